@@ -1,0 +1,111 @@
+import { ChunkState } from './chunkStore';
+import { FASTBIN_CONSOLIDATION_THRESHOLD, NFASTBINS, csize2tidx, fastbinIndex } from './constants';
+import type { MallocState } from './state';
+import { systrim } from './sysmalloc';
+
+/** Raised where glibc would print a message and abort() (malloc_printerr). */
+export class GlibcAbort extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'GlibcAbort';
+  }
+}
+
+/**
+ * _int_free(av, p) for a heap chunk slot in use: tcache (count < tcache_count), then a fastbin
+ * (size ≤ max_fast), else coalesce backward and forward into the unsorted head or into top, and for
+ * a merged size ≥ 64 KiB consolidate fastbins and trim top when it reached trim_threshold.
+ */
+export function intFree(av: MallocState, p: number): void {
+  const st = av.store;
+  const size = av.size(p);
+
+  if (av.tcacheReady) {
+    const tcIdx = csize2tidx(size);
+    if (tcIdx < av.tcacheBins) {
+      if (st.state(p) === ChunkState.Tcache) throw new GlibcAbort('free(): double free detected in tcache 2');
+      if (av.tcacheCounts[tcIdx] < av.tcacheCount) {
+        av.tcachePut(p, tcIdx);
+        return;
+      }
+    }
+  }
+
+  if (size <= av.maxFast) {
+    // TRIM_FASTBINS is 0: even a chunk bordering top goes to its fastbin.
+    const idx = fastbinIndex(size);
+    av.haveFastchunks = true;
+    if (av.fastHead[idx] === p) throw new GlibcAbort('double free or corruption (fasttop)');
+    av.fastPush(p, idx);
+    return;
+  }
+
+  if (p === av.top) throw new GlibcAbort('double free or corruption (top)');
+  const next = st.nextPhys[p];
+  if (!st.prevInuse(next)) throw new GlibcAbort('double free or corruption (!prev)');
+
+  const merged = coalesce(av, p);
+  if (merged >= FASTBIN_CONSOLIDATION_THRESHOLD) {
+    if (av.haveFastchunks) mallocConsolidate(av);
+    if (av.size(av.top) >= av.trimThreshold) systrim(av, av.topPad);
+  }
+}
+
+/**
+ * The consolidation shared by _int_free and malloc_consolidate: merge p with a free lower
+ * neighbour (unlink it) and a free upper neighbour (unlink it), then put the result at the head of
+ * the unsorted bin, or make it top when the upper neighbour is top. Returns the merged size.
+ */
+function coalesce(av: MallocState, p: number): number {
+  const st = av.store;
+  const next = st.nextPhys[p];
+
+  if (!st.prevInuse(p)) {
+    const prev = st.prevPhys[p];
+    av.unlinkChunk(prev);
+    st.sizeG[prev] += st.sizeG[p];
+    st.unlinkAndRelease(p);
+    p = prev;
+  }
+
+  if (next !== av.top) {
+    const nextInuse = st.prevInuse(st.nextPhys[next]);
+    if (!nextInuse) {
+      av.unlinkChunk(next);
+      st.sizeG[p] += st.sizeG[next];
+      st.unlinkAndRelease(next);
+    } else {
+      st.setPrevInuse(next, false);
+      av.w(next, 8);
+    }
+    st.setPrevInuse(p, true);
+    av.w(p, 8); // set_head
+    av.wg(st.gran[p] + st.sizeG[p]); // set_foot
+    av.insertUnsortedHead(p);
+    return av.size(p);
+  }
+
+  st.sizeG[p] += st.sizeG[next];
+  st.unlinkAndRelease(next);
+  st.setPrevInuse(p, true);
+  st.setState(p, ChunkState.Top);
+  av.top = p;
+  av.w(p, 8);
+  return av.size(p);
+}
+
+/** malloc_consolidate: empty every fastbin (0..9, each from its head) through coalesce. */
+export function mallocConsolidate(av: MallocState): void {
+  av.haveFastchunks = false;
+  for (let idx = 0; idx < NFASTBINS; idx++) {
+    let p = av.fastHead[idx];
+    av.fastHead[idx] = -1;
+    while (p >= 0) {
+      const nextp = av.store.fd[p];
+      av.fastChunks--;
+      av.fastBytes -= av.size(p);
+      coalesce(av, p);
+      p = nextp;
+    }
+  }
+}

@@ -1,0 +1,240 @@
+import type { Kernel } from '../kernel/kernel';
+import { ChunkState } from './chunkStore';
+import {
+  DEFAULT_MMAP_THRESHOLD_MAX,
+  MALLOC_CHUNK_STRUCT,
+  PAGE,
+  PTRDIFF_MAX,
+  SIZE_SZ,
+  TCACHE_STRUCT_SIZE,
+  alignDown,
+  alignUp,
+  csize2tidx,
+  request2size,
+  type Tunables,
+} from './constants';
+import { GlibcAbort, intFree, mallocConsolidate } from './intFree';
+import { intMalloc } from './intMalloc';
+import { intRealloc, mremapChunk } from './realloc';
+import { MallocState } from './state';
+import { munmapChunk, systrim } from './sysmalloc';
+
+/** struct mallinfo2, field for field. */
+export interface Mallinfo2 {
+  arena: number;
+  ordblks: number;
+  smblks: number;
+  hblks: number;
+  hblkhd: number;
+  usmblks: number;
+  fsmblks: number;
+  uordblks: number;
+  fordblks: number;
+  keepcost: number;
+}
+
+/**
+ * glibc 2.36's malloc as one single-threaded process sees it (main arena, one tcache): the public
+ * entry points __libc_malloc, __libc_free, __libc_calloc, __libc_realloc, malloc_trim and mallinfo2.
+ * Addresses are real simulated addresses (heap start + offset, or inside an mmap).
+ */
+export class GlibcMalloc {
+  readonly av: MallocState;
+
+  constructor(
+    readonly kernel: Kernel,
+    tunables: Tunables = {},
+  ) {
+    this.av = new MallocState(kernel, tunables);
+  }
+
+  /** __libc_malloc: tcache first, else _int_malloc. Returns 0 for NULL (ENOMEM). */
+  malloc(bytes: number): number {
+    if (bytes > PTRDIFF_MAX) return 0;
+    const nb = request2size(bytes);
+    this.maybeInitTcache();
+    const av = this.av;
+    const tcIdx = csize2tidx(nb);
+    if (tcIdx < av.tcacheBins && av.tcacheCounts[tcIdx] > 0) return av.mem(av.tcacheGet(tcIdx));
+    return intMalloc(av, nb);
+  }
+
+  /** __libc_free: mmapped chunks raise the dynamic threshold and are unmapped; others go to _int_free. */
+  free(mem: number): void {
+    if (mem === 0) return;
+    const av = this.av;
+    const chunk = mem - 16;
+    if (av.mmapped.has(chunk)) {
+      const sizeWithFlag = av.mmapped.get(chunk)! + 2; // chunksize_nomask keeps IS_MMAPPED
+      if (!av.noDynThreshold && sizeWithFlag > av.mmapThreshold && sizeWithFlag <= DEFAULT_MMAP_THRESHOLD_MAX) {
+        av.mmapThreshold = sizeWithFlag - 2;
+        av.trimThreshold = 2 * av.mmapThreshold;
+      }
+      munmapChunk(av, chunk);
+      return;
+    }
+    const p = this.heapChunk(mem, 'free');
+    this.maybeInitTcache();
+    if (av.store.state(p) !== ChunkState.InUse) throw new GlibcAbort(doubleFreeMessage(av, p));
+    intFree(av, p);
+  }
+
+  /** __libc_calloc: _int_malloc without tcache; clears what is not known to be zero. */
+  calloc(nmemb: number, size: number): number {
+    const bytes = nmemb * size;
+    if (!Number.isSafeInteger(bytes) || bytes > PTRDIFF_MAX) return 0;
+    this.maybeInitTcache();
+    const av = this.av;
+    const oldTop = av.top;
+    const oldTopSize = oldTop >= 0 ? av.size(oldTop) : 0;
+    const mem = intMalloc(av, request2size(bytes));
+    if (mem === 0) return 0;
+    if (av.mmapped.has(mem - 16)) return mem; // fresh mmap pages are zero
+    const p = av.store.find((mem - 16 - av.heapStart) / 16);
+    let csz = av.size(p);
+    // MORECORE_CLEARS: only the part that was top before this call can hold old data.
+    if (p === oldTop && csz > oldTopSize) csz = oldTopSize;
+    this.kernel.touch(mem, csz - SIZE_SZ);
+    return mem;
+  }
+
+  /** __libc_realloc. */
+  realloc(mem: number, bytes: number): number {
+    if (bytes === 0 && mem !== 0) {
+      this.free(mem);
+      return 0;
+    }
+    if (mem === 0) return this.malloc(bytes);
+    const av = this.av;
+    const chunk = mem - 16;
+    if (av.mmapped.has(chunk)) {
+      if (bytes > PTRDIFF_MAX) return 0;
+      const nb = request2size(bytes);
+      const moved = mremapChunk(av, chunk, nb);
+      if (moved !== 0) return moved + 16;
+      // mremap failed: keep it if it fits, else malloc, copy, munmap.
+      const oldSize = av.mmapped.get(chunk)!;
+      if (oldSize - SIZE_SZ >= nb) return mem;
+      const fresh = this.malloc(bytes);
+      if (fresh === 0) return 0;
+      this.kernel.touch(fresh, oldSize - 16);
+      munmapChunk(av, chunk);
+      return fresh;
+    }
+    const p = this.heapChunk(mem, 'realloc');
+    this.maybeInitTcache();
+    if (av.store.state(p) !== ChunkState.InUse) throw new GlibcAbort('realloc(): invalid pointer (the chunk is already free)');
+    if (bytes > PTRDIFF_MAX) return 0;
+    return intRealloc(av, p, request2size(bytes));
+  }
+
+  /** malloc_trim(pad): consolidate, madvise the whole free pages inside unsorted and ≥ 4 KiB bins, systrim. */
+  mallocTrim(pad: number): number {
+    const av = this.av;
+    if (av.top < 0) return 0;
+    mallocConsolidate(av);
+    const st = av.store;
+    let result = 0;
+    for (let i = 1; i < 128; i++) {
+      if (i !== 1 && i < 99) continue; // bin_index(4096) = 99: smaller bins cannot hold a free page
+      for (let p = st.bk[i]; p !== i; p = st.bk[p]) {
+        const size = av.size(p);
+        if (size <= PAGE - 1 + MALLOC_CHUNK_STRUCT) continue;
+        const chunkAddr = av.heapStart + st.gran[p] * 16;
+        const aligned = alignUp(chunkAddr + MALLOC_CHUNK_STRUCT, PAGE);
+        const rest = size - (aligned - chunkAddr);
+        if (rest > PAGE - 1) {
+          this.kernel.madviseDontneed(aligned, alignDown(rest, PAGE));
+          result = 1;
+        }
+      }
+    }
+    return result | systrim(av, pad);
+  }
+
+  /** mallinfo2(), computed from running totals (tests check them against a walk of the bins). */
+  mallinfo2(): Mallinfo2 {
+    const av = this.av;
+    const topSize = av.top >= 0 ? av.size(av.top) : 0;
+    const avail = topSize + av.fastBytes + av.binBytes;
+    return {
+      arena: av.systemMem,
+      ordblks: 1 + av.binChunks,
+      smblks: av.fastChunks,
+      hblks: av.nMmaps,
+      hblkhd: av.mmappedMem,
+      usmblks: 0,
+      fsmblks: av.fastBytes,
+      uordblks: av.systemMem - avail,
+      fordblks: avail,
+      keepcost: topSize,
+    };
+  }
+
+  /** malloc_usable_size. */
+  usableSize(mem: number): number {
+    const av = this.av;
+    const mm = av.mmapped.get(mem - 16);
+    if (mm !== undefined) return mm - 16;
+    const p = av.store.find((mem - 16 - av.heapStart) / 16);
+    return p >= 0 && av.inuse(p) ? av.size(p) - SIZE_SZ : 0;
+  }
+
+  /** Is mem the user pointer of an mmapped chunk? */
+  isMmapped(mem: number): boolean {
+    return this.av.mmapped.has(mem - 16);
+  }
+
+  /** The chunk size behind a live user pointer (heap or mmapped). */
+  chunkSize(mem: number): number {
+    const mm = this.av.mmapped.get(mem - 16);
+    if (mm !== undefined) return mm;
+    return this.av.size(this.heapChunk(mem, 'chunkSize'));
+  }
+
+  /** Break minus heap start. */
+  get heapSize(): number {
+    return this.kernel.brk - this.kernel.heapStart;
+  }
+
+  /** tcache_init: the first call allocates the 640-byte tcache_perthread_struct and zeroes it. */
+  private maybeInitTcache(): void {
+    const av = this.av;
+    if (av.tcacheReady) return;
+    const mem = intMalloc(av, request2size(TCACHE_STRUCT_SIZE));
+    if (mem === 0) return;
+    av.tcacheGran = (mem - 16 - av.heapStart) / 16;
+    this.kernel.touch(mem, TCACHE_STRUCT_SIZE);
+    av.tcacheReady = true;
+  }
+
+  /** The slot of the in-use heap chunk behind `mem`, or glibc's abort for a pointer it never gave out. */
+  private heapChunk(mem: number, fn: string): number {
+    const av = this.av;
+    const off = mem - 16 - av.heapStart;
+    const p = off >= 0 && off % 16 === 0 ? av.store.find(off / 16) : -1;
+    if (p < 0) throw new GlibcAbort(`${fn}(): invalid pointer`);
+    return p;
+  }
+}
+
+/**
+ * What glibc says when free() gets a chunk that is not in use, following _int_free's own checks in
+ * order; where glibc would not notice (it would corrupt its lists) the simulation stops all the same.
+ */
+function doubleFreeMessage(av: MallocState, p: number): string {
+  const st = av.store;
+  const size = av.size(p);
+  const undetected = 'free(): double free that glibc 2.36 does not detect (it would corrupt its free lists)';
+  const tcIdx = csize2tidx(size);
+  if (av.tcacheReady && tcIdx < av.tcacheBins) {
+    if (st.state(p) === ChunkState.Tcache) return 'free(): double free detected in tcache 2';
+    if (av.tcacheCounts[tcIdx] < av.tcacheCount) return undetected;
+  }
+  if (size <= av.maxFast) return av.fastHead[(size >> 4) - 2] === p ? 'double free or corruption (fasttop)' : undetected;
+  if (p === av.top) return 'double free or corruption (top)';
+  if (!st.prevInuse(st.nextPhys[p])) return 'double free or corruption (!prev)';
+  return undetected;
+}
+
+export { GlibcAbort };

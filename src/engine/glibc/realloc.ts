@@ -1,0 +1,88 @@
+import { PAGE_SIZE } from '../kernel/constants';
+import { ChunkState } from './chunkStore';
+import { MINSIZE, SIZE_SZ, alignUp } from './constants';
+import { intFree } from './intFree';
+import { intMalloc } from './intMalloc';
+import type { MallocState } from './state';
+
+/**
+ * _int_realloc(av, oldp, oldsize, nb): shrink in place (the remainder goes through _int_free), grow
+ * into top, grow into a free next chunk, or else _int_malloc + copy + _int_free. Returns the user
+ * pointer or 0.
+ */
+export function intRealloc(av: MallocState, oldp: number, nb: number): number {
+  const st = av.store;
+  const oldSize = av.size(oldp);
+  const next = st.nextPhys[oldp];
+  const nextSize = av.size(next);
+  let newp = oldp;
+
+  if (oldSize < nb) {
+    if (next === av.top && oldSize + nextSize >= nb + MINSIZE) {
+      // Expand into top: oldp takes nb, top starts right after it.
+      const nbG = nb / 16;
+      const topG = st.gran[oldp] + nbG;
+      const restG = st.sizeG[oldp] + st.sizeG[next] - nbG;
+      st.unlinkAndRelease(next);
+      const top = st.alloc(topG, restG, ChunkState.Top, true);
+      st.linkAfter(oldp, top);
+      st.sizeG[oldp] = nbG;
+      av.top = top;
+      av.w(oldp, 8);
+      av.w(top, 8);
+      return av.mem(oldp);
+    } else if (next !== av.top && !av.inuse(next) && oldSize + nextSize >= nb) {
+      av.unlinkChunk(next);
+      st.sizeG[oldp] += st.sizeG[next];
+      st.unlinkAndRelease(next);
+    } else {
+      const newmem = intMalloc(av, nb);
+      if (newmem === 0) return 0;
+      const got = av.mmapped.has(newmem - 16) ? -1 : st.find((newmem - 16 - av.heapStart) / 16);
+      if (got === next) {
+        // _int_malloc handed back the very next chunk (from a fastbin): merge instead of copying.
+        st.sizeG[oldp] += st.sizeG[next];
+        st.unlinkAndRelease(next);
+      } else {
+        av.kernel.touch(newmem, oldSize - SIZE_SZ); // memcpy of the old usable bytes
+        intFree(av, oldp);
+        return newmem;
+      }
+    }
+  }
+
+  const newSizeG = st.sizeG[newp];
+  const nbG = nb / 16;
+  if ((newSizeG - nbG) * 16 < MINSIZE) {
+    av.w(newp, 8);
+    av.setInuseBitAfter(newp);
+  } else {
+    const rem = st.alloc(st.gran[newp] + nbG, newSizeG - nbG, ChunkState.InUse, true);
+    st.linkAfter(newp, rem);
+    st.sizeG[newp] = nbG;
+    av.w(newp, 8);
+    av.w(rem, 8);
+    av.setInuseBitAfter(rem);
+    intFree(av, rem);
+  }
+  newp = oldp;
+  return av.mem(newp);
+}
+
+/**
+ * mremap_chunk: an mmapped chunk always stays mmapped; same page count → unchanged, else
+ * mremap(MREMAP_MAYMOVE). Returns the new chunk address, or 0 when mremap fails.
+ */
+export function mremapChunk(av: MallocState, chunk: number, nb: number): number {
+  const size = av.mmapped.get(chunk)!;
+  const newSize = alignUp(nb + SIZE_SZ, PAGE_SIZE);
+  if (newSize === size) return chunk;
+  const moved = av.kernel.mremap(chunk, size, newSize);
+  if (moved < 0) return 0;
+  av.mmapped.delete(chunk);
+  av.mmapped.set(moved, newSize);
+  av.kernel.touch(moved + 8, 8);
+  av.mmappedMem += newSize - size;
+  if (av.mmappedMem > av.maxMmappedMem) av.maxMmappedMem = av.mmappedMem;
+  return moved;
+}

@@ -1,0 +1,162 @@
+import { Kernel } from '../kernel/kernel';
+import type { Tunables } from './constants';
+import { GlibcAbort, GlibcMalloc, type Mallinfo2 } from './malloc';
+
+/**
+ * Allocation traces, one op a line (ids are small integers):
+ *   m ID SIZE · c ID NMEMB SIZE · r ID SIZE · f ID · t PAD      (blank lines and # comments skipped)
+ * The same format is replayed on the real glibc by tools/native/replay.c.
+ */
+export const enum TraceOp {
+  Malloc = 0,
+  Calloc = 1,
+  Realloc = 2,
+  Free = 3,
+  Trim = 4,
+}
+
+/** A parsed trace as columns, so replaying does no string work. */
+export interface ParsedTrace {
+  length: number;
+  op: Uint8Array;
+  id: Int32Array;
+  a: Float64Array;
+  b: Float64Array;
+  /** 1-based source line of each op, for messages. */
+  line: Int32Array;
+  /** The op's text, for messages. */
+  text: (i: number) => string;
+}
+
+export class TraceError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TraceError';
+  }
+}
+
+const ARITY: Record<string, [TraceOp, number]> = {
+  m: [TraceOp.Malloc, 2],
+  c: [TraceOp.Calloc, 3],
+  r: [TraceOp.Realloc, 2],
+  f: [TraceOp.Free, 1],
+  t: [TraceOp.Trim, 1],
+};
+
+const isUint = (s: string): boolean => /^\d+$/.test(s);
+
+export function parseTrace(text: string): ParsedTrace {
+  const lines = text.split('\n');
+  const n = lines.length;
+  const op = new Uint8Array(n);
+  const id = new Int32Array(n);
+  const a = new Float64Array(n);
+  const b = new Float64Array(n);
+  const line = new Int32Array(n);
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    const raw = lines[i].trim();
+    if (raw === '' || raw.startsWith('#')) continue;
+    const parts = raw.split(/\s+/);
+    const spec = ARITY[parts[0]];
+    const where = `line ${i + 1} ("${raw.length > 40 ? raw.slice(0, 40) + '…' : raw}")`;
+    if (!spec) throw new TraceError(`${where}: unknown op "${parts[0]}" (expected m, c, r, f or t)`);
+    const [kind, arity] = spec;
+    if (parts.length !== arity + 1) throw new TraceError(`${where}: "${parts[0]}" takes ${arity} number(s), got ${parts.length - 1}`);
+    for (let j = 1; j < parts.length; j++) {
+      if (!isUint(parts[j])) throw new TraceError(`${where}: "${parts[j]}" is not a non-negative integer`);
+      if (!Number.isSafeInteger(Number(parts[j]))) throw new TraceError(`${where}: ${parts[j]} is too large`);
+    }
+    const nums = parts.slice(1).map(Number);
+    if (kind !== TraceOp.Trim && nums[0] > 0x7fffffff) throw new TraceError(`${where}: id ${nums[0]} is too large`);
+    op[k] = kind;
+    line[k] = i + 1;
+    if (kind === TraceOp.Trim) a[k] = nums[0];
+    else {
+      id[k] = nums[0];
+      a[k] = nums[1] ?? 0;
+      b[k] = nums[2] ?? 0;
+    }
+    k++;
+  }
+  return { length: k, op, id, a, b, line, text: (i) => lines[line[i] - 1].trim() };
+}
+
+export const MALLINFO_FIELDS = [
+  'arena',
+  'ordblks',
+  'smblks',
+  'hblks',
+  'hblkhd',
+  'uordblks',
+  'fordblks',
+  'fsmblks',
+  'keepcost',
+] as const satisfies readonly (keyof Mallinfo2)[];
+
+/** Replay a parsed trace; `onResult` receives each m/c/r result. Throws TraceError naming the line. */
+export function replayTrace(
+  trace: ParsedTrace,
+  g: GlibcMalloc,
+  onResult?: (ptr: number) => void,
+): void {
+  const live = new Map<number, number>();
+  const freed = new Map<number, number>();
+  for (let i = 0; i < trace.length; i++) {
+    const id = trace.id[i];
+    try {
+      switch (trace.op[i] as TraceOp) {
+        case TraceOp.Malloc:
+        case TraceOp.Calloc:
+        case TraceOp.Realloc: {
+          const kind = trace.op[i] as TraceOp;
+          let p: number;
+          if (kind === TraceOp.Malloc) p = g.malloc(trace.a[i]);
+          else if (kind === TraceOp.Calloc) p = g.calloc(trace.a[i], trace.b[i]);
+          else p = g.realloc(live.get(id) ?? 0, trace.a[i]);
+          if (p === 0) live.delete(id);
+          else {
+            live.set(id, p);
+            freed.delete(id);
+          }
+          if (onResult) onResult(p);
+          break;
+        }
+        case TraceOp.Free: {
+          const p = live.get(id);
+          if (p === undefined) {
+            if (freed.has(id)) g.free(freed.get(id)!); // glibc decides what a double free does
+            throw new GlibcAbort('free(): invalid pointer');
+          }
+          live.delete(id);
+          freed.set(id, p);
+          g.free(p);
+          break;
+        }
+        case TraceOp.Trim:
+          g.mallocTrim(trace.a[i]);
+          break;
+      }
+    } catch (e) {
+      if (e instanceof GlibcAbort) throw new TraceError(`line ${trace.line[i]} ("${trace.text(i)}"): ${e.message} (glibc would abort)`);
+      throw e;
+    }
+  }
+}
+
+/** The report both the simulator and tools/native/replay.c print for a trace. */
+export function runMallocTrace(text: string, tunables: Tunables = {}): string {
+  const trace = parseTrace(text);
+  const kernel = new Kernel();
+  const g = new GlibcMalloc(kernel, tunables);
+  const out: string[] = [];
+  replayTrace(trace, g, (p) => {
+    if (p === 0) out.push('null');
+    else if (g.isMmapped(p)) out.push(`mmap ${g.chunkSize(p)}`);
+    else out.push(`heap ${p - kernel.heapStart}`);
+  });
+  const mi = g.mallinfo2();
+  for (const f of MALLINFO_FIELDS) out.push(`${f} ${mi[f]}`);
+  out.push(`heap_size ${g.heapSize}`);
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,5 @@
+export * from './constants';
+export * from './kernel';
+export * from './mapping';
+export * from './pageBits';
+export * from './syscalls';

@@ -1,0 +1,283 @@
+import {
+  DEFAULT_COMMIT_LIMIT,
+  DEFAULT_HEAP_START,
+  DEFAULT_MMAP_BASE,
+  DEFAULT_MMAP_MIN,
+  PAGE_SHIFT,
+  PAGE_SIZE,
+  pageDown,
+  pageUp,
+} from './constants';
+import { Mapping, type MappingTag } from './mapping';
+import { PageBits } from './pageBits';
+import { Syscall, SyscallLog, type SyscallListener } from './syscalls';
+
+export interface KernelOptions {
+  heapStart?: number;
+  mmapBase?: number;
+  /** Largest single mapping the overcommit heuristic accepts (mode 0: RAM + swap). */
+  commitLimit?: number;
+  /** Resident bytes of the interpreter itself (binary, libraries, stack): constant, outside the model. */
+  baselineRss?: number;
+}
+
+/**
+ * The kernel's view of one process: the [heap] with its break, anonymous mmaps placed top-down as
+ * Linux's vm_unmapped_area does (the highest gap below mmap_base that fits), and page residency.
+ * RSS = resident pages × 4 KiB (+ the constant baseline); the peak is kept.
+ */
+export class Kernel {
+  readonly heapStart: number;
+  /** Current program break: the end of the [heap] mapping (glibc only moves it by whole pages). */
+  brk: number;
+  /** Residency of the heap's pages, indexed from heapStart. */
+  readonly heapPages = new PageBits(1024);
+  /** mmapped regions, sorted by start address. */
+  readonly mappings: Mapping[] = [];
+  readonly log = new SyscallLog();
+  listener: SyscallListener | null = null;
+  readonly mmapBase: number;
+  readonly commitLimit: number;
+  baselineRss: number;
+  private residentPages = 0;
+  private peakResidentPages = 0;
+
+  constructor(opts: KernelOptions = {}) {
+    this.heapStart = opts.heapStart ?? DEFAULT_HEAP_START;
+    this.brk = this.heapStart;
+    this.mmapBase = opts.mmapBase ?? DEFAULT_MMAP_BASE;
+    this.commitLimit = opts.commitLimit ?? DEFAULT_COMMIT_LIMIT;
+    this.baselineRss = opts.baselineRss ?? 0;
+  }
+
+  /** Resident set size in bytes, as /proc/self/statm would count it. */
+  get rss(): number {
+    return this.residentPages * PAGE_SIZE + this.baselineRss;
+  }
+  get peakRss(): number {
+    return this.peakResidentPages * PAGE_SIZE + this.baselineRss;
+  }
+  get heapSize(): number {
+    return this.brk - this.heapStart;
+  }
+  /** Bytes of anonymous mappings outside [heap] (what /proc/self/maps shows as rw-p with no name). */
+  get anonMmapBytes(): number {
+    let n = 0;
+    for (const m of this.mappings) n += m.length;
+    return n;
+  }
+
+  /**
+   * sbrk(delta): move the break by a page multiple; returns the old break, or -1 when the kernel
+   * refuses (growing into a mapping or past the commit limit). Shrinking drops the pages above.
+   */
+  sbrk(delta: number): number {
+    const old = this.brk;
+    if (delta === 0) return old;
+    const next = old + delta;
+    if (next < this.heapStart) return -1;
+    let residentDelta = 0;
+    if (delta > 0) {
+      if (delta > this.commitLimit || this.collides(old, next)) return -1;
+      this.heapPages.ensure((pageUp(next) - this.heapStart) >> PAGE_SHIFT);
+    } else {
+      const from = (pageUp(next) - this.heapStart) / PAGE_SIZE;
+      const to = (pageUp(old) - this.heapStart) / PAGE_SIZE;
+      residentDelta = -this.heapPages.clearRange(from, to);
+      this.addResident(residentDelta);
+    }
+    this.brk = next;
+    this.emit(Syscall.Brk, old, delta, next, residentDelta);
+    return old;
+  }
+
+  /** mmap(NULL, length, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS): returns the address or -1. */
+  mmap(length: number, tag: MappingTag, label = ''): number {
+    const len = pageUp(length);
+    if (len <= 0 || len > this.commitLimit) return -1;
+    const start = this.findGap(len);
+    if (start < 0) return -1;
+    const m = new Mapping(start, len, tag, label, new PageBits(len >> PAGE_SHIFT));
+    this.insertMapping(m);
+    this.emit(Syscall.Mmap, start, len, 0, 0);
+    return start;
+  }
+
+  /** munmap of a whole mapping, or of its tail (all glibc and pymalloc ever do). */
+  munmap(addr: number, length: number): void {
+    const i = this.indexOf(addr, true);
+    const m = this.mappings[i];
+    const len = pageUp(length);
+    let dropped: number;
+    if (addr === m.start && len >= m.length) {
+      dropped = m.resident.count;
+      this.mappings.splice(i, 1);
+    } else if (addr + len === m.end && addr > m.start) {
+      const keep = (addr - m.start) >> PAGE_SHIFT;
+      dropped = m.resident.clearRange(keep, m.length >> PAGE_SHIFT);
+      m.length = addr - m.start;
+    } else {
+      throw new Error(`munmap(${hex(addr)}, ${length}) splits a mapping: not modelled`);
+    }
+    this.addResident(-dropped);
+    this.emit(Syscall.Munmap, addr, len, 0, -dropped);
+  }
+
+  /**
+   * mremap(old, oldLen, newLen, MREMAP_MAYMOVE): shrink in place; grow in place when the pages
+   * above are free, else move to a new gap (the moved pages keep their residency). Returns the
+   * new address, or -1.
+   */
+  mremap(addr: number, oldLength: number, newLength: number): number {
+    const i = this.indexOf(addr, true);
+    const m = this.mappings[i];
+    if (m.start !== addr || pageUp(oldLength) !== m.length) throw new Error(`mremap of ${hex(addr)}: not a whole mapping`);
+    const newLen = pageUp(newLength);
+    if (newLen > this.commitLimit) return -1;
+    let residentDelta = 0;
+    if (newLen <= m.length) {
+      residentDelta = -m.resident.clearRange(newLen >> PAGE_SHIFT, m.length >> PAGE_SHIFT);
+      m.length = newLen;
+    } else {
+      const next = this.mappings[i + 1];
+      const roomAbove = (next ? next.start : this.mmapBase) - m.start;
+      m.resident.ensure(newLen >> PAGE_SHIFT);
+      if (roomAbove >= newLen) {
+        m.length = newLen;
+      } else {
+        this.mappings.splice(i, 1);
+        const start = this.findGap(newLen);
+        if (start < 0) {
+          this.insertMapping(m);
+          return -1;
+        }
+        m.start = start;
+        m.length = newLen;
+        this.insertMapping(m);
+      }
+    }
+    this.addResident(residentDelta);
+    this.emit(Syscall.Mremap, addr, newLen, m.start, residentDelta);
+    return m.start;
+  }
+
+  /** madvise(MADV_DONTNEED): the pages stop being resident; the mapping stays (a later touch faults zeros in). */
+  madviseDontneed(addr: number, length: number): void {
+    const from = pageDown(addr);
+    const to = pageUp(addr + length);
+    const { bits, base } = this.pagesAt(from);
+    const dropped = bits.clearRange((from - base) >> PAGE_SHIFT, (to - base) >> PAGE_SHIFT);
+    this.addResident(-dropped);
+    this.emit(Syscall.MadviseDontneed, from, to - from, 0, -dropped);
+  }
+
+  /** madvise(MADV_HUGEPAGE): recorded only. */
+  madviseHugepage(addr: number, length: number): void {
+    const i = this.indexOf(addr, false);
+    if (i >= 0) this.mappings[i].hugepageAdvised += length;
+    this.emit(Syscall.MadviseHugepage, addr, length, 0, 0);
+  }
+
+  /** A write of [addr, addr+length): every page it covers becomes resident. Not a system call. */
+  touch(addr: number, length: number): void {
+    if (length <= 0) return;
+    const { bits, base } = this.pagesAt(addr);
+    const added = bits.setRange(Math.floor((addr - base) / PAGE_SIZE), Math.ceil((addr + length - base) / PAGE_SIZE));
+    if (added !== 0) this.addResident(added);
+  }
+
+  /**
+   * A write to heap page `page` (index from heapStart): the hot path for glibc's own header writes,
+   * which touch one word at a time.
+   */
+  touchHeapPage(page: number): void {
+    const bits = this.heapPages;
+    if (!bits.isSet(page)) {
+      bits.setRange(page, page + 1);
+      this.addResident(1);
+    }
+  }
+
+  /** Is the page holding addr resident? */
+  isResident(addr: number): boolean {
+    const { bits, base } = this.pagesAt(addr);
+    return bits.isSet(Math.floor((addr - base) / PAGE_SIZE));
+  }
+
+  /** Resident bytes of [addr, addr+length) (whole pages overlapping the range). */
+  residentBytes(addr: number, length: number): number {
+    if (length <= 0) return 0;
+    const { bits, base } = this.pagesAt(addr);
+    return bits.countRange(Math.floor((addr - base) / PAGE_SIZE), Math.ceil((addr + length - base) / PAGE_SIZE)) * PAGE_SIZE;
+  }
+
+  /** The mapping holding addr, or null (the heap is not a Mapping). */
+  mappingAt(addr: number): Mapping | null {
+    const i = this.indexOf(addr, false);
+    return i < 0 ? null : this.mappings[i];
+  }
+
+  private pagesAt(addr: number): { bits: PageBits; base: number } {
+    if (addr >= this.heapStart && addr < pageUp(this.brk)) return { bits: this.heapPages, base: this.heapStart };
+    const i = this.indexOf(addr, true);
+    return { bits: this.mappings[i].resident, base: this.mappings[i].start };
+  }
+
+  private addResident(pages: number): void {
+    this.residentPages += pages;
+    if (this.residentPages > this.peakResidentPages) this.peakResidentPages = this.residentPages;
+  }
+
+  private emit(kind: Syscall, addr: number, bytes: number, aux: number, residentDelta: number): void {
+    this.log.push(kind, addr, bytes, aux, residentDelta);
+    if (this.listener) this.listener(kind, addr, bytes, aux, residentDelta);
+  }
+
+  /** Index of the mapping containing addr (binary search), or -1 / an error when `required`. */
+  private indexOf(addr: number, required: boolean): number {
+    const ms = this.mappings;
+    let lo = 0;
+    let hi = ms.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const m = ms[mid];
+      if (addr < m.start) hi = mid - 1;
+      else if (addr >= m.start + m.length) lo = mid + 1;
+      else return mid;
+    }
+    if (required) throw new Error(`segfault: ${hex(addr)} is not mapped`);
+    return -1;
+  }
+
+  /** Top-down placement: the highest gap of `len` bytes below mmap_base (vm_unmapped_area). */
+  private findGap(len: number): number {
+    let hi = this.mmapBase;
+    const low = Math.max(DEFAULT_MMAP_MIN, pageUp(this.brk));
+    for (let i = this.mappings.length - 1; i >= 0; i--) {
+      const m = this.mappings[i];
+      if (m.start >= hi) continue;
+      if (hi - m.end >= len) return hi - len;
+      hi = m.start;
+    }
+    return hi - low >= len ? hi - len : -1;
+  }
+
+  private insertMapping(m: Mapping): void {
+    const ms = this.mappings;
+    let lo = 0;
+    let hi = ms.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ms[mid].start < m.start) lo = mid + 1;
+      else hi = mid;
+    }
+    ms.splice(lo, 0, m);
+  }
+
+  private collides(from: number, to: number): boolean {
+    const first = this.mappings[0];
+    return first !== undefined && first.start < pageUp(to) && from < first.end;
+  }
+}
+
+export const hex = (n: number): string => '0x' + n.toString(16);

@@ -1,0 +1,22 @@
+import { PageBits } from './pageBits';
+
+/** What a mapping is for: lets the views colour the address space without asking other layers. */
+export type MappingTag = 'heap' | 'glibc-mmap' | 'pymalloc-arena' | 'interpreter' | 'numpy' | 'other';
+
+/** One anonymous private mapping (a VMA): [start, start + length), resident pages tracked one bit each. */
+export class Mapping {
+  /** MADV_HUGEPAGE was asked for on some range of it (recorded, not modelled further: THP is "madvise"). */
+  hugepageAdvised = 0;
+
+  constructor(
+    public start: number,
+    public length: number,
+    public tag: MappingTag,
+    public label: string,
+    public resident: PageBits,
+  ) {}
+
+  get end(): number {
+    return this.start + this.length;
+  }
+}

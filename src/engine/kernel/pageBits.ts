@@ -1,0 +1,109 @@
+/**
+ * Residency of the pages of one mapping: one bit a page, plus a running count.
+ * A page becomes resident on its first write and stops being resident when it is unmapped or
+ * MADV_DONTNEED'd; reading an untouched page maps the shared zero page and is not counted (RSS).
+ */
+export class PageBits {
+  private words: Uint32Array;
+  /** Number of resident pages. */
+  count = 0;
+
+  constructor(pages: number) {
+    this.words = new Uint32Array(Math.max(1, Math.ceil(pages / 32)));
+  }
+
+  get capacityPages(): number {
+    return this.words.length * 32;
+  }
+
+  /** Make room for `pages` pages (contents kept). */
+  ensure(pages: number): void {
+    const need = Math.ceil(pages / 32);
+    if (need <= this.words.length) return;
+    const next = new Uint32Array(Math.max(need, this.words.length * 2));
+    next.set(this.words);
+    this.words = next;
+  }
+
+  isSet(page: number): boolean {
+    const w = page >>> 5;
+    return w < this.words.length && (this.words[w] & (1 << (page & 31))) !== 0;
+  }
+
+  /** Set pages [from, to); returns how many were newly set. */
+  setRange(from: number, to: number): number {
+    let added = 0;
+    const words = this.words;
+    for (let p = from; p < to; ) {
+      const w = p >>> 5;
+      const bit = p & 31;
+      const n = Math.min(32 - bit, to - p);
+      const mask = n === 32 ? 0xffffffff : ((1 << n) - 1) << bit;
+      const old = words[w];
+      const fresh = mask & ~old;
+      if (fresh !== 0) {
+        words[w] = old | mask;
+        added += popcount(fresh);
+      }
+      p += n;
+    }
+    this.count += added;
+    return added;
+  }
+
+  /** Clear pages [from, to); returns how many were resident. */
+  clearRange(from: number, to: number): number {
+    let removed = 0;
+    const words = this.words;
+    const end = Math.min(to, words.length * 32);
+    for (let p = from; p < end; ) {
+      const w = p >>> 5;
+      const bit = p & 31;
+      const n = Math.min(32 - bit, end - p);
+      const mask = n === 32 ? 0xffffffff : ((1 << n) - 1) << bit;
+      const old = words[w];
+      const gone = old & mask;
+      if (gone !== 0) {
+        words[w] = old & ~mask;
+        removed += popcount(gone);
+      }
+      p += n;
+    }
+    this.count -= removed;
+    return removed;
+  }
+
+  /** Count resident pages in [from, to). */
+  countRange(from: number, to: number): number {
+    let n = 0;
+    const end = Math.min(to, this.words.length * 32);
+    for (let p = from; p < end; ) {
+      const w = p >>> 5;
+      const bit = p & 31;
+      const k = Math.min(32 - bit, end - p);
+      const mask = k === 32 ? 0xffffffff : ((1 << k) - 1) << bit;
+      n += popcount(this.words[w] & mask);
+      p += k;
+    }
+    return n;
+  }
+
+  /** A copy of the bits (for snapshots and checkpoints). */
+  clone(): PageBits {
+    const c = new PageBits(0);
+    c.words = this.words.slice();
+    c.count = this.count;
+    return c;
+  }
+
+  /** The raw words, read-only by convention (snapshots copy them). */
+  get raw(): Uint32Array {
+    return this.words;
+  }
+}
+
+export function popcount(x: number): number {
+  x = x - ((x >>> 1) & 0x55555555);
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
