@@ -17,6 +17,7 @@ import { GlibcAbort, intFree, mallocConsolidate } from './intFree';
 import { intMalloc } from './intMalloc';
 import { intRealloc, mremapChunk } from './realloc';
 import { MallocState } from './state';
+import { EventKind, type EventSink } from '../trace/events';
 import { munmapChunk, systrim } from './sysmalloc';
 
 /** struct mallinfo2, field for field. */
@@ -40,6 +41,8 @@ export interface Mallinfo2 {
  */
 export class GlibcMalloc {
   readonly av: MallocState;
+  /** Receives every public call (malloc, calloc, realloc, free, malloc_trim) after it returns. */
+  sink: EventSink | null = null;
 
   constructor(
     readonly kernel: Kernel,
@@ -48,8 +51,33 @@ export class GlibcMalloc {
     this.av = new MallocState(kernel, tunables);
   }
 
-  /** __libc_malloc: tcache first, else _int_malloc. Returns 0 for NULL (ENOMEM). */
   malloc(bytes: number): number {
+    const p = this.libcMalloc(bytes);
+    if (this.sink) this.sink.record(EventKind.Malloc, p, bytes, 0);
+    return p;
+  }
+  free(mem: number): void {
+    this.libcFree(mem);
+    if (this.sink) this.sink.record(EventKind.Free, mem, 0, 0);
+  }
+  calloc(nmemb: number, size: number): number {
+    const p = this.libcCalloc(nmemb, size);
+    if (this.sink) this.sink.record(EventKind.Calloc, p, nmemb * size, 0);
+    return p;
+  }
+  realloc(mem: number, bytes: number): number {
+    const p = this.libcRealloc(mem, bytes);
+    if (this.sink) this.sink.record(EventKind.Realloc, p, bytes, mem);
+    return p;
+  }
+  mallocTrim(pad: number): number {
+    const r = this.mtrim(pad);
+    if (this.sink) this.sink.record(EventKind.MallocTrim, 0, pad, r);
+    return r;
+  }
+
+  /** __libc_malloc: tcache first, else _int_malloc. Returns 0 for NULL (ENOMEM). */
+  private libcMalloc(bytes: number): number {
     if (bytes > PTRDIFF_MAX) return 0;
     const nb = request2size(bytes);
     this.maybeInitTcache();
@@ -60,7 +88,7 @@ export class GlibcMalloc {
   }
 
   /** __libc_free: mmapped chunks raise the dynamic threshold and are unmapped; others go to _int_free. */
-  free(mem: number): void {
+  private libcFree(mem: number): void {
     if (mem === 0) return;
     const av = this.av;
     const chunk = mem - 16;
@@ -80,7 +108,7 @@ export class GlibcMalloc {
   }
 
   /** __libc_calloc: _int_malloc without tcache; clears what is not known to be zero. */
-  calloc(nmemb: number, size: number): number {
+  private libcCalloc(nmemb: number, size: number): number {
     const bytes = nmemb * size;
     if (!Number.isSafeInteger(bytes) || bytes > PTRDIFF_MAX) return 0;
     this.maybeInitTcache();
@@ -99,12 +127,12 @@ export class GlibcMalloc {
   }
 
   /** __libc_realloc. */
-  realloc(mem: number, bytes: number): number {
+  private libcRealloc(mem: number, bytes: number): number {
     if (bytes === 0 && mem !== 0) {
-      this.free(mem);
+      this.libcFree(mem);
       return 0;
     }
-    if (mem === 0) return this.malloc(bytes);
+    if (mem === 0) return this.libcMalloc(bytes);
     const av = this.av;
     const chunk = mem - 16;
     if (av.mmapped.has(chunk)) {
@@ -115,7 +143,7 @@ export class GlibcMalloc {
       // mremap failed: keep it if it fits, else malloc, copy, munmap.
       const oldSize = av.mmapped.get(chunk)!;
       if (oldSize - SIZE_SZ >= nb) return mem;
-      const fresh = this.malloc(bytes);
+      const fresh = this.libcMalloc(bytes);
       if (fresh === 0) return 0;
       this.kernel.touch(fresh, oldSize - 16);
       munmapChunk(av, chunk);
@@ -129,7 +157,7 @@ export class GlibcMalloc {
   }
 
   /** malloc_trim(pad): consolidate, madvise the whole free pages inside unsorted and ≥ 4 KiB bins, systrim. */
-  mallocTrim(pad: number): number {
+  private mtrim(pad: number): number {
     const av = this.av;
     if (av.top < 0) return 0;
     mallocConsolidate(av);
