@@ -109,9 +109,9 @@ export function intMalloc(av: MallocState, nb: number): number {
       const first = st.fd[idx];
       if (first !== idx && av.size(first) >= nb) {
         // Best fit: walk the size groups from the smallest up (bk_nextsize).
-        let v = av.bkNext.get(first)!;
+        let v = av.bkNext.get(first);
         let size: number;
-        while ((size = av.size(v)) < nb) v = av.bkNext.get(v)!;
+        while ((size = av.size(v)) < nb) v = av.bkNext.get(v);
         // Take the second chunk of the group so the skip list need not be rerouted.
         if (v !== st.bk[idx] && av.size(st.fd[v]) === size) v = st.fd[v];
         av.unlinkChunk(v);

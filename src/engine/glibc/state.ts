@@ -1,5 +1,6 @@
 import type { Kernel } from '../kernel/kernel';
 import { ChunkState, ChunkStore } from './chunkStore';
+import { IntMap } from './intMap';
 import {
   DEFAULT_MMAP_MAX,
   DEFAULT_MMAP_THRESHOLD,
@@ -63,8 +64,8 @@ export class MallocState {
   fastBytes = 0;
 
   /** fd_nextsize / bk_nextsize of large-bin group leaders (absent = NULL). */
-  readonly fdNext = new Map<number, number>();
-  readonly bkNext = new Map<number, number>();
+  readonly fdNext = new IntMap();
+  readonly bkNext = new IntMap();
 
   constructor(
     readonly kernel: Kernel,
@@ -143,8 +144,8 @@ export class MallocState {
     if (fd >= 128) this.w(fd, 24);
     if (bk >= 128) this.w(bk, 16);
     if (!inSmallbinRange(this.size(p)) && this.fdNext.has(p)) {
-      const pfn = this.fdNext.get(p)!;
-      const pbn = this.bkNext.get(p)!;
+      const pfn = this.fdNext.get(p);
+      const pbn = this.bkNext.get(p);
       // A bin head's "fd_nextsize" overlaps the next bin's fd, never NULL: treat it as set.
       if (fd >= 128 && !this.fdNext.has(fd)) {
         if (pfn === p) {
@@ -198,7 +199,7 @@ export class MallocState {
           fwd = bck;
           bck = smallest;
           const first = st.fd[fwd];
-          const firstBk = this.bkNext.get(first)!;
+          const firstBk = this.bkNext.get(first);
           this.fdNext.set(victim, first);
           this.bkNext.set(victim, firstBk);
           this.bkNext.set(first, victim);
@@ -207,11 +208,11 @@ export class MallocState {
           this.w(first, 40);
           this.w(firstBk, 32);
         } else {
-          while (size < this.size(fwd)) fwd = this.fdNext.get(fwd)!;
+          while (size < this.size(fwd)) fwd = this.fdNext.get(fwd);
           if (size === this.size(fwd)) {
             fwd = st.fd[fwd]; // always insert in the second position of a size group
           } else {
-            const fb = this.bkNext.get(fwd)!;
+            const fb = this.bkNext.get(fwd);
             this.fdNext.set(victim, fwd);
             this.bkNext.set(victim, fb);
             this.bkNext.set(fwd, victim);

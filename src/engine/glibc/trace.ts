@@ -94,48 +94,40 @@ export const MALLINFO_FIELDS = [
   'keepcost',
 ] as const satisfies readonly (keyof Mallinfo2)[];
 
+const NULL_ID = -Infinity;
+
 /** Replay a parsed trace; `onResult` receives each m/c/r result. Throws TraceError naming the line. */
-export function replayTrace(
-  trace: ParsedTrace,
-  g: GlibcMalloc,
-  onResult?: (ptr: number) => void,
-): void {
-  const live = new Map<number, number>();
-  const freed = new Map<number, number>();
+export function replayTrace(trace: ParsedTrace, g: GlibcMalloc, onResult?: (ptr: number) => void): void {
+  // id → pointer: ids are small integers, so typed arrays: positive = live, negative = freed,
+  // NULL_ID = holds NULL (a failed or zero-size realloc), 0 = never assigned.
+  let ptrs = new Float64Array(1024);
   for (let i = 0; i < trace.length; i++) {
     const id = trace.id[i];
+    if (id >= ptrs.length) {
+      const next = new Float64Array(Math.max(id + 1, ptrs.length * 2));
+      next.set(ptrs);
+      ptrs = next;
+    }
     try {
-      switch (trace.op[i] as TraceOp) {
-        case TraceOp.Malloc:
-        case TraceOp.Calloc:
-        case TraceOp.Realloc: {
-          const kind = trace.op[i] as TraceOp;
-          let p: number;
-          if (kind === TraceOp.Malloc) p = g.malloc(trace.a[i]);
-          else if (kind === TraceOp.Calloc) p = g.calloc(trace.a[i], trace.b[i]);
-          else p = g.realloc(live.get(id) ?? 0, trace.a[i]);
-          if (p === 0) live.delete(id);
-          else {
-            live.set(id, p);
-            freed.delete(id);
-          }
-          if (onResult) onResult(p);
-          break;
+      const op = trace.op[i] as TraceOp;
+      if (op === TraceOp.Free) {
+        const p = ptrs[id];
+        if (p === NULL_ID) continue; // free(NULL) does nothing
+        if (p <= 0) {
+          if (p < 0) g.free(-p); // glibc decides what a double free does
+          throw new GlibcAbort('free(): invalid pointer');
         }
-        case TraceOp.Free: {
-          const p = live.get(id);
-          if (p === undefined) {
-            if (freed.has(id)) g.free(freed.get(id)!); // glibc decides what a double free does
-            throw new GlibcAbort('free(): invalid pointer');
-          }
-          live.delete(id);
-          freed.set(id, p);
-          g.free(p);
-          break;
-        }
-        case TraceOp.Trim:
-          g.mallocTrim(trace.a[i]);
-          break;
+        ptrs[id] = -p;
+        g.free(p);
+      } else if (op === TraceOp.Trim) {
+        g.mallocTrim(trace.a[i]);
+      } else {
+        let p: number;
+        if (op === TraceOp.Malloc) p = g.malloc(trace.a[i]);
+        else if (op === TraceOp.Calloc) p = g.calloc(trace.a[i], trace.b[i]);
+        else p = g.realloc(ptrs[id] > 0 ? ptrs[id] : 0, trace.a[i]);
+        ptrs[id] = p === 0 ? NULL_ID : p;
+        if (onResult) onResult(p);
       }
     } catch (e) {
       if (e instanceof GlibcAbort) throw new TraceError(`line ${trace.line[i]} ("${trace.text(i)}"): ${e.message} (glibc would abort)`);

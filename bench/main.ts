@@ -1,0 +1,9 @@
+import { benchGlibc } from './glibc';
+
+/** `npm run bench`: figures measured in one run on this machine (noisy machines: read ratios, not absolutes). */
+const sections: [string, () => string[]][] = [['glibc malloc', () => benchGlibc()]];
+
+for (const [title, run] of sections) {
+  console.log(`## ${title}`);
+  for (const line of run()) console.log(line);
+}

@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs';
+import { runMallocTrace } from '../engine/glibc/trace';
+import { USAGE, UsageError, parseArgs } from './args';
+import { runPythonCli } from './python';
+
+/** The command line: every failure is one readable line on stderr and a non-zero exit, never a stack trace. */
+function main(argv: string[]): number {
+  try {
+    const args = parseArgs(argv);
+    if (args.help) {
+      process.stdout.write(USAGE + '\n');
+      return 0;
+    }
+    if (args.mallocTrace) {
+      process.stdout.write(runMallocTrace(readText(args.mallocTrace), args.tunables));
+      return 0;
+    }
+    return runPythonCli(readText(args.script!), args);
+  } catch (e) {
+    if (e instanceof UsageError) process.stderr.write(`highwater: ${e.message}\n${USAGE}\n`);
+    else process.stderr.write(`highwater: ${e instanceof Error ? e.message : String(e)}\n`);
+    return e instanceof UsageError ? 2 : 1;
+  }
+}
+
+function readText(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new Error(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+}
+
+process.exitCode = main(process.argv.slice(2));

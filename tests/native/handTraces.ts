@@ -1,0 +1,278 @@
+/**
+ * The hand-written traces in tests/native/traces/, each with the tunables to
+ * run it under and an assertion that the real glibc's output really shows the
+ * mechanism the trace is about (so a comparison cannot pass vacuously).
+ * Numbers are the ones measured on glibc 2.36 (see each trace's header).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect } from 'vitest';
+import {
+  parseResults,
+  parseStats,
+  resultOps,
+  runReplay,
+  traceOps,
+  truncateTrace,
+  TRACES_DIR,
+  type Result,
+  type StatName,
+  type Tunables,
+} from './nativeReplay';
+
+export interface CheckContext {
+  /** The result printed for the n-th op of the trace (1-based, as "op n" in the headers); n must be an m/c/r op. */
+  op(n: number): Result;
+  /** Heap offset printed for op n (fails if it was not a heap result). */
+  heap(n: number): number;
+  /** mallinfo2 + heap_size after the whole trace. */
+  stats: Record<StatName, number>;
+  /** mallinfo2 + heap_size of the real glibc after the first n ops. */
+  statsAfter(n: number): Record<StatName, number>;
+}
+
+export interface HandCase {
+  /** File name in tests/native/traces/. */
+  file: string;
+  tunables?: Tunables;
+  /** Shown in test names. */
+  label: string;
+  check(ctx: CheckContext): void;
+}
+
+const topPad0 = { topPad: 0, trimThreshold: 65536 };
+
+export const HAND_CASES: HandCase[] = [
+  {
+    file: 'dynamic_mmap_threshold.trace',
+    label: 'free of an mmapped chunk raises the mmap threshold',
+    check: ({ op, heap, stats }) => {
+      expect(op(1)).toEqual({ kind: 'mmap', size: 200704 });
+      expect(heap(3)).toBe(672); // same size, now from the heap
+      expect(op(4)).toEqual({ kind: 'mmap', size: 204800 });
+      expect(op(5).kind).toBe('heap');
+      expect(op(8).kind).toBe('mmap'); // a 40 MiB free did not raise it
+      expect(op(11).kind).toBe('mmap'); // nor did a free of exactly 32 MiB
+      expect(op(14).kind).toBe('heap'); // 32 MiB - 4096 did
+      expect(op(15).kind).toBe('heap');
+      expect(stats.hblks).toBe(3);
+      expect(stats.hblkhd).toBe(204800 + 303104 + 303104);
+    },
+  },
+  {
+    file: 'dynamic_mmap_threshold.trace',
+    tunables: { mmapThreshold: 131072 },
+    label: 'mmap threshold set by tunable: no dynamic threshold',
+    check: ({ op, stats }) => {
+      expect(op(3).kind).toBe('mmap');
+      expect(op(14).kind).toBe('mmap');
+      expect(stats.hblks).toBe(7);
+    },
+  },
+  {
+    file: 'tcache_blocks_trim.trace',
+    label: "7 tcache'd chunks at the top keep the heap",
+    check: ({ stats }) => {
+      expect(stats.heap_size).toBeGreaterThanOrEqual(300 * 816);
+      expect(stats.uordblks).toBe(656 + 7 * 816);
+      expect(stats.ordblks).toBe(2);
+      expect(stats.keepcost).toBeLessThan(131072);
+    },
+  },
+  {
+    file: 'tcache_blocks_trim.trace',
+    tunables: { tcacheCount: 0 },
+    label: 'same frees without tcache: trimmed',
+    check: ({ stats }) => {
+      expect(stats.heap_size).toBe(135168);
+      expect(stats.uordblks).toBe(656);
+    },
+  },
+  {
+    file: 'tcache_at_bottom.trace',
+    label: "tcache'd chunks at the bottom do not block the trim",
+    check: ({ stats }) => {
+      expect(stats.heap_size).toBeLessThan(150_000);
+      expect(stats.uordblks).toBe(656 + 7 * 816);
+      expect(stats.keepcost).toBeGreaterThanOrEqual(131072 + 33);
+      expect(stats.keepcost).toBeLessThanOrEqual(131072 + 4128);
+    },
+  },
+  {
+    file: 'consolidate_into_top.trace',
+    label: 'frees merge into top; systrim once top >= trim_threshold (raised to 802816)',
+    check: ({ stats, statsAfter }) => {
+      const peak = statsAfter(14).heap_size;
+      expect(peak).toBe(1093632);
+      expect(statsAfter(22).heap_size).toBe(peak); // top 772912 < 802816: no trim yet
+      expect(statsAfter(23).heap_size).toBe(372736); // top 852928: trimmed
+      expect(stats.heap_size).toBe(372736);
+      expect(stats.keepcost).toBe(372080); // > top_pad + 4128, kept: below the raised threshold
+      expect(stats.ordblks).toBe(1);
+    },
+  },
+  {
+    file: 'consolidate_into_top.trace',
+    tunables: topPad0,
+    label: 'top_pad 0, trim_threshold 65536: trims to the last page',
+    check: ({ stats, statsAfter }) => {
+      expect(statsAfter(16).heap_size).toBeLessThan(statsAfter(14).heap_size);
+      expect(stats.heap_size).toBe(4096);
+      expect(stats.keepcost).toBeLessThanOrEqual(4128);
+    },
+  },
+  {
+    file: 'malloc_trim_middle.trace',
+    label: 'malloc_trim(0) with a free region below an in-use chunk',
+    check: ({ stats, statsAfter, heap }) => {
+      const before = statsAfter(11);
+      expect(heap(6)).toBe(500752); // the blocker
+      expect(before.heap_size).toBe(532480);
+      expect(before.keepcost).toBeGreaterThan(4128);
+      // t 0: only top is given back with brk; the 500080-B free chunk stays (its pages are madvised)
+      expect(stats.heap_size).toBeGreaterThan(500752);
+      expect(stats.heap_size).toBeLessThan(before.heap_size);
+      expect(stats.keepcost).toBeGreaterThanOrEqual(33);
+      expect(stats.keepcost).toBeLessThanOrEqual(4128);
+      expect(stats.fordblks - stats.keepcost).toBe(500080);
+    },
+  },
+  {
+    file: 'realloc_grow_into_top.trace',
+    label: 'realloc grows into top in place',
+    check: ({ op, heap, statsAfter, stats }) => {
+      expect(heap(1)).toBe(672);
+      expect(heap(2)).toBe(672);
+      expect(heap(3)).toBe(672);
+      expect(statsAfter(3).heap_size).toBe(135168); // no sbrk: grew into top
+      expect(heap(5)).not.toBe(672); // blocked by op 4: moved
+      expect(heap(6)).toBe(heap(5)); // shrinks stay in place
+      expect(statsAfter(6).heap_size).toBeLessThan(statsAfter(5).heap_size); // remainder merged into top, trimmed
+      expect(op(9)).toEqual({ kind: 'mmap', size: 200704 });
+      expect(stats.heap_size).toBe(315392);
+    },
+  },
+  {
+    file: 'mremap_mmapped.trace',
+    label: 'realloc of mmapped chunks stays mmapped (mremap)',
+    check: ({ op, stats }) => {
+      const sizes = [1052672, 4198400, 2002944, 2002944, 2007040, 4096, 8192, 303104, 303104];
+      sizes.forEach((size, i) => expect(op(i + 1)).toEqual({ kind: 'mmap', size }));
+      expect(op(11).kind).toBe('heap'); // the free of the remapped 303104-B chunk raised the threshold
+      expect(op(14)).toEqual({ kind: 'mmap', size: 4096 });
+      expect(stats.hblks).toBe(2);
+      expect(stats.hblkhd).toBe(303104 + 4096);
+    },
+  },
+  {
+    file: 'fastbin_consolidate.trace',
+    label: 'fastbin chunks merged by malloc_consolidate on a large request',
+    check: ({ heap, statsAfter, stats }) => {
+      const mid = statsAfter(22);
+      expect(mid.smblks).toBe(3);
+      expect(mid.fsmblks).toBe(3 * 112);
+      expect(heap(22)).toBeGreaterThan(heap(11)); // from top: the fastbin chunks were not usable
+      expect(statsAfter(23).smblks).toBe(0);
+      expect(statsAfter(23).ordblks).toBe(2);
+      expect(heap(24)).toBe(heap(8)); // the merged 336-B chunk starts at id 7
+      expect(stats.smblks).toBe(0);
+    },
+  },
+  {
+    file: 'fastbin_consolidate.trace',
+    tunables: { tcacheCount: 0 },
+    label: 'same without tcache: 10 fastbin chunks',
+    check: ({ statsAfter, stats }) => {
+      expect(statsAfter(22).smblks).toBe(10);
+      expect(stats.smblks).toBe(0);
+    },
+  },
+  {
+    file: 'unsorted_sorting.trace',
+    label: 'unsorted chunks are sorted into bins, then best fit',
+    check: ({ heap }) => {
+      expect(heap(7)).toBe(heap(3)); // Y, the smaller chunk, although X was scanned first
+      expect(heap(7)).not.toBe(heap(1));
+      expect(heap(8)).toBe(heap(3) + 1008); // last_remainder
+      expect(heap(10)).toBe(heap(3) + 1008 + 208); // the 304-B remainder from small bin 19
+    },
+  },
+  {
+    file: 'last_remainder.trace',
+    label: 'last_remainder is split even when a small bin fits better',
+    check: ({ heap }) => {
+      expect(heap(28)).toBe(heap(17));
+      expect(heap(29)).toBe(heap(17) + 1008);
+      expect(heap(29)).not.toBe(heap(15)); // not Z
+      expect(heap(30)).toBe(heap(29) + 144);
+      expect(heap(31)).toBe(heap(13)); // tcache LIFO
+      expect(heap(32)).toBe(heap(30) + 144);
+    },
+  },
+  {
+    file: 'largebin_best_fit.trace',
+    label: 'large bin best fit takes the second chunk of the best size',
+    check: ({ heap }) => {
+      const [a, b, d] = [heap(1), heap(3), heap(7)];
+      expect(heap(13)).toBeGreaterThan(d); // from top
+      expect(heap(14)).toBe(b);
+      expect(heap(15)).toBe(a);
+      expect(heap(16)).toBe(d);
+    },
+  },
+  {
+    file: 'edge_cases.trace',
+    label: 'edge cases: malloc(0), NULL results, realloc(NULL), realloc(p, 0), failed malloc',
+    check: ({ op, heap, stats, statsAfter }) => {
+      expect(heap(1)).toBe(672);
+      expect(op(6).kind).toBe('null'); // calloc overflow
+      expect(op(8).kind).toBe('null');
+      expect(op(9).kind).toBe('null');
+      expect(op(10).kind).toBe('heap');
+      expect(op(11).kind).toBe('null');
+      expect(op(12).kind).toBe('heap');
+      expect(op(13).kind).toBe('null');
+      expect(heap(14)).toBe(heap(3));
+      expect(heap(16)).toBe(heap(15));
+      expect(op(20)).toEqual({ kind: 'mmap', size: 200704 });
+      expect(op(21).kind).toBe('null');
+      const before = statsAfter(38);
+      expect(before.smblks).toBe(1);
+      expect(op(39).kind).toBe('null');
+      const after = statsAfter(39);
+      expect(after.smblks).toBe(0); // the failed malloc consolidated the fastbin
+      expect(after.keepcost).toBe(before.keepcost + 112);
+      expect(stats.hblks).toBe(0);
+      expect(stats.heap_size).toBe(4096);
+    },
+  },
+];
+
+export function readHandTrace(file: string): string {
+  return readFileSync(join(TRACES_DIR, file), 'utf8');
+}
+
+/** The check context for a trace and the real glibc's output on it. */
+export function checkContext(trace: string, output: string, tunables: Tunables | undefined): CheckContext {
+  const ops = traceOps(trace);
+  const rOps = resultOps(trace);
+  const results = parseResults(output);
+  const op = (n: number): Result => {
+    const line = ops[n - 1];
+    if (line === undefined) throw new Error(`no op ${n} in trace`);
+    const i = rOps.findIndex((o) => o.line === line.line);
+    if (i < 0) throw new Error(`op ${n} ("${line.text}") prints no result`);
+    return results[i];
+  };
+  return {
+    op,
+    heap: (n) => {
+      const r = op(n);
+      if (r.kind !== 'heap')
+        throw new Error(`op ${n} ("${ops[n - 1].text}") is ${JSON.stringify(r)}, not a heap result`);
+      return r.offset;
+    },
+    stats: parseStats(output),
+    statsAfter: (n) => parseStats(runReplay(truncateTrace(trace, n), tunables)),
+  };
+}
