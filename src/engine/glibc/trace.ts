@@ -62,13 +62,15 @@ export function parseTrace(text: string): ParsedTrace {
     const where = `line ${i + 1} ("${raw.length > 40 ? raw.slice(0, 40) + '…' : raw}")`;
     if (!spec) throw new TraceError(`${where}: unknown op "${parts[0]}" (expected m, c, r, f or t)`);
     const [kind, arity] = spec;
-    if (parts.length !== arity + 1) throw new TraceError(`${where}: "${parts[0]}" takes ${arity} number(s), got ${parts.length - 1}`);
+    if (parts.length !== arity + 1)
+      throw new TraceError(`${where}: "${parts[0]}" takes ${arity} number(s), got ${parts.length - 1}`);
     for (let j = 1; j < parts.length; j++) {
       if (!isUint(parts[j])) throw new TraceError(`${where}: "${parts[j]}" is not a non-negative integer`);
       if (!Number.isSafeInteger(Number(parts[j]))) throw new TraceError(`${where}: ${parts[j]} is too large`);
     }
     const nums = parts.slice(1).map(Number);
-    if (kind !== TraceOp.Trim && nums[0] > 0x7fffffff) throw new TraceError(`${where}: id ${nums[0]} is too large`);
+    if (kind !== TraceOp.Trim && nums[0] > 0x7fffffff)
+      throw new TraceError(`${where}: id ${nums[0]} is too large`);
     op[k] = kind;
     line[k] = i + 1;
     if (kind === TraceOp.Trim) a[k] = nums[0];
@@ -101,14 +103,15 @@ export function replayTrace(trace: ParsedTrace, g: GlibcMalloc, onResult?: (ptr:
   // id → pointer: ids are small integers, so typed arrays: positive = live, negative = freed,
   // NULL_ID = holds NULL (a failed or zero-size realloc), 0 = never assigned.
   let ptrs = new Float64Array(1024);
-  for (let i = 0; i < trace.length; i++) {
-    const id = trace.id[i];
-    if (id >= ptrs.length) {
-      const next = new Float64Array(Math.max(id + 1, ptrs.length * 2));
-      next.set(ptrs);
-      ptrs = next;
-    }
-    try {
+  let i = 0;
+  try {
+    for (; i < trace.length; i++) {
+      const id = trace.id[i];
+      if (id >= ptrs.length) {
+        const next = new Float64Array(Math.max(id + 1, ptrs.length * 2));
+        next.set(ptrs);
+        ptrs = next;
+      }
       const op = trace.op[i] as TraceOp;
       if (op === TraceOp.Free) {
         const p = ptrs[id];
@@ -129,10 +132,11 @@ export function replayTrace(trace: ParsedTrace, g: GlibcMalloc, onResult?: (ptr:
         ptrs[id] = p === 0 ? NULL_ID : p;
         if (onResult) onResult(p);
       }
-    } catch (e) {
-      if (e instanceof GlibcAbort) throw new TraceError(`line ${trace.line[i]} ("${trace.text(i)}"): ${e.message} (glibc would abort)`);
-      throw e;
     }
+  } catch (e) {
+    if (e instanceof GlibcAbort)
+      throw new TraceError(`line ${trace.line[i]} ("${trace.text(i)}"): ${e.message} (glibc would abort)`);
+    throw e;
   }
 }
 

@@ -191,11 +191,7 @@ export class Kernel {
    * which touch one word at a time.
    */
   touchHeapPage(page: number): void {
-    const bits = this.heapPages;
-    if (!bits.isSet(page)) {
-      bits.setRange(page, page + 1);
-      this.addResident(1);
-    }
+    if (this.heapPages.setOne(page)) this.addResident(1);
   }
 
   /** Is the page holding addr resident? */

@@ -30,6 +30,17 @@ export class PageBits {
     return w < this.words.length && (this.words[w] & (1 << (page & 31))) !== 0;
   }
 
+  /** Set one page; true when it was not set before (the hot path of single-word writes). */
+  setOne(page: number): boolean {
+    const w = page >>> 5;
+    const bit = 1 << (page & 31);
+    const old = this.words[w];
+    if ((old & bit) !== 0) return false;
+    this.words[w] = old | bit;
+    this.count++;
+    return true;
+  }
+
   /** Set pages [from, to); returns how many were newly set. */
   setRange(from: number, to: number): number {
     let added = 0;
