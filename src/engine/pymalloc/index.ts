@@ -1,0 +1,10 @@
+export * from './constants';
+export { Pymalloc } from './pymalloc';
+export { PymallocError } from './free';
+export type { PymallocStats, PymallocClassStats, PymallocStatsDetail } from './stats';
+export { printone, allocatorStatsLine } from './stats';
+export type { CalibrationTarget, CalibrationResult, BookkeepingAdoption } from './calibrate';
+export type { AdoptedRadixNode } from './radix';
+export * from './views';
+export { checkObmalloc } from './check';
+export type { ObmallocState } from './state';
