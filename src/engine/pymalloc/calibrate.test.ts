@@ -125,7 +125,9 @@ describe('calibrate: a recorded start-up state by real allocations', () => {
       expect(
         Math.abs(s1.classes['64'].blocks_in_use - built.classes['64'].blocks_in_use),
       ).toBeLessThanOrEqual(5);
-      expect(s1.arenas_allocated_current).toBe(built.arenas_allocated_current); // 64
+      // ±1 arena: whether each simulated arena is 16 KiB aligned (63 or 64 pools) depends on where the
+      // simulated kernel places it, which cannot follow the real process's shared-library layout.
+      expect(Math.abs(s1.arenas_allocated_current - built.arenas_allocated_current)).toBeLessThanOrEqual(1);
 
       // del a: list_dealloc frees the items last to first; the first 80 headers go to the list free list.
       for (let i = headers.length - 81; i >= 0; i--) pm.free(headers[i]);
@@ -133,7 +135,7 @@ describe('calibrate: a recorded start-up state by real allocations', () => {
       const s2 = pm.stats();
       expect(s2.arenas_allocated_current).toBe(deleted.arenas_allocated_current); // 4: 2 + the free-list headers' + one kept empty
       expect(s2.classes['64']).toEqual(deleted.classes['64']); // 22 pools, 5,042 blocks, 568 avail
-      expect(s2.arenas_reclaimed).toBe(deleted.arenas_reclaimed); // 60
+      expect(Math.abs(s2.arenas_reclaimed - deleted.arenas_reclaimed)).toBeLessThanOrEqual(1); // 60, ±1 as above
       expect(checkObmalloc(pm.st)).toEqual([]);
     },
   );

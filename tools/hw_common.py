@@ -1,0 +1,183 @@
+"""Shared by record.py and capture_startup.py: how the measured child is started.
+
+The simulator replays the start-up captured by capture_startup.py and is then
+compared with the steps recorded by record.py, so both must start the child in
+exactly the same way. Everything that can change what CPython allocates while
+it starts up is pinned here:
+
+* the interpreter: the real executable (a pyenv shim is a bash script that
+  execs it; we exec the binary directly);
+* the flags: none, so the child starts up as ``python3 script.py`` does, site
+  module and .pth files included (see hw_child.py, point 6). Not ``-E``/``-I``:
+  they would make CPython ignore PYTHONHASHSEED;
+* the environment: a fixed, minimal one. CPython copies the whole environment
+  into ``os.environ`` at start-up, so every variable costs allocations, and
+  some change behaviour outright:
+    - PYTHONHASHSEED=0: string hashes, hence dict/set probe sequences and the
+      order of every str-keyed table, are the same in every run;
+    - LANG=C.UTF-8: a C/POSIX locale would make CPython coerce the locale
+      (PEP 538: setenv LC_CTYPE, i.e. glibc mallocs) and pick other codecs;
+    - PYTHONDONTWRITEBYTECODE=1: a run never writes .pyc files, so the first
+      and the second run of a scenario import the same way;
+    - no PYTHONUNBUFFERED (this sandbox sets it): it removes the 8 KiB
+      stdio buffers, which are glibc mallocs;
+    - HOME is fixed, PATH is fixed; nothing else is passed;
+* the standard streams: stdin /dev/null, stdout and stderr regular files in
+  the temp dir. CPython sizes each stream's buffer from st_blksize of its fd
+  and checks isatty, so a pipe, a tty and a file start up differently;
+* the file names: the child and the scenario are copied into a fresh
+  ``/tmp/hwrec-XXXXXXXX`` directory (always the same length), so paths in
+  argv, ``__file__`` and co_filename have the same length wherever the
+  repository is checked out;
+* address-space layout randomisation is switched off for the child
+  (personality(ADDR_NO_RANDOMIZE), like ``setarch -R``). With ASLR the base
+  of every mmap moves by a random number of 4 KiB pages, so whether a
+  pymalloc arena happens to be 16 KiB aligned (64 usable pools) or not (63)
+  changes from run to run; without it the layout repeats exactly.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import json
+import os
+import shutil
+import signal
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+TOOLS = Path(__file__).resolve().parent
+CHILD = TOOLS / "hw_child.py"
+DEBIAN_PYTHON = "/usr/bin/python3"
+
+CHILD_ENV = {
+    "PATH": "/usr/local/bin:/usr/bin:/bin",
+    "HOME": "/nonexistent",
+    "LANG": "C.UTF-8",
+    "PYTHONHASHSEED": "0",
+    "PYTHONDONTWRITEBYTECODE": "1",
+}
+CHILD_FLAGS: list[str] = []
+
+
+def child_sha256() -> str:
+    """Fingerprint of hw_child.py: its bytes are part of every start-up
+    measured (CPython reads and compiles it), so recordings and start-up
+    captures are comparable only when made with the same child."""
+    import hashlib
+
+    return hashlib.sha256(CHILD.read_bytes()).hexdigest()[:16]
+ADDR_NO_RANDOMIZE = 0x0040000
+
+
+@dataclass(frozen=True)
+class Interpreter:
+    executable: str  # the real binary
+    site_dirs: tuple[str, ...]  # existing site-packages / dist-packages, in site's order
+
+
+def resolve_interpreter(python: str) -> Interpreter:
+    """Find the binary behind `python` (which may be a pyenv shim) and its site dirs."""
+    exe = shutil.which(python) or python
+    probe = (
+        "import sys, site, os, json;"
+        "print(json.dumps([os.path.realpath(sys.executable),"
+        " [d for d in site.getsitepackages() if os.path.isdir(d)]]))"
+    )
+    out = subprocess.run([exe, "-S", "-c", probe], check=True, capture_output=True, text=True).stdout
+    real, site_dirs = json.loads(out)
+    return Interpreter(real, tuple(site_dirs))
+
+
+def _no_aslr() -> None:
+    """preexec_fn: switch ASLR off for the child (what `setarch -R` does)."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    cur = libc.personality(0xFFFFFFFF)
+    if cur == -1 or libc.personality(cur | ADDR_NO_RANDOMIZE) == -1:
+        os.write(2, b"hw: warning: personality(ADDR_NO_RANDOMIZE) failed, ASLR stays on\n")
+
+
+@dataclass
+class ChildResult:
+    returncode: int
+    stdout: str
+    stderr: str
+    proc: dict[str, str]  # /proc/PID/{statm,maps,smaps} read while the child was stopped
+
+
+PROC_FILES = ("statm", "maps", "smaps")
+
+
+def _read_proc(pid: int) -> dict[str, str]:
+    out = {}
+    for name in PROC_FILES:
+        with open(f"/proc/{pid}/{name}", encoding="ascii", errors="replace") as f:
+            out[name] = f.read()
+    return out
+
+
+def run_child(
+    interp: Interpreter,
+    scenario_src: bytes,
+    k: int,
+    *,
+    aslr: bool = False,
+    extra_env: dict[str, str] | None = None,
+    on_stop=None,
+) -> ChildResult:
+    """Run hw_child.py on `scenario_src` up to statement k, in a fresh temp dir.
+
+    When the child reaches its measurement it stops itself (SIGSTOP); we read
+    its /proc files then, call on_stop(pid) if given, and let it continue.
+
+    extra_env is for the shim only (LD_PRELOAD and its log path); the shim
+    removes those variables from the environment before main() runs, so the
+    interpreter sees exactly CHILD_ENV either way.
+    """
+    tmp = tempfile.mkdtemp(prefix="hwrec-")
+    try:
+        child = os.path.join(tmp, "child.py")
+        scen = os.path.join(tmp, "scenario.py")
+        shutil.copyfile(CHILD, child)
+        with open(scen, "wb") as f:
+            f.write(scenario_src)
+        env = dict(CHILD_ENV)
+        if extra_env:
+            env.update(extra_env)  # appended last: the shim's unsetenv then shifts nothing
+        # With -S the child would add the site dirs itself (numpy lives there); site does it otherwise.
+        site_args = interp.site_dirs if "-S" in CHILD_FLAGS else ()
+        argv = [interp.executable, *CHILD_FLAGS, child, scen, "%04d" % k, *site_args]
+        out_path = os.path.join(tmp, "stdout")
+        err_path = os.path.join(tmp, "stderr")
+        proc_files: dict[str, str] = {}
+        with open(out_path, "wb") as out, open(err_path, "wb") as err:
+            p = subprocess.Popen(
+                argv,
+                stdin=subprocess.DEVNULL,
+                stdout=out,
+                stderr=err,
+                env=env,
+                cwd=tmp,
+                preexec_fn=None if aslr else _no_aslr,
+            )
+            while True:
+                _, status = os.waitpid(p.pid, os.WUNTRACED)
+                if os.WIFSTOPPED(status):
+                    try:
+                        proc_files = _read_proc(p.pid)
+                        if on_stop:
+                            on_stop(p.pid)
+                    finally:
+                        os.kill(p.pid, signal.SIGCONT)
+                    continue
+                p.returncode = os.waitstatus_to_exitcode(status)
+                break
+        with open(out_path, encoding="utf-8", errors="replace") as f:
+            stdout = f.read()
+        with open(err_path, encoding="utf-8", errors="replace") as f:
+            stderr = f.read()
+        return ChildResult(p.returncode, stdout, stderr, proc_files)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
