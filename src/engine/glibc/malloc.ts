@@ -92,7 +92,7 @@ export class GlibcMalloc {
     if (mem === 0) return;
     const av = this.av;
     const chunk = mem - 16;
-    if (av.mmapped.has(chunk)) {
+    if (!av.inHeap(mem) && av.mmapped.has(chunk)) {
       const sizeWithFlag = av.mmapped.get(chunk)! + 2; // chunksize_nomask keeps IS_MMAPPED
       if (!av.noDynThreshold && sizeWithFlag > av.mmapThreshold && sizeWithFlag <= DEFAULT_MMAP_THRESHOLD_MAX) {
         av.mmapThreshold = sizeWithFlag - 2;
@@ -117,7 +117,7 @@ export class GlibcMalloc {
     const oldTopSize = oldTop >= 0 ? av.size(oldTop) : 0;
     const mem = intMalloc(av, request2size(bytes));
     if (mem === 0) return 0;
-    if (av.mmapped.has(mem - 16)) return mem; // fresh mmap pages are zero
+    if (!av.inHeap(mem)) return mem; // an mmapped chunk: fresh mmap pages are zero
     const p = av.store.find((mem - 16 - av.heapStart) / 16);
     let csz = av.size(p);
     // MORECORE_CLEARS: only the part that was top before this call can hold old data.
@@ -135,7 +135,7 @@ export class GlibcMalloc {
     if (mem === 0) return this.libcMalloc(bytes);
     const av = this.av;
     const chunk = mem - 16;
-    if (av.mmapped.has(chunk)) {
+    if (!av.inHeap(mem) && av.mmapped.has(chunk)) {
       if (bytes > PTRDIFF_MAX) return 0;
       const nb = request2size(bytes);
       const moved = mremapChunk(av, chunk, nb);
@@ -202,7 +202,7 @@ export class GlibcMalloc {
   /** malloc_usable_size. */
   usableSize(mem: number): number {
     const av = this.av;
-    const mm = av.mmapped.get(mem - 16);
+    const mm = av.inHeap(mem) ? undefined : av.mmapped.get(mem - 16);
     if (mm !== undefined) return mm - 16;
     const p = av.store.find((mem - 16 - av.heapStart) / 16);
     return p >= 0 && av.inuse(p) ? av.size(p) - SIZE_SZ : 0;
@@ -210,12 +210,12 @@ export class GlibcMalloc {
 
   /** Is mem the user pointer of an mmapped chunk? */
   isMmapped(mem: number): boolean {
-    return this.av.mmapped.has(mem - 16);
+    return !this.av.inHeap(mem) && this.av.mmapped.has(mem - 16);
   }
 
   /** The chunk size behind a live user pointer (heap or mmapped). */
   chunkSize(mem: number): number {
-    const mm = this.av.mmapped.get(mem - 16);
+    const mm = this.av.inHeap(mem) ? undefined : this.av.mmapped.get(mem - 16);
     if (mm !== undefined) return mm;
     return this.av.size(this.heapChunk(mem, 'chunkSize'));
   }

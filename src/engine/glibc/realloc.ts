@@ -38,7 +38,7 @@ export function intRealloc(av: MallocState, oldp: number, nb: number): number {
     } else {
       const newmem = intMalloc(av, nb);
       if (newmem === 0) return 0;
-      const got = av.mmapped.has(newmem - 16) ? -1 : st.find((newmem - 16 - av.heapStart) / 16);
+      const got = !av.inHeap(newmem) ? -1 : st.find((newmem - 16 - av.heapStart) / 16);
       if (got === next) {
         // _int_malloc handed back the very next chunk (from a fastbin): merge instead of copying.
         st.sizeG[oldp] += st.sizeG[next];

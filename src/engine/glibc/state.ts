@@ -86,6 +86,14 @@ export class MallocState {
   }
 
   // ---- addresses and sizes ----
+  /**
+   * Is mem inside the brk heap? Asked before any lookup of the mmapped chunks: mmaps never overlap
+   * [heap start, break), and a Map keyed by 47-bit addresses costs a boxed number per lookup.
+   */
+  inHeap(mem: number): boolean {
+    return mem > this.heapStart && mem < this.kernel.brk;
+  }
+
   size(s: number): number {
     return this.store.sizeG[s] * 16;
   }
