@@ -1,10 +1,12 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'tests/fidelity/recorded/**', 'tools/**/*.py'] },
+  { ignores: ['dist/**', 'node_modules/**', '.cache/**', 'tests/fidelity/recorded/**', 'tools/**/*.py'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  { files: ['scripts/**', 'bench/**', 'tests/**', 'src/cli/**', '*.config.*'], languageOptions: { globals: globals.node } },
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],

@@ -1,7 +1,11 @@
 import { benchGlibc } from './glibc';
+import { benchPython } from './python';
 
 /** `npm run bench`: figures measured in one run on this machine (noisy machines: read ratios, not absolutes). */
-const sections: [string, () => string[]][] = [['glibc malloc', () => benchGlibc()]];
+const sections: [string, () => string[]][] = [
+  ['glibc malloc', () => benchGlibc()],
+  ['Python: the first seed scenario', () => benchPython()],
+];
 
 for (const [title, run] of sections) {
   console.log(`## ${title}`);

@@ -97,8 +97,11 @@ describe('PageBits', () => {
           const n = set ? bits.setRange(from, to) : bits.clearRange(from, to);
           let expected = 0;
           for (let p = from; p < to; p++) {
-            if (set && !ref.has(p)) (ref.add(p), expected++);
-            if (!set && ref.has(p)) (ref.delete(p), expected++);
+            if (set !== ref.has(p)) {
+              if (set) ref.add(p);
+              else ref.delete(p);
+              expected++;
+            }
           }
           expect(n).toBe(expected);
           expect(bits.count).toBe(ref.size);

@@ -1,0 +1,42 @@
+/** The readable form of a report: one row a step, the figures a user asks about first. */
+export interface ReportStepLike {
+  code: string;
+  line: number;
+  rss: number;
+  heap: number;
+  anon_mmap: number;
+  mallinfo2: { fordblks: number; uordblks: number; hblks: number; hblkhd: number; keepcost: number };
+  pymalloc: { arenas_allocated_current: number };
+}
+
+const MB = 1024 * 1024;
+const mb = (n: number): string => (n / MB).toFixed(2);
+
+export function formatTable(steps: ReportStepLike[], error?: { type: string; message: string; line: number }): string {
+  const head = ['step', 'line', 'rss MiB', 'heap MiB', 'free MiB', 'top MiB', 'mmap MiB', 'anon MiB', 'arenas', 'statement'];
+  const rows = steps.map((s, i) => [
+    String(i),
+    s.line ? String(s.line) : '',
+    mb(s.rss),
+    mb(s.heap),
+    mb(s.mallinfo2.fordblks),
+    mb(s.mallinfo2.keepcost),
+    `${mb(s.mallinfo2.hblkhd)} (${s.mallinfo2.hblks})`,
+    mb(s.anon_mmap),
+    String(s.pymalloc.arenas_allocated_current),
+    oneLine(s.code),
+  ]);
+  const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
+  const fmtRow = (r: string[]): string =>
+    r.map((cell, c) => (c === r.length - 1 ? cell : c >= 2 ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join('  ');
+  const out = [fmtRow(head), ...rows.map(fmtRow)];
+  out.push('', 'free = mallinfo2.fordblks (free bytes inside the brk heap); top = keepcost; mmap = glibc-mmapped chunks');
+  if (error) out.push('', `${error.type}: ${error.message} (line ${error.line})`);
+  return out.join('\n') + '\n';
+}
+
+function oneLine(code: string): string {
+  const first = code.split('\n')[0];
+  const s = code.includes('\n') ? first + ' …' : first;
+  return s.length > 60 ? s.slice(0, 59) + '…' : s;
+}
