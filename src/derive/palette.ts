@@ -1,0 +1,63 @@
+/**
+ * Colours from the Okabe–Ito palette (safe for the common colour-vision deficiencies), always shown
+ * next to a text label or a pattern, never as the only cue.
+ */
+export const OKABE_ITO = {
+  black: '#000000',
+  orange: '#E69F00',
+  sky: '#56B4E9',
+  green: '#009E73',
+  yellow: '#F0E442',
+  blue: '#0072B2',
+  vermillion: '#D55E00',
+  purple: '#CC79A7',
+} as const;
+
+/** Chunk categories in the order of ChunkState 1..7 (InUse … Top); index 0 unused. */
+export const CHUNK_CATEGORIES = [
+  { state: 1, key: 'inuse', label: 'in use', color: OKABE_ITO.blue, pattern: 'solid' },
+  { state: 2, key: 'tcache', label: 'free: tcache', color: OKABE_ITO.purple, pattern: 'hatch' },
+  { state: 3, key: 'fastbin', label: 'free: fastbin', color: OKABE_ITO.vermillion, pattern: 'dots' },
+  { state: 4, key: 'unsorted', label: 'free: unsorted', color: OKABE_ITO.yellow, pattern: 'solid' },
+  { state: 5, key: 'smallbin', label: 'free: small bin', color: OKABE_ITO.green, pattern: 'solid' },
+  { state: 6, key: 'largebin', label: 'free: large bin', color: OKABE_ITO.sky, pattern: 'solid' },
+  { state: 7, key: 'top', label: 'top', color: '#d9d9d9', pattern: 'solid' },
+] as const;
+export const N_CATEGORIES = 8;
+
+export const SERIES = [
+  { key: 'rss', label: 'RSS', color: OKABE_ITO.black, dash: [] as number[] },
+  { key: 'heap', label: 'brk heap', color: OKABE_ITO.blue, dash: [6, 3] },
+  { key: 'mmap', label: 'glibc mmaps', color: OKABE_ITO.orange, dash: [2, 2] },
+  { key: 'arena', label: 'pymalloc arenas', color: OKABE_ITO.green, dash: [8, 2, 2, 2] },
+] as const;
+
+export const REGION_COLORS: Record<string, string> = {
+  heap: OKABE_ITO.blue,
+  'glibc-mmap': OKABE_ITO.orange,
+  'pymalloc-arena': OKABE_ITO.green,
+  interpreter: '#777777',
+  numpy: OKABE_ITO.purple,
+  other: '#999999',
+};
+
+export const SELECTION_COLOR = OKABE_ITO.vermillion;
+
+/** Viridis stops for pymalloc size classes (sequential by block size, so order reads without hue). */
+const VIRIDIS = [
+  '#440154',
+  '#482878',
+  '#3e4989',
+  '#31688e',
+  '#26828e',
+  '#1f9e89',
+  '#35b779',
+  '#6ece58',
+  '#b5de2b',
+  '#fde725',
+];
+export function sizeClassColor(cls: number): string {
+  // Log scale over the block size (16 … 512 B): the common small classes get distinct colours.
+  const t = Math.log2(cls + 1) / 5;
+  return VIRIDIS[Math.min(VIRIDIS.length - 1, Math.floor(t * (VIRIDIS.length - 1) + 0.5))];
+}

@@ -1,0 +1,80 @@
+import { parseScenarioFile } from './parse';
+
+/**
+ * The scenario library. Its scripts are the fidelity suite's own files
+ * (tests/fidelity/scenarios/*.py, each recorded against a real CPython run), so the page shows
+ * exactly what the suite checks; this list only picks, orders and groups them, and adds variants
+ * run with glibc tunables.
+ */
+export interface Scenario {
+  id: string;
+  /** The file's name without .py. */
+  file: string;
+  group: 'The seed' | 'glibc malloc' | 'pymalloc' | 'NumPy' | 'Python objects';
+  title: string;
+  story: string;
+  source: string;
+  seed?: boolean;
+  tunables?: { tcacheCount?: number; mmapThreshold?: number; trimThreshold?: number; topPad?: number };
+}
+
+type Entry = Omit<Scenario, 'title' | 'story' | 'source'> & { title?: string; storyPrefix?: string };
+
+export const LIBRARY: readonly Entry[] = [
+  { id: 'seed_small_lists', file: 'seed_small_lists', group: 'The seed', seed: true },
+  { id: 'seed_big_lists', file: 'seed_big_lists', group: 'The seed', seed: true },
+  { id: 'malloc_trim', file: 'malloc_trim', group: 'glibc malloc' },
+  {
+    id: 'seed_small_lists_tcache_off',
+    file: 'seed_small_lists',
+    group: 'glibc malloc',
+    tunables: { tcacheCount: 0 },
+    title: 'Small lists with tcache off (tcache_count=0)',
+    storyPrefix:
+      'Run with GLIBC_TUNABLES=glibc.malloc.tcache_count=0: no tcache chunks sit at the top any more, yet pymalloc’s arenas[] vector in the middle of the heap still pins everything below it.',
+  },
+  { id: 'survivors_pin_heap', file: 'survivors_pin_heap', group: 'glibc malloc' },
+  { id: 'mmap_threshold_dynamic', file: 'mmap_threshold_dynamic', group: 'glibc malloc' },
+  { id: 'bytearray_big', file: 'bytearray_big', group: 'glibc malloc' },
+  { id: 'bytes_fragmentation', file: 'bytes_fragmentation', group: 'glibc malloc' },
+  { id: 'big_strings', file: 'big_strings', group: 'glibc malloc' },
+  { id: 'list_append_loop', file: 'list_append_loop', group: 'glibc malloc' },
+  { id: 'survivors_pin_arenas', file: 'survivors_pin_arenas', group: 'pymalloc' },
+  { id: 'ints_range_list', file: 'ints_range_list', group: 'pymalloc' },
+  { id: 'small_strings', file: 'small_strings', group: 'pymalloc' },
+  { id: 'floats_list', file: 'floats_list', group: 'pymalloc' },
+  { id: 'tuples_pairs', file: 'tuples_pairs', group: 'pymalloc' },
+  { id: 'numpy_many_small', file: 'numpy_many_small', group: 'NumPy' },
+  { id: 'numpy_big_arrays', file: 'numpy_big_arrays', group: 'NumPy' },
+  { id: 'numpy_threshold_heap', file: 'numpy_threshold_heap', group: 'NumPy' },
+  { id: 'numpy_empty_zeros_ones', file: 'numpy_empty_zeros_ones', group: 'NumPy' },
+  { id: 'numpy_view_keeps_base', file: 'numpy_view_keeps_base', group: 'NumPy' },
+  { id: 'numpy_arange_concatenate', file: 'numpy_arange_concatenate', group: 'NumPy' },
+  { id: 'numpy_import', file: 'numpy_import', group: 'NumPy' },
+  { id: 'dict_million_ints', file: 'dict_million_ints', group: 'Python objects' },
+  { id: 'dict_str_keys_clear', file: 'dict_str_keys_clear', group: 'Python objects' },
+  { id: 'sets_and_getsizeof', file: 'sets_and_getsizeof', group: 'Python objects' },
+  { id: 'gc_cycles', file: 'gc_cycles', group: 'Python objects' },
+  { id: 'nested_lists_mixed', file: 'nested_lists_mixed', group: 'Python objects' },
+  { id: 'list_insert_extend', file: 'list_insert_extend', group: 'Python objects' },
+  { id: 'join_split', file: 'join_split', group: 'Python objects' },
+  { id: 'functions_while', file: 'functions_while', group: 'Python objects' },
+];
+
+/** Build the library from file texts (name → text); entries whose file is missing are left out. */
+export function buildLibrary(files: Record<string, string>): Scenario[] {
+  const out: Scenario[] = [];
+  for (const e of LIBRARY) {
+    const text = files[e.file];
+    if (text === undefined) continue;
+    const p = parseScenarioFile(text);
+    const { storyPrefix, title, ...rest } = e;
+    out.push({
+      ...rest,
+      title: title ?? p.title,
+      story: storyPrefix ? `${storyPrefix}\n\n${p.story}` : p.story,
+      source: p.code,
+    });
+  }
+  return out;
+}

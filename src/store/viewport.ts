@@ -1,0 +1,37 @@
+import { create } from 'zustand';
+
+/** A 1-D zoom: visible = (layout - x) / k, as d3-zoom's transform restricted to x. */
+export interface Zoom1D {
+  k: number;
+  x: number;
+}
+export const IDENTITY: Zoom1D = { k: 1, x: 0 };
+
+export interface ViewportState {
+  /** Timeline's visible event range, or null for the whole run. */
+  timelineDomain: [number, number] | null;
+  heapZoom: Zoom1D;
+  mapZoom: Zoom1D;
+  /** The pool whose blocks are listed: its address. */
+  openPool: number | null;
+  /** A request to bring an address range into the heap strip's view (bumped by explanation links). */
+  heapFocus: { from: number; to: number; seq: number } | null;
+  focusHeap: (from: number, to: number) => void;
+  setTimelineDomain: (d: [number, number] | null) => void;
+  setHeapZoom: (z: Zoom1D) => void;
+  setMapZoom: (z: Zoom1D) => void;
+  setOpenPool: (p: number | null) => void;
+}
+
+export const useViewport = create<ViewportState>((set) => ({
+  timelineDomain: null,
+  heapZoom: IDENTITY,
+  mapZoom: IDENTITY,
+  openPool: null,
+  heapFocus: null,
+  focusHeap: (from, to) => set((s) => ({ heapFocus: { from, to, seq: (s.heapFocus?.seq ?? 0) + 1 } })),
+  setTimelineDomain: (timelineDomain) => set({ timelineDomain }),
+  setHeapZoom: (heapZoom) => set({ heapZoom }),
+  setMapZoom: (mapZoom) => set({ mapZoom }),
+  setOpenPool: (openPool) => set({ openPool }),
+}));

@@ -1,0 +1,40 @@
+import { useRun } from '../../client/runStore';
+import { refRange, overlaps } from '../../derive/selection';
+import { useSelection } from '../../store/selection';
+import { fmtBytes, hex } from '../format';
+
+/** Chunks glibc gave their own mmap (≥ the mmap threshold): each is unmapped as soon as it is freed. */
+export function MmapList(): React.JSX.Element {
+  const snap = useRun((s) => s.snapshot);
+  const selected = useSelection((s) => s.selected);
+  const range = refRange(selected);
+  const mm = snap?.mmappedChunks;
+  const n = mm ? mm.address.length : 0;
+  return (
+    <div className="mmaps" aria-label="mmapped chunks">
+      <h3>
+        mmapped chunks{' '}
+        {snap && <span className="muted">(threshold {fmtBytes(snap.scalars.mmapThreshold)})</span>}
+      </h3>
+      {n === 0 && <p className="muted">None.</p>}
+      <ul>
+        {Array.from({ length: Math.min(n, 50) }, (_, i) => {
+          const address = mm!.address[i];
+          const size = mm!.size[i];
+          return (
+            <li key={address} className={overlaps(range, address, address + size) ? 'selected' : ''}>
+              <button
+                type="button"
+                className="link"
+                onClick={() => useSelection.getState().select({ kind: 'mmappedChunk', address, size })}
+              >
+                {hex(address)}
+              </button>{' '}
+              {fmtBytes(size)}
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}

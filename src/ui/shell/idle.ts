@@ -1,0 +1,91 @@
+import { engineClient } from '../../client/engineClient';
+import { useRun } from '../../client/runStore';
+import { sentenceText } from '../../engine/explain/types';
+import { usePlayhead } from '../../store/playhead';
+import { useSelection } from '../../store/selection';
+import { useViewport } from '../../store/viewport';
+import { IDLE_KEY, framesPending, onFrameSettled, requestDraw, takeFrameTimes } from '../frame/scheduler';
+import { positionOf, reachedStatements } from './sync';
+
+/**
+ * The idle signal for tests and the benchmark: body[data-idle="true"] and window.__highwater when
+ * no worker request is pending, the snapshot on screen is the playhead's and the last frame is drawn.
+ */
+export interface HighwaterHandle {
+  idle: boolean;
+  whenIdle: () => Promise<void>;
+  state: () => Record<string, unknown>;
+  /** Draw times (ms) of the frames since the last call. */
+  frameTimes: () => number[];
+}
+
+declare global {
+  interface Window {
+    __highwater?: HighwaterHandle;
+  }
+}
+
+function isIdle(): boolean {
+  const r = useRun.getState();
+  if (engineClient().busy || framesPending() || r.status !== 'idle') return false;
+  if (!r.snapshot || !r.shown) return r.cancelled || r.runKey === null;
+  const want = positionOf(usePlayhead.getState());
+  return (
+    r.shown.statement === want.statement && r.shown.event === want.event && !usePlayhead.getState().playing
+  );
+}
+
+export function installIdleSignal(): void {
+  let waiters: (() => void)[] = [];
+  const update = (): void => {
+    const idle = isIdle();
+    document.body.dataset.idle = String(idle);
+    handle.idle = idle;
+    if (idle) {
+      const w = waiters;
+      waiters = [];
+      for (const f of w) f();
+    }
+  };
+  // A state change marks busy at once; idle is decided after the frame that draws it.
+  const touch = (): void => {
+    document.body.dataset.idle = 'false';
+    handle.idle = false;
+    requestDraw(IDLE_KEY, () => undefined);
+  };
+  const handle: HighwaterHandle = {
+    idle: false,
+    frameTimes: takeFrameTimes,
+    whenIdle: () => (isIdle() ? Promise.resolve() : new Promise((res) => waiters.push(res))),
+    state: () => {
+      const r = useRun.getState();
+      const p = usePlayhead.getState();
+      const s = r.snapshot;
+      return {
+        mode: p.mode,
+        statement: p.statement,
+        statements: reachedStatements(),
+        event: s ? s.event : 0,
+        totalEvents: r.totalEvents,
+        status: r.status,
+        error: r.error,
+        rss: s?.scalars.rss ?? null,
+        peakRss: s?.scalars.peakRss ?? null,
+        heap: s ? s.scalars.brk - s.scalars.heapStart : null,
+        mallinfo: s?.mallinfo ?? null,
+        arenas: s?.arenas?.count ?? 0,
+        explain: s ? s.explain.map(sentenceText) : [],
+        lastBytes: r.lastBytes,
+        heapZoom: useViewport.getState().heapZoom,
+        selected: useSelection.getState().selected,
+        durationMs: r.durationMs,
+      };
+    },
+  };
+  window.__highwater = handle;
+  useRun.subscribe(touch);
+  usePlayhead.subscribe(touch);
+  engineClient().onSettled(touch);
+  onFrameSettled(update);
+  touch();
+}

@@ -1,0 +1,77 @@
+import { engineClient } from '../../client/engineClient';
+import { useRun } from '../../client/runStore';
+import type { Position } from '../../protocol/messages';
+import { completedAt } from '../../protocol/statementCount';
+import { useEditor } from '../../store/editor';
+import { useOptions } from '../../store/options';
+import { usePlayhead, type PlayheadState } from '../../store/playhead';
+
+/** Past any script's end: the worker clamps it to the last statement reached. */
+export const END = 1e9;
+
+export const runKeyOf = (source: string, tunables: object): string => JSON.stringify([source, tunables]);
+
+const currentKey = (): string => runKeyOf(useEditor.getState().source, useOptions.getState().tunables);
+
+/** Does the worker hold a run of the current script and options? */
+export const runIsCurrent = (): boolean => useRun.getState().runKey === currentKey();
+
+/** Start a run of the current script if none is current; returns true when one was started. */
+export function ensureRun(target: Position): boolean {
+  if (runIsCurrent()) return false;
+  engineClient().run(
+    currentKey(),
+    useEditor.getState().source,
+    { tunables: useOptions.getState().tunables },
+    target,
+  );
+  return true;
+}
+
+/** Statements completed after e events, counted as the worker counts them. */
+export function statementOfEvent(e: number): number {
+  const ends = useRun.getState().statementEnd;
+  return ends ? completedAt(ends, e) : 0;
+}
+
+export function positionOf(p: Pick<PlayheadState, 'mode' | 'statement' | 'event'>): Position {
+  return p.mode === 'statement'
+    ? { statement: p.statement, event: null }
+    : { statement: statementOfEvent(p.event), event: p.event };
+}
+
+const samePosition = (a: Position | null, b: Position): boolean =>
+  a !== null && a.statement === b.statement && a.event === b.event;
+
+/** Statements the run reached (N in "step K of N"; fewer when a statement raised). */
+export function reachedStatements(): number {
+  const r = useRun.getState();
+  return r.statementEnd ? r.statementEnd.length : r.statements.length;
+}
+
+/** Keep the worker's position in step with the playhead; returns the unsubscribe function. */
+export function startSync(): () => void {
+  const unsubPlayhead = usePlayhead.subscribe((p, prev) => {
+    if (p.mode === prev.mode && p.statement === prev.statement && p.event === prev.event) return;
+    const target = positionOf(p);
+    if (ensureRun(target)) return;
+    if (!samePosition(useRun.getState().shown, target)) engineClient().goto(target);
+  });
+  // When the first pass of a run finishes, clamp a past-the-end playhead to the last statement.
+  const unsubRun = useRun.subscribe((r, prev) => {
+    if (r.statementEnd && !prev.statementEnd) {
+      const p = usePlayhead.getState();
+      const n = r.statementEnd.length;
+      if (p.mode === 'statement' && p.statement > n) {
+        // The worker already clamps END to n; only the counter needs the real number.
+        if (useRun.getState().shown?.statement === END)
+          useRun.setState({ shown: { statement: n, event: null } });
+        usePlayhead.setState({ statement: n });
+      }
+    }
+  });
+  return () => {
+    unsubPlayhead();
+    unsubRun();
+  };
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import type { Snapshot } from '../engine/trace/snapshot';
+import type { FromWorker } from '../protocol/messages';
+import { Session } from './session';
+
+const SCRIPT = 'a = [[0] * 100 for _ in range(3000)]\ndel a\nb = [[0] * 10000 for _ in range(300)]\ndel b\n';
+
+function drive(): { session: Session; msgs: FromWorker[]; last: () => Snapshot } {
+  const msgs: FromWorker[] = [];
+  const session = new Session((m) => msgs.push(m));
+  const last = (): Snapshot =>
+    (msgs.filter((m) => m.type === 'snapshot').pop() as Extract<FromWorker, { type: 'snapshot' }>).snapshot;
+  return { session, msgs, last };
+}
+
+const figures = (s: Snapshot) => ({
+  statement: s.statement,
+  event: s.event,
+  rss: s.scalars.rss,
+  brk: s.scalars.brk,
+  mallinfo: s.mallinfo,
+  chunks: Array.from(s.heap.sizeG),
+  arenas: s.arenas?.count ?? 0,
+});
+
+describe('worker session', () => {
+  it('runs, reports progress in order and answers the requested position', () => {
+    const { session, msgs, last } = drive();
+    session.start(1, SCRIPT, { tunables: {} }, { statement: 2, event: null });
+    const types = msgs.map((m) => m.type).filter((t) => t !== 'progress');
+    expect(types).toEqual(['loaded', 'runDone', 'snapshot']);
+    expect(last().statement).toBe(2);
+  });
+
+  it('gives the same state from a checkpoint and from a deterministic replay to the same event', () => {
+    const { session, msgs, last } = drive();
+    session.start(1, SCRIPT, { tunables: {} }, { statement: 0, event: null });
+    const done = msgs.find((m) => m.type === 'runDone') as Extract<FromWorker, { type: 'runDone' }>;
+    for (let k = 1; k <= 4; k++) {
+      session.goto(1, k, { statement: k, event: null });
+      const fromCheckpoint = figures(last());
+      // One event before the end of statement k, then the end itself by event count.
+      session.goto(1, 10 + k, { statement: k - 1, event: done.statementEnd[k - 1] - 1 });
+      expect(last().event).toBe(done.statementEnd[k - 1] - 1);
+      expect(last().statement).toBe(k - 1);
+      session.goto(1, 20 + k, { statement: k, event: done.statementEnd[k - 1] });
+      expect(figures(last())).toEqual(fromCheckpoint);
+    }
+  });
+
+  it('reports a syntax error with its line and still shows the start state', () => {
+    const { session, msgs, last } = drive();
+    session.start(1, 'a = 1\nb = (1, 2))\n', { tunables: {} }, { statement: 5, event: null });
+    const done = msgs.find((m) => m.type === 'runDone') as Extract<FromWorker, { type: 'runDone' }>;
+    expect(done.error).toMatchObject({ kind: 'syntax', line: 2 });
+    expect(last().statement).toBe(0);
+  });
+});

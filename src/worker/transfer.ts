@@ -1,0 +1,77 @@
+import type { Snapshot } from '../engine/trace/snapshot';
+
+/** Every buffer of a snapshot, for postMessage's transfer list. */
+export function snapshotBuffers(s: Snapshot): ArrayBuffer[] {
+  const cols: ArrayBufferView[] = [
+    s.heap.gran,
+    s.heap.sizeG,
+    s.heap.state,
+    s.heap.residentWords,
+    s.heap.buckets,
+    s.tcacheCounts,
+    s.mappings.start,
+    s.mappings.length,
+    s.mappings.tag,
+    s.mappings.residentPages,
+    s.mappings.bitsOffset,
+    s.mappings.bits,
+    s.mmappedChunks.address,
+    s.mmappedChunks.size,
+  ];
+  if (s.arenas) {
+    const a = s.arenas;
+    cols.push(a.address, a.firstPool, a.poolCount, a.poolClass, a.poolUsed, a.poolState);
+  }
+  const seen = new Set<ArrayBuffer>();
+  for (const c of cols) seen.add(c.buffer as ArrayBuffer);
+  return [...seen];
+}
+
+/** A deep copy whose buffers can be transferred while the original stays as a checkpoint. */
+export function cloneSnapshot(s: Snapshot): Snapshot {
+  const a = s.arenas;
+  return {
+    ...s,
+    scalars: { ...s.scalars },
+    mallinfo: { ...s.mallinfo },
+    heap: {
+      count: s.heap.count,
+      gran: s.heap.gran.slice(),
+      sizeG: s.heap.sizeG.slice(),
+      state: s.heap.state.slice(),
+      residentWords: s.heap.residentWords.slice(),
+      buckets: s.heap.buckets.slice(),
+    },
+    tcacheCounts: s.tcacheCounts.slice(),
+    mappings: {
+      ...s.mappings,
+      start: s.mappings.start.slice(),
+      length: s.mappings.length.slice(),
+      tag: s.mappings.tag.slice(),
+      residentPages: s.mappings.residentPages.slice(),
+      bitsOffset: s.mappings.bitsOffset.slice(),
+      bits: s.mappings.bits.slice(),
+      labels: [...s.mappings.labels],
+    },
+    mmappedChunks: { address: s.mmappedChunks.address.slice(), size: s.mmappedChunks.size.slice() },
+    arenas: a
+      ? {
+          count: a.count,
+          address: a.address.slice(),
+          firstPool: a.firstPool.slice(),
+          poolCount: a.poolCount.slice(),
+          poolClass: a.poolClass.slice(),
+          poolUsed: a.poolUsed.slice(),
+          poolState: a.poolState.slice(),
+        }
+      : null,
+    pymallocStats: s.pymallocStats ? { ...s.pymallocStats } : null,
+  };
+}
+
+/** Bytes held by a snapshot's columns (checkpoint budget, and the benchmark's bytes-per-step). */
+export function snapshotBytes(s: Snapshot): number {
+  let n = 0;
+  for (const b of snapshotBuffers(s)) n += b.byteLength;
+  return n;
+}

@@ -1,0 +1,58 @@
+/// <reference lib="webworker" />
+import { PROTOCOL_VERSION, assertNever, isToWorker, type FromWorker } from '../protocol/messages';
+import { Session } from './session';
+
+// The worker entry: decode, dispatch, nothing else. Cancelling a run is the page terminating this worker.
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+const session = new Session((msg: FromWorker, transfer?: Transferable[]) =>
+  scope.postMessage(msg, transfer ?? []),
+);
+
+scope.onmessage = (e: MessageEvent) => {
+  const msg = e.data;
+  if (!isToWorker(msg)) return;
+  if (msg.v !== PROTOCOL_VERSION) {
+    const message = `protocol ${msg.v} ≠ worker ${PROTOCOL_VERSION}: reload the page`;
+    scope.postMessage({
+      type: 'failed',
+      runId: 'runId' in msg ? msg.runId : 0,
+      error: { kind: 'engine', pyType: 'ProtocolError', message, line: 1, col: null, statement: null },
+    });
+    return;
+  }
+  try {
+    switch (msg.type) {
+      case 'run':
+        session.start(msg.runId, msg.source, msg.options, msg.target);
+        break;
+      case 'goto':
+        session.goto(msg.runId, msg.reqId, msg.target);
+        break;
+      case 'report':
+        session.report(msg.runId, msg.reqId);
+        break;
+      case 'pool':
+        session.pool(msg.runId, msg.reqId, msg.address, msg.target);
+        break;
+      case 'objects':
+        session.objects(msg.runId, msg.reqId, msg.from, msg.to, msg.target);
+        break;
+      default:
+        assertNever(msg);
+    }
+  } catch (err) {
+    const e = err as Error;
+    scope.postMessage({
+      type: 'failed',
+      runId: msg.runId,
+      error: {
+        kind: 'engine',
+        pyType: e.name ?? 'Error',
+        message: e.message ?? String(err),
+        line: 1,
+        col: null,
+        statement: null,
+      },
+    });
+  }
+};

@@ -1,0 +1,222 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scenarioById } from '../../src/scenarios';
+import { launchBrowser, newPage, pageState, startPreview, waitIdle, type Preview } from './harness';
+import { referenceRun, sameFields } from './reference';
+
+const SHOTS = join(import.meta.dirname, 'screenshots');
+
+let preview: Preview;
+let browser: Browser;
+let page: Page;
+
+const button = (p: Page, name: string) => p.getByRole('button', { name, exact: true });
+
+async function open(p: Page, hash = ''): Promise<void> {
+  await p.goto(preview.url + hash);
+  await waitIdle(p);
+}
+
+async function click(p: Page, name: string): Promise<void> {
+  await button(p, name).click();
+  await waitIdle(p);
+}
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  preview = await startPreview();
+  browser = await launchBrowser();
+  page = await newPage(browser);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await preview?.stop();
+});
+
+describe('Highwater in Chromium', () => {
+  it('loads on one screen with the controls named', async () => {
+    await open(page);
+    for (const name of ['Run', 'Step forward', 'Step back', 'Reset', 'Play', 'Share'])
+      await expect(button(page, name).count()).resolves.toBe(1);
+    const overflow = await page.evaluate(() => document.documentElement.scrollHeight - window.innerHeight);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: join(SHOTS, 'page-start.png') });
+  });
+
+  it('runs a seed scenario and shows the engine’s figures', async () => {
+    await page.getByLabel('Scenario').selectOption('seed_big_lists');
+    await click(page, 'Run');
+    const st = await pageState(page);
+    const ref = referenceRun(scenarioById('seed_big_lists')!.source);
+    const last = ref.steps[ref.statements];
+    expect(st.statements).toBe(ref.statements);
+    expect(st.statement).toBe(ref.statements);
+    expect(st.rss).toBe(last.rss);
+    expect(st.heap).toBe(last.heap);
+    expect(sameFields(st.mallinfo!, last.mallinfo2)).toEqual(last.mallinfo2);
+    await expect(page.getByTestId('step-counter').textContent()).resolves.toBe(
+      `step ${ref.statements} of ${ref.statements}`,
+    );
+    await page.screenshot({ path: join(SHOTS, 'page-big-lists.png') });
+  });
+
+  it('steps back and forward through statements', async () => {
+    const ref = referenceRun(scenarioById('seed_big_lists')!.source);
+    await click(page, 'Step back');
+    let st = await pageState(page);
+    expect(st.statement).toBe(ref.statements - 1);
+    expect(st.rss).toBe(ref.steps[ref.statements - 1].rss);
+    await click(page, 'Step back');
+    await click(page, 'Step forward');
+    st = await pageState(page);
+    expect(st.statement).toBe(ref.statements - 1);
+    expect(st.heap).toBe(ref.steps[ref.statements - 1].heap);
+    await page.keyboard.press('ArrowRight');
+    await waitIdle(page);
+    expect((await pageState(page)).statement).toBe(ref.statements);
+  });
+
+  it('moves through events in the fine mode', async () => {
+    await click(page, 'events');
+    const before = (await pageState(page)).event;
+    await click(page, 'Step back');
+    const after = await pageState(page);
+    expect(after.event).toBe(before - 1000);
+    await click(page, 'statements');
+  });
+
+  it('saves a screenshot of each view (the first seed, run to the end)', async () => {
+    await open(page);
+    await page.getByLabel('Scenario').selectOption('seed_small_lists');
+    await click(page, 'Run');
+    await page.screenshot({ path: join(SHOTS, 'page-small-lists.png') });
+    for (const [sel, name] of [
+      ['.timeline', 'timeline'],
+      ['.address-map', 'address-map'],
+      ['.glibc', 'glibc'],
+      ['.pymalloc', 'pymalloc'],
+      ['.explain', 'explain'],
+      ['.editor', 'editor'],
+    ] as const)
+      await page.locator(sel).screenshot({ path: join(SHOTS, `view-${name}.png`) });
+    const st = await pageState(page);
+    expect(st.explain.join(' ')).toMatch(/free, but the highest in-use chunk/);
+    // Zoom the heap strip onto its top, where the pinning chunks are, down to single chunks.
+    const strip = (await page.locator('.heap-strip').boundingBox())!;
+    await page.mouse.move(strip.x + strip.width - 12, strip.y + 40);
+    for (let i = 0; i < 40; i++) await page.mouse.wheel(0, -600);
+    await waitIdle(page);
+    await page.locator('.glibc').screenshot({ path: join(SHOTS, 'view-glibc-zoomed.png') });
+    // Follow the explanation's link to the pinning chunk: every view marks it, the strip zooms to it.
+    await page.getByRole('button', { name: /the highest in-use chunk/ }).click();
+    await waitIdle(page);
+    await page.screenshot({ path: join(SHOTS, 'page-selected-chunk.png') });
+    await page.locator('.glibc').screenshot({ path: join(SHOTS, 'view-glibc-focused.png') });
+  });
+
+  it('opens a pymalloc pool: its blocks, the objects in them, the same memory marked everywhere', async () => {
+    await click(page, 'Step back');
+    const grid = page.locator('.arena-scroll canvas');
+    const box = (await grid.boundingBox())!;
+    await page.mouse.click(box.x + 100, box.y + 6);
+    await waitIdle(page);
+    await page.getByLabel('Pool blocks').waitFor();
+    await expect(page.locator('.pool-panel .block.used').count()).resolves.toBeGreaterThan(0);
+    await page.getByTestId('selection').locator('li').first().waitFor();
+    await expect(page.getByTestId('selection').textContent()).resolves.toMatch(/pool at 0x/);
+    await page.screenshot({ path: join(SHOTS, 'page-pool-open.png') });
+    await page.locator('.pymalloc').screenshot({ path: join(SHOTS, 'view-pymalloc-pool.png') });
+  });
+
+  it('plays to the end with the space key', async () => {
+    await click(page, 'Reset');
+    expect((await pageState(page)).statement).toBe(0);
+    await page.locator('.explain h2').click();
+    await page.keyboard.press('Space');
+    await page.waitForFunction(
+      () => !document.querySelector('button[aria-label="Play"][aria-pressed="true"]'),
+      undefined,
+      { timeout: 60_000 },
+    );
+    await waitIdle(page);
+    const st = await pageState(page);
+    expect(st.statement).toBe(st.statements);
+  });
+
+  it('exports a view as PNG and SVG, and the report as JSON', async () => {
+    for (const [value, name] of [
+      ['png:timeline', 'highwater-timeline.png'],
+      ['svg:glibc', 'highwater-glibc.svg'],
+      ['report:', 'highwater-report.json'],
+    ] as const) {
+      const download = page.waitForEvent('download');
+      await page.getByLabel('Export').selectOption(value);
+      const d = await download;
+      expect(d.suggestedFilename()).toBe(name);
+      await d.saveAs(join(SHOTS, name));
+    }
+  });
+
+  it('shows progress during a long run and cancels it', async () => {
+    const other = await newPage(browser);
+    await open(other);
+    await other.locator('.cm-content').click();
+    await other.keyboard.press('Control+A');
+    await other.keyboard.type('a = [[0] * 100 for _ in range(3000000)]\ndel a\n');
+    await button(other, 'Run').click();
+    await other.getByRole('status').filter({ hasText: 'running' }).waitFor({ timeout: 30_000 });
+    await button(other, 'Cancel').click();
+    await waitIdle(other);
+    const st = await pageState(other);
+    expect(st.status).toBe('idle');
+    expect(st.rss).toBeNull();
+    await other.close();
+  });
+
+  it('opens a share link in the same state', async () => {
+    await click(page, 'Step back');
+    const want = await pageState(page);
+    await click(page, 'Share');
+    const url = await page.getByLabel('Share link', { exact: true }).inputValue();
+    expect(url).toMatch(/#v1\//);
+    const other = await newPage(browser);
+    await other.goto(url);
+    await waitIdle(other);
+    const got = await pageState(other);
+    for (const k of ['statement', 'statements', 'event', 'rss', 'heap'] as const)
+      expect(got[k]).toEqual(want[k]);
+    expect(got.explain).toEqual(want.explain);
+    await other.close();
+  });
+
+  it('shows a message for a malformed share link and loads the default scenario', async () => {
+    const other = await newPage(browser);
+    await open(other, '#v1/not-really-a-link!');
+    await expect(other.getByTestId('share-error').textContent()).resolves.toMatch(
+      /not a Highwater share link|damaged/,
+    );
+    await expect(other.getByLabel('Scenario').inputValue()).resolves.toBe('seed_small_lists');
+    await other.close();
+    const third = await newPage(browser);
+    await open(third, '#v9/abc');
+    await expect(third.getByTestId('share-error').textContent()).resolves.toMatch(/version 9/);
+    await third.close();
+  });
+
+  it('underlines a syntax error at its line', async () => {
+    const other = await newPage(browser);
+    await open(other);
+    await other.locator('.cm-content').click();
+    await other.keyboard.press('Control+End');
+    await other.keyboard.type('\nx = (1, 2))\n');
+    await button(other, 'Run').click();
+    await waitIdle(other);
+    await expect(other.locator('.cm-error-underline').count()).resolves.toBeGreaterThan(0);
+    await expect(other.locator('.cm-error-message').textContent()).resolves.toMatch(/SyntaxError/);
+    await other.locator('.left').screenshot({ path: join(SHOTS, 'syntax-error.png') });
+    await other.close();
+  });
+});
