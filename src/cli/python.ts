@@ -1,6 +1,35 @@
+import { PyError } from '../engine/python/errors';
+import { PythonProcess, runScript } from '../engine/python/process';
 import type { CliArgs } from './args';
+import { formatTable } from './table';
 
-/** Run a Python script through the simulated process (wired once src/engine/python lands). */
-export function runPythonCli(_source: string, _args: CliArgs): number {
-  throw new Error('running Python scripts needs the Python layer (src/engine/python), which is not built yet');
+/**
+ * `npm run sim -- FILE.py`: the report of a run through the simulated CPython 3.11 / glibc 2.36
+ * process (a table, or JSON in the recorder's schema), or with --malloc-log the glibc calls the
+ * process made after boot. A Python error ends the run with exit status 1 after the steps before it.
+ */
+export function runPythonCli(source: string, args: CliArgs): number {
+  if (args.mallocLog) return printMallocLog(source, args);
+  const report = runScript(source, { tunables: args.tunables, scenario: args.script });
+  if (args.json) process.stdout.write(JSON.stringify(report, null, 1) + '\n');
+  else process.stdout.write(formatTable(report.steps, report.error));
+  if (!report.error) return 0;
+  if (args.json) process.stderr.write(`${report.error.type}: ${report.error.message} (line ${report.error.line})\n`);
+  return 1;
+}
+
+/** Every glibc call after boot, in the trace format, for tools/native/replay.c to replay. */
+function printMallocLog(source: string, args: CliArgs): number {
+  const p = new PythonProcess({ tunables: args.tunables, mallocLog: true });
+  let status = 0;
+  try {
+    const statements = p.load(source);
+    for (let i = 0; i < statements.length; i++) p.runStatement(i);
+  } catch (e) {
+    if (!(e instanceof PyError)) throw e;
+    process.stderr.write(`${e.pyType}: ${e.message} (line ${e.line})\n`);
+    status = 1;
+  }
+  process.stdout.write(p.mallocLog!.lines.join('\n') + '\n');
+  return status;
 }

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { parseModule } from './parse/parser';
+import { PythonProcess } from './process';
+import expected from './testdata/allocation_expected.json';
+
+/**
+ * Every PyObject_/PyMem_ call a statement makes, in order and with its size, against real
+ * CPython 3.11.7 (testdata/record_allocations.py hooks the allocators with PyMem_SetAllocator):
+ * after `setup`, gc.collect() empties the free lists, then the statement runs traced.
+ */
+function simulate(setup: string, statement: string): string[] {
+  const p = new PythonProcess();
+  const nSetup = parseModule(setup).length;
+  const stmts = p.load(`${setup}\n${statement}\n`);
+  for (let i = 0; i < nSetup; i++) p.runStatement(i);
+  p.vm.gc.collectFull();
+  p.vm.mem.log = [];
+  for (let i = nSetup; i < stmts.length; i++) p.runStatement(i);
+  return p.vm.mem.log;
+}
+
+describe('allocator calls, statement by statement, as CPython 3.11.7 makes them', () => {
+  for (const c of expected.cases) {
+    it(`${c.setup.replace(/\n/g, '; ')} ⟶ ${c.statement.replace(/\n/g, '; ')}`, () => {
+      expect(simulate(c.setup, c.statement)).toEqual(c.calls);
+    });
+  }
+});

@@ -1,0 +1,96 @@
+import type { GlibcMalloc } from '../glibc/malloc';
+import { TraceOp, parseTrace } from '../glibc/trace';
+import type { Kernel } from '../kernel/kernel';
+import type { Pymalloc } from '../pymalloc';
+import { DATA_STACK_CHUNK_SIZE } from './runtime/datastack';
+import type { StartupProfile, StartupSegment } from './startup/profiles';
+
+/**
+ * The interpreter's state at `<start>`, rebuilt from a capture of the real one
+ * (tools/capture_startup.py): every glibc call the start-up made is replayed on the simulated
+ * glibc, pymalloc adopts the arenas[] vector and radix-tree nodes those calls allocated, the
+ * frame data stack's root chunk is mapped, and pymalloc is brought to the recorded arenas and
+ * per-class blocks with real allocations. What the model does not contain (the binary,
+ * libraries, their .bss, the stack) becomes constant baselines, so `<start>` reads as recorded.
+ */
+export interface BootResult {
+  /** Trace id → pointer of every chunk the start-up left allocated (a later segment continues them). */
+  liveIds: Map<number, number>;
+  dataStackRoot: { addr: number; size: number; used: number };
+  /** Blocks standing for the start-up's live objects (pymalloc calibration), allocation order. */
+  liveBlocks: Float64Array;
+  /** Anonymous-mapping bytes outside the model (library .bss etc.), added to anon_mmap. */
+  anonBaseline: number;
+  segment: StartupSegment;
+}
+
+/**
+ * How much of the root data-stack chunk is in use when the scenario's first statement runs: the
+ * chunk header and skipped slot (32 bytes) plus the frames of tools/hw_child.py's module code
+ * and of the scenario's module code (roughly 60 words each). An estimate: it only decides how
+ * deep a recursion goes before the first new chunk is mapped.
+ */
+const ROOT_CHUNK_USED = 32 + 2 * 60 * 8;
+
+/** Replay one captured segment's glibc calls; `live` maps trace ids to pointers (updated). */
+export function replaySegment(glibc: GlibcMalloc, text: string, live: Map<number, number>): void {
+  const t = parseTrace(text);
+  for (let i = 0; i < t.length; i++) {
+    const id = t.id[i];
+    switch (t.op[i] as TraceOp) {
+      case TraceOp.Malloc:
+        live.set(id, glibc.malloc(t.a[i]));
+        break;
+      case TraceOp.Calloc:
+        live.set(id, glibc.calloc(t.a[i], t.b[i]));
+        break;
+      case TraceOp.Realloc:
+        live.set(id, glibc.realloc(live.get(id) ?? 0, t.a[i]));
+        break;
+      case TraceOp.Free:
+        glibc.free(live.get(id) ?? 0);
+        live.delete(id);
+        break;
+      case TraceOp.Trim:
+        glibc.mallocTrim(t.a[i]);
+        break;
+    }
+  }
+}
+
+export function bootProcess(kernel: Kernel, glibc: GlibcMalloc, pymalloc: Pymalloc, profile: StartupProfile): BootResult {
+  const segment = profile.info.segments[0];
+  const text = profile.traces[segment.trace];
+  if (text === undefined) throw new Error(`start-up trace ${segment.trace} is missing (run src/engine/python/startup/embed.ts)`);
+  const liveIds = new Map<number, number>();
+  replaySegment(glibc, text, liveIds);
+
+  // pymalloc's own glibc blocks, allocated by the replayed start-up: new_arena's arenas[] vector
+  // (PyMem_RawRealloc, 48 bytes an arena object) and arena_map_mark_used's radix nodes.
+  const bk = segment.pymalloc_bookkeeping;
+  pymalloc.adoptBookkeeping({
+    arenasVector: bk.arenas_vector ? liveIds.get(bk.arenas_vector.id) ?? 0 : 0,
+    arenasCount: bk.arenas_vector ? bk.arenas_vector.bytes / 48 : 0,
+    radixNodes: bk.radix_tree_nodes.map((n) => ({ kind: n.kind as 'mid' | 'bot', address: liveIds.get(n.id) ?? 0 })),
+  });
+
+  // The frame data stack's root chunk (_PyObject_VirtualAlloc at thread-state creation).
+  const chunks = segment.direct_mmaps.filter((m) => m.what === 'frame data-stack chunk' && !m.unmapped);
+  const size = chunks.length ? chunks[0].bytes : DATA_STACK_CHUNK_SIZE;
+  const addr = kernel.mmap(size, 'interpreter', 'frame data stack');
+  kernel.touch(addr, ROOT_CHUNK_USED);
+
+  const rec = segment.pymalloc_recorder;
+  const classes: Record<string, { blocks: number; pools: number }> = {};
+  for (const [k, v] of Object.entries(rec.classes)) classes[k] = { blocks: v.blocks_in_use, pools: v.pools };
+  const cal = pymalloc.calibrate({
+    classes,
+    arenas: rec.arenas_allocated_current,
+    arenasTotal: rec.arenas_allocated_total,
+  });
+
+  const recorder = segment.verification.recorder;
+  kernel.baselineRss = Math.max(0, recorder.rss - kernel.rss);
+  const anonBaseline = recorder.anon_mmap - kernel.anonMmapBytes;
+  return { liveIds, dataStackRoot: { addr, size, used: ROOT_CHUNK_USED }, liveBlocks: cal.liveBlocks, anonBaseline, segment };
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { runScript } from './process';
+
+const errorOf = (source: string, opts = {}) => runScript(source, opts).error;
+
+describe('errors, worded as CPython 3.11 words them', () => {
+  const cases: [string, string, string, number][] = [
+    ['x = 1\ny = z', 'NameError', "name 'z' is not defined", 2],
+    ['a = [1]\nb = a[5]', 'IndexError', 'list index out of range', 2],
+    ['a = [1]\na[3] = 0', 'IndexError', 'list assignment index out of range', 2],
+    ["d = {}\nv = d['k']", 'KeyError', "'k'", 2],
+    ['x = 1 / 0', 'ZeroDivisionError', 'division by zero', 1],
+    ['n = 0\nx = 1 // n', 'ZeroDivisionError', 'integer division or modulo by zero', 2],
+    ['n = 0\nx = 1 % n', 'ZeroDivisionError', 'integer modulo by zero', 2],
+    ['n = 0.0\nx = 1.0 / n', 'ZeroDivisionError', 'float division by zero', 2],
+    ["x = 1 + 'a'", 'TypeError', "unsupported operand type(s) for +: 'int' and 'str'", 1],
+    ['x = len(5)', 'TypeError', "object of type 'int' has no len()", 1],
+    ['x = 5\ny = x[0]', 'TypeError', "'int' object is not subscriptable", 2],
+    ['x = None\nx()', 'TypeError', "'NoneType' object is not callable", 2],
+    ['def f(a):\n    return a\nf(1, 2)', 'TypeError', 'f() takes 1 positional argument but 2 were given', 3],
+    ['def f(a, b):\n    return a\nf(1)', 'TypeError', "f() missing 1 required positional argument: 'b'", 3],
+    ['a = []\na.push(1)', 'AttributeError', "'list' object has no attribute 'push'", 2],
+    ['a, b = [1, 2, 3]', 'ValueError', 'too many values to unpack (expected 2)', 1],
+    ['a, b, c = [1, 2]', 'ValueError', 'not enough values to unpack (expected 3, got 2)', 1],
+    ['x = [].pop()', 'IndexError', 'pop from empty list', 1],
+    ['x = hash([])', 'NotSupported', 'not supported by Highwater yet: hash()', 1],
+    ['import os', 'NotSupported', 'not supported by Highwater yet: import os', 1],
+    ['class A:\n    pass', 'NotSupported', 'not supported by Highwater yet: class definitions', 1],
+    ['b = bytearray(10 ** 15)', 'MemoryError', '', 1],
+    ['def f():\n    x = y\n    y = 1\nf()', 'UnboundLocalError', "cannot access local variable 'y' where it is not associated with a value", 2],
+  ];
+  for (const [source, type, message, line] of cases) {
+    it(`${type}: ${message || '(no message)'}`, () => {
+      expect(errorOf(source)).toEqual({ type, message, line });
+    });
+  }
+
+  it('reports a syntax error with its line and column, before any step runs', () => {
+    const r = runScript('x = 1\ny = (2 +\nz = 3\n');
+    expect(r.error?.type).toBe('SyntaxError');
+    expect(r.error?.line).toBeGreaterThanOrEqual(2);
+    expect(r.steps.map((s) => s.code)).toEqual(['<start>']);
+  });
+
+  it('keeps the steps before an error', () => {
+    const r = runScript('a = [0] * 10\nb = a[1]\nc = a[99]\nd = 1');
+    expect(r.steps.map((s) => s.code)).toEqual(['<start>', 'a = [0] * 10', 'b = a[1]']);
+    expect(r.error).toEqual({ type: 'IndexError', message: 'list index out of range', line: 3 });
+  });
+
+  it('stops an endless loop with the step budget', () => {
+    const r = runScript('x = 1\nwhile True:\n    pass', { stepBudget: 100_000 });
+    expect(r.error?.type).toBe('StepBudgetExceeded');
+    expect(r.error?.line).toBe(3);
+    expect(r.steps).toHaveLength(2);
+  });
+
+  it('raises NotSupported only when the unsupported statement runs', () => {
+    const r = runScript('a = 1\nwith open("f") as f:\n    pass');
+    expect(r.steps.map((s) => s.code)).toEqual(['<start>', 'a = 1']);
+    expect(r.error).toEqual({ type: 'NotSupported', message: 'not supported by Highwater yet: with', line: 2 });
+  });
+});

@@ -1,0 +1,257 @@
+import { EventKind } from '../../trace/events';
+import type { EventLog } from '../../trace/eventLog';
+import { ConstCompiler } from '../compile/consts';
+import { SymbolTable, type Scope } from '../compile/scope';
+import { FRAME_SPECIALS_SIZE, bodyDepth, comprehensionDepth } from '../compile/stackdepth';
+import { NotSupported, PyError, StepBudgetExceeded, nameError } from '../errors';
+import { dictDelItem, dictGetItem, dictSetItem } from '../objects/dict';
+import { strNew } from '../objects/str';
+import type { Comprehension, Expr, Stmt } from '../parse/ast';
+import { DataStack } from '../runtime/datastack';
+import type { Vm } from '../runtime/vm';
+import { installBuiltins } from './builtins';
+import type { BuiltinImpl, Kwargs } from './call';
+import { cdllDealloc, moduleAttr } from './modules';
+import { generatorDealloc, generatorTraverse } from './comprehension';
+import { evalExpr } from './expr';
+import { callMethod, type Method } from './methods';
+import { execStmt } from './statements';
+import { T } from '../objects/types';
+
+/**
+ * Include/internal/pycore_code.h: a code object is quickened after 8 RESUMEs and JUMP_BACKWARDs;
+ * its adaptive instructions then specialize on their first run. That changes allocations:
+ * UNPACK_SEQUENCE stops making an iterator, str(x) stops packing an argument tuple, and the
+ * int/float BINARY_OPs release their right operand first.
+ */
+export const QUICKENING_WARMUP_DELAY = 8;
+
+/** Names Python's builtins module has that Highwater does not model: NotSupported, not NameError. */
+const PYTHON_BUILTINS = new Set(
+  ('all any ascii bin breakpoint callable chr classmethod compile complex delattr dir divmod eval exec ' +
+    'filter format getattr globals hasattr hash help hex input issubclass locals map memoryview oct open ord pow ' +
+    'property round setattr slice staticmethod super type vars __import__ exit quit')
+    .split(' '),
+);
+
+export const enum Flow {
+  Normal = 0,
+  Break = 1,
+  Continue = 2,
+  Return = 3,
+}
+
+/** One compiled code object: a function body or a comprehension (3.11 runs both as functions). */
+export interface CodeUnit {
+  scope: Scope;
+  /** co_warmup: -8, +1 at every RESUME and JUMP_BACKWARD; at 0 the code is quickened (specialized). */
+  warmup: number;
+  name: string;
+  /** co_nlocalsplus + co_stacksize + FRAME_SPECIALS_SIZE: the frame's size in words. */
+  framesize: number;
+  body: Stmt[] | null;
+  comp: { kind: string; elts: Expr[]; generators: Comprehension[] } | null;
+}
+
+export interface Frame {
+  unit: CodeUnit | null;
+  /** localsplus: owned references (0 = unbound). */
+  fast: Int32Array;
+  retval: number;
+}
+
+/**
+ * The interpreter: runs the syntax tree with CPython 3.11's evaluation order, reference counts
+ * and allocations (ceval.c's instructions, one function per construct in statements.ts, expr.ts,
+ * call.ts, comprehension.ts). Module-level names live in a real dict (the recorder's globals).
+ */
+export class Interp {
+  readonly st: SymbolTable;
+  readonly units = new Map<number, CodeUnit>();
+  readonly globals: number;
+  readonly builtins = new Map<string, number>();
+  /** Implementations of built-in functions, types and module functions, by name ("len", "gc.collect"). */
+  readonly builtinImpls = new Map<string, BuiltinImpl>();
+  readonly modules = new Map<string, number>();
+  readonly moduleAttrs = new Map<string, number>();
+  /** Modules a higher layer provides (numpy): called on first import, returns the module object. */
+  readonly moduleProviders = new Map<string, (it: Interp) => number>();
+  /** Methods of extension types: key "typeId:name". */
+  readonly extraMethods = new Map<string, Method>();
+  readonly consts: ConstCompiler;
+  private readonly interned = new Map<string, number>();
+  readonly moduleFrame: Frame;
+  readonly output: string[] = [];
+  steps = 0;
+  line = 0;
+  /** The module code's co_warmup (RESUME at the top of the module already counted). */
+  moduleWarmup = -QUICKENING_WARMUP_DELAY + 1;
+  /** A value stack for temporaries (saves a JS array per BUILD_LIST). */
+  stack = new Int32Array(1024);
+  sp = 0;
+
+  constructor(
+    readonly vm: Vm,
+    readonly dataStack: DataStack,
+    readonly body: Stmt[],
+    readonly stepBudget: number,
+    readonly events: EventLog | null,
+    globals: number,
+    /** glibc's malloc_trim(pad) in the simulated process. */
+    readonly mallocTrim: (pad: number) => number,
+  ) {
+    this.globals = globals;
+    vm.hooks = {
+      dealloc: (h) => (vm.table.type[h] === T.Generator ? generatorDealloc(this, h) : cdllDealloc(this, h)),
+      traverse: (h, visit) => {
+        if (vm.table.type[h] === T.Generator) generatorTraverse(vm, h, visit);
+        else if (vm.table.type[h] === T.CDLL && vm.table.ref[h]) visit(vm.table.ref[h]);
+      },
+      clear: (h) => {
+        if (vm.table.type[h] === T.CDLL && vm.table.ref[h]) {
+          vm.table.ref[h] = 0;
+          vm.decref(h);
+        }
+      },
+    };
+    installBuiltins(this);
+    this.consts = new ConstCompiler(vm);
+    this.consts.statements(body);
+    this.st = SymbolTable.build(body);
+    this.moduleFrame = { unit: null, fast: new Int32Array(0), retval: 0 };
+  }
+
+  /** Runs top-level statement `s` (statement `index` of the script). Throws PyError. */
+  runTopLevel(s: Stmt, index: number): void {
+    this.events?.record(EventKind.StatementStart, 0, index, 0);
+    this.line = s.line;
+    this.sp = 0;
+    this.dataStack.peak = this.dataStack.depth;
+    try {
+      const flow = execStmt(this, s, this.moduleFrame);
+      if (flow === Flow.Return) throw new PyError('SyntaxError', "'return' outside function", s.line);
+      if (flow !== Flow.Normal) throw new PyError('SyntaxError', `'${flow === Flow.Break ? 'break' : 'continue'}' outside loop`, s.line);
+    } catch (e) {
+      if (e instanceof RangeError && /call stack/.test(e.message)) {
+        // The JS stack ran out before CPython's recursion limit would have (about 9 JS frames per
+        // Python call): say so rather than fail with an engine error.
+        throw new PyError('RecursionError', `maximum recursion depth exceeded (the simulator's own stack ran out at ${this.dataStack.peak} nested calls)`, this.line);
+      }
+      if (e instanceof PyError && !e.line) e.line = this.line;
+      throw e;
+    }
+  }
+
+  push(v: number): void {
+    if (this.sp === this.stack.length) {
+      const s = new Int32Array(this.stack.length * 2);
+      s.set(this.stack);
+      this.stack = s;
+    }
+    this.stack[this.sp++] = v;
+  }
+
+  /** RESUME / JUMP_BACKWARD: _PyCode_Warmup of the frame's code. */
+  warm(f: Frame): void {
+    if (f.unit) {
+      if (f.unit.warmup !== 0) f.unit.warmup++;
+    } else if (this.moduleWarmup !== 0) this.moduleWarmup++;
+  }
+
+  /** Has the frame's code been quickened (its instructions adaptive/specialized)? */
+  quickened(f: Frame): boolean {
+    return (f.unit ? f.unit.warmup : this.moduleWarmup) === 0;
+  }
+
+  /** Count one unit of work; the budget stops endless loops. */
+  tick(line: number): void {
+    this.line = line;
+    if (++this.steps > this.stepBudget) throw new StepBudgetExceeded(this.stepBudget, line);
+  }
+
+  execBlock(body: Stmt[], f: Frame): Flow {
+    for (const s of body) {
+      const flow = execStmt(this, s, f);
+      if (flow !== Flow.Normal) return flow;
+    }
+    return Flow.Normal;
+  }
+
+  eval(e: Expr, f: Frame): number {
+    return evalExpr(this, e, f);
+  }
+
+  /** The code unit of a def or comprehension scope (its frame size from co_stacksize). */
+  unit(id: number, name: string, body: Stmt[] | null, comp: CodeUnit['comp']): CodeUnit {
+    let u = this.units.get(id);
+    if (!u) {
+      const scope = this.st.scope(id);
+      const stack = body ? bodyDepth(body) : comprehensionDepth(comp!.kind, comp!.generators, comp!.elts);
+      u = { scope, name, warmup: -QUICKENING_WARMUP_DELAY, framesize: scope.localsplus.length + stack + FRAME_SPECIALS_SIZE, body, comp };
+      this.units.set(id, u);
+    }
+    return u;
+  }
+
+  /** An interned identifier (made when the module was compiled: static here). */
+  name(s: string): number {
+    let h = this.interned.get(s);
+    if (h === undefined) {
+      const vm = this.vm;
+      h = vm.newStatic(T.Str);
+      vm.table.side[h] = s;
+      vm.table.n[h] = s.length;
+      this.interned.set(s, h);
+    }
+    return h;
+  }
+
+  // ---- module-level and global names --------------------------------------------------
+
+  /** LOAD_NAME / LOAD_GLOBAL: globals, then builtins. A new reference. */
+  loadGlobal(name: string): number {
+    const v = dictGetItem(this.vm, this.globals, this.name(name));
+    if (v) {
+      this.vm.incref(v);
+      return v;
+    }
+    const b = this.builtins.get(name);
+    if (b !== undefined) return b;
+    if (PYTHON_BUILTINS.has(name)) throw new NotSupported(`${name}()`, this.line);
+    throw nameError(name);
+  }
+
+  /** STORE_NAME / STORE_GLOBAL (consumes `v`). */
+  storeGlobal(name: string, v: number): void {
+    dictSetItem(this.vm, this.globals, this.name(name), v);
+    this.vm.decref(v);
+  }
+
+  /** DELETE_NAME / DELETE_GLOBAL. */
+  deleteGlobal(name: string): void {
+    if (!this.hasGlobal(name)) throw nameError(name);
+    dictDelItem(this.vm, this.globals, this.name(name), () => name);
+  }
+
+  hasGlobal(name: string): boolean {
+    return dictGetItem(this.vm, this.globals, this.name(name)) !== 0;
+  }
+
+  /** A str for output text (print): allocated like any str. */
+  newStr(s: string): number {
+    return strNew(this.vm, s);
+  }
+
+  /** A method call on a built-in object (consumes `self`, `args` and `kw`). */
+  callMethod(self: number, name: string, args: number[], kw: Kwargs, _loadMethod: boolean): number {
+    return callMethod(this, self, name, args, kw);
+  }
+
+  moduleAttr(mod: number, name: string): number {
+    return moduleAttr(this, mod, name);
+  }
+
+  unsupported(what: string): NotSupported {
+    return new NotSupported(what, this.line);
+  }
+}

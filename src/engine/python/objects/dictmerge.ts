@@ -1,0 +1,87 @@
+import { memoryError } from '../errors';
+import type { Vm } from '../runtime/vm';
+import { hashKey } from './hash';
+import { dictData, dictSetItem, keysBytes, log2Keysize, type DictData } from './dict';
+
+const usableFraction = (n: number): number => Math.floor((n << 1) / 3);
+
+/**
+ * dict_merge(a, b, override=1) for two exact dicts (dict.update, dict(d), {**d}): into an empty
+ * dict a freshly built, combined table is cloned whole (clone_combined_dict_keys: one
+ * PyObject_Malloc of the same size, never the keys free list); otherwise the table is resized once
+ * up front when the other's entries cannot fit, then every item is inserted.
+ */
+export function dictMerge(vm: Vm, a: number, b: number): void {
+  if (a === b) return;
+  const t = vm.table;
+  const other = dictData(vm, b);
+  const used = t.n[b];
+  if (used === 0) return;
+  const d = dictData(vm, a);
+  if (t.n[a] === 0 && used === other.nentries && (other.log2 === 3 || usableFraction(2 ** other.log2 / 2) < used)) {
+    cloneInto(vm, a, d, other, used);
+    if (vm.gc.isTracked(b) && !vm.gc.isTracked(a)) vm.gc.track(a);
+    return;
+  }
+  if (usableFraction(d.keysAddr ? 2 ** d.log2 : 0) < used) resizeFor(vm, d, t.n[a] + used, other.unicode);
+  for (let i = 0; i < other.nentries; i++) if (other.values[i] !== 0) dictSetItem(vm, a, other.keys[i], other.values[i]);
+}
+
+function cloneInto(vm: Vm, a: number, d: DictData, other: DictData, used: number): void {
+  const size = keysBytes(other.log2, other.unicode);
+  const p = vm.mem.malloc(size);
+  if (p === 0) throw memoryError();
+  vm.mem.touch(p, size);
+  // dictkeys_decref of a's old (empty) table: Py_EMPTY_KEYS, or a table that goes back
+  const oldAddr = d.keysAddr;
+  const oldLog2 = d.log2;
+  const oldUnicode = d.unicode;
+  Object.assign(d, {
+    keysAddr: p,
+    log2: other.log2,
+    unicode: other.unicode,
+    usable: other.usable,
+    nentries: other.nentries,
+    keys: other.keys.slice(),
+    values: other.values.slice(),
+    index: new Map(other.index),
+  });
+  for (let i = 0; i < other.nentries; i++) {
+    if (other.values[i] === 0) continue;
+    vm.incref(other.keys[i]);
+    vm.incref(other.values[i]);
+  }
+  vm.table.n[a] = used;
+  if (oldAddr) releaseOld(vm, oldAddr, oldLog2, oldUnicode);
+}
+
+function releaseOld(vm: Vm, addr: number, log2: number, unicode: boolean): void {
+  if (log2 === 3 && unicode && vm.free.dictKeys.length < 80) vm.free.dictKeys.push(addr);
+  else vm.mem.free(addr);
+}
+
+/** dictresize(mp, estimate_log2_keysize(n), unicode) ahead of a merge. */
+function resizeFor(vm: Vm, d: DictData, n: number, unicode: boolean): void {
+  const log2 = log2Keysize(Math.floor((n * 3 + 1) / 2));
+  const size = keysBytes(log2, unicode && d.unicode);
+  const p = vm.mem.malloc(size);
+  if (p === 0) throw memoryError();
+  vm.mem.touch(p, size);
+  const old = { addr: d.keysAddr, log2: d.log2, unicode: d.unicode, keys: d.keys, values: d.values, n: d.nentries };
+  const usable = usableFraction(2 ** log2);
+  d.keysAddr = p;
+  d.log2 = log2;
+  d.unicode = unicode && d.unicode;
+  d.keys = new Int32Array(usable);
+  d.values = new Int32Array(usable);
+  d.index = new Map();
+  d.nentries = 0;
+  for (let i = 0; i < old.n; i++) {
+    if (old.values[i] === 0) continue;
+    d.keys[d.nentries] = old.keys[i];
+    d.values[d.nentries] = old.values[i];
+    d.index.set(hashKey(vm, old.keys[i]), d.nentries++);
+  }
+  d.usable = usable - d.nentries;
+  if (old.addr) releaseOld(vm, old.addr, old.log2, old.unicode);
+}

@@ -1,0 +1,150 @@
+import type { Vm } from '../runtime/vm';
+import { fromSsize } from './int';
+import { listItem } from './list';
+import { tupleAlloc } from './tuple';
+import { T } from './types';
+
+/**
+ * enumerate, zip and reversed(list) (Objects/enumobject.c, Python/bltinmodule.c zip_*,
+ * Objects/listobject.c listreviter): enumerate is a 16 + 56 byte GC object, zip 16 + 48,
+ * list_reverseiterator 16 + 32. enumerate and zip hand out one result tuple again and again while
+ * nobody else holds it (refcount 1), else a new tuple each time; enumerate's index is
+ * PyLong_FromSsize_t (28 bytes past 256).
+ */
+export interface EnumState {
+  index: number;
+  it: number;
+  result: number;
+}
+
+export interface ZipState {
+  iters: number[];
+  ittuple: number;
+  result: number;
+}
+
+/** A 2-tuple of None, None (PyTuple_Pack), tracked. */
+function packNones(vm: Vm, n: number): number {
+  const tup = tupleAlloc(vm, n);
+  vm.pool.data.fill(vm.s.None, vm.table.ref[tup], vm.table.ref[tup] + n);
+  vm.gc.track(tup);
+  return tup;
+}
+
+/** enum_new: PyType_GenericAlloc, then the iterator (`getIter` returns an owned reference), then the result tuple. */
+export function enumerateNew(vm: Vm, getIter: () => number): number {
+  const h = vm.newGcObject(T.Enumerate, 56);
+  const iter = getIter();
+  vm.table.side[h] = { index: 0, it: iter, result: packNones(vm, 2) } satisfies EnumState;
+  vm.gc.track(h);
+  return h;
+}
+
+/** zip_new: the iterator tuple, the iterators (owned here), the result tuple, then the object. */
+export function zipNew(vm: Vm, iters: number[], ittuple: number): number {
+  const result = packNones(vm, iters.length);
+  const h = vm.newGcObject(T.Zip, 48);
+  vm.table.side[h] = { iters, ittuple, result } satisfies ZipState;
+  vm.gc.track(h);
+  return h;
+}
+
+/** list___reversed__: a tracked list_reverseiterator starting at the last item. */
+export function listReversed(vm: Vm, list: number): number {
+  const h = vm.newGcObject(T.ListRevIter, 32);
+  vm.incref(list);
+  vm.table.ref[h] = list;
+  vm.table.num[h] = vm.table.n[list] - 1;
+  vm.gc.track(h);
+  return h;
+}
+
+/** Reuse `result` when nothing else holds it (refcount 1), else a new tuple; items are stolen. */
+function fillResult(vm: Vm, result: number, items: number[]): number {
+  const t = vm.table;
+  if (t.refcnt[result] === 1) {
+    vm.incref(result);
+    const off = t.ref[result];
+    const old = Array.from(vm.pool.data.subarray(off, off + items.length));
+    items.forEach((x, i) => (vm.pool.data[off + i] = x));
+    for (const o of old) vm.decref(o);
+    if (!vm.gc.isTracked(result)) vm.gc.track(result);
+    return result;
+  }
+  const tup = tupleAlloc(vm, items.length);
+  items.forEach((x, i) => (vm.pool.data[t.ref[tup] + i] = x));
+  vm.gc.track(tup);
+  return tup;
+}
+
+/** enum_next / zip_next / listreviter_next; `next` is the interpreter's tp_iternext. */
+export function iterTypeNext(vm: Vm, h: number, next: (it: number) => number): number {
+  const t = vm.table;
+  switch (t.type[h]) {
+    case T.Enumerate: {
+      const st = t.side[h] as EnumState;
+      const item = next(st.it);
+      if (!item) return 0;
+      const index = fromSsize(vm, st.index++);
+      return fillResult(vm, st.result, [index, item]);
+    }
+    case T.Zip: {
+      const st = t.side[h] as ZipState;
+      if (!st.iters.length) return 0;
+      const items: number[] = [];
+      for (const it of st.iters) {
+        const x = next(it);
+        if (!x) {
+          for (const y of items) vm.decref(y);
+          return 0;
+        }
+        items.push(x);
+      }
+      return fillResult(vm, st.result, items);
+    }
+    default: {
+      const seq = t.ref[h];
+      const i = t.num[h];
+      if (seq && i >= 0 && i < t.n[seq]) {
+        t.num[h] = i - 1;
+        const v = listItem(vm, seq, i);
+        vm.incref(v);
+        return v;
+      }
+      t.num[h] = -1;
+      if (seq) {
+        t.ref[h] = 0;
+        vm.decref(seq);
+      }
+      return 0;
+    }
+  }
+}
+
+export function iterTypeDealloc(vm: Vm, h: number): void {
+  const t = vm.table;
+  vm.gc.untrack(h);
+  if (t.type[h] === T.Enumerate) {
+    const st = t.side[h] as EnumState;
+    vm.xdecref(st.it);
+    vm.xdecref(st.result);
+  } else if (t.type[h] === T.Zip) {
+    const st = t.side[h] as ZipState;
+    vm.xdecref(st.ittuple);
+    vm.xdecref(st.result);
+  } else vm.xdecref(t.ref[h]);
+  vm.gcDel(h);
+}
+
+export function iterTypeTraverse(vm: Vm, h: number, visit: (ref: number) => void): void {
+  const t = vm.table;
+  if (t.type[h] === T.Enumerate) {
+    const st = t.side[h] as EnumState;
+    visit(st.it);
+    visit(st.result);
+  } else if (t.type[h] === T.Zip) {
+    const st = t.side[h] as ZipState;
+    visit(st.ittuple);
+    visit(st.result);
+  } else if (t.ref[h]) visit(t.ref[h]);
+}

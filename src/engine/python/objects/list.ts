@@ -1,0 +1,232 @@
+import { memoryError } from '../errors';
+import { LIST_MAXFREELIST } from '../runtime/freelists';
+import type { Vm } from '../runtime/vm';
+import { ItemPool } from './pool';
+import { F_RLE } from './table';
+import { T } from './types';
+
+/**
+ * list objects (Objects/listobject.c, 3.11). The header is a GC object of 16 + 40 bytes
+ * (ob_size, ob_item, allocated); the item array is a separate PyMem block of allocated × 8 bytes.
+ * Columns: n = ob_size, cap = allocated, ptr = ob_item's address; items live in the item pool
+ * (ref = offset, pcap = capacity) or, for `[x] * n`, as a run (F_RLE, ref = the item).
+ */
+export const LIST_BASIC = 40;
+
+/** Borrowed item i (no bounds check). */
+export function listItem(vm: Vm, h: number, i: number): number {
+  const t = vm.table;
+  return t.flags[h] & F_RLE ? t.ref[h] : vm.pool.data[t.ref[h] + i];
+}
+
+/** Make sure the pool block can hold `need` items, turning a run into explicit items. */
+export function listStore(vm: Vm, h: number, need: number): void {
+  const t = vm.table;
+  const pool = vm.pool;
+  if (t.flags[h] & F_RLE) {
+    const v = t.ref[h];
+    const n = t.n[h];
+    const cap = ItemPool.capacityFor(Math.max(need, n));
+    const off = pool.alloc(cap);
+    pool.data.fill(v, off, off + n);
+    t.flags[h] &= ~F_RLE;
+    t.ref[h] = off;
+    t.pcap[h] = cap;
+    return;
+  }
+  if (t.pcap[h] >= need) return;
+  const cap = ItemPool.capacityFor(need);
+  if (t.pcap[h] === 0) t.ref[h] = pool.alloc(cap);
+  else t.ref[h] = pool.grow(t.ref[h], t.pcap[h], t.pcap[h], cap); // whole block: callers fill past n
+  t.pcap[h] = cap;
+}
+
+function dropStore(vm: Vm, h: number): void {
+  const t = vm.table;
+  if (t.pcap[h] !== 0) vm.pool.release(t.ref[h], t.pcap[h]);
+  t.pcap[h] = 0;
+  t.ref[h] = 0;
+  t.flags[h] &= ~F_RLE;
+}
+
+/** Set item i (a slot the list owns; steals `v`, does not release the old item). Writes 8 bytes. */
+export function listPut(vm: Vm, h: number, i: number, v: number): void {
+  const t = vm.table;
+  if (t.flags[h] & F_RLE) {
+    if ((t.ref[h] === v && i <= t.n[h]) || (t.ref[h] === 0 && t.n[h] === 1 && i === 0)) {
+      t.ref[h] = v; // a run of v, or the one NULL slot of PyList_New(1) filled
+      vm.mem.touch(t.ptr[h] + 8 * i, 8);
+      return;
+    }
+    listStore(vm, h, Math.max(i + 1, t.n[h]));
+  } else if (t.pcap[h] <= i) listStore(vm, h, i + 1);
+  vm.pool.data[t.ref[h] + i] = v;
+  vm.mem.touch(t.ptr[h] + 8 * i, 8);
+}
+
+/** PyList_New(size): header from the free list or PyObject_GC_New; items PyMem_Calloc(size, 8). */
+export function listNew(vm: Vm, size: number): number {
+  const f = vm.free.lists;
+  const h = f.length ? vm.reuse(f.pop()!, T.List) : vm.newGcObject(T.List, LIST_BASIC);
+  const t = vm.table;
+  if (size > 0) {
+    const p = vm.mem.calloc(size, 8);
+    if (p === 0) throw memoryError();
+    t.ptr[h] = p;
+    if (size === 1) {
+      t.flags[h] |= F_RLE; // one NULL item, kept as a run: `[x]` needs no item-pool block
+      t.ref[h] = 0;
+    } else {
+      listStore(vm, h, size);
+      vm.pool.data.fill(0, t.ref[h], t.ref[h] + size);
+    }
+  }
+  t.n[h] = size;
+  t.cap[h] = size;
+  vm.gc.track(h);
+  return h;
+}
+
+/** list_new_prealloc(size): PyList_New(0), then PyMem_Malloc(8 × size) with allocated = size. */
+export function listNewPrealloc(vm: Vm, size: number): number {
+  const h = listNew(vm, 0);
+  const p = vm.mem.malloc(8 * size);
+  if (p === 0) {
+    vm.decref(h);
+    throw memoryError();
+  }
+  vm.table.ptr[h] = p;
+  vm.table.cap[h] = size;
+  return h;
+}
+
+/**
+ * list_resize: nothing when allocated/2 ≤ newsize ≤ allocated; else over-allocate
+ * (newsize + newsize/8 + 6) & ~3, or exactly (newsize + 3) & ~3 when that is closer, and
+ * PyMem_Realloc the items.
+ */
+export function listResize(vm: Vm, h: number, newsize: number): void {
+  const t = vm.table;
+  const allocated = t.cap[h];
+  if (allocated >= newsize && newsize >= Math.floor(allocated / 2)) {
+    t.n[h] = newsize;
+    return;
+  }
+  let newAllocated = Math.floor((newsize + Math.floor(newsize / 8) + 6) / 4) * 4;
+  if (newsize - t.n[h] > newAllocated - newsize) newAllocated = Math.floor((newsize + 3) / 4) * 4;
+  if (newsize === 0) newAllocated = 0;
+  const p = vm.mem.realloc(t.ptr[h], newAllocated * 8);
+  if (p === 0 && newAllocated !== 0) throw memoryError();
+  t.ptr[h] = p;
+  if (newsize > t.n[h] && !(t.flags[h] & F_RLE)) listStore(vm, h, newsize);
+  t.n[h] = newsize;
+  t.cap[h] = newAllocated;
+}
+
+/** _PyList_AppendTakeRef / PyList_Append (steals `v`). */
+export function listAppend(vm: Vm, h: number, v: number): void {
+  const t = vm.table;
+  const len = t.n[h];
+  if (t.cap[h] > len) {
+    listPut(vm, h, len, v);
+    t.n[h] = len + 1;
+    return;
+  }
+  if (t.flags[h] & F_RLE && t.ref[h] === v) {
+    listResize(vm, h, len + 1);
+    vm.mem.touch(t.ptr[h] + 8 * len, 8);
+    return;
+  }
+  listResize(vm, h, len + 1);
+  t.n[h] = len;
+  listPut(vm, h, len, v);
+  t.n[h] = len + 1;
+}
+
+/** list_dealloc: items released last to first, then the item array, then the header. */
+export function listDealloc(vm: Vm, h: number): void {
+  const t = vm.table;
+  vm.gc.untrack(h);
+  if (vm.trashBegin(h)) return;
+  if (t.ptr[h] !== 0) {
+    releaseItems(vm, h, t.n[h]);
+    vm.mem.free(t.ptr[h]);
+  }
+  dropStore(vm, h);
+  t.ptr[h] = 0;
+  const f = vm.free.lists;
+  if (f.length < LIST_MAXFREELIST) {
+    vm.park(h);
+    f.push(h);
+  } else vm.gcDel(h);
+  vm.trashEnd();
+}
+
+/** Py_XDECREF of items n-1 … 0 ("do it backwards, for Christian Tismer"). */
+function releaseItems(vm: Vm, h: number, n: number): void {
+  const t = vm.table;
+  if (n === 0) return;
+  if (t.flags[h] & F_RLE) {
+    if (t.ref[h] !== 0) vm.decrefN(t.ref[h], n);
+    return;
+  }
+  // Deallocation never allocates pool storage, so the block stays where it is while items go.
+  const off = t.ref[h];
+  for (let i = n - 1; i >= 0; i--) {
+    const v = vm.pool.data[off + i];
+    if (v !== 0) vm.decref(v);
+  }
+}
+
+/** _list_clear (list.clear(), tp_clear): empty first, then release items, then free the array. */
+export function listClear(vm: Vm, h: number): void {
+  const t = vm.table;
+  const p = t.ptr[h];
+  if (p === 0) return;
+  const n = t.n[h];
+  const rle = t.flags[h] & F_RLE;
+  const items = rle ? null : vm.pool.data.slice(t.ref[h], t.ref[h] + n);
+  const v = t.ref[h];
+  dropStore(vm, h);
+  t.n[h] = 0;
+  t.ptr[h] = 0;
+  t.cap[h] = 0;
+  if (rle) {
+    if (v !== 0) vm.decrefN(v, n);
+  }
+  else for (let i = n - 1; i >= 0; i--) if (items![i] !== 0) vm.decref(items![i]);
+  vm.mem.free(p);
+}
+
+export function listTraverse(vm: Vm, h: number, visit: (ref: number, times?: number) => void): void {
+  const t = vm.table;
+  const n = t.n[h];
+  if (n === 0) return;
+  if (t.flags[h] & F_RLE) {
+    if (t.ref[h] !== 0) visit(t.ref[h], n);
+    return;
+  }
+  const d = vm.pool.data;
+  const off = t.ref[h];
+  for (let i = 0; i < n; i++) if (d[off + i] !== 0) visit(d[off + i]);
+}
+
+/** A list whose first `n` items are `items` (new references given by the caller), exactly sized. */
+export function listFromItems(vm: Vm, items: ArrayLike<number>): number {
+  const n = items.length;
+  if (n === 0) return listNew(vm, 0);
+  const h = listNewPrealloc(vm, n);
+  const t = vm.table;
+  listStore(vm, h, n);
+  vm.pool.data.set(items as ArrayLike<number>, t.ref[h]);
+  vm.mem.touch(t.ptr[h], 8 * n);
+  t.n[h] = n;
+  return h;
+}
+
+/** Items [lo, hi) as a fresh array of handles (borrowed). */
+export function listSliceItems(vm: Vm, h: number, lo: number, hi: number): Int32Array {
+  const t = vm.table;
+  if (t.flags[h] & F_RLE) return new Int32Array(Math.max(0, hi - lo)).fill(t.ref[h]);
+  return vm.pool.data.slice(t.ref[h] + lo, t.ref[h] + hi);
+}

@@ -1,0 +1,228 @@
+import type { Tunables } from '../glibc/constants';
+import { GlibcMalloc } from '../glibc/malloc';
+import { Kernel } from '../kernel/kernel';
+import { Pymalloc } from '../pymalloc';
+import type { EventLog } from '../trace/eventLog';
+import { EventKind, type EventSink } from '../trace/events';
+import { bootProcess, type BootResult } from './boot';
+import { PyError } from './errors';
+import { Interp } from './interp/interp';
+import { MallocLog, TeeSink } from './mallocLog';
+import { dictNew, dictSetItem } from './objects/dict';
+import { strNew } from './objects/str';
+import { F_FREELISTED, F_IMMORTAL } from './objects/table';
+import { T } from './objects/types';
+import { parseModule, type ParsedStatement } from './parse/parser';
+import { REPORT_SCHEMA, type Report, type ReportStep, type StepMeasurement } from './report';
+import { DataStack } from './runtime/datastack';
+import { Mem } from './runtime/mem';
+import { Vm } from './runtime/vm';
+import { startupProfile, type ProfileName, type StartupProfile } from './startup/profiles';
+
+export interface ProcessOptions {
+  profile?: ProfileName;
+  tunables?: Tunables;
+  /** Units of work (evaluated nodes, loop iterations) before a run is stopped; default 50 million. */
+  stepBudget?: number;
+  events?: EventLog | null;
+  /** Keep a `--malloc-log` of the glibc calls made after boot (PythonProcess.mallocLog). */
+  mallocLog?: boolean;
+  /** Boot from this capture instead of the profile's (e.g. a scenario's own start-up trace). */
+  startup?: StartupProfile;
+}
+
+export interface Statement {
+  code: string;
+  line: number;
+  endLine: number;
+}
+
+export const DEFAULT_STEP_BUDGET = 50_000_000;
+
+
+/**
+ * One simulated CPython 3.11 process: kernel, glibc, pymalloc and the interpreter, booted into
+ * the state the real interpreter is in when a script's first statement runs.
+ */
+export class PythonProcess {
+  readonly kernel: Kernel;
+  readonly glibc: GlibcMalloc;
+  readonly pymalloc: Pymalloc;
+  readonly vm: Vm;
+  readonly boot: BootResult;
+  readonly profile: StartupProfile;
+  readonly mallocLog: MallocLog | null;
+  private readonly globals: number;
+  private readonly dataStack: DataStack;
+  private interp: Interp | null = null;
+  private statements: ParsedStatement[] = [];
+
+  constructor(private readonly opts: ProcessOptions = {}) {
+    this.profile = opts.startup ?? startupProfile(opts.profile);
+    this.kernel = new Kernel();
+    this.glibc = new GlibcMalloc(this.kernel, opts.tunables ?? {});
+    this.pymalloc = new Pymalloc(this.kernel, this.glibc);
+    this.boot = bootProcess(this.kernel, this.glibc, this.pymalloc, this.profile);
+    const events = opts.events ?? null;
+    this.vm = new Vm(new Mem(this.kernel, this.pymalloc, events));
+    this.dataStack = new DataStack(this.kernel, this.boot.dataStackRoot);
+    this.globals = this.makeGlobals();
+    this.settle();
+    this.mallocLog = opts.mallocLog ? new MallocLog() : null;
+    this.connectSinks(events);
+  }
+
+  /** Parse and compile the script (its constants are made now, before `<start>`). Throws PySyntaxError. */
+  load(source: string): Statement[] {
+    if (this.interp) throw new Error('PythonProcess.load: one script per process');
+    this.statements = parseModule(source);
+    const body = this.statements.map((s) => s.stmt);
+    const budget = this.opts.stepBudget ?? DEFAULT_STEP_BUDGET;
+    this.interp = new Interp(this.vm, this.dataStack, body, budget, this.opts.events ?? null, this.globals, (pad) => this.glibc.mallocTrim(pad));
+    this.settle();
+    return this.statements.map(({ code, line, endLine }) => ({ code, line, endLine }));
+  }
+
+  /** Run top-level statement i. Throws PyError (type, message, line). */
+  runStatement(i: number): void {
+    if (!this.interp) throw new Error('PythonProcess.runStatement before load');
+    this.interp.runTopLevel(this.statements[i].stmt, i);
+  }
+
+  /** The interpreter, once a script is loaded (for layers that extend it, e.g. numpy). */
+  get interpreter(): Interp | null {
+    return this.interp;
+  }
+
+  /** What print() wrote so far. */
+  get output(): string {
+    return this.interp ? this.interp.output.join('') : '';
+  }
+
+  measure(): StepMeasurement {
+    const gc = this.vm.gc;
+    return {
+      rss: this.kernel.rss,
+      heap: this.kernel.heapSize,
+      anon_mmap: this.kernel.anonMmapBytes + this.boot.anonBaseline,
+      mallinfo2: this.glibc.mallinfo2(),
+      pymalloc: this.pymalloc.stats(),
+      gc: { count: [...gc.count], collections: [...gc.collections] },
+    };
+  }
+
+  /**
+   * The recorder's module globals: {"__name__": "__main__", "__builtins__": builtins} (made by
+   * hw_child.py before the scenario). Their memory is part of the calibrated start-up blocks, so
+   * as many of those are given back as these objects take.
+   */
+  private makeGlobals(): number {
+    const vm = this.vm;
+    const g = dictNew(vm);
+    const name = vm.newStatic(T.Str);
+    vm.table.side[name] = '__name__';
+    vm.table.n[name] = 8;
+    const builtinsName = vm.newStatic(T.Str);
+    vm.table.side[builtinsName] = '__builtins__';
+    vm.table.n[builtinsName] = 12;
+    const main = strNew(vm, '__main__', 0);
+    vm.table.flags[main] |= F_IMMORTAL;
+    const builtinsModule = vm.newStatic(T.Module);
+    vm.table.side[builtinsModule] = 'builtins';
+    dictSetItem(vm, g, name, main);
+    dictSetItem(vm, g, builtinsName, builtinsModule);
+    vm.table.flags[g] |= F_IMMORTAL;
+    // interp->slice_cache holds a slice left over from start-up (a 16 + 40 byte GC object).
+    const slice = vm.table.newHandle(T.Slice);
+    vm.table.addr[slice] = vm.mem.malloc(56);
+    vm.table.flags[slice] = F_FREELISTED;
+    vm.free.slice = slice;
+    this.giveBackStartupBlocks([vm.table.addr[g], (vm.table.side[g] as { keysAddr: number }).keysAddr, vm.table.addr[main], vm.table.addr[slice]]);
+    return g;
+  }
+
+  /** Free one calibrated start-up block of the same size class for each block the boot itself took. */
+  private giveBackStartupBlocks(taken: number[]): void {
+    const live = this.boot.liveBlocks;
+    const used = new Set<number>();
+    for (const p of taken) {
+      const size = this.pymalloc.blockSize(p);
+      for (let i = live.length - 1; i >= 0; i--) {
+        if (!used.has(i) && live[i] !== 0 && this.pymalloc.blockSize(live[i]) === size) {
+          used.add(i);
+          this.pymalloc.free(live[i]);
+          live[i] = 0;
+          break;
+        }
+      }
+    }
+  }
+
+  /**
+   * The recorder runs gc.collect() after compiling the scenario and before its first statement:
+   * free lists emptied, every survivor in generation 2. Then gc reads as at `<start>`: the
+   * start-up's own objects in generation 2 (counted, not modelled one by one) and the count of 1
+   * that exec()'s function object adds.
+   */
+  private settle(): void {
+    const gc = this.vm.gc;
+    const b = this.profile.gc;
+    if (!this.phantomAdded) {
+      gc.size[2] += b.gen2Objects;
+      this.phantomAdded = true;
+    }
+    gc.collectFull();
+    gc.count.splice(0, 3, b.count0, 0, 0);
+    gc.collections.splice(0, 3, ...b.collections);
+  }
+  private phantomAdded = false;
+
+  private connectSinks(events: EventLog | null): void {
+    const glibcSinks: EventSink[] = [];
+    if (events) glibcSinks.push(events);
+    if (this.mallocLog) glibcSinks.push(this.mallocLog);
+    this.glibc.sink = glibcSinks.length === 0 ? null : glibcSinks.length === 1 ? glibcSinks[0] : new TeeSink(glibcSinks);
+    if (events) {
+      this.pymalloc.sink = events;
+      this.kernel.listener = (kind, addr, bytes, aux) => events.record(EventKind.Brk + kind, addr, bytes, aux);
+    }
+  }
+}
+
+/** Run a whole script: `<start>`, then one step per top-level statement, up to the first error. */
+export function runScript(source: string, opts: ProcessOptions & { scenario?: string } = {}): Report {
+  const p = new PythonProcess(opts);
+  const report: Report = {
+    schema: REPORT_SCHEMA,
+    python: p.profile.info.python ?? (opts.profile === 'debian-3.11.2' ? '3.11.2' : '3.11.7'),
+    glibc: '2.36',
+    numpy: null,
+    scenario: opts.scenario ?? 'script',
+    steps: [],
+  };
+  let statements: Statement[] = [];
+  try {
+    statements = p.load(source);
+  } catch (e) {
+    if (!(e instanceof PyError)) throw e;
+    report.error = { type: e.pyType, message: e.message, line: e.line };
+  }
+  report.steps.push(step('<start>', 0, p.measure()));
+  if (report.error) return report;
+  for (let i = 0; i < statements.length; i++) {
+    try {
+      p.runStatement(i);
+    } catch (e) {
+      if (!(e instanceof PyError)) throw e;
+      report.error = { type: e.pyType, message: e.message, line: e.line || statements[i].line };
+      break;
+    }
+    report.steps.push(step(statements[i].code, statements[i].line, p.measure()));
+  }
+  if (p.output) report.output = p.output;
+  return report;
+}
+
+function step(code: string, line: number, m: StepMeasurement): ReportStep {
+  return { code, line, ...m };
+}

@@ -1,0 +1,34 @@
+import type { Mallinfo2 } from '../glibc/malloc';
+import type { PymallocStats } from '../pymalloc';
+
+/** What tools/record.py measures after every statement (the fields the simulator reproduces). */
+export interface StepMeasurement {
+  rss: number;
+  heap: number;
+  anon_mmap: number;
+  /** All ten fields of struct mallinfo2 (a plain record, as in the JSON). */
+  mallinfo2: Record<keyof Mallinfo2, number>;
+  pymalloc: PymallocStats;
+  /** Extra, as the recorder's: gc.get_count(), collections per generation. */
+  gc: { count: number[]; collections: number[] };
+}
+
+export interface ReportStep extends StepMeasurement {
+  code: string;
+  line: number;
+}
+
+/** The recorder's "highwater-report/1" JSON, plus the error that ended the run, if any. */
+export interface Report {
+  schema: 'highwater-report/1';
+  python: string;
+  glibc: string;
+  numpy: string | null;
+  scenario: string;
+  steps: ReportStep[];
+  /** What print() wrote (not in the recorder's schema). */
+  output?: string;
+  error?: { type: string; message: string; line: number };
+}
+
+export const REPORT_SCHEMA = 'highwater-report/1';

@@ -1,0 +1,280 @@
+import { F_COLLECTING, F_REACHABLE, F_RLE, F_TRACKED, type ObjectTable } from '../objects/table';
+import { T } from '../objects/types';
+
+/** What the collector needs from the interpreter. */
+export interface GcHost {
+  readonly table: ObjectTable;
+  /** List items live here (the collector follows list items inline: its hot path). */
+  readonly pool: { readonly data: Int32Array };
+  /** tp_traverse: call visit(ref) for every reference the container holds. */
+  traverse(h: number, visit: (ref: number, times?: number) => void): void;
+  /** tp_clear (lists, dicts, tuples' items...): break the object's references. */
+  clear(h: number): void;
+  incref(h: number): void;
+  decref(h: number): void;
+  /** _PyObject_GC_MAY_BE_TRACKED: a GC object, and not an untracked tuple. */
+  mayBeTracked(h: number): boolean;
+  /** clear_freelists: done by every collection of the oldest generation. */
+  clearFreeLists(): void;
+  onCollect?(generation: number, collected: number): void;
+}
+
+const NUM_GENERATIONS = 3;
+/** The list an object sits in while it is found unreachable (not a generation: not counted). */
+const UNREACHABLE = 3;
+
+/**
+ * CPython 3.11's generational collector (Modules/gcmodule.c). Generation lists are doubly linked
+ * through the table's gcNext/gcPrev columns with one sentinel handle per list, as PyGC_Head does;
+ * sizes are kept as counters instead of walking the lists (gc_list_size).
+ */
+export class Gc {
+  readonly heads: number[];
+  /** generations[i].count: allocations minus deallocations for gen 0, collections of the younger gen otherwise. */
+  readonly count = [0, 0, 0];
+  readonly threshold = [700, 10, 10];
+  /** Objects in each generation list. */
+  readonly size = [0, 0, 0];
+  /** Collections run per generation (gc.get_stats()[i]['collections']). */
+  readonly collections = [0, 0, 0];
+  longLivedTotal = 0;
+  longLivedPending = 0;
+  enabled = true;
+  collecting = false;
+
+  constructor(
+    private readonly host: GcHost,
+    newHead: () => number,
+  ) {
+    this.heads = [newHead(), newHead(), newHead(), newHead()];
+    const t = host.table;
+    for (const h of this.heads) {
+      t.gcNext[h] = h;
+      t.gcPrev[h] = h;
+    }
+  }
+
+  /** _PyObject_GC_Link: a GC object was allocated; may collect (≤3.11: right here, synchronously). */
+  linked(): void {
+    this.count[0]++;
+    if (this.count[0] > this.threshold[0] && this.enabled && this.threshold[0] && !this.collecting) {
+      this.collecting = true;
+      try {
+        this.collectGenerations();
+      } finally {
+        this.collecting = false;
+      }
+    }
+  }
+
+  /** PyObject_GC_Del: the object's memory goes back (not when it goes to a free list). */
+  deleted(): void {
+    if (this.count[0] > 0) this.count[0]--;
+  }
+
+  /** _PyObject_GC_TRACK: append to generation 0. */
+  track(h: number): void {
+    const t = this.host.table;
+    if (t.flags[h] & F_TRACKED) return;
+    this.append(h, 0);
+    t.flags[h] |= F_TRACKED;
+    this.size[0]++;
+  }
+
+  /** _PyObject_GC_UNTRACK. */
+  untrack(h: number): void {
+    const t = this.host.table;
+    if (!(t.flags[h] & F_TRACKED)) return;
+    const g = t.gen[h];
+    if (g >= 0 && g < NUM_GENERATIONS) this.size[g]--;
+    this.unlink(h);
+    t.flags[h] &= ~F_TRACKED;
+    t.gen[h] = -1;
+  }
+
+  isTracked(h: number): boolean {
+    return (this.host.table.flags[h] & F_TRACKED) !== 0;
+  }
+
+  /** gc_collect_generations: the oldest generation over its threshold (gen 2 only past 25% growth). */
+  private collectGenerations(): void {
+    for (let i = NUM_GENERATIONS - 1; i >= 0; i--) {
+      if (this.count[i] > this.threshold[i]) {
+        if (i === NUM_GENERATIONS - 1 && this.longLivedPending < Math.floor(this.longLivedTotal / 4)) continue;
+        this.collect(i);
+        break;
+      }
+    }
+  }
+
+  /** gc.collect(): a full collection, returning the number of unreachable objects found. */
+  collectFull(): number {
+    if (this.collecting) return 0;
+    this.collecting = true;
+    try {
+      return this.collect(NUM_GENERATIONS - 1);
+    } finally {
+      this.collecting = false;
+    }
+  }
+
+  /** gc.collect(generation) for a younger generation. */
+  collectGeneration(generation: number): number {
+    if (this.collecting) return 0;
+    this.collecting = true;
+    try {
+      return this.collect(generation);
+    } finally {
+      this.collecting = false;
+    }
+  }
+
+  /** gc_collect_main. */
+  collect(generation: number): number {
+    const host = this.host;
+    const t = host.table;
+    this.collections[generation]++;
+    if (generation + 1 < NUM_GENERATIONS) this.count[generation + 1]++;
+    for (let i = 0; i <= generation; i++) this.count[i] = 0;
+    for (let i = 0; i < generation; i++) this.merge(i, generation);
+    const young = this.heads[generation];
+
+    // update_refs + subtract_refs: gc_refs = references from outside the generation.
+    for (let h = t.gcNext[young]; h !== young; h = t.gcNext[h]) {
+      t.gcRefs[h] = t.refcnt[h];
+      t.flags[h] = (t.flags[h] | F_COLLECTING) & ~F_REACHABLE;
+    }
+    const decref = (r: number, times = 1) => {
+      if (t.flags[r] & F_COLLECTING) t.gcRefs[r] -= times;
+    };
+    const { type, flags, gcRefs, ref } = t;
+    for (let h = t.gcNext[young]; h !== young; h = t.gcNext[h]) {
+      if (type[h] !== T.List) {
+        host.traverse(h, decref);
+        continue;
+      }
+      const len = t.n[h];
+      if (len === 0) continue;
+      if (flags[h] & F_RLE) {
+        if (ref[h] !== 0 && flags[ref[h]] & F_COLLECTING) gcRefs[ref[h]] -= len;
+        continue;
+      }
+      const d = host.pool.data;
+      for (let i = ref[h], end = i + len; i < end; i++) {
+        const r = d[i];
+        if (r !== 0 && flags[r] & F_COLLECTING) gcRefs[r]--;
+      }
+    }
+
+    // move_unreachable, as a mark phase: everything reachable from an object with outside refs.
+    // A list holding only a non-container (a `[0] * 100` run) has nothing to follow: no push.
+    const stack: number[] = [];
+    const mark = (r: number) => {
+      if ((t.flags[r] & (F_COLLECTING | F_REACHABLE)) !== F_COLLECTING) return;
+      t.flags[r] |= F_REACHABLE;
+      if (type[r] === T.List && t.flags[r] & F_RLE && (t.ref[r] === 0 || !host.mayBeTracked(t.ref[r]))) return;
+      stack.push(r);
+    };
+    for (let h = t.gcNext[young]; h !== young; h = t.gcNext[h]) {
+      if (gcRefs[h] > 0) mark(h);
+      while (stack.length) {
+        const x = stack.pop()!;
+        if (type[x] !== T.List || flags[x] & F_RLE) {
+          host.traverse(x, mark);
+          continue;
+        }
+        const d = host.pool.data;
+        for (let i = ref[x], end = i + t.n[x]; i < end; i++) if (d[i] !== 0) mark(d[i]);
+      }
+    }
+    // The unreachable ones leave; untrack_tuples (every collection) and untrack_dicts (full
+    // collections only) look at the survivors.
+    const full = generation === NUM_GENERATIONS - 1;
+    const unreachable = this.heads[UNREACHABLE];
+    let nUnreachable = 0;
+    for (let h = t.gcNext[young]; h !== young; ) {
+      const next = t.gcNext[h];
+      const reachable = t.flags[h] & F_REACHABLE;
+      t.flags[h] &= ~(F_COLLECTING | F_REACHABLE);
+      if (!reachable) {
+        this.unlink(h);
+        this.append(h, UNREACHABLE);
+        this.size[generation]--;
+        nUnreachable++;
+      } else if (type[h] === T.Tuple || (full && type[h] === T.Dict)) this.maybeUntrack(h);
+      h = next;
+    }
+    if (!full) {
+      if (generation === NUM_GENERATIONS - 2) this.longLivedPending += this.size[generation];
+      this.merge(generation, generation + 1);
+    } else {
+      this.longLivedPending = 0;
+      this.longLivedTotal = this.size[generation];
+    }
+
+    // delete_garbage: tp_clear each unreachable object; survivors go to the older generation.
+    const old = full ? generation : generation + 1;
+    while (t.gcNext[unreachable] !== unreachable) {
+      const h = t.gcNext[unreachable];
+      host.incref(h);
+      host.clear(h);
+      host.decref(h);
+      if (t.gcNext[unreachable] === h) {
+        this.unlink(h);
+        this.append(h, old);
+        this.size[old]++;
+      }
+    }
+    if (full) host.clearFreeLists();
+    host.onCollect?.(generation, nUnreachable);
+    return nUnreachable;
+  }
+
+  /** _PyTuple_MaybeUntrack / _PyDict_MaybeUntrack: untrack containers of atomic values only. */
+  private maybeUntrack(h: number): void {
+    let keep = false;
+    this.host.traverse(h, (r) => {
+      if (this.host.mayBeTracked(r)) keep = true;
+    });
+    if (!keep) this.untrack(h);
+  }
+
+  private append(h: number, list: number): void {
+    const t = this.host.table;
+    const head = this.heads[list];
+    const last = t.gcPrev[head];
+    t.gcNext[last] = h;
+    t.gcPrev[h] = last;
+    t.gcNext[h] = head;
+    t.gcPrev[head] = h;
+    t.gen[h] = list;
+  }
+
+  private unlink(h: number): void {
+    const t = this.host.table;
+    const p = t.gcPrev[h];
+    const n = t.gcNext[h];
+    t.gcNext[p] = n;
+    t.gcPrev[n] = p;
+    t.gcNext[h] = 0;
+    t.gcPrev[h] = 0;
+  }
+
+  /** gc_list_merge(from, to): append all of `from` to `to`, relabelling the moved objects. */
+  private merge(from: number, to: number): void {
+    const t = this.host.table;
+    const fh = this.heads[from];
+    if (t.gcNext[fh] === fh) return;
+    for (let h = t.gcNext[fh]; h !== fh; h = t.gcNext[h]) t.gen[h] = to;
+    const th = this.heads[to];
+    const tail = t.gcPrev[th];
+    t.gcNext[tail] = t.gcNext[fh];
+    t.gcPrev[t.gcNext[fh]] = tail;
+    t.gcPrev[th] = t.gcPrev[fh];
+    t.gcNext[t.gcPrev[fh]] = th;
+    t.gcNext[fh] = fh;
+    t.gcPrev[fh] = fh;
+    this.size[to] += this.size[from];
+    this.size[from] = 0;
+  }
+}

@@ -1,0 +1,130 @@
+import type { Kernel } from '../../kernel/kernel';
+import { EventLimitReached, type EventLog } from '../../trace/eventLog';
+
+/** pymalloc's per-class row and counters as sys._debugmallocstats() prints them (recorder schema). */
+export interface PymallocClassStats {
+  pools: number;
+  blocks_in_use: number;
+  avail: number;
+}
+export interface PymallocStatsLike {
+  arenas_allocated_current: number;
+  arenas_allocated_total: number;
+  arenas_reclaimed: number;
+  arenas_highwater_mark: number;
+  classes: Record<string, PymallocClassStats>;
+}
+
+/** The pymalloc layer as the interpreter uses it (src/engine/pymalloc's Pymalloc has this shape). */
+export interface PymallocLike {
+  malloc(n: number): number;
+  calloc(nelem: number, elsize: number): number;
+  realloc(p: number, n: number): number;
+  free(p: number): void;
+  rawMalloc(n: number): number;
+  rawCalloc(nelem: number, elsize: number): number;
+  rawRealloc(p: number, n: number): number;
+  rawFree(p: number): void;
+  blockSize(p: number): number;
+  stats(): PymallocStatsLike;
+  readonly arenaBytes: number;
+}
+
+/**
+ * The allocator entry points CPython's object code calls, with the writes the interpreter makes
+ * into the memory it gets (kernel.touch: a page is resident once written).
+ *   PyObject_Malloc/Calloc/Realloc/Free and PyMem_* → pymalloc (both domains are pymalloc in 3.11)
+ *   PyMem_Raw*                                      → pymalloc's raw path (libc)
+ * Every call checks the event log's limit afterwards, so a fine-stepped run stops right after
+ * the N-th allocator event (EventLog.limit).
+ */
+export class Mem {
+  /** When set, every call is appended as "m SIZE" / "c N SIZE" / "r SIZE" / "f SIZE" (tests compare it with real runs). */
+  log: string[] | null = null;
+
+  constructor(
+    readonly kernel: Kernel,
+    readonly pymalloc: PymallocLike,
+    readonly events: EventLog | null,
+  ) {}
+
+  /** PyObject_Malloc / PyMem_Malloc. 0 = NULL. */
+  malloc(n: number): number {
+    const p = this.pymalloc.malloc(n);
+    if (this.log) this.logCall(`m ${n}`, p, n);
+    this.check();
+    return p;
+  }
+  calloc(nelem: number, elsize: number): number {
+    const p = this.pymalloc.calloc(nelem, elsize);
+    if (this.log) this.logCall(`c ${nelem} ${elsize}`, p, nelem * elsize);
+    this.check();
+    return p;
+  }
+  realloc(p: number, n: number): number {
+    if (this.log) this.sizes.delete(p);
+    const q = this.pymalloc.realloc(p, n);
+    if (this.log) this.logCall(`r ${n}${p === 0 ? ' new' : ''}`, q, n);
+    this.check();
+    return q;
+  }
+  free(p: number): void {
+    if (p === 0) return;
+    if (this.log) {
+      this.log.push(`f ${this.sizes.get(p) ?? '?'}`);
+      this.sizes.delete(p);
+    }
+    this.pymalloc.free(p);
+    this.check();
+  }
+
+  private readonly sizes = new Map<number, number>();
+  private logCall(text: string, p: number, n: number): void {
+    this.log!.push(text);
+    this.sizes.set(p, n);
+  }
+  rawMalloc(n: number): number {
+    const p = this.pymalloc.rawMalloc(n);
+    this.check();
+    return p;
+  }
+  rawFree(p: number): void {
+    if (p === 0) return;
+    this.pymalloc.rawFree(p);
+    this.check();
+  }
+
+  /**
+   * A new object's fields are written: a pymalloc block's first word was already written as its
+   * free-list link (pymalloc_pool_extend / pymalloc_free), so only a block that runs into the next
+   * page adds a resident page; a libc chunk (over 512 bytes) is written whole.
+   */
+  wroteObject(p: number, size: number): void {
+    if (size <= 512 && (p % 4096) + size <= 4096) return;
+    this.touch(p, size);
+  }
+
+  /** The page last written and the kernel's syscall count then: a later write to it needs no lookup. */
+  private lastPage = -1;
+  private lastEpoch = -1;
+
+  /**
+   * The interpreter writes [addr, addr+len): those pages become resident. Writes inside the page
+   * written last are skipped while no system call happened since (only a system call — munmap,
+   * madvise, brk — can take a page away again).
+   */
+  touch(addr: number, len: number): void {
+    if (addr === 0 || len <= 0) return;
+    const page = Math.floor(addr / 4096);
+    const epoch = this.kernel.log.length;
+    if (page === this.lastPage && epoch === this.lastEpoch && Math.floor((addr + len - 1) / 4096) === page) return;
+    this.kernel.touch(addr, len);
+    this.lastPage = Math.floor((addr + len - 1) / 4096);
+    this.lastEpoch = epoch;
+  }
+
+  private check(): void {
+    const ev = this.events;
+    if (ev !== null && ev.reachedLimit) throw new EventLimitReached(ev.length);
+  }
+}

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { PythonProcess } from '../process';
+import { readTraces, renderTracesModule } from './embed';
+import { startupProfile, type ProfileName } from './profiles';
+import { TRACES } from './traces';
+
+describe('start-up captures (tools/capture_startup.py) and the boot from them', () => {
+  it('traces.ts holds the *.trace files beside it (run startup/embed.ts after a capture)', () => {
+    expect(renderTracesModule(TRACES)).toBe(renderTracesModule(readTraces()));
+  });
+
+  for (const name of ['cpython-3.11.7', 'debian-3.11.2'] as ProfileName[]) {
+    it(`${name}: the replayed start-up gives the recorder's <start> glibc state, RSS and anonymous mappings`, () => {
+      const profile = startupProfile(name);
+      const rec = profile.info.segments[0].verification.recorder;
+      const p = new PythonProcess({ profile: name });
+      const m = p.measure();
+      const mi = m.mallinfo2 as Record<string, number>;
+      for (const f of ['arena', 'ordblks', 'smblks', 'hblks', 'hblkhd', 'uordblks', 'fordblks', 'keepcost']) expect([f, mi[f]]).toEqual([f, rec.mallinfo2[f]]);
+      expect(m.heap).toBe(rec.heap);
+      expect(m.rss).toBe(rec.rss);
+      expect(m.anon_mmap).toBe(rec.anon_mmap);
+      const want = profile.info.segments[0].pymalloc_recorder;
+      expect(m.pymalloc.arenas_allocated_current).toBe(want.arenas_allocated_current);
+      for (const [size, c] of Object.entries(want.classes)) {
+        expect([size, m.pymalloc.classes[size]?.blocks_in_use]).toEqual([size, c.blocks_in_use]);
+      }
+    });
+  }
+});
