@@ -7,6 +7,7 @@ import { listExtendItems } from '../objects/listops';
 import { setAdd, setNew } from '../objects/set';
 import { tupleFromItems, tupleItems } from '../objects/tuple';
 import { T } from '../objects/types';
+import type { Binding } from '../compile/scope';
 import type { Expr, ExprOf } from '../parse/ast';
 import { attribute, evalCall } from './call';
 import { compare } from './compare';
@@ -23,8 +24,11 @@ export function evalExpr(it: Interp, e: Expr, f: Frame): number {
     case 'Const':
       vm.incref(e.h!);
       return e.h!;
-    case 'Name':
-      return loadName(it, e.id, f);
+    case 'Name': {
+      if (!f.unit) return it.loadGlobal(e.id);
+      const b = (e.b ??= f.unit.scope.binding(e.id)) as Binding;
+      return b.kind === 'fast' || b.kind === 'deref' ? loadLocal(it, e.id, b.kind, b.slot, f) : it.loadGlobal(e.id);
+    }
     case 'BinOp': {
       const l = evalExpr(it, e.left, f);
       const r = evalExpr(it, e.right, f);
@@ -107,22 +111,17 @@ export function evalExpr(it: Interp, e: Expr, f: Frame): number {
   }
 }
 
-/** LOAD_NAME / LOAD_FAST / LOAD_DEREF / LOAD_GLOBAL. */
-export function loadName(it: Interp, name: string, f: Frame): number {
-  if (!f.unit) return it.loadGlobal(name);
-  const b = f.unit.scope.binding(name);
+/** LOAD_FAST / LOAD_DEREF. */
+function loadLocal(it: Interp, name: string, kind: 'fast' | 'deref', slot: number, f: Frame): number {
   const vm = it.vm;
-  if (b.kind === 'fast' || b.kind === 'deref') {
-    let v = f.fast[b.slot];
-    if (b.kind === 'deref') v = v ? vm.table.ref[v] : 0;
-    if (!v) {
-      if (b.kind === 'deref') throw new PyError('NameError', `cannot access free variable '${name}' where it is not associated with a value in enclosing scope`);
-      throw new PyError('UnboundLocalError', `cannot access local variable '${name}' where it is not associated with a value`);
-    }
-    vm.incref(v);
-    return v;
+  let v = f.fast[slot];
+  if (kind === 'deref') v = v ? vm.table.ref[v] : 0;
+  if (!v) {
+    if (kind === 'deref') throw new PyError('NameError', `cannot access free variable '${name}' where it is not associated with a value in enclosing scope`);
+    throw new PyError('UnboundLocalError', `cannot access local variable '${name}' where it is not associated with a value`);
   }
-  return it.loadGlobal(name);
+  vm.incref(v);
+  return v;
 }
 
 function evalCompare(it: Interp, e: ExprOf<'Compare'>, f: Frame): number {

@@ -3,6 +3,7 @@ import { functionNew } from '../objects/func';
 import { strAppendInPlace, strConcat } from '../objects/str';
 import { tupleFromItems } from '../objects/tuple';
 import { T } from '../objects/types';
+import type { Binding } from '../compile/scope';
 import type { Expr, Stmt, StmtOf } from '../parse/ast';
 import { evalExpr } from './expr';
 import { Flow, type Frame, type Interp } from './interp';
@@ -126,7 +127,7 @@ export function store(it: Interp, t: Expr, v: number, f: Frame): void {
         it.storeGlobal(t.id, v);
         return;
       }
-      const b = f.unit.scope.binding(t.id);
+      const b = (t.b ??= f.unit.scope.binding(t.id)) as Binding;
       if (b.kind === 'fast') {
         const old = f.fast[b.slot];
         f.fast[b.slot] = v;

@@ -37,7 +37,8 @@ interface At {
 
 export type Expr = At &
   (
-    | { k: 'Name'; id: string }
+    /** `b`: where the name lives, cached by the interpreter on first use (compile/scope.ts Binding). */
+    | { k: 'Name'; id: string; b?: { kind: string; slot?: number } }
     /** `h`: the constant's object, made when the module is compiled (compile/consts.ts). */
     | { k: 'Const'; value: ConstValue; h?: number }
     /** constItems: 3+ constant items, compiled as BUILD_LIST 0 + LIST_EXTEND of this constant tuple. */
