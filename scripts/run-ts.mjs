@@ -3,9 +3,20 @@
 // Bundling matters for speed: run file by file, TypeScript loaders turn each cross-module constant
 // or function into a getter call, which costs the glibc model a third of its speed.
 import { build } from 'esbuild';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+
+/** Each module keeps its own import.meta.url (paths relative to a source file still work once bundled). */
+const sourceUrlPlugin = {
+  name: 'source-import-meta-url',
+  setup(b) {
+    b.onLoad({ filter: /\.ts$/ }, (args) => ({
+      contents: readFileSync(args.path, 'utf8').replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href)),
+      loader: 'ts',
+    }));
+  },
+};
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const entry = process.argv[2];
@@ -27,6 +38,8 @@ await build({
   sourcemap: 'inline',
   logLevel: 'error',
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  plugins: [sourceUrlPlugin],
 });
-process.argv.splice(1, 2, outfile);
+// The script sees its own path as argv[1], as it would run unbundled.
+process.argv.splice(1, 2, resolve(entry));
 await import(pathToFileURL(outfile).href);

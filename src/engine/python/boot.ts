@@ -61,7 +61,7 @@ export function replaySegment(glibc: GlibcMalloc, text: string, live: Map<number
 export function bootProcess(kernel: Kernel, glibc: GlibcMalloc, pymalloc: Pymalloc, profile: StartupProfile): BootResult {
   const segment = profile.info.segments[0];
   const text = profile.traces[segment.trace];
-  if (text === undefined) throw new Error(`start-up trace ${segment.trace} is missing (run src/engine/python/startup/embed.ts)`);
+  if (text === undefined) throw new Error(`start-up trace ${segment.trace} is missing (run scripts/embed-startup.ts)`);
   const liveIds = new Map<number, number>();
   replaySegment(glibc, text, liveIds);
 

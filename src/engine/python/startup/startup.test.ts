@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { PythonProcess } from '../process';
-import { readTraces, renderTracesModule } from './embed';
+import { readTraces, renderTracesModule } from '../../../../scripts/embed-startup';
 import { startupProfile, type ProfileName } from './profiles';
 import { TRACES } from './traces';
 
 describe('start-up captures (tools/capture_startup.py) and the boot from them', () => {
-  it('traces.ts holds the *.trace files beside it (run startup/embed.ts after a capture)', () => {
+  it('traces.ts holds the *.trace files beside it (run scripts/embed-startup.ts after a capture)', () => {
     expect(renderTracesModule(TRACES)).toBe(renderTracesModule(readTraces()));
   });
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Record CPython 3.11's PyMem/PyObject calls for the cases in allocation_cases.json.
 
-    python3 src/engine/python/testdata/record_allocations.py   (needs gcc and the pyenv 3.11.7)
+    python3 tools/allocations/record_allocations.py   (needs gcc and the pyenv 3.11.7)
 
 For every [setup, statement] pair: a fresh interpreter runs `setup`, empties the free lists
 (gc.collect()), then runs `statement` with hwtrace.c's hooks on the mem and obj domains
@@ -12,6 +12,8 @@ dropped. allocations.test.ts holds the simulator to the result (allocation_expec
 import json, os, subprocess, sys, sysconfig, tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+# The cases and the recorded calls live beside the test that reads them.
+DATA = os.path.join(HERE, "..", "..", "src", "engine", "python", "testdata")
 PYTHON = os.path.expanduser("~/.pyenv/versions/3.11.7/bin/python3.11")
 
 CHILD = r'''
@@ -57,7 +59,7 @@ def normalize(text):
 
 
 def main():
-    cases = json.load(open(os.path.join(HERE, "allocation_cases.json")))
+    cases = json.load(open(os.path.join(DATA, "allocation_cases.json")))
     out = []
     with tempfile.TemporaryDirectory() as tmp:
         build(tmp)
@@ -66,7 +68,7 @@ def main():
             env = dict(os.environ, PYTHONHASHSEED="0")
             subprocess.run([PYTHON, "-c", CHILD, tmp, setup, stmt, log], check=True, env=env)
             out.append({"setup": setup, "statement": stmt, "calls": normalize(open(log).read())})
-    with open(os.path.join(HERE, "allocation_expected.json"), "w") as f:
+    with open(os.path.join(DATA, "allocation_expected.json"), "w") as f:
         json.dump({"python": "3.11.7", "cases": out}, f, indent=1)
         f.write("\n")
 
