@@ -1,10 +1,10 @@
 import type { GlibcMalloc } from '../engine/glibc/malloc';
 import type { Kernel } from '../engine/kernel/kernel';
+import { PythonProcess, runScript } from '../engine/python/process';
 import type { EventLog } from '../engine/trace/eventLog';
 import type { ArenaSource } from '../engine/trace/snapshot';
 import type { ObjectInfo, PoolDetail, RunOptions, StatementInfo } from '../protocol/messages';
-import { GlibcScriptProcess } from './glibcScriptProcess';
-import { adaptPython, type PythonProcessLike } from './pythonAdapter';
+import { adaptPython } from './pythonAdapter';
 
 /**
  * What the worker needs from a simulated process: the interface PythonProcess offers
@@ -24,28 +24,7 @@ export interface SimProcess {
   report(source: string): string;
 }
 
-interface PythonModule {
-  PythonProcess: new (opts: {
-    tunables?: RunOptions['tunables'];
-    events?: EventLog | null;
-  }) => PythonProcessLike;
-  runScript: (source: string, opts: { tunables?: RunOptions['tunables'] }) => unknown;
-}
-
-// The interpreter, when it is part of the build (Vite resolves the glob at build time: an absent
-// file gives an empty record). Until then a glibc+pymalloc stand-in replays the seed's shapes.
-const found = import.meta.glob('../engine/python/process.ts', { eager: true });
-const python = (Object.values(found)[0] as Partial<PythonModule> | undefined) ?? null;
-
-export const hasInterpreter = (): boolean => typeof python?.PythonProcess === 'function';
-
 export function createProcess(options: RunOptions, events: EventLog): SimProcess {
-  if (python?.PythonProcess && python.runScript) {
-    const { PythonProcess, runScript } = python;
-    const p = new PythonProcess({ tunables: options.tunables, events });
-    return adaptPython(p, (source) =>
-      JSON.stringify(runScript(source, { tunables: options.tunables }), null, 2),
-    );
-  }
-  return new GlibcScriptProcess(options, events);
+  const p = new PythonProcess({ tunables: options.tunables, events });
+  return adaptPython(p, (source) => JSON.stringify(runScript(source, { tunables: options.tunables }), null, 2));
 }

@@ -1,79 +1,33 @@
-import type { GlibcMalloc } from '../engine/glibc/malloc';
-import type { Kernel } from '../engine/kernel/kernel';
-import type { Pymalloc } from '../engine/pymalloc';
-import type { ObjectInfo, PoolDetail, StatementInfo } from '../protocol/messages';
+import type { PythonProcess } from '../engine/python/process';
+import { typeName } from '../engine/python/interp/repr';
+import { T } from '../engine/python/objects/types';
+import type { ObjectInfo, PoolDetail } from '../protocol/messages';
 import type { SimProcess } from './process';
 
-/** The parts of the interpreter's object table the page reads (src/engine/python/objects/table.ts). */
-interface ObjectTableLike {
-  capacity: number;
-  type: Uint8Array;
-  addr: Float64Array;
-  ptr: Float64Array;
-  n: Float64Array;
-}
-
-/** What PythonProcess offers (src/engine/python), read structurally so this file compiles without it. */
-export interface PythonProcessLike {
-  kernel: Kernel;
-  glibc: GlibcMalloc;
-  pymalloc: Pymalloc;
-  load(source: string): StatementInfo[];
-  runStatement(i: number): void;
-  vm?: { table: ObjectTableLike };
-}
-
-/** Type ids of src/engine/python/objects/types.ts (T), for labels. */
-const TYPE_NAMES: Record<number, string> = {
-  1: 'None',
-  2: 'bool',
-  3: 'int',
-  4: 'float',
-  5: 'str',
-  6: 'bytes',
-  7: 'bytearray',
-  8: 'list',
-  9: 'tuple',
-  10: 'dict',
-  11: 'set',
-  12: 'frozenset',
-  13: 'range',
-  14: 'range_iterator',
-  16: 'list_iterator',
-  17: 'tuple_iterator',
-  18: 'function',
-  20: 'module',
-  21: 'object',
-  22: 'generator',
-  23: 'slice',
-  28: 'cell',
-  30: 'type',
-  35: 'code',
-};
-const OWNS_BUFFER: Record<number, string> = {
-  5: 'text',
-  6: 'data',
-  7: 'buffer',
-  8: 'item buffer',
-  10: 'hash table',
-  11: 'hash table',
+/** What the buffer an object owns holds, for the labels of the views. */
+const OWNS_BUFFER: Partial<Record<number, string>> = {
+  [T.Str]: 'text',
+  [T.Bytes]: 'data',
+  [T.ByteArray]: 'buffer',
+  [T.List]: 'item buffer',
+  [T.Dict]: 'hash table',
+  [T.Set]: 'hash table',
 };
 
 /** A PythonProcess as the worker's SimProcess: snapshots, pool details, objects, the report. */
-export function adaptPython(p: PythonProcessLike, report: (source: string) => string): SimProcess {
+export function adaptPython(p: PythonProcess, report: (source: string) => string): SimProcess {
   const objectsIn = (from: number, to: number): ObjectInfo[] => {
-    const t = p.vm?.table;
-    if (!t) return [];
+    const t = p.vm.table;
     const out: ObjectInfo[] = [];
     for (let h = 1; h < t.capacity && out.length < 64; h++) {
       const type = t.type[h];
       if (type === 0) continue;
-      const name = TYPE_NAMES[type] ?? (type >= 64 ? 'ndarray' : `type ${type}`);
+      const name = typeName(p.vm, h);
       const a = t.addr[h];
       if (a >= from && a < to)
         out.push({
           address: a,
-          label: type === 8 || type === 9 ? `${name} of ${t.n[h].toLocaleString('en-US')}` : name,
+          label: type === T.List || type === T.Tuple ? `${name} of ${t.n[h].toLocaleString('en-US')}` : name,
         });
       const b = t.ptr[h];
       if (b >= from && b < to && OWNS_BUFFER[type])
