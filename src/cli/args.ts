@@ -1,4 +1,5 @@
 import type { Tunables } from '../engine/glibc/constants';
+import { PROFILE_NAMES, type ProfileName } from '../engine/python/startup/profiles';
 
 /** What the command line asked for. */
 export interface CliArgs {
@@ -7,6 +8,8 @@ export interface CliArgs {
   json: boolean;
   mallocLog: boolean;
   tunables: Tunables;
+  /** Which captured interpreter start-up to boot from (default: by the script, see defaultProfile). */
+  profile?: ProfileName;
   help: boolean;
 }
 
@@ -57,6 +60,11 @@ export function parseArgs(argv: string[]): CliArgs {
     else if (a === '--malloc-log') out.mallocLog = true;
     else if (a === '--help' || a === '-h') out.help = true;
     else if (a === '--tunables') parseTunables(argv[++i] ?? '', out.tunables);
+    else if (a === '--profile') {
+      const name = argv[++i] as ProfileName;
+      if (!PROFILE_NAMES.includes(name)) throw new UsageError(`--profile takes one of ${PROFILE_NAMES.join(', ')}`);
+      out.profile = name;
+    }
     else if (a in TUNABLE_FLAGS) out.tunables[TUNABLE_FLAGS[a]] = number(a, argv[++i]);
     else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
     else if (out.script) throw new UsageError(`one script at a time (got ${out.script} and ${a})`);
@@ -74,5 +82,7 @@ export const USAGE = `usage: npm run -s sim -- FILE.py [--json] [--malloc-log] [
   --malloc-log        print every glibc call the simulated process makes, as a malloc trace
   --malloc-trace FILE replay an allocation trace (m ID SIZE | c ID N SIZE | r ID SIZE | f ID | t PAD)
                       and print where each chunk landed and mallinfo2
+  --profile NAME       the interpreter to boot: cpython-3.11.7 (pyenv's python3, the default) or
+                      debian-3.11.2 (/usr/bin/python3 with NumPy 1.24; the default for scripts that import numpy)
 tunables: --mmap-threshold N --trim-threshold N --top-pad N --tcache-count N --mmap-max N
           --tunables glibc.malloc.NAME=VALUE:... (as GLIBC_TUNABLES)`;

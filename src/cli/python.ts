@@ -1,5 +1,5 @@
 import { PyError } from '../engine/python/errors';
-import { PythonProcess, runScript } from '../engine/python/process';
+import { createProcess, defaultProfile, simulateScript } from '../engine/simulate';
 import type { CliArgs } from './args';
 import { formatTable } from './table';
 
@@ -10,9 +10,9 @@ import { formatTable } from './table';
  */
 export function runPythonCli(source: string, args: CliArgs): number {
   if (args.mallocLog) return printMallocLog(source, args);
-  const report = runScript(source, { tunables: args.tunables, scenario: args.script });
+  const report = simulateScript(source, { tunables: args.tunables, scenario: args.script, profile: args.profile ?? defaultProfile(source) });
   if (args.json) process.stdout.write(JSON.stringify(report, null, 1) + '\n');
-  else process.stdout.write(formatTable(report.steps, report.error));
+  else process.stdout.write(`${report.python === '3.11.2' ? "Debian's python3 3.11.2" : 'python3 3.11.7'}${report.numpy ? ` + NumPy ${report.numpy}` : ''}, glibc 2.36\n` + formatTable(report.steps, report.error));
   if (!report.error) return 0;
   if (args.json) process.stderr.write(`${report.error.type}: ${report.error.message} (line ${report.error.line})\n`);
   return 1;
@@ -20,7 +20,7 @@ export function runPythonCli(source: string, args: CliArgs): number {
 
 /** Every glibc call after boot, in the trace format, for tools/native/replay.c to replay. */
 function printMallocLog(source: string, args: CliArgs): number {
-  const p = new PythonProcess({ tunables: args.tunables, mallocLog: true });
+  const p = createProcess({ tunables: args.tunables, mallocLog: true, profile: args.profile ?? defaultProfile(source) });
   let status = 0;
   try {
     const statements = p.load(source);

@@ -1,6 +1,6 @@
 import type { GlibcMalloc } from '../engine/glibc/malloc';
 import type { Kernel } from '../engine/kernel/kernel';
-import { PythonProcess, runScript } from '../engine/python/process';
+import { createProcess as createPythonProcess, defaultProfile, simulateScript } from '../engine/simulate';
 import type { EventLog } from '../engine/trace/eventLog';
 import type { ArenaSource } from '../engine/trace/snapshot';
 import type { ObjectInfo, PoolDetail, RunOptions, StatementInfo } from '../protocol/messages';
@@ -21,10 +21,12 @@ export interface SimProcess {
   /** Objects whose memory (header or buffer) starts in [from, to), at most a few dozen. */
   objectsIn(from: number, to: number): ObjectInfo[];
   /** The run's report in the CLI's schema, as JSON text. */
-  report(source: string): string;
+  report(): string;
 }
 
-export function createProcess(options: RunOptions, events: EventLog): SimProcess {
-  const p = new PythonProcess({ tunables: options.tunables, events });
-  return adaptPython(p, (source) => JSON.stringify(runScript(source, { tunables: options.tunables }), null, 2));
+/** A process for `source`, booted as the interpreter that script is measured against (defaultProfile). */
+export function createProcess(source: string, options: RunOptions, events: EventLog): SimProcess {
+  const profile = defaultProfile(source);
+  const p = createPythonProcess({ tunables: options.tunables, events, profile });
+  return adaptPython(p, () => JSON.stringify(simulateScript(source, { tunables: options.tunables, profile }), null, 2));
 }

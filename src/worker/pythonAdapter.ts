@@ -15,7 +15,7 @@ const OWNS_BUFFER: Partial<Record<number, string>> = {
 };
 
 /** A PythonProcess as the worker's SimProcess: snapshots, pool details, objects, the report. */
-export function adaptPython(p: PythonProcess, report: (source: string) => string): SimProcess {
+export function adaptPython(p: PythonProcess, report: () => string): SimProcess {
   const objectsIn = (from: number, to: number): ObjectInfo[] => {
     const t = p.vm.table;
     const out: ObjectInfo[] = [];

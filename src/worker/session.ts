@@ -51,7 +51,7 @@ export class Session {
   start(runId: number, source: string, options: RunOptions, target: Position): void {
     const t0 = performance.now();
     const log = new TimelineLog();
-    const process = createProcess(options, log);
+    const process = createProcess(source, options, log);
     log.kernel = process.kernel;
     log.glibc = process.glibc;
     let statement = 0;
@@ -189,7 +189,7 @@ export class Session {
   report(runId: number, reqId: number): void {
     const run = this.run;
     if (!run || run.runId !== runId) return;
-    this.post({ type: 'report', runId, reqId, json: run.process.report(run.source) });
+    this.post({ type: 'report', runId, reqId, json: run.process.report() });
   }
 
   /**
@@ -200,7 +200,7 @@ export class Session {
     const log = new TimelineLog();
     log.sampling = false;
     if (event !== null) log.limit = event;
-    const p = createProcess(run.options, log);
+    const p = createProcess(run.source, run.options, log);
     p.load(run.source);
     let done = 0;
     const last = event === null ? k : run.statements.length;

@@ -9,7 +9,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runScript } from '../../src/engine/python/process';
+import { simulateScript } from '../../src/engine/simulate';
 import { compareRuns, type RecordedRun } from './compare';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -21,7 +21,7 @@ let failing = 0;
 for (const name of names) {
   const real = JSON.parse(readFileSync(join(here, 'recorded', `${name}.json`), 'utf8')) as RecordedRun;
   const t0 = performance.now();
-  const sim = runScript(readFileSync(join(here, 'scenarios', `${name}.py`), 'utf8'), {
+  const sim = simulateScript(readFileSync(join(here, 'scenarios', `${name}.py`), 'utf8'), {
     profile: real.python === '3.11.2' ? 'debian-3.11.2' : 'cpython-3.11.7',
   });
   const ms = performance.now() - t0;

@@ -27,9 +27,14 @@ export interface ProcessOptions {
   events?: EventLog | null;
   /** Keep a `--malloc-log` of the glibc calls made after boot (PythonProcess.mallocLog). */
   mallocLog?: boolean;
+  /** Layers above python/ (numpy) that add modules and types to the process once a script is loaded. */
+  extensions?: ProcessExtension[];
   /** Boot from this capture instead of the profile's (e.g. a scenario's own start-up trace). */
   startup?: StartupProfile;
 }
+
+/** A layer above python/ (numpy) that adds modules and types to a loaded process. */
+export type ProcessExtension = (p: PythonProcess) => unknown;
 
 export interface Statement {
   code: string;
@@ -52,6 +57,8 @@ export class PythonProcess {
   readonly boot: BootResult;
   readonly profile: StartupProfile;
   readonly mallocLog: MallocLog | null;
+  /** The NumPy version once the script imported numpy (set by the numpy layer), else null. */
+  numpy: string | null = null;
   private readonly globals: number;
   private readonly dataStack: DataStack;
   private interp: Interp | null = null;
@@ -79,6 +86,7 @@ export class PythonProcess {
     const body = this.statements.map((s) => s.stmt);
     const budget = this.opts.stepBudget ?? DEFAULT_STEP_BUDGET;
     this.interp = new Interp(this.vm, this.dataStack, body, budget, this.opts.events ?? null, this.globals, (pad) => this.glibc.mallocTrim(pad));
+    for (const ext of this.opts.extensions ?? []) ext(this);
     this.settle();
     return this.statements.map(({ code, line, endLine }) => ({ code, line, endLine }));
   }
@@ -220,6 +228,7 @@ export function runScript(source: string, opts: ProcessOptions & { scenario?: st
     report.steps.push(step(statements[i].code, statements[i].line, p.measure()));
   }
   if (p.output) report.output = p.output;
+  report.numpy = p.numpy;
   return report;
 }
 

@@ -183,6 +183,8 @@ const absImpl: BuiltinImpl = (it, args) => {
     return a;
   }
   if (type === T.Float) return fromDouble(vm, Math.abs(vm.table.num[a]));
+  const ext = type >= T.FirstExtension ? vm.extensions[type] : undefined;
+  if (ext?.unaryop) return ext.unaryop('abs', a);
   throw typeError(`bad operand type for abs(): '${typeName(vm, a)}'`);
 };
 

@@ -174,6 +174,8 @@ export function moduleAttr(it: Interp, mod: number, name: string): number {
     }
     return f;
   }
+  const ext = vm.extensions[vm.table.type[mod]];
+  if (ext?.getattr) return ext.getattr(mod, name);
   const modName = vm.table.side[mod] as string;
   const f = it.moduleAttrs.get(`${modName}.${name}`);
   if (f !== undefined) return f;

@@ -47,7 +47,7 @@ export function binaryOp(vm: Vm, op: string, a: number, b: number, inplace = fal
   const tb = t.type[b];
   if (ta >= T.FirstExtension || tb >= T.FirstExtension) {
     const ext = vm.extensions[ta >= T.FirstExtension ? ta : tb];
-    const r = ext?.binop?.(op, a, b) ?? 0;
+    const r = ext?.binop?.(op, a, b, inplace) ?? 0;
     if (r) return r;
   }
   if (isIntLike(ta) && isIntLike(tb)) return intOp(vm, op, intValue(vm, a), intValue(vm, b), ta === T.Int ? a : 0);
@@ -234,6 +234,8 @@ export function unaryOp(vm: Vm, op: string, a: number): number {
       return a;
     }
   }
+  const ext = ta >= T.FirstExtension ? vm.extensions[ta] : undefined;
+  if (ext?.unaryop) return ext.unaryop(op, a);
   throw typeError(`bad operand type for unary ${op}: '${typeName(vm, a)}'`);
 }
 

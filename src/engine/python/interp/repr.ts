@@ -100,5 +100,8 @@ export function repr(vm: Vm, h: number, depth = 0): string {
 
 /** str(x) text: a str is itself, everything else its repr. */
 export function strText(vm: Vm, h: number): string {
-  return vm.table.type[h] === T.Str ? strValue(vm, h) : repr(vm, h);
+  const type = vm.table.type[h];
+  if (type === T.Str) return strValue(vm, h);
+  const ext = type >= T.FirstExtension ? vm.extensions[type] : undefined;
+  return ext?.str ? ext.str(h) : repr(vm, h);
 }

@@ -51,7 +51,7 @@ export interface ExtensionType {
   name: string;
   /** Has a PyGC_Head in front of the object (16 bytes). */
   gc: boolean;
-  /** tp_dealloc: release what the object owns and its memory; the handle is freed by the caller. */
+  /** tp_dealloc: release what the object owns, its memory and its handle (vm.objectFree does the last two). */
   dealloc(h: number): void;
   /** tp_traverse: the handles the object holds references to (GC types only). */
   traverse?(h: number, visit: (ref: number) => void): void;
@@ -59,8 +59,15 @@ export interface ExtensionType {
   sizeof?(h: number): number;
   /** Attribute / method lookup on an instance: returns a new reference or throws. */
   getattr?(h: number, name: string): number;
-  /** Binary operators (a op b with a or b of this type): a new reference, or 0 for NotImplemented. */
-  binop?(op: string, a: number, b: number): number;
+  /**
+   * Binary operators (a op b with a or b of this type): a new reference, or 0 for NotImplemented.
+   * `inplace` for the augmented form (nb_inplace_add…), which may write into `a` and return it.
+   */
+  binop?(op: string, a: number, b: number, inplace?: boolean): number;
+  /** Unary operators '-', '+', '~' and abs(): a new reference. */
+  unaryop?(op: string, h: number): number;
+  /** str(): the text print() writes (defaults to repr). */
+  str?(h: number): string;
   subscript?(h: number, key: number): number;
   assignSubscript?(h: number, key: number, value: number): void;
   len?(h: number): number;

@@ -42,7 +42,8 @@ export interface StartupProfile {
   gc: { gen2Objects: number; count0: number; collections: [number, number, number] };
 }
 
-export type ProfileName = 'cpython-3.11.7' | 'debian-3.11.2';
+export const PROFILE_NAMES = ['cpython-3.11.7', 'debian-3.11.2'] as const;
+export type ProfileName = (typeof PROFILE_NAMES)[number];
 
 const PROFILES: Record<ProfileName, () => StartupProfile> = {
   'cpython-3.11.7': () => ({

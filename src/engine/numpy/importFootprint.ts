@@ -1,0 +1,181 @@
+import { TraceOp, parseTrace } from '../glibc/trace';
+import { NUMBLOCKS } from '../pymalloc/constants';
+import type { PythonProcess } from '../python/process';
+import { T } from '../python/objects/types';
+import { startupProfile, type StartupProfile, type StartupSegment } from '../python/startup/profiles';
+import type { NpyAlloc } from './alloc';
+
+/**
+ * NumPy's own caches right after `import numpy` (Debian 3.11.2, numpy 1.24.2), as ids of
+ * debian-3.11.2-numpy-import.trace, bottom → top of each LIFO bucket. Found by popping them
+ * after the import under tools/native/alloc_shim.c and reading the pointers back from the
+ * array objects (fa->data at +16, fa->dimensions at +32), then mapping the pointers to trace
+ * ids; sizes checked against the trace. Every other bucket is empty (measured for data sizes
+ * 1..1023 and dim buckets 2..14). Three bucket-2 dims blocks were allocated as 32 bytes: arrays
+ * whose nd was lowered in place free their block into the smaller bucket.
+ */
+const DATACACHE: Record<number, number[]> = { 1: [7192], 2: [7309, 7314], 4: [7323, 7318], 8: [7330, 7326, 7346], 16: [7339, 7351] };
+const DIMCACHE: Record<number, number[]> = { 2: [6645, 6634, 6643, 7316, 7324, 7352, 7332], 4: [7315] };
+
+/**
+ * The collector across the import (tests/fidelity/recorded/numpy_import.json, gc.count,
+ * gc.collections and gc.objects per generation): count [1,0,0] → [484,6,3], collections
+ * [10,0,1] → [49,3,1], tracked objects [5,0,6012] → [481,2084,18020]. No full collection ran,
+ * so the objects that reached generation 2 are all pending (long_lived_pending).
+ */
+const GC_DELTA = { count: [483, 6, 3], collections: [39, 3, 0], objects: [476, 2084, 12008] };
+
+/** What the import footprint did (for tests and the explain panel). */
+export interface ImportReport {
+  glibcOps: number;
+  pymallocBlocks: number;
+  libraryAnonBytes: number;
+  rssBaselineAdded: number;
+  /** ld.so's scope array (import trace id 2260) that the first backtrace() frees; 0 if gone. */
+  dlScopeBlock: number;
+}
+
+/** See Ufuncs.checkCallers. */
+const DL_SCOPE_ID = 2260;
+
+function segments(profile: StartupProfile): { before: StartupSegment; after: StartupSegment; trace: string; ownIds: boolean } {
+  const own = profile.info.segments.find((s) => s.segment === 'numpy-import');
+  const p = own ? profile : startupProfile('debian-3.11.2');
+  const after = own ?? p.info.segments.find((s) => s.segment === 'numpy-import')!;
+  const trace = p.traces[after.trace];
+  if (trace === undefined) throw new Error(`the numpy import trace ${after.trace} is missing`);
+  return { before: p.info.segments[0], after, trace, ownIds: own !== undefined };
+}
+
+/**
+ * `import numpy` as the real one changed the process, replayed (tools/capture_startup.py's
+ * numpy-import segment, debian-3.11.2.json):
+ *  1. every glibc call the import made, through the process's GlibcMalloc, continuing the
+ *     start-up's trace ids (on another profile the ids are the segment's own, and its 4 frees of
+ *     start-up blocks are skipped); what the calls hand out is written, as its users write it;
+ *  2. the pymalloc blocks the import leaves in use: per size class, the recorded blocks_in_use
+ *     after minus before, one pool's worth per class in turn (the pools come out as recorded:
+ *     491 of the real 493 are the minimum the blocks need); some become the free lists' objects;
+ *  3. the anonymous mappings outside glibc and pymalloc (the libraries' .bss): the anon_mmap
+ *     change minus the new arenas and glibc's mmapped chunks (167,936 bytes);
+ *  4. NumPy's data and dims caches as the import leaves them, and the collector's counts;
+ *  5. RSS: the shared libraries' file pages and what else the model does not contain become
+ *     baseline, so the step reads the recorded RSS change (21.2 MB).
+ */
+export function importFootprint(p: PythonProcess, alloc: NpyAlloc): ImportReport {
+  const { before, after, trace, ownIds } = segments(p.profile);
+  const kernel = p.kernel;
+  const rss0 = kernel.rss;
+  const live = ownIds ? p.boot.liveIds : new Map<number, number>();
+  const glibcOps = replay(p, trace, live, !ownIds);
+
+  const blocks = pymallocBlocks(p, before, after);
+
+  const arenasNew = after.pymalloc_recorder.arenas_allocated_current - before.pymalloc_recorder.arenas_allocated_current;
+  const hblkhd = after.verification.recorder.mallinfo2.hblkhd - before.verification.recorder.mallinfo2.hblkhd;
+  const libraryAnonBytes = after.verification.recorder.anon_mmap - before.verification.recorder.anon_mmap - arenasNew * (1 << 20) - hblkhd;
+  if (libraryAnonBytes > 0) kernel.mmap(libraryAnonBytes, 'interpreter', 'numpy: shared libraries (.bss)');
+
+  for (const [size, ids] of Object.entries(DATACACHE)) for (const id of ids) alloc.datacache[Number(size)].push(live.get(id)!);
+  for (const [n, ids] of Object.entries(DIMCACHE)) for (const id of ids) alloc.dimcache[Number(n)].push(live.get(id)!);
+
+  const gc = p.vm.gc;
+  for (let g = 0; g < 3; g++) {
+    gc.count[g] += GC_DELTA.count[g];
+    gc.collections[g] += GC_DELTA.collections[g];
+    gc.size[g] += GC_DELTA.objects[g];
+  }
+  gc.longLivedPending += GC_DELTA.objects[2];
+
+  const rssDelta = after.verification.recorder.rss - before.verification.recorder.rss;
+  const rssBaselineAdded = Math.max(0, rssDelta - (kernel.rss - rss0));
+  kernel.baselineRss += rssBaselineAdded;
+  return { glibcOps, pymallocBlocks: blocks, libraryAnonBytes, rssBaselineAdded, dlScopeBlock: live.get(DL_SCOPE_ID) ?? 0 };
+}
+
+function replay(p: PythonProcess, text: string, live: Map<number, number>, foreign: boolean): number {
+  const glibc = p.glibc;
+  const kernel = p.kernel;
+  const t = parseTrace(text);
+  const write = (ptr: number, n: number): void => {
+    if (ptr !== 0 && n > 0) kernel.touch(ptr, n);
+  };
+  for (let i = 0; i < t.length; i++) {
+    const id = t.id[i];
+    switch (t.op[i] as TraceOp) {
+      case TraceOp.Malloc: {
+        const q = glibc.malloc(t.a[i]);
+        live.set(id, q);
+        write(q, t.a[i]);
+        break;
+      }
+      case TraceOp.Calloc:
+        live.set(id, glibc.calloc(t.a[i], t.b[i]));
+        break;
+      case TraceOp.Realloc: {
+        const q = glibc.realloc(live.get(id) ?? 0, t.a[i]);
+        live.set(id, q);
+        write(q, t.a[i]);
+        break;
+      }
+      case TraceOp.Free:
+        if (!live.has(id) && foreign) break; // a start-up block of the Debian capture
+        glibc.free(live.get(id) ?? 0);
+        live.delete(id);
+        break;
+      case TraceOp.Trim:
+        glibc.mallocTrim(t.a[i]);
+        break;
+    }
+  }
+  return t.length;
+}
+
+/** Step 2: the blocks, and the free lists' share of them. Returns the number of blocks taken. */
+function pymallocBlocks(p: PythonProcess, before: StartupSegment, after: StartupSegment): number {
+  const pm = p.pymalloc;
+  const want = new Map<number, number>();
+  for (const [k, v] of Object.entries(after.pymalloc_recorder.classes)) {
+    const d = v.blocks_in_use - (before.pymalloc_recorder.classes[k]?.blocks_in_use ?? 0);
+    if (d > 0) want.set(Number(k), d);
+  }
+  const got = new Map<number, number[]>();
+  let total = 0;
+  for (let more = true; more; ) {
+    more = false;
+    for (const [size, n] of want) {
+      const list = got.get(size) ?? [];
+      got.set(size, list);
+      const take = Math.min(n - list.length, NUMBLOCKS[size / 16 - 1]);
+      for (let j = 0; j < take; j++) {
+        const q = pm.malloc(size);
+        if (q === 0) throw new Error('numpy import: pymalloc out of memory');
+        p.kernel.touch(q, size);
+        list.push(q);
+      }
+      total += take;
+      if (list.length < n) more = true;
+    }
+  }
+  freeLists(p, after, got);
+  return total;
+}
+
+/** The free lists as _debugmallocstats printed them after the import (dead objects on these blocks). */
+function freeLists(p: PythonProcess, after: StartupSegment, got: Map<number, number[]>): void {
+  const vm = p.vm;
+  const counts = (after.pymalloc_recorder as { free_lists?: Record<string, number> }).free_lists ?? {};
+  const park = (type: number, bytes: number, n: number, into: number[]): void => {
+    const pool = got.get(Math.ceil(bytes / 16) * 16) ?? [];
+    for (let i = 0; i < n && pool.length; i++) {
+      const h = vm.table.newHandle(type);
+      vm.table.addr[h] = pool.pop()!;
+      vm.park(h);
+      into.push(h);
+    }
+  };
+  park(T.List, 16 + 40, counts.PyListObjects ?? 0, vm.free.lists);
+  park(T.Dict, 16 + 48, counts.PyDictObjects ?? 0, vm.free.dicts);
+  park(T.Float, 24, counts.PyFloatObjects ?? 0, vm.free.floats);
+  for (let n = 1; n <= 20; n++) park(T.Tuple, 16 + 24 + 8 * n, counts[`${n}-sized PyTupleObjects`] ?? 0, vm.free.tuples[n - 1]);
+}

@@ -1,0 +1,42 @@
+import { runScript, type ProcessOptions, type PythonProcess } from '../python/process';
+import type { Report } from '../python/report';
+import { EventLimitReached } from '../trace/eventLog';
+import { importFootprint, type ImportReport } from './importFootprint';
+import { NumpyRuntime } from './module';
+
+/** The NumPy version modelled (Debian bookworm's python3-numpy). */
+export const NUMPY_VERSION = '1.24.2';
+
+export interface NumpyHandle {
+  /** Set once the script ran `import numpy`. */
+  runtime: NumpyRuntime | null;
+  importReport: ImportReport | null;
+}
+
+/**
+ * Make `import numpy` work in a loaded process (PythonProcess.load first: the interpreter must
+ * exist). Nothing is allocated now; the first import runs the import footprint and creates the
+ * module, later imports find it in the interpreter's module table.
+ */
+export function installNumpy(p: PythonProcess): NumpyHandle {
+  const it = p.interpreter;
+  if (!it) throw new Error('installNumpy: load the script first (PythonProcess.load)');
+  const handle: NumpyHandle = { runtime: null, importReport: null };
+  it.moduleProviders.set('numpy', () => {
+    const rt = new NumpyRuntime(it);
+    handle.importReport = importFootprint(p, rt.alloc);
+    rt.ufuncs.dlScopeBlock = handle.importReport.dlScopeBlock;
+    handle.runtime = rt;
+    // runScript's report.numpy, once PythonProcess has the field (INTEGRATION.md)
+    p.numpy = NUMPY_VERSION;
+    const ev = it.vm.mem.events;
+    if (ev !== null && ev.reachedLimit) throw new EventLimitReached(ev.length);
+    return rt.module;
+  });
+  return handle;
+}
+
+/** runScript (python/process.ts) with NumPy installed. */
+export function runScriptWithNumpy(source: string, opts: ProcessOptions & { scenario?: string } = {}): Report {
+  return runScript(source, { ...opts, extensions: [installNumpy, ...(opts.extensions ?? [])] });
+}
