@@ -1,13 +1,15 @@
 import { benchGlibc } from './glibc';
+import { benchPage } from './page';
 import { benchPython } from './python';
 
 /** `npm run bench`: figures measured in one run on this machine (noisy machines: read ratios, not absolutes). */
-const sections: [string, () => string[]][] = [
+const sections: [string, () => string[] | Promise<string[]>][] = [
   ['glibc malloc', () => benchGlibc()],
   ['Python: the first seed scenario', () => benchPython()],
+  ['The page in headless Chromium', () => benchPage()],
 ];
 
 for (const [title, run] of sections) {
   console.log(`## ${title}`);
-  for (const line of run()) console.log(line);
+  for (const line of await run()) console.log(line);
 }

@@ -10,11 +10,11 @@ import { launchBrowser, newPage, pageState, startPreview, waitIdle } from '../te
  *  - time from opening a share link of the first seed scenario, at its last step, to that state drawn (goal ≤ 2 s);
  *  - frame draw time while scrubbing the timeline and zooming the glibc heap holding a million chunks (goal ≤ 16 ms);
  *  - bytes the worker sends per step.
- * Call with `await benchPage()`; it builds dist/ first when missing.
+ * Call with `await benchPage()`; it builds dist/ first, so the figures are the current code's.
  */
 export async function benchPage(): Promise<string[]> {
-  if (!existsSync('dist/index.html'))
-    spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build'], { stdio: 'ignore' });
+  const build = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build'], { stdio: 'ignore' });
+  if (build.status !== 0 || !existsSync('dist/index.html')) return ['the production build failed: run npm run build'];
   const lines: string[] = [];
   const preview = await startPreview();
   const browser = await launchBrowser();

@@ -2,6 +2,7 @@ import { PyError } from '../engine/python/errors';
 import { createProcess, defaultProfile, simulateScript } from '../engine/simulate';
 import type { CliArgs } from './args';
 import { formatTable } from './table';
+import { describeReportError } from '../engine/python/report';
 
 /**
  * `npm run sim -- FILE.py`: the report of a run through the simulated CPython 3.11 / glibc 2.36
@@ -14,7 +15,7 @@ export function runPythonCli(source: string, args: CliArgs): number {
   if (args.json) process.stdout.write(JSON.stringify(report, null, 1) + '\n');
   else process.stdout.write(`${report.python === '3.11.2' ? "Debian's python3 3.11.2" : 'python3 3.11.7'}${report.numpy ? ` + NumPy ${report.numpy}` : ''}, glibc 2.36\n` + formatTable(report.steps, report.error));
   if (!report.error) return 0;
-  if (args.json) process.stderr.write(`${report.error.type}: ${report.error.message} (line ${report.error.line})\n`);
+  if (args.json) process.stderr.write(describeReportError(report.error) + '\n');
   return 1;
 }
 
@@ -27,7 +28,7 @@ function printMallocLog(source: string, args: CliArgs): number {
     for (let i = 0; i < statements.length; i++) p.runStatement(i);
   } catch (e) {
     if (!(e instanceof PyError)) throw e;
-    process.stderr.write(`${e.pyType}: ${e.message} (line ${e.line})\n`);
+    process.stderr.write(e.describe() + '\n');
     status = 1;
   }
   process.stdout.write(p.mallocLog!.lines.join('\n') + '\n');

@@ -1,3 +1,5 @@
+import { describeReportError, type ReportError } from '../engine/python/report';
+
 /** The readable form of a report: one row a step, the figures a user asks about first. */
 export interface ReportStepLike {
   code: string;
@@ -12,7 +14,7 @@ export interface ReportStepLike {
 const MB = 1024 * 1024;
 const mb = (n: number): string => (n / MB).toFixed(2);
 
-export function formatTable(steps: ReportStepLike[], error?: { type: string; message: string; line: number }): string {
+export function formatTable(steps: ReportStepLike[], error?: ReportError): string {
   const head = ['step', 'line', 'rss MiB', 'heap MiB', 'free MiB', 'top MiB', 'mmap MiB', 'anon MiB', 'arenas', 'statement'];
   const rows = steps.map((s, i) => [
     String(i),
@@ -31,7 +33,7 @@ export function formatTable(steps: ReportStepLike[], error?: { type: string; mes
     r.map((cell, c) => (c === r.length - 1 ? cell : c >= 2 ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join('  ');
   const out = [fmtRow(head), ...rows.map(fmtRow)];
   out.push('', 'free = mallinfo2.fordblks (free bytes inside the brk heap); top = keepcost; mmap = glibc-mmapped chunks');
-  if (error) out.push('', `${error.type}: ${error.message} (line ${error.line})`);
+  if (error) out.push('', describeReportError(error));
   return out.join('\n') + '\n';
 }
 

@@ -13,7 +13,7 @@ export class PyError extends Error {
   }
   /** "TypeError: ... (line 3)": how the report and the CLI print it. */
   describe(): string {
-    return `${this.pyType}: ${this.message}${this.line ? ` (line ${this.line})` : ''}`;
+    return `${this.pyType}${this.message ? `: ${this.message}` : ''}${this.line ? ` (line ${this.line})` : ''}`;
   }
 }
 

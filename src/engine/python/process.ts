@@ -5,7 +5,7 @@ import { Pymalloc } from '../pymalloc';
 import type { EventLog } from '../trace/eventLog';
 import { EventKind, type EventSink } from '../trace/events';
 import { bootProcess, type BootResult } from './boot';
-import { PyError } from './errors';
+import { PyError, PySyntaxError } from './errors';
 import { Interp } from './interp/interp';
 import { MallocLog, TeeSink } from './mallocLog';
 import { dictNew, dictSetItem } from './objects/dict';
@@ -214,6 +214,7 @@ export function runScript(source: string, opts: ProcessOptions & { scenario?: st
   } catch (e) {
     if (!(e instanceof PyError)) throw e;
     report.error = { type: e.pyType, message: e.message, line: e.line };
+    if (e instanceof PySyntaxError) report.error.column = e.column;
   }
   report.steps.push(step('<start>', 0, p.measure()));
   if (report.error) return report;

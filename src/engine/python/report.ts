@@ -28,7 +28,22 @@ export interface Report {
   steps: ReportStep[];
   /** What print() wrote (not in the recorder's schema). */
   output?: string;
-  error?: { type: string; message: string; line: number };
+  error?: ReportError;
+}
+
+/** The error that ended a run: a Python exception, a SyntaxError (with its column), NotSupported… */
+export interface ReportError {
+  type: string;
+  message: string;
+  line: number;
+  column?: number;
+}
+
+/** How the CLI prints it, as CPython would ("MemoryError" alone when there is no message). */
+export function describeReportError(e: ReportError): string {
+  const where = `line ${e.line}${e.column !== undefined ? `, column ${e.column}` : ''}`;
+  if (e.type === 'NotSupported') return `${e.message} (${where})`;
+  return `${e.type}${e.message ? `: ${e.message}` : ''} (${where})`;
 }
 
 export const REPORT_SCHEMA = 'highwater-report/1';

@@ -1,0 +1,79 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runMallocTrace } from '../../src/engine/glibc/trace';
+
+/** `npm run -s sim -- …` as a user runs it: the bundled CLI in a child process. */
+const dir = mkdtempSync(join(tmpdir(), 'hw-cli-'));
+function sim(args: string[]): { out: string; err: string; code: number } {
+  const r = spawnSync(process.execPath, [resolve('scripts/run-ts.mjs'), resolve('src/cli/main.ts'), ...args], { encoding: 'utf8' });
+  return { out: r.stdout, err: r.stderr, code: r.status ?? -1 };
+}
+function file(name: string, text: string): string {
+  const p = join(dir, name);
+  writeFileSync(p, text);
+  return p;
+}
+
+describe('CLI: --malloc-trace', () => {
+  it('prints exactly what runMallocTrace computes, tunables included', () => {
+    const trace = 'm 1 24\nm 2 200000\nf 2\nm 3 200000\nc 4 10 100\nr 1 5000\nt 0\n';
+    expect(sim(['--malloc-trace', file('a.trace', trace)]).out).toBe(runMallocTrace(trace));
+    expect(sim(['--malloc-trace', file('a.trace', trace), '--tcache-count', '0', '--top-pad', '0']).out).toBe(
+      runMallocTrace(trace, { tcacheCount: 0, topPad: 0 }),
+    );
+  });
+  it('names the line of a malformed op and exits non-zero, without a stack trace', () => {
+    const r = sim(['--malloc-trace', file('bad.trace', 'm 1 24\nm 2 x\n')]);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/line 2 .*"x" is not a non-negative integer/);
+    expect(r.err).not.toMatch(/\bat \w+ \(/);
+  });
+  it('reports a double free as glibc words it', () => {
+    const r = sim(['--malloc-trace', file('df.trace', 'm 1 24\nf 1\nf 1\n')]);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/free\(\): double free detected in tcache 2/);
+  });
+  it('rejects an unknown option with usage and exit status 2', () => {
+    const r = sim(['--frobnicate']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/unknown option --frobnicate/);
+  });
+});
+
+describe('CLI: Python scripts', () => {
+  const seed2 = file('seed2.py', 'a = [[0] * 10000 for _ in range(1000)]\ndel a\n');
+  it('prints the report as JSON in the recorder schema', () => {
+    const r = sim([seed2, '--json']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.out);
+    expect(report.schema).toBe('highwater-report/1');
+    expect(report.steps.map((s: { code: string }) => s.code)).toEqual(['<start>', 'a = [[0] * 10000 for _ in range(1000)]', 'del a']);
+    const [start, built, freed] = report.steps;
+    expect(built.heap - start.heap).toBeGreaterThan(79_000_000);
+    // Every chunk died, so the heap goes back to its start, give or take the top_pad (128 KiB) glibc keeps.
+    expect(Math.abs(freed.heap - start.heap)).toBeLessThan(140_000);
+    expect(Object.keys(start.mallinfo2).sort()).toEqual(
+      ['arena', 'fordblks', 'fsmblks', 'hblkhd', 'hblks', 'keepcost', 'ordblks', 'smblks', 'uordblks', 'usmblks'].sort(),
+    );
+  });
+  it('prints a table by default', () => {
+    const r = sim([seed2]);
+    expect(r.out).toMatch(/^python3 3\.11\.7, glibc 2\.36/);
+    expect(r.out).toMatch(/del a/);
+  });
+  it('prints the glibc calls with --malloc-log, replayable as a trace', () => {
+    const r = sim([file('m.py', 'a = [0] * 1000\ndel a\n'), '--malloc-log']);
+    expect(r.out.split('\n').filter(Boolean)).toEqual(['m 0 8000', 'f 0']);
+  });
+  it('ends with the Python error worded as CPython words it, after the steps before it', () => {
+    const r = sim([file('e.py', 'x = [1]\ny = x[3]\n')]);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/x = \[1\]/);
+    expect(r.out).toMatch(/IndexError: list index out of range \(line 2\)/);
+    const s = sim([file('s.py', 'x = (1,\n')]);
+    expect(s.out).toMatch(/SyntaxError: .*\(line \d+, column \d+\)/);
+  });
+});
