@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 600_000,
     hookTimeout: 600_000,
     pool: 'forks',
+    // The JSON report feeds scripts/test-summary.mjs (CI's closing "N passed, N failed" line).
+    reporters: ['default', ['json', { outputFile: '.cache/test-results/unit.json' }]],
   },
 });

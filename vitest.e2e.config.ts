@@ -8,5 +8,6 @@ export default defineConfig({
     hookTimeout: 180_000,
     pool: 'forks',
     fileParallelism: false,
+    reporters: ['default', ['json', { outputFile: '.cache/test-results/e2e.json' }]],
   },
 });
