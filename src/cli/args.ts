@@ -79,7 +79,8 @@ export const USAGE = `usage: npm run -s sim -- FILE.py [--json] [--malloc-log] [
 
   FILE.py             run a Python script in the simulated CPython 3.11 / glibc 2.36 process
   --json              print the report as JSON (the recorder's schema) instead of a table
-  --malloc-log        print every glibc call the simulated process makes, as a malloc trace
+  --malloc-log        print every glibc call the simulated process makes (boot included) as a
+                      malloc trace: tools/native/replay.c rebuilds the same heap on the real glibc
   --malloc-trace FILE replay an allocation trace (m ID SIZE | c ID N SIZE | r ID SIZE | f ID | t PAD)
                       and print where each chunk landed and mallinfo2
   --profile NAME       the interpreter to boot: cpython-3.11.7 (pyenv's python3, the default) or

@@ -25,7 +25,7 @@ export interface ProcessOptions {
   /** Units of work (evaluated nodes, loop iterations) before a run is stopped; default 50 million. */
   stepBudget?: number;
   events?: EventLog | null;
-  /** Keep a `--malloc-log` of the glibc calls made after boot (PythonProcess.mallocLog). */
+  /** Keep a `--malloc-log` of every glibc call the process makes, boot included (PythonProcess.mallocLog). */
   mallocLog?: boolean;
   /** Layers above python/ (numpy) that add modules and types to the process once a script is loaded. */
   extensions?: ProcessExtension[];
@@ -69,13 +69,16 @@ export class PythonProcess {
     this.kernel = new Kernel();
     this.glibc = new GlibcMalloc(this.kernel, opts.tunables ?? {});
     this.pymalloc = new Pymalloc(this.kernel, this.glibc);
+    // --malloc-log starts before the boot, so the log is every glibc call of the process: replayed
+    // from an empty heap on the real glibc (tools/native/replay.c) it rebuilds this heap exactly.
+    this.mallocLog = opts.mallocLog ? new MallocLog() : null;
+    this.glibc.sink = this.mallocLog;
     this.boot = bootProcess(this.kernel, this.glibc, this.pymalloc, this.profile);
     const events = opts.events ?? null;
     this.vm = new Vm(new Mem(this.kernel, this.pymalloc, events));
     this.dataStack = new DataStack(this.kernel, this.boot.dataStackRoot);
     this.globals = this.makeGlobals();
     this.settle();
-    this.mallocLog = opts.mallocLog ? new MallocLog() : null;
     this.connectSinks(events);
   }
 
