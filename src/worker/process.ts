@@ -1,6 +1,8 @@
 import type { GlibcMalloc } from '../engine/glibc/malloc';
 import type { Kernel } from '../engine/kernel/kernel';
 import { createProcess as createPythonProcess, defaultProfile, simulateScript } from '../engine/simulate';
+import type { OwnerLookup } from '../engine/explain';
+import type { GlobalBinding } from '../engine/python/owners';
 import type { EventLog } from '../engine/trace/eventLog';
 import type { ArenaSource } from '../engine/trace/snapshot';
 import type { ObjectInfo, PoolDetail, RunOptions, StatementInfo } from '../protocol/messages';
@@ -22,6 +24,10 @@ export interface SimProcess {
   objectsIn(from: number, to: number): ObjectInfo[];
   /** The run's report in the CLI's schema, as JSON text. */
   report(): string;
+  /** The module's names now (kept per statement: what the next one deletes or rebinds). */
+  bindings(): GlobalBinding[];
+  /** Who owns memory at the Python level, for explain; `before` is the names before the step. */
+  owners(before: GlobalBinding[] | null): OwnerLookup;
 }
 
 /** A process for `source`, booted as the interpreter that script is measured against (defaultProfile). */

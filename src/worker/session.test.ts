@@ -56,3 +56,24 @@ describe('worker session', () => {
     expect(last().statement).toBe(0);
   });
 });
+
+describe('worker session: Python-level sentences', () => {
+  const VIEW = 'import numpy as np\na = np.arange(10 ** 7)\nv = a[::2]\ndel a\ndel v\n';
+  const text = (s: Snapshot) =>
+    s.explain.map((x) => x.parts.map((p) => (typeof p === 'string' ? p : p.text)).join(''));
+
+  it('says what keeps memory after del, the same from a checkpoint and from a replay', () => {
+    const { session, msgs, last } = drive();
+    session.start(1, VIEW, { tunables: {} }, { statement: 4, event: null });
+    const fromCheckpoint = text(last());
+    expect(fromCheckpoint).toContain(
+      'del a freed nothing: a (an ndarray of 10,000,000 int64) is still referenced as the base of the view v, so its 76 MB data buffer (a glibc mmap) stays.',
+    );
+    expect(msgs.some((m) => m.type === 'runDone')).toBe(true);
+    // An evicted checkpoint is rebuilt by a replay to the statement's end: the same sentences.
+    const inner = session as unknown as { run: unknown; replay(run: unknown, k: number, e: null): Snapshot };
+    expect(text(inner.replay(inner.run, 4, null))).toEqual(fromCheckpoint);
+    session.goto(1, 3, { statement: 5, event: null });
+    expect(text(last()).join(' ')).not.toContain('freed nothing');
+  }, 60_000);
+});

@@ -15,6 +15,7 @@ import { completedAt } from '../protocol/statementCount';
 import { toScriptError } from './errors';
 import { createProcess, type SimProcess } from './process';
 import { TimelineLog } from './timelineLog';
+import type { GlobalBinding } from '../engine/python/owners';
 
 export type Post = (msg: FromWorker, transfer?: Transferable[]) => void;
 
@@ -30,6 +31,8 @@ interface RunState {
   statementEnd: number[];
   loadEvents: number;
   summaries: StepSummary[];
+  /** bindings[k]: the module's names after k statements (what statement k + 1 may unbind). */
+  bindings: GlobalBinding[][];
   log: TimelineLog;
   process: SimProcess;
   checkpoints: Checkpoints;
@@ -64,6 +67,7 @@ export class Session {
       statementEnd: [],
       loadEvents: 0,
       summaries: [],
+      bindings: [],
       log,
       process,
       checkpoints: new Checkpoints(),
@@ -80,7 +84,8 @@ export class Session {
     this.post({ type: 'loaded', runId, statements: run.statements });
     run.loadEvents = log.length;
     run.summaries.push(summarize(process.kernel, process.glibc));
-    run.checkpoints.put(0, this.snapshotHere(run, process, 0, null, null));
+    run.bindings.push(process.bindings());
+    run.checkpoints.put(0, this.snapshotHere(run, process, 0, -1, null));
     for (let i = 0; i < run.statements.length && !run.error; i++) {
       statement = i;
       const from = log.length;
@@ -90,14 +95,9 @@ export class Session {
         run.error = toScriptError(e, i, run.statements[i].line);
       }
       run.statementEnd.push(log.length);
-      const snap = this.snapshotHere(
-        run,
-        process,
-        i + 1,
-        run.summaries[i],
-        this.window(log, from, log.length),
-      );
+      const snap = this.snapshotHere(run, process, i + 1, i, this.window(log, from, log.length));
       run.summaries.push(summarize(process.kernel, process.glibc));
+      run.bindings.push(process.bindings());
       run.checkpoints.put(i + 1, snap);
       this.post({ type: 'progress', runId, statement: i + 1, events: log.length, seeking: false });
     }
@@ -220,16 +220,22 @@ export class Session {
       if (!(e instanceof EventLimitReached) && done < run.statements.length && event === null) throw e;
     }
     run.live = { process: p, statement: done, event: log.length };
-    const before = run.summaries[done] ?? null;
-    const from = done === 0 ? run.loadEvents : run.statementEnd[done - 1];
-    return this.snapshotHere(run, p, done, before, this.window(run.log, from, log.length));
+    // The statement this position ends (at a statement end) or stands inside (the fine mode).
+    const step = event === null ? done - 1 : done;
+    if (step < 0) return this.snapshotHere(run, p, done, -1, null);
+    const from = step === 0 ? run.loadEvents : run.statementEnd[step - 1];
+    return this.snapshotHere(run, p, done, step, this.window(run.log, from, log.length));
   }
 
+  /**
+   * The snapshot of `p` with its explanation. `step` is the statement just run (or being run), whose
+   * start state the sentences compare against; -1 at the start.
+   */
   private snapshotHere(
     run: RunState,
     p: SimProcess,
     statement: number,
-    before: StepSummary | null,
+    step: number,
     events: EventWindow | null,
   ): Snapshot {
     const snap = buildSnapshot(
@@ -238,7 +244,16 @@ export class Session {
       p === run.process ? run.log.length : events ? events.to : 0,
       [],
     );
-    snap.explain = explainStep({ kernel: p.kernel, glibc: p.glibc, arenas: snap.arenas, before, events });
+    const before: StepSummary | null = step >= 0 ? (run.summaries[step] ?? null) : null;
+    const owners = p.owners(step >= 0 ? (run.bindings[step] ?? null) : null);
+    snap.explain = explainStep({
+      kernel: p.kernel,
+      glibc: p.glibc,
+      arenas: snap.arenas,
+      before,
+      events,
+      owners,
+    });
     return snap;
   }
 

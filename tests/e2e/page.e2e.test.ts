@@ -104,6 +104,10 @@ describe('Highwater in Chromium', () => {
       await page.locator(sel).screenshot({ path: join(SHOTS, `view-${name}.png`) });
     const st = await pageState(page);
     expect(st.explain.join(' ')).toMatch(/free, but the highest in-use chunk/);
+    // Beneath the tcache chunks, the interpreter structure that would still pin the heap, by name.
+    expect(st.explain.join(' ')).toMatch(
+      /pymalloc's arenas\[\] vector \(6,144 B for 128 arenas\), realloc'd while the 65th arena was made/,
+    );
     // Zoom the heap strip onto its top, where the pinning chunks are, down to single chunks.
     const strip = (await page.locator('.heap-strip').boundingBox())!;
     await page.mouse.move(strip.x + strip.width - 12, strip.y + 40);
@@ -217,6 +221,46 @@ describe('Highwater in Chromium', () => {
     await expect(other.locator('.cm-error-underline').count()).resolves.toBeGreaterThan(0);
     await expect(other.locator('.cm-error-message').textContent()).resolves.toMatch(/SyntaxError/);
     await other.locator('.left').screenshot({ path: join(SHOTS, 'syntax-error.png') });
+    await other.close();
+  });
+
+  it('names the Python object that keeps memory: a view keeps its base after del a', async () => {
+    const other = await newPage(browser);
+    await open(other);
+    await other.getByLabel('Scenario').selectOption('numpy_view_keeps_base');
+    await click(other, 'Run');
+    while ((await pageState(other)).statement > 4) await click(other, 'Step back');
+    const st = await pageState(other);
+    expect(st.explain.join(' ')).toContain(
+      'del a freed nothing: a (an ndarray of 10,000,000 int64) is still referenced as the base of the view v, so its 76 MB data buffer (a glibc mmap) stays.',
+    );
+    // The linked buffer is the mmapped chunk: selecting it marks it in every view.
+    await other.getByRole('button', { name: '76 MB data buffer' }).click();
+    await waitIdle(other);
+    await other.getByTestId('selection').locator('li').first().waitFor({ timeout: 60_000 });
+    await expect(other.getByTestId('selection').textContent()).resolves.toMatch(
+      /mmapped chunk at 0x.*the data buffer of an ndarray of 10,000,000 int64/,
+    );
+    await other.screenshot({ path: join(SHOTS, 'page-view-keeps-base.png') });
+    await other.locator('.explain').screenshot({ path: join(SHOTS, 'view-explain-view-keeps-base.png') });
+    await other.close();
+  });
+
+  it('names the survivors that keep pymalloc arenas and who holds them', async () => {
+    const other = await newPage(browser);
+    await open(other);
+    await other.getByLabel('Scenario').selectOption('survivors_pin_arenas');
+    await click(other, 'Run');
+    await click(other, 'Step back');
+    const text = (await pageState(other)).explain.join(' ');
+    expect(text).toMatch(/arenas are kept alive by [\d,]+ surviving lists/);
+    expect(text).toMatch(/The lists are still referenced as items of the list keep/);
+    await other.getByRole('button', { name: 'the list keep' }).click();
+    await waitIdle(other);
+    await other.getByTestId('selection').locator('li').first().waitFor({ timeout: 60_000 });
+    await expect(other.getByTestId('selection').textContent()).resolves.toMatch(/a list of 1,000 items/);
+    await other.screenshot({ path: join(SHOTS, 'page-survivors-arenas.png') });
+    await other.locator('.explain').screenshot({ path: join(SHOTS, 'view-explain-survivors.png') });
     await other.close();
   });
 });

@@ -3,7 +3,9 @@ import { ChunkState } from '../glibc/chunkStore';
 import type { GlibcMalloc } from '../glibc/malloc';
 import { bytes, mb } from './format';
 import { trimWouldRelease } from './trimEstimate';
-import type { MemoryRef, Sentence } from './types';
+import type { Owner, OwnerAnswer } from './owners';
+import { heldBy } from './phrases';
+import type { MemoryRef, Sentence, SentencePart } from './types';
 
 const HOLDER: Record<number, string> = {
   [ChunkState.InUse]: 'in use',
@@ -15,6 +17,37 @@ const HOLDER: Record<number, string> = {
 const FREE_WORTH_EXPLAINING = 1 << 20;
 
 /**
+ * The chunks that decide where the heap could end: `pin`, the highest chunk below top that is not
+ * in a bin (tcache and fastbin chunks count, their PREV_INUSE bit stays set), and `inUse`, the
+ * highest one truly in use at or below it (what would pin the heap were the caches flushed).
+ * Chunk indices, -1 for none; null when too little of the heap is free to matter.
+ */
+function findPins(glibc: GlibcMalloc): { pin: number; inUse: number } | null {
+  const av = glibc.av;
+  if (av.top < 0) return null;
+  const mi = glibc.mallinfo2();
+  if (mi.fordblks - mi.keepcost < FREE_WORTH_EXPLAINING) return null;
+  const st = av.store;
+  let pin = st.prevPhys[av.top];
+  while (pin >= 0) {
+    const s = st.state(pin);
+    if (s === ChunkState.InUse || s === ChunkState.Tcache || s === ChunkState.Fastbin) break;
+    pin = st.prevPhys[pin];
+  }
+  let inUse = pin;
+  while (inUse >= 0 && st.state(inUse) !== ChunkState.InUse) inUse = st.prevPhys[inUse];
+  return { pin, inUse };
+}
+
+/** The user pointers of the chunks the heap sentences name, for the owner lookup. */
+export function heapPinPointers(glibc: GlibcMalloc): number[] {
+  const pins = findPins(glibc);
+  if (!pins || pins.inUse < 0) return [];
+  const av = glibc.av;
+  return [av.heapStart + av.store.gran[pins.inUse] * 16 + 16];
+}
+
+/**
  * Why the brk heap keeps its size: the heap can only shrink from the top (sbrk moves the break
  * down), so the highest chunk that is not free pins every free byte below it. Chunks in tcache and
  * fastbins count as in use for this (their PREV_INUSE bit stays set).
@@ -24,6 +57,7 @@ export function explainHeap(
   kernel: Kernel,
   heapBefore: number | null,
   trimCalled: boolean,
+  owners: OwnerAnswer | null = null,
 ): Sentence[] {
   const av = glibc.av;
   if (av.top < 0) return [];
@@ -81,13 +115,7 @@ export function explainHeap(
     return out;
   }
 
-  // The highest chunk below top that is not in a bin: it decides where the heap could end.
-  let pin = st.prevPhys[av.top];
-  while (pin >= 0) {
-    const s = st.state(pin);
-    if (s === ChunkState.InUse || s === ChunkState.Tcache || s === ChunkState.Fastbin) break;
-    pin = st.prevPhys[pin];
-  }
+  const { pin, inUse } = findPins(glibc) ?? { pin: -1, inUse: -1 };
   const { madvised, trimmed } = trimWouldRelease(glibc, kernel);
   const release = madvised + trimmed;
   const trimText = release > 0 ? `; malloc_trim(0) would release ${mb(release)} of resident pages` : '';
@@ -117,6 +145,17 @@ export function explainHeap(
       ` sits ${mb(below)} below the top of the heap, so glibc cannot trim past it${trimText}.`,
     ],
   });
+  const pinOwner = pin === inUse ? owners?.owners.get(pinAddr + 16) : undefined;
+  if (pinOwner)
+    out.push({
+      id: 'pin-owner',
+      parts: [
+        { text: 'That chunk', ref: { kind: 'chunk', address: pinAddr, size: pinSize } },
+        ` is ${pinOwner.what}`,
+        ...ownerTail(pinOwner, true),
+        '.',
+      ],
+    });
   if (st.state(pin) === ChunkState.Tcache)
     out.push({
       id: 'tcache-pins',
@@ -129,24 +168,31 @@ export function explainHeap(
         ' marked in use, so they never merge with their free neighbours or with top.',
       ],
     });
-  if (st.state(pin) !== ChunkState.InUse) {
+  if (st.state(pin) !== ChunkState.InUse && inUse >= 0) {
     // Were the cached chunks gone, the next truly in-use chunk below would decide instead.
-    let inUse = st.prevPhys[pin];
-    while (inUse >= 0 && st.state(inUse) !== ChunkState.InUse) inUse = st.prevPhys[inUse];
-    if (inUse >= 0) {
-      const addr = av.heapStart + st.gran[inUse] * 16;
-      const size = av.size(inUse);
-      const freeBelow = addr - kernel.heapStart;
-      if (pinAddr - (addr + size) >= FREE_WORTH_EXPLAINING && freeBelow < pinAddr - kernel.heapStart)
-        out.push({
-          id: 'second-pin',
-          parts: [
-            'Even with tcache flushed, ',
-            { text: `an in-use chunk of ${bytes(size)}`, ref: { kind: 'chunk', address: addr, size } },
-            ` ${mb(kernel.brk - addr - size)} below the top would still pin the ${mb(freeBelow)} beneath it.`,
-          ],
-        });
-    }
+    const addr = av.heapStart + st.gran[inUse] * 16;
+    const size = av.size(inUse);
+    const freeBelow = addr - kernel.heapStart;
+    const ref: MemoryRef = { kind: 'chunk', address: addr, size };
+    const owner = owners?.owners.get(addr + 16);
+    const where = ` ${mb(kernel.brk - addr - size)} below the top`;
+    if (pinAddr - (addr + size) >= FREE_WORTH_EXPLAINING && freeBelow < pinAddr - kernel.heapStart)
+      out.push({
+        id: 'second-pin',
+        parts: owner
+          ? [
+              'Even with tcache flushed, ',
+              { text: owner.what, ref },
+              ...ownerTail(owner, false),
+              `, sits${where} in a ${bytes(size)} chunk and would still pin the ${mb(freeBelow)} beneath it`,
+              owner.kept ? `: ${owner.kept}.` : '.',
+            ]
+          : [
+              'Even with tcache flushed, ',
+              { text: `an in-use chunk of ${bytes(size)}`, ref },
+              `${where} would still pin the ${mb(freeBelow)} beneath it.`,
+            ],
+      });
   }
   if (release > 0 && madvised > trimmed && !trimCalled)
     out.push({
@@ -159,3 +205,13 @@ export function explainHeap(
 }
 
 const sizeToTidx = (size: number): number => Math.floor((size - 32 + 15) / 16);
+
+/** ", realloc'd while the 65th arena was made" or ", kept alive by the name a" (and why it stays). */
+function ownerTail(o: Owner, withKept: boolean): SentencePart[] {
+  const out: SentencePart[] = [];
+  if (o.note) out.push(`, ${o.note}`);
+  const held = heldBy(o.holders);
+  if (held.length > 0) out.push(', kept alive ', ...held);
+  if (withKept && o.kept) out.push(`: ${o.kept}`);
+  return out;
+}

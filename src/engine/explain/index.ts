@@ -1,16 +1,20 @@
 import type { Kernel } from '../kernel/kernel';
 import type { GlibcMalloc } from '../glibc/malloc';
 import type { ArenaColumns } from '../trace/snapshot';
-import { explainHeap } from './heap';
-import { explainArenas, explainMmaps, type EventWindow } from './layers';
+import { explainHeap, heapPinPointers } from './heap';
+import { explainArenas, sparseArenas, type EventWindow } from './layers';
+import { explainMmaps, mmapPointers } from './mmaps';
+import { explainUnbound } from './names';
 import { mb } from './format';
 import { EventKind } from '../trace/events';
+import type { OwnerLookup } from './owners';
 import type { Sentence } from './types';
 
 export type { MemoryRef, Sentence, SentencePart } from './types';
 export { sentenceText } from './types';
 export { trimWouldRelease } from './trimEstimate';
 export type { EventWindow } from './layers';
+export type * from './owners';
 
 /** The few numbers of the previous position the sentences compare against. */
 export interface StepSummary {
@@ -26,6 +30,11 @@ export interface ExplainInput {
   before: StepSummary | null;
   /** The events of the step just taken (the statement, or the fine-mode range). */
   events: EventWindow | null;
+  /**
+   * Who owns memory at the Python level (src/engine/python/owners, passed in by the worker so
+   * explain never imports the interpreter). Without it the sentences speak allocator terms only.
+   */
+  owners?: OwnerLookup | null;
 }
 
 export const summarize = (kernel: Kernel, glibc: GlibcMalloc): StepSummary => ({
@@ -68,8 +77,16 @@ export function explainStep(input: ExplainInput): Sentence[] {
   const ev = input.events;
   if (ev)
     for (let i = ev.from; i < ev.to && !trimCalled; i++) trimCalled = ev.kind[i] === EventKind.MallocTrim;
-  out.push(...explainHeap(glibc, kernel, before ? before.heapSize : null, trimCalled));
-  out.push(...explainArenas(kernel, input.arenas, input.events));
-  out.push(...explainMmaps(glibc, before, input.events));
+  // One question to the owner lookup for every address the sentences below will name.
+  const answer = input.owners
+    ? input.owners({
+        pointers: [...heapPinPointers(glibc), ...mmapPointers(glibc)],
+        arenas: sparseArenas(input.arenas),
+      })
+    : null;
+  out.push(...explainUnbound(answer, input.events));
+  out.push(...explainHeap(glibc, kernel, before ? before.heapSize : null, trimCalled, answer));
+  out.push(...explainArenas(kernel, input.arenas, input.events, answer));
+  out.push(...explainMmaps(glibc, before, input.events, answer));
   return out;
 }

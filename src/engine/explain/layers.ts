@@ -1,10 +1,10 @@
 import type { Kernel } from '../kernel/kernel';
-import type { GlibcMalloc } from '../glibc/malloc';
 import { EventKind } from '../trace/events';
 import type { ArenaColumns } from '../trace/snapshot';
-import { bytes, mb, plural } from './format';
-import type { StepSummary } from './index';
-import type { Sentence } from './types';
+import { mb, plural } from './format';
+import type { ArenaResidents, OwnerAnswer } from './owners';
+import { heldBy, listParts, nounCount } from './phrases';
+import type { Sentence, SentencePart } from './types';
 
 /** The events of one step, read straight from the log's columns (no copies). */
 export interface EventWindow {
@@ -18,11 +18,30 @@ export interface EventWindow {
 
 const ARENA_BYTES = 1 << 20;
 
+/** Live blocks in arena `a` of the columns (the sum of its pools' ref counts). */
+function liveBlocks(arenas: ArenaColumns, a: number): number {
+  let blocks = 0;
+  for (let p = 0; p < 64; p++) blocks += arenas.poolUsed[a * 64 + p];
+  return blocks;
+}
+
+/** Arenas not empty but kept by fewer than 64 live blocks: what a few survivors pin (addresses). */
+export function sparseArenas(arenas: ArenaColumns | null): number[] {
+  const out: number[] = [];
+  if (!arenas) return out;
+  for (let a = 0; a < arenas.count; a++) {
+    const blocks = liveBlocks(arenas, a);
+    if (blocks > 0 && blocks < 64) out.push(arenas.address[a]);
+  }
+  return out;
+}
+
 /** pymalloc: arenas unmapped in the step, the one kept empty on purpose, and arenas pinned by survivors. */
 export function explainArenas(
   kernel: Kernel,
   arenas: ArenaColumns | null,
   ev: EventWindow | null,
+  owners: OwnerAnswer | null = null,
 ): Sentence[] {
   if (!arenas) return [];
   const out: Sentence[] = [];
@@ -38,19 +57,17 @@ export function explainArenas(
   let emptyCount = 0;
   let sparse = 0;
   let sparseFirst = -1;
+  let sparseBlocks = 0;
   for (let a = 0; a < arenas.count; a++) {
     let used = 0;
-    let blocks = 0;
-    for (let p = 0; p < 64; p++) {
-      const st = arenas.poolState[a * 64 + p];
-      if (st >= 2) used++;
-      blocks += arenas.poolUsed[a * 64 + p];
-    }
+    for (let p = 0; p < 64; p++) if (arenas.poolState[a * 64 + p] >= 2) used++;
+    const blocks = liveBlocks(arenas, a);
     if (used === 0) {
       emptyCount++;
       if (empty < 0) empty = a;
     } else if (blocks < 64) {
       sparse++;
+      sparseBlocks += blocks;
       if (sparseFirst < 0) sparseFirst = a;
     }
   }
@@ -63,7 +80,7 @@ export function explainArenas(
     });
   if (freed > 0) {
     const parts: Sentence['parts'] = [
-      `${plural(freed, 'arena was', 'arenas were')} unmapped as their last block was freed`,
+      `${plural(freed, 'arena was', 'arenas were')} unmapped as ${freed === 1 ? 'its' : 'their'} last block was freed`,
     ];
     if (emptyCount > 0 && empty >= 0)
       parts.push(
@@ -83,65 +100,54 @@ export function explainArenas(
     });
   }
   if (sparse > 0) {
+    const ref = { kind: 'arena', address: arenas.address[sparseFirst] } as const;
+    const residents = owners?.arenas;
+    const roots = residents?.roots;
     out.push({
       id: 'arenas-pinned',
-      parts: [
-        `${plural(sparse, 'arena is', 'arenas are')} kept by fewer than 64 live blocks each: pymalloc frees an arena only when every pool in it is empty, so `,
-        { text: 'a few survivors', ref: { kind: 'arena', address: arenas.address[sparseFirst] } },
-        ` pin ${mb(sparse * ARENA_BYTES)}.`,
-      ],
+      parts: roots
+        ? [
+            { text: plural(sparse, 'arena'), ref },
+            `${sparse === 1 ? ' is' : ' are'} kept alive by ${nounCount({ ...roots, one: `surviving ${roots.one}`, many: `surviving ${roots.many}` })} (${plural(sparseBlocks, 'live block')}${sparse > 1 ? ' in all, fewer than 64 an arena' : ''}): pymalloc frees an arena only when every pool in it is empty, so ${roots.count === 1 ? 'it pins' : 'they pin'} ${mb(sparse * ARENA_BYTES)}.`,
+          ]
+        : [
+            `${plural(sparse, 'arena is', 'arenas are')} kept by fewer than 64 live blocks each: pymalloc frees an arena only when every pool in it is empty, so `,
+            { text: 'a few survivors', ref },
+            ` pin ${mb(sparse * ARENA_BYTES)}.`,
+          ],
     });
+    if (residents && residents.blocks > 0) out.push(survivorsSentence(residents, sparse, sparseBlocks));
   }
   void kernel;
   return out;
 }
 
-/** glibc's own mmaps: chunks mapped and unmapped inside the step, and the dynamic threshold. */
-export function explainMmaps(
-  glibc: GlibcMalloc,
-  before: StepSummary | null,
-  ev: EventWindow | null,
-): Sentence[] {
-  const out: Sentence[] = [];
-  const av = glibc.av;
-  if (ev) {
-    // An mmap whose address is unmapped again within the same step, and not a pymalloc arena.
-    const arenaAddrs = new Set<number>();
-    for (let i = ev.from; i < ev.to; i++)
-      if (ev.kind[i] === EventKind.ArenaNew || ev.kind[i] === EventKind.ArenaFree) arenaAddrs.add(ev.addr[i]);
-    const open = new Map<number, number>();
-    let roundTrips = 0;
-    let biggest = 0;
-    for (let i = ev.from; i < ev.to; i++) {
-      const k = ev.kind[i];
-      if (k === EventKind.Mmap && !arenaAddrs.has(ev.addr[i])) open.set(ev.addr[i], ev.size[i]);
-      else if (k === EventKind.Munmap && open.has(ev.addr[i])) {
-        roundTrips++;
-        biggest = Math.max(biggest, open.get(ev.addr[i])!);
-        open.delete(ev.addr[i]);
-      }
-    }
-    if (roundTrips > 0)
-      out.push({
-        id: 'mmap-roundtrip',
-        parts: [
-          `${roundTrips === 1 ? 'A block' : `${roundTrips} blocks`} of up to ${bytes(biggest)} went to ${roundTrips === 1 ? 'its own mmap' : 'their own mmaps'} (≥ the mmap threshold) and ${roundTrips === 1 ? 'was' : 'were'} unmapped at once when freed, so the pages went straight back to the kernel.`,
-        ],
-      });
+/**
+ * Who the survivors are: "The lists are still referenced as items of the list keep; the other
+ * blocks are 1,000 list item buffers and 999 ints."
+ */
+function survivorsSentence(r: ArenaResidents, arenas: number, liveBlocks: number): Sentence {
+  const parts: SentencePart[] = [];
+  const roots = r.roots;
+  let others = r.groups.map((g) => ({ ...g }));
+  if (roots) {
+    parts.push(
+      r.example
+        ? { text: `The ${roots.count === 1 ? roots.one : roots.many}`, ref: r.example }
+        : `The ${roots.many}`,
+      roots.count === 1 ? ' is still referenced ' : ' are still referenced ',
+      ...heldBy(r.holders, roots.count > 1),
+    );
+    others = others.map((g) => (g.one === roots.one ? { ...g, count: g.count - roots.count } : g));
+  } else {
+    const subject = arenas === 1 ? 'It' : 'They';
+    parts.push(r.example ? { text: subject, ref: r.example } : subject, arenas === 1 ? ' holds' : ' hold');
   }
-  if (before && av.mmapThreshold !== before.mmapThreshold)
-    out.push({
-      id: 'mmap-threshold',
-      parts: [
-        `Freeing an mmapped chunk raised the dynamic mmap threshold from ${bytes(before.mmapThreshold)} to ${bytes(av.mmapThreshold)} (and the trim threshold to ${bytes(av.trimThreshold)}): later blocks of that size come from the heap, where they can stay after free().`,
-      ],
-    });
-  if (av.nMmaps > 0 && av.mmappedMem >= 1 << 20)
-    out.push({
-      id: 'mmap-live',
-      parts: [
-        `${plural(av.nMmaps, 'chunk lives', 'chunks live')} in ${av.nMmaps === 1 ? 'its own mmap' : 'their own mmaps'} (${mb(av.mmappedMem)}): free() unmaps ${av.nMmaps === 1 ? 'it' : 'each'} at once.`,
-      ],
-    });
-  return out;
+  others = others.filter((g) => g.count > 0).slice(0, 4);
+  const unknown = liveBlocks - r.blocks;
+  const rest: SentencePart[] = others.map((g) => nounCount(g));
+  if (unknown > 0) rest.push(`${plural(unknown, 'block')} of the interpreter's own`);
+  if (rest.length > 0) parts.push(roots ? '; the other blocks are ' : ' ', ...listParts(rest));
+  parts.push('.');
+  return { id: 'arenas-survivors', parts };
 }

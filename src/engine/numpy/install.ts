@@ -3,6 +3,8 @@ import type { Report } from '../python/report';
 import { EventLimitReached } from '../trace/eventLog';
 import { importFootprint, type ImportReport } from './importFootprint';
 import { NumpyRuntime } from './module';
+import { numpyOwnerProvider } from './owners';
+import { registerOwnerProvider } from '../python/owners';
 
 /** The NumPy version modelled (Debian bookworm's python3-numpy). */
 export const NUMPY_VERSION = '1.24.2';
@@ -24,6 +26,7 @@ export function installNumpy(p: PythonProcess): NumpyHandle {
   const handle: NumpyHandle = { runtime: null, importReport: null };
   it.moduleProviders.set('numpy', () => {
     const rt = new NumpyRuntime(it);
+    registerOwnerProvider(it.vm, numpyOwnerProvider(rt));
     handle.importReport = importFootprint(p, rt.alloc);
     rt.ufuncs.dlScopeBlock = handle.importReport.dlScopeBlock;
     handle.runtime = rt;
