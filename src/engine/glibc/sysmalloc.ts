@@ -53,7 +53,7 @@ export function sysmalloc(av: MallocState, nb: number): number {
 export function mmapChunk(av: MallocState, nb: number): number {
   const size = alignUp(nb + SIZE_SZ, PAGE_SIZE);
   if (size <= nb) return 0;
-  const base = av.kernel.mmap(size, 'glibc-mmap', `malloc(${nb - 16}..${nb - 8}) mmapped chunk`);
+  const base = av.kernel.mmap(size, 'glibc-mmap', 'glibc mmapped chunk');
   if (base < 0) return 0;
   av.kernel.touch(base, 16);
   av.mmapped.set(base, size);

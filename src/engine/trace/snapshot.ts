@@ -1,3 +1,4 @@
+import type { PymallocArenaColumns } from '../pymalloc/views';
 import type { Kernel } from '../kernel/kernel';
 import type { MappingTag } from '../kernel/mapping';
 import type { GlibcMalloc, Mallinfo2 } from '../glibc/malloc';
@@ -85,21 +86,11 @@ export interface MappingColumns {
   labels: string[];
 }
 
-export interface ArenaColumns {
-  count: number;
-  /** Arena base address (the mmap result). */
-  address: Float64Array;
-  /** Address of pool 0 (the base rounded up to 16 KiB). */
-  firstPool: Float64Array;
-  /** 63 or 64. */
-  poolCount: Uint8Array;
-  /** Per arena × 64 pools: size class index (0..31), 255 when the pool never held a class. */
-  poolClass: Uint8Array;
-  /** Per arena × 64 pools: blocks in use. */
-  poolUsed: Uint16Array;
-  /** Per arena × 64 pools: PoolState. */
-  poolState: Uint8Array;
-}
+/** The arena and pool columns a snapshot carries (pymalloc's views.ts documents each). */
+export type ArenaColumns = Pick<
+  PymallocArenaColumns,
+  'count' | 'address' | 'firstPool' | 'poolCount' | 'poolClass' | 'poolUsed' | 'poolState'
+>;
 
 /** What a pymalloc model can tell the snapshot (structural, so the engine's class needs no adapter base). */
 export interface ArenaSource {
