@@ -140,6 +140,41 @@ export function replayTrace(trace: ParsedTrace, g: GlibcMalloc, onResult?: (ptr:
   }
 }
 
+/**
+ * Replay a captured trace (a real process's calls, valid by construction) through `g`, keeping
+ * `live` (trace id → pointer) across calls: a start-up capture continues in later segments (the
+ * NumPy import continues the interpreter's ids). A free of an id `live` does not hold is skipped:
+ * the capture began after that block was allocated. `onResult` sees each malloc/calloc/realloc.
+ */
+export function replayCapture(
+  trace: ParsedTrace,
+  g: GlibcMalloc,
+  live: Map<number, number>,
+  onResult?: (ptr: number, op: TraceOp, bytes: number) => void,
+): void {
+  for (let i = 0; i < trace.length; i++) {
+    const id = trace.id[i];
+    const op = trace.op[i] as TraceOp;
+    if (op === TraceOp.Free) {
+      const p = live.get(id);
+      if (p === undefined) continue;
+      g.free(p);
+      live.delete(id);
+    } else if (op === TraceOp.Trim) {
+      g.mallocTrim(trace.a[i]);
+    } else {
+      const p =
+        op === TraceOp.Malloc
+          ? g.malloc(trace.a[i])
+          : op === TraceOp.Calloc
+            ? g.calloc(trace.a[i], trace.b[i])
+            : g.realloc(live.get(id) ?? 0, trace.a[i]);
+      live.set(id, p);
+      if (onResult) onResult(p, op, op === TraceOp.Calloc ? trace.a[i] * trace.b[i] : trace.a[i]);
+    }
+  }
+}
+
 /** The report both the simulator and tools/native/replay.c print for a trace. */
 export function runMallocTrace(text: string, tunables: Tunables = {}): string {
   const trace = parseTrace(text);

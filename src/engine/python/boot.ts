@@ -1,5 +1,5 @@
 import type { GlibcMalloc } from '../glibc/malloc';
-import { TraceOp, parseTrace } from '../glibc/trace';
+import { parseTrace, replayCapture } from '../glibc/trace';
 import type { Kernel } from '../kernel/kernel';
 import type { Pymalloc } from '../pymalloc';
 import { DATA_STACK_CHUNK_SIZE } from './runtime/datastack';
@@ -34,28 +34,7 @@ const ROOT_CHUNK_USED = 32 + 2 * 60 * 8;
 
 /** Replay one captured segment's glibc calls; `live` maps trace ids to pointers (updated). */
 export function replaySegment(glibc: GlibcMalloc, text: string, live: Map<number, number>): void {
-  const t = parseTrace(text);
-  for (let i = 0; i < t.length; i++) {
-    const id = t.id[i];
-    switch (t.op[i] as TraceOp) {
-      case TraceOp.Malloc:
-        live.set(id, glibc.malloc(t.a[i]));
-        break;
-      case TraceOp.Calloc:
-        live.set(id, glibc.calloc(t.a[i], t.b[i]));
-        break;
-      case TraceOp.Realloc:
-        live.set(id, glibc.realloc(live.get(id) ?? 0, t.a[i]));
-        break;
-      case TraceOp.Free:
-        glibc.free(live.get(id) ?? 0);
-        live.delete(id);
-        break;
-      case TraceOp.Trim:
-        glibc.mallocTrim(t.a[i]);
-        break;
-    }
-  }
+  replayCapture(parseTrace(text), glibc, live);
 }
 
 export function bootProcess(kernel: Kernel, glibc: GlibcMalloc, pymalloc: Pymalloc, profile: StartupProfile): BootResult {
