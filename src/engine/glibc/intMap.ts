@@ -70,6 +70,9 @@ export class IntMap {
   }
 
   private indexOf(key: number): number {
+    // Often empty (no large-bin chunk, so no nextsize links), yet asked on every free of a chunk
+    // past the small bins: three probes each time before this check.
+    if (this.size === 0) return -1;
     const keys = this.keys;
     let i = this.slot(key) & this.mask;
     for (;;) {

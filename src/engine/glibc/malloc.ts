@@ -239,8 +239,10 @@ export class GlibcMalloc {
   /** The slot of the in-use heap chunk behind `mem`, or glibc's abort for a pointer it never gave out. */
   private heapChunk(mem: number, fn: string): number {
     const av = this.av;
-    const off = mem - 16 - av.heapStart;
-    const p = off >= 0 && off % 16 === 0 ? av.store.find(off / 16) : -1;
+    // A granule test without `%`: on a double (heap offsets pass 2^31) it is a call to fmod, and
+    // every free() comes through here.
+    const g = (mem - 16 - av.heapStart) / 16;
+    const p = g >= 0 && Math.floor(g) === g ? av.store.find(g) : -1;
     if (p < 0) throw new GlibcAbort(`${fn}(): invalid pointer`);
     return p;
   }

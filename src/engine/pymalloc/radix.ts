@@ -1,4 +1,5 @@
 import type { GlibcMalloc } from '../glibc/malloc';
+import { IntMap } from '../glibc/intMap';
 import type { Kernel } from '../kernel/kernel';
 import {
   ARENA_SIZE,
@@ -10,17 +11,6 @@ import {
   MAP_TOP_BITS,
   MAP_TOP_SHIFT,
 } from './constants';
-
-/**
- * One arena_coverage_t leaf ({int32 tail_hi, int32 tail_lo}) of an "ideal" 1 MiB region, plus the
- * arena slot each half belongs to (what the C code reads from the pool header's arenaindex).
- */
-interface Leaf {
-  hi: number;
-  lo: number;
-  hiSlot: number;
-  loSlot: number;
-}
 
 /** A radix node PyMem_RawCalloc'd by someone else (a replayed start-up), to be used before allocating. */
 export interface AdoptedRadixNode {
@@ -36,6 +26,12 @@ const MID_DIV = pow2(MAP_MID_SHIFT);
 const TOP_LEN = pow2(MAP_TOP_BITS);
 const MID_LEN = pow2(MAP_MID_BITS);
 const BOT_LEN = pow2(MAP_BOT_BITS);
+/** A leaf row: tail_hi, tail_lo, and the arena slots of the two halves. */
+const TAIL_HI = 0;
+const TAIL_LO = 1;
+const HI_SLOT = 2;
+const LO_SLOT = 3;
+const LEAF_FIELDS = 4;
 
 /**
  * The 3.11 arena map (Objects/obmalloc.c, WITH_PYMALLOC_RADIX_TREE, ADDRESS_BITS 64): a static root
@@ -47,8 +43,20 @@ export class ArenaMap {
   readonly mid = new Map<number, number>();
   /** mid.ptrs[i2] of root.ptrs[i1], keyed by i1·2^15 + i2 (= p / 2^34) → bottom node address. */
   readonly bot = new Map<number, number>();
-  /** Leaves keyed by the ideal arena number p / 2^20 (i1, i2 and i3 together). */
-  private readonly leaves = new Map<number, Leaf>();
+  /**
+   * The arena_coverage_t leaves ({int32 tail_hi, int32 tail_lo}) that were ever written, one row of
+   * LEAF_FIELDS in `leaves` each (with the arena slot each half belongs to: what the C code reads
+   * from the pool header's arenaindex), found by the ideal arena number p / 2^20 (i1, i2 and i3
+   * together; below 2^27 for 47-bit addresses, so an int32 key). Every pymalloc free looks a
+   * pointer up here: a Map keyed by p / 2^20 boxed a double per lookup and, with its leaf objects,
+   * made pymalloc_free the costliest function of the seed's run. Rows are never removed, so the
+   * last lookup's row is remembered (frees come in runs within one arena).
+   */
+  private readonly leafRow = new IntMap();
+  private leaves = new Int32Array(16 * LEAF_FIELDS);
+  private leafCount = 0;
+  private lastIdeal = -1;
+  private lastRow = -1;
   midCount = 0;
   botCount = 0;
   /** Nodes already calloc'd outside (adoptBookkeeping): used, in order, before calling calloc. */
@@ -94,25 +102,25 @@ export class ArenaMap {
     }
     const ideal = Math.floor(base / ARENA_SIZE);
     const tail = base - ideal * ARENA_SIZE;
-    const hi = this.leaf(ideal);
+    const hi = this.leaf(ideal) * LEAF_FIELDS;
     if (tail === 0) {
-      hi.hi = isUsed ? -1 : 0;
-      hi.hiSlot = slot;
+      this.leaves[hi + TAIL_HI] = isUsed ? -1 : 0;
+      this.leaves[hi + HI_SLOT] = slot;
       this.kernel.touch(nHi + (ideal % BOT_LEN) * 8, 4);
       return true;
     }
-    hi.hi = isUsed ? tail : 0;
-    hi.hiSlot = slot;
+    this.leaves[hi + TAIL_HI] = isUsed ? tail : 0;
+    this.leaves[hi + HI_SLOT] = slot;
     this.kernel.touch(nHi + (ideal % BOT_LEN) * 8, 4);
     const nLo = this.get(base + ARENA_SIZE, isUsed);
     if (nLo === 0) {
       if (!isUsed) throw new Error('arena_map_mark_used: no node for a live arena');
-      hi.hi = 0;
+      this.leaves[hi + TAIL_HI] = 0;
       return false;
     }
-    const lo = this.leaf(ideal + 1);
-    lo.lo = isUsed ? tail : 0;
-    lo.loSlot = slot;
+    const lo = this.leaf(ideal + 1) * LEAF_FIELDS;
+    this.leaves[lo + TAIL_LO] = isUsed ? tail : 0;
+    this.leaves[lo + LO_SLOT] = slot;
     this.kernel.touch(nLo + ((ideal + 1) % BOT_LEN) * 8 + 4, 4);
     return true;
   }
@@ -124,12 +132,24 @@ export class ArenaMap {
 
   /** The arena slot whose arena holds p, or -1 (the same test as arena_map_is_used). */
   slotOf(p: number): number {
+    // Arenas are mmapped, never inside the brk heap: a heap pointer (every libc chunk the
+    // interpreter frees through PyObject_Free) needs no lookup to get the tree's answer, "no".
+    const k = this.kernel;
+    if (p >= k.heapStart && p < k.brk) return -1;
     const ideal = Math.floor(p / ARENA_SIZE);
-    const leaf = this.leaves.get(ideal);
-    if (leaf === undefined) return -1; // no node, or a zeroed leaf: tail < 0 and hi == 0
+    let row = this.lastRow;
+    if (ideal !== this.lastIdeal) {
+      row = this.leafRow.get(ideal);
+      if (row < 0) return -1; // no node, or a zeroed leaf: tail < 0 and hi == 0
+      this.lastIdeal = ideal;
+      this.lastRow = row;
+    }
     const tail = p - ideal * ARENA_SIZE;
-    if (tail < leaf.lo) return leaf.loSlot;
-    if (tail >= leaf.hi && leaf.hi !== 0) return leaf.hiSlot;
+    const at = row * LEAF_FIELDS;
+    const leaves = this.leaves;
+    if (tail < leaves[at + TAIL_LO]) return leaves[at + LO_SLOT];
+    const hi = leaves[at + TAIL_HI];
+    if (tail >= hi && hi !== 0) return leaves[at + HI_SLOT];
     return -1;
   }
 
@@ -138,13 +158,24 @@ export class ArenaMap {
     return { root: TOP_LEN * 8, mid: this.midCount * MAP_MID_BYTES, bot: this.botCount * MAP_BOT_BYTES };
   }
 
-  private leaf(ideal: number): Leaf {
-    let l = this.leaves.get(ideal);
-    if (l === undefined) {
-      l = { hi: 0, lo: 0, hiSlot: -1, loSlot: -1 };
-      this.leaves.set(ideal, l);
+  /** The row of the leaf of `ideal`, made (zeroed, no slots) on first use. */
+  private leaf(ideal: number): number {
+    let row = this.leafRow.get(ideal);
+    if (row < 0) {
+      row = this.leafCount++;
+      if ((row + 1) * LEAF_FIELDS > this.leaves.length) {
+        const grown = new Int32Array(this.leaves.length * 2);
+        grown.set(this.leaves);
+        this.leaves = grown;
+      }
+      const at = row * LEAF_FIELDS;
+      this.leaves[at + TAIL_HI] = 0;
+      this.leaves[at + TAIL_LO] = 0;
+      this.leaves[at + HI_SLOT] = -1;
+      this.leaves[at + LO_SLOT] = -1;
+      this.leafRow.set(ideal, row);
     }
-    return l;
+    return row;
   }
 
   /** PyMem_RawCalloc(1, bytes), or the next adopted node of that level. */

@@ -94,8 +94,9 @@ function runLevel(it: Interp, e: CompExpr, f: Frame, level: number, result: numb
 }
 
 function passes(it: Interp, g: Comprehension, f: Frame): boolean {
-  for (const c of g.ifs) {
-    const t = evalExpr(it, c, f);
+  // An index, not for-of: this runs once per item, and the array iterator was not optimized away.
+  for (let i = 0; i < g.ifs.length; i++) {
+    const t = evalExpr(it, g.ifs[i], f);
     const ok = truthy(it.vm, t);
     it.vm.decref(t);
     if (!ok) return false;

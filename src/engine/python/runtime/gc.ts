@@ -1,4 +1,4 @@
-import { F_COLLECTING, F_REACHABLE, F_RLE, F_TRACKED, type ObjectTable } from '../objects/table';
+import { F_REACHABLE, F_RLE, F_TRACKED, type ObjectTable } from '../objects/table';
 import { T } from '../objects/types';
 
 /** What the collector needs from the interpreter. */
@@ -137,83 +137,23 @@ export class Gc {
     if (generation + 1 < NUM_GENERATIONS) this.count[generation + 1]++;
     for (let i = 0; i <= generation; i++) this.count[i] = 0;
     for (let i = 0; i < generation; i++) this.merge(i, generation);
-    const young = this.heads[generation];
-
-    // update_refs + subtract_refs: gc_refs = references from outside the generation.
-    for (let h = t.gcNext[young]; h !== young; h = t.gcNext[h]) {
-      t.gcRefs[h] = t.refcnt[h];
-      t.flags[h] = (t.flags[h] | F_COLLECTING) & ~F_REACHABLE;
-    }
-    const decref = (r: number, times = 1) => {
-      if (t.flags[r] & F_COLLECTING) t.gcRefs[r] -= times;
-    };
-    const { type, flags, gcRefs, ref } = t;
-    for (let h = t.gcNext[young]; h !== young; h = t.gcNext[h]) {
-      if (type[h] !== T.List) {
-        host.traverse(h, decref);
-        continue;
-      }
-      const len = t.n[h];
-      if (len === 0) continue;
-      if (flags[h] & F_RLE) {
-        if (ref[h] !== 0 && flags[ref[h]] & F_COLLECTING) gcRefs[ref[h]] -= len;
-        continue;
-      }
-      const d = host.pool.data;
-      for (let i = ref[h], end = i + len; i < end; i++) {
-        const r = d[i];
-        if (r !== 0 && flags[r] & F_COLLECTING) gcRefs[r]--;
-      }
-    }
-
-    // move_unreachable, as a mark phase: everything reachable from an object with outside refs.
-    // A list holding only a non-container (a `[0] * 100` run) has nothing to follow: no push.
-    const stack: number[] = [];
-    const mark = (r: number) => {
-      if ((t.flags[r] & (F_COLLECTING | F_REACHABLE)) !== F_COLLECTING) return;
-      t.flags[r] |= F_REACHABLE;
-      if (type[r] === T.List && t.flags[r] & F_RLE && (t.ref[r] === 0 || !host.mayBeTracked(t.ref[r]))) return;
-      stack.push(r);
-    };
-    for (let h = t.gcNext[young]; h !== young; h = t.gcNext[h]) {
-      if (gcRefs[h] > 0) mark(h);
-      while (stack.length) {
-        const x = stack.pop()!;
-        if (type[x] !== T.List || flags[x] & F_RLE) {
-          host.traverse(x, mark);
-          continue;
-        }
-        const d = host.pool.data;
-        for (let i = ref[x], end = i + t.n[x]; i < end; i++) if (d[i] !== 0) mark(d[i]);
-      }
-    }
-    // The unreachable ones leave; untrack_tuples (every collection) and untrack_dicts (full
-    // collections only) look at the survivors.
+    // One method per phase: each walk of the generation is a tight loop of its own (one function
+    // held them all, and the helpers of the mark phase were called rather than inlined).
+    this.subtractRefs(generation);
+    this.markReachable(generation);
     const full = generation === NUM_GENERATIONS - 1;
-    const unreachable = this.heads[UNREACHABLE];
-    let nUnreachable = 0;
-    for (let h = t.gcNext[young]; h !== young; ) {
-      const next = t.gcNext[h];
-      const reachable = t.flags[h] & F_REACHABLE;
-      t.flags[h] &= ~(F_COLLECTING | F_REACHABLE);
-      if (!reachable) {
-        this.unlink(h);
-        this.append(h, UNREACHABLE);
-        this.size[generation]--;
-        nUnreachable++;
-      } else if (type[h] === T.Tuple || (full && type[h] === T.Dict)) this.maybeUntrack(h);
-      h = next;
-    }
+    const older = full ? generation : generation + 1;
+    const nUnreachable = this.moveUnreachable(generation, older);
     if (!full) {
       if (generation === NUM_GENERATIONS - 2) this.longLivedPending += this.size[generation];
-      this.merge(generation, generation + 1);
+      this.merge(generation, generation + 1, false);
     } else {
       this.longLivedPending = 0;
       this.longLivedTotal = this.size[generation];
     }
 
     // delete_garbage: tp_clear each unreachable object; survivors go to the older generation.
-    const old = full ? generation : generation + 1;
+    const unreachable = this.heads[UNREACHABLE];
     while (t.gcNext[unreachable] !== unreachable) {
       const h = t.gcNext[unreachable];
       host.incref(h);
@@ -221,13 +161,160 @@ export class Gc {
       host.decref(h);
       if (t.gcNext[unreachable] === h) {
         this.unlink(h);
-        this.append(h, old);
-        this.size[old]++;
+        this.append(h, older);
+        this.size[older]++;
       }
     }
     if (full) host.clearFreeLists();
     host.onCollect?.(generation, nUnreachable);
     return nUnreachable;
+  }
+
+  /**
+   * update_refs + subtract_refs in one walk: gc_refs = references from outside the generation.
+   * Members are told by gen[] (the merge relabelled the younger ones), and gc_refs is 0 for every
+   * object between collections (moveUnreachable resets it), so a referent can be decremented
+   * before or after its own refcount is added. (One walk of the generation fewer: the seed's
+   * 1,450 collections visit 5.7 million objects.) The columns are read into locals once: no
+   * handle is made and the item pool does not grow while the collector walks.
+   */
+  private subtractRefs(generation: number): void {
+    const host = this.host;
+    const { type, flags, refcnt, gcRefs, gcNext, ref, n, gen } = host.table;
+    const data = host.pool.data;
+    const young = this.heads[generation];
+    const decref = (r: number, times = 1) => {
+      if (gen[r] === generation) gcRefs[r] -= times;
+    };
+    for (let h = gcNext[young]; h !== young; h = gcNext[h]) {
+      gcRefs[h] += refcnt[h];
+      if (type[h] !== T.List) {
+        host.traverse(h, decref);
+        continue;
+      }
+      if (flags[h] & F_RLE) {
+        // n copies of one item: the length is read only when that item is in the generation
+        const r = ref[h];
+        if (r !== 0 && gen[r] === generation) gcRefs[r] -= n[h];
+        continue;
+      }
+      const len = n[h];
+      for (let i = ref[h], end = i + len; i < end; i++) {
+        const r = data[i];
+        if (r !== 0 && gen[r] === generation) gcRefs[r]--;
+      }
+    }
+  }
+
+  /** move_unreachable's first half, as a mark phase: everything reachable from an object with outside refs. */
+  private markReachable(generation: number): void {
+    const { flags, gcRefs, gcNext } = this.host.table;
+    const young = this.heads[generation];
+    this.leafItem = 0;
+    for (let h = gcNext[young]; h !== young; h = gcNext[h]) {
+      if (gcRefs[h] <= 0 || flags[h] & F_REACHABLE) continue;
+      flags[h] |= F_REACHABLE;
+      if (!this.isLeaf(h)) this.markFrom(h, generation);
+    }
+  }
+
+  /**
+   * The unreachable ones leave for the UNREACHABLE list (returns how many); untrack_tuples (every
+   * collection) and untrack_dicts (full collections only) look at the survivors, which are
+   * relabelled with their next generation (`older`) here, so the merge after need not walk them again.
+   */
+  private moveUnreachable(generation: number, older: number): number {
+    const { type, flags, gcRefs, gcNext, gen } = this.host.table;
+    const young = this.heads[generation];
+    const full = generation === NUM_GENERATIONS - 1;
+    let nUnreachable = 0;
+    for (let h = gcNext[young]; h !== young; ) {
+      const next = gcNext[h];
+      const reachable = flags[h] & F_REACHABLE;
+      flags[h] &= ~F_REACHABLE;
+      gcRefs[h] = 0;
+      if (!reachable) {
+        this.unlink(h);
+        this.append(h, UNREACHABLE);
+        this.size[generation]--;
+        nUnreachable++;
+      } else {
+        if (type[h] === T.Tuple || (full && type[h] === T.Dict)) this.maybeUntrack(h);
+        if (!full && flags[h] & F_TRACKED) gen[h] = older; // (a full collection's survivors stay)
+      }
+      h = next;
+    }
+    return nUnreachable;
+  }
+
+  /** The mark phase's stack, kept between collections. */
+  private stack = new Int32Array(1024);
+  private sp = 0;
+  /** The generation being collected, for markVisit. */
+  private marking = 0;
+  /** tp_traverse's visit for the mark phase (made once: a closure per collection is garbage). */
+  private readonly markVisit = (r: number): void => this.mark(r, this.marking);
+
+  /** Follow the references of `root` (reachable, not a leaf) to everything in the generation reachable from it. */
+  private markFrom(root: number, generation: number): void {
+    const host = this.host;
+    const t = host.table;
+    const { type, flags, ref, n, gen } = t;
+    this.marking = generation;
+    this.sp = 0;
+    this.push(root);
+    while (this.sp > 0) {
+      const x = this.stack[--this.sp];
+      if (type[x] !== T.List || flags[x] & F_RLE) {
+        host.traverse(x, this.markVisit);
+        continue;
+      }
+      // A list's items inline (the hot path: the seed's outer list holds a million lists).
+      const data = host.pool.data;
+      for (let i = ref[x], end = i + n[x]; i < end; i++) {
+        const r = data[i];
+        if (r !== 0 && gen[r] === generation && (flags[r] & F_REACHABLE) === 0) {
+          flags[r] |= F_REACHABLE;
+          if (!this.isLeaf(r)) this.push(r);
+        }
+      }
+    }
+  }
+
+  /** A referent: if it is in the generation and not marked yet, it is reachable; follow it unless it is a leaf. */
+  private mark(r: number, generation: number): void {
+    const flags = this.host.table.flags;
+    if (this.host.table.gen[r] !== generation || flags[r] & F_REACHABLE) return;
+    flags[r] |= F_REACHABLE;
+    if (!this.isLeaf(r)) this.push(r);
+  }
+
+  /**
+   * A list holding only a non-container (a `[0] * 100` run) has no references to follow. The run's
+   * item of the last list asked about is remembered for the rest of the collection (nothing is
+   * tracked or untracked while marking): a million lists of 0 ask about the same int.
+   */
+  private isLeaf(r: number): boolean {
+    const t = this.host.table;
+    if (t.type[r] !== T.List || (t.flags[r] & F_RLE) === 0) return false;
+    const item = t.ref[r];
+    if (item === 0) return true;
+    if (item !== this.leafItem) {
+      this.leafItem = item;
+      this.leafItemAtomic = !this.host.mayBeTracked(item);
+    }
+    return this.leafItemAtomic;
+  }
+  private leafItem = 0;
+  private leafItemAtomic = false;
+
+  private push(r: number): void {
+    if (this.sp === this.stack.length) {
+      const s = new Int32Array(this.stack.length * 2);
+      s.set(this.stack);
+      this.stack = s;
+    }
+    this.stack[this.sp++] = r;
   }
 
   /** _PyTuple_MaybeUntrack / _PyDict_MaybeUntrack: untrack containers of atomic values only. */
@@ -260,12 +347,12 @@ export class Gc {
     t.gcPrev[h] = 0;
   }
 
-  /** gc_list_merge(from, to): append all of `from` to `to`, relabelling the moved objects. */
-  private merge(from: number, to: number): void {
+  /** gc_list_merge(from, to): append all of `from` to `to`, relabelling the moved objects (unless done already). */
+  private merge(from: number, to: number, relabel = true): void {
     const t = this.host.table;
     const fh = this.heads[from];
     if (t.gcNext[fh] === fh) return;
-    for (let h = t.gcNext[fh]; h !== fh; h = t.gcNext[h]) t.gen[h] = to;
+    if (relabel) for (let h = t.gcNext[fh]; h !== fh; h = t.gcNext[h]) t.gen[h] = to;
     const th = this.heads[to];
     const tail = t.gcPrev[th];
     t.gcNext[tail] = t.gcNext[fh];
