@@ -15,7 +15,6 @@ export function intRealloc(av: MallocState, oldp: number, nb: number): number {
   const oldSize = av.size(oldp);
   const next = st.nextPhys[oldp];
   const nextSize = av.size(next);
-  let newp = oldp;
 
   if (oldSize < nb) {
     if (next === av.top && oldSize + nextSize >= nb + MINSIZE) {
@@ -51,22 +50,22 @@ export function intRealloc(av: MallocState, oldp: number, nb: number): number {
     }
   }
 
-  const newSizeG = st.sizeG[newp];
+  // Whatever path got here, the chunk still starts at oldp (grown in place or merged with next).
+  const newSizeG = st.sizeG[oldp];
   const nbG = nb / 16;
   if ((newSizeG - nbG) * 16 < MINSIZE) {
-    av.w(newp, 8);
-    av.setInuseBitAfter(newp);
+    av.w(oldp, 8);
+    av.setInuseBitAfter(oldp);
   } else {
-    const rem = st.alloc(st.gran[newp] + nbG, newSizeG - nbG, ChunkState.InUse, true);
-    st.linkAfter(newp, rem);
-    st.sizeG[newp] = nbG;
-    av.w(newp, 8);
+    const rem = st.alloc(st.gran[oldp] + nbG, newSizeG - nbG, ChunkState.InUse, true);
+    st.linkAfter(oldp, rem);
+    st.sizeG[oldp] = nbG;
+    av.w(oldp, 8);
     av.w(rem, 8);
     av.setInuseBitAfter(rem);
     intFree(av, rem);
   }
-  newp = oldp;
-  return av.mem(newp);
+  return av.mem(oldp);
 }
 
 /**
