@@ -7,7 +7,7 @@ import { addYield, addYieldFrom } from './flow';
 import { CMP_OPS, FVC_ASCII, FVC_NONE, FVC_REPR, FVC_STR, FVS_HAVE_SPEC, NB_INPLACE, NB_OPS, Op } from './opcodes';
 import { mangle, Scope } from './symtable';
 import type { Compiler } from './unit';
-import { NONE, type Const } from './values';
+import { frozensetOf, NONE, type Const } from './values';
 
 /** A soft limit of stack use for displays and calls (STACK_USE_GUIDELINE). */
 export const STACK_USE_GUIDELINE = 30;
@@ -186,7 +186,7 @@ export function starUnpack(c: Compiler, elts: Expr[], pushed: number, build: num
     if (tuple && !pushed) c.loadConst({ t: 'tuple', items });
     else {
       c.addOp(build, pushed);
-      c.loadConst(add === Op.SET_ADD ? { t: 'frozenset', items } : { t: 'tuple', items });
+      c.loadConst(add === Op.SET_ADD ? frozensetOf(items) : { t: 'tuple', items });
       c.addOp(extend, 1);
       if (tuple) c.addOp(Op.LIST_TO_TUPLE);
     }

@@ -1,6 +1,6 @@
 import type { Arguments, Comprehension, ConstValue, Expr, ExprOf, Pattern, Stmt } from '../syntax/ast';
 import { binaryOp, bitLength, getItem, intOf, unaryOp } from './pyops';
-import { isTrue, pyLen } from './values';
+import { frozensetOf, isTrue, pyLen } from './values';
 
 /**
  * Python/ast_opt.c (3.11): constant folding on the syntax tree, before the symbol table.
@@ -473,7 +473,7 @@ export class Folder {
       makeConst(e, constTuple((e as unknown as ExprOf<'Tuple'>).elts));
     } else if (e.k === 'Set') {
       const t = constTuple(e.elts);
-      if (t && t.t === 'tuple') makeConst(e, { t: 'frozenset', items: t.items });
+      if (t && t.t === 'tuple') makeConst(e, frozensetOf(t.items));
     }
   }
 

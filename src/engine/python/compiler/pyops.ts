@@ -35,7 +35,8 @@ function toDouble(n: Num): number | null {
 
 const fromNum = (n: Num): ConstValue =>
   n.k === 'i' ? { t: 'int', v: n.v } : n.k === 'f' ? { t: 'float', v: n.v } : { t: 'complex', re: n.re, im: n.im };
-const flt = (v: number): ConstValue | null => (Number.isFinite(v) || Number.isNaN(v) ? { t: 'float', v } : null);
+/** float_add & co. do not check for overflow: inf and nan are ordinary results. */
+const flt = (v: number): ConstValue => ({ t: 'float', v });
 
 /** x * 2**e without intermediate overflow or underflow (ldexp). */
 function ldexp(x: number, e: number): number {

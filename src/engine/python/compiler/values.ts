@@ -71,6 +71,62 @@ export function constKey(c: Const): string {
   }
 }
 
+type NumLike = { re: number | bigint; im: number };
+
+function numLike(c: Const): NumLike | null {
+  switch (c.t) {
+    case 'int':
+      return { re: c.v, im: 0 };
+    case 'bool':
+      return { re: c.v ? 1n : 0n, im: 0 };
+    case 'float':
+      return { re: c.v, im: 0 };
+    case 'complex':
+      return { re: c.re, im: c.im };
+    default:
+      return null;
+  }
+}
+
+/** int/float equality as Python does it: exact, never through a rounded conversion. */
+function realEquals(a: number | bigint, b: number | bigint): boolean {
+  if (typeof a === 'bigint' && typeof b === 'bigint') return a === b;
+  if (typeof a === 'number' && typeof b === 'number') return a === b;
+  const f = (typeof a === 'number' ? a : b) as number;
+  const i = (typeof a === 'bigint' ? a : b) as bigint;
+  return Number.isInteger(f) && BigInt(f) === i;
+}
+
+/** PyObject_RichCompare(a, b, Py_EQ) for constants (1 == 1.0 == True, tuples item by item). */
+export function pyEquals(a: Const, b: Const): boolean {
+  const x = numLike(a);
+  const y = numLike(b);
+  if (x || y) return !!x && !!y && x.im === y.im && realEquals(x.re, y.re);
+  if (a.t !== b.t) return false;
+  switch (a.t) {
+    case 'str':
+    case 'bytes':
+      return a.v === (b as typeof a).v;
+    case 'tuple':
+    case 'frozenset': {
+      const bi = (b as typeof a).items;
+      if (a.t === 'tuple') return a.items.length === bi.length && a.items.every((v, i) => pyEquals(v, bi[i]));
+      return a.items.length === bi.length && a.items.every((v) => bi.some((w) => pyEquals(v, w)));
+    }
+    case 'code':
+      return a === b;
+    default:
+      return true; // None, Ellipsis
+  }
+}
+
+/** PyFrozenSet_New(tuple): equal items collapse into the first one. */
+export function frozensetOf(items: ConstValue[]): ConstValue {
+  const out: ConstValue[] = [];
+  for (const it of items) if (!out.some((o) => pyEquals(o, it))) out.push(it);
+  return { t: 'frozenset', items: out };
+}
+
 /** PyObject_IsTrue of a constant (the CFG folds `LOAD_CONST; POP_JUMP_IF_*` with it). */
 export function isTrue(c: Const): boolean {
   switch (c.t) {
