@@ -30,7 +30,9 @@ function futureFeatures(mod: Module): { features: number; lineno: number } {
     if (done && s.line > prevLine) break;
     prevLine = s.line;
     if (s.k === 'ImportFrom' && s.module === '__future__') {
-      if (done) throw new CompileError('from __future__ imports must occur at the beginning of the file', s);
+      // PyErr_SyntaxLocationObject(filename, lineno, col + 1): no end position
+      const at = { line: s.line, col: s.col, endLine: s.line, endCol: -1 };
+      if (done) throw new CompileError('from __future__ imports must occur at the beginning of the file', at);
       for (const a of s.names) {
         switch (a.name) {
           case 'nested_scopes':
@@ -49,9 +51,9 @@ function futureFeatures(mod: Module): { features: number; lineno: number } {
             features |= FUTURE_ANNOTATIONS;
             break;
           case 'braces':
-            throw new CompileError('not a chance', a);
+            throw new CompileError('not a chance', at);
           default:
-            throw new CompileError(`future feature ${a.name} is not defined`, a);
+            throw new CompileError(`future feature ${a.name} is not defined`, at);
         }
       }
       lineno = s.line;
