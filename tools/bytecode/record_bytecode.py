@@ -3,6 +3,7 @@
 
     python3 tools/bytecode/record_bytecode.py            (re-records every corpus file)
     python3 tools/bytecode/record_bytecode.py --check    (exit 1 if a fixture is stale)
+    python3 tools/bytecode/record_bytecode.py --one F.py (one file as one case, on stdout)
 
 The corpus is tools/bytecode/corpus/*.py: each file holds many snippets, each starting with a
 line `#== name`. Every snippet is compiled on its own, as a module named "<snippet>", the way
@@ -315,6 +316,11 @@ def record(name, source):
 def main():
     if sys.version_info[:3] != (3, 11, 7):
         os.execv(PYTHON, [PYTHON] + sys.argv)
+    if len(sys.argv) == 3 and sys.argv[1] == "--one":
+        # one file as one snippet, printed (tools/bytecode/check.ts compares it with the compiler)
+        with open(sys.argv[2], encoding="utf-8") as f:
+            print(json.dumps(record(os.path.basename(sys.argv[2]), f.read()), ensure_ascii=True))
+        return
     check = "--check" in sys.argv
     os.makedirs(OUT, exist_ok=True)
     stale, total = [], 0

@@ -1,5 +1,5 @@
 import { CompileError } from './errors';
-import { DEF_BOUND, DEF_FREE_CLASS, DEF_GLOBAL, DEF_NONLOCAL, Scope, type SymbolTableEntry } from './symtable';
+import { DEF_BOUND, DEF_FREE_CLASS, DEF_GLOBAL, DEF_NONLOCAL, Scope, type SymbolTableEntry } from './ste';
 
 /**
  * symtable.c's second pass (analyze_block, analyze_name, analyze_cells, update_symbols),
@@ -64,7 +64,12 @@ function analyzeName(
 }
 
 /** analyze_block. */
-function analyzeBlock(ste: SymbolTableEntry, bound: Set<string> | null, free: Set<string>, global: Set<string>): void {
+function analyzeBlock(
+  ste: SymbolTableEntry,
+  bound: Set<string> | null,
+  free: Set<string>,
+  global: Set<string>,
+): void {
   const local = new Set<string>();
   const newGlobal = new Set<string>();
   const newFree = new Set<string>();
@@ -110,7 +115,12 @@ function analyzeBlock(ste: SymbolTableEntry, bound: Set<string> | null, free: Se
 }
 
 /** update_symbols: free names of children not bound here pass through as FREE. */
-function updateSymbols(ste: SymbolTableEntry, bound: Set<string> | null, free: Set<string>, classflag: boolean): void {
+function updateSymbols(
+  ste: SymbolTableEntry,
+  bound: Set<string> | null,
+  free: Set<string>,
+  classflag: boolean,
+): void {
   for (const name of free) {
     const flags = ste.symbols.get(name);
     if (flags !== undefined) {

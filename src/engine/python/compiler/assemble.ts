@@ -1,4 +1,4 @@
-import type { Block, ExceptStack, Instr } from './cfg';
+import { chain, type Block, type Instr } from './cfg';
 import {
   CO_ASYNC_GENERATOR,
   CO_COROUTINE,
@@ -14,20 +14,18 @@ import {
   FRAME_SPECIALS_SIZE,
   type CodeObject,
 } from './code';
-import { CACHES, hasArg, isBackwardJump, isBlockPush, isJump, Op, stackEffect } from './opcodes';
+import { isBackwardJump, isBlockPush, isJump, Op, stackEffect } from './opcodes';
+import { duplicateExitsWithoutLineno, guaranteeLinenoForExits, propagateLineNumbers } from './lines';
 import {
-  chain,
   cleanBasicBlock,
-  duplicateExitsWithoutLineno,
   extendBlock,
-  guaranteeLinenoForExits,
   normalizeBasicBlock,
   optimizeCfg,
-  propagateLineNumbers,
   trimUnusedConsts,
   type ConstTable,
 } from './optimize';
-import { writeLocations } from './positions';
+import { exceptionEntries, labelExceptionTargets } from './exceptions';
+import { instrSize, writeLocations } from './positions';
 import type { Compiler, Unit } from './unit';
 import { NONE } from './values';
 
@@ -50,13 +48,6 @@ function codeFlags(c: Compiler): number {
   return flags | (c.opts.futureFeatures & PYCF_MASK);
 }
 
-/** instr_size: EXTENDED_ARG prefixes + the instruction + its inline caches, in code units. */
-export function instrSize(i: Instr): number {
-  const oparg = hasArg(i.op) ? i.arg : 0;
-  const ext = (oparg > 0xffffff ? 1 : 0) + (oparg > 0xffff ? 1 : 0) + (oparg > 0xff ? 1 : 0);
-  return ext + 1 + CACHES[i.op];
-}
-
 /** build_cellfixedoffsets: where each cell/free lives in localsplus (argument cells stay in place). */
 function cellFixedOffsets(u: Unit): number[] {
   const nlocals = u.varnames.size;
@@ -69,13 +60,27 @@ function cellFixedOffsets(u: Unit): number[] {
   return fixed;
 }
 
-const artificial = (op: number, arg: number): Instr => ({ op, arg, target: null, except: null, line: -1, endLine: -1, col: -1, endCol: -1 });
+const artificial = (op: number, arg: number): Instr => ({
+  op,
+  arg,
+  target: null,
+  except: null,
+  line: -1,
+  endLine: -1,
+  col: -1,
+  endCol: -1,
+});
 
 /** insert_prefix_instructions: COPY_FREE_VARS, MAKE_CELL…, RETURN_GENERATOR + POP_TOP before RESUME. */
 function insertPrefix(c: Compiler, entry: Block, fixed: number[], flags: number): void {
   const u = c.u;
   if (flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)) {
-    entry.instr.splice(0, 0, { ...artificial(Op.RETURN_GENERATOR, 0), line: u.firstlineno, endLine: u.firstlineno }, artificial(Op.POP_TOP, 0));
+    entry.instr.splice(
+      0,
+      0,
+      { ...artificial(Op.RETURN_GENERATOR, 0), line: u.firstlineno, endLine: u.firstlineno },
+      artificial(Op.POP_TOP, 0),
+    );
   }
   const ncells = u.cellvars.size;
   if (ncells) {
@@ -143,7 +148,13 @@ function stackDepth(c: Compiler, blocks: Block[]): number {
         push(ins.target!, targetDepth);
       }
       depth = newDepth;
-      if (ins.op === Op.JUMP_NO_INTERRUPT || ins.op === Op.JUMP || ins.op === Op.RETURN_VALUE || ins.op === Op.RAISE_VARARGS || ins.op === Op.RERAISE) {
+      if (
+        ins.op === Op.JUMP_NO_INTERRUPT ||
+        ins.op === Op.JUMP ||
+        ins.op === Op.RETURN_VALUE ||
+        ins.op === Op.RAISE_VARARGS ||
+        ins.op === Op.RERAISE
+      ) {
         next = null;
         break;
       }
@@ -151,56 +162,6 @@ function stackDepth(c: Compiler, blocks: Block[]): number {
     if (next) push(next, depth);
   }
   return max;
-}
-
-/** label_exception_targets: walk the graph with the stack of active handlers; tag every instruction. */
-function labelExceptionTargets(entry: Block): void {
-  for (const b of chain(entry)) b.visited = false;
-  const copy = (s: ExceptStack): ExceptStack => ({ handlers: [...s.handlers], depth: s.depth });
-  const todo: Block[] = [entry];
-  entry.visited = true;
-  entry.exceptStack = { handlers: [null], depth: 0 };
-  while (todo.length) {
-    const b = todo.pop()!;
-    // `stack` goes to a jump target when nothing falls through (then it is null: never read again)
-    let stack = b.exceptStack! as ExceptStack;
-    b.exceptStack = null;
-    let handler = stack.handlers[stack.depth];
-    for (let i = 0; i < b.instr.length; i++) {
-      const ins = b.instr[i];
-      if (isBlockPush(ins.op)) {
-        const t = ins.target!;
-        if (!t.visited) {
-          t.exceptStack = copy(stack);
-          t.visited = true;
-          todo.push(t);
-        }
-        // push_except_block: SETUP_WITH / SETUP_CLEANUP handlers also get lasti
-        if (ins.op === Op.SETUP_WITH || ins.op === Op.SETUP_CLEANUP) t.preserveLasti = true;
-        stack.handlers[++stack.depth] = t;
-        handler = t;
-      } else if (ins.op === Op.POP_BLOCK) {
-        handler = stack.handlers[--stack.depth];
-      } else if (isJump(ins.op)) {
-        ins.except = handler;
-        const t = ins.target!;
-        if (!t.visited) {
-          if (!b.nofallthrough) t.exceptStack = copy(stack);
-          else {
-            t.exceptStack = stack;
-            stack = null as unknown as ExceptStack;
-          }
-          t.visited = true;
-          todo.push(t);
-        }
-      } else ins.except = handler;
-    }
-    if (!b.nofallthrough && !b.next!.visited) {
-      b.next!.exceptStack = stack;
-      b.next!.visited = true;
-      todo.push(b.next!);
-    }
-  }
 }
 
 /** normalize_jumps: each pseudo jump becomes its forward or backward opcode. */
@@ -280,7 +241,8 @@ export function assemble(c: Compiler, addNone: boolean): CodeObject {
   guaranteeLinenoForExits(entry, u.firstlineno);
   const stacksize = stackDepth(c, u.blocks);
   labelExceptionTargets(entry);
-  for (const b of chain(entry)) for (const ins of b.instr) if (isBlockPush(ins.op) || ins.op === Op.POP_BLOCK) ins.op = Op.NOP;
+  for (const b of chain(entry))
+    for (const ins of b.instr) if (isBlockPush(ins.op) || ins.op === Op.POP_BLOCK) ins.op = Op.NOP;
   for (const b of chain(entry)) cleanBasicBlock(b);
   normalizeJumps(entry);
   jumpOffsets(entry, newestFirst());
@@ -335,30 +297,4 @@ export function assemble(c: Compiler, addNone: boolean): CodeObject {
     exceptionTable,
     framesize: nlocalsplus + stacksize + FRAME_SPECIALS_SIZE,
   };
-}
-
-/** assemble_exception_table: one entry per run of instructions with the same handler. */
-function exceptionEntries(entry: Block): Int32Array {
-  const out: number[] = [];
-  let handler: Block | null = null;
-  let start = -1;
-  let offset = 0;
-  const emit = (end: number): void => {
-    const h = handler!;
-    const depth = h.startDepth - 1 - (h.preserveLasti ? 1 : 0);
-    out.push(start, end, h.offset, depth, h.preserveLasti ? 1 : 0);
-  };
-  for (const b of chain(entry)) {
-    offset = b.offset;
-    for (const ins of b.instr) {
-      if (ins.except !== handler) {
-        if (handler) emit(offset);
-        start = offset;
-        handler = ins.except;
-      }
-      offset += instrSize(ins);
-    }
-  }
-  if (handler) emit(offset);
-  return Int32Array.from(out);
 }

@@ -1,5 +1,7 @@
 import type { Expr, ExprOf, Keyword } from '../syntax/ast';
-import { checkCaller, checkForbidden, starUnpack, STACK_USE_GUIDELINE, updateStartLocationToMatchAttr, visitExpr } from './expr';
+import { checkCaller } from './checks';
+import { starUnpack } from './displays';
+import { checkForbidden, STACK_USE_GUIDELINE, updateStartLocationToMatchAttr, visitExpr } from './expr';
 import { Op } from './opcodes';
 import { DEF_IMPORT } from './symtable';
 import type { Compiler } from './unit';
@@ -96,7 +98,10 @@ export function callHelper(c: Compiler, n: number, args: Expr[], keywords: Keywo
   validateKeywords(c, keywords);
   const nelts = args.length;
   const nkwelts = keywords.length;
-  const simple = nelts + nkwelts * 2 <= STACK_USE_GUIDELINE && !args.some((a) => a.k === 'Starred') && !keywords.some((k) => k.arg === null);
+  const simple =
+    nelts + nkwelts * 2 <= STACK_USE_GUIDELINE &&
+    !args.some((a) => a.k === 'Starred') &&
+    !keywords.some((k) => k.arg === null);
   if (simple) {
     args.forEach((a) => visitExpr(c, a));
     if (nkwelts) {

@@ -47,3 +47,8 @@ export function copyLoc(from: Instr | Loc, to: Instr): void {
   to.col = from.col;
   to.endCol = from.endCol;
 }
+
+/** Blocks in layout order (following b_next from the entry). */
+export function* chain(entry: Block): Generator<Block> {
+  for (let b: Block | null = entry; b; b = b.next) yield b;
+}

@@ -18,7 +18,10 @@ const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
 
 describe('the compiler against CPython 3.11.7', () => {
   it('has the recorded corpus', () => {
-    const total = files.reduce((n, f) => n + (JSON.parse(readFileSync(join(dir, f), 'utf8')).cases as unknown[]).length, 0);
+    const total = files.reduce(
+      (n, f) => n + (JSON.parse(readFileSync(join(dir, f), 'utf8')).cases as unknown[]).length,
+      0,
+    );
     expect(total).toBeGreaterThanOrEqual(400);
   });
   for (const f of files) {
@@ -36,12 +39,19 @@ describe('the compiler against CPython 3.11.7', () => {
             }
             expect(err).toBeInstanceOf(CompileError);
             const ce = err as CompileError;
-            expect({ msg: ce.message, line: ce.line, col: ce.col, endLine: ce.endLine, endCol: ce.endCol }).toEqual(rc.error);
+            expect({
+              msg: ce.message,
+              line: ce.line,
+              col: ce.col,
+              endLine: ce.endLine,
+              endCol: ce.endCol,
+            }).toEqual(rc.error);
             return;
           }
           const { code, warnings } = compileModule(mod, { filename: '<snippet>' });
           const diffs = compareCode(code, rc.code!);
-          if (diffs.length) expect.fail(`${rc.source}\n${diffs.slice(0, 8).join('\n')}\n\n${disassemble(code)}`);
+          if (diffs.length)
+            expect.fail(`${rc.source}\n${diffs.slice(0, 8).join('\n')}\n\n${disassemble(code)}`);
           expect(warnings).toEqual(rc.warnings);
         });
       }

@@ -81,12 +81,16 @@ export function disassemble(code: CodeObject): string {
   const lines: string[] = [];
   const one = (co: CodeObject): void => {
     lines.push(`Disassembly of <code object ${co.name} (${co.qualname}), line ${co.firstlineno}>:`);
-    lines.push(`  stacksize ${co.stacksize}, nlocalsplus ${co.nlocalsplus}, framesize ${co.framesize}, flags 0x${co.flags.toString(16)}`);
+    lines.push(
+      `  stacksize ${co.stacksize}, nlocalsplus ${co.nlocalsplus}, framesize ${co.framesize}, flags 0x${co.flags.toString(16)}`,
+    );
     const targets = new Set<number>();
     const decoded = decode(co);
+    for (let i = 0; i < co.exceptionTable.length; i += 5) targets.add(co.exceptionTable[i + 2]);
     for (const ins of decoded) {
       const after = ins.offset + 1 + CACHES[ins.op];
-      if (isJump(ins.op) && ins.arg !== null) targets.add(isBackwardJump(ins.op) ? after - ins.arg : after + ins.arg);
+      if (isJump(ins.op) && ins.arg !== null)
+        targets.add(isBackwardJump(ins.op) ? after - ins.arg : after + ins.arg);
     }
     let lastLine = -2;
     decoded.forEach((ins, k) => {
@@ -98,13 +102,17 @@ export function disassemble(code: CodeObject): string {
       const mark = targets.has(ins.offset) ? '>>' : '  ';
       const arg = ins.arg === null ? '' : String(ins.arg).padStart(4);
       const rep = argRepr(co, ins, after);
-      lines.push(`${lineCol}    ${mark} ${String(ins.offset * 2).padStart(4)} ${ins.opname.padEnd(28)}${arg}${rep ? ` (${rep})` : ''}`);
+      lines.push(
+        `${lineCol}    ${mark} ${String(ins.offset * 2).padStart(4)} ${ins.opname.padEnd(28)}${arg}${rep ? ` (${rep})` : ''}`,
+      );
     });
     const t = co.exceptionTable;
     if (t.length) {
       lines.push('ExceptionTable:');
       for (let i = 0; i < t.length; i += 5) {
-        lines.push(`  ${t[i] * 2} to ${t[i + 1] * 2} -> ${t[i + 2] * 2} [${t[i + 3]}]${t[i + 4] ? ' lasti' : ''}`);
+        lines.push(
+          `  ${t[i] * 2} to ${t[i + 1] * 2} -> ${t[i + 2] * 2} [${t[i + 3]}]${t[i + 4] ? ' lasti' : ''}`,
+        );
       }
     }
     lines.push('');

@@ -40,7 +40,8 @@ export interface RecordedCase {
   warnings: { msg: string; line: number }[];
 }
 
-const parseFloatRepr = (s: string): number => (s === 'inf' ? Infinity : s === '-inf' ? -Infinity : s === 'nan' ? NaN : Number(s));
+const parseFloatRepr = (s: string): number =>
+  s === 'inf' ? Infinity : s === '-inf' ? -Infinity : s === 'nan' ? NaN : Number(s);
 
 /** A recorded constant (ints and floats as strings) as a ConstValue. */
 function constValue(j: Record<string, unknown>): ConstValue {
@@ -95,7 +96,8 @@ const pos = (v: number): number | null => (v < 0 ? null : v);
 export function compareCode(got: CodeObject, want: RecordedCode, path = want.qualname): string[] {
   const diffs: string[] = [];
   const same = (what: string, a: unknown, b: unknown): void => {
-    if (JSON.stringify(a) !== JSON.stringify(b)) diffs.push(`${path}: ${what}: got ${JSON.stringify(a)}, want ${JSON.stringify(b)}`);
+    if (JSON.stringify(a) !== JSON.stringify(b))
+      diffs.push(`${path}: ${what}: got ${JSON.stringify(a)}, want ${JSON.stringify(b)}`);
   };
   same('name', got.name, want.name);
   same('qualname', got.qualname, want.qualname);
@@ -126,20 +128,29 @@ export function compareCode(got: CodeObject, want: RecordedCode, path = want.qua
       break;
     }
     const p = instrs[i].offset * 4;
-    const gp = [pos(got.positions[p]), pos(got.positions[p + 1]), pos(got.positions[p + 2]), pos(got.positions[p + 3])];
+    const gp = [
+      pos(got.positions[p]),
+      pos(got.positions[p + 1]),
+      pos(got.positions[p + 2]),
+      pos(got.positions[p + 3]),
+    ];
     if (JSON.stringify(gp) !== JSON.stringify(want.positions[i])) {
-      diffs.push(`${path}: positions of instruction ${i} (${w?.[1]} at ${w?.[0]}): got ${JSON.stringify(gp)}, want ${JSON.stringify(want.positions[i])}`);
+      diffs.push(
+        `${path}: positions of instruction ${i} (${w?.[1]} at ${w?.[0]}): got ${JSON.stringify(gp)}, want ${JSON.stringify(want.positions[i])}`,
+      );
     }
   }
   same('code units', got.code.length, want.codeUnits);
   const t = got.exceptionTable;
   const table: [number, number, number, number, boolean][] = [];
-  for (let i = 0; i < t.length; i += 5) table.push([t[i] * 2, t[i + 1] * 2, t[i + 2] * 2, t[i + 3], t[i + 4] === 1]);
+  for (let i = 0; i < t.length; i += 5)
+    table.push([t[i] * 2, t[i + 1] * 2, t[i + 2] * 2, t[i + 3], t[i + 4] === 1]);
   same('exception table', table, want.exceptionTable);
   const codes = got.consts.filter((c) => c.t === 'code');
   const wantCodes = want.consts.filter((c) => (c as { t: string }).t === 'code') as { code: RecordedCode }[];
   codes.forEach((c, i) => {
-    if (wantCodes[i] && c.t === 'code') diffs.push(...compareCode(c.code, wantCodes[i].code, `${path} > ${wantCodes[i].code.qualname}`));
+    if (wantCodes[i] && c.t === 'code')
+      diffs.push(...compareCode(c.code, wantCodes[i].code, `${path} > ${wantCodes[i].code.qualname}`));
   });
   return diffs;
 }

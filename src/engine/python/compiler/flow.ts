@@ -1,5 +1,6 @@
 import type { Stmt, StmtOf } from '../syntax/ast';
-import { jumpIf, nameOp, visitExpr } from './expr';
+import { jumpIf } from './conditions';
+import { nameOp, visitExpr } from './expr';
 import type { ForStmt } from './nodes';
 import { Op } from './opcodes';
 import { visitStmts } from './stmt';
@@ -114,7 +115,8 @@ function unwindFBlockStack(c: Compiler, preserveTos: boolean, wantLoop: boolean)
   const fb = c.u.fblocks;
   if (!fb.length) return null;
   const top = fb[fb.length - 1];
-  if (top.type === 'exception-group-handler') c.error("'break', 'continue' and 'return' cannot appear in an except* block");
+  if (top.type === 'exception-group-handler')
+    c.error("'break', 'continue' and 'return' cannot appear in an except* block");
   if (wantLoop && (top.type === 'while' || top.type === 'for')) return top;
   fb.pop();
   unwindFBlock(c, top, preserveTos);

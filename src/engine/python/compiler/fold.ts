@@ -1,17 +1,14 @@
 import type { Arguments, Comprehension, ConstValue, Expr, ExprOf, Pattern, Stmt } from '../syntax/ast';
-import { binaryOp, bitLength, getItem, intOf, unaryOp } from './pyops';
-import { frozensetOf, isTrue, pyLen } from './values';
+import { PyError } from '../errors';
+import { constOf, copyNode, makeConst, safeBinary } from './foldops';
+import { optimizeFormat } from './format';
+import { getItem, unaryOp } from './pyops';
+import { frozensetOf, isTrue } from './values';
 
 /**
  * Python/ast_opt.c (3.11): constant folding on the syntax tree, before the symbol table.
  * Mutates the tree it is given (the compiler hands it a private copy).
  */
-
-// ast_opt.c's limits on what is folded: results that would be big stay computed at run time.
-const MAX_INT_SIZE = 128; // bits
-const MAX_COLLECTION_SIZE = 256;
-const MAX_STR_SIZE = 4096;
-const MAX_TOTAL_ITEMS = 1024;
 
 export interface FoldOptions {
   /** -O level: 0 keeps asserts and __debug__ is True. */
@@ -20,193 +17,23 @@ export interface FoldOptions {
   futureAnnotations: boolean;
 }
 
-const POS_KEYS = new Set(['line', 'col', 'endLine', 'endCol']);
-
-/** make_const: the node becomes a Constant in place (its position stays). */
-function makeConst(node: Expr, value: ConstValue | null): void {
-  if (value === null) return; // the operation raised: leave the node alone
-  const n = node as unknown as Record<string, unknown>;
-  for (const key of Object.keys(n)) if (!POS_KEYS.has(key)) delete n[key];
-  n.k = 'Constant';
-  n.value = value;
-  n.kind = null;
-}
-
-/** COPY_NODE(to, from): `to` takes every field of `from`, position included. */
-function copyNode(to: Expr, from: Expr): void {
-  const t = to as unknown as Record<string, unknown>;
-  for (const key of Object.keys(t)) delete t[key];
-  Object.assign(t, from);
-}
-
-const constOf = (e: Expr): ConstValue | null => (e.k === 'Constant' ? e.value : null);
-
-/** check_complexity: how many items a nested constant tuple/frozenset adds up to. */
-function checkComplexity(c: ConstValue, limit: number): number {
-  if (c.t === 'tuple' || c.t === 'frozenset') {
-    limit -= c.items.length;
-    for (let i = 0; limit >= 0 && i < c.items.length; i++) limit = checkComplexity(c.items[i], limit);
-  }
-  return limit;
-}
-
-/** safe_multiply / safe_power / safe_lshift / safe_mod: refuse results over the limits. */
-function safeBinary(op: string, v: ConstValue, w: ConstValue): ConstValue | null {
-  const iv = intOf(v);
-  const iw = intOf(w);
-  switch (op) {
-    case '*': {
-      if (iv !== null && iw !== null) {
-        if (iv !== 0n && iw !== 0n && bitLength(iv) + bitLength(iw) > MAX_INT_SIZE) return null;
-      } else if (iv !== null && (w.t === 'tuple' || w.t === 'frozenset')) {
-        const size = w.items.length;
-        if (size) {
-          if (iv < 0n || iv > BigInt(Math.floor(MAX_COLLECTION_SIZE / size))) return null;
-          const n = Number(iv);
-          if (n && checkComplexity(w, Math.floor(MAX_TOTAL_ITEMS / n)) < 0) return null;
-        }
-      } else if (iv !== null && (w.t === 'str' || w.t === 'bytes')) {
-        const size = w.t === 'str' ? pyLen(w.v) : w.v.length;
-        if (size && (iv < 0n || iv > BigInt(Math.floor(MAX_STR_SIZE / size)))) return null;
-      } else if (iw !== null && ['tuple', 'frozenset', 'str', 'bytes'].includes(v.t)) {
-        return safeBinary('*', w, v);
-      }
-      return binaryOp('*', v, w);
-    }
-    case '**':
-      if (iv !== null && iw !== null && iv !== 0n && iw > 0n) {
-        if (iw > BigInt(MAX_INT_SIZE) || bitLength(iv) > Math.floor(MAX_INT_SIZE / Number(iw))) return null;
-      }
-      if (iv !== null && iw !== null && (iv === 0n || iv === 1n) && iw > 0n) return { t: 'int', v: iv };
-      return binaryOp('**', v, w);
-    case '<<':
-      if (iv !== null && iw !== null && iv !== 0n && iw !== 0n) {
-        if (iw < 0n) return null;
-        if (iw > BigInt(MAX_INT_SIZE) || bitLength(iv) > MAX_INT_SIZE - Number(iw)) return null;
-      }
-      if (iv === 0n && iw !== null && iw >= 0n) return { t: 'int', v: 0n };
-      return binaryOp('<<', v, w);
-    case '>>':
-      if (iv !== null && iw !== null && iw > 1n << 32n) return { t: 'int', v: iv < 0n ? -1n : 0n };
-      return binaryOp('>>', v, w);
-    case '%':
-      if (v.t === 'str' || v.t === 'bytes') return null;
-      return binaryOp('%', v, w);
-    case '@':
-      return null; // no builtin constant implements matrix multiplication
-    default:
-      return binaryOp(op as ExprOf<'BinOp'>['op'], v, w);
-  }
-}
-
-// ------------------------------------------------------------------ printf-style %-formatting
-
-/** parse_literal: text up to the next lone '%', with '%%' turned into '%'. */
-function parseLiteral(fmt: string[], pos: { i: number }): Expr | null {
-  const start = pos.i;
-  let hasPercents = false;
-  while (pos.i < fmt.length) {
-    if (fmt[pos.i] !== '%') pos.i++;
-    else if (pos.i + 1 < fmt.length && fmt[pos.i + 1] === '%') {
-      hasPercents = true;
-      pos.i += 2;
-    } else break;
-  }
-  if (pos.i === start) return null;
-  let s = fmt.slice(start, pos.i).join('');
-  if (hasPercents) s = s.split('%%').join('%');
-  return artificialConst(s);
-}
-
-/** A constant the optimizer makes up: it has no position (-1), like _PyAST_Constant(..., -1, ...). */
-const artificialConst = (s: string): Expr => ({ k: 'Constant', value: { t: 'str', v: s }, kind: null, line: -1, col: -1, endLine: -1, endCol: -1 });
-
-const MAXDIGITS = 3;
-
-/** simple_format_arg_parse + parse_format: %s, %r, %a with a width/precision up to two digits. */
-function parseFormat(fmt: string[], pos: { i: number }, arg: Expr): Expr | null {
-  let i = pos.i;
-  let ch = '';
-  const next = (): boolean => {
-    if (i >= fmt.length) return false;
-    ch = fmt[i++];
-    return true;
-  };
-  let ljust = false;
-  for (;;) {
-    if (!next()) return null;
-    if (ch === '-') ljust = true;
-    else if (ch === '+' || ch === ' ' || ch === '#' || ch === '0') continue;
-    else break;
-  }
-  let width = -1;
-  let prec = -1;
-  const isDigit = (): boolean => ch >= '0' && ch <= '9';
-  if (isDigit()) {
-    width = 0;
-    let digits = 0;
-    while (isDigit()) {
-      width = width * 10 + Number(ch);
-      if (!next()) return null;
-      if (++digits >= MAXDIGITS) return null;
-    }
-  }
-  if (ch === '.') {
-    if (!next()) return null;
-    prec = 0;
-    if (isDigit()) {
-      let digits = 0;
-      while (isDigit()) {
-        prec = prec * 10 + Number(ch);
-        if (!next()) return null;
-        if (++digits >= MAXDIGITS) return null;
-      }
-    }
-  }
-  const spec = ch;
-  pos.i = i;
-  if (spec !== 's' && spec !== 'r' && spec !== 'a') return null;
-  let buf = '';
-  if (!ljust && width > 0) buf += '>';
-  if (width >= 0) buf += String(width);
-  if (prec >= 0) buf += '.' + String(prec);
-  return {
-    k: 'FormattedValue',
-    value: arg,
-    conversion: spec.charCodeAt(0),
-    formatSpec: buf ? artificialConst(buf) : null,
-    line: arg.line,
-    col: arg.col,
-    endLine: arg.endLine,
-    endCol: arg.endCol,
-  };
-}
-
-/** optimize_format: `'%s: %r' % (a, b)` becomes the f-string f'{a!s}: {b!r}'. */
-function optimizeFormat(node: Expr, fmtStr: string, elts: Expr[]): void {
-  const fmt = Array.from(fmtStr);
-  const pos = { i: 0 };
-  let cnt = 0;
-  const values: Expr[] = [];
-  for (;;) {
-    const lit = parseLiteral(fmt, pos);
-    if (lit) values.push(lit);
-    if (pos.i >= fmt.length) break;
-    if (cnt >= elts.length) return; // more format units than items
-    pos.i++;
-    const e = parseFormat(fmt, pos, elts[cnt]);
-    cnt++;
-    if (!e) return;
-    values.push(e);
-  }
-  if (cnt < elts.length) return; // more items than format units
-  copyNode(node, { k: 'JoinedStr', values, line: node.line, col: node.col, endLine: node.endLine, endCol: node.endCol });
-}
-
-// ------------------------------------------------------------------ the walk
+/**
+ * ast_opt.c counts statements and expressions as it descends: past Py_GetRecursionLimit() × 3
+ * (COMPILER_STACK_FRAME_SCALE) it raises RecursionError. `python3 script.py` compiles with no
+ * Python frame on the stack, so the limit is exactly 3000 (`x = ` + 2998 unary minus + `1` still
+ * compiles, 2999 does not). The symbol table and the code generator then never see deeper trees.
+ */
+const RECURSION_LIMIT = 1000 * 3;
 
 export class Folder {
+  private depth = 0;
+
   constructor(private readonly opts: FoldOptions) {}
+
+  private enter(): void {
+    if (++this.depth > RECURSION_LIMIT)
+      throw new PyError('RecursionError', 'maximum recursion depth exceeded during compilation');
+  }
 
   /** astfold_body: fold, and keep a docstring made by folding from becoming a docstring. */
   body(stmts: Stmt[]): void {
@@ -214,7 +41,14 @@ export class Folder {
     stmts.forEach((s) => this.stmt(s));
     if (!hadDoc && getDocString(stmts) !== null) {
       const st = stmts[0] as Extract<Stmt, { k: 'Expr' }>;
-      st.value = { k: 'JoinedStr', values: [st.value], line: st.line, col: st.col, endLine: st.endLine, endCol: st.endCol };
+      st.value = {
+        k: 'JoinedStr',
+        values: [st.value],
+        line: st.line,
+        col: st.col,
+        endLine: st.endLine,
+        endCol: st.endCol,
+      };
     }
   }
 
@@ -240,6 +74,12 @@ export class Folder {
   }
 
   stmt(s: Stmt): void {
+    this.enter();
+    this.stmt1(s);
+    this.depth--;
+  }
+
+  private stmt1(s: Stmt): void {
     switch (s.k) {
       case 'FunctionDef':
       case 'AsyncFunctionDef':
@@ -356,6 +196,12 @@ export class Folder {
   }
 
   expr(e: Expr): void {
+    this.enter();
+    this.expr1(e);
+    this.depth--;
+  }
+
+  private expr1(e: Expr): void {
     switch (e.k) {
       case 'BoolOp':
         this.exprs(e.values);
@@ -407,7 +253,8 @@ export class Folder {
         this.expr(e.left);
         this.exprs(e.comparators);
         // fold_compare: a list or set literal after `in` / `not in` becomes a tuple / frozenset.
-        if (e.ops[e.ops.length - 1] === 'in' || e.ops[e.ops.length - 1] === 'not in') this.foldIter(e.comparators[e.comparators.length - 1]);
+        if (e.ops[e.ops.length - 1] === 'in' || e.ops[e.ops.length - 1] === 'not in')
+          this.foldIter(e.comparators[e.comparators.length - 1]);
         break;
       case 'Call':
         this.expr(e.func);
@@ -481,7 +328,12 @@ export class Folder {
   private foldBinOp(e: ExprOf<'BinOp'>): void {
     const lv = constOf(e.left);
     if (!lv) return;
-    if (e.op === '%' && e.right.k === 'Tuple' && lv.t === 'str' && !e.right.elts.some((x) => x.k === 'Starred')) {
+    if (
+      e.op === '%' &&
+      e.right.k === 'Tuple' &&
+      lv.t === 'str' &&
+      !e.right.elts.some((x) => x.k === 'Starred')
+    ) {
       optimizeFormat(e, lv.v, e.right.elts);
       return;
     }

@@ -15,7 +15,6 @@ import { NONE } from './values';
  * exception table and NOPs.
  */
 
-
 export function compileTry(c: Compiler, s: TryStmt): void {
   if (s.finalbody.length) tryFinally(c, s);
   else if (s.k === 'TryStar') tryStarExcept(c, s);

@@ -19,6 +19,15 @@ export interface CompileResult {
 
 const CO_FUTURE_BARRY_AS_BDFL = 0x400000;
 
+/** A deep copy of the tree (folding rewrites it in place). Several times faster than structuredClone. */
+function cloneTree<T>(x: T): T {
+  if (Array.isArray(x)) return x.map(cloneTree) as T;
+  if (x === null || typeof x !== 'object') return x;
+  const out: Record<string, unknown> = {};
+  for (const k in x) out[k] = cloneTree((x as Record<string, unknown>)[k]);
+  return out as T;
+}
+
 /** future.c: `from __future__ import …` at the top of the module (after a docstring). */
 function futureFeatures(mod: Module): { features: number; lineno: number } {
   let features = 0;
@@ -70,8 +79,11 @@ function futureFeatures(mod: Module): { features: number; lineno: number } {
  * folding, the symbol table, code generation and assembly into nested code objects. The caller's
  * tree is not modified. Throws CompileError (a SyntaxError) or NotSupported.
  */
-export function compileModule(mod: Module, options: Partial<Omit<CompilerOptions, 'futureFeatures' | 'futureLineno'>> = {}): CompileResult {
-  const tree = structuredClone(mod);
+export function compileModule(
+  mod: Module,
+  options: Partial<Omit<CompilerOptions, 'futureFeatures' | 'futureLineno'>> = {},
+): CompileResult {
+  const tree = cloneTree(mod);
   const future = futureFeatures(tree);
   const opts: CompilerOptions = {
     filename: options.filename ?? '<string>',
@@ -80,7 +92,10 @@ export function compileModule(mod: Module, options: Partial<Omit<CompilerOptions
     futureFeatures: future.features,
     futureLineno: future.lineno,
   };
-  new Folder({ optimize: opts.optimize, futureAnnotations: (future.features & FUTURE_ANNOTATIONS) !== 0 }).body(tree.body);
+  new Folder({
+    optimize: opts.optimize,
+    futureAnnotations: (future.features & FUTURE_ANNOTATIONS) !== 0,
+  }).body(tree.body);
   const st = SymbolTable.build(tree, future.features);
   const c = new Compiler(st, opts);
   c.enterScope('<module>', 'module', tree, 1);

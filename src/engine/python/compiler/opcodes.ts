@@ -184,8 +184,11 @@ const VIRTUAL_JUMPS = new Set<number>([
   Op.POP_JUMP_IF_NOT_NONE,
 ]);
 
+const JUMP_TABLE = new Uint8Array(256 + 16);
+for (const op of [...REAL_JUMPS, ...VIRTUAL_JUMPS]) JUMP_TABLE[op + 16] = 1;
+
 /** is_jump: a (pseudo-)instruction with a target block. In 3.11 every real jump is relative. */
-export const isJump = (op: number): boolean => REAL_JUMPS.has(op) || VIRTUAL_JUMPS.has(op);
+export const isJump = (op: number): boolean => JUMP_TABLE[op + 16] === 1;
 export const isBlockPush = (op: number): boolean =>
   op === Op.SETUP_FINALLY || op === Op.SETUP_WITH || op === Op.SETUP_CLEANUP;
 export const isBackwardJump = (op: number): boolean =>
@@ -362,7 +365,12 @@ export function stackEffect(op: number, oparg: number, jump: boolean): number {
     case Op.CALL_FUNCTION_EX:
       return -2 - (oparg & 1);
     case Op.MAKE_FUNCTION:
-      return -((oparg & 1) !== 0 ? 1 : 0) - ((oparg & 2) !== 0 ? 1 : 0) - ((oparg & 4) !== 0 ? 1 : 0) - ((oparg & 8) !== 0 ? 1 : 0);
+      return (
+        -((oparg & 1) !== 0 ? 1 : 0) -
+        ((oparg & 2) !== 0 ? 1 : 0) -
+        ((oparg & 4) !== 0 ? 1 : 0) -
+        ((oparg & 8) !== 0 ? 1 : 0)
+      );
     case Op.BUILD_SLICE:
       return oparg === 3 ? -2 : -1;
     case Op.FORMAT_VALUE:

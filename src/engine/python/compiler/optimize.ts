@@ -1,4 +1,5 @@
-import { Block, copyLoc, type Instr } from './cfg';
+import { chain, copyLoc, type Block, type Instr } from './cfg';
+import { applyStaticSwaps, swaptimize } from './swaps';
 import { isBlockPush, isJump, Op } from './opcodes';
 import { constKey, isTrue, type Const } from './values';
 
@@ -7,11 +8,6 @@ import { constKey, isTrue, type Const } from './values';
  * constant conditions, tuple folding, SWAP elimination, dead-block removal, NOP cleaning, exit
  * block copying and line-number propagation.
  */
-
-/** Blocks in layout order (following b_next from the entry). */
-export function* chain(entry: Block): Generator<Block> {
-  for (let b: Block | null = entry; b; b = b.next) yield b;
-}
 
 /** normalize_basic_block: mark exits and fall-through, skip empty jump targets. */
 export function normalizeBasicBlock(b: Block): void {
@@ -91,12 +87,20 @@ export function cleanBasicBlock(b: Block): void {
 /** Where the constants of the unit live while the graph is optimized (a list that can grow). */
 export interface ConstTable {
   list: Const[];
+  /** constKey → index, for the constants of `list` (built on first use). */
+  index?: Map<string, number>;
 }
 
+/** The index of an equal constant in the list (CPython compares the merged objects), or -1. */
 function indexOfConst(consts: ConstTable, c: Const): number {
-  const key = constKey(c);
-  for (let i = 0; i < consts.list.length; i++) if (constKey(consts.list[i]) === key) return i;
-  return -1;
+  if (!consts.index) {
+    consts.index = new Map();
+    consts.list.forEach((x, i) => {
+      const k = constKey(x);
+      if (!consts.index!.has(k)) consts.index!.set(k, i);
+    });
+  }
+  return consts.index.get(constKey(c)) ?? -1;
 }
 
 /** fold_tuple_on_constants: LOAD_CONST × n + BUILD_TUPLE n → LOAD_CONST (tuple). */
@@ -113,101 +117,11 @@ function foldTupleOnConstants(b: Block, start: number, n: number, consts: ConstT
   if (index < 0) {
     index = consts.list.length;
     consts.list.push(tuple);
+    consts.index!.set(constKey(tuple), index);
   }
   for (let i = 0; i < n; i++) b.instr[start + i].op = Op.NOP;
   b.instr[start + n].op = Op.LOAD_CONST;
   b.instr[start + n].arg = index;
-}
-
-/** swaptimize: a run of SWAPs and NOPs replaced by the fewest SWAPs with the same effect. */
-function swaptimize(b: Block, ix: number): number {
-  const ins = b.instr;
-  let depth = ins[ix].arg;
-  let len = 0;
-  let more = false;
-  const limit = ins.length - ix;
-  while (++len < limit) {
-    const op = ins[ix + len].op;
-    if (op === Op.SWAP) {
-      depth = Math.max(depth, ins[ix + len].arg);
-      more = true;
-    } else if (op !== Op.NOP) break;
-  }
-  if (!more) return ix;
-  const stack: number[] = [];
-  for (let i = 0; i < depth; i++) stack.push(i);
-  for (let i = 0; i < len; i++) {
-    if (ins[ix + i].op === Op.SWAP) {
-      const oparg = ins[ix + i].arg;
-      const top = stack[0];
-      stack[0] = stack[oparg - 1];
-      stack[oparg - 1] = top;
-    }
-  }
-  const VISITED = -1;
-  let current = len - 1;
-  for (let i = 0; i < depth; i++) {
-    if (stack[i] === VISITED || stack[i] === i) continue;
-    let j = i;
-    for (;;) {
-      if (j) {
-        ins[ix + current].op = Op.SWAP;
-        ins[ix + current--].arg = j + 1;
-      }
-      if (stack[j] === VISITED) break;
-      const next = stack[j];
-      stack[j] = VISITED;
-      j = next;
-    }
-  }
-  while (current >= 0) ins[ix + current--].op = Op.NOP;
-  return ix + len - 1;
-}
-
-const swappable = (op: number): boolean => op === Op.STORE_FAST || op === Op.POP_TOP;
-const storesTo = (ins: Instr): number => (ins.op === Op.STORE_FAST ? ins.arg : -1);
-
-function nextSwappable(b: Block, i: number, lineno: number): number {
-  while (++i < b.instr.length) {
-    const ins = b.instr[i];
-    if (lineno >= 0 && ins.line !== lineno) return -1;
-    if (ins.op === Op.NOP) continue;
-    if (swappable(ins.op)) return i;
-    return -1;
-  }
-  return -1;
-}
-
-/** apply_static_swaps: SWAP 2, POP_TOP, STORE_FAST x → NOP, STORE_FAST x, POP_TOP. */
-function applyStaticSwaps(b: Block, i: number): void {
-  for (; i >= 0; i--) {
-    const swap = b.instr[i];
-    if (swap.op !== Op.SWAP) {
-      if (swap.op === Op.NOP || swappable(swap.op)) continue;
-      return;
-    }
-    const j = nextSwappable(b, i, -1);
-    if (j < 0) return;
-    let k = j;
-    const lineno = b.instr[j].line;
-    for (let count = swap.arg - 1; count > 0; count--) {
-      k = nextSwappable(b, k, lineno);
-      if (k < 0) return;
-    }
-    const sj = storesTo(b.instr[j]);
-    const sk = storesTo(b.instr[k]);
-    if (sj >= 0 || sk >= 0) {
-      if (sj === sk) return;
-      for (let idx = j + 1; idx < k; idx++) {
-        const s = storesTo(b.instr[idx]);
-        if (s >= 0 && (s === sj || s === sk)) return;
-      }
-    }
-    swap.op = Op.NOP;
-    const tmp = b.instr[j];
-    b.instr[j] = b.instr[k];
-    b.instr[k] = tmp;
-  }
 }
 
 /** jump_thread: jump straight to where the target jump goes (same line only). */
@@ -220,7 +134,16 @@ function jumpThread(inst: Instr, target: Instr, op: number): boolean {
   return false;
 }
 
-const NOP_INSTR: Instr = { op: Op.NOP, arg: 0, target: null, except: null, line: -1, endLine: -1, col: -1, endCol: -1 };
+const NOP_INSTR: Instr = {
+  op: Op.NOP,
+  arg: 0,
+  target: null,
+  except: null,
+  line: -1,
+  endLine: -1,
+  col: -1,
+  endCol: -1,
+};
 
 /** optimize_basic_block. */
 function optimizeBasicBlock(b: Block, consts: ConstTable): void {
@@ -265,7 +188,10 @@ function optimizeBasicBlock(b: Block, consts: ConstTable): void {
               const nextarg = b.instr[i + 1].arg & 0xff;
               inst.op = Op.NOP;
               b.instr[i + 1].op = Op.NOP;
-              b.instr[i + 2].op = nextarg ^ (jumpOp === Op.POP_JUMP_IF_FALSE ? 1 : 0) ? Op.POP_JUMP_IF_NOT_NONE : Op.POP_JUMP_IF_NONE;
+              b.instr[i + 2].op =
+                nextarg ^ (jumpOp === Op.POP_JUMP_IF_FALSE ? 1 : 0)
+                  ? Op.POP_JUMP_IF_NOT_NONE
+                  : Op.POP_JUMP_IF_NONE;
             }
             break;
           }
@@ -431,75 +357,8 @@ export function optimizeCfg(entry: Block, allBlocks: Block[], consts: ConstTable
 /** trim_unused_consts: drop constants past the last one used (the first always stays). */
 export function trimUnusedConsts(entry: Block, consts: ConstTable): void {
   let max = 0;
-  for (const b of chain(entry)) for (const ins of b.instr) if ((ins.op === Op.LOAD_CONST || ins.op === Op.KW_NAMES) && ins.arg > max) max = ins.arg;
+  for (const b of chain(entry))
+    for (const ins of b.instr)
+      if ((ins.op === Op.LOAD_CONST || ins.op === Op.KW_NAMES) && ins.arg > max) max = ins.arg;
   if (max + 1 < consts.list.length) consts.list.length = max + 1;
-}
-
-const isExitWithoutLineno = (b: Block): boolean => b.exit && b.instr.every((i) => i.line < 0);
-
-/**
- * duplicate_exits_without_lineno (PEP 626): an exit block without a line number reached by more
- * than one jump is copied, so each copy can inherit its predecessor's line.
- */
-export function duplicateExitsWithoutLineno(allBlocks: Block[]): void {
-  const snapshot = [...allBlocks];
-  for (let i = snapshot.length - 1; i >= 0; i--) {
-    const b = snapshot[i];
-    const last = b.instr[b.instr.length - 1];
-    if (!last || !isJump(last.op)) continue;
-    const target = last.target!;
-    if (isExitWithoutLineno(target) && target.predecessors > 1) {
-      const copy = new Block();
-      allBlocks.push(copy);
-      copy.instr = target.instr.map((x) => ({ ...x }));
-      copy.exit = target.exit;
-      copy.nofallthrough = true;
-      copyLoc(last, copy.instr[0]);
-      last.target = copy;
-      target.predecessors--;
-      copy.predecessors = 1;
-      copy.next = target.next;
-      target.next = copy;
-    }
-  }
-  for (let i = allBlocks.length - 1; i >= 0; i--) {
-    const b = allBlocks[i];
-    while (b.next && b.next.instr.length === 0) b.next = b.next.next;
-  }
-  for (let i = allBlocks.length - 1; i >= 0; i--) {
-    const b = allBlocks[i];
-    if (!b.nofallthrough && b.next && b.instr.length && isExitWithoutLineno(b.next)) copyLoc(b.instr[b.instr.length - 1], b.next.instr[0]);
-  }
-}
-
-/** propagate_line_numbers: an instruction without a line takes the one before it. */
-export function propagateLineNumbers(entry: Block): void {
-  for (const b of chain(entry)) {
-    if (!b.instr.length) continue;
-    const prev: Instr = { ...NOP_INSTR };
-    for (const ins of b.instr) {
-      if (ins.line < 0) copyLoc(prev, ins);
-      else copyLoc(ins, prev);
-    }
-    if (!b.nofallthrough && b.next && b.next.predecessors === 1 && b.next.instr.length && b.next.instr[0].line < 0) {
-      copyLoc(prev, b.next.instr[0]);
-    }
-    const last = b.instr[b.instr.length - 1];
-    if (isJump(last.op)) {
-      const t = last.target!;
-      if (t.predecessors === 1 && t.instr.length && t.instr[0].line < 0) copyLoc(prev, t.instr[0]);
-    }
-  }
-}
-
-/** guarantee_lineno_for_exits: a RETURN_VALUE block still without a line gets the last line seen. */
-export function guaranteeLinenoForExits(entry: Block, firstlineno: number): void {
-  let lineno = firstlineno;
-  for (const b of chain(entry)) {
-    const last = b.instr[b.instr.length - 1];
-    if (!last) continue;
-    if (last.line < 0) {
-      if (last.op === Op.RETURN_VALUE) for (const ins of b.instr) ins.line = lineno;
-    } else lineno = last.line;
-  }
 }

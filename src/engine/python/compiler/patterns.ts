@@ -1,6 +1,8 @@
 import type { Pattern, StmtOf } from '../syntax/ast';
 import type { Block } from './cfg';
-import { checkForbidden, jumpIf, nameOp, unpackHelper, visitExpr } from './expr';
+import { jumpIf } from './conditions';
+import { unpackHelper } from './displays';
+import { checkForbidden, nameOp, visitExpr } from './expr';
 import { Op } from './opcodes';
 import { visitStmts } from './stmt';
 import type { Compiler } from './unit';
@@ -70,7 +72,8 @@ function pattern(c: Compiler, p: Pattern, pc: PatternContext): void {
   c.setLoc(p);
   switch (p.k) {
     case 'MatchValue':
-      if (p.value.k !== 'Constant' && p.value.k !== 'Attribute') c.error('patterns may only match literals and attribute lookups');
+      if (p.value.k !== 'Constant' && p.value.k !== 'Attribute')
+        c.error('patterns may only match literals and attribute lookups');
       visitExpr(c, p.value);
       c.addOp(Op.COMPARE_OP, 2); // ==
       jumpToFailPop(c, pc, Op.POP_JUMP_IF_FALSE);
@@ -192,7 +195,8 @@ function mappingPattern(c: Compiler, p: Extract<Pattern, { k: 'MatchMapping' }>,
       const k = constKey(key.value);
       if (seen.has(k)) c.error(`mapping pattern checks duplicate key (${constRepr(key.value)})`);
       seen.add(k);
-    } else if (key.k !== 'Attribute') c.error('mapping pattern keys may only match literals and attribute lookups');
+    } else if (key.k !== 'Attribute')
+      c.error('mapping pattern keys may only match literals and attribute lookups');
     visitExpr(c, key);
   }
   c.addOp(Op.BUILD_TUPLE, size);
@@ -328,7 +332,12 @@ export function compileMatch(c: Compiler, s: StmtOf<'Match'>): void {
     const m = s.cases[i];
     c.setLoc(m.pattern);
     if (i !== cases - hasDefault - 1) c.addOp(Op.COPY, 1);
-    const pc: PatternContext = { stores: [], allowIrrefutable: m.guard !== null || i === cases - 1, failPop: [], onTop: 0 };
+    const pc: PatternContext = {
+      stores: [],
+      allowIrrefutable: m.guard !== null || i === cases - 1,
+      failPop: [],
+      onTop: 0,
+    };
     pattern(c, m.pattern, pc);
     for (const name of pc.stores) nameOp(c, name, 'store');
     if (m.guard) {

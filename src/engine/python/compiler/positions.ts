@@ -1,13 +1,23 @@
 import type { Instr } from './cfg';
 import { CACHES, hasArg, Op } from './opcodes';
 
+/** instr_size: EXTENDED_ARG prefixes + the instruction + its inline caches, in code units. */
+export function instrSize(i: Instr): number {
+  const oparg = hasArg(i.op) ? i.arg : 0;
+  const ext = (oparg > 0xffffff ? 1 : 0) + (oparg > 0xffff ? 1 : 0) + (oparg > 0xff ? 1 : 0);
+  return ext + 1 + CACHES[i.op];
+}
+
 /**
  * write_instr and the location table (assemble_emit_location): the code units, and for every
  * unit the position co_positions() would give back. The 3.11 line table is lossy in known ways,
  * kept here so positions match: no line → no position at all; a missing column on a one-line
  * span drops both columns; otherwise every field survives.
  */
-export function writeLocations(instrs: Instr[], size: (i: Instr) => number): { code: Uint16Array; positions: Int32Array } {
+export function writeLocations(
+  instrs: Instr[],
+  size: (i: Instr) => number,
+): { code: Uint16Array; positions: Int32Array } {
   let total = 0;
   for (const i of instrs) total += size(i);
   const code = new Uint16Array(total);
@@ -20,7 +30,7 @@ export function writeLocations(instrs: Instr[], size: (i: Instr) => number): { c
     let u = at;
     const ext = n - caches - 1;
     for (let k = ext; k > 0; k--) code[u++] = Op.EXTENDED_ARG | (((oparg >>> (8 * k)) & 0xff) << 8);
-    code[u++] = ins.op | ((oparg & 0xff) << 8);
+    code[u] = ins.op | ((oparg & 0xff) << 8);
     // cache units stay 0 (CACHE)
     const [line, endLine, col, endCol] = decodedPosition(ins);
     for (let k = 0; k < n; k++) {

@@ -1,7 +1,15 @@
 import type { Expr, ExprOf, Stmt, StmtOf } from '../syntax/ast';
 import { compileClass, compileFunction, annotationString } from './defs';
-import { checkForbidden, inplaceOparg, jumpIf, nameOp, updateStartLocationToMatchAttr, visitExpr } from './expr';
-import { compileAsyncFor, compileBreakContinue, compileFor, compileIf, compileReturn, compileWhile } from './flow';
+import { jumpIf } from './conditions';
+import { checkForbidden, inplaceOparg, nameOp, updateStartLocationToMatchAttr, visitExpr } from './expr';
+import {
+  compileAsyncFor,
+  compileBreakContinue,
+  compileFor,
+  compileIf,
+  compileReturn,
+  compileWhile,
+} from './flow';
 import { compileTry, compileWith } from './handlers';
 import { FUTURE_ANNOTATIONS } from './symtable';
 import { compileMatch } from './patterns';
@@ -203,7 +211,10 @@ function mangleFor(c: Compiler, name: string): string {
 /** compiler_assert: LOAD_ASSERTION_ERROR … RAISE_VARARGS, skipped when the test holds. */
 function compileAssert(c: Compiler, s: StmtOf<'Assert'>): void {
   const t = s.test;
-  if ((t.k === 'Tuple' && t.elts.length > 0) || (t.k === 'Constant' && t.value.t === 'tuple' && t.value.items.length > 0)) {
+  if (
+    (t.k === 'Tuple' && t.elts.length > 0) ||
+    (t.k === 'Constant' && t.value.t === 'tuple' && t.value.items.length > 0)
+  ) {
     c.warn('assertion is always true, perhaps remove parentheses?');
   }
   if (c.opts.optimize) return;

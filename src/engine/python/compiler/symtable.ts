@@ -1,6 +1,22 @@
 import type { Arguments, Comprehension, Expr, ExprOf, Module, Pattern, Pos, Stmt } from '../syntax/ast';
 import { CompileError } from './errors';
 import { analyze } from './analyze';
+import {
+  DEF_ANNOT,
+  DEF_COMP_ITER,
+  DEF_GLOBAL,
+  DEF_IMPORT,
+  DEF_LOCAL,
+  DEF_NONLOCAL,
+  DEF_PARAM,
+  FUTURE_ANNOTATIONS,
+  mangle,
+  SymbolTableEntry,
+  USE,
+  type BlockType,
+} from './ste';
+
+export * from './ste';
 
 /**
  * Python/symtable.c (3.11): the first pass collects, per block, what each name is in it
@@ -8,80 +24,6 @@ import { analyze } from './analyze';
  * then decides every name's scope. Blocks are keyed by their AST node, as CPython keys them by
  * the node's address.
  */
-
-// Flags of a name in a block (DEF_* of pycore_symtable.h).
-export const DEF_GLOBAL = 1;
-export const DEF_LOCAL = 2;
-export const DEF_PARAM = 4;
-export const DEF_NONLOCAL = 8;
-export const USE = 16;
-export const DEF_FREE = 32;
-export const DEF_FREE_CLASS = 64;
-export const DEF_IMPORT = 128;
-export const DEF_ANNOT = 256;
-export const DEF_COMP_ITER = 512;
-export const DEF_BOUND = DEF_LOCAL | DEF_PARAM | DEF_IMPORT;
-
-/** The scope analyze.ts gives each name (LOCAL … CELL of pycore_symtable.h). */
-export const enum Scope {
-  LOCAL = 1,
-  GLOBAL_EXPLICIT = 2,
-  GLOBAL_IMPLICIT = 3,
-  FREE = 4,
-  CELL = 5,
-}
-
-export type BlockType = 'function' | 'class' | 'module' | 'annotation';
-export type ComprehensionKind = 'list' | 'set' | 'dict' | 'genexpr' | null;
-
-/** PySTEntryObject. */
-export class SymbolTableEntry {
-  readonly symbols = new Map<string, number>();
-  readonly scopes = new Map<string, Scope>();
-  /** Parameters in order (ste_varnames): co_varnames starts with them. */
-  readonly varnames: string[] = [];
-  readonly children: SymbolTableEntry[] = [];
-  /** global / nonlocal statements: name → where (to point errors at them). */
-  readonly directives = new Map<string, Pos>();
-  nested = false;
-  free = false;
-  childFree = false;
-  generator = false;
-  coroutine = false;
-  comprehension: ComprehensionKind = null;
-  varargs = false;
-  varkeywords = false;
-  returnsValue = false;
-  needsClassClosure = false;
-  compIterTarget = false;
-  compIterExpr = 0;
-
-  constructor(
-    readonly name: string,
-    readonly type: BlockType,
-    readonly at: Pos,
-  ) {}
-
-  flags(name: string): number {
-    return this.symbols.get(name) ?? 0;
-  }
-
-  /** _PyST_GetScope (0 when the name is unknown here). */
-  scope(name: string): Scope | 0 {
-    return this.scopes.get(name) ?? 0;
-  }
-}
-
-export const FUTURE_ANNOTATIONS = 0x1000000;
-
-/** _Py_Mangle: __name inside class C becomes _C__name (not dunder names, not dotted ones). */
-export function mangle(privateName: string | null, name: string): string {
-  if (privateName === null || !name.startsWith('__')) return name;
-  if (name.endsWith('__') || name.includes('.')) return name;
-  const stripped = privateName.replace(/^_+/, '');
-  if (!stripped) return name;
-  return '_' + stripped + name;
-}
 
 export class SymbolTable {
   readonly blocks = new Map<object, SymbolTableEntry>();
@@ -140,12 +82,14 @@ export class SymbolTable {
     const old = ste.symbols.get(mangled);
     let val = flag;
     if (old !== undefined) {
-      if (flag & DEF_PARAM && old & DEF_PARAM) this.error(`duplicate argument '${name}' in function definition`, at);
+      if (flag & DEF_PARAM && old & DEF_PARAM)
+        this.error(`duplicate argument '${name}' in function definition`, at);
       val = old | flag;
     }
     if (ste.compIterTarget) {
       // An iteration variable of a comprehension: a walrus may not rebind it.
-      if (val & (DEF_GLOBAL | DEF_NONLOCAL)) this.error(`comprehension inner loop cannot rebind assignment expression target '${name}'`, at);
+      if (val & (DEF_GLOBAL | DEF_NONLOCAL))
+        this.error(`comprehension inner loop cannot rebind assignment expression target '${name}'`, at);
       val |= DEF_COMP_ITER;
     }
     ste.symbols.set(mangled, val);
@@ -413,7 +357,12 @@ export class SymbolTable {
         if (e.value) this.expr(e.value);
         this.cur.generator = true;
         if (this.cur.comprehension) {
-          const kind = { list: 'list comprehension', set: 'set comprehension', dict: 'dict comprehension', genexpr: 'generator expression' }[this.cur.comprehension];
+          const kind = {
+            list: 'list comprehension',
+            set: 'set comprehension',
+            dict: 'dict comprehension',
+            genexpr: 'generator expression',
+          }[this.cur.comprehension];
           this.error(`'yield' inside ${kind}`, e);
         }
         break;
@@ -452,7 +401,8 @@ export class SymbolTable {
       case 'Name':
         this.addDef(e.id, e.ctx === 'load' ? USE : DEF_LOCAL, e);
         // super() is a use of the implicit __class__ cell.
-        if (e.ctx === 'load' && this.cur.type === 'function' && e.id === 'super') this.addDef('__class__', USE, e);
+        if (e.ctx === 'load' && this.cur.type === 'function' && e.id === 'super')
+          this.addDef('__class__', USE, e);
         break;
       case 'List':
       case 'Tuple':
@@ -496,7 +446,8 @@ export class SymbolTable {
 
   /** symtable_handle_namedexpr + symtable_extend_namedexpr_scope (PEP 572). */
   private namedExpr(e: ExprOf<'NamedExpr'>): void {
-    if (this.cur.compIterExpr > 0) this.error('assignment expression cannot be used in a comprehension iterable expression', e);
+    if (this.cur.compIterExpr > 0)
+      this.error('assignment expression cannot be used in a comprehension iterable expression', e);
     if (this.cur.comprehension) {
       const target = e.target as ExprOf<'Name'>;
       const name = target.id;
@@ -504,7 +455,11 @@ export class SymbolTable {
         const ste = this.stack[i];
         if (ste.comprehension) {
           const f = ste.flags(name);
-          if (f & DEF_COMP_ITER && f & DEF_LOCAL) this.error(`assignment expression cannot rebind comprehension iteration variable '${name}'`, target);
+          if (f & DEF_COMP_ITER && f & DEF_LOCAL)
+            this.error(
+              `assignment expression cannot rebind comprehension iteration variable '${name}'`,
+              target,
+            );
           continue;
         }
         if (ste.type === 'function') {
@@ -519,7 +474,8 @@ export class SymbolTable {
           this.addDef(name, DEF_GLOBAL, target, ste);
           break;
         }
-        if (ste.type === 'class') this.error('assignment expression within a comprehension cannot be used in a class body', target);
+        if (ste.type === 'class')
+          this.error('assignment expression within a comprehension cannot be used in a class body', target);
       }
     }
     this.expr(e.value);
@@ -540,7 +496,9 @@ export class SymbolTable {
     this.expr(outermost.iter);
     this.cur.compIterExpr--;
     this.enter(name, 'function', e, e);
-    this.cur.comprehension = ({ ListComp: 'list', SetComp: 'set', DictComp: 'dict', GeneratorExp: 'genexpr' } as const)[e.k as 'ListComp' | 'SetComp' | 'DictComp' | 'GeneratorExp'];
+    this.cur.comprehension = (
+      { ListComp: 'list', SetComp: 'set', DictComp: 'dict', GeneratorExp: 'genexpr' } as const
+    )[e.k as 'ListComp' | 'SetComp' | 'DictComp' | 'GeneratorExp'];
     if (outermost.isAsync) this.cur.coroutine = true;
     this.addDef('.0', DEF_PARAM, this.cur.at);
     this.cur.compIterTarget = true;

@@ -89,7 +89,9 @@ export class Unit {
     this.varnames = new IndexMap(ste.varnames);
     // dictbytype: cells and frees sorted by name; the frees are numbered after the cells.
     const byScope = (scope: number, flag: number): string[] =>
-      [...ste.symbols.keys()].filter((n) => ste.scope(n) === scope || (ste.flags(n) & flag) !== 0).sort(cmpCodePoints);
+      [...ste.symbols.keys()]
+        .filter((n) => ste.scope(n) === scope || (ste.flags(n) & flag) !== 0)
+        .sort(cmpCodePoints);
     this.cellvars = new IndexMap(byScope(5, 0));
     if (ste.needsClassClosure) this.cellvars.add('__class__');
     this.freevars = new IndexMap();
@@ -179,7 +181,16 @@ export class Compiler {
   private emit(op: number, arg: number, target: Block | null, loc: Loc): void {
     if (this.u.needNewImplicitBlock) this.useNextBlock(this.newBlock());
     const b = this.u.cur;
-    const i: Instr = { op, arg, target, except: null, line: loc.line, endLine: loc.endLine, col: loc.col, endCol: loc.endCol };
+    const i: Instr = {
+      op,
+      arg,
+      target,
+      except: null,
+      line: loc.line,
+      endLine: loc.endLine,
+      col: loc.col,
+      endCol: loc.endCol,
+    };
     b.instr.push(i);
     if (op === Op.RETURN_VALUE) b.returns = true;
     // is_end_of_basic_block: the next instruction starts a new block.
@@ -274,7 +285,10 @@ export class Compiler {
         if (parent.ste.scope(mangled) === 2) forceGlobal = true; // GLOBAL_EXPLICIT
       }
       if (!forceGlobal) {
-        const fn = parent.scopeType === 'function' || parent.scopeType === 'async function' || parent.scopeType === 'lambda';
+        const fn =
+          parent.scopeType === 'function' ||
+          parent.scopeType === 'async function' ||
+          parent.scopeType === 'lambda';
         base = fn ? parent.qualname + '.<locals>' : parent.qualname;
       }
     }

@@ -52,13 +52,15 @@ function constant(e: Expr & { k: 'Constant' }): string {
   const v = e.value;
   if (v.t === 'ellipsis') return '...';
   let r = constRepr(v);
-  if ((v.t === 'float' && !Number.isFinite(v.v) && !Number.isNaN(v.v)) || v.t === 'complex') r = r.replace(/inf/g, '1e309');
+  if ((v.t === 'float' && !Number.isFinite(v.v) && !Number.isNaN(v.v)) || v.t === 'complex')
+    r = r.replace(/inf/g, '1e309');
   return (e.kind === 'u' ? 'u' : '') + r;
 }
 
 function args(a: Arguments): string {
   const parts: string[] = [];
-  const arg = (p: { arg: string; annotation: Expr | null }): string => p.arg + (p.annotation ? ': ' + expr(p.annotation, Pr.TEST) : '');
+  const arg = (p: { arg: string; annotation: Expr | null }): string =>
+    p.arg + (p.annotation ? ': ' + expr(p.annotation, Pr.TEST) : '');
   const positional = [...a.posonlyargs, ...a.args];
   const firstDefault = positional.length - a.defaults.length;
   positional.forEach((p, i) => {
@@ -78,7 +80,10 @@ function args(a: Arguments): string {
 
 function comprehensions(gens: Comprehension[]): string {
   return gens
-    .map((g) => `${g.isAsync ? ' async for ' : ' for '}${expr(g.target, Pr.TUPLE)} in ${expr(g.iter, Pr.TEST + 1)}${g.ifs.map((x) => ' if ' + expr(x, Pr.TEST + 1)).join('')}`)
+    .map(
+      (g) =>
+        `${g.isAsync ? ' async for ' : ' for '}${expr(g.target, Pr.TUPLE)} in ${expr(g.iter, Pr.TEST + 1)}${g.ifs.map((x) => ' if ' + expr(x, Pr.TEST + 1)).join('')}`,
+    )
     .join('');
 }
 
@@ -93,7 +98,12 @@ function fstringBody(values: Expr[], isFormatSpec: boolean): string {
       if (inner.startsWith('{')) inner = ' ' + inner;
       let s = '{' + inner;
       if (v.conversion > 0) s += '!' + String.fromCharCode(v.conversion);
-      if (v.formatSpec) s += ':' + (v.formatSpec.k === 'JoinedStr' ? fstringBody(v.formatSpec.values, true) : fstringBody([v.formatSpec], true));
+      if (v.formatSpec)
+        s +=
+          ':' +
+          (v.formatSpec.k === 'JoinedStr'
+            ? fstringBody(v.formatSpec.values, true)
+            : fstringBody([v.formatSpec], true));
       out += s + '}';
     }
   }
@@ -120,9 +130,20 @@ function expr(e: Expr, level: Pr): string {
       return paren(level > Pr.TEST, (n ? 'lambda ' : 'lambda') + args(e.args) + ': ' + expr(e.body, Pr.TEST));
     }
     case 'IfExp':
-      return paren(level > Pr.TEST, `${expr(e.body, Pr.TEST + 1)} if ${expr(e.test, Pr.TEST + 1)} else ${expr(e.orelse, Pr.TEST)}`);
+      return paren(
+        level > Pr.TEST,
+        `${expr(e.body, Pr.TEST + 1)} if ${expr(e.test, Pr.TEST + 1)} else ${expr(e.orelse, Pr.TEST)}`,
+      );
     case 'Dict':
-      return '{' + e.values.map((v, i) => (e.keys[i] ? `${expr(e.keys[i]!, Pr.TEST)}: ${expr(v, Pr.TEST)}` : '**' + expr(v, Pr.EXPR))).join(', ') + '}';
+      return (
+        '{' +
+        e.values
+          .map((v, i) =>
+            e.keys[i] ? `${expr(e.keys[i]!, Pr.TEST)}: ${expr(v, Pr.TEST)}` : '**' + expr(v, Pr.EXPR),
+          )
+          .join(', ') +
+        '}'
+      );
     case 'Set':
       return '{' + e.elts.map((x) => expr(x, Pr.TEST)).join(', ') + '}';
     case 'ListComp':
@@ -140,11 +161,19 @@ function expr(e: Expr, level: Pr): string {
     case 'YieldFrom':
       return `(yield from ${expr(e.value, Pr.TEST)})`;
     case 'Compare':
-      return paren(level > Pr.CMP, expr(e.left, Pr.CMP + 1) + e.ops.map((op, i) => ` ${op} ${expr(e.comparators[i], Pr.CMP + 1)}`).join(''));
+      return paren(
+        level > Pr.CMP,
+        expr(e.left, Pr.CMP + 1) +
+          e.ops.map((op, i) => ` ${op} ${expr(e.comparators[i], Pr.CMP + 1)}`).join(''),
+      );
     case 'Call': {
       const func = expr(e.func, Pr.ATOM);
-      if (e.args.length === 1 && !e.keywords.length && e.args[0].k === 'GeneratorExp') return func + expr(e.args[0], Pr.TEST);
-      const parts = [...e.args.map((a) => expr(a, Pr.TEST)), ...e.keywords.map((k) => (k.arg === null ? '**' : k.arg + '=') + expr(k.value, Pr.TEST))];
+      if (e.args.length === 1 && !e.keywords.length && e.args[0].k === 'GeneratorExp')
+        return func + expr(e.args[0], Pr.TEST);
+      const parts = [
+        ...e.args.map((a) => expr(a, Pr.TEST)),
+        ...e.keywords.map((k) => (k.arg === null ? '**' : k.arg + '=') + expr(k.value, Pr.TEST)),
+      ];
       return `${func}(${parts.join(', ')})`;
     }
     case 'Constant':
@@ -172,7 +201,12 @@ function expr(e: Expr, level: Pr): string {
       return paren(level > Pr.TUPLE, s);
     }
     case 'Slice':
-      return (e.lower ? expr(e.lower, Pr.TEST) : '') + ':' + (e.upper ? expr(e.upper, Pr.TEST) : '') + (e.step ? ':' + expr(e.step, Pr.TEST) : '');
+      return (
+        (e.lower ? expr(e.lower, Pr.TEST) : '') +
+        ':' +
+        (e.upper ? expr(e.upper, Pr.TEST) : '') +
+        (e.step ? ':' + expr(e.step, Pr.TEST) : '')
+      );
     case 'NamedExpr':
       return paren(level > Pr.TUPLE, `${expr(e.target, Pr.ATOM)} := ${expr(e.value, Pr.ATOM)}`);
   }
