@@ -16,7 +16,8 @@ src/engine/python/compiler/testdata/<file>.json keeps:
     argument counts, nlocals, co_stacksize, co_flags, co_names/varnames/cellvars/freevars,
     co_consts, each instruction as `dis` lists it without CACHE entries ([offset, opname, arg]),
     each instruction's positions (line, end line, column, end column: what tracebacks use) and
-    the exception table entries (start, end, target, depth, lasti: byte offsets, as dis gives);
+    the exception table entries (start, end, target, depth, lasti: byte offsets, as dis gives),
+    and co_linetable / co_exceptiontable as hex bytes;
   - or `error`: the SyntaxError the symbol table or the code generator raised (message, line,
     column and end, columns 0-based as in the AST);
   - `warnings`: the SyntaxWarnings compile() emitted (message, line).
@@ -293,6 +294,8 @@ def enc_code(co):
         "positions": [enc_pos(i.positions) for i in instrs],
         "exceptionTable": [[e.start, e.end, e.target, e.depth, bool(e.lasti)]
                            for e in dis._parse_exception_table(co)],
+        "linetable": co.co_linetable.hex(),
+        "exceptiontable": co.co_exceptiontable.hex(),
     }
 
 

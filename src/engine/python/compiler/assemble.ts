@@ -24,8 +24,8 @@ import {
   trimUnusedConsts,
   type ConstTable,
 } from './optimize';
-import { exceptionEntries, labelExceptionTargets } from './exceptions';
-import { instrSize, writeLocations } from './positions';
+import { encodeExceptionTable, exceptionEntries, labelExceptionTargets } from './exceptions';
+import { decodePositions, encodeLinetable, instrSize, writeCode } from './positions';
 import type { Compiler, Unit } from './unit';
 import { NONE } from './values';
 
@@ -249,7 +249,9 @@ export function assemble(c: Compiler, addNone: boolean): CodeObject {
 
   const instrs: Instr[] = [];
   for (const b of chain(entry)) instrs.push(...b.instr);
-  const { code, positions } = writeLocations(instrs, instrSize);
+  const code = writeCode(instrs);
+  const linetable = encodeLinetable(instrs, u.firstlineno);
+  const positions = decodePositions(linetable, u.firstlineno, code.length);
   const exceptionTable = exceptionEntries(entry);
 
   // compute_localsplus_info: locals (cell arguments flagged), then the other cells, then frees.
@@ -294,7 +296,9 @@ export function assemble(c: Compiler, addNone: boolean): CodeObject {
     cellvars: pick(CO_FAST_CELL),
     freevars: pick(CO_FAST_FREE),
     positions,
+    linetable,
     exceptionTable,
+    exceptiontable: encodeExceptionTable(exceptionTable),
     framesize: nlocalsplus + stacksize + FRAME_SPECIALS_SIZE,
   };
 }

@@ -36,8 +36,12 @@ export interface CodeObject {
    * yields; tracebacks index it with f_lasti.
    */
   positions: Int32Array;
+  /** co_linetable as CPython encodes it (its size is part of the code object's memory). */
+  linetable: Uint8Array;
   /** Decoded co_exceptiontable: per entry start, end (exclusive), target (code units), depth, lasti (0/1). */
   exceptionTable: Int32Array;
+  /** co_exceptiontable as CPython encodes it. */
+  exceptiontable: Uint8Array;
   /**
    * Frame size in words (_PyFrame_NumSlotsForCodeObject: nlocalsplus + stacksize + 9): a call
    * takes 8 × this from the data stack; a generator object is 80 + 8 × this bytes.

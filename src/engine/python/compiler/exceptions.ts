@@ -83,3 +83,25 @@ export function exceptionEntries(entry: Block): Int32Array {
   if (handler) emit(offset);
   return Int32Array.from(out);
 }
+
+/**
+ * co_exceptiontable, byte for byte (assemble_emit_exception_table_entry): per entry start,
+ * length, target and (depth << 1 | lasti), each a big-endian varint of 6-bit groups with bit 6
+ * as "more follows", and bit 7 marking the first byte of an entry.
+ */
+export function encodeExceptionTable(entries: Int32Array): Uint8Array {
+  const out: number[] = [];
+  const item = (value: number, msb: number): void => {
+    const groups: number[] = [];
+    for (let shift = 24; shift > 0; shift -= 6) if (value >= 1 << shift) groups.push((value >> shift) & 0x3f);
+    groups.push(value & 0x3f);
+    groups.forEach((g, i) => out.push(g | (i < groups.length - 1 ? 64 : 0) | (i === 0 ? msb : 0)));
+  };
+  for (let i = 0; i < entries.length; i += 5) {
+    item(entries[i], 128);
+    item(entries[i + 1] - entries[i], 0);
+    item(entries[i + 2], 0);
+    item((entries[i + 3] << 1) | entries[i + 4], 0);
+  }
+  return Uint8Array.from(out);
+}

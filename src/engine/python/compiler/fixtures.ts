@@ -29,6 +29,8 @@ export interface RecordedCode {
   instructions: [number, string, number | null][];
   positions: (number | null)[][];
   exceptionTable: [number, number, number, number, boolean][];
+  linetable: string;
+  exceptiontable: string;
 }
 
 export interface RecordedCase {
@@ -146,6 +148,9 @@ export function compareCode(got: CodeObject, want: RecordedCode, path = want.qua
   for (let i = 0; i < t.length; i += 5)
     table.push([t[i] * 2, t[i + 1] * 2, t[i + 2] * 2, t[i + 3], t[i + 4] === 1]);
   same('exception table', table, want.exceptionTable);
+  const hex = (b: Uint8Array): string => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+  same('co_linetable', hex(got.linetable), want.linetable);
+  same('co_exceptiontable', hex(got.exceptiontable), want.exceptiontable);
   const codes = got.consts.filter((c) => c.t === 'code');
   const wantCodes = want.consts.filter((c) => (c as { t: string }).t === 'code') as { code: RecordedCode }[];
   codes.forEach((c, i) => {
