@@ -93,8 +93,10 @@ def enc_const(v):
     if isinstance(v, tuple):
         return {"t": "tuple", "items": [enc_const(x) for x in v]}
     if isinstance(v, frozenset):
-        # Iteration order is hash order; the test compares frozensets as sets.
-        return {"t": "frozenset", "items": [enc_const(x) for x in v]}
+        # Iteration order is hash order (str hashes change from run to run): sorted, so the
+        # fixtures are reproducible. The test compares frozensets as sets.
+        items = sorted(v, key=lambda x: (type(x).__name__, repr(x)))
+        return {"t": "frozenset", "items": [enc_const(x) for x in items]}
     if hasattr(v, "co_code"):
         return {"t": "code", "code": enc_code(v)}
     raise TypeError(f"unexpected constant {v!r}")
