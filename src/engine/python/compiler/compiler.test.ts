@@ -44,6 +44,17 @@ describe('compiler limits and switches', () => {
     expect((err as PyError).message).toBe('maximum recursion depth exceeded during compilation');
   });
 
+  it('ends a tree too deep for the JS stack with RecursionError, not a JavaScript error', () => {
+    let err: unknown;
+    try {
+      compileModule(deepUnary(200_000));
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(PyError);
+    expect((err as PyError).pyType).toBe('RecursionError');
+  });
+
   it('leaves the caller’s tree alone (folding works on a copy)', () => {
     const mod: Module = {
       body: [assign('x', { k: 'BinOp', op: '+', left: int(1), right: int(2), ...at(1) })],

@@ -2,6 +2,7 @@ import type { Module } from '../syntax/ast';
 import { assemble } from './assemble';
 import type { CodeObject } from './code';
 import { compileBody } from './defs';
+import { PyError } from '../errors';
 import { CompileError } from './errors';
 import { Folder } from './fold';
 import { FUTURE_ANNOTATIONS, SymbolTable } from './symtable';
@@ -80,6 +81,21 @@ function futureFeatures(mod: Module): { features: number; lineno: number } {
  * tree is not modified. Throws CompileError (a SyntaxError) or NotSupported.
  */
 export function compileModule(
+  mod: Module,
+  options: Partial<Omit<CompilerOptions, 'futureFeatures' | 'futureLineno'>> = {},
+): CompileResult {
+  try {
+    return compile(mod, options);
+  } catch (e) {
+    // A tree too deep for the JS stack (a hostile input) ends as CPython ends: a RecursionError.
+    if (e instanceof RangeError && /call stack/i.test(e.message)) {
+      throw new PyError('RecursionError', 'maximum recursion depth exceeded during compilation');
+    }
+    throw e;
+  }
+}
+
+function compile(
   mod: Module,
   options: Partial<Omit<CompilerOptions, 'futureFeatures' | 'futureLineno'>> = {},
 ): CompileResult {
