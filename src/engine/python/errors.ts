@@ -78,7 +78,11 @@ export class NotSupported extends PyError {
 /** The step budget ran out (e.g. `while True: pass`). Not catchable by Python code. */
 export class StepBudgetExceeded extends PyError {
   constructor(budget: number, line: number) {
-    super('StepBudgetExceeded', `the step budget of ${budget.toLocaleString('en-US')} steps ran out (an endless loop?)`, line);
+    super(
+      'StepBudgetExceeded',
+      `the step budget of ${budget.toLocaleString('en-US')} steps ran out (an endless loop?)`,
+      line,
+    );
   }
 }
 
@@ -91,4 +95,5 @@ export const memoryError = (): PyError => new PyError('MemoryError', '');
 export const nameError = (name: string): PyError => new PyError('NameError', `name '${name}' is not defined`);
 
 /** The type name of a built-in exception id (for messages made before a Vm exists). */
-export const exceptionName = (id: number): string => EXCEPTION_NAMES[id - EXCEPTION_IDS.get('BaseException')!] ?? 'Exception';
+export const exceptionName = (id: number): string =>
+  EXCEPTION_NAMES[id - EXCEPTION_IDS.get('BaseException')!] ?? 'Exception';

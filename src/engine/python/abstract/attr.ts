@@ -101,11 +101,13 @@ export function genericSetAttr(vm: Vm, obj: number, name: string, value: number)
 export function getAttr(vm: Vm, obj: number, name: string): number {
   const tp = vm.typeOf(obj);
   const f = tp.getattro;
-  if (f === null) throw raiseFormat(vm, E.AttributeError, "'%.50s' object has no attribute '%U'", tp.name, name);
+  if (f === null)
+    throw raiseFormat(vm, E.AttributeError, "'%.50s' object has no attribute '%U'", tp.name, name);
   try {
     return f(vm, obj, name);
   } catch (e) {
-    if (e instanceof PyErrorClass && errorMatches(vm, e, E.AttributeError)) setAttributeErrorContext(vm, e, obj, name, normalize);
+    if (e instanceof PyErrorClass && errorMatches(vm, e, E.AttributeError))
+      setAttributeErrorContext(vm, e, obj, name, normalize);
     throw e;
   }
 }
@@ -137,7 +139,9 @@ export function setAttr(vm: Vm, obj: number, name: string, value: number): void 
     throw raiseFormat(
       vm,
       E.AttributeError,
-      has ? "'%.100s' object has only read-only attributes (%s .%U)" : "'%.100s' object has no attributes (%s .%U)",
+      has
+        ? "'%.100s' object has only read-only attributes (%s .%U)"
+        : "'%.100s' object has no attributes (%s .%U)",
       typeName(vm, obj),
       value === 0 ? 'del' : 'assign to',
       name,

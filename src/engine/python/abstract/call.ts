@@ -61,14 +61,21 @@ export function stackAsDict(vm: Vm, kw: Kwargs): number {
  */
 export function callTuple(vm: Vm, callable: number, args: number, kwargs: number): number {
   const vc = vectorcallOf(vm, callable);
-  if (vc !== null) return vc(vm, callable, Array.from(tupleItems(vm, args)), kwargs ? dictKwargs(vm, kwargs) : null);
+  if (vc !== null)
+    return vc(vm, callable, Array.from(tupleItems(vm, args)), kwargs ? dictKwargs(vm, kwargs) : null);
   const f = vm.typeOf(callable).call;
   if (f === null) throw typeError(vm, "'%.200s' object is not callable", vm.typeOf(callable).name);
   return f(vm, callable, args, kwargs);
 }
 
 /** PyObject_VectorcallMethod: LOAD_METHOD + CALL from C code (no bound method for a method descriptor). */
-export function callMethod(vm: Vm, obj: number, name: string, args: readonly number[], kw: Kwargs | null = null): number {
+export function callMethod(
+  vm: Vm,
+  obj: number,
+  name: string,
+  args: readonly number[],
+  kw: Kwargs | null = null,
+): number {
   const { meth, self } = getMethod(vm, obj, name);
   try {
     return self !== 0 ? call(vm, meth, [self, ...args], kw) : call(vm, meth, args, kw);
@@ -83,10 +90,17 @@ export function callMethod(vm: Vm, obj: number, name: string, args: readonly num
  * method_vectorcall_*): METH_VARARGS gets a tuple (and a dict for keywords), so the call
  * allocates them; METH_NOARGS and METH_O check the count; METH_FASTCALL passes the array.
  */
-export function callCFunction(vm: Vm, def: MethodDef, self: number, args: readonly number[], kw: Kwargs | null): number {
+export function callCFunction(
+  vm: Vm,
+  def: MethodDef,
+  self: number,
+  args: readonly number[],
+  kw: Kwargs | null,
+): number {
   const flags = def.flags;
   const hasKw = kw !== null && kw.size > 0;
-  if (hasKw && !(flags & Meth.Keywords)) throw typeError(vm, '%s() takes no keyword arguments', def.qualname ?? def.name);
+  if (hasKw && !(flags & Meth.Keywords))
+    throw typeError(vm, '%s() takes no keyword arguments', def.qualname ?? def.name);
   if (flags & Meth.Varargs) {
     const tuple = tupleFromArray(vm, args);
     const dict = hasKw ? stackAsDict(vm, kw) : 0;

@@ -9,7 +9,14 @@ export const SWAPPED: readonly Cmp[] = [Cmp.GT, Cmp.GE, Cmp.EQ, Cmp.NE, Cmp.LT, 
 const OP_TEXT = ['<', '<=', '==', '!=', '>', '>='];
 
 /** The comparison operators of the syntax tree, as Cmp. */
-export const CMP_OF: Record<string, Cmp> = { '<': Cmp.LT, '<=': Cmp.LE, '==': Cmp.EQ, '!=': Cmp.NE, '>': Cmp.GT, '>=': Cmp.GE };
+export const CMP_OF: Record<string, Cmp> = {
+  '<': Cmp.LT,
+  '<=': Cmp.LE,
+  '==': Cmp.EQ,
+  '!=': Cmp.NE,
+  '>': Cmp.GT,
+  '>=': Cmp.GE,
+};
 
 /** A JS ordering (-1, 0, 1, NaN) tested with op. */
 export function cmpResult(c: number, op: Cmp): boolean {
@@ -58,7 +65,13 @@ export function richCompare(vm: Vm, v: number, w: number, op: Cmp): number {
   }
   if (op === Cmp.EQ) return vm.s.bool(v === w);
   if (op === Cmp.NE) return vm.s.bool(v !== w);
-  throw typeError(vm, "'%s' not supported between instances of '%.100s' and '%.100s'", OP_TEXT[op], typeName(vm, v), typeName(vm, w));
+  throw typeError(
+    vm,
+    "'%s' not supported between instances of '%.100s' and '%.100s'",
+    OP_TEXT[op],
+    typeName(vm, v),
+    typeName(vm, w),
+  );
 }
 
 /**

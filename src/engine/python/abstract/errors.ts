@@ -67,11 +67,14 @@ export function setKeyError(vm: Vm, key: number, keyRepr: string): PyError {
 }
 
 /** The common TypeError / ValueError / IndexError of C code: PyErr_Format with a fixed message. */
-export const typeError = (vm: Vm, fmt: string, ...args: FormatArg[]): PyError => raiseFormat(vm, E.TypeError, fmt, ...args);
-export const valueError = (vm: Vm, fmt: string, ...args: FormatArg[]): PyError => raiseFormat(vm, E.ValueError, fmt, ...args);
+export const typeError = (vm: Vm, fmt: string, ...args: FormatArg[]): PyError =>
+  raiseFormat(vm, E.TypeError, fmt, ...args);
+export const valueError = (vm: Vm, fmt: string, ...args: FormatArg[]): PyError =>
+  raiseFormat(vm, E.ValueError, fmt, ...args);
 export const indexError = (vm: Vm, message: string): PyError => raiseString(vm, E.IndexError, message);
 export const overflowError = (vm: Vm, message: string): PyError => raiseString(vm, E.OverflowError, message);
-export const zeroDivision = (vm: Vm, message = 'division by zero'): PyError => raiseString(vm, E.ZeroDivisionError, message);
+export const zeroDivision = (vm: Vm, message = 'division by zero'): PyError =>
+  raiseString(vm, E.ZeroDivisionError, message);
 
 /** AttributeError as PyObject_GenericGetAttr words it: "'list' object has no attribute 'push'". */
 export function attributeError(vm: Vm, typeName: string, attr: string): PyError {
@@ -165,7 +168,8 @@ export function errorMatches(vm: Vm, err: PyError, type: number): boolean {
 
 // ---- helpers -------------------------------------------------------------------------------
 
-const qualifiedName = (module: string, name: string): string => (module === 'builtins' ? name : `${module}.${name}`);
+const qualifiedName = (module: string, name: string): string =>
+  module === 'builtins' ? name : `${module}.${name}`;
 
 /** str(value) for the report: a str's text, a 1-tuple's item's text (KeyError's key repr is passed in). */
 function messageOf(vm: Vm, value: number): string {

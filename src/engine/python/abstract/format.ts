@@ -31,7 +31,12 @@ export interface FormatSpec {
 }
 
 /** parse_internal_render_format_spec. */
-export function parseSpec(vm: Vm, spec: string, defaultType: string, defaultAlign: FormatSpec['align']): FormatSpec {
+export function parseSpec(
+  vm: Vm,
+  spec: string,
+  defaultType: string,
+  defaultAlign: FormatSpec['align'],
+): FormatSpec {
   const m = /^(?:(.)?([<>=^]))?([+\- ])?(z)?(#)?(0)?(\d+)?([,_])?(?:\.(\d+))?([a-zA-Z%])?$/su.exec(spec);
   if (!m) {
     if (/\.(?!\d)/.test(spec)) throw valueError(vm, 'Format specifier missing precision');
@@ -73,11 +78,13 @@ function group(digits: string, sep: string, every: number): string {
   if (!sep) return digits;
   const [int, frac] = digits.split('.');
   let out = '';
-  for (let i = int.length; i > 0; i -= every) out = int.slice(Math.max(0, i - every), i) + (out ? sep + out : '');
+  for (let i = int.length; i > 0; i -= every)
+    out = int.slice(Math.max(0, i - every), i) + (out ? sep + out : '');
   return frac !== undefined ? `${out}.${frac}` : out;
 }
 
-const signOf = (neg: boolean, f: FormatSpec): string => (neg ? '-' : f.sign === '+' ? '+' : f.sign === ' ' ? ' ' : '');
+const signOf = (neg: boolean, f: FormatSpec): string =>
+  neg ? '-' : f.sign === '+' ? '+' : f.sign === ' ' ? ' ' : '';
 
 /** format(int, spec) as text. */
 export function intFormatText(vm: Vm, v: number | bigint, f: FormatSpec): string {
@@ -106,7 +113,13 @@ export function intFormatText(vm: Vm, v: number | bigint, f: FormatSpec): string
       if (f.sign) throw valueError(vm, "Sign not allowed with integer format specifier 'c'");
       return pad(f, '', String.fromCodePoint(Number(v)));
     default:
-      throw raiseFormat(vm, E.ValueError, "Unknown format code '%c' for object of type '%.200s'", f.type.codePointAt(0)!, 'int');
+      throw raiseFormat(
+        vm,
+        E.ValueError,
+        "Unknown format code '%c' for object of type '%.200s'",
+        f.type.codePointAt(0)!,
+        'int',
+      );
   }
   return pad(f, signOf(neg, f) + prefix, digits);
 }
@@ -147,7 +160,13 @@ export function floatFormatText(vm: Vm, x: number, f: FormatSpec): string {
         body = general(a, p, type, f.alternate);
         break;
       default:
-        throw raiseFormat(vm, E.ValueError, "Unknown format code '%c' for object of type '%.200s'", type.codePointAt(0)!, 'float');
+        throw raiseFormat(
+          vm,
+          E.ValueError,
+          "Unknown format code '%c' for object of type '%.200s'",
+          type.codePointAt(0)!,
+          'float',
+        );
     }
   }
   let digits = body;
@@ -207,7 +226,10 @@ export function floatFormat(vm: Vm, h: number, spec: string): number {
 }
 
 function floatResult(vm: Vm, text: string): number {
-  const digits = text.trim().replace(/^[+\- ]/, '').replace(/[,_]/g, '');
+  const digits = text
+    .trim()
+    .replace(/^[+\- ]/, '')
+    .replace(/[,_]/g, '');
   const buf = vm.mem.malloc(digits.length + 8);
   vm.mem.touch(buf, digits.length + 1);
   const tmp = vm.mem.malloc(strBytes(digits.length, 0));
@@ -221,7 +243,14 @@ function floatResult(vm: Vm, text: string): number {
 export function strFormat(vm: Vm, h: number, spec: string): number {
   const s = vm.table.side[h] as string;
   const f = parseSpec(vm, spec, 's', '<');
-  if (f.type !== 's') throw raiseFormat(vm, E.ValueError, "Unknown format code '%c' for object of type '%.200s'", f.type.codePointAt(0)!, 'str');
+  if (f.type !== 's')
+    throw raiseFormat(
+      vm,
+      E.ValueError,
+      "Unknown format code '%c' for object of type '%.200s'",
+      f.type.codePointAt(0)!,
+      'str',
+    );
   if (f.sign) throw valueError(vm, 'Sign not allowed in string format specifier');
   if (f.align === '=') throw valueError(vm, "'=' alignment not allowed in string format specifier");
   const cut = f.precision >= 0 ? [...s].slice(0, f.precision).join('') : s;
@@ -260,4 +289,3 @@ export function format(vm: Vm, obj: number, spec: number): number {
     vm.decref(meth);
   }
 }
-

@@ -23,7 +23,7 @@ const OVERALLOCATE_FACTOR = 4;
 export function unicodeFromFormat(vm: Vm, fmt: string, args: readonly FormatArg[]): number {
   const w = new Writer(vm, fmt.length + 100);
   let argi = 0;
-  for (let i = 0; i < fmt.length; ) {
+  for (let i = 0; i < fmt.length;) {
     const pct = fmt.indexOf('%', i);
     if (pct < 0) {
       w.write(fmt.slice(i));

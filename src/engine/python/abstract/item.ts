@@ -15,10 +15,12 @@ export function getItem(vm: Vm, o: number, key: number): number {
   const sub = s.mapping?.subscript;
   if (sub) return sub(vm, o, key);
   if (s.sequence?.item) {
-    if (!hasIndex(vm, key)) throw typeError(vm, "sequence index must be integer, not '%.200s'", typeName(vm, key));
+    if (!hasIndex(vm, key))
+      throw typeError(vm, "sequence index must be integer, not '%.200s'", typeName(vm, key));
     return sequenceGetItem(vm, o, asSsize(vm, key, E.IndexError));
   }
-  if (vm.table.type[o] === T.Type) throw new NotSupported(`subscripting the type ${s.name} (generic aliases)`);
+  if (vm.table.type[o] === T.Type)
+    throw new NotSupported(`subscripting the type ${s.name} (generic aliases)`);
   throw typeError(vm, "'%.200s' object is not subscriptable", s.name);
 }
 
@@ -36,7 +38,8 @@ export function setItem(vm: Vm, o: number, key: number, value: number): void {
   if (ass) return ass(vm, o, key, value);
   const sq = s.sequence;
   if (sq?.assItem) {
-    if (!hasIndex(vm, key)) throw typeError(vm, "sequence index must be integer, not '%.200s'", typeName(vm, key));
+    if (!hasIndex(vm, key))
+      throw typeError(vm, "sequence index must be integer, not '%.200s'", typeName(vm, key));
     let i = asSsize(vm, key, E.IndexError);
     if (i < 0 && sq.length) i += sq.length(vm, o);
     return sq.assItem(vm, o, i, value);
@@ -51,7 +54,8 @@ export function delItem(vm: Vm, o: number, key: number): void {
   if (ass) return ass(vm, o, key, 0);
   const sq = s.sequence;
   if (sq?.assItem) {
-    if (!hasIndex(vm, key)) throw typeError(vm, "sequence index must be integer, not '%.200s'", typeName(vm, key));
+    if (!hasIndex(vm, key))
+      throw typeError(vm, "sequence index must be integer, not '%.200s'", typeName(vm, key));
     let i = asSsize(vm, key, E.IndexError);
     if (i < 0 && sq.length) i += sq.length(vm, o);
     return sq.assItem(vm, o, i, 0);

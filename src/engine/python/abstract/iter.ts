@@ -18,7 +18,7 @@ export function getIter(vm: Vm, h: number): number {
   if (vm.types[vm.table.type[it]].iternext === null) {
     const name = typeName(vm, it);
     vm.decref(it);
-    throw typeError(vm, 'iter() returned non-iterator of type \'%.100s\'', name);
+    throw typeError(vm, "iter() returned non-iterator of type '%.100s'", name);
   }
   return it;
 }

@@ -50,7 +50,13 @@ function binaryOp1(vm: Vm, v: number, w: number, nb: number): number {
 }
 
 function binopTypeError(vm: Vm, v: number, w: number, opText: string): never {
-  throw typeError(vm, "unsupported operand type(s) for %.100s: '%.100s' and '%.100s'", opText, typeName(vm, v), typeName(vm, w));
+  throw typeError(
+    vm,
+    "unsupported operand type(s) for %.100s: '%.100s' and '%.100s'",
+    opText,
+    typeName(vm, v),
+    typeName(vm, w),
+  );
 }
 
 /**
@@ -107,7 +113,8 @@ function sequenceRepeat(vm: Vm, v: number, w: number, inplace: boolean): number 
   if (seq === 0) return 0;
   const n = seq === v ? w : v;
   const f = seq === v ? fv! : sw!.repeat!;
-  if (!hasIndex(vm, n)) throw typeError(vm, "can't multiply sequence by non-int of type '%.200s'", typeName(vm, n));
+  if (!hasIndex(vm, n))
+    throw typeError(vm, "can't multiply sequence by non-int of type '%.200s'", typeName(vm, n));
   return f(vm, seq, asSsize(vm, n, E.OverflowError));
 }
 

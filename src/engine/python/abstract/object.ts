@@ -63,7 +63,8 @@ export function contains(vm: Vm, c: number, x: number): boolean {
 }
 
 function iterFor(vm: Vm, c: number): number {
-  if (vm.types[vm.table.type[c]].iter === null) throw typeError(vm, "argument of type '%.200s' is not iterable", typeName(vm, c));
+  if (vm.types[vm.table.type[c]].iter === null)
+    throw typeError(vm, "argument of type '%.200s' is not iterable", typeName(vm, c));
   return getIter(vm, c);
 }
 

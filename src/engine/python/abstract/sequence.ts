@@ -54,7 +54,12 @@ export function sequenceTuple(vm: Vm, v: number): number {
  * anything else becomes a list first, returned as `temp` for the caller to release. `self`
  * makes a copy first (list_ass_slice's `a[i:j] = a`).
  */
-export function sequenceFast(vm: Vm, v: number, message: string | null = null, self = 0): [Int32Array, number] {
+export function sequenceFast(
+  vm: Vm,
+  v: number,
+  message: string | null = null,
+  self = 0,
+): [Int32Array, number] {
   const t = vm.table;
   if (v === self && self !== 0) {
     const copy = listSlice(vm, v, 0, 1, t.n[v]);

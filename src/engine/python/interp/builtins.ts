@@ -39,8 +39,16 @@ export function installBuiltins(it: Interp): Map<string, number> {
     def('abs', Meth.O, (vm2, _s, a) => unaryOp(vm2, 'abs', a[0])),
     def('print', Meth.Fastcall | Meth.Keywords, (vm2, _s, a, kw) => printImpl(it, vm2, a, kw)),
     def('id', Meth.O, (vm2, _s, a) => fromLong(vm2, vm2.id(a[0]))),
-    def('isinstance', Meth.Fastcall, (vm2, _s, a) => (nargs(vm2, 'isinstance', a, 2, 2), vm2.s.bool(isInstance(vm2, a[0], a[1])))),
-    def('issubclass', Meth.Fastcall, (vm2, _s, a) => (nargs(vm2, 'issubclass', a, 2, 2), vm2.s.bool(isSubclass(vm2, a[0], a[1])))),
+    def(
+      'isinstance',
+      Meth.Fastcall,
+      (vm2, _s, a) => (nargs(vm2, 'isinstance', a, 2, 2), vm2.s.bool(isInstance(vm2, a[0], a[1]))),
+    ),
+    def(
+      'issubclass',
+      Meth.Fastcall,
+      (vm2, _s, a) => (nargs(vm2, 'issubclass', a, 2, 2), vm2.s.bool(isSubclass(vm2, a[0], a[1]))),
+    ),
     def('iter', Meth.Fastcall, (vm2, _s, a) => {
       nargs(vm2, 'iter', a, 1, 2);
       if (a.length === 2) throw new NotSupported('iter(callable, sentinel)');
@@ -50,11 +58,18 @@ export function installBuiltins(it: Interp): Map<string, number> {
     def('repr', Meth.O, (vm2, _s, a) => repr(vm2, a[0])),
     def('format', Meth.Fastcall, (vm2, _s, a) => {
       nargs(vm2, 'format', a, 1, 2);
-      if (a.length === 2 && vm2.table.type[a[1]] !== T.Str) throw typeError(vm2, "format() argument 2 must be str, not %.200s", vm2.typeOf(a[1]).name);
+      if (a.length === 2 && vm2.table.type[a[1]] !== T.Str)
+        throw typeError(vm2, 'format() argument 2 must be str, not %.200s', vm2.typeOf(a[1]).name);
       return format(vm2, a[0], a[1] ?? 0);
     }),
     def('sorted', Meth.Fastcall | Meth.Keywords, sortedImpl),
-    def('callable', Meth.O, (vm2, _s, a) => vm2.s.bool(vm2.typeOf(a[0]).call !== null || vm2.typeOf(a[0]).vectorcall !== null || vm2.table.type[a[0]] === T.Type)),
+    def('callable', Meth.O, (vm2, _s, a) =>
+      vm2.s.bool(
+        vm2.typeOf(a[0]).call !== null ||
+          vm2.typeOf(a[0]).vectorcall !== null ||
+          vm2.table.type[a[0]] === T.Type,
+      ),
+    ),
     def('getattr', Meth.Fastcall, getattrImpl),
     def('setattr', Meth.Fastcall, (vm2, _s, a) => {
       nargs(vm2, 'setattr', a, 3, 3);
@@ -79,7 +94,8 @@ export function installBuiltins(it: Interp): Map<string, number> {
     }),
     def('chr', Meth.O, (vm2, _s, a) => {
       const c = intValue(vm2, index(vm2, a[0]));
-      if (typeof c === 'bigint' || c < 0 || c > 0x10ffff) throw valueError(vm2, 'chr() arg not in range(0x110000)');
+      if (typeof c === 'bigint' || c < 0 || c > 0x10ffff)
+        throw valueError(vm2, 'chr() arg not in range(0x110000)');
       return strResult(vm2, String.fromCodePoint(c));
     }),
     def('ord', Meth.O, (vm2, _s, a) => {
@@ -97,13 +113,30 @@ export function installBuiltins(it: Interp): Map<string, number> {
       nargs(vm2, 'pow', a, 2, 2);
       return binaryOp(vm2, NB.Power, a[0], a[1]);
     }),
-    def('malloc_trim', Meth.Fastcall, (vm2, _s, a) => fromLong(vm2, it.mallocTrim(a.length ? Number(intValue(vm2, a[0])) : 0))),
+    def('malloc_trim', Meth.Fastcall, (vm2, _s, a) =>
+      fromLong(vm2, it.mallocTrim(a.length ? Number(intValue(vm2, a[0])) : 0)),
+    ),
   ];
   for (const d of fns) names.set(d.name, builtinStatic(vm, d, 'builtins'));
   const types: [string, number][] = [
-    ['int', T.Int], ['bool', T.Bool], ['float', T.Float], ['str', T.Str], ['bytes', T.Bytes], ['bytearray', T.ByteArray],
-    ['list', T.List], ['tuple', T.Tuple], ['dict', T.Dict], ['set', T.Set], ['frozenset', T.FrozenSet], ['range', T.Range],
-    ['slice', T.Slice], ['object', T.Object], ['type', T.Type], ['enumerate', T.Enumerate], ['zip', T.Zip], ['reversed', T.Reversed],
+    ['int', T.Int],
+    ['bool', T.Bool],
+    ['float', T.Float],
+    ['str', T.Str],
+    ['bytes', T.Bytes],
+    ['bytearray', T.ByteArray],
+    ['list', T.List],
+    ['tuple', T.Tuple],
+    ['dict', T.Dict],
+    ['set', T.Set],
+    ['frozenset', T.FrozenSet],
+    ['range', T.Range],
+    ['slice', T.Slice],
+    ['object', T.Object],
+    ['type', T.Type],
+    ['enumerate', T.Enumerate],
+    ['zip', T.Zip],
+    ['reversed', T.Reversed],
   ];
   for (const [name, id] of types) names.set(name, vm.types[id].typeObject);
   for (const [name, id] of EXCEPTION_IDS) if (!name.includes('.')) names.set(name, vm.types[id].typeObject);
@@ -120,12 +153,31 @@ export function installBuiltins(it: Interp): Map<string, number> {
 const def = (name: string, flags: number, impl: MethodDef['impl']): MethodDef => ({ name, flags, impl });
 
 function nargs(vm: Vm, name: string, a: readonly number[], min: number, max: number): void {
-  if (a.length < min) throw typeError(vm, '%s expected %s%d argument%s, got %zd', name, min === max ? '' : 'at least ', min, min === 1 ? '' : 's', a.length);
-  if (a.length > max) throw typeError(vm, '%s expected %s%d argument%s, got %zd', name, min === max ? '' : 'at most ', max, max === 1 ? '' : 's', a.length);
+  if (a.length < min)
+    throw typeError(
+      vm,
+      '%s expected %s%d argument%s, got %zd',
+      name,
+      min === max ? '' : 'at least ',
+      min,
+      min === 1 ? '' : 's',
+      a.length,
+    );
+  if (a.length > max)
+    throw typeError(
+      vm,
+      '%s expected %s%d argument%s, got %zd',
+      name,
+      min === max ? '' : 'at most ',
+      max,
+      max === 1 ? '' : 's',
+      a.length,
+    );
 }
 
 function attrName(vm: Vm, h: number): string {
-  if (vm.table.type[h] !== T.Str) throw typeError(vm, "attribute name must be string, not '%.200s'", vm.typeOf(h).name);
+  if (vm.table.type[h] !== T.Str)
+    throw typeError(vm, "attribute name must be string, not '%.200s'", vm.typeOf(h).name);
   return strValue(vm, h);
 }
 
@@ -167,7 +219,13 @@ function sumImpl(vm: Vm, _s: number, args: readonly number[], kw: Kwargs | null)
   if (args.length < 1) throw typeError(vm, 'sum() takes at least 1 positional argument (0 given)');
   let result = args[1] ?? kw?.get('start') ?? 0;
   if (result && (vm.table.type[result] === T.Str || vm.table.type[result] === T.Bytes))
-    throw typeError(vm, "sum() can't sum %s", vm.table.type[result] === T.Str ? "strings [use ''.join(seq) instead]" : "bytes [use b''.join(seq) instead]");
+    throw typeError(
+      vm,
+      "sum() can't sum %s",
+      vm.table.type[result] === T.Str
+        ? "strings [use ''.join(seq) instead]"
+        : "bytes [use b''.join(seq) instead]",
+    );
   const iter = getIter(vm, args[0]);
   try {
     if (!result) result = vm.s.smallInt(0);
@@ -203,7 +261,10 @@ function sumImpl(vm: Vm, _s: number, args: readonly number[], kw: Kwargs | null)
       while (!result) {
         const item = iterNext(vm, iter);
         if (!item) return fromDouble(vm, f);
-        if (vm.table.type[item] === T.Float || (isInt(item) && Math.abs(Number(intValue(vm, item))) < 2 ** 60)) {
+        if (
+          vm.table.type[item] === T.Float ||
+          (isInt(item) && Math.abs(Number(intValue(vm, item))) < 2 ** 60)
+        ) {
           f += vm.table.type[item] === T.Float ? vm.table.num[item] : Number(intValue(vm, item));
           vm.decref(item);
           continue;
@@ -231,7 +292,9 @@ function sumImpl(vm: Vm, _s: number, args: readonly number[], kw: Kwargs | null)
 
 /** min_max: the best item so far is kept (compared by key when there is one); the result is that object. */
 function minMax(vm: Vm, args: readonly number[], kw: Kwargs | null, which: 'min' | 'max'): number {
-  for (const k of kw?.keys() ?? []) if (k !== 'key' && k !== 'default') throw typeError(vm, "%s() got an unexpected keyword argument '%s'", which, k);
+  for (const k of kw?.keys() ?? [])
+    if (k !== 'key' && k !== 'default')
+      throw typeError(vm, "%s() got an unexpected keyword argument '%s'", which, k);
   const keyFn = kw?.get('key');
   const key = keyFn !== undefined && vm.table.type[keyFn] !== T.None ? keyFn : 0;
   const dflt = kw?.get('default');
@@ -266,7 +329,8 @@ function minMax(vm: Vm, args: readonly number[], kw: Kwargs | null, which: 'min'
       throw valueError(vm, '%s() arg is an empty sequence', which);
     }
   } else {
-    if (dflt !== undefined) throw typeError(vm, 'Cannot specify a default for %s() with multiple positional arguments', which);
+    if (dflt !== undefined)
+      throw typeError(vm, 'Cannot specify a default for %s() with multiple positional arguments', which);
     for (const a of args) {
       vm.incref(a);
       consider(a);

@@ -75,14 +75,20 @@ export function callOwned(it: Interp, callee: number, args: number[], kw: Kwargs
 }
 
 /** _PyFunction_Vectorcall from C code: the frame takes its own references to borrowed arguments. */
-export function callFunctionBorrowed(it: Interp, fn: number, args: readonly number[], kw: Kwargs | null): number {
+export function callFunctionBorrowed(
+  it: Interp,
+  fn: number,
+  args: readonly number[],
+  kw: Kwargs | null,
+): number {
   const vm = it.vm;
   for (const a of args) vm.incref(a);
   const kwOwned: Kwargs = new Map();
-  if (kw) for (const [k, v] of kw) {
-    vm.incref(v);
-    kwOwned.set(k, v);
-  }
+  if (kw)
+    for (const [k, v] of kw) {
+      vm.incref(v);
+      kwOwned.set(k, v);
+    }
   vm.incref(fn);
   return callFunction(it, fn, [...args], kwOwned);
 }
@@ -108,7 +114,13 @@ export function callFunction(it: Interp, fn: number, args: number[], kw: Kwargs)
   };
   if (args.length > params.length) {
     const n = params.length;
-    throw fail(`takes %zd positional argument%s but %zd %s given`, n, n === 1 ? '' : 's', args.length, args.length === 1 ? 'was' : 'were');
+    throw fail(
+      `takes %zd positional argument%s but %zd %s given`,
+      n,
+      n === 1 ? '' : 's',
+      args.length,
+      args.length === 1 ? 'was' : 'were',
+    );
   }
   args.forEach((a, i) => (fast[i] = a));
   for (const [k, v] of kw) {
@@ -131,8 +143,16 @@ export function callFunction(it: Interp, fn: number, args: number[], kw: Kwargs)
   if (missing.length) {
     for (let i = 0; i < params.length; i++) if (fast[i]) vm.decref(fast[i]);
     const names = missing.map((m) => `'${m}'`);
-    const list = names.length === 1 ? names[0] : names.slice(0, -1).join(', ') + ' and ' + names[names.length - 1];
-    const err = typeError(vm, '%U() missing %zd required positional argument%s: %U', data.qualname, missing.length, missing.length === 1 ? '' : 's', list);
+    const list =
+      names.length === 1 ? names[0] : names.slice(0, -1).join(', ') + ' and ' + names[names.length - 1];
+    const err = typeError(
+      vm,
+      '%U() missing %zd required positional argument%s: %U',
+      data.qualname,
+      missing.length,
+      missing.length === 1 ? '' : 's',
+      list,
+    );
     vm.decref(fn);
     throw err;
   }
@@ -149,7 +169,8 @@ export function callFunction(it: Interp, fn: number, args: number[], kw: Kwargs)
   try {
     prologue(it, frame, data.closure);
     const flow = it.execBlock(unit.body!, frame);
-    if (flow === Flow.Break || flow === Flow.Continue) throw new PyError('SyntaxError', "'break' outside loop");
+    if (flow === Flow.Break || flow === Flow.Continue)
+      throw new PyError('SyntaxError', "'break' outside loop");
     if (!frame.retval) frame.retval = vm.s.None;
   } catch (e) {
     it.dataStack.pop();
@@ -192,4 +213,3 @@ export function clearFrame(it: Interp, f: Frame): void {
     }
   }
 }
-

@@ -7,7 +7,7 @@ import { moduleData } from '../objects/module';
 import { strValue } from '../objects/str';
 import { tupleItems } from '../objects/tuple';
 import { readyStaticType } from '../objects/typeobject';
-import { Meth, T, TpFlags, defineType } from '../objects/types';
+import { Meth, T, TpFlags, defineType, type TypeSlots } from '../objects/types';
 import type { Vm } from '../runtime/vm';
 import type { Interp } from './interp';
 
@@ -17,7 +17,9 @@ import type { Interp } from './interp';
  * stays until a full collection. Measured (3.11.7, hooked allocators): these blocks remain, 15
  * of them GC objects; 960 and 768 bytes go to glibc.
  */
-const CDLL_BLOCKS = [960, 768, 272, 264, 208, 208, 200, 120, 120, 80, 72, 64, 64, 64, 64, 64, 56, 56, 56, 56, 48, 48, 32, 32, 4];
+const CDLL_BLOCKS = [
+  960, 768, 272, 264, 208, 208, 200, 120, 120, 80, 72, 64, 64, 64, 64, 64, 56, 56, 56, 56, 48, 48, 32, 32, 4,
+];
 const CDLL_GC_OBJECTS = 15;
 
 interface CdllState {
@@ -30,16 +32,28 @@ interface CdllState {
 /** The ctypes module (already imported by the recorder): its CDLL, and the two types behind it. */
 export function installCtypes(it: Interp, module: number): void {
   const vm = it.vm;
-  readyStaticType(vm, CdllType);
-  readyStaticType(vm, CFuncPtrType);
+  readyStaticType(vm, cdllType());
+  readyStaticType(vm, cfuncPtrType());
   const trim = (pad: number) => it.mallocTrim(pad);
-  const cdll = builtinStatic(vm, { name: 'CDLL', qualname: 'ctypes.CDLL', flags: Meth.Fastcall, impl: (vm2, _s, a) => cdllNew(vm2, a, trim) }, 'ctypes');
+  const cdll = builtinStatic(
+    vm,
+    {
+      name: 'CDLL',
+      qualname: 'ctypes.CDLL',
+      flags: Meth.Fastcall,
+      impl: (vm2, _s, a) => cdllNew(vm2, a, trim),
+    },
+    'ctypes',
+  );
   moduleData(vm, module).attrs.set('CDLL', cdll);
 }
 
 function cdllNew(vm: Vm, args: readonly number[], trim: (pad: number) => number): number {
   const name = args.length && vm.table.type[args[0]] === T.Str ? strValue(vm, args[0]) : null;
-  if (name !== 'libc.so.6') throw new NotSupported(`ctypes.CDLL(${name === null ? '...' : `'${name}'`}) (only "libc.so.6" is modelled)`);
+  if (name !== 'libc.so.6')
+    throw new NotSupported(
+      `ctypes.CDLL(${name === null ? '...' : `'${name}'`}) (only "libc.so.6" is modelled)`,
+    );
   const h = vm.newGcObject(T.CDLL, 48); // the instance: GC head + managed-dict pre-header + object
   const blocks: number[] = [];
   for (const size of CDLL_BLOCKS) {
@@ -65,53 +79,55 @@ function cdllDealloc(vm: Vm, h: number): void {
   vm.gcDel(h);
 }
 
-const CdllType = defineType({
-  id: T.CDLL,
-  name: 'CDLL',
-  module: 'ctypes',
-  basicsize: 32,
-  flags: TpFlags.HaveGc | TpFlags.HeapType,
-  dealloc: cdllDealloc,
-  traverse: (vm, h, visit) => {
-    if (vm.table.ref[h]) visit(vm.table.ref[h]);
-  },
-  clear: (vm, h) => {
-    if (vm.table.ref[h]) {
-      vm.table.ref[h] = 0;
-      vm.decref(h);
-    }
-  },
-  reprText: (vm, h) => `<CDLL 'libc.so.6', handle ${vm.id(h).toString(16)} at 0x${vm.id(h).toString(16)}>`,
-  // CDLL.__getattr__: a _FuncPtr made once per name and cached on the instance
-  getattro: (vm, h, name) => {
-    const st = vm.table.side[h] as CdllState;
-    let f = st.funcs.get(name);
-    if (f === undefined) {
-      f = vm.newStatic(T.CFunc);
-      vm.table.side[f] = { name, trim: st.trim };
-      st.funcs.set(name, f);
-    }
-    return f;
-  },
-});
+const cdllType = (): TypeSlots =>
+  defineType({
+    id: T.CDLL,
+    name: 'CDLL',
+    module: 'ctypes',
+    basicsize: 32,
+    flags: TpFlags.HaveGc | TpFlags.HeapType,
+    dealloc: cdllDealloc,
+    traverse: (vm, h, visit) => {
+      if (vm.table.ref[h]) visit(vm.table.ref[h]);
+    },
+    clear: (vm, h) => {
+      if (vm.table.ref[h]) {
+        vm.table.ref[h] = 0;
+        vm.decref(h);
+      }
+    },
+    reprText: (vm, h) => `<CDLL 'libc.so.6', handle ${vm.id(h).toString(16)} at 0x${vm.id(h).toString(16)}>`,
+    // CDLL.__getattr__: a _FuncPtr made once per name and cached on the instance
+    getattro: (vm, h, name) => {
+      const st = vm.table.side[h] as CdllState;
+      let f = st.funcs.get(name);
+      if (f === undefined) {
+        f = vm.newStatic(T.CFunc);
+        vm.table.side[f] = { name, trim: st.trim };
+        st.funcs.set(name, f);
+      }
+      return f;
+    },
+  });
 
 /** `libc.malloc_trim(pad)` through a ctypes function pointer (PyCFuncPtr_call: tp_call, so the arguments come as a tuple). */
-const CFuncPtrType = defineType({
-  id: T.CFunc,
-  name: '_FuncPtr',
-  module: 'ctypes',
-  basicsize: 200,
-  flags: TpFlags.HaveGc | TpFlags.HeapType,
-  dealloc: () => {
-    throw new Error('internal: a cached _FuncPtr deallocated');
-  },
-  reprText: (vm, h) => `<_FuncPtr object at 0x${vm.id(h).toString(16)}>`,
-  call: (vm, fn, args) => {
-    const { name, trim } = vm.table.side[fn] as { name: string; trim: (pad: number) => number };
-    if (name !== 'malloc_trim') throw new NotSupported(`calling libc.${name} through ctypes`);
-    const items = tupleItems(vm, args);
-    if (items.length !== 1 || (vm.table.type[items[0]] !== T.Int && vm.table.type[items[0]] !== T.Bool))
-      throw raiseString(vm, E.ArgumentError, 'malloc_trim takes one integer argument');
-    return fromLong(vm, trim(Number(intValue(vm, items[0]))));
-  },
-});
+const cfuncPtrType = (): TypeSlots =>
+  defineType({
+    id: T.CFunc,
+    name: '_FuncPtr',
+    module: 'ctypes',
+    basicsize: 200,
+    flags: TpFlags.HaveGc | TpFlags.HeapType,
+    dealloc: () => {
+      throw new Error('internal: a cached _FuncPtr deallocated');
+    },
+    reprText: (vm, h) => `<_FuncPtr object at 0x${vm.id(h).toString(16)}>`,
+    call: (vm, fn, args) => {
+      const { name, trim } = vm.table.side[fn] as { name: string; trim: (pad: number) => number };
+      if (name !== 'malloc_trim') throw new NotSupported(`calling libc.${name} through ctypes`);
+      const items = tupleItems(vm, args);
+      if (items.length !== 1 || (vm.table.type[items[0]] !== T.Int && vm.table.type[items[0]] !== T.Bool))
+        throw raiseString(vm, E.ArgumentError, 'malloc_trim takes one integer argument');
+      return fromLong(vm, trim(Number(intValue(vm, items[0]))));
+    },
+  });

@@ -21,19 +21,30 @@ export function installModules(it: Interp): void {
   const vm = it.vm;
   const module = (name: string, defs: MethodDef[]): number => {
     const m = moduleStatic(vm, name);
-    for (const d of defs) moduleData(vm, m).attrs.set(d.name, builtinStatic(vm, { ...d, qualname: `${name}.${d.name}` }, name));
+    for (const d of defs)
+      moduleData(vm, m).attrs.set(d.name, builtinStatic(vm, { ...d, qualname: `${name}.${d.name}` }, name));
     it.modules.set(name, m);
     return m;
   };
   const gc = vm.gc;
   module('gc', [
     def('collect', Meth.Fastcall | Meth.Keywords, (vm2, _s, a) =>
-      fromSsize(vm2, a.length && Number(intValue(vm2, a[0])) < 2 ? gc.collectGeneration(Number(intValue(vm2, a[0]))) : gc.collectFull()),
+      fromSsize(
+        vm2,
+        a.length && Number(intValue(vm2, a[0])) < 2
+          ? gc.collectGeneration(Number(intValue(vm2, a[0])))
+          : gc.collectFull(),
+      ),
     ),
     def('disable', Meth.NoArgs, (vm2) => ((gc.enabled = false), vm2.s.None)),
     def('enable', Meth.NoArgs, (vm2) => ((gc.enabled = true), vm2.s.None)),
     def('isenabled', Meth.NoArgs, (vm2) => vm2.s.bool(gc.enabled)),
-    def('get_count', Meth.NoArgs, (vm2) => tupleFromItems(vm2, gc.count.map((c) => fromLong(vm2, c)))),
+    def('get_count', Meth.NoArgs, (vm2) =>
+      tupleFromItems(
+        vm2,
+        gc.count.map((c) => fromLong(vm2, c)),
+      ),
+    ),
   ]);
   module('sys', [def('getsizeof', Meth.Varargs | Meth.Keywords, getsizeof)]);
   installCtypes(it, module('ctypes', []));

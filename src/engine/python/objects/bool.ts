@@ -3,7 +3,16 @@ import { isTrue } from '../abstract/object';
 import type { Vm } from '../runtime/vm';
 import { intBitOp, intValue, longLong } from './int';
 import { intern } from './str';
-import { NB, T, TpFlags, defineType, numberSlots, type BinarySlot, type Kwargs } from './types';
+import {
+  NB,
+  T,
+  TpFlags,
+  defineType,
+  numberSlots,
+  type BinarySlot,
+  type Kwargs,
+  type TypeSlots,
+} from './types';
 
 /** bool (Objects/boolobject.c): a subclass of int with two static instances. */
 
@@ -19,7 +28,8 @@ const boolOp =
     }
     const tA = t.type[a];
     const tB = t.type[b];
-    const isInt = (type: number) => type === T.Int || type === T.Bool || (vm.types[type].flags & TpFlags.LongSubclass) !== 0;
+    const isInt = (type: number) =>
+      type === T.Int || type === T.Bool || (vm.types[type].flags & TpFlags.LongSubclass) !== 0;
     if (!isInt(tA) || !isInt(tB)) return vm.s.NotImplemented;
     return intBitOp(vm, op, intValue(vm, a), intValue(vm, b));
   };
@@ -31,19 +41,23 @@ function boolVectorcall(vm: Vm, _type: number, args: readonly number[], kw: Kwar
   return vm.s.bool(args.length ? isTrue(vm, args[0]) : false);
 }
 
-export const BoolType = defineType({
-  id: T.Bool,
-  name: 'bool',
-  basicsize: 24,
-  itemsize: 4,
-  base: T.Int,
-  flags: TpFlags.LongSubclass,
-  dealloc: () => {
-    throw new Error('internal: a bool deallocated');
-  },
-  // bool_repr: the statically interned 'True' / 'False'
-  repr: (vm, h) => intern(vm, vm.table.num[h] ? 'True' : 'False'),
-  reprText: (vm, h) => (vm.table.num[h] ? 'True' : 'False'),
-  number: numberSlots({ [NB.And]: boolOp('&'), [NB.Or]: boolOp('|'), [NB.Xor]: boolOp('^') }, { positive: longLong, absolute: longLong }),
-  typeVectorcall: boolVectorcall,
-});
+export const BoolType = (): TypeSlots =>
+  defineType({
+    id: T.Bool,
+    name: 'bool',
+    basicsize: 24,
+    itemsize: 4,
+    base: T.Int,
+    flags: TpFlags.LongSubclass,
+    dealloc: () => {
+      throw new Error('internal: a bool deallocated');
+    },
+    // bool_repr: the statically interned 'True' / 'False'
+    repr: (vm, h) => intern(vm, vm.table.num[h] ? 'True' : 'False'),
+    reprText: (vm, h) => (vm.table.num[h] ? 'True' : 'False'),
+    number: numberSlots(
+      { [NB.And]: boolOp('&'), [NB.Or]: boolOp('|'), [NB.Xor]: boolOp('^') },
+      { positive: longLong, absolute: longLong },
+    ),
+    typeVectorcall: boolVectorcall,
+  });

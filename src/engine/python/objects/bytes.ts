@@ -222,27 +222,28 @@ function bytesTypeNew(vm: Vm, _type: TypeSlots, args: number, kwargs: number): n
   }
 }
 
-export const BytesType = defineType({
-  id: T.Bytes,
-  name: 'bytes',
-  basicsize: BYTES_HEADER,
-  itemsize: 1,
-  flags: TpFlags.BaseType | TpFlags.BytesSubclass,
-  dealloc: (vm, h) => vm.objectFree(h),
-  sizeof: (vm, h) => BYTES_HEADER + vm.table.n[h],
-  reprText: (vm, h) => bytesRepr(bytesContent(vm, h)),
-  hash: (vm, h) => {
-    const s = byteString(vm.table.side[h] as ByteContent);
-    return s === null ? `\u0000b#${h}` : '\u0000b' + s;
-  },
-  richcompare: bytesRichcompare,
-  sequence: { length: (vm, h) => vm.table.n[h], concat: bytesConcat, repeat: bytesRepeat },
-  mapping: { length: (vm, h) => vm.table.n[h], subscript: bytesSubscript },
-  iter: () => {
-    throw new NotSupported('iterating over bytes');
-  },
-  new: bytesTypeNew,
-});
+export const BytesType = (): TypeSlots =>
+  defineType({
+    id: T.Bytes,
+    name: 'bytes',
+    basicsize: BYTES_HEADER,
+    itemsize: 1,
+    flags: TpFlags.BaseType | TpFlags.BytesSubclass,
+    dealloc: (vm, h) => vm.objectFree(h),
+    sizeof: (vm, h) => BYTES_HEADER + vm.table.n[h],
+    reprText: (vm, h) => bytesRepr(bytesContent(vm, h)),
+    hash: (vm, h) => {
+      const s = byteString(vm.table.side[h] as ByteContent);
+      return s === null ? `\u0000b#${h}` : '\u0000b' + s;
+    },
+    richcompare: bytesRichcompare,
+    sequence: { length: (vm, h) => vm.table.n[h], concat: bytesConcat, repeat: bytesRepeat },
+    mapping: { length: (vm, h) => vm.table.n[h], subscript: bytesSubscript },
+    iter: () => {
+      throw new NotSupported('iterating over bytes');
+    },
+    new: bytesTypeNew,
+  });
 
 /** bytearray_ass_subscript for an index: a byte value 0..255. */
 function bytearrayAssSubscript(vm: Vm, h: number, key: number, v: number): void {
@@ -282,17 +283,18 @@ function bytearrayVectorlike(vm: Vm, _type: TypeSlots, args: number, kwargs: num
   throw new NotSupported(`bytearray(${typeName(vm, a)})`);
 }
 
-export const ByteArrayType = defineType({
-  id: T.ByteArray,
-  name: 'bytearray',
-  basicsize: BYTEARRAY_SIZE,
-  flags: TpFlags.BaseType,
-  dealloc: bytearrayDealloc,
-  sizeof: (vm, h) => BYTEARRAY_SIZE + vm.table.cap[h],
-  reprText: (vm, h) => `bytearray(${bytesRepr(vm.table.side[h] as ByteContent)})`,
-  hash: hashNotImplemented,
-  richcompare: bytesRichcompare,
-  sequence: { length: (vm, h) => vm.table.n[h] },
-  mapping: { length: (vm, h) => vm.table.n[h], subscript: bytesSubscript, assSubscript: bytearrayAssSubscript },
-  new: bytearrayVectorlike,
-});
+export const ByteArrayType = (): TypeSlots =>
+  defineType({
+    id: T.ByteArray,
+    name: 'bytearray',
+    basicsize: BYTEARRAY_SIZE,
+    flags: TpFlags.BaseType,
+    dealloc: bytearrayDealloc,
+    sizeof: (vm, h) => BYTEARRAY_SIZE + vm.table.cap[h],
+    reprText: (vm, h) => `bytearray(${bytesRepr(vm.table.side[h] as ByteContent)})`,
+    hash: hashNotImplemented,
+    richcompare: bytesRichcompare,
+    sequence: { length: (vm, h) => vm.table.n[h] },
+    mapping: { length: (vm, h) => vm.table.n[h], subscript: bytesSubscript, assSubscript: bytearrayAssSubscript },
+    new: bytearrayVectorlike,
+  });

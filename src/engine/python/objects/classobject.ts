@@ -2,7 +2,7 @@ import { getAttr, typeLookup } from '../abstract/attr';
 import { call } from '../abstract/call';
 import { reprText } from '../abstract/repr';
 import type { Vm } from '../runtime/vm';
-import { Cmp, T, TpFlags, defineType } from './types';
+import { Cmp, T, TpFlags, defineType, type TypeSlots } from './types';
 
 /**
  * Bound methods (Objects/classobject.c PyMethodObject, 16 + 48 bytes, tracked): a function
@@ -36,42 +36,43 @@ function methodDealloc(vm: Vm, h: number): void {
   vm.gcDel(h);
 }
 
-export const MethodType = defineType({
-  id: T.Method,
-  name: 'method',
-  basicsize: METHOD_BASIC,
-  flags: TpFlags.HaveGc | TpFlags.HaveVectorcall,
-  dealloc: methodDealloc,
-  traverse: (vm, h, visit) => {
-    visit(vm.table.ref[h]);
-    visit(vm.table.num[h]);
-  },
-  reprText: (vm, h, depth) => {
-    const f = vm.table.ref[h];
-    const name = (vm.table.side[f] as { qualname?: string } | undefined)?.qualname ?? '?';
-    return `<bound method ${name} of ${reprText(vm, vm.table.num[h], depth + 1)}>`;
-  },
-  richcompare: (vm, a, b, op) => {
-    if (vm.table.type[b] !== T.Method || (op !== Cmp.EQ && op !== Cmp.NE)) return vm.s.NotImplemented;
-    const eq = vm.table.num[a] === vm.table.num[b] && vm.table.ref[a] === vm.table.ref[b];
-    return vm.s.bool(eq === (op === Cmp.EQ));
-  },
-  hash: (vm, h) => `\u0000m${vm.table.num[h]}:${vm.table.ref[h]}`,
-  vectorcall: (vm, h, args, kw) => call(vm, vm.table.ref[h], [vm.table.num[h], ...args], kw),
-  // method_getattro: the method type's own attributes, else the function's
-  getattro: (vm, h, name) => {
-    if (name === '__self__' || name === '__func__') {
-      const v = name === '__self__' ? vm.table.num[h] : vm.table.ref[h];
-      vm.incref(v);
-      return v;
-    }
-    const d = typeLookup(vm, vm.typeOf(h), name);
-    if (d !== 0) {
-      const get = vm.typeOf(d).descrGet;
-      if (get !== null) return get(vm, d, h, vm.typeOf(h).typeObject);
-      vm.incref(d);
-      return d;
-    }
-    return getAttr(vm, vm.table.ref[h], name);
-  },
-});
+export const MethodType = (): TypeSlots =>
+  defineType({
+    id: T.Method,
+    name: 'method',
+    basicsize: METHOD_BASIC,
+    flags: TpFlags.HaveGc | TpFlags.HaveVectorcall,
+    dealloc: methodDealloc,
+    traverse: (vm, h, visit) => {
+      visit(vm.table.ref[h]);
+      visit(vm.table.num[h]);
+    },
+    reprText: (vm, h, depth) => {
+      const f = vm.table.ref[h];
+      const name = (vm.table.side[f] as { qualname?: string } | undefined)?.qualname ?? '?';
+      return `<bound method ${name} of ${reprText(vm, vm.table.num[h], depth + 1)}>`;
+    },
+    richcompare: (vm, a, b, op) => {
+      if (vm.table.type[b] !== T.Method || (op !== Cmp.EQ && op !== Cmp.NE)) return vm.s.NotImplemented;
+      const eq = vm.table.num[a] === vm.table.num[b] && vm.table.ref[a] === vm.table.ref[b];
+      return vm.s.bool(eq === (op === Cmp.EQ));
+    },
+    hash: (vm, h) => `\u0000m${vm.table.num[h]}:${vm.table.ref[h]}`,
+    vectorcall: (vm, h, args, kw) => call(vm, vm.table.ref[h], [vm.table.num[h], ...args], kw),
+    // method_getattro: the method type's own attributes, else the function's
+    getattro: (vm, h, name) => {
+      if (name === '__self__' || name === '__func__') {
+        const v = name === '__self__' ? vm.table.num[h] : vm.table.ref[h];
+        vm.incref(v);
+        return v;
+      }
+      const d = typeLookup(vm, vm.typeOf(h), name);
+      if (d !== 0) {
+        const get = vm.typeOf(d).descrGet;
+        if (get !== null) return get(vm, d, h, vm.typeOf(h).typeObject);
+        vm.incref(d);
+        return d;
+      }
+      return getAttr(vm, vm.table.ref[h], name);
+    },
+  });

@@ -7,7 +7,7 @@ import type { Vm } from '../runtime/vm';
 import { DICT_METHODS, dictAssSubscript, dictContainsSlot, dictRichcompare, dictSubscript, dictText, dictVectorcall } from './dictmethods';
 import { dictIterNew } from './dictview';
 import { hashNotImplemented } from './object';
-import { T, TpFlags, defineType, type HashKey } from './types';
+import { T, TpFlags, defineType, type HashKey, type TypeSlots } from './types';
 
 /**
  * dict objects (Objects/dictobject.c, 3.11). The dict is a 16 + 48 byte GC object; its table is
@@ -259,21 +259,22 @@ export function dictSizeof(vm: Vm, h: number): number {
   return 16 + DICT_BASIC + (d.keysAddr ? keysBytes(d.log2, d.unicode) : 0);
 }
 
-export const DictType = defineType({
-  id: T.Dict,
-  name: 'dict',
-  basicsize: DICT_BASIC,
-  flags: TpFlags.HaveGc | TpFlags.BaseType | TpFlags.DictSubclass | TpFlags.MappingFlag,
-  dealloc: dictDealloc,
-  traverse: dictTraverse,
-  clear: dictClear,
-  sizeof: (vm, h) => dictSizeof(vm, h) - 16,
-  reprText: dictText,
-  hash: hashNotImplemented,
-  richcompare: dictRichcompare,
-  sequence: { contains: dictContainsSlot },
-  mapping: { length: (vm, h) => vm.table.n[h], subscript: dictSubscript, assSubscript: dictAssSubscript },
-  iter: (vm, h) => dictIterNew(vm, h, T.DictIter),
-  typeVectorcall: dictVectorcall,
-  methods: DICT_METHODS,
-});
+export const DictType = (): TypeSlots =>
+  defineType({
+    id: T.Dict,
+    name: 'dict',
+    basicsize: DICT_BASIC,
+    flags: TpFlags.HaveGc | TpFlags.BaseType | TpFlags.DictSubclass | TpFlags.MappingFlag,
+    dealloc: dictDealloc,
+    traverse: dictTraverse,
+    clear: dictClear,
+    sizeof: (vm, h) => dictSizeof(vm, h) - 16,
+    reprText: dictText,
+    hash: hashNotImplemented,
+    richcompare: dictRichcompare,
+    sequence: { contains: dictContainsSlot },
+    mapping: { length: (vm, h) => vm.table.n[h], subscript: dictSubscript, assSubscript: dictAssSubscript },
+    iter: (vm, h) => dictIterNew(vm, h, T.DictIter),
+    typeVectorcall: dictVectorcall,
+    methods: DICT_METHODS,
+  });

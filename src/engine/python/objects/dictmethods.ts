@@ -6,7 +6,16 @@ import { reprText } from '../abstract/repr';
 import { sequenceFast } from '../abstract/sequence';
 import { getIter, iterNext } from '../abstract/iter';
 import type { Vm } from '../runtime/vm';
-import { dictClear, dictData, dictDelItem, dictEntries, dictGetItem, dictNew, dictSetItem, DICT_BASIC } from './dict';
+import {
+  dictClear,
+  dictData,
+  dictDelItem,
+  dictEntries,
+  dictGetItem,
+  dictNew,
+  dictSetItem,
+  DICT_BASIC,
+} from './dict';
 import { dictMerge } from './dictmerge';
 import { dictViewNew } from './dictview';
 import { E } from './exctypes';
@@ -81,7 +90,13 @@ export function dictUpdateArg(vm: Vm, self: number, arg: number): void {
         const [kv, temp] = sequenceFast(vm, item, '');
         try {
           if (kv.length !== 2)
-            throw raiseFormat(vm, E.ValueError, 'dictionary update sequence element #%zd has length %zd; 2 is required', i, kv.length);
+            throw raiseFormat(
+              vm,
+              E.ValueError,
+              'dictionary update sequence element #%zd has length %zd; 2 is required',
+              i,
+              kv.length,
+            );
           dictSetItem(vm, self, kv[0], kv[1]);
         } finally {
           if (temp) vm.decref(temp);
@@ -99,7 +114,16 @@ export function dictUpdateArg(vm: Vm, self: number, arg: number): void {
 /** dict_new (PyType_GenericAlloc, then untracked; Py_EMPTY_KEYS) as dict_vectorcall makes it. */
 function dictAlloc(vm: Vm): number {
   const d = vm.newGcObject(T.Dict, DICT_BASIC);
-  vm.table.side[d] = { keysAddr: 0, log2: 3, unicode: true, usable: 0, nentries: 0, keys: new Int32Array(0), values: new Int32Array(0), index: new Map() };
+  vm.table.side[d] = {
+    keysAddr: 0,
+    log2: 3,
+    unicode: true,
+    usable: 0,
+    nentries: 0,
+    keys: new Int32Array(0),
+    values: new Int32Array(0),
+    index: new Map(),
+  };
   return d;
 }
 
@@ -118,11 +142,32 @@ export function dictVectorcall(vm: Vm, _type: number, args: readonly number[], k
 }
 
 const none = (vm: Vm): number => vm.s.None;
-const def = (name: string, flags: number, impl: MethodDef['impl']): MethodDef => ({ name, flags, impl, qualname: `dict.${name}` });
+const def = (name: string, flags: number, impl: MethodDef['impl']): MethodDef => ({
+  name,
+  flags,
+  impl,
+  qualname: `dict.${name}`,
+});
 
 function arity(vm: Vm, name: string, args: readonly number[], min: number, max: number): void {
-  if (args.length < min) throw typeError(vm, '%s expected at least %d argument%s, got %zd', name, min, min === 1 ? '' : 's', args.length);
-  if (args.length > max) throw typeError(vm, '%s expected at most %d argument%s, got %zd', name, max, max === 1 ? '' : 's', args.length);
+  if (args.length < min)
+    throw typeError(
+      vm,
+      '%s expected at least %d argument%s, got %zd',
+      name,
+      min,
+      min === 1 ? '' : 's',
+      args.length,
+    );
+  if (args.length > max)
+    throw typeError(
+      vm,
+      '%s expected at most %d argument%s, got %zd',
+      name,
+      max,
+      max === 1 ? '' : 's',
+      args.length,
+    );
 }
 
 export const DICT_METHODS: Record<string, MethodDef> = {

@@ -17,7 +17,11 @@ import { Meth, T, TpFlags, defineType, type TypeSlots, type Visit } from './type
 export type DictIterKind = 'keys' | 'values' | 'items';
 
 const VIEW_OF: Record<DictIterKind, number> = { keys: T.DictView, values: T.DictValues, items: T.DictItems };
-const ITER_OF: Record<number, number> = { [T.DictView]: T.DictIter, [T.DictValues]: T.DictValueIter, [T.DictItems]: T.DictItemIter };
+const ITER_OF: Record<number, number> = {
+  [T.DictView]: T.DictIter,
+  [T.DictValues]: T.DictValueIter,
+  [T.DictItems]: T.DictItemIter,
+};
 
 /** _PyDictView_New: a tracked 16 + 24 byte GC object. */
 export function dictViewNew(vm: Vm, d: number, kind: DictIterKind): number {
@@ -125,9 +129,9 @@ function iterType(id: number, name: string): TypeSlots {
   });
 }
 
-export const DictKeyIterType = iterType(T.DictIter, 'dict_keyiterator');
-export const DictValueIterType = iterType(T.DictValueIter, 'dict_valueiterator');
-export const DictItemIterType = iterType(T.DictItemIter, 'dict_itemiterator');
+export const DictKeyIterType = (): TypeSlots => iterType(T.DictIter, 'dict_keyiterator');
+export const DictValueIterType = (): TypeSlots => iterType(T.DictValueIter, 'dict_valueiterator');
+export const DictItemIterType = (): TypeSlots => iterType(T.DictItemIter, 'dict_itemiterator');
 
 // ---- the views ------------------------------------------------------------------------------
 
@@ -180,6 +184,6 @@ function viewType(id: number, name: string): TypeSlots {
   });
 }
 
-export const DictKeysType = viewType(T.DictView, 'dict_keys');
-export const DictValuesType = viewType(T.DictValues, 'dict_values');
-export const DictItemsType = viewType(T.DictItems, 'dict_items');
+export const DictKeysType = (): TypeSlots => viewType(T.DictView, 'dict_keys');
+export const DictValuesType = (): TypeSlots => viewType(T.DictValues, 'dict_values');
+export const DictItemsType = (): TypeSlots => viewType(T.DictItems, 'dict_items');

@@ -8,7 +8,16 @@ import { EXCEPTION_ROWS, type ExcLayout } from './exctypes';
 import { genericAlloc } from './object';
 import { intern, strValue } from './str';
 import { tupleItem, tupleItems } from './tuple';
-import { Meth, T, TpFlags, defineType, type GetSetDef, type MemberDef, type TypeSlots, type Visit } from './types';
+import {
+  Meth,
+  T,
+  TpFlags,
+  defineType,
+  type GetSetDef,
+  type MemberDef,
+  type TypeSlots,
+  type Visit,
+} from './types';
 
 /**
  * The built-in exceptions (Objects/exceptions.c). An instance is a PyBaseExceptionObject (16 GC +
@@ -37,7 +46,16 @@ const FIELDS: Record<ExcLayout, string[]> = {
   systemexit: ['code'],
   importerror: ['msg', 'name', 'path'],
   oserror: ['myerrno', 'strerror', 'filename', 'filename2'],
-  syntaxerror: ['msg', 'filename', 'lineno', 'offset', 'text', 'end_lineno', 'end_offset', 'print_file_and_line'],
+  syntaxerror: [
+    'msg',
+    'filename',
+    'lineno',
+    'offset',
+    'text',
+    'end_lineno',
+    'end_offset',
+    'print_file_and_line',
+  ],
   unicodeerror: ['encoding', 'object', 'reason'],
   nameerror: ['name'],
   attributeerror: ['obj', 'name'],
@@ -52,7 +70,17 @@ function baseExceptionNew(vm: Vm, type: TypeSlots, args: number, _kwargs: number
   const fields: Record<string, number> = {};
   for (const f of layoutOf(vm, type)) fields[f] = 0;
   vm.incref(args);
-  vm.table.side[h] = { dict: 0, args, notes: 0, traceback: 0, context: 0, cause: 0, suppressContext: false, fields, ints: {} } satisfies ExcState;
+  vm.table.side[h] = {
+    dict: 0,
+    args,
+    notes: 0,
+    traceback: 0,
+    context: 0,
+    cause: 0,
+    suppressContext: false,
+    fields,
+    ints: {},
+  } satisfies ExcState;
   return h;
 }
 
@@ -194,7 +222,13 @@ function excStr(vm: Vm, h: number): number {
   if (name.mro.includes(E_KEY) && vm.table.n[st.args] === 1) return repr(vm, tupleItem(vm, st.args, 0));
   if (l === FIELDS.oserror && f.myerrno && f.strerror) {
     if (f.filename) {
-      if (f.filename2) return unicodeFromFormat(vm, '[Errno %S] %S: %R -> %R', [f.myerrno, f.strerror, f.filename, f.filename2]);
+      if (f.filename2)
+        return unicodeFromFormat(vm, '[Errno %S] %S: %R -> %R', [
+          f.myerrno,
+          f.strerror,
+          f.filename,
+          f.filename2,
+        ]);
       return unicodeFromFormat(vm, '[Errno %S] %S: %R', [f.myerrno, f.strerror, f.filename]);
     }
     return unicodeFromFormat(vm, '[Errno %S] %S', [f.myerrno, f.strerror]);
@@ -204,9 +238,11 @@ function excStr(vm: Vm, h: number): number {
     return f.msg;
   }
   if (l === FIELDS.syntaxerror && f.msg) {
-    const file = f.filename && vm.table.type[f.filename] === T.Str ? strValue(vm, f.filename).split('/').pop()! : null;
+    const file =
+      f.filename && vm.table.type[f.filename] === T.Str ? strValue(vm, f.filename).split('/').pop()! : null;
     const line = f.lineno && vm.table.type[f.lineno] === T.Int ? vm.table.num[f.lineno] : null;
-    if (file !== null && line !== null) return unicodeFromFormat(vm, '%S (%U, line %ld)', [f.msg, file, line]);
+    if (file !== null && line !== null)
+      return unicodeFromFormat(vm, '%S (%U, line %ld)', [f.msg, file, line]);
     if (file !== null) return unicodeFromFormat(vm, '%S (%U)', [f.msg, file]);
     if (line !== null) return unicodeFromFormat(vm, '%S (line %ld)', [f.msg, line]);
     return str(vm, f.msg);
@@ -215,8 +251,18 @@ function excStr(vm: Vm, h: number): number {
     const { start, end } = st.ints;
     const obj = vm.table.side[f.object] as string;
     if (end === start + 1)
-      return unicodeFromFormat(vm, "'%U' codec can't decode byte 0x%s in position %zd: %U", [f.encoding, obj.charCodeAt(start).toString(16).padStart(2, '0'), start, f.reason]);
-    return unicodeFromFormat(vm, "'%U' codec can't decode bytes in position %zd-%zd: %U", [f.encoding, start, end - 1, f.reason]);
+      return unicodeFromFormat(vm, "'%U' codec can't decode byte 0x%s in position %zd: %U", [
+        f.encoding,
+        obj.charCodeAt(start).toString(16).padStart(2, '0'),
+        start,
+        f.reason,
+      ]);
+    return unicodeFromFormat(vm, "'%U' codec can't decode bytes in position %zd-%zd: %U", [
+      f.encoding,
+      start,
+      end - 1,
+      f.reason,
+    ]);
   }
   return baseStr(vm, h);
 }
@@ -265,9 +311,18 @@ const MEMBERS: Partial<Record<ExcLayout, Record<string, MemberDef>>> = {
   stopiteration: { value: fieldMember('value') },
   systemexit: { code: fieldMember('code') },
   importerror: { msg: fieldMember('msg'), name: fieldMember('name'), path: fieldMember('path') },
-  oserror: { errno: fieldMember('errno', 'myerrno'), strerror: fieldMember('strerror'), filename: fieldMember('filename'), filename2: fieldMember('filename2') },
+  oserror: {
+    errno: fieldMember('errno', 'myerrno'),
+    strerror: fieldMember('strerror'),
+    filename: fieldMember('filename'),
+    filename2: fieldMember('filename2'),
+  },
   syntaxerror: Object.fromEntries(FIELDS.syntaxerror.map((f) => [f, fieldMember(f)])),
-  unicodeerror: { encoding: fieldMember('encoding'), object: fieldMember('object'), reason: fieldMember('reason') },
+  unicodeerror: {
+    encoding: fieldMember('encoding'),
+    object: fieldMember('object'),
+    reason: fieldMember('reason'),
+  },
   nameerror: { name: fieldMember('name') },
   attributeerror: { name: fieldMember('name'), obj: fieldMember('obj') },
 };
@@ -360,7 +415,13 @@ export function setCause(vm: Vm, exc: number, cause: number): void {
  * set_attribute_error_context (PyObject_GetAttr): the AttributeError is normalized at once and
  * gets its name and obj, for the "Did you mean" hint the traceback printer adds.
  */
-export function setAttributeErrorContext(vm: Vm, err: PyError, obj: number, name: string, normalize: (vm: Vm, e: PyError) => void): void {
+export function setAttributeErrorContext(
+  vm: Vm,
+  err: PyError,
+  obj: number,
+  name: string,
+  normalize: (vm: Vm, e: PyError) => void,
+): void {
   normalize(vm, err);
   const exc = err.value;
   if (!exc || !(vm.typeOf(exc).flags & TpFlags.BaseExcSubclass)) return;

@@ -26,7 +26,12 @@ export interface ExcRow {
   module?: string;
 }
 
-const row = (name: string, base: string | null, basicsize = 72, layout: ExcLayout = 'base'): ExcRow => ({ name, base, basicsize, layout });
+const row = (name: string, base: string | null, basicsize = 72, layout: ExcLayout = 'base'): ExcRow => ({
+  name,
+  base,
+  basicsize,
+  layout,
+});
 
 export const EXCEPTION_ROWS: readonly ExcRow[] = [
   row('BaseException', null),

@@ -8,7 +8,7 @@ import { E } from './exctypes';
 import { fromLong, intValue, longNew, ndigits, norm, type IntValue } from './int';
 import { strNew, strValue } from './str';
 import { tupleFromItems } from './tuple';
-import { Cmp, Meth, NB, T, TpFlags, defineType, numberSlots, type BinarySlot, type Kwargs } from './types';
+import { Cmp, Meth, NB, T, TpFlags, defineType, numberSlots, type BinarySlot, type Kwargs, type TypeSlots } from './types';
 
 /**
  * float objects (Objects/floatobject.c): 16-byte header + a double = 24 bytes, a 32-byte block.
@@ -181,61 +181,62 @@ const floatPos = (vm: Vm, h: number): number => {
   return fromDouble(vm, vm.table.num[h]);
 };
 
-export const FloatType = defineType({
-  id: T.Float,
-  name: 'float',
-  basicsize: FLOAT_SIZE,
-  flags: TpFlags.BaseType,
-  dealloc: floatDealloc,
-  repr: floatReprObject,
-  reprText: (vm, h) => floatRepr(vm.table.num[h]),
-  format: floatFormat,
-  hash: (vm, h) => {
-    const v = vm.table.num[h];
-    return Number.isInteger(v) && !Number.isSafeInteger(v) ? BigInt(v) : Object.is(v, -0) ? 0 : v;
-  },
-  richcompare: floatRichcompare,
-  number: numberSlots(
-    {
-      [NB.Add]: binop((vm, a, b) => fromDouble(vm, a + b)),
-      [NB.Subtract]: binop((vm, a, b) => fromDouble(vm, a - b)),
-      [NB.Multiply]: binop((vm, a, b) => fromDouble(vm, a * b)),
-      [NB.TrueDivide]: binop((vm, a, b) => {
-        if (b === 0) throw zeroDivision(vm, 'float division by zero');
-        return fromDouble(vm, a / b);
-      }),
-      [NB.FloorDivide]: binop((vm, a, b) => {
-        if (b === 0) throw zeroDivision(vm, 'float floor division by zero');
-        return fromDouble(vm, floatDivmod(a, b)[0]);
-      }),
-      [NB.Remainder]: binop((vm, a, b) => {
-        if (b === 0) throw zeroDivision(vm, 'float modulo');
-        return fromDouble(vm, floatDivmod(a, b)[1]);
-      }),
-      [NB.Power]: binop((vm, a, b) => {
-        if (a === 0 && b < 0) throw zeroDivision(vm, '0.0 cannot be raised to a negative power');
-        return fromDouble(vm, a ** b);
-      }),
+export const FloatType = (): TypeSlots =>
+  defineType({
+    id: T.Float,
+    name: 'float',
+    basicsize: FLOAT_SIZE,
+    flags: TpFlags.BaseType,
+    dealloc: floatDealloc,
+    repr: floatReprObject,
+    reprText: (vm, h) => floatRepr(vm.table.num[h]),
+    format: floatFormat,
+    hash: (vm, h) => {
+      const v = vm.table.num[h];
+      return Number.isInteger(v) && !Number.isSafeInteger(v) ? BigInt(v) : Object.is(v, -0) ? 0 : v;
     },
-    {
-      negative: (vm, h) => fromDouble(vm, -vm.table.num[h]),
-      positive: floatPos,
-      absolute: (vm, h) => fromDouble(vm, Math.abs(vm.table.num[h])),
-      bool: (vm, h) => vm.table.num[h] !== 0,
-      int: floatToInt,
-      float: floatPos,
+    richcompare: floatRichcompare,
+    number: numberSlots(
+      {
+        [NB.Add]: binop((vm, a, b) => fromDouble(vm, a + b)),
+        [NB.Subtract]: binop((vm, a, b) => fromDouble(vm, a - b)),
+        [NB.Multiply]: binop((vm, a, b) => fromDouble(vm, a * b)),
+        [NB.TrueDivide]: binop((vm, a, b) => {
+          if (b === 0) throw zeroDivision(vm, 'float division by zero');
+          return fromDouble(vm, a / b);
+        }),
+        [NB.FloorDivide]: binop((vm, a, b) => {
+          if (b === 0) throw zeroDivision(vm, 'float floor division by zero');
+          return fromDouble(vm, floatDivmod(a, b)[0]);
+        }),
+        [NB.Remainder]: binop((vm, a, b) => {
+          if (b === 0) throw zeroDivision(vm, 'float modulo');
+          return fromDouble(vm, floatDivmod(a, b)[1]);
+        }),
+        [NB.Power]: binop((vm, a, b) => {
+          if (a === 0 && b < 0) throw zeroDivision(vm, '0.0 cannot be raised to a negative power');
+          return fromDouble(vm, a ** b);
+        }),
+      },
+      {
+        negative: (vm, h) => fromDouble(vm, -vm.table.num[h]),
+        positive: floatPos,
+        absolute: (vm, h) => fromDouble(vm, Math.abs(vm.table.num[h])),
+        bool: (vm, h) => vm.table.num[h] !== 0,
+        int: floatToInt,
+        float: floatPos,
+      },
+    ),
+    typeVectorcall: floatVectorcall,
+    methods: {
+      is_integer: { name: 'is_integer', flags: Meth.NoArgs, impl: (vm, self) => vm.s.bool(Number.isInteger(vm.table.num[self])), qualname: 'float.is_integer' },
+      __trunc__: { name: '__trunc__', flags: Meth.NoArgs, impl: floatToInt, qualname: 'float.__trunc__' },
     },
-  ),
-  typeVectorcall: floatVectorcall,
-  methods: {
-    is_integer: { name: 'is_integer', flags: Meth.NoArgs, impl: (vm, self) => vm.s.bool(Number.isInteger(vm.table.num[self])), qualname: 'float.is_integer' },
-    __trunc__: { name: '__trunc__', flags: Meth.NoArgs, impl: floatToInt, qualname: 'float.__trunc__' },
-  },
-  getset: {
-    real: { name: 'real', get: floatPos },
-    imag: { name: 'imag', get: (vm) => fromDouble(vm, 0) },
-  },
-});
+    getset: {
+      real: { name: 'real', get: floatPos },
+      imag: { name: 'imag', get: (vm) => fromDouble(vm, 0) },
+    },
+  });
 
 /** divmod() of two floats (float_divmod). */
 export function floatDivmodPair(vm: Vm, a: number, b: number): number {

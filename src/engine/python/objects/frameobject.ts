@@ -1,5 +1,5 @@
 import type { Vm } from '../runtime/vm';
-import { T, TpFlags, defineType } from './types';
+import { T, TpFlags, defineType, type TypeSlots } from './types';
 
 /**
  * Frame objects (Objects/frameobject.c PyFrameObject: 16 GC + 120 bytes + 8 per slot of
@@ -30,27 +30,28 @@ export function frameObjectNew(vm: Vm, slots: number, owner: unknown): number {
 
 export const frameObjectData = (vm: Vm, h: number): FrameObjectData => vm.table.side[h] as FrameObjectData;
 
-export const FrameType = defineType({
-  id: T.Frame,
-  name: 'frame',
-  basicsize: FRAME_BASIC,
-  itemsize: 8,
-  flags: TpFlags.HaveGc,
-  dealloc: (vm, h) => {
-    vm.gc.untrack(h);
-    if (vm.trashBegin(h)) return;
-    const refs = frameObjectData(vm, h).refs;
-    for (let i = 0; i < refs.length; i++) vm.xdecref(refs[i]);
-    vm.gcDel(h);
-    vm.trashEnd();
-  },
-  traverse: (vm, h, visit) => {
-    for (const r of frameObjectData(vm, h).refs) if (r) visit(r);
-  },
-  clear: (vm, h) => {
-    const d = frameObjectData(vm, h);
-    const refs = d.refs;
-    d.refs = [];
-    for (const r of refs) vm.xdecref(r);
-  },
-});
+export const FrameType = (): TypeSlots =>
+  defineType({
+    id: T.Frame,
+    name: 'frame',
+    basicsize: FRAME_BASIC,
+    itemsize: 8,
+    flags: TpFlags.HaveGc,
+    dealloc: (vm, h) => {
+      vm.gc.untrack(h);
+      if (vm.trashBegin(h)) return;
+      const refs = frameObjectData(vm, h).refs;
+      for (let i = 0; i < refs.length; i++) vm.xdecref(refs[i]);
+      vm.gcDel(h);
+      vm.trashEnd();
+    },
+    traverse: (vm, h, visit) => {
+      for (const r of frameObjectData(vm, h).refs) if (r) visit(r);
+    },
+    clear: (vm, h) => {
+      const d = frameObjectData(vm, h);
+      const refs = d.refs;
+      d.refs = [];
+      for (const r of refs) vm.xdecref(r);
+    },
+  });

@@ -2,7 +2,7 @@ import { unicodeFromFormat } from '../abstract/fromformat';
 import type { Vm } from '../runtime/vm';
 import { methodNew } from './classobject';
 import { strNew } from './str';
-import { T, TpFlags, defineType, type Visit } from './types';
+import { T, TpFlags, defineType, type Visit, type TypeSlots } from './types';
 
 /**
  * Function objects and cells (Objects/funcobject.c, cellobject.c). Sizes with the GC head:
@@ -24,7 +24,14 @@ export interface FunctionData {
 }
 
 /** MAKE_FUNCTION: PyFunction_New, a tracked GC object; `defaults` and `closure` are stolen. */
-export function functionNew(vm: Vm, code: unknown, name: string, defaults: number, closure: number, qualname = name): number {
+export function functionNew(
+  vm: Vm,
+  code: unknown,
+  name: string,
+  defaults: number,
+  closure: number,
+  qualname = name,
+): number {
   const h = vm.newGcObject(T.Function, FUNCTION_BASIC);
   vm.table.side[h] = { code, name, qualname, defaults, closure, dict: 0 } satisfies FunctionData;
   vm.gc.track(h);
@@ -63,39 +70,40 @@ function functionClear(vm: Vm, h: number): void {
   vm.xdecref(dict);
 }
 
-export const FunctionType = defineType({
-  id: T.Function,
-  name: 'function',
-  basicsize: FUNCTION_BASIC,
-  flags: TpFlags.HaveGc | TpFlags.MethodDescriptor | TpFlags.HaveVectorcall,
-  dealloc: functionDealloc,
-  traverse: functionTraverse,
-  clear: functionClear,
-  repr: (vm, h) => unicodeFromFormat(vm, '<function %U at %p>', [functionData(vm, h).qualname, vm.id(h)]),
-  reprText: (vm, h) => `<function ${functionData(vm, h).qualname} at 0x${vm.id(h).toString(16)}>`,
-  // _PyFunction_Vectorcall: the interpreter runs the body (the frame takes its own references)
-  vectorcall: (vm, fn, args, kw) => vm.eval.callFunction(fn, args, kw),
-  // func_descr_get: looked up on an instance, a function becomes a bound method
-  descrGet: (vm, fn, obj) => {
-    if (obj === 0 || obj === vm.s.None) {
-      vm.incref(fn);
-      return fn;
-    }
-    return methodNew(vm, fn, obj);
-  },
-  getset: {
-    __name__: { name: '__name__', get: (vm, h) => strNew(vm, functionData(vm, h).name) },
-    __qualname__: { name: '__qualname__', get: (vm, h) => strNew(vm, functionData(vm, h).qualname) },
-    __defaults__: {
-      name: '__defaults__',
-      get: (vm, h) => {
-        const d = functionData(vm, h).defaults || vm.s.None;
-        vm.incref(d);
-        return d;
+export const FunctionType = (): TypeSlots =>
+  defineType({
+    id: T.Function,
+    name: 'function',
+    basicsize: FUNCTION_BASIC,
+    flags: TpFlags.HaveGc | TpFlags.MethodDescriptor | TpFlags.HaveVectorcall,
+    dealloc: functionDealloc,
+    traverse: functionTraverse,
+    clear: functionClear,
+    repr: (vm, h) => unicodeFromFormat(vm, '<function %U at %p>', [functionData(vm, h).qualname, vm.id(h)]),
+    reprText: (vm, h) => `<function ${functionData(vm, h).qualname} at 0x${vm.id(h).toString(16)}>`,
+    // _PyFunction_Vectorcall: the interpreter runs the body (the frame takes its own references)
+    vectorcall: (vm, fn, args, kw) => vm.eval.callFunction(fn, args, kw),
+    // func_descr_get: looked up on an instance, a function becomes a bound method
+    descrGet: (vm, fn, obj) => {
+      if (obj === 0 || obj === vm.s.None) {
+        vm.incref(fn);
+        return fn;
+      }
+      return methodNew(vm, fn, obj);
+    },
+    getset: {
+      __name__: { name: '__name__', get: (vm, h) => strNew(vm, functionData(vm, h).name) },
+      __qualname__: { name: '__qualname__', get: (vm, h) => strNew(vm, functionData(vm, h).qualname) },
+      __defaults__: {
+        name: '__defaults__',
+        get: (vm, h) => {
+          const d = functionData(vm, h).defaults || vm.s.None;
+          vm.incref(d);
+          return d;
+        },
       },
     },
-  },
-});
+  });
 
 // ---- cells ------------------------------------------------------------------------------
 
@@ -108,23 +116,25 @@ export function cellNew(vm: Vm, v: number): number {
   return h;
 }
 
-export const CellType = defineType({
-  id: T.Cell,
-  name: 'cell',
-  basicsize: CELL_BASIC,
-  flags: TpFlags.HaveGc,
-  dealloc: (vm, h) => {
-    vm.gc.untrack(h);
-    vm.xdecref(vm.table.ref[h]);
-    vm.gcDel(h);
-  },
-  traverse: (vm, h, visit) => {
-    if (vm.table.ref[h]) visit(vm.table.ref[h]);
-  },
-  clear: (vm, h) => {
-    const v = vm.table.ref[h];
-    vm.table.ref[h] = 0;
-    vm.xdecref(v);
-  },
-  reprText: (vm, h) => `<cell at 0x${vm.id(h).toString(16)}: ${vm.table.ref[h] ? `${vm.typeOf(vm.table.ref[h]).name} object` : 'empty'}>`,
-});
+export const CellType = (): TypeSlots =>
+  defineType({
+    id: T.Cell,
+    name: 'cell',
+    basicsize: CELL_BASIC,
+    flags: TpFlags.HaveGc,
+    dealloc: (vm, h) => {
+      vm.gc.untrack(h);
+      vm.xdecref(vm.table.ref[h]);
+      vm.gcDel(h);
+    },
+    traverse: (vm, h, visit) => {
+      if (vm.table.ref[h]) visit(vm.table.ref[h]);
+    },
+    clear: (vm, h) => {
+      const v = vm.table.ref[h];
+      vm.table.ref[h] = 0;
+      vm.xdecref(v);
+    },
+    reprText: (vm, h) =>
+      `<cell at 0x${vm.id(h).toString(16)}: ${vm.table.ref[h] ? `${vm.typeOf(vm.table.ref[h]).name} object` : 'empty'}>`,
+  });

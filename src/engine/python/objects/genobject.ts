@@ -1,7 +1,7 @@
 import { NotSupported } from '../errors';
 import type { Vm } from '../runtime/vm';
 import { selfIter } from './rangeobject';
-import { Meth, T, TpFlags, defineType, type Visit } from './types';
+import { Meth, T, TpFlags, defineType, type Visit, type TypeSlots } from './types';
 
 /**
  * Generator objects (Objects/genobject.c): PyGenObject embeds its frame, so it is 16 (GC) + 80 +
@@ -32,38 +32,39 @@ export function generatorNew(vm: Vm, framesize: number, frame: SuspendedFrame): 
 
 const frameOf = (vm: Vm, g: number): SuspendedFrame => vm.table.side[g] as SuspendedFrame;
 
-export const GeneratorType = defineType({
-  id: T.Generator,
-  name: 'generator',
-  basicsize: GEN_BASIC,
-  itemsize: 8,
-  flags: TpFlags.HaveGc,
-  dealloc: (vm, g) => {
-    vm.gc.untrack(g);
-    frameOf(vm, g).close(vm);
-    vm.gcDel(g);
-  },
-  traverse: (vm, g, visit) => frameOf(vm, g).traverse(visit),
-  reprText: (vm, g) => `<generator object ${frameOf(vm, g).name} at 0x${vm.id(g).toString(16)}>`,
-  iter: selfIter,
-  iternext: (vm, g) => frameOf(vm, g).resume(vm),
-  methods: {
-    close: {
-      name: 'close',
-      flags: Meth.NoArgs,
-      qualname: 'generator.close',
-      impl: (vm, g) => {
-        frameOf(vm, g).close(vm);
-        return vm.s.None;
+export const GeneratorType = (): TypeSlots =>
+  defineType({
+    id: T.Generator,
+    name: 'generator',
+    basicsize: GEN_BASIC,
+    itemsize: 8,
+    flags: TpFlags.HaveGc,
+    dealloc: (vm, g) => {
+      vm.gc.untrack(g);
+      frameOf(vm, g).close(vm);
+      vm.gcDel(g);
+    },
+    traverse: (vm, g, visit) => frameOf(vm, g).traverse(visit),
+    reprText: (vm, g) => `<generator object ${frameOf(vm, g).name} at 0x${vm.id(g).toString(16)}>`,
+    iter: selfIter,
+    iternext: (vm, g) => frameOf(vm, g).resume(vm),
+    methods: {
+      close: {
+        name: 'close',
+        flags: Meth.NoArgs,
+        qualname: 'generator.close',
+        impl: (vm, g) => {
+          frameOf(vm, g).close(vm);
+          return vm.s.None;
+        },
+      },
+      send: {
+        name: 'send',
+        flags: Meth.O,
+        qualname: 'generator.send',
+        impl: () => {
+          throw new NotSupported('generator.send()');
+        },
       },
     },
-    send: {
-      name: 'send',
-      flags: Meth.O,
-      qualname: 'generator.send',
-      impl: () => {
-        throw new NotSupported('generator.send()');
-      },
-    },
-  },
-});
+  });

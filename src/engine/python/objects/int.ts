@@ -321,67 +321,68 @@ function intTypeNew(vm: Vm, _type: TypeSlots, args: number, kwargs: number): num
 
 const m = (name: string, flags: number, impl: (vm: Vm, self: number) => number) => ({ name, flags, impl, qualname: `int.${name}` });
 
-export const IntType = defineType({
-  id: T.Int,
-  name: 'int',
-  basicsize: 24,
-  itemsize: 4,
-  flags: TpFlags.BaseType | TpFlags.LongSubclass,
-  dealloc: (vm, h) => vm.objectFree(h),
-  sizeof: (vm, h) => 24 + 4 * Math.max(1, ndigits(intValue(vm, h))),
-  repr: (vm, h) => intToStr(vm, intValue(vm, h)),
-  reprText: (vm, h) => intValue(vm, h).toString(),
-  format: intFormat,
-  hash: (vm, h) => intValue(vm, h),
-  richcompare: intRichcompare,
-  number: numberSlots(
-    {
-      [NB.Add]: binop((vm, a, b) => intAddSub(vm, a, b, false)),
-      [NB.Subtract]: binop((vm, a, b) => intAddSub(vm, a, b, true)),
-      [NB.Multiply]: binop((vm, a, b) => intMul(vm, a, b)),
-      [NB.FloorDivide]: binop((vm, a, b, ha) => intDivMod(vm, a, b, 'div', ha)),
-      [NB.Remainder]: binop((vm, a, b, ha) => intDivMod(vm, a, b, 'mod', ha)),
-      [NB.TrueDivide]: binop(intTrueDivide),
-      [NB.Power]: binop(intPowSlot),
-      [NB.Lshift]: binop((vm, a, b) => intBitOp(vm, '<<', a, b)),
-      [NB.Rshift]: binop((vm, a, b) => intBitOp(vm, '>>', a, b)),
-      [NB.And]: binop((vm, a, b) => intBitOp(vm, '&', a, b)),
-      [NB.Or]: binop((vm, a, b) => intBitOp(vm, '|', a, b)),
-      [NB.Xor]: binop((vm, a, b) => intBitOp(vm, '^', a, b)),
+export const IntType = (): TypeSlots =>
+  defineType({
+    id: T.Int,
+    name: 'int',
+    basicsize: 24,
+    itemsize: 4,
+    flags: TpFlags.BaseType | TpFlags.LongSubclass,
+    dealloc: (vm, h) => vm.objectFree(h),
+    sizeof: (vm, h) => 24 + 4 * Math.max(1, ndigits(intValue(vm, h))),
+    repr: (vm, h) => intToStr(vm, intValue(vm, h)),
+    reprText: (vm, h) => intValue(vm, h).toString(),
+    format: intFormat,
+    hash: (vm, h) => intValue(vm, h),
+    richcompare: intRichcompare,
+    number: numberSlots(
+      {
+        [NB.Add]: binop((vm, a, b) => intAddSub(vm, a, b, false)),
+        [NB.Subtract]: binop((vm, a, b) => intAddSub(vm, a, b, true)),
+        [NB.Multiply]: binop((vm, a, b) => intMul(vm, a, b)),
+        [NB.FloorDivide]: binop((vm, a, b, ha) => intDivMod(vm, a, b, 'div', ha)),
+        [NB.Remainder]: binop((vm, a, b, ha) => intDivMod(vm, a, b, 'mod', ha)),
+        [NB.TrueDivide]: binop(intTrueDivide),
+        [NB.Power]: binop(intPowSlot),
+        [NB.Lshift]: binop((vm, a, b) => intBitOp(vm, '<<', a, b)),
+        [NB.Rshift]: binop((vm, a, b) => intBitOp(vm, '>>', a, b)),
+        [NB.And]: binop((vm, a, b) => intBitOp(vm, '&', a, b)),
+        [NB.Or]: binop((vm, a, b) => intBitOp(vm, '|', a, b)),
+        [NB.Xor]: binop((vm, a, b) => intBitOp(vm, '^', a, b)),
+      },
+      {
+        negative: (vm, h) => intNeg(vm, intValue(vm, h)),
+        positive: longLong,
+        absolute: (vm, h) => {
+          const v = intValue(vm, h);
+          return v < 0 ? intNeg(vm, v) : longLong(vm, h);
+        },
+        invert: (vm, h) => intInvert(vm, intValue(vm, h)),
+        bool: (vm, h) => {
+          const v = intValue(vm, h);
+          return v !== 0 && v !== 0n;
+        },
+        int: longLong,
+        index: longLong,
+        float: (vm, h) => {
+          const f = Number(intValue(vm, h));
+          if (!Number.isFinite(f)) throw raiseString(vm, E.OverflowError, 'int too large to convert to float');
+          return fromDouble(vm, f);
+        },
+      },
+    ),
+    new: intTypeNew,
+    methods: {
+      bit_length: m('bit_length', Meth.NoArgs, (vm, self) => {
+        const v = intValue(vm, self);
+        return fromLong(vm, (typeof v === 'bigint' ? (v < 0n ? -v : v) : Math.abs(v)).toString(2).replace(/^0$/, '').length);
+      }),
+      conjugate: m('conjugate', Meth.NoArgs, longLong),
     },
-    {
-      negative: (vm, h) => intNeg(vm, intValue(vm, h)),
-      positive: longLong,
-      absolute: (vm, h) => {
-        const v = intValue(vm, h);
-        return v < 0 ? intNeg(vm, v) : longLong(vm, h);
-      },
-      invert: (vm, h) => intInvert(vm, intValue(vm, h)),
-      bool: (vm, h) => {
-        const v = intValue(vm, h);
-        return v !== 0 && v !== 0n;
-      },
-      int: longLong,
-      index: longLong,
-      float: (vm, h) => {
-        const f = Number(intValue(vm, h));
-        if (!Number.isFinite(f)) throw raiseString(vm, E.OverflowError, 'int too large to convert to float');
-        return fromDouble(vm, f);
-      },
+    getset: {
+      real: { name: 'real', get: longLong },
+      imag: { name: 'imag', get: (vm) => vm.s.smallInt(0) },
+      numerator: { name: 'numerator', get: longLong },
+      denominator: { name: 'denominator', get: (vm) => vm.s.smallInt(1) },
     },
-  ),
-  new: intTypeNew,
-  methods: {
-    bit_length: m('bit_length', Meth.NoArgs, (vm, self) => {
-      const v = intValue(vm, self);
-      return fromLong(vm, (typeof v === 'bigint' ? (v < 0n ? -v : v) : Math.abs(v)).toString(2).replace(/^0$/, '').length);
-    }),
-    conjugate: m('conjugate', Meth.NoArgs, longLong),
-  },
-  getset: {
-    real: { name: 'real', get: longLong },
-    imag: { name: 'imag', get: (vm) => vm.s.smallInt(0) },
-    numerator: { name: 'numerator', get: longLong },
-    denominator: { name: 'denominator', get: (vm) => vm.s.smallInt(1) },
-  },
-});
+  });

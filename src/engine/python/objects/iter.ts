@@ -82,9 +82,9 @@ function seqIterType(id: number, name: string): TypeSlots {
   });
 }
 
-export const ListIterType = seqIterType(T.ListIter, 'list_iterator');
-export const TupleIterType = seqIterType(T.TupleIter, 'tuple_iterator');
-export const StrIterType = seqIterType(T.StrIter, 'str_ascii_iterator');
+export const ListIterType = (): TypeSlots => seqIterType(T.ListIter, 'list_iterator');
+export const TupleIterType = (): TypeSlots => seqIterType(T.TupleIter, 'tuple_iterator');
+export const StrIterType = (): TypeSlots => seqIterType(T.StrIter, 'str_ascii_iterator');
 
 // ---- the set iterator ---------------------------------------------------------------------
 
@@ -108,14 +108,15 @@ function setIterNext(vm: Vm, it: number): number {
   return keys[i];
 }
 
-export const SetIterType = defineType({
-  id: T.SetIter,
-  name: 'set_iterator',
-  basicsize: SETITER_BASIC,
-  flags: TpFlags.HaveGc,
-  dealloc: seqIterDealloc,
-  traverse: seqIterTraverse,
-  iter: selfIter,
-  iternext: setIterNext,
-  methods: lengthHint((vm, it) => fromSsize(vm, (vm.table.side[it] as number[]).length - vm.table.num[it])),
-});
+export const SetIterType = (): TypeSlots =>
+  defineType({
+    id: T.SetIter,
+    name: 'set_iterator',
+    basicsize: SETITER_BASIC,
+    flags: TpFlags.HaveGc,
+    dealloc: seqIterDealloc,
+    traverse: seqIterTraverse,
+    iter: selfIter,
+    iternext: setIterNext,
+    methods: lengthHint((vm, it) => fromSsize(vm, (vm.table.side[it] as number[]).length - vm.table.num[it])),
+  });

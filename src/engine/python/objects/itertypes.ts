@@ -211,16 +211,17 @@ function iterType(id: number, name: string, basicsize: number, extra: Partial<Ty
   });
 }
 
-export const EnumerateType = iterType(T.Enumerate, 'enumerate', 56, { typeVectorcall: enumerateVectorcall, flags: TpFlags.HaveGc | TpFlags.BaseType });
-export const ZipType = iterType(T.Zip, 'zip', 48, { new: zipTypeNew, flags: TpFlags.HaveGc | TpFlags.BaseType });
-export const ListRevIterType = iterType(T.ListRevIter, 'list_reverseiterator', 32, {
-  methods: {
-    __length_hint__: {
-      name: '__length_hint__',
-      flags: Meth.NoArgs,
-      impl: (vm, h) => fromSsize(vm, vm.table.ref[h] ? vm.table.num[h] + 1 : 0),
+export const EnumerateType = (): TypeSlots => iterType(T.Enumerate, 'enumerate', 56, { typeVectorcall: enumerateVectorcall, flags: TpFlags.HaveGc | TpFlags.BaseType });
+export const ZipType = (): TypeSlots => iterType(T.Zip, 'zip', 48, { new: zipTypeNew, flags: TpFlags.HaveGc | TpFlags.BaseType });
+export const ListRevIterType = (): TypeSlots =>
+  iterType(T.ListRevIter, 'list_reverseiterator', 32, {
+    methods: {
+      __length_hint__: {
+        name: '__length_hint__',
+        flags: Meth.NoArgs,
+        impl: (vm, h) => fromSsize(vm, vm.table.ref[h] ? vm.table.num[h] + 1 : 0),
+      },
     },
-  },
-});
+  });
 /** The `reversed` type object (its instances are the sequence's own reverse iterators here). */
-export const ReversedType = defineType({ id: T.Reversed, name: 'reversed', basicsize: 32, flags: TpFlags.HaveGc | TpFlags.BaseType, dealloc: iterTypeDealloc, typeVectorcall: reversedVectorcall });
+export const ReversedType = (): TypeSlots => defineType({ id: T.Reversed, name: 'reversed', basicsize: 32, flags: TpFlags.HaveGc | TpFlags.BaseType, dealloc: iterTypeDealloc, typeVectorcall: reversedVectorcall });

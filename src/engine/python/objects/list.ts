@@ -20,7 +20,7 @@ import {
 } from './listmethods';
 import { ItemPool } from './pool';
 import { F_RLE } from './table';
-import { T, TpFlags, defineType, type Kwargs } from './types';
+import { T, TpFlags, defineType, type Kwargs, type TypeSlots } from './types';
 
 /**
  * list objects (Objects/listobject.c, 3.11). The header is a GC object of 16 + 40 bytes
@@ -318,34 +318,35 @@ function listVectorcall(vm: Vm, _type: number, args: readonly number[], kw: Kwar
   return l;
 }
 
-export const ListType = defineType({
-  id: T.List,
-  name: 'list',
-  basicsize: LIST_BASIC,
-  flags: TpFlags.HaveGc | TpFlags.BaseType | TpFlags.ListSubclass | TpFlags.SequenceFlag,
-  dealloc: listDealloc,
-  traverse: listTraverse,
-  clear: listClear,
-  sizeof: (vm, h) => LIST_BASIC + 8 * vm.table.cap[h],
-  reprText: listText,
-  hash: hashNotImplemented,
-  richcompare: listRichcompare,
-  sequence: {
-    length: (vm, h) => vm.table.n[h],
-    concat: listConcatSlot,
-    repeat: (vm, h, n) => listRepeat(vm, h, n),
-    item: listItemSlot,
-    assItem: listAssItem,
-    contains: listContains,
-    inplaceConcat: listInplaceConcat,
-    inplaceRepeat: (vm, h, n) => {
-      listInplaceRepeat(vm, h, n);
-      vm.incref(h);
-      return h;
+export const ListType = (): TypeSlots =>
+  defineType({
+    id: T.List,
+    name: 'list',
+    basicsize: LIST_BASIC,
+    flags: TpFlags.HaveGc | TpFlags.BaseType | TpFlags.ListSubclass | TpFlags.SequenceFlag,
+    dealloc: listDealloc,
+    traverse: listTraverse,
+    clear: listClear,
+    sizeof: (vm, h) => LIST_BASIC + 8 * vm.table.cap[h],
+    reprText: listText,
+    hash: hashNotImplemented,
+    richcompare: listRichcompare,
+    sequence: {
+      length: (vm, h) => vm.table.n[h],
+      concat: listConcatSlot,
+      repeat: (vm, h, n) => listRepeat(vm, h, n),
+      item: listItemSlot,
+      assItem: listAssItem,
+      contains: listContains,
+      inplaceConcat: listInplaceConcat,
+      inplaceRepeat: (vm, h, n) => {
+        listInplaceRepeat(vm, h, n);
+        vm.incref(h);
+        return h;
+      },
     },
-  },
-  mapping: { length: (vm, h) => vm.table.n[h], subscript: listSubscript, assSubscript: listAssSubscript },
-  iter: listIterNew,
-  typeVectorcall: listVectorcall,
-  methods: LIST_METHODS,
-});
+    mapping: { length: (vm, h) => vm.table.n[h], subscript: listSubscript, assSubscript: listAssSubscript },
+    iter: listIterNew,
+    typeVectorcall: listVectorcall,
+    methods: LIST_METHODS,
+  });

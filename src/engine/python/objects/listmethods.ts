@@ -63,7 +63,8 @@ export function listAssSubscript(vm: Vm, h: number, key: number, value: number):
     listAssItem(vm, h, i, value);
     return;
   }
-  if (t.type[key] !== T.Slice) throw typeError(vm, 'list indices must be integers or slices, not %.200s', typeName(vm, key));
+  if (t.type[key] !== T.Slice)
+    throw typeError(vm, 'list indices must be integers or slices, not %.200s', typeName(vm, key));
   const s = sliceIndices(vm, key, t.n[h]);
   if (value === 0) {
     if (s.step === 1) listAssSlice(vm, h, s.start, Math.max(s.start, s.stop), null);
@@ -103,7 +104,13 @@ export function listContains(vm: Vm, h: number, x: number): boolean {
  * list_richcompare (tuple's is the same): different lengths decide == and !=; else the first
  * pair of items that differ decides, compared with the operator; else the lengths.
  */
-export function seqRichcompare(vm: Vm, a: number, b: number, op: Cmp, get: (vm: Vm, h: number, i: number) => number): number {
+export function seqRichcompare(
+  vm: Vm,
+  a: number,
+  b: number,
+  op: Cmp,
+  get: (vm: Vm, h: number, i: number) => number,
+): number {
   const t = vm.table;
   const na = t.n[a];
   const nb = t.n[b];
@@ -129,20 +136,33 @@ export function listText(vm: Vm, h: number, depth: number): string {
 }
 
 const none = (vm: Vm): number => vm.s.None;
-const def = (name: string, flags: number, impl: MethodDef['impl']): MethodDef => ({ name, flags, impl, qualname: `list.${name}` });
+const def = (name: string, flags: number, impl: MethodDef['impl']): MethodDef => ({
+  name,
+  flags,
+  impl,
+  qualname: `list.${name}`,
+});
 
 /** list.index(x[, start[, stop]]) / list.count(x) / list.remove(x): PyObject_RichCompareBool each item. */
 function find(vm: Vm, self: number, x: number): number {
-  for (let i = 0; i < vm.table.n[self]; i++) if (richCompareBool(vm, listItem(vm, self, i), x, Cmp.EQ)) return i;
+  for (let i = 0; i < vm.table.n[self]; i++)
+    if (richCompareBool(vm, listItem(vm, self, i), x, Cmp.EQ)) return i;
   return -1;
 }
 
 function sortMethod(vm: Vm, self: number, args: readonly number[], kw: Kwargs | null): number {
   if (args.length) throw typeError(vm, 'sort() takes no positional arguments');
-  for (const k of kw?.keys() ?? []) if (k !== 'key' && k !== 'reverse') throw typeError(vm, "'%s' is an invalid keyword argument for sort()", k);
+  for (const k of kw?.keys() ?? [])
+    if (k !== 'key' && k !== 'reverse')
+      throw typeError(vm, "'%s' is an invalid keyword argument for sort()", k);
   const key = kw?.get('key');
   const reverse = kw?.get('reverse');
-  sortList(vm, self, key !== undefined && vm.table.type[key] !== T.None ? key : 0, reverse !== undefined && isTrue(vm, reverse));
+  sortList(
+    vm,
+    self,
+    key !== undefined && vm.table.type[key] !== T.None ? key : 0,
+    reverse !== undefined && isTrue(vm, reverse),
+  );
   return vm.s.None;
 }
 
@@ -178,7 +198,8 @@ export const LIST_METHODS: Record<string, MethodDef> = {
   }),
   count: def('count', Meth.O, (vm, self, args) => {
     let c = 0;
-    for (let i = 0; i < vm.table.n[self]; i++) if (richCompareBool(vm, listItem(vm, self, i), args[0], Cmp.EQ)) c++;
+    for (let i = 0; i < vm.table.n[self]; i++)
+      if (richCompareBool(vm, listItem(vm, self, i), args[0], Cmp.EQ)) c++;
     return fromSsize(vm, c);
   }),
   remove: def('remove', Meth.O, (vm, self, args) => {

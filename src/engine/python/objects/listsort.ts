@@ -19,7 +19,9 @@ export function sortList(vm: Vm, l: number, key: number, reverse: boolean): void
   const t = vm.table;
   const n = t.n[l];
   if (n < 2 && key === 0) return;
-  const items = Array.from({ length: n }, (_, i) => (t.flags[l] & F_RLE ? t.ref[l] : vm.pool.data[t.ref[l] + i]));
+  const items = Array.from({ length: n }, (_, i) =>
+    t.flags[l] & F_RLE ? t.ref[l] : vm.pool.data[t.ref[l] + i],
+  );
   let keys = items;
   let keysBlock = 0;
   if (key !== 0) {

@@ -3,7 +3,7 @@ import { raiseFormat } from '../abstract/errors';
 import type { Vm } from '../runtime/vm';
 import { E } from './exctypes';
 import { strNew } from './str';
-import { T, TpFlags, defineType } from './types';
+import { T, TpFlags, defineType, type TypeSlots } from './types';
 
 /**
  * Module objects (Objects/moduleobject.c, 16 + 56 bytes): the modules a script imports. The
@@ -43,29 +43,30 @@ function moduleGetattro(vm: Vm, h: number, name: string): number {
   throw raiseFormat(vm, E.AttributeError, "module '%U' has no attribute '%U'", m.name, name);
 }
 
-export const ModuleType = defineType({
-  id: T.Module,
-  name: 'module',
-  basicsize: 56,
-  flags: TpFlags.HaveGc | TpFlags.BaseType,
-  dealloc: () => {
-    throw new Error('internal: a static module deallocated');
-  },
-  traverse: (vm, h, visit) => {
-    for (const v of moduleData(vm, h).attrs.values()) visit(v);
-  },
-  reprText: (vm, h) => `<module '${moduleData(vm, h).name}'>`,
-  getattro: moduleGetattro,
-  setattro: (vm, h, name, value) => {
-    const attrs = moduleData(vm, h).attrs;
-    const old = attrs.get(name);
-    if (value === 0) {
-      if (old === undefined) throw raiseFormat(vm, E.AttributeError, "module has no attribute '%U'", name);
-      attrs.delete(name);
-    } else {
-      vm.incref(value);
-      attrs.set(name, value);
-    }
-    if (old !== undefined) vm.decref(old);
-  },
-});
+export const ModuleType = (): TypeSlots =>
+  defineType({
+    id: T.Module,
+    name: 'module',
+    basicsize: 56,
+    flags: TpFlags.HaveGc | TpFlags.BaseType,
+    dealloc: () => {
+      throw new Error('internal: a static module deallocated');
+    },
+    traverse: (vm, h, visit) => {
+      for (const v of moduleData(vm, h).attrs.values()) visit(v);
+    },
+    reprText: (vm, h) => `<module '${moduleData(vm, h).name}'>`,
+    getattro: moduleGetattro,
+    setattro: (vm, h, name, value) => {
+      const attrs = moduleData(vm, h).attrs;
+      const old = attrs.get(name);
+      if (value === 0) {
+        if (old === undefined) throw raiseFormat(vm, E.AttributeError, "module has no attribute '%U'", name);
+        attrs.delete(name);
+      } else {
+        vm.incref(value);
+        attrs.set(name, value);
+      }
+      if (old !== undefined) vm.decref(old);
+    },
+  });

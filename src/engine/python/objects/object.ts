@@ -23,14 +23,17 @@ export function hashNotImplemented(vm: Vm, h: number): HashKey {
 /** object_repr: "<__main__.A object at 0x7f…>" (builtins types without the module). */
 export function objectRepr(vm: Vm, h: number): number {
   const tp = vm.typeOf(h);
-  if (tp.module !== 'builtins') return unicodeFromFormat(vm, '<%U.%U object at %p>', [tp.module, tp.qualname, vm.id(h)]);
+  if (tp.module !== 'builtins')
+    return unicodeFromFormat(vm, '<%U.%U object at %p>', [tp.module, tp.qualname, vm.id(h)]);
   return unicodeFromFormat(vm, '<%s object at %p>', [tp.name, vm.id(h)]);
 }
 
 export function objectReprText(vm: Vm, h: number): string {
   const tp = vm.typeOf(h);
   const where = `0x${vm.id(h).toString(16)}`;
-  return tp.module !== 'builtins' ? `<${tp.module}.${tp.qualname} object at ${where}>` : `<${tp.name} object at ${where}>`;
+  return tp.module !== 'builtins'
+    ? `<${tp.module}.${tp.qualname} object at ${where}>`
+    : `<${tp.name} object at ${where}>`;
 }
 
 /** object_richcompare: == is identity; != inverts the type's == unless that is NotImplemented. */
@@ -48,7 +51,8 @@ function objectRichcompare(vm: Vm, a: number, b: number, op: Cmp): number {
 
 /** object.__format__: an empty spec is str(self); any other spec is a TypeError. */
 export function objectFormat(vm: Vm, h: number, spec: string): number {
-  if (spec.length > 0) throw typeError(vm, 'unsupported format string passed to %.200s.__format__', vm.typeOf(h).name);
+  if (spec.length > 0)
+    throw typeError(vm, 'unsupported format string passed to %.200s.__format__', vm.typeOf(h).name);
   return str(vm, h);
 }
 
@@ -60,7 +64,8 @@ export function objectFormat(vm: Vm, h: number, spec: string): number {
 function objectNew(vm: Vm, type: TypeSlots, args: number, kwargs: number): number {
   const excess = vm.table.n[args] > 0 || (kwargs !== 0 && vm.table.n[kwargs] > 0);
   if (excess) {
-    if (type.new !== objectNew) throw typeError(vm, 'object.__new__() takes exactly one argument (the type to instantiate)');
+    if (type.new !== objectNew)
+      throw typeError(vm, 'object.__new__() takes exactly one argument (the type to instantiate)');
     if (type.init === objectInit) throw typeError(vm, '%.200s() takes no arguments', type.name);
   }
   const h = genericAlloc(vm, type, 0);
@@ -73,8 +78,14 @@ function objectInit(vm: Vm, self: number, args: number, kwargs: number): void {
   const type = vm.typeOf(self);
   const excess = vm.table.n[args] > 0 || (kwargs !== 0 && vm.table.n[kwargs] > 0);
   if (excess) {
-    if (type.init !== objectInit) throw typeError(vm, 'object.__init__() takes exactly one argument (the instance to initialize)');
-    if (type.new === objectNew) throw typeError(vm, '%.200s.__init__() takes exactly one argument (the instance to initialize)', type.name);
+    if (type.init !== objectInit)
+      throw typeError(vm, 'object.__init__() takes exactly one argument (the instance to initialize)');
+    if (type.new === objectNew)
+      throw typeError(
+        vm,
+        '%.200s.__init__() takes exactly one argument (the instance to initialize)',
+        type.name,
+      );
   }
 }
 
@@ -83,7 +94,11 @@ function objectInit(vm: Vm, self: number, args: number, kwargs: number): void {
  * pointers), the basic size and the items, zeroed; GC objects are linked and tracked.
  */
 export function genericAlloc(vm: Vm, type: TypeSlots, nitems: number): number {
-  const size = type.basicsize + type.itemsize * (type.itemsize ? nitems + 1 : 0) + vm.preHeader[type.id] - (type.flags & TpFlags.HaveGc ? 16 : 0);
+  const size =
+    type.basicsize +
+    type.itemsize * (type.itemsize ? nitems + 1 : 0) +
+    vm.preHeader[type.id] -
+    (type.flags & TpFlags.HaveGc ? 16 : 0);
   const h = type.flags & TpFlags.HaveGc ? vm.newGcObject(type.id, size) : vm.newObject(type.id, size);
   vm.mem.touch(vm.table.addr[h], vm.preHeader[type.id] + size);
   if (type.flags & TpFlags.HaveGc) vm.gc.track(h);
@@ -96,47 +111,53 @@ export function objectSizeof(vm: Vm, h: number): number {
   return tp.sizeof ? tp.sizeof(vm, h) : tp.basicsize + tp.itemsize * vm.table.n[h];
 }
 
-export const ObjectType = defineType({
-  id: T.Object,
-  name: 'object',
-  basicsize: 16,
-  flags: TpFlags.BaseType,
-  base: 0,
-  dealloc: (vm, h) => vm.objectFree(h),
-  repr: objectRepr,
-  reprText: objectReprText,
-  str: null,
-  format: objectFormat,
-  hash: identityHash,
-  richcompare: objectRichcompare,
-  getattro: genericGetAttr,
-  setattro: genericSetAttr,
-  new: objectNew,
-  init: objectInit,
-  methods: {
-    __sizeof__: { name: '__sizeof__', flags: Meth.NoArgs, impl: (vm, self) => fromSsize(vm, objectSizeof(vm, self)), qualname: 'object.__sizeof__' },
-    __format__: {
-      name: '__format__',
-      flags: Meth.O,
-      qualname: 'object.__format__',
-      impl: (vm, self, args) => {
-        if (vm.table.type[args[0]] !== T.Str) throw typeError(vm, 'argument to __format__ must be str');
-        const f = vm.typeOf(self).format ?? objectFormat;
-        return f(vm, self, vm.table.side[args[0]] as string);
+export const ObjectType = (): TypeSlots =>
+  defineType({
+    id: T.Object,
+    name: 'object',
+    basicsize: 16,
+    flags: TpFlags.BaseType,
+    base: 0,
+    dealloc: (vm, h) => vm.objectFree(h),
+    repr: objectRepr,
+    reprText: objectReprText,
+    str: null,
+    format: objectFormat,
+    hash: identityHash,
+    richcompare: objectRichcompare,
+    getattro: genericGetAttr,
+    setattro: genericSetAttr,
+    new: objectNew,
+    init: objectInit,
+    methods: {
+      __sizeof__: {
+        name: '__sizeof__',
+        flags: Meth.NoArgs,
+        impl: (vm, self) => fromSsize(vm, objectSizeof(vm, self)),
+        qualname: 'object.__sizeof__',
+      },
+      __format__: {
+        name: '__format__',
+        flags: Meth.O,
+        qualname: 'object.__format__',
+        impl: (vm, self, args) => {
+          if (vm.table.type[args[0]] !== T.Str) throw typeError(vm, 'argument to __format__ must be str');
+          const f = vm.typeOf(self).format ?? objectFormat;
+          return f(vm, self, vm.table.side[args[0]] as string);
+        },
       },
     },
-  },
-  getset: {
-    __class__: {
-      name: '__class__',
-      get: (vm, h) => {
-        const t = vm.typeOf(h).typeObject;
-        vm.incref(t);
-        return t;
+    getset: {
+      __class__: {
+        name: '__class__',
+        get: (vm, h) => {
+          const t = vm.typeOf(h).typeObject;
+          vm.incref(t);
+          return t;
+        },
       },
     },
-  },
-});
+  });
 
 // ---- None, NotImplemented, Ellipsis --------------------------------------------------------
 
@@ -152,6 +173,7 @@ const constant = (id: number, name: string, text: string, truth: boolean | null)
     number: truth === null ? null : { binary: [], bool: () => truth },
   });
 
-export const NoneType = constant(T.None, 'NoneType', 'None', false);
-export const NotImplementedType = constant(T.NotImplementedType, 'NotImplementedType', 'NotImplemented', null);
-export const EllipsisType = constant(T.Ellipsis, 'ellipsis', 'Ellipsis', null);
+export const NoneType = (): TypeSlots => constant(T.None, 'NoneType', 'None', false);
+export const NotImplementedType = (): TypeSlots =>
+  constant(T.NotImplementedType, 'NotImplementedType', 'NotImplemented', null);
+export const EllipsisType = (): TypeSlots => constant(T.Ellipsis, 'ellipsis', 'Ellipsis', null);

@@ -74,7 +74,12 @@ function rangeDealloc(vm: Vm, h: number): void {
 }
 
 /** range_from_array (range_vectorcall): PyNumber_Index of each argument, then make_range_object. */
-function rangeVectorcall(vm: Vm, _type: number, args: readonly number[], kw: Map<string, number> | null): number {
+function rangeVectorcall(
+  vm: Vm,
+  _type: number,
+  args: readonly number[],
+  kw: Map<string, number> | null,
+): number {
   if (kw !== null && kw.size) throw typeError(vm, 'range() takes no keyword arguments');
   if (args.length === 0) throw typeError(vm, 'range expected at least 1 argument, got 0');
   if (args.length > 3) throw typeError(vm, 'range expected at most 3 arguments, got %zd', args.length);
@@ -85,7 +90,8 @@ function rangeVectorcall(vm: Vm, _type: number, args: readonly number[], kw: Map
 
 function rangeLength(vm: Vm, h: number): number {
   const len = intValue(vm, rangeFields(vm, h).length);
-  if (typeof len === 'bigint') throw raiseString(vm, E.OverflowError, 'Python int too large to convert to C ssize_t');
+  if (typeof len === 'bigint')
+    throw raiseString(vm, E.OverflowError, 'Python int too large to convert to C ssize_t');
   return len;
 }
 
@@ -105,7 +111,8 @@ function rangeContains(vm: Vm, h: number, x: number): boolean {
 /** range_subscript: an index gives compute_range_item (PyLong arithmetic); slicing a range is not modelled. */
 function rangeSubscript(vm: Vm, h: number, key: number): number {
   if (vm.table.type[key] === T.Slice) throw new NotSupported('slicing a range');
-  if (!hasIndex(vm, key)) throw typeError(vm, 'range indices must be integers or slices, not %.200s', typeName(vm, key));
+  if (!hasIndex(vm, key))
+    throw typeError(vm, 'range indices must be integers or slices, not %.200s', typeName(vm, key));
   const r = rangeFields(vm, h);
   const len = Number(intValue(vm, r.length));
   let i = asSsize(vm, key, E.IndexError);
@@ -126,31 +133,32 @@ function rangeRichcompare(vm: Vm, a: number, b: number, op: Cmp): number {
   return vm.s.bool(cmpResult(rangeText(vm, a) === rangeText(vm, b) ? 0 : 1, op));
 }
 
-export const RangeType: TypeSlots = defineType({
-  id: T.Range,
-  name: 'range',
-  basicsize: 48,
-  dealloc: rangeDealloc,
-  sizeof: () => 48,
-  repr: (vm, h) => {
-    const r = rangeFields(vm, h);
-    return intValue(vm, r.step) === 1
-      ? unicodeFromFormat(vm, 'range(%R, %R)', [r.start, r.stop])
-      : unicodeFromFormat(vm, 'range(%R, %R, %R)', [r.start, r.stop, r.step]);
-  },
-  reprText: rangeText,
-  hash: (vm, h) => `\u0000${rangeText(vm, h)}`,
-  richcompare: rangeRichcompare,
-  sequence: { length: rangeLength, contains: rangeContains },
-  mapping: { length: rangeLength, subscript: rangeSubscript },
-  iter: rangeIter,
-  typeVectorcall: rangeVectorcall,
-  members: {
-    start: { name: 'start', get: (vm, h) => incref(vm, rangeFields(vm, h).start) },
-    stop: { name: 'stop', get: (vm, h) => incref(vm, rangeFields(vm, h).stop) },
-    step: { name: 'step', get: (vm, h) => incref(vm, rangeFields(vm, h).step) },
-  },
-});
+export const RangeType = (): TypeSlots =>
+  defineType({
+    id: T.Range,
+    name: 'range',
+    basicsize: 48,
+    dealloc: rangeDealloc,
+    sizeof: () => 48,
+    repr: (vm, h) => {
+      const r = rangeFields(vm, h);
+      return intValue(vm, r.step) === 1
+        ? unicodeFromFormat(vm, 'range(%R, %R)', [r.start, r.stop])
+        : unicodeFromFormat(vm, 'range(%R, %R, %R)', [r.start, r.stop, r.step]);
+    },
+    reprText: rangeText,
+    hash: (vm, h) => `\u0000${rangeText(vm, h)}`,
+    richcompare: rangeRichcompare,
+    sequence: { length: rangeLength, contains: rangeContains },
+    mapping: { length: rangeLength, subscript: rangeSubscript },
+    iter: rangeIter,
+    typeVectorcall: rangeVectorcall,
+    members: {
+      start: { name: 'start', get: (vm, h) => incref(vm, rangeFields(vm, h).start) },
+      stop: { name: 'stop', get: (vm, h) => incref(vm, rangeFields(vm, h).stop) },
+      step: { name: 'step', get: (vm, h) => incref(vm, rangeFields(vm, h).step) },
+    },
+  });
 
 function incref(vm: Vm, h: number): number {
   vm.incref(h);
@@ -186,12 +194,16 @@ function rangeIterNext(vm: Vm, it: number): number {
   const i = t.num[it];
   if (i >= Number(s.len)) return 0;
   t.num[it] = i + 1;
-  const v = typeof s.start === 'number' && typeof s.step === 'number' ? s.start + i * s.step : BigInt(s.start) + BigInt(i) * BigInt(s.step);
+  const v =
+    typeof s.start === 'number' && typeof s.step === 'number'
+      ? s.start + i * s.step
+      : BigInt(s.start) + BigInt(i) * BigInt(s.step);
   return fromLong(vm, typeof v === 'bigint' || !Number.isSafeInteger(v) ? BigInt(v) : v);
 }
 
 /** __length_hint__: what is left (PyLong_FromLong). */
-const rangeIterLen = (vm: Vm, it: number): number => fromLong(vm, Number((vm.table.side[it] as RangeIterState).len) - vm.table.num[it]);
+const rangeIterLen = (vm: Vm, it: number): number =>
+  fromLong(vm, Number((vm.table.side[it] as RangeIterState).len) - vm.table.num[it]);
 
 export const selfIter = (vm: Vm, h: number): number => {
   vm.incref(h);
@@ -210,5 +222,5 @@ function rangeIterType(id: number, name: string): TypeSlots {
   });
 }
 
-export const RangeIterType = rangeIterType(T.RangeIter, 'range_iterator');
-export const LongRangeIterType = rangeIterType(T.LongRangeIter, 'longrange_iterator');
+export const RangeIterType = (): TypeSlots => rangeIterType(T.RangeIter, 'range_iterator');
+export const LongRangeIterType = (): TypeSlots => rangeIterType(T.LongRangeIter, 'longrange_iterator');

@@ -3,8 +3,23 @@ import { BoolType } from './bool';
 import { ByteArrayType, BytesType } from './bytes';
 import { MethodType } from './classobject';
 import { DictType } from './dict';
-import { DictItemIterType, DictItemsType, DictKeyIterType, DictKeysType, DictValueIterType, DictValuesType } from './dictview';
-import { BuiltinType, ClassMethodDescrType, GetSetDescrType, MemberDescrType, MethodDescrType, MethodWrapperType, WrapperDescrType } from './descr';
+import {
+  DictItemIterType,
+  DictItemsType,
+  DictKeyIterType,
+  DictKeysType,
+  DictValueIterType,
+  DictValuesType,
+} from './dictview';
+import {
+  BuiltinType,
+  ClassMethodDescrType,
+  GetSetDescrType,
+  MemberDescrType,
+  MethodDescrType,
+  MethodWrapperType,
+  WrapperDescrType,
+} from './descr';
 import { exceptionTypes } from './exceptions';
 import { FloatType } from './float';
 import { FrameType } from './frameobject';
@@ -30,7 +45,7 @@ import type { TypeSlots } from './types';
  * file ends with its table, and one line here. Layers above python/ (NumPy, ctypes) register
  * their types the same way (readyStaticType) when they are imported.
  */
-const BUILTIN_TYPES: readonly TypeSlots[] = [
+const BUILTIN_TYPES: readonly (() => TypeSlots)[] = [
   ObjectType,
   TypeType,
   NoneType,
@@ -83,15 +98,8 @@ const BUILTIN_TYPES: readonly TypeSlots[] = [
 
 /** Install every built-in type (and the exception hierarchy) into a fresh Vm. */
 export function installBuiltinTypes(vm: Vm): void {
-  // Each Vm gets its own copies: a heap type's subclass or a slot assignment must not leak
-  // between processes (tests run many in one JS process).
-  for (const s of BUILTIN_TYPES)
-    readyStaticType(vm, {
-      ...s,
-      number: s.number && { ...s.number, binary: s.number.binary.slice() },
-      sequence: s.sequence && { ...s.sequence },
-      mapping: s.mapping && { ...s.mapping },
-      descrCache: null,
-    });
+  // Each Vm gets its own tables (made now, once every module is loaded): a class made in one
+  // process, or a slot assigned, must not leak into another (tests run many in one JS process).
+  for (const make of BUILTIN_TYPES) readyStaticType(vm, make());
   for (const s of exceptionTypes()) readyStaticType(vm, s);
 }

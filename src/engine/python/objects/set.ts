@@ -248,5 +248,5 @@ function frozensetHash(vm: Vm, h: number): HashKey {
   return '\u0000f{' + parts.join(',') + '}';
 }
 
-export const SetType = setType(T.Set, 'set', false);
-export const FrozenSetType = setType(T.FrozenSet, 'frozenset', true);
+export const SetType = (): TypeSlots => setType(T.Set, 'set', false);
+export const FrozenSetType = (): TypeSlots => setType(T.FrozenSet, 'frozenset', true);

@@ -50,11 +50,16 @@ function sliceTraverse(vm: Vm, h: number, visit: Visit): void {
 }
 
 /** PySlice_Unpack + PySlice_AdjustIndices: start, stop, step and the number of items selected. */
-export function sliceIndices(vm: Vm, slice: number, len: number): { start: number; stop: number; step: number; length: number } {
+export function sliceIndices(
+  vm: Vm,
+  slice: number,
+  len: number,
+): { start: number; stop: number; step: number; length: number } {
   const [s0, s1, s2] = sliceParts(vm, slice);
   const num = (h: number): number | null => {
     if (vm.table.type[h] === T.None) return null;
-    if (!hasIndex(vm, h)) throw typeError(vm, 'slice indices must be integers or None or have an __index__ method');
+    if (!hasIndex(vm, h))
+      throw typeError(vm, 'slice indices must be integers or None or have an __index__ method');
     return asSsize(vm, h, 0);
   };
   const step = num(s2) ?? 1;
@@ -68,7 +73,13 @@ export function sliceIndices(vm: Vm, slice: number, len: number): { start: numbe
   else if (stop < 0) stop = Math.max(stop + len, step < 0 ? -1 : 0);
   else if (stop >= len) stop = step < 0 ? len - 1 : len;
   const length =
-    step < 0 ? (stop < start ? Math.floor((start - stop - 1) / -step) + 1 : 0) : start < stop ? Math.floor((stop - start - 1) / step) + 1 : 0;
+    step < 0
+      ? stop < start
+        ? Math.floor((start - stop - 1) / -step) + 1
+        : 0
+      : start < stop
+        ? Math.floor((stop - start - 1) / step) + 1
+        : 0;
   return { start, stop, step, length };
 }
 
@@ -76,7 +87,12 @@ export function sliceIndices(vm: Vm, slice: number, len: number): { start: numbe
 function sliceTypeNew(vm: Vm, _type: TypeSlots, args: number, kwargs: number): number {
   const n = vm.table.n[args];
   if (kwargs !== 0) throw typeError(vm, 'slice() takes no keyword arguments');
-  if (n < 1 || n > 3) throw typeError(vm, n < 1 ? 'slice expected at least 1 argument, got %zd' : 'slice expected at most 3 arguments, got %zd', n);
+  if (n < 1 || n > 3)
+    throw typeError(
+      vm,
+      n < 1 ? 'slice expected at least 1 argument, got %zd' : 'slice expected at most 3 arguments, got %zd',
+      n,
+    );
   const a = (i: number) => (i < n ? tupleItem(vm, args, i) : vm.s.None);
   return n === 1 ? sliceNew(vm, vm.s.None, a(0), vm.s.None) : sliceNew(vm, a(0), a(1), a(2));
 }
@@ -90,15 +106,19 @@ const part = (i: number) => ({
   },
 });
 
-export const SliceType = defineType({
-  id: T.Slice,
-  name: 'slice',
-  basicsize: SLICE_BASIC,
-  flags: TpFlags.HaveGc,
-  dealloc: sliceDealloc,
-  traverse: sliceTraverse,
-  reprText: (vm, h, depth) => `slice(${sliceParts(vm, h).map((p) => reprText(vm, p, depth + 1)).join(', ')})`,
-  hash: hashNotImplemented,
-  new: sliceTypeNew,
-  members: { start: part(0), stop: part(1), step: part(2) },
-});
+export const SliceType = (): TypeSlots =>
+  defineType({
+    id: T.Slice,
+    name: 'slice',
+    basicsize: SLICE_BASIC,
+    flags: TpFlags.HaveGc,
+    dealloc: sliceDealloc,
+    traverse: sliceTraverse,
+    reprText: (vm, h, depth) =>
+      `slice(${sliceParts(vm, h)
+        .map((p) => reprText(vm, p, depth + 1))
+        .join(', ')})`,
+    hash: hashNotImplemented,
+    new: sliceTypeNew,
+    members: { start: part(0), stop: part(1), step: part(2) },
+  });

@@ -16,7 +16,8 @@ export interface SlotWrapper {
 }
 
 function nargs(vm: Vm, name: string, args: readonly number[], n: number): void {
-  if (args.length !== n) throw typeError(vm, 'expected %d argument%s, got %zd', n, n === 1 ? '' : 's', args.length);
+  if (args.length !== n)
+    throw typeError(vm, 'expected %d argument%s, got %zd', n, n === 1 ? '' : 's', args.length);
   void name;
 }
 
@@ -76,7 +77,9 @@ export function slotWrapper(vm: Vm, s: TypeSlots, name: string): SlotWrapper | n
     }
     case '__setitem__': {
       const f = own((t) => t.mapping?.assSubscript);
-      return f && w((vm2, self, args) => (nargs(vm2, name, args, 2), f(vm2, self, args[0], args[1]), vm2.s.None));
+      return (
+        f && w((vm2, self, args) => (nargs(vm2, name, args, 2), f(vm2, self, args[0], args[1]), vm2.s.None))
+      );
     }
     case '__delitem__': {
       const f = own((t) => t.mapping?.assSubscript);
@@ -114,7 +117,17 @@ export function slotWrapper(vm: Vm, s: TypeSlots, name: string): SlotWrapper | n
     case '__int__':
     case '__float__':
     case '__index__': {
-      const key = ({ __neg__: 'negative', __pos__: 'positive', __abs__: 'absolute', __invert__: 'invert', __int__: 'int', __float__: 'float', __index__: 'index' } as const)[name];
+      const key = (
+        {
+          __neg__: 'negative',
+          __pos__: 'positive',
+          __abs__: 'absolute',
+          __invert__: 'invert',
+          __int__: 'int',
+          __float__: 'float',
+          __index__: 'index',
+        } as const
+      )[name];
       const f = own((t) => t.number?.[key]);
       return f && w((vm2, self, args) => (nargs(vm2, name, args, 0), f(vm2, self)));
     }
@@ -140,4 +153,3 @@ export function slotWrapper(vm: Vm, s: TypeSlots, name: string): SlotWrapper | n
       return null;
   }
 }
-

@@ -232,35 +232,36 @@ function strTypeNew(vm: Vm, _type: TypeSlots, args: number, kwargs: number): num
   return n === 0 ? vm.s.emptyStr : pyStr(vm, tupleItem(vm, args, 0));
 }
 
-export const StrType = defineType({
-  id: T.Str,
-  name: 'str',
-  basicsize: 80,
-  flags: TpFlags.BaseType | TpFlags.UnicodeSubclass,
-  dealloc: (vm, h) => vm.objectFree(h),
-  sizeof: (vm, h) => strBytes(vm.table.n[h], vm.table.cap[h] as StrKind),
-  repr: (vm, h) => strNew(vm, strRepr(strValue(vm, h))),
-  reprText: (vm, h) => strRepr(strValue(vm, h)),
-  format: (vm, h, spec) => strFormat(vm, h, spec),
-  hash: (vm, h) => {
-    vm.table.flags[h] |= F_HASHED;
-    return strValue(vm, h);
-  },
-  richcompare: strRichcompare,
-  number: numberSlots({
-    [NB.Remainder]: (vm, a) => {
-      if (vm.table.type[a] !== T.Str) return vm.s.NotImplemented;
-      throw new NotSupported('%-formatting');
+export const StrType = (): TypeSlots =>
+  defineType({
+    id: T.Str,
+    name: 'str',
+    basicsize: 80,
+    flags: TpFlags.BaseType | TpFlags.UnicodeSubclass,
+    dealloc: (vm, h) => vm.objectFree(h),
+    sizeof: (vm, h) => strBytes(vm.table.n[h], vm.table.cap[h] as StrKind),
+    repr: (vm, h) => strNew(vm, strRepr(strValue(vm, h))),
+    reprText: (vm, h) => strRepr(strValue(vm, h)),
+    format: (vm, h, spec) => strFormat(vm, h, spec),
+    hash: (vm, h) => {
+      vm.table.flags[h] |= F_HASHED;
+      return strValue(vm, h);
     },
-  }),
-  sequence: {
-    length: (vm, h) => vm.table.n[h],
-    concat: strConcatSlot,
-    repeat: strRepeat,
-    contains: strContains,
-  },
-  mapping: { length: (vm, h) => vm.table.n[h], subscript: strSubscript },
-  iter: strIterNew,
-  new: strTypeNew,
-  methods: STR_METHODS,
-});
+    richcompare: strRichcompare,
+    number: numberSlots({
+      [NB.Remainder]: (vm, a) => {
+        if (vm.table.type[a] !== T.Str) return vm.s.NotImplemented;
+        throw new NotSupported('%-formatting');
+      },
+    }),
+    sequence: {
+      length: (vm, h) => vm.table.n[h],
+      concat: strConcatSlot,
+      repeat: strRepeat,
+      contains: strContains,
+    },
+    mapping: { length: (vm, h) => vm.table.n[h], subscript: strSubscript },
+    iter: strIterNew,
+    new: strTypeNew,
+    methods: STR_METHODS,
+  });

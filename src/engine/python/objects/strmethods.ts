@@ -8,15 +8,25 @@ import { strJoin, strKind, strNew, strResult, strValue } from './str';
 import { Meth, T, type MethodDef } from './types';
 
 /** The str methods modelled (unicodeobject.c's tp_methods, with their METH_* conventions). */
-const def = (name: string, flags: number, impl: MethodDef['impl']): MethodDef => ({ name, flags, impl, qualname: `str.${name}` });
+const def = (name: string, flags: number, impl: MethodDef['impl']): MethodDef => ({
+  name,
+  flags,
+  impl,
+  qualname: `str.${name}`,
+});
 
 /** str.join: PySequence_Fast (a temporary list for other iterables), then one new string. */
 function join(vm: Vm, self: number, args: readonly number[]): number {
-  const [items, temp] = sequenceFast(vm, args[0], "can only join an iterable");
+  const [items, temp] = sequenceFast(vm, args[0], 'can only join an iterable');
   try {
     for (let i = 0; i < items.length; i++) {
       if (!vm.typeOf(items[i]).mro.includes(T.Str))
-        throw typeError(vm, 'sequence item %zd: expected str instance, %.80s found', i, typeName(vm, items[i]));
+        throw typeError(
+          vm,
+          'sequence item %zd: expected str instance, %.80s found',
+          i,
+          typeName(vm, items[i]),
+        );
     }
     return strJoin(vm, self, items);
   } finally {
@@ -102,6 +112,10 @@ export const STR_METHODS: Record<string, MethodDef> = {
     }
     return strNew(vm, r);
   }),
-  startswith: def('startswith', Meth.Varargs, (vm, self, args) => vm.s.bool(strValue(vm, self).startsWith(strArg(vm, args[0], 'startswith')))),
-  endswith: def('endswith', Meth.Varargs, (vm, self, args) => vm.s.bool(strValue(vm, self).endsWith(strArg(vm, args[0], 'endswith')))),
+  startswith: def('startswith', Meth.Varargs, (vm, self, args) =>
+    vm.s.bool(strValue(vm, self).startsWith(strArg(vm, args[0], 'startswith'))),
+  ),
+  endswith: def('endswith', Meth.Varargs, (vm, self, args) =>
+    vm.s.bool(strValue(vm, self).endsWith(strArg(vm, args[0], 'endswith'))),
+  ),
 };

@@ -1,6 +1,6 @@
 import type { Vm } from '../runtime/vm';
 import { fromLong } from './int';
-import { T, TpFlags, defineType } from './types';
+import { T, TpFlags, defineType, type TypeSlots } from './types';
 
 /**
  * Traceback objects (Python/traceback.c PyTracebackObject: 16 GC + 40 bytes: tb_next, tb_frame,
@@ -45,29 +45,30 @@ const field = (k: 'next' | 'frame') => (vm: Vm, h: number) => {
   return v;
 };
 
-export const TracebackType = defineType({
-  id: T.Traceback,
-  name: 'traceback',
-  basicsize: TRACEBACK_BASIC,
-  flags: TpFlags.HaveGc,
-  dealloc: tracebackDealloc,
-  traverse: (vm, h, visit) => {
-    const d = tracebackData(vm, h);
-    if (d.next) visit(d.next);
-    if (d.frame) visit(d.frame);
-  },
-  clear: (vm, h) => {
-    const d = tracebackData(vm, h);
-    const { next, frame } = d;
-    d.next = 0;
-    d.frame = 0;
-    vm.xdecref(next);
-    vm.xdecref(frame);
-  },
-  getset: {
-    tb_next: { name: 'tb_next', get: field('next') },
-    tb_frame: { name: 'tb_frame', get: field('frame') },
-    tb_lineno: { name: 'tb_lineno', get: (vm, h) => fromLong(vm, tracebackData(vm, h).lineno) },
-    tb_lasti: { name: 'tb_lasti', get: (vm, h) => fromLong(vm, tracebackData(vm, h).lasti) },
-  },
-});
+export const TracebackType = (): TypeSlots =>
+  defineType({
+    id: T.Traceback,
+    name: 'traceback',
+    basicsize: TRACEBACK_BASIC,
+    flags: TpFlags.HaveGc,
+    dealloc: tracebackDealloc,
+    traverse: (vm, h, visit) => {
+      const d = tracebackData(vm, h);
+      if (d.next) visit(d.next);
+      if (d.frame) visit(d.frame);
+    },
+    clear: (vm, h) => {
+      const d = tracebackData(vm, h);
+      const { next, frame } = d;
+      d.next = 0;
+      d.frame = 0;
+      vm.xdecref(next);
+      vm.xdecref(frame);
+    },
+    getset: {
+      tb_next: { name: 'tb_next', get: field('next') },
+      tb_frame: { name: 'tb_frame', get: field('frame') },
+      tb_lineno: { name: 'tb_lineno', get: (vm, h) => fromLong(vm, tracebackData(vm, h).lineno) },
+      tb_lasti: { name: 'tb_lasti', get: (vm, h) => fromLong(vm, tracebackData(vm, h).lasti) },
+    },
+  });

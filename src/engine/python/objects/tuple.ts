@@ -13,7 +13,7 @@ import { tupleIterNew } from './iter';
 import { seqRichcompare } from './listmethods';
 import { ItemPool } from './pool';
 import { sliceIndices } from './slice';
-import { Cmp, Meth, T, TpFlags, defineType, type HashKey, type Kwargs, type MethodDef } from './types';
+import { Cmp, Meth, T, TpFlags, defineType, type HashKey, type Kwargs, type MethodDef, type TypeSlots } from './types';
 
 /**
  * tuple objects (Objects/tupleobject.c, 3.11): one GC allocation of 16 + 24 + 8·n bytes.
@@ -172,31 +172,32 @@ function tupleVectorcall(vm: Vm, _type: number, args: readonly number[], kw: Kwa
 
 const def = (name: string, flags: number, impl: MethodDef['impl']): MethodDef => ({ name, flags, impl, qualname: `tuple.${name}` });
 
-export const TupleType = defineType({
-  id: T.Tuple,
-  name: 'tuple',
-  basicsize: TUPLE_BASIC,
-  itemsize: 8,
-  flags: TpFlags.HaveGc | TpFlags.BaseType | TpFlags.TupleSubclass | TpFlags.SequenceFlag,
-  dealloc: tupleDealloc,
-  traverse: tupleTraverse,
-  sizeof: (vm, h) => TUPLE_BASIC + 8 * vm.table.n[h],
-  reprText: tupleText,
-  hash: tupleHash,
-  richcompare: (vm, a, b, op) => (vm.typeOf(b).mro.includes(T.Tuple) ? seqRichcompare(vm, a, b, op, tupleItem) : vm.s.NotImplemented),
-  sequence: { length: (vm, h) => vm.table.n[h], concat: tupleConcat, repeat: tupleRepeat, item: tupleItemSlot, contains: tupleContains },
-  mapping: { length: (vm, h) => vm.table.n[h], subscript: tupleSubscript },
-  iter: tupleIterNew,
-  typeVectorcall: tupleVectorcall,
-  methods: {
-    count: def('count', Meth.O, (vm, self, args) => {
-      let c = 0;
-      for (let i = 0; i < vm.table.n[self]; i++) if (richCompareBool(vm, tupleItem(vm, self, i), args[0], Cmp.EQ)) c++;
-      return fromSsize(vm, c);
-    }),
-    index: def('index', Meth.Fastcall, (vm, self, args) => {
-      for (let i = 0; i < vm.table.n[self]; i++) if (richCompareBool(vm, tupleItem(vm, self, i), args[0], Cmp.EQ)) return fromSsize(vm, i);
-      throw raiseString(vm, E.ValueError, 'tuple.index(x): x not in tuple');
-    }),
-  },
-});
+export const TupleType = (): TypeSlots =>
+  defineType({
+    id: T.Tuple,
+    name: 'tuple',
+    basicsize: TUPLE_BASIC,
+    itemsize: 8,
+    flags: TpFlags.HaveGc | TpFlags.BaseType | TpFlags.TupleSubclass | TpFlags.SequenceFlag,
+    dealloc: tupleDealloc,
+    traverse: tupleTraverse,
+    sizeof: (vm, h) => TUPLE_BASIC + 8 * vm.table.n[h],
+    reprText: tupleText,
+    hash: tupleHash,
+    richcompare: (vm, a, b, op) => (vm.typeOf(b).mro.includes(T.Tuple) ? seqRichcompare(vm, a, b, op, tupleItem) : vm.s.NotImplemented),
+    sequence: { length: (vm, h) => vm.table.n[h], concat: tupleConcat, repeat: tupleRepeat, item: tupleItemSlot, contains: tupleContains },
+    mapping: { length: (vm, h) => vm.table.n[h], subscript: tupleSubscript },
+    iter: tupleIterNew,
+    typeVectorcall: tupleVectorcall,
+    methods: {
+      count: def('count', Meth.O, (vm, self, args) => {
+        let c = 0;
+        for (let i = 0; i < vm.table.n[self]; i++) if (richCompareBool(vm, tupleItem(vm, self, i), args[0], Cmp.EQ)) c++;
+        return fromSsize(vm, c);
+      }),
+      index: def('index', Meth.Fastcall, (vm, self, args) => {
+        for (let i = 0; i < vm.table.n[self]; i++) if (richCompareBool(vm, tupleItem(vm, self, i), args[0], Cmp.EQ)) return fromSsize(vm, i);
+        throw raiseString(vm, E.ValueError, 'tuple.index(x): x not in tuple');
+      }),
+    },
+  });

@@ -27,10 +27,34 @@ export const typeObjectOf = (vm: Vm, h: number): number => vm.typeOf(h).typeObje
 
 /** The fields a type takes from its base when it leaves them empty (inherit_slots, inherit_special). */
 const INHERITED = [
-  'dealloc', 'traverse', 'clear', 'sizeof', 'repr', 'str', 'reprText', 'format', 'richcompare', 'iter',
-  'iternext', 'getattro', 'setattro', 'descrGet', 'descrSet', 'call', 'new', 'init',
+  'dealloc',
+  'traverse',
+  'clear',
+  'sizeof',
+  'repr',
+  'str',
+  'reprText',
+  'format',
+  'richcompare',
+  'iter',
+  'iternext',
+  'getattro',
+  'setattro',
+  'descrGet',
+  'descrSet',
+  'call',
+  'new',
+  'init',
 ] as const;
-const SUBCLASS_FLAGS = TpFlags.LongSubclass | TpFlags.ListSubclass | TpFlags.TupleSubclass | TpFlags.BytesSubclass | TpFlags.UnicodeSubclass | TpFlags.DictSubclass | TpFlags.BaseExcSubclass | TpFlags.TypeSubclass;
+const SUBCLASS_FLAGS =
+  TpFlags.LongSubclass |
+  TpFlags.ListSubclass |
+  TpFlags.TupleSubclass |
+  TpFlags.BytesSubclass |
+  TpFlags.UnicodeSubclass |
+  TpFlags.DictSubclass |
+  TpFlags.BaseExcSubclass |
+  TpFlags.TypeSubclass;
 
 /** inherit_slots from `base` into `s` (empty fields only; hash goes with richcompare). */
 export function inheritSlots(s: TypeSlots, base: TypeSlots): void {
@@ -136,7 +160,8 @@ function typeGetattro(vm: Vm, h: number, name: string): number {
   let metaGet: TypeSlots['descrGet'] = null;
   if (metaAttr !== 0) {
     metaGet = vm.typeOf(metaAttr).descrGet;
-    if (metaGet !== null && vm.typeOf(metaAttr).descrSet !== null) return metaGet(vm, metaAttr, h, meta.typeObject);
+    if (metaGet !== null && vm.typeOf(metaAttr).descrSet !== null)
+      return metaGet(vm, metaAttr, h, meta.typeObject);
   }
   const attr = typeLookup(vm, type, name);
   if (attr !== 0) {
@@ -156,7 +181,8 @@ function typeGetattro(vm: Vm, h: number, name: string): number {
 /** type_setattro: built-in types are immutable; a class's dict takes the value (heap types: typenew.ts). */
 function typeSetattro(vm: Vm, h: number, name: string, value: number): void {
   const type = vm.slotsOf(h);
-  if (!(type.flags & TpFlags.HeapType)) throw typeError(vm, "cannot set '%U' attribute of immutable type '%s'", name, type.name);
+  if (!(type.flags & TpFlags.HeapType))
+    throw typeError(vm, "cannot set '%U' attribute of immutable type '%s'", name, type.name);
   const set = heapTypeSetattr;
   if (set === null) throw new NotSupported('setting attributes on classes');
   set(vm, h, name, value);
@@ -180,56 +206,62 @@ const tupleOfTypes = (vm: Vm, ids: number[]): number => {
   return tupleFromItems(vm, items);
 };
 
-export const TypeType = defineType({
-  id: T.Type,
-  name: 'type',
-  basicsize: 904,
-  itemsize: 40,
-  flags: TpFlags.HaveGc | TpFlags.BaseType | TpFlags.TypeSubclass | TpFlags.HaveVectorcall,
-  dealloc: (vm, h) => {
-    const s = vm.slotsOf(h);
-    if (!(s.flags & TpFlags.HeapType)) throw new Error(`internal: the built-in type ${s.name} deallocated`);
-    (s.extra as { dealloc?: (vm: Vm, h: number) => void } | null)?.dealloc?.(vm, h);
-  },
-  traverse: (vm, h, visit) => {
-    const s = vm.slotsOf(h);
-    if (s.dict) visit(s.dict);
-    if (s.flags & TpFlags.HeapType) for (const b of s.bases) visit(vm.types[b].typeObject);
-  },
-  repr: (vm, h) => {
-    const s = vm.slotsOf(h);
-    return s.module === 'builtins'
-      ? unicodeFromFormat(vm, "<class '%s'>", [s.name])
-      : unicodeFromFormat(vm, "<class '%U.%U'>", [s.module, s.qualname]);
-  },
-  reprText: typeText,
-  call: typeCall,
-  typeVectorcall,
-  getattro: typeGetattro,
-  setattro: typeSetattro,
-  new: (vm, _type, args) => {
-    if (vm.table.n[args] === 1) return typeObjectOf(vm, tupleItem(vm, args, 0));
-    throw new NotSupported('type(name, bases, dict) (making a class)');
-  },
-  methods: {
-    mro: { name: 'mro', flags: Meth.NoArgs, impl: (vm, self) => tupleOfTypes(vm, vm.slotsOf(self).mro), qualname: 'type.mro' },
-  },
-  getset: {
-    __name__: { name: '__name__', get: typeGet((vm, s) => strNew(vm, s.name)) },
-    __qualname__: { name: '__qualname__', get: typeGet((vm, s) => strNew(vm, s.qualname)) },
-    __module__: { name: '__module__', get: typeGet((vm, s) => strNew(vm, s.module)) },
-    __mro__: { name: '__mro__', get: typeGet((vm, s) => tupleOfTypes(vm, s.mro)) },
-    __bases__: { name: '__bases__', get: typeGet((vm, s) => tupleOfTypes(vm, s.bases)) },
-    __base__: {
-      name: '__base__',
-      get: typeGet((vm, s) => {
-        const b = s.id === T.Object ? vm.s.None : vm.types[s.base].typeObject;
-        vm.incref(b);
-        return b;
-      }),
+export const TypeType = (): TypeSlots =>
+  defineType({
+    id: T.Type,
+    name: 'type',
+    basicsize: 904,
+    itemsize: 40,
+    flags: TpFlags.HaveGc | TpFlags.BaseType | TpFlags.TypeSubclass | TpFlags.HaveVectorcall,
+    dealloc: (vm, h) => {
+      const s = vm.slotsOf(h);
+      if (!(s.flags & TpFlags.HeapType)) throw new Error(`internal: the built-in type ${s.name} deallocated`);
+      (s.extra as { dealloc?: (vm: Vm, h: number) => void } | null)?.dealloc?.(vm, h);
     },
-  },
-});
+    traverse: (vm, h, visit) => {
+      const s = vm.slotsOf(h);
+      if (s.dict) visit(s.dict);
+      if (s.flags & TpFlags.HeapType) for (const b of s.bases) visit(vm.types[b].typeObject);
+    },
+    repr: (vm, h) => {
+      const s = vm.slotsOf(h);
+      return s.module === 'builtins'
+        ? unicodeFromFormat(vm, "<class '%s'>", [s.name])
+        : unicodeFromFormat(vm, "<class '%U.%U'>", [s.module, s.qualname]);
+    },
+    reprText: typeText,
+    call: typeCall,
+    typeVectorcall,
+    getattro: typeGetattro,
+    setattro: typeSetattro,
+    new: (vm, _type, args) => {
+      if (vm.table.n[args] === 1) return typeObjectOf(vm, tupleItem(vm, args, 0));
+      throw new NotSupported('type(name, bases, dict) (making a class)');
+    },
+    methods: {
+      mro: {
+        name: 'mro',
+        flags: Meth.NoArgs,
+        impl: (vm, self) => tupleOfTypes(vm, vm.slotsOf(self).mro),
+        qualname: 'type.mro',
+      },
+    },
+    getset: {
+      __name__: { name: '__name__', get: typeGet((vm, s) => strNew(vm, s.name)) },
+      __qualname__: { name: '__qualname__', get: typeGet((vm, s) => strNew(vm, s.qualname)) },
+      __module__: { name: '__module__', get: typeGet((vm, s) => strNew(vm, s.module)) },
+      __mro__: { name: '__mro__', get: typeGet((vm, s) => tupleOfTypes(vm, s.mro)) },
+      __bases__: { name: '__bases__', get: typeGet((vm, s) => tupleOfTypes(vm, s.bases)) },
+      __base__: {
+        name: '__base__',
+        get: typeGet((vm, s) => {
+          const b = s.id === T.Object ? vm.s.None : vm.types[s.base].typeObject;
+          vm.incref(b);
+          return b;
+        }),
+      },
+    },
+  });
 
 /** A new instance of a built-in type through its generic allocator (used by heap subclasses). */
 export const allocInstance = genericAlloc;

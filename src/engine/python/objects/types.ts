@@ -389,7 +389,10 @@ export function defineType(spec: TypeSpec): TypeSlots {
 }
 
 /** A number-protocol table: binary slots by NB index. */
-export function numberSlots(binary: Partial<Record<number, BinarySlot>>, rest: Omit<NumberSlots, 'binary'> = {}): NumberSlots {
+export function numberSlots(
+  binary: Partial<Record<number, BinarySlot>>,
+  rest: Omit<NumberSlots, 'binary'> = {},
+): NumberSlots {
   const b: (BinarySlot | null)[] = new Array(2 * NB_BINARY_COUNT).fill(null);
   for (const [k, f] of Object.entries(binary)) b[Number(k)] = f ?? null;
   return { binary: b, ...rest };
