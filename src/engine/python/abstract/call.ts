@@ -105,7 +105,7 @@ export function callCFunction(
     const tuple = tupleFromArray(vm, args);
     const dict = hasKw ? stackAsDict(vm, kw) : 0;
     try {
-      return def.impl(vm, self, args, kw);
+      return def.impl(vm, self, args, kw, tuple);
     } finally {
       vm.decref(tuple);
       if (dict !== 0) vm.decref(dict);

@@ -1,5 +1,5 @@
 import { PyError } from '../errors';
-import { setContext, setTraceback } from '../objects/exceptions';
+import { exceptionText, setCause, setContext, setTraceback } from '../objects/exceptions';
 import { E } from '../objects/exctypes';
 import { strNew } from '../objects/str';
 import { tracebackNew } from '../objects/traceback';
@@ -79,6 +79,50 @@ export const zeroDivision = (vm: Vm, message = 'division by zero'): PyError =>
 /** AttributeError as PyObject_GenericGetAttr words it: "'list' object has no attribute 'push'". */
 export function attributeError(vm: Vm, typeName: string, attr: string): PyError {
   return raiseFormat(vm, E.AttributeError, "'%.100s' object has no attribute '%U'", typeName, attr);
+}
+
+/**
+ * RAISE_VARARGS (do_raise): `raise X` with X a class (called with no arguments) or an instance,
+ * and `from Y` (a class is called, None clears the cause): the instance is set at once, so it is
+ * normalized and chained. Returns the error to throw. `exc` and `cause` are borrowed (0: none).
+ */
+export function doRaise(vm: Vm, exc: number, cause: number): PyError {
+  const inst = exceptionInstance(vm, exc, 'exceptions must derive from BaseException');
+  if (cause !== 0) {
+    const fixed =
+      cause === vm.s.None
+        ? 0
+        : exceptionInstance(vm, cause, 'exception causes must derive from BaseException');
+    setCause(vm, inst, fixed);
+  }
+  const err = setObject(vm, vm.table.type[inst], inst);
+  vm.decref(inst);
+  return err;
+}
+
+/** An exception instance for `raise X`: a new reference (a class is instantiated with no arguments). */
+function exceptionInstance(vm: Vm, x: number, message: string): number {
+  const type = vm.typeOf(x);
+  if (type.flags & TpFlags.BaseExcSubclass) {
+    vm.incref(x);
+    return x;
+  }
+  if (type.mro.includes(T.Type) && vm.slotsOf(x).flags & TpFlags.BaseExcSubclass) {
+    const inst = call(vm, x, [], null);
+    if (!(vm.typeOf(inst).flags & TpFlags.BaseExcSubclass)) {
+      const name = vm.typeOf(inst).name;
+      vm.decref(inst);
+      throw raiseFormat(
+        vm,
+        E.TypeError,
+        'calling %R should have returned an instance of BaseException, not %s',
+        x,
+        name,
+      );
+    }
+    return inst;
+  }
+  throw raiseString(vm, E.TypeError, message);
 }
 
 // ---- normalization, tracebacks, handlers -------------------------------------------------
@@ -171,9 +215,10 @@ export function errorMatches(vm: Vm, err: PyError, type: number): boolean {
 const qualifiedName = (module: string, name: string): string =>
   module === 'builtins' ? name : `${module}.${name}`;
 
-/** str(value) for the report: a str's text, a 1-tuple's item's text (KeyError's key repr is passed in). */
+/** str(value) for the report, without allocating: a str's text, an exception's str() (KeyError's key repr is passed in). */
 function messageOf(vm: Vm, value: number): string {
   if (value === 0) return '';
+  if (vm.typeOf(value).flags & TpFlags.BaseExcSubclass) return exceptionText(vm, value);
   const side = vm.table.side[value];
   return typeof side === 'string' ? side : '';
 }

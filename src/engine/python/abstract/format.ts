@@ -1,8 +1,8 @@
 import { NotSupported } from '../errors';
 import { E } from '../objects/exctypes';
-import { floatRepr } from '../objects/float';
-import { intToStr, intValue, longBytes, ndigits } from '../objects/int';
-import { strBytes, strKindOf, strNew } from '../objects/str';
+import { floatBufSize, floatRepr } from '../objects/float';
+import { intToStr, intValue } from '../objects/int';
+import { strKindOf, strNew } from '../objects/str';
 import { T } from '../objects/types';
 import type { Vm } from '../runtime/vm';
 import { lookupSpecial } from './attr';
@@ -127,6 +127,55 @@ export function intFormatText(vm: Vm, v: number | bigint, f: FormatSpec): string
 /** Python's exponent: at least two digits ("1e+05"). */
 const pyExp = (s: string): string => s.replace(/e([+-])(\d)$/, 'e$10$2');
 
+/** A finite double's exact value as num / den (den a power of two). */
+function exactRatio(a: number): [bigint, bigint] {
+  const dv = new DataView(new ArrayBuffer(8));
+  dv.setFloat64(0, a);
+  const hi = dv.getUint32(0);
+  const lo = dv.getUint32(4);
+  const bexp = (hi >>> 20) & 0x7ff;
+  let mant = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo);
+  if (bexp !== 0) mant |= 1n << 52n;
+  const e2 = (bexp === 0 ? 1 : bexp) - 1075;
+  return e2 >= 0 ? [mant << BigInt(e2), 1n] : [mant, 1n << BigInt(-e2)];
+}
+
+/** num / den rounded half to even (dtoa's correct rounding of the exact value). */
+function roundHalfEven(num: bigint, den: bigint): bigint {
+  const q = num / den;
+  const r2 = 2n * (num % den);
+  return r2 > den || (r2 === den && q % 2n === 1n) ? q + 1n : q;
+}
+
+/** |a| with p digits after the point, correctly rounded ('f'), as PyOS_double_to_string makes it. */
+function toFixedExact(a: number, p: number): string {
+  const [num, den] = exactRatio(a);
+  const digits = roundHalfEven(num * 10n ** BigInt(p), den)
+    .toString()
+    .padStart(p + 1, '0');
+  return p === 0 ? digits : `${digits.slice(0, -p)}.${digits.slice(-p)}`;
+}
+
+/** |a| in scientific notation with p digits after the point, correctly rounded ('e'). */
+function toExponentialExact(a: number, p: number): string {
+  if (a === 0) return `${(0).toFixed(p)}e+00`;
+  const [num, den] = exactRatio(a);
+  let e = Math.floor(Math.log10(a));
+  // make sure 10**e <= a < 10**(e+1) exactly
+  while (num < (den * 10n ** BigInt(Math.max(e, 0))) / 10n ** BigInt(Math.max(-e, 0))) e--;
+  while (num * 10n ** BigInt(Math.max(-(e + 1), 0)) >= den * 10n ** BigInt(Math.max(e + 1, 0))) e++;
+  let n: bigint;
+  if (p - e >= 0) n = roundHalfEven(num * 10n ** BigInt(p - e), den);
+  else n = roundHalfEven(num, den * 10n ** BigInt(e - p));
+  if (n >= 10n ** BigInt(p + 1)) {
+    n /= 10n;
+    e++;
+  }
+  const d = n.toString();
+  const mant = p === 0 ? d : `${d[0]}.${d.slice(1)}`;
+  return pyExp(`${mant}e${e < 0 ? '-' : '+'}${Math.abs(e)}`);
+}
+
 /** format(float, spec) as text (format_float_internal over PyOS_double_to_string). */
 export function floatFormatText(vm: Vm, x: number, f: FormatSpec): string {
   const neg = x < 0 || Object.is(x, -0);
@@ -143,15 +192,15 @@ export function floatFormatText(vm: Vm, x: number, f: FormatSpec): string {
     switch (type) {
       case 'f':
       case 'F':
-        body = a.toFixed(p < 0 ? 6 : p);
+        body = toFixedExact(a, p < 0 ? 6 : p);
         if (f.alternate && !body.includes('.')) body += '.';
         break;
       case '%':
-        body = (a * 100).toFixed(p < 0 ? 6 : p) + '%';
+        body = toFixedExact(a * 100, p < 0 ? 6 : p) + '%';
         break;
       case 'e':
       case 'E':
-        body = pyExp(a.toExponential(p < 0 ? 6 : p));
+        body = toExponentialExact(a, p < 0 ? 6 : p);
         if (type === 'E') body = body.toUpperCase();
         break;
       case 'g':
@@ -175,19 +224,23 @@ export function floatFormatText(vm: Vm, x: number, f: FormatSpec): string {
   return pad(f, signOf(neg && !Number.isNaN(x), f), digits);
 }
 
-/** 'g' (and the no-type form: repr when no precision, else like 'g' with a digit after the point). */
+/**
+ * 'g', and the no-type form: repr() when there is no precision, else like 'g' but with a digit
+ * after the point in fixed notation and the switch to exponents one digit earlier.
+ */
 function general(a: number, p: number, type: string, alternate: boolean): string {
   if (type === '' && p < 0) return floatRepr(a);
   const prec = p < 0 ? 6 : p === 0 ? 1 : p;
-  const e = Number(a.toExponential(prec - 1).split('e')[1]);
+  const sci = toExponentialExact(a, prec - 1);
+  const e = Number(sci.split('e')[1]);
   let out: string;
-  if (e >= -4 && e < prec) {
-    out = a.toFixed(Math.max(0, prec - 1 - e));
+  if (e >= -4 && e < (type === '' ? prec - 1 : prec)) {
+    out = toFixedExact(a, Math.max(0, prec - 1 - e));
     if (!alternate && out.includes('.')) out = out.replace(/0+$/, '').replace(/\.$/, type === '' ? '.0' : '');
+    else if (type === '' && !out.includes('.')) out += '.0';
   } else {
-    out = a.toExponential(prec - 1);
+    out = sci;
     if (!alternate) out = out.replace(/\.?0+e/, 'e');
-    out = pyExp(out);
   }
   return type === 'G' ? out.toUpperCase() : out;
 }
@@ -199,43 +252,47 @@ function exactStr(vm: Vm, text: string): number {
   return strNew(vm, text, strKindOf(text));
 }
 
-/** int.__format__: empty spec is str(self); else the digits (_PyLong_Format: a scratch int and a str) then the result. */
+/**
+ * int.__format__: an empty spec is str(self). Else format_long_internal: the digits first
+ * (_PyLong_Format: in base 10 through a scratch int, in a power-of-two base straight into a
+ * str), and when the result is exactly those digits the writer hands that str back; otherwise
+ * the result is written into a str of its exact size and the digits released.
+ */
 export function intFormat(vm: Vm, h: number, spec: string): number {
   if (spec === '') return str(vm, h);
   const f = parseSpec(vm, spec, 'd', '>');
   const v = intValue(vm, h);
   const text = intFormatText(vm, v, f);
   if ('eEfFgG%'.includes(f.type)) return floatResult(vm, text);
-  // format_long_internal: tmp = _PyLong_Format(value, base), the writer's result, then tmp released
-  const sizeA = ndigits(v);
-  const scratch = vm.mem.malloc(longBytes(1 + sizeA + Math.floor(sizeA / 99)));
-  const digits = (typeof v === 'bigint' ? (v < 0n ? -v : v) : Math.abs(v)).toString();
-  const tmp = vm.mem.malloc(strBytes(digits.length + (v < 0 ? 1 : 0), 0));
-  vm.mem.free(scratch);
+  if (f.type === 'c') return exactStr(vm, text);
+  const base = f.type === 'b' ? 2 : f.type === 'o' ? 8 : f.type === 'x' || f.type === 'X' ? 16 : 10;
+  const digits = base === 10 ? v.toString() : (typeof v === 'bigint' ? v : BigInt(v)).toString(base);
+  let tmp: number;
+  if (base === 10) tmp = intToStr(vm, v);
+  else tmp = strNew(vm, digits, 0);
+  if (text === digits) return tmp;
   const r = exactStr(vm, text);
-  vm.mem.free(tmp);
+  vm.decref(tmp);
   return r;
 }
 
-/** float.__format__: empty spec is str(self) (format_obj); else PyOS_double_to_string's buffer, a str of its digits, the result. */
+/** float.__format__: an empty spec is str(self) (format_obj); else PyOS_double_to_string's buffer, then the result. */
 export function floatFormat(vm: Vm, h: number, spec: string): number {
   if (spec === '') return str(vm, h);
   const f = parseSpec(vm, spec, '', '>');
-  const x = vm.table.num[h];
-  return floatResult(vm, floatFormatText(vm, x, f));
+  return floatResult(vm, floatFormatText(vm, vm.table.num[h], f));
 }
 
+/** format_float_internal: the digits in a PyMem buffer (PyOS_double_to_string), the result written, the buffer freed. */
 function floatResult(vm: Vm, text: string): number {
   const digits = text
     .trim()
     .replace(/^[+\- ]/, '')
-    .replace(/[,_]/g, '');
-  const buf = vm.mem.malloc(digits.length + 8);
+    .replace(/[,_%]/g, '');
+  const buf = vm.mem.malloc(floatBufSize(digits));
   vm.mem.touch(buf, digits.length + 1);
-  const tmp = vm.mem.malloc(strBytes(digits.length, 0));
   const r = exactStr(vm, text);
   vm.mem.free(buf);
-  vm.mem.free(tmp);
   return r;
 }
 

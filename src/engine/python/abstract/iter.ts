@@ -1,5 +1,4 @@
 import { NotSupported } from '../errors';
-import { T } from '../objects/types';
 import type { Vm } from '../runtime/vm';
 import { lookupSpecial } from './attr';
 import { call } from './call';
@@ -47,7 +46,6 @@ export function isIterator(vm: Vm, h: number): boolean {
 export function lengthHint(vm: Vm, o: number, dflt: number): number {
   const n = lengthIfAny(vm, o);
   if (n >= 0) return n;
-  if (vm.table.type[o] === T.Generator) return dflt;
   const hint = lookupSpecial(vm, o, '__length_hint__');
   if (hint === 0) return dflt;
   const r = call(vm, hint, [], null);

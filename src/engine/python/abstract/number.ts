@@ -118,6 +118,30 @@ function sequenceRepeat(vm: Vm, v: number, w: number, inplace: boolean): number 
   return f(vm, seq, asSsize(vm, n, E.OverflowError));
 }
 
+/** PyNumber_Divmod: nb_divmod of either operand (the right's first when it is a proper subclass). */
+export function divmod(vm: Vm, v: number, w: number): number {
+  const tv = vm.table.type[v];
+  const tw = vm.table.type[w];
+  const fv = vm.types[tv].number?.divmod ?? null;
+  let fw = tw !== tv ? (vm.types[tw].number?.divmod ?? null) : null;
+  if (fw === fv) fw = null;
+  const NI = vm.s.NotImplemented;
+  if (fv !== null) {
+    if (fw !== null && isSubtype(vm, tw, tv)) {
+      const x = fw(vm, v, w);
+      if (x !== NI) return x;
+      fw = null;
+    }
+    const x = fv(vm, v, w);
+    if (x !== NI) return x;
+  }
+  if (fw !== null) {
+    const x = fw(vm, v, w);
+    if (x !== NI) return x;
+  }
+  binopTypeError(vm, v, w, 'divmod()');
+}
+
 const UNARY_TEXT: Record<string, string> = { '-': 'unary -', '+': 'unary +', '~': 'unary ~', abs: 'abs()' };
 
 /** PyNumber_Negative / Positive / Invert / Absolute ('-', '+', '~', 'abs'). A new reference. */

@@ -1,12 +1,12 @@
 import { PyError } from '../errors';
 import { listExtend, listNew, listSliceItems } from '../objects/list';
 import { listSlice } from '../objects/listops';
-import { tupleFromItems, tupleItems } from '../objects/tuple';
+import { tupleAlloc, tupleFromItems, tupleItems, tupleResize } from '../objects/tuple';
 import { T } from '../objects/types';
 import type { Vm } from '../runtime/vm';
 import { clearError, errorMatches, raiseString, typeError, valueError } from './errors';
 import { E } from '../objects/exctypes';
-import { getIter, iterNext } from './iter';
+import { getIter, iterNext, lengthHint } from './iter';
 import { typeName } from './object';
 
 /** PySequence_List / list(iterable): list_new + list_extend. A new reference. */
@@ -21,7 +21,11 @@ export function sequenceList(vm: Vm, iterable: number): number {
   return l;
 }
 
-/** PySequence_Tuple: a tuple as is, a list's items copied, anything else collected through its iterator. */
+/**
+ * PySequence_Tuple: a tuple is itself, a list's items are copied (PyList_AsTuple); anything else
+ * goes into a tuple sized by its length hint (10 by default), grown by 10 + 25% when full and
+ * cut back to what it got at the end (_PyTuple_Resize, a realloc).
+ */
 export function sequenceTuple(vm: Vm, v: number): number {
   const t = vm.table;
   if (t.type[v] === T.Tuple) {
@@ -33,20 +37,37 @@ export function sequenceTuple(vm: Vm, v: number): number {
     for (const x of items) vm.incref(x);
     return tupleFromItems(vm, items);
   }
-  const out: number[] = [];
   const it = getIter(vm, v);
+  let result = 0;
   try {
-    for (let x = iterNext(vm, it); x !== 0; x = iterNext(vm, it)) {
-      out.push(x);
+    let n = lengthHint(vm, v, 10);
+    result = n > 0 ? tupleNew(vm, n) : vm.s.emptyTuple;
+    let j = 0;
+    for (let item = iterNext(vm, it); item !== 0; item = iterNext(vm, it), j++) {
+      if (j >= n) {
+        n += 10;
+        n += n >> 2;
+        result = tupleResize(vm, result, n);
+      }
+      vm.pool.data[t.ref[result] + j] = item;
       vm.eval.tick();
     }
+    if (j < n) result = tupleResize(vm, result, j);
+    return result;
   } catch (e) {
-    for (const x of out) vm.decref(x);
+    if (result) vm.decref(result);
     throw e;
   } finally {
     vm.decref(it);
   }
-  return tupleFromItems(vm, out);
+}
+
+/** PyTuple_New(n): n NULL items, tracked. */
+function tupleNew(vm: Vm, n: number): number {
+  const h = tupleAlloc(vm, n);
+  vm.pool.data.fill(0, vm.table.ref[h], vm.table.ref[h] + n);
+  vm.gc.track(h);
+  return h;
 }
 
 /**

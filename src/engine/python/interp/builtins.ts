@@ -5,7 +5,7 @@ import { richCompareBool } from '../abstract/compare';
 import { clearError, errorMatches, setNone, typeError, valueError } from '../abstract/errors';
 import { format } from '../abstract/format';
 import { getIter, iterNext } from '../abstract/iter';
-import { binaryOp, index, unaryOp } from '../abstract/number';
+import { binaryOp, divmod, index, unaryOp } from '../abstract/number';
 import { isInstance, isSubclass, isTrue, length } from '../abstract/object';
 import { repr, str, strText } from '../abstract/repr';
 import { sequenceList } from '../abstract/sequence';
@@ -34,8 +34,8 @@ export function installBuiltins(it: Interp): Map<string, number> {
   const fns: MethodDef[] = [
     def('len', Meth.O, (vm2, _s, a) => fromSsize(vm2, length(vm2, a[0]))),
     def('sum', Meth.Fastcall | Meth.Keywords, sumImpl),
-    def('min', Meth.Varargs | Meth.Keywords, (vm2, _s, a, kw) => minMax(vm2, a, kw, 'min')),
-    def('max', Meth.Varargs | Meth.Keywords, (vm2, _s, a, kw) => minMax(vm2, a, kw, 'max')),
+    def('min', Meth.Varargs | Meth.Keywords, (vm2, _s, a, kw, t) => minMax(vm2, a, kw, t!, 'min')),
+    def('max', Meth.Varargs | Meth.Keywords, (vm2, _s, a, kw, t) => minMax(vm2, a, kw, t!, 'max')),
     def('abs', Meth.O, (vm2, _s, a) => unaryOp(vm2, 'abs', a[0])),
     def('print', Meth.Fastcall | Meth.Keywords, (vm2, _s, a, kw) => printImpl(it, vm2, a, kw)),
     def('id', Meth.O, (vm2, _s, a) => fromLong(vm2, vm2.id(a[0]))),
@@ -90,7 +90,7 @@ export function installBuiltins(it: Interp): Map<string, number> {
     }),
     def('divmod', Meth.Fastcall, (vm2, _s, a) => {
       nargs(vm2, 'divmod', a, 2, 2);
-      throw new NotSupported('divmod()');
+      return divmod(vm2, a[0], a[1]);
     }),
     def('chr', Meth.O, (vm2, _s, a) => {
       const c = intValue(vm2, index(vm2, a[0]));
@@ -290,8 +290,12 @@ function sumImpl(vm: Vm, _s: number, args: readonly number[], kw: Kwargs | null)
   }
 }
 
-/** min_max: the best item so far is kept (compared by key when there is one); the result is that object. */
-function minMax(vm: Vm, args: readonly number[], kw: Kwargs | null, which: 'min' | 'max'): number {
+/**
+ * min_max: one argument is iterated, several are iterated as the argument tuple (a tuple
+ * iterator is made either way); the best item so far is kept (compared by key when there is
+ * one); the result is that object.
+ */
+function minMax(vm: Vm, args: readonly number[], kw: Kwargs | null, argsTuple: number, which: 'min' | 'max'): number {
   for (const k of kw?.keys() ?? [])
     if (k !== 'key' && k !== 'default')
       throw typeError(vm, "%s() got an unexpected keyword argument '%s'", which, k);
@@ -314,27 +318,20 @@ function minMax(vm: Vm, args: readonly number[], kw: Kwargs | null, which: 'min'
       if (key) vm.decref(k);
     }
   };
-  if (args.length === 1) {
-    const iter = getIter(vm, args[0]);
-    try {
-      for (let v = iterNext(vm, iter); v; v = iterNext(vm, iter)) consider(v);
-    } finally {
-      vm.decref(iter);
+  if (args.length > 1 && dflt !== undefined)
+    throw typeError(vm, 'Cannot specify a default for %s() with multiple positional arguments', which);
+  const iter = getIter(vm, args.length === 1 ? args[0] : argsTuple);
+  try {
+    for (let v = iterNext(vm, iter); v; v = iterNext(vm, iter)) consider(v);
+  } finally {
+    vm.decref(iter);
+  }
+  if (!best) {
+    if (dflt !== undefined) {
+      vm.incref(dflt);
+      return dflt;
     }
-    if (!best) {
-      if (dflt !== undefined) {
-        vm.incref(dflt);
-        return dflt;
-      }
-      throw valueError(vm, '%s() arg is an empty sequence', which);
-    }
-  } else {
-    if (dflt !== undefined)
-      throw typeError(vm, 'Cannot specify a default for %s() with multiple positional arguments', which);
-    for (const a of args) {
-      vm.incref(a);
-      consider(a);
-    }
+    throw valueError(vm, '%s() arg is an empty sequence', which);
   }
   if (key && bestKey) vm.decref(bestKey);
   return best;

@@ -2,12 +2,12 @@ import { NotSupported, type PyError } from '../errors';
 import { typeError } from '../abstract/errors';
 import { unicodeFromFormat } from '../abstract/fromformat';
 import { hasIndex } from '../abstract/number';
-import { repr, str } from '../abstract/repr';
+import { repr, reprText, str, strText } from '../abstract/repr';
 import type { Vm } from '../runtime/vm';
-import { EXCEPTION_ROWS, type ExcLayout } from './exctypes';
+import { EXCEPTION_IDS, EXCEPTION_ROWS, type ExcLayout } from './exctypes';
 import { genericAlloc } from './object';
 import { intern, strValue } from './str';
-import { tupleItem, tupleItems } from './tuple';
+import { tupleFromItems, tupleItem, tupleItems } from './tuple';
 import {
   Meth,
   T,
@@ -64,8 +64,35 @@ const FIELDS: Record<ExcLayout, string[]> = {
 
 export const excState = (vm: Vm, h: number): ExcState => vm.table.side[h] as ExcState;
 
+/** errnomap (OSError_new): OSError(errno, …) makes the subclass for that errno. */
+const ERRNO_TYPES: Record<number, string> = {
+  1: 'PermissionError',
+  2: 'FileNotFoundError',
+  3: 'ProcessLookupError',
+  4: 'InterruptedError',
+  10: 'ChildProcessError',
+  11: 'BlockingIOError',
+  13: 'PermissionError',
+  17: 'FileExistsError',
+  20: 'NotADirectoryError',
+  21: 'IsADirectoryError',
+  32: 'BrokenPipeError',
+  103: 'ConnectionAbortedError',
+  104: 'ConnectionResetError',
+  108: 'BrokenPipeError',
+  110: 'TimeoutError',
+  111: 'ConnectionRefusedError',
+  114: 'BlockingIOError',
+  115: 'BlockingIOError',
+};
+
 /** BaseException_new: tp_alloc (GC, tracked), args = the argument tuple itself (or an empty one). */
 function baseExceptionNew(vm: Vm, type: TypeSlots, args: number, _kwargs: number): number {
+  if (type.name === 'OSError' && type.module === 'builtins' && vm.table.n[args] >= 2) {
+    const e = tupleItem(vm, args, 0);
+    const sub = vm.table.type[e] === T.Int ? ERRNO_TYPES[vm.table.num[e]] : undefined;
+    if (sub !== undefined) type = vm.types[EXCEPTION_IDS.get(sub)!];
+  }
   const h = genericAlloc(vm, type, 0);
   const fields: Record<string, number> = {};
   for (const f of layoutOf(vm, type)) fields[f] = 0;
@@ -141,8 +168,18 @@ function subclassInit(vm: Vm, self: number, args: number, kwargs: number): void 
     if (n >= 2 && n <= 5) {
       setField(vm, self, 'myerrno', a(0));
       setField(vm, self, 'strerror', a(1));
-      if (n >= 3 && a(2) !== vm.s.None) setField(vm, self, 'filename', a(2));
-      if (n >= 5) setField(vm, self, 'filename2', a(4));
+      if (n >= 3 && a(2) !== vm.s.None) {
+        setField(vm, self, 'filename', a(2));
+        if (n >= 5) setField(vm, self, 'filename2', a(4));
+        // oserror_init: the filename (and winerror, filename2) leave the args: args[:2]
+        const st = excState(vm, self);
+        vm.incref(a(0));
+        vm.incref(a(1));
+        const sliced = tupleFromItems(vm, [a(0), a(1)]);
+        const old = st.args;
+        st.args = sliced;
+        vm.decref(old);
+      }
     }
   } else if (l === FIELDS.syntaxerror) {
     if (n >= 1) setField(vm, self, 'msg', a(0));
@@ -265,6 +302,16 @@ function excStr(vm: Vm, h: number): number {
     ]);
   }
   return baseStr(vm, h);
+}
+
+/** str(exception) as text, without allocating (for the run's report): the args rendered as BaseException_str would. */
+export function exceptionText(vm: Vm, h: number): string {
+  const args = excState(vm, h).args;
+  const n = vm.table.n[args];
+  if (n === 0) return '';
+  if (n > 1) return reprText(vm, args);
+  const a = tupleItem(vm, args, 0);
+  return vm.typeOf(h).mro.includes(E_KEY) ? reprText(vm, a) : strText(vm, a);
 }
 
 /** BaseException_repr: "ValueError('x')" for one argument, else the name and repr(args). */

@@ -76,7 +76,7 @@ export function floatTrueDivide(a: IntValue, b: IntValue): number {
  * PyOS_double_to_string's buffer for repr: 3 (sign, point, NUL) + the digits including zero
  * padding, + 5 with an exponent.
  */
-function floatBufSize(text: string): number {
+export function floatBufSize(text: string): number {
   const [mant, exp] = text.replace('-', '').split('e');
   const digits = mant.replace('.', '').length;
   return 3 + digits + (exp !== undefined ? 5 : 0);
@@ -219,6 +219,7 @@ export const FloatType = (): TypeSlots =>
         }),
       },
       {
+        divmod: binop((vm, a, b) => floatDivmodPair(vm, a, b)),
         negative: (vm, h) => fromDouble(vm, -vm.table.num[h]),
         positive: floatPos,
         absolute: (vm, h) => fromDouble(vm, Math.abs(vm.table.num[h])),

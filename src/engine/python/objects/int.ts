@@ -351,6 +351,7 @@ export const IntType = (): TypeSlots =>
         [NB.Xor]: binop((vm, a, b) => intBitOp(vm, '^', a, b)),
       },
       {
+        divmod: binop((vm, a, b) => intDivmod(vm, a, b)),
         negative: (vm, h) => intNeg(vm, intValue(vm, h)),
         positive: longLong,
         absolute: (vm, h) => {

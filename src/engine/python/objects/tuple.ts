@@ -5,6 +5,7 @@ import { asSsize, hasIndex } from '../abstract/number';
 import { typeName } from '../abstract/object';
 import { reprText } from '../abstract/repr';
 import { sequenceTuple } from '../abstract/sequence';
+import { memoryError } from '../errors';
 import { TUPLE_MAXFREELIST, TUPLE_MAXSAVESIZE } from '../runtime/freelists';
 import type { Vm } from '../runtime/vm';
 import { E } from './exctypes';
@@ -41,6 +42,49 @@ export function tupleFromItems(vm: Vm, items: ArrayLike<number>): number {
   if (n === 0) return vm.s.emptyTuple;
   const h = tupleAlloc(vm, n);
   vm.pool.data.set(items, vm.table.ref[h]);
+  vm.gc.track(h);
+  return h;
+}
+
+/**
+ * _PyTuple_Resize (a tuple nobody else holds): items past the new size released, the object
+ * reallocated (PyObject_GC_Resize) and tracked again. Returns the tuple's handle (the empty
+ * singleton for size 0; a new tuple when growing from it).
+ */
+export function tupleResize(vm: Vm, h: number, newsize: number): number {
+  const t = vm.table;
+  const old = t.n[h];
+  if (old === newsize) return h;
+  if (newsize === 0) {
+    vm.decref(h);
+    return vm.s.emptyTuple;
+  }
+  if (old === 0) {
+    vm.decref(h);
+    const r = tupleAlloc(vm, newsize);
+    vm.pool.data.fill(0, t.ref[r], t.ref[r] + newsize);
+    vm.gc.track(r);
+    return r;
+  }
+  vm.gc.untrack(h);
+  for (let i = newsize; i < old; i++) {
+    const v = vm.pool.data[t.ref[h] + i];
+    vm.pool.data[t.ref[h] + i] = 0;
+    vm.xdecref(v);
+  }
+  const p = vm.mem.realloc(t.addr[h], 16 + TUPLE_BASIC + 8 * newsize);
+  if (p === 0) throw memoryError();
+  t.addr[h] = p;
+  const cap = ItemPool.capacityFor(newsize);
+  if (cap !== t.pcap[h]) {
+    const off = vm.pool.alloc(cap);
+    vm.pool.data.copyWithin(off, t.ref[h], t.ref[h] + Math.min(old, newsize));
+    vm.pool.release(t.ref[h], t.pcap[h]);
+    t.ref[h] = off;
+    t.pcap[h] = cap;
+  }
+  if (newsize > old) vm.pool.data.fill(0, t.ref[h] + old, t.ref[h] + newsize);
+  t.n[h] = newsize;
   vm.gc.track(h);
   return h;
 }

@@ -157,6 +157,8 @@ export type VectorcallFn = (vm: Vm, callable: number, args: readonly number[], k
 /** PyNumberMethods. `binary` is indexed by NB (0..25); a missing slot is null. */
 export interface NumberSlots {
   binary: (BinarySlot | null)[];
+  /** nb_divmod (divmod()): a new reference or NotImplemented. */
+  divmod?: BinarySlot;
   /** nb_power with a modulus (pow(a, b, m)). */
   ternaryPower?: (vm: Vm, a: number, b: number, m: number) => number;
   negative?: UnarySlot;
@@ -212,7 +214,8 @@ export const enum Meth {
 export interface MethodDef {
   name: string;
   flags: number;
-  impl: (vm: Vm, self: number, args: readonly number[], kw: Kwargs | null) => number;
+  /** `argsTuple`: the tuple a METH_VARARGS call packed (C code that iterates its arguments uses it). */
+  impl: (vm: Vm, self: number, args: readonly number[], kw: Kwargs | null, argsTuple?: number) => number;
   /** The qualified name in messages ("list.append"), when it differs from `name`. */
   qualname?: string;
 }
