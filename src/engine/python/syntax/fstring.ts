@@ -150,7 +150,10 @@ function findExpr(
       parens.push(ch);
     } else if (ch === '#') {
       throw p.raise('SyntaxError', "f-string expression part cannot include '#'");
-    } else if (parens.length === 0 && (ch === '!' || ch === ':' || ch === '}' || ch === '=' || ch === '>' || ch === '<')) {
+    } else if (
+      parens.length === 0 &&
+      (ch === '!' || ch === ':' || ch === '}' || ch === '=' || ch === '>' || ch === '<')
+    ) {
       if (i + 1 < end) {
         const next = s[i + 1];
         if ((ch === '!' || ch === '=' || ch === '<' || ch === '>') && next === '=') {
@@ -163,7 +166,11 @@ function findExpr(
     } else if (ch === ']' || ch === '}' || ch === ')') {
       if (!parens.length) throw p.raise('SyntaxError', `f-string: unmatched '${ch}'`);
       const opening = parens.pop()!;
-      if (!((opening === '(' && ch === ')') || (opening === '[' && ch === ']') || (opening === '{' && ch === '}')))
+      if (!(
+        (opening === '(' && ch === ')') ||
+        (opening === '[' && ch === ']') ||
+        (opening === '{' && ch === '}')
+      ))
         throw p.raise(
           'SyntaxError',
           `f-string: closing parenthesis '${ch}' does not match opening parenthesis '${opening}'`,
@@ -230,7 +237,8 @@ function compileExpr(p: Parser, piece: StringPiece, exprStart: number, exprEnd: 
   while (k < exprEnd && (s[k] === ' ' || s[k] === '\t' || s[k] === '\n' || s[k] === '\f')) k++;
   if (k === exprEnd) {
     const c = s[exprEnd];
-    if (c === '!' || c === ':' || c === '=') throw p.raise('SyntaxError', `f-string: expression required before '${c}'`);
+    if (c === '!' || c === ':' || c === '=')
+      throw p.raise('SyntaxError', `f-string: expression required before '${c}'`);
     throw p.raise('SyntaxError', 'f-string: empty expression not allowed');
   }
   // fstring_find_expr_location: lines before the '{' in the token, and its byte column.
@@ -251,7 +259,10 @@ function compileExpr(p: Parser, piece: StringPiece, exprStart: number, exprEnd: 
   }
   let lines = 0;
   for (let j = 0; j < brace; j++) if (s[j] === '\n') lines++;
-  const src = prepareSource('(' + s.slice(exprStart, exprEnd) + ')', { filename: p.src.filename, mode: 'string' });
+  const src = prepareSource('(' + s.slice(exprStart, exprEnd) + ')', {
+    filename: p.src.filename,
+    mode: 'string',
+  });
   src.charOffsets = false;
   const tok = new Tokenizer(src);
   tok.lineno = p.lineno[t] + lines - 1;

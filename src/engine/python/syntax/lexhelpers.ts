@@ -232,4 +232,3 @@ function imaginary(tok: Tokenizer): number {
   if (!verifyEndOfNumber(tok, c, 'imaginary')) return T.ERRORTOKEN;
   return done(tok, c);
 }
-

@@ -39,14 +39,10 @@ export function prepareSource(input: string | Uint8Array, opts: SourceOptions = 
   if (typeof input === 'string') {
     // Text typed in the page: a UTF-8 file. A cookie naming another codec re-decodes its bytes as
     // the real interpreter would (rare, and then exact).
-    const cookie = codingSpec(firstTwoLines(input));
+    const bom = input.charCodeAt(0) === 0xfeff;
+    const text = bom ? input.slice(1) : input;
+    const cookie = codingSpec(firstTwoLines(text));
     if (cookie !== null && cookie !== 'utf-8') return prepareSource(new TextEncoder().encode(input), opts);
-    let text = input;
-    let bom = false;
-    if (text.charCodeAt(0) === 0xfeff) {
-      text = text.slice(1);
-      bom = true;
-    }
     return finish(text, filename, mode, bom || cookie !== null);
   }
   let bytes = input;
@@ -58,9 +54,10 @@ export function prepareSource(input: string | Uint8Array, opts: SourceOptions = 
   const head = latin1(bytes.subarray(0, Math.min(bytes.length, 4096)));
   const cookie = codingSpec(firstTwoLines(head));
   if (cookie !== null && cookie !== 'utf-8') {
-    if (bom) throw noLocation(`encoding problem: ${cookie} with BOM`);
+    if (bom) throw noLocation(`encoding problem: ${cookie} with BOM`, mode);
     const text = decodeWith(cookie, bytes);
-    if (text === null) throw noLocation(`encoding problem: ${cookie}`);
+    if (text === null)
+      throw noLocation(mode === 'file' ? `encoding problem: ${cookie}` : `unknown encoding: ${cookie}`, mode);
     return finish(text, filename, mode, true);
   }
   // UTF-8: find the first byte valid_utf8() refuses; file mode reports it when that line is read.
@@ -70,7 +67,9 @@ export function prepareSource(input: string | Uint8Array, opts: SourceOptions = 
   if (bad >= 0 && (src.badLine === 0 || lineOfByte(bytes, bad) < src.badLine)) {
     const line = lineOfByte(bytes, bad);
     if (mode === 'string') {
-      throw noLocation(`(unicode error) 'utf-8' codec can't decode byte 0x${hex2(bytes[bad])}: invalid utf-8`);
+      throw noLocation(
+        `(unicode error) 'utf-8' codec can't decode byte 0x${hex2(bytes[bad])}: invalid utf-8`,
+      );
     }
     src.badLine = line;
     src.badLineError = () =>
@@ -82,7 +81,12 @@ export function prepareSource(input: string | Uint8Array, opts: SourceOptions = 
   return src;
 }
 
-function finish(raw: string, filename: string, mode: 'file' | 'string', charOffsets: boolean): PreparedSource {
+function finish(
+  raw: string,
+  filename: string,
+  mode: 'file' | 'string',
+  charOffsets: boolean,
+): PreparedSource {
   // Universal newlines: \r\n and a lone \r both end a line (translate_newlines, the file reader).
   let text = raw.indexOf('\r') >= 0 ? raw.replace(/\r\n?/g, '\n') : raw;
   const noFinalNewline = text.length > 0 && text.charCodeAt(text.length - 1) !== 10;
@@ -104,9 +108,12 @@ function finish(raw: string, filename: string, mode: 'file' | 'string', charOffs
   return { text, filename, mode, charOffsets, noFinalNewline, badLine, badLineError };
 }
 
-/** A SyntaxError with a message only (CPython raises these with PyErr_Format, no location). */
-export function noLocation(msg: string): PythonSyntaxError {
-  return new PythonSyntaxError('SyntaxError', msg, 0, 0, 0, 0, null);
+/**
+ * A SyntaxError raised while decoding, before any token: the file reader gives no location; the
+ * string tokenizer's decoder reports line 0, offset -1.
+ */
+export function noLocation(msg: string, mode: 'file' | 'string' = 'file'): PythonSyntaxError {
+  return new PythonSyntaxError('SyntaxError', msg, 0, mode === 'string' ? -1 : 0, 0, 0, null);
 }
 
 function countLines(text: string, end: number): number {
@@ -129,9 +136,10 @@ function firstTwoLines(text: string): [string, string | null] {
  */
 export function codingSpec([l1, l2]: [string, string | null]): string | null {
   const s1 = specIn(l1);
-  if (s1 !== undefined) return s1;
-  if (l2 === null || !/^[ \t\f]*(#.*)?[\r\n]*$/.test(l1)) return null;
-  return specIn(l2) ?? null;
+  if (typeof s1 === 'string') return s1;
+  if (s1 === undefined || l2 === null) return null;
+  const s2 = specIn(l2);
+  return typeof s2 === 'string' ? s2 : null;
 }
 
 /** undefined: the line is not a comment line; null: a comment line without a spec. */
@@ -162,7 +170,14 @@ function normalName(s: string): string {
 /** Decode with a codec Python knows by that name; null when Python would not find it. */
 function decodeWith(name: string, bytes: Uint8Array): string | null {
   const n = name.toLowerCase().replace(/[-\s]/g, '_');
-  if (n === 'iso_8859_1' || n === 'latin_1' || n === 'latin1' || n === 'l1' || n === 'iso8859_1' || n === 'cp819')
+  if (
+    n === 'iso_8859_1' ||
+    n === 'latin_1' ||
+    n === 'latin1' ||
+    n === 'l1' ||
+    n === 'iso8859_1' ||
+    n === 'cp819'
+  )
     return latin1(bytes);
   if (n === 'ascii' || n === 'us_ascii' || n === '646') return latin1(bytes);
   if (n === 'utf8' || n === 'utf_8' || n === 'u8') return utf8.decode(bytes);
@@ -182,7 +197,7 @@ function latin1(bytes: Uint8Array): string {
 
 /** Offset of the first byte Parser/tokenizer.c's valid_utf8() refuses, or -1. */
 function firstInvalidUtf8(b: Uint8Array): number {
-  for (let i = 0; i < b.length; ) {
+  for (let i = 0; i < b.length;) {
     const c = b[i];
     if (c < 0x80) {
       i++;

@@ -48,7 +48,8 @@ export function concatenateStrings(p: Parser, toks: number[]): Expr {
   for (let k = 0; k < toks.length; k++) {
     const t = toks[k];
     const piece = splitStringToken(p.text(t));
-    if (k !== 0 && bytesmode !== piece.bytes) throw p.raise('SyntaxError', 'cannot mix bytes and nonbytes literals');
+    if (k !== 0 && bytesmode !== piece.bytes)
+      throw p.raise('SyntaxError', 'cannot mix bytes and nonbytes literals');
     bytesmode = piece.bytes;
     const body = piece.text.slice(piece.bodyStart, piece.bodyEnd);
     if (piece.fmode) {
@@ -59,13 +60,19 @@ export function concatenateStrings(p: Parser, toks: number[]): Expr {
     if (piece.bytes) {
       // The C loop runs to the end of the token's text, quotes included.
       for (let i = piece.bodyStart; i < piece.text.length; i++)
-        if (piece.text.charCodeAt(i) >= 0x80) throw p.errorAtToken(t, 'bytes can only contain ASCII literal characters');
+        if (piece.text.charCodeAt(i) >= 0x80)
+          throw p.errorAtToken(t, 'bytes can only contain ASCII literal characters');
       bytesValue += raw ? body : decodeBytesEscapes(p, body);
     } else {
       concatAndDel(state, raw ? body : decodeUnicodeEscapes(p, body));
     }
   }
-  const pos = { line: p.lineno[first], col: p.col[first], endLine: p.endLineno[last], endCol: p.endCol[last] };
+  const pos = {
+    line: p.lineno[first],
+    col: p.col[first],
+    endLine: p.endLineno[last],
+    endCol: p.endCol[last],
+  };
   if (bytesmode) return { k: 'Constant', value: { t: 'bytes', v: bytesValue }, kind: null, ...pos };
   if (!state.fmode) {
     return { k: 'Constant', value: { t: 'str', v: state.lastStr ?? '' }, kind: kindOf(p, first), ...pos };
@@ -106,21 +113,24 @@ function kindOf(p: Parser, first: number): 'u' | null {
  */
 export function decodeUnicodeEscapes(p: Parser, s: string): string {
   let buf = '';
-  for (let i = 0; i < s.length; ) {
-    const cp = s.codePointAt(i)!;
-    const w = cp > 0xffff ? 2 : 1;
-    if (cp === 0x5c) {
+  for (let i = 0; i < s.length;) {
+    if (s.charCodeAt(i) === 0x5c) {
+      // The backslash is copied with the character after it (so "\\\\" stays one escape).
       buf += '\\';
       i++;
       if (i >= s.length || s.charCodeAt(i) >= 0x80) {
         buf += 'u005c';
         if (i >= s.length) break;
       }
-      continue;
     }
-    if (cp >= 0x80) buf += '\\U' + cp.toString(16).padStart(8, '0');
-    else buf += s[i];
-    i += w;
+    const cp = s.codePointAt(i)!;
+    if (cp >= 0x80) {
+      buf += '\\U' + cp.toString(16).padStart(8, '0');
+      i += cp > 0xffff ? 2 : 1;
+    } else {
+      buf += s[i];
+      i++;
+    }
   }
   return unicodeEscape(p, buf);
 }
@@ -174,7 +184,7 @@ function unicodeEscape(p: Parser, b: string): string {
         out.push(String.fromCodePoint(ch));
         continue;
       }
-      let count = 0;
+      let count: number;
       if (e === 'x') {
         count = 2;
         message = 'truncated \\xXX escape';

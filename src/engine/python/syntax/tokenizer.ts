@@ -237,7 +237,7 @@ export class Tokenizer {
       } else if (c === 92) {
         // The first backslash met fixes the indentation of what comes next.
         contLineCol = contLineCol || col;
-        if ((c = this.continuationLine()) === -2) return T.ERRORTOKEN;
+        if (this.continuationLine() === -2) return T.ERRORTOKEN;
       } else break;
     }
     this.backup(c);
@@ -361,7 +361,9 @@ export class Tokenizer {
       }
     }
     if (!isPrintable(c)) {
-      return this.syntaxError(`invalid non-printable character U+${c.toString(16).toUpperCase().padStart(4, '0')}`);
+      return this.syntaxError(
+        `invalid non-printable character U+${c.toString(16).toUpperCase().padStart(4, '0')}`,
+      );
     }
     this.tokStart = this.start;
     this.tokEnd = this.cur;

@@ -111,72 +111,98 @@ export function keywordOrName(name: string): number {
 /** One-character operators (PyToken_OneChar); anything else is OP. */
 export function oneChar(c: number): number {
   switch (c) {
-    case 0x25: return PERCENT; // %
-    case 0x26: return AMPER; // &
-    case 0x28: return LPAR;
-    case 0x29: return RPAR;
-    case 0x2a: return STAR;
-    case 0x2b: return PLUS;
-    case 0x2c: return COMMA;
-    case 0x2d: return MINUS;
-    case 0x2e: return DOT;
-    case 0x2f: return SLASH;
-    case 0x3a: return COLON;
-    case 0x3b: return SEMI;
-    case 0x3c: return LESS;
-    case 0x3d: return EQUAL;
-    case 0x3e: return GREATER;
-    case 0x40: return AT;
-    case 0x5b: return LSQB;
-    case 0x5d: return RSQB;
-    case 0x5e: return CIRCUMFLEX;
-    case 0x7b: return LBRACE;
-    case 0x7c: return VBAR;
-    case 0x7d: return RBRACE;
-    case 0x7e: return TILDE;
+    case 0x25:
+      return PERCENT; // %
+    case 0x26:
+      return AMPER; // &
+    case 0x28:
+      return LPAR;
+    case 0x29:
+      return RPAR;
+    case 0x2a:
+      return STAR;
+    case 0x2b:
+      return PLUS;
+    case 0x2c:
+      return COMMA;
+    case 0x2d:
+      return MINUS;
+    case 0x2e:
+      return DOT;
+    case 0x2f:
+      return SLASH;
+    case 0x3a:
+      return COLON;
+    case 0x3b:
+      return SEMI;
+    case 0x3c:
+      return LESS;
+    case 0x3d:
+      return EQUAL;
+    case 0x3e:
+      return GREATER;
+    case 0x40:
+      return AT;
+    case 0x5b:
+      return LSQB;
+    case 0x5d:
+      return RSQB;
+    case 0x5e:
+      return CIRCUMFLEX;
+    case 0x7b:
+      return LBRACE;
+    case 0x7c:
+      return VBAR;
+    case 0x7d:
+      return RBRACE;
+    case 0x7e:
+      return TILDE;
   }
   return OP;
 }
 
 /** Two-character operators (PyToken_TwoChars), OP when the pair is none. `<>` is only for barry_as_FLUFL. */
 export function twoChars(c1: number, c2: number): number {
-  const s = String.fromCharCode(c1, c2);
-  return TWO.get(s) ?? OP;
+  switch (c1) {
+    case 0x21: // !
+      return c2 === 0x3d ? NOTEQUAL : OP;
+    case 0x25: // %
+      return c2 === 0x3d ? PERCENTEQUAL : OP;
+    case 0x26: // &
+      return c2 === 0x3d ? AMPEREQUAL : OP;
+    case 0x2a: // *
+      return c2 === 0x2a ? DOUBLESTAR : c2 === 0x3d ? STAREQUAL : OP;
+    case 0x2b: // +
+      return c2 === 0x3d ? PLUSEQUAL : OP;
+    case 0x2d: // -
+      return c2 === 0x3d ? MINEQUAL : c2 === 0x3e ? RARROW : OP;
+    case 0x2f: // /
+      return c2 === 0x2f ? DOUBLESLASH : c2 === 0x3d ? SLASHEQUAL : OP;
+    case 0x3a: // :
+      return c2 === 0x3d ? COLONEQUAL : OP;
+    case 0x3c: // <
+      return c2 === 0x3c ? LEFTSHIFT : c2 === 0x3d ? LESSEQUAL : c2 === 0x3e ? NOTEQUAL : OP;
+    case 0x3d: // =
+      return c2 === 0x3d ? EQEQUAL : OP;
+    case 0x3e: // >
+      return c2 === 0x3d ? GREATEREQUAL : c2 === 0x3e ? RIGHTSHIFT : OP;
+    case 0x40: // @
+      return c2 === 0x3d ? ATEQUAL : OP;
+    case 0x5e: // ^
+      return c2 === 0x3d ? CIRCUMFLEXEQUAL : OP;
+    case 0x7c: // |
+      return c2 === 0x3d ? VBAREQUAL : OP;
+  }
+  return OP;
 }
 
 /** Three-character operators (PyToken_ThreeChars). */
 export function threeChars(c1: number, c2: number, c3: number): number {
-  const s = String.fromCharCode(c1, c2, c3);
-  return THREE.get(s) ?? OP;
+  if (c3 === 0x3d) {
+    if (c1 === 0x2a && c2 === 0x2a) return DOUBLESTAREQUAL;
+    if (c1 === 0x2f && c2 === 0x2f) return DOUBLESLASHEQUAL;
+    if (c1 === 0x3c && c2 === 0x3c) return LEFTSHIFTEQUAL;
+    if (c1 === 0x3e && c2 === 0x3e) return RIGHTSHIFTEQUAL;
+  } else if (c1 === 0x2e && c2 === 0x2e && c3 === 0x2e) return ELLIPSIS;
+  return OP;
 }
-
-const TWO = new Map<string, number>([
-  ['!=', NOTEQUAL],
-  ['%=', PERCENTEQUAL],
-  ['&=', AMPEREQUAL],
-  ['**', DOUBLESTAR],
-  ['*=', STAREQUAL],
-  ['+=', PLUSEQUAL],
-  ['-=', MINEQUAL],
-  ['->', RARROW],
-  ['//', DOUBLESLASH],
-  ['/=', SLASHEQUAL],
-  [':=', COLONEQUAL],
-  ['<<', LEFTSHIFT],
-  ['<=', LESSEQUAL],
-  ['<>', NOTEQUAL],
-  ['==', EQEQUAL],
-  ['>=', GREATEREQUAL],
-  ['>>', RIGHTSHIFT],
-  ['@=', ATEQUAL],
-  ['^=', CIRCUMFLEXEQUAL],
-  ['|=', VBAREQUAL],
-]);
-
-const THREE = new Map<string, number>([
-  ['**=', DOUBLESTAREQUAL],
-  ['...', ELLIPSIS],
-  ['//=', DOUBLESLASHEQUAL],
-  ['<<=', LEFTSHIFTEQUAL],
-  ['>>=', RIGHTSHIFTEQUAL],
-]);

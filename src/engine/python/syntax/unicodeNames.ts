@@ -23,9 +23,80 @@ function cjk(hex: string): number | null {
   return CJK_UNIFIED_RANGES.some(([a, b]) => v >= a && v <= b) ? v : null;
 }
 
-const JAMO_L = ['G', 'GG', 'N', 'D', 'DD', 'R', 'M', 'B', 'BB', 'S', 'SS', '', 'J', 'JJ', 'C', 'K', 'T', 'P', 'H'];
-const JAMO_V = ['A', 'AE', 'YA', 'YAE', 'EO', 'E', 'YEO', 'YE', 'O', 'WA', 'WAE', 'OE', 'YO', 'U', 'WEO', 'WE', 'WI', 'YU', 'EU', 'YI', 'I'];
-const JAMO_T = ['', 'G', 'GG', 'GS', 'N', 'NJ', 'NH', 'D', 'L', 'LG', 'LM', 'LB', 'LS', 'LT', 'LP', 'LH', 'M', 'B', 'BS', 'S', 'SS', 'NG', 'J', 'C', 'K', 'T', 'P', 'H'];
+const JAMO_L = [
+  'G',
+  'GG',
+  'N',
+  'D',
+  'DD',
+  'R',
+  'M',
+  'B',
+  'BB',
+  'S',
+  'SS',
+  '',
+  'J',
+  'JJ',
+  'C',
+  'K',
+  'T',
+  'P',
+  'H',
+];
+const JAMO_V = [
+  'A',
+  'AE',
+  'YA',
+  'YAE',
+  'EO',
+  'E',
+  'YEO',
+  'YE',
+  'O',
+  'WA',
+  'WAE',
+  'OE',
+  'YO',
+  'U',
+  'WEO',
+  'WE',
+  'WI',
+  'YU',
+  'EU',
+  'YI',
+  'I',
+];
+const JAMO_T = [
+  '',
+  'G',
+  'GG',
+  'GS',
+  'N',
+  'NJ',
+  'NH',
+  'D',
+  'L',
+  'LG',
+  'LM',
+  'LB',
+  'LS',
+  'LT',
+  'LP',
+  'LH',
+  'M',
+  'B',
+  'BS',
+  'S',
+  'SS',
+  'NG',
+  'J',
+  'C',
+  'K',
+  'T',
+  'P',
+  'H',
+];
 
 /** find_syllable: the longest jamo name at the start of `s` (compared case-sensitively, as the C code does). */
 function longest(s: string, names: string[]): [number, number] {

@@ -38,7 +38,8 @@ function canon(x: unknown): unknown {
   const o = x as Record<string, unknown>;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(o)) {
-    if ((o.k === 'Constant' || o.k === 'MatchSingleton') && k === 'value') out[k] = canonConst(v as ConstValue);
+    if ((o.k === 'Constant' || o.k === 'MatchSingleton') && k === 'value')
+      out[k] = canonConst(v as ConstValue);
     else out[k] = canon(v);
   }
   return out;
@@ -56,7 +57,8 @@ export function firstDifference(a: unknown, b: unknown, path = '$'): string {
     }
     return '';
   }
-  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return `${path}: ${brief(a)} vs ${brief(b)}`;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object')
+    return `${path}: ${brief(a)} vs ${brief(b)}`;
   const ao = a as Record<string, unknown>;
   const bo = b as Record<string, unknown>;
   const keys = new Set([...Object.keys(ao), ...Object.keys(bo)]);

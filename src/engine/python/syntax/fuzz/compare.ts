@@ -7,7 +7,17 @@ import type { Reference } from './oracle';
 /** Our answer in the reference's shape. */
 export type Ours =
   | { ok: true; ast: unknown }
-  | { ok: false; error: { type: string; msg: string; lineno: number; offset: number; endLineno: number; endOffset: number } }
+  | {
+      ok: false;
+      error: {
+        type: string;
+        msg: string;
+        lineno: number;
+        offset: number;
+        endLineno: number;
+        endOffset: number;
+      };
+    }
   | { ok: false; crash: string };
 
 export function ours(src: string): Ours {
@@ -15,7 +25,11 @@ export function ours(src: string): Ours {
     return { ok: true, ast: canonicalModule(parse(src, { mode: 'string', filename: '<fuzz>' })) };
   } catch (e) {
     if (e instanceof PythonSyntaxError) return { ok: false, error: e.toJSON() };
-    if (e instanceof PyError) return { ok: false, error: { type: e.pyType, msg: e.message, lineno: 0, offset: 0, endLineno: 0, endOffset: 0 } };
+    if (e instanceof PyError)
+      return {
+        ok: false,
+        error: { type: e.pyType, msg: e.message, lineno: 0, offset: 0, endLineno: 0, endOffset: 0 },
+      };
     return { ok: false, crash: e instanceof Error ? `${e.name}: ${e.message}\n${e.stack ?? ''}` : String(e) };
   }
 }
@@ -29,7 +43,8 @@ export function compareWithReference(src: string, ref: Reference): string {
     if (ref.ast === null) return '';
     return firstDifference(o.ast, ref.ast);
   }
-  if (o.ok) return `CPython rejects (${ref.error.type}: ${ref.error.msg} ${ref.error.lineno}:${ref.error.offset}); we accept`;
+  if (o.ok)
+    return `CPython rejects (${ref.error.type}: ${ref.error.msg} ${ref.error.lineno}:${ref.error.offset}); we accept`;
   const a = o.error;
   const b = ref.error;
   const mine = `${a.type}: ${a.msg} @${a.lineno}:${a.offset}-${a.endLineno}:${a.endOffset}`;

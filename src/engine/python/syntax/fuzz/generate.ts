@@ -28,12 +28,49 @@ export class Rng {
   }
 }
 
-const NAMES = ['a', 'b', 'x', 'y', 'data', 'items', 'n', 'i', 'self', 'obj', 'result', 'arr', 'key', 'value', 'cls', 'f', 'g'];
+const NAMES = [
+  'a',
+  'b',
+  'x',
+  'y',
+  'data',
+  'items',
+  'n',
+  'i',
+  'self',
+  'obj',
+  'result',
+  'arr',
+  'key',
+  'value',
+  'cls',
+  'f',
+  'g',
+];
 const ATTRS = ['append', 'items', 'value', 'x', 'shape', 'real', 'join', 'copy', 'keys', 'T'];
 const BINOPS = ['+', '-', '*', '/', '//', '%', '**', '@', '<<', '>>', '|', '&', '^'];
 const CMPOPS = ['<', '>', '<=', '>=', '==', '!=', 'in', 'not in', 'is', 'is not'];
 const AUGOPS = ['+=', '-=', '*=', '/=', '//=', '%=', '**=', '@=', '<<=', '>>=', '|=', '&=', '^='];
-const NUMBERS = ['0', '1', '42', '1_000', '0x1F', '0o17', '0b101', '1.5', '.5', '1e3', '2.5e-3', '3j', '1.5J', '10**3', '0.0', '1_0.0_1', '00', '1E+10'];
+const NUMBERS = [
+  '0',
+  '1',
+  '42',
+  '1_000',
+  '0x1F',
+  '0o17',
+  '0b101',
+  '1.5',
+  '.5',
+  '1e3',
+  '2.5e-3',
+  '3j',
+  '1.5J',
+  '10**3',
+  '0.0',
+  '1_0.0_1',
+  '00',
+  '1E+10',
+];
 const STRINGS = [
   "'abc'",
   '"hello world"',
@@ -113,7 +150,9 @@ export class ProgramGenerator {
         const out = [`${ind}try:`, ...body(ctx)];
         const handlers = r.int(3);
         for (let i = 0; i < handlers; i++) {
-          const t = r.chance(0.7) ? ` ${r.pick(['ValueError', '(TypeError, KeyError)', 'Exception', 'OSError'])}` : '';
+          const t = r.chance(0.7)
+            ? ` ${r.pick(['ValueError', '(TypeError, KeyError)', 'Exception', 'OSError'])}`
+            : '';
           const as = t && r.chance(0.5) ? ` as ${this.name()}` : '';
           out.push(`${ind}except${star ? '*' : ''}${star && !t ? ' ValueError' : t}${as}:`, ...body(ctx));
         }
@@ -123,24 +162,38 @@ export class ProgramGenerator {
       }
       case 4: {
         const asy = ctx.inAsync && r.chance(0.3) ? 'async ' : '';
-        const items = Array.from({ length: 1 + r.int(2) }, () => this.expr(ctx, 2) + (r.chance(0.5) ? ` as ${this.target()}` : ''));
+        const items = Array.from(
+          { length: 1 + r.int(2) },
+          () => this.expr(ctx, 2) + (r.chance(0.5) ? ` as ${this.target()}` : ''),
+        );
         const head = r.chance(0.2) ? `(${items.join(', ')})` : items.join(', ');
         return [`${ind}${asy}with ${head}:`, ...body(ctx)];
       }
       case 5:
       case 6: {
-        const decos = r.chance(0.3) ? [`${ind}@${this.r.pick(['staticmethod', 'property', 'functools.wraps(f)', 'cache'])}`] : [];
+        const decos = r.chance(0.3)
+          ? [`${ind}@${this.r.pick(['staticmethod', 'property', 'functools.wraps(f)', 'cache'])}`]
+          : [];
         const asy = r.chance(0.2);
         const fctx: Ctx = { inFunc: true, inLoop: false, inAsync: asy, inClass: false };
         const ret = r.chance(0.2) ? ` -> ${this.expr(fctx, 1)}` : '';
-        return [...decos, `${ind}${asy ? 'async ' : ''}def ${this.name()}(${this.params(false)})${ret}:`, ...body(fctx)];
+        return [
+          ...decos,
+          `${ind}${asy ? 'async ' : ''}def ${this.name()}(${this.params(false)})${ret}:`,
+          ...body(fctx),
+        ];
       }
       case 7: {
         const bases = r.chance(0.5) ? `(${this.args({ ...ctx }, 1)})` : r.chance(0.2) ? '()' : '';
-        return [`${ind}class ${r.pick(['A', 'Point', 'Node', 'Cache'])}${bases}:`, ...body({ ...ctx, inClass: true, inFunc: false, inLoop: false })];
+        return [
+          `${ind}class ${r.pick(['A', 'Point', 'Node', 'Cache'])}${bases}:`,
+          ...body({ ...ctx, inClass: true, inFunc: false, inLoop: false }),
+        ];
       }
       case 8: {
-        const out = [`${ind}match ${r.chance(0.2) ? `${this.expr(ctx, 1)}, ${this.expr(ctx, 1)}` : this.namedExpr(ctx, 2)}:`];
+        const out = [
+          `${ind}match ${r.chance(0.2) ? `${this.expr(ctx, 1)}, ${this.expr(ctx, 1)}` : this.namedExpr(ctx, 2)}:`,
+        ];
         const n = 1 + r.int(3);
         for (let i = 0; i < n; i++) {
           const guard = r.chance(0.2) ? ` if ${this.namedExpr(ctx, 1)}` : '';
@@ -177,9 +230,13 @@ export class ProgramGenerator {
       case 6:
         return ctx.inLoop ? r.pick(['break', 'continue']) : 'pass';
       case 7:
-        return ctx.inFunc ? `return${r.chance(0.7) ? ' ' + this.starExprs(ctx, 2) : ''}` : this.starExprs(ctx, 2);
+        return ctx.inFunc
+          ? `return${r.chance(0.7) ? ' ' + this.starExprs(ctx, 2) : ''}`
+          : this.starExprs(ctx, 2);
       case 8:
-        return r.chance(0.5) ? `raise ${this.expr(ctx, 1)}${r.chance(0.3) ? ` from ${this.expr(ctx, 1)}` : ''}` : 'raise';
+        return r.chance(0.5)
+          ? `raise ${this.expr(ctx, 1)}${r.chance(0.3) ? ` from ${this.expr(ctx, 1)}` : ''}`
+          : 'raise';
       case 9:
         return ctx.inFunc ? `${r.pick(['global', 'nonlocal'])} ${this.name()}` : `global ${this.name()}`;
       case 10:
@@ -202,7 +259,9 @@ export class ProgramGenerator {
   }
 
   private yieldExpr(ctx: Ctx): string {
-    return this.r.chance(0.3) ? `yield from ${this.expr(ctx, 1)}` : `yield${this.r.chance(0.7) ? ' ' + this.starExprs(ctx, 1) : ''}`;
+    return this.r.chance(0.3)
+      ? `yield from ${this.expr(ctx, 1)}`
+      : `yield${this.r.chance(0.7) ? ' ' + this.starExprs(ctx, 1) : ''}`;
   }
 
   private rhs(ctx: Ctx): string {
@@ -218,7 +277,9 @@ export class ProgramGenerator {
     const r = this.r;
     if (r.chance(0.7)) return this.target();
     const n = 2 + r.int(2);
-    const items = Array.from({ length: n }, (_, i) => (i === 1 && r.chance(0.2) ? '*' + this.name() : this.target()));
+    const items = Array.from({ length: n }, (_, i) =>
+      i === 1 && r.chance(0.2) ? '*' + this.name() : this.target(),
+    );
     const s = items.join(', ');
     return r.pick([s, `(${s})`, `[${s}]`, s + ',']);
   }
@@ -242,7 +303,8 @@ export class ProgramGenerator {
   private params(lambda: boolean): string {
     const r = this.r;
     const parts: string[] = [];
-    const ann = (): string => (!lambda && r.chance(0.3) ? `: ${r.pick(['int', 'str', 'list[int]', '"T"', 'Optional[int]'])}` : '');
+    const ann = (): string =>
+      !lambda && r.chance(0.3) ? `: ${r.pick(['int', 'str', 'list[int]', '"T"', 'Optional[int]'])}` : '';
     const n = r.int(3);
     let defaults = false;
     for (let i = 0; i < n; i++) {
@@ -262,10 +324,12 @@ export class ProgramGenerator {
     const r = this.r;
     const parts: string[] = [];
     const n = r.int(4);
-    for (let i = 0; i < n; i++) parts.push(r.chance(0.15) ? `*${this.expr(ctx, depth)}` : this.namedExpr(ctx, depth));
+    for (let i = 0; i < n; i++)
+      parts.push(r.chance(0.15) ? `*${this.expr(ctx, depth)}` : this.namedExpr(ctx, depth));
     if (r.chance(0.3)) parts.push(`${this.name()}=${this.expr(ctx, depth)}`);
     if (r.chance(0.1)) parts.push(`**${this.expr(ctx, depth)}`);
-    if (parts.length === 1 && r.chance(0.1)) return `${this.expr(ctx, depth)} for ${this.name()} in ${this.expr(ctx, depth)}`;
+    if (parts.length === 1 && r.chance(0.1))
+      return `${this.expr(ctx, depth)} for ${this.name()} in ${this.expr(ctx, depth)}`;
     return parts.join(', ');
   }
 
@@ -273,7 +337,9 @@ export class ProgramGenerator {
     const r = this.r;
     if (r.chance(0.8)) return this.expr(ctx, depth);
     const n = 1 + r.int(3);
-    const items = Array.from({ length: n }, () => (r.chance(0.2) ? `*${this.atom(ctx, depth - 1)}` : this.expr(ctx, depth - 1)));
+    const items = Array.from({ length: n }, () =>
+      r.chance(0.2) ? `*${this.atom(ctx, depth - 1)}` : this.expr(ctx, depth - 1),
+    );
     return items.join(', ') + (n === 1 || r.chance(0.2) ? ',' : '');
   }
 
@@ -299,7 +365,9 @@ export class ProgramGenerator {
       case 6:
         return `lambda ${this.params(true)}: ${this.expr(ctx, depth - 1)}`;
       case 7:
-        return ctx.inAsync && r.chance(0.5) ? `await ${this.primary(ctx, depth - 1)}` : this.primary(ctx, depth);
+        return ctx.inAsync && r.chance(0.5)
+          ? `await ${this.primary(ctx, depth - 1)}`
+          : this.primary(ctx, depth);
       default:
         return this.primary(ctx, depth);
     }
@@ -382,7 +450,7 @@ export class ProgramGenerator {
     return s;
   }
 
-  private fstring(ctx: Ctx): string {
+  private fstring(_ctx: Ctx): string {
     const r = this.r;
     const q = r.pick(["'", '"', "'''", '"""']);
     const inner = q[0] === "'" ? '"' : "'";
@@ -390,7 +458,14 @@ export class ProgramGenerator {
     const n = 1 + r.int(3);
     for (let i = 0; i < n; i++) {
       if (r.chance(0.4)) parts.push(r.pick(['text ', 'a=', '{{', '}}', ' é ', '\\n']));
-      const e = r.pick([this.name(), `${this.name()}.${r.pick(ATTRS)}`, `${this.name()}[${inner}k${inner}]`, `${this.name()} + 1`, `${inner}s${inner}`, `f${inner}{${this.name()}}${inner}`]);
+      const e = r.pick([
+        this.name(),
+        `${this.name()}.${r.pick(ATTRS)}`,
+        `${this.name()}[${inner}k${inner}]`,
+        `${this.name()} + 1`,
+        `${inner}s${inner}`,
+        `f${inner}{${this.name()}}${inner}`,
+      ]);
       const eq = r.chance(0.1) ? '=' : '';
       const conv = r.chance(0.2) ? r.pick(['!r', '!s', '!a']) : '';
       const spec = r.chance(0.2) ? `:${r.pick(['>10', '.2f', '{width}', '08.3f', ',', '%Y-%m'])}` : '';
@@ -401,7 +476,8 @@ export class ProgramGenerator {
 
   private patterns(depth: number): string {
     const r = this.r;
-    if (r.chance(0.15)) return `${this.pattern(depth)}, ${this.pattern(depth)}${r.chance(0.3) ? ', *rest' : ''}`;
+    if (r.chance(0.15))
+      return `${this.pattern(depth)}, ${this.pattern(depth)}${r.chance(0.3) ? ', *rest' : ''}`;
     return this.pattern(depth);
   }
 
@@ -449,11 +525,59 @@ export function roughTokens(src: string): string[] {
   return src.match(TOKEN_RE) ?? [];
 }
 
-const INSERTS = ['(', ')', '[', ']', '{', '}', ':', ',', '=', '.', '*', '**', 'if', 'else', 'for', 'in', 'lambda', 'not', 'def', 'class', 'return', 'yield', 'import', 'from', 'as', 'with', 'async', 'await', '"', "'", '\\', '\n', '\n    ', '    ', '\t', ':=', '->', '@', ';', '0', '1x', '_', 'x', 'None', 'f"{', '}', '#'];
+const INSERTS = [
+  '(',
+  ')',
+  '[',
+  ']',
+  '{',
+  '}',
+  ':',
+  ',',
+  '=',
+  '.',
+  '*',
+  '**',
+  'if',
+  'else',
+  'for',
+  'in',
+  'lambda',
+  'not',
+  'def',
+  'class',
+  'return',
+  'yield',
+  'import',
+  'from',
+  'as',
+  'with',
+  'async',
+  'await',
+  '"',
+  "'",
+  '\\',
+  '\n',
+  '\n    ',
+  '    ',
+  '\t',
+  ':=',
+  '->',
+  '@',
+  ';',
+  '0',
+  '1x',
+  '_',
+  'x',
+  'None',
+  'f"{',
+  '}',
+  '#',
+];
 
 /** One to three random edits of a program. */
 export function mutate(r: Rng, src: string): string {
-  let toks = roughTokens(src);
+  const toks = roughTokens(src);
   if (toks.length === 0) return r.pick(INSERTS);
   const edits = 1 + (r.chance(0.3) ? r.int(3) : 0);
   for (let e = 0; e < edits; e++) {
@@ -492,7 +616,10 @@ export function mutate(r: Rng, src: string): string {
         const t = toks[i];
         if (t.length) {
           const k = r.int(t.length);
-          toks[i] = t.slice(0, k) + r.pick(['_', '0', 'é', '$', '?', '!', '\u00a0', '“', 'e', 'j', '.', "'"]) + t.slice(k + 1);
+          toks[i] =
+            t.slice(0, k) +
+            r.pick(['_', '0', 'é', '$', '?', '!', '\u00a0', '“', 'e', 'j', '.', "'"]) +
+            t.slice(k + 1);
         }
         break;
       }

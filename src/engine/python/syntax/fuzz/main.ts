@@ -3,6 +3,7 @@
  * (generated and mutated programs, the repo's scenarios as seeds). Prints the agreement and the
  * first disagreements.
  */
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { corpus } from './generate';
@@ -16,8 +17,39 @@ const scenarios = fileURLToPath(new URL('../../../../../tests/fidelity/scenarios
 const seeds = readdirSync(scenarios)
   .filter((f) => f.endsWith('.py'))
   .map((f) => readFileSync(scenarios + f, 'utf8'));
-const programs = corpus(seed, n, seeds);
-const BATCH = 2000;
+const stdlib = process.argv.includes('--stdlib');
+const snippets = process.argv.find((a) => a.startsWith('--snippets='));
+const programs = stdlib
+  ? stdlibFiles()
+  : snippets
+    ? (JSON.parse(readFileSync(snippets.slice(11), 'utf8')) as string[])
+    : corpus(seed, n, seeds);
+
+/** Every .py file of the reference interpreter's standard library (valid and deliberately invalid). */
+function stdlibFiles(): string[] {
+  const dir = execFileSync(
+    process.env.HW_PYTHON ?? 'python3',
+    ['-c', 'import sysconfig; print(sysconfig.get_paths()["stdlib"])'],
+    {
+      encoding: 'utf8',
+    },
+  ).trim();
+  const out: string[] = [];
+  const walk = (d: string): void => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      if (e.isDirectory()) {
+        if (e.name !== 'site-packages' && e.name !== '__pycache__') walk(`${d}/${e.name}`);
+      } else if (e.name.endsWith('.py')) {
+        const b = readFileSync(`${d}/${e.name}`);
+        const t = b.toString('utf8');
+        if (!t.includes('\uFFFD') && Buffer.from(t, 'utf8').equals(b)) out.push(t);
+      }
+    }
+  };
+  walk(dir);
+  return out;
+}
+const BATCH = stdlib ? 200 : 2000;
 let agree = 0;
 let accepted = 0;
 let shown = 0;
@@ -32,12 +64,17 @@ for (let b = 0; b < programs.length; b += BATCH) {
       agree++;
       return;
     }
-    const kind = d.replace(/@[\d:-]+/g, '@').replace(/\d+/g, 'N').slice(0, 90);
+    const kind = d
+      .replace(/@[\d:-]+/g, '@')
+      .replace(/\d+/g, 'N')
+      .slice(0, 90);
     kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
     if (shown++ < show) console.log(`--- #${b + i}\n${JSON.stringify(src)}\n${d}`);
   });
 }
 console.log(`\nCPython accepts ${accepted} of ${programs.length}`);
-console.log(`agreement: ${agree} / ${programs.length} (${((100 * agree) / programs.length).toFixed(2)}%), seed ${seed}`);
+console.log(
+  `agreement: ${agree} / ${programs.length} (${((100 * agree) / programs.length).toFixed(2)}%), seed ${seed}`,
+);
 const top = [...kinds.entries()].sort((a, b) => b[1] - a[1]).slice(0, 25);
 for (const [k, c] of top) console.log(String(c).padStart(6), k);

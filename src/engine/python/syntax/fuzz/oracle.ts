@@ -21,10 +21,14 @@ export type Reference =
 
 const SCRIPT = fileURLToPath(new URL('../../../../../tools/parser/cpython_ast.py', import.meta.url));
 
-export function cpythonReference(programs: readonly string[], python = process.env.HW_PYTHON ?? 'python3'): Reference[] {
+export function cpythonReference(
+  programs: readonly string[],
+  python = process.env.HW_PYTHON ?? 'python3',
+): Reference[] {
   const input = programs.map((src) => JSON.stringify({ src })).join('\n') + '\n';
   const out = execFileSync(python, [SCRIPT], { input, maxBuffer: 1 << 30, encoding: 'utf8' });
   const lines = out.split('\n').filter((l) => l.length > 0);
-  if (lines.length !== programs.length) throw new Error(`cpython_ast.py answered ${lines.length} of ${programs.length}`);
+  if (lines.length !== programs.length)
+    throw new Error(`cpython_ast.py answered ${lines.length} of ${programs.length}`);
   return lines.map((l) => JSON.parse(l) as Reference);
 }

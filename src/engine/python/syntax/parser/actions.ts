@@ -1,4 +1,15 @@
-import type { Arg, Arguments, CmpOpName, Comprehension, Expr, ExprContext, ExprOf, Keyword, Pos, Stmt } from '../ast';
+import type {
+  Arg,
+  Arguments,
+  CmpOpName,
+  Comprehension,
+  Expr,
+  ExprContext,
+  ExprOf,
+  Keyword,
+  Pos,
+  Stmt,
+} from '../ast';
 
 /** Helpers the grammar's actions call (Parser/action_helpers.c), written for this AST. */
 

@@ -40,9 +40,8 @@ export function atom(p: P): Expr | null {
   }
   if (type === K.True || type === K.False || type === K.None) {
     p.mark++;
-    const value =
-      type === K.None ? ({ t: 'none' } as const) : ({ t: 'bool', v: type === K.True } as const);
-    return p.leave({ k: 'Constant', value, kind: null, ...p.pos(mark) });
+    const value = type === K.None ? ({ t: 'none' } as const) : ({ t: 'bool', v: type === K.True } as const);
+    return p.leave(p.ex({ k: 'Constant', value, kind: null }, mark));
   }
   if (type === T.STRING) {
     const s = strings(p);
@@ -64,11 +63,12 @@ export function atom(p: P): Expr | null {
     p.leave(0);
   } else if (type === T.LBRACE) {
     p.enter();
-    e = dict(p) ?? ((p.mark = mark), set(p)) ?? ((p.mark = mark), dictcomp(p)) ?? ((p.mark = mark), setcomp(p));
+    e =
+      dict(p) ?? ((p.mark = mark), set(p)) ?? ((p.mark = mark), dictcomp(p)) ?? ((p.mark = mark), setcomp(p));
     p.leave(0);
   } else if (type === T.ELLIPSIS) {
     p.mark++;
-    return p.leave({ k: 'Constant', value: { t: 'ellipsis' }, kind: null, ...p.pos(mark) });
+    return p.leave(p.ex({ k: 'Constant', value: { t: 'ellipsis' }, kind: null }, mark));
   }
   if (!e) p.mark = mark;
   return p.leave(e);
@@ -77,8 +77,7 @@ export function atom(p: P): Expr | null {
 /** strings (memo): STRING+, concatenated (and f-strings parsed) by _PyPegen_concatenate_strings. */
 export function strings(p: P): Expr | null {
   p.enter();
-  const mm = p.memoized(R.strings);
-  if (mm) return p.leave(mm.node as Expr | null);
+  if (p.memoized(R.strings)) return p.leave(p.memoNode as Expr | null);
   const mark = p.mark;
   p.enter(); // _loop1
   const toks: number[] = [];
@@ -123,7 +122,7 @@ export function lambdef(p: P): Expr | null {
     const a = lambdaParams(p);
     let b: Expr | null;
     if (p.expect(T.COLON) >= 0 && (b = expression(p)))
-      return p.leave({ k: 'Lambda', args: a ?? emptyArguments(), body: b, ...p.pos(mark) });
+      return p.leave(p.ex({ k: 'Lambda', args: a ?? emptyArguments(), body: b }, mark));
   }
   p.mark = mark;
   return p.leave(null);
@@ -135,7 +134,7 @@ export function list(p: P): Expr | null {
   const mark = p.mark;
   if (p.expect(T.LSQB) >= 0) {
     const a = starNamedExpressions(p);
-    if (p.expect(T.RSQB) >= 0) return p.leave({ k: 'List', elts: a ?? [], ctx: 'load', ...p.pos(mark) });
+    if (p.expect(T.RSQB) >= 0) return p.leave(p.ex({ k: 'List', elts: a ?? [], ctx: 'load' }, mark));
   }
   p.mark = mark;
   return p.leave(null);
@@ -153,7 +152,7 @@ export function tuple(p: P): Expr | null {
     if (y && p.expect(T.COMMA) >= 0) elts = [y, ...(starNamedExpressions(p) ?? [])];
     else p.mark = m;
     p.leave(0);
-    if (p.expect(T.RPAR) >= 0) return p.leave({ k: 'Tuple', elts: elts ?? [], ctx: 'load', ...p.pos(mark) });
+    if (p.expect(T.RPAR) >= 0) return p.leave(p.ex({ k: 'Tuple', elts: elts ?? [], ctx: 'load' }, mark));
   }
   p.mark = mark;
   return p.leave(null);
@@ -165,7 +164,7 @@ function set(p: P): Expr | null {
   const mark = p.mark;
   let a: Expr[] | null;
   if (p.expect(T.LBRACE) >= 0 && (a = starNamedExpressions(p)) && p.expect(T.RBRACE) >= 0)
-    return p.leave({ k: 'Set', elts: a, ...p.pos(mark) });
+    return p.leave(p.ex({ k: 'Set', elts: a }, mark));
   p.mark = mark;
   return p.leave(null);
 }
@@ -178,7 +177,7 @@ function dict(p: P): Expr | null {
     const a = doubleStarredKvpairs(p);
     if (p.expect(T.RBRACE) >= 0) {
       const kv = a ?? [];
-      return p.leave({ k: 'Dict', keys: kv.map((x) => x.key), values: kv.map((x) => x.value), ...p.pos(mark) });
+      return p.leave(p.ex({ k: 'Dict', keys: kv.map((x) => x.key), values: kv.map((x) => x.value) }, mark));
     }
   }
   p.mark = mark;
@@ -220,7 +219,8 @@ export function kvpair(p: P): KeyValuePair | null {
   p.enter();
   const mark = p.mark;
   let a: Expr | null, b: Expr | null;
-  if ((a = expression(p)) && p.expect(T.COLON) >= 0 && (b = expression(p))) return p.leave({ key: a, value: b });
+  if ((a = expression(p)) && p.expect(T.COLON) >= 0 && (b = expression(p)))
+    return p.leave({ key: a, value: b });
   p.mark = mark;
   return p.leave(null);
 }
@@ -296,7 +296,7 @@ function comp(p: P, open: number, close: number, k: 'ListComp' | 'SetComp'): Exp
   const mark = p.mark;
   let a: Expr | null, b: Comprehension[] | null;
   if (p.expect(open) >= 0 && (a = namedExpression(p)) && (b = forIfClauses(p)) && p.expect(close) >= 0)
-    return p.leave({ k, elt: a, generators: b, ...p.pos(mark) });
+    return p.leave(p.ex({ k, elt: a, generators: b }, mark));
   p.mark = mark;
   if (p.callInvalidRules) {
     const r = invalidComprehension(p);
@@ -323,7 +323,7 @@ export function genexp(p: P): Expr | null {
     p.leave(0);
     let b: Comprehension[] | null;
     if (a && (b = forIfClauses(p)) && p.expect(T.RPAR) >= 0)
-      return p.leave({ k: 'GeneratorExp', elt: a, generators: b, ...p.pos(mark) });
+      return p.leave(p.ex({ k: 'GeneratorExp', elt: a, generators: b }, mark));
   }
   p.mark = mark;
   if (p.callInvalidRules) {
@@ -340,7 +340,7 @@ function dictcomp(p: P): Expr | null {
   const mark = p.mark;
   let a: KeyValuePair | null, b: Comprehension[] | null;
   if (p.expect(T.LBRACE) >= 0 && (a = kvpair(p)) && (b = forIfClauses(p)) && p.expect(T.RBRACE) >= 0)
-    return p.leave({ k: 'DictComp', key: a.key as Expr, value: a.value, generators: b, ...p.pos(mark) });
+    return p.leave(p.ex({ k: 'DictComp', key: a.key as Expr, value: a.value, generators: b }, mark));
   p.mark = mark;
   if (p.callInvalidRules) {
     const r = invalidDictComprehension(p);

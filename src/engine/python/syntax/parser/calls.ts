@@ -9,8 +9,7 @@ import { R } from './rules';
 /** arguments (memo): args [','] &')' | invalid_arguments */
 export function argumentsRule(p: P): ExprOf<'Call'> | null {
   p.enter();
-  const mm = p.memoized(R.arguments);
-  if (mm) return p.leave(mm.node as ExprOf<'Call'> | null);
+  if (p.memoized(R.arguments)) return p.leave(p.memoNode as ExprOf<'Call'> | null);
   const mark = p.mark;
   let res: ExprOf<'Call'> | null = null;
   const a = args(p);
@@ -123,15 +122,15 @@ function kwargOrDoubleStarred(p: P): KeywordOrStarred | null {
   p.mark = mark;
   let a: Expr | null;
   if (p.expect(T.DOUBLESTAR) >= 0 && (a = expression(p)))
-    return p.leave({ element: { arg: null, value: a, ...p.pos(mark) }, isKeyword: true });
+    return p.leave({ element: p.at({ arg: null, value: a }, mark), isKeyword: true });
   p.mark = mark;
   return p.leave(null);
 }
 
 function nameEqualsExpression(p: P, mark: number): KeywordOrStarred | null {
-  const a = p.name();
+  const a = p.expect(T.NAME);
   let b: Expr | null;
-  if (a && p.expect(T.EQUAL) >= 0 && (b = expression(p)))
-    return { element: { arg: (a as { id: string }).id, value: b, ...p.pos(mark) }, isKeyword: true };
+  if (a >= 0 && p.expect(T.EQUAL) >= 0 && (b = expression(p)))
+    return { element: p.at({ arg: p.identifier(a), value: b }, mark), isKeyword: true };
   return null;
 }

@@ -73,12 +73,12 @@ export function compoundStmt(p: P): Stmt | null {
 /** block (memo): NEWLINE INDENT statements DEDENT | simple_stmts | invalid_block */
 export function block(p: P): Stmt[] | null {
   p.enter();
-  const mm = p.memoized(R.block);
-  if (mm) return p.leave(mm.node as Stmt[] | null);
+  if (p.memoized(R.block)) return p.leave(p.memoNode as Stmt[] | null);
   const mark = p.mark;
-  let res: Stmt[] | null = null;
+  let res: Stmt[] | null;
   let a: Stmt[] | null;
-  if (p.expect(T.NEWLINE) >= 0 && p.expect(T.INDENT) >= 0 && (a = statements(p)) && p.expect(T.DEDENT) >= 0) res = a;
+  if (p.expect(T.NEWLINE) >= 0 && p.expect(T.INDENT) >= 0 && (a = statements(p)) && p.expect(T.DEDENT) >= 0)
+    res = a;
   else {
     p.mark = mark;
     res = simpleStmts(p);
@@ -147,15 +147,19 @@ function classDefRaw(p: P): Stmt | null {
     let c: Stmt[] | null;
     if (p.expect(T.COLON) >= 0 && (c = block(p))) {
       const args = call && call.k === 'Call' ? call : null;
-      return p.leave({
-        k: 'ClassDef',
-        name: (a as { id: string }).id,
-        bases: args ? args.args : [],
-        keywords: args ? args.keywords : [],
-        body: c,
-        decorators: [],
-        ...p.pos(mark),
-      });
+      return p.leave(
+        p.st(
+          {
+            k: 'ClassDef',
+            name: (a as { id: string }).id,
+            bases: args ? args.args : [],
+            keywords: args ? args.keywords : [],
+            body: c,
+            decorators: [],
+          },
+          mark,
+        ),
+      );
     }
   }
   p.mark = mark;
@@ -196,15 +200,19 @@ function functionDefRaw(p: P): Stmt | null {
         funcTypeComment(p);
         const b = block(p);
         if (b)
-          return p.leave({
-            k: isAsync ? 'AsyncFunctionDef' : 'FunctionDef',
-            name: (n as { id: string }).id,
-            args: ps ?? emptyArguments(),
-            body: b,
-            decorators: [],
-            returns: ret,
-            ...p.pos(mark),
-          });
+          return p.leave(
+            p.st(
+              {
+                k: isAsync ? 'AsyncFunctionDef' : 'FunctionDef',
+                name: (n as { id: string }).id,
+                args: ps ?? emptyArguments(),
+                body: b,
+                decorators: [],
+                returns: ret,
+              },
+              mark,
+            ),
+          );
       }
     }
     p.mark = mark;
@@ -239,12 +247,18 @@ function ifLike(p: P, kw: number, invalid: (p: P) => unknown): Stmt | null {
   const r = inv<Stmt>(p, mark, invalid);
   if (r) return p.leave(r);
   let a: Expr | null, b: Stmt[] | null, c: Stmt | null;
-  if (p.expect(kw) >= 0 && (a = namedExpression(p)) && p.expect(T.COLON) >= 0 && (b = block(p)) && (c = elifStmt(p)))
-    return p.leave({ k: 'If', test: a, body: b, orelse: [c], ...p.pos(mark) });
+  if (
+    p.expect(kw) >= 0 &&
+    (a = namedExpression(p)) &&
+    p.expect(T.COLON) >= 0 &&
+    (b = block(p)) &&
+    (c = elifStmt(p))
+  )
+    return p.leave(p.st({ k: 'If', test: a, body: b, orelse: [c] }, mark));
   p.mark = mark;
   if (p.expect(kw) >= 0 && (a = namedExpression(p)) && p.expect(T.COLON) >= 0 && (b = block(p))) {
     const e = elseBlock(p);
-    return p.leave({ k: 'If', test: a, body: b, orelse: e ?? [], ...p.pos(mark) });
+    return p.leave(p.st({ k: 'If', test: a, body: b, orelse: e ?? [] }, mark));
   }
   p.mark = mark;
   return p.leave(null);
@@ -274,7 +288,7 @@ function whileStmt(p: P): Stmt | null {
   let a: Expr | null, b: Stmt[] | null;
   if (p.expect(K.while) >= 0 && (a = namedExpression(p)) && p.expect(T.COLON) >= 0 && (b = block(p))) {
     const c = elseBlock(p);
-    return p.leave({ k: 'While', test: a, body: b, orelse: c ?? [], ...p.pos(mark) });
+    return p.leave(p.st({ k: 'While', test: a, body: b, orelse: c ?? [] }, mark));
   }
   p.mark = mark;
   return p.leave(null);
@@ -288,18 +302,27 @@ function forStmt(p: P): Stmt | null {
   if (r) return p.leave(r);
   for (const isAsync of [false, true]) {
     let t: Expr | null;
-    if ((!isAsync || p.expect(T.ASYNC) >= 0) && p.expect(K.for) >= 0 && (t = starTargets(p)) && p.expect(K.in) >= 0) {
+    if (
+      (!isAsync || p.expect(T.ASYNC) >= 0) &&
+      p.expect(K.for) >= 0 &&
+      (t = starTargets(p)) &&
+      p.expect(K.in) >= 0
+    ) {
       let ex: Expr | null, b: Stmt[] | null;
       if ((ex = starExpressions(p)) && p.expect(T.COLON) >= 0 && (p.ensure(), (b = block(p)))) {
         const el = elseBlock(p);
-        return p.leave({
-          k: isAsync ? 'AsyncFor' : 'For',
-          target: t,
-          iter: ex,
-          body: b,
-          orelse: el ?? [],
-          ...p.pos(mark),
-        });
+        return p.leave(
+          p.st(
+            {
+              k: isAsync ? 'AsyncFor' : 'For',
+              target: t,
+              iter: ex,
+              body: b,
+              orelse: el ?? [],
+            },
+            mark,
+          ),
+        );
       }
       p.mark = mark;
       return p.leave(null); // the cut after 'in'
@@ -320,15 +343,25 @@ function withStmt(p: P): Stmt | null {
   for (const isAsync of [false, true]) {
     const k = isAsync ? 'AsyncWith' : 'With';
     let a: WithItem[] | null, b: Stmt[] | null;
-    if ((!isAsync || p.expect(T.ASYNC) >= 0) && p.expect(K.with) >= 0 && p.expect(T.LPAR) >= 0 && (a = gather(p, withItem))) {
+    if (
+      (!isAsync || p.expect(T.ASYNC) >= 0) &&
+      p.expect(K.with) >= 0 &&
+      p.expect(T.LPAR) >= 0 &&
+      (a = gather(p, withItem))
+    ) {
       p.expect(T.COMMA);
       if (p.expect(T.RPAR) >= 0 && p.expect(T.COLON) >= 0 && (b = block(p)))
-        return p.leave({ k, items: a, body: b, ...p.pos(mark) });
+        return p.leave(p.st({ k, items: a, body: b }, mark));
     }
     p.mark = mark;
-    if ((!isAsync || p.expect(T.ASYNC) >= 0) && p.expect(K.with) >= 0 && (a = gather(p, withItem)) && p.expect(T.COLON) >= 0) {
+    if (
+      (!isAsync || p.expect(T.ASYNC) >= 0) &&
+      p.expect(K.with) >= 0 &&
+      (a = gather(p, withItem)) &&
+      p.expect(T.COLON) >= 0
+    ) {
       p.ensure(); // [TYPE_COMMENT]
-      if ((b = block(p))) return p.leave({ k, items: a, body: b, ...p.pos(mark) });
+      if ((b = block(p))) return p.leave(p.st({ k, items: a, body: b }, mark));
     }
     p.mark = mark;
   }
@@ -342,7 +375,12 @@ export function withItem(p: P): WithItem | null {
   p.enter();
   const mark = p.mark;
   let e: Expr | null, t: Expr | null;
-  if ((e = expression(p)) && p.expect(K.as) >= 0 && (t = starTarget(p)) && peekAny(p, T.COMMA, T.RPAR, T.COLON))
+  if (
+    (e = expression(p)) &&
+    p.expect(K.as) >= 0 &&
+    (t = starTarget(p)) &&
+    peekAny(p, T.COMMA, T.RPAR, T.COLON)
+  )
     return p.leave({ contextExpr: e, optionalVars: t });
   p.mark = mark;
   const r = inv<WithItem>(p, mark, invalidWithItem);
@@ -362,7 +400,7 @@ function tryStmt(p: P): Stmt | null {
   if (p.expect(K.try) >= 0) {
     p.expectForced(T.COLON, ':');
     if ((b = block(p)) && (f = finallyBlock(p)))
-      return p.leave({ k: 'Try', body: b, handlers: [], orelse: [], finalbody: f, ...p.pos(mark) });
+      return p.leave(p.st({ k: 'Try', body: b, handlers: [], orelse: [], finalbody: f }, mark));
   }
   p.mark = mark;
   for (const star of [false, true]) {
@@ -372,14 +410,18 @@ function tryStmt(p: P): Stmt | null {
       if ((b = block(p)) && (ex = exceptLoop(p, star))) {
         const el = elseBlock(p);
         const fb = finallyBlock(p);
-        return p.leave({
-          k: star ? 'TryStar' : 'Try',
-          body: b,
-          handlers: ex,
-          orelse: el ?? [],
-          finalbody: fb ?? [],
-          ...p.pos(mark),
-        });
+        return p.leave(
+          p.st(
+            {
+              k: star ? 'TryStar' : 'Try',
+              body: b,
+              handlers: ex,
+              orelse: el ?? [],
+              finalbody: fb ?? [],
+            },
+            mark,
+          ),
+        );
       }
     }
     p.mark = mark;
@@ -392,7 +434,11 @@ export function exceptLoop(p: P, star: boolean): ExceptHandler[] | null {
   p.enter();
   const out: ExceptHandler[] = [];
   let m = p.mark;
-  for (let h = star ? exceptStarBlock(p) : exceptBlock(p); h; h = star ? exceptStarBlock(p) : exceptBlock(p)) {
+  for (
+    let h = star ? exceptStarBlock(p) : exceptBlock(p);
+    h;
+    h = star ? exceptStarBlock(p) : exceptBlock(p)
+  ) {
     out.push(h);
     m = p.mark;
   }
@@ -419,11 +465,11 @@ export function exceptBlock(p: P): ExceptHandler | null {
   let e: Expr | null, b: Stmt[] | null;
   if (p.expect(K.except) >= 0 && (e = expression(p))) {
     const t = asName(p);
-    if (p.expect(T.COLON) >= 0 && (b = block(p))) return p.leave({ type: e, name: t, body: b, ...p.pos(mark) });
+    if (p.expect(T.COLON) >= 0 && (b = block(p))) return p.leave(p.at({ type: e, name: t, body: b }, mark));
   }
   p.mark = mark;
   if (p.expect(K.except) >= 0 && p.expect(T.COLON) >= 0 && (b = block(p)))
-    return p.leave({ type: null, name: null, body: b, ...p.pos(mark) });
+    return p.leave(p.at({ type: null, name: null, body: b }, mark));
   p.mark = mark;
   const r2 = inv<ExceptHandler>(p, mark, invalidExceptStmt);
   if (r2) return p.leave(r2);
@@ -439,7 +485,7 @@ function exceptStarBlock(p: P): ExceptHandler | null {
   let e: Expr | null, b: Stmt[] | null;
   if (p.expect(K.except) >= 0 && p.expect(T.STAR) >= 0 && (e = expression(p))) {
     const t = asName(p);
-    if (p.expect(T.COLON) >= 0 && (b = block(p))) return p.leave({ type: e, name: t, body: b, ...p.pos(mark) });
+    if (p.expect(T.COLON) >= 0 && (b = block(p))) return p.leave(p.at({ type: e, name: t, body: b }, mark));
   }
   p.mark = mark;
   const r2 = inv<ExceptHandler>(p, mark, invalidExceptStmt);
@@ -461,4 +507,3 @@ export function finallyBlock(p: P): Stmt[] | null {
   p.mark = mark;
   return p.leave(null);
 }
-

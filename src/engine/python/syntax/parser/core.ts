@@ -1,4 +1,4 @@
-import type { Expr, Pos } from '../ast';
+import type { Expr, Pattern, Pos, Stmt } from '../ast';
 import { ParserMemoryError, PythonSyntaxError, type SyntaxErrorType } from '../errors';
 import type { PreparedSource } from '../source';
 import * as T from '../tokens';
@@ -8,13 +8,8 @@ import { E_DEDENT, E_EOF, E_LINECONT, E_TABSPACE, E_TOODEEP, Tokenizer } from '.
 export const MAXSTACK = 6000;
 export const CURRENT_POS = -5;
 
-/** A memo entry (pegen's Memo): one per (token, rule). */
-interface Memo {
-  type: number;
-  node: unknown;
-  mark: number;
-  next: Memo | undefined;
-}
+/** A node type without its position (what an action builds before EXTRA is added). */
+type NoPos<T> = T extends unknown ? Omit<T, keyof Pos> : never;
 
 /** Thrown to unwind the parse once an error is set (pegen's p->error_indicator). */
 export class ParseAbort {
@@ -45,7 +40,22 @@ export class Parser {
   tokLevel = new Int32Array(1024);
   start = new Int32Array(1024);
   end = new Int32Array(1024);
-  private memo: (Memo | undefined)[] = [];
+  /**
+   * The memo (pegen keeps a linked list on each token): entry lists per token in flat arrays.
+   * `memoNode` holds the node of the last hit. Entries before the current top-level statement
+   * are released once no entry lies beyond it (they can never be asked for again in this pass).
+   */
+  private memoHead = new Int32Array(1024).fill(-1);
+  /** Per token, a bit per memo type present (rule ids are < 32): a miss costs one test. */
+  private memoBits = new Int32Array(1024);
+  private mType = new Int32Array(4096);
+  private mEnd = new Int32Array(4096);
+  private mNext = new Int32Array(4096);
+  private mNode: unknown[] = [];
+  private mLen = 0;
+  private memoMaxPos = -1;
+  private memoFloor = 0;
+  memoNode: unknown = null;
 
   constructor(
     readonly src: PreparedSource,
@@ -98,6 +108,10 @@ export class Parser {
     this.tokLevel = g(this.tokLevel);
     this.start = g(this.start);
     this.end = g(this.end);
+    const h = new Int32Array(this.memoHead.length * 2).fill(-1);
+    h.set(this.memoHead);
+    this.memoHead = h;
+    this.memoBits = g(this.memoBits);
   }
 
   /** The token at `mark`, fetched if needed (what every generated rule does before EXTRA). */
@@ -160,16 +174,24 @@ export class Parser {
   }
 
   nameNode(i: number): Expr {
-    return { k: 'Name', id: newIdentifier(this.text(i)), ctx: 'load', ...this.tokPos(i) };
+    return {
+      k: 'Name',
+      id: newIdentifier(this.text(i)),
+      ctx: 'load',
+      line: this.lineno[i],
+      col: this.col[i],
+      endLine: this.endLineno[i],
+      endCol: this.endCol[i],
+    };
+  }
+
+  /** A NAME token's identifier (NFKC-normalised). */
+  identifier(i: number): string {
+    return newIdentifier(this.text(i));
   }
 
   tokPos(i: number): Pos {
     return { line: this.lineno[i], col: this.col[i], endLine: this.endLineno[i], endCol: this.endCol[i] };
-  }
-
-  /** EXTRA's start: the token at `mark` (fetched by the rule on entry). */
-  startOf(mark: number): Pos {
-    return { line: this.lineno[mark], col: this.col[mark], endLine: 0, endCol: 0 };
   }
 
   /** _PyPegen_get_last_nonnwhitespace_token: the last token before mark that is not NEWLINE..DEDENT or ENDMARKER. */
@@ -185,7 +207,32 @@ export class Parser {
   /** Complete a node's position (EXTRA): start at token `mark`, end at the last non-whitespace token. */
   pos(mark: number): Pos {
     const t = this.lastToken();
-    return { line: this.lineno[mark], col: this.col[mark], endLine: this.endLineno[t], endCol: this.endCol[t] };
+    return {
+      line: this.lineno[mark],
+      col: this.col[mark],
+      endLine: this.endLineno[t],
+      endCol: this.endCol[t],
+    };
+  }
+
+  /** Add EXTRA's position to a node an action built (the fields in one order, for V8's shapes). */
+  at<T extends object>(n: T, mark: number): T & Pos {
+    const o = n as T & Pos;
+    const t = this.lastToken();
+    o.line = this.lineno[mark];
+    o.col = this.col[mark];
+    o.endLine = this.endLineno[t];
+    o.endCol = this.endCol[t];
+    return o;
+  }
+  ex(n: NoPos<Expr>, mark: number): Expr {
+    return this.at(n, mark) as Expr;
+  }
+  st(n: NoPos<Stmt>, mark: number): Stmt {
+    return this.at(n, mark) as Stmt;
+  }
+  pat(n: NoPos<Pattern>, mark: number): Pattern {
+    return this.at(n, mark) as Pattern;
   }
 
   // ---- rule bookkeeping -----------------------------------------------------------------
@@ -201,38 +248,76 @@ export class Parser {
     return r;
   }
 
-  /** _PyPegen_is_memoized (fetches the token at mark). Returns the memo entry or undefined. */
-  memoized(type: number): Memo | undefined {
+  /** _PyPegen_is_memoized (fetches the token at mark): on a hit, moves to its end and sets memoNode. */
+  memoized(type: number): boolean {
     if (this.mark === this.fill) this.fillToken();
-    for (let m = this.memo[this.mark]; m; m = m.next) {
-      if (m.type === type) {
-        this.mark = m.mark;
-        return m;
+    if ((this.memoBits[this.mark] & (1 << type)) === 0) return false;
+    for (let e = this.memoHead[this.mark]; e >= 0; e = this.mNext[e]) {
+      if (this.mType[e] === type) {
+        this.mark = this.mEnd[e];
+        this.memoNode = this.mNode[e];
+        return true;
       }
     }
-    return undefined;
+    return false;
   }
 
   /** _PyPegen_insert_memo at `mark` with the current position as its end. */
   insertMemo(mark: number, type: number, node: unknown): void {
-    this.memo[mark] = { type, node, mark: this.mark, next: this.memo[mark] };
+    const e = this.mLen++;
+    if (e === this.mType.length) {
+      const g = (a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => {
+        const b = new Int32Array(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.mType = g(this.mType);
+      this.mEnd = g(this.mEnd);
+      this.mNext = g(this.mNext);
+    }
+    this.mType[e] = type;
+    this.mEnd[e] = this.mark;
+    this.mNode[e] = node;
+    this.mNext[e] = this.memoHead[mark];
+    this.memoHead[mark] = e;
+    this.memoBits[mark] |= 1 << type;
+    if (mark > this.memoMaxPos) this.memoMaxPos = mark;
   }
 
   /** _PyPegen_update_memo */
   updateMemo(mark: number, type: number, node: unknown): void {
-    for (let m = this.memo[mark]; m; m = m.next) {
-      if (m.type === type) {
-        m.node = node;
-        m.mark = this.mark;
-        return;
+    if ((this.memoBits[mark] & (1 << type)) !== 0)
+      for (let e = this.memoHead[mark]; e >= 0; e = this.mNext[e]) {
+        if (this.mType[e] === type) {
+          this.mNode[e] = node;
+          this.mEnd[e] = this.mark;
+          return;
+        }
       }
-    }
     this.insertMemo(mark, type, node);
+  }
+
+  /**
+   * A top-level statement ended at `upTo`: no rule of this pass will start before it again. When
+   * no memo entry lies at or beyond it, all entries go (memory stays bounded by one statement).
+   */
+  releaseMemo(upTo: number): void {
+    if (this.memoMaxPos >= upTo) return;
+    this.memoHead.fill(-1, this.memoFloor, upTo);
+    this.memoBits.fill(0, this.memoFloor, upTo);
+    this.memoFloor = upTo;
+    this.mLen = 0;
+    this.mNode.length = 0;
   }
 
   /** reset_parser_state_for_error_pass */
   resetForErrorPass(): void {
-    this.memo = [];
+    this.memoHead.fill(-1);
+    this.memoBits.fill(0);
+    this.mLen = 0;
+    this.mNode.length = 0;
+    this.memoMaxPos = -1;
+    this.memoFloor = 0;
     this.mark = 0;
     this.level = 0;
     this.callInvalidRules = true;
@@ -251,9 +336,23 @@ export class Parser {
       case E_DEDENT:
         throw this.raise('IndentationError', 'unindent does not match any outer indentation level');
       case E_TABSPACE:
-        throw this.knownLocation('TabError', tok.lineno, 0, tok.lineno, -1, 'inconsistent use of tabs and spaces in indentation');
+        throw this.knownLocation(
+          'TabError',
+          tok.lineno,
+          0,
+          tok.lineno,
+          -1,
+          'inconsistent use of tabs and spaces in indentation',
+        );
       case E_TOODEEP:
-        throw this.knownLocation('IndentationError', tok.lineno, 0, tok.lineno, -1, 'too many levels of indentation');
+        throw this.knownLocation(
+          'IndentationError',
+          tok.lineno,
+          0,
+          tok.lineno,
+          -1,
+          'too many levels of indentation',
+        );
       case E_LINECONT: {
         const col = utf8Length(tok.text, tok.buf, tok.cur) - 1;
         throw this.knownLocation(
@@ -299,7 +398,14 @@ export class Parser {
   }
 
   /** RAISE_ERROR_KNOWN_LOCATION: 0-based columns made 1-based, unless CURRENT_POS. */
-  knownLocation(type: SyntaxErrorType, line: number, col: number, endLine: number, endCol: number, msg: string): ParseAbort {
+  knownLocation(
+    type: SyntaxErrorType,
+    line: number,
+    col: number,
+    endLine: number,
+    endCol: number,
+    msg: string,
+  ): ParseAbort {
     const c = col === CURRENT_POS ? CURRENT_POS : col + 1;
     const e = endCol === CURRENT_POS ? CURRENT_POS : endCol + 1;
     return this.rawError(type, line, c, endLine, e, msg);
@@ -325,7 +431,14 @@ export class Parser {
   }
 
   /** _PyPegen_raise_error_known_location: resolve CURRENT_POS, find the line, convert columns. */
-  rawError(type: SyntaxErrorType, line: number, col: number, endLine: number, endCol: number, msg: string): ParseAbort {
+  rawError(
+    type: SyntaxErrorType,
+    line: number,
+    col: number,
+    endLine: number,
+    endCol: number,
+    msg: string,
+  ): ParseAbort {
     const tok = this.tok;
     if (endLine === CURRENT_POS) endLine = tok.lineno;
     if (endCol === CURRENT_POS) endCol = utf8Length(tok.text, tok.lineStart, tok.cur);
@@ -351,7 +464,11 @@ export class Parser {
       const s = lineStartOf(t, line);
       if (s >= 0 && s < t.length) {
         const e = t.indexOf('\n', s);
-        return e < 0 ? t.slice(s) : this.src.noFinalNewline && e === t.length - 1 ? t.slice(s, e) : t.slice(s, e + 1);
+        return e < 0
+          ? t.slice(s)
+          : this.src.noFinalNewline && e === t.length - 1
+            ? t.slice(s, e)
+            : t.slice(s, e + 1);
       }
     }
     if (tok.lineno <= line && tok.inp > tok.buf) return t.slice(tok.buf, tok.inp);

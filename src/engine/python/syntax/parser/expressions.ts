@@ -1,6 +1,6 @@
 import type { BinOpName, CmpOpName, Expr } from '../ast';
 import * as T from '../tokens';
-import type { CmpopExprPair } from './actions';
+import { setExprContext, type CmpopExprPair } from './actions';
 import { atom, genexp, lambdef } from './atoms';
 import { argumentsRule } from './calls';
 import type { Parser as P } from './core';
@@ -18,12 +18,12 @@ export function expressions(p: P): Expr | null {
     const b = commaLoop1(p, expression);
     if (b) {
       p.expect(T.COMMA);
-      return p.leave({ k: 'Tuple', elts: [a, ...b], ctx: 'load', ...p.pos(mark) });
+      return p.leave(p.ex({ k: 'Tuple', elts: [a, ...b], ctx: 'load' }, mark));
     }
   }
   p.mark = mark;
   const a2 = expression(p);
-  if (a2 && p.expect(T.COMMA) >= 0) return p.leave({ k: 'Tuple', elts: [a2], ctx: 'load', ...p.pos(mark) });
+  if (a2 && p.expect(T.COMMA) >= 0) return p.leave(p.ex({ k: 'Tuple', elts: [a2], ctx: 'load' }, mark));
   p.mark = mark;
   const e = expression(p);
   if (!e) p.mark = mark;
@@ -33,7 +33,7 @@ export function expressions(p: P): Expr | null {
 /** `(',' x)+` as a _loop1 over a _tmp group: levels as the generated helpers count them. */
 export function commaLoop1(p: P, rule: (p: P) => Expr | null): Expr[] | null {
   p.enter();
-  const out: Expr[] = [];
+  let out: Expr[] | null = null;
   let m = p.mark;
   for (;;) {
     p.enter();
@@ -41,20 +41,19 @@ export function commaLoop1(p: P, rule: (p: P) => Expr | null): Expr[] | null {
     if (p.expect(T.COMMA) >= 0) c = rule(p);
     p.leave(0);
     if (!c) break;
-    out.push(c);
+    (out ??= []).push(c);
     m = p.mark;
   }
   p.mark = m;
-  return p.leave(out.length ? out : null);
+  return p.leave(out);
 }
 
 /** expression (memo): the invalid_* checks, then `a if b else c`, disjunction, lambdef. */
 export function expression(p: P): Expr | null {
   p.enter();
-  const mm = p.memoized(R.expression);
-  if (mm) return p.leave(mm.node as Expr | null);
+  if (p.memoized(R.expression)) return p.leave(p.memoNode as Expr | null);
   const mark = p.mark;
-  let res: Expr | null = null;
+  let res: Expr | null;
   done: {
     if (p.callInvalidRules) {
       const r = invalidExpression(p);
@@ -87,8 +86,14 @@ export function expression(p: P): Expr | null {
 /** `a=disjunction 'if' b=disjunction 'else' c=expression` (shared with expression_without_invalid). */
 export function ifExp(p: P, mark: number): Expr | null {
   let a: Expr | null, b: Expr | null, c: Expr | null;
-  if ((a = disjunction(p)) && p.expect(K.if) >= 0 && (b = disjunction(p)) && p.expect(K.else) >= 0 && (c = expression(p)))
-    return { k: 'IfExp', test: b, body: a, orelse: c, ...p.pos(mark) };
+  if (
+    (a = disjunction(p)) &&
+    p.expect(K.if) >= 0 &&
+    (b = disjunction(p)) &&
+    p.expect(K.else) >= 0 &&
+    (c = expression(p))
+  )
+    return p.ex({ k: 'IfExp', test: b, body: a, orelse: c }, mark);
   return null;
 }
 
@@ -118,11 +123,11 @@ export function yieldExpr(p: P): Expr | null {
   const mark = p.mark;
   let a: Expr | null;
   if (p.expect(K.yield) >= 0 && p.expect(K.from) >= 0 && (a = expression(p)))
-    return p.leave({ k: 'YieldFrom', value: a, ...p.pos(mark) });
+    return p.leave(p.ex({ k: 'YieldFrom', value: a }, mark));
   p.mark = mark;
   if (p.expect(K.yield) >= 0) {
     const v = starExpressions(p);
-    return p.leave({ k: 'Yield', value: v, ...p.pos(mark) });
+    return p.leave(p.ex({ k: 'Yield', value: v }, mark));
   }
   p.mark = mark;
   return p.leave(null);
@@ -137,12 +142,12 @@ export function starExpressions(p: P): Expr | null {
     const b = commaLoop1(p, starExpression);
     if (b) {
       p.expect(T.COMMA);
-      return p.leave({ k: 'Tuple', elts: [a, ...b], ctx: 'load', ...p.pos(mark) });
+      return p.leave(p.ex({ k: 'Tuple', elts: [a, ...b], ctx: 'load' }, mark));
     }
   }
   p.mark = mark;
   const a2 = starExpression(p);
-  if (a2 && p.expect(T.COMMA) >= 0) return p.leave({ k: 'Tuple', elts: [a2], ctx: 'load', ...p.pos(mark) });
+  if (a2 && p.expect(T.COMMA) >= 0) return p.leave(p.ex({ k: 'Tuple', elts: [a2], ctx: 'load' }, mark));
   p.mark = mark;
   const e = starExpression(p);
   if (!e) p.mark = mark;
@@ -152,12 +157,11 @@ export function starExpressions(p: P): Expr | null {
 /** star_expression (memo): '*' bitwise_or | expression */
 export function starExpression(p: P): Expr | null {
   p.enter();
-  const mm = p.memoized(R.star_expression);
-  if (mm) return p.leave(mm.node as Expr | null);
+  if (p.memoized(R.star_expression)) return p.leave(p.memoNode as Expr | null);
   const mark = p.mark;
-  let res: Expr | null = null;
+  let res: Expr | null;
   let a: Expr | null;
-  if (p.expect(T.STAR) >= 0 && (a = bitwiseOr(p))) res = { k: 'Starred', value: a, ctx: 'load', ...p.pos(mark) };
+  if (p.expect(T.STAR) >= 0 && (a = bitwiseOr(p))) res = p.ex({ k: 'Starred', value: a, ctx: 'load' }, mark);
   else {
     p.mark = mark;
     res = expression(p);
@@ -208,7 +212,8 @@ export function starNamedExpression(p: P): Expr | null {
   p.enter();
   const mark = p.mark;
   let a: Expr | null;
-  if (p.expect(T.STAR) >= 0 && (a = bitwiseOr(p))) return p.leave({ k: 'Starred', value: a, ctx: 'load', ...p.pos(mark) });
+  if (p.expect(T.STAR) >= 0 && (a = bitwiseOr(p)))
+    return p.leave(p.ex({ k: 'Starred', value: a, ctx: 'load' }, mark));
   p.mark = mark;
   const e = namedExpression(p);
   if (!e) p.mark = mark;
@@ -219,11 +224,14 @@ export function starNamedExpression(p: P): Expr | null {
 export function assignmentExpression(p: P): Expr | null {
   p.enter();
   const mark = p.mark;
-  const a = p.name();
-  if (a && p.expect(T.COLONEQUAL) >= 0) {
+  const a = p.expect(T.NAME);
+  if (a >= 0 && p.expect(T.COLONEQUAL) >= 0) {
     // The cut: once ':=' is seen, no other alternative is tried.
     const b = expression(p);
-    if (b) return p.leave({ k: 'NamedExpr', target: { ...a, ctx: 'store' }, value: b, ...p.pos(mark) });
+    if (b)
+      return p.leave(
+        p.ex({ k: 'NamedExpr', target: setExprContext(p.nameNode(a), 'store'), value: b }, mark),
+      );
     p.mark = mark;
     return p.leave(null);
   }
@@ -251,15 +259,14 @@ export function namedExpression(p: P): Expr | null {
 
 function boolOp(p: P, type: number, kw: number, op: 'and' | 'or', next: (p: P) => Expr | null): Expr | null {
   p.enter();
-  const mm = p.memoized(type);
-  if (mm) return p.leave(mm.node as Expr | null);
+  if (p.memoized(type)) return p.leave(p.memoNode as Expr | null);
   const mark = p.mark;
   let res: Expr | null = null;
   const a = next(p);
   if (a) {
     // _loop1 of the _tmp group (kw next)
     p.enter();
-    const b: Expr[] = [];
+    let values: Expr[] | null = null;
     let m = p.mark;
     for (;;) {
       p.enter();
@@ -267,12 +274,12 @@ function boolOp(p: P, type: number, kw: number, op: 'and' | 'or', next: (p: P) =
       if (p.expect(kw) >= 0) c = next(p);
       p.leave(0);
       if (!c) break;
-      b.push(c);
+      (values ??= [a]).push(c);
       m = p.mark;
     }
     p.mark = m;
     p.leave(0);
-    if (b.length) res = { k: 'BoolOp', op, values: [a, ...b], ...p.pos(mark) };
+    if (values) res = p.ex({ k: 'BoolOp', op, values }, mark);
   }
   if (!res) {
     p.mark = mark;
@@ -296,12 +303,11 @@ export function conjunction(p: P): Expr | null {
 /** inversion (memo): 'not' inversion | comparison */
 export function inversion(p: P): Expr | null {
   p.enter();
-  const mm = p.memoized(R.inversion);
-  if (mm) return p.leave(mm.node as Expr | null);
+  if (p.memoized(R.inversion)) return p.leave(p.memoNode as Expr | null);
   const mark = p.mark;
-  let res: Expr | null = null;
+  let res: Expr | null;
   let a: Expr | null;
-  if (p.expect(K.not) >= 0 && (a = inversion(p))) res = { k: 'UnaryOp', op: 'not', operand: a, ...p.pos(mark) };
+  if (p.expect(K.not) >= 0 && (a = inversion(p))) res = p.ex({ k: 'UnaryOp', op: 'not', operand: a }, mark);
   else {
     p.mark = mark;
     res = comparison(p);
@@ -318,24 +324,28 @@ export function comparison(p: P): Expr | null {
   const a = bitwiseOr(p);
   if (a) {
     p.enter(); // _loop1
-    const pairs: CmpopExprPair[] = [];
+    let pairs: CmpopExprPair[] | null = null;
     let m = p.mark;
     for (;;) {
       const pr = compareOpPair(p);
       if (!pr) break;
-      pairs.push(pr);
+      (pairs ??= []).push(pr);
       m = p.mark;
     }
     p.mark = m;
     p.leave(0);
-    if (pairs.length)
-      return p.leave({
-        k: 'Compare',
-        left: a,
-        ops: pairs.map((x) => x.op),
-        comparators: pairs.map((x) => x.expr),
-        ...p.pos(mark),
-      });
+    if (pairs)
+      return p.leave(
+        p.ex(
+          {
+            k: 'Compare',
+            left: a,
+            ops: pairs.map((x) => x.op),
+            comparators: pairs.map((x) => x.expr),
+          },
+          mark,
+        ),
+      );
   }
   p.mark = mark;
   const e = bitwiseOr(p);
@@ -347,6 +357,13 @@ export function comparison(p: P): Expr | null {
 function compareOpPair(p: P): CmpopExprPair | null {
   p.enter();
   const mark = p.mark;
+  p.ensure();
+  if (!CMP_START[p.type[mark]]) {
+    // No alternative can match: their rules would each enter and fail on the first token.
+    p.enter();
+    p.level--;
+    return p.leave(null);
+  }
   const r =
     cmp1(p, T.EQEQUAL, '==') ??
     noteq(p) ??
@@ -361,6 +378,20 @@ function compareOpPair(p: P): CmpopExprPair | null {
   if (!r) p.mark = mark;
   return p.leave(r);
 }
+
+const CMP_START: boolean[] = [];
+for (const t of [
+  T.EQEQUAL,
+  T.NOTEQUAL,
+  T.LESSEQUAL,
+  T.LESS,
+  T.GREATEREQUAL,
+  T.GREATER,
+  T.KW.not,
+  T.KW.in,
+  T.KW.is,
+])
+  CMP_START[t] = true;
 
 function cmp1(p: P, tok: number, op: CmpOpName): CmpopExprPair | null {
   p.enter();
@@ -400,8 +431,7 @@ function noteq(p: P): CmpopExprPair | null {
  */
 function leftRec(p: P, type: number, raw: (p: P) => Expr | null): Expr | null {
   p.enter();
-  const mm = p.memoized(type);
-  if (mm) return p.leave(mm.node as Expr | null);
+  if (p.memoized(type)) return p.leave(p.memoNode as Expr | null);
   const mark = p.mark;
   let res: Expr | null = null;
   let resmark = p.mark;
@@ -420,15 +450,16 @@ function leftRec(p: P, type: number, raw: (p: P) => Expr | null): Expr | null {
 function binRaw(
   p: P,
   self: (p: P) => Expr | null,
-  ops: readonly (readonly [number, BinOpName])[],
+  toks: readonly number[],
+  ops: readonly BinOpName[],
   next: (p: P) => Expr | null,
 ): Expr | null {
   p.enter();
   const mark = p.mark;
-  for (const [tok, op] of ops) {
+  for (let i = 0; i < toks.length; i++) {
     let a: Expr | null, b: Expr | null;
-    if ((a = self(p)) && p.expect(tok) >= 0 && (b = next(p)))
-      return p.leave({ k: 'BinOp', op, left: a, right: b, ...p.pos(mark) });
+    if ((a = self(p)) && p.expect(toks[i]) >= 0 && (b = next(p)))
+      return p.leave(p.ex({ k: 'BinOp', op: ops[i], left: a, right: b }, mark));
     p.mark = mark;
   }
   const e = next(p);
@@ -436,51 +467,44 @@ function binRaw(
   return p.leave(e);
 }
 
-const OR_OPS = [[T.VBAR, '|']] as const;
-const XOR_OPS = [[T.CIRCUMFLEX, '^']] as const;
-const AND_OPS = [[T.AMPER, '&']] as const;
-const SHIFT_OPS = [
-  [T.LEFTSHIFT, '<<'],
-  [T.RIGHTSHIFT, '>>'],
-] as const;
-const SUM_OPS = [
-  [T.PLUS, '+'],
-  [T.MINUS, '-'],
-] as const;
-const TERM_OPS = [
-  [T.STAR, '*'],
-  [T.SLASH, '/'],
-  [T.DOUBLESLASH, '//'],
-  [T.PERCENT, '%'],
-  [T.AT, '@'],
-] as const;
+const OR_T = [T.VBAR];
+const OR_O: BinOpName[] = ['|'];
+const XOR_T = [T.CIRCUMFLEX];
+const XOR_O: BinOpName[] = ['^'];
+const AND_T = [T.AMPER];
+const AND_O: BinOpName[] = ['&'];
+const SHIFT_T = [T.LEFTSHIFT, T.RIGHTSHIFT];
+const SHIFT_O: BinOpName[] = ['<<', '>>'];
+const SUM_T = [T.PLUS, T.MINUS];
+const SUM_O: BinOpName[] = ['+', '-'];
+const TERM_T = [T.STAR, T.SLASH, T.DOUBLESLASH, T.PERCENT, T.AT];
+const TERM_O: BinOpName[] = ['*', '/', '//', '%', '@'];
 
 export const bitwiseOr = (p: P): Expr | null => leftRec(p, R.bitwise_or, bitwiseOrRaw);
-const bitwiseOrRaw = (p: P): Expr | null => binRaw(p, bitwiseOr, OR_OPS, bitwiseXor);
+const bitwiseOrRaw = (p: P): Expr | null => binRaw(p, bitwiseOr, OR_T, OR_O, bitwiseXor);
 export const bitwiseXor = (p: P): Expr | null => leftRec(p, R.bitwise_xor, bitwiseXorRaw);
-const bitwiseXorRaw = (p: P): Expr | null => binRaw(p, bitwiseXor, XOR_OPS, bitwiseAnd);
+const bitwiseXorRaw = (p: P): Expr | null => binRaw(p, bitwiseXor, XOR_T, XOR_O, bitwiseAnd);
 const bitwiseAnd = (p: P): Expr | null => leftRec(p, R.bitwise_and, bitwiseAndRaw);
-const bitwiseAndRaw = (p: P): Expr | null => binRaw(p, bitwiseAnd, AND_OPS, shiftExpr);
+const bitwiseAndRaw = (p: P): Expr | null => binRaw(p, bitwiseAnd, AND_T, AND_O, shiftExpr);
 const shiftExpr = (p: P): Expr | null => leftRec(p, R.shift_expr, shiftExprRaw);
-const shiftExprRaw = (p: P): Expr | null => binRaw(p, shiftExpr, SHIFT_OPS, sum);
+const shiftExprRaw = (p: P): Expr | null => binRaw(p, shiftExpr, SHIFT_T, SHIFT_O, sum);
 export const sum = (p: P): Expr | null => leftRec(p, R.sum, sumRaw);
-const sumRaw = (p: P): Expr | null => binRaw(p, sum, SUM_OPS, term);
+const sumRaw = (p: P): Expr | null => binRaw(p, sum, SUM_T, SUM_O, term);
 const term = (p: P): Expr | null => leftRec(p, R.term, termRaw);
-const termRaw = (p: P): Expr | null => binRaw(p, term, TERM_OPS, factor);
+const termRaw = (p: P): Expr | null => binRaw(p, term, TERM_T, TERM_O, factor);
 
 /** factor (memo): '+' factor | '-' factor | '~' factor | power */
 export function factor(p: P): Expr | null {
   p.enter();
-  const mm = p.memoized(R.factor);
-  if (mm) return p.leave(mm.node as Expr | null);
+  if (p.memoized(R.factor)) return p.leave(p.memoNode as Expr | null);
   const mark = p.mark;
-  let res: Expr | null = null;
+  let res: Expr | null;
   let a: Expr | null;
-  if (p.expect(T.PLUS) >= 0 && (a = factor(p))) res = { k: 'UnaryOp', op: '+', operand: a, ...p.pos(mark) };
+  if (p.expect(T.PLUS) >= 0 && (a = factor(p))) res = p.ex({ k: 'UnaryOp', op: '+', operand: a }, mark);
   else if (((p.mark = mark), p.expect(T.MINUS) >= 0) && (a = factor(p)))
-    res = { k: 'UnaryOp', op: '-', operand: a, ...p.pos(mark) };
+    res = p.ex({ k: 'UnaryOp', op: '-', operand: a }, mark);
   else if (((p.mark = mark), p.expect(T.TILDE) >= 0) && (a = factor(p)))
-    res = { k: 'UnaryOp', op: '~', operand: a, ...p.pos(mark) };
+    res = p.ex({ k: 'UnaryOp', op: '~', operand: a }, mark);
   else {
     p.mark = mark;
     res = power(p);
@@ -496,7 +520,7 @@ function power(p: P): Expr | null {
   const mark = p.mark;
   let a: Expr | null, b: Expr | null;
   if ((a = awaitPrimary(p)) && p.expect(T.DOUBLESTAR) >= 0 && (b = factor(p)))
-    return p.leave({ k: 'BinOp', op: '**', left: a, right: b, ...p.pos(mark) });
+    return p.leave(p.ex({ k: 'BinOp', op: '**', left: a, right: b }, mark));
   p.mark = mark;
   const e = awaitPrimary(p);
   if (!e) p.mark = mark;
@@ -506,12 +530,11 @@ function power(p: P): Expr | null {
 /** await_primary (memo): AWAIT primary | primary */
 function awaitPrimary(p: P): Expr | null {
   p.enter();
-  const mm = p.memoized(R.await_primary);
-  if (mm) return p.leave(mm.node as Expr | null);
+  if (p.memoized(R.await_primary)) return p.leave(p.memoNode as Expr | null);
   const mark = p.mark;
-  let res: Expr | null = null;
+  let res: Expr | null;
   let a: Expr | null;
-  if (p.expect(T.AWAIT) >= 0 && (a = primary(p))) res = { k: 'Await', value: a, ...p.pos(mark) };
+  if (p.expect(T.AWAIT) >= 0 && (a = primary(p))) res = p.ex({ k: 'Await', value: a }, mark);
   else {
     p.mark = mark;
     res = primary(p);
@@ -532,25 +555,29 @@ function primaryRaw(p: P): Expr | null {
   let a: Expr | null, b: Expr | null;
   let n: Expr | null;
   if ((a = primary(p)) && p.expect(T.DOT) >= 0 && (n = p.name()))
-    return p.leave({ k: 'Attribute', value: a, attr: (n as { id: string }).id, ctx: 'load', ...p.pos(mark) });
+    return p.leave(p.ex({ k: 'Attribute', value: a, attr: (n as { id: string }).id, ctx: 'load' }, mark));
   p.mark = mark;
   if ((a = primary(p)) && (b = genexp(p)))
-    return p.leave({ k: 'Call', func: a, args: [b], keywords: [], ...p.pos(mark) });
+    return p.leave(p.ex({ k: 'Call', func: a, args: [b], keywords: [] }, mark));
   p.mark = mark;
   if ((a = primary(p)) && p.expect(T.LPAR) >= 0) {
     const args = argumentsRule(p);
     if (p.expect(T.RPAR) >= 0)
-      return p.leave({
-        k: 'Call',
-        func: a,
-        args: args ? args.args : [],
-        keywords: args ? args.keywords : [],
-        ...p.pos(mark),
-      });
+      return p.leave(
+        p.ex(
+          {
+            k: 'Call',
+            func: a,
+            args: args ? args.args : [],
+            keywords: args ? args.keywords : [],
+          },
+          mark,
+        ),
+      );
   }
   p.mark = mark;
   if ((a = primary(p)) && p.expect(T.LSQB) >= 0 && (b = slices(p)) && p.expect(T.RSQB) >= 0)
-    return p.leave({ k: 'Subscript', value: a, slice: b, ctx: 'load', ...p.pos(mark) });
+    return p.leave(p.ex({ k: 'Subscript', value: a, slice: b, ctx: 'load' }, mark));
   p.mark = mark;
   const e = atom(p);
   if (!e) p.mark = mark;
@@ -567,7 +594,7 @@ export function slices(p: P): Expr | null {
   const b = gather(p, sliceOrStarred);
   if (b) {
     p.expect(T.COMMA);
-    return p.leave({ k: 'Tuple', elts: b, ctx: 'load', ...p.pos(mark) });
+    return p.leave(p.ex({ k: 'Tuple', elts: b, ctx: 'load' }, mark));
   }
   p.mark = mark;
   return p.leave(null);
@@ -599,7 +626,7 @@ function slice(p: P): Expr | null {
     if (p.expect(T.COLON) >= 0) c = expression(p);
     else p.mark = m2;
     p.leave(0);
-    return p.leave({ k: 'Slice', lower: a, upper: b, step: c, ...p.pos(mark) });
+    return p.leave(p.ex({ k: 'Slice', lower: a, upper: b, step: c }, mark));
   }
   p.mark = mark;
   const e = namedExpression(p);
@@ -612,7 +639,8 @@ export function starredExpression(p: P): Expr | null {
   p.enter();
   const mark = p.mark;
   let a: Expr | null;
-  if (p.expect(T.STAR) >= 0 && (a = expression(p))) return p.leave({ k: 'Starred', value: a, ctx: 'load', ...p.pos(mark) });
+  if (p.expect(T.STAR) >= 0 && (a = expression(p)))
+    return p.leave(p.ex({ k: 'Starred', value: a, ctx: 'load' }, mark));
   p.mark = mark;
   return p.leave(null);
 }

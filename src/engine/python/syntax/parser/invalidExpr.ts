@@ -1,6 +1,13 @@
 import type { Comprehension, Expr, ExprOf } from '../ast';
 import * as T from '../tokens';
-import { exprName, invalidTarget, isLegacyStmt, lastComprehensionItem, type KeywordOrStarred, type TargetsType } from './actions';
+import {
+  exprName,
+  invalidTarget,
+  isLegacyStmt,
+  lastComprehensionItem,
+  type KeywordOrStarred,
+  type TargetsType,
+} from './actions';
 import { doubleStarredKvpair, forIfClauses, genexp, list, tuple } from './atoms';
 import { args, kwargs, positionalArg } from './calls';
 import type { Parser as P } from './core';
@@ -66,7 +73,11 @@ export function invalidArguments(p: P): unknown {
       if (!(expression(p) && forIfClauses(p))) p.mark = m;
     }
     p.leave(0);
-    throw p.errorRange(e, lastComprehensionItem(b[b.length - 1]), 'Generator expression must be parenthesized');
+    throw p.errorRange(
+      e,
+      lastComprehensionItem(b[b.length - 1]),
+      'Generator expression must be parenthesized',
+    );
   }
   p.mark = mark;
   let n: Expr | null;
@@ -85,14 +96,20 @@ export function invalidArguments(p: P): unknown {
   }
   p.mark = mark;
   if (args(p) && p.expect(T.COMMA) >= 0 && (e = expression(p)) && (b = forIfClauses(p)))
-    throw p.errorRange(e, lastComprehensionItem(b[b.length - 1]), 'Generator expression must be parenthesized');
+    throw p.errorRange(
+      e,
+      lastComprehensionItem(b[b.length - 1]),
+      'Generator expression must be parenthesized',
+    );
   p.mark = mark;
   if ((a = args(p)) && p.expect(T.COMMA) >= 0 && args(p)) {
     // _PyPegen_arguments_parsing_error
     const unpacking = a.keywords.some((k) => k.arg === null);
     throw p.raise(
       'SyntaxError',
-      unpacking ? 'positional argument follows keyword argument unpacking' : 'positional argument follows keyword argument',
+      unpacking
+        ? 'positional argument follows keyword argument unpacking'
+        : 'positional argument follows keyword argument',
     );
   }
   p.mark = mark;
@@ -111,7 +128,8 @@ export function invalidKwarg(p: P): KeywordOrStarred | null {
   let eq: number;
   if (isConst) {
     const a = p.mark++;
-    if ((eq = p.expect(T.EQUAL)) >= 0) throw p.errorRange(p.tokPos(a), p.tokPos(eq), `cannot assign to ${p.text(a)}`);
+    if ((eq = p.expect(T.EQUAL)) >= 0)
+      throw p.errorRange(p.tokPos(a), p.tokPos(eq), `cannot assign to ${p.text(a)}`);
   }
   p.mark = mark;
   let n: Expr | null;
@@ -165,7 +183,12 @@ export function invalidExpression(p: P): unknown {
     throw p.errorRange(a, b, 'invalid syntax. Perhaps you forgot a comma?');
   }
   p.mark = mark;
-  if ((a = disjunction(p)) && p.expect(T.KW.if) >= 0 && (b = disjunction(p)) && !peekAny(p, T.KW.else, T.COLON))
+  if (
+    (a = disjunction(p)) &&
+    p.expect(T.KW.if) >= 0 &&
+    (b = disjunction(p)) &&
+    !peekAny(p, T.KW.else, T.COLON)
+  )
     throw p.errorRange(a, b, "expected 'else' after 'if' expression");
   p.mark = mark;
   return p.leave(null);
@@ -174,8 +197,7 @@ export function invalidExpression(p: P): unknown {
 /** invalid_named_expression (memo) */
 export function invalidNamedExpression(p: P): unknown {
   p.enter();
-  const mm = p.memoized(R.invalid_named_expression);
-  if (mm) return p.leave(mm.node);
+  if (p.memoized(R.invalid_named_expression)) return p.leave(p.memoNode);
   const mark = p.mark;
   let a: Expr | null, b: Expr | null;
   if ((a = expression(p)) && p.expect(T.COLONEQUAL) >= 0 && expression(p))
@@ -185,7 +207,13 @@ export function invalidNamedExpression(p: P): unknown {
     throw p.errorRange(a, b, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
   p.mark = mark;
   // !(list|tuple|genexp|'True'|'None'|'False') bitwise_or '=' bitwise_or !('='|':=')
-  if (!excludedAssignTarget(p) && (a = bitwiseOr(p)) && p.expect(T.EQUAL) >= 0 && bitwiseOr(p) && !peekAny(p, T.EQUAL, T.COLONEQUAL))
+  if (
+    !excludedAssignTarget(p) &&
+    (a = bitwiseOr(p)) &&
+    p.expect(T.EQUAL) >= 0 &&
+    bitwiseOr(p) &&
+    !peekAny(p, T.EQUAL, T.COLONEQUAL)
+  )
     throw p.errorAt(a, `cannot assign to ${exprName(a)} here. Maybe you meant '==' instead of '='?`);
   p.mark = mark;
   p.insertMemo(mark, R.invalid_named_expression, null);
@@ -234,7 +262,12 @@ export function invalidComprehension(p: P): unknown {
   )
     throw p.errorRange(a, b[b.length - 1], 'did you forget parentheses around the comprehension target?');
   p.mark = mark;
-  if (openBracket(p, false) && (a = starNamedExpression(p)) && (comma = p.expect(T.COMMA)) >= 0 && forIfClauses(p))
+  if (
+    openBracket(p, false) &&
+    (a = starNamedExpression(p)) &&
+    (comma = p.expect(T.COMMA)) >= 0 &&
+    forIfClauses(p)
+  )
     throw p.errorRange(a, p.tokPos(comma), 'did you forget parentheses around the comprehension target?');
   p.mark = mark;
   return p.leave(null);
@@ -255,7 +288,13 @@ export function invalidDictComprehension(p: P): unknown {
   p.enter();
   const mark = p.mark;
   let a: number;
-  if (p.expect(T.LBRACE) >= 0 && (a = p.expect(T.DOUBLESTAR)) >= 0 && bitwiseOr(p) && forIfClauses(p) && p.expect(T.RBRACE) >= 0)
+  if (
+    p.expect(T.LBRACE) >= 0 &&
+    (a = p.expect(T.DOUBLESTAR)) >= 0 &&
+    bitwiseOr(p) &&
+    forIfClauses(p) &&
+    p.expect(T.RBRACE) >= 0
+  )
     throw p.errorAtToken(a, 'dict unpacking cannot be used in dict comprehension');
   p.mark = mark;
   return p.leave(null);
@@ -309,7 +348,14 @@ function invalidKvpair(p: P): unknown {
   const mark = p.mark;
   let a: Expr | null;
   if ((a = expression(p)) && !p.peek(T.COLON))
-    throw p.knownLocation('SyntaxError', a.line, a.endCol - 1, a.endLine, -1, "':' expected after dictionary key");
+    throw p.knownLocation(
+      'SyntaxError',
+      a.line,
+      a.endCol - 1,
+      a.endLine,
+      -1,
+      "':' expected after dictionary key",
+    );
   p.mark = mark;
   let t: number;
   if (expression(p) && p.expect(T.COLON) >= 0 && (t = p.expect(T.STAR)) >= 0 && bitwiseOr(p))

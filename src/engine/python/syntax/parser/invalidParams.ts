@@ -38,13 +38,16 @@ function invalidParametersOf(p: P, k: Kind): unknown {
         throw p.errorRange(
           p.tokPos(lp),
           p.tokPos(rp),
-          k.lambda ? 'Lambda expression parameters cannot be parenthesized' : 'Function parameters cannot be parenthesized',
+          k.lambda
+            ? 'Lambda expression parameters cannot be parenthesized'
+            : 'Function parameters cannot be parenthesized',
         );
     }
   }
   p.mark = mark;
   let s: number;
-  if ((s = p.expect(T.SLASH)) >= 0 && p.expect(T.COMMA) >= 0) throw p.errorAtToken(s, 'at least one argument must precede /');
+  if ((s = p.expect(T.SLASH)) >= 0 && p.expect(T.COMMA) >= 0)
+    throw p.errorAtToken(s, 'at least one argument must precede /');
   p.mark = mark;
   // (slash_no_default | slash_with_default) param_maybe_default* '/'
   if (slashGroup(p, k)) {
@@ -110,7 +113,8 @@ export function invalidDefault(p: P): unknown {
   p.enter();
   const mark = p.mark;
   let a: number;
-  if ((a = p.expect(T.EQUAL)) >= 0 && peekAny(p, T.RPAR, T.COMMA)) throw p.errorAtToken(a, 'expected default value expression');
+  if ((a = p.expect(T.EQUAL)) >= 0 && peekAny(p, T.RPAR, T.COMMA))
+    throw p.errorAtToken(a, 'expected default value expression');
   p.mark = mark;
   return p.leave(null);
 }
@@ -143,7 +147,8 @@ function invalidStarEtcOf(p: P, k: Kind): unknown {
   p.mark = mark;
   if (p.expect(T.STAR) >= 0 && commaOrParam(p, k)) {
     loop(p, 0, paramMaybeDefault, k);
-    if ((a = p.expect(T.STAR)) >= 0 && commaOrParam(p, k)) throw p.errorAtToken(a, '* argument may appear only once');
+    if ((a = p.expect(T.STAR)) >= 0 && commaOrParam(p, k))
+      throw p.errorAtToken(a, '* argument may appear only once');
   }
   p.mark = mark;
   return p.leave(null);

@@ -16,7 +16,15 @@ import {
   yieldExpr,
 } from './expressions';
 import { raiseInvalidTarget } from './invalidExpr';
-import { guard, keywordPatterns, nameOrAttr, orPattern, patterns, positionalPatterns, subjectExpr } from './match';
+import {
+  guard,
+  keywordPatterns,
+  nameOrAttr,
+  orPattern,
+  patterns,
+  positionalPatterns,
+  subjectExpr,
+} from './match';
 import { params } from './params';
 import { augassign, importFromAsNames } from './statements';
 import { starTarget as starTargetOnly, starTargets } from './targets';
@@ -55,16 +63,19 @@ export function invalidAssignment(p: P): unknown {
     while (starNamedExpressions(p)) m = p.mark;
     p.mark = m;
     p.leave(0);
-    if (p.expect(T.COLON) >= 0 && expression(p)) throw p.errorAt(a, 'only single target (not tuple) can be annotated');
+    if (p.expect(T.COLON) >= 0 && expression(p))
+      throw p.errorAt(a, 'only single target (not tuple) can be annotated');
   }
   p.mark = mark;
-  if ((a = expression(p)) && p.expect(T.COLON) >= 0 && expression(p)) throw p.errorAt(a, 'illegal target for annotation');
+  if ((a = expression(p)) && p.expect(T.COLON) >= 0 && expression(p))
+    throw p.errorAt(a, 'illegal target for annotation');
   p.mark = mark;
   targetsEqLoop(p);
   if ((a = starExpressions(p)) && p.expect(T.EQUAL) >= 0) return p.leave(raiseInvalidTarget(p, 'star', a));
   p.mark = mark;
   targetsEqLoop(p);
-  if ((a = yieldExpr(p)) && p.expect(T.EQUAL) >= 0) throw p.errorAt(a, 'assignment to yield expression not possible');
+  if ((a = yieldExpr(p)) && p.expect(T.EQUAL) >= 0)
+    throw p.errorAt(a, 'assignment to yield expression not possible');
   p.mark = mark;
   if ((a = starExpressions(p)) && augassign(p)) {
     p.enter(); // _tmp: yield_expr | star_expressions
@@ -88,12 +99,11 @@ function targetsEqLoop(p: P): void {
   for (;;) {
     p.enter();
     const s = p.mark;
-    let ok = starTargets(p) !== null && p.expect(T.EQUAL) >= 0;
+    const ok = starTargets(p) !== null && p.expect(T.EQUAL) >= 0;
     if (!ok) p.mark = s;
     p.leave(0);
     if (!ok) break;
     m = p.mark;
-    ok = false;
   }
   p.mark = m;
   p.leave(0);
@@ -148,7 +158,8 @@ export function invalidWithStmt(p: P): unknown {
   p.enter();
   const mark = p.mark;
   p.expect(T.ASYNC);
-  if (p.expect(K.with) >= 0 && withItemsLoose(p, false) && p.expect(T.NEWLINE) >= 0) throw p.raise('SyntaxError', "expected ':'");
+  if (p.expect(K.with) >= 0 && withItemsLoose(p, false) && p.expect(T.NEWLINE) >= 0)
+    throw p.raise('SyntaxError', "expected ':'");
   p.mark = mark;
   p.expect(T.ASYNC);
   if (p.expect(K.with) >= 0 && p.expect(T.LPAR) >= 0 && withItemsLoose(p, true)) {
@@ -171,7 +182,8 @@ export function invalidWithStmtIndent(p: P): unknown {
   p.expect(T.ASYNC);
   if ((a = p.expect(K.with)) >= 0 && p.expect(T.LPAR) >= 0 && withItemsLoose(p, true)) {
     p.expect(T.COMMA);
-    if (p.expect(T.RPAR) >= 0 && p.expect(T.COLON) >= 0 && noBody(p)) indentError(p, "'with' statement", p.lineno[a]);
+    if (p.expect(T.RPAR) >= 0 && p.expect(T.COLON) >= 0 && noBody(p))
+      indentError(p, "'with' statement", p.lineno[a]);
   }
   p.mark = mark;
   return p.leave(null);
@@ -182,17 +194,27 @@ export function invalidTryStmt(p: P): unknown {
   p.enter();
   const mark = p.mark;
   let a: number, b: number;
-  if ((a = p.expect(K.try)) >= 0 && p.expect(T.COLON) >= 0 && noBody(p)) indentError(p, "'try' statement", p.lineno[a]);
+  if ((a = p.expect(K.try)) >= 0 && p.expect(T.COLON) >= 0 && noBody(p))
+    indentError(p, "'try' statement", p.lineno[a]);
   p.mark = mark;
   if (p.expect(K.try) >= 0 && p.expect(T.COLON) >= 0 && block(p) && !peekAny(p, K.except, K.finally))
     throw p.raise('SyntaxError', "expected 'except' or 'finally' block");
   p.mark = mark;
   if (p.expect(K.try) >= 0 && p.expect(T.COLON) >= 0) {
     blocksLoop(p);
-    if (exceptLoop(p, false) && (a = p.expect(K.except)) >= 0 && (b = p.expect(T.STAR)) >= 0 && expression(p)) {
+    if (
+      exceptLoop(p, false) &&
+      (a = p.expect(K.except)) >= 0 &&
+      (b = p.expect(T.STAR)) >= 0 &&
+      expression(p)
+    ) {
       asNameOpt(p);
       if (p.expect(T.COLON) >= 0)
-        throw p.errorRange(p.tokPos(a), p.tokPos(b), "cannot have both 'except' and 'except*' on the same 'try'");
+        throw p.errorRange(
+          p.tokPos(a),
+          p.tokPos(b),
+          "cannot have both 'except' and 'except*' on the same 'try'",
+        );
     }
   }
   p.mark = mark;
@@ -205,7 +227,8 @@ export function invalidTryStmt(p: P): unknown {
       if (expression(p)) asNameOpt(p);
       else p.mark = m;
       p.leave(0);
-      if (p.expect(T.COLON) >= 0) throw p.errorAtToken(a, "cannot have both 'except' and 'except*' on the same 'try'");
+      if (p.expect(T.COLON) >= 0)
+        throw p.errorAtToken(a, "cannot have both 'except' and 'except*' on the same 'try'");
     }
   }
   p.mark = mark;
@@ -272,7 +295,8 @@ export function invalidFinallyStmt(p: P): unknown {
   p.enter();
   const mark = p.mark;
   let a: number;
-  if ((a = p.expect(K.finally)) >= 0 && p.expect(T.COLON) >= 0 && noBody(p)) indentError(p, "'finally' statement", p.lineno[a]);
+  if ((a = p.expect(K.finally)) >= 0 && p.expect(T.COLON) >= 0 && noBody(p))
+    indentError(p, "'finally' statement", p.lineno[a]);
   p.mark = mark;
   return p.leave(null);
 }
@@ -287,7 +311,8 @@ export function invalidExceptStmtIndent(p: P): unknown {
     if (p.expect(T.COLON) >= 0 && noBody(p)) indentError(p, "'except' statement", p.lineno[a]);
   }
   p.mark = mark;
-  if ((a = p.expect(K.except)) >= 0 && p.expect(T.COLON) >= 0 && noBody(p)) indentError(p, "'except' statement", p.lineno[a]);
+  if ((a = p.expect(K.except)) >= 0 && p.expect(T.COLON) >= 0 && noBody(p))
+    indentError(p, "'except' statement", p.lineno[a]);
   p.mark = mark;
   return p.leave(null);
 }
@@ -309,7 +334,8 @@ export function invalidExceptStarStmtIndent(p: P): unknown {
 export function invalidMatchStmt(p: P): unknown {
   p.enter();
   const mark = p.mark;
-  if (p.expectSoftKeyword('match') && subjectExpr(p) && p.expect(T.NEWLINE) >= 0) throw p.raise('SyntaxError', "expected ':'");
+  if (p.expectSoftKeyword('match') && subjectExpr(p) && p.expect(T.NEWLINE) >= 0)
+    throw p.raise('SyntaxError', "expected ':'");
   p.mark = mark;
   let a: Expr | null;
   if ((a = p.expectSoftKeyword('match')) && subjectExpr(p) && p.expect(T.COLON) >= 0 && noBody(p))
@@ -341,7 +367,8 @@ export function invalidAsPattern(p: P): unknown {
   p.enter();
   const mark = p.mark;
   let a: Expr | null;
-  if (orPattern(p) && p.expect(K.as) >= 0 && (a = p.expectSoftKeyword('_'))) throw p.errorAt(a, "cannot use '_' as a target");
+  if (orPattern(p) && p.expect(K.as) >= 0 && (a = p.expectSoftKeyword('_')))
+    throw p.errorAt(a, "cannot use '_' as a target");
   p.mark = mark;
   if (orPattern(p) && p.expect(K.as) >= 0) {
     const m = p.mark;
@@ -382,7 +409,8 @@ function invalidClassArgumentPattern(p: P): Pattern[] | null {
 function invalidCondStmt(p: P, kw: number, what: string): unknown {
   p.enter();
   const mark = p.mark;
-  if (p.expect(kw) >= 0 && namedExpression(p) && p.expect(T.NEWLINE) >= 0) throw p.raise('SyntaxError', "expected ':'");
+  if (p.expect(kw) >= 0 && namedExpression(p) && p.expect(T.NEWLINE) >= 0)
+    throw p.raise('SyntaxError', "expected ':'");
   p.mark = mark;
   let a: number;
   if ((a = p.expect(kw)) >= 0 && namedExpression(p) && p.expect(T.COLON) >= 0 && noBody(p))
@@ -400,7 +428,8 @@ export function invalidElseStmt(p: P): unknown {
   p.enter();
   const mark = p.mark;
   let a: number;
-  if ((a = p.expect(K.else)) >= 0 && p.expect(T.COLON) >= 0 && noBody(p)) indentError(p, "'else' statement", p.lineno[a]);
+  if ((a = p.expect(K.else)) >= 0 && p.expect(T.COLON) >= 0 && noBody(p))
+    indentError(p, "'else' statement", p.lineno[a]);
   p.mark = mark;
   return p.leave(null);
 }
@@ -410,7 +439,13 @@ export function invalidForStmt(p: P): unknown {
   p.enter();
   const mark = p.mark;
   p.expect(T.ASYNC);
-  if (p.expect(K.for) >= 0 && starTargets(p) && p.expect(K.in) >= 0 && starExpressions(p) && p.expect(T.NEWLINE) >= 0)
+  if (
+    p.expect(K.for) >= 0 &&
+    starTargets(p) &&
+    p.expect(K.in) >= 0 &&
+    starExpressions(p) &&
+    p.expect(T.NEWLINE) >= 0
+  )
     throw p.raise('SyntaxError', "expected ':'");
   p.mark = mark;
   p.expect(T.ASYNC);

@@ -48,7 +48,7 @@ export function matchStmt(p: P): Stmt | null {
     }
     p.mark = m;
     p.leave(0);
-    if (cases.length && p.expect(T.DEDENT) >= 0) return p.leave({ k: 'Match', subject, cases, ...p.pos(mark) });
+    if (cases.length && p.expect(T.DEDENT) >= 0) return p.leave(p.st({ k: 'Match', subject, cases }, mark));
   }
   p.mark = mark;
   const r = inv<Stmt>(p, mark, invalidMatchStmt);
@@ -63,7 +63,7 @@ export function subjectExpr(p: P): Expr | null {
   const v = starNamedExpression(p);
   if (v && p.expect(T.COMMA) >= 0) {
     const vs = starNamedExpressions(p);
-    return p.leave({ k: 'Tuple', elts: [v, ...(vs ?? [])], ctx: 'load', ...p.pos(mark) });
+    return p.leave(p.ex({ k: 'Tuple', elts: [v, ...(vs ?? [])], ctx: 'load' }, mark));
   }
   p.mark = mark;
   const e = namedExpression(p);
@@ -102,7 +102,7 @@ export function patterns(p: P): Pattern | null {
   p.enter();
   const mark = p.mark;
   const s = openSequencePattern(p);
-  if (s) return p.leave({ k: 'MatchSequence', patterns: s, ...p.pos(mark) });
+  if (s) return p.leave(p.pat({ k: 'MatchSequence', patterns: s }, mark));
   p.mark = mark;
   const r = pattern(p);
   if (!r) p.mark = mark;
@@ -124,7 +124,7 @@ function asPattern(p: P): Pattern | null {
   const mark = p.mark;
   let pat: Pattern | null, target: Expr | null;
   if ((pat = orPattern(p)) && p.expect(K.as) >= 0 && (target = patternCaptureTarget(p)))
-    return p.leave({ k: 'MatchAs', pattern: pat, name: (target as { id: string }).id, ...p.pos(mark) });
+    return p.leave(p.pat({ k: 'MatchAs', pattern: pat, name: (target as { id: string }).id }, mark));
   p.mark = mark;
   const r = inv<Pattern>(p, mark, invalidAsPattern);
   if (r) return p.leave(r);
@@ -136,7 +136,7 @@ export function orPattern(p: P): Pattern | null {
   p.enter();
   const mark = p.mark;
   const ps = gather(p, closedPattern, T.VBAR);
-  if (ps) return p.leave(ps.length === 1 ? ps[0] : { k: 'MatchOr', patterns: ps, ...p.pos(mark) });
+  if (ps) return p.leave(ps.length === 1 ? ps[0] : p.pat({ k: 'MatchOr', patterns: ps }, mark));
   p.mark = mark;
   return p.leave(null);
 }
@@ -144,8 +144,7 @@ export function orPattern(p: P): Pattern | null {
 /** closed_pattern (memo) */
 function closedPattern(p: P): Pattern | null {
   p.enter();
-  const mm = p.memoized(R.closed_pattern);
-  if (mm) return p.leave(mm.node as Pattern | null);
+  if (p.memoized(R.closed_pattern)) return p.leave(p.memoNode as Pattern | null);
   const mark = p.mark;
   let res: Pattern | null = null;
   for (const rule of CLOSED) {
@@ -162,18 +161,19 @@ function literalPattern(p: P): Pattern | null {
   p.enter();
   const mark = p.mark;
   let v: Expr | null;
-  if ((v = signedNumber(p)) && !peekAny(p, T.PLUS, T.MINUS)) return p.leave({ k: 'MatchValue', value: v, ...p.pos(mark) });
+  if ((v = signedNumber(p)) && !peekAny(p, T.PLUS, T.MINUS))
+    return p.leave(p.pat({ k: 'MatchValue', value: v }, mark));
   p.mark = mark;
-  if ((v = complexNumber(p))) return p.leave({ k: 'MatchValue', value: v, ...p.pos(mark) });
+  if ((v = complexNumber(p))) return p.leave(p.pat({ k: 'MatchValue', value: v }, mark));
   p.mark = mark;
-  if ((v = strings(p))) return p.leave({ k: 'MatchValue', value: v, ...p.pos(mark) });
+  if ((v = strings(p))) return p.leave(p.pat({ k: 'MatchValue', value: v }, mark));
   p.mark = mark;
   p.ensure();
   const t = p.type[mark];
   if (t === K.None || t === K.True || t === K.False) {
     p.mark++;
     const value = t === K.None ? ({ t: 'none' } as const) : ({ t: 'bool', v: t === K.True } as const);
-    return p.leave({ k: 'MatchSingleton', value, ...p.pos(mark) });
+    return p.leave(p.pat({ k: 'MatchSingleton', value }, mark));
   }
   return p.leave(null);
 }
@@ -194,7 +194,7 @@ function literalExpr(p: P): Expr | null {
   if (t === K.None || t === K.True || t === K.False) {
     p.mark++;
     const value = t === K.None ? ({ t: 'none' } as const) : ({ t: 'bool', v: t === K.True } as const);
-    return p.leave({ k: 'Constant', value, kind: null, ...p.pos(mark) });
+    return p.leave(p.ex({ k: 'Constant', value, kind: null }, mark));
   }
   return p.leave(null);
 }
@@ -209,7 +209,7 @@ function complexNumber(p: P): Expr | null {
   ] as const) {
     let real: Expr | null, imag: Expr | null;
     if ((real = signedRealNumber(p)) && p.expect(tok) >= 0 && (imag = imaginaryNumber(p)))
-      return p.leave({ k: 'BinOp', op, left: real, right: imag, ...p.pos(mark) });
+      return p.leave(p.ex({ k: 'BinOp', op, left: real, right: imag }, mark));
     p.mark = mark;
   }
   return p.leave(null);
@@ -222,7 +222,7 @@ function signedNumber(p: P): Expr | null {
   let t = p.expect(T.NUMBER);
   if (t >= 0) return p.leave(numberToken(p, t));
   if (p.expect(T.MINUS) >= 0 && (t = p.expect(T.NUMBER)) >= 0)
-    return p.leave({ k: 'UnaryOp', op: '-', operand: numberToken(p, t), ...p.pos(mark) });
+    return p.leave(p.ex({ k: 'UnaryOp', op: '-', operand: numberToken(p, t) }, mark));
   p.mark = mark;
   return p.leave(null);
 }
@@ -234,7 +234,8 @@ function signedRealNumber(p: P): Expr | null {
   let r = realNumber(p);
   if (r) return p.leave(r);
   p.mark = mark;
-  if (p.expect(T.MINUS) >= 0 && (r = realNumber(p))) return p.leave({ k: 'UnaryOp', op: '-', operand: r, ...p.pos(mark) });
+  if (p.expect(T.MINUS) >= 0 && (r = realNumber(p)))
+    return p.leave(p.ex({ k: 'UnaryOp', op: '-', operand: r }, mark));
   p.mark = mark;
   return p.leave(null);
 }
@@ -245,7 +246,8 @@ function realNumber(p: P): Expr | null {
   const t = p.expect(T.NUMBER);
   if (t < 0) return p.leave(null);
   const e = numberToken(p, t);
-  if (e.k !== 'Constant' || e.value.t === 'complex') throw p.errorAt(e, 'real number required in complex literal');
+  if (e.k !== 'Constant' || e.value.t === 'complex')
+    throw p.errorAt(e, 'real number required in complex literal');
   return p.leave(e);
 }
 
@@ -255,7 +257,8 @@ function imaginaryNumber(p: P): Expr | null {
   const t = p.expect(T.NUMBER);
   if (t < 0) return p.leave(null);
   const e = numberToken(p, t);
-  if (e.k !== 'Constant' || e.value.t !== 'complex') throw p.errorAt(e, 'imaginary number required in complex literal');
+  if (e.k !== 'Constant' || e.value.t !== 'complex')
+    throw p.errorAt(e, 'imaginary number required in complex literal');
   return p.leave(e);
 }
 
@@ -264,7 +267,7 @@ function capturePattern(p: P): Pattern | null {
   p.enter();
   const mark = p.mark;
   const t = patternCaptureTarget(p);
-  if (t) return p.leave({ k: 'MatchAs', pattern: null, name: (t as { id: string }).id, ...p.pos(mark) });
+  if (t) return p.leave(p.pat({ k: 'MatchAs', pattern: null, name: (t as { id: string }).id }, mark));
   p.mark = mark;
   return p.leave(null);
 }
@@ -287,7 +290,7 @@ export function patternCaptureTarget(p: P): Expr | null {
 function wildcardPattern(p: P): Pattern | null {
   p.enter();
   const mark = p.mark;
-  if (p.expectSoftKeyword('_')) return p.leave({ k: 'MatchAs', pattern: null, name: null, ...p.pos(mark) });
+  if (p.expectSoftKeyword('_')) return p.leave(p.pat({ k: 'MatchAs', pattern: null, name: null }, mark));
   p.mark = mark;
   return p.leave(null);
 }
@@ -297,7 +300,7 @@ function valuePattern(p: P): Pattern | null {
   p.enter();
   const mark = p.mark;
   const a = attr(p);
-  if (a && !peekAny(p, T.DOT, T.LPAR, T.EQUAL)) return p.leave({ k: 'MatchValue', value: a, ...p.pos(mark) });
+  if (a && !peekAny(p, T.DOT, T.LPAR, T.EQUAL)) return p.leave(p.pat({ k: 'MatchValue', value: a }, mark));
   p.mark = mark;
   return p.leave(null);
 }
@@ -305,8 +308,7 @@ function valuePattern(p: P): Pattern | null {
 /** attr (left-recursive with name_or_attr): name_or_attr '.' NAME */
 export function attr(p: P): Expr | null {
   p.enter();
-  const mm = p.memoized(R.attr);
-  if (mm) return p.leave(mm.node as Expr | null);
+  if (p.memoized(R.attr)) return p.leave(p.memoNode as Expr | null);
   const mark = p.mark;
   let res: Expr | null = null;
   let resmark = p.mark;
@@ -327,7 +329,7 @@ function attrRaw(p: P): Expr | null {
   const mark = p.mark;
   let v: Expr | null, n: Expr | null;
   if ((v = nameOrAttr(p)) && p.expect(T.DOT) >= 0 && (n = p.name()))
-    return p.leave({ k: 'Attribute', value: v, attr: (n as { id: string }).id, ctx: 'load', ...p.pos(mark) });
+    return p.leave(p.ex({ k: 'Attribute', value: v, attr: (n as { id: string }).id, ctx: 'load' }, mark));
   p.mark = mark;
   return p.leave(null);
 }
@@ -360,12 +362,12 @@ function sequencePattern(p: P): Pattern | null {
   const mark = p.mark;
   if (p.expect(T.LSQB) >= 0) {
     const ps = maybeSequencePattern(p);
-    if (p.expect(T.RSQB) >= 0) return p.leave({ k: 'MatchSequence', patterns: ps ?? [], ...p.pos(mark) });
+    if (p.expect(T.RSQB) >= 0) return p.leave(p.pat({ k: 'MatchSequence', patterns: ps ?? [] }, mark));
   }
   p.mark = mark;
   if (p.expect(T.LPAR) >= 0) {
     const ps = openSequencePattern(p);
-    if (p.expect(T.RPAR) >= 0) return p.leave({ k: 'MatchSequence', patterns: ps ?? [], ...p.pos(mark) });
+    if (p.expect(T.RPAR) >= 0) return p.leave(p.pat({ k: 'MatchSequence', patterns: ps ?? [] }, mark));
   }
   p.mark = mark;
   return p.leave(null);
@@ -409,16 +411,15 @@ function maybeStarPattern(p: P): Pattern | null {
 /** star_pattern (memo): '*' pattern_capture_target | '*' wildcard_pattern */
 function starPattern(p: P): Pattern | null {
   p.enter();
-  const mm = p.memoized(R.star_pattern);
-  if (mm) return p.leave(mm.node as Pattern | null);
+  if (p.memoized(R.star_pattern)) return p.leave(p.memoNode as Pattern | null);
   const mark = p.mark;
   let res: Pattern | null = null;
   let t: Expr | null;
   if (p.expect(T.STAR) >= 0 && (t = patternCaptureTarget(p)))
-    res = { k: 'MatchStar', name: (t as { id: string }).id, ...p.pos(mark) };
+    res = p.pat({ k: 'MatchStar', name: (t as { id: string }).id }, mark);
   else {
     p.mark = mark;
-    if (p.expect(T.STAR) >= 0 && wildcardPattern(p)) res = { k: 'MatchStar', name: null, ...p.pos(mark) };
+    if (p.expect(T.STAR) >= 0 && wildcardPattern(p)) res = p.pat({ k: 'MatchStar', name: null }, mark);
     else p.mark = mark;
   }
   p.insertMemo(mark, R.star_pattern, res);
@@ -429,13 +430,16 @@ function starPattern(p: P): Pattern | null {
 function mappingPattern(p: P): Pattern | null {
   p.enter();
   const mark = p.mark;
-  const mk = (keys: KeyPattern[], rest: string | null): Pattern => ({
-    k: 'MatchMapping',
-    keys: keys.map((x) => x.key),
-    patterns: keys.map((x) => x.pattern),
-    rest,
-    ...p.pos(mark),
-  });
+  const mk = (keys: KeyPattern[], rest: string | null): Pattern =>
+    p.pat(
+      {
+        k: 'MatchMapping',
+        keys: keys.map((x) => x.key),
+        patterns: keys.map((x) => x.pattern),
+        rest,
+      },
+      mark,
+    );
   if (p.expect(T.LBRACE) >= 0 && p.expect(T.RBRACE) >= 0) return p.leave(mk([], null));
   p.mark = mark;
   let rest: Expr | null, items: KeyPattern[] | null;
@@ -444,7 +448,12 @@ function mappingPattern(p: P): Pattern | null {
     if (p.expect(T.RBRACE) >= 0) return p.leave(mk([], (rest as { id: string }).id));
   }
   p.mark = mark;
-  if (p.expect(T.LBRACE) >= 0 && (items = itemsPattern(p)) && p.expect(T.COMMA) >= 0 && (rest = doubleStarPattern(p))) {
+  if (
+    p.expect(T.LBRACE) >= 0 &&
+    (items = itemsPattern(p)) &&
+    p.expect(T.COMMA) >= 0 &&
+    (rest = doubleStarPattern(p))
+  ) {
     p.expect(T.COMMA);
     if (p.expect(T.RBRACE) >= 0) return p.leave(mk(items, (rest as { id: string }).id));
   }
@@ -498,16 +507,20 @@ function doubleStarPattern(p: P): Expr | null {
 function classPattern(p: P): Pattern | null {
   p.enter();
   const mark = p.mark;
-  const mk = (cls: Expr, ps: Pattern[], kws: { key: Expr; pattern: Pattern }[]): Pattern => ({
-    k: 'MatchClass',
-    cls,
-    patterns: ps,
-    kwdAttrs: kws.map((x) => (x.key as { id: string }).id),
-    kwdPatterns: kws.map((x) => x.pattern),
-    ...p.pos(mark),
-  });
+  const mk = (cls: Expr, ps: Pattern[], kws: { key: Expr; pattern: Pattern }[]): Pattern =>
+    p.pat(
+      {
+        k: 'MatchClass',
+        cls,
+        patterns: ps,
+        kwdAttrs: kws.map((x) => (x.key as { id: string }).id),
+        kwdPatterns: kws.map((x) => x.pattern),
+      },
+      mark,
+    );
   let cls: Expr | null, ps: Pattern[] | null, kws: KeyPattern[] | null;
-  if ((cls = nameOrAttr(p)) && p.expect(T.LPAR) >= 0 && p.expect(T.RPAR) >= 0) return p.leave(mk(cls, [], []));
+  if ((cls = nameOrAttr(p)) && p.expect(T.LPAR) >= 0 && p.expect(T.RPAR) >= 0)
+    return p.leave(mk(cls, [], []));
   p.mark = mark;
   if ((cls = nameOrAttr(p)) && p.expect(T.LPAR) >= 0 && (ps = positionalPatterns(p))) {
     p.expect(T.COMMA);

@@ -102,7 +102,8 @@ export function slashNoDefault(p: P, k: Kind): Arg[] | null {
   const mark = p.mark;
   for (let alt = 0; alt < 2; alt++) {
     const a = loop(p, 1, paramNoDefault, k);
-    if (a && p.expect(T.SLASH) >= 0 && (alt === 0 ? p.expect(T.COMMA) >= 0 : p.peek(k.close))) return p.leave(a);
+    if (a && p.expect(T.SLASH) >= 0 && (alt === 0 ? p.expect(T.COMMA) >= 0 : p.peek(k.close)))
+      return p.leave(a);
     p.mark = mark;
   }
   return p.leave(null);
@@ -206,7 +207,8 @@ export function paramWithDefault(p: P, k: Kind): NameDefault | null {
     return p.leave({ arg: a, value: c });
   }
   p.mark = mark;
-  if ((a = param(p, k)) && (c = defaultRule(p)) && (typeComment(p, k), p.peek(k.close))) return p.leave({ arg: a, value: c });
+  if ((a = param(p, k)) && (c = defaultRule(p)) && (typeComment(p, k), p.peek(k.close)))
+    return p.leave({ arg: a, value: c });
   p.mark = mark;
   return p.leave(null);
 }
@@ -248,9 +250,9 @@ export function param(p: P, k: Kind): Arg | null {
     return p.leave(null);
   }
   const id = (n as { id: string }).id;
-  if (k.lambda) return p.leave({ arg: id, annotation: null, ...p.pos(mark) });
+  if (k.lambda) return p.leave(p.at({ arg: id, annotation: null }, mark));
   const b = annotation(p);
-  return p.leave({ arg: id, annotation: b, ...p.pos(mark) });
+  return p.leave(p.at({ arg: id, annotation: b }, mark));
 }
 
 function paramStarAnnotation(p: P): Arg | null {
@@ -258,7 +260,8 @@ function paramStarAnnotation(p: P): Arg | null {
   const mark = p.mark;
   const n = p.name();
   let b: Expr | null;
-  if (n && (b = starAnnotation(p))) return p.leave({ arg: (n as { id: string }).id, annotation: b, ...p.pos(mark) });
+  if (n && (b = starAnnotation(p)))
+    return p.leave(p.at({ arg: (n as { id: string }).id, annotation: b }, mark));
   p.mark = mark;
   return p.leave(null);
 }

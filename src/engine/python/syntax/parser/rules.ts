@@ -31,5 +31,4 @@ export const R = {
   star_pattern: 25,
   attr: 26,
   invalid_named_expression: 27,
-  name_or_attr: 28,
 } as const;

@@ -54,7 +54,10 @@ function setSyntaxError(p: Parser, lastToken: number, err: ParseAbort | null): E
  * _PyPegen_tokenize_full_source_to_check_for_errors: tokenize to the end; a tokenizer error wins
  * over the parser's, and so does a bracket left open on a line before the error's line.
  */
-function fullSourceCheck(p: Parser, current: PythonSyntaxError | ParserMemoryError): PythonSyntaxError | ParserMemoryError {
+function fullSourceCheck(
+  p: Parser,
+  current: PythonSyntaxError | ParserMemoryError,
+): PythonSyntaxError | ParserMemoryError {
   const tok = p.tok;
   const line = p.lineno[p.fill - 1];
   for (;;) {

@@ -14,14 +14,14 @@ const K = T.KW;
 export function file(p: P): Stmt[] | null {
   p.enter();
   const mark = p.mark;
-  const a = statements(p);
+  const a = statements(p, true);
   if (p.expect(T.ENDMARKER) >= 0) return p.leave(a ?? []);
   p.mark = mark;
   return p.leave(null);
 }
 
-/** statements: statement+ (flattened) */
-export function statements(p: P): Stmt[] | null {
+/** statements: statement+ (flattened). At the top level, each statement's memo is released after it. */
+export function statements(p: P, top = false): Stmt[] | null {
   p.enter();
   p.enter(); // _loop1
   const out: Stmt[] = [];
@@ -29,6 +29,7 @@ export function statements(p: P): Stmt[] | null {
   for (let s = statement(p); s; s = statement(p)) {
     for (const x of s) out.push(x);
     m = p.mark;
+    if (top) p.releaseMemo(m);
   }
   p.mark = m;
   p.leave(0);
@@ -75,17 +76,16 @@ function peekAny(p: P, ...types: number[]): boolean {
 /** simple_stmt (memo) */
 function simpleStmt(p: P): Stmt | null {
   p.enter();
-  const mm = p.memoized(R.simple_stmt);
-  if (mm) return p.leave(mm.node as Stmt | null);
+  if (p.memoized(R.simple_stmt)) return p.leave(p.memoNode as Stmt | null);
   const mark = p.mark;
-  let res: Stmt | null = null;
+  let res: Stmt | null;
   done: {
     res = assignment(p);
     if (res) break done;
     p.mark = mark;
     const e = starExpressions(p);
     if (e) {
-      res = { k: 'Expr', value: e, ...p.pos(mark) };
+      res = p.st({ k: 'Expr', value: e }, mark);
       break done;
     }
     p.mark = mark;
@@ -98,7 +98,7 @@ function simpleStmt(p: P): Stmt | null {
       res = raiseStmt(p);
     } else if (t === K.pass) {
       p.mark++;
-      res = { k: 'Pass', ...p.pos(mark) };
+      res = p.st({ k: 'Pass' }, mark);
     } else if (t === K.del) {
       res = delStmt(p);
     } else if (t === K.yield) {
@@ -107,10 +107,10 @@ function simpleStmt(p: P): Stmt | null {
       res = assertStmt(p);
     } else if (t === K.break) {
       p.mark++;
-      res = { k: 'Break', ...p.pos(mark) };
+      res = p.st({ k: 'Break' }, mark);
     } else if (t === K.continue) {
       p.mark++;
-      res = { k: 'Continue', ...p.pos(mark) };
+      res = p.st({ k: 'Continue' }, mark);
     } else if (t === K.global || t === K.nonlocal) {
       res = globalStmt(p, t === K.global ? 'Global' : 'Nonlocal');
     }
@@ -149,29 +149,31 @@ function assignment(p: P): Stmt | null {
   const mark = p.mark;
   let a: Expr | null, b: Expr | null;
   // NAME ':' expression ['=' annotated_rhs]
-  if ((a = p.name()) && p.expect(T.COLON) >= 0 && (b = expression(p))) {
+  const n = p.expect(T.NAME);
+  if (n >= 0 && p.expect(T.COLON) >= 0 && (b = expression(p))) {
     const c = annValue(p);
-    return p.leave({ k: 'AnnAssign', target: setExprContext(a, 'store'), annotation: b, value: c, simple: true, ...p.pos(mark) });
+    const target = setExprContext(p.nameNode(n), 'store');
+    return p.leave(p.st({ k: 'AnnAssign', target, annotation: b, value: c, simple: true }, mark));
   }
   p.mark = mark;
   // ('(' single_target ')' | single_subscript_attribute_target) ':' expression ['=' annotated_rhs]
   if ((a = parenTargetOrSubscript(p)) && p.expect(T.COLON) >= 0 && (b = expression(p))) {
     const c = annValue(p);
-    return p.leave({ k: 'AnnAssign', target: a, annotation: b, value: c, simple: false, ...p.pos(mark) });
+    return p.leave(p.st({ k: 'AnnAssign', target: a, annotation: b, value: c, simple: false }, mark));
   }
   p.mark = mark;
   // (star_targets '=')+ (yield_expr | star_expressions) !'=' [TYPE_COMMENT]
   const targets = targetsLoop(p);
   if (targets && (b = yieldOrStar(p)) && !p.peek(T.EQUAL)) {
     p.ensure(); // tc=[TYPE_COMMENT]
-    return p.leave({ k: 'Assign', targets, value: b, ...p.pos(mark) });
+    return p.leave(p.st({ k: 'Assign', targets, value: b }, mark));
   }
   p.mark = mark;
   // single_target augassign ~ (yield_expr | star_expressions)
   let op: BinOpName | null;
   if ((a = singleTarget(p)) && (op = augassign(p))) {
     const c = yieldOrStar(p);
-    if (c) return p.leave({ k: 'AugAssign', target: a, op, value: c, ...p.pos(mark) });
+    if (c) return p.leave(p.st({ k: 'AugAssign', target: a, op, value: c }, mark));
     p.mark = mark;
     return p.leave(null); // the cut
   }
@@ -258,7 +260,7 @@ function returnStmt(p: P): Stmt | null {
   const mark = p.mark;
   if (p.expect(K.return) >= 0) {
     const a = starExpressions(p);
-    return p.leave({ k: 'Return', value: a, ...p.pos(mark) });
+    return p.leave(p.st({ k: 'Return', value: a }, mark));
   }
   p.mark = mark;
   return p.leave(null);
@@ -276,10 +278,10 @@ function raiseStmt(p: P): Stmt | null {
     if (p.expect(K.from) >= 0) b = expression(p);
     if (!b) p.mark = m;
     p.leave(0);
-    return p.leave({ k: 'Raise', exc: a, cause: b, ...p.pos(mark) });
+    return p.leave(p.st({ k: 'Raise', exc: a, cause: b }, mark));
   }
   p.mark = mark;
-  if (p.expect(K.raise) >= 0) return p.leave({ k: 'Raise', exc: null, cause: null, ...p.pos(mark) });
+  if (p.expect(K.raise) >= 0) return p.leave(p.st({ k: 'Raise', exc: null, cause: null }, mark));
   p.mark = mark;
   return p.leave(null);
 }
@@ -290,7 +292,7 @@ function globalStmt(p: P, k: 'Global' | 'Nonlocal'): Stmt | null {
   const mark = p.mark;
   let a: Expr[] | null;
   if (p.expect(k === 'Global' ? K.global : K.nonlocal) >= 0 && (a = gather(p, (q) => q.name())))
-    return p.leave({ k, names: a.map((n) => (n as { id: string }).id), ...p.pos(mark) });
+    return p.leave(p.st({ k, names: a.map((n) => (n as { id: string }).id) }, mark));
   p.mark = mark;
   return p.leave(null);
 }
@@ -301,7 +303,7 @@ function delStmt(p: P): Stmt | null {
   const mark = p.mark;
   let a: Expr[] | null;
   if (p.expect(K.del) >= 0 && (a = delTargets(p)) && peekAny(p, T.SEMI, T.NEWLINE))
-    return p.leave({ k: 'Delete', targets: a, ...p.pos(mark) });
+    return p.leave(p.st({ k: 'Delete', targets: a }, mark));
   p.mark = mark;
   if (p.callInvalidRules) {
     const r = invalidDelStmt(p);
@@ -316,7 +318,7 @@ function yieldStmt(p: P): Stmt | null {
   p.enter();
   const mark = p.mark;
   const y = yieldExpr(p);
-  if (y) return p.leave({ k: 'Expr', value: y, ...p.pos(mark) });
+  if (y) return p.leave(p.st({ k: 'Expr', value: y }, mark));
   p.mark = mark;
   return p.leave(null);
 }
@@ -333,7 +335,7 @@ function assertStmt(p: P): Stmt | null {
     if (p.expect(T.COMMA) >= 0) b = expression(p);
     if (!b) p.mark = m;
     p.leave(0);
-    return p.leave({ k: 'Assert', test: a, msg: b, ...p.pos(mark) });
+    return p.leave(p.st({ k: 'Assert', test: a, msg: b }, mark));
   }
   p.mark = mark;
   return p.leave(null);
@@ -353,7 +355,8 @@ function importName(p: P): Stmt | null {
   p.enter();
   const mark = p.mark;
   let a: Alias[] | null;
-  if (p.expect(K.import) >= 0 && (a = gather(p, dottedAsName))) return p.leave({ k: 'Import', names: a, ...p.pos(mark) });
+  if (p.expect(K.import) >= 0 && (a = gather(p, dottedAsName)))
+    return p.leave(p.st({ k: 'Import', names: a }, mark));
   p.mark = mark;
   return p.leave(null);
 }
@@ -383,14 +386,14 @@ function importFrom(p: P): Stmt | null {
   if (p.expect(K.from) >= 0) {
     const level = dots(p);
     if ((b = dottedName(p)) && p.expect(K.import) >= 0 && (c = importFromTargets(p)))
-      return p.leave({ k: 'ImportFrom', module: (b as { id: string }).id, names: c, level, ...p.pos(mark) });
+      return p.leave(p.st({ k: 'ImportFrom', module: (b as { id: string }).id, names: c, level }, mark));
   }
   p.mark = mark;
   if (p.expect(K.from) >= 0) {
     const m = p.mark;
     const level = dots(p);
     if (p.mark > m && p.expect(K.import) >= 0 && (c = importFromTargets(p)))
-      return p.leave({ k: 'ImportFrom', module: null, names: c, level, ...p.pos(mark) });
+      return p.leave(p.st({ k: 'ImportFrom', module: null, names: c, level }, mark));
   }
   p.mark = mark;
   return p.leave(null);
@@ -408,7 +411,7 @@ function importFromTargets(p: P): Alias[] | null {
   p.mark = mark;
   if ((a = importFromAsNames(p)) && !p.peek(T.COMMA)) return p.leave(a);
   p.mark = mark;
-  if (p.expect(T.STAR) >= 0) return p.leave([{ name: '*', asname: null, ...p.pos(mark) }]);
+  if (p.expect(T.STAR) >= 0) return p.leave([p.at({ name: '*', asname: null }, mark)]);
   p.mark = mark;
   if (p.callInvalidRules) {
     const r = invalidImportFromTargets(p);
@@ -444,7 +447,7 @@ function importFromAsName(p: P): Alias | null {
   const a = p.name();
   if (a) {
     const b = asName(p);
-    return p.leave({ name: (a as { id: string }).id, asname: b, ...p.pos(mark) });
+    return p.leave(p.at({ name: (a as { id: string }).id, asname: b }, mark));
   }
   p.mark = mark;
   return p.leave(null);
@@ -457,7 +460,7 @@ function dottedAsName(p: P): Alias | null {
   const a = dottedName(p);
   if (a) {
     const b = asName(p);
-    return p.leave({ name: (a as { id: string }).id, asname: b, ...p.pos(mark) });
+    return p.leave(p.at({ name: (a as { id: string }).id, asname: b }, mark));
   }
   p.mark = mark;
   return p.leave(null);
@@ -466,8 +469,7 @@ function dottedAsName(p: P): Alias | null {
 /** dotted_name (left-recursive): dotted_name '.' NAME | NAME */
 export function dottedName(p: P): Expr | null {
   p.enter();
-  const mm = p.memoized(R.dotted_name);
-  if (mm) return p.leave(mm.node as Expr | null);
+  if (p.memoized(R.dotted_name)) return p.leave(p.memoNode as Expr | null);
   const mark = p.mark;
   let res: Expr | null = null;
   let resmark = p.mark;
@@ -489,11 +491,10 @@ function dottedNameRaw(p: P): Expr | null {
   let a: Expr | null, b: Expr | null;
   if ((a = dottedName(p)) && p.expect(T.DOT) >= 0 && (b = p.name())) {
     const id = `${(a as { id: string }).id}.${(b as { id: string }).id}`;
-    return p.leave({ k: 'Name', id, ctx: 'load', ...p.pos(mark) });
+    return p.leave(p.ex({ k: 'Name', id, ctx: 'load' }, mark));
   }
   p.mark = mark;
   const n = p.name();
   if (!n) p.mark = mark;
   return p.leave(n);
 }
-

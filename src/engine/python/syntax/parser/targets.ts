@@ -18,7 +18,7 @@ export function starTargets(p: P): Expr | null {
   if (a2) {
     const b = commaTargets(p);
     p.expect(T.COMMA);
-    return p.leave({ k: 'Tuple', elts: [a2, ...b], ctx: 'store', ...p.pos(mark) });
+    return p.leave(p.ex({ k: 'Tuple', elts: [a2, ...b], ctx: 'store' }, mark));
   }
   p.mark = mark;
   return p.leave(null);
@@ -82,8 +82,7 @@ function commaTargets1(p: P): Expr[] | null {
 /** star_target (memo): '*' (!'*' star_target) | target_with_star_atom */
 export function starTarget(p: P): Expr | null {
   p.enter();
-  const mm = p.memoized(R.star_target);
-  if (mm) return p.leave(mm.node as Expr | null);
+  if (p.memoized(R.star_target)) return p.leave(p.memoNode as Expr | null);
   const mark = p.mark;
   let res: Expr | null = null;
   if (p.expect(T.STAR) >= 0) {
@@ -93,7 +92,7 @@ export function starTarget(p: P): Expr | null {
     if (!p.peek(T.STAR)) a = starTarget(p);
     if (!a) p.mark = m;
     p.leave(0);
-    if (a) res = { k: 'Starred', value: setExprContext(a, 'store'), ctx: 'store', ...p.pos(mark) };
+    if (a) res = p.ex({ k: 'Starred', value: setExprContext(a, 'store'), ctx: 'store' }, mark);
   }
   if (!res) {
     p.mark = mark;
@@ -108,10 +107,16 @@ export function starTarget(p: P): Expr | null {
 function attrOrSubscriptTarget(p: P, mark: number, ctx: ExprContext): Expr | null {
   let a: Expr | null, n: Expr | null, b: Expr | null;
   if ((a = tPrimary(p)) && p.expect(T.DOT) >= 0 && (n = p.name()) && !tLookahead(p))
-    return { k: 'Attribute', value: a, attr: (n as { id: string }).id, ctx, ...p.pos(mark) };
+    return p.ex({ k: 'Attribute', value: a, attr: (n as { id: string }).id, ctx }, mark);
   p.mark = mark;
-  if ((a = tPrimary(p)) && p.expect(T.LSQB) >= 0 && (b = slices(p)) && p.expect(T.RSQB) >= 0 && !tLookahead(p))
-    return { k: 'Subscript', value: a, slice: b, ctx, ...p.pos(mark) };
+  if (
+    (a = tPrimary(p)) &&
+    p.expect(T.LSQB) >= 0 &&
+    (b = slices(p)) &&
+    p.expect(T.RSQB) >= 0 &&
+    !tLookahead(p)
+  )
+    return p.ex({ k: 'Subscript', value: a, slice: b, ctx }, mark);
   p.mark = mark;
   return null;
 }
@@ -119,8 +124,7 @@ function attrOrSubscriptTarget(p: P, mark: number, ctx: ExprContext): Expr | nul
 /** target_with_star_atom (memo): attribute or subscript target | star_atom */
 function targetWithStarAtom(p: P): Expr | null {
   p.enter();
-  const mm = p.memoized(R.target_with_star_atom);
-  if (mm) return p.leave(mm.node as Expr | null);
+  if (p.memoized(R.target_with_star_atom)) return p.leave(p.memoNode as Expr | null);
   const mark = p.mark;
   let res = attrOrSubscriptTarget(p, mark, 'store');
   if (!res) {
@@ -144,12 +148,12 @@ function starAtom(p: P): Expr | null {
   p.mark = mark;
   if (p.expect(T.LPAR) >= 0) {
     const s = starTargetsTupleSeq(p);
-    if (p.expect(T.RPAR) >= 0) return p.leave({ k: 'Tuple', elts: s ?? [], ctx: 'store', ...p.pos(mark) });
+    if (p.expect(T.RPAR) >= 0) return p.leave(p.ex({ k: 'Tuple', elts: s ?? [], ctx: 'store' }, mark));
   }
   p.mark = mark;
   if (p.expect(T.LSQB) >= 0) {
     const s = starTargetsListSeq(p);
-    if (p.expect(T.RSQB) >= 0) return p.leave({ k: 'List', elts: s ?? [], ctx: 'store', ...p.pos(mark) });
+    if (p.expect(T.RSQB) >= 0) return p.leave(p.ex({ k: 'List', elts: s ?? [], ctx: 'store' }, mark));
   }
   p.mark = mark;
   return p.leave(null);
@@ -183,8 +187,7 @@ export function singleSubscriptAttributeTarget(p: P): Expr | null {
 /** t_primary (left-recursive): a primary that a '.', '[' or '(' follows. */
 export function tPrimary(p: P): Expr | null {
   p.enter();
-  const mm = p.memoized(R.t_primary);
-  if (mm) return p.leave(mm.node as Expr | null);
+  if (p.memoized(R.t_primary)) return p.leave(p.memoNode as Expr | null);
   const mark = p.mark;
   let res: Expr | null = null;
   let resmark = p.mark;
@@ -205,18 +208,20 @@ function tPrimaryRaw(p: P): Expr | null {
   const mark = p.mark;
   let a: Expr | null, n: Expr | null, b: Expr | null;
   if ((a = tPrimary(p)) && p.expect(T.DOT) >= 0 && (n = p.name()) && tLookahead(p))
-    return p.leave({ k: 'Attribute', value: a, attr: (n as { id: string }).id, ctx: 'load', ...p.pos(mark) });
+    return p.leave(p.ex({ k: 'Attribute', value: a, attr: (n as { id: string }).id, ctx: 'load' }, mark));
   p.mark = mark;
   if ((a = tPrimary(p)) && p.expect(T.LSQB) >= 0 && (b = slices(p)) && p.expect(T.RSQB) >= 0 && tLookahead(p))
-    return p.leave({ k: 'Subscript', value: a, slice: b, ctx: 'load', ...p.pos(mark) });
+    return p.leave(p.ex({ k: 'Subscript', value: a, slice: b, ctx: 'load' }, mark));
   p.mark = mark;
   if ((a = tPrimary(p)) && (b = genexp(p)) && tLookahead(p))
-    return p.leave({ k: 'Call', func: a, args: [b], keywords: [], ...p.pos(mark) });
+    return p.leave(p.ex({ k: 'Call', func: a, args: [b], keywords: [] }, mark));
   p.mark = mark;
   if ((a = tPrimary(p)) && p.expect(T.LPAR) >= 0) {
     const c = argumentsRule(p);
     if (p.expect(T.RPAR) >= 0 && tLookahead(p))
-      return p.leave({ k: 'Call', func: a, args: c ? c.args : [], keywords: c ? c.keywords : [], ...p.pos(mark) });
+      return p.leave(
+        p.ex({ k: 'Call', func: a, args: c ? c.args : [], keywords: c ? c.keywords : [] }, mark),
+      );
   }
   p.mark = mark;
   if ((a = atom(p)) && tLookahead(p)) return p.leave(a);
@@ -248,8 +253,7 @@ export function delTargets(p: P): Expr[] | null {
 /** del_target (memo): attribute or subscript | del_t_atom */
 function delTarget(p: P): Expr | null {
   p.enter();
-  const mm = p.memoized(R.del_target);
-  if (mm) return p.leave(mm.node as Expr | null);
+  if (p.memoized(R.del_target)) return p.leave(p.memoNode as Expr | null);
   const mark = p.mark;
   let res = attrOrSubscriptTarget(p, mark, 'del');
   if (!res) {
@@ -268,16 +272,17 @@ function delTAtom(p: P): Expr | null {
   if (n) return p.leave(setExprContext(n, 'del'));
   p.mark = mark;
   let a: Expr | null;
-  if (p.expect(T.LPAR) >= 0 && (a = delTarget(p)) && p.expect(T.RPAR) >= 0) return p.leave(setExprContext(a, 'del'));
+  if (p.expect(T.LPAR) >= 0 && (a = delTarget(p)) && p.expect(T.RPAR) >= 0)
+    return p.leave(setExprContext(a, 'del'));
   p.mark = mark;
   if (p.expect(T.LPAR) >= 0) {
     const s = delTargets(p);
-    if (p.expect(T.RPAR) >= 0) return p.leave({ k: 'Tuple', elts: s ?? [], ctx: 'del', ...p.pos(mark) });
+    if (p.expect(T.RPAR) >= 0) return p.leave(p.ex({ k: 'Tuple', elts: s ?? [], ctx: 'del' }, mark));
   }
   p.mark = mark;
   if (p.expect(T.LSQB) >= 0) {
     const s = delTargets(p);
-    if (p.expect(T.RSQB) >= 0) return p.leave({ k: 'List', elts: s ?? [], ctx: 'del', ...p.pos(mark) });
+    if (p.expect(T.RSQB) >= 0) return p.leave(p.ex({ k: 'List', elts: s ?? [], ctx: 'del' }, mark));
   }
   p.mark = mark;
   return p.leave(null);
