@@ -23,6 +23,7 @@ import {
   invalidGroup,
 } from './invalidExpr';
 import { lambdaParams } from './params';
+import { rules } from './chains';
 import { R } from './rules';
 import { starTargets } from './targets';
 
@@ -349,3 +350,5 @@ function dictcomp(p: P): Expr | null {
   }
   return p.leave(null);
 }
+
+rules.lambdaParams = lambdaParams;

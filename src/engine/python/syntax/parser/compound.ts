@@ -27,6 +27,7 @@ import { invalidForTarget } from './invalidExpr';
 import { matchStmt } from './match';
 import { params } from './params';
 import { R } from './rules';
+import { condStmt, rules } from './chains';
 import { simpleStmts, statements } from './statements';
 import { starTarget, starTargets } from './targets';
 
@@ -232,36 +233,9 @@ function funcTypeComment(p: P): void {
   p.leave(0);
 }
 
-/** if_stmt / elif_stmt: 'if' named_expression ':' block (elif_stmt | [else_block]) */
+/** if_stmt: 'if' named_expression ':' block (elif_stmt | [else_block]) */
 function ifStmt(p: P): Stmt | null {
-  return ifLike(p, K.if, invalidIfStmt);
-}
-
-function elifStmt(p: P): Stmt | null {
-  return ifLike(p, K.elif, invalidElifStmt);
-}
-
-function ifLike(p: P, kw: number, invalid: (p: P) => unknown): Stmt | null {
-  p.enter();
-  const mark = p.mark;
-  const r = inv<Stmt>(p, mark, invalid);
-  if (r) return p.leave(r);
-  let a: Expr | null, b: Stmt[] | null, c: Stmt | null;
-  if (
-    p.expect(kw) >= 0 &&
-    (a = namedExpression(p)) &&
-    p.expect(T.COLON) >= 0 &&
-    (b = block(p)) &&
-    (c = elifStmt(p))
-  )
-    return p.leave(p.st({ k: 'If', test: a, body: b, orelse: [c] }, mark));
-  p.mark = mark;
-  if (p.expect(kw) >= 0 && (a = namedExpression(p)) && p.expect(T.COLON) >= 0 && (b = block(p))) {
-    const e = elseBlock(p);
-    return p.leave(p.st({ k: 'If', test: a, body: b, orelse: e ?? [] }, mark));
-  }
-  p.mark = mark;
-  return p.leave(null);
+  return condStmt(p, K.if);
 }
 
 /** else_block: invalid_else_stmt | 'else' &&':' block */
@@ -507,3 +481,8 @@ export function finallyBlock(p: P): Stmt[] | null {
   p.mark = mark;
   return p.leave(null);
 }
+
+rules.block = block;
+rules.elseBlock = elseBlock;
+rules.invalidIfStmt = invalidIfStmt;
+rules.invalidElifStmt = invalidElifStmt;

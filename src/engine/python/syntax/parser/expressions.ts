@@ -6,6 +6,9 @@ import { argumentsRule } from './calls';
 import type { Parser as P } from './core';
 import { invalidExpression, invalidLegacyExpression, invalidNamedExpression } from './invalidExpr';
 import { R } from './rules';
+import { expression, factor, inversion, rules } from './chains';
+
+export { expression, factor, inversion };
 
 const K = T.KW;
 
@@ -46,41 +49,6 @@ export function commaLoop1(p: P, rule: (p: P) => Expr | null): Expr[] | null {
   }
   p.mark = m;
   return p.leave(out);
-}
-
-/** expression (memo): the invalid_* checks, then `a if b else c`, disjunction, lambdef. */
-export function expression(p: P): Expr | null {
-  p.enter();
-  if (p.memoized(R.expression)) return p.leave(p.memoNode as Expr | null);
-  const mark = p.mark;
-  let res: Expr | null;
-  done: {
-    if (p.callInvalidRules) {
-      const r = invalidExpression(p);
-      if (r) {
-        res = r as Expr;
-        break done;
-      }
-      p.mark = mark;
-      const r2 = invalidLegacyExpression(p);
-      if (r2) {
-        res = r2 as Expr;
-        break done;
-      }
-      p.mark = mark;
-    }
-    res = ifExp(p, mark);
-    if (res) break done;
-    p.mark = mark;
-    res = disjunction(p);
-    if (res) break done;
-    p.mark = mark;
-    res = lambdef(p);
-    if (res) break done;
-    p.mark = mark;
-  }
-  p.insertMemo(mark, R.expression, res);
-  return p.leave(res);
 }
 
 /** `a=disjunction 'if' b=disjunction 'else' c=expression` (shared with expression_without_invalid). */
@@ -300,23 +268,6 @@ export function conjunction(p: P): Expr | null {
   return boolOp(p, R.conjunction, K.and, 'and', inversion);
 }
 
-/** inversion (memo): 'not' inversion | comparison */
-export function inversion(p: P): Expr | null {
-  p.enter();
-  if (p.memoized(R.inversion)) return p.leave(p.memoNode as Expr | null);
-  const mark = p.mark;
-  let res: Expr | null;
-  let a: Expr | null;
-  if (p.expect(K.not) >= 0 && (a = inversion(p))) res = p.ex({ k: 'UnaryOp', op: 'not', operand: a }, mark);
-  else {
-    p.mark = mark;
-    res = comparison(p);
-    if (!res) p.mark = mark;
-  }
-  p.insertMemo(mark, R.inversion, res);
-  return p.leave(res);
-}
-
 /** comparison: bitwise_or compare_op_bitwise_or_pair+ | bitwise_or */
 export function comparison(p: P): Expr | null {
   p.enter();
@@ -493,28 +444,7 @@ const sumRaw = (p: P): Expr | null => binRaw(p, sum, SUM_T, SUM_O, term);
 const term = (p: P): Expr | null => leftRec(p, R.term, termRaw);
 const termRaw = (p: P): Expr | null => binRaw(p, term, TERM_T, TERM_O, factor);
 
-/** factor (memo): '+' factor | '-' factor | '~' factor | power */
-export function factor(p: P): Expr | null {
-  p.enter();
-  if (p.memoized(R.factor)) return p.leave(p.memoNode as Expr | null);
-  const mark = p.mark;
-  let res: Expr | null;
-  let a: Expr | null;
-  if (p.expect(T.PLUS) >= 0 && (a = factor(p))) res = p.ex({ k: 'UnaryOp', op: '+', operand: a }, mark);
-  else if (((p.mark = mark), p.expect(T.MINUS) >= 0) && (a = factor(p)))
-    res = p.ex({ k: 'UnaryOp', op: '-', operand: a }, mark);
-  else if (((p.mark = mark), p.expect(T.TILDE) >= 0) && (a = factor(p)))
-    res = p.ex({ k: 'UnaryOp', op: '~', operand: a }, mark);
-  else {
-    p.mark = mark;
-    res = power(p);
-    if (!res) p.mark = mark;
-  }
-  p.insertMemo(mark, R.factor, res);
-  return p.leave(res);
-}
-
-/** power: await_primary '**' factor | await_primary */
+/** power: await_primary '**' factor | await_primary (the chains' machine drives deep ones) */
 function power(p: P): Expr | null {
   p.enter();
   const mark = p.mark;
@@ -644,3 +574,11 @@ export function starredExpression(p: P): Expr | null {
   p.mark = mark;
   return p.leave(null);
 }
+
+rules.awaitPrimary = awaitPrimary;
+rules.power = power;
+rules.comparison = comparison;
+rules.disjunction = disjunction;
+rules.invalidExpression = invalidExpression;
+rules.invalidLegacyExpression = invalidLegacyExpression;
+rules.namedExpression = namedExpression;
