@@ -102,16 +102,26 @@ def conv(node):
 
 
 def err(e):
-    args = e.args
-    loc = args[1] if len(args) > 1 and isinstance(args[1], tuple) else None
+    if isinstance(e, SyntaxError):
+        # The attributes, not args: errors located with PyErr_RangedSyntaxLocationObject
+        # (the symtable's) carry their position there only.
+        return {
+            "type": type(e).__name__,
+            "msg": e.msg,
+            "lineno": e.lineno,
+            "offset": e.offset,
+            "endLineno": e.end_lineno,
+            "endOffset": e.end_offset,
+            "text": e.text,
+        }
     return {
         "type": type(e).__name__,
-        "msg": e.msg if isinstance(e, SyntaxError) else (str(e) if not isinstance(e, MemoryError) else ""),
-        "lineno": (loc[1] if loc else None),
-        "offset": (loc[2] if loc else None),
-        "endLineno": (loc[4] if loc and len(loc) > 4 else None),
-        "endOffset": (loc[5] if loc and len(loc) > 5 else None),
-        "text": (loc[3] if loc else None),
+        "msg": "" if isinstance(e, MemoryError) else str(e),
+        "lineno": None,
+        "offset": None,
+        "endLineno": None,
+        "endOffset": None,
+        "text": None,
     }
 
 

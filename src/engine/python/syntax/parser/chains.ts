@@ -180,7 +180,12 @@ export function expression(p: P): Expr | null {
       p.mark = m;
     }
     let a: Expr | null, b: Expr | null;
-    if ((a = rules.disjunction(p)) && p.expect(K.if) >= 0 && (b = rules.disjunction(p)) && p.expect(K.else) >= 0) {
+    if (
+      (a = rules.disjunction(p)) &&
+      p.expect(K.if) >= 0 &&
+      (b = rules.disjunction(p)) &&
+      p.expect(K.else) >= 0
+    ) {
       kinds.push(IF_BODY);
       marks.push(m);
       as.push(a);
@@ -268,7 +273,12 @@ export function condStmt(p: P, kw: number): Stmt | null {
       p.mark = m;
     }
     let a: Expr | null, b: Stmt[] | null;
-    if (p.expect(kw) >= 0 && (a = rules.namedExpression(p)) && p.expect(T.COLON) >= 0 && (b = rules.block(p))) {
+    if (
+      p.expect(kw) >= 0 &&
+      (a = rules.namedExpression(p)) &&
+      p.expect(T.COLON) >= 0 &&
+      (b = rules.block(p))
+    ) {
       marks.push(m);
       kws.push(kw);
       tests.push(a);

@@ -225,12 +225,19 @@ export function namedExpression(p: P): Expr | null {
   return p.leave(null);
 }
 
-function boolOp(p: P, type: number, kw: number, op: 'and' | 'or', next: (p: P) => Expr | null): Expr | null {
+/**
+ * disjunction (memo): conjunction ('or' conjunction)+ | conjunction, and conjunction (memo):
+ * inversion ('and' inversion)+ | inversion, as one function that calls itself for the
+ * conjunction: one JS frame per rule level (brackets nest 200 deep, ~28 rule levels each).
+ */
+function boolLevel(p: P, isOr: boolean): Expr | null {
   p.enter();
+  const type = isOr ? R.disjunction : R.conjunction;
   if (p.memoized(type)) return p.leave(p.memoNode as Expr | null);
   const mark = p.mark;
+  const kw = isOr ? K.or : K.and;
   let res: Expr | null = null;
-  const a = next(p);
+  const a = isOr ? boolLevel(p, false) : inversion(p);
   if (a) {
     // _loop1 of the _tmp group (kw next)
     p.enter();
@@ -239,7 +246,7 @@ function boolOp(p: P, type: number, kw: number, op: 'and' | 'or', next: (p: P) =
     for (;;) {
       p.enter();
       let c: Expr | null = null;
-      if (p.expect(kw) >= 0) c = next(p);
+      if (p.expect(kw) >= 0) c = isOr ? boolLevel(p, false) : inversion(p);
       p.leave(0);
       if (!c) break;
       (values ??= [a]).push(c);
@@ -247,11 +254,11 @@ function boolOp(p: P, type: number, kw: number, op: 'and' | 'or', next: (p: P) =
     }
     p.mark = m;
     p.leave(0);
-    if (values) res = p.ex({ k: 'BoolOp', op, values }, mark);
+    if (values) res = p.ex({ k: 'BoolOp', op: isOr ? 'or' : 'and', values }, mark);
   }
   if (!res) {
     p.mark = mark;
-    res = next(p);
+    res = isOr ? boolLevel(p, false) : inversion(p);
     if (!res) p.mark = mark;
   }
   p.insertMemo(mark, type, res);
@@ -260,19 +267,19 @@ function boolOp(p: P, type: number, kw: number, op: 'and' | 'or', next: (p: P) =
 
 /** disjunction (memo): conjunction ('or' conjunction)+ | conjunction */
 export function disjunction(p: P): Expr | null {
-  return boolOp(p, R.disjunction, K.or, 'or', conjunction);
+  return boolLevel(p, true);
 }
 
 /** conjunction (memo): inversion ('and' inversion)+ | inversion */
 export function conjunction(p: P): Expr | null {
-  return boolOp(p, R.conjunction, K.and, 'and', inversion);
+  return boolLevel(p, false);
 }
 
 /** comparison: bitwise_or compare_op_bitwise_or_pair+ | bitwise_or */
 export function comparison(p: P): Expr | null {
   p.enter();
   const mark = p.mark;
-  const a = bitwiseOr(p);
+  const a = binLevel(p, 0);
   if (a) {
     p.enter(); // _loop1
     let pairs: CmpopExprPair[] | null = null;
@@ -299,7 +306,7 @@ export function comparison(p: P): Expr | null {
       );
   }
   p.mark = mark;
-  const e = bitwiseOr(p);
+  const e = binLevel(p, 0);
   if (!e) p.mark = mark;
   return p.leave(e);
 }
@@ -376,73 +383,142 @@ function noteq(p: P): CmpopExprPair | null {
   return p.leave(null);
 }
 
+/** bitwise_or, bitwise_xor, bitwise_and, shift_expr, sum, term: their memo ids, tokens and operators. */
+const BIN_TYPE = [R.bitwise_or, R.bitwise_xor, R.bitwise_and, R.shift_expr, R.sum, R.term];
+const BIN_TOKS: readonly (readonly number[])[] = [
+  [T.VBAR],
+  [T.CIRCUMFLEX],
+  [T.AMPER],
+  [T.LEFTSHIFT, T.RIGHTSHIFT],
+  [T.PLUS, T.MINUS],
+  [T.STAR, T.SLASH, T.DOUBLESLASH, T.PERCENT, T.AT],
+];
+const BIN_OPS: readonly (readonly BinOpName[])[] = [
+  ['|'],
+  ['^'],
+  ['&'],
+  ['<<', '>>'],
+  ['+', '-'],
+  ['*', '/', '//', '%', '@'],
+];
+
 /**
- * A left-recursive binary rule (bitwise_or, bitwise_xor, bitwise_and, shift_expr, sum, term):
- * the generated `*_rule` grows the seed through `*_raw` with the memo, as pegen does.
+ * The six left-recursive binary rules (level 0 bitwise_or ... 5 term), each a generated `*_rule`
+ * that grows its seed through `*_raw` with the memo, as pegen does. They run on an explicit stack,
+ * one JS frame for the whole chain instead of twelve: brackets nest 200 deep and every bracket
+ * passes through all six levels, which a browser worker's stack could not hold as recursion.
+ * A LEVEL frame is the rule (its mark, seed and seed end); a RAW frame is the raw rule (its mark,
+ * the alternative being tried, its left operand). Inside the raw rule, the rule at its own mark is
+ * a memo hit (updateMemo has just stored the seed).
  */
-function leftRec(p: P, type: number, raw: (p: P) => Expr | null): Expr | null {
-  p.enter();
-  if (p.memoized(type)) return p.leave(p.memoNode as Expr | null);
-  const mark = p.mark;
-  let res: Expr | null = null;
-  let resmark = p.mark;
+interface BinFrame {
+  raw: boolean;
+  i: number;
+  mark: number;
+  seed: Expr | null;
+  resmark: number;
+  k: number;
+  left: Expr | null;
+}
+const FACTOR = -2;
+
+function binLevel(p: P, level: number): Expr | null {
+  const stack: BinFrame[] = [];
+  let v: Expr | null = null;
+  let want = level; // the level to call, FACTOR, or -1 when `v` goes to the top frame
   for (;;) {
-    p.updateMemo(mark, type, res);
-    p.mark = mark;
-    const r = raw(p);
-    if (r === null || p.mark <= resmark) break;
-    resmark = p.mark;
-    res = r;
+    if (want === FACTOR) {
+      v = factor(p);
+      want = -1;
+    } else if (want >= 0) {
+      const i = want;
+      want = -1;
+      p.enter();
+      if (p.memoized(BIN_TYPE[i])) {
+        v = p.memoNode as Expr | null;
+        p.leave(0);
+      } else {
+        const mark = p.mark;
+        stack.push({ raw: false, i, mark, seed: null, resmark: mark, k: 0, left: null });
+        p.updateMemo(mark, BIN_TYPE[i], null);
+        p.mark = mark;
+        want = startRaw(p, stack, i, mark);
+        continue;
+      }
+    }
+    const f = stack[stack.length - 1];
+    if (!f) return v;
+    if (f.raw) {
+      if (f.k < BIN_TOKS[f.i].length) {
+        if (v) {
+          v = p.ex({ k: 'BinOp', op: BIN_OPS[f.i][f.k], left: f.left!, right: v }, f.mark);
+          stack.pop();
+          p.leave(0);
+          continue;
+        }
+        p.mark = f.mark;
+        want = advance(p, f, f.k + 1);
+        continue;
+      }
+      if (!v) p.mark = f.mark;
+      stack.pop();
+      p.leave(0);
+      continue;
+    }
+    // The rule's loop: grow the seed while the raw rule gets further.
+    if (v === null || p.mark <= f.resmark) {
+      p.mark = f.resmark;
+      v = f.seed;
+      stack.pop();
+      p.leave(0);
+      continue;
+    }
+    f.resmark = p.mark;
+    f.seed = v;
+    p.updateMemo(f.mark, BIN_TYPE[f.i], v);
+    p.mark = f.mark;
+    want = startRaw(p, stack, f.i, f.mark);
   }
-  p.mark = resmark;
-  return p.leave(res);
 }
 
-function binRaw(
-  p: P,
-  self: (p: P) => Expr | null,
-  toks: readonly number[],
-  ops: readonly BinOpName[],
-  next: (p: P) => Expr | null,
-): Expr | null {
+/** Enter the raw rule of level i at mark; returns what its first `next` call is. */
+function startRaw(p: P, stack: BinFrame[], i: number, mark: number): number {
   p.enter();
-  const mark = p.mark;
-  for (let i = 0; i < toks.length; i++) {
-    let a: Expr | null, b: Expr | null;
-    if ((a = self(p)) && p.expect(toks[i]) >= 0 && (b = next(p)))
-      return p.leave(p.ex({ k: 'BinOp', op: ops[i], left: a, right: b }, mark));
-    p.mark = mark;
-  }
-  const e = next(p);
-  if (!e) p.mark = mark;
-  return p.leave(e);
+  const f: BinFrame = { raw: true, i, mark, seed: null, resmark: mark, k: 0, left: null };
+  stack.push(f);
+  return advance(p, f, 0);
 }
 
-const OR_T = [T.VBAR];
-const OR_O: BinOpName[] = ['|'];
-const XOR_T = [T.CIRCUMFLEX];
-const XOR_O: BinOpName[] = ['^'];
-const AND_T = [T.AMPER];
-const AND_O: BinOpName[] = ['&'];
-const SHIFT_T = [T.LEFTSHIFT, T.RIGHTSHIFT];
-const SHIFT_O: BinOpName[] = ['<<', '>>'];
-const SUM_T = [T.PLUS, T.MINUS];
-const SUM_O: BinOpName[] = ['+', '-'];
-const TERM_T = [T.STAR, T.SLASH, T.DOUBLESLASH, T.PERCENT, T.AT];
-const TERM_O: BinOpName[] = ['*', '/', '//', '%', '@'];
+/**
+ * The raw rule's alternatives from `from`: `self op next` for each operator (self is a memo
+ * hit), then `next`. Returns the level `next` is (or FACTOR), with f.k and f.left set.
+ */
+function advance(p: P, f: BinFrame, from: number): number {
+  const toks = BIN_TOKS[f.i];
+  for (let k = from; k < toks.length; k++) {
+    p.enter();
+    p.memoized(BIN_TYPE[f.i]);
+    const a = p.leave(p.memoNode as Expr | null);
+    if (a && p.expect(toks[k]) >= 0) {
+      f.k = k;
+      f.left = a;
+      return f.i === 5 ? FACTOR : f.i + 1;
+    }
+    p.mark = f.mark;
+  }
+  f.k = toks.length;
+  return f.i === 5 ? FACTOR : f.i + 1;
+}
 
-export const bitwiseOr = (p: P): Expr | null => leftRec(p, R.bitwise_or, bitwiseOrRaw);
-const bitwiseOrRaw = (p: P): Expr | null => binRaw(p, bitwiseOr, OR_T, OR_O, bitwiseXor);
-export const bitwiseXor = (p: P): Expr | null => leftRec(p, R.bitwise_xor, bitwiseXorRaw);
-const bitwiseXorRaw = (p: P): Expr | null => binRaw(p, bitwiseXor, XOR_T, XOR_O, bitwiseAnd);
-const bitwiseAnd = (p: P): Expr | null => leftRec(p, R.bitwise_and, bitwiseAndRaw);
-const bitwiseAndRaw = (p: P): Expr | null => binRaw(p, bitwiseAnd, AND_T, AND_O, shiftExpr);
-const shiftExpr = (p: P): Expr | null => leftRec(p, R.shift_expr, shiftExprRaw);
-const shiftExprRaw = (p: P): Expr | null => binRaw(p, shiftExpr, SHIFT_T, SHIFT_O, sum);
-export const sum = (p: P): Expr | null => leftRec(p, R.sum, sumRaw);
-const sumRaw = (p: P): Expr | null => binRaw(p, sum, SUM_T, SUM_O, term);
-const term = (p: P): Expr | null => leftRec(p, R.term, termRaw);
-const termRaw = (p: P): Expr | null => binRaw(p, term, TERM_T, TERM_O, factor);
+export function bitwiseOr(p: P): Expr | null {
+  return binLevel(p, 0);
+}
+export function bitwiseXor(p: P): Expr | null {
+  return binLevel(p, 1);
+}
+export function sum(p: P): Expr | null {
+  return binLevel(p, 4);
+}
 
 /** power: await_primary '**' factor | await_primary (the chains' machine drives deep ones) */
 function power(p: P): Expr | null {
@@ -476,7 +552,21 @@ function awaitPrimary(p: P): Expr | null {
 
 /** primary (left-recursive): attribute, genexp call, call, subscript, atom. */
 export function primary(p: P): Expr | null {
-  return leftRec(p, R.primary, primaryRaw);
+  p.enter();
+  if (p.memoized(R.primary)) return p.leave(p.memoNode as Expr | null);
+  const mark = p.mark;
+  let res: Expr | null = null;
+  let resmark = p.mark;
+  for (;;) {
+    p.updateMemo(mark, R.primary, res);
+    p.mark = mark;
+    const r = primaryRaw(p);
+    if (r === null || p.mark <= resmark) break;
+    resmark = p.mark;
+    res = r;
+  }
+  p.mark = resmark;
+  return p.leave(res);
 }
 
 function primaryRaw(p: P): Expr | null {
