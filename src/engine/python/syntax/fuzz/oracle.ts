@@ -1,0 +1,34 @@
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * CPython's answers for a batch of programs, from tools/parser/cpython_ast.py run once on the
+ * whole batch (node only: tests and the fuzz script). `python` defaults to `python3`, which must
+ * be CPython 3.11 (the script refuses anything else).
+ */
+export interface ReferenceError {
+  type: string;
+  msg: string;
+  lineno: number | null;
+  offset: number | null;
+  endLineno: number | null;
+  endOffset: number | null;
+  text: string | null;
+}
+export type Reference =
+  | { ok: true; ast: unknown; compile: ReferenceError | null; note?: string }
+  | { ok: false; stage: 'parse'; error: ReferenceError };
+
+const SCRIPT = fileURLToPath(new URL('../../../../../tools/parser/cpython_ast.py', import.meta.url));
+
+export function cpythonReference(
+  programs: readonly string[],
+  python = process.env.HW_PYTHON ?? 'python3',
+): Reference[] {
+  const input = programs.map((src) => JSON.stringify({ src })).join('\n') + '\n';
+  const out = execFileSync(python, [SCRIPT], { input, maxBuffer: 1 << 30, encoding: 'utf8' });
+  const lines = out.split('\n').filter((l) => l.length > 0);
+  if (lines.length !== programs.length)
+    throw new Error(`cpython_ast.py answered ${lines.length} of ${programs.length}`);
+  return lines.map((l) => JSON.parse(l) as Reference);
+}
