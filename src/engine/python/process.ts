@@ -9,6 +9,9 @@ import { EventKind, type EventSink } from '../trace/events';
 import { bootProcess, type BootResult } from './boot';
 import { PyError, PySyntaxError } from './errors';
 import { Interp } from './interp/interp';
+import { Interpreter } from './eval/interpreter';
+import { Script } from './eval/script';
+import { parse } from './syntax';
 import { MallocLog, TeeSink } from './mallocLog';
 import { dictNew, dictSetItem } from './objects/dict';
 import { moduleStatic } from './objects/module';
@@ -31,6 +34,14 @@ export interface ProcessOptions {
   tunables?: GlibcTunables;
   /** Units of work (evaluated nodes, loop iterations) before a run is stopped; default 50 million. */
   stepBudget?: number;
+  /** Which interpreter runs the script: the bytecode VM (default) or the old tree-walker. */
+  engine?: 'eval' | 'tree';
+  /** Seconds of simulator CPU time before a run stops (null or absent: no limit). */
+  maxSeconds?: number | null;
+  /** The clock the time budget reads, in ms (default performance.now). */
+  clock?: () => number;
+  /** The script's file name in tracebacks. */
+  filename?: string;
   events?: EventLog | null;
   /** Keep a `--malloc-log` of every C-library call the process makes, boot included (PythonProcess.mallocLog). */
   mallocLog?: boolean;
@@ -71,6 +82,8 @@ export class PythonProcess {
   private readonly dataStack: DataStack;
   private interp: Interp | null = null;
   private statements: ParsedStatement[] = [];
+  private evaluator: Interpreter | null = null;
+  private script: Script | null = null;
 
   constructor(private readonly opts: ProcessOptions = {}) {
     this.profile = opts.startup ?? startupProfile(opts.profile);
@@ -96,7 +109,8 @@ export class PythonProcess {
 
   /** Parse and compile the script (its constants are made now, before `<start>`). Throws PySyntaxError. */
   load(source: string): Statement[] {
-    if (this.interp) throw new Error('PythonProcess.load: one script per process');
+    if (this.interp || this.evaluator) throw new Error('PythonProcess.load: one script per process');
+    if (this.opts.engine !== 'tree') return this.loadEval(source);
     this.statements = parseModule(source);
     const body = this.statements.map((s) => s.stmt);
     const budget = this.opts.stepBudget ?? DEFAULT_STEP_BUDGET;
@@ -106,10 +120,54 @@ export class PythonProcess {
     return this.statements.map(({ code, line, endLine }) => ({ code, line, endLine }));
   }
 
+  private loadEval(source: string): Statement[] {
+    const filename = this.opts.filename ?? 'script.py';
+    const tree = parse(source, { filename });
+    const it = new Interpreter(this.vm, this.dataStack, {
+      events: this.opts.events ?? null,
+      maxSeconds: this.opts.maxSeconds ?? null,
+      clock: this.opts.clock,
+      mallocTrim: (pad) => this.libc.trim(pad),
+    });
+    this.evaluator = it;
+    it.start(this.globals);
+    for (const ext of this.opts.extensions ?? []) ext(this);
+    this.script = new Script(it, tree, source, filename);
+    this.settle();
+    return this.script.statements;
+  }
+
   /** Run top-level statement i. Throws PyError (type, message, line). */
   runStatement(i: number): void {
+    if (this.script) {
+      this.opts.events?.record(EventKind.StatementStart, 0, i, 0);
+      this.script.runStatement(i);
+      return;
+    }
     if (!this.interp) throw new Error('PythonProcess.runStatement before load');
     this.interp.runTopLevel(this.statements[i].stmt, i);
+  }
+
+  /**
+   * exec(compile(source, filename, 'exec'), globals): another module code object run to its end
+   * in the script's globals (what tools/allocations/record_allocations.py does with a setup and a
+   * statement, each compiled on its own). Its constants are made first, as compile() makes them.
+   */
+  exec(source: string): void {
+    this.prepare(source)();
+  }
+
+  /** compile(source) now (its constants made), exec() when the returned function is called. */
+  prepare(source: string): () => void {
+    const it = this.evaluator;
+    if (!it) throw new Error('PythonProcess.prepare before load');
+    const code = it.compileModule(parse(source, { filename: 's' }), 's');
+    return () => it.execCode(code);
+  }
+
+  /** The bytecode interpreter, once a script is loaded (eval engine). */
+  get evalInterpreter(): Interpreter | null {
+    return this.evaluator;
   }
 
   /** The interpreter, once a script is loaded (for layers that extend it, e.g. numpy). */
@@ -119,6 +177,7 @@ export class PythonProcess {
 
   /** What print() wrote so far. */
   get output(): string {
+    if (this.evaluator) return this.evaluator.output.join('');
     return this.interp ? this.interp.output.join('') : '';
   }
 

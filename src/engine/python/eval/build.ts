@@ -9,7 +9,7 @@ import { dictNewPresized, dictSetItem } from '../objects/dict';
 import { dictUpdateArg } from '../objects/dictmethods';
 import { E } from '../objects/exctypes';
 import { listExtend as listExtendObj, listNew, listPut, listSliceItems } from '../objects/list';
-import { setAdd, setNew, setUpdate as setUpdateObj } from '../objects/set';
+import { setAdd, setData, setNew, setUpdate as setUpdateObj } from '../objects/set';
 import { sliceNew } from '../objects/slice';
 import { strJoin, strNew, strValue } from '../objects/str';
 import { tupleFromItems, tupleItem } from '../objects/tuple';
@@ -162,9 +162,14 @@ const notIterable = (it: Interpreter, h: number): boolean => {
 
 /** SET_UPDATE: _PySet_Update. */
 export function setUpdate(it: Interpreter, s: Int32Array, sp: number, i: number): number {
+  const vm = it.vm;
   const iterable = s[--sp];
   try {
-    setUpdateObj(it.vm, s[sp - i], iterable);
+    const type = vm.table.type[iterable];
+    if (type === T.Set || type === T.FrozenSet) {
+      // set_update_internal → set_merge: a set's entries are added directly, no iterator
+      for (const key of [...setData(vm, iterable).index.values()]) setAdd(vm, s[sp - i], key);
+    } else setUpdateObj(vm, s[sp - i], iterable);
   } finally {
     it.vm.decref(iterable);
   }

@@ -14,13 +14,31 @@ import type { DataStack } from '../runtime/datastack';
 import type { Evaluator, Vm } from '../runtime/vm';
 import type { EventLog } from '../../trace/eventLog';
 import { Budget, defaultClock } from './budget';
-import { callFromC, type CallResult } from './calls';
+import { callFromC, clearAndPop, type CallResult } from './calls';
+import { ConstLoader } from './consts';
+import { compile } from './script';
+import type { Module } from '../syntax/ast';
 import { installCodeType, type CodeRt } from './code';
 import type { Frame } from './frame';
 import { frameObjectFor } from './frameobj';
 import { generatorType } from './generator';
 import { evalFrame } from './loop';
 import { ThreadState } from './thread';
+import { installBuiltins } from '../builtins';
+import { makeStdout } from '../builtins/stdout';
+import { sysStdout } from '../modules/sys';
+import { builtinStatic } from '../objects/descr';
+import type { FunctionData } from '../objects/func';
+import { Meth, type MethodDef } from '../objects/types';
+import { STEP_MARKER } from './script';
+import { fastToLocals } from './locals';
+
+/** The recorder's __hw_step__(i) (the loop intercepts the call; this body never runs). */
+const STEP_MARKER_DEF: MethodDef = {
+  name: STEP_MARKER,
+  flags: Meth.O,
+  impl: (vm) => vm.s.None,
+};
 
 /** Eval-breaker interval: the budget is checked every this many backward jumps / calls / C loop items. */
 const BREAKER_INTERVAL = 1 << 14;
@@ -87,6 +105,61 @@ export class Interpreter implements Evaluator, HostServices {
     this.strType = vm.types[T.Str].typeObject;
     this.thread = new ThreadState(vm, dataStack);
     vm.eval = this;
+  }
+
+  /**
+   * The start-up state scripts see: sys.stdout, the builtins module (with the recorder's step
+   * marker), the module table, and the script's globals dict (made by the process).
+   */
+  start(globals: number): void {
+    const vm = this.vm;
+    this.globals = globals;
+    const stdout = makeStdout(vm, (text) => this.output.push(text));
+    sysStdout.set(vm, stdout);
+    const builtins = installBuiltins(this, () => stdout);
+    this.builtinsModule = builtins;
+    this.builtins = moduleData(vm, builtins).attrs;
+    this.stepMarker = builtinStatic(vm, STEP_MARKER_DEF, 'builtins');
+    this.builtins.set(STEP_MARKER, this.stepMarker);
+    this.modules.set('builtins', builtins);
+  }
+  builtinsModule = 0;
+
+  /**
+   * The module's frame (what exec() pushes for the recorder's scenario): its function is the one
+   * exec made before `<start>` (static here), its locals are the globals dict.
+   */
+  moduleFrame(code: CodeRt): Frame {
+    const vm = this.vm;
+    const fn = vm.newStatic(T.Function);
+    vm.table.side[fn] = {
+      code,
+      name: code.co.name,
+      qualname: code.co.qualname,
+      defaults: 0,
+      closure: 0,
+      dict: 0,
+      kwdefaults: 0,
+      annotations: 0,
+      globals: this.globals,
+    } satisfies FunctionData;
+    vm.incref(this.globals);
+    return this.thread.pushFrame(code, fn, this.globals, this.globals);
+  }
+
+  /** compile(tree, filename, 'exec'): the module's code object, its constants made. */
+  compileModule(tree: Module, filename: string): CodeRt {
+    return new ConstLoader(this.vm).load(compile(tree, filename));
+  }
+
+  /** exec(code, globals): run to its end; the frame cleared and popped. */
+  execCode(code: CodeRt): void {
+    const f = this.moduleFrame(code);
+    try {
+      this.vm.decref(this.run(f));
+    } finally {
+      clearAndPop(this, f);
+    }
   }
 
   /** Run a frame in a new entry of the loop (_PyEval_EvalFrame). */
@@ -250,6 +323,30 @@ export class Interpreter implements Evaluator, HostServices {
   publicNames(mod: number): [string, number][] {
     if (this.vm.table.type[mod] !== T.Module) throw this.unsupported('from … import * of a non-module');
     return [...moduleData(this.vm, mod).attrs].filter(([k]) => !k.startsWith('_'));
+  }
+
+  // ---- BuiltinsHost ------------------------------------------------------------------------
+
+  writeStdout(text: number): void {
+    void text;
+  }
+
+  /** PyEval_GetLocals: a function's fast locals copied into its f_locals dict (made on first use). */
+  frameLocals(): number {
+    const f = this.thread.current;
+    if (f === null) return this.globals;
+    fastToLocals(this, f);
+    return f.locals;
+  }
+
+  frameGlobals(): number {
+    const f = this.thread.current;
+    return f === null ? this.globals : f.globals;
+  }
+
+  /** _PyEval_Vector(func, locals) for a class body. */
+  runWithLocals(func: number, locals: number): number {
+    return callFromC(this, func, [], null, locals);
   }
 
   // ---- HostServices (modules that reach the process: sys, gc, ctypes) -------------------------

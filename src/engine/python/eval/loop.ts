@@ -558,10 +558,9 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
             break;
           case O.RETURN_VALUE: {
             const retval = s[--sp];
+            f.sp = sp;
             t.leaveRecursive();
             if (f.isEntry) {
-              f.sp = sp;
-              f.ip = ip;
               t.current = f.previous;
               return retval;
             }
