@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PythonProcess } from './process';
 import expected from './testdata/allocation_expected.json';
+import exceptions from './testdata/exception_expected.json';
 
 /**
  * Every PyObject_/PyMem_ call a statement makes, in order and with its size, against real
@@ -19,7 +20,7 @@ function simulate(setup: string, statement: string): string[] {
 }
 
 describe('allocator calls, statement by statement, as CPython 3.11.7 makes them', () => {
-  for (const c of expected.cases) {
+  for (const c of [...expected.cases, ...exceptions.cases]) {
     it(`${c.setup.replace(/\n/g, '; ')} ⟶ ${c.statement.replace(/\n/g, '; ')}`, () => {
       expect(simulate(c.setup, c.statement)).toEqual(c.calls);
     });

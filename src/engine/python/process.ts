@@ -11,16 +11,17 @@ import { PyError, PySyntaxError } from './errors';
 import { Interp } from './interp/interp';
 import { Interpreter } from './eval/interpreter';
 import { Script } from './eval/script';
-import { parse } from './syntax';
+import { PythonSyntaxError, parse } from './syntax';
+import { syntaxErrorText, uncaughtException } from './eval/uncaught';
 import { MallocLog, TeeSink } from './mallocLog';
-import { dictNew, dictSetItem } from './objects/dict';
+import { dictGetItem, dictNew, dictSetItem } from './objects/dict';
 import { moduleStatic } from './objects/module';
 import { installBuiltinTypes } from './objects/registry';
-import { strNew } from './objects/str';
+import { intern, strNew } from './objects/str';
 import { F_FREELISTED, F_IMMORTAL } from './objects/table';
 import { T } from './objects/types';
 import { parseModule, type ParsedStatement } from './parse/parser';
-import { REPORT_SCHEMA, type Report, type ReportStep, type StepMeasurement } from './report';
+import { REPORT_SCHEMA, type Report, type ReportError, type ReportStep, type StepMeasurement } from './report';
 import { DataStack } from './runtime/datastack';
 import { Mem } from './runtime/mem';
 import { Vm } from './runtime/vm';
@@ -120,7 +121,10 @@ export class PythonProcess {
     return this.statements.map(({ code, line, endLine }) => ({ code, line, endLine }));
   }
 
+  private source = '';
+
   private loadEval(source: string): Statement[] {
+    this.source = source;
     const filename = this.opts.filename ?? 'script.py';
     const tree = parse(source, { filename });
     const it = new Interpreter(this.vm, this.dataStack, {
@@ -163,6 +167,39 @@ export class PythonProcess {
     if (!it) throw new Error('PythonProcess.prepare before load');
     const code = it.compileModule(parse(source, { filename: 's' }), 's');
     return () => it.execCode(code);
+  }
+
+  /**
+   * What the report says about an error that ended the run: a Python exception with its
+   * traceback (and CPython's text for it), a SyntaxError with its column, a simulator stop
+   * (not supported, the time budget) as its message, and anything else as an internal error of
+   * the simulator, never as a Python error.
+   */
+  errorReport(e: unknown, line: number): ReportError {
+    const filename = this.opts.filename ?? 'script.py';
+    if (e instanceof PythonSyntaxError) {
+      return { type: e.errorType, message: e.message, line: e.lineno, column: e.column, text: syntaxErrorText(e, filename) };
+    }
+    if (e instanceof PySyntaxError) return { type: e.pyType, message: e.message, line: e.line, column: e.column };
+    if (e instanceof PyError) {
+      if (e.excType < 0 || !this.evaluator) return { type: e.pyType, message: e.message, line: e.line || line };
+      const { report, text } = uncaughtException(this.vm, e, (f) => (f === filename ? this.source : null));
+      const last = report.traceback[report.traceback.length - 1];
+      return { type: report.type, message: report.message, line: last?.line ?? line, traceback: report.traceback, text };
+    }
+    if (e instanceof RangeError && /call stack/i.test(e.message))
+      return {
+        type: 'RecursionError',
+        message: "maximum recursion depth exceeded (the simulator's own stack ran out before CPython's limit)",
+        line: this.evaluator?.currentLine() || line,
+      };
+    const msg = e instanceof Error ? e.message : String(e);
+    return { type: 'InternalError', message: `internal error in Highwater: ${msg}`, line: this.evaluator?.currentLine() || line };
+  }
+
+  /** A module-level name's value (borrowed), 0 when it is not bound. */
+  globalValue(name: string): number {
+    return dictGetItem(this.vm, this.globals, intern(this.vm, name));
   }
 
   /** The bytecode interpreter, once a script is loaded (eval engine). */
@@ -286,22 +323,26 @@ export function runScript(source: string, opts: ProcessOptions & { scenario?: st
   try {
     statements = p.load(source);
   } catch (e) {
-    if (!(e instanceof PyError)) throw e;
-    report.error = { type: e.pyType, message: e.message, line: e.line };
-    if (e instanceof PySyntaxError) report.error.column = e.column;
+    report.error = p.errorReport(e, 0);
   }
   report.steps.push(step('<start>', 0, p.measure()));
   if (report.error) return report;
+  const stepOutput: string[] = [''];
+  let printed = p.output.length;
   for (let i = 0; i < statements.length; i++) {
     try {
       p.runStatement(i);
     } catch (e) {
-      if (!(e instanceof PyError)) throw e;
-      report.error = { type: e.pyType, message: e.message, line: e.line || statements[i].line };
+      report.error = p.errorReport(e, statements[i].line);
       break;
+    } finally {
+      const out = p.output;
+      stepOutput.push(out.slice(printed));
+      printed = out.length;
     }
     report.steps.push(step(statements[i].code, statements[i].line, p.measure()));
   }
+  if (stepOutput.some((x) => x)) report.stepOutput = stepOutput.slice(0, report.steps.length);
   if (p.output) report.output = p.output;
   report.numpy = p.numpy;
   return report;

@@ -59,6 +59,7 @@ export function buildSet(it: Interpreter, s: Int32Array, sp: number, n: number):
   }
   sp -= n;
   if (err !== null) {
+    s.fill(0, sp, sp + n);
     vm.decref(set);
     throw err;
   }
@@ -140,6 +141,7 @@ export function buildSlice(it: Interpreter, s: Int32Array, sp: number, n: number
 export function listExtend(it: Interpreter, s: Int32Array, sp: number, i: number): number {
   const vm = it.vm;
   const iterable = s[--sp];
+  s[sp] = 0; // consumed: an error now must not release it again
   try {
     listExtendObj(vm, s[sp - i], iterable);
   } catch (e) {
@@ -164,6 +166,7 @@ const notIterable = (it: Interpreter, h: number): boolean => {
 export function setUpdate(it: Interpreter, s: Int32Array, sp: number, i: number): number {
   const vm = it.vm;
   const iterable = s[--sp];
+  s[sp] = 0; // consumed: an error now must not release it again
   try {
     const type = vm.table.type[iterable];
     if (type === T.Set || type === T.FrozenSet) {
@@ -180,6 +183,8 @@ export function setUpdate(it: Interpreter, s: Int32Array, sp: number, i: number)
 export function dictUpdate(it: Interpreter, s: Int32Array, sp: number, i: number): number {
   const vm = it.vm;
   const update = s[--sp];
+  s[sp] = 0; // consumed: an error now must not release it again
+  s[sp] = 0; // consumed: an error now must not release it again
   try {
     dictUpdateArg(vm, s[sp - i], update);
   } catch (e) {
@@ -225,6 +230,8 @@ export function listToTuple(it: Interpreter, s: Int32Array, sp: number): void {
 export function unpackSequence(it: Interpreter, s: Int32Array, sp: number, n: number, specialized: boolean): number {
   const vm = it.vm;
   const seq = s[--sp];
+  s[sp] = 0; // consumed: an error now must not release it again
+  s[sp] = 0; // consumed: an error now must not release it again
   if (specialized) {
     const t = vm.table;
     const items = t.type[seq] === T.Tuple ? null : listSliceItems(vm, seq, 0, n);
@@ -339,7 +346,9 @@ export function pyIterNext(it: Interpreter, iter: number): number {
 export function formatValue(it: Interpreter, s: Int32Array, sp: number, arg: number): number {
   const vm = it.vm;
   const spec = arg & 4 ? s[--sp] : 0;
+  s[sp] = 0;
   let value = s[--sp];
+  s[sp] = 0; // consumed: an error now must not release it again
   const conv = arg & 3;
   if (conv !== 0) {
     let r: number;

@@ -81,6 +81,7 @@ export function getYieldFromIter(it: Interpreter, f: Frame, s: Int32Array, sp: n
 export function send(it: Interpreter, s: Int32Array, sp: number): number {
   const vm = it.vm;
   const v = s[--sp];
+  s[sp] = 0; // consumed: an error now must not release it again
   const receiver = s[sp - 1];
   let status: Send;
   let retval = 0;

@@ -99,7 +99,9 @@ const MATCH_SELF = new Set<number>([
 export function matchClass(it: Interpreter, s: Int32Array, sp: number, nargs: number): number {
   const vm = it.vm;
   const names = s[--sp];
+  s[sp] = 0; // consumed: an error now must not release it again
   const type = s[--sp];
+  s[sp] = 0; // consumed: an error now must not release it again
   const subject = s[sp - 1];
   let attrs = 0;
   try {
@@ -268,6 +270,7 @@ export function setupAnnotations(it: Interpreter, f: Frame): void {
 export function importName(it: Interpreter, f: Frame, s: Int32Array, sp: number, name: number): number {
   const vm = it.vm;
   const fromlist = s[--sp];
+  s[sp] = 0; // consumed: an error now must not release it again
   const level = s[sp - 1];
   s[sp - 1] = 0;
   let res: number;
@@ -299,6 +302,7 @@ export function importFrom(it: Interpreter, mod: number, name: number): number {
 export function importStar(it: Interpreter, f: Frame, s: Int32Array, sp: number): number {
   const vm = it.vm;
   const mod = s[--sp];
+  s[sp] = 0; // consumed: an error now must not release it again
   try {
     for (const [name, v] of it.publicNames(mod)) dictSetItem(vm, f.locals, intern(vm, name), v);
   } finally {

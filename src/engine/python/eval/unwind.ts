@@ -167,6 +167,7 @@ export function popExcept(it: Interpreter, s: Int32Array, sp: number): number {
 export function checkExcMatch(it: Interpreter, s: Int32Array, sp: number): number {
   const vm = it.vm;
   const right = s[--sp];
+  s[sp] = 0; // consumed: an error now must not release it again
   const left = s[sp - 1];
   let match: boolean;
   try {
@@ -208,6 +209,7 @@ export function raiseVarargs(it: Interpreter, f: Frame, s: Int32Array, sp: numbe
   const vm = it.vm;
   const cause = n === 2 ? s[--sp] : 0;
   const exc = n >= 1 ? s[--sp] : 0;
+  s.fill(0, sp, sp + n); // do_raise consumes them
   if (exc === 0) {
     const handled = vm.thread.topmostException();
     if (handled === 0) throw raiseString(vm, E.RuntimeError, 'No active exception to reraise');
