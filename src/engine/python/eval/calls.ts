@@ -106,6 +106,9 @@ export function call(it: Interpreter, s: Int32Array, sp: number, oparg: number, 
   }
   sp = argsAt - (isMeth ? 1 : 2);
   s[sp++] = res;
+  // the call may have re-entered the loop, which used this same result object
+  r.frame = null;
+  r.paused = false;
   r.sp = sp;
   return r;
 }
@@ -411,8 +414,10 @@ export function callFunctionEx(it: Interpreter, s: Int32Array, sp: number, oparg
   sp -= 1; // func's slot; the NULL below it takes the result
   s[sp] = 0;
   s[sp - 1] = res;
-  r.sp = sp;
   if (err !== null) throw err;
+  r.frame = null;
+  r.paused = false;
+  r.sp = sp;
   return r;
 }
 

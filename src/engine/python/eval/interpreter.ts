@@ -8,7 +8,7 @@ import { exceptionText, excState } from '../objects/exceptions';
 import { E } from '../objects/exctypes';
 import { functionData } from '../objects/func';
 import { moduleData } from '../objects/module';
-import { readyStaticType } from '../objects/typeobject';
+import { inheritSlots, readyStaticType } from '../objects/typeobject';
 import { T, TpFlags, type Kwargs } from '../objects/types';
 import type { DataStack } from '../runtime/datastack';
 import type { Evaluator, Vm } from '../runtime/vm';
@@ -388,8 +388,8 @@ function readyInPlace(vm: Vm, s: ReturnType<typeof generatorType>): void {
   s.mro = old.mro;
   s.bases = old.bases;
   s.base = old.base;
+  inheritSlots(s, vm.types[s.base]);
   s.flags |= old.flags;
-  vm.slotsOf(old.typeObject);
   vm.table.side[old.typeObject] = s;
   vm.types[s.id] = s;
 }

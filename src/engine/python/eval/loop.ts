@@ -45,17 +45,13 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
   const flags = table.flags;
   let f = entry;
   let err: unknown = pending;
-  if (!f.isEntry) {
-    f.isEntry = true;
-    f.previous = t.current;
-    t.current = f;
-    if (err === null) {
-      try {
-        t.enterRecursive(); // start_frame
-      } catch (e) {
-        return unwind.exitEntry(it, f, e);
-      }
-    } else t.depth++;
+  f.isEntry = true;
+  f.previous = t.current;
+  t.current = f;
+  try {
+    t.enterRecursive(); // start_frame (a generator's throw() too)
+  } catch (e) {
+    return unwind.exitEntry(it, f, e);
   }
   let code = f.code;
   let co = code.co.code;
@@ -547,8 +543,11 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
             sp = r.sp;
             ip += 4;
             if (r.paused) {
+              // the module frame stops at a step marker, as a generator at a yield
               f.ip = ip;
               f.sp = sp;
+              t.leaveRecursive();
+              t.current = f.previous;
               return PAUSED;
             }
             break;
