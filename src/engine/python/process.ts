@@ -8,7 +8,6 @@ import type { EventLog } from '../trace/eventLog';
 import { EventKind, type EventSink } from '../trace/events';
 import { bootProcess, type BootResult } from './boot';
 import { PyError, PySyntaxError } from './errors';
-import { Interp } from './interp/interp';
 import { Interpreter } from './eval/interpreter';
 import { Script } from './eval/script';
 import { PythonSyntaxError, parse } from './syntax';
@@ -20,7 +19,6 @@ import { installBuiltinTypes } from './objects/registry';
 import { intern, strNew } from './objects/str';
 import { F_FREELISTED, F_IMMORTAL } from './objects/table';
 import { T } from './objects/types';
-import { parseModule, type ParsedStatement } from './parse/parser';
 import { REPORT_SCHEMA, type Report, type ReportError, type ReportStep, type StepMeasurement } from './report';
 import { DataStack } from './runtime/datastack';
 import { Mem } from './runtime/mem';
@@ -33,10 +31,6 @@ export interface ProcessOptions {
   env?: LibcEnvironment;
   /** glibc tunables on top of `env`'s (the page's options menu, the CLI's tunable flags). */
   tunables?: GlibcTunables;
-  /** Units of work (evaluated nodes, loop iterations) before a run is stopped; default 50 million. */
-  stepBudget?: number;
-  /** Which interpreter runs the script: the bytecode VM (default) or the old tree-walker. */
-  engine?: 'eval' | 'tree';
   /** Seconds of simulator CPU time before a run stops (null or absent: no limit). */
   maxSeconds?: number | null;
   /** The clock the time budget reads, in ms (default performance.now). */
@@ -61,7 +55,6 @@ export interface Statement {
   endLine: number;
 }
 
-export const DEFAULT_STEP_BUDGET = 50_000_000;
 
 
 /**
@@ -81,8 +74,6 @@ export class PythonProcess {
   numpy: string | null = null;
   private readonly globals: number;
   private readonly dataStack: DataStack;
-  private interp: Interp | null = null;
-  private statements: ParsedStatement[] = [];
   private evaluator: Interpreter | null = null;
   private script: Script | null = null;
 
@@ -110,15 +101,8 @@ export class PythonProcess {
 
   /** Parse and compile the script (its constants are made now, before `<start>`). Throws PySyntaxError. */
   load(source: string): Statement[] {
-    if (this.interp || this.evaluator) throw new Error('PythonProcess.load: one script per process');
-    if (this.opts.engine !== 'tree') return this.loadEval(source);
-    this.statements = parseModule(source);
-    const body = this.statements.map((s) => s.stmt);
-    const budget = this.opts.stepBudget ?? DEFAULT_STEP_BUDGET;
-    this.interp = new Interp(this.vm, this.dataStack, body, budget, this.opts.events ?? null, this.globals, (pad) => this.libc.trim(pad));
-    for (const ext of this.opts.extensions ?? []) ext(this);
-    this.settle();
-    return this.statements.map(({ code, line, endLine }) => ({ code, line, endLine }));
+    if (this.evaluator) throw new Error('PythonProcess.load: one script per process');
+    return this.loadEval(source);
   }
 
   private source = '';
@@ -143,13 +127,9 @@ export class PythonProcess {
 
   /** Run top-level statement i. Throws PyError (type, message, line). */
   runStatement(i: number): void {
-    if (this.script) {
-      this.opts.events?.record(EventKind.StatementStart, 0, i, 0);
-      this.script.runStatement(i);
-      return;
-    }
-    if (!this.interp) throw new Error('PythonProcess.runStatement before load');
-    this.interp.runTopLevel(this.statements[i].stmt, i);
+    if (!this.script) throw new Error('PythonProcess.runStatement before load');
+    this.opts.events?.record(EventKind.StatementStart, 0, i, 0);
+    this.script.runStatement(i);
   }
 
   /**
@@ -208,14 +188,13 @@ export class PythonProcess {
   }
 
   /** The interpreter, once a script is loaded (for layers that extend it, e.g. numpy). */
-  get interpreter(): Interp | null {
-    return this.interp;
+  get interpreter(): Interpreter | null {
+    return this.evaluator;
   }
 
   /** What print() wrote so far. */
   get output(): string {
-    if (this.evaluator) return this.evaluator.output.join('');
-    return this.interp ? this.interp.output.join('') : '';
+    return this.evaluator ? this.evaluator.output.join('') : '';
   }
 
   measure(): StepMeasurement {

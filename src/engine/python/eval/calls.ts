@@ -348,12 +348,20 @@ export function callFromC(it: Interpreter, fn: number, args: readonly number[], 
   } finally {
     if (kwnames !== 0) vm.decref(kwnames);
   }
+  let r: number;
   try {
-    return it.run(frame);
-  } finally {
-    if (frame.owner === Owner.Thread && frame.chunk >= 0) clearAndPop(it, frame);
+    r = it.run(frame);
+  } catch (e) {
+    // a simulator stop leaves everything as it is; a Python exception pops the frame
+    if (!isStop(e) && frame.owner === Owner.Thread && frame.chunk >= 0) clearAndPop(it, frame);
+    throw e;
   }
+  if (frame.owner === Owner.Thread && frame.chunk >= 0) clearAndPop(it, frame);
+  return r;
 }
+
+/** Not a Python exception: a simulator stop (not supported, a budget) or an engine bug. */
+export const isStop = (e: unknown): boolean => !(e instanceof PyError) || e.excType < 0;
 
 /**
  * CALL_FUNCTION_EX: `f(*args, **kwargs)`. The arguments become a tuple (and a dict when they are

@@ -1,4 +1,12 @@
-import { NotSupported } from '../errors';
+import { NotSupported, PyError } from '../errors';
+import { clearError } from '../abstract/errors';
+import { getItem } from '../abstract/item';
+import { NB_OF, binaryOp, unaryOp } from '../abstract/number';
+import { isTrue } from '../abstract/object';
+import type { ConstValue } from '../syntax/ast';
+import { setData } from '../objects/set';
+import { tupleItem } from '../objects/tuple';
+import { T } from '../objects/types';
 import type { CodeObject } from '../compiler/code';
 import { constKey, type Const } from '../compiler/values';
 import { bytesNew } from '../objects/bytes';
@@ -7,6 +15,9 @@ import { fromLong, longNew, norm } from '../objects/int';
 import { setAdd, setNew } from '../objects/set';
 import { intern, strResult } from '../objects/str';
 import { tupleFromItems } from '../objects/tuple';
+
+/** One folded operation, as the compiler reports it. */
+export type FoldEvent = [op: string, operands: ConstValue[], result: ConstValue];
 import type { Vm } from '../runtime/vm';
 import { CodeRt, codeHandle } from './code';
 
@@ -20,8 +31,58 @@ import { CodeRt, codeHandle } from './code';
  */
 export class ConstLoader {
   private readonly merged = new Map<string, number>();
+  /** Constants some code object holds (the rest die with the parser's arena). */
+  private readonly held = new Set<number>();
 
   constructor(private readonly vm: Vm) {}
+
+  /**
+   * ast_opt.c's folding, replayed on objects in its order (the compiler reports each fold):
+   * `10 ** 20` is made by long_pow, so it has long_pow's size, and the operands are made first,
+   * as the parser made them.
+   */
+  fold(events: readonly FoldEvent[]): void {
+    const vm = this.vm;
+    for (const [op, operands, result] of events) {
+      const args = operands.map((c) => this.value(c));
+      let h: number;
+      try {
+        if (op === '[]') h = getItem(vm, args[0], args[1]);
+        else if (op === 'unarynot') h = vm.s.bool(!isTrue(vm, args[0]));
+        else if (op.startsWith('unary')) h = unaryOp(vm, op.slice(5), args[0]);
+        else h = binaryOp(vm, NB_OF[op], args[0], args[1]);
+      } catch (e) {
+        if (e instanceof PyError && e.excType >= 0) {
+          clearError(vm, e);
+          continue;
+        }
+        throw e;
+      }
+      this.adopt(constKey(result), h);
+    }
+  }
+
+  /**
+   * The parser's arena is freed after compiling: the literals and folding results no code object
+   * kept go with it, in the order they were made.
+   */
+  finish(): void {
+    for (const [key, h] of this.merged) {
+      if (this.held.has(h)) continue;
+      this.merged.delete(key);
+      this.vm.decref(h);
+    }
+  }
+
+  private adopt(key: string, h: number): number {
+    const old = this.merged.get(key);
+    if (old !== undefined) {
+      this.vm.decref(h);
+      return old;
+    }
+    this.merged.set(key, h);
+    return h;
+  }
 
   /** The runtime code object for `co` and, before it, every code object in its constants. */
   load(co: CodeObject): CodeRt {
@@ -29,7 +90,10 @@ export class ConstLoader {
     const names = Int32Array.from(co.names, (n) => intern(vm, n));
     const rt = new CodeRt(co, names);
     const consts = new Int32Array(co.consts.length);
-    for (let i = 0; i < co.consts.length; i++) consts[i] = this.value(co.consts[i]);
+    for (let i = 0; i < co.consts.length; i++) {
+      consts[i] = this.value(co.consts[i]);
+      this.hold(consts[i]);
+    }
     rt.consts = consts;
     codeHandle(vm, rt);
     return rt;
@@ -52,14 +116,19 @@ export class ConstLoader {
     }
     const key = constKey(c);
     const old = this.merged.get(key);
+    if (old !== undefined) return old;
     const h = this.make(c);
-    if (old !== undefined) {
-      // the duplicate literal is released when the compiler drops it
-      vm.decref(h);
-      return old;
-    }
     this.merged.set(key, h);
     return h;
+  }
+
+  /** A code object holds `h` (and so every item of a constant tuple or frozenset). */
+  private hold(h: number): void {
+    this.held.add(h);
+    const vm = this.vm;
+    const t = vm.table.type[h];
+    if (t === T.Tuple) for (let i = 0; i < vm.table.n[h]; i++) this.hold(tupleItem(vm, h, i));
+    else if (t === T.FrozenSet) for (const k of setData(vm, h).index.values()) this.hold(k);
   }
 
   private make(c: Const): number {

@@ -10,6 +10,7 @@ import { Meth, T, TpFlags, defineType, type TypeSlots, type Visit } from '../obj
 import type { Vm } from '../runtime/vm';
 import { Frame, Owner } from './frame';
 import { frameClear, frameObjectFor } from './frameobj';
+import { isStop } from './calls';
 import type { Interpreter } from './interpreter';
 import { O } from './ops';
 
@@ -119,6 +120,7 @@ export function sendEx2(it: Interpreter, g: number, arg: number, exc: PyError | 
   try {
     result = it.run(f, exc);
   } catch (e) {
+    if (isStop(e)) throw e;
     err = e;
   }
   const state = d.state as GenState;

@@ -14,8 +14,10 @@ import type { DataStack } from '../runtime/datastack';
 import type { Evaluator, Vm } from '../runtime/vm';
 import type { EventLog } from '../../trace/eventLog';
 import { Budget, defaultClock } from './budget';
-import { callFromC, clearAndPop, type CallResult } from './calls';
-import { ConstLoader } from './consts';
+import { callFromC, clearAndPop, isStop, type CallResult } from './calls';
+import { ConstLoader, type FoldEvent } from './consts';
+import { dictGetItem } from '../objects/dict';
+import { intern } from '../objects/str';
 import { compile } from './script';
 import type { Module } from '../syntax/ast';
 import { installCodeType, type CodeRt } from './code';
@@ -149,7 +151,21 @@ export class Interpreter implements Evaluator, HostServices {
 
   /** compile(tree, filename, 'exec'): the module's code object, its constants made. */
   compileModule(tree: Module, filename: string): CodeRt {
-    return new ConstLoader(this.vm).load(compile(tree, filename));
+    const folds: FoldEvent[] = [];
+    const compiled = compile(tree, filename, folds);
+    const loader = new ConstLoader(this.vm);
+    loader.fold(folds);
+    const code = loader.load(compiled);
+    loader.finish();
+    return code;
+  }
+
+  /** A module-level name or a builtin (a new reference), 0 when neither has it. */
+  loadGlobal(name: string): number {
+    const vm = this.vm;
+    const h = dictGetItem(vm, this.globals, intern(vm, name)) || (this.builtins.get(name) ?? 0);
+    if (h !== 0) vm.incref(h);
+    return h;
   }
 
   /** exec(code, globals): run to its end; the frame cleared and popped. */
@@ -157,9 +173,11 @@ export class Interpreter implements Evaluator, HostServices {
     const f = this.moduleFrame(code);
     try {
       this.vm.decref(this.run(f));
-    } finally {
-      clearAndPop(this, f);
+    } catch (e) {
+      if (!isStop(e)) clearAndPop(this, f);
+      throw e;
     }
+    clearAndPop(this, f);
   }
 
   /** Run a frame in a new entry of the loop (_PyEval_EvalFrame). */

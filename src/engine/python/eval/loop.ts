@@ -17,6 +17,7 @@ import { O } from './ops';
 import { Spec, adaptive, miss } from './specialize';
 import * as build from './build';
 import * as calls from './calls';
+import { isStop } from './calls';
 import * as names from './names';
 import * as special from './specialops';
 import * as spec from './specops';
@@ -40,9 +41,8 @@ export const PAUSED = -1;
 export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null): number {
   const vm = it.vm;
   const t = it.thread;
+  // the table's columns are reallocated when it grows: read them through `table` every time
   const table = vm.table;
-  const refcnt = table.refcnt;
-  const flags = table.flags;
   let f = entry;
   let err: unknown = pending;
   f.isEntry = true;
@@ -64,8 +64,7 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
 
   for (;;) {
     if (err !== null) {
-      // error: / exception_unwind: / exit_unwind: (unwind.ts)
-      f.ip = ip;
+      // error: / exception_unwind: / exit_unwind: (unwind.ts); f.ip is this instruction's already
       f.sp = sp;
       const next = unwind.handle(it, f, err);
       err = null;
@@ -96,21 +95,18 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
             break;
           case O.RESUME:
             if (!code.quickened) it.warm(code);
-            if (arg < 2 && --it.breaker <= 0) {
-              f.ip = ip;
-              it.evalBreaker();
-            }
+            if (arg < 2 && --it.breaker <= 0) it.evalBreaker();
             break;
           case O.LOAD_FAST: {
             const v = s[base + arg];
             if (v === 0) throw names.unboundLocal(it, code, arg);
-            if (!(flags[v] & 1)) refcnt[v]++;
+            if (!(table.flags[v] & 1)) table.refcnt[v]++;
             s[sp++] = v;
             break;
           }
           case O.LOAD_CONST: {
             const v = consts[arg];
-            if (!(flags[v] & 1)) refcnt[v]++;
+            if (!(table.flags[v] & 1)) table.refcnt[v]++;
             s[sp++] = v;
             break;
           }
@@ -153,9 +149,14 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
             let res: number;
             try {
               res = unaryOp(vm, op === O.UNARY_POSITIVE ? '+' : op === O.UNARY_NEGATIVE ? '-' : '~', v);
-            } finally {
-              vm.decref(v);
+            } catch (e) {
+              // a simulator stop leaves everything as it is (no allocator event after it)
+              if (!isStop(e)) {
+                vm.decref(v);
+              }
+              throw e;
             }
+              vm.decref(v);
             s[sp - 1] = res;
             break;
           }
@@ -164,9 +165,14 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
             let b: boolean;
             try {
               b = isTrue(vm, v);
-            } finally {
-              vm.decref(v);
+            } catch (e) {
+              // a simulator stop leaves everything as it is (no allocator event after it)
+              if (!isStop(e)) {
+                vm.decref(v);
+              }
+              throw e;
             }
+              vm.decref(v);
             s[sp++] = b ? vm.s.False : vm.s.True;
             break;
           }
@@ -190,10 +196,16 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
             let res: number;
             try {
               res = arg < 13 ? binaryOp(vm, arg, lhs, rhs) : inplaceOp(vm, arg - 13, lhs, rhs);
-            } finally {
+            } catch (e) {
+              // a simulator stop leaves everything as it is (no allocator event after it)
+              if (!isStop(e)) {
+                vm.decref(lhs);
+                vm.decref(rhs);
+              }
+              throw e;
+            }
               vm.decref(lhs);
               vm.decref(rhs);
-            }
             s[sp - 1] = res;
             ip += 1;
             break;
@@ -205,10 +217,16 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
             let res: number;
             try {
               res = richCompare(vm, lhs, rhs, arg);
-            } finally {
+            } catch (e) {
+              // a simulator stop leaves everything as it is (no allocator event after it)
+              if (!isStop(e)) {
+                vm.decref(lhs);
+                vm.decref(rhs);
+              }
+              throw e;
+            }
               vm.decref(lhs);
               vm.decref(rhs);
-            }
             s[sp - 1] = res;
             ip += 2;
             break;
@@ -228,10 +246,16 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
             let b: boolean;
             try {
               b = contains(vm, rhs, lhs);
-            } finally {
+            } catch (e) {
+              // a simulator stop leaves everything as it is (no allocator event after it)
+              if (!isStop(e)) {
+                vm.decref(lhs);
+                vm.decref(rhs);
+              }
+              throw e;
+            }
               vm.decref(lhs);
               vm.decref(rhs);
-            }
             s[sp++] = b !== (arg === 1) ? vm.s.True : vm.s.False;
             break;
           }
@@ -254,10 +278,16 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
             let res: number;
             try {
               res = getItem(vm, container, sub);
-            } finally {
+            } catch (e) {
+              // a simulator stop leaves everything as it is (no allocator event after it)
+              if (!isStop(e)) {
+                vm.decref(container);
+                vm.decref(sub);
+              }
+              throw e;
+            }
               vm.decref(container);
               vm.decref(sub);
-            }
             s[sp - 1] = res;
             ip += 4;
             break;
@@ -268,11 +298,18 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
             const v = s[--sp];
             try {
               setItem(vm, container, sub, v);
-            } finally {
+            } catch (e) {
+              // a simulator stop leaves everything as it is (no allocator event after it)
+              if (!isStop(e)) {
+                vm.decref(v);
+                vm.decref(container);
+                vm.decref(sub);
+              }
+              throw e;
+            }
               vm.decref(v);
               vm.decref(container);
               vm.decref(sub);
-            }
             ip += 1;
             break;
           }
@@ -281,10 +318,16 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
             const container = s[--sp];
             try {
               delItem(vm, container, sub);
-            } finally {
+            } catch (e) {
+              // a simulator stop leaves everything as it is (no allocator event after it)
+              if (!isStop(e)) {
+                vm.decref(container);
+                vm.decref(sub);
+              }
+              throw e;
+            }
               vm.decref(container);
               vm.decref(sub);
-            }
             break;
           }
           case O.GET_ITER: {
@@ -293,9 +336,14 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
             let r: number;
             try {
               r = getIter(vm, v);
-            } finally {
-              vm.decref(v);
+            } catch (e) {
+              // a simulator stop leaves everything as it is (no allocator event after it)
+              if (!isStop(e)) {
+                vm.decref(v);
+              }
+              throw e;
             }
+              vm.decref(v);
             s[sp - 1] = r;
             break;
           }
@@ -318,10 +366,7 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
           case O.JUMP_BACKWARD:
             if (!code.quickened) it.warm(code);
             ip -= arg;
-            if (--it.breaker <= 0) {
-              f.ip = ip;
-              it.evalBreaker();
-            }
+            if (--it.breaker <= 0) it.evalBreaker();
             break;
           case O.JUMP_BACKWARD_NO_INTERRUPT:
             ip -= arg;
@@ -337,19 +382,21 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
             else {
               try {
                 b = isTrue(vm, v);
-              } finally {
-                vm.decref(v);
+              } catch (e) {
+                // a simulator stop leaves everything as it is (no allocator event after it)
+                if (!isStop(e)) {
+                  vm.decref(v);
+                }
+                throw e;
               }
+                vm.decref(v);
             }
             const wantTrue = op === O.POP_JUMP_FORWARD_IF_TRUE || op === O.POP_JUMP_BACKWARD_IF_TRUE;
             if (b === wantTrue) {
               if (op === O.POP_JUMP_FORWARD_IF_FALSE || op === O.POP_JUMP_FORWARD_IF_TRUE) ip += arg;
               else {
                 ip -= arg;
-                if (--it.breaker <= 0) {
-                  f.ip = ip;
-                  it.evalBreaker();
-                }
+                if (--it.breaker <= 0) it.evalBreaker();
               }
             }
             break;
@@ -366,10 +413,7 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
               if (op === O.POP_JUMP_FORWARD_IF_NONE || op === O.POP_JUMP_FORWARD_IF_NOT_NONE) ip += arg;
               else {
                 ip -= arg;
-                if (--it.breaker <= 0) {
-                  f.ip = ip;
-                  it.evalBreaker();
-                }
+                if (--it.breaker <= 0) it.evalBreaker();
               }
             }
             break;
@@ -399,18 +443,28 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
             const v = s[--sp];
             try {
               names.storeName(it, f, code.names[arg], v);
-            } finally {
-              vm.decref(v);
+            } catch (e) {
+              // a simulator stop leaves everything as it is (no allocator event after it)
+              if (!isStop(e)) {
+                vm.decref(v);
+              }
+              throw e;
             }
+              vm.decref(v);
             break;
           }
           case O.STORE_GLOBAL: {
             const v = s[--sp];
             try {
               dictSetItem(vm, f.globals, code.names[arg], v);
-            } finally {
-              vm.decref(v);
+            } catch (e) {
+              // a simulator stop leaves everything as it is (no allocator event after it)
+              if (!isStop(e)) {
+                vm.decref(v);
+              }
+              throw e;
             }
+              vm.decref(v);
             break;
           }
           case O.LOAD_ATTR: {
@@ -419,9 +473,14 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
             let res: number;
             try {
               res = getAttr(vm, owner, names.str(vm, code.names[arg]));
-            } finally {
-              vm.decref(owner);
+            } catch (e) {
+              // a simulator stop leaves everything as it is (no allocator event after it)
+              if (!isStop(e)) {
+                vm.decref(owner);
+              }
+              throw e;
             }
+              vm.decref(owner);
             s[sp - 1] = res;
             ip += 4;
             break;
@@ -431,10 +490,16 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
             const v = s[--sp];
             try {
               setAttr(vm, owner, names.str(vm, code.names[arg]), v);
-            } finally {
+            } catch (e) {
+              // a simulator stop leaves everything as it is (no allocator event after it)
+              if (!isStop(e)) {
+                vm.decref(v);
+                vm.decref(owner);
+              }
+              throw e;
+            }
               vm.decref(v);
               vm.decref(owner);
-            }
             ip += 4;
             break;
           }
@@ -467,9 +532,14 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
             const v = s[--sp];
             try {
               setAdd(vm, s[sp - arg], v);
-            } finally {
-              vm.decref(v);
+            } catch (e) {
+              // a simulator stop leaves everything as it is (no allocator event after it)
+              if (!isStop(e)) {
+                vm.decref(v);
+              }
+              throw e;
             }
+              vm.decref(v);
             break;
           }
           case O.MAP_ADD: {
@@ -477,10 +547,16 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
             const k = s[--sp];
             try {
               dictSetItem(vm, s[sp - arg], k, v);
-            } finally {
+            } catch (e) {
+              // a simulator stop leaves everything as it is (no allocator event after it)
+              if (!isStop(e)) {
+                vm.decref(k);
+                vm.decref(v);
+              }
+              throw e;
+            }
               vm.decref(k);
               vm.decref(v);
-            }
             break;
           }
           case O.UNPACK_SEQUENCE: {
@@ -629,9 +705,14 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
             const owner = s[--sp];
             try {
               setAttr(vm, owner, names.str(vm, code.names[arg]), 0);
-            } finally {
-              vm.decref(owner);
+            } catch (e) {
+              // a simulator stop leaves everything as it is (no allocator event after it)
+              if (!isStop(e)) {
+                vm.decref(owner);
+              }
+              throw e;
             }
+              vm.decref(owner);
             break;
           }
           case O.BUILD_SET:

@@ -2,8 +2,8 @@ import { PySyntaxError } from '../errors';
 import { compileModule } from '../compiler';
 import { CompileError } from '../compiler/errors';
 import type { CodeObject } from '../compiler/code';
-import type { Expr, Module, Stmt } from '../syntax/ast';
-import { ConstLoader } from './consts';
+import type { ConstValue, Expr, Module, Stmt } from '../syntax/ast';
+import { ConstLoader, type FoldEvent } from './consts';
 import type { CodeRt } from './code';
 import type { Frame } from './frame';
 import type { Interpreter } from './interpreter';
@@ -41,8 +41,12 @@ export class Script {
     filename: string,
   ) {
     this.statements = tree.body.map((s) => statementText(source, s));
-    const compiled = compile(withMarkers(tree), filename);
-    this.code = new ConstLoader(it.vm).load(compiled);
+    const folds: FoldEvent[] = [];
+    const compiled = compile(withMarkers(tree), filename, folds);
+    const loader = new ConstLoader(it.vm);
+    loader.fold(folds);
+    this.code = loader.load(compiled);
+    loader.finish();
     this.frame = it.moduleFrame(this.code);
     // everything before __hw_step__(0) is part of `<start>`
     this.resume(0);
@@ -76,9 +80,10 @@ export class Script {
 }
 
 /** _PyAST_Compile; a compile-time SyntaxError becomes a PySyntaxError with CPython's position. */
-export function compile(tree: Module, filename: string): CodeObject {
+export function compile(tree: Module, filename: string, folds?: FoldEvent[]): CodeObject {
   try {
-    return compileModule(tree, { filename }).code;
+    const onFold = folds ? (op: string, operands: ConstValue[], result: ConstValue) => void folds.push([op, operands, result]) : undefined;
+    return compileModule(tree, { filename, onFold }).code;
   } catch (e) {
     if (e instanceof CompileError) throw new PySyntaxError(e.message, e.line, e.col + 1);
     throw e;

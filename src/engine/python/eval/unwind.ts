@@ -60,9 +60,10 @@ export function handle(it: Interpreter, f: Frame, e: unknown): Frame {
   }
   for (;;) {
     if (!(e instanceof PyError) || e.excType < 0) {
-      // a simulator stop (NotSupported, a budget) or an engine bug: no Python code may catch it;
-      // the frames of this loop are left as they would be by an uncaught exception
-      leaveAll(it, f);
+      // a simulator stop (not supported, the time or event budget) or an engine bug: no Python
+      // code may catch it, and the run is over: the frames are left as they are (releasing
+      // them now would show allocator events after the stop)
+      abandon(it, f);
       throw e;
     }
     const err = e;
@@ -113,20 +114,17 @@ function releaseStack(it: Interpreter, f: Frame, stackBase: number): void {
   }
 }
 
-/** An uncatchable stop: every frame of this loop invocation is released, the entry frame left for its caller. */
-function leaveAll(it: Interpreter, f: Frame): void {
+/** An uncatchable stop: this loop invocation's frames are unlinked (not released) up to its entry frame. */
+function abandon(it: Interpreter, f: Frame): void {
   const t = it.thread;
   for (;;) {
-    releaseStack(it, f, f.base + f.code.co.nlocalsplus);
     t.leaveRecursive();
     if (f.isEntry) {
       t.current = f.previous;
       return;
     }
-    const dying = f;
-    f = dying.previous!;
+    f = f.previous!;
     t.current = f;
-    clearAndPop(it, dying);
   }
 }
 
