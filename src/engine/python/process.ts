@@ -19,7 +19,13 @@ import { installBuiltinTypes } from './objects/registry';
 import { intern, strNew } from './objects/str';
 import { F_FREELISTED, F_IMMORTAL } from './objects/table';
 import { T } from './objects/types';
-import { REPORT_SCHEMA, type Report, type ReportError, type ReportStep, type StepMeasurement } from './report';
+import {
+  REPORT_SCHEMA,
+  type Report,
+  type ReportError,
+  type ReportStep,
+  type StepMeasurement,
+} from './report';
 import { DataStack } from './runtime/datastack';
 import { Mem } from './runtime/mem';
 import { Vm } from './runtime/vm';
@@ -54,8 +60,6 @@ export interface Statement {
   line: number;
   endLine: number;
 }
-
-
 
 /**
  * One simulated CPython 3.11 process: kernel, C library, pymalloc and the interpreter, booted into
@@ -158,23 +162,42 @@ export class PythonProcess {
   errorReport(e: unknown, line: number): ReportError {
     const filename = this.opts.filename ?? 'script.py';
     if (e instanceof PythonSyntaxError) {
-      return { type: e.errorType, message: e.message, line: e.lineno, column: e.column, text: syntaxErrorText(e, filename) };
+      return {
+        type: e.errorType,
+        message: e.message,
+        line: e.lineno,
+        column: e.column,
+        text: syntaxErrorText(e, filename),
+      };
     }
-    if (e instanceof PySyntaxError) return { type: e.pyType, message: e.message, line: e.line, column: e.column };
+    if (e instanceof PySyntaxError)
+      return { type: e.pyType, message: e.message, line: e.line, column: e.column };
     if (e instanceof PyError) {
-      if (e.excType < 0 || !this.evaluator) return { type: e.pyType, message: e.message, line: e.line || line };
+      if (e.excType < 0 || !this.evaluator)
+        return { type: e.pyType, message: e.message, line: e.line || line };
       const { report, text } = uncaughtException(this.vm, e, (f) => (f === filename ? this.source : null));
       const last = report.traceback[report.traceback.length - 1];
-      return { type: report.type, message: report.message, line: last?.line ?? line, traceback: report.traceback, text };
+      return {
+        type: report.type,
+        message: report.message,
+        line: last?.line ?? line,
+        traceback: report.traceback,
+        text,
+      };
     }
     if (e instanceof RangeError && /call stack/i.test(e.message))
       return {
         type: 'RecursionError',
-        message: "maximum recursion depth exceeded (the simulator's own stack ran out before CPython's limit)",
+        message:
+          "maximum recursion depth exceeded (the simulator's own stack ran out before CPython's limit)",
         line: this.evaluator?.currentLine() || line,
       };
     const msg = e instanceof Error ? e.message : String(e);
-    return { type: 'InternalError', message: `internal error in Highwater: ${msg}`, line: this.evaluator?.currentLine() || line };
+    return {
+      type: 'InternalError',
+      message: `internal error in Highwater: ${msg}`,
+      line: this.evaluator?.currentLine() || line,
+    };
   }
 
   /** A module-level name's value (borrowed), 0 when it is not bound. */
@@ -234,7 +257,12 @@ export class PythonProcess {
     vm.table.addr[slice] = vm.mem.malloc(56);
     vm.table.flags[slice] = F_FREELISTED;
     vm.free.slice = slice;
-    this.giveBackStartupBlocks([vm.table.addr[g], (vm.table.side[g] as { keysAddr: number }).keysAddr, vm.table.addr[main], vm.table.addr[slice]]);
+    this.giveBackStartupBlocks([
+      vm.table.addr[g],
+      (vm.table.side[g] as { keysAddr: number }).keysAddr,
+      vm.table.addr[main],
+      vm.table.addr[slice],
+    ]);
     return g;
   }
 
@@ -278,10 +306,12 @@ export class PythonProcess {
     const libcSinks: EventSink[] = [];
     if (events) libcSinks.push(events);
     if (this.mallocLog) libcSinks.push(this.mallocLog);
-    this.libc.sink = libcSinks.length === 0 ? null : libcSinks.length === 1 ? libcSinks[0] : new TeeSink(libcSinks);
+    this.libc.sink =
+      libcSinks.length === 0 ? null : libcSinks.length === 1 ? libcSinks[0] : new TeeSink(libcSinks);
     if (events) {
       this.pymalloc.sink = events;
-      this.kernel.listener = (kind, addr, bytes, aux) => events.record(EventKind.Brk + kind, addr, bytes, aux);
+      this.kernel.listener = (kind, addr, bytes, aux) =>
+        events.record(EventKind.Brk + kind, addr, bytes, aux);
     }
   }
 }
@@ -335,7 +365,9 @@ function checkPythonMalloc(env: LibcEnvironment): void {
   const v = env.pythonMalloc;
   if (v === null || v === 'pymalloc' || v === 'default') return;
   if (v === 'mimalloc' || v === 'mimalloc_debug')
-    throw new EnvError('Fatal Python error: preconfig_init_allocator: PYTHONMALLOC: unknown allocator (CPython 3.11 has no mimalloc)');
+    throw new EnvError(
+      'Fatal Python error: preconfig_init_allocator: PYTHONMALLOC: unknown allocator (CPython 3.11 has no mimalloc)',
+    );
   throw new EnvError(`not supported by Highwater yet: PYTHONMALLOC=${v}`);
 }
 

@@ -94,7 +94,14 @@ function buildClass(vm: Vm, host: BuiltinsHost, args: readonly number[], kw: Kwa
             name,
             cls,
           );
-        throw raiseFormat(vm, E.TypeError, '__class__ set to %.200R defining %.200R as %.200R', cellCls, name, cls);
+        throw raiseFormat(
+          vm,
+          E.TypeError,
+          '__class__ set to %.200R defining %.200R as %.200R',
+          cellCls,
+          name,
+          cls,
+        );
       }
     }
     return cls;
@@ -111,7 +118,8 @@ function buildClass(vm: Vm, host: BuiltinsHost, args: readonly number[], kw: Kwa
 function kwargsOf(vm: Vm, d: number): Kwargs | null {
   const out: Kwargs = new Map();
   const data = vm.table.side[d] as { keys: Int32Array; values: Int32Array; nentries: number };
-  for (let i = 0; i < data.nentries; i++) if (data.keys[i]) out.set(vm.table.side[data.keys[i]] as string, data.values[i]);
+  for (let i = 0; i < data.nentries; i++)
+    if (data.keys[i]) out.set(vm.table.side[data.keys[i]] as string, data.values[i]);
   return out.size ? out : null;
 }
 
@@ -147,7 +155,12 @@ function prepare(vm: Vm, meta: number, name: number, bases: number, mkw: number)
     const ns = call(vm, prep, [name, bases], mkw !== 0 ? kwargsOf(vm, mkw) : null);
     if (vm.typeOf(ns).mapping?.subscript === undefined) {
       vm.decref(ns);
-      throw typeError(vm, '%.200s.__prepare__() must return a mapping, not %.200s', vm.slotsOf(meta).name, vm.typeOf(ns).name);
+      throw typeError(
+        vm,
+        '%.200s.__prepare__() must return a mapping, not %.200s',
+        vm.slotsOf(meta).name,
+        vm.typeOf(ns).name,
+      );
     }
     return ns;
   } finally {

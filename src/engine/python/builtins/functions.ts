@@ -31,7 +31,7 @@ export function builtinFunctions(host: BuiltinsHost): MethodDef[] {
     def('min', Meth.Varargs | Meth.Keywords, (vm2, _s, a, kw, t) => minMax(vm2, a, kw, t!, 'min')),
     def('max', Meth.Varargs | Meth.Keywords, (vm2, _s, a, kw, t) => minMax(vm2, a, kw, t!, 'max')),
     def('abs', Meth.O, (vm2, _s, a) => unaryOp(vm2, 'abs', a[0])),
-        def('id', Meth.O, (vm2, _s, a) => fromLong(vm2, vm2.id(a[0]))),
+    def('id', Meth.O, (vm2, _s, a) => fromLong(vm2, vm2.id(a[0]))),
     def(
       'isinstance',
       Meth.Fastcall,
@@ -112,7 +112,11 @@ export function builtinFunctions(host: BuiltinsHost): MethodDef[] {
   ];
 }
 
-export const def = (name: string, flags: number, impl: MethodDef['impl']): MethodDef => ({ name, flags, impl });
+export const def = (name: string, flags: number, impl: MethodDef['impl']): MethodDef => ({
+  name,
+  flags,
+  impl,
+});
 
 function nargs(vm: Vm, name: string, a: readonly number[], min: number, max: number): void {
   if (a.length < min)
@@ -257,7 +261,13 @@ function sumImpl(vm: Vm, _s: number, args: readonly number[], kw: Kwargs | null)
  * iterator is made either way); the best item so far is kept (compared by key when there is
  * one); the result is that object.
  */
-function minMax(vm: Vm, args: readonly number[], kw: Kwargs | null, argsTuple: number, which: 'min' | 'max'): number {
+function minMax(
+  vm: Vm,
+  args: readonly number[],
+  kw: Kwargs | null,
+  argsTuple: number,
+  which: 'min' | 'max',
+): number {
   for (const k of kw?.keys() ?? [])
     if (k !== 'key' && k !== 'default')
       throw typeError(vm, "%s() got an unexpected keyword argument '%s'", which, k);
@@ -340,4 +350,3 @@ function baseText(vm: Vm, h: number, base: number, prefix: string): number {
   const digits = (neg ? -BigInt(v) : BigInt(v)).toString(base);
   return strNew(vm, (neg ? '-' : '') + prefix + digits, 0);
 }
-

@@ -45,7 +45,12 @@ export function installBuiltins(host: BuiltinsHost, stdout: () => number): numbe
   const vm = host.vm;
   const mod = moduleStatic(vm, 'builtins', null);
   const names = moduleData(vm, mod).attrs;
-  const defs: MethodDef[] = [...builtinFunctions(host), printDef(stdout), ...scopeDefs(host), buildClassDef(host)];
+  const defs: MethodDef[] = [
+    ...builtinFunctions(host),
+    printDef(stdout),
+    ...scopeDefs(host),
+    buildClassDef(host),
+  ];
   for (const d of defs) names.set(d.name, builtinStatic(vm, d, 'builtins'));
   for (const [name, id] of TYPES) if (vm.types[id]) names.set(name, vm.types[id].typeObject);
   for (const [name, id] of EXCEPTION_IDS) if (!name.includes('.')) names.set(name, vm.types[id].typeObject);

@@ -93,7 +93,12 @@ const TextIOWrapperType = (id: number): TypeSlots =>
     },
     reprText: () => "<_io.TextIOWrapper name='<stdout>' mode='w' encoding='utf-8'>",
     methods: {
-      write: { name: 'write', flags: Meth.O, qualname: 'TextIOWrapper.write', impl: (vm, self, a) => textioWrite(vm, self, a[0]) },
+      write: {
+        name: 'write',
+        flags: Meth.O,
+        qualname: 'TextIOWrapper.write',
+        impl: (vm, self, a) => textioWrite(vm, self, a[0]),
+      },
       flush: {
         name: 'flush',
         flags: Meth.NoArgs,

@@ -68,7 +68,12 @@ export function buildSet(it: Interpreter, s: Int32Array, sp: number, n: number):
 }
 
 /** _PyDict_FromItems: presized for `n` (a unicode table when every key is an exact str), set in order. */
-function dictFromItems(it: Interpreter, keys: ArrayLike<number>, values: ArrayLike<number>, n: number): number {
+function dictFromItems(
+  it: Interpreter,
+  keys: ArrayLike<number>,
+  values: ArrayLike<number>,
+  n: number,
+): number {
   const vm = it.vm;
   let unicode = true;
   for (let i = 0; i < n; i++)
@@ -227,7 +232,13 @@ export function listToTuple(it: Interpreter, s: Int32Array, sp: number): void {
  * size) push the items directly; the generic one runs unpack_iterable: an iterator, n items and
  * one more attempt, then the iterator released and only then the sequence.
  */
-export function unpackSequence(it: Interpreter, s: Int32Array, sp: number, n: number, specialized: boolean): number {
+export function unpackSequence(
+  it: Interpreter,
+  s: Int32Array,
+  sp: number,
+  n: number,
+  specialized: boolean,
+): number {
   const vm = it.vm;
   const seq = s[--sp];
   s[sp] = 0; // consumed: an error now must not release it again
@@ -267,7 +278,14 @@ export function unpackEx(it: Interpreter, s: Int32Array, sp: number, arg: number
  * unpack_iterable (ceval.c): the items are written downwards from `top`, the first on top. On
  * an error everything written so far and the iterator are released.
  */
-function unpackIterable(it: Interpreter, v: number, argcnt: number, after: number, s: Int32Array, top: number): void {
+function unpackIterable(
+  it: Interpreter,
+  v: number,
+  argcnt: number,
+  after: number,
+  s: Int32Array,
+  top: number,
+): void {
   const vm = it.vm;
   let iter: number;
   try {

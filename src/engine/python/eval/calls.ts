@@ -189,7 +189,8 @@ function initializeLocals(
   const n = Math.min(argcount, co.argcount);
   for (let j = 0; j < n; j++) L[b + j] = s[argsAt + j];
   if (co.flags & CO_VARARGS) {
-    L[b + totalArgs] = argcount === n ? vm.s.emptyTuple : tupleFromItems(vm, s.slice(argsAt + n, argsAt + argcount));
+    L[b + totalArgs] =
+      argcount === n ? vm.s.emptyTuple : tupleFromItems(vm, s.slice(argsAt + n, argsAt + argcount));
   } else if (argcount > n) for (let j = n; j < argcount; j++) vm.decref(s[argsAt + j]);
   if (kwnames !== 0) {
     const kwcount = vm.table.n[kwnames];
@@ -205,7 +206,7 @@ function initializeLocals(
           if (co.posonlyargcount && co.localsplusnames.slice(0, co.posonlyargcount).includes(name))
             throw typeError(
               vm,
-              '%U() got some positional-only arguments passed as keyword arguments: \'%U\'',
+              "%U() got some positional-only arguments passed as keyword arguments: '%U'",
               data.qualname,
               name,
             );
@@ -260,9 +261,17 @@ function initializeLocals(
 }
 
 /** missing_arguments + format_missing: "f() missing 2 required positional arguments: 'a' and 'b'". */
-function missingArguments(it: Interpreter, data: FunctionData, frame: Frame, start: number, end: number, kind: string): PyError {
+function missingArguments(
+  it: Interpreter,
+  data: FunctionData,
+  frame: Frame,
+  start: number,
+  end: number,
+  kind: string,
+): PyError {
   const names: string[] = [];
-  for (let i = start; i < end; i++) if (frame.local(i) === 0) names.push(`'${frame.code.co.localsplusnames[i]}'`);
+  for (let i = start; i < end; i++)
+    if (frame.local(i) === 0) names.push(`'${frame.code.co.localsplusnames[i]}'`);
   const list =
     names.length === 1
       ? names[0]
@@ -321,7 +330,13 @@ export function clearAndPop(it: Interpreter, frame: Frame): void {
  * _PyEval_Vector takes new references to the borrowed arguments, runs the frame in a new entry
  * of the loop, then clears and pops it.
  */
-export function callFromC(it: Interpreter, fn: number, args: readonly number[], kw: Kwargs | null, locals = 0): number {
+export function callFromC(
+  it: Interpreter,
+  fn: number,
+  args: readonly number[],
+  kw: Kwargs | null,
+  locals = 0,
+): number {
   const vm = it.vm;
   const nkw = kw === null ? 0 : kw.size;
   const scratch = it.scratch(args.length + nkw);
@@ -395,7 +410,12 @@ export function callFunctionEx(it: Interpreter, s: Int32Array, sp: number, oparg
   if (vm.table.type[callargs] !== T.Tuple) {
     try {
       if (vm.typeOf(callargs).iter === null && !vm.typeOf(callargs).sequence?.item)
-        throw typeError(vm, '%U argument after * must be an iterable, not %.200s', it.functionStr(fn), vm.typeOf(callargs).name);
+        throw typeError(
+          vm,
+          '%U argument after * must be an iterable, not %.200s',
+          it.functionStr(fn),
+          vm.typeOf(callargs).name,
+        );
       const t = sequenceTuple(vm, callargs);
       vm.decref(callargs);
       callargs = t;

@@ -1,5 +1,13 @@
 import { PyError } from '../errors';
-import { clearError, errorMatches, normalize, raiseString, setNone, setObject, typeError } from '../abstract/errors';
+import {
+  clearError,
+  errorMatches,
+  normalize,
+  raiseString,
+  setNone,
+  setObject,
+  typeError,
+} from '../abstract/errors';
 import { unicodeFromFormat } from '../abstract/fromformat';
 import { GEN_BASIC } from '../objects/genobject';
 import { E } from '../objects/exctypes';
@@ -88,7 +96,13 @@ export function makeGenerator(it: Interpreter, f: Frame, coroutine: boolean): nu
  * chain while it runs, the loop is entered (a new entry: this is how 3.11 resumes generators).
  * A finished frame is cleared at once. Returns [status, result].
  */
-export function sendEx2(it: Interpreter, g: number, arg: number, exc: PyError | null, closing: boolean): [Send, number] {
+export function sendEx2(
+  it: Interpreter,
+  g: number,
+  arg: number,
+  exc: PyError | null,
+  closing: boolean,
+): [Send, number] {
   const vm = it.vm;
   const d = genData(vm, g);
   const f = d.frame;
@@ -129,7 +143,12 @@ export function sendEx2(it: Interpreter, g: number, arg: number, exc: PyError | 
   f.previous = null;
   if (err === null && state === GenState.Suspended) return [Send.Next, result];
   if (err !== null && err instanceof PyError && err.excType >= 0) {
-    if (errorMatches(vm, err, E.StopIteration)) err = fromCause(vm, err, d.coroutine ? 'coroutine raised StopIteration' : 'generator raised StopIteration');
+    if (errorMatches(vm, err, E.StopIteration))
+      err = fromCause(
+        vm,
+        err,
+        d.coroutine ? 'coroutine raised StopIteration' : 'generator raised StopIteration',
+      );
   }
   // the generator can't be rerun: its exception state, then its frame, released
   clearExcState(vm, d);
@@ -255,7 +274,10 @@ export function genClose(it: Interpreter, g: number): number {
   try {
     [, retval] = sendEx2(it, g, vm.s.None, exc, true);
   } catch (e) {
-    if (e instanceof PyError && (errorMatches(vm, e, E.StopIteration) || errorMatches(vm, e, E.GeneratorExit))) {
+    if (
+      e instanceof PyError &&
+      (errorMatches(vm, e, E.StopIteration) || errorMatches(vm, e, E.GeneratorExit))
+    ) {
       clearError(vm, e);
       return vm.s.None;
     }
@@ -321,7 +343,8 @@ function genTraverse(vm: Vm, g: number, visit: Visit): void {
   if (f.frameObj) visit(f.frameObj);
   if (f.locals) visit(f.locals);
   if (f.func) visit(f.func);
-  if (d.state !== GenState.Executing) for (let i = f.base; i < f.sp; i++) if (f.slots[i] !== 0) visit(f.slots[i]);
+  if (d.state !== GenState.Executing)
+    for (let i = f.base; i < f.sp; i++) if (f.slots[i] !== 0) visit(f.slots[i]);
   if (d.excValue) visit(d.excValue);
 }
 
@@ -354,7 +377,11 @@ export function genThrow(it: Interpreter, g: number, typ: number, val: number, t
   return result;
 }
 
-const method = (name: string, flags: number, impl: (it: Interpreter, g: number, a: readonly number[]) => number) => ({
+const method = (
+  name: string,
+  flags: number,
+  impl: (it: Interpreter, g: number, a: readonly number[]) => number,
+) => ({
   name,
   flags,
   qualname: `generator.${name}`,

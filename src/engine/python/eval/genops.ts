@@ -119,7 +119,8 @@ function pyIterSend(it: Interpreter, iter: number, arg: number): [Send, number] 
     }
     return [Send.Next, callMethod(vm, iter, 'send', [arg])];
   } catch (e) {
-    if (e instanceof PyError && errorMatches(vm, e, E.StopIteration)) return [Send.Return, fetchStopIterationValue(it, e)];
+    if (e instanceof PyError && errorMatches(vm, e, E.StopIteration))
+      return [Send.Return, fetchStopIterationValue(it, e)];
     throw e;
   }
 }

@@ -271,7 +271,8 @@ export class Interpreter implements Evaluator, HostServices {
             ? (vm.incref(val), val)
             : call(vm, typ, [val], null);
     } else if (vm.typeOf(typ).flags & TpFlags.BaseExcSubclass) {
-      if (val !== 0 && val !== vm.s.None) throw typeError(vm, 'instance exception may not have a separate value');
+      if (val !== 0 && val !== vm.s.None)
+        throw typeError(vm, 'instance exception may not have a separate value');
       vm.incref(typ);
       inst = typ;
     } else
@@ -297,7 +298,8 @@ export class Interpreter implements Evaluator, HostServices {
     const vm = this.vm;
     const mod = this.loadModule(name);
     // `import a.b` binds `a` (fromlist empty); `from a.b import c` gets `a.b`
-    const empty = fromlist === vm.s.None || (vm.table.type[fromlist] === T.Tuple && vm.table.n[fromlist] === 0);
+    const empty =
+      fromlist === vm.s.None || (vm.table.type[fromlist] === T.Tuple && vm.table.n[fromlist] === 0);
     void f;
     if (empty && name.includes('.')) {
       const top = this.loadModule(name.slice(0, name.indexOf('.')));

@@ -16,7 +16,8 @@ export function dictMergeInto(it: Interpreter, dict: number, update: number, fun
     for (let k = 0; k < d.nentries; k++) {
       const key = d.keys[k];
       if (key === 0) continue;
-      if (vm.table.type[key] !== T.Str) throw typeError(vm, '%U keywords must be strings', it.functionStr(func));
+      if (vm.table.type[key] !== T.Str)
+        throw typeError(vm, '%U keywords must be strings', it.functionStr(func));
       if (dictGetItem(vm, dict, key) !== 0)
         throw typeError(vm, "%U got multiple values for keyword argument '%S'", it.functionStr(func), key);
       dictSetItem(vm, dict, key, d.values[k]);

@@ -23,7 +23,8 @@ export function fastToLocals(it: Interpreter, f: Frame): void {
     if (kind & CO_FAST_FREE && !optimized) continue;
     const name = intern(vm, co.localsplusnames[i]);
     let value = f.local(i);
-    if (value !== 0 && kind & (CO_FAST_FREE | CO_FAST_CELL) && vm.table.type[value] === T.Cell) value = vm.table.ref[value];
+    if (value !== 0 && kind & (CO_FAST_FREE | CO_FAST_CELL) && vm.table.type[value] === T.Cell)
+      value = vm.table.ref[value];
     if (value === 0) {
       try {
         dictDelItem(vm, f.locals, name);

@@ -156,7 +156,7 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
               }
               throw e;
             }
-              vm.decref(v);
+            vm.decref(v);
             s[sp - 1] = res;
             break;
           }
@@ -172,7 +172,7 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
               }
               throw e;
             }
-              vm.decref(v);
+            vm.decref(v);
             s[sp++] = b ? vm.s.False : vm.s.True;
             break;
           }
@@ -204,8 +204,8 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
               }
               throw e;
             }
-              vm.decref(lhs);
-              vm.decref(rhs);
+            vm.decref(lhs);
+            vm.decref(rhs);
             s[sp - 1] = res;
             ip += 1;
             break;
@@ -225,8 +225,8 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
               }
               throw e;
             }
-              vm.decref(lhs);
-              vm.decref(rhs);
+            vm.decref(lhs);
+            vm.decref(rhs);
             s[sp - 1] = res;
             ip += 2;
             break;
@@ -254,8 +254,8 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
               }
               throw e;
             }
-              vm.decref(lhs);
-              vm.decref(rhs);
+            vm.decref(lhs);
+            vm.decref(rhs);
             s[sp++] = b !== (arg === 1) ? vm.s.True : vm.s.False;
             break;
           }
@@ -286,8 +286,8 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
               }
               throw e;
             }
-              vm.decref(container);
-              vm.decref(sub);
+            vm.decref(container);
+            vm.decref(sub);
             s[sp - 1] = res;
             ip += 4;
             break;
@@ -307,9 +307,9 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
               }
               throw e;
             }
-              vm.decref(v);
-              vm.decref(container);
-              vm.decref(sub);
+            vm.decref(v);
+            vm.decref(container);
+            vm.decref(sub);
             ip += 1;
             break;
           }
@@ -326,8 +326,8 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
               }
               throw e;
             }
-              vm.decref(container);
-              vm.decref(sub);
+            vm.decref(container);
+            vm.decref(sub);
             break;
           }
           case O.GET_ITER: {
@@ -343,7 +343,7 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
               }
               throw e;
             }
-              vm.decref(v);
+            vm.decref(v);
             s[sp - 1] = r;
             break;
           }
@@ -389,7 +389,7 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
                 }
                 throw e;
               }
-                vm.decref(v);
+              vm.decref(v);
             }
             const wantTrue = op === O.POP_JUMP_FORWARD_IF_TRUE || op === O.POP_JUMP_BACKWARD_IF_TRUE;
             if (b === wantTrue) {
@@ -450,7 +450,7 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
               }
               throw e;
             }
-              vm.decref(v);
+            vm.decref(v);
             break;
           }
           case O.STORE_GLOBAL: {
@@ -464,7 +464,7 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
               }
               throw e;
             }
-              vm.decref(v);
+            vm.decref(v);
             break;
           }
           case O.LOAD_ATTR: {
@@ -480,7 +480,7 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
               }
               throw e;
             }
-              vm.decref(owner);
+            vm.decref(owner);
             s[sp - 1] = res;
             ip += 4;
             break;
@@ -498,8 +498,8 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
               }
               throw e;
             }
-              vm.decref(v);
-              vm.decref(owner);
+            vm.decref(v);
+            vm.decref(owner);
             ip += 4;
             break;
           }
@@ -539,7 +539,7 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
               }
               throw e;
             }
-              vm.decref(v);
+            vm.decref(v);
             break;
           }
           case O.MAP_ADD: {
@@ -555,8 +555,8 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
               }
               throw e;
             }
-              vm.decref(k);
-              vm.decref(v);
+            vm.decref(k);
+            vm.decref(v);
             break;
           }
           case O.UNPACK_SEQUENCE: {
@@ -712,7 +712,7 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
               }
               throw e;
             }
-              vm.decref(owner);
+            vm.decref(owner);
             break;
           }
           case O.BUILD_SET:

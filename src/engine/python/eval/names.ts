@@ -144,7 +144,8 @@ export function unboundLocal(it: Interpreter, code: CodeRt, i: number): PyError 
 /** format_exc_unbound: an empty cell; a free variable's error is a NameError. */
 export function unboundDeref(it: Interpreter, code: CodeRt, i: number): PyError {
   const name = code.co.localsplusnames[i];
-  if (code.co.localspluskinds[i] & CO_FAST_FREE) return nameError(it.vm, E.NameError, UNBOUNDFREE_ERROR_MSG, name);
+  if (code.co.localspluskinds[i] & CO_FAST_FREE)
+    return nameError(it.vm, E.NameError, UNBOUNDFREE_ERROR_MSG, name);
   return nameError(it.vm, E.UnboundLocalError, UNBOUNDLOCAL_ERROR_MSG, name);
 }
 

@@ -74,7 +74,8 @@ export class Script {
       // the module returned: only past the last marker
       this.finished = true;
       it.vm.decref(r);
-    } else if (it.stepReached !== marker) throw new Error(`internal: reached step ${it.stepReached}, expected ${marker}`);
+    } else if (it.stepReached !== marker)
+      throw new Error(`internal: reached step ${it.stepReached}, expected ${marker}`);
     this.next = marker;
   }
 }
@@ -82,7 +83,9 @@ export class Script {
 /** _PyAST_Compile; a compile-time SyntaxError becomes a PySyntaxError with CPython's position. */
 export function compile(tree: Module, filename: string, folds?: FoldEvent[]): CodeObject {
   try {
-    const onFold = folds ? (op: string, operands: ConstValue[], result: ConstValue) => void folds.push([op, operands, result]) : undefined;
+    const onFold = folds
+      ? (op: string, operands: ConstValue[], result: ConstValue) => void folds.push([op, operands, result])
+      : undefined;
     return compileModule(tree, { filename, onFold }).code;
   } catch (e) {
     if (e instanceof CompileError) throw new PySyntaxError(e.message, e.line, e.col + 1);
@@ -117,7 +120,8 @@ const decoder = new TextDecoder();
  */
 export function statementText(source: string, s: Stmt): ScriptStatement {
   const lines = source.split(/\r?\n/);
-  const decorators = s.k === 'FunctionDef' || s.k === 'AsyncFunctionDef' || s.k === 'ClassDef' ? s.decorators : [];
+  const decorators =
+    s.k === 'FunctionDef' || s.k === 'AsyncFunctionDef' || s.k === 'ClassDef' ? s.decorators : [];
   const first = Math.min(s.line, ...decorators.map((d) => d.line));
   let text: string;
   if (first !== s.line || s.endLine !== s.line) text = lines.slice(first - 1, s.endLine).join('\n');

@@ -55,7 +55,8 @@ export function matchKeys(it: Interpreter, s: Int32Array, sp: number): number {
     values = tupleAlloc(vm, nkeys);
     for (let i = 0; i < nkeys; i++) {
       const key = tupleItem(vm, keys, i);
-      if (setContains(vm, seen, key)) throw raiseFormat(vm, E.ValueError, 'mapping pattern checks duplicate key (%R)', key);
+      if (setContains(vm, seen, key))
+        throw raiseFormat(vm, E.ValueError, 'mapping pattern checks duplicate key (%R)', key);
       setAdd(vm, seen, key);
       const value = self !== 0 ? call(vm, get, [map, key, dummy], null) : call(vm, get, [key, dummy], null);
       if (value === dummy) {
@@ -115,7 +116,13 @@ export function matchClass(it: Interpreter, s: Int32Array, sp: number, nargs: nu
   return sp;
 }
 
-function matchClassAttrs(it: Interpreter, subject: number, type: number, nargs: number, kwargs: number): number {
+function matchClassAttrs(
+  it: Interpreter,
+  subject: number,
+  type: number,
+  nargs: number,
+  kwargs: number,
+): number {
   const vm = it.vm;
   if (!vm.typeOf(type).mro.includes(T.Type)) throw typeError(vm, 'called match pattern must be a type');
   if (!isInstance(vm, subject, type)) return 0;
@@ -135,7 +142,12 @@ function matchClassAttrs(it: Interpreter, subject: number, type: number, nargs: 
         matchSelf = MATCH_SELF.has(cls.id);
       }
       if (vm.table.type[matchArgs] !== T.Tuple)
-        throw typeError(vm, '%s.__match_args__ must be a tuple (got %s)', cls.name, vm.typeOf(matchArgs).name);
+        throw typeError(
+          vm,
+          '%s.__match_args__ must be a tuple (got %s)',
+          cls.name,
+          vm.typeOf(matchArgs).name,
+        );
       const allowed = matchSelf ? 1 : vm.table.n[matchArgs];
       if (allowed < nargs)
         throw typeError(
@@ -183,7 +195,13 @@ function failed(it: Interpreter, attrs: number): number {
 }
 
 /** match_class_attr: a repeated name is an error; a missing attribute is a failed match (0). */
-function matchClassAttr(it: Interpreter, subject: number, typeName: string, name: number, seen: number): number {
+function matchClassAttr(
+  it: Interpreter,
+  subject: number,
+  typeName: string,
+  name: number,
+  seen: number,
+): number {
   const vm = it.vm;
   if (setContains(vm, seen, name))
     throw typeError(vm, '%s() got multiple sub-patterns for attribute %R', typeName, name);
@@ -256,7 +274,8 @@ export function loadBuildClass(it: Interpreter): number {
 export function setupAnnotations(it: Interpreter, f: Frame): void {
   const vm = it.vm;
   const name = intern(vm, '__annotations__');
-  if (vm.table.type[f.locals] !== T.Dict) throw it.unsupported('annotations in a namespace that is not a dict');
+  if (vm.table.type[f.locals] !== T.Dict)
+    throw it.unsupported('annotations in a namespace that is not a dict');
   if (dictGetItem(vm, f.locals, name) !== 0) return;
   const d = dictNew(vm);
   try {
@@ -294,7 +313,13 @@ export function importFrom(it: Interpreter, mod: number, name: number): number {
     if (!(e instanceof PyError) || !errorMatches(vm, e, E.AttributeError)) throw e;
     clearError(vm, e);
     const modName = it.moduleName(mod);
-    throw raiseFormat(vm, E.ImportError, "cannot import name '%U' from '%U' (unknown location)", text, modName);
+    throw raiseFormat(
+      vm,
+      E.ImportError,
+      "cannot import name '%U' from '%U' (unknown location)",
+      text,
+      modName,
+    );
   }
 }
 

@@ -144,7 +144,8 @@ function inplaceAddUnicode(
   const left = s[sp - 2];
   const right = s[sp - 1];
   const target = base + (co[ip + 1] >> 8);
-  if (vm.table.type[left] !== T.Str || vm.table.type[right] !== T.Str || s[target] !== left) return deopt(code, i);
+  if (vm.table.type[left] !== T.Str || vm.table.type[right] !== T.Str || s[target] !== left)
+    return deopt(code, i);
   if (!(vm.table.flags[left] & 1)) vm.table.refcnt[left]--; // _Py_DECREF_NO_DEALLOC
   sp -= 2;
   if (left === vm.s.emptyStr) {
@@ -173,7 +174,14 @@ export function subscrSpec(vm: Vm, container: number, sub: number): Spec {
  * BINARY_SUBSCR_LIST_INT / _TUPLE_INT / _DICT: the index is released before the container.
  * Returns the new top, or -1 after a guard failed.
  */
-export function subscrSpecialized(it: Interpreter, code: CodeRt, i: number, form: Spec, s: Int32Array, sp: number): number {
+export function subscrSpecialized(
+  it: Interpreter,
+  code: CodeRt,
+  i: number,
+  form: Spec,
+  s: Int32Array,
+  sp: number,
+): number {
   const vm = it.vm;
   const t = vm.table;
   const sub = s[sp - 1];
@@ -210,7 +218,8 @@ export function subscrSpecialized(it: Interpreter, code: CodeRt, i: number, form
 /** _Py_Specialize_UnpackSequence. */
 export function unpackSpec(table: ObjectTable, seq: number, n: number): Spec {
   const t = table.type[seq];
-  if (t === T.Tuple) return table.n[seq] !== n ? Spec.Generic : n === 2 ? Spec.UnpackTwoTuple : Spec.UnpackTuple;
+  if (t === T.Tuple)
+    return table.n[seq] !== n ? Spec.Generic : n === 2 ? Spec.UnpackTwoTuple : Spec.UnpackTuple;
   if (t === T.List) return table.n[seq] !== n ? Spec.Generic : Spec.UnpackList;
   return Spec.Generic;
 }
@@ -228,7 +237,13 @@ export function unpackGuard(table: ObjectTable, form: Spec, seq: number, n: numb
  * calls are not specialized in 3.11); everything else specializes to a form that allocates as
  * the generic call does.
  */
-export function precallSpec(it: Interpreter, fn: number, oparg: number, isMeth: boolean, kwnames: number): Spec {
+export function precallSpec(
+  it: Interpreter,
+  fn: number,
+  oparg: number,
+  isMeth: boolean,
+  kwnames: number,
+): Spec {
   const vm = it.vm;
   if (vm.table.type[fn] === T.Type) {
     const s = vm.slotsOf(fn);

@@ -55,8 +55,13 @@ export function exceptionReport(vm: Vm, exc: number, seen = new Set<number>()): 
   const st = excState(vm, exc);
   const s = vm.typeOf(exc);
   const type = s.module === 'builtins' || s.module === '__main__' ? s.qualname : `${s.module}.${s.qualname}`;
-  const r: ExceptionReport = { type, message: exceptionText(vm, exc), traceback: tracebackEntries(vm, st.traceback) };
-  if (st.cause !== 0 && !seen.has(st.cause)) r.chained = { exception: exceptionReport(vm, st.cause, seen), cause: true };
+  const r: ExceptionReport = {
+    type,
+    message: exceptionText(vm, exc),
+    traceback: tracebackEntries(vm, st.traceback),
+  };
+  if (st.cause !== 0 && !seen.has(st.cause))
+    r.chained = { exception: exceptionReport(vm, st.cause, seen), cause: true };
   else if (st.context !== 0 && !st.suppressContext && !seen.has(st.context))
     r.chained = { exception: exceptionReport(vm, st.context, seen), cause: false };
   return r;
@@ -180,7 +185,7 @@ function anchors(segment: string): { left: number; right: number } | null {
     }
     return { left: -1, right: -1 };
   }
-  if (expr.k === 'Subscript') return { left: toChar(expr.value.endCol), right: toChar(expr.slice.endCol + 1) };
+  if (expr.k === 'Subscript')
+    return { left: toChar(expr.value.endCol), right: toChar(expr.slice.endCol + 1) };
   return null;
 }
-

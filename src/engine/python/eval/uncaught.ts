@@ -9,7 +9,11 @@ import { exceptionReport, formatException, type ExceptionReport } from './traceb
  * An exception nobody caught (PyErr_Print): normalized, its traceback attached, reported with
  * its chain and printed as CPython prints it on stderr.
  */
-export function uncaughtException(vm: Vm, err: PyError, sourceOf: (filename: string) => string | null): { report: ExceptionReport; text: string } {
+export function uncaughtException(
+  vm: Vm,
+  err: PyError,
+  sourceOf: (filename: string) => string | null,
+): { report: ExceptionReport; text: string } {
   normalize(vm, err);
   const exc = err.value;
   if (err.traceback !== 0) setTraceback(vm, exc, err.traceback);
@@ -18,7 +22,20 @@ export function uncaughtException(vm: Vm, err: PyError, sourceOf: (filename: str
 }
 
 /** print_exception for a SyntaxError raised while compiling: the file line, the text and its carets. */
-export function syntaxErrorText(e: PythonSyntaxError | { errorType: string; message: string; lineno: number; offset: number; endLineno: number; endOffset: number; text: string | null }, filename: string): string {
+export function syntaxErrorText(
+  e:
+    | PythonSyntaxError
+    | {
+        errorType: string;
+        message: string;
+        lineno: number;
+        offset: number;
+        endLineno: number;
+        endOffset: number;
+        text: string | null;
+      },
+  filename: string,
+): string {
   let out = '';
   if (e.lineno > 0) out += `  File "${filename}", line ${e.lineno}\n`;
   if (e.text !== null && e.lineno > 0) {

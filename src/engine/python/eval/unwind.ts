@@ -183,7 +183,7 @@ const isExceptionClass = (vm: Vm, h: number): boolean =>
 
 /** check_except_type_valid: only exception classes (or tuples of them) may be caught. */
 function checkExceptTypeValid(vm: Vm, right: number): void {
-  const bad = "catching classes that do not inherit from BaseException is not allowed";
+  const bad = 'catching classes that do not inherit from BaseException is not allowed';
   if (vm.table.type[right] === T.Tuple) {
     for (let i = 0; i < vm.table.n[right]; i++)
       if (!isExceptionClass(vm, tupleItem(vm, right, i))) throw typeError(vm, bad);
@@ -193,7 +193,8 @@ function checkExceptTypeValid(vm: Vm, right: number): void {
 /** PyErr_GivenExceptionMatches: the instance's class is a subclass of `cls` (or of one in a tuple). */
 export function givenExceptionMatches(vm: Vm, exc: number, cls: number): boolean {
   if (vm.table.type[cls] === T.Tuple) {
-    for (let i = 0; i < vm.table.n[cls]; i++) if (givenExceptionMatches(vm, exc, tupleItem(vm, cls, i))) return true;
+    for (let i = 0; i < vm.table.n[cls]; i++)
+      if (givenExceptionMatches(vm, exc, tupleItem(vm, cls, i))) return true;
     return false;
   }
   return vm.typeOf(exc).mro.includes(vm.slotsOf(cls).id);

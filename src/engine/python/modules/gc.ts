@@ -9,11 +9,16 @@ import type { ModuleSpec } from './registry';
 /** A static module made at start-up (already imported by the recorder: importing it allocates nothing). */
 export function staticModule(vm: Vm, name: string, defs: MethodDef[]): number {
   const m = moduleStatic(vm, name);
-  for (const d of defs) moduleData(vm, m).attrs.set(d.name, builtinStatic(vm, { ...d, qualname: `${name}.${d.name}` }, name));
+  for (const d of defs)
+    moduleData(vm, m).attrs.set(d.name, builtinStatic(vm, { ...d, qualname: `${name}.${d.name}` }, name));
   return m;
 }
 
-export const def = (name: string, flags: number, impl: MethodDef['impl']): MethodDef => ({ name, flags, impl });
+export const def = (name: string, flags: number, impl: MethodDef['impl']): MethodDef => ({
+  name,
+  flags,
+  impl,
+});
 
 /** The gc module (Modules/gcmodule.c) over the simulated collector (runtime/gc.ts). */
 export const gcModule: ModuleSpec = {
