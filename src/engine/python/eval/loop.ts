@@ -14,7 +14,7 @@ import { T } from '../objects/types';
 import type { Frame } from './frame';
 import type { Interpreter } from './interpreter';
 import { O } from './ops';
-import { Spec, adaptive, miss } from './specialize';
+import { Spec, attemptNow, miss, specialized } from './specialize';
 import * as build from './build';
 import * as calls from './calls';
 import { isStop } from './calls';
@@ -179,7 +179,9 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
           case O.BINARY_OP: {
             const i = ip - 1;
             if (code.quickened) {
-              const form = adaptive(code, i, () => spec.binaryOpSpec(s, sp, arg, co, ip, base, table));
+              let form: Spec = code.spec[i];
+              if (form === Spec.Generic && attemptNow(code, i))
+                form = specialized(code, i, spec.binaryOpSpec(s, sp, arg, co, ip, base, table));
               if (form !== Spec.Generic) {
                 const r = spec.binaryOpSpecialized(it, code, i, form, s, sp, base, co, ip);
                 if (r >= 0) {
@@ -262,7 +264,9 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
           case O.BINARY_SUBSCR: {
             const i = ip - 1;
             if (code.quickened) {
-              const form = adaptive(code, i, () => spec.subscrSpec(vm, s[sp - 2], s[sp - 1]));
+              let form: Spec = code.spec[i];
+              if (form === Spec.Generic && attemptNow(code, i))
+                form = specialized(code, i, spec.subscrSpec(vm, s[sp - 2], s[sp - 1]));
               if (form !== Spec.Generic && form !== Spec.Other) {
                 const r = spec.subscrSpecialized(it, code, i, form, s, sp);
                 if (r >= 0) {
@@ -561,15 +565,17 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
           }
           case O.UNPACK_SEQUENCE: {
             const i = ip - 1;
-            let specialized = false;
+            let direct = false;
             if (code.quickened) {
-              const form = adaptive(code, i, () => spec.unpackSpec(table, s[sp - 1], arg));
+              let form: Spec = code.spec[i];
+              if (form === Spec.Generic && attemptNow(code, i))
+                form = specialized(code, i, spec.unpackSpec(table, s[sp - 1], arg));
               if (form !== Spec.Generic) {
-                specialized = spec.unpackGuard(table, form, s[sp - 1], arg);
-                if (!specialized) miss(code, i);
+                direct = spec.unpackGuard(table, form, s[sp - 1], arg);
+                if (!direct) miss(code, i);
               }
             }
-            sp = build.unpackSequence(it, s, sp, arg, specialized);
+            sp = build.unpackSequence(it, s, sp, arg, direct);
             ip += 1;
             break;
           }
@@ -578,7 +584,9 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
             const fnIdx = sp - arg - 1 - (isMeth ? 1 : 0);
             if (code.quickened) {
               const i = ip - 1;
-              const form = adaptive(code, i, () => spec.precallSpec(it, s[fnIdx], arg, isMeth, kwnames));
+              let form: Spec = code.spec[i];
+              if (form === Spec.Generic && attemptNow(code, i))
+                form = specialized(code, i, spec.precallSpec(it, s[fnIdx], arg, isMeth, kwnames));
               if (form === Spec.PrecallStr1) {
                 if (!isMeth && s[fnIdx] === it.strType && kwnames === 0) {
                   sp = spec.precallStr1(it, s, sp);

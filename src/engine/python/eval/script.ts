@@ -1,4 +1,5 @@
-import { PySyntaxError } from '../errors';
+import { PyError, PySyntaxError } from '../errors';
+import { tracebackEntries } from './traceback';
 import { compileModule } from '../compiler';
 import { CompileError } from '../compiler/errors';
 import type { CodeObject } from '../compiler/code';
@@ -68,6 +69,11 @@ export class Script {
       r = it.run(this.frame);
     } catch (e) {
       this.finished = true;
+      // the line a reader of the error sees: where the innermost traceback entry points
+      if (e instanceof PyError && e.excType >= 0 && e.traceback !== 0 && !e.line) {
+        const entries = tracebackEntries(it.vm, e.traceback);
+        if (entries.length) e.line = entries[entries.length - 1].line;
+      }
       throw e;
     }
     if (r !== PAUSED) {

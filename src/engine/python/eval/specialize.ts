@@ -58,27 +58,28 @@ function backoff(counter: number): number {
 }
 
 /**
- * The form the instruction at `i` runs this time. For an adaptive instruction whose counter is
- * zero, `attempt()` is the specializer: the form it chose, or Generic for a failure. A
- * specialized form is returned as is: the caller checks its guards and calls `miss` when one
- * fails.
+ * An adaptive instruction (code.spec[i] is Generic) about to run: true when its counter is zero,
+ * i.e. the specializer must try now (the caller then reports the form it chose with `specialized`);
+ * otherwise the counter counts down and the generic instruction runs (DECREMENT_ADAPTIVE_COUNTER).
+ * The loop reads code.spec[i] itself first: a specialized form checks its guards and calls `miss`
+ * when one fails.
  */
-export function adaptive(code: CodeRt, i: number, attempt: () => Spec): Spec {
-  const form = code.spec[i];
-  if (form !== Spec.Generic) return form;
+export function attemptNow(code: CodeRt, i: number): boolean {
   const c = code.counter[i];
-  if (c < 1 << ADAPTIVE_BACKOFF_BITS) {
-    const s = attempt();
-    if (s !== Spec.Generic) {
-      code.spec[i] = s;
-      code.counter[i] = MISS_COUNTER_START;
-      return s;
-    }
-    // DISPATCH_SAME_OPARG: the adaptive instruction runs again with its backed-off counter
-    code.counter[i] = backoff(c) - (1 << ADAPTIVE_BACKOFF_BITS);
-    return Spec.Generic;
-  }
+  if (c < 1 << ADAPTIVE_BACKOFF_BITS) return true;
   code.counter[i] = c - (1 << ADAPTIVE_BACKOFF_BITS);
+  return false;
+}
+
+/** The specializer's verdict for instruction i: the form it took, or Generic (a failure: back off). */
+export function specialized(code: CodeRt, i: number, form: Spec): Spec {
+  if (form !== Spec.Generic) {
+    code.spec[i] = form;
+    code.counter[i] = MISS_COUNTER_START;
+    return form;
+  }
+  // DISPATCH_SAME_OPARG: the adaptive instruction runs again with its backed-off counter
+  code.counter[i] = backoff(code.counter[i]) - (1 << ADAPTIVE_BACKOFF_BITS);
   return Spec.Generic;
 }
 
