@@ -214,8 +214,9 @@ export class Interpreter implements Evaluator, HostServices {
     return f ? f.line : 0;
   }
 
+  /** "not supported by Highwater yet: …" (the loop gives it the line of the instruction that raised it). */
   unsupported(what: string): NotSupported {
-    return new NotSupported(what, this.currentLine());
+    return new NotSupported(what);
   }
 
   /** A scratch array for C-level calls (no allocation per call). */
@@ -294,7 +295,7 @@ export class Interpreter implements Evaluator, HostServices {
 
   /** IMPORT_NAME's import_name: sys.modules, then a provider (numpy), then the stdlib registry. */
   importModule(name: string, fromlist: number, level: number, f: Frame | null): number {
-    if (level > 0) throw new NotSupported('relative imports (a script has no package)', this.currentLine());
+    if (level > 0) throw new NotSupported('relative imports (a script has no package)');
     const vm = this.vm;
     const mod = this.loadModule(name);
     // `import a.b` binds `a` (fromlist empty); `from a.b import c` gets `a.b`
@@ -332,7 +333,7 @@ export class Interpreter implements Evaluator, HostServices {
       this.modules.set(name, h);
       return h;
     }
-    throw new NotSupported(`import ${name}`, this.currentLine());
+    throw new NotSupported(`import ${name}`);
   }
 
   moduleName(mod: number): string {

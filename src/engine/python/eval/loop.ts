@@ -89,13 +89,15 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
           op = word & 0xff;
           arg = (arg << 8) | (word >> 8);
         }
-        f.ip = ip; // frame->prev_instr = this instruction (what a traceback or f_lineno reads)
         switch (op) {
           case O.NOP:
             break;
           case O.RESUME:
             if (!code.quickened) it.warm(code);
-            if (arg < 2 && --it.breaker <= 0) it.evalBreaker();
+            if (arg < 2 && --it.breaker <= 0) {
+              f.ip = ip;
+              it.evalBreaker();
+            }
             break;
           case O.LOAD_FAST: {
             const v = s[base + arg];
@@ -113,7 +115,7 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
           case O.STORE_FAST: {
             const old = s[base + arg];
             s[base + arg] = s[--sp];
-            if (old !== 0) vm.decref(old);
+            if (old !== 0 && !(table.flags[old] & 1) && --table.refcnt[old] === 0) vm.dealloc(old);
             break;
           }
           case O.DELETE_FAST: {
@@ -123,9 +125,11 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
             vm.decref(old);
             break;
           }
-          case O.POP_TOP:
-            vm.decref(s[--sp]);
+          case O.POP_TOP: {
+            const v = s[--sp];
+            if (!(table.flags[v] & 1) && --table.refcnt[v] === 0) vm.dealloc(v);
             break;
+          }
           case O.PUSH_NULL:
             s[sp++] = 0;
             break;
@@ -353,7 +357,14 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
           }
           case O.FOR_ITER: {
             const iter = s[sp - 1];
-            const next = table.type[iter] === T.Generator ? gen.iterNext(it, iter) : forIterNext(it, iter);
+            const type = table.type[iter];
+            // a built-in iterator ends by returning NULL; one written in Python raises StopIteration
+            const next =
+              type < T.FirstDynamic && type !== T.Generator
+                ? vm.types[type].iternext!(vm, iter)
+                : type === T.Generator
+                  ? gen.iterNext(it, iter)
+                  : forIterNext(it, iter);
             if (next !== 0) {
               s[sp++] = next;
               break;
@@ -369,8 +380,11 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
             break;
           case O.JUMP_BACKWARD:
             if (!code.quickened) it.warm(code);
+            if (--it.breaker <= 0) {
+              f.ip = ip;
+              it.evalBreaker();
+            }
             ip -= arg;
-            if (--it.breaker <= 0) it.evalBreaker();
             break;
           case O.JUMP_BACKWARD_NO_INTERRUPT:
             ip -= arg;
@@ -399,8 +413,11 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
             if (b === wantTrue) {
               if (op === O.POP_JUMP_FORWARD_IF_FALSE || op === O.POP_JUMP_FORWARD_IF_TRUE) ip += arg;
               else {
+                if (--it.breaker <= 0) {
+                  f.ip = ip;
+                  it.evalBreaker();
+                }
                 ip -= arg;
-                if (--it.breaker <= 0) it.evalBreaker();
               }
             }
             break;
@@ -416,8 +433,11 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
             if (isNone === want) {
               if (op === O.POP_JUMP_FORWARD_IF_NONE || op === O.POP_JUMP_FORWARD_IF_NOT_NONE) ip += arg;
               else {
+                if (--it.breaker <= 0) {
+                  f.ip = ip;
+                  it.evalBreaker();
+                }
                 ip -= arg;
-                if (--it.breaker <= 0) it.evalBreaker();
               }
             }
             break;
@@ -786,10 +806,12 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
           case O.PREP_RERAISE_STAR:
             throw it.unsupported('except* (exception groups)');
           case O.RERAISE:
+            f.ip = ip;
             unwind.reraise(it, f, s, sp, arg);
             // reraise sets f.ip (the original instruction) and throws
             break;
           case O.RAISE_VARARGS:
+            f.ip = ip;
             sp = unwind.raiseVarargs(it, f, s, sp, arg);
             break;
           case O.LOAD_ASSERTION_ERROR:
@@ -821,6 +843,8 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
           case O.PRINT_EXPR:
             throw it.unsupported('interactive mode (PRINT_EXPR)');
           case O.RETURN_GENERATOR: {
+            f.ip = ip;
+            f.sp = sp;
             const g = gen.returnGenerator(it, f);
             t.leaveRecursive();
             if (f.isEntry) {
@@ -873,6 +897,10 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
         }
       }
     } catch (e) {
+      // frame->prev_instr: the instruction that raised (a RERAISE set its own); a stop without a
+      // line gets this one
+      if (!(e instanceof unwind.Reraise)) f.ip = ip;
+      if (e instanceof PyError && e.excType < 0 && e.line === 0) e.line = code.line(ip - 1);
       err = e;
     }
   }

@@ -62,7 +62,7 @@ function builtin(it: Interpreter, name: number): number {
   const text = str(it.vm, name);
   const v = it.builtins.get(text);
   if (v !== undefined) return v;
-  if (PYTHON_BUILTINS.has(text)) throw new NotSupported(`${text}()`, it.currentLine());
+  if (PYTHON_BUILTINS.has(text)) throw new NotSupported(`${text}()`);
   return 0;
 }
 
