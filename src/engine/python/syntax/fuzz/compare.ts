@@ -87,7 +87,7 @@ const SYMTABLE = [
   /^'(yield|await)' inside (list comprehension|set comprehension|dict comprehension|generator expression)$/,
   /^assignment expression /,
   /^comprehension inner loop cannot rebind/,
-  /cannot be used within an annotation$/,
+  /can ?not be used within an annotation$/,
 ];
 
 export function isSymtableError(msg: string): boolean {

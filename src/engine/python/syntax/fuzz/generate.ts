@@ -634,6 +634,76 @@ export function mutate(r: Rng, src: string): string {
   return toks.join('');
 }
 
+/** Statements that are fine to the parser but may be refused when compiled (compile.c, symtable). */
+const COMPILE_STAGE = [
+  'break',
+  'continue',
+  'return 1',
+  'return',
+  'yield 1',
+  'x = yield from y',
+  'await x',
+  'async for x in y: pass',
+  'async with x as y: pass',
+  '__debug__ = 1',
+  'del __debug__',
+  'x.__debug__ = 1',
+  'f(__debug__=1)',
+  'def f(__debug__): pass',
+  'import a as __debug__',
+  'f(a=1, b=2, a=3)',
+  'class C(k=1, k=2): pass',
+  'try: pass\nexcept: pass\nexcept E: pass',
+  '*a = 1',
+  'x = *a',
+  '*a, *b = c',
+  '[*a, *b] = c',
+  'for *a in b: pass',
+  'from __future__ import annotations',
+  'from __future__ import braces',
+  'from __future__ import nope',
+  '[x async for x in y]',
+  '(x async for x in y)',
+  '[await x for x in y]',
+  'match x:\n case y: pass\n case z: pass',
+  'match x:\n case _: pass\n case 1: pass',
+  'match x:\n case {"a": 1, "a": 2}: pass',
+  'match x:\n case {1: a, 1.0: b}: pass',
+  'match x:\n case a | b: pass',
+  'match x:\n case [a, *b, *c]: pass',
+  'match x:\n case P(a=1, a=2): pass',
+  'match x:\n case [a, a]: pass',
+  'match x:\n case (a | [a]) | b: pass',
+  'match x:\n case f"s": pass',
+  'def f(a, a): pass',
+  'lambda x, x: 1',
+  'def f(a, *, b, **b): pass',
+  'for x in y:\n try: pass\n except* E: break',
+  'try: pass\nexcept* E: continue',
+  'def f():\n try: pass\n except* E: return 1',
+  'async def f():\n yield 1\n return 2',
+  'async def f():\n yield from x',
+  'while 1:\n try:\n  pass\n finally:\n  break',
+  'def f():\n class C:\n  return 1',
+  'class C:\n yield',
+  'nonlocal x',
+  'def f():\n global x\n x: int',
+];
+
+/** Insert a compile-stage statement at a line boundary, indented as the line after it. */
+export function insertCompileStage(r: Rng, src: string): string {
+  const lines = src.split('\n');
+  const at = r.int(lines.length + 1);
+  const next = lines[at] ?? '';
+  const indent = /^[ \t]*/.exec(next)![0];
+  const stmt = r
+    .pick(COMPILE_STAGE)
+    .split('\n')
+    .map((l) => indent + l);
+  lines.splice(at, 0, ...stmt);
+  return lines.join('\n');
+}
+
 /** The seeded corpus: generated programs, some mutated. */
 export function corpus(seed: number, n: number, seeds: readonly string[] = []): string[] {
   const r = new Rng(seed);
@@ -641,7 +711,8 @@ export function corpus(seed: number, n: number, seeds: readonly string[] = []): 
   const out: string[] = [];
   for (let i = 0; i < n; i++) {
     const base = seeds.length && r.chance(0.3) ? r.pick(seeds) : g.program();
-    out.push(r.chance(0.55) ? mutate(r, base) : base);
+    const p = r.chance(0.15) ? insertCompileStage(r, base) : base;
+    out.push(r.chance(0.5) ? mutate(r, p) : p);
   }
   return out;
 }

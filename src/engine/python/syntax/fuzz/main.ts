@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { corpus } from './generate';
-import { compareWithReference } from './compare';
+import { compareWithReference, isSymtableError } from './compare';
 import { cpythonReference } from './oracle';
 
 const n = Number(process.argv[2] ?? 20000);
@@ -52,13 +52,16 @@ function stdlibFiles(): string[] {
 const BATCH = stdlib ? 200 : 2000;
 let agree = 0;
 let accepted = 0;
+let compileErrors = 0;
 let shown = 0;
 const kinds = new Map<string, number>();
 for (let b = 0; b < programs.length; b += BATCH) {
   const batch = programs.slice(b, b + BATCH);
   const refs = cpythonReference(batch);
   batch.forEach((src, i) => {
-    if (refs[i].ok) accepted++;
+    const ref = refs[i];
+    if (ref.ok) accepted++;
+    if (ref.ok && ref.compile && !isSymtableError(ref.compile.msg)) compileErrors++;
     const d = compareWithReference(src, refs[i]);
     if (!d) {
       agree++;
@@ -72,7 +75,9 @@ for (let b = 0; b < programs.length; b += BATCH) {
     if (shown++ < show) console.log(`--- #${b + i}\n${JSON.stringify(src)}\n${d}`);
   });
 }
-console.log(`\nCPython accepts ${accepted} of ${programs.length}`);
+console.log(
+  `\nCPython accepts ${accepted} of ${programs.length} (${compileErrors} of them then fail to compile outside the symtable)`,
+);
 console.log(
   `agreement: ${agree} / ${programs.length} (${((100 * agree) / programs.length).toFixed(2)}%), seed ${seed}`,
 );

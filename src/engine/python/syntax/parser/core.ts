@@ -1,6 +1,6 @@
 import type { Expr, Pattern, Pos, Stmt } from '../ast';
 import { ParserMemoryError, PythonSyntaxError, type SyntaxErrorType } from '../errors';
-import type { PreparedSource } from '../source';
+import { fileLineText, type PreparedSource } from '../source';
 import * as T from '../tokens';
 import { E_DEDENT, E_EOF, E_LINECONT, E_TABSPACE, E_TOODEEP, Tokenizer } from '../tokenizer';
 
@@ -464,11 +464,14 @@ export class Parser {
       const s = lineStartOf(t, line);
       if (s >= 0 && s < t.length) {
         const e = t.indexOf('\n', s);
-        return e < 0
-          ? t.slice(s)
-          : this.src.noFinalNewline && e === t.length - 1
-            ? t.slice(s, e)
-            : t.slice(s, e + 1);
+        const whole =
+          e < 0
+            ? t.slice(s)
+            : this.src.noFinalNewline && e === t.length - 1
+              ? t.slice(s, e)
+              : t.slice(s, e + 1);
+        const text = fileLineText(whole);
+        if (text !== null) return text;
       }
     }
     if (tok.lineno <= line && tok.inp > tok.buf) return t.slice(tok.buf, tok.inp);
