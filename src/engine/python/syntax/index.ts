@@ -65,8 +65,10 @@ export function parseModule(input: string | Uint8Array, opts: SourceOptions = {}
   const src = prepareSource(input, opts);
   const module = parsePrepared(src);
   const lines = new SourceLines(src.text);
+  // The compiler reads the offending line back from the file; compile() of a string has none.
   const check: CheckOptions = {
     line: (n) => {
+      if (src.mode === 'string') return null;
       const l = lines.line(n, src.noFinalNewline);
       return l === null ? null : fileLineText(l);
     },

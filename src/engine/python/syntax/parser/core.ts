@@ -11,6 +11,21 @@ export const CURRENT_POS = -5;
 /** A node type without its position (what an action builds before EXTRA is added). */
 type NoPos<T> = T extends unknown ? Omit<T, keyof Pos> : never;
 
+/**
+ * One frame of the binary-operator machine (expressions.ts binLevel). A LEVEL frame is a rule (its
+ * mark, seed and seed end); a RAW frame is its raw rule (mark, the alternative being tried, the
+ * left operand).
+ */
+export interface BinFrame {
+  raw: boolean;
+  i: number;
+  mark: number;
+  seed: Expr | null;
+  resmark: number;
+  k: number;
+  left: Expr | null;
+}
+
 /** Thrown to unwind the parse once an error is set (pegen's p->error_indicator). */
 export class ParseAbort {
   constructor(readonly error: PythonSyntaxError | ParserMemoryError) {}
@@ -56,6 +71,12 @@ export class Parser {
   private memoMaxPos = -1;
   private memoFloor = 0;
   memoNode: unknown = null;
+  /**
+   * The binary-operator machine's frames (expressions.ts binLevel), reused: nested calls work above
+   * the caller's top. Allocating two per level per operand was a quarter of the parse in GC.
+   */
+  readonly binFrames: BinFrame[] = [];
+  binTop = 0;
 
   constructor(
     readonly src: PreparedSource,
@@ -320,6 +341,7 @@ export class Parser {
     this.memoFloor = 0;
     this.mark = 0;
     this.level = 0;
+    this.binTop = 0;
     this.callInvalidRules = true;
   }
 

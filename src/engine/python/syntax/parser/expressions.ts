@@ -3,7 +3,7 @@ import * as T from '../tokens';
 import { setExprContext, type CmpopExprPair } from './actions';
 import { atom, genexp, lambdef } from './atoms';
 import { argumentsRule } from './calls';
-import type { Parser as P } from './core';
+import type { BinFrame, Parser as P } from './core';
 import { invalidExpression, invalidLegacyExpression, invalidNamedExpression } from './invalidExpr';
 import { R } from './rules';
 import { expression, factor, inversion, rules } from './chains';
@@ -407,23 +407,14 @@ const BIN_OPS: readonly (readonly BinOpName[])[] = [
  * that grows its seed through `*_raw` with the memo, as pegen does. They run on an explicit stack,
  * one JS frame for the whole chain instead of twelve: brackets nest 200 deep and every bracket
  * passes through all six levels, which a browser worker's stack could not hold as recursion.
- * A LEVEL frame is the rule (its mark, seed and seed end); a RAW frame is the raw rule (its mark,
- * the alternative being tried, its left operand). Inside the raw rule, the rule at its own mark is
- * a memo hit (updateMemo has just stored the seed).
+ * The frames live in the parser's pool (Parser.binFrames); inside the raw rule, the rule at its own
+ * mark is a memo hit (updateMemo has just stored the seed).
  */
-interface BinFrame {
-  raw: boolean;
-  i: number;
-  mark: number;
-  seed: Expr | null;
-  resmark: number;
-  k: number;
-  left: Expr | null;
-}
 const FACTOR = -2;
 
 function binLevel(p: P, level: number): Expr | null {
-  const stack: BinFrame[] = [];
+  const base = p.binTop;
+  const stack = p.binFrames;
   let v: Expr | null = null;
   let want = level; // the level to call, FACTOR, or -1 when `v` goes to the top frame
   for (;;) {
@@ -439,20 +430,20 @@ function binLevel(p: P, level: number): Expr | null {
         p.leave(0);
       } else {
         const mark = p.mark;
-        stack.push({ raw: false, i, mark, seed: null, resmark: mark, k: 0, left: null });
+        pushFrame(p, false, i, mark);
         p.updateMemo(mark, BIN_TYPE[i], null);
         p.mark = mark;
-        want = startRaw(p, stack, i, mark);
+        want = startRaw(p, i, mark);
         continue;
       }
     }
-    const f = stack[stack.length - 1];
-    if (!f) return v;
+    if (p.binTop === base) return v;
+    const f = stack[p.binTop - 1];
     if (f.raw) {
       if (f.k < BIN_TOKS[f.i].length) {
         if (v) {
           v = p.ex({ k: 'BinOp', op: BIN_OPS[f.i][f.k], left: f.left!, right: v }, f.mark);
-          stack.pop();
+          popFrame(p, f);
           p.leave(0);
           continue;
         }
@@ -461,7 +452,7 @@ function binLevel(p: P, level: number): Expr | null {
         continue;
       }
       if (!v) p.mark = f.mark;
-      stack.pop();
+      popFrame(p, f);
       p.leave(0);
       continue;
     }
@@ -469,7 +460,7 @@ function binLevel(p: P, level: number): Expr | null {
     if (v === null || p.mark <= f.resmark) {
       p.mark = f.resmark;
       v = f.seed;
-      stack.pop();
+      popFrame(p, f);
       p.leave(0);
       continue;
     }
@@ -477,16 +468,37 @@ function binLevel(p: P, level: number): Expr | null {
     f.seed = v;
     p.updateMemo(f.mark, BIN_TYPE[f.i], v);
     p.mark = f.mark;
-    want = startRaw(p, stack, f.i, f.mark);
+    want = startRaw(p, f.i, f.mark);
   }
 }
 
+function pushFrame(p: P, raw: boolean, i: number, mark: number): BinFrame {
+  let f = p.binFrames[p.binTop];
+  if (f === undefined) {
+    f = { raw, i, mark, seed: null, resmark: mark, k: 0, left: null };
+    p.binFrames.push(f);
+  } else {
+    f.raw = raw;
+    f.i = i;
+    f.mark = mark;
+    f.resmark = mark;
+    f.k = 0;
+  }
+  p.binTop++;
+  return f;
+}
+
+/** Pop the top frame, dropping its nodes (a pooled frame must not keep a finished tree alive). */
+function popFrame(p: P, f: BinFrame): void {
+  f.seed = null;
+  f.left = null;
+  p.binTop--;
+}
+
 /** Enter the raw rule of level i at mark; returns what its first `next` call is. */
-function startRaw(p: P, stack: BinFrame[], i: number, mark: number): number {
+function startRaw(p: P, i: number, mark: number): number {
   p.enter();
-  const f: BinFrame = { raw: true, i, mark, seed: null, resmark: mark, k: 0, left: null };
-  stack.push(f);
-  return advance(p, f, 0);
+  return advance(p, pushFrame(p, true, i, mark), 0);
 }
 
 /**
@@ -495,15 +507,17 @@ function startRaw(p: P, stack: BinFrame[], i: number, mark: number): number {
  */
 function advance(p: P, f: BinFrame, from: number): number {
   const toks = BIN_TOKS[f.i];
-  for (let k = from; k < toks.length; k++) {
+  if (from < toks.length) {
+    // Every `self op next` alternative starts with the same memo hit: look it up once.
     p.enter();
-    p.memoized(BIN_TYPE[f.i]);
-    const a = p.leave(p.memoNode as Expr | null);
-    if (a && p.expect(toks[k]) >= 0) {
-      f.k = k;
-      f.left = a;
-      return f.i === 5 ? FACTOR : f.i + 1;
-    }
+    const a = p.leave(p.memoized(BIN_TYPE[f.i]) ? (p.memoNode as Expr | null) : null);
+    if (a)
+      for (let k = from; k < toks.length; k++)
+        if (p.expect(toks[k]) >= 0) {
+          f.k = k;
+          f.left = a;
+          return f.i === 5 ? FACTOR : f.i + 1;
+        }
     p.mark = f.mark;
   }
   f.k = toks.length;
