@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compareWithReference, isSymtableError } from './fuzz/compare';
-import { corpus } from './fuzz/generate';
+import { corpus } from './fuzz/mutate';
 import { cpythonReference } from './fuzz/oracle';
 import { TRICKY } from './fuzz/tricky';
 

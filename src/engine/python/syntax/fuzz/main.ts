@@ -11,7 +11,7 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { corpus } from './generate';
+import { corpus } from './mutate';
 import { compareFileMode, compareWithReference, isSymtableError } from './compare';
 import { cpythonFileMode, cpythonReference } from './oracle';
 
