@@ -220,7 +220,7 @@ export const TypeType = (): TypeSlots =>
     // type_traverse / type_clear (a class): its dict, bases and MRO; clearing the dict and the MRO breaks its cycles
     traverse: (vm, h, visit) => {
       const s = vm.slotsOf(h);
-      if (!(s.flags & TpFlags.HeapType)) return;
+      if (!(s.flags & TpFlags.HeapType) || s.extra === null) return;
       const x = s.extra as { basesTuple: number; mroTuple: number };
       if (s.dict) visit(s.dict);
       if (x.basesTuple) visit(x.basesTuple);
@@ -228,7 +228,7 @@ export const TypeType = (): TypeSlots =>
     },
     clear: (vm, h) => {
       const s = vm.slotsOf(h);
-      if (!(s.flags & TpFlags.HeapType)) return;
+      if (!(s.flags & TpFlags.HeapType) || s.extra === null) return;
       const x = s.extra as { mroTuple: number };
       if (s.dict) dictClear(vm, s.dict);
       const mro = x.mroTuple;
