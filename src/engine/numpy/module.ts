@@ -9,6 +9,7 @@ import { strNew } from '../python/objects/str';
 import { readyStaticType } from '../python/objects/typeobject';
 import { Cmp, Meth, NB, NB_BINARY_COUNT, TpFlags, defineType, numberSlots, type BinarySlot, type Kwargs, type MethodDef, type TypeSlots } from '../python/objects/types';
 import type { Vm } from '../python/runtime/vm';
+import type { Libc } from '../libc/libc';
 import { NpyAlloc, libcOf } from './alloc';
 import { typeError } from './args';
 import { ARRAY_OBJECT_SIZE } from './constants';
@@ -55,9 +56,12 @@ export class NumpyRuntime {
   private readonly dtypeOf = new Map<number, DType>();
   private readonly dtypeObject = new Map<DType, number>();
 
-  constructor(readonly it: Interp) {
+  constructor(
+    readonly it: Interp,
+    libc: Libc,
+  ) {
     const vm = it.vm;
-    this.alloc = new NpyAlloc(libcOf(vm.mem), vm.kernel);
+    this.alloc = new NpyAlloc(libcOf(vm.mem, libc), vm.kernel);
     this.arrays = new Arrays(vm, this.alloc, vm.newTypeId());
     this.ufuncs = new Ufuncs(this.arrays);
     this.ctors = new Constructors(this.arrays, (h) => this.dtypeOf.get(h));

@@ -10,6 +10,7 @@ import { Meth, type MethodDef } from '../objects/types';
 import type { Vm } from '../runtime/vm';
 import { installCtypes } from './ctypes';
 import type { Interp } from './interp';
+import { findModule } from '../modules';
 
 /**
  * The modules a script may import besides numpy: gc, sys and ctypes are already loaded in the
@@ -59,6 +60,12 @@ export function importModule(it: Interp, name: string): number {
   const provider = it.moduleProviders.get(name);
   if (provider) {
     const h = provider(it);
+    it.modules.set(name, h);
+    return h;
+  }
+  const spec = findModule(name);
+  if (spec) {
+    const h = spec.load(it.vm, (dep) => importModule(it, dep));
     it.modules.set(name, h);
     return h;
   }
