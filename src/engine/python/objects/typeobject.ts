@@ -6,7 +6,7 @@ import { unicodeFromFormat } from '../abstract/fromformat';
 import type { Vm } from '../runtime/vm';
 import { E } from './exctypes';
 import { genericAlloc } from './object';
-import { dictClear } from './dict';
+import { dictClear, dictNew } from './dict';
 import { heapTypeSetattr, typeNew } from './typenew';
 import { strNew, strValue } from './str';
 import { tupleFromItems, tupleItem } from './tuple';
@@ -263,6 +263,13 @@ export const TypeType = (): TypeSlots =>
       return typeNew(vm, strValue(vm, name), bases, ns);
     },
     methods: {
+      // type.__prepare__ (a classmethod): __build_class__ looks it up (a bound method made and freed) for the namespace dict
+      __prepare__: {
+        name: '__prepare__',
+        flags: Meth.Class | Meth.Fastcall | Meth.Keywords,
+        impl: (vm) => dictNew(vm),
+        qualname: 'type.__prepare__',
+      },
       mro: {
         name: 'mro',
         flags: Meth.NoArgs,
