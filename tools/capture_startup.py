@@ -21,7 +21,9 @@ replayed on the real glibc against the shim's own mallinfo2() at the marker
 and against record.py's "<start>" reading of a run without the shim.
 
 Targets:
-  cpython-3.11.7   python3 (pyenv 3.11.7), scenario "pass"
+  cpython-3.11.7   pyenv 3.11.7, scenario "pass"
+  cpython-3.12.1   pyenv 3.12.1, scenario "pass"  -> startup/3.12.1/
+  cpython-3.13.0   pyenv 3.13.0, scenario "pass"  -> startup/3.13.0/
   debian-3.11.2    /usr/bin/python3 (Debian 3.11.2), scenario "import numpy":
                    debian-3.11.2.trace is the start-up, and
                    debian-3.11.2-numpy-import.trace the calls made by
@@ -59,8 +61,11 @@ OUT_DEFAULT = REPO / "src" / "engine" / "python" / "startup"
 GZIP_OVER = 1 << 20
 
 TARGETS = {
-    "cpython-3.11.7": {"python": "python3", "scenario": "pass\n", "segments": ["startup"]},
+    "cpython-3.11.7": {"python": "3.11", "scenario": "pass\n", "segments": ["startup"]},
     "debian-3.11.2": {"python": DEBIAN_PYTHON, "scenario": "import numpy\n", "segments": ["startup", "numpy-import"]},
+    # Newer versions go to a folder of their own (src/engine/python/startup/<version>/).
+    "cpython-3.12.1": {"python": "3.12", "scenario": "pass\n", "segments": ["startup"], "subdir": "3.12.1"},
+    "cpython-3.13.0": {"python": "3.13", "scenario": "pass\n", "segments": ["startup"], "subdir": "3.13.0"},
 }
 
 
@@ -201,7 +206,11 @@ def summarize_callers(recs, names, top=25) -> list[dict]:
     return [{"caller": k, "calls": n, "bytes_requested": b[k]} for k, n in c.most_common(top)]
 
 
-def capture(name: str, spec: dict, out_dir: Path, keep_log: Path | None = None, write_json: bool = True) -> dict:
+def capture(
+    name: str, spec: dict, out_dir: Path, keep_log: Path | None = None, write_json: bool = True, env: dict | None = None
+) -> dict:
+    """Capture one start-up. `env` is the scenario's environment (glibc only: the shim logs
+    glibc's allocator, so LD_PRELOAD'ed allocators cannot be captured this way)."""
     shim = build(SHIM_SRC, CACHE / "alloc_shim.so", shared=True)
     replay_bin = build(REPLAY_SRC, CACHE / "replay", shared=False)
     interp = resolve_interpreter(spec["python"])
@@ -214,6 +223,7 @@ def capture(name: str, spec: dict, out_dir: Path, keep_log: Path | None = None, 
         res = run_child(
             interp, src, k,
             extra_env={"LD_PRELOAD": str(shim), "HW_SHIM_LOG": str(log), "HW_SHIM_CAP_MB": "1024"},
+            env=env,
         )
         if res.returncode != 0:
             raise RuntimeError(f"{name}: the child failed under the shim:\n{res.stderr[-3000:]}")
@@ -233,7 +243,7 @@ def capture(name: str, spec: dict, out_dir: Path, keep_log: Path | None = None, 
     pymalloc_capture = record.parse_debugmallocstats(record.debugmallocstats_section(res.stderr))
 
     # What record.py measures at the same points, without the shim.
-    recorded = [record.measure(interp, src, j, aslr=False) for j in range(nseg)]
+    recorded = [record.measure(interp, src, j, aslr=False, env=env) for j in range(nseg)]
 
     st = shimlog.TraceState()
     bounds = [0] + [m.rec_index for m in slog.marks[:nseg]]
@@ -247,7 +257,7 @@ def capture(name: str, spec: dict, out_dir: Path, keep_log: Path | None = None, 
         header = [
             f"# Highwater start-up trace: {name}, segment '{seg}'",
             f"# interpreter {interp.executable} {' '.join(CHILD_FLAGS)} tools/hw_child.py, scenario {spec['scenario'].strip()!r}",
-            f"# env {' '.join(f'{k}={v}' for k, v in CHILD_ENV.items())}; ASLR off",
+            f"# env {' '.join(f'{k}={v}' for k, v in {**CHILD_ENV, **(env or {})}.items())}; ASLR off",
             "# made by tools/capture_startup.py from the LD_PRELOAD shim tools/native/alloc_shim.c",
             "# ops: m ID SIZE | c ID NMEMB SIZE | r ID SIZE | f ID | t PAD  (replay with tools/native/replay.c)",
         ]
@@ -310,7 +320,7 @@ def capture(name: str, spec: dict, out_dir: Path, keep_log: Path | None = None, 
         "glibc": recorded[0]["raw"]["glibc"].split()[-1],
         "executable": interp.executable,
         "flags": CHILD_FLAGS,
-        "env": CHILD_ENV,
+        "env": {**CHILD_ENV, **(env or {})},
         "aslr": False,
         "child_sha256": child_sha256(),
         "scenario": spec["scenario"],
@@ -342,7 +352,9 @@ def main(argv=None) -> int:
         todo = {t: TARGETS[t] for t in (args.target or sorted(TARGETS))}
     ok = True
     for name, spec in todo.items():
-        info = capture(name, spec, args.out, args.keep_log)
+        out = args.out / spec["subdir"] if spec.get("subdir") and not args.scenario else args.out
+        out.mkdir(parents=True, exist_ok=True)
+        info = capture(name, spec, out, args.keep_log)
         for seg in info["segments"]:
             v = seg["verification"]
             g = seg["glibc"]
