@@ -1,10 +1,11 @@
 # title: A with block that holds a big buffer
 #
 # Issue 7: with. A context manager that allocates a 64 MB bytearray in
-# __enter__ and drops it in __exit__, so the buffer lives exactly as long as
-# the block; a contextlib.contextmanager generator does the same with an
-# io.BytesIO. Names bound inside the block outlive it: `view`, a 16 MB copy
-# made inside the first block, stays until it is deleted.
+# __enter__ and drops its own reference in __exit__; a
+# contextlib.contextmanager generator does the same with an io.BytesIO. The
+# trap: `as buf` binds the buffer to a module-level name, and names bound in a
+# with block outlive it, so the 64 MB stays after __exit__ (and so does
+# `view`, a 16 MB copy made inside the block, until it is deleted).
 import io
 from contextlib import contextmanager
 
