@@ -79,7 +79,7 @@ def choose_python(path: Path, source: str) -> str:
         m = re.match(r"#\s*python:\s*(\S+)", line)
         if m:
             return DEBIAN_PYTHON if m.group(1) == "debian" else m.group(1)
-    return DEBIAN_PYTHON if path.name.startswith("numpy_") else "python3"
+    return DEBIAN_PYTHON if path.name.startswith("numpy_") else "3.11"
 
 
 def title_of(source: str) -> str | None:

@@ -140,7 +140,8 @@ def main(argv=None) -> int:
     if args.list:
         for rs in SETS.values():
             env = " ".join(f"{k}={v}" for k, v in rs.env.items()) or "(glibc defaults)"
-            print(f"{rs.name:26} {len(rs.files()):3} scenarios  python {rs.python or 'auto':13} -> recorded/{rs.out or '.'}  {env}")
+            where = rs.out_dir.relative_to(RECORDED.parent.parent.parent)
+            print(f"{rs.name:26} {len(rs.files()):3} scenarios  python {rs.python or 'auto':13} -> {where}  {env}")
             print(f"{'':26} {rs.note}")
         return 0
 

@@ -16,6 +16,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 SCENARIOS = REPO / "tests" / "fidelity" / "scenarios"
 RECORDED = REPO / "tests" / "fidelity" / "recorded"
+CORPUS = REPO / "tests" / "corpus"
 
 # --env presets: the environments issue 9 compares (tools/README.md, "Environments").
 PRESETS: dict[str, dict[str, str]] = {
@@ -46,11 +47,13 @@ class RecordingSet:
     note: str = ""
     names: tuple[str, ...] = field(default_factory=tuple)  # only these stems (empty: all)
     explicit: bool = False  # run only when named with --set (the big runs)
+    root: Path = SCENARIOS  # where the globs look
+    out_root: Path = RECORDED  # what `out` is relative to
 
     def files(self) -> list[Path]:
         found: dict[str, Path] = {}
         for g in self.globs:
-            for f in sorted(SCENARIOS.glob(g)):
+            for f in sorted(self.root.glob(g)):
                 if self.exclude_numpy and f.name.startswith("numpy_"):
                     continue
                 if self.names and f.stem not in self.names:
@@ -64,7 +67,7 @@ class RecordingSet:
 
     @property
     def out_dir(self) -> Path:
-        return RECORDED / self.out if self.out else RECORDED
+        return self.out_root / self.out if self.out else self.out_root
 
 
 ISSUE8 = ("versions/*.py",)
@@ -87,6 +90,12 @@ def _sets() -> list[RecordingSet]:
         sets.append(RecordingSet(f"versions-{v}", ISSUE8, v, v, note=f"issue 8's held-out set on {v}"))
     for preset in ("glibc", "jemalloc", "jemalloc-decay0", "jemalloc-bg", "mimalloc", "mimalloc-decommit0", "pymalloc-off"):
         sets.append(RecordingSet(f"env-{preset}", ALLOCATOR, None, f"env/{preset}", preset=preset, note="issue 9's allocator set"))
+    sets.append(
+        RecordingSet(
+            "corpus", ("snippets/*.py",), None, "recorded", root=CORPUS, out_root=CORPUS,
+            note="our 60 snippets as people post them (tests/corpus/; 3.11.7, NumPy ones on Debian's 3.11.2)",
+        )
+    )
     for preset in ("glibc", "arena-max-2"):
         sets.append(RecordingSet(f"threads-{preset}", THREADS, "3.11", f"env/{preset}", preset=preset, note="issue 9's thread set"))
     return sets
@@ -96,6 +105,6 @@ SETS: dict[str, RecordingSet] = {s.name: s for s in _sets()}
 
 
 def find_scenario(stem: str) -> Path | None:
-    """A scenario by name, in any scenario folder (names are unique across folders)."""
-    hits = sorted(SCENARIOS.glob(f"**/{stem}.py"))
+    """A scenario by name, in any scenario folder or the corpus (names are unique across folders)."""
+    hits = sorted(SCENARIOS.glob(f"**/{stem}.py")) + sorted((CORPUS / "snippets").glob(f"{stem}.py"))
     return hits[0] if hits else None
