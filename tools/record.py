@@ -296,6 +296,20 @@ def parse_python_mimalloc(text: str) -> dict:
     return out
 
 
+def site_pth(interp) -> dict[str, str]:
+    """The .pth files the child's site module runs at start-up (file -> sha256 prefix). They are part
+    of the measured start-up: on this machine a sandbox's `_sandboxing_egress_ca.pth` imports certifi
+    where it is installed (pyenv 3.11.7), which is what raises 3.11.7's mmap threshold to 163,840
+    before the first statement (tools/README.md)."""
+    import hashlib
+
+    out = {}
+    for d in interp.site_dirs:
+        for f in sorted(Path(d).glob("*.pth")):
+            out[str(f)] = hashlib.sha256(f.read_bytes()).hexdigest()[:16]
+    return out
+
+
 def record(
     path: Path, python: str | None = None, jobs: int = 1, aslr: bool = False, env: dict[str, str] | None = None
 ) -> dict:
@@ -353,6 +367,7 @@ def record(
             "aslr": aslr,
             "process_per_step": True,
             "child_sha256": child_sha256(),
+            "site_pth": site_pth(interp),
         },
         "steps": steps,
     }

@@ -4,7 +4,7 @@
  *     npm run corpus [-- NAME ...] [-j N] [--timeout SECONDS] [--strict]
  *
  * Every tests/corpus/snippets/NAME.py goes through the CLI in its own process, exactly as
- * `npm run -s sim -- NAME.py --json` runs it. Per snippet it prints whether it ran, stopped at
+ * `bin/highwater NAME.py --json` (= `npm run -s sim -- NAME.py --json`) runs it. Per snippet it prints whether it ran, stopped at
  * something not supported (and what), or failed with an error, and the fidelity verdict of the
  * steps that ran against the real run recorded in tests/corpus/recorded/NAME.json (the rule of
  * tests/fidelity/compare.ts). The closing lines count each outcome. Exit status 0 unless --strict
@@ -59,7 +59,7 @@ function runCli(
   return new Promise((done) => {
     const child = spawn(
       process.execPath,
-      [join(root, 'scripts/run-ts.mjs'), join(root, 'src/cli/main.ts'), file, '--json'],
+      [join(root, 'bin/highwater'), file, '--json'],
       {
         cwd: root,
         stdio: ['ignore', 'pipe', 'pipe'],
