@@ -57,14 +57,10 @@ function runCli(
   timeoutS: number,
 ): Promise<{ code: number | null; stdout: string; stderr: string; timedOut: boolean }> {
   return new Promise((done) => {
-    const child = spawn(
-      process.execPath,
-      [join(root, 'bin/highwater'), file, '--json'],
-      {
-        cwd: root,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
+    const child = spawn(process.execPath, [join(root, 'bin/highwater'), file, '--json'], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     let timedOut = false;
