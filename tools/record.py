@@ -54,6 +54,7 @@ import ast
 import json
 import os
 import re
+import struct
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -220,29 +221,59 @@ def parse_mi_stats_text(text: str) -> dict:
     return rows
 
 
-def glibc_heaps(smaps: str) -> list[dict]:
-    """The heaps of glibc's non-main arenas (thread arenas), as new_heap makes them: an
-    anonymous mapping aligned to HEAP_MAX_SIZE (64 MiB), read-write for its used part
-    and PROT_NONE for the rest of the 64 MiB (arena.c 2.36 alloc_new_heap/grow_heap/shrink_heap)."""
-    HEAP_MAX = 64 << 20
-    maps = []
-    for line in smaps.splitlines():
+HEAP_MAX_SIZE = 64 << 20  # arena.c 2.36: 2 * DEFAULT_MMAP_THRESHOLD_MAX on 64-bit
+HEAP_INFO = struct.Struct("<QQQQQ")  # struct _heap_info: ar_ptr, prev, size, mprotect_size, pagesize
+
+
+def glibc_heaps(pid: int, maps: str) -> list[dict]:
+    """The heaps of glibc's non-main arenas (thread arenas), read from the stopped child.
+
+    new_heap (arena.c 2.36) maps 2 x HEAP_MAX_SIZE PROT_NONE, keeps the 64 MiB-aligned half and
+    makes its first `size` bytes read-write; a struct _heap_info sits at the start of every heap.
+    /proc/PID/maps alone cannot tell a heap from other anonymous memory (a full heap is one
+    rw-p VMA that merges with its neighbours), so every 64 MiB-aligned address inside an anonymous
+    rw-p mapping is a candidate, and it is a heap when its first words read (/proc/PID/mem) as a
+    sane _heap_info: pagesize 4096, 0 < size <= mprotect_size <= 64 MiB, page multiples, ar_ptr set.
+    For each heap: its arena (ar_ptr: heaps of one arena share it), `size` and `mprotect_size` as
+    glibc keeps them, and `rss`, the resident pages of its read-write part counted exactly from
+    /proc/PID/pagemap (bit 63, present)."""
+    anon = []
+    for line in maps.splitlines():
         head = line.split(None, 5)
-        if head and "-" in head[0] and len(head) >= 5 and not head[0].endswith(":"):
+        if len(head) >= 5 and len(head) < 6 or (len(head) == 6 and not head[5].strip()):
             lo, hi = (int(x, 16) for x in head[0].split("-"))
-            maps.append({"lo": lo, "hi": hi, "perms": head[1], "path": head[5].strip() if len(head) > 5 else "", "rss": 0})
-        elif maps and line.startswith("Rss:"):
-            maps[-1]["rss"] = int(line.split()[1]) * 1024
+            anon.append((lo, hi, head[1]))
     out = []
-    for i, m in enumerate(maps):
-        if m["lo"] % HEAP_MAX or m["path"] or m["perms"] != "rw-p":
-            continue
-        rest = maps[i + 1] if i + 1 < len(maps) else None
-        reserved = m["hi"] - m["lo"]
-        if rest and rest["lo"] == m["hi"] and rest["perms"] == "---p" and not rest["path"]:
-            reserved += rest["hi"] - rest["lo"]
-        if reserved == HEAP_MAX:
-            out.append({"address": m["lo"], "rw": m["hi"] - m["lo"], "rss": m["rss"]})
+    try:
+        mem = open(f"/proc/{pid}/mem", "rb")
+        pagemap = open(f"/proc/{pid}/pagemap", "rb")
+    except OSError:
+        return out
+    with mem, pagemap:
+        for lo, hi, perms in anon:
+            if perms != "rw-p":
+                continue
+            a = -(-lo // HEAP_MAX_SIZE) * HEAP_MAX_SIZE
+            while a + HEAP_INFO.size <= hi:
+                try:
+                    mem.seek(a)
+                    ar_ptr, prev, size, mprotect_size, pagesize = HEAP_INFO.unpack(mem.read(HEAP_INFO.size))
+                except (OSError, struct.error):
+                    ar_ptr = 0
+                ok = (
+                    ar_ptr
+                    and pagesize == 4096
+                    and 0 < size <= mprotect_size <= HEAP_MAX_SIZE
+                    and size % 4096 == 0
+                    and mprotect_size % 4096 == 0
+                )
+                if ok:
+                    pages = mprotect_size // 4096
+                    pagemap.seek(a // 4096 * 8)
+                    words = struct.unpack(f"<{pages}Q", pagemap.read(pages * 8))
+                    rss = sum(1 for w in words if w >> 63) * 4096
+                    out.append({"address": a, "arena": ar_ptr, "prev": prev, "size": size, "mprotect_size": mprotect_size, "rss": rss})
+                a += HEAP_MAX_SIZE
     return out
 
 
@@ -252,7 +283,13 @@ def threads_of(status: str) -> int | None:
 
 
 def measure(interp, src: bytes, k: int, aslr: bool, env: dict[str, str] | None = None) -> dict:
-    res = run_child(interp, src, k, aslr=aslr, env=env)
+    heaps: list[dict] = []
+
+    def on_stop(pid: int) -> None:
+        with open(f"/proc/{pid}/maps", encoding="ascii", errors="replace") as f:
+            heaps.extend(glibc_heaps(pid, f.read()))
+
+    res = run_child(interp, src, k, aslr=aslr, env=env, on_stop=on_stop)
     if res.returncode != 0 or not res.stdout.strip() or not res.proc:
         raise RuntimeError(f"step {k} failed (exit {res.returncode}):\n{res.stderr[-4000:]}")
     # The child writes its JSON last, with os.write; anything the scenario printed and that
@@ -277,7 +314,7 @@ def measure(interp, src: bytes, k: int, aslr: bool, env: dict[str, str] | None =
         "gc": raw["gc"],
         "t": round(res.t_stop, 3) if res.t_stop is not None else None,
         "threads": threads_of(res.proc.get("status", "")),
-        "glibc_heaps": glibc_heaps(res.proc["smaps"]),
+        "glibc_heaps": heaps,
     }
     if allocator != "glibc":
         out[allocator] = figures

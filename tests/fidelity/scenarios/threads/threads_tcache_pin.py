@@ -8,35 +8,38 @@
 # tcache_thread_shutdown frees those chunks, they coalesce with the top, and
 # heap_trim returns almost everything.
 #
-# Deterministic by construction: each phase ends at a barrier, so a reading
-# never sees a thread half-way through its work.
+# Deterministic by construction: the threads take turns for each phase (each
+# waits for the previous one's event), so the order of every allocation and
+# free is fixed, and no reading sees a thread half-way through its work.
 import threading
 import time
 
-built = threading.Barrier(9)
-freed = threading.Barrier(9)
-go_free = threading.Event()
+N = 8
+built = [threading.Event() for _ in range(N + 1)]
+freed = [threading.Event() for _ in range(N + 1)]
 go_exit = threading.Event()
 
 
-def work():
+def work(i):
+    built[i].wait()
     data = [[0] * 100 for _ in range(100000)]
-    built.wait()
-    go_free.wait()
+    built[i + 1].set()
+    freed[i].wait()
     del data
-    freed.wait()
+    freed[i + 1].set()
     go_exit.wait()
 
 
 def start(threads):
     for t in threads:
         t.start()
-    built.wait()
+    built[0].set()
+    built[N].wait()
 
 
 def free_all():
-    go_free.set()
-    freed.wait()
+    freed[0].set()
+    freed[N].wait()
 
 
 def exit_all(threads):
@@ -46,7 +49,7 @@ def exit_all(threads):
     time.sleep(0.3)
 
 
-threads = [threading.Thread(target=work) for _ in range(8)]
+threads = [threading.Thread(target=work, args=(i,)) for i in range(N)]
 start(threads)
 free_all()
 exit_all(threads)
