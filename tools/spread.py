@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """How much do two real runs of the same recording differ? Re-records a sample and compares.
 
-    python3 tools/spread.py [RECORDING.json ...] [-j N] [-o tests/fidelity/spread.json]
+    python3 tools/spread.py [RECORDING.json ...] [-j N] [-o tests/fidelity/recorded/spread/spread.json]
 
 Each RECORDING.json (default: the sample below) is recorded again with the same interpreter,
 environment and scenario file, and every step of the new run is held to the stored one with the
@@ -95,7 +95,7 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("recordings", nargs="*", type=Path)
     ap.add_argument("-j", "--jobs", type=int, default=1)
-    ap.add_argument("-o", "--output", type=Path, default=REPO / "tests" / "fidelity" / "spread.json")
+    ap.add_argument("-o", "--output", type=Path, default=REPO / "tests" / "fidelity" / "recorded" / "spread" / "spread.json")
     args = ap.parse_args(argv)
     paths = args.recordings or [REPO / p for p in SAMPLE]
     report = []
@@ -114,6 +114,7 @@ def main(argv=None) -> int:
             print(f"   {'ok' if r['within'] else 'OFF'} {r['figure']:12} max difference {fmt(r['max_difference'])} (step {r['at_step']})  tolerance {fmt(r['tolerance'])}")
             bad += not r["within"]
     if args.output:
+        args.output.parent.mkdir(parents=True, exist_ok=True)
         args.output.write_text(json.dumps({"rule": "tests/fidelity/compare.ts", "runs": report}, indent=1) + "\n")
     return 1 if bad else 0
 

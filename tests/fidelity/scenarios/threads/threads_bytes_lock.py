@@ -7,7 +7,10 @@
 # chunk stays in the arena of the thread that made it. The main thread then
 # deletes the list: each free goes back to the chunk's own arena
 # (arena_for_chunk), and heap_trim gives the thread arenas' memory back.
+# run() waits 0.3 s after the joins: a joined thread still runs glibc's exit
+# path just after join() returns, and the reading must not see it half-way.
 import threading
+import time
 
 lock = threading.Lock()
 shared = []
@@ -25,6 +28,7 @@ def run(threads):
         t.start()
     for t in threads:
         t.join()
+    time.sleep(0.3)
 
 
 producers = [threading.Thread(target=produce, args=(50000,)) for _ in range(4)]
