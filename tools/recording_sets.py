@@ -32,6 +32,8 @@ PRESETS: dict[str, dict[str, str]] = {
         "MIMALLOC_SEGMENT_DECOMMIT_DELAY": "0",
     },
     "pymalloc-off": {"PYTHONMALLOC": "malloc"},
+    # 3.13 only: CPython's bundled mimalloc 2.1.2 serves the mem and obj domains, glibc the raw one.
+    "python-mimalloc": {"PYTHONMALLOC": "mimalloc"},
     "arena-max-2": {"MALLOC_ARENA_MAX": "2"},
 }
 
@@ -90,6 +92,12 @@ def _sets() -> list[RecordingSet]:
         sets.append(RecordingSet(f"versions-{v}", ISSUE8, v, v, note=f"issue 8's held-out set on {v}"))
     for preset in ("glibc", "jemalloc", "jemalloc-decay0", "jemalloc-bg", "mimalloc", "mimalloc-decommit0", "pymalloc-off"):
         sets.append(RecordingSet(f"env-{preset}", ALLOCATOR, None, f"env/{preset}", preset=preset, note="issue 9's allocator set"))
+    sets.append(
+        RecordingSet(
+            "env-python-mimalloc-3.13", ALLOCATOR, "3.13", "env/python-mimalloc-3.13", preset="python-mimalloc",
+            exclude_numpy=True, note="issue 9: CPython 3.13's own mimalloc (PYTHONMALLOC=mimalloc)",
+        )
+    )
     sets.append(
         RecordingSet(
             "corpus", ("snippets/*.py",), None, "recorded", root=CORPUS, out_root=CORPUS,

@@ -114,8 +114,11 @@ def main(argv=None) -> int:
             print(f"   {'ok' if r['within'] else 'OFF'} {r['figure']:12} max difference {fmt(r['max_difference'])} (step {r['at_step']})  tolerance {fmt(r['tolerance'])}")
             bad += not r["within"]
     if args.output:
+        # Named recordings replace their own entries in an existing report; the rest stay.
+        runs = {r["recording"]: r for r in (json.loads(args.output.read_text())["runs"] if args.output.exists() and args.recordings else [])}
+        runs.update({r["recording"]: r for r in report})
         args.output.parent.mkdir(parents=True, exist_ok=True)
-        args.output.write_text(json.dumps({"rule": "tests/fidelity/compare.ts", "runs": report}, indent=1) + "\n")
+        args.output.write_text(json.dumps({"rule": "tests/fidelity/compare.ts", "runs": list(runs.values())}, indent=1) + "\n")
     return 1 if bad else 0
 
 
