@@ -1,14 +1,18 @@
 #!/usr/bin/env python3
-"""Record CPython's PyMem/PyObject calls for the cases in allocation_cases.json.
+"""Record CPython's PyMem/PyObject calls for the cases in SET_cases.json.
 
-    python3 tools/allocations/record_allocations.py [--python 3.11|3.12|3.13]   (needs gcc and pyenv's builds)
+    python3 tools/allocations/record_allocations.py [SET] [--python 3.11|3.12|3.13]   (needs gcc and pyenv's builds)
 
-3.11 (3.11.7) writes testdata/allocation_expected.json, the file the 3.11 test reads;
-3.12 (3.12.1) and 3.13 (3.13.0) write testdata/<version>/allocation_expected.json, from
-testdata/<version>/allocation_cases.json when that file exists (per-version variants of a case),
-else from the shared testdata/allocation_cases.json. Each case there also says whether its calls
-equal 3.11.7's (`same_as_3_11`): where they differ is what the version profiles must model.
-hwtrace.c is compiled against each interpreter's own headers.
+SET names the pair of files in src/engine/python/testdata/: SET_cases.json in, SET_expected.json
+out ("allocation" by default; "exception" holds the try/except cases abstract/errors.test.ts
+replays through the abstract layer).
+
+3.11 (3.11.7) writes testdata/SET_expected.json, the files the 3.11 tests read; 3.12 (3.12.1) and
+3.13 (3.13.0) write testdata/<version>/SET_expected.json, from testdata/<version>/SET_cases.json
+when that file exists (per-version variants of a case), else from the shared testdata/SET_cases.json.
+Each of their cases also says whether its calls equal 3.11.7's (`same_as_3_11`): where they
+differ is what the version profiles must model. hwtrace.c is compiled against each
+interpreter's own headers.
 
 For every [setup, statement] pair: a fresh interpreter runs `setup`, empties the free lists
 (gc.collect()), then runs `statement` with hwtrace.c's hooks on the mem and obj domains
@@ -79,19 +83,21 @@ FUNC_SIZE_PROBE = "print(type(lambda: 0).__basicsize__ + 16)"
 def main():
     global PYTHON
     ap = argparse.ArgumentParser(description="Record the allocator calls of the allocation cases")
+    ap.add_argument("set", nargs="?", default="allocation", help="SET: SET_cases.json in, SET_expected.json out")
     ap.add_argument("--python", default="3.11", choices=sorted(VERSIONS))
     args = ap.parse_args()
+    name = args.set
     PYTHON = os.path.join(PYENV, "versions", VERSIONS[args.python], "bin", "python" + args.python)
     out_dir = DATA if args.python == "3.11" else os.path.join(DATA, VERSIONS[args.python])
     os.makedirs(out_dir, exist_ok=True)
-    cases_file = os.path.join(out_dir, "allocation_cases.json")
+    cases_file = os.path.join(out_dir, f"{name}_cases.json")
     if args.python == "3.11" or not os.path.exists(cases_file):
-        cases_file = os.path.join(DATA, "allocation_cases.json")
+        cases_file = os.path.join(DATA, f"{name}_cases.json")
     cases = json.load(open(cases_file))
     func_size = int(subprocess.run([PYTHON, "-c", FUNC_SIZE_PROBE], capture_output=True, text=True, check=True).stdout)
     base = {}
     if args.python != "3.11":
-        for c in json.load(open(os.path.join(DATA, "allocation_expected.json")))["cases"]:
+        for c in json.load(open(os.path.join(DATA, f"{name}_expected.json")))["cases"]:
             base[(c["setup"], c["statement"])] = c["calls"]
     out = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -105,12 +111,12 @@ def main():
                 case["same_as_3_11"] = base.get((setup, stmt)) == case["calls"]
             out.append(case)
     full = subprocess.run([PYTHON, "-c", "import sys; print('%d.%d.%d' % sys.version_info[:3])"], capture_output=True, text=True).stdout.strip()
-    with open(os.path.join(out_dir, "allocation_expected.json"), "w") as f:
+    with open(os.path.join(out_dir, f"{name}_expected.json"), "w") as f:
         json.dump({"python": full, "cases": out}, f, indent=1)
         f.write("\n")
     if args.python != "3.11":
         same = sum(c["same_as_3_11"] for c in out)
-        print(f"{full}: {len(out)} cases, {same} with the same calls as 3.11.7, {len(out) - same} different")
+        print(f"{full} {name}: {len(out)} cases, {same} with the same calls as 3.11.7, {len(out) - same} different")
 
 
 if __name__ == "__main__":
