@@ -103,7 +103,7 @@ def run_set(rs: RecordingSet, files: list[Path], args, env: dict[str, str], out_
         note = ""
         if args.check:
             old = json.loads(out.read_text()) if out.exists() else {}
-            d = [x for x in diff(old, report) if not any(f".{v}" in x or x.startswith(v) for v in VOLATILE)]
+            d = [x for x in diff(old, report) if not (set(x.split(":")[0].replace("[", ".[").split(".")) & set(VOLATILE))]
             if d:
                 bad += 1
                 note = f"  {len(d)} differences:\n    " + "\n    ".join(d[:40])
