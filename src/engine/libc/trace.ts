@@ -1,0 +1,176 @@
+import type { Libc } from './libc';
+
+/**
+ * Allocation traces, one op a line (ids are small integers):
+ *   m ID SIZE · c ID NMEMB SIZE · r ID SIZE · f ID · t PAD      (blank lines and # comments skipped)
+ * Plain C-API calls, so any Libc replays them; tools/native/replay.c replays the same text on the
+ * real glibc (and under LD_PRELOAD on the real jemalloc or mimalloc).
+ */
+export const enum TraceOp {
+  Malloc = 0,
+  Calloc = 1,
+  Realloc = 2,
+  Free = 3,
+  Trim = 4,
+}
+
+/** A parsed trace as columns, so replaying does no string work. */
+export interface ParsedTrace {
+  length: number;
+  op: Uint8Array;
+  id: Int32Array;
+  a: Float64Array;
+  b: Float64Array;
+  /** 1-based source line of each op, for messages. */
+  line: Int32Array;
+  /** The op's text, for messages. */
+  text: (i: number) => string;
+}
+
+export class TraceError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TraceError';
+  }
+}
+
+const ARITY: Record<string, [TraceOp, number]> = {
+  m: [TraceOp.Malloc, 2],
+  c: [TraceOp.Calloc, 3],
+  r: [TraceOp.Realloc, 2],
+  f: [TraceOp.Free, 1],
+  t: [TraceOp.Trim, 1],
+};
+
+const isUint = (s: string): boolean => /^\d+$/.test(s);
+
+export function parseTrace(text: string): ParsedTrace {
+  const lines = text.split('\n');
+  const n = lines.length;
+  const op = new Uint8Array(n);
+  const id = new Int32Array(n);
+  const a = new Float64Array(n);
+  const b = new Float64Array(n);
+  const line = new Int32Array(n);
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    const raw = lines[i].trim();
+    if (raw === '' || raw.startsWith('#')) continue;
+    const parts = raw.split(/\s+/);
+    const spec = ARITY[parts[0]];
+    const where = `line ${i + 1} ("${raw.length > 40 ? raw.slice(0, 40) + '…' : raw}")`;
+    if (!spec) throw new TraceError(`${where}: unknown op "${parts[0]}" (expected m, c, r, f or t)`);
+    const [kind, arity] = spec;
+    if (parts.length !== arity + 1)
+      throw new TraceError(`${where}: "${parts[0]}" takes ${arity} number(s), got ${parts.length - 1}`);
+    for (let j = 1; j < parts.length; j++) {
+      if (!isUint(parts[j])) throw new TraceError(`${where}: "${parts[j]}" is not a non-negative integer`);
+      if (!Number.isSafeInteger(Number(parts[j]))) throw new TraceError(`${where}: ${parts[j]} is too large`);
+    }
+    const nums = parts.slice(1).map(Number);
+    if (kind !== TraceOp.Trim && nums[0] > 0x7fffffff)
+      throw new TraceError(`${where}: id ${nums[0]} is too large`);
+    op[k] = kind;
+    line[k] = i + 1;
+    if (kind === TraceOp.Trim) a[k] = nums[0];
+    else {
+      id[k] = nums[0];
+      a[k] = nums[1] ?? 0;
+      b[k] = nums[2] ?? 0;
+    }
+    k++;
+  }
+  return { length: k, op, id, a, b, line, text: (i) => lines[line[i] - 1].trim() };
+}
+
+/**
+ * Raised by an implementation where the real one would print a message and abort() (glibc's
+ * malloc_printerr: "free(): double free detected in tcache 2").
+ */
+export class LibcAbort extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'LibcAbort';
+  }
+}
+
+const NULL_ID = -Infinity;
+
+/** Replay a parsed trace; `onResult` receives each m/c/r result. Throws TraceError naming the line. */
+export function replayTrace(trace: ParsedTrace, g: Libc, onResult?: (ptr: number) => void): void {
+  // id → pointer: ids are small integers, so typed arrays: positive = live, negative = freed,
+  // NULL_ID = holds NULL (a failed or zero-size realloc), 0 = never assigned.
+  let ptrs = new Float64Array(1024);
+  let i = 0;
+  try {
+    for (; i < trace.length; i++) {
+      const id = trace.id[i];
+      if (id >= ptrs.length) {
+        const next = new Float64Array(Math.max(id + 1, ptrs.length * 2));
+        next.set(ptrs);
+        ptrs = next;
+      }
+      const op = trace.op[i] as TraceOp;
+      if (op === TraceOp.Free) {
+        const p = ptrs[id];
+        if (p === NULL_ID) continue; // free(NULL) does nothing
+        if (p <= 0) {
+          if (p < 0) g.free(-p); // glibc decides what a double free does
+          throw new LibcAbort('free(): invalid pointer');
+        }
+        ptrs[id] = -p;
+        g.free(p);
+      } else if (op === TraceOp.Trim) {
+        g.trim(trace.a[i]);
+      } else {
+        let p: number;
+        if (op === TraceOp.Malloc) p = g.malloc(trace.a[i]);
+        else if (op === TraceOp.Calloc) p = g.calloc(trace.a[i], trace.b[i]);
+        else p = g.realloc(ptrs[id] > 0 ? ptrs[id] : 0, trace.a[i]);
+        ptrs[id] = p === 0 ? NULL_ID : p;
+        if (onResult) onResult(p);
+      }
+    }
+  } catch (e) {
+    if (e instanceof LibcAbort)
+      throw new TraceError(
+        `line ${trace.line[i]} ("${trace.text(i)}"): ${e.message} (${g.kind} would abort)`,
+      );
+    throw e;
+  }
+}
+
+/**
+ * Replay a captured trace (a real process's calls, valid by construction) through `g`, keeping
+ * `live` (trace id → pointer) across calls: a start-up capture continues in later segments (the
+ * NumPy import continues the interpreter's ids). A free of an id `live` does not hold is skipped:
+ * the capture began after that block was allocated. `onResult` sees each malloc/calloc/realloc.
+ */
+export function replayCapture(
+  trace: ParsedTrace,
+  g: Libc,
+  live: Map<number, number>,
+  onResult?: (ptr: number, op: TraceOp, bytes: number) => void,
+): void {
+  for (let i = 0; i < trace.length; i++) {
+    const id = trace.id[i];
+    const op = trace.op[i] as TraceOp;
+    if (op === TraceOp.Free) {
+      const p = live.get(id);
+      if (p === undefined) continue;
+      g.free(p);
+      live.delete(id);
+    } else if (op === TraceOp.Trim) {
+      g.trim(trace.a[i]);
+    } else {
+      const p =
+        op === TraceOp.Malloc
+          ? g.malloc(trace.a[i])
+          : op === TraceOp.Calloc
+            ? g.calloc(trace.a[i], trace.b[i])
+            : g.realloc(live.get(id) ?? 0, trace.a[i]);
+      live.set(id, p);
+      if (onResult) onResult(p, op, op === TraceOp.Calloc ? trace.a[i] * trace.b[i] : trace.a[i]);
+    }
+  }
+}
