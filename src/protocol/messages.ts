@@ -32,7 +32,11 @@ export interface Position {
 }
 
 export interface ScriptError {
-  kind: 'syntax' | 'runtime' | 'engine';
+  /**
+   * syntax: CPython refuses the file; runtime: a Python exception; unsupported: outside what
+   * Highwater runs yet; engine: a bug of Highwater's own (never shown as a Python error).
+   */
+  kind: 'syntax' | 'runtime' | 'unsupported' | 'engine';
   /** Python exception type (SyntaxError, MemoryError, NameError…), or the engine's error name. */
   pyType: string;
   message: string;
@@ -91,13 +95,27 @@ export interface PoolDetail {
 
 export type ToWorker =
   | { type: 'run'; v: number; runId: number; source: string; options: RunOptions; target: Position }
-  | { type: 'goto'; v: number; runId: number; reqId: number; target: Position }
+  /**
+   * Show a position. Inside a statement, only some event counts exist as places to stop (nested
+   * allocator events finish together): `snap` says which way another count moves.
+   */
+  | { type: 'goto'; v: number; runId: number; reqId: number; target: Position; snap: 'down' | 'up' }
   | { type: 'report'; v: number; runId: number; reqId: number }
   | { type: 'pool'; v: number; runId: number; reqId: number; address: number; target: Position }
   | { type: 'objects'; v: number; runId: number; reqId: number; from: number; to: number; target: Position };
 
 export type FromWorker =
-  | { type: 'progress'; runId: number; statement: number; events: number; seeking: boolean }
+  | {
+      type: 'progress';
+      runId: number;
+      /** Statements completed (of `statements`, the script's count once parsed, else 0). */
+      statement: number;
+      statements: number;
+      events: number;
+      seeking: boolean;
+      /** A seek's goal in events (a replay knows where it stops); null during the first pass. */
+      target: number | null;
+    }
   | { type: 'loaded'; runId: number; statements: StatementInfo[] }
   | {
       type: 'runDone';
@@ -108,12 +126,16 @@ export type FromWorker =
       loadEvents: number;
       totalEvents: number;
       error: ScriptError | null;
+      /** What print() wrote during each statement (index k: statement k + 1). */
+      output: string[];
       durationMs: number;
     }
   | {
       type: 'snapshot';
       runId: number;
       reqId: number;
+      /** The position shown: the one asked for, moved to a place that exists in the run. */
+      position: Position;
       snapshot: Snapshot;
       events: EventRows;
       bytes: number;
@@ -122,7 +144,9 @@ export type FromWorker =
   | { type: 'report'; runId: number; reqId: number; json: string }
   | { type: 'pool'; runId: number; reqId: number; detail: PoolDetail | null }
   | { type: 'objects'; runId: number; reqId: number; objects: ObjectInfo[] }
-  | { type: 'failed'; runId: number; error: ScriptError };
+  | { type: 'failed'; runId: number; error: ScriptError }
+  /** Showing one position failed (a bug of ours); the run stands and other positions still work. */
+  | { type: 'seekFailed'; runId: number; reqId: number; error: ScriptError };
 
 export function isToWorker(x: unknown): x is ToWorker {
   return typeof x === 'object' && x !== null && 'type' in x && 'v' in x;

@@ -14,8 +14,13 @@ import { Checkpoints } from './checkpoints';
 import { completedAt } from '../protocol/statementCount';
 import { toScriptError } from './errors';
 import { createProcess, type SimProcess } from './process';
-import { TimelineLog } from './timelineLog';
+import { ReplayLog } from './replayLog';
+import { RecordingLog } from './stopPoints';
+import type { TimelineLog } from './timelineLog';
 import type { GlobalBinding } from '../engine/python/owners';
+
+/** Which way an event that no replay can stop at moves: to the stop before it, or after it. */
+export type Snap = 'down' | 'up';
 
 export type Post = (msg: FromWorker, transfer?: Transferable[]) => void;
 
@@ -33,10 +38,12 @@ interface RunState {
   summaries: StepSummary[];
   /** bindings[k]: the module's names after k statements (what statement k + 1 may unbind). */
   bindings: GlobalBinding[][];
-  log: TimelineLog;
+  log: RecordingLog;
   process: SimProcess;
   checkpoints: Checkpoints;
   error: ScriptError | null;
+  /** What print() wrote during each statement. */
+  output: string[];
   /** The last process that reached a position, and which (pool details are read from it). */
   live: { process: SimProcess; statement: number; event: number } | null;
 }
@@ -53,12 +60,21 @@ export class Session {
 
   start(runId: number, source: string, options: RunOptions, target: Position): void {
     const t0 = performance.now();
-    const log = new TimelineLog();
+    const log = new RecordingLog();
     const process = createProcess(source, options, log);
     log.kernel = process.kernel;
     log.glibc = process.glibc;
     let statement = 0;
-    log.onProgress = (events) => this.post({ type: 'progress', runId, statement, events, seeking: false });
+    log.onProgress = (events) =>
+      this.post({
+        type: 'progress',
+        runId,
+        statement,
+        statements: run.statements.length,
+        events,
+        seeking: false,
+        target: null,
+      });
     const run: RunState = {
       runId,
       source,
@@ -72,6 +88,7 @@ export class Session {
       process,
       checkpoints: new Checkpoints(),
       error: null,
+      output: [],
       live: null,
     };
     this.run = run;
@@ -83,6 +100,7 @@ export class Session {
     }
     this.post({ type: 'loaded', runId, statements: run.statements });
     run.loadEvents = log.length;
+    log.stops.mark(log.length);
     run.summaries.push(summarize(process.kernel, process.glibc));
     run.bindings.push(process.bindings());
     run.checkpoints.put(0, this.snapshotHere(run, process, 0, -1, null));
@@ -95,11 +113,20 @@ export class Session {
         run.error = toScriptError(e, i, run.statements[i].line);
       }
       run.statementEnd.push(log.length);
+      log.stops.mark(log.length);
       const snap = this.snapshotHere(run, process, i + 1, i, this.window(log, from, log.length));
       run.summaries.push(summarize(process.kernel, process.glibc));
       run.bindings.push(process.bindings());
       run.checkpoints.put(i + 1, snap);
-      this.post({ type: 'progress', runId, statement: i + 1, events: log.length, seeking: false });
+      this.post({
+        type: 'progress',
+        runId,
+        statement: i + 1,
+        statements: run.statements.length,
+        events: log.length,
+        seeking: false,
+        target: null,
+      });
     }
     log.sampleNow();
     run.live = { process, statement: run.statementEnd.length, event: log.length };
@@ -114,6 +141,7 @@ export class Session {
         loadEvents: run.loadEvents,
         totalEvents: log.length,
         error: run.error,
+        output: run.output,
         durationMs: performance.now() - t0,
       },
       [
@@ -128,11 +156,46 @@ export class Session {
     this.goto(runId, 0, target);
   }
 
-  goto(runId: number, reqId: number, target: Position): void {
+  goto(runId: number, reqId: number, target: Position, snap: Snap = 'down'): void {
     const run = this.run;
     if (!run || run.runId !== runId) return;
+    const want = this.resolve(run, target, snap);
+    try {
+      this.show(run, reqId, want);
+    } catch (e) {
+      // A bug of ours at one position: say so for that position; the run and its figures stand.
+      const err = e as Error;
+      // The statement shown ended (a statement position) or is under way (an event position).
+      const idx = Math.max(
+        0,
+        Math.min(target.event === null ? want.statement - 1 : want.statement, run.statements.length - 1),
+      );
+      const line = run.statements[idx]?.line ?? 1;
+      const where =
+        target.event === null ? `step ${want.statement}` : `event ${want.event.toLocaleString('en-US')}`;
+      this.post({
+        type: 'seekFailed',
+        runId,
+        reqId,
+        error: {
+          kind: 'engine',
+          pyType: 'InternalError',
+          message: `internal error in Highwater while showing ${where} (line ${line}): ${err?.name ?? 'Error'}: ${err?.message ?? String(e)}`,
+          line,
+          col: null,
+          statement: want.statement,
+        },
+      });
+    }
+  }
+
+  private show(
+    run: RunState,
+    reqId: number,
+    want: { statement: number; event: number; fine: boolean },
+  ): void {
+    const runId = run.runId;
     const t0 = performance.now();
-    const want = this.resolve(run, target);
     const atEnd =
       want.event === (want.statement === 0 ? run.loadEvents : run.statementEnd[want.statement - 1]);
     let snap: Snapshot;
@@ -141,7 +204,9 @@ export class Session {
     else snap = this.replay(run, -1, want.event);
     const events = this.rows(run.log, snap.event);
     const bytes = snapshotBytes(snap);
-    this.post({ type: 'snapshot', runId, reqId, snapshot: snap, events, bytes, ms: performance.now() - t0 }, [
+    const position: Position = { statement: want.statement, event: want.fine ? want.event : null };
+    const ms = performance.now() - t0;
+    this.post({ type: 'snapshot', runId, reqId, position, snapshot: snap, events, bytes, ms }, [
       ...snapshotBuffers(snap),
       events.kind.buffer,
       events.addr.buffer,
@@ -176,14 +241,28 @@ export class Session {
     return run.live ? run.live.process : null;
   }
 
-  /** The statement count and event count a position stands for. */
-  private resolve(run: RunState, target: Position): { statement: number; event: number } {
+  /**
+   * The statement count and event count a position stands for. An event inside a statement moves
+   * to a place a replay can stop at (stopPoints.ts): the one before it, or after it for `up`.
+   */
+  private resolve(
+    run: RunState,
+    target: Position,
+    snap: Snap = 'down',
+  ): { statement: number; event: number; fine: boolean } {
+    const n = run.statementEnd.length;
     if (target.event === null || target.event >= run.log.length) {
-      const k = Math.max(0, Math.min(target.statement, run.statementEnd.length));
-      return { statement: k, event: k === 0 ? run.loadEvents : run.statementEnd[k - 1] };
+      const k = Math.max(0, Math.min(target.statement, n));
+      return {
+        statement: k,
+        event: k === 0 ? run.loadEvents : run.statementEnd[k - 1],
+        fine: target.event !== null,
+      };
     }
     const e = Math.max(run.loadEvents, target.event);
-    return { statement: completedAt(run.statementEnd, e), event: e };
+    const total = run.log.length;
+    const s = snap === 'up' ? run.log.stops.atOrAfter(e, total) : run.log.stops.atOrBefore(e, run.loadEvents);
+    return { statement: completedAt(run.statementEnd, s), event: s, fine: true };
   }
 
   report(runId: number, reqId: number): void {
@@ -197,27 +276,34 @@ export class Session {
    * events (the run is deterministic, so the state equals the first run's at that point).
    */
   private replay(run: RunState, k: number, event: number | null): Snapshot {
-    const log = new TimelineLog();
-    log.sampling = false;
+    const log = new ReplayLog();
     if (event !== null) log.limit = event;
     const p = createProcess(run.source, run.options, log);
     p.load(run.source);
     let done = 0;
     const last = event === null ? k : run.statements.length;
+    const target = event ?? (k === 0 ? run.loadEvents : run.statementEnd[k - 1]);
+    const progress = (): void =>
+      this.post({
+        type: 'progress',
+        runId: run.runId,
+        statement: done,
+        statements: run.statements.length,
+        events: log.length,
+        seeking: true,
+        target,
+      });
+    log.onProgress = progress;
     try {
       for (; done < last; done++) {
         p.runStatement(done);
-        if (done + 1 < last)
-          this.post({
-            type: 'progress',
-            runId: run.runId,
-            statement: done + 1,
-            events: log.length,
-            seeking: true,
-          });
+        if (done + 1 < last) progress();
       }
     } catch (e) {
-      if (!(e instanceof EventLimitReached) && done < run.statements.length && event === null) throw e;
+      // Stopped at the event asked for, or the statement that raised in the first run raised again.
+      const known = run.error !== null && run.error.statement === done;
+      if (!(e instanceof EventLimitReached) && !known) throw e;
+      if (known) done++;
     }
     run.live = { process: p, statement: done, event: log.length };
     // The statement this position ends (at a statement end) or stands inside (the fine mode).

@@ -26,7 +26,7 @@ scope.onmessage = (e: MessageEvent) => {
         session.start(msg.runId, msg.source, msg.options, msg.target);
         break;
       case 'goto':
-        session.goto(msg.runId, msg.reqId, msg.target);
+        session.goto(msg.runId, msg.reqId, msg.target, msg.snap);
         break;
       case 'report':
         session.report(msg.runId, msg.reqId);
