@@ -102,9 +102,9 @@ export class EngineClient {
     this.settle();
   }
 
-  report(): Promise<string> {
+  report(link: string): Promise<string> {
     return this.ask<string>(
-      (reqId) => ({ type: 'report', v: PROTOCOL_VERSION, runId: this.runId, reqId }),
+      (reqId) => ({ type: 'report', v: PROTOCOL_VERSION, runId: this.runId, reqId, link }),
       (m) => (m.type === 'report' ? m.json : ''),
     );
   }

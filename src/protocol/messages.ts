@@ -67,6 +67,8 @@ export interface EventRows {
   addr: Float64Array;
   size: Float64Array;
   aux: Float64Array;
+  /** For glibc events (malloc, calloc, realloc, free): the chunk's size in bytes, 0 when not known. */
+  chunk: Float64Array;
 }
 
 /** A Python object the interpreter can name at an address (what a block or chunk holds). */
@@ -100,7 +102,8 @@ export type ToWorker =
    * allocator events finish together): `snap` says which way another count moves.
    */
   | { type: 'goto'; v: number; runId: number; reqId: number; target: Position; snap: 'down' | 'up' }
-  | { type: 'report'; v: number; runId: number; reqId: number }
+  /** The run's report (its figures and sentences, per step), with the page's link to the state. */
+  | { type: 'report'; v: number; runId: number; reqId: number; link: string }
   | { type: 'pool'; v: number; runId: number; reqId: number; address: number; target: Position }
   | { type: 'objects'; v: number; runId: number; reqId: number; from: number; to: number; target: Position };
 

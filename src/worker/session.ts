@@ -2,19 +2,14 @@ import { explainStep, summarize, type EventWindow, type StepSummary } from '../e
 import { EventLimitReached } from '../engine/trace/eventLog';
 import { buildSnapshot, type Snapshot } from '../engine/trace/snapshot';
 import { cloneSnapshot, snapshotBuffers, snapshotBytes } from './transfer';
-import type {
-  EventRows,
-  FromWorker,
-  Position,
-  RunOptions,
-  ScriptError,
-  StatementInfo,
-} from '../protocol/messages';
+import type { FromWorker, Position, RunOptions, ScriptError, StatementInfo } from '../protocol/messages';
 import { Checkpoints } from './checkpoints';
 import { completedAt } from '../protocol/statementCount';
 import { toScriptError } from './errors';
 import { createProcess, type SimProcess } from './process';
+import { eventRows } from './eventRows';
 import { ReplayLog } from './replayLog';
+import { pageReport, reportStep, type ReportStep } from './report';
 import { RecordingLog } from './stopPoints';
 import type { TimelineLog } from './timelineLog';
 import type { GlobalBinding } from '../engine/python/owners';
@@ -23,9 +18,6 @@ import type { GlobalBinding } from '../engine/python/owners';
 export type Snap = 'down' | 'up';
 
 export type Post = (msg: FromWorker, transfer?: Transferable[]) => void;
-
-/** Events listed around the playhead in the fine mode. */
-const EVENT_ROWS = 256;
 
 interface RunState {
   runId: number;
@@ -44,6 +36,8 @@ interface RunState {
   error: ScriptError | null;
   /** What print() wrote during each statement. */
   output: string[];
+  /** The report's rows, one a step, from the first pass. */
+  steps: ReportStep[];
   /** The last process that reached a position, and which (pool details are read from it). */
   live: { process: SimProcess; statement: number; event: number } | null;
 }
@@ -89,6 +83,7 @@ export class Session {
       checkpoints: new Checkpoints(),
       error: null,
       output: [],
+      steps: [],
       live: null,
     };
     this.run = run;
@@ -103,7 +98,10 @@ export class Session {
     log.stops.mark(log.length);
     run.summaries.push(summarize(process.kernel, process.glibc));
     run.bindings.push(process.bindings());
-    run.checkpoints.put(0, this.snapshotHere(run, process, 0, -1, null));
+    const first = this.snapshotHere(run, process, 0, -1, null);
+    run.steps.push(reportStep(first, run.statements, ''));
+    run.checkpoints.put(0, first);
+    let printed = this.printed(process);
     for (let i = 0; i < run.statements.length && !run.error; i++) {
       statement = i;
       const from = log.length;
@@ -115,6 +113,10 @@ export class Session {
       run.statementEnd.push(log.length);
       log.stops.mark(log.length);
       const snap = this.snapshotHere(run, process, i + 1, i, this.window(log, from, log.length));
+      const now = this.printed(process);
+      run.output.push(now.slice(printed.length));
+      printed = now;
+      run.steps.push(reportStep(snap, run.statements, run.output[i]));
       run.summaries.push(summarize(process.kernel, process.glibc));
       run.bindings.push(process.bindings());
       run.checkpoints.put(i + 1, snap);
@@ -202,7 +204,7 @@ export class Session {
     if (atEnd)
       snap = cloneSnapshot(run.checkpoints.get(want.statement) ?? this.replay(run, want.statement, null));
     else snap = this.replay(run, -1, want.event);
-    const events = this.rows(run.log, snap.event);
+    const events = eventRows(run.log, snap.event);
     const bytes = snapshotBytes(snap);
     const position: Position = { statement: want.statement, event: want.fine ? want.event : null };
     const ms = performance.now() - t0;
@@ -212,6 +214,7 @@ export class Session {
       events.addr.buffer,
       events.size.buffer,
       events.aux.buffer,
+      events.chunk.buffer,
     ]);
   }
 
@@ -265,10 +268,24 @@ export class Session {
     return { statement: completedAt(run.statementEnd, s), event: s, fine: true };
   }
 
-  report(runId: number, reqId: number): void {
+  report(runId: number, reqId: number, link: string): void {
     const run = this.run;
     if (!run || run.runId !== runId) return;
-    this.post({ type: 'report', runId, reqId, json: run.process.report() });
+    const json = pageReport({
+      link,
+      script: run.source,
+      options: run.options,
+      statements: run.statementEnd.length,
+      totalEvents: run.log.length,
+      error: run.error,
+      steps: run.steps,
+    });
+    this.post({ type: 'report', runId, reqId, json });
+  }
+
+  /** What print() wrote so far (the interpreter's buffer, when the process has one). */
+  private printed(p: SimProcess): string {
+    return (p as SimProcess & { output?: () => string }).output?.() ?? '';
   }
 
   /**
@@ -345,17 +362,5 @@ export class Session {
 
   private window(log: TimelineLog, from: number, to: number): EventWindow {
     return { kind: log.kind, addr: log.addr, size: log.size, aux: log.aux, from, to };
-  }
-
-  private rows(log: TimelineLog, at: number): EventRows {
-    const from = Math.max(0, at - EVENT_ROWS / 2);
-    const to = Math.min(log.length, from + EVENT_ROWS);
-    return {
-      from,
-      kind: log.kind.slice(from, to),
-      addr: log.addr.slice(from, to),
-      size: log.size.slice(from, to),
-      aux: log.aux.slice(from, to),
-    };
   }
 }

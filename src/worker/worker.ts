@@ -29,7 +29,7 @@ scope.onmessage = (e: MessageEvent) => {
         session.goto(msg.runId, msg.reqId, msg.target, msg.snap);
         break;
       case 'report':
-        session.report(msg.runId, msg.reqId);
+        session.report(msg.runId, msg.reqId, msg.link);
         break;
       case 'pool':
         session.pool(msg.runId, msg.reqId, msg.address, msg.target);

@@ -1,7 +1,7 @@
 import type { AddressLayout } from '../../derive/addressLayout';
 import { residentFraction } from '../../derive/addressLayout';
 import { REGION_COLORS, SELECTION_COLOR } from '../../derive/palette';
-import { context2d } from '../frame/useCanvas';
+import { type DrawTarget, context2d } from '../frame/useCanvas';
 
 /**
  * Spaces: "layout" units from derive/addressLayout; px = x + k · (LEFT + layout · scale) with
@@ -23,7 +23,7 @@ export const mapScale = (v: Pick<MapView, 'layout' | 'width'>): number =>
   Math.max(1, v.width - MAP.left - MAP.right) / Math.max(1, v.layout.total);
 export const layoutToPx = (v: MapView, u: number): number => v.x + v.k * (MAP.left + u * mapScale(v));
 
-export function drawAddressMap(canvas: HTMLCanvasElement, v: MapView): void {
+export function drawAddressMap(canvas: DrawTarget, v: MapView): void {
   const ctx = context2d(canvas, v.width, v.height);
   if (!ctx) return;
   const y = MAP.top;

@@ -1,7 +1,7 @@
 import type { HeapColumns } from '../../engine/trace/snapshot';
 import { categoryBytes, chunkAtOrAfter, type HeapLod } from '../../derive/heapLod';
 import { CHUNK_CATEGORIES, N_CATEGORIES, SELECTION_COLOR } from '../../derive/palette';
-import { context2d, fillPattern } from '../frame/useCanvas';
+import { type DrawTarget, context2d, fillPattern } from '../frame/useCanvas';
 
 /**
  * Spaces: "offset" = bytes from the heap start; "layout" = CSS pixels at zoom 1, where the heap
@@ -31,7 +31,7 @@ export const offsetToPx = (v: StripView, off: number): number =>
 export const pxToOffset = (v: Pick<StripView, 'width' | 'k' | 'x' | 'lod'>, px: number): number =>
   (((px - v.x) / v.k - STRIP.left) / plotWidth(v.width)) * v.lod.heapBytes;
 
-export function drawHeapStrip(canvas: HTMLCanvasElement, v: StripView): void {
+export function drawHeapStrip(canvas: DrawTarget, v: StripView): void {
   const ctx = context2d(canvas, v.width, v.height);
   if (!ctx) return;
   if (v.heap.count === 0) {

@@ -1,6 +1,6 @@
 import type { ArenaColumns } from '../../engine/trace/snapshot';
 import { SELECTION_COLOR, sizeClassColor } from '../../derive/palette';
-import { context2d } from '../frame/useCanvas';
+import { type DrawTarget, context2d } from '../frame/useCanvas';
 
 /**
  * Spaces: arena row r, pool column c (0..63) → CSS px (LABEL_W + c·cellW, r·ROW_H). A pool cell is
@@ -12,7 +12,7 @@ export const GRID = { labelW: 92, rowH: 14, pad: 1 };
 const NUMBLOCKS = Array.from({ length: 32 }, (_, i) => Math.floor((16384 - 48) / ((i + 1) * 16)));
 
 export function drawArenas(
-  canvas: HTMLCanvasElement,
+  canvas: DrawTarget,
   a: ArenaColumns,
   width: number,
   height: number,

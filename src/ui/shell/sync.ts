@@ -49,6 +49,12 @@ export function reachedStatements(): number {
   return r.statementEnd ? r.statementEnd.length : r.statements.length;
 }
 
+let snap: 'down' | 'up' = 'down';
+/** The next playhead move is a step forward: an event no replay stops at moves up, not back. */
+export function snapNext(s: 'down' | 'up'): void {
+  snap = s;
+}
+
 /**
  * Keep the worker's position in step with the playhead; returns the unsubscribe function. The
  * client drops requests equal to the newest one, so ← → ← settles on the last key's position.
@@ -57,8 +63,10 @@ export function startSync(): () => void {
   const unsubPlayhead = usePlayhead.subscribe((p, prev) => {
     if (p.mode === prev.mode && p.statement === prev.statement && p.event === prev.event) return;
     const target = positionOf(p);
+    const way = snap;
+    snap = 'down';
     if (ensureRun(target)) return;
-    engineClient().goto(target);
+    engineClient().goto(target, way);
   });
   // The worker clamps a position that does not fit the run (past the end, before the start, a
   // crafted link): once nothing else is asked, the playhead follows what is shown.
