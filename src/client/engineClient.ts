@@ -3,11 +3,14 @@ import {
   assertNever,
   type FromWorker,
   type ObjectInfo,
+  type OwnerText,
   type PoolDetail,
   type Position,
   type RunOptions,
   type ToWorker,
+  type Whence,
 } from '../protocol/messages';
+import type { Snapshot } from '../engine/trace/snapshot';
 import { expectedEvents, rememberRun } from './expectations';
 import { EMPTY_RUN, useRun } from './runStore';
 
@@ -116,10 +119,28 @@ export class EngineClient {
     );
   }
 
-  objects(from: number, to: number, target: Position): Promise<ObjectInfo[]> {
+  objects(
+    from: number,
+    to: number,
+    target: Position,
+  ): Promise<{ objects: ObjectInfo[]; owner: OwnerText | null }> {
     return this.ask(
       (reqId) => ({ type: 'objects', v: PROTOCOL_VERSION, runId: this.runId, reqId, from, to, target }),
-      (m) => (m.type === 'objects' ? m.objects : []),
+      (m) => (m.type === 'objects' ? { objects: m.objects, owner: m.owner } : { objects: [], owner: null }),
+    );
+  }
+
+  peek(target: Position): Promise<{ position: Position; snapshot: Snapshot } | null> {
+    return this.ask(
+      (reqId) => ({ type: 'peek', v: PROTOCOL_VERSION, runId: this.runId, reqId, target }),
+      (m) => (m.type === 'peeked' ? { position: m.position, snapshot: m.snapshot } : null),
+    );
+  }
+
+  whence(address: number, at: number): Promise<Whence | null> {
+    return this.ask(
+      (reqId) => ({ type: 'whence', v: PROTOCOL_VERSION, runId: this.runId, reqId, address, at }),
+      (m) => (m.type === 'whence' ? m.whence : null),
     );
   }
 
@@ -144,7 +165,8 @@ export class EngineClient {
     this.inFlight = null;
     this.pending = null;
     // Questions to a terminated worker are never answered: answer them empty.
-    for (const [, f] of this.replies) f({ type: 'objects', runId: this.runId, reqId: 0, objects: [] });
+    for (const [, f] of this.replies)
+      f({ type: 'objects', runId: this.runId, reqId: 0, objects: [], owner: null });
     this.replies.clear();
   }
 
@@ -199,6 +221,10 @@ export class EngineClient {
           error: msg.error,
           durationMs: msg.durationMs,
         });
+        // The start-up state, for telling the script's own bins and chunks from the interpreter's.
+        void this.peek({ statement: 0, event: null }).then((r) => {
+          if (r && msg.runId === this.runId) useRun.setState({ start: r.snapshot });
+        });
         break;
       case 'snapshot':
       case 'seekFailed': {
@@ -210,8 +236,11 @@ export class EngineClient {
         this.pending = null;
         // One update: listeners see the new position together with whether work goes on.
         const done = next ? {} : { status: 'idle' as const, progress: null };
+        const prior = useRun.getState();
         if (msg.type === 'snapshot')
           useRun.setState({
+            previous:
+              prior.snapshot && prior.shown ? { snapshot: prior.snapshot, position: prior.shown } : null,
             snapshot: msg.snapshot,
             shown,
             events: msg.events,
@@ -228,6 +257,8 @@ export class EngineClient {
       case 'report':
       case 'pool':
       case 'objects':
+      case 'peeked':
+      case 'whence':
         this.replies.get(msg.reqId)?.(msg);
         this.replies.delete(msg.reqId);
         break;

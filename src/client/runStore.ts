@@ -33,6 +33,10 @@ export interface RunData {
   error: ScriptError | null;
   durationMs: number;
   snapshot: Snapshot | null;
+  /** The snapshot after the interpreter started (step 0): what "the script's own" is told apart from. */
+  start: Snapshot | null;
+  /** The snapshot shown before this one (what "what changed" compares with). */
+  previous: { snapshot: Snapshot; position: Position } | null;
   /** The position the snapshot on screen shows. */
   shown: Position | null;
   events: EventRows | null;
@@ -58,6 +62,8 @@ export const EMPTY_RUN: RunData = {
   error: null,
   durationMs: 0,
   snapshot: null,
+  start: null,
+  previous: null,
   shown: null,
   events: null,
   lastBytes: 0,

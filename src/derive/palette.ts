@@ -69,6 +69,7 @@ export interface Ink {
   grid: string;
   tint: string;
   faint: string;
+  bg: string;
 }
 const LIGHT: Ink = {
   text: '#1a1a1a',
@@ -76,6 +77,7 @@ const LIGHT: Ink = {
   grid: '#c8c8c8',
   tint: 'rgba(230,159,0,0.12)',
   faint: '#cccccc',
+  bg: '#ffffff',
 };
 const DARK: Ink = {
   text: '#e8e8e6',
@@ -83,6 +85,7 @@ const DARK: Ink = {
   grid: '#4a4d52',
   tint: 'rgba(230,159,0,0.18)',
   faint: '#55585e',
+  bg: '#202327',
 };
 let forced: Ink | null = null;
 

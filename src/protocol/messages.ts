@@ -1,3 +1,4 @@
+import type { MemoryRef } from '../engine/explain/types';
 import type { Snapshot } from '../engine/trace/snapshot';
 
 /**
@@ -75,6 +76,27 @@ export interface EventRows {
 export interface ObjectInfo {
   address: number;
   label: string;
+  /** Every allocation of the object, in whichever layer it lives (its block, its buffers). */
+  parts?: { ref: MemoryRef; role: string; bytes: number }[];
+}
+
+/** Who owns an allocation, in the explain panel's words ("pymalloc's arenas[] vector", kept by "the list keep"). */
+export interface OwnerText {
+  what: string;
+  note: string | null;
+  kept: string | null;
+  holders: string[];
+}
+
+/** The life of an allocation: the events that made and freed it (null: before the run, or never). */
+export interface Whence {
+  address: number;
+  /** The allocating event (malloc, calloc, realloc, PyObject_Malloc, mmap), or null if during start-up or unknown. */
+  allocated: { event: number; statement: number; kind: number; size: number } | null;
+  /** The first event after the position that frees it, or null while it lives to the end. */
+  freed: { event: number; statement: number; kind: number } | null;
+  /** True when the allocation happened while the interpreter started (before the first statement). */
+  startup: boolean;
 }
 
 /** One pymalloc pool, block by block (asked for when the user opens a pool). */
@@ -105,6 +127,10 @@ export type ToWorker =
   /** The run's report (its figures and sentences, per step), with the page's link to the state. */
   | { type: 'report'; v: number; runId: number; reqId: number; link: string }
   | { type: 'pool'; v: number; runId: number; reqId: number; address: number; target: Position }
+  /** A snapshot of another position, to compare with (the one on screen does not change). */
+  | { type: 'peek'; v: number; runId: number; reqId: number; target: Position }
+  /** Where the memory at `address` was allocated and freed: scanning the run's events. */
+  | { type: 'whence'; v: number; runId: number; reqId: number; address: number; at: number }
   | { type: 'objects'; v: number; runId: number; reqId: number; from: number; to: number; target: Position };
 
 export type FromWorker =
@@ -146,7 +172,9 @@ export type FromWorker =
     }
   | { type: 'report'; runId: number; reqId: number; json: string }
   | { type: 'pool'; runId: number; reqId: number; detail: PoolDetail | null }
-  | { type: 'objects'; runId: number; reqId: number; objects: ObjectInfo[] }
+  | { type: 'peeked'; runId: number; reqId: number; position: Position; snapshot: Snapshot }
+  | { type: 'whence'; runId: number; reqId: number; whence: Whence }
+  | { type: 'objects'; runId: number; reqId: number; objects: ObjectInfo[]; owner: OwnerText | null }
   | { type: 'failed'; runId: number; error: ScriptError }
   /** Showing one position failed (a bug of ours); the run stands and other positions still work. */
   | { type: 'seekFailed'; runId: number; reqId: number; error: ScriptError };

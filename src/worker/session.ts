@@ -2,12 +2,20 @@ import { explainStep, summarize, type EventWindow, type StepSummary } from '../e
 import { EventLimitReached } from '../engine/trace/eventLog';
 import { buildSnapshot, type Snapshot } from '../engine/trace/snapshot';
 import { cloneSnapshot, snapshotBuffers, snapshotBytes } from './transfer';
-import type { FromWorker, Position, RunOptions, ScriptError, StatementInfo } from '../protocol/messages';
+import type {
+  FromWorker,
+  OwnerText,
+  Position,
+  RunOptions,
+  ScriptError,
+  StatementInfo,
+} from '../protocol/messages';
 import { Checkpoints } from './checkpoints';
 import { completedAt } from '../protocol/statementCount';
 import { toScriptError } from './errors';
 import { createProcess, type SimProcess } from './process';
 import { eventRows } from './eventRows';
+import { whence } from './whence';
 import { ReplayLog } from './replayLog';
 import { pageReport, reportStep, type ReportStep } from './report';
 import { RecordingLog } from './stopPoints';
@@ -218,6 +226,31 @@ export class Session {
     ]);
   }
 
+  /** Another position's snapshot, for "compare with step N" (the position on screen stays). */
+  peek(runId: number, reqId: number, target: Position): void {
+    const run = this.run;
+    if (!run || run.runId !== runId) return;
+    const want = this.resolve(run, target);
+    const atEnd =
+      want.event === (want.statement === 0 ? run.loadEvents : run.statementEnd[want.statement - 1]);
+    const snap = atEnd
+      ? cloneSnapshot(run.checkpoints.get(want.statement) ?? this.replay(run, want.statement, null))
+      : this.replay(run, -1, want.event);
+    const position: Position = { statement: want.statement, event: want.fine ? want.event : null };
+    this.post({ type: 'peeked', runId, reqId, position, snapshot: snap }, snapshotBuffers(snap));
+  }
+
+  whence(runId: number, reqId: number, address: number, at: number): void {
+    const run = this.run;
+    if (!run || run.runId !== runId) return;
+    this.post({
+      type: 'whence',
+      runId,
+      reqId,
+      whence: whence(run.log, run.statementEnd, run.loadEvents, address, at),
+    });
+  }
+
   pool(runId: number, reqId: number, address: number, target: Position): void {
     const live = this.liveAt(runId, target);
     const detail = live ? live.poolDetail(address) : null;
@@ -229,7 +262,21 @@ export class Session {
 
   objects(runId: number, reqId: number, from: number, to: number, target: Position): void {
     const live = this.liveAt(runId, target);
-    this.post({ type: 'objects', runId, reqId, objects: live ? live.objectsIn(from, to) : [] });
+    const objects = live ? live.objectsIn(from, to) : [];
+    // The owner of the allocation at `from` (a block's pointer is its address, a chunk's is 16 above).
+    let owner: OwnerText | null = null;
+    if (live) {
+      const answer = live.owners(null)({ pointers: [from, from + 16], arenas: [] });
+      const o = answer.owners.get(from) ?? answer.owners.get(from + 16);
+      if (o)
+        owner = {
+          what: o.what,
+          note: o.note ?? null,
+          kept: o.kept ?? null,
+          holders: o.holders.map((h) => (h.role === 'name' ? `the name ${h.text}` : h.text)),
+        };
+    }
+    this.post({ type: 'objects', runId, reqId, objects, owner });
   }
 
   /** A process standing at `target`: the last one that ran, or a fresh deterministic replay. */

@@ -37,6 +37,12 @@ scope.onmessage = (e: MessageEvent) => {
       case 'objects':
         session.objects(msg.runId, msg.reqId, msg.from, msg.to, msg.target);
         break;
+      case 'peek':
+        session.peek(msg.runId, msg.reqId, msg.target);
+        break;
+      case 'whence':
+        session.whence(msg.runId, msg.reqId, msg.address, msg.at);
+        break;
       default:
         assertNever(msg);
     }

@@ -4,20 +4,12 @@ import { errorLine } from '../../protocol/errorText';
 import { scenarioById } from '../../scenarios';
 import { useEditor } from '../../store/editor';
 import { useSelection } from '../../store/selection';
-import { useViewport } from '../../store/viewport';
+import { pick } from './pick';
 import { SelectionInfo } from './SelectionInfo';
 import { headingFor, whereIs } from './where';
 
 const sameRef = (a: MemoryRef | null, b: MemoryRef): boolean =>
   a !== null && JSON.stringify(a) === JSON.stringify(b);
-
-/** Select what a linked word names, and bring it into view. */
-export function pick(r: MemoryRef): void {
-  useSelection.getState().select(r);
-  if (r.kind === 'pool') useViewport.getState().setOpenPool(r.address);
-  if (r.kind === 'chunk') useViewport.getState().focusHeap(r.address, r.address + r.size);
-  if (r.kind === 'heapRange') useViewport.getState().focusHeap(r.from, r.to);
-}
 
 /** Why RSS went up, down or stayed, in sentences computed engine-side; linked words select memory. */
 export function ExplainPanel(): React.JSX.Element {

@@ -1,5 +1,6 @@
 import { engineClient } from '../../client/engineClient';
 import { useRun } from '../../client/runStore';
+import { withLightInk } from '../../derive/palette';
 import { scenarioById } from '../../scenarios';
 import { useEditor } from '../../store/editor';
 import { shareUrl } from '../shell/share';
@@ -77,7 +78,7 @@ function legendSvg(
 export function figureSvg(id: ViewId, spec: FigureSpec): string {
   const label = VIEWS.find((v) => v.id === id)!.label;
   const { ctx, rec } = svgContext();
-  spec.draw(ctx);
+  withLightInk(() => spec.draw(ctx));
   const legend = legendSvg(spec.legend, spec.width, rec);
   const body = rec.body();
   const plotY = TITLE_H + legend.height;
