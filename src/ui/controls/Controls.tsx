@@ -73,20 +73,20 @@ export function Controls(): React.JSX.Element {
         <button
           type="button"
           onClick={() => stepBy(1)}
-          aria-label="Step forward"
           title="Step forward (→)"
           disabled={atEnd}
         >
-          Step forward ▶
+          Step forward<span aria-hidden="true"> ▶</span>
         </button>
         <button
           type="button"
           onClick={togglePlay}
-          aria-label="Play"
           aria-pressed={playing}
+          data-testid="play"
           title={atEnd ? 'Play from the start (space)' : 'Play / pause (space)'}
         >
-          {playing ? '❚❚ Pause' : atEnd ? '↻ Play again' : '▶▶ Play'}
+          <span aria-hidden="true">{playing ? '❚❚ ' : atEnd ? '↻ ' : '▶▶ '}</span>
+          {playing ? 'Pause' : atEnd ? 'Play again' : 'Play'}
         </button>
         <label className="speed">
           speed

@@ -39,7 +39,7 @@ export function ScriptEditor(): React.JSX.Element {
             // Only the user's edits detach the text from its scenario; loading one replaces the doc too.
             if (!u.docChanged) return;
             const text = u.state.doc.toString();
-            if (text !== useEditor.getState().source) useEditor.getState().setSource(text, null);
+            if (text !== useEditor.getState().source) useEditor.getState().typed(text);
           }),
         ],
       }),

@@ -65,7 +65,8 @@ export function startSync(): () => void {
     const target = positionOf(p);
     const way = snap;
     snap = 'down';
-    if (ensureRun(target)) return;
+    // Only the user's actions (Run, Step, Play, a safe link) start a run; a stale view just waits.
+    if (!runIsCurrent()) return;
     engineClient().goto(target, way);
   });
   // The worker clamps a position that does not fit the run (past the end, before the start, a
