@@ -2,7 +2,15 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, pageState, startPreview, typeScript, waitIdle, type Preview } from './harness';
+import {
+  launchBrowser,
+  newPage,
+  pageState,
+  startPreview,
+  typeScript,
+  waitIdle,
+  type Preview,
+} from './harness';
 
 const SHOTS = join(import.meta.dirname, 'screenshots');
 let preview: Preview;
@@ -51,7 +59,9 @@ describe('the fine (event) mode', () => {
     await waitIdle(p, 60_000);
     const after = await pageState(p);
     expect(after.event).toBeLessThan(st.event);
-    expect(await p.getByTestId('event-label').textContent()).toContain(`event ${after.event.toLocaleString('en-US')} of`);
+    expect(await p.getByTestId('event-label').textContent()).toContain(
+      `event ${after.event.toLocaleString('en-US')} of`,
+    );
     await p.context().close();
   });
 

@@ -4,7 +4,16 @@ import { deflateSync, strToU8 } from 'fflate';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeShare } from '../../src/url/shareCodec';
-import { launchBrowser, newPage, pageState, pickScenario, startPreview, typeScript, waitIdle, type Preview } from './harness';
+import {
+  launchBrowser,
+  newPage,
+  pageState,
+  pickScenario,
+  startPreview,
+  typeScript,
+  waitIdle,
+  type Preview,
+} from './harness';
 
 const SHOTS = join(import.meta.dirname, 'screenshots');
 let preview: Preview;
@@ -21,7 +30,8 @@ afterAll(async () => {
 });
 
 const MINE = 'mine = [1, 2, 3]\nbig = bytearray(10 ** 6)\ndel big\n';
-const editorText = (p: Page): Promise<string> => p.evaluate(() => (document.querySelector('.cm-content') as HTMLElement).innerText.replace(/\n$/, ''));
+const editorText = (p: Page): Promise<string> =>
+  p.evaluate(() => (document.querySelector('.cm-content') as HTMLElement).innerText.replace(/\n$/, ''));
 const button = (p: Page, name: string) => p.getByRole('button', { name, exact: true });
 
 describe('your script is kept', () => {
@@ -31,7 +41,9 @@ describe('your script is kept', () => {
     await waitIdle(p);
     await typeScript(p, MINE);
     await expect(p.locator('main.right.stale').count()).resolves.toBe(1);
-    await expect(p.getByTestId('stale').textContent()).resolves.toMatch(/changed: the views show the last run until you press Run/);
+    await expect(p.getByTestId('stale').textContent()).resolves.toMatch(
+      /changed: the views show the last run until you press Run/,
+    );
     await p.screenshot({ path: join(SHOTS, 'kept-stale.png') });
     await button(p, 'Run').click();
     await waitIdle(p);
@@ -97,14 +109,22 @@ describe('links', () => {
   });
 
   it('refuses a damaged link with a message, still opens a v1 link, and clamps positions that do not fit', async () => {
-    const state = { source: 'x = [0] * 1000\ndel x\n', scenarioId: null, tunables: {}, mode: 'statement' as const, statement: 1, event: 0 };
+    const state = {
+      source: 'x = [0] * 1000\ndel x\n',
+      scenarioId: null,
+      tunables: {},
+      mode: 'statement' as const,
+      statement: 1,
+      event: 0,
+    };
     const good = encodeShare(state);
     const bad = good.slice(0, 20) + (good[20] === 'A' ? 'B' : 'A') + good.slice(21);
     const p = await newPage(browser);
     await p.goto(preview.url + bad);
     await waitIdle(p);
     await expect(p.getByTestId('share-error').textContent()).resolves.toMatch(/damaged/);
-    const v1 = '#v1/' + Buffer.from(deflateSync(strToU8(JSON.stringify({ v: 1, ...state })))).toString('base64url');
+    const v1 =
+      '#v1/' + Buffer.from(deflateSync(strToU8(JSON.stringify({ v: 1, ...state })))).toString('base64url');
     const q = await newPage(browser);
     await q.goto(preview.url + v1);
     await waitIdle(q);
@@ -115,7 +135,14 @@ describe('links', () => {
     await waitIdle(q);
     expect((await pageState(q)).statement).toBe(2);
     // A crafted position past the end, and a pool that is not there.
-    const crafted = encodeShare({ ...state, source: 'x = [(i,) for i in range(2000)]\n', mode: 'event', statement: 2 ** 53 - 1, event: 2 ** 53 - 1, view: { openPool: 2 ** 52 } });
+    const crafted = encodeShare({
+      ...state,
+      source: 'x = [(i,) for i in range(2000)]\n',
+      mode: 'event',
+      statement: 2 ** 53 - 1,
+      event: 2 ** 53 - 1,
+      view: { openPool: 2 ** 52 },
+    });
     const r = await newPage(browser);
     await r.goto(preview.url + crafted);
     await waitIdle(r);
@@ -124,7 +151,9 @@ describe('links', () => {
     const st = await pageState(r);
     expect(st.statement).toBe(1);
     await expect(r.getByTestId('step-counter').textContent()).resolves.toBe('step 1 of 1');
-    await expect(r.locator('.pool-panel').textContent()).resolves.toMatch(/No pymalloc pool is carved at 0x10000000000000/);
+    await expect(r.locator('.pool-panel').textContent()).resolves.toMatch(
+      /No pymalloc pool is carved at 0x10000000000000/,
+    );
     for (const x of [p, q, r]) await x.context().close();
   });
 

@@ -23,16 +23,25 @@ function overlaps(p: Page, container: string): Promise<string[]> {
   return p.evaluate((sel) => {
     const out: string[] = [];
     for (const bar of document.querySelectorAll(sel)) {
-      const els = Array.from(bar.querySelectorAll<HTMLElement>('button, select, input, h1, .counter, .progress-line')).filter(
-        (e) => e.offsetParent !== null && !e.closest('.menu, .popover'),
-      );
+      const els = Array.from(
+        bar.querySelectorAll<HTMLElement>('button, select, input, h1, .counter, .progress-line'),
+      ).filter((e) => e.offsetParent !== null && !e.closest('.menu, .popover'));
       for (let i = 0; i < els.length; i++)
         for (let j = i + 1; j < els.length; j++) {
           if (els[i].contains(els[j]) || els[j].contains(els[i])) continue;
           const a = els[i].getBoundingClientRect();
           const b = els[j].getBoundingClientRect();
-          if (a.width && b.width && a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1)
-            out.push(`${els[i].textContent?.trim().slice(0, 20)} × ${els[j].textContent?.trim().slice(0, 20)}`);
+          if (
+            a.width &&
+            b.width &&
+            a.left < b.right - 1 &&
+            b.left < a.right - 1 &&
+            a.top < b.bottom - 1 &&
+            b.top < a.bottom - 1
+          )
+            out.push(
+              `${els[i].textContent?.trim().slice(0, 20)} × ${els[j].textContent?.trim().slice(0, 20)}`,
+            );
         }
     }
     return out;
@@ -64,7 +73,9 @@ describe('small and large screens', () => {
       } else {
         // Wide: the editor column grows with the window, the page needs no scroll.
         expect((await box('.editor-panel')).width).toBeGreaterThan(500);
-        expect(await p.evaluate(() => document.documentElement.scrollHeight - window.innerHeight)).toBeLessThanOrEqual(0);
+        expect(
+          await p.evaluate(() => document.documentElement.scrollHeight - window.innerHeight),
+        ).toBeLessThanOrEqual(0);
         await p.screenshot({ path: join(SHOTS, `size-${w}x${h}.png`) });
       }
       await p.context().close();

@@ -3,7 +3,17 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scenarioById } from '../../src/scenarios';
-import { launchBrowser, newPage, pageState, pickExport, pickScenario, startPreview, typeScript, waitIdle, type Preview } from './harness';
+import {
+  launchBrowser,
+  newPage,
+  pageState,
+  pickExport,
+  pickScenario,
+  startPreview,
+  typeScript,
+  waitIdle,
+  type Preview,
+} from './harness';
 import { referenceRun, sameFields } from './reference';
 
 const SHOTS = join(import.meta.dirname, 'screenshots');
@@ -88,7 +98,9 @@ describe('Highwater in Chromium', () => {
     // 1,000 back, or a little more when that count sits inside a nested group of events.
     expect(after.event).toBeLessThanOrEqual(before - 1000);
     expect(after.event).toBeGreaterThan(before - 1010);
-    await expect(page.getByTestId('where').textContent()).resolves.toMatch(/^During line 2: del a \(event [\d,]+ of [\d,]+\)$/);
+    await expect(page.getByTestId('where').textContent()).resolves.toMatch(
+      /^During line 2: del a \(event [\d,]+ of [\d,]+\)$/,
+    );
     await expect(page.getByTestId('event-label').textContent()).resolves.toMatch(
       /last: (free\(0x[0-9a-f]+\) — [\d,.]+ (B|KiB|MiB) chunk|PyObject_Free\(0x[0-9a-f]+\) — \d+ B block|munmap|madvise|brk)/,
     );
@@ -127,7 +139,9 @@ describe('Highwater in Chromium', () => {
     await page.getByRole('button', { name: /the highest in-use chunk/ }).click();
     await waitIdle(page);
     // The selection tells the chunk's life: made by line 1, freed by line 2 into tcache; its bin is marked.
-    await expect(page.getByTestId('selection').textContent()).resolves.toMatch(/Allocated by line 1 .*Freed by line 2/);
+    await expect(page.getByTestId('selection').textContent()).resolves.toMatch(
+      /Allocated by line 1 .*Freed by line 2/,
+    );
     await expect(page.locator('.bins tr.selected').textContent()).resolves.toMatch(/tcache 816 B/);
     await page.screenshot({ path: join(SHOTS, 'page-selected-chunk.png') });
     await page.locator('.glibc').screenshot({ path: join(SHOTS, 'view-glibc-focused.png') });
@@ -185,7 +199,10 @@ describe('Highwater in Chromium', () => {
     await typeScript(other, 'a = [[0] * 100 for _ in range(3000000)]\ndel a\n');
     await button(other, 'Run').click();
     await other.getByRole('progressbar').waitFor({ timeout: 30_000 });
-    await other.getByRole('status').filter({ hasText: /Simulating statement 1 of 2 · [\d.,]+ (k|M)? ?allocator events so far/ }).waitFor({ timeout: 30_000 });
+    await other
+      .getByRole('status')
+      .filter({ hasText: /Simulating statement 1 of 2 · [\d.,]+ (k|M)? ?allocator events so far/ })
+      .waitFor({ timeout: 30_000 });
     await expect(other.getByTestId('step-counter').textContent()).resolves.toBe('running: 2 statements');
     await other.screenshot({ path: join(SHOTS, 'page-running.png') });
     await button(other, 'Cancel').click();
@@ -237,7 +254,9 @@ describe('Highwater in Chromium', () => {
     // The column crosses the worker boundary: the underline starts at the stray bracket, not the line.
     await expect(other.locator('.cm-error-underline').textContent()).resolves.toBe(')');
     await expect(other.locator('.cm-error-message').textContent()).resolves.toMatch(/SyntaxError/);
-    await expect(other.getByTestId('traceback').textContent()).resolves.toMatch(/File "<script>", line 4\n {4}x = \(1, 2\)\)\n {14}\^\nSyntaxError: /);
+    await expect(other.getByTestId('traceback').textContent()).resolves.toMatch(
+      /File "<script>", line 4\n {4}x = \(1, 2\)\)\n {14}\^\nSyntaxError: /,
+    );
     await other.locator('.left').screenshot({ path: join(SHOTS, 'syntax-error.png') });
     await other.close();
   });

@@ -70,12 +70,7 @@ export function Controls(): React.JSX.Element {
         >
           ◀ Step back
         </button>
-        <button
-          type="button"
-          onClick={() => stepBy(1)}
-          title="Step forward (→)"
-          disabled={atEnd}
-        >
+        <button type="button" onClick={() => stepBy(1)} title="Step forward (→)" disabled={atEnd}>
           Step forward<span aria-hidden="true"> ▶</span>
         </button>
         <button

@@ -51,7 +51,7 @@ export function TopBar(): React.JSX.Element {
           Share
         </button>
         {shared && (
-          <div className="popover share-box" role="group" aria-label="Share link">
+          <div className="popover share-box" role="group" aria-label="Share">
             <span role="status">{shared.copied ? 'Link copied to the clipboard:' : 'Copy this link:'}</span>
             <input readOnly value={shared.url} aria-label="Share link" onFocus={(e) => e.target.select()} />
             <button type="button" onClick={closeShare}>
