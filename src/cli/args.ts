@@ -43,8 +43,7 @@ export function parseTunables(spec: string, into: Tunables = {}): Tunables {
   for (const part of spec.split(':').filter(Boolean)) {
     const [name, value] = part.split('=');
     const key = TUNABLE_NAMES[name];
-    if (!key)
-      throw new UsageError(`unknown tunable "${name}" (known: ${Object.keys(TUNABLE_NAMES).join(', ')})`);
+    if (!key) throw new UsageError(`unknown tunable "${name}" (known: ${Object.keys(TUNABLE_NAMES).join(', ')})`);
     into[key] = number(name, value);
   }
   return into;
@@ -63,16 +62,15 @@ export function parseArgs(argv: string[]): CliArgs {
     else if (a === '--tunables') parseTunables(argv[++i] ?? '', out.tunables);
     else if (a === '--profile') {
       const name = argv[++i] as ProfileName;
-      if (!PROFILE_NAMES.includes(name))
-        throw new UsageError(`--profile takes one of ${PROFILE_NAMES.join(', ')}`);
+      if (!PROFILE_NAMES.includes(name)) throw new UsageError(`--profile takes one of ${PROFILE_NAMES.join(', ')}`);
       out.profile = name;
-    } else if (a in TUNABLE_FLAGS) out.tunables[TUNABLE_FLAGS[a]] = number(a, argv[++i]);
+    }
+    else if (a in TUNABLE_FLAGS) out.tunables[TUNABLE_FLAGS[a]] = number(a, argv[++i]);
     else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
     else if (out.script) throw new UsageError(`one script at a time (got ${out.script} and ${a})`);
     else out.script = a;
   }
-  if (!out.help && !out.mallocTrace && !out.script)
-    throw new UsageError('give a script (FILE.py) or --malloc-trace FILE');
+  if (!out.help && !out.mallocTrace && !out.script) throw new UsageError('give a script (FILE.py) or --malloc-trace FILE');
   return out;
 }
 

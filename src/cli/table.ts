@@ -15,18 +15,7 @@ const MB = 1024 * 1024;
 const mb = (n: number): string => (n / MB).toFixed(2);
 
 export function formatTable(steps: ReportStepLike[], error?: ReportError): string {
-  const head = [
-    'step',
-    'line',
-    'rss MiB',
-    'heap MiB',
-    'free MiB',
-    'top MiB',
-    'mmap MiB',
-    'anon MiB',
-    'arenas',
-    'statement',
-  ];
+  const head = ['step', 'line', 'rss MiB', 'heap MiB', 'free MiB', 'top MiB', 'mmap MiB', 'anon MiB', 'arenas', 'statement'];
   const rows = steps.map((s, i) => [
     String(i),
     s.line ? String(s.line) : '',
@@ -41,16 +30,9 @@ export function formatTable(steps: ReportStepLike[], error?: ReportError): strin
   ]);
   const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
   const fmtRow = (r: string[]): string =>
-    r
-      .map((cell, c) =>
-        c === r.length - 1 ? cell : c >= 2 ? cell.padStart(widths[c]) : cell.padEnd(widths[c]),
-      )
-      .join('  ');
+    r.map((cell, c) => (c === r.length - 1 ? cell : c >= 2 ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join('  ');
   const out = [fmtRow(head), ...rows.map(fmtRow)];
-  out.push(
-    '',
-    'free = mallinfo2.fordblks (free bytes inside the brk heap); top = keepcost; mmap = glibc-mmapped chunks',
-  );
+  out.push('', 'free = mallinfo2.fordblks (free bytes inside the brk heap); top = keepcost; mmap = glibc-mmapped chunks');
   if (error) out.push('', describeReportError(error));
   return out.join('\n') + '\n';
 }

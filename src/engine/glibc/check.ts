@@ -58,11 +58,9 @@ export function checkHeap(g: GlibcMalloc): string[] {
       if (i >= 64) {
         if (size > prevSize) errs.push(`large bin ${i} not sorted`);
         const leader = size !== prevSize;
-        if (leader !== av.fdNext.has(s))
-          errs.push(`large bin ${i}: chunk ${s} leader=${leader} but nextsize set=${av.fdNext.has(s)}`);
+        if (leader !== av.fdNext.has(s)) errs.push(`large bin ${i}: chunk ${s} leader=${leader} but nextsize set=${av.fdNext.has(s)}`);
         prevSize = size;
-      } else if (i === 1 && !inSmallbinRange(size) && av.fdNext.has(s))
-        errs.push(`unsorted chunk ${s} has nextsize links`);
+      } else if (i === 1 && !inSmallbinRange(size) && av.fdNext.has(s)) errs.push(`unsorted chunk ${s} has nextsize links`);
     }
   }
 
@@ -75,13 +73,10 @@ export function checkHeap(g: GlibcMalloc): string[] {
     if (st.gran[s] !== g0) errs.push(`gap or overlap at granule ${g0} (chunk ${s} starts at ${st.gran[s]})`);
     if (st.find(st.gran[s]) !== s) errs.push(`chunk ${s} not found by address`);
     const state = st.state(s);
-    const free =
-      state === ChunkState.Unsorted || state === ChunkState.Smallbin || state === ChunkState.Largebin;
-    if (st.prevInuse(s) === prevFree)
-      errs.push(`chunk ${s}: PREV_INUSE=${st.prevInuse(s)} but previous free=${prevFree}`);
+    const free = state === ChunkState.Unsorted || state === ChunkState.Smallbin || state === ChunkState.Largebin;
+    if (st.prevInuse(s) === prevFree) errs.push(`chunk ${s}: PREV_INUSE=${st.prevInuse(s)} but previous free=${prevFree}`);
     if (free && prevFree) errs.push(`two free chunks touch at ${s}`);
-    if (free !== (where.has(s) && where.get(s)!.startsWith('bin')))
-      errs.push(`chunk ${s} state ${state} vs lists ${where.get(s)}`);
+    if (free !== (where.has(s) && where.get(s)!.startsWith('bin'))) errs.push(`chunk ${s} state ${state} vs lists ${where.get(s)}`);
     if (state === ChunkState.Tcache || state === ChunkState.Fastbin) {
       if (!where.has(s)) errs.push(`cached chunk ${s} on no list`);
     }
@@ -101,14 +96,12 @@ export function checkHeap(g: GlibcMalloc): string[] {
     fordblks: av.size(av.top) + fastB + binB,
   };
   for (const [k, v] of Object.entries(walked)) {
-    if (mi[k as keyof Mallinfo2] !== v)
-      errs.push(`mallinfo2.${k} ${mi[k as keyof Mallinfo2]} but a walk gives ${v}`);
+    if (mi[k as keyof Mallinfo2] !== v) errs.push(`mallinfo2.${k} ${mi[k as keyof Mallinfo2]} but a walk gives ${v}`);
   }
   if (mi.uordblks + mi.fordblks !== mi.arena) errs.push('uordblks + fordblks != arena');
   let mm = 0;
   for (const size of av.mmapped.values()) mm += size;
-  if (mm !== mi.hblkhd || av.mmapped.size !== mi.hblks)
-    errs.push('hblks/hblkhd disagree with the mmapped chunks');
+  if (mm !== mi.hblkhd || av.mmapped.size !== mi.hblks) errs.push('hblks/hblkhd disagree with the mmapped chunks');
   return errs;
 }
 

@@ -114,8 +114,7 @@ export class ChunkStore {
     if (prev >= 0) this.nextPhys[prev] = next;
     if (next >= 0) this.prevPhys[next] = prev;
     const page = this.gran[s] >> 8;
-    if (this.pageFirst[page] === s)
-      this.pageFirst[page] = next >= 0 && this.gran[next] >> 8 === page ? next : -1;
+    if (this.pageFirst[page] === s) this.pageFirst[page] = next >= 0 && this.gran[next] >> 8 === page ? next : -1;
     this.release(s);
   }
 

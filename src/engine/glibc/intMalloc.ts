@@ -1,13 +1,5 @@
 import { ChunkState } from './chunkStore';
-import {
-  MAX_ITERS,
-  MINSIZE,
-  csize2tidx,
-  fastbinIndex,
-  inSmallbinRange,
-  largebinIndex,
-  smallbinIndex,
-} from './constants';
+import { MAX_ITERS, MINSIZE, csize2tidx, fastbinIndex, inSmallbinRange, largebinIndex, smallbinIndex } from './constants';
 import { mallocConsolidate } from './intFree';
 import type { MallocState } from './state';
 import { sysmalloc } from './sysmalloc';
@@ -30,8 +22,7 @@ export function intMalloc(av: MallocState, nb: number): number {
         // Stash the rest of this fastbin in the tcache while there is room.
         const tcIdx = csize2tidx(nb);
         if (tcIdx < av.tcacheBins) {
-          while (av.tcacheCounts[tcIdx] < av.tcacheCount && av.fastHead[idx] >= 0)
-            av.tcachePut(av.fastPop(idx), tcIdx);
+          while (av.tcacheCounts[tcIdx] < av.tcacheCount && av.fastHead[idx] >= 0) av.tcachePut(av.fastPop(idx), tcIdx);
         }
       }
       return av.mem(victim);
@@ -213,7 +204,7 @@ export function splitTop(av: MallocState, nb: number): number {
 function scanBinmap(av: MallocState, start: number): number {
   const st = av.store;
   const map = av.binmap;
-  for (let i = start; i < 128;) {
+  for (let i = start; i < 128; ) {
     const block = i >> 5;
     const bits = map[block] >>> (i & 31);
     if (bits === 0) {

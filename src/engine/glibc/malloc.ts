@@ -94,11 +94,7 @@ export class GlibcMalloc {
     const chunk = mem - 16;
     if (!av.inHeap(mem) && av.mmapped.has(chunk)) {
       const sizeWithFlag = av.mmapped.get(chunk)! + 2; // chunksize_nomask keeps IS_MMAPPED
-      if (
-        !av.noDynThreshold &&
-        sizeWithFlag > av.mmapThreshold &&
-        sizeWithFlag <= DEFAULT_MMAP_THRESHOLD_MAX
-      ) {
+      if (!av.noDynThreshold && sizeWithFlag > av.mmapThreshold && sizeWithFlag <= DEFAULT_MMAP_THRESHOLD_MAX) {
         av.mmapThreshold = sizeWithFlag - 2;
         av.trimThreshold = 2 * av.mmapThreshold;
       }
@@ -155,8 +151,7 @@ export class GlibcMalloc {
     }
     const p = this.heapChunk(mem, 'realloc');
     this.maybeInitTcache();
-    if (av.store.state(p) !== ChunkState.InUse)
-      throw new GlibcAbort('realloc(): invalid pointer (the chunk is already free)');
+    if (av.store.state(p) !== ChunkState.InUse) throw new GlibcAbort('realloc(): invalid pointer (the chunk is already free)');
     if (bytes > PTRDIFF_MAX) return 0;
     return intRealloc(av, p, request2size(bytes));
   }
@@ -266,8 +261,7 @@ function doubleFreeMessage(av: MallocState, p: number): string {
     if (st.state(p) === ChunkState.Tcache) return 'free(): double free detected in tcache 2';
     if (av.tcacheCounts[tcIdx] < av.tcacheCount) return undetected;
   }
-  if (size <= av.maxFast)
-    return av.fastHead[(size >> 4) - 2] === p ? 'double free or corruption (fasttop)' : undetected;
+  if (size <= av.maxFast) return av.fastHead[(size >> 4) - 2] === p ? 'double free or corruption (fasttop)' : undetected;
   if (p === av.top) return 'double free or corruption (top)';
   if (!st.prevInuse(st.nextPhys[p])) return 'double free or corruption (!prev)';
   return undetected;

@@ -78,10 +78,7 @@ export class MallocState {
     this.nMmapsMax = t.mmapMax ?? DEFAULT_MMAP_MAX;
     // Setting any of these four turns the dynamic threshold off (do_set_* in malloc.c).
     this.noDynThreshold =
-      t.mmapThreshold !== undefined ||
-      t.trimThreshold !== undefined ||
-      t.topPad !== undefined ||
-      t.mmapMax !== undefined;
+      t.mmapThreshold !== undefined || t.trimThreshold !== undefined || t.topPad !== undefined || t.mmapMax !== undefined;
     this.tcacheCount = t.tcacheCount ?? TCACHE_FILL_COUNT;
     // set_max_fast: (s + SIZE_SZ) & ~MALLOC_ALIGN_MASK, or 16 when s is 0.
     const mx = t.mxfast ?? DEFAULT_MXFAST;

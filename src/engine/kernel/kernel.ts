@@ -131,8 +131,7 @@ export class Kernel {
   mremap(addr: number, oldLength: number, newLength: number): number {
     const i = this.indexOf(addr, true);
     const m = this.mappings[i];
-    if (m.start !== addr || pageUp(oldLength) !== m.length)
-      throw new Error(`mremap of ${hex(addr)}: not a whole mapping`);
+    if (m.start !== addr || pageUp(oldLength) !== m.length) throw new Error(`mremap of ${hex(addr)}: not a whole mapping`);
     const newLen = pageUp(newLength);
     if (newLen > this.commitLimit) return -1;
     let residentDelta = 0;
@@ -245,10 +244,7 @@ export class Kernel {
   residentBytes(addr: number, length: number): number {
     if (length <= 0) return 0;
     const { bits, base } = this.pagesAt(addr);
-    return (
-      bits.countRange(Math.floor((addr - base) / PAGE_SIZE), Math.ceil((addr + length - base) / PAGE_SIZE)) *
-      PAGE_SIZE
-    );
+    return bits.countRange(Math.floor((addr - base) / PAGE_SIZE), Math.ceil((addr + length - base) / PAGE_SIZE)) * PAGE_SIZE;
   }
 
   /** The mapping holding addr, or null (the heap is not a Mapping). */
@@ -258,8 +254,7 @@ export class Kernel {
   }
 
   private pagesAt(addr: number): { bits: PageBits; base: number } {
-    if (addr >= this.heapStart && addr < pageUp(this.brk))
-      return { bits: this.heapPages, base: this.heapStart };
+    if (addr >= this.heapStart && addr < pageUp(this.brk)) return { bits: this.heapPages, base: this.heapStart };
     const i = this.indexOf(addr, true);
     return { bits: this.mappings[i].resident, base: this.mappings[i].start };
   }

@@ -45,7 +45,7 @@ export class PageBits {
   setRange(from: number, to: number): number {
     let added = 0;
     const words = this.words;
-    for (let p = from; p < to;) {
+    for (let p = from; p < to; ) {
       const w = p >>> 5;
       const bit = p & 31;
       const n = Math.min(32 - bit, to - p);
@@ -67,7 +67,7 @@ export class PageBits {
     let removed = 0;
     const words = this.words;
     const end = Math.min(to, words.length * 32);
-    for (let p = from; p < end;) {
+    for (let p = from; p < end; ) {
       const w = p >>> 5;
       const bit = p & 31;
       const n = Math.min(32 - bit, end - p);
@@ -88,7 +88,7 @@ export class PageBits {
   countRange(from: number, to: number): number {
     let n = 0;
     const end = Math.min(to, this.words.length * 32);
-    for (let p = from; p < end;) {
+    for (let p = from; p < end; ) {
       const w = p >>> 5;
       const bit = p & 31;
       const k = Math.min(32 - bit, end - p);

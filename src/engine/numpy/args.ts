@@ -13,26 +13,16 @@ import { NP_DTYPE } from './ids';
 export type Kw = Map<string, number>;
 
 /** npy_parse_arguments: positional then keyword, each name once; unknown keywords are a TypeError. */
-export function parseArgs(
-  fn: string,
-  names: string[],
-  required: number,
-  args: number[],
-  kw: Kw,
-): (number | undefined)[] {
-  if (args.length > names.length)
-    throw typeError(`${fn}() takes at most ${names.length} arguments (${args.length} given)`);
+export function parseArgs(fn: string, names: string[], required: number, args: number[], kw: Kw): (number | undefined)[] {
+  if (args.length > names.length) throw typeError(`${fn}() takes at most ${names.length} arguments (${args.length} given)`);
   const out: (number | undefined)[] = names.map((_, i) => args[i]);
   for (const [k, v] of kw) {
     const i = names.indexOf(k);
     if (i < 0) throw typeError(`${fn}() got an unexpected keyword argument '${k}'`);
-    if (out[i] !== undefined)
-      throw typeError(`argument for ${fn}() given by name ('${k}') and position (${i + 1})`);
+    if (out[i] !== undefined) throw typeError(`argument for ${fn}() given by name ('${k}') and position (${i + 1})`);
     out[i] = v;
   }
-  for (let i = 0; i < required; i++)
-    if (out[i] === undefined)
-      throw typeError(`${fn}() missing required argument '${names[i]}' (pos ${i + 1})`);
+  for (let i = 0; i < required; i++) if (out[i] === undefined) throw typeError(`${fn}() missing required argument '${names[i]}' (pos ${i + 1})`);
   return out;
 }
 
@@ -65,22 +55,12 @@ export function shapeArg(vm: Vm, h: number): { shape: number[]; tempLen: number 
   if (vm.table.type[h] === T.None) throw new NotSupported('a shape of None');
   const items = vm.table.type[h] === T.Int || vm.table.type[h] === T.Bool ? null : sequenceItems(vm, h);
   if (items === null) {
-    if (!isInt(vm, h))
-      throw typeError(
-        `expected a sequence of integers or a single integer, got '${vm.table.type[h] === T.Float ? vm.table.num[h] : '...'}'`,
-      );
+    if (!isInt(vm, h)) throw typeError(`expected a sequence of integers or a single integer, got '${vm.table.type[h] === T.Float ? vm.table.num[h] : '...'}'`);
     return { shape: [checkDim(intArg(vm, h, 'shape'))], tempLen: 1 };
   }
-  if (items.length > NPY_MAXDIMS)
-    throw new PyError(
-      'ValueError',
-      `maximum supported dimension for an ndarray is ${NPY_MAXDIMS}, found ${items.length}`,
-    );
+  if (items.length > NPY_MAXDIMS) throw new PyError('ValueError', `maximum supported dimension for an ndarray is ${NPY_MAXDIMS}, found ${items.length}`);
   const shape = items.map((x) => {
-    if (!isInt(vm, x))
-      throw typeError(
-        `'${vm.table.type[x] === T.Float ? 'float' : 'object'}' object cannot be interpreted as an integer`,
-      );
+    if (!isInt(vm, x)) throw typeError(`'${vm.table.type[x] === T.Float ? 'float' : 'object'}' object cannot be interpreted as an integer`);
     return checkDim(intArg(vm, x, 'shape'));
   });
   return { shape, tempLen: shape.length };
@@ -95,12 +75,7 @@ function checkDim(d: number): number {
 export type DtypeLookup = (h: number) => DType | undefined;
 
 /** PyArray_DescrConverter for the modelled dtypes: None → float64, float → float64, int → int64. */
-export function dtypeArg(
-  vm: Vm,
-  h: number | undefined,
-  lookup: DtypeLookup,
-  fallback: DType = FLOAT64,
-): DType {
+export function dtypeArg(vm: Vm, h: number | undefined, lookup: DtypeLookup, fallback: DType = FLOAT64): DType {
   if (h === undefined || vm.table.type[h] === T.None) return fallback;
   const d = lookup(h);
   if (d) return d;

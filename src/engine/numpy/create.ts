@@ -1,17 +1,7 @@
 import { NotSupported, PyError } from '../python/errors';
 import { intValue } from '../python/objects/int';
 import { T } from '../python/objects/types';
-import {
-  dtypeArg,
-  intArg,
-  isInt,
-  orderArg,
-  parseArgs,
-  sequenceItems,
-  shapeArg,
-  type DtypeLookup,
-  type Kw,
-} from './args';
+import { dtypeArg, intArg, isInt, orderArg, parseArgs, sequenceItems, shapeArg, type DtypeLookup, type Kw } from './args';
 import { FLOAT64, INT64, promote, type DType } from './dtypes';
 import type { Arrays } from './ndarray';
 
@@ -84,17 +74,10 @@ export class Constructors {
    */
   full(args: number[], kw: Kw): number {
     const vm = this.vm;
-    const [shapeH, fillH, dt, order] = parseArgs(
-      'full',
-      ['shape', 'fill_value', 'dtype', 'order'],
-      2,
-      args,
-      kw,
-    );
+    const [shapeH, fillH, dt, order] = parseArgs('full', ['shape', 'fill_value', 'dtype', 'order'], 2, args, kw);
     orderArg(vm, order);
     const ft = vm.table.type[fillH!];
-    if (!(isInt(vm, fillH!) || ft === T.Float))
-      throw new NotSupported('np.full with a fill value that is not an int or a float');
+    if (!(isInt(vm, fillH!) || ft === T.Float)) throw new NotSupported('np.full with a fill value that is not an int or a float');
     const valueType = ft === T.Float ? FLOAT64 : INT64;
     const { shape, tempLen } = shapeArg(vm, shapeH!);
     if (dt !== undefined && vm.table.type[dt] !== T.None) {
@@ -157,37 +140,23 @@ export class Constructors {
     const vm = this.vm;
     const A = this.arrays;
     const [seqH, axisH, outH] = parseArgs('concatenate', ['arrays', 'axis', 'out'], 1, args, kw);
-    if (outH !== undefined && vm.table.type[outH] !== T.None)
-      throw new NotSupported('np.concatenate with out=');
-    if (axisH !== undefined && vm.table.type[axisH] === T.None)
-      throw new NotSupported('np.concatenate with axis=None');
+    if (outH !== undefined && vm.table.type[outH] !== T.None) throw new NotSupported('np.concatenate with out=');
+    if (axisH !== undefined && vm.table.type[axisH] === T.None) throw new NotSupported('np.concatenate with axis=None');
     const items = sequenceItems(vm, seqH!);
-    if (items === null)
-      throw new NotSupported('np.concatenate of something other than a list or tuple of arrays');
+    if (items === null) throw new NotSupported('np.concatenate of something other than a list or tuple of arrays');
     if (items.length === 0) throw new PyError('ValueError', 'need at least one array to concatenate');
-    if (!items.every((h) => A.isArray(h)))
-      throw new NotSupported('np.concatenate of items that are not arrays');
+    if (!items.every((h) => A.isArray(h))) throw new NotSupported('np.concatenate of items that are not arrays');
     const states = items.map((h) => A.state(h));
     const nd = states[0].shape.length;
     if (nd === 0) throw new PyError('ValueError', 'zero-dimensional arrays cannot be concatenated');
     let axis = axisH === undefined ? 0 : intArg(vm, axisH, 'axis');
     if (axis < 0) axis += nd;
-    if (axis < 0 || axis >= nd)
-      throw new PyError('numpy.AxisError', `axis ${axis} is out of bounds for array of dimension ${nd}`);
+    if (axis < 0 || axis >= nd) throw new PyError('numpy.AxisError', `axis ${axis} is out of bounds for array of dimension ${nd}`);
     const shape = [...states[0].shape];
     for (let i = 1; i < states.length; i++) {
       const s = states[i].shape;
-      if (s.length !== nd)
-        throw new PyError(
-          'ValueError',
-          `all the input array dimensions except for the concatenation axis must match exactly, but along dimension 0, the array at index 0 has ${nd} dimension(s) and the array at index ${i} has ${s.length} dimension(s)`,
-        );
-      for (let d = 0; d < nd; d++)
-        if (d !== axis && s[d] !== shape[d])
-          throw new PyError(
-            'ValueError',
-            `all the input array dimensions except for the concatenation axis must match exactly, but along dimension ${d}, the array at index 0 has size ${shape[d]} and the array at index ${i} has size ${s[d]}`,
-          );
+      if (s.length !== nd) throw new PyError('ValueError', `all the input array dimensions except for the concatenation axis must match exactly, but along dimension 0, the array at index 0 has ${nd} dimension(s) and the array at index ${i} has ${s.length} dimension(s)`);
+      for (let d = 0; d < nd; d++) if (d !== axis && s[d] !== shape[d]) throw new PyError('ValueError', `all the input array dimensions except for the concatenation axis must match exactly, but along dimension ${d}, the array at index 0 has size ${shape[d]} and the array at index ${i} has size ${s[d]}`);
       shape[axis] += s[axis];
     }
     const dtype = states.map((s) => s.dtype).reduce(promote);
@@ -212,3 +181,4 @@ export class Constructors {
     }
   }
 }
+

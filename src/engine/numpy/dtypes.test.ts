@@ -1,15 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  arrayResult,
-  canCastSameKind,
-  FLOAT32,
-  FLOAT64,
-  INT32,
-  INT64,
-  scalarResult,
-  UINT8,
-  type DType,
-} from './dtypes';
+import { arrayResult, canCastSameKind, FLOAT32, FLOAT64, INT32, INT64, scalarResult, UINT8, type DType } from './dtypes';
 
 /** What Debian's numpy 1.24.2 printed for (x + y).dtype / (x / y).dtype, rows x, columns y. */
 const TABLE: [DType, string[]][] = [
@@ -23,10 +13,7 @@ const COLS = [UINT8, INT32, INT64, FLOAT32, FLOAT64];
 
 describe('dtype promotion (numpy 1.24.2, value-based casting for Python scalars)', () => {
   it('array op array', () => {
-    for (const [x, row] of TABLE)
-      row.forEach((want, i) =>
-        expect(`${arrayResult('+', x, COLS[i]).name}/${arrayResult('/', x, COLS[i]).name}`).toBe(want),
-      );
+    for (const [x, row] of TABLE) row.forEach((want, i) => expect(`${arrayResult('+', x, COLS[i]).name}/${arrayResult('/', x, COLS[i]).name}`).toBe(want));
   });
 
   it('array op Python scalar', () => {

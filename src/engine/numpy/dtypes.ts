@@ -24,27 +24,11 @@ export const DTYPES: readonly DType[] = [FLOAT64, FLOAT32, INT64, INT32, UINT8];
 
 /** dtype= spellings accepted as strings (np.dtype(...) names and array-protocol codes). */
 const ALIASES: Record<string, DType> = {
-  float64: FLOAT64,
-  f8: FLOAT64,
-  d: FLOAT64,
-  float: FLOAT64,
-  double: FLOAT64,
-  float32: FLOAT32,
-  f4: FLOAT32,
-  f: FLOAT32,
-  single: FLOAT32,
-  int64: INT64,
-  i8: INT64,
-  l: INT64,
-  int: INT64,
-  int32: INT32,
-  i4: INT32,
-  i: INT32,
-  intc: INT32,
-  uint8: UINT8,
-  u1: UINT8,
-  B: UINT8,
-  ubyte: UINT8,
+  float64: FLOAT64, f8: FLOAT64, d: FLOAT64, float: FLOAT64, double: FLOAT64,
+  float32: FLOAT32, f4: FLOAT32, f: FLOAT32, single: FLOAT32,
+  int64: INT64, i8: INT64, l: INT64, int: INT64,
+  int32: INT32, i4: INT32, i: INT32, intc: INT32,
+  uint8: UINT8, u1: UINT8, B: UINT8, ubyte: UINT8,
 };
 
 export function dtypeByName(name: string): DType | undefined {
@@ -107,8 +91,7 @@ export function scalarDType(s: PyScalar): DType {
 /** np.can_cast(from, to, 'safe') for the modelled dtypes. */
 export function canCastSafely(from: DType, to: DType): boolean {
   if (from === to) return true;
-  if (to.kind === 'f')
-    return from.kind !== 'f' ? from.itemsize < to.itemsize || to === FLOAT64 : from.itemsize <= to.itemsize;
+  if (to.kind === 'f') return from.kind !== 'f' ? from.itemsize < to.itemsize || to === FLOAT64 : from.itemsize <= to.itemsize;
   if (from.kind === 'f') return false;
   if (to.kind === 'u') return from.kind === 'u' && from.itemsize <= to.itemsize;
   return from.kind === 'u' ? from.itemsize < to.itemsize : from.itemsize <= to.itemsize;

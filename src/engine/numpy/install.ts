@@ -40,9 +40,6 @@ export function installNumpy(p: PythonProcess): NumpyHandle {
 }
 
 /** runScript (python/process.ts) with NumPy installed. */
-export function runScriptWithNumpy(
-  source: string,
-  opts: ProcessOptions & { scenario?: string } = {},
-): Report {
+export function runScriptWithNumpy(source: string, opts: ProcessOptions & { scenario?: string } = {}): Report {
   return runScript(source, { ...opts, extensions: [installNumpy, ...(opts.extensions ?? [])] });
 }

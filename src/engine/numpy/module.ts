@@ -84,11 +84,7 @@ export class NumpyRuntime {
       },
       truthy: (h) => {
         const n = size(A.state(h).shape);
-        if (n > 1)
-          throw new PyError(
-            'ValueError',
-            'The truth value of an array with more than one element is ambiguous. Use a.any() or a.all()',
-          );
+        if (n > 1) throw new PyError('ValueError', 'The truth value of an array with more than one element is ambiguous. Use a.any() or a.all()');
         if (n === 0) return false;
         throw new NotSupported('the truth value of a one-element array (element values are not modelled)');
       },

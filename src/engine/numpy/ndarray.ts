@@ -55,8 +55,7 @@ function sizeText(n: number): string {
   return `${Number(v.toPrecision(3))} ${units[u]}`;
 }
 
-export const shapeText = (shape: readonly number[]): string =>
-  shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(', ')})`;
+export const shapeText = (shape: readonly number[]): string => (shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(', ')})`);
 
 /**
  * The ndarray objects of one process: creation as PyArray_NewFromDescr_int does it and
@@ -100,10 +99,7 @@ export class Arrays {
     const n = size(shape);
     if (n * dtype.itemsize > 2 ** 63 - 1) {
       this.dealloc(h);
-      throw new PyError(
-        'ValueError',
-        'array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.',
-      );
+      throw new PyError('ValueError', 'array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.');
     }
     if (opts.view) {
       st.strides = opts.view.strides ? [...opts.view.strides] : cStrides(shape, dtype.itemsize);
@@ -115,10 +111,7 @@ export class Arrays {
       st.data = opts.zeroed ? this.alloc.dataCalloc(nbytes) : this.alloc.dataMalloc(nbytes);
       if (st.data === 0) {
         this.dealloc(h);
-        throw new PyError(
-          'MemoryError',
-          `Unable to allocate ${sizeText(n * dtype.itemsize)} for an array with shape ${shapeText(shape)} and data type ${dtype.name}`,
-        );
+        throw new PyError('MemoryError', `Unable to allocate ${sizeText(n * dtype.itemsize)} for an array with shape ${shapeText(shape)} and data type ${dtype.name}`);
       }
       st.own = true;
     }
@@ -182,7 +175,6 @@ export class Arrays {
     const want = cStrides(shape, itemsize);
     if (shape.every((d, i) => d <= 1 || strides[i] === want[i])) return this.alloc.write(data, n * itemsize);
     if (nd === 1) return this.alloc.writeStrided(data, shape[0], itemsize, strides[0]);
-    for (let i = 0; i < shape[0]; i++)
-      this.writeRegion(data + i * strides[0], shape.slice(1), strides.slice(1), itemsize);
+    for (let i = 0; i < shape[0]; i++) this.writeRegion(data + i * strides[0], shape.slice(1), strides.slice(1), itemsize);
   }
 }

@@ -35,16 +35,12 @@ describe('ufunc machinery (ufunc_object.c, nditer_constr.c, temp_elide.c; numpy 
     vm.incref(a); // a named variable: refcount 2
     const two = fromLong(vm, 2);
     const one = fromLong(vm, 1);
-    const seq = glibcCalls(
-      p,
-      () => {
-        const t = np.ufuncs.binop('*', a, two, false);
-        const r = np.ufuncs.binop('+', t, one, false);
-        expect(r).toBe(t);
-        vm.decref(t);
-      },
-      sizes,
-    );
+    const seq = glibcCalls(p, () => {
+      const t = np.ufuncs.binop('*', a, two, false);
+      const r = np.ufuncs.binop('+', t, one, false);
+      expect(r).toBe(t);
+      vm.decref(t);
+    }, sizes);
     // the temporary's mmap, then the first backtrace()'s dlopen: 56 bytes kept, and ld.so's
     // 40-byte scope array from the import freed
     expect(seq).toEqual(['m8000000', 'm56', 'f40']);
@@ -68,8 +64,7 @@ describe('ufunc machinery (ufunc_object.c, nditer_constr.c, temp_elide.c; numpy 
   });
 
   it('in-place operators allocate as the real ones do (fixtures/np_inplace, recorded under the shim)', () => {
-    const real = JSON.parse(readFileSync(join(fixtures, 'np_inplace.glibc.json'), 'utf8'))
-      .statements as string[][];
+    const real = JSON.parse(readFileSync(join(fixtures, 'np_inplace.glibc.json'), 'utf8')).statements as string[][];
     const sizes = new Map<number, number>();
     const { p, np } = numpyProcess(sizes);
     const vm = p.vm;
@@ -93,16 +88,13 @@ describe('ufunc machinery (ufunc_object.c, nditer_constr.c, temp_elide.c; numpy 
       run(() => [a, b, c].forEach((h) => vm.decref(h))),
     ];
     expect(got).toEqual(real);
-    expect(() => np.ufuncs.binop('+', np.arrays.newArray(INT64, [3]), fromDouble(vm, 1.5), true)).toThrow(
-      /same_kind/,
-    );
+    expect(() => np.ufuncs.binop('+', np.arrays.newArray(INT64, [3]), fromDouble(vm, 1.5), true)).toThrow(/same_kind/);
   });
 });
 
 describe('unary operators (number.c array_negative / array_positive / array_absolute)', () => {
   it('allocate as the real ones do (fixtures/np_unary, recorded under the shim)', () => {
-    const real = JSON.parse(readFileSync(join(fixtures, 'np_unary.glibc.json'), 'utf8'))
-      .statements as string[][];
+    const real = JSON.parse(readFileSync(join(fixtures, 'np_unary.glibc.json'), 'utf8')).statements as string[][];
     const sizes = new Map<number, number>();
     const { p, np } = numpyProcess(sizes);
     const vm = p.vm;

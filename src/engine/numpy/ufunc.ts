@@ -2,16 +2,7 @@ import { NotSupported, PyError } from '../python/errors';
 import { intValue } from '../python/objects/int';
 import { T } from '../python/objects/types';
 import { NPY_BUFSIZE, NPY_MIN_ELIDE_BYTES } from './constants';
-import {
-  arrayResult,
-  canCastSafely,
-  canCastSameKind,
-  scalarCastsSafely,
-  scalarDType,
-  scalarResult,
-  type DType,
-  type PyScalar,
-} from './dtypes';
+import { arrayResult, canCastSafely, canCastSameKind, scalarCastsSafely, scalarDType, scalarResult, type DType, type PyScalar } from './dtypes';
 import { isCContiguous, shapeText, size, type Arrays } from './ndarray';
 
 /** See Ufuncs.checkCallers. */
@@ -29,8 +20,7 @@ type Operand = { h: number; temp: boolean };
  * as measured.
  */
 export function iteratorBytes(ndim: number, nop: number): number {
-  const flex =
-    32 + 8 * nop + 16 * (nop + 1) + 8 * nop + Math.ceil((2 * nop) / 8) * 8 + 8 * (6 + 5 * nop) + 112 * nop;
+  const flex = 32 + 8 * nop + 16 * (nop + 1) + 8 * nop + Math.ceil((2 * nop) / 8) * 8 + 8 * (6 + 5 * nop) + 112 * nop;
   return 40 + flex + (2 + 2 * (nop + 1)) * 8 * Math.max(ndim, 1);
 }
 
@@ -117,8 +107,7 @@ export class Ufuncs {
     for (const h of [m1, m2]) {
       if (!A.isArray(h) && this.scalarOf(h) === null) {
         const t = this.vm.table.type[h];
-        if (t === T.List || t === T.Tuple)
-          throw new NotSupported('numpy arithmetic with a list or tuple operand');
+        if (t === T.List || t === T.Tuple) throw new NotSupported('numpy arithmetic with a list or tuple operand');
         return 0;
       }
     }
@@ -140,9 +129,7 @@ export class Ufuncs {
     if (!st.own || A.nbytes(lhs) < NPY_MIN_ELIDE_BYTES) return false;
     if (A.isArray(rhs)) {
       const r = A.state(rhs);
-      const sameShape =
-        r.shape.length === 0 ||
-        (r.shape.length === st.shape.length && r.shape.every((d, i) => d === st.shape[i]));
+      const sameShape = r.shape.length === 0 || (r.shape.length === st.shape.length && r.shape.every((d, i) => d === st.shape[i]));
       return sameShape && canCastSafely(r.dtype, st.dtype) && this.checkCallers();
     }
     const s = this.scalarOf(rhs);
@@ -164,30 +151,17 @@ export class Ufuncs {
     let loop: DType | null;
     if (sx === null && sy === null) loop = arrayResult(op, A.state(x).dtype, A.state(y).dtype);
     else loop = scalarResult(op, A.state(sx ? y : x).dtype, (sx ?? sy)!);
-    if (loop === null)
-      throw new NotSupported(
-        `numpy's result dtype for ${A.state(sx ? y : x).dtype.name} ${op} ${String((sx ?? sy)!.value)}`,
-      );
+    if (loop === null) throw new NotSupported(`numpy's result dtype for ${A.state(sx ? y : x).dtype.name} ${op} ${String((sx ?? sy)!.value)}`);
     if (out) {
       const od = A.state(out).dtype;
       if (!canCastSameKind(loop, od))
-        throw new PyError(
-          'numpy.core._exceptions._UFuncOutputCastingError',
-          `Cannot cast ufunc '${name}' output from dtype('${loop.name}') to dtype('${od.name}') with casting rule 'same_kind'`,
-        );
+        throw new PyError('numpy.core._exceptions._UFuncOutputCastingError', `Cannot cast ufunc '${name}' output from dtype('${loop.name}') to dtype('${od.name}') with casting rule 'same_kind'`);
     }
     const shapes = [x, y].map((h) => (A.isArray(h) ? A.state(h).shape : []));
     const shape = broadcast(shapes[0], shapes[1]);
-    if (shape === null)
-      throw new PyError(
-        'ValueError',
-        `operands could not be broadcast together with shapes ${shapeText(shapes[0])} ${shapeText(shapes[1])} `,
-      );
+    if (shape === null) throw new PyError('ValueError', `operands could not be broadcast together with shapes ${shapeText(shapes[0])} ${shapeText(shapes[1])} `);
     if (out && !A.state(out).shape.every((d, i) => d === shape[i]))
-      throw new PyError(
-        'ValueError',
-        `non-broadcastable output operand with shape ${shapeText(A.state(out).shape)} doesn't match the broadcast shape ${shapeText(shape)}`,
-      );
+      throw new PyError('ValueError', `non-broadcastable output operand with shape ${shapeText(A.state(out).shape)} doesn't match the broadcast shape ${shapeText(shape)}`);
 
     // convert_ufunc_arguments: scalars become 0-d arrays (PyArray_FromAny)
     const ops: Operand[] = [x, y].map((h) => {
@@ -231,8 +205,7 @@ export class Ufuncs {
       const st = A.state(o.h);
       if (st.shape.length === 0) continue;
       if (opShape === null) opShape = st.shape;
-      else if (st.shape.length !== opShape.length || !st.shape.every((d, i) => d === opShape![i]))
-        return null;
+      else if (st.shape.length !== opShape.length || !st.shape.every((d, i) => d === opShape![i])) return null;
       if (st.shape.length > 1 && !isCContiguous(st)) return null;
     }
     if (out) {
@@ -277,11 +250,7 @@ export class Ufuncs {
       iterOps.push(result);
       const bufLen = Math.min(NPY_BUFSIZE, size(shape)) * loop.itemsize;
       for (const h of iterOps) {
-        if (
-          bufLen === 0 ||
-          (A.state(h).dtype === loop && bufferNever(A.state(h).shape, A.state(h).strides, shape))
-        )
-          continue;
+        if (bufLen === 0 || (A.state(h).dtype === loop && bufferNever(A.state(h).shape, A.state(h).strides, shape))) continue;
         const b = libc.rawMalloc(bufLen);
         if (b === 0) throw new PyError('MemoryError', '');
         vm.mem.touch(b, bufLen);
@@ -301,11 +270,7 @@ export class Ufuncs {
  * for a loop of at most one dimension; otherwise when its strides over the broadcast shape,
  * innermost axis first, chain into one stride (a 0-d operand never does).
  */
-export function bufferNever(
-  opShape: readonly number[],
-  opStrides: readonly number[],
-  shape: readonly number[],
-): boolean {
+export function bufferNever(opShape: readonly number[], opStrides: readonly number[], shape: readonly number[]): boolean {
   const nd = shape.length;
   if (nd <= 1) return true;
   if (opShape.length === 0) return false;

@@ -35,8 +35,7 @@ export function nocopyReshape(st: ArrayState, newdims: readonly number[]): numbe
       if (np < op) np *= newdims[nj++];
       else op *= olddims[oj++];
     }
-    for (let ok = oi; ok < oj - 1; ok++)
-      if (oldstrides[ok] !== olddims[ok + 1] * oldstrides[ok + 1]) return null;
+    for (let ok = oi; ok < oj - 1; ok++) if (oldstrides[ok] !== olddims[ok + 1] * oldstrides[ok + 1]) return null;
     newstrides[nj - 1] = oldstrides[oj - 1];
     for (let nk = nj - 1; nk > ni; nk--) newstrides[nk - 1] = newstrides[nk] * newdims[nk];
     ni = nj++;
@@ -58,9 +57,7 @@ export class Views {
   /** PyArray_View(self, NULL, NULL): same shape and strides, base = self. */
   view(h: number): number {
     const st = this.arrays.state(h);
-    return this.arrays.newArray(st.dtype, st.shape, {
-      view: { data: st.data, base: h, strides: st.strides },
-    });
+    return this.arrays.newArray(st.dtype, st.shape, { view: { data: st.data, base: h, strides: st.strides } });
   }
 
   /** PyArray_NewCopy(self, NPY_CORDER) → PyArray_NewLikeArray + PyArray_AssignArray: a new buffer, all written. */
@@ -139,22 +136,16 @@ export class Views {
     const A = this.arrays;
     const st = A.state(h);
     const t = vm.table.type[value];
-    if (!(A.isArray(value) || t === T.Int || t === T.Bool || t === T.Float))
-      throw new NotSupported('assigning something other than a number or an array into a numpy array');
+    if (!(A.isArray(value) || t === T.Int || t === T.Bool || t === T.Float)) throw new NotSupported('assigning something other than a number or an array into a numpy array');
     const idx = this.prepareIndex(st, key);
     const region = applyIndex(st, idx);
     if (A.isArray(value) && broadcast(A.state(value).shape, region.shape)?.join() !== region.shape.join())
-      throw new PyError(
-        'ValueError',
-        `could not broadcast input array from shape ${shapeText(A.state(value).shape)} into shape ${shapeText(region.shape)}`,
-      );
+      throw new PyError('ValueError', `could not broadcast input array from shape ${shapeText(A.state(value).shape)} into shape ${shapeText(region.shape)}`);
     if (region.shape.length === 0) {
       A.alloc.write(region.data, st.dtype.itemsize); // PyArray_Pack into the item
       return;
     }
-    const view = A.newArray(st.dtype, region.shape, {
-      view: { data: region.data, base: h, strides: region.strides },
-    });
+    const view = A.newArray(st.dtype, region.shape, { view: { data: region.data, base: h, strides: region.strides } });
     A.writeAll(view);
     vm.decref(view);
   }
@@ -163,11 +154,7 @@ export class Views {
   private prepareIndex(st: ArrayState, key: number): AxisIndex[] {
     const vm = this.vm;
     const parts = vm.table.type[key] === T.Tuple ? sequenceItems(vm, key)! : [key];
-    if (parts.length > st.shape.length)
-      throw new PyError(
-        'IndexError',
-        `too many indices for array: array is ${st.shape.length}-dimensional, but ${parts.length} were indexed`,
-      );
+    if (parts.length > st.shape.length) throw new PyError('IndexError', `too many indices for array: array is ${st.shape.length}-dimensional, but ${parts.length} were indexed`);
     return parts.map((p, axis) => {
       const len = st.shape[axis];
       if (vm.table.type[p] === T.Slice) {
@@ -177,11 +164,7 @@ export class Views {
       if (isInt(vm, p)) {
         let i = intArg(vm, p, 'index');
         if (i < 0) i += len;
-        if (i < 0 || i >= len)
-          throw new PyError(
-            'IndexError',
-            `index ${intArg(vm, p, 'index')} is out of bounds for axis ${axis} with size ${len}`,
-          );
+        if (i < 0 || i >= len) throw new PyError('IndexError', `index ${intArg(vm, p, 'index')} is out of bounds for axis ${axis} with size ${len}`);
         return { kind: 'int', i };
       }
       throw new NotSupported('numpy indexing other than ints and slices (fancy indexing, None, Ellipsis)');
@@ -194,19 +177,9 @@ export class Views {
     const st = this.arrays.state(h);
     switch (name) {
       case 'shape':
-        return st.shape.length
-          ? tupleFromItems(
-              vm,
-              st.shape.map((d) => fromLong(vm, d)),
-            )
-          : vm.s.emptyTuple;
+        return st.shape.length ? tupleFromItems(vm, st.shape.map((d) => fromLong(vm, d))) : vm.s.emptyTuple;
       case 'strides':
-        return st.shape.length
-          ? tupleFromItems(
-              vm,
-              st.strides.map((d) => fromLong(vm, d)),
-            )
-          : vm.s.emptyTuple;
+        return st.shape.length ? tupleFromItems(vm, st.strides.map((d) => fromLong(vm, d))) : vm.s.emptyTuple;
       case 'ndim':
         return fromLong(vm, st.shape.length);
       case 'size':
@@ -240,8 +213,7 @@ function fixUnknownDimension(dims: number[], total: number): number[] {
     } else known *= d;
   });
   if (unknown >= 0 && known !== 0 && total % known === 0) out[unknown] = total / known;
-  else if (unknown >= 0 || known !== total)
-    throw new PyError('ValueError', `cannot reshape array of size ${total} into shape ${shapeText(dims)}`);
+  else if (unknown >= 0 || known !== total) throw new PyError('ValueError', `cannot reshape array of size ${total} into shape ${shapeText(dims)}`);
   return out;
 }
 

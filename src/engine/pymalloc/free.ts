@@ -1,11 +1,4 @@
-import {
-  MAX_BLOCKS_PER_POOL,
-  NB_SMALL_SIZE_CLASSES,
-  POOL_BITS,
-  POOL_OVERHEAD,
-  POOL_SIZE,
-  index2size,
-} from './constants';
+import { MAX_BLOCKS_PER_POOL, NB_SMALL_SIZE_CLASSES, POOL_BITS, POOL_OVERHEAD, POOL_SIZE, index2size } from './constants';
 import { freeArena } from './arenas';
 import { IN_USE, NIL, type ObmallocState, poolId, poolSlot } from './state';
 
@@ -54,12 +47,7 @@ function notABlock(st: ObmallocState, p: number, fn: string, uncarved: boolean, 
   const slot = st.radix.slotOf(p);
   const pool = poolId(slot, (p - st.firstPool[slot]) >> POOL_BITS);
   const off = ((p - st.firstPool[slot]) & (POOL_SIZE - 1)) - POOL_OVERHEAD;
-  if (
-    st.ref[pool] === 0 ||
-    off < 0 ||
-    b * index2size(st.szidx[pool]) !== off ||
-    off >= st.nextoffset[pool] - POOL_OVERHEAD
-  )
+  if (st.ref[pool] === 0 || off < 0 || b * index2size(st.szidx[pool]) !== off || off >= st.nextoffset[pool] - POOL_OVERHEAD)
     return new PymallocError(`${fn}: ${hex(p)} is not a block pymalloc handed out`);
   return new PymallocError(`${fn}: ${hex(p)} is already free (double free)`);
 }
@@ -70,9 +58,7 @@ function notABlock(st: ObmallocState, p: number, fn: string, uncarved: boolean, 
  * the 1/512 by which a non-multiple falls short of the next integer. (A float division there cost
  * the allocator layers 30 of their 450 ms on the seed.)
  */
-const BLOCK_MAGIC = Float64Array.from({ length: NB_SMALL_SIZE_CLASSES }, (_, i) =>
-  Math.ceil(2 ** 32 / index2size(i)),
-);
+const BLOCK_MAGIC = Float64Array.from({ length: NB_SMALL_SIZE_CLASSES }, (_, i) => Math.ceil(2 ** 32 / index2size(i)));
 
 // Block ids stay below 2^32 (at most 2^21 pools of 2^10 blocks): shifts and masks split them.
 /** The pool of a block id from locateBlock. */

@@ -37,16 +37,10 @@ export function replaySegment(glibc: GlibcMalloc, text: string, live: Map<number
   replayCapture(parseTrace(text), glibc, live);
 }
 
-export function bootProcess(
-  kernel: Kernel,
-  glibc: GlibcMalloc,
-  pymalloc: Pymalloc,
-  profile: StartupProfile,
-): BootResult {
+export function bootProcess(kernel: Kernel, glibc: GlibcMalloc, pymalloc: Pymalloc, profile: StartupProfile): BootResult {
   const segment = profile.info.segments[0];
   const text = profile.traces[segment.trace];
-  if (text === undefined)
-    throw new Error(`start-up trace ${segment.trace} is missing (run scripts/embed-startup.ts)`);
+  if (text === undefined) throw new Error(`start-up trace ${segment.trace} is missing (run scripts/embed-startup.ts)`);
   const liveIds = new Map<number, number>();
   replaySegment(glibc, text, liveIds);
 
@@ -54,12 +48,9 @@ export function bootProcess(
   // (PyMem_RawRealloc, 48 bytes an arena object) and arena_map_mark_used's radix nodes.
   const bk = segment.pymalloc_bookkeeping;
   pymalloc.adoptBookkeeping({
-    arenasVector: bk.arenas_vector ? (liveIds.get(bk.arenas_vector.id) ?? 0) : 0,
+    arenasVector: bk.arenas_vector ? liveIds.get(bk.arenas_vector.id) ?? 0 : 0,
     arenasCount: bk.arenas_vector ? bk.arenas_vector.bytes / 48 : 0,
-    radixNodes: bk.radix_tree_nodes.map((n) => ({
-      kind: n.kind as 'mid' | 'bot',
-      address: liveIds.get(n.id) ?? 0,
-    })),
+    radixNodes: bk.radix_tree_nodes.map((n) => ({ kind: n.kind as 'mid' | 'bot', address: liveIds.get(n.id) ?? 0 })),
   });
 
   // The frame data stack's root chunk (_PyObject_VirtualAlloc at thread-state creation).
@@ -80,11 +71,5 @@ export function bootProcess(
   const recorder = segment.verification.recorder;
   kernel.baselineRss = Math.max(0, recorder.rss - kernel.rss);
   const anonBaseline = recorder.anon_mmap - kernel.anonMmapBytes;
-  return {
-    liveIds,
-    dataStackRoot: { addr, size, used: ROOT_CHUNK_USED },
-    liveBlocks: cal.liveBlocks,
-    anonBaseline,
-    segment,
-  };
+  return { liveIds, dataStackRoot: { addr, size, used: ROOT_CHUNK_USED }, liveBlocks: cal.liveBlocks, anonBaseline, segment };
 }

@@ -27,12 +27,7 @@ describe('errors, worded as CPython 3.11 words them', () => {
     ['import os', 'NotSupported', 'not supported by Highwater yet: import os', 1],
     ['class A:\n    pass', 'NotSupported', 'not supported by Highwater yet: class definitions', 1],
     ['b = bytearray(10 ** 15)', 'MemoryError', '', 1],
-    [
-      'def f():\n    x = y\n    y = 1\nf()',
-      'UnboundLocalError',
-      "cannot access local variable 'y' where it is not associated with a value",
-      2,
-    ],
+    ['def f():\n    x = y\n    y = 1\nf()', 'UnboundLocalError', "cannot access local variable 'y' where it is not associated with a value", 2],
   ];
   for (const [source, type, message, line] of cases) {
     it(`${type}: ${message || '(no message)'}`, () => {
@@ -63,10 +58,6 @@ describe('errors, worded as CPython 3.11 words them', () => {
   it('raises NotSupported only when the unsupported statement runs', () => {
     const r = runScript('a = 1\nwith open("f") as f:\n    pass');
     expect(r.steps.map((s) => s.code)).toEqual(['<start>', 'a = 1']);
-    expect(r.error).toEqual({
-      type: 'NotSupported',
-      message: 'not supported by Highwater yet: with',
-      line: 2,
-    });
+    expect(r.error).toEqual({ type: 'NotSupported', message: 'not supported by Highwater yet: with', line: 2 });
   });
 });

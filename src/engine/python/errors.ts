@@ -41,11 +41,7 @@ export class NotSupported extends PyError {
 /** The step budget ran out (e.g. `while True: pass`). */
 export class StepBudgetExceeded extends PyError {
   constructor(budget: number, line: number) {
-    super(
-      'StepBudgetExceeded',
-      `the step budget of ${budget.toLocaleString('en-US')} steps ran out (an endless loop?)`,
-      line,
-    );
+    super('StepBudgetExceeded', `the step budget of ${budget.toLocaleString('en-US')} steps ran out (an endless loop?)`, line);
   }
 }
 

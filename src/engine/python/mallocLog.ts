@@ -73,7 +73,7 @@ export class MallocLog implements EventSink {
 
 function heapPush(h: number[], v: number): void {
   h.push(v);
-  for (let i = h.length - 1; i > 0;) {
+  for (let i = h.length - 1; i > 0; ) {
     const p = (i - 1) >> 1;
     if (h[p] <= h[i]) break;
     [h[p], h[i]] = [h[i], h[p]];
@@ -86,7 +86,7 @@ function heapPop(h: number[]): number {
   const last = h.pop()!;
   if (h.length) {
     h[0] = last;
-    for (let i = 0; ;) {
+    for (let i = 0; ; ) {
       const l = 2 * i + 1;
       const r = l + 1;
       let m = i;

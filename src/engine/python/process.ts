@@ -44,6 +44,7 @@ export interface Statement {
 
 export const DEFAULT_STEP_BUDGET = 50_000_000;
 
+
 /**
  * One simulated CPython 3.11 process: kernel, glibc, pymalloc and the interpreter, booted into
  * the state the real interpreter is in when a script's first statement runs.
@@ -87,15 +88,7 @@ export class PythonProcess {
     this.statements = parseModule(source);
     const body = this.statements.map((s) => s.stmt);
     const budget = this.opts.stepBudget ?? DEFAULT_STEP_BUDGET;
-    this.interp = new Interp(
-      this.vm,
-      this.dataStack,
-      body,
-      budget,
-      this.opts.events ?? null,
-      this.globals,
-      (pad) => this.glibc.mallocTrim(pad),
-    );
+    this.interp = new Interp(this.vm, this.dataStack, body, budget, this.opts.events ?? null, this.globals, (pad) => this.glibc.mallocTrim(pad));
     for (const ext of this.opts.extensions ?? []) ext(this);
     this.settle();
     return this.statements.map(({ code, line, endLine }) => ({ code, line, endLine }));
@@ -155,12 +148,7 @@ export class PythonProcess {
     vm.table.addr[slice] = vm.mem.malloc(56);
     vm.table.flags[slice] = F_FREELISTED;
     vm.free.slice = slice;
-    this.giveBackStartupBlocks([
-      vm.table.addr[g],
-      (vm.table.side[g] as { keysAddr: number }).keysAddr,
-      vm.table.addr[main],
-      vm.table.addr[slice],
-    ]);
+    this.giveBackStartupBlocks([vm.table.addr[g], (vm.table.side[g] as { keysAddr: number }).keysAddr, vm.table.addr[main], vm.table.addr[slice]]);
     return g;
   }
 
@@ -204,12 +192,10 @@ export class PythonProcess {
     const glibcSinks: EventSink[] = [];
     if (events) glibcSinks.push(events);
     if (this.mallocLog) glibcSinks.push(this.mallocLog);
-    this.glibc.sink =
-      glibcSinks.length === 0 ? null : glibcSinks.length === 1 ? glibcSinks[0] : new TeeSink(glibcSinks);
+    this.glibc.sink = glibcSinks.length === 0 ? null : glibcSinks.length === 1 ? glibcSinks[0] : new TeeSink(glibcSinks);
     if (events) {
       this.pymalloc.sink = events;
-      this.kernel.listener = (kind, addr, bytes, aux) =>
-        events.record(EventKind.Brk + kind, addr, bytes, aux);
+      this.kernel.listener = (kind, addr, bytes, aux) => events.record(EventKind.Brk + kind, addr, bytes, aux);
     }
   }
 }

@@ -89,22 +89,18 @@ export class EventLog implements EventSink {
    */
   private buffer(entries: number, bytes: number): ArrayBuffer {
     if (this.reserved === 0) return new ArrayBuffer(entries * bytes);
-    return new (ArrayBuffer as unknown as ResizableCtor)(entries * bytes, {
-      maxByteLength: this.reserved * bytes,
-    });
+    return new (ArrayBuffer as unknown as ResizableCtor)(entries * bytes, { maxByteLength: this.reserved * bytes });
   }
 
   private grow(): void {
     const n = this.capacity * 2;
     if (n <= this.reserved) {
-      for (const col of this.columns())
-        (col.buffer as ResizableArrayBuffer).resize(n * col.BYTES_PER_ELEMENT);
+      for (const col of this.columns()) (col.buffer as ResizableArrayBuffer).resize(n * col.BYTES_PER_ELEMENT);
       this.capacity = n;
       return;
     }
     // Out of reserved room: a new reservation (8 times bigger, within V8's limit) or plain buffers.
-    this.reserved =
-      RESIZABLE && n * 8 <= MAX_RESERVATION ? n * 8 : RESIZABLE && n <= MAX_RESERVATION ? MAX_RESERVATION : 0;
+    this.reserved = RESIZABLE && n * 8 <= MAX_RESERVATION ? n * 8 : RESIZABLE && n <= MAX_RESERVATION ? MAX_RESERVATION : 0;
     this.capacity = n;
     const copy = <T extends Uint8Array | Float64Array>(a: T, make: (b: ArrayBuffer) => T): T => {
       const b = make(this.buffer(n, a.BYTES_PER_ELEMENT));
@@ -119,9 +115,7 @@ export class EventLog implements EventSink {
   }
 
   private columns(): (Uint8Array | Float64Array)[] {
-    return this.value.length > 0
-      ? [this.kind, this.addr, this.size, this.aux, this.value]
-      : [this.kind, this.addr, this.size, this.aux];
+    return this.value.length > 0 ? [this.kind, this.addr, this.size, this.aux, this.value] : [this.kind, this.addr, this.size, this.aux];
   }
 }
 

@@ -102,19 +102,9 @@ export class ConstCompiler {
       case 'BinOp':
         return this.foldBinOp(e);
       case 'UnaryOp':
-        if (e.operand.k === 'Const')
-          return this.tryFold(e, () =>
-            e.op === 'not'
-              ? this.vm.s.bool(!truthy(this.vm, e.operand.k === 'Const' ? e.operand.h! : 0))
-              : unaryOp(this.vm, e.op, (e.operand as { h: number }).h),
-          );
+        if (e.operand.k === 'Const') return this.tryFold(e, () => (e.op === 'not' ? this.vm.s.bool(!truthy(this.vm, e.operand.k === 'Const' ? e.operand.h! : 0)) : unaryOp(this.vm, e.op, (e.operand as { h: number }).h)));
         if (e.op === 'not' && e.operand.k === 'Compare' && e.operand.ops.length === 1) {
-          const inverse: Record<string, 'is' | 'is not' | 'in' | 'not in'> = {
-            is: 'is not',
-            'is not': 'is',
-            in: 'not in',
-            'not in': 'in',
-          };
+          const inverse: Record<string, 'is' | 'is not' | 'in' | 'not in'> = { is: 'is not', 'is not': 'is', in: 'not in', 'not in': 'in' };
           const inv = inverse[e.operand.ops[0]];
           if (inv) return { ...e.operand, ops: [inv] };
         }
@@ -122,15 +112,11 @@ export class ConstCompiler {
       case 'Tuple':
         return this.constTuple(e.elts, e.line) ?? e;
       case 'Subscript':
-        if (e.value.k === 'Const' && e.slice.k === 'Const')
-          return this.tryFold(e, () =>
-            constSubscript(this.vm, (e.value as { h: number }).h, (e.slice as { h: number }).h),
-          );
+        if (e.value.k === 'Const' && e.slice.k === 'Const') return this.tryFold(e, () => constSubscript(this.vm, (e.value as { h: number }).h, (e.slice as { h: number }).h));
         return e;
       case 'Compare': {
         const last = e.ops.length - 1;
-        if (e.ops[last] === 'in' || e.ops[last] === 'not in')
-          e.comparators[last] = this.foldIter(e.comparators[last]);
+        if (e.ops[last] === 'in' || e.ops[last] === 'not in') e.comparators[last] = this.foldIter(e.comparators[last]);
         return e;
       }
       case 'List':
@@ -215,9 +201,7 @@ export class ConstCompiler {
         if (v.v >= -(2n ** 63n) && v.v < 2n ** 63n) return this.merge(fromLong(vm, norm(v.v)));
         // PyLong_FromString: digits × log(10)/log(2**30), truncated, plus one.
         const digits = v.v.toString().replace('-', '').length;
-        return this.merge(
-          longNew(vm, norm(v.v), Math.floor((digits * Math.log(10)) / Math.log(2 ** 30)) + 1),
-        );
+        return this.merge(longNew(vm, norm(v.v), Math.floor((digits * Math.log(10)) / Math.log(2 ** 30)) + 1));
       }
       case 'float':
         return this.merge(fromDouble(vm, v.v));

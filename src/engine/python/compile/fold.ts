@@ -31,8 +31,7 @@ export function safe(vm: Vm, op: string, a: number, b: number): boolean {
       return limit === MAX_STR_SIZE || k === 0 || t.n[seq] * k <= MAX_TOTAL_ITEMS;
     }
     case '**':
-      if (isInt(a) && isInt(b) && bits(a) > 0 && Number(intValue(vm, b)) > 0)
-        return bits(a) <= Math.floor(MAX_INT_SIZE / Number(intValue(vm, b)));
+      if (isInt(a) && isInt(b) && bits(a) > 0 && Number(intValue(vm, b)) > 0) return bits(a) <= Math.floor(MAX_INT_SIZE / Number(intValue(vm, b)));
       return true;
     case '<<':
       if (isInt(a) && isInt(b) && bits(a) > 0 && Number(intValue(vm, b)) !== 0) {
@@ -92,3 +91,4 @@ export function constKey(vm: Vm, h: number): string | null {
       return null;
   }
 }
+

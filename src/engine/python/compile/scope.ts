@@ -29,11 +29,7 @@ export class Scope {
   }
 
   isLocal(name: string): boolean {
-    return (
-      this.kind !== 'module' &&
-      !this.declaredGlobal.has(name) &&
-      (this.assigned.has(name) || this.params.includes(name))
-    );
+    return this.kind !== 'module' && !this.declaredGlobal.has(name) && (this.assigned.has(name) || this.params.includes(name));
   }
 
   binding(name: string): Binding {
@@ -167,12 +163,7 @@ export class SymbolTable {
 
   private comprehension(id: number, gens: Comprehension[], elts: Expr[], sc: Scope, kind: string): void {
     this.expr(gens[0].iter, sc); // evaluated in the enclosing scope, passed in as `.0`
-    const name = {
-      ListComp: '<listcomp>',
-      SetComp: '<setcomp>',
-      GeneratorExp: '<genexpr>',
-      DictComp: '<dictcomp>',
-    }[kind]!;
+    const name = { ListComp: '<listcomp>', SetComp: '<setcomp>', GeneratorExp: '<genexpr>', DictComp: '<dictcomp>' }[kind]!;
     const c = this.newScope(id, 'comprehension', sc, name);
     c.params.push('.0');
     gens.forEach((g, i) => {

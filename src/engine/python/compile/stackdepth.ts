@@ -22,10 +22,7 @@ export function exprDepth(e: Expr): number {
       return Math.max(...e.values.map(exprDepth));
     case 'Compare':
       // chained comparisons keep the previous operand: SWAP/COPY add one
-      return Math.max(
-        exprDepth(e.left),
-        ...e.comparators.map((c, i) => (e.comparators.length > 1 ? 2 : 1) + exprDepth(c) + (i > 0 ? 0 : 0)),
-      );
+      return Math.max(exprDepth(e.left), ...e.comparators.map((c, i) => (e.comparators.length > 1 ? 2 : 1) + exprDepth(c) + (i > 0 ? 0 : 0)));
     case 'IfExp':
       return Math.max(exprDepth(e.test), exprDepth(e.body), exprDepth(e.orelse));
     case 'Attribute':
@@ -43,14 +40,10 @@ export function exprDepth(e: Expr): number {
     case 'Tuple':
       return seqDepth(e.elts, 0);
     case 'Dict':
-      return Math.max(
-        1,
-        ...e.values.map((v, i) => 2 * i + Math.max(e.keys[i] ? exprDepth(e.keys[i]!) : 0, 1 + exprDepth(v))),
-      );
+      return Math.max(1, ...e.values.map((v, i) => 2 * i + Math.max(e.keys[i] ? exprDepth(e.keys[i]!) : 0, 1 + exprDepth(v))));
     case 'Call': {
       // PUSH_NULL + callable (or LOAD_METHOD's two), then the arguments (+ KW_NAMES)
-      const base =
-        e.func.k === 'Attribute' ? Math.max(exprDepth(e.func.value), 2) : Math.max(2, 1 + exprDepth(e.func));
+      const base = e.func.k === 'Attribute' ? Math.max(exprDepth(e.func.value), 2) : Math.max(2, 1 + exprDepth(e.func));
       const args = [...e.args, ...e.keywords.map((k) => k.value)];
       return Math.max(base, ...args.map((a, i) => 2 + i + exprDepth(a)));
     }
@@ -69,8 +62,7 @@ function seqDepth(elts: Expr[], base: number): number {
 }
 
 function targetDepth(t: Expr, below: number): number {
-  if (t.k === 'Tuple' || t.k === 'List')
-    return below + t.elts.length + Math.max(0, ...t.elts.map((x) => targetDepth(x, 0)));
+  if (t.k === 'Tuple' || t.k === 'List') return below + t.elts.length + Math.max(0, ...t.elts.map((x) => targetDepth(x, 0)));
   if (t.k === 'Subscript') return below + 1 + Math.max(exprDepth(t.value), 1 + exprDepth(t.slice));
   if (t.k === 'Attribute') return below + 1 + exprDepth(t.value);
   return below;
@@ -86,13 +78,7 @@ export function bodyDepth(body: Stmt[], loops = 0): number {
 function stmtDepth(s: Stmt, loops: number): number {
   switch (s.k) {
     case 'Assign':
-      return (
-        loops +
-        Math.max(
-          exprDepth(s.value) + (s.targets.length > 1 ? 1 : 0),
-          ...s.targets.map((t) => targetDepth(t, 1)),
-        )
-      );
+      return loops + Math.max(exprDepth(s.value) + (s.targets.length > 1 ? 1 : 0), ...s.targets.map((t) => targetDepth(t, 1)));
     case 'AugAssign':
       return loops + Math.max(exprDepth(s.target) + 2, 2 + exprDepth(s.value), targetDepth(s.target, 1));
     case 'Delete':
@@ -101,12 +87,7 @@ function stmtDepth(s: Stmt, loops: number): number {
     case 'Return':
       return loops + (s.k === 'Expr' ? exprDepth(s.value) : s.value ? exprDepth(s.value) : 1);
     case 'For':
-      return Math.max(
-        loops + exprDepth(s.iter),
-        targetDepth(s.target, loops + 2),
-        bodyDepth(s.body, loops + 1),
-        bodyDepth(s.orelse, loops),
-      );
+      return Math.max(loops + exprDepth(s.iter), targetDepth(s.target, loops + 2), bodyDepth(s.body, loops + 1), bodyDepth(s.orelse, loops));
     case 'While':
     case 'If':
       return Math.max(loops + exprDepth(s.test), bodyDepth(s.body, loops), bodyDepth(s.orelse, loops));

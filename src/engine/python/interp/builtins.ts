@@ -64,8 +64,7 @@ const rangeImpl: BuiltinImpl = (it, args) => {
   if (args.length === 0) throw typeError('range expected at least 1 argument, got 0');
   if (args.length > 3) throw typeError(`range expected at most 3 arguments, got ${args.length}`);
   for (const a of args) {
-    if (vm.table.type[a] !== T.Int && vm.table.type[a] !== T.Bool)
-      throw typeError(`'${typeName(vm, a)}' object cannot be interpreted as an integer`);
+    if (vm.table.type[a] !== T.Int && vm.table.type[a] !== T.Bool) throw typeError(`'${typeName(vm, a)}' object cannot be interpreted as an integer`);
   }
   for (const a of args) vm.incref(a);
   if (args.length === 1) return rangeNew(vm, vm.s.smallInt(0), args[0], vm.s.smallInt(1));
@@ -79,9 +78,7 @@ const sumImpl: BuiltinImpl = (it, args, kw) => {
   if (args.length < 1) throw typeError('sum() takes at least 1 positional argument (0 given)');
   let result = args[1] ?? kw.get('start') ?? 0;
   if (result && (vm.table.type[result] === T.Str || vm.table.type[result] === T.Bytes))
-    throw typeError(
-      `sum() can't sum ${vm.table.type[result] === T.Str ? "strings [use ''.join(seq) instead]" : "bytes [use b''.join(seq) instead]"}`,
-    );
+    throw typeError(`sum() can't sum ${vm.table.type[result] === T.Str ? 'strings [use \'\'.join(seq) instead]' : 'bytes [use b\'\'.join(seq) instead]'}`);
   const iter = getIter(it, args[0]);
   if (!result) result = vm.s.smallInt(0);
   else vm.incref(result);
@@ -244,3 +241,4 @@ export function strOf(it: Interp, a: number): number {
       return strNew(vm, repr(vm, a));
   }
 }
+

@@ -48,9 +48,7 @@ export function installMoreBuiltins(it: Interp): void {
     },
   };
   for (const [name, impl] of Object.entries(fns)) {
-    const h = it.vm.newStatic(
-      name === 'enumerate' || name === 'zip' || name === 'reversed' ? T.Type : T.Builtin,
-    );
+    const h = it.vm.newStatic(name === 'enumerate' || name === 'zip' || name === 'reversed' ? T.Type : T.Builtin);
     it.vm.table.side[h] = name;
     it.builtins.set(name, h);
     it.builtinImpls.set(name, impl);

@@ -56,13 +56,7 @@ function evalArgs(it: Interp, e: ExprOf<'Call'>, f: Frame): { args: number[]; kw
 }
 
 /** Call `callee` (consumed) with owned `args` and `kw` (consumed): ceval's CALL and its cleanup. */
-export function callObject(
-  it: Interp,
-  callee: number,
-  args: number[],
-  kw: Kwargs,
-  specialized = false,
-): number {
+export function callObject(it: Interp, callee: number, args: number[], kw: Kwargs, specialized = false): number {
   const vm = it.vm;
   const t = vm.table;
   const type = t.type[callee];
@@ -122,9 +116,7 @@ export function callFunction(it: Interp, fn: number, args: number[], kw: Kwargs)
     return typeError(`${data.name}() ${msg}`);
   };
   if (args.length > params.length) {
-    throw fail(
-      `takes ${params.length} positional argument${params.length === 1 ? '' : 's'} but ${args.length} ${args.length === 1 ? 'was' : 'were'} given`,
-    );
+    throw fail(`takes ${params.length} positional argument${params.length === 1 ? '' : 's'} but ${args.length} ${args.length === 1 ? 'was' : 'were'} given`);
   }
   args.forEach((a, i) => (fast[i] = a));
   for (const [k, v] of kw) {
@@ -146,11 +138,8 @@ export function callFunction(it: Interp, fn: number, args: number[], kw: Kwargs)
   }
   if (missing.length) {
     const names = missing.map((m) => `'${m}'`);
-    const list =
-      names.length === 1 ? names[0] : names.slice(0, -1).join(', ') + ' and ' + names[names.length - 1];
-    throw fail(
-      `missing ${missing.length} required positional argument${missing.length === 1 ? '' : 's'}: ${list}`,
-    );
+    const list = names.length === 1 ? names[0] : names.slice(0, -1).join(', ') + ' and ' + names[names.length - 1];
+    throw fail(`missing ${missing.length} required positional argument${missing.length === 1 ? '' : 's'}: ${list}`);
   }
   // _Py_EnterRecursivePy: sys.getrecursionlimit() is 1000, and the recorder's own frames
   // (hw_child.py's module, the scenario's module) count too.
@@ -165,8 +154,7 @@ export function callFunction(it: Interp, fn: number, args: number[], kw: Kwargs)
   try {
     prologue(it, frame, data.closure);
     const flow = it.execBlock(unit.body!, frame);
-    if (flow === Flow.Break || flow === Flow.Continue)
-      throw new PyError('SyntaxError', "'break' outside loop");
+    if (flow === Flow.Break || flow === Flow.Continue) throw new PyError('SyntaxError', "'break' outside loop");
     if (!frame.retval) frame.retval = vm.s.None;
   } catch (e) {
     it.dataStack.pop();

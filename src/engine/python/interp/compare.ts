@@ -32,8 +32,7 @@ export function equals(vm: Vm, a: number, b: number): boolean {
     const y = numOf(vm, b);
     return typeof x === typeof y ? x === y : x == y;
   }
-  if (ta !== tb && !((ta === T.Set || ta === T.FrozenSet) && (tb === T.Set || tb === T.FrozenSet)))
-    return false;
+  if (ta !== tb && !((ta === T.Set || ta === T.FrozenSet) && (tb === T.Set || tb === T.FrozenSet))) return false;
   switch (ta) {
     case T.Str:
       return strValue(vm, a) === strValue(vm, b);
@@ -64,8 +63,7 @@ export function equals(vm: Vm, a: number, b: number): boolean {
     case T.Set:
     case T.FrozenSet: {
       if (t.n[a] !== t.n[b]) return false;
-      for (const k of (t.side[a] as { index: Map<unknown, number> }).index.values())
-        if (!setContains(vm, b, k)) return false;
+      for (const k of (t.side[a] as { index: Map<unknown, number> }).index.values()) if (!setContains(vm, b, k)) return false;
       return true;
     }
     default:
@@ -97,9 +95,7 @@ export function ordered(vm: Vm, op: string, a: number, b: number): boolean {
     }
     c = t.n[a] - t.n[b];
   } else {
-    throw typeError(
-      `'${op}' not supported between instances of '${typeName(vm, a)}' and '${typeName(vm, b)}'`,
-    );
+    throw typeError(`'${op}' not supported between instances of '${typeName(vm, a)}' and '${typeName(vm, b)}'`);
   }
   switch (op) {
     case '<':
@@ -129,8 +125,7 @@ export function contains(vm: Vm, container: number, x: number): boolean {
     case T.FrozenSet:
       return setContains(vm, container, x);
     case T.Str:
-      if (t.type[x] !== T.Str)
-        throw typeError(`'in <string>' requires string as left operand, not ${typeName(vm, x)}`);
+      if (t.type[x] !== T.Str) throw typeError(`'in <string>' requires string as left operand, not ${typeName(vm, x)}`);
       return strValue(vm, container).includes(strValue(vm, x));
     case T.Range: {
       if (t.type[x] !== T.Int && t.type[x] !== T.Bool) return false;

@@ -14,12 +14,7 @@ import { closureTuple, store } from './statements';
 
 type CompExpr = Extract<Expr, { generators: Comprehension[] }>;
 
-const NAMES: Record<string, string> = {
-  ListComp: '<listcomp>',
-  SetComp: '<setcomp>',
-  GeneratorExp: '<genexpr>',
-  DictComp: '<dictcomp>',
-};
+const NAMES: Record<string, string> = { ListComp: '<listcomp>', SetComp: '<setcomp>', GeneratorExp: '<genexpr>', DictComp: '<dictcomp>' };
 
 /**
  * A comprehension, as 3.11 compiles it: MAKE_FUNCTION (a 152-byte function object, with a closure
@@ -81,8 +76,7 @@ function runLevel(it: Interp, e: CompExpr, f: Frame, level: number, result: numb
     store(it, g.target, v, f);
     if (!passes(it, g, f)) continue;
     if (!last) runLevel(it, e, f, level + 1, result);
-    else if (e.k === 'ListComp')
-      listAppend(vm, result, evalExpr(it, e.elt, f)); // LIST_APPEND steals
+    else if (e.k === 'ListComp') listAppend(vm, result, evalExpr(it, e.elt, f)); // LIST_APPEND steals
     else if (e.k === 'SetComp') {
       const x = evalExpr(it, e.elt, f);
       setAdd(vm, result, x);
@@ -137,16 +131,7 @@ function makeGenerator(it: Interp, fn: number, unit: CodeUnit, frame: Frame): nu
     it.dataStack.pop();
   }
   const comp = unit.comp!;
-  vm.table.side[g] = {
-    fn,
-    unit,
-    frame,
-    iters: [],
-    started: false,
-    done: false,
-    elt: comp.elts[0],
-    generators: comp.generators,
-  } satisfies GenState;
+  vm.table.side[g] = { fn, unit, frame, iters: [], started: false, done: false, elt: comp.elts[0], generators: comp.generators } satisfies GenState;
   vm.gc.track(g);
   return g;
 }

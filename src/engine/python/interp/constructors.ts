@@ -59,22 +59,13 @@ const intCtor: BuiltinImpl = (it, args) => {
       return vm.s.smallInt(vm.table.num[a]);
     case T.Float: {
       const d = vm.table.num[a];
-      if (!Number.isFinite(d))
-        throw new PyError(
-          Number.isNaN(d) ? 'ValueError' : 'OverflowError',
-          Number.isNaN(d)
-            ? 'cannot convert float NaN to integer'
-            : 'cannot convert float infinity to integer',
-        );
+      if (!Number.isFinite(d)) throw new PyError(Number.isNaN(d) ? 'ValueError' : 'OverflowError', Number.isNaN(d) ? 'cannot convert float NaN to integer' : 'cannot convert float infinity to integer');
       const v = BigInt(Math.trunc(d));
       return Math.abs(d) < 2 ** 63 ? fromLong(vm, norm(v)) : longNew(vm, norm(v), ndigits(v));
     }
     case T.Str: {
       const s = strValue(vm, a).trim().replace(/_/g, '');
-      if (!/^[+-]?\d+$/.test(s))
-        throw valueError(
-          `invalid literal for int() with base 10: ${JSON.stringify(strValue(vm, a)).replace(/"/g, "'")}`,
-        );
+      if (!/^[+-]?\d+$/.test(s)) throw valueError(`invalid literal for int() with base 10: ${JSON.stringify(strValue(vm, a)).replace(/"/g, "'")}`);
       const v = BigInt(s);
       if (v >= -5n && v <= 256n) return vm.s.smallInt(Number(v));
       // PyLong_FromString: digits × log(10)/log(2**30) + 1 digits, normalized in place
@@ -82,9 +73,7 @@ const intCtor: BuiltinImpl = (it, args) => {
       return longNew(vm, norm(v), Math.floor((digits * Math.log(10)) / Math.log(2 ** 30)) + 1);
     }
     default:
-      throw typeError(
-        `int() argument must be a string, a bytes-like object or a real number, not '${typeName(vm, a)}'`,
-      );
+      throw typeError(`int() argument must be a string, a bytes-like object or a real number, not '${typeName(vm, a)}'`);
   }
 };
 
@@ -105,16 +94,7 @@ const floatCtor: BuiltinImpl = (it, args) => {
     }
     case T.Str: {
       const s = strValue(vm, a).trim().toLowerCase();
-      const f =
-        s === 'inf' || s === '+inf'
-          ? Infinity
-          : s === '-inf'
-            ? -Infinity
-            : s === 'nan'
-              ? NaN
-              : /^[+-]?(\d[\d_]*\.?[\d_]*|\.\d[\d_]*)(e[+-]?\d+)?$/.test(s)
-                ? Number(s.replace(/_/g, ''))
-                : undefined;
+      const f = s === 'inf' || s === '+inf' ? Infinity : s === '-inf' ? -Infinity : s === 'nan' ? NaN : /^[+-]?(\d[\d_]*\.?[\d_]*|\.\d[\d_]*)(e[+-]?\d+)?$/.test(s) ? Number(s.replace(/_/g, '')) : undefined;
       if (f === undefined) throw valueError(`could not convert string to float: '${strValue(vm, a)}'`);
       return fromDouble(vm, f);
     }
@@ -161,16 +141,7 @@ const tupleCtor: BuiltinImpl = (it, args) => {
 const dictCtor: BuiltinImpl = (it, args, kw) => {
   const vm = it.vm;
   const d = vm.newGcObject(T.Dict, DICT_BASIC);
-  vm.table.side[d] = {
-    keysAddr: 0,
-    log2: 3,
-    unicode: true,
-    usable: 0,
-    nentries: 0,
-    keys: new Int32Array(0),
-    values: new Int32Array(0),
-    index: new Map(),
-  };
+  vm.table.side[d] = { keysAddr: 0, log2: 3, unicode: true, usable: 0, nentries: 0, keys: new Int32Array(0), values: new Int32Array(0), index: new Map() };
   if (args.length) {
     const src = args[0];
     if (vm.table.type[src] === T.Dict) dictMerge(vm, d, src);
@@ -222,10 +193,7 @@ const bytesCtor: BuiltinImpl = (it, args) => {
     case T.List:
     case T.Tuple: {
       let s = '';
-      for (let i = 0; i < vm.table.n[a]; i++)
-        s += String.fromCharCode(
-          Number(intValue(vm, vm.table.type[a] === T.List ? listItem(vm, a, i) : tupleItems(vm, a)[i])),
-        );
+      for (let i = 0; i < vm.table.n[a]; i++) s += String.fromCharCode(Number(intValue(vm, vm.table.type[a] === T.List ? listItem(vm, a, i) : tupleItems(vm, a)[i])));
       return bytesNew(vm, s);
     }
     default:
@@ -241,8 +209,7 @@ const bytearrayCtor: BuiltinImpl = (it, args) => {
   if (vm.table.type[a] === T.Int) {
     const n = intValue(vm, a);
     if (n < 0) throw valueError('negative count');
-    if (typeof n === 'bigint' || n > 2 ** 53)
-      throw new PyError('OverflowError', "cannot fit 'int' into an index-sized integer");
+    if (typeof n === 'bigint' || n > 2 ** 53) throw new PyError('OverflowError', 'cannot fit \'int\' into an index-sized integer');
     return bytearrayNew(vm, n);
   }
   if (vm.table.type[a] === T.Bytes) {
@@ -258,3 +225,4 @@ const bytearrayCtor: BuiltinImpl = (it, args) => {
   }
   throw new NotSupported(`bytearray(${typeName(vm, a)})`);
 };
+

@@ -27,9 +27,7 @@ export function evalExpr(it: Interp, e: Expr, f: Frame): number {
     case 'Name': {
       if (!f.unit) return it.loadGlobal(e.id);
       const b = (e.b ??= f.unit.scope.binding(e.id)) as Binding;
-      return b.kind === 'fast' || b.kind === 'deref'
-        ? loadLocal(it, e.id, b.kind, b.slot, f)
-        : it.loadGlobal(e.id);
+      return b.kind === 'fast' || b.kind === 'deref' ? loadLocal(it, e.id, b.kind, b.slot, f) : it.loadGlobal(e.id);
     }
     case 'BinOp': {
       const l = evalExpr(it, e.left, f);
@@ -119,15 +117,8 @@ function loadLocal(it: Interp, name: string, kind: 'fast' | 'deref', slot: numbe
   let v = f.fast[slot];
   if (kind === 'deref') v = v ? vm.table.ref[v] : 0;
   if (!v) {
-    if (kind === 'deref')
-      throw new PyError(
-        'NameError',
-        `cannot access free variable '${name}' where it is not associated with a value in enclosing scope`,
-      );
-    throw new PyError(
-      'UnboundLocalError',
-      `cannot access local variable '${name}' where it is not associated with a value`,
-    );
+    if (kind === 'deref') throw new PyError('NameError', `cannot access free variable '${name}' where it is not associated with a value in enclosing scope`);
+    throw new PyError('UnboundLocalError', `cannot access local variable '${name}' where it is not associated with a value`);
   }
   vm.incref(v);
   return v;
@@ -190,8 +181,7 @@ function buildSet(it: Interp, e: ExprOf<'Set'>, f: Frame): number {
   const vm = it.vm;
   if (e.constItems !== undefined) {
     const s = setNew(vm);
-    for (const k of (vm.table.side[e.constItems] as { index: Map<unknown, number> }).index.values())
-      setAdd(vm, s, k);
+    for (const k of (vm.table.side[e.constItems] as { index: Map<unknown, number> }).index.values()) setAdd(vm, s, k);
     return s;
   }
   if (e.elts.length > 30) {

@@ -28,11 +28,10 @@ export const QUICKENING_WARMUP_DELAY = 8;
 
 /** Names Python's builtins module has that Highwater does not model: NotSupported, not NameError. */
 const PYTHON_BUILTINS = new Set(
-  (
-    'all any ascii bin breakpoint callable chr classmethod compile complex delattr dir divmod eval exec ' +
+  ('all any ascii bin breakpoint callable chr classmethod compile complex delattr dir divmod eval exec ' +
     'filter format getattr globals hasattr hash help hex input issubclass locals map memoryview oct open ord pow ' +
-    'property round setattr slice staticmethod super type vars __import__ exit quit'
-  ).split(' '),
+    'property round setattr slice staticmethod super type vars __import__ exit quit')
+    .split(' '),
 );
 
 export const enum Flow {
@@ -131,21 +130,12 @@ export class Interp {
     try {
       const flow = execStmt(this, s, this.moduleFrame);
       if (flow === Flow.Return) throw new PyError('SyntaxError', "'return' outside function", s.line);
-      if (flow !== Flow.Normal)
-        throw new PyError(
-          'SyntaxError',
-          `'${flow === Flow.Break ? 'break' : 'continue'}' outside loop`,
-          s.line,
-        );
+      if (flow !== Flow.Normal) throw new PyError('SyntaxError', `'${flow === Flow.Break ? 'break' : 'continue'}' outside loop`, s.line);
     } catch (e) {
       if (e instanceof RangeError && /call stack/.test(e.message)) {
         // The JS stack ran out before CPython's recursion limit would have (about 9 JS frames per
         // Python call): say so rather than fail with an engine error.
-        throw new PyError(
-          'RecursionError',
-          `maximum recursion depth exceeded (the simulator's own stack ran out at ${this.dataStack.peak} nested calls)`,
-          this.line,
-        );
+        throw new PyError('RecursionError', `maximum recursion depth exceeded (the simulator's own stack ran out at ${this.dataStack.peak} nested calls)`, this.line);
       }
       if (e instanceof PyError && !e.line) e.line = this.line;
       throw e;
@@ -197,14 +187,7 @@ export class Interp {
     if (!u) {
       const scope = this.st.scope(id);
       const stack = body ? bodyDepth(body) : comprehensionDepth(comp!.kind, comp!.generators, comp!.elts);
-      u = {
-        scope,
-        name,
-        warmup: -QUICKENING_WARMUP_DELAY,
-        framesize: scope.localsplus.length + stack + FRAME_SPECIALS_SIZE,
-        body,
-        comp,
-      };
+      u = { scope, name, warmup: -QUICKENING_WARMUP_DELAY, framesize: scope.localsplus.length + stack + FRAME_SPECIALS_SIZE, body, comp };
       this.units.set(id, u);
     }
     return u;

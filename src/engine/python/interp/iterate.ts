@@ -26,8 +26,7 @@ export function iterNext(it: Interp, iter: number): number {
   const vm = it.vm;
   const type = vm.table.type[iter];
   if (type === T.Generator) return generatorNext(it, iter);
-  if (type === T.Enumerate || type === T.Zip || type === T.ListRevIter)
-    return iterTypeNext(vm, iter, (x) => iterNext(it, x));
+  if (type === T.Enumerate || type === T.Zip || type === T.ListRevIter) return iterTypeNext(vm, iter, (x) => iterNext(it, x));
   if (type >= T.FirstExtension) {
     const ext = vm.extensions[type];
     if (ext?.iter) throw it.unsupported(`iterating ${ext.name} with next()`);

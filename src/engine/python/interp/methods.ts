@@ -23,13 +23,8 @@ type Method = (it: Interp, self: number, args: number[], kw: Kwargs) => number;
 
 function arity(name: string, args: number[], min: number, max: number): void {
   if (args.length < min || args.length > max) {
-    if (min === max)
-      throw typeError(
-        `${name}() takes ${min === 0 ? 'no arguments' : `exactly one argument`} (${args.length} given)`,
-      );
-    throw typeError(
-      `${name} expected ${args.length < min ? 'at least' : 'at most'} ${args.length < min ? min : max} argument${(args.length < min ? min : max) === 1 ? '' : 's'}, got ${args.length}`,
-    );
+    if (min === max) throw typeError(`${name}() takes ${min === 0 ? 'no arguments' : `exactly one argument`} (${args.length} given)`);
+    throw typeError(`${name} expected ${args.length < min ? 'at least' : 'at most'} ${args.length < min ? min : max} argument${(args.length < min ? min : max) === 1 ? '' : 's'}, got ${args.length}`);
   }
 }
 
@@ -65,8 +60,7 @@ const LIST: Record<string, Method> = {
   },
   index(it, self, args) {
     arity('index', args, 1, 1);
-    for (let i = 0; i < it.vm.table.n[self]; i++)
-      if (equals(it.vm, listItem(it.vm, self, i), args[0])) return fromSsize(it.vm, i);
+    for (let i = 0; i < it.vm.table.n[self]; i++) if (equals(it.vm, listItem(it.vm, self, i), args[0])) return fromSsize(it.vm, i);
     throw valueError(`${repr(it.vm, args[0])} is not in list`);
   },
   count(it, self, args) {

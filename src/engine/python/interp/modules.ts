@@ -34,21 +34,11 @@ export function installModules(it: Interp): void {
     }
   }
   const impls: Record<string, BuiltinImpl> = {
-    'gc.collect': (it2, a) =>
-      fromSsize(
-        it2.vm,
-        a.length && Number(intValue(it2.vm, a[0])) < 2
-          ? it2.vm.gc.collectGeneration(Number(intValue(it2.vm, a[0])))
-          : it2.vm.gc.collectFull(),
-      ),
+    'gc.collect': (it2, a) => fromSsize(it2.vm, a.length && Number(intValue(it2.vm, a[0])) < 2 ? it2.vm.gc.collectGeneration(Number(intValue(it2.vm, a[0]))) : it2.vm.gc.collectFull()),
     'gc.disable': (it2) => ((it2.vm.gc.enabled = false), it2.vm.s.None),
     'gc.enable': (it2) => ((it2.vm.gc.enabled = true), it2.vm.s.None),
     'gc.isenabled': (it2) => it2.vm.s.bool(it2.vm.gc.enabled),
-    'gc.get_count': (it2) =>
-      tupleFromItems(
-        it2.vm,
-        it2.vm.gc.count.map((c) => fromLong(it2.vm, c)),
-      ),
+    'gc.get_count': (it2) => tupleFromItems(it2.vm, it2.vm.gc.count.map((c) => fromLong(it2.vm, c))),
     'sys.getsizeof': getsizeof,
     'ctypes.CDLL': cdll,
     'ctypes:call': cfuncCall,
@@ -137,18 +127,13 @@ export function sizeofObject(it: Interp, h: number): number {
  * stays until a full collection. Measured (3.11.7, hooked allocators): these blocks remain, 15
  * of them GC objects; 960 and 768 bytes go to glibc.
  */
-const CDLL_BLOCKS = [
-  960, 768, 272, 264, 208, 208, 200, 120, 120, 80, 72, 64, 64, 64, 64, 64, 56, 56, 56, 56, 48, 48, 32, 32, 4,
-];
+const CDLL_BLOCKS = [960, 768, 272, 264, 208, 208, 200, 120, 120, 80, 72, 64, 64, 64, 64, 64, 56, 56, 56, 56, 48, 48, 32, 32, 4];
 const CDLL_GC_OBJECTS = 15;
 
 const cdll: BuiltinImpl = (it, args) => {
   const vm = it.vm;
   const name = args.length && vm.table.type[args[0]] === T.Str ? strValue(vm, args[0]) : null;
-  if (name !== 'libc.so.6')
-    throw new NotSupported(
-      `ctypes.CDLL(${name === null ? '...' : `'${name}'`}) (only "libc.so.6" is modelled)`,
-    );
+  if (name !== 'libc.so.6') throw new NotSupported(`ctypes.CDLL(${name === null ? '...' : `'${name}'`}) (only "libc.so.6" is modelled)`);
   const h = vm.newGcObject(T.CDLL, 48); // the instance: GC head + managed-dict pre-header + object
   const blocks: number[] = [];
   for (const size of CDLL_BLOCKS) {

@@ -1,16 +1,7 @@
 import { NotSupported, PyError, typeError, zeroDivision } from '../errors';
 import { byteLength, byteString, bytesContent, bytesNew, type ByteContent } from '../objects/bytes';
 import { floatDivmod, fromDouble } from '../objects/float';
-import {
-  intAddSub,
-  intBitOp,
-  intInvert,
-  intMul,
-  intNeg,
-  intPow,
-  intValue,
-  type IntValue,
-} from '../objects/int';
+import { intAddSub, intBitOp, intInvert, intMul, intNeg, intPow, intValue, type IntValue } from '../objects/int';
 import { intDivMod } from '../objects/intdiv';
 import { listItem } from '../objects/list';
 import { listConcat, listExtendItems, listInplaceRepeat, listRepeat } from '../objects/listops';
@@ -59,18 +50,15 @@ export function binaryOp(vm: Vm, op: string, a: number, b: number, inplace = fal
     const r = ext?.binop?.(op, a, b, inplace) ?? 0;
     if (r) return r;
   }
-  if (isIntLike(ta) && isIntLike(tb))
-    return intOp(vm, op, intValue(vm, a), intValue(vm, b), ta === T.Int ? a : 0);
-  if ((ta === T.Float || isIntLike(ta)) && (tb === T.Float || isIntLike(tb)))
-    return floatOp(vm, op, asFloat(vm, a), asFloat(vm, b));
+  if (isIntLike(ta) && isIntLike(tb)) return intOp(vm, op, intValue(vm, a), intValue(vm, b), ta === T.Int ? a : 0);
+  if ((ta === T.Float || isIntLike(ta)) && (tb === T.Float || isIntLike(tb))) return floatOp(vm, op, asFloat(vm, a), asFloat(vm, b));
   if (op === '+') {
     if (ta === T.Str && tb === T.Str) return strConcat(vm, a, b);
     if (ta === T.List && tb === T.List) {
       if (inplace) return listIadd(vm, a, b);
       return listConcat(vm, a, b);
     }
-    if (ta === T.List && inplace && (tb === T.Tuple || tb === T.Range || tb === T.Set))
-      return listIadd(vm, a, b);
+    if (ta === T.List && inplace && (tb === T.Tuple || tb === T.Range || tb === T.Set)) return listIadd(vm, a, b);
     if (ta === T.Tuple && tb === T.Tuple) return tupleConcat(vm, a, b);
     if (ta === T.Bytes && tb === T.Bytes) return bytesConcat(vm, a, b);
   }
@@ -94,11 +82,8 @@ export function binaryOp(vm: Vm, op: string, a: number, b: number, inplace = fal
     }
   }
   if (op === '%' && (ta === T.Str || ta === T.Bytes)) throw new NotSupported('%-formatting');
-  if ((ta === T.Set || ta === T.FrozenSet) && (tb === T.Set || tb === T.FrozenSet))
-    throw new NotSupported(`set operator ${op}`);
-  throw typeError(
-    `unsupported operand type(s) for ${op}${inplace ? '=' : ''}: '${TYPE_NAMES[ta] ?? typeName(vm, a)}' and '${TYPE_NAMES[tb] ?? typeName(vm, b)}'`,
-  );
+  if ((ta === T.Set || ta === T.FrozenSet) && (tb === T.Set || tb === T.FrozenSet)) throw new NotSupported(`set operator ${op}`);
+  throw typeError(`unsupported operand type(s) for ${op}${inplace ? '=' : ''}: '${TYPE_NAMES[ta] ?? typeName(vm, a)}' and '${TYPE_NAMES[tb] ?? typeName(vm, b)}'`);
 }
 
 function intOp(vm: Vm, op: string, a: IntValue, b: IntValue, ha: number): number {
@@ -164,8 +149,7 @@ function listIadd(vm: Vm, a: number, b: number): number {
   const t = vm.table;
   const tb = t.type[b];
   if (tb === T.List || tb === T.Tuple) {
-    const items =
-      tb === T.List ? Int32Array.from({ length: t.n[b] }, (_, i) => listItem(vm, b, i)) : tupleItems(vm, b);
+    const items = tb === T.List ? Int32Array.from({ length: t.n[b] }, (_, i) => listItem(vm, b, i)) : tupleItems(vm, b);
     listExtendItems(vm, a, items);
   } else throw new NotSupported('list += of this iterable');
   vm.incref(a);
@@ -228,12 +212,7 @@ function bytesRepeat(vm: Vm, a: number, n: number): number {
   }
   const len = byteLength(c) * Math.max(0, n);
   const s = byteString(c);
-  const content: ByteContent =
-    s !== null && s.length === 1
-      ? { fill: s.charCodeAt(0), length: len }
-      : s !== null && len < 1 << 24
-        ? s.repeat(Math.max(0, n))
-        : { fill: 0, length: len };
+  const content: ByteContent = s !== null && s.length === 1 ? { fill: s.charCodeAt(0), length: len } : s !== null && len < 1 << 24 ? s.repeat(Math.max(0, n)) : { fill: 0, length: len };
   return bytesNew(vm, content);
 }
 

@@ -66,8 +66,7 @@ export function execStmt(it: Interp, s: Stmt, f: Frame): Flow {
     case 'Import':
       for (const n of s.names) {
         const mod = importModule(it, n.name);
-        if (n.asname === null && n.name.includes('.'))
-          throw new NotSupported(`import of a submodule (${n.name})`, s.line);
+        if (n.asname === null && n.name.includes('.')) throw new NotSupported(`import of a submodule (${n.name})`, s.line);
         store(it, { k: 'Name', id: n.asname ?? n.name, line: s.line }, mod, f);
       }
       return Flow.Normal;
@@ -174,11 +173,7 @@ function del(it: Interp, t: Expr, f: Frame): void {
       const b = f.unit.scope.binding(t.id);
       if (b.kind === 'fast') {
         const old = f.fast[b.slot];
-        if (!old)
-          throw new PyError(
-            'UnboundLocalError',
-            `cannot access local variable '${t.id}' where it is not associated with a value`,
-          );
+        if (!old) throw new PyError('UnboundLocalError', `cannot access local variable '${t.id}' where it is not associated with a value`);
         f.fast[b.slot] = 0;
         vm.decref(old);
       } else if (b.kind === 'global') it.deleteGlobal(t.id);
@@ -204,8 +199,7 @@ function del(it: Interp, t: Expr, f: Frame): void {
 function augAssign(it: Interp, s: StmtOf<'AugAssign'>, f: Frame): void {
   const vm = it.vm;
   const t = s.target;
-  if (t.k === 'Name' && s.op === '+' && f.unit && it.quickened(f) && inPlaceConcat(it, t.id, s.value, f))
-    return;
+  if (t.k === 'Name' && s.op === '+' && f.unit && it.quickened(f) && inPlaceConcat(it, t.id, s.value, f)) return;
   if (t.k === 'Name') {
     const cur = evalExpr(it, t, f);
     const rhs = evalExpr(it, s.value, f);
@@ -282,13 +276,11 @@ function defineFunction(it: Interp, s: StmtOf<'FunctionDef'>, f: Frame): void {
 export function closureTuple(it: Interp, freevars: string[], f: Frame): number {
   if (!freevars.length) return 0;
   if (!f.unit) throw nameError(freevars[0]);
-  const cells = Int32Array.from(
-    freevars.map((n) => {
-      const b = f.unit!.scope.binding(n);
-      const cell = f.fast[b.kind === 'deref' ? b.slot : -1];
-      it.vm.incref(cell);
-      return cell;
-    }),
-  );
+  const cells = Int32Array.from(freevars.map((n) => {
+    const b = f.unit!.scope.binding(n);
+    const cell = f.fast[b.kind === 'deref' ? b.slot : -1];
+    it.vm.incref(cell);
+    return cell;
+  }));
   return tupleFromItems(it.vm, cells);
 }

@@ -16,16 +16,11 @@ import { repr, typeName } from './repr';
 import { sequenceItems } from './unpack';
 
 /** PySlice_Unpack + PySlice_AdjustIndices: start, step and the number of items selected. */
-export function sliceIndices(
-  vm: Vm,
-  slice: number,
-  len: number,
-): { start: number; stop: number; step: number; length: number } {
+export function sliceIndices(vm: Vm, slice: number, len: number): { start: number; stop: number; step: number; length: number } {
   const [s0, s1, s2] = sliceParts(vm, slice);
   const num = (h: number, what: string): number | null => {
     if (vm.table.type[h] === T.None) return null;
-    if (vm.table.type[h] !== T.Int && vm.table.type[h] !== T.Bool)
-      throw typeError(`slice indices must be integers or None or have an __index__ method${what}`);
+    if (vm.table.type[h] !== T.Int && vm.table.type[h] !== T.Bool) throw typeError(`slice indices must be integers or None or have an __index__ method${what}`);
     const v = intValue(vm, h);
     return typeof v === 'bigint' ? (v < 0n ? -(2 ** 62) : 2 ** 62) : v;
   };
@@ -40,13 +35,7 @@ export function sliceIndices(
   else if (stop < 0) stop = Math.max(stop + len, step < 0 ? -1 : 0);
   else if (stop >= len) stop = step < 0 ? len - 1 : len;
   const length =
-    step < 0
-      ? stop < start
-        ? Math.floor((start - stop - 1) / -step) + 1
-        : 0
-      : start < stop
-        ? Math.floor((stop - start - 1) / step) + 1
-        : 0;
+    step < 0 ? (stop < start ? Math.floor((start - stop - 1) / -step) + 1 : 0) : start < stop ? Math.floor((stop - start - 1) / step) + 1 : 0;
   return { start, stop, step, length };
 }
 
@@ -120,8 +109,7 @@ export function getSubscript(it: Interp, c: number, key: number): number {
         return bytesNew(vm, out);
       }
       const i = normIndex(vm, key, len, t.type[c] === T.Bytes ? 'byte' : 'bytearray');
-      if (i < 0 || i >= len)
-        throw indexError(`${t.type[c] === T.Bytes ? 'index' : 'bytearray index'} out of range`);
+      if (i < 0 || i >= len) throw indexError(`${t.type[c] === T.Bytes ? 'index' : 'bytearray index'} out of range`);
       return vm.s.smallInt(byteAt(content, i));
     }
     case T.Dict: {
@@ -214,3 +202,4 @@ export function deleteSubscript(it: Interp, c: number, key: number): void {
       throw typeError(`'${typeName(vm, c)}' object doesn't support item deletion`);
   }
 }
+

@@ -48,8 +48,7 @@ export function intValue(vm: Vm, h: number): IntValue {
   return t.flags[h] & F_BIG ? (t.side[h] as bigint) : t.num[h];
 }
 
-export const isMedium = (v: IntValue): boolean =>
-  typeof v === 'number' ? Math.abs(v) < MEDIUM : v > -1073741824n && v < 1073741824n;
+export const isMedium = (v: IntValue): boolean => (typeof v === 'number' ? Math.abs(v) < MEDIUM : v > -1073741824n && v < 1073741824n);
 const isSmall = (v: IntValue): boolean => typeof v === 'number' && Singletons.isSmall(v);
 
 /** _PyLong_New(nd) holding v (the caller decides nd as CPython does). */
@@ -99,8 +98,7 @@ const abs = (v: bigint): bigint => (v < 0n ? -v : v);
 
 /** _PyLong_Add / _PyLong_Subtract: x_add allocates size_a + 1 digits, x_sub the significant part. */
 export function intAddSub(vm: Vm, a: IntValue, b: IntValue, subtract: boolean): number {
-  if (isMedium(a) && isMedium(b))
-    return fromLong(vm, (a as number) + (subtract ? -(b as number) : (b as number)));
+  if (isMedium(a) && isMedium(b)) return fromLong(vm, (a as number) + (subtract ? -(b as number) : (b as number)));
   const r = norm(subtract ? big(a) - big(b) : big(a) + big(b));
   // Signs decide whether magnitudes add (x_add) or subtract (x_sub).
   const magnitudesAdd = subtract ? neg(a) !== neg(b) : neg(a) === neg(b);
@@ -189,8 +187,7 @@ export function intPow(vm: Vm, a: IntValue, b: IntValue): number {
     } else if (B === 1n) mult(a, acc.v);
     return acc.h;
   }
-  if (bits.length > 60)
-    throw new PyError('NotSupported', 'not supported by Highwater yet: exponents of 2**60 or more');
+  if (bits.length > 60) throw new PyError('NotSupported', 'not supported by Highwater yet: exponents of 2**60 or more');
   vm.decref(acc.h);
   acc = { h: 0, v: a };
   let first = true;
@@ -211,7 +208,6 @@ export function intToString(v: IntValue): string {
 }
 
 export function checkedNumber(v: IntValue, what: string): number {
-  if (typeof v === 'bigint')
-    throw overflowError(`Python int too large to convert to C ssize_t${what ? ` (${what})` : ''}`);
+  if (typeof v === 'bigint') throw overflowError(`Python int too large to convert to C ssize_t${what ? ` (${what})` : ''}`);
   return v;
 }

@@ -103,10 +103,7 @@ export function builtinIter(vm: Vm, h: number): number {
     case T.List:
     case T.Tuple:
     case T.Str: {
-      const it = vm.newGcObject(
-        type === T.List ? T.ListIter : type === T.Tuple ? T.TupleIter : T.StrIter,
-        32,
-      );
+      const it = vm.newGcObject(type === T.List ? T.ListIter : type === T.Tuple ? T.TupleIter : T.StrIter, 32);
       vm.incref(h);
       t.ref[it] = h;
       vm.gc.track(it);
@@ -173,10 +170,7 @@ export function builtinNext(vm: Vm, it: number): number {
       const i = t.num[it];
       if (i >= Number(s.len)) return 0;
       t.num[it] = i + 1;
-      const v =
-        typeof s.start === 'number' && typeof s.step === 'number'
-          ? s.start + i * s.step
-          : BigInt(s.start) + BigInt(i) * BigInt(s.step);
+      const v = typeof s.start === 'number' && typeof s.step === 'number' ? s.start + i * s.step : BigInt(s.start) + BigInt(i) * BigInt(s.step);
       return fromLong(vm, typeof v === 'bigint' || !Number.isSafeInteger(v) ? BigInt(v) : v);
     }
     case T.ListIter:

@@ -36,8 +36,8 @@ interface At {
 }
 
 export type Expr = At &
-  /** `b`: where the name lives, cached by the interpreter on first use (compile/scope.ts Binding). */
   (
+    /** `b`: where the name lives, cached by the interpreter on first use (compile/scope.ts Binding). */
     | { k: 'Name'; id: string; b?: { kind: string; slot?: number } }
     /** `h`: the constant's object, made when the module is compiled (compile/consts.ts). */
     | { k: 'Const'; value: ConstValue; h?: number }

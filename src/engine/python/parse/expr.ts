@@ -50,12 +50,7 @@ export class ExprBuilder {
       case 'SetComprehensionExpression':
       case 'ComprehensionExpression': {
         const body = kids(n).slice(1, -1);
-        const k =
-          n.name === 'ArrayComprehensionExpression'
-            ? 'ListComp'
-            : n.name === 'SetComprehensionExpression'
-              ? 'SetComp'
-              : 'GeneratorExp';
+        const k = n.name === 'ArrayComprehensionExpression' ? 'ListComp' : n.name === 'SetComprehensionExpression' ? 'SetComp' : 'GeneratorExp';
         return this.comprehension(k, body, line);
       }
       case 'DictionaryComprehensionExpression': {
@@ -166,13 +161,7 @@ export class ExprBuilder {
       if (body.some((c) => c.name === 'async')) throw this.src.unsupported('async comprehensions', body[0]);
       throw this.src.syntaxError(body[0]?.from ?? 0);
     }
-    return {
-      k,
-      elt: this.expr(body[0]),
-      generators: this.generators(body.slice(1)),
-      scope: this.src.nextScope(),
-      line,
-    };
+    return { k, elt: this.expr(body[0]), generators: this.generators(body.slice(1)), scope: this.src.nextScope(), line };
   }
 
   private generators(nodes: SyntaxNode[]): Comprehension[] {
@@ -206,13 +195,10 @@ export class ExprBuilder {
     const keywords: Keyword[] = [];
     for (const g of splitAt(inner, ',')) {
       if (g.length === 0) continue;
-      if (g[0].name === '*' || g[0].name === '**')
-        throw this.src.unsupported('*args and **kwargs in calls', g[0]);
-      if (g.length === 3 && g[1].name === 'AssignOp')
-        keywords.push({ arg: this.src.slice(g[0]), value: this.expr(g[2]) });
+      if (g[0].name === '*' || g[0].name === '**') throw this.src.unsupported('*args and **kwargs in calls', g[0]);
+      if (g.length === 3 && g[1].name === 'AssignOp') keywords.push({ arg: this.src.slice(g[0]), value: this.expr(g[2]) });
       else if (g.length === 1) {
-        if (keywords.length)
-          throw this.src.syntaxError(g[0].from, 'positional argument follows keyword argument');
+        if (keywords.length) throw this.src.syntaxError(g[0].from, 'positional argument follows keyword argument');
         args.push(this.expr(g[0]));
       } else throw this.src.syntaxError(g[0].from);
     }
@@ -235,8 +221,7 @@ export class ExprBuilder {
       const part = (s: SyntaxNode[] | undefined) => (s && s.length ? this.expr(s[0]) : null);
       return { k: 'Slice', lower: part(sl[0]), upper: part(sl[1]), step: part(sl[2]), line };
     };
-    const slice: Expr =
-      parts.length === 1 ? one(parts[0]) : { k: 'Tuple', elts: parts.filter((p) => p.length).map(one), line };
+    const slice: Expr = parts.length === 1 ? one(parts[0]) : { k: 'Tuple', elts: parts.filter((p) => p.length).map(one), line };
     return { k: 'Subscript', value, slice, line };
   }
 }

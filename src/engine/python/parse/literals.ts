@@ -11,9 +11,7 @@ export function parseNumber(text: string): ConstValue {
   if (/^0[xob]/.test(lower)) return { t: 'int', v: BigInt(lower) };
   if (/^[0-9]+$/.test(s)) {
     if (/^0+[0-9]/.test(s) && /[1-9]/.test(s))
-      throw new LiteralError(
-        'leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers',
-      );
+      throw new LiteralError('leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers');
     return { t: 'int', v: BigInt(s) };
   }
   const v = Number(s);

@@ -18,8 +18,7 @@ type Tok = { op: string; at: SyntaxNode } | { node: SyntaxNode };
 export function flatten(n: SyntaxNode, src: Source, out: Tok[] = []): Tok[] {
   for (const c of kids(n)) {
     if (c.name === 'BinaryExpression' || c.name === 'UnaryExpression') flatten(c, src, out);
-    else if (c.name === 'ArithOp' || c.name === 'BitOp' || c.name === 'CompareOp')
-      out.push({ op: src.slice(c), at: c });
+    else if (c.name === 'ArithOp' || c.name === 'BitOp' || c.name === 'CompareOp') out.push({ op: src.slice(c), at: c });
     else if (c.name === 'and' || c.name === 'or' || c.name === 'not' || c.name === 'in' || c.name === 'is')
       out.push({ op: c.name, at: c });
     else out.push({ node: c });

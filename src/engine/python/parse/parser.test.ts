@@ -17,16 +17,7 @@ describe('parsing the subset (lezer/python, precedence redone as in Grammar/pyth
     const p = runAll(
       'a = True and not False or False\nb = not 1 == 2\nc = -2 ** 2\nd = 2 ** -1\ne = 1 < 2 < 3\nf = 1 < 3 < 2\ng = 2 + 3 * 4 - 6 // 4\nh = 1 | 2 ^ 3 & 4 << 1',
     );
-    expect(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'].map((n) => valueOf(p, n))).toEqual([
-      'True',
-      'True',
-      '-4',
-      '0.5',
-      'True',
-      'False',
-      '13',
-      '3',
-    ]);
+    expect(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'].map((n) => valueOf(p, n))).toEqual(['True', 'True', '-4', '0.5', 'True', 'False', '13', '3']);
   });
 
   it('reports syntax errors with a line and a column', () => {
@@ -46,16 +37,7 @@ describe('parsing the subset (lezer/python, precedence redone as in Grammar/pyth
   });
 
   it('parses string and number literals', () => {
-    const p = runAll(
-      "a = 0x1F + 0o17 + 0b101 + 1_000\nb = 'x\\ty' + \"\\u00e9\"\nc = b'\\x00ab'\nd = 1e3\ne = 'a' 'b'\nf = r'\\n'",
-    );
-    expect(['a', 'b', 'c', 'd', 'e', 'f'].map((n) => valueOf(p, n))).toEqual([
-      '1051',
-      "'x\\tyé'",
-      "b'\\x00ab'",
-      '1000.0',
-      "'ab'",
-      "'\\\\n'",
-    ]);
+    const p = runAll("a = 0x1F + 0o17 + 0b101 + 1_000\nb = 'x\\ty' + \"\\u00e9\"\nc = b'\\x00ab'\nd = 1e3\ne = 'a' 'b'\nf = r'\\n'");
+    expect(['a', 'b', 'c', 'd', 'e', 'f'].map((n) => valueOf(p, n))).toEqual(['1051', "'x\\tyé'", "b'\\x00ab'", '1000.0', "'ab'", "'\\\\n'"]);
   });
 });

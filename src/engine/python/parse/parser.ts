@@ -73,12 +73,7 @@ class StmtBuilder {
     try {
       return this.stmt(n);
     } catch (e) {
-      if (e instanceof NotSupported)
-        return {
-          k: 'Unsupported',
-          what: e.message.replace(/^not supported by Highwater yet: /, ''),
-          line: e.line,
-        };
+      if (e instanceof NotSupported) return { k: 'Unsupported', what: e.message.replace(/^not supported by Highwater yet: /, ''), line: e.line };
       throw e;
     }
   }
@@ -125,24 +120,14 @@ class StmtBuilder {
         return { k: 'Return', value: c.length > 1 ? this.e.exprList(c.slice(1), line) : null, line };
       case 'ScopeStatement': {
         if (c[0].name === 'nonlocal') throw this.src.unsupported('nonlocal', n);
-        return {
-          k: 'Global',
-          names: c.filter((x) => x.name === 'VariableName').map((x) => this.src.slice(x)),
-          line,
-        };
+        return { k: 'Global', names: c.filter((x) => x.name === 'VariableName').map((x) => this.src.slice(x)), line };
       }
       case 'ImportStatement':
         return this.importStmt(n, c, line);
       case 'IfStatement':
         return this.ifStmt(c, 0, line);
       case 'WhileStatement':
-        return {
-          k: 'While',
-          test: this.e.expr(c[1]),
-          body: this.block(c[2]),
-          orelse: c[4] ? this.block(c[4]) : [],
-          line,
-        };
+        return { k: 'While', test: this.e.expr(c[1]), body: this.block(c[2]), orelse: c[4] ? this.block(c[4]) : [], line };
       case 'ForStatement': {
         if (c[0].name === 'async') throw this.src.unsupported('async for', n);
         const inAt = c.findIndex((x) => x.name === 'in');
@@ -176,22 +161,17 @@ class StmtBuilder {
     if (c[0].name === 'async') throw this.src.unsupported('async def', n);
     const name = this.src.slice(c[1]);
     const paramList = c.find((x) => x.name === 'ParamList')!;
-    if (c.some((x) => x.name === 'TypeDef' || x.name === 'TypeParamList'))
-      throw this.src.unsupported('annotations', n);
+    if (c.some((x) => x.name === 'TypeDef' || x.name === 'TypeParamList')) throw this.src.unsupported('annotations', n);
     const params: string[] = [];
     const defaults: Expr[] = [];
-    for (const g of splitAt(
-      kids(paramList).filter((x) => x.name !== '(' && x.name !== ')'),
-      ',',
-    )) {
+    for (const g of splitAt(kids(paramList).filter((x) => x.name !== '(' && x.name !== ')'), ',')) {
       if (g.length === 0) continue;
       if (g[0].name !== 'VariableName' || g.some((x) => x.name === 'TypeDef'))
         throw this.src.unsupported('*args, **kwargs, keyword-only parameters and annotations', g[0]);
       params.push(this.src.slice(g[0]));
       if (g.length === 3 && g[1].name === 'AssignOp') defaults.push(this.e.expr(g[2]));
       else if (g.length !== 1) throw this.src.syntaxError(g[0].from);
-      else if (defaults.length)
-        throw this.src.syntaxError(g[0].from, 'non-default argument follows default argument');
+      else if (defaults.length) throw this.src.syntaxError(g[0].from, 'non-default argument follows default argument');
     }
     const body = this.block(c.find((x) => x.name === 'Body')!);
     return { k: 'FunctionDef', name, params, defaults, body, scope: this.src.nextScope(), line };
@@ -205,16 +185,12 @@ class StmtBuilder {
       if (module.startsWith('.')) throw this.src.unsupported('relative imports', n);
       const rest = c.slice(importAt + 1).filter((x) => x.name !== '(' && x.name !== ')');
       if (rest.some((x) => x.name === '*')) throw this.src.unsupported('from ... import *', n);
-      const names = splitAt(rest, ',')
-        .filter((g) => g.length)
-        .map((g) => ({ name: this.src.slice(g[0]), asname: g[2] ? this.src.slice(g[2]) : null }));
+      const names = splitAt(rest, ',').filter((g) => g.length).map((g) => ({ name: this.src.slice(g[0]), asname: g[2] ? this.src.slice(g[2]) : null }));
       return { k: 'ImportFrom', module, names, line };
     }
     const names = splitAt(c.slice(1), ',').map((g) => {
       const asAt = g.findIndex((x) => x.name === 'as');
-      return asAt < 0
-        ? { name: dotted(g), asname: null }
-        : { name: dotted(g.slice(0, asAt)), asname: this.src.slice(g[asAt + 1]) };
+      return asAt < 0 ? { name: dotted(g), asname: null } : { name: dotted(g.slice(0, asAt)), asname: this.src.slice(g[asAt + 1]) };
     });
     return { k: 'Import', names, line };
   }

@@ -26,9 +26,7 @@ describe('the cyclic collector and the free lists (Modules/gcmodule.c, 3.11)', (
   });
 
   it('frees self-referencing lists only when collected, and says how many', () => {
-    const p = runAll(
-      'import gc\ngc.disable()\na = [[0] * 10 for _ in range(1000)]\nfor x in a:\n    x.append(x)\ndel a\ndel x',
-    );
+    const p = runAll('import gc\ngc.disable()\na = [[0] * 10 for _ in range(1000)]\nfor x in a:\n    x.append(x)\ndel a\ndel x');
     const arenasBefore = p.pymalloc.stats().arenas_allocated_current;
     const liveBefore = p.vm.table.live;
     const it = p.interpreter!;
@@ -40,19 +38,12 @@ describe('the cyclic collector and the free lists (Modules/gcmodule.c, 3.11)', (
   });
 
   it('empties the free lists on a full collection (clear_freelists)', () => {
-    const p = runAll(
-      'a = [[] for _ in range(50)]\nb = [float(i) for i in range(50)]\nt = [(i, i) for i in range(50)]\ndel a\ndel b\ndel t',
-    );
+    const p = runAll('a = [[] for _ in range(50)]\nb = [float(i) for i in range(50)]\nt = [(i, i) for i in range(50)]\ndel a\ndel b\ndel t');
     expect(p.vm.free.lists.length).toBeGreaterThan(0);
     expect(p.vm.free.floats.length).toBeGreaterThan(0);
     expect(p.vm.free.tuples[1].length).toBeGreaterThan(0);
     p.vm.gc.collectFull();
-    expect([
-      p.vm.free.lists.length,
-      p.vm.free.floats.length,
-      p.vm.free.tuples[1].length,
-      p.vm.free.dicts.length,
-    ]).toEqual([0, 0, 0, 0]);
+    expect([p.vm.free.lists.length, p.vm.free.floats.length, p.vm.free.tuples[1].length, p.vm.free.dicts.length]).toEqual([0, 0, 0, 0]);
   });
 
   it('keeps 100 dead floats at most', () => {

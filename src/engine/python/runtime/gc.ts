@@ -100,8 +100,7 @@ export class Gc {
   private collectGenerations(): void {
     for (let i = NUM_GENERATIONS - 1; i >= 0; i--) {
       if (this.count[i] > this.threshold[i]) {
-        if (i === NUM_GENERATIONS - 1 && this.longLivedPending < Math.floor(this.longLivedTotal / 4))
-          continue;
+        if (i === NUM_GENERATIONS - 1 && this.longLivedPending < Math.floor(this.longLivedTotal / 4)) continue;
         this.collect(i);
         break;
       }
@@ -229,7 +228,7 @@ export class Gc {
     const young = this.heads[generation];
     const full = generation === NUM_GENERATIONS - 1;
     let nUnreachable = 0;
-    for (let h = gcNext[young]; h !== young;) {
+    for (let h = gcNext[young]; h !== young; ) {
       const next = gcNext[h];
       const reachable = flags[h] & F_REACHABLE;
       flags[h] &= ~F_REACHABLE;

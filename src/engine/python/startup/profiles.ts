@@ -18,9 +18,7 @@ export interface StartupSegment {
     bytes_lost_to_arena_alignment?: number | null;
   };
   direct_mmaps: { what: string; bytes: number; anonymous: boolean; unmapped: boolean }[];
-  verification: {
-    recorder: { rss: number; heap: number; anon_mmap: number; mallinfo2: Record<string, number> };
-  };
+  verification: { recorder: { rss: number; heap: number; anon_mmap: number; mallinfo2: Record<string, number> } };
 }
 
 export interface StartupInfo {

@@ -16,8 +16,7 @@ describe('start-up captures (tools/capture_startup.py) and the boot from them', 
       const p = new PythonProcess({ profile: name });
       const m = p.measure();
       const mi = m.mallinfo2 as Record<string, number>;
-      for (const f of ['arena', 'ordblks', 'smblks', 'hblks', 'hblkhd', 'uordblks', 'fordblks', 'keepcost'])
-        expect([f, mi[f]]).toEqual([f, rec.mallinfo2[f]]);
+      for (const f of ['arena', 'ordblks', 'smblks', 'hblks', 'hblkhd', 'uordblks', 'fordblks', 'keepcost']) expect([f, mi[f]]).toEqual([f, rec.mallinfo2[f]]);
       expect(m.heap).toBe(rec.heap);
       expect(m.rss).toBe(rec.rss);
       expect(m.anon_mmap).toBe(rec.anon_mmap);
