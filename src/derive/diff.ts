@@ -1,4 +1,4 @@
-import { MAPPING_TAGS, type HeapColumns, type Snapshot } from '../engine/trace/snapshot';
+import { glibcOf, type HeapColumns, type Snapshot } from '../engine/trace/snapshot';
 
 /**
  * What changed between two snapshots, for every view: heap bytes newly in use, freed, and
@@ -89,9 +89,12 @@ export function diffSnapshots(before: Snapshot, after: Snapshot): Changes {
   const heap: Ranges = { from: [], to: [], kind: [] };
   const hs = after.scalars.heapStart;
   const shift = before.scalars.heapStart - hs;
-  const prev = inUse(before.heap);
+  const g0 = glibcOf(before);
+  const g1 = glibcOf(after);
+  const empty: [number[], number[]] = [[], []];
+  const prev = g0 ? inUse(g0.heap) : empty;
   if (shift !== 0) for (const side of prev) for (let i = 0; i < side.length; i++) side[i] += shift;
-  const cur = inUse(after.heap);
+  const cur = g1 ? inUse(g1.heap) : empty;
   const allocated = subtract(cur, prev, Change.New, heap);
   const freed = subtract(prev, cur, Change.Freed, heap);
   // Pages of the heap resident before and not now (the break moved down, or free() trimmed).
@@ -99,7 +102,7 @@ export function diffSnapshots(before: Snapshot, after: Snapshot): Changes {
   const pagesBefore = Math.ceil((before.scalars.brk - before.scalars.heapStart) / 4096);
   let runStart = -1;
   for (let p = 0; p <= pagesBefore; p++) {
-    const gone = p < pagesBefore && bit(before.heap.residentWords, p) && !bit(after.heap.residentWords, p);
+    const gone = p < pagesBefore && bit(before.brkResidentWords, p) && !bit(after.brkResidentWords, p);
     if (gone && runStart < 0) runStart = p;
     if (!gone && runStart >= 0) {
       push(heap, runStart * 4096, p * 4096, Change.Released);
@@ -129,7 +132,7 @@ export function diffSnapshots(before: Snapshot, after: Snapshot): Changes {
         start: m0.start[i],
         length: m0.length[i],
         kind: Change.Released,
-        label: m0.labels[i] ?? MAPPING_TAGS[m0.tag[i]],
+        label: m0.labels[i] ?? m0.tags[m0.tag[i]],
       });
       released += m0.residentPages[i] * 4096;
     } else if (m1.residentPages[j] < m0.residentPages[i]) {
@@ -142,7 +145,7 @@ export function diffSnapshots(before: Snapshot, after: Snapshot): Changes {
         start: m1.start[i],
         length: m1.length[i],
         kind: Change.New,
-        label: m1.labels[i] ?? MAPPING_TAGS[m1.tag[i]],
+        label: m1.labels[i] ?? m1.tags[m1.tag[i]],
       });
 
   const arenas = new Map<number, Change>();

@@ -1,5 +1,5 @@
-import type { GlibcMalloc } from '../engine/glibc/malloc';
 import type { Kernel } from '../engine/kernel/kernel';
+import type { LibcModel } from '../engine/libc/libc';
 import { createProcess as createPythonProcess, defaultProfile, simulateScript } from '../engine/simulate';
 import type { OwnerLookup } from '../engine/explain';
 import type { GlobalBinding } from '../engine/python/owners';
@@ -14,7 +14,7 @@ import { adaptPython } from './pythonAdapter';
  */
 export interface SimProcess {
   readonly kernel: Kernel;
-  readonly glibc: GlibcMalloc;
+  readonly libc: LibcModel;
   readonly arenas: ArenaSource | null;
   load(source: string): StatementInfo[];
   runStatement(i: number): void;
@@ -34,5 +34,7 @@ export interface SimProcess {
 export function createProcess(source: string, options: RunOptions, events: EventLog): SimProcess {
   const profile = defaultProfile(source);
   const p = createPythonProcess({ tunables: options.tunables, events, profile });
-  return adaptPython(p, () => JSON.stringify(simulateScript(source, { tunables: options.tunables, profile }), null, 2));
+  return adaptPython(p, () =>
+    JSON.stringify(simulateScript(source, { tunables: options.tunables, profile }), null, 2),
+  );
 }

@@ -1,5 +1,5 @@
 import { sentenceText } from '../engine/explain/types';
-import type { Snapshot } from '../engine/trace/snapshot';
+import { glibcOf, type Snapshot } from '../engine/trace/snapshot';
 import type { RunOptions, ScriptError, StatementInfo } from '../protocol/messages';
 
 /** One step of the page's report: the figures and the sentences the page showed after it. */
@@ -13,8 +13,8 @@ export interface ReportStep {
   heap: number;
   anonMmap: number;
   pymallocArenaBytes: number;
-  mmapThreshold: number;
-  trimThreshold: number;
+  mmapThreshold: number | null;
+  trimThreshold: number | null;
   mallinfo2: Record<string, number>;
   pymalloc: Record<string, number> | null;
   explanation: string[];
@@ -34,9 +34,9 @@ export function reportStep(s: Snapshot, statements: StatementInfo[], output: str
     heap: s.scalars.brk - s.scalars.heapStart,
     anonMmap: s.scalars.anonMmap,
     pymallocArenaBytes: s.scalars.pymallocArenaBytes,
-    mmapThreshold: s.scalars.mmapThreshold,
-    trimThreshold: s.scalars.trimThreshold,
-    mallinfo2: { ...s.mallinfo } as unknown as Record<string, number>,
+    mmapThreshold: glibcOf(s)?.mp.mmapThreshold ?? null,
+    trimThreshold: glibcOf(s)?.mp.trimThreshold ?? null,
+    mallinfo2: { ...glibcOf(s)?.mallinfo } as unknown as Record<string, number>,
     pymalloc: s.pymallocStats ? { ...s.pymallocStats } : null,
     explanation: s.explain.map(sentenceText),
     output,

@@ -65,7 +65,7 @@ export class Session {
     const log = new RecordingLog();
     const process = createProcess(source, options, log);
     log.kernel = process.kernel;
-    log.glibc = process.glibc;
+    log.libc = process.libc;
     let statement = 0;
     log.onProgress = (events) =>
       this.post({
@@ -104,7 +104,7 @@ export class Session {
     this.post({ type: 'loaded', runId, statements: run.statements });
     run.loadEvents = log.length;
     log.stops.mark(log.length);
-    run.summaries.push(summarize(process.kernel, process.glibc));
+    run.summaries.push(summarize(process.kernel, process.libc));
     run.bindings.push(process.bindings());
     const first = this.snapshotHere(run, process, 0, -1, null);
     run.steps.push(reportStep(first, run.statements, ''));
@@ -125,7 +125,7 @@ export class Session {
       run.output.push(now.slice(printed.length));
       printed = now;
       run.steps.push(reportStep(snap, run.statements, run.output[i]));
-      run.summaries.push(summarize(process.kernel, process.glibc));
+      run.summaries.push(summarize(process.kernel, process.libc));
       run.bindings.push(process.bindings());
       run.checkpoints.put(i + 1, snap);
       this.post({
@@ -389,7 +389,7 @@ export class Session {
     events: EventWindow | null,
   ): Snapshot {
     const snap = buildSnapshot(
-      { kernel: p.kernel, glibc: p.glibc, pymalloc: p.arenas },
+      { kernel: p.kernel, libc: p.libc, pymalloc: p.arenas },
       statement,
       p === run.process ? run.log.length : events ? events.to : 0,
       [],
@@ -398,7 +398,7 @@ export class Session {
     const owners = p.owners(step >= 0 ? (run.bindings[step] ?? null) : null);
     snap.explain = explainStep({
       kernel: p.kernel,
-      glibc: p.glibc,
+      libc: p.libc,
       arenas: snap.arenas,
       before,
       events,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { glibcOf } from '../engine/trace/snapshot';
 import type { FromWorker, Whence } from '../protocol/messages';
 import { Session } from './session';
 
@@ -26,8 +27,10 @@ describe('where selected memory came from', () => {
     const { whence } = ask(
       src,
       (m) =>
-        m.snapshot.mmappedChunks.address[
-          Array.from(m.snapshot.mmappedChunks.size).indexOf(Math.max(...m.snapshot.mmappedChunks.size))
+        glibcOf(m.snapshot)!.mmappedChunks.address[
+          Array.from(glibcOf(m.snapshot)!.mmappedChunks.size).indexOf(
+            Math.max(...glibcOf(m.snapshot)!.mmappedChunks.size),
+          )
         ],
       2,
     );
@@ -41,7 +44,7 @@ describe('where selected memory came from', () => {
     const { whence } = ask(
       src,
       (m) => {
-        const h = m.snapshot.heap;
+        const h = glibcOf(m.snapshot)!.heap;
         // The highest tcache chunk: one of the freed item buffers.
         for (let i = h.count - 1; i >= 0; i--)
           if (h.state[i] === 2 && h.sizeG[i] * 16 === 816)
@@ -55,7 +58,7 @@ describe('where selected memory came from', () => {
   });
 
   it('says start-up for the interpreter’s own memory', () => {
-    const { whence } = ask('x = 1\n', (m) => m.snapshot.mmappedChunks.address[0], 'end');
+    const { whence } = ask('x = 1\n', (m) => glibcOf(m.snapshot)!.mmappedChunks.address[0], 'end');
     expect(whence.startup).toBe(true);
     expect(whence.allocated).toBeNull();
   });

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useRun } from '../../client/runStore';
+import { glibcOf } from '../../engine/trace/snapshot';
 import { binKeyOf, orderBins, rowKey } from '../../derive/binOf';
 import { binRows } from '../../derive/bins';
 import { CHUNK_CATEGORIES } from '../../derive/palette';
@@ -29,11 +30,12 @@ export function BinsPanel(): React.JSX.Element {
   const box = useRef<HTMLDivElement | null>(null);
   const rows = snap ? orderBins(binRows(snap, 0), start ? binRows(start, 0) : null) : [];
   // The bin the selected chunk sits in, when it is free (or cached).
+  const g = snap ? glibcOf(snap) : null;
   let chunkBin: string | null = null;
-  if (snap && selected?.kind === 'chunk') {
-    const g = (selected.address - snap.scalars.heapStart) / 16;
-    const i = snap.heap.gran.indexOf(g);
-    if (i >= 0) chunkBin = binKeyOf(snap.heap.state[i], snap.heap.sizeG[i] * 16);
+  if (snap && g && selected?.kind === 'chunk') {
+    const gran = (selected.address - snap.scalars.heapStart) / 16;
+    const i = g.heap.gran.indexOf(gran);
+    if (i >= 0) chunkBin = binKeyOf(g.heap.state[i], g.heap.sizeG[i] * 16);
   }
   const active = rows.findIndex(
     ({ row }) =>
@@ -47,14 +49,14 @@ export function BinsPanel(): React.JSX.Element {
   const pickBin = (bin: Exclude<(typeof rows)[number]['row']['bin'], 'top'>, index: number): void => {
     useSelection.getState().select({ kind: 'bin', bin, index });
     // Zoom the strip to where the bin's chunks are.
-    if (!snap) return;
+    if (!snap || !g) return;
     const match = binMatcher({ kind: 'bin', bin, index })!;
     let lo = Infinity;
     let hi = -Infinity;
-    for (let i = 0; i < snap.heap.count; i++) {
-      if (!match(snap.heap.state[i], snap.heap.sizeG[i] * 16)) continue;
-      lo = Math.min(lo, snap.heap.gran[i] * 16);
-      hi = Math.max(hi, (snap.heap.gran[i] + snap.heap.sizeG[i]) * 16);
+    for (let i = 0; i < g.heap.count; i++) {
+      if (!match(g.heap.state[i], g.heap.sizeG[i] * 16)) continue;
+      lo = Math.min(lo, g.heap.gran[i] * 16);
+      hi = Math.max(hi, (g.heap.gran[i] + g.heap.sizeG[i]) * 16);
     }
     if (hi > lo) useViewport.getState().focusHeap(snap.scalars.heapStart + lo, snap.scalars.heapStart + hi);
   };

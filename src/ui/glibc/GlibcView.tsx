@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useRun } from '../../client/runStore';
+import { glibcOf } from '../../engine/trace/snapshot';
 import { CHUNK_CATEGORIES } from '../../derive/palette';
 import { useViewport } from '../../store/viewport';
 import { registerFigure } from '../export/figures';
@@ -24,9 +25,10 @@ const TERM: Record<string, string> = {
 /** glibc malloc: the brk heap chunk by chunk, the bins and the mmapped chunks. */
 export function GlibcView(): React.JSX.Element {
   const snap = useRun((s) => s.snapshot);
+  const g = snap ? glibcOf(snap) : null;
   const status = useRun((s) => s.status);
   const zoomed = useViewport((s) => s.heapZoom.k > 1);
-  const mi = snap?.mallinfo;
+  const mi = g?.mallinfo;
   useEffect(() =>
     registerFigure('glibc', () => {
       const s = useRun.getState().snapshot;
@@ -34,10 +36,12 @@ export function GlibcView(): React.JSX.Element {
       if (!s || !canvas) return null;
       const w = canvas.clientWidth;
       const h = canvas.clientHeight;
+      const v = heapStripFigure(s, w, h);
+      if (!v) return null;
       return {
         width: w,
         height: h,
-        draw: (ctx) => drawHeapStrip(ctx, heapStripFigure(s, w, h)),
+        draw: (ctx) => drawHeapStrip(ctx, v),
         legend: [
           ...CHUNK_CATEGORIES.map((c) => ({ label: c.label, color: c.color, pattern: c.pattern })),
           { label: 'resident page (below the chunks)', color: '#333' },
@@ -52,7 +56,7 @@ export function GlibcView(): React.JSX.Element {
         {snap && mi && (
           <span className="figures" data-testid="glibc-figures">
             heap {fmtBytes(snap.scalars.brk - snap.scalars.heapStart)} · in use {fmtBytes(mi.uordblks)} · free{' '}
-            {fmtBytes(mi.fordblks)} · top {fmtBytes(mi.keepcost)} · {snap.heap.count.toLocaleString('en-US')}{' '}
+            {fmtBytes(mi.fordblks)} · top {fmtBytes(mi.keepcost)} · {g!.heap.count.toLocaleString('en-US')}{' '}
             chunks
           </span>
         )}
