@@ -34,7 +34,5 @@ export interface SimProcess {
 export function createProcess(source: string, options: RunOptions, events: EventLog): SimProcess {
   const profile = defaultProfile(source);
   const p = createPythonProcess({ tunables: options.tunables, events, profile });
-  return adaptPython(p, () =>
-    JSON.stringify(simulateScript(source, { tunables: options.tunables, profile }), null, 2),
-  );
+  return adaptPython(p, () => JSON.stringify(simulateScript(source, { tunables: options.tunables, profile }), null, 2));
 }
