@@ -67,7 +67,7 @@ describe('worker session: Python-level sentences', () => {
     session.start(1, VIEW, { tunables: {} }, { statement: 4, event: null });
     const fromCheckpoint = text(last());
     expect(fromCheckpoint).toContain(
-      'del a freed nothing: a (an ndarray of 10,000,000 int64) is still referenced as the base of the view v, so its 76 MB data buffer (a glibc mmap) stays.',
+      'del a freed nothing: a (an ndarray of 10,000,000 int64) is still referenced as the base of the view v, so its 76 MiB data buffer (a glibc mmap) stays.',
     );
     expect(msgs.some((m) => m.type === 'runDone')).toBe(true);
     // An evicted checkpoint is rebuilt by a replay to the statement's end: the same sentences.

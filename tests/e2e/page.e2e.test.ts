@@ -270,10 +270,10 @@ describe('Highwater in Chromium', () => {
     while ((await pageState(other)).statement > 4) await click(other, 'Step back');
     const st = await pageState(other);
     expect(st.explain.join(' ')).toContain(
-      'del a freed nothing: a (an ndarray of 10,000,000 int64) is still referenced as the base of the view v, so its 76 MB data buffer (a glibc mmap) stays.',
+      'del a freed nothing: a (an ndarray of 10,000,000 int64) is still referenced as the base of the view v, so its 76 MiB data buffer (a glibc mmap) stays.',
     );
     // The linked buffer is the mmapped chunk: selecting it marks it in every view.
-    await other.getByRole('button', { name: '76 MB data buffer' }).click();
+    await other.getByRole('button', { name: '76 MiB data buffer' }).click();
     await waitIdle(other);
     await other.getByTestId('selection').locator('li').first().waitFor({ timeout: 60_000 });
     await expect(other.getByTestId('selection').textContent()).resolves.toMatch(
