@@ -95,6 +95,23 @@ describe('fine mode through deallocations', () => {
     expect(seen).toContain(up.position.event);
   });
 
+  it('says a deallocation is under way when the position stands inside one', () => {
+    const { session, msgs, done } = run('a = [[0] * 10 for _ in range(1000)]\ndel a\n');
+    msgs.length = 0;
+    session.goto(1, 5, {
+      statement: 1,
+      event: Math.floor((done.statementEnd[0] + done.statementEnd[1]) / 2),
+    });
+    const snap = msgs.find((m) => m.type === 'snapshot') as Extract<FromWorker, { type: 'snapshot' }>;
+    const text = snap.snapshot.explain.map((x) =>
+      x.parts.map((p) => (typeof p === 'string' ? p : p.text)).join(''),
+    );
+    expect(text.join('\n')).toMatch(
+      /^a \(a list of 1,000 items\) is being deallocated: its reference count reached 0/m,
+    );
+    expect(text.join(' ')).not.toMatch(/still has 0 references/);
+  });
+
   it('a failure at one position is reported for that position, not as the script’s error', () => {
     const { session, msgs, done } = run('x = [[i] for i in range(50)]\ndel x\n');
     const inner = session as unknown as { replay: (...a: unknown[]) => unknown };

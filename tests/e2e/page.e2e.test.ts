@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -191,6 +191,27 @@ describe('Highwater in Chromium', () => {
       expect(d.suggestedFilename()).toBe(name);
       await d.saveAs(join(SHOTS, name));
     }
+    // The PNG is 2× the view with a white background; the SVG is vector (paths and text, no bitmap);
+    // the report carries the script, the options, the explanations and the link.
+    const png = readFileSync(join(SHOTS, 'highwater-timeline.png'));
+    const box = (await page.locator('.timeline .plot canvas').boundingBox())!;
+    expect(png.readUInt32BE(16)).toBe(Math.round(box.width) * 2);
+    const svg = readFileSync(join(SHOTS, 'highwater-glibc.svg'), 'utf8');
+    expect(svg).toMatch(/<rect width="\d+" height="\d+" fill="#fff"\/>/);
+    expect(svg).toContain('Highwater · glibc heap');
+    expect(svg).toMatch(/<text [^>]*>free: tcache<\/text>/);
+    expect((svg.match(/<(rect|path) /g) ?? []).length).toBeGreaterThan(10);
+    expect(svg).not.toContain('<image');
+    const report = JSON.parse(readFileSync(join(SHOTS, 'highwater-report.json'), 'utf8')) as {
+      script: string;
+      options: unknown;
+      link: string;
+      steps: { explanation: string[] }[];
+    };
+    expect(report.script).toContain('range(1000000)');
+    expect(report.options).toEqual({ tunables: {} });
+    expect(report.link).toMatch(/#scenario=seed_small_lists&step=2$/);
+    expect(report.steps[2].explanation.join(' ')).toMatch(/arenas\[\] vector/);
   });
 
   it('shows progress during a long run and cancels it', async () => {

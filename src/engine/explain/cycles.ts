@@ -14,7 +14,10 @@ const WORTH = 256 * 1024;
 export function explainCycles(answer: OwnerAnswer | null): Sentence[] {
   const c = answer?.cycles;
   if (!c || c.bytes < WORTH) return [];
-  const what = c.nounCount === c.objects ? plural(c.objects, c.noun) : `${plural(c.objects, 'object')} (${plural(c.nounCount, c.noun)})`;
+  const what =
+    c.nounCount === c.objects
+      ? plural(c.objects, c.noun)
+      : `${plural(c.objects, 'object')} (${plural(c.nounCount, c.noun)})`;
   const when = c.gcEnabled
     ? 'only the cycle collector can free them, at its next pass over their generation (gc.collect() frees them now)'
     : 'only the cycle collector can free them, and gc.disable() has switched it off: they stay until gc.collect() or gc.enable()';

@@ -46,12 +46,20 @@ const causeRank = (id: string): number => {
 
 /** The first sentence: what RSS did in the step, by case (up, down, stayed below its peak, stayed). */
 function rssSentence(rss: number, peak: number, baseline: number, before: StepSummary | null): Sentence {
-  if (!before) return { id: 'rss-start', parts: [`RSS is ${mb(rss)}, of which ${mb(baseline)} is the interpreter itself.`] };
+  if (!before)
+    return {
+      id: 'rss-start',
+      parts: [`RSS is ${mb(rss)}, of which ${mb(baseline)} is the interpreter itself.`],
+    };
   const d = rss - before.rss;
   if (d < -65536) return { id: 'rss-down', parts: [`RSS went down by ${mb(-d)} to ${mb(rss)}.`] };
-  if (d > 65536) return { id: 'rss-up', parts: [`RSS went up by ${mb(d)} to ${mb(rss)} (peak ${mb(peak)}).`] };
+  if (d > 65536)
+    return { id: 'rss-up', parts: [`RSS went up by ${mb(d)} to ${mb(rss)} (peak ${mb(peak)}).`] };
   if (peak - rss > 1 << 20)
-    return { id: 'rss-flat', parts: [`RSS stayed at ${mb(rss)} (${mb(peak - rss)} below its peak of ${mb(peak)}).`] };
+    return {
+      id: 'rss-flat',
+      parts: [`RSS stayed at ${mb(rss)} (${mb(peak - rss)} below its peak of ${mb(peak)}).`],
+    };
   return { id: 'rss-same', parts: [`RSS stayed at ${mb(rss)}.`] };
 }
 

@@ -16,18 +16,40 @@ describe('lessons of the glibc scenarios', () => {
   it('mmap_threshold_dynamic: 1 MB gets a mapping, its free raises the threshold, then the heap', () =>
     checkLessons('mmap_threshold_dynamic', [
       { step: 1, says: [/The 980 KiB block got a mapping of its own \(≥ the mmap threshold of 160 KiB\)/] },
-      { step: 2, says: [/free\(\) unmapped the 980 KiB block at once/, /raised the dynamic mmap threshold from 160 KiB to 980 KiB/] },
+      {
+        step: 2,
+        says: [
+          /free\(\) unmapped the 980 KiB block at once/,
+          /raised the dynamic mmap threshold from 160 KiB to 980 KiB/,
+        ],
+      },
       { step: 3, says: [/20 blocks of up to 488 KiB came from the heap, not from mappings of their own/] },
       { step: 4, says: [/trim threshold then in force \(1\.91 MiB\)/] },
     ]));
   it('bytearray_big: a mapping of its own, unmapped at once by free()', () =>
     checkLessons('bytearray_big', [
-      { step: 1, says: [/The 95 MiB block \(the buffer of a bytearray of 100,000,000 bytes\) got a mapping of its own/] },
-      { step: 3, says: [/free\(\) unmapped the 95 MiB block at once: it was a mapping of its own/], first: /free\(\) unmapped/ },
+      {
+        step: 1,
+        says: [
+          /The 95 MiB block \(the buffer of a bytearray of 100,000,000 bytes\) got a mapping of its own/,
+        ],
+      },
+      {
+        step: 3,
+        says: [/free\(\) unmapped the 95 MiB block at once: it was a mapping of its own/],
+        first: /free\(\) unmapped/,
+      },
     ]));
   it('bytes_fragmentation: holes smaller than a page cannot be given back', () =>
     checkLessons('bytes_fragmentation', [
-      { step: 2, says: [/in [\d,]+ holes between chunks still in use, most of them 2,0\d\d B/, /only in whole 4 KiB pages/], not: [/would release 4\d MiB/] },
+      {
+        step: 2,
+        says: [
+          /in [\d,]+ holes between chunks still in use, most of them 2,0\d\d B/,
+          /only in whole 4 KiB pages/,
+        ],
+        not: [/would release 4\d MiB/],
+      },
     ]));
   it('big_strings and nested lists: freed chunks merge into top', () => {
     checkLessons('big_strings', [{ step: 3, says: [/the heap shrank by 102 MiB/] }]);
@@ -37,7 +59,11 @@ describe('lessons of the glibc scenarios', () => {
     checkLessons('list_append_loop', [{ step: 2, says: [/realloc\(\) grew .* with mremap/] }]));
   it('dict_million_ints: the threshold in force at the trim, not the one after', () =>
     checkLessons('dict_million_ints', [
-      { step: 1, says: [/trim threshold then in force \((\d+(\.\d)? KiB|1\.\d+ MiB)\)/], not: [/then in force \(40 MiB\)/] },
+      {
+        step: 1,
+        says: [/trim threshold then in force \((\d+(\.\d)? KiB|1\.\d+ MiB)\)/],
+        not: [/then in force \(40 MiB\)/],
+      },
       { step: 3, says: [/free\(\) unmapped the 40 MiB block at once/] },
     ]));
   it('dict_str_keys_clear and sets: the table was a mapping of its own', () => {

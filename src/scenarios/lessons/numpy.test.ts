@@ -5,7 +5,11 @@ import { checkLessons } from './lessons';
 describe('lessons of the NumPy scenarios', () => {
   it('numpy_empty_zeros_ones: pages never written are not resident', () =>
     checkLessons('numpy_empty_zeros_ones', [
-      { step: 2, says: [/RSS stayed/, /76 MiB block .* its pages were never written, so they are not resident/], first: /never written/ },
+      {
+        step: 2,
+        says: [/RSS stayed/, /76 MiB block .* its pages were never written, so they are not resident/],
+        first: /never written/,
+      },
       { step: 3, says: [/never written/] },
       { step: 4, says: [/RSS went up by 76 MiB/, /its pages were written/] },
       { step: 7, says: [/free\(\) unmapped the 76 MiB block at once/] },
@@ -24,7 +28,14 @@ describe('lessons of the NumPy scenarios', () => {
       { step: 6, says: [/kept alive by the name s/] },
     ]));
   it('numpy_view_keeps_base and concatenate: a view keeps its base', () => {
-    checkLessons('numpy_view_keeps_base', [{ step: 4, says: [/del a freed nothing: a \(an ndarray of 10,000,000 int64\) is still referenced as the base of the view v/] }]);
+    checkLessons('numpy_view_keeps_base', [
+      {
+        step: 4,
+        says: [
+          /del a freed nothing: a \(an ndarray of 10,000,000 int64\) is still referenced as the base of the view v/,
+        ],
+      },
+    ]);
     checkLessons('numpy_arange_concatenate', [
       { step: 7, says: [/free\(\) unmapped 99 blocks/] },
       { step: 9, says: [/del whole freed nothing/] },

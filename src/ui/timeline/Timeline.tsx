@@ -312,6 +312,7 @@ export function Timeline(): React.JSX.Element {
             y={height - 2}
             textAnchor="end"
             fontSize="10"
+            fontFamily="system-ui, sans-serif"
             fill="currentColor"
           >
             {mode === 'statement' ? 'statements →' : 'allocator events →'}

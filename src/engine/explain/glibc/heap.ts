@@ -263,14 +263,23 @@ function holeSizes(glibc: GlibcMalloc): { count: number; largest: number; median
  * mp_.mmap_threshold, and at most DEFAULT_MMAP_THRESHOLD_MAX, sets mmap_threshold to its size and
  * trim_threshold to twice that) over the step's events, from the thresholds before the step.
  */
-function trimAtShrink(av: GlibcMalloc['av'], start: { mmap: number; trim: number } | null, ev: EventWindow | null): number {
+function trimAtShrink(
+  av: GlibcMalloc['av'],
+  start: { mmap: number; trim: number } | null,
+  ev: EventWindow | null,
+): number {
   if (!start || !ev) return av.trimThreshold;
   let mmap = start.mmap;
   let trim = start.trim;
   let atShrink = av.trimThreshold;
   for (let i = ev.from; i < ev.to; i++) {
     const k = ev.kind[i];
-    if (k === EventKind.Free && i > ev.from && ev.kind[i - 1] === EventKind.Munmap && ev.addr[i - 1] === ev.addr[i] - 16) {
+    if (
+      k === EventKind.Free &&
+      i > ev.from &&
+      ev.kind[i - 1] === EventKind.Munmap &&
+      ev.addr[i - 1] === ev.addr[i] - 16
+    ) {
       const size = ev.size[i - 1];
       if (!av.noDynThreshold && size > mmap && size <= DEFAULT_MMAP_THRESHOLD_MAX) {
         mmap = size;

@@ -21,7 +21,15 @@ export const glibcExplainer: LibcExplainer = {
       b && b['mp_.mmap_threshold'] !== undefined && b['mp_.trim_threshold'] !== undefined
         ? { mmap: b['mp_.mmap_threshold'], trim: b['mp_.trim_threshold'] }
         : null;
-    return explainHeap(g, input.kernel, input.before ? input.before.heapSize : null, trimCalled, answer, thresholds, input.events);
+    return explainHeap(
+      g,
+      input.kernel,
+      input.before ? input.before.heapSize : null,
+      trimCalled,
+      answer,
+      thresholds,
+      input.events,
+    );
   },
   mappings(input, answer) {
     const g = input.libc;

@@ -83,7 +83,8 @@ export function explainMmaps(
         // free() of a chunk mapped before this step: munmap_chunk, the pages go back at once.
         freedCount++;
         freedBytes += ev.size[i - 1];
-        if (!freedBiggest || ev.size[i - 1] > freedBiggest[1]) freedBiggest = [ev.addr[i - 1], ev.size[i - 1]];
+        if (!freedBiggest || ev.size[i - 1] > freedBiggest[1])
+          freedBiggest = [ev.addr[i - 1], ev.size[i - 1]];
       }
     }
     for (const [addr] of open) if (av.mmapped.has(addr)) made.push(addr);
@@ -98,7 +99,11 @@ export function explainMmaps(
         remaps++;
         remapMax = Math.max(remapMax, ev.size[i]);
       }
-      if ((k !== EventKind.Malloc && k !== EventKind.Calloc && k !== EventKind.Realloc) || ev.size[i] < DEFAULT_MMAP_THRESHOLD) continue;
+      if (
+        (k !== EventKind.Malloc && k !== EventKind.Calloc && k !== EventKind.Realloc) ||
+        ev.size[i] < DEFAULT_MMAP_THRESHOLD
+      )
+        continue;
       if (i > ev.from && ev.kind[i - 1] === EventKind.Mmap && ev.addr[i - 1] === ev.addr[i] - 16) continue;
       if (av.mmapped.has(ev.addr[i] - 16)) continue;
       heapBig++;
@@ -136,7 +141,9 @@ export function explainMmaps(
       });
   }
   // Chunks mapped in this step: their own mappings; RSS counts only the pages written.
-  const bigMade = made.map((a) => [a, av.mmapped.get(a)!] as [number, number]).filter(([, size]) => size >= NEW_MMAP);
+  const bigMade = made
+    .map((a) => [a, av.mmapped.get(a)!] as [number, number])
+    .filter(([, size]) => size >= NEW_MMAP);
   for (const [chunk, size] of bigMade.slice(0, NAMED_MMAPS)) {
     const resident = residentOf(kernel, chunk) ?? size;
     const ref = { kind: 'mmappedChunk' as const, address: chunk, size };
@@ -180,7 +187,8 @@ export function explainMmaps(
         `Freeing an mmapped chunk raised the dynamic mmap threshold from ${bytes(thresholdBefore)} to ${bytes(av.mmapThreshold)} (and the trim threshold to ${bytes(av.trimThreshold)}): later blocks of that size come from the heap, where they can stay after free().`,
       ],
     });
-  if (owners && av.nMmaps > 0) out.push(...mmapOwners(glibc, kernel, owners, new Set(bigMade.map(([a]) => a))));
+  if (owners && av.nMmaps > 0)
+    out.push(...mmapOwners(glibc, kernel, owners, new Set(bigMade.map(([a]) => a))));
   return out;
 }
 
@@ -205,7 +213,9 @@ function mmapOwners(glibc: GlibcMalloc, kernel: Kernel, owners: OwnerAnswer, sai
     if (o.kept) parts.push(` (${o.kept})`);
     const resident = residentOf(kernel, chunk);
     if (resident !== null && resident < size * 0.9)
-      parts.push(`; only ${mb(resident)} of it is resident (pages of a mapping are in RAM only once written)`);
+      parts.push(
+        `; only ${mb(resident)} of it is resident (pages of a mapping are in RAM only once written)`,
+      );
     parts.push('.');
     out.push({ id: `mmap-owner-${out.length}`, parts });
   }

@@ -14,7 +14,8 @@ export function cyclicGarbage(ctx: OwnerContext): CycleGarbage | null {
   const t = vm.table;
   const end = t.end;
   const { flags, refcnt } = t;
-  const tracked = (h: number): boolean => h > 0 && h < end && (flags[h] & F_TRACKED) !== 0 && (flags[h] & F_FREELISTED) === 0;
+  const tracked = (h: number): boolean =>
+    h > 0 && h < end && (flags[h] & F_TRACKED) !== 0 && (flags[h] & F_FREELISTED) === 0;
   const gcRefs = new Int32Array(end);
   let n = 0;
   for (let h = 1; h < end; h++)
