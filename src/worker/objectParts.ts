@@ -7,6 +7,7 @@ import {
 } from '../engine/python/owners/describe';
 import { providersByType } from '../engine/python/owners/providers';
 import { forEachAllocation } from '../engine/python/owners/scan';
+import { F_FREELISTED } from '../engine/python/objects/table';
 import type { PythonProcess } from '../engine/python/process';
 import type { ObjectInfo } from '../protocol/messages';
 
@@ -25,8 +26,9 @@ export function objectsWithParts(p: PythonProcess, from: number, to: number, max
     to,
     () => seen.size < max,
     (ptr, h, role) => {
+      // Parked on a free list, or being torn down (the fine mode stops inside deallocations): not an object any more.
+      if (seen.has(h) || t.flags[h] & F_FREELISTED || t.refcnt[h] <= 0 || !p.vm.types[t.type[h]]) return;
       const what = describeObject(ctx, h);
-      if (seen.has(h)) return;
       const parts: { ref: MemoryRef; role: string; bytes: number }[] = [];
       const head = allocationRef(p, t.addr[h]);
       if (head) parts.push({ ...head, role: 'object' });
