@@ -5,6 +5,8 @@ export function useDismiss(
   open: boolean,
   root: React.RefObject<HTMLElement | null>,
   close: () => void,
+  /** A second element that counts as inside (a panel rendered elsewhere, in the drawer). */
+  also?: React.RefObject<HTMLElement | null>,
 ): void {
   useEffect(() => {
     if (!open) return;
@@ -15,7 +17,8 @@ export function useDismiss(
       }
     };
     const onDown = (e: PointerEvent): void => {
-      if (root.current && !root.current.contains(e.target as Node)) close();
+      const t = e.target as Node;
+      if (root.current && !root.current.contains(t) && !also?.current?.contains(t)) close();
     };
     document.addEventListener('keydown', onKey, true);
     document.addEventListener('pointerdown', onDown, true);
@@ -23,5 +26,5 @@ export function useDismiss(
       document.removeEventListener('keydown', onKey, true);
       document.removeEventListener('pointerdown', onDown, true);
     };
-  }, [open, root, close]);
+  }, [open, root, close, also]);
 }

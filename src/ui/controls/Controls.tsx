@@ -4,7 +4,6 @@ import { EVENT_STRIDES, usePlayhead, type EventStride } from '../../store/playhe
 import { bounds, playTick, reset, runToEnd, stepBy, togglePlay } from '../shell/actions';
 import { useStale } from '../shell/useStale';
 import { reachedStatements } from '../shell/sync';
-import { CompareControl } from './CompareControl';
 import { EventScrubber } from './EventScrubber';
 import { RunProgress } from './RunProgress';
 
@@ -138,7 +137,6 @@ export function Controls(): React.JSX.Element {
         <RunProgress stale={stale} />
       </div>
       {mode === 'event' && <EventScrubber />}
-      <CompareControl />
     </div>
   );
 }

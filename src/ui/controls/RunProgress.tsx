@@ -1,6 +1,7 @@
 import { useRun } from '../../client/runStore';
 import { fmtCount } from '../format';
 import { cancelRun, runToEnd } from '../shell/actions';
+import { CompareControl } from './CompareControl';
 
 /**
  * The line under the buttons, always the same height so nothing below moves: progress while the
@@ -58,5 +59,10 @@ export function RunProgress(props: { stale: boolean }): React.JSX.Element {
         </button>
       </div>
     );
-  return <div className="progress-line" />;
+  // Idle and current: the same line holds "colour changes since", so nothing below moves.
+  return (
+    <div className="progress-line">
+      <CompareControl />
+    </div>
+  );
 }

@@ -48,7 +48,11 @@ export function App(): React.JSX.Element {
         <a href="#views">Skip to the views</a>
       </nav>
       <TopBar />
-      <Notices />
+      <div className="row2">
+        {/* Panels opened from the top bar push the page down instead of covering controls. */}
+        <div id="drawer" />
+        <Notices />
+      </div>
       <div className="left">
         <section className="panel editor-panel" aria-label="Script" id="editor" tabIndex={-1}>
           <ScriptEditor />

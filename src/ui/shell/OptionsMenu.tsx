@@ -1,4 +1,5 @@
 import { useCallback, useId, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import type { TunableOptions } from '../../protocol/messages';
 import { useOptions } from '../../store/options';
 import { useDismiss } from '../common/useDismiss';
@@ -67,9 +68,11 @@ export function OptionsMenu(): React.JSX.Element {
   const [open, setOpen] = useState(false);
   const [drafts, setDrafts] = useState<Partial<Record<keyof TunableOptions, string>>>({});
   const root = useRef<HTMLDivElement | null>(null);
+  const panel = useRef<HTMLDivElement | null>(null);
   const panelId = useId();
   const close = useCallback(() => setOpen(false), []);
-  useDismiss(open, root, close);
+  useDismiss(open, root, close, panel);
+  const drawer = typeof document !== 'undefined' ? document.getElementById('drawer') : null;
   const set = (f: Field, text: string): void => {
     setDrafts((d) => ({ ...d, [f.key]: text }));
     if (tunableError(f, text) !== null) return;
@@ -94,66 +97,70 @@ export function OptionsMenu(): React.JSX.Element {
         CPython 3.11 · glibc 2.36{n > 0 ? ` · ${n} tunable${n > 1 ? 's' : ''} set` : ''}{' '}
         <span aria-hidden="true">▾</span>
       </button>
-      {open && (
-        <div
-          className="popover options-panel"
-          id={panelId}
-          role="group"
-          aria-label="Environment and glibc tunables"
-        >
-          <p className="muted">
-            Simulated: CPython 3.11 with pymalloc on glibc 2.36 malloc, x86-64 Linux, one thread.
-          </p>
-          <h3>glibc malloc tunables</h3>
-          {FIELDS.map((f) => {
-            const text = drafts[f.key] ?? (t[f.key] !== undefined ? String(t[f.key]) : '');
-            const err = tunableError(f, text);
-            const id = `${panelId}-${f.key}`;
-            return (
-              <div className="field" key={f.key}>
-                <label htmlFor={id}>
-                  <code>{f.name}</code>
-                </label>
-                <span className="input-unit">
-                  <input
-                    id={id}
-                    inputMode="numeric"
-                    value={text}
-                    placeholder={f.placeholder}
-                    aria-invalid={err !== null}
-                    aria-describedby={`${id}-help${err ? ` ${id}-err` : ''}`}
-                    onChange={(e) => set(f, e.target.value)}
-                  />
-                  <span className="unit">{f.unit}</span>
-                </span>
-                <p className="help" id={`${id}-help`}>
-                  {f.help}
-                </p>
-                {err && (
-                  <p className="invalid" id={`${id}-err`} role="alert">
-                    {err} The last valid value is kept.
+      {open &&
+        drawer &&
+        createPortal(
+          <div
+            className="drawer-panel options-panel"
+            id={panelId}
+            role="group"
+            aria-label="Environment and glibc tunables"
+            ref={panel}
+          >
+            <p className="muted">
+              Simulated: CPython 3.11 with pymalloc on glibc 2.36 malloc, x86-64 Linux, one thread.
+            </p>
+            <h3>glibc malloc tunables</h3>
+            {FIELDS.map((f) => {
+              const text = drafts[f.key] ?? (t[f.key] !== undefined ? String(t[f.key]) : '');
+              const err = tunableError(f, text);
+              const id = `${panelId}-${f.key}`;
+              return (
+                <div className="field" key={f.key}>
+                  <label htmlFor={id}>
+                    <code>{f.name}</code>
+                  </label>
+                  <span className="input-unit">
+                    <input
+                      id={id}
+                      inputMode="numeric"
+                      value={text}
+                      placeholder={f.placeholder}
+                      aria-invalid={err !== null}
+                      aria-describedby={`${id}-help${err ? ` ${id}-err` : ''}`}
+                      onChange={(e) => set(f, e.target.value)}
+                    />
+                    <span className="unit">{f.unit}</span>
+                  </span>
+                  <p className="help" id={`${id}-help`}>
+                    {f.help}
                   </p>
-                )}
-              </div>
-            );
-          })}
-          <div className="row">
-            <button
-              type="button"
-              disabled={n === 0}
-              onClick={() => {
-                setDrafts({});
-                useOptions.getState().setTunables({});
-              }}
-            >
-              Reset to glibc’s defaults
-            </button>
-            <button type="button" onClick={() => setOpen(false)}>
-              Done
-            </button>
-          </div>
-        </div>
-      )}
+                  {err && (
+                    <p className="invalid" id={`${id}-err`} role="alert">
+                      {err} The last valid value is kept.
+                    </p>
+                  )}
+                </div>
+              );
+            })}
+            <div className="row">
+              <button
+                type="button"
+                disabled={n === 0}
+                onClick={() => {
+                  setDrafts({});
+                  useOptions.getState().setTunables({});
+                }}
+              >
+                Reset to glibc’s defaults
+              </button>
+              <button type="button" onClick={() => setOpen(false)}>
+                Done
+              </button>
+            </div>
+          </div>,
+          drawer,
+        )}
     </div>
   );
 }

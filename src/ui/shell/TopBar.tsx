@@ -1,4 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { MenuButton } from '../common/MenuButton';
 import { useDismiss } from '../common/useDismiss';
 import { exportFigure, exportReport, VIEWS, type ExportKind } from '../export/exportView';
@@ -18,8 +19,10 @@ export function TopBar(): React.JSX.Element {
   const [shared, setShared] = useState<{ url: string; copied: boolean } | null>(null);
   const [exported, setExported] = useState<string | null>(null);
   const shareRoot = useRef<HTMLDivElement | null>(null);
+  const shareBox = useRef<HTMLDivElement | null>(null);
   const closeShare = useCallback(() => setShared(null), []);
-  useDismiss(shared !== null, shareRoot, closeShare);
+  useDismiss(shared !== null, shareRoot, closeShare, shareBox);
+  const drawer = typeof document !== 'undefined' ? document.getElementById('drawer') : null;
   const onShare = async (): Promise<void> => {
     writeHash();
     const url = shareUrl();
@@ -50,15 +53,18 @@ export function TopBar(): React.JSX.Element {
         <button type="button" onClick={() => void onShare()} aria-expanded={shared !== null}>
           Share
         </button>
-        {shared && (
-          <div className="popover share-box" role="group" aria-label="Share">
-            <span role="status">{shared.copied ? 'Link copied to the clipboard:' : 'Copy this link:'}</span>
-            <input readOnly value={shared.url} aria-label="Share link" onFocus={(e) => e.target.select()} />
-            <button type="button" onClick={closeShare}>
-              Close
-            </button>
-          </div>
-        )}
+        {shared &&
+          drawer &&
+          createPortal(
+            <div className="drawer-panel share-box" role="group" aria-label="Share" ref={shareBox}>
+              <span role="status">{shared.copied ? 'Link copied to the clipboard:' : 'Copy this link:'}</span>
+              <input readOnly value={shared.url} aria-label="Share link" onFocus={(e) => e.target.select()} />
+              <button type="button" onClick={closeShare}>
+                Close
+              </button>
+            </div>,
+            drawer,
+          )}
       </div>
       <MenuButton
         label="Export"
