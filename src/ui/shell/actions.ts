@@ -39,8 +39,9 @@ export function stepBy(dir: 1 | -1): void {
     p.setStatement(Math.max(0, Math.min(n, p.statement + dir)));
   } else {
     const r = useRun.getState();
-    // From the event on screen: the playhead may stand on a place the worker moved (stop points).
-    const from = useRun.getState().shown?.event ?? p.event;
+    // From the newest position asked for (a key held down moves one stride a press, even while
+    // seeks are under way), else the one on screen (the worker may have moved it to a stop point).
+    const from = engineClient().requested?.event ?? useRun.getState().shown?.event ?? p.event;
     const e = Math.max(r.loadEvents, Math.min(r.totalEvents, from + dir * p.stride));
     snapNext(dir > 0 ? 'up' : 'down');
     usePlayhead.setState({ mode: 'event', event: e });
