@@ -1,0 +1,33 @@
+/**
+ * By hand: `npx tsx tests/native/allocCli.ts real|sim|diff jemalloc|mimalloc TRACE [CONF]`.
+ * TRACE is a file or gen:SEED:NOPS[:PROFILE]; CONF is MALLOC_CONF for jemalloc, or
+ * MIMALLOC_X=V,... for mimalloc.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { canonical, compareOutputs, runReal, runSim, type AllocatorName } from './allocReplay';
+import { jemallocSim } from './jemallocSim';
+import { generateTrace } from './traceGen';
+
+const [cmd, which, traceArg, conf = ''] = process.argv.slice(2);
+let trace = traceArg;
+if (traceArg.startsWith('gen:')) {
+  const [, seed, nops, profile] = traceArg.split(':');
+  trace = join(mkdtempSync(join(tmpdir(), 'hw-alloc-')), 'gen.trace');
+  writeFileSync(trace, generateTrace(Number(seed), Number(nops), profile));
+}
+const env: Record<string, string> = which === 'jemalloc' && conf ? { MALLOC_CONF: conf } : {};
+const real = runReal(which as AllocatorName, trace, env);
+const text = readFileSync(trace, 'utf8');
+const simLines = (): string[] => runSim(text, real.gaptop, jemallocSim(conf), 'gaptop');
+if (cmd === 'real') console.log(real.lines.join('\n'));
+else if (cmd === 'sim') console.log(simLines().join('\n'));
+else {
+  const a = canonical(real.lines, which as AllocatorName);
+  const b = canonical(simLines(), which as AllocatorName);
+  const c = compareOutputs(a, b);
+  for (const m of c.mismatches.slice(0, 30)) console.log(`${m.line}: real ${m.real} | sim ${m.sim}`);
+  console.log(`${c.exactLines} lines equal, ${c.mismatches.length} differ`);
+  for (const [k, v] of c.fuzzy) console.log(`${k}: worst ${(v.worst * 100).toFixed(2)}% (real ${v.real}, sim ${v.sim})`);
+}

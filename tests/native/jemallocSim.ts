@@ -1,0 +1,37 @@
+import { JemallocMalloc } from '../../src/engine/jemalloc/jemalloc';
+import { parseMallocConf } from '../../src/engine/jemalloc/options';
+import type { SimAllocator, SimSetup } from './allocReplay';
+
+/** The jemalloc model wrapped for runSim, printing the stats alloc_replay prints under jemalloc. */
+export function jemallocSim(conf = ''): (s: SimSetup) => SimAllocator {
+  return (s) => {
+    const { options } = parseMallocConf(conf);
+    const je = new JemallocMalloc(s.kernel, s.clock, options, (call, addr, len) =>
+      s.osLog.push(call === 'mmap' ? `mmap ${s.addr(addr)} ${len} 0` : `${call} ${s.addr(addr)} ${len}`),
+    );
+    return {
+      malloc: (n) => je.malloc(n),
+      calloc: (a, b) => je.calloc(a, b),
+      realloc: (p, n) => je.realloc(p, n),
+      free: (p) => je.free(p),
+      usableSize: (p) => je.usableSize(p),
+      trim: (pad) => je.trim(pad),
+      statLines: () => {
+        const st = je.stats();
+        return [
+          ['allocated', st.allocated],
+          ['active', st.active],
+          ['resident', st.resident],
+          ['mapped', st.mapped],
+          ['retained', st.retained],
+          ['metadata', st.metadata],
+          ['pactive', st.pactive],
+          ['pdirty', st.pdirty],
+          ['pmuzzy', st.pmuzzy],
+          ['base', st.base],
+          ['internal', st.internal],
+        ];
+      },
+    };
+  };
+}
