@@ -132,6 +132,7 @@ export function runSim(
   make: (s: SimSetup) => SimAllocator,
   addrMode: 'gaptop' | { segShift: number },
   touch = true,
+  annotate = false,
 ): string[] {
   const out: string[] = [];
   const kernel = new Kernel({ mmapBase: gaptop });
@@ -155,6 +156,7 @@ export function runSim(
   };
   stats('start');
   for (const op of parseAllocTrace(text)) {
+    if (annotate) out.push(`# ${JSON.stringify(op)}`);
     let r: number | null = null;
     switch (op.k) {
       case 'm':
@@ -217,7 +219,7 @@ export function canonical(lines: string[], which: AllocatorName): string[] {
     const parts = l.split(' ');
     if (/^(mmap|munmap|dontneed|free|madvise\d+|mprotect)$/.test(parts[0]) && which === 'jemalloc' && Number(parts[1]) >= 0)
       continue;
-    if (l.startsWith('map ')) continue;
+    if (l.startsWith('map ') || l.startsWith('# ')) continue;
     if (which === 'jemalloc' && parts[0] === 'a' && Number(parts[2]) > JE_SMALL_MAX) {
       const off = Number(parts[1]);
       out.push(`a ${Math.floor(off / 4096) * 4096}+ ${parts[2]}`);

@@ -230,6 +230,7 @@ export class Arena {
     }
     if (old > usizeMax) {
       this.pac.shrink(e, usizeMax + LARGE_PAD);
+      this.handleDeferredWork();
       e.usize = usizeMax;
       this.decayTicks(1);
       return true;
@@ -238,6 +239,11 @@ export class Arena {
   }
 
   // ---- decay ------------------------------------------------------------------------------------
+
+  /** arena_handle_deferred_work, after pages went back to the dirty cache: with dirty_decay_ms 0 they are purged at once. */
+  handleDeferredWork(): void {
+    if (this.pac.decayDirty.timeMs === 0) this.decay(false, true);
+  }
 
   /** Set by the allocator: the thread's decay ticker (arena_decay_ticks). */
   tickHook: ((arena: Arena, n: number) => void) | null = null;

@@ -251,12 +251,17 @@ export class JemallocMalloc {
     if (size > LARGE_MAXCLASS) return 0;
     const ind = sizeToIndex(size);
     const usize = INDEX_TO_SIZE[ind];
-    const p = this.allocUsize(ind, usize, zero);
+    const p = this.allocUsize(ind, usize, zero, size);
     if (p !== 0 && this.thread.alloc.add(usize)) this.tcacheEvent();
     return p;
   }
 
-  private allocUsize(ind: number, usize: number, zero: boolean): number {
+  /**
+   * `request` is what the caller asked for: arena_malloc_hard picks the huge arena by it
+   * (arena_choose_maybe_huge(size)), not by the usable size, so a 7.2 MB calloc whose class is the
+   * 8 MiB threshold itself stays in the thread's arena.
+   */
+  private allocUsize(ind: number, usize: number, zero: boolean, request: number): number {
     const t = this.thread;
     const tc = t.tcache;
     if (tc !== null && ind < tc.nhbins) {
@@ -283,7 +288,7 @@ export class JemallocMalloc {
       if (p !== 0 && zero) this.kernel.touch(p, usize);
       return p;
     }
-    const arena = usize >= this.opts.oversizeThreshold ? this.hugeArena() : t.arena;
+    const arena = request >= this.opts.oversizeThreshold ? this.hugeArena() : t.arena;
     const e = arena.mallocLarge(usize, 64, zero);
     return e === null ? 0 : e.addr + e.randomOffset;
   }
@@ -327,7 +332,7 @@ export class JemallocMalloc {
 
   /** arena_handle_deferred_work: with dirty_decay_ms 0 every page freed to the arena is purged at once. */
   private afterDalloc(arena: Arena, paDalloc: boolean): void {
-    if (paDalloc && arena.pac.decayDirty.timeMs === 0) arena.decay(false, true);
+    if (paDalloc) arena.handleDeferredWork();
   }
 
   /** tcache_bin_flush_small / _large: give all but `remain` items back, oldest first. */
@@ -410,7 +415,7 @@ export class JemallocMalloc {
         const arena = usize >= this.opts.oversizeThreshold ? this.hugeArena() : this.thread.arena;
         const moved = arena.mallocLarge(usize, 64, false);
         ret = moved === null ? 0 : moved.addr + moved.randomOffset;
-      } else ret = this.allocUsize(ind, usize, false);
+      } else ret = this.allocUsize(ind, usize, false, usize);
       if (ret === 0) return 0;
       this.kernel.touch(ret, Math.min(oldUsize, usize));
       this.dalloc(ptr);
