@@ -20,7 +20,7 @@ if (traceArg.startsWith('gen:')) {
 const env: Record<string, string> = which === 'jemalloc' && conf ? { MALLOC_CONF: conf } : {};
 const real = runReal(which as AllocatorName, trace, env);
 const text = readFileSync(trace, 'utf8');
-const simLines = (): string[] => runSim(text, real.gaptop, jemallocSim(conf), 'gaptop');
+const simLines = (): string[] => runSim(text, real.gaptop, jemallocSim(conf, real.tsd), 'gaptop');
 if (cmd === 'real') console.log(real.lines.join('\n'));
 else if (cmd === 'sim') console.log(simLines().join('\n'));
 else {
@@ -33,7 +33,7 @@ else {
   const first = c.mismatches[0];
   if (first) {
     // the sim's output with the ops, around the first difference
-    const ann = runSim(text, real.gaptop, jemallocSim(conf), 'gaptop', true, true);
+    const ann = runSim(text, real.gaptop, jemallocSim(conf, real.tsd), 'gaptop', true, true);
     let k = -1;
     let at = 0;
     for (; at < ann.length && k < first.line; at++) if (!ann[at].startsWith('# ') && !ann[at].startsWith('map ')) k++;

@@ -47,12 +47,19 @@ export function compileAllocReplay(): string {
 export interface RealRun {
   lines: string[];
   gaptop: number;
+  /** jemalloc: the tsd prng state and decay ticker at the replayer's start. */
+  tsd: { prng: bigint; tick: number } | null;
 }
 
 /** Runs the trace file under the real allocator. `env` adds MALLOC_CONF / MIMALLOC_* settings. */
 export function runReal(which: AllocatorName, tracePath: string, env: Record<string, string> = {}, touch = true): RealRun {
   const bin = compileAllocReplay();
-  const args = [...(which === 'mimalloc' ? ['--seg', '25'] : []), ...(touch ? ['--touch'] : []), tracePath];
+  const args = [
+    ...(which === 'mimalloc' ? ['--seg', '25'] : []),
+    ...(touch ? ['--touch'] : []),
+    ...(process.env.HW_ALLOC_MAPS === '1' ? ['--maps'] : []),
+    tracePath,
+  ];
   const r = spawnSync(bin, args, {
     encoding: 'utf8',
     maxBuffer: 1 << 30,
@@ -62,7 +69,9 @@ export function runReal(which: AllocatorName, tracePath: string, env: Record<str
   const lines = r.stdout.split('\n').filter((l) => l !== '');
   const g = lines.find((l) => l.startsWith('gaptop '));
   if (!g) throw new Error('alloc_replay printed no gaptop');
-  return { lines, gaptop: Number(g.slice(7)) };
+  const t = lines.find((l) => l.startsWith('tsd '));
+  const tsd = t ? { prng: BigInt(t.split(' ')[1]), tick: Number(t.split(' ')[2]) } : null;
+  return { lines, gaptop: Number(g.slice(7)), tsd };
 }
 
 /** What a model needs to be replayed like the real library. */
@@ -77,6 +86,8 @@ export interface SimAllocator {
   statLines(): [string, number][];
   /** Time passed with no call (a sleep): background work due by now runs. */
   idle?(nowNs: number): void;
+  /** Lines the replayer prints after the start-up events (jemalloc's "tsd PRNG TICK"). */
+  header?(): string[];
 }
 
 export interface SimSetup {
@@ -148,10 +159,13 @@ export function runSim(
   const setup: SimSetup = { kernel, clock, addr, osLog: out };
   out.push('init', `gaptop 0x${gaptop.toString(16)}`);
   const a = make(setup);
+  out.push(...(a.header?.() ?? []));
   const ptr = new Map<number, number>();
   const stats = (label: string): void => {
     out.push(`stats ${label}`);
     for (const [k, v] of a.statLines()) out.push(`${k} ${v}`);
+    if (process.env.HW_ALLOC_MAPS === '1')
+      for (const m of kernel.mappings) out.push(`map ${addr(m.start)} ${m.length} ${m.resident.count}`);
     out.push(`rss_alloc ${kernel.rss}`);
   };
   stats('start');

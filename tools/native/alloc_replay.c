@@ -38,6 +38,7 @@
 #define _GNU_SOURCE
 #include <dlfcn.h>
 #include <fcntl.h>
+#include <link.h>
 #include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
@@ -369,6 +370,15 @@ static void print_stats(const char *label) {
   stat_line("rss_alloc", rss_alloc());
 }
 
+static int find_jemalloc_tls(struct dl_phdr_info *info, size_t size, void *out) {
+  (void)size;
+  if (info->dlpi_name && strstr(info->dlpi_name, "libjemalloc") && info->dlpi_tls_data) {
+    *(void **)out = info->dlpi_tls_data;
+    return 1;
+  }
+  return 0;
+}
+
 /* ---- trace parsing (same rules as replay.c) ---- */
 static int is_space(char c) { return c == ' ' || c == '\t' || c == '\r'; }
 static int parse_u64(const char **pp, const char *end, uint64_t *v) {
@@ -498,6 +508,32 @@ int main(int argc, char **argv) {
   /* Only names that exist: a failed dlsym mallocs its error message, which would add calls to the trace. */
   started();
   if (loaded_je) je_mallctl = (mallctl_fn)dlsym(RTLD_DEFAULT, "mallctl");
+  if (loaded_je) {
+    /*
+     * jemalloc's thread state (tsd_t) is its TLS block (offset 0). Two of its fields decide what is
+     * random in a run: the prng (tsd prng_state, seeded with the tsd's address, so with ASLR) that
+     * draws large blocks' cache-line offsets and the decay ticker's intervals, and the ticker itself
+     * (ticker_geom_t {tick, nticks = 1000}). Found on Debian's 5.3.0 build: prng_state at byte 112,
+     * the ticker at byte 152 (a probe matched the state to the LCG run from the block's address).
+     * Printed so the simulator can start from the same values.
+     */
+    void *tls = NULL;
+    dl_iterate_phdr(find_jemalloc_tls, &tls); /* dlopen/dlinfo would malloc: this does not */
+    if (tls) {
+      uint64_t state = *(uint64_t *)((char *)tls + 112);
+      int32_t *ticker = (int32_t *)((char *)tls + 152);
+      uint64_t s = (uint64_t)tls;
+      int k;
+      for (k = 0; k < 1000 && s != state; k++) s = s * 6364136223846793005ull + 1442695040888963407ull;
+      if (s == state && ticker[1] == 1000) {
+        put("tsd ");
+        put_u(state);
+        put(" ");
+        put_u((uint64_t)ticker[0]);
+        put("\n");
+      }
+    }
+  }
   if (loaded_mi) {
     mi_info = (mi_info_fn)dlsym(RTLD_DEFAULT, "mi_process_info");
     mi_collect = (mi_collect_fn)dlsym(RTLD_DEFAULT, "mi_collect");

@@ -42,7 +42,8 @@ export class Arena {
     private readonly emap: ExtentMap,
     pages: Pages,
     edata: EdataPool,
-    private readonly prng: Prng,
+    /** The calling thread's tsd prng (arena_cache_oblivious_randomize draws from it). */
+    private readonly prng: () => Prng,
     private readonly now: () => number,
     readonly opts: ArenaOptions,
   ) {
@@ -194,7 +195,7 @@ export class Arena {
     const e = this.pac.alloc(usize + LARGE_PAD, Math.max(alignment, PAGE), zero);
     if (e === null) return null;
     e.usize = usize;
-    if (alignment < PAGE) e.randomOffset = this.prng.lgRange(6) << 6; // arena_cache_oblivious_randomize
+    if (alignment < PAGE) e.randomOffset = this.prng().lgRange(6) << 6; // arena_cache_oblivious_randomize
     this.large.add(e);
     this.decayTicks(1);
     return e;

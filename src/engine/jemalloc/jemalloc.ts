@@ -33,8 +33,6 @@ const B0_BOOT_RESIDENT_PAGES = 59;
 const BASE_STRUCT = 4_992;
 /** arena_t + its bins for a new arena (measured: stats.metadata grows by it when the huge arena appears). */
 const ARENA_STRUCT = 86_016;
-/** The thread cache's stack of pointers (tsd_tcache_data_init): an internal large allocation from arena 0. */
-const TCACHE_STACK_USIZE = 28_672;
 /** rtree leaves: 2^18 entries of 8 bytes, one per 1 GiB of address space (rtree.h, LG_VADDR 48). */
 const RTREE_LEAF_BYTES = (1 << 18) * 8;
 const TICKS_PER_UPDATE = 1000;
@@ -133,7 +131,7 @@ export class JemallocMalloc {
     const b = base ?? new Base(this.pages, index, BASE_STRUCT);
     if (base === null) b.touchMetadata(b.alloc(ARENA_STRUCT, 64), ARENA_STRUCT);
     const huge = index === this.opts.narenas;
-    const arena = new Arena(index, b, this.emap, this.pages, this.edata, new Prng(0n), () => this.clock.now(), {
+    const arena = new Arena(index, b, this.emap, this.pages, this.edata, () => this.thread.prng, () => this.clock.now(), {
       dirtyDecayMs: huge && this.opts.dirtyDecayMs > 0 ? 0 : this.opts.dirtyDecayMs,
       muzzyDecayMs: huge && this.opts.muzzyDecayMs > 0 ? 0 : this.opts.muzzyDecayMs,
       oversizeThreshold: this.opts.oversizeThreshold,
@@ -160,16 +158,31 @@ export class JemallocMalloc {
       this.threads.set(tid, t);
       this.thread = t;
       if (this.nhbins > 0) {
-        // tsd_tcache_data_init: the stack of every cache bin, one internal allocation from arena 0.
-        const stack = this.arena0.mallocLarge(TCACHE_STACK_USIZE, 64, true);
+        // tsd_tcache_data_init: the stacks of every cache bin, one internal page-aligned allocation
+        // from arena 0 (28,672 B usable with the default 41 bins).
+        const bytes = Tcache.stackBytes(this.nhbins, this.tcacheOpts);
+        const usize = sizeToUsable(bytes);
+        const stack = this.arena0.mallocLarge(usize, PAGE, true);
         if (stack === null) throw new Error('jemalloc: cannot allocate a thread cache');
-        this.internalBytes += TCACHE_STACK_USIZE;
-        // cache_bin_init writes each bin's bounds; measured: 2 of its 8 pages are resident after boot.
-        this.kernel.touch(stack.addr, 2 * PAGE);
+        this.internalBytes += usize;
         t.tcache = new Tcache(this.nhbins, this.tcacheOpts, arena.index);
+        t.tcache.stackBase = stack.addr;
+        // cache_bin_preincrement / postincrement write a junk word before and after the stacks.
+        this.kernel.touch(stack.addr, 8);
+        this.kernel.touch(stack.addr + bytes - 8, 8);
       }
     }
     this.thread = t;
+  }
+
+  /**
+   * Start the current thread's random state from given values: the tsd prng_state and decay ticker a
+   * real process had (alloc_replay prints them), so cache-line offsets and decay ticks fall the same.
+   * Without it the seed is fixed (jemalloc seeds with the tsd's address, which ASLR changes each run).
+   */
+  setThreadRandom(prngState: bigint, tick: number): void {
+    this.thread.prng.state = BigInt.asUintN(64, prngState);
+    this.thread.tick = tick;
   }
 
   /** A thread ended: tcache_destroy flushes every bin back to the arenas; the thread leaves its arena. */
@@ -272,6 +285,7 @@ export class JemallocMalloc {
           // tcache_alloc_small_hard: fill ncached_max >> lg_fill_div from the arena.
           const nfill = bin.ncachedMax >> tc.lgFillDiv[ind];
           bin.fill(t.arena.fillSmall(ind, nfill));
+          this.stackWritten(tc, ind);
           tc.refilled[ind] = true;
           p = bin.pop();
           if (p === 0) return 0;
@@ -314,6 +328,7 @@ export class JemallocMalloc {
         this.flush(tc, ind, remain);
         bin.push(ptr);
       }
+      this.stackWritten(tc, ind);
       return usize;
     }
     const arena = this.arenas[e.arenaIndex] as Arena;
@@ -328,6 +343,12 @@ export class JemallocMalloc {
       arena.decayTicks(1);
     }
     return usize;
+  }
+
+  /** Pointers written deeper into a bin's stack than before touch its memory. */
+  private stackWritten(tc: Tcache, ind: number): void {
+    const w = tc.written(ind);
+    if (w) this.kernel.touch(w[0], w[1]);
   }
 
   /** arena_handle_deferred_work: with dirty_decay_ms 0 every page freed to the arena is purged at once. */

@@ -82,17 +82,44 @@ export class Tcache {
   readonly lgFillDiv: number[] = [];
   readonly refilled: boolean[] = [];
   nextGcBin = 0;
-  /** The arena the thread is bound to. */
+  /** Address of the stacks' memory, and each bin's empty position in it (its stack grows down from there). */
+  stackBase = 0;
+  private readonly emptyAt: number[] = [];
+  /** Deepest slot ever written per bin: the pages under it are resident. */
+  private readonly deepest: number[] = [];
+
   constructor(
     readonly nhbins: number,
     readonly opts: TcacheOptions,
     public arenaIndex: number,
   ) {
+    let offset = 8; // cache_bin_preincrement: one junk word first
     for (let i = 0; i < nhbins; i++) {
-      this.bins.push(new CacheBin(ncachedMax(i, opts)));
+      const max = ncachedMax(i, opts);
+      this.bins.push(new CacheBin(max));
       this.lgFillDiv.push(1);
       this.refilled.push(false);
+      offset += max * 8;
+      this.emptyAt.push(offset);
+      this.deepest.push(0);
     }
+  }
+
+  /** The stacks' allocation size (cache_bin_info_compute_alloc: two spare words and every slot), page-aligned. */
+  static stackBytes(nhbins: number, opts: TcacheOptions): number {
+    let size = 16;
+    for (let i = 0; i < nhbins; i++) size += ncachedMax(i, opts) * 8;
+    return size;
+  }
+
+  /** The slots of bin `i` down to its current depth were written: returns the [addr, len) newly written, or null. */
+  written(i: number): [number, number] | null {
+    const depth = this.bins[i].ncached;
+    if (depth <= this.deepest[i]) return null;
+    const end = this.stackBase + this.emptyAt[i] - this.deepest[i] * 8;
+    this.deepest[i] = depth;
+    const start = this.stackBase + this.emptyAt[i] - depth * 8;
+    return [start, end - start];
   }
 }
 
