@@ -27,8 +27,8 @@ else {
   const simOut = simLines();
   writeFileSync('/tmp/hw-alloc-real.out', real.lines.join('\n') + '\n');
   writeFileSync('/tmp/hw-alloc-sim.out', simOut.join('\n') + '\n');
-  const a = canonical(real.lines, which as AllocatorName);
-  const b = canonical(simOut, which as AllocatorName);
+  const a = canonical(real.lines, which as AllocatorName, real.tsd !== null);
+  const b = canonical(simOut, which as AllocatorName, real.tsd !== null);
   const c = compareOutputs(a, b);
   const first = c.mismatches[0];
   if (first) {
@@ -36,10 +36,12 @@ else {
     const ann = runSim(text, real.gaptop, jemallocSim(conf, real.tsd), 'gaptop', true, true);
     let k = -1;
     let at = 0;
-    for (; at < ann.length && k < first.line; at++) if (!ann[at].startsWith('# ') && !ann[at].startsWith('map ')) k++;
+    for (; at < ann.length && k < first.line; at++)
+      if (!ann[at].startsWith('# ') && !ann[at].startsWith('map ')) k++;
     console.log(ann.slice(Math.max(0, at - 14), at + 2).join('\n'));
   }
   for (const m of c.mismatches.slice(0, 12)) console.log(`${m.line}: real ${m.real} | sim ${m.sim}`);
   console.log(`${c.exactLines} lines equal, ${c.mismatches.length} differ`);
-  for (const [k, v] of c.fuzzy) console.log(`${k}: worst ${(v.worst * 100).toFixed(2)}% (real ${v.real}, sim ${v.sim})`);
+  for (const [k, v] of c.fuzzy)
+    console.log(`${k}: worst ${(v.worst * 100).toFixed(2)}% (real ${v.real}, sim ${v.sim})`);
 }

@@ -38,7 +38,9 @@ export function compileAllocReplay(): string {
   }
   mkdirSync(CACHE_DIR, { recursive: true });
   const tmp = `${ALLOC_REPLAY_BIN}.${process.pid}.tmp`;
-  const r = spawnSync('gcc', ['-O2', '-Wall', '-rdynamic', '-o', tmp, ALLOC_REPLAY_SRC, '-ldl'], { encoding: 'utf8' });
+  const r = spawnSync('gcc', ['-O2', '-Wall', '-rdynamic', '-o', tmp, ALLOC_REPLAY_SRC, '-ldl'], {
+    encoding: 'utf8',
+  });
   if (r.status !== 0) throw new Error(`gcc failed (${r.status}):\n${r.stderr}`);
   renameSync(tmp, ALLOC_REPLAY_BIN);
   return ALLOC_REPLAY_BIN;
@@ -52,7 +54,12 @@ export interface RealRun {
 }
 
 /** Runs the trace file under the real allocator. `env` adds MALLOC_CONF / MIMALLOC_* settings. */
-export function runReal(which: AllocatorName, tracePath: string, env: Record<string, string> = {}, touch = true): RealRun {
+export function runReal(
+  which: AllocatorName,
+  tracePath: string,
+  env: Record<string, string> = {},
+  touch = true,
+): RealRun {
   const bin = compileAllocReplay();
   const args = [
     ...(which === 'mimalloc' ? ['--seg', '25'] : []),
@@ -63,7 +70,11 @@ export function runReal(which: AllocatorName, tracePath: string, env: Record<str
   const r = spawnSync(bin, args, {
     encoding: 'utf8',
     maxBuffer: 1 << 30,
-    env: { PATH: process.env.PATH ?? '', LD_PRELOAD: which === 'jemalloc' ? JEMALLOC_SO : MIMALLOC_SO, ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      LD_PRELOAD: which === 'jemalloc' ? JEMALLOC_SO : MIMALLOC_SO,
+      ...env,
+    },
   });
   if (r.status !== 0) throw new Error(`alloc_replay failed (${r.status}): ${r.stderr}`);
   const lines = r.stdout.split('\n').filter((l) => l !== '');
@@ -120,7 +131,8 @@ export function parseAllocTrace(text: string): Op[] {
       return Number(x);
     });
     const need: Record<string, number> = { m: 2, c: 3, r: 2, f: 1, t: 1, s: 1, k: 0 };
-    if (need[k] === undefined || need[k] !== nums.length) throw new Error(`trace line ${i + 1}: bad op "${line}"`);
+    if (need[k] === undefined || need[k] !== nums.length)
+      throw new Error(`trace line ${i + 1}: bad op "${line}"`);
     if (k === 'm') ops.push({ k, id: nums[0], n: nums[1] });
     else if (k === 'c') ops.push({ k, id: nums[0], nmemb: nums[1], n: nums[2] });
     else if (k === 'r') ops.push({ k, id: nums[0], n: nums[1] });
@@ -221,20 +233,24 @@ const JE_SMALL_MAX = 14336;
  * The lines to compare, from either side. The real run's madvise probes above the gap (jemalloc's
  * init tests MADV_DONTNEED and MADV_FREE on one page placed among the libraries) are dropped. For
  * jemalloc, a large block's offset inside its first page is random per process (the tsd prng of
- * arena_cache_oblivious_randomize is seeded with the thread's TLS address), so it is compared
- * down to its page. `rss_alloc`, `resident` and the metadata figures are set apart (compared with
+ * arena_cache_oblivious_randomize is seeded with the thread's TLS address): exact when the replayer
+ * could read that prng (the model then starts from it), else compared down to its page. `rss_alloc`, `resident` and the metadata figures are set apart (compared with
  * a tolerance by the caller).
  */
 export const FUZZY_STATS = new Set(['rss_alloc', 'resident', 'metadata', 'base', 'peak_commit']);
 
-export function canonical(lines: string[], which: AllocatorName): string[] {
+export function canonical(lines: string[], which: AllocatorName, exactOffsets = true): string[] {
   const out: string[] = [];
   for (const l of lines) {
     const parts = l.split(' ');
-    if (/^(mmap|munmap|dontneed|free|madvise\d+|mprotect)$/.test(parts[0]) && which === 'jemalloc' && Number(parts[1]) >= 0)
+    if (
+      /^(mmap|munmap|dontneed|free|madvise\d+|mprotect)$/.test(parts[0]) &&
+      which === 'jemalloc' &&
+      Number(parts[1]) >= 0
+    )
       continue;
     if (l.startsWith('map ') || l.startsWith('# ')) continue;
-    if (which === 'jemalloc' && parts[0] === 'a' && Number(parts[2]) > JE_SMALL_MAX) {
+    if (which === 'jemalloc' && !exactOffsets && parts[0] === 'a' && Number(parts[2]) > JE_SMALL_MAX) {
       const off = Number(parts[1]);
       out.push(`a ${Math.floor(off / 4096) * 4096}+ ${parts[2]}`);
       continue;

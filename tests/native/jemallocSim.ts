@@ -3,7 +3,10 @@ import { parseMallocConf } from '../../src/engine/jemalloc/options';
 import type { SimAllocator, SimSetup } from './allocReplay';
 
 /** The jemalloc model wrapped for runSim, printing the stats alloc_replay prints under jemalloc. */
-export function jemallocSim(conf = '', tsd: { prng: bigint; tick: number } | null = null): (s: SimSetup) => SimAllocator {
+export function jemallocSim(
+  conf = '',
+  tsd: { prng: bigint; tick: number } | null = null,
+): (s: SimSetup) => SimAllocator {
   return (s) => {
     const { options } = parseMallocConf(conf);
     const je = new JemallocMalloc(s.kernel, s.clock, options, (call, addr, len) =>

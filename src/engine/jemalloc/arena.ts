@@ -48,7 +48,16 @@ export class Arena {
     readonly opts: ArenaOptions,
   ) {
     for (let i = 0; i < NBINS; i++) this.bins.push(new Bin());
-    this.pac = new Pac(index, pages, emap, edata, now(), opts.dirtyDecayMs, opts.muzzyDecayMs, opts.oversizeThreshold);
+    this.pac = new Pac(
+      index,
+      pages,
+      emap,
+      edata,
+      now(),
+      opts.dirtyDecayMs,
+      opts.muzzyDecayMs,
+      opts.oversizeThreshold,
+    );
   }
 
   // ---- slabs ------------------------------------------------------------------------------------
@@ -140,7 +149,7 @@ export class Arena {
       this.regAllocBatch(cur, 1, out);
       return out[0];
     };
-    let ret = 0;
+    let ret: number;
     if ((bin.slabcur === null || bin.slabcur.nfree === 0) && this.refillSlabcur(bin)) {
       const fresh = this.slabAlloc(binIndex);
       if ((bin.slabcur === null || bin.slabcur.nfree === 0) && this.refillSlabcur(bin)) {

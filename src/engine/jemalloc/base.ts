@@ -1,5 +1,15 @@
 import type { Pages } from './pages';
-import { HUGEPAGE, INDEX_TO_SIZE, QUANTUM, alignUp, pageCeil, pindToSize, pszToIndex, pszToUsable, sizeToIndex } from './sizeClasses';
+import {
+  HUGEPAGE,
+  INDEX_TO_SIZE,
+  QUANTUM,
+  alignUp,
+  pageCeil,
+  pindToSize,
+  pszToIndex,
+  pszToUsable,
+  sizeToIndex,
+} from './sizeClasses';
 
 /** sizeof(base_block_t): size, next, and the edata of its unused part (128 B). */
 const BLOCK_HEADER = 144;

@@ -106,7 +106,8 @@ export class Decay {
   /** decay_backlog_npages_limit: Σ backlog[i] × h[i] >> 24 (exact in BigInt: the sum passes 2^53). */
   private backlogLimit(): number {
     let sum = 0n;
-    for (let i = 0; i < SMOOTHSTEP_NSTEPS; i++) if (this.backlog[i] !== 0) sum += BigInt(this.backlog[i]) * BigInt(H_STEPS[i]);
+    for (let i = 0; i < SMOOTHSTEP_NSTEPS; i++)
+      if (this.backlog[i] !== 0) sum += BigInt(this.backlog[i]) * BigInt(H_STEPS[i]);
     return Number(sum >> BFP);
   }
 

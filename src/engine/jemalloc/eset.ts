@@ -1,5 +1,13 @@
 import { Extent, ExtentHeap, ExtentState, snadLess } from './extent';
-import { PAGE, PIND_TO_SIZE, alignUp, pindToSize, pszQuantizeCeil, pszQuantizeFloor, pszToIndex } from './sizeClasses';
+import {
+  PAGE,
+  PIND_TO_SIZE,
+  alignUp,
+  pindToSize,
+  pszQuantizeCeil,
+  pszQuantizeFloor,
+  pszToIndex,
+} from './sizeClasses';
 
 /**
  * An extent set (eset.c): the inactive extents of one state, filed by page size class (the floor

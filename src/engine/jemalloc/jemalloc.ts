@@ -21,14 +21,16 @@ import {
 import { ThreadEvents, Tcache, type TcacheOptions } from './tcache';
 
 /**
- * Bytes of base b0, after base_t, that jemalloc 5.3.0 uses for itself before any allocation (arena 0 with
- * its bins, tcache_bin_info, the ctl tables): calibrated on Debian's build from stats.arenas.<all>.base
- * at the replayer's start (2,639,728 B) less the rtree leaf (2 MiB), two block headers (288 B), the
- * three edata_t the first allocations need (384 B) and alignment padding.
+ * Bytes of base b0, after base_t, that jemalloc 5.3.0 uses for itself before any allocation (the ctl
+ * tables, tcache_bin_info, …) plus a part per arena slot (narenas + the huge arena: arena 0's arena_t and
+ * bins, each slot's ctl_arena_t). Fitted on Debian's build from stats.metadata at the replayer's start
+ * under MALLOC_CONF narenas 1, 2, 8, 16 with and without the huge arena: 2,327,696 + 37,856 × slots,
+ * exactly linear; less the 2 MiB rtree leaf, two block headers, three edata_t and base_t.
  */
-const B0_BOOT_BYTES = 536_912;
-/** Pages of b0 resident after boot (mincore at the replayer's start: 59 of its 512). */
-const B0_BOOT_RESIDENT_PAGES = 59;
+const B0_BOOT_BYTES = 196_208;
+const B0_BYTES_PER_ARENA = 37_856;
+/** Pages of b0 resident after boot (mincore at the replayer's start): 49 + one per arena slot. */
+const B0_BOOT_RESIDENT_PAGES = 49;
 /** base_t rounded to a cache line, first in every base (part of B0_BOOT_BYTES for b0). */
 const BASE_STRUCT = 4_992;
 /** arena_t + its bins for a new arena (measured: stats.metadata grows by it when the huge arena appears). */
@@ -37,11 +39,13 @@ const ARENA_STRUCT = 86_016;
 const RTREE_LEAF_BYTES = (1 << 18) * 8;
 const TICKS_PER_UPDATE = 1000;
 const STDCXX_EMERGENCY_POOL = 72_704;
+/** OVERSIZE_THRESHOLD_DEFAULT (arena_types.h). */
+const DEFAULT_OVERSIZE = 8 * 1024 * 1024;
 /** ticker.c's geometric table (ticker_geom_table) and its multiplier. */
 const TICKER_GEOM_TABLE = [
-  254, 211, 187, 169, 156, 144, 135, 127, 120, 113, 107, 102, 97, 93, 89, 85, 81, 77, 74, 71, 68, 65, 62, 60, 57, 55, 53,
-  50, 48, 46, 44, 42, 40, 39, 37, 35, 33, 32, 30, 29, 27, 26, 24, 23, 21, 20, 19, 18, 16, 15, 14, 13, 12, 10, 9, 8, 7,
-  6, 5, 4, 3, 2, 1, 0,
+  254, 211, 187, 169, 156, 144, 135, 127, 120, 113, 107, 102, 97, 93, 89, 85, 81, 77, 74, 71, 68, 65, 62, 60,
+  57, 55, 53, 50, 48, 46, 44, 42, 40, 39, 37, 35, 33, 32, 30, 29, 27, 26, 24, 23, 21, 20, 19, 18, 16, 15, 14,
+  13, 12, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0,
 ];
 
 /** A thread as jemalloc's tsd sees it. */
@@ -89,6 +93,9 @@ export class JemallocMalloc {
   private readonly tcacheOpts: TcacheOptions;
   private readonly nhbins: number;
   private internalBytes = 0;
+  private hugeEnabled = true;
+  /** The oversize threshold arenas other than arena 0 get (see the constructor). */
+  private lateOversize: number;
 
   constructor(
     readonly kernel: Kernel,
@@ -97,13 +104,23 @@ export class JemallocMalloc {
     osListener: OsListener | null = null,
   ) {
     this.opts = { ...defaultJemallocOptions(), ...opts };
+    // arena_init_huge: a threshold outside [LARGE_MINCLASS, LARGE_MAXCLASS] turns the huge arena off,
+    // and arenas made later purge nothing eagerly. Arena 0 exists before arena_init_huge runs, so it
+    // keeps the built-in 8 MiB whatever MALLOC_CONF says (arena.c: oversize_threshold is read by
+    // arena_new, and only updated afterwards).
+    this.lateOversize = this.opts.oversizeThreshold;
+    if (this.opts.oversizeThreshold < 16384 || this.opts.oversizeThreshold > LARGE_MAXCLASS) {
+      this.hugeEnabled = false;
+      this.lateOversize = LARGE_MAXCLASS + PAGE;
+    }
     if (!this.opts.retain) throw new Error('not supported by Highwater yet: jemalloc with retain:false');
     this.pages = new Pages(kernel, 'other', osListener);
     // malloc_init_hard: base b0 (its first 2 MiB block), then arena 0 inside it.
+    const slots = this.opts.narenas + (this.hugeEnabled ? 1 : 0);
     this.b0 = new Base(this.pages, 0, BASE_STRUCT);
-    this.b0.alloc(B0_BOOT_BYTES, 16);
+    this.b0.alloc(B0_BOOT_BYTES + B0_BYTES_PER_ARENA * slots, 16);
     const [b0Addr] = this.b0.blocks[0];
-    kernel.touch(b0Addr, B0_BOOT_RESIDENT_PAGES * PAGE);
+    kernel.touch(b0Addr, (B0_BOOT_RESIDENT_PAGES + slots) * PAGE);
     this.edata = new EdataPool(this.b0);
     this.emap.onWrite = (page) => this.rtreeWrite(page);
     this.tcacheOpts = {
@@ -131,12 +148,21 @@ export class JemallocMalloc {
     const b = base ?? new Base(this.pages, index, BASE_STRUCT);
     if (base === null) b.touchMetadata(b.alloc(ARENA_STRUCT, 64), ARENA_STRUCT);
     const huge = index === this.opts.narenas;
-    const arena = new Arena(index, b, this.emap, this.pages, this.edata, () => this.thread.prng, () => this.clock.now(), {
-      dirtyDecayMs: huge && this.opts.dirtyDecayMs > 0 ? 0 : this.opts.dirtyDecayMs,
-      muzzyDecayMs: huge && this.opts.muzzyDecayMs > 0 ? 0 : this.opts.muzzyDecayMs,
-      oversizeThreshold: this.opts.oversizeThreshold,
-      backgroundThread: this.opts.backgroundThread,
-    });
+    const arena = new Arena(
+      index,
+      b,
+      this.emap,
+      this.pages,
+      this.edata,
+      () => this.thread.prng,
+      () => this.clock.now(),
+      {
+        dirtyDecayMs: huge && this.opts.dirtyDecayMs > 0 ? 0 : this.opts.dirtyDecayMs,
+        muzzyDecayMs: huge && this.opts.muzzyDecayMs > 0 ? 0 : this.opts.muzzyDecayMs,
+        oversizeThreshold: index === 0 ? DEFAULT_OVERSIZE : this.lateOversize,
+        backgroundThread: this.opts.backgroundThread,
+      },
+    );
     arena.tickHook = (a, n) => this.decayTicks(a, n);
     return arena;
   }
@@ -302,7 +328,7 @@ export class JemallocMalloc {
       if (p !== 0 && zero) this.kernel.touch(p, usize);
       return p;
     }
-    const arena = request >= this.opts.oversizeThreshold ? this.hugeArena() : t.arena;
+    const arena = this.hugeEnabled && request >= this.opts.oversizeThreshold ? this.hugeArena() : t.arena;
     const e = arena.mallocLarge(usize, 64, zero);
     return e === null ? 0 : e.addr + e.randomOffset;
   }
@@ -324,7 +350,8 @@ export class JemallocMalloc {
     if (tc !== null && ind < tc.nhbins) {
       const bin = tc.bins[ind];
       if (!bin.push(ptr)) {
-        const remain = bin.ncachedMax >> (ind < NBINS ? this.tcacheOpts.lgFlushSmallDiv : this.tcacheOpts.lgFlushLargeDiv);
+        const remain =
+          bin.ncachedMax >> (ind < NBINS ? this.tcacheOpts.lgFlushSmallDiv : this.tcacheOpts.lgFlushLargeDiv);
         this.flush(tc, ind, remain);
         bin.push(ptr);
       }
@@ -422,7 +449,10 @@ export class JemallocMalloc {
     let ret = 0;
     // arena_ralloc: small to small within the same class stays; large to large may grow/shrink in place.
     if (usize <= SMALL_MAXCLASS && oldUsize <= SMALL_MAXCLASS) {
-      if (!((usize > SMALL_MAXCLASS || sizeToIndex(usize) !== sizeToIndex(oldUsize)) && (usize > oldUsize || usize < oldUsize))) {
+      if (!(
+        (usize > SMALL_MAXCLASS || sizeToIndex(usize) !== sizeToIndex(oldUsize)) &&
+        (usize > oldUsize || usize < oldUsize)
+      )) {
         (this.arenas[e.arenaIndex] as Arena).decayTicks(1);
         ret = ptr;
       }
@@ -433,7 +463,8 @@ export class JemallocMalloc {
       const ind = sizeToIndex(usize);
       if (oldUsize >= 16384 && usize >= 16384) {
         // large_ralloc_move_helper → large_malloc: straight to an arena, never through the cache.
-        const arena = usize >= this.opts.oversizeThreshold ? this.hugeArena() : this.thread.arena;
+        const arena =
+          this.hugeEnabled && usize >= this.opts.oversizeThreshold ? this.hugeArena() : this.thread.arena;
         const moved = arena.mallocLarge(usize, 64, false);
         ret = moved === null ? 0 : moved.addr + moved.randomOffset;
       } else ret = this.allocUsize(ind, usize, false, usize);
@@ -466,7 +497,8 @@ export class JemallocMalloc {
 
   private extentOf(ptr: number): Extent {
     const e = this.emap.lookup(ptr);
-    if (!e || (!e.isSlab && e.usize === 0)) throw new Error(`jemalloc: free of a pointer it does not own: 0x${ptr.toString(16)}`);
+    if (!e || (!e.isSlab && e.usize === 0))
+      throw new Error(`jemalloc: free of a pointer it does not own: 0x${ptr.toString(16)}`);
     return e;
   }
 

@@ -4,7 +4,15 @@ import type { ExtentMap } from './emap';
 import { Extent, ExtentState } from './extent';
 import { ExtentSet } from './eset';
 import type { Pages } from './pages';
-import { HUGEPAGE, LARGE_MAXCLASS, LARGE_MINCLASS, PAGE, alignUp, pindToSize, pszToIndex } from './sizeClasses';
+import {
+  HUGEPAGE,
+  LARGE_MAXCLASS,
+  LARGE_MINCLASS,
+  PAGE,
+  alignUp,
+  pindToSize,
+  pszToIndex,
+} from './sizeClasses';
 
 /** opt.lg_extent_max_active_fit: a dirty/muzzy extent at most 64× too big may be split for a request. */
 const LG_EXTENT_MAX_ACTIVE_FIT = 6;
@@ -75,7 +83,11 @@ export class Pac {
   }
 
   private setFor(state: ExtentState): ExtentSet {
-    return state === ExtentState.Dirty ? this.dirty : state === ExtentState.Muzzy ? this.muzzy : this.retained;
+    return state === ExtentState.Dirty
+      ? this.dirty
+      : state === ExtentState.Muzzy
+        ? this.muzzy
+        : this.retained;
   }
 
   /** pac_alloc_real: dirty first, then muzzy (only if muzzy decay is on), then retained or a new mapping. */
@@ -153,7 +165,12 @@ export class Pac {
   }
 
   /** extent_split_interior: lead and trail go back (to the cache they came from, or to retained). */
-  private splitInterior(e: Extent, size: number, alignment: number, giveBack: (part: Extent) => void): Extent {
+  private splitInterior(
+    e: Extent,
+    size: number,
+    alignment: number,
+    giveBack: (part: Extent) => void,
+  ): Extent {
     const lead = alignUp(e.addr, alignUp(alignment, PAGE)) - e.addr;
     const trailSize = e.size - lead - size;
     let lead_: Extent | null = null;
@@ -193,7 +210,13 @@ export class Pac {
   }
 
   /** extent_can_acquire_neighbor: same state, and never merge into a head from below. */
-  private canAcquire(e: Extent, n: Extent, state: ExtentState, forward: boolean, expanding: boolean): boolean {
+  private canAcquire(
+    e: Extent,
+    n: Extent,
+    state: ExtentState,
+    forward: boolean,
+    expanding: boolean,
+  ): boolean {
     if (n.state !== state) return false;
     if (forward ? n.isHead : e.isHead) return false;
     return expanding || e.committed === n.committed;
@@ -230,7 +253,11 @@ export class Pac {
       let coalesced: boolean;
       do [e, coalesced] = this.coalesce(set, e, true);
       while (coalesced);
-      if (e.size >= this.oversizeThreshold && this.decayDirty.timeMs !== -1 && this.decayMuzzy.timeMs !== -1) {
+      if (
+        e.size >= this.oversizeThreshold &&
+        this.decayDirty.timeMs !== -1 &&
+        this.decayMuzzy.timeMs !== -1
+      ) {
         // extent_maximally_purge (extent.c 5.3.0 l. 940–947): past the oversize threshold, no decay.
         this.purgedPages += e.size / PAGE;
         this.nmadvise++;
@@ -327,8 +354,8 @@ export class Pac {
       this.nmadvise++;
       this.purgedPages += e.size / PAGE;
       if (set === this.dirty && tryMuzzy) {
-        // extent_purge_lazy (MADV_FREE) then into muzzy. The kernel model has no lazy free: the pages
-        // stay resident until memory pressure, which never comes here, so nothing changes but the state.
+        // extent_purge_lazy (MADV_FREE), then into the muzzy cache.
+        this.pages.purgeLazy(e.addr, e.size);
         e.zeroed = false;
         this.record(this.muzzy, e);
         continue;

@@ -9,7 +9,7 @@ import { PAGE, alignUp } from './sizeClasses';
  * munmap while opt.retain is on (extent_dalloc_mmap declines).
  */
 /** The system calls the real library makes, for the native cross-check and the event log. */
-export type OsCall = 'mmap' | 'munmap' | 'dontneed';
+export type OsCall = 'mmap' | 'munmap' | 'dontneed' | 'free';
 export type OsListener = (call: OsCall, addr: number, length: number) => void;
 
 export class Pages {
@@ -45,9 +45,18 @@ export class Pages {
     const top = over + allocSize;
     k.munmap(over, allocSize);
     const again = k.mmap(top - aligned, this.tag, label); // a 2 MiB multiple only if the over-map was
-    if (again !== aligned) throw new Error(`jemalloc pages_map: expected the aligned remap at ${aligned}, got ${again}`);
+    if (again !== aligned)
+      throw new Error(`jemalloc pages_map: expected the aligned remap at ${aligned}, got ${again}`);
     if (top > aligned + size) k.munmap(aligned + size, top - aligned - size);
     return aligned;
+  }
+
+  /**
+   * pages_purge_lazy: MADV_FREE. The kernel may take the pages back under memory pressure, which never
+   * comes on these machines, so they stay resident (mincore and RSS still count them).
+   */
+  purgeLazy(addr: number, size: number): void {
+    if (this.listener) this.listener('free', addr, size);
   }
 
   /** pages_purge_forced: MADV_DONTNEED; the pages read back as zeros. */
