@@ -33,8 +33,9 @@ export class Arena {
   readonly curregs: number[] = new Array<number>(NBINS).fill(0);
   readonly pac: Pac;
   nthreads = 0;
-  /** Live large extents (for views and checks; auto arenas do not keep this list in jemalloc). */
+  /** Live large extents and slabs (for views and checks; auto arenas keep no such lists in jemalloc). */
   readonly large = new Set<Extent>();
+  readonly slabs = new Set<Extent>();
 
   constructor(
     readonly index: number,
@@ -71,12 +72,14 @@ export class Arena {
     slab.nfree = info.nregs;
     slab.bitmap = new Uint8Array(info.nregs);
     if (info.slabSize > 2 * PAGE) this.emap.registerInterior(slab);
+    this.slabs.add(slab);
     return slab;
   }
 
   /** arena_slab_dalloc → pa_dalloc: the slab's pages become a dirty extent. */
   slabDalloc(slab: Extent): void {
     if (BIN_INFO[slab.binIndex].slabSize > 2 * PAGE) this.emap.deregisterInterior(slab);
+    this.slabs.delete(slab);
     slab.binIndex = -1;
     slab.bitmap = null;
     this.pac.dalloc(slab);

@@ -49,7 +49,7 @@ const TICKER_GEOM_TABLE = [
 ];
 
 /** A thread as jemalloc's tsd sees it. */
-interface ThreadState {
+export interface ThreadState {
   arena: Arena;
   tcache: Tcache | null;
   alloc: ThreadEvents;
@@ -88,11 +88,13 @@ export class JemallocMalloc {
   readonly arenas: (Arena | null)[] = [];
   private readonly edata: EdataPool;
   private readonly leaves = new Map<number, number>();
-  private readonly threads = new Map<number, ThreadState>();
+  readonly threads = new Map<number, ThreadState>();
   private thread!: ThreadState;
   private readonly tcacheOpts: TcacheOptions;
   private readonly nhbins: number;
   private internalBytes = 0;
+  /** Blocks the process holds from start-up on: each thread cache's stacks, libstdc++'s pool. */
+  readonly startupPointers: number[] = [];
   private hugeEnabled = true;
   /** The oversize threshold arenas other than arena 0 get (see the constructor). */
   private lateOversize: number;
@@ -139,7 +141,7 @@ export class JemallocMalloc {
     this.setThread(0);
     // libjemalloc.so.2 needs libstdc++, whose start-up allocates its emergency exception pool
     // (eh_alloc.cc: 72,704 B on x86-64, usable 81,920) in every process that preloads it.
-    this.malloc(STDCXX_EMERGENCY_POOL);
+    this.startupPointers.push(this.malloc(STDCXX_EMERGENCY_POOL));
   }
 
   // ---- threads and arenas -----------------------------------------------------------------------
@@ -191,6 +193,7 @@ export class JemallocMalloc {
         const stack = this.arena0.mallocLarge(usize, PAGE, true);
         if (stack === null) throw new Error('jemalloc: cannot allocate a thread cache');
         this.internalBytes += usize;
+        this.startupPointers.push(stack.addr + stack.randomOffset);
         t.tcache = new Tcache(this.nhbins, this.tcacheOpts, arena.index);
         t.tcache.stackBase = stack.addr;
         // cache_bin_preincrement / postincrement write a junk word before and after the stacks.

@@ -51,7 +51,7 @@ export function parseMallocConf(conf: string, ncpus = 2): ConfResult {
   for (const pair of conf.split(',')) {
     const colon = pair.indexOf(':');
     if (colon <= 0) {
-      warnings.push(`<jemalloc>: Conf string ends with key: ${pair}`);
+      warnings.push(`<jemalloc>: Conf string ends with key`);
       continue;
     }
     const key = pair.slice(0, colon);

@@ -64,6 +64,8 @@ export class Pac {
   mappedBytes = 0;
   /** pa_shard nactive, in pages. */
   nactive = 0;
+  /** Every mapping this arena grew, [addr, size] (extents tile them). */
+  readonly mappings: [number, number][] = [];
   /** Pages purged, madvise calls (stats.arenas.<i>.dirty_purged …). */
   purgedPages = 0;
   nmadvise = 0;
@@ -237,6 +239,7 @@ export class Pac {
       this.edata.put();
       return null;
     }
+    this.mappings.push([addr, allocSize]);
     const e = new Extent(addr, allocSize, this.snNext++, ExtentState.Active, true, this.arenaIndex);
     e.zeroed = true; // fresh anonymous memory
     this.emap.registerBoundary(e);
