@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { canonical, compareOutputs, runReal, runSim, type AllocatorName } from './allocReplay';
 import { jemallocSim } from './jemallocSim';
+import { mimallocSim } from './mimallocSim';
 import { generateTrace } from './traceGen';
 
 const [cmd, which, traceArg, conf = ''] = process.argv.slice(2);
@@ -17,10 +18,17 @@ if (traceArg.startsWith('gen:')) {
   trace = join(mkdtempSync(join(tmpdir(), 'hw-alloc-')), 'gen.trace');
   writeFileSync(trace, generateTrace(Number(seed), Number(nops), profile));
 }
-const env: Record<string, string> = which === 'jemalloc' && conf ? { MALLOC_CONF: conf } : {};
+const env: Record<string, string> =
+  which === 'jemalloc'
+    ? conf
+      ? { MALLOC_CONF: conf }
+      : {}
+    : Object.fromEntries(conf.split(',').filter((x) => x.includes('=')).map((x) => x.split('=') as [string, string]));
 const real = runReal(which as AllocatorName, trace, env);
 const text = readFileSync(trace, 'utf8');
-const simLines = (): string[] => runSim(text, real.gaptop, jemallocSim(conf, real.tsd), 'gaptop');
+const make = which === 'jemalloc' ? jemallocSim(conf, real.tsd) : mimallocSim(env);
+const mode = which === 'jemalloc' ? ('gaptop' as const) : ('model' as const);
+const simLines = (): string[] => runSim(text, real.gaptop, make, mode);
 if (cmd === 'real') console.log(real.lines.join('\n'));
 else if (cmd === 'sim') console.log(simLines().join('\n'));
 else {
@@ -33,7 +41,7 @@ else {
   const first = c.mismatches[0];
   if (first) {
     // the sim's output with the ops, around the first difference
-    const ann = runSim(text, real.gaptop, jemallocSim(conf, real.tsd), 'gaptop', true, true);
+    const ann = runSim(text, real.gaptop, make, mode, true, true);
     let k = -1;
     let at = 0;
     for (; at < ann.length && k < first.line; at++)

@@ -28,7 +28,9 @@
  *                             appearance), OFF = offset in it; "null" for NULL
  *   mmap OFF LEN HINTED       (HINTED 1 when the allocator passed an address hint)
  *   munmap OFF LEN / dontneed OFF LEN / free OFF LEN (MADV_FREE) / mprotect OFF LEN PROT
- *   (with --seg, OFF of a system call is "K OFF" too)
+ *   (with --seg, OFF of a system call is "K OFF" too; with --mapord every address is "K OFF", K the
+ *   ordinal of the mmap call that made the mapping holding it, OFF the offset from that mmap's start:
+ *   stable when the kernel reuses addresses or the allocator places mappings by hint)
  *   (with --maps, before rss_alloc: "map OFF LEN RESIDENT_PAGES" for each live mapping)
  *   stats LABEL, then NAME VALUE lines: the allocator's counters and rss_alloc (resident bytes of every
  *   live mapping the allocator made, via mincore)
@@ -126,7 +128,38 @@ static uint64_t gaptop;      /* end of the allocator's first mmap */
 static int seg_shift;        /* 0: offsets from gaptop; else frame ordinal + offset */
 static uint64_t frames[1 << 16];
 static uint32_t nframes;
+/* ---- live mappings of the allocator (rss_alloc, --mapord) ---- */
+struct map {
+  uint64_t start, end, origin;
+  uint32_t ordinal;
+};
+static struct map *maps;
+static uint32_t nmaps;
+static int logging; /* 0 until main has set up: init events are logged too, under "init" */
+static uint32_t nmmaps; /* mmap calls so far: a new mapping's ordinal */
+static void maps_put(uint64_t s, uint64_t e, uint64_t origin, uint32_t ordinal) {
+  if (maps == NULL) maps = own_map(sizeof(struct map) << 20);
+  maps[nmaps].start = s;
+  maps[nmaps].end = e;
+  maps[nmaps].origin = origin;
+  maps[nmaps].ordinal = ordinal;
+  nmaps++;
+}
+static void maps_add(uint64_t s, uint64_t e) { maps_put(s, e, s, nmmaps++); }
+static int map_ordinals; /* --mapord: addresses as "K OFF", K = ordinal of the mmap that made the mapping */
 static void put_addr(uint64_t a) {
+  if (map_ordinals) {
+    for (uint32_t i = 0; i < nmaps; i++)
+      if (a >= maps[i].start && a < maps[i].end) {
+        put_u(maps[i].ordinal);
+        put(" ");
+        put_u(a - maps[i].origin);
+        return;
+      }
+    put("? ");
+    put_hex(a);
+    return;
+  }
   if (seg_shift == 0) {
     put_i((int64_t)(a - gaptop));
     return;
@@ -142,26 +175,14 @@ static void put_addr(uint64_t a) {
 }
 
 /* ---- live mappings of the allocator, for rss_alloc ---- */
-struct map {
-  uint64_t start, end;
-};
-static struct map *maps;
-static uint32_t nmaps;
-static int logging; /* 0 until main has set up: init events are logged too, under "init" */
-static void maps_add(uint64_t s, uint64_t e) {
-  if (maps == NULL) maps = own_map(sizeof(struct map) << 20);
-  maps[nmaps].start = s;
-  maps[nmaps].end = e;
-  nmaps++;
-}
 static void maps_remove(uint64_t s, uint64_t e) {
   for (uint32_t i = 0; i < nmaps; i++) {
     struct map m = maps[i];
     if (m.end <= s || m.start >= e) continue;
     /* cut [s, e) out of m: up to two pieces remain */
     maps[i] = maps[--nmaps];
-    if (m.start < s) maps_add(m.start, s);
-    if (m.end > e) maps_add(e, m.end);
+    if (m.start < s) maps_put(m.start, s, m.origin, m.ordinal);
+    if (m.end > e) maps_put(e, m.end, m.origin, m.ordinal);
     i = (uint32_t)-1; /* rescan from the start: the array changed */
   }
 }
@@ -269,12 +290,12 @@ void *mmap64(void *addr, size_t len, int prot, int flags, int fd, off_t off) __a
 int munmap(void *addr, size_t len) {
   int r = (int)syscall(SYS_munmap, addr, len);
   started();
-  maps_remove((uint64_t)addr, (uint64_t)addr + ((len + 4095) & ~4095ull));
   put("munmap ");
   put_addr((uint64_t)addr);
   put(" ");
   put_u(len);
   put("\n");
+  maps_remove((uint64_t)addr, (uint64_t)addr + ((len + 4095) & ~4095ull));
   return r;
 }
 int madvise(void *addr, size_t len, int advice) {
@@ -498,6 +519,7 @@ int main(int argc, char **argv) {
     if (strcmp(argv[i], "--seg") == 0 && i + 1 < argc) seg_shift = atoi(argv[++i]);
     else if (strcmp(argv[i], "--touch") == 0) touch = 1;
     else if (strcmp(argv[i], "--maps") == 0) show_maps = 1;
+    else if (strcmp(argv[i], "--mapord") == 0) map_ordinals = 1;
     else if (strcmp(argv[i], "--cost") == 0 && i + 1 < argc) parse_costs(argv[++i]);
     else path = argv[i];
   }
