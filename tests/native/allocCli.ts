@@ -23,7 +23,12 @@ const env: Record<string, string> =
     ? conf
       ? { MALLOC_CONF: conf }
       : {}
-    : Object.fromEntries(conf.split(',').filter((x) => x.includes('=')).map((x) => x.split('=') as [string, string]));
+    : Object.fromEntries(
+        conf
+          .split(',')
+          .filter((x) => x.includes('='))
+          .map((x) => x.split('=') as [string, string]),
+      );
 const real = runReal(which as AllocatorName, trace, env);
 const text = readFileSync(trace, 'utf8');
 const make = which === 'jemalloc' ? jemallocSim(conf, real.tsd) : mimallocSim(env);

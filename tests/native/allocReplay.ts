@@ -4,7 +4,7 @@
  * two outputs line by line (format in alloc_replay.c's header).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, renameSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Clock } from '../../src/engine/kernel/clock';
 import { Kernel } from '../../src/engine/kernel/kernel';
@@ -99,6 +99,8 @@ export interface SimAllocator {
   idle?(nowNs: number): void;
   /** Lines the replayer prints after the start-up events (jemalloc's "tsd PRNG TICK"). */
   header?(): string[];
+  /** "map K OFF LEN RESIDENT_PAGES" lines for HW_ALLOC_MAPS=1 (defaults to the kernel's mappings). */
+  mapLines?(): string[];
   /** How the model names an address (mimalloc: mapping ordinal and offset, as alloc_replay --mapord). */
   addr?(a: number): string;
 }
@@ -181,8 +183,10 @@ export function runSim(
   const stats = (label: string): void => {
     out.push(`stats ${label}`);
     for (const [k, v] of a.statLines()) out.push(`${k} ${v}`);
-    if (process.env.HW_ALLOC_MAPS === '1')
-      for (const m of kernel.mappings) out.push(`map ${addr(m.start)} ${m.length} ${m.resident.count}`);
+    if (process.env.HW_ALLOC_MAPS === '1') {
+      if (a.mapLines) out.push(...a.mapLines());
+      else for (const m of kernel.mappings) out.push(`map ${addr(m.start)} ${m.length} ${m.resident.count}`);
+    }
     out.push(`rss_alloc ${kernel.rss}`);
   };
   stats('start');
@@ -295,4 +299,61 @@ export function compareOutputs(real: string[], sim: string[]): Comparison {
     else mismatches.push({ line: i, real: a, sim: b });
   }
   return { exactLines, mismatches, fuzzy };
+}
+
+/** Tolerances for figures that include the allocators' own bookkeeping writes: relative, with a floor in bytes. */
+export const TOLERANCE: Record<string, [number, number]> = {
+  metadata: [0.002, 16 * 1024],
+  base: [0.002, 16 * 1024],
+  resident: [0.01, 64 * 1024],
+  rss_alloc: [0.03, 128 * 1024],
+};
+
+export interface CrossCheckResult {
+  exactLines: number;
+  /** Fuzzy figures outside their tolerance, as messages. */
+  outOfTolerance: string[];
+  fuzzy: Comparison['fuzzy'];
+}
+
+/**
+ * Runs one trace on the real library and on the model and compares them. Throws on the first
+ * differing line (saving the trace and both outputs under .cache/native-failures/).
+ */
+export function crossCheck(
+  which: AllocatorName,
+  name: string,
+  tracePath: string,
+  env: Record<string, string>,
+  make: (real: RealRun) => (s: SimSetup) => SimAllocator,
+): CrossCheckResult {
+  const real = runReal(which, tracePath, env);
+  const text = readFileSync(tracePath, 'utf8');
+  const sim = runSim(text, real.gaptop, make(real), which === 'jemalloc' ? 'gaptop' : 'model');
+  const a = canonical(real.lines, which, real.tsd !== null);
+  const b = canonical(sim, which, real.tsd !== null);
+  const c = compareOutputs(a, b);
+  const envText = Object.entries(env)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(' ');
+  if (c.mismatches.length > 0) {
+    const dir = join(CACHE_DIR, 'native-failures');
+    mkdirSync(dir, { recursive: true });
+    const base = join(dir, `${which}-${name}`);
+    writeFileSync(`${base}.trace`, text + (envText ? `\n# ${envText}\n` : ''));
+    writeFileSync(`${base}.real`, a.join('\n'));
+    writeFileSync(`${base}.sim`, b.join('\n'));
+    const m = c.mismatches[0];
+    throw new Error(
+      `${which} ${name}: ${c.mismatches.length} lines differ; first at output line ${m.line}: real "${m.real}", model "${m.sim}" ` +
+        `(saved in ${base}.*; by hand: ${envText} npx tsx tests/native/allocCli.ts diff ${which} ${base}.trace)`,
+    );
+  }
+  const outOfTolerance: string[] = [];
+  for (const [k, v] of c.fuzzy) {
+    const [rel, floor] = TOLERANCE[k] ?? [0, 0];
+    if (Math.abs(v.real - v.sim) > Math.max(rel * v.real, floor))
+      outOfTolerance.push(`${name}: ${k} real ${v.real} vs model ${v.sim}`);
+  }
+  return { exactLines: c.exactLines, outOfTolerance, fuzzy: c.fuzzy };
 }

@@ -9,7 +9,8 @@ export function mimallocSim(env: Record<string, string> = {}): (s: SimSetup) => 
     const ordinals = new Map<number, number>();
     let next = 0;
     const addr = (a: number): string => {
-      for (const [start, m] of mi.os.mappings) if (a >= start && a < start + m.size) return `${m.ordinal} ${a - start}`;
+      for (const [start, m] of mi.os.mappings)
+        if (a >= start && a < start + m.size) return `${m.ordinal} ${a - start}`;
       for (const [start, k] of ordinals) if (a === start) return `${k} 0`;
       return `? 0x${a.toString(16)}`;
     };
@@ -22,6 +23,10 @@ export function mimallocSim(env: Record<string, string> = {}): (s: SimSetup) => 
     });
     return {
       addr,
+      mapLines: () =>
+        [...mi.os.mappings.values()]
+          .sort((x, y) => x.ordinal - y.ordinal)
+          .map((m) => `map ${m.ordinal} 0 ${m.size} ${s.kernel.residentBytes(m.addr, m.size) / 4096}`),
       malloc: (n) => mi.malloc(n),
       calloc: (a, b) => mi.calloc(a, b),
       realloc: (p, n) => mi.realloc(p, n),

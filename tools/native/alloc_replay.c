@@ -33,7 +33,7 @@
  *   stable when the kernel reuses addresses or the allocator places mappings by hint)
  *   (with --maps, before rss_alloc: "map OFF LEN RESIDENT_PAGES" for each live mapping)
  *   stats LABEL, then NAME VALUE lines: the allocator's counters and rss_alloc (resident bytes of every
- *   live mapping the allocator made, via mincore)
+ *   live mapping the allocator made: /proc/self/smaps Rss of the VMAs holding them)
  * Events before the first op are printed under "init". The program itself never calls malloc: its
  * buffers are anonymous mappings at a fixed low address, away from the allocator's.
  */
@@ -186,9 +186,10 @@ static void maps_remove(uint64_t s, uint64_t e) {
     i = (uint32_t)-1; /* rescan from the start: the array changed */
   }
 }
+static uint64_t parse_hex(const char **p);
 static int show_maps; /* --maps: resident pages of each live mapping at every statistics point */
 static void put_addr(uint64_t a);
-static uint64_t rss_alloc(void) {
+static void mincore_maps(void) {
   static unsigned char *vec;
   if (vec == NULL) vec = own_map(1ull << 28); /* mincore vector for up to 1 TiB at once */
   uint64_t pages = 0;
@@ -208,7 +209,50 @@ static uint64_t rss_alloc(void) {
       put("\n");
     }
   }
-  return pages << 12;
+  (void)pages;
+}
+
+/*
+ * Resident bytes of the allocator's mappings as the kernel counts RSS: the "Rss:" of every VMA in
+ * /proc/self/smaps that overlaps one of them. (mincore would also count pages only read, which map
+ * the shared zero page: memcpy from a block's unwritten tail does that, and RSS does not count it.)
+ */
+static uint64_t rss_alloc(void) {
+  static char *buf;
+  if (buf == NULL) buf = own_map(1ull << 26);
+  if (show_maps) mincore_maps();
+  int fd = (int)syscall(SYS_open, "/proc/self/smaps", O_RDONLY);
+  size_t n = 0;
+  for (;;) {
+    ssize_t r = (ssize_t)syscall(SYS_read, fd, buf + n, (1ull << 26) - 1 - n);
+    if (r <= 0) break;
+    n += (size_t)r;
+  }
+  syscall(SYS_close, fd);
+  uint64_t total = 0;
+  int ours = 0;
+  const char *p = buf, *end = buf + n;
+  while (p < end) {
+    const char *eol = memchr(p, '\n', (size_t)(end - p));
+    if (!eol) eol = end;
+    if ((*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'f')) {
+      const char *q = p;
+      uint64_t s = parse_hex(&q);
+      q++;
+      uint64_t e = parse_hex(&q);
+      ours = 0;
+      for (uint32_t i = 0; i < nmaps; i++)
+        if (maps[i].start < e && s < maps[i].end) ours = 1;
+    } else if (ours && eol - p > 4 && memcmp(p, "Rss:", 4) == 0) {
+      const char *q = p + 4;
+      while (q < eol && (*q == ' ' || *q == '\t')) q++;
+      uint64_t kb = 0;
+      while (q < eol && *q >= '0' && *q <= '9') kb = kb * 10 + (uint64_t)(*q++ - '0');
+      total += kb * 1024;
+    }
+    p = eol + 1;
+  }
+  return total;
 }
 
 /* ---- the interposed calls ---- */

@@ -24,8 +24,12 @@ export const SEGMENT_BIN_MAX = 35;
 export const HUGE_BLOCK_SIZE = 2 * 1024 * MiB;
 /** sizeof(mi_segment_t) rounds to one 64 KiB slice of segment info (513 slice entries of 80 B + the header). */
 export const INFO_SLICES = 1;
-/** Where the slice entries (mi_slice_t, 80 B each) start in the segment header. */
-export const SLICES_OFFSET = 208;
+/** Where the slice entries (mi_slice_t = mi_page_t, 80 B each) start in mi_segment_t (264 on x86-64). */
+export const SLICES_OFFSET = 264;
+/** offsetof(mi_segment_t, next): a segment from the cache is cleared from here to the slice entries' end. */
+export const SEGMENT_NEXT_OFFSET = 184;
+/** MI_MAX_SLICE_OFFSET: a page's first 255 slices after its start carry a back offset (MI_ALIGNMENT_MAX 16 MiB / 64 KiB − 1). */
+export const MAX_SLICE_OFFSET = 255;
 export const SLICE_ENTRY_SIZE = 80;
 /** MI_MAX_EXTEND_SIZE / MI_MIN_EXTEND: a page's free list grows by 4 KiB of blocks (at least 4) at a time. */
 export const MAX_EXTEND_SIZE = 4 * KiB;
@@ -60,7 +64,16 @@ export const BIN_BLOCK_SIZE: number[] = (() => {
 
 /** _mi_os_good_alloc_size: what large requests and OS allocations are rounded to. */
 export function goodAllocSize(size: number): number {
-  const align = size < 512 * KiB ? 4096 : size < 2 * MiB ? 64 * KiB : size < 8 * MiB ? 256 * KiB : size < 32 * MiB ? MiB : 4 * MiB;
+  const align =
+    size < 512 * KiB
+      ? 4096
+      : size < 2 * MiB
+        ? 64 * KiB
+        : size < 8 * MiB
+          ? 256 * KiB
+          : size < 32 * MiB
+            ? MiB
+            : 4 * MiB;
   return Math.ceil(size / align) * align;
 }
 

@@ -98,7 +98,7 @@ export class MimallocMalloc {
     this.heap = h;
     this.collectRetired(h, true);
     for (const q of h.queues)
-      for (let p = q.first; p; ) {
+      for (let p = q.first; p;) {
         const next = p.next;
         p.collect(true);
         if (p.allFree) this.pageFree(p);
@@ -156,7 +156,12 @@ export class MimallocMalloc {
     let placed: [Segment, number, number] | null;
     let page: Page;
     if (blockSize <= LARGE_OBJ_SIZE_MAX) {
-      const required = blockSize <= SMALL_OBJ_SIZE_MAX ? blockSize : blockSize <= MEDIUM_OBJ_SIZE_MAX ? MEDIUM_PAGE_SIZE : blockSize;
+      const required =
+        blockSize <= SMALL_OBJ_SIZE_MAX
+          ? blockSize
+          : blockSize <= MEDIUM_OBJ_SIZE_MAX
+            ? MEDIUM_PAGE_SIZE
+            : blockSize;
       placed = segs.pageAlloc(required, () => this.trackSegments());
       if (placed === null) return null;
       const [seg, index, count] = placed;
@@ -268,6 +273,8 @@ export class MimallocMalloc {
   private pageFree(p: Page): void {
     this.qremove(this.heap.queues[p.queue], p);
     p.queue = -1;
+    // mi_segment_page_clear: with page_reset the page's memory is MADV_FREE'd first.
+    if (this.opts.pageReset !== 0) this.os.reset(p.start, p.pageSize);
     const seg = p.seg;
     this.segs.pageFree(seg, p.index, p.sliceCount);
     if (!this.segs.all.has(seg)) this.segmentsByAddr.delete(seg.addr);
@@ -339,7 +346,7 @@ export class MimallocMalloc {
     const before = this.os.committed;
     this.collectRetired(h, true);
     for (const q of h.queues)
-      for (let p = q.first; p; ) {
+      for (let p = q.first; p;) {
         const next = p.next;
         p.collect(true);
         if (p.allFree) this.pageFree(p);

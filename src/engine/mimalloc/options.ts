@@ -39,6 +39,8 @@ const OPTIONS_209: OptionDesc[] = [
 export interface MimallocEnvResult {
   options: MimallocOptions;
   warnings: string[];
+  /** Whether the real library prints the warnings: only with MIMALLOC_VERBOSE or MIMALLOC_SHOW_ERRORS on (release build). */
+  shown: boolean;
 }
 
 export function defaultMimallocOptions(): MimallocOptions {
@@ -58,7 +60,9 @@ export function parseMimallocEnv(env: Record<string, string>): MimallocEnvResult
     if (value === undefined && d.legacy) {
       value = upper.get(`MIMALLOC_${d.legacy.toUpperCase()}`);
       if (value !== undefined)
-        warnings.push(`mimalloc: warning: environment option "mimalloc_${d.legacy}" is deprecated -- use "mimalloc_${d.name}" instead.`);
+        warnings.push(
+          `mimalloc: warning: environment option "mimalloc_${d.legacy}" is deprecated -- use "mimalloc_${d.name}" instead.`,
+        );
     }
     if (value === undefined) continue;
     const buf = value.slice(0, 64).toUpperCase();
@@ -67,5 +71,11 @@ export function parseMimallocEnv(env: Record<string, string>): MimallocEnvResult
     else if (/^[+-]?\d+$/.test(buf.trim()) && !/\s$/.test(buf)) options[d.key] = parseInt(buf, 10);
     else warnings.push(`mimalloc: warning: environment option mimalloc_${d.name} has an invalid value.`);
   }
-  return { options, warnings };
+  const on = (name: string): boolean => {
+    const v = upper.get(`MIMALLOC_${name}`);
+    if (v === undefined) return false;
+    const b = v.slice(0, 64).toUpperCase();
+    return b === '' || '1;TRUE;YES;ON'.includes(b) || (/^[+-]?\d+$/.test(b) && parseInt(b, 10) !== 0);
+  };
+  return { options, warnings, shown: on('VERBOSE') || on('SHOW_ERRORS') };
 }

@@ -3,7 +3,7 @@ import type { Kernel } from '../kernel/kernel';
 import { COMMIT_MASK_BITS, SEGMENT_SIZE, alignUp, goodAllocSize } from './constants';
 
 /** The system calls mimalloc makes, as the real one makes them (for the cross-check and the event log). */
-export type MiOsCall = 'mmap' | 'munmap' | 'dontneed' | 'mprotect';
+export type MiOsCall = 'mmap' | 'munmap' | 'dontneed' | 'mprotect' | 'free';
 export type MiOsListener = (call: MiOsCall, addr: number, length: number) => void;
 
 /** One OS mapping mimalloc made, numbered in order (the cross-check names addresses by it). */
@@ -11,6 +11,9 @@ export interface MiMapping {
   addr: number;
   size: number;
   ordinal: number;
+  /** The kernel mapping behind it (bigger when alignment needed an over-allocation). */
+  osAddr: number;
+  osSize: number;
 }
 
 /**
@@ -48,19 +51,18 @@ export class MiOs {
     const k = this.kernel;
     let addr = mmapAnon(k, size, 'other', 'mimalloc segment');
     if (addr < 0) return null;
+    let osAddr = addr;
+    let osSize = size;
     if (addr % alignment !== 0) {
+      // Over-allocate and use the aligned middle. The real one unmaps the ends; the kernel model can
+      // only cut tails, so the ends stay mapped but never touched: no RSS, only address space.
       k.munmap(addr, size);
-      const over = size + alignment;
-      const p = k.mmap(over, 'other', 'mimalloc segment'); // plain top-down, so the remap below lands in the same place
-      if (p < 0) return null;
-      const aligned = alignUp(p, alignment);
-      const top = p + over;
-      k.munmap(p, over);
-      addr = k.mmap(top - aligned, 'other', 'mimalloc segment');
-      if (addr !== aligned) throw new Error(`mimalloc os: aligned remap expected at ${aligned}, got ${addr}`);
-      if (top > aligned + size) k.munmap(aligned + size, top - aligned - size);
+      osSize = size + alignment;
+      osAddr = k.mmap(osSize, 'other', 'mimalloc segment');
+      if (osAddr < 0) return null;
+      addr = alignUp(osAddr, alignment);
     }
-    const m: MiMapping = { addr, size, ordinal: this.nextOrdinal++ };
+    const m: MiMapping = { addr, size, ordinal: this.nextOrdinal++, osAddr, osSize };
     this.mappings.set(addr, m);
     if (this.listener) this.listener('mmap', addr, size);
     if (commit) this.stat(size);
@@ -71,7 +73,9 @@ export class MiOs {
   free(addr: number, size: number, wasCommitted: boolean): void {
     size = goodAllocSize(size);
     if (this.listener) this.listener('munmap', addr, size);
-    this.kernel.munmap(addr, size);
+    const m = this.mappings.get(addr);
+    if (m) this.kernel.munmap(m.osAddr, m.osSize);
+    else this.kernel.munmap(addr, size);
     this.mappings.delete(addr);
     if (wasCommitted) this.stat(-size);
   }
@@ -82,6 +86,16 @@ export class MiOs {
     const start = Math.floor(addr / 4096) * 4096;
     const end = alignUp(addr + size, 4096);
     if (end > start && this.listener) this.listener('mprotect', start, end - start);
+  }
+
+  /**
+   * _mi_os_reset (page_reset): MADV_FREE of the whole pages inside. The kernel takes such pages only
+   * under memory pressure, which never comes here: they stay resident.
+   */
+  reset(addr: number, size: number): void {
+    const start = alignUp(addr, 4096);
+    const end = Math.floor((addr + size) / 4096) * 4096;
+    if (end > start && this.listener) this.listener('free', start, end - start);
   }
 
   /** _mi_os_decommit: MADV_DONTNEED of the whole pages inside (conservative); counts `size` decommitted. */

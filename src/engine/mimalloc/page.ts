@@ -62,7 +62,10 @@ export class Page {
     if (this.free.length > 0 || this.capacity >= this.reserved) return null;
     const bsize = this.blockSize;
     let extend = this.reserved - this.capacity;
-    const maxExtend = Math.max(bsize >= MAX_EXTEND_SIZE ? MIN_EXTEND : Math.floor(MAX_EXTEND_SIZE / bsize), MIN_EXTEND);
+    const maxExtend = Math.max(
+      bsize >= MAX_EXTEND_SIZE ? MIN_EXTEND : Math.floor(MAX_EXTEND_SIZE / bsize),
+      MIN_EXTEND,
+    );
     if (extend > maxExtend) extend = maxExtend;
     const first = this.capacity;
     for (let i = first + extend - 1; i >= first; i--) this.free.push(this.start + i * bsize);

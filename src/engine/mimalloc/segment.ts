@@ -4,7 +4,9 @@ import {
   COMMIT_SIZE,
   INFO_SLICES,
   MEDIUM_PAGE_SIZE,
+  MAX_SLICE_OFFSET,
   MINIMAL_COMMIT_SIZE,
+  SEGMENT_NEXT_OFFSET,
   SEGMENT_BIN_MAX,
   SEGMENT_SIZE,
   SLICES_OFFSET,
@@ -265,9 +267,12 @@ export class Segments {
   /** mi_segment_span_allocate: the slices become a page (committing them first). */
   private spanAllocate(seg: Segment, index: number, count: number): number {
     this.ensureCommitted(seg, seg.addr + index * SLICE_SIZE, count * SLICE_SIZE);
-    this.onWriteEntry(seg, index);
+    // The page's entry, the back offsets of up to MAX_SLICE_OFFSET slices after it, and its last slice.
+    let extra = Math.min(count - 1, MAX_SLICE_OFFSET);
+    if (index + extra >= seg.sliceEntries) extra = seg.sliceEntries - index - 1;
+    for (let i = 0; i <= extra; i++) this.onWriteEntry(seg, index + i);
     const last = Math.min(index + count, seg.sliceEntries) - 1;
-    if (last > index) this.onWriteEntry(seg, last);
+    if (last > index + extra) this.onWriteEntry(seg, last);
     seg.used++;
     return index;
   }
@@ -313,7 +318,8 @@ export class Segments {
   /** mi_segment_alloc: a normal segment (required 0) from the cache or the OS, or a huge one holding `required`. */
   segmentAlloc(required: number): Segment | null {
     const infoSize = INFO_SLICES * SLICE_SIZE;
-    const slices = required === 0 ? SLICES_PER_SEGMENT : alignUp(required + infoSize, SLICE_SIZE) / SLICE_SIZE;
+    const slices =
+      required === 0 ? SLICES_PER_SEGMENT : alignUp(required + infoSize, SLICE_SIZE) / SLICE_SIZE;
     const size = slices * SLICE_SIZE;
     const eagerDelay = false; // only threads after the first delay commit (_mi_current_thread_count() > 1)
     const commit = (!eagerDelay && this.opts.eagerCommit !== 0) || required > 0;
@@ -328,7 +334,9 @@ export class Segments {
         decommitMask = slot.decommit;
       }
     }
+    let fromCache = mapping !== null;
     if (mapping === null) {
+      fromCache = false;
       mapping = this.os.allocAligned(size, SEGMENT_SIZE, commit);
       if (mapping === null) return null;
       commitMask = new Uint8Array(COMMIT_MASK_BITS).fill(commit ? 1 : 0);
@@ -347,7 +355,14 @@ export class Segments {
     this.count++;
     this.all.add(seg);
     // The header is written: segment fields, then the info slices' entries (mi_segment_span_allocate).
+    // Memory from the cache is not known to be zero: mi_segment_alloc clears the header from `next`
+    // to the end of the slice entries (segment_slices + 1 of them).
     this.os.kernel.touch(seg.addr, SLICES_OFFSET);
+    if (fromCache)
+      this.os.kernel.touch(
+        seg.addr + SEGMENT_NEXT_OFFSET,
+        SLICES_OFFSET - SEGMENT_NEXT_OFFSET + SLICE_ENTRY_SIZE * (slices + 1),
+      );
     this.spanAllocate(seg, 0, INFO_SLICES);
     seg.used = 0;
     if (!seg.huge) this.spanFree(seg, INFO_SLICES, seg.sliceEntries - INFO_SLICES, false);
@@ -397,7 +412,12 @@ export class Segments {
         break;
       }
     if (free < 0) return false;
-    const slot: CacheSlot = { mapping: seg.mapping, commit: seg.commit.slice(), decommit: seg.decommit.slice(), expire: 0 };
+    const slot: CacheSlot = {
+      mapping: seg.mapping,
+      commit: seg.commit.slice(),
+      decommit: seg.decommit.slice(),
+      expire: 0,
+    };
     this.cache[free] = slot;
     if (maskCount(slot.commit) > 0 && this.opts.allowDecommit !== 0) {
       if (this.opts.segmentDecommitDelay === 0) {
