@@ -2,43 +2,108 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
+// Import rules. ESLint keeps only the last matching options of a rule for a file, so every block
+// below lists all the patterns that apply to its files.
+const PURE = [
+  {
+    group: ['react', 'react-dom', 'zustand', 'd3-*', '@codemirror/*'],
+    message: 'src/engine is pure: no UI libraries.',
+  },
+  {
+    group: ['**/ui/**', '**/worker/**', '**/client/**', '**/store/**', '**/derive/**'],
+    message: 'src/engine never imports the page or the worker.',
+  },
+];
+/** The C library is read through libc/libc.ts (Libc, LibcModel); only these may name glibc's implementation. */
+const GLIBC_OWNERS = ['src/engine/glibc/**', 'src/engine/libc/create.ts', 'src/engine/explain/glibc/**'];
+const TESTS = ['**/*.test.ts', 'tests/**', 'bench/**'];
+const NOT_GLIBC = {
+  group: ['**/glibc/**', '../glibc', '../../glibc'],
+  message:
+    'Outside glibc/, libc/create.ts and explain/glibc/, read the C library through libc/libc.ts (Libc, LibcModel).',
+};
+const layer = (...higher) => ({
+  group: higher.flatMap((n) => [`**/${n}/**`, `../${n}*`]),
+  message: 'A lower layer never imports a higher one: kernel < libc (glibc) < pymalloc < python < numpy.',
+});
+const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.cache/**', 'tests/fidelity/recorded/**', 'tools/**/*.py'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
-  { files: ['scripts/**', 'bench/**', 'tests/**', 'src/cli/**', '*.config.*'], languageOptions: { globals: globals.node } },
+  {
+    files: ['scripts/**', 'bench/**', 'tests/**', 'src/cli/**', '*.config.*'],
+    languageOptions: { globals: globals.node },
+  },
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
   {
+    // Outside the engine (page, worker, CLI): glibc only through the seam too.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/engine/**', ...TESTS],
+    rules: restrict({ ...NOT_GLIBC, group: ['**/engine/glibc/**'] }),
+  },
+  {
     // The engine is pure: it runs in Node (CLI, tests) and in the worker alike.
     files: ['src/engine/**/*.ts'],
+    ignores: [...GLIBC_OWNERS, ...TESTS],
     rules: {
-      'no-restricted-imports': [
+      ...restrict(...PURE, NOT_GLIBC),
+      'no-restricted-globals': [
         'error',
-        {
-          patterns: [
-            { group: ['react', 'react-dom', 'zustand', 'd3-*', '@codemirror/*'], message: 'src/engine is pure: no UI libraries.' },
-            { group: ['**/ui/**', '**/worker/**', '**/client/**', '**/store/**', '**/derive/**'], message: 'src/engine never imports the page or the worker.' },
-          ],
-        },
+        'window',
+        'document',
+        'self',
+        'postMessage',
+        'navigator',
+        'localStorage',
       ],
-      'no-restricted-globals': ['error', 'window', 'document', 'self', 'postMessage', 'navigator', 'localStorage'],
     },
   },
   {
-    // A lower layer never imports a higher one: kernel < glibc < pymalloc < python < numpy.
+    files: GLIBC_OWNERS,
+    ignores: TESTS,
+    rules: {
+      ...restrict(...PURE),
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'self',
+        'postMessage',
+        'navigator',
+        'localStorage',
+      ],
+    },
+  },
+  // A lower layer never imports a higher one.
+  {
     files: ['src/engine/kernel/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: ['**/glibc/**', '**/pymalloc/**', '**/python/**', '**/numpy/**', '../glibc*', '../pymalloc*', '../python*', '../numpy*'] }] },
+    ignores: TESTS,
+    rules: restrict(...PURE, layer('glibc', 'libc', 'pymalloc', 'python', 'numpy')),
   },
   {
     files: ['src/engine/glibc/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: ['**/pymalloc/**', '**/python/**', '**/numpy/**', '../pymalloc*', '../python*', '../numpy*'] }] },
+    ignores: TESTS,
+    rules: restrict(...PURE, layer('pymalloc', 'python', 'numpy')),
+  },
+  {
+    files: ['src/engine/libc/**/*.ts'],
+    ignores: ['src/engine/libc/create.ts', ...TESTS],
+    rules: restrict(...PURE, NOT_GLIBC, layer('pymalloc', 'python', 'numpy')),
   },
   {
     files: ['src/engine/pymalloc/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: ['**/python/**', '**/numpy/**', '../python*', '../numpy*'] }] },
+    ignores: TESTS,
+    rules: restrict(...PURE, NOT_GLIBC, layer('python', 'numpy')),
+  },
+  {
+    files: ['src/engine/python/**/*.ts'],
+    ignores: TESTS,
+    rules: restrict(...PURE, NOT_GLIBC, layer('numpy')),
   },
 );

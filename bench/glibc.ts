@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GlibcMalloc } from '../src/engine/glibc/malloc';
-import { parseTrace, replayTrace } from '../src/engine/glibc/trace';
+import { parseTrace, replayTrace } from '../src/engine/libc/trace';
 import { Kernel } from '../src/engine/kernel/kernel';
 import { compileReplay } from '../tests/native/nativeReplay';
 import { generateTrace } from '../tests/native/traceGen';
@@ -23,7 +23,8 @@ export function benchGlibc(nOps = 2_000_000): string[] {
   for (let i = 0; i < 3; i++) gcNow?.();
   const after = process.memoryUsage();
   const live = g.av.store.liveSlots;
-  const jsBytes = after.heapUsed + after.arrayBuffers - before.heapUsed - before.arrayBuffers - keep.byteLength;
+  const jsBytes =
+    after.heapUsed + after.arrayBuffers - before.heapUsed - before.arrayBuffers - keep.byteLength;
   lines.push(
     `memory: ${fmt(live, 0)} live chunks; chunk columns ${fmt(g.av.store.byteSize / live)} B/chunk; ` +
       `JS heap + buffers grew ${fmt(jsBytes / live)} B/chunk${gcNow ? '' : ' (run with --expose-gc for an exact figure)'} (goal ≤ 32)`,
@@ -35,7 +36,9 @@ export function benchGlibc(nOps = 2_000_000): string[] {
 /** One trace profile (tests/native/traceGen.ts): simulated vs real ops per second. */
 function benchProfile(profile: string, nOps: number): string[] {
   const lines: string[] = [];
-  const text = Array.from({ length: nOps / 100_000 }, (_, i) => generateTrace(1000 + i, 100_000, profile)).join('\n');
+  const text = Array.from({ length: nOps / 100_000 }, (_, i) =>
+    generateTrace(1000 + i, 100_000, profile),
+  ).join('\n');
   const trace = parseTrace(text);
 
   let best = Infinity;
@@ -46,7 +49,9 @@ function benchProfile(profile: string, nOps: number): string[] {
     best = Math.min(best, Number(process.hrtime.bigint() - t0));
   }
   const simOps = trace.length / (best / 1e9);
-  lines.push(`glibc model: ${fmt(trace.length, 0)} ops of a '${profile}' trace in ${fmt(best / 1e6)} ms = ${fmt(simOps / 1e6, 2)} M ops/s (goal ≥ 10 M ops/s)`);
+  lines.push(
+    `glibc model: ${fmt(trace.length, 0)} ops of a '${profile}' trace in ${fmt(best / 1e6)} ms = ${fmt(simOps / 1e6, 2)} M ops/s (goal ≥ 10 M ops/s)`,
+  );
 
   try {
     const bin = compileReplay();
@@ -60,7 +65,9 @@ function benchProfile(profile: string, nOps: number): string[] {
       if (m) cBest = Math.min(cBest, Number(m[1]));
     }
     const cOps = trace.length / (cBest / 1e9);
-    lines.push(`real glibc 2.36 replaying the same trace: ${fmt(cOps / 1e6, 2)} M ops/s; simulator/real speed ratio ${fmt(simOps / cOps, 3)}`);
+    lines.push(
+      `real glibc 2.36 replaying the same trace: ${fmt(cOps / 1e6, 2)} M ops/s; simulator/real speed ratio ${fmt(simOps / cOps, 3)}`,
+    );
   } catch (e) {
     lines.push(`real glibc replay unavailable: ${(e as Error).message.split('\n')[0]}`);
   }

@@ -1,4 +1,5 @@
-import type { Tunables } from '../engine/glibc/constants';
+import { EnvError, parseLibcEnv, splitAssignment, type LibcEnvironment } from '../engine/libc/env';
+import { GLIBC_TUNABLE_SPECS, type GlibcTunableKey } from '../engine/libc/glibcTunables';
 import { PROFILE_NAMES, type ProfileName } from '../engine/python/startup/profiles';
 
 /** What the command line asked for. */
@@ -7,7 +8,10 @@ export interface CliArgs {
   script?: string;
   json: boolean;
   mallocLog: boolean;
-  tunables: Tunables;
+  /** The environment the simulated process gets (--env, the tunable flags, --cpus), as glibc and CPython read it. */
+  env: LibcEnvironment;
+  /** What the environment's readers would ignore or say, for stderr. */
+  warnings: string[];
   /** Which captured interpreter start-up to boot from (default: by the script, see defaultProfile). */
   profile?: ProfileName;
   help: boolean;
@@ -15,42 +19,26 @@ export interface CliArgs {
 
 export class UsageError extends Error {}
 
-const TUNABLE_FLAGS: Record<string, keyof Tunables> = {
+/** The tunable flags, each an alias of --env GLIBC_TUNABLES=glibc.malloc.NAME=N. */
+const TUNABLE_FLAGS: Record<string, GlibcTunableKey> = {
   '--mmap-threshold': 'mmapThreshold',
   '--trim-threshold': 'trimThreshold',
   '--top-pad': 'topPad',
   '--tcache-count': 'tcacheCount',
   '--mmap-max': 'mmapMax',
+  '--arena-max': 'arenaMax',
 };
 
-/** glibc.malloc.* names as GLIBC_TUNABLES spells them. */
-const TUNABLE_NAMES: Record<string, keyof Tunables> = {
-  'glibc.malloc.mmap_threshold': 'mmapThreshold',
-  'glibc.malloc.trim_threshold': 'trimThreshold',
-  'glibc.malloc.top_pad': 'topPad',
-  'glibc.malloc.tcache_count': 'tcacheCount',
-  'glibc.malloc.mmap_max': 'mmapMax',
-  'glibc.malloc.mxfast': 'mxfast',
-};
-
-function number(flag: string, v: string | undefined): number {
-  if (v === undefined || !/^\d+$/.test(v)) throw new UsageError(`${flag} needs a non-negative integer`);
-  return Number(v);
-}
-
-/** GLIBC_TUNABLES syntax: name=value:name=value. Unknown names are an error, not silently ignored. */
-export function parseTunables(spec: string, into: Tunables = {}): Tunables {
-  for (const part of spec.split(':').filter(Boolean)) {
-    const [name, value] = part.split('=');
-    const key = TUNABLE_NAMES[name];
-    if (!key) throw new UsageError(`unknown tunable "${name}" (known: ${Object.keys(TUNABLE_NAMES).join(', ')})`);
-    into[key] = number(name, value);
-  }
-  return into;
+function value(flag: string, v: string | undefined): string {
+  if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag} needs a value`);
+  return v;
 }
 
 export function parseArgs(argv: string[]): CliArgs {
-  const out: CliArgs = { json: false, mallocLog: false, tunables: {}, help: false };
+  const vars: Record<string, string> = {};
+  const tunables: string[] = [];
+  let cpus: number | undefined;
+  const out: Omit<CliArgs, 'env' | 'warnings'> = { json: false, mallocLog: false, help: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--malloc-trace') {
@@ -59,31 +47,56 @@ export function parseArgs(argv: string[]): CliArgs {
     } else if (a === '--json') out.json = true;
     else if (a === '--malloc-log') out.mallocLog = true;
     else if (a === '--help' || a === '-h') out.help = true;
-    else if (a === '--tunables') parseTunables(argv[++i] ?? '', out.tunables);
-    else if (a === '--profile') {
+    else if (a === '--env') {
+      const [name, v] = assignment(value(a, argv[++i]));
+      // Several GLIBC_TUNABLES are read as one list (later entries win, as in parse_tunables).
+      if (name === 'GLIBC_TUNABLES') tunables.push(v);
+      else vars[name] = v;
+    } else if (a === '--tunables') tunables.push(value(a, argv[++i]));
+    else if (a === '--cpus') {
+      const v = value(a, argv[++i]);
+      if (!/^[1-9]\d*$/.test(v)) throw new UsageError('--cpus needs a whole number ≥ 1');
+      cpus = Number(v);
+    } else if (a === '--profile') {
       const name = argv[++i] as ProfileName;
       if (!PROFILE_NAMES.includes(name)) throw new UsageError(`--profile takes one of ${PROFILE_NAMES.join(', ')}`);
       out.profile = name;
-    }
-    else if (a in TUNABLE_FLAGS) out.tunables[TUNABLE_FLAGS[a]] = number(a, argv[++i]);
-    else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
+    } else if (a in TUNABLE_FLAGS) {
+      const spec = GLIBC_TUNABLE_SPECS.find((s) => s.key === TUNABLE_FLAGS[a])!;
+      tunables.push(`${spec.name}=${value(a, argv[++i])}`);
+    } else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
     else if (out.script) throw new UsageError(`one script at a time (got ${out.script} and ${a})`);
     else out.script = a;
   }
   if (!out.help && !out.mallocTrace && !out.script) throw new UsageError('give a script (FILE.py) or --malloc-trace FILE');
-  return out;
+  if (tunables.length > 0) vars.GLIBC_TUNABLES = tunables.join(':');
+  const { env, warnings } = parseLibcEnv(vars, cpus);
+  return { ...out, env, warnings };
 }
 
-export const USAGE = `usage: npm run -s sim -- FILE.py [--json] [--malloc-log] [tunables]
-       npm run -s sim -- --malloc-trace FILE [tunables]
+function assignment(text: string): [string, string] {
+  try {
+    return splitAssignment(text);
+  } catch (e) {
+    if (e instanceof EnvError) throw new UsageError(e.message);
+    throw e;
+  }
+}
+
+export const USAGE = `usage: npm run -s sim -- FILE.py [--json] [--malloc-log] [--env NAME=VALUE]... [tunables]
+       npm run -s sim -- --malloc-trace FILE [--env NAME=VALUE]... [tunables]
 
   FILE.py             run a Python script in the simulated CPython 3.11 / glibc 2.36 process
   --json              print the report as JSON (the recorder's schema) instead of a table
-  --malloc-log        print every glibc call the simulated process makes (boot included) as a
+  --malloc-log        print every C-library call the simulated process makes (boot included) as a
                       malloc trace: tools/native/replay.c rebuilds the same heap on the real glibc
   --malloc-trace FILE replay an allocation trace (m ID SIZE | c ID N SIZE | r ID SIZE | f ID | t PAD)
                       and print where each chunk landed and mallinfo2
-  --profile NAME       the interpreter to boot: cpython-3.11.7 (pyenv's python3, the default) or
+  --profile NAME      the interpreter to boot: cpython-3.11.7 (pyenv's python3, the default) or
                       debian-3.11.2 (/usr/bin/python3 with NumPy 1.24; the default for scripts that import numpy)
-tunables: --mmap-threshold N --trim-threshold N --top-pad N --tcache-count N --mmap-max N
-          --tunables glibc.malloc.NAME=VALUE:... (as GLIBC_TUNABLES)`;
+  --env NAME=VALUE    the environment the real process would get (repeatable): GLIBC_TUNABLES=glibc.malloc.NAME=V:…,
+                      MALLOC_ARENA_MAX, MALLOC_MMAP_THRESHOLD_, MALLOC_TRIM_THRESHOLD_, MALLOC_TOP_PAD_, MALLOC_MMAP_MAX_,
+                      MALLOC_ARENA_TEST, LD_PRELOAD, MALLOC_CONF, MIMALLOC_*, PYTHONMALLOC
+  --cpus N            CPUs the process sees (glibc caps arenas at 8 × N; default 2, as on these machines)
+tunables (aliases of --env GLIBC_TUNABLES=…): --mmap-threshold N --trim-threshold N --top-pad N --tcache-count N
+          --mmap-max N --arena-max N --tunables glibc.malloc.NAME=VALUE:...`;

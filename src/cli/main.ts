@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { runMallocTrace } from '../engine/glibc/trace';
+import { runMallocTrace } from '../engine/libc/traceReport';
 import { USAGE, UsageError, parseArgs } from './args';
 import { runPythonCli } from './python';
 
@@ -11,8 +11,11 @@ function main(argv: string[]): number {
       process.stdout.write(USAGE + '\n');
       return 0;
     }
+    for (const w of args.warnings) process.stderr.write(`highwater: warning: ${w}\n`);
     if (args.mallocTrace) {
-      process.stdout.write(runMallocTrace(readText(args.mallocTrace), args.tunables));
+      if (args.env.allocator !== 'glibc')
+        throw new Error(`not supported by Highwater yet: --malloc-trace under LD_PRELOAD (it replays on glibc 2.36)`);
+      process.stdout.write(runMallocTrace(readText(args.mallocTrace), {}, args.env));
       return 0;
     }
     return runPythonCli(readText(args.script!), args);

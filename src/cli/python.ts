@@ -11,9 +11,9 @@ import { describeReportError } from '../engine/python/report';
  */
 export function runPythonCli(source: string, args: CliArgs): number {
   if (args.mallocLog) return printMallocLog(source, args);
-  const report = simulateScript(source, { tunables: args.tunables, scenario: args.script, profile: args.profile ?? defaultProfile(source) });
+  const report = simulateScript(source, { env: args.env, scenario: args.script, profile: args.profile ?? defaultProfile(source) });
   if (args.json) process.stdout.write(JSON.stringify(report, null, 1) + '\n');
-  else process.stdout.write(`${report.python === '3.11.2' ? "Debian's python3 3.11.2" : 'python3 3.11.7'}${report.numpy ? ` + NumPy ${report.numpy}` : ''}, glibc 2.36\n` + formatTable(report.steps, report.error));
+  else process.stdout.write(`${report.python === '3.11.2' ? "Debian's python3 3.11.2" : 'python3 3.11.7'}${report.numpy ? ` + NumPy ${report.numpy}` : ''}, glibc 2.36${report.allocator ? ` + LD_PRELOAD ${report.allocator}` : ''}\n` + formatTable(report.steps, report.error));
   if (!report.error) return 0;
   if (args.json) process.stderr.write(describeReportError(report.error) + '\n');
   return 1;
@@ -21,7 +21,7 @@ export function runPythonCli(source: string, args: CliArgs): number {
 
 /** Every glibc call after boot, in the trace format, for tools/native/replay.c to replay. */
 function printMallocLog(source: string, args: CliArgs): number {
-  const p = createProcess({ tunables: args.tunables, mallocLog: true, profile: args.profile ?? defaultProfile(source) });
+  const p = createProcess({ env: args.env, mallocLog: true, profile: args.profile ?? defaultProfile(source) });
   let status = 0;
   try {
     const statements = p.load(source);

@@ -1,4 +1,4 @@
-import { MAPPING_TAGS, type Snapshot } from '../engine/trace/snapshot';
+import type { Snapshot } from '../engine/trace/snapshot';
 import { memoByObject } from './memo';
 
 /**
@@ -54,8 +54,8 @@ function build(s: Snapshot): AddressLayout {
     label: '[heap] (brk)',
     start: sc.heapStart,
     length: heapLen,
-    residentBytes: countBits(s.heap.residentWords) * 4096,
-    bits: s.heap.residentWords,
+    residentBytes: countBits(s.brkResidentWords) * 4096,
+    bits: s.brkResidentWords,
     bitsOffset: 0,
     x: 0,
     w: 0,
@@ -63,7 +63,7 @@ function build(s: Snapshot): AddressLayout {
   });
   const m = s.mappings;
   for (let i = 0; i < m.count; i++) {
-    const kind = MAPPING_TAGS[m.tag[i]] ?? 'other';
+    const kind = m.tags[m.tag[i]] ?? 'other';
     regions.push({
       kind,
       label: m.labels[i] || kind,

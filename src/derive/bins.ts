@@ -1,4 +1,4 @@
-import type { Snapshot } from '../engine/trace/snapshot';
+import { glibcOf, type Snapshot } from '../engine/trace/snapshot';
 import { memoByObject } from './memo';
 
 /** One line of the bins panel. */
@@ -29,7 +29,9 @@ function largeIndex(size: number): number {
  * list links: which bin a chunk is in follows from its size and state).
  */
 function build(s: Snapshot): BinRow[] {
-  const h = s.heap;
+  const g = glibcOf(s);
+  if (!g) return [];
+  const h = g.heap;
   const acc = new Map<string, BinRow>();
   const add = (bin: BinRow['bin'], index: number, label: string, bytes: number): void => {
     const key = `${bin}:${index}`;

@@ -1,3 +1,4 @@
+import type { GlibcTunables } from '../engine/libc/glibcTunables';
 import type { Snapshot } from '../engine/trace/snapshot';
 
 /**
@@ -7,12 +8,7 @@ import type { Snapshot } from '../engine/trace/snapshot';
 export const PROTOCOL_VERSION = 1;
 
 /** glibc tunables the page lets the user set (GLIBC_TUNABLES glibc.malloc.*); absent = default. */
-export interface TunableOptions {
-  tcacheCount?: number;
-  mmapThreshold?: number;
-  trimThreshold?: number;
-  topPad?: number;
-}
+export type TunableOptions = GlibcTunables;
 
 export interface RunOptions {
   tunables: TunableOptions;

@@ -1,3 +1,4 @@
+import type { GlibcTunables } from '../engine/libc/glibcTunables';
 import { parseScenarioFile } from './parse';
 
 /**
@@ -15,7 +16,7 @@ export interface Scenario {
   story: string;
   source: string;
   seed?: boolean;
-  tunables?: { tcacheCount?: number; mmapThreshold?: number; trimThreshold?: number; topPad?: number };
+  tunables?: GlibcTunables;
 }
 
 type Entry = Omit<Scenario, 'title' | 'story' | 'source'> & { title?: string; storyPrefix?: string };

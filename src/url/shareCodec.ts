@@ -1,4 +1,5 @@
 import { Inflate, deflateSync, strFromU8, strToU8 } from 'fflate';
+import { GLIBC_TUNABLE_KEYS, type GlibcTunables } from '../engine/libc/glibcTunables';
 
 /**
  * Share links: `#v1/<base64url(deflate(json))>`. One decoder, `decodeShare`, that never throws:
@@ -13,7 +14,7 @@ export const MAX_JSON_BYTES = 256_000;
 export interface ShareState {
   source: string;
   scenarioId: string | null;
-  tunables: { tcacheCount?: number; mmapThreshold?: number; trimThreshold?: number; topPad?: number };
+  tunables: GlibcTunables;
   mode: 'statement' | 'event';
   statement: number;
   event: number;
@@ -106,7 +107,7 @@ function validate(x: unknown): ShareState | null {
   if (typeof o.tunables !== 'object' || o.tunables === null) return null;
   const t = o.tunables as Record<string, unknown>;
   const tunables: ShareState['tunables'] = {};
-  for (const k of ['tcacheCount', 'mmapThreshold', 'trimThreshold', 'topPad'] as const) {
+  for (const k of GLIBC_TUNABLE_KEYS) {
     if (t[k] === undefined) continue;
     if (!isNat(t[k])) return null;
     tunables[k] = t[k];

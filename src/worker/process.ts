@@ -1,5 +1,5 @@
-import type { GlibcMalloc } from '../engine/glibc/malloc';
 import type { Kernel } from '../engine/kernel/kernel';
+import type { LibcModel } from '../engine/libc/libc';
 import { createProcess as createPythonProcess, defaultProfile, simulateScript } from '../engine/simulate';
 import type { OwnerLookup } from '../engine/explain';
 import type { GlobalBinding } from '../engine/python/owners';
@@ -14,7 +14,7 @@ import { adaptPython } from './pythonAdapter';
  */
 export interface SimProcess {
   readonly kernel: Kernel;
-  readonly glibc: GlibcMalloc;
+  readonly libc: LibcModel;
   readonly arenas: ArenaSource | null;
   load(source: string): StatementInfo[];
   runStatement(i: number): void;

@@ -8,7 +8,7 @@ export function adaptPython(p: PythonProcess, report: () => string): SimProcess 
   const objectsIn = (from: number, to: number): ObjectInfo[] => allocationsIn(p, from, to);
   return {
     kernel: p.kernel,
-    glibc: p.glibc,
+    libc: p.libc,
     arenas: p.pymalloc,
     load: (source) => p.load(source),
     runStatement: (i) => p.runStatement(i),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Snapshot } from '../engine/trace/snapshot';
+import { glibcOf, type Snapshot } from '../engine/trace/snapshot';
 import type { FromWorker } from '../protocol/messages';
 import { Session } from './session';
 
@@ -18,8 +18,8 @@ const figures = (s: Snapshot) => ({
   event: s.event,
   rss: s.scalars.rss,
   brk: s.scalars.brk,
-  mallinfo: s.mallinfo,
-  chunks: Array.from(s.heap.sizeG),
+  mallinfo: glibcOf(s)!.mallinfo,
+  chunks: Array.from(glibcOf(s)!.heap.sizeG),
   arenas: s.arenas?.count ?? 0,
 });
 

@@ -56,7 +56,7 @@ export class Session {
     const log = new TimelineLog();
     const process = createProcess(source, options, log);
     log.kernel = process.kernel;
-    log.glibc = process.glibc;
+    log.libc = process.libc;
     let statement = 0;
     log.onProgress = (events) => this.post({ type: 'progress', runId, statement, events, seeking: false });
     const run: RunState = {
@@ -83,7 +83,7 @@ export class Session {
     }
     this.post({ type: 'loaded', runId, statements: run.statements });
     run.loadEvents = log.length;
-    run.summaries.push(summarize(process.kernel, process.glibc));
+    run.summaries.push(summarize(process.kernel, process.libc));
     run.bindings.push(process.bindings());
     run.checkpoints.put(0, this.snapshotHere(run, process, 0, -1, null));
     for (let i = 0; i < run.statements.length && !run.error; i++) {
@@ -96,7 +96,7 @@ export class Session {
       }
       run.statementEnd.push(log.length);
       const snap = this.snapshotHere(run, process, i + 1, i, this.window(log, from, log.length));
-      run.summaries.push(summarize(process.kernel, process.glibc));
+      run.summaries.push(summarize(process.kernel, process.libc));
       run.bindings.push(process.bindings());
       run.checkpoints.put(i + 1, snap);
       this.post({ type: 'progress', runId, statement: i + 1, events: log.length, seeking: false });
@@ -239,7 +239,7 @@ export class Session {
     events: EventWindow | null,
   ): Snapshot {
     const snap = buildSnapshot(
-      { kernel: p.kernel, glibc: p.glibc, pymalloc: p.arenas },
+      { kernel: p.kernel, libc: p.libc, pymalloc: p.arenas },
       statement,
       p === run.process ? run.log.length : events ? events.to : 0,
       [],
@@ -248,7 +248,7 @@ export class Session {
     const owners = p.owners(step >= 0 ? (run.bindings[step] ?? null) : null);
     snap.explain = explainStep({
       kernel: p.kernel,
-      glibc: p.glibc,
+      libc: p.libc,
       arenas: snap.arenas,
       before,
       events,

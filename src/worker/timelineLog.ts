@@ -1,7 +1,7 @@
 import { EventKind } from '../engine/trace/events';
 import { EventLog } from '../engine/trace/eventLog';
-import type { GlibcMalloc } from '../engine/glibc/malloc';
 import type { Kernel } from '../engine/kernel/kernel';
+import { emptyCounters, type LibcModel } from '../engine/libc/libc';
 import type { TimelineColumns } from '../protocol/messages';
 
 const ARENA_BYTES = 1 << 20;
@@ -25,7 +25,9 @@ export class TimelineLog extends EventLog {
   private arenaBytes = 0;
   private last = [-1, -1, -1, -1];
   kernel: Kernel | null = null;
-  glibc: GlibcMalloc | null = null;
+  libc: LibcModel | null = null;
+  /** Filled in place after every event (LibcModel.counters allocates nothing when given one). */
+  private readonly counters = emptyCounters();
   onProgress: ((events: number) => void) | null = null;
   /** When false (seeking to a position), only the counting matters: no samples, no progress. */
   sampling = true;
@@ -34,11 +36,11 @@ export class TimelineLog extends EventLog {
     super.record(kind, addr, size, aux);
     if (kind === EventKind.ArenaNew) this.arenaBytes += ARENA_BYTES;
     else if (kind === EventKind.ArenaFree) this.arenaBytes -= ARENA_BYTES;
-    if (!this.sampling || !this.kernel || !this.glibc) return;
+    if (!this.sampling || !this.kernel || !this.libc) return;
     const k = this.kernel;
     const rss = k.rss;
     const heap = k.brk - k.heapStart;
-    const mmap = this.glibc.av.mmappedMem;
+    const mmap = this.libc.counters(this.counters).largeMappedBytes;
     const last = this.last;
     if (rss !== last[0] || heap !== last[1] || mmap !== last[2] || this.arenaBytes !== last[3])
       this.push(rss, heap, mmap);
@@ -47,8 +49,12 @@ export class TimelineLog extends EventLog {
 
   /** Sample now (before the first event, and after the last). */
   sampleNow(): void {
-    if (!this.kernel || !this.glibc) return;
-    this.push(this.kernel.rss, this.kernel.brk - this.kernel.heapStart, this.glibc.av.mmappedMem);
+    if (!this.kernel || !this.libc) return;
+    this.push(
+      this.kernel.rss,
+      this.kernel.brk - this.kernel.heapStart,
+      this.libc.counters(this.counters).largeMappedBytes,
+    );
   }
 
   private push(rss: number, heap: number, mmap: number): void {

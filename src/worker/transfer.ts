@@ -1,22 +1,17 @@
+import { cloneLibcSection, libcSectionBuffers } from '../engine/libc/section';
 import type { Snapshot } from '../engine/trace/snapshot';
 
 /** Every buffer of a snapshot, for postMessage's transfer list. */
 export function snapshotBuffers(s: Snapshot): ArrayBuffer[] {
   const cols: ArrayBufferView[] = [
-    s.heap.gran,
-    s.heap.sizeG,
-    s.heap.state,
-    s.heap.residentWords,
-    s.heap.buckets,
-    s.tcacheCounts,
+    s.brkResidentWords,
+    ...libcSectionBuffers(s.libc),
     s.mappings.start,
     s.mappings.length,
     s.mappings.tag,
     s.mappings.residentPages,
     s.mappings.bitsOffset,
     s.mappings.bits,
-    s.mmappedChunks.address,
-    s.mmappedChunks.size,
   ];
   if (s.arenas) {
     const a = s.arenas;
@@ -33,16 +28,8 @@ export function cloneSnapshot(s: Snapshot): Snapshot {
   return {
     ...s,
     scalars: { ...s.scalars },
-    mallinfo: { ...s.mallinfo },
-    heap: {
-      count: s.heap.count,
-      gran: s.heap.gran.slice(),
-      sizeG: s.heap.sizeG.slice(),
-      state: s.heap.state.slice(),
-      residentWords: s.heap.residentWords.slice(),
-      buckets: s.heap.buckets.slice(),
-    },
-    tcacheCounts: s.tcacheCounts.slice(),
+    brkResidentWords: s.brkResidentWords.slice(),
+    libc: cloneLibcSection(s.libc),
     mappings: {
       ...s.mappings,
       start: s.mappings.start.slice(),
@@ -52,8 +39,8 @@ export function cloneSnapshot(s: Snapshot): Snapshot {
       bitsOffset: s.mappings.bitsOffset.slice(),
       bits: s.mappings.bits.slice(),
       labels: [...s.mappings.labels],
+      tags: [...s.mappings.tags],
     },
-    mmappedChunks: { address: s.mmappedChunks.address.slice(), size: s.mmappedChunks.size.slice() },
     arenas: a
       ? {
           count: a.count,

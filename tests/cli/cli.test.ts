@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runMallocTrace } from '../../src/engine/glibc/trace';
+import { runMallocTrace } from '../../src/engine/libc/traceReport';
 
 /** `npm run -s sim -- …` as a user runs it: the bundled CLI in a child process. */
 const dir = mkdtempSync(join(tmpdir(), 'hw-cli-'));
@@ -35,6 +35,24 @@ describe('CLI: --malloc-trace', () => {
     const r = sim(['--malloc-trace', file('df.trace', 'm 1 24\nf 1\nf 1\n')]);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/free\(\): double free detected in tcache 2/);
+  });
+  it('takes the environment the real process would get: --env, GLIBC_TUNABLES, the tunable flags as aliases', () => {
+    const trace = 'm 1 24\nm 2 200000\nf 2\nm 3 200000\nm 4 70000\nf 4\nf 1\nm 5 24\n';
+    const t = file('e.trace', trace);
+    const want = runMallocTrace(trace, { tcacheCount: 0, mmapThreshold: 65536 });
+    expect(want).not.toBe(runMallocTrace(trace));
+    expect(sim(['--malloc-trace', t, '--env', 'GLIBC_TUNABLES=glibc.malloc.tcache_count=0', '--env', 'MALLOC_MMAP_THRESHOLD_=65536']).out).toBe(want);
+    expect(sim(['--malloc-trace', t, '--tunables', 'glibc.malloc.tcache_count=0', '--mmap-threshold', '0x10000']).out).toBe(want);
+  });
+  it('warns where glibc would silently ignore a setting, and refuses what it cannot model', () => {
+    const t = file('w.trace', 'm 1 24\n');
+    const w = sim(['--malloc-trace', t, '--env', 'GLIBC_TUNABLES=glibc.malloc.tcache_count=70000']);
+    expect(w.code).toBe(0);
+    expect(w.err).toMatch(/warning: glibc 2.36 ignores glibc.malloc.tcache_count=70000/);
+    const j = sim(['--malloc-trace', t, '--env', 'LD_PRELOAD=libtcmalloc.so.4']);
+    expect(j.code).toBe(1);
+    expect(j.err).toMatch(/not supported by Highwater yet: LD_PRELOAD=libtcmalloc.so.4/);
+    expect(sim(['--malloc-trace', t, '--env', 'NOEQUALS']).code).toBe(2);
   });
   it('rejects an unknown option with usage and exit status 2', () => {
     const r = sim(['--frobnicate']);

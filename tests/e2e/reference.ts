@@ -1,4 +1,4 @@
-import type { Snapshot } from '../../src/engine/trace/snapshot';
+import { glibcOf, type Snapshot } from '../../src/engine/trace/snapshot';
 import type { FromWorker } from '../../src/protocol/messages';
 import { Session } from '../../src/worker/session';
 
@@ -46,7 +46,7 @@ export function referenceRun(source: string, tunables: Record<string, number> = 
     steps.push({
       rss: snap.scalars.rss,
       heap: snap.scalars.brk - snap.scalars.heapStart,
-      mallinfo2: { ...snap.mallinfo },
+      mallinfo2: { ...glibcOf(snap)!.mallinfo },
     });
   }
   return { source: 'session', statements, steps };

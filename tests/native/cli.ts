@@ -28,7 +28,7 @@ import { generateTrace, PROFILE_NAMES } from './traceGen';
 type Sim = (text: string, tunables?: Tunables) => string;
 
 async function loadSim(): Promise<Sim> {
-  const mod = (await import('../../src/engine/glibc/trace')) as { runMallocTrace: Sim };
+  const mod = (await import('../../src/engine/libc/traceReport')) as { runMallocTrace: Sim };
   return mod.runMallocTrace;
 }
 
@@ -137,7 +137,7 @@ async function main(): Promise<void> {
             `(${(simRate / realRate).toFixed(2)}x the real glibc's rate; the simulator's time includes parsing)\n`,
         );
       } else {
-        process.stdout.write('simulator:  src/engine/glibc/trace.ts not loadable\n');
+        process.stdout.write('simulator:  src/engine/libc/traceReport.ts not loadable\n');
       }
       return;
     }

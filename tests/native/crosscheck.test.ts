@@ -13,7 +13,7 @@
  * HW_NATIVE_EXTRA_SEEDS (more default-tunable seeds, default 0).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runMallocTrace } from '../../src/engine/glibc/trace';
+import { runMallocTrace } from '../../src/engine/libc/traceReport';
 import { checkContext, HAND_CASES, readHandTrace } from './handTraces';
 import {
   compileReplay,

@@ -44,6 +44,22 @@ const topPad0 = { topPad: 0, trimThreshold: 65536 };
 
 export const HAND_CASES: HandCase[] = [
   {
+    file: 'tcache_unsorted_limit.trace',
+    label: 'the unsorted scan fills tcache with every exact fit (no limit)',
+    check: ({ heap, stats }) => {
+      expect([heap(51), heap(52), heap(53)]).toEqual([9664, 5168, 672]);
+      expect(stats.uordblks).toBe(14416);
+    },
+  },
+  {
+    file: 'tcache_unsorted_limit.trace',
+    tunables: { tcacheUnsortedLimit: 1 },
+    label: 'tcache_unsorted_limit=1 returns a cached fit after two chunks are sorted',
+    check: ({ heap }) => {
+      expect([heap(51), heap(52), heap(53)]).toEqual([5168, 672, 9664]);
+    },
+  },
+  {
     file: 'dynamic_mmap_threshold.trace',
     label: 'free of an mmapped chunk raises the mmap threshold',
     check: ({ op, heap, stats }) => {

@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, renameSync, rmSync, statSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { GLIBC_TUNABLE_SPECS, type GlibcTunables } from '../../src/engine/libc/glibcTunables';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const REPLAY_SRC = join(ROOT, 'tools/native/replay.c');
@@ -15,13 +16,8 @@ export const REPLAY_BIN = join(CACHE_DIR, 'replay');
 export const TRACES_DIR = join(ROOT, 'tests/native/traces');
 export const FAILURES_DIR = join(CACHE_DIR, 'native-failures');
 
-/** Same shape as runMallocTrace's second argument. */
-export interface Tunables {
-  mmapThreshold?: number;
-  trimThreshold?: number;
-  topPad?: number;
-  tcacheCount?: number;
-}
+/** runMallocTrace's second argument: the one tunables type of the engine. */
+export type Tunables = GlibcTunables;
 
 export const STAT_NAMES = [
   'arena',
@@ -70,10 +66,7 @@ export function compileReplay(): string {
 /** GLIBC_TUNABLES value for these tunables ('' when none are set). */
 export function glibcTunables(t: Tunables = {}): string {
   const parts: string[] = [];
-  if (t.mmapThreshold !== undefined) parts.push(`glibc.malloc.mmap_threshold=${t.mmapThreshold}`);
-  if (t.trimThreshold !== undefined) parts.push(`glibc.malloc.trim_threshold=${t.trimThreshold}`);
-  if (t.topPad !== undefined) parts.push(`glibc.malloc.top_pad=${t.topPad}`);
-  if (t.tcacheCount !== undefined) parts.push(`glibc.malloc.tcache_count=${t.tcacheCount}`);
+  for (const s of GLIBC_TUNABLE_SPECS) if (t[s.key] !== undefined) parts.push(`${s.name}=${t[s.key]}`);
   return parts.join(':');
 }
 
@@ -83,8 +76,16 @@ export interface ReplayRun {
   stderr: string;
 }
 
-/** Runs the native replay on trace text (written to a temp file). extraArgs: e.g. ['--time']. */
-export function runReplayRaw(trace: string, tunables: Tunables = {}, extraArgs: string[] = []): ReplayRun {
+/**
+ * Runs the native replay on trace text (written to a temp file). extraArgs: e.g. ['--time'];
+ * `vars`: more environment variables for the process (MALLOC_ARENA_MAX=2, GLIBC_TUNABLES=…).
+ */
+export function runReplayRaw(
+  trace: string,
+  tunables: Tunables = {},
+  extraArgs: string[] = [],
+  vars: Record<string, string> = {},
+): ReplayRun {
   const bin = compileReplay();
   const dir = mkdtempSync(join(tmpdir(), 'hw-native-'));
   try {
@@ -96,6 +97,7 @@ export function runReplayRaw(trace: string, tunables: Tunables = {}, extraArgs: 
     for (const k of Object.keys(env)) if (k.startsWith('MALLOC_')) delete env[k];
     const gt = glibcTunables(tunables);
     if (gt !== '') env.GLIBC_TUNABLES = gt;
+    Object.assign(env, vars);
     const r = spawnSync(bin, [...extraArgs, file], { env, encoding: 'utf8', maxBuffer: 1 << 30 });
     if (r.error) throw r.error;
     return { status: r.status, stdout: r.stdout, stderr: r.stderr };

@@ -1,54 +1,29 @@
-import type { Kernel } from '../kernel/kernel';
-import type { GlibcMalloc } from '../glibc/malloc';
-import type { ArenaColumns } from '../trace/snapshot';
-import { explainHeap, heapPinPointers } from './heap';
-import { explainArenas, sparseArenas, type EventWindow } from './layers';
-import { explainMmaps, mmapPointers } from './mmaps';
-import { explainUnbound } from './names';
-import { mb } from './format';
+import type { LibcKind } from '../libc/libc';
 import { EventKind } from '../trace/events';
-import type { OwnerLookup } from './owners';
+import { mb } from './format';
+import { glibcExplainer } from './glibc';
+import { explainArenas, sparseArenas } from './layers';
+import type { ExplainInput, LibcExplainer } from './libcExplainer';
+import { explainUnbound } from './names';
 import type { Sentence } from './types';
 
 export type { MemoryRef, Sentence, SentencePart } from './types';
 export { sentenceText } from './types';
-export { trimWouldRelease } from './trimEstimate';
 export type { EventWindow } from './layers';
 export type * from './owners';
+export type { ExplainInput } from './libcExplainer';
+export { summarize, type StepSummary } from './summary';
 
-/** The few numbers of the previous position the sentences compare against. */
-export interface StepSummary {
-  rss: number;
-  heapSize: number;
-  mmapThreshold: number;
-}
-
-export interface ExplainInput {
-  kernel: Kernel;
-  glibc: GlibcMalloc;
-  arenas: ArenaColumns | null;
-  before: StepSummary | null;
-  /** The events of the step just taken (the statement, or the fine-mode range). */
-  events: EventWindow | null;
-  /**
-   * Who owns memory at the Python level (src/engine/python/owners, passed in by the worker so
-   * explain never imports the interpreter). Without it the sentences speak allocator terms only.
-   */
-  owners?: OwnerLookup | null;
-}
-
-export const summarize = (kernel: Kernel, glibc: GlibcMalloc): StepSummary => ({
-  rss: kernel.rss,
-  heapSize: kernel.brk - kernel.heapStart,
-  mmapThreshold: glibc.av.mmapThreshold,
-});
+/** Each C library's reasons; an implementation without one is explained at the kernel and pymalloc layers only. */
+const EXPLAINERS: Partial<Record<LibcKind, LibcExplainer>> = { glibc: glibcExplainer };
 
 /**
  * "Why did RSS (not) go down?", answered from the state after a step: first what RSS did, then
  * each layer's reason, lowest layer that holds memory first (heap, then arenas, then mmaps).
  */
 export function explainStep(input: ExplainInput): Sentence[] {
-  const { kernel, glibc, before } = input;
+  const { kernel, libc, before } = input;
+  const lib = EXPLAINERS[libc.kind];
   const out: Sentence[] = [];
   const rss = kernel.rss;
   if (before) {
@@ -80,13 +55,13 @@ export function explainStep(input: ExplainInput): Sentence[] {
   // One question to the owner lookup for every address the sentences below will name.
   const answer = input.owners
     ? input.owners({
-        pointers: [...heapPinPointers(glibc), ...mmapPointers(glibc)],
+        pointers: lib ? lib.pointers(libc) : [],
         arenas: sparseArenas(input.arenas),
       })
     : null;
   out.push(...explainUnbound(answer, input.events));
-  out.push(...explainHeap(glibc, kernel, before ? before.heapSize : null, trimCalled, answer));
+  if (lib) out.push(...lib.heap(input, trimCalled, answer));
   out.push(...explainArenas(kernel, input.arenas, input.events, answer));
-  out.push(...explainMmaps(glibc, before, input.events, answer));
+  if (lib) out.push(...lib.mappings(input, answer));
   return out;
 }

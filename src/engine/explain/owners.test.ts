@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { GlibcMalloc } from '../glibc/malloc';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { explainScript, sentence } from '../python/owners/testing';
@@ -48,7 +49,7 @@ describe('explain names the Python objects that hold memory', () => {
     expect(view).toMatchObject({ kind: 'block', size: 96 });
     expect(view).not.toEqual(array);
     expect(buffer.kind).toBe('mmappedChunk');
-    expect(p.glibc.av.mmapped.has((buffer as { address: number }).address)).toBe(false); // gone by the end
+    expect((p.libc as GlibcMalloc).av.mmapped.has((buffer as { address: number }).address)).toBe(false); // gone by the end
     // The mmap sentence does not say it twice.
     expect(del.sentences.some((s) => s.id.startsWith('mmap-owner'))).toBe(false);
     expect(at('del v').text).not.toContain('freed nothing');

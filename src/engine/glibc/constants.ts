@@ -35,14 +35,17 @@ export const PTRDIFF_MAX = 2 ** 63 - 1;
 
 /** request2size: the chunk size for a request of `req` bytes. */
 export function request2size(req: number): number {
-  return req + SIZE_SZ + MALLOC_ALIGNMENT - 1 < MINSIZE ? MINSIZE : Math.floor((req + SIZE_SZ + 15) / 16) * 16;
+  return req + SIZE_SZ + MALLOC_ALIGNMENT - 1 < MINSIZE
+    ? MINSIZE
+    : Math.floor((req + SIZE_SZ + 15) / 16) * 16;
 }
 
 export const alignUp = (n: number, a: number): number => Math.ceil(n / a) * a;
 export const alignDown = (n: number, a: number): number => Math.floor(n / a) * a;
 
 /** csize2tidx: tcache bin of a chunk size (32 → 0 … 1040 → 63). */
-export const csize2tidx = (size: number): number => Math.floor((size - MINSIZE + MALLOC_ALIGNMENT - 1) / MALLOC_ALIGNMENT);
+export const csize2tidx = (size: number): number =>
+  Math.floor((size - MINSIZE + MALLOC_ALIGNMENT - 1) / MALLOC_ALIGNMENT);
 /** fastbin_index: (size >> 4) - 2. */
 export const fastbinIndex = (size: number): number => (size >> 4) - 2;
 export const inSmallbinRange = (size: number): boolean => size < MIN_LARGE_SIZE;
@@ -63,15 +66,5 @@ export function largebinIndex(size: number): number {
   return 126;
 }
 
-export const binIndex = (size: number): number => (inSmallbinRange(size) ? smallbinIndex(size) : largebinIndex(size));
-
-/** The tunables the simulator takes (GLIBC_TUNABLES glibc.malloc.*). Setting any of the first three, or mmapMax, turns the dynamic mmap threshold off, as in glibc. */
-export interface Tunables {
-  mmapThreshold?: number;
-  trimThreshold?: number;
-  topPad?: number;
-  mmapMax?: number;
-  tcacheCount?: number;
-  /** glibc.malloc.mxfast (≤ 160). */
-  mxfast?: number;
-}
+export const binIndex = (size: number): number =>
+  inSmallbinRange(size) ? smallbinIndex(size) : largebinIndex(size);

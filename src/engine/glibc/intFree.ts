@@ -1,10 +1,11 @@
+import { LibcAbort } from '../libc/trace';
 import { ChunkState } from './chunkStore';
 import { FASTBIN_CONSOLIDATION_THRESHOLD, NFASTBINS, csize2tidx, fastbinIndex } from './constants';
 import type { MallocState } from './state';
 import { systrim } from './sysmalloc';
 
 /** Raised where glibc would print a message and abort() (malloc_printerr). */
-export class GlibcAbort extends Error {
+export class GlibcAbort extends LibcAbort {
   constructor(message: string) {
     super(message);
     this.name = 'GlibcAbort';

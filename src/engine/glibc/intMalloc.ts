@@ -1,5 +1,13 @@
 import { ChunkState } from './chunkStore';
-import { MAX_ITERS, MINSIZE, csize2tidx, fastbinIndex, inSmallbinRange, largebinIndex, smallbinIndex } from './constants';
+import {
+  MAX_ITERS,
+  MINSIZE,
+  csize2tidx,
+  fastbinIndex,
+  inSmallbinRange,
+  largebinIndex,
+  smallbinIndex,
+} from './constants';
 import { mallocConsolidate } from './intFree';
 import type { MallocState } from './state';
 import { sysmalloc } from './sysmalloc';
@@ -22,7 +30,8 @@ export function intMalloc(av: MallocState, nb: number): number {
         // Stash the rest of this fastbin in the tcache while there is room.
         const tcIdx = csize2tidx(nb);
         if (tcIdx < av.tcacheBins) {
-          while (av.tcacheCounts[tcIdx] < av.tcacheCount && av.fastHead[idx] >= 0) av.tcachePut(av.fastPop(idx), tcIdx);
+          while (av.tcacheCounts[tcIdx] < av.tcacheCount && av.fastHead[idx] >= 0)
+            av.tcachePut(av.fastPop(idx), tcIdx);
         }
       }
       return av.mem(victim);
@@ -54,6 +63,7 @@ export function intMalloc(av: MallocState, nb: number): number {
   const tcIdx = csize2tidx(nb);
   const tcacheNb = tcacheOn && tcIdx < av.tcacheBins ? nb : 0;
   let returnCached = false;
+  let unsortedCount = 0;
 
   for (;;) {
     let iters = 0;
@@ -99,6 +109,11 @@ export function intMalloc(av: MallocState, nb: number): number {
 
       const vIndex = inSmallbinRange(size) ? smallbinIndex(size) : largebinIndex(size);
       av.placeInBin(victim, size, vIndex);
+
+      // tcache_unsorted_limit: after that many sorted chunks, hand out one of those cached so far.
+      unsortedCount++;
+      if (returnCached && av.tcacheUnsortedLimit > 0 && unsortedCount > av.tcacheUnsortedLimit)
+        return av.mem(av.tcacheGet(tcIdx));
 
       if (++iters >= MAX_ITERS) break;
     }
@@ -204,7 +219,7 @@ export function splitTop(av: MallocState, nb: number): number {
 function scanBinmap(av: MallocState, start: number): number {
   const st = av.store;
   const map = av.binmap;
-  for (let i = start; i < 128; ) {
+  for (let i = start; i < 128;) {
     const block = i >> 5;
     const bits = map[block] >>> (i & 31);
     if (bits === 0) {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Kernel } from '../kernel/kernel';
 import { checkHeap } from './check';
 import { GlibcAbort, GlibcMalloc } from './malloc';
-import { runMallocTrace } from './trace';
+import { runMallocTrace } from '../libc/traceReport';
 
 const fresh = (t = {}) => new GlibcMalloc(new Kernel(), t);
 
@@ -18,8 +18,18 @@ describe('glibc malloc: facts measured on this machine (shared/docs/glibc-malloc
   it('maps request sizes to chunk/usable sizes as measured (t_init.c)', () => {
     const g = fresh();
     const table: [number, number, number][] = [
-      [0, 32, 24], [24, 32, 24], [25, 48, 40], [40, 48, 40], [56, 64, 56], [100, 112, 104],
-      [800, 816, 808], [1000, 1008, 1000], [1032, 1040, 1032], [1033, 1056, 1048], [4096, 4112, 4104], [80000, 80016, 80008],
+      [0, 32, 24],
+      [24, 32, 24],
+      [25, 48, 40],
+      [40, 48, 40],
+      [56, 64, 56],
+      [100, 112, 104],
+      [800, 816, 808],
+      [1000, 1008, 1000],
+      [1032, 1040, 1032],
+      [1033, 1056, 1048],
+      [4096, 4112, 4104],
+      [80000, 80016, 80008],
     ];
     for (const [req, chunk, usable] of table) {
       const p = g.malloc(req);
@@ -97,7 +107,7 @@ describe('glibc malloc: facts measured on this machine (shared/docs/glibc-malloc
     const rssBefore = g.kernel.rss;
     g.free(a);
     expect(g.kernel.rss).toBe(rssBefore); // free() never gives pages back
-    expect(g.mallocTrim(0)).toBe(1);
+    expect(g.trim(0)).toBe(1);
     expect(rssBefore - g.kernel.rss).toBeGreaterThanOrEqual(23 * 4096);
     expect(g.isMmapped(pin)).toBe(false);
     expect(checkHeap(g)).toEqual([]);
@@ -115,13 +125,17 @@ describe('glibc malloc: facts measured on this machine (shared/docs/glibc-malloc
 
 describe('glibc malloc: aborts where glibc aborts', () => {
   it('reports a tcache double free as glibc words it', () => {
-    expect(() => runMallocTrace('m 1 24\nf 1\nf 1\n')).toThrow(/line 3.*free\(\): double free detected in tcache 2/);
+    expect(() => runMallocTrace('m 1 24\nf 1\nf 1\n')).toThrow(
+      /line 3.*free\(\): double free detected in tcache 2/,
+    );
   });
   it('reports a free of an unknown id as an invalid pointer', () => {
     expect(() => runMallocTrace('m 1 24\nf 2\n')).toThrow(/line 2.*free\(\): invalid pointer/);
   });
   it('reports a double free of a binned chunk as (!prev)', () => {
-    expect(() => runMallocTrace('m 1 2000\nm 2 24\nf 1\nf 1\n')).toThrow(/double free or corruption \(!prev\)/);
+    expect(() => runMallocTrace('m 1 2000\nm 2 24\nf 1\nf 1\n')).toThrow(
+      /double free or corruption \(!prev\)/,
+    );
   });
   it('names the line of a malformed op', () => {
     expect(() => runMallocTrace('m 1 24\nx 3\n')).toThrow(/line 2.*unknown op "x"/);
@@ -174,13 +188,14 @@ describe('glibc malloc: invariants after any op sequence (fast-check)', () => {
           for (const op of ops) {
             if (op.k === 'm') live.push(g.malloc(op.size));
             else if (op.k === 'c') live.push(g.calloc(1, op.size));
-            else if (op.k === 't') g.mallocTrim(op.size % 3 === 0 ? 0 : op.size);
+            else if (op.k === 't') g.trim(op.size % 3 === 0 ? 0 : op.size);
             else if (live.length > 0) {
               const i = op.pick % live.length;
               if (op.k === 'f') g.free(live.splice(i, 1)[0]);
               else {
                 const q = g.realloc(live[i], op.size);
-                if (q === 0 && op.size === 0) live.splice(i, 1); // realloc(p, 0) frees p
+                if (q === 0 && op.size === 0)
+                  live.splice(i, 1); // realloc(p, 0) frees p
                 else if (q !== 0) live[i] = q;
               }
             }

@@ -1,54 +1,52 @@
 import type { Kernel } from '../kernel/kernel';
+import type { GlibcTunables } from '../libc/glibcTunables';
+import type { LibcAllocation, LibcCounters, LibcModel, LibcStat, Mallinfo2 } from '../libc/libc';
+import type { GlibcSection } from '../libc/section';
+import { EventKind, type EventSink } from '../trace/events';
 import { ChunkState } from './chunkStore';
 import {
   DEFAULT_MMAP_THRESHOLD_MAX,
-  MALLOC_CHUNK_STRUCT,
-  PAGE,
   PTRDIFF_MAX,
   SIZE_SZ,
   TCACHE_STRUCT_SIZE,
-  alignDown,
-  alignUp,
   csize2tidx,
   request2size,
-  type Tunables,
 } from './constants';
-import { GlibcAbort, intFree, mallocConsolidate } from './intFree';
+import { GlibcAbort, intFree } from './intFree';
 import { intMalloc } from './intMalloc';
+import { mtrim } from './mtrim';
 import { intRealloc, mremapChunk } from './realloc';
+import { glibcSection } from './section';
 import { MallocState } from './state';
-import { EventKind, type EventSink } from '../trace/events';
-import { munmapChunk, systrim } from './sysmalloc';
+import { munmapChunk } from './sysmalloc';
 
-/** struct mallinfo2, field for field. */
-export interface Mallinfo2 {
-  arena: number;
-  ordblks: number;
-  smblks: number;
-  hblks: number;
-  hblkhd: number;
-  usmblks: number;
-  fsmblks: number;
-  uordblks: number;
-  fordblks: number;
-  keepcost: number;
+export type { Mallinfo2 };
+
+export interface GlibcOptions {
+  /** CPUs the process sees (__get_nprocs_sched): the arena cap is 8 × this. */
+  cpus?: number;
 }
 
 /**
- * glibc 2.36's malloc as one single-threaded process sees it (main arena, one tcache): the public
- * entry points __libc_malloc, __libc_free, __libc_calloc, __libc_realloc, malloc_trim and mallinfo2.
+ * glibc 2.36's malloc (ptmalloc2) as one process sees it: the public entry points __libc_malloc,
+ * __libc_free, __libc_calloc, __libc_realloc, malloc_trim, malloc_usable_size and mallinfo2.
  * Addresses are real simulated addresses (heap start + offset, or inside an mmap).
  */
-export class GlibcMalloc {
+export class GlibcMalloc implements LibcModel {
+  readonly kind = 'glibc' as const;
+  readonly version = 'glibc 2.36';
   readonly av: MallocState;
+  readonly cpus: number;
   /** Receives every public call (malloc, calloc, realloc, free, malloc_trim) after it returns. */
   sink: EventSink | null = null;
 
   constructor(
     readonly kernel: Kernel,
-    tunables: Tunables = {},
+    tunables: GlibcTunables = {},
+    opts: GlibcOptions = {},
   ) {
     this.av = new MallocState(kernel, tunables);
+    this.cpus = opts.cpus ?? 2;
   }
 
   malloc(bytes: number): number {
@@ -70,8 +68,9 @@ export class GlibcMalloc {
     if (this.sink) this.sink.record(EventKind.Realloc, p, bytes, mem);
     return p;
   }
-  mallocTrim(pad: number): number {
-    const r = this.mtrim(pad);
+  /** malloc_trim(pad). */
+  trim(pad: number): number {
+    const r = mtrim(this.av, pad);
     if (this.sink) this.sink.record(EventKind.MallocTrim, 0, pad, r);
     return r;
   }
@@ -94,7 +93,11 @@ export class GlibcMalloc {
     const chunk = mem - 16;
     if (!av.inHeap(mem) && av.mmapped.has(chunk)) {
       const sizeWithFlag = av.mmapped.get(chunk)! + 2; // chunksize_nomask keeps IS_MMAPPED
-      if (!av.noDynThreshold && sizeWithFlag > av.mmapThreshold && sizeWithFlag <= DEFAULT_MMAP_THRESHOLD_MAX) {
+      if (
+        !av.noDynThreshold &&
+        sizeWithFlag > av.mmapThreshold &&
+        sizeWithFlag <= DEFAULT_MMAP_THRESHOLD_MAX
+      ) {
         av.mmapThreshold = sizeWithFlag - 2;
         av.trimThreshold = 2 * av.mmapThreshold;
       }
@@ -151,33 +154,21 @@ export class GlibcMalloc {
     }
     const p = this.heapChunk(mem, 'realloc');
     this.maybeInitTcache();
-    if (av.store.state(p) !== ChunkState.InUse) throw new GlibcAbort('realloc(): invalid pointer (the chunk is already free)');
+    if (av.store.state(p) !== ChunkState.InUse)
+      throw new GlibcAbort('realloc(): invalid pointer (the chunk is already free)');
     if (bytes > PTRDIFF_MAX) return 0;
     return intRealloc(av, p, request2size(bytes));
   }
 
-  /** malloc_trim(pad): consolidate, madvise the whole free pages inside unsorted and ≥ 4 KiB bins, systrim. */
-  private mtrim(pad: number): number {
-    const av = this.av;
-    if (av.top < 0) return 0;
-    mallocConsolidate(av);
-    const st = av.store;
-    let result = 0;
-    for (let i = 1; i < 128; i++) {
-      if (i !== 1 && i < 99) continue; // bin_index(4096) = 99: smaller bins cannot hold a free page
-      for (let p = st.bk[i]; p !== i; p = st.bk[p]) {
-        const size = av.size(p);
-        if (size <= PAGE - 1 + MALLOC_CHUNK_STRUCT) continue;
-        const chunkAddr = av.heapStart + st.gran[p] * 16;
-        const aligned = alignUp(chunkAddr + MALLOC_CHUNK_STRUCT, PAGE);
-        const rest = size - (aligned - chunkAddr);
-        if (rest > PAGE - 1) {
-          this.kernel.madviseDontneed(aligned, alignDown(rest, PAGE));
-          result = 1;
-        }
-      }
-    }
-    return result | systrim(av, pad);
+  /** The thread the next calls come from. One thread for now: the main thread's arena and tcache. */
+  setThread(tid: number): void {
+    if (tid !== 0)
+      throw new Error(`not supported by Highwater yet: glibc malloc from thread ${tid} (threads' arenas)`);
+  }
+
+  threadExit(tid: number): void {
+    if (tid !== 0)
+      throw new Error(`not supported by Highwater yet: glibc malloc from thread ${tid} (threads' arenas)`);
   }
 
   /** mallinfo2(), computed from running totals (tests check them against a walk of the bins). */
@@ -197,6 +188,44 @@ export class GlibcMalloc {
       fordblks: avail,
       keepcost: topSize,
     };
+  }
+
+  stats(): LibcStat[] {
+    const mi = this.mallinfo2();
+    const av = this.av;
+    return [
+      ...MALLINFO_DOCS.map(([name, doc]) => ({ name: `mallinfo2.${name}`, value: mi[name], doc })),
+      { name: 'mp_.mmap_threshold', value: av.mmapThreshold, doc: 'requests this big get their own mmap' },
+      {
+        name: 'mp_.trim_threshold',
+        value: av.trimThreshold,
+        doc: 'free() trims the heap once top is this big',
+      },
+      { name: 'mp_.top_pad', value: av.topPad, doc: 'extra bytes asked for at every heap growth' },
+      { name: 'mp_.tcache_count', value: av.tcacheCount, doc: 'freed chunks each tcache bin keeps' },
+    ];
+  }
+
+  counters(into?: LibcCounters): LibcCounters {
+    const av = this.av;
+    const c = into ?? { mappedBytes: 0, inUseBytes: 0, freeBytes: 0, brkHeapBytes: 0, largeMappedBytes: 0 };
+    const topSize = av.top >= 0 ? av.size(av.top) : 0;
+    const free = topSize + av.fastBytes + av.binBytes;
+    c.mappedBytes = av.systemMem + av.mmappedMem;
+    c.inUseBytes = av.systemMem - free + av.mmappedMem;
+    c.freeBytes = free;
+    c.brkHeapBytes = this.kernel.brk - this.kernel.heapStart;
+    c.largeMappedBytes = av.mmappedMem;
+    return c;
+  }
+
+  allocationAt(ptr: number): LibcAllocation | null {
+    if (ptr <= 0 || this.usableSize(ptr) <= 0) return null;
+    return { start: ptr - 16, size: this.chunkSize(ptr), kind: this.isMmapped(ptr) ? 'mapped' : 'heap' };
+  }
+
+  snapshot(): GlibcSection {
+    return glibcSection(this);
   }
 
   /** malloc_usable_size. */
@@ -261,10 +290,24 @@ function doubleFreeMessage(av: MallocState, p: number): string {
     if (st.state(p) === ChunkState.Tcache) return 'free(): double free detected in tcache 2';
     if (av.tcacheCounts[tcIdx] < av.tcacheCount) return undetected;
   }
-  if (size <= av.maxFast) return av.fastHead[(size >> 4) - 2] === p ? 'double free or corruption (fasttop)' : undetected;
+  if (size <= av.maxFast)
+    return av.fastHead[(size >> 4) - 2] === p ? 'double free or corruption (fasttop)' : undetected;
   if (p === av.top) return 'double free or corruption (top)';
   if (!st.prevInuse(st.nextPhys[p])) return 'double free or corruption (!prev)';
   return undetected;
 }
 
 export { GlibcAbort };
+
+const MALLINFO_DOCS: [keyof Mallinfo2, string][] = [
+  ['arena', 'bytes of the arenas (brk heap and thread heaps)'],
+  ['ordblks', "free chunks in bins, plus each arena's top"],
+  ['smblks', 'free chunks in fastbins'],
+  ['hblks', 'mmapped chunks'],
+  ['hblkhd', 'bytes in mmapped chunks'],
+  ['usmblks', 'always 0'],
+  ['fsmblks', 'bytes in fastbins'],
+  ['uordblks', 'bytes in use (tcache counts as in use)'],
+  ['fordblks', 'bytes free in the arenas, top included'],
+  ['keepcost', "the main arena's top chunk: what malloc_trim could give back at most"],
+];

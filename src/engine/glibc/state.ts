@@ -1,6 +1,6 @@
 import type { Kernel } from '../kernel/kernel';
 import { ChunkState, ChunkStore } from './chunkStore';
-import { IntMap } from './intMap';
+import { IntMap } from '../util/intMap';
 import {
   DEFAULT_MMAP_MAX,
   DEFAULT_MMAP_THRESHOLD,
@@ -10,9 +10,11 @@ import {
   NFASTBINS,
   TCACHE_FILL_COUNT,
   TCACHE_MAX_BINS,
+  csize2tidx,
   inSmallbinRange,
-  type Tunables,
+  request2size,
 } from './constants';
+import type { GlibcTunables } from '../libc/glibcTunables';
 
 /**
  * malloc_state of the main arena plus malloc_par (mp_) and the thread's tcache: everything
@@ -48,7 +50,9 @@ export class MallocState {
   nMmapsMax: number;
   noDynThreshold: boolean;
   tcacheCount: number;
-  tcacheBins = TCACHE_MAX_BINS;
+  tcacheBins: number;
+  /** mp_.tcache_unsorted_limit: 0 = sort the whole unsorted list before returning a cached chunk. */
+  tcacheUnsortedLimit: number;
   maxFast: number;
   nMmaps = 0;
   maxNMmaps = 0;
@@ -69,7 +73,7 @@ export class MallocState {
 
   constructor(
     readonly kernel: Kernel,
-    t: Tunables = {},
+    t: GlibcTunables = {},
   ) {
     this.heapStart = kernel.heapStart;
     this.mmapThreshold = t.mmapThreshold ?? DEFAULT_MMAP_THRESHOLD;
@@ -78,8 +82,14 @@ export class MallocState {
     this.nMmapsMax = t.mmapMax ?? DEFAULT_MMAP_MAX;
     // Setting any of these four turns the dynamic threshold off (do_set_* in malloc.c).
     this.noDynThreshold =
-      t.mmapThreshold !== undefined || t.trimThreshold !== undefined || t.topPad !== undefined || t.mmapMax !== undefined;
+      t.mmapThreshold !== undefined ||
+      t.trimThreshold !== undefined ||
+      t.topPad !== undefined ||
+      t.mmapMax !== undefined;
     this.tcacheCount = t.tcacheCount ?? TCACHE_FILL_COUNT;
+    // do_set_tcache_max: the bins up to the one of the largest request kept.
+    this.tcacheBins = t.tcacheMax === undefined ? TCACHE_MAX_BINS : csize2tidx(request2size(t.tcacheMax)) + 1;
+    this.tcacheUnsortedLimit = t.tcacheUnsortedLimit ?? 0;
     // set_max_fast: (s + SIZE_SZ) & ~MALLOC_ALIGN_MASK, or 16 when s is 0.
     const mx = t.mxfast ?? DEFAULT_MXFAST;
     this.maxFast = mx === 0 ? 16 : (mx + 8) & ~15;

@@ -1,7 +1,10 @@
 import { PageBits } from './pageBits';
 
-/** What a mapping is for: lets the views colour the address space without asking other layers. */
-export type MappingTag = 'heap' | 'glibc-mmap' | 'pymalloc-arena' | 'interpreter' | 'numpy' | 'other';
+/**
+ * What a mapping is for, chosen by the layer that maps it ('glibc-mmap', 'pymalloc-arena',
+ * 'interpreter', …): lets the views colour the address space without asking other layers.
+ */
+export type MappingTag = string;
 
 /** One anonymous private mapping (a VMA): [start, start + length), resident pages tracked one bit each. */
 export class Mapping {

@@ -5,16 +5,13 @@
  * LD_PRELOAD would run the real one (include/mimalloc/prim.h keeps the OS apart the same way:
  * the kernel model is the OS seam, this file is the allocator seam).
  *
- * Nothing here imports an implementation. Layers above import this file, never glibc/ jemalloc/
- * or mimalloc/ directly (eslint enforces it outside engine/simulate.ts and the implementations).
- *
- * DRAFT contract (session 2): the glibc helper makes GlibcMalloc implement it and moves the
- * readers over; the allocator helpers implement it for jemalloc and mimalloc. Widen it where a
- * reader needs more, never by exposing an implementation's private state.
+ * Nothing here imports an implementation. Outside an implementation's own folder, only
+ * libc/create.ts (the factory), explain/<impl>/ and tests import one (eslint enforces it).
  */
 import type { EventSink } from '../trace/events';
+import type { LibcSection } from './section';
 
-/** What each implementation calls itself in reports and the page ("glibc 2.36", "jemalloc 5.3.0"). */
+/** Which implementation a process runs under. */
 export type LibcKind = 'glibc' | 'jemalloc' | 'mimalloc';
 
 /** The C allocation API. Pointers are simulated addresses; 0 is NULL (ENOMEM). */
@@ -35,11 +32,12 @@ export interface Libc {
    */
   trim(pad: number): number;
   /**
-   * The thread the next calls come from (0 = main thread). Allocators with per-thread state
-   * (glibc's arena_get and tcache, jemalloc's tcache and arena, mimalloc's thread heap) key on it.
+   * The thread the next calls come from (0 = the main thread; any other id is a thread, which
+   * starts on its first call). Allocators with per-thread state (glibc's arena_get and tcache,
+   * jemalloc's tcache and arena, mimalloc's thread heap) key on it.
    */
   setThread(tid: number): void;
-  /** A thread ended (glibc tcache_thread_shutdown, jemalloc tsd cleanup, mimalloc heap abandon). */
+  /** Thread `tid` ended (glibc tcache_thread_shutdown, jemalloc tsd cleanup, mimalloc heap abandon). */
   threadExit(tid: number): void;
   /** Every call above, as events (the timeline, --malloc-log). */
   sink: EventSink | null;
@@ -67,9 +65,71 @@ export interface LibcCounters {
   largeMappedBytes: number;
 }
 
-/** What the page, explain, the report and the CLI read: statistics and a description of the memory. */
-export interface LibcModel {
-  readonly libc: Libc;
-  stats(): LibcStat[];
-  counters(): LibcCounters;
+/** struct mallinfo2, field for field (glibc's; the recorder reads it through ctypes under every allocator). */
+export interface Mallinfo2 {
+  arena: number;
+  ordblks: number;
+  smblks: number;
+  hblks: number;
+  hblkhd: number;
+  usmblks: number;
+  fsmblks: number;
+  uordblks: number;
+  fordblks: number;
+  keepcost: number;
 }
+
+export const MALLINFO2_FIELDS = [
+  'arena',
+  'ordblks',
+  'smblks',
+  'hblks',
+  'hblkhd',
+  'usmblks',
+  'fsmblks',
+  'uordblks',
+  'fordblks',
+  'keepcost',
+] as const satisfies readonly (keyof Mallinfo2)[];
+
+/** The allocation behind a live pointer, as the views select it. */
+export interface LibcAllocation {
+  /** Where the allocator's unit starts (glibc: the chunk, 16 bytes before the pointer). */
+  start: number;
+  /** Its size in bytes (glibc: the chunk size, header included). */
+  size: number;
+  /** 'mapped': the block has a mapping of its own (glibc's mmapped chunk); 'heap': it shares one. */
+  kind: 'heap' | 'mapped';
+}
+
+/**
+ * An implementation as the readers see it (the page, explain, the report, the CLI, the timeline):
+ * the C API plus statistics and a description of its memory. Readers never reach into an
+ * implementation's private state; explain/<impl>/ is the one exception, by design.
+ */
+export interface LibcModel extends Libc {
+  /** The implementation's own counters, as its API names them. */
+  stats(): LibcStat[];
+  /**
+   * The common figures. Called after every event by the timeline, so it fills `into` when given
+   * instead of allocating.
+   */
+  counters(into?: LibcCounters): LibcCounters;
+  /**
+   * What glibc's mallinfo2() returns in this process (the recorder calls it through ctypes). Under
+   * an allocator that replaces malloc, that is the untouched glibc main arena's figures.
+   */
+  mallinfo2(): Mallinfo2;
+  /** The allocation `ptr` points to, or null when it is not a live pointer of this allocator. */
+  allocationAt(ptr: number): LibcAllocation | null;
+  /** Everything the views draw of this allocator, as columns (transferred to the page). */
+  snapshot(): LibcSection;
+}
+
+export const emptyCounters = (): LibcCounters => ({
+  mappedBytes: 0,
+  inUseBytes: 0,
+  freeBytes: 0,
+  brkHeapBytes: 0,
+  largeMappedBytes: 0,
+});

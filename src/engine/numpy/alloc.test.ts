@@ -2,11 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { GlibcMalloc } from '../glibc/malloc';
 import { Kernel } from '../kernel/kernel';
-import { NpyAlloc, type NpyLibc } from './alloc';
+import type { Libc } from '../libc/libc';
+import { NpyAlloc } from './alloc';
 import { HUGE_PAGE, NBUCKETS, NCACHE } from './constants';
 
 /** A libc that hands out distinct fake pointers and logs the calls. */
-function fakeLibc(kernel: Kernel): NpyLibc & { log: string[]; live: Set<number> } {
+function fakeLibc(kernel: Kernel): Libc & { log: string[]; live: Set<number> } {
   let next = kernel.mmap(64 << 20, 'other', 'fake libc');
   const live = new Set<number>();
   const log: string[] = [];
@@ -24,11 +25,17 @@ function fakeLibc(kernel: Kernel): NpyLibc & { log: string[]; live: Set<number> 
   return {
     log,
     live,
+    kind: 'glibc',
+    version: 'fake',
     malloc: (n) => take('m', n),
     calloc: (a, b) => take('c', a * b),
+    realloc: () => expect.fail('NumPy never reallocs here'),
     free: drop,
-    rawMalloc: (n) => take('r', n),
-    rawFree: drop,
+    usableSize: () => 0,
+    trim: () => 0,
+    setThread: () => undefined,
+    threadExit: () => undefined,
+    sink: null,
   };
 }
 
@@ -65,12 +72,12 @@ describe('NpyAlloc: the data and dims caches (alloc.c)', () => {
     const libc = fakeLibc(kernel);
     const a = new NpyAlloc(libc, kernel);
     const p = a.dimMalloc(1);
-    expect(libc.log).toEqual(['r16']);
+    expect(libc.log).toEqual(['m16']);
     a.dimFree(p, 1);
     expect(a.dimcache[2]).toEqual([p]);
     const q = a.dimMalloc(16);
     a.dimFree(q, 16);
-    expect(libc.log).toEqual(['r16', 'r128', 'f']);
+    expect(libc.log).toEqual(['m16', 'm128', 'f']);
   });
 
   it('never holds more than NCACHE pointers a bucket, nor one that is in use (property)', () => {
@@ -110,15 +117,7 @@ describe('NpyAlloc: the data and dims caches (alloc.c)', () => {
 describe('NpyAlloc: MADV_HUGEPAGE and the writes into advised memory', () => {
   const setup = () => {
     const kernel = new Kernel();
-    const glibc = new GlibcMalloc(kernel);
-    const libc: NpyLibc = {
-      malloc: (n) => glibc.malloc(n),
-      calloc: (a, b) => glibc.calloc(a, b),
-      free: (p) => glibc.free(p),
-      rawMalloc: (n) => glibc.malloc(n),
-      rawFree: (p) => glibc.free(p),
-    };
-    return { kernel, alloc: new NpyAlloc(libc, kernel) };
+    return { kernel, alloc: new NpyAlloc(new GlibcMalloc(kernel), kernel) };
   };
 
   it('advises [p rounded up past the page, p + nbytes) after a malloc of at least 4 MiB only', () => {

@@ -1,35 +1,54 @@
 import type { Kernel } from '../kernel/kernel';
+import type { Libc } from '../libc/libc';
 import type { Mem } from '../python/runtime/mem';
 import { EventLimitReached } from '../trace/eventLog';
 import { HUGE_PAGE, HUGEPAGE_MIN_BYTES, NBUCKETS, NBUCKETS_DIM, NCACHE, PAGE } from './constants';
 
-/** The C library calls NumPy's allocation functions end in (all of them glibc in the end). */
-export interface NpyLibc {
-  /** malloc(n), n ≥ 1. 0 = NULL. */
-  malloc(n: number): number;
-  calloc(nmemb: number, size: number): number;
-  free(p: number): void;
-  /** PyArray_malloc = PyMem_RawMalloc (ndarraytypes.h): malloc(n || 1). */
-  rawMalloc(n: number): number;
-  rawFree(p: number): void;
-}
+/** PyArray_malloc = PyMem_RawMalloc (ndarraytypes.h): malloc(n ? n : 1). 0 = NULL. */
+export const rawMalloc = (libc: Libc, n: number): number => libc.malloc(n === 0 ? 1 : n);
 
-/** NpyLibc over the interpreter's Mem: the same glibc, and the fine-stepping limit checked after each call. */
-export function libcOf(mem: Mem): NpyLibc {
+/**
+ * The process's C library as NumPy calls it (its default handler calls malloc, calloc and free
+ * directly), with the fine-stepping limit checked after each call, as the interpreter's Mem does.
+ */
+export function libcOf(mem: Mem, libc: Libc): Libc {
   const check = (): void => {
     const ev = mem.events;
     if (ev !== null && ev.reachedLimit) throw new EventLimitReached(ev.length);
   };
   return {
-    malloc: (n) => mem.rawMalloc(n),
-    calloc: (nmemb, size) => {
-      const p = mem.pymalloc.rawCalloc(nmemb, size);
+    kind: libc.kind,
+    version: libc.version,
+    malloc(n) {
+      const p = libc.malloc(n);
       check();
       return p;
     },
-    free: (p) => mem.rawFree(p),
-    rawMalloc: (n) => mem.rawMalloc(n),
-    rawFree: (p) => mem.rawFree(p),
+    calloc(nmemb, size) {
+      const p = libc.calloc(nmemb, size);
+      check();
+      return p;
+    },
+    realloc(p, n) {
+      const q = libc.realloc(p, n);
+      check();
+      return q;
+    },
+    free(p) {
+      if (p === 0) return;
+      libc.free(p);
+      check();
+    },
+    usableSize: (p) => libc.usableSize(p),
+    trim: (pad) => libc.trim(pad),
+    setThread: (tid) => libc.setThread(tid),
+    threadExit: (tid) => libc.threadExit(tid),
+    get sink() {
+      return libc.sink;
+    },
+    set sink(s) {
+      libc.sink = s;
+    },
   };
 }
 
@@ -60,7 +79,7 @@ export class NpyAlloc {
   private advised: Advised[] = [];
 
   constructor(
-    readonly libc: NpyLibc,
+    readonly libc: Libc,
     readonly kernel: Kernel,
   ) {}
 
@@ -106,7 +125,7 @@ export class NpyAlloc {
       if (b.length > 0) return b.pop()!;
     }
     // _npy_alloc_cache: the huge-page test runs here too, but 8·n bytes never reach 4 MiB
-    return this.libc.rawMalloc(8 * n);
+    return rawMalloc(this.libc, 8 * n);
   }
 
   /** npy_free_cache_dim(p, sz). */
@@ -116,7 +135,7 @@ export class NpyAlloc {
       this.dimcache[n].push(p);
       return;
     }
-    this.libc.rawFree(p);
+    this.libc.free(p);
   }
 
   /**

@@ -1,3 +1,4 @@
+import { rawMalloc } from './alloc';
 import { NotSupported, PyError } from '../python/errors';
 import { intValue } from '../python/objects/int';
 import { T } from '../python/objects/types';
@@ -160,7 +161,7 @@ export class Constructors {
       shape[axis] += s[axis];
     }
     const dtype = states.map((s) => s.dtype).reduce(promote);
-    const list = A.alloc.libc.rawMalloc(8 * items.length);
+    const list = rawMalloc(A.alloc.libc, 8 * items.length);
     if (list === 0) throw new PyError('MemoryError', '');
     vm.mem.touch(list, 8 * items.length);
     try {
@@ -177,7 +178,7 @@ export class Constructors {
       vm.decref(view);
       return ret;
     } finally {
-      A.alloc.libc.rawFree(list);
+      A.alloc.libc.free(list);
     }
   }
 }

@@ -21,7 +21,7 @@ describe('import numpy: the recorded footprint', () => {
     // NumPy's caches as the import leaves them
     expect(h.runtime!.alloc.dimcache[2]).toHaveLength(7);
     expect(h.runtime!.alloc.datacache[8]).toHaveLength(3);
-    expect(h.runtime!.alloc.datacache[8].every((ptr) => p.glibc.usableSize(ptr) >= 8)).toBe(true);
+    expect(h.runtime!.alloc.datacache[8].every((ptr) => p.libc.usableSize(ptr) >= 8)).toBe(true);
   });
 
   it('a second import finds the module; other profiles get the same footprint on their own ids', () => {
@@ -30,9 +30,9 @@ describe('import numpy: the recorded footprint', () => {
     const h = installNumpy(p);
     const heap0 = p.kernel.heapSize;
     p.runStatement(0);
-    const ops = p.glibc.mallinfo2().uordblks;
+    const ops = p.libc.mallinfo2().uordblks;
     p.runStatement(1);
-    expect(p.glibc.mallinfo2().uordblks).toBe(ops);
+    expect(p.libc.mallinfo2().uordblks).toBe(ops);
     expect(p.kernel.heapSize - heap0).toBeGreaterThan(4_000_000);
     expect(h.runtime!.alloc.dimcache[2]).toHaveLength(7);
   });

@@ -1,4 +1,4 @@
-import { TraceOp, parseTrace, replayCapture } from '../glibc/trace';
+import { TraceOp, parseTrace, replayCapture } from '../libc/trace';
 import { NUMBLOCKS } from '../pymalloc/constants';
 import type { PythonProcess } from '../python/process';
 import { T } from '../python/objects/types';
@@ -50,7 +50,7 @@ function segments(profile: StartupProfile): { before: StartupSegment; after: Sta
 /**
  * `import numpy` as the real one changed the process, replayed (tools/capture_startup.py's
  * numpy-import segment, debian-3.11.2.json):
- *  1. every glibc call the import made, through the process's GlibcMalloc, continuing the
+ *  1. every glibc call the import made, through the process's C library, continuing the
  *     start-up's trace ids (on another profile the ids are the segment's own, and its 4 frees of
  *     start-up blocks are skipped); what the calls hand out is written, as its users write it;
  *  2. the pymalloc blocks the import leaves in use: per size class, the recorded blocks_in_use
@@ -99,7 +99,7 @@ export function importFootprint(p: PythonProcess, alloc: NpyAlloc): ImportReport
  */
 function replay(p: PythonProcess, text: string, live: Map<number, number>): number {
   const t = parseTrace(text);
-  replayCapture(t, p.glibc, live, (ptr, op, bytes) => {
+  replayCapture(t, p.libc, live, (ptr, op, bytes) => {
     if (op !== TraceOp.Calloc && ptr !== 0 && bytes > 0) p.kernel.touch(ptr, bytes);
   });
   return t.length;

@@ -25,7 +25,7 @@ export function installNumpy(p: PythonProcess): NumpyHandle {
   if (!it) throw new Error('installNumpy: load the script first (PythonProcess.load)');
   const handle: NumpyHandle = { runtime: null, importReport: null };
   it.moduleProviders.set('numpy', () => {
-    const rt = new NumpyRuntime(it);
+    const rt = new NumpyRuntime(it, p.libc);
     registerOwnerProvider(it.vm, numpyOwnerProvider(rt));
     handle.importReport = importFootprint(p, rt.alloc);
     rt.ufuncs.dlScopeBlock = handle.importReport.dlScopeBlock;

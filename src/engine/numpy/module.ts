@@ -6,6 +6,7 @@ import { fromLong } from '../python/objects/int';
 import { strNew } from '../python/objects/str';
 import { T, type ExtensionType } from '../python/objects/types';
 import type { Vm } from '../python/runtime/vm';
+import type { Libc } from '../libc/libc';
 import { NpyAlloc, libcOf } from './alloc';
 import { Constructors } from './create';
 import { DTYPES, type DType } from './dtypes';
@@ -46,9 +47,12 @@ export class NumpyRuntime {
   private readonly dtypeOf = new Map<number, DType>();
   private readonly dtypeObject = new Map<DType, number>();
 
-  constructor(readonly it: Interp) {
+  constructor(
+    readonly it: Interp,
+    libc: Libc,
+  ) {
     const vm = it.vm;
-    this.alloc = new NpyAlloc(libcOf(vm.mem), vm.kernel);
+    this.alloc = new NpyAlloc(libcOf(vm.mem, libc), vm.kernel);
     this.arrays = new Arrays(vm, this.alloc);
     this.ufuncs = new Ufuncs(this.arrays);
     this.ctors = new Constructors(this.arrays, (h) => this.dtypeOf.get(h));

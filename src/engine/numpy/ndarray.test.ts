@@ -12,8 +12,8 @@ describe('ndarray objects (PyArray_NewFromDescr_int / array_dealloc, numpy 1.24.
     const h = A.newArray(FLOAT64, [30, 40, 5]);
     const st = A.state(h);
     expect(p.pymalloc.blockSize(p.vm.table.addr[h])).toBe(96);
-    expect(p.glibc.usableSize(st.dims)).toBeGreaterThanOrEqual(48);
-    expect(p.glibc.usableSize(st.data)).toBeGreaterThanOrEqual(30 * 40 * 5 * 8);
+    expect(p.libc.usableSize(st.dims)).toBeGreaterThanOrEqual(48);
+    expect(p.libc.usableSize(st.data)).toBeGreaterThanOrEqual(30 * 40 * 5 * 8);
     expect(st.strides).toEqual([1600, 40, 8]);
     expect(A.sizeof(h)).toBe(96 + 48 + 48000);
     expect(p.vm.isGcType(p.vm.table.type[h])).toBe(false);
@@ -32,7 +32,7 @@ describe('ndarray objects (PyArray_NewFromDescr_int / array_dealloc, numpy 1.24.
   it('takes nbytes 0 as 1 and gives 0-d arrays no dims block', () => {
     const { p, np } = numpyProcess();
     const calls: number[] = [];
-    p.glibc.sink = { record: (k, _a, size) => k === EventKind.Malloc && calls.push(size) };
+    p.libc.sink = { record: (k, _a, size) => k === EventKind.Malloc && calls.push(size) };
     const z = np.arrays.newArray(UINT8, [0, 7]);
     const s = np.arrays.newArray(INT32, []);
     expect(np.arrays.state(s).dims).toBe(0);
@@ -73,7 +73,7 @@ describe('ndarray objects (PyArray_NewFromDescr_int / array_dealloc, numpy 1.24.
     const order: string[] = [];
     const name = (addr: number): string => Object.entries(ptr).find(([, x]) => x === addr)?.[0] ?? '?';
     p.pymalloc.sink = { record: (k, addr) => k === EventKind.PyFree && order.push(name(addr)) };
-    p.glibc.sink = { record: (k, addr) => k === EventKind.Free && order.push(name(addr)) };
+    p.libc.sink = { record: (k, addr) => k === EventKind.Free && order.push(name(addr)) };
     // the dims blocks go to NumPy's dim cache (no call); the data is munmapped; objects to pymalloc
     p.vm.decref(v);
     expect(order).toEqual(['aData', 'aObj', 'vObj']);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { GlibcMalloc } from '../glibc/malloc';
 import { globalBindings, pythonOwnerLookup } from '../python/owners';
 import type { PythonProcess } from '../python/process';
 import { createProcess, defaultProfile } from '../simulate';
@@ -42,10 +43,10 @@ describe('NumPy’s owners', () => {
     // 80-byte buffers: 7 of the 20 go back to the cache, the rest to free().
     const lookup = pythonOwnerLookup(p, null);
     const heap: number[] = [];
-    for (const [chunk] of p.glibc.av.mmapped) heap.push(chunk + 16);
-    const st = p.glibc.av.store;
-    for (let c = p.glibc.av.top; c >= 0; c = st.prevPhys[c])
-      heap.push(p.glibc.av.heapStart + st.gran[c] * 16 + 16);
+    for (const [chunk] of (p.libc as GlibcMalloc).av.mmapped) heap.push(chunk + 16);
+    const st = (p.libc as GlibcMalloc).av.store;
+    for (let c = (p.libc as GlibcMalloc).av.top; c >= 0; c = st.prevPhys[c])
+      heap.push((p.libc as GlibcMalloc).av.heapStart + st.gran[c] * 16 + 16);
     const owners = lookup({ pointers: heap, arenas: [] }).owners;
     const cached = [...owners.values()].filter(
       (o) => o.what.startsWith("NumPy's data cache") && o.what.includes('of 80 B'),

@@ -21,8 +21,8 @@ export function numpyProcess(sizes = new Map<number, number>()): { p: PythonProc
  */
 export function glibcCalls(p: PythonProcess, fn: () => void, sizes = new Map<number, number>()): string[] {
   const seq: string[] = [];
-  const prev = p.glibc.sink;
-  p.glibc.sink = {
+  const prev = p.libc.sink;
+  p.libc.sink = {
     record(kind, addr, size, aux) {
       if (kind === EventKind.Malloc) {
         sizes.set(addr, size);
@@ -43,7 +43,7 @@ export function glibcCalls(p: PythonProcess, fn: () => void, sizes = new Map<num
   try {
     fn();
   } finally {
-    p.glibc.sink = prev;
+    p.libc.sink = prev;
   }
   return seq;
 }

@@ -1,3 +1,4 @@
+import { rawMalloc } from './alloc';
 import { NotSupported, PyError } from '../python/errors';
 import { intValue } from '../python/objects/int';
 import { T } from '../python/objects/types';
@@ -232,7 +233,7 @@ export class Ufuncs {
     const libc = A.alloc.libc;
     const nd = shape.length;
     const bytes = iteratorBytes(nd, 3);
-    const iter = libc.rawMalloc(bytes);
+    const iter = rawMalloc(libc, bytes);
     if (iter === 0) throw new PyError('MemoryError', '');
     vm.mem.touch(iter, bytes);
     const copies: number[] = [];
@@ -251,16 +252,16 @@ export class Ufuncs {
       const bufLen = Math.min(NPY_BUFSIZE, size(shape)) * loop.itemsize;
       for (const h of iterOps) {
         if (bufLen === 0 || (A.state(h).dtype === loop && bufferNever(A.state(h).shape, A.state(h).strides, shape))) continue;
-        const b = libc.rawMalloc(bufLen);
+        const b = rawMalloc(libc, bufLen);
         if (b === 0) throw new PyError('MemoryError', '');
         vm.mem.touch(b, bufLen);
         buffers.push(b);
       }
       return result;
     } finally {
-      for (const b of buffers) libc.rawFree(b);
+      for (const b of buffers) libc.free(b);
       for (const c of copies) vm.decref(c);
-      libc.rawFree(iter);
+      libc.free(iter);
     }
   }
 }

@@ -1,3 +1,4 @@
+import { rawMalloc } from './alloc';
 import { NotSupported, PyError } from '../python/errors';
 import { NPY_MIN_ELIDE_BYTES } from './constants';
 import { isCContiguous, type Arrays } from './ndarray';
@@ -30,7 +31,7 @@ export function unaryOp(u: Ufuncs, op: string, a: number): number {
   }
   const libc = A.alloc.libc;
   const bytes = iteratorBytes(st.shape.length, 2);
-  const iter = libc.rawMalloc(bytes);
+  const iter = rawMalloc(libc, bytes);
   if (iter === 0) throw new PyError('MemoryError', '');
   vm.mem.touch(iter, bytes);
   let buffer = 0;
@@ -38,13 +39,13 @@ export function unaryOp(u: Ufuncs, op: string, a: number): number {
     const r = A.newArray(st.dtype, st.shape);
     if (!bufferNever(st.shape, st.strides, st.shape)) {
       const len = Math.min(8192, A.nbytes(a) / st.dtype.itemsize) * st.dtype.itemsize;
-      buffer = libc.rawMalloc(len);
+      buffer = rawMalloc(libc, len);
       if (buffer) vm.mem.touch(buffer, len);
     }
     A.writeAll(r);
     return r;
   } finally {
-    if (buffer) libc.rawFree(buffer);
-    libc.rawFree(iter);
+    if (buffer) libc.free(buffer);
+    libc.free(iter);
   }
 }

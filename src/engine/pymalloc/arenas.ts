@@ -20,7 +20,7 @@ export function newArena(st: ObmallocState): number {
     const numarenas = old ? old * 2 : INITIAL_ARENA_OBJECTS;
     const nbytes = numarenas * ARENA_OBJECT_SIZE;
     // PyMem_RawRealloc(arenas, nbytes): realloc(NULL, 768) the first time, i.e. a malloc.
-    const vec = st.glibc.realloc(st.vectorPtr, nbytes);
+    const vec = st.libc.realloc(st.vectorPtr, nbytes);
     if (vec === 0) return NIL;
     st.vectorPtr = vec;
     st.growArenas(numarenas);

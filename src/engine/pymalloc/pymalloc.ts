@@ -1,4 +1,4 @@
-import type { GlibcMalloc } from '../glibc/malloc';
+import type { Libc } from '../libc/libc';
 import type { Kernel } from '../kernel/kernel';
 import { EventKind, type EventSink } from '../trace/events';
 import { pymallocAlloc } from './alloc';
@@ -22,15 +22,15 @@ import {
 import { arenaColumns, blockStates, poolInfo, type PoolInfo, type PymallocArenaColumns } from './views';
 
 /**
- * CPython 3.11's object allocator (Objects/obmalloc.c) on 64-bit Linux, over the simulated glibc
+ * CPython 3.11's object allocator (Objects/obmalloc.c) on 64-bit Linux, over the simulated C library
  * and kernel. PyObject_* and PyMem_* are the same allocator in the default build, so one set of
- * entry points serves both; PyMem_Raw* go straight to glibc.
+ * entry points serves both; PyMem_Raw* go straight to the C library (Libc).
  *
  * Events (when a sink is set): PyAlloc (addr = block, size = request, aux = block size) for every
  * block pymalloc hands out; PyFree (addr, size = aux = block size) for every block it takes back;
  * PyRealloc (addr = result, size = request, aux = old pointer) for a realloc of a pymalloc block;
  * ArenaNew / ArenaFree (addr = arena, size = 1 MiB, aux = pools in it). Requests that fall through
- * to PyMem_Raw* show up as glibc's own events (GlibcMalloc.sink).
+ * to PyMem_Raw* show up as the C library's own events (Libc.sink).
  */
 export class Pymalloc {
   readonly st: ObmallocState;
@@ -38,10 +38,10 @@ export class Pymalloc {
 
   constructor(
     readonly kernel: Kernel,
-    readonly glibc: GlibcMalloc,
+    readonly libc: Libc,
     sink: EventSink | null = null,
   ) {
-    this.st = new ObmallocState(kernel, glibc);
+    this.st = new ObmallocState(kernel, libc);
     this.sinkRef = sink;
     this.st.sink = sink;
   }
@@ -121,20 +121,20 @@ export class Pymalloc {
 
   /** _PyMem_RawMalloc: malloc(size || 1). */
   rawMalloc(n: number): number {
-    return this.glibc.malloc(n === 0 ? 1 : n);
+    return this.libc.malloc(n === 0 ? 1 : n);
   }
   /** _PyMem_RawCalloc: calloc(1, 1) when either argument is 0. */
   rawCalloc(nelem: number, elsize: number): number {
-    if (nelem === 0 || elsize === 0) return this.glibc.calloc(1, 1);
-    return this.glibc.calloc(nelem, elsize);
+    if (nelem === 0 || elsize === 0) return this.libc.calloc(1, 1);
+    return this.libc.calloc(nelem, elsize);
   }
   /** _PyMem_RawRealloc: realloc(ptr, size || 1). */
   rawRealloc(p: number, n: number): number {
-    return this.glibc.realloc(p, n === 0 ? 1 : n);
+    return this.libc.realloc(p, n === 0 ? 1 : n);
   }
   /** _PyMem_RawFree. */
   rawFree(p: number): void {
-    this.glibc.free(p);
+    this.libc.free(p);
   }
 
   /**
@@ -221,7 +221,7 @@ export class Pymalloc {
     return blockStates(this.st, address);
   }
 
-  /** Use an arenas[] vector and radix nodes that a replayed start-up already allocated on the glibc heap. */
+  /** Use an arenas[] vector and radix nodes that a replayed start-up already allocated from the C library. */
   adoptBookkeeping(a: BookkeepingAdoption): void {
     adoptBookkeeping(this, a);
   }

@@ -1,5 +1,5 @@
-import type { GlibcMalloc } from '../glibc/malloc';
-import { IntMap } from '../glibc/intMap';
+import type { Libc } from '../libc/libc';
+import { IntMap } from '../util/intMap';
 import type { Kernel } from '../kernel/kernel';
 import {
   ARENA_SIZE,
@@ -64,7 +64,7 @@ export class ArenaMap {
 
   constructor(
     private readonly kernel: Kernel,
-    private readonly glibc: GlibcMalloc,
+    private readonly libc: Libc,
   ) {}
 
   /** arena_map_get(p, create): the bottom node for p (its address), or 0 if absent / not creatable. */
@@ -182,7 +182,7 @@ export class ArenaMap {
   private node(level: 'mid' | 'bot', bytes: number): number {
     const i = this.adopted.findIndex((n) => n.kind === level);
     if (i >= 0) return this.adopted.splice(i, 1)[0].address;
-    const p = this.glibc.calloc(1, bytes);
+    const p = this.libc.calloc(1, bytes);
     return p;
   }
 }

@@ -1,4 +1,4 @@
-import type { GlibcMalloc } from '../glibc/malloc';
+import type { Libc } from '../libc/libc';
 import type { Kernel } from '../kernel/kernel';
 import {
   ARENA_SIZE,
@@ -14,7 +14,7 @@ import type { PymallocStats } from './stats';
  * A second, deliberately naive model of obmalloc for differential tests only: one object per pool
  * and arena, JS arrays for every list, and usable_arenas re-sorted by the definition of nfp2lasta
  * ("the rightmost arena with that many free pools", found by a scan) instead of the O(1) fingers.
- * It makes the same glibc and kernel calls in the same order, so on twin Kernel/GlibcMalloc pairs
+ * It makes the same glibc and kernel calls in the same order, so on twin Kernel/Libc pairs
  * both models must hand out the same addresses.
  */
 interface RPool {
@@ -53,31 +53,31 @@ export class ReferenceObmalloc {
 
   constructor(
     private readonly kernel: Kernel,
-    private readonly glibc: GlibcMalloc,
+    private readonly libc: Libc,
   ) {}
 
   malloc(n: number): number {
     const p = this.alloc(n);
-    return p !== 0 ? p : this.glibc.malloc(n === 0 ? 1 : n);
+    return p !== 0 ? p : this.libc.malloc(n === 0 ? 1 : n);
   }
 
   calloc(nelem: number, elsize: number): number {
     const p = this.alloc(nelem * elsize);
     if (p !== 0) return p;
-    return nelem === 0 || elsize === 0 ? this.glibc.calloc(1, 1) : this.glibc.calloc(nelem, elsize);
+    return nelem === 0 || elsize === 0 ? this.libc.calloc(1, 1) : this.libc.calloc(nelem, elsize);
   }
 
   free(p: number): void {
     if (p === 0) return;
     const pool = this.poolOf(p);
     if (pool) this.pfree(pool, p);
-    else this.glibc.free(p);
+    else this.libc.free(p);
   }
 
   realloc(p: number, n: number): number {
     if (p === 0) return this.malloc(n);
     const pool = this.poolOf(p);
-    if (!pool) return this.glibc.realloc(p, n === 0 ? 1 : n);
+    if (!pool) return this.libc.realloc(p, n === 0 ? 1 : n);
     const size = index2size(pool.szidx);
     if (n <= size && 4 * n > 3 * size) return p;
     const q = this.malloc(n);
@@ -212,7 +212,7 @@ export class ReferenceObmalloc {
   private newArena(): RArena | null {
     if (this.unused.length === 0) {
       const num = this.maxarenas ? this.maxarenas * 2 : INITIAL_ARENA_OBJECTS;
-      const v = this.glibc.realloc(this.vector, num * 48);
+      const v = this.libc.realloc(this.vector, num * 48);
       if (v === 0) return null;
       this.vector = v;
       for (let s = num - 1; s >= this.maxarenas; s--) this.unused.push(s);
@@ -225,11 +225,11 @@ export class ReferenceObmalloc {
       const bot = Math.floor(base / 2 ** 34);
       if (!this.midKeys.has(mid)) {
         this.midKeys.add(mid);
-        this.glibc.calloc(1, 2 ** 18);
+        this.libc.calloc(1, 2 ** 18);
       }
       if (!this.botKeys.has(bot)) {
         this.botKeys.add(bot);
-        this.glibc.calloc(1, 2 ** 17);
+        this.libc.calloc(1, 2 ** 17);
       }
     }
     const excess = address % POOL_SIZE;

@@ -1,4 +1,4 @@
-import type { GlibcMalloc } from '../glibc/malloc';
+import type { Libc } from '../libc/libc';
 import type { Kernel } from '../kernel/kernel';
 import type { EventSink } from '../trace/events';
 import { MAX_POOLS_IN_ARENA, NB_SMALL_SIZE_CLASSES, POOL_OVERHEAD, POOL_SIZE, index2size } from './constants';
@@ -26,7 +26,7 @@ export const poolIndex = (pool: number): number => (pool - FIRST_POOL) & (MAX_PO
  * the same link in the block's first 8 bytes, so reuse order (LIFO) is exactly the same.
  */
 export class ObmallocState {
-  // --- struct arena_object arenas[maxarenas] (the C vector lives on the glibc heap at vectorPtr) ---
+  // --- struct arena_object arenas[maxarenas] (the C vector is a C-library block at vectorPtr) ---
   maxarenas = 0;
   /** `arenas` itself: the PyMem_RawRealloc'd vector's address (0 before the first arena). */
   vectorPtr = 0;
@@ -75,9 +75,9 @@ export class ObmallocState {
 
   constructor(
     readonly kernel: Kernel,
-    readonly glibc: GlibcMalloc,
+    readonly libc: Libc,
   ) {
-    this.radix = new ArenaMap(kernel, glibc);
+    this.radix = new ArenaMap(kernel, libc);
     // usedpools[] = { PT(0), PT(1), ... }: every list starts empty, pointing at itself.
     for (let i = 0; i < FIRST_POOL; i++) {
       this.nextpool[i] = i;

@@ -1,5 +1,5 @@
-import type { GlibcMalloc } from '../glibc/malloc';
-import { parseTrace, replayCapture } from '../glibc/trace';
+import type { Libc } from '../libc/libc';
+import { parseTrace, replayCapture } from '../libc/trace';
 import type { Kernel } from '../kernel/kernel';
 import type { Pymalloc } from '../pymalloc';
 import { DATA_STACK_CHUNK_SIZE } from './runtime/datastack';
@@ -7,8 +7,8 @@ import type { StartupProfile, StartupSegment } from './startup/profiles';
 
 /**
  * The interpreter's state at `<start>`, rebuilt from a capture of the real one
- * (tools/capture_startup.py): every glibc call the start-up made is replayed on the simulated
- * glibc, pymalloc adopts the arenas[] vector and radix-tree nodes those calls allocated, the
+ * (tools/capture_startup.py): every C-library call the start-up made is replayed on the simulated
+ * C library, pymalloc adopts the arenas[] vector and radix-tree nodes those calls allocated, the
  * frame data stack's root chunk is mapped, and pymalloc is brought to the recorded arenas and
  * per-class blocks with real allocations. What the model does not contain (the binary,
  * libraries, their .bss, the stack) becomes constant baselines, so `<start>` reads as recorded.
@@ -32,19 +32,19 @@ export interface BootResult {
  */
 const ROOT_CHUNK_USED = 32 + 2 * 60 * 8;
 
-/** Replay one captured segment's glibc calls; `live` maps trace ids to pointers (updated). */
-export function replaySegment(glibc: GlibcMalloc, text: string, live: Map<number, number>): void {
-  replayCapture(parseTrace(text), glibc, live);
+/** Replay one captured segment's C-library calls; `live` maps trace ids to pointers (updated). */
+export function replaySegment(libc: Libc, text: string, live: Map<number, number>): void {
+  replayCapture(parseTrace(text), libc, live);
 }
 
-export function bootProcess(kernel: Kernel, glibc: GlibcMalloc, pymalloc: Pymalloc, profile: StartupProfile): BootResult {
+export function bootProcess(kernel: Kernel, libc: Libc, pymalloc: Pymalloc, profile: StartupProfile): BootResult {
   const segment = profile.info.segments[0];
   const text = profile.traces[segment.trace];
   if (text === undefined) throw new Error(`start-up trace ${segment.trace} is missing (run scripts/embed-startup.ts)`);
   const liveIds = new Map<number, number>();
-  replaySegment(glibc, text, liveIds);
+  replaySegment(libc, text, liveIds);
 
-  // pymalloc's own glibc blocks, allocated by the replayed start-up: new_arena's arenas[] vector
+  // pymalloc's own C-library blocks, allocated by the replayed start-up: new_arena's arenas[] vector
   // (PyMem_RawRealloc, 48 bytes an arena object) and arena_map_mark_used's radix nodes.
   const bk = segment.pymalloc_bookkeeping;
   pymalloc.adoptBookkeeping({

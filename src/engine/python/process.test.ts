@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { csize2tidx } from '../glibc/constants';
-import { parseTrace } from '../glibc/trace';
+import type { GlibcMalloc } from '../glibc/malloc';
+import { parseTrace } from '../libc/trace';
 import { EventLimitReached, EventLog } from '../trace/eventLog';
 import { EventKind } from '../trace/events';
 import { F_FREELISTED, F_IMMORTAL } from './objects/table';
@@ -34,7 +35,7 @@ describe('the process: boot, steps and the report', () => {
     expect(after.heap).toBe(built.heap);
     expect(after.mallinfo2.fordblks).toBeGreaterThan(810 * MB);
     expect(after.rss).toBeGreaterThan(820 * MB);
-    expect(p.glibc.av.tcacheCounts[csize2tidx(816)]).toBe(7);
+    expect((p.libc as GlibcMalloc).av.tcacheCounts[csize2tidx(816)]).toBe(7);
     // pymalloc's arenas[] vector was realloc'd to 128 × 48 = 6,144 bytes when the 65th arena came
     expect(p.pymalloc.st.maxarenas).toBe(128);
     expect(built.pymalloc.arenas_allocated_current).toBe(66);

@@ -1,6 +1,8 @@
-import type { Tunables } from '../glibc/constants';
-import { GlibcMalloc } from '../glibc/malloc';
 import { Kernel } from '../kernel/kernel';
+import { createLibc, defaultLibcEnv } from '../libc/create';
+import { EnvError, type LibcEnvironment } from '../libc/env';
+import type { GlibcTunables } from '../libc/glibcTunables';
+import type { LibcModel } from '../libc/libc';
 import { Pymalloc } from '../pymalloc';
 import type { EventLog } from '../trace/eventLog';
 import { EventKind, type EventSink } from '../trace/events';
@@ -21,11 +23,14 @@ import { startupProfile, type ProfileName, type StartupProfile } from './startup
 
 export interface ProcessOptions {
   profile?: ProfileName;
-  tunables?: Tunables;
+  /** The environment the process starts in (allocator, glibc tunables, CPUs): libc/env.ts parseLibcEnv. */
+  env?: LibcEnvironment;
+  /** glibc tunables on top of `env`'s (the page's options menu, the CLI's tunable flags). */
+  tunables?: GlibcTunables;
   /** Units of work (evaluated nodes, loop iterations) before a run is stopped; default 50 million. */
   stepBudget?: number;
   events?: EventLog | null;
-  /** Keep a `--malloc-log` of every glibc call the process makes, boot included (PythonProcess.mallocLog). */
+  /** Keep a `--malloc-log` of every C-library call the process makes, boot included (PythonProcess.mallocLog). */
   mallocLog?: boolean;
   /** Layers above python/ (numpy) that add modules and types to the process once a script is loaded. */
   extensions?: ProcessExtension[];
@@ -46,12 +51,13 @@ export const DEFAULT_STEP_BUDGET = 50_000_000;
 
 
 /**
- * One simulated CPython 3.11 process: kernel, glibc, pymalloc and the interpreter, booted into
+ * One simulated CPython 3.11 process: kernel, C library, pymalloc and the interpreter, booted into
  * the state the real interpreter is in when a script's first statement runs.
  */
 export class PythonProcess {
   readonly kernel: Kernel;
-  readonly glibc: GlibcMalloc;
+  /** The C library the process runs on (glibc unless LD_PRELOAD says otherwise). */
+  readonly libc: LibcModel;
   readonly pymalloc: Pymalloc;
   readonly vm: Vm;
   readonly boot: BootResult;
@@ -67,13 +73,16 @@ export class PythonProcess {
   constructor(private readonly opts: ProcessOptions = {}) {
     this.profile = opts.startup ?? startupProfile(opts.profile);
     this.kernel = new Kernel();
-    this.glibc = new GlibcMalloc(this.kernel, opts.tunables ?? {});
-    this.pymalloc = new Pymalloc(this.kernel, this.glibc);
-    // --malloc-log starts before the boot, so the log is every glibc call of the process: replayed
-    // from an empty heap on the real glibc (tools/native/replay.c) it rebuilds this heap exactly.
+    const base = opts.env ?? defaultLibcEnv();
+    const env = opts.tunables ? { ...base, glibc: { ...base.glibc, ...opts.tunables } } : base;
+    checkPythonMalloc(env);
+    this.libc = createLibc(this.kernel, env);
+    this.pymalloc = new Pymalloc(this.kernel, this.libc);
+    // --malloc-log starts before the boot, so the log is every C-library call of the process:
+    // replayed from an empty heap on the real glibc (tools/native/replay.c) it rebuilds this heap exactly.
     this.mallocLog = opts.mallocLog ? new MallocLog() : null;
-    this.glibc.sink = this.mallocLog;
-    this.boot = bootProcess(this.kernel, this.glibc, this.pymalloc, this.profile);
+    this.libc.sink = this.mallocLog;
+    this.boot = bootProcess(this.kernel, this.libc, this.pymalloc, this.profile);
     const events = opts.events ?? null;
     this.vm = new Vm(new Mem(this.kernel, this.pymalloc, events));
     this.dataStack = new DataStack(this.kernel, this.boot.dataStackRoot);
@@ -88,7 +97,7 @@ export class PythonProcess {
     this.statements = parseModule(source);
     const body = this.statements.map((s) => s.stmt);
     const budget = this.opts.stepBudget ?? DEFAULT_STEP_BUDGET;
-    this.interp = new Interp(this.vm, this.dataStack, body, budget, this.opts.events ?? null, this.globals, (pad) => this.glibc.mallocTrim(pad));
+    this.interp = new Interp(this.vm, this.dataStack, body, budget, this.opts.events ?? null, this.globals, (pad) => this.libc.trim(pad));
     for (const ext of this.opts.extensions ?? []) ext(this);
     this.settle();
     return this.statements.map(({ code, line, endLine }) => ({ code, line, endLine }));
@@ -116,7 +125,7 @@ export class PythonProcess {
       rss: this.kernel.rss,
       heap: this.kernel.heapSize,
       anon_mmap: this.kernel.anonMmapBytes + this.boot.anonBaseline,
-      mallinfo2: this.glibc.mallinfo2(),
+      mallinfo2: this.libc.mallinfo2(),
       pymalloc: this.pymalloc.stats(),
       gc: { count: [...gc.count], collections: [...gc.collections] },
     };
@@ -189,10 +198,10 @@ export class PythonProcess {
   private phantomAdded = false;
 
   private connectSinks(events: EventLog | null): void {
-    const glibcSinks: EventSink[] = [];
-    if (events) glibcSinks.push(events);
-    if (this.mallocLog) glibcSinks.push(this.mallocLog);
-    this.glibc.sink = glibcSinks.length === 0 ? null : glibcSinks.length === 1 ? glibcSinks[0] : new TeeSink(glibcSinks);
+    const libcSinks: EventSink[] = [];
+    if (events) libcSinks.push(events);
+    if (this.mallocLog) libcSinks.push(this.mallocLog);
+    this.libc.sink = libcSinks.length === 0 ? null : libcSinks.length === 1 ? libcSinks[0] : new TeeSink(libcSinks);
     if (events) {
       this.pymalloc.sink = events;
       this.kernel.listener = (kind, addr, bytes, aux) => events.record(EventKind.Brk + kind, addr, bytes, aux);
@@ -207,6 +216,7 @@ export function runScript(source: string, opts: ProcessOptions & { scenario?: st
     schema: REPORT_SCHEMA,
     python: p.profile.info.python ?? (opts.profile === 'debian-3.11.2' ? '3.11.2' : '3.11.7'),
     glibc: '2.36',
+    ...(p.libc.kind === 'glibc' ? {} : { allocator: p.libc.version }),
     numpy: null,
     scenario: opts.scenario ?? 'script',
     steps: [],
@@ -234,6 +244,18 @@ export function runScript(source: string, opts: ProcessOptions & { scenario?: st
   if (p.output) report.output = p.output;
   report.numpy = p.numpy;
   return report;
+}
+
+/**
+ * PYTHONMALLOC as CPython 3.11 reads it: pymalloc (the default) is what the simulator runs;
+ * 3.13's mimalloc values make 3.11 exit at start-up; the others are not modelled yet.
+ */
+function checkPythonMalloc(env: LibcEnvironment): void {
+  const v = env.pythonMalloc;
+  if (v === null || v === 'pymalloc' || v === 'default') return;
+  if (v === 'mimalloc' || v === 'mimalloc_debug')
+    throw new EnvError('Fatal Python error: preconfig_init_allocator: PYTHONMALLOC: unknown allocator (CPython 3.11 has no mimalloc)');
+  throw new EnvError(`not supported by Highwater yet: PYTHONMALLOC=${v}`);
 }
 
 function step(code: string, line: number, m: StepMeasurement): ReportStep {

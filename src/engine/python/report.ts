@@ -1,4 +1,4 @@
-import type { Mallinfo2 } from '../glibc/malloc';
+import type { Mallinfo2 } from '../libc/libc';
 import type { PymallocStats } from '../pymalloc';
 
 /** What tools/record.py measures after every statement (the fields the simulator reproduces). */
@@ -23,6 +23,8 @@ export interface Report {
   schema: 'highwater-report/1';
   python: string;
   glibc: string;
+  /** The malloc that replaced glibc's (LD_PRELOAD), e.g. "jemalloc 5.3.0"; absent under glibc. */
+  allocator?: string;
   numpy: string | null;
   scenario: string;
   steps: ReportStep[];

@@ -1,4 +1,5 @@
 import { useRun } from '../../client/runStore';
+import { glibcOf } from '../../engine/trace/snapshot';
 import { CHUNK_CATEGORIES } from '../../derive/palette';
 import { fmtBytes } from '../format';
 import { BinsPanel } from './BinsPanel';
@@ -8,15 +9,16 @@ import { MmapList } from './MmapList';
 /** glibc malloc: the brk heap chunk by chunk, the bins and the mmapped chunks. */
 export function GlibcView(): React.JSX.Element {
   const snap = useRun((s) => s.snapshot);
-  const mi = snap?.mallinfo;
+  const g = snap ? glibcOf(snap) : null;
+  const mi = g?.mallinfo;
   return (
     <section className="panel glibc" aria-label="glibc malloc">
       <header>
         <h2>glibc heap</h2>
-        {snap && mi && (
+        {snap && g && mi && (
           <span className="figures" data-testid="glibc-figures">
             heap {fmtBytes(snap.scalars.brk - snap.scalars.heapStart)} · in use {fmtBytes(mi.uordblks)} · free{' '}
-            {fmtBytes(mi.fordblks)} · top {fmtBytes(mi.keepcost)} · {snap.heap.count.toLocaleString('en-US')}{' '}
+            {fmtBytes(mi.fordblks)} · top {fmtBytes(mi.keepcost)} · {g.heap.count.toLocaleString('en-US')}{' '}
             chunks
           </span>
         )}

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { select } from 'd3-selection';
 import { zoom, zoomIdentity, type ZoomBehavior } from 'd3-zoom';
 import { useRun } from '../../client/runStore';
+import { glibcOf } from '../../engine/trace/snapshot';
 import { chunkAtOrAfter, heapLod } from '../../derive/heapLod';
 import { heapPin } from '../../derive/heapPin';
 import { CHUNK_CATEGORIES } from '../../derive/palette';
@@ -18,6 +19,8 @@ import { binMatcher } from './binMatch';
 export function HeapStrip(): React.JSX.Element {
   const { ref, width, height } = useCanvasBox();
   const snap = useRun((s) => s.snapshot);
+  // The main arena's brk heap (null under another allocator: this view is glibc's).
+  const heap = snap ? (glibcOf(snap)?.heap ?? null) : null;
   const z = useViewport((s) => s.heapZoom);
   const selected = useSelection((s) => s.selected);
   const focus = useViewport((s) => s.heapFocus);
@@ -53,19 +56,19 @@ export function HeapStrip(): React.JSX.Element {
 
   useEffect(() => {
     const canvas = ref.current;
-    if (!canvas || width === 0 || !snap) return;
+    if (!canvas || width === 0 || !snap || !heap) return;
     const heapStart = snap.scalars.heapStart;
     const range = refRange(selected);
     const view: StripView = {
-      heap: snap.heap,
-      lod: heapLod(snap.heap, 0),
+      heap,
+      lod: heapLod(heap, 0),
       width,
       height,
       k: z.k,
       x: z.x,
       selected: range ? [range[0] - heapStart, range[1] - heapStart] : null,
       binMatch: binMatcher(selected),
-      pin: heapPin(snap.heap, 0),
+      pin: heapPin(heap, 0),
     };
     requestDraw('heap-strip', () => drawHeapStrip(canvas, view));
   });
@@ -86,30 +89,30 @@ export function HeapStrip(): React.JSX.Element {
 
   /** The chunk under the pointer, as its index, or -1. */
   const chunkAt = (e: React.MouseEvent<HTMLCanvasElement>): number => {
-    if (!snap) return -1;
+    if (!snap || !heap) return -1;
     const rect = e.currentTarget.getBoundingClientRect();
-    const off = pxToOffset({ width, k: z.k, x: z.x, lod: heapLod(snap.heap, 0) }, e.clientX - rect.left);
-    const i = chunkAtOrAfter(snap.heap, Math.floor(off / 16));
-    return off >= 0 && i < snap.heap.count ? i : -1;
+    const off = pxToOffset({ width, k: z.k, x: z.x, lod: heapLod(heap, 0) }, e.clientX - rect.left);
+    const i = chunkAtOrAfter(heap, Math.floor(off / 16));
+    return off >= 0 && i < heap.count ? i : -1;
   };
 
   const onMove = (e: React.MouseEvent<HTMLCanvasElement>): void => {
     const i = chunkAt(e);
-    if (i < 0 || !snap) return setHover(null);
-    const size = snap.heap.sizeG[i] * 16;
-    const cat = CHUNK_CATEGORIES[snap.heap.state[i] - 1];
+    if (i < 0 || !snap || !heap) return setHover(null);
+    const size = heap.sizeG[i] * 16;
+    const cat = CHUNK_CATEGORIES[heap.state[i] - 1];
     const x = e.clientX - e.currentTarget.getBoundingClientRect().left;
     setHover({
       x,
-      text: `${fmtBytes(size)} ${cat ? cat.label : ''} at +${fmtBytes(snap.heap.gran[i] * 16)}`,
+      text: `${fmtBytes(size)} ${cat ? cat.label : ''} at +${fmtBytes(heap.gran[i] * 16)}`,
     });
   };
 
   const onClick = (e: React.MouseEvent<HTMLCanvasElement>): void => {
     const i = chunkAt(e);
-    if (i < 0 || !snap) return;
-    const address = snap.scalars.heapStart + snap.heap.gran[i] * 16;
-    useSelection.getState().select({ kind: 'chunk', address, size: snap.heap.sizeG[i] * 16 });
+    if (i < 0 || !snap || !heap) return;
+    const address = snap.scalars.heapStart + heap.gran[i] * 16;
+    useSelection.getState().select({ kind: 'chunk', address, size: heap.sizeG[i] * 16 });
   };
 
   return (

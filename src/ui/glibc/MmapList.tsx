@@ -1,4 +1,5 @@
 import { useRun } from '../../client/runStore';
+import { glibcOf } from '../../engine/trace/snapshot';
 import { refRange, overlaps } from '../../derive/selection';
 import { useSelection } from '../../store/selection';
 import { fmtBytes, hex } from '../format';
@@ -8,14 +9,12 @@ export function MmapList(): React.JSX.Element {
   const snap = useRun((s) => s.snapshot);
   const selected = useSelection((s) => s.selected);
   const range = refRange(selected);
-  const mm = snap?.mmappedChunks;
+  const g = snap ? glibcOf(snap) : null;
+  const mm = g?.mmappedChunks;
   const n = mm ? mm.address.length : 0;
   return (
     <div className="mmaps" aria-label="mmapped chunks">
-      <h3>
-        mmapped chunks{' '}
-        {snap && <span className="muted">(threshold {fmtBytes(snap.scalars.mmapThreshold)})</span>}
-      </h3>
+      <h3>mmapped chunks {g && <span className="muted">(threshold {fmtBytes(g.mp.mmapThreshold)})</span>}</h3>
       {n === 0 && <p className="muted">None.</p>}
       <ul>
         {Array.from({ length: Math.min(n, 50) }, (_, i) => {

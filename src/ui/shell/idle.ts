@@ -1,6 +1,7 @@
 import { engineClient } from '../../client/engineClient';
 import { useRun } from '../../client/runStore';
 import { sentenceText } from '../../engine/explain/types';
+import { glibcOf } from '../../engine/trace/snapshot';
 import { usePlayhead } from '../../store/playhead';
 import { useSelection } from '../../store/selection';
 import { useViewport } from '../../store/viewport';
@@ -72,7 +73,7 @@ export function installIdleSignal(): void {
         rss: s?.scalars.rss ?? null,
         peakRss: s?.scalars.peakRss ?? null,
         heap: s ? s.scalars.brk - s.scalars.heapStart : null,
-        mallinfo: s?.mallinfo ?? null,
+        mallinfo: s ? (glibcOf(s)?.mallinfo ?? null) : null,
         arenas: s?.arenas?.count ?? 0,
         explain: s ? s.explain.map(sentenceText) : [],
         lastBytes: r.lastBytes,

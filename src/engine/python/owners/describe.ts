@@ -110,10 +110,9 @@ export function allocationRef(p: PythonProcess, ptr: number): { ref: MemoryRef; 
   if (ptr <= 0) return null;
   const bs = p.pymalloc.blockSize(ptr);
   if (bs > 0) return { ref: { kind: 'block', address: ptr, size: bs }, bytes: bs };
-  const g = p.glibc;
-  if (g.usableSize(ptr) <= 0) return null;
-  const size = g.chunkSize(ptr);
-  return g.isMmapped(ptr)
-    ? { ref: { kind: 'mmappedChunk', address: ptr - 16, size }, bytes: size }
-    : { ref: { kind: 'chunk', address: ptr - 16, size }, bytes: size };
+  const a = p.libc.allocationAt(ptr);
+  if (a === null) return null;
+  return a.kind === 'mapped'
+    ? { ref: { kind: 'mmappedChunk', address: a.start, size: a.size }, bytes: a.size }
+    : { ref: { kind: 'chunk', address: a.start, size: a.size }, bytes: a.size };
 }

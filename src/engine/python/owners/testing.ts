@@ -22,12 +22,12 @@ export function explainScript(source: string): { p: PythonProcess; steps: Explai
   const steps: ExplainedStep[] = [];
   let bindings = globalBindings(p);
   for (let i = 0; i < statements.length; i++) {
-    const before = summarize(p.kernel, p.glibc);
+    const before = summarize(p.kernel, p.libc);
     const from = log.length;
     p.runStatement(i);
     const sentences = explainStep({
       kernel: p.kernel,
-      glibc: p.glibc,
+      libc: p.libc,
       arenas: p.pymalloc.arenaColumns(),
       before,
       events: { kind: log.kind, addr: log.addr, size: log.size, aux: log.aux, from, to: log.length },

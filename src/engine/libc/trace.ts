@@ -1,11 +1,10 @@
-import { Kernel } from '../kernel/kernel';
-import type { Tunables } from './constants';
-import { GlibcAbort, GlibcMalloc, type Mallinfo2 } from './malloc';
+import type { Libc } from './libc';
 
 /**
  * Allocation traces, one op a line (ids are small integers):
  *   m ID SIZE · c ID NMEMB SIZE · r ID SIZE · f ID · t PAD      (blank lines and # comments skipped)
- * The same format is replayed on the real glibc by tools/native/replay.c.
+ * Plain C-API calls, so any Libc replays them; tools/native/replay.c replays the same text on the
+ * real glibc (and under LD_PRELOAD on the real jemalloc or mimalloc).
  */
 export const enum TraceOp {
   Malloc = 0,
@@ -84,22 +83,21 @@ export function parseTrace(text: string): ParsedTrace {
   return { length: k, op, id, a, b, line, text: (i) => lines[line[i] - 1].trim() };
 }
 
-export const MALLINFO_FIELDS = [
-  'arena',
-  'ordblks',
-  'smblks',
-  'hblks',
-  'hblkhd',
-  'uordblks',
-  'fordblks',
-  'fsmblks',
-  'keepcost',
-] as const satisfies readonly (keyof Mallinfo2)[];
+/**
+ * Raised by an implementation where the real one would print a message and abort() (glibc's
+ * malloc_printerr: "free(): double free detected in tcache 2").
+ */
+export class LibcAbort extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'LibcAbort';
+  }
+}
 
 const NULL_ID = -Infinity;
 
 /** Replay a parsed trace; `onResult` receives each m/c/r result. Throws TraceError naming the line. */
-export function replayTrace(trace: ParsedTrace, g: GlibcMalloc, onResult?: (ptr: number) => void): void {
+export function replayTrace(trace: ParsedTrace, g: Libc, onResult?: (ptr: number) => void): void {
   // id → pointer: ids are small integers, so typed arrays: positive = live, negative = freed,
   // NULL_ID = holds NULL (a failed or zero-size realloc), 0 = never assigned.
   let ptrs = new Float64Array(1024);
@@ -118,12 +116,12 @@ export function replayTrace(trace: ParsedTrace, g: GlibcMalloc, onResult?: (ptr:
         if (p === NULL_ID) continue; // free(NULL) does nothing
         if (p <= 0) {
           if (p < 0) g.free(-p); // glibc decides what a double free does
-          throw new GlibcAbort('free(): invalid pointer');
+          throw new LibcAbort('free(): invalid pointer');
         }
         ptrs[id] = -p;
         g.free(p);
       } else if (op === TraceOp.Trim) {
-        g.mallocTrim(trace.a[i]);
+        g.trim(trace.a[i]);
       } else {
         let p: number;
         if (op === TraceOp.Malloc) p = g.malloc(trace.a[i]);
@@ -134,8 +132,10 @@ export function replayTrace(trace: ParsedTrace, g: GlibcMalloc, onResult?: (ptr:
       }
     }
   } catch (e) {
-    if (e instanceof GlibcAbort)
-      throw new TraceError(`line ${trace.line[i]} ("${trace.text(i)}"): ${e.message} (glibc would abort)`);
+    if (e instanceof LibcAbort)
+      throw new TraceError(
+        `line ${trace.line[i]} ("${trace.text(i)}"): ${e.message} (${g.kind} would abort)`,
+      );
     throw e;
   }
 }
@@ -148,7 +148,7 @@ export function replayTrace(trace: ParsedTrace, g: GlibcMalloc, onResult?: (ptr:
  */
 export function replayCapture(
   trace: ParsedTrace,
-  g: GlibcMalloc,
+  g: Libc,
   live: Map<number, number>,
   onResult?: (ptr: number, op: TraceOp, bytes: number) => void,
 ): void {
@@ -161,7 +161,7 @@ export function replayCapture(
       g.free(p);
       live.delete(id);
     } else if (op === TraceOp.Trim) {
-      g.mallocTrim(trace.a[i]);
+      g.trim(trace.a[i]);
     } else {
       const p =
         op === TraceOp.Malloc
@@ -173,21 +173,4 @@ export function replayCapture(
       if (onResult) onResult(p, op, op === TraceOp.Calloc ? trace.a[i] * trace.b[i] : trace.a[i]);
     }
   }
-}
-
-/** The report both the simulator and tools/native/replay.c print for a trace. */
-export function runMallocTrace(text: string, tunables: Tunables = {}): string {
-  const trace = parseTrace(text);
-  const kernel = new Kernel();
-  const g = new GlibcMalloc(kernel, tunables);
-  const out: string[] = [];
-  replayTrace(trace, g, (p) => {
-    if (p === 0) out.push('null');
-    else if (g.isMmapped(p)) out.push(`mmap ${g.chunkSize(p)}`);
-    else out.push(`heap ${p - kernel.heapStart}`);
-  });
-  const mi = g.mallinfo2();
-  for (const f of MALLINFO_FIELDS) out.push(`${f} ${mi[f]}`);
-  out.push(`heap_size ${g.heapSize}`);
-  return out.join('\n') + '\n';
 }

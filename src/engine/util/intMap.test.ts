@@ -6,9 +6,12 @@ describe('IntMap', () => {
   it('behaves like a Map under random set/delete/get (fast-check)', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.constantFrom('set', 'delete', 'get'), fc.integer({ min: 0, max: 200 }), fc.nat(1000)), {
-          maxLength: 500,
-        }),
+        fc.array(
+          fc.tuple(fc.constantFrom('set', 'delete', 'get'), fc.integer({ min: 0, max: 200 }), fc.nat(1000)),
+          {
+            maxLength: 500,
+          },
+        ),
         (ops) => {
           const m = new IntMap(8);
           const ref = new Map<number, number>();

@@ -1,11 +1,14 @@
-import type { GlibcMalloc } from '../glibc/malloc';
-import { EventKind } from '../trace/events';
-import { bytes, mb, plural } from './format';
-import type { StepSummary } from './index';
-import type { EventWindow } from './layers';
-import type { OwnerAnswer } from './owners';
-import { heldBy } from './phrases';
-import type { Sentence, SentencePart } from './types';
+import type { GlibcMalloc } from '../../glibc/malloc';
+import { EventKind } from '../../trace/events';
+import { bytes, mb, plural } from '../format';
+import type { EventWindow } from '../layers';
+import type { OwnerAnswer } from '../owners';
+import { heldBy } from '../phrases';
+import type { StepSummary } from '../summary';
+import type { Sentence, SentencePart } from '../types';
+
+/** The stat (GlibcMalloc.stats) the summary keeps of the threshold before a step. */
+const MMAP_THRESHOLD = 'mp_.mmap_threshold';
 
 /** Mapped chunks this big are named one by one (their owner and who keeps it). */
 const BIG_MMAP = 1 << 20;
@@ -56,11 +59,12 @@ export function explainMmaps(
         ],
       });
   }
-  if (before && av.mmapThreshold !== before.mmapThreshold)
+  const thresholdBefore = before?.libc[MMAP_THRESHOLD];
+  if (thresholdBefore !== undefined && av.mmapThreshold !== thresholdBefore)
     out.push({
       id: 'mmap-threshold',
       parts: [
-        `Freeing an mmapped chunk raised the dynamic mmap threshold from ${bytes(before.mmapThreshold)} to ${bytes(av.mmapThreshold)} (and the trim threshold to ${bytes(av.trimThreshold)}): later blocks of that size come from the heap, where they can stay after free().`,
+        `Freeing an mmapped chunk raised the dynamic mmap threshold from ${bytes(thresholdBefore)} to ${bytes(av.mmapThreshold)} (and the trim threshold to ${bytes(av.trimThreshold)}): later blocks of that size come from the heap, where they can stay after free().`,
       ],
     });
   if (av.nMmaps > 0 && av.mmappedMem >= 1 << 20)

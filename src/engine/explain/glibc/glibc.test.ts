@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { GlibcMalloc } from '../glibc/malloc';
-import { Kernel } from '../kernel/kernel';
-import { explainStep, sentenceText, summarize, trimWouldRelease } from './index';
+import { GlibcMalloc } from '../../glibc/malloc';
+import { trimWouldRelease } from '../../glibc/mtrim';
+import { Kernel } from '../../kernel/kernel';
+import { explainStep, sentenceText, summarize } from '../index';
 
 /** The C replica of the first seed: n × malloc(800), touched, then freed from the last to the first. */
 function seedReplica(n: number, tcacheCount?: number): { kernel: Kernel; glibc: GlibcMalloc } {
@@ -17,15 +18,11 @@ function seedReplica(n: number, tcacheCount?: number): { kernel: Kernel; glibc: 
   return { kernel, glibc };
 }
 
-describe('explain', () => {
+describe('explain: glibc', () => {
   it('names the tcache chunk that pins the heap, and what malloc_trim(0) would release', () => {
     const { kernel, glibc } = seedReplica(20000);
-    const before = {
-      rss: kernel.peakRss,
-      heapSize: kernel.brk - kernel.heapStart,
-      mmapThreshold: glibc.av.mmapThreshold,
-    };
-    const text = explainStep({ kernel, glibc, arenas: null, before, events: null }).map(sentenceText);
+    const before = { ...summarize(kernel, glibc), rss: kernel.peakRss };
+    const text = explainStep({ kernel, libc: glibc, arenas: null, before, events: null }).map(sentenceText);
     expect(text.join('\n')).toMatch(
       /of the heap is free, but the highest in-use chunk \(816 B, held in tcache\) sits [\d.]+ (MB|KiB) below the top/,
     );
@@ -39,9 +36,9 @@ describe('explain', () => {
       [300, undefined],
     ] as const) {
       const { kernel, glibc } = seedReplica(n, tc);
-      const est = trimWouldRelease(glibc, kernel);
+      const est = trimWouldRelease(glibc.av);
       const rss = kernel.rss;
-      glibc.mallocTrim(0);
+      glibc.trim(0);
       expect(est.madvised + est.trimmed).toBe(rss - kernel.rss);
     }
   });
@@ -53,7 +50,7 @@ describe('explain', () => {
     for (const p of ps) kernel.touch(p, 80000);
     const before = summarize(kernel, glibc);
     for (const p of ps) glibc.free(p);
-    const ids = explainStep({ kernel, glibc, arenas: null, before, events: null }).map((s) => s.id);
+    const ids = explainStep({ kernel, libc: glibc, arenas: null, before, events: null }).map((s) => s.id);
     expect(ids).toContain('heap-shrank');
     expect(ids).toContain('rss-down');
   });

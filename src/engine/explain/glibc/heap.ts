@@ -1,11 +1,12 @@
-import type { Kernel } from '../kernel/kernel';
-import { ChunkState } from '../glibc/chunkStore';
-import type { GlibcMalloc } from '../glibc/malloc';
-import { bytes, mb } from './format';
-import { trimWouldRelease } from './trimEstimate';
-import type { Owner, OwnerAnswer } from './owners';
-import { heldBy } from './phrases';
-import type { MemoryRef, Sentence, SentencePart } from './types';
+import type { Kernel } from '../../kernel/kernel';
+import { ChunkState } from '../../glibc/chunkStore';
+import { csize2tidx } from '../../glibc/constants';
+import type { GlibcMalloc } from '../../glibc/malloc';
+import { trimWouldRelease } from '../../glibc/mtrim';
+import { bytes, mb } from '../format';
+import type { Owner, OwnerAnswer } from '../owners';
+import { heldBy } from '../phrases';
+import type { MemoryRef, Sentence, SentencePart } from '../types';
 
 const HOLDER: Record<number, string> = {
   [ChunkState.InUse]: 'in use',
@@ -116,7 +117,7 @@ export function explainHeap(
   }
 
   const { pin, inUse } = findPins(glibc) ?? { pin: -1, inUse: -1 };
-  const { madvised, trimmed } = trimWouldRelease(glibc, kernel);
+  const { madvised, trimmed } = trimWouldRelease(av);
   const release = madvised + trimmed;
   const trimText = release > 0 ? `; malloc_trim(0) would release ${mb(release)} of resident pages` : '';
   if (pin < 0) {
@@ -163,7 +164,7 @@ export function explainHeap(
         'tcache keeps up to ',
         {
           text: `${av.tcacheCount} freed chunks per size`,
-          ref: { kind: 'bin', bin: 'tcache', index: sizeToTidx(pinSize) },
+          ref: { kind: 'bin', bin: 'tcache', index: csize2tidx(pinSize) },
         },
         ' marked in use, so they never merge with their free neighbours or with top.',
       ],
@@ -203,8 +204,6 @@ export function explainHeap(
     });
   return out;
 }
-
-const sizeToTidx = (size: number): number => Math.floor((size - 32 + 15) / 16);
 
 /** ", realloc'd while the 65th arena was made" or ", kept alive by the name a" (and why it stays). */
 function ownerTail(o: Owner, withKept: boolean): SentencePart[] {

@@ -1,0 +1,58 @@
+import { MALLOC_CHUNK_STRUCT, MINSIZE, PAGE, alignDown, alignUp } from './constants';
+import { mallocConsolidate } from './intFree';
+import type { MallocState } from './state';
+import { systrim } from './sysmalloc';
+
+/** bin_index(4096) = 99: the smaller bins cannot hold a whole free page. */
+const FIRST_PAGE_BIN = 99;
+
+/**
+ * The whole free pages mtrim would MADV_DONTNEED, bin by bin as it walks them (the unsorted bin,
+ * then bins 99..127, each from its tail): for every chunk bigger than a page plus
+ * sizeof(struct malloc_chunk), the pages past its first 48 bytes. `visit(start, length)`.
+ */
+export function forEachTrimmableRange(av: MallocState, visit: (start: number, length: number) => void): void {
+  const st = av.store;
+  for (let i = 1; i < 128; i++) {
+    if (i !== 1 && i < FIRST_PAGE_BIN) continue;
+    for (let p = st.bk[i]; p !== i; p = st.bk[p]) {
+      const size = av.size(p);
+      if (size <= PAGE - 1 + MALLOC_CHUNK_STRUCT) continue;
+      const chunkAddr = av.heapStart + st.gran[p] * 16;
+      const aligned = alignUp(chunkAddr + MALLOC_CHUNK_STRUCT, PAGE);
+      const rest = size - (aligned - chunkAddr);
+      if (rest > PAGE - 1) visit(aligned, alignDown(rest, PAGE));
+    }
+  }
+}
+
+/** mtrim(av, pad): consolidate, give back the whole free pages inside free chunks, then systrim. */
+export function mtrim(av: MallocState, pad: number): number {
+  if (av.top < 0) return 0;
+  mallocConsolidate(av);
+  let result = 0;
+  forEachTrimmableRange(av, (start, length) => {
+    av.kernel.madviseDontneed(start, length);
+    result = 1;
+  });
+  return result | systrim(av, pad);
+}
+
+/**
+ * How many resident bytes malloc_trim(0) would give back now, summed as mtrim does: the whole free
+ * pages inside binned free chunks, and what systrim(0) then takes off the top (all of top but
+ * MINSIZE + 1 bytes, in whole pages). Only resident pages count: that is what RSS loses. Fastbin
+ * chunks would first be consolidated; they are left out (at most 128 B each, they add little).
+ */
+export function trimWouldRelease(av: MallocState): { madvised: number; trimmed: number } {
+  if (av.top < 0) return { madvised: 0, trimmed: 0 };
+  const kernel = av.kernel;
+  let madvised = 0;
+  forEachTrimmableRange(av, (start, length) => {
+    madvised += kernel.residentBytes(start, length);
+  });
+  const topArea = av.size(av.top) - MINSIZE - 1;
+  const extra = topArea > 0 ? alignDown(topArea, PAGE) : 0;
+  const trimmed = extra > 0 ? kernel.residentBytes(kernel.brk - extra, extra) : 0;
+  return { madvised, trimmed };
+}

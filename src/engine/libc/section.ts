@@ -1,0 +1,111 @@
+/**
+ * The C library's part of a snapshot: one variant per implementation, told apart by `kind`. Plain
+ * data (typed-array columns and numbers) built by the implementation's `snapshot()`, transferred to
+ * the page by the worker (libcSectionBuffers) and drawn by the page's views; nothing here imports
+ * an implementation. A new implementation adds its variant to `LibcSection` and its columns to
+ * the two functions at the bottom.
+ */
+import type { Mallinfo2 } from './libc';
+
+/**
+ * glibc chunk states as the snapshot carries them (HeapColumns.state). glibc/chunkStore.ts's
+ * ChunkState uses the same numbers (a test holds them equal).
+ */
+export const GLIBC_CHUNK_STATE = {
+  InUse: 1,
+  Tcache: 2,
+  Fastbin: 3,
+  Unsorted: 4,
+  Smallbin: 5,
+  Largebin: 6,
+  Top: 7,
+} as const;
+
+/** 64 KiB: an 800 MB heap makes 12,800 buckets (400 KB), finer than a pixel at full view. */
+export const BUCKET_BYTES = 65536;
+export const BUCKET_STATES = 8;
+
+/**
+ * A glibc heap's chunks in address order, top (or the closing fencepost) last. Coordinate space:
+ * granules of 16 bytes from the heap's start (the brk heap's start for the main arena).
+ */
+export interface HeapColumns {
+  count: number;
+  gran: Int32Array;
+  sizeG: Int32Array;
+  /** GLIBC_CHUNK_STATE per chunk. */
+  state: Uint8Array;
+  /** Residency of the heap's pages, one bit a page from its start. */
+  residentWords: Uint32Array;
+  /**
+   * Level of detail, precomputed here so the page never walks a million chunks on its main thread:
+   * bytes of each chunk state (BUCKET_STATES columns) in every BUCKET_BYTES of heap.
+   */
+  buckets: Float32Array;
+}
+
+/** glibc's mp_ (malloc_par) settings that the views and explain name. */
+export interface GlibcParams {
+  mmapThreshold: number;
+  trimThreshold: number;
+  topPad: number;
+  tcacheCount: number;
+}
+
+export interface GlibcSection {
+  kind: 'glibc';
+  version: string;
+  mallinfo: Mallinfo2;
+  mp: GlibcParams;
+  /** The main arena's brk heap. */
+  heap: HeapColumns;
+  /** The main thread's tcache: entries per bin (64 bins, 32 … 1040-byte chunks). */
+  tcacheCounts: Uint16Array;
+  /** Chunks with a mapping of their own, by address. */
+  mmappedChunks: { address: Float64Array; size: Float64Array };
+}
+
+export type LibcSection = GlibcSection;
+
+/** The section as glibc describes it, or null under another allocator. */
+export const glibcSection = (s: LibcSection): GlibcSection | null => (s.kind === 'glibc' ? s : null);
+
+const heapBuffers = (h: HeapColumns): ArrayBufferView[] => [
+  h.gran,
+  h.sizeG,
+  h.state,
+  h.residentWords,
+  h.buckets,
+];
+
+const cloneHeap = (h: HeapColumns): HeapColumns => ({
+  count: h.count,
+  gran: h.gran.slice(),
+  sizeG: h.sizeG.slice(),
+  state: h.state.slice(),
+  residentWords: h.residentWords.slice(),
+  buckets: h.buckets.slice(),
+});
+
+/** Every typed array of the section, for postMessage's transfer list. */
+export function libcSectionBuffers(s: LibcSection): ArrayBufferView[] {
+  switch (s.kind) {
+    case 'glibc':
+      return [...heapBuffers(s.heap), s.tcacheCounts, s.mmappedChunks.address, s.mmappedChunks.size];
+  }
+}
+
+/** A deep copy (its buffers can be transferred while the original stays as a checkpoint). */
+export function cloneLibcSection(s: LibcSection): LibcSection {
+  switch (s.kind) {
+    case 'glibc':
+      return {
+        ...s,
+        mallinfo: { ...s.mallinfo },
+        mp: { ...s.mp },
+        heap: cloneHeap(s.heap),
+        tcacheCounts: s.tcacheCounts.slice(),
+        mmappedChunks: { address: s.mmappedChunks.address.slice(), size: s.mmappedChunks.size.slice() },
+      };
+  }
+}
