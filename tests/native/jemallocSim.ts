@@ -22,7 +22,7 @@ export function jemallocSim(
       usableSize: (p) => je.usableSize(p),
       trim: (pad) => je.trim(pad),
       statLines: () => {
-        const st = je.stats();
+        const st = je.readStats();
         return [
           ['allocated', st.allocated],
           ['active', st.active],

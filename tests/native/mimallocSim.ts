@@ -34,7 +34,7 @@ export function mimallocSim(env: Record<string, string> = {}): (s: SimSetup) => 
       usableSize: (p) => mi.usableSize(p),
       trim: (pad) => mi.trim(pad),
       statLines: () => {
-        const st = mi.stats();
+        const st = mi.readStats();
         return [
           ['current_commit', st.currentCommit],
           ['peak_commit', st.peakCommit],

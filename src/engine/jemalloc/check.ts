@@ -94,7 +94,7 @@ export function checkJemalloc(je: JemallocMalloc, held: ReadonlySet<number>): st
     if (activePages !== active) errs.push(`arena ${a.index}: nactive ${active}, slabs+large ${activePages}`);
   }
   for (const p of held) if (!accounted.has(p)) errs.push(`held pointer ${p} is in no slab or large extent`);
-  const st = je.stats();
+  const st = je.readStats();
   if (st.allocated > st.active) errs.push(`allocated ${st.allocated} > active ${st.active}`);
   return errs;
 }

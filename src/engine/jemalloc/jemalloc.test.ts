@@ -90,31 +90,31 @@ function seedPattern(
 describe('what jemalloc gives back (allocators-threads-versions.md A.5)', () => {
   it('keeps freed slabs dirty while no time passes, purges them with arena.<i>.purge', () => {
     const { je, kernel } = seedPattern('', 100_000);
-    const st = je.stats();
+    const st = je.readStats();
     expect(st.allocated).toBeLessThan(200_000);
     // 100,000 × 896 B = 87.5 MB of slabs: everything that did not reach 8 MiB in one extent stays dirty.
     expect(st.pdirty * 4096).toBeGreaterThan(10_000_000);
     const rssBefore = kernel.rss;
     expect(je.trim(0)).toBe(1);
-    expect(je.stats().pdirty).toBe(0);
+    expect(je.readStats().pdirty).toBe(0);
     expect(kernel.rss).toBeLessThan(rssBefore - 10_000_000);
   });
   it('purges everything at once with dirty_decay_ms:0', () => {
     const { je } = seedPattern('dirty_decay_ms:0,muzzy_decay_ms:0', 50_000);
-    expect(je.stats().pdirty).toBe(0);
+    expect(je.readStats().pdirty).toBe(0);
   });
   it('decays dirty pages only when an arena call ticks after the time has passed', () => {
     const { je, clock } = seedPattern('', 50_000);
-    const dirty = je.stats().pdirty;
+    const dirty = je.readStats().pdirty;
     clock.sleep(30e9);
-    expect(je.stats().pdirty).toBe(dirty); // idle time alone changes nothing
+    expect(je.readStats().pdirty).toBe(dirty); // idle time alone changes nothing
     const tick = (): void => {
       for (let i = 0; i < 4000; i++) je.free(je.malloc(100_000));
     };
     tick(); // the first epoch advance finds every page new: nothing purged yet
     clock.sleep(30e9);
     tick();
-    expect(je.stats().pdirty).toBeLessThan(dirty / 10);
+    expect(je.readStats().pdirty).toBeLessThan(dirty / 10);
   });
 });
 

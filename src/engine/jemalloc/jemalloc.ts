@@ -506,7 +506,7 @@ export class JemallocMalloc {
   }
 
   /** What mallctl("stats.*") reads after an epoch. */
-  stats(): JemallocStats {
+  readStats(): JemallocStats {
     let allocated = 0;
     let pactive = 0;
     let pdirty = 0;

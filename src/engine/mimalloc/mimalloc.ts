@@ -376,7 +376,7 @@ export class MimallocMalloc {
     return this.abandoned.find((s) => s.addr === base);
   }
 
-  stats(): MimallocStats {
+  readStats(): MimallocStats {
     let pages = 0;
     let inUse = 0;
     let segments = 0;
