@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Clock } from '../../src/engine/kernel/clock';
+import { Clock, DEFAULT_CALL_COST_NS } from '../../src/engine/kernel/clock';
 import { Kernel } from '../../src/engine/kernel/kernel';
 import { CACHE_DIR, ROOT } from './nativeReplay';
 
@@ -65,6 +65,9 @@ export function runReal(
     ...(which === 'mimalloc' ? ['--mapord'] : []),
     ...(touch ? ['--touch'] : []),
     ...(process.env.HW_ALLOC_MAPS === '1' ? ['--maps'] : []),
+    // the model's clock charges every call DEFAULT_CALL_COST_NS: the real run's virtual clock too
+    '--cost',
+    `m=${DEFAULT_CALL_COST_NS},c=${DEFAULT_CALL_COST_NS},r=${DEFAULT_CALL_COST_NS},f=${DEFAULT_CALL_COST_NS}`,
     tracePath,
   ];
   const r = spawnSync(bin, args, {

@@ -5,8 +5,9 @@
  * its own statistics and the resident pages of its mappings.
  *
  * Build:  gcc -O2 -rdynamic -o .cache/alloc_replay tools/native/alloc_replay.c -ldl
- * Usage:  LD_PRELOAD=libjemalloc.so.2 MALLOC_CONF=... .cache/alloc_replay [--seg SHIFT] [--touch]
- *         [--cost m=NS,c=NS,r=NS,f=NS] TRACE
+ * Usage:  LD_PRELOAD=libjemalloc.so.2 MALLOC_CONF=... .cache/alloc_replay [--seg SHIFT] [--mapord]
+ *         [--touch] [--maps] [--time] [--cost m=NS,c=NS,r=NS,f=NS] TRACE
+ *         (--time: the op loop's CPU time on stderr, "cpu_ns N ops N")
  *
  * How it sees the allocator: this executable defines mmap, munmap, madvise, mprotect and clock_gettime
  * itself and exports them (-rdynamic), so the preloaded library's PLT calls bind here (the executable
@@ -557,13 +558,14 @@ static void parse_costs(const char *s) {
 }
 
 int main(int argc, char **argv) {
-  int touch = 0;
+  int touch = 0, timing = 0;
   const char *path = NULL;
   for (int i = 1; i < argc; i++) {
     if (strcmp(argv[i], "--seg") == 0 && i + 1 < argc) seg_shift = atoi(argv[++i]);
     else if (strcmp(argv[i], "--touch") == 0) touch = 1;
     else if (strcmp(argv[i], "--maps") == 0) show_maps = 1;
     else if (strcmp(argv[i], "--mapord") == 0) map_ordinals = 1;
+    else if (strcmp(argv[i], "--time") == 0) timing = 1;
     else if (strcmp(argv[i], "--cost") == 0 && i + 1 < argc) parse_costs(argv[++i]);
     else path = argv[i];
   }
@@ -607,6 +609,8 @@ int main(int argc, char **argv) {
   if (!loaded_je && !loaded_mi) glibc_trim = (trim_fn)dlsym(RTLD_DEFAULT, "malloc_trim");
   usable = (usable_fn)dlsym(RTLD_DEFAULT, "malloc_usable_size");
   print_stats("start");
+  struct timespec t0, t1;
+  syscall(SYS_clock_gettime, CLOCK_PROCESS_CPUTIME_ID, &t0);
   for (size_t i = 0; i < n; i++) {
     struct op *o = &ops[i];
     void *r = NULL;
@@ -659,6 +663,31 @@ int main(int argc, char **argv) {
     put(" ");
     put_u(usable ? usable(r) : 0);
     put("\n");
+  }
+  syscall(SYS_clock_gettime, CLOCK_PROCESS_CPUTIME_ID, &t1);
+  if (timing) {
+    /* CPU time of the op loop (statistics included), on stderr: "cpu_ns N ops N" */
+    uint64_t ns = (uint64_t)(t1.tv_sec - t0.tv_sec) * 1000000000ull + (uint64_t)t1.tv_nsec - (uint64_t)t0.tv_nsec;
+    char b[96];
+    size_t k = 0;
+    const char *a = "cpu_ns ";
+    memcpy(b, a, 7);
+    k = 7;
+    char d[24];
+    int j = 23;
+    d[j] = 0;
+    do { d[--j] = (char)('0' + ns % 10); ns /= 10; } while (ns);
+    memcpy(b + k, d + j, (size_t)(23 - j));
+    k += (size_t)(23 - j);
+    memcpy(b + k, " ops ", 5);
+    k += 5;
+    uint64_t nn = n;
+    j = 23;
+    do { d[--j] = (char)('0' + nn % 10); nn /= 10; } while (nn);
+    memcpy(b + k, d + j, (size_t)(23 - j));
+    k += (size_t)(23 - j);
+    b[k++] = '\n';
+    syscall(SYS_write, 2, b, k);
   }
   print_stats("end");
   size_t done = 0;

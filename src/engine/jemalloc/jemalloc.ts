@@ -141,7 +141,7 @@ export class JemallocMalloc {
     this.setThread(0);
     // libjemalloc.so.2 needs libstdc++, whose start-up allocates its emergency exception pool
     // (eh_alloc.cc: 72,704 B on x86-64, usable 81,920) in every process that preloads it.
-    this.startupPointers.push(this.malloc(STDCXX_EMERGENCY_POOL));
+    this.startupPointers.push(this.alloc(STDCXX_EMERGENCY_POOL, false)); // before main: no clock charge
   }
 
   // ---- threads and arenas -----------------------------------------------------------------------
@@ -437,8 +437,8 @@ export class JemallocMalloc {
   }
 
   realloc(ptr: number, size: number): number {
-    if (ptr === 0) return this.malloc(size);
     this.clock.call();
+    if (ptr === 0) return this.alloc(size, false);
     if (size === 0) {
       // opt.zero_realloc "free" (5.3 default): realloc(p, 0) frees and returns NULL.
       const usize = this.dalloc(ptr);

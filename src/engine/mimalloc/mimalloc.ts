@@ -308,6 +308,10 @@ export class MimallocMalloc {
 
   free(ptr: number): void {
     this.clock.call();
+    this.release(ptr);
+  }
+
+  private release(ptr: number): void {
     if (ptr === 0) return;
     const page = this.pageOf(ptr);
     if (page.thread !== this.heap.thread) {
@@ -322,16 +326,15 @@ export class MimallocMalloc {
     else if (page.inFull) this.qmove(bin(page.blockSize), page); // _mi_page_unfull
   }
 
+  /** _mi_heap_realloc_zero: in place if it fits and wastes at most half, else malloc, copy, free. */
   realloc(ptr: number, size: number): number {
+    this.clock.call();
     const old = ptr === 0 ? 0 : this.usableSize(ptr);
-    if (size <= old && size >= old / 2 && size > 0) {
-      this.clock.call();
-      return ptr;
-    }
-    const q = this.malloc(size);
+    if (size <= old && size >= old / 2 && size > 0) return ptr;
+    const q = this.alloc(size, false);
     if (q !== 0 && ptr !== 0) {
       this.kernel.touch(q, Math.min(old, size));
-      this.free(ptr);
+      this.release(ptr);
     }
     return q;
   }
