@@ -13,22 +13,31 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { allocNativeAvailable, crossCheck } from './allocReplay';
+import { afterAll, describe, expect, it } from 'vitest';
+import { allocNativeAvailable, crossCheck, traceOpCount } from './allocReplay';
 import { jemallocSim } from './jemallocSim';
 import { CACHE_DIR, TRACES_DIR } from './nativeReplay';
 import { generateTrace } from './traceGen';
 
 const SEEDS = Number(process.env.HW_ALLOC_SEEDS ?? 6);
 const OPS = Number(process.env.HW_ALLOC_OPS ?? 10_000);
+const totals = { traces: 0, ops: 0, lines: 0 };
 
 function check(name: string, path: string, conf: string): number {
   const r = crossCheck('jemalloc', name, path, conf ? { MALLOC_CONF: conf } : {}, (real) =>
     jemallocSim(conf, real.tsd),
   );
   expect(r.outOfTolerance).toEqual([]);
+  totals.traces++;
+  totals.ops += traceOpCount(path);
+  totals.lines += r.exactLines;
   return r.exactLines;
 }
+
+afterAll(() => {
+  if (totals.traces > 0)
+    console.log(`jemalloc cross-check: ${totals.traces} traces passed (${totals.ops} ops): ${totals.lines} output lines identical to the real library`);
+});
 
 describe.skipIf(!allocNativeAvailable('jemalloc'))('jemalloc model vs the real libjemalloc 5.3.0', () => {
   for (const t of ['decay', 'oversize', 'tcache', 'calloc', 'realloc', 'lists']) {
