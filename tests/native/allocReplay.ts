@@ -364,6 +364,7 @@ export function crossCheck(
 /** Ops in a trace file (lines that are not blank or comments). */
 export function traceOpCount(path: string): number {
   let n = 0;
-  for (const l of readFileSync(path, 'utf8').split('\n')) if (l.trim() !== '' && !l.trim().startsWith('#')) n++;
+  for (const l of readFileSync(path, 'utf8').split('\n'))
+    if (l.trim() !== '' && !l.trim().startsWith('#')) n++;
   return n;
 }

@@ -16,7 +16,10 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { allocNativeAvailable, crossCheck, traceOpCount } from './allocReplay';
 import { jemallocSim } from './jemallocSim';
-import { CACHE_DIR, TRACES_DIR } from './nativeReplay';
+import { CACHE_DIR, ROOT } from './nativeReplay';
+
+/** Mechanism traces of the allocator models (tests/native/traces/ holds glibc's). */
+const ALLOC_TRACES = join(ROOT, 'tests/native/alloc-traces');
 import { generateTrace } from './traceGen';
 
 const SEEDS = Number(process.env.HW_ALLOC_SEEDS ?? 6);
@@ -36,13 +39,15 @@ function check(name: string, path: string, conf: string): number {
 
 afterAll(() => {
   if (totals.traces > 0)
-    console.log(`jemalloc cross-check: ${totals.traces} traces passed (${totals.ops} ops): ${totals.lines} output lines identical to the real library`);
+    console.log(
+      `jemalloc cross-check: ${totals.traces} traces passed (${totals.ops} ops): ${totals.lines} output lines identical to the real library`,
+    );
 });
 
 describe.skipIf(!allocNativeAvailable('jemalloc'))('jemalloc model vs the real libjemalloc 5.3.0', () => {
   for (const t of ['decay', 'oversize', 'tcache', 'calloc', 'realloc', 'lists']) {
     it(`mechanism trace jemalloc-${t}`, () => {
-      expect(check(t, join(TRACES_DIR, `jemalloc-${t}.trace`), '')).toBeGreaterThan(20);
+      expect(check(t, join(ALLOC_TRACES, `jemalloc-${t}.trace`), '')).toBeGreaterThan(20);
     }, 60_000);
   }
   const settings = [

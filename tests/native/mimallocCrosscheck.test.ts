@@ -13,7 +13,10 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { allocNativeAvailable, crossCheck, traceOpCount } from './allocReplay';
 import { mimallocSim } from './mimallocSim';
-import { CACHE_DIR, TRACES_DIR } from './nativeReplay';
+import { CACHE_DIR, ROOT } from './nativeReplay';
+
+/** Mechanism traces of the allocator models (tests/native/traces/ holds glibc's). */
+const ALLOC_TRACES = join(ROOT, 'tests/native/alloc-traces');
 import { generateTrace } from './traceGen';
 
 const SEEDS = Number(process.env.HW_ALLOC_SEEDS ?? 6);
@@ -31,7 +34,9 @@ function check(name: string, path: string, env: Record<string, string>): number 
 
 afterAll(() => {
   if (totals.traces > 0)
-    console.log(`mimalloc cross-check: ${totals.traces} traces passed (${totals.ops} ops): ${totals.lines} output lines identical to the real library`);
+    console.log(
+      `mimalloc cross-check: ${totals.traces} traces passed (${totals.ops} ops): ${totals.lines} output lines identical to the real library`,
+    );
 });
 
 describe.skipIf(!allocNativeAvailable('mimalloc'))('mimalloc model vs the real libmimalloc 2.0.9', () => {
@@ -50,7 +55,7 @@ describe.skipIf(!allocNativeAvailable('mimalloc'))('mimalloc model vs the real l
         .map(([k, v]) => `${k}=${v}`)
         .join(' ');
       it(`mechanism trace mimalloc-${t}${label ? ` (${label})` : ''}`, () => {
-        expect(check(t, join(TRACES_DIR, `mimalloc-${t}.trace`), env)).toBeGreaterThan(20);
+        expect(check(t, join(ALLOC_TRACES, `mimalloc-${t}.trace`), env)).toBeGreaterThan(20);
       }, 60_000);
     }
   const dir = join(CACHE_DIR, 'alloc-traces');

@@ -65,7 +65,7 @@ describe('what mimalloc 2.0.9 gives back (allocators-threads-versions.md A.5 ite
     expect(b.kernel.rss).toBeLessThan(20_000);
   });
   it('decommits freed pages only when a later call looks after the delay, never by time alone', () => {
-    // The ops of tests/native/traces/mimalloc-decommit.trace (the real library does the same).
+    // The ops of tests/native/alloc-traces/mimalloc-decommit.trace (the real library does the same).
     const { mi, clock, kernel } = make();
     const ps = Array.from({ length: 3000 }, () => mi.malloc(1000));
     for (const p of ps) kernel.touch(p, 1000);
