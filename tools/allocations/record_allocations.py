@@ -1,7 +1,11 @@
 #!/usr/bin/env python3
 """Record CPython 3.11's PyMem/PyObject calls for the cases in allocation_cases.json.
 
-    python3 tools/allocations/record_allocations.py   (needs gcc and the pyenv 3.11.7)
+    python3 tools/allocations/record_allocations.py [SET]   (needs gcc and the pyenv 3.11.7)
+
+SET names the pair of files in src/engine/python/testdata/: SET_cases.json in, SET_expected.json
+out ("allocation" by default; "exception" holds the try/except cases abstract/errors.test.ts
+replays through the abstract layer).
 
 For every [setup, statement] pair: a fresh interpreter runs `setup`, empties the free lists
 (gc.collect()), then runs `statement` with hwtrace.c's hooks on the mem and obj domains
@@ -59,7 +63,8 @@ def normalize(text):
 
 
 def main():
-    cases = json.load(open(os.path.join(DATA, "allocation_cases.json")))
+    name = sys.argv[1] if len(sys.argv) > 1 else "allocation"
+    cases = json.load(open(os.path.join(DATA, f"{name}_cases.json")))
     out = []
     with tempfile.TemporaryDirectory() as tmp:
         build(tmp)
@@ -68,7 +73,7 @@ def main():
             env = dict(os.environ, PYTHONHASHSEED="0")
             subprocess.run([PYTHON, "-c", CHILD, tmp, setup, stmt, log], check=True, env=env)
             out.append({"setup": setup, "statement": stmt, "calls": normalize(open(log).read())})
-    with open(os.path.join(DATA, "allocation_expected.json"), "w") as f:
+    with open(os.path.join(DATA, f"{name}_expected.json"), "w") as f:
         json.dump({"python": "3.11.7", "cases": out}, f, indent=1)
         f.write("\n")
 
