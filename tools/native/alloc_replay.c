@@ -32,11 +32,14 @@
  *   (with --seg, OFF of a system call is "K OFF" too; with --mapord every address is "K OFF", K the
  *   ordinal of the mmap call that made the mapping holding it, OFF the offset from that mmap's start:
  *   stable when the kernel reuses addresses or the allocator places mappings by hint)
- *   (with --maps, before rss_alloc: "map OFF LEN RESIDENT_PAGES" for each live mapping)
+ *   (with --maps, before rss_alloc: "map OFF LEN RESIDENT_PAGES" for each live mapping, by mincore)
  *   stats LABEL, then NAME VALUE lines: the allocator's counters and rss_alloc (resident bytes of every
  *   live mapping the allocator made: /proc/self/smaps Rss of the VMAs holding them)
+ * Under jemalloc, "tsd PRNG TICK" follows the start-up events: the thread's prng state and decay ticker
+ * read from jemalloc's TLS block (see main), which the simulator starts from.
  * Events before the first op are printed under "init". The program itself never calls malloc: its
- * buffers are anonymous mappings at a fixed low address, away from the allocator's.
+ * buffers are anonymous mappings at a fixed low address, away from the allocator's; it looks up only
+ * symbols that exist (a failed dlsym mallocs its error message).
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>
@@ -175,7 +178,7 @@ static void put_addr(uint64_t a) {
   put_u(a & ((1ull << seg_shift) - 1));
 }
 
-/* ---- live mappings of the allocator, for rss_alloc ---- */
+/* ---- resident pages ---- */
 static void maps_remove(uint64_t s, uint64_t e) {
   for (uint32_t i = 0; i < nmaps; i++) {
     struct map m = maps[i];
