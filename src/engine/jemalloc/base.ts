@@ -84,7 +84,7 @@ export class Base {
     const minBlock = alignUp(pszToUsable(BLOCK_HEADER + gap + usize), HUGEPAGE);
     const nextBlock = alignUp(pindToSize(this.pindLast + 1), HUGEPAGE);
     const blockSize = Math.max(minBlock, nextBlock);
-    const addr = this.pages.map(blockSize, HUGEPAGE, `jemalloc base ${this.arenaIndex}`);
+    const addr = this.pages.map(blockSize, HUGEPAGE, 'jemalloc-base', `jemalloc base ${this.arenaIndex}`);
     if (addr === 0) throw new Error('jemalloc: out of memory for metadata');
     this.pindLast = pszToIndex(blockSize);
     this.blocks.push([addr, blockSize]);

@@ -100,7 +100,7 @@ export class JemallocMalloc {
       this.lateOversize = LARGE_MAXCLASS + PAGE;
     }
     if (!this.opts.retain) throw new Error('not supported by Highwater yet: jemalloc with retain:false');
-    this.pages = new Pages(kernel, 'other', osListener);
+    this.pages = new Pages(kernel, osListener);
     // malloc_init_hard: base b0 (its first 2 MiB block), then arena 0 inside it.
     const slots = this.opts.narenas + (this.hugeEnabled ? 1 : 0);
     this.b0 = new Base(this.pages, 0, BASE_STRUCT);

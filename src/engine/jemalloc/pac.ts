@@ -234,7 +234,7 @@ export class Pac {
     }
     const allocSize = pindToSize(this.growNext + skip);
     this.edata.get();
-    const addr = this.pages.map(allocSize, PAGE, `jemalloc arena ${this.arenaIndex}`);
+    const addr = this.pages.map(allocSize, PAGE, 'jemalloc-extents', `jemalloc arena ${this.arenaIndex}`);
     if (addr === 0) {
       this.edata.put();
       return null;

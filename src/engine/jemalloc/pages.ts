@@ -15,7 +15,6 @@ export type OsListener = (call: OsCall, addr: number, length: number) => void;
 export class Pages {
   constructor(
     readonly kernel: Kernel,
-    private readonly tag: MappingTag,
     private readonly listener: OsListener | null = null,
   ) {}
 
@@ -23,17 +22,17 @@ export class Pages {
    * pages_map(NULL, size, alignment): one mmap; if the kernel's address is not aligned, unmap it and
    * map size + alignment − PAGE, keeping the aligned middle (pages_map_slow → os_pages_trim).
    */
-  map(size: number, alignment: number, label: string): number {
+  map(size: number, alignment: number, tag: MappingTag, label: string): number {
     const k = this.kernel;
     const say = this.listener ?? ((): void => {});
-    const p = mmapAnon(k, size, this.tag, label);
+    const p = mmapAnon(k, size, tag, label);
     if (p < 0) return 0;
     say('mmap', p, size);
     if (p % alignment === 0) return p;
     k.munmap(p, size);
     say('munmap', p, size);
     const allocSize = size + alignment - PAGE;
-    const over = mmapAnon(k, allocSize, this.tag, label);
+    const over = mmapAnon(k, allocSize, tag, label);
     if (over < 0) return 0;
     const aligned = alignUp(over, alignment);
     say('mmap', over, allocSize);
@@ -44,7 +43,7 @@ export class Pages {
     // puts it), then cut the tail. Same final layout as munmap(lead) + munmap(trail).
     const top = over + allocSize;
     k.munmap(over, allocSize);
-    const again = k.mmap(top - aligned, this.tag, label); // a 2 MiB multiple only if the over-map was
+    const again = k.mmap(top - aligned, tag, label); // a 2 MiB multiple only if the over-map was
     if (again !== aligned)
       throw new Error(`jemalloc pages_map: expected the aligned remap at ${aligned}, got ${again}`);
     if (top > aligned + size) k.munmap(aligned + size, top - aligned - size);

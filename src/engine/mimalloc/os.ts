@@ -49,7 +49,7 @@ export class MiOs {
   allocAligned(size: number, alignment: number, commit: boolean): MiMapping | null {
     size = goodAllocSize(size);
     const k = this.kernel;
-    let addr = mmapAnon(k, size, 'other', 'mimalloc segment');
+    let addr = mmapAnon(k, size, 'mimalloc-segment', 'mimalloc segment');
     if (addr < 0) return null;
     let osAddr = addr;
     let osSize = size;
@@ -58,7 +58,7 @@ export class MiOs {
       // only cut tails, so the ends stay mapped but never touched: no RSS, only address space.
       k.munmap(addr, size);
       osSize = size + alignment;
-      osAddr = k.mmap(osSize, 'other', 'mimalloc segment');
+      osAddr = k.mmap(osSize, 'mimalloc-segment', 'mimalloc segment');
       if (osAddr < 0) return null;
       addr = alignUp(osAddr, alignment);
     }
