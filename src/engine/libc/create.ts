@@ -34,6 +34,9 @@ export function createLibc(
     case 'jemalloc': {
       const { options } = parseMallocConf(env.mallocConf ?? '', env.cpus);
       if (!options.retain) throw new EnvError('not supported by Highwater yet: MALLOC_CONF retain:false');
+      // Its purging thread runs on wall time, which the model does not simulate yet (jemalloc/README.md).
+      if (options.backgroundThread)
+        throw new EnvError('not supported by Highwater yet: MALLOC_CONF background_thread:true');
       return new JemallocModel(kernel, clock, options);
     }
     case 'mimalloc':
