@@ -26,7 +26,13 @@ const STAT_DOCS: [keyof ReturnType<JemallocMalloc['readStats']>, string][] = [
 export class JemallocModel extends JemallocMalloc implements LibcModel {
   sink: EventSink | null = null;
 
-  constructor(kernel: Kernel, clock: Clock, opts: Partial<JemallocOptions> = {}) {
+  constructor(
+    kernel: Kernel,
+    clock: Clock,
+    opts: Partial<JemallocOptions> = {},
+    /** What the real library prints on stderr at start-up about its settings (bad values, deprecated names). */
+    readonly startupMessages: readonly string[] = [],
+  ) {
     super(kernel, clock, opts);
   }
 

@@ -32,14 +32,16 @@ export function createLibc(
     case 'glibc':
       return new GlibcMalloc(kernel, env.glibc, { cpus: env.cpus });
     case 'jemalloc': {
-      const { options } = parseMallocConf(env.mallocConf ?? '', env.cpus);
+      const { options, warnings } = parseMallocConf(env.mallocConf ?? '', env.cpus);
       if (!options.retain) throw new EnvError('not supported by Highwater yet: MALLOC_CONF retain:false');
       // Its purging thread runs on wall time, which the model does not simulate yet (jemalloc/README.md).
       if (options.backgroundThread)
         throw new EnvError('not supported by Highwater yet: MALLOC_CONF background_thread:true');
-      return new JemallocModel(kernel, clock, options);
+      return new JemallocModel(kernel, clock, options, warnings);
     }
-    case 'mimalloc':
-      return new MimallocModel(kernel, clock, parseMimallocEnv(env.mimalloc).options);
+    case 'mimalloc': {
+      const { options, warnings, shown } = parseMimallocEnv(env.mimalloc);
+      return new MimallocModel(kernel, clock, options, shown ? warnings : []);
+    }
   }
 }

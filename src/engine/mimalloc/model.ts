@@ -16,7 +16,13 @@ import { maskCount } from './os';
 export class MimallocModel extends MimallocMalloc implements LibcModel {
   sink: EventSink | null = null;
 
-  constructor(kernel: Kernel, clock: Clock, opts: Partial<MimallocOptions> = {}) {
+  constructor(
+    kernel: Kernel,
+    clock: Clock,
+    opts: Partial<MimallocOptions> = {},
+    /** What the real library prints on stderr at start-up about its settings (bad values, deprecated names). */
+    readonly startupMessages: readonly string[] = [],
+  ) {
     super(kernel, clock, opts);
   }
 
