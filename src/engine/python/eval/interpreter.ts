@@ -16,7 +16,7 @@ import type { EventLog } from '../../trace/eventLog';
 import { Budget, defaultClock } from './budget';
 import { callFromC, clearAndPop, isStop, type CallResult } from './calls';
 import { ConstLoader, type FoldEvent } from './consts';
-import { dictGetItem } from '../objects/dict';
+import { dictDelItem, dictGetItem } from '../objects/dict';
 import { intern } from '../objects/str';
 import { compile } from './script';
 import type { Module } from '../syntax/ast';
@@ -158,6 +158,11 @@ export class Interpreter implements Evaluator, HostServices {
     const code = loader.load(compiled);
     loader.finish();
     return code;
+  }
+
+  /** del NAME at module level (a test's and a tool's convenience). */
+  deleteGlobal(name: string): void {
+    dictDelItem(this.vm, this.globals, intern(this.vm, name));
   }
 
   /** A module-level name or a builtin (a new reference), 0 when neither has it. */

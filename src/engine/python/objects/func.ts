@@ -1,7 +1,9 @@
 import { unicodeFromFormat } from '../abstract/fromformat';
 import type { Vm } from '../runtime/vm';
 import { methodNew } from './classobject';
-import { strNew } from './str';
+import { dictNew, dictSetItem } from './dict';
+import { tupleItem } from './tuple';
+import { intern } from './str';
 import { T, TpFlags, defineType, type Visit, type TypeSlots } from './types';
 
 /**
@@ -21,8 +23,12 @@ export interface FunctionData {
   closure: number;
   /** func_dict (attributes set on the function), made on first use; 0 = none. */
   dict: number;
-  /** func_kwdefaults (a dict) and func_annotations (a tuple of names and values), 0 = none. */
+  /** func_kwdefaults (a dict), 0 = none. */
   kwdefaults: number;
+  /**
+   * func_annotations: MAKE_FUNCTION's flat (name, value, …) tuple, turned into a dict the first
+   * time __annotations__ is read (an empty one made then if there were none); 0 = none.
+   */
   annotations: number;
   /** func_globals (borrowed here: the module's dict lives as long as the run); 0 = the script's. */
   globals: number;
@@ -110,8 +116,28 @@ export const FunctionType = (): TypeSlots =>
       return methodNew(vm, fn, obj);
     },
     getset: {
-      __name__: { name: '__name__', get: (vm, h) => strNew(vm, functionData(vm, h).name) },
-      __qualname__: { name: '__qualname__', get: (vm, h) => strNew(vm, functionData(vm, h).qualname) },
+      __name__: { name: '__name__', get: (vm, h) => intern(vm, functionData(vm, h).name) },
+      __module__: { name: '__module__', get: (vm) => intern(vm, '__main__') },
+      __doc__: { name: '__doc__', get: (vm) => vm.s.None },
+      // func_get_annotations: an empty dict made on first read, kept by the function
+      __annotations__: {
+        name: '__annotations__',
+        get: (vm, h) => {
+          const f = functionData(vm, h);
+          if (!f.annotations) f.annotations = dictNew(vm);
+          else if (vm.table.type[f.annotations] === T.Tuple) {
+            // the compiler's (name, value, …) tuple becomes the dict now
+            const t = f.annotations;
+            const d = dictNew(vm);
+            for (let i = 0; i + 1 < vm.table.n[t]; i += 2) dictSetItem(vm, d, tupleItem(vm, t, i), tupleItem(vm, t, i + 1));
+            f.annotations = d;
+            vm.decref(t);
+          }
+          vm.incref(f.annotations);
+          return f.annotations;
+        },
+      },
+      __qualname__: { name: '__qualname__', get: (vm, h) => intern(vm, functionData(vm, h).qualname) },
       __defaults__: {
         name: '__defaults__',
         get: (vm, h) => {

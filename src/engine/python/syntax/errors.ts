@@ -1,4 +1,4 @@
-import { PyError } from '../errors';
+import { PyError, PySyntaxError } from '../errors';
 
 /** The three classes CPython's parser raises (IndentationError and TabError are SyntaxError subclasses). */
 export type SyntaxErrorType = 'SyntaxError' | 'IndentationError' | 'TabError';
@@ -9,7 +9,7 @@ export type SyntaxErrorType = 'SyntaxError' | 'IndentationError' | 'TabError';
  * `endOffset` (CPython's raw values, including its 0 and -1 for "unknown") and the source `text`.
  * Errors without a location (e.g. "encoding problem: x") carry lineno 0 and text null.
  */
-export class PythonSyntaxError extends PyError {
+export class PythonSyntaxError extends PySyntaxError {
   constructor(
     readonly errorType: SyntaxErrorType,
     message: string,
@@ -19,13 +19,10 @@ export class PythonSyntaxError extends PyError {
     readonly endOffset: number,
     readonly text: string | null,
   ) {
-    super(errorType, message, lineno);
-    this.name = 'PySyntaxError';
-  }
-
-  /** The 1-based column the CLI and the page show (CPython's `offset`). */
-  get column(): number {
-    return this.offset;
+    // A PySyntaxError (line, column) for the code that already handles those; the class name
+    // CPython reports is errorType, and pyType says the same.
+    super(message, lineno, offset);
+    (this as { pyType: string }).pyType = errorType;
   }
 
   /** The fields the differential test compares with CPython's exception. */

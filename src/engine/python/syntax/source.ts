@@ -230,3 +230,19 @@ function lineOfByte(b: Uint8Array, at: number): number {
 function hex2(n: number): string {
   return n.toString(16).padStart(2, '0');
 }
+
+/**
+ * The `text` of an error on a line, as `python3 script.py` gets it (err_programtext): the line
+ * read back from the file in pieces of at most 999 bytes, of which the last is kept (long lines
+ * show only their tail); null when that piece is not valid UTF-8 on its own.
+ */
+export function fileLineText(line: string): string | null {
+  const bytes = new TextEncoder().encode(line);
+  if (bytes.length <= 999) return line;
+  const tail = bytes.subarray(bytes.length - ((bytes.length - 1) % 999) - 1);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(tail);
+  } catch {
+    return null;
+  }
+}

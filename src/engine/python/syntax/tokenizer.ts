@@ -67,6 +67,8 @@ export class Tokenizer {
     if (this.cur !== this.inp) return this.text.charCodeAt(this.cur++);
     if (this.done !== E_OK) return EOF;
     if (this.inp >= this.n) {
+      // tok_underflow_file empties its buffer before trying to read (tok_underflow_string does not).
+      if (this.src.mode === 'file' && this.start < 0) this.buf = this.cur;
       this.done = E_EOF;
       this.cur = this.inp;
       return EOF;

@@ -1,8 +1,6 @@
-import type { Arguments, Comprehension, Expr, Keyword, Module, Pos, Stmt, StmtOf } from '../ast';
+import type { Arguments, Expr, Module, Stmt } from '../ast';
 import { CompileRecursionError, PythonSyntaxError } from '../errors';
-import { checkPatterns } from './patterns';
-import { scopeFacts, type ScopeFacts } from './scopes';
-import { exprCheck, stmtCheck } from './visit';
+import { Codegen } from './codegen';
 
 /**
  * The SyntaxErrors CPython 3.11 raises after parsing, in its order: future.c (future_parse), the
@@ -23,7 +21,7 @@ export function checkModule(m: Module, opts: CheckOptions = {}): void {
   const future = checkFuture(m, opts);
   checkDepth(m);
   checkDuplicateArguments(m, opts);
-  new Codegen(opts, future).module(m);
+  new Codegen(opts, future, m.body);
 }
 
 export interface Future {
@@ -116,231 +114,69 @@ const PATTERN_KINDS = new Set([
   'MatchOr',
 ]);
 
-/** symtable.c's "duplicate argument 'x' in function definition", in definition order. */
+/**
+ * symtable.c's "duplicate argument 'x' in function definition", in the order the symtable meets
+ * definitions (pre-order; a function's defaults and decorators before its parameters). Iterative:
+ * trees can be 3000 levels deep.
+ */
 export function checkDuplicateArguments(m: Module, opts: CheckOptions = {}): void {
-  const visit = (node: unknown): void => {
-    if (!node || typeof node !== 'object') return;
+  const stack: unknown[] = [m.body];
+  while (stack.length) {
+    const node = stack.pop();
+    if (!node || typeof node !== 'object') continue;
     if (Array.isArray(node)) {
-      node.forEach(visit);
-      return;
+      for (let i = node.length - 1; i >= 0; i--) stack.push(node[i]);
+      continue;
     }
     const n = node as Record<string, unknown>;
     if ((n.k === 'FunctionDef' || n.k === 'AsyncFunctionDef' || n.k === 'Lambda') && n.args) {
       const a = n.args as Arguments;
-      // symtable visits defaults and annotations first (in the enclosing scope), then the parameters.
-      visit(a.defaults);
-      visit(a.kwDefaults);
-      if (n.k !== 'Lambda') visit((n as unknown as { decorators: Expr[] }).decorators);
       const seen = new Set<string>();
       // symtable_visit_arguments: positional-only, positional, keyword-only, then *args and **kwargs.
-      for (const p of [
+      const params = [
         ...a.posonlyargs,
         ...a.args,
         ...a.kwonlyargs,
         ...(a.vararg ? [a.vararg] : []),
         ...(a.kwarg ? [a.kwarg] : []),
-      ]) {
-        if (seen.has(p.arg))
-          throw new PythonSyntaxError(
-            'SyntaxError',
-            `duplicate argument '${p.arg}' in function definition`,
-            p.line,
-            p.col + 1,
-            p.endLine,
-            p.endCol + 1,
-            opts.line?.(p.line) ?? null,
-          );
-        seen.add(p.arg);
-      }
-      visit(n.body);
-      return;
+      ];
+      const dup = params.find((p) => (seen.has(p.arg) ? true : (seen.add(p.arg), false)));
+      // Defaults and decorators are visited (in the enclosing scope) before the parameters.
+      const annotations = [
+        ...a.posonlyargs,
+        ...a.args,
+        ...(a.vararg ? [a.vararg] : []),
+        ...a.kwonlyargs,
+        ...(a.kwarg ? [a.kwarg] : []),
+      ].map((p) => p.annotation);
+      const fn = n as unknown as { decorators: Expr[]; returns: Expr | null };
+      const before =
+        n.k === 'Lambda'
+          ? [a.defaults, a.kwDefaults]
+          : [a.defaults, a.kwDefaults, annotations, fn.returns, fn.decorators];
+      stack.push(dup ? { dupOf: dup } : n.body);
+      for (let i = before.length - 1; i >= 0; i--) stack.push(before[i]);
+      continue;
     }
-    for (const key in n) if (key !== 'value' || n.k !== 'Constant') visit(n[key]);
-  };
-  visit(m.body);
-}
-
-/** fblock kinds (compile.c's fblocktype) that matter to break, continue and return. */
-export const enum Block {
-  WhileLoop,
-  ForLoop,
-  TryExcept,
-  FinallyTry,
-  FinallyEnd,
-  With,
-  AsyncWith,
-  HandlerCleanup,
-  ExceptionHandler,
-  ExceptionGroupHandler,
-}
-const CO_MAXBLOCKS = 20;
-
-/** A compiler unit (compile.c's compiler_unit): its scope kind, symtable facts and block stack. */
-interface Unit {
-  scope: 'module' | 'class' | 'function' | 'async' | 'lambda' | 'comprehension';
-  facts: ScopeFacts;
-  blocks: { kind: Block; finalbody?: Stmt[] }[];
-}
-
-/**
- * compile.c's checks, visiting in code-generation order, with compile.c's "current location"
- * (SET_LOC; compiler_visit_expr restores it after each expression).
- */
-export class Codegen {
-  unit!: Unit;
-  loc: Pos = { line: 1, col: 0, endLine: 1, endCol: 0 };
-
-  constructor(
-    readonly opts: CheckOptions,
-    readonly future: Future,
-  ) {}
-
-  /** compiler_error: at the current location, byte columns + 1, the file's line as text. */
-  error(msg: string, at: Pos = this.loc): PythonSyntaxError {
-    return new PythonSyntaxError(
-      'SyntaxError',
-      msg,
-      at.line,
-      at.col + 1,
-      at.endLine,
-      at.endCol + 1,
-      this.opts.line?.(at.line) ?? null,
-    );
-  }
-
-  setLoc(p: Pos): void {
-    this.loc = { line: p.line, col: p.col, endLine: p.endLine, endCol: p.endCol };
-  }
-
-  /** forbidden_name */
-  forbidden(name: string, ctx: 'store' | 'del' | 'load'): void {
-    if (name !== '__debug__') return;
-    if (ctx === 'store') throw this.error('cannot assign to __debug__');
-    if (ctx === 'del') throw this.error('cannot delete __debug__');
-  }
-
-  module(m: Module): void {
-    this.unit = { scope: 'module', facts: scopeFacts(m.body, 'module'), blocks: [] };
-    for (const s of m.body) this.stmt(s);
-  }
-
-  inUnit(scope: Unit['scope'], facts: ScopeFacts, f: () => void): void {
-    const saved = this.unit;
-    const savedLoc = this.loc;
-    this.unit = { scope, facts, blocks: [] };
-    try {
-      f();
-    } finally {
-      this.unit = saved;
-      this.loc = savedLoc;
+    if (n.dupOf) {
+      const p = n.dupOf as Arguments['args'][number];
+      throw new PythonSyntaxError(
+        'SyntaxError',
+        `duplicate argument '${p.arg}' in function definition`,
+        p.line,
+        p.col + 1,
+        p.endLine,
+        p.endCol + 1,
+        opts.line?.(p.line) ?? null,
+      );
     }
-  }
-
-  pushBlock(kind: Block, finalbody?: Stmt[]): void {
-    if (this.unit.blocks.length >= CO_MAXBLOCKS) throw this.error('too many statically nested blocks');
-    this.unit.blocks.push({ kind, finalbody });
-  }
-
-  popBlock(): void {
-    this.unit.blocks.pop();
-  }
-
-  stmts(b: Stmt[]): void {
-    for (const s of b) this.stmt(s);
-  }
-
-  stmt(s: Stmt): void {
-    this.setLoc(s);
-    stmtCheck(this, s);
-  }
-
-  /** compiler_visit_expr: the location is the expression's while it is compiled, then restored. */
-  expr(e: Expr | null): void {
-    if (!e) return;
-    const saved = this.loc;
-    this.setLoc(e);
-    exprCheck(this, e);
-    this.loc = saved;
-  }
-
-  exprs(es: (Expr | null)[]): void {
-    for (const e of es) this.expr(e);
-  }
-
-  /** compiler_unwind_fblock_stack for break/continue (loop) or return (no loop). */
-  unwind(forLoop: boolean): boolean {
-    const blocks = this.unit.blocks;
-    for (let i = blocks.length - 1; i >= 0; i--) {
-      const b = blocks[i];
-      if (b.kind === Block.ExceptionGroupHandler)
-        throw this.error("'break', 'continue' and 'return' cannot appear in an except* block");
-      if (forLoop && (b.kind === Block.WhileLoop || b.kind === Block.ForLoop)) return true;
-      if (b.kind === Block.FinallyTry && b.finalbody) {
-        // The finally body is compiled here, with the blocks above it popped.
-        const saved = blocks.splice(i);
-        try {
-          this.stmts(b.finalbody);
-        } finally {
-          blocks.push(...saved);
-        }
-      }
+    if (n.k === 'ClassDef') {
+      const c = n as unknown as { bases: Expr[]; keywords: unknown[]; decorators: Expr[]; body: unknown[] };
+      stack.push(c.body, c.decorators, c.keywords, c.bases);
+      continue;
     }
-    return false;
-  }
-
-  /** compiler_check_debug_args */
-  debugArgs(a: Arguments): void {
-    for (const p of [...a.posonlyargs, ...a.args]) this.forbidden(p.arg, 'store');
-    if (a.vararg) this.forbidden(a.vararg.arg, 'store');
-    for (const p of a.kwonlyargs) this.forbidden(p.arg, 'store');
-    if (a.kwarg) this.forbidden(a.kwarg.arg, 'store');
-  }
-
-  /** validate_keywords */
-  keywords(kws: Keyword[]): void {
-    for (let i = 0; i < kws.length; i++) {
-      const k = kws[i];
-      if (k.arg === null) continue;
-      this.forbidden(k.arg, 'store');
-      for (let j = i + 1; j < kws.length; j++) {
-        const o = kws[j];
-        if (o.arg === k.arg) {
-          this.setLoc(o);
-          throw this.error(`keyword argument repeated: ${k.arg}`);
-        }
-      }
-    }
-  }
-
-  /** compiler_call_helper: keywords checked, then the arguments and keyword values. */
-  callHelper(args: Expr[], kws: Keyword[]): void {
-    this.keywords(kws);
-    for (const a of args) this.expr(a.k === 'Starred' ? a.value : a);
-    for (const k of kws) this.expr(k.value);
-  }
-
-  /** compiler_comprehension */
-  comprehension(e: Expr & { generators: Comprehension[] }, elt: Expr | null, value: Expr | null): void {
-    const enclosing = this.unit.scope;
-    const facts = scopeFacts(e, 'comprehension');
-    this.inUnit('comprehension', facts, () => {
-      this.setLoc(e);
-      if (facts.coroutine && e.k !== 'GeneratorExp' && enclosing !== 'async' && enclosing !== 'comprehension')
-        throw this.error('asynchronous comprehension outside of an asynchronous function');
-      e.generators.forEach((g, i) => {
-        if (i > 0) this.expr(g.iter);
-        this.expr(g.target);
-        this.exprs(g.ifs);
-      });
-      if (value) {
-        this.expr(elt);
-        this.expr(value);
-      } else this.expr(elt);
-    });
-    this.expr(e.generators[0].iter);
-  }
-
-  patterns(s: StmtOf<'Match'>): void {
-    checkPatterns(this, s);
+    const keys = Object.keys(n);
+    for (let i = keys.length - 1; i >= 0; i--)
+      if (keys[i] !== 'value' || n.k !== 'Constant') stack.push(n[keys[i]]);
   }
 }

@@ -1,6 +1,6 @@
 import type { ConstValue, Expr, Pattern, StmtOf } from '../ast';
 import { constKey, constRepr, strRepr } from '../pyrepr';
-import type { Codegen } from './checks';
+import type { Codegen } from './codegen';
 
 /** compile.c's pattern_context: names bound so far, and whether an irrefutable pattern may come. */
 interface PatternContext {

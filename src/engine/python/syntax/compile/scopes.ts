@@ -39,61 +39,60 @@ export function scopeFacts(
   return f;
 }
 
-/** Walk a scope's own code. */
-function own(node: unknown, f: ScopeFacts): void {
-  if (!node || typeof node !== 'object') return;
-  if (Array.isArray(node)) {
-    for (const x of node) own(x, f);
-    return;
+/** Walk a scope's own code (iteratively: bodies can nest 3000 deep). */
+function own(root: unknown, f: ScopeFacts): void {
+  const stack: unknown[] = [root];
+  while (stack.length) {
+    const node = stack.pop();
+    if (!node || typeof node !== 'object') continue;
+    if (Array.isArray(node)) {
+      for (const x of node) stack.push(x);
+      continue;
+    }
+    const n = node as Record<string, unknown> & { k?: string };
+    switch (n.k) {
+      case 'Yield':
+      case 'YieldFrom':
+        f.generator = true;
+        break;
+      case 'Await':
+        f.coroutine = true;
+        break;
+      case 'FunctionDef':
+      case 'AsyncFunctionDef': {
+        const d = n as unknown as {
+          decorators: Expr[];
+          args: { defaults: Expr[]; kwDefaults: (Expr | null)[] };
+        };
+        stack.push(d.decorators, d.args.defaults, d.args.kwDefaults);
+        continue;
+      }
+      case 'Lambda': {
+        const d = n as unknown as { args: { defaults: Expr[]; kwDefaults: (Expr | null)[] } };
+        stack.push(d.args.defaults, d.args.kwDefaults);
+        continue;
+      }
+      case 'ClassDef': {
+        const d = n as unknown as { decorators: Expr[]; bases: Expr[]; keywords: { value: Expr }[] };
+        stack.push(
+          d.decorators,
+          d.bases,
+          d.keywords.map((k) => k.value),
+        );
+        continue;
+      }
+      case 'ListComp':
+      case 'SetComp':
+      case 'DictComp':
+      case 'GeneratorExp': {
+        const c = n as unknown as Expr & { generators: Comprehension[] };
+        stack.push(c.generators[0].iter);
+        if (n.k !== 'GeneratorExp' && scopeFacts(c, 'comprehension').coroutine) f.coroutine = true;
+        continue;
+      }
+      case 'Constant':
+        continue;
+    }
+    for (const key in n) stack.push(n[key]);
   }
-  const n = node as Record<string, unknown> & { k?: string };
-  switch (n.k) {
-    case 'Yield':
-    case 'YieldFrom':
-      f.generator = true;
-      break;
-    case 'Await':
-      f.coroutine = true;
-      break;
-    case 'FunctionDef':
-    case 'AsyncFunctionDef': {
-      const d = n as unknown as {
-        decorators: Expr[];
-        args: { defaults: Expr[]; kwDefaults: (Expr | null)[] };
-        returns: Expr | null;
-      };
-      own(d.decorators, f);
-      own(d.args.defaults, f);
-      own(d.args.kwDefaults, f);
-      return;
-    }
-    case 'Lambda': {
-      const d = n as unknown as { args: { defaults: Expr[]; kwDefaults: (Expr | null)[] } };
-      own(d.args.defaults, f);
-      own(d.args.kwDefaults, f);
-      return;
-    }
-    case 'ClassDef': {
-      const d = n as unknown as { decorators: Expr[]; bases: Expr[]; keywords: { value: Expr }[] };
-      own(d.decorators, f);
-      own(d.bases, f);
-      own(
-        d.keywords.map((k) => k.value),
-        f,
-      );
-      return;
-    }
-    case 'ListComp':
-    case 'SetComp':
-    case 'DictComp':
-    case 'GeneratorExp': {
-      const c = n as unknown as Expr & { generators: Comprehension[] };
-      own(c.generators[0].iter, f);
-      if (n.k !== 'GeneratorExp' && scopeFacts(c, 'comprehension').coroutine) f.coroutine = true;
-      return;
-    }
-    case 'Constant':
-      return;
-  }
-  for (const key in n) own(n[key], f);
 }

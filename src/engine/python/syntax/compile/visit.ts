@@ -1,40 +1,75 @@
-import type { Expr, Stmt, StmtOf } from '../ast';
-import { Block, type Codegen } from './checks';
+import type { Expr, Pos, Stmt, StmtOf } from '../ast';
+import { Block, type Codegen, type Task } from './codegen';
+import { checkPatterns } from './patterns';
 import { scopeFacts } from './scopes';
 
-/** compiler_visit_stmt: the checks, in the order code generation meets them. */
-export function stmtCheck(c: Codegen, s: Stmt): void {
+/**
+ * compiler_visit_stmt: a statement's checks, in the order code generation meets them. Checks that
+ * come first run now; the rest are scheduled as tasks (sub-visits in order, then later checks).
+ */
+export function stmtPlan(c: Codegen, s: Stmt): void {
+  const { E, S, F } = c;
   switch (s.k) {
     case 'FunctionDef':
-    case 'AsyncFunctionDef':
-      return functionDef(c, s);
+    case 'AsyncFunctionDef': {
+      // compiler_function: debug args, decorators, defaults, annotations, the body, the name.
+      c.debugArgs(s.args);
+      const a = s.args;
+      const annotations: (Expr | null)[] = [];
+      if (!c.future.annotations) {
+        for (const p of [...a.args, ...a.posonlyargs]) annotations.push(p.annotation);
+        // `*args: *Ts`: the starred annotation's value is what is compiled.
+        if (a.vararg)
+          annotations.push(
+            a.vararg.annotation?.k === 'Starred' ? a.vararg.annotation.value : a.vararg.annotation,
+          );
+        for (const p of a.kwonlyargs) annotations.push(p.annotation);
+        if (a.kwarg) annotations.push(a.kwarg.annotation);
+        annotations.push(s.returns);
+      }
+      const scope = s.k === 'AsyncFunctionDef' ? 'async' : 'function';
+      c.later(
+        s.decorators.map(E),
+        a.defaults.map(E),
+        a.kwDefaults.map(E),
+        annotations.map(E),
+        F(() => c.enterUnit(scope, () => scopeFacts(s.body, scope))),
+        s.body.map(S),
+        F(() => c.exitUnit()),
+        F(() => c.forbidden(s.name, 'store')),
+      );
+      return;
+    }
     case 'ClassDef':
-      c.exprs(s.decorators);
-      c.inUnit('class', { generator: false, coroutine: false }, () => c.stmts(s.body));
-      c.callHelper(s.bases, s.keywords);
-      c.forbidden(s.name, 'store');
+      c.later(
+        s.decorators.map(E),
+        F(() => c.enterUnit('class', () => ({ generator: false, coroutine: false }))),
+        s.body.map(S),
+        F(() => c.exitUnit()),
+        c.callTasks(s.bases, s.keywords),
+        F(() => c.forbidden(s.name, 'store')),
+      );
       return;
     case 'Return':
       return returnStmt(c, s);
     case 'Delete':
-      c.exprs(s.targets);
+      c.later(s.targets.map(E));
       return;
     case 'Assign':
-      c.expr(s.value);
-      c.exprs(s.targets);
+      c.later(E(s.value), s.targets.map(E));
       return;
     case 'AugAssign': {
       // compiler_augassign: the target is read, the value computed, the target written.
       const t = s.target;
-      if (t.k === 'Attribute') c.expr(t.value);
-      else if (t.k === 'Subscript') {
-        c.expr(t.value);
-        c.expr(t.slice);
-      }
-      c.expr(s.value);
-      c.setLoc(t);
-      if (t.k === 'Name') c.forbidden(t.id, 'store');
-      else if (t.k === 'Attribute') c.forbidden(t.attr, 'store');
+      c.later(
+        t.k === 'Attribute' ? E(t.value) : null,
+        t.k === 'Subscript' ? [E(t.value), E(t.slice)] : null,
+        E(s.value),
+        F(() => {
+          c.setLoc(t);
+          if (t.k === 'Name') c.forbidden(t.id, 'store');
+        }),
+      );
       return;
     }
     case 'AnnAssign':
@@ -43,44 +78,54 @@ export function stmtCheck(c: Codegen, s: Stmt): void {
     case 'AsyncFor':
       if (s.k === 'AsyncFor' && c.unit.scope !== 'async') throw c.error("'async for' outside async function");
       c.pushBlock(Block.ForLoop);
-      c.expr(s.iter);
-      c.expr(s.target);
-      c.stmts(s.body);
-      c.popBlock();
-      c.stmts(s.orelse);
+      c.later(
+        E(s.iter),
+        E(s.target),
+        s.body.map(S),
+        F(() => c.popBlock()),
+        s.orelse.map(S),
+      );
       return;
     case 'While':
       c.pushBlock(Block.WhileLoop);
-      c.expr(s.test);
-      c.stmts(s.body);
-      c.popBlock();
-      c.stmts(s.orelse);
+      c.later(
+        E(s.test),
+        s.body.map(S),
+        F(() => c.popBlock()),
+        s.orelse.map(S),
+      );
       return;
     case 'If':
-      c.expr(s.test);
-      c.stmts(s.body);
-      c.stmts(s.orelse);
+      c.later(E(s.test), s.body.map(S), s.orelse.map(S));
       return;
     case 'With':
     case 'AsyncWith':
       if (s.k === 'AsyncWith' && c.unit.scope !== 'async')
         throw c.error("'async with' outside async function");
-      withItems(c, s, 0);
+      c.later(withTasks(c, s, 0));
       return;
     case 'Match':
-      c.expr(s.subject);
-      c.patterns(s);
+      c.later(
+        E(s.subject),
+        F(() => checkPatterns(c, s)),
+      );
       return;
     case 'Raise':
-      c.expr(s.exc);
-      c.expr(s.cause);
+      c.later(E(s.exc), E(s.cause));
       return;
     case 'Try':
     case 'TryStar':
-      return tryStmt(c, s);
+      if (s.finalbody.length) {
+        c.pushBlock(Block.FinallyTry, s.finalbody);
+        c.later(
+          s.handlers.length ? tryExceptTasks(c, s) : s.body.map(S),
+          F(() => c.popBlock()),
+          s.finalbody.map(S),
+        );
+      } else c.later(tryExceptTasks(c, s));
+      return;
     case 'Assert':
-      c.expr(s.test);
-      c.expr(s.msg);
+      c.later(E(s.test), E(s.msg));
       return;
     case 'Import':
       for (const a of s.names) c.forbidden(a.asname ?? a.name.split('.')[0], 'store');
@@ -91,7 +136,7 @@ export function stmtCheck(c: Codegen, s: Stmt): void {
       for (const a of s.names) if (a.name !== '*') c.forbidden(a.asname ?? a.name, 'store');
       return;
     case 'Expr':
-      if (s.value.k !== 'Constant') c.expr(s.value);
+      if (s.value.k !== 'Constant') c.later(E(s.value));
       return;
     case 'Break':
     case 'Continue': {
@@ -108,220 +153,203 @@ export function stmtCheck(c: Codegen, s: Stmt): void {
   }
 }
 
-/** compiler_function: debug args, decorators, defaults, annotations, the body, the name. */
-function functionDef(c: Codegen, s: StmtOf<'FunctionDef' | 'AsyncFunctionDef'>): void {
-  c.debugArgs(s.args);
-  c.exprs(s.decorators);
-  c.exprs(s.args.defaults);
-  c.exprs(s.args.kwDefaults);
-  if (!c.future.annotations) {
-    const a = s.args;
-    for (const p of [...a.args, ...a.posonlyargs]) c.expr(p.annotation);
-    // `*args: *Ts`: the starred annotation's value is what is compiled.
-    if (a.vararg)
-      c.expr(a.vararg.annotation?.k === 'Starred' ? a.vararg.annotation.value : a.vararg.annotation);
-    for (const p of a.kwonlyargs) c.expr(p.annotation);
-    if (a.kwarg) c.expr(a.kwarg.annotation);
-    c.expr(s.returns);
-  }
-  const async = s.k === 'AsyncFunctionDef';
-  c.inUnit(async ? 'async' : 'function', scopeFacts(s.body, async ? 'async' : 'function'), () =>
-    c.stmts(s.body),
-  );
-  c.forbidden(s.name, 'store');
-}
-
 /** compiler_return */
 function returnStmt(c: Codegen, s: StmtOf<'Return'>): void {
   const v = s.value;
-  const scope = c.unit.scope;
-  if (scope === 'module' || scope === 'class') throw c.error("'return' outside function");
-  if (v && c.unit.facts.coroutine && c.unit.facts.generator)
-    throw c.error("'return' with value in async generator");
+  if (c.unit.scope === 'module' || c.unit.scope === 'class') throw c.error("'return' outside function");
+  if (v) {
+    const f = c.unit.facts();
+    if (f.coroutine && f.generator) throw c.error("'return' with value in async generator");
+  }
   const preserveTos = v !== null && v.k !== 'Constant';
-  if (preserveTos) c.expr(v);
-  else if (v) c.setLoc(v);
-  if (!v || v.line !== s.line) c.setLoc(s);
-  c.unwind(false);
+  c.later(
+    preserveTos ? c.E(v) : null,
+    c.F(() => {
+      if (v && !preserveTos) c.setLoc(v);
+      if (!v || v.line !== s.line) c.setLoc(s);
+      c.unwind(false);
+    }),
+  );
 }
 
 /** compiler_annassign */
 function annAssign(c: Codegen, s: StmtOf<'AnnAssign'>): void {
+  const { E, F } = c;
   const t = s.target;
-  if (s.value) {
-    c.expr(s.value);
-    c.expr(t);
-  }
-  const evaluates = !c.future.annotations;
-  if (t.k === 'Name') {
-    c.forbidden(t.id, 'store');
-    if (s.simple && (c.unit.scope === 'module' || c.unit.scope === 'class') && evaluates)
-      c.expr(s.annotation);
-  } else if (t.k === 'Attribute') {
-    c.forbidden(t.attr, 'store');
-    if (!s.value) c.expr(t.value);
-    if (evaluates && (c.unit.scope === 'module' || c.unit.scope === 'class')) c.expr(s.annotation);
-  } else if (t.k === 'Subscript') {
-    if (!s.value) {
-      c.expr(t.value);
-      c.expr(t.slice);
-    }
-    if (evaluates && (c.unit.scope === 'module' || c.unit.scope === 'class')) c.expr(s.annotation);
-  }
+  const evaluated = !c.future.annotations && (c.unit.scope === 'module' || c.unit.scope === 'class');
+  c.later(
+    s.value ? [E(s.value), E(t)] : null,
+    F(() => {
+      if (t.k === 'Name') c.forbidden(t.id, 'store');
+      else if (t.k === 'Attribute') c.forbidden(t.attr, 'store');
+    }),
+    t.k === 'Name' && s.simple && evaluated ? E(s.annotation) : null,
+    t.k === 'Attribute' && !s.value ? E(t.value) : null,
+    t.k === 'Subscript' && !s.value ? [E(t.value), E(t.slice)] : null,
+    // check_annotation: a complex target's annotation is evaluated last.
+    !s.simple && evaluated ? E(s.annotation) : null,
+  );
 }
 
 /** compiler_with / compiler_async_with: one item at a time, the rest nested inside. */
-function withItems(c: Codegen, s: StmtOf<'With' | 'AsyncWith'>, i: number): void {
+function withTasks(c: Codegen, s: StmtOf<'With' | 'AsyncWith'>, i: number): (Task | null)[] {
   const item = s.items[i];
-  c.expr(item.contextExpr);
-  c.pushBlock(s.k === 'AsyncWith' ? Block.AsyncWith : Block.With);
-  c.expr(item.optionalVars);
-  if (i + 1 < s.items.length) withItems(c, s, i + 1);
-  else c.stmts(s.body);
-  c.popBlock();
+  return [
+    c.E(item.contextExpr),
+    c.F(() => c.pushBlock(s.k === 'AsyncWith' ? Block.AsyncWith : Block.With)),
+    c.E(item.optionalVars),
+    ...(i + 1 < s.items.length ? withTasks(c, s, i + 1) : s.body.map(c.S)),
+    c.F(() => c.popBlock()),
+  ];
 }
 
-/** compiler_try_finally around compiler_try_except / compiler_try_star_except. */
-function tryStmt(c: Codegen, s: StmtOf<'Try' | 'TryStar'>): void {
-  if (s.finalbody.length) {
-    c.pushBlock(Block.FinallyTry, s.finalbody);
-    if (s.handlers.length) tryExcept(c, s);
-    else c.stmts(s.body);
-    c.popBlock();
-    c.stmts(s.finalbody);
-    return;
-  }
-  tryExcept(c, s);
-}
-
-function tryExcept(c: Codegen, s: StmtOf<'Try' | 'TryStar'>): void {
-  c.pushBlock(Block.TryExcept);
-  c.stmts(s.body);
-  c.popBlock();
-  c.stmts(s.orelse);
+/** compiler_try_except / compiler_try_star_except: body, else, then the handlers. */
+function tryExceptTasks(c: Codegen, s: StmtOf<'Try' | 'TryStar'>): (Task | null)[] {
   const star = s.k === 'TryStar';
-  c.pushBlock(star ? Block.ExceptionGroupHandler : Block.ExceptionHandler);
+  const out: (Task | null)[] = [
+    c.F(() => c.pushBlock(Block.TryExcept)),
+    ...s.body.map(c.S),
+    c.F(() => c.popBlock()),
+    ...s.orelse.map(c.S),
+    c.F(() => c.pushBlock(star ? Block.ExceptionGroupHandler : Block.ExceptionHandler)),
+  ];
   s.handlers.forEach((h, i) => {
-    c.setLoc(h);
-    if (!star && !h.type && i < s.handlers.length - 1) throw c.error("default 'except:' must be last");
-    c.expr(h.type);
-    if (h.name !== null) c.forbidden(h.name, 'store');
-    c.pushBlock(Block.HandlerCleanup);
-    c.stmts(h.body);
-    c.popBlock();
+    out.push(
+      c.F(() => {
+        c.setLoc(h);
+        if (!star && !h.type && i < s.handlers.length - 1) throw c.error("default 'except:' must be last");
+      }),
+      c.E(h.type),
+      c.F(() => {
+        if (h.name !== null) c.forbidden(h.name, 'store');
+        c.pushBlock(Block.HandlerCleanup);
+      }),
+      ...h.body.map(c.S),
+      c.F(() => c.popBlock()),
+    );
   });
-  c.popBlock();
+  out.push(c.F(() => c.popBlock()));
+  return out;
 }
 
-/** compiler_visit_expr1 */
-export function exprCheck(c: Codegen, e: Expr): void {
+/** compiler_visit_expr1: checks first, then sub-visits, then the saved location is put back. */
+export function exprPlan(c: Codegen, e: Expr, saved: Pos): void {
+  const { E, F, R } = c;
   switch (e.k) {
     case 'NamedExpr':
-      c.expr(e.value);
-      c.expr(e.target);
+      c.later(E(e.value), E(e.target), R(saved));
       return;
     case 'BoolOp':
-      c.exprs(e.values);
+      c.later(e.values.map(E), R(saved));
       return;
     case 'BinOp':
-      c.expr(e.left);
-      c.expr(e.right);
+      c.later(E(e.left), E(e.right), R(saved));
       return;
     case 'UnaryOp':
-      c.expr(e.operand);
+      c.later(E(e.operand), R(saved));
       return;
     case 'Lambda':
       c.debugArgs(e.args);
-      c.exprs(e.args.defaults);
-      c.exprs(e.args.kwDefaults);
-      c.inUnit('lambda', scopeFacts(e.body, 'lambda'), () => c.expr(e.body));
+      c.later(
+        e.args.defaults.map(E),
+        e.args.kwDefaults.map(E),
+        F(() => c.enterUnit('lambda', () => scopeFacts(e.body, 'lambda'))),
+        E(e.body),
+        F(() => c.exitUnit()),
+        R(saved),
+      );
       return;
     case 'IfExp':
-      c.expr(e.test);
-      c.expr(e.body);
-      c.expr(e.orelse);
+      c.later(E(e.test), E(e.body), E(e.orelse), R(saved));
       return;
     case 'Dict':
-      e.keys.forEach((k, i) => {
-        c.expr(k);
-        c.expr(e.values[i]);
-      });
+      c.later(
+        e.keys.flatMap((k, i) => [E(k), E(e.values[i])]),
+        R(saved),
+      );
       return;
     case 'Set':
-      for (const x of e.elts) c.expr(x.k === 'Starred' ? x.value : x);
+      c.later(
+        e.elts.map((x) => E(x.k === 'Starred' ? x.value : x)),
+        R(saved),
+      );
       return;
     case 'List':
     case 'Tuple':
       if (e.ctx === 'store') unpack(c, e.elts);
-      for (const x of e.elts) c.expr(x.k === 'Starred' ? x.value : x);
+      c.later(
+        e.elts.map((x) => E(x.k === 'Starred' ? x.value : x)),
+        R(saved),
+      );
       return;
     case 'ListComp':
     case 'SetComp':
     case 'GeneratorExp':
-      c.comprehension(e, e.elt, null);
+      c.later(c.comprehensionTasks(e, e.elt, null), R(saved));
       return;
     case 'DictComp':
-      c.comprehension(e, e.key, e.value);
+      c.later(c.comprehensionTasks(e, e.key, e.value), R(saved));
       return;
     case 'Await':
       if (c.unit.scope === 'module' || c.unit.scope === 'class') throw c.error("'await' outside function");
       if (c.unit.scope !== 'async' && c.unit.scope !== 'comprehension')
         throw c.error("'await' outside async function");
-      c.expr(e.value);
+      c.later(E(e.value), R(saved));
       return;
     case 'Yield':
     case 'YieldFrom':
       if (c.unit.scope === 'module' || c.unit.scope === 'class') throw c.error("'yield' outside function");
       if (e.k === 'YieldFrom' && c.unit.scope === 'async')
         throw c.error("'yield from' inside async function");
-      c.expr(e.value);
+      c.later(E(e.value), R(saved));
       return;
     case 'Compare':
-      c.expr(e.left);
-      c.exprs(e.comparators);
+      c.later(E(e.left), e.comparators.map(E), R(saved));
       return;
     case 'Call':
       c.keywords(e.keywords);
-      c.expr(e.func);
-      c.callHelper(e.args, e.keywords);
+      c.later(E(e.func), c.callTasks(e.args, e.keywords), R(saved));
       return;
     case 'FormattedValue':
-      c.expr(e.value);
-      c.expr(e.formatSpec);
+      c.later(E(e.value), E(e.formatSpec), R(saved));
       return;
     case 'JoinedStr':
-      c.exprs(e.values);
+      c.later(e.values.map(E), R(saved));
       return;
     case 'Attribute':
-      c.expr(e.value);
-      if (e.line !== e.endLine) {
-        // update_start_location_to_match_attr: the location moves to the attribute's own line.
-        const len = [...e.attr].length;
-        c.loc = {
-          line: e.endLine,
-          col: len <= e.endCol ? e.endCol - len : -1,
-          endLine: e.endLine,
-          endCol: e.endCol,
-        };
-      }
-      if (e.ctx === 'store') c.forbidden(e.attr, 'store');
+      c.later(
+        E(e.value),
+        F(() => {
+          if (e.line !== e.endLine) {
+            // update_start_location_to_match_attr: the location moves to the attribute's own line.
+            const len = [...e.attr].length;
+            c.loc = {
+              line: e.endLine,
+              col: len <= e.endCol ? e.endCol - len : -1,
+              endLine: e.endLine,
+              endCol: e.endCol,
+            };
+          }
+          if (e.ctx === 'store') c.forbidden(e.attr, 'store');
+        }),
+        R(saved),
+      );
       return;
     case 'Subscript':
-      c.expr(e.value);
-      c.expr(e.slice);
+      c.later(E(e.value), E(e.slice), R(saved));
       return;
     case 'Starred':
       if (e.ctx === 'store') throw c.error('starred assignment target must be in a list or tuple');
       throw c.error("can't use starred expression here");
     case 'Name':
       c.forbidden(e.id, e.ctx);
+      c.loc = saved;
       return;
     case 'Slice':
-      c.expr(e.lower);
-      c.expr(e.upper);
-      c.expr(e.step);
+      c.later(E(e.lower), E(e.upper), E(e.step), R(saved));
       return;
     case 'Constant':
+      c.loc = saved;
       return;
   }
 }

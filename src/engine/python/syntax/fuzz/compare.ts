@@ -1,9 +1,9 @@
-import { parse } from '../index';
+import { parse, parseModule } from '../index';
 import { checkModule } from '../compile/checks';
 import { PythonSyntaxError } from '../errors';
 import { PyError } from '../../errors';
 import { canonicalModule, firstDifference } from './canonical';
-import type { Reference, ReferenceError } from './oracle';
+import type { FileModeReference, Reference, ReferenceError } from './oracle';
 
 /** Our answer in the reference's shape. */
 export type Ours =
@@ -87,7 +87,7 @@ const SYMTABLE = [
   /^'(yield|await)' inside (list comprehension|set comprehension|dict comprehension|generator expression)$/,
   /^assignment expression /,
   /^comprehension inner loop cannot rebind/,
-  /cannot be used within an annotation$/,
+  /can ?not be used within an annotation$/,
 ];
 
 export function isSymtableError(msg: string): boolean {
@@ -111,4 +111,33 @@ function compareCompile(mine: ErrorFields | null, theirs: ReferenceError | null)
 
 function fmt(e: ErrorFields): string {
   return `${e.type}: ${e.msg} @${e.lineno}:${e.offset}-${e.endLineno}:${e.endOffset}`;
+}
+
+/**
+ * '' when `python3 FILE` and parseModule (file mode) agree on `src`: accepted by both, or the same
+ * error, its text included. The symtable's errors are not compared.
+ */
+export function compareFileMode(src: string, ref: FileModeReference): string {
+  if (!ref.ok && isSymtableError(ref.msg)) return '';
+  const norm = (e: Partial<ReferenceError>): string =>
+    JSON.stringify([
+      e.type,
+      e.type === 'MemoryError' ? '' : e.msg,
+      e.lineno ?? 0,
+      e.offset ?? 0,
+      e.endLineno ?? 0,
+      e.endOffset ?? 0,
+      e.text ?? null,
+    ]);
+  let mine: string;
+  try {
+    parseModule(src, { filename: '<file>' });
+    mine = 'ok';
+  } catch (e) {
+    if (e instanceof PythonSyntaxError) mine = norm({ ...e.toJSON(), text: e.text });
+    else if (e instanceof PyError) mine = norm({ type: e.pyType, msg: e.message });
+    else return `crash: ${e instanceof Error ? e.message : String(e)}`;
+  }
+  const theirs = ref.ok ? 'ok' : norm(ref);
+  return mine === theirs ? '' : `file mode: ours ${mine} | CPython ${theirs}`;
 }

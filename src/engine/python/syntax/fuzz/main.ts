@@ -2,16 +2,22 @@
  * `npm run fuzz:parser [-- N [SEED]]`: the long differential run of syntax/ against CPython 3.11
  * (generated and mutated programs, the repo's scenarios as seeds). Prints the agreement and the
  * first disagreements.
+ *
+ *   --stdlib           every .py file of python3's standard library instead
+ *   --snippets=FILE    the programs of a JSON list instead
+ *   --file-mode        run each program as `python3 FILE` (one process each: slow, so use a few
+ *                      thousand) and compare parseModule's answer, the error's text included
  */
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { corpus } from './generate';
-import { compareWithReference } from './compare';
-import { cpythonReference } from './oracle';
+import { corpus } from './mutate';
+import { compareFileMode, compareWithReference, isSymtableError } from './compare';
+import { cpythonFileMode, cpythonReference } from './oracle';
 
-const n = Number(process.argv[2] ?? 20000);
-const seed = Number(process.argv[3] ?? 1);
+const positional = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const n = Number(positional[0] ?? 20000);
+const seed = Number(positional[1] ?? 1);
 const show = Number(process.env.SHOW ?? 15);
 const scenarios = fileURLToPath(new URL('../../../../../tests/fidelity/scenarios/', import.meta.url));
 const seeds = readdirSync(scenarios)
@@ -49,17 +55,29 @@ function stdlibFiles(): string[] {
   walk(dir);
   return out;
 }
-const BATCH = stdlib ? 200 : 2000;
+const fileMode = process.argv.includes('--file-mode');
+const BATCH = stdlib ? 200 : fileMode ? 300 : 2000;
 let agree = 0;
 let accepted = 0;
+let compileErrors = 0;
 let shown = 0;
 const kinds = new Map<string, number>();
 for (let b = 0; b < programs.length; b += BATCH) {
   const batch = programs.slice(b, b + BATCH);
-  const refs = cpythonReference(batch);
+  const answers: (() => string)[] = [];
+  if (fileMode)
+    cpythonFileMode(batch).forEach((ref, i) => {
+      if (ref.ok) accepted++;
+      answers.push(() => compareFileMode(batch[i], ref));
+    });
+  else
+    cpythonReference(batch).forEach((ref, i) => {
+      if (ref.ok) accepted++;
+      if (ref.ok && ref.compile && !isSymtableError(ref.compile.msg)) compileErrors++;
+      answers.push(() => compareWithReference(batch[i], ref));
+    });
   batch.forEach((src, i) => {
-    if (refs[i].ok) accepted++;
-    const d = compareWithReference(src, refs[i]);
+    const d = answers[i]();
     if (!d) {
       agree++;
       return;
@@ -72,7 +90,11 @@ for (let b = 0; b < programs.length; b += BATCH) {
     if (shown++ < show) console.log(`--- #${b + i}\n${JSON.stringify(src)}\n${d}`);
   });
 }
-console.log(`\nCPython accepts ${accepted} of ${programs.length}`);
+console.log(
+  fileMode
+    ? `\nCPython (python3 FILE) compiles ${accepted} of ${programs.length}`
+    : `\nCPython accepts ${accepted} of ${programs.length} (${compileErrors} of them then fail to compile outside the symtable)`,
+);
 console.log(
   `agreement: ${agree} / ${programs.length} (${((100 * agree) / programs.length).toFixed(2)}%), seed ${seed}`,
 );

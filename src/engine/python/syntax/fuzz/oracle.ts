@@ -32,3 +32,21 @@ export function cpythonReference(
     throw new Error(`cpython_ast.py answered ${lines.length} of ${programs.length}`);
   return lines.map((l) => JSON.parse(l) as Reference);
 }
+
+/** `python3 FILE`'s answer: the file compiled (nothing ran), or the exception compiling it raised. */
+export type FileModeReference = { ok: true } | (ReferenceError & { ok?: undefined });
+
+const FILE_MODE = fileURLToPath(new URL('../../../../../tools/parser/cpython_file_mode.py', import.meta.url));
+
+/** tools/parser/cpython_file_mode.py on the batch: one python3 process per program (slow). */
+export function cpythonFileMode(
+  programs: readonly string[],
+  python = process.env.HW_PYTHON ?? 'python3',
+): FileModeReference[] {
+  const input = programs.map((src) => JSON.stringify({ src })).join('\n') + '\n';
+  const out = execFileSync(python, [FILE_MODE], { input, maxBuffer: 1 << 30, encoding: 'utf8' });
+  const lines = out.split('\n').filter((l) => l.length > 0);
+  if (lines.length !== programs.length)
+    throw new Error(`cpython_file_mode.py answered ${lines.length} of ${programs.length}`);
+  return lines.map((l) => JSON.parse(l) as FileModeReference);
+}

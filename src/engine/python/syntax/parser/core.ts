@@ -1,6 +1,6 @@
 import type { Expr, Pattern, Pos, Stmt } from '../ast';
 import { ParserMemoryError, PythonSyntaxError, type SyntaxErrorType } from '../errors';
-import type { PreparedSource } from '../source';
+import { fileLineText, type PreparedSource } from '../source';
 import * as T from '../tokens';
 import { E_DEDENT, E_EOF, E_LINECONT, E_TABSPACE, E_TOODEEP, Tokenizer } from '../tokenizer';
 
@@ -10,6 +10,21 @@ export const CURRENT_POS = -5;
 
 /** A node type without its position (what an action builds before EXTRA is added). */
 type NoPos<T> = T extends unknown ? Omit<T, keyof Pos> : never;
+
+/**
+ * One frame of the binary-operator machine (expressions.ts binLevel). A LEVEL frame is a rule (its
+ * mark, seed and seed end); a RAW frame is its raw rule (mark, the alternative being tried, the
+ * left operand).
+ */
+export interface BinFrame {
+  raw: boolean;
+  i: number;
+  mark: number;
+  seed: Expr | null;
+  resmark: number;
+  k: number;
+  left: Expr | null;
+}
 
 /** Thrown to unwind the parse once an error is set (pegen's p->error_indicator). */
 export class ParseAbort {
@@ -56,6 +71,12 @@ export class Parser {
   private memoMaxPos = -1;
   private memoFloor = 0;
   memoNode: unknown = null;
+  /**
+   * The binary-operator machine's frames (expressions.ts binLevel), reused: nested calls work above
+   * the caller's top. Allocating two per level per operand was a quarter of the parse in GC.
+   */
+  readonly binFrames: BinFrame[] = [];
+  binTop = 0;
 
   constructor(
     readonly src: PreparedSource,
@@ -320,6 +341,7 @@ export class Parser {
     this.memoFloor = 0;
     this.mark = 0;
     this.level = 0;
+    this.binTop = 0;
     this.callInvalidRules = true;
   }
 
@@ -464,11 +486,14 @@ export class Parser {
       const s = lineStartOf(t, line);
       if (s >= 0 && s < t.length) {
         const e = t.indexOf('\n', s);
-        return e < 0
-          ? t.slice(s)
-          : this.src.noFinalNewline && e === t.length - 1
-            ? t.slice(s, e)
-            : t.slice(s, e + 1);
+        const whole =
+          e < 0
+            ? t.slice(s)
+            : this.src.noFinalNewline && e === t.length - 1
+              ? t.slice(s, e)
+              : t.slice(s, e + 1);
+        const text = fileLineText(whole);
+        if (text !== null) return text;
       }
     }
     if (tok.lineno <= line && tok.inp > tok.buf) return t.slice(tok.buf, tok.inp);
