@@ -6,6 +6,7 @@ import { findModule } from '../modules';
 import type { HostServices } from '../modules/host';
 import { exceptionText, excState } from '../objects/exceptions';
 import { E } from '../objects/exctypes';
+import { CO_FAST_CELL } from '../compiler/code';
 import { functionData } from '../objects/func';
 import { moduleData } from '../objects/module';
 import { inheritSlots, readyStaticType } from '../objects/typeobject';
@@ -397,6 +398,29 @@ export class Interpreter implements Evaluator, HostServices {
         `cannot set the recursion limit to ${n} at the recursion depth ${depth}: the limit is too low`,
       );
     this.thread.recursionLimit = n;
+  }
+
+  /** super_init_without_args: the first argument (a cell's content) and the __class__ free variable. */
+  zeroArgSuper(): { type: number; obj: number } {
+    const vm = this.vm;
+    const f = this.thread.current;
+    if (f === null) throw raiseString(vm, E.RuntimeError, 'super(): no current frame');
+    const co = f.code.co;
+    if (co.argcount === 0) throw raiseString(vm, E.RuntimeError, 'super(): no arguments');
+    let obj = f.local(0);
+    if (obj !== 0 && co.localspluskinds[0] & CO_FAST_CELL && vm.table.type[obj] === T.Cell)
+      obj = vm.table.ref[obj];
+    if (obj === 0) throw raiseString(vm, E.RuntimeError, 'super(): arg[0] deleted');
+    const i = co.localsplusnames.indexOf('__class__', co.nlocals);
+    if (i < 0) throw raiseString(vm, E.RuntimeError, 'super(): __class__ cell not found');
+    const cell = f.local(i);
+    if (cell === 0 || vm.table.type[cell] !== T.Cell)
+      throw raiseString(vm, E.RuntimeError, 'super(): bad __class__ cell');
+    const type = vm.table.ref[cell];
+    if (type === 0) throw raiseString(vm, E.RuntimeError, 'super(): empty __class__ cell');
+    if (!vm.typeOf(type).mro.includes(T.Type))
+      throw raiseString(vm, E.RuntimeError, `super(): __class__ is not a type (${vm.typeOf(type).name})`);
+    return { type, obj };
   }
 
   /** sys._getframe(depth): the frame object of a running frame. */
