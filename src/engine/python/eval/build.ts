@@ -403,6 +403,7 @@ export function ascii(it: Interpreter, v: number): number {
   const vm = it.vm;
   const r = repr(vm, v);
   const text = strValue(vm, r);
+  // eslint-disable-next-line no-control-regex -- every code point below 128 is ASCII, controls included
   if (/^[\x00-\x7f]*$/.test(text)) return r;
   let escaped = '';
   for (const ch of text) {

@@ -84,7 +84,7 @@ export function send(it: Interpreter, s: Int32Array, sp: number): number {
   s[sp] = 0; // consumed: an error now must not release it again
   const receiver = s[sp - 1];
   let status: Send;
-  let retval = 0;
+  let retval: number;
   try {
     [status, retval] = pyIterSend(it, receiver, v);
   } finally {

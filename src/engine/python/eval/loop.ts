@@ -67,6 +67,7 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
       // error: / exception_unwind: / exit_unwind: (unwind.ts); f.ip is this instruction's already
       f.sp = sp;
       const next = unwind.handle(it, f, err);
+      // eslint-disable-next-line no-useless-assignment -- read at the loop's top after the catch below sets it
       err = null;
       if (next === null) return 0; // not reached: handle() throws out of the entry frame
       f = next;

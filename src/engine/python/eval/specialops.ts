@@ -70,7 +70,6 @@ export function matchKeys(it: Interpreter, s: Int32Array, sp: number): number {
     if (values !== vm.s.None) vm.gc.track(values);
   } catch (e) {
     if (values !== 0 && values !== vm.s.None) vm.decref(values);
-    values = 0;
     throw e;
   } finally {
     vm.decref(get);
@@ -104,7 +103,7 @@ export function matchClass(it: Interpreter, s: Int32Array, sp: number, nargs: nu
   const type = s[--sp];
   s[sp] = 0; // consumed: an error now must not release it again
   const subject = s[sp - 1];
-  let attrs = 0;
+  let attrs: number;
   try {
     attrs = matchClassAttrs(it, subject, type, nargs, names);
   } finally {
