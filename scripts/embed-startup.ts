@@ -1,5 +1,6 @@
 /**
- * Regenerates traces.ts from the captured start-up traces beside it (*.trace, *.trace.gz), so the
+ * Regenerates traces.ts from the captured start-up traces beside it (*.trace, *.trace.gz, and each
+ * version folder's own cpython-X.Y.Z.trace), so the
  * engine can load them without a file system (the page's worker bundles them):
  *
  *     npx tsx scripts/embed-startup.ts
@@ -16,6 +17,11 @@ const here = join(dirname(fileURLToPath(import.meta.url)), '../src/engine/python
 export function readTraces(): Record<string, string> {
   const out: Record<string, string> = {};
   for (const f of readdirSync(here).sort()) {
+    // A version's own start-up capture (3.12.1/cpython-3.12.1.trace; python/versions/ boots from it).
+    if (/^\d+\.\d+\.\d+$/.test(f)) {
+      const own = `cpython-${f}.trace`;
+      if (readdirSync(join(here, f)).includes(own)) out[own] = readFileSync(join(here, f, own), 'utf8');
+    }
     if (f.endsWith('.trace')) out[f] = readFileSync(join(here, f), 'utf8');
     else if (f.endsWith('.trace.gz')) out[f.slice(0, -3)] = new TextDecoder().decode(gunzipSync(readFileSync(join(here, f))));
   }

@@ -30,8 +30,15 @@ import { DataStack } from './runtime/datastack';
 import { Mem } from './runtime/mem';
 import { Vm } from './runtime/vm';
 import { startupProfile, type ProfileName, type StartupProfile } from './startup/profiles';
+import { cpythonVersion, type CPythonVersion, type VersionName } from './versions';
+import { applyVersionLayouts } from './versions/layouts';
 
 export interface ProcessOptions {
+  /**
+   * The CPython version the process runs as (python/versions/; default 3.11). Its start-up
+   * capture is the boot unless `profile` or `startup` names another capture of the same version.
+   */
+  python?: VersionName;
   profile?: ProfileName;
   /** The environment the process starts in (allocator, glibc tunables, CPUs): libc/env.ts parseLibcEnv. */
   env?: LibcEnvironment;
@@ -61,8 +68,20 @@ export interface Statement {
   endLine: number;
 }
 
+/** The version a process runs as: `python`, else the one whose capture `profile` names, else 3.11. */
+export function processVersion(opts: Pick<ProcessOptions, 'python' | 'profile'>): CPythonVersion {
+  if (opts.python) {
+    const v = cpythonVersion(opts.python);
+    if (opts.profile && !opts.profile.includes(`-${v.name}.`))
+      throw new Error(`start-up profile ${opts.profile} is not CPython ${v.name}`);
+    return v;
+  }
+  const m = opts.profile ? /-(3\.\d+)\.\d+$/.exec(opts.profile) : null;
+  return cpythonVersion(m ? (m[1] as VersionName) : undefined);
+}
+
 /**
- * One simulated CPython 3.11 process: kernel, C library, pymalloc and the interpreter, booted into
+ * One simulated CPython process (3.11, 3.12 or 3.13: `python`): kernel, C library, pymalloc and the interpreter, booted into
  * the state the real interpreter is in when a script's first statement runs.
  */
 export class PythonProcess {
@@ -73,6 +92,8 @@ export class PythonProcess {
   readonly vm: Vm;
   readonly boot: BootResult;
   readonly profile: StartupProfile;
+  /** The CPython version this process runs as. */
+  readonly version: CPythonVersion;
   readonly mallocLog: MallocLog | null;
   /** The NumPy version once the script imported numpy (set by the numpy layer), else null. */
   numpy: string | null = null;
@@ -82,11 +103,12 @@ export class PythonProcess {
   private script: Script | null = null;
 
   constructor(private readonly opts: ProcessOptions = {}) {
-    this.profile = opts.startup ?? startupProfile(opts.profile);
+    this.version = processVersion(opts);
+    this.profile = opts.startup ?? startupProfile(opts.profile ?? this.version.startup);
     this.kernel = new Kernel();
     const base = opts.env ?? defaultLibcEnv();
     const env = opts.tunables ? { ...base, glibc: { ...base.glibc, ...opts.tunables } } : base;
-    checkPythonMalloc(env);
+    checkPythonMalloc(env, this.version);
     this.libc = createLibc(this.kernel, env);
     this.pymalloc = new Pymalloc(this.kernel, this.libc);
     // --malloc-log starts before the boot, so the log is every C-library call of the process:
@@ -95,8 +117,9 @@ export class PythonProcess {
     this.libc.sink = this.mallocLog;
     this.boot = bootProcess(this.kernel, this.libc, this.pymalloc, this.profile);
     const events = opts.events ?? null;
-    this.vm = new Vm(new Mem(this.kernel, this.pymalloc, events));
+    this.vm = new Vm(new Mem(this.kernel, this.pymalloc, events), this.version);
     installBuiltinTypes(this.vm);
+    applyVersionLayouts(this.vm);
     this.dataStack = new DataStack(this.kernel, this.boot.dataStackRoot);
     this.globals = this.makeGlobals();
     this.settle();
@@ -321,7 +344,7 @@ export function runScript(source: string, opts: ProcessOptions & { scenario?: st
   const p = new PythonProcess(opts);
   const report: Report = {
     schema: REPORT_SCHEMA,
-    python: p.profile.info.python ?? (opts.profile === 'debian-3.11.2' ? '3.11.2' : '3.11.7'),
+    python: p.profile.info.python ?? (opts.profile === 'debian-3.11.2' ? '3.11.2' : p.version.release),
     glibc: '2.36',
     ...(p.libc.kind === 'glibc' ? {} : { allocator: p.libc.version }),
     numpy: null,
@@ -358,15 +381,16 @@ export function runScript(source: string, opts: ProcessOptions & { scenario?: st
 }
 
 /**
- * PYTHONMALLOC as CPython 3.11 reads it: pymalloc (the default) is what the simulator runs;
- * 3.13's mimalloc values make 3.11 exit at start-up; the others are not modelled yet.
+ * PYTHONMALLOC as the version reads it: pymalloc (the default) is what the simulator runs;
+ * mimalloc makes a version without it (3.11, 3.12) exit at start-up, and is not modelled yet
+ * where it exists (3.13: the allocator work); the others are not modelled yet.
  */
-function checkPythonMalloc(env: LibcEnvironment): void {
+function checkPythonMalloc(env: LibcEnvironment, py: CPythonVersion): void {
   const v = env.pythonMalloc;
   if (v === null || v === 'pymalloc' || v === 'default') return;
-  if (v === 'mimalloc' || v === 'mimalloc_debug')
+  if ((v === 'mimalloc' || v === 'mimalloc_debug') && !py.pythonMallocChoices.includes(v))
     throw new EnvError(
-      'Fatal Python error: preconfig_init_allocator: PYTHONMALLOC: unknown allocator (CPython 3.11 has no mimalloc)',
+      `Fatal Python error: preconfig_init_allocator: PYTHONMALLOC: unknown allocator (CPython ${py.name} has no mimalloc)`,
     );
   throw new EnvError(`not supported by Highwater yet: PYTHONMALLOC=${v}`);
 }

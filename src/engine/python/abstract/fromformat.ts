@@ -82,7 +82,7 @@ export function unicodeFromFormat(vm: Vm, fmt: string, args: readonly FormatArg[
 /** A str's worth of memory for a temporary that is freed right after (its handle never needed). */
 function allocTemp(vm: Vm, s: string): number {
   const kind = strKindOf(s);
-  const size = strBytes(s.length, kind);
+  const size = strBytes(vm, s.length, kind);
   const p = vm.mem.malloc(size);
   vm.mem.wroteObject(p, size);
   return p;
@@ -114,16 +114,16 @@ class Writer {
       if (newlen < this.minLength) newlen = this.minLength;
       if (kind > this.kind || (this.kind === 0 && kind !== 0)) this.widen(newlen, kind);
       else {
-        this.addr = mem.realloc(this.addr, strBytes(newlen, kind));
+        this.addr = mem.realloc(this.addr, strBytes(this.vm, newlen, kind));
         this.size = newlen;
       }
     } else if (kind !== this.kind) this.widen(this.size, kind);
     this.text += s;
-    mem.touch(this.addr, strBytes(this.text.length, this.kind));
+    mem.touch(this.addr, strBytes(this.vm, this.text.length, this.kind));
   }
 
   private alloc(len: number, kind: StrKind): void {
-    const size = strBytes(len, kind);
+    const size = strBytes(this.vm, len, kind);
     this.addr = this.vm.mem.malloc(size);
     this.vm.mem.wroteObject(this.addr, Math.min(size, 64));
     this.size = len;
@@ -149,7 +149,7 @@ class Writer {
       vm.mem.free(this.addr);
       return vm.s.char(this.text.charCodeAt(0));
     }
-    if (this.size !== n) this.addr = vm.mem.realloc(this.addr, strBytes(n, this.kind));
+    if (this.size !== n) this.addr = vm.mem.realloc(this.addr, strBytes(vm, n, this.kind));
     const h = vm.table.newHandle(T.Str);
     vm.table.addr[h] = this.addr;
     vm.table.side[h] = this.text;

@@ -4,9 +4,8 @@ import { intern } from '../objects/str';
 import { readyStaticType } from '../objects/typeobject';
 import { T, defineType, type TypeSlots } from '../objects/types';
 import type { Vm } from '../runtime/vm';
-
-/** QUICKENING_WARMUP_DELAY (Include/internal/pycore_code.h): co_warmup starts at -8. */
-export const QUICKENING_WARMUP_DELAY = 8;
+import type { CPythonVersion } from '../versions';
+import { adaptiveCounter } from './specialize';
 
 /**
  * A code object as the loop runs it: the compiler's CodeObject (its instructions, tables and
@@ -25,9 +24,12 @@ export class CodeRt {
   readonly names: Int32Array;
   /** The code object itself (a `code` object, static). */
   handle = 0;
-  /** co_warmup: -8, +1 at each RESUME and JUMP_BACKWARD; at 0 the code is quickened. */
-  warmup = -QUICKENING_WARMUP_DELAY;
-  quickened = false;
+  /**
+   * co_warmup: -QUICKENING_WARMUP_DELAY (3.11: -8), +1 at each RESUME and JUMP_BACKWARD; at 0 the
+   * code is quickened. From 3.12 the delay is 0: quickened when made (_PyCode_Quicken in init_code).
+   */
+  warmup: number;
+  quickened: boolean;
   /** Per code unit (at the instruction): the specialized form it took (0 = adaptive/generic). */
   spec: Uint8Array;
   /** Per code unit: the adaptive counter, or the miss counter of a specialized instruction. */
@@ -40,10 +42,15 @@ export class CodeRt {
   constructor(
     readonly co: CodeObject,
     names: Int32Array,
+    quickening: CPythonVersion['quickening'],
   ) {
     this.names = names;
+    this.warmup = -quickening.warmupDelay;
+    this.quickened = quickening.warmupDelay === 0;
     this.spec = new Uint8Array(co.code.length);
-    this.counter = new Uint16Array(co.code.length);
+    // the adaptive counters as _PyCode_Quicken leaves them (3.11: 0; 3.12: adaptive_counter_warmup())
+    const start = quickening.initialCounter;
+    this.counter = new Uint16Array(co.code.length).fill(adaptiveCounter(start.value, start.backoff));
     let first = 0;
     while (first < co.code.length && (co.code[first] & 0xff) !== Op.RESUME) first++;
     this.firstTraceable = first;

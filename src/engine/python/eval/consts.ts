@@ -88,7 +88,7 @@ export class ConstLoader {
   load(co: CodeObject): CodeRt {
     const vm = this.vm;
     const names = Int32Array.from(co.names, (n) => intern(vm, n));
-    const rt = new CodeRt(co, names);
+    const rt = new CodeRt(co, names, vm.py.quickening);
     const consts = new Int32Array(co.consts.length);
     for (let i = 0; i < co.consts.length; i++) {
       consts[i] = this.value(co.consts[i]);

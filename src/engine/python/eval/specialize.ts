@@ -44,17 +44,18 @@ const ADAPTIVE_BACKOFF_START = 5;
 const MAX_BACKOFF_VALUE = 16 - ADAPTIVE_BACKOFF_BITS;
 const MISS_COUNTER_START = 53;
 
-const counterBits = (value: number, backoff: number): number =>
+/** adaptive_counter_bits: the value to count down (upper 12 bits) and the backoff exponent (lower 4). */
+export const adaptiveCounter = (value: number, backoff: number): number =>
   (value << ADAPTIVE_BACKOFF_BITS) | (backoff & ((1 << ADAPTIVE_BACKOFF_BITS) - 1));
 
 /** adaptive_counter_start(): 31 runs before the next attempt. */
-const ADAPTIVE_COUNTER_START = counterBits((1 << ADAPTIVE_BACKOFF_START) - 1, ADAPTIVE_BACKOFF_START);
+const ADAPTIVE_COUNTER_START = adaptiveCounter((1 << ADAPTIVE_BACKOFF_START) - 1, ADAPTIVE_BACKOFF_START);
 
 /** adaptive_counter_backoff. */
 function backoff(counter: number): number {
   let b = (counter & ((1 << ADAPTIVE_BACKOFF_BITS) - 1)) + 1;
   if (b > MAX_BACKOFF_VALUE) b = MAX_BACKOFF_VALUE;
-  return counterBits((1 << b) - 1, b);
+  return adaptiveCounter((1 << b) - 1, b);
 }
 
 /**

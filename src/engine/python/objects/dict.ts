@@ -2,7 +2,6 @@ import { memoryError } from '../errors';
 import { setKeyError } from '../abstract/errors';
 import { hashKey } from '../abstract/hash';
 import { reprText } from '../abstract/repr';
-import { DICT_MAXFREELIST } from '../runtime/freelists';
 import type { Vm } from '../runtime/vm';
 import { DICT_METHODS, dictAssSubscript, dictContainsSlot, dictRichcompare, dictSubscript, dictText, dictVectorcall } from './dictmethods';
 import { dictIterNew } from './dictview';
@@ -85,7 +84,7 @@ function newKeys(vm: Vm, d: DictData, log2: number, unicode: boolean): void {
 function releaseKeys(vm: Vm, addr: number, log2: number, unicode: boolean): void {
   if (addr === 0) return;
   const free = vm.free.dictKeys;
-  if (log2 === LOG_MINSIZE && unicode && free.length < DICT_MAXFREELIST) free.push(addr);
+  if (log2 === LOG_MINSIZE && unicode && free.length < vm.py.freelists.dictKeys) free.push(addr);
   else vm.mem.free(addr);
 }
 
@@ -377,7 +376,7 @@ export function dictDealloc(vm: Vm, h: number): void {
   vm.table.side[h] = undefined;
   freeKeys(vm, d);
   const f = vm.free.dicts;
-  if (f.length < DICT_MAXFREELIST && vm.table.type[h] === T.Dict) {
+  if (f.length < vm.py.freelists.dict && vm.table.type[h] === T.Dict) {
     vm.park(h);
     f.push(h);
   } else vm.gcDel(h);

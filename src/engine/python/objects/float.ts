@@ -3,7 +3,6 @@ import { raiseString, typeError, valueError, zeroDivision } from '../abstract/er
 import { floatFormat } from '../abstract/format';
 import { typeName } from '../abstract/object';
 import type { Vm } from '../runtime/vm';
-import { FLOAT_MAXFREELIST } from '../runtime/freelists';
 import { E } from './exctypes';
 import { fromLong, intValue, longNew, ndigits, norm, type IntValue } from './int';
 import { strNew, strValue } from './str';
@@ -27,7 +26,7 @@ export function fromDouble(vm: Vm, v: number): number {
 /** float_dealloc → _PyFloat_ExactDealloc: to the free list unless it holds 100 already. */
 export function floatDealloc(vm: Vm, h: number): void {
   const f = vm.free.floats;
-  if (f.length >= FLOAT_MAXFREELIST || vm.table.type[h] !== T.Float) vm.objectFree(h);
+  if (f.length >= vm.py.freelists.float || vm.table.type[h] !== T.Float) vm.objectFree(h);
   else {
     vm.park(h);
     f.push(h);

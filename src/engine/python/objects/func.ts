@@ -43,7 +43,7 @@ export function functionNew(
   closure: number,
   qualname = name,
 ): number {
-  const h = vm.newGcObject(T.Function, FUNCTION_BASIC);
+  const h = vm.newGcObject(T.Function, vm.py.sizes.function);
   vm.table.side[h] = {
     code,
     name,

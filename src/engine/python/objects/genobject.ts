@@ -24,7 +24,7 @@ export interface SuspendedFrame {
 
 /** _Py_MakeCoro (RETURN_GENERATOR): the generator object around a frame of `framesize` words. */
 export function generatorNew(vm: Vm, framesize: number, frame: SuspendedFrame): number {
-  const g = vm.newGcObject(T.Generator, GEN_BASIC + 8 * framesize);
+  const g = vm.newGcObject(T.Generator, vm.py.sizes.genHeader + 8 * framesize);
   vm.table.side[g] = frame;
   vm.gc.track(g);
   return g;

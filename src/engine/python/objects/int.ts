@@ -241,7 +241,7 @@ export function intToStr(vm: Vm, v: IntValue): number {
   const sizeA = ndigits(v);
   const scratch = vm.newObject(T.Int, longBytes(1 + sizeA + Math.floor(sizeA / 99)));
   const text = v.toString();
-  const h = vm.newObject(T.Str, 48 + text.length + 1);
+  const h = vm.newObject(T.Str, vm.py.sizes.strAscii + text.length + 1);
   vm.table.side[h] = text;
   vm.table.n[h] = text.length;
   vm.objectFree(scratch);

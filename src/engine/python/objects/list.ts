@@ -1,7 +1,6 @@
 import { memoryError } from '../errors';
 import { typeError } from '../abstract/errors';
 import { getIter, iterNext, lengthHint } from '../abstract/iter';
-import { LIST_MAXFREELIST } from '../runtime/freelists';
 import type { Vm } from '../runtime/vm';
 import { hashNotImplemented } from './object';
 import { listIterNew } from './iter';
@@ -172,7 +171,7 @@ export function listDealloc(vm: Vm, h: number): void {
   dropStore(vm, h);
   t.ptr[h] = 0;
   const f = vm.free.lists;
-  if (f.length < LIST_MAXFREELIST && vm.table.type[h] === T.List) {
+  if (f.length < vm.py.freelists.list && vm.table.type[h] === T.List) {
     vm.park(h);
     f.push(h);
   } else vm.gcDel(h);

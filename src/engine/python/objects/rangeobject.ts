@@ -173,7 +173,7 @@ interface RangeIterState {
   len: IntValue;
 }
 
-/** range_iter: the C-long fast iterator when everything fits, else the PyObject one (both 48 B). */
+/** range_iter: the C-long fast iterator when everything fits, else the PyObject one (same size: the version's). */
 function rangeIter(vm: Vm, h: number): number {
   const r = rangeFields(vm, h);
   const start = intValue(vm, r.start);
@@ -182,7 +182,7 @@ function rangeIter(vm: Vm, h: number): number {
   const fits = (v: IntValue) => typeof v === 'number' && Math.abs(v) <= LONG_MAX;
   const stop = intValue(vm, r.stop);
   const type = fits(start) && fits(step) && fits(len) && fits(stop) ? T.RangeIter : T.LongRangeIter;
-  const it = vm.newObject(type, 48);
+  const it = vm.newObject(type, vm.py.sizes.rangeIter);
   vm.table.side[it] = { start, step, len } satisfies RangeIterState;
   return it;
 }

@@ -16,9 +16,10 @@ import { str as pyStr } from '../abstract/repr';
 import { tupleItem } from './tuple';
 
 /**
- * str objects (Objects/unicodeobject.c, 3.11, compact form only): PyUnicode_New(size, maxchar)
- * asks PyObject_Malloc for sizeof(PyASCIIObject) = 48 + (size + 1) bytes when every character
- * is ASCII, else sizeof(PyCompactUnicodeObject) = 72 + (size + 1) × 1, 2 or 4.
+ * str objects (Objects/unicodeobject.c, compact form only): PyUnicode_New(size, maxchar)
+ * asks PyObject_Malloc for sizeof(PyASCIIObject) + (size + 1) bytes when every character
+ * is ASCII, else sizeof(PyCompactUnicodeObject) + (size + 1) × 1, 2 or 4 (the version's:
+ * 48 and 72 in 3.11, 40 and 56 from 3.12).
  * Columns: side = the JS string, n = length in code points, cap = kind (0 ASCII, 1 latin-1,
  * 2 UCS-2, 4 UCS-4).
  */
@@ -39,8 +40,9 @@ export function strKindOf(s: string): StrKind {
 export const maxKind = (a: StrKind, b: StrKind): StrKind => (a > b ? a : b);
 
 /** Bytes PyUnicode_New asks for. */
-export function strBytes(len: number, kind: StrKind): number {
-  return kind === 0 ? 48 + len + 1 : 72 + (len + 1) * kind;
+export function strBytes(vm: Vm, len: number, kind: StrKind): number {
+  const z = vm.py.sizes;
+  return kind === 0 ? z.strAscii + len + 1 : z.strCompact + (len + 1) * kind;
 }
 
 /** Length in code points (differs from JS length only with astral characters). */
@@ -63,7 +65,7 @@ export function strKind(vm: Vm, h: number): StrKind {
 export function strNew(vm: Vm, s: string, kind: StrKind = strKindOf(s)): number {
   if (s.length === 0) return vm.s.emptyStr;
   const len = codePoints(s, kind);
-  const h = vm.newObject(T.Str, strBytes(len, kind));
+  const h = vm.newObject(T.Str, strBytes(vm, len, kind));
   const t = vm.table;
   t.side[h] = s;
   t.n[h] = len;
@@ -144,7 +146,7 @@ export function strAppendInPlace(vm: Vm, left: number, right: number): boolean {
   const kr = strKind(vm, right);
   if (kr > kl || (kl === 0 && kr !== 0)) return false;
   const len = t.n[left] + t.n[right];
-  const size = strBytes(len, kl);
+  const size = strBytes(vm, len, kl);
   const p = vm.mem.realloc(t.addr[left], size);
   if (p === 0) return false;
   vm.mem.touch(p + size - (t.n[right] + 1) * Math.max(1, kl), (t.n[right] + 1) * Math.max(1, kl));
@@ -239,7 +241,7 @@ export const StrType = (): TypeSlots =>
     basicsize: 80,
     flags: TpFlags.BaseType | TpFlags.UnicodeSubclass,
     dealloc: (vm, h) => vm.objectFree(h),
-    sizeof: (vm, h) => strBytes(vm.table.n[h], vm.table.cap[h] as StrKind),
+    sizeof: (vm, h) => strBytes(vm, vm.table.n[h], vm.table.cap[h] as StrKind),
     repr: (vm, h) => strNew(vm, strRepr(strValue(vm, h))),
     reprText: (vm, h) => strRepr(strValue(vm, h)),
     format: (vm, h, spec) => strFormat(vm, h, spec),

@@ -6,7 +6,6 @@ import { typeName } from '../abstract/object';
 import { reprText } from '../abstract/repr';
 import { sequenceTuple } from '../abstract/sequence';
 import { memoryError } from '../errors';
-import { TUPLE_MAXFREELIST, TUPLE_MAXSAVESIZE } from '../runtime/freelists';
 import type { Vm } from '../runtime/vm';
 import { E } from './exctypes';
 import { fromSsize } from './int';
@@ -26,7 +25,7 @@ export const TUPLE_BASIC = 24;
 
 /** tuple_alloc(n) (n > 0): the free list, else PyObject_GC_NewVar. Items unset, not tracked. */
 export function tupleAlloc(vm: Vm, n: number): number {
-  const f = n < TUPLE_MAXSAVESIZE ? vm.free.tuples[n - 1] : null;
+  const f = n < vm.py.freelists.tupleMaxSaveSize ? vm.free.tuples[n - 1] : null;
   const h = f && f.length ? vm.reuse(f.pop()!, T.Tuple) : vm.newGcObject(T.Tuple, TUPLE_BASIC + 8 * n);
   const t = vm.table;
   t.n[h] = n;
@@ -108,8 +107,8 @@ export function tupleDealloc(vm: Vm, h: number): void {
   vm.pool.release(t.ref[h], t.pcap[h]);
   t.pcap[h] = 0;
   for (let i = n - 1; i >= 0; i--) if (items[i] !== 0) vm.decref(items[i]);
-  const f = n <= TUPLE_MAXSAVESIZE ? vm.free.tuples[n - 1] : null;
-  if (f && f.length < TUPLE_MAXFREELIST && vm.table.type[h] === T.Tuple) {
+  const f = n <= vm.py.freelists.tupleMaxSaveSize ? vm.free.tuples[n - 1] : null;
+  if (f && f.length < vm.py.freelists.tuple && vm.table.type[h] === T.Tuple) {
     vm.park(h);
     f.push(h);
   } else vm.gcDel(h);

@@ -360,7 +360,7 @@ function getsetDescr(vm: Vm, s: TypeSlots, name: string): number {
   const h = vm.newGcObject(T.GetSetDescr, 48);
   vm.incref(s.typeObject);
   vm.table.ref[h] = s.typeObject;
-  const tmp = vm.mem.malloc(48 + name.length + 1);
+  const tmp = vm.mem.malloc(vm.py.sizes.strAscii + name.length + 1);
   vm.mem.free(tmp);
   vm.table.side[h] = {
     type: s,

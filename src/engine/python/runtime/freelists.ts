@@ -1,15 +1,12 @@
 /**
- * CPython 3.11's per-type free lists: dead objects whose memory is kept for the next object of the
+ * CPython's per-type free lists: dead objects whose memory is kept for the next object of the
  * same type, so no allocator call happens at all (and for GC types, no gen-0 count change).
- * All are LIFO. Limits: listobject.c PyList_MAXFREELIST 80, dictobject.c PyDict_MAXFREELIST 80
- * (objects and 8-slot unicode keys tables), floatobject.c PyFloat_MAXFREELIST 100,
- * pycore_tuple.h PyTuple_MAXSAVESIZE 20 × PyTuple_MAXFREELIST 2000, sliceobject.c: one slice.
+ * All are LIFO. Their limits are the version's (`vm.py.freelists`, python/versions/; 3.11–3.13:
+ * PyList_MAXFREELIST 80, PyDict_MAXFREELIST 80 (objects and 8-slot unicode keys tables),
+ * PyFloat_MAXFREELIST 100, PyTuple_MAXSAVESIZE 20 × PyTuple_MAXFREELIST 2000), sliceobject.c: one slice.
  */
-export const LIST_MAXFREELIST = 80;
-export const DICT_MAXFREELIST = 80;
-export const FLOAT_MAXFREELIST = 100;
-export const TUPLE_MAXSAVESIZE = 20;
-export const TUPLE_MAXFREELIST = 2000;
+/** The most tuple sizes any supported version keeps (PyTuple_MAXSAVESIZE). */
+const TUPLE_SIZES = 20;
 
 export class FreeLists {
   /** Handles of dead list objects (their 56-byte blocks). */
@@ -19,7 +16,7 @@ export class FreeLists {
   readonly dictKeys: number[] = [];
   readonly floats: number[] = [];
   /** tuples[n-1]: dead tuples of n items, n = 1..20. */
-  readonly tuples: number[][] = Array.from({ length: TUPLE_MAXSAVESIZE }, () => []);
+  readonly tuples: number[][] = Array.from({ length: TUPLE_SIZES }, () => []);
   /** interp->slice_cache: one dead slice, or 0. */
   slice = 0;
 

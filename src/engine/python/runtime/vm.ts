@@ -9,6 +9,7 @@ import { Gc, type GcHost } from './gc';
 import type { Mem } from './mem';
 import { Singletons } from './singletons';
 import { ThreadState } from './threadstate';
+import { cpythonVersion, type CPythonVersion } from '../versions';
 
 /**
  * What runs Python code (the interpreter: PEP 523's eval-frame function, in spirit). The object
@@ -72,8 +73,16 @@ export class Vm implements GcHost {
   private trashNesting = 0;
   private readonly trashLater: number[] = [];
 
-  constructor(readonly mem: Mem) {
+  /**
+   * @param py the CPython version this process runs as (python/versions/): the layouts, free
+   * lists, thresholds and behaviours that differ between releases are read from it.
+   */
+  constructor(
+    readonly mem: Mem,
+    readonly py: CPythonVersion = cpythonVersion(),
+  ) {
     this.gc = new Gc(this, () => this.newStatic(T.GcHead));
+    this.gc.threshold.splice(0, 3, ...py.gc.thresholds);
     this.s = new Singletons(this);
   }
 

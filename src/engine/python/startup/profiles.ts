@@ -1,4 +1,6 @@
 import cpython3117 from './cpython-3.11.7.json';
+import cpython3121 from './3.12.1/cpython-3.12.1.json';
+import cpython3130 from './3.13.0/cpython-3.13.0.json';
 import debian3112 from './debian-3.11.2.json';
 import { TRACES } from './traces';
 
@@ -42,7 +44,7 @@ export interface StartupProfile {
   gc: { gen2Objects: number; count0: number; collections: [number, number, number] };
 }
 
-export const PROFILE_NAMES = ['cpython-3.11.7', 'debian-3.11.2'] as const;
+export const PROFILE_NAMES = ['cpython-3.11.7', 'debian-3.11.2', 'cpython-3.12.1', 'cpython-3.13.0'] as const;
 export type ProfileName = (typeof PROFILE_NAMES)[number];
 
 const PROFILES: Record<ProfileName, () => StartupProfile> = {
@@ -57,6 +59,19 @@ const PROFILES: Record<ProfileName, () => StartupProfile> = {
     info: debian3112 as unknown as StartupInfo,
     traces: TRACES,
     gc: { gen2Objects: 6012, count0: 1, collections: [10, 0, 1] },
+  }),
+  // 3.12 and 3.13 (python/versions/): tests/fidelity/recorded/3.12|3.13/*.json at <start>
+  'cpython-3.12.1': () => ({
+    name: 'cpython-3.12.1',
+    info: cpython3121 as unknown as StartupInfo,
+    traces: TRACES,
+    gc: { gen2Objects: 6232, count0: 1, collections: [7, 0, 1] },
+  }),
+  'cpython-3.13.0': () => ({
+    name: 'cpython-3.13.0',
+    info: cpython3130 as unknown as StartupInfo,
+    traces: TRACES,
+    gc: { gen2Objects: 6766, count0: 1, collections: [4, 0, 1] },
   }),
 };
 

@@ -9,7 +9,7 @@ describe('start-up captures (tools/capture_startup.py) and the boot from them', 
     expect(renderTracesModule(TRACES)).toBe(renderTracesModule(readTraces()));
   });
 
-  for (const name of ['cpython-3.11.7', 'debian-3.11.2'] as ProfileName[]) {
+  for (const name of ['cpython-3.11.7', 'debian-3.11.2', 'cpython-3.12.1', 'cpython-3.13.0'] as ProfileName[]) {
     it(`${name}: the replayed start-up gives the recorder's <start> glibc state, RSS and anonymous mappings`, () => {
       const profile = startupProfile(name);
       const rec = profile.info.segments[0].verification.recorder;

@@ -1,0 +1,22 @@
+import type { CPythonVersion } from './version';
+
+/** CPython 3.11 (measured: pyenv's 3.11.7). Every value is what python/ modelled before profiles. */
+export const CPYTHON_3_11: CPythonVersion = {
+  name: '3.11',
+  release: '3.11.7',
+  startup: 'cpython-3.11.7',
+  sizes: {
+    strAscii: 48, // Include/cpython/unicodeobject.h PyASCIIObject: head 16, length, hash, state, wstr
+    strCompact: 72, // PyCompactUnicodeObject: + utf8_length, utf8, wstr_length
+    function: 136, // Include/cpython/funcobject.h PyFunctionObject
+    genHeader: 80, // PyGenObject up to gi_iframe (with gi_code); the frame header is in framesize
+    rangeIter: 48, // Objects/rangeobject.c rangeiterobject: index, start, step, len
+  },
+  freelists: { list: 80, dict: 80, dictKeys: 80, float: 100, tupleMaxSaveSize: 20, tuple: 2000 },
+  gc: { thresholds: [700, 10, 10] }, // Modules/gcmodule.c _PyGC_InitState
+  quickening: { warmupDelay: 8, initialCounter: { value: 0, backoff: 0 } }, // pycore_code.h
+  comprehensions: 'function',
+  refcounts: 'classic',
+  objectAllocator: 'pymalloc',
+  pythonMallocChoices: [],
+};

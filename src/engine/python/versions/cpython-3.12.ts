@@ -1,0 +1,26 @@
+import type { CPythonVersion } from './version';
+
+/**
+ * CPython 3.12 (measured: pyenv's 3.12.1), as differences from 3.11, each checked against the
+ * allocator calls recorded on 3.12.1 (testdata/3.12.1/).
+ */
+export const CPYTHON_3_12: CPythonVersion = {
+  name: '3.12',
+  release: '3.12.1',
+  startup: 'cpython-3.12.1',
+  sizes: {
+    strAscii: 40, // PEP 623: wstr gone from PyASCIIObject ('' is 41 bytes, measured)
+    strCompact: 56, // and wstr_length from PyCompactUnicodeObject
+    function: 144, // PyFunctionObject gained func_typeparams (PEP 695): a 160-byte block with the GC head
+    genHeader: 72, // PyGenObject lost gi_code (the frame's f_code holds it): genexpr 192 bytes, not 200
+    rangeIter: 40, // rangeiterobject lost `index` (start advances): 40 bytes, not 48
+  },
+  freelists: { list: 80, dict: 80, dictKeys: 80, float: 100, tupleMaxSaveSize: 20, tuple: 2000 },
+  gc: { thresholds: [700, 10, 10] }, // gc.get_threshold() on 3.12.1
+  // Python/specialize.c _PyCode_Quicken runs in init_code; adaptive_counter_warmup() = (1, 1)
+  quickening: { warmupDelay: 0, initialCounter: { value: 1, backoff: 1 } },
+  comprehensions: 'inlined', // PEP 709
+  refcounts: 'immortal', // PEP 683: _Py_IMMORTAL_REFCNT = UINT_MAX
+  objectAllocator: 'pymalloc',
+  pythonMallocChoices: [],
+};

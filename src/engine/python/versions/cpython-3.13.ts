@@ -1,0 +1,17 @@
+import type { CPythonVersion } from './version';
+import { CPYTHON_3_12 } from './cpython-3.12';
+
+/**
+ * CPython 3.13 (measured: pyenv's 3.13.0), as differences from 3.12, each checked against the
+ * allocator calls recorded on 3.13.0 (testdata/3.13.0/).
+ */
+export const CPYTHON_3_13: CPythonVersion = {
+  ...CPYTHON_3_12,
+  name: '3.13',
+  release: '3.13.0',
+  startup: 'cpython-3.13.0',
+  // Include/internal/pycore_runtime_init.h: threshold0 2000 (gc.get_threshold() on 3.13.0)
+  gc: { thresholds: [2000, 10, 10] },
+  // Objects/obmalloc.c: mimalloc is built in but opt-in (PYTHONMALLOC=mimalloc) in the default build
+  pythonMallocChoices: ['mimalloc', 'mimalloc_debug'],
+};

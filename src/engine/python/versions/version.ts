@@ -1,0 +1,61 @@
+/**
+ * What makes one CPython release different from another, as far as memory goes: the object
+ * layouts the allocators see, the free lists, the collector's thresholds, how quickening warms
+ * up, whether comprehensions are functions, whether immortal objects exist, and which start-up
+ * the process boots from. Everything that was "CPython 3.11" in python/ reads it from here
+ * (`vm.py`); a version is one file (`cpython-3.NN.ts`) that states its values, with a comment
+ * naming the CPython source each comes from.
+ */
+export type VersionName = '3.11' | '3.12' | '3.13';
+
+export interface CPythonVersion {
+  /** The minor version the user picks ('3.12'). */
+  readonly name: VersionName;
+  /** The release measured on these machines (pyenv's), which the recordings come from. */
+  readonly release: string;
+  /** The start-up capture the process boots from (startup/profiles.ts). */
+  readonly startup: 'cpython-3.11.7' | 'cpython-3.12.1' | 'cpython-3.13.0';
+  /** Object sizes in bytes, without the 16-byte PyGC_Head (newGcObject adds it). */
+  readonly sizes: {
+    /** sizeof(PyASCIIObject): 48 in 3.11, 40 once wstr went (PEP 623, 3.12). */
+    readonly strAscii: number;
+    /** sizeof(PyCompactUnicodeObject): 72 in 3.11, 56 in 3.12. */
+    readonly strCompact: number;
+    /** sizeof(PyFunctionObject): 136 in 3.11, 144 in 3.12 (func_typeparams). */
+    readonly function: number;
+    /** offsetof(PyGenObject, gi_iframe) + offsetof(_PyInterpreterFrame, localsplus): 80 + 72 in 3.11. */
+    readonly genHeader: number;
+    /** The range iterator (rangeiterobject / longrangeiterobject): 48 in 3.11, 40 in 3.12. */
+    readonly rangeIter: number;
+  };
+  /** Free-list capacities (the objects kept for reuse, per type). */
+  readonly freelists: {
+    readonly list: number;
+    readonly dict: number;
+    readonly dictKeys: number;
+    readonly float: number;
+    /** Tuples of 1..maxSaveSize items, up to `tuple` of each size. */
+    readonly tupleMaxSaveSize: number;
+    readonly tuple: number;
+  };
+  /** The generational collector's thresholds (gc.get_threshold()). */
+  readonly gc: { readonly thresholds: readonly [number, number, number] };
+  /**
+   * How quickly code specializes: 3.11 counts co_warmup up from -8 (QUICKENING_WARMUP_DELAY) at each
+   * RESUME and JUMP_BACKWARD and quickens the whole code object at 0, its adaptive counters then at
+   * 0 (specialize on the first run); 3.12 quickens at creation (_PyCode_Quicken in init_code) with
+   * every adaptive counter at adaptive_counter_warmup() = value 1, backoff 1 (specialize on the second run).
+   */
+  readonly quickening: {
+    readonly warmupDelay: number;
+    readonly initialCounter: { value: number; backoff: number };
+  };
+  /** PEP 709 (3.12): list/set/dict comprehensions run inline in their enclosing frame. */
+  readonly comprehensions: 'function' | 'inlined';
+  /** PEP 683 (3.12): immortal objects' refcounts never change (sys.getrefcount(None) = 2**32 - 1). */
+  readonly refcounts: 'classic' | 'immortal';
+  /** The default object allocator (PYTHONMALLOC unset): pymalloc up to 3.13's default build. */
+  readonly objectAllocator: 'pymalloc' | 'mimalloc';
+  /** Allocators PYTHONMALLOC accepts beyond malloc/pymalloc/debug (3.13: mimalloc). */
+  readonly pythonMallocChoices: readonly string[];
+}
