@@ -1,6 +1,7 @@
 import { EnvError, parseLibcEnv, splitAssignment, type LibcEnvironment } from '../engine/libc/env';
 import { GLIBC_TUNABLE_SPECS, type GlibcTunableKey } from '../engine/libc/glibcTunables';
 import { PROFILE_NAMES, type ProfileName } from '../engine/python/startup/profiles';
+import { VERSION_NAMES, isVersionName, type VersionName } from '../engine/python/versions';
 
 /** What the command line asked for. */
 export interface CliArgs {
@@ -14,6 +15,8 @@ export interface CliArgs {
   warnings: string[];
   /** Which captured interpreter start-up to boot from (default: by the script, see defaultProfile). */
   profile?: ProfileName;
+  /** The CPython version to simulate (--python 3.11|3.12|3.13; default 3.11). */
+  python?: VersionName;
   /** Seconds of simulator CPU time before the run stops (--max-seconds); absent: no limit. */
   maxSeconds?: number;
   /** Print each step's output under its row (--stdout), not after the table. */
@@ -70,6 +73,10 @@ export function parseArgs(argv: string[]): CliArgs {
       const v = value(a, argv[++i]);
       if (!/^[1-9]\d*$/.test(v)) throw new UsageError('--cpus needs a whole number ≥ 1');
       cpus = Number(v);
+    } else if (a === '--python') {
+      const v = value(a, argv[++i]);
+      if (!isVersionName(v)) throw new UsageError(`--python takes one of ${VERSION_NAMES.join(', ')}`);
+      out.python = v;
     } else if (a === '--profile') {
       const name = argv[++i] as ProfileName;
       if (!PROFILE_NAMES.includes(name)) throw new UsageError(`--profile takes one of ${PROFILE_NAMES.join(', ')}`);
@@ -81,6 +88,8 @@ export function parseArgs(argv: string[]): CliArgs {
     else if (out.script) throw new UsageError(`one script at a time (got ${out.script} and ${a})`);
     else out.script = a;
   }
+  if (out.python && out.profile && !out.profile.includes(`-${out.python}.`))
+    throw new UsageError(`--profile ${out.profile} is not CPython ${out.python}`);
   if (!out.help && !out.mallocTrace && !out.script) throw new UsageError('give a script (FILE.py) or --malloc-trace FILE');
   if (tunables.length > 0) vars.GLIBC_TUNABLES = tunables.join(':');
   const { env, warnings } = parseLibcEnv(vars, cpus);
@@ -99,7 +108,9 @@ function assignment(text: string): [string, string] {
 export const USAGE = `usage: npm run -s sim -- FILE.py [--json] [--malloc-log] [--env NAME=VALUE]... [tunables]
        npm run -s sim -- --malloc-trace FILE [--env NAME=VALUE]... [tunables]
 
-  FILE.py             run a Python script in the simulated CPython 3.11 / glibc 2.36 process
+  FILE.py             run a Python script in the simulated CPython / glibc 2.36 process
+  --python VERSION    the CPython version to simulate: 3.11 (the default), 3.12 or 3.13 (held to pyenv's
+                      3.11.7, 3.12.1 and 3.13.0; src/engine/python/versions/README.md says how exactly)
   --json              print the report as JSON (the recorder's schema) instead of a table
   --stdout            print what the script prints under the row of the step that printed it (default: after the table)
   --max-seconds S     stop the run after S seconds of simulator CPU time (default: no limit; the page's default is 60)
@@ -108,8 +119,9 @@ export const USAGE = `usage: npm run -s sim -- FILE.py [--json] [--malloc-log] [
                       malloc trace: tools/native/replay.c rebuilds the same heap on the real glibc
   --malloc-trace FILE replay an allocation trace (m ID SIZE | c ID N SIZE | r ID SIZE | f ID | t PAD)
                       and print where each chunk landed and mallinfo2
-  --profile NAME      the interpreter to boot: cpython-3.11.7 (pyenv's python3, the default) or
-                      debian-3.11.2 (/usr/bin/python3 with NumPy 1.24; the default for scripts that import numpy)
+  --profile NAME      the start-up capture to boot: cpython-3.11.7 (pyenv's python3, the default),
+                      debian-3.11.2 (/usr/bin/python3 with NumPy 1.24; the default for 3.11 scripts that import
+                      numpy), cpython-3.12.1, cpython-3.13.0 (the defaults of --python 3.12 and 3.13)
   --env NAME=VALUE    the environment the real process would get (repeatable): GLIBC_TUNABLES=glibc.malloc.NAME=V:…,
                       MALLOC_ARENA_MAX, MALLOC_MMAP_THRESHOLD_, MALLOC_TRIM_THRESHOLD_, MALLOC_TOP_PAD_, MALLOC_MMAP_MAX_,
                       MALLOC_ARENA_TEST, LD_PRELOAD, MALLOC_CONF, MIMALLOC_*, PYTHONMALLOC

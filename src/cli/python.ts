@@ -8,7 +8,7 @@ import { parse } from '../engine/python/syntax';
 import { resolve } from 'node:path';
 
 /**
- * `npm run sim -- FILE.py`: the report of a run through the simulated CPython 3.11 / glibc 2.36
+ * `npm run sim -- FILE.py`: the report of a run through the simulated CPython (3.11 unless --python) / glibc 2.36
  * process (a table, or JSON in the recorder's schema), or with --malloc-log the glibc calls the
  * process made after boot. A Python error ends the run with exit status 1 after the steps before it.
  */
@@ -19,14 +19,15 @@ export function runPythonCli(source: string, args: CliArgs): number {
     env: args.env,
     scenario: args.script,
     filename: args.script ? resolve(args.script) : undefined,
-    profile: args.profile ?? defaultProfile(source),
+    python: args.python,
+    profile: args.profile ?? defaultProfile(source, args.python),
     maxSeconds: args.maxSeconds ?? null,
     clock: cpuClock,
   });
   if (args.json) process.stdout.write(JSON.stringify(report, null, 1) + '\n');
   else
     process.stdout.write(
-      `${report.python === '3.11.2' ? "Debian's python3 3.11.2" : 'python3 3.11.7'}${report.numpy ? ` + NumPy ${report.numpy}` : ''}, glibc 2.36${report.allocator ? ` + LD_PRELOAD ${report.allocator}` : ''}\n` +
+      `${report.python === '3.11.2' ? "Debian's python3 3.11.2" : `python3 ${report.python}`}${report.numpy ? ` + NumPy ${report.numpy}` : ''}, glibc 2.36${report.allocator ? ` + LD_PRELOAD ${report.allocator}` : ''}\n` +
         formatTable(report.steps, report.error, {
           output: report.output,
           stepOutput: report.stepOutput,
@@ -48,7 +49,9 @@ function cpuClock(): number {
 function printBytecode(source: string, args: CliArgs): number {
   try {
     const tree = parse(source, { filename: args.script });
-    process.stdout.write(disassemble(compileModule(tree, { filename: args.script ?? '<string>' }).code) + '\n');
+    process.stdout.write(
+      disassemble(compileModule(tree, { filename: args.script ?? '<string>' }).code) + '\n',
+    );
     return 0;
   } catch (e) {
     if (!(e instanceof PyError)) throw e;
@@ -59,7 +62,12 @@ function printBytecode(source: string, args: CliArgs): number {
 
 /** Every glibc call after boot, in the trace format, for tools/native/replay.c to replay. */
 function printMallocLog(source: string, args: CliArgs): number {
-  const p = createProcess({ env: args.env, mallocLog: true, profile: args.profile ?? defaultProfile(source) });
+  const p = createProcess({
+    env: args.env,
+    mallocLog: true,
+    python: args.python,
+    profile: args.profile ?? defaultProfile(source, args.python),
+  });
   let status = 0;
   try {
     const statements = p.load(source);

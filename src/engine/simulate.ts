@@ -2,6 +2,7 @@ import { installNumpy } from './numpy';
 import { PythonProcess, runScript, type ProcessOptions } from './python/process';
 import type { Report } from './python/report';
 import type { ProfileName } from './python/startup/profiles';
+import { cpythonVersion, type VersionName } from './python/versions';
 
 /**
  * The engine's front door: a simulated CPython 3.11 / glibc 2.36 process with every layer
@@ -23,9 +24,11 @@ function withLayers<T extends ProcessOptions>(opts: T): T {
 
 /**
  * The interpreter a script is measured against on these machines: NumPy 1.24 is Debian's
- * python3-numpy, installed for /usr/bin/python3 (3.11.2), so a script that imports numpy runs on
- * that profile; everything else on pyenv's python3 3.11.7.
+ * python3-numpy, installed for /usr/bin/python3 (3.11.2), so on 3.11 a script that imports numpy
+ * runs on that profile; everything else on the version's own capture (pyenv's 3.11.7, 3.12.1, 3.13.0).
  */
-export function defaultProfile(source: string): ProfileName {
-  return /^\s*(import\s+numpy|from\s+numpy\s+import)\b/m.test(source) ? 'debian-3.11.2' : 'cpython-3.11.7';
+export function defaultProfile(source: string, python: VersionName = '3.11'): ProfileName {
+  if (python === '3.11' && /^\s*(import\s+numpy|from\s+numpy\s+import)\b/m.test(source))
+    return 'debian-3.11.2';
+  return cpythonVersion(python).startup;
 }

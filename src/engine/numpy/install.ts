@@ -1,3 +1,4 @@
+import { NotSupported } from '../python/errors';
 import { runScript, type ProcessOptions, type PythonProcess } from '../python/process';
 import type { Report } from '../python/report';
 import { EventLimitReached } from '../trace/eventLog';
@@ -25,6 +26,8 @@ export function installNumpy(p: PythonProcess): NumpyHandle {
   if (!it) throw new Error('installNumpy: load the script first (PythonProcess.load)');
   const handle: NumpyHandle = { runtime: null, importReport: null };
   it.moduleProviders.set('numpy', () => {
+    // NumPy 1.24 is measured on Debian's CPython 3.11.2 only (no NumPy for pyenv's 3.12/3.13 here)
+    if (p.version.name !== '3.11') throw new NotSupported(`NumPy on CPython ${p.version.name} (modelled on 3.11)`);
     const rt = new NumpyRuntime(it, p.libc);
     registerOwnerProvider(it.vm, numpyOwnerProvider(rt));
     handle.importReport = importFootprint(p, rt.alloc);
