@@ -15,7 +15,8 @@ import { unicodeFromFormat, type FormatArg } from './fromformat';
  * makes them: PyErr_SetString's str at once, PyErr_Format's str through the writer (its
  * over-allocated buffer, the reprs it formats, the final resize), _PyErr_SetKeyError's 1-tuple.
  * The exception instance is made later, at normalization, unless an exception is being handled
- * (then _PyErr_SetObject normalizes at once to chain it as __context__).
+ * (then _PyErr_SetObject normalizes at once to chain it as __context__); from 3.12 _PyErr_SetObject
+ * always makes it at once (vm.py.exceptions 'eager').
  */
 
 /** _PyErr_SetObject(type, value): `value` is borrowed (0 = none). */
@@ -25,6 +26,7 @@ export function setObject(vm: Vm, type: number, value: number, message?: string)
   if (value !== 0) vm.incref(value);
   err.value = value;
   const handled = vm.thread.topmostException();
+  if (handled === 0 && vm.py.exceptions === 'eager') normalize(vm, err);
   if (handled !== 0) {
     // Implicit exception chaining: the new exception is normalized now to take __context__.
     normalize(vm, err);

@@ -1,4 +1,4 @@
-import { FRAME_BASIC, frameObjectData, type FrameObjectData } from '../objects/frameobject';
+import { frameObjectData, type FrameObjectData } from '../objects/frameobject';
 import { T } from '../objects/types';
 import { Owner, firstComplete, type Frame } from './frame';
 import type { Interpreter } from './interpreter';
@@ -19,7 +19,7 @@ export function frameObjectFor(it: Interpreter, f: Frame): number {
   const vm = it.vm;
   const co = f.code.co;
   const slots = co.nlocalsplus + co.stacksize;
-  const h = vm.newGcObject(T.Frame, FRAME_BASIC + 8 * slots);
+  const h = vm.newGcObject(T.Frame, vm.py.sizes.frameObject + 8 * slots);
   vm.table.side[h] = { slots, refs: [], owner: f } satisfies FrameObjectData;
   f.frameObj = h;
   return h;

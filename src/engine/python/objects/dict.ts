@@ -336,7 +336,7 @@ function combineSplit(vm: Vm, h: number, d: DictData): void {
     d.index.set(vm.table.side[k] as string, d.nentries++);
   }
   d.usable -= d.nentries;
-  vm.mem.free(sp.values.addr);
+  if (sp.values.addr !== 0) vm.mem.free(sp.values.addr); // inline values (3.13) stay in the object
   sharedKeysDecref(vm, sp.keys);
 }
 
@@ -344,7 +344,7 @@ function combineSplit(vm: Vm, h: number, d: DictData): void {
 function freeSplit(vm: Vm, d: DictData): void {
   const sp = d.split!;
   for (let i = 0; i < d.nentries; i++) if (d.values[i] !== 0) vm.decref(d.values[i]);
-  vm.mem.free(sp.values.addr);
+  if (sp.values.addr !== 0) vm.mem.free(sp.values.addr); // inline values (3.13) stay in the object
   sharedKeysDecref(vm, sp.keys);
 }
 

@@ -22,7 +22,7 @@ export interface FrameObjectData {
 
 /** _PyFrame_New_NoTrack + tracking: PyObject_GC_NewVar(PyFrameObject, slots). */
 export function frameObjectNew(vm: Vm, slots: number, owner: unknown): number {
-  const h = vm.newGcObject(T.Frame, FRAME_BASIC + 8 * slots);
+  const h = vm.newGcObject(T.Frame, vm.py.sizes.frameObject + 8 * slots);
   vm.table.side[h] = { slots, refs: [], owner } satisfies FrameObjectData;
   vm.gc.track(h);
   return h;

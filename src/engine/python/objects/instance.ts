@@ -56,13 +56,16 @@ export function heapInstanceState(vm: Vm, h: number): InstanceState | null {
 export function initInstanceDict(vm: Vm, h: number, type: TypeSlots): void {
   const data = heapData(type);
   if (data === null) return;
+  // inline values (3.13) were counted when genericAlloc made the block
+  const inline = (vm.heapState.get(h) as InstanceState | undefined)?.values ?? null;
   const st: InstanceState = {
     dict: 0,
     values: null,
     slots: data.members.length ? new Int32Array(data.members.length) : null,
   };
   vm.heapState.set(h, st);
-  if (type.flags & TpFlags.ManagedDict && data.cachedKeys) st.values = newValues(vm, data.cachedKeys);
+  if (inline) st.values = inline;
+  else if (type.flags & TpFlags.ManagedDict && data.cachedKeys) st.values = newValues(vm, data.cachedKeys);
 }
 
 /** The attribute in the instance's dict or values (borrowed), or 0 (_PyObject_GetInstanceAttribute). */

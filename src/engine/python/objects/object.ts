@@ -5,7 +5,8 @@ import { identityHash } from '../abstract/hash';
 import { isTrue } from '../abstract/object';
 import { str } from '../abstract/repr';
 import type { Vm } from '../runtime/vm';
-import { initInstanceDict } from './instance';
+import { initInstanceDict, type HeapTypeData, type InstanceState } from './instance';
+import { embeddedValues, inlineValuesBytes, nextValuesSize } from './values';
 import { fromSsize } from './int';
 import { Cmp, Meth, T, TpFlags, defineType, type HashKey, type TypeSlots } from './types';
 
@@ -94,15 +95,20 @@ function objectInit(vm: Vm, self: number, args: number, kwargs: number): void {
  * pointers), the basic size and the items, zeroed; GC objects are linked and tracked.
  */
 export function genericAlloc(vm: Vm, type: TypeSlots, nitems: number): number {
+  // _PyType_AllocNoTrack (3.13): a class with inline values has them in the same block
+  const keys = type.flags & TpFlags.InlineValues ? (type.extra as HeapTypeData).cachedKeys : null;
+  const inline = keys ? nextValuesSize(keys) : 0;
   const size =
     type.basicsize +
     type.itemsize * (type.itemsize ? nitems + 1 : 0) +
     vm.preHeader[type.id] -
-    (type.flags & TpFlags.HaveGc ? 16 : 0);
+    (type.flags & TpFlags.HaveGc ? 16 : 0) +
+    (inline ? inlineValuesBytes(inline) : 0);
   const h = type.flags & TpFlags.HaveGc ? vm.newGcObject(type.id, size) : vm.newObject(type.id, size);
   // an instance of a class holds its class (subtype_dealloc releases it)
   if (type.flags & TpFlags.HeapType) vm.incref(type.typeObject);
   vm.mem.touch(vm.table.addr[h], vm.preHeader[type.id] + size);
+  if (inline) vm.heapState.set(h, { dict: 0, values: embeddedValues(inline), slots: null } satisfies InstanceState);
   if (type.flags & TpFlags.HaveGc) vm.gc.track(h);
   return h;
 }

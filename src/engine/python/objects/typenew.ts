@@ -105,6 +105,8 @@ export function typeNew(vm: Vm, name: string, bases: number, ns: number, module 
   const nslots = ownSlots?.length ?? 0;
   // a managed dict: added here (bases of itemsize 0), or inherited from a class that has one
   const managed = (addDict && base.itemsize === 0) || (base.flags & TpFlags.ManagedDict) !== 0;
+  // 3.12+ (type_new_descriptors): an added __weakref__ goes to the pre-header, inherited by subclasses
+  const managedWeak = vm.py.managedWeakref && (addWeak || (base.flags & TpFlags.ManagedWeakref) !== 0);
 
   // the type object
   const id = vm.newTypeId();
@@ -138,14 +140,19 @@ export function typeNew(vm: Vm, name: string, bases: number, ns: number, module 
     name,
     qualname,
     module: modObj !== 0 && vm.table.type[modObj] === T.Str ? strValue(vm, modObj) : module,
-    basicsize: base.basicsize + 8 * nslots + (addWeak ? 8 : 0) + (addDict && !managed ? 8 : 0),
+    basicsize: base.basicsize + 8 * nslots + (addWeak && !managedWeak ? 8 : 0) + (addDict && !managed ? 8 : 0),
     itemsize: base.itemsize,
     flags:
       TpFlags.HeapType |
       TpFlags.BaseType |
       TpFlags.HaveGc |
       TpFlags.Ready |
-      (managed ? TpFlags.ManagedDict : 0),
+      (managed ? TpFlags.ManagedDict : 0) |
+      (managedWeak ? TpFlags.ManagedWeakref : 0) |
+      // 3.13: a managed dict's values inline when the body is a bare PyObject (no __slots__, no C base)
+      (managed && vm.py.inlineValues && base.itemsize === 0 && base.basicsize + 8 * nslots === 16
+        ? TpFlags.InlineValues
+        : 0),
     base: base.id,
     bases: baseTypes.map((b) => b.id),
     typeObject: typeObj,

@@ -85,6 +85,10 @@ export const enum T {
 
 /** Py_TPFLAGS_* (Include/object.h, 3.11): the ones the simulator reads. */
 export const enum TpFlags {
+  /** Py_TPFLAGS_INLINE_VALUES (3.13): the values array is part of the instance's own block. */
+  InlineValues = 1 << 2,
+  /** Py_TPFLAGS_MANAGED_WEAKREF (3.12+): __weakref__ lives in the pre-header, not the body. */
+  ManagedWeakref = 1 << 3,
   ManagedDict = 1 << 4,
   SequenceFlag = 1 << 5,
   MappingFlag = 1 << 6,

@@ -51,10 +51,32 @@ export function valuesBytes(size: number): number {
   return Math.ceil((size + 2) / 8) * 8 + 8 * size;
 }
 
+/**
+ * _PyInlineValuesSize (3.13): the values inside the instance's block, `size` slots plus one and a
+ * prefix of `size` bytes rounded up to 8 (2 attributes, 1 slot of room: 40 bytes, an 88-byte instance).
+ */
+export function inlineValuesBytes(size: number): number {
+  return Math.ceil(size / 8) * 8 + 8 * (size + 1);
+}
+
+/**
+ * How many slots the next instance's values get (init_inline_values / _PyObject_InitInlineValues):
+ * one slot of room goes (while more than one is left), then the names + room. 3.13 takes it at
+ * allocation (the values are in the block); `newValues` uses it for the others.
+ */
+export function nextValuesSize(k: SharedKeys): number {
+  if (k.usable > 1) k.usable--;
+  return k.names.length + k.usable;
+}
+
+/** The values of an instance whose values are inline (3.13): no memory of their own (addr 0). */
+export function embeddedValues(size: number): Values {
+  return { addr: 0, size, slots: new Int32Array(size) };
+}
+
 /** init_inline_values: one slot of room goes (while more than one is left), then the array for the names + room. */
 export function newValues(vm: Vm, k: SharedKeys): Values {
-  if (k.usable > 1) k.usable--;
-  const size = k.names.length + k.usable;
+  const size = nextValuesSize(k);
   const bytes = valuesBytes(size);
   const addr = vm.mem.malloc(bytes);
   if (addr === 0) throw memoryError();
@@ -82,5 +104,5 @@ export function freeValues(vm: Vm, v: Values): void {
       vm.decref(x);
     }
   }
-  vm.mem.free(v.addr);
+  if (v.addr !== 0) vm.mem.free(v.addr); // inline values (3.13) go with the object
 }

@@ -238,7 +238,7 @@ export class Vm implements GcHost {
       this.preHeader = p;
     }
     this.types[id] = slots;
-    this.preHeader[id] = (slots.flags & TpFlags.HaveGc ? GC_HEAD : 0) + (slots.flags & TpFlags.ManagedDict ? 16 : 0);
+    this.preHeader[id] = (slots.flags & TpFlags.HaveGc ? GC_HEAD : 0) + (slots.flags & (TpFlags.ManagedDict | TpFlags.ManagedWeakref) ? 16 : 0);
   }
 
   /** A type id for a type made at run time: a dead type's id first (ids are 16 bits). */

@@ -10,11 +10,16 @@ export const CPYTHON_3_11: CPythonVersion = {
     strCompact: 72, // PyCompactUnicodeObject: + utf8_length, utf8, wstr_length
     function: 136, // Include/cpython/funcobject.h PyFunctionObject
     genHeader: 80, // PyGenObject up to gi_iframe (with gi_code); the frame header is in framesize
+    frameObject: 120, // Include/internal/pycore_frame.h PyFrameObject up to _f_frame_data
     rangeIter: 48, // Objects/rangeobject.c rangeiterobject: index, start, step, len
   },
   freelists: { list: 80, dict: 80, dictKeys: 80, float: 100, tupleMaxSaveSize: 20, tuple: 2000 },
   gc: { thresholds: [700, 10, 10] }, // Modules/gcmodule.c _PyGC_InitState
   quickening: { warmupDelay: 8, initialCounter: { value: 0, backoff: 0 } }, // pycore_code.h
+  exceptions: 'lazy',
+  managedWeakref: false,
+  inlineValues: false,
+  boundedSplit: false,
   comprehensions: 'function',
   refcounts: 'classic',
   objectAllocator: 'pymalloc',

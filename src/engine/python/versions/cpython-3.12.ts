@@ -13,12 +13,17 @@ export const CPYTHON_3_12: CPythonVersion = {
     strCompact: 56, // and wstr_length from PyCompactUnicodeObject
     function: 144, // PyFunctionObject gained func_typeparams (PEP 695): a 160-byte block with the GC head
     genHeader: 72, // PyGenObject lost gi_code (the frame's f_code holds it): genexpr 192 bytes, not 200
+    frameObject: 120, // unchanged (168-byte frame objects for a module frame, measured)
     rangeIter: 40, // rangeiterobject lost `index` (start advances): 40 bytes, not 48
   },
   freelists: { list: 80, dict: 80, dictKeys: 80, float: 100, tupleMaxSaveSize: 20, tuple: 2000 },
   gc: { thresholds: [700, 10, 10] }, // gc.get_threshold() on 3.12.1
   // Python/specialize.c _PyCode_Quicken runs in init_code; adaptive_counter_warmup() = (1, 1)
   quickening: { warmupDelay: 0, initialCounter: { value: 1, backoff: 1 } },
+  exceptions: 'eager', // Python/errors.c _PyErr_SetObject: _PyErr_CreateException unless an instance
+  managedWeakref: true, // Include/object.h Py_TPFLAGS_MANAGED_WEAKREF; measured {48, 32} per 2-attribute instance
+  inlineValues: false,
+  boundedSplit: true, // Objects/unicodeobject.c split(): maxcount from the length when it is -1
   comprehensions: 'inlined', // PEP 709
   refcounts: 'immortal', // PEP 683: _Py_IMMORTAL_REFCNT = UINT_MAX
   objectAllocator: 'pymalloc',

@@ -12,6 +12,10 @@ export const CPYTHON_3_13: CPythonVersion = {
   startup: 'cpython-3.13.0',
   // Include/internal/pycore_runtime_init.h: threshold0 2000 (gc.get_threshold() on 3.13.0)
   gc: { thresholds: [2000, 10, 10] },
+  // PyFrameObject gained f_extra_locals and f_locals_cache (PEP 667): 184-byte module frame objects, not 168
+  sizes: { ...CPYTHON_3_12.sizes, frameObject: 136 },
   // Objects/obmalloc.c: mimalloc is built in but opt-in (PYTHONMALLOC=mimalloc) in the default build
+  // Objects/object_layout.md: values inline after the object (measured: one 88-byte block per 2-attribute instance)
+  inlineValues: true,
   pythonMallocChoices: ['mimalloc', 'mimalloc_debug'],
 };

@@ -25,6 +25,8 @@ export interface CPythonVersion {
     readonly function: number;
     /** offsetof(PyGenObject, gi_iframe) + offsetof(_PyInterpreterFrame, localsplus): 80 + 72 in 3.11. */
     readonly genHeader: number;
+    /** PyFrameObject before its copy of the frame's slots: 120 up to 3.12, 136 in 3.13 (f_extra_locals, f_locals_cache). */
+    readonly frameObject: number;
     /** The range iterator (rangeiterobject / longrangeiterobject): 48 in 3.11, 40 in 3.12. */
     readonly rangeIter: number;
   };
@@ -50,6 +52,17 @@ export interface CPythonVersion {
     readonly warmupDelay: number;
     readonly initialCounter: { value: number; backoff: number };
   };
+  /**
+   * When _PyErr_SetObject makes the exception instance: 3.11 leaves the (type, value) pair until
+   * something normalizes it ('lazy'); 3.12 makes the instance at once ('eager').
+   */
+  readonly exceptions: 'lazy' | 'eager';
+  /** Py_TPFLAGS_MANAGED_WEAKREF (3.12): a class's __weakref__ is in the pre-header (48-byte instances, not 56). */
+  readonly managedWeakref: boolean;
+  /** Py_TPFLAGS_INLINE_VALUES (3.13): a plain class's instance and its values are one block (88 bytes, not 48 + 32). */
+  readonly inlineValues: boolean;
+  /** str.split without maxsplit preallocates by the string's length (3.12), not 12 slots (3.11). */
+  readonly boundedSplit: boolean;
   /** PEP 709 (3.12): list/set/dict comprehensions run inline in their enclosing frame. */
   readonly comprehensions: 'function' | 'inlined';
   /** PEP 683 (3.12): immortal objects' refcounts never change (sys.getrefcount(None) = 2**32 - 1). */
