@@ -1,3 +1,4 @@
+import { cpythonVersion } from '../engine/python/versions';
 import { PyError } from '../engine/python/errors';
 import { createProcess, defaultProfile, simulateScript } from '../engine/simulate';
 import type { CliArgs } from './args';
@@ -50,7 +51,12 @@ function printBytecode(source: string, args: CliArgs): number {
   try {
     const tree = parse(source, { filename: args.script });
     process.stdout.write(
-      disassemble(compileModule(tree, { filename: args.script ?? '<string>' }).code) + '\n',
+      disassemble(
+        compileModule(tree, {
+          filename: args.script ?? '<string>',
+          inlineComprehensions: cpythonVersion(args.python).comprehensions === 'inlined',
+        }).code,
+      ) + '\n',
     );
     return 0;
   } catch (e) {

@@ -1,14 +1,51 @@
 import { CompileError } from './errors';
-import { DEF_BOUND, DEF_FREE_CLASS, DEF_GLOBAL, DEF_NONLOCAL, Scope, type SymbolTableEntry } from './ste';
+import {
+  DEF_BOUND,
+  DEF_FREE_CLASS,
+  DEF_GLOBAL,
+  DEF_NONLOCAL,
+  DEF_PARAM,
+  Scope,
+  type SymbolTableEntry,
+} from './ste';
 
 /**
  * symtable.c's second pass (analyze_block, analyze_name, analyze_cells, update_symbols),
- * 3.11: every name of every block gets its scope. A parent passes down the names bound in
+ * 3.11 (and 3.12's comprehension inlining when asked): every name of every block gets its scope. A parent passes down the names bound in
  * enclosing functions (`bound`) and the explicit globals (`global`); a child passes up the free
  * names it needs (`free`), which turn the parent's locals into cells.
  */
-export function analyze(top: SymbolTableEntry): void {
-  analyzeBlock(top, null, new Set(), new Set());
+export function analyze(top: SymbolTableEntry, inlineComprehensions = false): void {
+  analyzeBlock(top, null, new Set(), new Set(), inlineComprehensions);
+}
+
+/**
+ * Can this child be inlined (3.12's analyze_block: every list/set/dict comprehension)? Highwater
+ * inlines those without cells and whose own children are inlined comprehensions; the others
+ * (a lambda or a generator expression closing over the loop variable, an async comprehension)
+ * stay nested functions, as in 3.11: same results, one function object and frame more.
+ */
+function inlinable(child: SymbolTableEntry): boolean {
+  if (child.comprehension === null || child.comprehension === 'genexpr' || child.coroutine) return false;
+  for (const scope of child.scopes.values()) if (scope === Scope.CELL) return false;
+  return child.children.every((g) => g.inlined);
+}
+
+/**
+ * inline_comprehension (3.12 symtable.c): the comprehension's names become the parent's (those it
+ * does not have, with their scope), and a free name the parent binds is just the parent's local
+ * (not a cell) unless the parent is a class body.
+ */
+function inlineComprehension(ste: SymbolTableEntry, comp: SymbolTableEntry, compFree: Set<string>): void {
+  for (const [name, flags] of comp.symbols) {
+    if (flags & DEF_PARAM) continue; // .0
+    if (!ste.symbols.has(name)) {
+      ste.symbols.set(name, flags);
+      const scope = comp.scope(name);
+      if (scope) ste.scopes.set(name, scope);
+    } else if (ste.flags(name) & DEF_BOUND && ste.type !== 'class') compFree.delete(name);
+  }
+  comp.inlined = true;
 }
 
 function errorAtDirective(ste: SymbolTableEntry, name: string, msg: string): never {
@@ -69,6 +106,7 @@ function analyzeBlock(
   bound: Set<string> | null,
   free: Set<string>,
   global: Set<string>,
+  inline: boolean,
 ): void {
   const local = new Set<string>();
   const newGlobal = new Set<string>();
@@ -93,7 +131,8 @@ function analyzeBlock(
   for (const child of ste.children) {
     // analyze_child_block: the child works on copies.
     const childFree = new Set(newFree);
-    analyzeBlock(child, new Set(newBound), childFree, new Set(newGlobal));
+    analyzeBlock(child, new Set(newBound), childFree, new Set(newGlobal), inline);
+    if (inline && inlinable(child)) inlineComprehension(ste, child, childFree);
     for (const n of childFree) newFree.add(n);
     if (child.free || child.childFree) ste.childFree = true;
   }

@@ -3,7 +3,7 @@ import { assemble } from './assemble';
 import type { Block } from './cfg';
 import { jumpIf } from './conditions';
 import { makeClosure } from './defs';
-import { notSupported } from './errors';
+import { DEF_LOCAL, DEF_NONLOCAL } from './ste';
 import { visitExpr } from './expr';
 import { addYield, addYieldFrom } from './flow';
 import type { CompExpr } from './nodes';
@@ -13,17 +13,20 @@ import { NONE } from './values';
 
 /**
  * Comprehensions as 3.11 runs them: a nested function, made and called at once with the
- * outermost iterator as its argument `.0` (PEP 709 inlined them in 3.12).
+ * outermost iterator as its argument `.0`; or, when the symbol table inlined one (PEP 709, 3.12),
+ * as 3.12 runs it: in the enclosing code, no function object and no frame.
  */
 type CompKind = 'genexpr' | 'list' | 'set' | 'dict';
 
 /** compiler_comprehension: a function made and called at once with the outermost iterator. */
 export function compileComprehension(c: Compiler, e: CompExpr): void {
-  if (c.opts.inlineComprehensions && e.k !== 'GeneratorExp')
-    throw notSupported('inlined comprehensions (PEP 709, Python 3.12)', e);
   const kind: CompKind = (
     { GeneratorExp: 'genexpr', ListComp: 'list', SetComp: 'set', DictComp: 'dict' } as const
   )[e.k];
+  if (c.opts.inlineComprehensions && kind !== 'genexpr' && c.st.lookup(e).inlined) {
+    inlinedComprehension(c, e, kind);
+    return;
+  }
   const name = { genexpr: '<genexpr>', list: '<listcomp>', set: '<setcomp>', dict: '<dictcomp>' }[kind];
   const outer = e.generators[0];
   const parentScope = c.u.scopeType;
@@ -57,6 +60,53 @@ export function compileComprehension(c: Compiler, e: CompExpr): void {
   }
 }
 
+/**
+ * 3.12's compiler_comprehension for an inlined comprehension: the outermost iterator, then the
+ * names the comprehension binds saved (LOAD_FAST_AND_CLEAR, push_inlined_comprehension_state) and
+ * FAST while it runs, the collection built under the iterator, and the saved values put back
+ * after it (pop_inlined_comprehension_state) or when an exception leaves it (the cleanup handler).
+ */
+function inlinedComprehension(c: Compiler, e: CompExpr, kind: Exclude<CompKind, 'genexpr'>): void {
+  const ste = c.st.lookup(e);
+  const outer = e.generators[0];
+  c.setLoc(e);
+  visitExpr(c, outer.iter);
+  c.addOp(Op.GET_ITER);
+  const pushed: string[] = [];
+  for (const [name, flags] of ste.symbols) {
+    if (!(flags & DEF_LOCAL) || flags & DEF_NONLOCAL) continue;
+    c.addOp(Op.LOAD_FAST_AND_CLEAR, c.u.varnames.add(name));
+    pushed.push(name);
+  }
+  if (pushed.length) c.addOp(Op.SWAP, pushed.length + 1);
+  const hidden = c.u.fastHidden;
+  c.u.fastHidden = new Set([...(hidden ?? []), ...pushed]);
+  const cleanup = c.newBlock();
+  const end = c.newBlock();
+  if (pushed.length) c.addJump(Op.SETUP_FINALLY, cleanup);
+  c.addOp({ list: Op.BUILD_LIST, set: Op.BUILD_SET, dict: Op.BUILD_MAP }[kind], 0);
+  c.addOp(Op.SWAP, 2);
+  const elt = e.k === 'DictComp' ? e.key : e.elt;
+  const val = e.k === 'DictComp' ? e.value : null;
+  comprehensionGenerator(c, e.generators, 0, 0, elt, val, kind, true);
+  c.u.fastHidden = hidden;
+  if (!pushed.length) return;
+  const restore = (): void => {
+    c.addOp(Op.SWAP, pushed.length + 1);
+    for (let i = pushed.length - 1; i >= 0; i--) c.addOp(Op.STORE_FAST, c.u.varnames.add(pushed[i]));
+  };
+  c.addOp(Op.POP_BLOCK);
+  c.addJump(Op.JUMP, end);
+  // the exception's way out: the partial collection dropped, the outer values back, re-raised
+  c.useNextBlock(cleanup);
+  c.addOp(Op.SWAP, 2);
+  c.addOp(Op.POP_TOP);
+  restore();
+  c.addOp(Op.RERAISE, 0);
+  c.useNextBlock(end);
+  restore();
+}
+
 function comprehensionGenerator(
   c: Compiler,
   gens: Comprehension[],
@@ -65,9 +115,10 @@ function comprehensionGenerator(
   elt: Expr,
   val: Expr | null,
   kind: CompKind,
+  iterOnStack = false,
 ): void {
   if (gens[index].isAsync) asyncComprehensionGenerator(c, gens, index, depth, elt, val, kind);
-  else syncComprehensionGenerator(c, gens, index, depth, elt, val, kind);
+  else syncComprehensionGenerator(c, gens, index, depth, elt, val, kind, iterOnStack);
 }
 
 /** The element: yield it, or add it to the collection `depth + 1` below the top. */
@@ -99,15 +150,18 @@ function syncComprehensionGenerator(
   elt: Expr,
   val: Expr | null,
   kind: CompKind,
+  iterOnStack = false,
 ): void {
   let start: Block | null = c.newBlock();
   const ifCleanup = c.newBlock();
   const anchor = c.newBlock();
   const gen = gens[index];
   if (index === 0) {
-    // the outermost iterator arrives as the implicit argument .0
-    c.u.argcount = 1;
-    c.addOp(Op.LOAD_FAST, 0);
+    // the outermost iterator arrives as the implicit argument .0 (inlined: it is on the stack)
+    if (!iterOnStack) {
+      c.u.argcount = 1;
+      c.addOp(Op.LOAD_FAST, 0);
+    }
   } else {
     // `for y in [f(x)]`: a one-element display is just the value, no loop
     const elts = gen.iter.k === 'List' || gen.iter.k === 'Tuple' ? gen.iter.elts : null;

@@ -57,6 +57,7 @@ function argRepr(code: CodeObject, ins: DecodedInstr, next: number): string {
     case Op.LOAD_METHOD:
       return code.names[a];
     case Op.LOAD_FAST:
+    case Op.LOAD_FAST_AND_CLEAR:
     case Op.STORE_FAST:
     case Op.DELETE_FAST:
     case Op.LOAD_CLOSURE:

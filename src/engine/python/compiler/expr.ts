@@ -149,6 +149,10 @@ export function nameOp(c: Compiler, name: string, ctx: ExprContext): void {
   const inFunction = u.ste.type === 'function';
   const pick = (load: number, store: number, del: number): number =>
     ctx === 'load' ? load : ctx === 'store' ? store : del;
+  if (u.fastHidden?.has(mangled)) {
+    c.addOp(pick(Op.LOAD_FAST, Op.STORE_FAST, Op.DELETE_FAST), u.varnames.add(mangled));
+    return;
+  }
   if (scope === Scope.FREE || scope === Scope.CELL) {
     const table = scope === Scope.FREE ? u.freevars : u.cellvars;
     const arg = table.get(mangled) ?? table.add(mangled);

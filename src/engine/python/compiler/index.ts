@@ -113,7 +113,7 @@ function compile(
     futureAnnotations: (future.features & FUTURE_ANNOTATIONS) !== 0,
     onFold: options.onFold,
   }).body(tree.body);
-  const st = SymbolTable.build(tree, future.features);
+  const st = SymbolTable.build(tree, future.features, opts.inlineComprehensions);
   const c = new Compiler(st, opts);
   c.enterScope('<module>', 'module', tree, 1);
   c.u.loc = { ...c.u.loc, line: 1 };

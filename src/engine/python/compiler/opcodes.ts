@@ -95,6 +95,8 @@ export const Op = {
   DELETE_DEREF: 139,
   JUMP_BACKWARD: 140,
   CALL_FUNCTION_EX: 142,
+  /** 3.12's (PEP 709): push a local (or NULL) and clear it; made only for an inlined comprehension. */
+  LOAD_FAST_AND_CLEAR: 143,
   EXTENDED_ARG: 144,
   LIST_APPEND: 145,
   SET_ADD: 146,
@@ -299,6 +301,7 @@ export function stackEffect(op: number, oparg: number, jump: boolean): number {
     case Op.IMPORT_FROM:
     case Op.PUSH_EXC_INFO:
     case Op.WITH_EXCEPT_START:
+    case Op.LOAD_FAST_AND_CLEAR:
     case Op.LOAD_FAST:
     case Op.LOAD_CLOSURE:
     case Op.LOAD_DEREF:

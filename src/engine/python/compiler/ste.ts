@@ -42,6 +42,8 @@ export class SymbolTableEntry {
   generator = false;
   coroutine = false;
   comprehension: ComprehensionKind = null;
+  /** ste_comp_inlined (3.12, PEP 709): compiled into its parent's code, its names merged there. */
+  inlined = false;
   varargs = false;
   varkeywords = false;
   returnsValue = false;

@@ -36,13 +36,13 @@ export class SymbolTable {
   private constructor(private readonly futureFeatures: number) {}
 
   /** _PySymtable_Build. */
-  static build(mod: Module, futureFeatures: number): SymbolTable {
+  static build(mod: Module, futureFeatures: number, inlineComprehensions = false): SymbolTable {
     const st = new SymbolTable(futureFeatures);
     st.enter('top', 'module', mod, { line: 0, col: 0, endLine: 0, endCol: 0 });
     st.top = st.cur;
     for (const s of mod.body) st.stmt(s);
     st.exit();
-    analyze(st.top);
+    analyze(st.top, inlineComprehensions);
     return st;
   }
 

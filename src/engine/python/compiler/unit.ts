@@ -79,6 +79,8 @@ export class Unit {
   readonly fblocks: FBlock[] = [];
   loc: Loc;
   needNewImplicitBlock = false;
+  /** u_fasthidden (3.12): an inlined comprehension's own names, FAST here while it is compiled. */
+  fastHidden: Set<string> | null = null;
 
   constructor(
     readonly ste: SymbolTableEntry,
@@ -126,7 +128,7 @@ export interface CompilerOptions {
   futureFeatures: number;
   /** Line of the last `from __future__ import` (ff_lineno), -1 when none. */
   futureLineno: number;
-  /** PEP 709 (3.12): inline list/set/dict comprehensions. 3.11 does not. */
+  /** PEP 709 (3.12): inline list/set/dict comprehensions (a version profile says; 3.11 does not). */
   inlineComprehensions: boolean;
 }
 

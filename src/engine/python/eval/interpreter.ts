@@ -153,7 +153,7 @@ export class Interpreter implements Evaluator, HostServices {
   /** compile(tree, filename, 'exec'): the module's code object, its constants made. */
   compileModule(tree: Module, filename: string): CodeRt {
     const folds: FoldEvent[] = [];
-    const compiled = compile(tree, filename, folds);
+    const compiled = compile(tree, filename, folds, this.vm.py);
     const loader = new ConstLoader(this.vm);
     loader.fold(folds);
     const code = loader.load(compiled);

@@ -113,6 +113,12 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
             s[sp++] = v;
             break;
           }
+          case O.LOAD_FAST_AND_CLEAR: {
+            // PEP 709 (3.12): an inlined comprehension saves the outer value (or NULL)
+            s[sp++] = s[base + arg];
+            s[base + arg] = 0;
+            break;
+          }
           case O.STORE_FAST: {
             const old = s[base + arg];
             s[base + arg] = s[--sp];

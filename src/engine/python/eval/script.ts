@@ -1,3 +1,4 @@
+import type { CPythonVersion } from '../versions';
 import { PyError, PySyntaxError } from '../errors';
 import { tracebackEntries } from './traceback';
 import { compileModule } from '../compiler';
@@ -43,7 +44,7 @@ export class Script {
   ) {
     this.statements = tree.body.map((s) => statementText(source, s));
     const folds: FoldEvent[] = [];
-    const compiled = compile(withMarkers(tree), filename, folds);
+    const compiled = compile(withMarkers(tree), filename, folds, it.vm.py);
     const loader = new ConstLoader(it.vm);
     loader.fold(folds);
     this.code = loader.load(compiled);
@@ -87,12 +88,19 @@ export class Script {
 }
 
 /** _PyAST_Compile; a compile-time SyntaxError becomes a PySyntaxError with CPython's position. */
-export function compile(tree: Module, filename: string, folds?: FoldEvent[]): CodeObject {
+export function compile(
+  tree: Module,
+  filename: string,
+  folds?: FoldEvent[],
+  py?: Pick<CPythonVersion, 'comprehensions'>,
+): CodeObject {
   try {
     const onFold = folds
       ? (op: string, operands: ConstValue[], result: ConstValue) => void folds.push([op, operands, result])
       : undefined;
-    return compileModule(tree, { filename, onFold }).code;
+    // the version's code generation: 3.12 inlines comprehensions (PEP 709)
+    const inlineComprehensions = py?.comprehensions === 'inlined';
+    return compileModule(tree, { filename, onFold, inlineComprehensions }).code;
   } catch (e) {
     if (e instanceof CompileError) throw new PySyntaxError(e.message, e.line, e.col + 1);
     throw e;

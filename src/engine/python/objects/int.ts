@@ -302,7 +302,7 @@ function intRichcompare(vm: Vm, a: number, b: number, op: Cmp): number {
 }
 
 /** int(x) of a str: PyLong_FromString's digits; an invalid literal is PyErr_Format'd twice (see exceptions). */
-function intFromStr(vm: Vm, a: number, base: number): number {
+export function intFromStr(vm: Vm, a: number, base: number): number {
   const text = strValue(vm, a);
   const s = text.trim().replace(/_/g, '');
   if (base !== 10) throw new NotSupported('int() with a base other than 10');
@@ -333,6 +333,11 @@ function intTypeNew(vm: Vm, _type: TypeSlots, args: number, kwargs: number): num
   if (n > 2) throw typeError(vm, 'int() takes at most 2 arguments (%zd given)', n);
   const a = tupleItem(vm, args, 0);
   if (n === 2) return intFromStr(vm, a, Number(intValue(vm, tupleItem(vm, args, 1))));
+  return numberLong(vm, a);
+}
+
+/** PyNumber_Long of one argument: a str parsed in base 10, else __int__ / __index__. */
+export function numberLong(vm: Vm, a: number): number {
   const type = vm.table.type[a];
   if (type === T.Str) return intFromStr(vm, a, 10);
   const nb = vm.types[type].number;

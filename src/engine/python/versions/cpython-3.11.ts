@@ -19,6 +19,7 @@ export const CPYTHON_3_11: CPythonVersion = {
   exceptions: 'lazy',
   managedWeakref: false,
   inlineValues: false,
+  typeVectorcalls: [],
   boundedSplit: false,
   comprehensions: 'function',
   refcounts: 'classic',

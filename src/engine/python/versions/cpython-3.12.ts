@@ -23,6 +23,7 @@ export const CPYTHON_3_12: CPythonVersion = {
   exceptions: 'eager', // Python/errors.c _PyErr_SetObject: _PyErr_CreateException unless an instance
   managedWeakref: true, // Include/object.h Py_TPFLAGS_MANAGED_WEAKREF; measured {48, 32} per 2-attribute instance
   inlineValues: false,
+  typeVectorcalls: [],
   boundedSplit: true, // Objects/unicodeobject.c split(): maxcount from the length when it is -1
   comprehensions: 'inlined', // PEP 709
   refcounts: 'immortal', // PEP 683: _Py_IMMORTAL_REFCNT = UINT_MAX

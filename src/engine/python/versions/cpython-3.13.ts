@@ -15,6 +15,8 @@ export const CPYTHON_3_13: CPythonVersion = {
   // PyFrameObject gained f_extra_locals and f_locals_cache (PEP 667): 184-byte module frame objects, not 168
   sizes: { ...CPYTHON_3_12.sizes, frameObject: 136 },
   // Objects/obmalloc.c: mimalloc is built in but opt-in (PYTHONMALLOC=mimalloc) in the default build
+  // unicode_vectorcall, long_vectorcall (gh-90350 and friends): str(x) and int(x) pack no tuple
+  typeVectorcalls: ['str', 'int'],
   // Objects/object_layout.md: values inline after the object (measured: one 88-byte block per 2-attribute instance)
   inlineValues: true,
   pythonMallocChoices: ['mimalloc', 'mimalloc_debug'],

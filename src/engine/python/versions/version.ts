@@ -61,6 +61,8 @@ export interface CPythonVersion {
   readonly managedWeakref: boolean;
   /** Py_TPFLAGS_INLINE_VALUES (3.13): a plain class's instance and its values are one block (88 bytes, not 48 + 32). */
   readonly inlineValues: boolean;
+  /** Built-in types called through a vectorcall of their own, no argument tuple (3.13: str, int). */
+  readonly typeVectorcalls: readonly ('str' | 'int')[];
   /** str.split without maxsplit preallocates by the string's length (3.12), not 12 slots (3.11). */
   readonly boundedSplit: boolean;
   /** PEP 709 (3.12): list/set/dict comprehensions run inline in their enclosing frame. */
