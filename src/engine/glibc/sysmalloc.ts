@@ -37,7 +37,7 @@ export function sysmalloc(av: MallocState, nb: number): number {
     // First call: top = [brk, brk + size). The heap start is page aligned, so no correction.
     const g = (brk - av.heapStart) / 16;
     const top = st.alloc(g, size / 16, ChunkState.Top, true);
-    st.growPages(((brk + size - av.heapStart) >> 12) + 1);
+    st.growPages(Math.floor((brk + size - av.heapStart) / PAGE_SIZE) + 1);
     st.linkAfter(-1, top);
     av.top = top;
     av.w(top, 8);

@@ -3,7 +3,6 @@ import {
   DEFAULT_HEAP_START,
   DEFAULT_MMAP_BASE,
   DEFAULT_MMAP_MIN,
-  PAGE_SHIFT,
   PAGE_SIZE,
   pageDown,
   pageUp,
@@ -79,7 +78,7 @@ export class Kernel {
     let residentDelta = 0;
     if (delta > 0) {
       if (delta > this.commitLimit || this.collides(old, next)) return -1;
-      this.heapPages.ensure((pageUp(next) - this.heapStart) >> PAGE_SHIFT);
+      this.heapPages.ensure(pagesIn(pageUp(next) - this.heapStart));
     } else {
       const from = (pageUp(next) - this.heapStart) / PAGE_SIZE;
       const to = (pageUp(old) - this.heapStart) / PAGE_SIZE;
@@ -97,7 +96,7 @@ export class Kernel {
     if (len <= 0 || len > this.commitLimit) return -1;
     const start = this.findGap(len);
     if (start < 0) return -1;
-    const m = new Mapping(start, len, tag, label, new PageBits(len >> PAGE_SHIFT));
+    const m = new Mapping(start, len, tag, label, new PageBits(pagesIn(len)));
     this.insertMapping(m);
     this.emit(Syscall.Mmap, start, len, 0, 0);
     return start;
@@ -113,8 +112,8 @@ export class Kernel {
       dropped = m.resident.count;
       this.mappings.splice(i, 1);
     } else if (addr + len === m.end && addr > m.start) {
-      const keep = (addr - m.start) >> PAGE_SHIFT;
-      dropped = m.resident.clearRange(keep, m.length >> PAGE_SHIFT);
+      const keep = pagesIn(addr - m.start);
+      dropped = m.resident.clearRange(keep, pagesIn(m.length));
       m.length = addr - m.start;
     } else {
       throw new Error(`munmap(${hex(addr)}, ${length}) splits a mapping: not modelled`);
@@ -131,17 +130,18 @@ export class Kernel {
   mremap(addr: number, oldLength: number, newLength: number): number {
     const i = this.indexOf(addr, true);
     const m = this.mappings[i];
-    if (m.start !== addr || pageUp(oldLength) !== m.length) throw new Error(`mremap of ${hex(addr)}: not a whole mapping`);
+    if (m.start !== addr || pageUp(oldLength) !== m.length)
+      throw new Error(`mremap of ${hex(addr)}: not a whole mapping`);
     const newLen = pageUp(newLength);
     if (newLen > this.commitLimit) return -1;
     let residentDelta = 0;
     if (newLen <= m.length) {
-      residentDelta = -m.resident.clearRange(newLen >> PAGE_SHIFT, m.length >> PAGE_SHIFT);
+      residentDelta = -m.resident.clearRange(pagesIn(newLen), pagesIn(m.length));
       m.length = newLen;
     } else {
       const next = this.mappings[i + 1];
       const roomAbove = (next ? next.start : this.mmapBase) - m.start;
-      m.resident.ensure(newLen >> PAGE_SHIFT);
+      m.resident.ensure(pagesIn(newLen));
       if (roomAbove >= newLen) {
         m.length = newLen;
       } else {
@@ -166,7 +166,7 @@ export class Kernel {
     const from = pageDown(addr);
     const to = pageUp(addr + length);
     const { bits, base } = this.pagesAt(from);
-    const dropped = bits.clearRange((from - base) >> PAGE_SHIFT, (to - base) >> PAGE_SHIFT);
+    const dropped = bits.clearRange(pagesIn(from - base), pagesIn(to - base));
     this.addResident(-dropped);
     this.emit(Syscall.MadviseDontneed, from, to - from, 0, -dropped);
   }
@@ -244,7 +244,10 @@ export class Kernel {
   residentBytes(addr: number, length: number): number {
     if (length <= 0) return 0;
     const { bits, base } = this.pagesAt(addr);
-    return bits.countRange(Math.floor((addr - base) / PAGE_SIZE), Math.ceil((addr + length - base) / PAGE_SIZE)) * PAGE_SIZE;
+    return (
+      bits.countRange(Math.floor((addr - base) / PAGE_SIZE), Math.ceil((addr + length - base) / PAGE_SIZE)) *
+      PAGE_SIZE
+    );
   }
 
   /** The mapping holding addr, or null (the heap is not a Mapping). */
@@ -254,7 +257,8 @@ export class Kernel {
   }
 
   private pagesAt(addr: number): { bits: PageBits; base: number } {
-    if (addr >= this.heapStart && addr < pageUp(this.brk)) return { bits: this.heapPages, base: this.heapStart };
+    if (addr >= this.heapStart && addr < pageUp(this.brk))
+      return { bits: this.heapPages, base: this.heapStart };
     const i = this.indexOf(addr, true);
     return { bits: this.mappings[i].resident, base: this.mappings[i].start };
   }
@@ -319,3 +323,9 @@ export class Kernel {
 }
 
 export const hex = (n: number): string => '0x' + n.toString(16);
+
+/**
+ * Whole pages in a page-aligned byte count. Byte offsets pass 2^31 (a 2.1 GiB heap), so never a
+ * 32-bit shift here: `>> 12` on 2^31 gives a negative page number.
+ */
+const pagesIn = (bytes: number): number => bytes / PAGE_SIZE;

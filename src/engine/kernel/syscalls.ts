@@ -8,7 +8,14 @@ export enum Syscall {
   MadviseHugepage = 5,
 }
 
-export const SYSCALL_NAMES = ['brk', 'mmap', 'munmap', 'mremap', 'madvise(MADV_DONTNEED)', 'madvise(MADV_HUGEPAGE)'] as const;
+export const SYSCALL_NAMES = [
+  'brk',
+  'mmap',
+  'munmap',
+  'mremap',
+  'madvise(MADV_DONTNEED)',
+  'madvise(MADV_HUGEPAGE)',
+] as const;
 
 /** One recorded system call, as read back from the log. */
 export interface SyscallEvent {
@@ -24,7 +31,13 @@ export interface SyscallEvent {
 }
 
 /** Receives every system call as it happens (the trace layer listens here). */
-export type SyscallListener = (kind: Syscall, addr: number, bytes: number, aux: number, residentDelta: number) => void;
+export type SyscallListener = (
+  kind: Syscall,
+  addr: number,
+  bytes: number,
+  aux: number,
+  residentDelta: number,
+) => void;
 
 /**
  * A columnar log of system calls: typed arrays, not one object per event, so a run with
