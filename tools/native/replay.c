@@ -33,7 +33,8 @@
  *   --touch  write every byte of every block returned (so pages become
  *            resident as in a real program; combine with --rss)
  *   --rss    resident pages of [heap start, break) at the end, via mincore:
- *            "heap_rss_pages N"
+ *            "heap_rss_pages N" (pages only read count too: the zero page), and the
+ *            [heap]'s Rss from /proc/self/smaps: "heap_smaps_rss_pages N" (as RSS counts)
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -167,6 +168,41 @@ static int parse_u64(const char **pp, const char *end, uint64_t *out) {
   if (p == start) return -1;
   *out = v;
   *pp = p;
+  return 0;
+}
+
+/* The Rss of the [heap] mapping in /proc/self/smaps, in KiB (0 when there is none). Unlike
+   mincore, it leaves out pages only read (they map the shared zero page), as the RSS does. */
+static uint64_t heap_smaps_rss_kb(void) {
+  int fd = open("/proc/self/smaps", O_RDONLY);
+  if (fd < 0) return 0;
+  size_t cap = 1 << 22, len = 0;
+  char *buf = map_anon(cap);
+  for (;;) {
+    ssize_t r = read(fd, buf + len, cap - 1 - len);
+    if (r < 0 && errno == EINTR) continue;
+    if (r <= 0) break;
+    len += (size_t)r;
+    if (len == cap - 1) break;
+  }
+  close(fd);
+  buf[len] = '\0';
+  const char *h = NULL;
+  for (size_t i = 0; i + 6 <= len; i++)
+    if (memcmp(buf + i, "[heap]", 6) == 0) {
+      h = buf + i;
+      break;
+    }
+  if (h == NULL) return 0;
+  for (const char *q = h; q + 4 < buf + len; q++) {
+    if (q[0] == '\n' && memcmp(q + 1, "Rss:", 4) == 0) {
+      q += 5;
+      while (*q == ' ') q++;
+      uint64_t v = 0;
+      while (*q >= '0' && *q <= '9') v = v * 10 + (uint64_t)(*q++ - '0');
+      return v;
+    }
+  }
   return 0;
 }
 
@@ -394,9 +430,12 @@ int main(int argc, char **argv) {
       if (mincore((void *)heap_start, pages * 4096, vec) == 0)
         for (size_t i = 0; i < pages; i++) resident += vec[i] & 1;
     }
-    char buf[64];
+    char buf[96];
     size_t n = put_str(buf, "heap_rss_pages ");
     n += fmt_u64(buf + n, resident);
+    buf[n++] = '\n';
+    n += put_str(buf + n, "heap_smaps_rss_pages ");
+    n += fmt_u64(buf + n, heap_smaps_rss_kb() / 4);
     buf[n++] = '\n';
     write_all(2, buf, n);
   }

@@ -123,7 +123,9 @@ export class GlibcMalloc implements LibcModel {
     if (!av.inHeap(mem)) return mem; // an mmapped chunk: fresh mmap pages are zero
     const p = av.store.find((mem - 16 - av.heapStart) / 16);
     let csz = av.size(p);
-    // MORECORE_CLEARS: only the part that was top before this call can hold old data.
+    // MORECORE_CLEARS: only the part that was top before this call can hold old data. Linux builds
+    // glibc with MORECORE_CLEARS=2 (sysdeps/unix/sysv/linux/Makefile), so the main arena does not
+    // widen that to its high-water mark (max_system_mem): tests/native/residency.test.ts measures it.
     if (p === oldTop && csz > oldTopSize) csz = oldTopSize;
     this.kernel.touch(mem, csz - SIZE_SZ);
     return mem;
