@@ -1,37 +1,39 @@
 import type { Kernel } from '../kernel/kernel';
 import { BUCKET_BYTES, BUCKET_STATES, type GlibcSection, type HeapColumns } from '../libc/section';
 import type { GlibcMalloc } from './malloc';
-import type { MallocState } from './state';
+import type { Arena } from './arena';
 
 /** glibc's part of a snapshot: the heap's chunks as columns, the tcache, the mmapped chunks, mp_. */
 export function glibcSection(g: GlibcMalloc): GlibcSection {
   const av = g.av;
-  const mm = [...av.mmapped.entries()].sort((a, b) => a[0] - b[0]);
+  const mp = g.mp;
+  const mm = [...mp.mmapped.entries()].sort((a, b) => a[0] - b[0]);
+  const mainTcache = g.mainTcache();
   return {
     kind: 'glibc',
     version: g.version,
     mallinfo: g.mallinfo2(),
     mp: {
-      mmapThreshold: av.mmapThreshold,
-      trimThreshold: av.trimThreshold,
-      topPad: av.topPad,
-      tcacheCount: av.tcacheCount,
+      mmapThreshold: mp.mmapThreshold,
+      trimThreshold: mp.trimThreshold,
+      topPad: mp.topPad,
+      tcacheCount: mp.tcacheCount,
     },
     heap: heapColumns(av, g.kernel),
-    tcacheCounts: av.tcacheCounts.slice(),
+    tcacheCounts: mainTcache ? mainTcache.counts.slice() : new Uint16Array(64),
     mmappedChunks: { address: Float64Array.from(mm, (e) => e[0]), size: Float64Array.from(mm, (e) => e[1]) },
   };
 }
 
 /** Walk the heap in address order (from the lowest chunk along nextPhys) into columns. */
-function heapColumns(av: MallocState, kernel: Kernel): HeapColumns {
+function heapColumns(av: Arena, kernel: Kernel): HeapColumns {
   const st = av.store;
   let n = 0;
   let first = -1;
   if (av.top >= 0) {
-    // The lowest chunk is the one with no lower neighbour. pageFirst[0] is always it (the heap
+    // The lowest chunk is the one with no lower neighbour. The index's block 0 is always it (the heap
     // starts page aligned), which avoids a million-step walk down prevPhys.
-    first = st.pageFirst.length > 0 ? st.pageFirst[0] : -1;
+    first = st.first;
     if (first < 0) for (first = av.top; st.prevPhys[first] >= 0;) first = st.prevPhys[first];
     for (let s = first; s >= 0; s = st.nextPhys[s]) n++;
   }

@@ -7,9 +7,15 @@ import {
   pageDown,
   pageUp,
 } from './constants';
-import { Mapping, type MappingTag } from './mapping';
+import { Mapping, type MappingTag, type Prot } from './mapping';
 import { PageBits } from './pageBits';
 import { Syscall, SyscallLog, type SyscallListener } from './syscalls';
+
+export interface MmapOptions {
+  /** Where to place it if that range is free (mmap's addr without MAP_FIXED). */
+  hint?: number;
+  prot?: Prot;
+}
 
 export interface KernelOptions {
   heapStart?: number;
@@ -59,10 +65,10 @@ export class Kernel {
   get heapSize(): number {
     return this.brk - this.heapStart;
   }
-  /** Bytes of anonymous mappings outside [heap] (what /proc/self/maps shows as rw-p with no name). */
+  /** Bytes of anonymous read-write mappings outside [heap] (what /proc/self/maps shows as rw-p with no name). */
   get anonMmapBytes(): number {
     let n = 0;
-    for (const m of this.mappings) n += m.length;
+    for (const m of this.mappings) if (m.prot === 'rw') n += m.length;
     return n;
   }
 
@@ -90,36 +96,67 @@ export class Kernel {
     return old;
   }
 
-  /** mmap(NULL, length, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS): returns the address or -1. */
-  mmap(length: number, tag: MappingTag, label = ''): number {
+  /**
+   * mmap(hint, length, prot, MAP_PRIVATE|MAP_ANONYMOUS): at `hint` when the range there is free
+   * (glibc's aligned_heap_area), else the highest gap (vm_unmapped_area). Returns the address or -1.
+   * A PROT_NONE reservation (MAP_NORESERVE) is not charged against the commit limit.
+   */
+  mmap(length: number, tag: MappingTag, label = '', opts: MmapOptions = {}): number {
     const len = pageUp(length);
-    if (len <= 0 || len > this.commitLimit) return -1;
-    const start = this.findGap(len);
+    const prot = opts.prot ?? 'rw';
+    if (len <= 0 || (prot === 'rw' && len > this.commitLimit)) return -1;
+    const hint = opts.hint;
+    const start =
+      hint !== undefined &&
+      hint % PAGE_SIZE === 0 &&
+      hint >= Math.max(DEFAULT_MMAP_MIN, pageUp(this.brk)) &&
+      this.isFree(hint, len)
+        ? hint
+        : this.findGap(len);
     if (start < 0) return -1;
-    const m = new Mapping(start, len, tag, label, new PageBits(pagesIn(len)));
+    const m = new Mapping(start, len, tag, label, new PageBits(pagesIn(len)), prot);
     this.insertMapping(m);
-    this.emit(Syscall.Mmap, start, len, 0, 0);
+    this.emit(Syscall.Mmap, start, len, prot === 'none' ? 1 : 0, 0);
     return start;
   }
 
-  /** munmap of a whole mapping, or of its tail (all glibc and pymalloc ever do). */
+  /** munmap(addr, length): whatever mappings cover the range go, splitting those it cuts into. */
   munmap(addr: number, length: number): void {
-    const i = this.indexOf(addr, true);
-    const m = this.mappings[i];
     const len = pageUp(length);
-    let dropped: number;
-    if (addr === m.start && len >= m.length) {
-      dropped = m.resident.count;
-      this.mappings.splice(i, 1);
-    } else if (addr + len === m.end && addr > m.start) {
-      const keep = pagesIn(addr - m.start);
-      dropped = m.resident.clearRange(keep, pagesIn(m.length));
-      m.length = addr - m.start;
-    } else {
-      throw new Error(`munmap(${hex(addr)}, ${length}) splits a mapping: not modelled`);
-    }
+    const end = addr + len;
+    this.splitAt(addr);
+    this.splitAt(end);
+    let dropped = 0;
+    const ms = this.mappings;
+    let i = this.firstAtOrAbove(addr);
+    const from = i;
+    while (i < ms.length && ms[i].start < end) dropped += ms[i++].resident.count;
+    if (i === from) throw new Error(`segfault: munmap(${hex(addr)}, ${length}) of nothing mapped`);
+    ms.splice(from, i - from);
     this.addResident(-dropped);
     this.emit(Syscall.Munmap, addr, len, 0, -dropped);
+  }
+
+  /**
+   * mprotect(addr, length, prot) over mapped pages: the mappings it cuts into are split at its ends
+   * and the pieces merged again with neighbours of the same tag, label and protection (as the
+   * kernel's VMAs are). Residency is unchanged (glibc only ever opens reserved pages up).
+   */
+  mprotect(addr: number, length: number, prot: Prot): void {
+    const len = pageUp(length);
+    const end = addr + len;
+    this.splitAt(addr);
+    this.splitAt(end);
+    const ms = this.mappings;
+    let i = this.firstAtOrAbove(addr);
+    let covered = 0;
+    for (; i < ms.length && ms[i].start < end; i++) {
+      ms[i].prot = prot;
+      covered += ms[i].length;
+    }
+    if (covered !== len) throw new Error(`segfault: mprotect(${hex(addr)}, ${length}) of unmapped pages`);
+    this.mergeAround(addr, end);
+    this.emit(Syscall.Mprotect, addr, len, prot === 'none' ? 1 : 0, 0);
   }
 
   /**
@@ -202,6 +239,7 @@ export class Kernel {
         if (m === null || addr < m.start || addr >= m.start + m.length) {
           i = this.indexOf(addr, true);
           m = ms[i];
+          if (m.prot !== 'rw') throw new Error(`segfault: a write to ${hex(addr)}, a PROT_NONE page`);
         }
         this.touchedBefore = this.touchedLast;
         this.touchedLast = i;
@@ -289,6 +327,60 @@ export class Kernel {
     }
     if (required) throw new Error(`segfault: ${hex(addr)} is not mapped`);
     return -1;
+  }
+
+  /** Split the mapping that `addr` falls strictly inside into two at `addr` (residency bits follow). */
+  private splitAt(addr: number): void {
+    const i = this.indexOf(addr, false);
+    if (i < 0) return;
+    const m = this.mappings[i];
+    if (m.start === addr) return;
+    const cut = pagesIn(addr - m.start);
+    const total = pagesIn(m.length);
+    const upper = new Mapping(addr, m.end - addr, m.tag, m.label, m.resident.slice(cut, total), m.prot);
+    m.resident.clearRange(cut, total);
+    m.length = addr - m.start;
+    this.mappings.splice(i + 1, 0, upper);
+  }
+
+  /** Merge the mappings touching [from, to) with their neighbours when they are alike and adjacent. */
+  private mergeAround(from: number, to: number): void {
+    const ms = this.mappings;
+    let i = Math.max(0, this.firstAtOrAbove(from) - 1);
+    while (i + 1 < ms.length && ms[i].start < to) {
+      const a = ms[i];
+      const b = ms[i + 1];
+      if (a.end === b.start && a.prot === b.prot && a.tag === b.tag && a.label === b.label) {
+        const pa = pagesIn(a.length);
+        a.resident.ensure(pa + pagesIn(b.length));
+        for (let p = 0; p < pagesIn(b.length); p++) if (b.resident.isSet(p)) a.resident.setOne(pa + p);
+        a.length += b.length;
+        a.hugepageAdvised += b.hugepageAdvised;
+        ms.splice(i + 1, 1);
+      } else i++;
+    }
+  }
+
+  /** Index of the first mapping starting at or above addr. */
+  private firstAtOrAbove(addr: number): number {
+    const ms = this.mappings;
+    let lo = 0;
+    let hi = ms.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ms[mid].start < addr) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Is [addr, addr + len) below mmap_base and clear of every mapping? */
+  private isFree(addr: number, len: number): boolean {
+    if (addr + len > this.mmapBase) return false;
+    const i = this.firstAtOrAbove(addr);
+    const above = this.mappings[i];
+    const below = this.mappings[i - 1];
+    return (above === undefined || above.start >= addr + len) && (below === undefined || below.end <= addr);
   }
 
   /** Top-down placement: the highest gap of `len` bytes below mmap_base (vm_unmapped_area). */

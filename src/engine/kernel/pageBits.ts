@@ -105,6 +105,13 @@ export class PageBits {
     return n;
   }
 
+  /** The bits of pages [from, to) as a new bitmap starting at page 0 (a mapping split in two). */
+  slice(from: number, to: number): PageBits {
+    const out = new PageBits(to - from);
+    for (let p = from; p < to; p++) if (this.isSet(p)) out.setOne(p - from);
+    return out;
+  }
+
   /** A copy of the bits (for snapshots and checkpoints). */
   clone(): PageBits {
     const c = new PageBits(0);

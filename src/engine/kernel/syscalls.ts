@@ -6,6 +6,7 @@ export enum Syscall {
   Mremap = 3,
   MadviseDontneed = 4,
   MadviseHugepage = 5,
+  Mprotect = 6,
 }
 
 export const SYSCALL_NAMES = [
@@ -20,11 +21,11 @@ export const SYSCALL_NAMES = [
 /** One recorded system call, as read back from the log. */
 export interface SyscallEvent {
   kind: Syscall;
-  /** brk: the old break; mmap: the new mapping; munmap/madvise: the range start; mremap: the old address. */
+  /** brk: the old break; mmap: the new mapping; munmap/madvise/mprotect: the range start; mremap: the old address. */
   addr: number;
   /** Bytes: brk: signed change; mmap/munmap/madvise: length; mremap: the new length. */
   bytes: number;
-  /** mremap: the new address; brk: the new break; otherwise 0. */
+  /** mremap: the new address; brk: the new break; mmap and mprotect: 1 for PROT_NONE; otherwise 0. */
   aux: number;
   /** Change in resident pages this call caused (negative when pages were dropped). */
   residentDelta: number;

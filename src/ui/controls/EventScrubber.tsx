@@ -20,6 +20,7 @@ const KIND_NAMES: Record<number, string> = {
   [EventKind.Mremap]: 'mremap',
   [EventKind.MadviseDontneed]: 'madvise(DONTNEED)',
   [EventKind.MadviseHugepage]: 'madvise(HUGEPAGE)',
+  [EventKind.Mprotect]: 'mprotect',
   [EventKind.StatementStart]: 'statement',
   [EventKind.GcCollect]: 'gc',
 };

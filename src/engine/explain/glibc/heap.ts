@@ -96,7 +96,7 @@ export function explainHeap(
       parts: [
         'free() merged the freed chunks into ',
         { text: 'the top chunk', ref: topRef },
-        ` and, once top passed the trim threshold (${bytes(av.trimThreshold)}), moved the break down: `,
+        ` and, once top passed the trim threshold (${bytes(av.mp.trimThreshold)}), moved the break down: `,
         { text: 'the heap', ref: heapRef },
         ` shrank by ${mb(heapBefore - heapSize)} to ${mb(heapSize)}.`,
       ],
@@ -105,12 +105,12 @@ export function explainHeap(
 
   const freeBelowTop = mi.fordblks - mi.keepcost;
   if (freeBelowTop < FREE_WORTH_EXPLAINING) {
-    if (topSize >= FREE_WORTH_EXPLAINING && topSize < av.trimThreshold)
+    if (topSize >= FREE_WORTH_EXPLAINING && topSize < av.mp.trimThreshold)
       out.push({
         id: 'top-below-threshold',
         parts: [
           { text: `The top chunk (${mb(topSize)})`, ref: topRef },
-          ` is below the trim threshold (${mb(av.trimThreshold)}), so free() keeps it for the next malloc.`,
+          ` is below the trim threshold (${mb(av.mp.trimThreshold)}), so free() keeps it for the next malloc.`,
         ],
       });
     return out;
@@ -163,7 +163,7 @@ export function explainHeap(
       parts: [
         'tcache keeps up to ',
         {
-          text: `${av.tcacheCount} freed chunks per size`,
+          text: `${av.mp.tcacheCount} freed chunks per size`,
           ref: { kind: 'bin', bin: 'tcache', index: csize2tidx(pinSize) },
         },
         ' marked in use, so they never merge with their free neighbours or with top.',

@@ -16,7 +16,7 @@ const NAMED_MMAPS = 3;
 
 /** The biggest mmapped chunks, biggest first: [chunk address, size]. */
 function bigMmaps(glibc: GlibcMalloc): [number, number][] {
-  return [...glibc.av.mmapped.entries()]
+  return [...glibc.mp.mmapped.entries()]
     .filter(([, size]) => size >= BIG_MMAP)
     .sort((x, y) => y[1] - x[1])
     .slice(0, NAMED_MMAPS);
@@ -60,21 +60,21 @@ export function explainMmaps(
       });
   }
   const thresholdBefore = before?.libc[MMAP_THRESHOLD];
-  if (thresholdBefore !== undefined && av.mmapThreshold !== thresholdBefore)
+  if (thresholdBefore !== undefined && av.mp.mmapThreshold !== thresholdBefore)
     out.push({
       id: 'mmap-threshold',
       parts: [
-        `Freeing an mmapped chunk raised the dynamic mmap threshold from ${bytes(thresholdBefore)} to ${bytes(av.mmapThreshold)} (and the trim threshold to ${bytes(av.trimThreshold)}): later blocks of that size come from the heap, where they can stay after free().`,
+        `Freeing an mmapped chunk raised the dynamic mmap threshold from ${bytes(thresholdBefore)} to ${bytes(av.mp.mmapThreshold)} (and the trim threshold to ${bytes(av.mp.trimThreshold)}): later blocks of that size come from the heap, where they can stay after free().`,
       ],
     });
-  if (av.nMmaps > 0 && av.mmappedMem >= 1 << 20)
+  if (av.mp.nMmaps > 0 && av.mp.mmappedMem >= 1 << 20)
     out.push({
       id: 'mmap-live',
       parts: [
-        `${plural(av.nMmaps, 'chunk lives', 'chunks live')} in ${av.nMmaps === 1 ? 'its own mmap' : 'their own mmaps'} (${mb(av.mmappedMem)}): free() unmaps ${av.nMmaps === 1 ? 'it' : 'each'} at once.`,
+        `${plural(av.mp.nMmaps, 'chunk lives', 'chunks live')} in ${av.mp.nMmaps === 1 ? 'its own mmap' : 'their own mmaps'} (${mb(av.mp.mmappedMem)}): free() unmaps ${av.mp.nMmaps === 1 ? 'it' : 'each'} at once.`,
       ],
     });
-  if (owners && av.nMmaps > 0) out.push(...mmapOwners(glibc, owners));
+  if (owners && av.mp.nMmaps > 0) out.push(...mmapOwners(glibc, owners));
   return out;
 }
 
