@@ -11,18 +11,29 @@ import { GlibcMalloc } from '../../src/engine/glibc/malloc';
 import { Kernel } from '../../src/engine/kernel/kernel';
 import { parseTrace, replayTrace } from '../../src/engine/libc/trace';
 import { compileReplay, nativeAvailable, runReplayRaw, type Tunables } from './nativeReplay';
-import { generateTrace } from './traceGen';
+import { generateTrace, THREAD_PROFILES } from './traceGen';
 
-function realPages(trace: string, tunables: Tunables): number {
+function realPages(trace: string, tunables: Tunables, what = 'heap_smaps_rss_pages'): number {
   const r = runReplayRaw(trace, tunables, ['--rss']);
   expect(r.status).toBe(0);
-  return Number(/heap_smaps_rss_pages (\d+)/.exec(r.stderr)?.[1]);
+  return Number(new RegExp(`${what} (\\d+)`).exec(r.stderr)?.[1]);
 }
 
 function simPages(trace: string, tunables: Tunables): number {
   const kernel = new Kernel();
   replayTrace(parseTrace(trace), new GlibcMalloc(kernel, tunables));
   return kernel.residentBytes(kernel.heapStart, kernel.brk - kernel.heapStart) / 4096;
+}
+
+/** The resident pages of every thread heap's read-write part (the PROT_NONE rest is never resident). */
+function simThreadHeapPages(trace: string, tunables: Tunables): number {
+  const kernel = new Kernel();
+  const g = new GlibcMalloc(kernel, tunables);
+  replayTrace(parseTrace(trace), g);
+  let pages = 0;
+  for (const a of g.arenas.all)
+    for (const h of a.heapChain) pages += kernel.residentBytes(h.addr, h.mprotectSize) / 4096;
+  return pages;
 }
 
 /** Grow the heap to 4 MB, free it all (trimmed), then calloc 1 MB from a top that must grow. */
@@ -53,6 +64,15 @@ describe.skipIf(!nativeAvailable())("the heap pages glibc's own writes make resi
     // The 1 MB calloc did not write its fresh pages: far fewer than its 245 are resident.
     expect(real).toBeLessThan(100);
   });
+  for (const profile of THREAD_PROFILES)
+    it(`thread heaps of generated '${profile}' traces (heap_info, malloc_state, shrink_heap, heap_trim)`, () => {
+      for (const seed of [21, 22]) {
+        const trace = generateTrace(seed, 15000, profile);
+        const real = realPages(trace, {}, 'thread_heaps_rss_pages');
+        expect([profile, seed, simThreadHeapPages(trace, {})]).toEqual([profile, seed, real]);
+        expect([seed, simPages(trace, {})]).toEqual([seed, realPages(trace, {})]);
+      }
+    });
   it('with tcache off and top_pad 0 (more trims, more coalescing)', () => {
     const t = { tcacheCount: 0, topPad: 0, trimThreshold: 65536 };
     const trace = generateTrace(77, 15000, 'fragment') + generateTrace(78, 15000, 'realloc');

@@ -39,7 +39,7 @@ export class Arenas {
     readonly cpus: number,
   ) {
     this.main = new Arena(kernel, mp, heaps, 0);
-    this.main.attachedThreads = 1; // the main thread (ptmalloc_init)
+    this.main.attachedThreads = 1; // main_arena's static initializer: the thread ptmalloc_init runs in
     this.all.push(this.main);
   }
 

@@ -92,11 +92,9 @@ function coalesce(av: Arena, p: number): number {
       st.unlinkAndRelease(next);
     } else {
       st.setPrevInuse(next, false);
-      av.w(next, 8);
     }
+    // set_head and set_foot write existing chunks' headers: resident pages (Arena.w).
     st.setPrevInuse(p, true);
-    av.w(p, 8); // set_head
-    av.wg(st.gran[p] + st.sizeG[p]); // set_foot
     av.insertUnsortedHead(p);
     return av.size(p);
   }
@@ -106,7 +104,6 @@ function coalesce(av: Arena, p: number): number {
   st.setPrevInuse(p, true);
   st.setState(p, ChunkState.Top);
   av.top = p;
-  av.w(p, 8);
   return av.size(p);
 }
 

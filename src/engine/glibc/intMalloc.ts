@@ -92,7 +92,6 @@ export function intMalloc(av: Arena, nb: number, tc: Tcache | null): number {
       // Remove from the unsorted list (from its tail: FIFO).
       st.bk[1] = bck;
       st.fd[bck] = 1;
-      if (bck >= 128) av.w(bck, 16);
       av.binChunks--;
       av.binBytes -= size;
 
@@ -164,7 +163,6 @@ function takeFromSmallbin(av: Arena, victim: number, bin: number, nb: number): v
   av.setInuseBitAfter(victim);
   st.bk[bin] = bck;
   st.fd[bck] = bin;
-  if (bck >= 128) av.w(bck, 16);
   av.binChunks--;
   av.binBytes -= nb;
   st.setState(victim, ChunkState.InUse);
@@ -178,9 +176,7 @@ function splitOff(av: Arena, victim: number, nb: number): number {
   const rem = st.alloc(st.gran[victim] + nbG, remSizeG, ChunkState.Unsorted, true);
   st.linkAfter(victim, rem);
   st.sizeG[victim] = nbG;
-  av.w(victim, 8); // set_head(victim)
-  av.w(rem, 8); // set_head(remainder)
-  av.wg(st.gran[rem] + remSizeG); // set_foot(remainder)
+  av.w(rem, 8); // set_head(remainder): a new header (the victim's and the footer's pages are resident)
   return rem;
 }
 
@@ -211,7 +207,6 @@ export function splitTop(av: Arena, nb: number): number {
   st.sizeG[victim] = nbG;
   st.setState(victim, ChunkState.InUse);
   av.top = rem;
-  av.w(victim, 8);
   av.w(rem, 8);
   return victim;
 }

@@ -54,6 +54,8 @@ export class GlibcMalloc implements LibcModel {
   private thread: MallocThread;
   /** !SINGLE_THREAD_P: once a second thread ran, never reset (glibc 2.36 keeps it false). */
   private multiThreaded = false;
+  /** __malloc_initialized: ptmalloc_init ran (in the thread that called malloc first). */
+  private initialized = false;
   /** The arena of the chunk GlibcMalloc.locate found last. */
   private located: Arena;
 
@@ -66,7 +68,6 @@ export class GlibcMalloc implements LibcModel {
     this.heaps = new Heaps(kernel);
     this.arenas = new Arenas(kernel, this.mp, this.heaps, opts.cpus ?? 2);
     this.thread = new MallocThread(0);
-    this.thread.arena = this.arenas.main; // ptmalloc_init: thread_arena = &main_arena
     this.threads.set(0, this.thread);
     this.located = this.arenas.main;
   }
@@ -97,6 +98,7 @@ export class GlibcMalloc implements LibcModel {
   }
   /** malloc_trim(pad): mtrim every arena, main first then newest to oldest. */
   trim(pad: number): number {
+    if (!this.initialized) this.ptmallocInit();
     let r = 0;
     for (const av of this.arenas.walk()) r |= mtrim(av, pad);
     if (this.sink) this.sink.record(EventKind.MallocTrim, 0, pad, r);
@@ -131,8 +133,19 @@ export class GlibcMalloc implements LibcModel {
     this.thread = running === t ? this.threads.get(0)! : running;
   }
 
+  /**
+   * ptmalloc_init, run by whichever thread calls malloc (calloc, realloc, malloc_trim) first: that
+   * thread's thread_arena becomes the main arena. Any other thread, the main thread included when
+   * it was not first, gets its arena from arena_get2 on its first call.
+   */
+  private ptmallocInit(): void {
+    this.initialized = true;
+    this.thread.arena = this.arenas.main;
+  }
+
   /** __libc_malloc: tcache first, else _int_malloc in the thread's arena. Returns 0 for NULL (ENOMEM). */
   private libcMalloc(bytes: number): number {
+    if (!this.initialized) this.ptmallocInit();
     if (bytes > PTRDIFF_MAX) return 0;
     const nb = request2size(bytes);
     const t = this.thread;
@@ -180,6 +193,7 @@ export class GlibcMalloc implements LibcModel {
   private libcCalloc(nmemb: number, size: number): number {
     const bytes = nmemb * size;
     if (!Number.isSafeInteger(bytes) || bytes > PTRDIFF_MAX) return 0;
+    if (!this.initialized) this.ptmallocInit();
     const t = this.thread;
     if (t.tcache === null && !t.shuttingDown) this.tcacheInit(t);
     let av = this.multiThreaded ? (t.arena ?? this.arenas.arenaGet2(t, bytes)) : this.arenas.main;
@@ -219,6 +233,7 @@ export class GlibcMalloc implements LibcModel {
       return 0;
     }
     if (mem === 0) return this.libcMalloc(bytes);
+    if (!this.initialized) this.ptmallocInit();
     const mp = this.mp;
     const p = this.locate(mem);
     if (p === MMAPPED) {
@@ -341,7 +356,15 @@ export class GlibcMalloc implements LibcModel {
 
   allocationAt(ptr: number): LibcAllocation | null {
     if (ptr <= 0 || this.usableSize(ptr) <= 0) return null;
-    return { start: ptr - 16, size: this.chunkSize(ptr), kind: this.isMmapped(ptr) ? 'mapped' : 'heap' };
+    const p = this.locate(ptr);
+    if (p === MMAPPED) return { start: ptr - 16, size: this.mp.mmapped.get(ptr - 16)!, kind: 'mapped' };
+    const av = this.located;
+    const a: LibcAllocation = { start: ptr - 16, size: av.size(p), kind: 'heap' };
+    if (!av.main) {
+      const h = av.heapOf(av.store.gran[p]);
+      a.arena = { index: av.index, heap: av.heapChain.indexOf(h), heapStart: h.addr };
+    }
+    return a;
   }
 
   snapshot(): GlibcSection {
@@ -378,6 +401,11 @@ export class GlibcMalloc implements LibcModel {
   /** The main thread's tcache (null before its first call). */
   mainTcache(): Tcache | null {
     return this.threads.get(0)!.tcache;
+  }
+
+  /** Every live thread but the main one. */
+  *threadStates(): Generator<MallocThread> {
+    for (const [tid, t] of this.threads) if (tid !== 0) yield t;
   }
 
   /** Every live thread's tcache, by thread id. */

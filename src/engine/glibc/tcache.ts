@@ -45,8 +45,7 @@ export class Tcache {
     const s = this.slots[k];
     const av = this.arenas[this.owners[k]];
     this.counts[idx] = n;
-    av.store.setState(s, ChunkState.InUse);
-    av.w(s, 24);
+    av.store.setState(s, ChunkState.InUse); // e->key = 0: a page written at tcache_put, still resident
     return av.mem(s);
   }
 

@@ -202,7 +202,10 @@ export class Kernel {
   madviseDontneed(addr: number, length: number): void {
     const from = pageDown(addr);
     const to = pageUp(addr + length);
-    const { bits, base } = this.pagesAt(from);
+    // malloc_trim madvises the heap chunk by chunk: no {bits, base} object on that path.
+    const inHeap = from >= this.heapStart && from < pageUp(this.brk);
+    const bits = inHeap ? this.heapPages : this.mappings[this.indexOf(from, true)].resident;
+    const base = inHeap ? this.heapStart : this.mappings[this.indexOf(from, true)].start;
     const dropped = bits.clearRange(pagesIn(from - base), pagesIn(to - base));
     this.addResident(-dropped);
     this.emit(Syscall.MadviseDontneed, from, to - from, 0, -dropped);
