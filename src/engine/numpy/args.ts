@@ -1,4 +1,4 @@
-import { NotSupported, PyError, typeError } from '../python/errors';
+import { NotSupported, PyError } from '../python/errors';
 import { intValue } from '../python/objects/int';
 import { listItem } from '../python/objects/list';
 import { strValue } from '../python/objects/str';
@@ -7,7 +7,12 @@ import { T } from '../python/objects/types';
 import type { Vm } from '../python/runtime/vm';
 import { NPY_MAXDIMS } from './constants';
 import { dtypeByName, FLOAT64, INT64, type DType } from './dtypes';
-import { NP_DTYPE } from './ids';
+
+/**
+ * A TypeError NumPy raises. Its message str is made when the error is normalized (the lazy path
+ * of python/errors.ts): NumPy's own error allocations are not modelled.
+ */
+export const typeError = (message: string): PyError => new PyError('TypeError', message);
 
 /** Keyword arguments of a call (borrowed values), as the interpreter passes them. */
 export type Kw = Map<string, number>;
@@ -86,13 +91,13 @@ export function dtypeArg(vm: Vm, h: number | undefined, lookup: DtypeLookup, fal
     if (byName) return byName;
     throw new NotSupported(`dtype '${s}' (modelled: float64, float32, int64, int32, uint8)`);
   }
-  if ((t === T.Type || t === T.Builtin) && typeof vm.table.side[h] === 'string') {
-    const name = vm.table.side[h] as string;
+  if (t === T.Type) {
+    const name = vm.slotsOf(h).name;
     if (name === 'float') return FLOAT64;
     if (name === 'int') return INT64;
     throw new NotSupported(`dtype=${name}`);
   }
-  if (t === NP_DTYPE) throw new NotSupported('that dtype');
+  if (vm.typeOf(h).name === 'dtype') throw new NotSupported('that dtype');
   throw typeError('Cannot interpret the dtype= argument as a data type');
 }
 

@@ -6,4 +6,3 @@ export { Arrays, type ArrayState } from './ndarray';
 export { importFootprint, type ImportReport } from './importFootprint';
 export * from './dtypes';
 export * from './constants';
-export { NDARRAY, NP_MODULE, NP_DTYPE } from './ids';

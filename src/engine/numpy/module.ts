@@ -1,31 +1,41 @@
-import { NotSupported, PyError, typeError } from '../python/errors';
-import type { Kwargs } from '../python/interp/call';
+import { NotSupported, PyError } from '../python/errors';
+import { genericGetAttr } from '../python/abstract/attr';
 import type { Interp } from '../python/interp/interp';
-import { boundBuiltinNew } from '../python/objects/func';
+import { builtinStatic } from '../python/objects/descr';
 import { fromLong } from '../python/objects/int';
+import { moduleData, moduleStatic } from '../python/objects/module';
+import { hashNotImplemented } from '../python/objects/object';
 import { strNew } from '../python/objects/str';
-import { T, type ExtensionType } from '../python/objects/types';
+import { readyStaticType } from '../python/objects/typeobject';
+import { Cmp, Meth, NB, NB_BINARY_COUNT, TpFlags, defineType, numberSlots, type BinarySlot, type Kwargs, type MethodDef, type TypeSlots } from '../python/objects/types';
 import type { Vm } from '../python/runtime/vm';
 import type { Libc } from '../libc/libc';
 import { NpyAlloc, libcOf } from './alloc';
+import { typeError } from './args';
+import { ARRAY_OBJECT_SIZE } from './constants';
 import { Constructors } from './create';
 import { DTYPES, type DType } from './dtypes';
-import { NDARRAY, NP_DTYPE, NP_MODULE } from './ids';
 import { Arrays, size } from './ndarray';
 import { Ufuncs } from './ufunc';
 import { unaryOp } from './unary';
 import { Views } from './views';
 
-/** The ndarray methods Highwater models (LOAD_METHOD finds them through Interp.extraMethods). */
-const METHODS = ['copy', 'reshape'] as const;
-/**
- * Hooks ExtensionType does not have yet (INTEGRATION.md): unary - + abs(), and str() (print).
- * The type objects are passed as variables, so the extra members type-check either way.
- */
-interface PendingHooks {
-  unaryop?(op: string, h: number): number;
-  str?(h: number): string;
-}
+/** The operator text ufunc.ts keys its loops by, for each BINARY_OP (NB) slot. */
+const NB_TEXT: Partial<Record<number, string>> = {
+  [NB.Add]: '+',
+  [NB.Subtract]: '-',
+  [NB.Multiply]: '*',
+  [NB.TrueDivide]: '/',
+  [NB.FloorDivide]: '//',
+  [NB.Remainder]: '%',
+  [NB.Power]: '**',
+  [NB.And]: '&',
+  [NB.Or]: '|',
+  [NB.Xor]: '^',
+  [NB.Lshift]: '<<',
+  [NB.Rshift]: '>>',
+  [NB.MatrixMultiply]: '@',
+};
 
 /** np.<name> functions. */
 const FUNCTIONS = ['zeros', 'ones', 'empty', 'full', 'arange', 'concatenate'] as const;
@@ -43,7 +53,6 @@ export class NumpyRuntime {
   readonly views: Views;
   /** The module object (static: its memory is part of the import footprint). */
   readonly module: number;
-  private readonly attrs = new Map<string, number>();
   private readonly dtypeOf = new Map<number, DType>();
   private readonly dtypeObject = new Map<DType, number>();
 
@@ -53,93 +62,116 @@ export class NumpyRuntime {
   ) {
     const vm = it.vm;
     this.alloc = new NpyAlloc(libcOf(vm.mem, libc), vm.kernel);
-    this.arrays = new Arrays(vm, this.alloc);
+    this.arrays = new Arrays(vm, this.alloc, vm.newTypeId());
     this.ufuncs = new Ufuncs(this.arrays);
     this.ctors = new Constructors(this.arrays, (h) => this.dtypeOf.get(h));
     this.views = new Views(this.arrays);
-    this.module = vm.newStatic(NP_MODULE);
-    vm.table.side[this.module] = 'numpy';
+    this.module = moduleStatic(vm, 'numpy', 'np');
     this.registerTypes(vm);
-    this.registerFunctions(it);
+    this.registerFunctions(vm);
   }
 
+  /** ndarray and dtype as slot tables in the interpreter's type registry (NumPy's PyArray_Type, PyArrayDescr_Type). */
   private registerTypes(vm: Vm): void {
     const A = this.arrays;
     const V = this.views;
-    const ndarray: ExtensionType & PendingHooks = {
-      id: NDARRAY,
+    const binary: Record<number, BinarySlot> = {};
+    for (const [nb, op] of Object.entries(NB_TEXT)) {
+      const k = Number(nb);
+      binary[k] = (_vm, a, b) => this.ufuncs.binop(op!, a, b, false) || vm.s.NotImplemented;
+      binary[k + NB_BINARY_COUNT] = (_vm, a, b) => this.ufuncs.binop(op!, a, b, true) || vm.s.NotImplemented;
+    }
+    const method = (name: string, flags: number, impl: MethodDef['impl']): MethodDef => ({ name, flags, impl, qualname: `ndarray.${name}` });
+    const getset = (name: string) => ({ name, get: (_vm: Vm, h: number) => V.attribute(h, name, (st) => this.dtypeObject.get(st.dtype)!)! });
+    const ndarray = defineType({
+      id: A.typeId,
       name: 'ndarray',
-      gc: false,
-      dealloc: (h) => A.dealloc(h),
-      sizeof: (h) => A.sizeof(h),
-      getattr: (h, name) => {
-        const v = V.attribute(h, name, (st) => this.dtypeObject.get(st.dtype)!);
-        if (v !== undefined) return v;
-        if ((METHODS as readonly string[]).includes(name)) return boundBuiltinNew(vm, h, name);
-        throw new NotSupported(`ndarray.${name}`, this.it.line);
+      module: 'numpy',
+      basicsize: ARRAY_OBJECT_SIZE,
+      flags: TpFlags.BaseType,
+      dealloc: (_vm, h) => A.dealloc(h),
+      sizeof: (_vm, h) => A.sizeof(h),
+      getattro: genericGetAttr,
+      notModelled: 'ndarray',
+      hash: hashNotImplemented,
+      richcompare: () => {
+        throw new NotSupported('comparing numpy arrays');
       },
-      binop: (op: string, a: number, b: number, inplace = false) => this.ufuncs.binop(op, a, b, inplace),
-      subscript: (h, key) => V.subscript(h, key),
-      assignSubscript: (h, key, v) => V.assignSubscript(h, key, v),
-      len: (h) => {
-        const st = A.state(h);
-        if (st.shape.length === 0) throw typeError('len() of unsized object');
-        return st.shape[0];
-      },
-      truthy: (h) => {
-        const n = size(A.state(h).shape);
-        if (n > 1) throw new PyError('ValueError', 'The truth value of an array with more than one element is ambiguous. Use a.any() or a.all()');
-        if (n === 0) return false;
-        throw new NotSupported('the truth value of a one-element array (element values are not modelled)');
+      number: numberSlots(binary, {
+        negative: (_vm, h) => unaryOp(this.ufuncs, '-', h),
+        positive: (_vm, h) => unaryOp(this.ufuncs, '+', h),
+        absolute: (_vm, h) => unaryOp(this.ufuncs, 'abs', h),
+        invert: () => {
+          throw new NotSupported('unary ~ on numpy arrays');
+        },
+        bool: (_vm, h) => {
+          const n = size(A.state(h).shape);
+          if (n > 1) throw new PyError('ValueError', 'The truth value of an array with more than one element is ambiguous. Use a.any() or a.all()');
+          if (n === 0) return false;
+          throw new NotSupported('the truth value of a one-element array (element values are not modelled)');
+        },
+      }),
+      mapping: {
+        length: (_vm, h) => {
+          const st = A.state(h);
+          if (st.shape.length === 0) throw typeError('len() of unsized object');
+          return st.shape[0];
+        },
+        subscript: (_vm, h, key) => V.subscript(h, key),
+        assSubscript: (_vm, h, key, v) => {
+          if (v === 0) throw new NotSupported('deleting items of a numpy array');
+          V.assignSubscript(h, key, v);
+        },
       },
       iter: () => {
         throw new NotSupported('iterating over a numpy array');
       },
+      reprText: () => {
+        throw new NotSupported('printing a numpy array (element values are not modelled)');
+      },
       repr: () => {
         throw new NotSupported('printing a numpy array (element values are not modelled)');
       },
-      unaryop: (op, h) => unaryOp(this.ufuncs, op, h),
-    };
-    vm.registerType(ndarray);
-    vm.registerType({
-      id: NP_MODULE,
-      name: 'module',
-      gc: false,
-      dealloc: () => {},
-      getattr: (_h, name) => {
-        const f = this.attrs.get(name);
-        if (f === undefined) throw new NotSupported(`np.${name}`, this.it.line);
-        return f;
+      methods: {
+        copy: method('copy', Meth.Fastcall | Meth.Keywords, (_vm, self, args) => {
+          if (args.length) throw new NotSupported('ndarray.copy(order)');
+          return this.views.copy(self);
+        }),
+        reshape: method('reshape', Meth.Varargs | Meth.Keywords, (_vm, self, args) => this.views.reshape(self, args)),
       },
-      repr: () => "<module 'numpy' from '/usr/lib/python3/dist-packages/numpy/__init__.py'>",
+      getset: Object.fromEntries(['shape', 'strides', 'ndim', 'size', 'nbytes', 'itemsize', 'dtype', 'base'].map((n) => [n, getset(n)])),
     });
-    const dtype: ExtensionType & PendingHooks = {
-      id: NP_DTYPE,
+    readyStaticType(vm, ndarray);
+    const dtype = defineType({
+      id: vm.newTypeId(),
       name: 'dtype',
-      gc: false,
-      dealloc: () => {},
-      repr: (h) => `dtype('${this.dtypeOf.get(h)!.name}')`,
-      str: (h) => this.dtypeOf.get(h)!.name,
-      getattr: (h, name) => {
-        const d = this.dtypeOf.get(h)!;
-        if (name === 'name') return strNew(vm, d.name);
-        if (name === 'itemsize') return fromLong(vm, d.itemsize);
-        if (name === 'char') return strNew(vm, d.char);
-        throw new NotSupported(`dtype.${name}`, this.it.line);
+      module: 'numpy',
+      basicsize: 88,
+      dealloc: () => {
+        throw new Error('internal: a static dtype deallocated');
       },
-      binop: (op, a, b) => {
-        if (op !== '==' && op !== '!=') return 0;
+      notModelled: 'dtype',
+      reprText: (_vm, h) => `dtype('${this.dtypeOf.get(h)!.name}')`,
+      str: (_vm, h) => strNew(vm, this.dtypeOf.get(h)!.name),
+      richcompare: (_vm, a, b, op) => {
+        if (op !== Cmp.EQ && op !== Cmp.NE) return vm.s.NotImplemented;
         const x = this.dtypeOf.get(a);
         const y = this.dtypeOf.get(b);
-        if (x === undefined || y === undefined) return 0;
-        return vm.s.bool((x === y) === (op === '=='));
+        if (x === undefined || y === undefined) return vm.s.NotImplemented;
+        return vm.s.bool((x === y) === (op === Cmp.EQ));
       },
-    };
-    vm.registerType(dtype);
+      getset: {
+        name: { name: 'name', get: (_vm, h) => strNew(vm, this.dtypeOf.get(h)!.name) },
+        itemsize: { name: 'itemsize', get: (_vm, h) => fromLong(vm, this.dtypeOf.get(h)!.itemsize) },
+        char: { name: 'char', get: (_vm, h) => strNew(vm, this.dtypeOf.get(h)!.char) },
+      },
+    });
+    readyStaticType(vm, dtype);
+    this.dtypeType = dtype;
   }
+  private dtypeType: TypeSlots | null = null;
 
-  private registerFunctions(it: Interp): void {
-    const vm = it.vm;
+  private registerFunctions(vm: Vm): void {
     const C = this.ctors;
     const impls: Record<(typeof FUNCTIONS)[number], (args: number[], kw: Kwargs) => number> = {
       zeros: (a, k) => C.zeros(a, k),
@@ -150,34 +182,40 @@ export class NumpyRuntime {
       concatenate: (a, k) => C.concatenate(a, k),
     };
     for (const name of FUNCTIONS) {
-      const f = vm.newStatic(T.Builtin);
-      vm.table.side[f] = `numpy.${name}`;
-      it.builtinImpls.set(`numpy.${name}`, (_it, args, kw) => impls[name](args, kw));
-      this.addAttr(it, name, f);
+      const def: MethodDef = {
+        name,
+        qualname: `numpy.${name}`,
+        flags: Meth.Fastcall | Meth.Keywords,
+        impl: (_vm, _self, args, kw) => impls[name]([...args], kw ?? new Map()),
+      };
+      this.addAttr(name, builtinStatic(vm, def, 'numpy'));
     }
     for (const d of DTYPES) {
       // np.float64 & co are the scalar types; a.dtype is a descr: both convert to the dtype
-      const type = vm.newStatic(T.Type);
-      vm.table.side[type] = d.name;
-      this.dtypeOf.set(type, d);
-      this.addAttr(it, d.name, type);
-      const descr = vm.newStatic(NP_DTYPE);
+      const scalar = defineType({
+        id: vm.newTypeId(),
+        name: d.name,
+        module: 'numpy',
+        basicsize: 32,
+        dealloc: () => {
+          throw new Error('internal: a numpy scalar deallocated');
+        },
+        new: () => {
+          throw new NotSupported(`numpy scalars (np.${d.name}(...))`);
+        },
+      });
+      readyStaticType(vm, scalar);
+      this.dtypeOf.set(scalar.typeObject, d);
+      this.addAttr(d.name, scalar.typeObject);
+      const descr = vm.newStatic(this.dtypeType!.id);
       this.dtypeOf.set(descr, d);
       this.dtypeObject.set(d, descr);
     }
-    const ndarray = vm.newStatic(T.Type);
-    vm.table.side[ndarray] = 'ndarray';
-    this.addAttr(it, 'ndarray', ndarray);
-    it.extraMethods.set(`${NDARRAY}:copy`, (_it, self, args) => {
-      if (args.length) throw new NotSupported('ndarray.copy(order)');
-      return this.views.copy(self);
-    });
-    it.extraMethods.set(`${NDARRAY}:reshape`, (_it, self, args) => this.views.reshape(self, args));
+    this.addAttr('ndarray', vm.types[this.arrays.typeId].typeObject);
   }
 
-  /** np.<name>, and `from numpy import <name>` (Interp.moduleAttrs). */
-  private addAttr(it: Interp, name: string, h: number): void {
-    this.attrs.set(name, h);
-    it.moduleAttrs.set(`numpy.${name}`, h);
+  /** np.<name> (and `from numpy import <name>`): the module's dict. */
+  private addAttr(name: string, h: number): void {
+    moduleData(this.it.vm, this.module).attrs.set(name, h);
   }
 }

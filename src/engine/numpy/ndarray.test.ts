@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sliceNew } from '../python/objects/func';
+import { sliceNew } from '../python/objects/slice';
 import { fromLong } from '../python/objects/int';
 import { EventKind } from '../trace/events';
 import { FLOAT64, INT32, UINT8 } from './dtypes';

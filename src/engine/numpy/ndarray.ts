@@ -3,7 +3,6 @@ import type { Vm } from '../python/runtime/vm';
 import type { NpyAlloc } from './alloc';
 import { ARRAY_OBJECT_SIZE } from './constants';
 import type { DType } from './dtypes';
-import { NDARRAY } from './ids';
 
 /** What an ndarray object holds (PyArrayObject_fields), kept in the object table's `side` column. */
 export interface ArrayState {
@@ -65,6 +64,8 @@ export class Arrays {
   constructor(
     readonly vm: Vm,
     readonly alloc: NpyAlloc,
+    /** ndarray's type id (taken from the registry when NumPy is imported). */
+    readonly typeId: number,
   ) {}
 
   state(h: number): ArrayState {
@@ -72,7 +73,7 @@ export class Arrays {
   }
 
   isArray(h: number): boolean {
-    return this.vm.table.type[h] === NDARRAY;
+    return this.vm.table.type[h] === this.typeId;
   }
 
   /**
@@ -85,7 +86,7 @@ export class Arrays {
   newArray(dtype: DType, shape: readonly number[], opts: NewArrayOptions = {}): number {
     const vm = this.vm;
     const nd = shape.length;
-    const h = vm.newObject(NDARRAY, ARRAY_OBJECT_SIZE);
+    const h = vm.newObject(this.typeId, ARRAY_OBJECT_SIZE);
     const st: ArrayState = { dtype, shape: [...shape], strides: [], dims: 0, data: 0, own: false, base: 0 };
     vm.table.side[h] = st;
     if (nd > 0) {

@@ -1,6 +1,5 @@
 import type { OwnerProvider } from '../python/owners';
 import { NCACHE } from './constants';
-import { NDARRAY } from './ids';
 import type { NumpyRuntime } from './module';
 import { size } from './ndarray';
 
@@ -14,7 +13,7 @@ const n = (k: number): string => k.toLocaleString('en-US');
 export function numpyOwnerProvider(rt: NumpyRuntime): OwnerProvider {
   const A = rt.arrays;
   return {
-    types: [NDARRAY],
+    types: [rt.arrays.typeId],
     describe(h) {
       const st = A.state(h);
       const shape = st.shape.length > 1 ? ` (${st.shape.map(n).join(' × ')})` : '';

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { fromDouble } from '../python/objects/float';
-import { sliceNew } from '../python/objects/func';
+import { sliceNew } from '../python/objects/slice';
 import { fromLong } from '../python/objects/int';
 import { strNew } from '../python/objects/str';
 import { tupleFromItems } from '../python/objects/tuple';

@@ -2,7 +2,7 @@ import { NotSupported, PyError } from '../python/errors';
 import { fromLong } from '../python/objects/int';
 import { tupleFromItems } from '../python/objects/tuple';
 import { T } from '../python/objects/types';
-import { sliceIndices } from '../python/interp/subscript';
+import { sliceIndices } from '../python/objects/slice';
 import { intArg, isInt, sequenceItems } from './args';
 import { isCContiguous, shapeText, size, type Arrays, type ArrayState } from './ndarray';
 import { broadcast } from './ufunc';
@@ -69,31 +69,25 @@ export class Views {
   }
 
   /**
-   * array_reshape (METH_VARARGS: the call packs its arguments into a tuple) → PyArray_IntpConverter
+   * array_reshape (METH_VARARGS: the call packs its arguments into a tuple, callCFunction) → PyArray_IntpConverter
    * (a dim-cache block of len(shape)) → PyArray_Newshape: the same shape is PyArray_View; a
    * C-contiguous array, or one _attempt_nocopy_reshape can restride, becomes a view
    * (PyArray_NewFromDescr_int with base = self); otherwise PyArray_NewCopy and a view of the copy.
    */
-  reshape(h: number, args: number[]): number {
+  reshape(h: number, args: readonly number[]): number {
     const vm = this.vm;
     const A = this.arrays;
-    for (const a of args) vm.incref(a);
-    const argTuple = args.length ? tupleFromItems(vm, args) : vm.s.emptyTuple;
+    if (args.length === 0) throw new PyError('TypeError', 'reshape() takes exactly 1 argument (0 given)');
+    const items = args.length === 1 ? (isInt(vm, args[0]) ? [args[0]] : sequenceItems(vm, args[0])) : args;
+    if (items === null) throw new NotSupported('reshape with that shape argument');
+    const dims = items.map((x) => intArg(vm, x, 'shape'));
+    const tempLen = dims.length;
+    const p = tempLen > 0 ? A.alloc.dimMalloc(tempLen) : 0;
+    if (p) vm.mem.touch(p, 8 * tempLen);
     try {
-      if (args.length === 0) throw new PyError('TypeError', 'reshape() takes exactly 1 argument (0 given)');
-      const items = args.length === 1 ? (isInt(vm, args[0]) ? [args[0]] : sequenceItems(vm, args[0])) : args;
-      if (items === null) throw new NotSupported('reshape with that shape argument');
-      const dims = items.map((x) => intArg(vm, x, 'shape'));
-      const tempLen = dims.length;
-      const p = tempLen > 0 ? A.alloc.dimMalloc(tempLen) : 0;
-      if (p) vm.mem.touch(p, 8 * tempLen);
-      try {
-        return this.newshape(h, dims);
-      } finally {
-        if (p) A.alloc.dimFree(p, tempLen);
-      }
+      return this.newshape(h, dims);
     } finally {
-      vm.decref(argTuple);
+      if (p) A.alloc.dimFree(p, tempLen);
     }
   }
 

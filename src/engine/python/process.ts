@@ -11,6 +11,8 @@ import { PyError, PySyntaxError } from './errors';
 import { Interp } from './interp/interp';
 import { MallocLog, TeeSink } from './mallocLog';
 import { dictNew, dictSetItem } from './objects/dict';
+import { moduleStatic } from './objects/module';
+import { installBuiltinTypes } from './objects/registry';
 import { strNew } from './objects/str';
 import { F_FREELISTED, F_IMMORTAL } from './objects/table';
 import { T } from './objects/types';
@@ -85,6 +87,7 @@ export class PythonProcess {
     this.boot = bootProcess(this.kernel, this.libc, this.pymalloc, this.profile);
     const events = opts.events ?? null;
     this.vm = new Vm(new Mem(this.kernel, this.pymalloc, events));
+    installBuiltinTypes(this.vm);
     this.dataStack = new DataStack(this.kernel, this.boot.dataStackRoot);
     this.globals = this.makeGlobals();
     this.settle();
@@ -147,8 +150,7 @@ export class PythonProcess {
     vm.table.n[builtinsName] = 12;
     const main = strNew(vm, '__main__', 0);
     vm.table.flags[main] |= F_IMMORTAL;
-    const builtinsModule = vm.newStatic(T.Module);
-    vm.table.side[builtinsModule] = 'builtins';
+    const builtinsModule = moduleStatic(vm, 'builtins', null);
     dictSetItem(vm, g, name, main);
     dictSetItem(vm, g, builtinsName, builtinsModule);
     vm.table.flags[g] |= F_IMMORTAL;

@@ -1,4 +1,4 @@
-import { repr } from './interp/repr';
+import { reprText } from './abstract/repr';
 import { parseModule } from './parse/parser';
 import { PythonProcess, type ProcessOptions } from './process';
 
@@ -30,7 +30,7 @@ export function callsOf(setup: string, source: string): string[] {
 /** repr() of a module-level name. */
 export function valueOf(p: PythonProcess, name: string): string {
   const h = p.interpreter!.loadGlobal(name);
-  const text = repr(p.vm, h);
+  const text = reprText(p.vm, h);
   p.vm.decref(h);
   return text;
 }

@@ -1,5 +1,6 @@
 import { PyError } from '../errors';
-import { binaryOp, truthy, unaryOp } from '../interp/ops';
+import { NB_OF, binaryOp, unaryOp } from '../abstract/number';
+import { isTrue } from '../abstract/object';
 import { bytesNew } from '../objects/bytes';
 import { fromDouble } from '../objects/float';
 import { fromLong, longNew, norm } from '../objects/int';
@@ -102,7 +103,7 @@ export class ConstCompiler {
       case 'BinOp':
         return this.foldBinOp(e);
       case 'UnaryOp':
-        if (e.operand.k === 'Const') return this.tryFold(e, () => (e.op === 'not' ? this.vm.s.bool(!truthy(this.vm, e.operand.k === 'Const' ? e.operand.h! : 0)) : unaryOp(this.vm, e.op, (e.operand as { h: number }).h)));
+        if (e.operand.k === 'Const') return this.tryFold(e, () => (e.op === 'not' ? this.vm.s.bool(!isTrue(this.vm, e.operand.k === 'Const' ? e.operand.h! : 0)) : unaryOp(this.vm, e.op, (e.operand as { h: number }).h)));
         if (e.op === 'not' && e.operand.k === 'Compare' && e.operand.ops.length === 1) {
           const inverse: Record<string, 'is' | 'is not' | 'in' | 'not in'> = { is: 'is not', 'is not': 'is', in: 'not in', 'not in': 'in' };
           const inv = inverse[e.operand.ops[0]];
@@ -178,7 +179,7 @@ export class ConstCompiler {
     const a = e.left.h!;
     const b = e.right.h!;
     if (!safe(vm, e.op, a, b)) return e;
-    return this.tryFold(e, () => binaryOp(vm, e.op, a, b));
+    return this.tryFold(e, () => binaryOp(vm, NB_OF[e.op], a, b));
   }
 
   /** make_const: the folded value replaces the node; an exception just leaves the node alone. */

@@ -1,48 +1,47 @@
-import { NotSupported, PyError, attributeError, typeError } from '../errors';
-import { boundBuiltinNew, cellNew, functionData } from '../objects/func';
-import { tupleFromItems, tupleItem } from '../objects/tuple';
-import { T } from '../objects/types';
+import { PyError } from '../errors';
+import { getMethod } from '../abstract/attr';
+import { call } from '../abstract/call';
+import { raiseString, typeError } from '../abstract/errors';
+import { str } from '../abstract/repr';
+import { E } from '../objects/exctypes';
+import { cellNew, functionData } from '../objects/func';
+import { tupleItem } from '../objects/tuple';
+import { T, type Kwargs } from '../objects/types';
 import type { ExprOf } from '../parse/ast';
 import { evalExpr } from './expr';
 import { Flow, type CodeUnit, type Frame, type Interp } from './interp';
-import { hasMethod } from './methods';
-import { typeName } from './repr';
 
 const RECURSION_LIMIT = 1000;
 const RECORDER_FRAMES = 2;
 
-/** Keyword arguments of a call (values are owned references). */
-export type Kwargs = Map<string, number>;
+export type { Kwargs };
 
-/** What a built-in function does; arguments are borrowed, the result is a new reference. */
-export type BuiltinImpl = (it: Interp, args: number[], kw: Kwargs) => number;
-
-/** Types whose call goes through tp_call in 3.11 (no vectorcall): _PyObject_MakeTpCall packs a tuple. */
-const TP_CALL = new Set(['str', 'bytes', 'bytearray', 'int', 'object', 'zip']);
-/** METH_VARARGS built-ins: their positional arguments are packed into a tuple too. */
-const VARARGS = new Set(['min', 'max']);
-
-/** CALL: the callable, then the arguments left to right, then the call. */
+/**
+ * CALL: the callable (LOAD_METHOD for `obj.name(...)`: a method descriptor comes back unbound,
+ * with the instance as the first argument, and no bound-method object is made), then the
+ * arguments left to right, then the call, then the callable and the arguments are released.
+ */
 export function evalCall(it: Interp, e: ExprOf<'Call'>, f: Frame): number {
   const vm = it.vm;
   if (e.func.k === 'Attribute') {
-    // LOAD_METHOD: a method of a built-in object is called without a bound-method object.
     const obj = evalExpr(it, e.func.value, f);
-    const type = vm.table.type[obj];
-    if (type !== T.Module && type !== T.CDLL && hasMethod(it, obj, e.func.attr)) {
-      const { args, kw } = evalArgs(it, e, f);
-      return it.callMethod(obj, e.func.attr, args, kw, true);
+    let m: { meth: number; self: number };
+    try {
+      m = getMethod(vm, obj, e.func.attr);
+    } catch (err) {
+      vm.decref(obj);
+      throw err;
     }
-    const callee = attribute(it, obj, e.func.attr);
-    vm.decref(obj);
+    if (m.self === 0) vm.decref(obj);
     const { args, kw } = evalArgs(it, e, f);
-    return callObject(it, callee, args, kw);
+    if (m.self !== 0) args.unshift(m.self);
+    return callOwned(it, m.meth, args, kw, false);
   }
   const callee = evalExpr(it, e.func, f);
   const { args, kw } = evalArgs(it, e, f);
   // PRECALL_NO_KW_STR_1 (quickened code): str(x) calls PyObject_Str without an argument tuple.
   const fast = it.quickened(f) && args.length === 1 && kw.size === 0 && callee === it.builtins.get('str');
-  return callObject(it, callee, args, kw, fast);
+  return callOwned(it, callee, args, kw, fast);
 }
 
 function evalArgs(it: Interp, e: ExprOf<'Call'>, f: Frame): { args: number[]; kw: Kwargs } {
@@ -55,52 +54,49 @@ function evalArgs(it: Interp, e: ExprOf<'Call'>, f: Frame): { args: number[]; kw
   return { args, kw };
 }
 
-/** Call `callee` (consumed) with owned `args` and `kw` (consumed): ceval's CALL and its cleanup. */
-export function callObject(it: Interp, callee: number, args: number[], kw: Kwargs, specialized = false): number {
+/**
+ * Call `callee` with owned arguments, all consumed: a Python function takes them into its frame
+ * (_PyEvalFramePushAndInit steals the stack's references); anything else is called through the
+ * abstract layer with them borrowed, then the callable and the arguments are released in CALL's
+ * order.
+ */
+export function callOwned(it: Interp, callee: number, args: number[], kw: Kwargs, strFast: boolean): number {
   const vm = it.vm;
-  const t = vm.table;
-  const type = t.type[callee];
-  if (type === T.Function) return callFunction(it, callee, args, kw);
-  let impl: BuiltinImpl | undefined;
-  let tpCallTuple = 0;
-  if (type === T.Builtin || type === T.Type) {
-    const name = t.side[callee] as string;
-    impl = it.builtinImpls.get(name);
-    if (!impl) throw new NotSupported(`${name}()`, it.line);
-    if ((type === T.Type && TP_CALL.has(name) && !specialized) || VARARGS.has(name)) {
-      for (const a of args) vm.incref(a);
-      tpCallTuple = tupleFromItems(vm, args);
-    }
-  } else if (type === T.BoundBuiltin) {
-    const self = t.ref[callee];
-    vm.incref(self);
-    const r = it.callMethod(self, t.side[callee] as string, args, kw, false);
-    vm.decref(callee);
-    return r;
-  } else if (type === T.CFunc) {
-    impl = it.builtinImpls.get('ctypes:call');
-    args = [callee, ...args];
-    vm.incref(callee);
-  } else if (type >= T.FirstExtension) {
-    impl = it.builtinImpls.get(`${vm.extensions[type]?.name ?? ''}:call`);
-  }
-  if (!impl) throw typeError(`'${typeName(vm, callee)}' object is not callable`);
+  if (vm.table.type[callee] === T.Function) return callFunction(it, callee, args, kw);
   let r: number;
   try {
-    r = impl(it, args, kw);
+    r = strFast ? str(vm, args[0]) : call(vm, callee, args, kw.size ? kw : null);
   } finally {
-    if (tpCallTuple) vm.decref(tpCallTuple);
+    vm.decref(callee);
+    for (const a of args) vm.decref(a);
+    for (const v of kw.values()) vm.decref(v);
   }
-  vm.decref(callee);
-  for (const a of args) vm.decref(a);
-  for (const v of kw.values()) vm.decref(v);
   return r;
+}
+
+/** _PyFunction_Vectorcall from C code: the frame takes its own references to borrowed arguments. */
+export function callFunctionBorrowed(
+  it: Interp,
+  fn: number,
+  args: readonly number[],
+  kw: Kwargs | null,
+): number {
+  const vm = it.vm;
+  for (const a of args) vm.incref(a);
+  const kwOwned: Kwargs = new Map();
+  if (kw)
+    for (const [k, v] of kw) {
+      vm.incref(v);
+      kwOwned.set(k, v);
+    }
+  vm.incref(fn);
+  return callFunction(it, fn, [...args], kwOwned);
 }
 
 /**
  * A Python function call (_PyEvalFramePushAndInit): the frame on the data stack takes the
  * arguments, COPY_FREE_VARS and MAKE_CELL run first, the body, then _PyFrame_Clear releases the
- * locals in slot order and then the function.
+ * locals in slot order and then the function. Consumes `fn`, `args` and `kw`.
  */
 export function callFunction(it: Interp, fn: number, args: number[], kw: Kwargs): number {
   const vm = it.vm;
@@ -109,20 +105,28 @@ export function callFunction(it: Interp, fn: number, args: number[], kw: Kwargs)
   const scope = unit.scope;
   const params = scope.params;
   const fast = new Int32Array(scope.localsplus.length);
-  const fail = (msg: string) => {
-    for (const a of args) vm.decref(a);
+  const fail = (fmt: string, ...a: (string | number)[]) => {
+    const err = typeError(vm, `%U() ${fmt}`, data.qualname, ...a);
+    for (const x of args) vm.decref(x);
     for (const v of kw.values()) vm.decref(v);
     vm.decref(fn);
-    return typeError(`${data.name}() ${msg}`);
+    return err;
   };
   if (args.length > params.length) {
-    throw fail(`takes ${params.length} positional argument${params.length === 1 ? '' : 's'} but ${args.length} ${args.length === 1 ? 'was' : 'were'} given`);
+    const n = params.length;
+    throw fail(
+      `takes %zd positional argument%s but %zd %s given`,
+      n,
+      n === 1 ? '' : 's',
+      args.length,
+      args.length === 1 ? 'was' : 'were',
+    );
   }
   args.forEach((a, i) => (fast[i] = a));
   for (const [k, v] of kw) {
     const i = params.indexOf(k);
-    if (i < 0) throw fail(`got an unexpected keyword argument '${k}'`);
-    if (fast[i]) throw fail(`got multiple values for argument '${k}'`);
+    if (i < 0) throw fail("got an unexpected keyword argument '%U'", k);
+    if (fast[i]) throw fail("got multiple values for argument '%U'", k);
     fast[i] = v;
   }
   const defaults = data.defaults;
@@ -137,16 +141,27 @@ export function callFunction(it: Interp, fn: number, args: number[], kw: Kwargs)
     } else missing.push(params[i]);
   }
   if (missing.length) {
+    for (let i = 0; i < params.length; i++) if (fast[i]) vm.decref(fast[i]);
     const names = missing.map((m) => `'${m}'`);
-    const list = names.length === 1 ? names[0] : names.slice(0, -1).join(', ') + ' and ' + names[names.length - 1];
-    throw fail(`missing ${missing.length} required positional argument${missing.length === 1 ? '' : 's'}: ${list}`);
+    const list =
+      names.length === 1 ? names[0] : names.slice(0, -1).join(', ') + ' and ' + names[names.length - 1];
+    const err = typeError(
+      vm,
+      '%U() missing %zd required positional argument%s: %U',
+      data.qualname,
+      missing.length,
+      missing.length === 1 ? '' : 's',
+      list,
+    );
+    vm.decref(fn);
+    throw err;
   }
   // _Py_EnterRecursivePy: sys.getrecursionlimit() is 1000, and the recorder's own frames
   // (hw_child.py's module, the scenario's module) count too.
   if (it.dataStack.depth + RECORDER_FRAMES >= RECURSION_LIMIT) {
     for (let i = 0; i < params.length; i++) if (fast[i]) vm.decref(fast[i]);
     vm.decref(fn);
-    throw new PyError('RecursionError', 'maximum recursion depth exceeded');
+    throw raiseString(vm, E.RecursionError, 'maximum recursion depth exceeded');
   }
   it.dataStack.push(unit.framesize);
   const frame: Frame = { unit, fast, retval: 0 };
@@ -154,7 +169,8 @@ export function callFunction(it: Interp, fn: number, args: number[], kw: Kwargs)
   try {
     prologue(it, frame, data.closure);
     const flow = it.execBlock(unit.body!, frame);
-    if (flow === Flow.Break || flow === Flow.Continue) throw new PyError('SyntaxError', "'break' outside loop");
+    if (flow === Flow.Break || flow === Flow.Continue)
+      throw new PyError('SyntaxError', "'break' outside loop");
     if (!frame.retval) frame.retval = vm.s.None;
   } catch (e) {
     it.dataStack.pop();
@@ -196,17 +212,4 @@ export function clearFrame(it: Interp, f: Frame): void {
       it.vm.decref(v);
     }
   }
-}
-
-/** LOAD_ATTR outside a call: module attributes, or a new bound built-in method. */
-export function attribute(it: Interp, obj: number, name: string): number {
-  const vm = it.vm;
-  const type = vm.table.type[obj];
-  if (type === T.Module || type === T.CDLL) return it.moduleAttr(obj, name);
-  if (type >= T.FirstExtension) {
-    const ext = vm.extensions[type];
-    if (ext?.getattr) return ext.getattr(obj, name);
-  }
-  if (hasMethod(it, obj, name)) return boundBuiltinNew(vm, obj, name);
-  throw attributeError(typeName(vm, obj), name);
 }

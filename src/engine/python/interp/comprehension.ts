@@ -1,15 +1,16 @@
+import { getIter, iterNext } from '../abstract/iter';
+import { isTrue } from '../abstract/object';
 import { dictNew, dictSetItem } from '../objects/dict';
 import { functionNew } from '../objects/func';
+import { generatorNew, type SuspendedFrame } from '../objects/genobject';
 import { listAppend, listNew } from '../objects/list';
 import { setAdd, setNew } from '../objects/set';
-import { T } from '../objects/types';
+import type { Visit } from '../objects/types';
 import type { Comprehension, Expr } from '../parse/ast';
 import type { Vm } from '../runtime/vm';
 import { clearFrame, prologue } from './call';
 import { evalExpr } from './expr';
 import type { CodeUnit, Frame, Interp } from './interp';
-import { getIter, iterNext } from './iterate';
-import { truthy } from './ops';
 import { closureTuple, store } from './statements';
 
 type CompExpr = Extract<Expr, { generators: Comprehension[] }>;
@@ -29,8 +30,15 @@ export function evalComprehension(it: Interp, e: CompExpr, f: Frame): number {
   const closure = closureTuple(it, unit.scope.freevars, f);
   const fn = functionNew(vm, unit, NAMES[e.k], 0, closure);
   const iterable = evalExpr(it, e.generators[0].iter, f);
-  const iter = getIter(it, iterable);
-  vm.decref(iterable);
+  let iter: number;
+  try {
+    iter = getIter(vm, iterable);
+  } catch (err) {
+    vm.decref(fn);
+    throw err;
+  } finally {
+    vm.decref(iterable);
+  }
   const frame: Frame = { unit, fast: new Int32Array(unit.scope.localsplus.length), retval: 0 };
   frame.fast[0] = iter; // `.0`, the only parameter
   it.dataStack.push(unit.framesize);
@@ -65,13 +73,16 @@ function runLevel(it: Interp, e: CompExpr, f: Frame, level: number, result: numb
     vm.incref(iter);
   } else {
     const iterable = evalExpr(it, g.iter, f);
-    iter = getIter(it, iterable);
-    vm.decref(iterable);
+    try {
+      iter = getIter(vm, iterable);
+    } finally {
+      vm.decref(iterable);
+    }
   }
   const last = level === e.generators.length - 1;
   for (;;) {
-    it.tick(e.line);
-    const v = iterNext(it, iter);
+    it.tickAt(e.line);
+    const v = iterNext(vm, iter);
     if (!v) break;
     store(it, g.target, v, f);
     if (!passes(it, g, f)) continue;
@@ -97,7 +108,7 @@ function passes(it: Interp, g: Comprehension, f: Frame): boolean {
   // An index, not for-of: this runs once per item, and the array iterator was not optimized away.
   for (let i = 0; i < g.ifs.length; i++) {
     const t = evalExpr(it, g.ifs[i], f);
-    const ok = truthy(it.vm, t);
+    const ok = isTrue(it.vm, t);
     it.vm.decref(t);
     if (!ok) return false;
   }
@@ -106,95 +117,91 @@ function passes(it: Interp, g: Comprehension, f: Frame): boolean {
 
 // ---- generators -------------------------------------------------------------------------
 
-/** PyGenObject: 16 (GC) + 80 + 8 × co_framesize, the frame inside it. */
-const GEN_BASIC = 80;
-
-interface GenState {
-  fn: number;
-  unit: CodeUnit;
-  frame: Frame;
+/**
+ * A generator expression's suspended frame (the object is objects/genobject.ts's): the frame's
+ * locals, the iterators of the active loop levels on its value stack, and where it stands.
+ */
+class GenExprFrame implements SuspendedFrame {
+  readonly name = '<genexpr>';
   /** The iterators on the frame's value stack, one per active loop level. */
-  iters: number[];
-  started: boolean;
-  done: boolean;
-  elt: Expr;
-  generators: Comprehension[];
+  private readonly iters: number[] = [];
+  private started = false;
+  private done = false;
+
+  constructor(
+    private readonly it: Interp,
+    private readonly fn: number,
+    private readonly frame: Frame,
+    private readonly elt: Expr,
+    private readonly generators: Comprehension[],
+  ) {}
+
+  /** gen_iternext: run until the next YIELD_VALUE; at the end the frame is cleared (gen_send_ex2). */
+  resume(vm: Vm): number {
+    const it = this.it;
+    if (this.done) return 0;
+    const f = this.frame;
+    it.warm(f); // RESUME: on the first run and after every YIELD_VALUE
+    if (!this.started) {
+      this.started = true;
+      vm.incref(f.fast[0]);
+      this.iters.push(f.fast[0]);
+    }
+    for (;;) {
+      const level = this.iters.length - 1;
+      if (level < 0) {
+        this.finish(vm);
+        return 0;
+      }
+      it.tickAt(this.elt.line);
+      const v = iterNext(vm, this.iters[level]);
+      if (!v) {
+        vm.decref(this.iters.pop()!);
+        continue;
+      }
+      const gen = this.generators[level];
+      store(it, gen.target, v, f);
+      if (!passes(it, gen, f)) continue;
+      if (level === this.generators.length - 1) return evalExpr(it, this.elt, f);
+      const iterable = evalExpr(it, this.generators[level + 1].iter, f);
+      try {
+        this.iters.push(getIter(vm, iterable));
+      } finally {
+        vm.decref(iterable);
+      }
+    }
+  }
+
+  /** The generator's frame is cleared: locals in slot order, then the function. */
+  private finish(vm: Vm): void {
+    this.done = true;
+    clearFrame(this.it, this.frame);
+    vm.decref(this.fn);
+  }
+
+  /** gen_dealloc's close: a suspended generator's stack and frame released. */
+  close(vm: Vm): void {
+    if (this.done) return;
+    this.done = true;
+    clearFrame(this.it, this.frame);
+    while (this.iters.length) vm.decref(this.iters.shift()!);
+    vm.decref(this.fn);
+  }
+
+  traverse(visit: Visit): void {
+    if (this.done) return;
+    visit(this.fn);
+    for (const v of this.frame.fast) if (v) visit(v);
+    for (const v of this.iters) visit(v);
+  }
 }
 
 /** RETURN_GENERATOR: _Py_MakeCoro copies the frame into a new generator and pops it. */
 function makeGenerator(it: Interp, fn: number, unit: CodeUnit, frame: Frame): number {
-  const vm = it.vm;
-  let g: number;
+  const comp = unit.comp!;
   try {
-    g = vm.newGcObject(T.Generator, GEN_BASIC + 8 * unit.framesize);
+    return generatorNew(it.vm, unit.framesize, new GenExprFrame(it, fn, frame, comp.elts[0], comp.generators));
   } finally {
     it.dataStack.pop();
   }
-  const comp = unit.comp!;
-  vm.table.side[g] = { fn, unit, frame, iters: [], started: false, done: false, elt: comp.elts[0], generators: comp.generators } satisfies GenState;
-  vm.gc.track(g);
-  return g;
-}
-
-/** gen_iternext: run until the next YIELD_VALUE; at the end the frame is cleared (gen_send_ex2). */
-export function generatorNext(it: Interp, g: number): number {
-  const vm = it.vm;
-  const st = vm.table.side[g] as GenState;
-  if (st.done) return 0;
-  const f = st.frame;
-  it.warm(f); // RESUME: on the first run and after every YIELD_VALUE
-  if (!st.started) {
-    st.started = true;
-    vm.incref(f.fast[0]);
-    st.iters.push(f.fast[0]);
-  }
-  for (;;) {
-    const level = st.iters.length - 1;
-    if (level < 0) {
-      finish(it, st);
-      return 0;
-    }
-    it.tick(st.elt.line);
-    const v = iterNext(it, st.iters[level]);
-    if (!v) {
-      vm.decref(st.iters.pop()!);
-      continue;
-    }
-    const gen = st.generators[level];
-    store(it, gen.target, v, f);
-    if (!passes(it, gen, f)) continue;
-    if (level === st.generators.length - 1) return evalExpr(it, st.elt, f);
-    const iterable = evalExpr(it, st.generators[level + 1].iter, f);
-    st.iters.push(getIter(it, iterable));
-    vm.decref(iterable);
-  }
-}
-
-/** The generator's frame is cleared: locals in slot order, then the function. */
-function finish(it: Interp, st: GenState): void {
-  st.done = true;
-  clearFrame(it, st.frame);
-  it.vm.decref(st.fn);
-}
-
-/** gen_dealloc: a suspended generator is closed (its stack and frame released), then freed. */
-export function generatorDealloc(it: Interp, g: number): void {
-  const vm = it.vm;
-  vm.gc.untrack(g);
-  const st = vm.table.side[g] as GenState;
-  if (!st.done) {
-    st.done = true;
-    clearFrame(it, st.frame);
-    while (st.iters.length) vm.decref(st.iters.shift()!);
-    vm.decref(st.fn);
-  }
-  vm.gcDel(g);
-}
-
-export function generatorTraverse(vm: Vm, g: number, visit: (ref: number) => void): void {
-  const st = vm.table.side[g] as GenState;
-  if (st.done) return;
-  visit(st.fn);
-  for (const v of st.frame.fast) if (v) visit(v);
-  for (const v of st.iters) visit(v);
 }

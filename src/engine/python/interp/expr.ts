@@ -1,24 +1,28 @@
-import { NotSupported, PyError } from '../errors';
+import { NotSupported } from '../errors';
+import { raiseFormat } from '../abstract/errors';
+import { E } from '../objects/exctypes';
+import { getAttr } from '../abstract/attr';
+import { CMP_OF, richCompare } from '../abstract/compare';
+import { getItem } from '../abstract/item';
+import { NB_OF, binaryOp, unaryOp } from '../abstract/number';
+import { contains, isTrue } from '../abstract/object';
 import { dictNew, dictNewPresized, dictSetItem } from '../objects/dict';
 import { dictMerge } from '../objects/dictmerge';
-import { sliceNew } from '../objects/func';
 import { listAppend, listNew, listPut, listSliceItems } from '../objects/list';
 import { listExtendItems } from '../objects/listops';
 import { setAdd, setNew } from '../objects/set';
+import { sliceNew } from '../objects/slice';
 import { tupleFromItems, tupleItems } from '../objects/tuple';
 import { T } from '../objects/types';
 import type { Binding } from '../compile/scope';
 import type { Expr, ExprOf } from '../parse/ast';
-import { attribute, evalCall } from './call';
-import { compare } from './compare';
+import { evalCall } from './call';
 import { evalComprehension } from './comprehension';
 import type { Frame, Interp } from './interp';
-import { binaryOp, truthy, unaryOp } from './ops';
-import { getSubscript } from './subscript';
 
 /** Evaluate an expression: a new reference, made with the instructions CPython 3.11 emits. */
 export function evalExpr(it: Interp, e: Expr, f: Frame): number {
-  it.tick(e.line);
+  it.tickAt(e.line);
   const vm = it.vm;
   switch (e.k) {
     case 'Const':
@@ -32,14 +36,14 @@ export function evalExpr(it: Interp, e: Expr, f: Frame): number {
     case 'BinOp': {
       const l = evalExpr(it, e.left, f);
       const r = evalExpr(it, e.right, f);
-      const res = binaryOp(vm, e.op, l, r);
+      const res = binaryOp(vm, NB_OF[e.op], l, r);
       vm.decref(l);
       vm.decref(r);
       return res;
     }
     case 'UnaryOp': {
       const v = evalExpr(it, e.operand, f);
-      const res = e.op === 'not' ? vm.s.bool(!truthy(vm, v)) : unaryOp(vm, e.op, v);
+      const res = e.op === 'not' ? vm.s.bool(!isTrue(vm, v)) : unaryOp(vm, e.op, v);
       vm.decref(v);
       return res;
     }
@@ -48,7 +52,7 @@ export function evalExpr(it: Interp, e: Expr, f: Frame): number {
       let v = 0;
       for (let i = 0; i < e.values.length; i++) {
         v = evalExpr(it, e.values[i], f);
-        if (i === e.values.length - 1 || truthy(vm, v) !== (e.op === 'and')) return v;
+        if (i === e.values.length - 1 || isTrue(vm, v) !== (e.op === 'and')) return v;
         vm.decref(v);
       }
       return v;
@@ -57,7 +61,7 @@ export function evalExpr(it: Interp, e: Expr, f: Frame): number {
       return evalCompare(it, e, f);
     case 'IfExp': {
       const t = evalExpr(it, e.test, f);
-      const b = truthy(vm, t);
+      const b = isTrue(vm, t);
       vm.decref(t);
       return evalExpr(it, b ? e.body : e.orelse, f);
     }
@@ -84,17 +88,21 @@ export function evalExpr(it: Interp, e: Expr, f: Frame): number {
       return evalCall(it, e, f);
     case 'Attribute': {
       const obj = evalExpr(it, e.value, f);
-      const r = attribute(it, obj, e.attr);
-      vm.decref(obj);
-      return r;
+      try {
+        return getAttr(vm, obj, e.attr);
+      } finally {
+        vm.decref(obj);
+      }
     }
     case 'Subscript': {
       const container = evalExpr(it, e.value, f);
       const key = evalExpr(it, e.slice, f);
-      const r = getSubscript(it, container, key);
-      vm.decref(container);
-      vm.decref(key);
-      return r;
+      try {
+        return getItem(vm, container, key);
+      } finally {
+        vm.decref(container);
+        vm.decref(key);
+      }
     }
     case 'Slice': {
       // BUILD_SLICE: missing parts are LOAD_CONST None
@@ -117,40 +125,61 @@ function loadLocal(it: Interp, name: string, kind: 'fast' | 'deref', slot: numbe
   let v = f.fast[slot];
   if (kind === 'deref') v = v ? vm.table.ref[v] : 0;
   if (!v) {
-    if (kind === 'deref') throw new PyError('NameError', `cannot access free variable '${name}' where it is not associated with a value in enclosing scope`);
-    throw new PyError('UnboundLocalError', `cannot access local variable '${name}' where it is not associated with a value`);
+    if (kind === 'deref')
+      throw it.nameError(name, E.NameError, "cannot access free variable '%s' where it is not associated with a value in enclosing scope");
+    throw raiseFormat(vm, E.UnboundLocalError, "cannot access local variable '%s' where it is not associated with a value", name);
   }
   vm.incref(v);
   return v;
 }
 
+/**
+ * COMPARE_OP / IS_OP / CONTAINS_OP, chained with JUMP_IF_FALSE_OR_POP: each comparison's result
+ * object (a bool for the built-in types, an array for NumPy's) is the value when it is false or
+ * the last one.
+ */
 function evalCompare(it: Interp, e: ExprOf<'Compare'>, f: Frame): number {
   const vm = it.vm;
   let left = evalExpr(it, e.left, f);
-  for (let i = 0; i < e.ops.length; i++) {
+  const last = e.ops.length - 1;
+  for (let i = 0; ; i++) {
     const right = evalExpr(it, e.comparators[i], f);
-    const ext = vm.extensions[vm.table.type[left]] ?? vm.extensions[vm.table.type[right]];
-    let ok: boolean;
-    if (ext?.binop && e.ops.length === 1 && !['is', 'is not', 'in', 'not in'].includes(e.ops[0])) {
-      const r = ext.binop(e.ops[0], left, right);
-      if (r) {
-        vm.decref(left);
-        vm.decref(right);
-        return r;
-      }
-    }
+    let res: number;
     try {
-      ok = compare(vm, e.ops[i], left, right);
-    } finally {
+      res = compareOp(it, e.ops[i], left, right);
+    } catch (err) {
       vm.decref(left);
-    }
-    if (!ok || i === e.ops.length - 1) {
       vm.decref(right);
-      return vm.s.bool(ok);
+      throw err;
     }
+    vm.decref(left);
+    if (i === last) {
+      vm.decref(right);
+      return res;
+    }
+    if (!isTrue(vm, res)) {
+      vm.decref(right);
+      return res;
+    }
+    vm.decref(res);
     left = right;
   }
-  return vm.s.True;
+}
+
+function compareOp(it: Interp, op: string, a: number, b: number): number {
+  const vm = it.vm;
+  switch (op) {
+    case 'is':
+      return vm.s.bool(a === b);
+    case 'is not':
+      return vm.s.bool(a !== b);
+    case 'in':
+      return vm.s.bool(contains(vm, b, a));
+    case 'not in':
+      return vm.s.bool(!contains(vm, b, a));
+    default:
+      return richCompare(vm, a, b, CMP_OF[op]);
+  }
 }
 
 /** BUILD_LIST n (PyList_New(n): PyMem_Calloc), BUILD_LIST 0 + LIST_EXTEND (3+ constants), or appends (> 30 items). */
@@ -226,7 +255,10 @@ function buildDict(it: Interp, e: ExprOf<'Dict'>, f: Frame): number {
       elements = 0;
       if (!acc) acc = dictNew(vm);
       const m = evalExpr(it, e.values[i], f);
-      if (vm.table.type[m] !== T.Dict) throw new NotSupported('** of a non-dict mapping', e.line);
+      if (vm.table.type[m] !== T.Dict) {
+        vm.decref(m);
+        throw new NotSupported('** of a non-dict mapping', e.line);
+      }
       dictMerge(vm, acc, m);
       vm.decref(m);
     } else if (elements * 2 > 30) {

@@ -1,22 +1,23 @@
 import { EventKind } from '../../trace/events';
 import type { EventLog } from '../../trace/eventLog';
+import { raiseFormat } from '../abstract/errors';
+import { normalize } from '../abstract/errors';
 import { ConstCompiler } from '../compile/consts';
 import { SymbolTable, type Scope } from '../compile/scope';
 import { FRAME_SPECIALS_SIZE, bodyDepth, comprehensionDepth } from '../compile/stackdepth';
-import { NotSupported, PyError, StepBudgetExceeded, nameError } from '../errors';
+import { NotSupported, PyError, StepBudgetExceeded } from '../errors';
 import { dictDelItem, dictGetItem, dictSetItem } from '../objects/dict';
-import { strNew } from '../objects/str';
+import { excState } from '../objects/exceptions';
+import { E } from '../objects/exctypes';
+import { intern } from '../objects/str';
+import type { Kwargs } from '../objects/types';
 import type { Comprehension, Expr, Stmt } from '../parse/ast';
 import { DataStack } from '../runtime/datastack';
-import type { Vm } from '../runtime/vm';
+import type { Evaluator, Vm } from '../runtime/vm';
 import { installBuiltins } from './builtins';
-import type { BuiltinImpl, Kwargs } from './call';
-import { cdllDealloc, moduleAttr } from './modules';
-import { generatorDealloc, generatorTraverse } from './comprehension';
+import { callFunctionBorrowed } from './call';
 import { evalExpr } from './expr';
-import { callMethod, type Method } from './methods';
 import { execStmt } from './statements';
-import { T } from '../objects/types';
 
 /**
  * Include/internal/pycore_code.h: a code object is quickened after 8 RESUMEs and JUMP_BACKWARDs;
@@ -65,21 +66,17 @@ export interface Frame {
  * and allocations (ceval.c's instructions, one function per construct in statements.ts, expr.ts,
  * call.ts, comprehension.ts). Module-level names live in a real dict (the recorder's globals).
  */
-export class Interp {
+export class Interp implements Evaluator {
   readonly st: SymbolTable;
   readonly units = new Map<number, CodeUnit>();
   readonly globals: number;
-  readonly builtins = new Map<string, number>();
-  /** Implementations of built-in functions, types and module functions, by name ("len", "gc.collect"). */
-  readonly builtinImpls = new Map<string, BuiltinImpl>();
+  /** The builtins module's names (its dict): the fallback of LOAD_GLOBAL / LOAD_NAME. */
+  readonly builtins: Map<string, number>;
+  /** sys.modules: the modules imported so far, by name. */
   readonly modules = new Map<string, number>();
-  readonly moduleAttrs = new Map<string, number>();
   /** Modules a higher layer provides (numpy): called on first import, returns the module object. */
   readonly moduleProviders = new Map<string, (it: Interp) => number>();
-  /** Methods of extension types: key "typeId:name". */
-  readonly extraMethods = new Map<string, Method>();
   readonly consts: ConstCompiler;
-  private readonly interned = new Map<string, number>();
   readonly moduleFrame: Frame;
   readonly output: string[] = [];
   steps = 0;
@@ -101,20 +98,8 @@ export class Interp {
     readonly mallocTrim: (pad: number) => number,
   ) {
     this.globals = globals;
-    vm.hooks = {
-      dealloc: (h) => (vm.table.type[h] === T.Generator ? generatorDealloc(this, h) : cdllDealloc(this, h)),
-      traverse: (h, visit) => {
-        if (vm.table.type[h] === T.Generator) generatorTraverse(vm, h, visit);
-        else if (vm.table.type[h] === T.CDLL && vm.table.ref[h]) visit(vm.table.ref[h]);
-      },
-      clear: (h) => {
-        if (vm.table.type[h] === T.CDLL && vm.table.ref[h]) {
-          vm.table.ref[h] = 0;
-          vm.decref(h);
-        }
-      },
-    };
-    installBuiltins(this);
+    vm.eval = this;
+    this.builtins = installBuiltins(this);
     this.consts = new ConstCompiler(vm);
     this.consts.statements(body);
     this.st = SymbolTable.build(body);
@@ -163,10 +148,20 @@ export class Interp {
     return (f.unit ? f.unit.warmup : this.moduleWarmup) === 0;
   }
 
-  /** Count one unit of work; the budget stops endless loops. */
-  tick(line: number): void {
+  /** Count one unit of work at `line`; the budget stops endless loops. */
+  tickAt(line: number): void {
     this.line = line;
     if (++this.steps > this.stepBudget) throw new StepBudgetExceeded(this.stepBudget, line);
+  }
+
+  /** Evaluator.tick: a unit of work done in C code (an item of list(range(n))). */
+  tick(): void {
+    if (++this.steps > this.stepBudget) throw new StepBudgetExceeded(this.stepBudget, this.line);
+  }
+
+  /** Evaluator.callFunction: a Python function called from C code (arguments borrowed). */
+  callFunction(fn: number, args: readonly number[], kw: Kwargs | null): number {
+    return callFunctionBorrowed(this, fn, args, kw);
   }
 
   execBlock(body: Stmt[], f: Frame): Flow {
@@ -195,15 +190,7 @@ export class Interp {
 
   /** An interned identifier (made when the module was compiled: static here). */
   name(s: string): number {
-    let h = this.interned.get(s);
-    if (h === undefined) {
-      const vm = this.vm;
-      h = vm.newStatic(T.Str);
-      vm.table.side[h] = s;
-      vm.table.n[h] = s.length;
-      this.interned.set(s, h);
-    }
-    return h;
+    return intern(this.vm, s);
   }
 
   // ---- module-level and global names --------------------------------------------------
@@ -218,7 +205,21 @@ export class Interp {
     const b = this.builtins.get(name);
     if (b !== undefined) return b;
     if (PYTHON_BUILTINS.has(name)) throw new NotSupported(`${name}()`, this.line);
-    throw nameError(name);
+    throw this.nameError(name);
+  }
+
+  /**
+   * format_exc_check_arg: NameError through PyErr_Format, then normalized at once and given the
+   * name (for the "Did you mean" hint).
+   */
+  nameError(name: string, type: number = E.NameError, fmt = "name '%.200s' is not defined"): PyError {
+    const err = raiseFormat(this.vm, type, fmt, name);
+    normalize(this.vm, err);
+    const st = excState(this.vm, err.value);
+    if (st.fields.name === 0) {
+      st.fields.name = intern(this.vm, name);
+    }
+    return err;
   }
 
   /** STORE_NAME / STORE_GLOBAL (consumes `v`). */
@@ -229,26 +230,12 @@ export class Interp {
 
   /** DELETE_NAME / DELETE_GLOBAL. */
   deleteGlobal(name: string): void {
-    if (!this.hasGlobal(name)) throw nameError(name);
-    dictDelItem(this.vm, this.globals, this.name(name), () => name);
+    if (!this.hasGlobal(name)) throw this.nameError(name);
+    dictDelItem(this.vm, this.globals, this.name(name));
   }
 
   hasGlobal(name: string): boolean {
     return dictGetItem(this.vm, this.globals, this.name(name)) !== 0;
-  }
-
-  /** A str for output text (print): allocated like any str. */
-  newStr(s: string): number {
-    return strNew(this.vm, s);
-  }
-
-  /** A method call on a built-in object (consumes `self`, `args` and `kw`). */
-  callMethod(self: number, name: string, args: number[], kw: Kwargs, _loadMethod: boolean): number {
-    return callMethod(this, self, name, args, kw);
-  }
-
-  moduleAttr(mod: number, name: string): number {
-    return moduleAttr(this, mod, name);
   }
 
   unsupported(what: string): NotSupported {

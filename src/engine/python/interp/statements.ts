@@ -1,4 +1,12 @@
-import { NotSupported, PyError, nameError } from '../errors';
+import { NotSupported, PyError } from '../errors';
+import { getAttr, setAttr } from '../abstract/attr';
+import { clearError, errorMatches, raiseFormat } from '../abstract/errors';
+import { delItem, getItem, setItem } from '../abstract/item';
+import { getIter, iterNext } from '../abstract/iter';
+import { NB_OF, inplaceOp } from '../abstract/number';
+import { isTrue } from '../abstract/object';
+import { unpackSequence } from '../abstract/sequence';
+import { E } from '../objects/exctypes';
 import { functionNew } from '../objects/func';
 import { strAppendInPlace, strConcat } from '../objects/str';
 import { tupleFromItems } from '../objects/tuple';
@@ -7,15 +15,11 @@ import type { Binding } from '../compile/scope';
 import type { Expr, Stmt, StmtOf } from '../parse/ast';
 import { evalExpr } from './expr';
 import { Flow, type Frame, type Interp } from './interp';
-import { getIter, iterNext } from './iterate';
 import { importModule } from './modules';
-import { binaryOp, truthy } from './ops';
-import { deleteSubscript, getSubscript, setSubscript } from './subscript';
-import { unpack } from './unpack';
 
 /** One statement, with ceval.c's order of evaluation, stores and decrefs. */
 export function execStmt(it: Interp, s: Stmt, f: Frame): Flow {
-  it.tick(s.line);
+  it.tickAt(s.line);
   const vm = it.vm;
   switch (s.k) {
     case 'Expr':
@@ -43,7 +47,7 @@ export function execStmt(it: Interp, s: Stmt, f: Frame): Flow {
         if (flow === Flow.Break) return Flow.Normal;
         if (flow === Flow.Return) return flow;
         it.warm(f); // JUMP_BACKWARD
-        it.tick(s.line);
+        it.tickAt(s.line);
       }
       return it.execBlock(s.orelse, f);
     }
@@ -73,7 +77,7 @@ export function execStmt(it: Interp, s: Stmt, f: Frame): Flow {
     case 'ImportFrom': {
       const mod = importModule(it, s.module);
       for (const n of s.names) {
-        const attr = it.moduleAttr(mod, n.name);
+        const attr = importFrom(it, mod, n.name);
         store(it, { k: 'Name', id: n.asname ?? n.name, line: s.line }, attr, f);
       }
       vm.decref(mod);
@@ -87,7 +91,7 @@ export function execStmt(it: Interp, s: Stmt, f: Frame): Flow {
 /** POP_JUMP_IF_FALSE: the test's truth, and the value released. */
 function test(it: Interp, e: Expr, f: Frame): boolean {
   const v = evalExpr(it, e, f);
-  const b = truthy(it.vm, v);
+  const b = isTrue(it.vm, v);
   it.vm.decref(v);
   return b;
 }
@@ -96,10 +100,14 @@ function test(it: Interp, e: Expr, f: Frame): boolean {
 function forLoop(it: Interp, s: StmtOf<'For'>, f: Frame): Flow {
   const vm = it.vm;
   const iterable = evalExpr(it, s.iter, f);
-  const iter = getIter(it, iterable);
-  vm.decref(iterable);
+  let iter: number;
+  try {
+    iter = getIter(vm, iterable);
+  } finally {
+    vm.decref(iterable);
+  }
   for (;;) {
-    const v = iterNext(it, iter);
+    const v = iterNext(vm, iter);
     if (v === 0) break;
     store(it, s.target, v, f);
     const flow = it.execBlock(s.body, f);
@@ -112,7 +120,7 @@ function forLoop(it: Interp, s: StmtOf<'For'>, f: Frame): Flow {
       return flow;
     }
     it.warm(f); // JUMP_BACKWARD
-    it.tick(s.line);
+    it.tickAt(s.line);
   }
   vm.decref(iter);
   return it.execBlock(s.orelse, f);
@@ -143,20 +151,32 @@ export function store(it: Interp, t: Expr, v: number, f: Frame): void {
     case 'Subscript': {
       const container = evalExpr(it, t.value, f);
       const key = evalExpr(it, t.slice, f);
-      setSubscript(it, container, key, v);
-      vm.decref(v);
-      vm.decref(container);
-      vm.decref(key);
+      try {
+        setItem(vm, container, key, v);
+      } finally {
+        vm.decref(v);
+        vm.decref(container);
+        vm.decref(key);
+      }
       return;
     }
     case 'Tuple':
     case 'List': {
-      const items = unpack(it, v, t.elts.length, it.quickened(f));
+      const items = unpackSequence(vm, v, t.elts.length, it.quickened(f));
       for (let i = 0; i < items.length; i++) store(it, t.elts[i], items[i], f);
       return;
     }
-    case 'Attribute':
-      throw new NotSupported('assigning to attributes', t.line);
+    case 'Attribute': {
+      // STORE_ATTR: the object is evaluated after the value
+      const obj = evalExpr(it, t.value, f);
+      try {
+        setAttr(vm, obj, t.attr, v);
+      } finally {
+        vm.decref(v);
+        vm.decref(obj);
+      }
+      return;
+    }
     default:
       throw new PyError('SyntaxError', 'cannot assign to expression', t.line);
   }
@@ -173,7 +193,7 @@ function del(it: Interp, t: Expr, f: Frame): void {
       const b = f.unit.scope.binding(t.id);
       if (b.kind === 'fast') {
         const old = f.fast[b.slot];
-        if (!old) throw new PyError('UnboundLocalError', `cannot access local variable '${t.id}' where it is not associated with a value`);
+        if (!old) throw raiseFormat(vm, E.UnboundLocalError, "cannot access local variable '%s' where it is not associated with a value", t.id);
         f.fast[b.slot] = 0;
         vm.decref(old);
       } else if (b.kind === 'global') it.deleteGlobal(t.id);
@@ -183,12 +203,25 @@ function del(it: Interp, t: Expr, f: Frame): void {
     case 'Subscript': {
       const container = evalExpr(it, t.value, f);
       const key = evalExpr(it, t.slice, f);
-      deleteSubscript(it, container, key);
-      vm.decref(container);
-      vm.decref(key);
+      try {
+        delItem(vm, container, key);
+      } finally {
+        vm.decref(container);
+        vm.decref(key);
+      }
+      return;
+    }
+    case 'Attribute': {
+      const obj = evalExpr(it, t.value, f);
+      try {
+        setAttr(vm, obj, t.attr, 0);
+      } finally {
+        vm.decref(obj);
+      }
       return;
     }
     case 'Tuple':
+    case 'List':
       for (const e of t.elts) del(it, e, f);
       return;
     default:
@@ -203,7 +236,7 @@ function augAssign(it: Interp, s: StmtOf<'AugAssign'>, f: Frame): void {
   if (t.k === 'Name') {
     const cur = evalExpr(it, t, f);
     const rhs = evalExpr(it, s.value, f);
-    const r = binaryOp(vm, s.op, cur, rhs, true);
+    const r = inplaceOp(vm, NB_OF[s.op], cur, rhs);
     vm.decref(cur);
     vm.decref(rhs);
     store(it, t, r, f);
@@ -212,18 +245,43 @@ function augAssign(it: Interp, s: StmtOf<'AugAssign'>, f: Frame): void {
   if (t.k === 'Subscript') {
     const container = evalExpr(it, t.value, f);
     const key = evalExpr(it, t.slice, f);
-    const cur = getSubscript(it, container, key);
-    const rhs = evalExpr(it, s.value, f);
-    const r = binaryOp(vm, s.op, cur, rhs, true);
-    vm.decref(cur);
-    vm.decref(rhs);
-    setSubscript(it, container, key, r);
-    vm.decref(r);
-    vm.decref(container);
-    vm.decref(key);
+    try {
+      const cur = getItem(vm, container, key);
+      const rhs = evalExpr(it, s.value, f);
+      const r = inplaceOp(vm, NB_OF[s.op], cur, rhs);
+      vm.decref(cur);
+      vm.decref(rhs);
+      try {
+        setItem(vm, container, key, r);
+      } finally {
+        vm.decref(r);
+      }
+    } finally {
+      vm.decref(container);
+      vm.decref(key);
+    }
     return;
   }
-  throw new NotSupported('augmented assignment to attributes', s.line);
+  if (t.k === 'Attribute') {
+    // COPY 1, LOAD_ATTR, the operand, BINARY_OP (in place), SWAP 2, STORE_ATTR
+    const obj = evalExpr(it, t.value, f);
+    try {
+      const cur = getAttr(vm, obj, t.attr);
+      const rhs = evalExpr(it, s.value, f);
+      const r = inplaceOp(vm, NB_OF[s.op], cur, rhs);
+      vm.decref(cur);
+      vm.decref(rhs);
+      try {
+        setAttr(vm, obj, t.attr, r);
+      } finally {
+        vm.decref(r);
+      }
+    } finally {
+      vm.decref(obj);
+    }
+    return;
+  }
+  throw new PyError('SyntaxError', "'expression' is an illegal expression for augmented assignment", s.line);
 }
 
 /**
@@ -240,7 +298,7 @@ function inPlaceConcat(it: Interp, name: string, value: Expr, f: Frame): boolean
   if (vm.table.type[rhs] !== T.Str) {
     // not a str: the generic BINARY_OP (cur is still the local's value)
     vm.incref(cur);
-    const r = binaryOp(vm, '+', cur, rhs, true);
+    const r = inplaceOp(vm, NB_OF['+'], cur, rhs);
     vm.decref(cur);
     vm.decref(rhs);
     store(it, { k: 'Name', id: name, line: value.line }, r, f);
@@ -275,7 +333,7 @@ function defineFunction(it: Interp, s: StmtOf<'FunctionDef'>, f: Frame): void {
 /** LOAD_CLOSURE × n + BUILD_TUPLE n: the enclosing frame's cells for the new function's free variables. */
 export function closureTuple(it: Interp, freevars: string[], f: Frame): number {
   if (!freevars.length) return 0;
-  if (!f.unit) throw nameError(freevars[0]);
+  if (!f.unit) throw it.nameError(freevars[0]);
   const cells = Int32Array.from(freevars.map((n) => {
     const b = f.unit!.scope.binding(n);
     const cell = f.fast[b.kind === 'deref' ? b.slot : -1];
@@ -283,4 +341,17 @@ export function closureTuple(it: Interp, freevars: string[], f: Frame): number {
     return cell;
   }));
   return tupleFromItems(it.vm, cells);
+}
+
+/** IMPORT_FROM: the module's attribute; a missing one is "cannot import name" (ImportError). */
+function importFrom(it: Interp, mod: number, name: string): number {
+  const vm = it.vm;
+  try {
+    return getAttr(vm, mod, name);
+  } catch (e) {
+    if (!(e instanceof PyError) || !errorMatches(vm, e, E.AttributeError)) throw e;
+    clearError(vm, e);
+    const modName = (vm.table.side[mod] as { name?: string }).name ?? '?';
+    throw raiseFormat(vm, E.ImportError, "cannot import name '%U' from '%U' (unknown location)", name, modName);
+  }
 }

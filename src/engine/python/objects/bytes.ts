@@ -1,6 +1,16 @@
-import { memoryError } from '../errors';
+import { NotSupported, memoryError } from '../errors';
+import { cmpResult } from '../abstract/compare';
+import { raiseString, typeError, valueError } from '../abstract/errors';
+import { asSsize, hasIndex } from '../abstract/number';
+import { typeName } from '../abstract/object';
 import type { Vm } from '../runtime/vm';
-import { T } from './types';
+import { E } from './exctypes';
+import { intValue } from './int';
+import { listSliceItems } from './list';
+import { hashNotImplemented } from './object';
+import { sliceIndices } from './slice';
+import { tupleItem, tupleItems } from './tuple';
+import { Cmp, T, TpFlags, defineType, type TypeSlots } from './types';
 
 /**
  * bytes (Objects/bytesobject.c): one allocation of PyBytesObject_SIZE = 33 + n bytes
@@ -102,3 +112,189 @@ export function bytearraySet(vm: Vm, h: number, i: number, v: number): void {
   t.side[h] = c;
   vm.mem.touch(t.ptr[h] + i, 1);
 }
+
+function bytesRepr(c: ByteContent): string {
+  const s = byteString(c);
+  if (s === null) return `b'...' (${byteLength(c)} bytes)`;
+  let out = "b'";
+  for (let i = 0; i < s.length; i++) {
+    const ch = s.charCodeAt(i);
+    if (ch === 39 || ch === 92) out += '\\' + s[i];
+    else if (ch >= 32 && ch < 127) out += s[i];
+    else if (ch === 10) out += '\\n';
+    else if (ch === 13) out += '\\r';
+    else if (ch === 9) out += '\\t';
+    else out += '\\x' + ch.toString(16).padStart(2, '0');
+  }
+  return out + "'";
+}
+
+/** The JS string of a bytes-like operand, or null when it is not one (NotImplemented). */
+function bytesOf(vm: Vm, h: number): string | null {
+  const type = vm.table.type[h];
+  if (type !== T.Bytes && type !== T.ByteArray) return null;
+  const s = byteString(vm.table.side[h] as ByteContent);
+  if (s === null) throw new NotSupported('operating on bytes over 1 MiB');
+  return s;
+}
+
+/** bytes_concat: an empty operand gives the other one back (when it is exact bytes). */
+function bytesConcat(vm: Vm, a: number, b: number): number {
+  const sb = bytesOf(vm, b);
+  if (sb === null) throw typeError(vm, "can't concat %.100s to %.100s", typeName(vm, b), typeName(vm, a));
+  const ca = bytesContent(vm, a);
+  if (byteLength(ca) === 0 && vm.table.type[b] === T.Bytes) {
+    vm.incref(b);
+    return b;
+  }
+  if (sb.length === 0) {
+    vm.incref(a);
+    return a;
+  }
+  return bytesNew(vm, bytesOf(vm, a)! + sb);
+}
+
+function bytesRepeat(vm: Vm, a: number, n: number): number {
+  const c = bytesContent(vm, a);
+  if (n === 1) {
+    vm.incref(a);
+    return a;
+  }
+  const len = byteLength(c) * Math.max(0, n);
+  const s = byteString(c);
+  const content: ByteContent = s !== null && s.length === 1 ? { fill: s.charCodeAt(0), length: len } : s !== null && len < 1 << 24 ? s.repeat(Math.max(0, n)) : { fill: 0, length: len };
+  return bytesNew(vm, content);
+}
+
+/** bytes_subscript / bytearray_subscript: an index is a small int; a slice a new object. */
+function bytesSubscript(vm: Vm, c: number, key: number): number {
+  const t = vm.table;
+  const isBytes = t.type[c] === T.Bytes;
+  const content = t.side[c] as ByteContent;
+  const len = t.n[c];
+  if (t.type[key] === T.Slice) {
+    if (!isBytes) throw new NotSupported('slicing a bytearray');
+    const sl = sliceIndices(vm, key, len);
+    const str = byteString(content);
+    if (str === null) throw new NotSupported('slicing bytes over 1 MiB');
+    let out = '';
+    for (let k = 0, p = sl.start; k < sl.length; k++, p += sl.step) out += str[p];
+    return bytesNew(vm, out);
+  }
+  if (!hasIndex(vm, key)) throw typeError(vm, 'byte indices must be integers or slices, not %.200s', typeName(vm, key));
+  let i = asSsize(vm, key, E.IndexError);
+  if (i < 0) i += len;
+  if (i < 0 || i >= len) throw raiseString(vm, E.IndexError, isBytes ? 'index out of range' : 'bytearray index out of range');
+  return vm.s.smallInt(byteAt(content, i));
+}
+
+function bytesRichcompare(vm: Vm, a: number, b: number, op: Cmp): number {
+  const x = bytesOf(vm, a);
+  const y = bytesOf(vm, b);
+  if (x === null || y === null || (vm.table.type[b] !== T.Bytes && vm.table.type[a] === T.Bytes)) return vm.s.NotImplemented;
+  return vm.s.bool(cmpResult(x < y ? -1 : x > y ? 1 : 0, op));
+}
+
+/** bytes_new: bytes(n) is _PyBytes_FromSize(n, use_calloc=1); bytes(b) is b itself; a list or tuple of ints. */
+function bytesTypeNew(vm: Vm, _type: TypeSlots, args: number, kwargs: number): number {
+  const n = vm.table.n[args];
+  if (kwargs !== 0 || n > 1) throw new NotSupported('bytes() with an encoding');
+  if (n === 0) return vm.s.emptyBytes;
+  const a = tupleItem(vm, args, 0);
+  switch (vm.table.type[a]) {
+    case T.Int: {
+      const count = Number(intValue(vm, a));
+      if (count < 0) throw valueError(vm, 'negative count');
+      return bytesNew(vm, { fill: 0, length: count }, true);
+    }
+    case T.Bytes:
+      vm.incref(a);
+      return a;
+    case T.List:
+    case T.Tuple: {
+      let s = '';
+      const items = vm.table.type[a] === T.List ? listSliceItems(vm, a, 0, vm.table.n[a]) : tupleItems(vm, a);
+      for (const x of items) s += String.fromCharCode(Number(intValue(vm, x)));
+      return bytesNew(vm, s);
+    }
+    default:
+      throw new NotSupported(`bytes(${typeName(vm, a)})`);
+  }
+}
+
+export const BytesType = (): TypeSlots =>
+  defineType({
+    id: T.Bytes,
+    name: 'bytes',
+    basicsize: BYTES_HEADER,
+    itemsize: 1,
+    flags: TpFlags.BaseType | TpFlags.BytesSubclass,
+    dealloc: (vm, h) => vm.objectFree(h),
+    sizeof: (vm, h) => BYTES_HEADER + vm.table.n[h],
+    reprText: (vm, h) => bytesRepr(bytesContent(vm, h)),
+    hash: (vm, h) => {
+      const s = byteString(vm.table.side[h] as ByteContent);
+      return s === null ? `\u0000b#${h}` : '\u0000b' + s;
+    },
+    richcompare: bytesRichcompare,
+    sequence: { length: (vm, h) => vm.table.n[h], concat: bytesConcat, repeat: bytesRepeat },
+    mapping: { length: (vm, h) => vm.table.n[h], subscript: bytesSubscript },
+    iter: () => {
+      throw new NotSupported('iterating over bytes');
+    },
+    new: bytesTypeNew,
+  });
+
+/** bytearray_ass_subscript for an index: a byte value 0..255. */
+function bytearrayAssSubscript(vm: Vm, h: number, key: number, v: number): void {
+  if (v === 0 || vm.table.type[key] === T.Slice) throw new NotSupported('deleting from or assigning slices of a bytearray');
+  let i = asSsize(vm, key, E.IndexError);
+  if (i < 0) i += vm.table.n[h];
+  if (i < 0 || i >= vm.table.n[h]) throw raiseString(vm, E.IndexError, 'bytearray index out of range');
+  if (!hasIndex(vm, v)) throw typeError(vm, "'%.200s' object cannot be interpreted as an integer", typeName(vm, v));
+  const b = asSsize(vm, v, E.OverflowError);
+  if (b < 0 || b > 255) throw valueError(vm, 'byte must be in range(0, 256)');
+  bytearraySet(vm, h, i, b);
+}
+
+/** bytearray(): PyType_GenericAlloc (56 bytes), then bytearray___init__. */
+function bytearrayVectorlike(vm: Vm, _type: TypeSlots, args: number, kwargs: number): number {
+  const n = vm.table.n[args];
+  if (kwargs !== 0 || n > 1) throw new NotSupported('bytearray() with an encoding');
+  if (n === 0) return bytearrayNew(vm, 0);
+  const a = tupleItem(vm, args, 0);
+  if (vm.table.type[a] === T.Int) {
+    const count = intValue(vm, a);
+    if (count < 0) throw valueError(vm, 'negative count');
+    if (typeof count === 'bigint' || count > 2 ** 53) throw raiseString(vm, E.OverflowError, "cannot fit 'int' into an index-sized integer");
+    return bytearrayNew(vm, count);
+  }
+  if (vm.table.type[a] === T.Bytes) {
+    const c = bytesContent(vm, a);
+    const h = bytearrayNew(vm, 0);
+    const len = vm.table.n[a];
+    if (len) {
+      bytearrayResize(vm, h, len);
+      vm.mem.touch(vm.table.ptr[h], len);
+      vm.table.side[h] = byteString(c) ?? { fill: 0, length: len };
+    }
+    return h;
+  }
+  throw new NotSupported(`bytearray(${typeName(vm, a)})`);
+}
+
+export const ByteArrayType = (): TypeSlots =>
+  defineType({
+    id: T.ByteArray,
+    name: 'bytearray',
+    basicsize: BYTEARRAY_SIZE,
+    flags: TpFlags.BaseType,
+    dealloc: bytearrayDealloc,
+    sizeof: (vm, h) => BYTEARRAY_SIZE + vm.table.cap[h],
+    reprText: (vm, h) => `bytearray(${bytesRepr(vm.table.side[h] as ByteContent)})`,
+    hash: hashNotImplemented,
+    richcompare: bytesRichcompare,
+    sequence: { length: (vm, h) => vm.table.n[h] },
+    mapping: { length: (vm, h) => vm.table.n[h], subscript: bytesSubscript, assSubscript: bytearrayAssSubscript },
+    new: bytearrayVectorlike,
+  });

@@ -1,8 +1,13 @@
-import { keyError, memoryError } from '../errors';
+import { memoryError } from '../errors';
+import { setKeyError } from '../abstract/errors';
+import { hashKey } from '../abstract/hash';
+import { reprText } from '../abstract/repr';
 import { DICT_MAXFREELIST } from '../runtime/freelists';
 import type { Vm } from '../runtime/vm';
-import { hashKey, type HashKey } from './hash';
-import { T } from './types';
+import { DICT_METHODS, dictAssSubscript, dictContainsSlot, dictRichcompare, dictSubscript, dictText, dictVectorcall } from './dictmethods';
+import { dictIterNew } from './dictview';
+import { hashNotImplemented } from './object';
+import { T, TpFlags, defineType, type HashKey, type TypeSlots } from './types';
 
 /**
  * dict objects (Objects/dictobject.c, 3.11). The dict is a 16 + 48 byte GC object; its table is
@@ -183,12 +188,12 @@ export function dictGetItem(vm: Vm, h: number, key: number): number {
   return ix === undefined ? 0 : d.values[ix];
 }
 
-/** delitem_common: the slot becomes a dummy; key then value are released. */
-export function dictDelItem(vm: Vm, h: number, key: number, missingKeyRepr: () => string): void {
+/** delitem_common: the slot becomes a dummy; key then value are released. A missing key is a KeyError. */
+export function dictDelItem(vm: Vm, h: number, key: number): void {
   const d = dictData(vm, h);
   const hk = hashKey(vm, key);
   const ix = d.index.get(hk);
-  if (ix === undefined) throw keyError(missingKeyRepr());
+  if (ix === undefined) throw setKeyError(vm, key, reprText(vm, key));
   const k = d.keys[ix];
   const v = d.values[ix];
   d.keys[ix] = 0;
@@ -253,3 +258,23 @@ export function dictSizeof(vm: Vm, h: number): number {
   const d = dictData(vm, h);
   return 16 + DICT_BASIC + (d.keysAddr ? keysBytes(d.log2, d.unicode) : 0);
 }
+
+export const DictType = (): TypeSlots =>
+  defineType({
+    id: T.Dict,
+    name: 'dict',
+    basicsize: DICT_BASIC,
+    flags: TpFlags.HaveGc | TpFlags.BaseType | TpFlags.DictSubclass | TpFlags.MappingFlag,
+    dealloc: dictDealloc,
+    traverse: dictTraverse,
+    clear: dictClear,
+    sizeof: (vm, h) => dictSizeof(vm, h) - 16,
+    reprText: dictText,
+    hash: hashNotImplemented,
+    richcompare: dictRichcompare,
+    sequence: { contains: dictContainsSlot },
+    mapping: { length: (vm, h) => vm.table.n[h], subscript: dictSubscript, assSubscript: dictAssSubscript },
+    iter: (vm, h) => dictIterNew(vm, h, T.DictIter),
+    typeVectorcall: dictVectorcall,
+    methods: DICT_METHODS,
+  });

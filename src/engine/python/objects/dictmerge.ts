@@ -1,6 +1,6 @@
 import { memoryError } from '../errors';
 import type { Vm } from '../runtime/vm';
-import { hashKey } from './hash';
+import { hashKey } from '../abstract/hash';
 import { dictData, dictSetItem, keysBytes, log2Keysize, type DictData } from './dict';
 
 const usableFraction = (n: number): number => Math.floor((n << 1) / 3);

@@ -1,6 +1,14 @@
+import { cmpResult } from '../abstract/compare';
+import { raiseString, typeError, valueError, zeroDivision } from '../abstract/errors';
+import { floatFormat } from '../abstract/format';
+import { typeName } from '../abstract/object';
 import type { Vm } from '../runtime/vm';
 import { FLOAT_MAXFREELIST } from '../runtime/freelists';
-import { T } from './types';
+import { E } from './exctypes';
+import { fromLong, intValue, longNew, ndigits, norm, type IntValue } from './int';
+import { strNew, strValue } from './str';
+import { tupleFromItems } from './tuple';
+import { Cmp, Meth, NB, T, TpFlags, defineType, numberSlots, type BinarySlot, type Kwargs, type TypeSlots } from './types';
 
 /**
  * float objects (Objects/floatobject.c): 16-byte header + a double = 24 bytes, a 32-byte block.
@@ -57,4 +65,183 @@ export function floatDivmod(a: number, b: number): [number, number] {
     if (div - floordiv > 0.5) floordiv += 1;
   } else floordiv = a / b < 0 ? -0 : 0;
   return [floordiv, mod];
+}
+
+/** int / int as a float (long_true_divide). */
+export function floatTrueDivide(a: IntValue, b: IntValue): number {
+  return Number(a) / Number(b);
+}
+
+/**
+ * PyOS_double_to_string's buffer for repr: 3 (sign, point, NUL) + the digits including zero
+ * padding, + 5 with an exponent.
+ */
+export function floatBufSize(text: string): number {
+  const [mant, exp] = text.replace('-', '').split('e');
+  const digits = mant.replace('.', '').length;
+  return 3 + digits + (exp !== undefined ? 5 : 0);
+}
+
+/** float_repr: PyOS_double_to_string's PyMem_Malloc'd buffer, the str, then the buffer freed. */
+function floatReprObject(vm: Vm, h: number): number {
+  const text = floatRepr(vm.table.num[h]);
+  const buf = vm.mem.malloc(floatBufSize(text));
+  vm.mem.touch(buf, text.length + 1);
+  const s = strNew(vm, text, 0);
+  vm.mem.free(buf);
+  return s;
+}
+
+/** CONVERT_TO_DOUBLE: a float's value, an int's (OverflowError past the double range), or null (NotImplemented). */
+function toDouble(vm: Vm, h: number): number | null {
+  const type = vm.table.type[h];
+  if (type === T.Float) return vm.table.num[h];
+  const s = vm.types[type];
+  if (type === T.Int || type === T.Bool || s.flags & TpFlags.LongSubclass) {
+    const f = Number(intValue(vm, h));
+    if (!Number.isFinite(f)) throw raiseString(vm, E.OverflowError, 'int too large to convert to float');
+    return f;
+  }
+  if (s.mro.includes(T.Float)) return vm.table.num[h];
+  return null;
+}
+
+const binop =
+  (f: (vm: Vm, a: number, b: number) => number): BinarySlot =>
+  (vm, a, b) => {
+    const x = toDouble(vm, a);
+    if (x === null) return vm.s.NotImplemented;
+    const y = toDouble(vm, b);
+    if (y === null) return vm.s.NotImplemented;
+    return f(vm, x, y);
+  };
+
+/** float_richcompare: against floats and ints exactly (an int past 2**53 compares by value). */
+function floatRichcompare(vm: Vm, a: number, b: number, op: Cmp): number {
+  const x = vm.table.num[a];
+  const type = vm.table.type[b];
+  let y: number | bigint;
+  if (type === T.Float || vm.types[type].mro.includes(T.Float)) y = vm.table.num[b];
+  else if (type === T.Int || type === T.Bool || vm.types[type].flags & TpFlags.LongSubclass) y = intValue(vm, b);
+  else return vm.s.NotImplemented;
+  const c = x < y ? -1 : x > y ? 1 : x == y ? 0 : NaN;
+  return vm.s.bool(cmpResult(c, op));
+}
+
+/** float.__trunc__ / int(f): PyLong_FromDouble. */
+function floatToInt(vm: Vm, h: number): number {
+  const d = vm.table.num[h];
+  if (!Number.isFinite(d)) {
+    if (Number.isNaN(d)) throw valueError(vm, 'cannot convert float NaN to integer');
+    throw raiseString(vm, E.OverflowError, 'cannot convert float infinity to integer');
+  }
+  const v = BigInt(Math.trunc(d));
+  return Math.abs(d) < 2 ** 63 ? fromLong(vm, norm(v)) : longNew(vm, norm(v), ndigits(v));
+}
+
+/** PyFloat_FromString: Python's float literal syntax, inf and nan. */
+function floatFromString(vm: Vm, a: number): number {
+  const s = strValue(vm, a).trim().toLowerCase();
+  const f =
+    s === 'inf' || s === '+inf' || s === 'infinity' || s === '+infinity'
+      ? Infinity
+      : s === '-inf' || s === '-infinity'
+        ? -Infinity
+        : s === 'nan' || s === '+nan' || s === '-nan'
+          ? NaN
+          : /^[+-]?(\d[\d_]*\.?[\d_]*|\.\d[\d_]*)(e[+-]?\d+)?$/.test(s)
+            ? Number(s.replace(/_/g, ''))
+            : undefined;
+  if (f === undefined) throw valueError(vm, 'could not convert string to float: %R', a);
+  return fromDouble(vm, f);
+}
+
+/** float_vectorcall → float_new_impl: float() is 0.0, a str is parsed, anything else PyNumber_Float. */
+function floatVectorcall(vm: Vm, _type: number, args: readonly number[], kw: Kwargs | null): number {
+  if (kw !== null && kw.size) throw typeError(vm, 'float() takes no keyword arguments');
+  if (args.length > 1) throw typeError(vm, 'float expected at most 1 argument, got %zd', args.length);
+  if (args.length === 0) return fromDouble(vm, 0);
+  const a = args[0];
+  const type = vm.table.type[a];
+  if (type === T.Str) return floatFromString(vm, a);
+  if (type === T.Float) {
+    vm.incref(a);
+    return a;
+  }
+  const f = vm.types[type].number?.float;
+  if (f) return f(vm, a);
+  throw typeError(vm, "float() argument must be a string or a real number, not '%.200s'", typeName(vm, a));
+}
+
+const floatPos = (vm: Vm, h: number): number => {
+  if (vm.table.type[h] === T.Float) {
+    vm.incref(h);
+    return h;
+  }
+  return fromDouble(vm, vm.table.num[h]);
+};
+
+export const FloatType = (): TypeSlots =>
+  defineType({
+    id: T.Float,
+    name: 'float',
+    basicsize: FLOAT_SIZE,
+    flags: TpFlags.BaseType,
+    dealloc: floatDealloc,
+    repr: floatReprObject,
+    reprText: (vm, h) => floatRepr(vm.table.num[h]),
+    format: floatFormat,
+    hash: (vm, h) => {
+      const v = vm.table.num[h];
+      return Number.isInteger(v) && !Number.isSafeInteger(v) ? BigInt(v) : Object.is(v, -0) ? 0 : v;
+    },
+    richcompare: floatRichcompare,
+    number: numberSlots(
+      {
+        [NB.Add]: binop((vm, a, b) => fromDouble(vm, a + b)),
+        [NB.Subtract]: binop((vm, a, b) => fromDouble(vm, a - b)),
+        [NB.Multiply]: binop((vm, a, b) => fromDouble(vm, a * b)),
+        [NB.TrueDivide]: binop((vm, a, b) => {
+          if (b === 0) throw zeroDivision(vm, 'float division by zero');
+          return fromDouble(vm, a / b);
+        }),
+        [NB.FloorDivide]: binop((vm, a, b) => {
+          if (b === 0) throw zeroDivision(vm, 'float floor division by zero');
+          return fromDouble(vm, floatDivmod(a, b)[0]);
+        }),
+        [NB.Remainder]: binop((vm, a, b) => {
+          if (b === 0) throw zeroDivision(vm, 'float modulo');
+          return fromDouble(vm, floatDivmod(a, b)[1]);
+        }),
+        [NB.Power]: binop((vm, a, b) => {
+          if (a === 0 && b < 0) throw zeroDivision(vm, '0.0 cannot be raised to a negative power');
+          return fromDouble(vm, a ** b);
+        }),
+      },
+      {
+        divmod: binop((vm, a, b) => floatDivmodPair(vm, a, b)),
+        negative: (vm, h) => fromDouble(vm, -vm.table.num[h]),
+        positive: floatPos,
+        absolute: (vm, h) => fromDouble(vm, Math.abs(vm.table.num[h])),
+        bool: (vm, h) => vm.table.num[h] !== 0,
+        int: floatToInt,
+        float: floatPos,
+      },
+    ),
+    typeVectorcall: floatVectorcall,
+    methods: {
+      is_integer: { name: 'is_integer', flags: Meth.NoArgs, impl: (vm, self) => vm.s.bool(Number.isInteger(vm.table.num[self])), qualname: 'float.is_integer' },
+      __trunc__: { name: '__trunc__', flags: Meth.NoArgs, impl: floatToInt, qualname: 'float.__trunc__' },
+    },
+    getset: {
+      real: { name: 'real', get: floatPos },
+      imag: { name: 'imag', get: (vm) => fromDouble(vm, 0) },
+    },
+  });
+
+/** divmod() of two floats (float_divmod). */
+export function floatDivmodPair(vm: Vm, a: number, b: number): number {
+  if (b === 0) throw zeroDivision(vm, 'float divmod()');
+  const [q, r] = floatDivmod(a, b);
+  return tupleFromItems(vm, [fromDouble(vm, q), fromDouble(vm, r)]);
 }

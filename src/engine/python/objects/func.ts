@@ -1,29 +1,39 @@
+import { unicodeFromFormat } from '../abstract/fromformat';
 import type { Vm } from '../runtime/vm';
-import { T } from './types';
+import { methodNew } from './classobject';
+import { strNew } from './str';
+import { T, TpFlags, defineType, type Visit, type TypeSlots } from './types';
 
 /**
- * Function objects, cells, slices and bound built-in methods (Objects/funcobject.c, cellobject.c,
- * sliceobject.c, methodobject.c). Sizes with the GC head: PyFunctionObject 16 + 136 = 152,
- * PyCellObject 16 + 24 = 40, PySliceObject 16 + 40 = 56, PyCFunctionObject 16 + 56 = 72.
+ * Function objects and cells (Objects/funcobject.c, cellobject.c). Sizes with the GC head:
+ * PyFunctionObject 16 + 136 = 152, PyCellObject 16 + 24 = 40.
  */
 export const FUNCTION_BASIC = 136;
 export const CELL_BASIC = 24;
-export const SLICE_BASIC = 40;
-export const CFUNCTION_BASIC = 56;
 
 /** What a function object refers to besides its code (the code itself is compile-time). */
 export interface FunctionData {
-  /** The compiled unit (interp/ decides what it is). */
+  /** The compiled unit (the interpreter decides what it is). */
   code: unknown;
   name: string;
+  qualname: string;
   defaults: number;
   closure: number;
+  /** func_dict (attributes set on the function), made on first use; 0 = none. */
+  dict: number;
 }
 
 /** MAKE_FUNCTION: PyFunction_New, a tracked GC object; `defaults` and `closure` are stolen. */
-export function functionNew(vm: Vm, code: unknown, name: string, defaults: number, closure: number): number {
+export function functionNew(
+  vm: Vm,
+  code: unknown,
+  name: string,
+  defaults: number,
+  closure: number,
+  qualname = name,
+): number {
   const h = vm.newGcObject(T.Function, FUNCTION_BASIC);
-  vm.table.side[h] = { code, name, defaults, closure } satisfies FunctionData;
+  vm.table.side[h] = { code, name, qualname, defaults, closure, dict: 0 } satisfies FunctionData;
   vm.gc.track(h);
   return h;
 }
@@ -33,28 +43,69 @@ export function functionData(vm: Vm, h: number): FunctionData {
 }
 
 /** func_dealloc → func_clear: the defaults, then the closure, then PyObject_GC_Del. */
-export function functionDealloc(vm: Vm, h: number): void {
+function functionDealloc(vm: Vm, h: number): void {
   vm.gc.untrack(h);
   const f = functionData(vm, h);
   vm.xdecref(f.defaults);
   vm.xdecref(f.closure);
+  vm.xdecref(f.dict);
   vm.gcDel(h);
 }
 
-export function functionTraverse(vm: Vm, h: number, visit: (ref: number) => void): void {
+function functionTraverse(vm: Vm, h: number, visit: Visit): void {
   const f = functionData(vm, h);
   if (f.defaults) visit(f.defaults);
   if (f.closure) visit(f.closure);
+  if (f.dict) visit(f.dict);
 }
 
-export function functionClear(vm: Vm, h: number): void {
+function functionClear(vm: Vm, h: number): void {
   const f = functionData(vm, h);
-  const { defaults, closure } = f;
+  const { defaults, closure, dict } = f;
   f.defaults = 0;
   f.closure = 0;
+  f.dict = 0;
   vm.xdecref(defaults);
   vm.xdecref(closure);
+  vm.xdecref(dict);
 }
+
+export const FunctionType = (): TypeSlots =>
+  defineType({
+    id: T.Function,
+    name: 'function',
+    basicsize: FUNCTION_BASIC,
+    flags: TpFlags.HaveGc | TpFlags.MethodDescriptor | TpFlags.HaveVectorcall,
+    dealloc: functionDealloc,
+    traverse: functionTraverse,
+    clear: functionClear,
+    repr: (vm, h) => unicodeFromFormat(vm, '<function %U at %p>', [functionData(vm, h).qualname, vm.id(h)]),
+    reprText: (vm, h) => `<function ${functionData(vm, h).qualname} at 0x${vm.id(h).toString(16)}>`,
+    // _PyFunction_Vectorcall: the interpreter runs the body (the frame takes its own references)
+    vectorcall: (vm, fn, args, kw) => vm.eval.callFunction(fn, args, kw),
+    // func_descr_get: looked up on an instance, a function becomes a bound method
+    descrGet: (vm, fn, obj) => {
+      if (obj === 0 || obj === vm.s.None) {
+        vm.incref(fn);
+        return fn;
+      }
+      return methodNew(vm, fn, obj);
+    },
+    getset: {
+      __name__: { name: '__name__', get: (vm, h) => strNew(vm, functionData(vm, h).name) },
+      __qualname__: { name: '__qualname__', get: (vm, h) => strNew(vm, functionData(vm, h).qualname) },
+      __defaults__: {
+        name: '__defaults__',
+        get: (vm, h) => {
+          const d = functionData(vm, h).defaults || vm.s.None;
+          vm.incref(d);
+          return d;
+        },
+      },
+    },
+  });
+
+// ---- cells ------------------------------------------------------------------------------
 
 /** PyCell_New(v) (MAKE_CELL): tracked. `v` is borrowed. */
 export function cellNew(vm: Vm, v: number): number {
@@ -65,57 +116,25 @@ export function cellNew(vm: Vm, v: number): number {
   return h;
 }
 
-export function cellDealloc(vm: Vm, h: number): void {
-  vm.gc.untrack(h);
-  vm.xdecref(vm.table.ref[h]);
-  vm.gcDel(h);
-}
-
-/** PySlice_New: interp->slice_cache first. start/stop/step are borrowed. */
-export function sliceNew(vm: Vm, start: number, stop: number, step: number): number {
-  let h: number;
-  if (vm.free.slice) {
-    h = vm.reuse(vm.free.slice, T.Slice);
-    vm.free.slice = 0;
-  } else h = vm.newGcObject(T.Slice, SLICE_BASIC);
-  vm.incref(step);
-  vm.incref(start);
-  vm.incref(stop);
-  vm.table.side[h] = [start, stop, step];
-  vm.gc.track(h);
-  return h;
-}
-
-export function sliceParts(vm: Vm, h: number): [number, number, number] {
-  return vm.table.side[h] as [number, number, number];
-}
-
-/** slice_dealloc: step, start, stop released; the object goes to the one-slot cache or is freed. */
-export function sliceDealloc(vm: Vm, h: number): void {
-  vm.gc.untrack(h);
-  const [start, stop, step] = sliceParts(vm, h);
-  vm.decref(step);
-  vm.decref(start);
-  vm.decref(stop);
-  vm.table.side[h] = undefined;
-  if (vm.free.slice === 0) {
-    vm.park(h);
-    vm.free.slice = h;
-  } else vm.gcDel(h);
-}
-
-/** A bound built-in method (`f = lst.append`): PyCFunction_NewEx, tracked. `self` is borrowed. */
-export function boundBuiltinNew(vm: Vm, self: number, name: string): number {
-  const h = vm.newGcObject(T.BoundBuiltin, CFUNCTION_BASIC);
-  vm.incref(self);
-  vm.table.ref[h] = self;
-  vm.table.side[h] = name;
-  vm.gc.track(h);
-  return h;
-}
-
-export function boundBuiltinDealloc(vm: Vm, h: number): void {
-  vm.gc.untrack(h);
-  vm.decref(vm.table.ref[h]);
-  vm.gcDel(h);
-}
+export const CellType = (): TypeSlots =>
+  defineType({
+    id: T.Cell,
+    name: 'cell',
+    basicsize: CELL_BASIC,
+    flags: TpFlags.HaveGc,
+    dealloc: (vm, h) => {
+      vm.gc.untrack(h);
+      vm.xdecref(vm.table.ref[h]);
+      vm.gcDel(h);
+    },
+    traverse: (vm, h, visit) => {
+      if (vm.table.ref[h]) visit(vm.table.ref[h]);
+    },
+    clear: (vm, h) => {
+      const v = vm.table.ref[h];
+      vm.table.ref[h] = 0;
+      vm.xdecref(v);
+    },
+    reprText: (vm, h) =>
+      `<cell at 0x${vm.id(h).toString(16)}: ${vm.table.ref[h] ? `${vm.typeOf(vm.table.ref[h]).name} object` : 'empty'}>`,
+  });

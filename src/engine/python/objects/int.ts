@@ -1,8 +1,17 @@
-import { PyError, overflowError } from '../errors';
+import { NotSupported } from '../errors';
+import { raiseString, typeError, valueError, zeroDivision } from '../abstract/errors';
+import { intFormat } from '../abstract/format';
+import { typeName } from '../abstract/object';
 import { Singletons } from '../runtime/singletons';
 import type { Vm } from '../runtime/vm';
+import { E } from './exctypes';
+import { fromDouble, floatTrueDivide } from './float';
+import { intDivMod } from './intdiv';
+import { strValue } from './str';
 import { F_BIG } from './table';
-import { T } from './types';
+import { tupleFromItems, tupleItem } from './tuple';
+import { Cmp, Meth, NB, T, TpFlags, defineType, numberSlots, type BinarySlot, type TypeSlots } from './types';
+import { cmpResult } from '../abstract/compare';
 
 /**
  * int objects (Objects/longobject.c, 3.11): 30-bit digits, `offsetof(PyLongObject, ob_digit)` = 24
@@ -147,12 +156,12 @@ export function intBitOp(vm: Vm, op: string, a: IntValue, b: IntValue): number {
       r = A ^ B;
       break;
     case '<<':
-      if (B < 0n) throw new PyError('ValueError', 'negative shift count');
-      if (B > 1n << 31n) throw overflowError('too many digits in integer');
+      if (B < 0n) throw valueError(vm, 'negative shift count');
+      if (B > 1n << 31n) throw raiseString(vm, E.OverflowError, 'too many digits in integer');
       r = A << B;
       break;
     default:
-      if (B < 0n) throw new PyError('ValueError', 'negative shift count');
+      if (B < 0n) throw valueError(vm, 'negative shift count');
       r = A >> (B > 1n << 31n ? 1n << 31n : B);
   }
   const v = norm(r);
@@ -187,7 +196,7 @@ export function intPow(vm: Vm, a: IntValue, b: IntValue): number {
     } else if (B === 1n) mult(a, acc.v);
     return acc.h;
   }
-  if (bits.length > 60) throw new PyError('NotSupported', 'not supported by Highwater yet: exponents of 2**60 or more');
+  if (bits.length > 60) throw new NotSupported('exponents of 2**60 or more');
   vm.decref(acc.h);
   acc = { h: 0, v: a };
   let first = true;
@@ -202,12 +211,179 @@ export function intPow(vm: Vm, a: IntValue, b: IntValue): number {
   return acc.h;
 }
 
-/** Python's int → str (long_to_decimal_string). */
-export function intToString(v: IntValue): string {
-  return v.toString();
+/**
+ * str(int) (long_to_decimal_string): a scratch int of 1 + size_a + size_a/99 digits is allocated
+ * for the base-10**9 conversion, then the ASCII result, then the scratch is freed.
+ */
+export function intToStr(vm: Vm, v: IntValue): number {
+  const sizeA = ndigits(v);
+  const scratch = vm.newObject(T.Int, longBytes(1 + sizeA + Math.floor(sizeA / 99)));
+  const text = v.toString();
+  const h = vm.newObject(T.Str, 48 + text.length + 1);
+  vm.table.side[h] = text;
+  vm.table.n[h] = text.length;
+  vm.objectFree(scratch);
+  return h;
 }
 
-export function checkedNumber(v: IntValue, what: string): number {
-  if (typeof v === 'bigint') throw overflowError(`Python int too large to convert to C ssize_t${what ? ` (${what})` : ''}`);
-  return v;
+// ---- the number protocol (long_add …): both operands ints, else NotImplemented ------------------
+
+const isInt = (vm: Vm, h: number): boolean => {
+  const t = vm.table.type[h];
+  return t === T.Int || t === T.Bool || (vm.types[t].flags & TpFlags.LongSubclass) !== 0;
+};
+
+/** CHECK_BINOP around an operation on the two values (`ha`: the left handle when it is an exact int). */
+const binop =
+  (f: (vm: Vm, a: IntValue, b: IntValue, ha: number) => number): BinarySlot =>
+  (vm, a, b) => {
+    if (!isInt(vm, a) || !isInt(vm, b)) return vm.s.NotImplemented;
+    return f(vm, intValue(vm, a), intValue(vm, b), vm.table.type[a] === T.Int ? a : 0);
+  };
+
+/** long_true_divide: a correctly rounded float. */
+function intTrueDivide(vm: Vm, a: IntValue, b: IntValue): number {
+  if (b === 0 || b === 0n) throw zeroDivision(vm, 'division by zero');
+  return fromDouble(vm, floatTrueDivide(a, b));
 }
+
+/** long_pow without modulus: a negative exponent goes to float_pow. */
+function intPowSlot(vm: Vm, a: IntValue, b: IntValue): number {
+  const r = intPow(vm, a, b);
+  if (r !== -1) return r;
+  if (a === 0 || a === 0n) throw zeroDivision(vm, '0.0 cannot be raised to a negative power');
+  return fromDouble(vm, Number(a) ** Number(b));
+}
+
+/** long_divmod: the (q, r) pair (divmod()). */
+export function intDivmod(vm: Vm, a: IntValue, b: IntValue): number {
+  const q = intDivMod(vm, a, b, 'div');
+  const r = intDivMod(vm, a, b, 'mod');
+  return tupleFromItems(vm, [q, r]);
+}
+
+/** long_long: an exact int is itself; a bool or subclass becomes an exact int. */
+export function longLong(vm: Vm, h: number): number {
+  if (vm.table.type[h] === T.Int) {
+    vm.incref(h);
+    return h;
+  }
+  return fromLong(vm, intValue(vm, h));
+}
+
+/** long_richcompare. */
+function intRichcompare(vm: Vm, a: number, b: number, op: Cmp): number {
+  if (!isInt(vm, b)) return vm.s.NotImplemented;
+  const x = intValue(vm, a);
+  const y = intValue(vm, b);
+  return vm.s.bool(cmpResult(x < y ? -1 : x > y ? 1 : 0, op));
+}
+
+/** int(x) of a str: PyLong_FromString's digits; an invalid literal is PyErr_Format'd twice (see exceptions). */
+function intFromStr(vm: Vm, a: number, base: number): number {
+  const text = strValue(vm, a);
+  const s = text.trim().replace(/_/g, '');
+  if (base !== 10) throw new NotSupported('int() with a base other than 10');
+  if (!/^[+-]?\d+$/.test(s)) {
+    // PyLong_FromString: the digit array it started (_PyLong_New), freed; its own error …
+    // (sized for the run of digits it scanned: long_from_non_binary_base)
+    const scanned = /^[+-]?([\d_]*)/.exec(text.trim())![1].length;
+    const z = vm.newObject(T.Int, longBytes(Math.floor((scanned * Math.log(10)) / Math.log(2 ** 30)) + 1));
+    vm.objectFree(z);
+    const first = valueError(vm, 'invalid literal for int() with base %d: %.200R', base, a);
+    // … which PyLong_FromUnicodeObject replaces (PyErr_Format clears the current error first).
+    vm.decref(first.value);
+    first.value = 0;
+    throw valueError(vm, 'invalid literal for int() with base %d: %.200R', base, a);
+  }
+  const v = BigInt(s);
+  if (v >= -5n && v <= 256n) return vm.s.smallInt(Number(v));
+  // PyLong_FromString: digits × log(10)/log(2**30) + 1 digits, normalized in place
+  const digits = s.replace(/^[+-]/, '').length;
+  return longNew(vm, norm(v), Math.floor((digits * Math.log(10)) / Math.log(2 ** 30)) + 1);
+}
+
+/** long_new_impl (tp_new, through type_call: int(x) packs an argument tuple). */
+function intTypeNew(vm: Vm, _type: TypeSlots, args: number, kwargs: number): number {
+  const n = vm.table.n[args];
+  if (kwargs !== 0) throw new NotSupported('int() with keyword arguments');
+  if (n === 0) return vm.s.smallInt(0);
+  if (n > 2) throw typeError(vm, 'int() takes at most 2 arguments (%zd given)', n);
+  const a = tupleItem(vm, args, 0);
+  if (n === 2) return intFromStr(vm, a, Number(intValue(vm, tupleItem(vm, args, 1))));
+  const type = vm.table.type[a];
+  if (type === T.Str) return intFromStr(vm, a, 10);
+  const nb = vm.types[type].number;
+  if (nb?.int) return nb.int(vm, a);
+  if (nb?.index) return nb.index(vm, a);
+  throw typeError(vm, "int() argument must be a string, a bytes-like object or a real number, not '%.200s'", typeName(vm, a));
+}
+
+const m = (name: string, flags: number, impl: (vm: Vm, self: number) => number) => ({ name, flags, impl, qualname: `int.${name}` });
+
+export const IntType = (): TypeSlots =>
+  defineType({
+    id: T.Int,
+    name: 'int',
+    basicsize: 24,
+    itemsize: 4,
+    flags: TpFlags.BaseType | TpFlags.LongSubclass,
+    dealloc: (vm, h) => vm.objectFree(h),
+    sizeof: (vm, h) => 24 + 4 * Math.max(1, ndigits(intValue(vm, h))),
+    repr: (vm, h) => intToStr(vm, intValue(vm, h)),
+    reprText: (vm, h) => intValue(vm, h).toString(),
+    format: intFormat,
+    hash: (vm, h) => intValue(vm, h),
+    richcompare: intRichcompare,
+    number: numberSlots(
+      {
+        [NB.Add]: binop((vm, a, b) => intAddSub(vm, a, b, false)),
+        [NB.Subtract]: binop((vm, a, b) => intAddSub(vm, a, b, true)),
+        [NB.Multiply]: binop((vm, a, b) => intMul(vm, a, b)),
+        [NB.FloorDivide]: binop((vm, a, b, ha) => intDivMod(vm, a, b, 'div', ha)),
+        [NB.Remainder]: binop((vm, a, b, ha) => intDivMod(vm, a, b, 'mod', ha)),
+        [NB.TrueDivide]: binop(intTrueDivide),
+        [NB.Power]: binop(intPowSlot),
+        [NB.Lshift]: binop((vm, a, b) => intBitOp(vm, '<<', a, b)),
+        [NB.Rshift]: binop((vm, a, b) => intBitOp(vm, '>>', a, b)),
+        [NB.And]: binop((vm, a, b) => intBitOp(vm, '&', a, b)),
+        [NB.Or]: binop((vm, a, b) => intBitOp(vm, '|', a, b)),
+        [NB.Xor]: binop((vm, a, b) => intBitOp(vm, '^', a, b)),
+      },
+      {
+        divmod: binop((vm, a, b) => intDivmod(vm, a, b)),
+        negative: (vm, h) => intNeg(vm, intValue(vm, h)),
+        positive: longLong,
+        absolute: (vm, h) => {
+          const v = intValue(vm, h);
+          return v < 0 ? intNeg(vm, v) : longLong(vm, h);
+        },
+        invert: (vm, h) => intInvert(vm, intValue(vm, h)),
+        bool: (vm, h) => {
+          const v = intValue(vm, h);
+          return v !== 0 && v !== 0n;
+        },
+        int: longLong,
+        index: longLong,
+        float: (vm, h) => {
+          const f = Number(intValue(vm, h));
+          if (!Number.isFinite(f)) throw raiseString(vm, E.OverflowError, 'int too large to convert to float');
+          return fromDouble(vm, f);
+        },
+      },
+    ),
+    new: intTypeNew,
+    methods: {
+      bit_length: m('bit_length', Meth.NoArgs, (vm, self) => {
+        const v = intValue(vm, self);
+        return fromLong(vm, (typeof v === 'bigint' ? (v < 0n ? -v : v) : Math.abs(v)).toString(2).replace(/^0$/, '').length);
+      }),
+      conjugate: m('conjugate', Meth.NoArgs, longLong),
+    },
+    getset: {
+      real: { name: 'real', get: longLong },
+      imag: { name: 'imag', get: (vm) => vm.s.smallInt(0) },
+      numerator: { name: 'numerator', get: longLong },
+      denominator: { name: 'denominator', get: (vm) => vm.s.smallInt(1) },
+    },
+  });

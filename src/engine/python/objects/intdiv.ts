@@ -1,4 +1,4 @@
-import { zeroDivision } from '../errors';
+import { zeroDivision } from '../abstract/errors';
 import type { Vm } from '../runtime/vm';
 import { fromLong, intAddSub, intValue, longNew, ndigits, norm, type IntValue } from './int';
 
@@ -87,7 +87,7 @@ function maybeSmallExisting(vm: Vm, h: number, v: IntValue): number {
 
 /** a // b or a % b for ints. */
 export function intDivMod(vm: Vm, a: IntValue, b: IntValue, want: 'div' | 'mod', ha = 0): number {
-  if (b === 0 || b === 0n) throw zeroDivision(want === 'div' ? 'integer division or modulo by zero' : 'integer modulo by zero');
+  if (b === 0 || b === 0n) throw zeroDivision(vm, want === 'div' ? 'integer division or modulo by zero' : 'integer modulo by zero');
   const A = big(a);
   const Bv = big(b);
   let q = A / Bv;

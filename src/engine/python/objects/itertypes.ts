@@ -1,8 +1,15 @@
+import { NotSupported } from '../errors';
+import { lookupSpecial } from '../abstract/attr';
+import { call } from '../abstract/call';
+import { typeError } from '../abstract/errors';
+import { getIter, iterNext } from '../abstract/iter';
+import { typeName } from '../abstract/object';
 import type { Vm } from '../runtime/vm';
 import { fromSsize } from './int';
 import { listItem } from './list';
-import { tupleAlloc } from './tuple';
-import { T } from './types';
+import { selfIter } from './rangeobject';
+import { tupleAlloc, tupleItem } from './tuple';
+import { Meth, T, TpFlags, defineType, type Kwargs, type TypeSlots, type Visit } from './types';
 
 /**
  * enumerate, zip and reversed(list) (Objects/enumobject.c, Python/bltinmodule.c zip_*,
@@ -77,8 +84,9 @@ function fillResult(vm: Vm, result: number, items: number[]): number {
   return tup;
 }
 
-/** enum_next / zip_next / listreviter_next; `next` is the interpreter's tp_iternext. */
-export function iterTypeNext(vm: Vm, h: number, next: (it: number) => number): number {
+/** enum_next / zip_next / listreviter_next. */
+function iterTypeNext(vm: Vm, h: number): number {
+  const next = (it: number) => iterNext(vm, it);
   const t = vm.table;
   switch (t.type[h]) {
     case T.Enumerate: {
@@ -121,7 +129,7 @@ export function iterTypeNext(vm: Vm, h: number, next: (it: number) => number): n
   }
 }
 
-export function iterTypeDealloc(vm: Vm, h: number): void {
+function iterTypeDealloc(vm: Vm, h: number): void {
   const t = vm.table;
   vm.gc.untrack(h);
   if (t.type[h] === T.Enumerate) {
@@ -136,7 +144,7 @@ export function iterTypeDealloc(vm: Vm, h: number): void {
   vm.gcDel(h);
 }
 
-export function iterTypeTraverse(vm: Vm, h: number, visit: (ref: number) => void): void {
+function iterTypeTraverse(vm: Vm, h: number, visit: Visit): void {
   const t = vm.table;
   if (t.type[h] === T.Enumerate) {
     const st = t.side[h] as EnumState;
@@ -148,3 +156,72 @@ export function iterTypeTraverse(vm: Vm, h: number, visit: (ref: number) => void
     visit(st.result);
   } else if (t.ref[h]) visit(t.ref[h]);
 }
+
+/** enum_vectorcall: enumerate(iterable[, start]); a start other than 0 is not modelled. */
+function enumerateVectorcall(vm: Vm, _type: number, args: readonly number[], kw: Kwargs | null): number {
+  if (args.length !== 1 || (kw !== null && kw.size)) throw new NotSupported('enumerate(start=...)');
+  return enumerateNew(vm, () => getIter(vm, args[0]));
+}
+
+/** zip_new (tp_new through type_call: the arguments come packed in a tuple): the iterator tuple first, then each iterator. */
+function zipTypeNew(vm: Vm, _type: TypeSlots, args: number, kwargs: number): number {
+  if (kwargs !== 0) throw new NotSupported('zip(strict=...)');
+  const n = vm.table.n[args];
+  const ittuple = n ? tupleAlloc(vm, n) : vm.s.emptyTuple;
+  if (n) vm.pool.data.fill(0, vm.table.ref[ittuple], vm.table.ref[ittuple] + n);
+  if (n) vm.gc.track(ittuple);
+  const iters: number[] = [];
+  try {
+    for (let i = 0; i < n; i++) {
+      const x = getIter(vm, tupleItem(vm, args, i));
+      vm.pool.data[vm.table.ref[ittuple] + i] = x;
+      iters.push(x);
+    }
+  } catch (e) {
+    vm.decref(ittuple);
+    throw e;
+  }
+  return zipNew(vm, iters, ittuple);
+}
+
+/** reversed_vectorcall: the sequence's __reversed__, looked up (a bound method object), called, released. */
+function reversedVectorcall(vm: Vm, _type: number, args: readonly number[], kw: Kwargs | null): number {
+  if (kw !== null && kw.size) throw typeError(vm, 'reversed() takes no keyword arguments');
+  if (args.length !== 1) throw typeError(vm, 'reversed expected 1 argument, got %zd', args.length);
+  const m = lookupSpecial(vm, args[0], '__reversed__');
+  if (m === 0) throw new NotSupported(`reversed(${typeName(vm, args[0])})`);
+  try {
+    return call(vm, m, [], null);
+  } finally {
+    vm.decref(m);
+  }
+}
+
+function iterType(id: number, name: string, basicsize: number, extra: Partial<TypeSlots> = {}): TypeSlots {
+  return defineType({
+    id,
+    name,
+    basicsize,
+    flags: TpFlags.HaveGc,
+    dealloc: iterTypeDealloc,
+    traverse: iterTypeTraverse,
+    iter: selfIter,
+    iternext: iterTypeNext,
+    ...extra,
+  });
+}
+
+export const EnumerateType = (): TypeSlots => iterType(T.Enumerate, 'enumerate', 56, { typeVectorcall: enumerateVectorcall, flags: TpFlags.HaveGc | TpFlags.BaseType });
+export const ZipType = (): TypeSlots => iterType(T.Zip, 'zip', 48, { new: zipTypeNew, flags: TpFlags.HaveGc | TpFlags.BaseType });
+export const ListRevIterType = (): TypeSlots =>
+  iterType(T.ListRevIter, 'list_reverseiterator', 32, {
+    methods: {
+      __length_hint__: {
+        name: '__length_hint__',
+        flags: Meth.NoArgs,
+        impl: (vm, h) => fromSsize(vm, vm.table.ref[h] ? vm.table.num[h] + 1 : 0),
+      },
+    },
+  });
+/** The `reversed` type object (its instances are the sequence's own reverse iterators here). */
+export const ReversedType = (): TypeSlots => defineType({ id: T.Reversed, name: 'reversed', basicsize: 32, flags: TpFlags.HaveGc | TpFlags.BaseType, dealloc: iterTypeDealloc, typeVectorcall: reversedVectorcall });

@@ -1,9 +1,26 @@
 import { memoryError } from '../errors';
+import { typeError } from '../abstract/errors';
+import { getIter, iterNext, lengthHint } from '../abstract/iter';
 import { LIST_MAXFREELIST } from '../runtime/freelists';
 import type { Vm } from '../runtime/vm';
+import { hashNotImplemented } from './object';
+import { listIterNew } from './iter';
+import { listExtendItems, listInplaceRepeat, listRepeat } from './listops';
+import {
+  LIST_METHODS,
+  listAssItem,
+  listAssSubscript,
+  listConcatSlot,
+  listContains,
+  listInplaceConcat,
+  listItemSlot,
+  listRichcompare,
+  listSubscript,
+  listText,
+} from './listmethods';
 import { ItemPool } from './pool';
 import { F_RLE } from './table';
-import { T } from './types';
+import { T, TpFlags, defineType, type Kwargs, type TypeSlots } from './types';
 
 /**
  * list objects (Objects/listobject.c, 3.11). The header is a GC object of 16 + 40 bytes
@@ -230,3 +247,106 @@ export function listSliceItems(vm: Vm, h: number, lo: number, hi: number): Int32
   if (t.flags[h] & F_RLE) return new Int32Array(Math.max(0, hi - lo)).fill(t.ref[h]);
   return vm.pool.data.slice(t.ref[h] + lo, t.ref[h] + hi);
 }
+
+/**
+ * list_extend(self, iterable): a list or tuple in one resize (PySequence_Fast); anything else
+ * through its iterator, with room for the length hint first (exactly, when the list is empty),
+ * items stored while they fit and appended after, and the surplus cut back at the end.
+ */
+export function listExtend(vm: Vm, l: number, iterable: number): void {
+  const t = vm.table;
+  const type = t.type[iterable];
+  if (type === T.List || type === T.Tuple) {
+    const items =
+      type === T.Tuple
+        ? vm.pool.data.slice(t.ref[iterable], t.ref[iterable] + t.n[iterable])
+        : listSliceItems(vm, iterable, 0, t.n[iterable]);
+    listExtendItems(vm, l, items);
+    return;
+  }
+  const iter = getIter(vm, iterable);
+  try {
+    const n = lengthHint(vm, iterable, 8);
+    const m = t.n[l];
+    if (t.ptr[l] === 0) {
+      if (n > 0) {
+        const size = (n + 1) & ~1; // list_preallocate_exact
+        const p = vm.mem.malloc(8 * size);
+        if (p === 0) throw memoryError();
+        t.ptr[l] = p;
+        t.cap[l] = size;
+      }
+    } else {
+      listResize(vm, l, m + n);
+      t.n[l] = m;
+    }
+    for (;;) {
+      const v = iterNext(vm, iter);
+      if (!v) break;
+      vm.eval.tick();
+      const size = t.n[l];
+      if (size < t.cap[l]) {
+        listPut(vm, l, size, v);
+        t.n[l] = size + 1;
+      } else {
+        listResize(vm, l, size + 1);
+        t.n[l] = size;
+        listPut(vm, l, size, v);
+        t.n[l] = size + 1;
+      }
+    }
+    if (t.n[l] < t.cap[l]) listResize(vm, l, t.n[l]);
+  } finally {
+    vm.decref(iter);
+  }
+}
+
+/** list_vectorcall: PyType_GenericAlloc (a fresh 56-byte block, not the free list), then list_extend. */
+function listVectorcall(vm: Vm, _type: number, args: readonly number[], kw: Kwargs | null): number {
+  if (kw !== null && kw.size) throw typeError(vm, 'list() takes no keyword arguments');
+  if (args.length > 1) throw typeError(vm, 'list expected at most 1 argument, got %zd', args.length);
+  const l = vm.newGcObject(T.List, LIST_BASIC);
+  vm.gc.track(l);
+  if (args.length) {
+    try {
+      listExtend(vm, l, args[0]);
+    } catch (e) {
+      vm.decref(l);
+      throw e;
+    }
+  }
+  return l;
+}
+
+export const ListType = (): TypeSlots =>
+  defineType({
+    id: T.List,
+    name: 'list',
+    basicsize: LIST_BASIC,
+    flags: TpFlags.HaveGc | TpFlags.BaseType | TpFlags.ListSubclass | TpFlags.SequenceFlag,
+    dealloc: listDealloc,
+    traverse: listTraverse,
+    clear: listClear,
+    sizeof: (vm, h) => LIST_BASIC + 8 * vm.table.cap[h],
+    reprText: listText,
+    hash: hashNotImplemented,
+    richcompare: listRichcompare,
+    sequence: {
+      length: (vm, h) => vm.table.n[h],
+      concat: listConcatSlot,
+      repeat: (vm, h, n) => listRepeat(vm, h, n),
+      item: listItemSlot,
+      assItem: listAssItem,
+      contains: listContains,
+      inplaceConcat: listInplaceConcat,
+      inplaceRepeat: (vm, h, n) => {
+        listInplaceRepeat(vm, h, n);
+        vm.incref(h);
+        return h;
+      },
+    },
+    mapping: { length: (vm, h) => vm.table.n[h], subscript: listSubscript, assSubscript: listAssSubscript },
+    iter: listIterNew,
+    typeVectorcall: listVectorcall,
+    methods: LIST_METHODS,
+  });

@@ -1,4 +1,5 @@
-import { indexError, memoryError } from '../errors';
+import { memoryError } from '../errors';
+import { indexError } from '../abstract/errors';
 import type { Vm } from '../runtime/vm';
 import {
   listAppend,
@@ -121,9 +122,9 @@ export function listInsert(vm: Vm, h: number, where: number, v: number): void {
 export function listPop(vm: Vm, h: number, index: number): number {
   const t = vm.table;
   const n = t.n[h];
-  if (n === 0) throw indexError('pop from empty list');
+  if (n === 0) throw indexError(vm, 'pop from empty list');
   if (index < 0) index += n;
-  if (index < 0 || index >= n) throw indexError('pop index out of range');
+  if (index < 0 || index >= n) throw indexError(vm, 'pop index out of range');
   const v = listItem(vm, h, index);
   if (index === n - 1) {
     listResize(vm, h, n - 1);

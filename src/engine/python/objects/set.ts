@@ -1,7 +1,13 @@
-import { keyError, memoryError } from '../errors';
+import { NotSupported, memoryError } from '../errors';
+import { setKeyError, typeError } from '../abstract/errors';
+import { hashKey } from '../abstract/hash';
+import { getIter, iterNext } from '../abstract/iter';
+import { reprText } from '../abstract/repr';
 import type { Vm } from '../runtime/vm';
-import { hashKey, type HashKey } from './hash';
-import { T } from './types';
+import { setIterNew } from './iter';
+import { hashNotImplemented } from './object';
+import { keyText } from './tuple';
+import { Cmp, Meth, NB, T, TpFlags, defineType, numberSlots, type Kwargs, type MethodDef, type TypeSlots, type HashKey } from './types';
 
 /**
  * set and frozenset (Objects/setobject.c, 3.11): a 16 + 200 byte GC object that holds an 8-slot
@@ -69,19 +75,16 @@ export function setContains(vm: Vm, h: number, key: number): boolean {
   return setData(vm, h).index.has(hashKey(vm, key));
 }
 
-/** set_discard_entry: the slot becomes a dummy (fill unchanged). */
-export function setDiscard(vm: Vm, h: number, key: number, raise: () => string | null): void {
+/** set_discard_entry: the slot becomes a dummy (fill unchanged). Returns whether the key was there. */
+export function setDiscard(vm: Vm, h: number, key: number): boolean {
   const s = setData(vm, h);
   const hk = hashKey(vm, key);
   const k = s.index.get(hk);
-  if (k === undefined) {
-    const msg = raise();
-    if (msg !== null) throw keyError(msg);
-    return;
-  }
+  if (k === undefined) return false;
   s.index.delete(hk);
   vm.table.n[h]--;
   vm.decref(k);
+  return true;
 }
 
 /** set_clear_internal: back to the smalltable, then the keys, then the old table. */
@@ -115,3 +118,135 @@ export function setSizeof(vm: Vm, h: number): number {
   const s = setData(vm, h);
   return 16 + SET_BASIC + (s.tableAddr ? 16 * (s.mask + 1) : 0);
 }
+
+/** set_update_internal with an iterable: each item added (PySet_Add), the iterator released. */
+export function setUpdate(vm: Vm, s: number, iterable: number): void {
+  const it = getIter(vm, iterable);
+  try {
+    for (let v = iterNext(vm, it); v; v = iterNext(vm, it)) {
+      try {
+        setAdd(vm, s, v);
+      } finally {
+        vm.decref(v);
+      }
+      vm.eval.tick();
+    }
+  } finally {
+    vm.decref(it);
+  }
+}
+
+/** set_vectorcall / frozenset_vectorcall: make_new_set + set_update_internal. */
+const setVectorcall =
+  (frozen: boolean) =>
+  (vm: Vm, _type: number, args: readonly number[], kw: Kwargs | null): number => {
+    const name = frozen ? 'frozenset' : 'set';
+    if (kw !== null && kw.size) throw typeError(vm, '%s() takes no keyword arguments', name);
+    if (args.length > 1) throw typeError(vm, '%s expected at most 1 argument, got %zd', name, args.length);
+    if (frozen && args.length && vm.table.type[args[0]] === T.FrozenSet) {
+      vm.incref(args[0]);
+      return args[0];
+    }
+    const s = setNew(vm, frozen);
+    try {
+      if (args.length) setUpdate(vm, s, args[0]);
+    } catch (e) {
+      vm.decref(s);
+      throw e;
+    }
+    return s;
+  };
+
+const isAnySet = (vm: Vm, h: number): boolean => {
+  const t = vm.table.type[h];
+  return t === T.Set || t === T.FrozenSet || vm.types[t].mro.includes(T.Set) || vm.types[t].mro.includes(T.FrozenSet);
+};
+
+/** set_richcompare: == and != by size and membership; the order comparisons are subset tests. */
+function setRichcompare(vm: Vm, a: number, b: number, op: Cmp): number {
+  if (!isAnySet(vm, b)) return vm.s.NotImplemented;
+  const na = vm.table.n[a];
+  const nb = vm.table.n[b];
+  const subset = (x: number, y: number) => [...setData(vm, x).index.values()].every((k) => setContains(vm, y, k));
+  switch (op) {
+    case Cmp.EQ:
+      return vm.s.bool(na === nb && subset(a, b));
+    case Cmp.NE:
+      return vm.s.bool(!(na === nb && subset(a, b)));
+    case Cmp.LE:
+      return vm.s.bool(subset(a, b));
+    case Cmp.GE:
+      return vm.s.bool(subset(b, a));
+    case Cmp.LT:
+      return vm.s.bool(na < nb && subset(a, b));
+    default:
+      return vm.s.bool(na > nb && subset(b, a));
+  }
+}
+
+function setText(vm: Vm, h: number, depth: number): string {
+  const items = [...setData(vm, h).index.values()].slice(0, 100).map((k) => reprText(vm, k, depth + 1));
+  const body = items.length ? '{' + items.join(', ') + '}' : '';
+  return vm.table.type[h] === T.Set ? body || 'set()' : `frozenset(${body})`;
+}
+
+const setOperator = (op: string) => (vm: Vm, a: number, b: number) => {
+  if (!isAnySet(vm, a) || !isAnySet(vm, b)) return vm.s.NotImplemented;
+  throw new NotSupported(`set operator ${op}`);
+};
+
+const none = (vm: Vm): number => vm.s.None;
+const def = (name: string, flags: number, impl: MethodDef['impl']): MethodDef => ({ name, flags, impl, qualname: `set.${name}` });
+
+const SET_METHODS: Record<string, MethodDef> = {
+  add: def('add', Meth.O, (vm, self, args) => {
+    setAdd(vm, self, args[0]);
+    return none(vm);
+  }),
+  discard: def('discard', Meth.O, (vm, self, args) => {
+    setDiscard(vm, self, args[0]);
+    return none(vm);
+  }),
+  remove: def('remove', Meth.O, (vm, self, args) => {
+    if (!setDiscard(vm, self, args[0])) throw setKeyError(vm, args[0], reprText(vm, args[0]));
+    return none(vm);
+  }),
+  clear: def('clear', Meth.NoArgs, (vm, self) => {
+    setClear(vm, self);
+    return none(vm);
+  }),
+  update: def('update', Meth.Varargs, (vm, self, args) => {
+    for (const a of args) setUpdate(vm, self, a);
+    return none(vm);
+  }),
+  __contains__: def('__contains__', Meth.O | Meth.Coexist, (vm, self, args) => vm.s.bool(setContains(vm, self, args[0]))),
+};
+
+function setType(id: number, name: string, frozen: boolean): TypeSlots {
+  return defineType({
+    id,
+    name,
+    basicsize: SET_BASIC,
+    flags: TpFlags.HaveGc | TpFlags.BaseType,
+    dealloc: setDealloc,
+    traverse: setTraverse,
+    clear: frozen ? null : setClear,
+    sizeof: (vm, h) => setSizeof(vm, h) - 16,
+    reprText: setText,
+    hash: frozen ? frozensetHash : hashNotImplemented,
+    richcompare: setRichcompare,
+    number: numberSlots({ [NB.Or]: setOperator('|'), [NB.And]: setOperator('&'), [NB.Subtract]: setOperator('-'), [NB.Xor]: setOperator('^') }),
+    sequence: { length: (vm, h) => vm.table.n[h], contains: setContains },
+    iter: setIterNew,
+    typeVectorcall: setVectorcall(frozen),
+    methods: frozen ? { __contains__: SET_METHODS.__contains__ } : SET_METHODS,
+  });
+}
+
+function frozensetHash(vm: Vm, h: number): HashKey {
+  const parts = [...setData(vm, h).index.keys()].map(keyText).sort();
+  return '\u0000f{' + parts.join(',') + '}';
+}
+
+export const SetType = (): TypeSlots => setType(T.Set, 'set', false);
+export const FrozenSetType = (): TypeSlots => setType(T.FrozenSet, 'frozenset', true);

@@ -1,7 +1,19 @@
+import { NotSupported } from '../errors';
 import type { Vm } from '../runtime/vm';
+import { raiseString, typeError } from '../abstract/errors';
+import { strFormat } from '../abstract/format';
+import { asSsize, hasIndex } from '../abstract/number';
+import { typeName } from '../abstract/object';
+import { E } from './exctypes';
 import { longBytes, ndigits, type IntValue } from './int';
+import { sliceIndices } from './slice';
+import { STR_METHODS } from './strmethods';
 import { F_HASHED, F_IMMORTAL } from './table';
-import { T } from './types';
+import { Cmp, T, TpFlags, defineType, numberSlots, NB, type TypeSlots } from './types';
+import { cmpResult } from '../abstract/compare';
+import { strIterNew } from './iter';
+import { str as pyStr } from '../abstract/repr';
+import { tupleItem } from './tuple';
 
 /**
  * str objects (Objects/unicodeobject.c, 3.11, compact form only): PyUnicode_New(size, maxchar)
@@ -157,3 +169,99 @@ export function strRepr(s: string): string {
   }
   return out + q;
 }
+
+/** An interned identifier (made when the code was compiled: a static str). */
+export function intern(vm: Vm, s: string): number {
+  let h = vm.interned.get(s);
+  if (h === undefined) {
+    h = vm.newStatic(T.Str);
+    vm.table.side[h] = s;
+    vm.table.n[h] = codePoints(s, strKindOf(s));
+    vm.table.cap[h] = strKindOf(s);
+    vm.interned.set(s, h);
+  }
+  return h;
+}
+
+/** unicode_subscript: an index (a 1-character result is the cached singleton) or a slice. */
+function strSubscript(vm: Vm, c: number, key: number): number {
+  const s = strValue(vm, c);
+  if (vm.table.type[key] === T.Slice) {
+    const sl = sliceIndices(vm, key, s.length);
+    if (sl.step === 1 && sl.length === s.length && vm.table.type[c] === T.Str) {
+      vm.incref(c);
+      return c;
+    }
+    let out = '';
+    for (let k = 0, p = sl.start; k < sl.length; k++, p += sl.step) out += s[p];
+    return out.length === 1 ? strResult(vm, out) : strNew(vm, out, strKind(vm, c));
+  }
+  if (!hasIndex(vm, key)) throw typeError(vm, 'string indices must be integers, not \'%.200s\'', typeName(vm, key));
+  let i = asSsize(vm, key, E.IndexError);
+  if (i < 0) i += s.length;
+  if (i < 0 || i >= s.length) throw raiseString(vm, E.IndexError, 'string index out of range');
+  return strResult(vm, s[i]);
+}
+
+/** PyUnicode_Concat as sq_concat: the right operand must be a str. */
+function strConcatSlot(vm: Vm, a: number, b: number): number {
+  if (!vm.typeOf(b).mro.includes(T.Str))
+    throw typeError(vm, 'can only concatenate str (not "%.200s") to str', typeName(vm, b));
+  return strConcat(vm, a, b);
+}
+
+/** unicode_richcompare: strs with strs; anything else is NotImplemented. */
+function strRichcompare(vm: Vm, a: number, b: number, op: Cmp): number {
+  if (!vm.typeOf(b).mro.includes(T.Str)) return vm.s.NotImplemented;
+  const x = strValue(vm, a);
+  const y = strValue(vm, b);
+  return vm.s.bool(cmpResult(x < y ? -1 : x > y ? 1 : 0, op));
+}
+
+/** PyUnicode_Contains: `x in s` needs a str on the left. */
+function strContains(vm: Vm, c: number, x: number): boolean {
+  if (!vm.typeOf(x).mro.includes(T.Str))
+    throw typeError(vm, "'in <string>' requires string as left operand, not %.100s", typeName(vm, x));
+  return strValue(vm, c).includes(strValue(vm, x));
+}
+
+/** unicode_new: str() is '', str(x) is PyObject_Str(x); decoding bytes is not modelled. */
+function strTypeNew(vm: Vm, _type: TypeSlots, args: number, kwargs: number): number {
+  const n = vm.table.n[args];
+  if (kwargs !== 0 || n > 1) throw new NotSupported('str() with an encoding');
+  return n === 0 ? vm.s.emptyStr : pyStr(vm, tupleItem(vm, args, 0));
+}
+
+export const StrType = (): TypeSlots =>
+  defineType({
+    id: T.Str,
+    name: 'str',
+    basicsize: 80,
+    flags: TpFlags.BaseType | TpFlags.UnicodeSubclass,
+    dealloc: (vm, h) => vm.objectFree(h),
+    sizeof: (vm, h) => strBytes(vm.table.n[h], vm.table.cap[h] as StrKind),
+    repr: (vm, h) => strNew(vm, strRepr(strValue(vm, h))),
+    reprText: (vm, h) => strRepr(strValue(vm, h)),
+    format: (vm, h, spec) => strFormat(vm, h, spec),
+    hash: (vm, h) => {
+      vm.table.flags[h] |= F_HASHED;
+      return strValue(vm, h);
+    },
+    richcompare: strRichcompare,
+    number: numberSlots({
+      [NB.Remainder]: (vm, a) => {
+        if (vm.table.type[a] !== T.Str) return vm.s.NotImplemented;
+        throw new NotSupported('%-formatting');
+      },
+    }),
+    sequence: {
+      length: (vm, h) => vm.table.n[h],
+      concat: strConcatSlot,
+      repeat: strRepeat,
+      contains: strContains,
+    },
+    mapping: { length: (vm, h) => vm.table.n[h], subscript: strSubscript },
+    iter: strIterNew,
+    new: strTypeNew,
+    methods: STR_METHODS,
+  });

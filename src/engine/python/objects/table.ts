@@ -21,7 +21,8 @@ export const F_HASHED = 128; // str: its hash was computed (a dict or set looked
 
 export class ObjectTable {
   capacity: number;
-  type: Uint8Array;
+  /** Type ids (objects/types.ts T): 16 bits, for the classes made at run time (ids recycled). */
+  type: Uint16Array;
   flags: Uint8Array;
   refcnt: Int32Array;
   addr: Float64Array;
@@ -47,7 +48,7 @@ export class ObjectTable {
 
   constructor(capacity = 1 << 12) {
     this.capacity = capacity;
-    this.type = new Uint8Array(capacity);
+    this.type = new Uint16Array(capacity);
     this.flags = new Uint8Array(capacity);
     this.refcnt = new Int32Array(capacity);
     this.addr = new Float64Array(capacity);
@@ -121,7 +122,7 @@ export class ObjectTable {
       b.set(a as unknown as ArrayLike<number>);
       return b;
     };
-    this.type = g(this.type, (k) => new Uint8Array(k));
+    this.type = g(this.type, (k) => new Uint16Array(k));
     this.flags = g(this.flags, (k) => new Uint8Array(k));
     this.refcnt = g(this.refcnt, (k) => new Int32Array(k));
     this.addr = g(this.addr, (k) => new Float64Array(k));

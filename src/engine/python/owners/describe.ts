@@ -1,5 +1,5 @@
 import type { MemoryRef } from '../../explain/types';
-import { typeName } from '../interp/repr';
+import { typeName } from '../abstract/object';
 import { dictData } from '../objects/dict';
 import { setData } from '../objects/set';
 import { F_FREELISTED, F_IMMORTAL } from '../objects/table';
@@ -67,7 +67,7 @@ export const BUFFER_ROLE: Partial<Record<number, string>> = {
 };
 
 /** Where that buffer's address is kept, by type id: 1 the `ptr` column, 2 a dict's keys, 3 a set's table. */
-export const BUFFER_AT = new Uint8Array(T.FirstExtension);
+export const BUFFER_AT = new Uint8Array(T.FirstDynamic);
 BUFFER_AT[T.List] = 1;
 BUFFER_AT[T.ByteArray] = 1;
 BUFFER_AT[T.Dict] = 2;
@@ -91,8 +91,9 @@ export function builtinBuffer(vm: Vm, h: number, type: number): number {
 /** The allocations an object owns besides its own block (whose address is the table's `addr`). */
 export function eachBuffer(ctx: OwnerContext, h: number, each: (ptr: number, role: string) => void): void {
   const type = ctx.vm.table.type[h];
-  if (type >= T.FirstExtension) {
-    ctx.byType[type]?.buffers(h, each);
+  const provider = ctx.byType[type];
+  if (provider !== undefined) {
+    provider.buffers(h, each);
     return;
   }
   const ptr = builtinBuffer(ctx.vm, h, type);

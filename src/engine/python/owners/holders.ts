@@ -60,14 +60,14 @@ export function scanReferrers(
   };
   // Imports read in the loop become locals (see scan.ts).
   const freelisted = F_FREELISTED;
-  const firstExtension: number = T.FirstExtension;
+  const byType = ctx.byType;
   const { type: types, flags } = t;
   const skip = names.dict;
   for (let h = 1; h < end; h++) {
     const type = types[h];
     if (type === 0 || h === skip || flags[h] & freelisted) continue;
     holder = h;
-    if (type >= firstExtension) ctx.byType[type]?.references?.(h, layerVisit);
+    byType[type]?.references?.(h, layerVisit);
     if (vm.isGcType(type)) vm.traverse(h, visit);
     if (visits > VISIT_BUDGET) return false;
   }
@@ -101,7 +101,7 @@ export function findHolders(
       list.push({ role: 'name', text: name, ref: objectRef(ctx, h) });
     out.set(h, list);
     const type = ctx.vm.table.type[h];
-    if (list.length === 0 || (type >= T.FirstExtension && ctx.byType.some((p) => p?.references)))
+    if (list.length === 0 || (ctx.byType[type] !== undefined && ctx.byType.some((p) => p?.references)))
       searchObjects = true;
   }
   if (!searchObjects || targets.length === 0) return out;

@@ -1,7 +1,7 @@
 import type { ArenaResidents, Holder, HolderRole, NounCount } from '../../explain/owners';
 import type { MemoryRef } from '../../explain/types';
 import { ARENA_SIZE } from '../../pymalloc/constants';
-import { typeName } from '../interp/repr';
+import { typeName } from '../abstract/object';
 import { F_FREELISTED } from '../objects/table';
 import { allocationRef, type OwnerContext } from './describe';
 import { forEachAllocation } from './scan';

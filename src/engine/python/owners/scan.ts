@@ -1,4 +1,3 @@
-import { T } from '../objects/types';
 import { BUFFER_AT, BUFFER_ROLE, builtinBuffer, type OwnerContext } from './describe';
 
 /**
@@ -21,15 +20,15 @@ export function forEachAllocation(
   // Imports read in the loop become locals: a module transformed on its own (tsx, vitest) reads
   // an imported binding through a getter every time.
   const at = BUFFER_AT;
-  const firstExtension: number = T.FirstExtension;
+  const byType = ctx.byType;
   const { type: types, addr, ptr } = t;
   for (let h = 1; h < end; h++) {
     const type = types[h];
     if (type === 0) continue;
     const a = addr[h];
     if (a >= lo && a < hi && wanted(a)) hit(a, h, null);
-    if (type >= firstExtension) ext(h, type);
-    else if (at[type] !== 0) {
+    if (byType[type] !== undefined) ext(h, type);
+    else if (at[type]) {
       const b = at[type] === 1 ? ptr[h] : builtinBuffer(vm, h, type);
       if (b >= lo && b < hi && wanted(b)) hit(b, h, BUFFER_ROLE[type]!);
     }

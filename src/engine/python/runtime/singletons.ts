@@ -31,7 +31,7 @@ export class Singletons {
     t.num[this.True] = 1;
     this.False = vm.newStatic(T.Bool);
     this.Ellipsis = vm.newStatic(T.Ellipsis);
-    this.NotImplemented = vm.newStatic(T.Object);
+    this.NotImplemented = vm.newStatic(T.NotImplementedType);
     this.emptyTuple = vm.newStatic(T.Tuple);
     this.emptyStr = vm.newStatic(T.Str);
     t.side[this.emptyStr] = '';

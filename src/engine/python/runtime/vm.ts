@@ -2,19 +2,32 @@ import type { Kernel } from '../../kernel/kernel';
 import { memoryError } from '../errors';
 import { ItemPool } from '../objects/pool';
 import { F_FREELISTED, F_IMMORTAL, F_RLE, F_TRACKED, ObjectTable } from '../objects/table';
-import { T, type ExtensionType } from '../objects/types';
+import { T, TpFlags, type Kwargs, type TypeSlots, type Visit } from '../objects/types';
 import { EventKind } from '../../trace/events';
 import { FreeLists } from './freelists';
 import { Gc, type GcHost } from './gc';
 import type { Mem } from './mem';
-import { clearObject, deallocObject, traverseObject } from './dispatch';
 import { Singletons } from './singletons';
+import { ThreadState } from './threadstate';
 
-export interface ObjectHooks {
-  dealloc(h: number): void;
-  traverse(h: number, visit: (ref: number, times?: number) => void): void;
-  clear(h: number): void;
+/**
+ * What runs Python code (the interpreter: PEP 523's eval-frame function, in spirit). The object
+ * layer calls it when a Python function is called from C code (a key function, __eq__, a class's
+ * __init__) and to count work against the run's budget.
+ */
+export interface Evaluator {
+  /** _PyFunction_Vectorcall from C code: arguments borrowed (the frame takes its own references). */
+  callFunction(fn: number, args: readonly number[], kw: Kwargs | null): number;
+  /** One unit of work done in C code (an item of list(range(n))): the step budget. */
+  tick(): void;
 }
+
+const NO_EVALUATOR: Evaluator = {
+  callFunction: () => {
+    throw new Error('internal: no interpreter to run a Python function');
+  },
+  tick: () => {},
+};
 
 /** sizeof(PyGC_Head): two words in front of every GC object, in the same allocation. */
 export const GC_HEAD = 16;
@@ -34,15 +47,22 @@ export class Vm implements GcHost {
   readonly free = new FreeLists();
   readonly gc: Gc;
   readonly s: Singletons;
-  readonly extensions: (ExtensionType | undefined)[] = [];
-  /** The interpreter's own object kinds (generators, ctypes objects): set by interp/. */
-  hooks: ObjectHooks = {
-    dealloc: () => {
-      throw new Error('internal: no interpreter hooks');
-    },
-    traverse: () => {},
-    clear: () => {},
-  };
+  /** The type registry: every type's slot table by id (objects/registry.ts installs the built-in ones). */
+  readonly types: TypeSlots[] = [];
+  /**
+   * Bytes in front of the PyObject in its allocation, by type id: the PyGC_Head (16) of GC types
+   * and the managed-dict pre-header (16) of classes' instances. Also the collector's "is a GC
+   * type" test (non-zero), read in its hot loops.
+   */
+  preHeader = new Uint8Array(T.FirstDynamic);
+  /** The interpreter (set by interp/ when it starts). */
+  eval: Evaluator = NO_EVALUATOR;
+  /** Interned identifiers (static strs, objects/str.ts intern). */
+  readonly interned = new Map<string, number>();
+  /** The thread's exception state (sys.exc_info()'s stack). */
+  readonly thread = new ThreadState();
+  private readonly freeTypeIds: number[] = [];
+  private nextTypeId: number = T.FirstDynamic;
   private staticNext = STATIC_BASE;
   private trashNesting = 0;
   private readonly trashLater: number[] = [];
@@ -84,9 +104,9 @@ export class Vm implements GcHost {
     if (!(this.table.flags[h] & F_IMMORTAL)) this.table.refcnt[h] += k;
   }
 
-  /** tp_dealloc. */
+  /** tp_dealloc, through the type's slot table. */
   dealloc(h: number): void {
-    deallocObject(this, h);
+    this.types[this.table.type[h]].dealloc(this, h);
   }
 
   /** Py_TRASHCAN_BEGIN: true when the deallocation is deferred (nesting too deep). */
@@ -183,49 +203,56 @@ export class Vm implements GcHost {
     return (this.table.flags[h] & F_IMMORTAL) !== 0;
   }
 
-  /** id(obj): the PyObject address (after the GC head for GC types). */
+  /** id(obj): the PyObject address (after the GC head and pre-header). */
   id(h: number): number {
-    return this.table.addr[h] + (this.isGcType(this.table.type[h]) && !this.isImmortal(h) ? GC_HEAD : 0);
+    return this.table.addr[h] + (this.isImmortal(h) ? 0 : this.preHeader[this.table.type[h]]);
   }
 
+  /** Py_TPFLAGS_HAVE_GC of the type. */
   isGcType(type: number): boolean {
-    switch (type) {
-      case T.List:
-      case T.Tuple:
-      case T.Dict:
-      case T.Set:
-      case T.FrozenSet:
-      case T.ListIter:
-      case T.TupleIter:
-      case T.Function:
-      case T.Generator:
-      case T.Slice:
-      case T.DictView:
-      case T.DictIter:
-      case T.SetIter:
-      case T.BoundBuiltin:
-      case T.Cell:
-      case T.Module:
-      case T.Type:
-      case T.CDLL:
-      case T.CFunc:
-      case T.StrIter:
-      case T.Enumerate:
-      case T.Zip:
-      case T.ListRevIter:
-        return true;
-      default:
-        return type >= T.FirstExtension ? (this.extensions[type]?.gc ?? false) : false;
-    }
+    return (this.preHeader[type] & GC_HEAD) !== 0;
   }
 
-  registerType(ext: ExtensionType): void {
-    this.extensions[ext.id] = ext;
+  // ---- the type registry --------------------------------------------------------------
+
+  /** Install a type's slot table under its id (PyType_Ready's bookkeeping: the pre-header size). */
+  registerType(slots: TypeSlots): void {
+    const id = slots.id;
+    if (id >= this.preHeader.length) {
+      const p = new Uint8Array(Math.max(id + 1, this.preHeader.length * 2));
+      p.set(this.preHeader);
+      this.preHeader = p;
+    }
+    this.types[id] = slots;
+    this.preHeader[id] = (slots.flags & TpFlags.HaveGc ? GC_HEAD : 0) + (slots.flags & TpFlags.ManagedDict ? 16 : 0);
+  }
+
+  /** A type id for a type made at run time: a dead type's id first (ids are 16 bits). */
+  newTypeId(): number {
+    if (this.freeTypeIds.length) return this.freeTypeIds.pop()!;
+    if (this.nextTypeId > 0xffff) throw new Error('internal: more than 65,280 types alive at once');
+    return this.nextTypeId++;
+  }
+
+  /** The type is gone (its last instance and the type object itself): its id may be reused. */
+  releaseTypeId(id: number): void {
+    this.preHeader[id] = 0;
+    this.freeTypeIds.push(id);
+  }
+
+  /** The slot table of a type object (a handle of type `type`, or of a metaclass). */
+  slotsOf(typeObject: number): TypeSlots {
+    return this.table.side[typeObject] as TypeSlots;
+  }
+
+  /** type(h)'s slot table. */
+  typeOf(h: number): TypeSlots {
+    return this.types[this.table.type[h]];
   }
 
   // ---- GcHost -------------------------------------------------------------------------
 
-  traverse(h: number, visit: (ref: number, times?: number) => void): void {
+  traverse(h: number, visit: Visit): void {
     const t = this.table;
     if (t.type[h] === T.List) {
       // the collector's hot path: lists inline (listTraverse)
@@ -239,11 +266,13 @@ export class Vm implements GcHost {
       for (let i = t.ref[h], end = i + n; i < end; i++) if (d[i] !== 0) visit(d[i]);
       return;
     }
-    traverseObject(this, h, visit);
+    const traverse = this.types[t.type[h]].traverse;
+    if (traverse !== null) traverse(this, h, visit);
   }
 
   clear(h: number): void {
-    clearObject(this, h);
+    const clear = this.types[this.table.type[h]].clear;
+    if (clear !== null) clear(this, h);
   }
 
   mayBeTracked(h: number): boolean {

@@ -1,0 +1,119 @@
+import { dictNewPresized, dictSetItem } from '../objects/dict';
+import { intern } from '../objects/str';
+import { tupleFromItems, tupleItems } from '../objects/tuple';
+import { Meth, T, TpFlags, type Kwargs, type MethodDef, type VectorcallFn } from '../objects/types';
+import type { Vm } from '../runtime/vm';
+import { getMethod } from './attr';
+import { typeError } from './errors';
+import { dictKwargs } from './kwargs';
+
+/**
+ * The vectorcall function that calls `callable`, or null (then tp_call with an argument tuple).
+ * A type object's is its own tp_vectorcall (list_vectorcall …), read through the `type` type.
+ */
+export function vectorcallOf(vm: Vm, callable: number): VectorcallFn | null {
+  const s = vm.typeOf(callable);
+  if (s.id === T.Type || (s.flags & TpFlags.TypeSubclass) !== 0) return vm.slotsOf(callable).typeVectorcall;
+  return s.vectorcall;
+}
+
+/**
+ * PyObject_Vectorcall: `args` borrowed (positional, then the keyword values named in `kw`), a new
+ * reference returned. Without a vectorcall function, _PyObject_MakeTpCall packs a tuple (and a
+ * dict for keywords): the allocation that makes str(x) or int(s) cost a 48-byte block.
+ */
+export function call(vm: Vm, callable: number, args: readonly number[], kw: Kwargs | null): number {
+  const vc = vectorcallOf(vm, callable);
+  if (vc !== null) return vc(vm, callable, args, kw);
+  return makeTpCall(vm, callable, args, kw);
+}
+
+/** _PyObject_MakeTpCall: the argument tuple (the empty singleton for none), the keyword dict, tp_call. */
+export function makeTpCall(vm: Vm, callable: number, args: readonly number[], kw: Kwargs | null): number {
+  const f = vm.typeOf(callable).call;
+  if (f === null) throw typeError(vm, "'%.200s' object is not callable", vm.typeOf(callable).name);
+  const tuple = tupleFromArray(vm, args);
+  const dict = kw !== null && kw.size > 0 ? stackAsDict(vm, kw) : 0;
+  try {
+    return f(vm, callable, tuple, dict);
+  } finally {
+    vm.decref(tuple);
+    if (dict !== 0) vm.decref(dict);
+  }
+}
+
+/** _PyTuple_FromArray: a new tuple holding new references to the items (the empty singleton for none). */
+export function tupleFromArray(vm: Vm, items: readonly number[]): number {
+  for (let i = 0; i < items.length; i++) vm.incref(items[i]);
+  return tupleFromItems(vm, items);
+}
+
+/** _PyStack_AsDict: the keyword arguments as a new dict (presized, keys are the interned names). */
+export function stackAsDict(vm: Vm, kw: Kwargs): number {
+  const d = dictNewPresized(vm, kw.size, true);
+  for (const [k, v] of kw) dictSetItem(vm, d, intern(vm, k), v);
+  return d;
+}
+
+/**
+ * PyObject_Call (CALL_FUNCTION_EX, and C code with a tuple in hand): tp_call gets the tuple
+ * itself; a vectorcall callee gets its items (_PyVectorcall_Call).
+ */
+export function callTuple(vm: Vm, callable: number, args: number, kwargs: number): number {
+  const vc = vectorcallOf(vm, callable);
+  if (vc !== null)
+    return vc(vm, callable, Array.from(tupleItems(vm, args)), kwargs ? dictKwargs(vm, kwargs) : null);
+  const f = vm.typeOf(callable).call;
+  if (f === null) throw typeError(vm, "'%.200s' object is not callable", vm.typeOf(callable).name);
+  return f(vm, callable, args, kwargs);
+}
+
+/** PyObject_VectorcallMethod: LOAD_METHOD + CALL from C code (no bound method for a method descriptor). */
+export function callMethod(
+  vm: Vm,
+  obj: number,
+  name: string,
+  args: readonly number[],
+  kw: Kwargs | null = null,
+): number {
+  const { meth, self } = getMethod(vm, obj, name);
+  try {
+    return self !== 0 ? call(vm, meth, [self, ...args], kw) : call(vm, meth, args, kw);
+  } finally {
+    vm.decref(meth);
+  }
+}
+
+/**
+ * A built-in function or method called with `self` (the module, the instance, the class) and
+ * borrowed arguments, as its METH_* flags say (methodobject.c cfunction_* / descrobject.c
+ * method_vectorcall_*): METH_VARARGS gets a tuple (and a dict for keywords), so the call
+ * allocates them; METH_NOARGS and METH_O check the count; METH_FASTCALL passes the array.
+ */
+export function callCFunction(
+  vm: Vm,
+  def: MethodDef,
+  self: number,
+  args: readonly number[],
+  kw: Kwargs | null,
+): number {
+  const flags = def.flags;
+  const hasKw = kw !== null && kw.size > 0;
+  if (hasKw && !(flags & Meth.Keywords))
+    throw typeError(vm, '%s() takes no keyword arguments', def.qualname ?? def.name);
+  if (flags & Meth.Varargs) {
+    const tuple = tupleFromArray(vm, args);
+    const dict = hasKw ? stackAsDict(vm, kw) : 0;
+    try {
+      return def.impl(vm, self, args, kw, tuple);
+    } finally {
+      vm.decref(tuple);
+      if (dict !== 0) vm.decref(dict);
+    }
+  }
+  if (flags & Meth.NoArgs && args.length !== 0)
+    throw typeError(vm, '%s() takes no arguments (%zd given)', def.qualname ?? def.name, args.length);
+  if (flags & Meth.O && args.length !== 1)
+    throw typeError(vm, '%s() takes exactly one argument (%zd given)', def.qualname ?? def.name, args.length);
+  return def.impl(vm, self, args, kw);
+}

@@ -1,0 +1,57 @@
+import { NotSupported } from '../errors';
+import type { Vm } from '../runtime/vm';
+import { lookupSpecial } from './attr';
+import { call } from './call';
+import { typeError } from './errors';
+import { lengthIfAny, typeName } from './object';
+
+/** PyObject_GetIter (GET_ITER): tp_iter, which must return an iterator. A new reference. */
+export function getIter(vm: Vm, h: number): number {
+  const s = vm.types[vm.table.type[h]];
+  const f = s.iter;
+  if (f === null) {
+    if (s.sequence?.item) throw new NotSupported(`iterating a ${s.name} through __getitem__`);
+    throw typeError(vm, "'%.200s' object is not iterable", s.name);
+  }
+  const it = f(vm, h);
+  if (vm.types[vm.table.type[it]].iternext === null) {
+    const name = typeName(vm, it);
+    vm.decref(it);
+    throw typeError(vm, "iter() returned non-iterator of type '%.100s'", name);
+  }
+  return it;
+}
+
+/**
+ * tp_iternext (FOR_ITER, PyIter_Next): the next item (a new reference), or 0 when the iterator
+ * is exhausted. The built-in iterators end without setting StopIteration at all, so a `for`
+ * loop's end makes no exception object.
+ */
+export function iterNext(vm: Vm, it: number): number {
+  const f = vm.types[vm.table.type[it]].iternext;
+  if (f === null) throw typeError(vm, "'%.200s' object is not an iterator", typeName(vm, it));
+  return f(vm, it);
+}
+
+/** Is `h` an iterator (PyIter_Check: has tp_iternext)? */
+export function isIterator(vm: Vm, h: number): boolean {
+  return vm.types[vm.table.type[h]].iternext !== null;
+}
+
+/**
+ * PyObject_LengthHint(o, default): len() when the type has one; else __length_hint__ looked up
+ * and called (for a built-in iterator a bound method object is made and freed, and the int it
+ * returns); else the default.
+ */
+export function lengthHint(vm: Vm, o: number, dflt: number): number {
+  const n = lengthIfAny(vm, o);
+  if (n >= 0) return n;
+  const hint = lookupSpecial(vm, o, '__length_hint__');
+  if (hint === 0) return dflt;
+  const r = call(vm, hint, [], null);
+  vm.decref(hint);
+  if (r === vm.s.NotImplemented) return dflt;
+  const v = vm.table.num[r];
+  vm.decref(r);
+  return v;
+}

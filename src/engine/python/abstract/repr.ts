@@ -1,0 +1,66 @@
+import { NotSupported } from '../errors';
+import { T } from '../objects/types';
+import type { Vm } from '../runtime/vm';
+import { typeError } from './errors';
+
+/** Nesting beyond which the simulator's own renderings stop (Py_EnterRecursiveCall in a repr). */
+const MAX_DEPTH = 20;
+
+/** PyObject_Repr: a new str, made by the type's tp_repr with its allocations. */
+export function repr(vm: Vm, h: number): number {
+  const s = vm.types[vm.table.type[h]];
+  const f = s.repr;
+  if (f === null) throw new NotSupported(`repr() of a ${s.name}`);
+  const r = f(vm, h);
+  if (vm.table.type[r] !== T.Str) {
+    const name = vm.types[vm.table.type[r]].name;
+    vm.decref(r);
+    throw typeError(vm, '__repr__ returned non-string (type %.200s)', name);
+  }
+  return r;
+}
+
+/** PyObject_Str: an exact str is itself; else tp_str (which falls back to tp_repr). */
+export function str(vm: Vm, h: number): number {
+  const type = vm.table.type[h];
+  if (type === T.Str) {
+    vm.incref(h);
+    return h;
+  }
+  const s = vm.types[type];
+  const f = s.str ?? s.repr;
+  if (f === null) throw new NotSupported(`str() of a ${s.name}`);
+  const r = f(vm, h);
+  if (!vm.typeOf(r).mro.includes(T.Str)) {
+    const name = vm.types[vm.table.type[r]].name;
+    vm.decref(r);
+    throw typeError(vm, '__str__ returned non-string (type %.200s)', name);
+  }
+  return r;
+}
+
+/**
+ * repr(x) as text, without the allocations CPython would make for it: the type's own rendering
+ * (containers render their items the same way), or tp_repr's str read and released.
+ */
+export function reprText(vm: Vm, h: number, depth = 0): string {
+  if (depth > MAX_DEPTH) return '...';
+  const s = vm.types[vm.table.type[h]];
+  if (s.reprText !== null) return s.reprText(vm, h, depth);
+  const r = repr(vm, h);
+  const text = vm.table.side[r] as string;
+  vm.decref(r);
+  return text;
+}
+
+/** str(x) as text: a str's own text, else through tp_str / the rendering. */
+export function strText(vm: Vm, h: number): string {
+  const type = vm.table.type[h];
+  if (type === T.Str) return vm.table.side[h] as string;
+  const s = vm.types[type];
+  if (s.str === null && s.reprText !== null) return s.reprText(vm, h, 0);
+  const r = str(vm, h);
+  const text = vm.table.side[r] as string;
+  vm.decref(r);
+  return text;
+}

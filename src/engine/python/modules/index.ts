@@ -1,0 +1,9 @@
+import { registerModules } from './registry';
+
+/**
+ * Every standard-library module the simulator models, one file each (one line here per module).
+ * gc, sys and ctypes still live in interp/modules.ts until the eval loop retires the tree-walker.
+ */
+registerModules([]);
+
+export { findModule, type ModuleSpec } from './registry';

@@ -1,0 +1,33 @@
+import type { Vm } from '../runtime/vm';
+
+/**
+ * A standard-library module the simulated process can import (collections, functools, json…).
+ * The interpreter's IMPORT_NAME asks `findModule(name)` when the name is not in its module table
+ * yet, calls `load` once, and keeps the module object (as sys.modules does).
+ *
+ * `load` makes what the real import leaves behind and allocates what it allocates: a module that
+ * is already imported in the recorder's process at start-up allocates nothing; one that is not
+ * replays its recorded import footprint (as numpy/importFootprint.ts does for NumPy) before making
+ * its objects. Submodules are their own specs, named with dots ('collections.abc', 'os.path');
+ * `load` of a parent does not load its children unless the real package imports them.
+ */
+export interface ModuleSpec {
+  /** The dotted module name, as `import` names it. */
+  readonly name: string;
+  /** The module object (a new reference). May import other modules through `importModule`. */
+  load(vm: Vm, importModule: (name: string) => number): number;
+}
+
+const specs = new Map<string, ModuleSpec>();
+
+/** Called by each module file's entry in modules/index.ts. */
+export function registerModules(list: readonly ModuleSpec[]): void {
+  for (const s of list) {
+    if (specs.has(s.name)) throw new Error(`internal: module ${s.name} registered twice`);
+    specs.set(s.name, s);
+  }
+}
+
+export function findModule(name: string): ModuleSpec | undefined {
+  return specs.get(name);
+}

@@ -1,0 +1,232 @@
+import { NotSupported } from '../errors';
+import { lookupAttr } from '../abstract/attr';
+import { equals } from '../abstract/compare';
+import { raiseFormat, setKeyError, typeError } from '../abstract/errors';
+import { reprText } from '../abstract/repr';
+import { sequenceFast } from '../abstract/sequence';
+import { getIter, iterNext } from '../abstract/iter';
+import type { Vm } from '../runtime/vm';
+import {
+  dictClear,
+  dictData,
+  dictDelItem,
+  dictEntries,
+  dictGetItem,
+  dictNew,
+  dictSetItem,
+  DICT_BASIC,
+} from './dict';
+import { dictMerge } from './dictmerge';
+import { dictViewNew } from './dictview';
+import { E } from './exctypes';
+import { intern } from './str';
+import { tupleFromItems } from './tuple';
+import { Cmp, Meth, T, type Kwargs, type MethodDef } from './types';
+
+/** The dict protocols and methods (Objects/dictobject.c) beyond the table itself (dict.ts). */
+
+/** dict_subscript: a missing key is _PyErr_SetKeyError (the key in a 1-tuple). */
+export function dictSubscript(vm: Vm, h: number, key: number): number {
+  const v = dictGetItem(vm, h, key);
+  if (v === 0) throw setKeyError(vm, key, reprText(vm, key));
+  vm.incref(v);
+  return v;
+}
+
+/** dict_ass_sub: store (value borrowed) or delete (value 0). */
+export function dictAssSubscript(vm: Vm, h: number, key: number, value: number): void {
+  if (value === 0) dictDelItem(vm, h, key);
+  else dictSetItem(vm, h, key, value);
+}
+
+export const dictContainsSlot = (vm: Vm, h: number, key: number): boolean => dictGetItem(vm, h, key) !== 0;
+
+/** dict_richcompare: == and != only (dict_equal: same size, every key found with an equal value). */
+export function dictRichcompare(vm: Vm, a: number, b: number, op: Cmp): number {
+  if (!vm.typeOf(b).mro.includes(T.Dict) || (op !== Cmp.EQ && op !== Cmp.NE)) return vm.s.NotImplemented;
+  let eq = vm.table.n[a] === vm.table.n[b];
+  if (eq) {
+    const d = dictData(vm, a);
+    for (let i = 0; i < d.nentries && eq; i++) {
+      if (d.values[i] === 0) continue;
+      const v = dictGetItem(vm, b, d.keys[i]);
+      eq = v !== 0 && equals(vm, d.values[i], v);
+    }
+  }
+  return vm.s.bool(eq === (op === Cmp.EQ));
+}
+
+export function dictText(vm: Vm, h: number, depth: number): string {
+  const parts: string[] = [];
+  for (const [k, v] of dictEntries(vm, h)) {
+    if (parts.length === 100) {
+      parts.push('...');
+      break;
+    }
+    parts.push(`${reprText(vm, k, depth + 1)}: ${reprText(vm, v, depth + 1)}`);
+  }
+  return '{' + parts.join(', ') + '}';
+}
+
+/**
+ * dict_update_arg: a dict is merged (dict_merge); an object with keys() would be read through
+ * the mapping protocol (not modelled); anything else is an iterable of pairs
+ * (PyDict_MergeFromSeq2: each item through PySequence_Fast, which must give two).
+ */
+export function dictUpdateArg(vm: Vm, self: number, arg: number): void {
+  if (vm.table.type[arg] === T.Dict) {
+    dictMerge(vm, self, arg);
+    return;
+  }
+  const keys = lookupAttr(vm, arg, 'keys');
+  if (keys !== 0) {
+    vm.decref(keys);
+    throw new NotSupported('dict.update / dict() from a mapping other than a dict');
+  }
+  const it = getIter(vm, arg);
+  try {
+    for (let i = 0, item = iterNext(vm, it); item !== 0; i++, item = iterNext(vm, it)) {
+      try {
+        const [kv, temp] = sequenceFast(vm, item, '');
+        try {
+          if (kv.length !== 2)
+            throw raiseFormat(
+              vm,
+              E.ValueError,
+              'dictionary update sequence element #%zd has length %zd; 2 is required',
+              i,
+              kv.length,
+            );
+          dictSetItem(vm, self, kv[0], kv[1]);
+        } finally {
+          if (temp) vm.decref(temp);
+        }
+      } finally {
+        vm.decref(item);
+      }
+      vm.eval.tick();
+    }
+  } finally {
+    vm.decref(it);
+  }
+}
+
+/** dict_new (PyType_GenericAlloc, then untracked; Py_EMPTY_KEYS) as dict_vectorcall makes it. */
+function dictAlloc(vm: Vm): number {
+  const d = vm.newGcObject(T.Dict, DICT_BASIC);
+  vm.table.side[d] = {
+    keysAddr: 0,
+    log2: 3,
+    unicode: true,
+    usable: 0,
+    nentries: 0,
+    keys: new Int32Array(0),
+    values: new Int32Array(0),
+    index: new Map(),
+  };
+  return d;
+}
+
+/** dict_vectorcall: dict_new, dict_update_arg of the one positional argument, then the keywords. */
+export function dictVectorcall(vm: Vm, _type: number, args: readonly number[], kw: Kwargs | null): number {
+  if (args.length > 1) throw typeError(vm, 'dict expected at most 1 argument, got %zd', args.length);
+  const d = dictAlloc(vm);
+  try {
+    if (args.length) dictUpdateArg(vm, d, args[0]);
+    if (kw !== null) for (const [k, v] of kw) dictSetItem(vm, d, intern(vm, k), v);
+  } catch (e) {
+    vm.decref(d);
+    throw e;
+  }
+  return d;
+}
+
+const none = (vm: Vm): number => vm.s.None;
+const def = (name: string, flags: number, impl: MethodDef['impl']): MethodDef => ({
+  name,
+  flags,
+  impl,
+  qualname: `dict.${name}`,
+});
+
+function arity(vm: Vm, name: string, args: readonly number[], min: number, max: number): void {
+  if (args.length < min)
+    throw typeError(
+      vm,
+      '%s expected at least %d argument%s, got %zd',
+      name,
+      min,
+      min === 1 ? '' : 's',
+      args.length,
+    );
+  if (args.length > max)
+    throw typeError(
+      vm,
+      '%s expected at most %d argument%s, got %zd',
+      name,
+      max,
+      max === 1 ? '' : 's',
+      args.length,
+    );
+}
+
+export const DICT_METHODS: Record<string, MethodDef> = {
+  get: def('get', Meth.Fastcall, (vm, self, args) => {
+    arity(vm, 'get', args, 1, 2);
+    const v = dictGetItem(vm, self, args[0]) || (args[1] ?? vm.s.None);
+    vm.incref(v);
+    return v;
+  }),
+  pop: def('pop', Meth.Fastcall, (vm, self, args) => {
+    arity(vm, 'pop', args, 1, 2);
+    const v = dictGetItem(vm, self, args[0]);
+    if (!v) {
+      if (args.length < 2) throw setKeyError(vm, args[0], reprText(vm, args[0]));
+      vm.incref(args[1]);
+      return args[1];
+    }
+    vm.incref(v);
+    dictDelItem(vm, self, args[0]);
+    return v;
+  }),
+  setdefault: def('setdefault', Meth.Fastcall, (vm, self, args) => {
+    arity(vm, 'setdefault', args, 1, 2);
+    let v = dictGetItem(vm, self, args[0]);
+    if (!v) {
+      v = args[1] ?? vm.s.None;
+      dictSetItem(vm, self, args[0], v);
+    }
+    vm.incref(v);
+    return v;
+  }),
+  clear: def('clear', Meth.NoArgs, (vm, self) => {
+    dictClear(vm, self);
+    return none(vm);
+  }),
+  update: def('update', Meth.Varargs | Meth.Keywords, (vm, self, args, kw) => {
+    if (args.length > 1) throw typeError(vm, 'update expected at most 1 argument, got %zd', args.length);
+    if (args.length) dictUpdateArg(vm, self, args[0]);
+    if (kw !== null) for (const [k, v] of kw) dictSetItem(vm, self, intern(vm, k), v);
+    return none(vm);
+  }),
+  keys: def('keys', Meth.NoArgs, (vm, self) => dictViewNew(vm, self, 'keys')),
+  values: def('values', Meth.NoArgs, (vm, self) => dictViewNew(vm, self, 'values')),
+  items: def('items', Meth.NoArgs, (vm, self) => dictViewNew(vm, self, 'items')),
+  copy: def('copy', Meth.NoArgs, (vm, self) => {
+    const d = dictNew(vm);
+    dictMerge(vm, d, self);
+    return d;
+  }),
+  popitem: def('popitem', Meth.NoArgs, (vm, self) => {
+    const d = dictData(vm, self);
+    let i = d.nentries - 1;
+    while (i >= 0 && d.values[i] === 0) i--;
+    if (i < 0) throw raiseFormat(vm, E.KeyError, 'popitem(): dictionary is empty');
+    const k = d.keys[i];
+    const v = d.values[i];
+    vm.incref(k);
+    vm.incref(v);
+    dictDelItem(vm, self, k);
+    return tupleFromItems(vm, [k, v]);
+  }),
+};

@@ -1,0 +1,72 @@
+import { NotSupported } from '../errors';
+import { raiseFormat } from '../abstract/errors';
+import type { Vm } from '../runtime/vm';
+import { E } from './exctypes';
+import { strNew } from './str';
+import { T, TpFlags, defineType, type TypeSlots } from './types';
+
+/**
+ * Module objects (Objects/moduleobject.c, 16 + 56 bytes): the modules a script imports. The
+ * ones the recorder's process already has (gc, sys, ctypes, builtins) and NumPy's are static
+ * here: their memory is part of the start-up (or of the import footprint). `attrs` is the
+ * module's dict as far as the simulator models it; a name a real module has but the simulator
+ * does not model is "not supported", not an AttributeError.
+ */
+export interface ModuleData {
+  name: string;
+  attrs: Map<string, number>;
+  /** The prefix the "not supported" message names a missing attribute with ("np" → np.linalg); null: AttributeError. */
+  notModelled: string | null;
+}
+
+/** A module object made before the script runs (static: no allocation). */
+export function moduleStatic(vm: Vm, name: string, notModelled: string | null = name): number {
+  const h = vm.newStatic(T.Module);
+  vm.table.side[h] = { name, attrs: new Map(), notModelled } satisfies ModuleData;
+  return h;
+}
+
+export function moduleData(vm: Vm, h: number): ModuleData {
+  return vm.table.side[h] as ModuleData;
+}
+
+/** A module-level name (a new reference): its dict, else "not supported" or AttributeError. */
+function moduleGetattro(vm: Vm, h: number, name: string): number {
+  const m = moduleData(vm, h);
+  const v = m.attrs.get(name);
+  if (v !== undefined) {
+    vm.incref(v);
+    return v;
+  }
+  if (name === '__name__') return strNew(vm, m.name);
+  if (m.notModelled !== null) throw new NotSupported(`${m.notModelled}.${name}`);
+  throw raiseFormat(vm, E.AttributeError, "module '%U' has no attribute '%U'", m.name, name);
+}
+
+export const ModuleType = (): TypeSlots =>
+  defineType({
+    id: T.Module,
+    name: 'module',
+    basicsize: 56,
+    flags: TpFlags.HaveGc | TpFlags.BaseType,
+    dealloc: () => {
+      throw new Error('internal: a static module deallocated');
+    },
+    traverse: (vm, h, visit) => {
+      for (const v of moduleData(vm, h).attrs.values()) visit(v);
+    },
+    reprText: (vm, h) => `<module '${moduleData(vm, h).name}'>`,
+    getattro: moduleGetattro,
+    setattro: (vm, h, name, value) => {
+      const attrs = moduleData(vm, h).attrs;
+      const old = attrs.get(name);
+      if (value === 0) {
+        if (old === undefined) throw raiseFormat(vm, E.AttributeError, "module has no attribute '%U'", name);
+        attrs.delete(name);
+      } else {
+        vm.incref(value);
+        attrs.set(name, value);
+      }
+      if (old !== undefined) vm.decref(old);
+    },
+  });

@@ -1,0 +1,179 @@
+import { genericGetAttr, genericSetAttr } from '../abstract/attr';
+import { typeError } from '../abstract/errors';
+import { unicodeFromFormat } from '../abstract/fromformat';
+import { identityHash } from '../abstract/hash';
+import { isTrue } from '../abstract/object';
+import { str } from '../abstract/repr';
+import type { Vm } from '../runtime/vm';
+import { initInstanceDict } from './instance';
+import { fromSsize } from './int';
+import { Cmp, Meth, T, TpFlags, defineType, type HashKey, type TypeSlots } from './types';
+
+/**
+ * `object` (Objects/typeobject.c PyBaseObject_Type): the root every type inherits its defaults
+ * from — generic attribute access, identity hashing and equality, the default repr and
+ * __format__, object_new / object_init and __sizeof__.
+ */
+
+/** PyObject_HashNotImplemented: the tp_hash of unhashable types. */
+export function hashNotImplemented(vm: Vm, h: number): HashKey {
+  throw typeError(vm, "unhashable type: '%.200s'", vm.typeOf(h).name);
+}
+
+/** object_repr: "<__main__.A object at 0x7f…>" (builtins types without the module). */
+export function objectRepr(vm: Vm, h: number): number {
+  const tp = vm.typeOf(h);
+  if (tp.module !== 'builtins')
+    return unicodeFromFormat(vm, '<%U.%U object at %p>', [tp.module, tp.qualname, vm.id(h)]);
+  return unicodeFromFormat(vm, '<%s object at %p>', [tp.name, vm.id(h)]);
+}
+
+export function objectReprText(vm: Vm, h: number): string {
+  const tp = vm.typeOf(h);
+  const where = `0x${vm.id(h).toString(16)}`;
+  return tp.module !== 'builtins'
+    ? `<${tp.module}.${tp.qualname} object at ${where}>`
+    : `<${tp.name} object at ${where}>`;
+}
+
+/** object_richcompare: == is identity; != inverts the type's == unless that is NotImplemented. */
+function objectRichcompare(vm: Vm, a: number, b: number, op: Cmp): number {
+  if (op === Cmp.EQ) return a === b ? vm.s.True : vm.s.NotImplemented;
+  if (op !== Cmp.NE) return vm.s.NotImplemented;
+  const rc = vm.typeOf(a).richcompare;
+  if (rc === null) return vm.s.NotImplemented;
+  const r = rc(vm, a, b, Cmp.EQ);
+  if (r === vm.s.NotImplemented) return r;
+  const ok = isTrue(vm, r);
+  vm.decref(r);
+  return vm.s.bool(!ok);
+}
+
+/** object.__format__: an empty spec is str(self); any other spec is a TypeError. */
+export function objectFormat(vm: Vm, h: number, spec: string): number {
+  if (spec.length > 0)
+    throw typeError(vm, 'unsupported format string passed to %.200s.__format__', vm.typeOf(h).name);
+  return str(vm, h);
+}
+
+/**
+ * object_new: surplus arguments are an error unless the type overrides __init__ (and not
+ * __new__); then tp_alloc (PyType_GenericAlloc) and, for a class with a managed dict, its values
+ * array (_PyObject_InitializeDict).
+ */
+function objectNew(vm: Vm, type: TypeSlots, args: number, kwargs: number): number {
+  const excess = vm.table.n[args] > 0 || (kwargs !== 0 && vm.table.n[kwargs] > 0);
+  if (excess) {
+    if (type.new !== objectNew)
+      throw typeError(vm, 'object.__new__() takes exactly one argument (the type to instantiate)');
+    if (type.init === objectInit) throw typeError(vm, '%.200s() takes no arguments', type.name);
+  }
+  const h = genericAlloc(vm, type, 0);
+  initInstanceDict(vm, h, type);
+  return h;
+}
+
+/** object_init: surplus arguments are an error unless the type overrides __new__ (and not __init__). */
+function objectInit(vm: Vm, self: number, args: number, kwargs: number): void {
+  const type = vm.typeOf(self);
+  const excess = vm.table.n[args] > 0 || (kwargs !== 0 && vm.table.n[kwargs] > 0);
+  if (excess) {
+    if (type.init !== objectInit)
+      throw typeError(vm, 'object.__init__() takes exactly one argument (the instance to initialize)');
+    if (type.new === objectNew)
+      throw typeError(
+        vm,
+        '%.200s.__init__() takes exactly one argument (the instance to initialize)',
+        type.name,
+      );
+  }
+}
+
+/**
+ * PyType_GenericAlloc(type, nitems): one PyObject_Malloc of the pre-header (GC head, managed-dict
+ * pointers), the basic size and the items, zeroed; GC objects are linked and tracked.
+ */
+export function genericAlloc(vm: Vm, type: TypeSlots, nitems: number): number {
+  const size =
+    type.basicsize +
+    type.itemsize * (type.itemsize ? nitems + 1 : 0) +
+    vm.preHeader[type.id] -
+    (type.flags & TpFlags.HaveGc ? 16 : 0);
+  const h = type.flags & TpFlags.HaveGc ? vm.newGcObject(type.id, size) : vm.newObject(type.id, size);
+  vm.mem.touch(vm.table.addr[h], vm.preHeader[type.id] + size);
+  if (type.flags & TpFlags.HaveGc) vm.gc.track(h);
+  return h;
+}
+
+/** object.__sizeof__: the type's own sizeof, else basicsize + itemsize × ob_size. */
+export function objectSizeof(vm: Vm, h: number): number {
+  const tp = vm.typeOf(h);
+  return tp.sizeof ? tp.sizeof(vm, h) : tp.basicsize + tp.itemsize * vm.table.n[h];
+}
+
+export const ObjectType = (): TypeSlots =>
+  defineType({
+    id: T.Object,
+    name: 'object',
+    basicsize: 16,
+    flags: TpFlags.BaseType,
+    base: 0,
+    dealloc: (vm, h) => vm.objectFree(h),
+    repr: objectRepr,
+    reprText: objectReprText,
+    str: null,
+    format: objectFormat,
+    hash: identityHash,
+    richcompare: objectRichcompare,
+    getattro: genericGetAttr,
+    setattro: genericSetAttr,
+    new: objectNew,
+    init: objectInit,
+    methods: {
+      __sizeof__: {
+        name: '__sizeof__',
+        flags: Meth.NoArgs,
+        impl: (vm, self) => fromSsize(vm, objectSizeof(vm, self)),
+        qualname: 'object.__sizeof__',
+      },
+      __format__: {
+        name: '__format__',
+        flags: Meth.O,
+        qualname: 'object.__format__',
+        impl: (vm, self, args) => {
+          if (vm.table.type[args[0]] !== T.Str) throw typeError(vm, 'argument to __format__ must be str');
+          const f = vm.typeOf(self).format ?? objectFormat;
+          return f(vm, self, vm.table.side[args[0]] as string);
+        },
+      },
+    },
+    getset: {
+      __class__: {
+        name: '__class__',
+        get: (vm, h) => {
+          const t = vm.typeOf(h).typeObject;
+          vm.incref(t);
+          return t;
+        },
+      },
+    },
+  });
+
+// ---- None, NotImplemented, Ellipsis --------------------------------------------------------
+
+const constant = (id: number, name: string, text: string, truth: boolean | null): TypeSlots =>
+  defineType({
+    id,
+    name,
+    basicsize: 16,
+    dealloc: () => {
+      throw new Error(`internal: ${text} deallocated`);
+    },
+    reprText: () => text,
+    number: truth === null ? null : { binary: [], bool: () => truth },
+  });
+
+export const NoneType = (): TypeSlots => constant(T.None, 'NoneType', 'None', false);
+export const NotImplementedType = (): TypeSlots =>
+  constant(T.NotImplementedType, 'NotImplementedType', 'NotImplemented', null);
+export const EllipsisType = (): TypeSlots => constant(T.Ellipsis, 'ellipsis', 'Ellipsis', null);

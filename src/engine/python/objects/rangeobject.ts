@@ -1,0 +1,226 @@
+import { NotSupported } from '../errors';
+import { cmpResult } from '../abstract/compare';
+import { raiseString, typeError, valueError } from '../abstract/errors';
+import { unicodeFromFormat } from '../abstract/fromformat';
+import { asSsize, hasIndex, index } from '../abstract/number';
+import { typeName } from '../abstract/object';
+import type { Vm } from '../runtime/vm';
+import { E } from './exctypes';
+import { fromLong, intAddSub, intNeg, intValue, type IntValue } from './int';
+import { intDivMod } from './intdiv';
+import { Cmp, Meth, T, defineType, type TypeSlots } from './types';
+
+/**
+ * range objects and their iterators (Objects/rangeobject.c): range 48 bytes (not GC), its
+ * iterators 48 bytes each: the C-long `range_iterator` when everything fits, the PyObject-based
+ * `longrange_iterator` otherwise.
+ */
+const LONG_MAX = 2 ** 63 - 1;
+
+interface RangeFields {
+  start: number;
+  stop: number;
+  step: number;
+  length: number;
+}
+
+/** make_range_object: compute_range_length does real int arithmetic (each step may allocate). */
+export function rangeNew(vm: Vm, start: number, stop: number, step: number): number {
+  const length = computeRangeLength(vm, start, stop, step);
+  const h = vm.newObject(T.Range, 48);
+  vm.table.side[h] = { start, stop, step, length } satisfies RangeFields;
+  return h;
+}
+
+export function rangeFields(vm: Vm, h: number): RangeFields {
+  return vm.table.side[h] as RangeFields;
+}
+
+function computeRangeLength(vm: Vm, start: number, stop: number, step: number): number {
+  const stepV = intValue(vm, step);
+  if (stepV === 0 || stepV === 0n) throw valueError(vm, 'range() arg 3 must not be zero');
+  let lo = start;
+  let hi = stop;
+  if (stepV > 0) vm.incref(step);
+  else {
+    lo = stop;
+    hi = start;
+    step = intNeg(vm, stepV);
+  }
+  const loV = intValue(vm, lo);
+  const hiV = intValue(vm, hi);
+  if (loV >= hiV) {
+    vm.decref(step);
+    return vm.s.smallInt(0);
+  }
+  const tmp1 = intAddSub(vm, hiV, loV, true);
+  const diff = intAddSub(vm, intValue(vm, tmp1), 1, true);
+  const tmp2 = intDivMod(vm, intValue(vm, diff), intValue(vm, step), 'div');
+  const result = intAddSub(vm, intValue(vm, tmp2), 1, false);
+  vm.decref(tmp2);
+  vm.decref(diff);
+  vm.decref(step);
+  vm.decref(tmp1);
+  return result;
+}
+
+function rangeDealloc(vm: Vm, h: number): void {
+  const r = rangeFields(vm, h);
+  vm.decref(r.start);
+  vm.decref(r.stop);
+  vm.decref(r.step);
+  vm.decref(r.length);
+  vm.objectFree(h);
+}
+
+/** range_from_array (range_vectorcall): PyNumber_Index of each argument, then make_range_object. */
+function rangeVectorcall(
+  vm: Vm,
+  _type: number,
+  args: readonly number[],
+  kw: Map<string, number> | null,
+): number {
+  if (kw !== null && kw.size) throw typeError(vm, 'range() takes no keyword arguments');
+  if (args.length === 0) throw typeError(vm, 'range expected at least 1 argument, got 0');
+  if (args.length > 3) throw typeError(vm, 'range expected at most 3 arguments, got %zd', args.length);
+  const ints = args.map((a) => index(vm, a));
+  if (ints.length === 1) return rangeNew(vm, vm.s.smallInt(0), ints[0], vm.s.smallInt(1));
+  return rangeNew(vm, ints[0], ints[1], ints[2] ?? vm.s.smallInt(1));
+}
+
+function rangeLength(vm: Vm, h: number): number {
+  const len = intValue(vm, rangeFields(vm, h).length);
+  if (typeof len === 'bigint')
+    throw raiseString(vm, E.OverflowError, 'Python int too large to convert to C ssize_t');
+  return len;
+}
+
+/** range_contains: an int is tested arithmetically; anything else is compared item by item (not modelled). */
+function rangeContains(vm: Vm, h: number, x: number): boolean {
+  const type = vm.table.type[x];
+  if (type !== T.Int && type !== T.Bool) throw new NotSupported('`in` of a non-int in a range');
+  const r = rangeFields(vm, h);
+  const v = BigInt(intValue(vm, x));
+  const start = BigInt(intValue(vm, r.start));
+  const stop = BigInt(intValue(vm, r.stop));
+  const step = BigInt(intValue(vm, r.step));
+  if (step > 0n ? v < start || v >= stop : v > start || v <= stop) return false;
+  return (v - start) % step === 0n;
+}
+
+/** range_subscript: an index gives compute_range_item (PyLong arithmetic); slicing a range is not modelled. */
+function rangeSubscript(vm: Vm, h: number, key: number): number {
+  if (vm.table.type[key] === T.Slice) throw new NotSupported('slicing a range');
+  if (!hasIndex(vm, key))
+    throw typeError(vm, 'range indices must be integers or slices, not %.200s', typeName(vm, key));
+  const r = rangeFields(vm, h);
+  const len = Number(intValue(vm, r.length));
+  let i = asSsize(vm, key, E.IndexError);
+  if (i < 0) i += len;
+  if (i < 0 || i >= len) throw raiseString(vm, E.IndexError, 'range object index out of range');
+  return fromLong(vm, Number(intValue(vm, r.start)) + i * Number(intValue(vm, r.step)));
+}
+
+function rangeText(vm: Vm, h: number): string {
+  const r = rangeFields(vm, h);
+  const step = intValue(vm, r.step);
+  return `range(${intValue(vm, r.start)}, ${intValue(vm, r.stop)}${step === 1 ? '' : `, ${step}`})`;
+}
+
+/** range_richcompare: equal when both describe the same sequence. */
+function rangeRichcompare(vm: Vm, a: number, b: number, op: Cmp): number {
+  if (vm.table.type[b] !== T.Range || (op !== Cmp.EQ && op !== Cmp.NE)) return vm.s.NotImplemented;
+  return vm.s.bool(cmpResult(rangeText(vm, a) === rangeText(vm, b) ? 0 : 1, op));
+}
+
+export const RangeType = (): TypeSlots =>
+  defineType({
+    id: T.Range,
+    name: 'range',
+    basicsize: 48,
+    dealloc: rangeDealloc,
+    sizeof: () => 48,
+    repr: (vm, h) => {
+      const r = rangeFields(vm, h);
+      return intValue(vm, r.step) === 1
+        ? unicodeFromFormat(vm, 'range(%R, %R)', [r.start, r.stop])
+        : unicodeFromFormat(vm, 'range(%R, %R, %R)', [r.start, r.stop, r.step]);
+    },
+    reprText: rangeText,
+    hash: (vm, h) => `\u0000${rangeText(vm, h)}`,
+    richcompare: rangeRichcompare,
+    sequence: { length: rangeLength, contains: rangeContains },
+    mapping: { length: rangeLength, subscript: rangeSubscript },
+    iter: rangeIter,
+    typeVectorcall: rangeVectorcall,
+    members: {
+      start: { name: 'start', get: (vm, h) => incref(vm, rangeFields(vm, h).start) },
+      stop: { name: 'stop', get: (vm, h) => incref(vm, rangeFields(vm, h).stop) },
+      step: { name: 'step', get: (vm, h) => incref(vm, rangeFields(vm, h).step) },
+    },
+  });
+
+function incref(vm: Vm, h: number): number {
+  vm.incref(h);
+  return h;
+}
+
+// ---- the iterators -----------------------------------------------------------------------
+
+interface RangeIterState {
+  start: IntValue;
+  step: IntValue;
+  len: IntValue;
+}
+
+/** range_iter: the C-long fast iterator when everything fits, else the PyObject one (both 48 B). */
+function rangeIter(vm: Vm, h: number): number {
+  const r = rangeFields(vm, h);
+  const start = intValue(vm, r.start);
+  const step = intValue(vm, r.step);
+  const len = intValue(vm, r.length);
+  const fits = (v: IntValue) => typeof v === 'number' && Math.abs(v) <= LONG_MAX;
+  const stop = intValue(vm, r.stop);
+  const type = fits(start) && fits(step) && fits(len) && fits(stop) ? T.RangeIter : T.LongRangeIter;
+  const it = vm.newObject(type, 48);
+  vm.table.side[it] = { start, step, len } satisfies RangeIterState;
+  return it;
+}
+
+/** rangeiter_next: PyLong_FromLong of the next value. */
+function rangeIterNext(vm: Vm, it: number): number {
+  const t = vm.table;
+  const s = t.side[it] as RangeIterState;
+  const i = t.num[it];
+  if (i >= Number(s.len)) return 0;
+  t.num[it] = i + 1;
+  const v =
+    typeof s.start === 'number' && typeof s.step === 'number'
+      ? s.start + i * s.step
+      : BigInt(s.start) + BigInt(i) * BigInt(s.step);
+  return fromLong(vm, typeof v === 'bigint' || !Number.isSafeInteger(v) ? BigInt(v) : v);
+}
+
+/** __length_hint__: what is left (PyLong_FromLong). */
+const rangeIterLen = (vm: Vm, it: number): number =>
+  fromLong(vm, Number((vm.table.side[it] as RangeIterState).len) - vm.table.num[it]);
+
+export const selfIter = (vm: Vm, h: number): number => {
+  vm.incref(h);
+  return h;
+};
+
+function rangeIterType(id: number, name: string): TypeSlots {
+  return defineType({
+    id,
+    name,
+    basicsize: 48,
+    dealloc: (vm, h) => vm.objectFree(h),
+    iter: selfIter,
+    iternext: rangeIterNext,
+    methods: { __length_hint__: { name: '__length_hint__', flags: Meth.NoArgs, impl: rangeIterLen } },
+  });
+}
+
+export const RangeIterType = (): TypeSlots => rangeIterType(T.RangeIter, 'range_iterator');
+export const LongRangeIterType = (): TypeSlots => rangeIterType(T.LongRangeIter, 'longrange_iterator');

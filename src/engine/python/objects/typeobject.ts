@@ -1,0 +1,267 @@
+import { NotSupported } from '../errors';
+import { typeLookup } from '../abstract/attr';
+import { makeTpCall } from '../abstract/call';
+import { raiseFormat, typeError } from '../abstract/errors';
+import { unicodeFromFormat } from '../abstract/fromformat';
+import type { Vm } from '../runtime/vm';
+import { E } from './exctypes';
+import { genericAlloc } from './object';
+import { strNew } from './str';
+import { tupleFromItems, tupleItem } from './tuple';
+import { Meth, NB_BINARY_COUNT, T, TpFlags, defineType, type Kwargs, type TypeSlots } from './types';
+
+/**
+ * Type objects (Objects/typeobject.c): every type is an object of type `type` whose side data is
+ * its slot table, so type(x), isinstance, issubclass, __class__, __name__ and __mro__ walk the
+ * tables' base and mro. PyType_Ready's work is readyType: the MRO, the slots inherited from the
+ * base (inherit_slots) and the type object.
+ */
+
+/** PyType_IsSubtype: b in a's MRO. */
+export function isSubtype(vm: Vm, a: number, b: number): boolean {
+  return a === b || vm.types[a].mro.includes(b);
+}
+
+/** type(x) as a type object handle (borrowed). */
+export const typeObjectOf = (vm: Vm, h: number): number => vm.typeOf(h).typeObject;
+
+/** The fields a type takes from its base when it leaves them empty (inherit_slots, inherit_special). */
+const INHERITED = [
+  'dealloc',
+  'traverse',
+  'clear',
+  'sizeof',
+  'repr',
+  'str',
+  'reprText',
+  'format',
+  'richcompare',
+  'iter',
+  'iternext',
+  'getattro',
+  'setattro',
+  'descrGet',
+  'descrSet',
+  'call',
+  'new',
+  'init',
+] as const;
+const SUBCLASS_FLAGS =
+  TpFlags.LongSubclass |
+  TpFlags.ListSubclass |
+  TpFlags.TupleSubclass |
+  TpFlags.BytesSubclass |
+  TpFlags.UnicodeSubclass |
+  TpFlags.DictSubclass |
+  TpFlags.BaseExcSubclass |
+  TpFlags.TypeSubclass;
+
+/** inherit_slots from `base` into `s` (empty fields only; hash goes with richcompare). */
+export function inheritSlots(s: TypeSlots, base: TypeSlots): void {
+  const dst = s as unknown as Record<string, unknown>;
+  const src = base as unknown as Record<string, unknown>;
+  if (s.hash === null && s.richcompare === null) s.hash = base.hash;
+  // the simulator's rendering goes with tp_repr: a type with its own repr keeps it
+  if (s.repr !== null && s.reprText === null) s.reprText = reprTextFromRepr;
+  for (const k of INHERITED) if (dst[k] === null) dst[k] = src[k];
+  if (base.number) {
+    if (!s.number) s.number = { ...base.number, binary: base.number.binary.slice() };
+    else {
+      const b = s.number.binary;
+      for (let i = 0; i < 2 * NB_BINARY_COUNT; i++) if (!b[i]) b[i] = base.number.binary[i] ?? null;
+      s.number = { ...base.number, ...stripUndefined(s.number), binary: b };
+    }
+  }
+  if (base.sequence) s.sequence = { ...base.sequence, ...stripUndefined(s.sequence ?? {}) };
+  if (base.mapping) s.mapping = { ...base.mapping, ...stripUndefined(s.mapping ?? {}) };
+  s.flags |= base.flags & (SUBCLASS_FLAGS | TpFlags.HaveGc);
+}
+
+function stripUndefined<O extends object>(o: O): Partial<O> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null)) as Partial<O>;
+}
+
+/** tp_repr for a type that only renders text: the text as one new str. */
+function reprFromText(vm: Vm, h: number): number {
+  return strNew(vm, vm.typeOf(h).reprText!(vm, h, 0));
+}
+
+/** The rendering of a type whose repr is its own: its tp_repr's str, read and released. */
+function reprTextFromRepr(vm: Vm, h: number): string {
+  const r = vm.typeOf(h).repr!(vm, h);
+  const text = vm.table.side[r] as string;
+  vm.decref(r);
+  return text;
+}
+
+/** A built-in type's readiness (PyType_Ready): MRO along its bases, inherited slots, its static type object, registered. */
+export function readyStaticType(vm: Vm, s: TypeSlots): void {
+  const base = s.id === T.Object ? null : vm.types[s.base];
+  if (s.id !== T.Object && !base) throw new Error(`internal: ${s.name}'s base is not ready`);
+  if (s.bases.length === 0 && base) s.bases = [base.id];
+  s.mro = base ? [s.id, ...base.mro] : [s.id];
+  // A type that renders itself without a tp_repr of its own: repr() makes one str of that text.
+  if (s.repr === null && s.reprText !== null) s.repr = reprFromText;
+  if (base) inheritSlots(s, base);
+  s.flags |= TpFlags.Ready | TpFlags.Immutable;
+  const h = vm.newStatic(T.Type);
+  vm.table.side[h] = s;
+  s.typeObject = h;
+  vm.registerType(s);
+}
+
+// ---- the `type` type ------------------------------------------------------------------------
+
+/**
+ * type_call: tp_new, then tp_init when the result is an instance of the type. type(x) with one
+ * argument is x's type.
+ */
+function typeCall(vm: Vm, callable: number, args: number, kwargs: number): number {
+  const type = vm.slotsOf(callable);
+  if (type.id === T.Type && vm.table.n[args] === 1 && (kwargs === 0 || vm.table.n[kwargs] === 0)) {
+    const t = vm.typeOf(tupleItem(vm, args, 0)).typeObject;
+    vm.incref(t);
+    return t;
+  }
+  if (type.new === null) throw typeError(vm, "cannot create '%s' instances", type.name);
+  const obj = type.new(vm, type, args, kwargs);
+  if (!isSubtype(vm, vm.table.type[obj], type.id)) return obj;
+  const init = vm.typeOf(obj).init;
+  if (init !== null) {
+    try {
+      init(vm, obj, args, kwargs);
+    } catch (e) {
+      vm.decref(obj);
+      throw e;
+    }
+  }
+  return obj;
+}
+
+/** type_vectorcall: type(x) answers at once; anything else goes through type_call with a tuple. */
+function typeVectorcall(vm: Vm, callable: number, args: readonly number[], kw: Kwargs | null): number {
+  if (args.length === 1 && (kw === null || kw.size === 0) && vm.slotsOf(callable).id === T.Type) {
+    const t = vm.typeOf(args[0]).typeObject;
+    vm.incref(t);
+    return t;
+  }
+  return makeTpCall(vm, callable, args, kw);
+}
+
+/**
+ * type_getattro: a data descriptor on the metatype, then the attribute along the type's own MRO
+ * (its __get__ called with no instance: a function stays a function, a classmethod binds to the
+ * type), then a non-data descriptor of the metatype, else AttributeError.
+ */
+function typeGetattro(vm: Vm, h: number, name: string): number {
+  const type = vm.slotsOf(h);
+  const meta = vm.typeOf(h);
+  const metaAttr = typeLookup(vm, meta, name);
+  let metaGet: TypeSlots['descrGet'] = null;
+  if (metaAttr !== 0) {
+    metaGet = vm.typeOf(metaAttr).descrGet;
+    if (metaGet !== null && vm.typeOf(metaAttr).descrSet !== null)
+      return metaGet(vm, metaAttr, h, meta.typeObject);
+  }
+  const attr = typeLookup(vm, type, name);
+  if (attr !== 0) {
+    const get = vm.typeOf(attr).descrGet;
+    if (get !== null) return get(vm, attr, 0, h);
+    vm.incref(attr);
+    return attr;
+  }
+  if (metaGet !== null) return metaGet(vm, metaAttr, h, meta.typeObject);
+  if (metaAttr !== 0) {
+    vm.incref(metaAttr);
+    return metaAttr;
+  }
+  throw raiseFormat(vm, E.AttributeError, "type object '%.50s' has no attribute '%U'", type.name, name);
+}
+
+/** type_setattro: built-in types are immutable; a class's dict takes the value (heap types: typenew.ts). */
+function typeSetattro(vm: Vm, h: number, name: string, value: number): void {
+  const type = vm.slotsOf(h);
+  if (!(type.flags & TpFlags.HeapType))
+    throw typeError(vm, "cannot set '%U' attribute of immutable type '%s'", name, type.name);
+  const set = heapTypeSetattr;
+  if (set === null) throw new NotSupported('setting attributes on classes');
+  set(vm, h, name, value);
+}
+
+/** Set by typenew.ts (heap types' attributes change their dict and may change their slots). */
+export let heapTypeSetattr: ((vm: Vm, h: number, name: string, value: number) => void) | null = null;
+export function setHeapTypeSetattr(f: (vm: Vm, h: number, name: string, value: number) => void): void {
+  heapTypeSetattr = f;
+}
+
+function typeText(vm: Vm, h: number): string {
+  const s = vm.slotsOf(h);
+  return s.module === 'builtins' ? `<class '${s.name}'>` : `<class '${s.module}.${s.qualname}'>`;
+}
+
+const typeGet = (f: (vm: Vm, s: TypeSlots) => number) => (vm: Vm, h: number) => f(vm, vm.slotsOf(h));
+const tupleOfTypes = (vm: Vm, ids: number[]): number => {
+  const items = ids.map((id) => vm.types[id].typeObject);
+  for (const x of items) vm.incref(x);
+  return tupleFromItems(vm, items);
+};
+
+export const TypeType = (): TypeSlots =>
+  defineType({
+    id: T.Type,
+    name: 'type',
+    basicsize: 904,
+    itemsize: 40,
+    flags: TpFlags.HaveGc | TpFlags.BaseType | TpFlags.TypeSubclass | TpFlags.HaveVectorcall,
+    dealloc: (vm, h) => {
+      const s = vm.slotsOf(h);
+      if (!(s.flags & TpFlags.HeapType)) throw new Error(`internal: the built-in type ${s.name} deallocated`);
+      (s.extra as { dealloc?: (vm: Vm, h: number) => void } | null)?.dealloc?.(vm, h);
+    },
+    traverse: (vm, h, visit) => {
+      const s = vm.slotsOf(h);
+      if (s.dict) visit(s.dict);
+      if (s.flags & TpFlags.HeapType) for (const b of s.bases) visit(vm.types[b].typeObject);
+    },
+    repr: (vm, h) => {
+      const s = vm.slotsOf(h);
+      return s.module === 'builtins'
+        ? unicodeFromFormat(vm, "<class '%s'>", [s.name])
+        : unicodeFromFormat(vm, "<class '%U.%U'>", [s.module, s.qualname]);
+    },
+    reprText: typeText,
+    call: typeCall,
+    typeVectorcall,
+    getattro: typeGetattro,
+    setattro: typeSetattro,
+    new: (vm, _type, args) => {
+      if (vm.table.n[args] === 1) return typeObjectOf(vm, tupleItem(vm, args, 0));
+      throw new NotSupported('type(name, bases, dict) (making a class)');
+    },
+    methods: {
+      mro: {
+        name: 'mro',
+        flags: Meth.NoArgs,
+        impl: (vm, self) => tupleOfTypes(vm, vm.slotsOf(self).mro),
+        qualname: 'type.mro',
+      },
+    },
+    getset: {
+      __name__: { name: '__name__', get: typeGet((vm, s) => strNew(vm, s.name)) },
+      __qualname__: { name: '__qualname__', get: typeGet((vm, s) => strNew(vm, s.qualname)) },
+      __module__: { name: '__module__', get: typeGet((vm, s) => strNew(vm, s.module)) },
+      __mro__: { name: '__mro__', get: typeGet((vm, s) => tupleOfTypes(vm, s.mro)) },
+      __bases__: { name: '__bases__', get: typeGet((vm, s) => tupleOfTypes(vm, s.bases)) },
+      __base__: {
+        name: '__base__',
+        get: typeGet((vm, s) => {
+          const b = s.id === T.Object ? vm.s.None : vm.types[s.base].typeObject;
+          vm.incref(b);
+          return b;
+        }),
+      },
+    },
+  });
+
+/** A new instance of a built-in type through its generic allocator (used by heap subclasses). */
+export const allocInstance = genericAlloc;
