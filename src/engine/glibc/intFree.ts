@@ -122,3 +122,26 @@ export function mallocConsolidate(av: Arena): void {
     }
   }
 }
+
+/**
+ * What glibc says when free() gets a chunk that is not in use, following _int_free's own checks in
+ * order; where glibc would not notice (it would corrupt its lists) the simulation stops all the same.
+ */
+export function doubleFreeMessage(av: Arena, p: number, tc: Tcache | null): string {
+  const st = av.store;
+  const mp = av.mp;
+  const size = av.size(p);
+  const tcIdx = csize2tidx(size);
+  if (tc !== null && tcIdx < mp.tcacheBins) {
+    if (st.state(p) === ChunkState.Tcache && tc.holds(av, p, tcIdx))
+      return 'free(): double free detected in tcache 2';
+    if (tc.counts[tcIdx] < mp.tcacheCount) return UNDETECTED_DOUBLE_FREE;
+  }
+  if (size <= mp.maxFast)
+    return av.fastHead[(size >> 4) - 2] === p
+      ? 'double free or corruption (fasttop)'
+      : UNDETECTED_DOUBLE_FREE;
+  if (p === av.top) return 'double free or corruption (top)';
+  if (!st.prevInuse(st.nextPhys[p])) return 'double free or corruption (!prev)';
+  return UNDETECTED_DOUBLE_FREE;
+}

@@ -6,16 +6,9 @@ import { EventKind, type EventSink } from '../trace/events';
 import type { Arena } from './arena';
 import { Arenas, MallocThread } from './arenaGet';
 import { ChunkState } from './chunkStore';
-import {
-  DEFAULT_MMAP_THRESHOLD_MAX,
-  PTRDIFF_MAX,
-  SIZE_SZ,
-  TCACHE_STRUCT_SIZE,
-  csize2tidx,
-  request2size,
-} from './constants';
+import { DEFAULT_MMAP_THRESHOLD_MAX, PTRDIFF_MAX, SIZE_SZ, csize2tidx, request2size } from './constants';
 import { Heaps } from './heap';
-import { GlibcAbort, UNDETECTED_DOUBLE_FREE, intFree } from './intFree';
+import { GlibcAbort, doubleFreeMessage, intFree } from './intFree';
 import { intMalloc } from './intMalloc';
 import { countersOf, mallinfo2, statsOf } from './mallinfo';
 import { mtrim } from './mtrim';
@@ -23,7 +16,8 @@ import { MallocPar } from './par';
 import { intRealloc, mremapChunk } from './realloc';
 import { glibcSection } from './section';
 import { mmapChunk, munmapChunk } from './sysmalloc';
-import { Tcache } from './tcache';
+import type { Tcache } from './tcache';
+import { arenaGetRetry, tcacheInit, tcacheThreadShutdown } from './threads';
 
 export type { Mallinfo2 };
 
@@ -270,52 +264,17 @@ export class GlibcMalloc implements LibcModel {
     return fresh;
   }
 
-  /**
-   * arena_get_retry: after a failure in a thread arena, the main arena (thread_arena unchanged);
-   * after one in the main arena, another arena from arena_get2.
-   */
+  /** arena_get_retry (threads.ts). */
   private arenaGetRetry(t: MallocThread, av: Arena, bytes: number): Arena | null {
-    if (!av.main) return this.arenas.main;
-    return this.arenas.arenaGet2(t, bytes);
+    return arenaGetRetry(this.arenas, t, av, bytes);
   }
 
-  /**
-   * tcache_init: the 640-byte tcache_perthread_struct from the thread's arena (arena_get: a new
-   * thread gets one here), zeroed. On failure the thread tries again at its next call.
-   */
   private tcacheInit(t: MallocThread): void {
-    const nb = request2size(TCACHE_STRUCT_SIZE);
-    let av = t.arena ?? this.arenas.arenaGet2(t, TCACHE_STRUCT_SIZE);
-    let mem = av === null ? 0 : intMalloc(av, nb, null);
-    if (mem === 0 && av !== null) {
-      av = this.arenaGetRetry(t, av, TCACHE_STRUCT_SIZE);
-      mem = av === null ? 0 : intMalloc(av, nb, null);
-    }
-    if (mem === 0 || av === null) return;
-    this.kernel.touch(mem, TCACHE_STRUCT_SIZE);
-    t.tcache = new Tcache(this.arenas.all, av, mem);
+    tcacheInit(this.arenas, t);
   }
 
-  /**
-   * tcache_thread_shutdown: the tcache is switched off for good, each bin's chunks are freed from
-   * the head (as __libc_free does, to each chunk's own arena, no tcache now), then the struct.
-   */
   private tcacheThreadShutdown(t: MallocThread): void {
-    t.shuttingDown = true;
-    const tc = t.tcache;
-    if (tc === null) return;
-    t.tcache = null;
-    for (let i = 0; i < tc.counts.length; i++) {
-      for (let j = tc.counts[i] - 1; j >= 0; j--) {
-        const av = tc.entryArena(i, j);
-        const s = tc.entrySlot(i, j);
-        tc.counts[i] = j;
-        av.store.setState(s, ChunkState.InUse);
-        av.w(s, 24); // e->key = 0
-        intFree(av, s, null);
-      }
-    }
-    this.libcFree(tc.mem);
+    tcacheThreadShutdown(t, (mem) => this.libcFree(mem));
   }
 
   /**
@@ -417,29 +376,6 @@ export class GlibcMalloc implements LibcModel {
   get tcache(): Tcache | null {
     return this.thread.tcache;
   }
-}
-
-/**
- * What glibc says when free() gets a chunk that is not in use, following _int_free's own checks in
- * order; where glibc would not notice (it would corrupt its lists) the simulation stops all the same.
- */
-function doubleFreeMessage(av: Arena, p: number, tc: Tcache | null): string {
-  const st = av.store;
-  const mp = av.mp;
-  const size = av.size(p);
-  const tcIdx = csize2tidx(size);
-  if (tc !== null && tcIdx < mp.tcacheBins) {
-    if (st.state(p) === ChunkState.Tcache && tc.holds(av, p, tcIdx))
-      return 'free(): double free detected in tcache 2';
-    if (tc.counts[tcIdx] < mp.tcacheCount) return UNDETECTED_DOUBLE_FREE;
-  }
-  if (size <= mp.maxFast)
-    return av.fastHead[(size >> 4) - 2] === p
-      ? 'double free or corruption (fasttop)'
-      : UNDETECTED_DOUBLE_FREE;
-  if (p === av.top) return 'double free or corruption (top)';
-  if (!st.prevInuse(st.nextPhys[p])) return 'double free or corruption (!prev)';
-  return UNDETECTED_DOUBLE_FREE;
 }
 
 export { GlibcAbort };

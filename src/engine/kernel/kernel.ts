@@ -10,6 +10,18 @@ import {
 import { Mapping, type MappingTag, type Prot } from './mapping';
 import { PageBits } from './pageBits';
 import { Syscall, SyscallLog, type SyscallListener } from './syscalls';
+import {
+  collides,
+  findGap,
+  firstAtOrAbove,
+  hex,
+  indexOf,
+  insertMapping,
+  isFree,
+  mergeAround,
+  pagesIn,
+  splitAt,
+} from './vmas';
 
 export interface MmapOptions {
   /** Where to place it if that range is free (mmap's addr without MAP_FIXED). */
@@ -83,7 +95,7 @@ export class Kernel {
     if (next < this.heapStart) return -1;
     let residentDelta = 0;
     if (delta > 0) {
-      if (delta > this.commitLimit || this.collides(old, next)) return -1;
+      if (delta > this.commitLimit || collides(this.mappings, old, next)) return -1;
       this.heapPages.ensure(pagesIn(pageUp(next) - this.heapStart));
     } else {
       const from = (pageUp(next) - this.heapStart) / PAGE_SIZE;
@@ -110,12 +122,12 @@ export class Kernel {
       hint !== undefined &&
       hint % PAGE_SIZE === 0 &&
       hint >= Math.max(DEFAULT_MMAP_MIN, pageUp(this.brk)) &&
-      this.isFree(hint, len)
+      isFree(this.mappings, this.mmapBase, hint, len)
         ? hint
-        : this.findGap(len);
+        : findGap(this.mappings, this.mmapBase, Math.max(DEFAULT_MMAP_MIN, pageUp(this.brk)), len);
     if (start < 0) return -1;
     const m = new Mapping(start, len, tag, label, new PageBits(pagesIn(len)), prot);
-    this.insertMapping(m);
+    insertMapping(this.mappings, m);
     this.emit(Syscall.Mmap, start, len, prot === 'none' ? 1 : 0, 0);
     return start;
   }
@@ -124,11 +136,11 @@ export class Kernel {
   munmap(addr: number, length: number): void {
     const len = pageUp(length);
     const end = addr + len;
-    this.splitAt(addr);
-    this.splitAt(end);
+    splitAt(this.mappings, addr);
+    splitAt(this.mappings, end);
     let dropped = 0;
     const ms = this.mappings;
-    let i = this.firstAtOrAbove(addr);
+    let i = firstAtOrAbove(this.mappings, addr);
     const from = i;
     while (i < ms.length && ms[i].start < end) dropped += ms[i++].resident.count;
     if (i === from) throw new Error(`segfault: munmap(${hex(addr)}, ${length}) of nothing mapped`);
@@ -145,17 +157,17 @@ export class Kernel {
   mprotect(addr: number, length: number, prot: Prot): void {
     const len = pageUp(length);
     const end = addr + len;
-    this.splitAt(addr);
-    this.splitAt(end);
+    splitAt(this.mappings, addr);
+    splitAt(this.mappings, end);
     const ms = this.mappings;
-    let i = this.firstAtOrAbove(addr);
+    let i = firstAtOrAbove(this.mappings, addr);
     let covered = 0;
     for (; i < ms.length && ms[i].start < end; i++) {
       ms[i].prot = prot;
       covered += ms[i].length;
     }
     if (covered !== len) throw new Error(`segfault: mprotect(${hex(addr)}, ${length}) of unmapped pages`);
-    this.mergeAround(addr, end);
+    mergeAround(this.mappings, addr, end);
     this.emit(Syscall.Mprotect, addr, len, prot === 'none' ? 1 : 0, 0);
   }
 
@@ -165,7 +177,7 @@ export class Kernel {
    * new address, or -1.
    */
   mremap(addr: number, oldLength: number, newLength: number): number {
-    const i = this.indexOf(addr, true);
+    const i = indexOf(this.mappings, addr, true);
     const m = this.mappings[i];
     if (m.start !== addr || pageUp(oldLength) !== m.length)
       throw new Error(`mremap of ${hex(addr)}: not a whole mapping`);
@@ -183,14 +195,19 @@ export class Kernel {
         m.length = newLen;
       } else {
         this.mappings.splice(i, 1);
-        const start = this.findGap(newLen);
+        const start = findGap(
+          this.mappings,
+          this.mmapBase,
+          Math.max(DEFAULT_MMAP_MIN, pageUp(this.brk)),
+          newLen,
+        );
         if (start < 0) {
-          this.insertMapping(m);
+          insertMapping(this.mappings, m);
           return -1;
         }
         m.start = start;
         m.length = newLen;
-        this.insertMapping(m);
+        insertMapping(this.mappings, m);
       }
     }
     this.addResident(residentDelta);
@@ -204,8 +221,8 @@ export class Kernel {
     const to = pageUp(addr + length);
     // malloc_trim madvises the heap chunk by chunk: no {bits, base} object on that path.
     const inHeap = from >= this.heapStart && from < pageUp(this.brk);
-    const bits = inHeap ? this.heapPages : this.mappings[this.indexOf(from, true)].resident;
-    const base = inHeap ? this.heapStart : this.mappings[this.indexOf(from, true)].start;
+    const bits = inHeap ? this.heapPages : this.mappings[indexOf(this.mappings, from, true)].resident;
+    const base = inHeap ? this.heapStart : this.mappings[indexOf(this.mappings, from, true)].start;
     const dropped = bits.clearRange(pagesIn(from - base), pagesIn(to - base));
     this.addResident(-dropped);
     this.emit(Syscall.MadviseDontneed, from, to - from, 0, -dropped);
@@ -213,7 +230,7 @@ export class Kernel {
 
   /** madvise(MADV_HUGEPAGE): recorded only. */
   madviseHugepage(addr: number, length: number): void {
-    const i = this.indexOf(addr, false);
+    const i = indexOf(this.mappings, addr, false);
     if (i >= 0) this.mappings[i].hugepageAdvised += length;
     this.emit(Syscall.MadviseHugepage, addr, length, 0, 0);
   }
@@ -240,7 +257,7 @@ export class Kernel {
         i = this.touchedBefore;
         m = i >= 0 ? ms[i] : null;
         if (m === null || addr < m.start || addr >= m.start + m.length) {
-          i = this.indexOf(addr, true);
+          i = indexOf(this.mappings, addr, true);
           m = ms[i];
           if (m.prot !== 'rw') throw new Error(`segfault: a write to ${hex(addr)}, a PROT_NONE page`);
         }
@@ -293,14 +310,14 @@ export class Kernel {
 
   /** The mapping holding addr, or null (the heap is not a Mapping). */
   mappingAt(addr: number): Mapping | null {
-    const i = this.indexOf(addr, false);
+    const i = indexOf(this.mappings, addr, false);
     return i < 0 ? null : this.mappings[i];
   }
 
   private pagesAt(addr: number): { bits: PageBits; base: number } {
     if (addr >= this.heapStart && addr < pageUp(this.brk))
       return { bits: this.heapPages, base: this.heapStart };
-    const i = this.indexOf(addr, true);
+    const i = indexOf(this.mappings, addr, true);
     return { bits: this.mappings[i].resident, base: this.mappings[i].start };
   }
 
@@ -315,112 +332,6 @@ export class Kernel {
     this.log.push(kind, addr, bytes, aux, residentDelta);
     if (this.listener) this.listener(kind, addr, bytes, aux, residentDelta);
   }
-
-  /** Index of the mapping containing addr (binary search), or -1 / an error when `required`. */
-  private indexOf(addr: number, required: boolean): number {
-    const ms = this.mappings;
-    let lo = 0;
-    let hi = ms.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const m = ms[mid];
-      if (addr < m.start) hi = mid - 1;
-      else if (addr >= m.start + m.length) lo = mid + 1;
-      else return mid;
-    }
-    if (required) throw new Error(`segfault: ${hex(addr)} is not mapped`);
-    return -1;
-  }
-
-  /** Split the mapping that `addr` falls strictly inside into two at `addr` (residency bits follow). */
-  private splitAt(addr: number): void {
-    const i = this.indexOf(addr, false);
-    if (i < 0) return;
-    const m = this.mappings[i];
-    if (m.start === addr) return;
-    const cut = pagesIn(addr - m.start);
-    const total = pagesIn(m.length);
-    const upper = new Mapping(addr, m.end - addr, m.tag, m.label, m.resident.slice(cut, total), m.prot);
-    m.resident.clearRange(cut, total);
-    m.length = addr - m.start;
-    this.mappings.splice(i + 1, 0, upper);
-  }
-
-  /** Merge the mappings touching [from, to) with their neighbours when they are alike and adjacent. */
-  private mergeAround(from: number, to: number): void {
-    const ms = this.mappings;
-    let i = Math.max(0, this.firstAtOrAbove(from) - 1);
-    while (i + 1 < ms.length && ms[i].start < to) {
-      const a = ms[i];
-      const b = ms[i + 1];
-      if (a.end === b.start && a.prot === b.prot && a.tag === b.tag && a.label === b.label) {
-        const pa = pagesIn(a.length);
-        a.resident.ensure(pa + pagesIn(b.length));
-        for (let p = 0; p < pagesIn(b.length); p++) if (b.resident.isSet(p)) a.resident.setOne(pa + p);
-        a.length += b.length;
-        a.hugepageAdvised += b.hugepageAdvised;
-        ms.splice(i + 1, 1);
-      } else i++;
-    }
-  }
-
-  /** Index of the first mapping starting at or above addr. */
-  private firstAtOrAbove(addr: number): number {
-    const ms = this.mappings;
-    let lo = 0;
-    let hi = ms.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (ms[mid].start < addr) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
-
-  /** Is [addr, addr + len) below mmap_base and clear of every mapping? */
-  private isFree(addr: number, len: number): boolean {
-    if (addr + len > this.mmapBase) return false;
-    const i = this.firstAtOrAbove(addr);
-    const above = this.mappings[i];
-    const below = this.mappings[i - 1];
-    return (above === undefined || above.start >= addr + len) && (below === undefined || below.end <= addr);
-  }
-
-  /** Top-down placement: the highest gap of `len` bytes below mmap_base (vm_unmapped_area). */
-  private findGap(len: number): number {
-    let hi = this.mmapBase;
-    const low = Math.max(DEFAULT_MMAP_MIN, pageUp(this.brk));
-    for (let i = this.mappings.length - 1; i >= 0; i--) {
-      const m = this.mappings[i];
-      if (m.start >= hi) continue;
-      if (hi - m.end >= len) return hi - len;
-      hi = m.start;
-    }
-    return hi - low >= len ? hi - len : -1;
-  }
-
-  private insertMapping(m: Mapping): void {
-    const ms = this.mappings;
-    let lo = 0;
-    let hi = ms.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (ms[mid].start < m.start) lo = mid + 1;
-      else hi = mid;
-    }
-    ms.splice(lo, 0, m);
-  }
-
-  private collides(from: number, to: number): boolean {
-    const first = this.mappings[0];
-    return first !== undefined && first.start < pageUp(to) && from < first.end;
-  }
 }
 
-export const hex = (n: number): string => '0x' + n.toString(16);
-
-/**
- * Whole pages in a page-aligned byte count. Byte offsets pass 2^31 (a 2.1 GiB heap), so never a
- * 32-bit shift here: `>> 12` on 2^31 gives a negative page number.
- */
-const pagesIn = (bytes: number): number => bytes / PAGE_SIZE;
+export { hex };
