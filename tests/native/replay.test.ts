@@ -109,7 +109,7 @@ describe.skipIf(!nativeAvailable())('native replay on the real glibc', () => {
     const timed = runReplayRaw(trace, {}, ['--time']);
     expect(timed.status).toBe(0);
     expect(timed.stdout).toBe(plain);
-    expect(timed.stderr).toMatch(/^time_ns \d+ ops 2000\n$/);
+    expect(timed.stderr).toMatch(/^time_ns \d+ ops 2000 minflt \d+ majflt \d+\n$/);
   });
 
   it('is deterministic (same trace, same output, ASLR notwithstanding)', () => {

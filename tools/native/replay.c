@@ -46,7 +46,8 @@
  *
  * Diagnostic flags (stdout stays exactly the same; extra lines go to stderr):
  *   --time   nanoseconds spent in the op loop (parsing and formatting
- *            excluded): "time_ns N ops N"
+ *            excluded): "time_ns N ops N minflt N majflt N" (the page faults of the
+ *            whole run, getrusage: on a VM most of the time is theirs, not glibc's)
  *   --brk    every change of the break: "brk LINE OP_INDEX HEAP_SIZE"
  *            (LINE is the trace line of the op that moved it)
  *   --touch  write every byte of every block returned (so pages become
@@ -66,6 +67,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -707,12 +709,18 @@ int main(int argc, char **argv) {
 
   if (timing) {
     uint64_t ns = (uint64_t)(t1.tv_sec - t0.tv_sec) * 1000000000u + (uint64_t)t1.tv_nsec - (uint64_t)t0.tv_nsec;
-    char buf[96];
+    char buf[160];
     size_t n = 0;
     n += put_str(buf + n, "time_ns ");
     n += fmt_u64(buf + n, ns);
     n += put_str(buf + n, " ops ");
     n += fmt_u64(buf + n, n_ops);
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    n += put_str(buf + n, " minflt ");
+    n += fmt_u64(buf + n, (uint64_t)ru.ru_minflt);
+    n += put_str(buf + n, " majflt ");
+    n += fmt_u64(buf + n, (uint64_t)ru.ru_majflt);
     buf[n++] = '\n';
     write_all(2, buf, n);
   }

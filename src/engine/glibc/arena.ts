@@ -111,7 +111,7 @@ export class Arena {
   /** Page-touch of a write at granule g (a header or footer word). */
   wg(g: number): void {
     if (this.main) this.kernel.touchHeapPage(g >> 8);
-    else this.kernel.touch(this.heapBase[g >>> 22] + (g & HEAP_GRANULE_MASK) * 16, 8);
+    else this.kernel.touchPageOf(this.heapChain[g >>> 22].bits!, (g & HEAP_GRANULE_MASK) >> 8);
   }
 
   /** Give heap h its place in granule space (the next free one: heaps come and go as a stack). */

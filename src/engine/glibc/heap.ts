@@ -1,5 +1,6 @@
 import { PAGE_SIZE } from '../kernel/constants';
 import type { Kernel } from '../kernel/kernel';
+import type { PageBits } from '../kernel/pageBits';
 import type { Arena } from './arena';
 import { ChunkState } from './chunkStore';
 import { DEFAULT_MMAP_THRESHOLD_MAX, MINSIZE, alignDown, alignUp } from './constants';
@@ -18,6 +19,8 @@ export const HEAP_TAG = 'glibc-heap';
 export class HeapInfo {
   /** Where it sits in its arena's granule space (arena.ts). */
   g0 = 0;
+  /** Residency of its read-write part (the kernel's Mapping from addr: the same object until unmapped). */
+  bits: PageBits | null = null;
   constructor(
     /** Its address: HEAP_MAX_SIZE aligned. */
     readonly addr: number,
@@ -38,9 +41,12 @@ export class Heaps {
 
   constructor(readonly kernel: Kernel) {}
 
-  /** heap_for_ptr(p)->… : the heap holding address p, or undefined. */
+  /**
+   * heap_for_ptr(p)->… : the heap holding address p, or undefined. Keyed by address / 64 MiB, a
+   * small integer (an address as a key would be a boxed double on every free).
+   */
   forPtr(p: number): HeapInfo | undefined {
-    return this.byAddr.get(Math.floor(p / HEAP_MAX_SIZE) * HEAP_MAX_SIZE);
+    return this.byAddr.get(Math.floor(p / HEAP_MAX_SIZE));
   }
 
   /**
@@ -89,7 +95,8 @@ export class Heaps {
   }
 
   register(h: HeapInfo): void {
-    this.byAddr.set(h.addr, h);
+    this.byAddr.set(h.addr / HEAP_MAX_SIZE, h);
+    h.bits = this.kernel.mappingAt(h.addr)!.resident;
   }
 
   /** grow_heap: mprotect more of the reservation read-write. 0, or -1 past HEAP_MAX_SIZE. */
@@ -139,7 +146,7 @@ export class Heaps {
       av.systemMem -= heap.size;
       if (heap.addr + HEAP_MAX_SIZE === this.alignedHeapArea) this.alignedHeapArea = 0;
       this.kernel.munmap(heap.addr, HEAP_MAX_SIZE);
-      this.byAddr.delete(heap.addr);
+      this.byAddr.delete(heap.addr / HEAP_MAX_SIZE);
       st.unlinkAndRelease(av.top);
       av.dropHeap();
       heap = prevHeap;

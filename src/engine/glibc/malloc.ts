@@ -94,7 +94,7 @@ export class GlibcMalloc implements LibcModel {
   trim(pad: number): number {
     if (!this.initialized) this.ptmallocInit();
     let r = 0;
-    for (const av of this.arenas.walk()) r |= mtrim(av, pad);
+    for (let av: Arena | null = this.arenas.main; av !== null; av = av.next) r |= mtrim(av, pad);
     if (this.sink) this.sink.record(EventKind.MallocTrim, 0, pad, r);
     return r;
   }

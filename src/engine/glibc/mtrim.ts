@@ -11,8 +11,12 @@ const FIRST_PAGE_BIN = 99;
  * then bins 99..127, each from its tail): for every chunk bigger than a page plus
  * sizeof(struct malloc_chunk), the pages past its first 48 bytes. `visit(start, length)`.
  */
-export function forEachTrimmableRange(av: Arena, visit: (start: number, length: number) => void): void {
+export function forEachTrimmableRange(
+  av: Arena,
+  visit: ((start: number, length: number) => void) | null,
+): number {
   const st = av.store;
+  let n = 0;
   for (let i = 1; i < 128; i++) {
     if (i !== 1 && i < FIRST_PAGE_BIN) continue;
     for (let p = st.bk[i]; p !== i; p = st.bk[p]) {
@@ -21,9 +25,14 @@ export function forEachTrimmableRange(av: Arena, visit: (start: number, length: 
       const chunkAddr = av.chunk(p);
       const aligned = alignUp(chunkAddr + MALLOC_CHUNK_STRUCT, PAGE);
       const rest = size - (aligned - chunkAddr);
-      if (rest > PAGE - 1) visit(aligned, alignDown(rest, PAGE));
+      if (rest <= PAGE - 1) continue;
+      n++;
+      // visit = null: mtrim's own madvise, without a closure on every malloc_trim.
+      if (visit === null) av.kernel.madviseDontneed(aligned, alignDown(rest, PAGE));
+      else visit(aligned, alignDown(rest, PAGE));
     }
   }
+  return n;
 }
 
 /**
@@ -33,11 +42,7 @@ export function forEachTrimmableRange(av: Arena, visit: (start: number, length: 
 export function mtrim(av: Arena, pad: number): number {
   if (av.top < 0) return 0;
   mallocConsolidate(av);
-  let result = 0;
-  forEachTrimmableRange(av, (start, length) => {
-    av.kernel.madviseDontneed(start, length);
-    result = 1;
-  });
+  const result = forEachTrimmableRange(av, null) > 0 ? 1 : 0;
   return result | (av.main ? systrim(av, pad) : 0);
 }
 

@@ -292,6 +292,14 @@ export class Kernel {
     if (this.heapPages.setOne(page)) this.addResident(1);
   }
 
+  /**
+   * A write to page `page` of a mapping whose residency bits the caller holds (a glibc thread
+   * heap's read-write part: its Mapping, and so its bits, stay the same until it is unmapped).
+   */
+  touchPageOf(bits: PageBits, page: number): void {
+    if (bits.setOne(page)) this.addResident(1);
+  }
+
   /** Is the page holding addr resident? */
   isResident(addr: number): boolean {
     const { bits, base } = this.pagesAt(addr);

@@ -108,6 +108,7 @@ export class PageBits {
   /** The bits of pages [from, to) as a new bitmap starting at page 0 (a mapping split in two). */
   slice(from: number, to: number): PageBits {
     const out = new PageBits(to - from);
+    if (this.countRange(from, to) === 0) return out; // a PROT_NONE reservation: nothing to copy
     for (let p = from; p < to; p++) if (this.isSet(p)) out.setOne(p - from);
     return out;
   }

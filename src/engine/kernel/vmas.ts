@@ -52,7 +52,8 @@ export function mergeAround(ms: Mapping[], from: number, to: number): void {
     if (a.end === b.start && a.prot === b.prot && a.tag === b.tag && a.label === b.label) {
       const pa = pagesIn(a.length);
       a.resident.ensure(pa + pagesIn(b.length));
-      for (let p = 0; p < pagesIn(b.length); p++) if (b.resident.isSet(p)) a.resident.setOne(pa + p);
+      if (b.resident.count > 0)
+        for (let p = 0; p < pagesIn(b.length); p++) if (b.resident.isSet(p)) a.resident.setOne(pa + p);
       a.length += b.length;
       a.hugepageAdvised += b.hugepageAdvised;
       ms.splice(i + 1, 1);
