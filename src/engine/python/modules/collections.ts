@@ -1,4 +1,6 @@
 import { DequeType } from '../objects/dequetype';
+import { DefaultDictType } from '../objects/defaultdict';
+import { OrderedDictType } from '../objects/odicttype';
 import { moduleType } from '../objects/modtypes';
 import type { ModuleSpec } from './registry';
 import { makeModule } from './module';
@@ -14,6 +16,8 @@ export const collectionsModule: ModuleSpec = {
   load(vm) {
     return makeModule(vm, 'collections', [], {
       deque: moduleType(vm, DequeType).typeObject,
+      defaultdict: moduleType(vm, DefaultDictType).typeObject,
+      OrderedDict: moduleType(vm, OrderedDictType).typeObject,
     });
   },
 };
