@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Record CPython 3.11's PyMem/PyObject calls for the cases in allocation_cases.json.
 
-    python3 tools/allocations/record_allocations.py [SET]   (needs gcc and the pyenv 3.11.7)
+    python3 tools/allocations/record_allocations.py [SET] [--clear-type-cache]   (needs gcc and the pyenv 3.11.7)
 
 SET names the pair of files in src/engine/python/testdata/: SET_cases.json in, SET_expected.json
 out ("allocation" by default; "exception" holds the try/except cases abstract/errors.test.ts
@@ -12,6 +12,13 @@ For every [setup, statement] pair: a fresh interpreter runs `setup`, empties the
 (PyMem_SetAllocator). Each call is written as "m SIZE", "c NELEM ELSIZE", "r SIZE" (+" new" from
 NULL) or "f SIZE" (the size the freed block was asked for). exec()'s own function object is
 dropped. allocations.test.ts holds the simulator to the result (allocation_expected.json).
+
+--clear-type-cache empties the type attribute cache (sys._clear_type_cache()) right before the
+statement is traced. Without it, a lookup that misses (a __length_hint__ that an iterator does not
+have, keys() on an iterable) takes over a cache entry, and the name held there is released: when
+nothing else held it (a name a freed code object had interned), that is a free ("f ?") whose
+presence depends on the whole history of the process, which the simulator does not model.
+The modules set (modules_cases.json) is recorded with it.
 """
 import json, os, subprocess, sys, sysconfig, tempfile
 
@@ -24,12 +31,14 @@ CHILD = r'''
 import sys, gc, ast
 sys.path.insert(0, sys.argv[1])
 import hwtrace
-setup, stmt, log = sys.argv[2], sys.argv[3], sys.argv[4]
+setup, stmt, log, clear = sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5] == "1"
 ns = {"__name__": "__main__"}
 exec(compile(setup, "s", "exec"), ns)
 code = compile(stmt, "s", "exec")
 hwtrace.install(log, 0)
 gc.collect()
+if clear:
+    sys._clear_type_cache()
 hwtrace.start(); exec(code, ns); hwtrace.stop()
 '''
 
@@ -63,7 +72,9 @@ def normalize(text):
 
 
 def main():
-    name = sys.argv[1] if len(sys.argv) > 1 else "allocation"
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    clear = "--clear-type-cache" in sys.argv[1:]
+    name = args[0] if args else "allocation"
     cases = json.load(open(os.path.join(DATA, f"{name}_cases.json")))
     out = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -71,7 +82,7 @@ def main():
         log = os.path.join(tmp, "log.txt")
         for setup, stmt in cases:
             env = dict(os.environ, PYTHONHASHSEED="0")
-            subprocess.run([PYTHON, "-c", CHILD, tmp, setup, stmt, log], check=True, env=env)
+            subprocess.run([PYTHON, "-c", CHILD, tmp, setup, stmt, log, "1" if clear else "0"], check=True, env=env)
             out.append({"setup": setup, "statement": stmt, "calls": normalize(open(log).read())})
     with open(os.path.join(DATA, f"{name}_expected.json"), "w") as f:
         json.dump({"python": "3.11.7", "cases": out}, f, indent=1)

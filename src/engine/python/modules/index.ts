@@ -1,10 +1,11 @@
 import { collectionsModule } from './collections';
+import { itertoolsModule } from './itertools';
 import { registerModules } from './registry';
 
 /**
  * Every standard-library module the simulator models, one file each (one line here per module).
  * gc, sys and ctypes still live in interp/modules.ts until the eval loop retires the tree-walker.
  */
-registerModules([collectionsModule]);
+registerModules([collectionsModule, itertoolsModule]);
 
 export { findModule, type ModuleSpec } from './registry';
