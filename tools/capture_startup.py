@@ -21,7 +21,9 @@ replayed on the real glibc against the shim's own mallinfo2() at the marker
 and against record.py's "<start>" reading of a run without the shim.
 
 Targets:
-  cpython-3.11.7   python3 (pyenv 3.11.7), scenario "pass"
+  cpython-3.11.7   pyenv 3.11.7, scenario "pass"
+  cpython-3.12.1   pyenv 3.12.1, scenario "pass"  -> startup/3.12.1/
+  cpython-3.13.0   pyenv 3.13.0, scenario "pass"  -> startup/3.13.0/
   debian-3.11.2    /usr/bin/python3 (Debian 3.11.2), scenario "import numpy":
                    debian-3.11.2.trace is the start-up, and
                    debian-3.11.2-numpy-import.trace the calls made by
@@ -59,8 +61,15 @@ OUT_DEFAULT = REPO / "src" / "engine" / "python" / "startup"
 GZIP_OVER = 1 << 20
 
 TARGETS = {
-    "cpython-3.11.7": {"python": "python3", "scenario": "pass\n", "segments": ["startup"]},
+    "cpython-3.11.7": {"python": "3.11", "scenario": "pass\n", "segments": ["startup"]},
     "debian-3.11.2": {"python": DEBIAN_PYTHON, "scenario": "import numpy\n", "segments": ["startup", "numpy-import"]},
+    # Newer versions go to a folder of their own (src/engine/python/startup/<version>/).
+    "cpython-3.12.1": {"python": "3.12", "scenario": "pass\n", "segments": ["startup"], "subdir": "3.12.1"},
+    "cpython-3.13.0": {"python": "3.13", "scenario": "pass\n", "segments": ["startup"], "subdir": "3.13.0"},
+    # pymalloc off: every object goes to glibc from the first allocation on (issue 9).
+    "cpython-3.11.7-pymalloc-off": {
+        "python": "3.11", "scenario": "pass\n", "segments": ["startup"], "subdir": "3.11.7", "env": {"PYTHONMALLOC": "malloc"},
+    },
 }
 
 
@@ -201,7 +210,11 @@ def summarize_callers(recs, names, top=25) -> list[dict]:
     return [{"caller": k, "calls": n, "bytes_requested": b[k]} for k, n in c.most_common(top)]
 
 
-def capture(name: str, spec: dict, out_dir: Path, keep_log: Path | None = None, write_json: bool = True) -> dict:
+def capture(
+    name: str, spec: dict, out_dir: Path, keep_log: Path | None = None, write_json: bool = True, env: dict | None = None
+) -> dict:
+    """Capture one start-up. `env` is the scenario's environment (glibc only: the shim logs
+    glibc's allocator, so LD_PRELOAD'ed allocators cannot be captured this way)."""
     shim = build(SHIM_SRC, CACHE / "alloc_shim.so", shared=True)
     replay_bin = build(REPLAY_SRC, CACHE / "replay", shared=False)
     interp = resolve_interpreter(spec["python"])
@@ -214,6 +227,7 @@ def capture(name: str, spec: dict, out_dir: Path, keep_log: Path | None = None, 
         res = run_child(
             interp, src, k,
             extra_env={"LD_PRELOAD": str(shim), "HW_SHIM_LOG": str(log), "HW_SHIM_CAP_MB": "1024"},
+            env=env,
         )
         if res.returncode != 0:
             raise RuntimeError(f"{name}: the child failed under the shim:\n{res.stderr[-3000:]}")
@@ -233,7 +247,7 @@ def capture(name: str, spec: dict, out_dir: Path, keep_log: Path | None = None, 
     pymalloc_capture = record.parse_debugmallocstats(record.debugmallocstats_section(res.stderr))
 
     # What record.py measures at the same points, without the shim.
-    recorded = [record.measure(interp, src, j, aslr=False) for j in range(nseg)]
+    recorded = [record.measure(interp, src, j, aslr=False, env=env) for j in range(nseg)]
 
     st = shimlog.TraceState()
     bounds = [0] + [m.rec_index for m in slog.marks[:nseg]]
@@ -247,7 +261,7 @@ def capture(name: str, spec: dict, out_dir: Path, keep_log: Path | None = None, 
         header = [
             f"# Highwater start-up trace: {name}, segment '{seg}'",
             f"# interpreter {interp.executable} {' '.join(CHILD_FLAGS)} tools/hw_child.py, scenario {spec['scenario'].strip()!r}",
-            f"# env {' '.join(f'{k}={v}' for k, v in CHILD_ENV.items())}; ASLR off",
+            f"# env {' '.join(f'{k}={v}' for k, v in {**CHILD_ENV, **(env or {})}.items())}; ASLR off",
             "# made by tools/capture_startup.py from the LD_PRELOAD shim tools/native/alloc_shim.c",
             "# ops: m ID SIZE | c ID NMEMB SIZE | r ID SIZE | f ID | t PAD  (replay with tools/native/replay.c)",
         ]
@@ -310,7 +324,7 @@ def capture(name: str, spec: dict, out_dir: Path, keep_log: Path | None = None, 
         "glibc": recorded[0]["raw"]["glibc"].split()[-1],
         "executable": interp.executable,
         "flags": CHILD_FLAGS,
-        "env": CHILD_ENV,
+        "env": {**CHILD_ENV, **(env or {})},
         "aslr": False,
         "child_sha256": child_sha256(),
         "scenario": spec["scenario"],
@@ -326,6 +340,89 @@ def capture(name: str, spec: dict, out_dir: Path, keep_log: Path | None = None, 
     return info
 
 
+SHIM_FWD = CACHE / "alloc_shim_fwd.so"
+
+
+def startup_calls(python: str, env: dict | None, scenario: str = "pass\n") -> tuple[list[str], dict]:
+    """The trace lines of the start-up (up to the first marker) in a run with `env`.
+
+    Under jemalloc or mimalloc the forward build of the shim (-DHW_FORWARD) logs the calls and
+    passes them on to the preloaded allocator: LD_PRELOAD="alloc_shim_fwd.so <allocator>". The
+    trace format names blocks by ids, not addresses, so two runs that make the same calls in the
+    same order give the same lines whatever the allocator put where."""
+    interp = resolve_interpreter(python)
+    pre = (env or {}).get("LD_PRELOAD")
+    if pre:
+        if not SHIM_FWD.exists() or SHIM_FWD.stat().st_mtime < SHIM_SRC.stat().st_mtime:
+            SHIM_FWD.parent.mkdir(parents=True, exist_ok=True)
+            subprocess.run(["gcc", "-O2", "-Wall", "-shared", "-fPIC", "-ftls-model=initial-exec", "-DHW_FORWARD",
+                            "-o", str(SHIM_FWD), str(SHIM_SRC), "-ldl"], check=True)
+        preload = f"{SHIM_FWD} {pre}"
+    else:
+        preload = str(build(SHIM_SRC, CACHE / "alloc_shim.so", shared=True))
+    logdir = Path(tempfile.mkdtemp(prefix="hwshim-"))
+    log = logdir / "shim.log"
+    try:
+        res = run_child(interp, scenario.encode(), 0, env=env,
+                        extra_env={"LD_PRELOAD": preload, "HW_SHIM_LOG": str(log), "HW_SHIM_CAP_MB": "256"})
+        if res.returncode != 0:
+            raise RuntimeError(f"the child failed under {preload}:\n{res.stderr[-3000:]}")
+        slog = shimlog.read_log(str(log))
+    finally:
+        shutil.rmtree(logdir, ignore_errors=True)
+    recs = slog.recs[: slog.marks[0].rec_index]
+    lines = shimlog.to_trace(recs, shimlog.TraceState(), recs[0].tid if recs else 0)
+    # nested_calls: calls made inside a hook, passed through unlogged: under jemalloc these are its
+    # own mmaps, made inside the malloc that initialises it.
+    return lines, {"nested_calls": slog.nested, "dropped_records": slog.dropped, "calls": dict(Counter(r.op for r in recs))}
+
+
+def canonical(lines: list[str]) -> list[str]:
+    """Trace lines with every block renamed by the order it was made in (never reused), so two
+    traces compare call for call even when one holds an extra block that shifts the reused ids."""
+    live: dict[str, int] = {}
+    n = 0
+    out = []
+    for line in lines:
+        op, i, *rest = line.split()
+        if op in ("m", "c") or (op == "r" and i not in live):
+            live[i] = n = n + 1
+        name = live.get(i, "?")
+        if op == "f":
+            live.pop(i, None)
+        out.append(" ".join([op, str(name), *rest]))
+    return out
+
+
+def compare_allocator_startups(python: str) -> dict:
+    """Does CPython's start-up make the same allocator calls under jemalloc and mimalloc as under glibc?
+
+    Debian's libjemalloc2 links libstdc++, whose start-up allocates its 72,704-byte emergency
+    exception pool before anything else: that one call is reported as `extra_first` and left out
+    of the comparison."""
+    base, _ = startup_calls(python, None)
+    out = {"python": python, "glibc_ops": len(base), "allocators": {}}
+    for name, env in (("jemalloc", {"LD_PRELOAD": "libjemalloc.so.2"}), ("mimalloc", {"LD_PRELOAD": "libmimalloc.so.2"})):
+        lines, info = startup_calls(python, env)
+        extra = None
+        if lines and lines[0] == "m 0 72704" and base[:1] != ["m 0 72704"]:
+            extra, lines = lines[0], lines[1:]
+        a, b = canonical(base), canonical(lines)
+        first = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), None)
+        if first is None and len(a) != len(b):
+            first = min(len(a), len(b))
+        out["allocators"][name] = {
+            "extra_first": extra,
+            "ops": len(lines),
+            "same_calls": first is None,
+            "first_difference": None if first is None else {
+                "index": first, "glibc": a[first] if first < len(a) else None, name: b[first] if first < len(b) else None,
+            },
+            **info,
+        }
+    return out
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--target", action="append", choices=sorted(TARGETS), help="default: all")
@@ -334,7 +431,17 @@ def main(argv=None) -> int:
     ap.add_argument("--name", help="output name with --scenario (default: startup-<stem>)")
     ap.add_argument("--out", type=Path, default=OUT_DEFAULT)
     ap.add_argument("--keep-log", type=Path, help="copy the raw shim logs here")
+    ap.add_argument("--compare-allocators", action="store_true",
+                    help="only check that the start-up of --python makes the same calls under jemalloc and mimalloc")
     args = ap.parse_args(argv)
+    if args.compare_allocators:
+        res = compare_allocator_startups(args.python)
+        text = json.dumps(res, indent=1) + "\n"
+        if args.name:
+            (args.out / args.name).parent.mkdir(parents=True, exist_ok=True)
+            (args.out / args.name).write_text(text)
+        print(text, end="")
+        return 0 if all(a["same_calls"] for a in res["allocators"].values()) else 1
     args.out.mkdir(parents=True, exist_ok=True)
     if args.scenario:
         todo = {args.name or f"startup-{args.scenario.stem}": {"python": args.python, "scenario": args.scenario.read_text(), "segments": ["startup"]}}
@@ -342,7 +449,9 @@ def main(argv=None) -> int:
         todo = {t: TARGETS[t] for t in (args.target or sorted(TARGETS))}
     ok = True
     for name, spec in todo.items():
-        info = capture(name, spec, args.out, args.keep_log)
+        out = args.out / spec["subdir"] if spec.get("subdir") and not args.scenario else args.out
+        out.mkdir(parents=True, exist_ok=True)
+        info = capture(name, spec, out, args.keep_log, env=spec.get("env"))
         for seg in info["segments"]:
             v = seg["verification"]
             g = seg["glibc"]

@@ -34,6 +34,14 @@ it starts up is pinned here:
   of every mmap moves by a random number of 4 KiB pages, so whether a
   pymalloc arena happens to be 16 KiB aligned (64 usable pools) or not (63)
   changes from run to run; without it the layout repeats exactly.
+
+A recording may also ask for an *environment* (``--env K=V``: another
+allocator through LD_PRELOAD, MALLOC_CONF, PYTHONMALLOC, MALLOC_ARENA_MAX,
+GLIBC_TUNABLES...). Those variables are appended after CHILD_ENV, exactly as
+the user would set them. When LD_PRELOAD names jemalloc or mimalloc,
+tools/native/alloc_stats.so is appended to it (and cuts itself out of the
+value before main(), so CPython sees the user's LD_PRELOAD): it makes the
+child's mallinfo2() reading return that allocator's own counters instead.
 """
 
 from __future__ import annotations
@@ -45,6 +53,7 @@ import shutil
 import signal
 import subprocess
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -72,6 +81,37 @@ def child_sha256() -> str:
 ADDR_NO_RANDOMIZE = 0x0040000
 
 
+def _pyenv_root() -> str:
+    root = os.environ.get("PYENV_ROOT") or os.path.expanduser("~/.pyenv")
+    return root
+
+
+# The interpreters a recording can name with --python (tools/README.md). The
+# binaries themselves, never the pyenv shims (a bash script that costs 0.4 s
+# and may pick another version from a .python-version file).
+VERSIONS = {
+    "3.11": ("pyenv", "3.11.7", "python3.11"),
+    "3.12": ("pyenv", "3.12.1", "python3.12"),
+    "3.13": ("pyenv", "3.13.0", "python3.13"),
+    "debian-3.11.2": ("path", DEBIAN_PYTHON, None),
+}
+
+
+def version_binary(name: str) -> str:
+    """`3.12` (or `3.12.1`, `debian-3.11.2`) -> the real binary; anything else is a path or a command."""
+    for key, (kind, ver, exe) in VERSIONS.items():
+        if name in (key, ver if kind == "pyenv" else key):
+            return ver if kind == "path" else os.path.join(_pyenv_root(), "versions", ver, "bin", exe)
+    return name
+
+
+def version_tag(python: str, version: str) -> str:
+    """The folder name a recording of this interpreter goes to: 3.11, 3.12, 3.13 or debian-3.11.2."""
+    if os.path.realpath(python) == os.path.realpath(DEBIAN_PYTHON) or python == "debian-3.11.2":
+        return "debian-3.11.2"
+    return ".".join(version.split(".")[:2])
+
+
 @dataclass(frozen=True)
 class Interpreter:
     executable: str  # the real binary
@@ -79,7 +119,8 @@ class Interpreter:
 
 
 def resolve_interpreter(python: str) -> Interpreter:
-    """Find the binary behind `python` (which may be a pyenv shim) and its site dirs."""
+    """Find the binary behind `python` (a version name, a pyenv shim or a path) and its site dirs."""
+    python = version_binary(python)
     exe = shutil.which(python) or python
     probe = (
         "import sys, site, os, json;"
@@ -104,10 +145,44 @@ class ChildResult:
     returncode: int
     stdout: str
     stderr: str
-    proc: dict[str, str]  # /proc/PID/{statm,maps,smaps} read while the child was stopped
+    proc: dict[str, str]  # /proc/PID/{statm,maps,smaps,status} read while the child was stopped
+    t_stop: float | None = None  # seconds from spawning the child to its stop (the measurement)
 
 
-PROC_FILES = ("statm", "maps", "smaps")
+PROC_FILES = ("statm", "maps", "smaps", "status")
+
+ALLOC_STATS_SRC = TOOLS / "native" / "alloc_stats.c"
+ALLOC_STATS_SO = TOOLS.parent / ".cache" / "alloc_stats.so"
+
+
+def allocator_of(env: dict[str, str] | None) -> str:
+    """Which C allocator serves malloc in a child run with this environment."""
+    pre = (env or {}).get("LD_PRELOAD", "")
+    if "jemalloc" in pre:
+        return "jemalloc"
+    if "mimalloc" in pre:
+        return "mimalloc"
+    return "glibc"
+
+
+def alloc_stats_so() -> str:
+    """Build tools/native/alloc_stats.c once (into .cache/) and return its path."""
+    out = ALLOC_STATS_SO
+    if not out.exists() or out.stat().st_mtime < ALLOC_STATS_SRC.stat().st_mtime:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        subprocess.run(["gcc", "-O2", "-Wall", "-shared", "-fPIC", "-o", str(out), str(ALLOC_STATS_SRC), "-ldl"], check=True)
+    return str(out)
+
+
+def parse_env(pairs: list[str] | None) -> dict[str, str]:
+    """`K=V` strings (the --env options) -> an ordered dict."""
+    out: dict[str, str] = {}
+    for pair in pairs or []:
+        k, sep, v = pair.partition("=")
+        if not sep or not k:
+            raise ValueError(f"--env wants K=V, got {pair!r}")
+        out[k] = v
+    return out
 
 
 def _read_proc(pid: int) -> dict[str, str]:
@@ -126,15 +201,20 @@ def run_child(
     aslr: bool = False,
     extra_env: dict[str, str] | None = None,
     on_stop=None,
+    env: dict[str, str] | None = None,
 ) -> ChildResult:
     """Run hw_child.py on `scenario_src` up to statement k, in a fresh temp dir.
 
     When the child reaches its measurement it stops itself (SIGSTOP); we read
     its /proc files then, call on_stop(pid) if given, and let it continue.
 
+    env is the scenario's environment (--env), appended to CHILD_ENV as the
+    user would set it; under jemalloc or mimalloc alloc_stats.so joins its
+    LD_PRELOAD (see the module docstring).
+
     extra_env is for the shim only (LD_PRELOAD and its log path); the shim
     removes those variables from the environment before main() runs, so the
-    interpreter sees exactly CHILD_ENV either way.
+    interpreter sees exactly CHILD_ENV (+ env) either way.
     """
     tmp = tempfile.mkdtemp(prefix="hwrec-")
     try:
@@ -143,28 +223,35 @@ def run_child(
         shutil.copyfile(CHILD, child)
         with open(scen, "wb") as f:
             f.write(scenario_src)
-        env = dict(CHILD_ENV)
+        child_env = dict(CHILD_ENV)
+        if env:
+            child_env.update(env)
+            if allocator_of(env) != "glibc":
+                child_env["LD_PRELOAD"] = f"{env['LD_PRELOAD']} {alloc_stats_so()}"
         if extra_env:
-            env.update(extra_env)  # appended last: the shim's unsetenv then shifts nothing
+            child_env.update(extra_env)  # appended last: the shim's unsetenv then shifts nothing
         # With -S the child would add the site dirs itself (numpy lives there); site does it otherwise.
         site_args = interp.site_dirs if "-S" in CHILD_FLAGS else ()
         argv = [interp.executable, *CHILD_FLAGS, child, scen, "%04d" % k, *site_args]
         out_path = os.path.join(tmp, "stdout")
         err_path = os.path.join(tmp, "stderr")
         proc_files: dict[str, str] = {}
+        t_stop = None
         with open(out_path, "wb") as out, open(err_path, "wb") as err:
+            t0 = time.monotonic()
             p = subprocess.Popen(
                 argv,
                 stdin=subprocess.DEVNULL,
                 stdout=out,
                 stderr=err,
-                env=env,
+                env=child_env,
                 cwd=tmp,
                 preexec_fn=None if aslr else _no_aslr,
             )
             while True:
                 _, status = os.waitpid(p.pid, os.WUNTRACED)
                 if os.WIFSTOPPED(status):
+                    t_stop = time.monotonic() - t0
                     try:
                         proc_files = _read_proc(p.pid)
                         if on_stop:
@@ -178,6 +265,6 @@ def run_child(
             stdout = f.read()
         with open(err_path, encoding="utf-8", errors="replace") as f:
             stderr = f.read()
-        return ChildResult(p.returncode, stdout, stderr, proc_files)
+        return ChildResult(p.returncode, stdout, stderr, proc_files, t_stop)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

@@ -1,7 +1,13 @@
 #!/usr/bin/env python3
 """Record what a scenario really does to a CPython process's memory.
 
-    python3 tools/record.py SCENARIO.py [--python PY] [-o OUT.json] [-j N] [--aslr]
+    python3 tools/record.py SCENARIO.py [--python PY] [--env K=V ...] [-o OUT.json] [-j N] [--aslr]
+
+PY is a version name (3.11 = pyenv 3.11.7, 3.12 = 3.12.1, 3.13 = 3.13.0,
+debian-3.11.2 = /usr/bin/python3 with NumPy 1.24.2), a command or a path.
+--env K=V (repeatable) is the environment the measured process gets on top of
+the pinned one: LD_PRELOAD=libjemalloc.so.2 / libmimalloc.so.2, MALLOC_CONF,
+MIMALLOC_*, PYTHONMALLOC, MALLOC_ARENA_MAX, GLIBC_TUNABLES, MALLOC_*_ ...
 
 Runs SCENARIO.py on the real interpreter one top-level statement per step and
 prints (or writes) a "highwater-report/1" JSON report: for "<start>" and after
@@ -48,16 +54,23 @@ import ast
 import json
 import os
 import re
+import struct
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 sys.dont_write_bytecode = True  # no tools/__pycache__ from importing the sibling modules
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from hw_common import CHILD_ENV, CHILD_FLAGS, DEBIAN_PYTHON, child_sha256, resolve_interpreter, run_child  # noqa: E402
+from hw_common import (  # noqa: E402
+    CHILD_ENV, CHILD_FLAGS, DEBIAN_PYTHON, allocator_of, child_sha256, parse_env, resolve_interpreter, run_child, version_tag,
+)
 
 SCHEMA = "highwater-report/1"
 MALLINFO2_FIELDS = ["arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks", "uordblks", "fordblks", "keepcost"]
+# What tools/native/alloc_stats.c puts in the same ten words under the other allocators.
+JEMALLOC_FIELDS = ["allocated", "active", "metadata", "resident", "mapped", "retained", "dirty", "muzzy", "narenas", "background_threads"]
+MIMALLOC_FIELDS = ["current_commit", "peak_commit", "peak_rss", "page_faults", "elapsed_msecs", "user_msecs", "system_msecs", None, None, None]
+UNAVAILABLE = (1 << 64) - 1
 
 
 def choose_python(path: Path, source: str) -> str:
@@ -67,7 +80,7 @@ def choose_python(path: Path, source: str) -> str:
         m = re.match(r"#\s*python:\s*(\S+)", line)
         if m:
             return DEBIAN_PYTHON if m.group(1) == "debian" else m.group(1)
-    return DEBIAN_PYTHON if path.name.startswith("numpy_") else "python3"
+    return DEBIAN_PYTHON if path.name.startswith("numpy_") else "3.11"
 
 
 def title_of(source: str) -> str | None:
@@ -173,15 +186,122 @@ def debugmallocstats_section(stderr: str) -> str:
     return m.group(1)
 
 
-def measure(interp, src: bytes, k: int, aslr: bool) -> dict:
-    res = run_child(interp, src, k, aslr=aslr)
+def allocator_figures(allocator: str, words: list[int], stderr: str) -> dict:
+    """The ten words the child read as mallinfo2(), named for the allocator that filled them
+    (tools/native/alloc_stats.c fills them under jemalloc and mimalloc)."""
+    names = {"glibc": MALLINFO2_FIELDS, "jemalloc": JEMALLOC_FIELDS, "mimalloc": MIMALLOC_FIELDS}[allocator]
+    out = {n: (None if v == UNAVAILABLE else v) for n, v in zip(names, words) if n}
+    if allocator == "mimalloc":
+        sections = re.findall(r"@@HW-MISTATS@@\n(.*?)\n@@HW-MISTATS-END@@", stderr, re.S)
+        if sections:
+            out["stats_text"] = parse_mi_stats_text(sections[-1])
+    return out
+
+
+def parse_mi_stats_text(text: str) -> dict:
+    """mi_stats_print_out's rows (peak, total, freed, current), as mimalloc prints them: amounts
+    with 0.1-unit precision ("1.2 MiB"), so approximate; `current` also converted to a number."""
+    rows = {}
+    for line in text.splitlines():
+        m = re.match(r"^\s*(-?[\w ]+?):\s+(.*)$", line)
+        if not m or m.group(1) in ("heap stats",):
+            continue
+        cols = re.findall(r"(-?\d+(?:\.\d)?) ?((?:[KMG]i?)?B?)(?=\s|$)", m.group(2))
+        if len(cols) < 4:
+            continue
+        key = m.group(1).strip()
+        if key in rows:  # "-abandoned" appears under segments and under pages
+            key = f"pages{key}" if f"segments{key}" in rows else key
+        elif key.startswith("-"):
+            key = f"{'pages' if 'pages' in rows else 'segments'}{key}"
+        def amount(num: str, unit: str) -> float:
+            mult = {"": 1, "B": 1, "KiB": 1024, "MiB": 1024**2, "GiB": 1024**3, "Ki": 1024, "Mi": 1024**2, "Gi": 1024**3}.get(unit, 1)
+            return float(num) * mult
+        rows[key] = {"current": amount(*cols[3]), "peak": amount(*cols[0]), "text": line.strip()}
+    return rows
+
+
+HEAP_MAX_SIZE = 64 << 20  # arena.c 2.36: 2 * DEFAULT_MMAP_THRESHOLD_MAX on 64-bit
+HEAP_INFO = struct.Struct("<QQQQQ")  # struct _heap_info: ar_ptr, prev, size, mprotect_size, pagesize
+
+
+def glibc_heaps(pid: int, maps: str) -> list[dict]:
+    """The heaps of glibc's non-main arenas (thread arenas), read from the stopped child.
+
+    new_heap (arena.c 2.36) maps 2 x HEAP_MAX_SIZE PROT_NONE, keeps the 64 MiB-aligned half and
+    makes its first `size` bytes read-write; a struct _heap_info sits at the start of every heap.
+    /proc/PID/maps alone cannot tell a heap from other anonymous memory (a full heap is one
+    rw-p VMA that merges with its neighbours), so every 64 MiB-aligned address inside an anonymous
+    rw-p mapping is a candidate, and it is a heap when its first words read (/proc/PID/mem) as a
+    sane _heap_info: pagesize 4096, 0 < size <= mprotect_size <= 64 MiB, page multiples, ar_ptr set.
+    For each heap: its arena (ar_ptr: heaps of one arena share it), `size` and `mprotect_size` as
+    glibc keeps them, and `rss`, the resident pages of its read-write part counted exactly from
+    /proc/PID/pagemap (bit 63, present)."""
+    anon = []
+    for line in maps.splitlines():
+        head = line.split(None, 5)
+        if len(head) >= 5 and len(head) < 6 or (len(head) == 6 and not head[5].strip()):
+            lo, hi = (int(x, 16) for x in head[0].split("-"))
+            anon.append((lo, hi, head[1]))
+    out = []
+    try:
+        mem = open(f"/proc/{pid}/mem", "rb")
+        pagemap = open(f"/proc/{pid}/pagemap", "rb")
+    except OSError:
+        return out
+    with mem, pagemap:
+        for lo, hi, perms in anon:
+            if perms != "rw-p":
+                continue
+            a = -(-lo // HEAP_MAX_SIZE) * HEAP_MAX_SIZE
+            while a + HEAP_INFO.size <= hi:
+                try:
+                    mem.seek(a)
+                    ar_ptr, prev, size, mprotect_size, pagesize = HEAP_INFO.unpack(mem.read(HEAP_INFO.size))
+                except (OSError, struct.error):
+                    ar_ptr = 0
+                ok = (
+                    ar_ptr
+                    and pagesize == 4096
+                    and 0 < size <= mprotect_size <= HEAP_MAX_SIZE
+                    and size % 4096 == 0
+                    and mprotect_size % 4096 == 0
+                )
+                if ok:
+                    pages = mprotect_size // 4096
+                    pagemap.seek(a // 4096 * 8)
+                    words = struct.unpack(f"<{pages}Q", pagemap.read(pages * 8))
+                    rss = sum(1 for w in words if w >> 63) * 4096
+                    out.append({"address": a, "arena": ar_ptr, "prev": prev, "size": size, "mprotect_size": mprotect_size, "rss": rss})
+                a += HEAP_MAX_SIZE
+    return out
+
+
+def threads_of(status: str) -> int | None:
+    m = re.search(r"^Threads:\s+(\d+)", status, re.M)
+    return int(m.group(1)) if m else None
+
+
+def measure(interp, src: bytes, k: int, aslr: bool, env: dict[str, str] | None = None) -> dict:
+    heaps: list[dict] = []
+
+    def on_stop(pid: int) -> None:
+        with open(f"/proc/{pid}/maps", encoding="ascii", errors="replace") as f:
+            heaps.extend(glibc_heaps(pid, f.read()))
+
+    res = run_child(interp, src, k, aslr=aslr, env=env, on_stop=on_stop)
     if res.returncode != 0 or not res.stdout.strip() or not res.proc:
         raise RuntimeError(f"step {k} failed (exit {res.returncode}):\n{res.stderr[-4000:]}")
-    raw = json.loads(res.stdout)
+    # The child writes its JSON last, with os.write; anything the scenario printed and that
+    # left Python's stdout buffer before that comes first.
+    raw = json.loads(res.stdout[res.stdout.rfind('{"k": ') :])
     fields = [int(x) for x in res.proc["statm"].split()]
     page = os.sysconf("SC_PAGE_SIZE")
     vm = parse_maps(res.proc["maps"], res.proc["smaps"])
-    return {
+    allocator = allocator_of(env)
+    figures = allocator_figures(allocator, raw["mallinfo2"], res.stderr)
+    dbg = debugmallocstats_section(res.stderr)
+    out = {
         "raw": raw,
         "rss": fields[1] * page,
         "rss_anon": (fields[1] - fields[2]) * page,
@@ -189,53 +309,102 @@ def measure(interp, src: bytes, k: int, aslr: bool) -> dict:
         "rss_anon_mmap": vm["rss_anon_mmap"],
         "heap": vm["heap"],
         "anon_mmap": vm["anon_mmap"],
-        "mallinfo2": dict(zip(MALLINFO2_FIELDS, raw["mallinfo2"])),
-        "pymalloc": parse_debugmallocstats(debugmallocstats_section(res.stderr)),
+        "mallinfo2": figures if allocator == "glibc" else None,
+        "pymalloc": parse_debugmallocstats(dbg),
         "gc": raw["gc"],
+        "t": round(res.t_stop, 3) if res.t_stop is not None else None,
+        "threads": threads_of(res.proc.get("status", "")),
+        "glibc_heaps": heaps,
     }
+    if allocator != "glibc":
+        out[allocator] = figures
+    if "Bytes Reserved:" in dbg:  # 3.13's own mimalloc (PYTHONMALLOC=mimalloc)
+        out["python_mimalloc"] = parse_python_mimalloc(dbg)
+    return out
 
 
-def record(path: Path, python: str | None = None, jobs: int = 1, aslr: bool = False) -> dict:
+def parse_python_mimalloc(text: str) -> dict:
+    """3.13's sys._debugmallocstats() under its bundled mimalloc: the totals it prints."""
+    out = {}
+    for key in ("Allocated Blocks", "Allocated Bytes", "Allocated Bytes w/ Overhead", "Bytes Reserved", "Bytes Committed"):
+        m = re.search(r"^\s*" + re.escape(key) + r":\s*(\d+)", text, re.M)
+        if m:
+            out[key.lower().replace(" w/ ", "_with_").replace(" ", "_")] = int(m.group(1))
+    return out
+
+
+def site_pth(interp) -> dict[str, str]:
+    """The .pth files the child's site module runs at start-up (file -> sha256 prefix). They are part
+    of the measured start-up: on this machine a sandbox's `_sandboxing_egress_ca.pth` imports certifi
+    where it is installed (pyenv 3.11.7), which is what raises 3.11.7's mmap threshold to 163,840
+    before the first statement (tools/README.md)."""
+    import hashlib
+
+    out = {}
+    for d in interp.site_dirs:
+        for f in sorted(Path(d).glob("*.pth")):
+            out[str(f)] = hashlib.sha256(f.read_bytes()).hexdigest()[:16]
+    return out
+
+
+def record(
+    path: Path, python: str | None = None, jobs: int = 1, aslr: bool = False, env: dict[str, str] | None = None
+) -> dict:
     source = path.read_text()
     src = source.encode()
     stmts = split_statements(source)
     interp = resolve_interpreter(python or choose_python(path, source))
     ks = list(range(len(stmts) + 1))
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-        results = list(pool.map(lambda k: measure(interp, src, k, aslr), ks))
+        results = list(pool.map(lambda k: measure(interp, src, k, aslr, env), ks))
+    allocator = allocator_of(env)
     steps = []
     for k, r in zip(ks, results):
         code, line = ("<start>", 0) if k == 0 else stmts[k - 1]
-        steps.append(
-            {
-                "code": code,
-                "line": line,
-                "rss": r["rss"],
-                "rss_anon": r["rss_anon"],
-                "rss_heap": r["rss_heap"],
-                "rss_anon_mmap": r["rss_anon_mmap"],
-                "heap": r["heap"],
-                "anon_mmap": r["anon_mmap"],
-                "mallinfo2": r["mallinfo2"],
-                "pymalloc": r["pymalloc"],
-                "gc": r["gc"],
-            }
-        )
+        step = {
+            "code": code,
+            "line": line,
+            "rss": r["rss"],
+            "rss_anon": r["rss_anon"],
+            "rss_heap": r["rss_heap"],
+            "rss_anon_mmap": r["rss_anon_mmap"],
+            "heap": r["heap"],
+            "anon_mmap": r["anon_mmap"],
+            "mallinfo2": r["mallinfo2"],
+            "pymalloc": r["pymalloc"],
+            "gc": r["gc"],
+            "t": r["t"],
+            "threads": r["threads"],
+            "glibc_heaps": r["glibc_heaps"],
+        }
+        for extra in ("jemalloc", "mimalloc", "python_mimalloc"):
+            if extra in r:
+                step[extra] = r[extra]
+        steps.append(step)
     last = results[-1]["raw"]
+    try:
+        rel = str(path.resolve().relative_to(Path(__file__).resolve().parent.parent))
+    except ValueError:
+        rel = str(path)
     return {
         "schema": SCHEMA,
         "python": last["python"],
         "glibc": last["glibc"].split()[-1],
         "numpy": last["numpy"],
         "scenario": path.stem,
+        "scenario_path": rel,
         "title": title_of(source),
+        "version_tag": version_tag(interp.executable, last["python"]),
+        "allocator": allocator,
+        "environment": dict(env or {}),
         "recorder": {
             "interpreter": interp.executable,
             "flags": CHILD_FLAGS,
-            "env": CHILD_ENV,
+            "env": {**CHILD_ENV, **(env or {})},
             "aslr": aslr,
             "process_per_step": True,
             "child_sha256": child_sha256(),
+            "site_pth": site_pth(interp),
         },
         "steps": steps,
     }
@@ -248,8 +417,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("-o", "--output", type=Path, help="write the report here instead of stdout")
     ap.add_argument("-j", "--jobs", type=int, default=1, help="steps measured in parallel (each is its own process)")
     ap.add_argument("--aslr", action="store_true", help="leave address-space randomisation on")
+    ap.add_argument("--env", action="append", metavar="K=V", help="environment of the measured process (repeatable)")
     args = ap.parse_args(argv)
-    report = record(args.scenario, args.python, args.jobs, args.aslr)
+    report = record(args.scenario, args.python, args.jobs, args.aslr, parse_env(args.env))
     text = json.dumps(report, indent=1) + "\n"
     if args.output:
         args.output.parent.mkdir(parents=True, exist_ok=True)

@@ -1,7 +1,12 @@
 #!/usr/bin/env python3
 """Cross-check recordings against one run of the whole scenario under the shim.
 
-    python3 tools/verify_recording.py [NAME ...] [--trace-dir DIR]
+    python3 tools/verify_recording.py [NAME | RECORDING.json ...] [--trace-dir DIR]
+
+NAME is a recording in tests/fidelity/recorded/; a path names any recording
+(the version and env folders, the corpus). Only glibc recordings can be
+checked (the shim logs glibc's allocator); their environment (MALLOC_ARENA_MAX,
+PYTHONMALLOC...) is used again, and threads' calls are logged like the rest.
 
 record.py measures step k in its own process. Here the whole scenario runs
 once, in ONE process, under the LD_PRELOAD shim, which snapshots mallinfo2()
@@ -43,9 +48,12 @@ SCENARIOS = REPO / "tests" / "fidelity" / "scenarios"
 RECORDED = REPO / "tests" / "fidelity" / "recorded"
 
 
-def verify(name: str, trace_dir: Path | None) -> list[str]:
-    scen = SCENARIOS / f"{name}.py"
-    rec = json.loads((RECORDED / f"{name}.json").read_text())
+def verify(path: Path, trace_dir: Path | None) -> list[str]:
+    rec = json.loads(path.read_text())
+    name = rec["scenario"]
+    if rec.get("allocator", "glibc") != "glibc":
+        return [f"not a glibc recording ({rec['allocator']}): the shim cannot check it"]
+    scen = REPO / rec["scenario_path"] if rec.get("scenario_path") else SCENARIOS / f"{name}.py"
     source = scen.read_text()
     n = len(record.split_statements(source))
     shim = capture_startup.build(capture_startup.SHIM_SRC, capture_startup.CACHE / "alloc_shim.so", shared=True)
@@ -53,7 +61,10 @@ def verify(name: str, trace_dir: Path | None) -> list[str]:
     logdir = Path(tempfile.mkdtemp(prefix="hwverify-"))
     log = logdir / "shim.log"
     try:
-        res = run_child(interp, source.encode(), n, extra_env={"LD_PRELOAD": str(shim), "HW_SHIM_LOG": str(log), "HW_SHIM_CAP_MB": "4096"})
+        res = run_child(
+            interp, source.encode(), n, env=rec.get("environment") or None,
+            extra_env={"LD_PRELOAD": str(shim), "HW_SHIM_LOG": str(log), "HW_SHIM_CAP_MB": "4096"},
+        )
         if res.returncode != 0:
             return [f"child failed: {res.stderr[-2000:]}"]
         slog = shimlog.read_log(str(log))
@@ -91,11 +102,11 @@ def main(argv=None) -> int:
     ap.add_argument("names", nargs="*")
     ap.add_argument("--trace-dir", type=Path)
     args = ap.parse_args(argv)
-    names = args.names or sorted(p.stem for p in RECORDED.glob("*.json"))
+    paths = [Path(n) if n.endswith(".json") else RECORDED / f"{n}.json" for n in args.names] or sorted(RECORDED.glob("*.json"))
     bad = 0
-    for name in names:
-        problems = verify(name, args.trace_dir)
-        print(f"{name:28} {'ok' if not problems else 'DIFFERS'}", flush=True)
+    for path in paths:
+        problems = verify(path, args.trace_dir)
+        print(f"{str(path.relative_to(REPO)) if path.is_absolute() else str(path):60} {'ok' if not problems else 'DIFFERS'}", flush=True)
         for p in problems[:20]:
             print("    " + p)
         bad += bool(problems)

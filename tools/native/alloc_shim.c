@@ -75,6 +75,81 @@ extern void *__libc_valloc(size_t);
 extern void *__libc_pvalloc(size_t);
 extern int __libc_mallopt(int, int);
 
+#ifdef HW_FORWARD
+/* Forward mode (built as alloc_shim_fwd.so with -DHW_FORWARD): every call goes
+   on to the NEXT library in the search order, i.e. the allocator preloaded
+   after this one (LD_PRELOAD="alloc_shim_fwd.so libjemalloc.so.2"), so that
+   tools/capture_startup.py can log CPython's start-up under jemalloc or
+   mimalloc and check it makes the same calls as under glibc. Chunk size words
+   are not read (glibc's chunk header; other allocators keep nothing there).
+   The next functions are found on first use; a call made while dlsym itself
+   runs (none in practice) is served from a small static buffer. */
+static void *(*next_malloc)(size_t);
+static void *(*next_calloc)(size_t, size_t);
+static void *(*next_realloc)(void *, size_t);
+static void (*next_free)(void *);
+static void *(*next_memalign)(size_t, size_t);
+static void *(*next_valloc)(size_t);
+static void *(*next_pvalloc)(size_t);
+static int (*next_mallopt)(int, int);
+static char boot_buf[1 << 16] __attribute__((aligned(16)));
+static size_t boot_used;
+static int resolving;
+
+static void *boot_alloc(size_t n) {
+  n = (n + 15) & ~(size_t)15;
+  if (boot_used + n > sizeof boot_buf) return NULL;
+  void *p = boot_buf + boot_used;
+  boot_used += n;
+  return p; /* static storage: already zero */
+}
+
+static int in_boot(const void *p) { return (const char *)p >= boot_buf && (const char *)p < boot_buf + sizeof boot_buf; }
+
+static int resolve_next(void) {
+  if (next_malloc) return 1;
+  if (resolving) return 0;
+  resolving = 1;
+  void *(*ds)(void *, const char *) = (void *(*)(void *, const char *))dlvsym(RTLD_NEXT, "dlsym", "GLIBC_2.34");
+  next_calloc = (void *(*)(size_t, size_t))ds(RTLD_NEXT, "calloc");
+  next_realloc = (void *(*)(void *, size_t))ds(RTLD_NEXT, "realloc");
+  next_free = (void (*)(void *))ds(RTLD_NEXT, "free");
+  next_memalign = (void *(*)(size_t, size_t))ds(RTLD_NEXT, "memalign");
+  next_valloc = (void *(*)(size_t))ds(RTLD_NEXT, "valloc");
+  next_pvalloc = (void *(*)(size_t))ds(RTLD_NEXT, "pvalloc");
+  next_mallopt = (int (*)(int, int))ds(RTLD_NEXT, "mallopt");
+  next_malloc = (void *(*)(size_t))ds(RTLD_NEXT, "malloc");
+  resolving = 0;
+  return next_malloc != NULL;
+}
+
+static void *fwd_malloc(size_t n) { return resolve_next() ? next_malloc(n) : boot_alloc(n); }
+static void *fwd_calloc(size_t k, size_t n) { return resolve_next() ? next_calloc(k, n) : boot_alloc(k * n); }
+static void *fwd_realloc(void *p, size_t n) {
+  if (in_boot(p)) { /* rare: grow a bootstrap block into a real one */
+    void *q = fwd_malloc(n);
+    if (q && p) memcpy(q, p, n); /* the boot buffer outlives p, so reading n bytes is safe */
+    return q;
+  }
+  return resolve_next() ? next_realloc(p, n) : boot_alloc(n);
+}
+static void fwd_free(void *p) {
+  if (p && !in_boot(p) && resolve_next()) next_free(p);
+}
+static void *fwd_memalign(size_t a, size_t n) { return resolve_next() ? next_memalign(a, n) : NULL; }
+static void *fwd_valloc(size_t n) { return resolve_next() ? next_valloc(n) : NULL; }
+static void *fwd_pvalloc(size_t n) { return resolve_next() ? next_pvalloc(n) : NULL; }
+static int fwd_mallopt(int a, int b) { return resolve_next() && next_mallopt ? next_mallopt(a, b) : 0; }
+#define __libc_malloc fwd_malloc
+#define __libc_calloc fwd_calloc
+#define __libc_realloc fwd_realloc
+#define __libc_free fwd_free
+#define __libc_memalign fwd_memalign
+#define __libc_valloc fwd_valloc
+#define __libc_pvalloc fwd_pvalloc
+#define __libc_mallopt fwd_mallopt
+#endif
+
 enum {
   OP_MALLOC = 1, OP_CALLOC, OP_REALLOC, OP_FREE, OP_MEMALIGN, OP_POSIX_MEMALIGN, OP_VALLOC, OP_PVALLOC,
   OP_REALLOCARRAY, OP_TRIM, OP_MALLOPT, OP_MMAP, OP_MUNMAP, OP_MREMAP, OP_MARK
@@ -200,7 +275,14 @@ static struct rec *slot(void) {
   return &g_recs[i];
 }
 
+#ifdef HW_FORWARD
+static uint64_t size_word(const void *p) {
+  (void)p;
+  return 0;
+}
+#else
 static uint64_t size_word(const void *p) { return p ? ((const uint64_t *)p)[-1] : 0; }
+#endif
 
 /* Enter a hook: returns 1 (and marks this thread as inside a hook) if the
    call is to be logged; then the hook must call leave(). */
@@ -492,7 +574,19 @@ __attribute__((constructor(101))) static void shim_init(void) {
   Dl_info info;
   if (g_hdr && dladdr((void *)&shim_init, &info)) g_hdr->shim_base = (uint64_t)info.dli_fbase;
   t_in_hook = 0;
+#ifdef HW_FORWARD
+  /* LD_PRELOAD="<this library> <allocator>": the program must see the
+     allocator's LD_PRELOAD as the user set it, so drop our own word only, in
+     place (the string gets shorter; nothing is allocated, no pointer moves). */
+  extern char **environ;
+  for (char **e = environ; e && *e; e++) {
+    if (strncmp(*e, "LD_PRELOAD=", 11) != 0) continue;
+    char *v = *e + 11, *sp = strchr(v, ' ');
+    if (sp) memmove(v, sp + 1, strlen(sp + 1) + 1);
+  }
+#else
   unsetenv("LD_PRELOAD"); /* shifts the pointers in environ; allocates nothing */
+#endif
   unsetenv("HW_SHIM_LOG");
   unsetenv("HW_SHIM_CAP_MB");
 }

@@ -1,0 +1,206 @@
+/**
+ * Our snippet corpus through the simulator, as a user runs it (issue 7's measure):
+ *
+ *     npm run corpus [-- NAME ...] [-j N] [--timeout SECONDS] [--strict]
+ *
+ * Every tests/corpus/snippets/NAME.py goes through the CLI in its own process, exactly as
+ * `bin/highwater NAME.py --json` (= `npm run -s sim -- NAME.py --json`) runs it. Per snippet it prints whether it ran, stopped at
+ * something not supported (and what), or failed with an error, and the fidelity verdict of the
+ * steps that ran against the real run recorded in tests/corpus/recorded/NAME.json (the rule of
+ * tests/fidelity/compare.ts). The closing lines count each outcome. Exit status 0 unless --strict
+ * and some snippet did not run within tolerance: the corpus measures the simulator, it is not a test.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { compareRuns, type RecordedRun, type StepFigures } from '../fidelity/compare';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '../..');
+
+interface Options {
+  names: string[];
+  jobs: number;
+  timeoutS: number;
+  strict: boolean;
+}
+
+type Outcome = 'ran' | 'not supported' | 'error' | 'timeout';
+
+interface Result {
+  name: string;
+  outcome: Outcome;
+  detail: string;
+  steps: number;
+  realSteps: number;
+  verdict: 'within tolerance' | 'outside tolerance' | 'no recording' | 'not comparable';
+  mismatch: string;
+  seconds: number;
+}
+
+function parseOptions(argv: string[]): Options {
+  const o: Options = { names: [], jobs: 1, timeoutS: 300, strict: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '-j' || a === '--jobs') o.jobs = Math.max(1, Number(argv[++i]));
+    else if (a === '--timeout') o.timeoutS = Number(argv[++i]);
+    else if (a === '--strict') o.strict = true;
+    else o.names.push(a.replace(/\.py$/, ''));
+  }
+  return o;
+}
+
+/** One CLI run, in its own process, with a time limit. */
+function runCli(
+  file: string,
+  timeoutS: number,
+): Promise<{ code: number | null; stdout: string; stderr: string; timedOut: boolean }> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [join(root, 'bin/highwater'), file, '--json'], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    let timedOut = false;
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, timeoutS * 1000);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      done({ code, stdout, stderr, timedOut });
+    });
+  });
+}
+
+interface CliReport {
+  steps: (StepFigures & { code: string })[];
+  error?: { type: string; message: string; line: number };
+}
+
+async function runOne(name: string, timeoutS: number): Promise<Result> {
+  const t0 = performance.now();
+  const res = await runCli(join(here, 'snippets', `${name}.py`), timeoutS);
+  const seconds = (performance.now() - t0) / 1000;
+  const recordedPath = join(here, 'recorded', `${name}.json`);
+  const real = existsSync(recordedPath)
+    ? (JSON.parse(readFileSync(recordedPath, 'utf8')) as RecordedRun)
+    : null;
+  const base = { name, seconds, realSteps: real ? real.steps.length - 1 : 0 };
+  if (res.timedOut)
+    return {
+      ...base,
+      outcome: 'timeout',
+      detail: `no result after ${timeoutS} s`,
+      steps: 0,
+      verdict: 'not comparable',
+      mismatch: '',
+    };
+  let report: CliReport;
+  try {
+    report = JSON.parse(res.stdout) as CliReport;
+  } catch {
+    const why = res.stderr.trim().split('\n').pop() ?? `exit status ${res.code}`;
+    return {
+      ...base,
+      outcome: 'error',
+      detail: `the CLI gave no report: ${why}`,
+      steps: 0,
+      verdict: 'not comparable',
+      mismatch: '',
+    };
+  }
+  const err = report.error;
+  const outcome: Outcome = !err ? 'ran' : err.type === 'NotSupported' ? 'not supported' : 'error';
+  const detail = !err
+    ? ''
+    : err.type === 'NotSupported'
+      ? `${err.message} (line ${err.line})`
+      : `${err.type}: ${err.message} (line ${err.line})`;
+  const steps = Math.max(0, report.steps.length - 1);
+  if (!real) return { ...base, outcome, detail, steps, verdict: 'no recording', mismatch: '' };
+  // Hold the steps that ran to the recording; a step list that does not line up is not comparable.
+  const n = Math.min(report.steps.length, real.steps.length);
+  const aligned = report.steps.slice(0, n).every((s, i) => s.code === real.steps[i].code);
+  if (!aligned || n < 2)
+    return {
+      ...base,
+      outcome,
+      detail,
+      steps,
+      verdict: 'not comparable',
+      mismatch: aligned ? '' : 'steps differ from the recording',
+    };
+  const { mismatches } = compareRuns(real.steps.slice(0, n), report.steps.slice(0, n));
+  const m = mismatches[0];
+  const MiB = 1024 * 1024;
+  const show = (v: number, f: string) => (f === 'arenas' ? String(v) : `${(v / MiB).toFixed(1)} MiB`);
+  return {
+    ...base,
+    outcome,
+    detail,
+    steps,
+    verdict: mismatches.length === 0 ? 'within tolerance' : 'outside tolerance',
+    mismatch: m
+      ? `${mismatches.length} off; first: step ${m.step} ${m.figure} real Δ ${show(m.real, m.figure)}, sim Δ ${show(m.sim, m.figure)} (± ${show(m.tolerance, m.figure)})`
+      : '',
+  };
+}
+
+async function main(): Promise<number> {
+  const opts = parseOptions(process.argv.slice(2));
+  const all = readdirSync(join(here, 'snippets'))
+    .filter((f) => f.endsWith('.py'))
+    .map((f) => f.slice(0, -3))
+    .sort();
+  const names = opts.names.length ? opts.names : all;
+  for (const n of names) if (!all.includes(n)) throw new Error(`no snippet tests/corpus/snippets/${n}.py`);
+  const results: Result[] = new Array(names.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < names.length) {
+      const i = next++;
+      const r = await runOne(names[i], opts.timeoutS);
+      results[i] = r;
+      const steps = r.realSteps ? `${r.steps}/${r.realSteps} steps` : `${r.steps} steps`;
+      const line = [
+        `${r.name.padEnd(30)} ${r.outcome.padEnd(13)} ${steps.padEnd(12)} ${r.verdict.padEnd(17)} ${r.seconds.toFixed(1).padStart(6)} s`,
+      ];
+      if (r.detail) line.push(`    ${r.detail}`);
+      if (r.mismatch) line.push(`    ${r.mismatch}`);
+      console.log(line.join('\n'));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(opts.jobs, names.length) }, worker));
+  const count = (f: (r: Result) => boolean) => results.filter(f).length;
+  const good = count((r) => r.outcome === 'ran' && r.verdict === 'within tolerance');
+  console.log(
+    `\n${names.length} snippets: ${count((r) => r.outcome === 'ran')} ran, ${count((r) => r.outcome === 'not supported')} not supported, ` +
+      `${count((r) => r.outcome === 'error')} errors, ${count((r) => r.outcome === 'timeout')} timeouts`,
+  );
+  console.log(`${good} of ${names.length} ran unmodified with every step within tolerance`);
+  const blockers = new Map<string, number>();
+  for (const r of results) {
+    if (r.outcome !== 'not supported') continue;
+    const what = r.detail.replace(/^not supported by Highwater yet: /, '').replace(/ \(line \d+\)$/, '');
+    blockers.set(what, (blockers.get(what) ?? 0) + 1);
+  }
+  if (blockers.size) {
+    console.log('what stops them:');
+    for (const [what, n] of [...blockers].sort((a, b) => b[1] - a[1]))
+      console.log(`  ${String(n).padStart(3)}  ${what}`);
+  }
+  return opts.strict && good < names.length ? 1 : 0;
+}
+
+main().then(
+  (code) => (process.exitCode = code),
+  (e: unknown) => {
+    console.error(`corpus: ${e instanceof Error ? e.message : String(e)}`);
+    process.exitCode = 2;
+  },
+);

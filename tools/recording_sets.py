@@ -1,0 +1,118 @@
+"""Which scenarios are recorded where, on which interpreter, under which environment.
+
+Every recording the tests hold the simulator to is listed here as a *set*:
+scenario files (globs under tests/fidelity/scenarios/), an interpreter
+(tools/hw_common.VERSIONS), an environment preset and an output folder under
+tests/fidelity/recorded/. `python3 tools/record_all.py --list` prints them;
+tests/fidelity/recorded/README.md says which sets the current fidelity test
+reads (only `base`) and who will read the others.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+SCENARIOS = REPO / "tests" / "fidelity" / "scenarios"
+RECORDED = REPO / "tests" / "fidelity" / "recorded"
+CORPUS = REPO / "tests" / "corpus"
+
+# --env presets: the environments issue 9 compares (tools/README.md, "Environments").
+PRESETS: dict[str, dict[str, str]] = {
+    "glibc": {},
+    "jemalloc": {"LD_PRELOAD": "libjemalloc.so.2"},
+    "jemalloc-decay0": {"LD_PRELOAD": "libjemalloc.so.2", "MALLOC_CONF": "dirty_decay_ms:0,muzzy_decay_ms:0"},
+    "jemalloc-bg": {"LD_PRELOAD": "libjemalloc.so.2", "MALLOC_CONF": "background_thread:true"},
+    "mimalloc": {"LD_PRELOAD": "libmimalloc.so.2"},
+    # 2.0.9's names (src/options.c): decommit_delay (25 ms) and segment_decommit_delay (500 ms).
+    "mimalloc-decommit0": {
+        "LD_PRELOAD": "libmimalloc.so.2",
+        "MIMALLOC_DECOMMIT_DELAY": "0",
+        "MIMALLOC_SEGMENT_DECOMMIT_DELAY": "0",
+    },
+    "pymalloc-off": {"PYTHONMALLOC": "malloc"},
+    # 3.13 only: CPython's bundled mimalloc 2.1.2 serves the mem and obj domains, glibc the raw one.
+    "python-mimalloc": {"PYTHONMALLOC": "mimalloc"},
+    "arena-max-2": {"MALLOC_ARENA_MAX": "2"},
+}
+
+
+@dataclass(frozen=True)
+class RecordingSet:
+    name: str
+    globs: tuple[str, ...]  # relative to SCENARIOS
+    python: str | None  # a VERSIONS key; None: per scenario (numpy_* -> debian-3.11.2, else 3.11)
+    out: str  # relative to RECORDED
+    preset: str = "glibc"
+    exclude_numpy: bool = False
+    note: str = ""
+    names: tuple[str, ...] = field(default_factory=tuple)  # only these stems (empty: all)
+    explicit: bool = False  # run only when named with --set (the big runs)
+    root: Path = SCENARIOS  # where the globs look
+    out_root: Path = RECORDED  # what `out` is relative to
+
+    def files(self) -> list[Path]:
+        found: dict[str, Path] = {}
+        for g in self.globs:
+            for f in sorted(self.root.glob(g)):
+                if self.exclude_numpy and f.name.startswith("numpy_"):
+                    continue
+                if self.names and f.stem not in self.names:
+                    continue
+                found.setdefault(f.stem, f)
+        return sorted(found.values(), key=lambda f: f.stem)
+
+    @property
+    def env(self) -> dict[str, str]:
+        return PRESETS[self.preset]
+
+    @property
+    def out_dir(self) -> Path:
+        return self.out_root / self.out if self.out else self.out_root
+
+
+ISSUE8 = ("versions/*.py",)
+# The two seeds come from the base set, unchanged (their names are unique, so the env folders hold them too).
+ALLOCATOR = ("allocators/*.py", "seed_small_lists.py", "seed_big_lists.py")
+THREADS = ("threads/*.py",)
+
+
+def _sets() -> list[RecordingSet]:
+    sets = [
+        RecordingSet("base", ("*.py",), None, "", note="the 29 scenarios the fidelity test reads today (3.11.7; NumPy on Debian's 3.11.2)"),
+        RecordingSet(
+            "versions-3.11", (*ISSUE8, "seed_small_lists.py"), "3.11", "3.11", note="issue 8's held-out set on 3.11.7 (+ the first seed)"
+        ),
+        RecordingSet("language-3.11", ("language/*.py",), "3.11", "3.11", note="issue 7: classes, generators, exceptions, modules"),
+        RecordingSet("big-3.11", ("big/*.py",), "3.11", "3.11", note="issue 10: the first seed at 3e6 and 1e7 (2.5 and 8.5 GB; --set only)", explicit=True),
+    ]
+    for v in ("3.12", "3.13"):
+        sets.append(RecordingSet(f"base-{v}", ("*.py",), v, v, exclude_numpy=True, note=f"every non-NumPy base scenario on {v}"))
+        sets.append(RecordingSet(f"versions-{v}", ISSUE8, v, v, note=f"issue 8's held-out set on {v}"))
+    for preset in ("glibc", "jemalloc", "jemalloc-decay0", "jemalloc-bg", "mimalloc", "mimalloc-decommit0", "pymalloc-off"):
+        sets.append(RecordingSet(f"env-{preset}", ALLOCATOR, None, f"env/{preset}", preset=preset, note="issue 9's allocator set"))
+    sets.append(
+        RecordingSet(
+            "env-python-mimalloc-3.13", ALLOCATOR, "3.13", "env/python-mimalloc-3.13", preset="python-mimalloc",
+            exclude_numpy=True, note="issue 9: CPython 3.13's own mimalloc (PYTHONMALLOC=mimalloc)",
+        )
+    )
+    sets.append(
+        RecordingSet(
+            "corpus", ("snippets/*.py",), None, "recorded", root=CORPUS, out_root=CORPUS,
+            note="our 60 snippets as people post them (tests/corpus/; 3.11.7, NumPy ones on Debian's 3.11.2)",
+        )
+    )
+    for preset in ("glibc", "arena-max-2"):
+        sets.append(RecordingSet(f"threads-{preset}", THREADS, "3.11", f"env/{preset}", preset=preset, note="issue 9's thread set"))
+    return sets
+
+
+SETS: dict[str, RecordingSet] = {s.name: s for s in _sets()}
+
+
+def find_scenario(stem: str) -> Path | None:
+    """A scenario by name, in any scenario folder or the corpus (names are unique across folders)."""
+    hits = sorted(SCENARIOS.glob(f"**/{stem}.py")) + sorted((CORPUS / "snippets").glob(f"{stem}.py"))
+    return hits[0] if hits else None
