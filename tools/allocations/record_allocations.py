@@ -1,11 +1,4 @@
 #!/usr/bin/env python3
-
---clear-type-cache empties the type attribute cache (sys._clear_type_cache()) right before the
-statement is traced. Without it, a lookup that misses (a __length_hint__ that an iterator does not
-have, keys() on an iterable) takes over a cache entry, and the name held there is released: when
-nothing else held it (a name a freed code object had interned), that is a free ("f ?") whose
-presence depends on the whole history of the process, which the simulator does not model.
-The modules set (modules_cases.json) is recorded with it.
 """Record CPython's PyMem/PyObject calls for the cases in SET_cases.json.
 
     python3 tools/allocations/record_allocations.py [SET] [--python 3.11|3.12|3.13] [--clear-type-cache]   (needs gcc and pyenv's builds)
@@ -26,6 +19,12 @@ For every [setup, statement] pair: a fresh interpreter runs `setup`, empties the
 (PyMem_SetAllocator). Each call is written as "m SIZE", "c NELEM ELSIZE", "r SIZE" (+" new" from
 NULL) or "f SIZE" (the size the freed block was asked for). exec()'s own function object is
 dropped. allocations.test.ts holds the simulator to the result (allocation_expected.json).
+--clear-type-cache empties the type attribute cache (sys._clear_type_cache()) right before the
+statement is traced. Without it, a lookup that misses (a __length_hint__ that an iterator does not
+have, keys() on an iterable) takes over a cache entry, and the name held there is released: when
+nothing else held it (a name a freed code object had interned), that is a free ("f ?") whose
+presence depends on the whole history of the process, which the simulator does not model.
+The modules set (modules_cases.json) is recorded with it.
 """
 import argparse, json, os, subprocess, sys, sysconfig, tempfile
 
