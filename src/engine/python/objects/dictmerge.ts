@@ -18,18 +18,13 @@ export function dictMerge(vm: Vm, a: number, b: number): void {
   const used = t.n[b];
   if (used === 0) return;
   const d = dictData(vm, a);
-  if (
-    t.n[a] === 0 &&
-    used === other.nentries &&
-    (other.log2 === 3 || usableFraction(2 ** other.log2 / 2) < used)
-  ) {
+  if (t.n[a] === 0 && !other.split && used === other.nentries && (other.log2 === 3 || usableFraction(2 ** other.log2 / 2) < used)) {
     cloneInto(vm, a, d, other, used);
     if (vm.gc.isTracked(b) && !vm.gc.isTracked(a)) vm.gc.track(a);
     return;
   }
   if (usableFraction(d.keysAddr ? 2 ** d.log2 : 0) < used) resizeFor(vm, d, t.n[a] + used, other.unicode);
-  for (let i = 0; i < other.nentries; i++)
-    if (other.values[i] !== 0) dictSetItem(vm, a, other.keys[i], other.values[i]);
+  for (let i = 0; i < other.nentries; i++) if (other.values[i] !== 0) dictSetItem(vm, a, other.keys[i], other.values[i]);
 }
 
 function cloneInto(vm: Vm, a: number, d: DictData, other: DictData, used: number): void {
@@ -72,14 +67,7 @@ function resizeFor(vm: Vm, d: DictData, n: number, unicode: boolean): void {
   const p = vm.mem.malloc(size);
   if (p === 0) throw memoryError();
   vm.mem.touch(p, size);
-  const old = {
-    addr: d.keysAddr,
-    log2: d.log2,
-    unicode: d.unicode,
-    keys: d.keys,
-    values: d.values,
-    n: d.nentries,
-  };
+  const old = { addr: d.keysAddr, log2: d.log2, unicode: d.unicode, keys: d.keys, values: d.values, n: d.nentries };
   const usable = usableFraction(2 ** log2);
   d.keysAddr = p;
   d.log2 = log2;
