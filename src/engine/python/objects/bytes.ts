@@ -162,12 +162,7 @@ function bytesRepeat(vm: Vm, a: number, n: number): number {
   }
   const len = byteLength(c) * Math.max(0, n);
   const s = byteString(c);
-  const content: ByteContent =
-    s !== null && s.length === 1
-      ? { fill: s.charCodeAt(0), length: len }
-      : s !== null && len < 1 << 24
-        ? s.repeat(Math.max(0, n))
-        : { fill: 0, length: len };
+  const content: ByteContent = s !== null && s.length === 1 ? { fill: s.charCodeAt(0), length: len } : s !== null && len < 1 << 24 ? s.repeat(Math.max(0, n)) : { fill: 0, length: len };
   return bytesNew(vm, content);
 }
 
@@ -186,20 +181,17 @@ function bytesSubscript(vm: Vm, c: number, key: number): number {
     for (let k = 0, p = sl.start; k < sl.length; k++, p += sl.step) out += str[p];
     return bytesNew(vm, out);
   }
-  if (!hasIndex(vm, key))
-    throw typeError(vm, 'byte indices must be integers or slices, not %.200s', typeName(vm, key));
+  if (!hasIndex(vm, key)) throw typeError(vm, 'byte indices must be integers or slices, not %.200s', typeName(vm, key));
   let i = asSsize(vm, key, E.IndexError);
   if (i < 0) i += len;
-  if (i < 0 || i >= len)
-    throw raiseString(vm, E.IndexError, isBytes ? 'index out of range' : 'bytearray index out of range');
+  if (i < 0 || i >= len) throw raiseString(vm, E.IndexError, isBytes ? 'index out of range' : 'bytearray index out of range');
   return vm.s.smallInt(byteAt(content, i));
 }
 
 function bytesRichcompare(vm: Vm, a: number, b: number, op: Cmp): number {
   const x = bytesOf(vm, a);
   const y = bytesOf(vm, b);
-  if (x === null || y === null || (vm.table.type[b] !== T.Bytes && vm.table.type[a] === T.Bytes))
-    return vm.s.NotImplemented;
+  if (x === null || y === null || (vm.table.type[b] !== T.Bytes && vm.table.type[a] === T.Bytes)) return vm.s.NotImplemented;
   return vm.s.bool(cmpResult(x < y ? -1 : x > y ? 1 : 0, op));
 }
 
@@ -255,13 +247,11 @@ export const BytesType = (): TypeSlots =>
 
 /** bytearray_ass_subscript for an index: a byte value 0..255. */
 function bytearrayAssSubscript(vm: Vm, h: number, key: number, v: number): void {
-  if (v === 0 || vm.table.type[key] === T.Slice)
-    throw new NotSupported('deleting from or assigning slices of a bytearray');
+  if (v === 0 || vm.table.type[key] === T.Slice) throw new NotSupported('deleting from or assigning slices of a bytearray');
   let i = asSsize(vm, key, E.IndexError);
   if (i < 0) i += vm.table.n[h];
   if (i < 0 || i >= vm.table.n[h]) throw raiseString(vm, E.IndexError, 'bytearray index out of range');
-  if (!hasIndex(vm, v))
-    throw typeError(vm, "'%.200s' object cannot be interpreted as an integer", typeName(vm, v));
+  if (!hasIndex(vm, v)) throw typeError(vm, "'%.200s' object cannot be interpreted as an integer", typeName(vm, v));
   const b = asSsize(vm, v, E.OverflowError);
   if (b < 0 || b > 255) throw valueError(vm, 'byte must be in range(0, 256)');
   bytearraySet(vm, h, i, b);
@@ -276,8 +266,7 @@ function bytearrayVectorlike(vm: Vm, _type: TypeSlots, args: number, kwargs: num
   if (vm.table.type[a] === T.Int) {
     const count = intValue(vm, a);
     if (count < 0) throw valueError(vm, 'negative count');
-    if (typeof count === 'bigint' || count > 2 ** 53)
-      throw raiseString(vm, E.OverflowError, "cannot fit 'int' into an index-sized integer");
+    if (typeof count === 'bigint' || count > 2 ** 53) throw raiseString(vm, E.OverflowError, "cannot fit 'int' into an index-sized integer");
     return bytearrayNew(vm, count);
   }
   if (vm.table.type[a] === T.Bytes) {
@@ -306,10 +295,6 @@ export const ByteArrayType = (): TypeSlots =>
     hash: hashNotImplemented,
     richcompare: bytesRichcompare,
     sequence: { length: (vm, h) => vm.table.n[h] },
-    mapping: {
-      length: (vm, h) => vm.table.n[h],
-      subscript: bytesSubscript,
-      assSubscript: bytearrayAssSubscript,
-    },
+    mapping: { length: (vm, h) => vm.table.n[h], subscript: bytesSubscript, assSubscript: bytearrayAssSubscript },
     new: bytearrayVectorlike,
   });

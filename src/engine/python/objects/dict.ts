@@ -4,15 +4,7 @@ import { hashKey } from '../abstract/hash';
 import { reprText } from '../abstract/repr';
 import { DICT_MAXFREELIST } from '../runtime/freelists';
 import type { Vm } from '../runtime/vm';
-import {
-  DICT_METHODS,
-  dictAssSubscript,
-  dictContainsSlot,
-  dictRichcompare,
-  dictSubscript,
-  dictText,
-  dictVectorcall,
-} from './dictmethods';
+import { DICT_METHODS, dictAssSubscript, dictContainsSlot, dictRichcompare, dictSubscript, dictText, dictVectorcall } from './dictmethods';
 import { dictIterNew } from './dictview';
 import { hashNotImplemented } from './object';
 import { intern } from './str';
@@ -163,14 +155,7 @@ export function dictNewPresized(vm: Vm, minused: number, unicode: boolean): numb
 /** dictresize: a new table for the live entries, then the old one is released. */
 function resize(vm: Vm, h: number, log2: number, unicode: boolean): void {
   const d = dictData(vm, h);
-  const old = {
-    addr: d.keysAddr,
-    log2: d.log2,
-    unicode: d.unicode,
-    keys: d.keys,
-    values: d.values,
-    n: d.nentries,
-  };
+  const old = { addr: d.keysAddr, log2: d.log2, unicode: d.unicode, keys: d.keys, values: d.values, n: d.nentries };
   if (!old.unicode) unicode = false;
   newKeys(vm, d, log2, unicode);
   for (let i = 0; i < old.n; i++) {

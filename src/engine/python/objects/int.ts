@@ -57,8 +57,7 @@ export function intValue(vm: Vm, h: number): IntValue {
   return t.flags[h] & F_BIG ? (t.side[h] as bigint) : t.num[h];
 }
 
-export const isMedium = (v: IntValue): boolean =>
-  typeof v === 'number' ? Math.abs(v) < MEDIUM : v > -1073741824n && v < 1073741824n;
+export const isMedium = (v: IntValue): boolean => (typeof v === 'number' ? Math.abs(v) < MEDIUM : v > -1073741824n && v < 1073741824n);
 const isSmall = (v: IntValue): boolean => typeof v === 'number' && Singletons.isSmall(v);
 
 /** _PyLong_New(nd) holding v (the caller decides nd as CPython does). */
@@ -108,8 +107,7 @@ const abs = (v: bigint): bigint => (v < 0n ? -v : v);
 
 /** _PyLong_Add / _PyLong_Subtract: x_add allocates size_a + 1 digits, x_sub the significant part. */
 export function intAddSub(vm: Vm, a: IntValue, b: IntValue, subtract: boolean): number {
-  if (isMedium(a) && isMedium(b))
-    return fromLong(vm, (a as number) + (subtract ? -(b as number) : (b as number)));
+  if (isMedium(a) && isMedium(b)) return fromLong(vm, (a as number) + (subtract ? -(b as number) : (b as number)));
   const r = norm(subtract ? big(a) - big(b) : big(a) + big(b));
   // Signs decide whether magnitudes add (x_add) or subtract (x_sub).
   const magnitudesAdd = subtract ? neg(a) !== neg(b) : neg(a) === neg(b);
@@ -318,19 +316,10 @@ function intTypeNew(vm: Vm, _type: TypeSlots, args: number, kwargs: number): num
   const nb = vm.types[type].number;
   if (nb?.int) return nb.int(vm, a);
   if (nb?.index) return nb.index(vm, a);
-  throw typeError(
-    vm,
-    "int() argument must be a string, a bytes-like object or a real number, not '%.200s'",
-    typeName(vm, a),
-  );
+  throw typeError(vm, "int() argument must be a string, a bytes-like object or a real number, not '%.200s'", typeName(vm, a));
 }
 
-const m = (name: string, flags: number, impl: (vm: Vm, self: number) => number) => ({
-  name,
-  flags,
-  impl,
-  qualname: `int.${name}`,
-});
+const m = (name: string, flags: number, impl: (vm: Vm, self: number) => number) => ({ name, flags, impl, qualname: `int.${name}` });
 
 export const IntType = (): TypeSlots =>
   defineType({
@@ -378,8 +367,7 @@ export const IntType = (): TypeSlots =>
         index: longLong,
         float: (vm, h) => {
           const f = Number(intValue(vm, h));
-          if (!Number.isFinite(f))
-            throw raiseString(vm, E.OverflowError, 'int too large to convert to float');
+          if (!Number.isFinite(f)) throw raiseString(vm, E.OverflowError, 'int too large to convert to float');
           return fromDouble(vm, f);
         },
       },
@@ -388,10 +376,7 @@ export const IntType = (): TypeSlots =>
     methods: {
       bit_length: m('bit_length', Meth.NoArgs, (vm, self) => {
         const v = intValue(vm, self);
-        return fromLong(
-          vm,
-          (typeof v === 'bigint' ? (v < 0n ? -v : v) : Math.abs(v)).toString(2).replace(/^0$/, '').length,
-        );
+        return fromLong(vm, (typeof v === 'bigint' ? (v < 0n ? -v : v) : Math.abs(v)).toString(2).replace(/^0$/, '').length);
       }),
       conjugate: m('conjugate', Meth.NoArgs, longLong),
     },

@@ -35,8 +35,7 @@ function xDivremQuotientDigits(a: IntValue, b: IntValue): number {
   const V = absBig(a) << d;
   const Ws = W << d;
   const carry = V >> (B * BigInt(sizeV));
-  const extra =
-    carry !== 0n || topDigit(V & ((1n << (B * BigInt(sizeV))) - 1n), sizeV) >= topDigit(Ws, sizeW) ? 1 : 0;
+  const extra = carry !== 0n || topDigit(V & ((1n << (B * BigInt(sizeV))) - 1n), sizeV) >= topDigit(Ws, sizeW) ? 1 : 0;
   return sizeV + extra - sizeW;
 }
 
@@ -51,13 +50,7 @@ function longResult(vm: Vm, v: IntValue, nd: number): number {
 }
 
 /** long_divrem / long_rem: truncating quotient (if wanted) and remainder, as new references. */
-function divrem(
-  vm: Vm,
-  a: IntValue,
-  b: IntValue,
-  wantDiv: boolean,
-  ha: number,
-): { div: number; rem: number } {
+function divrem(vm: Vm, a: IntValue, b: IntValue, wantDiv: boolean, ha: number): { div: number; rem: number } {
   const A = big(a);
   const Bv = big(b);
   const q = norm(A / Bv);
@@ -94,8 +87,7 @@ function maybeSmallExisting(vm: Vm, h: number, v: IntValue): number {
 
 /** a // b or a % b for ints. */
 export function intDivMod(vm: Vm, a: IntValue, b: IntValue, want: 'div' | 'mod', ha = 0): number {
-  if (b === 0 || b === 0n)
-    throw zeroDivision(vm, want === 'div' ? 'integer division or modulo by zero' : 'integer modulo by zero');
+  if (b === 0 || b === 0n) throw zeroDivision(vm, want === 'div' ? 'integer division or modulo by zero' : 'integer modulo by zero');
   const A = big(a);
   const Bv = big(b);
   let q = A / Bv;

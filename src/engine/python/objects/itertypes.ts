@@ -211,13 +211,8 @@ function iterType(id: number, name: string, basicsize: number, extra: Partial<Ty
   });
 }
 
-export const EnumerateType = (): TypeSlots =>
-  iterType(T.Enumerate, 'enumerate', 56, {
-    typeVectorcall: enumerateVectorcall,
-    flags: TpFlags.HaveGc | TpFlags.BaseType,
-  });
-export const ZipType = (): TypeSlots =>
-  iterType(T.Zip, 'zip', 48, { new: zipTypeNew, flags: TpFlags.HaveGc | TpFlags.BaseType });
+export const EnumerateType = (): TypeSlots => iterType(T.Enumerate, 'enumerate', 56, { typeVectorcall: enumerateVectorcall, flags: TpFlags.HaveGc | TpFlags.BaseType });
+export const ZipType = (): TypeSlots => iterType(T.Zip, 'zip', 48, { new: zipTypeNew, flags: TpFlags.HaveGc | TpFlags.BaseType });
 export const ListRevIterType = (): TypeSlots =>
   iterType(T.ListRevIter, 'list_reverseiterator', 32, {
     methods: {
@@ -229,12 +224,4 @@ export const ListRevIterType = (): TypeSlots =>
     },
   });
 /** The `reversed` type object (its instances are the sequence's own reverse iterators here). */
-export const ReversedType = (): TypeSlots =>
-  defineType({
-    id: T.Reversed,
-    name: 'reversed',
-    basicsize: 32,
-    flags: TpFlags.HaveGc | TpFlags.BaseType,
-    dealloc: iterTypeDealloc,
-    typeVectorcall: reversedVectorcall,
-  });
+export const ReversedType = (): TypeSlots => defineType({ id: T.Reversed, name: 'reversed', basicsize: 32, flags: TpFlags.HaveGc | TpFlags.BaseType, dealloc: iterTypeDealloc, typeVectorcall: reversedVectorcall });

@@ -210,7 +210,8 @@ export function listClear(vm: Vm, h: number): void {
   t.cap[h] = 0;
   if (rle) {
     if (v !== 0) vm.decrefN(v, n);
-  } else for (let i = n - 1; i >= 0; i--) if (items![i] !== 0) vm.decref(items![i]);
+  }
+  else for (let i = n - 1; i >= 0; i--) if (items![i] !== 0) vm.decref(items![i]);
   vm.mem.free(p);
 }
 

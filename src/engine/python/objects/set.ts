@@ -7,19 +7,7 @@ import type { Vm } from '../runtime/vm';
 import { setIterNew } from './iter';
 import { hashNotImplemented } from './object';
 import { keyText } from './tuple';
-import {
-  Cmp,
-  Meth,
-  NB,
-  T,
-  TpFlags,
-  defineType,
-  numberSlots,
-  type Kwargs,
-  type MethodDef,
-  type TypeSlots,
-  type HashKey,
-} from './types';
+import { Cmp, Meth, NB, T, TpFlags, defineType, numberSlots, type Kwargs, type MethodDef, type TypeSlots, type HashKey } from './types';
 
 /**
  * set and frozenset (Objects/setobject.c, 3.11): a 16 + 200 byte GC object that holds an 8-slot
@@ -171,12 +159,7 @@ const setVectorcall =
 
 const isAnySet = (vm: Vm, h: number): boolean => {
   const t = vm.table.type[h];
-  return (
-    t === T.Set ||
-    t === T.FrozenSet ||
-    vm.types[t].mro.includes(T.Set) ||
-    vm.types[t].mro.includes(T.FrozenSet)
-  );
+  return t === T.Set || t === T.FrozenSet || vm.types[t].mro.includes(T.Set) || vm.types[t].mro.includes(T.FrozenSet);
 };
 
 /** set_richcompare: == and != by size and membership; the order comparisons are subset tests. */
@@ -184,8 +167,7 @@ function setRichcompare(vm: Vm, a: number, b: number, op: Cmp): number {
   if (!isAnySet(vm, b)) return vm.s.NotImplemented;
   const na = vm.table.n[a];
   const nb = vm.table.n[b];
-  const subset = (x: number, y: number) =>
-    [...setData(vm, x).index.values()].every((k) => setContains(vm, y, k));
+  const subset = (x: number, y: number) => [...setData(vm, x).index.values()].every((k) => setContains(vm, y, k));
   switch (op) {
     case Cmp.EQ:
       return vm.s.bool(na === nb && subset(a, b));
@@ -214,12 +196,7 @@ const setOperator = (op: string) => (vm: Vm, a: number, b: number) => {
 };
 
 const none = (vm: Vm): number => vm.s.None;
-const def = (name: string, flags: number, impl: MethodDef['impl']): MethodDef => ({
-  name,
-  flags,
-  impl,
-  qualname: `set.${name}`,
-});
+const def = (name: string, flags: number, impl: MethodDef['impl']): MethodDef => ({ name, flags, impl, qualname: `set.${name}` });
 
 const SET_METHODS: Record<string, MethodDef> = {
   add: def('add', Meth.O, (vm, self, args) => {
@@ -242,9 +219,7 @@ const SET_METHODS: Record<string, MethodDef> = {
     for (const a of args) setUpdate(vm, self, a);
     return none(vm);
   }),
-  __contains__: def('__contains__', Meth.O | Meth.Coexist, (vm, self, args) =>
-    vm.s.bool(setContains(vm, self, args[0])),
-  ),
+  __contains__: def('__contains__', Meth.O | Meth.Coexist, (vm, self, args) => vm.s.bool(setContains(vm, self, args[0]))),
 };
 
 function setType(id: number, name: string, frozen: boolean): TypeSlots {
@@ -260,12 +235,7 @@ function setType(id: number, name: string, frozen: boolean): TypeSlots {
     reprText: setText,
     hash: frozen ? frozensetHash : hashNotImplemented,
     richcompare: setRichcompare,
-    number: numberSlots({
-      [NB.Or]: setOperator('|'),
-      [NB.And]: setOperator('&'),
-      [NB.Subtract]: setOperator('-'),
-      [NB.Xor]: setOperator('^'),
-    }),
+    number: numberSlots({ [NB.Or]: setOperator('|'), [NB.And]: setOperator('&'), [NB.Subtract]: setOperator('-'), [NB.Xor]: setOperator('^') }),
     sequence: { length: (vm, h) => vm.table.n[h], contains: setContains },
     iter: setIterNew,
     typeVectorcall: setVectorcall(frozen),

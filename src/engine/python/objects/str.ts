@@ -196,8 +196,7 @@ function strSubscript(vm: Vm, c: number, key: number): number {
     for (let k = 0, p = sl.start; k < sl.length; k++, p += sl.step) out += s[p];
     return out.length === 1 ? strResult(vm, out) : strNew(vm, out, strKind(vm, c));
   }
-  if (!hasIndex(vm, key))
-    throw typeError(vm, "string indices must be integers, not '%.200s'", typeName(vm, key));
+  if (!hasIndex(vm, key)) throw typeError(vm, 'string indices must be integers, not \'%.200s\'', typeName(vm, key));
   let i = asSsize(vm, key, E.IndexError);
   if (i < 0) i += s.length;
   if (i < 0 || i >= s.length) throw raiseString(vm, E.IndexError, 'string index out of range');

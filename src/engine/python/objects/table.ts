@@ -117,10 +117,7 @@ export class ObjectTable {
    */
   private grow(): void {
     const n = this.capacity * 4;
-    const g = <T extends { length: number; set(a: ArrayLike<number>): void }>(
-      a: T,
-      make: (n: number) => T,
-    ): T => {
+    const g = <T extends { length: number; set(a: ArrayLike<number>): void }>(a: T, make: (n: number) => T): T => {
       const b = make(n);
       b.set(a as unknown as ArrayLike<number>);
       return b;

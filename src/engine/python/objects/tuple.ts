@@ -14,17 +14,7 @@ import { tupleIterNew } from './iter';
 import { seqRichcompare } from './listmethods';
 import { ItemPool } from './pool';
 import { sliceIndices } from './slice';
-import {
-  Cmp,
-  Meth,
-  T,
-  TpFlags,
-  defineType,
-  type HashKey,
-  type Kwargs,
-  type MethodDef,
-  type TypeSlots,
-} from './types';
+import { Cmp, Meth, T, TpFlags, defineType, type HashKey, type Kwargs, type MethodDef, type TypeSlots } from './types';
 
 /**
  * tuple objects (Objects/tupleobject.c, 3.11): one GC allocation of 16 + 24 + 8·n bytes.
@@ -182,8 +172,7 @@ function tupleSubscript(vm: Vm, c: number, key: number): number {
     if (i < 0) i += t.n[c];
     return tupleItemSlot(vm, c, i);
   }
-  if (t.type[key] !== T.Slice)
-    throw typeError(vm, 'tuple indices must be integers or slices, not %.200s', typeName(vm, key));
+  if (t.type[key] !== T.Slice) throw typeError(vm, 'tuple indices must be integers or slices, not %.200s', typeName(vm, key));
   const s = sliceIndices(vm, key, t.n[c]);
   if (s.step === 1 && s.start === 0 && s.length === t.n[c] && t.type[c] === T.Tuple) {
     vm.incref(c);
@@ -214,8 +203,7 @@ function tupleText(vm: Vm, h: number, depth: number): string {
 }
 
 function tupleContains(vm: Vm, h: number, x: number): boolean {
-  for (let i = 0; i < vm.table.n[h]; i++)
-    if (richCompareBool(vm, tupleItem(vm, h, i), x, Cmp.EQ)) return true;
+  for (let i = 0; i < vm.table.n[h]; i++) if (richCompareBool(vm, tupleItem(vm, h, i), x, Cmp.EQ)) return true;
   return false;
 }
 
@@ -226,12 +214,7 @@ function tupleVectorcall(vm: Vm, _type: number, args: readonly number[], kw: Kwa
   return args.length ? sequenceTuple(vm, args[0]) : vm.s.emptyTuple;
 }
 
-const def = (name: string, flags: number, impl: MethodDef['impl']): MethodDef => ({
-  name,
-  flags,
-  impl,
-  qualname: `tuple.${name}`,
-});
+const def = (name: string, flags: number, impl: MethodDef['impl']): MethodDef => ({ name, flags, impl, qualname: `tuple.${name}` });
 
 export const TupleType = (): TypeSlots =>
   defineType({
@@ -245,28 +228,19 @@ export const TupleType = (): TypeSlots =>
     sizeof: (vm, h) => TUPLE_BASIC + 8 * vm.table.n[h],
     reprText: tupleText,
     hash: tupleHash,
-    richcompare: (vm, a, b, op) =>
-      vm.typeOf(b).mro.includes(T.Tuple) ? seqRichcompare(vm, a, b, op, tupleItem) : vm.s.NotImplemented,
-    sequence: {
-      length: (vm, h) => vm.table.n[h],
-      concat: tupleConcat,
-      repeat: tupleRepeat,
-      item: tupleItemSlot,
-      contains: tupleContains,
-    },
+    richcompare: (vm, a, b, op) => (vm.typeOf(b).mro.includes(T.Tuple) ? seqRichcompare(vm, a, b, op, tupleItem) : vm.s.NotImplemented),
+    sequence: { length: (vm, h) => vm.table.n[h], concat: tupleConcat, repeat: tupleRepeat, item: tupleItemSlot, contains: tupleContains },
     mapping: { length: (vm, h) => vm.table.n[h], subscript: tupleSubscript },
     iter: tupleIterNew,
     typeVectorcall: tupleVectorcall,
     methods: {
       count: def('count', Meth.O, (vm, self, args) => {
         let c = 0;
-        for (let i = 0; i < vm.table.n[self]; i++)
-          if (richCompareBool(vm, tupleItem(vm, self, i), args[0], Cmp.EQ)) c++;
+        for (let i = 0; i < vm.table.n[self]; i++) if (richCompareBool(vm, tupleItem(vm, self, i), args[0], Cmp.EQ)) c++;
         return fromSsize(vm, c);
       }),
       index: def('index', Meth.Fastcall, (vm, self, args) => {
-        for (let i = 0; i < vm.table.n[self]; i++)
-          if (richCompareBool(vm, tupleItem(vm, self, i), args[0], Cmp.EQ)) return fromSsize(vm, i);
+        for (let i = 0; i < vm.table.n[self]; i++) if (richCompareBool(vm, tupleItem(vm, self, i), args[0], Cmp.EQ)) return fromSsize(vm, i);
         throw raiseString(vm, E.ValueError, 'tuple.index(x): x not in tuple');
       }),
     },
