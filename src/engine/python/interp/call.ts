@@ -4,7 +4,7 @@ import { call } from '../abstract/call';
 import { raiseString, typeError } from '../abstract/errors';
 import { str } from '../abstract/repr';
 import { E } from '../objects/exctypes';
-import { cellNew, functionData } from '../objects/func';
+import { cellNew, functionData, isNativeFunction } from '../objects/func';
 import { tupleItem } from '../objects/tuple';
 import { T, type Kwargs } from '../objects/types';
 import type { ExprOf } from '../parse/ast';
@@ -62,7 +62,7 @@ function evalArgs(it: Interp, e: ExprOf<'Call'>, f: Frame): { args: number[]; kw
  */
 export function callOwned(it: Interp, callee: number, args: number[], kw: Kwargs, strFast: boolean): number {
   const vm = it.vm;
-  if (vm.table.type[callee] === T.Function) return callFunction(it, callee, args, kw);
+  if (vm.table.type[callee] === T.Function && !isNativeFunction(vm, callee)) return callFunction(it, callee, args, kw);
   let r: number;
   try {
     r = strFast ? str(vm, args[0]) : call(vm, callee, args, kw.size ? kw : null);

@@ -1,9 +1,10 @@
 import { unicodeFromFormat } from '../abstract/fromformat';
+import { typeError } from '../abstract/errors';
 import type { Vm } from '../runtime/vm';
 import { methodNew } from './classobject';
 import { dictNew } from './dict';
 import { intern } from './str';
-import { T, TpFlags, defineType, type Visit, type TypeSlots } from './types';
+import { T, TpFlags, defineType, type Kwargs, type Visit, type TypeSlots } from './types';
 
 /**
  * Function objects and cells (Objects/funcobject.c, cellobject.c). Sizes with the GC head:
@@ -24,7 +25,24 @@ export interface FunctionData {
   dict: number;
   /** func_annotations, made (empty) the first time __annotations__ is read; 0 = none. */
   annotations?: number;
+  /** func_module and func_doc once assigned (functools.update_wrapper copies them); 0 = the default. */
+  module?: number;
+  doc?: number;
 }
+
+/**
+ * The code of a function object the simulator runs in JavaScript rather than compiling: a
+ * standard-library function's inner function (lru_cache's decorating_function and its
+ * cache_parameters lambda) whose object must exist with its real size. Called with borrowed
+ * arguments; the interpreters hand such a function to its vectorcall (isNativeFunction).
+ */
+export class NativeCode {
+  constructor(readonly run: (vm: Vm, fn: number, args: readonly number[], kw: Kwargs | null) => number) {}
+}
+
+/** Is `fn` a function object with NativeCode (not the interpreter's to run)? */
+export const isNativeFunction = (vm: Vm, fn: number): boolean =>
+  vm.table.type[fn] === T.Function && functionData(vm, fn).code instanceof NativeCode;
 
 /** MAKE_FUNCTION: PyFunction_New, a tracked GC object; `defaults` and `closure` are stolen. */
 export function functionNew(
@@ -53,6 +71,8 @@ function functionDealloc(vm: Vm, h: number): void {
   vm.xdecref(f.closure);
   vm.xdecref(f.dict);
   vm.xdecref(f.annotations ?? 0);
+  vm.xdecref(f.module ?? 0);
+  vm.xdecref(f.doc ?? 0);
   vm.gcDel(h);
 }
 
@@ -61,6 +81,8 @@ function functionTraverse(vm: Vm, h: number, visit: Visit): void {
   if (f.defaults) visit(f.defaults);
   if (f.closure) visit(f.closure);
   if (f.dict) visit(f.dict);
+  if (f.module) visit(f.module);
+  if (f.doc) visit(f.doc);
 }
 
 function functionClear(vm: Vm, h: number): void {
@@ -86,7 +108,10 @@ export const FunctionType = (): TypeSlots =>
     repr: (vm, h) => unicodeFromFormat(vm, '<function %U at %p>', [functionData(vm, h).qualname, vm.id(h)]),
     reprText: (vm, h) => `<function ${functionData(vm, h).qualname} at 0x${vm.id(h).toString(16)}>`,
     // _PyFunction_Vectorcall: the interpreter runs the body (the frame takes its own references)
-    vectorcall: (vm, fn, args, kw) => vm.eval.callFunction(fn, args, kw),
+    vectorcall: (vm, fn, args, kw) => {
+      const code = functionData(vm, fn).code;
+      return code instanceof NativeCode ? code.run(vm, fn, args, kw) : vm.eval.callFunction(fn, args, kw);
+    },
     // func_descr_get: looked up on an instance, a function becomes a bound method
     descrGet: (vm, fn, obj) => {
       if (obj === 0 || obj === vm.s.None) {
@@ -95,10 +120,24 @@ export const FunctionType = (): TypeSlots =>
       }
       return methodNew(vm, fn, obj);
     },
+    // func_dict: attributes set on a function go to its __dict__ (PyObject_GenericSetAttr)
+    dictoffset: 136,
     getset: {
-      __name__: { name: '__name__', get: (vm, h) => intern(vm, functionData(vm, h).name) },
-      __module__: { name: '__module__', get: (vm) => intern(vm, '__main__') },
-      __doc__: { name: '__doc__', get: (vm) => vm.s.None },
+      __name__: {
+        name: '__name__',
+        get: (vm, h) => intern(vm, functionData(vm, h).name),
+        set: (vm, h, v) => (functionData(vm, h).name = strAttr(vm, v, '__name__')),
+      },
+      __module__: {
+        name: '__module__',
+        get: (vm, h) => ownedOr(vm, functionData(vm, h).module, () => intern(vm, '__main__')),
+        set: (vm, h, v) => replaceField(vm, functionData(vm, h), 'module', v),
+      },
+      __doc__: {
+        name: '__doc__',
+        get: (vm, h) => ownedOr(vm, functionData(vm, h).doc, () => vm.s.None),
+        set: (vm, h, v) => replaceField(vm, functionData(vm, h), 'doc', v),
+      },
       // func_get_annotations: an empty dict made on first read, kept by the function
       __annotations__: {
         name: '__annotations__',
@@ -108,8 +147,27 @@ export const FunctionType = (): TypeSlots =>
           vm.incref(f.annotations);
           return f.annotations;
         },
+        // func_set_annotations: a dict or None
+        set: (vm, h, v) => {
+          if (v !== 0 && v !== vm.s.None && !vm.typeOf(v).mro.includes(T.Dict))
+            throw typeError(vm, '__annotations__ must be set to a dict object');
+          replaceField(vm, functionData(vm, h), 'annotations', v === vm.s.None ? 0 : v);
+        },
       },
-      __qualname__: { name: '__qualname__', get: (vm, h) => intern(vm, functionData(vm, h).qualname) },
+      __qualname__: {
+        name: '__qualname__',
+        get: (vm, h) => intern(vm, functionData(vm, h).qualname),
+        set: (vm, h, v) => (functionData(vm, h).qualname = strAttr(vm, v, '__qualname__')),
+      },
+      __dict__: {
+        name: '__dict__',
+        get: (vm, h) => {
+          const f = functionData(vm, h);
+          if (!f.dict) f.dict = dictNew(vm);
+          vm.incref(f.dict);
+          return f.dict;
+        },
+      },
       __defaults__: {
         name: '__defaults__',
         get: (vm, h) => {
@@ -120,6 +178,26 @@ export const FunctionType = (): TypeSlots =>
       },
     },
   });
+
+/** func_set_name / func_set_qualname: a str, never deleted. */
+function strAttr(vm: Vm, v: number, what: string): string {
+  if (v === 0 || !vm.typeOf(v).mro.includes(T.Str)) throw typeError(vm, '%s must be set to a string object', what);
+  return vm.table.side[v] as string;
+}
+
+/** A stored attribute (new reference), or the default. */
+function ownedOr(vm: Vm, v: number | undefined, dflt: () => number): number {
+  if (!v) return dflt();
+  vm.incref(v);
+  return v;
+}
+
+function replaceField(vm: Vm, f: FunctionData, k: 'module' | 'doc' | 'annotations', v: number): void {
+  const old = f[k] ?? 0;
+  if (v) vm.incref(v);
+  f[k] = v;
+  if (old) vm.decref(old);
+}
 
 // ---- cells ------------------------------------------------------------------------------
 
