@@ -4,6 +4,7 @@ import { operatorModule } from './operator';
 import { heapqModule } from './heapq';
 import { bisectModule } from './bisect';
 import { functoolsModule } from './functools';
+import { arrayModule } from './array';
 import { registerModules } from './registry';
 
 /**
@@ -17,6 +18,7 @@ registerModules([
   heapqModule,
   bisectModule,
   functoolsModule,
+  arrayModule,
 ]);
 
 export { findModule, type ModuleSpec } from './registry';
