@@ -5,6 +5,7 @@ import { heapqModule } from './heapq';
 import { bisectModule } from './bisect';
 import { functoolsModule } from './functools';
 import { arrayModule } from './array';
+import { weakrefModule } from './weakref';
 import { registerModules } from './registry';
 
 /**
@@ -19,6 +20,7 @@ registerModules([
   bisectModule,
   functoolsModule,
   arrayModule,
+  weakrefModule,
 ]);
 
 export { findModule, type ModuleSpec } from './registry';
