@@ -6,6 +6,7 @@ import { bisectModule } from './bisect';
 import { functoolsModule } from './functools';
 import { arrayModule } from './array';
 import { weakrefModule } from './weakref';
+import { copyModule } from './copy';
 import { registerModules } from './registry';
 
 /**
@@ -21,6 +22,7 @@ registerModules([
   functoolsModule,
   arrayModule,
   weakrefModule,
+  copyModule,
 ]);
 
 export { findModule, type ModuleSpec } from './registry';

@@ -7,11 +7,11 @@ import { getIter, iterNext } from '../abstract/iter';
 import type { Vm } from '../runtime/vm';
 import {
   dictClear,
+  dictCopy,
   dictData,
   dictDelItem,
   dictEntries,
   dictGetItem,
-  dictNew,
   dictSetItem,
   DICT_BASIC,
 } from './dict';
@@ -213,11 +213,8 @@ export const DICT_METHODS: Record<string, MethodDef> = {
   keys: def('keys', Meth.NoArgs, (vm, self) => dictViewNew(vm, self, 'keys')),
   values: def('values', Meth.NoArgs, (vm, self) => dictViewNew(vm, self, 'values')),
   items: def('items', Meth.NoArgs, (vm, self) => dictViewNew(vm, self, 'items')),
-  copy: def('copy', Meth.NoArgs, (vm, self) => {
-    const d = dictNew(vm);
-    dictMerge(vm, d, self);
-    return d;
-  }),
+  // PyDict_Copy: a dense table is cloned first (its keys, then the dict object)
+  copy: def('copy', Meth.NoArgs, (vm, self) => dictCopy(vm, self)),
   popitem: def('popitem', Meth.NoArgs, (vm, self) => {
     const d = dictData(vm, self);
     let i = d.nentries - 1;
