@@ -4,7 +4,7 @@ import { call } from '../abstract/call';
 import { raiseString, typeError } from '../abstract/errors';
 import { str } from '../abstract/repr';
 import { E } from '../objects/exctypes';
-import { cellNew, functionData, isNativeFunction } from '../objects/func';
+import { cellNew, functionData, isNativeFunction, nativeOwnedCall } from '../objects/func';
 import { tupleItem } from '../objects/tuple';
 import { T, type Kwargs } from '../objects/types';
 import type { ExprOf } from '../parse/ast';
@@ -63,6 +63,15 @@ function evalArgs(it: Interp, e: ExprOf<'Call'>, f: Frame): { args: number[]; kw
 export function callOwned(it: Interp, callee: number, args: number[], kw: Kwargs, strFast: boolean): number {
   const vm = it.vm;
   if (vm.table.type[callee] === T.Function && !isNativeFunction(vm, callee)) return callFunction(it, callee, args, kw);
+  const owned = nativeOwnedCall(vm, callee);
+  if (owned !== null) {
+    // a modelled Python function: its frame takes the arguments, the function goes after it
+    try {
+      return owned(vm, callee, args, kw.size ? kw : null);
+    } finally {
+      vm.decref(callee);
+    }
+  }
   let r: number;
   try {
     r = strFast ? str(vm, args[0]) : call(vm, callee, args, kw.size ? kw : null);

@@ -15,6 +15,7 @@ import { tupleFromItems } from '../objects/tuple';
 import { Meth, T } from '../objects/types';
 import type { Vm } from '../runtime/vm';
 import { bindArgs } from './bind';
+import { quickened, tick } from './pyframe';
 import { fn, makeModule } from './module';
 import type { ModuleSpec } from './registry';
 
@@ -90,26 +91,13 @@ export function shallowCopy(vm: Vm, x: number): number {
 const idOf = (vm: Vm, x: number): number => fromLong(vm, vm.id(x));
 
 /**
- * co_warmup of copy.py's code objects in this process (-8, one step per RESUME and JUMP_BACKWARD:
- * at 0 the code is quickened and its UNPACK_SEQUENCE of a 2-tuple no longer makes an iterator).
- */
-const warmups = new WeakMap<Vm, Map<string, number>>();
-function tick(vm: Vm, code: string): void {
-  let m = warmups.get(vm);
-  if (m === undefined) warmups.set(vm, (m = new Map()));
-  const w = m.get(code) ?? -8;
-  if (w !== 0) m.set(code, w + 1);
-}
-const quickened = (vm: Vm, code: string): boolean => (warmups.get(vm)?.get(code) ?? -8) === 0;
-
-/**
  * deepcopy(x, memo): the memo probed with a new id() int; atomic types are themselves; lists,
  * tuples and dicts through their copiers; anything else through __deepcopy__. A copy that is not
  * the original goes into the memo and the original is kept alive. `d` (the id int) is a local
  * released when the frame ends: after `memo` for the outermost call (`later`).
  */
 export function deepCopy(vm: Vm, x: number, memo: number, later: number[] | null = null): number {
-  tick(vm, 'deepcopy');
+  tick(vm, 'copy.deepcopy');
   const d = idOf(vm, x);
   try {
     const y0 = dictGetItem(vm, memo, d);
@@ -148,7 +136,7 @@ export function deepCopy(vm: Vm, x: number, memo: number, later: number[] | null
 
 /** _deepcopy_list: the new list in the memo first (so cycles find it), `append = y.append`, each item appended. */
 function deepList(vm: Vm, x: number, memo: number): number {
-  tick(vm, '_deepcopy_list');
+  tick(vm, 'copy._deepcopy_list');
   const y = listNew(vm, 0);
   const k = idOf(vm, x);
   dictSetItem(vm, memo, k, y);
@@ -168,7 +156,7 @@ function deepList(vm: Vm, x: number, memo: number): number {
         } finally {
           vm.decref(a);
         }
-        tick(vm, '_deepcopy_list');
+        tick(vm, 'copy._deepcopy_list');
       }
     } finally {
       vm.decref(it);
@@ -206,7 +194,7 @@ function caughtKeyError(vm: Vm, key: number, slots: number, line: number, handle
  */
 function deepTuple(vm: Vm, x: number, memo: number): number {
   const cells = [cellNew(vm, memo), cellNew(vm, vm.s.None)];
-  tick(vm, '_deepcopy_tuple');
+  tick(vm, 'copy._deepcopy_tuple');
   let frame = 0;
   let y = 0;
   try {
@@ -217,7 +205,7 @@ function deepTuple(vm: Vm, x: number, memo: number): number {
     const comp = functionNew(vm, null, '<listcomp>', 0, closure, '_deepcopy_tuple.<locals>.<listcomp>');
     const it = getIter(vm, x);
     try {
-      tick(vm, '_deepcopy_tuple.<listcomp>');
+      tick(vm, 'copy._deepcopy_tuple.<listcomp>');
       y = listNew(vm, 0);
       for (let a = iterNext(vm, it); a !== 0; a = iterNext(vm, it)) {
         try {
@@ -225,7 +213,7 @@ function deepTuple(vm: Vm, x: number, memo: number): number {
         } finally {
           vm.decref(a);
         }
-        tick(vm, '_deepcopy_tuple.<listcomp>');
+        tick(vm, 'copy._deepcopy_tuple.<listcomp>');
       }
     } finally {
       vm.decref(it);
@@ -246,7 +234,7 @@ function deepTuple(vm: Vm, x: number, memo: number): number {
     let result = 0;
     try {
       for (let pair = iterNext(vm, z); pair !== 0; pair = iterNext(vm, z)) {
-        const [k, j] = unpackSequence(vm, pair, 2, quickened(vm, '_deepcopy_tuple'));
+        const [k, j] = unpackSequence(vm, pair, 2, quickened(vm, 'copy._deepcopy_tuple'));
         vm.decref(k);
         vm.decref(j);
         if (k !== j) {
@@ -256,7 +244,7 @@ function deepTuple(vm: Vm, x: number, memo: number): number {
           y = 0;
           break;
         }
-        tick(vm, '_deepcopy_tuple');
+        tick(vm, 'copy._deepcopy_tuple');
       }
     } finally {
       vm.decref(z);
@@ -276,7 +264,7 @@ function deepTuple(vm: Vm, x: number, memo: number): number {
 
 /** _deepcopy_dict: the new dict in the memo; for each item (an items view and its iterator) the value's copy, then the key's. */
 function deepDict(vm: Vm, x: number, memo: number): number {
-  tick(vm, '_deepcopy_dict');
+  tick(vm, 'copy._deepcopy_dict');
   const y = dictNew(vm);
   const k = idOf(vm, x);
   dictSetItem(vm, memo, k, y);
@@ -290,7 +278,7 @@ function deepDict(vm: Vm, x: number, memo: number): number {
   }
   try {
     for (let pair = iterNext(vm, it); pair !== 0; pair = iterNext(vm, it)) {
-      const [key, value] = unpackSequence(vm, pair, 2, quickened(vm, '_deepcopy_dict'));
+      const [key, value] = unpackSequence(vm, pair, 2, quickened(vm, 'copy._deepcopy_dict'));
       try {
         const cv = deepCopy(vm, value, memo);
         try {
@@ -307,7 +295,7 @@ function deepDict(vm: Vm, x: number, memo: number): number {
         vm.decref(key);
         vm.decref(value);
       }
-      tick(vm, '_deepcopy_dict');
+      tick(vm, 'copy._deepcopy_dict');
     }
   } finally {
     vm.decref(it);
@@ -323,7 +311,7 @@ const KEEP_ALIVE_SLOTS = 8;
  * then stores `[x]` under a new id() int; the frame object goes when the frame returns.
  */
 function keepAlive(vm: Vm, x: number, memo: number): void {
-  tick(vm, '_keep_alive');
+  tick(vm, 'copy._keep_alive');
   const k = idOf(vm, memo);
   const l = dictGetItem(vm, memo, k);
   if (l !== 0) {

@@ -2,12 +2,15 @@ import { checkPositional } from '../objects/getargs';
 import { heapify, heappop, heappush, heappushpop, heapreplace } from '../objects/heapq';
 import { Meth, type MethodDef } from '../objects/types';
 import type { Vm } from '../runtime/vm';
+import { functionStatic, NativeCode } from '../objects/func';
+import { nlargest, nsmallest } from './heapqpy';
 import { fn, makeModule } from './module';
 import type { ModuleSpec } from './registry';
 
 /**
- * heapq (Lib/heapq.py over the C module _heapq): the C functions (objects/heapq.ts). The
- * pure-Python nlargest, nsmallest and merge are not modelled yet ("not supported").
+ * heapq (Lib/heapq.py over the C module _heapq): the C functions (objects/heapq.ts), and
+ * nlargest/nsmallest as their Python code runs (heapqpy.ts; function objects whose code is
+ * TypeScript). merge (a generator) is not modelled ("not supported").
  */
 
 const pos = (
@@ -34,5 +37,9 @@ const HEAPQ_FUNCTIONS: MethodDef[] = [
 
 export const heapqModule: ModuleSpec = {
   name: 'heapq',
-  load: (vm) => makeModule(vm, 'heapq', HEAPQ_FUNCTIONS),
+  load: (vm) =>
+    makeModule(vm, 'heapq', HEAPQ_FUNCTIONS, {
+      nlargest: functionStatic(vm, new NativeCode(null, nlargest), 'nlargest'),
+      nsmallest: functionStatic(vm, new NativeCode(null, nsmallest), 'nsmallest'),
+    }),
 };

@@ -33,11 +33,42 @@ export interface FunctionData {
 /**
  * The code of a function object the simulator runs in JavaScript rather than compiling: a
  * standard-library function's inner function (lru_cache's decorating_function and its
- * cache_parameters lambda) whose object must exist with its real size. Called with borrowed
- * arguments; the interpreters hand such a function to its vectorcall (isNativeFunction).
+ * cache_parameters lambda) whose object must exist with its real size, or a pure-Python library
+ * function modelled in TypeScript (heapq.nlargest). `run` is called with borrowed arguments; the
+ * interpreters hand such a function to its vectorcall (isNativeFunction). A model that releases
+ * its arguments as a Python frame does (in slot order, when the frame is cleared: a temporary
+ * argument dies inside the call) also has `owned`, which takes the caller's references to the
+ * arguments and keyword values (the function object stays the caller's); an interpreter whose
+ * arguments are its own references calls that instead of releasing them after the call.
  */
 export class NativeCode {
-  constructor(readonly run: (vm: Vm, fn: number, args: readonly number[], kw: Kwargs | null) => number) {}
+  readonly run: (vm: Vm, fn: number, args: readonly number[], kw: Kwargs | null) => number;
+  constructor(
+    run: ((vm: Vm, fn: number, args: readonly number[], kw: Kwargs | null) => number) | null,
+    readonly owned: ((vm: Vm, fn: number, args: number[], kw: Kwargs | null) => number) | null = null,
+  ) {
+    this.run =
+      run ??
+      ((vm, fn, args, kw) => {
+        for (const a of args) vm.incref(a);
+        if (kw) for (const v of kw.values()) vm.incref(v);
+        return owned!(vm, fn, [...args], kw && new Map(kw));
+      });
+  }
+}
+
+/** The NativeCode `owned` entry of `fn`, or null (a compiled function, or arguments borrowed). */
+export const nativeOwnedCall = (vm: Vm, fn: number): NativeCode['owned'] => {
+  if (vm.table.type[fn] !== T.Function) return null;
+  const code = functionData(vm, fn).code;
+  return code instanceof NativeCode ? code.owned : null;
+};
+
+/** A module-level function object of the start-up or an import footprint (its memory is theirs). */
+export function functionStatic(vm: Vm, code: NativeCode, name: string, qualname = name): number {
+  const h = vm.newStatic(T.Function);
+  vm.table.side[h] = { code, name, qualname, defaults: 0, closure: 0, dict: 0 } satisfies FunctionData;
+  return h;
 }
 
 /** Is `fn` a function object with NativeCode (not the interpreter's to run)? */
