@@ -19,6 +19,7 @@ import { fromSsize } from '../objects/int';
 import { builtinStatic } from '../objects/descr';
 import { Meth, T, type Kwargs, type MethodDef } from '../objects/types';
 import type { Vm } from '../runtime/vm';
+import { ItemPool } from '../objects/pool';
 import { bindArgs } from './bind';
 import { fn, makeModule } from './module';
 import type { ModuleSpec } from './registry';
@@ -38,7 +39,8 @@ const UPDATED = ['__dict__'];
 function namesTuple(vm: Vm, names: string[]): number {
   const t = vm.newStatic(T.Tuple);
   vm.table.n[t] = names.length;
-  vm.table.ref[t] = vm.pool.alloc(Math.max(1, names.length));
+  vm.table.pcap[t] = ItemPool.capacityFor(names.length);
+  vm.table.ref[t] = vm.pool.alloc(vm.table.pcap[t]);
   names.forEach((n, i) => (vm.pool.data[vm.table.ref[t] + i] = intern(vm, n)));
   return t;
 }

@@ -3,6 +3,7 @@ import { raiseString, typeError } from '../abstract/errors';
 import { reprText } from '../abstract/repr';
 import { sequenceTuple } from '../abstract/sequence';
 import type { Vm } from '../runtime/vm';
+import { ItemPool } from './pool';
 import { E } from './exctypes';
 import { moduleType } from './modtypes';
 import { genericAlloc } from './object';
@@ -37,7 +38,7 @@ export function tupleSubtypeNew(vm: Vm, type: TypeSlots, iterable: number): numb
   try {
     const items = tupleItems(vm, tmp);
     const h = genericAlloc(vm, type, items.length);
-    const cap = Math.max(1, items.length);
+    const cap = ItemPool.capacityFor(items.length);
     vm.table.n[h] = items.length;
     vm.table.ref[h] = vm.pool.alloc(cap);
     vm.table.pcap[h] = cap;
@@ -218,7 +219,8 @@ export function fieldsTuple(vm: Vm, s: TypeSlots): number {
     const t = vm.newStatic(T.Tuple);
     const names = info.fields;
     vm.table.n[t] = names.length;
-    vm.table.ref[t] = vm.pool.alloc(Math.max(1, names.length));
+    vm.table.pcap[t] = ItemPool.capacityFor(names.length);
+    vm.table.ref[t] = vm.pool.alloc(vm.table.pcap[t]);
     names.forEach((f, i) => (vm.pool.data[vm.table.ref[t] + i] = intern(vm, f)));
     info.fieldsTuple = t;
   }
