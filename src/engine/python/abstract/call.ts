@@ -7,6 +7,7 @@ import { getMethod } from './attr';
 import { typeError } from './errors';
 import { dictKwargs } from './kwargs';
 import { builtinDef } from '../objects/descr';
+import { isNativeFunction } from '../objects/func';
 
 /**
  * The vectorcall function that calls `callable`, or null (then tp_call with an argument tuple).
@@ -78,13 +79,19 @@ export function callTuple(vm: Vm, callable: number, args: number, kwargs: number
     // _PyStack_UnpackDict: a new stack (1 + nargs + nkwargs words) and a tuple of the names
     const kw = dictKwargs(vm, kwargs);
     const stack = vm.mem.malloc(8 * (1 + items.length + kw.size));
-    const names = Array.from(kw.keys(), (k) => intern(vm, k));
-    const kwnames = tupleFromItems(vm, names);
+    // a compiled Python function's vectorcall (the eval loop's callFromC) makes the names tuple itself
+    const compiled = vm.table.type[callable] === T.Function && !isNativeFunction(vm, callable);
+    const kwnames = compiled
+      ? 0
+      : tupleFromItems(
+          vm,
+          Array.from(kw.keys(), (k) => intern(vm, k)),
+        );
     try {
       return vc(vm, callable, items, kw);
     } finally {
       vm.mem.free(stack);
-      vm.decref(kwnames);
+      if (kwnames !== 0) vm.decref(kwnames);
     }
   }
   const f = vm.typeOf(callable).call;

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { parseModule } from '../parse/parser';
 import { PythonProcess } from '../process';
 import expected from '../testdata/modules_expected.json';
 
@@ -11,12 +10,12 @@ import expected from '../testdata/modules_expected.json';
  */
 function simulate(setup: string, statement: string): string[] {
   const p = new PythonProcess();
-  const nSetup = parseModule(setup).length;
-  const stmts = p.load(`${setup}\n${statement}\n`);
-  for (let i = 0; i < nSetup; i++) p.runStatement(i);
+  p.load('');
+  p.exec(setup);
+  const run = p.prepare(statement);
   p.vm.gc.collectFull();
   p.vm.mem.log = [];
-  for (let i = nSetup; i < stmts.length; i++) p.runStatement(i);
+  run();
   return p.vm.mem.log;
 }
 

@@ -1,19 +1,22 @@
+import { arrayModule } from './array';
+import { bisectModule } from './bisect';
 import { collectionsModule } from './collections';
+import { copyModule } from './copy';
+import { ctypesModule } from './ctypes';
+import { functoolsModule } from './functools';
+import { gcModule } from './gc';
+import { heapqModule } from './heapq';
 import { itertoolsModule } from './itertools';
 import { operatorModule } from './operator';
-import { heapqModule } from './heapq';
-import { bisectModule } from './bisect';
-import { functoolsModule } from './functools';
-import { arrayModule } from './array';
-import { weakrefModule } from './weakref';
-import { copyModule } from './copy';
 import { registerModules } from './registry';
+import { sysModule } from './sys';
+import { weakrefModule } from './weakref';
 
-/**
- * Every standard-library module the simulator models, one file each (one line here per module).
- * gc, sys and ctypes still live in interp/modules.ts until the eval loop retires the tree-walker.
- */
+/** Every standard-library module the simulator models, one file each (one line here per module). */
 registerModules([
+  gcModule,
+  sysModule,
+  ctypesModule,
   collectionsModule,
   itertoolsModule,
   operatorModule,
