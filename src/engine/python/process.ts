@@ -29,6 +29,7 @@ import {
 import { DataStack } from './runtime/datastack';
 import { Mem } from './runtime/mem';
 import { Vm } from './runtime/vm';
+import { attachImportHost } from './modules/footprint';
 import { startupProfile, type ProfileName, type StartupProfile } from './startup/profiles';
 import { cpythonVersion, type CPythonVersion, type VersionName } from './versions';
 import { applyVersionLayouts } from './versions/layouts';
@@ -120,6 +121,18 @@ export class PythonProcess {
     this.vm = new Vm(new Mem(this.kernel, this.pymalloc, events), this.version);
     installBuiltinTypes(this.vm);
     applyVersionLayouts(this.vm);
+    attachImportHost(this.vm, {
+      // modules' import footprints are recorded on 3.11 only: on 3.12/3.13 an import costs nothing yet
+      version:
+        ({ 'cpython-3.11.7': '3.11.7', 'debian-3.11.2': 'debian-3.11.2' } as Record<string, string>)[
+          this.profile.name
+        ] ?? null,
+      kernel: this.kernel,
+      libc: this.libc,
+      liveIds: this.boot.liveIds,
+      liveBlocks: this.boot.liveBlocks,
+      blockSize: (p) => this.pymalloc.blockSize(p),
+    });
     this.dataStack = new DataStack(this.kernel, this.boot.dataStackRoot);
     this.globals = this.makeGlobals();
     this.settle();
