@@ -60,7 +60,7 @@ export function genericGetAttrWithDict(vm: Vm, obj: number, name: string, suppre
   }
   if (suppress) return 0;
   if (tp.notModelled !== null) throw new NotSupported(`${tp.notModelled}.${name}`);
-  throw raiseFormat(vm, E.AttributeError, "'%.50s' object has no attribute '%U'", tp.name, name);
+  throw raiseFormat(vm, E.AttributeError, vm.py.genericAttributeError, tp.name, name);
 }
 
 /** A descriptor's tp_descr_get; with suppress an AttributeError it raises is cleared (0 back). */

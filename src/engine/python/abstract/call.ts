@@ -132,7 +132,8 @@ export function callCFunction(
   const hasKw = kw !== null && kw.size > 0;
   if (hasKw && !(flags & Meth.Keywords))
     throw typeError(vm, '%s() takes no keyword arguments', def.qualname ?? def.name);
-  if (flags & Meth.Varargs) {
+  // a METH_VARARGS function of 3.11 that the version made METH_FASTCALL (3.13: min, max, …): no tuple
+  if (flags & Meth.Varargs && !vm.py.fastcallBuiltins.includes(def.qualname ?? def.name)) {
     const tuple = tupleFromArray(vm, args);
     const dict = hasKw ? stackAsDict(vm, kw) : 0;
     try {

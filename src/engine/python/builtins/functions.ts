@@ -292,6 +292,15 @@ function minMax(
   };
   if (args.length > 1 && dflt !== undefined)
     throw typeError(vm, 'Cannot specify a default for %s() with multiple positional arguments', which);
+  if (args.length > 1 && !argsTuple) {
+    // min_max as METH_FASTCALL (3.13): the positional arguments walked in place, no tuple, no iterator
+    for (const v of args) {
+      vm.incref(v);
+      consider(v);
+    }
+    if (key && bestKey) vm.decref(bestKey);
+    return best;
+  }
   const iter = getIter(vm, args.length === 1 ? args[0] : argsTuple);
   try {
     for (let v = iterNext(vm, iter); v; v = iterNext(vm, iter)) consider(v);

@@ -1,6 +1,7 @@
 import type { MemoryRef } from '../../explain/types';
 import { typeName } from '../abstract/object';
 import { dictData } from '../objects/dict';
+import { heapInstanceState } from '../objects/instance';
 import { setData } from '../objects/set';
 import { F_FREELISTED, F_IMMORTAL } from '../objects/table';
 import { T } from '../objects/types';
@@ -53,8 +54,22 @@ export function describeObject(ctx: OwnerContext, h: number): string {
     case T.ByteArray:
       return `a bytearray of ${count(n, 'byte')}`;
     default:
-      return ctx.byType[type]?.describe(h) ?? withArticle(name);
+      return ctx.byType[type]?.describe(h) ?? instancePhrase(ctx.vm, h) ?? withArticle(name);
   }
+}
+
+/**
+ * A class's instance, in the words of its version's layout: on 3.13 the attributes live inline
+ * in the object (one block); before, a managed dict's values are an array of their own.
+ */
+function instancePhrase(vm: Vm, h: number): string | null {
+  const st = heapInstanceState(vm, h);
+  if (st === null || st.dict !== 0 || st.values === null) return null;
+  const name = typeName(vm, h);
+  const n = count(st.values.size, 'attribute slot');
+  return st.values.addr === 0
+    ? `${withArticle(name)} instance with its ${n} inline in its own block (CPython ${vm.py.name}: one allocation)`
+    : `${withArticle(name)} instance whose ${n} sit in a separate values array (CPython ${vm.py.name}: two allocations)`;
 }
 
 /** The role of the one buffer a built-in type owns besides its own block, by type id. */
@@ -98,6 +113,9 @@ export function eachBuffer(ctx: OwnerContext, h: number, each: (ptr: number, rol
   }
   const ptr = builtinBuffer(ctx.vm, h, type);
   if (ptr) each(ptr, BUFFER_ROLE[type]!);
+  // a class instance's values array (3.11, 3.12; 3.13 keeps the values inline: no buffer)
+  const values = heapInstanceState(ctx.vm, h)?.values;
+  if (values && values.addr !== 0) each(values.addr, 'attribute values array');
 }
 
 /** An object that was never allocated (static: in the binary) or is never freed. */

@@ -20,6 +20,8 @@ export const CPYTHON_3_11: CPythonVersion = {
   managedWeakref: false,
   inlineValues: false,
   typeVectorcalls: [],
+  genericAttributeError: "'%.50s' object has no attribute '%U'",
+  fastcallBuiltins: [],
   boundedSplit: false,
   comprehensions: 'function',
   refcounts: 'classic',

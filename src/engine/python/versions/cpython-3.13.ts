@@ -17,6 +17,8 @@ export const CPYTHON_3_13: CPythonVersion = {
   // Objects/obmalloc.c: mimalloc is built in but opt-in (PYTHONMALLOC=mimalloc) in the default build
   // unicode_vectorcall, long_vectorcall (gh-90350 and friends): str(x) and int(x) pack no tuple
   typeVectorcalls: ['str', 'int'],
+  // bltinmodule.c min/max (gh-90350) and Argument Clinic's str.startswith/endswith (measured: no 48-byte tuple)
+  fastcallBuiltins: ['min', 'max', 'str.startswith', 'str.endswith'],
   // Objects/object_layout.md: values inline after the object (measured: one 88-byte block per 2-attribute instance)
   inlineValues: true,
   pythonMallocChoices: ['mimalloc', 'mimalloc_debug'],

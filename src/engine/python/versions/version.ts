@@ -63,6 +63,10 @@ export interface CPythonVersion {
   readonly inlineValues: boolean;
   /** Built-in types called through a vectorcall of their own, no argument tuple (3.13: str, int). */
   readonly typeVectorcalls: readonly ('str' | 'int')[];
+  /** _PyObject_GenericGetAttrWithDict's message (its length decides the writer's buffer: 3.12 widened %.50s). */
+  readonly genericAttributeError: string;
+  /** Built-ins that are METH_VARARGS in 3.11 and METH_FASTCALL in this version (no argument tuple). */
+  readonly fastcallBuiltins: readonly string[];
   /** str.split without maxsplit preallocates by the string's length (3.12), not 12 slots (3.11). */
   readonly boundedSplit: boolean;
   /** PEP 709 (3.12): list/set/dict comprehensions run inline in their enclosing frame. */
