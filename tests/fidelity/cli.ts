@@ -1,33 +1,53 @@
 /**
- * The fidelity comparison as a table, for working on the model (the test holds the same rule):
+ * The fidelity comparison as a table, for working on the model (the tests hold the same rule):
  *
- *     node scripts/run-ts.mjs tests/fidelity/cli.ts [NAME ...]
+ *     node scripts/run-ts.mjs tests/fidelity/cli.ts [--python 3.12] [NAME ...]
  *
  * For every step of each recorded scenario: the real and the simulated change since `<start>` of
- * rss, heap, anon_mmap, fordblks, hblkhd and pymalloc arenas, and the tolerance.
+ * rss, heap, anon_mmap, fordblks, hblkhd and pymalloc arenas, and the tolerance. With --python,
+ * the scenarios recorded on that version (recorded/3.12/ …, versions.test.ts).
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { simulateScript } from '../../src/engine/simulate';
+import { isVersionName } from '../../src/engine/python/versions';
 import { compareRuns, type RecordedRun } from './compare';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const all = readdirSync(join(here, 'recorded'))
+const args = process.argv.slice(2);
+const at = args.indexOf('--python');
+const python = at >= 0 ? args.splice(at, 2)[1] : null;
+if (python !== null && !isVersionName(python)) throw new Error(`--python takes 3.11, 3.12 or 3.13`);
+const dir = join(here, 'recorded', python ?? '');
+const all = readdirSync(dir)
   .filter((f) => f.endsWith('.json'))
   .map((f) => f.slice(0, -5));
-const names = process.argv.length > 2 ? process.argv.slice(2) : all;
+const names = args.length > 0 ? args : all;
 let failing = 0;
 for (const name of names) {
-  const real = JSON.parse(readFileSync(join(here, 'recorded', `${name}.json`), 'utf8')) as RecordedRun;
+  const real = JSON.parse(readFileSync(join(dir, `${name}.json`), 'utf8')) as RecordedRun & {
+    scenario_path?: string;
+  };
+  const path = real.scenario_path ?? `tests/fidelity/scenarios/${name}.py`;
   const t0 = performance.now();
-  const sim = simulateScript(readFileSync(join(here, 'scenarios', `${name}.py`), 'utf8'), {
-    profile: real.python === '3.11.2' ? 'debian-3.11.2' : 'cpython-3.11.7',
-  });
+  const sim = simulateScript(
+    readFileSync(join(here, '../..', path), 'utf8'),
+    python !== null && isVersionName(python)
+      ? { python }
+      : { profile: real.python === '3.11.2' ? 'debian-3.11.2' : 'cpython-3.11.7' },
+  );
   const ms = performance.now() - t0;
   const { mismatches, rows } = compareRuns(real.steps, sim.steps);
   if (mismatches.length > 0 || sim.error) failing++;
-  console.log(`## ${name} (${ms.toFixed(0)} ms)${sim.error ? ` ${sim.error.type}: ${sim.error.message} (line ${sim.error.line})` : ''}`);
-  for (const r of rows) console.log(r);
+  const verdict = sim.error
+    ? 'ERROR'
+    : mismatches.length
+      ? `FAIL (${mismatches.map((m) => `${m.figure}@${m.step}`).join(' ')})`
+      : 'ok';
+  console.log(
+    `## ${name} (${ms.toFixed(0)} ms) ${verdict}${sim.error ? ` ${sim.error.type}: ${sim.error.message} (line ${sim.error.line})` : ''}`,
+  );
+  for (const r of rows) if (r.startsWith('✗')) console.log(r);
 }
 console.log(`${names.length - failing} of ${names.length} scenarios within tolerance`);

@@ -17,6 +17,8 @@ export interface GcHost {
   /** clear_freelists: done by every collection of the oldest generation. */
   clearFreeLists(): void;
   onCollect?(generation: number, collected: number): void;
+  /** invoke_gc_callback's phase ('start' before a collection, 'stop' after). */
+  phase?(name: 'start' | 'stop'): void;
   /** handle_weakrefs (before delete_garbage): returns the weak references freed by their callbacks. */
   weakrefsOfUnreachable?(unreachable: number[], collecting: (h: number) => boolean): number;
 }
@@ -135,6 +137,7 @@ export class Gc {
   collect(generation: number): number {
     const host = this.host;
     const t = host.table;
+    host.phase?.('start');
     this.collections[generation]++;
     if (generation + 1 < NUM_GENERATIONS) this.count[generation + 1]++;
     for (let i = 0; i <= generation; i++) this.count[i] = 0;
@@ -178,6 +181,7 @@ export class Gc {
     }
     if (full) host.clearFreeLists();
     host.onCollect?.(generation, nUnreachable + freedByCallbacks);
+    host.phase?.('stop');
     return nUnreachable + freedByCallbacks;
   }
 

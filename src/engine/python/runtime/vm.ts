@@ -86,6 +86,17 @@ export class Vm implements GcHost {
     this.s = new Singletons(this);
   }
 
+  /**
+   * invoke_gc_callback: from 3.12 the phase name is made as a str (PyUnicode_FromString) before it
+   * looks at the callbacks, so every collection makes and frees 'start' and 'stop' (measured on
+   * 3.12.1 and 3.13.0: 46 and 45 bytes); 3.11 returns first when there are no callbacks.
+   */
+  phase(name: 'start' | 'stop'): void {
+    if (!this.py.gcPhaseStrings) return;
+    const p = this.mem.malloc(this.py.sizes.strAscii + name.length + 1);
+    this.mem.free(p);
+  }
+
   get kernel(): Kernel {
     return this.mem.kernel;
   }

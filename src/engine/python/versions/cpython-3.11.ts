@@ -22,6 +22,7 @@ export const CPYTHON_3_11: CPythonVersion = {
   typeVectorcalls: [],
   genericAttributeError: "'%.50s' object has no attribute '%U'",
   fastcallBuiltins: [],
+  gcPhaseStrings: false,
   boundedSplit: false,
   comprehensions: 'function',
   refcounts: 'classic',

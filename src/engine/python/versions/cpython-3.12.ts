@@ -27,6 +27,7 @@ export const CPYTHON_3_12: CPythonVersion = {
   // Objects/object.c: '%.100s' (measured: the writer's first buffer is one byte longer than 3.11's)
   genericAttributeError: "'%.100s' object has no attribute '%U'",
   fastcallBuiltins: [],
+  gcPhaseStrings: true, // Modules/gcmodule.c invoke_gc_callback: PyUnicode_FromString(phase) outside the size check
   boundedSplit: true, // Objects/unicodeobject.c split(): maxcount from the length when it is -1
   comprehensions: 'inlined', // PEP 709
   refcounts: 'immortal', // PEP 683: _Py_IMMORTAL_REFCNT = UINT_MAX

@@ -7,10 +7,6 @@ import type { VersionName } from './version';
  */
 const BOTH: [string, string][] = [
   [
-    'n = gc.collect()',
-    "3.12+ makes and frees two str objects ('start', 'stop': 46 and 45 bytes) around an explicit collection; where (invoke_gc_callback or the gc's stats) is not found yet",
-  ],
-  [
     's = sum(x for x in l)',
     "3.12's sum() returns its int fast path's result as a 28-byte int (_PyLong_New(1)), 3.11's as a 32-byte one (_PyLong_FromMedium); not modelled by version yet",
   ],

@@ -67,6 +67,8 @@ export interface CPythonVersion {
   readonly genericAttributeError: string;
   /** Built-ins that are METH_VARARGS in 3.11 and METH_FASTCALL in this version (no argument tuple). */
   readonly fastcallBuiltins: readonly string[];
+  /** invoke_gc_callback makes its phase str even without callbacks (3.12+). */
+  readonly gcPhaseStrings: boolean;
   /** str.split without maxsplit preallocates by the string's length (3.12), not 12 slots (3.11). */
   readonly boundedSplit: boolean;
   /** PEP 709 (3.12): list/set/dict comprehensions run inline in their enclosing frame. */

@@ -1,0 +1,3 @@
+import { versionFidelitySuite } from './versions';
+
+versionFidelitySuite('3.12');
