@@ -202,9 +202,11 @@ function sumImpl(vm: Vm, _s: number, args: readonly number[], kw: Kwargs | null)
       const LIMIT = 2n ** 63n;
       vm.decref(result);
       result = 0;
+      // i_result back as an int: PyLong_FromLong in 3.11 (a 32-byte medium int), PyLong_FromSsize_t from 3.12 (28)
+      const box = vm.py.sumFromSsize ? fromSsize : fromLong;
       while (!result) {
         const item = iterNext(vm, iter);
-        if (!item) return fromLong(vm, norm(acc));
+        if (!item) return box(vm, norm(acc));
         if (isInt(item)) {
           const b = BigInt(intValue(vm, item));
           if (acc + b < LIMIT && acc + b >= -LIMIT) {
@@ -213,7 +215,7 @@ function sumImpl(vm: Vm, _s: number, args: readonly number[], kw: Kwargs | null)
             continue;
           }
         }
-        result = fromLong(vm, norm(acc));
+        result = box(vm, norm(acc));
         const tmp = binaryOp(vm, NB.Add, result, item);
         vm.decref(result);
         vm.decref(item);

@@ -39,6 +39,25 @@ export function rangeFields(vm: Vm, h: number): RangeFields {
 function computeRangeLength(vm: Vm, start: number, stop: number, step: number): number {
   const stepV = intValue(vm, step);
   if (stepV === 0 || stepV === 0n) throw valueError(vm, 'range() arg 3 must not be zero');
+  if (vm.py.rangeLengthFastPath) {
+    // 3.12's fast path: all three in a C long, get_len_of_range, one PyLong_FromLong (no temporaries)
+    const lo0 = BigInt(intValue(vm, start));
+    const hi0 = BigInt(intValue(vm, stop));
+    const st = BigInt(stepV);
+    const fits = (v: bigint) => v <= BigInt(LONG_MAX) && v >= -BigInt(LONG_MAX) - 1n;
+    if (fits(lo0) && fits(hi0) && fits(st)) {
+      const len =
+        st > 0n
+          ? lo0 < hi0
+            ? 1n + (hi0 - 1n - lo0) / st
+            : 0n
+          : hi0 < lo0
+            ? 1n + (lo0 - 1n - hi0) / -st
+            : 0n;
+      if (len <= BigInt(LONG_MAX))
+        return fromLong(vm, len <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(len) : len);
+    }
+  }
   let lo = start;
   let hi = stop;
   if (stepV > 0) vm.incref(step);

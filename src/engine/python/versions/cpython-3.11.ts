@@ -23,6 +23,8 @@ export const CPYTHON_3_11: CPythonVersion = {
   genericAttributeError: "'%.50s' object has no attribute '%U'",
   fastcallBuiltins: [],
   gcPhaseStrings: false,
+  rangeLengthFastPath: false,
+  sumFromSsize: false,
   boundedSplit: false,
   comprehensions: 'function',
   refcounts: 'classic',

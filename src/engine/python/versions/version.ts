@@ -69,6 +69,10 @@ export interface CPythonVersion {
   readonly fastcallBuiltins: readonly string[];
   /** invoke_gc_callback makes its phase str even without callbacks (3.12+). */
   readonly gcPhaseStrings: boolean;
+  /** compute_range_length's C-long fast path (3.12): no temporary ints, the length made once. */
+  readonly rangeLengthFastPath: boolean;
+  /** sum()'s int fast path returns PyLong_FromSsize_t (3.12: a 28-byte int), not PyLong_FromLong (32). */
+  readonly sumFromSsize: boolean;
   /** str.split without maxsplit preallocates by the string's length (3.12), not 12 slots (3.11). */
   readonly boundedSplit: boolean;
   /** PEP 709 (3.12): list/set/dict comprehensions run inline in their enclosing frame. */
