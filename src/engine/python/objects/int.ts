@@ -309,9 +309,12 @@ export function intFromStr(vm: Vm, a: number, base: number): number {
   if (!/^[+-]?\d+$/.test(s)) {
     // PyLong_FromString: the digit array it started (_PyLong_New), freed; its own error …
     // (sized for the run of digits it scanned: long_from_non_binary_base)
-    const scanned = /^[+-]?([\d_]*)/.exec(text.trim())![1].length;
-    const z = vm.newObject(T.Int, longBytes(Math.floor((scanned * Math.log(10)) / Math.log(2 ** 30)) + 1));
-    vm.objectFree(z);
+    // (3.12 checks the digits before it allocates: no array)
+    if (vm.py.intParseScratch) {
+      const scanned = /^[+-]?([\d_]*)/.exec(text.trim())![1].length;
+      const z = vm.newObject(T.Int, longBytes(Math.floor((scanned * Math.log(10)) / Math.log(2 ** 30)) + 1));
+      vm.objectFree(z);
+    }
     const first = valueError(vm, 'invalid literal for int() with base %d: %.200R', base, a);
     // … which PyLong_FromUnicodeObject replaces (PyErr_Format clears the current error first).
     vm.decref(first.value);

@@ -25,6 +25,7 @@ export const CPYTHON_3_11: CPythonVersion = {
   gcPhaseStrings: false,
   rangeLengthFastPath: false,
   sumFromSsize: false,
+  intParseScratch: true,
   boundedSplit: false,
   comprehensions: 'function',
   refcounts: 'classic',

@@ -30,6 +30,7 @@ export const CPYTHON_3_12: CPythonVersion = {
   gcPhaseStrings: true, // Modules/gcmodule.c invoke_gc_callback: PyUnicode_FromString(phase) outside the size check
   rangeLengthFastPath: true, // Objects/rangeobject.c compute_range_length (measured: one 32-byte int for range(10**6))
   sumFromSsize: true, // Python/bltinmodule.c builtin_sum_impl: Py_ssize_t i_result
+  intParseScratch: false, // Objects/longobject.c long_from_string_base: the digits scanned, then _PyLong_New
   boundedSplit: true, // Objects/unicodeobject.c split(): maxcount from the length when it is -1
   comprehensions: 'inlined', // PEP 709
   refcounts: 'immortal', // PEP 683: _Py_IMMORTAL_REFCNT = UINT_MAX

@@ -73,6 +73,8 @@ export interface CPythonVersion {
   readonly rangeLengthFastPath: boolean;
   /** sum()'s int fast path returns PyLong_FromSsize_t (3.12: a 28-byte int), not PyLong_FromLong (32). */
   readonly sumFromSsize: boolean;
+  /** PyLong_FromString starts its digit array before it finds an invalid literal (3.11); 3.12 checks first. */
+  readonly intParseScratch: boolean;
   /** str.split without maxsplit preallocates by the string's length (3.12), not 12 slots (3.11). */
   readonly boundedSplit: boolean;
   /** PEP 709 (3.12): list/set/dict comprehensions run inline in their enclosing frame. */
