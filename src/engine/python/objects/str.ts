@@ -55,6 +55,35 @@ export function strValue(vm: Vm, h: number): string {
   return vm.table.side[h] as string;
 }
 
+/** FNV-1a over the UTF-16 code units (a latin-1 str's bytes are its code units: the same hash either way). */
+export function stringHash(s: string): number {
+  let x = 0x811c9dc5 | 0;
+  for (let i = 0; i < s.length; i++) x = Math.imul(x ^ s.charCodeAt(i), 0x01000193);
+  return x;
+}
+
+/**
+ * The str's hash as dicts and sets use it (objects/dictindex.ts), cached in the `num` column as
+ * ob_shash caches it (0 = not computed yet). Computing it marks the str hashed (F_HASHED): it can
+ * no longer be resized in place, so the cache stays right.
+ */
+export function strHash(vm: Vm, h: number): number {
+  const t = vm.table;
+  t.flags[h] |= F_HASHED;
+  let x = t.num[h];
+  if (x === 0) {
+    x = stringHash(strValue(vm, h));
+    t.num[h] = x;
+  }
+  return x;
+}
+
+/** Two strs with the same characters (unicode_eq). */
+export function strEquals(vm: Vm, a: number, b: number): boolean {
+  const t = vm.table;
+  return a === b || (t.n[a] === t.n[b] && strValue(vm, a) === strValue(vm, b));
+}
+
 export function strKind(vm: Vm, h: number): StrKind {
   return vm.table.cap[h] as StrKind;
 }
@@ -196,7 +225,8 @@ function strSubscript(vm: Vm, c: number, key: number): number {
     for (let k = 0, p = sl.start; k < sl.length; k++, p += sl.step) out += s[p];
     return out.length === 1 ? strResult(vm, out) : strNew(vm, out, strKind(vm, c));
   }
-  if (!hasIndex(vm, key)) throw typeError(vm, 'string indices must be integers, not \'%.200s\'', typeName(vm, key));
+  if (!hasIndex(vm, key))
+    throw typeError(vm, "string indices must be integers, not '%.200s'", typeName(vm, key));
   let i = asSsize(vm, key, E.IndexError);
   if (i < 0) i += s.length;
   if (i < 0 || i >= s.length) throw raiseString(vm, E.IndexError, 'string index out of range');

@@ -1,7 +1,7 @@
 import type { Kernel } from '../../kernel/kernel';
 import { memoryError } from '../errors';
 import { ItemPool } from '../objects/pool';
-import { F_FREELISTED, F_IMMORTAL, F_RLE, F_TRACKED, ObjectTable } from '../objects/table';
+import { F_FREELISTED, F_IMMORTAL, F_RLE, F_TRACKED, Layout, ObjectTable } from '../objects/table';
 import { T, TpFlags, type Kwargs, type TypeSlots, type Visit } from '../objects/types';
 import { EventKind } from '../../trace/events';
 import { FreeLists } from './freelists';
@@ -73,6 +73,10 @@ export class Vm implements GcHost {
   private readonly trashLater: number[] = [];
 
   constructor(readonly mem: Mem) {
+    // Exact ints, floats, bools and strs get narrow handles (objects/table.ts, Layout).
+    const layout = this.table.layoutOf;
+    layout[T.Int] = layout[T.Float] = layout[T.Bool] = Layout.Scalar;
+    layout[T.Str] = Layout.Str;
     this.gc = new Gc(this, () => this.newStatic(T.GcHead));
     this.s = new Singletons(this);
   }
@@ -166,12 +170,7 @@ export class Vm implements GcHost {
     t.flags[h] = 0;
     t.type[h] = type;
     t.refcnt[h] = 1;
-    t.n[h] = 0;
-    t.cap[h] = 0;
-    t.ptr[h] = 0;
-    t.num[h] = 0;
-    t.ref[h] = 0;
-    t.pcap[h] = 0;
+    t.clearFields(h);
     // No touch: a free-listed object's memory was written when it was made and stays resident.
     return h;
   }
