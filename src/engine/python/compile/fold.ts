@@ -1,6 +1,6 @@
 import { PyError } from '../errors';
 import { intValue } from '../objects/int';
-import { strResult } from '../objects/str';
+import { strResult, strValue } from '../objects/str';
 import { tupleItem } from '../objects/tuple';
 import { T } from '../objects/types';
 import type { Vm } from '../runtime/vm';
@@ -60,7 +60,7 @@ export function constSubscript(vm: Vm, seq: number, idx: number): number {
     return item;
   }
   if (t.type[seq] === T.Str) {
-    const s = t.side[seq] as string;
+    const s = strValue(vm, seq);
     if (i < 0) i += s.length;
     if (i < 0 || i >= s.length) throw new PyError('IndexError', 'not folded');
     return strResult(vm, s[i]);
@@ -77,7 +77,7 @@ export function constKey(vm: Vm, h: number): string | null {
     case T.Float:
       return 'f' + (Object.is(t.num[h], -0) ? '-0' : String(t.num[h]));
     case T.Str:
-      return 's' + (t.side[h] as string);
+      return 's' + strValue(vm, h);
     case T.Tuple: {
       const parts: string[] = [];
       for (let i = 0; i < t.n[h]; i++) {

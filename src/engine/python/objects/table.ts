@@ -102,6 +102,8 @@ export class ObjectTable {
   gcPrev: Int32Array;
   /** GC scratch (gc_refs) of the generation being collected; 0 for every handle between collections. */
   gcRefs: Int32Array;
+  /** The `ptr` column's bytes: a short str's characters (objects/str.ts). */
+  ptrBytes: Uint8Array;
   /** Per-object payload that does not fit a column (strings, bigints, dict tables...). Sparse. */
   side: unknown[] = [];
   /** Layout of each type id (set when a type is registered; Layout.All unless narrower). */
@@ -136,6 +138,7 @@ export class ObjectTable {
     this.gcNext = new Int32Array(c);
     this.gcPrev = new Int32Array(c);
     this.gcRefs = new Int32Array(c);
+    this.ptrBytes = new Uint8Array(this.ptr.buffer);
     for (let l = 0; l < LAYOUTS; l++) this.freeHandles.push(new Int32Array(256));
   }
 
@@ -247,6 +250,7 @@ export class ObjectTable {
       }
     }
     Object.assign(this, fresh);
+    this.ptrBytes = new Uint8Array(this.ptr.buffer);
     this.capacity = n;
   }
 

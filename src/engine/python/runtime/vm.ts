@@ -1,6 +1,7 @@
 import type { Kernel } from '../../kernel/kernel';
 import { memoryError } from '../errors';
 import { ItemPool } from '../objects/pool';
+import { StrBytes } from '../objects/strbytes';
 import { F_FREELISTED, F_IMMORTAL, F_RLE, F_TRACKED, Layout, ObjectTable } from '../objects/table';
 import { T, TpFlags, type Kwargs, type TypeSlots, type Visit } from '../objects/types';
 import { EventKind } from '../../trace/events';
@@ -44,6 +45,8 @@ const TRASH_UNWIND_LEVEL = 50;
 export class Vm implements GcHost {
   readonly table = new ObjectTable();
   readonly pool = new ItemPool();
+  /** Characters of mid-sized strs (objects/strbytes.ts). */
+  readonly strBytes = new StrBytes();
   readonly free = new FreeLists();
   readonly gc: Gc;
   readonly s: Singletons;
