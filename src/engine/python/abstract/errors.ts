@@ -219,6 +219,5 @@ const qualifiedName = (module: string, name: string): string =>
 function messageOf(vm: Vm, value: number): string {
   if (value === 0) return '';
   if (vm.typeOf(value).flags & TpFlags.BaseExcSubclass) return exceptionText(vm, value);
-  const side = vm.table.side[value];
-  return typeof side === 'string' ? side : '';
+  return vm.typeOf(value).flags & TpFlags.UnicodeSubclass ? strValue(vm, value) : '';
 }
