@@ -121,6 +121,28 @@ export function lookup(vm: Vm, x: HashIndex, k: number, hash: number, fast: bool
   }
 }
 
+/**
+ * lookdict by a key's HashKey rather than its handle (an OrderedDict's nodes keep the HashKey of
+ * their key, odictobject.c's od_fast_nodes lookup): the entry whose key equals `hk`, or -1.
+ */
+export function lookupHashKey(vm: Vm, x: HashIndex, hk: HashKey): number {
+  const hash = hashOfKey(hk);
+  const indices = x.indices;
+  const mask = indices.length - 1;
+  let i = hash & mask;
+  let perturb = hash >>> 0;
+  for (;;) {
+    const ix = indices[i];
+    if (ix === DKIX_EMPTY) return -1;
+    if (ix >= 0 && entryHash(vm, x, ix) === hash) {
+      const o = x.other === null ? undefined : x.other[ix];
+      if ((o !== undefined ? o : fastKeyOf(vm, x.keys[ix])) === hk) return ix;
+    }
+    perturb >>>= PERTURB_SHIFT;
+    i = (i * 5 + perturb + 1) & mask;
+  }
+}
+
 /** lookdict for the slot of entry ix (known present): used by delitem to mark the slot a dummy. */
 export function slotOf(x: HashIndex, hash: number, ix: number): number {
   const indices = x.indices;
