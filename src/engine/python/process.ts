@@ -1,3 +1,4 @@
+import { Clock } from '../kernel/clock';
 import { Kernel } from '../kernel/kernel';
 import { createLibc, defaultLibcEnv } from '../libc/create';
 import { EnvError, type LibcEnvironment } from '../libc/env';
@@ -67,6 +68,8 @@ export interface Statement {
  */
 export class PythonProcess {
   readonly kernel: Kernel;
+  /** The simulated CLOCK_MONOTONIC: the interpreter's work, sleeps and the allocators' calls advance it. */
+  readonly clock = new Clock();
   /** The C library the process runs on (glibc unless LD_PRELOAD says otherwise). */
   readonly libc: LibcModel;
   readonly pymalloc: Pymalloc;
@@ -87,7 +90,7 @@ export class PythonProcess {
     const base = opts.env ?? defaultLibcEnv();
     const env = opts.tunables ? { ...base, glibc: { ...base.glibc, ...opts.tunables } } : base;
     checkPythonMalloc(env);
-    this.libc = createLibc(this.kernel, env);
+    this.libc = createLibc(this.kernel, env, this.clock);
     this.pymalloc = new Pymalloc(this.kernel, this.libc);
     // --malloc-log starts before the boot, so the log is every C-library call of the process:
     // replayed from an empty heap on the real glibc (tools/native/replay.c) it rebuilds this heap exactly.
@@ -120,6 +123,7 @@ export class PythonProcess {
       maxSeconds: this.opts.maxSeconds ?? null,
       clock: this.opts.clock,
       mallocTrim: (pad) => this.libc.trim(pad),
+      threads: { kernel: this.kernel, libc: this.libc, clock: this.clock },
     });
     this.evaluator = it;
     it.start(this.globals);
