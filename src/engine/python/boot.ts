@@ -37,7 +37,14 @@ export function replaySegment(libc: Libc, text: string, live: Map<number, number
   replayCapture(parseTrace(text), libc, live);
 }
 
-export function bootProcess(kernel: Kernel, libc: Libc, pymalloc: Pymalloc, profile: StartupProfile): BootResult {
+export function bootProcess(
+  kernel: Kernel,
+  libc: Libc,
+  pymalloc: Pymalloc,
+  profile: StartupProfile,
+  /** false under PYTHONMALLOC=malloc: the start-up's objects are C-library chunks, pymalloc stays empty. */
+  withPymalloc = true,
+): BootResult {
   const segment = profile.info.segments[0];
   const text = profile.traces[segment.trace];
   if (text === undefined) throw new Error(`start-up trace ${segment.trace} is missing (run scripts/embed-startup.ts)`);
@@ -59,6 +66,12 @@ export function bootProcess(kernel: Kernel, libc: Libc, pymalloc: Pymalloc, prof
   const addr = kernel.mmap(size, 'interpreter', 'frame data stack');
   kernel.touch(addr, ROOT_CHUNK_USED);
 
+  const recorder = segment.verification.recorder;
+  if (!withPymalloc) {
+    kernel.baselineRss = Math.max(0, recorder.rss - kernel.rss);
+    const dataStackRoot = { addr, size, used: ROOT_CHUNK_USED };
+    return { liveIds, dataStackRoot, liveBlocks: new Float64Array(0), anonBaseline: recorder.anon_mmap - kernel.anonMmapBytes, segment };
+  }
   const rec = segment.pymalloc_recorder;
   const classes: Record<string, { blocks: number; pools: number }> = {};
   for (const [k, v] of Object.entries(rec.classes)) classes[k] = { blocks: v.blocks_in_use, pools: v.pools };
@@ -68,7 +81,6 @@ export function bootProcess(kernel: Kernel, libc: Libc, pymalloc: Pymalloc, prof
     arenasTotal: rec.arenas_allocated_total,
   });
 
-  const recorder = segment.verification.recorder;
   kernel.baselineRss = Math.max(0, recorder.rss - kernel.rss);
   const anonBaseline = recorder.anon_mmap - kernel.anonMmapBytes;
   return { liveIds, dataStackRoot: { addr, size, used: ROOT_CHUNK_USED }, liveBlocks: cal.liveBlocks, anonBaseline, segment };

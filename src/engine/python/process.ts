@@ -28,7 +28,7 @@ import {
   type StepMeasurement,
 } from './report';
 import { DataStack } from './runtime/datastack';
-import { Mem } from './runtime/mem';
+import { MallocDomain, Mem } from './runtime/mem';
 import { Vm } from './runtime/vm';
 import { startupProfile, type ProfileName, type StartupProfile } from './startup/profiles';
 
@@ -73,6 +73,8 @@ export class PythonProcess {
   /** The C library the process runs on (glibc unless LD_PRELOAD says otherwise). */
   readonly libc: LibcModel;
   readonly pymalloc: Pymalloc;
+  /** PYTHONMALLOC=malloc: every PyObject_/PyMem_ call goes to the C library (runtime/mem.ts MallocDomain). */
+  readonly pymallocOff: boolean;
   readonly vm: Vm;
   readonly boot: BootResult;
   readonly profile: StartupProfile;
@@ -96,9 +98,11 @@ export class PythonProcess {
     // replayed from an empty heap on the real glibc (tools/native/replay.c) it rebuilds this heap exactly.
     this.mallocLog = opts.mallocLog ? new MallocLog() : null;
     this.libc.sink = this.mallocLog;
-    this.boot = bootProcess(this.kernel, this.libc, this.pymalloc, this.profile);
+    // PYTHONMALLOC=malloc: objects go straight to the C library, pymalloc holds nothing
+    this.pymallocOff = env.pythonMalloc === 'malloc';
+    this.boot = bootProcess(this.kernel, this.libc, this.pymalloc, this.profile, !this.pymallocOff);
     const events = opts.events ?? null;
-    this.vm = new Vm(new Mem(this.kernel, this.pymalloc, events));
+    this.vm = new Vm(new Mem(this.kernel, this.pymallocOff ? new MallocDomain(this.libc) : this.pymalloc, events));
     installBuiltinTypes(this.vm);
     this.dataStack = new DataStack(this.kernel, this.boot.dataStackRoot);
     this.globals = this.makeGlobals();
@@ -272,6 +276,7 @@ export class PythonProcess {
 
   /** Free one calibrated start-up block of the same size class for each block the boot itself took. */
   private giveBackStartupBlocks(taken: number[]): void {
+    if (this.pymallocOff) return;
     const live = this.boot.liveBlocks;
     const used = new Set<number>();
     for (const p of taken) {
@@ -367,7 +372,7 @@ export function runScript(source: string, opts: ProcessOptions & { scenario?: st
  */
 function checkPythonMalloc(env: LibcEnvironment): void {
   const v = env.pythonMalloc;
-  if (v === null || v === 'pymalloc' || v === 'default') return;
+  if (v === null || v === 'pymalloc' || v === 'default' || v === 'malloc') return;
   if (v === 'mimalloc' || v === 'mimalloc_debug')
     throw new EnvError(
       'Fatal Python error: preconfig_init_allocator: PYTHONMALLOC: unknown allocator (CPython 3.11 has no mimalloc)',
