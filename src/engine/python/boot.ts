@@ -47,7 +47,8 @@ export function bootProcess(
 ): BootResult {
   const segment = profile.info.segments[0];
   const text = profile.traces[segment.trace];
-  if (text === undefined) throw new Error(`start-up trace ${segment.trace} is missing (run scripts/embed-startup.ts)`);
+  if (text === undefined)
+    throw new Error(`start-up trace ${segment.trace} is missing (run scripts/embed-startup.ts)`);
   const liveIds = new Map<number, number>();
   replaySegment(libc, text, liveIds);
 
@@ -55,9 +56,12 @@ export function bootProcess(
   // (PyMem_RawRealloc, 48 bytes an arena object) and arena_map_mark_used's radix nodes.
   const bk = segment.pymalloc_bookkeeping;
   pymalloc.adoptBookkeeping({
-    arenasVector: bk.arenas_vector ? liveIds.get(bk.arenas_vector.id) ?? 0 : 0,
+    arenasVector: bk.arenas_vector ? (liveIds.get(bk.arenas_vector.id) ?? 0) : 0,
     arenasCount: bk.arenas_vector ? bk.arenas_vector.bytes / 48 : 0,
-    radixNodes: bk.radix_tree_nodes.map((n) => ({ kind: n.kind as 'mid' | 'bot', address: liveIds.get(n.id) ?? 0 })),
+    radixNodes: bk.radix_tree_nodes.map((n) => ({
+      kind: n.kind as 'mid' | 'bot',
+      address: liveIds.get(n.id) ?? 0,
+    })),
   });
 
   // The frame data stack's root chunk (_PyObject_VirtualAlloc at thread-state creation).
@@ -70,7 +74,13 @@ export function bootProcess(
   if (!withPymalloc) {
     kernel.baselineRss = Math.max(0, recorder.rss - kernel.rss);
     const dataStackRoot = { addr, size, used: ROOT_CHUNK_USED };
-    return { liveIds, dataStackRoot, liveBlocks: new Float64Array(0), anonBaseline: recorder.anon_mmap - kernel.anonMmapBytes, segment };
+    return {
+      liveIds,
+      dataStackRoot,
+      liveBlocks: new Float64Array(0),
+      anonBaseline: recorder.anon_mmap - kernel.anonMmapBytes,
+      segment,
+    };
   }
   const rec = segment.pymalloc_recorder;
   const classes: Record<string, { blocks: number; pools: number }> = {};
@@ -83,5 +93,11 @@ export function bootProcess(
 
   kernel.baselineRss = Math.max(0, recorder.rss - kernel.rss);
   const anonBaseline = recorder.anon_mmap - kernel.anonMmapBytes;
-  return { liveIds, dataStackRoot: { addr, size, used: ROOT_CHUNK_USED }, liveBlocks: cal.liveBlocks, anonBaseline, segment };
+  return {
+    liveIds,
+    dataStackRoot: { addr, size, used: ROOT_CHUNK_USED },
+    liveBlocks: cal.liveBlocks,
+    anonBaseline,
+    segment,
+  };
 }

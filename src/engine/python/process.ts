@@ -102,7 +102,9 @@ export class PythonProcess {
     this.pymallocOff = env.pythonMalloc === 'malloc';
     this.boot = bootProcess(this.kernel, this.libc, this.pymalloc, this.profile, !this.pymallocOff);
     const events = opts.events ?? null;
-    this.vm = new Vm(new Mem(this.kernel, this.pymallocOff ? new MallocDomain(this.libc) : this.pymalloc, events));
+    this.vm = new Vm(
+      new Mem(this.kernel, this.pymallocOff ? new MallocDomain(this.libc) : this.pymalloc, events),
+    );
     installBuiltinTypes(this.vm);
     this.dataStack = new DataStack(this.kernel, this.boot.dataStackRoot);
     this.globals = this.makeGlobals();

@@ -85,7 +85,8 @@ export class ThreadCosts {
   /** allocate_stack: the best-fitting unused cached stack (get_cached_stack). */
   private cachedStack(): ThreadStack | null {
     let best: ThreadStack | null = null;
-    for (const s of this.cache) if (!s.inUse && s.size >= STACK_BYTES + GUARD_BYTES && (!best || s.size < best.size)) best = s;
+    for (const s of this.cache)
+      if (!s.inUse && s.size >= STACK_BYTES + GUARD_BYTES && (!best || s.size < best.size)) best = s;
     if (best === null) return null;
     best.inUse = true;
     this.cache.splice(this.cache.indexOf(best), 1);
@@ -116,7 +117,8 @@ export class ThreadCosts {
     const s = m.stack;
     const top = s.addr + s.size;
     const keepFrom = top - STACK_RESIDENT_BYTES - PTHREAD_STACK_MIN;
-    if (keepFrom > s.addr + GUARD_BYTES) this.kernel.madviseDontneed(s.addr + GUARD_BYTES, keepFrom - s.addr - GUARD_BYTES);
+    if (keepFrom > s.addr + GUARD_BYTES)
+      this.kernel.madviseDontneed(s.addr + GUARD_BYTES, keepFrom - s.addr - GUARD_BYTES);
     s.inUse = false;
     this.cache.unshift(s);
     this.cachedBytes += s.size;

@@ -373,7 +373,11 @@ export class Threads implements ThreadServices {
     const it = this.it;
     const tid = this.nextTid++;
     const mem = this.costs.threadCreated();
-    const ds = new DataStack(this.host.kernel, { addr: mem.dataStack, size: DATA_STACK_CHUNK_SIZE, used: 24 });
+    const ds = new DataStack(this.host.kernel, {
+      addr: mem.dataStack,
+      size: DATA_STACK_CHUNK_SIZE,
+      used: 24,
+    });
     const exc = new ExcState();
     exc.excInfo.push(0);
     const ts = new ThreadState(it.vm, ds);

@@ -26,7 +26,9 @@ export const sysModule: ModuleSpec = {
         return vm2.s.None;
       }),
       // the GIL's switch interval (eval/threads.ts), 5 ms by default
-      def('getswitchinterval', Meth.NoArgs, (vm2) => fromDouble(vm2, interpOf(vm2).threads.switchIntervalNs / 1e9)),
+      def('getswitchinterval', Meth.NoArgs, (vm2) =>
+        fromDouble(vm2, interpOf(vm2).threads.switchIntervalNs / 1e9),
+      ),
       def('setswitchinterval', Meth.O, (vm2, _s, a) => {
         const t = vm2.table.type[a[0]];
         const v = t === T.Float ? vm2.table.num[a[0]] : Number(intValue(vm2, a[0]));

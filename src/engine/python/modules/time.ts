@@ -37,7 +37,9 @@ export const timeModule: ModuleSpec = {
         return vm2.s.None;
       }),
       def('time', Meth.NoArgs, (vm2) => fromDouble(vm2, EPOCH_START_S + now() / 1e9)),
-      def('time_ns', Meth.NoArgs, (vm2) => fromLong(vm2, BigInt(EPOCH_START_S) * 1_000_000_000n + BigInt(Math.round(now())))),
+      def('time_ns', Meth.NoArgs, (vm2) =>
+        fromLong(vm2, BigInt(EPOCH_START_S) * 1_000_000_000n + BigInt(Math.round(now()))),
+      ),
       def('monotonic', Meth.NoArgs, mono),
       def('monotonic_ns', Meth.NoArgs, monoNs),
       def('perf_counter', Meth.NoArgs, mono),

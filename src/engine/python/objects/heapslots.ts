@@ -9,7 +9,16 @@ import { E } from './exctypes';
 import { hashNotImplemented } from './object';
 import { intern, strValue } from './str';
 import { tupleItems } from './tuple';
-import { NB, NB_BINARY_COUNT, T, TpFlags, type BinarySlot, type Kwargs, type NumberSlots, type TypeSlots } from './types';
+import {
+  NB,
+  NB_BINARY_COUNT,
+  T,
+  TpFlags,
+  type BinarySlot,
+  type Kwargs,
+  type NumberSlots,
+  type TypeSlots,
+} from './types';
 import { dictEntries, dictGetItem } from './dict';
 
 /**
@@ -41,7 +50,13 @@ export function callDunder(
   }
 }
 
-function mustCall(vm: Vm, self: number, name: string, args: readonly number[], kw: Kwargs | null = null): number {
+function mustCall(
+  vm: Vm,
+  self: number,
+  name: string,
+  args: readonly number[],
+  kw: Kwargs | null = null,
+): number {
   const r = callDunder(vm, self, name, args, kw);
   if (r === 0)
     throw raiseFormat(

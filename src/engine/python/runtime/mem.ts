@@ -120,7 +120,8 @@ export class Mem {
     if (addr === 0 || len <= 0) return;
     const page = Math.floor(addr / 4096);
     const epoch = this.kernel.log.length;
-    if (page === this.lastPage && epoch === this.lastEpoch && Math.floor((addr + len - 1) / 4096) === page) return;
+    if (page === this.lastPage && epoch === this.lastEpoch && Math.floor((addr + len - 1) / 4096) === page)
+      return;
     this.kernel.touch(addr, len);
     this.lastPage = Math.floor((addr + len - 1) / 4096);
     this.lastEpoch = epoch;
