@@ -146,7 +146,8 @@ export class Interpreter implements Evaluator, InterpreterServices {
       throw e;
     }
     clearAndPop(this, f);
-    const mod = moduleStatic(vm, name, null);
+    // a name the real module has and this one lacks (threading.local, Timer) is "not supported"
+    const mod = moduleStatic(vm, name, name);
     const attrs = moduleData(vm, mod).attrs;
     for (const [k, v] of dictEntries(vm, globals)) {
       vm.incref(v);

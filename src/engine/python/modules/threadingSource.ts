@@ -8,6 +8,8 @@
  */
 export const THREADING_SOURCE = `
 import _thread
+from collections import deque as _deque
+from itertools import islice as _islice
 
 _start_new_thread = _thread.start_new_thread
 _allocate_lock = _thread.allocate_lock
@@ -57,7 +59,7 @@ class Condition:
         self._lock = lock
         self.acquire = lock.acquire
         self.release = lock.release
-        self._waiters = []
+        self._waiters = _deque()
 
     def __enter__(self):
         return self._lock.acquire()
@@ -124,11 +126,14 @@ class Condition:
     def notify(self, n=1):
         if not self._is_owned():
             raise RuntimeError("cannot notify on un-acquired lock")
-        woken = self._waiters[:n]
-        for waiter in woken:
+        all_waiters = self._waiters
+        waiters_to_notify = _deque(_islice(all_waiters, n))
+        if not waiters_to_notify:
+            return
+        for waiter in waiters_to_notify:
             waiter.release()
             try:
-                self._waiters.remove(waiter)
+                all_waiters.remove(waiter)
             except ValueError:
                 pass
 
