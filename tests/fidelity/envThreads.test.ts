@@ -22,7 +22,7 @@ const CASES: [string, string][] = [
 ];
 
 /**
- * Known gap (THREADS.md): while the eight threads of threads_tcache_pin wait on go_exit after
+ * Known gap (python/eval/THREADS.md): while the eight threads of threads_tcache_pin wait on go_exit after
  * freeing their lists, the real process keeps 9 more pymalloc arenas than at <start>, the
  * simulator 4: the real threading's Condition keeps its waiters in a deque and builds another
  * in notify(), and where those blocks land decides which boundary arenas stay pinned. Every
