@@ -8,7 +8,7 @@ import { FUTURES_SOURCE, QUEUE_SOURCE } from './queueSource';
  * threading, queue and concurrent.futures: modules written in Python (threadingSource.ts,
  * queueSource.ts) over _thread, run on first import. The recorder's process has threading
  * imported already; the objects this import makes (its classes, functions and the main Thread,
- * some 30 KiB of pymalloc blocks) are therefore counted in the step that imports it, where the
+ * 18 KiB of pymalloc blocks and 13 KiB of glibc chunks) are counted in the step that imports it, where the
  * real run had them before `<start>`. queue and concurrent.futures are not imported at start-up
  * in the real process; what their real import loads besides (collections, heapq, types, …) is
  * not modelled.
