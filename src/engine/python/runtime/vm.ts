@@ -75,8 +75,8 @@ export class Vm implements GcHost {
   readonly heapState = new Map<number, unknown>();
   /** Interned identifiers (static strs, objects/str.ts intern). */
   readonly interned = new Map<string, number>();
-  /** The thread's exception state (sys.exc_info()'s stack). */
-  readonly thread = new ThreadState();
+  /** The running thread's exception state (sys.exc_info()'s stack); eval/threads.ts switches it. */
+  thread = new ThreadState();
   private readonly freeTypeIds: number[] = [];
   private nextTypeId: number = T.FirstDynamic;
   private staticNext = STATIC_BASE;
