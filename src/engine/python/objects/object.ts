@@ -8,6 +8,7 @@ import type { Vm } from '../runtime/vm';
 import { initInstanceDict, type HeapTypeData, type InstanceState } from './instance';
 import { embeddedValues, inlineValuesBytes, nextValuesSize } from './values';
 import { fromSsize } from './int';
+import { strValue } from './str';
 import { Cmp, Meth, T, TpFlags, defineType, type HashKey, type TypeSlots } from './types';
 
 /**
@@ -153,7 +154,7 @@ export const ObjectType = (): TypeSlots =>
         impl: (vm, self, args) => {
           if (vm.table.type[args[0]] !== T.Str) throw typeError(vm, 'argument to __format__ must be str');
           const f = vm.typeOf(self).format ?? objectFormat;
-          return f(vm, self, vm.table.side[args[0]] as string);
+          return f(vm, self, strValue(vm, args[0]));
         },
       },
     },
