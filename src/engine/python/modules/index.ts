@@ -1,9 +1,10 @@
+import { jsonModules } from './json';
 import { registerModules } from './registry';
 
 /**
  * Every standard-library module the simulator models, one file each (one line here per module).
  * gc, sys and ctypes still live in interp/modules.ts until the eval loop retires the tree-walker.
  */
-registerModules([]);
+registerModules([...jsonModules]);
 
 export { findModule, type ModuleSpec } from './registry';
