@@ -1,3 +1,4 @@
+import { ioModule } from './io';
 import { jsonModules } from './json';
 import { registerModules } from './registry';
 
@@ -5,6 +6,6 @@ import { registerModules } from './registry';
  * Every standard-library module the simulator models, one file each (one line here per module).
  * gc, sys and ctypes still live in interp/modules.ts until the eval loop retires the tree-walker.
  */
-registerModules([...jsonModules]);
+registerModules([...jsonModules, ioModule]);
 
 export { findModule, type ModuleSpec } from './registry';

@@ -26,6 +26,8 @@ export interface EncoderConfig {
   keySeparator: number;
   /** A `default` function given to the encoder (0: the class's own method, bound at each use). */
   default: number;
+  /** The instance (for binding self.default): _default_encoder's stand-in, or one made by the call. */
+  self: number;
 }
 
 /**
@@ -52,8 +54,12 @@ export interface JsonState {
   decoderSelf: number;
   encoderKeys: SharedKeys;
   decoderKeys: SharedKeys;
+  /** int.__repr__ (a wrapper descriptor), and stand-ins for the builtins id and isinstance in _make_iterencode's cells. */
+  intRepr: number;
+  builtinId: number;
+  builtinIsinstance: number;
   /** `self.default` of an encoder: a new bound method each time. */
-  defaultMethod(vm: Vm): number;
+  defaultMethod(vm: Vm, self: number): number;
 }
 
 const states = new WeakMap<Vm, JsonState>();
@@ -97,7 +103,11 @@ export function jsonState(vm: Vm): JsonState {
   const keySeparator = intern(vm, ': ');
   const encodeAsciiFn = builtinStatic(
     vm,
-    { name: 'encode_basestring_ascii', flags: Meth.O, impl: (vm2, _m, a) => encodeBasestring(vm2, a[0], true) },
+    {
+      name: 'encode_basestring_ascii',
+      flags: Meth.O,
+      impl: (vm2, _m, a) => encodeBasestring(vm2, a[0], true),
+    },
     '_json',
   );
   const encodeFn = builtinStatic(
@@ -144,6 +154,7 @@ export function jsonState(vm: Vm): JsonState {
       itemSeparator,
       keySeparator,
       default: 0,
+      self: encoderSelf,
     },
     defaultScanner,
     itemSeparator,
@@ -151,18 +162,36 @@ export function jsonState(vm: Vm): JsonState {
     encodeAsciiFn,
     encodeFn,
     floatRepr: staticDescriptor(vm, vm.types[T.Float], '__repr__'),
+    intRepr: staticDescriptor(vm, vm.types[T.Int], '__repr__'),
+    builtinId: vm.newStatic(T.Object),
+    builtinIsinstance: vm.newStatic(T.Object),
     infinity,
     constantsGetitem,
     constantsGetitemDef,
     constants: staticDict(vm),
     decoderSelf: vm.newStatic(T.Object),
     // _default_encoder: 6 attributes; _default_decoder: 11
-    encoderKeys: importedKeys(['skipkeys', 'ensure_ascii', 'check_circular', 'allow_nan', 'sort_keys', 'indent'], 1),
-    decoderKeys: importedKeys(
-      ['object_hook', 'parse_float', 'parse_int', 'parse_constant', 'strict', 'object_pairs_hook', 'parse_object', 'parse_array', 'parse_string', 'memo', 'scan_once'],
+    encoderKeys: importedKeys(
+      ['skipkeys', 'ensure_ascii', 'check_circular', 'allow_nan', 'sort_keys', 'indent'],
       1,
     ),
-    defaultMethod: (vm2) => methodNew(vm2, defaultFunc, encoderSelf),
+    decoderKeys: importedKeys(
+      [
+        'object_hook',
+        'parse_float',
+        'parse_int',
+        'parse_constant',
+        'strict',
+        'object_pairs_hook',
+        'parse_object',
+        'parse_array',
+        'parse_string',
+        'memo',
+        'scan_once',
+      ],
+      1,
+    ),
+    defaultMethod: (vm2, self) => methodNew(vm2, defaultFunc, self),
   };
   states.set(vm, s);
   return s;

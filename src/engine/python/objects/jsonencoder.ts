@@ -6,7 +6,7 @@ import type { Vm } from '../runtime/vm';
 import { dictDelItem, dictEntries, dictGetItem, dictSetItem } from './dict';
 import { E } from './exctypes';
 import { fromLong } from './int';
-import { accuAdd, accuDestroy, accuFinishAsList, accuInit, accuSteal, type Accu } from './jsonaccu';
+import { accuAdd, accuDestroy, accuFinishAsList, accuInit, accuSteal, type Accu } from './accu';
 import { pyIdentifier } from './identifiers';
 import { listNew, listPut } from './list';
 import { sortList } from './listsort';
@@ -18,7 +18,9 @@ import { T, type TypeSlots } from './types';
 import { listItem } from './list';
 
 const listItemOf = (vm: Vm, seq: number, i: number): number =>
-  vm.table.type[seq] === T.Tuple || vm.typeOf(seq).mro.includes(T.Tuple) ? vm.pool.data[vm.table.ref[seq] + i] : listItem(vm, seq, i);
+  vm.table.type[seq] === T.Tuple || vm.typeOf(seq).mro.includes(T.Tuple)
+    ? vm.pool.data[vm.table.ref[seq] + i]
+    : listItem(vm, seq, i);
 
 /**
  * The JSON encoder's C accelerator (Modules/_json.c, 3.11: c_make_encoder, a `_json.Encoder`
@@ -57,7 +59,15 @@ export function encoderState(vm: Vm, h: number): EncoderState {
 /** S_CHAR: printable ASCII other than the backslash and the double quote. */
 const sChar = (c: number): boolean => c >= 0x20 && c <= 0x7e && c !== 0x5c && c !== 0x22;
 
-const SHORT_ESCAPES: Record<number, string> = { 0x5c: '\\\\', 0x22: '\\"', 8: '\\b', 12: '\\f', 10: '\\n', 13: '\\r', 9: '\\t' };
+const SHORT_ESCAPES: Record<number, string> = {
+  0x5c: '\\\\',
+  0x22: '\\"',
+  8: '\\b',
+  12: '\\f',
+  10: '\\n',
+  13: '\\r',
+  9: '\\t',
+};
 
 const hex4 = (c: number): string => c.toString(16).padStart(4, '0');
 
@@ -124,28 +134,40 @@ export function encodedConst(vm: Vm, obj: number): number {
   return h;
 }
 
-const isExact = (vm: Vm, h: number, type: T): boolean => vm.table.type[h] === type || vm.typeOf(h).mro.includes(type);
+const isExact = (vm: Vm, h: number, type: T): boolean =>
+  vm.table.type[h] === type || vm.typeOf(h).mro.includes(type);
 
 /** The brackets (_Py_IDENTIFIERs made together on the first list or dict). */
 function brackets(vm: Vm, open: string, close: string): [number, number, number] {
-  return [pyIdentifier(vm, open, false), pyIdentifier(vm, close, false), pyIdentifier(vm, open + close, false)];
+  return [
+    pyIdentifier(vm, open, false),
+    pyIdentifier(vm, close, false),
+    pyIdentifier(vm, open + close, false),
+  ];
 }
 
 /** encoder_listencode_obj. */
 export function listencodeObj(vm: Vm, s: EncoderState, acc: Accu, obj: number, indentLevel: number): void {
   const t = vm.table.type[obj];
-  if (obj === vm.s.None || obj === vm.s.True || obj === vm.s.False) return accuSteal(vm, acc, encodedConst(vm, obj));
+  if (obj === vm.s.None || obj === vm.s.True || obj === vm.s.False)
+    return accuSteal(vm, acc, encodedConst(vm, obj));
   if (t === T.Str || isExact(vm, obj, T.Str)) return accuSteal(vm, acc, encodeString(vm, s, obj));
   if (t === T.Int || isExact(vm, obj, T.Int)) return accuSteal(vm, acc, vm.types[T.Int].repr!(vm, obj));
   if (t === T.Float || isExact(vm, obj, T.Float)) return accuSteal(vm, acc, encodeFloat(vm, s, obj));
   if (t === T.List || t === T.Tuple || isExact(vm, obj, T.List) || isExact(vm, obj, T.Tuple))
-    return withRecursionCheck(vm, ' while encoding a JSON object', () => listencodeList(vm, s, acc, obj, indentLevel));
+    return withRecursionCheck(vm, ' while encoding a JSON object', () =>
+      listencodeList(vm, s, acc, obj, indentLevel),
+    );
   if (t === T.Dict || isExact(vm, obj, T.Dict))
-    return withRecursionCheck(vm, ' while encoding a JSON object', () => listencodeDict(vm, s, acc, obj, indentLevel));
+    return withRecursionCheck(vm, ' while encoding a JSON object', () =>
+      listencodeDict(vm, s, acc, obj, indentLevel),
+    );
   const ident = markerEnter(vm, s, obj);
   const newobj = call(vm, s.defaultfn, [obj], null);
   try {
-    withRecursionCheck(vm, ' while encoding a JSON object', () => listencodeObj(vm, s, acc, newobj, indentLevel));
+    withRecursionCheck(vm, ' while encoding a JSON object', () =>
+      listencodeObj(vm, s, acc, newobj, indentLevel),
+    );
   } catch (e) {
     if (ident) vm.decref(ident);
     throw e;
@@ -265,7 +287,12 @@ function listencodeDict(vm: Vm, s: EncoderState, acc: Accu, dct: number, indentL
         else if (kt === T.Int || isExact(vm, key, T.Int)) kstr = vm.types[T.Int].repr!(vm, key);
         else if (s.skipkeys) continue;
         else
-          throw raiseFormat(vm, E.TypeError, 'keys must be str, int, float, bool or None, not %.100s', typeName(vm, key));
+          throw raiseFormat(
+            vm,
+            E.TypeError,
+            'keys must be str, int, float, bool or None, not %.100s',
+            typeName(vm, key),
+          );
         if (idx) accuAdd(vm, acc, s.itemSeparator);
         let encoded: number;
         try {

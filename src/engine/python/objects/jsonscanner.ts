@@ -134,7 +134,16 @@ export class Scanner {
         c = cps[next];
         if (c !== 0x75 /* u */) {
           end = next + 1;
-          const esc: Record<number, number> = { 0x22: 0x22, 0x5c: 0x5c, 0x2f: 0x2f, 0x62: 8, 0x66: 12, 0x6e: 10, 0x72: 13, 0x74: 9 };
+          const esc: Record<number, number> = {
+            0x22: 0x22,
+            0x5c: 0x5c,
+            0x2f: 0x2f,
+            0x62: 8,
+            0x66: 12,
+            0x6e: 10,
+            0x72: 13,
+            0x74: 9,
+          };
           const v = esc[c];
           if (v === undefined) throw this.err('Invalid \\escape', end - 2);
           c = v;
@@ -166,7 +175,14 @@ export class Scanner {
     let c = 0;
     for (let i = a; i < b; i++) {
       const digit = this.d.cps[i];
-      const v = digit >= 0x30 && digit <= 0x39 ? digit - 0x30 : digit >= 0x61 && digit <= 0x66 ? digit - 0x57 : digit >= 0x41 && digit <= 0x46 ? digit - 0x37 : -1;
+      const v =
+        digit >= 0x30 && digit <= 0x39
+          ? digit - 0x30
+          : digit >= 0x61 && digit <= 0x66
+            ? digit - 0x57
+            : digit >= 0x41 && digit <= 0x46
+              ? digit - 0x37
+              : -1;
       if (v < 0) throw this.err('Invalid \\uXXXX escape', b - 5);
       c = (c << 4) | v;
     }
@@ -190,9 +206,13 @@ export class Scanner {
       case 0x22:
         return this.scanstring(idx + 1, this.s.strict);
       case 0x7b:
-        return withRecursionCheck(vm, ' while decoding a JSON object from a unicode string', () => this.parseObject(idx + 1));
+        return withRecursionCheck(vm, ' while decoding a JSON object from a unicode string', () =>
+          this.parseObject(idx + 1),
+        );
       case 0x5b:
-        return withRecursionCheck(vm, ' while decoding a JSON array from a unicode string', () => this.parseArray(idx + 1));
+        return withRecursionCheck(vm, ' while decoding a JSON array from a unicode string', () =>
+          this.parseArray(idx + 1),
+        );
       case 0x6e:
         if (word('null')) return [vm.s.None, idx + 4];
         break;
@@ -209,7 +229,8 @@ export class Scanner {
         if (word('Infinity')) return this.constant('Infinity', idx);
         break;
       case 0x2d:
-        if (idx + 8 < length + 0 && slice(this.d, idx, idx + 9) === '-Infinity') return this.constant('-Infinity', idx);
+        if (idx + 8 < length + 0 && slice(this.d, idx, idx + 9) === '-Infinity')
+          return this.constant('-Infinity', idx);
         break;
     }
     return this.matchNumber(idx);
@@ -237,7 +258,8 @@ export class Scanner {
       while (idx <= endIdx && isWhitespace(cps[idx])) idx++;
       if (idx > endIdx || cps[idx] !== 0x7d) {
         for (;;) {
-          if (idx > endIdx || cps[idx] !== 0x22) throw this.err('Expecting property name enclosed in double quotes', idx);
+          if (idx > endIdx || cps[idx] !== 0x22)
+            throw this.err('Expecting property name enclosed in double quotes', idx);
           const [key0, afterKey] = this.scanstring(idx + 1, s.strict);
           // PyDict_SetDefault(memo, key, key): an equal key read before is used instead
           let key = dictGetItem(vm, s.memo, key0);
@@ -272,7 +294,8 @@ export class Scanner {
           const comma = idx;
           idx++;
           while (idx <= endIdx && isWhitespace(cps[idx])) idx++;
-          if (idx > endIdx || cps[idx] !== 0x22) throw this.err('Expecting property name enclosed in double quotes', comma);
+          if (idx > endIdx || cps[idx] !== 0x22)
+            throw this.err('Expecting property name enclosed in double quotes', comma);
         }
       }
     } catch (e) {

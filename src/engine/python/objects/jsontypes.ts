@@ -40,7 +40,11 @@ export function jsonDecodeError(vm: Vm, msg: string, doc: number, pos: number): 
   const lineno = before.filter((c) => c === '\n').length + 1;
   const lastNl = before.lastIndexOf('\n');
   const colno = pos - lastNl;
-  const err = raiseString(vm, moduleType(vm, JSONDecodeErrorType).id, `${msg}: line ${lineno} column ${colno} (char ${pos})`);
+  const err = raiseString(
+    vm,
+    moduleType(vm, JSONDecodeErrorType).id,
+    `${msg}: line ${lineno} column ${colno} (char ${pos})`,
+  );
   return err;
 }
 
@@ -51,7 +55,8 @@ function encoderDealloc(vm: Vm, h: number): void {
   const s = encoderState(vm, h);
   vm.table.side[h] = undefined;
   // encoder_clear: markers, defaultfn, encoder, indent, key_separator, item_separator
-  for (const x of [s.markers, s.defaultfn, s.encoder, s.indent, s.keySeparator, s.itemSeparator]) vm.decref(x);
+  for (const x of [s.markers, s.defaultfn, s.encoder, s.indent, s.keySeparator, s.itemSeparator])
+    vm.decref(x);
   vm.gcDel(h);
 }
 
@@ -66,7 +71,8 @@ export const EncoderType = (_vm: Vm, id: number): TypeSlots =>
     dealloc: encoderDealloc,
     traverse: (vm, h, visit) => {
       const s = encoderState(vm, h);
-      for (const x of [s.markers, s.defaultfn, s.encoder, s.indent, s.keySeparator, s.itemSeparator]) visit(x);
+      for (const x of [s.markers, s.defaultfn, s.encoder, s.indent, s.keySeparator, s.itemSeparator])
+        visit(x);
     },
     call: (vm, h, args, kwargs) => {
       // "On:_iterencode": two entries, parsed without a temporary freelist
@@ -90,7 +96,14 @@ export function argParseFreelist(vm: Vm, units: number): void {
  */
 export function encoderNew(vm: Vm, fields: Omit<EncoderState, 'fastEncode'>, fastEncode: 0 | 1 | 2): number {
   argParseFreelist(vm, 9);
-  for (const x of [fields.markers, fields.defaultfn, fields.encoder, fields.indent, fields.keySeparator, fields.itemSeparator])
+  for (const x of [
+    fields.markers,
+    fields.defaultfn,
+    fields.encoder,
+    fields.indent,
+    fields.keySeparator,
+    fields.itemSeparator,
+  ])
     vm.incref(x);
   const type = moduleType(vm, EncoderType);
   const h = vm.newGcObject(type.id, ENCODER_BASIC);

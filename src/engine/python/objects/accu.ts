@@ -1,9 +1,10 @@
 import type { Vm } from '../runtime/vm';
-import { listAppend, listClear, listNew } from './list';
+import { listAppend, listClear, listNew, listSliceItems } from './list';
 import { strJoin } from './str';
 
 /**
- * _PyAccu (Objects/accu.c, 3.11; the JSON encoder's accumulator, gone in 3.12): strings are
+ * _PyAccu (Objects/accu.c, 3.11; the JSON encoder's and io.StringIO's accumulator, gone in
+ * 3.12): strings are
  * appended to a `small` list; at 100,000 of them the list is joined into one str, which goes to
  * the `large` list (made on the first flush), and `small` is emptied with PyList_SetSlice(small,
  * 0, n, NULL) (list_ass_slice → _list_clear: its item array freed). The comment in accu.c gives
@@ -27,7 +28,7 @@ function flush(vm: Vm, acc: Accu): void {
   if (n === 0) return;
   if (acc.large === 0) acc.large = listNew(vm, 0);
   // join_list_unicode: PyUnicode_Join with "" (the empty singleton) over the list's items
-  const items = vm.pool.data.slice(vm.table.ref[acc.small], vm.table.ref[acc.small] + n);
+  const items = listSliceItems(vm, acc.small, 0, n);
   const joined = strJoin(vm, vm.s.emptyStr, items);
   listClear(vm, acc.small);
   listAppend(vm, acc.large, joined);
@@ -62,6 +63,25 @@ export function accuFinishAsList(vm: Vm, acc: Accu): number {
   const res = acc.large;
   acc.large = 0;
   return res;
+}
+
+/**
+ * _PyAccu_Finish: the one str of everything accumulated (new reference): `small` joined when
+ * nothing was flushed (one item: that str itself), else the flushed chunks joined.
+ */
+export function accuFinish(vm: Vm, acc: Accu): number {
+  let list: number;
+  if (acc.large === 0) {
+    list = acc.small;
+    acc.small = 0;
+  } else list = accuFinishAsList(vm, acc);
+  try {
+    const n = vm.table.n[list];
+    const items = listSliceItems(vm, list, 0, n);
+    return strJoin(vm, vm.s.emptyStr, items);
+  } finally {
+    vm.decref(list);
+  }
 }
 
 /** _PyAccu_Destroy. */
