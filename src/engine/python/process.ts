@@ -21,6 +21,7 @@ import { REPORT_SCHEMA, type Report, type ReportStep, type StepMeasurement } fro
 import { DataStack } from './runtime/datastack';
 import { Mem } from './runtime/mem';
 import { Vm } from './runtime/vm';
+import { attachImportHost } from './modules/footprint';
 import { startupProfile, type ProfileName, type StartupProfile } from './startup/profiles';
 
 export interface ProcessOptions {
@@ -88,6 +89,14 @@ export class PythonProcess {
     const events = opts.events ?? null;
     this.vm = new Vm(new Mem(this.kernel, this.pymalloc, events));
     installBuiltinTypes(this.vm);
+    attachImportHost(this.vm, {
+      version: this.profile.name === 'cpython-3.11.7' ? '3.11.7' : null,
+      kernel: this.kernel,
+      libc: this.libc,
+      liveIds: this.boot.liveIds,
+      liveBlocks: this.boot.liveBlocks,
+      blockSize: (p) => this.pymalloc.blockSize(p),
+    });
     this.dataStack = new DataStack(this.kernel, this.boot.dataStackRoot);
     this.globals = this.makeGlobals();
     this.settle();
