@@ -41,6 +41,8 @@ export interface PymallocLike {
 export class Mem {
   /** When set, every call is appended as "m SIZE" / "c N SIZE" / "r SIZE" / "f SIZE" (tests compare it with real runs). */
   log: string[] | null = null;
+  /** PyMem/PyObject calls made so far (the simulated clock charges each: modules/simclock.ts). */
+  calls = 0;
 
   constructor(
     readonly kernel: Kernel,
@@ -50,18 +52,21 @@ export class Mem {
 
   /** PyObject_Malloc / PyMem_Malloc. 0 = NULL. */
   malloc(n: number): number {
+    this.calls++;
     const p = this.pymalloc.malloc(n);
     if (this.log) this.logCall(`m ${n}`, p, n);
     this.check();
     return p;
   }
   calloc(nelem: number, elsize: number): number {
+    this.calls++;
     const p = this.pymalloc.calloc(nelem, elsize);
     if (this.log) this.logCall(`c ${nelem} ${elsize}`, p, nelem * elsize);
     this.check();
     return p;
   }
   realloc(p: number, n: number): number {
+    this.calls++;
     if (this.log) this.sizes.delete(p);
     const q = this.pymalloc.realloc(p, n);
     if (this.log) this.logCall(`r ${n}${p === 0 ? ' new' : ''}`, q, n);
@@ -70,6 +75,7 @@ export class Mem {
   }
   free(p: number): void {
     if (p === 0) return;
+    this.calls++;
     if (this.log) {
       this.log.push(`f ${this.sizes.get(p) ?? '?'}`);
       this.sizes.delete(p);
