@@ -8,7 +8,6 @@ import type { Vm } from '../runtime/vm';
 import { dictDelItem, dictGetItem, dictSetItem } from '../objects/dict';
 import { dictViewNew } from '../objects/dictview';
 import { E } from '../objects/exctypes';
-import { generatorNew } from '../objects/genobject';
 import { fromLong, intValue } from '../objects/int';
 import { encodeBasestring } from '../objects/jsonencoder';
 import { intern, strConcat, strRepeat, strValue } from '../objects/str';
@@ -16,7 +15,7 @@ import { tupleFromItems } from '../objects/tuple';
 import { T } from '../objects/types';
 import { CODE, FRAMESIZE, FREE, makeIterencode, type Env } from './jsonclosure';
 import type { EncoderConfig } from './jsonstate';
-import { PyGenFrame } from './pygen';
+import { generatorNew, PyGenFrame } from './pygen';
 import { isQuickened as isQuickenedNow, warm } from './pycode';
 
 /**

@@ -1,6 +1,52 @@
-import type { SuspendedFrame } from '../objects/genobject';
-import type { Visit } from '../objects/types';
+import { GEN_BASIC, type SuspendedFrame } from '../objects/genobject';
+import { moduleType, type TypeFactory } from '../objects/modtypes';
+import { selfIter } from '../objects/rangeobject';
+import { Meth, TpFlags, defineType, type TypeSlots, type Visit } from '../objects/types';
 import type { Vm } from '../runtime/vm';
+
+const frameOf = (vm: Vm, g: number): SuspendedFrame => vm.table.side[g] as SuspendedFrame;
+
+/**
+ * The generator type of the standard-library generators run as TypeScript (json's _iterencode_*):
+ * CPython's generator layout (16 + 80 + 8 × co_framesize), its own type id because the VM's
+ * generator type holds a bytecode frame. Not exposed to scripts except through json's iterencode.
+ */
+const StdlibGeneratorType: TypeFactory = (_vm: Vm, id: number): TypeSlots =>
+  defineType({
+    id,
+    name: 'generator',
+    basicsize: GEN_BASIC,
+    itemsize: 8,
+    flags: TpFlags.HaveGc,
+    dealloc: (vm, g) => {
+      vm.gc.untrack(g);
+      frameOf(vm, g).close(vm);
+      vm.gcDel(g);
+    },
+    traverse: (vm, g, visit) => frameOf(vm, g).traverse(visit),
+    reprText: (vm, g) => `<generator object ${frameOf(vm, g).name} at 0x${vm.id(g).toString(16)}>`,
+    iter: selfIter,
+    iternext: (vm, g) => frameOf(vm, g).resume(vm),
+    methods: {
+      close: {
+        name: 'close',
+        flags: Meth.NoArgs,
+        qualname: 'generator.close',
+        impl: (vm, g) => {
+          frameOf(vm, g).close(vm);
+          return vm.s.None;
+        },
+      },
+    },
+  });
+
+/** _Py_MakeCoro: the generator object around a frame of `framesize` words. */
+export function generatorNew(vm: Vm, framesize: number, frame: SuspendedFrame): number {
+  const g = vm.newGcObject(moduleType(vm, StdlibGeneratorType).id, GEN_BASIC + 8 * framesize);
+  vm.table.side[g] = frame;
+  vm.gc.track(g);
+  return g;
+}
 
 /**
  * The frame of a standard-library generator that the simulator runs as a TypeScript generator

@@ -26,7 +26,19 @@ import { cpuNs, elapsedNs, MONO_START_NS, sleepNs, WALL_START_S } from './simclo
 const STRUCT_TIME: StructSeqDesc = {
   name: 'struct_time',
   module: 'time',
-  fields: ['tm_year', 'tm_mon', 'tm_mday', 'tm_hour', 'tm_min', 'tm_sec', 'tm_wday', 'tm_yday', 'tm_isdst', 'tm_zone', 'tm_gmtoff'],
+  fields: [
+    'tm_year',
+    'tm_mon',
+    'tm_mday',
+    'tm_hour',
+    'tm_min',
+    'tm_sec',
+    'tm_wday',
+    'tm_yday',
+    'tm_isdst',
+    'tm_zone',
+    'tm_gmtoff',
+  ],
   visible: 9,
 };
 const StructTimeType = structSeqType(STRUCT_TIME);
@@ -36,12 +48,23 @@ const wallSeconds = (vm: Vm): number => WALL_START_S + elapsedNs(vm) / 1e9;
 /** tmtotuple: the struct_time, then its fields in order (the zone decoded from the C string). */
 function structTime(vm: Vm, secs: number): number {
   const d = new Date(Math.floor(secs) * 1000);
-  if (Number.isNaN(d.getTime())) throw raiseString(vm, E.OverflowError, 'timestamp out of range for platform time_t');
+  if (Number.isNaN(d.getTime()))
+    throw raiseString(vm, E.OverflowError, 'timestamp out of range for platform time_t');
   const start = Date.UTC(d.getUTCFullYear(), 0, 1);
   const yday = Math.floor((d.getTime() - start) / 86400000) + 1;
   const h = structSeqNew(vm, StructTimeType, STRUCT_TIME, []);
   const off = vm.table.ref[h];
-  const vals = [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(), (d.getUTCDay() + 6) % 7, yday, 0];
+  const vals = [
+    d.getUTCFullYear(),
+    d.getUTCMonth() + 1,
+    d.getUTCDate(),
+    d.getUTCHours(),
+    d.getUTCMinutes(),
+    d.getUTCSeconds(),
+    (d.getUTCDay() + 6) % 7,
+    yday,
+    0,
+  ];
   vals.forEach((v, i) => (vm.pool.data[off + i] = fromLong(vm, v)));
   vm.pool.data[off + 9] = strNew(vm, 'UTC');
   vm.pool.data[off + 10] = vm.s.smallInt(0);
@@ -57,7 +80,8 @@ function secondsArg(vm: Vm, a: readonly number[]): number {
 /** The fields of a struct_time or 9-tuple argument (gettmarg: "iiiiiiiii", 9 units: getargs' freelist). */
 function tmFields(vm: Vm, t: number): number[] {
   const items = Array.from(tupleItems(vm, t)).slice(0, 9);
-  if (items.length !== 9) throw typeError(vm, 'time.struct_time() takes a sequence of length 9, not %zd', items.length);
+  if (items.length !== 9)
+    throw typeError(vm, 'time.struct_time() takes a sequence of length 9, not %zd', items.length);
   const p = vm.mem.malloc(16 * 9);
   vm.mem.free(p);
   return items.map((x) => Number(intValue(vm, x)));
@@ -68,12 +92,28 @@ const MON = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct
 
 /** _asctime: PyUnicode_FromFormat("%s %s%3d %.2d:%.2d:%.2d %d", …). */
 function asctimeOf(vm: Vm, f: number[]): number {
-  return unicodeFromFormat(vm, '%s %s%3d %.2d:%.2d:%.2d %d', [WDAY[f[6]], MON[f[1] - 1], f[2], f[3], f[4], f[5], f[0]]);
+  return unicodeFromFormat(vm, '%s %s%3d %.2d:%.2d:%.2d %d', [
+    WDAY[f[6]],
+    MON[f[1] - 1],
+    f[2],
+    f[3],
+    f[4],
+    f[5],
+    f[0],
+  ]);
 }
 
 function fieldsOfSeconds(secs: number): number[] {
   const d = new Date(Math.floor(secs) * 1000);
-  return [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(), (d.getUTCDay() + 6) % 7];
+  return [
+    d.getUTCFullYear(),
+    d.getUTCMonth() + 1,
+    d.getUTCDate(),
+    d.getUTCHours(),
+    d.getUTCMinutes(),
+    d.getUTCSeconds(),
+    (d.getUTCDay() + 6) % 7,
+  ];
 }
 
 /** A strftime directive for the fields (the C library's, in the C locale). */
@@ -83,32 +123,68 @@ function strftimeText(fmt: string, f: number[]): string {
   const date = new Date(Date.UTC(Y, mo - 1, d, H, Mi, S));
   const yday = Math.floor((date.getTime() - Date.UTC(Y, 0, 1)) / 86400000) + 1;
   const days = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
-  const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+  const months = [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+  ];
   return fmt.replace(/%([a-zA-Z%])/g, (_m, c: string) => {
     switch (c) {
-      case 'Y': return String(Y);
-      case 'y': return p2(Y % 100);
-      case 'm': return p2(mo);
-      case 'd': return p2(d);
-      case 'H': return p2(H);
-      case 'I': return p2(H % 12 || 12);
-      case 'M': return p2(Mi);
-      case 'S': return p2(S);
-      case 'p': return H < 12 ? 'AM' : 'PM';
-      case 'a': return WDAY[wd];
-      case 'A': return days[wd];
-      case 'b': return MON[mo - 1];
-      case 'B': return months[mo - 1];
-      case 'j': return String(yday).padStart(3, '0');
-      case 'Z': return 'UTC';
-      case 'z': return '+0000';
-      case 'c': return `${WDAY[wd]} ${MON[mo - 1]} ${String(d).padStart(2, ' ')} ${p2(H)}:${p2(Mi)}:${p2(S)} ${Y}`;
-      case 'x': return `${p2(mo)}/${p2(d)}/${p2(Y % 100)}`;
-      case 'X': return `${p2(H)}:${p2(Mi)}:${p2(S)}`;
-      case 'F': return `${Y}-${p2(mo)}-${p2(d)}`;
-      case 'T': return `${p2(H)}:${p2(Mi)}:${p2(S)}`;
-      case '%': return '%';
-      default: return `%${c}`;
+      case 'Y':
+        return String(Y);
+      case 'y':
+        return p2(Y % 100);
+      case 'm':
+        return p2(mo);
+      case 'd':
+        return p2(d);
+      case 'H':
+        return p2(H);
+      case 'I':
+        return p2(H % 12 || 12);
+      case 'M':
+        return p2(Mi);
+      case 'S':
+        return p2(S);
+      case 'p':
+        return H < 12 ? 'AM' : 'PM';
+      case 'a':
+        return WDAY[wd];
+      case 'A':
+        return days[wd];
+      case 'b':
+        return MON[mo - 1];
+      case 'B':
+        return months[mo - 1];
+      case 'j':
+        return String(yday).padStart(3, '0');
+      case 'Z':
+        return 'UTC';
+      case 'z':
+        return '+0000';
+      case 'c':
+        return `${WDAY[wd]} ${MON[mo - 1]} ${String(d).padStart(2, ' ')} ${p2(H)}:${p2(Mi)}:${p2(S)} ${Y}`;
+      case 'x':
+        return `${p2(mo)}/${p2(d)}/${p2(Y % 100)}`;
+      case 'X':
+        return `${p2(H)}:${p2(Mi)}:${p2(S)}`;
+      case 'F':
+        return `${Y}-${p2(mo)}-${p2(d)}`;
+      case 'T':
+        return `${p2(H)}:${p2(Mi)}:${p2(S)}`;
+      case '%':
+        return '%';
+      default:
+        return `%${c}`;
     }
   });
 }
@@ -146,9 +222,17 @@ const ns = (vm: Vm, v: number): number => fromLong(vm, norm(BigInt(Math.round(v)
 const FUNCTIONS: MethodDef[] = [
   { name: 'time', flags: Meth.NoArgs, impl: (vm) => fromDouble(vm, wallSeconds(vm)) },
   { name: 'time_ns', flags: Meth.NoArgs, impl: (vm) => ns(vm, WALL_START_S * 1e9 + elapsedNs(vm)) },
-  { name: 'perf_counter', flags: Meth.NoArgs, impl: (vm) => fromDouble(vm, (MONO_START_NS + elapsedNs(vm)) / 1e9) },
+  {
+    name: 'perf_counter',
+    flags: Meth.NoArgs,
+    impl: (vm) => fromDouble(vm, (MONO_START_NS + elapsedNs(vm)) / 1e9),
+  },
   { name: 'perf_counter_ns', flags: Meth.NoArgs, impl: (vm) => ns(vm, MONO_START_NS + elapsedNs(vm)) },
-  { name: 'monotonic', flags: Meth.NoArgs, impl: (vm) => fromDouble(vm, (MONO_START_NS + elapsedNs(vm)) / 1e9) },
+  {
+    name: 'monotonic',
+    flags: Meth.NoArgs,
+    impl: (vm) => fromDouble(vm, (MONO_START_NS + elapsedNs(vm)) / 1e9),
+  },
   { name: 'monotonic_ns', flags: Meth.NoArgs, impl: (vm) => ns(vm, MONO_START_NS + elapsedNs(vm)) },
   { name: 'process_time', flags: Meth.NoArgs, impl: (vm) => fromDouble(vm, cpuNs(vm) / 1e9) },
   { name: 'process_time_ns', flags: Meth.NoArgs, impl: (vm) => ns(vm, cpuNs(vm)) },
@@ -171,9 +255,14 @@ const FUNCTIONS: MethodDef[] = [
   {
     name: 'asctime',
     flags: Meth.Varargs,
-    impl: (vm, _m, a) => asctimeOf(vm, a.length && a[0] !== vm.s.None ? tmFields(vm, a[0]) : fieldsOfSeconds(wallSeconds(vm))),
+    impl: (vm, _m, a) =>
+      asctimeOf(vm, a.length && a[0] !== vm.s.None ? tmFields(vm, a[0]) : fieldsOfSeconds(wallSeconds(vm))),
   },
-  { name: 'ctime', flags: Meth.Varargs, impl: (vm, _m, a) => asctimeOf(vm, fieldsOfSeconds(secondsArg(vm, a))) },
+  {
+    name: 'ctime',
+    flags: Meth.Varargs,
+    impl: (vm, _m, a) => asctimeOf(vm, fieldsOfSeconds(secondsArg(vm, a))),
+  },
 ];
 
 export const timeModule: ModuleSpec = {
@@ -186,5 +275,3 @@ export const timeModule: ModuleSpec = {
       daylight: vm.s.smallInt(0),
     }),
 };
-
-

@@ -75,7 +75,12 @@ export function structSeqType(desc: StructSeqDesc): TypeFactory {
 }
 
 /** PyStructSequence_New + the fields (stolen): 16 + 24 + 8 × all fields, ob_size = the visible ones. */
-export function structSeqNew(vm: Vm, type: TypeFactory, desc: StructSeqDesc, fields: readonly number[]): number {
+export function structSeqNew(
+  vm: Vm,
+  type: TypeFactory,
+  desc: StructSeqDesc,
+  fields: readonly number[],
+): number {
   const t = moduleType(vm, type);
   const h = vm.newGcObject(t.id, 24 + 8 * desc.fields.length);
   const cap = ItemPool.capacityFor(desc.fields.length);
