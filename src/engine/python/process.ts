@@ -1,4 +1,5 @@
 import { Kernel } from '../kernel/kernel';
+import { Clock } from '../kernel/clock';
 import { createLibc, defaultLibcEnv } from '../libc/create';
 import { EnvError, type LibcEnvironment } from '../libc/env';
 import type { GlibcTunables } from '../libc/glibcTunables';
@@ -68,6 +69,8 @@ export interface Statement {
  */
 export class PythonProcess {
   readonly kernel: Kernel;
+  /** The process's simulated time (kernel/clock.ts): allocator calls and the interpreter's work move it. */
+  readonly clock: Clock;
   /** The C library the process runs on (glibc unless LD_PRELOAD says otherwise). */
   readonly libc: LibcModel;
   readonly pymalloc: Pymalloc;
@@ -88,7 +91,9 @@ export class PythonProcess {
     const base = opts.env ?? defaultLibcEnv();
     const env = opts.tunables ? { ...base, glibc: { ...base.glibc, ...opts.tunables } } : base;
     checkPythonMalloc(env);
-    this.libc = createLibc(this.kernel, env);
+    // one simulated clock: the C library's decay timers and the time module read it (Mem charges it)
+    this.clock = new Clock();
+    this.libc = createLibc(this.kernel, env, this.clock);
     this.pymalloc = new Pymalloc(this.kernel, this.libc);
     // --malloc-log starts before the boot, so the log is every C-library call of the process:
     // replayed from an empty heap on the real glibc (tools/native/replay.c) it rebuilds this heap exactly.
@@ -96,7 +101,7 @@ export class PythonProcess {
     this.libc.sink = this.mallocLog;
     this.boot = bootProcess(this.kernel, this.libc, this.pymalloc, this.profile);
     const events = opts.events ?? null;
-    this.vm = new Vm(new Mem(this.kernel, this.pymalloc, events));
+    this.vm = new Vm(new Mem(this.kernel, this.pymalloc, events, this.clock));
     installBuiltinTypes(this.vm);
     attachImportHost(this.vm, {
       version: this.profile.name === 'cpython-3.11.7' ? '3.11.7' : null,

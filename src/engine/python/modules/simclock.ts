@@ -1,32 +1,42 @@
 import type { Vm } from '../runtime/vm';
 
 /**
- * The simulated process's clocks, for the time module (and timeit): nothing reads the host's time,
- * so a run gives the same numbers every time. Elapsed time is what the simulated process did:
- * NS_PER_CALL for every PyMem/PyObject call it made (runtime/mem.ts counts them) plus what
- * time.sleep asked for (which costs nothing else). The wall clock starts at 2024-01-01 00:00:00
- * UTC, the monotonic clocks at 1,000 s (a machine up for a while: their nanosecond ints have the
- * real ones' size), CPU time at 0.05 s; the process runs in UTC, as the recordings' machines do.
+ * The time module's clocks, all read from the process's one simulated clock (kernel/clock.ts, the
+ * clock jemalloc's decay and mimalloc's decommit delays read): nothing reads the host's time, so a
+ * run gives the same numbers every time and a purge happens at the same simulated moment.
+ *
+ * How it advances: every C-library call the allocator models charge (50 ns, Clock.call), every
+ * PyMem/PyObject call the interpreter makes (runtime/mem.ts INTERP_NS_PER_CALL, 90 ns, measured),
+ * and time.sleep (Clock.sleep: time passes, nothing runs, no CPU time). Bytecode that allocates
+ * nothing takes no simulated time.
+ *
+ * The clock starts at 1 s (Clock's origin). The wall clock reads 2024-01-01 00:00:00 UTC at that
+ * origin, the monotonic clocks read 1,000 s (a machine up for a while: their nanosecond ints have
+ * the real ones' size), the process's CPU time 0.05 s (what the real start-up used); the process
+ * runs in UTC, as the recordings' machines do.
  */
-export const WALL_START_S = 1_704_067_200;
-export const MONO_START_NS = 1_000_000_000_000;
-export const CPU_START_NS = 50_000_000;
-/** The cost charged for one allocator call (of the order jemalloc/mimalloc/glibc measure: 45–66 ns). */
-export const NS_PER_CALL = 50;
+export const WALL_AT_ORIGIN_S = 1_704_067_200;
+export const MONO_AT_ORIGIN_NS = 1_000e9;
+export const CPU_AT_ORIGIN_NS = 50e6;
+const ORIGIN_NS = 1e9;
 
-const slept = new WeakMap<Vm, number>();
+/** Nanoseconds the simulated process has run (sleeps included) since the clock's origin. */
+export const elapsedNs = (vm: Vm): number => vm.mem.clock.now() - ORIGIN_NS;
 
-/** Nanoseconds the simulated process has run since it started. */
-export function elapsedNs(vm: Vm): number {
-  return vm.mem.calls * NS_PER_CALL + (slept.get(vm) ?? 0);
-}
+/** time.time_ns() (past 2**53: a bigint). */
+export const wallNs = (vm: Vm): bigint =>
+  BigInt(WALL_AT_ORIGIN_S) * 1_000_000_000n + BigInt(Math.round(elapsedNs(vm)));
 
-/** CPU nanoseconds (sleeping does not count). */
-export function cpuNs(vm: Vm): number {
-  return CPU_START_NS + vm.mem.calls * NS_PER_CALL;
-}
+/** time.time(). */
+export const wallSeconds = (vm: Vm): number => WALL_AT_ORIGIN_S + elapsedNs(vm) / 1e9;
 
-/** time.sleep: time passes, nothing runs. */
+/** time.monotonic_ns() / perf_counter_ns(). */
+export const monotonicNs = (vm: Vm): number => MONO_AT_ORIGIN_NS + elapsedNs(vm);
+
+/** time.process_time_ns(): sleeping does not count. */
+export const cpuNs = (vm: Vm): number => CPU_AT_ORIGIN_NS + elapsedNs(vm) - vm.mem.clock.sleptNs;
+
+/** time.sleep: nanosleep, the clock moves on and nothing runs. */
 export function sleepNs(vm: Vm, ns: number): void {
-  slept.set(vm, (slept.get(vm) ?? 0) + ns);
+  vm.mem.clock.sleep(ns);
 }

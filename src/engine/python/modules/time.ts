@@ -12,7 +12,7 @@ import type { Vm } from '../runtime/vm';
 import { asDouble } from './math';
 import { makeModule } from './module';
 import type { ModuleSpec } from './registry';
-import { cpuNs, elapsedNs, MONO_START_NS, sleepNs, WALL_START_S } from './simclock';
+import { cpuNs, monotonicNs, sleepNs, wallNs, wallSeconds } from './simclock';
 
 /**
  * time (Modules/timemodule.c, 3.11; loaded at start-up): the clocks read the simulated clock
@@ -42,8 +42,6 @@ const STRUCT_TIME: StructSeqDesc = {
   visible: 9,
 };
 const StructTimeType = structSeqType(STRUCT_TIME);
-
-const wallSeconds = (vm: Vm): number => WALL_START_S + elapsedNs(vm) / 1e9;
 
 /** tmtotuple: the struct_time, then its fields in order (the zone decoded from the C string). */
 function structTime(vm: Vm, secs: number): number {
@@ -221,19 +219,19 @@ const ns = (vm: Vm, v: number): number => fromLong(vm, norm(BigInt(Math.round(v)
 
 const FUNCTIONS: MethodDef[] = [
   { name: 'time', flags: Meth.NoArgs, impl: (vm) => fromDouble(vm, wallSeconds(vm)) },
-  { name: 'time_ns', flags: Meth.NoArgs, impl: (vm) => ns(vm, WALL_START_S * 1e9 + elapsedNs(vm)) },
+  { name: 'time_ns', flags: Meth.NoArgs, impl: (vm) => fromLong(vm, norm(wallNs(vm))) },
   {
     name: 'perf_counter',
     flags: Meth.NoArgs,
-    impl: (vm) => fromDouble(vm, (MONO_START_NS + elapsedNs(vm)) / 1e9),
+    impl: (vm) => fromDouble(vm, monotonicNs(vm) / 1e9),
   },
-  { name: 'perf_counter_ns', flags: Meth.NoArgs, impl: (vm) => ns(vm, MONO_START_NS + elapsedNs(vm)) },
+  { name: 'perf_counter_ns', flags: Meth.NoArgs, impl: (vm) => ns(vm, monotonicNs(vm)) },
   {
     name: 'monotonic',
     flags: Meth.NoArgs,
-    impl: (vm) => fromDouble(vm, (MONO_START_NS + elapsedNs(vm)) / 1e9),
+    impl: (vm) => fromDouble(vm, monotonicNs(vm) / 1e9),
   },
-  { name: 'monotonic_ns', flags: Meth.NoArgs, impl: (vm) => ns(vm, MONO_START_NS + elapsedNs(vm)) },
+  { name: 'monotonic_ns', flags: Meth.NoArgs, impl: (vm) => ns(vm, monotonicNs(vm)) },
   { name: 'process_time', flags: Meth.NoArgs, impl: (vm) => fromDouble(vm, cpuNs(vm) / 1e9) },
   { name: 'process_time_ns', flags: Meth.NoArgs, impl: (vm) => ns(vm, cpuNs(vm)) },
   { name: 'thread_time', flags: Meth.NoArgs, impl: (vm) => fromDouble(vm, cpuNs(vm) / 1e9) },
