@@ -431,6 +431,21 @@ export class Interpreter implements Evaluator, HostServices {
     return { type, obj };
   }
 
+  /**
+   * tracemalloc's traceback_get_frames: the innermost `limit` frames' (co_filename, line), and how
+   * many frames the thread has. Allocates nothing (it runs inside allocator hooks). A frame's line
+   * is where its instruction pointer was last saved (calls, errors, the eval breaker).
+   */
+  tracebackFrames(limit: number, out: [string, number][]): number {
+    out.length = 0;
+    let total = 0;
+    for (let f = this.thread.current; f; f = f.previous) {
+      if (out.length < limit) out.push([f.code.co.filename, Math.max(0, f.line)]);
+      total++;
+    }
+    return total;
+  }
+
   /** sys._getframe(depth): the frame object of a running frame. */
   frameAt(depth: number): number {
     let f = this.thread.current;

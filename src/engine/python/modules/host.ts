@@ -13,6 +13,8 @@ export interface HostServices {
   setRecursionLimit(n: number): void;
   /** sys._getframe(depth): a frame object (borrowed), or 0 when the stack is not that deep. */
   frameAt(depth: number): number;
+  /** tracemalloc: the innermost `limit` frames' (filename, line) into `out`; returns the stack's depth. */
+  tracebackFrames(limit: number, out: [string, number][]): number;
   /** super() with no arguments: the running function's __class__ cell and first argument (borrowed). */
   zeroArgSuper(): { type: number; obj: number };
 }

@@ -7,6 +7,7 @@ import { randomModule } from './random';
 import { registerModules } from './registry';
 import { sysModule } from './sys';
 import { timeModule } from './time';
+import { tracemallocModule } from './tracemalloc';
 
 /** Every standard-library module the simulator models, one file each (one line here per module). */
 registerModules([
@@ -18,6 +19,7 @@ registerModules([
   mathModule,
   randomModule,
   timeModule,
+  tracemallocModule,
 ]);
 
 export { findModule, type ModuleSpec } from './registry';

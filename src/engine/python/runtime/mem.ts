@@ -49,9 +49,22 @@ export interface PymallocLike {
  */
 export const INTERP_NS_PER_CALL = 90;
 
+/** The hooks tracemalloc installs over the three domains (PyMem_SetAllocator: objects/tracetables.ts). */
+export interface AllocTracer {
+  /** A block was allocated (ADD_TRACE after the allocator returned). */
+  added(p: number, size: number): void;
+  /** A block was freed (REMOVE_TRACE after the free). */
+  removed(p: number): void;
+  /** tracemalloc_realloc: the old trace dropped when the block moved, the new one added or updated. */
+  moved(old: number, p: number, size: number): void;
+}
+
 export class Mem {
   /** When set, every call is appended as "m SIZE" / "c N SIZE" / "r SIZE" / "f SIZE" (tests compare it with real runs). */
   log: string[] | null = null;
+
+  /** tracemalloc's hooks while it traces (null otherwise: one test per call, nothing more). */
+  tracer: AllocTracer | null = null;
 
   constructor(
     readonly kernel: Kernel,
@@ -66,6 +79,7 @@ export class Mem {
     this.clock.advance(INTERP_NS_PER_CALL);
     const p = this.pymalloc.malloc(n);
     if (this.log) this.logCall(`m ${n}`, p, n);
+    if (this.tracer !== null && p !== 0) this.tracer.added(p, n);
     this.check();
     return p;
   }
@@ -73,6 +87,7 @@ export class Mem {
     this.clock.advance(INTERP_NS_PER_CALL);
     const p = this.pymalloc.calloc(nelem, elsize);
     if (this.log) this.logCall(`c ${nelem} ${elsize}`, p, nelem * elsize);
+    if (this.tracer !== null && p !== 0) this.tracer.added(p, nelem * elsize);
     this.check();
     return p;
   }
@@ -81,6 +96,7 @@ export class Mem {
     if (this.log) this.sizes.delete(p);
     const q = this.pymalloc.realloc(p, n);
     if (this.log) this.logCall(`r ${n}${p === 0 ? ' new' : ''}`, q, n);
+    if (this.tracer !== null && q !== 0) this.tracer.moved(p, q, n);
     this.check();
     return q;
   }
@@ -92,6 +108,7 @@ export class Mem {
       this.sizes.delete(p);
     }
     this.pymalloc.free(p);
+    if (this.tracer !== null) this.tracer.removed(p);
     this.check();
   }
 
@@ -102,12 +119,14 @@ export class Mem {
   }
   rawMalloc(n: number): number {
     const p = this.pymalloc.rawMalloc(n);
+    if (this.tracer !== null && p !== 0) this.tracer.added(p, n); // TRACE_RAW_MALLOC
     this.check();
     return p;
   }
   rawFree(p: number): void {
     if (p === 0) return;
     this.pymalloc.rawFree(p);
+    if (this.tracer !== null) this.tracer.removed(p);
     this.check();
   }
 
