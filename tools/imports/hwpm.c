@@ -5,7 +5,8 @@
  * the C-library calls pymalloc makes for them (nested between the two records) and with those
  * made by anyone else (outside any pair). tools/imports/capture_import.py reads it.
  *
- *   install(log_path): find the shim's log mapping (by its path in /proc/self/maps) and hook.
+ *   hwpm_install(log_path), through ctypes.PyDLL (imports nothing), or the module's install(log_path):
+ *   find the shim's log mapping (by its path in /proc/self/maps) and hook.
  *
  * Records (64 bytes, the shim's layout; op numbers the shim does not use):
  *   16 PM_BEGIN  a = kind | domain << 8 (kind 1 malloc, 2 calloc, 3 realloc, 4 free)
@@ -105,9 +106,9 @@ static void h_free(void *c, void *q) {
   end(d, 4, NULL);
 }
 
-static PyObject *install(PyObject *s, PyObject *a) {
-  const char *path;
-  if (!PyArg_ParseTuple(a, "s", &path)) return NULL;
+/* Hook, writing into the shim log mapped from `path`: 0, or -1 when it is not mapped. Called through
+ * ctypes.PyDLL (the GIL held) so that installing the hook imports nothing. */
+int hwpm_install(const char *path) {
   FILE *f = fopen("/proc/self/maps", "r");
   char line[4608];
   unsigned long lo = 0, hi = 0;
@@ -121,10 +122,7 @@ static PyObject *install(PyObject *s, PyObject *a) {
     }
   }
   if (f) fclose(f);
-  if (!lo || memcmp((char *)lo, "HWSHIM01", 8) != 0) {
-    PyErr_SetString(PyExc_RuntimeError, "hwpm: the shim's log is not mapped");
-    return NULL;
-  }
+  if (!lo || memcmp((char *)lo, "HWSHIM01", 8) != 0) return -1;
   g_log = (char *)lo;
   g_recs = (struct rec *)(g_log + HEADER_BYTES);
   g_cap = ((uint64_t *)g_log)[2];
@@ -132,6 +130,16 @@ static PyObject *install(PyObject *s, PyObject *a) {
     PyMemAllocatorEx h = {&ctxs[d], h_malloc, h_calloc, h_realloc, h_free};
     PyMem_GetAllocator((PyMemAllocatorDomain)d, &orig[d]);
     PyMem_SetAllocator((PyMemAllocatorDomain)d, &h);
+  }
+  return 0;
+}
+
+static PyObject *install(PyObject *s, PyObject *a) {
+  const char *path;
+  if (!PyArg_ParseTuple(a, "s", &path)) return NULL;
+  if (hwpm_install(path) != 0) {
+    PyErr_SetString(PyExc_RuntimeError, "hwpm: the shim's log is not mapped");
+    return NULL;
   }
   Py_RETURN_NONE;
 }

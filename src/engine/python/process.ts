@@ -104,7 +104,7 @@ export class PythonProcess {
     this.vm = new Vm(new Mem(this.kernel, this.pymalloc, events, this.clock));
     installBuiltinTypes(this.vm);
     attachImportHost(this.vm, {
-      version: this.profile.name === 'cpython-3.11.7' ? '3.11.7' : null,
+      version: { 'cpython-3.11.7': '3.11.7', 'debian-3.11.2': 'debian-3.11.2' }[this.profile.name] ?? null,
       kernel: this.kernel,
       libc: this.libc,
       liveIds: this.boot.liveIds,

@@ -2,7 +2,7 @@ import type { Kernel } from '../../kernel/kernel';
 import type { Libc } from '../../libc/libc';
 import type { Vm } from '../runtime/vm';
 import { FOOTPRINTS } from './footprints/data';
-import type { Footprint, FootprintSet } from './footprints/types';
+import type { FootprintDelta, FootprintSet } from './footprints/types';
 
 /**
  * What `import X` costs (tools/imports/capture_import.py): a module the recorder's process has
@@ -27,11 +27,18 @@ export interface ImportHost {
   blockSize: (p: number) => number;
 }
 
-const hosts = new WeakMap<Vm, { host: ImportHost; imported: Set<string> }>();
+interface HostState {
+  host: ImportHost;
+  imported: Set<string>;
+  /** What each replayed import left live: `module:p:id` / `module:g:id` → pointer. */
+  made: Map<string, number>;
+}
+
+const hosts = new WeakMap<Vm, HostState>();
 
 /** Called by the process when it is made (python/process.ts). */
 export function attachImportHost(vm: Vm, host: ImportHost): void {
-  hosts.set(vm, { host, imported: new Set() });
+  hosts.set(vm, { host, imported: new Set(), made: new Map() });
 }
 
 function footprints(version: string | null): FootprintSet | null {
@@ -63,25 +70,41 @@ export function importCost(
   h.imported.add(name);
   const fp = set.modules[name];
   if (fp === undefined) return;
+  if (fp.alone !== undefined && fp.deps.every((d) => !h.imported.has(d))) {
+    // none of it is imported yet: the whole import as it ran, the dependencies' nested inside
+    for (const dep of fp.deps) h.imported.add(dep);
+    replay(vm, h, name, fp.alone.trace, fp.alone.delta);
+    for (const dep of fp.deps) if (modelled(dep)) vm.decref(importModule(dep));
+    return;
+  }
   for (const dep of fp.deps) {
     if (modelled(dep)) vm.decref(importModule(dep));
     else importCost(vm, dep, importModule, modelled);
   }
-  replay(vm, h.host, fp);
+  replay(vm, h, name, fp.trace, fp.delta);
 }
 
-function replay(vm: Vm, host: ImportHost, fp: Footprint): void {
+function replay(vm: Vm, h: HostState, name: string, trace: string, delta: FootprintDelta): void {
+  const host = h.host;
   const rss0 = host.kernel.rss;
-  const pm = new Map<number, number>();
-  const g = new Map<number, number>();
+  const pm: Ids = { own: new Map(), made: h.made };
+  const g: Ids = { own: new Map(), made: h.made };
   const anon0 = host.kernel.anonMmapBytes;
-  for (const line of fp.trace.split('\n')) {
+  for (const line of trace.split('\n')) {
     if (line === '' || line.startsWith('#')) continue;
     const [dom, op, a, b, c] = line.split(' ');
     if (dom === 'p') replayPymalloc(vm, host, pm, op, a, b, c);
     else replayLibc(host, g, op, a, b, c);
   }
-  after(vm, host, fp, rss0, anon0);
+  for (const [id, p] of pm.own) h.made.set(`${name}:p:${id}`, p);
+  for (const [id, p] of g.own) h.made.set(`${name}:g:${id}`, p);
+  after(vm, host, delta, rss0, anon0);
+}
+
+/** The footprint's own ids → pointers, and what earlier imports left live. */
+interface Ids {
+  own: Map<number, number>;
+  made: Map<string, number>;
 }
 
 /** A block made before the import: a calibrated start-up block of the size class, or a start-up chunk. */
@@ -105,11 +128,26 @@ function preexisting(host: ImportHost, ref: string): number {
   return 0;
 }
 
-function resolve(host: ImportHost, ids: Map<number, number>, ref: string): number {
+/**
+ * A block named by the trace: its own id, a block an earlier import made (`^module:p:id:size`;
+ * a pymalloc block of the size class if that import made other calls here than when this one was
+ * captured), or the start-up's (`~…`).
+ */
+function resolve(host: ImportHost, ids: Ids, ref: string): number {
   if (ref.startsWith('~')) return preexisting(host, ref);
+  if (ref.startsWith('^')) {
+    const [mod, dom, id, size] = ref.slice(1).split(':');
+    const key = `${mod}:${dom}:${id}`;
+    const p = ids.made.get(key);
+    if (p !== undefined) {
+      ids.made.delete(key);
+      return p;
+    }
+    return dom === 'p' ? preexisting(host, `~${(Number(size) + 15) & ~15}`) : 0;
+  }
   const id = Number(ref);
-  const p = ids.get(id) ?? 0;
-  ids.delete(id);
+  const p = ids.own.get(id) ?? 0;
+  ids.own.delete(id);
   return p;
 }
 
@@ -117,7 +155,7 @@ function resolve(host: ImportHost, ids: Map<number, number>, ref: string): numbe
 function replayPymalloc(
   vm: Vm,
   host: ImportHost,
-  ids: Map<number, number>,
+  ids: Ids,
   op: string,
   a: string,
   b: string,
@@ -127,13 +165,13 @@ function replayPymalloc(
   switch (op) {
     case 'm': {
       const p = mem.malloc(Number(b));
-      ids.set(Number(a), p);
+      ids.own.set(Number(a), p);
       mem.touch(p, Number(b));
       return;
     }
     case 'c': {
       const p = mem.calloc(Number(b), Number(c));
-      ids.set(Number(a), p);
+      ids.own.set(Number(a), p);
       return;
     }
     case 'r': {
@@ -141,12 +179,12 @@ function replayPymalloc(
       if (b !== '0' && old === 0) {
         // the old block was not found among the start-up's: the call is a fresh allocation here
         const p = mem.malloc(Number(c));
-        ids.set(Number(a), p);
+        ids.own.set(Number(a), p);
         mem.touch(p, Number(c));
         return;
       }
       const p = mem.realloc(old, Number(c));
-      ids.set(Number(a), p);
+      ids.own.set(Number(a), p);
       mem.touch(p, Number(c));
       return;
     }
@@ -158,29 +196,22 @@ function replayPymalloc(
 }
 
 /** A C-library call outside pymalloc (PyMem_Raw*, the dynamic loader, libraries). */
-function replayLibc(
-  host: ImportHost,
-  ids: Map<number, number>,
-  op: string,
-  a: string,
-  b: string,
-  c: string,
-): void {
+function replayLibc(host: ImportHost, ids: Ids, op: string, a: string, b: string, c: string): void {
   const libc = host.libc;
   switch (op) {
     case 'm': {
       const p = libc.malloc(Number(b));
-      ids.set(Number(a), p);
+      ids.own.set(Number(a), p);
       host.kernel.touch(p, Number(b));
       return;
     }
     case 'c':
-      ids.set(Number(a), libc.calloc(Number(b), Number(c)));
+      ids.own.set(Number(a), libc.calloc(Number(b), Number(c)));
       return;
     case 'r': {
       const old = b === '0' ? 0 : resolve(host, ids, b);
       const p = b !== '0' && old === 0 ? libc.malloc(Number(c)) : libc.realloc(old, Number(c));
-      ids.set(Number(a), p);
+      ids.own.set(Number(a), p);
       host.kernel.touch(p, Number(c));
       return;
     }
@@ -195,8 +226,7 @@ function replayLibc(
 }
 
 /** The libraries' anonymous mappings, the collector's counters and the file pages' RSS. */
-function after(vm: Vm, host: ImportHost, fp: Footprint, rss0: number, anon0: number): void {
-  const d = fp.delta;
+function after(vm: Vm, host: ImportHost, d: FootprintDelta, rss0: number, anon0: number): void {
   const modelled = host.kernel.anonMmapBytes - anon0;
   const library =
     d.anonMmap - d.arenas * (1 << 20) - d.hblkhd - Math.max(0, modelled - d.arenas * (1 << 20) - d.hblkhd);

@@ -1,4 +1,9 @@
+import { arrayModule } from './array';
+import { bisectModule } from './bisect';
+import { collectionsModule } from './collections';
+import { copyModule } from './copy';
 import { ctypesModule } from './ctypes';
+import { functoolsModule } from './functools';
 import { gcModule } from './gc';
 import { ioModule } from './io';
 import { jsonModules } from './json';
@@ -8,6 +13,10 @@ import { registerModules } from './registry';
 import { sysModule } from './sys';
 import { timeModule } from './time';
 import { tracemallocModule } from './tracemalloc';
+import { heapqModule } from './heapq';
+import { itertoolsModule } from './itertools';
+import { operatorModule } from './operator';
+import { weakrefModule } from './weakref';
 
 /** Every standard-library module the simulator models, one file each (one line here per module). */
 registerModules([
@@ -20,6 +29,15 @@ registerModules([
   randomModule,
   timeModule,
   tracemallocModule,
+  collectionsModule,
+  itertoolsModule,
+  operatorModule,
+  heapqModule,
+  bisectModule,
+  functoolsModule,
+  arrayModule,
+  weakrefModule,
+  copyModule,
 ]);
 
 export { findModule, type ModuleSpec } from './registry';

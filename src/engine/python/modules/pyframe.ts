@@ -1,117 +1,156 @@
-import { cellNew } from '../objects/func';
-import { binaryOp } from '../abstract/number';
-import { T, type NB } from '../objects/types';
+import { catchException, errorMatches, popExcept, pushExcInfo, tracebackHere } from '../abstract/errors';
+import { getIter, iterNext } from '../abstract/iter';
+import { PyError } from '../errors';
+import { frameObjectNew } from '../objects/frameobject';
+import { functionNew } from '../objects/func';
+import { listAppend, listNew } from '../objects/list';
+import { tupleFromItems } from '../objects/tuple';
 import type { Vm } from '../runtime/vm';
 
 /**
- * The frame of a standard-library Python function the simulator runs as TypeScript (random's
- * methods, json's helpers): its fast locals in localsplus order, some of them cells (MAKE_CELL at
- * entry: a 16 + 24 byte cell each, holding the argument), released in that order when the function
- * returns (_PyFrame_Clear). Values are stolen by `set` and borrowed from `get`.
+ * What a pure-Python library function (copy.py, heapq.py …) leaves behind and allocates on the way
+ * when the simulator models it in TypeScript: its frame's locals (released in slot order when the
+ * frame is cleared, after the frame object if one was made), the code objects' warm-up (which
+ * decides when UNPACK_SEQUENCE stops making an iterator), list comprehensions (a function object
+ * per call, the iterator as the comprehension frame's argument), and exceptions caught in the frame.
  */
-export class PyFrameSim {
-  private readonly slots: number[];
-  private readonly isCell: boolean[];
 
+/**
+ * co_warmup of the modelled code objects in this process (-8, one step per RESUME and
+ * JUMP_BACKWARD: at 0 the code is quickened and its UNPACK_SEQUENCE of a tuple no longer makes
+ * an iterator). `code` names the code object ('copy.deepcopy', 'heapq.nlargest.<listcomp>548').
+ */
+const warmups = new WeakMap<Vm, Map<string, number>>();
+export function tick(vm: Vm, code: string): void {
+  let m = warmups.get(vm);
+  if (m === undefined) warmups.set(vm, (m = new Map()));
+  const w = m.get(code) ?? -8;
+  if (w !== 0) m.set(code, w + 1);
+}
+export const quickened = (vm: Vm, code: string): boolean => (warmups.get(vm)?.get(code) ?? -8) === 0;
+
+/** A modelled Python frame: its fast locals by slot, and its frame object once one was needed. */
+export class PyFrame {
+  readonly locals: number[];
+  frameObject = 0;
+
+  /**
+   * RESUME: a warm-up step. `slots` is co_nlocalsplus + co_stacksize (the frame object's size).
+   */
   constructor(
-    private readonly vm: Vm,
-    private readonly names: readonly string[],
-    cells: readonly string[],
-    args: Record<string, number>,
+    readonly vm: Vm,
+    readonly code: string,
+    nlocals: number,
+    readonly slots: number,
   ) {
-    this.slots = names.map((n) => {
-      const a = args[n] ?? 0;
-      if (a) vm.incref(a);
-      return a;
-    });
-    this.isCell = names.map((n) => cells.includes(n));
-    // MAKE_CELL, in localsplus order: the cell takes the argument's reference
-    this.slots.forEach((v, i) => {
-      if (!this.isCell[i]) return;
-      const c = cellNew(vm, v);
-      if (v) vm.decref(v);
-      this.slots[i] = c;
-    });
+    this.locals = new Array<number>(nlocals).fill(0);
+    tick(vm, code);
   }
 
-  private ix(name: string): number {
-    const i = this.names.indexOf(name);
-    if (i < 0) throw new Error(`internal: no local ${name}`);
-    return i;
+  /** STORE_FAST: `v` (a new reference) taken, the old value released. */
+  set(i: number, v: number): void {
+    const old = this.locals[i];
+    this.locals[i] = v;
+    if (old) this.vm.decref(old);
   }
 
-  /** LOAD_FAST / LOAD_DEREF (borrowed). */
-  get(name: string): number {
-    const i = this.ix(name);
-    return this.isCell[i] ? this.vm.table.ref[this.slots[i]] : this.slots[i];
+  get(i: number): number {
+    return this.locals[i];
   }
 
-  /** STORE_FAST / STORE_DEREF (steals `v`; the old value released after). */
-  set(name: string, v: number): void {
-    const i = this.ix(name);
+  /** JUMP_BACKWARD. */
+  loop(): void {
+    tick(this.vm, this.code);
+  }
+
+  get quickened(): boolean {
+    return quickened(this.vm, this.code);
+  }
+
+  /**
+   * An exception raised in this frame at `line` and caught by `except (types)`: the frame object
+   * (made once), the traceback, the instance handed to the handler and released by POP_EXCEPT.
+   * Returns false (the error is left as it is) when it does not match.
+   */
+  catch(err: unknown, line: number, types: readonly number[]): boolean {
+    if (!(err instanceof PyError)) return false;
     const vm = this.vm;
-    if (this.isCell[i]) {
-      const c = this.slots[i];
-      const old = vm.table.ref[c];
-      vm.table.ref[c] = v;
-      if (old) vm.decref(old);
-      return;
+    if (this.frameObject === 0) this.frameObject = frameObjectNew(vm, this.slots, null);
+    tracebackHere(vm, err, this.frameObject, 0, line);
+    const matches = types.some((t) => errorMatches(vm, err, t));
+    if (!matches) return false;
+    pushExcInfo(vm, catchException(vm, err));
+    if (types.length > 1) {
+      // `except (A, B)`: the names loaded and BUILD_TUPLE for CHECK_EXC_MATCH
+      const objs = types.map((t) => vm.types[t].typeObject);
+      for (const o of objs) vm.incref(o);
+      vm.decref(tupleFromItems(vm, objs));
     }
-    const old = this.slots[i];
-    this.slots[i] = v;
-    if (old) vm.decref(old);
+    popExcept(vm);
+    return true;
   }
 
-  /** The cell of a cell variable (borrowed), for a closure. */
-  cell(name: string): number {
-    return this.slots[this.ix(name)];
-  }
-
-  /** _PyFrame_Clear: every local released in order. */
+  /** _PyFrame_Clear: the frame object first, then the locals in slot order. */
   clear(): void {
-    for (let i = 0; i < this.slots.length; i++) {
-      const v = this.slots[i];
-      this.slots[i] = 0;
+    if (this.frameObject) this.vm.decref(this.frameObject);
+    this.frameObject = 0;
+    for (let i = 0; i < this.locals.length; i++) {
+      const v = this.locals[i];
+      this.locals[i] = 0;
       if (v) this.vm.decref(v);
     }
   }
 }
 
 /**
- * BINARY_OP on two stack values (both stolen): the result, then the operands released — left
- * first, or right first once the code is quickened and the instruction specialized for floats
- * and ints (BINARY_OP_MULTIPLY_FLOAT & co.: _Py_DECREF_SPECIALIZED(right) first).
+ * `[expr for … in iterable]` in 3.11: MAKE_FUNCTION (with the closure's cells, borrowed), then the
+ * iterable evaluated (`iterable()`, a new reference) and GET_ITER on it, the comprehension's frame (its RESUME, BUILD_LIST, each
+ * item's LIST_APPEND and JUMP_BACKWARD; the iterator is its argument, released when it returns),
+ * then the function object. The comprehension's frame has `nlocals` slots, `.0` (the iterator)
+ * first; `item(v, frame)` turns one item (a new reference, taken) into the element (a new
+ * reference), storing its loop variables in the frame.
  */
-export function pyBinop(vm: Vm, nb: NB, a: number, b: number, quickened: boolean): number {
-  let r: number;
+export function listComp(
+  vm: Vm,
+  code: string,
+  qualname: string,
+  cells: readonly number[],
+  nlocals: number,
+  iterable: () => number,
+  item: (v: number, frame: PyFrame) => number,
+): number {
+  let closure = 0;
+  if (cells.length > 0) {
+    for (const c of cells) vm.incref(c);
+    closure = tupleFromItems(vm, cells);
+  }
+  const fn = functionNew(vm, null, '<listcomp>', 0, closure, qualname);
   try {
-    r = binaryOp(vm, nb, a, b);
-  } catch (e) {
-    vm.decref(a);
-    vm.decref(b);
-    throw e;
+    const src = iterable();
+    let it: number;
+    try {
+      it = getIter(vm, src);
+    } finally {
+      vm.decref(src);
+    }
+    const frame = new PyFrame(vm, code, nlocals, 0);
+    frame.set(0, it);
+    try {
+      const out = listNew(vm, 0);
+      try {
+        for (let v = iterNext(vm, it); v !== 0; v = iterNext(vm, it)) {
+          listAppend(vm, out, item(v, frame));
+          frame.loop();
+        }
+      } catch (e) {
+        vm.decref(out);
+        throw e;
+      }
+      return out;
+    } finally {
+      frame.clear();
+    }
+  } finally {
+    vm.decref(fn);
   }
-  if (quickened) {
-    vm.decref(b);
-    vm.decref(a);
-  } else {
-    vm.decref(a);
-    vm.decref(b);
-  }
-  return r;
-}
-
-const constants = new WeakMap<Vm, Map<number, number>>();
-
-/** A float constant of a code object (LOAD_CONST: made when the module was compiled, no allocation). */
-export function pyConstFloat(vm: Vm, v: number): number {
-  let m = constants.get(vm);
-  if (m === undefined) constants.set(vm, (m = new Map()));
-  let h = m.get(v);
-  if (h === undefined) {
-    h = vm.newStatic(T.Float);
-    vm.table.num[h] = v;
-    m.set(v, h);
-  }
-  return h;
 }

@@ -17,7 +17,7 @@ import { Meth, NB, T, type Kwargs, type MethodDef } from '../objects/types';
 import type { SharedKeys } from '../objects/values';
 import type { Vm } from '../runtime/vm';
 import { asDouble } from './math';
-import { PyFrameSim, pyBinop, pyConstFloat } from './pyframe';
+import { PyFrameSim, pyBinop, pyConstFloat } from './pyframesim';
 import { isQuickened, warm } from './pycode';
 import type { ModuleSpec } from './registry';
 import { choices, sample, shuffle } from './randomseq';

@@ -15,7 +15,7 @@ import { setAdd, setContains, setNew } from '../objects/set';
 import { tupleFromItems } from '../objects/tuple';
 import { Meth, NB, T, type Kwargs, type MethodDef } from '../objects/types';
 import type { Vm } from '../runtime/vm';
-import { PyFrameSim, pyBinop, pyConstFloat } from './pyframe';
+import { PyFrameSim, pyBinop, pyConstFloat } from './pyframesim';
 import { isQuickened, warm } from './pycode';
 import { boundC, boundRandbelow, randomModuleState } from './random';
 import { randomState } from '../objects/randomtype';
