@@ -31,6 +31,7 @@ import { DataStack } from './runtime/datastack';
 import { Mem } from './runtime/mem';
 import { Vm } from './runtime/vm';
 import { attachImportHost } from './modules/footprint';
+import { mallocStatsText } from './modules/mallocstats';
 import { startupProfile, type ProfileName, type StartupProfile } from './startup/profiles';
 
 export interface ProcessOptions {
@@ -134,6 +135,7 @@ export class PythonProcess {
       maxSeconds: this.opts.maxSeconds ?? null,
       clock: this.opts.clock,
       mallocTrim: (pad) => this.libc.trim(pad),
+      mallocStats: () => mallocStatsText(this.libc),
     });
     this.evaluator = it;
     it.start(this.globals);

@@ -54,6 +54,8 @@ export interface InterpreterOptions {
   clock?: () => number;
   /** glibc's malloc_trim(pad) in the simulated process. */
   mallocTrim?: (pad: number) => number;
+  /** glibc's malloc_stats() text (ctypes), or null when the process has no C library to ask. */
+  mallocStats?: () => string;
 }
 
 /**
@@ -91,6 +93,7 @@ export class Interpreter implements Evaluator, HostServices {
   private scratchArray = new Int32Array(64);
   readonly events: EventLog | null;
   readonly mallocTrimFn: (pad: number) => number;
+  private readonly mallocStatsFn: () => string;
 
   constructor(
     readonly vm: Vm,
@@ -99,6 +102,7 @@ export class Interpreter implements Evaluator, HostServices {
   ) {
     this.events = opts.events ?? null;
     this.mallocTrimFn = opts.mallocTrim ?? (() => 0);
+    this.mallocStatsFn = opts.mallocStats ?? (() => '');
     this.budget = new Budget(opts.maxSeconds ?? null, opts.clock ?? defaultClock);
     installCodeType(vm);
     // generators and coroutines are the eval loop's (their frames live in them)
@@ -385,6 +389,16 @@ export class Interpreter implements Evaluator, HostServices {
   }
 
   // ---- HostServices (modules that reach the process: sys, gc, ctypes) -------------------------
+
+  mallocStats(): string {
+    return this.mallocStatsFn();
+  }
+
+  /** What a C function writes to fd 2: kept, and shown with the output as a terminal interleaves them. */
+  writeStderr(text: string): void {
+    this.stderr.push(text);
+    this.output.push(text);
+  }
 
   mallocTrim(pad: number): number {
     return this.mallocTrimFn(pad);

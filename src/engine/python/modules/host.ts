@@ -8,6 +8,10 @@ import type { Vm } from '../runtime/vm';
 export interface HostServices {
   /** glibc's malloc_trim(pad) in the simulated process: 1 when memory was given back. */
   mallocTrim(pad: number): number;
+  /** glibc's malloc_stats() text for this process (modules/mallocstats.ts). */
+  mallocStats(): string;
+  /** Text a C function writes to stderr. */
+  writeStderr(text: string): void;
   readonly recursionLimit: number;
   /** sys.setrecursionlimit (raises as CPython does when the limit is below the current depth). */
   setRecursionLimit(n: number): void;

@@ -3,6 +3,7 @@ import { bisectModule } from './bisect';
 import { collectionsModule } from './collections';
 import { copyModule } from './copy';
 import { ctypesModule } from './ctypes';
+import { ctypesUtilModule } from './ctypesutil';
 import { functoolsModule } from './functools';
 import { gcModule } from './gc';
 import { ioModule } from './io';
@@ -23,6 +24,7 @@ registerModules([
   gcModule,
   sysModule,
   ctypesModule,
+  ctypesUtilModule,
   ...jsonModules,
   ioModule,
   mathModule,
