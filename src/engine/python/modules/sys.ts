@@ -2,9 +2,13 @@ import { NotSupported } from '../errors';
 import { lookupSpecial } from '../abstract/attr';
 import { call } from '../abstract/call';
 import { typeError, valueError } from '../abstract/errors';
+import { fromDouble } from '../objects/float';
 import { fromSsize, intValue } from '../objects/int';
+import { intern } from '../objects/str';
+import { F_BIG } from '../objects/table';
+import { asDouble } from './math';
 import { moduleData } from '../objects/module';
-import { Meth } from '../objects/types';
+import { Meth, T } from '../objects/types';
 import type { Vm } from '../runtime/vm';
 import { def, staticModule } from './gc';
 import { hostOf } from './host';
@@ -24,6 +28,21 @@ export const sysModule: ModuleSpec = {
         hostOf(vm2).setRecursionLimit(Number(intValue(vm2, a[0])));
         return vm2.s.None;
       }),
+      // the object's count as the call sees it: the caller's stack holds the argument (CPython counts it too)
+      def('getrefcount', Meth.O, (vm2, _s, a) => {
+        if (vm2.isImmortal(a[0]))
+          throw new NotSupported(
+            'sys.getrefcount of an object made at start-up (its real count is not modelled)',
+          );
+        return fromSsize(vm2, vm2.table.refcnt[a[0]]);
+      }),
+      def('getswitchinterval', Meth.NoArgs, (vm2) => fromDouble(vm2, switchInterval.get(vm2) ?? 0.005)),
+      def('setswitchinterval', Meth.O, (vm2, _s, a) => {
+        const v = asDouble(vm2, a[0]);
+        if (!(v > 0)) throw valueError(vm2, 'switch interval must be strictly positive');
+        switchInterval.set(vm2, v);
+        return vm2.s.None;
+      }),
       def('_getframe', Meth.Fastcall, (vm2, _s, a) => {
         const depth = a.length ? Number(intValue(vm2, a[0])) : 0;
         const f = hostOf(vm2).frameAt(depth);
@@ -32,11 +51,22 @@ export const sysModule: ModuleSpec = {
         return f;
       }),
     ]);
+    const attrs = moduleData(vm, m).attrs;
+    // made at start-up in the real process (sys is loaded then): static objects here, no allocation
+    const maxsize = vm.newStatic(T.Int);
+    vm.table.flags[maxsize] |= F_BIG;
+    vm.table.side[maxsize] = 2n ** 63n - 1n;
+    attrs.set('maxsize', maxsize);
+    attrs.set('byteorder', intern(vm, 'little'));
+    attrs.set('platform', intern(vm, 'linux'));
     const stdout = sysStdout.get(vm);
     if (stdout !== undefined) moduleData(vm, m).attrs.set('stdout', stdout);
     return m;
   },
 };
+
+/** sys.setswitchinterval's value per process (the GIL's interval; 5 ms by default). */
+const switchInterval = new WeakMap<Vm, number>();
 
 /** sys.stdout of each Vm (the interpreter registers it at start-up). */
 export const sysStdout = new WeakMap<Vm, number>();
