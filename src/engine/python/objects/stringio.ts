@@ -52,7 +52,17 @@ const cpLen = (s: string): number => {
   }
   return n;
 };
-const hasAstral = (s: string): boolean => /[\ud800-\udbff]/.test(s);
+// The buffer is scanned once per change, not once per read (readline over a big buffer: a line
+// each call, the whole text tested each time made it quadratic).
+let lastText = '';
+let lastAstral = false;
+const hasAstral = (s: string): boolean => {
+  if (s !== lastText) {
+    lastText = s;
+    lastAstral = /[\ud800-\udbff]/.test(s);
+  }
+  return lastAstral;
+};
 /** Code points [a, b) of s. */
 const cpSlice = (s: string, a: number, b: number): string =>
   hasAstral(s) ? Array.from(s).slice(a, b).join('') : s.slice(a, b);
@@ -162,9 +172,15 @@ function read(vm: Vm, self: number, args: readonly number[]): number {
 /** _stringio_readline (translated newlines: '\n'). */
 function readlineText(vm: Vm, st: StringIOState, limit: number): number {
   if (st.pos >= st.stringSize) return vm.s.emptyStr;
-  const rest = cpSlice(st.text, st.pos, st.stringSize);
-  let len = Array.from(rest).indexOf('\n');
-  len = len < 0 ? cpLen(rest) : len + 1;
+  let len: number;
+  if (!hasAstral(st.text)) {
+    const nl = st.text.indexOf('\n', st.pos);
+    len = nl < 0 || nl >= st.stringSize ? st.stringSize - st.pos : nl + 1 - st.pos;
+  } else {
+    const rest = cpSlice(st.text, st.pos, st.stringSize);
+    len = Array.from(rest).indexOf('\n');
+    len = len < 0 ? cpLen(rest) : len + 1;
+  }
   if (limit >= 0 && len > limit) len = limit;
   const out = fromBuffer(vm, st, st.pos, len);
   st.pos += len;
