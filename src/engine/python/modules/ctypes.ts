@@ -172,7 +172,7 @@ const cfuncPtrType = (): TypeSlots =>
       const { name, trim } = vm.table.side[fn] as { name: string; trim: (pad: number) => number };
       if (name === 'malloc_stats') {
         // void malloc_stats(void): glibc's text on stderr; ctypes reads the int register, 0 here (measured)
-        hostOf(vm).writeStderr(hostOf(vm).mallocStats());
+        hostOf(vm).writeCStderr(hostOf(vm).mallocStats());
         return vm.s.smallInt(0);
       }
       if (name !== 'malloc_trim') throw new NotSupported(`calling libc.${name} through ctypes`);

@@ -17,6 +17,8 @@ import { tracemallocModule } from './tracemalloc';
 import { heapqModule } from './heapq';
 import { itertoolsModule } from './itertools';
 import { operatorModule } from './operator';
+import { threadModule } from './thread';
+import { concurrentFuturesModules, queueModule, threadingModule } from './threading';
 import { weakrefModule } from './weakref';
 
 /** Every standard-library module the simulator models, one file each (one line here per module). */
@@ -40,6 +42,10 @@ registerModules([
   arrayModule,
   weakrefModule,
   copyModule,
+  threadModule,
+  threadingModule,
+  queueModule,
+  ...concurrentFuturesModules,
 ]);
 
 export { findModule, type ModuleSpec } from './registry';

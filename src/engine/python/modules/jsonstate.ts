@@ -2,13 +2,13 @@ import { raiseFormat } from '../abstract/errors';
 import { typeName } from '../abstract/object';
 import { methodNew } from '../objects/classobject';
 import { builtinStatic, staticDescriptor } from '../objects/descr';
-import type { DictData } from '../objects/dict';
+import { emptyDictData } from '../objects/dict';
 import { E } from '../objects/exctypes';
 import { encodeBasestring } from '../objects/jsonencoder';
 import { ScannerType } from '../objects/jsontypes';
 import type { ScannerState } from '../objects/jsonscanner';
 import { moduleType } from '../objects/modtypes';
-import { intern } from '../objects/str';
+import { intern, strValue } from '../objects/str';
 import { Meth, T, type MethodDef } from '../objects/types';
 import type { SharedKeys } from '../objects/values';
 import type { Vm } from '../runtime/vm';
@@ -67,16 +67,7 @@ const states = new WeakMap<Vm, JsonState>();
 /** A static dict (made by the import): an empty table that allocates its keys when used. */
 function staticDict(vm: Vm): number {
   const h = vm.newStatic(T.Dict);
-  vm.table.side[h] = {
-    keysAddr: 0,
-    log2: 3,
-    unicode: true,
-    usable: 0,
-    nentries: 0,
-    keys: new Int32Array(0),
-    values: new Int32Array(0),
-    index: new Map(),
-  } satisfies DictData;
+  vm.table.side[h] = emptyDictData();
   return h;
 }
 
@@ -124,7 +115,7 @@ export function jsonState(vm: Vm): JsonState {
     qualname: 'dict.__getitem__',
     flags: Meth.O,
     impl: (vm2, _m, a) => {
-      const v = constants[vm2.table.side[a[0]] as string];
+      const v = constants[strValue(vm2, a[0])];
       vm2.incref(v);
       return v;
     },

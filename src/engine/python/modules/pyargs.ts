@@ -1,7 +1,7 @@
 import { typeError } from '../abstract/errors';
 import { isTrue } from '../abstract/object';
 import { dictNew, dictNewPresized, dictSetItem } from '../objects/dict';
-import { intern } from '../objects/str';
+import { intern, strValue } from '../objects/str';
 import { tupleFromItems } from '../objects/tuple';
 import type { Kwargs } from '../objects/types';
 import type { Vm } from '../runtime/vm';
@@ -34,7 +34,7 @@ export function keywordArgs(
 export function extraKeywords(vm: Vm, extra: number): string[] {
   const d = vm.table.side[extra] as { keys: Int32Array; values: Int32Array; nentries: number };
   const out: string[] = [];
-  for (let i = 0; i < d.nentries; i++) if (d.values[i]) out.push(vm.table.side[d.keys[i]] as string);
+  for (let i = 0; i < d.nentries; i++) if (d.values[i]) out.push(strValue(vm, d.keys[i]));
   return out;
 }
 

@@ -6,12 +6,11 @@ import { fromDouble } from '../objects/float';
 import { fromSsize, intValue } from '../objects/int';
 import { intern } from '../objects/str';
 import { F_BIG } from '../objects/table';
-import { asDouble } from './math';
 import { moduleData } from '../objects/module';
 import { Meth, T } from '../objects/types';
 import type { Vm } from '../runtime/vm';
 import { def, staticModule } from './gc';
-import { hostOf } from './host';
+import { hostOf, interpOf } from './host';
 import type { ModuleSpec } from './registry';
 
 /**
@@ -36,11 +35,15 @@ export const sysModule: ModuleSpec = {
           );
         return fromSsize(vm2, vm2.table.refcnt[a[0]]);
       }),
-      def('getswitchinterval', Meth.NoArgs, (vm2) => fromDouble(vm2, switchInterval.get(vm2) ?? 0.005)),
+      // the GIL's switch interval (eval/threads.ts), 5 ms by default
+      def('getswitchinterval', Meth.NoArgs, (vm2) =>
+        fromDouble(vm2, interpOf(vm2).threads.switchIntervalNs / 1e9),
+      ),
       def('setswitchinterval', Meth.O, (vm2, _s, a) => {
-        const v = asDouble(vm2, a[0]);
+        const t = vm2.table.type[a[0]];
+        const v = t === T.Float ? vm2.table.num[a[0]] : Number(intValue(vm2, a[0]));
         if (!(v > 0)) throw valueError(vm2, 'switch interval must be strictly positive');
-        switchInterval.set(vm2, v);
+        interpOf(vm2).threads.setSwitchInterval(v);
         return vm2.s.None;
       }),
       def('_getframe', Meth.Fastcall, (vm2, _s, a) => {
@@ -64,9 +67,6 @@ export const sysModule: ModuleSpec = {
     return m;
   },
 };
-
-/** sys.setswitchinterval's value per process (the GIL's interval; 5 ms by default). */
-const switchInterval = new WeakMap<Vm, number>();
 
 /** sys.stdout of each Vm (the interpreter registers it at start-up). */
 export const sysStdout = new WeakMap<Vm, number>();

@@ -242,7 +242,7 @@ const FUNCTIONS: MethodDef[] = [
     impl: (vm, _m, a) => {
       const s = asDouble(vm, a[0]);
       if (s < 0) throw valueError(vm, 'sleep length must be non-negative');
-      sleepNs(vm, s * 1e9);
+      sleepNs(vm, Math.round(s * 1e9));
       return vm.s.None;
     },
   },

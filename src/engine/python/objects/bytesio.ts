@@ -1,3 +1,4 @@
+import { strValue } from './str';
 import { callMethod } from '../abstract/call';
 import { raiseFormat, raiseString, typeError } from '../abstract/errors';
 import { getIter, iterNext } from '../abstract/iter';
@@ -63,6 +64,7 @@ function unshare(vm: Vm, st: BytesIOState, size: number): void {
   const nb = bytesOfSize(vm, st.data.slice(0, st.stringSize), size);
   vm.decref(st.buf);
   st.buf = nb;
+  // eslint-disable-next-line no-restricted-syntax -- a bytes object's data, not a str
   st.data = vm.table.side[nb] as string;
 }
 
@@ -317,7 +319,7 @@ function kwargsOf(vm: Vm, d: number): Kwargs {
   const out: Kwargs = new Map();
   const data = vm.table.side[d] as { keys: Int32Array; values: Int32Array; nentries: number };
   for (let i = 0; i < data.nentries; i++)
-    if (data.values[i]) out.set(vm.table.side[data.keys[i]] as string, data.values[i]);
+    if (data.values[i]) out.set(strValue(vm, data.keys[i]), data.values[i]);
   return out;
 }
 

@@ -1,5 +1,5 @@
 import type { Vm } from '../runtime/vm';
-import { codePoints, strBytes, strKindOf, type StrKind } from './str';
+import { codePoints, strBytes, strKindOf, strValue, type StrKind } from './str';
 import { T } from './types';
 
 /** OVERALLOCATE_FACTOR on Linux: a growing buffer takes a quarter more than it needs. */
@@ -134,7 +134,7 @@ export class UnicodeWriter {
    */
   writeStr(h: number): void {
     const vm = this.vm;
-    const s = vm.table.side[h] as string;
+    const s = strValue(vm, h);
     const n = vm.table.n[h];
     if (n === 0) return;
     const maxchar = KIND_MAXCHAR[vm.table.cap[h] as StrKind];

@@ -1,5 +1,5 @@
-import { Clock } from '../../kernel/clock';
 import type { Kernel } from '../../kernel/kernel';
+import type { Libc } from '../../libc/libc';
 import { EventLimitReached, type EventLog } from '../../trace/eventLog';
 
 /** pymalloc's per-class row and counters as sys._debugmallocstats() prints them (recorder schema). */
@@ -39,16 +39,6 @@ export interface PymallocLike {
  * Every call checks the event log's limit afterwards, so a fine-stepped run stops right after
  * the N-th allocator event (EventLog.limit).
  */
-/**
- * The interpreter's time per PyMem/PyObject call, charged to the process's clock (Clock.advance:
- * the work above the C library). Measured on CPython 3.11.7 here (best of 5, perf_counter) against
- * the simulator's call count for the same statement: {i: str(i) for i in range(200000)} 98 ms /
- * 1.20 M calls = 82 ns; [float(i) for i in range(500000)] 93 ms / 2.00 M = 46 ns; 200,000 instances
- * of a class with __init__ 281 ms / 1.20 M = 234 ns; [(i, i + 1, str(i)) …] 188 ms / 2.00 M = 94 ns.
- * 90 ns stands for all: a script's simulated time is of the real one's order, not its measure.
- */
-export const INTERP_NS_PER_CALL = 90;
-
 /** The hooks tracemalloc installs over the three domains (PyMem_SetAllocator: objects/tracetables.ts). */
 export interface AllocTracer {
   /** A block was allocated (ADD_TRACE after the allocator returned). */
@@ -70,13 +60,10 @@ export class Mem {
     readonly kernel: Kernel,
     readonly pymalloc: PymallocLike,
     readonly events: EventLog | null,
-    /** The process's simulated clock (kernel/clock.ts), shared with the C library's decay timers. */
-    readonly clock: Clock = new Clock(),
   ) {}
 
   /** PyObject_Malloc / PyMem_Malloc. 0 = NULL. */
   malloc(n: number): number {
-    this.clock.advance(INTERP_NS_PER_CALL);
     const p = this.pymalloc.malloc(n);
     if (this.log) this.logCall(`m ${n}`, p, n);
     if (this.tracer !== null && p !== 0) this.tracer.added(p, n);
@@ -84,7 +71,6 @@ export class Mem {
     return p;
   }
   calloc(nelem: number, elsize: number): number {
-    this.clock.advance(INTERP_NS_PER_CALL);
     const p = this.pymalloc.calloc(nelem, elsize);
     if (this.log) this.logCall(`c ${nelem} ${elsize}`, p, nelem * elsize);
     if (this.tracer !== null && p !== 0) this.tracer.added(p, nelem * elsize);
@@ -92,7 +78,6 @@ export class Mem {
     return p;
   }
   realloc(p: number, n: number): number {
-    this.clock.advance(INTERP_NS_PER_CALL);
     if (this.log) this.sizes.delete(p);
     const q = this.pymalloc.realloc(p, n);
     if (this.log) this.logCall(`r ${n}${p === 0 ? ' new' : ''}`, q, n);
@@ -102,7 +87,6 @@ export class Mem {
   }
   free(p: number): void {
     if (p === 0) return;
-    this.clock.advance(INTERP_NS_PER_CALL);
     if (this.log) {
       this.log.push(`f ${this.sizes.get(p) ?? '?'}`);
       this.sizes.delete(p);
@@ -166,4 +150,53 @@ export class Mem {
     const ev = this.events;
     if (ev !== null && ev.reachedLimit) throw new EventLimitReached(ev.length);
   }
+}
+
+/**
+ * PYTHONMALLOC=malloc (_PyMem_SetupAllocators with PYMEM_ALLOCATOR_MALLOC): the PyMem and PyObject
+ * domains both become _PyMem_RawMalloc & co., i.e. the C library's malloc straight away: every
+ * object, small or big, is a chunk in the calling thread's arena. A request for 0 bytes asks for 1
+ * (_PyMem_RawMalloc, _PyMem_RawCalloc). pymalloc is not used: its counters read 0, as the
+ * recorder's `_debugmallocstats` reading is empty then.
+ */
+export class MallocDomain implements PymallocLike {
+  constructor(private readonly libc: Libc) {}
+
+  malloc(n: number): number {
+    return this.libc.malloc(n === 0 ? 1 : n);
+  }
+  calloc(nelem: number, elsize: number): number {
+    return nelem === 0 || elsize === 0 ? this.libc.calloc(1, 1) : this.libc.calloc(nelem, elsize);
+  }
+  realloc(p: number, n: number): number {
+    return this.libc.realloc(p, n === 0 ? 1 : n);
+  }
+  free(p: number): void {
+    this.libc.free(p);
+  }
+  rawMalloc(n: number): number {
+    return this.malloc(n);
+  }
+  rawCalloc(nelem: number, elsize: number): number {
+    return this.calloc(nelem, elsize);
+  }
+  rawRealloc(p: number, n: number): number {
+    return this.realloc(p, n);
+  }
+  rawFree(p: number): void {
+    this.libc.free(p);
+  }
+  blockSize(p: number): number {
+    return this.libc.usableSize(p);
+  }
+  stats(): PymallocStatsLike {
+    return {
+      arenas_allocated_current: 0,
+      arenas_allocated_total: 0,
+      arenas_reclaimed: 0,
+      arenas_highwater_mark: 0,
+      classes: {},
+    };
+  }
+  readonly arenaBytes = 0;
 }
