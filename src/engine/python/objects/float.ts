@@ -5,6 +5,7 @@ import { typeName } from '../abstract/object';
 import type { Vm } from '../runtime/vm';
 import { FLOAT_MAXFREELIST } from '../runtime/freelists';
 import { E } from './exctypes';
+import { floatPowValue } from './floatpow';
 import { fromLong, intValue, longNew, ndigits, norm, type IntValue } from './int';
 import { strNew, strValue } from './str';
 import { tupleFromItems } from './tuple';
@@ -213,10 +214,7 @@ export const FloatType = (): TypeSlots =>
           if (b === 0) throw zeroDivision(vm, 'float modulo');
           return fromDouble(vm, floatDivmod(a, b)[1]);
         }),
-        [NB.Power]: binop((vm, a, b) => {
-          if (a === 0 && b < 0) throw zeroDivision(vm, '0.0 cannot be raised to a negative power');
-          return fromDouble(vm, a ** b);
-        }),
+        [NB.Power]: binop((vm, a, b) => fromDouble(vm, floatPowValue(vm, a, b))),
       },
       {
         divmod: binop((vm, a, b) => floatDivmodPair(vm, a, b)),

@@ -1,11 +1,12 @@
-import { NotSupported } from '../errors';
+import { NotSupported, memoryError } from '../errors';
 import type { Vm } from '../runtime/vm';
 import { raiseString, typeError } from '../abstract/errors';
 import { strFormat } from '../abstract/format';
 import { asSsize, hasIndex } from '../abstract/number';
 import { typeName } from '../abstract/object';
 import { E } from './exctypes';
-import { longBytes, ndigits, type IntValue } from './int';
+import { checkIntStrDigits, longBytes, ndigits, type IntValue } from './int';
+import { BIG_STR, sizeWords } from '../runtime/hostmem';
 import { sliceIndices } from './slice';
 import { STR_METHODS } from './strmethods';
 import { F_HASHED, F_IMMORTAL } from './table';
@@ -63,12 +64,28 @@ export function strKind(vm: Vm, h: number): StrKind {
 export function strNew(vm: Vm, s: string, kind: StrKind = strKindOf(s)): number {
   if (s.length === 0) return vm.s.emptyStr;
   const len = codePoints(s, kind);
+  const data = jsBytes(s.length, kind);
+  if (data >= BIG_STR) vm.hostMem.reserve(vm.table, vm.pool, data, `a ${sizeWords(data)} str`);
   const h = vm.newObject(T.Str, strBytes(len, kind));
   const t = vm.table;
   t.side[h] = s;
   t.n[h] = len;
   t.cap[h] = kind;
+  if (data >= BIG_STR) vm.hostMem.keep(h, data);
   return h;
+}
+
+/** Bytes V8 keeps for a flat string of `length` code units: one-byte for latin-1 text, else two. */
+const jsBytes = (length: number, kind: StrKind): number => (kind >= 2 ? 2 * length : length);
+
+/** The longest string V8 makes (String::kMaxLength on 64-bit hosts): 2**29 − 24 code units. */
+export const JS_MAX_STRING = 2 ** 29 - 24;
+
+/** A str the simulated process could make but the JS engine cannot hold. */
+export function tooLongForJs(length: number): NotSupported {
+  return new NotSupported(
+    `strs of more than ${JS_MAX_STRING.toLocaleString('en-US')} characters (the JS engine's limit; this one has ${length.toLocaleString('en-US')})`,
+  );
 }
 
 /** unicode_result / _PyUnicode_FromUCS1: one latin-1 character is the cached singleton. */
@@ -98,8 +115,20 @@ export function strRepeat(vm: Vm, a: number, n: number): number {
     vm.incref(a);
     return a;
   }
-  if (vm.table.n[a] * n > 2 ** 31) throw new Error('repeat too long for the simulator');
-  return strNew(vm, strValue(vm, a).repeat(n), strKind(vm, a));
+  const unit = strValue(vm, a);
+  const kind = strKind(vm, a);
+  const len = vm.table.n[a] * n;
+  // unicode_repeat: the size check, then PyUnicode_New (a failed malloc is CPython's MemoryError)
+  if (len > 2 ** 63 - 1) throw raiseString(vm, E.OverflowError, 'repeated string is too long');
+  if (unit.length * n > JS_MAX_STRING) {
+    if (len > 2 ** 53) throw memoryError();
+    vm.objectFree(vm.newObject(T.Str, strBytes(len, kind)));
+    throw tooLongForJs(len);
+  }
+  // V8's repeat is a rope of a few dozen nodes until read: charged as its unit (runtime/hostmem.ts)
+  const h = strNew(vm, unit.repeat(n), kind);
+  vm.hostMem.keep(h, jsBytes(unit.length, kind));
+  return h;
 }
 
 /**
@@ -108,6 +137,7 @@ export function strRepeat(vm: Vm, a: number, n: number): number {
  */
 export function intToStr(vm: Vm, v: IntValue): number {
   const sizeA = ndigits(v);
+  checkIntStrDigits(vm, v, sizeA);
   const scratch = vm.newObject(T.Int, longBytes(1 + sizeA + Math.floor(sizeA / 99)));
   const s = strNew(vm, v.toString(), 0);
   vm.objectFree(scratch);
@@ -149,8 +179,10 @@ export function strAppendInPlace(vm: Vm, left: number, right: number): boolean {
   if (p === 0) return false;
   vm.mem.touch(p + size - (t.n[right] + 1) * Math.max(1, kl), (t.n[right] + 1) * Math.max(1, kl));
   t.addr[left] = p;
-  t.side[left] = strValue(vm, left) + strValue(vm, right);
+  const text = strValue(vm, left) + strValue(vm, right);
+  t.side[left] = text;
   t.n[left] = len;
+  if (text.length >= BIG_STR) vm.hostMem.keep(left, jsBytes(text.length, kl));
   return true;
 }
 
@@ -238,7 +270,10 @@ export const StrType = (): TypeSlots =>
     name: 'str',
     basicsize: 80,
     flags: TpFlags.BaseType | TpFlags.UnicodeSubclass,
-    dealloc: (vm, h) => vm.objectFree(h),
+    dealloc: (vm, h) => {
+      vm.hostMem.release(h);
+      vm.objectFree(h);
+    },
     sizeof: (vm, h) => strBytes(vm.table.n[h], vm.table.cap[h] as StrKind),
     repr: (vm, h) => strNew(vm, strRepr(strValue(vm, h))),
     reprText: (vm, h) => strRepr(strValue(vm, h)),

@@ -6,6 +6,7 @@ import { T, TpFlags, type Kwargs, type TypeSlots, type Visit } from '../objects/
 import { EventKind } from '../../trace/events';
 import { FreeLists } from './freelists';
 import { Gc, type GcHost } from './gc';
+import { HostMemory, sizeWords } from './hostmem';
 import type { Mem } from './mem';
 import { Singletons } from './singletons';
 import { ThreadState } from './threadstate';
@@ -71,8 +72,12 @@ export class Vm implements GcHost {
   private staticNext = STATIC_BASE;
   private trashNesting = 0;
   private readonly trashLater: number[] = [];
+  /** The simulator's own memory budget (runtime/hostmem.ts); the process replaces it with the host's. */
+  hostMem = new HostMemory();
 
   constructor(readonly mem: Mem) {
+    this.pool.beforeGrow = (bytes) =>
+      this.hostMem.grow(this.table, this.pool, bytes, `${sizeWords(bytes)} more of list and tuple items`);
     this.gc = new Gc(this, () => this.newStatic(T.GcHead));
     this.s = new Singletons(this);
   }
