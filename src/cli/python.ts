@@ -6,6 +6,8 @@ import { describeReportError } from '../engine/python/report';
 import { compileModule, disassemble } from '../engine/python/compiler';
 import { parse } from '../engine/python/syntax';
 import { resolve } from 'node:path';
+import { getHeapStatistics } from 'node:v8';
+import { DEFAULT_HOST_BUDGET, MB } from '../engine/python/runtime/hostmem';
 
 /**
  * `npm run sim -- FILE.py`: the report of a run through the simulated CPython 3.11 / glibc 2.36
@@ -22,6 +24,7 @@ export function runPythonCli(source: string, args: CliArgs): number {
     profile: args.profile ?? defaultProfile(source),
     maxSeconds: args.maxSeconds ?? null,
     clock: cpuClock,
+    ...memoryLimits(args),
   });
   if (args.json) process.stdout.write(JSON.stringify(report, null, 1) + '\n');
   else
@@ -36,6 +39,24 @@ export function runPythonCli(source: string, args: CliArgs): number {
   if (!report.error) return 0;
   if (args.json) process.stderr.write(describeReportError(report.error) + '\n');
   return 1;
+}
+
+/**
+ * The simulator's memory budget in node: the page's figure (1.5 GB), or half the heap V8 may grow
+ * to when that is less, so the model's figure leaves room for what it does not count (and a bomb
+ * stops in seconds, not after a minute of a 4 GB heap's garbage collections); V8's own figure as a second
+ * guard at 85% of that limit, well before node would abort with "JavaScript heap out of memory".
+ */
+export function memoryLimits(args: Pick<CliArgs, 'maxMemoryMB'>): {
+  memoryBudget: number;
+  memoryProbe: { used: () => number; limit: number };
+} {
+  const limit = getHeapStatistics().heap_size_limit;
+  const budget = args.maxMemoryMB !== undefined ? args.maxMemoryMB * MB : Math.min(DEFAULT_HOST_BUDGET, Math.floor(limit / 2));
+  return {
+    memoryBudget: budget,
+    memoryProbe: { used: () => getHeapStatistics().used_heap_size, limit: Math.floor(limit * 0.85) },
+  };
 }
 
 /** The simulator's CPU time in ms (the time budget counts what the simulation costs, not the wall clock). */

@@ -7,7 +7,7 @@ import { Pymalloc } from '../pymalloc';
 import type { EventLog } from '../trace/eventLog';
 import { EventKind, type EventSink } from '../trace/events';
 import { bootProcess, type BootResult } from './boot';
-import { PyError, PySyntaxError } from './errors';
+import { NotSupported, PyError, PySyntaxError } from './errors';
 import { Interpreter } from './eval/interpreter';
 import { Script } from './eval/script';
 import { PythonSyntaxError, parse } from './syntax';
@@ -29,6 +29,7 @@ import {
 import { DataStack } from './runtime/datastack';
 import { Mem } from './runtime/mem';
 import { Vm } from './runtime/vm';
+import { EVENT_BYTES, HostMemory, type HostMemoryOptions } from './runtime/hostmem';
 import { startupProfile, type ProfileName, type StartupProfile } from './startup/profiles';
 
 export interface ProcessOptions {
@@ -41,6 +42,12 @@ export interface ProcessOptions {
   maxSeconds?: number | null;
   /** The clock the time budget reads, in ms (default performance.now). */
   clock?: () => number;
+  /**
+   * Bytes of JS memory the simulation may hold (runtime/hostmem.ts; default DEFAULT_HOST_BUDGET,
+   * the page's figure; the CLI gives half of node's heap limit), and the host's own heap figures.
+   */
+  memoryBudget?: number | null;
+  memoryProbe?: HostMemoryOptions['probe'];
   /** The script's file name in tracebacks. */
   filename?: string;
   events?: EventLog | null;
@@ -96,6 +103,11 @@ export class PythonProcess {
     this.boot = bootProcess(this.kernel, this.libc, this.pymalloc, this.profile);
     const events = opts.events ?? null;
     this.vm = new Vm(new Mem(this.kernel, this.pymalloc, events));
+    this.vm.hostMem = new HostMemory({
+      budget: opts.memoryBudget,
+      probe: opts.memoryProbe,
+      extra: () => (events ? events.length * EVENT_BYTES : 0),
+    });
     installBuiltinTypes(this.vm);
     this.dataStack = new DataStack(this.kernel, this.boot.dataStackRoot);
     this.globals = this.makeGlobals();
@@ -192,6 +204,8 @@ export class PythonProcess {
           "maximum recursion depth exceeded (the simulator's own stack ran out before CPython's limit)",
         line: this.evaluator?.currentLine() || line,
       };
+    const limit = jsLimitError(e);
+    if (limit) return { type: limit.pyType, message: limit.message, line: this.evaluator?.currentLine() || line };
     const msg = e instanceof Error ? e.message : String(e);
     return {
       type: 'InternalError',
@@ -373,4 +387,24 @@ function checkPythonMalloc(env: LibcEnvironment): void {
 
 function step(code: string, line: number, m: StepMeasurement): ReportStep {
   return { code, line, ...m };
+}
+
+/**
+ * A limit of the JS engine met where no check of the simulator's came first: said as what it is,
+ * a limit of Highwater's (or its memory budget), never as a JS message.
+ */
+function jsLimitError(e: unknown): PyError | null {
+  if (!(e instanceof RangeError)) return null;
+  if (/Invalid string length/.test(e.message))
+    return new NotSupported(`strs of more than ${(2 ** 29 - 24).toLocaleString('en-US')} characters (the JS engine's limit)`);
+  if (/Map maximum size|Set maximum size/.test(e.message))
+    return new NotSupported('dicts and sets of more than 16,777,216 entries (the JS engine\'s limit)');
+  if (/Maximum BigInt size/.test(e.message)) return new NotSupported("ints of more than 2**30 bits (the JS engine's limit)");
+  if (/Array buffer allocation failed|Invalid typed array length|Invalid array length/.test(e.message))
+  {
+    const stop = new PyError('MemoryError', "the simulator's own memory ran out (the JS engine refused a buffer)");
+    stop.excType = -1;
+    return stop;
+  }
+  return null;
 }

@@ -213,6 +213,7 @@ export class Interpreter implements Evaluator, HostServices {
   evalBreaker(): void {
     this.breaker = BREAKER_INTERVAL;
     this.budget.check(this.currentLine(), this.statement);
+    this.vm.hostMem.check(this.vm.table, this.vm.pool);
   }
 
   currentLine(): number {
