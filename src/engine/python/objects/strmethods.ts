@@ -88,9 +88,8 @@ function strArg(vm: Vm, h: number, what: string): string {
 export const STR_METHODS: Record<string, MethodDef> = {
   join: def('join', Meth.O, join),
   split: def('split', Meth.Fastcall | Meth.Keywords, split),
-  // ASCII stays ASCII under case mapping (no scan of a 20 MB result to find its kind again)
-  upper: def('upper', Meth.NoArgs, (vm, self) => strNew(vm, strValue(vm, self).toUpperCase(), asciiOrScan(vm, self))),
-  lower: def('lower', Meth.NoArgs, (vm, self) => strNew(vm, strValue(vm, self).toLowerCase(), asciiOrScan(vm, self))),
+  upper: def('upper', Meth.NoArgs, (vm, self) => strNew(vm, strValue(vm, self).toUpperCase())),
+  lower: def('lower', Meth.NoArgs, (vm, self) => strNew(vm, strValue(vm, self).toLowerCase())),
   strip: def('strip', Meth.Fastcall, (vm, self, args) => {
     const s = strValue(vm, self);
     if (args.length && vm.table.type[args[0]] !== T.None) {
@@ -120,6 +119,3 @@ export const STR_METHODS: Record<string, MethodDef> = {
     vm.s.bool(strValue(vm, self).endsWith(strArg(vm, args[0], 'endswith'))),
   ),
 };
-
-/** Kind 0 when `self` is ASCII (its case mapping is too), else undefined: strNew scans the result. */
-const asciiOrScan = (vm: Vm, self: number): 0 | undefined => (strKind(vm, self) === 0 ? 0 : undefined);
