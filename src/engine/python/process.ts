@@ -30,6 +30,7 @@ import { DataStack } from './runtime/datastack';
 import { Mem } from './runtime/mem';
 import { Vm } from './runtime/vm';
 import { EVENT_BYTES, HostMemory, type HostMemoryOptions } from './runtime/hostmem';
+import { attachImportHost } from './modules/footprint';
 import { startupProfile, type ProfileName, type StartupProfile } from './startup/profiles';
 
 export interface ProcessOptions {
@@ -109,6 +110,14 @@ export class PythonProcess {
       extra: () => (events ? events.length * EVENT_BYTES : 0),
     });
     installBuiltinTypes(this.vm);
+    attachImportHost(this.vm, {
+      version: { 'cpython-3.11.7': '3.11.7', 'debian-3.11.2': 'debian-3.11.2' }[this.profile.name] ?? null,
+      kernel: this.kernel,
+      libc: this.libc,
+      liveIds: this.boot.liveIds,
+      liveBlocks: this.boot.liveBlocks,
+      blockSize: (p) => this.pymalloc.blockSize(p),
+    });
     this.dataStack = new DataStack(this.kernel, this.boot.dataStackRoot);
     this.globals = this.makeGlobals();
     this.settle();
