@@ -1,8 +1,7 @@
 import { runMallocTrace } from '../engine/libc/traceReport';
-import { resolve } from 'node:path';
 import { USAGE, UsageError, parseArgs } from './args';
 import { runPythonCli } from './python';
-import { SourceDecodeError, decodeScript, readInput } from './source';
+import { readInput, scriptInput } from './source';
 
 /**
  * The command line: every failure is one readable line on stderr and a non-zero exit, never a
@@ -24,15 +23,9 @@ function main(argv: string[]): number {
       process.stdout.write(runMallocTrace(readInput(args.mallocTrace).toString('utf8'), {}, args.env));
       return 0;
     }
-    return runPythonCli(decodeScript(readInput(args.script!), resolve(args.script!)), args);
+    return runPythonCli(scriptInput(readInput(args.script!)), args);
   } catch (e) {
     if (e instanceof UsageError) process.stderr.write(`highwater: ${e.message}\n${USAGE}\n`);
-    else if (e instanceof SourceDecodeError)
-      process.stderr.write(
-        e.message.startsWith('not supported')
-          ? `${e.message} (line ${e.line})\n`
-          : `SyntaxError: ${e.message}\n`,
-      );
     else process.stderr.write(`highwater: ${e instanceof Error ? e.message : String(e)}\n`);
     return e instanceof UsageError ? 2 : 1;
   }

@@ -14,14 +14,14 @@ import { DEFAULT_HOST_BUDGET, MB } from '../engine/python/runtime/hostmem';
  * process (a table, or JSON in the recorder's schema), or with --malloc-log the glibc calls the
  * process made after boot. A Python error ends the run with exit status 1 after the steps before it.
  */
-export function runPythonCli(source: string, args: CliArgs): number {
+export function runPythonCli(source: string | Buffer, args: CliArgs): number {
   if (args.mallocLog) return printMallocLog(source, args);
   if (args.dis) return printBytecode(source, args);
   const report = simulateScript(source, {
     env: args.env,
     scenario: args.script,
     filename: args.script ? resolve(args.script) : undefined,
-    profile: args.profile ?? defaultProfile(source),
+    profile: args.profile ?? defaultProfile(textOf(source)),
     maxSeconds: args.maxSeconds ?? null,
     clock: cpuClock,
     ...memoryLimits(args),
@@ -66,7 +66,7 @@ function cpuClock(): number {
 }
 
 /** --dis: the module's bytecode as `python3 -m dis` lays it out, compiled by the simulator's compiler. */
-function printBytecode(source: string, args: CliArgs): number {
+function printBytecode(source: string | Buffer, args: CliArgs): number {
   try {
     const tree = parse(source, { filename: args.script });
     process.stdout.write(disassemble(compileModule(tree, { filename: args.script ?? '<string>' }).code) + '\n');
@@ -79,8 +79,8 @@ function printBytecode(source: string, args: CliArgs): number {
 }
 
 /** Every glibc call after boot, in the trace format, for tools/native/replay.c to replay. */
-function printMallocLog(source: string, args: CliArgs): number {
-  const p = createProcess({ env: args.env, mallocLog: true, profile: args.profile ?? defaultProfile(source) });
+function printMallocLog(source: string | Buffer, args: CliArgs): number {
+  const p = createProcess({ env: args.env, mallocLog: true, profile: args.profile ?? defaultProfile(textOf(source)) });
   let status = 0;
   try {
     const statements = p.load(source);
@@ -93,3 +93,6 @@ function printMallocLog(source: string, args: CliArgs): number {
   process.stdout.write(p.mallocLog!.lines.join('\n') + '\n');
   return status;
 }
+
+/** Enough of the script to choose a profile by (its imports are ASCII in any encoding). */
+const textOf = (source: string | Buffer): string => (typeof source === 'string' ? source : source.toString('latin1'));

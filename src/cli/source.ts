@@ -38,68 +38,17 @@ export function readInput(path: string): Buffer {
 const tooBig = (path: string): Error =>
   new Error(`${path} holds more than ${MAX_INPUT_BYTES / (1 << 20)} MiB: not a script or trace Highwater reads`);
 
-/** What decodeScript found wrong: CPython's SyntaxError for the file, before anything runs. */
-export class SourceDecodeError extends Error {
-  constructor(
-    message: string,
-    readonly line: number,
-  ) {
-    super(message);
-  }
-}
-
-const COOKIE = /^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)/;
-
 /**
- * The script's text as CPython's tokenizer reads the file: UTF-8 unless a coding cookie on line 1
- * or 2 says otherwise (latin-1 is read; other codecs are not modelled), a UTF-8 BOM dropped.
- * Bytes that are not UTF-8 raise CPython's SyntaxError ("Non-UTF-8 code starting with '\xff'
- * in file F on line N, but no encoding declared; …").
+ * The script for the engine: its text when the file is plain UTF-8 (a BOM or a UTF-8 cookie at
+ * most), else its bytes, which the engine's tokenizer decodes as CPython's does (a coding cookie,
+ * or the SyntaxError "Non-UTF-8 code starting with '\xff' in file F on line N, …").
  */
-export function decodeScript(bytes: Buffer, filename: string): string {
-  let start = 0;
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
-  const firstLines = bytes.subarray(start, Math.min(bytes.length, start + 400)).toString('latin1').split('\n', 2);
-  const cookie = firstLines.map((l) => COOKIE.exec(l)?.[1]).find((c) => c !== undefined);
-  const codec = cookie?.toLowerCase().replace(/_/g, '-');
-  if (codec && /^(latin-1|iso-8859-1|iso8859-1|l1|latin1|iso-latin-1)$/.test(codec))
-    return bytes.subarray(start).toString('latin1');
-  if (codec && !/^(utf-8|utf8)$/.test(codec) && !codec.startsWith('utf-8-'))
-    throw new SourceDecodeError(`not supported by Highwater yet: scripts in the ${cookie} encoding`, 1);
+export function scriptInput(bytes: Buffer): string | Buffer {
+  const head = bytes.subarray(0, 400).toString('latin1');
+  if (/^[^\n]*\n?[^\n]*coding[:=]/.test(head) && !/coding[:=][ \t]*utf[-_]?8\b/i.test(head)) return bytes;
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(start));
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    const bad = firstInvalidUtf8(bytes, start);
-    const line = 1 + countNewlines(bytes, start, bad);
-    throw new SourceDecodeError(
-      `Non-UTF-8 code starting with '\\x${bytes[bad].toString(16).padStart(2, '0')}' in file ${filename} on line ${line}, ` +
-        'but no encoding declared; see https://peps.python.org/pep-0263/ for details',
-      line,
-    );
+    return bytes;
   }
-}
-
-function countNewlines(b: Buffer, from: number, to: number): number {
-  let n = 0;
-  for (let i = from; i < to; i++) if (b[i] === 10) n++;
-  return n;
-}
-
-/** The offset of the first byte that does not start a valid UTF-8 sequence. */
-function firstInvalidUtf8(b: Buffer, from: number): number {
-  const ok = new TextDecoder('utf-8', { fatal: true });
-  let i = from;
-  while (i < b.length) {
-    const c = b[i];
-    const len = c < 0x80 ? 1 : c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
-    if (len === 0 || i + len > b.length) return i;
-    if (len > 1)
-      try {
-        ok.decode(b.subarray(i, i + len));
-      } catch {
-        return i;
-      }
-    i += len;
-  }
-  return b.length - 1;
 }

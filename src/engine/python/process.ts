@@ -11,6 +11,7 @@ import { NotSupported, PyError, PySyntaxError } from './errors';
 import { Interpreter } from './eval/interpreter';
 import { Script } from './eval/script';
 import { PythonSyntaxError, parse } from './syntax';
+import { prepareSource } from './syntax/source';
 import { syntaxErrorText, uncaughtException } from './eval/uncaught';
 import { MallocLog, TeeSink } from './mallocLog';
 import { dictGetItem, dictNew, dictSetItem } from './objects/dict';
@@ -125,17 +126,19 @@ export class PythonProcess {
   }
 
   /** Parse and compile the script (its constants are made now, before `<start>`). Throws PySyntaxError. */
-  load(source: string): Statement[] {
+  load(source: string | Uint8Array): Statement[] {
     if (this.evaluator) throw new Error('PythonProcess.load: one script per process');
     return this.loadEval(source);
   }
 
   private source = '';
 
-  private loadEval(source: string): Statement[] {
-    this.source = source;
+  private loadEval(input: string | Uint8Array): Statement[] {
     const filename = this.opts.filename ?? 'script.py';
-    const tree = parse(source, { filename });
+    // a file's bytes (the CLI, when they are not plain UTF-8): decoded as the tokenizer decodes them
+    const tree = parse(input, { filename });
+    const source = typeof input === 'string' ? input : prepareSource(input, { filename }).text;
+    this.source = source;
     const it = new Interpreter(this.vm, this.dataStack, {
       events: this.opts.events ?? null,
       maxSeconds: this.opts.maxSeconds ?? null,
@@ -340,7 +343,7 @@ export class PythonProcess {
 }
 
 /** Run a whole script: `<start>`, then one step per top-level statement, up to the first error. */
-export function runScript(source: string, opts: ProcessOptions & { scenario?: string } = {}): Report {
+export function runScript(source: string | Uint8Array, opts: ProcessOptions & { scenario?: string } = {}): Report {
   const p = new PythonProcess(opts);
   const report: Report = {
     schema: REPORT_SCHEMA,

@@ -72,9 +72,13 @@ export function strKind(vm: Vm, h: number): StrKind {
 
 /** PyUnicode_New + copy: always a new object (empty → the singleton). */
 export function strNew(vm: Vm, s: string, kind: StrKind = strKindOf(s)): number {
+  return strMake(vm, s, kind, jsBytes(s.length, kind));
+}
+
+/** strNew whose JS string data costs `data` bytes (a rope costs its unit: runtime/hostmem.ts). */
+function strMake(vm: Vm, s: string, kind: StrKind, data: number): number {
   if (s.length === 0) return vm.s.emptyStr;
   const len = codePoints(s, kind);
-  const data = jsBytes(s.length, kind);
   if (data >= BIG_STR) vm.hostMem.reserve(vm.table, vm.pool, data, `a ${sizeWords(data)} str`);
   const h = vm.newObject(T.Str, strBytes(len, kind));
   const t = vm.table;
@@ -129,16 +133,15 @@ export function strRepeat(vm: Vm, a: number, n: number): number {
   const kind = strKind(vm, a);
   const len = vm.table.n[a] * n;
   // unicode_repeat: the size check, then PyUnicode_New (a failed malloc is CPython's MemoryError)
-  if (len > 2 ** 63 - 1) throw raiseString(vm, E.OverflowError, 'repeated string is too long');
+  if (BigInt(vm.table.n[a]) * BigInt(n) > 2n ** 63n - 1n)
+    throw raiseString(vm, E.OverflowError, 'repeated string is too long');
   if (unit.length * n > JS_MAX_STRING) {
     if (len > 2 ** 53) throw memoryError();
     vm.objectFree(vm.newObject(T.Str, strBytes(len, kind)));
     throw tooLongForJs(len);
   }
   // V8's repeat is a rope of a few dozen nodes until read: charged as its unit (runtime/hostmem.ts)
-  const h = strNew(vm, unit.repeat(n), kind);
-  vm.hostMem.keep(h, jsBytes(unit.length, kind));
-  return h;
+  return strMake(vm, unit.repeat(n), kind, jsBytes(unit.length, kind));
 }
 
 /**
