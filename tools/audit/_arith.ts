@@ -12,5 +12,5 @@ const rep = simulateScript(src, { maxSeconds: 60 });
 if (rep.error) console.log('SIM ERROR', rep.error.type, rep.error.message, rep.error.line);
 const got = (rep.output ?? '').split('\n');
 let bad = 0;
-for (let i = 0; i < exprs.length; i++) if (want[i] !== got[i]) { bad++; if (bad < 40) console.log(`${exprs[i]}\n   py: ${want[i]}\n  sim: ${got[i]}`); }
-console.log(`${exprs.length - bad}/${exprs.length} agree`);
+for (let i = 0; i < want.length; i++) if (want[i] !== got[i]) { bad++; if (bad < 40) console.log(`${exprs[i >> 1]}\n   py: ${want[i]}\n  sim: ${got[i]}`); }
+console.log(`${want.length - bad}/${want.length} lines agree`);

@@ -64,7 +64,7 @@ export function floatDivmod(a: number, b: number): [number, number] {
   if (div) {
     floordiv = Math.floor(div);
     if (div - floordiv > 0.5) floordiv += 1;
-  } else floordiv = a / b < 0 ? -0 : 0;
+  } else floordiv = 0 * Math.sign(a / b); // copysign(0.0, vx / wx): -0.0 for 0 // -1e308
   return [floordiv, mod];
 }
 
