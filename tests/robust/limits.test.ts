@@ -11,7 +11,7 @@ import type { Report } from '../../src/engine/python/report';
  * (never a JS message), and the recursion limit, each on the audit's own reproducer.
  */
 const MB = 2 ** 20;
-const JS_WORDS = /undefined|NaN|Cannot read|Invalid (string|array|typed array) length|Maximum call stack|Map maximum|is not a function|repeat too long/;
+const JS_WORDS = /(?<![\w'])undefined(?![\w'])|NaN|Cannot read|Invalid (string|array|typed array) length|Maximum call stack|Map maximum|is not a function|repeat too long/;
 
 function run(source: string, opts: { memoryBudget?: number; maxSeconds?: number } = {}): Report {
   return simulateScript(source, { maxSeconds: opts.maxSeconds ?? 60, memoryBudget: opts.memoryBudget ?? 512 * MB });
