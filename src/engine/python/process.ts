@@ -199,7 +199,15 @@ export class PythonProcess {
     if (e instanceof PyError) {
       if (e.excType < 0 || !this.evaluator)
         return { type: e.pyType, message: e.message, line: e.line || line };
-      const { report, text } = uncaughtException(this.vm, e, (f) => (f === filename ? this.source : null));
+      let made: ReturnType<typeof uncaughtException>;
+      try {
+        made = uncaughtException(this.vm, e, (f) => (f === filename ? this.source : null));
+      } catch {
+        // the exception object cannot be printed (an engine bug in what it refers to): its type
+        // and message as raised, without the traceback, rather than a JS error and no report
+        return { type: e.pyType, message: e.message, line: e.line || this.evaluator.currentLine() || line };
+      }
+      const { report, text } = made;
       const last = report.traceback[report.traceback.length - 1];
       return {
         type: report.type,
@@ -358,7 +366,7 @@ export function runScript(source: string | Uint8Array, opts: ProcessOptions & { 
   try {
     statements = p.load(source);
   } catch (e) {
-    report.error = p.errorReport(e, 0);
+    report.error = safeErrorReport(p, e, 0);
   }
   report.steps.push(step('<start>', 0, p.measure()));
   if (report.error) return report;
@@ -368,7 +376,7 @@ export function runScript(source: string | Uint8Array, opts: ProcessOptions & { 
     try {
       p.runStatement(i);
     } catch (e) {
-      report.error = p.errorReport(e, statements[i].line);
+      report.error = safeErrorReport(p, e, statements[i].line);
       break;
     } finally {
       const out = p.output;
@@ -419,4 +427,18 @@ function jsLimitError(e: unknown): PyError | null {
     return stop;
   }
   return null;
+}
+
+/** errorReport, and if describing the error fails too, an internal error: the steps are kept either way. */
+function safeErrorReport(p: PythonProcess, e: unknown, line: number): ReportError {
+  try {
+    return p.errorReport(e, line);
+  } catch (inner) {
+    const what = e instanceof Error ? e.message : String(e);
+    return {
+      type: 'InternalError',
+      message: `internal error in Highwater: ${what} (and then: ${inner instanceof Error ? inner.message : String(inner)})`,
+      line,
+    };
+  }
 }
