@@ -13,7 +13,9 @@ export function readInput(path: string): Buffer {
   try {
     fd = openSync(path, 'r');
   } catch (e) {
-    throw new Error(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { cause: e });
+    throw new Error(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, {
+      cause: e,
+    });
   }
   try {
     const st = fstatSync(fd);
@@ -36,7 +38,9 @@ export function readInput(path: string): Buffer {
 }
 
 const tooBig = (path: string): Error =>
-  new Error(`${path} holds more than ${MAX_INPUT_BYTES / (1 << 20)} MiB: not a script or trace Highwater reads`);
+  new Error(
+    `${path} holds more than ${MAX_INPUT_BYTES / (1 << 20)} MiB: not a script or trace Highwater reads`,
+  );
 
 /**
  * The script for the engine: its text when the file is plain UTF-8 (a BOM or a UTF-8 cookie at

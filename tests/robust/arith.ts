@@ -17,8 +17,31 @@ export function rng(seed: number): () => number {
   };
 }
 
-const FLOATS = ['0.5', '-2.25', '1e308', '-1e308', '5e-324', '1e-310', '3.0', '0.1', '-0.0', '0.0', '2.5e15', '7.0'];
-const BIG = ['2**60', '2**64 - 1', '-(2**63)', '10**30', '10**80 + 7', '3**200', '-(7**150)', '2**1000', '(2**521 - 1)'];
+const FLOATS = [
+  '0.5',
+  '-2.25',
+  '1e308',
+  '-1e308',
+  '5e-324',
+  '1e-310',
+  '3.0',
+  '0.1',
+  '-0.0',
+  '0.0',
+  '2.5e15',
+  '7.0',
+];
+const BIG = [
+  '2**60',
+  '2**64 - 1',
+  '-(2**63)',
+  '10**30',
+  '10**80 + 7',
+  '3**200',
+  '-(7**150)',
+  '2**1000',
+  '(2**521 - 1)',
+];
 const BIN = ['+', '-', '*', '/', '//', '%', '**', '<<', '>>', '&', '|', '^'];
 
 export function expression(r: () => number, depth = 0): string {
@@ -31,8 +54,10 @@ export function expression(r: () => number, depth = 0): string {
     const op = pick(BIN);
     const left = expression(r, depth + 1);
     // exponents and shift counts small enough that no result has millions of digits
-    if (op === '**') return `(${left}) ** ${pick(['0', '1', '2', '3', '7', '-1', '-2', '30', '70', '2.0', '-3.0'])}`;
-    if (op === '<<' || op === '>>') return `(${left}) ${op} ${pick(['0', '1', '5', '31', '64', '100', '-1'])}`;
+    if (op === '**')
+      return `(${left}) ** ${pick(['0', '1', '2', '3', '7', '-1', '-2', '30', '70', '2.0', '-3.0'])}`;
+    if (op === '<<' || op === '>>')
+      return `(${left}) ${op} ${pick(['0', '1', '5', '31', '64', '100', '-1'])}`;
     return `(${left}) ${op} (${expression(r, depth + 1)})`;
   }
   const inner = expression(r, depth + 1);
@@ -64,13 +89,18 @@ export function program(exprs: string[]): string {
     "        return 'int bits=' + str(r.bit_length()) + ' mod=' + str(r % 1000003)",
     '    if isinstance(r, tuple):',
     "        return '(' + ', '.join(show(x) for x in r) + ')'",
-    "    if isinstance(r, str) and len(r) > 60:",
+    '    if isinstance(r, str) and len(r) > 60:',
     "        return 'str len=' + str(len(r))",
     '    return repr(r)',
   ];
   for (const e of exprs) {
     lines.push('try:', `    print(show(${e}))`, 'except Exception as e:', '    print(type(e).__name__, e)');
-    lines.push('try:', `    print(str(${e})[:60])`, 'except Exception as e:', '    print(type(e).__name__, e)');
+    lines.push(
+      'try:',
+      `    print(str(${e})[:60])`,
+      'except Exception as e:',
+      '    print(type(e).__name__, e)',
+    );
   }
   return lines.join('\n') + '\n';
 }

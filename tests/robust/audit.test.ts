@@ -12,10 +12,8 @@ import { auditScripts, auditTraces, scriptBytes } from './auditInputs';
  * yet: …", the simulator's memory or time budget) — never a JS message, never an internal error.
  * The inputs that are minutes of CPU for any interpreter run in `npm run fuzz -- --audit`.
  */
-const cpython = JSON.parse(readFileSync(new URL('./audit-cpython.json', import.meta.url), 'utf8')).results as Record<
-  string,
-  { outcome: string }
->;
+const cpython = JSON.parse(readFileSync(new URL('./audit-cpython.json', import.meta.url), 'utf8'))
+  .results as Record<string, { outcome: string }>;
 
 /**
  * Where the simulator's answer differs from the recording for a reason that is not a defect:
@@ -31,12 +29,17 @@ const KNOWN: Record<string, { sim: string; why: string }> = {
 
 /** A Highwater limit, said as one (not a Python exception, not a wrong answer). */
 const LIMIT = new Set(['NotSupported', 'TimeBudgetExceeded']);
-const JS_WORDS = /(?<![\w'])undefined(?![\w'])|NaN|Cannot read|Invalid (string|array|typed array) length|Maximum call stack|Map maximum|is not a function|is not iterable|internal error/;
+const JS_WORDS =
+  /(?<![\w'])undefined(?![\w'])|NaN|Cannot read|Invalid (string|array|typed array) length|Maximum call stack|Map maximum|is not a function|is not iterable|internal error/;
 
 function outcome(source: Buffer): { type: string; message: string } {
   const text = source.toString('utf8');
   const input = isUtf8(source) ? text : source;
-  const r = simulateScript(input, { maxSeconds: 20, memoryBudget: 512 * 2 ** 20, profile: defaultProfile(text) });
+  const r = simulateScript(input, {
+    maxSeconds: 20,
+    memoryBudget: 512 * 2 ** 20,
+    profile: defaultProfile(text),
+  });
   return r.error ? { type: r.error.type, message: r.error.message } : { type: 'ok', message: '' };
 }
 

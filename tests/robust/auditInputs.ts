@@ -29,7 +29,9 @@ interface Recorded {
   traces: Record<string, { trace: string; audit: string }>;
 }
 
-const recorded = JSON.parse(readFileSync(new URL('./audit-inputs.json', import.meta.url), 'utf8')) as Recorded;
+const recorded = JSON.parse(
+  readFileSync(new URL('./audit-inputs.json', import.meta.url), 'utf8'),
+) as Recorded;
 
 /** A seeded byte generator (xorshift32), so the "random" files are the same in every run. */
 function randomBytes(n: number, seed: number): Buffer {
@@ -46,7 +48,8 @@ function randomBytes(n: number, seed: number): Buffer {
   return b;
 }
 
-const chain = (head: string, op: string, n: number, tail = ''): string => head + Array(n).fill('1').join(op) + tail;
+const chain = (head: string, op: string, n: number, tail = ''): string =>
+  head + Array(n).fill('1').join(op) + tail;
 const nestDefs = (n: number): string => {
   let s = '';
   for (let i = 0; i < n; i++) s += `${'    '.repeat(i)}def f${i}():\n`;
@@ -57,7 +60,8 @@ const nestIfs = (n: number): string => {
   for (let i = 0; i < n; i++) s += `${'    '.repeat(i)}if 1:\n`;
   return s + `${'    '.repeat(n)}x = 1\n`;
 };
-const recursion = (n: number): string => `def f(n):\n    if n == 0:\n        return 0\n    return f(n - 1) + 1\nx = f(${n})\n`;
+const recursion = (n: number): string =>
+  `def f(n):\n    if n == 0:\n        return 0\n    return f(n - 1) + 1\nx = f(${n})\n`;
 
 /** The abbreviated scripts, rebuilt (sizes as the audit gives them). */
 const BUILT: Record<string, { source: () => string; long?: boolean }> = {
@@ -67,7 +71,9 @@ const BUILT: Record<string, { source: () => string; long?: boolean }> = {
   big_10mb_string: { source: () => `x = "${'a'.repeat(10_485_760)}"\n`, long: true },
   big_1mb_lines_lists: { source: () => 'a = [1, 2, 3]\n'.repeat(74_898), long: true },
   bin_elf_head: { source: () => readFileSync(process.execPath).subarray(0, 65_536).toString('latin1') },
-  bin_invalid_utf8: { source: () => Buffer.from([0x61, 0x20, 0x3d, 0x20, 0x22, 0xff, 0xfe, 0x22, 0x0a]).toString('latin1') },
+  bin_invalid_utf8: {
+    source: () => Buffer.from([0x61, 0x20, 0x3d, 0x20, 0x22, 0xff, 0xfe, 0x22, 0x0a]).toString('latin1'),
+  },
   bin_random_1m: { source: () => randomBytes(1 << 20, 1).toString('latin1') },
   bin_random_4k: { source: () => randomBytes(4096, 2).toString('latin1') },
   deep_attr_10k: { source: () => 'x = a' + '.b'.repeat(10_000) + '\n' },
@@ -151,19 +157,49 @@ function builtTraces(): AuditTrace[] {
   let grow = '';
   for (let i = 1; grow.length < 288_000; i++) grow += `m ${i} 100000\n`;
   return [
-    { name: 'bin_random', trace: randomBytes(100_000, 3).toString('latin1'), audit: 'unknown op, raw bytes', long: false },
-    { name: 'double_free_fast', trace: doubleFast, audit: 'double free or corruption (fasttop)', long: false },
-    { name: 'giant_size_16GB_x4', trace: 'm 1 17179869184\nm 2 17179869184\nm 3 17179869184\nm 4 17179869184\n', audit: 'exit 0', long: false },
+    {
+      name: 'bin_random',
+      trace: randomBytes(100_000, 3).toString('latin1'),
+      audit: 'unknown op, raw bytes',
+      long: false,
+    },
+    {
+      name: 'double_free_fast',
+      trace: doubleFast,
+      audit: 'double free or corruption (fasttop)',
+      long: false,
+    },
+    {
+      name: 'giant_size_16GB_x4',
+      trace: 'm 1 17179869184\nm 2 17179869184\nm 3 17179869184\nm 4 17179869184\n',
+      audit: 'exit 0',
+      long: false,
+    },
     { name: 'many_heap_grow', trace: grow, audit: 'exit 0', long: false },
     { name: 'big_1e6', trace: ops1e(1_000_000), audit: 'exit 0', long: true },
     { name: 'big_1e7', trace: ops1e(10_000_000), audit: 'exit 0', long: true },
-    { name: 'esc', trace: '\x1b]0;pwned-title\x07\x1b[2J\x1b[31mRED x 1\n', audit: 'echoed raw (defect 18)', long: false },
-    { name: 'long_token', trace: 'q'.repeat(100_000) + ' 1 2\n', audit: 'a 100 KB message (defect 18)', long: false },
+    {
+      name: 'esc',
+      trace: '\x1b]0;pwned-title\x07\x1b[2J\x1b[31mRED x 1\n',
+      audit: 'echoed raw (defect 18)',
+      long: false,
+    },
+    {
+      name: 'long_token',
+      trace: 'q'.repeat(100_000) + ' 1 2\n',
+      audit: 'a 100 KB message (defect 18)',
+      long: false,
+    },
   ];
 }
 
 export function auditTraces(): AuditTrace[] {
-  const out: AuditTrace[] = Object.entries(recorded.traces).map(([name, r]) => ({ name, trace: r.trace, audit: r.audit, long: false }));
+  const out: AuditTrace[] = Object.entries(recorded.traces).map(([name, r]) => ({
+    name,
+    trace: r.trace,
+    audit: r.audit,
+    long: false,
+  }));
   return [...out, ...builtTraces()];
 }
 

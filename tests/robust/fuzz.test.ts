@@ -41,7 +41,10 @@ describe('the interpreter under random programs', () => {
 describe('the malloc-trace reader under random text', () => {
   it('answers a result or a line-numbered TraceError, its quotes escaped and short (500 texts)', () => {
     const op = fc.constantFrom('m', 'c', 'r', 'f', 't', 'T', 'X', 'x', '\x1b[2J', 'malloc', '');
-    const num = fc.oneof(fc.nat().map(String), fc.constantFrom('-1', '1.5', '0x10', '99999999999999999999', '١٢', 'q'.repeat(500)));
+    const num = fc.oneof(
+      fc.nat().map(String),
+      fc.constantFrom('-1', '1.5', '0x10', '99999999999999999999', '١٢', 'q'.repeat(500)),
+    );
     const line = fc.oneof(
       fc.tuple(op, fc.array(num, { maxLength: 4 })).map(([o, ns]) => [o, ...ns].join(' ')),
       fc.string({ unit: 'binary', maxLength: 80 }),

@@ -51,7 +51,11 @@ export function cpython(source: string, timeoutMs = 20_000): { type: string; out
   const file = join(dir, 'p.py');
   writeFileSync(file, source);
   try {
-    const output = execFileSync('python3', [file], { encoding: 'utf8', timeout: timeoutMs, stdio: ['ignore', 'pipe', 'pipe'] });
+    const output = execFileSync('python3', [file], {
+      encoding: 'utf8',
+      timeout: timeoutMs,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     return { type: 'ok', output };
   } catch (e) {
     const err = e as { stdout?: string; stderr?: string; signal?: string };
@@ -63,9 +67,11 @@ export function cpython(source: string, timeoutMs = 20_000): { type: string; out
 
 /** Where both ran the program to the same end: same output, same exception type. */
 export function sameAsCPython(sim: SimOutcome, py: { type: string; output: string }): string | null {
-  if (sim.type === 'NotSupported' || sim.type === 'TimeBudgetExceeded' || sim.type === 'MemoryError') return null;
+  if (sim.type === 'NotSupported' || sim.type === 'TimeBudgetExceeded' || sim.type === 'MemoryError')
+    return null;
   if (sim.type !== py.type) return `exception ${sim.type} where CPython raised ${py.type}`;
-  if (sim.output !== py.output) return `output differs:\n--- python3\n${py.output}--- simulator\n${sim.output}`;
+  if (sim.output !== py.output)
+    return `output differs:\n--- python3\n${py.output}--- simulator\n${sim.output}`;
   return null;
 }
 
@@ -77,7 +83,8 @@ export function cleanTrace(text: string): string | null {
   } catch (e) {
     if (!(e instanceof TraceError)) return `not a TraceError: ${String(e)}`;
     // eslint-disable-next-line no-control-regex
-    if (/[\u0000-\u0008\u000b-\u001f\u007f]/.test(e.message)) return `raw control characters: ${JSON.stringify(e.message)}`;
+    if (/[\u0000-\u0008\u000b-\u001f\u007f]/.test(e.message))
+      return `raw control characters: ${JSON.stringify(e.message)}`;
     if (e.message.length > 300) return `a ${e.message.length}-character message`;
     return null;
   }

@@ -11,10 +11,14 @@ import type { Report } from '../../src/engine/python/report';
  * (never a JS message), and the recursion limit, each on the audit's own reproducer.
  */
 const MB = 2 ** 20;
-const JS_WORDS = /(?<![\w'])undefined(?![\w'])|NaN|Cannot read|Invalid (string|array|typed array) length|Maximum call stack|Map maximum|is not a function|repeat too long/;
+const JS_WORDS =
+  /(?<![\w'])undefined(?![\w'])|NaN|Cannot read|Invalid (string|array|typed array) length|Maximum call stack|Map maximum|is not a function|repeat too long/;
 
 function run(source: string, opts: { memoryBudget?: number; maxSeconds?: number } = {}): Report {
-  return simulateScript(source, { maxSeconds: opts.maxSeconds ?? 60, memoryBudget: opts.memoryBudget ?? 512 * MB });
+  return simulateScript(source, {
+    maxSeconds: opts.maxSeconds ?? 60,
+    memoryBudget: opts.memoryBudget ?? 512 * MB,
+  });
 }
 
 function cpuMs<T>(f: () => T): [T, number] {
@@ -27,10 +31,14 @@ function cpuMs<T>(f: () => T): [T, number] {
 describe("the simulator's memory budget (audit §1)", () => {
   it('stops the string bomb with a MemoryError naming what was too big, the steps before it kept, in seconds', () => {
     const [r, ms] = cpuMs(() =>
-      run("x = [1, 2, 3]\na = [('ab' * 10**7).upper() + str(i) for i in range(500)]\n", { memoryBudget: 300 * MB }),
+      run("x = [1, 2, 3]\na = [('ab' * 10**7).upper() + str(i) for i in range(500)]\n", {
+        memoryBudget: 300 * MB,
+      }),
     );
     expect(r.error?.type).toBe('MemoryError');
-    expect(r.error?.message).toMatch(/^the simulator's memory budget \(300 MB\) ran out while making a 19 MB str \(/);
+    expect(r.error?.message).toMatch(
+      /^the simulator's memory budget \(300 MB\) ran out while making a 19 MB str \(/,
+    );
     expect(r.error?.line).toBe(2);
     expect(r.steps.map((s) => s.code)).toEqual(['<start>', 'x = [1, 2, 3]']);
     expect(ms).toBeLessThan(20_000);
@@ -63,11 +71,26 @@ describe('every error is Python’s or Highwater’s, never JavaScript’s (audi
     ["'x'*10**9", "a = 'x'*10**9\n", 'NotSupported', /strs of more than 536,870,888 characters/],
     // CPython: PyUnicode_New's malloc of 1 TB fails
     ["'x'*10**12", "a = 'x'*10**12\n", 'MemoryError', /^$/],
-    ['a *= 2**64', "a = 'hello'\na *= 2**64\n", 'OverflowError', /cannot fit 'int' into an index-sized integer/],
+    [
+      'a *= 2**64',
+      "a = 'hello'\na *= 2**64\n",
+      'OverflowError',
+      /cannot fit 'int' into an index-sized integer/,
+    ],
     ["'ab' * 2**62", "a = 'ab' * 2**62\n", 'OverflowError', /repeated string is too long/],
     ['bytearray(2**62)', 'a = bytearray(2**62)\n', 'MemoryError', /^$/],
-    ['10,000 nested [', 'x = ' + '['.repeat(10_000) + ']'.repeat(10_000) + '\n', 'SyntaxError', /too many nested parentheses/],
-    ['10,000 nested (', 'x = ' + '('.repeat(10_000) + '1' + ')'.repeat(10_000) + '\n', 'SyntaxError', /too many nested parentheses/],
+    [
+      '10,000 nested [',
+      'x = ' + '['.repeat(10_000) + ']'.repeat(10_000) + '\n',
+      'SyntaxError',
+      /too many nested parentheses/,
+    ],
+    [
+      '10,000 nested (',
+      'x = ' + '('.repeat(10_000) + '1' + ')'.repeat(10_000) + '\n',
+      'SyntaxError',
+      /too many nested parentheses/,
+    ],
     ['2**(2**40)', 'x = 2**(2**40)\n', 'MemoryError', /^$/],
   ];
   it.each(cases)('%s', (_name, source, type, message) => {
@@ -107,19 +130,29 @@ describe('the CLI (audit §1, §17, §18)', () => {
     return p;
   };
   const sim = (args: string[]) => {
-    const r = spawnSync(process.execPath, [resolve('scripts/run-ts.mjs'), resolve('src/cli/main.ts'), ...args], {
-      encoding: 'utf8',
-      timeout: 120_000,
-    });
+    const r = spawnSync(
+      process.execPath,
+      [resolve('scripts/run-ts.mjs'), resolve('src/cli/main.ts'), ...args],
+      {
+        encoding: 'utf8',
+        timeout: 120_000,
+      },
+    );
     return { out: r.stdout, err: r.stderr, code: r.status ?? -1 };
   };
   const noStack = /\n\s+at .*\(|FATAL ERROR|node:internal/;
 
   it('the string bomb: the table up to it, the MemoryError, exit 1, no stack trace', () => {
-    const r = sim([file('bomb.py', "x = [1]\na = [('ab' * 10**7).upper() + str(i) for i in range(500)]\n"), '--max-memory', '200']);
+    const r = sim([
+      file('bomb.py', "x = [1]\na = [('ab' * 10**7).upper() + str(i) for i in range(500)]\n"),
+      '--max-memory',
+      '200',
+    ]);
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/^1 +1 .*x = \[1\]$/m);
-    expect(r.out).toMatch(/MemoryError: the simulator's memory budget \(200 MB\) ran out while making a 19 MB str/);
+    expect(r.out).toMatch(
+      /MemoryError: the simulator's memory budget \(200 MB\) ran out while making a 19 MB str/,
+    );
     expect(r.out + r.err).not.toMatch(noStack);
   });
 
@@ -133,8 +166,19 @@ describe('the CLI (audit §1, §17, §18)', () => {
   it('says CPython’s SyntaxError for a file that is not UTF-8', () => {
     const r = sim([file('latin.py', Buffer.from([0x61, 0x20, 0x3d, 0x20, 0x22, 0xff, 0x22, 0x0a]))]);
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/^SyntaxError: Non-UTF-8 code starting with '\\xff' in file .*latin\.py on line 1, but no encoding declared/m);
-    const ok = sim([file('cookie.py', Buffer.concat([Buffer.from('# -*- coding: latin-1 -*-\nprint("'), Buffer.from([0xe9]), Buffer.from('")\n')]))]);
+    expect(r.out).toMatch(
+      /^SyntaxError: Non-UTF-8 code starting with '\\xff' in file .*latin\.py on line 1, but no encoding declared/m,
+    );
+    const ok = sim([
+      file(
+        'cookie.py',
+        Buffer.concat([
+          Buffer.from('# -*- coding: latin-1 -*-\nprint("'),
+          Buffer.from([0xe9]),
+          Buffer.from('")\n'),
+        ]),
+      ),
+    ]);
     expect(ok.code).toBe(0);
     expect(ok.out).toMatch(/\| é/);
   });

@@ -27,16 +27,20 @@ describe('big ints: a real bignum path', () => {
     expect(a).toBe('3321929\n');
     const [b, msB] = cpuMs(() => out('x = 2**100000000\nprint(x.bit_length(), x % 1000003)\n'));
     expect(b).toBe(`100000001 ${(2n ** 100000000n % 1000003n).toString()}\n`);
-    const [c, msC] = cpuMs(() => out('x = 1\nfor i in range(1, 20000):\n    x = x * i\nprint(x.bit_length())\n'));
+    const [c, msC] = cpuMs(() =>
+      out('x = 1\nfor i in range(1, 20000):\n    x = x * i\nprint(x.bit_length())\n'),
+    );
     expect(c).toBe('256895\n');
     expect(msA).toBeLessThan(8_000);
     expect(msB).toBeLessThan(20_000);
     expect(msC).toBeLessThan(20_000);
   });
   it('sizes a big result in 30-bit digits as CPython allocates it (sys.getsizeof)', () => {
-    expect(out('import sys\nprint(sys.getsizeof(2**30), sys.getsizeof(2**300), sys.getsizeof(10**1000), sys.getsizeof(-(2**60)))\n')).toBe(
-      '32 68 468 36\n',
-    );
+    expect(
+      out(
+        'import sys\nprint(sys.getsizeof(2**30), sys.getsizeof(2**300), sys.getsizeof(10**1000), sys.getsizeof(-(2**60)))\n',
+      ),
+    ).toBe('32 68 468 36\n');
   });
 });
 
@@ -100,7 +104,9 @@ describe('floats: OverflowError where CPython raises it', () => {
   });
   it('gives what CPython gives at the edges (C99 pow cases, exact big-int division, underflow)', () => {
     expect(
-      out("print((10**400)/(10**399), 1/(10**400), 2**-1074, 10.0**-400, (-1.0)**float('inf'), 1.0**float('nan'), (2**80+1)/3, 1e308*10)\n"),
+      out(
+        "print((10**400)/(10**399), 1/(10**400), 2**-1074, 10.0**-400, (-1.0)**float('inf'), 1.0**float('nan'), (2**80+1)/3, 1e308*10)\n",
+      ),
     ).toBe('10.0 0.0 5e-324 0.0 1.0 1.0 4.029752732048764e+23 inf\n');
   });
 });
@@ -116,7 +122,9 @@ describe('differential: generated arithmetic against the real python3 (seeded, s
     const got = out(src);
     const w = want.split('\n');
     const g = got.split('\n');
-    const diffs = w.map((line, i) => (line === g[i] ? null : `${exprs[i >> 1]}\n  python3: ${line}\n  sim:     ${g[i]}`)).filter(Boolean);
+    const diffs = w
+      .map((line, i) => (line === g[i] ? null : `${exprs[i >> 1]}\n  python3: ${line}\n  sim:     ${g[i]}`))
+      .filter(Boolean);
     expect(diffs).toEqual([]);
   });
 });

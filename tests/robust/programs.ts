@@ -29,14 +29,18 @@ export function randomProgram(seed: number, statements = 12): string {
   const expr = (depth = 0): string => {
     const x = r();
     if (depth > 2 || x < 0.3) return atom();
-    if (x < 0.5) return `${expr(depth + 1)} ${pick(['+', '-', '*', '//', '%', '==', '<', 'and', 'or'])} ${expr(depth + 1)}`;
+    if (x < 0.5)
+      return `${expr(depth + 1)} ${pick(['+', '-', '*', '//', '%', '==', '<', 'and', 'or'])} ${expr(depth + 1)}`;
     if (x < 0.58) return `[${expr(depth + 1)}, ${expr(depth + 1)}]`;
     if (x < 0.63) return `(${expr(depth + 1)}, ${atom()})`;
     if (x < 0.68) return `{${atom()}: ${expr(depth + 1)}}`;
-    if (x < 0.74) return `[${pick(['i', 'i * i', 'str(i)', '(i, i)'])} for i in range(${int(8)})${r() < 0.3 ? ' if i % 2' : ''}]`;
-    if (x < 0.8) return `${pick(['len', 'str', 'sorted', 'list', 'abs', 'bool', 'repr', 'tuple', 'max', 'sum'])}(${expr(depth + 1)})`;
+    if (x < 0.74)
+      return `[${pick(['i', 'i * i', 'str(i)', '(i, i)'])} for i in range(${int(8)})${r() < 0.3 ? ' if i % 2' : ''}]`;
+    if (x < 0.8)
+      return `${pick(['len', 'str', 'sorted', 'list', 'abs', 'bool', 'repr', 'tuple', 'max', 'sum'])}(${expr(depth + 1)})`;
     if (x < 0.85) return `${atom()}[${pick(['0', '-1', '1:', ':2', '::-1', "'k'"])}]`;
-    if (x < 0.9) return `${atom()}.${pick(['upper()', 'split(",")', 'count(1)', 'index(1)', 'get(1)', 'keys()', 'copy()', 'strip()'])}`;
+    if (x < 0.9)
+      return `${atom()}.${pick(['upper()', 'split(",")', 'count(1)', 'index(1)', 'get(1)', 'keys()', 'copy()', 'strip()'])}`;
     if (x < 0.95 && lines.some((l) => l.startsWith('def f('))) return `f(${expr(depth + 1)})`;
     return `${expr(depth + 1)} if ${expr(depth + 1)} else ${atom()}`;
   };
@@ -49,7 +53,10 @@ export function randomProgram(seed: number, statements = 12): string {
     const x = r();
     if (x < 0.45) assign(indent);
     else if (x < 0.65) lines.push(`${indent}print(${expr()})`);
-    else if (x < 0.75) lines.push(`${indent}${pick(defined.length ? defined : NAMES)}.${pick(['append(1)', 'pop()', 'sort()', 'clear()', 'update({1: 2})', 'reverse()'])}`);
+    else if (x < 0.75)
+      lines.push(
+        `${indent}${pick(defined.length ? defined : NAMES)}.${pick(['append(1)', 'pop()', 'sort()', 'clear()', 'update({1: 2})', 'reverse()'])}`,
+      );
     else if (x < 0.82) lines.push(`${indent}${pick(NAMES)} += ${expr()}`);
     else if (x < 0.88) lines.push(`${indent}del ${pick(NAMES)}`);
     else lines.push(`${indent}${pick(NAMES)}[${pick(['0', "'k'", '-1'])}] = ${atom()}`);
@@ -73,11 +80,17 @@ export function randomProgram(seed: number, statements = 12): string {
     } else if (x < 0.68) {
       lines.push('try:');
       block('    ', 1 + int(3));
-      lines.push(`except ${pick(['Exception', 'TypeError', 'NameError', '(KeyError, IndexError)', 'ZeroDivisionError'])} as e:`);
+      lines.push(
+        `except ${pick(['Exception', 'TypeError', 'NameError', '(KeyError, IndexError)', 'ZeroDivisionError'])} as e:`,
+      );
       lines.push(`    print(type(e).__name__${r() < 0.5 ? ', e' : ''})`);
       if (r() < 0.4) lines.push('finally:', "    print('finally')");
     } else if (x < 0.76) {
-      lines.push(`def f(x, y=${atom()}):`, `    z = ${expr()}`, `    return ${pick(['x', 'z', 'x + y', '[x, y, z]', 'len(str(x))'])}`);
+      lines.push(
+        `def f(x, y=${atom()}):`,
+        `    z = ${expr()}`,
+        `    return ${pick(['x', 'z', 'x + y', '[x, y, z]', 'len(str(x))'])}`,
+      );
       lines.push(`${pick(NAMES)} = f(${expr()})`);
     } else if (x < 0.84) {
       lines.push(
@@ -96,11 +109,19 @@ export function randomProgram(seed: number, statements = 12): string {
       lines.push(`${v} = C(${expr()})`, `print(${v}.add(${atom()}), ${v}, ${v}.k)`);
       if (!defined.includes(v)) defined.push(v);
     } else if (x < 0.92) {
-      lines.push('def g(n):', '    for i in range(n):', `        yield ${pick(['i', 'i * i', 'str(i)', '(i, n)'])}`);
+      lines.push(
+        'def g(n):',
+        '    for i in range(n):',
+        `        yield ${pick(['i', 'i * i', 'str(i)', '(i, n)'])}`,
+      );
       lines.push(`print(${pick(['list', 'sum', 'tuple', 'sorted'])}(g(${int(7)})))`);
       lines.push(`it = g(3)`, 'print(next(it), next(it))');
     } else {
-      lines.push(`while ${pick(NAMES)}:`, `    ${pick(NAMES)} = ${pick(['0', 'None', "''", '[]'])}`, '    break');
+      lines.push(
+        `while ${pick(NAMES)}:`,
+        `    ${pick(NAMES)} = ${pick(['0', 'None', "''", '[]'])}`,
+        '    break',
+      );
     }
   }
   return lines.join('\n') + '\n';

@@ -8,4 +8,3 @@ mkdirSync(dir, { recursive: true });
 for (const s of auditScripts()) writeFileSync(join(dir, `${s.name}.py`), scriptBytes(s));
 for (const t of auditTraces()) writeFileSync(join(dir, `${t.name}.trace`), Buffer.from(t.trace, 'latin1'));
 process.stdout.write(`${dir}\n`);
-

@@ -84,13 +84,16 @@ export function parseTrace(text: string): ParsedTrace {
     const parts = raw.split(/\s+/);
     const spec = ARITY[parts[0]];
     const where = `line ${i + 1} ("${quoted(raw)}")`;
-    if (!spec) throw new TraceError(`${where}: unknown op "${quoted(parts[0])}" (expected m, c, r, f, t, T or X)`);
+    if (!spec)
+      throw new TraceError(`${where}: unknown op "${quoted(parts[0])}" (expected m, c, r, f, t, T or X)`);
     const [kind, arity] = spec;
     if (parts.length !== arity + 1)
       throw new TraceError(`${where}: "${parts[0]}" takes ${arity} number(s), got ${parts.length - 1}`);
     for (let j = 1; j < parts.length; j++) {
-      if (!isUint(parts[j])) throw new TraceError(`${where}: "${quoted(parts[j])}" is not a non-negative integer`);
-      if (!Number.isSafeInteger(Number(parts[j]))) throw new TraceError(`${where}: ${quoted(parts[j])} is too large`);
+      if (!isUint(parts[j]))
+        throw new TraceError(`${where}: "${quoted(parts[j])}" is not a non-negative integer`);
+      if (!Number.isSafeInteger(Number(parts[j])))
+        throw new TraceError(`${where}: ${quoted(parts[j])} is too large`);
     }
     const nums = parts.slice(1).map(Number);
     if (kind !== TraceOp.Trim && nums[0] > 0x7fffffff)

@@ -225,7 +225,8 @@ export class PythonProcess {
         line: this.evaluator?.currentLine() || line,
       };
     const limit = jsLimitError(e);
-    if (limit) return { type: limit.pyType, message: limit.message, line: this.evaluator?.currentLine() || line };
+    if (limit)
+      return { type: limit.pyType, message: limit.message, line: this.evaluator?.currentLine() || line };
     const msg = e instanceof Error ? e.message : String(e);
     return {
       type: 'InternalError',
@@ -351,7 +352,10 @@ export class PythonProcess {
 }
 
 /** Run a whole script: `<start>`, then one step per top-level statement, up to the first error. */
-export function runScript(source: string | Uint8Array, opts: ProcessOptions & { scenario?: string } = {}): Report {
+export function runScript(
+  source: string | Uint8Array,
+  opts: ProcessOptions & { scenario?: string } = {},
+): Report {
   const p = new PythonProcess(opts);
   const report: Report = {
     schema: REPORT_SCHEMA,
@@ -416,13 +420,18 @@ function step(code: string, line: number, m: StepMeasurement): ReportStep {
 function jsLimitError(e: unknown): PyError | null {
   if (!(e instanceof RangeError)) return null;
   if (/Invalid string length/.test(e.message))
-    return new NotSupported(`strs of more than ${(2 ** 29 - 24).toLocaleString('en-US')} characters (the JS engine's limit)`);
+    return new NotSupported(
+      `strs of more than ${(2 ** 29 - 24).toLocaleString('en-US')} characters (the JS engine's limit)`,
+    );
   if (/Map maximum size|Set maximum size/.test(e.message))
-    return new NotSupported('dicts and sets of more than 16,777,216 entries (the JS engine\'s limit)');
-  if (/Maximum BigInt size/.test(e.message)) return new NotSupported("ints of more than 2**30 bits (the JS engine's limit)");
-  if (/Array buffer allocation failed|Invalid typed array length|Invalid array length/.test(e.message))
-  {
-    const stop = new PyError('MemoryError', "the simulator's own memory ran out (the JS engine refused a buffer)");
+    return new NotSupported("dicts and sets of more than 16,777,216 entries (the JS engine's limit)");
+  if (/Maximum BigInt size/.test(e.message))
+    return new NotSupported("ints of more than 2**30 bits (the JS engine's limit)");
+  if (/Array buffer allocation failed|Invalid typed array length|Invalid array length/.test(e.message)) {
+    const stop = new PyError(
+      'MemoryError',
+      "the simulator's own memory ran out (the JS engine refused a buffer)",
+    );
     stop.excType = -1;
     return stop;
   }

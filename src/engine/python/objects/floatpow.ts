@@ -40,7 +40,8 @@ export function floatPowValue(vm: Vm, iv: number, iw: number): number {
   if (iv === 1) return 1;
   let negate = false;
   if (iv < 0) {
-    if (!Number.isInteger(iw)) throw new NotSupported('complex numbers (a negative number to a fractional power)');
+    if (!Number.isInteger(iw))
+      throw new NotSupported('complex numbers (a negative number to a fractional power)');
     iv = -iv;
     negate = isOddInteger(iw);
   }
@@ -113,7 +114,8 @@ function exactPow(iv: number, n: number): number {
   const mk = m ** BigInt(k);
   const ek = e * k;
   let r: number | null;
-  if (n > 0) r = ek >= 0 ? (ek > 2000 ? null : Number(mk << BigInt(ek))) : intTrueDivideValue(mk, 1n << BigInt(-ek));
+  if (n > 0)
+    r = ek >= 0 ? (ek > 2000 ? null : Number(mk << BigInt(ek))) : intTrueDivideValue(mk, 1n << BigInt(-ek));
   else r = -ek >= 0 ? intTrueDivideValue(1n << BigInt(-ek), mk) : intTrueDivideValue(1n, mk << BigInt(ek));
   return r === null ? Infinity : r;
 }

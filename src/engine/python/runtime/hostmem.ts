@@ -68,7 +68,8 @@ export class HostMemory {
   reserve(table: ObjectTable, pool: ItemPool, bytes: number, what: string): void {
     if (bytes < BIG_STR) return;
     const used = this.used(table, pool);
-    if (used + bytes > this.budget) throw new SimulatorMemoryError(this.budget, what, this.breakdown(table, pool));
+    if (used + bytes > this.budget)
+      throw new SimulatorMemoryError(this.budget, what, this.breakdown(table, pool));
   }
 
   /** The str `h` holds `bytes` of charged string data (replaces what it held). */
