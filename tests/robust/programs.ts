@@ -23,8 +23,9 @@ export function randomProgram(seed: number, statements = 12): string {
     if (x < 0.35) return pick(["'ab'", "'hello world'", "''", "'x,y,z'", "'Ab3'"]);
     if (x < 0.42) return pick(['1.5', '0.25', '-2.0', '1e3']);
     if (x < 0.5) return pick(['None', 'True', 'False']);
-    if (x < 0.8 && defined.length) return pick(defined);
-    return pick(NAMES); // maybe unbound: NameError in both
+    if (x < 0.9 && defined.length) return pick(defined);
+    if (x < 0.93) return pick(NAMES); // maybe unbound: NameError in both
+    return String(int(100));
   };
   const expr = (depth = 0): string => {
     const x = r();
@@ -38,9 +39,9 @@ export function randomProgram(seed: number, statements = 12): string {
       return `[${pick(['i', 'i * i', 'str(i)', '(i, i)'])} for i in range(${int(8)})${r() < 0.3 ? ' if i % 2' : ''}]`;
     if (x < 0.8)
       return `${pick(['len', 'str', 'sorted', 'list', 'abs', 'bool', 'repr', 'tuple', 'max', 'sum'])}(${expr(depth + 1)})`;
-    if (x < 0.85) return `${atom()}[${pick(['0', '-1', '1:', ':2', '::-1', "'k'"])}]`;
+    if (x < 0.85) return `(${atom()})[${pick(['0', '-1', '1:', ':2', '::-1', "'k'"])}]`;
     if (x < 0.9)
-      return `${atom()}.${pick(['upper()', 'split(",")', 'count(1)', 'index(1)', 'get(1)', 'keys()', 'copy()', 'strip()'])}`;
+      return `(${atom()}).${pick(['upper()', 'split(",")', 'count(1)', 'index(1)', 'get(1)', 'keys()', 'copy()', 'strip()'])}`;
     if (x < 0.95 && lines.some((l) => l.startsWith('def f('))) return `f(${expr(depth + 1)})`;
     return `${expr(depth + 1)} if ${expr(depth + 1)} else ${atom()}`;
   };
