@@ -54,14 +54,15 @@ export function floatRepr(v: number): string {
 export function floatDivmod(a: number, b: number): [number, number] {
   let mod = a % b;
   let div = (a - mod) / b;
-  if (mod) {
+  // C's `if (mod)` and `if (div)`: NaN is true there (divmod(-inf, 3) is (nan, nan)), false in JS
+  if (mod !== 0) {
     if (b < 0 !== mod < 0) {
       mod += b;
       div -= 1;
     }
   } else mod = b < 0 ? -0 : 0;
   let floordiv: number;
-  if (div) {
+  if (div !== 0) {
     floordiv = Math.floor(div);
     if (div - floordiv > 0.5) floordiv += 1;
   } else floordiv = 0 * Math.sign(a / b); // copysign(0.0, vx / wx): -0.0 for 0 // -1e308
