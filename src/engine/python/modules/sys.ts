@@ -4,10 +4,11 @@ import { call } from '../abstract/call';
 import { typeError, valueError } from '../abstract/errors';
 import { fromSsize, intMaxStrDigits, intValue, setIntMaxStrDigits } from '../objects/int';
 import { moduleData } from '../objects/module';
-import { Meth } from '../objects/types';
+import { Meth, T } from '../objects/types';
+import { fromDouble } from '../objects/float';
 import type { Vm } from '../runtime/vm';
 import { def, staticModule } from './gc';
-import { hostOf } from './host';
+import { hostOf, interpOf } from './host';
 import type { ModuleSpec } from './registry';
 
 /**
@@ -26,6 +27,17 @@ export const sysModule: ModuleSpec = {
       }),
       def('get_int_max_str_digits', Meth.NoArgs, (vm2) => fromSsize(vm2, intMaxStrDigits(vm2))),
       def('set_int_max_str_digits', Meth.Varargs | Meth.Keywords, setIntMaxStrDigitsImpl),
+      // the GIL's switch interval (eval/threads.ts), 5 ms by default
+      def('getswitchinterval', Meth.NoArgs, (vm2) =>
+        fromDouble(vm2, interpOf(vm2).threads.switchIntervalNs / 1e9),
+      ),
+      def('setswitchinterval', Meth.O, (vm2, _s, a) => {
+        const t = vm2.table.type[a[0]];
+        const v = t === T.Float ? vm2.table.num[a[0]] : Number(intValue(vm2, a[0]));
+        if (!(v > 0)) throw valueError(vm2, 'switch interval must be strictly positive');
+        interpOf(vm2).threads.setSwitchInterval(v);
+        return vm2.s.None;
+      }),
       def('_getframe', Meth.Fastcall, (vm2, _s, a) => {
         const depth = a.length ? Number(intValue(vm2, a[0])) : 0;
         const f = hostOf(vm2).frameAt(depth);
