@@ -21,6 +21,7 @@ import { dictDelItem, dictGetItem } from '../objects/dict';
 import { intern } from '../objects/str';
 import { compile } from './script';
 import type { Module } from '../syntax/ast';
+import { parse } from '../syntax';
 import { installCodeType, type CodeRt } from './code';
 import type { Frame } from './frame';
 import { frameObjectFor } from './frameobj';
@@ -177,6 +178,26 @@ export class Interpreter implements Evaluator, HostServices {
   /** exec(code, globals): run to its end; the frame cleared and popped. */
   execCode(code: CodeRt): void {
     const f = this.moduleFrame(code);
+    try {
+      this.vm.decref(this.run(f));
+    } catch (e) {
+      if (!isStop(e)) clearAndPop(this, f);
+      throw e;
+    }
+    clearAndPop(this, f);
+  }
+
+  /** A library module's Python code run to its end in its own globals (HostServices.execSource). */
+  execSource(source: string, filename: string, globals: number): void {
+    const code = this.compileModule(parse(source, { filename }), filename);
+    const saved = this.globals;
+    this.globals = globals;
+    let f: Frame;
+    try {
+      f = this.moduleFrame(code);
+    } finally {
+      this.globals = saved;
+    }
     try {
       this.vm.decref(this.run(f));
     } catch (e) {

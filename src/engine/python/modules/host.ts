@@ -15,6 +15,11 @@ export interface HostServices {
   frameAt(depth: number): number;
   /** super() with no arguments: the running function's __class__ cell and first argument (borrowed). */
   zeroArgSuper(): { type: number; obj: number };
+  /**
+   * exec(compile(source, filename, 'exec'), globals): a library module's Python code run to its end
+   * in `globals` (a dict, borrowed), as the import runs the module's body.
+   */
+  execSource(source: string, filename: string, globals: number): void;
 }
 
 /** The host of a Vm: its interpreter. */

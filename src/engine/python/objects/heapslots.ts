@@ -1,8 +1,9 @@
-import { PyError } from '../errors';
+import { NotSupported, PyError } from '../errors';
 import { genericGetAttr, genericSetAttr, typeLookup } from '../abstract/attr';
 import { call } from '../abstract/call';
 import { clearError, errorMatches, raiseFormat, typeError } from '../abstract/errors';
 import { asSsize } from '../abstract/number';
+import { dictKwargs } from '../abstract/kwargs';
 import { isTrue } from '../abstract/object';
 import type { Vm } from '../runtime/vm';
 import { E } from './exctypes';
@@ -32,6 +33,25 @@ export function callDunder(vm: Vm, self: number, name: string, args: readonly nu
     return call(vm, bound, args, null);
   } finally {
     vm.decref(bound);
+  }
+}
+
+/**
+ * slot_tp_init with keywords: _PyObject_Call_Prepend → _PyObject_VectorcallDictTstate, whose
+ * _PyStack_UnpackDict allocates a stack of 1 + nargs + nkwargs words (PyMem) around the call;
+ * the kwnames tuple is made by the function's vectorcall (the eval loop's callFromC).
+ */
+function initWithKeywords(vm: Vm, self: number, args: number[], kwargs: number): number {
+  const f = typeLookup(vm, vm.typeOf(self), '__init__');
+  if (f === 0 || !(vm.typeOf(f).flags & TpFlags.MethodDescriptor)) {
+    throw new NotSupported('keyword arguments to a class whose __init__ is not a function');
+  }
+  const kw = dictKwargs(vm, kwargs);
+  const stack = vm.mem.malloc(8 * (2 + args.length + kw.size));
+  try {
+    return call(vm, f, [self, ...args], kw);
+  } finally {
+    vm.mem.free(stack);
   }
 }
 
@@ -240,9 +260,11 @@ export function installDunderSlots(vm: Vm, s: TypeSlots, names: ReadonlySet<stri
   }
   if (has('__init__')) {
     s.init = (vm2, self, args, kwargs) => {
-      if (kwargs !== 0 && vm2.table.n[kwargs] > 0)
-        throw typeError(vm2, 'keyword arguments to a class are not supported by the simulator yet');
-      const r = mustCall(vm2, self, '__init__', Array.from(tupleItems(vm2, args)));
+      const items = Array.from(tupleItems(vm2, args));
+      const r =
+        kwargs !== 0 && vm2.table.n[kwargs] > 0
+          ? initWithKeywords(vm2, self, items, kwargs)
+          : mustCall(vm2, self, '__init__', items);
       if (r !== vm2.s.None) {
         const name = vm2.typeOf(r).name;
         vm2.decref(r);
