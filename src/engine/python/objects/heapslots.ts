@@ -1,17 +1,25 @@
-import { NotSupported, PyError } from '../errors';
+import { PyError } from '../errors';
 import { genericGetAttr, genericSetAttr, typeLookup } from '../abstract/attr';
 import { call } from '../abstract/call';
 import { clearError, errorMatches, raiseFormat, typeError } from '../abstract/errors';
 import { asSsize } from '../abstract/number';
-import { dictKwargs } from '../abstract/kwargs';
 import { isTrue } from '../abstract/object';
 import type { Vm } from '../runtime/vm';
 import { E } from './exctypes';
 import { hashNotImplemented } from './object';
-import { intern } from './str';
+import { intern, strValue } from './str';
 import { tupleItems } from './tuple';
-import { NB, NB_BINARY_COUNT, T, TpFlags, type BinarySlot, type NumberSlots, type TypeSlots } from './types';
-import { dictGetItem } from './dict';
+import {
+  NB,
+  NB_BINARY_COUNT,
+  T,
+  TpFlags,
+  type BinarySlot,
+  type Kwargs,
+  type NumberSlots,
+  type TypeSlots,
+} from './types';
+import { dictEntries, dictGetItem } from './dict';
 
 /**
  * A class's slots from its dunder methods (Objects/typeobject.c slotdefs and the slot_* functions):
@@ -21,42 +29,35 @@ import { dictGetItem } from './dict';
  */
 
 /** vectorcall_method / lookup_maybe_method: `name` on type(self), called with self and args; 0 when the type has none. */
-export function callDunder(vm: Vm, self: number, name: string, args: readonly number[]): number {
+export function callDunder(
+  vm: Vm,
+  self: number,
+  name: string,
+  args: readonly number[],
+  kw: Kwargs | null = null,
+): number {
   const tp = vm.typeOf(self);
   const f = typeLookup(vm, tp, name);
   if (f === 0) return 0;
-  if (vm.typeOf(f).flags & TpFlags.MethodDescriptor) return call(vm, f, [self, ...args], null);
+  if (vm.typeOf(f).flags & TpFlags.MethodDescriptor) return call(vm, f, [self, ...args], kw);
   const get = vm.typeOf(f).descrGet;
-  if (get === null) return call(vm, f, args, null);
+  if (get === null) return call(vm, f, args, kw);
   const bound = get(vm, f, self, tp.typeObject);
   try {
-    return call(vm, bound, args, null);
+    return call(vm, bound, args, kw);
   } finally {
     vm.decref(bound);
   }
 }
 
-/**
- * slot_tp_init with keywords: _PyObject_Call_Prepend → _PyObject_VectorcallDictTstate, whose
- * _PyStack_UnpackDict allocates a stack of 1 + nargs + nkwargs words (PyMem) around the call;
- * the kwnames tuple is made by the function's vectorcall (the eval loop's callFromC).
- */
-function initWithKeywords(vm: Vm, self: number, args: number[], kwargs: number): number {
-  const f = typeLookup(vm, vm.typeOf(self), '__init__');
-  if (f === 0 || !(vm.typeOf(f).flags & TpFlags.MethodDescriptor)) {
-    throw new NotSupported('keyword arguments to a class whose __init__ is not a function');
-  }
-  const kw = dictKwargs(vm, kwargs);
-  const stack = vm.mem.malloc(8 * (2 + args.length + kw.size));
-  try {
-    return call(vm, f, [self, ...args], kw);
-  } finally {
-    vm.mem.free(stack);
-  }
-}
-
-function mustCall(vm: Vm, self: number, name: string, args: readonly number[]): number {
-  const r = callDunder(vm, self, name, args);
+function mustCall(
+  vm: Vm,
+  self: number,
+  name: string,
+  args: readonly number[],
+  kw: Kwargs | null = null,
+): number {
+  const r = callDunder(vm, self, name, args, kw);
   if (r === 0)
     throw raiseFormat(
       vm,
@@ -260,11 +261,21 @@ export function installDunderSlots(vm: Vm, s: TypeSlots, names: ReadonlySet<stri
   }
   if (has('__init__')) {
     s.init = (vm2, self, args, kwargs) => {
-      const items = Array.from(tupleItems(vm2, args));
-      const r =
-        kwargs !== 0 && vm2.table.n[kwargs] > 0
-          ? initWithKeywords(vm2, self, items, kwargs)
-          : mustCall(vm2, self, '__init__', items);
+      let kw: Kwargs | null = null;
+      if (kwargs !== 0 && vm2.table.n[kwargs] > 0) {
+        kw = new Map();
+        for (const [k, v] of dictEntries(vm2, kwargs)) kw.set(strValue(vm2, k), v);
+      }
+      // slot_tp_init with keywords: _PyObject_Call_Prepend → _PyObject_VectorcallDictTstate, whose
+      // _PyStack_UnpackDict allocates 1 + (1 + nargs) + nkwargs words around the call (the kwnames
+      // tuple is made by the function's vectorcall, the eval loop's callFromC)
+      const stack = kw !== null ? vm2.mem.malloc(8 * (2 + vm2.table.n[args] + kw.size)) : 0;
+      let r: number;
+      try {
+        r = mustCall(vm2, self, '__init__', Array.from(tupleItems(vm2, args)), kw);
+      } finally {
+        if (stack) vm2.mem.free(stack);
+      }
       if (r !== vm2.s.None) {
         const name = vm2.typeOf(r).name;
         vm2.decref(r);
