@@ -14,7 +14,13 @@ import type { NpyAlloc } from './alloc';
  * 1..1023 and dim buckets 2..14). Three bucket-2 dims blocks were allocated as 32 bytes: arrays
  * whose nd was lowered in place free their block into the smaller bucket.
  */
-const DATACACHE: Record<number, number[]> = { 1: [7192], 2: [7309, 7314], 4: [7323, 7318], 8: [7330, 7326, 7346], 16: [7339, 7351] };
+const DATACACHE: Record<number, number[]> = {
+  1: [7192],
+  2: [7309, 7314],
+  4: [7323, 7318],
+  8: [7330, 7326, 7346],
+  16: [7339, 7351],
+};
 const DIMCACHE: Record<number, number[]> = { 2: [6645, 6634, 6643, 7316, 7324, 7352, 7332], 4: [7315] };
 
 /**
@@ -65,7 +71,12 @@ export interface ImportReport {
 /** See Ufuncs.checkCallers. */
 const DL_SCOPE_ID = 2260;
 
-function segments(profile: StartupProfile): { before: StartupSegment; after: StartupSegment; trace: string; ownIds: boolean } {
+function segments(profile: StartupProfile): {
+  before: StartupSegment;
+  after: StartupSegment;
+  trace: string;
+  ownIds: boolean;
+} {
   const own = profile.info.segments.find((s) => s.segment === 'numpy-import');
   const p = own ? profile : startupProfile('debian-3.11.2');
   const after = own ?? p.info.segments.find((s) => s.segment === 'numpy-import')!;
@@ -98,16 +109,23 @@ export function importFootprint(p: PythonProcess, alloc: NpyAlloc): ImportReport
 
   const blocks = pymallocBlocks(p, before, after);
 
-  const arenasNew = after.pymalloc_recorder.arenas_allocated_current - before.pymalloc_recorder.arenas_allocated_current;
+  const arenasNew =
+    after.pymalloc_recorder.arenas_allocated_current - before.pymalloc_recorder.arenas_allocated_current;
   const hblkhd = after.verification.recorder.mallinfo2.hblkhd - before.verification.recorder.mallinfo2.hblkhd;
-  const libraryAnonBytes = after.verification.recorder.anon_mmap - before.verification.recorder.anon_mmap - arenasNew * (1 << 20) - hblkhd;
+  const libraryAnonBytes =
+    after.verification.recorder.anon_mmap -
+    before.verification.recorder.anon_mmap -
+    arenasNew * (1 << 20) -
+    hblkhd;
   if (libraryAnonBytes > 0) {
     const bss = kernel.mmap(libraryAnonBytes, 'interpreter', 'numpy: shared libraries (.bss)');
     if (bss > 0) kernel.touch(bss, Math.min(IMPORT_LIBRARY_BSS_RESIDENT, libraryAnonBytes));
   }
 
-  for (const [size, ids] of Object.entries(DATACACHE)) for (const id of ids) alloc.datacache[Number(size)].push(live.get(id)!);
-  for (const [n, ids] of Object.entries(DIMCACHE)) for (const id of ids) alloc.dimcache[Number(n)].push(live.get(id)!);
+  for (const [size, ids] of Object.entries(DATACACHE))
+    for (const id of ids) alloc.datacache[Number(size)].push(live.get(id)!);
+  for (const [n, ids] of Object.entries(DIMCACHE))
+    for (const id of ids) alloc.dimcache[Number(n)].push(live.get(id)!);
 
   const gc = p.vm.gc;
   for (let g = 0; g < 3; g++) {
@@ -119,7 +137,13 @@ export function importFootprint(p: PythonProcess, alloc: NpyAlloc): ImportReport
 
   const rssBaselineAdded = IMPORT_FILE_BACKED_RSS + IMPORT_RELOCATED_RSS + IMPORT_PYTHON_BSS_RSS;
   kernel.baselineRss += rssBaselineAdded;
-  return { glibcOps, pymallocBlocks: blocks, libraryAnonBytes, rssBaselineAdded, dlScopeBlock: live.get(DL_SCOPE_ID) ?? 0 };
+  return {
+    glibcOps,
+    pymallocBlocks: blocks,
+    libraryAnonBytes,
+    rssBaselineAdded,
+    dlScopeBlock: live.get(DL_SCOPE_ID) ?? 0,
+  };
 }
 
 /**
@@ -144,7 +168,7 @@ function pymallocBlocks(p: PythonProcess, before: StartupSegment, after: Startup
   }
   const got = new Map<number, number[]>();
   let total = 0;
-  for (let more = true; more; ) {
+  for (let more = true; more;) {
     more = false;
     for (const [size, n] of want) {
       const list = got.get(size) ?? [];
@@ -180,5 +204,6 @@ function freeLists(p: PythonProcess, after: StartupSegment, got: Map<number, num
   park(T.List, 16 + 40, counts.PyListObjects ?? 0, vm.free.lists);
   park(T.Dict, 16 + 48, counts.PyDictObjects ?? 0, vm.free.dicts);
   park(T.Float, 24, counts.PyFloatObjects ?? 0, vm.free.floats);
-  for (let n = 1; n <= 20; n++) park(T.Tuple, 16 + 24 + 8 * n, counts[`${n}-sized PyTupleObjects`] ?? 0, vm.free.tuples[n - 1]);
+  for (let n = 1; n <= 20; n++)
+    park(T.Tuple, 16 + 24 + 8 * n, counts[`${n}-sized PyTupleObjects`] ?? 0, vm.free.tuples[n - 1]);
 }
