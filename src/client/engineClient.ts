@@ -3,27 +3,43 @@ import {
   assertNever,
   type FromWorker,
   type ObjectInfo,
+  type OwnerText,
   type PoolDetail,
   type Position,
   type RunOptions,
   type ToWorker,
+  type Whence,
 } from '../protocol/messages';
+import type { Snapshot } from '../engine/trace/snapshot';
+import { expectedEvents, rememberRun } from './expectations';
 import { EMPTY_RUN, useRun } from './runStore';
+
+type Snap = 'down' | 'up';
+
+const samePosition = (a: Position | null, b: Position | null): boolean =>
+  a !== null && b !== null && a.statement === b.statement && a.event === b.event;
+
+interface RunArgs {
+  runKey: string;
+  source: string;
+  options: RunOptions;
+  target: Position;
+}
 
 /**
  * The page's side of the worker. One run at a time (a new run or Cancel terminates the worker: the
  * engine runs synchronously, so termination is the only way to stop it mid-statement). Position
- * requests are coalesced: while one is computed, only the newest waiting one is kept.
+ * requests are coalesced: while one is computed, only the newest waiting one is kept, and a request
+ * for the position already being computed drops the waiting one (the last key press wins).
  */
 export class EngineClient {
   private worker: Worker | null = null;
   private runId = 0;
   private reqId = 0;
-  private inFlight: number | null = null;
-  private pending: Position | null = null;
-  private reports = new Map<number, (json: string) => void>();
-  private pools = new Map<number, (d: PoolDetail | null) => void>();
-  private objectReqs = new Map<number, (o: ObjectInfo[]) => void>();
+  private inFlight: { reqId: number; target: Position } | null = null;
+  private pending: { target: Position; snap: Snap } | null = null;
+  private last: RunArgs | null = null;
+  private replies = new Map<number, (msg: FromWorker) => void>();
   private listeners = new Set<() => void>();
 
   constructor(private readonly makeWorker: () => Worker) {}
@@ -31,6 +47,11 @@ export class EngineClient {
   get busy(): boolean {
     const s = useRun.getState().status;
     return s !== 'idle' || this.inFlight !== null || this.pending !== null;
+  }
+
+  /** The newest position asked for: the one waiting, else the one being computed, else the one shown. */
+  get requested(): Position | null {
+    return this.pending?.target ?? this.inFlight?.target ?? useRun.getState().shown;
   }
 
   /** Called whenever work finishes (the idle signal listens). */
@@ -41,26 +62,41 @@ export class EngineClient {
 
   run(runKey: string, source: string, options: RunOptions, target: Position): void {
     this.reset();
+    this.last = { runKey, source, options, target };
     const runId = ++this.runId;
     useRun.setState({
       ...EMPTY_RUN,
       status: 'running',
       runKey,
-      progress: { statement: 0, events: 0 },
+      progress: {
+        phase: 'run',
+        statement: 0,
+        statements: 0,
+        events: 0,
+        expectedEvents: expectedEvents(runKey),
+      },
       shown: null,
     });
-    this.inFlight = 0;
+    this.inFlight = { reqId: 0, target };
     this.send({ type: 'run', v: PROTOCOL_VERSION, runId, source, options, target });
-    useRun.setState({ shown: target });
   }
 
-  goto(target: Position): void {
+  /** Run the last script again (after the worker failed to load or died). */
+  retry(): void {
+    const a = this.last;
+    if (a) this.run(a.runKey, a.source, a.options, this.requested ?? a.target);
+  }
+
+  /** Show `target`; an event no replay can stop at moves to the stop before it (`up`: after it). */
+  goto(target: Position, snap: Snap = 'down'): void {
     if (!this.worker) return;
     if (this.inFlight !== null) {
-      this.pending = target;
+      // Back to the position being computed: nothing else needs to follow it.
+      this.pending = samePosition(this.inFlight.target, target) ? null : { target, snap };
       return;
     }
-    this.dispatchGoto(target);
+    if (samePosition(useRun.getState().shown, target) && useRun.getState().seekError === null) return;
+    this.dispatchGoto(target, snap);
   }
 
   cancel(): void {
@@ -69,36 +105,58 @@ export class EngineClient {
     this.settle();
   }
 
-  report(): Promise<string> {
-    return new Promise((resolve) => {
-      const reqId = ++this.reqId;
-      this.reports.set(reqId, resolve);
-      this.send({ type: 'report', v: PROTOCOL_VERSION, runId: this.runId, reqId });
-    });
+  report(link: string): Promise<string> {
+    return this.ask<string>(
+      (reqId) => ({ type: 'report', v: PROTOCOL_VERSION, runId: this.runId, reqId, link }),
+      (m) => (m.type === 'report' ? m.json : ''),
+    );
   }
 
   pool(address: number, target: Position): Promise<PoolDetail | null> {
+    return this.ask(
+      (reqId) => ({ type: 'pool', v: PROTOCOL_VERSION, runId: this.runId, reqId, address, target }),
+      (m) => (m.type === 'pool' ? m.detail : null),
+    );
+  }
+
+  objects(
+    from: number,
+    to: number,
+    target: Position,
+  ): Promise<{ objects: ObjectInfo[]; owner: OwnerText | null }> {
+    return this.ask(
+      (reqId) => ({ type: 'objects', v: PROTOCOL_VERSION, runId: this.runId, reqId, from, to, target }),
+      (m) => (m.type === 'objects' ? { objects: m.objects, owner: m.owner } : { objects: [], owner: null }),
+    );
+  }
+
+  peek(target: Position): Promise<{ position: Position; snapshot: Snapshot } | null> {
+    return this.ask(
+      (reqId) => ({ type: 'peek', v: PROTOCOL_VERSION, runId: this.runId, reqId, target }),
+      (m) => (m.type === 'peeked' ? { position: m.position, snapshot: m.snapshot } : null),
+    );
+  }
+
+  whence(address: number, at: number): Promise<Whence | null> {
+    return this.ask(
+      (reqId) => ({ type: 'whence', v: PROTOCOL_VERSION, runId: this.runId, reqId, address, at }),
+      (m) => (m.type === 'whence' ? m.whence : null),
+    );
+  }
+
+  private ask<T>(make: (reqId: number) => ToWorker, read: (m: FromWorker) => T): Promise<T> {
     return new Promise((resolve) => {
       const reqId = ++this.reqId;
-      this.pools.set(reqId, resolve);
-      this.send({ type: 'pool', v: PROTOCOL_VERSION, runId: this.runId, reqId, address, target });
+      this.replies.set(reqId, (m) => resolve(read(m)));
+      this.send(make(reqId));
     });
   }
 
-  objects(from: number, to: number, target: Position): Promise<ObjectInfo[]> {
-    return new Promise((resolve) => {
-      const reqId = ++this.reqId;
-      this.objectReqs.set(reqId, resolve);
-      this.send({ type: 'objects', v: PROTOCOL_VERSION, runId: this.runId, reqId, from, to, target });
-    });
-  }
-
-  private dispatchGoto(target: Position): void {
+  private dispatchGoto(target: Position, snap: Snap): void {
     const reqId = ++this.reqId;
-    this.inFlight = reqId;
+    this.inFlight = { reqId, target };
     useRun.setState({ status: 'seeking' });
-    this.send({ type: 'goto', v: PROTOCOL_VERSION, runId: this.runId, reqId, target });
-    useRun.setState({ shown: target });
+    this.send({ type: 'goto', v: PROTOCOL_VERSION, runId: this.runId, reqId, target, snap });
   }
 
   private reset(): void {
@@ -106,58 +164,103 @@ export class EngineClient {
     this.worker = null;
     this.inFlight = null;
     this.pending = null;
+    // Questions to a terminated worker are never answered: answer them empty.
+    for (const [, f] of this.replies)
+      f({ type: 'objects', runId: this.runId, reqId: 0, objects: [], owner: null });
+    this.replies.clear();
   }
 
   private send(msg: ToWorker): void {
     if (!this.worker) {
-      this.worker = this.makeWorker();
-      this.worker.onmessage = (e: MessageEvent<FromWorker>) => this.receive(e.data);
+      const w = this.makeWorker();
+      w.onmessage = (e: MessageEvent<FromWorker>) => this.receive(e.data);
+      // A worker script that fails to load (a 404 after a redeploy) or a worker that dies.
+      w.onerror = (e: ErrorEvent) => {
+        e.preventDefault?.();
+        this.crash(e.message ? `The simulator stopped: ${e.message}` : 'The simulator could not be started.');
+      };
+      w.onmessageerror = () => this.crash('The simulator sent a message the page could not read.');
+      this.worker = w;
     }
     this.worker.postMessage(msg);
+  }
+
+  private crash(message: string): void {
+    this.reset();
+    useRun.setState({ status: 'idle', progress: null, crashed: message });
+    this.settle();
   }
 
   private receive(msg: FromWorker): void {
     if (msg.runId !== this.runId) return;
     switch (msg.type) {
-      case 'progress':
-        useRun.setState({ progress: { statement: msg.statement, events: msg.events } });
+      case 'progress': {
+        const prev = useRun.getState().progress;
+        useRun.setState({
+          progress: {
+            phase: msg.seeking ? 'seek' : 'run',
+            statement: msg.statement,
+            statements: msg.statements,
+            events: msg.events,
+            expectedEvents: msg.seeking ? msg.target : (prev?.expectedEvents ?? null),
+          },
+        });
         break;
+      }
       case 'loaded':
         useRun.setState({ statements: msg.statements });
         break;
       case 'runDone':
+        if (this.last) rememberRun(this.last.runKey, msg.totalEvents);
         useRun.setState({
           timeline: msg.timeline,
           statementEnd: msg.statementEnd,
           loadEvents: msg.loadEvents,
           totalEvents: msg.totalEvents,
+          output: msg.output,
           error: msg.error,
           durationMs: msg.durationMs,
         });
+        // The start-up state, for telling the script's own bins and chunks from the interpreter's.
+        void this.peek({ statement: 0, event: null }).then((r) => {
+          if (r && msg.runId === this.runId) useRun.setState({ start: r.snapshot });
+        });
         break;
       case 'snapshot':
-        useRun.setState({ snapshot: msg.snapshot, events: msg.events, lastBytes: msg.bytes, lastMs: msg.ms });
+      case 'seekFailed': {
+        const asked = this.inFlight?.target ?? null;
         this.inFlight = null;
-        if (this.pending) {
-          const next = this.pending;
-          this.pending = null;
-          this.dispatchGoto(next);
-        } else {
-          useRun.setState({ status: 'idle', progress: null });
-          this.settle();
-        }
+        // The position the worker resolved (a target past the end or before the start is clamped).
+        const shown = msg.type === 'snapshot' ? msg.position : asked;
+        const next = this.pending;
+        this.pending = null;
+        // One update: listeners see the new position together with whether work goes on.
+        const done = next ? {} : { status: 'idle' as const, progress: null };
+        const prior = useRun.getState();
+        if (msg.type === 'snapshot')
+          useRun.setState({
+            previous:
+              prior.snapshot && prior.shown ? { snapshot: prior.snapshot, position: prior.shown } : null,
+            snapshot: msg.snapshot,
+            shown,
+            events: msg.events,
+            lastBytes: msg.bytes,
+            lastMs: msg.ms,
+            seekError: null,
+            ...done,
+          });
+        else useRun.setState({ shown, seekError: msg.error, ...done });
+        if (next) this.dispatchGoto(next.target, next.snap);
+        else this.settle();
         break;
+      }
       case 'report':
-        this.reports.get(msg.reqId)?.(msg.json);
-        this.reports.delete(msg.reqId);
-        break;
       case 'pool':
-        this.pools.get(msg.reqId)?.(msg.detail);
-        this.pools.delete(msg.reqId);
-        break;
       case 'objects':
-        this.objectReqs.get(msg.reqId)?.(msg.objects);
-        this.objectReqs.delete(msg.reqId);
+      case 'peeked':
+      case 'whence':
+        this.replies.get(msg.reqId)?.(msg);
+        this.replies.delete(msg.reqId);
         break;
       case 'failed':
         this.inFlight = null;

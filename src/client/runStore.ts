@@ -2,6 +2,18 @@ import { create } from 'zustand';
 import type { Snapshot } from '../engine/trace/snapshot';
 import type { EventRows, Position, ScriptError, StatementInfo, TimelineColumns } from '../protocol/messages';
 
+/** How far the work in flight has come, and how far it goes when that is known. */
+export interface Progress {
+  /** 'run': the first pass over the script; 'seek': re-running to a position. */
+  phase: 'run' | 'seek';
+  /** Statements completed, of `statements` (0 until the script is parsed). */
+  statement: number;
+  statements: number;
+  events: number;
+  /** Events the work will have recorded when done: exact for a seek, remembered or shipped for a run; null when unknown. */
+  expectedEvents: number | null;
+}
+
 /**
  * What the worker has told the page: the run's outline and the snapshot on screen. This is a cache
  * of engine results, not UI state; views read it through derive/.
@@ -10,21 +22,31 @@ export interface RunData {
   /** 'running': the first pass; 'seeking': a position is being computed; 'idle': nothing pending. */
   status: 'idle' | 'running' | 'seeking';
   runKey: string | null;
-  progress: { statement: number; events: number } | null;
+  progress: Progress | null;
   statements: StatementInfo[];
   timeline: TimelineColumns | null;
   statementEnd: Float64Array | null;
   loadEvents: number;
   totalEvents: number;
+  /** What print() wrote during each statement (index k: statement k + 1); empty strings when nothing. */
+  output: string[];
   error: ScriptError | null;
   durationMs: number;
   snapshot: Snapshot | null;
-  /** The position the snapshot shows (as requested). */
+  /** The snapshot after the interpreter started (step 0): what "the script's own" is told apart from. */
+  start: Snapshot | null;
+  /** The snapshot shown before this one (what "what changed" compares with). */
+  previous: { snapshot: Snapshot; position: Position } | null;
+  /** The position the snapshot on screen shows. */
   shown: Position | null;
   events: EventRows | null;
   lastBytes: number;
   lastMs: number;
   cancelled: boolean;
+  /** Showing the last position asked for failed (a bug of ours); cleared by the next snapshot. */
+  seekError: ScriptError | null;
+  /** The worker could not start or died: the page says so and offers a retry. */
+  crashed: string | null;
 }
 
 export const EMPTY_RUN: RunData = {
@@ -36,14 +58,19 @@ export const EMPTY_RUN: RunData = {
   statementEnd: null,
   loadEvents: 0,
   totalEvents: 0,
+  output: [],
   error: null,
   durationMs: 0,
   snapshot: null,
+  start: null,
+  previous: null,
   shown: null,
   events: null,
   lastBytes: 0,
   lastMs: 0,
   cancelled: false,
+  seekError: null,
+  crashed: null,
 };
 
 export const useRun = create<RunData>(() => EMPTY_RUN);

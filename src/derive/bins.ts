@@ -11,7 +11,7 @@ export interface BinRow {
 }
 
 const smallIndex = (size: number): number => size >> 4;
-function largeIndex(size: number): number {
+export function largeIndex(size: number): number {
   const steps: [number, number, number][] = [
     [64, 48, 48],
     [512, 20, 91],

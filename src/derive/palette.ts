@@ -61,3 +61,46 @@ export function sizeClassColor(cls: number): string {
   const t = Math.log2(cls + 1) / 5;
   return VIRIDIS[Math.min(VIRIDIS.length - 1, Math.floor(t * (VIRIDIS.length - 1) + 0.5))];
 }
+
+/** Ink for lines and text drawn on canvas, light or dark with the page (exports force light). */
+export interface Ink {
+  text: string;
+  muted: string;
+  grid: string;
+  tint: string;
+  faint: string;
+  bg: string;
+}
+const LIGHT: Ink = {
+  text: '#1a1a1a',
+  muted: '#555555',
+  grid: '#c8c8c8',
+  tint: 'rgba(230,159,0,0.12)',
+  faint: '#cccccc',
+  bg: '#ffffff',
+};
+const DARK: Ink = {
+  text: '#e8e8e6',
+  muted: '#a6a6a0',
+  grid: '#4a4d52',
+  tint: 'rgba(230,159,0,0.18)',
+  faint: '#55585e',
+  bg: '#202327',
+};
+let forced: Ink | null = null;
+
+export function ink(): Ink {
+  if (forced) return forced;
+  const dark = typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
+  return dark ? DARK : LIGHT;
+}
+
+/** Draw with light ink whatever the page's theme (figures exported on white). */
+export function withLightInk<T>(f: () => T): T {
+  forced = LIGHT;
+  try {
+    return f();
+  } finally {
+    forced = null;
+  }
+}

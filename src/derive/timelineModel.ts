@@ -26,7 +26,7 @@ export function sampleAt(t: TimelineColumns, e: number): number {
   return lo;
 }
 
-function pixels(t: TimelineColumns, domain: [number, number], width: number): TimelinePixels {
+function pixels(t: TimelineColumns, edges: Float64Array, width: number): TimelinePixels {
   const keys: SeriesKey[] = ['rss', 'heap', 'mmap', 'arena'];
   const min = {} as Record<SeriesKey, Float64Array>;
   const max = {} as Record<SeriesKey, Float64Array>;
@@ -40,9 +40,7 @@ function pixels(t: TimelineColumns, domain: [number, number], width: number): Ti
     }
     return { width, min, max, peak };
   }
-  const [e0, e1] = domain;
-  const per = (e1 - e0) / width;
-  const first = sampleAt(t, e0);
+  const first = sampleAt(t, edges[0]);
   const ev = t.event;
   // One pass per series: the sample holding at each pixel's start, then every change inside it.
   for (const k of keys) {
@@ -51,7 +49,7 @@ function pixels(t: TimelineColumns, domain: [number, number], width: number): Ti
     const hi = new Float64Array(width);
     let s = first;
     for (let px = 0; px < width; px++) {
-      const end = e0 + (px + 1) * per;
+      const end = edges[px + 1];
       let a = v[s];
       let b = a;
       while (s + 1 < t.count && ev[s + 1] < end) {
@@ -69,15 +67,44 @@ function pixels(t: TimelineColumns, domain: [number, number], width: number): Ti
   return { width, min, max, peak };
 }
 
-let last: { t: TimelineColumns; d0: number; d1: number; w: number; r: TimelinePixels } | null = null;
+let last: { t: TimelineColumns; key: unknown; u0: number; u1: number; w: number; r: TimelinePixels } | null =
+  null;
 
-/** Memoized on (timeline, domain, width): redrawing the playhead alone costs no recomputation. */
-export function timelinePixels(t: TimelineColumns, domain: [number, number], width: number): TimelinePixels {
-  if (last && last.t === t && last.d0 === domain[0] && last.d1 === domain[1] && last.w === width)
+/**
+ * Memoized on (timeline, axis, visible axis range, width): redrawing the playhead alone costs no
+ * recomputation. Pixel i covers the events between toEvent of its two edges.
+ */
+export function timelinePixels(
+  t: TimelineColumns,
+  toEvent: (u: number) => number,
+  axisKey: unknown,
+  u: [number, number],
+  width: number,
+): TimelinePixels {
+  if (
+    last &&
+    last.t === t &&
+    last.key === axisKey &&
+    last.u0 === u[0] &&
+    last.u1 === u[1] &&
+    last.w === width
+  )
     return last.r;
-  const r = pixels(t, domain, width);
-  last = { t, d0: domain[0], d1: domain[1], w: width, r };
+  const edges = new Float64Array(width + 1);
+  for (let i = 0; i <= width; i++) edges[i] = toEvent(u[0] + ((u[1] - u[0]) * i) / width);
+  const r = pixels(t, edges, width);
+  last = { t, key: axisKey, u0: u[0], u1: u[1], w: width, r };
   return r;
+}
+
+/** The largest value of any series over the visible pixels (y fits the zoom). */
+export function visibleMax(px: TimelinePixels): number {
+  let m = 0;
+  for (const k of ['rss', 'heap', 'mmap', 'arena'] as const) {
+    const a = px.max[k];
+    for (let i = 0; i < a.length; i++) if (a[i] > m) m = a[i];
+  }
+  return m;
 }
 
 /** The largest value of any series (the y domain). */

@@ -1,3 +1,4 @@
+import type { MemoryRef } from '../engine/explain/types';
 import type { GlibcTunables } from '../engine/libc/glibcTunables';
 import type { Snapshot } from '../engine/trace/snapshot';
 
@@ -28,7 +29,11 @@ export interface Position {
 }
 
 export interface ScriptError {
-  kind: 'syntax' | 'runtime' | 'engine';
+  /**
+   * syntax: CPython refuses the file; runtime: a Python exception; unsupported: outside what
+   * Highwater runs yet; engine: a bug of Highwater's own (never shown as a Python error).
+   */
+  kind: 'syntax' | 'runtime' | 'unsupported' | 'engine';
   /** Python exception type (SyntaxError, MemoryError, NameError…), or the engine's error name. */
   pyType: string;
   message: string;
@@ -59,12 +64,35 @@ export interface EventRows {
   addr: Float64Array;
   size: Float64Array;
   aux: Float64Array;
+  /** For glibc events (malloc, calloc, realloc, free): the chunk's size in bytes, 0 when not known. */
+  chunk: Float64Array;
 }
 
 /** A Python object the interpreter can name at an address (what a block or chunk holds). */
 export interface ObjectInfo {
   address: number;
   label: string;
+  /** Every allocation of the object, in whichever layer it lives (its block, its buffers). */
+  parts?: { ref: MemoryRef; role: string; bytes: number }[];
+}
+
+/** Who owns an allocation, in the explain panel's words ("pymalloc's arenas[] vector", kept by "the list keep"). */
+export interface OwnerText {
+  what: string;
+  note: string | null;
+  kept: string | null;
+  holders: string[];
+}
+
+/** The life of an allocation: the events that made and freed it (null: before the run, or never). */
+export interface Whence {
+  address: number;
+  /** The allocating event (malloc, calloc, realloc, PyObject_Malloc, mmap), or null if during start-up or unknown. */
+  allocated: { event: number; statement: number; kind: number; size: number } | null;
+  /** The first event after the position that frees it, or null while it lives to the end. */
+  freed: { event: number; statement: number; kind: number } | null;
+  /** True when the allocation happened while the interpreter started (before the first statement). */
+  startup: boolean;
 }
 
 /** One pymalloc pool, block by block (asked for when the user opens a pool). */
@@ -87,13 +115,32 @@ export interface PoolDetail {
 
 export type ToWorker =
   | { type: 'run'; v: number; runId: number; source: string; options: RunOptions; target: Position }
-  | { type: 'goto'; v: number; runId: number; reqId: number; target: Position }
-  | { type: 'report'; v: number; runId: number; reqId: number }
+  /**
+   * Show a position. Inside a statement, only some event counts exist as places to stop (nested
+   * allocator events finish together): `snap` says which way another count moves.
+   */
+  | { type: 'goto'; v: number; runId: number; reqId: number; target: Position; snap: 'down' | 'up' }
+  /** The run's report (its figures and sentences, per step), with the page's link to the state. */
+  | { type: 'report'; v: number; runId: number; reqId: number; link: string }
   | { type: 'pool'; v: number; runId: number; reqId: number; address: number; target: Position }
+  /** A snapshot of another position, to compare with (the one on screen does not change). */
+  | { type: 'peek'; v: number; runId: number; reqId: number; target: Position }
+  /** Where the memory at `address` was allocated and freed: scanning the run's events. */
+  | { type: 'whence'; v: number; runId: number; reqId: number; address: number; at: number }
   | { type: 'objects'; v: number; runId: number; reqId: number; from: number; to: number; target: Position };
 
 export type FromWorker =
-  | { type: 'progress'; runId: number; statement: number; events: number; seeking: boolean }
+  | {
+      type: 'progress';
+      runId: number;
+      /** Statements completed (of `statements`, the script's count once parsed, else 0). */
+      statement: number;
+      statements: number;
+      events: number;
+      seeking: boolean;
+      /** A seek's goal in events (a replay knows where it stops); null during the first pass. */
+      target: number | null;
+    }
   | { type: 'loaded'; runId: number; statements: StatementInfo[] }
   | {
       type: 'runDone';
@@ -104,12 +151,16 @@ export type FromWorker =
       loadEvents: number;
       totalEvents: number;
       error: ScriptError | null;
+      /** What print() wrote during each statement (index k: statement k + 1). */
+      output: string[];
       durationMs: number;
     }
   | {
       type: 'snapshot';
       runId: number;
       reqId: number;
+      /** The position shown: the one asked for, moved to a place that exists in the run. */
+      position: Position;
       snapshot: Snapshot;
       events: EventRows;
       bytes: number;
@@ -117,8 +168,12 @@ export type FromWorker =
     }
   | { type: 'report'; runId: number; reqId: number; json: string }
   | { type: 'pool'; runId: number; reqId: number; detail: PoolDetail | null }
-  | { type: 'objects'; runId: number; reqId: number; objects: ObjectInfo[] }
-  | { type: 'failed'; runId: number; error: ScriptError };
+  | { type: 'peeked'; runId: number; reqId: number; position: Position; snapshot: Snapshot }
+  | { type: 'whence'; runId: number; reqId: number; whence: Whence }
+  | { type: 'objects'; runId: number; reqId: number; objects: ObjectInfo[]; owner: OwnerText | null }
+  | { type: 'failed'; runId: number; error: ScriptError }
+  /** Showing one position failed (a bug of ours); the run stands and other positions still work. */
+  | { type: 'seekFailed'; runId: number; reqId: number; error: ScriptError };
 
 export function isToWorker(x: unknown): x is ToWorker {
   return typeof x === 'object' && x !== null && 'type' in x && 'v' in x;

@@ -12,6 +12,10 @@ export interface ViewportState {
   timelineDomain: [number, number] | null;
   heapZoom: Zoom1D;
   mapZoom: Zoom1D;
+  /** The timeline's x axis: equal width per statement, or proportional to allocator events. */
+  timelineAxis: 'statement' | 'events';
+  /** Shrink `import` statements on the timeline to a sliver. */
+  collapseImports: boolean;
   /** The pool whose blocks are listed: its address. */
   openPool: number | null;
   /** A request to bring an address range into the heap strip's view (bumped by explanation links). */
@@ -25,6 +29,8 @@ export interface ViewportState {
 
 export const useViewport = create<ViewportState>((set) => ({
   timelineDomain: null,
+  timelineAxis: 'statement',
+  collapseImports: false,
   heapZoom: IDENTITY,
   mapZoom: IDENTITY,
   openPool: null,

@@ -1,11 +1,12 @@
 import type { ScriptError } from '../protocol/messages';
 
 /**
- * The interpreter's exceptions, read by shape (PySyntaxError has line/col, PyError has pyType and
- * line), so this file needs no import from the interpreter.
+ * The interpreter's exceptions, read by shape (PySyntaxError has line and column, PyError has
+ * pyType and line, NotSupported has pyType 'NotSupported'), so this file needs no import from the
+ * interpreter. Anything else is a failure of Highwater itself, said as such.
  */
 export function toScriptError(e: unknown, statement: number | null, fallbackLine: number): ScriptError {
-  const err = e as {
+  const err = (typeof e === 'object' && e !== null ? e : {}) as {
     name?: string;
     message?: string;
     line?: number;
@@ -13,28 +14,22 @@ export function toScriptError(e: unknown, statement: number | null, fallbackLine
     column?: number;
     pyType?: string;
   };
-  const message = String(err?.message ?? e);
-  if (
-    err &&
-    (err.name === 'PySyntaxError' || err.name === 'SyntaxError' || err.pyType === 'SyntaxError') &&
-    statement === null
-  )
-    return {
-      kind: 'syntax',
-      pyType: 'SyntaxError',
-      message,
-      line: err.line ?? 1,
-      col: err.col ?? null,
-      statement: null,
-    };
-  if (err && typeof err.pyType === 'string')
-    return {
-      kind: 'runtime',
-      pyType: err.pyType,
-      message,
-      line: err.line ?? fallbackLine,
-      col: null,
-      statement,
-    };
-  return { kind: 'engine', pyType: err?.name ?? 'Error', message, line: fallbackLine, col: null, statement };
+  const message = String(err.message ?? e);
+  const line = typeof err.line === 'number' && err.line > 0 ? err.line : fallbackLine;
+  // The engine's SyntaxError names its column `column` (1-based, as CPython's offset).
+  const col = typeof err.column === 'number' ? err.column : typeof err.col === 'number' ? err.col : null;
+  if (err.name === 'PySyntaxError' || err.name === 'SyntaxError' || err.pyType === 'SyntaxError')
+    return { kind: 'syntax', pyType: 'SyntaxError', message, line, col, statement };
+  if (err.pyType === 'NotSupported')
+    return { kind: 'unsupported', pyType: 'NotSupported', message, line, col: null, statement };
+  if (typeof err.pyType === 'string')
+    return { kind: 'runtime', pyType: err.pyType, message, line, col: null, statement };
+  return {
+    kind: 'engine',
+    pyType: 'InternalError',
+    message: `internal error in Highwater: ${err.name ?? 'Error'}: ${message}`,
+    line,
+    col: null,
+    statement,
+  };
 }

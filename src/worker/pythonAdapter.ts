@@ -1,11 +1,12 @@
-import { allocationsIn, globalBindings, pythonOwnerLookup } from '../engine/python/owners';
+import { globalBindings, pythonOwnerLookup } from '../engine/python/owners';
+import { objectsWithParts } from './objectParts';
 import type { PythonProcess } from '../engine/python/process';
 import type { ObjectInfo, PoolDetail } from '../protocol/messages';
 import type { SimProcess } from './process';
 
-/** A PythonProcess as the worker's SimProcess: snapshots, pool details, objects, the report. */
-export function adaptPython(p: PythonProcess, report: () => string): SimProcess {
-  const objectsIn = (from: number, to: number): ObjectInfo[] => allocationsIn(p, from, to);
+/** A PythonProcess as the worker's SimProcess: snapshots, pool details, objects, print output. */
+export function adaptPython(p: PythonProcess, report: () => string): SimProcess & { output: () => string } {
+  const objectsIn = (from: number, to: number): ObjectInfo[] => objectsWithParts(p, from, to);
   return {
     kernel: p.kernel,
     libc: p.libc,
@@ -14,6 +15,7 @@ export function adaptPython(p: PythonProcess, report: () => string): SimProcess 
     runStatement: (i) => p.runStatement(i),
     report,
     objectsIn,
+    output: () => p.output,
     bindings: () => globalBindings(p),
     owners: (before) => pythonOwnerLookup(p, before),
     poolDetail(address: number): PoolDetail | null {

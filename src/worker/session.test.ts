@@ -67,7 +67,7 @@ describe('worker session: Python-level sentences', () => {
     session.start(1, VIEW, { tunables: {} }, { statement: 4, event: null });
     const fromCheckpoint = text(last());
     expect(fromCheckpoint).toContain(
-      'del a freed nothing: a (an ndarray of 10,000,000 int64) is still referenced as the base of the view v, so its 76 MB data buffer (a glibc mmap) stays.',
+      'del a freed nothing: a (an ndarray of 10,000,000 int64) is still referenced as the base of the view v, so its 76 MiB data buffer (a glibc mmap) stays.',
     );
     expect(msgs.some((m) => m.type === 'runDone')).toBe(true);
     // An evicted checkpoint is rebuilt by a replay to the statement's end: the same sentences.
@@ -76,4 +76,19 @@ describe('worker session: Python-level sentences', () => {
     session.goto(1, 3, { statement: 5, event: null });
     expect(text(last()).join(' ')).not.toContain('freed nothing');
   }, 60_000);
+});
+
+describe('worker session: print output per statement', () => {
+  it('gives what each statement printed, and the report carries it from the first pass', () => {
+    const msgs: FromWorker[] = [];
+    const session = new Session((m) => msgs.push(m));
+    session.start(1, "x = 1\nprint('hello', x)\nfor i in range(3):\n    print(i)\n", { tunables: {} }, { statement: 0, event: null });
+    const done = msgs.find((m) => m.type === 'runDone') as Extract<FromWorker, { type: 'runDone' }>;
+    expect(done.output).toEqual(['', 'hello 1\n', '0\n1\n2\n']);
+    session.report(1, 9, 'https://example.invalid/#x');
+    const report = JSON.parse((msgs.find((m) => m.type === 'report') as Extract<FromWorker, { type: 'report' }>).json);
+    expect(report.link).toBe('https://example.invalid/#x');
+    expect(report.steps.map((s: { output: string }) => s.output)).toEqual(['', '', 'hello 1\n', '0\n1\n2\n']);
+    expect(report.steps[2].explanation[0]).toMatch(/^RSS /);
+  });
 });

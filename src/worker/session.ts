@@ -3,8 +3,8 @@ import { EventLimitReached } from '../engine/trace/eventLog';
 import { buildSnapshot, type Snapshot } from '../engine/trace/snapshot';
 import { cloneSnapshot, snapshotBuffers, snapshotBytes } from './transfer';
 import type {
-  EventRows,
   FromWorker,
+  OwnerText,
   Position,
   RunOptions,
   ScriptError,
@@ -14,13 +14,18 @@ import { Checkpoints } from './checkpoints';
 import { completedAt } from '../protocol/statementCount';
 import { toScriptError } from './errors';
 import { createProcess, type SimProcess } from './process';
-import { TimelineLog } from './timelineLog';
+import { eventRows } from './eventRows';
+import { whence } from './whence';
+import { ReplayLog } from './replayLog';
+import { pageReport, reportStep, type ReportStep } from './report';
+import { RecordingLog } from './stopPoints';
+import type { TimelineLog } from './timelineLog';
 import type { GlobalBinding } from '../engine/python/owners';
 
-export type Post = (msg: FromWorker, transfer?: Transferable[]) => void;
+/** Which way an event that no replay can stop at moves: to the stop before it, or after it. */
+export type Snap = 'down' | 'up';
 
-/** Events listed around the playhead in the fine mode. */
-const EVENT_ROWS = 256;
+export type Post = (msg: FromWorker, transfer?: Transferable[]) => void;
 
 interface RunState {
   runId: number;
@@ -33,10 +38,14 @@ interface RunState {
   summaries: StepSummary[];
   /** bindings[k]: the module's names after k statements (what statement k + 1 may unbind). */
   bindings: GlobalBinding[][];
-  log: TimelineLog;
+  log: RecordingLog;
   process: SimProcess;
   checkpoints: Checkpoints;
   error: ScriptError | null;
+  /** What print() wrote during each statement. */
+  output: string[];
+  /** The report's rows, one a step, from the first pass. */
+  steps: ReportStep[];
   /** The last process that reached a position, and which (pool details are read from it). */
   live: { process: SimProcess; statement: number; event: number } | null;
 }
@@ -53,12 +62,21 @@ export class Session {
 
   start(runId: number, source: string, options: RunOptions, target: Position): void {
     const t0 = performance.now();
-    const log = new TimelineLog();
+    const log = new RecordingLog();
     const process = createProcess(source, options, log);
     log.kernel = process.kernel;
     log.libc = process.libc;
     let statement = 0;
-    log.onProgress = (events) => this.post({ type: 'progress', runId, statement, events, seeking: false });
+    log.onProgress = (events) =>
+      this.post({
+        type: 'progress',
+        runId,
+        statement,
+        statements: run.statements.length,
+        events,
+        seeking: false,
+        target: null,
+      });
     const run: RunState = {
       runId,
       source,
@@ -72,6 +90,8 @@ export class Session {
       process,
       checkpoints: new Checkpoints(),
       error: null,
+      output: [],
+      steps: [],
       live: null,
     };
     this.run = run;
@@ -83,9 +103,13 @@ export class Session {
     }
     this.post({ type: 'loaded', runId, statements: run.statements });
     run.loadEvents = log.length;
+    log.stops.mark(log.length);
     run.summaries.push(summarize(process.kernel, process.libc));
     run.bindings.push(process.bindings());
-    run.checkpoints.put(0, this.snapshotHere(run, process, 0, -1, null));
+    const first = this.snapshotHere(run, process, 0, -1, null);
+    run.steps.push(reportStep(first, run.statements, ''));
+    run.checkpoints.put(0, first);
+    let printed = this.printed(process);
     for (let i = 0; i < run.statements.length && !run.error; i++) {
       statement = i;
       const from = log.length;
@@ -95,11 +119,24 @@ export class Session {
         run.error = toScriptError(e, i, run.statements[i].line);
       }
       run.statementEnd.push(log.length);
+      log.stops.mark(log.length);
       const snap = this.snapshotHere(run, process, i + 1, i, this.window(log, from, log.length));
+      const now = this.printed(process);
+      run.output.push(now.slice(printed.length));
+      printed = now;
+      run.steps.push(reportStep(snap, run.statements, run.output[i]));
       run.summaries.push(summarize(process.kernel, process.libc));
       run.bindings.push(process.bindings());
       run.checkpoints.put(i + 1, snap);
-      this.post({ type: 'progress', runId, statement: i + 1, events: log.length, seeking: false });
+      this.post({
+        type: 'progress',
+        runId,
+        statement: i + 1,
+        statements: run.statements.length,
+        events: log.length,
+        seeking: false,
+        target: null,
+      });
     }
     log.sampleNow();
     run.live = { process, statement: run.statementEnd.length, event: log.length };
@@ -114,6 +151,7 @@ export class Session {
         loadEvents: run.loadEvents,
         totalEvents: log.length,
         error: run.error,
+        output: run.output,
         durationMs: performance.now() - t0,
       },
       [
@@ -128,26 +166,89 @@ export class Session {
     this.goto(runId, 0, target);
   }
 
-  goto(runId: number, reqId: number, target: Position): void {
+  goto(runId: number, reqId: number, target: Position, snap: Snap = 'down'): void {
     const run = this.run;
     if (!run || run.runId !== runId) return;
+    const want = this.resolve(run, target, snap);
+    try {
+      this.show(run, reqId, want);
+    } catch (e) {
+      // A bug of ours at one position: say so for that position; the run and its figures stand.
+      const err = e as Error;
+      // The statement shown ended (a statement position) or is under way (an event position).
+      const idx = Math.max(
+        0,
+        Math.min(target.event === null ? want.statement - 1 : want.statement, run.statements.length - 1),
+      );
+      const line = run.statements[idx]?.line ?? 1;
+      const where =
+        target.event === null ? `step ${want.statement}` : `event ${want.event.toLocaleString('en-US')}`;
+      this.post({
+        type: 'seekFailed',
+        runId,
+        reqId,
+        error: {
+          kind: 'engine',
+          pyType: 'InternalError',
+          message: `internal error in Highwater while showing ${where} (line ${line}): ${err?.name ?? 'Error'}: ${err?.message ?? String(e)}`,
+          line,
+          col: null,
+          statement: want.statement,
+        },
+      });
+    }
+  }
+
+  private show(
+    run: RunState,
+    reqId: number,
+    want: { statement: number; event: number; fine: boolean },
+  ): void {
+    const runId = run.runId;
     const t0 = performance.now();
-    const want = this.resolve(run, target);
     const atEnd =
       want.event === (want.statement === 0 ? run.loadEvents : run.statementEnd[want.statement - 1]);
     let snap: Snapshot;
     if (atEnd)
       snap = cloneSnapshot(run.checkpoints.get(want.statement) ?? this.replay(run, want.statement, null));
     else snap = this.replay(run, -1, want.event);
-    const events = this.rows(run.log, snap.event);
+    const events = eventRows(run.log, snap.event);
     const bytes = snapshotBytes(snap);
-    this.post({ type: 'snapshot', runId, reqId, snapshot: snap, events, bytes, ms: performance.now() - t0 }, [
+    const position: Position = { statement: want.statement, event: want.fine ? want.event : null };
+    const ms = performance.now() - t0;
+    this.post({ type: 'snapshot', runId, reqId, position, snapshot: snap, events, bytes, ms }, [
       ...snapshotBuffers(snap),
       events.kind.buffer,
       events.addr.buffer,
       events.size.buffer,
       events.aux.buffer,
+      events.chunk.buffer,
     ]);
+  }
+
+  /** Another position's snapshot, for "compare with step N" (the position on screen stays). */
+  peek(runId: number, reqId: number, target: Position): void {
+    const run = this.run;
+    if (!run || run.runId !== runId) return;
+    const want = this.resolve(run, target);
+    const atEnd =
+      want.event === (want.statement === 0 ? run.loadEvents : run.statementEnd[want.statement - 1]);
+    const snap = atEnd
+      ? cloneSnapshot(run.checkpoints.get(want.statement) ?? this.replay(run, want.statement, null))
+      : this.replay(run, -1, want.event);
+    const position: Position = { statement: want.statement, event: want.fine ? want.event : null };
+    this.post({ type: 'peeked', runId, reqId, position, snapshot: snap }, snapshotBuffers(snap));
+  }
+
+  whence(runId: number, reqId: number, address: number, at: number): void {
+    const run = this.run;
+    if (!run || run.runId !== runId) return;
+    this.post({
+      type: 'whence',
+      runId,
+      reqId,
+      whence: whence(run.log, run.statementEnd, run.loadEvents, address, at),
+    });
   }
 
   pool(runId: number, reqId: number, address: number, target: Position): void {
@@ -161,7 +262,21 @@ export class Session {
 
   objects(runId: number, reqId: number, from: number, to: number, target: Position): void {
     const live = this.liveAt(runId, target);
-    this.post({ type: 'objects', runId, reqId, objects: live ? live.objectsIn(from, to) : [] });
+    const objects = live ? live.objectsIn(from, to) : [];
+    // The owner of the allocation at `from` (a block's pointer is its address, a chunk's is 16 above).
+    let owner: OwnerText | null = null;
+    if (live) {
+      const answer = live.owners(null)({ pointers: [from, from + 16], arenas: [] });
+      const o = answer.owners.get(from) ?? answer.owners.get(from + 16);
+      if (o)
+        owner = {
+          what: o.what,
+          note: o.note ?? null,
+          kept: o.kept ?? null,
+          holders: o.holders.map((h) => (h.role === 'name' ? `the name ${h.text}` : h.text)),
+        };
+    }
+    this.post({ type: 'objects', runId, reqId, objects, owner });
   }
 
   /** A process standing at `target`: the last one that ran, or a fresh deterministic replay. */
@@ -176,20 +291,48 @@ export class Session {
     return run.live ? run.live.process : null;
   }
 
-  /** The statement count and event count a position stands for. */
-  private resolve(run: RunState, target: Position): { statement: number; event: number } {
+  /**
+   * The statement count and event count a position stands for. An event inside a statement moves
+   * to a place a replay can stop at (stopPoints.ts): the one before it, or after it for `up`.
+   */
+  private resolve(
+    run: RunState,
+    target: Position,
+    snap: Snap = 'down',
+  ): { statement: number; event: number; fine: boolean } {
+    const n = run.statementEnd.length;
     if (target.event === null || target.event >= run.log.length) {
-      const k = Math.max(0, Math.min(target.statement, run.statementEnd.length));
-      return { statement: k, event: k === 0 ? run.loadEvents : run.statementEnd[k - 1] };
+      const k = Math.max(0, Math.min(target.statement, n));
+      return {
+        statement: k,
+        event: k === 0 ? run.loadEvents : run.statementEnd[k - 1],
+        fine: target.event !== null,
+      };
     }
     const e = Math.max(run.loadEvents, target.event);
-    return { statement: completedAt(run.statementEnd, e), event: e };
+    const total = run.log.length;
+    const s = snap === 'up' ? run.log.stops.atOrAfter(e, total) : run.log.stops.atOrBefore(e, run.loadEvents);
+    return { statement: completedAt(run.statementEnd, s), event: s, fine: true };
   }
 
-  report(runId: number, reqId: number): void {
+  report(runId: number, reqId: number, link: string): void {
     const run = this.run;
     if (!run || run.runId !== runId) return;
-    this.post({ type: 'report', runId, reqId, json: run.process.report() });
+    const json = pageReport({
+      link,
+      script: run.source,
+      options: run.options,
+      statements: run.statementEnd.length,
+      totalEvents: run.log.length,
+      error: run.error,
+      steps: run.steps,
+    });
+    this.post({ type: 'report', runId, reqId, json });
+  }
+
+  /** What print() wrote so far (the interpreter's buffer, when the process has one). */
+  private printed(p: SimProcess): string {
+    return (p as SimProcess & { output?: () => string }).output?.() ?? '';
   }
 
   /**
@@ -197,27 +340,34 @@ export class Session {
    * events (the run is deterministic, so the state equals the first run's at that point).
    */
   private replay(run: RunState, k: number, event: number | null): Snapshot {
-    const log = new TimelineLog();
-    log.sampling = false;
+    const log = new ReplayLog();
     if (event !== null) log.limit = event;
     const p = createProcess(run.source, run.options, log);
     p.load(run.source);
     let done = 0;
     const last = event === null ? k : run.statements.length;
+    const target = event ?? (k === 0 ? run.loadEvents : run.statementEnd[k - 1]);
+    const progress = (): void =>
+      this.post({
+        type: 'progress',
+        runId: run.runId,
+        statement: done,
+        statements: run.statements.length,
+        events: log.length,
+        seeking: true,
+        target,
+      });
+    log.onProgress = progress;
     try {
       for (; done < last; done++) {
         p.runStatement(done);
-        if (done + 1 < last)
-          this.post({
-            type: 'progress',
-            runId: run.runId,
-            statement: done + 1,
-            events: log.length,
-            seeking: true,
-          });
+        if (done + 1 < last) progress();
       }
     } catch (e) {
-      if (!(e instanceof EventLimitReached) && done < run.statements.length && event === null) throw e;
+      // Stopped at the event asked for, or the statement that raised in the first run raised again.
+      const known = run.error !== null && run.error.statement === done;
+      if (!(e instanceof EventLimitReached) && !known) throw e;
+      if (known) done++;
     }
     run.live = { process: p, statement: done, event: log.length };
     // The statement this position ends (at a statement end) or stands inside (the fine mode).
@@ -259,17 +409,5 @@ export class Session {
 
   private window(log: TimelineLog, from: number, to: number): EventWindow {
     return { kind: log.kind, addr: log.addr, size: log.size, aux: log.aux, from, to };
-  }
-
-  private rows(log: TimelineLog, at: number): EventRows {
-    const from = Math.max(0, at - EVENT_ROWS / 2);
-    const to = Math.min(log.length, from + EVENT_ROWS);
-    return {
-      from,
-      kind: log.kind.slice(from, to),
-      addr: log.addr.slice(from, to),
-      size: log.size.slice(from, to),
-      aux: log.aux.slice(from, to),
-    };
   }
 }

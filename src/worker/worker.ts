@@ -26,16 +26,22 @@ scope.onmessage = (e: MessageEvent) => {
         session.start(msg.runId, msg.source, msg.options, msg.target);
         break;
       case 'goto':
-        session.goto(msg.runId, msg.reqId, msg.target);
+        session.goto(msg.runId, msg.reqId, msg.target, msg.snap);
         break;
       case 'report':
-        session.report(msg.runId, msg.reqId);
+        session.report(msg.runId, msg.reqId, msg.link);
         break;
       case 'pool':
         session.pool(msg.runId, msg.reqId, msg.address, msg.target);
         break;
       case 'objects':
         session.objects(msg.runId, msg.reqId, msg.from, msg.to, msg.target);
+        break;
+      case 'peek':
+        session.peek(msg.runId, msg.reqId, msg.target);
+        break;
+      case 'whence':
+        session.whence(msg.runId, msg.reqId, msg.address, msg.at);
         break;
       default:
         assertNever(msg);

@@ -79,11 +79,73 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-export async function newPage(browser: Browser): Promise<Page> {
-  const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
-  const page = await ctx.newPage();
-  page.on('pageerror', (e) => console.error('[page error]', e.message));
+export interface PageOptions {
+  width?: number;
+  height?: number;
+  /** Keep the first-visit tour (by default it is marked as seen, so it covers nothing). */
+  tour?: boolean;
+  dark?: boolean;
+}
+
+/** A fresh browser context (empty localStorage) and page; page errors are collected in `errors`. */
+export async function newPage(browser: Browser, o: PageOptions = {}): Promise<Page & { errors: string[] }> {
+  const ctx = await browser.newContext({
+    viewport: { width: o.width ?? 1440, height: o.height ?? 900 },
+    deviceScaleFactor: 1,
+    colorScheme: o.dark ? 'dark' : 'light',
+    acceptDownloads: true,
+  });
+  if (!o.tour) await ctx.addInitScript(() => localStorage.setItem('highwater.toured.v1', '1'));
+  const page = (await ctx.newPage()) as Page & { errors: string[] };
+  page.errors = [];
+  page.on('pageerror', (e) => {
+    page.errors.push(e.message);
+    console.error('[page error]', e.message);
+  });
   return page;
+}
+
+/** Open the Scenario menu and pick a scenario by id (or '(your script)'). */
+export async function pickScenario(page: Page, id: string): Promise<void> {
+  await page.getByTestId('scenario').click();
+  await page.locator(`[role="menu"] [data-id="${id}"]`).click();
+}
+
+/** Open the Export menu and pick an item by its id (`png:timeline`, `svg:glibc`, `report:`). */
+export async function pickExport(page: Page, id: string): Promise<void> {
+  await page.getByTestId('export').click();
+  await page.locator(`[role="menu"] [data-id="${id}"]`).click();
+}
+
+/** Replace the editor's text by typing (as a user would). */
+export async function typeScript(page: Page, text: string): Promise<void> {
+  await page.locator('.cm-content').click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(text);
+}
+
+/** axe-core's WCAG 2.2 AA rules on the page as it is; returns the violations. */
+export async function axe(page: Page): Promise<{ id: string; impact: string | null; nodes: string[] }[]> {
+  await page.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' });
+  return page.evaluate(async () => {
+    const w = window as unknown as {
+      axe: {
+        run: (
+          c: Document,
+          o: unknown,
+        ) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }>;
+      };
+    };
+    const r = await w.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    });
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      nodes: v.nodes.map((n) => n.target.join(' ')),
+    }));
+  });
 }
 
 /** Wait for the page's idle signal: no worker request pending and the last frame drawn. */

@@ -1,13 +1,13 @@
 /**
- * Numbers in sentences: MB here means MiB (2^20), as the seed's "779 MB" does, with two decimals
- * below 10 MB so a 30 KiB top reads "0.03 MB" rather than "0 MB".
+ * Numbers in sentences, one convention with the page (src/ui/format.ts): binary units, MiB with
+ * two decimals below 10 MiB, KiB below 1 MiB (a 30 KiB top reads "30 KiB", never "0.03 MB").
  */
 export function mb(bytes: number): string {
   const v = bytes / 1048576;
-  if (v === 0) return '0 MB';
-  if (Math.abs(v) < 0.01) return `${Math.round(bytes / 1024)} KiB`;
-  if (Math.abs(v) < 10) return `${v.toFixed(2)} MB`;
-  return `${Math.round(v).toLocaleString('en-US')} MB`;
+  if (v === 0) return '0 MiB';
+  if (Math.abs(bytes) < 1048576) return `${(bytes / 1024).toFixed(Math.abs(bytes) < 102400 ? 1 : 0)} KiB`;
+  if (Math.abs(v) < 10) return `${v.toFixed(2)} MiB`;
+  return `${Math.round(v).toLocaleString('en-US')} MiB`;
 }
 
 export function bytes(n: number): string {

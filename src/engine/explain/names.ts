@@ -29,6 +29,12 @@ export function explainUnbound(answer: OwnerAnswer | null, ev: EventWindow | nul
 }
 
 function unboundParts(u: Unbound, freedNothing: boolean): SentencePart[] {
+  // The fine mode can stop inside the object's teardown: its count is 0 and CPython is freeing it.
+  if (u.refcnt <= 0)
+    return [
+      linked(`${u.name} (${u.what})`, u.object),
+      ` is being deallocated: its reference count reached 0 in this statement, so CPython frees what it holds (its items first, each freed the same way when its own count drops to 0), then its ${u.memory && !u.memory.role.endsWith(' object') ? u.memory.role : 'memory'}, then the object itself.`,
+    ];
   // `del a` is code and keeps its case at the start of a sentence.
   const verb = u.rebound ? `rebinding ${u.name}` : `del ${u.name}`;
   const lead = freedNothing ? `${u.rebound ? capitalize(verb) : verb} freed nothing: ` : `After ${verb}, `;

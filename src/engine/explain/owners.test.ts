@@ -14,17 +14,17 @@ describe('explain names the Python objects that hold memory', () => {
   it('the first seed: tcache pins the heap, and beneath it pymalloc’s arenas[] vector', () => {
     const { p, steps } = explainScript('a = [[0] * 100 for _ in range(1000000)]\ndel a\n');
     expect(sentenceText(sentence(steps[0], 'mmap-owner-0')!)).toBe(
-      'The 8.06 MB chunk is the item buffer of a list of 1,000,000 items, kept alive by the name a.',
+      'The 8.06 MiB chunk is the item buffer of a list of 1,000,000 items, kept alive by the name a.',
     );
     const del = steps[1];
     expect(sentenceText(sentence(del, 'heap-pinned')!)).toMatch(
-      /778 MB of the heap is free, but the highest in-use chunk \(816 B, held in tcache\) sits 0\.03 MB below the top/,
+      /778 MiB of the heap is free, but the highest in-use chunk \(816 B, held in tcache\) sits [\d.]+ KiB below the top/,
     );
     expect(sentence(del, 'tcache-pins')).toBeDefined();
     const second = sentence(del, 'second-pin')!;
     expect(sentenceText(second)).toBe(
       "Even with tcache flushed, pymalloc's arenas[] vector (6,144 B for 128 arenas), realloc'd while the 65th arena was made, " +
-        'sits 25 MB below the top in a 6,160 B chunk and would still pin the 755 MB beneath it: pymalloc only ever grows that vector, never frees it.',
+        'sits 25 MiB below the top in a 6,160 B chunk and would still pin the 755 MiB beneath it: pymalloc only ever grows that vector, never frees it.',
     );
     // The link selects the vector's chunk itself.
     const vector = p.pymalloc.st.vectorPtr;
@@ -37,12 +37,12 @@ describe('explain names the Python objects that hold memory', () => {
     const { p, steps } = explainScript(scenario('numpy_view_keeps_base'));
     const at = (code: string) => steps.find((s) => s.code === code)!;
     expect(at('v = a[::2]').text).toContain(
-      'The 76 MB chunk is the data buffer of an ndarray of 10,000,000 int64, kept alive by the name a and as the base of the view v.',
+      'The 76 MiB chunk is the data buffer of an ndarray of 10,000,000 int64, kept alive by the name a and as the base of the view v.',
     );
     const del = at('del a');
     const kept = sentence(del, 'name-kept-0')!;
     expect(sentenceText(kept)).toBe(
-      'del a freed nothing: a (an ndarray of 10,000,000 int64) is still referenced as the base of the view v, so its 76 MB data buffer (a glibc mmap) stays.',
+      'del a freed nothing: a (an ndarray of 10,000,000 int64) is still referenced as the base of the view v, so its 76 MiB data buffer (a glibc mmap) stays.',
     );
     const [array, view, buffer] = refsOf(kept.parts).map((r) => r.ref);
     expect(array).toMatchObject({ kind: 'block', size: 96 });
@@ -73,7 +73,7 @@ describe('explain names the Python objects that hold memory', () => {
     const { steps } = explainScript(scenario('survivors_pin_arenas'));
     const del = steps.find((s) => s.code === 'del a')!;
     expect(sentenceText(sentence(del, 'arenas-pinned')!)).toMatch(
-      /^1\d\d arenas are kept alive by 9\d\d surviving lists \([\d,]+ live blocks in all, fewer than 64 an arena\): pymalloc frees an arena only when every pool in it is empty, so they pin 1\d\d MB\.$/,
+      /^1\d\d arenas are kept alive by 9\d\d surviving lists \([\d,]+ live blocks in all, fewer than 64 an arena\): pymalloc frees an arena only when every pool in it is empty, so they pin 1\d\d MiB\.$/,
     );
     const survivors = sentence(del, 'arenas-survivors')!;
     expect(sentenceText(survivors)).toMatch(
@@ -88,7 +88,7 @@ describe('explain names the Python objects that hold memory', () => {
   it('a name rebound while another name still holds the object', () => {
     const { steps } = explainScript('a = [0] * 2000000\nb = a\na = 1\n');
     expect(sentenceText(sentence(steps[2], 'name-kept-0')!)).toBe(
-      'Rebinding a freed nothing: the object a named (a list of 2,000,000 items) is still referenced by the name b, so its 15 MB item buffer (a glibc mmap) stays.',
+      'Rebinding a freed nothing: the object a named (a list of 2,000,000 items) is still referenced by the name b, so its 15 MiB item buffer (a glibc mmap) stays.',
     );
   }, 60_000);
 });

@@ -84,6 +84,19 @@ export interface OwnerQuery {
   arenas: readonly number[];
 }
 
+/** Objects kept alive only by reference cycles: what the cycle collector would free now. */
+export interface CycleGarbage {
+  objects: number;
+  /** The most common kind among them ("list") and how many of them are of it. */
+  noun: string;
+  nounCount: number;
+  /** Their memory: own blocks and buffers. */
+  bytes: number;
+  /** gc.isenabled(): false after gc.disable(), when only gc.collect() frees them. */
+  gcEnabled: boolean;
+  example: MemoryRef | null;
+}
+
 export interface OwnerAnswer {
   /** By pointer; a pointer nobody is known to own is absent. */
   owners: Map<number, Owner>;
@@ -91,6 +104,8 @@ export interface OwnerAnswer {
   arenas: ArenaResidents | null;
   /** Names deleted or rebound in the step whose objects live on. */
   unbound: Unbound[];
+  /** Cyclic garbage now, when the interpreter can tell (absent: not looked for). */
+  cycles?: CycleGarbage | null;
 }
 
 /**

@@ -1,5 +1,10 @@
 import { GlibcMalloc } from '../glibc/malloc';
+import { JemallocModel } from '../jemalloc/model';
+import { parseMallocConf } from '../jemalloc/options';
+import { Clock } from '../kernel/clock';
 import type { Kernel } from '../kernel/kernel';
+import { MimallocModel } from '../mimalloc/model';
+import { parseMimallocEnv } from '../mimalloc/options';
 import { DEFAULT_CPUS, EnvError, type LibcEnvironment } from './env';
 import type { LibcModel } from './libc';
 
@@ -18,17 +23,25 @@ export const defaultLibcEnv = (): LibcEnvironment => ({
  * The C library a process gets in `env`, over `kernel`: the only place outside an implementation
  * that names one (eslint enforces it). An implementation added to the engine adds its case here.
  */
-export function createLibc(kernel: Kernel, env: LibcEnvironment = defaultLibcEnv()): LibcModel {
+export function createLibc(
+  kernel: Kernel,
+  env: LibcEnvironment = defaultLibcEnv(),
+  clock: Clock = new Clock(),
+): LibcModel {
   switch (env.allocator) {
     case 'glibc':
       return new GlibcMalloc(kernel, env.glibc, { cpus: env.cpus });
-    case 'jemalloc':
-      throw new EnvError(
-        'not supported by Highwater yet: LD_PRELOAD=libjemalloc.so.2 (the jemalloc 5.3 model)',
-      );
-    case 'mimalloc':
-      throw new EnvError(
-        'not supported by Highwater yet: LD_PRELOAD=libmimalloc.so.2 (the mimalloc 2.0 model)',
-      );
+    case 'jemalloc': {
+      const { options, warnings } = parseMallocConf(env.mallocConf ?? '', env.cpus);
+      if (!options.retain) throw new EnvError('not supported by Highwater yet: MALLOC_CONF retain:false');
+      // Its purging thread runs on wall time, which the model does not simulate yet (jemalloc/README.md).
+      if (options.backgroundThread)
+        throw new EnvError('not supported by Highwater yet: MALLOC_CONF background_thread:true');
+      return new JemallocModel(kernel, clock, options, warnings);
+    }
+    case 'mimalloc': {
+      const { options, warnings, shown } = parseMimallocEnv(env.mimalloc);
+      return new MimallocModel(kernel, clock, options, shown ? warnings : []);
+    }
   }
 }

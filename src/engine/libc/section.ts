@@ -65,7 +65,60 @@ export interface GlibcSection {
   mmappedChunks: { address: Float64Array; size: Float64Array };
 }
 
-export type LibcSection = GlibcSection;
+/** jemalloc's extents in address order (state 0 slab, 1 large, 2 dirty, 3 muzzy, 4 retained). */
+export interface JemallocExtents {
+  address: Float64Array;
+  size: Float64Array;
+  state: Uint8Array;
+  arena: Uint16Array;
+  /** Small size class of a slab, −1 otherwise. */
+  bin: Int16Array;
+  /** Regions in use (slab) or usable bytes (large). */
+  used: Float64Array;
+}
+
+export interface JemallocSection {
+  kind: 'jemalloc';
+  version: string;
+  stats: {
+    allocated: number;
+    active: number;
+    resident: number;
+    mapped: number;
+    retained: number;
+    metadata: number;
+  };
+  decay: { dirtyMs: number; muzzyMs: number; backgroundThread: boolean };
+  extents: JemallocExtents;
+  /** The main thread's cache: pointers held per small class. */
+  tcacheCounts: Uint16Array;
+}
+
+export interface MimallocSection {
+  kind: 'mimalloc';
+  version: string;
+  commit: { current: number; peak: number };
+  delays: { decommitMs: number; segmentDecommitMs: number };
+  cachedSegments: number;
+  segments: {
+    address: Float64Array;
+    size: Float64Array;
+    committed: Float64Array;
+    /** Bytes marked for decommit, and when (ms of the simulated clock) that may happen. */
+    decommitPending: Float64Array;
+    decommitExpireMs: Float64Array;
+  };
+  pages: {
+    address: Float64Array;
+    size: Float64Array;
+    blockSize: Float64Array;
+    used: Uint32Array;
+    reserved: Uint32Array;
+    segment: Uint32Array;
+  };
+}
+
+export type LibcSection = GlibcSection | JemallocSection | MimallocSection;
 
 /** The section as glibc describes it, or null under another allocator. */
 export const glibcSection = (s: LibcSection): GlibcSection | null => (s.kind === 'glibc' ? s : null);
@@ -92,6 +145,10 @@ export function libcSectionBuffers(s: LibcSection): ArrayBufferView[] {
   switch (s.kind) {
     case 'glibc':
       return [...heapBuffers(s.heap), s.tcacheCounts, s.mmappedChunks.address, s.mmappedChunks.size];
+    case 'jemalloc':
+      return [...Object.values(s.extents), s.tcacheCounts];
+    case 'mimalloc':
+      return [...Object.values(s.segments), ...Object.values(s.pages)];
   }
 }
 
@@ -106,6 +163,42 @@ export function cloneLibcSection(s: LibcSection): LibcSection {
         heap: cloneHeap(s.heap),
         tcacheCounts: s.tcacheCounts.slice(),
         mmappedChunks: { address: s.mmappedChunks.address.slice(), size: s.mmappedChunks.size.slice() },
+      };
+    case 'jemalloc':
+      return {
+        ...s,
+        stats: { ...s.stats },
+        decay: { ...s.decay },
+        extents: {
+          address: s.extents.address.slice(),
+          size: s.extents.size.slice(),
+          state: s.extents.state.slice(),
+          arena: s.extents.arena.slice(),
+          bin: s.extents.bin.slice(),
+          used: s.extents.used.slice(),
+        },
+        tcacheCounts: s.tcacheCounts.slice(),
+      };
+    case 'mimalloc':
+      return {
+        ...s,
+        commit: { ...s.commit },
+        delays: { ...s.delays },
+        segments: {
+          address: s.segments.address.slice(),
+          size: s.segments.size.slice(),
+          committed: s.segments.committed.slice(),
+          decommitPending: s.segments.decommitPending.slice(),
+          decommitExpireMs: s.segments.decommitExpireMs.slice(),
+        },
+        pages: {
+          address: s.pages.address.slice(),
+          size: s.pages.size.slice(),
+          blockSize: s.pages.blockSize.slice(),
+          used: s.pages.used.slice(),
+          reserved: s.pages.reserved.slice(),
+          segment: s.pages.segment.slice(),
+        },
       };
   }
 }

@@ -1,7 +1,7 @@
 import type { AddressLayout } from '../../derive/addressLayout';
 import { residentFraction } from '../../derive/addressLayout';
-import { REGION_COLORS, SELECTION_COLOR } from '../../derive/palette';
-import { context2d } from '../frame/useCanvas';
+import { REGION_COLORS, SELECTION_COLOR, ink } from '../../derive/palette';
+import { type DrawTarget, context2d } from '../frame/useCanvas';
 
 /**
  * Spaces: "layout" units from derive/addressLayout; px = x + k · (LEFT + layout · scale) with
@@ -17,17 +17,20 @@ export interface MapView {
   k: number;
   x: number;
   selected: [number, number] | null;
+  /** Mappings made since the position compared with: outlined in green. */
+  changed: { start: number; length: number }[];
 }
 
 export const mapScale = (v: Pick<MapView, 'layout' | 'width'>): number =>
   Math.max(1, v.width - MAP.left - MAP.right) / Math.max(1, v.layout.total);
 export const layoutToPx = (v: MapView, u: number): number => v.x + v.k * (MAP.left + u * mapScale(v));
 
-export function drawAddressMap(canvas: HTMLCanvasElement, v: MapView): void {
+export function drawAddressMap(canvas: DrawTarget, v: MapView): void {
   const ctx = context2d(canvas, v.width, v.height);
   if (!ctx) return;
   const y = MAP.top;
   const h = MAP.barH;
+  const c = ink();
   ctx.font = '10px system-ui, sans-serif';
   ctx.textBaseline = 'top';
   let prevEnd = -Infinity;
@@ -38,7 +41,7 @@ export function drawAddressMap(canvas: HTMLCanvasElement, v: MapView): void {
     if (b < 0 || a > v.width) continue;
     if (!r.joined && Number.isFinite(prevEnd) && a - prevEnd > 6) {
       // An unmapped gap, shrunk to a fixed break: draw the break mark.
-      ctx.fillStyle = '#999';
+      ctx.fillStyle = c.muted;
       ctx.fillText('⋯', (prevEnd + a) / 2 - 4, y + h / 2 - 5);
     }
     prevEnd = b;
@@ -60,7 +63,7 @@ export function drawAddressMap(canvas: HTMLCanvasElement, v: MapView): void {
         ctx.fillRect(px, y + h * (1 - f), 1, h * f);
       }
     }
-    ctx.strokeStyle = '#fff';
+    ctx.strokeStyle = c.bg;
     ctx.lineWidth = 1;
     if (r.joined) {
       ctx.beginPath();
@@ -77,17 +80,24 @@ export function drawAddressMap(canvas: HTMLCanvasElement, v: MapView): void {
       ctx.lineWidth = 2.5;
       ctx.strokeRect(sa, y - 3, sb - sa, h + 6);
     }
+    if (v.changed.some((c) => c.start < r.start + r.length && r.start < c.start + c.length)) {
+      ctx.strokeStyle = '#009E73';
+      ctx.lineWidth = 2;
+      ctx.setLineDash([4, 2]);
+      ctx.strokeRect(a + 1, y - 1, Math.max(2, b - a - 2), h + 2);
+      ctx.setLineDash([]);
+    }
     if (r.kind === 'heap') {
       // The program break: where sbrk would move the end of the heap.
-      ctx.fillStyle = '#000';
+      ctx.fillStyle = c.text;
       ctx.fillRect(b - 1, y - 4, 2, h + 8);
       ctx.fillText('brk', b - 8, y - 14);
     }
     if (b - a > 60 && !r.joined) {
-      ctx.fillStyle = '#222';
+      ctx.fillStyle = c.text;
       const mb = r.length / 1048576;
       // Labels never overlap: one that would run into the previous is left out.
-      const text = `${r.label.split(' (')[0]} ${mb >= 10 ? mb.toFixed(0) : mb.toFixed(2)} MB`;
+      const text = `${r.label.split(' (')[0]} ${mb >= 10 ? mb.toFixed(0) : mb.toFixed(2)} MiB`;
       const tx = Math.max(a, 2, labelEnd + 6) + 2;
       if (tx + ctx.measureText(text).width < b + 40) {
         ctx.fillText(text, tx, y + h + 4);

@@ -1,13 +1,14 @@
 import { useEffect, useRef } from 'react';
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { python } from '@codemirror/lang-python';
-import { defaultHighlightStyle, syntaxHighlighting } from '@codemirror/language';
+import { syntaxHighlighting } from '@codemirror/language';
 import { EditorState } from '@codemirror/state';
 import { EditorView, keymap, lineNumbers } from '@codemirror/view';
 import { useRun } from '../../client/runStore';
 import { useEditor } from '../../store/editor';
 import { usePlayhead } from '../../store/playhead';
 import { marksField, setMarks, type Marks } from './decorations';
+import { pythonHighlight } from './highlight';
 
 /** The script editor: CodeMirror 6 with Python highlighting, the current step and the error marked. */
 export function ScriptEditor(): React.JSX.Element {
@@ -31,7 +32,7 @@ export function ScriptEditor(): React.JSX.Element {
           history(),
           keymap.of([...defaultKeymap, ...historyKeymap]),
           python(),
-          syntaxHighlighting(defaultHighlightStyle),
+          syntaxHighlighting(pythonHighlight),
           marksField(),
           EditorView.lineWrapping,
           EditorView.contentAttributes.of({ 'aria-label': 'Python script' }),
@@ -39,7 +40,7 @@ export function ScriptEditor(): React.JSX.Element {
             // Only the user's edits detach the text from its scenario; loading one replaces the doc too.
             if (!u.docChanged) return;
             const text = u.state.doc.toString();
-            if (text !== useEditor.getState().source) useEditor.getState().setSource(text, null);
+            if (text !== useEditor.getState().source) useEditor.getState().typed(text);
           }),
         ],
       }),

@@ -1,53 +1,70 @@
 import { useRun } from '../../client/runStore';
 import type { MemoryRef } from '../../engine/explain/types';
+import { errorLine } from '../../protocol/errorText';
 import { scenarioById } from '../../scenarios';
 import { useEditor } from '../../store/editor';
 import { useSelection } from '../../store/selection';
-import { useViewport } from '../../store/viewport';
+import { pick } from './pick';
 import { SelectionInfo } from './SelectionInfo';
+import { headingFor, whereIs } from './where';
 
 const sameRef = (a: MemoryRef | null, b: MemoryRef): boolean =>
   a !== null && JSON.stringify(a) === JSON.stringify(b);
 
-/** "Why did RSS (not) go down?" in sentences computed engine-side; linked words select memory. */
+/** Why RSS went up, down or stayed, in sentences computed engine-side; linked words select memory. */
 export function ExplainPanel(): React.JSX.Element {
   const snap = useRun((s) => s.snapshot);
+  const status = useRun((s) => s.status);
   const error = useRun((s) => s.error);
   const statements = useRun((s) => s.statements);
+  const statementEnd = useRun((s) => s.statementEnd);
+  const loadEvents = useRun((s) => s.loadEvents);
+  const shown = useRun((s) => s.shown);
   const selected = useSelection((s) => s.selected);
   const scenario = scenarioById(useEditor((s) => s.scenarioId));
   const k = snap?.statement ?? 0;
-  const st = k > 0 ? statements[k - 1] : null;
-  const pick = (r: MemoryRef): void => {
-    useSelection.getState().select(r);
-    if (r.kind === 'pool') useViewport.getState().setOpenPool(r.address);
-    if (r.kind === 'chunk') useViewport.getState().focusHeap(r.address, r.address + r.size);
-    if (r.kind === 'heapRange') useViewport.getState().focusHeap(r.from, r.to);
-  };
+  const where = snap ? whereIs(statements, statementEnd, loadEvents, shown, k, snap.event) : null;
+  const code = where?.statement?.code.trim().split('\n')[0] ?? '';
+  const showError = error && (error.kind === 'syntax' || (error.statement !== null && k > error.statement));
   return (
-    <section className="panel explain" aria-label="Explanation" data-testid="explain">
-      <h2>Why did RSS (not) go down?</h2>
-      {!snap && <p className="muted">Press Run or Step forward.</p>}
-      {snap && (
-        <p className="where">
-          {st ? (
+    <section
+      className="panel explain"
+      aria-label="Explanation"
+      data-testid="explain"
+      id="explain"
+      tabIndex={-1}
+    >
+      <h2 aria-live="polite">
+        {snap ? headingFor(snap.explain[0]?.id) : 'Why does a Python process keep its memory?'}
+      </h2>
+      {!snap && (
+        <p className="muted">
+          {status === 'running'
+            ? 'Simulating: the explanation of the first step appears when the run is done.'
+            : 'Press Run, or Step forward ▶ to go one statement at a time.'}
+        </p>
+      )}
+      {where && (
+        <p className="where" data-testid="where">
+          {where.kind === 'start' && 'Before the first statement (the interpreter has started).'}
+          {where.kind === 'after' && where.statement && (
             <>
-              After line {st.line}: <code>{st.code.trim()}</code>
+              After line {where.statement.line}: <code>{code}</code>
             </>
-          ) : (
-            'Before the first statement (interpreter started).'
           )}
-          {snap.event > 0 && <span className="muted"> · event {snap.event.toLocaleString('en-US')}</span>}
+          {where.kind === 'during' && where.statement && (
+            <>
+              During line {where.statement.line}: <code>{code}</code>{' '}
+              <span className="muted">
+                (event {where.done.toLocaleString('en-US')} of {where.of.toLocaleString('en-US')})
+              </span>
+            </>
+          )}
         </p>
       )}
-      {error && error.statement !== null && k > error.statement && (
+      {showError && (
         <p className="error" role="alert">
-          {error.pyType}: {error.message} (line {error.line})
-        </p>
-      )}
-      {error && error.kind === 'syntax' && (
-        <p className="error" role="alert">
-          {error.pyType}: {error.message} (line {error.line})
+          {errorLine(error)} (line {error.line})
         </p>
       )}
       {scenario && (!snap || k === 0) && (
@@ -58,7 +75,7 @@ export function ExplainPanel(): React.JSX.Element {
           ))}
         </div>
       )}
-      <ul>
+      <ul className="sentences">
         {snap?.explain.map((s) => (
           <li key={s.id} data-sentence={s.id}>
             {s.parts.map((p, i) =>

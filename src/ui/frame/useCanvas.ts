@@ -25,12 +25,20 @@ export function useCanvasBox(): {
   return { ref, ...size };
 }
 
-/** The 2-D context scaled so 1 unit = 1 CSS pixel, with the backing store resized if needed. */
+/** Where a view draws: its canvas on screen, or a context an export hands in (export/svgContext). */
+export type DrawTarget = HTMLCanvasElement | CanvasRenderingContext2D;
+
+/**
+ * The 2-D context scaled so 1 unit = 1 CSS pixel, with the backing store resized if needed. A
+ * context handed in (an export) is used as it is: the figure around it sets its size.
+ */
 export function context2d(
-  canvas: HTMLCanvasElement,
+  target: DrawTarget,
   width: number,
   height: number,
 ): CanvasRenderingContext2D | null {
+  if (!('getContext' in target)) return target;
+  const canvas = target;
   const dpr = window.devicePixelRatio || 1;
   const w = Math.max(1, Math.round(width * dpr));
   const h = Math.max(1, Math.round(height * dpr));
@@ -54,6 +62,9 @@ export function fillPattern(
   color: string,
 ): string | CanvasPattern {
   if (kind === 'solid') return color;
+  // An SVG export names its own <pattern> instead of a bitmap tile.
+  const svg = (ctx as unknown as { svgPattern?: (kind: string, color: string) => string }).svgPattern;
+  if (svg) return svg.call(ctx, kind, color);
   const key = kind + color;
   if (!patternCache.has(key)) {
     const c = document.createElement('canvas');

@@ -1,7 +1,8 @@
 import type { HeapColumns } from '../../engine/trace/snapshot';
 import { categoryBytes, chunkAtOrAfter, type HeapLod } from '../../derive/heapLod';
-import { CHUNK_CATEGORIES, N_CATEGORIES, SELECTION_COLOR } from '../../derive/palette';
-import { context2d, fillPattern } from '../frame/useCanvas';
+import { CHUNK_CATEGORIES, N_CATEGORIES, SELECTION_COLOR, ink } from '../../derive/palette';
+import type { Ranges } from '../../derive/diff';
+import { type DrawTarget, context2d, fillPattern } from '../frame/useCanvas';
 
 /**
  * Spaces: "offset" = bytes from the heap start; "layout" = CSS pixels at zoom 1, where the heap
@@ -23,7 +24,12 @@ export interface StripView {
   binMatch: ((state: number, size: number) => boolean) | null;
   /** Index of the highest chunk that pins the heap (derive/heapPin), or -1. */
   pin: number;
+  /** Byte ranges (heap offsets) that changed: marked in a band above the chunks. */
+  changes: Ranges | null;
 }
+
+/** Colours of the change band: newly in use, freed, released to the kernel (CompareControl's legend). */
+const CHANGE = ['', '#009E73', '#CC79A7', '#E69F00'];
 
 export const plotWidth = (width: number): number => Math.max(1, width - STRIP.left - STRIP.right);
 export const offsetToPx = (v: StripView, off: number): number =>
@@ -31,11 +37,11 @@ export const offsetToPx = (v: StripView, off: number): number =>
 export const pxToOffset = (v: Pick<StripView, 'width' | 'k' | 'x' | 'lod'>, px: number): number =>
   (((px - v.x) / v.k - STRIP.left) / plotWidth(v.width)) * v.lod.heapBytes;
 
-export function drawHeapStrip(canvas: HTMLCanvasElement, v: StripView): void {
+export function drawHeapStrip(canvas: DrawTarget, v: StripView): void {
   const ctx = context2d(canvas, v.width, v.height);
   if (!ctx) return;
   if (v.heap.count === 0) {
-    ctx.fillStyle = '#666';
+    ctx.fillStyle = ink().muted;
     ctx.font = '12px system-ui, sans-serif';
     ctx.fillText('No brk heap yet: glibc has not called sbrk.', STRIP.left, STRIP.top + 20);
     return;
@@ -69,6 +75,7 @@ export function drawHeapStrip(canvas: HTMLCanvasElement, v: StripView): void {
     ctx.fill();
   }
   if (v.binMatch) drawBinTicks(ctx, v, first, last, y0);
+  if (v.changes) drawChanges(ctx, v, v.changes, y0);
   ctx.restore();
   if (v.pin >= 0) drawPin(ctx, v, y0);
   drawAxis(ctx, v, off0, off1, plotW, y0 + h + STRIP.gap + STRIP.residentH + 2);
@@ -95,7 +102,7 @@ function drawChunks(
       const size = v.heap.sizeG[i] * 16;
       const text =
         size >= 1048576
-          ? `${(size / 1048576).toFixed(1)} MB`
+          ? `${(size / 1048576).toFixed(1)} MiB`
           : size >= 10240
             ? `${(size / 1024).toFixed(1)} KiB`
             : `${size} B`;
@@ -147,6 +154,24 @@ function drawBuckets(
   }
 }
 
+/** What changed, as a band above the chunks: at least 2 px a range, so one freed chunk shows. */
+function drawChanges(ctx: CanvasRenderingContext2D, v: StripView, r: Ranges, y0: number): void {
+  let lastKind = 0;
+  let lastEnd = -Infinity;
+  for (let i = 0; i < r.from.length; i++) {
+    const a = offsetToPx(v, r.from[i]);
+    if (a > v.width) break;
+    const b = Math.max(a + 2, offsetToPx(v, r.to[i]));
+    if (b < 0) continue;
+    // Many ranges in one pixel: draw the pixel once a kind.
+    if (r.kind[i] === lastKind && b <= lastEnd + 0.5) continue;
+    ctx.fillStyle = CHANGE[r.kind[i]];
+    ctx.fillRect(a, y0 - 7, b - a, 5);
+    lastKind = r.kind[i];
+    lastEnd = b;
+  }
+}
+
 /** A flag over the chunk that decides how far the heap could shrink. */
 function drawPin(ctx: CanvasRenderingContext2D, v: StripView, y0: number): void {
   const i = v.pin;
@@ -154,7 +179,7 @@ function drawPin(ctx: CanvasRenderingContext2D, v: StripView, y0: number): void 
   const px = Math.min(v.width - STRIP.right, Math.max(STRIP.left, offsetToPx(v, end)));
   const kind = v.heap.state[i] === 2 ? 'tcache' : v.heap.state[i] === 3 ? 'fastbin' : 'in use';
   const label = `highest chunk not free (${kind}): the heap can't shrink below it`;
-  ctx.fillStyle = '#000';
+  ctx.fillStyle = ink().text;
   ctx.fillRect(px - 1, y0 - 4, 2, STRIP.chunkH + 8);
   ctx.font = '10px system-ui, sans-serif';
   ctx.textBaseline = 'bottom';
@@ -180,6 +205,7 @@ function drawResidency(
   y: number,
 ): void {
   const words = v.heap.residentWords;
+  const dark = ink().text !== '#1a1a1a';
   for (let px = 0; px < plotW; px++) {
     const a = off0 + px * bytesPerPx;
     const p0 = Math.floor(a / 4096);
@@ -190,7 +216,14 @@ function drawResidency(
       if ((words[p >>> 5] >>> (p & 31)) & 1) n++;
     if (m === 0) continue;
     const f = n / m;
-    ctx.fillStyle = f > 0 ? `rgba(0,0,0,${0.15 + 0.7 * f})` : '#fff';
+    ctx.fillStyle =
+      f > 0
+        ? dark
+          ? `rgba(255,255,255,${0.15 + 0.7 * f})`
+          : `rgba(0,0,0,${0.15 + 0.7 * f})`
+        : dark
+          ? '#000'
+          : '#fff';
     ctx.fillRect(STRIP.left + px, y, 1, STRIP.residentH);
   }
 }
@@ -225,14 +258,14 @@ function drawAxis(
   const nice = [1, 2, 5].map((m) => m * step).find((s) => span / s <= 8) ?? step * 10;
   // Offsets in MB with as many decimals as the tick step needs (a 100-byte step shows 4).
   const decimals = Math.max(0, Math.min(6, -Math.floor(Math.log10(nice / 1048576))));
-  ctx.fillStyle = '#444';
+  ctx.fillStyle = ink().muted;
   ctx.font = '10px system-ui, sans-serif';
   ctx.textBaseline = 'top';
   let lastEnd = -Infinity;
   for (let t = Math.ceil(off0 / nice) * nice; t <= off1; t += nice) {
     const px = offsetToPx(v, t);
     if (px < STRIP.left || px > STRIP.left + plotW - 30) continue;
-    const label = `+${(t / 1048576).toFixed(decimals)} MB`;
+    const label = `+${(t / 1048576).toFixed(decimals)} MiB`;
     ctx.fillRect(px, y, 1, 4);
     if (px < lastEnd) continue;
     ctx.fillText(label, px + 2, y + 3);

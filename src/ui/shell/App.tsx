@@ -1,56 +1,80 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { AddressMap } from '../addressMap/AddressMap';
 import { Controls } from '../controls/Controls';
 import { ScriptEditor } from '../editor/ScriptEditor';
 import { ExplainPanel } from '../explain/ExplainPanel';
+import { OutputPanel } from '../explain/OutputPanel';
 import { GlibcView } from '../glibc/GlibcView';
+import { HelpSheet } from '../help/HelpSheet';
+import { SupportedPython } from '../help/SupportedPython';
+import { Tour } from '../help/Tour';
 import { PymallocView } from '../pymalloc/PymallocView';
 import { Timeline } from '../timeline/Timeline';
+import { ConfirmDialog } from './ConfirmDialog';
 import { installKeys } from './keys';
-import { restoreFromHash } from './share';
+import { Notices } from './Notices';
+import { followHashChange, openFromHash, startUrlFollow } from './share';
 import { startSync } from './sync';
 import { TopBar } from './TopBar';
+import { useStale } from './useStale';
 
-/** One screen: editor and explanation on the left, controls and the four layers on the right. */
+/**
+ * One screen: the script and the explanation on the left, the controls and the four layers on the
+ * right; below 1000 px they stack (styles.css). Skip links lead past the long lists.
+ */
 export function App(): React.JSX.Element {
-  const [notice, setNotice] = useState<string | null>(null);
+  const stale = useStale();
   useEffect(() => {
     const stop = startSync();
-    setNotice(restoreFromHash(location.hash));
+    openFromHash(location.hash);
+    const stopUrl = startUrlFollow();
     const removeKeys = installKeys();
     // A link pasted into the address bar of an open page changes only the hash.
-    const onHash = (): void => setNotice(restoreFromHash(location.hash));
+    const onHash = (): void => void followHashChange(location.hash);
     window.addEventListener('hashchange', onHash);
     return () => {
       window.removeEventListener('hashchange', onHash);
       stop();
+      stopUrl();
       removeKeys();
     };
   }, []);
   return (
     <div className="app">
+      <nav className="skip" aria-label="Skip links">
+        <a href="#editor">Skip to the script</a>
+        <a href="#controls">Skip to the controls</a>
+        <a href="#explain">Skip to the explanation</a>
+        <a href="#views">Skip to the views</a>
+      </nav>
       <TopBar />
-      {notice && (
-        <div className="notice" role="alert" data-testid="share-error">
-          {notice}
-          <button type="button" className="link" onClick={() => setNotice(null)} aria-label="Dismiss">
-            ✕
-          </button>
-        </div>
-      )}
-      <aside className="left">
-        <ScriptEditor />
+      <div className="row2">
+        {/* Panels opened from the top bar push the page down instead of covering controls. */}
+        <div id="drawer" />
+        <Notices />
+      </div>
+      <div className="left">
+        <section className="panel editor-panel" aria-label="Script" id="editor" tabIndex={-1}>
+          <ScriptEditor />
+          <SupportedPython />
+        </section>
         <ExplainPanel />
-      </aside>
-      <main className="right">
+        <OutputPanel />
+      </div>
+      <main className={`right${stale ? ' stale' : ''}`} id="views" tabIndex={-1}>
         <Controls />
-        <Timeline />
-        <AddressMap />
-        <div className="layers">
-          <GlibcView />
-          <PymallocView />
+        <div className="views" aria-label="Memory views">
+          <Timeline />
+          <AddressMap />
+          <div className="layers">
+            <GlibcView />
+            <PymallocView />
+          </div>
         </div>
       </main>
+      <Tour />
+      <HelpSheet />
+      <ConfirmDialog />
     </div>
   );
 }

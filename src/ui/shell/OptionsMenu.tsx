@@ -1,33 +1,166 @@
+import { useCallback, useId, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
+import type { TunableOptions } from '../../protocol/messages';
 import { useOptions } from '../../store/options';
+import { useDismiss } from '../common/useDismiss';
 
-/** glibc tunables (GLIBC_TUNABLES=glibc.malloc.*); changing one makes the next step re-run the script. */
+interface Field {
+  key: keyof TunableOptions;
+  name: string;
+  unit: string;
+  max: number;
+  placeholder: string;
+  help: string;
+}
+
+/** glibc 2.36's malloc tunables the simulator models (malloc/malloc.c, manual/tunables.texi). */
+const FIELDS: Field[] = [
+  {
+    key: 'tcacheCount',
+    name: 'tcache_count',
+    unit: 'chunks',
+    max: 65535,
+    placeholder: '7',
+    help: 'Freed chunks each tcache bin keeps for reuse (MAX_TCACHE_COUNT 65,535). 0 turns tcache off.',
+  },
+  {
+    key: 'mmapThreshold',
+    name: 'mmap_threshold',
+    unit: 'bytes',
+    max: Number.MAX_SAFE_INTEGER,
+    placeholder: '131072, dynamic',
+    help: 'Requests this big or bigger get their own mmap. Setting it fixes it; by default it starts at 128 KiB and rises (to 32 MiB at most) when an mmapped chunk is freed.',
+  },
+  {
+    key: 'trimThreshold',
+    name: 'trim_threshold',
+    unit: 'bytes',
+    max: Number.MAX_SAFE_INTEGER,
+    placeholder: '131072, dynamic',
+    help: 'free() gives the top of the heap back (moves the break down) only once the top chunk is bigger than this. By default it is twice the dynamic mmap threshold.',
+  },
+  {
+    key: 'topPad',
+    name: 'top_pad',
+    unit: 'bytes',
+    max: Number.MAX_SAFE_INTEGER,
+    placeholder: '131072',
+    help: 'Extra bytes asked of brk each time the heap grows, and kept when it is trimmed.',
+  },
+];
+
+/** Why a typed value cannot be used, or null when it can. */
+export function tunableError(f: Pick<Field, 'max' | 'unit'>, text: string): string | null {
+  if (text.trim() === '') return null;
+  if (!/^\d+$/.test(text.trim())) return `A whole number of ${f.unit}, 0 or more.`;
+  const v = Number(text);
+  if (!Number.isSafeInteger(v) || v > f.max) return `At most ${f.max.toLocaleString('en-US')} ${f.unit}.`;
+  return null;
+}
+
+/**
+ * The environment the script runs in: CPython 3.11 on glibc 2.36 (the only one so far), and the
+ * glibc tunables (GLIBC_TUNABLES=glibc.malloc.*). A changed value marks the views out of date
+ * until Run. Closes on Esc or a click outside.
+ */
 export function OptionsMenu(): React.JSX.Element {
   const t = useOptions((s) => s.tunables);
-  const set = (k: keyof typeof t, v: string): void => {
-    const next = { ...t };
-    if (v === '') delete next[k];
-    else next[k] = Math.max(0, Math.floor(Number(v)));
+  const [open, setOpen] = useState(false);
+  const [drafts, setDrafts] = useState<Partial<Record<keyof TunableOptions, string>>>({});
+  const root = useRef<HTMLDivElement | null>(null);
+  const panel = useRef<HTMLDivElement | null>(null);
+  const panelId = useId();
+  const close = useCallback(() => setOpen(false), []);
+  useDismiss(open, root, close, panel);
+  const drawer = typeof document !== 'undefined' ? document.getElementById('drawer') : null;
+  const set = (f: Field, text: string): void => {
+    setDrafts((d) => ({ ...d, [f.key]: text }));
+    if (tunableError(f, text) !== null) return;
+    const next = { ...useOptions.getState().tunables };
+    if (text.trim() === '') delete next[f.key];
+    else next[f.key] = Number(text);
     useOptions.getState().setTunables(next);
   };
-  const field = (k: keyof typeof t, label: string, placeholder: string): React.JSX.Element => (
-    <label key={k}>
-      {label}
-      <input
-        type="number"
-        min={0}
-        value={t[k] ?? ''}
-        placeholder={placeholder}
-        onChange={(e) => set(k, e.target.value)}
-      />
-    </label>
-  );
+  const n = Object.keys(t).length;
   return (
-    <details className="options">
-      <summary>glibc tunables{Object.keys(t).length > 0 ? ` (${Object.keys(t).length} set)` : ''}</summary>
-      {field('tcacheCount', 'tcache_count', '7')}
-      {field('mmapThreshold', 'mmap_threshold', 'dynamic')}
-      {field('trimThreshold', 'trim_threshold', 'dynamic')}
-      {field('topPad', 'top_pad', '131072')}
-    </details>
+    <div className="options" ref={root}>
+      <button
+        type="button"
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={() => {
+          setDrafts({});
+          setOpen(!open);
+        }}
+        data-testid="environment"
+      >
+        CPython 3.11 · glibc 2.36{n > 0 ? ` · ${n} tunable${n > 1 ? 's' : ''} set` : ''}{' '}
+        <span aria-hidden="true">▾</span>
+      </button>
+      {open &&
+        drawer &&
+        createPortal(
+          <div
+            className="drawer-panel options-panel"
+            id={panelId}
+            role="group"
+            aria-label="Environment and glibc tunables"
+            ref={panel}
+          >
+            <p className="muted">
+              Simulated: CPython 3.11 with pymalloc on glibc 2.36 malloc, x86-64 Linux, one thread.
+            </p>
+            <h3>glibc malloc tunables</h3>
+            {FIELDS.map((f) => {
+              const text = drafts[f.key] ?? (t[f.key] !== undefined ? String(t[f.key]) : '');
+              const err = tunableError(f, text);
+              const id = `${panelId}-${f.key}`;
+              return (
+                <div className="field" key={f.key}>
+                  <label htmlFor={id}>
+                    <code>{f.name}</code>
+                  </label>
+                  <span className="input-unit">
+                    <input
+                      id={id}
+                      inputMode="numeric"
+                      value={text}
+                      placeholder={f.placeholder}
+                      aria-invalid={err !== null}
+                      aria-describedby={`${id}-help${err ? ` ${id}-err` : ''}`}
+                      onChange={(e) => set(f, e.target.value)}
+                    />
+                    <span className="unit">{f.unit}</span>
+                  </span>
+                  <p className="help" id={`${id}-help`}>
+                    {f.help}
+                  </p>
+                  {err && (
+                    <p className="invalid" id={`${id}-err`} role="alert">
+                      {err} The last valid value is kept.
+                    </p>
+                  )}
+                </div>
+              );
+            })}
+            <div className="row">
+              <button
+                type="button"
+                disabled={n === 0}
+                onClick={() => {
+                  setDrafts({});
+                  useOptions.getState().setTunables({});
+                }}
+              >
+                Reset to glibc’s defaults
+              </button>
+              <button type="button" onClick={() => setOpen(false)}>
+                Done
+              </button>
+            </div>
+          </div>,
+          drawer,
+        )}
+    </div>
   );
 }

@@ -1,50 +1,53 @@
 import { SCENARIOS, scenarioById } from '../../scenarios';
 import { useEditor } from '../../store/editor';
 import { useOptions } from '../../store/options';
-import { usePlayhead } from '../../store/playhead';
-import { useSelection } from '../../store/selection';
-import { useViewport, IDENTITY } from '../../store/viewport';
-import { ensureRun } from './sync';
+import { MenuButton, type MenuItem } from '../common/MenuButton';
+import { replaceScript, scenarioReplacement } from './replace';
 
-/** Load a scenario: its text, its tunables, the playhead at the start and views reset. */
-export function loadScenario(id: string): void {
-  const sc = scenarioById(id);
-  if (!sc) return;
-  useEditor.getState().setSource(sc.source, sc.id);
-  useOptions.getState().setTunables(sc.tunables ?? {});
-  usePlayhead.setState({ mode: 'statement', statement: 0, event: 0, playing: false });
-  useSelection.getState().select(null);
-  useViewport.setState({ timelineDomain: null, heapZoom: IDENTITY, mapZoom: IDENTITY, openPool: null });
-  // Simulate at once (in the worker): the whole timeline appears and stepping is instant.
-  ensureRun({ statement: 0, event: null });
+export const OWN = '(your script)';
+
+/** Load a library scenario (asking first when the user's own text would be replaced). */
+export function loadScenario(id: string): Promise<boolean> {
+  if (id === OWN) {
+    const draft = useEditor.getState().draft ?? '';
+    return replaceScript({ source: draft, scenarioId: null, tunables: {}, label: 'your script' });
+  }
+  const r = scenarioReplacement(id);
+  return r ? replaceScript(r) : Promise.resolve(false);
 }
 
-const GROUPS = [...new Set(SCENARIOS.map((s) => s.group))];
+/** Is the open scenario run with other tunables than its own? */
+export function scenarioModified(): boolean {
+  const { scenarioId } = useEditor.getState();
+  const sc = scenarioById(scenarioId);
+  return (
+    sc !== undefined && JSON.stringify(sc.tunables ?? {}) !== JSON.stringify(useOptions.getState().tunables)
+  );
+}
 
+/** The scenario library as a menu: "(your script)" first when there is one, then the groups. */
 export function ScenarioPicker(): React.JSX.Element {
   const id = useEditor((s) => s.scenarioId);
+  const hasDraft = useEditor((s) => s.draft !== null && s.draft.trim() !== '');
+  useOptions((s) => s.tunables);
   const sc = scenarioById(id);
+  const items: MenuItem[] = [];
+  if (hasDraft || id === null) items.push({ id: OWN, label: OWN, checked: id === null });
+  for (const s of SCENARIOS)
+    items.push({ id: s.id, label: `${s.seed ? '★ ' : ''}${s.title}`, group: s.group, checked: s.id === id });
+  const text = sc ? `${sc.title}${scenarioModified() ? ' (modified)' : ''}` : OWN;
   return (
     <div className="scenario">
-      <label>
-        Scenario{' '}
-        <select value={id ?? ''} onChange={(e) => loadScenario(e.target.value)} aria-label="Scenario">
-          {id === null && <option value="">(edited script)</option>}
-          {GROUPS.map((g) => (
-            <optgroup key={g} label={g}>
-              {SCENARIOS.filter((s) => s.group === g).map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.seed ? '★ ' : ''}
-                  {s.title}
-                </option>
-              ))}
-            </optgroup>
-          ))}
-        </select>
-      </label>
-      <p className="story" title={sc?.story}>
-        {sc ? sc.story.split('\n\n')[0] : 'Your own script. Steps are its top-level statements.'}
-      </p>
+      <span className="scenario-label" aria-hidden="true">
+        Scenario
+      </span>
+      <MenuButton
+        label={`Scenario: ${text}`}
+        text={<span className="scenario-title">{text}</span>}
+        items={items}
+        onSelect={(v) => void loadScenario(v)}
+        testId="scenario"
+      />
     </div>
   );
 }

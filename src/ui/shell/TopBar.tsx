@@ -1,28 +1,46 @@
-import { useState } from 'react';
-import { engineClient } from '../../client/engineClient';
-import { exportPng, exportReport, exportSvg, VIEWS } from './exportView';
+import { useCallback, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
+import { MenuButton } from '../common/MenuButton';
+import { useDismiss } from '../common/useDismiss';
+import { exportFigure, exportReport, VIEWS, type ExportKind } from '../export/exportView';
+import { useHelp } from '../help/helpStore';
 import { OptionsMenu } from './OptionsMenu';
 import { ScenarioPicker } from './ScenarioPicker';
-import { shareUrl } from './share';
+import { shareUrl, writeHash } from './share';
 
-/** Title, scenario library, tunables, Share and Export. */
+const EXPORTS = [
+  ...VIEWS.map((v) => ({ id: `png:${v.id}`, label: `${v.label} as PNG`, group: 'Image (2×, white)' })),
+  ...VIEWS.map((v) => ({ id: `svg:${v.id}`, label: `${v.label} as SVG`, group: 'Vector (SVG)' })),
+  { id: 'report:', label: 'Report as JSON', group: 'Data' },
+];
+
+/** Title, scenario library, environment, Share, Export and help; wraps onto more lines when narrow. */
 export function TopBar(): React.JSX.Element {
-  const [shared, setShared] = useState<string | null>(null);
+  const [shared, setShared] = useState<{ url: string; copied: boolean } | null>(null);
+  const [exported, setExported] = useState<string | null>(null);
+  const shareRoot = useRef<HTMLDivElement | null>(null);
+  const shareBox = useRef<HTMLDivElement | null>(null);
+  const closeShare = useCallback(() => setShared(null), []);
+  useDismiss(shared !== null, shareRoot, closeShare, shareBox);
+  const drawer = typeof document !== 'undefined' ? document.getElementById('drawer') : null;
   const onShare = async (): Promise<void> => {
+    writeHash();
     const url = shareUrl();
-    history.replaceState(null, '', url);
-    setShared(url);
+    let copied = false;
     try {
       await navigator.clipboard.writeText(url);
+      copied = true;
     } catch {
       // No clipboard permission (e.g. headless): the link stays in the field to copy by hand.
     }
+    setShared({ url, copied });
   };
   const onExport = async (value: string): Promise<void> => {
-    const [kind, id] = value.split(':') as ['png' | 'svg' | 'report', (typeof VIEWS)[number]['id']];
-    if (kind === 'png') exportPng(id);
-    else if (kind === 'svg') exportSvg(id);
-    else if (kind === 'report') exportReport(await engineClient().report());
+    const [kind, id] = value.split(':') as [ExportKind | 'report', string];
+    const name =
+      kind === 'report' ? await exportReport() : await exportFigure(kind, id as (typeof VIEWS)[number]['id']);
+    setExported(name ? `Saved ${name}` : 'Nothing to export yet: run the script first.');
+    setTimeout(() => setExported(null), 4000);
   };
   return (
     <header className="topbar">
@@ -31,32 +49,43 @@ export function TopBar(): React.JSX.Element {
       </h1>
       <ScenarioPicker />
       <OptionsMenu />
-      <button type="button" onClick={() => void onShare()}>
-        Share
-      </button>
-      <select aria-label="Export" value="" onChange={(e) => void onExport(e.target.value)}>
-        <option value="">Export…</option>
-        {VIEWS.map((v) => (
-          <option key={`png${v.id}`} value={`png:${v.id}`}>
-            {v.label} as PNG
-          </option>
-        ))}
-        {VIEWS.map((v) => (
-          <option key={`svg${v.id}`} value={`svg:${v.id}`}>
-            {v.label} as SVG
-          </option>
-        ))}
-        <option value="report:">Report as JSON</option>
-      </select>
-      {shared && (
-        <span className="shared" role="status">
-          Link copied:
-          <input readOnly value={shared} aria-label="Share link" onFocus={(e) => e.target.select()} />
-          <button type="button" className="link" onClick={() => setShared(null)} aria-label="Hide link">
-            ✕
-          </button>
+      <div className="share" ref={shareRoot}>
+        <button type="button" onClick={() => void onShare()} aria-expanded={shared !== null}>
+          Share
+        </button>
+        {shared &&
+          drawer &&
+          createPortal(
+            <div className="drawer-panel share-box" role="group" aria-label="Share" ref={shareBox}>
+              <span role="status">{shared.copied ? 'Link copied to the clipboard:' : 'Copy this link:'}</span>
+              <input readOnly value={shared.url} aria-label="Share link" onFocus={(e) => e.target.select()} />
+              <button type="button" onClick={closeShare}>
+                Close
+              </button>
+            </div>,
+            drawer,
+          )}
+      </div>
+      <MenuButton
+        label="Export"
+        text="Export"
+        items={EXPORTS}
+        onSelect={(v) => void onExport(v)}
+        testId="export"
+      />
+      {exported && (
+        <span className="muted exported" role="status">
+          {exported}
         </span>
       )}
+      <button
+        type="button"
+        className="help-button"
+        aria-label="Help and keyboard keys"
+        onClick={() => useHelp.getState().setSheet(true)}
+      >
+        ?
+      </button>
     </header>
   );
 }

@@ -6,7 +6,7 @@ import { usePlayhead } from '../../store/playhead';
 import { useSelection } from '../../store/selection';
 import { useViewport } from '../../store/viewport';
 import { IDLE_KEY, framesPending, onFrameSettled, requestDraw, takeFrameTimes } from '../frame/scheduler';
-import { positionOf, reachedStatements } from './sync';
+import { currentKey, positionOf, reachedStatements } from './sync';
 
 /**
  * The idle signal for tests and the benchmark: body[data-idle="true"] and window.__highwater when
@@ -29,7 +29,11 @@ declare global {
 function isIdle(): boolean {
   const r = useRun.getState();
   if (engineClient().busy || framesPending() || r.status !== 'idle') return false;
-  if (!r.snapshot || !r.shown) return r.cancelled || r.runKey === null;
+  if (r.crashed) return true;
+  // Nothing shown: idle when no run was asked for, it was cancelled, or the script waits for Run.
+  if (!r.snapshot || !r.shown) return r.cancelled || r.runKey === null || r.runKey !== currentKey();
+  // The views show an older run (the script changed and waits for Run): nothing more will come.
+  if (r.runKey !== currentKey()) return true;
   const want = positionOf(usePlayhead.getState());
   return (
     r.shown.statement === want.statement && r.shown.event === want.event && !usePlayhead.getState().playing
@@ -70,6 +74,8 @@ export function installIdleSignal(): void {
         totalEvents: r.totalEvents,
         status: r.status,
         error: r.error,
+        crashed: r.crashed,
+        shown: r.shown,
         rss: s?.scalars.rss ?? null,
         peakRss: s?.scalars.peakRss ?? null,
         heap: s ? s.scalars.brk - s.scalars.heapStart : null,

@@ -1,25 +1,29 @@
+import { useRun } from '../../client/runStore';
+import { DEFAULT_SCENARIO, scenarioById } from '../../scenarios';
 import { useEditor } from '../../store/editor';
+import { useNotice } from '../../store/notice';
 import { useOptions } from '../../store/options';
 import { usePlayhead } from '../../store/playhead';
-import { useRun } from '../../client/runStore';
-import { DEFAULT_SCENARIO } from '../../scenarios';
-import type { MemoryRef } from '../../engine/explain/types';
 import { useSelection } from '../../store/selection';
-import { IDENTITY, useViewport } from '../../store/viewport';
+import { useViewport } from '../../store/viewport';
+import { decodeScenarioLink, encodeScenarioLink } from '../../url/scenarioLink';
 import { decodeShare, encodeShare, type ShareState, type ShareView } from '../../url/shareCodec';
-import { loadScenario } from './ScenarioPicker';
-import { ensureRun, positionOf } from './sync';
+import { apply, replaceScript, scenarioReplacement, type Replacement } from './replace';
 
 /** The state a share link captures: script, options and the position on screen. */
 export function currentShareState(): ShareState {
   const p = usePlayhead.getState();
-  const snap = useRun.getState().snapshot;
+  const shown = useRun.getState().shown;
   return {
     source: useEditor.getState().source,
     scenarioId: useEditor.getState().scenarioId,
     tunables: useOptions.getState().tunables,
     mode: p.mode,
-    statement: p.mode === 'statement' ? Math.min(p.statement, snap?.statement ?? p.statement) : p.statement,
+    // Past the end (Run before the first pass ended) is written as the statement reached.
+    statement:
+      p.mode === 'statement' && shown && shown.event === null
+        ? Math.min(p.statement, shown.statement)
+        : p.statement,
     event: p.event,
     view: currentView(),
   };
@@ -37,36 +41,114 @@ function currentView(): ShareView {
   return view;
 }
 
-function applyView(view: ShareView | undefined): void {
-  useViewport.setState({
-    heapZoom: view?.heapZoom ?? IDENTITY,
-    mapZoom: view?.mapZoom ?? IDENTITY,
-    timelineDomain: view?.timelineDomain ?? null,
-    openPool: view?.openPool ?? null,
-  });
-  useSelection.getState().select((view?.selected as MemoryRef | undefined) ?? null);
+/**
+ * The hash for the state on screen: a readable `#scenario=NAME&step=N` while a library scenario is
+ * open as shipped (no edits, its own tunables, nothing zoomed or selected), else a full `#v2/` link.
+ */
+export function currentHash(): string {
+  const s = currentShareState();
+  const sc = s.scenarioId ? scenarioById(s.scenarioId) : undefined;
+  const plain =
+    sc &&
+    sc.source === s.source &&
+    JSON.stringify(sc.tunables ?? {}) === JSON.stringify(s.tunables) &&
+    Object.keys(s.view ?? {}).length === 0;
+  return plain
+    ? encodeScenarioLink({ scenario: sc.id, mode: s.mode, statement: s.statement, event: s.event })
+    : encodeShare(s);
 }
 
 export function shareUrl(): string {
-  const hash = encodeShare(currentShareState());
-  return `${location.origin}${location.pathname}${location.search}${hash}`;
+  return `${location.origin}${location.pathname}${location.search}${currentHash()}`;
+}
+
+type Decoded = { ok: true; r: Replacement } | { ok: false; reason: string } | { ok: 'empty' };
+
+function decodeHash(hash: string): Decoded {
+  const named = decodeScenarioLink(hash, (id) => scenarioById(id) !== undefined);
+  if (named) {
+    if (named.ok === false) return named;
+    const l = named.link;
+    const r = scenarioReplacement(l.scenario)!;
+    return { ok: true, r: { ...r, position: { mode: l.mode, statement: l.statement, event: l.event } } };
+  }
+  const d = decodeShare(hash);
+  if (d.ok !== true) return d.ok === 'empty' ? { ok: 'empty' } : d;
+  const s = d.state;
+  const sc = s.scenarioId ? scenarioById(s.scenarioId) : undefined;
+  return {
+    ok: true,
+    r: {
+      source: s.source,
+      // A scenario id is kept only while the text is still that scenario's.
+      scenarioId: sc && sc.source === s.source ? sc.id : null,
+      tunables: s.tunables,
+      label: 'the shared link',
+      position: { mode: s.mode, statement: s.statement, event: s.event },
+      view: s.view,
+    },
+  };
 }
 
 /**
- * Open the page from its hash: a valid link restores script, options and position (and runs to
- * it); anything else loads the default scenario, with a message when the link was bad.
+ * Open the page: a valid link restores script, options and position; otherwise the user's own
+ * script comes back when there is one, else the default scenario. A bad link is said, not hidden.
  */
-export function restoreFromHash(hash: string): string | null {
-  const r = decodeShare(hash);
-  if (r.ok === true) {
-    const s = r.state;
-    useEditor.getState().setSource(s.source, s.scenarioId);
-    useOptions.getState().setTunables(s.tunables);
-    usePlayhead.setState({ mode: s.mode, statement: s.statement, event: s.event, playing: false });
-    applyView(s.view);
-    ensureRun(positionOf(usePlayhead.getState()));
-    return null;
+export function openFromHash(hash: string): void {
+  const d = decodeHash(hash);
+  if (d.ok === true) {
+    apply(d.r);
+    return;
   }
-  loadScenario(DEFAULT_SCENARIO.id);
-  return r.ok === 'empty' ? null : `${r.reason} The default scenario was loaded instead.`;
+  if (d.ok === false)
+    useNotice.getState().show({ tone: 'error', text: `${d.reason} Nothing was loaded from it.` });
+  const draft = useEditor.getState().draft;
+  if (draft !== null && draft.trim() !== '')
+    apply({ source: draft, scenarioId: null, tunables: {}, label: 'your script' });
+  else apply(scenarioReplacement(DEFAULT_SCENARIO.id)!);
+}
+
+/** A link pasted into the address bar of the open page: asks before replacing the user's text. */
+export async function followHashChange(hash: string): Promise<void> {
+  if (hash === lastWritten) return;
+  const d = decodeHash(hash);
+  if (d.ok === true) {
+    if (!(await replaceScript(d.r))) writeHash();
+    return;
+  }
+  // A bad hash leaves the editor alone.
+  if (d.ok === false)
+    useNotice.getState().show({ tone: 'error', text: `${d.reason} The page was left as it was.` });
+  writeHash();
+}
+
+let lastWritten = '';
+let timer: ReturnType<typeof setTimeout> | null = null;
+
+/** Write the state on screen into the URL (no history entry): Reload and Back keep the place. */
+export function writeHash(): void {
+  const h = currentHash();
+  if (h === lastWritten && location.hash === h) return;
+  lastWritten = h;
+  history.replaceState(history.state, '', h);
+}
+
+/** The URL follows the position, the script and the view, at most every 250 ms. */
+export function startUrlFollow(): () => void {
+  const later = (): void => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(writeHash, 250);
+  };
+  const subs = [
+    usePlayhead.subscribe(later),
+    useEditor.subscribe(later),
+    useOptions.subscribe(later),
+    useViewport.subscribe(later),
+    useSelection.subscribe(later),
+    useRun.subscribe((r, prev) => r.shown !== prev.shown && later()),
+  ];
+  return () => {
+    if (timer) clearTimeout(timer);
+    for (const u of subs) u();
+  };
 }

@@ -11,7 +11,7 @@ export const END = 1e9;
 
 export const runKeyOf = (source: string, tunables: object): string => JSON.stringify([source, tunables]);
 
-const currentKey = (): string => runKeyOf(useEditor.getState().source, useOptions.getState().tunables);
+export const currentKey = (): string => runKeyOf(useEditor.getState().source, useOptions.getState().tunables);
 
 /** Does the worker hold a run of the current script and options? */
 export const runIsCurrent = (): boolean => useRun.getState().runKey === currentKey();
@@ -40,8 +40,8 @@ export function positionOf(p: Pick<PlayheadState, 'mode' | 'statement' | 'event'
     : { statement: statementOfEvent(p.event), event: p.event };
 }
 
-const samePosition = (a: Position | null, b: Position): boolean =>
-  a !== null && a.statement === b.statement && a.event === b.event;
+export const samePosition = (a: Position | null, b: Position | null): boolean =>
+  a !== null && b !== null && a.statement === b.statement && a.event === b.event;
 
 /** Statements the run reached (N in "step K of N"; fewer when a statement raised). */
 export function reachedStatements(): number {
@@ -49,26 +49,34 @@ export function reachedStatements(): number {
   return r.statementEnd ? r.statementEnd.length : r.statements.length;
 }
 
-/** Keep the worker's position in step with the playhead; returns the unsubscribe function. */
+let snap: 'down' | 'up' = 'down';
+/** The next playhead move is a step forward: an event no replay stops at moves up, not back. */
+export function snapNext(s: 'down' | 'up'): void {
+  snap = s;
+}
+
+/**
+ * Keep the worker's position in step with the playhead; returns the unsubscribe function. The
+ * client drops requests equal to the newest one, so ← → ← settles on the last key's position.
+ */
 export function startSync(): () => void {
   const unsubPlayhead = usePlayhead.subscribe((p, prev) => {
     if (p.mode === prev.mode && p.statement === prev.statement && p.event === prev.event) return;
     const target = positionOf(p);
-    if (ensureRun(target)) return;
-    if (!samePosition(useRun.getState().shown, target)) engineClient().goto(target);
+    const way = snap;
+    snap = 'down';
+    // Only the user's actions (Run, Step, Play, a safe link) start a run; a stale view just waits.
+    if (!runIsCurrent()) return;
+    engineClient().goto(target, way);
   });
-  // When the first pass of a run finishes, clamp a past-the-end playhead to the last statement.
+  // The worker clamps a position that does not fit the run (past the end, before the start, a
+  // crafted link): once nothing else is asked, the playhead follows what is shown.
   const unsubRun = useRun.subscribe((r, prev) => {
-    if (r.statementEnd && !prev.statementEnd) {
-      const p = usePlayhead.getState();
-      const n = r.statementEnd.length;
-      if (p.mode === 'statement' && p.statement > n) {
-        // The worker already clamps END to n; only the counter needs the real number.
-        if (useRun.getState().shown?.statement === END)
-          useRun.setState({ shown: { statement: n, event: null } });
-        usePlayhead.setState({ statement: n });
-      }
-    }
+    if (r.shown === prev.shown || r.shown === null || engineClient().busy) return;
+    const p = usePlayhead.getState();
+    if (samePosition(positionOf(p), r.shown)) return;
+    if (r.shown.event === null) usePlayhead.setState({ mode: 'statement', statement: r.shown.statement });
+    else usePlayhead.setState({ mode: 'event', event: r.shown.event, statement: r.shown.statement });
   });
   return () => {
     unsubPlayhead();

@@ -1,65 +1,146 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { axisBottom, axisLeft } from 'd3-axis';
 import { brushX } from 'd3-brush';
-import { format } from 'd3-format';
+import { format, formatPrefix, precisionPrefix } from 'd3-format';
 import { scaleLinear } from 'd3-scale';
 import { select } from 'd3-selection';
 import { useRun } from '../../client/runStore';
 import { SERIES } from '../../derive/palette';
-import { timelineMax } from '../../derive/timelineModel';
+import { buildAxis } from '../../derive/timelineAxis';
+import { sampleAt, timelinePixels, visibleMax } from '../../derive/timelineModel';
 import { useViewport } from '../../store/viewport';
+import { registerFigure } from '../export/figures';
+import { fmtBytes } from '../format';
 import { requestDraw } from '../frame/scheduler';
 import { useCanvasBox } from '../frame/useCanvas';
-import { jumpToEvent } from '../shell/actions';
-import { drawTimeline, MARGIN } from './drawTimeline';
+import { Term } from '../help/Term';
+import { jumpToEvent, stepBy } from '../shell/actions';
+import { drawTimeline, MARGIN, plotWidth, type TimelineView } from './drawTimeline';
+import { timelineKeys } from './timelineKeys';
 
-const fmtEvents = format('.2~s');
-const fmtMB = (b: number): string => `${format(',.3~r')(b / 1048576)} MB`;
+const fmtMiB = (b: number): string => `${format(',.4~r')(b / 1048576)} MiB`;
+/** Event ticks with as many digits as their spacing needs ("5.41M 5.42M", never "5.4M 5.4M"). */
+function eventTickFormat(step: number, max: number): (n: number) => string {
+  const f = formatPrefix(`.${precisionPrefix(Math.max(1, step), Math.max(1, max))}`, Math.max(1, max));
+  return (n) => (max < 1000 ? String(Math.round(n)) : f(n));
+}
 
 /**
- * RSS, the brk heap, glibc's mmaps and pymalloc's arenas over the run's events. Spaces: x = event
- * index (d3 scale to CSS pixels), y = bytes. Canvas draws the series; SVG holds axes and the brush.
- * Drag to zoom into a range, double-click to zoom out, click to jump to an event.
+ * RSS, the brk heap, glibc's mmaps and pymalloc's arenas over the run. x by statement (equal width)
+ * or by allocator events; `import` can be collapsed. Drag to zoom into a range (y fits what is
+ * visible), double-click or Fit to see everything (the playhead stays), click to jump. Focus it and
+ * use ← → to step, + − to zoom, 0 to fit. Canvas draws the series; SVG holds axes and the brush.
  */
 export function Timeline(): React.JSX.Element {
   const { ref, width, height } = useCanvasBox();
   const svgRef = useRef<SVGSVGElement | null>(null);
   const brushRef = useRef<SVGGElement | null>(null);
+  const clickTimer = useRef<number | null>(null);
+  const [hoverX, setHoverX] = useState<number | null>(null);
   const timeline = useRun((s) => s.timeline);
   const statementEnd = useRun((s) => s.statementEnd);
+  const statements = useRun((s) => s.statements);
+  const loadEvents = useRun((s) => s.loadEvents);
   const total = useRun((s) => s.totalEvents);
-  const at = useRun((s) => s.snapshot?.event ?? 0);
+  const status = useRun((s) => s.status);
+  const at = useRun((s) => s.shown?.event ?? s.snapshot?.event ?? 0);
+  const current = useRun((s) => {
+    const sn = s.snapshot;
+    if (!sn) return -1;
+    return s.shown?.event !== null && s.shown?.event !== undefined ? sn.statement + 1 : sn.statement;
+  });
+  const mode = useViewport((s) => s.timelineAxis);
+  const collapse = useViewport((s) => s.collapseImports);
   const domain = useViewport((s) => s.timelineDomain);
-  const d: [number, number] = domain ?? [0, Math.max(1, total)];
-  // The y domain rounded to nice MB so the ticks read 200 MB, 400 MB… rather than 191 MB, 381 MB….
+  const hasImports = statements.some((s) => /^\s*(import|from)\s/.test(s.code));
+
+  const axis = useMemo(
+    () => buildAxis(mode, statementEnd ?? [], loadEvents, total, statements, collapse),
+    [mode, statementEnd, loadEvents, total, statements, collapse],
+  );
+  // The zoom is kept in events (a share link holds it); shown in axis units, clamped to the run.
+  const u: [number, number] = useMemo(() => {
+    if (!domain || total === 0) return [0, axis.total];
+    const a = axis.toU(Math.max(0, Math.min(total, domain[0])));
+    const b = axis.toU(Math.max(0, Math.min(total, domain[1])));
+    return b - a > 1e-9 ? [a, b] : [0, axis.total];
+  }, [domain, axis, total]);
+  const plotW = plotWidth(width);
+  const px = timeline && width > 0 ? timelinePixels(timeline, axis.toEvent, axis, u, plotW) : null;
   const yMax = useMemo(() => {
-    const mb = timeline ? (timelineMax(timeline) * 1.08) / 1048576 || 1 : 1;
-    return scaleLinear().domain([0, mb]).nice(4).domain()[1] * 1048576;
-  }, [timeline]);
+    const mib = px ? (visibleMax(px) * 1.08) / 1048576 || 1 : 1;
+    return scaleLinear().domain([0, mib]).nice(4).domain()[1] * 1048576;
+  }, [px]);
   const x = scaleLinear()
-    .domain(d)
-    .range([MARGIN.left, Math.max(MARGIN.left + 1, width - MARGIN.right)]);
+    .domain(u)
+    .range([MARGIN.left, MARGIN.left + plotW]);
   const y = scaleLinear()
     .domain([0, yMax])
     .range([Math.max(MARGIN.top + 1, height - MARGIN.bottom), MARGIN.top]);
+  const view = (w: number, h: number): TimelineView => ({
+    width: w,
+    height: h,
+    axis,
+    u,
+    yMax,
+    px,
+    at,
+    current,
+  });
 
   useEffect(() => {
     const canvas = ref.current;
     if (!canvas || width === 0) return;
-    requestDraw('timeline', () => drawTimeline(canvas, width, height, timeline, statementEnd, d, yMax, at));
+    const v = view(width, height);
+    requestDraw('timeline', () => drawTimeline(canvas, v));
   });
+
+  useEffect(() =>
+    registerFigure('timeline', () =>
+      px
+        ? {
+            width,
+            height,
+            draw: (ctx) => drawTimeline(ctx, view(width, height)),
+            legend: SERIES.map((s) => ({
+              label: s.label,
+              color: s.color,
+              mark: 'line' as const,
+              dash: [...s.dash],
+            })),
+            overlay: svgRef.current
+              ? Array.from(
+                  svgRef.current.querySelectorAll('g.x, g.y, text.axis-label'),
+                  (g) => g.outerHTML,
+                ).join('')
+              : '',
+          }
+        : null,
+    ),
+  );
 
   useEffect(() => {
     const svg = svgRef.current;
     if (!svg || width === 0 || !timeline) return;
     const s = select(svg);
+    const xAxis = axisBottom(x);
+    if (mode === 'statement') {
+      const ticks = axis.segments.filter((seg) => seg.u1 > u[0] && seg.u0 < u[1]);
+      // About 28 px a label: every n-th statement when they are more than fit.
+      const every = Math.max(1, Math.ceil((ticks.length * 28) / Math.max(1, plotW)));
+      const shown = ticks.filter((_, i) => i % every === 0);
+      xAxis
+        .tickValues(shown.map((seg) => (seg.u0 + seg.u1) / 2))
+        .tickFormat((_, i) => (shown[i].k === 0 ? 'start' : String(shown[i].k)));
+    } else {
+      const ev = scaleLinear().domain([axis.toEvent(u[0]), axis.toEvent(u[1])]);
+      const values = ev.ticks(Math.max(2, Math.floor(width / 110)));
+      const fmt = eventTickFormat(values.length > 1 ? values[1] - values[0] : 1, Math.max(...values, 1));
+      xAxis.tickValues(values.map((e) => axis.toU(e))).tickFormat((_, i) => fmt(values[i]));
+    }
     s.select<SVGGElement>('g.x')
       .attr('transform', `translate(0,${height - MARGIN.bottom})`)
-      .call(
-        axisBottom(x)
-          .ticks(Math.max(2, width / 110))
-          .tickFormat((v) => fmtEvents(Number(v))),
-      );
+      .call(xAxis);
     s.select<SVGGElement>('g.y')
       .attr('transform', `translate(${MARGIN.left},0)`)
       .call(
@@ -70,7 +151,7 @@ export function Timeline(): React.JSX.Element {
               .ticks(4)
               .map((v) => v * 1048576),
           )
-          .tickFormat((v) => fmtMB(Number(v))),
+          .tickFormat((v) => fmtMiB(Number(v))),
       );
   });
 
@@ -84,28 +165,51 @@ export function Timeline(): React.JSX.Element {
       ])
       .on('end', (ev: { selection: [number, number] | null; sourceEvent?: MouseEvent }) => {
         if (!ev.sourceEvent) return;
-        const sx = scaleLinear()
-          .domain(useViewport.getState().timelineDomain ?? [0, Math.max(1, useRun.getState().totalEvents)])
-          .range([MARGIN.left, width - MARGIN.right]);
+        const sx = currentScale.current;
+        if (!sx) return;
         if (ev.selection) {
-          const [a, c] = ev.selection.map((p) => sx.invert(p));
+          const [a, c] = ev.selection.map((p) => sx.toEvent(sx.x.invert(p)));
           if (c - a >= 2) useViewport.getState().setTimelineDomain([Math.floor(a), Math.ceil(c)]);
           select(g).call(b.move, null);
         } else {
+          // A click jumps, unless it is the first half of a double-click (which only resets the zoom).
           const rect = (g.ownerSVGElement ?? g).getBoundingClientRect();
-          jumpToEvent(sx.invert(ev.sourceEvent.clientX - rect.left));
+          const e = sx.toEvent(sx.x.invert(ev.sourceEvent.clientX - rect.left));
+          if (clickTimer.current !== null) window.clearTimeout(clickTimer.current);
+          clickTimer.current = window.setTimeout(() => {
+            clickTimer.current = null;
+            jumpToEvent(e);
+          }, 280);
         }
       });
     select(g).call(b);
-    select(g).on('dblclick', () => useViewport.getState().setTimelineDomain(null));
-    return () => void select(g).on('.brush', null);
+    select(g).on('dblclick', () => {
+      if (clickTimer.current !== null) window.clearTimeout(clickTimer.current);
+      clickTimer.current = null;
+      useViewport.getState().setTimelineDomain(null);
+    });
+    return () => void select(g).on('.brush', null).on('dblclick', null);
   }, [width, height]);
+  // The brush handler reads the scale of the latest render.
+  const currentScale = useRef<{ x: typeof x; toEvent: (u: number) => number } | null>(null);
+  currentScale.current = { x, toEvent: axis.toEvent };
 
-  // Dragging along the event axis moves the playhead (the client keeps only the newest request).
-  const scrubTo = (e: React.PointerEvent<SVGRectElement>): void => {
-    const rect = (e.currentTarget.ownerSVGElement ?? e.currentTarget).getBoundingClientRect();
-    jumpToEvent(x.invert(e.clientX - rect.left));
-  };
+  // The hover readout: every series at the pointer, and which statement it is in.
+  const hover = (() => {
+    if (hoverX === null || !timeline || !statementEnd) return null;
+    const e = axis.toEvent(x.invert(hoverX));
+    const i = sampleAt(timeline, e);
+    const seg = axis.segments.find((s) => e >= s.e0 && e <= s.e1);
+    const where = seg && seg.k > 0 ? `line ${statements[seg.k - 1]?.line ?? seg.k}` : 'start-up';
+    return {
+      // Right of the pointer on the left half, left of it on the right half: never off the plot.
+      side: hoverX < width / 2 ? { left: hoverX + 10 } : { right: width - hoverX + 10 },
+      text: `${where} · event ${Math.round(e).toLocaleString('en-US')} · RSS ${fmtBytes(timeline.rss[i])} · heap ${fmtBytes(timeline.heap[i])} · mmaps ${fmtBytes(timeline.mmap[i])} · arenas ${fmtBytes(timeline.arena[i])}`,
+    };
+  })();
+  const summary = timeline
+    ? `Timeline of ${statementEnd?.length ?? 0} statements, ${total.toLocaleString('en-US')} allocator events; peak RSS ${fmtBytes(px?.peak ?? 0)}. At the playhead (event ${at.toLocaleString('en-US')}): RSS ${fmtBytes(timeline.rss[sampleAt(timeline, at)])}, heap ${fmtBytes(timeline.heap[sampleAt(timeline, at)])}, glibc mmaps ${fmtBytes(timeline.mmap[sampleAt(timeline, at)])}, pymalloc arenas ${fmtBytes(timeline.arena[sampleAt(timeline, at)])}.${domain ? ' Zoomed in.' : ''}`
+    : 'The timeline appears once the script has run.';
 
   return (
     <section className="panel timeline" aria-label="Timeline">
@@ -120,31 +224,86 @@ export function Timeline(): React.JSX.Element {
                   x2="22"
                   y1="4"
                   y2="4"
-                  stroke={s.color}
+                  stroke={s.key === 'rss' ? 'currentColor' : s.color}
                   strokeWidth="2"
                   strokeDasharray={s.dash.join(' ')}
                 />
               </svg>
-              {s.label}
+              <Term
+                word={
+                  s.key === 'rss'
+                    ? 'RSS'
+                    : s.key === 'heap'
+                      ? 'heap'
+                      : s.key === 'mmap'
+                        ? 'glibc mmap'
+                        : 'pymalloc arena'
+                }
+              >
+                {s.label}
+              </Term>
             </li>
           ))}
-          <li>│ statement ends · ┄ high-water mark</li>
-          <li
-            className="hint"
-            title="Drag in the plot to zoom into a range; double-click to zoom out; click to jump to an event; drag along the event axis to scrub."
-          >
-            drag: zoom · dbl-click: reset · axis: scrub
-          </li>
+          <li>┄ high-water mark</li>
         </ul>
+        <span className="tl-options">
+          <label>
+            x axis{' '}
+            <select
+              value={mode}
+              onChange={(e) =>
+                useViewport.setState({
+                  timelineAxis: e.target.value as 'statement' | 'events',
+                  timelineDomain: null,
+                })
+              }
+            >
+              <option value="statement">by statement</option>
+              <option value="events">by allocator events</option>
+            </select>
+          </label>
+          {(hasImports || mode === 'events') && (
+            <label className="nowrap">
+              <input
+                type="checkbox"
+                checked={collapse}
+                onChange={(e) => useViewport.setState({ collapseImports: e.target.checked })}
+              />{' '}
+              {mode === 'events' ? 'collapse start-up and imports' : 'collapse imports'}
+            </label>
+          )}
+          <button
+            type="button"
+            className="fit"
+            disabled={!domain}
+            onClick={() => useViewport.getState().setTimelineDomain(null)}
+          >
+            Fit
+          </button>
+        </span>
       </header>
-      <div className="plot">
+      <div
+        className="plot view-canvas"
+        tabIndex={0}
+        role="slider"
+        aria-label="Timeline: ← → step, + − zoom, 0 fit"
+        aria-valuemin={0}
+        aria-valuemax={Math.max(0, total)}
+        aria-valuenow={at}
+        aria-valuetext={summary}
+        onKeyDown={(e) => timelineKeys(e, { axis, u, stepBy, at })}
+        onPointerMove={(e) => setHoverX(e.clientX - e.currentTarget.getBoundingClientRect().left)}
+        onPointerLeave={() => setHoverX(null)}
+      >
         {!timeline && (
           <p className="empty muted">
-            {total === 0 ? 'The run’s memory over time appears here once the script has run.' : ''}
+            {status === 'running'
+              ? 'Simulating… the timeline is drawn when the run ends.'
+              : 'The run’s memory over time appears here once the script has run.'}
           </p>
         )}
-        <canvas ref={ref} />
-        <svg ref={svgRef} className="overlay">
+        <canvas ref={ref} aria-hidden="true" />
+        <svg ref={svgRef} className="overlay" aria-hidden="true">
           <g className="x" />
           <g className="y" />
           <text
@@ -153,28 +312,29 @@ export function Timeline(): React.JSX.Element {
             y={height - 2}
             textAnchor="end"
             fontSize="10"
-            fill="#444"
+            fontFamily="system-ui, sans-serif"
+            fill="currentColor"
           >
-            allocator events →
+            {mode === 'statement' ? 'statements →' : 'allocator events →'}
           </text>
           <g ref={brushRef} className="brush" />
-          <rect
-            className="scrub-zone"
-            x={MARGIN.left}
-            y={height - MARGIN.bottom}
-            width={Math.max(0, width - MARGIN.left - MARGIN.right)}
-            height={MARGIN.bottom}
-            fill="transparent"
-            aria-label="Scrub through events"
-            onPointerDown={(e) => {
-              e.currentTarget.setPointerCapture(e.pointerId);
-              scrubTo(e);
-            }}
-            onPointerMove={(e) => {
-              if (e.currentTarget.hasPointerCapture(e.pointerId)) scrubTo(e);
-            }}
-          />
+          {hover && hoverX !== null && hoverX > MARGIN.left && hoverX < width - MARGIN.right && (
+            <line
+              x1={hoverX}
+              x2={hoverX}
+              y1={MARGIN.top}
+              y2={height - MARGIN.bottom}
+              stroke="currentColor"
+              strokeOpacity="0.4"
+              pointerEvents="none"
+            />
+          )}
         </svg>
+        {hover && (
+          <span className="readout" style={hover.side} data-testid="timeline-readout">
+            {hover.text}
+          </span>
+        )}
       </div>
     </section>
   );

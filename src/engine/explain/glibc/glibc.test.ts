@@ -24,7 +24,7 @@ describe('explain: glibc', () => {
     const before = { ...summarize(kernel, glibc), rss: kernel.peakRss };
     const text = explainStep({ kernel, libc: glibc, arenas: null, before, events: null }).map(sentenceText);
     expect(text.join('\n')).toMatch(
-      /of the heap is free, but the highest in-use chunk \(816 B, held in tcache\) sits [\d.]+ (MB|KiB) below the top/,
+      /of the heap is free, but the highest in-use chunk \(816 B, held in tcache\) sits [\d.]+ (MiB|KiB) below the top/,
     );
     expect(text.join('\n')).toMatch(/malloc_trim\(0\) would release/);
   });

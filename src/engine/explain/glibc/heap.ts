@@ -1,6 +1,8 @@
 import type { Kernel } from '../../kernel/kernel';
 import { ChunkState } from '../../glibc/chunkStore';
-import { csize2tidx } from '../../glibc/constants';
+import { DEFAULT_MMAP_THRESHOLD_MAX, csize2tidx } from '../../glibc/constants';
+import { EventKind } from '../../trace/events';
+import type { EventWindow } from '../layers';
 import type { GlibcMalloc } from '../../glibc/malloc';
 import { trimWouldRelease } from '../../glibc/mtrim';
 import { bytes, mb } from '../format';
@@ -59,6 +61,8 @@ export function explainHeap(
   heapBefore: number | null,
   trimCalled: boolean,
   owners: OwnerAnswer | null = null,
+  thresholds: { mmap: number; trim: number } | null = null,
+  ev: EventWindow | null = null,
 ): Sentence[] {
   const av = glibc.av;
   if (av.top < 0) return [];
@@ -87,7 +91,7 @@ export function explainHeap(
       parts: [
         'malloc_trim(0) gave the whole free pages inside free chunks back with madvise(MADV_DONTNEED) and trimmed ',
         { text: 'the top chunk', ref: topRef },
-        `; the heap's address range stays ${mb(heapSize)}, but those pages are no longer resident.`,
+        `: those pages are no longer resident, though the heap's address range stays ${mb(heapSize)} (what stays below is address space, not RAM).`,
       ],
     });
   } else if (heapBefore !== null && heapSize < heapBefore) {
@@ -96,7 +100,7 @@ export function explainHeap(
       parts: [
         'free() merged the freed chunks into ',
         { text: 'the top chunk', ref: topRef },
-        ` and, once top passed the trim threshold (${bytes(av.trimThreshold)}), moved the break down: `,
+        ` and, once top passed the trim threshold then in force (${bytes(trimAtShrink(av, thresholds, ev))}), moved the break down: `,
         { text: 'the heap', ref: heapRef },
         ` shrank by ${mb(heapBefore - heapSize)} to ${mb(heapSize)}.`,
       ],
@@ -119,6 +123,9 @@ export function explainHeap(
   const { pin, inUse } = findPins(glibc) ?? { pin: -1, inUse: -1 };
   const { madvised, trimmed } = trimWouldRelease(av);
   const release = madvised + trimmed;
+  const holes = holeSizes(glibc);
+  // Free space in holes smaller than a page: no whole page to give back (mtrim skips them).
+  const smallHoles = !trimCalled && release < freeBelowTop / 4 && holes.count > 16 && holes.median < PAGE;
   const trimText = release > 0 ? `; malloc_trim(0) would release ${mb(release)} of resident pages` : '';
   if (pin < 0) {
     out.push({
@@ -131,6 +138,17 @@ export function explainHeap(
   const pinSize = av.size(pin);
   const pinEnd = pinAddr + pinSize;
   const below = kernel.brk - pinEnd;
+  if (smallHoles)
+    out.push({
+      id: 'holes-small',
+      parts: [
+        {
+          text: `${mb(freeBelowTop)} of the heap`,
+          ref: { kind: 'heapRange', from: kernel.heapStart, to: pinAddr },
+        },
+        ` is free, but in ${holes.count.toLocaleString('en-US')} holes between chunks still in use, most of them ${bytes(holes.median)} (the largest ${bytes(holes.largest)}): memory goes back to the kernel only in whole 4 KiB pages inside a hole, and few holes hold one, so malloc_trim(0) could give back just ${mb(release)}.`,
+      ],
+    });
   out.push({
     id: 'heap-pinned',
     parts: [
@@ -143,7 +161,7 @@ export function explainHeap(
         text: `the highest in-use chunk (${bytes(pinSize)}, ${HOLDER[st.state(pin)] ?? 'in use'})`,
         ref: { kind: 'chunk', address: pinAddr, size: pinSize },
       },
-      ` sits ${mb(below)} below the top of the heap, so glibc cannot trim past it${trimText}.`,
+      ` sits ${mb(below)} below the top of the heap, so glibc cannot trim past it${smallHoles ? '' : trimText}.`,
     ],
   });
   const pinOwner = pin === inUse ? owners?.owners.get(pinAddr + 16) : undefined;
@@ -185,17 +203,21 @@ export function explainHeap(
               'Even with tcache flushed, ',
               { text: owner.what, ref },
               ...ownerTail(owner, false),
-              `, sits${where} in a ${bytes(size)} chunk and would still pin the ${mb(freeBelow)} beneath it`,
+              trimCalled
+                ? `, sits${where} in a ${bytes(size)} chunk and keeps the break above the ${mb(freeBelow)} beneath it (address space only: malloc_trim returned its free pages)`
+                : `, sits${where} in a ${bytes(size)} chunk and would still pin the ${mb(freeBelow)} beneath it`,
               owner.kept ? `: ${owner.kept}.` : '.',
             ]
           : [
               'Even with tcache flushed, ',
               { text: `an in-use chunk of ${bytes(size)}`, ref },
-              `${where} would still pin the ${mb(freeBelow)} beneath it.`,
+              trimCalled
+                ? `${where} keeps the break above the ${mb(freeBelow)} beneath it (address space only: malloc_trim returned its free pages).`
+                : `${where} would still pin the ${mb(freeBelow)} beneath it.`,
             ],
       });
   }
-  if (release > 0 && madvised > trimmed && !trimCalled)
+  if (release > 0 && madvised > trimmed && !trimCalled && !smallHoles)
     out.push({
       id: 'trim-madvise',
       parts: [
@@ -213,4 +235,57 @@ function ownerTail(o: Owner, withKept: boolean): SentencePart[] {
   if (held.length > 0) out.push(', kept alive ', ...held);
   if (withKept && o.kept) out.push(`: ${o.kept}`);
   return out;
+}
+
+const PAGE = 4096;
+
+/** Free chunks in bins (unsorted, small, large; top left out): how many, and the largest. */
+function holeSizes(glibc: GlibcMalloc): { count: number; largest: number; median: number } {
+  const av = glibc.av;
+  const st = av.store;
+  let count = 0;
+  let largest = 0;
+  const sizes: number[] = [];
+  for (let c = st.prevPhys[av.top]; c >= 0; c = st.prevPhys[c]) {
+    const s = st.state(c);
+    if (s !== ChunkState.Unsorted && s !== ChunkState.Smallbin && s !== ChunkState.Largebin) continue;
+    count++;
+    largest = Math.max(largest, av.size(c));
+    if (sizes.length < 100_000) sizes.push(av.size(c));
+  }
+  sizes.sort((a, b) => a - b);
+  return { count, largest, median: sizes[sizes.length >> 1] ?? 0 };
+}
+
+/**
+ * The trim threshold in force when the break last moved down in the step: replay free()'s dynamic
+ * threshold rule (_int_free → munmap_chunk path in __libc_free: a freed mmapped chunk bigger than
+ * mp_.mmap_threshold, and at most DEFAULT_MMAP_THRESHOLD_MAX, sets mmap_threshold to its size and
+ * trim_threshold to twice that) over the step's events, from the thresholds before the step.
+ */
+function trimAtShrink(
+  av: GlibcMalloc['av'],
+  start: { mmap: number; trim: number } | null,
+  ev: EventWindow | null,
+): number {
+  if (!start || !ev) return av.trimThreshold;
+  let mmap = start.mmap;
+  let trim = start.trim;
+  let atShrink = av.trimThreshold;
+  for (let i = ev.from; i < ev.to; i++) {
+    const k = ev.kind[i];
+    if (
+      k === EventKind.Free &&
+      i > ev.from &&
+      ev.kind[i - 1] === EventKind.Munmap &&
+      ev.addr[i - 1] === ev.addr[i] - 16
+    ) {
+      const size = ev.size[i - 1];
+      if (!av.noDynThreshold && size > mmap && size <= DEFAULT_MMAP_THRESHOLD_MAX) {
+        mmap = size;
+        trim = 2 * size;
+      }
+    } else if (k === EventKind.Brk && ev.aux[i] < ev.addr[i]) atShrink = trim;
+  }
+  return atShrink;
 }

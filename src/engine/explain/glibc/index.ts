@@ -16,11 +16,24 @@ export const glibcExplainer: LibcExplainer = {
   heap(input, trimCalled, answer) {
     const g = input.libc;
     if (!(g instanceof GlibcMalloc)) return [];
-    return explainHeap(g, input.kernel, input.before ? input.before.heapSize : null, trimCalled, answer);
+    const b = input.before?.libc;
+    const thresholds =
+      b && b['mp_.mmap_threshold'] !== undefined && b['mp_.trim_threshold'] !== undefined
+        ? { mmap: b['mp_.mmap_threshold'], trim: b['mp_.trim_threshold'] }
+        : null;
+    return explainHeap(
+      g,
+      input.kernel,
+      input.before ? input.before.heapSize : null,
+      trimCalled,
+      answer,
+      thresholds,
+      input.events,
+    );
   },
   mappings(input, answer) {
     const g = input.libc;
     if (!(g instanceof GlibcMalloc)) return [];
-    return explainMmaps(g, input.before, input.events, answer);
+    return explainMmaps(g, input.kernel, input.before, input.events, answer);
   },
 };

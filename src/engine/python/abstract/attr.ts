@@ -1,14 +1,14 @@
 import { NotSupported, type PyError } from '../errors';
-import { dictDelItem, dictGetItem, dictSetItem } from '../objects/dict';
+import { dictGetItem } from '../objects/dict';
 import { staticDescriptor } from '../objects/descr';
 import { setAttributeErrorContext } from '../objects/exceptions';
 import { E } from '../objects/exctypes';
-import { instanceDict, instanceDictForWrite } from '../objects/instance';
+import { instanceGetAttr, instanceSetAttr } from '../objects/instance';
 import { intern } from '../objects/str';
 import { TpFlags, type TypeSlots } from '../objects/types';
 import type { Vm } from '../runtime/vm';
 import { PyError as PyErrorClass } from '../errors';
-import { attributeError, clearError, errorMatches, normalize, raiseFormat } from './errors';
+import { clearError, errorMatches, normalize, raiseFormat } from './errors';
 import { typeName } from './object';
 
 /**
@@ -48,13 +48,10 @@ export function genericGetAttrWithDict(vm: Vm, obj: number, name: string, suppre
     get = vm.typeOf(descr).descrGet;
     if (get !== null && isDataDescr(vm, descr)) return get(vm, descr, obj, tp.typeObject);
   }
-  const dict = instanceDict(vm, obj);
-  if (dict !== 0) {
-    const v = dictGetItem(vm, dict, intern(vm, name));
-    if (v !== 0) {
-      vm.incref(v);
-      return v;
-    }
+  const v = tp.dictoffset !== 0 ? instanceGetAttr(vm, obj, name) : 0;
+  if (v !== 0) {
+    vm.incref(v);
+    return v;
   }
   if (get !== null) return get(vm, descr, obj, tp.typeObject);
   if (descr !== 0) {
@@ -82,16 +79,9 @@ export function genericSetAttr(vm: Vm, obj: number, name: string, value: number)
     const set = vm.typeOf(descr).descrSet;
     if (set !== null) return set(vm, descr, obj, value);
   }
-  const dict = instanceDictForWrite(vm, obj);
-  if (dict === 0) {
-    if (descr === 0)
-      throw raiseFormat(vm, E.AttributeError, "'%.100s' object has no attribute '%U'", tp.name, name);
-    throw raiseFormat(vm, E.AttributeError, "'%.50s' object attribute '%U' is read-only", tp.name, name);
-  }
-  const key = intern(vm, name);
-  if (value !== 0) dictSetItem(vm, dict, key, value);
-  else if (dictGetItem(vm, dict, key) === 0) throw attributeError(vm, tp.name, name);
-  else dictDelItem(vm, dict, key);
+  if (instanceSetAttr(vm, obj, name, value)) return;
+  if (descr === 0) throw raiseFormat(vm, E.AttributeError, "'%.100s' object has no attribute '%U'", tp.name, name);
+  throw raiseFormat(vm, E.AttributeError, "'%.50s' object attribute '%U' is read-only", tp.name, name);
 }
 
 /**
@@ -161,8 +151,7 @@ export function getMethod(vm: Vm, obj: number, name: string): { meth: number; se
   if (tp.getattro !== genericGetAttr) return { meth: getAttr(vm, obj, name), self: 0 };
   const descr = typeLookup(vm, tp, name);
   if (descr !== 0 && vm.typeOf(descr).flags & TpFlags.MethodDescriptor) {
-    const dict = instanceDict(vm, obj);
-    if (dict === 0 || dictGetItem(vm, dict, intern(vm, name)) === 0) {
+    if (tp.dictoffset === 0 || instanceGetAttr(vm, obj, name) === 0) {
       vm.incref(descr);
       return { meth: descr, self: obj };
     }

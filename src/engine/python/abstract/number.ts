@@ -67,7 +67,13 @@ function binopTypeError(vm: Vm, v: number, w: number, opText: string): never {
 export function binaryOp(vm: Vm, nb: number, v: number, w: number): number {
   const t = vm.table;
   const tv = t.type[v];
-  if (tv === t.type[w] && (tv === T.Int || tv === T.Float)) return vm.types[tv].number!.binary[nb]!(vm, v, w);
+  const tw = t.type[w];
+  if (tv === tw && (tv === T.Int || tv === T.Float)) return vm.types[tv].number!.binary[nb]!(vm, v, w);
+  // Exact sequences: no number slot of either operand can answer, so the sequence protocol's
+  // answer is what binary_op1's NotImplemented would lead to (the seed's `[0] * 100`).
+  if (nb === NB.Multiply && tw === T.Int && (tv === T.List || tv === T.Tuple || tv === T.Str))
+    return vm.types[tv].sequence!.repeat!(vm, v, asSsize(vm, w, E.OverflowError));
+  if (nb === NB.Add && tv === tw && (tv === T.List || tv === T.Tuple || tv === T.Str)) return vm.types[tv].sequence!.concat!(vm, v, w);
   const r = binaryOp1(vm, v, w, nb);
   if (r !== vm.s.NotImplemented) return r;
   if (nb === NB.Add) {

@@ -137,6 +137,10 @@ export function installBuiltins(it: Interp): Map<string, number> {
     ['enumerate', T.Enumerate],
     ['zip', T.Zip],
     ['reversed', T.Reversed],
+    ['staticmethod', T.StaticMethod],
+    ['classmethod', T.ClassMethod],
+    ['property', T.Property],
+    ['super', T.Super],
   ];
   for (const [name, id] of types) names.set(name, vm.types[id].typeObject);
   for (const [name, id] of EXCEPTION_IDS) if (!name.includes('.')) names.set(name, vm.types[id].typeObject);

@@ -164,6 +164,7 @@ export function callFunction(it: Interp, fn: number, args: number[], kw: Kwargs)
     throw raiseString(vm, E.RecursionError, 'maximum recursion depth exceeded');
   }
   it.dataStack.push(unit.framesize);
+  const callerLine = it.line;
   const frame: Frame = { unit, fast, retval: 0 };
   it.warm(frame); // RESUME
   try {
@@ -179,6 +180,7 @@ export function callFunction(it: Interp, fn: number, args: number[], kw: Kwargs)
   clearFrame(it, frame);
   it.dataStack.pop();
   vm.decref(fn);
+  it.line = callerLine; // an error after the return belongs to the caller's line
   return frame.retval;
 }
 

@@ -85,7 +85,7 @@ const cdllType = (): TypeSlots =>
     name: 'CDLL',
     module: 'ctypes',
     basicsize: 32,
-    flags: TpFlags.HaveGc | TpFlags.HeapType,
+    flags: TpFlags.HaveGc,
     dealloc: cdllDealloc,
     traverse: (vm, h, visit) => {
       if (vm.table.ref[h]) visit(vm.table.ref[h]);
@@ -117,7 +117,7 @@ const cfuncPtrType = (): TypeSlots =>
     name: '_FuncPtr',
     module: 'ctypes',
     basicsize: 200,
-    flags: TpFlags.HaveGc | TpFlags.HeapType,
+    flags: TpFlags.HaveGc,
     dealloc: () => {
       throw new Error('internal: a cached _FuncPtr deallocated');
     },

@@ -120,10 +120,16 @@ function methodDescrCall(vm: Vm, h: number, args: readonly number[], kw: Kwargs 
 }
 
 const descrFlags = TpFlags.HaveGc | TpFlags.MethodDescriptor | TpFlags.HaveVectorcall;
-const staticDealloc = (): void => {
-  throw new Error('internal: a static descriptor deallocated');
+/** A class's own descriptors (its __slots__ members, __dict__) are allocated and hold the class (ref). */
+const descrDealloc = (vm: Vm, h: number): void => {
+  if (vm.isImmortal(h)) throw new Error('internal: a static descriptor deallocated');
+  vm.gc.untrack(h);
+  vm.xdecref(vm.table.ref[h]);
+  vm.gcDel(h);
 };
-const traverseNone = (_vm: Vm, _h: number, _v: Visit): void => {};
+const descrTraverse = (vm: Vm, h: number, visit: Visit): void => {
+  if (vm.table.ref[h]) visit(vm.table.ref[h]);
+};
 
 export const MethodDescrType = (): TypeSlots =>
   defineType({
@@ -131,8 +137,8 @@ export const MethodDescrType = (): TypeSlots =>
     name: 'method_descriptor',
     basicsize: 56,
     flags: descrFlags,
-    dealloc: staticDealloc,
-    traverse: traverseNone,
+    dealloc: descrDealloc,
+    traverse: descrTraverse,
     reprText: (vm, h) =>
       `<method '${descrData<MethodDef>(vm, h).def.name}' of '${descrData<MethodDef>(vm, h).type.name}' objects>`,
     vectorcall: methodDescrCall,
@@ -154,8 +160,8 @@ export const ClassMethodDescrType = (): TypeSlots =>
     name: 'classmethod_descriptor',
     basicsize: 56,
     flags: TpFlags.HaveGc | TpFlags.HaveVectorcall,
-    dealloc: staticDealloc,
-    traverse: traverseNone,
+    dealloc: descrDealloc,
+    traverse: descrTraverse,
     reprText: (vm, h) =>
       `<method '${descrData<MethodDef>(vm, h).def.name}' of '${descrData<MethodDef>(vm, h).type.name}' objects>`,
     vectorcall: (vm, h, args, kw) => {
@@ -173,8 +179,8 @@ export const MemberDescrType = (): TypeSlots =>
     name: 'member_descriptor',
     basicsize: 56,
     flags: TpFlags.HaveGc,
-    dealloc: staticDealloc,
-    traverse: traverseNone,
+    dealloc: descrDealloc,
+    traverse: descrTraverse,
     reprText: (vm, h) =>
       `<member '${descrData<MemberDef>(vm, h).def.name}' of '${descrData<MemberDef>(vm, h).type.name}' objects>`,
     descrGet: (vm, h, obj) => {
@@ -200,8 +206,8 @@ export const GetSetDescrType = (): TypeSlots =>
     name: 'getset_descriptor',
     basicsize: 56,
     flags: TpFlags.HaveGc,
-    dealloc: staticDealloc,
-    traverse: traverseNone,
+    dealloc: descrDealloc,
+    traverse: descrTraverse,
     reprText: (vm, h) =>
       `<attribute '${descrData<GetSetDef>(vm, h).def.name}' of '${descrData<GetSetDef>(vm, h).type.name}' objects>`,
     descrGet: (vm, h, obj) => {
@@ -246,8 +252,8 @@ export const WrapperDescrType = (): TypeSlots =>
     name: 'wrapper_descriptor',
     basicsize: 64,
     flags: TpFlags.HaveGc | TpFlags.MethodDescriptor,
-    dealloc: staticDealloc,
-    traverse: traverseNone,
+    dealloc: descrDealloc,
+    traverse: descrTraverse,
     reprText: (vm, h) =>
       `<slot wrapper '${descrData<SlotWrapper>(vm, h).def.name}' of '${descrData<SlotWrapper>(vm, h).type.name}' objects>`,
     call: (vm, h, args, kwargs) => {

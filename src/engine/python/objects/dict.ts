@@ -7,6 +7,9 @@ import type { Vm } from '../runtime/vm';
 import { DICT_METHODS, dictAssSubscript, dictContainsSlot, dictRichcompare, dictSubscript, dictText, dictVectorcall } from './dictmethods';
 import { dictIterNew } from './dictview';
 import { hashNotImplemented } from './object';
+import { intern } from './str';
+import { dictMerge as dictMergeInto } from './dictmerge';
+import { sharedKeysDecref, sharedKeysIndex, valuesBytes, type SharedKeys, type Values } from './values';
 import { T, TpFlags, defineType, type HashKey, type TypeSlots } from './types';
 
 /**
@@ -29,6 +32,12 @@ export interface DictData {
   keys: Int32Array;
   values: Int32Array;
   index: Map<HashKey, number>;
+  /**
+   * A split table (an instance's __dict__ made from its values array): the class's shared keys
+   * name the entries, and the memory is the values array; keysAddr is 0. Null for the usual
+   * combined table.
+   */
+  split?: { keys: SharedKeys; values: Values } | null;
 }
 
 const usableFraction = (n: number): number => Math.floor((n << 1) / 3);
@@ -99,6 +108,38 @@ export function dictNew(vm: Vm): number {
   return h;
 }
 
+/**
+ * PyDict_Copy: an empty dict is PyDict_New; a combined table that is dense enough is cloned
+ * (clone_combined_dict_keys: one PyObject_Malloc of the same size, then the dict object, tracked
+ * when the original is); anything else is PyDict_New + dict_merge.
+ */
+export function dictCopy(vm: Vm, h: number): number {
+  const d = dictData(vm, h);
+  const used = vm.table.n[h];
+  if (used === 0) return dictNew(vm);
+  if (!d.split && d.keysAddr !== 0 && used >= Math.floor((d.nentries * 2) / 3)) {
+    const size = keysBytes(d.log2, d.unicode);
+    const p = vm.mem.malloc(size);
+    if (p === 0) throw memoryError();
+    vm.mem.touch(p, size);
+    const copy: DictData = { ...d, keysAddr: p, keys: d.keys.slice(), values: d.values.slice(), index: new Map(d.index), split: null };
+    for (let i = 0; i < d.nentries; i++) {
+      if (d.values[i] === 0) continue;
+      vm.incref(d.keys[i]);
+      vm.incref(d.values[i]);
+    }
+    const f = vm.free.dicts;
+    const c = f.length ? vm.reuse(f.pop()!, T.Dict) : vm.newGcObject(T.Dict, DICT_BASIC);
+    vm.table.side[c] = copy;
+    vm.table.n[c] = used;
+    if (vm.gc.isTracked(h)) vm.gc.track(c);
+    return c;
+  }
+  const c = dictNew(vm);
+  dictMergeInto(vm, c, h);
+  return c;
+}
+
 /** dict_new_presized(minused, unicode): up to 5 items get an empty dict, else a table sized for them. */
 export function dictNewPresized(vm: Vm, minused: number, unicode: boolean): number {
   if (minused <= 5) return dictNew(vm);
@@ -140,6 +181,10 @@ function maintainTracking(vm: Vm, h: number, key: number, value: number): void {
 export function dictSetItem(vm: Vm, h: number, key: number, value: number): void {
   const d = dictData(vm, h);
   const hk = hashKey(vm, key);
+  if (d.split) {
+    if (splitSetItem(vm, h, d, key, value, hk)) return;
+    combineSplit(vm, h, d);
+  }
   vm.incref(key);
   vm.incref(value);
   if (d.keysAddr === 0) {
@@ -200,12 +245,111 @@ export function dictDelItem(vm: Vm, h: number, key: number): void {
   d.values[ix] = 0;
   d.index.delete(hk);
   vm.table.n[h]--;
+  if (d.split) {
+    // delete_index_from_values: the value goes; the shared keys keep the name
+    d.split.values.slots[d.split.keys.names.indexOf(vm.table.side[k] as string)] = 0;
+    vm.decref(v);
+    return;
+  }
   vm.decref(k);
   vm.decref(v);
 }
 
+// ---- split tables (instances' dicts) ------------------------------------------------------
+
+/**
+ * make_dict_from_instance_attributes: an instance's values array becomes a dict object (from the
+ * free list or PyObject_GC_New) over the class's shared keys; tracked when a value may be.
+ */
+export function dictFromSplit(vm: Vm, keys: SharedKeys, values: Values): number {
+  const f = vm.free.dicts;
+  const h = f.length ? vm.reuse(f.pop()!, T.Dict) : vm.newGcObject(T.Dict, DICT_BASIC);
+  const d = emptyData();
+  d.split = { keys, values };
+  keys.refcnt++;
+  d.usable = Infinity;
+  const n = Math.min(keys.names.length, values.size);
+  d.keys = new Int32Array(n);
+  d.values = new Int32Array(n);
+  let track = false;
+  for (let ix = 0; ix < n; ix++) {
+    const v = values.slots[ix];
+    if (v === 0) continue;
+    const k = intern(vm, keys.names[ix]);
+    d.keys[d.nentries] = k;
+    d.values[d.nentries] = v;
+    d.index.set(keys.names[ix], d.nentries++);
+    if (vm.mayBeTracked(v)) track = true;
+  }
+  vm.table.side[h] = d;
+  vm.table.n[h] = d.nentries;
+  if (track) vm.gc.track(h);
+  return h;
+}
+
+/** insertdict on a split table: a str key the shared keys can name goes into the values array. */
+function splitSetItem(vm: Vm, h: number, d: DictData, key: number, value: number, hk: HashKey): boolean {
+  const sp = d.split!;
+  if (!isStr(vm, key)) return false;
+  const slot = sharedKeysIndex(sp.keys, vm.table.side[key] as string, true);
+  if (slot < 0 || slot >= sp.values.size) return false;
+  vm.incref(value);
+  maintainTracking(vm, h, key, value);
+  const ix = d.index.get(hk);
+  if (ix !== undefined) {
+    const old = d.values[ix];
+    d.values[ix] = value;
+    sp.values.slots[slot] = value;
+    vm.decref(old);
+    return true;
+  }
+  if (d.nentries === d.keys.length) {
+    d.keys = growInt32(d.keys);
+    d.values = growInt32(d.values);
+  }
+  const k = intern(vm, vm.table.side[key] as string);
+  d.keys[d.nentries] = k;
+  d.values[d.nentries] = value;
+  d.index.set(hk, d.nentries++);
+  sp.values.slots[slot] = value;
+  vm.table.n[h]++;
+  return true;
+}
+
+function growInt32(a: Int32Array): Int32Array {
+  const b = new Int32Array(Math.max(4, a.length * 2));
+  b.set(a);
+  return b;
+}
+
+/** insertion_resize of a split table: a combined table for used × 3, then the values array freed and the shared keys let go. */
+function combineSplit(vm: Vm, h: number, d: DictData): void {
+  const sp = d.split!;
+  const entries: [number, number][] = [];
+  for (let i = 0; i < d.nentries; i++) if (d.values[i] !== 0) entries.push([d.keys[i], d.values[i]]);
+  d.split = null;
+  newKeys(vm, d, log2Keysize(vm.table.n[h] * 3), true);
+  for (const [k, v] of entries) {
+    d.keys[d.nentries] = k;
+    d.values[d.nentries] = v;
+    d.index.set(vm.table.side[k] as string, d.nentries++);
+  }
+  d.usable -= d.nentries;
+  vm.mem.free(sp.values.addr);
+  sharedKeysDecref(vm, sp.keys);
+}
+
+/** A split table's end: its values released in order, the array freed, the shared keys let go. */
+function freeSplit(vm: Vm, d: DictData): void {
+  const sp = d.split!;
+  for (let i = 0; i < d.nentries; i++) if (d.values[i] !== 0) vm.decref(d.values[i]);
+  vm.mem.free(sp.values.addr);
+  sharedKeysDecref(vm, sp.keys);
+}
+
 /** free_keys_object: entries first to last (key, then value), then the table's memory. */
 function freeKeys(vm: Vm, d: DictData): void {
+  if (d.split) return freeSplit(vm, d);
   const { keys, values, nentries: n, keysAddr, log2, unicode } = d;
   for (let i = 0; i < n; i++) {
     if (keys[i] !== 0) vm.decref(keys[i]);
@@ -217,7 +361,7 @@ function freeKeys(vm: Vm, d: DictData): void {
 /** PyDict_Clear: back to Py_EMPTY_KEYS first, then the old table is released. */
 export function dictClear(vm: Vm, h: number): void {
   const d = dictData(vm, h);
-  if (d.keysAddr === 0) return;
+  if (d.keysAddr === 0 && !d.split) return;
   vm.table.side[h] = emptyData();
   vm.table.n[h] = 0;
   freeKeys(vm, d);
@@ -231,7 +375,7 @@ export function dictDealloc(vm: Vm, h: number): void {
   vm.table.side[h] = undefined;
   freeKeys(vm, d);
   const f = vm.free.dicts;
-  if (f.length < DICT_MAXFREELIST) {
+  if (f.length < DICT_MAXFREELIST && vm.table.type[h] === T.Dict) {
     vm.park(h);
     f.push(h);
   } else vm.gcDel(h);
@@ -256,6 +400,7 @@ export function* dictEntries(vm: Vm, h: number): Generator<[number, number]> {
 /** sys.getsizeof(dict) (dict_sizeof + GC head): the table counts only when the dict owns it. */
 export function dictSizeof(vm: Vm, h: number): number {
   const d = dictData(vm, h);
+  if (d.split) return 16 + DICT_BASIC + valuesBytes(d.split.values.size);
   return 16 + DICT_BASIC + (d.keysAddr ? keysBytes(d.log2, d.unicode) : 0);
 }
 

@@ -18,7 +18,7 @@ export function dictMerge(vm: Vm, a: number, b: number): void {
   const used = t.n[b];
   if (used === 0) return;
   const d = dictData(vm, a);
-  if (t.n[a] === 0 && used === other.nentries && (other.log2 === 3 || usableFraction(2 ** other.log2 / 2) < used)) {
+  if (t.n[a] === 0 && !other.split && used === other.nentries && (other.log2 === 3 || usableFraction(2 ** other.log2 / 2) < used)) {
     cloneInto(vm, a, d, other, used);
     if (vm.gc.isTracked(b) && !vm.gc.isTracked(a)) vm.gc.track(a);
     return;

@@ -27,7 +27,7 @@ export function fromDouble(vm: Vm, v: number): number {
 /** float_dealloc → _PyFloat_ExactDealloc: to the free list unless it holds 100 already. */
 export function floatDealloc(vm: Vm, h: number): void {
   const f = vm.free.floats;
-  if (f.length >= FLOAT_MAXFREELIST) vm.objectFree(h);
+  if (f.length >= FLOAT_MAXFREELIST || vm.table.type[h] !== T.Float) vm.objectFree(h);
   else {
     vm.park(h);
     f.push(h);

@@ -1,7 +1,8 @@
 import { unicodeFromFormat } from '../abstract/fromformat';
 import type { Vm } from '../runtime/vm';
 import { methodNew } from './classobject';
-import { strNew } from './str';
+import { dictNew } from './dict';
+import { intern } from './str';
 import { T, TpFlags, defineType, type Visit, type TypeSlots } from './types';
 
 /**
@@ -21,6 +22,8 @@ export interface FunctionData {
   closure: number;
   /** func_dict (attributes set on the function), made on first use; 0 = none. */
   dict: number;
+  /** func_annotations, made (empty) the first time __annotations__ is read; 0 = none. */
+  annotations?: number;
 }
 
 /** MAKE_FUNCTION: PyFunction_New, a tracked GC object; `defaults` and `closure` are stolen. */
@@ -49,6 +52,7 @@ function functionDealloc(vm: Vm, h: number): void {
   vm.xdecref(f.defaults);
   vm.xdecref(f.closure);
   vm.xdecref(f.dict);
+  vm.xdecref(f.annotations ?? 0);
   vm.gcDel(h);
 }
 
@@ -92,8 +96,20 @@ export const FunctionType = (): TypeSlots =>
       return methodNew(vm, fn, obj);
     },
     getset: {
-      __name__: { name: '__name__', get: (vm, h) => strNew(vm, functionData(vm, h).name) },
-      __qualname__: { name: '__qualname__', get: (vm, h) => strNew(vm, functionData(vm, h).qualname) },
+      __name__: { name: '__name__', get: (vm, h) => intern(vm, functionData(vm, h).name) },
+      __module__: { name: '__module__', get: (vm) => intern(vm, '__main__') },
+      __doc__: { name: '__doc__', get: (vm) => vm.s.None },
+      // func_get_annotations: an empty dict made on first read, kept by the function
+      __annotations__: {
+        name: '__annotations__',
+        get: (vm, h) => {
+          const f = functionData(vm, h);
+          if (!f.annotations) f.annotations = dictNew(vm);
+          vm.incref(f.annotations);
+          return f.annotations;
+        },
+      },
+      __qualname__: { name: '__qualname__', get: (vm, h) => intern(vm, functionData(vm, h).qualname) },
       __defaults__: {
         name: '__defaults__',
         get: (vm, h) => {

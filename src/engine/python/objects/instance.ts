@@ -1,49 +1,147 @@
+import { raiseFormat } from '../abstract/errors';
 import type { Vm } from '../runtime/vm';
-import { dictNew } from './dict';
+import { dictDelItem, dictFromSplit, dictGetItem, dictNew, dictSetItem } from './dict';
+import { E } from './exctypes';
+import { intern } from './str';
 import { TpFlags, type TypeSlots } from './types';
+import { freeValues, newValues, sharedKeysIndex, type SharedKeys, type Values } from './values';
 
 /**
- * Where an instance keeps its attributes. 3.11 has two layouts: a managed dict (classes whose
- * bases all lack a __dict__: the pre-header holds a values array and, once made, a dict) and a
- * dict pointer at tp_dictoffset (subclasses of built-in types with their own layout). Objects of
- * built-in types have neither. The per-object state lives in the table's `side` column.
+ * Where an object keeps its attributes. 3.11 has two layouts: a managed dict (a class whose bases
+ * all lack a __dict__: the pre-header holds a values array and, once made, a dict object) and a
+ * dict pointer at tp_dictoffset (exceptions, functions, subclasses of built-in types). Built-in
+ * types' objects have neither. The per-object state is the table's `side` column, whose `dict`
+ * field is the dict (0 until made).
  */
 export interface InstanceState {
   /** The instance's __dict__ once it exists (a dict handle), else 0. */
   dict: number;
-  /** __slots__ members by name (owned references, 0 = unset). */
-  slots: Map<string, number> | null;
-  /** Weak references to this object (a list of weakref handles), or null. */
-  weakrefs: number[] | null;
+  /** Managed dict: the values array while there is no dict object. */
+  values: Values | null;
+  /** __slots__ members, in member order (owned references, 0 = unset). */
+  slots: Int32Array | null;
 }
+
+/** A class's own data (TypeSlots.extra of a heap type): its shared keys and slot members. */
+export interface HeapTypeData {
+  /** ht_cached_keys (managed-dict classes), or null. */
+  cachedKeys: SharedKeys | null;
+  /** The __slots__ member names along the MRO, in layout order (base's first). */
+  members: string[];
+  /** The instances' __dict__ is the base's (an exception's): their state stays in `side`. */
+  dictFromBase: boolean;
+}
+
+const heapData = (type: TypeSlots): HeapTypeData | null =>
+  type.flags & TpFlags.HeapType ? (type.extra as HeapTypeData | null) : null;
 
 /** Does the type give its instances a __dict__ (tp_dictoffset != 0)? */
 export const hasInstanceDict = (type: TypeSlots): boolean => type.dictoffset !== 0;
 
-/** The side data holding the dict pointer, for the types with one (else null). */
-export function instanceState(vm: Vm, h: number): { dict: number } | null {
-  if (vm.typeOf(h).dictoffset === 0) return null;
+/** The state holding an object's dict pointer (a class's instances: vm.heapState), or null. */
+export function instanceState(vm: Vm, h: number): { dict: number; values?: Values | null } | null {
+  const type = vm.typeOf(h);
+  const data = heapData(type);
+  if (data !== null && !data.dictFromBase) return (vm.heapState.get(h) as InstanceState | undefined) ?? null;
+  if (type.dictoffset === 0) return null;
   return (vm.table.side[h] as { dict: number } | undefined) ?? null;
 }
 
-/** _PyObject_InitializeDict (object_new): a managed-dict class gets its values array now. */
+/** A class instance's own state (dict, values, slots), or null. */
+export function heapInstanceState(vm: Vm, h: number): InstanceState | null {
+  return (vm.heapState.get(h) as InstanceState | undefined) ?? null;
+}
+
+/** _PyObject_InitializeDict (object_new): a managed-dict class's instance gets its values array now. */
 export function initInstanceDict(vm: Vm, h: number, type: TypeSlots): void {
-  if (!(type.flags & TpFlags.HeapType)) return;
-  vm.table.side[h] = { dict: 0, slots: null, weakrefs: null } satisfies InstanceState;
+  const data = heapData(type);
+  if (data === null) return;
+  const st: InstanceState = {
+    dict: 0,
+    values: null,
+    slots: data.members.length ? new Int32Array(data.members.length) : null,
+  };
+  vm.heapState.set(h, st);
+  if (type.flags & TpFlags.ManagedDict && data.cachedKeys) st.values = newValues(vm, data.cachedKeys);
+}
+
+/** The attribute in the instance's dict or values (borrowed), or 0 (_PyObject_GetInstanceAttribute). */
+export function instanceGetAttr(vm: Vm, h: number, name: string): number {
+  const st = instanceState(vm, h) as InstanceState | null;
+  if (st === null) return 0;
+  if (st.dict !== 0) return dictGetItem(vm, st.dict, intern(vm, name));
+  if (st.values) {
+    const keys = (vm.typeOf(h).extra as HeapTypeData).cachedKeys!;
+    const ix = sharedKeysIndex(keys, name, false);
+    return ix >= 0 && ix < st.values.size ? st.values.slots[ix] : 0;
+  }
+  return 0;
 }
 
 /**
- * The instance's dict for reading (a borrowed handle, or 0): the dict object if one was made.
+ * Store (or delete, value 0) an instance attribute: into the values array while the shared keys
+ * can name it (_PyObject_StoreInstanceAttribute), else into the dict (made on first use). Returns
+ * false when the object has no __dict__ at all. A missing attribute to delete is AttributeError.
  */
-export function instanceDict(vm: Vm, h: number): number {
-  const st = instanceState(vm, h);
-  return st === null ? 0 : st.dict;
+export function instanceSetAttr(vm: Vm, h: number, name: string, value: number): boolean {
+  const type = vm.typeOf(h);
+  const st = instanceState(vm, h) as InstanceState | null;
+  if (st === null || !hasInstanceDict(type)) return false;
+  if (st.dict === 0 && st.values) {
+    const keys = (type.extra as HeapTypeData).cachedKeys!;
+    const ix = sharedKeysIndex(keys, name, value !== 0);
+    if (ix >= 0 && ix < st.values.size) {
+      const old = st.values.slots[ix];
+      if (value === 0 && old === 0) throw missing(vm, type, name);
+      if (value !== 0) vm.incref(value);
+      st.values.slots[ix] = value;
+      if (old !== 0) vm.decref(old);
+      return true;
+    }
+    if (value === 0) throw missing(vm, type, name);
+    instanceDict(vm, h); // the keys are full: the instance gets a real dict
+  }
+  if (st.dict === 0) {
+    if (value === 0) throw missing(vm, type, name);
+    st.dict = dictNew(vm);
+  }
+  const key = intern(vm, name);
+  if (value !== 0) dictSetItem(vm, st.dict, key, value);
+  else if (dictGetItem(vm, st.dict, key) === 0) throw missing(vm, type, name);
+  else dictDelItem(vm, st.dict, key);
+  return true;
 }
 
-/** The instance's dict for writing: made on first use (PyObject_GenericSetAttr's _PyObject_GetDictPtr path). 0: none possible. */
-export function instanceDictForWrite(vm: Vm, h: number): number {
-  const st = instanceState(vm, h);
-  if (st === null || !hasInstanceDict(vm.typeOf(h))) return 0;
-  if (st.dict === 0) st.dict = dictNew(vm);
+const missing = (vm: Vm, type: TypeSlots, name: string) =>
+  raiseFormat(vm, E.AttributeError, "'%.50s' object has no attribute '%U'", type.name, name);
+
+/**
+ * The instance's __dict__ (borrowed), made when it does not exist yet: a managed dict's values
+ * become a split dict object (make_dict_from_instance_attributes: the 64-byte dict, the values
+ * array kept); another object gets an empty dict. 0 when the object has no __dict__.
+ */
+export function instanceDict(vm: Vm, h: number): number {
+  const st = instanceState(vm, h) as InstanceState | null;
+  if (st === null) return 0;
+  if (st.dict === 0) {
+    if (st.values) {
+      const keys = (vm.typeOf(h).extra as HeapTypeData).cachedKeys!;
+      st.dict = dictFromSplit(vm, keys, st.values);
+      st.values = null;
+    } else st.dict = dictNew(vm);
+  }
   return st.dict;
+}
+
+/** The instance's attributes for a collector or a dealloc: the dict, else the values array. */
+export function instanceRelease(vm: Vm, st: InstanceState): void {
+  if (st.dict !== 0) {
+    const d = st.dict;
+    st.dict = 0;
+    vm.decref(d);
+  } else if (st.values) {
+    const v = st.values;
+    st.values = null;
+    freeValues(vm, v);
+  }
 }

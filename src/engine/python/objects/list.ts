@@ -172,7 +172,7 @@ export function listDealloc(vm: Vm, h: number): void {
   dropStore(vm, h);
   t.ptr[h] = 0;
   const f = vm.free.lists;
-  if (f.length < LIST_MAXFREELIST) {
+  if (f.length < LIST_MAXFREELIST && vm.table.type[h] === T.List) {
     vm.park(h);
     f.push(h);
   } else vm.gcDel(h);

@@ -130,6 +130,8 @@ export const ObjectType = (): TypeSlots =>
     new: objectNew,
     init: objectInit,
     methods: {
+      // object.__init_subclass__ (a classmethod that does nothing): type_new looks it up through super()
+      __init_subclass__: { name: '__init_subclass__', flags: Meth.Class | Meth.NoArgs, impl: (vm) => vm.s.None, qualname: 'object.__init_subclass__' },
       __sizeof__: {
         name: '__sizeof__',
         flags: Meth.NoArgs,

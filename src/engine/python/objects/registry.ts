@@ -22,7 +22,9 @@ import {
 } from './descr';
 import { exceptionTypes } from './exceptions';
 import { FloatType } from './float';
+import { ClassMethodType, PropertyType, StaticMethodType, SuperType } from './descrobject';
 import { FrameType } from './frameobject';
+import { WeakRefType } from './weakref';
 import { CellType, FunctionType } from './func';
 import { GeneratorType } from './genobject';
 import { IntType } from './int';
@@ -94,6 +96,11 @@ const BUILTIN_TYPES: readonly (() => TypeSlots)[] = [
   GeneratorType,
   TracebackType,
   FrameType,
+  StaticMethodType,
+  ClassMethodType,
+  PropertyType,
+  SuperType,
+  WeakRefType,
 ];
 
 /** Install every built-in type (and the exception hierarchy) into a fresh Vm. */

@@ -109,7 +109,7 @@ export function tupleDealloc(vm: Vm, h: number): void {
   t.pcap[h] = 0;
   for (let i = n - 1; i >= 0; i--) if (items[i] !== 0) vm.decref(items[i]);
   const f = n <= TUPLE_MAXSAVESIZE ? vm.free.tuples[n - 1] : null;
-  if (f && f.length < TUPLE_MAXFREELIST) {
+  if (f && f.length < TUPLE_MAXFREELIST && vm.table.type[h] === T.Tuple) {
     vm.park(h);
     f.push(h);
   } else vm.gcDel(h);

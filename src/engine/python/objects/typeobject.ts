@@ -6,7 +6,9 @@ import { unicodeFromFormat } from '../abstract/fromformat';
 import type { Vm } from '../runtime/vm';
 import { E } from './exctypes';
 import { genericAlloc } from './object';
-import { strNew } from './str';
+import { dictClear, dictNew } from './dict';
+import { heapTypeSetattr, typeNew } from './typenew';
+import { strNew, strValue } from './str';
 import { tupleFromItems, tupleItem } from './tuple';
 import { Meth, NB_BINARY_COUNT, T, TpFlags, defineType, type Kwargs, type TypeSlots } from './types';
 
@@ -35,7 +37,6 @@ const INHERITED = [
   'str',
   'reprText',
   'format',
-  'richcompare',
   'iter',
   'iternext',
   'getattro',
@@ -56,11 +57,17 @@ const SUBCLASS_FLAGS =
   TpFlags.BaseExcSubclass |
   TpFlags.TypeSubclass;
 
-/** inherit_slots from `base` into `s` (empty fields only; hash goes with richcompare). */
-export function inheritSlots(s: TypeSlots, base: TypeSlots): void {
+/**
+ * inherit_slots from `base` into `s` (empty fields only). tp_hash goes with tp_richcompare, and
+ * neither is inherited by a class that defines __eq__ or __hash__ itself (overrides_hash).
+ */
+export function inheritSlots(s: TypeSlots, base: TypeSlots, overridesHash = false): void {
   const dst = s as unknown as Record<string, unknown>;
   const src = base as unknown as Record<string, unknown>;
-  if (s.hash === null && s.richcompare === null) s.hash = base.hash;
+  if (s.hash === null && s.richcompare === null && !overridesHash) {
+    s.hash = base.hash;
+    s.richcompare = base.richcompare;
+  }
   // the simulator's rendering goes with tp_repr: a type with its own repr keeps it
   if (s.repr !== null && s.reprText === null) s.reprText = reprTextFromRepr;
   for (const k of INHERITED) if (dst[k] === null) dst[k] = src[k];
@@ -183,15 +190,7 @@ function typeSetattro(vm: Vm, h: number, name: string, value: number): void {
   const type = vm.slotsOf(h);
   if (!(type.flags & TpFlags.HeapType))
     throw typeError(vm, "cannot set '%U' attribute of immutable type '%s'", name, type.name);
-  const set = heapTypeSetattr;
-  if (set === null) throw new NotSupported('setting attributes on classes');
-  set(vm, h, name, value);
-}
-
-/** Set by typenew.ts (heap types' attributes change their dict and may change their slots). */
-export let heapTypeSetattr: ((vm: Vm, h: number, name: string, value: number) => void) | null = null;
-export function setHeapTypeSetattr(f: (vm: Vm, h: number, name: string, value: number) => void): void {
-  heapTypeSetattr = f;
+  heapTypeSetattr(vm, h, name, value);
 }
 
 function typeText(vm: Vm, h: number): string {
@@ -218,10 +217,23 @@ export const TypeType = (): TypeSlots =>
       if (!(s.flags & TpFlags.HeapType)) throw new Error(`internal: the built-in type ${s.name} deallocated`);
       (s.extra as { dealloc?: (vm: Vm, h: number) => void } | null)?.dealloc?.(vm, h);
     },
+    // type_traverse / type_clear (a class): its dict, bases and MRO; clearing the dict and the MRO breaks its cycles
     traverse: (vm, h, visit) => {
       const s = vm.slotsOf(h);
+      if (!(s.flags & TpFlags.HeapType) || s.extra === null) return;
+      const x = s.extra as { basesTuple: number; mroTuple: number };
       if (s.dict) visit(s.dict);
-      if (s.flags & TpFlags.HeapType) for (const b of s.bases) visit(vm.types[b].typeObject);
+      if (x.basesTuple) visit(x.basesTuple);
+      if (x.mroTuple) visit(x.mroTuple);
+    },
+    clear: (vm, h) => {
+      const s = vm.slotsOf(h);
+      if (!(s.flags & TpFlags.HeapType) || s.extra === null) return;
+      const x = s.extra as { mroTuple: number };
+      if (s.dict) dictClear(vm, s.dict);
+      const mro = x.mroTuple;
+      x.mroTuple = 0;
+      vm.xdecref(mro);
     },
     repr: (vm, h) => {
       const s = vm.slotsOf(h);
@@ -234,11 +246,30 @@ export const TypeType = (): TypeSlots =>
     typeVectorcall,
     getattro: typeGetattro,
     setattro: typeSetattro,
-    new: (vm, _type, args) => {
-      if (vm.table.n[args] === 1) return typeObjectOf(vm, tupleItem(vm, args, 0));
-      throw new NotSupported('type(name, bases, dict) (making a class)');
+    // type_new: type(x) is x's type; type(name, bases, dict) makes a class (typenew.ts)
+    new: (vm, _type, args, kwargs) => {
+      const n = vm.table.n[args];
+      if (n === 1) {
+        const t = typeObjectOf(vm, tupleItem(vm, args, 0));
+        vm.incref(t);
+        return t;
+      }
+      if (n !== 3) throw typeError(vm, 'type() takes 1 or 3 arguments');
+      if (kwargs !== 0 && vm.table.n[kwargs] > 0) throw new NotSupported('type() with keyword arguments');
+      const [name, bases, ns] = [0, 1, 2].map((i) => tupleItem(vm, args, i));
+      if (vm.table.type[name] !== T.Str) throw typeError(vm, 'type.__new__() argument 1 must be str, not %.200s', vm.typeOf(name).name);
+      if (vm.table.type[bases] !== T.Tuple) throw typeError(vm, 'type.__new__() argument 2 must be tuple, not %.200s', vm.typeOf(bases).name);
+      if (vm.table.type[ns] !== T.Dict) throw typeError(vm, 'type.__new__() argument 3 must be dict, not %.200s', vm.typeOf(ns).name);
+      return typeNew(vm, strValue(vm, name), bases, ns);
     },
     methods: {
+      // type.__prepare__ (a classmethod): __build_class__ looks it up (a bound method made and freed) for the namespace dict
+      __prepare__: {
+        name: '__prepare__',
+        flags: Meth.Class | Meth.Fastcall | Meth.Keywords,
+        impl: (vm) => dictNew(vm),
+        qualname: 'type.__prepare__',
+      },
       mro: {
         name: 'mro',
         flags: Meth.NoArgs,

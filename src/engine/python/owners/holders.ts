@@ -61,11 +61,13 @@ export function scanReferrers(
   // Imports read in the loop become locals (see scan.ts).
   const freelisted = F_FREELISTED;
   const byType = ctx.byType;
-  const { type: types, flags } = t;
+  const { type: types, flags, refcnt } = t;
   const skip = names.dict;
   for (let h = 1; h < end; h++) {
     const type = types[h];
-    if (type === 0 || h === skip || flags[h] & freelisted) continue;
+    // refcnt 0: the object is being torn down (the fine mode can stop inside its dealloc, after
+    // its contents are freed and before its own block is): it holds nothing any more.
+    if (type === 0 || h === skip || flags[h] & freelisted || refcnt[h] <= 0) continue;
     holder = h;
     byType[type]?.references?.(h, layerVisit);
     if (vm.isGcType(type)) vm.traverse(h, visit);

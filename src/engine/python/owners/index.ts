@@ -11,6 +11,7 @@ import {
 } from './describe';
 import { findHolders, moduleNames } from './holders';
 import { interpreterOwners } from './interpreter';
+import { cyclicGarbage } from './cycles';
 import { forEachAllocation } from './scan';
 import { providersByType } from './providers';
 import { arenaResidents } from './residents';
@@ -108,6 +109,7 @@ export function pythonOwnerLookup(p: PythonProcess, before: readonly GlobalBindi
       owners,
       arenas: arenaResidents(ctx, names, q.arenas),
       unbound: unbound.map((u) => describeUnbound(ctx, u, holders.get(u.h) ?? [])),
+      cycles: cyclicGarbage(ctx),
     };
     return answer;
   };

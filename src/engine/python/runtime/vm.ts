@@ -57,6 +57,11 @@ export class Vm implements GcHost {
   preHeader = new Uint8Array(T.FirstDynamic);
   /** The interpreter (set by interp/ when it starts). */
   eval: Evaluator = NO_EVALUATOR;
+  /**
+   * What instances of classes keep beyond their base's layout (their __dict__ or values array,
+   * __slots__ members), by handle: the base's own data may already hold the `side` column.
+   */
+  readonly heapState = new Map<number, unknown>();
   /** Interned identifiers (static strs, objects/str.ts intern). */
   readonly interned = new Map<string, number>();
   /** The thread's exception state (sys.exc_info()'s stack). */

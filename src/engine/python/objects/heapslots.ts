@@ -1,0 +1,258 @@
+import { PyError } from '../errors';
+import { genericGetAttr, genericSetAttr, typeLookup } from '../abstract/attr';
+import { call } from '../abstract/call';
+import { clearError, errorMatches, raiseFormat, typeError } from '../abstract/errors';
+import { asSsize } from '../abstract/number';
+import { isTrue } from '../abstract/object';
+import type { Vm } from '../runtime/vm';
+import { E } from './exctypes';
+import { hashNotImplemented } from './object';
+import { intern } from './str';
+import { tupleItems } from './tuple';
+import { NB, NB_BINARY_COUNT, T, TpFlags, type BinarySlot, type NumberSlots, type TypeSlots } from './types';
+import { dictGetItem } from './dict';
+
+/**
+ * A class's slots from its dunder methods (Objects/typeobject.c slotdefs and the slot_* functions):
+ * `__len__` fills sq_length and mp_length with slot_sq_length, `__add__`/`__radd__` fill nb_add
+ * with slot_nb_add, `__eq__` fills tp_richcompare, and so on. Each calls the method found on the
+ * type (lookup_maybe_method: a function is called with the instance first, no bound method made).
+ */
+
+/** vectorcall_method / lookup_maybe_method: `name` on type(self), called with self and args; 0 when the type has none. */
+export function callDunder(vm: Vm, self: number, name: string, args: readonly number[]): number {
+  const tp = vm.typeOf(self);
+  const f = typeLookup(vm, tp, name);
+  if (f === 0) return 0;
+  if (vm.typeOf(f).flags & TpFlags.MethodDescriptor) return call(vm, f, [self, ...args], null);
+  const get = vm.typeOf(f).descrGet;
+  if (get === null) return call(vm, f, args, null);
+  const bound = get(vm, f, self, tp.typeObject);
+  try {
+    return call(vm, bound, args, null);
+  } finally {
+    vm.decref(bound);
+  }
+}
+
+function mustCall(vm: Vm, self: number, name: string, args: readonly number[]): number {
+  const r = callDunder(vm, self, name, args);
+  if (r === 0)
+    throw raiseFormat(
+      vm,
+      E.AttributeError,
+      "'%.50s' object has no attribute '%U'",
+      vm.typeOf(self).name,
+      name,
+    );
+  return r;
+}
+
+const RICH_NAMES = ['__lt__', '__le__', '__eq__', '__ne__', '__gt__', '__ge__'];
+const BINARY_NAMES: [number, string][] = [
+  [NB.Add, 'add'],
+  [NB.And, 'and'],
+  [NB.FloorDivide, 'floordiv'],
+  [NB.Lshift, 'lshift'],
+  [NB.MatrixMultiply, 'matmul'],
+  [NB.Multiply, 'mul'],
+  [NB.Remainder, 'mod'],
+  [NB.Or, 'or'],
+  [NB.Power, 'pow'],
+  [NB.Rshift, 'rshift'],
+  [NB.Subtract, 'sub'],
+  [NB.TrueDivide, 'truediv'],
+  [NB.Xor, 'xor'],
+];
+
+/** Does `type` define `name` in a class along its MRO (not in a built-in type)? */
+function definesInClass(vm: Vm, type: TypeSlots, name: string): boolean {
+  for (const id of type.mro) {
+    const s = vm.types[id];
+    if (s.dict === 0) return false;
+    if (dictGetItem(vm, s.dict, intern(vm, name)) !== 0) return true;
+  }
+  return false;
+}
+
+/**
+ * SLOT1BINFULL (slot_nb_add & co.): self's __op__ when type(self) defines it, the other operand's
+ * __rop__ when its type does (first, when it is a proper subclass of self's), NotImplemented else.
+ */
+function binarySlot(op: string, rop: string, slotIndex: number): BinarySlot {
+  const slot: BinarySlot = (vm, a, b) => {
+    const ta = vm.typeOf(a);
+    const tb = vm.typeOf(b);
+    const NI = vm.s.NotImplemented;
+    const doOther = ta !== tb && tb.number?.binary[slotIndex] === slot && definesInClass(vm, tb, rop);
+    if (ta.number?.binary[slotIndex] === slot && definesInClass(vm, ta, op)) {
+      if (doOther && tb.mro.includes(ta.id)) {
+        const r = callDunder(vm, b, rop, [a]);
+        if (r !== NI) return r;
+        return callDunder(vm, a, op, [b]);
+      }
+      const r = callDunder(vm, a, op, [b]);
+      if (r !== NI || !doOther) return r;
+    }
+    if (doOther) return callDunder(vm, b, rop, [a]);
+    return NI;
+  };
+  return slot;
+}
+
+/** The dunders a class defines, as slots on its table (fixup_slot_dispatchers for its own names). */
+export function installDunderSlots(vm: Vm, s: TypeSlots, names: ReadonlySet<string>): void {
+  const has = (n: string) => names.has(n);
+  if (has('__repr__')) {
+    s.repr = (vm2, h) => mustCall(vm2, h, '__repr__', []);
+    s.reprText = null;
+  }
+  if (has('__str__')) s.str = (vm2, h) => mustCall(vm2, h, '__str__', []);
+  if (has('__format__')) s.format = (vm2, h, spec) => mustCall(vm2, h, '__format__', [intern(vm2, spec)]);
+  if (RICH_NAMES.some(has)) {
+    s.richcompare = (vm2, a, b, op) => {
+      const r = callDunder(vm2, a, RICH_NAMES[op], [b]);
+      return r === 0 ? vm2.s.NotImplemented : r;
+    };
+  }
+  if (has('__hash__')) {
+    const f = dictGetItem(vm, s.dict, intern(vm, '__hash__'));
+    s.hash =
+      f === vm.s.None
+        ? hashNotImplemented
+        : (vm2, h) => {
+            const r = mustCall(vm2, h, '__hash__', []);
+            const t = vm2.table.type[r];
+            if (t !== T.Int && t !== T.Bool) {
+              vm2.decref(r);
+              throw typeError(vm2, '__hash__ method should return an integer');
+            }
+            // Equal hashes stand for equal keys here: dicts and sets key user objects by their hash.
+            const key = `\u0000u${vm2.table.num[r]}`;
+            vm2.decref(r);
+            return key;
+          };
+  } else if (RICH_NAMES.slice(2, 3).some(has)) s.hash = hashNotImplemented;
+  if (has('__getattr__') || has('__getattribute__')) {
+    const custom = has('__getattribute__');
+    s.getattro = (vm2, h, name) => {
+      const n = intern(vm2, name);
+      if (!custom) {
+        try {
+          return genericGetAttr(vm2, h, name);
+        } catch (e) {
+          if (!(e instanceof PyError) || !errorMatches(vm2, e, E.AttributeError)) throw e;
+          clearError(vm2, e);
+          return mustCall(vm2, h, '__getattr__', [n]);
+        }
+      }
+      return mustCall(vm2, h, '__getattribute__', [n]);
+    };
+  }
+  if (has('__setattr__') || has('__delattr__')) {
+    s.setattro = (vm2, h, name, value) => {
+      const n = intern(vm2, name);
+      const r =
+        value === 0 ? callDunder(vm2, h, '__delattr__', [n]) : callDunder(vm2, h, '__setattr__', [n, value]);
+      if (r === 0) return genericSetAttr(vm2, h, name, value);
+      vm2.decref(r);
+    };
+  }
+  if (has('__call__'))
+    s.call = (vm2, h, args) => mustCall(vm2, h, '__call__', Array.from(tupleItems(vm2, args)));
+  if (has('__iter__')) s.iter = (vm2, h) => mustCall(vm2, h, '__iter__', []);
+  if (has('__next__')) {
+    s.iternext = (vm2, h) => {
+      try {
+        return mustCall(vm2, h, '__next__', []);
+      } catch (e) {
+        // FOR_ITER and PyIter_Next end the loop on StopIteration and clear it
+        if (e instanceof PyError && errorMatches(vm2, e, E.StopIteration)) {
+          clearError(vm2, e);
+          return 0;
+        }
+        throw e;
+      }
+    };
+  }
+  if (has('__len__')) {
+    const len = (vm2: Vm, h: number) => {
+      const r = mustCall(vm2, h, '__len__', []);
+      const n = asSsize(vm2, r, E.OverflowError);
+      vm2.decref(r);
+      if (n < 0) throw raiseFormat(vm2, E.ValueError, '__len__() should return >= 0');
+      return n;
+    };
+    s.sequence = { ...s.sequence, length: len };
+    s.mapping = { ...s.mapping, length: len };
+  }
+  if (has('__getitem__'))
+    s.mapping = { ...s.mapping, subscript: (vm2, h, k) => mustCall(vm2, h, '__getitem__', [k]) };
+  if (has('__setitem__') || has('__delitem__')) {
+    s.mapping = {
+      ...s.mapping,
+      assSubscript: (vm2, h, k, v) =>
+        vm2.decref(v === 0 ? mustCall(vm2, h, '__delitem__', [k]) : mustCall(vm2, h, '__setitem__', [k, v])),
+    };
+  }
+  if (has('__contains__')) {
+    s.sequence = {
+      ...s.sequence,
+      contains: (vm2, h, x) => {
+        const r = mustCall(vm2, h, '__contains__', [x]);
+        const b = isTrue(vm2, r);
+        vm2.decref(r);
+        return b;
+      },
+    };
+  }
+  const number: NumberSlots = (s.number = s.number
+    ? { ...s.number, binary: s.number.binary.slice() }
+    : { binary: new Array<BinarySlot | null>(2 * NB_BINARY_COUNT).fill(null) });
+  for (const [nb, name] of BINARY_NAMES) {
+    if (has(`__${name}__`) || has(`__r${name}__`))
+      number.binary[nb] = binarySlot(`__${name}__`, `__r${name}__`, nb);
+    if (has(`__i${name}__`))
+      number.binary[nb + NB_BINARY_COUNT] = (vm2, a, b) =>
+        callDunder(vm2, a, `__i${name}__`, [b]) || vm2.s.NotImplemented;
+  }
+  const unary = {
+    __neg__: 'negative',
+    __pos__: 'positive',
+    __abs__: 'absolute',
+    __invert__: 'invert',
+    __int__: 'int',
+    __float__: 'float',
+    __index__: 'index',
+  } as const;
+  for (const [dunder, key] of Object.entries(unary))
+    if (has(dunder)) number[key] = (vm2, h) => mustCall(vm2, h, dunder, []);
+  if (has('__bool__')) {
+    number.bool = (vm2, h) => {
+      const r = mustCall(vm2, h, '__bool__', []);
+      if (vm2.table.type[r] !== T.Bool) {
+        const name = vm2.typeOf(r).name;
+        vm2.decref(r);
+        throw typeError(vm2, '__bool__ should return bool, returned %s', name);
+      }
+      return r === vm2.s.True;
+    };
+  }
+  if (has('__init__')) {
+    s.init = (vm2, self, args, kwargs) => {
+      if (kwargs !== 0 && vm2.table.n[kwargs] > 0)
+        throw typeError(vm2, 'keyword arguments to a class are not supported by the simulator yet');
+      const r = mustCall(vm2, self, '__init__', Array.from(tupleItems(vm2, args)));
+      if (r !== vm2.s.None) {
+        const name = vm2.typeOf(r).name;
+        vm2.decref(r);
+        throw typeError(vm2, "__init__() should return None, not '%.200s'", name);
+      }
+    };
+  }
+  if (has('__get__'))
+    s.descrGet = (vm2, d, obj, type) => mustCall(vm2, d, '__get__', [obj || vm2.s.None, type || vm2.s.None]);
+  if (has('__set__') || has('__delete__'))
+    s.descrSet = (vm2, d, obj, v) =>
+      vm2.decref(v === 0 ? mustCall(vm2, d, '__delete__', [obj]) : mustCall(vm2, d, '__set__', [obj, v]));
+}

@@ -1,0 +1,529 @@
+import { NotSupported } from '../errors';
+import { getAttr, lookupSpecial } from '../abstract/attr';
+import { call } from '../abstract/call';
+import { raiseFormat, typeError } from '../abstract/errors';
+import { iterNext, getIter } from '../abstract/iter';
+import type { Vm } from '../runtime/vm';
+import { methodNew } from './classobject';
+import { dictCopy, dictDelItem, dictEntries, dictGetItem, dictSetItem } from './dict';
+import { E } from './exctypes';
+import { installDunderSlots } from './heapslots';
+import {
+  heapInstanceState,
+  instanceDict,
+  instanceRelease,
+  type HeapTypeData,
+  type InstanceState,
+} from './instance';
+import { fromLong } from './int';
+import { listNew } from './list';
+import { genericAlloc } from './object';
+import { staticMethodNew, superNew } from './descrobject';
+import { intern, strValue } from './str';
+import { tupleFromItems, tupleItems } from './tuple';
+import { inheritSlots } from './typeobject';
+import { T, TpFlags, defineType, type TypeSlots, type Visit } from './types';
+import { newSharedKeys, sharedKeysDecref } from './values';
+import { weakrefNew } from './weakref';
+
+/**
+ * Classes (Objects/typeobject.c type_new, 3.11): `type(name, bases, namespace)` and, for the eval
+ * loop, the `class` statement's last step. A heap type gets a new type id, a slot table built from
+ * its base's (inherit_slots) and its own dunders (heapslots.ts), and the allocations 3.11 makes,
+ * measured on 3.11.7: the (object,) bases tuple, the namespace copied (PyDict_Copy), __slots__
+ * sorted through a list into a tuple, the type object (904 + 40 × (slots + 1) bytes + GC head),
+ * __module__ set, the MRO tuple, the member and __dict__/__weakref__ getset descriptors (with the
+ * temporary name strs descr_new interns), the entry in each base's tp_subclasses (an int key
+ * and a weak reference), the shared keys for the instances' attributes (768 bytes), the copy
+ * __set_name__ walks, and super(type, type).__init_subclass__ looked up and called.
+ */
+export interface HeapTypeExtra extends HeapTypeData {
+  basesTuple: number;
+  mroTuple: number;
+  /** ht_slots: the sorted __slots__ names (a tuple), or 0. */
+  htSlots: number;
+  /** Our entry in each base's tp_subclasses: the key (PyLong_FromVoidPtr) and the weak reference. */
+  subclassEntries: { base: number; key: number; ref: number }[];
+  /** The classes made from this one (their entries), when it is a heap type itself. */
+  subclasses: Map<number, { key: number; ref: number }>;
+  /** This class's tp_subclasses dict, made for its first subclass (the object and its keys block). */
+  subclassesDict: number;
+  subclassesKeys: number;
+  dealloc: (vm: Vm, h: number) => void;
+  /** Built-in bases whose layout keeps a weakref list (function, set, type …): a class adds none. */
+  weaklist: boolean;
+}
+
+const WEAKLIST_TYPES = new Set<number>([
+  T.Function,
+  T.Set,
+  T.FrozenSet,
+  T.Type,
+  T.Generator,
+  T.Method,
+  T.Builtin,
+]);
+
+/** type(name, bases, dict): a new class (a new reference to its type object). `module` is the caller's __name__. */
+export function typeNew(vm: Vm, name: string, bases: number, ns: number, module = '__main__'): number {
+  // the bases, (object,) when none
+  let basesTuple = bases;
+  if (basesTuple === 0 || vm.table.n[basesTuple] === 0) {
+    vm.incref(vm.types[T.Object].typeObject);
+    basesTuple = tupleFromItems(vm, [vm.types[T.Object].typeObject]);
+  } else vm.incref(basesTuple);
+  const baseTypes = Array.from(tupleItems(vm, basesTuple)).map((b) => {
+    if (!vm.typeOf(b).mro.includes(T.Type)) throw typeError(vm, 'bases must be types');
+    const s = vm.slotsOf(b);
+    if (!(s.flags & TpFlags.BaseType))
+      throw typeError(vm, "type '%.100s' is not an acceptable base type", s.name);
+    if (vm.typeOf(b).id !== T.Type) throw new NotSupported('metaclasses');
+    return s;
+  });
+  const base = bestBase(vm, baseTypes);
+  const dict = dictCopy(vm, ns);
+
+  // __slots__ (type_new_slots): validated, sorted (a list made into a tuple), __dict__/__weakref__ picked out
+  let ownSlots: string[] | null = null;
+  let htSlots = 0;
+  let addDict = base.dictoffset === 0;
+  let addWeak = !hasWeaklist(vm, base);
+  const slotsObj = dictGetItem(vm, dict, intern(vm, '__slots__'));
+  if (slotsObj !== 0) {
+    const names = slotNames(vm, slotsObj);
+    addDict = addDict && names.includes('__dict__');
+    addWeak = addWeak && names.includes('__weakref__');
+    ownSlots = names.filter((n) => n !== '__dict__' && n !== '__weakref__').sort();
+    // type_new_copy_slots: a list of the names, sorted, made into the tuple the class keeps (ht_slots)
+    const list = listNew(vm, ownSlots.length);
+    htSlots = tupleFromItems(
+      vm,
+      ownSlots.map((n) => intern(vm, n)),
+    );
+    vm.decref(list);
+  }
+  const nslots = ownSlots?.length ?? 0;
+  // a managed dict: added here (bases of itemsize 0), or inherited from a class that has one
+  const managed = (addDict && base.itemsize === 0) || (base.flags & TpFlags.ManagedDict) !== 0;
+
+  // the type object
+  const id = vm.newTypeId();
+  const typeObj = genericAlloc(vm, vm.types[T.Type], nslots);
+  if (dictGetItem(vm, dict, intern(vm, '__module__')) === 0)
+    dictSetItem(vm, dict, intern(vm, '__module__'), intern(vm, module));
+  const qualObj = dictGetItem(vm, dict, intern(vm, '__qualname__'));
+  const qualname = qualObj !== 0 && vm.table.type[qualObj] === T.Str ? strValue(vm, qualObj) : name;
+  if (qualObj !== 0) dictDelItem(vm, dict, intern(vm, '__qualname__'));
+  const modObj = dictGetItem(vm, dict, intern(vm, '__module__'));
+  wrapSpecial(vm, dict);
+
+  const baseData = base.flags & TpFlags.HeapType ? (base.extra as HeapTypeExtra) : null;
+  const extra: HeapTypeExtra = {
+    cachedKeys: null,
+    members: [...(baseData?.members ?? []), ...(ownSlots ?? [])],
+    // an exception's or a function's own dict pointer serves its subclasses' instances
+    dictFromBase: baseData ? baseData.dictFromBase : !addDict && base.dictoffset !== 0,
+    basesTuple,
+    mroTuple: 0,
+    htSlots,
+    subclassEntries: [],
+    subclasses: new Map(),
+    subclassesDict: 0,
+    subclassesKeys: 0,
+    dealloc: typeDealloc,
+    weaklist: addWeak || hasWeaklist(vm, base),
+  };
+  const s = defineType({
+    id,
+    name,
+    qualname,
+    module: modObj !== 0 && vm.table.type[modObj] === T.Str ? strValue(vm, modObj) : module,
+    basicsize: base.basicsize + 8 * nslots + (addWeak ? 8 : 0) + (addDict && !managed ? 8 : 0),
+    itemsize: base.itemsize,
+    flags:
+      TpFlags.HeapType |
+      TpFlags.BaseType |
+      TpFlags.HaveGc |
+      TpFlags.Ready |
+      (managed ? TpFlags.ManagedDict : 0),
+    base: base.id,
+    bases: baseTypes.map((b) => b.id),
+    typeObject: typeObj,
+    dict,
+    dictoffset: managed ? -1 : addDict ? base.basicsize + 8 * nslots : base.dictoffset,
+    dealloc: subtypeDealloc,
+    traverse: subtypeTraverse,
+    clear: subtypeClear,
+    slotNames: ownSlots,
+    extra,
+  });
+  vm.table.side[typeObj] = s;
+
+  // PyType_Ready: the MRO and its tuple, the descriptors, __doc__, the inherited slots
+  s.mro = mroOf(vm, s, baseTypes);
+  vm.registerType(s);
+  extra.mroTuple = tupleFromItems(
+    vm,
+    s.mro.map((m) => {
+      vm.incref(vm.types[m].typeObject);
+      return vm.types[m].typeObject;
+    }),
+  );
+  for (const n of ownSlots ?? []) setDefault(vm, dict, n, memberDescr(vm, s, n, extra.members.indexOf(n)));
+  if (addDict) setDefault(vm, dict, '__dict__', getsetDescr(vm, s, '__dict__'));
+  if (addWeak) setDefault(vm, dict, '__weakref__', getsetDescr(vm, s, '__weakref__'));
+  setDefault(vm, dict, '__doc__', vm.s.None, false);
+  const own = new Set<string>();
+  for (const [k] of dictEntries(vm, dict)) if (vm.table.type[k] === T.Str) own.add(strValue(vm, k));
+  const overridesHash = own.has('__eq__') || own.has('__hash__');
+  for (const b of s.mro.slice(1)) inheritSlots(s, vm.types[b], overridesHash);
+  if (s.hash === null) {
+    if (!own.has('__hash__')) setDefault(vm, dict, '__hash__', vm.s.None, false);
+    own.add('__hash__');
+  }
+  for (const b of baseTypes) addSubclass(vm, b, s);
+  installDunderSlots(vm, s, own);
+  if (own.has('__new__')) s.new = slotTpNew;
+
+  if (managed) extra.cachedKeys = newSharedKeys(vm);
+  setNames(vm, s);
+  initSubclass(vm, s);
+  return typeObj;
+}
+
+/** best_base: the base whose layout every other extends (single inheritance: the base). */
+function bestBase(vm: Vm, bases: TypeSlots[]): TypeSlots {
+  let winner = bases[0];
+  for (const b of bases.slice(1)) {
+    const sw = solidBase(vm, winner);
+    const sb = solidBase(vm, b);
+    if (sb.mro.includes(sw.id)) winner = b;
+    else if (!sw.mro.includes(sb.id)) throw typeError(vm, 'multiple bases have instance lay-out conflict');
+  }
+  return winner;
+}
+
+/** solid_base: the nearest base that adds to the instance layout. */
+function solidBase(vm: Vm, s: TypeSlots): TypeSlots {
+  let t = s;
+  while (t.id !== T.Object && t.flags & TpFlags.HeapType && (t.slotNames?.length ?? 0) === 0)
+    t = vm.types[t.base];
+  return t;
+}
+
+function hasWeaklist(vm: Vm, s: TypeSlots): boolean {
+  for (const id of s.mro) {
+    const t = vm.types[id];
+    if (t.flags & TpFlags.HeapType ? (t.extra as HeapTypeExtra).weaklist : WEAKLIST_TYPES.has(id))
+      return true;
+  }
+  return false;
+}
+
+function slotNames(vm: Vm, slotsObj: number): string[] {
+  if (vm.table.type[slotsObj] === T.Str) return [strValue(vm, slotsObj)];
+  // PySequence_Tuple: a tuple is read as it is
+  if (vm.table.type[slotsObj] === T.Tuple)
+    return Array.from(tupleItems(vm, slotsObj)).map((x) => slotName(vm, x));
+  const out: string[] = [];
+  const it = getIter(vm, slotsObj);
+  try {
+    for (let x = iterNext(vm, it); x !== 0; x = iterNext(vm, it)) {
+      try {
+        out.push(slotName(vm, x));
+      } finally {
+        vm.decref(x);
+      }
+    }
+  } finally {
+    vm.decref(it);
+  }
+  return out;
+}
+
+function slotName(vm: Vm, x: number): string {
+  if (vm.table.type[x] !== T.Str)
+    throw typeError(vm, "__slots__ items must be strings, not '%.200s'", vm.typeOf(x).name);
+  const n = strValue(vm, x);
+  if (n.startsWith('__') && !n.endsWith('__'))
+    throw new NotSupported(`private (name-mangled) __slots__ name ${n}`);
+  return n;
+}
+
+/** __new__ becomes a staticmethod (type_new_set_attrs). */
+function wrapSpecial(vm: Vm, dict: number): void {
+  const k = intern(vm, '__new__');
+  const f = dictGetItem(vm, dict, k);
+  if (f !== 0 && vm.table.type[f] === T.Function) {
+    const sm = staticMethodNew(vm, f);
+    dictSetItem(vm, dict, k, sm);
+    vm.decref(sm);
+  }
+  for (const name of ['__init_subclass__', '__class_getitem__'])
+    if (vm.table.type[dictGetItem(vm, dict, intern(vm, name))] === T.Function)
+      throw new NotSupported(`a class defining ${name}`);
+}
+
+/** PyDict_SetDefault into the class dict; `steal` gives the new object's reference to the dict. */
+function setDefault(vm: Vm, dict: number, name: string, value: number, steal = true): void {
+  const k = intern(vm, name);
+  if (dictGetItem(vm, dict, k) === 0) dictSetItem(vm, dict, k, value);
+  if (steal) vm.decref(value);
+}
+
+/** mro_implementation: C3 linearization of the bases' MROs. */
+function mroOf(vm: Vm, s: TypeSlots, bases: TypeSlots[]): number[] {
+  if (bases.length === 1) return [s.id, ...bases[0].mro];
+  const seqs = [...bases.map((b) => [...b.mro]), bases.map((b) => b.id)];
+  const out = [s.id];
+  for (;;) {
+    const live = seqs.filter((q) => q.length);
+    if (!live.length) return out;
+    const head = live.map((q) => q[0]).find((c) => !live.some((q) => q.indexOf(c) > 0));
+    if (head === undefined)
+      throw typeError(
+        vm,
+        'Cannot create a consistent method resolution order (MRO) for bases %s',
+        bases.map((b) => b.name).join(', '),
+      );
+    out.push(head);
+    for (const q of live) if (q[0] === head) q.shift();
+  }
+}
+
+/** PyDescr_NewMember for a __slots__ name: an allocated member_descriptor holding the class. */
+function memberDescr(vm: Vm, s: TypeSlots, name: string, index: number): number {
+  const h = vm.newGcObject(T.MemberDescr, 48);
+  vm.incref(s.typeObject);
+  vm.table.ref[h] = s.typeObject;
+  vm.table.side[h] = {
+    type: s,
+    def: {
+      name,
+      get: (vm2: Vm, obj: number) => {
+        const v = heapInstanceState(vm2, obj)!.slots![index];
+        if (v === 0)
+          throw raiseFormat(
+            vm2,
+            E.AttributeError,
+            "'%.50s' object has no attribute '%U'",
+            vm2.typeOf(obj).name,
+            name,
+          );
+        vm2.incref(v);
+        return v;
+      },
+      set: (vm2: Vm, obj: number, value: number) => {
+        const slots = heapInstanceState(vm2, obj)!.slots!;
+        const old = slots[index];
+        if (value === 0 && old === 0)
+          throw raiseFormat(
+            vm2,
+            E.AttributeError,
+            "'%.50s' object has no attribute '%U'",
+            vm2.typeOf(obj).name,
+            name,
+          );
+        if (value) vm2.incref(value);
+        slots[index] = value;
+        if (old) vm2.decref(old);
+      },
+    },
+  };
+  vm.gc.track(h);
+  return h;
+}
+
+/**
+ * PyDescr_NewGetSet for __dict__ / __weakref__ (subtype_getsets_full): 16 + 48 bytes, and
+ * descr_new interns the name from a C string (a temporary str for names longer than one character).
+ */
+function getsetDescr(vm: Vm, s: TypeSlots, name: string): number {
+  const h = vm.newGcObject(T.GetSetDescr, 48);
+  vm.incref(s.typeObject);
+  vm.table.ref[h] = s.typeObject;
+  const tmp = vm.mem.malloc(48 + name.length + 1);
+  vm.mem.free(tmp);
+  vm.table.side[h] = {
+    type: s,
+    def:
+      name === '__dict__'
+        ? {
+            name,
+            get: (vm2: Vm, obj: number) => {
+              const d = instanceDict(vm2, obj);
+              vm2.incref(d);
+              return d;
+            },
+          }
+        : { name, get: (vm2: Vm) => vm2.s.None },
+  };
+  vm.gc.track(h);
+  return h;
+}
+
+/** add_subclass: the class enters the base's tp_subclasses as {PyLong_FromVoidPtr(type): weakref(type)}. */
+function addSubclass(vm: Vm, base: TypeSlots, s: TypeSlots): void {
+  const key = fromLong(vm, vm.id(s.typeObject));
+  const ref = weakrefNew(vm, s.typeObject);
+  if (base.flags & TpFlags.HeapType) {
+    const bx = base.extra as HeapTypeExtra;
+    if (bx.subclassesDict === 0) {
+      // the base's first subclass makes its tp_subclasses dict (an int key: a general table)
+      bx.subclassesDict = vm.newGcObject(T.Dict, 48);
+      bx.subclassesKeys = vm.mem.malloc(160);
+    }
+    bx.subclasses.set(s.id, { key, ref });
+  }
+  (s.extra as HeapTypeExtra).subclassEntries.push({ base: base.id, key, ref });
+}
+
+/** type_new_set_names: a copy of the class dict, each value's __set_name__ called. */
+function setNames(vm: Vm, s: TypeSlots): void {
+  const copy = dictCopy(vm, s.dict);
+  try {
+    for (const [k, v] of dictEntries(vm, copy)) {
+      const f = lookupSpecial(vm, v, '__set_name__');
+      if (f === 0) continue;
+      try {
+        vm.decref(call(vm, f, [s.typeObject, k], null));
+      } finally {
+        vm.decref(f);
+      }
+    }
+  } finally {
+    vm.decref(copy);
+  }
+}
+
+/** type_new_init_subclass: super(type, type).__init_subclass__(), made, called and released. */
+function initSubclass(vm: Vm, s: TypeSlots): void {
+  const sup = superNew(vm, s.typeObject, s.typeObject);
+  let f: number;
+  try {
+    f = getAttr(vm, sup, '__init_subclass__');
+  } finally {
+    vm.decref(sup);
+  }
+  try {
+    vm.decref(call(vm, f, [], null));
+  } finally {
+    vm.decref(f);
+  }
+}
+
+/** slot_tp_new: the class's __new__ (a staticmethod) called with the class first. */
+function slotTpNew(vm: Vm, type: TypeSlots, args: number, kwargs: number): number {
+  if (kwargs !== 0 && vm.table.n[kwargs] > 0) throw new NotSupported('keyword arguments to __new__');
+  const f = getAttr(vm, type.typeObject, '__new__');
+  try {
+    return call(vm, f, [type.typeObject, ...tupleItems(vm, args)], null);
+  } finally {
+    vm.decref(f);
+  }
+}
+
+// ---- instances ---------------------------------------------------------------------------------
+
+/** The nearest built-in type in the MRO (whose layout the instance extends). */
+function builtinBase(vm: Vm, s: TypeSlots): TypeSlots {
+  for (const id of s.mro) if (!(vm.types[id].flags & TpFlags.HeapType)) return vm.types[id];
+  return vm.types[T.Object];
+}
+
+/**
+ * subtype_dealloc: untracked; __del__ would run here; the __slots__ members and the dict (or
+ * values) released; the built-in base's dealloc (object's: PyObject_GC_Del); then the class.
+ */
+function subtypeDealloc(vm: Vm, h: number): void {
+  const type = vm.typeOf(h);
+  const typeObj = type.typeObject;
+  vm.gc.untrack(h);
+  const st = heapInstanceState(vm, h);
+  if (st) {
+    clearInstance(vm, st);
+    vm.heapState.delete(h);
+  }
+  const b = builtinBase(vm, type);
+  if (b.flags & TpFlags.HaveGc && b.id !== T.Object) b.dealloc(vm, h);
+  else vm.gcDel(h);
+  vm.decref(typeObj);
+}
+
+function clearInstance(vm: Vm, st: InstanceState): void {
+  if (st.slots) {
+    const slots = st.slots;
+    for (let i = 0; i < slots.length; i++) {
+      const v = slots[i];
+      if (v) {
+        slots[i] = 0;
+        vm.decref(v);
+      }
+    }
+  }
+  instanceRelease(vm, st);
+}
+
+/** subtype_traverse: the members, the dict or values, the class, then the base's references. */
+function subtypeTraverse(vm: Vm, h: number, visit: Visit): void {
+  const st = heapInstanceState(vm, h);
+  if (st) {
+    if (st.slots) for (const v of st.slots) if (v) visit(v);
+    if (st.dict) visit(st.dict);
+    else if (st.values) for (const v of st.values.slots) if (v) visit(v);
+  }
+  const type = vm.typeOf(h);
+  visit(type.typeObject);
+  builtinBase(vm, type).traverse?.(vm, h, visit);
+}
+
+function subtypeClear(vm: Vm, h: number): void {
+  const st = heapInstanceState(vm, h);
+  if (st) clearInstance(vm, st);
+  builtinBase(vm, vm.typeOf(h)).clear?.(vm, h);
+}
+
+// ---- the class object's own lifetime -------------------------------------------------------
+
+/**
+ * type_dealloc (a class in a cycle, so the collector's): out of its bases' tp_subclasses (a key
+ * made to find the entry, then the entry's key and weak reference released), then its dict,
+ * bases, MRO, shared keys, the object, and its type id.
+ */
+function typeDealloc(vm: Vm, h: number): void {
+  const s = vm.slotsOf(h);
+  const x = s.extra as HeapTypeExtra;
+  vm.gc.untrack(h);
+  for (const e of x.subclassEntries) {
+    const probe = fromLong(vm, vm.id(h));
+    vm.decref(probe);
+    const b = vm.types[e.base];
+    if (b.flags & TpFlags.HeapType) (b.extra as HeapTypeExtra).subclasses.delete(s.id);
+    vm.decref(e.key);
+    vm.decref(e.ref);
+  }
+  for (const { ref } of x.subclasses.values()) (vm.table.side[ref] as { referent: number }).referent = 0;
+  if (x.subclassesDict) {
+    vm.gcDel(x.subclassesDict);
+    vm.mem.free(x.subclassesKeys);
+  }
+  vm.xdecref(s.dict);
+  vm.xdecref(x.basesTuple);
+  vm.xdecref(x.mroTuple);
+  vm.xdecref(x.htSlots);
+  if (x.cachedKeys) sharedKeysDecref(vm, x.cachedKeys);
+  vm.gcDel(h);
+  vm.releaseTypeId(s.id);
+}
+
+/** type_setattro for a class: the dict takes the value, and a dunder refreshes the slots. */
+export function heapTypeSetattr(vm: Vm, h: number, name: string, value: number): void {
+  const s = vm.slotsOf(h);
+  const k = intern(vm, name);
+  if (value === 0) dictDelItem(vm, s.dict, k);
+  else dictSetItem(vm, s.dict, k, value);
+  if (name.startsWith('__') && name.endsWith('__')) installDunderSlots(vm, s, new Set([name]));
+}
+
+/** A bound method of a class attribute (for tests and the eval loop's LOAD_ATTR on classes). */
+export const boundMethod = methodNew;

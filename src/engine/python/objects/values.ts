@@ -1,0 +1,86 @@
+import { memoryError } from '../errors';
+import type { Vm } from '../runtime/vm';
+
+/**
+ * 3.11's instance attributes without a dict (Objects/dictobject.c, "split" tables): a class keeps
+ * one shared keys object (ht_cached_keys, made by _PyDict_NewKeysForClass: 64 slots, a 768-byte
+ * block) naming its instances' attributes in insertion order, and each instance has only a
+ * values array (PyMem_Malloc'd by new_values). Measured on 3.11.7: the first `A()` of a class gets
+ * a 264-byte array (29 slots), the next 256, then 248 …: init_inline_values takes one slot of the
+ * keys' room away for every new instance (down to 1), and the array is sized for the attributes
+ * the keys hold plus that room. An attribute the keys cannot take (past SHARED_KEYS_MAX_SIZE = 30
+ * names) gives the instance a real dict (make_dict_from_instance_attributes).
+ */
+export const SHARED_KEYS_MAX_SIZE = 30;
+/** new_keys_object(NEXT_LOG2_SHARED_KEYS_MAX_SIZE = 6, unicode): 32 + 64 index bytes + 42 entries × 16. */
+export const CACHED_KEYS_BYTES = 768;
+
+/** A class's ht_cached_keys. */
+export interface SharedKeys {
+  addr: number;
+  /** Attribute names in insertion order (an attribute's index is its slot in every values array). */
+  names: string[];
+  /** dk_usable: room left (SHARED_KEYS_MAX_SIZE at first, one less for each new instance, down to 1). */
+  usable: number;
+  /** Holders: the class and every split dict made from it (dictkeys_incref). */
+  refcnt: number;
+}
+
+/** An instance's values array (PyDictValues): one slot per shared-keys index (0 = unset). */
+export interface Values {
+  addr: number;
+  size: number;
+  slots: Int32Array;
+}
+
+/** _PyDict_NewKeysForClass. */
+export function newSharedKeys(vm: Vm): SharedKeys {
+  const addr = vm.mem.malloc(CACHED_KEYS_BYTES);
+  if (addr === 0) throw memoryError();
+  vm.mem.touch(addr, CACHED_KEYS_BYTES);
+  return { addr, names: [], usable: SHARED_KEYS_MAX_SIZE, refcnt: 1 };
+}
+
+/** _PyDictKeys_DecRef of a shared keys object. */
+export function sharedKeysDecref(vm: Vm, k: SharedKeys): void {
+  if (--k.refcnt === 0) vm.mem.free(k.addr);
+}
+
+/** new_values(size): a PyMem block of the size prefix (size + 2 rounded up to 8) and size pointers. */
+export function valuesBytes(size: number): number {
+  return Math.ceil((size + 2) / 8) * 8 + 8 * size;
+}
+
+/** init_inline_values: one slot of room goes (while more than one is left), then the array for the names + room. */
+export function newValues(vm: Vm, k: SharedKeys): Values {
+  if (k.usable > 1) k.usable--;
+  const size = k.names.length + k.usable;
+  const bytes = valuesBytes(size);
+  const addr = vm.mem.malloc(bytes);
+  if (addr === 0) throw memoryError();
+  vm.mem.touch(addr, bytes);
+  return { addr, size, slots: new Int32Array(size) };
+}
+
+/** insert_into_dictkeys: the name's index, adding it when there is room; -1 when there is none. */
+export function sharedKeysIndex(k: SharedKeys, name: string, insert: boolean): number {
+  const ix = k.names.indexOf(name);
+  if (ix >= 0 || !insert) return ix;
+  if (k.usable <= 0) return -1;
+  k.names.push(name);
+  k.usable--;
+  return k.names.length - 1;
+}
+
+/** _PyObject_FreeInstanceAttributes: the values released in order, then the array. */
+export function freeValues(vm: Vm, v: Values): void {
+  const s = v.slots;
+  for (let i = 0; i < s.length; i++) {
+    const x = s[i];
+    if (x) {
+      s[i] = 0;
+      vm.decref(x);
+    }
+  }
+  vm.mem.free(v.addr);
+}
