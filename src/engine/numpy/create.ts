@@ -2,6 +2,7 @@ import { valueError, typeError } from '../python/abstract/errors';
 import { binaryOp } from '../python/abstract/number';
 import { NotSupported, PyError } from '../python/errors';
 import { byteAt, byteLength, bytesContent } from '../python/objects/bytes';
+import { listAppend, listItem, listNew } from '../python/objects/list';
 import { fromDouble } from '../python/objects/float';
 import { fromLong, intValue } from '../python/objects/int';
 import { Cmp, NB, T } from '../python/objects/types';
@@ -440,7 +441,7 @@ export class Constructors {
     const vm = this.vm;
     const A = this.arrays;
     const [seqH, axisH, outH] = parseArgs(
-      this.vm,
+      vm,
       'stack',
       ['arrays', 'axis', 'out', 'dtype', 'casting'],
       1,
@@ -449,7 +450,6 @@ export class Constructors {
     );
     if (outH !== undefined && !isNone(vm, outH)) throw new NotSupported('np.stack with out=');
     const { hs, temps } = this.inputs('stack', seqH!);
-    const views: number[] = [];
     try {
       const shape = A.shape(hs[0]);
       if (hs.some((h) => A.shape(h).join() !== shape.join()))
@@ -458,12 +458,33 @@ export class Constructors {
       let axis = axisH === undefined ? 0 : intArg(vm, axisH, 'axis');
       if (axis < -nd || axis >= nd) throw this.errors.axis(axis, nd);
       if (axis < 0) axis += nd;
-      for (const h of hs) views.push(this.expand(h, axis));
-      return this.concatenateArrays(views, axis, null);
+      // arrays = [asanyarray(arr) for arr in arrays]; expanded_arrays = [arr[sl] for arr in arrays]
+      const arrays = this.pyList(hs, false);
+      const expanded = listNew(vm, 0);
+      for (const h of hs) listAppend(vm, expanded, this.expand(h, axis));
+      try {
+        return this.concatenateArrays(listItems(vm, expanded), axis, null);
+      } finally {
+        vm.decref(expanded);
+        vm.decref(arrays);
+      }
     } finally {
-      for (const v of views) vm.decref(v);
       for (const t of temps) vm.decref(t);
     }
+  }
+
+  /**
+   * A Python list built by appending (shape_base.py's `res.append(...)`, list comprehensions),
+   * with list_resize's growth; `steal`: the list takes over the caller's references.
+   */
+  private pyList(items: readonly number[], steal: boolean): number {
+    const vm = this.vm;
+    const l = listNew(vm, 0);
+    for (const h of items) {
+      if (!steal) vm.incref(h);
+      listAppend(vm, l, h); // list.append's reference (listAppend steals)
+    }
+    return l;
   }
 
   /** arr[..., np.newaxis, ...]: a view with a length-1 axis at `axis`. */
@@ -476,48 +497,46 @@ export class Constructors {
     return A.newArray(A.dtype(h), shape, { view: { data: A.data(h), base: h, strides } });
   }
 
-  /** shape_base.py vstack: atleast_2d (1-d inputs become (1, n) views), then concatenate on axis 0. */
+  /**
+   * shape_base.py vstack: atleast_2d(*tup) (a list of the inputs, 1-d ones as ary[np.newaxis, :]
+   * views), then concatenate on axis 0; hstack: atleast_1d(*tup), then concatenate on axis 0 for
+   * 1-d inputs, else axis 1.
+   */
   vstack(args: number[], kw: Kw): number {
-    const vm = this.vm;
-    const A = this.arrays;
-    const [seqH] = parseArgs(this.vm, 'vstack', ['tup', 'dtype', 'casting'], 1, args, kw);
-    const { hs, temps } = this.inputs('vstack', seqH!);
-    const views: number[] = [];
-    try {
-      const arrs = hs.map((h) => {
-        const nd = A.nd(h);
-        if (nd >= 2) return h;
-        const v =
-          nd === 0
-            ? A.newArray(A.dtype(h), [1, 1], { view: { data: A.data(h), base: h, strides: [0, 0] } })
-            : this.expand(h, 0);
-        views.push(v);
-        return v;
-      });
-      return this.concatenateArrays(arrs, 0, null);
-    } finally {
-      for (const v of views) vm.decref(v);
-      for (const t of temps) vm.decref(t);
-    }
+    return this.stackLike('vstack', args, kw);
   }
 
-  /** shape_base.py hstack: atleast_1d, then concatenate on axis 0 for 1-d inputs, else axis 1. */
   hstack(args: number[], kw: Kw): number {
+    return this.stackLike('hstack', args, kw);
+  }
+
+  private stackLike(fn: 'vstack' | 'hstack', args: number[], kw: Kw): number {
     const vm = this.vm;
     const A = this.arrays;
-    const [seqH] = parseArgs(this.vm, 'hstack', ['tup', 'dtype', 'casting'], 1, args, kw);
-    const { hs, temps } = this.inputs('hstack', seqH!);
-    const views: number[] = [];
+    const [seqH] = parseArgs(vm, fn, ['tup', 'dtype', 'casting'], 1, args, kw);
+    const { hs, temps } = this.inputs(fn, seqH!);
     try {
-      const arrs = hs.map((h) => {
-        if (A.nd(h) >= 1) return h;
-        const v = A.newArray(A.dtype(h), [1], { view: { data: A.data(h), base: h, strides: [0] } });
-        views.push(v);
-        return v;
-      });
-      return this.concatenateArrays(arrs, A.nd(arrs[0]) === 1 ? 0 : 1, null);
+      const res = listNew(vm, 0);
+      for (const h of hs) {
+        const nd = A.nd(h);
+        let r = h;
+        if (fn === 'vstack' && nd < 2)
+          r =
+            nd === 0
+              ? A.newArray(A.dtype(h), [1, 1], { view: { data: A.data(h), base: h, strides: [0, 0] } })
+              : this.expand(h, 0);
+        else if (fn === 'hstack' && nd === 0)
+          r = A.newArray(A.dtype(h), [1], { view: { data: A.data(h), base: h, strides: [0] } });
+        else vm.incref(h);
+        listAppend(vm, res, r);
+      }
+      try {
+        const arrs = listItems(vm, res);
+        return this.concatenateArrays(arrs, fn === 'vstack' || A.nd(arrs[0]) === 1 ? 0 : 1, null);
+      } finally {
+        vm.decref(res);
+      }
     } finally {
-      for (const v of views) vm.decref(v);
       for (const t of temps) vm.decref(t);
     }
   }
@@ -633,6 +652,11 @@ export class Constructors {
     const n = this.numberArg(h, `a numpy operand of type ${vm.typeOf(h).name}`);
     return this.zeroD(n.d, n.v);
   }
+}
+
+/** A list's items (borrowed). */
+function listItems(vm: Vm, l: number): number[] {
+  return Array.from({ length: vm.table.n[l] }, (_, i) => listItem(vm, l, i));
 }
 
 /** The bytes of a bytes/bytearray object, copied out of the simulator's content. */

@@ -48,7 +48,9 @@ export type UnaryName =
   | 'sign'
   | 'isnan'
   | 'isfinite'
-  | 'logical_not';
+  | 'logical_not'
+  | 'reciprocal'
+  | '_ones_like';
 
 const FLOAT_UNARY = new Set<UnaryName>([
   'sqrt',
@@ -133,6 +135,10 @@ export function unaryKernel(name: UnaryName, d: DType): (x: number) => number {
       return (x) => (Number.isFinite(x) ? 1 : 0);
     case 'logical_not':
       return (x) => (x ? 0 : 1);
+    case 'reciprocal':
+      return (x) => 1 / x;
+    case '_ones_like':
+      return () => 1;
   }
 }
 

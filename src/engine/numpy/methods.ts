@@ -8,7 +8,7 @@ import { tupleFromItems } from '../python/objects/tuple';
 import { T, type Kwargs } from '../python/objects/types';
 import type { Vm } from '../python/runtime/vm';
 import { axisArg, boolArg, intArg, isInt, isNone, parseArgs, sequenceItems } from './args';
-import { FLOAT32, FLOAT64, type DType } from './dtypes';
+import { FLOAT32, FLOAT64, INT64, type DType } from './dtypes';
 import type { DTypeObjects } from './dtypeType';
 import { formulaOf, readBroadcast, requireValues, valueAt, writeValues } from './elements';
 import type { Arrays } from './ndarray';
@@ -104,8 +104,14 @@ export class Methods {
     const dtype = this.dtypeOpt(dtH) ?? (src.kind === 'f' ? src : FLOAT64);
     const axis = this.c.reductions.axis(axisArg(vm, axisH), A.nd(self));
     const count = axis === null ? A.size(self) : A.shape(self)[axis];
-    const sum = this.c.reductions.reduce('add', self, axis, dtype, boolArg(vm, keepH, false));
-    return this.divide(sum, count, dtype);
+    // _count_reduce_items: items = nt.intp(items)
+    const rcount = this.c.scalars.zeroD!(INT64, count);
+    try {
+      const sum = this.c.reductions.reduce('add', self, axis, dtype, boolArg(vm, keepH, false));
+      return this.divide(sum, count, dtype);
+    } finally {
+      vm.decref(rcount);
+    }
   }
 
   /** ret / rcount as _methods.py does it: in place for an array, scalar math for a scalar. */
@@ -137,8 +143,17 @@ export class Methods {
    */
   variance(which: 'var' | 'std', self: number, args: readonly number[], kw: Kwargs | null): number {
     const vm = this.c.vm;
+    const fwd = this.c.reductions.forward(self, args);
+    try {
+      return this.varianceOf(which, self, args, kw);
+    } finally {
+      vm.decref(fwd);
+    }
+  }
+
+  private varianceOf(which: 'var' | 'std', self: number, args: readonly number[], kw: Kwargs | null): number {
+    const vm = this.c.vm;
     const A = this.c.arrays;
-    this.c.reductions.forward(self, args);
     const [axisH, dtH, outH, ddofH, keepH] = parseArgs(
       vm,
       which,
@@ -154,6 +169,9 @@ export class Methods {
     const axis = this.c.reductions.axis(axisArg(vm, axisH), A.nd(self));
     const count = axis === null ? A.size(self) : A.shape(self)[axis];
     const keep = boolArg(vm, keepH, false);
+    // _count_reduce_items: items = nt.intp(items)
+    const rc = this.c.scalars.zeroD!(INT64, count);
+    vm.decref(rc);
     const arrmean = this.c.reductions.reduce('add', self, axis, dtype, true);
     const n = fromLong(vm, count);
     let x = 0;

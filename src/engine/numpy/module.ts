@@ -62,6 +62,12 @@ export class NumpyRuntime {
     this.reductions = new Reductions(this.arrays, this.scalars, this.errors);
     this.sorting = new Sorting(this.arrays);
     this.ufuncs.fromSequence = (h) => this.fromList.fromObject(h, null, false);
+    this.scalars.zeroD = (d, v) => {
+      const z = this.arrays.newArray(d, []);
+      this.arrays.values.setConst(this.arrays.slot(z), v);
+      this.arrays.writeAll(z);
+      return this.reductions.toScalar(z);
+    };
     this.views.asArray = (h) => this.fromList.fromObject(h, null, false);
     const types = makeNdarrayType({
       vm,

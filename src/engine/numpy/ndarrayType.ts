@@ -3,6 +3,7 @@ import { E } from '../python/objects/exctypes';
 import { fromDouble } from '../python/objects/float';
 import { genericGetAttr } from '../python/abstract/attr';
 import { NotSupported } from '../python/errors';
+import { bytesNew } from '../python/objects/bytes';
 import { dictNew, dictSetItem } from '../python/objects/dict';
 import { fromLong } from '../python/objects/int';
 import { listNew, listPut } from '../python/objects/list';
@@ -107,6 +108,8 @@ export function makeNdarrayType(c: MethodContext): {
     mapping: {
       subscript: (v, h, key) => {
         if (v.table.type[key] !== T.Str) throw new NotSupported('flags[...] with a key that is not a str');
+        // arrayflags_getitem: PyUnicode_AsASCIIString(key), a bytes object made and dropped
+        v.decref(bytesNew(v, strValue(v, key)));
         const name = flagName(strValue(v, key));
         if (name === null) throw raiseString(v, E.KeyError, 'Unknown flag');
         return v.s.bool(flagValue(v.table.ref[h], name));

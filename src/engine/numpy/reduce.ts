@@ -108,6 +108,9 @@ export class Reductions {
         : keepdims
           ? shape.map((d, i) => (i === axis ? 1 : d))
           : shape.filter((_, i) => i !== axis);
+    // PyUFunc_GenericReduction: full_args.in = PyTuple_Pack(1, op), made and dropped
+    vm.incref(h);
+    vm.decref(tupleFromItems(vm, [h]));
     const iterBytes = iteratorBytes(Math.max(nd, 1), 2);
     const iter = vm.mem.malloc(iterBytes);
     if (iter === 0) throw new PyError('MemoryError', '');
@@ -314,13 +317,13 @@ export class Reductions {
 
   /**
    * The forwarding of a method to numpy/core/_methods.py (npy_forward_method): the arguments
-   * with self prepended, as a tuple, made and dropped.
+   * with self prepended, as a tuple alive while the Python function runs (the caller drops it).
    */
-  forward(self: number, args: readonly number[]): void {
+  forward(self: number, args: readonly number[]): number {
     const vm = this.vm;
     const items = [self, ...args];
     for (const x of items) vm.incref(x);
-    vm.decref(tupleFromItems(vm, items));
+    return tupleFromItems(vm, items);
   }
 
   /** A Python float of the count, for mean's division (rcount). */

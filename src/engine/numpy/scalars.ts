@@ -72,6 +72,8 @@ export class Scalars {
   readonly byId = new Map<number, DType>();
   true_ = 0;
   false_ = 0;
+  /** A scalar made through a 0-d array (set by the runtime: arrays live above this file). */
+  zeroD: ((d: DType, v: number) => number) | null = null;
 
   constructor(readonly vm: Vm) {
     this.makeTypes();
@@ -206,6 +208,9 @@ export class Scalars {
         if (args.length === 0) return this.make(d, 0);
         const x = args[0];
         const t = v.table.type[x];
+        // an integer scalar type goes through PyArray_FromAny: a 0-d array, then PyArray_Return
+        if ((t === T.Int || t === T.Bool) && d.kind !== 'f' && this.zeroD)
+          return this.zeroD(d, Number(intValue(v, x)));
         if (t === T.Int || t === T.Bool) return this.make(d, Number(intValue(v, x)));
         if (t === T.Float || this.isScalar(x)) return this.make(d, v.table.num[x]);
         if (t === T.Str) {

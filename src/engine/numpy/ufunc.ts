@@ -167,6 +167,10 @@ export class Ufuncs {
         return 0;
       }
     }
+    if (name === 'power' && A.isArray(m1)) {
+      const fast = this.fastScalarPower(m1, m2, inplace);
+      if (fast !== 0) return fast;
+    }
     if (inplace && A.isArray(m1)) return this.call(name, [m1, m2], m1);
     // try_binary_elide (number.c): + - * / (true_divide only for a float left operand)
     const elidable =
@@ -180,6 +184,59 @@ export class Ufuncs {
       if (commutative && this.canElide(m2, m1)) return this.call(name, [m2, m1], m2);
     }
     return this.call(name, [m1, m2], 0);
+  }
+
+  /**
+   * fast_scalar_power (number.c): a float array to the power 1, -1, 0, 0.5 or 2 is the positive,
+   * reciprocal, _ones_like, sqrt or square ufunc (in place when the operator is, or the array is
+   * an elidable temporary); an integer array squared is `square` (after a cast to float64 for
+   * the exponent 2.0). 0 when no fast path applies.
+   */
+  private fastScalarPower(a: number, o2: number, inplace: boolean): number {
+    const A = this.arrays;
+    const vm = this.vm;
+    const s =
+      this.scalarOf(o2) ??
+      (A.isArray(o2) && A.nd(o2) === 0 ? { v: valueAt(A, o2, 0), d: A.dtype(o2), literal: false } : null);
+    if (s === null) return 0;
+    const e = s.v;
+    const d = A.dtype(a);
+    if (d.kind === 'f') {
+      const op: UnaryName | null =
+        e === 1
+          ? 'positive'
+          : e === -1
+            ? 'reciprocal'
+            : e === 0
+              ? '_ones_like'
+              : e === 0.5
+                ? 'sqrt'
+                : e === 2
+                  ? 'square'
+                  : null;
+      if (op === null) return 0;
+      const elide =
+        inplace ||
+        (vm.table.refcnt[a] === 1 &&
+          A.own(a) &&
+          A.writeable(a) &&
+          A.nbytes(a) >= NPY_MIN_ELIDE_BYTES &&
+          this.checkCallers());
+      return this.unaryMath(op, a, elide ? a : 0);
+    }
+    if (e !== 2 || d.kind === 'b') return 0;
+    if (inplace) return this.unaryMath('square', a, a);
+    if (s.d.kind === 'f') {
+      const c = A.newArray(FLOAT64, A.shape(a));
+      writeValues(A, c, (k) => valueAt(A, a, k), formulaOf(A, a));
+      A.writeAll(c);
+      try {
+        return this.unaryMath('square', c, c);
+      } finally {
+        vm.decref(c);
+      }
+    }
+    return this.unaryMath('square', a, 0);
   }
 
   /** can_elide_temp(olhs, orhs): see the class comment. */
@@ -215,15 +272,17 @@ export class Ufuncs {
       outTuple = tupleFromItems(vm, [out]);
     }
     const ops: Operand[] = [];
+    let r: number;
     try {
       for (const h of inputs) ops.push(this.convert(h));
-      const r = this.run(name, ops, out);
-      return !out && this.arrays.nd(r) === 0 ? this.reductionsScalar(r) : r;
+      r = this.run(name, ops, out);
     } finally {
       for (const o of ops) if (o.temp) vm.decref(o.h);
       if (outTuple) vm.decref(outTuple);
       vm.decref(inTuple);
     }
+    // PyArray_Return after the call's cleanup: a 0-d result becomes a NumPy scalar
+    return !out && this.arrays.nd(r) === 0 ? this.reductionsScalar(r) : r;
   }
 
   /** convert_ufunc_arguments for one input: arrays as they are, anything else through PyArray_FromAny. */

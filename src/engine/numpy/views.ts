@@ -1,6 +1,8 @@
 import { indexError, valueError } from '../python/abstract/errors';
 import { NotSupported } from '../python/errors';
-import { intValue } from '../python/objects/int';
+import { fromDouble } from '../python/objects/float';
+import { fromLong, intValue } from '../python/objects/int';
+import type { DType } from './dtypes';
 import { sliceIndices } from '../python/objects/slice';
 import { tupleItems } from '../python/objects/tuple';
 import { T } from '../python/objects/types';
@@ -334,6 +336,7 @@ export class Views {
       const v = this.numberOf(value);
       if (v === null)
         throw new NotSupported('assigning something other than a number into one element of a numpy array');
+      this.setitemConversion(value, d);
       A.alloc.write(region.data, d.itemsize);
       writeAt(A, h, region.data, v);
       return;
@@ -346,6 +349,18 @@ export class Views {
     } finally {
       vm.decref(view);
     }
+  }
+
+  /**
+   * What the dtype's setitem allocates for a Python number: DOUBLE_setitem of an int goes
+   * through PyNumber_Float, LONG_setitem of a float through PyNumber_Long (a temporary each).
+   */
+  private setitemConversion(value: number, d: DType): void {
+    const vm = this.vm;
+    const t = vm.table.type[value];
+    if (t === T.Int && d.kind === 'f') vm.decref(fromDouble(vm, Number(intValue(vm, value))));
+    else if (t === T.Float && (d.kind === 'i' || d.kind === 'u'))
+      vm.decref(fromLong(vm, Math.trunc(vm.table.num[value])));
   }
 
   /** A number's value (Python or NumPy scalar, 0-d array), or null. */
@@ -373,9 +388,9 @@ export class Views {
     if (!A.isArray(value)) {
       const v = this.numberOf(value);
       if (v !== null) {
-        const sd = this.scalars.dtypeOf(value);
-        const t = vm.table.type[value];
-        src = A.newArray(sd ?? (t === T.Float ? A.dtype(dest) : A.dtype(dest)), []);
+        // PyArray_Pack into a 0-d array of the destination's dtype
+        src = A.newArray(A.dtype(dest), []);
+        this.setitemConversion(value, A.dtype(dest));
         A.values.setConst(A.slot(src), v);
         A.writeAll(src);
       } else if (this.asArray) src = this.asArray(value);
@@ -507,6 +522,14 @@ export class Views {
         return r;
       }
       const libc = A.alloc.libc;
+      // the subspace: a view over the axes the index does not consume
+      const fancyDims = bool ? A.nd(ix) : 1;
+      const subspace =
+        A.nd(h) > fancyDims
+          ? A.newArray(d, A.shape(h).slice(fancyDims), {
+              view: { data: A.data(h), base: h, strides: A.strides(h).slice(fancyDims) },
+            })
+          : 0;
       const mit = libc.malloc(MAPITER_BYTES);
       if (mit) vm.mem.touch(mit, MAPITER_BYTES);
       try {
@@ -524,6 +547,7 @@ export class Views {
         return r;
       } finally {
         if (mit) libc.free(mit);
+        if (subspace) vm.decref(subspace);
       }
     } finally {
       for (const x of conv) if (x.temp && x.kind === 'fancy') vm.decref(x.h);
