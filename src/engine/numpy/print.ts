@@ -271,6 +271,8 @@ export function array2string(
   suffix = '',
 ): string {
   const n = values.length;
+  // an array with a zero in its shape prints as "[]" whatever its dimensions
+  if (n === 0 && shape.length > 0) return '[]';
   const summarize = n > THRESHOLD;
   const fmt = formatterFor(leadingTrailing(values, shape, summarize), dtype, shape.length === 0);
   if (shape.length === 0) return fmt(values[0]);

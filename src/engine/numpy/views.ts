@@ -77,7 +77,12 @@ function fixUnknownDimension(A: Arrays, dims: number[], total: number): number[]
   });
   if (unknown >= 0 && known !== 0 && total % known === 0) out[unknown] = total / known;
   else if (unknown >= 0 || known !== total)
-    throw valueError(vm, 'cannot reshape array of size %zd into shape %s', total, shapeText(dims));
+    throw valueError(
+      vm,
+      'cannot reshape array of size %zd into shape %s',
+      total,
+      dims.length === 1 ? `(${dims[0]},)` : `(${dims.join(',')})`,
+    );
   return out;
 }
 
