@@ -53,33 +53,32 @@ export class Methods {
     kw: Kwargs | null,
   ): number {
     const vm = this.c.vm;
-    this.c.reductions.forward(self, args);
-    const [axisH, dtH, outH, keepH] = parseArgs(
-      vm,
-      name,
-      ['axis', 'dtype', 'out', 'keepdims', 'initial', 'where'],
-      0,
-      args,
-      kw,
-    );
-    if (!isNone(vm, outH)) throw new NotSupported(`ndarray.${name}(out=)`);
-    const op = (
-      {
-        sum: 'add',
-        prod: 'multiply',
-        max: 'maximum',
-        min: 'minimum',
-        any: 'logical_or',
-        all: 'logical_and',
-      } as const
-    )[name];
-    return this.c.reductions.reduce(
-      op,
-      self,
-      axisArg(vm, axisH),
-      name === 'max' || name === 'min' ? null : this.dtypeOpt(dtH),
-      boolArg(vm, keepH, false),
-    );
+    const fwd = this.c.reductions.forward(self, args);
+    try {
+      const [axisH, dtH, outH, keepH] = parseArgs(
+        vm,
+        name,
+        ['axis', 'dtype', 'out', 'keepdims', 'initial', 'where'],
+        0,
+        args,
+        kw,
+      );
+      if (!isNone(vm, outH)) throw new NotSupported(`ndarray.${name}(out=)`);
+      const op = (
+        {
+          sum: 'add',
+          prod: 'multiply',
+          max: 'maximum',
+          min: 'minimum',
+          any: 'logical_or',
+          all: 'logical_and',
+        } as const
+      )[name];
+      const dtype = name === 'max' || name === 'min' ? null : this.dtypeOpt(dtH);
+      return this.c.reductions.reduce(op, self, axisArg(vm, axisH), dtype, boolArg(vm, keepH, false));
+    } finally {
+      vm.decref(fwd);
+    }
   }
 
   /**
@@ -89,8 +88,17 @@ export class Methods {
    */
   mean(self: number, args: readonly number[], kw: Kwargs | null, forward = true): number {
     const vm = this.c.vm;
+    const fwd = forward ? this.c.reductions.forward(self, args) : 0;
+    try {
+      return this.meanOf(self, args, kw);
+    } finally {
+      if (fwd) vm.decref(fwd);
+    }
+  }
+
+  private meanOf(self: number, args: readonly number[], kw: Kwargs | null): number {
+    const vm = this.c.vm;
     const A = this.c.arrays;
-    if (forward) this.c.reductions.forward(self, args);
     const [axisH, dtH, outH, keepH] = parseArgs(
       vm,
       'mean',

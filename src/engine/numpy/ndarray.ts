@@ -230,13 +230,17 @@ export class Arrays {
     return h;
   }
 
-  /** PyArray_SetBaseObject: Py_INCREF(base), then walk to the first array that owns its data. */
+  /**
+   * PyArray_SetBaseObject: Py_INCREF(base), then walk to the first array that owns its data, or
+   * whose own base is not an array (a frombuffer view keeps being the base, not its bytes).
+   */
   private collapseBase(base: number): number {
     let b = base;
     while (this.isArray(b)) {
       const s = this.slot(b);
-      if (this.t.flags[s] & AF.OwnData || this.t.base[s] === 0) break;
-      b = this.t.base[s];
+      const next = this.t.base[s];
+      if (this.t.flags[s] & AF.OwnData || next === 0 || !this.isArray(next)) break;
+      b = next;
     }
     this.vm.incref(b);
     return b;
