@@ -182,11 +182,19 @@ export class Arrays {
     t.data[s] = 0;
     t.vkind[s] = 0;
     t.vslot[s] = s;
-    t.setShape(
-      s,
-      shape,
-      shape.map(() => 0),
-    );
+    // the shape now (dealloc reads it if an allocation below fails); strides once known
+    let n = 1;
+    for (let i = 0; i < nd; i++) n *= shape[i];
+    if (nd <= 2) {
+      t.nd[s] = nd;
+      t.d0[s] = nd > 0 ? shape[0] : 0;
+      t.d1[s] = nd > 1 ? shape[1] : 0;
+    } else
+      t.setShape(
+        s,
+        shape,
+        shape.map(() => 0),
+      );
     if (nd > 0) {
       t.dims[s] = this.alloc.dimMalloc(2 * nd);
       if (t.dims[s] === 0) {
@@ -195,7 +203,6 @@ export class Arrays {
       }
       vm.mem.touch(t.dims[s], 16 * nd);
     }
-    const n = size(shape);
     if (n * dtype.itemsize > 2 ** 63 - 1) {
       this.dealloc(h);
       throw new PyError(
@@ -213,7 +220,12 @@ export class Arrays {
         if (!this.writeable(base)) t.flags[s] &= ~AF.Writeable;
       } else t.flags[s] &= ~AF.Writeable;
     } else {
-      t.setShape(s, shape, n === 0 ? shape.map(() => 0) : cStrides(shape, dtype.itemsize));
+      const w = dtype.itemsize;
+      if (nd <= 2) {
+        // C order: the last axis is the item size; an empty array has zero strides
+        t.s1[s] = nd > 1 && n > 0 ? w : 0;
+        t.s0[s] = nd === 0 || n === 0 ? 0 : nd === 1 ? w : w * Math.max(shape[1], 1);
+      } else t.setShape(s, shape, n === 0 ? shape.map(() => 0) : cStrides(shape, w));
       const nbytes = Math.max(n * dtype.itemsize, 1);
       t.data[s] = opts.zeroed ? this.alloc.dataCalloc(nbytes) : this.alloc.dataMalloc(nbytes);
       if (t.data[s] === 0) {
