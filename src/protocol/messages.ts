@@ -13,7 +13,12 @@ export type TunableOptions = GlibcTunables;
 
 export interface RunOptions {
   tunables: TunableOptions;
+  /** Seconds of simulation before the run stops (the page's default: DEFAULT_RUN_SECONDS). */
+  maxSeconds?: number;
 }
+
+/** How long a run may take in the page before it stops with a message (the user can run it longer). */
+export const DEFAULT_RUN_SECONDS = 60;
 
 export interface StatementInfo {
   code: string;

@@ -5,7 +5,7 @@ import type { OwnerLookup } from '../engine/explain';
 import type { GlobalBinding } from '../engine/python/owners';
 import type { EventLog } from '../engine/trace/eventLog';
 import type { ArenaSource } from '../engine/trace/snapshot';
-import type { ObjectInfo, PoolDetail, RunOptions, StatementInfo } from '../protocol/messages';
+import { DEFAULT_RUN_SECONDS, type ObjectInfo, type PoolDetail, type RunOptions, type StatementInfo } from '../protocol/messages';
 import { adaptPython } from './pythonAdapter';
 
 /**
@@ -33,6 +33,11 @@ export interface SimProcess {
 /** A process for `source`, booted as the interpreter that script is measured against (defaultProfile). */
 export function createProcess(source: string, options: RunOptions, events: EventLog): SimProcess {
   const profile = defaultProfile(source);
-  const p = createPythonProcess({ tunables: options.tunables, events, profile });
+  const p = createPythonProcess({
+    tunables: options.tunables,
+    events,
+    profile,
+    maxSeconds: options.maxSeconds ?? DEFAULT_RUN_SECONDS,
+  });
   return adaptPython(p, () => JSON.stringify(simulateScript(source, { tunables: options.tunables, profile }), null, 2));
 }

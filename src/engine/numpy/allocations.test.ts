@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { parseModule } from '../python/parse/parser';
 import { PythonProcess } from '../python/process';
 import { installNumpy } from './install';
 import { allocatorCalls } from './testing';
@@ -63,16 +62,14 @@ const arrayLevel = (calls: string[]): string[] =>
   calls.filter((c) => c.startsWith('L ') || c === 'm 96' || c === 'f 96');
 
 function simulate(setup: string, statement: string): string[] {
+  // the recorder's exec(compile(setup)) then exec(compile(statement)) in one namespace
   const p = new PythonProcess({ profile: 'debian-3.11.2' });
-  const pre = `import numpy as np\n${setup}`;
-  const nSetup = parseModule(pre).length;
-  const stmts = p.load(`${pre}\n${statement}\n`);
+  p.load('');
   installNumpy(p);
-  for (let i = 0; i < nSetup; i++) p.runStatement(i);
+  p.exec(`import numpy as np\n${setup}`);
+  const run = p.prepare(statement);
   p.vm.gc.collectFull();
-  return allocatorCalls(p, () => {
-    for (let i = nSetup; i < stmts.length; i++) p.runStatement(i);
-  });
+  return allocatorCalls(p, run);
 }
 
 interface Case {

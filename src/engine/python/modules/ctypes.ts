@@ -9,7 +9,9 @@ import { tupleItems } from '../objects/tuple';
 import { readyStaticType } from '../objects/typeobject';
 import { Meth, T, TpFlags, defineType, type TypeSlots } from '../objects/types';
 import type { Vm } from '../runtime/vm';
-import type { Interp } from './interp';
+import { hostOf } from './host';
+import type { ModuleSpec } from './registry';
+import { staticModule } from './gc';
 
 /**
  * ctypes.CDLL("libc.so.6") and its `.malloc_trim`: ctypes builds a new _FuncPtr class per CDLL,
@@ -30,11 +32,19 @@ interface CdllState {
 }
 
 /** The ctypes module (already imported by the recorder): its CDLL, and the two types behind it. */
-export function installCtypes(it: Interp, module: number): void {
-  const vm = it.vm;
+export const ctypesModule: ModuleSpec = {
+  name: 'ctypes',
+  load: (vm) => {
+    const module = staticModule(vm, 'ctypes', []);
+    installCtypes(vm, module);
+    return module;
+  },
+};
+
+function installCtypes(vm: Vm, module: number): void {
   readyStaticType(vm, cdllType());
   readyStaticType(vm, cfuncPtrType());
-  const trim = (pad: number) => it.mallocTrim(pad);
+  const trim = (pad: number) => hostOf(vm).mallocTrim(pad);
   const cdll = builtinStatic(
     vm,
     {

@@ -1,4 +1,4 @@
-import { NotSupported } from '../errors';
+import { NotSupported, PyError } from '../errors';
 import { getAttr, lookupAttr, setAttr } from '../abstract/attr';
 import { call } from '../abstract/call';
 import { richCompareBool } from '../abstract/compare';
@@ -7,37 +7,30 @@ import { format } from '../abstract/format';
 import { getIter, iterNext } from '../abstract/iter';
 import { binaryOp, divmod, index, unaryOp } from '../abstract/number';
 import { isInstance, isSubclass, isTrue, length } from '../abstract/object';
-import { repr, str, strText } from '../abstract/repr';
+import { repr } from '../abstract/repr';
 import { sequenceList } from '../abstract/sequence';
-import { PyError } from '../errors';
-import { builtinStatic } from '../objects/descr';
-import { E, EXCEPTION_IDS } from '../objects/exctypes';
+import { E } from '../objects/exctypes';
 import { fromDouble } from '../objects/float';
 import { fromLong, fromSsize, intValue, norm } from '../objects/int';
-import { moduleData, moduleStatic } from '../objects/module';
 import { strNew, strResult, strValue } from '../objects/str';
 import { Cmp, Meth, NB, T, type Kwargs, type MethodDef } from '../objects/types';
 import type { Vm } from '../runtime/vm';
-import type { Interp } from './interp';
-import { installModules } from './modules';
+import type { BuiltinsHost } from './host';
 
 /**
- * The builtins module (Python/bltinmodule.c): its functions as PyMethodDefs with their 3.11
- * calling conventions (which decide what a call allocates: min and max are METH_VARARGS, so they
- * pack a tuple; len is METH_O, so it does not), and the built-in types and exceptions as names.
- * Returns the module's names (Interp.builtins).
+ * The builtins module's functions (Python/bltinmodule.c) as PyMethodDefs with their 3.11 calling
+ * conventions, which decide what a call allocates: min and max are METH_VARARGS, so they pack a
+ * tuple; len is METH_O, so it does not.
  */
-export function installBuiltins(it: Interp): Map<string, number> {
-  const vm = it.vm;
-  const mod = moduleStatic(vm, 'builtins', null);
-  const names = moduleData(vm, mod).attrs;
-  const fns: MethodDef[] = [
+export function builtinFunctions(host: BuiltinsHost): MethodDef[] {
+  const vm = host.vm;
+  void vm;
+  return [
     def('len', Meth.O, (vm2, _s, a) => fromSsize(vm2, length(vm2, a[0]))),
     def('sum', Meth.Fastcall | Meth.Keywords, sumImpl),
     def('min', Meth.Varargs | Meth.Keywords, (vm2, _s, a, kw, t) => minMax(vm2, a, kw, t!, 'min')),
     def('max', Meth.Varargs | Meth.Keywords, (vm2, _s, a, kw, t) => minMax(vm2, a, kw, t!, 'max')),
     def('abs', Meth.O, (vm2, _s, a) => unaryOp(vm2, 'abs', a[0])),
-    def('print', Meth.Fastcall | Meth.Keywords, (vm2, _s, a, kw) => printImpl(it, vm2, a, kw)),
     def('id', Meth.O, (vm2, _s, a) => fromLong(vm2, vm2.id(a[0]))),
     def(
       'isinstance',
@@ -114,47 +107,16 @@ export function installBuiltins(it: Interp): Map<string, number> {
       return binaryOp(vm2, NB.Power, a[0], a[1]);
     }),
     def('malloc_trim', Meth.Fastcall, (vm2, _s, a) =>
-      fromLong(vm2, it.mallocTrim(a.length ? Number(intValue(vm2, a[0])) : 0)),
+      fromLong(vm2, host.mallocTrim(a.length ? Number(intValue(vm2, a[0])) : 0)),
     ),
   ];
-  for (const d of fns) names.set(d.name, builtinStatic(vm, d, 'builtins'));
-  const types: [string, number][] = [
-    ['int', T.Int],
-    ['bool', T.Bool],
-    ['float', T.Float],
-    ['str', T.Str],
-    ['bytes', T.Bytes],
-    ['bytearray', T.ByteArray],
-    ['list', T.List],
-    ['tuple', T.Tuple],
-    ['dict', T.Dict],
-    ['set', T.Set],
-    ['frozenset', T.FrozenSet],
-    ['range', T.Range],
-    ['slice', T.Slice],
-    ['object', T.Object],
-    ['type', T.Type],
-    ['enumerate', T.Enumerate],
-    ['zip', T.Zip],
-    ['reversed', T.Reversed],
-    ['staticmethod', T.StaticMethod],
-    ['classmethod', T.ClassMethod],
-    ['property', T.Property],
-    ['super', T.Super],
-  ];
-  for (const [name, id] of types) names.set(name, vm.types[id].typeObject);
-  for (const [name, id] of EXCEPTION_IDS) if (!name.includes('.')) names.set(name, vm.types[id].typeObject);
-  names.set('None', vm.s.None);
-  names.set('True', vm.s.True);
-  names.set('False', vm.s.False);
-  names.set('Ellipsis', vm.s.Ellipsis);
-  names.set('NotImplemented', vm.s.NotImplemented);
-  it.modules.set('builtins', mod);
-  installModules(it);
-  return names;
 }
 
-const def = (name: string, flags: number, impl: MethodDef['impl']): MethodDef => ({ name, flags, impl });
+export const def = (name: string, flags: number, impl: MethodDef['impl']): MethodDef => ({
+  name,
+  flags,
+  impl,
+});
 
 function nargs(vm: Vm, name: string, a: readonly number[], min: number, max: number): void {
   if (a.length < min)
@@ -299,7 +261,13 @@ function sumImpl(vm: Vm, _s: number, args: readonly number[], kw: Kwargs | null)
  * iterator is made either way); the best item so far is kept (compared by key when there is
  * one); the result is that object.
  */
-function minMax(vm: Vm, args: readonly number[], kw: Kwargs | null, argsTuple: number, which: 'min' | 'max'): number {
+function minMax(
+  vm: Vm,
+  args: readonly number[],
+  kw: Kwargs | null,
+  argsTuple: number,
+  which: 'min' | 'max',
+): number {
   for (const k of kw?.keys() ?? [])
     if (k !== 'key' && k !== 'default')
       throw typeError(vm, "%s() got an unexpected keyword argument '%s'", which, k);
@@ -381,25 +349,4 @@ function baseText(vm: Vm, h: number, base: number, prefix: string): number {
   const neg = v < 0;
   const digits = (neg ? -BigInt(v) : BigInt(v)).toString(base);
   return strNew(vm, (neg ? '-' : '') + prefix + digits, 0);
-}
-
-/**
- * print(): PyFile_WriteObject(…, Py_PRINT_RAW) makes str(x) of each argument (a temporary for
- * non-strings), and the text goes to the run's output. The io layer's own buffers (allocated at
- * start-up) are not modelled.
- */
-function printImpl(it: Interp, vm: Vm, args: readonly number[], kw: Kwargs | null): number {
-  for (const k of kw?.keys() ?? []) if (k !== 'sep' && k !== 'end') throw new NotSupported(`print(${k}=...)`);
-  const sepH = kw?.get('sep');
-  const endH = kw?.get('end');
-  const sep = sepH !== undefined && sepH !== vm.s.None ? strText(vm, sepH) : ' ';
-  const end = endH !== undefined && endH !== vm.s.None ? strText(vm, endH) : '\n';
-  const parts: string[] = [];
-  for (const a of args) {
-    const s = str(vm, a);
-    parts.push(strValue(vm, s));
-    vm.decref(s);
-  }
-  it.output.push(parts.join(sep) + end);
-  return vm.s.None;
 }

@@ -32,15 +32,17 @@ describe('constants made when the module is compiled', () => {
   });
 
   it('keeps values right after folding', () => {
-    const p = runAll("a = 'ab' * 3\nb = -(2 ** 10)\nc = (1, 2) + (3,)\nd = 7 // 2 + 10 % 3\ne = not 0\nf = 'abc'[1]");
-    expect([valueOf(p, 'a'), valueOf(p, 'b'), valueOf(p, 'c'), valueOf(p, 'd'), valueOf(p, 'e'), valueOf(p, 'f')]).toEqual([
-      "'ababab'",
-      '-1024',
-      '(1, 2, 3)',
-      '4',
-      'True',
-      "'b'",
-    ]);
+    const p = runAll(
+      "a = 'ab' * 3\nb = -(2 ** 10)\nc = (1, 2) + (3,)\nd = 7 // 2 + 10 % 3\ne = not 0\nf = 'abc'[1]",
+    );
+    expect([
+      valueOf(p, 'a'),
+      valueOf(p, 'b'),
+      valueOf(p, 'c'),
+      valueOf(p, 'd'),
+      valueOf(p, 'e'),
+      valueOf(p, 'f'),
+    ]).toEqual(["'ababab'", '-1024', '(1, 2, 3)', '4', 'True', "'b'"]);
   });
 
   it('leaves a division by zero to run time (and to fail there)', () => {
