@@ -29,6 +29,11 @@ const ARRAY_LEVEL: [RegExp, string][] = [
   ],
   [/cumsum/, 'PyArray_CumSum calls ufunc.accumulate through PyObject_CallMethod'],
   [/np\.(concatenate|stack|vstack|hstack)/, 'shape_base.py and the __array_function__ dispatcher'],
+  [
+    /np\.(append|expand_dims|array_equal)\(/,
+    'function_base.py / shape_base.py / numeric.py and the dispatcher',
+  ],
+  [/np\.(shares_memory|may_share_memory)\(/, 'the __array_function__ dispatcher of a C function'],
   [/__array_interface__/, "array_interface_get's dict and its items"],
   [/^it = \[x for x in a\]/, 'the iterator of a float array (a temporary at its end)'],
   [

@@ -128,10 +128,24 @@ export class Functions {
       array: { flags: FK, fn: (a, k) => this.array(a, k, true) },
       asarray: { flags: FK, fn: (a, k) => this.array(a, k, false) },
       asanyarray: { flags: FK, fn: (a, k) => this.array(a, k, false) },
-      ascontiguousarray: { flags: FK, fn: (a, k) => this.array(a, k, false) },
+      ascontiguousarray: { flags: FK, fn: (a, k) => rt.layout.asOrder('C', a, k) },
+      asfortranarray: { flags: FK, fn: (a, k) => rt.layout.asOrder('F', a, k) },
+      shares_memory: { flags: FK, fn: (a, k) => rt.layout.overlap(true, a, k) },
+      may_share_memory: { flags: FK, fn: (a, k) => rt.layout.overlap(false, a, k) },
+      append: { flags: FK, fn: (a, k) => rt.layout.append(a, k) },
+      array_equal: { flags: FK, fn: (a, k) => rt.layout.arrayEqual(a, k) },
+      expand_dims: { flags: FK, fn: (a, k) => rt.layout.expandDims(a, k) },
+      squeeze: { flags: FK, fn: (a, k) => this.squeeze(a, k) },
+      swapaxes: { flags: FK, fn: (a, k) => this.swapaxes(a, k) },
       copy: { flags: FK, fn: (a, k) => this.copy(a, k) },
       reshape: { flags: FK, fn: (a, k) => this.reshape(a, k) },
-      ravel: { flags: FK, fn: (a) => this.withArray(a[0], (h) => rt.views.ravel(h)) },
+      ravel: {
+        flags: FK,
+        fn: (a, k) => {
+          const [x, order] = parseArgs(vm, 'ravel', ['a', 'order'], 1, a, k);
+          return this.withArray(x!, (h) => rt.layout.ravel(h, order));
+        },
+      },
       transpose: { flags: FK, fn: (a, k) => this.transpose(a, k) },
       sum: { flags: FK, fn: (a, k) => this.reduction('sum', a, k) },
       prod: { flags: FK, fn: (a, k) => this.reduction('prod', a, k) },
@@ -212,6 +226,21 @@ export class Functions {
     const [a] = parseArgs(this.vm, 'copy', ['a', 'order', 'subok'], 1, args, kw);
     if (this.rt.arrays.isArray(a!)) return this.rt.views.copy(a!, 'K');
     return this.rt.fromList.fromObject(a!, null, true);
+  }
+
+  /** np.squeeze (fromnumeric.py): a.squeeze(axis) (a list through asarray first). */
+  private squeeze(args: number[], kw: Kwargs): number {
+    const [a, axis] = parseArgs(this.vm, 'squeeze', ['a', 'axis'], 1, args, kw);
+    return this.withArray(a!, (h) => this.rt.layout.squeeze(h, axis));
+  }
+
+  /** np.swapaxes (fromnumeric.py): a.swapaxes(axis1, axis2). */
+  private swapaxes(args: number[], kw: Kwargs): number {
+    const vm = this.vm;
+    const [a, a1, a2] = parseArgs(vm, 'swapaxes', ['a', 'axis1', 'axis2'], 3, args, kw);
+    return this.withArray(a!, (h) =>
+      this.rt.layout.swapaxes(h, intArg(vm, a1!, 'axis1'), intArg(vm, a2!, 'axis2')),
+    );
   }
 
   private reshape(args: number[], kw: Kwargs): number {

@@ -6,6 +6,7 @@ import { listNew, listPut } from '../python/objects/list';
 import { strValue } from '../python/objects/str';
 import { tupleFromItems } from '../python/objects/tuple';
 import { T, type Kwargs } from '../python/objects/types';
+import type { Layout } from './layout';
 import type { Vm } from '../python/runtime/vm';
 import { axisArg, boolArg, intArg, isInt, isNone, parseArgs, sequenceItems } from './args';
 import { FLOAT32, FLOAT64, INT64, type DType } from './dtypes';
@@ -28,6 +29,8 @@ export interface MethodContext {
   sorting: Sorting;
   scalars: Scalars;
   dtypes: DTypeObjects;
+  /** set by the runtime; absent in contexts that only compute (functions.ts's Methods) */
+  layout?: Layout;
 }
 
 /**

@@ -20,6 +20,7 @@ import { Scalars } from './scalars';
 import { Sorting } from './sort';
 import { Ufuncs } from './ufunc';
 import { Views } from './views';
+import { Layout } from './layout';
 import { NUMPY_VERSION } from './constants';
 
 /**
@@ -42,6 +43,7 @@ export class NumpyRuntime {
   readonly sorting: Sorting;
   readonly functions: Functions;
   readonly random: RandomModule;
+  readonly layout: Layout;
   readonly ndarrayType: TypeSlots;
   /** The module object (static: its memory is part of the import footprint). */
   readonly module: number;
@@ -69,7 +71,9 @@ export class NumpyRuntime {
       return this.reductions.toScalar(z);
     };
     this.views.asArray = (h) => this.fromList.fromObject(h, null, false);
+    this.layout = new Layout(this);
     const types = makeNdarrayType({
+      layout: this.layout,
       vm,
       arrays: this.arrays,
       views: this.views,

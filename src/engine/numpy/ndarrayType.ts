@@ -71,6 +71,7 @@ export function makeNdarrayType(c: MethodContext): {
   const V = c.views;
   const U = c.ufuncs;
   const M = new Methods(c);
+  const L = c.layout!;
   const binary: Record<number, BinarySlot> = {};
   for (const [nb, name] of Object.entries(NB_UFUNC)) {
     const k = Number(nb);
@@ -287,16 +288,23 @@ export function makeNdarrayType(c: MethodContext): {
       }),
       ravel: method('ravel', FK, (v, self, args, kw) => {
         const [order] = parseArgs(v, 'ravel', ['order'], 0, args, kw);
-        if (!isNone(v, order) && strValue(v, order!) !== 'C')
-          throw new NotSupported("ravel(order) other than 'C'");
-        return V.ravel(self);
+        return L.ravel(self, order);
       }),
       flatten: method('flatten', FK, (v, self, args, kw) => {
         const [order] = parseArgs(v, 'flatten', ['order'], 0, args, kw);
-        if (!isNone(v, order) && strValue(v, order!) !== 'C')
-          throw new NotSupported("flatten(order) other than 'C'");
-        return V.flatten(self);
+        return L.flatten(self, order);
       }),
+      view: method('view', FK, (_v, self, args, kw) => L.view(self, args, kw)),
+      squeeze: method('squeeze', FK, (v, self, args, kw) => {
+        const [axis] = parseArgs(v, 'squeeze', ['axis'], 0, args, kw);
+        return L.squeeze(self, axis);
+      }),
+      swapaxes: method('swapaxes', Meth.Varargs, (v, self, args) => {
+        if (args.length !== 2)
+          throw typeError(v, 'swapaxes() takes exactly 2 arguments (%zd given)', args.length);
+        return L.swapaxes(self, intArg(v, args[0], 'axis1'), intArg(v, args[1], 'axis2'));
+      }),
+      tobytes: method('tobytes', FK, (_v, self, args, kw) => L.tobytes(self, args, kw)),
       transpose: method('transpose', Meth.Varargs, (v, self, args) => {
         if (args.length === 0 || (args.length === 1 && isNone(v, args[0]))) return V.transpose(self, null);
         const items = args.length === 1 && !isInt(v, args[0]) ? sequenceItems(v, args[0]) : [...args];
