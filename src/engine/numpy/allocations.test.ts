@@ -34,6 +34,8 @@ const ARRAY_LEVEL: [RegExp, string][] = [
     'function_base.py / shape_base.py / numeric.py and the dispatcher',
   ],
   [/np\.(shares_memory|may_share_memory)\(/, 'the __array_function__ dispatcher of a C function'],
+  [/np\.(round|around)\(/, 'fromnumeric.around: _wrapfunc calls a.round with keywords'],
+  [/^y = x\.round\(/, 'gentype_round: the method looked up and called on a 0-d array by name'],
   [/__array_interface__/, "array_interface_get's dict and its items"],
   [/^it = \[x for x in a\]/, 'the iterator of a float array (a temporary at its end)'],
   [

@@ -7,6 +7,7 @@ import { strValue } from '../python/objects/str';
 import { tupleFromItems } from '../python/objects/tuple';
 import { T, type Kwargs } from '../python/objects/types';
 import type { Layout } from './layout';
+import type { Rounding } from './round';
 import type { Vm } from '../python/runtime/vm';
 import { axisArg, boolArg, intArg, isInt, isNone, parseArgs, sequenceItems } from './args';
 import { FLOAT32, FLOAT64, INT64, type DType } from './dtypes';
@@ -31,6 +32,7 @@ export interface MethodContext {
   dtypes: DTypeObjects;
   /** set by the runtime; absent in contexts that only compute (functions.ts's Methods) */
   layout?: Layout;
+  rounding?: Rounding;
 }
 
 /**

@@ -21,6 +21,7 @@ import { Sorting } from './sort';
 import { Ufuncs } from './ufunc';
 import { Views } from './views';
 import { Layout } from './layout';
+import { Rounding } from './round';
 import { NUMPY_VERSION } from './constants';
 
 /**
@@ -44,6 +45,7 @@ export class NumpyRuntime {
   readonly functions: Functions;
   readonly random: RandomModule;
   readonly layout: Layout;
+  readonly rounding: Rounding;
   readonly ndarrayType: TypeSlots;
   /** The module object (static: its memory is part of the import footprint). */
   readonly module: number;
@@ -72,8 +74,11 @@ export class NumpyRuntime {
     };
     this.views.asArray = (h) => this.fromList.fromObject(h, null, false);
     this.layout = new Layout(this);
+    this.rounding = new Rounding(this);
+    this.scalars.round = (self, args, kw) => this.rounding.scalarMethod(self, args, kw);
     const types = makeNdarrayType({
       layout: this.layout,
+      rounding: this.rounding,
       vm,
       arrays: this.arrays,
       views: this.views,

@@ -304,6 +304,7 @@ export function makeNdarrayType(c: MethodContext): {
           throw typeError(v, 'swapaxes() takes exactly 2 arguments (%zd given)', args.length);
         return L.swapaxes(self, intArg(v, args[0], 'axis1'), intArg(v, args[1], 'axis2'));
       }),
+      round: method('round', VK, (_v, self, args, kw) => c.rounding!.method(self, args, kw)),
       tobytes: method('tobytes', FK, (_v, self, args, kw) => L.tobytes(self, args, kw)),
       transpose: method('transpose', Meth.Varargs, (v, self, args) => {
         if (args.length === 0 || (args.length === 1 && isNone(v, args[0]))) return V.transpose(self, null);

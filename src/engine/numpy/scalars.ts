@@ -1,3 +1,4 @@
+import type { Kwargs } from '../python/objects/types';
 import { raiseString, typeError, valueError } from '../python/abstract/errors';
 import { floatFormat, intFormat } from '../python/abstract/format';
 import { NotSupported } from '../python/errors';
@@ -74,6 +75,8 @@ export class Scalars {
   false_ = 0;
   /** A scalar made through a 0-d array (set by the runtime: arrays live above this file). */
   zeroD: ((d: DType, v: number) => number) | null = null;
+  /** gentype round (round.ts), set by the runtime. */
+  round: ((self: number, args: readonly number[], kw: Kwargs | null) => number) | null = null;
 
   constructor(readonly vm: Vm) {
     this.makeTypes();
@@ -222,6 +225,12 @@ export class Scalars {
         throw new NotSupported(`np.${d.scalarName}() of that argument`);
       },
       methods: {
+        round: {
+          name: 'round',
+          flags: Meth.Fastcall | Meth.Keywords,
+          qualname: `${d.scalarName}.round`,
+          impl: (_v, self, args, kw) => this.round!(self, args, kw),
+        },
         item: {
           name: 'item',
           flags: Meth.NoArgs,

@@ -84,9 +84,48 @@ function genMask(rng: bigint): bigint {
 }
 
 /**
- * random_bounded_uint64_fill: `n` integers off + [0, rng] (rng = high − low − 1 for an open
- * interval). `masked`: RandomState's legacy rejection on next_uint32 & mask (or 64 bits);
- * else Lemire's method.
+ * The buffered draws of the narrow types (buffered_uint8 / buffered_uint16 / buffered_bool):
+ * one next_uint32 serves 4 bytes, 2 halves or 32 bits, consumed from the low end; the buffer
+ * lives for one fill call.
+ */
+class NarrowDraws {
+  private buf = 0;
+  private left = 0;
+
+  constructor(
+    private readonly g: BitGen,
+    private readonly bits: 1 | 8 | 16,
+  ) {}
+
+  next(): number {
+    if (this.left === 0) {
+      this.buf = this.g.next32();
+      this.left = 32 / this.bits - 1;
+    } else {
+      this.buf = Math.floor(this.buf / 2 ** this.bits);
+      this.left--;
+    }
+    return this.buf % 2 ** this.bits;
+  }
+}
+
+/** buffered_bounded_lemire_uint8/16: the same multiply-shift in 8 or 16 bits. */
+function lemireNarrow(d: NarrowDraws, rng: number, bits: 8 | 16): number {
+  const rngExcl = rng + 1;
+  const full = 2 ** bits;
+  let m = d.next() * rngExcl;
+  if (m % full < rngExcl) {
+    const threshold = (full - 1 - rng) % rngExcl;
+    while (m % full < threshold) m = d.next() * rngExcl;
+  }
+  return Math.floor(m / full);
+}
+
+/**
+ * random_bounded_uint{8,16,32,64}_fill and random_bounded_bool_fill: `n` integers off + [0, rng]
+ * (rng = high − low − 1 for an open interval) for an item of `bits` bits (1: bool). `masked`:
+ * RandomState's legacy rejection on the draw & mask; else Lemire's method. Bytes, halves and
+ * bools come out of buffered 32-bit draws; 32 bits and 64-bit ranges that fit use next_uint32.
  */
 export function boundedIntegers(
   g: BitGen,
@@ -94,9 +133,26 @@ export function boundedIntegers(
   rng: bigint,
   n: number,
   masked: boolean,
+  bits: 1 | 8 | 16 | 32 | 64 = 64,
 ): Float64Array {
   const out = new Float64Array(n);
   if (rng === 0n) return out.fill(off);
+  if (bits === 1 || bits === 8 || bits === 16) {
+    const d = new NarrowDraws(g, bits);
+    const r = Number(rng);
+    if (bits === 1) for (let i = 0; i < n; i++) out[i] = d.next();
+    else if (r === 2 ** bits - 1) for (let i = 0; i < n; i++) out[i] = off + d.next();
+    else if (masked) {
+      const mask = Number(genMask(rng));
+      for (let i = 0; i < n; i++) {
+        let v: number;
+        do v = d.next() & mask;
+        while (v > r);
+        out[i] = off + v;
+      }
+    } else for (let i = 0; i < n; i++) out[i] = off + lemireNarrow(d, r, bits);
+    return out;
+  }
   if (rng <= 0xffffffffn) {
     const r = Number(rng);
     if (r === 0xffffffff) for (let i = 0; i < n; i++) out[i] = off + g.next32();

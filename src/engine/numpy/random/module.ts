@@ -330,7 +330,8 @@ export class RandomModule {
     if (!endpoint) high -= 1n;
     if (low > high) throw valueError(vm, 'low >= high');
     const dtype = isNone(vm, dtH) ? INT64 : this.rt.dtypes.convert(dtH, INT64);
-    const draw: Draw = (gg, n) => boundedIntegers(gg, Number(low), high - low, n, legacy);
+    const bits = dtype.kind === 'b' ? 1 : ((dtype.itemsize * 8) as 8 | 16 | 32 | 64);
+    const draw: Draw = (gg, n) => boundedIntegers(gg, Number(low), high - low, n, legacy, bits);
     return this.result(g, this.size(sizeH), dtype, draw, legacy && isNone(vm, dtH) ? 'int' : 'scalar');
   }
 }
