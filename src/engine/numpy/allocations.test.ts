@@ -39,7 +39,7 @@ const ARRAY_LEVEL: [RegExp, string][] = [
   [/__array_interface__/, "array_interface_get's dict and its items"],
   [/^it = \[x for x in a\]/, 'the iterator of a float array (a temporary at its end)'],
   [
-    /np\.random\.|rng\.(random|standard_normal)/,
+    /np\.random\.|rng\.(random|standard_normal|permutation|shuffle|choice|integers)/,
     'the random module is Cython: argument handling and its lock',
   ],
   [/sum\(axis=|np\.(argmax|max|sum)\(/, 'keyword arguments forwarded to _methods.py / fromnumeric.py'],
@@ -54,10 +54,7 @@ const NOT_HELD: [RegExp, string][] = [
   [/repr\(a\)|str\(a\)/, 'arrayprint.py: hundreds of small transient objects per call'],
   [/np\.unique|np\.linspace/, "arraysetops.py / function_base.py: their Python code's temporaries"],
   [/\.std\(|np\.std\(/, '_methods._var: true_divide(arrmean, rcount, out=…) with keywords, um.sqrt'],
-  [
-    /default_rng|integers|randint|rng\.normal/,
-    "the Generator's construction and bounded integers in Cython (SeedSequence's Python code)",
-  ],
+  [/default_rng|rng\.normal/, "the Generator's construction (SeedSequence's Python code) and its normals"],
   [/^it = \[r for r in a\]/, 'iterating rows: a temporary at the end of the iteration'],
   [
     /\.mean\(axis=/,

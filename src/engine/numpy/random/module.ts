@@ -22,6 +22,7 @@ import type { NumpyRuntime } from '../module';
 import { castValue } from '../values';
 import { MT19937, PCG64, type BitGen } from './bitgen';
 import { boundedIntegers, standardNormal } from './distributions';
+import { Sampling } from './sampling';
 
 /** Object sizes measured on Debian's python3-numpy (sys.getsizeof, GC head included). */
 const SIZES = {
@@ -52,8 +53,11 @@ export class RandomModule {
   readonly randomStateType: TypeSlots;
   private readonly legacy: MT19937 = new MT19937(0);
 
+  private readonly sampling: Sampling;
+
   constructor(readonly rt: NumpyRuntime) {
     const vm = rt.vm;
+    this.sampling = new Sampling(rt, (g, a, k, legacy) => this.integers(g, a, k, legacy));
     this.module = moduleStatic(vm, 'numpy.random', 'np.random');
     this.generatorType = this.makeType('Generator', SIZES.generator, {
       random: (g, a, k) => this.random(g, a, k),
@@ -61,6 +65,9 @@ export class RandomModule {
       normal: (g, a, k) => this.normal(g, a, k, false),
       standard_normal: (g, a, k) => this.standardNormal(g, a, k, false),
       uniform: (g, a, k) => this.uniform(g, a, k),
+      shuffle: (g, a, k) => this.sampling.shuffle(g, a, k, true),
+      permutation: (g, a, k) => this.sampling.permutation(g, a, k),
+      choice: (g, a, k) => this.sampling.choice(g, a, k, true),
     });
     this.randomStateType = this.makeType('RandomState', SIZES.randomState, {
       rand: (g, a) => this.rand(g, a),
@@ -72,6 +79,9 @@ export class RandomModule {
       standard_normal: (g, a, k) => this.standardNormal(g, a, k, true),
       uniform: (g, a, k) => this.uniform(g, a, k),
       seed: (g, a) => this.seed(g as MT19937, a),
+      shuffle: (g, a, k) => this.sampling.shuffle(g, a, k, false),
+      permutation: (g, a, k) => this.sampling.permutation(g, a, k),
+      choice: (g, a, k) => this.sampling.choice(g, a, k, false),
     });
     const fn = (name: string, flags: number, impl: (args: number[], kw: Kwargs) => number): void => {
       const def: MethodDef = {
@@ -93,6 +103,9 @@ export class RandomModule {
     fn('normal', FK, (a, k) => this.normal(this.legacy, a, k, true));
     fn('standard_normal', FK, (a, k) => this.standardNormal(this.legacy, a, k, true));
     fn('uniform', FK, (a, k) => this.uniform(this.legacy, a, k));
+    fn('shuffle', FK, (a, k) => this.sampling.shuffle(this.legacy, a, k, false));
+    fn('permutation', FK, (a, k) => this.sampling.permutation(this.legacy, a, k));
+    fn('choice', FK, (a, k) => this.sampling.choice(this.legacy, a, k, false));
     moduleData(vm, this.module).attrs.set('Generator', this.generatorType.typeObject);
     moduleData(vm, this.module).attrs.set('RandomState', this.randomStateType.typeObject);
   }
@@ -310,7 +323,7 @@ export class RandomModule {
    * Generator.integers(low, high=None, size=None, dtype=int64, endpoint=False) (Lemire) and
    * RandomState.randint(low, high=None, size=None, dtype=int) (masked rejection): [low, high).
    */
-  private integers(g: BitGen, args: number[], kw: Kwargs, legacy: boolean): number {
+  integers(g: BitGen, args: number[], kw: Kwargs, legacy: boolean): number {
     const vm = this.vm;
     const [lowH, highH, sizeH, dtH, endH] = parseArgs(
       vm,
@@ -332,6 +345,46 @@ export class RandomModule {
     const dtype = isNone(vm, dtH) ? INT64 : this.rt.dtypes.convert(dtH, INT64);
     const bits = dtype.kind === 'b' ? 1 : ((dtype.itemsize * 8) as 8 | 16 | 32 | 64);
     const draw: Draw = (gg, n) => boundedIntegers(gg, Number(low), high - low, n, legacy, bits);
-    return this.result(g, this.size(sizeH), dtype, draw, legacy && isNone(vm, dtH) ? 'int' : 'scalar');
+    const shape = this.size(sizeH);
+    const A = this.rt.arrays;
+    const R = this.rt.reductions;
+    // _rand_<type> (_bounded_integers.pyx): np.prod(size) == 0 first (a 0-d array and its product)
+    if (shape !== null) {
+      const z = this.rt.ctors.asArrayOrScalar(sizeH!);
+      try {
+        vm.decref(R.reduce('multiply', z, null, null, false));
+      } finally {
+        vm.decref(z);
+      }
+    }
+    // low_arr = np.array(low), high_arr = np.array(high): 0-d arrays held until the return
+    const bound = (h: number | undefined): number => {
+      if (h !== undefined && !isNone(vm, h) && A.isArray(h)) return (vm.incref(h), h);
+      const x = h === undefined || isNone(vm, h) ? fromLong(vm, 0) : (vm.incref(h), h);
+      try {
+        return this.rt.ctors.asArrayOrScalar(x);
+      } finally {
+        vm.decref(x);
+      }
+    };
+    const highGiven = highH !== undefined && !isNone(vm, highH);
+    const lowArr = highGiven ? bound(lowH) : bound(undefined);
+    const highArr = highGiven ? bound(highH) : bound(lowH);
+    let r: number;
+    try {
+      r = this.result(g, shape, dtype, draw, 'scalar');
+    } finally {
+      vm.decref(lowArr);
+      vm.decref(highArr);
+    }
+    // size None and dtype int or bool: np.array(ret).shape == () → dtype(ret), a Python int
+    if (shape === null && isNone(vm, dtH) && legacy) {
+      const z = this.rt.ctors.asArrayOrScalar(r);
+      vm.decref(z);
+      const v = this.rt.scalars.value(r);
+      vm.decref(r);
+      return fromLong(vm, v);
+    }
+    return r;
   }
 }
