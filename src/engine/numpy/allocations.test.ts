@@ -22,7 +22,7 @@ import expected from './testdata/numpy_expected.json';
 const ARRAY_LEVEL: [RegExp, string][] = [
   [/^a = np\.(ones|full)\(/, 'numeric.py ones/full: copyto dispatch'],
   [/np\.frombuffer/, "frombuffer's argument parsing (PyArg_ParseTupleAndKeywords temporaries)"],
-  [/\[\[/, 'a list index: its conversion to an index array allocates small temporaries'],
+  [/\[\[|, \[\d/, 'a list index: its conversion to an index array allocates small temporaries'],
   [
     /^b = np\.(argsort|copy|empty_like|full_like|ones_like|zeros_like|ravel|reshape|sort|transpose|where)\(/,
     'fromnumeric.py / numeric.py wrappers and the __array_function__ dispatcher',

@@ -12,6 +12,7 @@ import type { NumpyErrors } from './errors';
 import { shapeText, size, type Arrays } from './ndarray';
 import type { Scalars } from './scalars';
 import { iteratorBytes } from './ufunc';
+import { selectMixed } from './fancyIndex';
 
 /** One item of an index after prepare_index. */
 export type IndexItem =
@@ -452,8 +453,7 @@ export class Views {
     const A = this.arrays;
     const vm = this.vm;
     const shape = A.shape(h);
-    if (items.length !== 1 || items[0].kind !== 'fancy')
-      throw new NotSupported('numpy indexing that mixes arrays with other indices');
+    if (items.length !== 1 || items[0].kind !== 'fancy') return selectMixed(vm, A, h, items);
     const ix = items[0].h;
     const ish = A.shape(ix);
     const d = A.dtype(ix);
@@ -508,10 +508,11 @@ export class Views {
         x.kind === 'fancy' ? { kind: 'fancy' as const, h: x.h } : x,
       ) as IndexItem[];
       const { shape, picks } = this.select(h, its);
-      const ix = (its[0] as { h: number }).h;
-      const bool = A.dtype(ix).kind === 'b';
       const d = A.dtype(h);
       const flat = (k: number): number => valueAt(A, h, picks[k]);
+      if (its.length !== 1 || its[0].kind !== 'fancy') return this.mixedGet(h, its, shape, flat);
+      const ix = its[0].h;
+      const bool = A.dtype(ix).kind === 'b';
       if (bool && A.nd(ix) === A.nd(h)) {
         const r = A.newArray(d, shape);
         const it = vm.mem.malloc(iteratorBytes(Math.max(A.nd(h), 1), 2, false));
@@ -556,6 +557,80 @@ export class Views {
       }
     } finally {
       for (const x of conv) if (x.temp && x.kind === 'fancy') vm.decref(x.h);
+    }
+  }
+
+  /**
+   * A mixed advanced index (arrays with slices, ints, None or Ellipsis), as mapping.c runs it:
+   * first a view with the non-array parts applied (get_view_from_index: an object and a dims
+   * block), then the PyArrayMapIterObject (PyArray_malloc, 1,424 bytes). With a subspace (axes
+   * that slices or None keep): the result (index dimensions first), the subspace iterators, and
+   * when the index dimensions belong elsewhere a transposed view of the result
+   * (PyArray_MapIterSwapAxes) is what comes back. Without one: an unbuffered iterator, the result
+   * and the buffered 2-operand iterator when integers made the view; the one iterator over the
+   * index arrays and the result (nop = arrays + 1) otherwise.
+   */
+  private mixedGet(h: number, items: IndexItem[], shape: number[], flat: (k: number) => number): number {
+    const A = this.arrays;
+    const vm = this.vm;
+    const d = A.dtype(h);
+    const { subspace: sub, bDims, bAt } = selectMixed(vm, A, h, items);
+    const arrays = items.filter((x) => x.kind === 'fancy').length;
+    const basicParts = items.some((x) => x.kind !== 'fancy' && x.kind !== 'ellipsis');
+    const viewNd =
+      A.nd(h) -
+      items.filter((x) => x.kind === 'int').length +
+      items.filter((x) => x.kind === 'newaxis').length;
+    const view = basicParts
+      ? A.newArray(d, new Array<number>(Math.max(viewNd, 0)).fill(1), {
+          view: { data: A.data(h), base: h, strides: new Array<number>(Math.max(viewNd, 0)).fill(0) },
+        })
+      : 0;
+    const libc = A.alloc.libc;
+    const mit = libc.malloc(MAPITER_BYTES);
+    if (mit) vm.mem.touch(mit, MAPITER_BYTES);
+    try {
+      if (sub.length === 0) {
+        const it = vm.mem.malloc(
+          view ? iteratorBytes(1, 1, false) : iteratorBytes(Math.max(bDims, 1), arrays + 1),
+        );
+        if (view) vm.mem.free(it);
+        const r = A.newArray(d, shape);
+        writeValues(A, r, flat);
+        A.writeAll(r);
+        if (view) vm.mem.free(vm.mem.malloc(iteratorBytes(Math.max(bDims, 1), 2)));
+        else vm.mem.free(it);
+        return r;
+      }
+      // the result with the index dimensions first, then the subspace's
+      const Bshape = shape.slice(bAt, bAt + bDims);
+      const baseShape = [...Bshape, ...shape.slice(0, bAt), ...shape.slice(bAt + bDims)];
+      const r = A.newArray(d, baseShape);
+      const iters = [
+        vm.mem.malloc(376),
+        vm.mem.malloc(iteratorBytes(Math.max(sub.length, 1), 1, false)),
+        vm.mem.malloc(iteratorBytes(Math.max(sub.length, 1), 2, false)),
+      ];
+      let out = r;
+      if (bAt > 0) {
+        // PyArray_MapIterSwapAxes: the view with the index dimensions moved to where they belong
+        const perm: number[] = [];
+        for (let k = 0; k < bAt; k++) perm.push(bDims + k);
+        for (let k = 0; k < bDims; k++) perm.push(k);
+        for (let k = bAt + bDims; k < shape.length; k++) perm.push(k);
+        const st = A.strides(r);
+        out = A.newArray(d, shape, { view: { data: A.data(r), base: r, strides: perm.map((p) => st[p]) } });
+        vm.decref(r);
+      }
+      writeValues(A, out, flat);
+      A.writeAll(out);
+      vm.mem.free(iters[0]);
+      vm.mem.free(iters[2]);
+      vm.mem.free(iters[1]);
+      return out;
+    } finally {
+      if (mit) libc.free(mit);
+      if (view) vm.decref(view);
     }
   }
 
