@@ -22,6 +22,7 @@ import { Ufuncs } from './ufunc';
 import { Views } from './views';
 import { Layout } from './layout';
 import { Rounding } from './round';
+import { NumericFunctions } from './numericFunctions';
 import { NUMPY_VERSION } from './constants';
 
 /**
@@ -46,6 +47,7 @@ export class NumpyRuntime {
   readonly random: RandomModule;
   readonly layout: Layout;
   readonly rounding: Rounding;
+  readonly numeric: NumericFunctions;
   readonly ndarrayType: TypeSlots;
   /** The module object (static: its memory is part of the import footprint). */
   readonly module: number;
@@ -75,6 +77,7 @@ export class NumpyRuntime {
     this.views.asArray = (h) => this.fromList.fromObject(h, null, false);
     this.layout = new Layout(this);
     this.rounding = new Rounding(this);
+    this.numeric = new NumericFunctions(this);
     this.scalars.round = (self, args, kw) => this.rounding.scalarMethod(self, args, kw);
     const types = makeNdarrayType({
       layout: this.layout,

@@ -108,7 +108,8 @@ export function allocatorCalls(p: PythonProcess, fn: () => void): string[] {
         out.push(`L m ${size}`);
       } else if (kind === EventKind.Calloc) {
         lib.set(addr, size);
-        out.push(`L c ${size}`);
+        // the sink has the product only; NumPy's one C-library calloc is calloc(nbytes, 1)
+        out.push(`L c ${size} 1`);
       } else if (kind === EventKind.Realloc) {
         out.push(`L r ${size}`);
         lib.delete(aux);
