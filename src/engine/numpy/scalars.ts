@@ -5,7 +5,7 @@ import { NotSupported } from '../python/errors';
 import { E } from '../python/objects/exctypes';
 import { floatRepr, fromDouble } from '../python/objects/float';
 import { fromLong, intValue } from '../python/objects/int';
-import { strNew } from '../python/objects/str';
+import { strNew, strValue } from '../python/objects/str';
 import { readyStaticType } from '../python/objects/typeobject';
 import {
   Cmp,
@@ -217,9 +217,9 @@ export class Scalars {
         if (t === T.Int || t === T.Bool) return this.make(d, Number(intValue(v, x)));
         if (t === T.Float || this.isScalar(x)) return this.make(d, v.table.num[x]);
         if (t === T.Str) {
-          const n = Number(v.table.side[x] as string);
-          if (Number.isNaN(n))
-            throw valueError(v, "could not convert string to float: '%s'", v.table.side[x] as string);
+          const text = strValue(v, x);
+          const n = Number(text);
+          if (Number.isNaN(n)) throw valueError(v, "could not convert string to float: '%s'", text);
           return this.make(d, n);
         }
         throw new NotSupported(`np.${d.scalarName}() of that argument`);
