@@ -1,4 +1,5 @@
 import type { GlibcTunables } from '../engine/libc/glibcTunables';
+import type { EnvSpec } from '../protocol/environment';
 import { parseScenarioFile } from './parse';
 
 /**
@@ -17,6 +18,8 @@ export interface Scenario {
   source: string;
   seed?: boolean;
   tunables?: GlibcTunables;
+  /** The environment it runs in (absent: CPython 3.11 on glibc with nothing set). */
+  env?: EnvSpec;
 }
 
 type Entry = Omit<Scenario, 'title' | 'story' | 'source'> & { title?: string; storyPrefix?: string };
