@@ -86,7 +86,7 @@ export const EMPTY_RUN: RunData = {
 export const useRun = create<RunData>(() => EMPTY_RUN);
 
 /** A store of run data: the page's own (useRun), or one per environment in the comparison. */
-export type RunStore = Pick<StoreApi<RunData>, 'getState' | 'setState' | 'subscribe'>;
+export type RunStore = StoreApi<RunData>;
 
 export const selectSnapshot = (s: RunData): Snapshot | null => s.snapshot;
 export const selectStatus = (s: RunData): RunData['status'] => s.status;

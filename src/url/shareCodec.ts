@@ -208,7 +208,19 @@ const isZoom = (z: unknown): z is { k: number; x: number } =>
   isNum((z as { k: unknown }).k) &&
   (z as { k: number }).k >= 1 &&
   isNum((z as { x: unknown }).x);
-const REF_KINDS = ['chunk', 'heapRange', 'region', 'arena', 'pool', 'block', 'bin', 'mmappedChunk'];
+const REF_KINDS = [
+  'chunk',
+  'heapRange',
+  'region',
+  'arena',
+  'pool',
+  'block',
+  'bin',
+  'mmappedChunk',
+  'extent',
+  'segment',
+  'miPage',
+];
 
 /** The view part is a nicety: whatever of it is malformed is dropped, never the whole link. */
 function validateView(v: unknown): ShareView | null {

@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react';
-import { useRun } from '../../client/runStore';
+import { useRunData } from '../../client/runContext';
 import { glibcOf, type Snapshot } from '../../engine/trace/snapshot';
 import { chunkAtOrAfter, heapLod } from '../../derive/heapLod';
 import { heapPin } from '../../derive/heapPin';
@@ -28,7 +28,7 @@ export function chunkText(state: number, size: number, offset: number): string {
  */
 export function HeapStrip(): React.JSX.Element {
   const { ref, width, height } = useCanvasBox();
-  const snap = useRun((s) => s.snapshot);
+  const snap = useRunData((s) => s.snapshot);
   // The main arena's brk heap (null under another allocator: this view is glibc's).
   const g = snap ? glibcOf(snap) : null;
   const z = useViewport((s) => s.heapZoom);

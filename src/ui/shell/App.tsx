@@ -1,15 +1,13 @@
 import { useEffect } from 'react';
-import { AddressMap } from '../addressMap/AddressMap';
+import { useViewContext } from '../useViewContext';
+import { viewsFor } from '../views';
 import { Controls } from '../controls/Controls';
 import { ScriptEditor } from '../editor/ScriptEditor';
 import { ExplainPanel } from '../explain/ExplainPanel';
 import { OutputPanel } from '../explain/OutputPanel';
-import { GlibcView } from '../glibc/GlibcView';
 import { HelpSheet } from '../help/HelpSheet';
 import { SupportedPython } from '../help/SupportedPython';
 import { Tour } from '../help/Tour';
-import { PymallocView } from '../pymalloc/PymallocView';
-import { Timeline } from '../timeline/Timeline';
 import { ConfirmDialog } from './ConfirmDialog';
 import { installKeys } from './keys';
 import { Notices } from './Notices';
@@ -24,6 +22,7 @@ import { useStale } from './useStale';
  */
 export function App(): React.JSX.Element {
   const stale = useStale();
+  const ctx = useViewContext();
   useEffect(() => {
     const stop = startSync();
     openFromHash(location.hash);
@@ -64,11 +63,13 @@ export function App(): React.JSX.Element {
       <main className={`right${stale ? ' stale' : ''}`} id="views" tabIndex={-1}>
         <Controls />
         <div className="views" aria-label="Memory views">
-          <Timeline />
-          <AddressMap />
+          {viewsFor(ctx, 'overview').map((v) => (
+            <v.component key={v.id} />
+          ))}
           <div className="layers">
-            <GlibcView />
-            <PymallocView />
+            {[...viewsFor(ctx, 'libc'), ...viewsFor(ctx, 'objects')].map((v) => (
+              <v.component key={v.id} />
+            ))}
           </div>
         </div>
       </main>
