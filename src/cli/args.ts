@@ -14,6 +14,12 @@ export interface CliArgs {
   warnings: string[];
   /** Which captured interpreter start-up to boot from (default: by the script, see defaultProfile). */
   profile?: ProfileName;
+  /** Seconds of simulator CPU time before the run stops (--max-seconds); absent: no limit. */
+  maxSeconds?: number;
+  /** Print each step's output under its row (--stdout), not after the table. */
+  stdout: boolean;
+  /** Print the bytecode of the script (--dis) instead of running it. */
+  dis: boolean;
   help: boolean;
 }
 
@@ -38,7 +44,7 @@ export function parseArgs(argv: string[]): CliArgs {
   const vars: Record<string, string> = {};
   const tunables: string[] = [];
   let cpus: number | undefined;
-  const out: Omit<CliArgs, 'env' | 'warnings'> = { json: false, mallocLog: false, help: false };
+  const out: Omit<CliArgs, 'env' | 'warnings'> = { json: false, mallocLog: false, stdout: false, dis: false, help: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--malloc-trace') {
@@ -47,6 +53,13 @@ export function parseArgs(argv: string[]): CliArgs {
     } else if (a === '--json') out.json = true;
     else if (a === '--malloc-log') out.mallocLog = true;
     else if (a === '--help' || a === '-h') out.help = true;
+    else if (a === '--stdout') out.stdout = true;
+    else if (a === '--dis') out.dis = true;
+    else if (a === '--max-seconds') {
+      const v = value(a, argv[++i]);
+      if (!/^\d+(\.\d+)?$/.test(v) || Number(v) <= 0) throw new UsageError('--max-seconds needs a number of seconds > 0');
+      out.maxSeconds = Number(v);
+    }
     else if (a === '--env') {
       const [name, v] = assignment(value(a, argv[++i]));
       // Several GLIBC_TUNABLES are read as one list (later entries win, as in parse_tunables).
@@ -88,6 +101,9 @@ export const USAGE = `usage: npm run -s sim -- FILE.py [--json] [--malloc-log] [
 
   FILE.py             run a Python script in the simulated CPython 3.11 / glibc 2.36 process
   --json              print the report as JSON (the recorder's schema) instead of a table
+  --stdout            print what the script prints under the row of the step that printed it (default: after the table)
+  --max-seconds S     stop the run after S seconds of simulator CPU time (default: no limit; the page's default is 60)
+  --dis               print the script's bytecode (what CPython 3.11.7 compiles it to) instead of running it
   --malloc-log        print every C-library call the simulated process makes (boot included) as a
                       malloc trace: tools/native/replay.c rebuilds the same heap on the real glibc
   --malloc-trace FILE replay an allocation trace (m ID SIZE | c ID N SIZE | r ID SIZE | f ID | t PAD)

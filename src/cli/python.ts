@@ -3,6 +3,9 @@ import { createProcess, defaultProfile, simulateScript } from '../engine/simulat
 import type { CliArgs } from './args';
 import { formatTable } from './table';
 import { describeReportError } from '../engine/python/report';
+import { compileModule, disassemble } from '../engine/python/compiler';
+import { parse } from '../engine/python/syntax';
+import { resolve } from 'node:path';
 
 /**
  * `npm run sim -- FILE.py`: the report of a run through the simulated CPython 3.11 / glibc 2.36
@@ -11,12 +14,47 @@ import { describeReportError } from '../engine/python/report';
  */
 export function runPythonCli(source: string, args: CliArgs): number {
   if (args.mallocLog) return printMallocLog(source, args);
-  const report = simulateScript(source, { env: args.env, scenario: args.script, profile: args.profile ?? defaultProfile(source) });
+  if (args.dis) return printBytecode(source, args);
+  const report = simulateScript(source, {
+    env: args.env,
+    scenario: args.script,
+    filename: args.script ? resolve(args.script) : undefined,
+    profile: args.profile ?? defaultProfile(source),
+    maxSeconds: args.maxSeconds ?? null,
+    clock: cpuClock,
+  });
   if (args.json) process.stdout.write(JSON.stringify(report, null, 1) + '\n');
-  else process.stdout.write(`${report.python === '3.11.2' ? "Debian's python3 3.11.2" : 'python3 3.11.7'}${report.numpy ? ` + NumPy ${report.numpy}` : ''}, glibc 2.36${report.allocator ? ` + LD_PRELOAD ${report.allocator}` : ''}\n` + formatTable(report.steps, report.error));
+  else
+    process.stdout.write(
+      `${report.python === '3.11.2' ? "Debian's python3 3.11.2" : 'python3 3.11.7'}${report.numpy ? ` + NumPy ${report.numpy}` : ''}, glibc 2.36${report.allocator ? ` + LD_PRELOAD ${report.allocator}` : ''}\n` +
+        formatTable(report.steps, report.error, {
+          output: report.output,
+          stepOutput: report.stepOutput,
+          interleave: args.stdout,
+        }),
+    );
   if (!report.error) return 0;
   if (args.json) process.stderr.write(describeReportError(report.error) + '\n');
   return 1;
+}
+
+/** The simulator's CPU time in ms (the time budget counts what the simulation costs, not the wall clock). */
+function cpuClock(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
+/** --dis: the module's bytecode as `python3 -m dis` lays it out, compiled by the simulator's compiler. */
+function printBytecode(source: string, args: CliArgs): number {
+  try {
+    const tree = parse(source, { filename: args.script });
+    process.stdout.write(disassemble(compileModule(tree, { filename: args.script ?? '<string>' }).code) + '\n');
+    return 0;
+  } catch (e) {
+    if (!(e instanceof PyError)) throw e;
+    process.stderr.write(e.describe() + '\n');
+    return 1;
+  }
 }
 
 /** Every glibc call after boot, in the trace format, for tools/native/replay.c to replay. */

@@ -14,7 +14,15 @@ export interface ReportStepLike {
 const MB = 1024 * 1024;
 const mb = (n: number): string => (n / MB).toFixed(2);
 
-export function formatTable(steps: ReportStepLike[], error?: ReportError): string {
+/**
+ * The table, then what the script printed (after the table; with `interleave`, under the row of
+ * the step that printed it), then the error that ended the run, as CPython prints it.
+ */
+export function formatTable(
+  steps: ReportStepLike[],
+  error?: ReportError,
+  stdout: { output?: string; stepOutput?: string[]; interleave?: boolean } = {},
+): string {
   const head = ['step', 'line', 'rss MiB', 'heap MiB', 'free MiB', 'top MiB', 'mmap MiB', 'anon MiB', 'arenas', 'statement'];
   const rows = steps.map((s, i) => [
     String(i),
@@ -31,10 +39,21 @@ export function formatTable(steps: ReportStepLike[], error?: ReportError): strin
   const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
   const fmtRow = (r: string[]): string =>
     r.map((cell, c) => (c === r.length - 1 ? cell : c >= 2 ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join('  ');
-  const out = [fmtRow(head), ...rows.map(fmtRow)];
+  const out = [fmtRow(head)];
+  rows.forEach((r, i) => {
+    out.push(fmtRow(r));
+    const printed = stdout.interleave ? stdout.stepOutput?.[i] : undefined;
+    if (printed) out.push(...indent(printed));
+  });
   out.push('', 'free = mallinfo2.fordblks (free bytes inside the brk heap); top = keepcost; mmap = glibc-mmapped chunks');
+  if (stdout.output && !stdout.interleave) out.push('', 'printed:', ...indent(stdout.output));
   if (error) out.push('', describeReportError(error));
   return out.join('\n') + '\n';
+}
+
+/** Printed text under the table, each line behind a bar so it cannot be taken for a row. */
+function indent(text: string): string[] {
+  return text.replace(/\n$/, '').split('\n').map((l) => `  | ${l}`);
 }
 
 function oneLine(code: string): string {

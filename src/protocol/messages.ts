@@ -15,6 +15,8 @@ export type TunableOptions = GlibcTunables;
 
 export interface RunOptions {
   tunables: TunableOptions;
+  /** Seconds of simulation before the run stops (the page's default: DEFAULT_RUN_SECONDS). */
+  maxSeconds?: number;
   /** The interpreter and the environment variables (LD_PRELOAD, MALLOC_CONF, …); `tunables` apply on top. */
   env: EnvSpec;
 }
@@ -29,6 +31,9 @@ export interface RunEnvironment {
   /** What the real readers would ignore or print about the settings (glibc's tunables code, the allocators' start-up messages). */
   warnings: string[];
 }
+
+/** How long a run may take in the page before it stops with a message (the user can run it longer). */
+export const DEFAULT_RUN_SECONDS = 60;
 
 export interface StatementInfo {
   code: string;

@@ -8,7 +8,14 @@ import type { ArenaSource } from '../engine/trace/snapshot';
 import { EnvError, parseLibcEnv } from '../engine/libc/env';
 import type { LibcUnitDetail } from '../engine/libc/section';
 import { RUNNABLE_PYTHONS } from '../protocol/environment';
-import type { ObjectInfo, PoolDetail, RunEnvironment, RunOptions, StatementInfo } from '../protocol/messages';
+import {
+  DEFAULT_RUN_SECONDS,
+  type ObjectInfo,
+  type PoolDetail,
+  type RunEnvironment,
+  type RunOptions,
+  type StatementInfo,
+} from '../protocol/messages';
 import { adaptPython } from './pythonAdapter';
 
 /**
@@ -51,7 +58,13 @@ export function createProcess(source: string, options: RunOptions, events: Event
     );
   const { env, warnings } = parseLibcEnv(options.env.vars);
   const profile = defaultProfile(source);
-  const p = createPythonProcess({ tunables: options.tunables, events, profile, env });
+  const p = createPythonProcess({
+    tunables: options.tunables,
+    events,
+    profile,
+    env,
+    maxSeconds: options.maxSeconds ?? DEFAULT_RUN_SECONDS,
+  });
   const said = (p.libc as LibcModel & { startupMessages?: readonly string[] }).startupMessages ?? [];
   const environment: RunEnvironment = {
     python: `CPython ${p.profile.info.python}`,

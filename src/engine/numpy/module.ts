@@ -1,6 +1,6 @@
 import { NotSupported, PyError } from '../python/errors';
 import { genericGetAttr } from '../python/abstract/attr';
-import type { Interp } from '../python/interp/interp';
+import type { Interpreter } from '../python/eval/interpreter';
 import { builtinStatic } from '../python/objects/descr';
 import { fromLong } from '../python/objects/int';
 import { moduleData, moduleStatic } from '../python/objects/module';
@@ -57,7 +57,7 @@ export class NumpyRuntime {
   private readonly dtypeObject = new Map<DType, number>();
 
   constructor(
-    readonly it: Interp,
+    readonly it: Interpreter,
     libc: Libc,
   ) {
     const vm = it.vm;

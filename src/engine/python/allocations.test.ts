@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseModule } from './parse/parser';
 import { PythonProcess } from './process';
 import expected from './testdata/allocation_expected.json';
+import exceptions from './testdata/exception_expected.json';
 
 /**
  * Every PyObject_/PyMem_ call a statement makes, in order and with its size, against real
@@ -10,17 +10,17 @@ import expected from './testdata/allocation_expected.json';
  */
 function simulate(setup: string, statement: string): string[] {
   const p = new PythonProcess();
-  const nSetup = parseModule(setup).length;
-  const stmts = p.load(`${setup}\n${statement}\n`);
-  for (let i = 0; i < nSetup; i++) p.runStatement(i);
+  p.load('');
+  p.exec(setup);
+  const run = p.prepare(statement);
   p.vm.gc.collectFull();
   p.vm.mem.log = [];
-  for (let i = nSetup; i < stmts.length; i++) p.runStatement(i);
+  run();
   return p.vm.mem.log;
 }
 
 describe('allocator calls, statement by statement, as CPython 3.11.7 makes them', () => {
-  for (const c of expected.cases) {
+  for (const c of [...expected.cases, ...exceptions.cases]) {
     it(`${c.setup.replace(/\n/g, '; ')} ⟶ ${c.statement.replace(/\n/g, '; ')}`, () => {
       expect(simulate(c.setup, c.statement)).toEqual(c.calls);
     });

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { runScript } from './process';
 
-const errorOf = (source: string, opts = {}) => runScript(source, opts).error;
+const errorOf = (source: string, opts = {}) => {
+  const e = runScript(source, opts).error;
+  return e && { type: e.type, message: e.message, line: e.line };
+};
 
 describe('errors, worded as CPython 3.11 words them', () => {
   const cases: [string, string, string, number][] = [
@@ -25,7 +28,6 @@ describe('errors, worded as CPython 3.11 words them', () => {
     ['x = [].pop()', 'IndexError', 'pop from empty list', 1],
     ['x = hash([])', 'NotSupported', 'not supported by Highwater yet: hash()', 1],
     ['import os', 'NotSupported', 'not supported by Highwater yet: import os', 1],
-    ['class A:\n    pass', 'NotSupported', 'not supported by Highwater yet: class definitions', 1],
     ['b = bytearray(10 ** 15)', 'MemoryError', '', 1],
     ['def f():\n    x = y\n    y = 1\nf()', 'UnboundLocalError', "cannot access local variable 'y' where it is not associated with a value", 2],
   ];
@@ -45,19 +47,29 @@ describe('errors, worded as CPython 3.11 words them', () => {
   it('keeps the steps before an error', () => {
     const r = runScript('a = [0] * 10\nb = a[1]\nc = a[99]\nd = 1');
     expect(r.steps.map((s) => s.code)).toEqual(['<start>', 'a = [0] * 10', 'b = a[1]']);
-    expect(r.error).toEqual({ type: 'IndexError', message: 'list index out of range', line: 3 });
+    expect(errorOf('a = [0] * 10\nb = a[1]\nc = a[99]\nd = 1')).toEqual({
+      type: 'IndexError',
+      message: 'list index out of range',
+      line: 3,
+    });
+    expect(r.error?.text).toBe(
+      'Traceback (most recent call last):\n  File "script.py", line 3, in <module>\n    c = a[99]\n        ~^^^^\nIndexError: list index out of range\n',
+    );
   });
 
-  it('stops an endless loop with the step budget', () => {
-    const r = runScript('x = 1\nwhile True:\n    pass', { stepBudget: 100_000 });
-    expect(r.error?.type).toBe('StepBudgetExceeded');
-    expect(r.error?.line).toBe(3);
+  it('stops an endless loop with the time budget, saying what ran out', () => {
+    const r = runScript('x = 1\nwhile True:\n    pass', { maxSeconds: 0.3 });
+    expect(r.error?.type).toBe('TimeBudgetExceeded');
+    expect(r.error?.message).toMatch(/time budget of 0.3 s ran out while statement 2 was running/);
+    expect(r.error?.message).not.toMatch(/endless/);
+    // the JUMP_BACKWARD the budget is checked at is on the `while` line, as in CPython's co_positions
+    expect(r.error?.line).toBe(2);
     expect(r.steps).toHaveLength(2);
   });
 
   it('raises NotSupported only when the unsupported statement runs', () => {
     const r = runScript('a = 1\nwith open("f") as f:\n    pass');
     expect(r.steps.map((s) => s.code)).toEqual(['<start>', 'a = 1']);
-    expect(r.error).toEqual({ type: 'NotSupported', message: 'not supported by Highwater yet: with', line: 2 });
+    expect(r.error).toEqual({ type: 'NotSupported', message: 'not supported by Highwater yet: open()', line: 2 });
   });
 });

@@ -8,16 +8,24 @@ import type { EventLog } from '../trace/eventLog';
 import { EventKind, type EventSink } from '../trace/events';
 import { bootProcess, type BootResult } from './boot';
 import { PyError, PySyntaxError } from './errors';
-import { Interp } from './interp/interp';
+import { Interpreter } from './eval/interpreter';
+import { Script } from './eval/script';
+import { PythonSyntaxError, parse } from './syntax';
+import { syntaxErrorText, uncaughtException } from './eval/uncaught';
 import { MallocLog, TeeSink } from './mallocLog';
-import { dictNew, dictSetItem } from './objects/dict';
+import { dictGetItem, dictNew, dictSetItem } from './objects/dict';
 import { moduleStatic } from './objects/module';
 import { installBuiltinTypes } from './objects/registry';
-import { strNew } from './objects/str';
+import { intern, strNew } from './objects/str';
 import { F_FREELISTED, F_IMMORTAL } from './objects/table';
 import { T } from './objects/types';
-import { parseModule, type ParsedStatement } from './parse/parser';
-import { REPORT_SCHEMA, type Report, type ReportStep, type StepMeasurement } from './report';
+import {
+  REPORT_SCHEMA,
+  type Report,
+  type ReportError,
+  type ReportStep,
+  type StepMeasurement,
+} from './report';
 import { DataStack } from './runtime/datastack';
 import { Mem } from './runtime/mem';
 import { Vm } from './runtime/vm';
@@ -29,8 +37,12 @@ export interface ProcessOptions {
   env?: LibcEnvironment;
   /** glibc tunables on top of `env`'s (the page's options menu, the CLI's tunable flags). */
   tunables?: GlibcTunables;
-  /** Units of work (evaluated nodes, loop iterations) before a run is stopped; default 50 million. */
-  stepBudget?: number;
+  /** Seconds of simulator CPU time before a run stops (null or absent: no limit). */
+  maxSeconds?: number | null;
+  /** The clock the time budget reads, in ms (default performance.now). */
+  clock?: () => number;
+  /** The script's file name in tracebacks. */
+  filename?: string;
   events?: EventLog | null;
   /** Keep a `--malloc-log` of every C-library call the process makes, boot included (PythonProcess.mallocLog). */
   mallocLog?: boolean;
@@ -49,9 +61,6 @@ export interface Statement {
   endLine: number;
 }
 
-export const DEFAULT_STEP_BUDGET = 50_000_000;
-
-
 /**
  * One simulated CPython 3.11 process: kernel, C library, pymalloc and the interpreter, booted into
  * the state the real interpreter is in when a script's first statement runs.
@@ -69,8 +78,8 @@ export class PythonProcess {
   numpy: string | null = null;
   private readonly globals: number;
   private readonly dataStack: DataStack;
-  private interp: Interp | null = null;
-  private statements: ParsedStatement[] = [];
+  private evaluator: Interpreter | null = null;
+  private script: Script | null = null;
 
   constructor(private readonly opts: ProcessOptions = {}) {
     this.profile = opts.startup ?? startupProfile(opts.profile);
@@ -96,30 +105,119 @@ export class PythonProcess {
 
   /** Parse and compile the script (its constants are made now, before `<start>`). Throws PySyntaxError. */
   load(source: string): Statement[] {
-    if (this.interp) throw new Error('PythonProcess.load: one script per process');
-    this.statements = parseModule(source);
-    const body = this.statements.map((s) => s.stmt);
-    const budget = this.opts.stepBudget ?? DEFAULT_STEP_BUDGET;
-    this.interp = new Interp(this.vm, this.dataStack, body, budget, this.opts.events ?? null, this.globals, (pad) => this.libc.trim(pad));
+    if (this.evaluator) throw new Error('PythonProcess.load: one script per process');
+    return this.loadEval(source);
+  }
+
+  private source = '';
+
+  private loadEval(source: string): Statement[] {
+    this.source = source;
+    const filename = this.opts.filename ?? 'script.py';
+    const tree = parse(source, { filename });
+    const it = new Interpreter(this.vm, this.dataStack, {
+      events: this.opts.events ?? null,
+      maxSeconds: this.opts.maxSeconds ?? null,
+      clock: this.opts.clock,
+      mallocTrim: (pad) => this.libc.trim(pad),
+    });
+    this.evaluator = it;
+    it.start(this.globals);
     for (const ext of this.opts.extensions ?? []) ext(this);
+    this.script = new Script(it, tree, source, filename);
     this.settle();
-    return this.statements.map(({ code, line, endLine }) => ({ code, line, endLine }));
+    return this.script.statements;
   }
 
   /** Run top-level statement i. Throws PyError (type, message, line). */
   runStatement(i: number): void {
-    if (!this.interp) throw new Error('PythonProcess.runStatement before load');
-    this.interp.runTopLevel(this.statements[i].stmt, i);
+    if (!this.script) throw new Error('PythonProcess.runStatement before load');
+    this.opts.events?.record(EventKind.StatementStart, 0, i, 0);
+    this.script.runStatement(i);
+  }
+
+  /**
+   * exec(compile(source, filename, 'exec'), globals): another module code object run to its end
+   * in the script's globals (what tools/allocations/record_allocations.py does with a setup and a
+   * statement, each compiled on its own). Its constants are made first, as compile() makes them.
+   */
+  exec(source: string): void {
+    this.prepare(source)();
+  }
+
+  /** compile(source) now (its constants made), exec() when the returned function is called. */
+  prepare(source: string): () => void {
+    const it = this.evaluator;
+    if (!it) throw new Error('PythonProcess.prepare before load');
+    const code = it.compileModule(parse(source, { filename: 's' }), 's');
+    return () => it.execCode(code);
+  }
+
+  /**
+   * What the report says about an error that ended the run: a Python exception with its
+   * traceback (and CPython's text for it), a SyntaxError with its column, a simulator stop
+   * (not supported, the time budget) as its message, and anything else as an internal error of
+   * the simulator, never as a Python error.
+   */
+  errorReport(e: unknown, line: number): ReportError {
+    const filename = this.opts.filename ?? 'script.py';
+    if (e instanceof PythonSyntaxError) {
+      return {
+        type: e.errorType,
+        message: e.message,
+        line: e.lineno,
+        column: e.column,
+        text: syntaxErrorText(e, filename),
+      };
+    }
+    if (e instanceof PySyntaxError)
+      return { type: e.pyType, message: e.message, line: e.line, column: e.column };
+    if (e instanceof PyError) {
+      if (e.excType < 0 || !this.evaluator)
+        return { type: e.pyType, message: e.message, line: e.line || line };
+      const { report, text } = uncaughtException(this.vm, e, (f) => (f === filename ? this.source : null));
+      const last = report.traceback[report.traceback.length - 1];
+      return {
+        type: report.type,
+        message: report.message,
+        line: last?.line ?? line,
+        traceback: report.traceback,
+        text,
+      };
+    }
+    if (e instanceof RangeError && /call stack/i.test(e.message))
+      return {
+        type: 'RecursionError',
+        message:
+          "maximum recursion depth exceeded (the simulator's own stack ran out before CPython's limit)",
+        line: this.evaluator?.currentLine() || line,
+      };
+    const msg = e instanceof Error ? e.message : String(e);
+    return {
+      type: 'InternalError',
+      message: `internal error in Highwater: ${msg}`,
+      line: this.evaluator?.currentLine() || line,
+    };
+  }
+
+  /** A module-level name's value (borrowed), 0 when it is not bound. */
+  globalValue(name: string): number {
+    return dictGetItem(this.vm, this.globals, intern(this.vm, name));
+  }
+
+  /** The bytecode interpreter, once a script is loaded (eval engine). */
+  get evalInterpreter(): Interpreter | null {
+    return this.evaluator;
   }
 
   /** The interpreter, once a script is loaded (for layers that extend it, e.g. numpy). */
-  get interpreter(): Interp | null {
-    return this.interp;
+  get interpreter(): Interpreter | null {
+    return this.evaluator;
   }
 
   /** What print() wrote so far. */
   get output(): string {
-    return this.interp ? this.interp.output.join('') : '';
+    return this.evaluator ? this.evaluator.output.join('') : '';
   }
 
   measure(): StepMeasurement {
@@ -159,7 +257,12 @@ export class PythonProcess {
     vm.table.addr[slice] = vm.mem.malloc(56);
     vm.table.flags[slice] = F_FREELISTED;
     vm.free.slice = slice;
-    this.giveBackStartupBlocks([vm.table.addr[g], (vm.table.side[g] as { keysAddr: number }).keysAddr, vm.table.addr[main], vm.table.addr[slice]]);
+    this.giveBackStartupBlocks([
+      vm.table.addr[g],
+      (vm.table.side[g] as { keysAddr: number }).keysAddr,
+      vm.table.addr[main],
+      vm.table.addr[slice],
+    ]);
     return g;
   }
 
@@ -203,10 +306,12 @@ export class PythonProcess {
     const libcSinks: EventSink[] = [];
     if (events) libcSinks.push(events);
     if (this.mallocLog) libcSinks.push(this.mallocLog);
-    this.libc.sink = libcSinks.length === 0 ? null : libcSinks.length === 1 ? libcSinks[0] : new TeeSink(libcSinks);
+    this.libc.sink =
+      libcSinks.length === 0 ? null : libcSinks.length === 1 ? libcSinks[0] : new TeeSink(libcSinks);
     if (events) {
       this.pymalloc.sink = events;
-      this.kernel.listener = (kind, addr, bytes, aux) => events.record(EventKind.Brk + kind, addr, bytes, aux);
+      this.kernel.listener = (kind, addr, bytes, aux) =>
+        events.record(EventKind.Brk + kind, addr, bytes, aux);
     }
   }
 }
@@ -227,22 +332,26 @@ export function runScript(source: string, opts: ProcessOptions & { scenario?: st
   try {
     statements = p.load(source);
   } catch (e) {
-    if (!(e instanceof PyError)) throw e;
-    report.error = { type: e.pyType, message: e.message, line: e.line };
-    if (e instanceof PySyntaxError) report.error.column = e.column;
+    report.error = p.errorReport(e, 0);
   }
   report.steps.push(step('<start>', 0, p.measure()));
   if (report.error) return report;
+  const stepOutput: string[] = [''];
+  let printed = p.output.length;
   for (let i = 0; i < statements.length; i++) {
     try {
       p.runStatement(i);
     } catch (e) {
-      if (!(e instanceof PyError)) throw e;
-      report.error = { type: e.pyType, message: e.message, line: e.line || statements[i].line };
+      report.error = p.errorReport(e, statements[i].line);
       break;
+    } finally {
+      const out = p.output;
+      stepOutput.push(out.slice(printed));
+      printed = out.length;
     }
     report.steps.push(step(statements[i].code, statements[i].line, p.measure()));
   }
+  if (stepOutput.some((x) => x)) report.stepOutput = stepOutput.slice(0, report.steps.length);
   if (p.output) report.output = p.output;
   report.numpy = p.numpy;
   return report;
@@ -256,7 +365,9 @@ function checkPythonMalloc(env: LibcEnvironment): void {
   const v = env.pythonMalloc;
   if (v === null || v === 'pymalloc' || v === 'default') return;
   if (v === 'mimalloc' || v === 'mimalloc_debug')
-    throw new EnvError('Fatal Python error: preconfig_init_allocator: PYTHONMALLOC: unknown allocator (CPython 3.11 has no mimalloc)');
+    throw new EnvError(
+      'Fatal Python error: preconfig_init_allocator: PYTHONMALLOC: unknown allocator (CPython 3.11 has no mimalloc)',
+    );
   throw new EnvError(`not supported by Highwater yet: PYTHONMALLOC=${v}`);
 }
 

@@ -1,3 +1,4 @@
+import type { TracebackEntry } from './eval/traceback';
 import type { Mallinfo2 } from '../libc/libc';
 import type { PymallocStats } from '../pymalloc';
 
@@ -30,6 +31,8 @@ export interface Report {
   steps: ReportStep[];
   /** What print() wrote (not in the recorder's schema). */
   output?: string;
+  /** Each step's share of it (steps[i]'s text is stepOutput[i]). */
+  stepOutput?: string[];
   error?: ReportError;
 }
 
@@ -39,10 +42,15 @@ export interface ReportError {
   message: string;
   line: number;
   column?: number;
+  /** The frames the exception went through, outermost first (a Python exception). */
+  traceback?: TracebackEntry[];
+  /** What CPython prints on stderr for it: the traceback, chained exceptions, the carets. */
+  text?: string;
 }
 
 /** How the CLI prints it, as CPython would ("MemoryError" alone when there is no message). */
 export function describeReportError(e: ReportError): string {
+  if (e.text) return e.text.trimEnd();
   const where = `line ${e.line}${e.column !== undefined ? `, column ${e.column}` : ''}`;
   if (e.type === 'NotSupported') return `${e.message} (${where})`;
   return `${e.type}${e.message ? `: ${e.message}` : ''} (${where})`;

@@ -1,5 +1,4 @@
 import { reprText } from './abstract/repr';
-import { parseModule } from './parse/parser';
 import { PythonProcess, type ProcessOptions } from './process';
 
 /** Test helper: a booted process that has run every statement of `source`. */
@@ -16,12 +15,12 @@ export function runAll(source: string, opts: ProcessOptions = {}): PythonProcess
  */
 export function callsOf(setup: string, source: string): string[] {
   const p = new PythonProcess();
-  const nSetup = setup.trim() ? parseModule(setup).length : 0;
-  const total = p.load(`${setup}\n${source}\n`).length;
-  for (let i = 0; i < nSetup; i++) p.runStatement(i);
+  p.load('');
+  if (setup.trim()) p.exec(setup);
+  const run = p.prepare(source);
   p.vm.gc.collectFull();
   p.vm.mem.log = [];
-  for (let i = nSetup; i < total; i++) p.runStatement(i);
+  run();
   const log = p.vm.mem.log;
   p.vm.mem.log = null;
   return log;
@@ -29,8 +28,7 @@ export function callsOf(setup: string, source: string): string[] {
 
 /** repr() of a module-level name. */
 export function valueOf(p: PythonProcess, name: string): string {
-  const h = p.interpreter!.loadGlobal(name);
-  const text = reprText(p.vm, h);
-  p.vm.decref(h);
-  return text;
+  const h = p.globalValue(name);
+  if (h === 0) throw new Error(`${name} is not defined`);
+  return reprText(p.vm, h);
 }

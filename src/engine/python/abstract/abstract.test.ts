@@ -12,7 +12,10 @@ import { format } from './format';
 
 /** The abstract-object layer: dispatch through the slots, CPython's error wording, format(). */
 
-const errorOf = (source: string) => runScript(source).error;
+const errorOf = (source: string) => {
+  const e = runScript(source).error;
+  return e && { type: e.type, message: e.message, line: e.line };
+};
 
 describe('dispatch through the type slots', () => {
   it('runs the number protocol with int/float coercion, sequences for + and *, and bool as an int', () => {

@@ -46,14 +46,14 @@ export function genericGetAttrWithDict(vm: Vm, obj: number, name: string, suppre
   let get: TypeSlots['descrGet'] = null;
   if (descr !== 0) {
     get = vm.typeOf(descr).descrGet;
-    if (get !== null && isDataDescr(vm, descr)) return get(vm, descr, obj, tp.typeObject);
+    if (get !== null && isDataDescr(vm, descr)) return callGet(vm, get, descr, obj, tp, suppress);
   }
   const v = tp.dictoffset !== 0 ? instanceGetAttr(vm, obj, name) : 0;
   if (v !== 0) {
     vm.incref(v);
     return v;
   }
-  if (get !== null) return get(vm, descr, obj, tp.typeObject);
+  if (get !== null) return callGet(vm, get, descr, obj, tp, suppress);
   if (descr !== 0) {
     vm.incref(descr);
     return descr;
@@ -61,6 +61,27 @@ export function genericGetAttrWithDict(vm: Vm, obj: number, name: string, suppre
   if (suppress) return 0;
   if (tp.notModelled !== null) throw new NotSupported(`${tp.notModelled}.${name}`);
   throw raiseFormat(vm, E.AttributeError, "'%.50s' object has no attribute '%U'", tp.name, name);
+}
+
+/** A descriptor's tp_descr_get; with suppress an AttributeError it raises is cleared (0 back). */
+function callGet(
+  vm: Vm,
+  get: NonNullable<TypeSlots['descrGet']>,
+  descr: number,
+  obj: number,
+  tp: TypeSlots,
+  suppress: boolean,
+): number {
+  if (!suppress) return get(vm, descr, obj, tp.typeObject);
+  try {
+    return get(vm, descr, obj, tp.typeObject);
+  } catch (e) {
+    if (e instanceof PyErrorClass && errorMatches(vm, e, E.AttributeError)) {
+      clearError(vm, e as PyError);
+      return 0;
+    }
+    throw e;
+  }
 }
 
 /** PyObject_GenericGetAttr (object's tp_getattro). */
@@ -80,7 +101,8 @@ export function genericSetAttr(vm: Vm, obj: number, name: string, value: number)
     if (set !== null) return set(vm, descr, obj, value);
   }
   if (instanceSetAttr(vm, obj, name, value)) return;
-  if (descr === 0) throw raiseFormat(vm, E.AttributeError, "'%.100s' object has no attribute '%U'", tp.name, name);
+  if (descr === 0)
+    throw raiseFormat(vm, E.AttributeError, "'%.100s' object has no attribute '%U'", tp.name, name);
   throw raiseFormat(vm, E.AttributeError, "'%.50s' object attribute '%U' is read-only", tp.name, name);
 }
 

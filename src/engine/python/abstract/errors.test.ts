@@ -6,7 +6,6 @@ import { frameObjectNew } from '../objects/frameobject';
 import { intern } from '../objects/str';
 import { tracebackData } from '../objects/traceback';
 import { T } from '../objects/types';
-import { parseModule } from '../parse/parser';
 import { PythonProcess } from '../process';
 import type { Vm } from '../runtime/vm';
 import recorded from '../testdata/exception_expected.json';
@@ -33,14 +32,13 @@ interface Ctx {
 
 function run(setup: string, slots: number, body: (c: Ctx) => void): string[] {
   const p = new PythonProcess();
-  const n = parseModule(setup).length;
-  p.load(setup + '\n');
-  for (let i = 0; i < n; i++) p.runStatement(i);
-  const it = p.interpreter!;
+  p.load('');
+  p.exec(setup);
   const vm = p.vm;
   const globals: number[] = [];
   const g = (name: string) => {
-    const h = it.loadGlobal(name);
+    const h = p.globalValue(name) || (p.evalInterpreter!.builtins.get(name) ?? 0);
+    vm.incref(h);
     globals.push(h);
     return h;
   };

@@ -15,7 +15,12 @@ export interface FoldOptions {
   optimize: number;
   /** `from __future__ import annotations`: annotations are not folded (they become strings). */
   futureAnnotations: boolean;
+  /** Told of each operation folded, in the order ast_opt.c runs them (the loader replays them on objects). */
+  onFold?: FoldListener;
 }
+
+/** A folded operation: its operands and its result (a binary or unary operator, or a subscript `[]`). */
+export type FoldListener = (op: string, operands: ConstValue[], result: ConstValue) => void;
 
 /**
  * ast_opt.c counts statements and expressions as it descends: past Py_GetRecursionLimit() × 3
@@ -278,7 +283,7 @@ export class Folder {
         if (e.ctx === 'load') {
           const v = constOf(e.value);
           const i = constOf(e.slice);
-          if (v && i) makeConst(e, getItem(v, i));
+          if (v && i) makeConst(e, this.told('[]', [v, i], getItem(v, i)));
         }
         break;
       case 'Slice':
@@ -339,7 +344,12 @@ export class Folder {
     }
     const rv = constOf(e.right);
     if (!rv) return;
-    makeConst(e, safeBinary(e.op, lv, rv));
+    makeConst(e, this.told(e.op, [lv, rv], safeBinary(e.op, lv, rv)));
+  }
+
+  private told(op: string, operands: ConstValue[], result: ConstValue | null): ConstValue | null {
+    if (result !== null && this.opts.onFold) this.opts.onFold(op, operands, result);
+    return result;
   }
 
   /** fold_unaryop, and `not (a in b)` → `a not in b` (also is / is not). */
@@ -356,7 +366,7 @@ export class Folder {
       }
       return;
     }
-    makeConst(e, unaryOp(e.op, arg.value, isTrue(arg.value)));
+    makeConst(e, this.told(`unary${e.op}`, [arg.value], unaryOp(e.op, arg.value, isTrue(arg.value))));
   }
 }
 

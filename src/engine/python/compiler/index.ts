@@ -4,7 +4,7 @@ import type { CodeObject } from './code';
 import { compileBody } from './defs';
 import { PyError } from '../errors';
 import { CompileError } from './errors';
-import { Folder } from './fold';
+import { Folder, type FoldListener } from './fold';
 import { FUTURE_ANNOTATIONS, SymbolTable } from './symtable';
 import { Compiler, type CompilerOptions } from './unit';
 
@@ -82,7 +82,7 @@ function futureFeatures(mod: Module): { features: number; lineno: number } {
  */
 export function compileModule(
   mod: Module,
-  options: Partial<Omit<CompilerOptions, 'futureFeatures' | 'futureLineno'>> = {},
+  options: Partial<Omit<CompilerOptions, 'futureFeatures' | 'futureLineno'>> & { onFold?: FoldListener } = {},
 ): CompileResult {
   try {
     return compile(mod, options);
@@ -97,7 +97,7 @@ export function compileModule(
 
 function compile(
   mod: Module,
-  options: Partial<Omit<CompilerOptions, 'futureFeatures' | 'futureLineno'>> = {},
+  options: Partial<Omit<CompilerOptions, 'futureFeatures' | 'futureLineno'>> & { onFold?: FoldListener } = {},
 ): CompileResult {
   const tree = cloneTree(mod);
   const future = futureFeatures(tree);
@@ -111,6 +111,7 @@ function compile(
   new Folder({
     optimize: opts.optimize,
     futureAnnotations: (future.features & FUTURE_ANNOTATIONS) !== 0,
+    onFold: options.onFold,
   }).body(tree.body);
   const st = SymbolTable.build(tree, future.features);
   const c = new Compiler(st, opts);

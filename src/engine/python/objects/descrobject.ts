@@ -3,6 +3,7 @@ import { lookupAttr, typeLookup } from '../abstract/attr';
 import { call } from '../abstract/call';
 import { raiseFormat, typeError } from '../abstract/errors';
 import type { Vm } from '../runtime/vm';
+import { hostOf } from '../modules/host';
 import { methodNew } from './classobject';
 import { dictNew, dictSetItem } from './dict';
 import { E } from './exctypes';
@@ -258,10 +259,12 @@ export const SuperType = (): TypeSlots =>
     },
     getattro: superGetattro,
     typeVectorcall: (vm, _t, args) => {
-      if (args.length !== 2)
-        throw new NotSupported(
-          'super() without arguments outside a method (the eval loop supplies __class__)',
-        );
+      if (args.length === 0) {
+        // super_init_without_args: the running frame's first argument and its __class__ cell
+        const { type, obj } = hostOf(vm).zeroArgSuper();
+        return superNew(vm, type, obj);
+      }
+      if (args.length !== 2) throw new NotSupported('super() with one argument (an unbound super object)');
       return superNew(vm, args[0], args[1]);
     },
   });

@@ -212,7 +212,9 @@ export function dictSetItem(vm: Vm, h: number, key: number, value: number): void
 function entryAddr(d: DictData, ix: number): number {
   const log2 = d.log2;
   const log2Bytes = log2 < 8 ? log2 : log2 < 16 ? log2 + 1 : log2 >= 32 ? log2 + 3 : log2 + 2;
-  return d.keysAddr + 32 + 2 ** log2Bytes + ix * (d.unicode ? 16 : 24);
+  // a shift, not `2 **` (Math.pow: a fifth of a name-heavy loop's time)
+  const indices = log2Bytes < 31 ? 1 << log2Bytes : 2 ** log2Bytes;
+  return d.keysAddr + 32 + indices + ix * (d.unicode ? 16 : 24);
 }
 
 function appendEntry(vm: Vm, h: number, d: DictData, key: number, value: number, hk: HashKey): void {

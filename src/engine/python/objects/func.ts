@@ -1,7 +1,8 @@
 import { unicodeFromFormat } from '../abstract/fromformat';
 import type { Vm } from '../runtime/vm';
 import { methodNew } from './classobject';
-import { dictNew } from './dict';
+import { dictNew, dictSetItem } from './dict';
+import { tupleItem } from './tuple';
 import { intern } from './str';
 import { T, TpFlags, defineType, type Visit, type TypeSlots } from './types';
 
@@ -22,8 +23,15 @@ export interface FunctionData {
   closure: number;
   /** func_dict (attributes set on the function), made on first use; 0 = none. */
   dict: number;
-  /** func_annotations, made (empty) the first time __annotations__ is read; 0 = none. */
-  annotations?: number;
+  /** func_kwdefaults (a dict), 0 = none. */
+  kwdefaults: number;
+  /**
+   * func_annotations: MAKE_FUNCTION's flat (name, value, …) tuple, turned into a dict the first
+   * time __annotations__ is read (an empty one made then if there were none); 0 = none.
+   */
+  annotations: number;
+  /** func_globals (borrowed here: the module's dict lives as long as the run); 0 = the script's. */
+  globals: number;
 }
 
 /** MAKE_FUNCTION: PyFunction_New, a tracked GC object; `defaults` and `closure` are stolen. */
@@ -36,7 +44,17 @@ export function functionNew(
   qualname = name,
 ): number {
   const h = vm.newGcObject(T.Function, FUNCTION_BASIC);
-  vm.table.side[h] = { code, name, qualname, defaults, closure, dict: 0 } satisfies FunctionData;
+  vm.table.side[h] = {
+    code,
+    name,
+    qualname,
+    defaults,
+    closure,
+    dict: 0,
+    kwdefaults: 0,
+    annotations: 0,
+    globals: 0,
+  } satisfies FunctionData;
   vm.gc.track(h);
   return h;
 }
@@ -45,33 +63,35 @@ export function functionData(vm: Vm, h: number): FunctionData {
   return vm.table.side[h] as FunctionData;
 }
 
-/** func_dealloc → func_clear: the defaults, then the closure, then PyObject_GC_Del. */
+/** func_dealloc → func_clear: defaults, kwdefaults, dict, closure, annotations, then PyObject_GC_Del. */
 function functionDealloc(vm: Vm, h: number): void {
   vm.gc.untrack(h);
-  const f = functionData(vm, h);
-  vm.xdecref(f.defaults);
-  vm.xdecref(f.closure);
-  vm.xdecref(f.dict);
-  vm.xdecref(f.annotations ?? 0);
+  functionClear(vm, h);
   vm.gcDel(h);
 }
 
 function functionTraverse(vm: Vm, h: number, visit: Visit): void {
   const f = functionData(vm, h);
   if (f.defaults) visit(f.defaults);
-  if (f.closure) visit(f.closure);
+  if (f.kwdefaults) visit(f.kwdefaults);
   if (f.dict) visit(f.dict);
+  if (f.closure) visit(f.closure);
+  if (f.annotations) visit(f.annotations);
 }
 
 function functionClear(vm: Vm, h: number): void {
   const f = functionData(vm, h);
-  const { defaults, closure, dict } = f;
+  const { defaults, kwdefaults, dict, closure, annotations } = f;
   f.defaults = 0;
-  f.closure = 0;
+  f.kwdefaults = 0;
   f.dict = 0;
+  f.closure = 0;
+  f.annotations = 0;
   vm.xdecref(defaults);
-  vm.xdecref(closure);
+  vm.xdecref(kwdefaults);
   vm.xdecref(dict);
+  vm.xdecref(closure);
+  vm.xdecref(annotations);
 }
 
 export const FunctionType = (): TypeSlots =>
@@ -105,6 +125,14 @@ export const FunctionType = (): TypeSlots =>
         get: (vm, h) => {
           const f = functionData(vm, h);
           if (!f.annotations) f.annotations = dictNew(vm);
+          else if (vm.table.type[f.annotations] === T.Tuple) {
+            // the compiler's (name, value, …) tuple becomes the dict now
+            const t = f.annotations;
+            const d = dictNew(vm);
+            for (let i = 0; i + 1 < vm.table.n[t]; i += 2) dictSetItem(vm, d, tupleItem(vm, t, i), tupleItem(vm, t, i + 1));
+            f.annotations = d;
+            vm.decref(t);
+          }
           vm.incref(f.annotations);
           return f.annotations;
         },

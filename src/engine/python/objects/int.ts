@@ -108,6 +108,8 @@ const abs = (v: bigint): bigint => (v < 0n ? -v : v);
 /** _PyLong_Add / _PyLong_Subtract: x_add allocates size_a + 1 digits, x_sub the significant part. */
 export function intAddSub(vm: Vm, a: IntValue, b: IntValue, subtract: boolean): number {
   if (isMedium(a) && isMedium(b)) return fromLong(vm, (a as number) + (subtract ? -(b as number) : (b as number)));
+  if (typeof a === 'number' && typeof b === 'number' && Math.abs(a) < 2 ** 52 && Math.abs(b) < 2 ** 52)
+    return addSubNumbers(vm, a, b, subtract);
   const r = norm(subtract ? big(a) - big(b) : big(a) + big(b));
   // Signs decide whether magnitudes add (x_add) or subtract (x_sub).
   const magnitudesAdd = subtract ? neg(a) !== neg(b) : neg(a) === neg(b);
@@ -119,6 +121,26 @@ export function intAddSub(vm: Vm, a: IntValue, b: IntValue, subtract: boolean): 
     const differing = abs(big(a)) ^ abs(big(b));
     if (differing === 0n) return vm.s.smallInt(0); // PyLong_FromLong(0)
     size = ndigits(differing);
+  }
+  return maybeSmall(vm, longNew(vm, r, size), r);
+}
+
+/** intAddSub for operands below 2**52 (exact in doubles): the same digit counts without bigints. */
+function addSubNumbers(vm: Vm, a: number, b: number, subtract: boolean): number {
+  const r = subtract ? a - b : a + b;
+  const magnitudesAdd = subtract ? a < 0 !== b < 0 : a < 0 === b < 0;
+  const na = ndigits(a);
+  const nb = ndigits(b);
+  if (magnitudesAdd) return longNew(vm, r, Math.max(na, nb) + 1);
+  let size = Math.max(na, nb);
+  if (na === nb) {
+    const x = Math.abs(a);
+    const y = Math.abs(b);
+    if (x === y) return vm.s.smallInt(0); // PyLong_FromLong(0)
+    // the digits x_sub keeps: up to the highest digit where the magnitudes differ
+    let hi = size;
+    while (hi > 0 && Math.floor(x / MEDIUM ** (hi - 1)) === Math.floor(y / MEDIUM ** (hi - 1))) hi--;
+    size = hi;
   }
   return maybeSmall(vm, longNew(vm, r, size), r);
 }

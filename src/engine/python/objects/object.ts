@@ -100,6 +100,8 @@ export function genericAlloc(vm: Vm, type: TypeSlots, nitems: number): number {
     vm.preHeader[type.id] -
     (type.flags & TpFlags.HaveGc ? 16 : 0);
   const h = type.flags & TpFlags.HaveGc ? vm.newGcObject(type.id, size) : vm.newObject(type.id, size);
+  // an instance of a class holds its class (subtype_dealloc releases it)
+  if (type.flags & TpFlags.HeapType) vm.incref(type.typeObject);
   vm.mem.touch(vm.table.addr[h], vm.preHeader[type.id] + size);
   if (type.flags & TpFlags.HaveGc) vm.gc.track(h);
   return h;

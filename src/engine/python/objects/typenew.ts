@@ -158,6 +158,7 @@ export function typeNew(vm: Vm, name: string, bases: number, ns: number, module 
     extra,
   });
   vm.table.side[typeObj] = s;
+  setClassCell(vm, s);
 
   // PyType_Ready: the MRO and its tuple, the descriptors, __doc__, the inherited slots
   s.mro = mroOf(vm, s, baseTypes);
@@ -189,6 +190,23 @@ export function typeNew(vm: Vm, name: string, bases: number, ns: number, module 
   setNames(vm, s);
   initSubclass(vm, s);
   return typeObj;
+}
+
+/**
+ * type_new_set_classcell: a class body that uses super() or __class__ returns its __class__ cell
+ * as __classcell__; the cell gets the new class and the name leaves the class's dict.
+ */
+function setClassCell(vm: Vm, s: TypeSlots): void {
+  const name = intern(vm, '__classcell__');
+  const cell = dictGetItem(vm, s.dict, name);
+  if (cell === 0) return;
+  if (vm.table.type[cell] !== T.Cell)
+    throw typeError(vm, '__classcell__ must be a nonlocal cell, not %.200R', vm.typeOf(cell).typeObject);
+  const old = vm.table.ref[cell];
+  vm.incref(s.typeObject);
+  vm.table.ref[cell] = s.typeObject;
+  if (old !== 0) vm.decref(old);
+  dictDelItem(vm, s.dict, name);
 }
 
 /** best_base: the base whose layout every other extends (single inheritance: the base). */

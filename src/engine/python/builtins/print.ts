@@ -1,0 +1,73 @@
+import { getAttr } from '../abstract/attr';
+import { call } from '../abstract/call';
+import { typeError } from '../abstract/errors';
+import { str } from '../abstract/repr';
+import { NotSupported } from '../errors';
+import { Meth, T, type Kwargs, type MethodDef } from '../objects/types';
+import type { Vm } from '../runtime/vm';
+
+/**
+ * builtin_print (3.11, METH_FASTCALL | METH_KEYWORDS: no argument tuple): each argument and the
+ * separators go through PyFile_WriteObject, which looks up `file.write` (a bound method object,
+ * made and freed each time), makes str(x) for a non-str, and calls it; " " and "\n" are the
+ * cached one-character strs. `stdout` is sys.stdout (builtins/stdout.ts).
+ */
+export function printDef(stdout: () => number): MethodDef {
+  return {
+    name: 'print',
+    flags: Meth.Fastcall | Meth.Keywords,
+    impl: (vm, _self, args, kw) => printImpl(vm, stdout(), args, kw),
+  };
+}
+
+function printImpl(vm: Vm, stdoutObj: number, args: readonly number[], kw: Kwargs | null): number {
+  let sep = 0;
+  let end = 0;
+  let file = stdoutObj;
+  let flush = false;
+  for (const [k, v] of kw ?? []) {
+    if (k === 'sep') sep = v === vm.s.None ? 0 : v;
+    else if (k === 'end') end = v === vm.s.None ? 0 : v;
+    else if (k === 'file') file = v === vm.s.None ? stdoutObj : v;
+    else if (k === 'flush') flush = vm.table.num[v] !== 0;
+    else throw typeError(vm, "'%U' is an invalid keyword argument for print()", k);
+  }
+  if (sep !== 0 && vm.table.type[sep] !== T.Str)
+    throw typeError(vm, 'sep must be None or a string, not %.200s', vm.typeOf(sep).name);
+  if (end !== 0 && vm.table.type[end] !== T.Str)
+    throw typeError(vm, 'end must be None or a string, not %.200s', vm.typeOf(end).name);
+  if (file !== stdoutObj && vm.typeOf(file).name !== 'TextIOWrapper')
+    throw new NotSupported(`print(file=…) to a ${vm.typeOf(file).name}`);
+  for (let i = 0; i < args.length; i++) {
+    if (i > 0) writeObject(vm, sep !== 0 ? sep : vm.s.char(32), file);
+    writeObject(vm, args[i], file);
+  }
+  writeObject(vm, end !== 0 ? end : vm.s.char(10), file);
+  if (flush) {
+    const m = getAttr(vm, file, 'flush');
+    try {
+      vm.decref(call(vm, m, [], null));
+    } finally {
+      vm.decref(m);
+    }
+  }
+  return vm.s.None;
+}
+
+/** PyFile_WriteObject(v, f, Py_PRINT_RAW). */
+function writeObject(vm: Vm, v: number, f: number): void {
+  const writer = getAttr(vm, f, 'write');
+  let value: number;
+  try {
+    value = str(vm, v);
+  } catch (e) {
+    vm.decref(writer);
+    throw e;
+  }
+  try {
+    vm.decref(call(vm, writer, [value], null));
+  } finally {
+    vm.decref(value);
+    vm.decref(writer);
+  }
+}

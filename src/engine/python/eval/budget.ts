@@ -1,0 +1,53 @@
+import { PyError } from '../errors';
+
+/**
+ * The run's time budget: CPU time of the simulator (the clock the host gives: process.cpuUsage in
+ * the CLI, performance.now in the page's worker), checked at the eval breaker, i.e. every few
+ * thousand backward jumps, function entries and C-level loop items, as CPython checks its signals.
+ * `null` seconds: no limit (the CLI's default: a user at a terminal waits, or presses Ctrl-C).
+ */
+export class Budget {
+  private start = 0;
+
+  constructor(
+    public seconds: number | null,
+    private readonly clock: () => number,
+  ) {
+    this.start = clock();
+  }
+
+  /** Milliseconds used so far. */
+  get elapsedMs(): number {
+    return this.clock() - this.start;
+  }
+
+  /** Throws TimeBudgetExceeded when the budget is spent. */
+  check(line: number, statement: number): void {
+    if (this.seconds === null) return;
+    if (this.elapsedMs > this.seconds * 1000) throw new TimeBudgetExceeded(this.seconds, line, statement);
+  }
+}
+
+/** The time budget ran out: a stop of the simulator, not a Python exception (no `except` catches it). */
+export class TimeBudgetExceeded extends PyError {
+  constructor(
+    readonly seconds: number,
+    line: number,
+    readonly statement: number,
+  ) {
+    super(
+      'TimeBudgetExceeded',
+      `the simulation's time budget of ${seconds} s ran out while statement ${statement + 1} was running ` +
+        `(it was still making progress: give it more time with --max-seconds, or a longer budget on the page)`,
+      line,
+    );
+    this.excType = -1;
+  }
+
+  override describe(): string {
+    return `${this.message}${this.line ? ` (line ${this.line})` : ''}`;
+  }
+}
+
+/** The default clock: wall time in ms (CPU time where the host can measure it, see Budget). */
+export const defaultClock = (): number => globalThis.performance.now();

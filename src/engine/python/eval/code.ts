@@ -1,0 +1,100 @@
+import type { CodeObject } from '../compiler/code';
+import { Op } from '../compiler/opcodes';
+import { intern } from '../objects/str';
+import { readyStaticType } from '../objects/typeobject';
+import { T, defineType, type TypeSlots } from '../objects/types';
+import type { Vm } from '../runtime/vm';
+
+/** QUICKENING_WARMUP_DELAY (Include/internal/pycore_code.h): co_warmup starts at -8. */
+export const QUICKENING_WARMUP_DELAY = 8;
+
+/**
+ * A code object as the loop runs it: the compiler's CodeObject (its instructions, tables and
+ * positions) plus what CPython keeps in the PyCodeObject at run time: the constants and names as
+ * objects, co_warmup, and the inline caches the specializer writes (the adaptive counters and
+ * which specialized form an instruction took: `specialize.ts`).
+ *
+ * Code objects are made while the script compiles, before its first statement, and live as long
+ * as the run (their parent's co_consts holds them): their memory is part of `<start>`, so the
+ * object is a static handle here.
+ */
+export class CodeRt {
+  /** co_consts as handles (the loader's, consts.ts: each held once by the code). */
+  consts: Int32Array = new Int32Array(0);
+  /** co_names as interned str handles. */
+  readonly names: Int32Array;
+  /** The code object itself (a `code` object, static). */
+  handle = 0;
+  /** co_warmup: -8, +1 at each RESUME and JUMP_BACKWARD; at 0 the code is quickened. */
+  warmup = -QUICKENING_WARMUP_DELAY;
+  quickened = false;
+  /** Per code unit (at the instruction): the specialized form it took (0 = adaptive/generic). */
+  spec: Uint8Array;
+  /** Per code unit: the adaptive counter, or the miss counter of a specialized instruction. */
+  counter: Uint16Array;
+  /** _co_firsttraceable: the index of the first RESUME (a frame before it is incomplete). */
+  readonly firstTraceable: number;
+  /** The function-free flags: is it a generator/coroutine (RETURN_GENERATOR first)? */
+  readonly isGenerator: boolean;
+
+  constructor(
+    readonly co: CodeObject,
+    names: Int32Array,
+  ) {
+    this.names = names;
+    this.spec = new Uint8Array(co.code.length);
+    this.counter = new Uint16Array(co.code.length);
+    let first = 0;
+    while (first < co.code.length && (co.code[first] & 0xff) !== Op.RESUME) first++;
+    this.firstTraceable = first;
+    this.isGenerator = (co.flags & 0x2a0) !== 0; // CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR
+  }
+
+  get name(): string {
+    return this.co.name;
+  }
+
+  /** The source line of the instruction at `lasti` (PyCode_Addr2Line), -1 when it has none. */
+  line(lasti: number): number {
+    if (lasti < 0) return this.co.firstlineno;
+    return this.co.positions[lasti * 4];
+  }
+}
+
+export const codeRt = (vm: Vm, h: number): CodeRt => vm.table.side[h] as CodeRt;
+
+/** PyCode_Type as far as scripts see it: `f.__code__`, its name and repr. */
+const CodeType = (): TypeSlots =>
+  defineType({
+    id: T.Code,
+    name: 'code',
+    basicsize: 200,
+    dealloc: () => {
+      throw new Error('internal: a code object deallocated');
+    },
+    reprText: (vm, h) => {
+      const c = codeRt(vm, h).co;
+      return `<code object ${c.name} at 0x${vm.id(h).toString(16)}, file "${c.filename}", line ${c.firstlineno}>`;
+    },
+    getset: {
+      co_name: { name: 'co_name', get: (vm, h) => constStr(vm, codeRt(vm, h).co.name) },
+      co_qualname: { name: 'co_qualname', get: (vm, h) => constStr(vm, codeRt(vm, h).co.qualname) },
+      co_filename: { name: 'co_filename', get: (vm, h) => constStr(vm, codeRt(vm, h).co.filename) },
+    },
+  });
+
+/** A code object's name fields are interned strs made with it (a new reference, no allocation). */
+const constStr = (vm: Vm, s: string): number => intern(vm, s);
+
+/** Register the `code` type (the eval loop's own type) in a Vm. */
+export function installCodeType(vm: Vm): void {
+  if (!vm.types[T.Code]) readyStaticType(vm, CodeType());
+}
+
+/** A static code object handle for `rt`. */
+export function codeHandle(vm: Vm, rt: CodeRt): number {
+  const h = vm.newStatic(T.Code);
+  vm.table.side[h] = rt;
+  rt.handle = h;
+  return h;
+}

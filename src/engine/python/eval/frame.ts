@@ -1,0 +1,73 @@
+import type { CodeRt } from './code';
+
+/** _frameowner (Include/internal/pycore_frame.h). */
+export const enum Owner {
+  Thread = 0,
+  Generator = 1,
+  FrameObject = 2,
+}
+
+/**
+ * _PyInterpreterFrame (3.11): one activation of a code object. The specials are fields here; the
+ * localsplus array and the value stack are a slice of a typed array (`slots` from `base`): the
+ * thread's slot chunk for a frame on the data stack, the generator's own array for a generator's
+ * frame (3.11 embeds the frame in the generator object). `sp` and `ip` are saved here whenever
+ * the loop leaves the frame (a call, a yield, an error); while it runs they live in the loop.
+ */
+export class Frame {
+  /** f_func (strong). */
+  func = 0;
+  /** f_globals / f_builtins (borrowed). */
+  globals = 0;
+  /** f_locals (strong, or 0): a module's globals dict, a class body's namespace. */
+  locals = 0;
+  /** frame_obj: the PyFrameObject once one was needed (a traceback), strong. */
+  frameObj = 0;
+  previous: Frame | null = null;
+  /** The next code unit to run (prev_instr + 1). */
+  ip = 0;
+  /** Absolute index in `slots` of the stack top (stacktop + base). */
+  sp: number;
+  isEntry = false;
+  owner: Owner = Owner.Thread;
+  /** The simulated address of the frame on the thread's data stack (0 when not there). */
+  addr = 0;
+  /** The generator that owns this frame (Owner.Generator), else 0. */
+  gen = 0;
+  /** The slot chunk this frame was taken from (Owner.Thread). */
+  chunk = -1;
+
+  constructor(
+    readonly code: CodeRt,
+    public slots: Int32Array,
+    public base: number,
+  ) {
+    this.sp = base + code.co.nlocalsplus;
+  }
+
+  /** _PyInterpreterFrame_LASTI: the code unit before the next one. */
+  get lasti(): number {
+    return this.ip - 1;
+  }
+
+  /** The frame's current line (PyFrame_GetLineNumber / _PyInterpreterFrame_GetLine). */
+  get line(): number {
+    return this.code.line(this.ip - 1);
+  }
+
+  /** _PyFrame_IsIncomplete: before its first RESUME (still making cells or the generator). */
+  get incomplete(): boolean {
+    return this.owner !== Owner.Generator && this.ip - 1 < this.code.firstTraceable;
+  }
+
+  /** localsplus[i]. */
+  local(i: number): number {
+    return this.slots[this.base + i];
+  }
+}
+
+/** _PyFrame_GetFirstComplete: the frame itself or the nearest caller past its first RESUME. */
+export function firstComplete(f: Frame | null): Frame | null {
+  while (f && f.incomplete) f = f.previous;
+  return f;
+}

@@ -1,0 +1,445 @@
+import { NotSupported, PyError } from '../errors';
+import { lookupAttr as lookupAttrAbstract } from '../abstract/attr';
+import { call } from '../abstract/call';
+import { normalize, raiseString, typeError } from '../abstract/errors';
+import { findModule } from '../modules';
+import type { HostServices } from '../modules/host';
+import { exceptionText, excState } from '../objects/exceptions';
+import { E } from '../objects/exctypes';
+import { CO_FAST_CELL } from '../compiler/code';
+import { functionData } from '../objects/func';
+import { moduleData } from '../objects/module';
+import { inheritSlots, readyStaticType } from '../objects/typeobject';
+import { T, TpFlags, type Kwargs } from '../objects/types';
+import type { DataStack } from '../runtime/datastack';
+import type { Evaluator, Vm } from '../runtime/vm';
+import type { EventLog } from '../../trace/eventLog';
+import { Budget, defaultClock } from './budget';
+import { callFromC, clearAndPop, isStop, type CallResult } from './calls';
+import { ConstLoader, type FoldEvent } from './consts';
+import { dictDelItem, dictGetItem } from '../objects/dict';
+import { intern } from '../objects/str';
+import { compile } from './script';
+import type { Module } from '../syntax/ast';
+import { installCodeType, type CodeRt } from './code';
+import type { Frame } from './frame';
+import { frameObjectFor } from './frameobj';
+import { generatorType } from './generator';
+import { evalFrame } from './loop';
+import { ThreadState } from './thread';
+import { installBuiltins } from '../builtins';
+import { makeStdout } from '../builtins/stdout';
+import { sysStdout } from '../modules/sys';
+import { builtinStatic } from '../objects/descr';
+import type { FunctionData } from '../objects/func';
+import { Meth, type MethodDef } from '../objects/types';
+import { STEP_MARKER } from './script';
+import { fastToLocals } from './locals';
+
+/** The recorder's __hw_step__(i) (the loop intercepts the call; this body never runs). */
+const STEP_MARKER_DEF: MethodDef = {
+  name: STEP_MARKER,
+  flags: Meth.O,
+  impl: (vm) => vm.s.None,
+};
+
+/** Eval-breaker interval: the budget is checked every this many backward jumps / calls / C loop items. */
+const BREAKER_INTERVAL = 1 << 14;
+
+export interface InterpreterOptions {
+  events?: EventLog | null;
+  /** Seconds of simulator time before a run stops (null: no limit). */
+  maxSeconds?: number | null;
+  /** The clock the budget reads, in ms (CPU time where the host has it). */
+  clock?: () => number;
+  /** glibc's malloc_trim(pad) in the simulated process. */
+  mallocTrim?: (pad: number) => number;
+}
+
+/**
+ * The interpreter state of one simulated process (PyInterpreterState with its one thread): the
+ * builtins, the module table (sys.modules), the thread (frames, data stack, exception state), the
+ * run's budget; and the entry points the object layer calls back into (vm.eval: a Python
+ * function called from C code, a unit of work done in C code).
+ */
+export class Interpreter implements Evaluator, HostServices {
+  readonly thread: ThreadState;
+  /** The builtins module's names (its dict). */
+  builtins: Map<string, number> = new Map();
+  /** sys.modules: the modules imported so far. */
+  readonly modules = new Map<string, number>();
+  /** Modules a higher layer provides (numpy): called on first import, returns the module object. */
+  readonly moduleProviders = new Map<string, (it: Interpreter) => number>();
+  /** The script's module globals (the recorder's {"__name__": "__main__", "__builtins__": …}). */
+  globals = 0;
+  /** `str` and the coroutine type (the loop tests them). */
+  readonly strType: number;
+  readonly coroutineType: number;
+  /** The recorder's step marker (__hw_step__): the loop pauses the module frame when it is called. */
+  stepMarker = 0;
+  stepReached = -1;
+  /** The top-level statement running (0-based), for messages. */
+  statement = 0;
+  readonly callResult: CallResult = { frame: null, sp: 0, paused: false };
+  /** Counts down to the next eval-breaker check. */
+  breaker = BREAKER_INTERVAL;
+  readonly budget: Budget;
+  /** What print() wrote, by statement. */
+  readonly output: string[] = [];
+  private scratchArray = new Int32Array(64);
+  readonly events: EventLog | null;
+  readonly mallocTrimFn: (pad: number) => number;
+
+  constructor(
+    readonly vm: Vm,
+    dataStack: DataStack,
+    opts: InterpreterOptions = {},
+  ) {
+    this.events = opts.events ?? null;
+    this.mallocTrimFn = opts.mallocTrim ?? (() => 0);
+    this.budget = new Budget(opts.maxSeconds ?? null, opts.clock ?? defaultClock);
+    installCodeType(vm);
+    // generators and coroutines are the eval loop's (their frames live in them)
+    const gen = generatorType(T.Generator, false);
+    gen.typeObject = vm.types[T.Generator].typeObject;
+    readyInPlace(vm, gen);
+    this.coroutineType = vm.newTypeId();
+    readyStaticType(vm, generatorType(this.coroutineType, true));
+    this.strType = vm.types[T.Str].typeObject;
+    this.thread = new ThreadState(vm, dataStack);
+    vm.eval = this;
+  }
+
+  /**
+   * The start-up state scripts see: sys.stdout, the builtins module (with the recorder's step
+   * marker), the module table, and the script's globals dict (made by the process).
+   */
+  start(globals: number): void {
+    const vm = this.vm;
+    this.globals = globals;
+    const stdout = makeStdout(vm, (text) => this.output.push(text));
+    sysStdout.set(vm, stdout);
+    const builtins = installBuiltins(this, () => stdout);
+    this.builtinsModule = builtins;
+    this.builtins = moduleData(vm, builtins).attrs;
+    this.stepMarker = builtinStatic(vm, STEP_MARKER_DEF, 'builtins');
+    this.builtins.set(STEP_MARKER, this.stepMarker);
+    this.modules.set('builtins', builtins);
+  }
+  builtinsModule = 0;
+
+  /**
+   * The module's frame (what exec() pushes for the recorder's scenario): its function is the one
+   * exec made before `<start>` (static here), its locals are the globals dict.
+   */
+  moduleFrame(code: CodeRt): Frame {
+    const vm = this.vm;
+    const fn = vm.newStatic(T.Function);
+    vm.table.side[fn] = {
+      code,
+      name: code.co.name,
+      qualname: code.co.qualname,
+      defaults: 0,
+      closure: 0,
+      dict: 0,
+      kwdefaults: 0,
+      annotations: 0,
+      globals: this.globals,
+    } satisfies FunctionData;
+    vm.incref(this.globals);
+    return this.thread.pushFrame(code, fn, this.globals, this.globals);
+  }
+
+  /** compile(tree, filename, 'exec'): the module's code object, its constants made. */
+  compileModule(tree: Module, filename: string): CodeRt {
+    const folds: FoldEvent[] = [];
+    const compiled = compile(tree, filename, folds);
+    const loader = new ConstLoader(this.vm);
+    loader.fold(folds);
+    const code = loader.load(compiled);
+    loader.finish();
+    return code;
+  }
+
+  /** del NAME at module level (a test's and a tool's convenience). */
+  deleteGlobal(name: string): void {
+    dictDelItem(this.vm, this.globals, intern(this.vm, name));
+  }
+
+  /** A module-level name or a builtin (a new reference), 0 when neither has it. */
+  loadGlobal(name: string): number {
+    const vm = this.vm;
+    const h = dictGetItem(vm, this.globals, intern(vm, name)) || (this.builtins.get(name) ?? 0);
+    if (h !== 0) vm.incref(h);
+    return h;
+  }
+
+  /** exec(code, globals): run to its end; the frame cleared and popped. */
+  execCode(code: CodeRt): void {
+    const f = this.moduleFrame(code);
+    try {
+      this.vm.decref(this.run(f));
+    } catch (e) {
+      if (!isStop(e)) clearAndPop(this, f);
+      throw e;
+    }
+    clearAndPop(this, f);
+  }
+
+  /** Run a frame in a new entry of the loop (_PyEval_EvalFrame). */
+  run(frame: Frame, pending: unknown = null): number {
+    return evalFrame(this, frame, pending);
+  }
+
+  // ---- Evaluator ---------------------------------------------------------------------------
+
+  callFunction(fn: number, args: readonly number[], kw: Kwargs | null): number {
+    return callFromC(this, fn, args, kw);
+  }
+
+  /** A unit of work in C code (an item of list(range(n))): the eval breaker counts it. */
+  tick(): void {
+    if (--this.breaker <= 0) this.evalBreaker();
+  }
+
+  // ---- the loop's services -----------------------------------------------------------------
+
+  /** _PyCode_Warmup: RESUME and JUMP_BACKWARD count co_warmup up; at 0 the code is quickened. */
+  warm(code: CodeRt): void {
+    if (++code.warmup === 0) code.quickened = true;
+  }
+
+  /** eval_frame_handle_pending: the budget (later: a thread switch). */
+  evalBreaker(): void {
+    this.breaker = BREAKER_INTERVAL;
+    this.budget.check(this.currentLine(), this.statement);
+  }
+
+  currentLine(): number {
+    const f = this.thread.current;
+    return f ? f.line : 0;
+  }
+
+  /** "not supported by Highwater yet: …" (the loop gives it the line of the instruction that raised it). */
+  unsupported(what: string): NotSupported {
+    return new NotSupported(what);
+  }
+
+  /** A scratch array for C-level calls (no allocation per call). */
+  scratch(n: number): Int32Array {
+    if (this.scratchArray.length < n) this.scratchArray = new Int32Array(2 * n);
+    return new Int32Array(n);
+  }
+
+  /** _PyObject_FunctionStr: "f()" or "qualname()" for messages. */
+  functionStr(fn: number): string {
+    const vm = this.vm;
+    if (vm.table.type[fn] === T.Function) return `${functionData(vm, fn).qualname}()`;
+    const s = vm.typeOf(fn);
+    if (s.id === T.Type) return `${vm.slotsOf(fn).name}()`;
+    return `${s.name} object`;
+  }
+
+  lookupAttr(o: number, name: string): number {
+    return lookupAttrAbstract(this.vm, o, name);
+  }
+
+  callObject(callable: number, args: readonly number[]): number {
+    return call(this.vm, callable, args, null);
+  }
+
+  /** PyErr_WriteUnraisable: the error is printed to stderr and dropped. */
+  writeUnraisable(err: PyError, context: string): void {
+    normalize(this.vm, err);
+    this.stderr.push(`${context}\n${err.pyType}${err.message ? `: ${err.message}` : ''}\n`);
+    const { value, traceback } = err;
+    err.value = 0;
+    err.traceback = 0;
+    if (value) this.vm.decref(value);
+    if (traceback) this.vm.decref(traceback);
+  }
+  readonly stderr: string[] = [];
+
+  /**
+   * The error generator.throw(typ, val, tb) raises (_gen_throw): a class is instantiated
+   * (PyErr_NormalizeException), an instance is raised with its own traceback.
+   */
+  exceptionFrom(typ: number, val: number, tb: number): PyError {
+    const vm = this.vm;
+    const isClass = vm.typeOf(typ).mro.includes(T.Type) && vm.slotsOf(typ).flags & TpFlags.BaseExcSubclass;
+    if (tb !== 0 && tb !== vm.s.None && vm.table.type[tb] !== T.Traceback)
+      throw typeError(vm, 'throw() third argument must be a traceback object');
+    let inst: number;
+    if (isClass) {
+      inst =
+        val === 0 || val === vm.s.None
+          ? call(vm, typ, [], null)
+          : vm.typeOf(val).flags & TpFlags.BaseExcSubclass
+            ? (vm.incref(val), val)
+            : call(vm, typ, [val], null);
+    } else if (vm.typeOf(typ).flags & TpFlags.BaseExcSubclass) {
+      if (val !== 0 && val !== vm.s.None)
+        throw typeError(vm, 'instance exception may not have a separate value');
+      vm.incref(typ);
+      inst = typ;
+    } else
+      throw typeError(
+        vm,
+        'exceptions must be classes or instances deriving from BaseException, not %s',
+        vm.typeOf(typ).name,
+      );
+    const err = PyError.raised(vm.table.type[inst], vm.typeOf(inst).name, exceptionText(vm, inst));
+    err.value = inst;
+    err.normalized = true;
+    const t = tb !== 0 && tb !== vm.s.None ? tb : excState(vm, inst).traceback;
+    if (t !== 0) vm.incref(t);
+    err.traceback = t;
+    return err;
+  }
+
+  // ---- modules -------------------------------------------------------------------------------
+
+  /** IMPORT_NAME's import_name: sys.modules, then a provider (numpy), then the stdlib registry. */
+  importModule(name: string, fromlist: number, level: number, f: Frame | null): number {
+    if (level > 0) throw new NotSupported('relative imports (a script has no package)');
+    const vm = this.vm;
+    const mod = this.loadModule(name);
+    // `import a.b` binds `a` (fromlist empty); `from a.b import c` gets `a.b`
+    const empty =
+      fromlist === vm.s.None || (vm.table.type[fromlist] === T.Tuple && vm.table.n[fromlist] === 0);
+    void f;
+    if (empty && name.includes('.')) {
+      const top = this.loadModule(name.slice(0, name.indexOf('.')));
+      vm.incref(top);
+      return top;
+    }
+    vm.incref(mod);
+    return mod;
+  }
+
+  /** A module object (borrowed: sys.modules holds it), imported on first use. */
+  loadModule(name: string): number {
+    const m = this.modules.get(name);
+    if (m !== undefined) return m;
+    const dot = name.lastIndexOf('.');
+    if (dot > 0) this.loadModule(name.slice(0, dot));
+    const provider = this.moduleProviders.get(name);
+    if (provider) {
+      const h = provider(this);
+      this.modules.set(name, h);
+      return h;
+    }
+    const spec = findModule(name);
+    if (spec) {
+      const h = spec.load(this.vm, (n) => {
+        const x = this.loadModule(n);
+        this.vm.incref(x);
+        return x;
+      });
+      this.modules.set(name, h);
+      return h;
+    }
+    throw new NotSupported(`import ${name}`);
+  }
+
+  moduleName(mod: number): string {
+    return moduleData(this.vm, mod)?.name ?? '?';
+  }
+
+  /** import_all_from: the module's public names (or its __all__). */
+  publicNames(mod: number): [string, number][] {
+    if (this.vm.table.type[mod] !== T.Module) throw this.unsupported('from … import * of a non-module');
+    return [...moduleData(this.vm, mod).attrs].filter(([k]) => !k.startsWith('_'));
+  }
+
+  // ---- BuiltinsHost ------------------------------------------------------------------------
+
+  writeStdout(text: number): void {
+    void text;
+  }
+
+  /** PyEval_GetLocals: a function's fast locals copied into its f_locals dict (made on first use). */
+  frameLocals(): number {
+    const f = this.thread.current;
+    if (f === null) return this.globals;
+    fastToLocals(this, f);
+    return f.locals;
+  }
+
+  frameGlobals(): number {
+    const f = this.thread.current;
+    return f === null ? this.globals : f.globals;
+  }
+
+  /** _PyEval_Vector(func, locals) for a class body. */
+  runWithLocals(func: number, locals: number): number {
+    return callFromC(this, func, [], null, locals);
+  }
+
+  // ---- HostServices (modules that reach the process: sys, gc, ctypes) -------------------------
+
+  mallocTrim(pad: number): number {
+    return this.mallocTrimFn(pad);
+  }
+
+  get recursionLimit(): number {
+    return this.thread.recursionLimit;
+  }
+
+  /** sys.setrecursionlimit: refused below the current depth, as CPython refuses it. */
+  setRecursionLimit(n: number): void {
+    const vm = this.vm;
+    if (n < 1) throw raiseString(vm, E.ValueError, 'recursion limit must be greater or equal than 1');
+    const depth = this.thread.depth;
+    if (depth >= n)
+      throw raiseString(
+        vm,
+        E.RecursionError,
+        `cannot set the recursion limit to ${n} at the recursion depth ${depth}: the limit is too low`,
+      );
+    this.thread.recursionLimit = n;
+  }
+
+  /** super_init_without_args: the first argument (a cell's content) and the __class__ free variable. */
+  zeroArgSuper(): { type: number; obj: number } {
+    const vm = this.vm;
+    const f = this.thread.current;
+    if (f === null) throw raiseString(vm, E.RuntimeError, 'super(): no current frame');
+    const co = f.code.co;
+    if (co.argcount === 0) throw raiseString(vm, E.RuntimeError, 'super(): no arguments');
+    let obj = f.local(0);
+    if (obj !== 0 && co.localspluskinds[0] & CO_FAST_CELL && vm.table.type[obj] === T.Cell)
+      obj = vm.table.ref[obj];
+    if (obj === 0) throw raiseString(vm, E.RuntimeError, 'super(): arg[0] deleted');
+    const i = co.localsplusnames.indexOf('__class__', co.nlocals);
+    if (i < 0) throw raiseString(vm, E.RuntimeError, 'super(): __class__ cell not found');
+    const cell = f.local(i);
+    if (cell === 0 || vm.table.type[cell] !== T.Cell)
+      throw raiseString(vm, E.RuntimeError, 'super(): bad __class__ cell');
+    const type = vm.table.ref[cell];
+    if (type === 0) throw raiseString(vm, E.RuntimeError, 'super(): empty __class__ cell');
+    if (!vm.typeOf(type).mro.includes(T.Type))
+      throw raiseString(vm, E.RuntimeError, `super(): __class__ is not a type (${vm.typeOf(type).name})`);
+    return { type, obj };
+  }
+
+  /** sys._getframe(depth): the frame object of a running frame. */
+  frameAt(depth: number): number {
+    let f = this.thread.current;
+    for (let i = 0; i < depth && f; i++) f = f.previous;
+    if (!f) return 0;
+    return frameObjectFor(this, f);
+  }
+}
+
+/** Replace a built-in type's table by a complete one, keeping its type object. */
+function readyInPlace(vm: Vm, s: ReturnType<typeof generatorType>): void {
+  const old = vm.types[s.id];
+  s.mro = old.mro;
+  s.bases = old.bases;
+  s.base = old.base;
+  inheritSlots(s, vm.types[s.base]);
+  s.flags |= old.flags;
+  vm.table.side[old.typeObject] = s;
+  vm.types[s.id] = s;
+}

@@ -1,0 +1,924 @@
+import { PyError } from '../errors';
+import { getItem, setItem, delItem } from '../abstract/item';
+import { binaryOp, inplaceOp, unaryOp } from '../abstract/number';
+import { contains, isTrue } from '../abstract/object';
+import { richCompare } from '../abstract/compare';
+import { getAttr, getMethod, setAttr } from '../abstract/attr';
+import { getIter, iterNext } from '../abstract/iter';
+import { clearError, errorMatches } from '../abstract/errors';
+import { dictSetItem } from '../objects/dict';
+import { E } from '../objects/exctypes';
+import { listAppend } from '../objects/list';
+import { setAdd } from '../objects/set';
+import { T } from '../objects/types';
+import type { Frame } from './frame';
+import type { Interpreter } from './interpreter';
+import { O } from './ops';
+import { Spec, attemptNow, miss, specialized } from './specialize';
+import * as build from './build';
+import * as calls from './calls';
+import { isStop } from './calls';
+import * as names from './names';
+import * as special from './specialops';
+import * as spec from './specops';
+import * as unwind from './unwind';
+import * as gen from './genops';
+
+/** What the loop returns when the module frame reached a step marker (__hw_step__). */
+export const PAUSED = -1;
+
+/**
+ * _PyEval_EvalFrameDefault of 3.11: runs `entry` and every Python frame it calls, in this one JS
+ * function (a Python-to-Python call pushes a frame and jumps to its first instruction; a return
+ * pops it), until the entry frame returns (its value), yields (a generator: the value), reaches
+ * a step marker (PAUSED), or raises (the PyError is thrown). Re-entered from C code (a key
+ * function, __eq__, a generator's next()) as ceval is. `pending` is an error to raise at once in
+ * the frame (generator.throw()).
+ *
+ * The instruction semantics, allocation and release order are ceval.c's; the cold instructions
+ * live in the files imported above, each function naming the C code it models.
+ */
+export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null): number {
+  const vm = it.vm;
+  const t = it.thread;
+  // the table's columns are reallocated when it grows: read them through `table` every time
+  const table = vm.table;
+  let f = entry;
+  let err: unknown = pending;
+  f.isEntry = true;
+  f.previous = t.current;
+  t.current = f;
+  try {
+    t.enterRecursive(); // start_frame (a generator's throw() too)
+  } catch (e) {
+    return unwind.exitEntry(it, f, e);
+  }
+  let code = f.code;
+  let co = code.co.code;
+  let consts = code.consts;
+  let s = f.slots;
+  let base = f.base;
+  let sp = f.sp;
+  let ip = f.ip;
+  let kwnames = 0;
+
+  for (;;) {
+    if (err !== null) {
+      // error: / exception_unwind: / exit_unwind: (unwind.ts); f.ip is this instruction's already
+      f.sp = sp;
+      const next = unwind.handle(it, f, err);
+      // eslint-disable-next-line no-useless-assignment -- read at the loop's top after the catch below sets it
+      err = null;
+      if (next === null) return 0; // not reached: handle() throws out of the entry frame
+      f = next;
+      code = f.code;
+      co = code.co.code;
+      consts = code.consts;
+      s = f.slots;
+      base = f.base;
+      sp = f.sp;
+      ip = f.ip;
+      kwnames = 0;
+    }
+    try {
+      for (;;) {
+        let word = co[ip++];
+        let op = word & 0xff;
+        let arg = word >> 8;
+        while (op === O.EXTENDED_ARG) {
+          word = co[ip++];
+          op = word & 0xff;
+          arg = (arg << 8) | (word >> 8);
+        }
+        switch (op) {
+          case O.NOP:
+            break;
+          case O.RESUME:
+            if (!code.quickened) it.warm(code);
+            if (arg < 2 && --it.breaker <= 0) {
+              f.ip = ip;
+              it.evalBreaker();
+            }
+            break;
+          case O.LOAD_FAST: {
+            const v = s[base + arg];
+            if (v === 0) throw names.unboundLocal(it, code, arg);
+            if (!(table.flags[v] & 1)) table.refcnt[v]++;
+            s[sp++] = v;
+            break;
+          }
+          case O.LOAD_CONST: {
+            const v = consts[arg];
+            if (!(table.flags[v] & 1)) table.refcnt[v]++;
+            s[sp++] = v;
+            break;
+          }
+          case O.STORE_FAST: {
+            const old = s[base + arg];
+            s[base + arg] = s[--sp];
+            if (old !== 0 && !(table.flags[old] & 1) && --table.refcnt[old] === 0) vm.dealloc(old);
+            break;
+          }
+          case O.DELETE_FAST: {
+            const old = s[base + arg];
+            if (old === 0) throw names.unboundLocal(it, code, arg);
+            s[base + arg] = 0;
+            vm.decref(old);
+            break;
+          }
+          case O.POP_TOP: {
+            const v = s[--sp];
+            if (!(table.flags[v] & 1) && --table.refcnt[v] === 0) vm.dealloc(v);
+            break;
+          }
+          case O.PUSH_NULL:
+            s[sp++] = 0;
+            break;
+          case O.COPY: {
+            const v = s[sp - arg];
+            vm.incref(v);
+            s[sp++] = v;
+            break;
+          }
+          case O.SWAP: {
+            const a = s[sp - 1];
+            s[sp - 1] = s[sp - arg];
+            s[sp - arg] = a;
+            break;
+          }
+          case O.UNARY_POSITIVE:
+          case O.UNARY_NEGATIVE:
+          case O.UNARY_INVERT: {
+            const v = s[sp - 1];
+            s[sp - 1] = 0;
+            let res: number;
+            try {
+              res = unaryOp(vm, op === O.UNARY_POSITIVE ? '+' : op === O.UNARY_NEGATIVE ? '-' : '~', v);
+            } catch (e) {
+              // a simulator stop leaves everything as it is (no allocator event after it)
+              if (!isStop(e)) {
+                vm.decref(v);
+              }
+              throw e;
+            }
+            vm.decref(v);
+            s[sp - 1] = res;
+            break;
+          }
+          case O.UNARY_NOT: {
+            const v = s[--sp];
+            let b: boolean;
+            try {
+              b = isTrue(vm, v);
+            } catch (e) {
+              // a simulator stop leaves everything as it is (no allocator event after it)
+              if (!isStop(e)) {
+                vm.decref(v);
+              }
+              throw e;
+            }
+            vm.decref(v);
+            s[sp++] = b ? vm.s.False : vm.s.True;
+            break;
+          }
+          case O.BINARY_OP: {
+            const i = ip - 1;
+            if (code.quickened) {
+              let form: Spec = code.spec[i];
+              if (form === Spec.Generic && attemptNow(code, i))
+                form = specialized(code, i, spec.binaryOpSpec(s, sp, arg, co, ip, base, table));
+              if (form !== Spec.Generic) {
+                const r = spec.binaryOpSpecialized(it, code, i, form, s, sp, base, co, ip);
+                if (r >= 0) {
+                  // the specialized instruction ran: r is the new stack pointer
+                  ip += form === Spec.InplaceAddUnicode ? 2 : 1;
+                  sp = r;
+                  break;
+                }
+              }
+            }
+            const rhs = s[--sp];
+            const lhs = s[sp - 1];
+            s[sp - 1] = 0;
+            let res: number;
+            try {
+              res = arg < 13 ? binaryOp(vm, arg, lhs, rhs) : inplaceOp(vm, arg - 13, lhs, rhs);
+            } catch (e) {
+              // a simulator stop leaves everything as it is (no allocator event after it)
+              if (!isStop(e)) {
+                vm.decref(lhs);
+                vm.decref(rhs);
+              }
+              throw e;
+            }
+            vm.decref(lhs);
+            vm.decref(rhs);
+            s[sp - 1] = res;
+            ip += 1;
+            break;
+          }
+          case O.COMPARE_OP: {
+            const rhs = s[--sp];
+            const lhs = s[sp - 1];
+            s[sp - 1] = 0;
+            let res: number;
+            try {
+              res = richCompare(vm, lhs, rhs, arg);
+            } catch (e) {
+              // a simulator stop leaves everything as it is (no allocator event after it)
+              if (!isStop(e)) {
+                vm.decref(lhs);
+                vm.decref(rhs);
+              }
+              throw e;
+            }
+            vm.decref(lhs);
+            vm.decref(rhs);
+            s[sp - 1] = res;
+            ip += 2;
+            break;
+          }
+          case O.IS_OP: {
+            const rhs = s[--sp];
+            const lhs = s[--sp];
+            const b = (lhs === rhs) !== (arg === 1);
+            vm.decref(lhs);
+            vm.decref(rhs);
+            s[sp++] = b ? vm.s.True : vm.s.False;
+            break;
+          }
+          case O.CONTAINS_OP: {
+            const rhs = s[--sp];
+            const lhs = s[--sp];
+            let b: boolean;
+            try {
+              b = contains(vm, rhs, lhs);
+            } catch (e) {
+              // a simulator stop leaves everything as it is (no allocator event after it)
+              if (!isStop(e)) {
+                vm.decref(lhs);
+                vm.decref(rhs);
+              }
+              throw e;
+            }
+            vm.decref(lhs);
+            vm.decref(rhs);
+            s[sp++] = b !== (arg === 1) ? vm.s.True : vm.s.False;
+            break;
+          }
+          case O.BINARY_SUBSCR: {
+            const i = ip - 1;
+            if (code.quickened) {
+              let form: Spec = code.spec[i];
+              if (form === Spec.Generic && attemptNow(code, i))
+                form = specialized(code, i, spec.subscrSpec(vm, s[sp - 2], s[sp - 1]));
+              if (form !== Spec.Generic && form !== Spec.Other) {
+                const r = spec.subscrSpecialized(it, code, i, form, s, sp);
+                if (r >= 0) {
+                  sp = r;
+                  ip += 4;
+                  break;
+                }
+              }
+            }
+            const sub = s[--sp];
+            const container = s[sp - 1];
+            s[sp - 1] = 0;
+            let res: number;
+            try {
+              res = getItem(vm, container, sub);
+            } catch (e) {
+              // a simulator stop leaves everything as it is (no allocator event after it)
+              if (!isStop(e)) {
+                vm.decref(container);
+                vm.decref(sub);
+              }
+              throw e;
+            }
+            vm.decref(container);
+            vm.decref(sub);
+            s[sp - 1] = res;
+            ip += 4;
+            break;
+          }
+          case O.STORE_SUBSCR: {
+            const sub = s[--sp];
+            const container = s[--sp];
+            const v = s[--sp];
+            try {
+              setItem(vm, container, sub, v);
+            } catch (e) {
+              // a simulator stop leaves everything as it is (no allocator event after it)
+              if (!isStop(e)) {
+                vm.decref(v);
+                vm.decref(container);
+                vm.decref(sub);
+              }
+              throw e;
+            }
+            vm.decref(v);
+            vm.decref(container);
+            vm.decref(sub);
+            ip += 1;
+            break;
+          }
+          case O.DELETE_SUBSCR: {
+            const sub = s[--sp];
+            const container = s[--sp];
+            try {
+              delItem(vm, container, sub);
+            } catch (e) {
+              // a simulator stop leaves everything as it is (no allocator event after it)
+              if (!isStop(e)) {
+                vm.decref(container);
+                vm.decref(sub);
+              }
+              throw e;
+            }
+            vm.decref(container);
+            vm.decref(sub);
+            break;
+          }
+          case O.GET_ITER: {
+            const v = s[sp - 1];
+            s[sp - 1] = 0;
+            let r: number;
+            try {
+              r = getIter(vm, v);
+            } catch (e) {
+              // a simulator stop leaves everything as it is (no allocator event after it)
+              if (!isStop(e)) {
+                vm.decref(v);
+              }
+              throw e;
+            }
+            vm.decref(v);
+            s[sp - 1] = r;
+            break;
+          }
+          case O.FOR_ITER: {
+            const iter = s[sp - 1];
+            const type = table.type[iter];
+            // a built-in iterator ends by returning NULL; one written in Python raises StopIteration
+            const next =
+              type < T.FirstDynamic && type !== T.Generator
+                ? vm.types[type].iternext!(vm, iter)
+                : type === T.Generator
+                  ? gen.iterNext(it, iter)
+                  : forIterNext(it, iter);
+            if (next !== 0) {
+              s[sp++] = next;
+              break;
+            }
+            // the iterator ended normally (no StopIteration object, or one cleared)
+            sp--;
+            vm.decref(iter);
+            ip += arg;
+            break;
+          }
+          case O.JUMP_FORWARD:
+            ip += arg;
+            break;
+          case O.JUMP_BACKWARD:
+            if (!code.quickened) it.warm(code);
+            if (--it.breaker <= 0) {
+              f.ip = ip;
+              it.evalBreaker();
+            }
+            ip -= arg;
+            break;
+          case O.JUMP_BACKWARD_NO_INTERRUPT:
+            ip -= arg;
+            break;
+          case O.POP_JUMP_FORWARD_IF_FALSE:
+          case O.POP_JUMP_BACKWARD_IF_FALSE:
+          case O.POP_JUMP_FORWARD_IF_TRUE:
+          case O.POP_JUMP_BACKWARD_IF_TRUE: {
+            const v = s[--sp];
+            let b: boolean;
+            if (v === vm.s.True) b = true;
+            else if (v === vm.s.False) b = false;
+            else {
+              try {
+                b = isTrue(vm, v);
+              } catch (e) {
+                // a simulator stop leaves everything as it is (no allocator event after it)
+                if (!isStop(e)) {
+                  vm.decref(v);
+                }
+                throw e;
+              }
+              vm.decref(v);
+            }
+            const wantTrue = op === O.POP_JUMP_FORWARD_IF_TRUE || op === O.POP_JUMP_BACKWARD_IF_TRUE;
+            if (b === wantTrue) {
+              if (op === O.POP_JUMP_FORWARD_IF_FALSE || op === O.POP_JUMP_FORWARD_IF_TRUE) ip += arg;
+              else {
+                if (--it.breaker <= 0) {
+                  f.ip = ip;
+                  it.evalBreaker();
+                }
+                ip -= arg;
+              }
+            }
+            break;
+          }
+          case O.POP_JUMP_FORWARD_IF_NONE:
+          case O.POP_JUMP_BACKWARD_IF_NONE:
+          case O.POP_JUMP_FORWARD_IF_NOT_NONE:
+          case O.POP_JUMP_BACKWARD_IF_NOT_NONE: {
+            const v = s[--sp];
+            const isNone = v === vm.s.None;
+            vm.decref(v);
+            const want = op === O.POP_JUMP_FORWARD_IF_NONE || op === O.POP_JUMP_BACKWARD_IF_NONE;
+            if (isNone === want) {
+              if (op === O.POP_JUMP_FORWARD_IF_NONE || op === O.POP_JUMP_FORWARD_IF_NOT_NONE) ip += arg;
+              else {
+                if (--it.breaker <= 0) {
+                  f.ip = ip;
+                  it.evalBreaker();
+                }
+                ip -= arg;
+              }
+            }
+            break;
+          }
+          case O.JUMP_IF_FALSE_OR_POP:
+          case O.JUMP_IF_TRUE_OR_POP: {
+            const v = s[sp - 1];
+            const b = v === vm.s.True ? true : v === vm.s.False ? false : isTrue(vm, v);
+            if (b === (op === O.JUMP_IF_TRUE_OR_POP)) ip += arg;
+            else {
+              sp--;
+              vm.decref(v);
+            }
+            break;
+          }
+          case O.LOAD_GLOBAL: {
+            const v = names.loadGlobal(it, f, code.names[arg >> 1]);
+            if (arg & 1) s[sp++] = 0;
+            s[sp++] = v;
+            ip += 5;
+            break;
+          }
+          case O.LOAD_NAME:
+            s[sp++] = names.loadName(it, f, code.names[arg]);
+            break;
+          case O.STORE_NAME: {
+            const v = s[--sp];
+            try {
+              names.storeName(it, f, code.names[arg], v);
+            } catch (e) {
+              // a simulator stop leaves everything as it is (no allocator event after it)
+              if (!isStop(e)) {
+                vm.decref(v);
+              }
+              throw e;
+            }
+            vm.decref(v);
+            break;
+          }
+          case O.STORE_GLOBAL: {
+            const v = s[--sp];
+            try {
+              dictSetItem(vm, f.globals, code.names[arg], v);
+            } catch (e) {
+              // a simulator stop leaves everything as it is (no allocator event after it)
+              if (!isStop(e)) {
+                vm.decref(v);
+              }
+              throw e;
+            }
+            vm.decref(v);
+            break;
+          }
+          case O.LOAD_ATTR: {
+            const owner = s[sp - 1];
+            s[sp - 1] = 0;
+            let res: number;
+            try {
+              res = getAttr(vm, owner, names.str(vm, code.names[arg]));
+            } catch (e) {
+              // a simulator stop leaves everything as it is (no allocator event after it)
+              if (!isStop(e)) {
+                vm.decref(owner);
+              }
+              throw e;
+            }
+            vm.decref(owner);
+            s[sp - 1] = res;
+            ip += 4;
+            break;
+          }
+          case O.STORE_ATTR: {
+            const owner = s[--sp];
+            const v = s[--sp];
+            try {
+              setAttr(vm, owner, names.str(vm, code.names[arg]), v);
+            } catch (e) {
+              // a simulator stop leaves everything as it is (no allocator event after it)
+              if (!isStop(e)) {
+                vm.decref(v);
+                vm.decref(owner);
+              }
+              throw e;
+            }
+            vm.decref(v);
+            vm.decref(owner);
+            ip += 4;
+            break;
+          }
+          case O.LOAD_METHOD: {
+            const obj = s[sp - 1];
+            const m = getMethod(vm, obj, names.str(vm, code.names[arg]));
+            if (m.self !== 0) {
+              s[sp - 1] = m.meth;
+              s[sp++] = obj;
+            } else {
+              s[sp - 1] = 0;
+              vm.decref(obj);
+              s[sp++] = m.meth;
+            }
+            ip += 10;
+            break;
+          }
+          case O.BUILD_TUPLE:
+            sp = build.buildTuple(it, s, sp, arg);
+            break;
+          case O.BUILD_LIST:
+            sp = build.buildList(it, s, sp, arg);
+            break;
+          case O.LIST_APPEND: {
+            const v = s[--sp];
+            listAppend(vm, s[sp - arg], v);
+            break;
+          }
+          case O.SET_ADD: {
+            const v = s[--sp];
+            try {
+              setAdd(vm, s[sp - arg], v);
+            } catch (e) {
+              // a simulator stop leaves everything as it is (no allocator event after it)
+              if (!isStop(e)) {
+                vm.decref(v);
+              }
+              throw e;
+            }
+            vm.decref(v);
+            break;
+          }
+          case O.MAP_ADD: {
+            const v = s[--sp];
+            const k = s[--sp];
+            try {
+              dictSetItem(vm, s[sp - arg], k, v);
+            } catch (e) {
+              // a simulator stop leaves everything as it is (no allocator event after it)
+              if (!isStop(e)) {
+                vm.decref(k);
+                vm.decref(v);
+              }
+              throw e;
+            }
+            vm.decref(k);
+            vm.decref(v);
+            break;
+          }
+          case O.UNPACK_SEQUENCE: {
+            const i = ip - 1;
+            let direct = false;
+            if (code.quickened) {
+              let form: Spec = code.spec[i];
+              if (form === Spec.Generic && attemptNow(code, i))
+                form = specialized(code, i, spec.unpackSpec(table, s[sp - 1], arg));
+              if (form !== Spec.Generic) {
+                direct = spec.unpackGuard(table, form, s[sp - 1], arg);
+                if (!direct) miss(code, i);
+              }
+            }
+            sp = build.unpackSequence(it, s, sp, arg, direct);
+            ip += 1;
+            break;
+          }
+          case O.PRECALL: {
+            const isMeth = s[sp - arg - 2] !== 0;
+            const fnIdx = sp - arg - 1 - (isMeth ? 1 : 0);
+            if (code.quickened) {
+              const i = ip - 1;
+              let form: Spec = code.spec[i];
+              if (form === Spec.Generic && attemptNow(code, i))
+                form = specialized(code, i, spec.precallSpec(it, s[fnIdx], arg, isMeth, kwnames));
+              if (form === Spec.PrecallStr1) {
+                if (!isMeth && s[fnIdx] === it.strType && kwnames === 0) {
+                  sp = spec.precallStr1(it, s, sp);
+                  ip += 1 + 5; // PRECALL's cache, then SKIP_CALL(): the CALL and its caches
+                  break;
+                }
+                miss(code, i);
+              }
+            }
+            if (!isMeth) calls.unpackBoundMethod(it, s, sp, arg);
+            ip += 1;
+            break;
+          }
+          case O.KW_NAMES:
+            kwnames = consts[arg];
+            break;
+          case O.CALL: {
+            f.ip = ip + 4;
+            const r = calls.call(it, s, sp, arg, kwnames);
+            kwnames = 0;
+            if (r.frame !== null) {
+              // _PyEvalFramePushAndInit: the callee runs in this loop
+              f.sp = r.sp;
+              const callee = r.frame;
+              callee.previous = f;
+              t.current = callee;
+              f = callee;
+              code = f.code;
+              co = code.co.code;
+              consts = code.consts;
+              s = f.slots;
+              base = f.base;
+              sp = f.sp;
+              ip = f.ip;
+              t.enterRecursive(); // start_frame (unwind.ts balances a failure)
+              break;
+            }
+            sp = r.sp;
+            ip += 4;
+            if (r.paused) {
+              // the module frame stops at a step marker, as a generator at a yield
+              f.ip = ip;
+              f.sp = sp;
+              t.leaveRecursive();
+              t.current = f.previous;
+              return PAUSED;
+            }
+            break;
+          }
+          case O.CALL_FUNCTION_EX:
+            sp = calls.callFunctionEx(it, s, sp, arg).sp;
+            break;
+          case O.RETURN_VALUE: {
+            const retval = s[--sp];
+            f.sp = sp;
+            t.leaveRecursive();
+            if (f.isEntry) {
+              t.current = f.previous;
+              return retval;
+            }
+            // pop_frame: the frame is cleared before the caller sees the value
+            const dying = f;
+            f = dying.previous!;
+            t.current = f;
+            calls.clearAndPop(it, dying);
+            code = f.code;
+            co = code.co.code;
+            consts = code.consts;
+            s = f.slots;
+            base = f.base;
+            sp = f.sp;
+            ip = f.ip;
+            s[sp++] = retval;
+            break;
+          }
+          case O.MAKE_FUNCTION:
+            sp = calls.makeFunction(it, f, s, sp, arg);
+            break;
+          case O.MAKE_CELL:
+            calls.makeCell(it, s, base + arg);
+            break;
+          case O.COPY_FREE_VARS:
+            calls.copyFreeVars(it, f, arg);
+            break;
+          case O.LOAD_CLOSURE: {
+            const v = s[base + arg];
+            if (v === 0) throw names.unboundLocal(it, code, arg);
+            vm.incref(v);
+            s[sp++] = v;
+            break;
+          }
+          case O.LOAD_DEREF: {
+            const v = table.ref[s[base + arg]];
+            if (v === 0) throw names.unboundDeref(it, code, arg);
+            vm.incref(v);
+            s[sp++] = v;
+            break;
+          }
+          case O.STORE_DEREF: {
+            const cell = s[base + arg];
+            const old = table.ref[cell];
+            table.ref[cell] = s[--sp];
+            if (old !== 0) vm.decref(old);
+            break;
+          }
+          case O.DELETE_DEREF: {
+            const cell = s[base + arg];
+            const old = table.ref[cell];
+            if (old === 0) throw names.unboundDeref(it, code, arg);
+            table.ref[cell] = 0;
+            vm.decref(old);
+            break;
+          }
+          case O.LOAD_CLASSDEREF:
+            s[sp++] = names.loadClassDeref(it, f, arg);
+            break;
+          case O.DELETE_NAME:
+            names.deleteName(it, f, code.names[arg]);
+            break;
+          case O.DELETE_GLOBAL:
+            names.deleteGlobal(it, f, code.names[arg]);
+            break;
+          case O.DELETE_ATTR: {
+            const owner = s[--sp];
+            try {
+              setAttr(vm, owner, names.str(vm, code.names[arg]), 0);
+            } catch (e) {
+              // a simulator stop leaves everything as it is (no allocator event after it)
+              if (!isStop(e)) {
+                vm.decref(owner);
+              }
+              throw e;
+            }
+            vm.decref(owner);
+            break;
+          }
+          case O.BUILD_SET:
+            sp = build.buildSet(it, s, sp, arg);
+            break;
+          case O.BUILD_MAP:
+            sp = build.buildMap(it, s, sp, arg);
+            break;
+          case O.BUILD_CONST_KEY_MAP:
+            sp = build.buildConstKeyMap(it, s, sp, arg);
+            break;
+          case O.BUILD_STRING:
+            sp = build.buildString(it, s, sp, arg);
+            break;
+          case O.BUILD_SLICE:
+            sp = build.buildSlice(it, s, sp, arg);
+            break;
+          case O.LIST_EXTEND:
+            sp = build.listExtend(it, s, sp, arg);
+            break;
+          case O.SET_UPDATE:
+            sp = build.setUpdate(it, s, sp, arg);
+            break;
+          case O.DICT_UPDATE:
+            sp = build.dictUpdate(it, s, sp, arg);
+            break;
+          case O.DICT_MERGE:
+            sp = build.dictMerge(it, s, sp, arg);
+            break;
+          case O.LIST_TO_TUPLE:
+            build.listToTuple(it, s, sp);
+            break;
+          case O.UNPACK_EX:
+            sp = build.unpackEx(it, s, sp, arg);
+            break;
+          case O.FORMAT_VALUE:
+            sp = build.formatValue(it, s, sp, arg);
+            break;
+          case O.GET_LEN:
+            sp = special.getLen(it, s, sp);
+            break;
+          case O.MATCH_MAPPING:
+          case O.MATCH_SEQUENCE:
+            s[sp] = special.matchKind(it, s[sp - 1], op === O.MATCH_MAPPING);
+            sp++;
+            break;
+          case O.MATCH_KEYS:
+            sp = special.matchKeys(it, s, sp);
+            break;
+          case O.MATCH_CLASS:
+            sp = special.matchClass(it, s, sp, arg);
+            break;
+          case O.PUSH_EXC_INFO:
+            sp = unwind.pushExcInfo(it, s, sp);
+            break;
+          case O.POP_EXCEPT:
+            sp = unwind.popExcept(it, s, sp);
+            break;
+          case O.CHECK_EXC_MATCH:
+            sp = unwind.checkExcMatch(it, s, sp);
+            break;
+          case O.CHECK_EG_MATCH:
+          case O.PREP_RERAISE_STAR:
+            throw it.unsupported('except* (exception groups)');
+          case O.RERAISE:
+            f.ip = ip;
+            unwind.reraise(it, f, s, sp, arg);
+            // reraise sets f.ip (the original instruction) and throws
+            break;
+          case O.RAISE_VARARGS:
+            f.ip = ip;
+            sp = unwind.raiseVarargs(it, f, s, sp, arg);
+            break;
+          case O.LOAD_ASSERTION_ERROR:
+            s[sp++] = special.assertionError(it);
+            break;
+          case O.BEFORE_WITH:
+            sp = special.beforeWith(it, s, sp);
+            break;
+          case O.WITH_EXCEPT_START:
+            sp = special.withExceptStart(it, s, sp);
+            break;
+          case O.LOAD_BUILD_CLASS:
+            s[sp++] = special.loadBuildClass(it);
+            break;
+          case O.SETUP_ANNOTATIONS:
+            special.setupAnnotations(it, f);
+            break;
+          case O.IMPORT_NAME:
+            f.ip = ip;
+            sp = special.importName(it, f, s, sp, code.names[arg]);
+            break;
+          case O.IMPORT_FROM:
+            s[sp] = special.importFrom(it, s[sp - 1], code.names[arg]);
+            sp++;
+            break;
+          case O.IMPORT_STAR:
+            sp = special.importStar(it, f, s, sp);
+            break;
+          case O.PRINT_EXPR:
+            throw it.unsupported('interactive mode (PRINT_EXPR)');
+          case O.RETURN_GENERATOR: {
+            f.ip = ip;
+            f.sp = sp;
+            const g = gen.returnGenerator(it, f);
+            t.leaveRecursive();
+            if (f.isEntry) {
+              t.current = f.previous;
+              return g;
+            }
+            const prev = f.previous!;
+            f = prev;
+            t.current = f;
+            code = f.code;
+            co = code.co.code;
+            consts = code.consts;
+            s = f.slots;
+            base = f.base;
+            sp = f.sp;
+            ip = f.ip;
+            s[sp++] = g;
+            break;
+          }
+          case O.YIELD_VALUE: {
+            const retval = s[--sp];
+            f.sp = sp;
+            f.ip = ip;
+            gen.suspend(it, f);
+            t.leaveRecursive();
+            t.current = f.previous;
+            return retval;
+          }
+          case O.GET_YIELD_FROM_ITER:
+            gen.getYieldFromIter(it, f, s, sp);
+            break;
+          case O.SEND: {
+            const r = gen.send(it, s, sp);
+            if (r < 0) {
+              // PYGEN_RETURN: the value replaced the receiver; jump past the yield loop
+              sp = -r - 1;
+              ip += arg;
+            } else sp = r;
+            break;
+          }
+          case O.GET_AWAITABLE:
+          case O.GET_AITER:
+          case O.GET_ANEXT:
+          case O.BEFORE_ASYNC_WITH:
+          case O.END_ASYNC_FOR:
+          case O.ASYNC_GEN_WRAP:
+            throw it.unsupported('async code (coroutines need an event loop)');
+          default:
+            throw new Error(`internal: opcode ${op} at ${ip - 1} in ${code.name}`);
+        }
+      }
+    } catch (e) {
+      // frame->prev_instr: the instruction that raised (a RERAISE set its own); a stop without a
+      // line gets this one
+      if (!(e instanceof unwind.Reraise)) f.ip = ip;
+      if (e instanceof PyError && e.excType < 0 && e.line === 0) e.line = code.line(ip - 1);
+      err = e;
+    }
+  }
+}
+
+/**
+ * FOR_ITER's tp_iternext: 0 at the end. An iterator written in Python ends by raising
+ * StopIteration, which FOR_ITER clears (the exception object was made and is freed here).
+ */
+function forIterNext(it: Interpreter, iter: number): number {
+  try {
+    return iterNext(it.vm, iter);
+  } catch (e) {
+    if (e instanceof PyError && errorMatches(it.vm, e, E.StopIteration)) {
+      clearError(it.vm, e);
+      return 0;
+    }
+    throw e;
+  }
+}

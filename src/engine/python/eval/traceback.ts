@@ -1,0 +1,191 @@
+import { excState, exceptionText } from '../objects/exceptions';
+import { frameObjectData } from '../objects/frameobject';
+import { tracebackData } from '../objects/traceback';
+import { parse } from '../syntax';
+import type { Expr } from '../syntax/ast';
+import type { Vm } from '../runtime/vm';
+import type { CodeRt } from './code';
+
+/** One entry of a traceback, as the report carries it (the page marks the line and columns). */
+export interface TracebackEntry {
+  filename: string;
+  /** The function (co_name): '<module>', 'f', '<listcomp>'. */
+  name: string;
+  line: number;
+  /** The instruction's position (co_positions): 0-based UTF-8 columns, -1 when unknown. */
+  endLine: number;
+  col: number;
+  endCol: number;
+}
+
+/** An exception as the report carries it: type, message, its traceback, and what it was chained to. */
+export interface ExceptionReport {
+  type: string;
+  message: string;
+  traceback: TracebackEntry[];
+  /** __cause__ (raise … from …) or __context__ (raised while handling another). */
+  chained?: { exception: ExceptionReport; cause: boolean };
+}
+
+/** The traceback chain of an exception (tb_next order: the outermost frame first). */
+export function tracebackEntries(vm: Vm, tb: number): TracebackEntry[] {
+  const out: TracebackEntry[] = [];
+  for (let t = tb; t !== 0; t = tracebackData(vm, t).next) {
+    const d = tracebackData(vm, t);
+    const owner = frameObjectData(vm, d.frame).owner as { code: CodeRt } | null;
+    const code = owner?.code;
+    if (!code) continue;
+    const unit = d.lasti >> 1;
+    const pos = code.co.positions;
+    out.push({
+      filename: code.co.filename,
+      name: code.co.name,
+      line: d.lineno,
+      endLine: pos[unit * 4 + 1],
+      col: pos[unit * 4 + 2],
+      endCol: pos[unit * 4 + 3],
+    });
+  }
+  return out;
+}
+
+/** The exception instance and what it chains to (print_exception_recursive's walk). */
+export function exceptionReport(vm: Vm, exc: number, seen = new Set<number>()): ExceptionReport {
+  seen.add(exc);
+  const st = excState(vm, exc);
+  const s = vm.typeOf(exc);
+  const type = s.module === 'builtins' || s.module === '__main__' ? s.qualname : `${s.module}.${s.qualname}`;
+  const r: ExceptionReport = {
+    type,
+    message: exceptionText(vm, exc),
+    traceback: tracebackEntries(vm, st.traceback),
+  };
+  if (st.cause !== 0 && !seen.has(st.cause))
+    r.chained = { exception: exceptionReport(vm, st.cause, seen), cause: true };
+  else if (st.context !== 0 && !st.suppressContext && !seen.has(st.context))
+    r.chained = { exception: exceptionReport(vm, st.context, seen), cause: false };
+  return r;
+}
+
+const TB_RECURSIVE_CUTOFF = 3;
+
+/**
+ * The text CPython 3.11 prints for an uncaught exception (pythonrun.c print_exception_recursive,
+ * traceback.c tb_printinternal / tb_displayline): chained exceptions first, each with its
+ * "Traceback (most recent call last):" block, the source lines and their ^^^^ / ~~~^^^ markers,
+ * repeated frames folded, then "Type: message".
+ */
+export function formatException(r: ExceptionReport, sourceOf: (filename: string) => string | null): string {
+  let out = '';
+  if (r.chained) {
+    out += formatException(r.chained.exception, sourceOf);
+    out += r.chained.cause
+      ? '\nThe above exception was the direct cause of the following exception:\n\n'
+      : '\nDuring handling of the above exception, another exception occurred:\n\n';
+  }
+  if (r.traceback.length) {
+    out += 'Traceback (most recent call last):\n';
+    let last: TracebackEntry | null = null;
+    let cnt = 0;
+    for (const e of r.traceback) {
+      if (!last || e.filename !== last.filename || e.line !== last.line || e.name !== last.name) {
+        if (cnt > TB_RECURSIVE_CUTOFF) out += repeated(cnt);
+        last = e;
+        cnt = 0;
+      }
+      cnt++;
+      if (cnt <= TB_RECURSIVE_CUTOFF) out += displayLine(e, sourceOf(e.filename));
+    }
+    if (cnt > TB_RECURSIVE_CUTOFF) out += repeated(cnt);
+  }
+  out += r.message ? `${r.type}: ${r.message}\n` : `${r.type}\n`;
+  return out;
+}
+
+function repeated(cnt: number): string {
+  const n = cnt - TB_RECURSIVE_CUTOFF;
+  return `  [Previous line repeated ${n} more time${n > 1 ? 's' : ''}]\n`;
+}
+
+const encoder = new TextEncoder();
+
+/** A UTF-8 byte offset in `line` as a character (code point) offset (_PyPegen_byte_offset_to_character_offset). */
+function charOffset(line: string, byteOffset: number): number {
+  const bytes = encoder.encode(line);
+  return [...new TextDecoder().decode(bytes.subarray(0, byteOffset))].length;
+}
+
+const isWhitespace = (c: string): boolean => c === ' ' || c === '\t' || c === '\f';
+
+/** tb_displayline: the File line, the source line without its indentation, and the carets. */
+function displayLine(e: TracebackEntry, source: string | null): string {
+  let out = `  File "${e.filename}", line ${e.line}, in ${e.name}\n`;
+  const lines = source?.split(/\r?\n/);
+  const line = lines?.[e.line - 1];
+  if (line === undefined) return out;
+  const chars = [...line];
+  let i = 0;
+  while (i < chars.length && (chars[i] === ' ' || chars[i] === '\t' || chars[i] === '\f')) i++;
+  out += `    ${chars.slice(i).join('')}\n`;
+  if (e.col < 0 || e.endCol < 0 || e.endLine < 0) return out;
+  const truncation = i - 4;
+  const start = charOffset(line, e.col);
+  let end = charOffset(line, e.endCol);
+  let left = -1;
+  let right = -1;
+  let primary = '^';
+  let secondary = '^';
+  if (e.line === e.endLine) {
+    const a = anchors(chars.slice(start, end).join(''));
+    if (a) {
+      left = a.left + start;
+      right = a.right + start;
+      primary = '~';
+      secondary = '^';
+    }
+  } else {
+    let k = chars.length;
+    while (--k >= 0) if (!isWhitespace(chars[k])) break;
+    end = k + 1;
+  }
+  const strippedLen = chars.length - i;
+  const secondaryRanges = left !== -1 || right !== -1;
+  if (end - start === strippedLen && !secondaryRanges) return out;
+  let carets = '';
+  for (let offset = truncation + 1; offset <= end; offset++) {
+    if (offset <= start) carets += ' ';
+    else if (secondaryRanges && left < offset && offset <= right) carets += secondary;
+    else carets += primary;
+  }
+  return out + carets + '\n';
+}
+
+/**
+ * extract_anchors_from_line: the segment parsed as a statement; a binary operation marks its
+ * operator (~~~^~~~), a subscript its brackets (~~~^^^^^).
+ */
+function anchors(segment: string): { left: number; right: number } | null {
+  let body;
+  try {
+    body = parse(segment).body;
+  } catch {
+    return null;
+  }
+  if (body.length !== 1 || body[0].k !== 'Expr') return null;
+  const expr: Expr = body[0].value;
+  const bytes = encoder.encode(segment);
+  const toChar = (b: number) => [...new TextDecoder().decode(bytes.subarray(0, b))].length;
+  if (expr.k === 'BinOp') {
+    for (let i = expr.left.endCol; i < expr.right.col; i++) {
+      const c = String.fromCharCode(bytes[i]);
+      if (isWhitespace(c)) continue;
+      let r = i + 1;
+      if (i + 1 < expr.right.col && !isWhitespace(String.fromCharCode(bytes[i + 1]))) r++;
+      return { left: toChar(i), right: toChar(r) };
+    }
+    return { left: -1, right: -1 };
+  }
+  if (expr.k === 'Subscript')
+    return { left: toChar(expr.value.endCol), right: toChar(expr.slice.endCol + 1) };
+  return null;
+}

@@ -1,0 +1,59 @@
+import { NotSupported } from '../errors';
+import { lookupSpecial } from '../abstract/attr';
+import { call } from '../abstract/call';
+import { typeError, valueError } from '../abstract/errors';
+import { fromSsize, intValue } from '../objects/int';
+import { moduleData } from '../objects/module';
+import { Meth } from '../objects/types';
+import type { Vm } from '../runtime/vm';
+import { def, staticModule } from './gc';
+import { hostOf } from './host';
+import type { ModuleSpec } from './registry';
+
+/**
+ * The sys module as far as scripts about memory use it: getsizeof, the recursion limit,
+ * _getframe, stdout (the interpreter's, set when it starts: `sysStdout`).
+ */
+export const sysModule: ModuleSpec = {
+  name: 'sys',
+  load: (vm) => {
+    const m = staticModule(vm, 'sys', [
+      def('getsizeof', Meth.Varargs | Meth.Keywords, getsizeof),
+      def('getrecursionlimit', Meth.NoArgs, (vm2) => fromSsize(vm2, hostOf(vm2).recursionLimit)),
+      def('setrecursionlimit', Meth.O, (vm2, _s, a) => {
+        hostOf(vm2).setRecursionLimit(Number(intValue(vm2, a[0])));
+        return vm2.s.None;
+      }),
+      def('_getframe', Meth.Fastcall, (vm2, _s, a) => {
+        const depth = a.length ? Number(intValue(vm2, a[0])) : 0;
+        const f = hostOf(vm2).frameAt(depth);
+        if (f === 0) throw valueError(vm2, 'call stack is not deep enough');
+        vm2.incref(f);
+        return f;
+      }),
+    ]);
+    const stdout = sysStdout.get(vm);
+    if (stdout !== undefined) moduleData(vm, m).attrs.set('stdout', stdout);
+    return m;
+  },
+};
+
+/** sys.stdout of each Vm (the interpreter registers it at start-up). */
+export const sysStdout = new WeakMap<Vm, number>();
+
+/**
+ * sys.getsizeof (METH_VARARGS: a 1-tuple of arguments): __sizeof__ is looked up and bound (a
+ * PyCFunction, freed again), its int result read, then the pre-header (GC head, managed-dict
+ * pointers) added in a new int.
+ */
+function getsizeof(vm: Vm, _s: number, args: readonly number[], kw: Map<string, number> | null): number {
+  if (args.length !== 1 || (kw !== null && kw.size)) throw new NotSupported('sys.getsizeof with a default');
+  const obj = args[0];
+  const meth = lookupSpecial(vm, obj, '__sizeof__');
+  if (meth === 0) throw typeError(vm, "Type %.100s doesn't define __sizeof__", vm.typeOf(obj).name);
+  const inner = call(vm, meth, [], null);
+  vm.decref(meth);
+  const size = Number(intValue(vm, inner));
+  vm.decref(inner);
+  return fromSsize(vm, size + vm.preHeader[vm.table.type[obj]]);
+}
