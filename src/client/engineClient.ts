@@ -293,11 +293,12 @@ export class EngineClient {
 
 let client: EngineClient | null = null;
 
-/** The page's one client, with the worker bundled by Vite. */
+/** The simulator's worker as Vite bundles it (one bundle, however many workers the page starts). */
+export const newWorker = (): Worker =>
+  new Worker(new URL('../worker/worker.ts', import.meta.url), { type: 'module' });
+
+/** The page's one client. */
 export function engineClient(): EngineClient {
-  if (!client)
-    client = new EngineClient(
-      () => new Worker(new URL('../worker/worker.ts', import.meta.url), { type: 'module' }),
-    );
+  if (!client) client = new EngineClient(newWorker);
   return client;
 }

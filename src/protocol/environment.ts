@@ -56,7 +56,9 @@ export function parseEnvText(text: string): { vars: Record<string, string>; prob
   const problems: string[] = [];
   const words = text
     .split('\n')
-    .flatMap((line) => (line.trim().startsWith('#') ? [] : line.trim().split(/\s+(?=[A-Za-z_][A-Za-z0-9_]*=)/)))
+    .flatMap((line) =>
+      line.trim().startsWith('#') ? [] : line.trim().split(/\s+(?=[A-Za-z_][A-Za-z0-9_]*=)/),
+    )
     .map((w) => w.trim())
     .filter(Boolean);
   for (const w of words) {
@@ -69,7 +71,8 @@ export function parseEnvText(text: string): { vars: Record<string, string>; prob
     let value = w.slice(eq + 1);
     // A shell would drop one pair of quotes around the value.
     if (/^(['"]).*\1$/.test(value) && value.length >= 2) value = value.slice(1, -1);
-    if (value.length > MAX_VALUE_CHARS) problems.push(`${name}'s value is longer than ${MAX_VALUE_CHARS} characters`);
+    if (value.length > MAX_VALUE_CHARS)
+      problems.push(`${name}'s value is longer than ${MAX_VALUE_CHARS} characters`);
     else if (name in vars) problems.push(`${name} is set twice (the last one counts)`);
     vars[name] = value;
   }
@@ -143,3 +146,13 @@ export const ENV_PRESETS: readonly EnvPreset[] = [
 
 export const presetOf = (vars: Record<string, string>): EnvPreset | undefined =>
   ENV_PRESETS.find((p) => envWords(p.vars).join(' ') === envWords(vars).join(' '));
+
+/**
+ * How the page names an environment: its preset's label, else its variables as words; the version
+ * goes first when the environments compared run different ones.
+ */
+export function envLabel(e: EnvSpec, among: readonly EnvSpec[] = [e]): string {
+  const words = envWords(e.vars);
+  const base = presetOf(e.vars)?.label ?? (words.length ? words.join(' ') : 'glibc 2.36 (default)');
+  return among.some((o) => o.python !== e.python) ? `CPython ${e.python}, ${base}` : base;
+}

@@ -71,7 +71,7 @@ export function HeapStrip(): React.JSX.Element {
     const canvas = ref.current;
     const v = view(width, height);
     if (!canvas || width === 0 || !v) return;
-    requestDraw('heap-strip', () => drawHeapStrip(canvas, v));
+    requestDraw(`heap-strip${descId}`, () => drawHeapStrip(canvas, v));
   });
 
   // Bring a focused range into view: it fills about a tenth of the plot, so its neighbours show too.

@@ -60,7 +60,7 @@ export function ExtentStrip({
     const canvas = ref.current;
     if (!canvas || width === 0) return;
     const v = view(width, height);
-    requestDraw('jemalloc-extents', () => drawExtents(canvas, v));
+    requestDraw(`jemalloc-extents${descId}`, () => drawExtents(canvas, v));
   });
 
   const selectedIndex = (): number => (selected?.kind === 'extent' ? extentAt(e, selected.address) : -1);

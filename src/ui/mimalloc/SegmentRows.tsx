@@ -71,7 +71,7 @@ export function SegmentRows({ m, blockSize }: { m: MimallocSection; blockSize: n
     const c = canvasRef.current;
     if (!c || width === 0) return;
     const v = view();
-    requestDraw('mimalloc-segments', () => drawSegments(c, v, height));
+    requestDraw(`mimalloc-segments${descId}`, () => drawSegments(c, v, height));
   });
 
   const plot = Math.max(1, width - SEG.labelW);

@@ -1,4 +1,7 @@
 import { useEffect } from 'react';
+import { useComparison } from '../../store/comparison';
+import { startCompareSync } from '../compare/compareSync';
+import { CompareView } from '../compare/CompareView';
 import { useViewContext } from '../useViewContext';
 import { viewsFor } from '../views';
 import { Controls } from '../controls/Controls';
@@ -23,8 +26,10 @@ import { useStale } from './useStale';
 export function App(): React.JSX.Element {
   const stale = useStale();
   const ctx = useViewContext();
+  const comparing = useComparison((s) => s.envs);
   useEffect(() => {
     const stop = startSync();
+    const stopCompare = startCompareSync();
     openFromHash(location.hash);
     const stopUrl = startUrlFollow();
     const removeKeys = installKeys();
@@ -34,6 +39,7 @@ export function App(): React.JSX.Element {
     return () => {
       window.removeEventListener('hashchange', onHash);
       stop();
+      stopCompare();
       stopUrl();
       removeKeys();
     };
@@ -62,16 +68,22 @@ export function App(): React.JSX.Element {
       </div>
       <main className={`right${stale ? ' stale' : ''}`} id="views" tabIndex={-1}>
         <Controls />
-        <div className="views" aria-label="Memory views">
-          {viewsFor(ctx, 'overview').map((v) => (
-            <v.component key={v.id} />
-          ))}
-          <div className="layers">
-            {[...viewsFor(ctx, 'libc'), ...viewsFor(ctx, 'objects')].map((v) => (
+        {comparing ? (
+          <div className="views" aria-label="Memory views, compared">
+            <CompareView envs={comparing} />
+          </div>
+        ) : (
+          <div className="views" aria-label="Memory views">
+            {viewsFor(ctx, 'overview').map((v) => (
               <v.component key={v.id} />
             ))}
+            <div className="layers">
+              {[...viewsFor(ctx, 'libc'), ...viewsFor(ctx, 'objects')].map((v) => (
+                <v.component key={v.id} />
+              ))}
+            </div>
           </div>
-        </div>
+        )}
       </main>
       <Tour />
       <HelpSheet />

@@ -9,6 +9,7 @@ import { useViewContext } from '../useViewContext';
 import { OptionsMenu } from './OptionsMenu';
 import { ScenarioPicker } from './ScenarioPicker';
 import { VersionPicker } from './VersionPicker';
+import { CompareButton } from '../compare/CompareButton';
 import { shareUrl, writeHash } from './share';
 
 /** The export menu: every view shown now, as PNG and as SVG, and the report. */
@@ -56,6 +57,7 @@ export function TopBar(): React.JSX.Element {
       <ScenarioPicker />
       <VersionPicker />
       <OptionsMenu />
+      <CompareButton />
       <div className="share" ref={shareRoot}>
         <button type="button" onClick={() => void onShare()} aria-expanded={shared !== null}>
           Share

@@ -40,7 +40,7 @@ export function BlockCanvas({
   useEffect(() => {
     const c = ref.current;
     if (!c || width === 0) return;
-    requestDraw('unit-blocks', () => {
+    requestDraw(`unit-blocks${descId}`, () => {
       const ctx = context2d(c, width, height);
       if (!ctx) return;
       const k = ink();
