@@ -128,6 +128,7 @@ export function scenarioReplacement(id: string): Replacement | null {
         scenarioId: sc.id,
         tunables: sc.tunables ?? {},
         ...(sc.env ? { env: sc.env } : {}),
+        ...(sc.compare ? { compare: sc.compare } : {}),
         label: `the scenario “${sc.title}”`,
       }
     : null;

@@ -7,8 +7,14 @@ import { usePlayhead } from '../../store/playhead';
 import { useSelection } from '../../store/selection';
 import { useViewport } from '../../store/viewport';
 import { decodeScenarioLink, encodeScenarioLink } from '../../url/scenarioLink';
-import { decodeShare, encodeShare, type ShareEnv, type ShareState, type ShareView } from '../../url/shareCodec';
-import { DEFAULT_ENV, isPythonVersion, sameEnv, type EnvSpec } from '../../protocol/environment';
+import {
+  decodeShare,
+  encodeShare,
+  type ShareEnv,
+  type ShareState,
+  type ShareView,
+} from '../../url/shareCodec';
+import { DEFAULT_ENV, envKey, isPythonVersion, sameEnv, type EnvSpec } from '../../protocol/environment';
 import { useComparison } from '../../store/comparison';
 import { apply, replaceScript, scenarioReplacement, type Replacement } from './replace';
 
@@ -76,7 +82,7 @@ export function currentHash(): string {
     sc.source === s.source &&
     JSON.stringify(sc.tunables ?? {}) === JSON.stringify(s.tunables) &&
     sameEnv(sc.env ?? DEFAULT_ENV, useOptions.getState().env) &&
-    !s.compare &&
+    sameEnvs(s.compare, sc.compare) &&
     Object.keys(s.view ?? {}).length === 0;
   return plain
     ? encodeScenarioLink({ scenario: sc.id, mode: s.mode, statement: s.statement, event: s.event })
@@ -86,6 +92,14 @@ export function currentHash(): string {
 export function shareUrl(): string {
   return `${location.origin}${location.pathname}${location.search}${currentHash()}`;
 }
+
+/** The same comparison (or none on both sides). */
+const sameEnvs = (a: readonly ShareEnv[] | undefined, b: readonly EnvSpec[] | undefined): boolean =>
+  (a ?? []).length === (b ?? []).length &&
+  (a ?? []).every(
+    (e, i) =>
+      envKey({ python: (e.python ?? '3.11') as EnvSpec['python'], vars: e.vars ?? {} }) === envKey(b![i]),
+  );
 
 type Decoded = { ok: true; r: Replacement } | { ok: false; reason: string } | { ok: 'empty' };
 
