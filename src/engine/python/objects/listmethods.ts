@@ -14,6 +14,7 @@ import { listAssSlice, listConcat, listDelExtended, listInsert, listPop, listSli
 import { sortList } from './listsort';
 import { sliceIndices } from './slice';
 import { Cmp, Meth, T, type Kwargs, type MethodDef } from './types';
+import { parserInit } from './getargs';
 import { isTrue } from '../abstract/object';
 import { cmpResult } from '../abstract/compare';
 
@@ -152,6 +153,8 @@ function find(vm: Vm, self: number, x: number): number {
 
 function sortMethod(vm: Vm, self: number, args: readonly number[], kw: Kwargs | null): number {
   if (args.length) throw typeError(vm, 'sort() takes no positional arguments');
+  // list_sort's clinic parser: its keyword tuple is made on the first call with keywords
+  if (kw !== null && kw.size > 0) parserInit(vm, 'list.sort', ['key', 'reverse']);
   for (const k of kw?.keys() ?? [])
     if (k !== 'key' && k !== 'reverse')
       throw typeError(vm, "'%s' is an invalid keyword argument for sort()", k);
