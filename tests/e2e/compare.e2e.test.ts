@@ -68,10 +68,13 @@ describe('compare environments', () => {
     const said = await sentences(page);
     expect(said).toHaveLength(5);
     // The answer names an environment with the least RSS, and the gap to the one with the most.
-    const labels = (await page.getByTestId('compare-column').locator('h3.env-label').allTextContents()).map((l) =>
-      l.trim(),
+    const labels = (await page.getByTestId('compare-column').locator('h3.env-label').allTextContents()).map(
+      (l) => l.trim(),
     );
-    const named = /^After line 2 \(del a\): (.+) gives the most back, .* less than (.+) \(/.exec(said[0]);
+    const named =
+      /^After line 2 \(del a\): (.+) gives the most back, .* less than (.+?) \([\d.,]+ [KM]iB\)/.exec(
+        said[0],
+      );
     expect(named, said[0]).not.toBeNull();
     const rss = cols.map((c) => c.rss!);
     expect(rss[labels.indexOf(named![1])]).toBe(Math.min(...rss));

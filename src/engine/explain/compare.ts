@@ -160,10 +160,17 @@ export function compareSentences(runs: ComparedRun[], where: string): Sentence[]
       ],
     });
   } else {
+    // Others within the same margin of the best are named with it: the answer is a tie, not a winner.
+    const close = byRss
+      .slice(1)
+      .filter((r) => r.snapshot.scalars.rss - lo < Math.max(1048576, lo * 0.05) && r !== worst);
+    const tie = close.length
+      ? `; ${close.map((r) => `${r.label} (${mb(r.snapshot.scalars.rss)})`).join(' and ')} ${close.length > 1 ? 'are' : 'is'} as good`
+      : '';
     out.push({
       id: 'compare-best',
       parts: [
-        `${where}: ${best.label} gives the most back, ${mb(lo)} resident, ${mb(hi - lo)} less than ${worst.label} (${mb(hi)}).`,
+        `${where}: ${best.label} gives the most back, ${mb(lo)} resident, ${mb(hi - lo)} less than ${worst.label} (${mb(hi)})${tie}.`,
       ],
     });
   }

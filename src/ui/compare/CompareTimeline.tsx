@@ -100,6 +100,9 @@ export function CompareTimeline({ runs, labels }: { runs: RunData[]; labels: str
             />
           ) : null,
         )}
+        <text x={width - M.right} y={H - 8} dy="-1.1em" textAnchor="end" className="tick">
+          statements done
+        </text>
         <line x1={x(at)} x2={x(at)} y1={M.top} y2={H - M.bottom} className="playhead" />
       </svg>
       <ul className="legend compare-legend">

@@ -10,6 +10,7 @@ import { BinsPanel } from './BinsPanel';
 import { drawHeapStrip } from './drawHeapStrip';
 import { HeapStrip, heapStripFigure } from './HeapStrip';
 import { MmapList } from './MmapList';
+import { ThreadArenas } from './ThreadArenas';
 
 /** The legend word for each chunk category, as the glossary names it. */
 const TERM: Record<string, string> = {
@@ -99,6 +100,7 @@ export function GlibcView(): React.JSX.Element {
         </p>
       )}
       <HeapStrip />
+      {g && <ThreadArenas g={g} />}
       <div className="glibc-lists">
         <BinsPanel />
         <MmapList />

@@ -15,6 +15,8 @@ export const GLOSSARY: Record<string, string> = {
     'A request of at least the mmap threshold (128 KiB at first) gets its own mapping; free() unmaps it at once and RSS drops.',
   arena:
     'pymalloc’s 1 MiB region for objects of 512 bytes or less, carved into 64 pools of 16 KiB. It is unmapped only when all its pools are empty.',
+  'thread arena':
+    'glibc’s malloc state for a thread other than the main one (arena_get2 makes one per thread, up to 8 × the cores, then threads share them; MALLOC_ARENA_MAX caps it). Its memory comes from 64 MiB heaps reserved with mmap; heap_trim gives a heap’s top back, and frees an empty heap.',
   'pymalloc arena':
     'pymalloc’s 1 MiB region for objects of 512 bytes or less, carved into 64 pools of 16 KiB. It is unmapped only when all its pools are empty.',
   pool: 'A 16 KiB page of one arena, cut into blocks of one size class (16, 32, … 512 bytes).',
