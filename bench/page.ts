@@ -120,7 +120,7 @@ async function timelineClick(page: Page): Promise<number> {
 async function keyLanding(page: Page, key: string): Promise<number> {
   return page.evaluate(async (k) => {
     const t0 = performance.now();
-    window.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true }));
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true }));
     await new Promise((r) => requestAnimationFrame(() => r(null)));
     await window.__highwater!.whenIdle();
     return performance.now() - t0;

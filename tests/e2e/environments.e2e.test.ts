@@ -107,13 +107,22 @@ describe('environments: the C library and the Python version, as the CLI takes t
     await waitIdle(p);
     await p.getByTestId('environment').click();
     const vars = p.getByLabel(/Variables/);
+    // jemalloc, like the real one, prints what it ignores and runs on.
     await vars.fill('LD_PRELOAD=libjemalloc.so.2\nMALLOC_CONF=dirty_decay_ms:oops');
+    await expect(p.getByLabel('What the process would say').textContent()).resolves.toContain(
+      '<jemalloc>: Invalid conf value: dirty_decay_ms:oops',
+    );
+    // CPython refuses an unknown PYTHONMALLOC with its own fatal error; the last valid environment stays.
+    await vars.fill('PYTHONMALLOC=bogus');
     await expect(
       p
         .getByRole('alert')
         .filter({ hasText: /last valid environment is kept/ })
         .textContent(),
-    ).resolves.toMatch(/dirty_decay_ms|MALLOC_CONF|not supported by Highwater yet/);
+    ).resolves.toMatch(/Fatal Python error: preconfig_init_allocator: PYTHONMALLOC: unknown allocator/);
+    await expect(p.getByTestId('environment').textContent()).resolves.toMatch(
+      /^jemalloc \(LD_PRELOAD MALLOC_CONF\)/,
+    );
     await vars.fill('PYTHONMALLOC=malloc');
     await expect(p.getByRole('alert').count()).resolves.toBe(0);
     await button(p, 'Done').click();

@@ -12,7 +12,8 @@ type Checker = (vars: Record<string, string>) => EnvCheck;
 /** The environment button's words: the preset's name, or the variables' names. */
 export function envSummary(vars: Record<string, string>, tunables: number): string {
   const p = presetOf(vars);
-  const name = p ? p.label : Object.keys(vars).sort().join(' ');
+  // Not a preset: the C library the variables select, then their names.
+  const name = p ? p.label : `${libcOfVars(vars)} (${Object.keys(vars).sort().join(' ')})`;
   return `${name}${tunables > 0 ? ` · ${tunables} tunable${tunables > 1 ? 's' : ''} set` : ''}`;
 }
 

@@ -77,8 +77,11 @@ export function UnitPanel(): React.JSX.Element | null {
     useSelection
       .getState()
       .select({ kind: 'chunk', address: d.blocksStart + b * d.blockSize, size: d.blockSize });
+  /** The number a button shows: the order a free block is handed out in (up to 99). */
+  const shown = (b: number): string => (rank.has(b) && rank.get(b)! <= 99 ? String(rank.get(b)) : '');
+  // The accessible name starts with the number shown, so speech and sight name the button alike.
   const words = (b: number, s: number): string =>
-    `block ${b} at ${hex(d.blocksStart + b * d.blockSize)}: ${BLOCK_STYLE[s].label}${rank.has(b) ? `, taken ${ordinal(rank.get(b)!)} by the next allocations` : ''}`;
+    `${shown(b) ? `${shown(b)}: ` : ''}block ${b} at ${hex(d.blocksStart + b * d.blockSize)}: ${BLOCK_STYLE[s].label}${rank.has(b) ? `, taken ${ordinal(rank.get(b)!)} by the next allocations` : ''}`;
   return (
     <div
       className="pool-panel unit-panel"
@@ -117,7 +120,7 @@ export function UnitPanel(): React.JSX.Element | null {
               aria-pressed={b === selBlock}
               onClick={() => pick(b)}
             >
-              {rank.has(b) && rank.get(b)! <= 99 ? rank.get(b) : ''}
+              {shown(b)}
             </button>
           ))}
         </div>
