@@ -7,10 +7,19 @@ import { isTrue } from '../abstract/object';
 import type { Vm } from '../runtime/vm';
 import { E } from './exctypes';
 import { hashNotImplemented } from './object';
-import { intern } from './str';
+import { intern, strValue } from './str';
 import { tupleItems } from './tuple';
-import { NB, NB_BINARY_COUNT, T, TpFlags, type BinarySlot, type NumberSlots, type TypeSlots } from './types';
-import { dictGetItem } from './dict';
+import {
+  NB,
+  NB_BINARY_COUNT,
+  T,
+  TpFlags,
+  type BinarySlot,
+  type Kwargs,
+  type NumberSlots,
+  type TypeSlots,
+} from './types';
+import { dictEntries, dictGetItem } from './dict';
 
 /**
  * A class's slots from its dunder methods (Objects/typeobject.c slotdefs and the slot_* functions):
@@ -20,23 +29,35 @@ import { dictGetItem } from './dict';
  */
 
 /** vectorcall_method / lookup_maybe_method: `name` on type(self), called with self and args; 0 when the type has none. */
-export function callDunder(vm: Vm, self: number, name: string, args: readonly number[]): number {
+export function callDunder(
+  vm: Vm,
+  self: number,
+  name: string,
+  args: readonly number[],
+  kw: Kwargs | null = null,
+): number {
   const tp = vm.typeOf(self);
   const f = typeLookup(vm, tp, name);
   if (f === 0) return 0;
-  if (vm.typeOf(f).flags & TpFlags.MethodDescriptor) return call(vm, f, [self, ...args], null);
+  if (vm.typeOf(f).flags & TpFlags.MethodDescriptor) return call(vm, f, [self, ...args], kw);
   const get = vm.typeOf(f).descrGet;
-  if (get === null) return call(vm, f, args, null);
+  if (get === null) return call(vm, f, args, kw);
   const bound = get(vm, f, self, tp.typeObject);
   try {
-    return call(vm, bound, args, null);
+    return call(vm, bound, args, kw);
   } finally {
     vm.decref(bound);
   }
 }
 
-function mustCall(vm: Vm, self: number, name: string, args: readonly number[]): number {
-  const r = callDunder(vm, self, name, args);
+function mustCall(
+  vm: Vm,
+  self: number,
+  name: string,
+  args: readonly number[],
+  kw: Kwargs | null = null,
+): number {
+  const r = callDunder(vm, self, name, args, kw);
   if (r === 0)
     throw raiseFormat(
       vm,
@@ -240,9 +261,12 @@ export function installDunderSlots(vm: Vm, s: TypeSlots, names: ReadonlySet<stri
   }
   if (has('__init__')) {
     s.init = (vm2, self, args, kwargs) => {
-      if (kwargs !== 0 && vm2.table.n[kwargs] > 0)
-        throw typeError(vm2, 'keyword arguments to a class are not supported by the simulator yet');
-      const r = mustCall(vm2, self, '__init__', Array.from(tupleItems(vm2, args)));
+      let kw: Kwargs | null = null;
+      if (kwargs !== 0 && vm2.table.n[kwargs] > 0) {
+        kw = new Map();
+        for (const [k, v] of dictEntries(vm2, kwargs)) kw.set(strValue(vm2, k), v);
+      }
+      const r = mustCall(vm2, self, '__init__', Array.from(tupleItems(vm2, args)), kw);
       if (r !== vm2.s.None) {
         const name = vm2.typeOf(r).name;
         vm2.decref(r);
