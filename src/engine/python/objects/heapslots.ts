@@ -266,7 +266,16 @@ export function installDunderSlots(vm: Vm, s: TypeSlots, names: ReadonlySet<stri
         kw = new Map();
         for (const [k, v] of dictEntries(vm2, kwargs)) kw.set(strValue(vm2, k), v);
       }
-      const r = mustCall(vm2, self, '__init__', Array.from(tupleItems(vm2, args)), kw);
+      // slot_tp_init with keywords: _PyObject_Call_Prepend → _PyObject_VectorcallDictTstate, whose
+      // _PyStack_UnpackDict allocates 1 + (1 + nargs) + nkwargs words around the call (the kwnames
+      // tuple is made by the function's vectorcall, the eval loop's callFromC)
+      const stack = kw !== null ? vm2.mem.malloc(8 * (2 + vm2.table.n[args] + kw.size)) : 0;
+      let r: number;
+      try {
+        r = mustCall(vm2, self, '__init__', Array.from(tupleItems(vm2, args)), kw);
+      } finally {
+        if (stack) vm2.mem.free(stack);
+      }
       if (r !== vm2.s.None) {
         const name = vm2.typeOf(r).name;
         vm2.decref(r);
