@@ -5,7 +5,7 @@ import { Meth, T, TpFlags, type Kwargs, type MethodDef, type VectorcallFn } from
 import type { Vm } from '../runtime/vm';
 import { getMethod } from './attr';
 import { typeError } from './errors';
-import { dictKwargs } from './kwargs';
+import { callWithUnpackedDict } from './kwargs';
 
 /**
  * The vectorcall function that calls `callable`, or null (then tp_call with an argument tuple).
@@ -61,8 +61,13 @@ export function stackAsDict(vm: Vm, kw: Kwargs): number {
  */
 export function callTuple(vm: Vm, callable: number, args: number, kwargs: number): number {
   const vc = vectorcallOf(vm, callable);
-  if (vc !== null)
-    return vc(vm, callable, Array.from(tupleItems(vm, args)), kwargs ? dictKwargs(vm, kwargs) : null);
+  if (vc !== null) {
+    // _PyVectorcall_Call: with keywords, the dict unpacked into an argument array and names
+    if (kwargs === 0 || vm.table.n[kwargs] === 0) return vc(vm, callable, Array.from(tupleItems(vm, args)), null);
+    return callWithUnpackedDict(vm, vm.table.n[args], kwargs, (kw) =>
+      vc(vm, callable, Array.from(tupleItems(vm, args)), kw),
+    );
+  }
   const f = vm.typeOf(callable).call;
   if (f === null) throw typeError(vm, "'%.200s' object is not callable", vm.typeOf(callable).name);
   return f(vm, callable, args, kwargs);

@@ -1,4 +1,5 @@
 import { NotSupported } from '../errors';
+import { argParserInit } from '../abstract/argparser';
 import { richCompareBool } from '../abstract/compare';
 import { indexError, raiseString, typeError, valueError } from '../abstract/errors';
 import { asSsize, hasIndex } from '../abstract/number';
@@ -151,6 +152,8 @@ function find(vm: Vm, self: number, x: number): number {
 }
 
 function sortMethod(vm: Vm, self: number, args: readonly number[], kw: Kwargs | null): number {
+  // list_sort's Argument Clinic parser: its kwtuple is made by the first call with keywords
+  if (args.length || (kw !== null && kw.size > 0)) argParserInit(vm, 'sort', ['key', 'reverse']);
   if (args.length) throw typeError(vm, 'sort() takes no positional arguments');
   for (const k of kw?.keys() ?? [])
     if (k !== 'key' && k !== 'reverse')

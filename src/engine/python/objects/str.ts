@@ -8,6 +8,7 @@ import { E } from './exctypes';
 import { longBytes, ndigits, type IntValue } from './int';
 import { sliceIndices } from './slice';
 import { STR_METHODS } from './strmethods';
+import { unicodeFormat } from './strformat';
 import { F_HASHED, F_IMMORTAL } from './table';
 import { Cmp, T, TpFlags, defineType, numberSlots, NB, type TypeSlots } from './types';
 import { cmpResult } from '../abstract/compare';
@@ -249,9 +250,10 @@ export const StrType = (): TypeSlots =>
     },
     richcompare: strRichcompare,
     number: numberSlots({
-      [NB.Remainder]: (vm, a) => {
-        if (vm.table.type[a] !== T.Str) return vm.s.NotImplemented;
-        throw new NotSupported('%-formatting');
+      // unicode_mod
+      [NB.Remainder]: (vm, a, b) => {
+        if (vm.table.type[a] !== T.Str && !(vm.typeOf(a).flags & TpFlags.UnicodeSubclass)) return vm.s.NotImplemented;
+        return unicodeFormat(vm, a, b);
       },
     }),
     sequence: {

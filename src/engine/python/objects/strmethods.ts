@@ -4,6 +4,7 @@ import { typeName } from '../abstract/object';
 import { sequenceFast } from '../abstract/sequence';
 import type { Vm } from '../runtime/vm';
 import { listAppend, listNew, listPut } from './list';
+import { strFormatMethod } from './strformat';
 import { strJoin, strKind, strNew, strResult, strValue } from './str';
 import { Meth, T, type MethodDef } from './types';
 
@@ -86,6 +87,7 @@ function strArg(vm: Vm, h: number, what: string): string {
 }
 
 export const STR_METHODS: Record<string, MethodDef> = {
+  format: def('format', Meth.Varargs | Meth.Keywords, strFormatMethod),
   join: def('join', Meth.O, join),
   split: def('split', Meth.Fastcall | Meth.Keywords, split),
   upper: def('upper', Meth.NoArgs, (vm, self) => strNew(vm, strValue(vm, self).toUpperCase())),
