@@ -9,6 +9,7 @@ import { binaryOp, divmod, index, unaryOp } from '../abstract/number';
 import { isInstance, isSubclass, isTrue, length } from '../abstract/object';
 import { repr } from '../abstract/repr';
 import { sequenceList } from '../abstract/sequence';
+import { unmodelledAttribute } from '../abstract/cpythonattrs';
 import { E } from '../objects/exctypes';
 import { fromDouble } from '../objects/float';
 import { fromLong, fromSsize, intValue, norm } from '../objects/int';
@@ -76,7 +77,7 @@ export function builtinFunctions(host: BuiltinsHost): MethodDef[] {
     }),
     def('hasattr', Meth.Fastcall, (vm2, _s, a) => {
       nargs(vm2, 'hasattr', a, 2, 2);
-      const v = lookupAttr(vm2, a[0], attrName(vm2, a[1]));
+      const v = lookupAttrModelled(vm2, a[0], attrName(vm2, a[1]));
       if (v === 0) return vm2.s.False;
       vm2.decref(v);
       return vm2.s.True;
@@ -147,12 +148,25 @@ function attrName(vm: Vm, h: number): string {
   return strValue(vm, h);
 }
 
+/**
+ * _PyObject_LookupAttr for hasattr and getattr with a default: a name the real type has but
+ * the simulator lacks is "not supported by Highwater yet", not a silent False.
+ */
+function lookupAttrModelled(vm: Vm, obj: number, name: string): number {
+  const v = lookupAttr(vm, obj, name);
+  if (v === 0) {
+    const what = unmodelledAttribute(vm, obj, name);
+    if (what !== null) throw new NotSupported(what);
+  }
+  return v;
+}
+
 /** builtin_getattr: with a default, an AttributeError is swallowed (its objects made, then freed). */
 function getattrImpl(vm: Vm, _s: number, a: readonly number[]): number {
   nargs(vm, 'getattr', a, 2, 3);
   const name = attrName(vm, a[1]);
   if (a.length === 2) return getAttr(vm, a[0], name);
-  const v = lookupAttr(vm, a[0], name);
+  const v = lookupAttrModelled(vm, a[0], name);
   if (v !== 0) return v;
   vm.incref(a[2]);
   return a[2];

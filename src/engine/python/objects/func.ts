@@ -2,6 +2,7 @@ import { unicodeFromFormat } from '../abstract/fromformat';
 import type { Vm } from '../runtime/vm';
 import { methodNew } from './classobject';
 import { dictNew, dictSetItem } from './dict';
+import { instanceDict } from './instance';
 import { tupleItem } from './tuple';
 import { intern } from './str';
 import { T, TpFlags, defineType, type Visit, type TypeSlots } from './types';
@@ -100,6 +101,8 @@ export const FunctionType = (): TypeSlots =>
     name: 'function',
     basicsize: FUNCTION_BASIC,
     flags: TpFlags.HaveGc | TpFlags.MethodDescriptor | TpFlags.HaveVectorcall,
+    // offsetof(PyFunctionObject, func_dict): `f.attr = v` makes the dict (PyDict_New) on first use
+    dictoffset: 88,
     dealloc: functionDealloc,
     traverse: functionTraverse,
     clear: functionClear,
@@ -138,6 +141,15 @@ export const FunctionType = (): TypeSlots =>
         },
       },
       __qualname__: { name: '__qualname__', get: (vm, h) => intern(vm, functionData(vm, h).qualname) },
+      // PyObject_GenericGetDict: the dict made if the function has none yet
+      __dict__: {
+        name: '__dict__',
+        get: (vm, h) => {
+          const d = instanceDict(vm, h);
+          vm.incref(d);
+          return d;
+        },
+      },
       __defaults__: {
         name: '__defaults__',
         get: (vm, h) => {
