@@ -1,5 +1,6 @@
 import { intern, strNew } from '../objects/str';
 import { tupleAlloc } from '../objects/tuple';
+import type { Kwargs } from '../objects/types';
 import type { Vm } from '../runtime/vm';
 
 /**
@@ -24,4 +25,19 @@ export function argParserInit(vm: Vm, fname: string, keywords: readonly string[]
   }
   vm.gc.track(tup);
   m.set(fname, tup);
+}
+
+/**
+ * vgetargskeywords' lookups (PyArg_ParseTupleAndKeywords, Python/getargs.c 3.11): while keyword
+ * arguments remain unmatched, each name of the C kwlist is looked up in the dict with
+ * _PyDict_GetItemStringWithError, which makes the name as a str (PyUnicode_FromString) and frees
+ * it after the lookup. Positional-only parameters (the first `skip` names) are not looked up.
+ */
+export function parseKeywordLookups(vm: Vm, kw: Kwargs | null, kwlist: readonly string[], skip = 0): void {
+  let remaining = kw?.size ?? 0;
+  for (let i = skip; i < kwlist.length && remaining > 0; i++) {
+    const s = strNew(vm, kwlist[i], 0);
+    vm.decref(s);
+    if (kw!.has(kwlist[i])) remaining--;
+  }
 }

@@ -1,5 +1,6 @@
 import { NotSupported, PyError } from '../errors';
 import { getAttr, lookupAttr, setAttr } from '../abstract/attr';
+import { parseKeywordLookups } from '../abstract/argparser';
 import { call } from '../abstract/call';
 import { richCompareBool } from '../abstract/compare';
 import { clearError, errorMatches, setNone, typeError, valueError } from '../abstract/errors';
@@ -11,6 +12,7 @@ import { repr } from '../abstract/repr';
 import { sequenceList } from '../abstract/sequence';
 import { unmodelledAttribute } from '../abstract/cpythonattrs';
 import { E } from '../objects/exctypes';
+import { asciiOf } from '../objects/strformat';
 import { fromDouble } from '../objects/float';
 import { fromLong, fromSsize, intValue, norm } from '../objects/int';
 import { strNew, strResult, strValue } from '../objects/str';
@@ -50,6 +52,8 @@ export function builtinFunctions(host: BuiltinsHost): MethodDef[] {
     }),
     def('next', Meth.Fastcall, nextImpl),
     def('repr', Meth.O, (vm2, _s, a) => repr(vm2, a[0])),
+    // builtin_ascii: PyObject_ASCII
+    def('ascii', Meth.O, (vm2, _s, a) => asciiOf(vm2, a[0])),
     def('format', Meth.Fastcall, (vm2, _s, a) => {
       nargs(vm2, 'format', a, 1, 2);
       if (a.length === 2 && vm2.table.type[a[1]] !== T.Str)
@@ -282,6 +286,8 @@ function minMax(
   argsTuple: number,
   which: 'min' | 'max',
 ): number {
+  // min_max: PyArg_ParseTupleAndKeywords(emptytuple, kwds, "|$OO:max", {"key", "default"})
+  parseKeywordLookups(vm, kw, ['key', 'default']);
   for (const k of kw?.keys() ?? [])
     if (k !== 'key' && k !== 'default')
       throw typeError(vm, "%s() got an unexpected keyword argument '%s'", which, k);
