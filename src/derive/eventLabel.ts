@@ -44,7 +44,7 @@ export function eventLabel(r: EventRows, i: number): string {
     case EventKind.Brk:
       return `brk: the heap ${aux >= a ? 'grows' : 'shrinks'} by ${bytes(Math.abs(n))}, break at ${hex(aux)}`;
     case EventKind.Mmap:
-      return `mmap ${bytes(n)} at ${hex(a)}`;
+      return `mmap ${bytes(n)} at ${hex(a)}${aux === 1 ? ' (PROT_NONE: reserved, not usable yet)' : ''}`;
     case EventKind.Munmap:
       return `munmap ${bytes(n)} at ${hex(a)}`;
     case EventKind.Mremap:
@@ -53,6 +53,8 @@ export function eventLabel(r: EventRows, i: number): string {
       return `madvise(${hex(a)}, ${bytes(n)}, MADV_DONTNEED)`;
     case EventKind.MadviseHugepage:
       return `madvise(${hex(a)}, ${bytes(n)}, MADV_HUGEPAGE)`;
+    case EventKind.Mprotect:
+      return `mprotect(${hex(a)}, ${bytes(n)}, ${aux === 1 ? 'PROT_NONE' : 'PROT_READ|PROT_WRITE'})`;
     case EventKind.StatementStart:
       return `statement ${n + 1} starts`;
     case EventKind.GcCollect:

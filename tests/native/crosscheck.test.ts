@@ -27,7 +27,7 @@ import {
   truncateTrace,
   type Tunables,
 } from './nativeReplay';
-import { generateTrace, profileForSeed } from './traceGen';
+import { generateTrace, profileForSeed, THREAD_PROFILES } from './traceGen';
 
 const N_OPS = Number(process.env.HW_NATIVE_OPS ?? 20_000);
 const EXTRA_SEEDS = Number(process.env.HW_NATIVE_EXTRA_SEEDS ?? 0);
@@ -36,6 +36,8 @@ interface SeedCase {
   seed: number;
   tunables: Tunables;
   label: string;
+  /** A thread profile (T/X ops); absent: the seed's one-thread profile. */
+  profile?: string;
 }
 
 /** 56 seeds (+ extra): mostly default tunables, every profile several times, and the tunable variants. */
@@ -54,6 +56,23 @@ function seedCases(): SeedCase[] {
   for (let seed = 2001; seed <= 2006; seed++) add(seed, { topPad: 0, trimThreshold: 65536 });
   add(3001, { mmapThreshold: 262144 });
   add(3002, { mmapThreshold: 65536, tcacheCount: 3 });
+  // Threads: glibc's arenas, heaps and tcaches per thread, against real pthreads.
+  const addThreads = (seed: number, profile: string, tunables: Tunables): void => {
+    const gt = glibcTunables(tunables);
+    cases.push({
+      seed,
+      tunables,
+      profile,
+      label: `${profile}${gt ? `, ${gt.replaceAll('glibc.malloc.', '')}` : ''}`,
+    });
+  };
+  for (const profile of THREAD_PROFILES) {
+    for (let seed = 4001; seed <= 4004; seed++) addThreads(seed, profile, {});
+    addThreads(4101, profile, { arenaMax: 2 });
+    addThreads(4102, profile, { tcacheCount: 0 });
+  }
+  addThreads(4201, 'threadsMany', { arenaMax: 3, topPad: 0, trimThreshold: 65536 });
+  addThreads(4202, 'threadsBig', { arenaTest: 2, mmapThreshold: 4 << 20 });
   return cases;
 }
 
@@ -110,9 +129,13 @@ describe.skipIf(!nativeAvailable())('simulator vs real glibc 2.36', () => {
   });
 
   describe(`generated traces (${N_OPS} ops each)`, () => {
-    for (const { seed, tunables, label } of seedCases()) {
+    for (const { seed, tunables, label, profile } of seedCases()) {
       it(`seed ${seed} (${label})`, () => {
-        compare(`seed-${seed}${glibcTunables(tunables) ? '-tun' : ''}`, generateTrace(seed, N_OPS), tunables);
+        compare(
+          `seed-${seed}${profile ? `-${profile}` : ''}${glibcTunables(tunables) ? '-tun' : ''}`,
+          generateTrace(seed, N_OPS, profile),
+          tunables,
+        );
       });
     }
   });

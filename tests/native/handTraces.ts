@@ -10,6 +10,7 @@ import { expect } from 'vitest';
 import {
   parseResults,
   parseStats,
+  parseThreadArenas,
   resultOps,
   runReplay,
   traceOps,
@@ -25,8 +26,12 @@ export interface CheckContext {
   op(n: number): Result;
   /** Heap offset printed for op n (fails if it was not a heap result). */
   heap(n: number): number;
+  /** The thread heap op n's block is in, as "A.H OFFSET" (fails if it was not a thread heap's). */
+  threadHeap(n: number): string;
   /** mallinfo2 + heap_size after the whole trace. */
   stats: Record<StatName, number>;
+  /** Each thread arena's system_mem and heap sizes after the whole trace, by label (1 = first seen). */
+  threadArenas: Map<number, { systemMem: number; heaps: number[] }>;
   /** mallinfo2 + heap_size of the real glibc after the first n ops. */
   statsAfter(n: number): Record<StatName, number>;
 }
@@ -42,7 +47,100 @@ export interface HandCase {
 
 const topPad0 = { topPad: 0, trimThreshold: 65536 };
 
+const range = (from: number, to: number, step = 1): number[] =>
+  Array.from({ length: Math.floor((to - from) / step) + 1 }, (_, i) => from + i * step);
+
+/** Threads: glibc's arenas, heaps and per-thread tcaches (T TID / X TID ops, real pthreads in replay.c). */
+const THREAD_CASES: HandCase[] = [
+  {
+    file: 'threads_tcache_pins.trace',
+    label: "eight threads' tcaches pin their heaps until they exit",
+    check: ({ stats, threadArenas, statsAfter }) => {
+      const before = statsAfter(32019);
+      expect(before.arena).toBe(135168 + 8 * 1638400);
+      expect(before.uordblks).toBeGreaterThanOrEqual(8 * 7 * 816);
+      expect(threadArenas.size).toBe(8);
+      for (const a of threadArenas.values()) expect(a).toEqual({ systemMem: 135168, heaps: [135168] });
+      expect(stats.arena).toBe(9 * 135168);
+    },
+  },
+  {
+    file: 'threads_cross_arena_free.trace',
+    label: "a free goes to the freeing thread's tcache, or to the chunk's own arena",
+    check: ({ threadHeap, heap }) => {
+      expect(threadHeap(3)).toBe('1.0 2928');
+      expect(threadHeap(9)).toBe('1.0 2928'); // thread 2 got thread 1's chunk from its own tcache
+      expect(threadHeap(12)).toBe('1.0 3136'); // arena 1's bins gave the 2000-byte chunk back
+      expect(threadHeap(17)).toBe('1.0 2928'); // flushed to arena 1 when thread 2 exited
+      expect(heap(20)).toBe(784);
+    },
+  },
+  {
+    file: 'threads_arena_max.trace',
+    tunables: { arenaMax: 2 },
+    label: 'MALLOC_ARENA_MAX=2: one thread arena, threads handed main and it in turn',
+    check: ({ heap, threadHeap, threadArenas }) => {
+      expect(threadHeap(3)).toBe('1.0 2928');
+      expect([heap(5), threadHeap(7), heap(9), threadHeap(11), heap(13)]).toEqual([
+        1440,
+        '1.0 3696',
+        2208,
+        '1.0 4464',
+        2976,
+      ]);
+      expect(threadArenas.size).toBe(1);
+    },
+  },
+  {
+    file: 'threads_arena_cap.trace',
+    label: 'the arena cap: 8 x 2 CPUs = 16 arenas, then round robin from main',
+    check: ({ heap, threadHeap, threadArenas }) => {
+      range(3, 31, 2).forEach((op, i) => expect(threadHeap(op)).toBe(`${i + 1}.0 2928`));
+      expect(heap(33)).toBe(1440);
+      expect([35, 37, 39, 41].map(threadHeap)).toEqual(['15.0 3696', '14.0 3696', '13.0 3696', '12.0 3696']);
+      expect(threadArenas.size).toBe(15);
+    },
+  },
+  {
+    file: 'threads_free_list.trace',
+    label: "a new thread takes an exited thread's arena, most recent first",
+    check: ({ threadHeap }) => {
+      expect([3, 5, 7].map(threadHeap)).toEqual(['1.0 2928', '2.0 2928', '3.0 2928']);
+      expect([11, 13, 15].map(threadHeap)).toEqual(['3.0 3040', '1.0 3040', '4.0 2928']);
+    },
+  },
+  {
+    file: 'threads_first_malloc_in_thread.trace',
+    label: 'the thread that mallocs first gets the main arena',
+    check: ({ heap, threadHeap }) => {
+      expect(heap(2)).toBe(672);
+      expect(threadHeap(4)).toBe('1.0 2928');
+      expect(heap(9)).toBe(784);
+    },
+  },
+  {
+    file: 'threads_heap_chain.trace',
+    label: 'a thread heap chains a second one; the second goes when empty',
+    check: ({ threadHeap, threadArenas }) => {
+      expect(threadHeap(12)).toBe('1.0 50334784');
+      expect([13, 14, 15].map(threadHeap)).toEqual(['1.1 64', '1.1 8388688', '1.1 16777312']);
+      expect(threadArenas.get(1)).toEqual({ systemMem: 58724352, heaps: [58724352] });
+    },
+  },
+  {
+    file: 'threads_new_heap_dropped.trace',
+    label: 'a new thread heap dropped at once by heap_trim: the block comes from the main arena',
+    check: ({ heap, threadHeap, stats }) => {
+      expect(threadHeap(10)).toBe('1.0 65014816');
+      expect(heap(12)).toBe(784);
+      expect(stats.heap_size).toBe(10620928);
+      expect(threadHeap(13)).toBe('1.0 65014816');
+    },
+  },
+];
+
 export const HAND_CASES: HandCase[] = [
+  ...THREAD_CASES,
   {
     file: 'tcache_unsorted_limit.trace',
     label: 'the unsorted scan fills tcache with every exact fit (no limit)',
@@ -288,7 +386,14 @@ export function checkContext(trace: string, output: string, tunables: Tunables |
         throw new Error(`op ${n} ("${ops[n - 1].text}") is ${JSON.stringify(r)}, not a heap result`);
       return r.offset;
     },
+    threadHeap: (n) => {
+      const r = op(n);
+      if (r.kind !== 'thread-heap')
+        throw new Error(`op ${n} ("${ops[n - 1].text}") is ${JSON.stringify(r)}, not a thread heap result`);
+      return `${r.arena}.${r.heap} ${r.offset}`;
+    },
     stats: parseStats(output),
+    threadArenas: parseThreadArenas(output),
     statsAfter: (n) => parseStats(runReplay(truncateTrace(trace, n), tunables)),
   };
 }

@@ -57,7 +57,11 @@ export function compileReplay(): string {
   mkdirSync(CACHE_DIR, { recursive: true });
   // Build under a private name and rename, so parallel test files never run a half-written binary.
   const tmp = `${REPLAY_BIN}.${process.pid}.tmp`;
-  const r = spawnSync('gcc', ['-O2', '-Wall', '-Wextra', '-o', tmp, REPLAY_SRC], { encoding: 'utf8' });
+  // -pthread for the thread ops; -rdynamic exports replay.c's calloc and free, so pthread_create's
+  // own calloc (the DTV) reaches them and not the trace's heaps.
+  const r = spawnSync('gcc', ['-O2', '-Wall', '-Wextra', '-pthread', '-rdynamic', '-o', tmp, REPLAY_SRC], {
+    encoding: 'utf8',
+  });
   if (r.status !== 0) throw new Error(`gcc failed (${r.status}):\n${r.stderr}`);
   renameSync(tmp, REPLAY_BIN);
   return REPLAY_BIN;
@@ -136,10 +140,17 @@ export function resultOps(trace: string): TraceLine[] {
   return traceOps(trace).filter((o) => /^[mcr]\s/.test(o.text));
 }
 
-/** The NAME VALUE lines at the end of an output. */
+/** Where the stats block starts: the first "arena N" line (results never start with "arena"). */
+function statsStart(lines: string[]): number {
+  const i = lines.findIndex((l) => l.startsWith('arena '));
+  if (i < 0) throw new Error('no mallinfo2 block in the output');
+  return i;
+}
+
+/** The NAME VALUE lines after the results. */
 export function parseStats(output: string): Record<StatName, number> {
   const lines = output.trimEnd().split('\n');
-  const tail = lines.slice(-STAT_NAMES.length);
+  const tail = lines.slice(statsStart(lines), statsStart(lines) + STAT_NAMES.length);
   const stats = {} as Record<StatName, number>;
   STAT_NAMES.forEach((name, i) => {
     const [k, v] = (tail[i] ?? '').split(' ');
@@ -149,13 +160,32 @@ export function parseStats(output: string): Record<StatName, number> {
   return stats;
 }
 
-export type Result = { kind: 'heap'; offset: number } | { kind: 'mmap'; size: number } | { kind: 'null' };
+/** Each thread arena's last lines: "thread_arena A system_mem N heaps S0,S1,…", by label. */
+export function parseThreadArenas(output: string): Map<number, { systemMem: number; heaps: number[] }> {
+  const out = new Map<number, { systemMem: number; heaps: number[] }>();
+  for (const l of output.trimEnd().split('\n')) {
+    const m = /^thread_arena (\d+) system_mem (\d+) heaps ([\d,]+)$/.exec(l);
+    if (m) out.set(Number(m[1]), { systemMem: Number(m[2]), heaps: m[3].split(',').map(Number) });
+  }
+  return out;
+}
+
+export type Result =
+  | { kind: 'heap'; offset: number }
+  | { kind: 'thread-heap'; arena: number; heap: number; offset: number }
+  | { kind: 'mmap'; size: number }
+  | { kind: 'null' };
 
 /** The result lines of an output (everything before the stats), parsed. */
 export function parseResults(output: string): Result[] {
   const lines = output.trimEnd().split('\n');
-  return lines.slice(0, lines.length - STAT_NAMES.length).map((l) => {
-    const [k, v] = l.split(' ');
+  return lines.slice(0, statsStart(lines)).map((l) => {
+    const parts = l.split(' ');
+    const [k, v] = parts;
+    if (k === 'heap' && parts.length === 3) {
+      const [arena, heap] = v.split('.').map(Number);
+      return { kind: 'thread-heap', arena, heap, offset: Number(parts[2]) };
+    }
     if (k === 'heap') return { kind: 'heap', offset: Number(v) };
     if (k === 'mmap') return { kind: 'mmap', size: Number(v) };
     if (k === 'null') return { kind: 'null' };
@@ -187,7 +217,7 @@ export function describeMismatch(trace: string, expected: string, actual: string
   let i = 0;
   while (i < e.length && i < a.length && e[i] === a[i]) i++;
   const ops = resultOps(trace);
-  const nResults = e.length - 1 - STAT_NAMES.length; // expected ends with '\n'
+  const nResults = e.findIndex((l) => l.startsWith('arena '));
   let where: string;
   if (i < nResults && i < ops.length) {
     const op = ops[i];
@@ -197,8 +227,10 @@ export function describeMismatch(trace: string, expected: string, actual: string
     where =
       `output line ${i + 1} is the result of trace line ${op.line}: "${op.text}"` +
       (prev.length > 0 ? `\n  preceding results (agreeing):\n${prev.join('\n')}` : '');
-  } else if (i < e.length - 1) {
+  } else if (i < nResults + STAT_NAMES.length) {
     where = `output line ${i + 1} is the final mallinfo2/heap_size block (after the last op)`;
+  } else if (i < e.length - 1) {
+    where = `output line ${i + 1} is a thread arena's system_mem and heap sizes (after the last op)`;
   } else {
     where = `output line ${i + 1}: one output is longer than the other`;
   }

@@ -24,7 +24,17 @@ describe.runIf(nativeAvailable())('a simulated process against the real glibc', 
       const real = parseStats(runReplay(log));
       const last = simulateScript(source, { profile }).steps.at(-1)!;
       expect(real.heap_size).toBe(last.heap);
-      for (const f of ['arena', 'ordblks', 'smblks', 'hblks', 'hblkhd', 'uordblks', 'fordblks', 'fsmblks', 'keepcost'] as const)
+      for (const f of [
+        'arena',
+        'ordblks',
+        'smblks',
+        'hblks',
+        'hblkhd',
+        'uordblks',
+        'fordblks',
+        'fsmblks',
+        'keepcost',
+      ] as const)
         expect([f, real[f]]).toEqual([f, last.mallinfo2[f]]);
     });
   }

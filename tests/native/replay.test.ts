@@ -19,7 +19,7 @@ import {
   traceOps,
   TRACES_DIR,
 } from './nativeReplay';
-import { generateTrace, PROFILE_NAMES } from './traceGen';
+import { generateTrace, PROFILE_NAMES, PROFILES, SINGLE_THREAD_PROFILES } from './traceGen';
 
 describe.skipIf(!nativeAvailable())('native replay on the real glibc', () => {
   beforeAll(() => {
@@ -109,7 +109,7 @@ describe.skipIf(!nativeAvailable())('native replay on the real glibc', () => {
     const timed = runReplayRaw(trace, {}, ['--time']);
     expect(timed.status).toBe(0);
     expect(timed.stdout).toBe(plain);
-    expect(timed.stderr).toMatch(/^time_ns \d+ ops 2000\n$/);
+    expect(timed.stderr).toMatch(/^time_ns \d+ ops 2000 minflt \d+ majflt \d+\n$/);
   });
 
   it('is deterministic (same trace, same output, ASLR notwithstanding)', () => {
@@ -159,11 +159,14 @@ describe('trace generator', () => {
 
   it.each(PROFILE_NAMES)('profile %s: only touches live ids, keeps the live set bounded', (profile) => {
     const trace = generateTrace(11, 20_000, profile);
+    const prof = PROFILES[profile];
     const live = new Map<number, number>();
+    const running = new Set([0]);
     let bytes = 0;
     let maxLive = 0;
     let maxBytes = 0;
-    const counts: Record<string, number> = { m: 0, c: 0, r: 0, f: 0, t: 0 };
+    let maxThreads = 1;
+    const counts: Record<string, number> = { m: 0, c: 0, r: 0, f: 0, t: 0, T: 0, X: 0 };
     for (const { text } of traceOps(trace)) {
       const [op, ...f] = text.split(' ');
       const n = f.map(Number);
@@ -185,15 +188,27 @@ describe('trace generator', () => {
         expect(live.has(n[0])).toBe(true);
         bytes -= live.get(n[0])!;
         live.delete(n[0]);
+      } else if (op === 'T') {
+        running.add(n[0]);
+        maxThreads = Math.max(maxThreads, running.size);
+      } else if (op === 'X') {
+        expect(running.has(n[0]) && n[0] !== 0).toBe(true);
+        running.delete(n[0]);
       } else {
         expect(op).toBe('t');
       }
       maxLive = Math.max(maxLive, live.size);
       maxBytes = Math.max(maxBytes, bytes);
     }
-    expect(maxLive).toBeLessThanOrEqual(2000);
-    expect(maxBytes).toBeLessThanOrEqual(200 * 1024 * 1024 + 40 * 1024 * 1024);
+    expect(maxLive).toBeLessThanOrEqual(prof.maxLive);
+    expect(maxBytes).toBeLessThanOrEqual(prof.maxLiveBytes + 40 * 1024 * 1024);
     for (const op of ['m', 'c', 'r', 'f', 't']) expect(counts[op]).toBeGreaterThan(0);
+    if (prof.threads) {
+      expect(counts.T).toBeGreaterThan(50);
+      expect(counts.X).toBeGreaterThan(5);
+      expect(maxThreads).toBeGreaterThan(4);
+      expect(maxThreads).toBeLessThanOrEqual(prof.threads.max);
+    } else expect(counts.T + counts.X).toBe(0);
   });
 
   it.skipIf(!nativeAvailable())(
@@ -202,7 +217,7 @@ describe('trace generator', () => {
       let mmaps = 0;
       let nulls = 0;
       let shrinks = 0;
-      for (let seed = 1; seed <= PROFILE_NAMES.length; seed++) {
+      for (let seed = 1; seed <= SINGLE_THREAD_PROFILES.length; seed++) {
         const trace = generateTrace(seed, 10_000);
         const r = runReplayRaw(trace, {}, ['--brk']);
         expect(r.status).toBe(0);

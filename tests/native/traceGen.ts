@@ -114,6 +114,11 @@ export interface Profile {
   };
   maxLive: number;
   maxLiveBytes: number;
+  /**
+   * Threads (T TID / X TID ops): weights of switching to another running thread, of starting a new
+   * one (a switch to a new id), of a thread exiting; and how many may run at once. Absent: one thread.
+   */
+  threads?: { switch: number; start: number; exit: number; max: number };
 }
 
 const MiB = 1024 * 1024;
@@ -179,6 +184,23 @@ export const PROFILES: Record<string, Profile> = {
     p.realloc = { grow: 25, shrink: 25, nudge: 10, toMmap: 15, ofMmap: 30, newest: 8, zero: 1 };
     p.maxLive = 400;
   }),
+  threads: derive('threads', (p) => {
+    p.threads = { switch: 4, start: 0.8, exit: 0.5, max: 12 };
+    p.sizes = { fast: 20, tcache: 35, large: 30, mmap: 3, huge: 0.3, edge: 4, palette: 14 };
+  }),
+  threadsMany: derive('threadsMany', (p) => {
+    p.threads = { switch: 6, start: 1.5, exit: 1, max: 24 };
+    p.sizes = { fast: 25, tcache: 40, large: 25, mmap: 2, huge: 0.1, edge: 3, palette: 15 };
+    p.maxLive = 3000;
+  }),
+  threadsBig: derive('threadsBig', (p) => {
+    // Big blocks in threads: heaps chained past 64 MiB, heap_trim unmapping them again.
+    p.threads = { switch: 3, start: 0.5, exit: 0.4, max: 6 };
+    p.sizes = { fast: 5, tcache: 10, large: 50, mmap: 20, huge: 1, edge: 4, palette: 10 };
+    p.ops.freeAll = 0.1;
+    p.maxLive = 600;
+    p.maxLiveBytes = 400 * MiB;
+  }),
   fragment: derive('fragment', (p) => {
     p.ops = { malloc: 36, calloc: 5, realloc: 8, free: 38, trim: 0.6, burst: 2, groupFree: 2, freeAll: 0.05 };
     p.sizes = { fast: 30, tcache: 25, large: 30, mmap: 1, huge: 0, edge: 3, palette: 20 };
@@ -187,12 +209,14 @@ export const PROFILES: Record<string, Profile> = {
 };
 
 export const PROFILE_NAMES = Object.keys(PROFILES);
+/** The one-thread profiles (a seed with no profile named takes one of these in turn). */
+export const SINGLE_THREAD_PROFILES = PROFILE_NAMES.filter((n) => PROFILES[n].threads === undefined);
+export const THREAD_PROFILES = PROFILE_NAMES.filter((n) => PROFILES[n].threads !== undefined);
 
-/** The profile a seed gets when none is given: they take turns. */
+/** The profile a seed gets when none is given: the one-thread profiles take turns. */
 export function profileForSeed(seed: number): Profile {
-  return PROFILES[
-    PROFILE_NAMES[((seed % PROFILE_NAMES.length) + PROFILE_NAMES.length) % PROFILE_NAMES.length]
-  ];
+  const names = SINGLE_THREAD_PROFILES;
+  return PROFILES[names[((seed % names.length) + names.length) % names.length]];
 }
 
 interface Block {
@@ -251,6 +275,12 @@ export function generateTrace(seed: number, nOps: number, profile?: string | Pro
     prof.sizes.edge,
     prof.sizes.palette,
   ];
+  // Thread ops only where the profile has threads: the other profiles' random draws stay as they were.
+  const th = prof.threads;
+  if (th) opWeights.push(th.switch, th.start, th.exit);
+  const running: number[] = [0];
+  let current = 0;
+  let nextTid = 1;
   const freeWeights = [prof.freePick.recent, prof.freePick.old, prof.freePick.random];
   const reallocWeights = [
     prof.realloc.grow,
@@ -539,8 +569,30 @@ export function generateTrace(seed: number, nOps: number, profile?: string | Pro
       case 6:
         doGroupFree();
         break;
-      default:
+      case 7:
         doFreeAll();
+        break;
+      case 8: {
+        // to another running thread
+        const t = rng.pick(running);
+        if (t !== current && emit(`T ${t}`)) current = t;
+        break;
+      }
+      case 9:
+        // a new thread (its first call gives it an arena)
+        if (running.length < th!.max && emit(`T ${nextTid}`)) {
+          running.push(nextTid);
+          current = nextTid++;
+        }
+        break;
+      default: {
+        // a thread exits (its tcache is flushed, its arena goes on the free list)
+        if (running.length < 2) break;
+        const t = running[rng.int(1, running.length - 1)];
+        if (!emit(`X ${t}`)) break;
+        running.splice(running.indexOf(t), 1);
+        if (t === current) current = 0;
+      }
     }
   }
   return out.join('\n') + '\n';

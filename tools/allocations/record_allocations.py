@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Record CPython's PyMem/PyObject calls for the cases in SET_cases.json.
 
-    python3 tools/allocations/record_allocations.py [SET] [--python 3.11|3.12|3.13]   (needs gcc and pyenv's builds)
+    python3 tools/allocations/record_allocations.py [SET] [--python 3.11|3.12|3.13] [--clear-type-cache]   (needs gcc and pyenv's builds)
 
 SET names the pair of files in src/engine/python/testdata/: SET_cases.json in, SET_expected.json
 out ("allocation" by default; "exception" holds the try/except cases abstract/errors.test.ts
@@ -19,6 +19,12 @@ For every [setup, statement] pair: a fresh interpreter runs `setup`, empties the
 (PyMem_SetAllocator). Each call is written as "m SIZE", "c NELEM ELSIZE", "r SIZE" (+" new" from
 NULL) or "f SIZE" (the size the freed block was asked for). exec()'s own function object is
 dropped. allocations.test.ts holds the simulator to the result (allocation_expected.json).
+--clear-type-cache empties the type attribute cache (sys._clear_type_cache()) right before the
+statement is traced. Without it, a lookup that misses (a __length_hint__ that an iterator does not
+have, keys() on an iterable) takes over a cache entry, and the name held there is released: when
+nothing else held it (a name a freed code object had interned), that is a free ("f ?") whose
+presence depends on the whole history of the process, which the simulator does not model.
+The modules set (modules_cases.json) is recorded with it.
 """
 import argparse, json, os, subprocess, sys, sysconfig, tempfile
 
@@ -33,12 +39,14 @@ CHILD = r'''
 import sys, gc, ast
 sys.path.insert(0, sys.argv[1])
 import hwtrace
-setup, stmt, log = sys.argv[2], sys.argv[3], sys.argv[4]
+setup, stmt, log, clear = sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5] == "1"
 ns = {"__name__": "__main__"}
 exec(compile(setup, "s", "exec"), ns)
 code = compile(stmt, "s", "exec")
 hwtrace.install(log, 0)
 gc.collect()
+if clear:
+    sys._clear_type_cache()
 hwtrace.start(); exec(code, ns); hwtrace.stop()
 '''
 
@@ -85,6 +93,7 @@ def main():
     ap = argparse.ArgumentParser(description="Record the allocator calls of the allocation cases")
     ap.add_argument("set", nargs="?", default="allocation", help="SET: SET_cases.json in, SET_expected.json out")
     ap.add_argument("--python", default="3.11", choices=sorted(VERSIONS))
+    ap.add_argument("--clear-type-cache", action="store_true", help="empty the type attribute cache before each traced statement")
     args = ap.parse_args()
     name = args.set
     PYTHON = os.path.join(PYENV, "versions", VERSIONS[args.python], "bin", "python" + args.python)
@@ -105,11 +114,12 @@ def main():
         log = os.path.join(tmp, "log.txt")
         for setup, stmt in cases:
             env = dict(os.environ, PYTHONHASHSEED="0")
+            clear = "1" if args.clear_type_cache else "0"
             # stdout block-buffered into a file, as the recorder's child has it (print's
             # allocations depend on it): no PYTHONUNBUFFERED from the caller's environment
             env.pop("PYTHONUNBUFFERED", None)
             with open(os.path.join(tmp, "stdout.txt"), "w") as out_file:
-                subprocess.run([PYTHON, "-c", CHILD, tmp, setup, stmt, log], check=True, env=env, stdout=out_file)
+                subprocess.run([PYTHON, "-c", CHILD, tmp, setup, stmt, log, clear], check=True, env=env, stdout=out_file)
             case = {"setup": setup, "statement": stmt, "calls": normalize(open(log).read(), func_size)}
             if args.python != "3.11":
                 case["same_as_3_11"] = base.get((setup, stmt)) == case["calls"]

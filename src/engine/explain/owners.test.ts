@@ -49,7 +49,7 @@ describe('explain names the Python objects that hold memory', () => {
     expect(view).toMatchObject({ kind: 'block', size: 96 });
     expect(view).not.toEqual(array);
     expect(buffer.kind).toBe('mmappedChunk');
-    expect((p.libc as GlibcMalloc).av.mmapped.has((buffer as { address: number }).address)).toBe(false); // gone by the end
+    expect((p.libc as GlibcMalloc).mp.mmapped.has((buffer as { address: number }).address)).toBe(false); // gone by the end
     // The mmap sentence does not say it twice.
     expect(del.sentences.some((s) => s.id.startsWith('mmap-owner'))).toBe(false);
     expect(at('del v').text).not.toContain('freed nothing');

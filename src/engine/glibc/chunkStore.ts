@@ -1,13 +1,16 @@
 /**
- * Where the chunks of the brk heap live: columns of typed arrays indexed by a slot number, not one
- * JS object per chunk (a million live chunks must stay under ~32 MB).
+ * Where an arena's chunks live: columns of typed arrays indexed by a slot number, not one JS
+ * object per chunk (a million live chunks must stay under ~32 MB: this is 25 B a chunk). (One
+ * interleaved record a slot was tried: 10% slower on the bench, the index arithmetic costing more
+ * than the cache lines it saves.)
  *
  * Addresses are kept as granules: (address - heap start) / 16. Every heap chunk starts on a 16-byte
  * boundary, and the heap stays below 32 GiB (the commit limit is 24 GiB), so a granule fits in an
- * Int32. Chunks tile the heap exactly; `prevPhys`/`nextPhys` link each chunk to its neighbours in
+ * Int32. Chunks tile the heap exactly; prevPhys/nextPhys link each chunk to its neighbours in
  * address order (what glibc reaches with `p - prev_size` and `p + size`). To find the chunk at a
- * user pointer, `pageFirst[page]` names the lowest chunk starting in each 4 KiB page of the heap, and
- * the walk from there along nextPhys is short (at most 128 chunks start in a page).
+ * user pointer, `blockFirst[b]` names the lowest chunk starting in each 1 KiB block of the heap, and
+ * the walk from there along nextPhys is short (about one step on the bench's traces; with 4 KiB
+ * blocks it was 3 to 4, a tenth of the model's time). The index costs 4 bytes a KiB of heap.
  *
  * Slots 0..127 are the bins' list heads (bin i = slot i), so bin lists need no special cases.
  */
@@ -24,23 +27,27 @@ export const enum ChunkState {
 }
 
 export const FIRST_CHUNK_SLOT = 128;
-const PAGE_GRANULES = 256;
+/** Granules per index block: 64 × 16 = 1 KiB. */
+const BLOCK_SHIFT = 6;
+/** Index blocks per 4 KiB page. */
+const BLOCKS_PER_PAGE = 4;
 
 export class ChunkStore {
   capacity = 0;
-  /** Granule offset of the chunk from the heap start. */
-  gran = new Int32Array(0);
-  /** Chunk size in granules (the size field without flag bits, / 16). */
-  sizeG = new Int32Array(0);
-  prevPhys = new Int32Array(0);
-  nextPhys = new Int32Array(0);
-  /** Bin links (fd/bk in glibc); tcache and fastbins use fd only; unused slots chain through fd. */
-  fd = new Int32Array(0);
-  bk = new Int32Array(0);
+  /** Granule offset of the chunk from the heap start (its arena's granule space). */
+  gran: Int32Array<ArrayBuffer> = new Int32Array(0);
+  /** Size in granules (the size field without flag bits, / 16). */
+  sizeG: Int32Array<ArrayBuffer> = new Int32Array(0);
+  /** Neighbours in address order. */
+  prevPhys: Int32Array<ArrayBuffer> = new Int32Array(0);
+  nextPhys: Int32Array<ArrayBuffer> = new Int32Array(0);
+  /** Bin links (fd/bk in glibc); fastbins use fd only; unused slots chain through fd. */
+  fd: Int32Array<ArrayBuffer> = new Int32Array(0);
+  bk: Int32Array<ArrayBuffer> = new Int32Array(0);
   /** bit 0: PREV_INUSE of this chunk's size field; bits 1..4: ChunkState. */
-  flags = new Uint8Array(0);
-  /** Lowest chunk slot starting in each heap page, or -1. */
-  pageFirst = new Int32Array(0);
+  private flags = new Uint8Array(0);
+  /** Lowest chunk slot starting in each 1 KiB block of the heap, or -1. */
+  blockFirst = new Int32Array(0);
   private freeSlots = -1;
   private nextFresh = FIRST_CHUNK_SLOT;
   /** Live chunk slots (in use, cached or free), for statistics. */
@@ -81,11 +88,11 @@ export class ChunkStore {
     }
     this.gran[s] = g;
     this.sizeG[s] = sizeG;
-    this.flags[s] = (state << 1) | (prevInuse ? 1 : 0);
-    this.fd[s] = -1;
-    this.bk[s] = -1;
     this.prevPhys[s] = -1;
     this.nextPhys[s] = -1;
+    this.fd[s] = -1;
+    this.bk[s] = -1;
+    this.flags[s] = (state << 1) | (prevInuse ? 1 : 0);
     this.liveSlots++;
     return s;
   }
@@ -113,24 +120,26 @@ export class ChunkStore {
     const next = this.nextPhys[s];
     if (prev >= 0) this.nextPhys[prev] = next;
     if (next >= 0) this.prevPhys[next] = prev;
-    const page = this.gran[s] >> 8;
-    if (this.pageFirst[page] === s) this.pageFirst[page] = next >= 0 && this.gran[next] >> 8 === page ? next : -1;
+    const b = this.gran[s] >> BLOCK_SHIFT;
+    if (this.blockFirst[b] === s)
+      this.blockFirst[b] = next >= 0 && this.gran[next] >> BLOCK_SHIFT === b ? next : -1;
     this.release(s);
   }
 
   /** Record that a chunk starts at slot s's granule. */
   indexStart(s: number): void {
-    const page = this.gran[s] >> 8;
-    if (page >= this.pageFirst.length) this.growPages(page + 1);
-    const cur = this.pageFirst[page];
-    if (cur < 0 || this.gran[cur] > this.gran[s]) this.pageFirst[page] = s;
+    const g = this.gran[s];
+    const b = g >> BLOCK_SHIFT;
+    if (b >= this.blockFirst.length) this.growBlocks(b + 1);
+    const cur = this.blockFirst[b];
+    if (cur < 0 || this.gran[cur] > g) this.blockFirst[b] = s;
   }
 
   /** The slot of the chunk that starts exactly at granule g, or -1. */
   find(g: number): number {
-    const page = g >> 8;
-    if (g < 0 || page >= this.pageFirst.length) return -1;
-    let s = this.pageFirst[page];
+    const b = g >> BLOCK_SHIFT;
+    if (g < 0 || b >= this.blockFirst.length) return -1;
+    let s = this.blockFirst[b];
     while (s >= 0) {
       const sg = this.gran[s];
       if (sg === g) return s;
@@ -140,37 +149,44 @@ export class ChunkStore {
     return -1;
   }
 
-  /** Make the page index cover `pages` pages of heap. */
+  /** Make the index cover `pages` 4 KiB pages of heap. */
   growPages(pages: number): void {
-    if (pages <= this.pageFirst.length) return;
-    const next = new Int32Array(Math.max(pages, Math.ceil(this.pageFirst.length * 1.5), 64));
+    this.growBlocks(pages * BLOCKS_PER_PAGE);
+  }
+
+  private growBlocks(blocks: number): void {
+    if (blocks <= this.blockFirst.length) return;
+    const next = new Int32Array(Math.max(blocks, Math.ceil(this.blockFirst.length * 1.5), 256));
     next.fill(-1);
-    next.set(this.pageFirst);
-    this.pageFirst = next;
+    next.set(this.blockFirst);
+    this.blockFirst = next;
+  }
+
+  /** The lowest chunk of the heap (it starts at granule 0, in block 0), or -1. */
+  get first(): number {
+    return this.blockFirst.length > 0 ? this.blockFirst[0] : -1;
   }
 
   /** Bytes of JS memory held by the columns (for the benchmark's bytes-per-chunk figure). */
   get byteSize(): number {
-    return this.capacity * (4 * 6 + 1) + this.pageFirst.byteLength;
+    return this.capacity * (4 * 6 + 1) + this.blockFirst.byteLength;
   }
 
   private grow(cap: number): void {
-    const copyI32 = (a: Int32Array): Int32Array<ArrayBuffer> => {
+    const g = (a: Int32Array): Int32Array<ArrayBuffer> => {
       const b = new Int32Array(cap);
       b.set(a);
       return b;
     };
-    this.gran = copyI32(this.gran);
-    this.sizeG = copyI32(this.sizeG);
-    this.prevPhys = copyI32(this.prevPhys);
-    this.nextPhys = copyI32(this.nextPhys);
-    this.fd = copyI32(this.fd);
-    this.bk = copyI32(this.bk);
+    this.gran = g(this.gran);
+    this.sizeG = g(this.sizeG);
+    this.prevPhys = g(this.prevPhys);
+    this.nextPhys = g(this.nextPhys);
+    this.fd = g(this.fd);
+    this.bk = g(this.bk);
     const f = new Uint8Array(cap);
     f.set(this.flags);
     this.flags = f;
     this.capacity = cap;
   }
 }
-
-export { PAGE_GRANULES };

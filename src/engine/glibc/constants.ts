@@ -33,11 +33,14 @@ export const MAX_ITERS = 10000;
 /** PTRDIFF_MAX: requests above it fail with ENOMEM (checked_request2size). */
 export const PTRDIFF_MAX = 2 ** 63 - 1;
 
+/** Below this, sizes fit 32-bit integer arithmetic (a mask or shift instead of a float division). */
+const INT_SIZES = 0x3fff_0000;
+
 /** request2size: the chunk size for a request of `req` bytes. */
 export function request2size(req: number): number {
-  return req + SIZE_SZ + MALLOC_ALIGNMENT - 1 < MINSIZE
-    ? MINSIZE
-    : Math.floor((req + SIZE_SZ + 15) / 16) * 16;
+  if (req < INT_SIZES)
+    return req + SIZE_SZ + MALLOC_ALIGNMENT - 1 < MINSIZE ? MINSIZE : (req + SIZE_SZ + 15) & ~15;
+  return Math.floor((req + SIZE_SZ + 15) / 16) * 16;
 }
 
 export const alignUp = (n: number, a: number): number => Math.ceil(n / a) * a;
@@ -45,7 +48,9 @@ export const alignDown = (n: number, a: number): number => Math.floor(n / a) * a
 
 /** csize2tidx: tcache bin of a chunk size (32 → 0 … 1040 → 63). */
 export const csize2tidx = (size: number): number =>
-  Math.floor((size - MINSIZE + MALLOC_ALIGNMENT - 1) / MALLOC_ALIGNMENT);
+  size < INT_SIZES
+    ? (size - MINSIZE + MALLOC_ALIGNMENT - 1) >> 4
+    : Math.floor((size - MINSIZE + MALLOC_ALIGNMENT - 1) / MALLOC_ALIGNMENT);
 /** fastbin_index: (size >> 4) - 2. */
 export const fastbinIndex = (size: number): number => (size >> 4) - 2;
 export const inSmallbinRange = (size: number): boolean => size < MIN_LARGE_SIZE;
@@ -53,17 +58,15 @@ export const smallbinIndex = (size: number): number => size >> 4;
 
 /** largebin_index_64. */
 export function largebinIndex(size: number): number {
-  const s6 = Math.floor(size / 64);
-  if (s6 <= 48) return 48 + s6;
-  const s9 = Math.floor(size / 512);
-  if (s9 <= 20) return 91 + s9;
-  const s12 = Math.floor(size / 4096);
-  if (s12 <= 10) return 110 + s12;
-  const s15 = Math.floor(size / 32768);
-  if (s15 <= 4) return 119 + s15;
-  const s18 = Math.floor(size / 262144);
-  if (s18 <= 2) return 124 + s18;
-  return 126;
+  if (size < INT_SIZES) {
+    if (size >> 6 <= 48) return 48 + (size >> 6);
+    if (size >> 9 <= 20) return 91 + (size >> 9);
+    if (size >> 12 <= 10) return 110 + (size >> 12);
+    if (size >> 15 <= 4) return 119 + (size >> 15);
+    if (size >> 18 <= 2) return 124 + (size >> 18);
+    return 126;
+  }
+  return 126; // ≥ 1 GiB: past every limit above
 }
 
 export const binIndex = (size: number): number =>

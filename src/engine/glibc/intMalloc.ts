@@ -9,7 +9,8 @@ import {
   smallbinIndex,
 } from './constants';
 import { mallocConsolidate } from './intFree';
-import type { MallocState } from './state';
+import type { Arena } from './arena';
+import type { Tcache } from './tcache';
 import { sysmalloc } from './sysmalloc';
 
 /**
@@ -17,21 +18,21 @@ import { sysmalloc } from './sysmalloc';
  * fits to tcache, last_remainder, sorting into bins), large-bin best fit, the binmap scan, top, and
  * last sysmalloc. Returns the user pointer, or 0 for NULL.
  */
-export function intMalloc(av: MallocState, nb: number): number {
+export function intMalloc(av: Arena, nb: number, tc: Tcache | null): number {
   const st = av.store;
-  const tcacheOn = av.tcacheReady;
+  const mp = av.mp;
   let idx: number;
 
-  if (nb <= av.maxFast) {
+  if (nb <= mp.maxFast) {
     idx = fastbinIndex(nb);
     if (av.fastHead[idx] >= 0) {
       const victim = av.fastPop(idx);
-      if (tcacheOn) {
+      if (tc !== null) {
         // Stash the rest of this fastbin in the tcache while there is room.
         const tcIdx = csize2tidx(nb);
-        if (tcIdx < av.tcacheBins) {
-          while (av.tcacheCounts[tcIdx] < av.tcacheCount && av.fastHead[idx] >= 0)
-            av.tcachePut(av.fastPop(idx), tcIdx);
+        if (tcIdx < mp.tcacheBins) {
+          while (tc.counts[tcIdx] < mp.tcacheCount && av.fastHead[idx] >= 0)
+            tc.put(av, av.fastPop(idx), tcIdx);
         }
       }
       return av.mem(victim);
@@ -43,13 +44,13 @@ export function intMalloc(av: MallocState, nb: number): number {
     const victim = st.bk[idx];
     if (victim !== idx) {
       takeFromSmallbin(av, victim, idx, nb);
-      if (tcacheOn) {
+      if (tc !== null) {
         const tcIdx = csize2tidx(nb);
-        if (tcIdx < av.tcacheBins) {
+        if (tcIdx < mp.tcacheBins) {
           let tv: number;
-          while (av.tcacheCounts[tcIdx] < av.tcacheCount && (tv = st.bk[idx]) !== idx) {
+          while (tc.counts[tcIdx] < mp.tcacheCount && (tv = st.bk[idx]) !== idx) {
             takeFromSmallbin(av, tv, idx, nb);
-            av.tcachePut(tv, tcIdx);
+            tc.put(av, tv, tcIdx);
           }
         }
       }
@@ -61,7 +62,7 @@ export function intMalloc(av: MallocState, nb: number): number {
   }
 
   const tcIdx = csize2tidx(nb);
-  const tcacheNb = tcacheOn && tcIdx < av.tcacheBins ? nb : 0;
+  const tcacheNb = tc !== null && tcIdx < mp.tcacheBins ? nb : 0;
   let returnCached = false;
   let unsortedCount = 0;
 
@@ -91,15 +92,14 @@ export function intMalloc(av: MallocState, nb: number): number {
       // Remove from the unsorted list (from its tail: FIFO).
       st.bk[1] = bck;
       st.fd[bck] = 1;
-      if (bck >= 128) av.w(bck, 16);
       av.binChunks--;
       av.binBytes -= size;
 
       if (size === nb) {
         av.setInuseBitAfter(victim);
-        if (tcacheNb && av.tcacheCounts[tcIdx] < av.tcacheCount) {
+        if (tcacheNb && tc!.counts[tcIdx] < mp.tcacheCount) {
           // Fill the cache first; one of these is returned after the scan.
-          av.tcachePut(victim, tcIdx);
+          tc!.put(av, victim, tcIdx);
           returnCached = true;
           continue;
         }
@@ -112,13 +112,13 @@ export function intMalloc(av: MallocState, nb: number): number {
 
       // tcache_unsorted_limit: after that many sorted chunks, hand out one of those cached so far.
       unsortedCount++;
-      if (returnCached && av.tcacheUnsortedLimit > 0 && unsortedCount > av.tcacheUnsortedLimit)
-        return av.mem(av.tcacheGet(tcIdx));
+      if (returnCached && mp.tcacheUnsortedLimit > 0 && unsortedCount > mp.tcacheUnsortedLimit)
+        return tc!.get(tcIdx);
 
       if (++iters >= MAX_ITERS) break;
     }
 
-    if (returnCached) return av.mem(av.tcacheGet(tcIdx));
+    if (returnCached) return tc!.get(tcIdx);
 
     if (!inSmallbinRange(nb)) {
       const first = st.fd[idx];
@@ -153,33 +153,30 @@ export function intMalloc(av: MallocState, nb: number): number {
       idx = inSmallbinRange(nb) ? smallbinIndex(nb) : largebinIndex(nb);
       continue;
     }
-    return sysmalloc(av, nb);
+    return sysmalloc(av, nb, tc);
   }
 }
 
-function takeFromSmallbin(av: MallocState, victim: number, bin: number, nb: number): void {
+function takeFromSmallbin(av: Arena, victim: number, bin: number, nb: number): void {
   const st = av.store;
   const bck = st.bk[victim];
   av.setInuseBitAfter(victim);
   st.bk[bin] = bck;
   st.fd[bck] = bin;
-  if (bck >= 128) av.w(bck, 16);
   av.binChunks--;
   av.binBytes -= nb;
   st.setState(victim, ChunkState.InUse);
 }
 
 /** Split nb bytes off the low end of free chunk `victim` (already unlinked): returns the remainder's slot. */
-function splitOff(av: MallocState, victim: number, nb: number): number {
+function splitOff(av: Arena, victim: number, nb: number): number {
   const st = av.store;
   const nbG = nb / 16;
   const remSizeG = st.sizeG[victim] - nbG;
   const rem = st.alloc(st.gran[victim] + nbG, remSizeG, ChunkState.Unsorted, true);
   st.linkAfter(victim, rem);
   st.sizeG[victim] = nbG;
-  av.w(victim, 8); // set_head(victim)
-  av.w(rem, 8); // set_head(remainder)
-  av.wg(st.gran[rem] + remSizeG); // set_foot(remainder)
+  av.w(rem, 8); // set_head(remainder): a new header (the victim's and the footer's pages are resident)
   return rem;
 }
 
@@ -188,7 +185,7 @@ function splitOff(av: MallocState, victim: number, nb: number): number {
  * the remainder at the unsorted head; a small request's remainder becomes last_remainder when
  * `advertise` (binmap path only).
  */
-function takeSplit(av: MallocState, v: number, size: number, nb: number, advertise: boolean): void {
+function takeSplit(av: Arena, v: number, size: number, nb: number, advertise: boolean): void {
   const st = av.store;
   if (size - nb < MINSIZE) {
     av.setInuseBitAfter(v);
@@ -201,7 +198,7 @@ function takeSplit(av: MallocState, v: number, size: number, nb: number, adverti
 }
 
 /** Carve nb bytes from the low end of top; returns the victim's slot. */
-export function splitTop(av: MallocState, nb: number): number {
+export function splitTop(av: Arena, nb: number): number {
   const st = av.store;
   const victim = av.top;
   const nbG = nb / 16;
@@ -210,13 +207,12 @@ export function splitTop(av: MallocState, nb: number): number {
   st.sizeG[victim] = nbG;
   st.setState(victim, ChunkState.InUse);
   av.top = rem;
-  av.w(victim, 8);
   av.w(rem, 8);
   return victim;
 }
 
 /** The binmap walk from bin `start`: returns the tail chunk of the first non-empty bin, clearing stale bits. */
-function scanBinmap(av: MallocState, start: number): number {
+function scanBinmap(av: Arena, start: number): number {
   const st = av.store;
   const map = av.binmap;
   for (let i = start; i < 128;) {

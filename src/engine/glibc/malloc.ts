@@ -3,22 +3,21 @@ import type { GlibcTunables } from '../libc/glibcTunables';
 import type { LibcAllocation, LibcCounters, LibcModel, LibcStat, Mallinfo2 } from '../libc/libc';
 import type { GlibcSection } from '../libc/section';
 import { EventKind, type EventSink } from '../trace/events';
+import type { Arena } from './arena';
+import { Arenas, MallocThread } from './arenaGet';
 import { ChunkState } from './chunkStore';
-import {
-  DEFAULT_MMAP_THRESHOLD_MAX,
-  PTRDIFF_MAX,
-  SIZE_SZ,
-  TCACHE_STRUCT_SIZE,
-  csize2tidx,
-  request2size,
-} from './constants';
-import { GlibcAbort, intFree } from './intFree';
+import { DEFAULT_MMAP_THRESHOLD_MAX, PTRDIFF_MAX, SIZE_SZ, csize2tidx, request2size } from './constants';
+import { Heaps } from './heap';
+import { GlibcAbort, doubleFreeMessage, intFree } from './intFree';
 import { intMalloc } from './intMalloc';
+import { countersOf, mallinfo2, statsOf } from './mallinfo';
 import { mtrim } from './mtrim';
+import { MallocPar } from './par';
 import { intRealloc, mremapChunk } from './realloc';
 import { glibcSection } from './section';
-import { MallocState } from './state';
-import { munmapChunk } from './sysmalloc';
+import { mmapChunk, munmapChunk } from './sysmalloc';
+import type { Tcache } from './tcache';
+import { arenaGetRetry, tcacheInit, tcacheThreadShutdown } from './threads';
 
 export type { Mallinfo2 };
 
@@ -27,26 +26,49 @@ export interface GlibcOptions {
   cpus?: number;
 }
 
+/** Where a user pointer's chunk lives (GlibcMalloc.locate). */
+const MMAPPED = -2;
+const NOWHERE = -1;
+
 /**
  * glibc 2.36's malloc (ptmalloc2) as one process sees it: the public entry points __libc_malloc,
- * __libc_free, __libc_calloc, __libc_realloc, malloc_trim, malloc_usable_size and mallinfo2.
- * Addresses are real simulated addresses (heap start + offset, or inside an mmap).
+ * __libc_free, __libc_calloc, __libc_realloc, malloc_trim, malloc_usable_size and mallinfo2, for
+ * whichever thread is running (setThread): its arena (arena_get, arena_get2) and its tcache
+ * (tcache_init, tcache_thread_shutdown at threadExit). Addresses are real simulated addresses.
  */
 export class GlibcMalloc implements LibcModel {
   readonly kind = 'glibc' as const;
   readonly version = 'glibc 2.36';
-  readonly av: MallocState;
-  readonly cpus: number;
+  readonly mp: MallocPar;
+  readonly heaps: Heaps;
+  readonly arenas: Arenas;
   /** Receives every public call (malloc, calloc, realloc, free, malloc_trim) after it returns. */
   sink: EventSink | null = null;
+  private readonly threads = new Map<number, MallocThread>();
+  private thread: MallocThread;
+  /** !SINGLE_THREAD_P: once a second thread ran, never reset (glibc 2.36 keeps it false). */
+  private multiThreaded = false;
+  /** __malloc_initialized: ptmalloc_init ran (in the thread that called malloc first). */
+  private initialized = false;
+  /** The arena of the chunk GlibcMalloc.locate found last. */
+  private located: Arena;
 
   constructor(
     readonly kernel: Kernel,
     tunables: GlibcTunables = {},
     opts: GlibcOptions = {},
   ) {
-    this.av = new MallocState(kernel, tunables);
-    this.cpus = opts.cpus ?? 2;
+    this.mp = new MallocPar(tunables);
+    this.heaps = new Heaps(kernel);
+    this.arenas = new Arenas(kernel, this.mp, this.heaps, opts.cpus ?? 2);
+    this.thread = new MallocThread(0);
+    this.threads.set(0, this.thread);
+    this.located = this.arenas.main;
+  }
+
+  /** The main arena (the brk heap). */
+  get av(): Arena {
+    return this.arenas.main;
   }
 
   malloc(bytes: number): number {
@@ -68,63 +90,132 @@ export class GlibcMalloc implements LibcModel {
     if (this.sink) this.sink.record(EventKind.Realloc, p, bytes, mem);
     return p;
   }
-  /** malloc_trim(pad). */
+  /** malloc_trim(pad): mtrim every arena, main first then newest to oldest. */
   trim(pad: number): number {
-    const r = mtrim(this.av, pad);
+    if (!this.initialized) this.ptmallocInit();
+    let r = 0;
+    for (let av: Arena | null = this.arenas.main; av !== null; av = av.next) r |= mtrim(av, pad);
     if (this.sink) this.sink.record(EventKind.MallocTrim, 0, pad, r);
     return r;
   }
 
-  /** __libc_malloc: tcache first, else _int_malloc. Returns 0 for NULL (ENOMEM). */
+  /** The thread the next calls come from (0 = main). A new id is a new thread: no arena, no tcache yet. */
+  setThread(tid: number): void {
+    let t = this.threads.get(tid);
+    if (t === undefined) {
+      t = new MallocThread(tid);
+      this.threads.set(tid, t);
+      this.multiThreaded = true;
+    }
+    this.thread = t;
+  }
+
+  /**
+   * Thread `tid` exits: __malloc_arena_thread_freeres, i.e. tcache_thread_shutdown (every cached
+   * chunk, then the tcache itself, freed to its arena), then its arena joins the free list if no
+   * thread is left on it. The main thread is running again afterwards if `tid` was.
+   */
+  threadExit(tid: number): void {
+    if (tid === 0) throw new Error('the main thread cannot exit while the process runs');
+    const t = this.threads.get(tid);
+    if (t === undefined) return;
+    const running = this.thread;
+    this.thread = t;
+    this.tcacheThreadShutdown(t);
+    this.arenas.threadFreeres(t);
+    this.threads.delete(tid);
+    this.thread = running === t ? this.threads.get(0)! : running;
+  }
+
+  /**
+   * ptmalloc_init, run by whichever thread calls malloc (calloc, realloc, malloc_trim) first: that
+   * thread's thread_arena becomes the main arena. Any other thread, the main thread included when
+   * it was not first, gets its arena from arena_get2 on its first call.
+   */
+  private ptmallocInit(): void {
+    this.initialized = true;
+    this.thread.arena = this.arenas.main;
+  }
+
+  /** __libc_malloc: tcache first, else _int_malloc in the thread's arena. Returns 0 for NULL (ENOMEM). */
   private libcMalloc(bytes: number): number {
+    if (!this.initialized) this.ptmallocInit();
     if (bytes > PTRDIFF_MAX) return 0;
     const nb = request2size(bytes);
-    this.maybeInitTcache();
-    const av = this.av;
+    const t = this.thread;
+    if (t.tcache === null && !t.shuttingDown) this.tcacheInit(t);
+    const tc = t.tcache;
     const tcIdx = csize2tidx(nb);
-    if (tcIdx < av.tcacheBins && av.tcacheCounts[tcIdx] > 0) return av.mem(av.tcacheGet(tcIdx));
-    return intMalloc(av, nb);
+    if (tcIdx < this.mp.tcacheBins && tc !== null && tc.counts[tcIdx] > 0) return tc.get(tcIdx);
+    if (!this.multiThreaded) return intMalloc(this.arenas.main, nb, tc);
+    const av = t.arena ?? this.arenas.arenaGet2(t, bytes);
+    if (av === null) return mmapChunk(this.arenas.main, nb); // sysmalloc(nb, NULL): mmap or nothing
+    const p = intMalloc(av, nb, tc);
+    if (p !== 0) return p;
+    const retry = this.arenaGetRetry(t, av, bytes);
+    return retry === null ? 0 : intMalloc(retry, nb, tc);
   }
 
-  /** __libc_free: mmapped chunks raise the dynamic threshold and are unmapped; others go to _int_free. */
+  /** __libc_free: mmapped chunks raise the dynamic threshold and are unmapped; others go to their arena's _int_free. */
   private libcFree(mem: number): void {
     if (mem === 0) return;
-    const av = this.av;
-    const chunk = mem - 16;
-    if (!av.inHeap(mem) && av.mmapped.has(chunk)) {
-      const sizeWithFlag = av.mmapped.get(chunk)! + 2; // chunksize_nomask keeps IS_MMAPPED
+    const mp = this.mp;
+    const p = this.locate(mem);
+    if (p === MMAPPED) {
+      const chunk = mem - 16;
+      const sizeWithFlag = mp.mmapped.get(chunk)! + 2; // chunksize_nomask keeps IS_MMAPPED
       if (
-        !av.noDynThreshold &&
-        sizeWithFlag > av.mmapThreshold &&
+        !mp.noDynThreshold &&
+        sizeWithFlag > mp.mmapThreshold &&
         sizeWithFlag <= DEFAULT_MMAP_THRESHOLD_MAX
       ) {
-        av.mmapThreshold = sizeWithFlag - 2;
-        av.trimThreshold = 2 * av.mmapThreshold;
+        mp.mmapThreshold = sizeWithFlag - 2;
+        mp.trimThreshold = 2 * mp.mmapThreshold;
       }
-      munmapChunk(av, chunk);
+      munmapChunk(this.arenas.main, chunk);
       return;
     }
-    const p = this.heapChunk(mem, 'free');
-    this.maybeInitTcache();
-    if (av.store.state(p) !== ChunkState.InUse) throw new GlibcAbort(doubleFreeMessage(av, p));
-    intFree(av, p);
+    if (p === NOWHERE) throw new GlibcAbort('free(): invalid pointer');
+    const av = this.located;
+    const t = this.thread;
+    if (t.tcache === null && !t.shuttingDown) this.tcacheInit(t);
+    if (av.store.state(p) !== ChunkState.InUse) throw new GlibcAbort(doubleFreeMessage(av, p, t.tcache));
+    intFree(av, p, t.tcache);
   }
 
-  /** __libc_calloc: _int_malloc without tcache; clears what is not known to be zero. */
+  /** __libc_calloc: _int_malloc in the thread's arena; clears what is not known to be zero. */
   private libcCalloc(nmemb: number, size: number): number {
     const bytes = nmemb * size;
     if (!Number.isSafeInteger(bytes) || bytes > PTRDIFF_MAX) return 0;
-    this.maybeInitTcache();
-    const av = this.av;
-    const oldTop = av.top;
-    const oldTopSize = oldTop >= 0 ? av.size(oldTop) : 0;
-    const mem = intMalloc(av, request2size(bytes));
+    if (!this.initialized) this.ptmallocInit();
+    const t = this.thread;
+    if (t.tcache === null && !t.shuttingDown) this.tcacheInit(t);
+    let av = this.multiThreaded ? (t.arena ?? this.arenas.arenaGet2(t, bytes)) : this.arenas.main;
+    // MORECORE_CLEARS: only what was top before this call can hold old data. Linux builds glibc with
+    // MORECORE_CLEARS=2 (sysdeps/unix/sysv/linux/Makefile), so the main arena does not widen that to
+    // its high-water mark (tests/native/residency.test.ts measures it); a thread arena widens it to
+    // the heap's read-write part, which may hold what a shrunk heap left.
+    let oldTopAddr = -1;
+    let oldTopSize = 0;
+    if (av !== null && av.top >= 0) {
+      oldTopAddr = av.chunk(av.top);
+      oldTopSize = av.size(av.top);
+      if (!av.main) {
+        const h = av.heapOf(av.store.gran[av.top]);
+        oldTopSize = Math.max(oldTopSize, h.addr + h.mprotectSize - oldTopAddr);
+      }
+    }
+    const nb = request2size(bytes);
+    let mem = av === null ? mmapChunk(this.arenas.main, nb) : intMalloc(av, nb, t.tcache);
+    if (mem === 0 && av !== null && this.multiThreaded) {
+      av = this.arenaGetRetry(t, av, bytes);
+      if (av !== null) mem = intMalloc(av, nb, t.tcache);
+    }
     if (mem === 0) return 0;
-    if (!av.inHeap(mem)) return mem; // an mmapped chunk: fresh mmap pages are zero
-    const p = av.store.find((mem - 16 - av.heapStart) / 16);
-    let csz = av.size(p);
-    // MORECORE_CLEARS: only the part that was top before this call can hold old data.
-    if (p === oldTop && csz > oldTopSize) csz = oldTopSize;
+    const p = this.locate(mem);
+    if (p === MMAPPED) return mem; // fresh mmap pages are zero
+    let csz = this.located.size(p);
+    if (mem - 16 === oldTopAddr && csz > oldTopSize) csz = oldTopSize;
     this.kernel.touch(mem, csz - SIZE_SZ);
     return mem;
   }
@@ -136,92 +227,103 @@ export class GlibcMalloc implements LibcModel {
       return 0;
     }
     if (mem === 0) return this.libcMalloc(bytes);
-    const av = this.av;
-    const chunk = mem - 16;
-    if (!av.inHeap(mem) && av.mmapped.has(chunk)) {
+    if (!this.initialized) this.ptmallocInit();
+    const mp = this.mp;
+    const p = this.locate(mem);
+    if (p === MMAPPED) {
+      const chunk = mem - 16;
       if (bytes > PTRDIFF_MAX) return 0;
       const nb = request2size(bytes);
-      const moved = mremapChunk(av, chunk, nb);
+      const moved = mremapChunk(this.arenas.main, chunk, nb);
       if (moved !== 0) return moved + 16;
       // mremap failed: keep it if it fits, else malloc, copy, munmap.
-      const oldSize = av.mmapped.get(chunk)!;
+      const oldSize = mp.mmapped.get(chunk)!;
       if (oldSize - SIZE_SZ >= nb) return mem;
       const fresh = this.libcMalloc(bytes);
       if (fresh === 0) return 0;
       this.kernel.touch(fresh, oldSize - 16);
-      munmapChunk(av, chunk);
+      munmapChunk(this.arenas.main, chunk);
       return fresh;
     }
-    const p = this.heapChunk(mem, 'realloc');
-    this.maybeInitTcache();
+    if (p === NOWHERE) throw new GlibcAbort('realloc(): invalid pointer');
+    const av = this.located;
+    const t = this.thread;
+    if (t.tcache === null && !t.shuttingDown) this.tcacheInit(t);
     if (av.store.state(p) !== ChunkState.InUse)
       throw new GlibcAbort('realloc(): invalid pointer (the chunk is already free)');
     if (bytes > PTRDIFF_MAX) return 0;
-    return intRealloc(av, p, request2size(bytes));
+    const oldSize = av.size(p);
+    const newp = intRealloc(av, p, request2size(bytes), t.tcache);
+    if (newp !== 0 || !this.multiThreaded) return newp;
+    // Try harder in other arenas: malloc, copy, free the old chunk in its own arena.
+    const fresh = this.libcMalloc(bytes);
+    if (fresh !== 0) {
+      this.kernel.touch(fresh, oldSize - SIZE_SZ);
+      intFree(av, p, t.tcache);
+    }
+    return fresh;
   }
 
-  /** The thread the next calls come from. One thread for now: the main thread's arena and tcache. */
-  setThread(tid: number): void {
-    if (tid !== 0)
-      throw new Error(`not supported by Highwater yet: glibc malloc from thread ${tid} (threads' arenas)`);
+  /** arena_get_retry (threads.ts). */
+  private arenaGetRetry(t: MallocThread, av: Arena, bytes: number): Arena | null {
+    return arenaGetRetry(this.arenas, t, av, bytes);
   }
 
-  threadExit(tid: number): void {
-    if (tid !== 0)
-      throw new Error(`not supported by Highwater yet: glibc malloc from thread ${tid} (threads' arenas)`);
+  private tcacheInit(t: MallocThread): void {
+    tcacheInit(this.arenas, t);
   }
 
-  /** mallinfo2(), computed from running totals (tests check them against a walk of the bins). */
+  private tcacheThreadShutdown(t: MallocThread): void {
+    tcacheThreadShutdown(t, (mem) => this.libcFree(mem));
+  }
+
+  /**
+   * The slot of the chunk behind user pointer `mem` (its arena in `located`), MMAPPED for a chunk
+   * with its own mapping, or NOWHERE. The main arena's brk heap is asked first: mmaps never overlap
+   * it, and a Map keyed by 47-bit addresses costs a boxed number per lookup.
+   */
+  private locate(mem: number): number {
+    const main = this.arenas.main;
+    const chunk = mem - 16;
+    if (main.inHeap(mem)) {
+      // A granule test without `%`: on a double (heap offsets pass 2^31) it is a call to fmod.
+      const g = (chunk - main.heapStart) / 16;
+      this.located = main;
+      return Math.floor(g) === g ? main.store.find(g) : NOWHERE;
+    }
+    if (this.mp.mmapped.has(chunk)) return MMAPPED;
+    const h = this.heaps.forPtr(chunk);
+    if (h === undefined) return NOWHERE;
+    const g = (chunk - h.addr) / 16;
+    if (g < 0 || Math.floor(g) !== g || g >= h.size / 16) return NOWHERE;
+    this.located = h.arena;
+    return h.arena.store.find(h.g0 + g);
+  }
+
+  /** mallinfo2() over every arena. */
   mallinfo2(): Mallinfo2 {
-    const av = this.av;
-    const topSize = av.top >= 0 ? av.size(av.top) : 0;
-    const avail = topSize + av.fastBytes + av.binBytes;
-    return {
-      arena: av.systemMem,
-      ordblks: 1 + av.binChunks,
-      smblks: av.fastChunks,
-      hblks: av.nMmaps,
-      hblkhd: av.mmappedMem,
-      usmblks: 0,
-      fsmblks: av.fastBytes,
-      uordblks: av.systemMem - avail,
-      fordblks: avail,
-      keepcost: topSize,
-    };
+    return mallinfo2(this.arenas, this.mp);
   }
 
   stats(): LibcStat[] {
-    const mi = this.mallinfo2();
-    const av = this.av;
-    return [
-      ...MALLINFO_DOCS.map(([name, doc]) => ({ name: `mallinfo2.${name}`, value: mi[name], doc })),
-      { name: 'mp_.mmap_threshold', value: av.mmapThreshold, doc: 'requests this big get their own mmap' },
-      {
-        name: 'mp_.trim_threshold',
-        value: av.trimThreshold,
-        doc: 'free() trims the heap once top is this big',
-      },
-      { name: 'mp_.top_pad', value: av.topPad, doc: 'extra bytes asked for at every heap growth' },
-      { name: 'mp_.tcache_count', value: av.tcacheCount, doc: 'freed chunks each tcache bin keeps' },
-    ];
+    return statsOf(this.mallinfo2(), this.mp, this.arenas.narenas);
   }
 
   counters(into?: LibcCounters): LibcCounters {
-    const av = this.av;
-    const c = into ?? { mappedBytes: 0, inUseBytes: 0, freeBytes: 0, brkHeapBytes: 0, largeMappedBytes: 0 };
-    const topSize = av.top >= 0 ? av.size(av.top) : 0;
-    const free = topSize + av.fastBytes + av.binBytes;
-    c.mappedBytes = av.systemMem + av.mmappedMem;
-    c.inUseBytes = av.systemMem - free + av.mmappedMem;
-    c.freeBytes = free;
-    c.brkHeapBytes = this.kernel.brk - this.kernel.heapStart;
-    c.largeMappedBytes = av.mmappedMem;
-    return c;
+    return countersOf(this.arenas, this.mp, this.kernel.brk - this.kernel.heapStart, into);
   }
 
   allocationAt(ptr: number): LibcAllocation | null {
     if (ptr <= 0 || this.usableSize(ptr) <= 0) return null;
-    return { start: ptr - 16, size: this.chunkSize(ptr), kind: this.isMmapped(ptr) ? 'mapped' : 'heap' };
+    const p = this.locate(ptr);
+    if (p === MMAPPED) return { start: ptr - 16, size: this.mp.mmapped.get(ptr - 16)!, kind: 'mapped' };
+    const av = this.located;
+    const a: LibcAllocation = { start: ptr - 16, size: av.size(p), kind: 'heap' };
+    if (!av.main) {
+      const h = av.heapOf(av.store.gran[p]);
+      a.arena = { index: av.index, heap: av.heapChain.indexOf(h), heapStart: h.addr };
+    }
+    return a;
   }
 
   snapshot(): GlibcSection {
@@ -230,23 +332,24 @@ export class GlibcMalloc implements LibcModel {
 
   /** malloc_usable_size. */
   usableSize(mem: number): number {
-    const av = this.av;
-    const mm = av.inHeap(mem) ? undefined : av.mmapped.get(mem - 16);
-    if (mm !== undefined) return mm - 16;
-    const p = av.store.find((mem - 16 - av.heapStart) / 16);
-    return p >= 0 && av.inuse(p) ? av.size(p) - SIZE_SZ : 0;
+    const p = this.locate(mem);
+    if (p === MMAPPED) return this.mp.mmapped.get(mem - 16)! - 16;
+    if (p < 0) return 0;
+    const av = this.located;
+    return av.inuse(p) ? av.size(p) - SIZE_SZ : 0;
   }
 
   /** Is mem the user pointer of an mmapped chunk? */
   isMmapped(mem: number): boolean {
-    return !this.av.inHeap(mem) && this.av.mmapped.has(mem - 16);
+    return this.locate(mem) === MMAPPED;
   }
 
   /** The chunk size behind a live user pointer (heap or mmapped). */
   chunkSize(mem: number): number {
-    const mm = this.av.inHeap(mem) ? undefined : this.av.mmapped.get(mem - 16);
-    if (mm !== undefined) return mm;
-    return this.av.size(this.heapChunk(mem, 'chunkSize'));
+    const p = this.locate(mem);
+    if (p === MMAPPED) return this.mp.mmapped.get(mem - 16)!;
+    if (p < 0) throw new GlibcAbort('chunkSize(): invalid pointer');
+    return this.located.size(p);
   }
 
   /** Break minus heap start. */
@@ -254,60 +357,25 @@ export class GlibcMalloc implements LibcModel {
     return this.kernel.brk - this.kernel.heapStart;
   }
 
-  /** tcache_init: the first call allocates the 640-byte tcache_perthread_struct and zeroes it. */
-  private maybeInitTcache(): void {
-    const av = this.av;
-    if (av.tcacheReady) return;
-    const mem = intMalloc(av, request2size(TCACHE_STRUCT_SIZE));
-    if (mem === 0) return;
-    av.tcacheGran = (mem - 16 - av.heapStart) / 16;
-    this.kernel.touch(mem, TCACHE_STRUCT_SIZE);
-    av.tcacheReady = true;
+  /** The main thread's tcache (null before its first call). */
+  mainTcache(): Tcache | null {
+    return this.threads.get(0)!.tcache;
   }
 
-  /** The slot of the in-use heap chunk behind `mem`, or glibc's abort for a pointer it never gave out. */
-  private heapChunk(mem: number, fn: string): number {
-    const av = this.av;
-    // A granule test without `%`: on a double (heap offsets pass 2^31) it is a call to fmod, and
-    // every free() comes through here.
-    const g = (mem - 16 - av.heapStart) / 16;
-    const p = g >= 0 && Math.floor(g) === g ? av.store.find(g) : -1;
-    if (p < 0) throw new GlibcAbort(`${fn}(): invalid pointer`);
-    return p;
+  /** Every live thread but the main one. */
+  *threadStates(): Generator<MallocThread> {
+    for (const [tid, t] of this.threads) if (tid !== 0) yield t;
   }
-}
 
-/**
- * What glibc says when free() gets a chunk that is not in use, following _int_free's own checks in
- * order; where glibc would not notice (it would corrupt its lists) the simulation stops all the same.
- */
-function doubleFreeMessage(av: MallocState, p: number): string {
-  const st = av.store;
-  const size = av.size(p);
-  const undetected = 'free(): double free that glibc 2.36 does not detect (it would corrupt its free lists)';
-  const tcIdx = csize2tidx(size);
-  if (av.tcacheReady && tcIdx < av.tcacheBins) {
-    if (st.state(p) === ChunkState.Tcache) return 'free(): double free detected in tcache 2';
-    if (av.tcacheCounts[tcIdx] < av.tcacheCount) return undetected;
+  /** Every live thread's tcache, by thread id. */
+  *tcaches(): Generator<[number, Tcache]> {
+    for (const [tid, t] of this.threads) if (t.tcache !== null) yield [tid, t.tcache];
   }
-  if (size <= av.maxFast)
-    return av.fastHead[(size >> 4) - 2] === p ? 'double free or corruption (fasttop)' : undetected;
-  if (p === av.top) return 'double free or corruption (top)';
-  if (!st.prevInuse(st.nextPhys[p])) return 'double free or corruption (!prev)';
-  return undetected;
+
+  /** The running thread's tcache (null before its first call, and after it exited). */
+  get tcache(): Tcache | null {
+    return this.thread.tcache;
+  }
 }
 
 export { GlibcAbort };
-
-const MALLINFO_DOCS: [keyof Mallinfo2, string][] = [
-  ['arena', 'bytes of the arenas (brk heap and thread heaps)'],
-  ['ordblks', "free chunks in bins, plus each arena's top"],
-  ['smblks', 'free chunks in fastbins'],
-  ['hblks', 'mmapped chunks'],
-  ['hblkhd', 'bytes in mmapped chunks'],
-  ['usmblks', 'always 0'],
-  ['fsmblks', 'bytes in fastbins'],
-  ['uordblks', 'bytes in use (tcache counts as in use)'],
-  ['fordblks', 'bytes free in the arenas, top included'],
-  ['keepcost', "the main arena's top chunk: what malloc_trim could give back at most"],
-];

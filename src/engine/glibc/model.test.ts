@@ -58,3 +58,26 @@ describe('GlibcMalloc as the engine reads it (LibcModel)', () => {
     expect(s.mp.mmapThreshold).toBe(131072);
   });
 });
+
+describe('a brk heap past 2 GiB', () => {
+  it('keeps RSS within the heap and gives it all back (2,200 chunks of 1 MiB from the heap)', () => {
+    const kernel = new Kernel();
+    const g = new GlibcMalloc(kernel, { mmapThreshold: 32 << 20 });
+    const ps: number[] = [];
+    for (let i = 0; i < 2200; i++) {
+      const p = g.malloc(1 << 20);
+      kernel.touch(p, 1 << 20);
+      ps.push(p);
+    }
+    const heap = kernel.brk - kernel.heapStart;
+    expect(heap).toBeGreaterThan(2.1 * 1024 ** 3);
+    // Every page from the first chunk to the end of the last one is written once, and only once.
+    const written = Math.ceil((ps[2199] + (1 << 20) - kernel.heapStart) / 4096) * 4096;
+    expect(kernel.rss).toBe(written);
+    expect(kernel.residentBytes(kernel.heapStart, heap)).toBe(written);
+    for (let i = 2199; i >= 0; i--) g.free(ps[i]);
+    expect(kernel.brk - kernel.heapStart).toBeLessThan(1 << 20);
+    expect(kernel.rss).toBeLessThanOrEqual(kernel.brk - kernel.heapStart);
+    expect(kernel.peakRss).toBe(written);
+  });
+});

@@ -1,6 +1,6 @@
 import { MALLOC_CHUNK_STRUCT, MINSIZE, PAGE, alignDown, alignUp } from './constants';
 import { mallocConsolidate } from './intFree';
-import type { MallocState } from './state';
+import type { Arena } from './arena';
 import { systrim } from './sysmalloc';
 
 /** bin_index(4096) = 99: the smaller bins cannot hold a whole free page. */
@@ -11,31 +11,39 @@ const FIRST_PAGE_BIN = 99;
  * then bins 99..127, each from its tail): for every chunk bigger than a page plus
  * sizeof(struct malloc_chunk), the pages past its first 48 bytes. `visit(start, length)`.
  */
-export function forEachTrimmableRange(av: MallocState, visit: (start: number, length: number) => void): void {
+export function forEachTrimmableRange(
+  av: Arena,
+  visit: ((start: number, length: number) => void) | null,
+): number {
   const st = av.store;
+  let n = 0;
   for (let i = 1; i < 128; i++) {
     if (i !== 1 && i < FIRST_PAGE_BIN) continue;
     for (let p = st.bk[i]; p !== i; p = st.bk[p]) {
       const size = av.size(p);
       if (size <= PAGE - 1 + MALLOC_CHUNK_STRUCT) continue;
-      const chunkAddr = av.heapStart + st.gran[p] * 16;
+      const chunkAddr = av.chunk(p);
       const aligned = alignUp(chunkAddr + MALLOC_CHUNK_STRUCT, PAGE);
       const rest = size - (aligned - chunkAddr);
-      if (rest > PAGE - 1) visit(aligned, alignDown(rest, PAGE));
+      if (rest <= PAGE - 1) continue;
+      n++;
+      // visit = null: mtrim's own madvise, without a closure on every malloc_trim.
+      if (visit === null) av.kernel.madviseDontneed(aligned, alignDown(rest, PAGE));
+      else visit(aligned, alignDown(rest, PAGE));
     }
   }
+  return n;
 }
 
-/** mtrim(av, pad): consolidate, give back the whole free pages inside free chunks, then systrim. */
-export function mtrim(av: MallocState, pad: number): number {
+/**
+ * mtrim(av, pad): consolidate, give back the whole free pages inside free chunks, then systrim
+ * (the main arena only: a thread arena's heaps shrink through heap_trim, from free()).
+ */
+export function mtrim(av: Arena, pad: number): number {
   if (av.top < 0) return 0;
   mallocConsolidate(av);
-  let result = 0;
-  forEachTrimmableRange(av, (start, length) => {
-    av.kernel.madviseDontneed(start, length);
-    result = 1;
-  });
-  return result | systrim(av, pad);
+  const result = forEachTrimmableRange(av, null) > 0 ? 1 : 0;
+  return result | (av.main ? systrim(av, pad) : 0);
 }
 
 /**
@@ -44,7 +52,7 @@ export function mtrim(av: MallocState, pad: number): number {
  * MINSIZE + 1 bytes, in whole pages). Only resident pages count: that is what RSS loses. Fastbin
  * chunks would first be consolidated; they are left out (at most 128 B each, they add little).
  */
-export function trimWouldRelease(av: MallocState): { madvised: number; trimmed: number } {
+export function trimWouldRelease(av: Arena): { madvised: number; trimmed: number } {
   if (av.top < 0) return { madvised: 0, trimmed: 0 };
   const kernel = av.kernel;
   let madvised = 0;

@@ -3,14 +3,15 @@ import { ChunkState } from './chunkStore';
 import { MINSIZE, SIZE_SZ, alignUp } from './constants';
 import { intFree } from './intFree';
 import { intMalloc } from './intMalloc';
-import type { MallocState } from './state';
+import type { Arena } from './arena';
+import type { Tcache } from './tcache';
 
 /**
  * _int_realloc(av, oldp, oldsize, nb): shrink in place (the remainder goes through _int_free), grow
  * into top, grow into a free next chunk, or else _int_malloc + copy + _int_free. Returns the user
  * pointer or 0.
  */
-export function intRealloc(av: MallocState, oldp: number, nb: number): number {
+export function intRealloc(av: Arena, oldp: number, nb: number, tc: Tcache | null): number {
   const st = av.store;
   const oldSize = av.size(oldp);
   const next = st.nextPhys[oldp];
@@ -32,19 +33,20 @@ export function intRealloc(av: MallocState, oldp: number, nb: number): number {
       return av.mem(oldp);
     } else if (next !== av.top && !av.inuse(next) && oldSize + nextSize >= nb) {
       av.unlinkChunk(next);
-      st.sizeG[oldp] += st.sizeG[next];
+      st.sizeG[oldp] = st.sizeG[oldp] + st.sizeG[next];
       st.unlinkAndRelease(next);
     } else {
-      const newmem = intMalloc(av, nb);
+      const newmem = intMalloc(av, nb, tc);
       if (newmem === 0) return 0;
-      const got = !av.inHeap(newmem) ? -1 : st.find((newmem - 16 - av.heapStart) / 16);
-      if (got === next) {
-        // _int_malloc handed back the very next chunk (from a fastbin): merge instead of copying.
-        st.sizeG[oldp] += st.sizeG[next];
-        st.unlinkAndRelease(next);
+      // newp == next: _int_malloc handed back the very next chunk (from a fastbin, by address):
+      // merge instead of copying.
+      if (newmem === av.chunk(oldp) + oldSize + 16) {
+        const n = st.nextPhys[oldp];
+        st.sizeG[oldp] = st.sizeG[oldp] + st.sizeG[n];
+        st.unlinkAndRelease(n);
       } else {
         av.kernel.touch(newmem, oldSize - SIZE_SZ); // memcpy of the old usable bytes
-        intFree(av, oldp);
+        intFree(av, oldp, tc);
         return newmem;
       }
     }
@@ -63,7 +65,7 @@ export function intRealloc(av: MallocState, oldp: number, nb: number): number {
     av.w(oldp, 8);
     av.w(rem, 8);
     av.setInuseBitAfter(rem);
-    intFree(av, rem);
+    intFree(av, rem, tc);
   }
   return av.mem(oldp);
 }
@@ -72,16 +74,17 @@ export function intRealloc(av: MallocState, oldp: number, nb: number): number {
  * mremap_chunk: an mmapped chunk always stays mmapped; same page count → unchanged, else
  * mremap(MREMAP_MAYMOVE). Returns the new chunk address, or 0 when mremap fails.
  */
-export function mremapChunk(av: MallocState, chunk: number, nb: number): number {
-  const size = av.mmapped.get(chunk)!;
+export function mremapChunk(av: Arena, chunk: number, nb: number): number {
+  const mp = av.mp;
+  const size = mp.mmapped.get(chunk)!;
   const newSize = alignUp(nb + SIZE_SZ, PAGE_SIZE);
   if (newSize === size) return chunk;
   const moved = av.kernel.mremap(chunk, size, newSize);
   if (moved < 0) return 0;
-  av.mmapped.delete(chunk);
-  av.mmapped.set(moved, newSize);
+  mp.mmapped.delete(chunk);
+  mp.mmapped.set(moved, newSize);
   av.kernel.touch(moved + 8, 8);
-  av.mmappedMem += newSize - size;
-  if (av.mmappedMem > av.maxMmappedMem) av.maxMmappedMem = av.mmappedMem;
+  mp.mmappedMem += newSize - size;
+  if (mp.mmappedMem > mp.maxMmappedMem) mp.maxMmappedMem = mp.mmappedMem;
   return moved;
 }

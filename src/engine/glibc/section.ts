@@ -1,51 +1,96 @@
 import type { Kernel } from '../kernel/kernel';
-import { BUCKET_BYTES, BUCKET_STATES, type GlibcSection, type HeapColumns } from '../libc/section';
+import {
+  BUCKET_BYTES,
+  BUCKET_STATES,
+  type GlibcArenaSection,
+  type GlibcSection,
+  type HeapColumns,
+} from '../libc/section';
+import type { Arena } from './arena';
+import type { HeapInfo } from './heap';
 import type { GlibcMalloc } from './malloc';
-import type { MallocState } from './state';
 
-/** glibc's part of a snapshot: the heap's chunks as columns, the tcache, the mmapped chunks, mp_. */
+/**
+ * glibc's part of a snapshot: the brk heap's chunks as columns, every thread arena's heaps the
+ * same way, the tcaches, the mmapped chunks, mp_.
+ */
 export function glibcSection(g: GlibcMalloc): GlibcSection {
-  const av = g.av;
-  const mm = [...av.mmapped.entries()].sort((a, b) => a[0] - b[0]);
+  const mp = g.mp;
+  const mm = [...mp.mmapped.entries()].sort((a, b) => a[0] - b[0]);
+  const mainTcache = g.mainTcache();
+  const arenas: GlibcArenaSection[] = [];
+  for (const av of g.arenas.all) {
+    if (av.main) continue;
+    arenas.push({
+      index: av.index,
+      systemMem: av.systemMem,
+      attachedThreads: av.attachedThreads,
+      heaps: av.heapChain.map((h) => ({
+        start: h.addr,
+        size: h.size,
+        mprotectSize: h.mprotectSize,
+        columns: threadHeapColumns(av, h, g.kernel),
+      })),
+    });
+  }
   return {
     kind: 'glibc',
     version: g.version,
     mallinfo: g.mallinfo2(),
     mp: {
-      mmapThreshold: av.mmapThreshold,
-      trimThreshold: av.trimThreshold,
-      topPad: av.topPad,
-      tcacheCount: av.tcacheCount,
+      mmapThreshold: mp.mmapThreshold,
+      trimThreshold: mp.trimThreshold,
+      topPad: mp.topPad,
+      tcacheCount: mp.tcacheCount,
     },
-    heap: heapColumns(av, g.kernel),
-    tcacheCounts: av.tcacheCounts.slice(),
+    heap: brkHeapColumns(g.av, g.kernel),
+    tcacheCounts: mainTcache ? mainTcache.counts.slice() : new Uint16Array(64),
     mmappedChunks: { address: Float64Array.from(mm, (e) => e[0]), size: Float64Array.from(mm, (e) => e[1]) },
+    arenas,
+    threads: [...g.threadStates()].map((t) => ({
+      tid: t.tid,
+      arena: t.arena ? t.arena.index : -1,
+      tcacheCounts: t.tcache ? t.tcache.counts.slice() : null,
+    })),
   };
 }
 
-/** Walk the heap in address order (from the lowest chunk along nextPhys) into columns. */
-function heapColumns(av: MallocState, kernel: Kernel): HeapColumns {
+/** The brk heap in address order, from its lowest chunk (the index's block 0 names it). */
+function brkHeapColumns(av: Arena, kernel: Kernel): HeapColumns {
   const st = av.store;
-  let n = 0;
   let first = -1;
   if (av.top >= 0) {
-    // The lowest chunk is the one with no lower neighbour. pageFirst[0] is always it (the heap
-    // starts page aligned), which avoids a million-step walk down prevPhys.
-    first = st.pageFirst.length > 0 ? st.pageFirst[0] : -1;
+    first = st.first;
     if (first < 0) for (first = av.top; st.prevPhys[first] >= 0;) first = st.prevPhys[first];
-    for (let s = first; s >= 0; s = st.nextPhys[s]) n++;
   }
+  const pages = Math.ceil((kernel.brk - kernel.heapStart) / 4096);
+  return columns(av, first, 0, kernel.heapPages.raw.slice(0, Math.ceil(pages / 32)));
+}
+
+/** One thread heap, from its first chunk (after heap_info, and the malloc_state in the first heap). */
+function threadHeapColumns(av: Arena, h: HeapInfo, kernel: Kernel): HeapColumns {
+  const st = av.store;
+  let first = -1;
+  for (let g = h.g0; g < h.g0 + h.size / 16 && first < 0; g++) first = st.find(g);
+  const m = kernel.mappingAt(h.addr);
+  const words = Math.ceil(Math.ceil(h.size / 4096) / 32);
+  const resident = m && m.start === h.addr ? m.resident.raw.slice(0, words) : new Uint32Array(words);
+  return columns(av, first, h.g0, resident);
+}
+
+function columns(av: Arena, first: number, g0: number, residentWords: Uint32Array): HeapColumns {
+  const st = av.store;
+  let n = 0;
+  for (let s = first; s >= 0; s = st.nextPhys[s]) n++;
   const gran = new Int32Array(n);
   const sizeG = new Int32Array(n);
   const state = new Uint8Array(n);
   let i = 0;
   for (let s = first; s >= 0 && i < n; s = st.nextPhys[s], i++) {
-    gran[i] = st.gran[s];
+    gran[i] = st.gran[s] - g0;
     sizeG[i] = st.sizeG[s];
     state[i] = st.state(s);
   }
-  const pages = Math.ceil((kernel.brk - kernel.heapStart) / 4096);
-  const residentWords = kernel.heapPages.raw.slice(0, Math.ceil(pages / 32));
   return { count: n, gran, sizeG, state, residentWords, buckets: bucketColumns(gran, sizeG, state, n) };
 }
 

@@ -111,3 +111,53 @@ describe('PageBits', () => {
     );
   });
 });
+
+describe('Kernel: past 2 GiB (byte offsets beyond 2^31, up to the 47-bit address space)', () => {
+  const GiB = 1024 ** 3;
+
+  it('counts a 2.1 GiB heap page by page: each page once, dropped when the break comes down', () => {
+    const k = new Kernel();
+    const size = 2.1 * GiB - ((2.1 * GiB) % PAGE_SIZE);
+    expect(k.sbrk(size)).toBe(k.heapStart);
+    const far = k.heapStart + 2.05 * GiB;
+    for (let i = 0; i < 3; i++) k.touch(far, 8);
+    k.touch(k.heapStart + 2 * GiB - 8, 16); // straddles the 2 GiB page boundary: two pages
+    expect(k.rss).toBe(3 * PAGE_SIZE);
+    expect(k.residentBytes(k.heapStart + 2 * GiB - PAGE_SIZE, 0.1 * GiB)).toBe(3 * PAGE_SIZE);
+    k.sbrk(-(0.09 * GiB - ((0.09 * GiB) % PAGE_SIZE)));
+    expect(k.rss).toBe(2 * PAGE_SIZE);
+    k.sbrk(-(k.heapSize - PAGE_SIZE));
+    expect(k.rss).toBe(0);
+    expect(k.peakRss).toBe(3 * PAGE_SIZE);
+  });
+
+  it('counts a 3 GiB mapping through touch, madvise, mremap and munmap of its tail', () => {
+    const k = new Kernel();
+    const a = k.mmap(3 * GiB, 'glibc-mmap');
+    expect(a).toBeGreaterThan(2 ** 46); // near the top of the 47-bit user address space
+    k.touch(a, 1);
+    k.touch(a + 2.5 * GiB, 1);
+    k.touch(a + 3 * GiB - 1, 1);
+    k.touch(a + 3 * GiB - 1, 1);
+    expect(k.rss).toBe(3 * PAGE_SIZE);
+    k.madviseDontneed(a + 2.25 * GiB, 0.5 * GiB);
+    expect(k.rss).toBe(2 * PAGE_SIZE);
+    k.touch(a + 2.5 * GiB, 1);
+    expect(k.rss).toBe(3 * PAGE_SIZE);
+    k.munmap(a + 2.75 * GiB, 0.25 * GiB);
+    expect(k.rss).toBe(2 * PAGE_SIZE);
+    const b = k.mremap(a, 2.75 * GiB, 2.2 * GiB - ((2.2 * GiB) % PAGE_SIZE));
+    expect(b).toBe(a);
+    expect(k.rss).toBe(PAGE_SIZE);
+    k.munmap(a, 2.2 * GiB);
+    expect(k.rss).toBe(0);
+    expect(k.mappings).toHaveLength(0);
+  });
+
+  it('refuses to count a page outside a bitmap instead of counting it on every write', () => {
+    const bits = new PageBits(64);
+    expect(() => bits.setOne(64)).toThrow(RangeError);
+    expect(() => bits.setRange(60, 65)).toThrow(RangeError);
+    expect(bits.count).toBe(0);
+  });
+});

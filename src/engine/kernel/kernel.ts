@@ -3,14 +3,31 @@ import {
   DEFAULT_HEAP_START,
   DEFAULT_MMAP_BASE,
   DEFAULT_MMAP_MIN,
-  PAGE_SHIFT,
   PAGE_SIZE,
   pageDown,
   pageUp,
 } from './constants';
-import { Mapping, type MappingTag } from './mapping';
+import { Mapping, type MappingTag, type Prot } from './mapping';
 import { PageBits } from './pageBits';
 import { Syscall, SyscallLog, type SyscallListener } from './syscalls';
+import {
+  collides,
+  findGap,
+  firstAtOrAbove,
+  hex,
+  indexOf,
+  insertMapping,
+  isFree,
+  mergeAround,
+  pagesIn,
+  splitAt,
+} from './vmas';
+
+export interface MmapOptions {
+  /** Where to place it if that range is free (mmap's addr without MAP_FIXED). */
+  hint?: number;
+  prot?: Prot;
+}
 
 export interface KernelOptions {
   heapStart?: number;
@@ -60,10 +77,10 @@ export class Kernel {
   get heapSize(): number {
     return this.brk - this.heapStart;
   }
-  /** Bytes of anonymous mappings outside [heap] (what /proc/self/maps shows as rw-p with no name). */
+  /** Bytes of anonymous read-write mappings outside [heap] (what /proc/self/maps shows as rw-p with no name). */
   get anonMmapBytes(): number {
     let n = 0;
-    for (const m of this.mappings) n += m.length;
+    for (const m of this.mappings) if (m.prot === 'rw') n += m.length;
     return n;
   }
 
@@ -78,8 +95,8 @@ export class Kernel {
     if (next < this.heapStart) return -1;
     let residentDelta = 0;
     if (delta > 0) {
-      if (delta > this.commitLimit || this.collides(old, next)) return -1;
-      this.heapPages.ensure((pageUp(next) - this.heapStart) >> PAGE_SHIFT);
+      if (delta > this.commitLimit || collides(this.mappings, old, next)) return -1;
+      this.heapPages.ensure(pagesIn(pageUp(next) - this.heapStart));
     } else {
       const from = (pageUp(next) - this.heapStart) / PAGE_SIZE;
       const to = (pageUp(old) - this.heapStart) / PAGE_SIZE;
@@ -91,36 +108,67 @@ export class Kernel {
     return old;
   }
 
-  /** mmap(NULL, length, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS): returns the address or -1. */
-  mmap(length: number, tag: MappingTag, label = ''): number {
+  /**
+   * mmap(hint, length, prot, MAP_PRIVATE|MAP_ANONYMOUS): at `hint` when the range there is free
+   * (glibc's aligned_heap_area), else the highest gap (vm_unmapped_area). Returns the address or -1.
+   * A PROT_NONE reservation (MAP_NORESERVE) is not charged against the commit limit.
+   */
+  mmap(length: number, tag: MappingTag, label = '', opts: MmapOptions = {}): number {
     const len = pageUp(length);
-    if (len <= 0 || len > this.commitLimit) return -1;
-    const start = this.findGap(len);
+    const prot = opts.prot ?? 'rw';
+    if (len <= 0 || (prot === 'rw' && len > this.commitLimit)) return -1;
+    const hint = opts.hint;
+    const start =
+      hint !== undefined &&
+      hint % PAGE_SIZE === 0 &&
+      hint >= Math.max(DEFAULT_MMAP_MIN, pageUp(this.brk)) &&
+      isFree(this.mappings, this.mmapBase, hint, len)
+        ? hint
+        : findGap(this.mappings, this.mmapBase, Math.max(DEFAULT_MMAP_MIN, pageUp(this.brk)), len);
     if (start < 0) return -1;
-    const m = new Mapping(start, len, tag, label, new PageBits(len >> PAGE_SHIFT));
-    this.insertMapping(m);
-    this.emit(Syscall.Mmap, start, len, 0, 0);
+    const m = new Mapping(start, len, tag, label, new PageBits(pagesIn(len)), prot);
+    insertMapping(this.mappings, m);
+    this.emit(Syscall.Mmap, start, len, prot === 'none' ? 1 : 0, 0);
     return start;
   }
 
-  /** munmap of a whole mapping, or of its tail (all glibc and pymalloc ever do). */
+  /** munmap(addr, length): whatever mappings cover the range go, splitting those it cuts into. */
   munmap(addr: number, length: number): void {
-    const i = this.indexOf(addr, true);
-    const m = this.mappings[i];
     const len = pageUp(length);
-    let dropped: number;
-    if (addr === m.start && len >= m.length) {
-      dropped = m.resident.count;
-      this.mappings.splice(i, 1);
-    } else if (addr + len === m.end && addr > m.start) {
-      const keep = (addr - m.start) >> PAGE_SHIFT;
-      dropped = m.resident.clearRange(keep, m.length >> PAGE_SHIFT);
-      m.length = addr - m.start;
-    } else {
-      throw new Error(`munmap(${hex(addr)}, ${length}) splits a mapping: not modelled`);
-    }
+    const end = addr + len;
+    splitAt(this.mappings, addr);
+    splitAt(this.mappings, end);
+    let dropped = 0;
+    const ms = this.mappings;
+    let i = firstAtOrAbove(this.mappings, addr);
+    const from = i;
+    while (i < ms.length && ms[i].start < end) dropped += ms[i++].resident.count;
+    if (i === from) throw new Error(`segfault: munmap(${hex(addr)}, ${length}) of nothing mapped`);
+    ms.splice(from, i - from);
     this.addResident(-dropped);
     this.emit(Syscall.Munmap, addr, len, 0, -dropped);
+  }
+
+  /**
+   * mprotect(addr, length, prot) over mapped pages: the mappings it cuts into are split at its ends
+   * and the pieces merged again with neighbours of the same tag, label and protection (as the
+   * kernel's VMAs are). Residency is unchanged (glibc only ever opens reserved pages up).
+   */
+  mprotect(addr: number, length: number, prot: Prot): void {
+    const len = pageUp(length);
+    const end = addr + len;
+    splitAt(this.mappings, addr);
+    splitAt(this.mappings, end);
+    const ms = this.mappings;
+    let i = firstAtOrAbove(this.mappings, addr);
+    let covered = 0;
+    for (; i < ms.length && ms[i].start < end; i++) {
+      ms[i].prot = prot;
+      covered += ms[i].length;
+    }
+    if (covered !== len) throw new Error(`segfault: mprotect(${hex(addr)}, ${length}) of unmapped pages`);
+    mergeAround(this.mappings, addr, end);
+    this.emit(Syscall.Mprotect, addr, len, prot === 'none' ? 1 : 0, 0);
   }
 
   /**
@@ -129,31 +177,37 @@ export class Kernel {
    * new address, or -1.
    */
   mremap(addr: number, oldLength: number, newLength: number): number {
-    const i = this.indexOf(addr, true);
+    const i = indexOf(this.mappings, addr, true);
     const m = this.mappings[i];
-    if (m.start !== addr || pageUp(oldLength) !== m.length) throw new Error(`mremap of ${hex(addr)}: not a whole mapping`);
+    if (m.start !== addr || pageUp(oldLength) !== m.length)
+      throw new Error(`mremap of ${hex(addr)}: not a whole mapping`);
     const newLen = pageUp(newLength);
     if (newLen > this.commitLimit) return -1;
     let residentDelta = 0;
     if (newLen <= m.length) {
-      residentDelta = -m.resident.clearRange(newLen >> PAGE_SHIFT, m.length >> PAGE_SHIFT);
+      residentDelta = -m.resident.clearRange(pagesIn(newLen), pagesIn(m.length));
       m.length = newLen;
     } else {
       const next = this.mappings[i + 1];
       const roomAbove = (next ? next.start : this.mmapBase) - m.start;
-      m.resident.ensure(newLen >> PAGE_SHIFT);
+      m.resident.ensure(pagesIn(newLen));
       if (roomAbove >= newLen) {
         m.length = newLen;
       } else {
         this.mappings.splice(i, 1);
-        const start = this.findGap(newLen);
+        const start = findGap(
+          this.mappings,
+          this.mmapBase,
+          Math.max(DEFAULT_MMAP_MIN, pageUp(this.brk)),
+          newLen,
+        );
         if (start < 0) {
-          this.insertMapping(m);
+          insertMapping(this.mappings, m);
           return -1;
         }
         m.start = start;
         m.length = newLen;
-        this.insertMapping(m);
+        insertMapping(this.mappings, m);
       }
     }
     this.addResident(residentDelta);
@@ -165,15 +219,18 @@ export class Kernel {
   madviseDontneed(addr: number, length: number): void {
     const from = pageDown(addr);
     const to = pageUp(addr + length);
-    const { bits, base } = this.pagesAt(from);
-    const dropped = bits.clearRange((from - base) >> PAGE_SHIFT, (to - base) >> PAGE_SHIFT);
+    // malloc_trim madvises the heap chunk by chunk: no {bits, base} object on that path.
+    const inHeap = from >= this.heapStart && from < pageUp(this.brk);
+    const bits = inHeap ? this.heapPages : this.mappings[indexOf(this.mappings, from, true)].resident;
+    const base = inHeap ? this.heapStart : this.mappings[indexOf(this.mappings, from, true)].start;
+    const dropped = bits.clearRange(pagesIn(from - base), pagesIn(to - base));
     this.addResident(-dropped);
     this.emit(Syscall.MadviseDontneed, from, to - from, 0, -dropped);
   }
 
   /** madvise(MADV_HUGEPAGE): recorded only. */
   madviseHugepage(addr: number, length: number): void {
-    const i = this.indexOf(addr, false);
+    const i = indexOf(this.mappings, addr, false);
     if (i >= 0) this.mappings[i].hugepageAdvised += length;
     this.emit(Syscall.MadviseHugepage, addr, length, 0, 0);
   }
@@ -200,8 +257,9 @@ export class Kernel {
         i = this.touchedBefore;
         m = i >= 0 ? ms[i] : null;
         if (m === null || addr < m.start || addr >= m.start + m.length) {
-          i = this.indexOf(addr, true);
+          i = indexOf(this.mappings, addr, true);
           m = ms[i];
+          if (m.prot !== 'rw') throw new Error(`segfault: a write to ${hex(addr)}, a PROT_NONE page`);
         }
         this.touchedBefore = this.touchedLast;
         this.touchedLast = i;
@@ -234,6 +292,14 @@ export class Kernel {
     if (this.heapPages.setOne(page)) this.addResident(1);
   }
 
+  /**
+   * A write to page `page` of a mapping whose residency bits the caller holds (a glibc thread
+   * heap's read-write part: its Mapping, and so its bits, stay the same until it is unmapped).
+   */
+  touchPageOf(bits: PageBits, page: number): void {
+    if (bits.setOne(page)) this.addResident(1);
+  }
+
   /** Is the page holding addr resident? */
   isResident(addr: number): boolean {
     const { bits, base } = this.pagesAt(addr);
@@ -244,18 +310,22 @@ export class Kernel {
   residentBytes(addr: number, length: number): number {
     if (length <= 0) return 0;
     const { bits, base } = this.pagesAt(addr);
-    return bits.countRange(Math.floor((addr - base) / PAGE_SIZE), Math.ceil((addr + length - base) / PAGE_SIZE)) * PAGE_SIZE;
+    return (
+      bits.countRange(Math.floor((addr - base) / PAGE_SIZE), Math.ceil((addr + length - base) / PAGE_SIZE)) *
+      PAGE_SIZE
+    );
   }
 
   /** The mapping holding addr, or null (the heap is not a Mapping). */
   mappingAt(addr: number): Mapping | null {
-    const i = this.indexOf(addr, false);
+    const i = indexOf(this.mappings, addr, false);
     return i < 0 ? null : this.mappings[i];
   }
 
   private pagesAt(addr: number): { bits: PageBits; base: number } {
-    if (addr >= this.heapStart && addr < pageUp(this.brk)) return { bits: this.heapPages, base: this.heapStart };
-    const i = this.indexOf(addr, true);
+    if (addr >= this.heapStart && addr < pageUp(this.brk))
+      return { bits: this.heapPages, base: this.heapStart };
+    const i = indexOf(this.mappings, addr, true);
     return { bits: this.mappings[i].resident, base: this.mappings[i].start };
   }
 
@@ -270,52 +340,6 @@ export class Kernel {
     this.log.push(kind, addr, bytes, aux, residentDelta);
     if (this.listener) this.listener(kind, addr, bytes, aux, residentDelta);
   }
-
-  /** Index of the mapping containing addr (binary search), or -1 / an error when `required`. */
-  private indexOf(addr: number, required: boolean): number {
-    const ms = this.mappings;
-    let lo = 0;
-    let hi = ms.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const m = ms[mid];
-      if (addr < m.start) hi = mid - 1;
-      else if (addr >= m.start + m.length) lo = mid + 1;
-      else return mid;
-    }
-    if (required) throw new Error(`segfault: ${hex(addr)} is not mapped`);
-    return -1;
-  }
-
-  /** Top-down placement: the highest gap of `len` bytes below mmap_base (vm_unmapped_area). */
-  private findGap(len: number): number {
-    let hi = this.mmapBase;
-    const low = Math.max(DEFAULT_MMAP_MIN, pageUp(this.brk));
-    for (let i = this.mappings.length - 1; i >= 0; i--) {
-      const m = this.mappings[i];
-      if (m.start >= hi) continue;
-      if (hi - m.end >= len) return hi - len;
-      hi = m.start;
-    }
-    return hi - low >= len ? hi - len : -1;
-  }
-
-  private insertMapping(m: Mapping): void {
-    const ms = this.mappings;
-    let lo = 0;
-    let hi = ms.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (ms[mid].start < m.start) lo = mid + 1;
-      else hi = mid;
-    }
-    ms.splice(lo, 0, m);
-  }
-
-  private collides(from: number, to: number): boolean {
-    const first = this.mappings[0];
-    return first !== undefined && first.start < pageUp(to) && from < first.end;
-  }
 }
 
-export const hex = (n: number): string => '0x' + n.toString(16);
+export { hex };

@@ -6,6 +6,9 @@ import { PageBits } from './pageBits';
  */
 export type MappingTag = string;
 
+/** PROT_READ|PROT_WRITE, or PROT_NONE (a reservation: mapped, never resident, not counted as anon_mmap). */
+export type Prot = 'rw' | 'none';
+
 /** One anonymous private mapping (a VMA): [start, start + length), resident pages tracked one bit each. */
 export class Mapping {
   /** MADV_HUGEPAGE was asked for on some range of it (recorded, not modelled further: THP is "madvise"). */
@@ -17,6 +20,7 @@ export class Mapping {
     public tag: MappingTag,
     public label: string,
     public resident: PageBits,
+    public prot: Prot = 'rw',
   ) {}
 
   get end(): number {

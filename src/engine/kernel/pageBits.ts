@@ -33,6 +33,10 @@ export class PageBits {
   /** Set one page; true when it was not set before (the hot path of single-word writes). */
   setOne(page: number): boolean {
     const w = page >>> 5;
+    // Past the end a typed array reads undefined and drops the write: the page would be counted
+    // again on every write (the 2 GiB bug). Callers size the bitmap first; this only guards.
+    if (w >= this.words.length)
+      throw new RangeError(`page ${page} is past the ${this.words.length * 32}-page bitmap`);
     const bit = 1 << (page & 31);
     const old = this.words[w];
     if ((old & bit) !== 0) return false;
@@ -43,9 +47,11 @@ export class PageBits {
 
   /** Set pages [from, to); returns how many were newly set. */
   setRange(from: number, to: number): number {
+    if (to > this.words.length * 32)
+      throw new RangeError(`pages ${from}..${to} run past the ${this.words.length * 32}-page bitmap`);
     let added = 0;
     const words = this.words;
-    for (let p = from; p < to; ) {
+    for (let p = from; p < to;) {
       const w = p >>> 5;
       const bit = p & 31;
       const n = Math.min(32 - bit, to - p);
@@ -67,7 +73,7 @@ export class PageBits {
     let removed = 0;
     const words = this.words;
     const end = Math.min(to, words.length * 32);
-    for (let p = from; p < end; ) {
+    for (let p = from; p < end;) {
       const w = p >>> 5;
       const bit = p & 31;
       const n = Math.min(32 - bit, end - p);
@@ -88,7 +94,7 @@ export class PageBits {
   countRange(from: number, to: number): number {
     let n = 0;
     const end = Math.min(to, this.words.length * 32);
-    for (let p = from; p < end; ) {
+    for (let p = from; p < end;) {
       const w = p >>> 5;
       const bit = p & 31;
       const k = Math.min(32 - bit, end - p);
@@ -97,6 +103,14 @@ export class PageBits {
       p += k;
     }
     return n;
+  }
+
+  /** The bits of pages [from, to) as a new bitmap starting at page 0 (a mapping split in two). */
+  slice(from: number, to: number): PageBits {
+    const out = new PageBits(to - from);
+    if (this.countRange(from, to) === 0) return out; // a PROT_NONE reservation: nothing to copy
+    for (let p = from; p < to; p++) if (this.isSet(p)) out.setOne(p - from);
+    return out;
   }
 
   /** A copy of the bits (for snapshots and checkpoints). */

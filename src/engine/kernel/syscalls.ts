@@ -6,25 +6,39 @@ export enum Syscall {
   Mremap = 3,
   MadviseDontneed = 4,
   MadviseHugepage = 5,
+  Mprotect = 6,
 }
 
-export const SYSCALL_NAMES = ['brk', 'mmap', 'munmap', 'mremap', 'madvise(MADV_DONTNEED)', 'madvise(MADV_HUGEPAGE)'] as const;
+export const SYSCALL_NAMES = [
+  'brk',
+  'mmap',
+  'munmap',
+  'mremap',
+  'madvise(MADV_DONTNEED)',
+  'madvise(MADV_HUGEPAGE)',
+] as const;
 
 /** One recorded system call, as read back from the log. */
 export interface SyscallEvent {
   kind: Syscall;
-  /** brk: the old break; mmap: the new mapping; munmap/madvise: the range start; mremap: the old address. */
+  /** brk: the old break; mmap: the new mapping; munmap/madvise/mprotect: the range start; mremap: the old address. */
   addr: number;
   /** Bytes: brk: signed change; mmap/munmap/madvise: length; mremap: the new length. */
   bytes: number;
-  /** mremap: the new address; brk: the new break; otherwise 0. */
+  /** mremap: the new address; brk: the new break; mmap and mprotect: 1 for PROT_NONE; otherwise 0. */
   aux: number;
   /** Change in resident pages this call caused (negative when pages were dropped). */
   residentDelta: number;
 }
 
 /** Receives every system call as it happens (the trace layer listens here). */
-export type SyscallListener = (kind: Syscall, addr: number, bytes: number, aux: number, residentDelta: number) => void;
+export type SyscallListener = (
+  kind: Syscall,
+  addr: number,
+  bytes: number,
+  aux: number,
+  residentDelta: number,
+) => void;
 
 /**
  * A columnar log of system calls: typed arrays, not one object per event, so a run with

@@ -100,6 +100,12 @@ export interface LibcAllocation {
   size: number;
   /** 'mapped': the block has a mapping of its own (glibc's mmapped chunk); 'heap': it shares one. */
   kind: 'heap' | 'mapped';
+  /**
+   * For an allocator with several arenas of heaps (glibc's thread arenas): the arena (its creation
+   * index, 0 = main), the heap's place in that arena's chain (0 = first) and the heap's address.
+   * Absent for the main arena's brk heap and for mapped blocks.
+   */
+  arena?: { index: number; heap: number; heapStart: number };
 }
 
 /**

@@ -52,6 +52,37 @@ export interface GlibcParams {
   tcacheCount: number;
 }
 
+/** One heap of a thread arena: a HEAP_MAX_SIZE (64 MiB) reservation, read-write up to mprotectSize. */
+export interface GlibcHeapSection {
+  /** Its address (64 MiB aligned): heap_info, then (the first heap) the malloc_state, then chunks. */
+  start: number;
+  /** h->size: the part in use; the rest of the read-write part was given back with MADV_DONTNEED. */
+  size: number;
+  /** h->mprotect_size: the read-write part; beyond it, up to 64 MiB, PROT_NONE. */
+  mprotectSize: number;
+  /** Its chunks (granules from `start`), the arena's top or the closing fenceposts last. */
+  columns: HeapColumns;
+}
+
+/** A thread arena (malloc_state in its first heap). */
+export interface GlibcArenaSection {
+  /** Creation order (1 = the first thread arena; the main arena is 0 and is `heap` above). */
+  index: number;
+  systemMem: number;
+  /** Threads attached to it now (0: on the free list, for the next new thread). */
+  attachedThreads: number;
+  heaps: GlibcHeapSection[];
+}
+
+/** A live thread as malloc sees it. */
+export interface GlibcThreadSection {
+  tid: number;
+  /** Its arena's index (-1 before its first call). */
+  arena: number;
+  /** Its tcache: entries per bin (null before its first call). */
+  tcacheCounts: Uint16Array | null;
+}
+
 export interface GlibcSection {
   kind: 'glibc';
   version: string;
@@ -63,6 +94,10 @@ export interface GlibcSection {
   tcacheCounts: Uint16Array;
   /** Chunks with a mapping of their own, by address. */
   mmappedChunks: { address: Float64Array; size: Float64Array };
+  /** Thread arenas, in creation order (empty in a process with one thread). */
+  arenas: GlibcArenaSection[];
+  /** Every live thread but the main one. */
+  threads: GlibcThreadSection[];
 }
 
 /** jemalloc's extents in address order (state 0 slab, 1 large, 2 dirty, 3 muzzy, 4 retained). */
@@ -144,7 +179,14 @@ const cloneHeap = (h: HeapColumns): HeapColumns => ({
 export function libcSectionBuffers(s: LibcSection): ArrayBufferView[] {
   switch (s.kind) {
     case 'glibc':
-      return [...heapBuffers(s.heap), s.tcacheCounts, s.mmappedChunks.address, s.mmappedChunks.size];
+      return [
+        ...heapBuffers(s.heap),
+        s.tcacheCounts,
+        s.mmappedChunks.address,
+        s.mmappedChunks.size,
+        ...s.arenas.flatMap((a) => a.heaps.flatMap((h) => heapBuffers(h.columns))),
+        ...s.threads.flatMap((t) => (t.tcacheCounts ? [t.tcacheCounts] : [])),
+      ];
     case 'jemalloc':
       return [...Object.values(s.extents), s.tcacheCounts];
     case 'mimalloc':
@@ -163,6 +205,14 @@ export function cloneLibcSection(s: LibcSection): LibcSection {
         heap: cloneHeap(s.heap),
         tcacheCounts: s.tcacheCounts.slice(),
         mmappedChunks: { address: s.mmappedChunks.address.slice(), size: s.mmappedChunks.size.slice() },
+        arenas: s.arenas.map((a) => ({
+          ...a,
+          heaps: a.heaps.map((h) => ({ ...h, columns: cloneHeap(h.columns) })),
+        })),
+        threads: s.threads.map((t) => ({
+          ...t,
+          tcacheCounts: t.tcacheCounts ? t.tcacheCounts.slice() : null,
+        })),
       };
     case 'jemalloc':
       return {

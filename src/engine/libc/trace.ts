@@ -1,10 +1,11 @@
 import type { Libc } from './libc';
 
 /**
- * Allocation traces, one op a line (ids are small integers):
+ * Allocation traces, one op a line (ids are small integers, shared by all threads):
  *   m ID SIZE · c ID NMEMB SIZE · r ID SIZE · f ID · t PAD      (blank lines and # comments skipped)
+ *   T TID (the next ops run on thread TID, 0 = main; a new TID starts a thread) · X TID (it exits)
  * Plain C-API calls, so any Libc replays them; tools/native/replay.c replays the same text on the
- * real glibc (and under LD_PRELOAD on the real jemalloc or mimalloc).
+ * real glibc (and under LD_PRELOAD on the real jemalloc or mimalloc), with real pthreads.
  */
 export const enum TraceOp {
   Malloc = 0,
@@ -12,7 +13,12 @@ export const enum TraceOp {
   Realloc = 2,
   Free = 3,
   Trim = 4,
+  Thread = 5,
+  Exit = 6,
 }
+
+/** The largest thread id a trace may use (replay.c keeps a table of them). */
+export const MAX_TRACE_TID = 65535;
 
 /** A parsed trace as columns, so replaying does no string work. */
 export interface ParsedTrace {
@@ -40,6 +46,8 @@ const ARITY: Record<string, [TraceOp, number]> = {
   r: [TraceOp.Realloc, 2],
   f: [TraceOp.Free, 1],
   t: [TraceOp.Trim, 1],
+  T: [TraceOp.Thread, 1],
+  X: [TraceOp.Exit, 1],
 };
 
 const isUint = (s: string): boolean => /^\d+$/.test(s);
@@ -52,6 +60,8 @@ export function parseTrace(text: string): ParsedTrace {
   const a = new Float64Array(n);
   const b = new Float64Array(n);
   const line = new Int32Array(n);
+  /** Threads: 1 running, 2 exited (as replay.c checks, before any op runs). */
+  const threads = new Map<number, number>([[0, 1]]);
   let k = 0;
   for (let i = 0; i < n; i++) {
     const raw = lines[i].trim();
@@ -59,7 +69,7 @@ export function parseTrace(text: string): ParsedTrace {
     const parts = raw.split(/\s+/);
     const spec = ARITY[parts[0]];
     const where = `line ${i + 1} ("${raw.length > 40 ? raw.slice(0, 40) + '…' : raw}")`;
-    if (!spec) throw new TraceError(`${where}: unknown op "${parts[0]}" (expected m, c, r, f or t)`);
+    if (!spec) throw new TraceError(`${where}: unknown op "${parts[0]}" (expected m, c, r, f, t, T or X)`);
     const [kind, arity] = spec;
     if (parts.length !== arity + 1)
       throw new TraceError(`${where}: "${parts[0]}" takes ${arity} number(s), got ${parts.length - 1}`);
@@ -70,6 +80,15 @@ export function parseTrace(text: string): ParsedTrace {
     const nums = parts.slice(1).map(Number);
     if (kind !== TraceOp.Trim && nums[0] > 0x7fffffff)
       throw new TraceError(`${where}: id ${nums[0]} is too large`);
+    if (kind === TraceOp.Thread || kind === TraceOp.Exit) {
+      const tid = nums[0];
+      if (tid > MAX_TRACE_TID)
+        throw new TraceError(`${where}: thread id ${tid} is too large (> ${MAX_TRACE_TID})`);
+      if (kind === TraceOp.Thread) threads.set(tid, 1);
+      else if (tid === 0) throw new TraceError(`${where}: the main thread cannot exit`);
+      else if (threads.get(tid) !== 1) throw new TraceError(`${where}: thread ${tid} is not running`);
+      else threads.set(tid, 2);
+    }
     op[k] = kind;
     line[k] = i + 1;
     if (kind === TraceOp.Trim) a[k] = nums[0];
@@ -105,12 +124,17 @@ export function replayTrace(trace: ParsedTrace, g: Libc, onResult?: (ptr: number
   try {
     for (; i < trace.length; i++) {
       const id = trace.id[i];
+      const op = trace.op[i] as TraceOp;
+      if (op >= TraceOp.Thread) {
+        if (op === TraceOp.Thread) g.setThread(id);
+        else g.threadExit(id);
+        continue;
+      }
       if (id >= ptrs.length) {
         const next = new Float64Array(Math.max(id + 1, ptrs.length * 2));
         next.set(ptrs);
         ptrs = next;
       }
-      const op = trace.op[i] as TraceOp;
       if (op === TraceOp.Free) {
         const p = ptrs[id];
         if (p === NULL_ID) continue; // free(NULL) does nothing
@@ -155,7 +179,9 @@ export function replayCapture(
   for (let i = 0; i < trace.length; i++) {
     const id = trace.id[i];
     const op = trace.op[i] as TraceOp;
-    if (op === TraceOp.Free) {
+    if (op === TraceOp.Thread) g.setThread(id);
+    else if (op === TraceOp.Exit) g.threadExit(id);
+    else if (op === TraceOp.Free) {
       const p = live.get(id);
       if (p === undefined) continue;
       g.free(p);

@@ -43,7 +43,7 @@ describe('NumPy’s owners', () => {
     // 80-byte buffers: 7 of the 20 go back to the cache, the rest to free().
     const lookup = pythonOwnerLookup(p, null);
     const heap: number[] = [];
-    for (const [chunk] of (p.libc as GlibcMalloc).av.mmapped) heap.push(chunk + 16);
+    for (const [chunk] of (p.libc as GlibcMalloc).mp.mmapped) heap.push(chunk + 16);
     const st = (p.libc as GlibcMalloc).av.store;
     for (let c = (p.libc as GlibcMalloc).av.top; c >= 0; c = st.prevPhys[c])
       heap.push((p.libc as GlibcMalloc).av.heapStart + st.gran[c] * 16 + 16);

@@ -35,7 +35,7 @@ describe('the process: boot, steps and the report', () => {
     expect(after.heap).toBe(built.heap);
     expect(after.mallinfo2.fordblks).toBeGreaterThan(810 * MB);
     expect(after.rss).toBeGreaterThan(820 * MB);
-    expect((p.libc as GlibcMalloc).av.tcacheCounts[csize2tidx(816)]).toBe(7);
+    expect((p.libc as GlibcMalloc).tcache!.counts[csize2tidx(816)]).toBe(7);
     // pymalloc's arenas[] vector was realloc'd to 128 × 48 = 6,144 bytes when the 65th arena came
     expect(p.pymalloc.st.maxarenas).toBe(128);
     expect(built.pymalloc.arenas_allocated_current).toBe(66);

@@ -29,6 +29,7 @@ import {
 import { DataStack } from './runtime/datastack';
 import { Mem } from './runtime/mem';
 import { Vm } from './runtime/vm';
+import { attachImportHost } from './modules/footprint';
 import { startupProfile, type ProfileName, type StartupProfile } from './startup/profiles';
 
 export interface ProcessOptions {
@@ -97,6 +98,14 @@ export class PythonProcess {
     const events = opts.events ?? null;
     this.vm = new Vm(new Mem(this.kernel, this.pymalloc, events));
     installBuiltinTypes(this.vm);
+    attachImportHost(this.vm, {
+      version: { 'cpython-3.11.7': '3.11.7', 'debian-3.11.2': 'debian-3.11.2' }[this.profile.name] ?? null,
+      kernel: this.kernel,
+      libc: this.libc,
+      liveIds: this.boot.liveIds,
+      liveBlocks: this.boot.liveBlocks,
+      blockSize: (p) => this.pymalloc.blockSize(p),
+    });
     this.dataStack = new DataStack(this.kernel, this.boot.dataStackRoot);
     this.globals = this.makeGlobals();
     this.settle();

@@ -23,6 +23,7 @@ export enum EventKind {
   Mremap = 23,
   MadviseDontneed = 24,
   MadviseHugepage = 25,
+  Mprotect = 26,
   // the interpreter (addr = 0; size = statement index)
   StatementStart = 30,
   GcCollect = 31,

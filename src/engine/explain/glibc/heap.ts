@@ -109,12 +109,12 @@ export function explainHeap(
 
   const freeBelowTop = mi.fordblks - mi.keepcost;
   if (freeBelowTop < FREE_WORTH_EXPLAINING) {
-    if (topSize >= FREE_WORTH_EXPLAINING && topSize < av.trimThreshold)
+    if (topSize >= FREE_WORTH_EXPLAINING && topSize < av.mp.trimThreshold)
       out.push({
         id: 'top-below-threshold',
         parts: [
           { text: `The top chunk (${mb(topSize)})`, ref: topRef },
-          ` is below the trim threshold (${mb(av.trimThreshold)}), so free() keeps it for the next malloc.`,
+          ` is below the trim threshold (${mb(av.mp.trimThreshold)}), so free() keeps it for the next malloc.`,
         ],
       });
     return out;
@@ -181,7 +181,7 @@ export function explainHeap(
       parts: [
         'tcache keeps up to ',
         {
-          text: `${av.tcacheCount} freed chunks per size`,
+          text: `${av.mp.tcacheCount} freed chunks per size`,
           ref: { kind: 'bin', bin: 'tcache', index: csize2tidx(pinSize) },
         },
         ' marked in use, so they never merge with their free neighbours or with top.',
@@ -268,10 +268,10 @@ function trimAtShrink(
   start: { mmap: number; trim: number } | null,
   ev: EventWindow | null,
 ): number {
-  if (!start || !ev) return av.trimThreshold;
+  if (!start || !ev) return av.mp.trimThreshold;
   let mmap = start.mmap;
   let trim = start.trim;
-  let atShrink = av.trimThreshold;
+  let atShrink = av.mp.trimThreshold;
   for (let i = ev.from; i < ev.to; i++) {
     const k = ev.kind[i];
     if (
@@ -281,7 +281,7 @@ function trimAtShrink(
       ev.addr[i - 1] === ev.addr[i] - 16
     ) {
       const size = ev.size[i - 1];
-      if (!av.noDynThreshold && size > mmap && size <= DEFAULT_MMAP_THRESHOLD_MAX) {
+      if (!av.mp.noDynThreshold && size > mmap && size <= DEFAULT_MMAP_THRESHOLD_MAX) {
         mmap = size;
         trim = 2 * size;
       }

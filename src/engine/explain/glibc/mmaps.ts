@@ -22,7 +22,7 @@ const NAMED_MMAPS = 3;
 
 /** The biggest mmapped chunks, biggest first: [chunk address, size]. */
 function bigMmaps(glibc: GlibcMalloc): [number, number][] {
-  return [...glibc.av.mmapped.entries()]
+  return [...glibc.av.mp.mmapped.entries()]
     .filter(([, size]) => size >= BIG_MMAP)
     .sort((x, y) => y[1] - x[1])
     .slice(0, NAMED_MMAPS);
@@ -87,7 +87,7 @@ export function explainMmaps(
           freedBiggest = [ev.addr[i - 1], ev.size[i - 1]];
       }
     }
-    for (const [addr] of open) if (av.mmapped.has(addr)) made.push(addr);
+    for (const [addr] of open) if (av.mp.mmapped.has(addr)) made.push(addr);
     // Blocks the default threshold would have mapped that came from the heap: the raised threshold.
     let heapBig = 0;
     let heapBigMax = 0;
@@ -105,15 +105,15 @@ export function explainMmaps(
       )
         continue;
       if (i > ev.from && ev.kind[i - 1] === EventKind.Mmap && ev.addr[i - 1] === ev.addr[i] - 16) continue;
-      if (av.mmapped.has(ev.addr[i] - 16)) continue;
+      if (av.mp.mmapped.has(ev.addr[i] - 16)) continue;
       heapBig++;
       heapBigMax = Math.max(heapBigMax, ev.size[i]);
     }
-    if (heapBig > 0 && av.mmapThreshold > DEFAULT_MMAP_THRESHOLD)
+    if (heapBig > 0 && av.mp.mmapThreshold > DEFAULT_MMAP_THRESHOLD)
       out.push({
         id: 'heap-big-blocks',
         parts: [
-          `${heapBig === 1 ? 'A block' : `${heapBig.toLocaleString('en-US')} blocks`} of up to ${bytes(heapBigMax)} came from the heap, not from mappings of their own: the mmap threshold is ${bytes(av.mmapThreshold)} now, raised from 128 KiB when a bigger mmapped chunk was freed, so on the heap they can stay after free().`,
+          `${heapBig === 1 ? 'A block' : `${heapBig.toLocaleString('en-US')} blocks`} of up to ${bytes(heapBigMax)} came from the heap, not from mappings of their own: the mmap threshold is ${bytes(av.mp.mmapThreshold)} now, raised from 128 KiB when a bigger mmapped chunk was freed, so on the heap they can stay after free().`,
         ],
       });
     if (remaps > 0)
@@ -142,7 +142,7 @@ export function explainMmaps(
   }
   // Chunks mapped in this step: their own mappings; RSS counts only the pages written.
   const bigMade = made
-    .map((a) => [a, av.mmapped.get(a)!] as [number, number])
+    .map((a) => [a, av.mp.mmapped.get(a)!] as [number, number])
     .filter(([, size]) => size >= NEW_MMAP);
   for (const [chunk, size] of bigMade.slice(0, NAMED_MMAPS)) {
     const resident = residentOf(kernel, chunk) ?? size;
@@ -154,7 +154,7 @@ export function explainMmaps(
         id: `never-written-${out.length}`,
         parts: [
           ...what,
-          ` got a mapping of its own (≥ the mmap threshold of ${bytes(av.mmapThreshold)}), but ${resident < 65536 ? 'its pages were never written' : `only ${mb(resident)} of its pages were written`}, so ${resident < 65536 ? 'they are not resident: it costs address space, not RAM' : 'only those are resident'}. The kernel hands out zeroed pages on first write, so np.empty and np.zeros (calloc on a fresh mmap) leave them untouched.`,
+          ` got a mapping of its own (≥ the mmap threshold of ${bytes(av.mp.mmapThreshold)}), but ${resident < 65536 ? 'its pages were never written' : `only ${mb(resident)} of its pages were written`}, so ${resident < 65536 ? 'they are not resident: it costs address space, not RAM' : 'only those are resident'}. The kernel hands out zeroed pages on first write, so np.empty and np.zeros (calloc on a fresh mmap) leave them untouched.`,
         ],
       });
     else
@@ -162,7 +162,7 @@ export function explainMmaps(
         id: `mmap-new-${out.length}`,
         parts: [
           ...what,
-          ` got a mapping of its own (≥ the mmap threshold of ${bytes(av.mmapThreshold)}) and its pages were written, so they count in RSS; free() will unmap it at once.`,
+          ` got a mapping of its own (≥ the mmap threshold of ${bytes(av.mp.mmapThreshold)}) and its pages were written, so they count in RSS; free() will unmap it at once.`,
         ],
       });
   }
@@ -180,14 +180,14 @@ export function explainMmaps(
     });
   }
   const thresholdBefore = before?.libc[MMAP_THRESHOLD];
-  if (thresholdBefore !== undefined && av.mmapThreshold !== thresholdBefore)
+  if (thresholdBefore !== undefined && av.mp.mmapThreshold !== thresholdBefore)
     out.push({
       id: 'mmap-threshold',
       parts: [
-        `Freeing an mmapped chunk raised the dynamic mmap threshold from ${bytes(thresholdBefore)} to ${bytes(av.mmapThreshold)} (and the trim threshold to ${bytes(av.trimThreshold)}): later blocks of that size come from the heap, where they can stay after free().`,
+        `Freeing an mmapped chunk raised the dynamic mmap threshold from ${bytes(thresholdBefore)} to ${bytes(av.mp.mmapThreshold)} (and the trim threshold to ${bytes(av.mp.trimThreshold)}): later blocks of that size come from the heap, where they can stay after free().`,
       ],
     });
-  if (owners && av.nMmaps > 0)
+  if (owners && av.mp.nMmaps > 0)
     out.push(...mmapOwners(glibc, kernel, owners, new Set(bigMade.map(([a]) => a))));
   return out;
 }

@@ -5,7 +5,9 @@ import { Meth, T, TpFlags, type Kwargs, type MethodDef, type VectorcallFn } from
 import type { Vm } from '../runtime/vm';
 import { getMethod } from './attr';
 import { typeError } from './errors';
-import { callWithUnpackedDict } from './kwargs';
+import { dictKwargs } from './kwargs';
+import { builtinDef } from '../objects/descr';
+import { isNativeFunction } from '../objects/func';
 
 /**
  * The vectorcall function that calls `callable`, or null (then tp_call with an argument tuple).
@@ -60,13 +62,37 @@ export function stackAsDict(vm: Vm, kw: Kwargs): number {
  * itself; a vectorcall callee gets its items (_PyVectorcall_Call).
  */
 export function callTuple(vm: Vm, callable: number, args: number, kwargs: number): number {
+  // a METH_VARARGS built-in has no vectorcall: cfunction_call takes the tuple as it is
+  if (vm.table.type[callable] === T.Builtin) {
+    const def = builtinDef(vm, callable);
+    if (def.flags & Meth.Varargs) {
+      const kw = kwargs ? dictKwargs(vm, kwargs) : null;
+      if (kw !== null && kw.size && !(def.flags & Meth.Keywords))
+        throw typeError(vm, '%s() takes no keyword arguments', def.qualname ?? def.name);
+      return def.impl(vm, vm.table.ref[callable], Array.from(tupleItems(vm, args)), kw, args);
+    }
+  }
   const vc = vectorcallOf(vm, callable);
   if (vc !== null) {
-    // _PyVectorcall_Call: with keywords, the dict unpacked into an argument array and names
-    if (kwargs === 0 || vm.table.n[kwargs] === 0) return vc(vm, callable, Array.from(tupleItems(vm, args)), null);
-    return callWithUnpackedDict(vm, vm.table.n[args], kwargs, (kw) =>
-      vc(vm, callable, Array.from(tupleItems(vm, args)), kw),
-    );
+    const items = Array.from(tupleItems(vm, args));
+    if (kwargs === 0 || vm.table.n[kwargs] === 0) return vc(vm, callable, items, null);
+    // _PyStack_UnpackDict: a new stack (1 + nargs + nkwargs words) and a tuple of the names
+    const kw = dictKwargs(vm, kwargs);
+    const stack = vm.mem.malloc(8 * (1 + items.length + kw.size));
+    // a compiled Python function's vectorcall (the eval loop's callFromC) makes the names tuple itself
+    const compiled = vm.table.type[callable] === T.Function && !isNativeFunction(vm, callable);
+    const kwnames = compiled
+      ? 0
+      : tupleFromItems(
+          vm,
+          Array.from(kw.keys(), (k) => intern(vm, k)),
+        );
+    try {
+      return vc(vm, callable, items, kw);
+    } finally {
+      vm.mem.free(stack);
+      if (kwnames !== 0) vm.decref(kwnames);
+    }
   }
   const f = vm.typeOf(callable).call;
   if (f === null) throw typeError(vm, "'%.200s' object is not callable", vm.typeOf(callable).name);

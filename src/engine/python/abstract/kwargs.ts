@@ -1,5 +1,4 @@
 import { dictEntries } from '../objects/dict';
-import { tupleFromItems } from '../objects/tuple';
 import { T, type Kwargs } from '../objects/types';
 import type { Vm } from '../runtime/vm';
 import { typeError } from './errors';
@@ -28,28 +27,4 @@ export function kwnamesFor(kw: Kwargs): number {
 export function withKwnames(kw: Kwargs, kwnames: number): Kwargs {
   kwnamesOf.set(kw, kwnames);
   return kw;
-}
-
-/**
- * _PyStack_UnpackDict / _PyStack_UnpackDict_Free around a vectorcall made from a dict of
- * keywords (PyObject_Call, _PyObject_FastCallDict): the argument array is a PyMem block of
- * (1 + nargs + nkwargs) pointers and the names a new tuple; after the call the array is freed
- * and the tuple released.
- */
-export function callWithUnpackedDict<R>(vm: Vm, nargs: number, kwargs: number, f: (kw: Kwargs) => R): R {
-  const kw = dictKwargs(vm, kwargs);
-  const stack = vm.mem.malloc((1 + nargs + kw.size) * 8);
-  vm.mem.touch(stack, (1 + nargs + kw.size) * 8);
-  const names: number[] = [];
-  for (const [k] of dictEntries(vm, kwargs)) {
-    vm.incref(k);
-    names.push(k);
-  }
-  const kwnames = tupleFromItems(vm, names);
-  try {
-    return f(withKwnames(kw, kwnames));
-  } finally {
-    vm.mem.free(stack);
-    vm.decref(kwnames);
-  }
 }

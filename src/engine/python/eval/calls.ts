@@ -6,7 +6,14 @@ import { CO_OPTIMIZED, CO_VARARGS, CO_VARKEYWORDS, CO_FAST_CELL } from '../compi
 import { methodFunc, methodSelf } from '../objects/classobject';
 import { dictGetItem, dictNew, dictSetItem } from '../objects/dict';
 import { E } from '../objects/exctypes';
-import { cellNew, functionData, functionNew, type FunctionData } from '../objects/func';
+import {
+  cellNew,
+  functionData,
+  functionNew,
+  isNativeFunction,
+  nativeOwnedCall,
+  type FunctionData,
+} from '../objects/func';
 import { intern, strValue } from '../objects/str';
 import { tupleFromItems, tupleItem } from '../objects/tuple';
 import { T, type Kwargs } from '../objects/types';
@@ -67,7 +74,7 @@ export function call(it: Interpreter, s: Int32Array, sp: number, oparg: number, 
   const nkw = kwnames === 0 ? 0 : vm.table.n[kwnames];
   const positional = total - nkw;
   const argsAt = sp - total;
-  if (vm.table.type[fn] === T.Function) {
+  if (vm.table.type[fn] === T.Function && !isNativeFunction(vm, fn)) {
     const code = funcCode(it, fn);
     const locals = code.co.flags & CO_OPTIMIZED ? 0 : globalsOf(it, fn);
     // the frame steals the function and the arguments (also when the call fails)
@@ -93,13 +100,15 @@ export function call(it: Interpreter, s: Int32Array, sp: number, oparg: number, 
   }
   let res = 0;
   let err: unknown = null;
+  // a library function modelled in TypeScript whose frame takes the arguments (NativeCode.owned)
+  const owned = nativeOwnedCall(vm, fn);
   try {
-    res = vectorcall(vm, fn, args, kw);
+    res = owned !== null ? owned(vm, fn, args, kw) : vectorcall(vm, fn, args, kw);
   } catch (e) {
     err = e;
   }
   vm.decref(fn);
-  for (let i = 0; i < total; i++) vm.decref(s[argsAt + i]);
+  if (owned === null) for (let i = 0; i < total; i++) vm.decref(s[argsAt + i]);
   if (err !== null) {
     // what was consumed is cleared, so the unwinding does not release it again
     s.fill(0, argsAt - (isMeth ? 1 : 2), sp);

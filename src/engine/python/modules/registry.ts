@@ -1,4 +1,5 @@
 import type { Vm } from '../runtime/vm';
+import { importCost } from './footprint';
 
 /**
  * A standard-library module the simulated process can import (collections, functools, json…).
@@ -20,11 +21,21 @@ export interface ModuleSpec {
 
 const specs = new Map<string, ModuleSpec>();
 
-/** Called by each module file's entry in modules/index.ts. */
+/**
+ * Called by each module file's entry in modules/index.ts. Each spec's load first pays the
+ * import's cost (footprint.ts: nothing for a module loaded at start-up, else its recorded
+ * footprint after its dependencies').
+ */
 export function registerModules(list: readonly ModuleSpec[]): void {
   for (const s of list) {
     if (specs.has(s.name)) throw new Error(`internal: module ${s.name} registered twice`);
-    specs.set(s.name, s);
+    specs.set(s.name, {
+      name: s.name,
+      load(vm, importModule) {
+        importCost(vm, s.name, importModule, (n) => specs.has(n));
+        return s.load(vm, importModule);
+      },
+    });
   }
 }
 

@@ -1,4 +1,3 @@
-import { NotSupported } from '../errors';
 import { lookupAttr } from '../abstract/attr';
 import { equals } from '../abstract/compare';
 import { raiseFormat, setKeyError, typeError } from '../abstract/errors';
@@ -8,16 +7,17 @@ import { getIter, iterNext } from '../abstract/iter';
 import type { Vm } from '../runtime/vm';
 import {
   dictClear,
+  dictCopy,
   dictData,
   dictDelItem,
   dictEntries,
   dictGetItem,
-  dictNew,
   dictSetItem,
   DICT_BASIC,
 } from './dict';
 import { dictMerge } from './dictmerge';
 import { dictViewNew } from './dictview';
+import { dictMergeMapping } from './dictsub';
 import { E } from './exctypes';
 import { intern } from './str';
 import { tupleFromItems } from './tuple';
@@ -69,8 +69,8 @@ export function dictText(vm: Vm, h: number, depth: number): string {
 }
 
 /**
- * dict_update_arg: a dict is merged (dict_merge); an object with keys() would be read through
- * the mapping protocol (not modelled); anything else is an iterable of pairs
+ * dict_update_arg: a dict is merged (dict_merge); an object with keys() is merged as a mapping
+ * (dictsub.ts dictMergeMapping); anything else is an iterable of pairs
  * (PyDict_MergeFromSeq2: each item through PySequence_Fast, which must give two).
  */
 export function dictUpdateArg(vm: Vm, self: number, arg: number): void {
@@ -81,7 +81,8 @@ export function dictUpdateArg(vm: Vm, self: number, arg: number): void {
   const keys = lookupAttr(vm, arg, 'keys');
   if (keys !== 0) {
     vm.decref(keys);
-    throw new NotSupported('dict.update / dict() from a mapping other than a dict');
+    dictMergeMapping(vm, self, arg);
+    return;
   }
   const it = getIter(vm, arg);
   try {
@@ -212,11 +213,8 @@ export const DICT_METHODS: Record<string, MethodDef> = {
   keys: def('keys', Meth.NoArgs, (vm, self) => dictViewNew(vm, self, 'keys')),
   values: def('values', Meth.NoArgs, (vm, self) => dictViewNew(vm, self, 'values')),
   items: def('items', Meth.NoArgs, (vm, self) => dictViewNew(vm, self, 'items')),
-  copy: def('copy', Meth.NoArgs, (vm, self) => {
-    const d = dictNew(vm);
-    dictMerge(vm, d, self);
-    return d;
-  }),
+  // PyDict_Copy: a dense table is cloned first (its keys, then the dict object)
+  copy: def('copy', Meth.NoArgs, (vm, self) => dictCopy(vm, self)),
   popitem: def('popitem', Meth.NoArgs, (vm, self) => {
     const d = dictData(vm, self);
     let i = d.nentries - 1;

@@ -1,11 +1,11 @@
 import { unicodeFromFormat } from '../abstract/fromformat';
+import { typeError } from '../abstract/errors';
 import type { Vm } from '../runtime/vm';
 import { methodNew } from './classobject';
 import { dictNew, dictSetItem } from './dict';
-import { instanceDict } from './instance';
 import { tupleItem } from './tuple';
 import { intern } from './str';
-import { T, TpFlags, defineType, type Visit, type TypeSlots } from './types';
+import { T, TpFlags, defineType, type Kwargs, type Visit, type TypeSlots } from './types';
 
 /**
  * Function objects and cells (Objects/funcobject.c, cellobject.c). Sizes with the GC head:
@@ -33,7 +33,65 @@ export interface FunctionData {
   annotations: number;
   /** func_globals (borrowed here: the module's dict lives as long as the run); 0 = the script's. */
   globals: number;
+  /** func_module and func_doc once assigned (functools.update_wrapper copies them); 0 = the default. */
+  module?: number;
+  doc?: number;
 }
+
+/**
+ * The code of a function object the simulator runs in JavaScript rather than compiling: a
+ * standard-library function's inner function (lru_cache's decorating_function and its
+ * cache_parameters lambda) whose object must exist with its real size, or a pure-Python library
+ * function modelled in TypeScript (heapq.nlargest). `run` is called with borrowed arguments; the
+ * interpreters hand such a function to its vectorcall (isNativeFunction). A model that releases
+ * its arguments as a Python frame does (in slot order, when the frame is cleared: a temporary
+ * argument dies inside the call) also has `owned`, which takes the caller's references to the
+ * arguments and keyword values (the function object stays the caller's); an interpreter whose
+ * arguments are its own references calls that instead of releasing them after the call.
+ */
+export class NativeCode {
+  readonly run: (vm: Vm, fn: number, args: readonly number[], kw: Kwargs | null) => number;
+  constructor(
+    run: ((vm: Vm, fn: number, args: readonly number[], kw: Kwargs | null) => number) | null,
+    readonly owned: ((vm: Vm, fn: number, args: number[], kw: Kwargs | null) => number) | null = null,
+  ) {
+    this.run =
+      run ??
+      ((vm, fn, args, kw) => {
+        for (const a of args) vm.incref(a);
+        if (kw) for (const v of kw.values()) vm.incref(v);
+        return owned!(vm, fn, [...args], kw && new Map(kw));
+      });
+  }
+}
+
+/** The NativeCode `owned` entry of `fn`, or null (a compiled function, or arguments borrowed). */
+export const nativeOwnedCall = (vm: Vm, fn: number): NativeCode['owned'] => {
+  if (vm.table.type[fn] !== T.Function) return null;
+  const code = functionData(vm, fn).code;
+  return code instanceof NativeCode ? code.owned : null;
+};
+
+/** A module-level function object of the start-up or an import footprint (its memory is theirs). */
+export function functionStatic(vm: Vm, code: NativeCode, name: string, qualname = name): number {
+  const h = vm.newStatic(T.Function);
+  vm.table.side[h] = {
+    code,
+    name,
+    qualname,
+    defaults: 0,
+    closure: 0,
+    dict: 0,
+    kwdefaults: 0,
+    annotations: 0,
+    globals: 0,
+  } satisfies FunctionData;
+  return h;
+}
+
+/** Is `fn` a function object with NativeCode (not the interpreter's to run)? */
+export const isNativeFunction = (vm: Vm, fn: number): boolean =>
+  vm.table.type[fn] === T.Function && functionData(vm, fn).code instanceof NativeCode;
 
 /** MAKE_FUNCTION: PyFunction_New, a tracked GC object; `defaults` and `closure` are stolen. */
 export function functionNew(
@@ -78,18 +136,25 @@ function functionTraverse(vm: Vm, h: number, visit: Visit): void {
   if (f.dict) visit(f.dict);
   if (f.closure) visit(f.closure);
   if (f.annotations) visit(f.annotations);
+  if (f.module) visit(f.module);
+  if (f.doc) visit(f.doc);
 }
 
 function functionClear(vm: Vm, h: number): void {
   const f = functionData(vm, h);
-  const { defaults, kwdefaults, dict, closure, annotations } = f;
+  // func_clear's order: module, defaults, kwdefaults, doc, dict, closure, annotations
+  const { module = 0, defaults, kwdefaults, doc = 0, dict, closure, annotations } = f;
+  f.module = 0;
   f.defaults = 0;
   f.kwdefaults = 0;
+  f.doc = 0;
   f.dict = 0;
   f.closure = 0;
   f.annotations = 0;
+  vm.xdecref(module);
   vm.xdecref(defaults);
   vm.xdecref(kwdefaults);
+  vm.xdecref(doc);
   vm.xdecref(dict);
   vm.xdecref(closure);
   vm.xdecref(annotations);
@@ -101,15 +166,16 @@ export const FunctionType = (): TypeSlots =>
     name: 'function',
     basicsize: FUNCTION_BASIC,
     flags: TpFlags.HaveGc | TpFlags.MethodDescriptor | TpFlags.HaveVectorcall,
-    // offsetof(PyFunctionObject, func_dict): `f.attr = v` makes the dict (PyDict_New) on first use
-    dictoffset: 88,
     dealloc: functionDealloc,
     traverse: functionTraverse,
     clear: functionClear,
     repr: (vm, h) => unicodeFromFormat(vm, '<function %U at %p>', [functionData(vm, h).qualname, vm.id(h)]),
     reprText: (vm, h) => `<function ${functionData(vm, h).qualname} at 0x${vm.id(h).toString(16)}>`,
     // _PyFunction_Vectorcall: the interpreter runs the body (the frame takes its own references)
-    vectorcall: (vm, fn, args, kw) => vm.eval.callFunction(fn, args, kw),
+    vectorcall: (vm, fn, args, kw) => {
+      const code = functionData(vm, fn).code;
+      return code instanceof NativeCode ? code.run(vm, fn, args, kw) : vm.eval.callFunction(fn, args, kw);
+    },
     // func_descr_get: looked up on an instance, a function becomes a bound method
     descrGet: (vm, fn, obj) => {
       if (obj === 0 || obj === vm.s.None) {
@@ -118,10 +184,24 @@ export const FunctionType = (): TypeSlots =>
       }
       return methodNew(vm, fn, obj);
     },
+    // func_dict: attributes set on a function go to its __dict__ (PyObject_GenericSetAttr)
+    dictoffset: 136,
     getset: {
-      __name__: { name: '__name__', get: (vm, h) => intern(vm, functionData(vm, h).name) },
-      __module__: { name: '__module__', get: (vm) => intern(vm, '__main__') },
-      __doc__: { name: '__doc__', get: (vm) => vm.s.None },
+      __name__: {
+        name: '__name__',
+        get: (vm, h) => intern(vm, functionData(vm, h).name),
+        set: (vm, h, v) => (functionData(vm, h).name = strAttr(vm, v, '__name__')),
+      },
+      __module__: {
+        name: '__module__',
+        get: (vm, h) => ownedOr(vm, functionData(vm, h).module, () => intern(vm, '__main__')),
+        set: (vm, h, v) => replaceField(vm, functionData(vm, h), 'module', v),
+      },
+      __doc__: {
+        name: '__doc__',
+        get: (vm, h) => ownedOr(vm, functionData(vm, h).doc, () => vm.s.None),
+        set: (vm, h, v) => replaceField(vm, functionData(vm, h), 'doc', v),
+      },
       // func_get_annotations: an empty dict made on first read, kept by the function
       __annotations__: {
         name: '__annotations__',
@@ -132,22 +212,33 @@ export const FunctionType = (): TypeSlots =>
             // the compiler's (name, value, …) tuple becomes the dict now
             const t = f.annotations;
             const d = dictNew(vm);
-            for (let i = 0; i + 1 < vm.table.n[t]; i += 2) dictSetItem(vm, d, tupleItem(vm, t, i), tupleItem(vm, t, i + 1));
+            for (let i = 0; i + 1 < vm.table.n[t]; i += 2)
+              dictSetItem(vm, d, tupleItem(vm, t, i), tupleItem(vm, t, i + 1));
             f.annotations = d;
             vm.decref(t);
           }
           vm.incref(f.annotations);
           return f.annotations;
         },
+        // func_set_annotations: a dict or None
+        set: (vm, h, v) => {
+          if (v !== 0 && v !== vm.s.None && !vm.typeOf(v).mro.includes(T.Dict))
+            throw typeError(vm, '__annotations__ must be set to a dict object');
+          replaceField(vm, functionData(vm, h), 'annotations', v === vm.s.None ? 0 : v);
+        },
       },
-      __qualname__: { name: '__qualname__', get: (vm, h) => intern(vm, functionData(vm, h).qualname) },
-      // PyObject_GenericGetDict: the dict made if the function has none yet
+      __qualname__: {
+        name: '__qualname__',
+        get: (vm, h) => intern(vm, functionData(vm, h).qualname),
+        set: (vm, h, v) => (functionData(vm, h).qualname = strAttr(vm, v, '__qualname__')),
+      },
       __dict__: {
         name: '__dict__',
         get: (vm, h) => {
-          const d = instanceDict(vm, h);
-          vm.incref(d);
-          return d;
+          const f = functionData(vm, h);
+          if (!f.dict) f.dict = dictNew(vm);
+          vm.incref(f.dict);
+          return f.dict;
         },
       },
       __defaults__: {
@@ -160,6 +251,27 @@ export const FunctionType = (): TypeSlots =>
       },
     },
   });
+
+/** func_set_name / func_set_qualname: a str, never deleted. */
+function strAttr(vm: Vm, v: number, what: string): string {
+  if (v === 0 || !vm.typeOf(v).mro.includes(T.Str))
+    throw typeError(vm, '%s must be set to a string object', what);
+  return vm.table.side[v] as string;
+}
+
+/** A stored attribute (new reference), or the default. */
+function ownedOr(vm: Vm, v: number | undefined, dflt: () => number): number {
+  if (!v) return dflt();
+  vm.incref(v);
+  return v;
+}
+
+function replaceField(vm: Vm, f: FunctionData, k: 'module' | 'doc' | 'annotations', v: number): void {
+  const old = f[k] ?? 0;
+  if (v) vm.incref(v);
+  f[k] = v;
+  if (old) vm.decref(old);
+}
 
 // ---- cells ------------------------------------------------------------------------------
 

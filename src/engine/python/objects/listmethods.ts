@@ -15,6 +15,7 @@ import { listAssSlice, listConcat, listDelExtended, listInsert, listPop, listSli
 import { sortList } from './listsort';
 import { sliceIndices } from './slice';
 import { Cmp, Meth, T, type Kwargs, type MethodDef } from './types';
+import { parserInit } from './getargs';
 import { isTrue } from '../abstract/object';
 import { cmpResult } from '../abstract/compare';
 
@@ -155,6 +156,8 @@ function sortMethod(vm: Vm, self: number, args: readonly number[], kw: Kwargs | 
   // list_sort's Argument Clinic parser: its kwtuple is made by the first call with keywords
   if (args.length || (kw !== null && kw.size > 0)) argParserInit(vm, 'sort', ['key', 'reverse']);
   if (args.length) throw typeError(vm, 'sort() takes no positional arguments');
+  // list_sort's clinic parser: its keyword tuple is made on the first call with keywords
+  if (kw !== null && kw.size > 0) parserInit(vm, 'list.sort', ['key', 'reverse']);
   for (const k of kw?.keys() ?? [])
     if (k !== 'key' && k !== 'reverse')
       throw typeError(vm, "'%s' is an invalid keyword argument for sort()", k);

@@ -15,6 +15,7 @@ export const F_IMMORTAL = 1; // static (in the binary or interned at start-up): 
 export const F_TRACKED = 2; // in one of the GC generation lists
 export const F_RLE = 4; // list items are `n` copies of handle `ref` (list_repeat of one item)
 export const F_REACHABLE = 8; // GC scratch: reachable from outside the generation being collected (0 between collections)
+export const F_WEAKREFD = 16; // has (had) weak references: its deallocation clears them first (objects/weaklist.ts)
 export const F_FREELISTED = 32; // parked on a type's free list (dead for Python, memory kept)
 export const F_BIG = 64; // int value lives in `side` as a bigint
 export const F_HASHED = 128; // str: its hash was computed (a dict or set looked it up), so it can no longer grow in place
@@ -117,7 +118,10 @@ export class ObjectTable {
    */
   private grow(): void {
     const n = this.capacity * 4;
-    const g = <T extends { length: number; set(a: ArrayLike<number>): void }>(a: T, make: (n: number) => T): T => {
+    const g = <T extends { length: number; set(a: ArrayLike<number>): void }>(
+      a: T,
+      make: (n: number) => T,
+    ): T => {
       const b = make(n);
       b.set(a as unknown as ArrayLike<number>);
       return b;

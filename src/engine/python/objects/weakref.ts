@@ -1,54 +1,189 @@
+import { call } from '../abstract/call';
+import { raiseFormat, raiseString } from '../abstract/errors';
+import { hashKey } from '../abstract/hash';
+import { richCompare } from '../abstract/compare';
+import { reprText } from '../abstract/repr';
 import type { Vm } from '../runtime/vm';
-import { T, TpFlags, defineType, type TypeSlots } from './types';
+import { E } from './exctypes';
+import { functionData } from './func';
+import { tupleItems } from './tuple';
+import { Cmp, T, TpFlags, defineType, type TypeSlots } from './types';
+import {
+  basicRefs,
+  handleWeakrefs,
+  insertRef,
+  setCallOne,
+  supportsWeakrefs,
+  weakData,
+  weakList,
+  weakrefRelease,
+  type WeakRefData,
+} from './weaklist';
 
 /**
- * Weak references (Objects/weakrefobject.c PyWeakReference: 16 GC + 64 bytes). A referent keeps
- * the list of its weak references (tp_weaklistoffset) and clears them when it dies. The type
- * registry uses them as CPython does: each class is entered in its bases' tp_subclasses as a
- * weak reference.
+ * Weak references (Objects/weakrefobject.c PyWeakReference: 16 GC + 64 bytes: wr_object,
+ * wr_callback, hash, wr_prev, wr_next, vectorcall). weakref.ref(obj) without a callback returns
+ * the object's existing basic reference when there is one; a new one goes to the head of the
+ * object's list, one with a callback after the basic reference and proxy. The list and the
+ * clearing are objects/weaklist.ts. The type registry uses them too: each class is entered in
+ * its bases' tp_subclasses as a weak reference.
  */
 export const WEAKREF_BASIC = 64;
+export type { WeakRefData };
 
-export interface WeakRefData {
-  /** The referent (not counted), 0 once it died. */
-  referent: number;
-  callback: number;
+/** Installs the clearing hooks the first time a process makes a weak reference. */
+function hooks(vm: Vm): void {
+  if (vm.handleWeakrefs !== null) return;
+  setCallOne((vm2, f, arg) => call(vm2, f, [arg], null));
+  vm.handleWeakrefs = (u, c) => handleWeakrefs(vm, u, c);
+  weakList(vm, 0);
 }
 
-/** PyWeakref_NewRef(obj, NULL): a new weak reference (no callback: 3.11 would reuse a basic one; not modelled). */
-export function weakrefNew(vm: Vm, referent: number): number {
-  const h = vm.newGcObject(T.WeakRef, WEAKREF_BASIC);
-  vm.table.side[h] = { referent, callback: 0 } satisfies WeakRefData;
+/** init_weakref + the allocation (PyObject_GC_New of `type`, tracked). */
+function newRef(vm: Vm, typeId: number, referent: number, callback: number): number {
+  hooks(vm);
+  const h = vm.newGcObject(typeId, WEAKREF_BASIC);
+  if (callback) vm.incref(callback);
+  vm.table.side[h] = { referent, callback, hash: null } satisfies WeakRefData;
   vm.gc.track(h);
   return h;
+}
+
+function cannotRef(vm: Vm, referent: number): Error {
+  return raiseFormat(
+    vm,
+    E.TypeError,
+    "cannot create weak reference to '%s' object",
+    vm.typeOf(referent).name,
+  );
+}
+
+/** PyWeakref_NewRef(obj, NULL) (tp_subclasses' entries): the basic reference, made once. */
+export function weakrefNew(vm: Vm, referent: number): number {
+  return weakrefNewCallback(vm, referent, 0);
+}
+
+/** weakref___new__ / PyWeakref_NewRef: reuse the basic reference, or make one and place it in the list. */
+export function weakrefNewCallback(
+  vm: Vm,
+  referent: number,
+  callback: number,
+  typeId: number = T.WeakRef,
+): number {
+  if (!supportsWeakrefs(vm, vm.typeOf(referent))) throw cannotRef(vm, referent);
+  if (callback === vm.s.None) callback = 0;
+  const { ref } = basicRefs(vm, weakList(vm, referent));
+  if (callback === 0 && typeId === T.WeakRef && ref !== 0) {
+    vm.incref(ref);
+    return ref;
+  }
+  const h = newRef(vm, typeId, referent, callback);
+  if (callback === 0 && typeId === T.WeakRef) insertRef(vm, referent, h, 0);
+  else {
+    const b = basicRefs(vm, weakList(vm, referent));
+    insertRef(vm, referent, h, b.proxy || b.ref);
+  }
+  return h;
+}
+
+/** A proxy (PyWeakref_NewProxy): the basic proxy reused; a new one placed after the basic reference. */
+export function weakProxyNew(
+  vm: Vm,
+  referent: number,
+  callback: number,
+  proxyType: number,
+  callableType: number,
+): number {
+  if (!supportsWeakrefs(vm, vm.typeOf(referent))) throw cannotRef(vm, referent);
+  if (callback === vm.s.None) callback = 0;
+  const b = basicRefs(vm, weakList(vm, referent));
+  if (callback === 0 && b.proxy !== 0) {
+    vm.incref(b.proxy);
+    return b.proxy;
+  }
+  const callable =
+    vm.typeOf(referent).call !== null ||
+    vm.typeOf(referent).vectorcall !== null ||
+    vm.table.type[referent] === T.Type;
+  const h = newRef(vm, callable ? callableType : proxyType, referent, callback);
+  insertRef(vm, referent, h, callback === 0 ? b.ref : b.proxy || b.ref);
+  return h;
+}
+
+/** The referent (borrowed) or 0 once it died. */
+export const referentOf = (vm: Vm, h: number): number => weakData(vm, h).referent;
+
+function refText(vm: Vm, h: number): string {
+  const r = referentOf(vm, h);
+  const at = `0x${vm.id(h).toString(16)}`;
+  if (!r) return `<weakref at ${at}; dead>`;
+  const name = vm.table.type[r] === T.Function ? ` (${functionData(vm, r).name})` : '';
+  return `<weakref at ${at}; to '${vm.typeOf(r).name}' at 0x${vm.id(r).toString(16)}${name}>`;
+}
+
+/** weakref_hash: the referent's hash, kept once computed; a dead reference never hashed is a TypeError. */
+function refHash(vm: Vm, h: number): string | number | bigint {
+  const d = weakData(vm, h);
+  if (d.hash !== null && d.hash !== undefined) return d.hash;
+  if (!d.referent) throw raiseString(vm, E.TypeError, 'weak object has gone away');
+  d.hash = hashKey(vm, d.referent);
+  return d.hash;
+}
+
+/** weakref_richcompare: two live references compare their referents; otherwise identity. */
+function refRichcompare(vm: Vm, a: number, b: number, op: Cmp): number {
+  if ((op !== Cmp.EQ && op !== Cmp.NE) || !vm.typeOf(b).mro.includes(T.WeakRef)) return vm.s.NotImplemented;
+  const x = referentOf(vm, a);
+  const y = referentOf(vm, b);
+  if (!x || !y) return vm.s.bool((a === b) === (op === Cmp.EQ));
+  return richCompare(vm, x, y, op);
 }
 
 export const WeakRefType = (): TypeSlots =>
   defineType({
     id: T.WeakRef,
     name: 'ReferenceType',
+    qualname: 'ReferenceType',
     module: 'weakref',
     basicsize: WEAKREF_BASIC,
     flags: TpFlags.HaveGc | TpFlags.BaseType,
     dealloc: (vm, h) => {
       vm.gc.untrack(h);
-      vm.xdecref((vm.table.side[h] as WeakRefData).callback);
+      weakrefRelease(vm, h);
       vm.gcDel(h);
     },
     traverse: (vm, h, visit) => {
-      const cb = (vm.table.side[h] as WeakRefData).callback;
+      const cb = weakData(vm, h).callback;
       if (cb) visit(cb);
     },
+    clear: (vm, h) => weakrefRelease(vm, h),
     // weakref_call: the referent (a new reference) or None once it died
-    call: (vm, h) => {
-      const r = (vm.table.side[h] as WeakRefData).referent || vm.s.None;
+    call: (vm, h, args) => {
+      if (vm.table.n[args] !== 0)
+        throw raiseFormat(vm, E.TypeError, 'weakref() takes no arguments (%zd given)', vm.table.n[args]);
+      const r = referentOf(vm, h) || vm.s.None;
       vm.incref(r);
       return r;
     },
-    reprText: (vm, h) => {
-      const r = (vm.table.side[h] as WeakRefData).referent;
-      return r
-        ? `<weakref at 0x${vm.id(h).toString(16)}; to '${vm.typeOf(r).name}' at 0x${vm.id(r).toString(16)}>`
-        : `<weakref at 0x${vm.id(h).toString(16)}; dead>`;
+    hash: refHash,
+    richcompare: refRichcompare,
+    reprText: refText,
+    new: (vm, type, args) => {
+      const a = tupleItems(vm, args);
+      if (a.length < 1 || a.length > 2)
+        throw raiseFormat(vm, E.TypeError, '__new__ expected at most 2 arguments, got %zd', a.length);
+      return weakrefNewCallback(vm, a[0], a[1] ?? 0, type.id);
+    },
+    getset: {
+      __callback__: {
+        name: '__callback__',
+        get: (vm, h) => {
+          const cb = weakData(vm, h).callback || vm.s.None;
+          vm.incref(cb);
+          return cb;
+        },
+      },
     },
   });
+
+export { reprText };

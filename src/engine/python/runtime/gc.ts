@@ -17,6 +17,8 @@ export interface GcHost {
   /** clear_freelists: done by every collection of the oldest generation. */
   clearFreeLists(): void;
   onCollect?(generation: number, collected: number): void;
+  /** handle_weakrefs (before delete_garbage): returns the weak references freed by their callbacks. */
+  weakrefsOfUnreachable?(unreachable: number[], collecting: (h: number) => boolean): number;
 }
 
 const NUM_GENERATIONS = 3;
@@ -152,6 +154,15 @@ export class Gc {
       this.longLivedTotal = this.size[generation];
     }
 
+    // handle_weakrefs: clear every weak reference to the garbage, call the reachable ones' callbacks
+    let freedByCallbacks = 0;
+    if (host.weakrefsOfUnreachable) {
+      const list: number[] = [];
+      const u = this.heads[UNREACHABLE];
+      for (let h = t.gcNext[u]; h !== u; h = t.gcNext[h]) list.push(h);
+      if (list.length) freedByCallbacks = host.weakrefsOfUnreachable(list, (h) => t.gen[h] === UNREACHABLE);
+    }
+
     // delete_garbage: tp_clear each unreachable object; survivors go to the older generation.
     const unreachable = this.heads[UNREACHABLE];
     while (t.gcNext[unreachable] !== unreachable) {
@@ -166,8 +177,8 @@ export class Gc {
       }
     }
     if (full) host.clearFreeLists();
-    host.onCollect?.(generation, nUnreachable);
-    return nUnreachable;
+    host.onCollect?.(generation, nUnreachable + freedByCallbacks);
+    return nUnreachable + freedByCallbacks;
   }
 
   /**

@@ -1,7 +1,7 @@
 import type { Kernel } from '../../kernel/kernel';
 import { memoryError } from '../errors';
 import { ItemPool } from '../objects/pool';
-import { F_FREELISTED, F_IMMORTAL, F_RLE, F_TRACKED, ObjectTable } from '../objects/table';
+import { F_FREELISTED, F_IMMORTAL, F_RLE, F_TRACKED, F_WEAKREFD, ObjectTable } from '../objects/table';
 import { T, TpFlags, type Kwargs, type TypeSlots, type Visit } from '../objects/types';
 import { EventKind } from '../../trace/events';
 import { FreeLists } from './freelists';
@@ -109,10 +109,16 @@ export class Vm implements GcHost {
     if (!(this.table.flags[h] & F_IMMORTAL)) this.table.refcnt[h] += k;
   }
 
-  /** tp_dealloc, through the type's slot table. */
+  /** tp_dealloc, through the type's slot table (weak references to the object cleared first). */
   dealloc(h: number): void {
+    if (this.table.flags[h] & F_WEAKREFD && this.clearWeakRefs !== null) this.clearWeakRefs(h);
     this.types[this.table.type[h]].dealloc(this, h);
   }
+
+  /** PyObject_ClearWeakRefs, installed by objects/weaklist.ts once a weak reference exists. */
+  clearWeakRefs: ((h: number) => void) | null = null;
+  /** handle_weakrefs for the collector (objects/weaklist.ts): the unreachable objects, and whether one is among them. */
+  handleWeakrefs: ((unreachable: number[], collecting: (h: number) => boolean) => number) | null = null;
 
   /** Py_TRASHCAN_BEGIN: true when the deallocation is deferred (nesting too deep). */
   trashBegin(h: number): boolean {
@@ -289,6 +295,11 @@ export class Vm implements GcHost {
 
   clearFreeLists(): void {
     clearFreeLists(this);
+  }
+
+  /** handle_weakrefs: weak references to the unreachable objects cleared, reachable ones' callbacks called. */
+  weakrefsOfUnreachable(unreachable: number[], collecting: (h: number) => boolean): number {
+    return this.handleWeakrefs === null ? 0 : this.handleWeakrefs(unreachable, collecting);
   }
 
   /** Every collection goes to the event log (size = generation, aux = unreachable objects found). */

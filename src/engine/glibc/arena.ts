@@ -1,27 +1,29 @@
 import type { Kernel } from '../kernel/kernel';
-import { ChunkState, ChunkStore } from './chunkStore';
 import { IntMap } from '../util/intMap';
-import {
-  DEFAULT_MMAP_MAX,
-  DEFAULT_MMAP_THRESHOLD,
-  DEFAULT_MXFAST,
-  DEFAULT_TOP_PAD,
-  DEFAULT_TRIM_THRESHOLD,
-  NFASTBINS,
-  TCACHE_FILL_COUNT,
-  TCACHE_MAX_BINS,
-  csize2tidx,
-  inSmallbinRange,
-  request2size,
-} from './constants';
-import type { GlibcTunables } from '../libc/glibcTunables';
+import { ChunkState, ChunkStore } from './chunkStore';
+import { NFASTBINS, inSmallbinRange } from './constants';
+import type { HeapInfo, Heaps } from './heap';
+import type { MallocPar } from './par';
+
+/** Granules of one thread heap in an arena's store: HEAP_MAX_SIZE (64 MiB) / 16. */
+export const HEAP_GRANULES = 1 << 22;
+const HEAP_GRANULE_MASK = HEAP_GRANULES - 1;
 
 /**
- * malloc_state of the main arena plus malloc_par (mp_) and the thread's tcache: everything
- * glibc keeps outside the chunks themselves. One thread, one arena.
+ * struct malloc_state: one arena. The main arena lives in the brk heap; every other arena in a
+ * chain of heaps (heap_info), each an mmap aligned to HEAP_MAX_SIZE, the first one holding the
+ * malloc_state itself. Bins, fastbins, the binmap, top and last_remainder are per arena; mp_ and
+ * global_max_fast are the process's (MallocPar); tcaches are per thread (Tcache).
+ *
+ * Chunk addresses are granules in the arena's store (chunkStore.ts). The main arena's granules
+ * count from the heap's start. A thread arena's heaps are laid side by side in granule space, heap
+ * k at [k · 2^22, (k + 1) · 2^22) whatever its address, so one Int32 granule names any chunk.
  */
-export class MallocState {
+export class Arena {
   readonly store = new ChunkStore();
+  /** The main arena (brk heap) or a thread arena (mmapped heaps). */
+  readonly main: boolean;
+  /** Where granule 0 is: the brk heap's start (main arena); unused for a thread arena. */
   readonly heapStart: number;
 
   /** av->top as a slot; -1 until the first sysmalloc (glibc's initial_top has size 0). */
@@ -33,33 +35,16 @@ export class MallocState {
   haveFastchunks = false;
   systemMem = 0;
   maxSystemMem = 0;
-  /** mp_.sbrk_base as a flag: set by the first successful sbrk. */
-  sbrkBase = 0;
 
-  // tcache_perthread_struct
-  tcacheReady = false;
-  /** Granule of the tcache struct's chunk (its counts/entries are written on every put and get). */
-  tcacheGran = -1;
-  readonly tcacheHead = new Int32Array(TCACHE_MAX_BINS).fill(-1);
-  readonly tcacheCounts = new Uint16Array(TCACHE_MAX_BINS);
+  /** A thread arena's heaps, oldest first (the main arena has none: it has the brk heap). */
+  readonly heapChain: HeapInfo[] = [];
+  /** Address of heap k (its heap_info), by its place in granule space. */
+  private readonly heapBase: number[] = [];
 
-  // malloc_par
-  mmapThreshold: number;
-  trimThreshold: number;
-  topPad: number;
-  nMmapsMax: number;
-  noDynThreshold: boolean;
-  tcacheCount: number;
-  tcacheBins: number;
-  /** mp_.tcache_unsorted_limit: 0 = sort the whole unsorted list before returning a cached chunk. */
-  tcacheUnsortedLimit: number;
-  maxFast: number;
-  nMmaps = 0;
-  maxNMmaps = 0;
-  mmappedMem = 0;
-  maxMmappedMem = 0;
-  /** mmapped chunks: chunk address → chunk size (the whole mapping; prev_size offset is always 0 here). */
-  readonly mmapped = new Map<number, number>();
+  // The arena list (main_arena.next, newest first after main), the free list, attached threads.
+  next: Arena | null = null;
+  nextFree: Arena | null = null;
+  attachedThreads = 0;
 
   // Running totals for mallinfo2 (glibc walks the bins; a property test checks these against a walk).
   binChunks = 0;
@@ -73,32 +58,21 @@ export class MallocState {
 
   constructor(
     readonly kernel: Kernel,
-    t: GlibcTunables = {},
+    readonly mp: MallocPar,
+    /** The process's heaps (heap_for_ptr, new_heap, heap_trim) for a thread arena. */
+    readonly heaps: Heaps,
+    /** Creation order: 0 is the main arena. */
+    readonly index: number,
   ) {
+    this.main = index === 0;
     this.heapStart = kernel.heapStart;
-    this.mmapThreshold = t.mmapThreshold ?? DEFAULT_MMAP_THRESHOLD;
-    this.trimThreshold = t.trimThreshold ?? DEFAULT_TRIM_THRESHOLD;
-    this.topPad = t.topPad ?? DEFAULT_TOP_PAD;
-    this.nMmapsMax = t.mmapMax ?? DEFAULT_MMAP_MAX;
-    // Setting any of these four turns the dynamic threshold off (do_set_* in malloc.c).
-    this.noDynThreshold =
-      t.mmapThreshold !== undefined ||
-      t.trimThreshold !== undefined ||
-      t.topPad !== undefined ||
-      t.mmapMax !== undefined;
-    this.tcacheCount = t.tcacheCount ?? TCACHE_FILL_COUNT;
-    // do_set_tcache_max: the bins up to the one of the largest request kept.
-    this.tcacheBins = t.tcacheMax === undefined ? TCACHE_MAX_BINS : csize2tidx(request2size(t.tcacheMax)) + 1;
-    this.tcacheUnsortedLimit = t.tcacheUnsortedLimit ?? 0;
-    // set_max_fast: (s + SIZE_SZ) & ~MALLOC_ALIGN_MASK, or 16 when s is 0.
-    const mx = t.mxfast ?? DEFAULT_MXFAST;
-    this.maxFast = mx === 0 ? 16 : (mx + 8) & ~15;
   }
 
   // ---- addresses and sizes ----
   /**
-   * Is mem inside the brk heap? Asked before any lookup of the mmapped chunks: mmaps never overlap
-   * [heap start, break), and a Map keyed by 47-bit addresses costs a boxed number per lookup.
+   * Is mem inside the brk heap (the main arena's)? Asked before any lookup of the mmapped chunks:
+   * mmaps never overlap [heap start, break), and a Map keyed by 47-bit addresses costs a boxed
+   * number per lookup.
    */
   inHeap(mem: number): boolean {
     return mem > this.heapStart && mem < this.kernel.brk;
@@ -107,17 +81,54 @@ export class MallocState {
   size(s: number): number {
     return this.store.sizeG[s] * 16;
   }
-  /** User pointer of a heap chunk slot. */
-  mem(s: number): number {
-    return this.heapStart + this.store.gran[s] * 16 + 16;
+  /** Address of granule g. */
+  addrOf(g: number): number {
+    return this.main ? this.heapStart + g * 16 : this.heapBase[g >>> 22] + (g & HEAP_GRANULE_MASK) * 16;
   }
-  /** Page-touch of an 8-byte write at byte `off` into chunk s (0 prev_size, 8 size, 16 fd, 24 bk, 32/40 nextsize). */
+  /** Address of chunk s. */
+  chunk(s: number): number {
+    return this.addrOf(this.store.gran[s]);
+  }
+  /** User pointer of chunk s. */
+  mem(s: number): number {
+    const g = this.store.gran[s];
+    return (
+      (this.main ? this.heapStart + g * 16 : this.heapBase[g >>> 22] + (g & HEAP_GRANULE_MASK) * 16) + 16
+    );
+  }
+  /**
+   * Page-touch of an 8-byte write at byte `off` into chunk s (0 prev_size, 8 size, 16 fd, 24 bk,
+   * 32/40 nextsize). Only writes that may reach a page not yet resident are touched: a chunk's
+   * first 48 bytes stay resident once written (mtrim's MADV_DONTNEED starts past them, trims cut
+   * only top's tail), so the header of every existing chunk, the fd/bk of a chunk in a bin and the
+   * nextsize words of a group leader need no touch; a new chunk's header, the links of a chunk
+   * entering a bin or cache, and a new leader's nextsize words do. (The native residency check
+   * holds the model to the real page counts, page for page.) About two touches an op saved.
+   */
   w(s: number, off: number): void {
-    this.kernel.touchHeapPage((this.store.gran[s] + (off >> 4)) >> 8);
+    this.wg(this.store.gran[s] + (off >> 4));
   }
   /** Page-touch of a write at granule g (a header or footer word). */
   wg(g: number): void {
-    this.kernel.touchHeapPage(g >> 8);
+    if (this.main) this.kernel.touchHeapPage(g >> 8);
+    else this.kernel.touchPageOf(this.heapChain[g >>> 22].bits!, (g & HEAP_GRANULE_MASK) >> 8);
+  }
+
+  /** Give heap h its place in granule space (the next free one: heaps come and go as a stack). */
+  addHeap(h: HeapInfo): number {
+    const k = this.heapChain.length;
+    this.heapChain.push(h);
+    this.heapBase[k] = h.addr;
+    this.store.growPages((k + 1) * (HEAP_GRANULES >> 8));
+    return k * HEAP_GRANULES;
+  }
+  /** The last heap went away (heap_trim unmapped it). */
+  dropHeap(): void {
+    this.heapChain.pop();
+  }
+  /** The heap holding granule g (a thread arena's). */
+  heapOf(g: number): HeapInfo {
+    return this.heapChain[g >>> 22];
   }
 
   // ---- inuse bits, as glibc stores them: in the next chunk's size field ----
@@ -126,9 +137,7 @@ export class MallocState {
     return this.store.prevInuse(this.store.nextPhys[s]);
   }
   setInuseBitAfter(s: number): void {
-    const n = this.store.nextPhys[s];
-    this.store.setPrevInuse(n, true);
-    this.w(n, 8);
+    this.store.setPrevInuse(this.store.nextPhys[s], true); // (a chunk's header page is resident: see w())
   }
 
   // ---- bins (slot i is bin i's head) ----
@@ -146,7 +155,6 @@ export class MallocState {
     st.fd[1] = s;
     st.setState(s, ChunkState.Unsorted);
     this.w(s, 16);
-    if (fwd >= 128) this.w(fwd, 24);
     if (!inSmallbinRange(this.size(s))) this.clearNextsize(s);
     this.binChunks++;
     this.binBytes += this.size(s);
@@ -159,13 +167,11 @@ export class MallocState {
     const bk = st.bk[p];
     st.bk[fd] = bk;
     st.fd[bk] = fd;
-    if (fd >= 128) this.w(fd, 24);
-    if (bk >= 128) this.w(bk, 16);
-    if (!inSmallbinRange(this.size(p)) && this.fdNext.has(p)) {
-      const pfn = this.fdNext.get(p);
+    const pfn = inSmallbinRange(this.size(p)) ? -1 : this.fdNext.get(p);
+    if (pfn >= 0) {
       const pbn = this.bkNext.get(p);
       // A bin head's "fd_nextsize" overlaps the next bin's fd, never NULL: treat it as set.
-      if (fd >= 128 && !this.fdNext.has(fd)) {
+      if (fd >= 128 && this.fdNext.get(fd) < 0) {
         if (pfn === p) {
           this.fdNext.set(fd, fd);
           this.bkNext.set(fd, fd);
@@ -174,15 +180,11 @@ export class MallocState {
           this.bkNext.set(fd, pbn);
           this.bkNext.set(pfn, fd);
           this.fdNext.set(pbn, fd);
-          this.w(pfn, 40);
-          this.w(pbn, 32);
         }
-        this.w(fd, 32);
+        this.w(fd, 32); // fd becomes a group leader: its nextsize words may be on a page never written
       } else {
         this.bkNext.set(pfn, pbn);
         this.fdNext.set(pbn, pfn);
-        this.w(pfn, 40);
-        this.w(pbn, 32);
       }
       this.fdNext.delete(p);
       this.bkNext.delete(p);
@@ -223,8 +225,6 @@ export class MallocState {
           this.bkNext.set(first, victim);
           this.fdNext.set(firstBk, victim);
           this.w(victim, 32);
-          this.w(first, 40);
-          this.w(firstBk, 32);
         } else {
           while (size < this.size(fwd)) fwd = this.fdNext.get(fwd);
           if (size === this.size(fwd)) {
@@ -236,8 +236,6 @@ export class MallocState {
             this.bkNext.set(fwd, victim);
             this.fdNext.set(fb, victim);
             this.w(victim, 32);
-            this.w(fwd, 40);
-            this.w(fb, 32);
           }
           bck = st.bk[fwd];
         }
@@ -252,32 +250,8 @@ export class MallocState {
     st.fd[victim] = fwd;
     st.bk[fwd] = victim;
     st.fd[bck] = victim;
-    this.w(victim, 16);
-    if (fwd >= 128) this.w(fwd, 24);
-    if (bck >= 128) this.w(bck, 16);
     this.binChunks++;
     this.binBytes += size;
-  }
-
-  // ---- tcache ----
-  tcachePut(s: number, idx: number): void {
-    const st = this.store;
-    st.fd[s] = this.tcacheHead[idx];
-    this.tcacheHead[idx] = s;
-    this.tcacheCounts[idx]++;
-    st.setState(s, ChunkState.Tcache);
-    this.w(s, 16);
-    this.wg(this.tcacheGran + 1);
-  }
-
-  tcacheGet(idx: number): number {
-    const s = this.tcacheHead[idx];
-    this.tcacheHead[idx] = this.store.fd[s];
-    this.tcacheCounts[idx]--;
-    this.store.setState(s, ChunkState.InUse);
-    this.w(s, 24); // e->key = NULL
-    this.wg(this.tcacheGran + 1);
-    return s;
   }
 
   // ---- fastbins ----

@@ -1,0 +1,243 @@
+import type { Kernel } from '../../kernel/kernel';
+import type { Libc } from '../../libc/libc';
+import type { Vm } from '../runtime/vm';
+import { FOOTPRINTS } from './footprints/data';
+import type { FootprintDelta, FootprintSet } from './footprints/types';
+
+/**
+ * What `import X` costs (tools/imports/capture_import.py): a module the recorder's process has
+ * loaded at start-up is free; any other replays its captured footprint after its dependencies'
+ * (each theirs, once per process). The replay makes every pymalloc-level call through the
+ * process's pymalloc (which makes its own C-library calls for big blocks, arenas and bookkeeping,
+ * as the real one did inside those calls) and every other C-library call straight on the C
+ * library; what the import writes becomes resident. A block made before the import that it frees
+ * is taken from the start-up's calibrated blocks (same size class) or the start-up trace's chunks
+ * (same trace id). Then, as numpy/importFootprint.ts does for NumPy: the libraries' anonymous
+ * mappings (.bss) the trace cannot see, the collector's counters, and the RSS of the files mapped.
+ */
+export interface ImportHost {
+  /** The interpreter version whose footprints apply ('3.11.7'), or null: imports cost nothing. */
+  version: string | null;
+  kernel: Kernel;
+  libc: Libc;
+  /** Start-up trace id → pointer of the chunks still live (boot.liveIds). */
+  liveIds: Map<number, number>;
+  /** The calibrated start-up blocks (boot.liveBlocks; 0 once given back). */
+  liveBlocks: Float64Array;
+  blockSize: (p: number) => number;
+}
+
+interface HostState {
+  host: ImportHost;
+  imported: Set<string>;
+  /** What each replayed import left live: `module:p:id` / `module:g:id` → pointer. */
+  made: Map<string, number>;
+}
+
+const hosts = new WeakMap<Vm, HostState>();
+
+/** Called by the process when it is made (python/process.ts). */
+export function attachImportHost(vm: Vm, host: ImportHost): void {
+  hosts.set(vm, { host, imported: new Set(), made: new Map() });
+}
+
+function footprints(version: string | null): FootprintSet | null {
+  return version === null ? null : (FOOTPRINTS[version] ?? null);
+}
+
+/** Is the module in the recorder's sys.modules at start-up (so its import allocates nothing)? */
+export function loadedAtStartup(vm: Vm, name: string): boolean {
+  const h = hosts.get(vm);
+  const set = footprints(h?.host.version ?? null);
+  return set === null || set.startup.includes(name);
+}
+
+/**
+ * Replay `import name`'s footprint unless the process has it already. Dependencies go through
+ * `importModule` when the simulator models them (they become module objects), else straight to
+ * their footprints.
+ */
+export function importCost(
+  vm: Vm,
+  name: string,
+  importModule: (name: string) => number,
+  modelled: (name: string) => boolean,
+): void {
+  const h = hosts.get(vm);
+  if (h === undefined) return;
+  const set = footprints(h.host.version);
+  if (set === null || set.startup.includes(name) || h.imported.has(name)) return;
+  h.imported.add(name);
+  const fp = set.modules[name];
+  if (fp === undefined) return;
+  if (fp.alone !== undefined && fp.deps.every((d) => !h.imported.has(d))) {
+    // none of it is imported yet: the whole import as it ran, the dependencies' nested inside
+    for (const dep of fp.deps) h.imported.add(dep);
+    replay(vm, h, name, fp.alone.trace, fp.alone.delta);
+    for (const dep of fp.deps) if (modelled(dep)) vm.decref(importModule(dep));
+    return;
+  }
+  for (const dep of fp.deps) {
+    if (modelled(dep)) vm.decref(importModule(dep));
+    else importCost(vm, dep, importModule, modelled);
+  }
+  replay(vm, h, name, fp.trace, fp.delta);
+}
+
+function replay(vm: Vm, h: HostState, name: string, trace: string, delta: FootprintDelta): void {
+  const host = h.host;
+  const rss0 = host.kernel.rss;
+  const pm: Ids = { own: new Map(), made: h.made };
+  const g: Ids = { own: new Map(), made: h.made };
+  const anon0 = host.kernel.anonMmapBytes;
+  for (const line of trace.split('\n')) {
+    if (line === '' || line.startsWith('#')) continue;
+    const [dom, op, a, b, c] = line.split(' ');
+    if (dom === 'p') replayPymalloc(vm, host, pm, op, a, b, c);
+    else replayLibc(host, g, op, a, b, c);
+  }
+  for (const [id, p] of pm.own) h.made.set(`${name}:p:${id}`, p);
+  for (const [id, p] of g.own) h.made.set(`${name}:g:${id}`, p);
+  after(vm, host, delta, rss0, anon0);
+}
+
+/** The footprint's own ids → pointers, and what earlier imports left live. */
+interface Ids {
+  own: Map<number, number>;
+  made: Map<string, number>;
+}
+
+/** A block made before the import: a calibrated start-up block of the size class, or a start-up chunk. */
+function preexisting(host: ImportHost, ref: string): number {
+  if (ref.startsWith('~g:')) {
+    const sid = Number(ref.split(':')[1]);
+    const p = host.liveIds.get(sid);
+    if (p === undefined) return 0;
+    host.liveIds.delete(sid);
+    return p;
+  }
+  const size = Number(ref.slice(1));
+  const live = host.liveBlocks;
+  for (let i = live.length - 1; i >= 0; i--) {
+    if (live[i] !== 0 && host.blockSize(live[i]) === size) {
+      const p = live[i];
+      live[i] = 0;
+      return p;
+    }
+  }
+  return 0;
+}
+
+/**
+ * A block named by the trace: its own id, a block an earlier import made (`^module:p:id:size`;
+ * a pymalloc block of the size class if that import made other calls here than when this one was
+ * captured), or the start-up's (`~…`).
+ */
+function resolve(host: ImportHost, ids: Ids, ref: string): number {
+  if (ref.startsWith('~')) return preexisting(host, ref);
+  if (ref.startsWith('^')) {
+    const [mod, dom, id, size] = ref.slice(1).split(':');
+    const key = `${mod}:${dom}:${id}`;
+    const p = ids.made.get(key);
+    if (p !== undefined) {
+      ids.made.delete(key);
+      return p;
+    }
+    return dom === 'p' ? preexisting(host, `~${(Number(size) + 15) & ~15}`) : 0;
+  }
+  const id = Number(ref);
+  const p = ids.own.get(id) ?? 0;
+  ids.own.delete(id);
+  return p;
+}
+
+/** A pymalloc-level call, made through the process's pymalloc; what it returns is written. */
+function replayPymalloc(
+  vm: Vm,
+  host: ImportHost,
+  ids: Ids,
+  op: string,
+  a: string,
+  b: string,
+  c: string,
+): void {
+  const mem = vm.mem;
+  switch (op) {
+    case 'm': {
+      const p = mem.malloc(Number(b));
+      ids.own.set(Number(a), p);
+      mem.touch(p, Number(b));
+      return;
+    }
+    case 'c': {
+      const p = mem.calloc(Number(b), Number(c));
+      ids.own.set(Number(a), p);
+      return;
+    }
+    case 'r': {
+      const old = b === '0' ? 0 : resolve(host, ids, b);
+      if (b !== '0' && old === 0) {
+        // the old block was not found among the start-up's: the call is a fresh allocation here
+        const p = mem.malloc(Number(c));
+        ids.own.set(Number(a), p);
+        mem.touch(p, Number(c));
+        return;
+      }
+      const p = mem.realloc(old, Number(c));
+      ids.own.set(Number(a), p);
+      mem.touch(p, Number(c));
+      return;
+    }
+    default: {
+      const p = resolve(host, ids, a);
+      if (p) mem.free(p);
+    }
+  }
+}
+
+/** A C-library call outside pymalloc (PyMem_Raw*, the dynamic loader, libraries). */
+function replayLibc(host: ImportHost, ids: Ids, op: string, a: string, b: string, c: string): void {
+  const libc = host.libc;
+  switch (op) {
+    case 'm': {
+      const p = libc.malloc(Number(b));
+      ids.own.set(Number(a), p);
+      host.kernel.touch(p, Number(b));
+      return;
+    }
+    case 'c':
+      ids.own.set(Number(a), libc.calloc(Number(b), Number(c)));
+      return;
+    case 'r': {
+      const old = b === '0' ? 0 : resolve(host, ids, b);
+      const p = b !== '0' && old === 0 ? libc.malloc(Number(c)) : libc.realloc(old, Number(c));
+      ids.own.set(Number(a), p);
+      host.kernel.touch(p, Number(c));
+      return;
+    }
+    case 't':
+      libc.trim(Number(a));
+      return;
+    default: {
+      const p = resolve(host, ids, a);
+      if (p) libc.free(p);
+    }
+  }
+}
+
+/** The libraries' anonymous mappings, the collector's counters and the file pages' RSS. */
+function after(vm: Vm, host: ImportHost, d: FootprintDelta, rss0: number, anon0: number): void {
+  const modelled = host.kernel.anonMmapBytes - anon0;
+  const library =
+    d.anonMmap - d.arenas * (1 << 20) - d.hblkhd - Math.max(0, modelled - d.arenas * (1 << 20) - d.hblkhd);
+  if (library > 0) host.kernel.mmap(library, 'interpreter', 'an imported module: shared library (.bss)');
+  const gc = vm.gc;
+  for (let i = 0; i < 3; i++) {
+    gc.count[i] = Math.max(0, gc.count[i] + d.gc.count[i]);
+    gc.collections[i] += d.gc.collections[i];
+    gc.size[i] += d.gc.objects[i];
+  }
+  if (d.gc.objects[2] > 0) gc.longLivedPending += d.gc.objects[2];
+  const added = host.kernel.rss - rss0;
+  if (d.rss > added) host.kernel.baselineRss += d.rss - added;
+}

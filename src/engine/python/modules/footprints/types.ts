@@ -1,0 +1,25 @@
+/** What the recorder measured across an import that its trace does not carry. */
+export interface FootprintDelta {
+  rss: number;
+  anonMmap: number;
+  arenas: number;
+  hblkhd: number;
+  gc: { count: number[]; collections: number[]; objects: number[] };
+}
+
+/** One module's import footprint (tools/imports/capture_import.py, embedded in data.ts). */
+export interface Footprint {
+  /** The modules its import brings in first (each replays its own footprint). */
+  deps: string[];
+  delta: FootprintDelta;
+  /** The calls after its dependencies' imports, in tools/imports/capture_import.py's format. */
+  trace: string;
+  /** The whole import with its dependencies' nested inside, for a process that has none of them yet. */
+  alone?: { delta: FootprintDelta; trace: string };
+}
+
+/** One interpreter's footprints, and the modules its recorder process has loaded at start-up. */
+export interface FootprintSet {
+  startup: string[];
+  modules: Record<string, Footprint>;
+}
