@@ -2,6 +2,7 @@ import { NotSupported, PyError } from '../errors';
 import { getAttr, lookupAttr, setAttr } from '../abstract/attr';
 import { parseKeywordLookups } from '../abstract/argparser';
 import { call } from '../abstract/call';
+import { hashValue } from '../abstract/hashvalue';
 import { richCompareBool } from '../abstract/compare';
 import { clearError, errorMatches, setNone, typeError, valueError } from '../abstract/errors';
 import { format } from '../abstract/format';
@@ -52,6 +53,8 @@ export function builtinFunctions(host: BuiltinsHost): MethodDef[] {
     }),
     def('next', Meth.Fastcall, nextImpl),
     def('repr', Meth.O, (vm2, _s, a) => repr(vm2, a[0])),
+    // builtin_hash: PyObject_Hash, then PyLong_FromSsize_t
+    def('hash', Meth.O, (vm2, _s, a) => fromSsize(vm2, norm(hashValue(vm2, a[0])))),
     // builtin_ascii: PyObject_ASCII
     def('ascii', Meth.O, (vm2, _s, a) => asciiOf(vm2, a[0])),
     def('format', Meth.Fastcall, (vm2, _s, a) => {

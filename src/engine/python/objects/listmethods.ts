@@ -1,5 +1,4 @@
 import { NotSupported } from '../errors';
-import { argParserInit } from '../abstract/argparser';
 import { richCompareBool } from '../abstract/compare';
 import { indexError, raiseString, typeError, valueError } from '../abstract/errors';
 import { asSsize, hasIndex } from '../abstract/number';
@@ -153,8 +152,6 @@ function find(vm: Vm, self: number, x: number): number {
 }
 
 function sortMethod(vm: Vm, self: number, args: readonly number[], kw: Kwargs | null): number {
-  // list_sort's Argument Clinic parser: its kwtuple is made by the first call with keywords
-  if (args.length || (kw !== null && kw.size > 0)) argParserInit(vm, 'sort', ['key', 'reverse']);
   if (args.length) throw typeError(vm, 'sort() takes no positional arguments');
   // list_sort's clinic parser: its keyword tuple is made on the first call with keywords
   if (kw !== null && kw.size > 0) parserInit(vm, 'list.sort', ['key', 'reverse']);

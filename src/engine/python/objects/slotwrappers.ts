@@ -48,9 +48,15 @@ export function slotWrapper(vm: Vm, s: TypeSlots, name: string): SlotWrapper | n
     return f;
   };
   const w = (call: SlotWrapper['call']): SlotWrapper => ({ name, call });
-  const m = /^__(r|i)?([a-z]+)__$/.exec(name);
+  const m = /^__([a-z]+)__$/.exec(name);
   if (!m) return null;
-  const [, prefix, core] = m;
+  // the whole word first: __init__, __iter__, __repr__, __rshift__ are not r/i forms of "nit" or "shift"
+  let prefix = '';
+  let core = m[1];
+  if (!(core in BINARY) && !RICH.includes(core) && /^[ri]/.test(core) && core.slice(1) in BINARY) {
+    prefix = core[0];
+    core = core.slice(1);
+  }
   if (core in BINARY) {
     const nb = BINARY[core] + (prefix === 'i' ? NB_BINARY_COUNT : 0);
     const f = own((t) => t.number?.binary[nb]);
