@@ -1,6 +1,6 @@
 import { NotSupported, PyError } from '../errors';
-import { getAttr, lookupAttr, setAttr } from '../abstract/attr';
-import { parseKeywordLookups } from '../abstract/argparser';
+import { getAttr, lookupAttr, lookupSpecial, setAttr } from '../abstract/attr';
+import { argParserInit, parseKeywordLookups } from '../abstract/argparser';
 import { call } from '../abstract/call';
 import { hashValue } from '../abstract/hashvalue';
 import { richCompareBool } from '../abstract/compare';
@@ -55,6 +55,21 @@ export function builtinFunctions(host: BuiltinsHost): MethodDef[] {
     def('repr', Meth.O, (vm2, _s, a) => repr(vm2, a[0])),
     // builtin_hash: PyObject_Hash, then PyLong_FromSsize_t
     def('hash', Meth.O, (vm2, _s, a) => fromSsize(vm2, norm(hashValue(vm2, a[0])))),
+    // builtin_round (Argument Clinic): number.__round__ looked up (a bound method), called, released
+    def('round', Meth.Fastcall | Meth.Keywords, (vm2, _s, a, kw) => {
+      if (kw !== null && kw.size > 0) argParserInit(vm2, 'round', ['number', 'ndigits']);
+      const number = a[0] ?? kw?.get('number');
+      const nd = a[1] ?? kw?.get('ndigits');
+      if (number === undefined) throw typeError(vm2, "round() missing required argument 'number' (pos 1)");
+      const m = lookupSpecial(vm2, number, '__round__');
+      if (m === 0)
+        throw typeError(vm2, "type %.100s doesn't define __round__ method", vm2.typeOf(number).name);
+      try {
+        return call(vm2, m, nd === undefined || nd === vm2.s.None ? [] : [nd], null);
+      } finally {
+        vm2.decref(m);
+      }
+    }),
     // builtin_ascii: PyObject_ASCII
     def('ascii', Meth.O, (vm2, _s, a) => asciiOf(vm2, a[0])),
     def('format', Meth.Fastcall, (vm2, _s, a) => {

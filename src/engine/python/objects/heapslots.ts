@@ -1,4 +1,5 @@
-import { PyError } from '../errors';
+import { NotSupported, PyError } from '../errors';
+import { dictKwargs, withKwnames } from '../abstract/kwargs';
 import { genericGetAttr, genericSetAttr, typeLookup } from '../abstract/attr';
 import { call } from '../abstract/call';
 import { clearError, errorMatches, raiseFormat, typeError } from '../abstract/errors';
@@ -8,7 +9,7 @@ import type { Vm } from '../runtime/vm';
 import { E } from './exctypes';
 import { hashNotImplemented } from './object';
 import { intern } from './str';
-import { tupleItems } from './tuple';
+import { tupleFromItems, tupleItems } from './tuple';
 import { NB, NB_BINARY_COUNT, T, TpFlags, type BinarySlot, type NumberSlots, type TypeSlots } from './types';
 import { dictGetItem } from './dict';
 
@@ -240,9 +241,7 @@ export function installDunderSlots(vm: Vm, s: TypeSlots, names: ReadonlySet<stri
   }
   if (has('__init__')) {
     s.init = (vm2, self, args, kwargs) => {
-      if (kwargs !== 0 && vm2.table.n[kwargs] > 0)
-        throw typeError(vm2, 'keyword arguments to a class are not supported by the simulator yet');
-      const r = mustCall(vm2, self, '__init__', Array.from(tupleItems(vm2, args)));
+      const r = slotTpInit(vm2, self, args, kwargs);
       if (r !== vm2.s.None) {
         const name = vm2.typeOf(r).name;
         vm2.decref(r);
@@ -255,4 +254,43 @@ export function installDunderSlots(vm: Vm, s: TypeSlots, names: ReadonlySet<stri
   if (has('__set__') || has('__delete__'))
     s.descrSet = (vm2, d, obj, v) =>
       vm2.decref(v === 0 ? mustCall(vm2, d, '__delete__', [obj]) : mustCall(vm2, d, '__set__', [obj, v]));
+}
+
+/**
+ * slot_tp_init: __init__ called with the instance prepended (_PyObject_Call_Prepend: the
+ * arguments on the C stack, or a PyMem array past _PY_FASTCALL_SMALL_STACK = 5), keywords through
+ * _PyObject_FastCallDictTstate: _PyStack_UnpackDict's array of 1 + nargs + nkwargs pointers and
+ * its kwnames tuple, both released after the call (the array first).
+ */
+function slotTpInit(vm: Vm, self: number, args: number, kwargs: number): number {
+  const items = [self, ...tupleItems(vm, args)];
+  const nkw = kwargs !== 0 ? vm.table.n[kwargs] : 0;
+  if (nkw === 0) {
+    const small = items.length > 5 ? vm.mem.malloc(8 * items.length) : 0;
+    try {
+      return mustCall(vm, self, '__init__', items.slice(1));
+    } finally {
+      if (small) vm.mem.free(small);
+    }
+  }
+  const f = typeLookup(vm, vm.typeOf(self), '__init__');
+  if (f === 0 || !(vm.typeOf(f).flags & TpFlags.MethodDescriptor))
+    throw new NotSupported('keyword arguments to a class whose __init__ is not a plain function');
+  const prepend = items.length > 5 ? vm.mem.malloc(8 * items.length) : 0;
+  try {
+    const kw = dictKwargs(vm, kwargs);
+    const stack = vm.mem.malloc(8 * (1 + items.length + nkw));
+    const kwnames = tupleFromItems(
+      vm,
+      Array.from(kw.keys(), (k) => intern(vm, k)),
+    );
+    try {
+      return call(vm, f, items, withKwnames(kw, kwnames));
+    } finally {
+      vm.mem.free(stack);
+      vm.decref(kwnames);
+    }
+  } finally {
+    if (prepend) vm.mem.free(prepend);
+  }
 }

@@ -5,6 +5,7 @@ import { typeName } from '../abstract/object';
 import { Singletons } from '../runtime/singletons';
 import type { Vm } from '../runtime/vm';
 import { E } from './exctypes';
+import { INT_ROUND } from './round';
 import { fromDouble, floatTrueDivide } from './float';
 import { intDivMod } from './intdiv';
 import { strValue } from './str';
@@ -401,6 +402,7 @@ export const IntType = (): TypeSlots =>
         return fromLong(vm, (typeof v === 'bigint' ? (v < 0n ? -v : v) : Math.abs(v)).toString(2).replace(/^0$/, '').length);
       }),
       conjugate: m('conjugate', Meth.NoArgs, longLong),
+      __round__: INT_ROUND,
     },
     getset: {
       real: { name: 'real', get: longLong },
