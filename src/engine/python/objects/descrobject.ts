@@ -10,7 +10,7 @@ import { E } from './exctypes';
 import { genericAlloc } from './object';
 import { intern } from './str';
 import { tupleItem } from './tuple';
-import { T, TpFlags, defineType, type TypeSlots, type Visit } from './types';
+import { Meth, T, TpFlags, defineType, type TypeSlots, type Visit } from './types';
 
 /**
  * staticmethod, classmethod (Objects/funcobject.c) and property (Objects/descrobject.c): GC
@@ -122,6 +122,25 @@ interface PropertyState {
 
 const PROP_FIELDS = ['fget', 'fset', 'fdel', 'doc'] as const;
 
+/**
+ * property_copy (property.getter/setter/deleter): type(old)(fget, fset, fdel, doc) with one of
+ * the three replaced, called as PyObject_CallFunctionObjArgs does (property has no vectorcall:
+ * _PyObject_MakeTpCall packs the four arguments into a tuple).
+ */
+function propertyCopy(vm: Vm, old: number, which: 'fget' | 'fset' | 'fdel', f: number): number {
+  const st = vm.table.side[old] as PropertyState;
+  const pick = (k: 'fget' | 'fset' | 'fdel') => (k === which && f !== vm.s.None ? f : st[k] || vm.s.None);
+  const args = [pick('fget'), pick('fset'), pick('fdel'), st.doc || vm.s.None];
+  return call(vm, vm.typeOf(old).typeObject, args, null);
+}
+
+const copyMethod = (name: 'getter' | 'setter' | 'deleter', field: 'fget' | 'fset' | 'fdel') => ({
+  name,
+  flags: Meth.O,
+  impl: (vm: Vm, self: number, args: readonly number[]) => propertyCopy(vm, self, field, args[0]),
+  qualname: `property.${name}`,
+});
+
 export const PropertyType = (): TypeSlots =>
   defineType({
     id: T.Property,
@@ -177,6 +196,11 @@ export const PropertyType = (): TypeSlots =>
           value === 0 ? "can't delete attribute" : "can't set attribute",
         );
       vm.decref(value === 0 ? call(vm, f, [obj], null) : call(vm, f, [obj, value], null));
+    },
+    methods: {
+      getter: copyMethod('getter', 'fget'),
+      setter: copyMethod('setter', 'fset'),
+      deleter: copyMethod('deleter', 'fdel'),
     },
     members: Object.fromEntries(
       ['fget', 'fset', 'fdel'].map((k) => [
