@@ -80,6 +80,20 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // A str keeps its characters as bytes in the table unless they are long or wide
+    // (objects/str.ts): `side[h]` is not its text.
+    files: ['src/**/*.{ts,tsx}', 'tests/**/*.ts', 'bench/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'TSAsExpression[typeAnnotation.type="TSStringKeyword"] > MemberExpression[object.property.name="side"]',
+          message: "A str's characters are read with strValue(vm, h) (objects/str.ts), not side[h] as string.",
+        },
+      ],
+    },
+  },
   // A lower layer never imports a higher one.
   {
     files: ['src/engine/kernel/**/*.ts'],

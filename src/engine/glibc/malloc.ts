@@ -301,6 +301,26 @@ export class GlibcMalloc implements LibcModel {
   }
 
   /** mallinfo2() over every arena. */
+  /**
+   * Every live thread other than main with a tcache: its id, its arena's index and what its tcache
+   * holds (tcache bin i caches chunks of 32 + 16·i bytes). Read by explain/glibc/threads.ts.
+   */
+  threadTcaches(): { tid: number; arena: number; chunks: number; bytes: number }[] {
+    const out: { tid: number; arena: number; chunks: number; bytes: number }[] = [];
+    for (const t of this.threads.values()) {
+      if (t.tid === 0 || t.tcache === null) continue;
+      let chunks = 0;
+      let bytes = 0;
+      const counts = t.tcache.counts;
+      for (let i = 0; i < counts.length; i++) {
+        chunks += counts[i];
+        bytes += counts[i] * (32 + 16 * i);
+      }
+      out.push({ tid: t.tid, arena: t.arena ? t.arena.index : 0, chunks, bytes });
+    }
+    return out;
+  }
+
   mallinfo2(): Mallinfo2 {
     return mallinfo2(this.arenas, this.mp);
   }

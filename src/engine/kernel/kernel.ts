@@ -329,8 +329,12 @@ export class Kernel {
     return { bits: this.mappings[i].resident, base: this.mappings[i].start };
   }
 
+  /** Page faults so far: pages that became resident (a first touch; brk and mremap count theirs). */
+  faults = 0;
+
   private addResident(pages: number): void {
     this.residentPages += pages;
+    if (pages > 0) this.faults += pages;
     if (this.residentPages > this.peakResidentPages) this.peakResidentPages = this.residentPages;
   }
 

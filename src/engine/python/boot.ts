@@ -37,10 +37,18 @@ export function replaySegment(libc: Libc, text: string, live: Map<number, number
   replayCapture(parseTrace(text), libc, live);
 }
 
-export function bootProcess(kernel: Kernel, libc: Libc, pymalloc: Pymalloc, profile: StartupProfile): BootResult {
+export function bootProcess(
+  kernel: Kernel,
+  libc: Libc,
+  pymalloc: Pymalloc,
+  profile: StartupProfile,
+  /** false under PYTHONMALLOC=malloc: the start-up's objects are C-library chunks, pymalloc stays empty. */
+  withPymalloc = true,
+): BootResult {
   const segment = profile.info.segments[0];
   const text = profile.traces[segment.trace];
-  if (text === undefined) throw new Error(`start-up trace ${segment.trace} is missing (run scripts/embed-startup.ts)`);
+  if (text === undefined)
+    throw new Error(`start-up trace ${segment.trace} is missing (run scripts/embed-startup.ts)`);
   const liveIds = new Map<number, number>();
   replaySegment(libc, text, liveIds);
 
@@ -48,9 +56,12 @@ export function bootProcess(kernel: Kernel, libc: Libc, pymalloc: Pymalloc, prof
   // (PyMem_RawRealloc, 48 bytes an arena object) and arena_map_mark_used's radix nodes.
   const bk = segment.pymalloc_bookkeeping;
   pymalloc.adoptBookkeeping({
-    arenasVector: bk.arenas_vector ? liveIds.get(bk.arenas_vector.id) ?? 0 : 0,
+    arenasVector: bk.arenas_vector ? (liveIds.get(bk.arenas_vector.id) ?? 0) : 0,
     arenasCount: bk.arenas_vector ? bk.arenas_vector.bytes / 48 : 0,
-    radixNodes: bk.radix_tree_nodes.map((n) => ({ kind: n.kind as 'mid' | 'bot', address: liveIds.get(n.id) ?? 0 })),
+    radixNodes: bk.radix_tree_nodes.map((n) => ({
+      kind: n.kind as 'mid' | 'bot',
+      address: liveIds.get(n.id) ?? 0,
+    })),
   });
 
   // The frame data stack's root chunk (_PyObject_VirtualAlloc at thread-state creation).
@@ -59,6 +70,18 @@ export function bootProcess(kernel: Kernel, libc: Libc, pymalloc: Pymalloc, prof
   const addr = kernel.mmap(size, 'interpreter', 'frame data stack');
   kernel.touch(addr, ROOT_CHUNK_USED);
 
+  const recorder = segment.verification.recorder;
+  if (!withPymalloc) {
+    kernel.baselineRss = Math.max(0, recorder.rss - kernel.rss);
+    const dataStackRoot = { addr, size, used: ROOT_CHUNK_USED };
+    return {
+      liveIds,
+      dataStackRoot,
+      liveBlocks: new Float64Array(0),
+      anonBaseline: recorder.anon_mmap - kernel.anonMmapBytes,
+      segment,
+    };
+  }
   const rec = segment.pymalloc_recorder;
   const classes: Record<string, { blocks: number; pools: number }> = {};
   for (const [k, v] of Object.entries(rec.classes)) classes[k] = { blocks: v.blocks_in_use, pools: v.pools };
@@ -68,8 +91,13 @@ export function bootProcess(kernel: Kernel, libc: Libc, pymalloc: Pymalloc, prof
     arenasTotal: rec.arenas_allocated_total,
   });
 
-  const recorder = segment.verification.recorder;
   kernel.baselineRss = Math.max(0, recorder.rss - kernel.rss);
   const anonBaseline = recorder.anon_mmap - kernel.anonMmapBytes;
-  return { liveIds, dataStackRoot: { addr, size, used: ROOT_CHUNK_USED }, liveBlocks: cal.liveBlocks, anonBaseline, segment };
+  return {
+    liveIds,
+    dataStackRoot: { addr, size, used: ROOT_CHUNK_USED },
+    liveBlocks: cal.liveBlocks,
+    anonBaseline,
+    segment,
+  };
 }

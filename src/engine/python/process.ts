@@ -1,3 +1,4 @@
+import { Clock } from '../kernel/clock';
 import { Kernel } from '../kernel/kernel';
 import { createLibc, defaultLibcEnv } from '../libc/create';
 import { EnvError, type LibcEnvironment } from '../libc/env';
@@ -27,7 +28,7 @@ import {
   type StepMeasurement,
 } from './report';
 import { DataStack } from './runtime/datastack';
-import { Mem } from './runtime/mem';
+import { MallocDomain, Mem } from './runtime/mem';
 import { Vm } from './runtime/vm';
 import { attachImportHost } from './modules/footprint';
 import { startupProfile, type ProfileName, type StartupProfile } from './startup/profiles';
@@ -68,9 +69,13 @@ export interface Statement {
  */
 export class PythonProcess {
   readonly kernel: Kernel;
+  /** The simulated CLOCK_MONOTONIC: the interpreter's work, sleeps and the allocators' calls advance it. */
+  readonly clock = new Clock();
   /** The C library the process runs on (glibc unless LD_PRELOAD says otherwise). */
   readonly libc: LibcModel;
   readonly pymalloc: Pymalloc;
+  /** PYTHONMALLOC=malloc: every PyObject_/PyMem_ call goes to the C library (runtime/mem.ts MallocDomain). */
+  readonly pymallocOff: boolean;
   readonly vm: Vm;
   readonly boot: BootResult;
   readonly profile: StartupProfile;
@@ -88,15 +93,19 @@ export class PythonProcess {
     const base = opts.env ?? defaultLibcEnv();
     const env = opts.tunables ? { ...base, glibc: { ...base.glibc, ...opts.tunables } } : base;
     checkPythonMalloc(env);
-    this.libc = createLibc(this.kernel, env);
+    this.libc = createLibc(this.kernel, env, this.clock);
     this.pymalloc = new Pymalloc(this.kernel, this.libc);
     // --malloc-log starts before the boot, so the log is every C-library call of the process:
     // replayed from an empty heap on the real glibc (tools/native/replay.c) it rebuilds this heap exactly.
     this.mallocLog = opts.mallocLog ? new MallocLog() : null;
     this.libc.sink = this.mallocLog;
-    this.boot = bootProcess(this.kernel, this.libc, this.pymalloc, this.profile);
+    // PYTHONMALLOC=malloc: objects go straight to the C library, pymalloc holds nothing
+    this.pymallocOff = env.pythonMalloc === 'malloc';
+    this.boot = bootProcess(this.kernel, this.libc, this.pymalloc, this.profile, !this.pymallocOff);
     const events = opts.events ?? null;
-    this.vm = new Vm(new Mem(this.kernel, this.pymalloc, events));
+    this.vm = new Vm(
+      new Mem(this.kernel, this.pymallocOff ? new MallocDomain(this.libc) : this.pymalloc, events),
+    );
     installBuiltinTypes(this.vm);
     attachImportHost(this.vm, {
       version: { 'cpython-3.11.7': '3.11.7', 'debian-3.11.2': 'debian-3.11.2' }[this.profile.name] ?? null,
@@ -129,6 +138,7 @@ export class PythonProcess {
       maxSeconds: this.opts.maxSeconds ?? null,
       clock: this.opts.clock,
       mallocTrim: (pad) => this.libc.trim(pad),
+      threads: { kernel: this.kernel, libc: this.libc, clock: this.clock },
     });
     this.evaluator = it;
     it.start(this.globals);
@@ -277,6 +287,7 @@ export class PythonProcess {
 
   /** Free one calibrated start-up block of the same size class for each block the boot itself took. */
   private giveBackStartupBlocks(taken: number[]): void {
+    if (this.pymallocOff) return;
     const live = this.boot.liveBlocks;
     const used = new Set<number>();
     for (const p of taken) {
@@ -372,7 +383,7 @@ export function runScript(source: string, opts: ProcessOptions & { scenario?: st
  */
 function checkPythonMalloc(env: LibcEnvironment): void {
   const v = env.pythonMalloc;
-  if (v === null || v === 'pymalloc' || v === 'default') return;
+  if (v === null || v === 'pymalloc' || v === 'default' || v === 'malloc') return;
   if (v === 'mimalloc' || v === 'mimalloc_debug')
     throw new EnvError(
       'Fatal Python error: preconfig_init_allocator: PYTHONMALLOC: unknown allocator (CPython 3.11 has no mimalloc)',

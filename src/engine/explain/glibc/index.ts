@@ -2,6 +2,7 @@ import { GlibcMalloc } from '../../glibc/malloc';
 import type { LibcExplainer } from '../libcExplainer';
 import { explainHeap, heapPinPointers } from './heap';
 import { explainMmaps, mmapPointers } from './mmaps';
+import { explainThreads } from './threads';
 
 /**
  * glibc's reasons, read from its own state (the one place outside glibc/ that may): why the brk
@@ -21,15 +22,18 @@ export const glibcExplainer: LibcExplainer = {
       b && b['mp_.mmap_threshold'] !== undefined && b['mp_.trim_threshold'] !== undefined
         ? { mmap: b['mp_.mmap_threshold'], trim: b['mp_.trim_threshold'] }
         : null;
-    return explainHeap(
-      g,
-      input.kernel,
-      input.before ? input.before.heapSize : null,
-      trimCalled,
-      answer,
-      thresholds,
-      input.events,
-    );
+    return [
+      ...explainHeap(
+        g,
+        input.kernel,
+        input.before ? input.before.heapSize : null,
+        trimCalled,
+        answer,
+        thresholds,
+        input.events,
+      ),
+      ...explainThreads(g, input.kernel),
+    ];
   },
   mappings(input, answer) {
     const g = input.libc;

@@ -1,7 +1,7 @@
 import { PyError } from '../errors';
 import { exceptionText, setCause, setContext, setTraceback } from '../objects/exceptions';
 import { E } from '../objects/exctypes';
-import { strNew } from '../objects/str';
+import { strNew, strValue } from '../objects/str';
 import { tracebackNew } from '../objects/traceback';
 import { tupleFromItems } from '../objects/tuple';
 import { T, TpFlags } from '../objects/types';
@@ -52,7 +52,7 @@ export function raiseString(vm: Vm, type: number, message: string): PyError {
 /** PyErr_Format: the message through PyUnicode_FromFormatV (see fromformat.ts). */
 export function raiseFormat(vm: Vm, type: number, fmt: string, ...args: FormatArg[]): PyError {
   const s = unicodeFromFormat(vm, fmt, args);
-  const err = setObject(vm, type, s, vm.table.side[s] as string);
+  const err = setObject(vm, type, s, strValue(vm, s));
   vm.decref(s);
   return err;
 }
@@ -219,6 +219,5 @@ const qualifiedName = (module: string, name: string): string =>
 function messageOf(vm: Vm, value: number): string {
   if (value === 0) return '';
   if (vm.typeOf(value).flags & TpFlags.BaseExcSubclass) return exceptionText(vm, value);
-  const side = vm.table.side[value];
-  return typeof side === 'string' ? side : '';
+  return vm.typeOf(value).flags & TpFlags.UnicodeSubclass ? strValue(vm, value) : '';
 }

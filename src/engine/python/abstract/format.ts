@@ -2,7 +2,7 @@ import { NotSupported } from '../errors';
 import { E } from '../objects/exctypes';
 import { floatBufSize, floatRepr } from '../objects/float';
 import { intToStr, intValue } from '../objects/int';
-import { strKindOf, strNew } from '../objects/str';
+import { strKindOf, strNew, strValue } from '../objects/str';
 import { T } from '../objects/types';
 import type { Vm } from '../runtime/vm';
 import { lookupSpecial } from './attr';
@@ -298,7 +298,7 @@ function floatResult(vm: Vm, text: string): number {
 
 /** str.__format__: the same str when nothing changes, else the padded or cut copy. */
 export function strFormat(vm: Vm, h: number, spec: string): number {
-  const s = vm.table.side[h] as string;
+  const s = strValue(vm, h);
   const f = parseSpec(vm, spec, 's', '<');
   if (f.type !== 's')
     throw raiseFormat(

@@ -1,4 +1,4 @@
-import { strBytes, strKindOf, maxKind, type StrKind } from '../objects/str';
+import { strBytes, strKindOf, maxKind, type StrKind, strValue } from '../objects/str';
 import { T } from '../objects/types';
 import type { Vm } from '../runtime/vm';
 import { repr, str } from './repr';
@@ -51,13 +51,13 @@ export function unicodeFromFormat(vm: Vm, fmt: string, args: readonly FormatArg[
         break;
       }
       case 'U':
-        w.write(typeof arg === 'number' ? (vm.table.side[arg] as string) : arg);
+        w.write(typeof arg === 'number' ? strValue(vm, arg) : arg);
         break;
       case 'R':
       case 'S':
       case 'A': {
         const h = conv === 'S' ? str(vm, arg as number) : repr(vm, arg as number);
-        let text = vm.table.side[h] as string;
+        let text = strValue(vm, h);
         if (precision >= 0) text = text.slice(0, precision);
         w.write(text);
         vm.decref(h);

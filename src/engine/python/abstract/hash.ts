@@ -1,6 +1,7 @@
 import { F_BIG, F_HASHED } from '../objects/table';
 import { T, type HashKey } from '../objects/types';
 import type { Vm } from '../runtime/vm';
+import { strValue } from '../objects/str';
 
 /**
  * PyObject_Hash, as the key dicts and sets use (a HashKey, objects/types.ts): exact str and int
@@ -12,7 +13,7 @@ export function hashKey(vm: Vm, h: number): HashKey {
   const type = t.type[h];
   if (type === T.Str) {
     t.flags[h] |= F_HASHED;
-    return t.side[h] as string;
+    return strValue(vm, h);
   }
   if (type === T.Int) return t.flags[h] & F_BIG ? (t.side[h] as bigint) : t.num[h];
   return vm.types[type].hash!(vm, h);

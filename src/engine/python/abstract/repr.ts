@@ -2,6 +2,7 @@ import { NotSupported } from '../errors';
 import { T } from '../objects/types';
 import type { Vm } from '../runtime/vm';
 import { typeError } from './errors';
+import { strValue } from '../objects/str';
 
 /** Nesting beyond which the simulator's own renderings stop (Py_EnterRecursiveCall in a repr). */
 const MAX_DEPTH = 20;
@@ -48,7 +49,7 @@ export function reprText(vm: Vm, h: number, depth = 0): string {
   const s = vm.types[vm.table.type[h]];
   if (s.reprText !== null) return s.reprText(vm, h, depth);
   const r = repr(vm, h);
-  const text = vm.table.side[r] as string;
+  const text = strValue(vm, r);
   vm.decref(r);
   return text;
 }
@@ -56,11 +57,11 @@ export function reprText(vm: Vm, h: number, depth = 0): string {
 /** str(x) as text: a str's own text, else through tp_str / the rendering. */
 export function strText(vm: Vm, h: number): string {
   const type = vm.table.type[h];
-  if (type === T.Str) return vm.table.side[h] as string;
+  if (type === T.Str) return strValue(vm, h);
   const s = vm.types[type];
   if (s.str === null && s.reprText !== null) return s.reprText(vm, h, 0);
   const r = str(vm, h);
-  const text = vm.table.side[r] as string;
+  const text = strValue(vm, r);
   vm.decref(r);
   return text;
 }

@@ -5,7 +5,7 @@ import { raiseFormat, typeError } from '../abstract/errors';
 import { builtinNew } from '../objects/descr';
 import { dictDelItem, dictGetItem, dictNew } from '../objects/dict';
 import { E } from '../objects/exctypes';
-import { intern } from '../objects/str';
+import { intern, strValue } from '../objects/str';
 import { tupleFromItems } from '../objects/tuple';
 import { isSubtype } from '../objects/typeobject';
 import { Meth, T, type Kwargs, type MethodDef } from '../objects/types';
@@ -119,7 +119,7 @@ function kwargsOf(vm: Vm, d: number): Kwargs | null {
   const out: Kwargs = new Map();
   const data = vm.table.side[d] as { keys: Int32Array; values: Int32Array; nentries: number };
   for (let i = 0; i < data.nentries; i++)
-    if (data.keys[i]) out.set(vm.table.side[data.keys[i]] as string, data.values[i]);
+    if (data.keys[i]) out.set(strValue(vm, data.keys[i]), data.values[i]);
   return out.size ? out : null;
 }
 

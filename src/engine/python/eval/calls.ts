@@ -116,9 +116,10 @@ export function call(it: Interpreter, s: Int32Array, sp: number, oparg: number, 
   }
   sp = argsAt - (isMeth ? 1 : 2);
   s[sp++] = res;
-  // the call may have re-entered the loop, which used this same result object
+  // the call may have re-entered the loop, which used this same result object; a thread that
+  // blocked in it (threads.ts) pauses its frame here
   r.frame = null;
-  r.paused = false;
+  r.paused = it.yielding;
   r.sp = sp;
   return r;
 }
@@ -385,6 +386,45 @@ export function callFromC(
   }
   if (frame.owner === Owner.Thread && frame.chunk >= 0) clearAndPop(it, frame);
   return r;
+}
+
+/**
+ * A new thread's first frame (t_bootstrap's PyObject_Call of a Python function or of a bound
+ * method of one), pushed on `it.thread`'s data stack with new references to the arguments; null
+ * when the callable is not a Python function (the thread then calls it from C).
+ */
+export function callFromCFrame(
+  it: Interpreter,
+  fn: number,
+  args: readonly number[],
+  kw: Map<string, number> | null,
+): Frame | null {
+  const vm = it.vm;
+  let self = 0;
+  if (vm.table.type[fn] === T.Method && vm.table.type[methodFunc(vm, fn)] === T.Function) {
+    self = methodSelf(vm, fn);
+    fn = methodFunc(vm, fn);
+  }
+  if (vm.table.type[fn] !== T.Function) return null;
+  const all = self !== 0 ? [self, ...args] : [...args];
+  const names: number[] = [];
+  if (kw !== null)
+    for (const [k, v] of kw) {
+      all.push(v);
+      names.push(intern(vm, k));
+    }
+  const scratch = new Int32Array(all.length);
+  vm.incref(fn);
+  all.forEach((a, i) => {
+    vm.incref(a);
+    scratch[i] = a;
+  });
+  const kwnames = names.length ? tupleFromItems(vm, names) : 0;
+  try {
+    return pushFunction(it, fn, scratch, 0, all.length - names.length, kwnames, 0);
+  } finally {
+    if (kwnames !== 0) vm.decref(kwnames);
+  }
 }
 
 /** Not a Python exception: a simulator stop (not supported, a budget) or an engine bug. */

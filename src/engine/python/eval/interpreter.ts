@@ -3,12 +3,12 @@ import { lookupAttr as lookupAttrAbstract } from '../abstract/attr';
 import { call } from '../abstract/call';
 import { normalize, raiseString, typeError } from '../abstract/errors';
 import { findModule } from '../modules';
-import type { HostServices } from '../modules/host';
+import type { InterpreterServices } from '../modules/host';
 import { exceptionText, excState } from '../objects/exceptions';
 import { E } from '../objects/exctypes';
 import { CO_FAST_CELL } from '../compiler/code';
 import { functionData } from '../objects/func';
-import { moduleData } from '../objects/module';
+import { moduleData, moduleStatic } from '../objects/module';
 import { inheritSlots, readyStaticType } from '../objects/typeobject';
 import { T, TpFlags, type Kwargs } from '../objects/types';
 import type { DataStack } from '../runtime/datastack';
@@ -16,9 +16,11 @@ import type { Evaluator, Vm } from '../runtime/vm';
 import type { EventLog } from '../../trace/eventLog';
 import { Budget, defaultClock } from './budget';
 import { callFromC, clearAndPop, isStop, type CallResult } from './calls';
+import { Threads, type ThreadsHost } from './threads';
+import { parse } from '../syntax';
 import { ConstLoader, type FoldEvent } from './consts';
-import { dictDelItem, dictGetItem } from '../objects/dict';
-import { intern } from '../objects/str';
+import { dictDelItem, dictEntries, dictGetItem, dictNew, dictSetItem } from '../objects/dict';
+import { intern, strNew, strValue } from '../objects/str';
 import { compile } from './script';
 import type { Module } from '../syntax/ast';
 import { installCodeType, type CodeRt } from './code';
@@ -54,6 +56,8 @@ export interface InterpreterOptions {
   clock?: () => number;
   /** glibc's malloc_trim(pad) in the simulated process. */
   mallocTrim?: (pad: number) => number;
+  /** The kernel, C library and clock threads need (absent: a process without threads). */
+  threads?: ThreadsHost;
 }
 
 /**
@@ -62,8 +66,12 @@ export interface InterpreterOptions {
  * run's budget; and the entry points the object layer calls back into (vm.eval: a Python
  * function called from C code, a unit of work done in C code).
  */
-export class Interpreter implements Evaluator, HostServices {
-  readonly thread: ThreadState;
+export class Interpreter implements Evaluator, InterpreterServices {
+  /** The running thread (eval/threads.ts switches it). */
+  thread: ThreadState;
+  /** The running thread is handing over (a wait, the switch interval): the loop pauses its frame. */
+  yielding = false;
+  private readonly threadsImpl: Threads | null = null;
   /** The builtins module's names (its dict). */
   builtins: Map<string, number> = new Map();
   /** sys.modules: the modules imported so far. */
@@ -108,6 +116,44 @@ export class Interpreter implements Evaluator, HostServices {
     this.strType = vm.types[T.Str].typeObject;
     this.thread = new ThreadState(vm, dataStack);
     vm.eval = this;
+    if (opts.threads) this.threadsImpl = new Threads(this, opts.threads, BREAKER_INTERVAL);
+  }
+
+  get threads(): Threads {
+    if (this.threadsImpl === null) throw new NotSupported('threads in this process');
+    return this.threadsImpl;
+  }
+
+  /** Run the module frame to its next step marker (PAUSED) or end, other threads in between. */
+  runModule(frame: Frame): number {
+    return this.threadsImpl ? this.threadsImpl.runMain(frame) : this.run(frame);
+  }
+
+  /** A module written in Python (threading, queue): run once with its own globals. */
+  execSourceModule(name: string, source: string): number {
+    const vm = this.vm;
+    const filename = `${name.replace(/\./g, '/')}.py`;
+    const code = this.compileModule(parse(source, { filename }), filename);
+    const globals = dictNew(vm);
+    const nameStr = strNew(vm, name);
+    dictSetItem(vm, globals, intern(vm, '__name__'), nameStr);
+    vm.decref(nameStr);
+    const f = this.moduleFrame(code, globals);
+    try {
+      this.vm.decref(this.run(f));
+    } catch (e) {
+      if (!isStop(e)) clearAndPop(this, f);
+      throw e;
+    }
+    clearAndPop(this, f);
+    // a name the real module has and this one lacks (threading.local, Timer) is "not supported"
+    const mod = moduleStatic(vm, name, name);
+    const attrs = moduleData(vm, mod).attrs;
+    for (const [k, v] of dictEntries(vm, globals)) {
+      vm.incref(v);
+      attrs.set(strValue(vm, k), v);
+    }
+    return mod;
   }
 
   /**
@@ -132,7 +178,7 @@ export class Interpreter implements Evaluator, HostServices {
    * The module's frame (what exec() pushes for the recorder's scenario): its function is the one
    * exec made before `<start>` (static here), its locals are the globals dict.
    */
-  moduleFrame(code: CodeRt): Frame {
+  moduleFrame(code: CodeRt, globals = this.globals): Frame {
     const vm = this.vm;
     const fn = vm.newStatic(T.Function);
     vm.table.side[fn] = {
@@ -144,10 +190,10 @@ export class Interpreter implements Evaluator, HostServices {
       dict: 0,
       kwdefaults: 0,
       annotations: 0,
-      globals: this.globals,
+      globals,
     } satisfies FunctionData;
-    vm.incref(this.globals);
-    return this.thread.pushFrame(code, fn, this.globals, this.globals);
+    vm.incref(globals);
+    return this.thread.pushFrame(code, fn, globals, globals);
   }
 
   /** compile(tree, filename, 'exec'): the module's code object, its constants made. */
@@ -212,6 +258,7 @@ export class Interpreter implements Evaluator, HostServices {
   /** eval_frame_handle_pending: the budget (later: a thread switch). */
   evalBreaker(): void {
     this.breaker = BREAKER_INTERVAL;
+    this.threadsImpl?.onBreaker();
     this.budget.check(this.currentLine(), this.statement);
   }
 
@@ -259,6 +306,10 @@ export class Interpreter implements Evaluator, HostServices {
     if (traceback) this.vm.decref(traceback);
   }
   readonly stderr: string[] = [];
+
+  writeStderr(text: string): void {
+    this.stderr.push(text);
+  }
 
   /**
    * The error generator.throw(typ, val, tb) raises (_gen_throw): a class is instantiated

@@ -38,20 +38,26 @@ export const PAUSED = -1;
  * The instruction semantics, allocation and release order are ceval.c's; the cold instructions
  * live in the files imported above, each function naming the C code it models.
  */
-export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null): number {
+export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null, resume = false): number {
   const vm = it.vm;
   const t = it.thread;
   // the table's columns are reallocated when it grows: read them through `table` every time
   const table = vm.table;
   let f = entry;
   let err: unknown = pending;
-  f.isEntry = true;
-  f.previous = t.current;
-  t.current = f;
-  try {
-    t.enterRecursive(); // start_frame (a generator's throw() too)
-  } catch (e) {
-    return unwind.exitEntry(it, f, e);
+  if (resume) {
+    // a thread that gave up the GIL (threads.ts): `entry` is its innermost frame, its chain and
+    // recursion depth are as it left them
+    t.current = f;
+  } else {
+    f.isEntry = true;
+    f.previous = t.current;
+    t.current = f;
+    try {
+      t.enterRecursive(); // start_frame (a generator's throw() too)
+    } catch (e) {
+      return unwind.exitEntry(it, f, e);
+    }
   }
   let code = f.code;
   let co = code.co.code;
@@ -98,6 +104,11 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
             if (arg < 2 && --it.breaker <= 0) {
               f.ip = ip;
               it.evalBreaker();
+              if (it.yielding) {
+                // drop_gil: another thread takes over here (threads.ts)
+                f.sp = sp;
+                return PAUSED;
+              }
             }
             break;
           case O.LOAD_FAST: {
@@ -381,11 +392,15 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
             break;
           case O.JUMP_BACKWARD:
             if (!code.quickened) it.warm(code);
+            ip -= arg;
             if (--it.breaker <= 0) {
               f.ip = ip;
               it.evalBreaker();
+              if (it.yielding) {
+                f.sp = sp;
+                return PAUSED;
+              }
             }
-            ip -= arg;
             break;
           case O.JUMP_BACKWARD_NO_INTERRUPT:
             ip -= arg;
@@ -414,11 +429,15 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
             if (b === wantTrue) {
               if (op === O.POP_JUMP_FORWARD_IF_FALSE || op === O.POP_JUMP_FORWARD_IF_TRUE) ip += arg;
               else {
+                ip -= arg;
                 if (--it.breaker <= 0) {
                   f.ip = ip;
                   it.evalBreaker();
+                  if (it.yielding) {
+                    f.sp = sp;
+                    return PAUSED;
+                  }
                 }
-                ip -= arg;
               }
             }
             break;
@@ -434,11 +453,15 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
             if (isNone === want) {
               if (op === O.POP_JUMP_FORWARD_IF_NONE || op === O.POP_JUMP_FORWARD_IF_NOT_NONE) ip += arg;
               else {
+                ip -= arg;
                 if (--it.breaker <= 0) {
                   f.ip = ip;
                   it.evalBreaker();
+                  if (it.yielding) {
+                    f.sp = sp;
+                    return PAUSED;
+                  }
                 }
-                ip -= arg;
               }
             }
             break;
@@ -648,9 +671,11 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
             sp = r.sp;
             ip += 4;
             if (r.paused) {
-              // the module frame stops at a step marker, as a generator at a yield
               f.ip = ip;
               f.sp = sp;
+              // a thread blocked in the call (lock.acquire, sleep, join): it keeps its frames
+              if (it.yielding) return PAUSED;
+              // the module frame stops at a step marker, as a generator at a yield
               t.leaveRecursive();
               t.current = f.previous;
               return PAUSED;
@@ -659,6 +684,11 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
           }
           case O.CALL_FUNCTION_EX:
             sp = calls.callFunctionEx(it, s, sp, arg).sp;
+            if (it.yielding) {
+              f.ip = ip;
+              f.sp = sp;
+              return PAUSED;
+            }
             break;
           case O.RETURN_VALUE: {
             const retval = s[--sp];
@@ -820,6 +850,12 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
             break;
           case O.BEFORE_WITH:
             sp = special.beforeWith(it, s, sp);
+            if (it.yielding) {
+              // `with lock:` waited for the lock
+              f.ip = ip;
+              f.sp = sp;
+              return PAUSED;
+            }
             break;
           case O.WITH_EXCEPT_START:
             sp = special.withExceptStart(it, s, sp);

@@ -5,7 +5,7 @@ import { CO_FAST_FREE } from '../compiler/code';
 import { dictDelItem, dictGetItem, dictSetItem } from '../objects/dict';
 import { excState } from '../objects/exceptions';
 import { E } from '../objects/exctypes';
-import { intern } from '../objects/str';
+import { intern, strValue } from '../objects/str';
 import { T } from '../objects/types';
 import type { Vm } from '../runtime/vm';
 import type { CodeRt } from './code';
@@ -41,7 +41,7 @@ const PYTHON_BUILTINS = new Set(
 );
 
 /** The text of an interned name handle. */
-export const str = (vm: Vm, h: number): string => vm.table.side[h] as string;
+export const str = (vm: Vm, h: number): string => strValue(vm, h);
 
 /**
  * format_exc_check_arg: PyErr_Format, and for a NameError (exactly) the exception is normalized

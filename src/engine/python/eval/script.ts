@@ -66,7 +66,7 @@ export class Script {
     it.stepReached = -1;
     let r: number;
     try {
-      r = it.run(this.frame);
+      r = it.runModule(this.frame);
     } catch (e) {
       this.finished = true;
       // the line a reader of the error sees: where the innermost traceback entry points

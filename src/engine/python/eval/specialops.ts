@@ -9,7 +9,7 @@ import { E } from '../objects/exctypes';
 import { fromSsize } from '../objects/int';
 import { listAppend, listNew } from '../objects/list';
 import { setAdd, setContains, setNew } from '../objects/set';
-import { intern } from '../objects/str';
+import { intern, strValue } from '../objects/str';
 import { tupleAlloc, tupleFromItems, tupleItem } from '../objects/tuple';
 import { T, TpFlags } from '../objects/types';
 import type { Frame } from './frame';
@@ -206,7 +206,7 @@ function matchClassAttr(
     throw typeError(vm, '%s() got multiple sub-patterns for attribute %R', typeName, name);
   setAdd(vm, seen, name);
   try {
-    return getAttr(vm, subject, vm.table.side[name] as string);
+    return getAttr(vm, subject, strValue(vm, name));
   } catch (e) {
     if (!(e instanceof PyError) || !errorMatches(vm, e, E.AttributeError)) throw e;
     clearError(vm, e);
@@ -293,7 +293,7 @@ export function importName(it: Interpreter, f: Frame, s: Int32Array, sp: number,
   s[sp - 1] = 0;
   let res: number;
   try {
-    res = it.importModule(vm.table.side[name] as string, fromlist, vm.table.num[level], f);
+    res = it.importModule(strValue(vm, name), fromlist, vm.table.num[level], f);
   } finally {
     vm.decref(level);
     vm.decref(fromlist);
@@ -305,7 +305,7 @@ export function importName(it: Interpreter, f: Frame, s: Int32Array, sp: number,
 /** IMPORT_FROM (import_from): the module's attribute; missing, "cannot import name". */
 export function importFrom(it: Interpreter, mod: number, name: number): number {
   const vm = it.vm;
-  const text = vm.table.side[name] as string;
+  const text = strValue(vm, name);
   try {
     return getAttr(vm, mod, text);
   } catch (e) {

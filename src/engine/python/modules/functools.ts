@@ -13,7 +13,7 @@ import { LruCacheType, lruCacheClear, lruState, LruKind } from '../objects/lruca
 import { moduleType } from '../objects/modtypes';
 import { cacheInfoType } from '../objects/namedtuple';
 import { PartialType } from '../objects/partial';
-import { intern } from '../objects/str';
+import { intern, strValue } from '../objects/str';
 import { tupleAlloc, tupleFromItems } from '../objects/tuple';
 import { fromSsize } from '../objects/int';
 import { builtinStatic } from '../objects/descr';
@@ -132,7 +132,7 @@ export function updateWrapper(
       vm.decref(it);
     }
   };
-  const name = (attr: number): string => vm.table.side[attr] as string;
+  const name = (attr: number): string => strValue(vm, attr);
   loop(assigned, (attr) => {
     let value: number;
     try {

@@ -17,5 +17,46 @@ export interface HostServices {
   zeroArgSuper(): { type: number; obj: number };
 }
 
+/** A _thread lock's state (the sem_t behind it): whether some thread holds it. */
+export interface LockState {
+  locked: boolean;
+  /** The holder's ident (RLock; 0: none) and its recursion count, set by whoever takes it. */
+  owner: number;
+  count: number;
+}
+
+/** The threads of the process (eval/threads.ts) as _thread, threading and time reach them. */
+export interface ThreadServices {
+  readonly currentIdent: number;
+  readonly currentNativeId: number;
+  /** Threads started and not ended (_thread._count). */
+  readonly count: number;
+  /** _thread.start_new_thread: the new thread's ident. */
+  startThread(fn: number, args: readonly number[], kwargs: Map<string, number> | null): number;
+  /** The current thread waits for `lock` (null: forever): the call's value (see threads.ts). */
+  blockOnLock(lock: LockState, timeoutNs: number | null, count: number): boolean;
+  release(lock: LockState): void;
+  /** _thread._set_sentinel: `lock` is released when the current thread ends. */
+  addSentinel(lock: LockState): void;
+  /** time.sleep. */
+  sleep(ns: number): void;
+  /** CLOCK_MONOTONIC of the simulated process, in ns. */
+  now(): number;
+  /** sys.setswitchinterval. */
+  setSwitchInterval(seconds: number): void;
+  switchIntervalNs: number;
+}
+
+/** What only the interpreter can do for a module: threads, a module written in Python. */
+export interface InterpreterServices extends HostServices {
+  readonly threads: ThreadServices;
+  /** Run `source` as the module `name` (its own globals): the module object, a new reference. */
+  execSourceModule(name: string, source: string): number;
+  /** What the process writes to stderr. */
+  writeStderr(text: string): void;
+}
+
+export const interpOf = (vm: Vm): InterpreterServices => vm.eval as unknown as InterpreterServices;
+
 /** The host of a Vm: its interpreter. */
 export const hostOf = (vm: Vm): HostServices => vm.eval as unknown as HostServices;

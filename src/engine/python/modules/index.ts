@@ -10,6 +10,9 @@ import { itertoolsModule } from './itertools';
 import { operatorModule } from './operator';
 import { registerModules } from './registry';
 import { sysModule } from './sys';
+import { threadModule } from './thread';
+import { concurrentFuturesModules, queueModule, threadingModule } from './threading';
+import { timeModule } from './time';
 import { weakrefModule } from './weakref';
 
 /** Every standard-library module the simulator models, one file each (one line here per module). */
@@ -26,6 +29,11 @@ registerModules([
   arrayModule,
   weakrefModule,
   copyModule,
+  threadModule,
+  threadingModule,
+  queueModule,
+  ...concurrentFuturesModules,
+  timeModule,
 ]);
 
 export { findModule, type ModuleSpec } from './registry';

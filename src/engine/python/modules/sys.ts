@@ -4,10 +4,11 @@ import { call } from '../abstract/call';
 import { typeError, valueError } from '../abstract/errors';
 import { fromSsize, intValue } from '../objects/int';
 import { moduleData } from '../objects/module';
-import { Meth } from '../objects/types';
+import { Meth, T } from '../objects/types';
+import { fromDouble } from '../objects/float';
 import type { Vm } from '../runtime/vm';
 import { def, staticModule } from './gc';
-import { hostOf } from './host';
+import { hostOf, interpOf } from './host';
 import type { ModuleSpec } from './registry';
 
 /**
@@ -22,6 +23,17 @@ export const sysModule: ModuleSpec = {
       def('getrecursionlimit', Meth.NoArgs, (vm2) => fromSsize(vm2, hostOf(vm2).recursionLimit)),
       def('setrecursionlimit', Meth.O, (vm2, _s, a) => {
         hostOf(vm2).setRecursionLimit(Number(intValue(vm2, a[0])));
+        return vm2.s.None;
+      }),
+      // the GIL's switch interval (eval/threads.ts), 5 ms by default
+      def('getswitchinterval', Meth.NoArgs, (vm2) =>
+        fromDouble(vm2, interpOf(vm2).threads.switchIntervalNs / 1e9),
+      ),
+      def('setswitchinterval', Meth.O, (vm2, _s, a) => {
+        const t = vm2.table.type[a[0]];
+        const v = t === T.Float ? vm2.table.num[a[0]] : Number(intValue(vm2, a[0]));
+        if (!(v > 0)) throw valueError(vm2, 'switch interval must be strictly positive');
+        interpOf(vm2).threads.setSwitchInterval(v);
         return vm2.s.None;
       }),
       def('_getframe', Meth.Fastcall, (vm2, _s, a) => {

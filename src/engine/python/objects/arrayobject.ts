@@ -7,7 +7,7 @@ import { fromDouble } from './float';
 import { fromLong, intValue } from './int';
 import { moduleType } from './modtypes';
 import { genericAlloc } from './object';
-import { strResult } from './str';
+import { strResult, strValue } from './str';
 import { T, type TypeSlots } from './types';
 
 /**
@@ -210,7 +210,7 @@ export function unboxItem(vm: Vm, s: ArrayState, v: number): number | bigint {
   if (s.descr.kind === 'unicode') {
     if (vm.table.type[v] !== T.Str)
       throw typeError(vm, 'array item must be unicode character, not %.200s', vm.typeOf(v).name);
-    const text = vm.table.side[v] as string;
+    const text = strValue(vm, v);
     if ([...text].length !== 1)
       throw typeError(
         vm,

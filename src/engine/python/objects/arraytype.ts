@@ -44,7 +44,7 @@ function arrayTypeNew(vm: Vm, type: TypeSlots, args: number, kwargs: number): nu
   const a = tupleItems(vm, args);
   if (a.length < 1 || a.length > 2)
     throw typeError(vm, 'array() takes at most 2 arguments (%zd given)', a.length);
-  if (vm.table.type[a[0]] !== T.Str || (vm.table.side[a[0]] as string).length !== 1)
+  if (vm.table.type[a[0]] !== T.Str || strValue(vm, a[0]).length !== 1)
     throw typeError(vm, 'array() argument 1 must be a unicode character, not %.200s', vm.typeOf(a[0]).name);
   const c = strValue(vm, a[0]);
   let initial = a[1] ?? 0;

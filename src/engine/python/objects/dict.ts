@@ -1,17 +1,30 @@
 import { memoryError } from '../errors';
 import { dictRepr } from './containerrepr';
 import { setKeyError } from '../abstract/errors';
-import { hashKey } from '../abstract/hash';
 import { reprText } from '../abstract/repr';
 import { DICT_MAXFREELIST } from '../runtime/freelists';
 import type { Vm } from '../runtime/vm';
 import { DICT_METHODS, dictAssSubscript, dictContainsSlot, dictRichcompare, dictSubscript, dictText, dictVectorcall } from './dictmethods';
 import { dictIterNew } from './dictview';
 import { hashNotImplemented } from './object';
-import { intern } from './str';
+import { intern, strHash, strValue } from './str';
 import { dictMerge as dictMergeInto } from './dictmerge';
 import { sharedKeysDecref, sharedKeysIndex, valuesBytes, type SharedKeys, type Values } from './values';
 import { T, TpFlags, defineType, type HashKey, type TypeSlots } from './types';
+import {
+  DKIX_DUMMY,
+  entryHash,
+  forgetEntry,
+  insertIndex,
+  isFastKey,
+  keyHash,
+  lookup,
+  newIndices,
+  noteEntry,
+  slotOf,
+  slowKey,
+  type HashIndex,
+} from './dictindex';
 
 /**
  * dict objects (Objects/dictobject.c, 3.11). The dict is a 16 + 48 byte GC object; its table is
@@ -23,7 +36,8 @@ import { T, TpFlags, defineType, type HashKey, type TypeSlots } from './types';
 export const DICT_BASIC = 48;
 const LOG_MINSIZE = 3;
 
-export interface DictData {
+/** A dict's table: the keys object's size and address, its entries, and its indices (dictindex.ts). */
+export interface DictData extends HashIndex {
   /** Address of the keys object; 0 = Py_EMPTY_KEYS. */
   keysAddr: number;
   log2: number;
@@ -32,7 +46,6 @@ export interface DictData {
   nentries: number;
   keys: Int32Array;
   values: Int32Array;
-  index: Map<HashKey, number>;
   /**
    * A split table (an instance's __dict__ made from its values array): the class's shared keys
    * name the entries, and the memory is the values array; keysAddr is 0. Null for the usual
@@ -79,7 +92,9 @@ function newKeys(vm: Vm, d: DictData, log2: number, unicode: boolean): void {
   d.nentries = 0;
   d.keys = new Int32Array(usable);
   d.values = new Int32Array(usable);
-  d.index = new Map();
+  d.indices = newIndices(log2);
+  d.hashes = null;
+  d.other = null;
 }
 
 /** The old table's memory after a resize or clear: the keys free list or PyObject_Free. */
@@ -90,16 +105,24 @@ function releaseKeys(vm: Vm, addr: number, log2: number, unicode: boolean): void
   else vm.mem.free(addr);
 }
 
-const emptyData = (): DictData => ({
+const NO_ENTRIES = new Int32Array(0);
+/** Py_EMPTY_KEYS: one empty slot, no entries (a lookup ends at once). */
+const EMPTY_INDICES = new Int32Array(1).fill(-1);
+
+/** A dict on Py_EMPTY_KEYS (nothing allocated; the first insert makes the table). */
+export const emptyDictData = (): DictData => ({
   keysAddr: 0,
   log2: LOG_MINSIZE,
   unicode: true,
   usable: 0,
   nentries: 0,
-  keys: new Int32Array(0),
-  values: new Int32Array(0),
-  index: new Map(),
+  keys: NO_ENTRIES,
+  values: NO_ENTRIES,
+  indices: EMPTY_INDICES,
+  hashes: null,
+  other: null,
 });
+const emptyData = emptyDictData;
 
 /** PyDict_New: the object from the free list or PyObject_GC_New; Py_EMPTY_KEYS; not tracked. */
 export function dictNew(vm: Vm): number {
@@ -123,7 +146,7 @@ export function dictCopy(vm: Vm, h: number): number {
     const p = vm.mem.malloc(size);
     if (p === 0) throw memoryError();
     vm.mem.touch(p, size);
-    const copy: DictData = { ...d, keysAddr: p, keys: d.keys.slice(), values: d.values.slice(), index: new Map(d.index), split: null };
+    const copy: DictData = { ...d, keysAddr: p, ...copyEntries(d), split: null };
     for (let i = 0; i < d.nentries; i++) {
       if (d.values[i] === 0) continue;
       vm.incref(d.keys[i]);
@@ -141,6 +164,40 @@ export function dictCopy(vm: Vm, h: number): number {
   return c;
 }
 
+/** The entries and indices of a table, copied (clone_combined_dict_keys' memcpy). */
+export function copyEntries(d: DictData): Pick<DictData, 'keys' | 'values' | 'indices' | 'hashes' | 'other'> {
+  return {
+    keys: d.keys.slice(),
+    values: d.values.slice(),
+    indices: d.indices.slice(),
+    hashes: d.hashes === null ? null : d.hashes.slice(),
+    other: d.other === null ? null : d.other.slice(),
+  };
+}
+
+/**
+ * Move the live entries of `old` into d's fresh table in order (dictresize's copy; deleted entries
+ * drop out) and index them. The hashes come from the old table: no tp_hash runs.
+ */
+export function moveEntries(vm: Vm, d: DictData, old: HashIndex & { values: Int32Array }, n: number): void {
+  const { keys, values, indices } = d;
+  const hashes = old.hashes === null ? null : (d.hashes = new Int32Array(keys.length));
+  const other: HashKey[] | null = old.other === null ? null : (d.other = []);
+  let j = d.nentries;
+  for (let i = 0; i < n; i++) {
+    const v = old.values[i];
+    if (v === 0) continue;
+    const hash = entryHash(vm, old, i);
+    keys[j] = old.keys[i];
+    values[j] = v;
+    if (hashes !== null) hashes[j] = hash;
+    if (other !== null && old.other![i] !== undefined) other[j] = old.other![i];
+    insertIndex(indices, hash, j);
+    j++;
+  }
+  d.nentries = j;
+}
+
 /** dict_new_presized(minused, unicode): up to 5 items get an empty dict, else a table sized for them. */
 export function dictNewPresized(vm: Vm, minused: number, unicode: boolean): number {
   if (minused <= 5) return dictNew(vm);
@@ -156,17 +213,17 @@ export function dictNewPresized(vm: Vm, minused: number, unicode: boolean): numb
 /** dictresize: a new table for the live entries, then the old one is released. */
 function resize(vm: Vm, h: number, log2: number, unicode: boolean): void {
   const d = dictData(vm, h);
-  const old = { addr: d.keysAddr, log2: d.log2, unicode: d.unicode, keys: d.keys, values: d.values, n: d.nentries };
+  const old = { addr: d.keysAddr, log2: d.log2, unicode: d.unicode, n: d.nentries };
+  const entries: HashIndex & { values: Int32Array } = {
+    keys: d.keys,
+    values: d.values,
+    indices: d.indices,
+    hashes: d.hashes,
+    other: d.other,
+  };
   if (!old.unicode) unicode = false;
   newKeys(vm, d, log2, unicode);
-  for (let i = 0; i < old.n; i++) {
-    if (old.values[i] === 0) continue;
-    const k = old.keys[i];
-    d.keys[d.nentries] = k;
-    d.values[d.nentries] = old.values[i];
-    d.index.set(hashKey(vm, k), d.nentries);
-    d.nentries++;
-  }
+  moveEntries(vm, d, entries, old.n);
   d.usable -= d.nentries;
   releaseKeys(vm, old.addr, old.log2, old.unicode);
 }
@@ -181,9 +238,11 @@ function maintainTracking(vm: Vm, h: number, key: number, value: number): void {
 /** PyDict_SetItem (borrowed key and value). Returns nothing; replaces and releases an old value. */
 export function dictSetItem(vm: Vm, h: number, key: number, value: number): void {
   const d = dictData(vm, h);
-  const hk = hashKey(vm, key);
+  const hash = keyHash(vm, key);
+  const fast = isFastKey(vm, key);
+  const slow = fast ? 0 : slowKey;
   if (d.split) {
-    if (splitSetItem(vm, h, d, key, value, hk)) return;
+    if (splitSetItem(vm, h, d, key, value, hash)) return;
     combineSplit(vm, h, d);
   }
   vm.incref(key);
@@ -192,15 +251,15 @@ export function dictSetItem(vm: Vm, h: number, key: number, value: number): void
     // insert_to_emptydict
     newKeys(vm, d, LOG_MINSIZE, isStr(vm, key));
     maintainTracking(vm, h, key, value);
-    appendEntry(vm, h, d, key, value, hk);
+    appendEntry(vm, h, d, key, value, hash, fast, slow);
     return;
   }
   if (d.unicode && !isStr(vm, key)) resize(vm, h, log2Keysize(vm.table.n[h] * 3), false);
-  const ix = d.index.get(hk);
+  const ix = lookup(vm, d, key, hash, fast);
   maintainTracking(vm, h, key, value);
-  if (ix === undefined) {
+  if (ix < 0) {
     if (d.usable <= 0) resize(vm, h, log2Keysize(vm.table.n[h] * 3), true);
-    appendEntry(vm, h, d, key, value, hk);
+    appendEntry(vm, h, d, key, value, hash, fast, slow);
     return;
   }
   const old = d.values[ix];
@@ -218,11 +277,21 @@ function entryAddr(d: DictData, ix: number): number {
   return d.keysAddr + 32 + indices + ix * (d.unicode ? 16 : 24);
 }
 
-function appendEntry(vm: Vm, h: number, d: DictData, key: number, value: number, hk: HashKey): void {
+function appendEntry(
+  vm: Vm,
+  h: number,
+  d: DictData,
+  key: number,
+  value: number,
+  hash: number,
+  fast: boolean,
+  slow: HashKey,
+): void {
   const ix = d.nentries;
   d.keys[ix] = key;
   d.values[ix] = value;
-  d.index.set(hk, ix);
+  noteEntry(vm, d, ix, hash, fast, slow);
+  insertIndex(d.indices, hash, ix);
   d.nentries++;
   d.usable--;
   vm.table.n[h]++;
@@ -232,25 +301,27 @@ function appendEntry(vm: Vm, h: number, d: DictData, key: number, value: number,
 /** Borrowed value for key, or 0. */
 export function dictGetItem(vm: Vm, h: number, key: number): number {
   const d = dictData(vm, h);
-  const ix = d.index.get(hashKey(vm, key));
-  return ix === undefined ? 0 : d.values[ix];
+  const hash = keyHash(vm, key);
+  const ix = lookup(vm, d, key, hash, isFastKey(vm, key));
+  return ix < 0 ? 0 : d.values[ix];
 }
 
 /** delitem_common: the slot becomes a dummy; key then value are released. A missing key is a KeyError. */
 export function dictDelItem(vm: Vm, h: number, key: number): void {
   const d = dictData(vm, h);
-  const hk = hashKey(vm, key);
-  const ix = d.index.get(hk);
-  if (ix === undefined) throw setKeyError(vm, key, reprText(vm, key));
+  const hash = keyHash(vm, key);
+  const ix = lookup(vm, d, key, hash, isFastKey(vm, key));
+  if (ix < 0) throw setKeyError(vm, key, reprText(vm, key));
   const k = d.keys[ix];
   const v = d.values[ix];
+  d.indices[slotOf(d, hash, ix)] = DKIX_DUMMY;
   d.keys[ix] = 0;
   d.values[ix] = 0;
-  d.index.delete(hk);
+  forgetEntry(d, ix);
   vm.table.n[h]--;
   if (d.split) {
     // delete_index_from_values: the value goes; the shared keys keep the name
-    d.split.values.slots[d.split.keys.names.indexOf(vm.table.side[k] as string)] = 0;
+    d.split.values.slots[d.split.keys.names.indexOf(strValue(vm, k))] = 0;
     vm.decref(v);
     return;
   }
@@ -274,6 +345,7 @@ export function dictFromSplit(vm: Vm, keys: SharedKeys, values: Values): number 
   const n = Math.min(keys.names.length, values.size);
   d.keys = new Int32Array(n);
   d.values = new Int32Array(n);
+  d.indices = splitIndices(n);
   let track = false;
   for (let ix = 0; ix < n; ix++) {
     const v = values.slots[ix];
@@ -281,7 +353,7 @@ export function dictFromSplit(vm: Vm, keys: SharedKeys, values: Values): number 
     const k = intern(vm, keys.names[ix]);
     d.keys[d.nentries] = k;
     d.values[d.nentries] = v;
-    d.index.set(keys.names[ix], d.nentries++);
+    insertIndex(d.indices, strHash(vm, k), d.nentries++);
     if (vm.mayBeTracked(v)) track = true;
   }
   vm.table.side[h] = d;
@@ -291,15 +363,16 @@ export function dictFromSplit(vm: Vm, keys: SharedKeys, values: Values): number 
 }
 
 /** insertdict on a split table: a str key the shared keys can name goes into the values array. */
-function splitSetItem(vm: Vm, h: number, d: DictData, key: number, value: number, hk: HashKey): boolean {
+function splitSetItem(vm: Vm, h: number, d: DictData, key: number, value: number, hash: number): boolean {
   const sp = d.split!;
   if (!isStr(vm, key)) return false;
-  const slot = sharedKeysIndex(sp.keys, vm.table.side[key] as string, true);
+  const name = strValue(vm, key);
+  const slot = sharedKeysIndex(sp.keys, name, true);
   if (slot < 0 || slot >= sp.values.size) return false;
   vm.incref(value);
   maintainTracking(vm, h, key, value);
-  const ix = d.index.get(hk);
-  if (ix !== undefined) {
+  const ix = lookup(vm, d, key, hash, true);
+  if (ix >= 0) {
     const old = d.values[ix];
     d.values[ix] = value;
     sp.values.slots[slot] = value;
@@ -310,13 +383,26 @@ function splitSetItem(vm: Vm, h: number, d: DictData, key: number, value: number
     d.keys = growInt32(d.keys);
     d.values = growInt32(d.values);
   }
-  const k = intern(vm, vm.table.side[key] as string);
+  // The simulator's own index (a split table has no dk_indices of its own here): room for twice
+  // the entries, rebuilt without the deleted ones when it fills.
+  if (d.nentries * 2 >= d.indices.length) reindexSplit(vm, d);
+  const k = intern(vm, name);
   d.keys[d.nentries] = k;
   d.values[d.nentries] = value;
-  d.index.set(hk, d.nentries++);
+  insertIndex(d.indices, hash, d.nentries++);
   sp.values.slots[slot] = value;
   vm.table.n[h]++;
   return true;
+}
+
+/** Indices for a split table of up to n entries (a power of two, at least twice n). */
+function splitIndices(n: number): Int32Array {
+  return newIndices(Math.max(3, 32 - Math.clz32(Math.max(1, n * 2 - 1))));
+}
+
+function reindexSplit(vm: Vm, d: DictData): void {
+  d.indices = splitIndices(d.keys.length);
+  for (let i = 0; i < d.nentries; i++) if (d.keys[i] !== 0) insertIndex(d.indices, strHash(vm, d.keys[i]), i);
 }
 
 function growInt32(a: Int32Array): Int32Array {
@@ -335,7 +421,7 @@ function combineSplit(vm: Vm, h: number, d: DictData): void {
   for (const [k, v] of entries) {
     d.keys[d.nentries] = k;
     d.values[d.nentries] = v;
-    d.index.set(vm.table.side[k] as string, d.nentries++);
+    insertIndex(d.indices, strHash(vm, k), d.nentries++);
   }
   d.usable -= d.nentries;
   vm.mem.free(sp.values.addr);

@@ -1,7 +1,15 @@
 import { memoryError } from '../errors';
 import type { Vm } from '../runtime/vm';
-import { hashKey } from '../abstract/hash';
-import { dictData, dictSetItem, keysBytes, log2Keysize, type DictData } from './dict';
+import {
+  copyEntries,
+  dictData,
+  dictSetItem,
+  keysBytes,
+  log2Keysize,
+  moveEntries,
+  type DictData,
+} from './dict';
+import { newIndices } from './dictindex';
 
 const usableFraction = (n: number): number => Math.floor((n << 1) / 3);
 
@@ -18,13 +26,19 @@ export function dictMerge(vm: Vm, a: number, b: number): void {
   const used = t.n[b];
   if (used === 0) return;
   const d = dictData(vm, a);
-  if (t.n[a] === 0 && !other.split && used === other.nentries && (other.log2 === 3 || usableFraction(2 ** other.log2 / 2) < used)) {
+  if (
+    t.n[a] === 0 &&
+    !other.split &&
+    used === other.nentries &&
+    (other.log2 === 3 || usableFraction(2 ** other.log2 / 2) < used)
+  ) {
     cloneInto(vm, a, d, other, used);
     if (vm.gc.isTracked(b) && !vm.gc.isTracked(a)) vm.gc.track(a);
     return;
   }
   if (usableFraction(d.keysAddr ? 2 ** d.log2 : 0) < used) resizeFor(vm, d, t.n[a] + used, other.unicode);
-  for (let i = 0; i < other.nentries; i++) if (other.values[i] !== 0) dictSetItem(vm, a, other.keys[i], other.values[i]);
+  for (let i = 0; i < other.nentries; i++)
+    if (other.values[i] !== 0) dictSetItem(vm, a, other.keys[i], other.values[i]);
 }
 
 function cloneInto(vm: Vm, a: number, d: DictData, other: DictData, used: number): void {
@@ -42,9 +56,7 @@ function cloneInto(vm: Vm, a: number, d: DictData, other: DictData, used: number
     unicode: other.unicode,
     usable: other.usable,
     nentries: other.nentries,
-    keys: other.keys.slice(),
-    values: other.values.slice(),
-    index: new Map(other.index),
+    ...copyEntries(other),
   });
   for (let i = 0; i < other.nentries; i++) {
     if (other.values[i] === 0) continue;
@@ -67,21 +79,19 @@ function resizeFor(vm: Vm, d: DictData, n: number, unicode: boolean): void {
   const p = vm.mem.malloc(size);
   if (p === 0) throw memoryError();
   vm.mem.touch(p, size);
-  const old = { addr: d.keysAddr, log2: d.log2, unicode: d.unicode, keys: d.keys, values: d.values, n: d.nentries };
+  const old = { addr: d.keysAddr, log2: d.log2, unicode: d.unicode, n: d.nentries };
+  const entries = { keys: d.keys, values: d.values, indices: d.indices, hashes: d.hashes, other: d.other };
   const usable = usableFraction(2 ** log2);
   d.keysAddr = p;
   d.log2 = log2;
   d.unicode = unicode && d.unicode;
   d.keys = new Int32Array(usable);
   d.values = new Int32Array(usable);
-  d.index = new Map();
+  d.indices = newIndices(log2);
+  d.hashes = null;
+  d.other = null;
   d.nentries = 0;
-  for (let i = 0; i < old.n; i++) {
-    if (old.values[i] === 0) continue;
-    d.keys[d.nentries] = old.keys[i];
-    d.values[d.nentries] = old.values[i];
-    d.index.set(hashKey(vm, old.keys[i]), d.nentries++);
-  }
+  moveEntries(vm, d, entries, old.n);
   d.usable = usable - d.nentries;
   if (old.addr) releaseOld(vm, old.addr, old.log2, old.unicode);
 }

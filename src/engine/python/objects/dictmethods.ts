@@ -9,6 +9,7 @@ import {
   dictClear,
   dictCopy,
   dictData,
+  emptyDictData,
   dictDelItem,
   dictEntries,
   dictGetItem,
@@ -115,16 +116,7 @@ export function dictUpdateArg(vm: Vm, self: number, arg: number): void {
 /** dict_new (PyType_GenericAlloc, then untracked; Py_EMPTY_KEYS) as dict_vectorcall makes it. */
 function dictAlloc(vm: Vm): number {
   const d = vm.newGcObject(T.Dict, DICT_BASIC);
-  vm.table.side[d] = {
-    keysAddr: 0,
-    log2: 3,
-    unicode: true,
-    usable: 0,
-    nentries: 0,
-    keys: new Int32Array(0),
-    values: new Int32Array(0),
-    index: new Map(),
-  };
+  vm.table.side[d] = emptyDictData();
   return d;
 }
 

@@ -6,7 +6,7 @@ import { getItem } from '../abstract/item';
 import { reprText } from '../abstract/repr';
 import { sequenceList } from '../abstract/sequence';
 import type { Vm } from '../runtime/vm';
-import { dictData, dictGetItem, dictSetItem, type DictData } from './dict';
+import { dictData, dictGetItem, dictSetItem, emptyDictData } from './dict';
 import { dictMerge } from './dictmerge';
 import { dictUpdateArg } from './dictmethods';
 import { E } from './exctypes';
@@ -25,21 +25,10 @@ export function isCallable(vm: Vm, h: number): boolean {
   return s.call !== null || s.vectorcall !== null || s.id === T.Type;
 }
 
-const emptyData = (): DictData => ({
-  keysAddr: 0,
-  log2: 3,
-  unicode: true,
-  usable: 0,
-  nentries: 0,
-  keys: new Int32Array(0),
-  values: new Int32Array(0),
-  index: new Map(),
-});
-
 /** dict_new for a subtype: tp_alloc (PyType_GenericAlloc: tracked), Py_EMPTY_KEYS. */
 export function dictNewSubtype(vm: Vm, type: TypeSlots): number {
   const h = genericAlloc(vm, type, 0);
-  vm.table.side[h] = emptyData();
+  vm.table.side[h] = emptyDictData();
   return h;
 }
 

@@ -286,7 +286,7 @@ function excStr(vm: Vm, h: number): number {
   }
   if (l === FIELDS.unicodeerror && f.encoding && f.reason && name.name === 'UnicodeDecodeError') {
     const { start, end } = st.ints;
-    const obj = vm.table.side[f.object] as string;
+    const obj = strValue(vm, f.object);
     if (end === start + 1)
       return unicodeFromFormat(vm, "'%U' codec can't decode byte 0x%s in position %zd: %U", [
         f.encoding,

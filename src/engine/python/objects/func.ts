@@ -4,7 +4,7 @@ import type { Vm } from '../runtime/vm';
 import { methodNew } from './classobject';
 import { dictNew, dictSetItem } from './dict';
 import { tupleItem } from './tuple';
-import { intern } from './str';
+import { intern, strValue } from './str';
 import { T, TpFlags, defineType, type Kwargs, type Visit, type TypeSlots } from './types';
 
 /**
@@ -256,7 +256,7 @@ export const FunctionType = (): TypeSlots =>
 function strAttr(vm: Vm, v: number, what: string): string {
   if (v === 0 || !vm.typeOf(v).mro.includes(T.Str))
     throw typeError(vm, '%s must be set to a string object', what);
-  return vm.table.side[v] as string;
+  return strValue(vm, v);
 }
 
 /** A stored attribute (new reference), or the default. */

@@ -2,7 +2,7 @@ import { raiseFormat, typeError } from '../abstract/errors';
 import type { Vm } from '../runtime/vm';
 import { dictGetItem } from './dict';
 import { E } from './exctypes';
-import { intern, strNew } from './str';
+import { intern, strNew, strValue } from './str';
 import { tupleAlloc } from './tuple';
 import type { Kwargs } from './types';
 
@@ -99,8 +99,7 @@ function firstUnknown(vm: Vm, kwargs: number, kwlist: readonly string[]): string
 
 function* kwargsEntries(vm: Vm, kwargs: number): Generator<[string, number]> {
   const d = vm.table.side[kwargs] as { keys: Int32Array; values: Int32Array; nentries: number };
-  for (let i = 0; i < d.nentries; i++)
-    if (d.values[i] !== 0) yield [vm.table.side[d.keys[i]] as string, d.values[i]];
+  for (let i = 0; i < d.nentries; i++) if (d.values[i] !== 0) yield [strValue(vm, d.keys[i]), d.values[i]];
 }
 
 /** The parsers (by name) whose keyword tuple exists: initialised on their first keyword call. */

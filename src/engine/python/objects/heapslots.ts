@@ -10,7 +10,16 @@ import { E } from './exctypes';
 import { hashNotImplemented } from './object';
 import { intern } from './str';
 import { tupleFromItems, tupleItems } from './tuple';
-import { NB, NB_BINARY_COUNT, T, TpFlags, type BinarySlot, type NumberSlots, type TypeSlots } from './types';
+import {
+  NB,
+  NB_BINARY_COUNT,
+  T,
+  TpFlags,
+  type BinarySlot,
+  type Kwargs,
+  type NumberSlots,
+  type TypeSlots,
+} from './types';
 import { dictGetItem } from './dict';
 
 /**
@@ -21,23 +30,35 @@ import { dictGetItem } from './dict';
  */
 
 /** vectorcall_method / lookup_maybe_method: `name` on type(self), called with self and args; 0 when the type has none. */
-export function callDunder(vm: Vm, self: number, name: string, args: readonly number[]): number {
+export function callDunder(
+  vm: Vm,
+  self: number,
+  name: string,
+  args: readonly number[],
+  kw: Kwargs | null = null,
+): number {
   const tp = vm.typeOf(self);
   const f = typeLookup(vm, tp, name);
   if (f === 0) return 0;
-  if (vm.typeOf(f).flags & TpFlags.MethodDescriptor) return call(vm, f, [self, ...args], null);
+  if (vm.typeOf(f).flags & TpFlags.MethodDescriptor) return call(vm, f, [self, ...args], kw);
   const get = vm.typeOf(f).descrGet;
-  if (get === null) return call(vm, f, args, null);
+  if (get === null) return call(vm, f, args, kw);
   const bound = get(vm, f, self, tp.typeObject);
   try {
-    return call(vm, bound, args, null);
+    return call(vm, bound, args, kw);
   } finally {
     vm.decref(bound);
   }
 }
 
-function mustCall(vm: Vm, self: number, name: string, args: readonly number[]): number {
-  const r = callDunder(vm, self, name, args);
+function mustCall(
+  vm: Vm,
+  self: number,
+  name: string,
+  args: readonly number[],
+  kw: Kwargs | null = null,
+): number {
+  const r = callDunder(vm, self, name, args, kw);
   if (r === 0)
     throw raiseFormat(
       vm,

@@ -8,7 +8,7 @@ import { E } from './exctypes';
 import { INT_ROUND } from './round';
 import { fromDouble, floatTrueDivide } from './float';
 import { intDivMod } from './intdiv';
-import { strValue } from './str';
+import { strNew, strValue } from './str';
 import { F_BIG } from './table';
 import { tupleFromItems, tupleItem } from './tuple';
 import { Cmp, Meth, NB, T, TpFlags, defineType, numberSlots, type BinarySlot, type TypeSlots } from './types';
@@ -241,10 +241,7 @@ export function intPow(vm: Vm, a: IntValue, b: IntValue): number {
 export function intToStr(vm: Vm, v: IntValue): number {
   const sizeA = ndigits(v);
   const scratch = vm.newObject(T.Int, longBytes(1 + sizeA + Math.floor(sizeA / 99)));
-  const text = v.toString();
-  const h = vm.newObject(T.Str, 48 + text.length + 1);
-  vm.table.side[h] = text;
-  vm.table.n[h] = text.length;
+  const h = strNew(vm, v.toString(), 0);
   vm.objectFree(scratch);
   return h;
 }

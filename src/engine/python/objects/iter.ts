@@ -3,7 +3,7 @@ import { fromSsize } from './int';
 import { listItem } from './list';
 import { selfIter } from './rangeobject';
 import { setData } from './set';
-import { strResult } from './str';
+import { strCodeAt, strResult } from './str';
 import { tupleItem } from './tuple';
 import { Meth, T, TpFlags, defineType, type TypeSlots, type Visit } from './types';
 
@@ -38,7 +38,7 @@ function seqIterNext(vm: Vm, it: number): number {
   if (i < t.n[seq]) {
     t.num[it] = i + 1;
     const type = t.type[it];
-    if (type === T.StrIter) return strResult(vm, (t.side[seq] as string)[i]);
+    if (type === T.StrIter) return strResult(vm, String.fromCharCode(strCodeAt(vm, seq, i)));
     const v = type === T.ListIter ? listItem(vm, seq, i) : tupleItem(vm, seq, i);
     vm.incref(v);
     return v;

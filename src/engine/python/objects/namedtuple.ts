@@ -7,7 +7,7 @@ import { ItemPool } from './pool';
 import { E } from './exctypes';
 import { moduleType } from './modtypes';
 import { genericAlloc } from './object';
-import { intern } from './str';
+import { intern, strValue } from './str';
 import { tupleItems } from './tuple';
 import { T, TpFlags, defineType, type Kwargs, type TypeSlots } from './types';
 
@@ -132,7 +132,7 @@ function namedTupleNew(vm: Vm, type: TypeSlots, args: number, kwargs: number): n
     const names: number[] = [];
     for (let i = 0; i < d.nentries; i++)
       if (d.values[i]) {
-        kw.set(vm.table.side[d.keys[i]] as string, d.values[i]);
+        kw.set(strValue(vm, d.keys[i]), d.values[i]);
         names.push(d.keys[i]);
       }
     const n = a.length + 1;

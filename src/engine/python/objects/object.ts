@@ -7,6 +7,7 @@ import { str } from '../abstract/repr';
 import type { Vm } from '../runtime/vm';
 import { initInstanceDict } from './instance';
 import { fromSsize } from './int';
+import { strValue } from './str';
 import { Cmp, Meth, T, TpFlags, defineType, type HashKey, type TypeSlots } from './types';
 
 /**
@@ -147,7 +148,7 @@ export const ObjectType = (): TypeSlots =>
         impl: (vm, self, args) => {
           if (vm.table.type[args[0]] !== T.Str) throw typeError(vm, 'argument to __format__ must be str');
           const f = vm.typeOf(self).format ?? objectFormat;
-          return f(vm, self, vm.table.side[args[0]] as string);
+          return f(vm, self, strValue(vm, args[0]));
         },
       },
     },

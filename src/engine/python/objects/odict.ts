@@ -4,6 +4,7 @@ import { reprText } from '../abstract/repr';
 import { memoryError } from '../errors';
 import type { Vm } from '../runtime/vm';
 import { dictClear, dictData, dictDelItem, dictGetItem, dictSetItem } from './dict';
+import { lookupHashKey } from './dictindex';
 import type { HashKey } from './types';
 
 /**
@@ -76,7 +77,7 @@ function resize(vm: Vm, h: number, od: OdState): void {
   vm.mem.touch(addr, 8 * size);
   const fast: (OdNode | null)[] = new Array(size).fill(null);
   for (let n = od.first; n !== null; n = n.next) {
-    const i = d.index.get(n.hk);
+    const i = lookupHashKey(vm, d, n.hk);
     if (i !== undefined) fast[i] = n;
   }
   if (od.fastAddr) vm.mem.free(od.fastAddr);
@@ -92,7 +93,7 @@ export function odGetIndex(vm: Vm, h: number, od: OdState, hk: HashKey): number 
   const d = dictData(vm, h);
   if (od.sentinel !== d.keysAddr || od.sentinelLog2 !== d.log2 || od.fastSize !== 2 ** d.log2)
     resize(vm, h, od);
-  return d.index.get(hk) ?? -1;
+  return lookupHashKey(vm, d, hk);
 }
 
 /** _odict_find_node: the key's node, or null. */

@@ -7,7 +7,7 @@ import type { Vm } from '../runtime/vm';
 import { E } from './exctypes';
 import { noKeywords } from './getargs';
 import { intValue } from './int';
-import { intern, strNew } from './str';
+import { intern, strNew, strValue } from './str';
 import { tupleAlloc, tupleFromItems, tupleItems } from './tuple';
 import { T, TpFlags, defineType, type Kwargs, type TypeSlots } from './types';
 
@@ -94,7 +94,7 @@ function attrgetterNew(vm: Vm, type: TypeSlots, args: number, kwargs: number): n
       vm.decref(attr);
       throw raiseString(vm, E.TypeError, 'attribute name must be a string');
     }
-    const text = vm.table.side[item] as string;
+    const text = strValue(vm, item);
     const parts = text.split('.');
     if (parts.length === 1) {
       vm.incref(item);
@@ -118,11 +118,11 @@ function attrgetterNew(vm: Vm, type: TypeSlots, args: number, kwargs: number): n
 
 /** dotted_getattr: one name, or a chain of them. */
 function dottedGetattr(vm: Vm, obj: number, name: number): number {
-  if (vm.table.type[name] !== T.Tuple) return getAttr(vm, obj, vm.table.side[name] as string);
+  if (vm.table.type[name] !== T.Tuple) return getAttr(vm, obj, strValue(vm, name));
   let cur = obj;
   vm.incref(cur);
   for (const part of tupleItems(vm, name)) {
-    const next = getAttr(vm, cur, vm.table.side[part] as string);
+    const next = getAttr(vm, cur, strValue(vm, part));
     vm.decref(cur);
     cur = next;
   }
@@ -170,7 +170,7 @@ function methodcallerCall(vm: Vm, h: number, args: number, kwargs: number): numb
   const a = tupleItems(vm, args);
   if (a.length !== 1) throw typeError(vm, 'methodcaller expected 1 argument, got %zd', a.length);
   const m = st<MethodCaller>(vm, h);
-  const method = getAttr(vm, a[0], vm.table.side[m.name] as string);
+  const method = getAttr(vm, a[0], strValue(vm, m.name));
   try {
     return callTuple(vm, method, m.args, m.kwds);
   } finally {
@@ -221,8 +221,8 @@ export const AttrGetterType = (_vm: Vm, id: number): TypeSlots =>
     reprText: (vm, h) => {
       const names = Array.from(tupleItems(vm, st<AttrGetter>(vm, h).attr), (n) =>
         vm.table.type[n] === T.Tuple
-          ? Array.from(tupleItems(vm, n), (p) => vm.table.side[p] as string).join('.')
-          : (vm.table.side[n] as string),
+          ? Array.from(tupleItems(vm, n), (p) => strValue(vm, p)).join('.')
+          : strValue(vm, n),
       );
       return `operator.attrgetter(${names.map((n) => `'${n}'`).join(', ')})`;
     },

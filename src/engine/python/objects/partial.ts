@@ -11,6 +11,7 @@ import { genericAlloc } from './object';
 import { tupleItems } from './tuple';
 import { Meth, T, TpFlags, defineType, type Kwargs, type TypeSlots } from './types';
 import { builtinDef } from './descr';
+import { strValue } from './str';
 
 /** PySequence_Concat of two tuples (tupleconcat: an empty side gives the other back). */
 const concatTuples = (vm: Vm, a: number, b: number): number => vm.types[T.Tuple].sequence!.concat!(vm, a, b);
@@ -156,8 +157,7 @@ function partialText(vm: Vm, h: number, depth: number): string {
   const s = partialState(vm, h);
   const parts = [reprText(vm, s.fn, depth + 1)];
   for (const x of tupleItems(vm, s.args)) parts.push(reprText(vm, x, depth + 1));
-  for (const [k, v] of dictEntries(vm, s.kw))
-    parts.push(`${vm.table.side[k] as string}=${reprText(vm, v, depth + 1)}`);
+  for (const [k, v] of dictEntries(vm, s.kw)) parts.push(`${strValue(vm, k)}=${reprText(vm, v, depth + 1)}`);
   const t = vm.typeOf(h);
   const name = t.id === partialType(vm).id ? 'functools.partial' : `${t.module}.${t.qualname}`;
   return `${name}(${parts.join(', ')})`;

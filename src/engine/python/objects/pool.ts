@@ -25,16 +25,20 @@ export class ItemPool {
     const stack = this.freeBlocks[cls];
     this.used += cap;
     if (stack && stack.length) return stack.pop()!;
-    if (this.top + cap > this.data.length) {
-      let size = this.data.length * 2;
-      while (size < this.top + cap) size *= 2;
-      const d = new Int32Array(size);
-      d.set(this.data.subarray(0, this.top));
-      this.data = d;
-    }
+    this.ensure(this.top + cap);
     const off = this.top;
     this.top += cap;
     return off;
+  }
+
+  /** Room for `end` slots (doubling; the untouched tail of a fresh array is not resident). */
+  private ensure(end: number): void {
+    if (end <= this.data.length) return;
+    let size = this.data.length * 2;
+    while (size < end) size *= 2;
+    const d = new Int32Array(size);
+    d.set(this.data.subarray(0, this.top));
+    this.data = d;
   }
 
   release(off: number, cap: number): void {
@@ -43,8 +47,18 @@ export class ItemPool {
     this.used -= cap;
   }
 
-  /** Move a block's first `n` items into a block of capacity `cap`; returns the new offset. */
+  /**
+   * Move a block's first `n` items into a block of capacity `cap`; returns the new offset. The
+   * block at the top of the pool grows where it is (a list being built is usually the last block
+   * made): a list of 10^7 items then holds 2^24 slots, not the 2^25 its doublings would leave.
+   */
   grow(off: number, oldCap: number, n: number, cap: number): number {
+    if (off + oldCap === this.top) {
+      this.ensure(off + cap);
+      this.top = off + cap;
+      this.used += cap - oldCap;
+      return off;
+    }
     const fresh = this.alloc(cap);
     this.data.copyWithin(fresh, off, off + n);
     this.release(off, oldCap);

@@ -5,10 +5,10 @@ import { strFormat } from '../abstract/format';
 import { asSsize, hasIndex } from '../abstract/number';
 import { typeName } from '../abstract/object';
 import { E } from './exctypes';
-import { longBytes, ndigits, type IntValue } from './int';
 import { sliceIndices } from './slice';
 import { STR_METHODS } from './strmethods';
 import { unicodeFormat } from './strformat';
+import { STR_BYTES_MAX } from './strbytes';
 import { F_HASHED, F_IMMORTAL } from './table';
 import { Cmp, T, TpFlags, defineType, numberSlots, NB, type TypeSlots } from './types';
 import { cmpResult } from '../abstract/compare';
@@ -20,8 +20,13 @@ import { tupleItem } from './tuple';
  * str objects (Objects/unicodeobject.c, 3.11, compact form only): PyUnicode_New(size, maxchar)
  * asks PyObject_Malloc for sizeof(PyASCIIObject) = 48 + (size + 1) bytes when every character
  * is ASCII, else sizeof(PyCompactUnicodeObject) = 72 + (size + 1) × 1, 2 or 4.
- * Columns: side = the JS string, n = length in code points, cap = kind (0 ASCII, 1 latin-1,
- * 2 UCS-2, 4 UCS-4).
+ * Columns: n = length in code points, cap = kind (0 ASCII, 1 latin-1, 2 UCS-2, 4 UCS-4), num =
+ * the hash once computed (strHash), and the characters (read them with strValue):
+ *   side       a JS string: static and interned strs, UCS-2/UCS-4 ones, and anything over 64
+ *              characters (also whatever other code stored there: it wins);
+ *   else bytes latin-1 code units, in the str's own `ptr` column when there are at most 8
+ *              (ref = 0), else in vm.strBytes from granule `ref` (objects/strbytes.ts).
+ * A million `str(i)` keep no JS object each: their characters live in the columns.
  */
 export type StrKind = 0 | 1 | 2 | 4;
 
@@ -52,8 +57,117 @@ export function codePoints(s: string, kind: StrKind): number {
   return n;
 }
 
+/** The characters of a str as a JS string (made from its bytes when it keeps them as bytes). */
 export function strValue(vm: Vm, h: number): string {
-  return vm.table.side[h] as string;
+  const s = vm.table.side[h];
+  return s !== undefined ? (s as string) : strFromBytes(vm, h);
+}
+
+function strFromBytes(vm: Vm, h: number): string {
+  const t = vm.table;
+  const n = t.n[h];
+  const r = t.ref[h];
+  const bytes = r === 0 ? t.ptrBytes : vm.strBytes.data;
+  const o = r === 0 ? h * 8 : r * 8;
+  return String.fromCharCode.apply(null, bytes.subarray(o, o + n) as unknown as number[]);
+}
+
+/** The code unit at i (0 ≤ i < n) without making a JS string of the whole str. */
+export function strCodeAt(vm: Vm, h: number, i: number): number {
+  const t = vm.table;
+  const s = t.side[h];
+  if (s !== undefined) return (s as string).charCodeAt(i);
+  const r = t.ref[h];
+  return r === 0 ? t.ptrBytes[h * 8 + i] : vm.strBytes.data[r * 8 + i];
+}
+
+/**
+ * Store a new str's characters (its n and cap already say how many and of which kind): latin-1
+ * text of up to 64 characters as bytes, anything else as the JS string.
+ */
+function storeChars(vm: Vm, h: number, s: string, kind: StrKind): void {
+  const t = vm.table;
+  const n = s.length;
+  if (kind > 1 || n > STR_BYTES_MAX) {
+    t.side[h] = s;
+    return;
+  }
+  let bytes = t.ptrBytes;
+  let o = h * 8;
+  if (n > 8) {
+    const g = vm.strBytes.alloc(n);
+    t.ref[h] = g;
+    bytes = vm.strBytes.data;
+    o = g * 8;
+  }
+  for (let i = 0; i < n; i++) bytes[o + i] = s.charCodeAt(i);
+}
+
+/** Give back a str's byte storage (its characters are about to change or the str is freed). */
+function dropChars(vm: Vm, h: number): void {
+  const t = vm.table;
+  if (t.side[h] !== undefined) t.side[h] = undefined;
+  else if (t.ref[h] !== 0) vm.strBytes.release(t.ref[h], t.n[h]);
+  t.ref[h] = 0;
+}
+
+/** unicode_dealloc of a str that is not static: its byte storage, then PyObject_Free. */
+function strDealloc(vm: Vm, h: number): void {
+  dropChars(vm, h);
+  vm.objectFree(h);
+}
+
+/** FNV-1a over the UTF-16 code units (a latin-1 str's bytes are its code units: the same hash either way). */
+export function stringHash(s: string): number {
+  let x = 0x811c9dc5 | 0;
+  for (let i = 0; i < s.length; i++) x = Math.imul(x ^ s.charCodeAt(i), 0x01000193);
+  return x;
+}
+
+/** stringHash of a str's characters, read where they are. */
+function charsHash(vm: Vm, h: number): number {
+  const t = vm.table;
+  const s = t.side[h];
+  if (s !== undefined) return stringHash(s as string);
+  const r = t.ref[h];
+  const bytes = r === 0 ? t.ptrBytes : vm.strBytes.data;
+  const o = r === 0 ? h * 8 : r * 8;
+  let x = 0x811c9dc5 | 0;
+  for (let i = o, end = o + t.n[h]; i < end; i++) x = Math.imul(x ^ bytes[i], 0x01000193);
+  return x;
+}
+
+/**
+ * The str's hash as dicts and sets use it (objects/dictindex.ts), cached in the `num` column as
+ * ob_shash caches it (0 = not computed yet). Computing it marks the str hashed (F_HASHED): it can
+ * no longer be resized in place, so the cache stays right.
+ */
+export function strHash(vm: Vm, h: number): number {
+  const t = vm.table;
+  t.flags[h] |= F_HASHED;
+  let x = t.num[h];
+  if (x === 0) {
+    x = charsHash(vm, h);
+    t.num[h] = x;
+  }
+  return x;
+}
+
+/** Two strs with the same characters (unicode_eq). */
+export function strEquals(vm: Vm, a: number, b: number): boolean {
+  if (a === b) return true;
+  const t = vm.table;
+  const n = t.n[a];
+  if (n !== t.n[b]) return false;
+  if (t.side[a] !== undefined || t.side[b] !== undefined) return strValue(vm, a) === strValue(vm, b);
+  const ra = t.ref[a];
+  const rb = t.ref[b];
+  const da = ra === 0 ? t.ptrBytes : vm.strBytes.data;
+  const db = rb === 0 ? t.ptrBytes : vm.strBytes.data;
+  const oa = ra === 0 ? a * 8 : ra * 8;
+  const ob = rb === 0 ? b * 8 : rb * 8;
+  for (let i = 0; i < n; i++) if (da[oa + i] !== db[ob + i]) return false;
+  return true;
 }
 
 export function strKind(vm: Vm, h: number): StrKind {
@@ -66,9 +180,9 @@ export function strNew(vm: Vm, s: string, kind: StrKind = strKindOf(s)): number 
   const len = codePoints(s, kind);
   const h = vm.newObject(T.Str, strBytes(len, kind));
   const t = vm.table;
-  t.side[h] = s;
   t.n[h] = len;
-  t.cap[h] = kind;
+  if (kind !== 0) t.cap[h] = kind;
+  storeChars(vm, h, s, kind);
   return h;
 }
 
@@ -101,18 +215,6 @@ export function strRepeat(vm: Vm, a: number, n: number): number {
   }
   if (vm.table.n[a] * n > 2 ** 31) throw new Error('repeat too long for the simulator');
   return strNew(vm, strValue(vm, a).repeat(n), strKind(vm, a));
-}
-
-/**
- * str(int) (long_to_decimal_string): a scratch int of 1 + size_a + size_a/99 digits is allocated
- * for the base-10**9 conversion, then the ASCII result, then the scratch is freed.
- */
-export function intToStr(vm: Vm, v: IntValue): number {
-  const sizeA = ndigits(v);
-  const scratch = vm.newObject(T.Int, longBytes(1 + sizeA + Math.floor(sizeA / 99)));
-  const s = strNew(vm, v.toString(), 0);
-  vm.objectFree(scratch);
-  return s;
 }
 
 /** _PyUnicode_JoinArray: no items → '', one exact str → itself, else one new string. */
@@ -150,8 +252,10 @@ export function strAppendInPlace(vm: Vm, left: number, right: number): boolean {
   if (p === 0) return false;
   vm.mem.touch(p + size - (t.n[right] + 1) * Math.max(1, kl), (t.n[right] + 1) * Math.max(1, kl));
   t.addr[left] = p;
-  t.side[left] = strValue(vm, left) + strValue(vm, right);
+  const s = strValue(vm, left) + strValue(vm, right);
+  dropChars(vm, left);
   t.n[left] = len;
+  storeChars(vm, left, s, kl);
   return true;
 }
 
@@ -197,7 +301,8 @@ function strSubscript(vm: Vm, c: number, key: number): number {
     for (let k = 0, p = sl.start; k < sl.length; k++, p += sl.step) out += s[p];
     return out.length === 1 ? strResult(vm, out) : strNew(vm, out, strKind(vm, c));
   }
-  if (!hasIndex(vm, key)) throw typeError(vm, 'string indices must be integers, not \'%.200s\'', typeName(vm, key));
+  if (!hasIndex(vm, key))
+    throw typeError(vm, "string indices must be integers, not '%.200s'", typeName(vm, key));
   let i = asSsize(vm, key, E.IndexError);
   if (i < 0) i += s.length;
   if (i < 0 || i >= s.length) throw raiseString(vm, E.IndexError, 'string index out of range');
@@ -239,7 +344,7 @@ export const StrType = (): TypeSlots =>
     name: 'str',
     basicsize: 80,
     flags: TpFlags.BaseType | TpFlags.UnicodeSubclass,
-    dealloc: (vm, h) => vm.objectFree(h),
+    dealloc: strDealloc,
     sizeof: (vm, h) => strBytes(vm.table.n[h], vm.table.cap[h] as StrKind),
     repr: (vm, h) => strNew(vm, strRepr(strValue(vm, h))),
     reprText: (vm, h) => strRepr(strValue(vm, h)),

@@ -8,8 +8,17 @@
  *   n      ob_size: list/tuple/str/bytes length, dict/set `used`
  *   cap    list `allocated`, bytearray ob_alloc, str kind (1/2/4) | ascii flag
  *   ptr    a second allocation: list ob_item, bytearray ob_bytes, dict keys, set table (0 = none)
- *   num    an int's value (when it is a safe JS integer), a float's value, an iterator's index
+ *   num    an int's value (when it is a safe JS integer), a float's value, an iterator's index,
+ *          a str's cached hash
  *   ref    an items-pool offset, a run-length value handle, or another handle
+ *
+ * Cost (python/README.md, "Cost"): handles are handed out in blocks of 16,384, and a block holds
+ * objects of one layout only (LAYOUT_COLUMNS): exact ints, floats and bools write 23 bytes of
+ * columns (type, flags, refcnt, addr, num, gen), exact strs 40, everything else all 67. A column
+ * page no object of the block writes is never touched, so it is never resident (the columns are
+ * zeroed virtual memory), and a grow copies only the columns each block's layout uses. Contract:
+ * an object of a narrow layout writes non-zero values only into its layout's columns
+ * (checkLayouts() tests it).
  */
 export const F_IMMORTAL = 1; // static (in the binary or interned at start-up): never freed, refcount ignored
 export const F_TRACKED = 2; // in one of the GC generation lists
@@ -19,6 +28,61 @@ export const F_WEAKREFD = 16; // has (had) weak references: its deallocation cle
 export const F_FREELISTED = 32; // parked on a type's free list (dead for Python, memory kept)
 export const F_BIG = 64; // int value lives in `side` as a bigint
 export const F_HASHED = 128; // str: its hash was computed (a dict or set looked it up), so it can no longer grow in place
+
+/** Which columns a type's objects write (the table's per-type column sets). */
+export const enum Layout {
+  /** Everything else (containers, iterators, descriptors, classes' instances…): every column. */
+  All = 0,
+  /** Exact int, float, bool: type, flags, refcnt, addr, num (+ side for a big int). */
+  Scalar = 1,
+  /** Exact str: type, flags, refcnt, addr, n (length), cap (kind), num (hash), ptr and ref (contents). */
+  Str = 2,
+}
+const LAYOUTS = 3;
+
+type Column =
+  | 'type'
+  | 'flags'
+  | 'refcnt'
+  | 'addr'
+  | 'n'
+  | 'cap'
+  | 'ptr'
+  | 'num'
+  | 'ref'
+  | 'pcap'
+  | 'gen'
+  | 'gcNext'
+  | 'gcPrev'
+  | 'gcRefs';
+const ALL_COLUMNS: readonly Column[] = [
+  'type',
+  'flags',
+  'refcnt',
+  'addr',
+  'n',
+  'cap',
+  'ptr',
+  'num',
+  'ref',
+  'pcap',
+  'gen',
+  'gcNext',
+  'gcPrev',
+  'gcRefs',
+];
+/** The columns each layout writes (gen is always -1 outside the collector's lists, read for any referent). */
+export const LAYOUT_COLUMNS: readonly (readonly Column[])[] = [
+  ALL_COLUMNS,
+  ['type', 'flags', 'refcnt', 'addr', 'num', 'gen'],
+  ['type', 'flags', 'refcnt', 'addr', 'n', 'cap', 'num', 'ptr', 'ref', 'gen'],
+];
+
+/** log2 of the handles in a block: 16,384 (a Float64 column's block is 32 pages). */
+const BLOCK_SHIFT = 14;
+const BLOCK = 1 << BLOCK_SHIFT;
+
+type AnyColumn = Uint16Array | Uint8Array | Int32Array | Float64Array | Int8Array;
 
 export class ObjectTable {
   capacity: number;
@@ -39,52 +103,60 @@ export class ObjectTable {
   gcPrev: Int32Array;
   /** GC scratch (gc_refs) of the generation being collected; 0 for every handle between collections. */
   gcRefs: Int32Array;
+  /** The `ptr` column's bytes: a short str's characters (objects/str.ts). */
+  ptrBytes: Uint8Array;
   /** Per-object payload that does not fit a column (strings, bigints, dict tables...). Sparse. */
   side: unknown[] = [];
-  private freeHandles: Int32Array;
-  private nFree = 0;
+  /** Layout of each type id (set when a type is registered; Layout.All unless narrower). */
+  readonly layoutOf = new Uint8Array(1 << 16);
+  /** Layout of each block of handles. */
+  private blockLayout = new Uint8Array(64);
+  /** Blocks handed out so far. */
+  private blocks = 0;
+  /** Per layout: the next never-used handle of its current block, and that block's end. */
+  private readonly cursor = new Int32Array(LAYOUTS);
+  private readonly limit = new Int32Array(LAYOUTS);
+  /** Per layout: released handles, reused last-in first-out. */
+  private readonly freeHandles: Int32Array[] = [];
+  private readonly nFree = new Int32Array(LAYOUTS);
   /** Handles in use (live objects, free-listed objects, static objects, GC list heads). */
   live = 0;
-  private next = 1;
 
-  constructor(capacity = 1 << 12) {
-    this.capacity = capacity;
-    this.type = new Uint16Array(capacity);
-    this.flags = new Uint8Array(capacity);
-    this.refcnt = new Int32Array(capacity);
-    this.addr = new Float64Array(capacity);
-    this.n = new Float64Array(capacity);
-    this.cap = new Float64Array(capacity);
-    this.ptr = new Float64Array(capacity);
-    this.num = new Float64Array(capacity);
-    this.ref = new Int32Array(capacity);
-    this.pcap = new Int32Array(capacity);
-    this.gen = new Int8Array(capacity).fill(-1);
-    this.gcNext = new Int32Array(capacity);
-    this.gcPrev = new Int32Array(capacity);
-    this.gcRefs = new Int32Array(capacity);
-    this.freeHandles = new Int32Array(256);
+  constructor(capacity = 1 << 16) {
+    this.capacity = Math.max(BLOCK, capacity);
+    const c = this.capacity;
+    this.type = new Uint16Array(c);
+    this.flags = new Uint8Array(c);
+    this.refcnt = new Int32Array(c);
+    this.addr = new Float64Array(c);
+    this.n = new Float64Array(c);
+    this.cap = new Float64Array(c);
+    this.ptr = new Float64Array(c);
+    this.num = new Float64Array(c);
+    this.ref = new Int32Array(c);
+    this.pcap = new Int32Array(c);
+    this.gen = new Int8Array(c);
+    this.gcNext = new Int32Array(c);
+    this.gcPrev = new Int32Array(c);
+    this.gcRefs = new Int32Array(c);
+    this.ptrBytes = new Uint8Array(this.ptr.buffer);
+    for (let l = 0; l < LAYOUTS; l++) this.freeHandles.push(new Int32Array(256));
   }
 
   /** A fresh handle with zeroed columns and refcount 1. */
   newHandle(type: number): number {
+    const layout = this.layoutOf[type];
     let h: number;
-    if (this.nFree > 0) {
-      h = this.freeHandles[--this.nFree];
+    if (this.nFree[layout] > 0) {
+      h = this.freeHandles[layout][--this.nFree[layout]];
       this.flags[h] = 0;
       this.addr[h] = 0;
-      this.n[h] = 0;
-      this.cap[h] = 0;
-      this.ptr[h] = 0;
-      this.num[h] = 0;
-      this.ref[h] = 0;
-      this.pcap[h] = 0;
-      this.gen[h] = -1;
+      this.clearFields(h, layout);
     } else {
-      // Never used: its columns are as they were made (0, gen -1), so nine stores are spared and
+      // Never used: its columns are as the block was made (0, gen -1), so nothing is stored and
       // the pages of a column the object never uses are not faulted in.
-      if (this.next === this.capacity) this.grow();
-      h = this.next++;
+      if (this.cursor[layout] === this.limit[layout]) this.newBlock(layout);
+      h = this.cursor[layout]++;
     }
     this.type[h] = type;
     this.refcnt[h] = 1;
@@ -92,56 +164,113 @@ export class ObjectTable {
     return h;
   }
 
-  /** The handle is dead: its number may be reused. */
+  /**
+   * Zero n, cap, ptr, num, ref and pcap of h (a new or reused object's fields), writing only the
+   * columns its block's layout uses: the others are zero already and stay untouched.
+   */
+  clearFields(h: number, layout: Layout = this.blockLayout[h >> BLOCK_SHIFT]): void {
+    this.num[h] = 0;
+    if (layout === Layout.Scalar) return;
+    this.n[h] = 0;
+    this.cap[h] = 0;
+    this.ptr[h] = 0;
+    this.ref[h] = 0;
+    if (layout === Layout.All) this.pcap[h] = 0;
+  }
+
+  /** The handle is dead: its number may be reused (by an object of the same layout). */
   release(h: number): void {
     this.type[h] = 0;
     this.flags[h] = 0;
     if (this.side[h] !== undefined) this.side[h] = undefined;
-    if (this.nFree === this.freeHandles.length) {
-      const f = new Int32Array(this.freeHandles.length * 2);
-      f.set(this.freeHandles);
-      this.freeHandles = f;
+    const layout = this.blockLayout[h >> BLOCK_SHIFT];
+    let free = this.freeHandles[layout];
+    if (this.nFree[layout] === free.length) {
+      const f = new Int32Array(free.length * 2);
+      f.set(free);
+      this.freeHandles[layout] = free = f;
     }
-    this.freeHandles[this.nFree++] = h;
+    free[this.nFree[layout]++] = h;
     this.live--;
   }
 
-  /** Highest handle ever used + 1 (GC walks and checks iterate up to it). */
+  /** Highest handle ever used + 1, rounded up to a block (GC walks and checks iterate up to it; type 0 = none). */
   get end(): number {
-    return this.next;
+    return this.blocks << BLOCK_SHIFT;
+  }
+
+  /** The layout a handle's block holds. */
+  layoutAt(h: number): Layout {
+    return this.blockLayout[h >> BLOCK_SHIFT] as Layout;
+  }
+
+  /** A block for `layout`: its gen column set to -1 (handle 0, NULL, is never handed out). */
+  private newBlock(layout: Layout): void {
+    const b = this.blocks;
+    if ((b + 1) << BLOCK_SHIFT > this.capacity) this.grow();
+    if (b === this.blockLayout.length) {
+      const bl = new Uint8Array(b * 2);
+      bl.set(this.blockLayout);
+      this.blockLayout = bl;
+    }
+    this.blockLayout[b] = layout;
+    this.blocks++;
+    const start = b << BLOCK_SHIFT;
+    this.gen.fill(-1, start, start + BLOCK);
+    this.cursor[layout] = b === 0 ? 1 : start;
+    this.limit[layout] = start + BLOCK;
   }
 
   /**
-   * Four times the handles: a fresh column's pages cost only once written (the unused tail is
-   * never faulted in), while every grow writes the old contents again. Doubling faulted in and
-   * copied about twice the final table (67 bytes a handle); on the seed this grows 30 MB less.
+   * Four times the handles, copying block by block only the columns the block's layout uses: a
+   * fresh column is zeroed virtual memory whose pages cost only once written, so an int's block
+   * never makes the n, cap, ptr, ref, pcap or collector columns resident.
    */
   private grow(): void {
     const n = this.capacity * 4;
-    const g = <T extends { length: number; set(a: ArrayLike<number>): void }>(
-      a: T,
-      make: (n: number) => T,
-    ): T => {
-      const b = make(n);
-      b.set(a as unknown as ArrayLike<number>);
-      return b;
+    const fresh = {
+      type: new Uint16Array(n),
+      flags: new Uint8Array(n),
+      refcnt: new Int32Array(n),
+      addr: new Float64Array(n),
+      n: new Float64Array(n),
+      cap: new Float64Array(n),
+      ptr: new Float64Array(n),
+      num: new Float64Array(n),
+      ref: new Int32Array(n),
+      pcap: new Int32Array(n),
+      gen: new Int8Array(n),
+      gcNext: new Int32Array(n),
+      gcPrev: new Int32Array(n),
+      gcRefs: new Int32Array(n),
     };
-    this.type = g(this.type, (k) => new Uint16Array(k));
-    this.flags = g(this.flags, (k) => new Uint8Array(k));
-    this.refcnt = g(this.refcnt, (k) => new Int32Array(k));
-    this.addr = g(this.addr, (k) => new Float64Array(k));
-    this.n = g(this.n, (k) => new Float64Array(k));
-    this.cap = g(this.cap, (k) => new Float64Array(k));
-    this.ptr = g(this.ptr, (k) => new Float64Array(k));
-    this.num = g(this.num, (k) => new Float64Array(k));
-    this.ref = g(this.ref, (k) => new Int32Array(k));
-    this.pcap = g(this.pcap, (k) => new Int32Array(k));
-    const gen = new Int8Array(n).fill(-1);
-    gen.set(this.gen);
-    this.gen = gen;
-    this.gcNext = g(this.gcNext, (k) => new Int32Array(k));
-    this.gcPrev = g(this.gcPrev, (k) => new Int32Array(k));
-    this.gcRefs = g(this.gcRefs, (k) => new Int32Array(k));
+    for (let b = 0; b < this.blocks; b++) {
+      const lo = b << BLOCK_SHIFT;
+      for (const c of LAYOUT_COLUMNS[this.blockLayout[b]]) {
+        (fresh[c] as AnyColumn).set((this[c] as AnyColumn).subarray(lo, lo + BLOCK), lo);
+      }
+    }
+    Object.assign(this, fresh);
+    this.ptrBytes = new Uint8Array(this.ptr.buffer);
     this.capacity = n;
+  }
+
+  /**
+   * The layout contract, for tests: every column a block's layout does not use is still zero
+   * (a non-zero value there would be lost by the next grow). Returns the first offender or null.
+   */
+  checkLayouts(): string | null {
+    for (let b = 0; b < this.blocks; b++) {
+      const uses = LAYOUT_COLUMNS[this.blockLayout[b]];
+      const lo = b << BLOCK_SHIFT;
+      for (const c of ALL_COLUMNS) {
+        if (uses.includes(c)) continue;
+        const col = (this[c] as AnyColumn).subarray(lo, lo + BLOCK);
+        for (let i = 0; i < BLOCK; i++)
+          if (col[i] !== 0)
+            return `handle ${lo + i} (type ${this.type[lo + i]}, layout ${this.blockLayout[b]}) wrote ${c}`;
+      }
+    }
+    return null;
   }
 }

@@ -96,7 +96,7 @@ function reprFromText(vm: Vm, h: number): number {
 /** The rendering of a type whose repr is its own: its tp_repr's str, read and released. */
 function reprTextFromRepr(vm: Vm, h: number): string {
   const r = vm.typeOf(h).repr!(vm, h);
-  const text = vm.table.side[r] as string;
+  const text = strValue(vm, r);
   vm.decref(r);
   return text;
 }

@@ -63,7 +63,9 @@ export function arenaResidents(
     else add(name === 'bytes' ? 'bytes object' : name, plural(name));
     example ??= { kind: 'block', address: ptr, size: ctx.p.pymalloc.blockSize(ptr) };
   });
-  const sorted = [...groups.values()].sort((x, y) => y.count - x.count);
+  const sorted = [...groups.values()].sort(
+    (x, y) => y.count - x.count || (x.many < y.many ? -1 : x.many > y.many ? 1 : 0),
+  );
   const blocks = sorted.reduce((s, g) => s + g.count, 0);
   if (blocks === 0) return { groups: [], blocks: 0, roots: null, holders: [], example: null };
 

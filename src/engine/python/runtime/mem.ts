@@ -1,4 +1,5 @@
 import type { Kernel } from '../../kernel/kernel';
+import type { Libc } from '../../libc/libc';
 import { EventLimitReached, type EventLog } from '../../trace/eventLog';
 
 /** pymalloc's per-class row and counters as sys._debugmallocstats() prints them (recorder schema). */
@@ -119,7 +120,8 @@ export class Mem {
     if (addr === 0 || len <= 0) return;
     const page = Math.floor(addr / 4096);
     const epoch = this.kernel.log.length;
-    if (page === this.lastPage && epoch === this.lastEpoch && Math.floor((addr + len - 1) / 4096) === page) return;
+    if (page === this.lastPage && epoch === this.lastEpoch && Math.floor((addr + len - 1) / 4096) === page)
+      return;
     this.kernel.touch(addr, len);
     this.lastPage = Math.floor((addr + len - 1) / 4096);
     this.lastEpoch = epoch;
@@ -129,4 +131,53 @@ export class Mem {
     const ev = this.events;
     if (ev !== null && ev.reachedLimit) throw new EventLimitReached(ev.length);
   }
+}
+
+/**
+ * PYTHONMALLOC=malloc (_PyMem_SetupAllocators with PYMEM_ALLOCATOR_MALLOC): the PyMem and PyObject
+ * domains both become _PyMem_RawMalloc & co., i.e. the C library's malloc straight away: every
+ * object, small or big, is a chunk in the calling thread's arena. A request for 0 bytes asks for 1
+ * (_PyMem_RawMalloc, _PyMem_RawCalloc). pymalloc is not used: its counters read 0, as the
+ * recorder's `_debugmallocstats` reading is empty then.
+ */
+export class MallocDomain implements PymallocLike {
+  constructor(private readonly libc: Libc) {}
+
+  malloc(n: number): number {
+    return this.libc.malloc(n === 0 ? 1 : n);
+  }
+  calloc(nelem: number, elsize: number): number {
+    return nelem === 0 || elsize === 0 ? this.libc.calloc(1, 1) : this.libc.calloc(nelem, elsize);
+  }
+  realloc(p: number, n: number): number {
+    return this.libc.realloc(p, n === 0 ? 1 : n);
+  }
+  free(p: number): void {
+    this.libc.free(p);
+  }
+  rawMalloc(n: number): number {
+    return this.malloc(n);
+  }
+  rawCalloc(nelem: number, elsize: number): number {
+    return this.calloc(nelem, elsize);
+  }
+  rawRealloc(p: number, n: number): number {
+    return this.realloc(p, n);
+  }
+  rawFree(p: number): void {
+    this.libc.free(p);
+  }
+  blockSize(p: number): number {
+    return this.libc.usableSize(p);
+  }
+  stats(): PymallocStatsLike {
+    return {
+      arenas_allocated_current: 0,
+      arenas_allocated_total: 0,
+      arenas_reclaimed: 0,
+      arenas_highwater_mark: 0,
+      classes: {},
+    };
+  }
+  readonly arenaBytes = 0;
 }

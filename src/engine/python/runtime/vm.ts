@@ -1,7 +1,16 @@
 import type { Kernel } from '../../kernel/kernel';
 import { memoryError, type PyError } from '../errors';
 import { ItemPool } from '../objects/pool';
-import { F_FREELISTED, F_IMMORTAL, F_RLE, F_TRACKED, F_WEAKREFD, ObjectTable } from '../objects/table';
+import { StrBytes } from '../objects/strbytes';
+import {
+  F_FREELISTED,
+  F_IMMORTAL,
+  F_RLE,
+  F_TRACKED,
+  F_WEAKREFD,
+  Layout,
+  ObjectTable,
+} from '../objects/table';
 import { T, TpFlags, type Kwargs, type TypeSlots, type Visit } from '../objects/types';
 import { EventKind } from '../../trace/events';
 import { FreeLists } from './freelists';
@@ -47,6 +56,8 @@ const TRASH_UNWIND_LEVEL = 50;
 export class Vm implements GcHost {
   readonly table = new ObjectTable();
   readonly pool = new ItemPool();
+  /** Characters of mid-sized strs (objects/strbytes.ts). */
+  readonly strBytes = new StrBytes();
   readonly free = new FreeLists();
   readonly gc: Gc;
   readonly s: Singletons;
@@ -67,8 +78,8 @@ export class Vm implements GcHost {
   readonly heapState = new Map<number, unknown>();
   /** Interned identifiers (static strs, objects/str.ts intern). */
   readonly interned = new Map<string, number>();
-  /** The thread's exception state (sys.exc_info()'s stack). */
-  readonly thread = new ThreadState();
+  /** The running thread's exception state (sys.exc_info()'s stack); eval/threads.ts switches it. */
+  thread = new ThreadState();
   private readonly freeTypeIds: number[] = [];
   private nextTypeId: number = T.FirstDynamic;
   private staticNext = STATIC_BASE;
@@ -76,6 +87,10 @@ export class Vm implements GcHost {
   private readonly trashLater: number[] = [];
 
   constructor(readonly mem: Mem) {
+    // Exact ints, floats, bools and strs get narrow handles (objects/table.ts, Layout).
+    const layout = this.table.layoutOf;
+    layout[T.Int] = layout[T.Float] = layout[T.Bool] = Layout.Scalar;
+    layout[T.Str] = Layout.Str;
     this.gc = new Gc(this, () => this.newStatic(T.GcHead));
     this.s = new Singletons(this);
   }
@@ -175,12 +190,7 @@ export class Vm implements GcHost {
     t.flags[h] = 0;
     t.type[h] = type;
     t.refcnt[h] = 1;
-    t.n[h] = 0;
-    t.cap[h] = 0;
-    t.ptr[h] = 0;
-    t.num[h] = 0;
-    t.ref[h] = 0;
-    t.pcap[h] = 0;
+    t.clearFields(h);
     // No touch: a free-listed object's memory was written when it was made and stays resident.
     return h;
   }
@@ -238,7 +248,8 @@ export class Vm implements GcHost {
       this.preHeader = p;
     }
     this.types[id] = slots;
-    this.preHeader[id] = (slots.flags & TpFlags.HaveGc ? GC_HEAD : 0) + (slots.flags & TpFlags.ManagedDict ? 16 : 0);
+    this.preHeader[id] =
+      (slots.flags & TpFlags.HaveGc ? GC_HEAD : 0) + (slots.flags & TpFlags.ManagedDict ? 16 : 0);
   }
 
   /** A type id for a type made at run time: a dead type's id first (ids are 16 bits). */

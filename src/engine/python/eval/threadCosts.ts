@@ -1,0 +1,135 @@
+import type { Kernel } from '../../kernel/kernel';
+import type { Libc } from '../../libc/libc';
+import { memoryError } from '../errors';
+import { DATA_STACK_CHUNK_SIZE } from '../runtime/datastack';
+import type { Vm } from '../runtime/vm';
+
+/**
+ * What a Python thread costs the process, beyond what its Python code allocates (CPython 3.11
+ * Modules/_threadmodule.c and Python/pystate.c, glibc 2.36 nptl/allocatestack.c):
+ *
+ * - in the creating thread: the bootstate (PyMem_Malloc(48): pymalloc), the new PyThreadState
+ *   (_PyThreadState_Prealloc → PyMem_RawCalloc(1, 360): sizeof(PyThreadState) on 3.11.7 here,
+ *   in the creator's glibc arena), and pthread_create's stack: a cached one when glibc has one
+ *   big enough (get_cached_stack), else mmap(8 MiB + 4 KiB guard, PROT_NONE) with all but the
+ *   guard page mprotected read-write, plus the new DTV (_dl_allocate_tls: calloc(16, 16) in the
+ *   creator: ld.so's 2 TLS modules + DTV_SURPLUS 14);
+ * - in the new thread: its first data-stack chunk (16 KiB, mmap'd by _PyObject_VirtualAlloc),
+ *   and its stack pages. Measured here: a thread's stack holds 8 KiB resident while it runs
+ *   (the struct pthread + TLS page and the C frames' page), and still 8 KiB once cached;
+ *   pthread_self() is 2,368 bytes below the stack's top.
+ * - at exit: PyThreadState_Clear unmaps the data stack, the thread state and the bootstate are
+ *   freed (from the exiting thread: into its tcache, which tcache_thread_shutdown then flushes),
+ *   advise_stack_range drops the stack below sp − 16 KiB (MADV_DONTNEED), and the stack goes to
+ *   glibc's stack cache; past 40 MiB of cached stacks the oldest are unmapped (free_stacks), their
+ *   DTV freed.
+ */
+const BOOTSTATE_BYTES = 48;
+const THREADSTATE_BYTES = 360;
+const STACK_BYTES = 8 * 1024 * 1024;
+const GUARD_BYTES = 4096;
+const STACK_RESIDENT_BYTES = 8192;
+const IDENT_BELOW_TOP = 2368;
+const DTV_COUNT = 16;
+const DTV_ENTRY = 16;
+const STACK_CACHE_MAX = 40 * 1024 * 1024;
+/** advise_stack_range keeps PTHREAD_STACK_MIN below sp. */
+const PTHREAD_STACK_MIN = 16384;
+
+interface ThreadStack {
+  addr: number;
+  size: number;
+  dtv: number;
+  inUse: boolean;
+}
+
+export interface ThreadMemory {
+  /** pthread_self(): the thread's struct pthread, near its stack's top. */
+  ident: number;
+  stack: ThreadStack;
+  dataStack: number;
+  tstate: number;
+  boot: number;
+}
+
+export class ThreadCosts {
+  /** glibc's stack_cache, most recently used first. */
+  private readonly cache: ThreadStack[] = [];
+  private cachedBytes = 0;
+
+  constructor(
+    private readonly kernel: Kernel,
+    private readonly vm: Vm,
+    private readonly libc: Libc,
+  ) {}
+
+  /** thread_PyThread_start_new_thread up to pthread_create's return, in the creating thread. */
+  threadCreated(): ThreadMemory {
+    const mem = this.vm.mem;
+    const boot = mem.malloc(BOOTSTATE_BYTES);
+    if (boot === 0) throw memoryError();
+    mem.touch(boot, BOOTSTATE_BYTES);
+    const tstate = mem.pymalloc.rawCalloc(1, THREADSTATE_BYTES);
+    if (tstate === 0) throw memoryError();
+    mem.touch(tstate, THREADSTATE_BYTES);
+    const stack = this.cachedStack() ?? this.newStack();
+    const top = stack.addr + stack.size;
+    // the struct pthread and TLS page, then the page the thread's C frames use
+    this.kernel.touch(top - STACK_RESIDENT_BYTES, STACK_RESIDENT_BYTES);
+    const dataStack = this.kernel.mmap(DATA_STACK_CHUNK_SIZE, 'interpreter', 'thread data stack');
+    if (dataStack < 0) throw memoryError();
+    this.kernel.touch(dataStack, 24);
+    return { ident: top - IDENT_BELOW_TOP, stack, dataStack, tstate, boot };
+  }
+
+  /** allocate_stack: the best-fitting unused cached stack (get_cached_stack). */
+  private cachedStack(): ThreadStack | null {
+    let best: ThreadStack | null = null;
+    for (const s of this.cache)
+      if (!s.inUse && s.size >= STACK_BYTES + GUARD_BYTES && (!best || s.size < best.size)) best = s;
+    if (best === null) return null;
+    best.inUse = true;
+    this.cache.splice(this.cache.indexOf(best), 1);
+    this.cachedBytes -= best.size;
+    return best;
+  }
+
+  private newStack(): ThreadStack {
+    const size = STACK_BYTES + GUARD_BYTES;
+    const addr = this.kernel.mmap(size, 'thread stack', 'pthread stack', { prot: 'none' });
+    if (addr < 0) throw memoryError();
+    this.kernel.mprotect(addr + GUARD_BYTES, STACK_BYTES, 'rw');
+    const dtv = this.libc.calloc(DTV_COUNT, DTV_ENTRY);
+    if (dtv !== 0) this.kernel.touch(dtv, DTV_COUNT * DTV_ENTRY);
+    return { addr, size, dtv, inUse: true };
+  }
+
+  /** PyThreadState_Clear and the frees at the end of t_bootstrap, in the exiting thread. */
+  threadEnds(m: ThreadMemory): void {
+    const mem = this.vm.mem;
+    this.kernel.munmap(m.dataStack, DATA_STACK_CHUNK_SIZE);
+    mem.rawFree(m.tstate);
+    mem.free(m.boot);
+  }
+
+  /** After glibc's exit path (tcache and arena released): the stack trimmed and cached. */
+  stackReleased(m: ThreadMemory): void {
+    const s = m.stack;
+    const top = s.addr + s.size;
+    const keepFrom = top - STACK_RESIDENT_BYTES - PTHREAD_STACK_MIN;
+    if (keepFrom > s.addr + GUARD_BYTES)
+      this.kernel.madviseDontneed(s.addr + GUARD_BYTES, keepFrom - s.addr - GUARD_BYTES);
+    s.inUse = false;
+    this.cache.unshift(s);
+    this.cachedBytes += s.size;
+    // queue_stack → free_stacks(stack_cache_maxsize): the oldest unused ones go
+    for (let i = this.cache.length - 1; i >= 0 && this.cachedBytes > STACK_CACHE_MAX; i--) {
+      const old = this.cache[i];
+      if (old.inUse) continue;
+      this.cache.splice(i, 1);
+      this.cachedBytes -= old.size;
+      if (old.dtv !== 0) this.libc.free(old.dtv);
+      this.kernel.munmap(old.addr, old.size);
+    }
+  }
+}

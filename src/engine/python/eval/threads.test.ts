@@ -1,0 +1,183 @@
+import { describe, expect, it } from 'vitest';
+import { parseLibcEnv } from '../../libc/env';
+import { runScript } from '../process';
+import { runAll, valueOf } from '../testing';
+
+const out = (source: string): string => runAll(source).output;
+const MiB = 1024 * 1024;
+
+describe('threads on the simulated GIL', () => {
+  it('runs targets with args and kwargs, subclasses with run(), join, names and idents', () => {
+    const p = runAll(`
+import threading
+res = []
+def work(a, b=0, *, c=0):
+    res.append((threading.current_thread().name, a + b + c))
+class Mine(threading.Thread):
+    def run(self):
+        res.append((self.name, 'run'))
+ts = [threading.Thread(target=work, args=(1,), kwargs={'b': 2, 'c': 3}), Mine(name='mine')]
+for t in ts:
+    t.start()
+for t in ts:
+    t.join()
+alive = [t.is_alive() for t in ts]
+idents = len(set([t.ident for t in ts] + [threading.get_ident()]))
+main = threading.main_thread().name
+count = threading.active_count()
+`);
+    expect(valueOf(p, 'res')).toBe("[('Thread-1 (work)', 6), ('mine', 'run')]");
+    expect(valueOf(p, 'alive')).toBe('[False, False]');
+    // the second thread starts after the first ended: it gets the cached stack, so the same
+    // pthread_self() (as on the real glibc)
+    expect(valueOf(p, 'idents')).toBe('2');
+    expect(valueOf(p, 'main')).toBe("'MainThread'");
+    expect(valueOf(p, 'count')).toBe('1');
+  });
+
+  it('hands the GIL over after the 5 ms switch interval, FIFO: two busy threads interleave', () => {
+    const p = runAll(`
+import threading
+log = []
+def spin(name):
+    for i in range(60000):
+        if i % 20000 == 0:
+            log.append(name)
+a = threading.Thread(target=spin, args=('a',))
+b = threading.Thread(target=spin, args=('b',))
+a.start(); b.start(); a.join(); b.join()
+`);
+    // `a` runs first (main waits for its start), then each runs 5 ms of simulated time in turn
+    const log = valueOf(p, 'log');
+    expect(log.startsWith("['a'")).toBe(true);
+    expect(log).toContain("'b'");
+    expect(log.split("'a'").length - 1).toBe(3);
+  });
+
+  it('Lock, RLock, Event, Condition, Semaphore: waits release the GIL and wake in order', () => {
+    const text = out(`
+import threading
+lock = threading.Lock()
+r = threading.RLock()
+ev = threading.Event()
+cond = threading.Condition()
+sem = threading.Semaphore(1)
+items = []
+def consumer():
+    with cond:
+        while not items:
+            cond.wait()
+        print('got', items.pop())
+    ev.set()
+def producer():
+    with r:
+        with r:
+            with cond:
+                items.append(42)
+                cond.notify()
+c = threading.Thread(target=consumer)
+c.start()
+threading.Thread(target=producer).start()
+print('event', ev.wait())
+with lock:
+    print('locked', lock.locked(), lock.acquire(False))
+print('sem', sem.acquire(), sem.acquire(timeout=0.01))
+c.join()
+`);
+    expect(text).toBe('got 42\nevent True\nlocked True False\nsem True False\n');
+  });
+
+  it('time.sleep lets others run and time pass; the earliest deadline wakes first', () => {
+    const text = out(`
+import threading, time
+def nap(s):
+    time.sleep(s)
+    print('woke', s)
+ts = [threading.Thread(target=nap, args=(s,)) for s in (0.3, 0.1, 0.2)]
+t0 = time.monotonic()
+for t in ts: t.start()
+for t in ts: t.join()
+print(int((time.monotonic() - t0) * 10))
+`);
+    expect(text).toBe('woke 0.1\nwoke 0.2\nwoke 0.3\n3\n');
+  });
+
+  it('queue.Queue and ThreadPoolExecutor (map, submit, with)', () => {
+    const text = out(`
+import queue, threading
+from concurrent.futures import ThreadPoolExecutor
+q = queue.Queue()
+def worker():
+    while True:
+        item = q.get()
+        if item is None:
+            break
+        print('item', item)
+        q.task_done()
+t = threading.Thread(target=worker)
+t.start()
+for i in range(3):
+    q.put(i)
+q.join()
+q.put(None)
+t.join()
+with ThreadPoolExecutor(max_workers=3) as ex:
+    print(list(ex.map(lambda x: x * x, range(5))))
+    f = ex.submit(sum, [1, 2, 3])
+    print(f.result())
+`);
+    expect(text).toBe('item 0\nitem 1\nitem 2\n[0, 1, 4, 9, 16]\n6\n');
+  });
+
+  it('says so when every thread waits forever (the real process would hang)', () => {
+    const r = runScript('import threading\nl = threading.Lock()\nl.acquire()\nl.acquire()');
+    expect(r.error?.message).toMatch(/every thread is blocked .*would hang/);
+  });
+});
+
+describe('what a thread costs', () => {
+  it('an 8 MiB stack with a guard page, 8 KiB of it resident; glibc caches 4 (40 MiB) after exit', () => {
+    const p = runAll(`
+import threading
+ts = [threading.Thread(target=lambda: None) for _ in range(6)]
+for t in ts: t.start()
+for t in ts: t.join()
+`);
+    const stacks = p.kernel.mappings.filter((m) => m.tag === 'thread stack');
+    // each thread exits before the next starts here: one stack, reused from the cache
+    expect(stacks.filter((m) => m.prot === 'rw').map((m) => m.length)).toEqual([8 * MiB]);
+    expect(stacks.filter((m) => m.prot === 'none').map((m) => m.length)).toEqual([4096]);
+  });
+
+  it('threads alive at once each get a glibc arena (a 64 MiB heap); the cache keeps 4 stacks after', () => {
+    const p = runAll(`
+import threading
+go = threading.Event()
+def work():
+    keep = [bytes(1000) for _ in range(100)]
+    go.wait()
+ts = [threading.Thread(target=work) for _ in range(6)]
+for t in ts: t.start()
+go.set()
+for t in ts: t.join()
+`);
+    const heaps = p.kernel.mappings.filter((m) => m.tag === 'glibc-heap');
+    const starts = new Set(heaps.map((m) => Math.floor(m.start / (64 * MiB))));
+    expect(starts.size).toBe(6);
+    const stacks = p.kernel.mappings.filter((m) => m.tag === 'thread stack' && m.prot === 'rw');
+    expect(stacks.length).toBe(4);
+  });
+});
+
+describe('PYTHONMALLOC=malloc', () => {
+  it('puts small objects in glibc chunks: no pymalloc arena grows, the heap does', () => {
+    const { env } = parseLibcEnv({ PYTHONMALLOC: 'malloc' });
+    const r = runScript('a = [(i,) for i in range(100000)]', { env });
+    const [s0, s1] = r.steps;
+    expect(s1.pymalloc.arenas_allocated_current).toBe(0);
+    // 100,000 tuples (48 B → 64-byte chunks) and ints (32 B → 48), plus the list's array
+    expect(s1.heap - s0.heap).toBeGreaterThan(100000 * (64 + 48) * 0.9);
+    const on = runScript('a = [(i,) for i in range(100000)]');
+    expect(on.steps[1].heap - on.steps[0].heap).toBeLessThan(2 * MiB);
+  });
+});

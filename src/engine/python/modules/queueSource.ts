@@ -1,0 +1,273 @@
+/**
+ * queue.Queue and concurrent.futures' ThreadPoolExecutor, written for Highwater in Python over
+ * threading (the structure of CPython 3.11's Lib/queue.py and Lib/concurrent/futures/thread.py,
+ * not a copy): a Queue is a list under one Lock with three Conditions; an executor starts a worker
+ * thread per submit until max_workers (min(32, cpus + 4)) or an idle worker exists, the workers
+ * take work items from a Queue, and shutdown(wait=True) joins them.
+ */
+export const QUEUE_SOURCE = `
+import threading
+
+
+class Empty(Exception):
+    pass
+
+
+class Full(Exception):
+    pass
+
+
+class Queue:
+    def __init__(self, maxsize=0):
+        self.maxsize = maxsize
+        self.queue = []
+        self.mutex = threading.Lock()
+        self.not_empty = threading.Condition(self.mutex)
+        self.not_full = threading.Condition(self.mutex)
+        self.all_tasks_done = threading.Condition(self.mutex)
+        self.unfinished_tasks = 0
+
+    def task_done(self):
+        self.mutex.acquire()
+        try:
+            unfinished = self.unfinished_tasks - 1
+            if unfinished <= 0:
+                if unfinished < 0:
+                    raise ValueError("task_done() called too many times")
+                self.all_tasks_done.notify_all()
+            self.unfinished_tasks = unfinished
+        finally:
+            self.mutex.release()
+
+    def join(self):
+        self.mutex.acquire()
+        try:
+            while self.unfinished_tasks:
+                self.all_tasks_done.wait()
+        finally:
+            self.mutex.release()
+
+    def qsize(self):
+        return len(self.queue)
+
+    def empty(self):
+        return not self.queue
+
+    def full(self):
+        return 0 < self.maxsize <= len(self.queue)
+
+    def put(self, item, block=True, timeout=None):
+        self.mutex.acquire()
+        try:
+            if self.maxsize > 0:
+                if not block:
+                    if len(self.queue) >= self.maxsize:
+                        raise Full
+                elif timeout is None:
+                    while len(self.queue) >= self.maxsize:
+                        self.not_full.wait()
+                else:
+                    if not self.not_full.wait_for(lambda: len(self.queue) < self.maxsize, timeout):
+                        raise Full
+            self.queue.append(item)
+            self.unfinished_tasks += 1
+            self.not_empty.notify()
+        finally:
+            self.mutex.release()
+
+    def get(self, block=True, timeout=None):
+        self.mutex.acquire()
+        try:
+            if not block:
+                if not self.queue:
+                    raise Empty
+            elif timeout is None:
+                while not self.queue:
+                    self.not_empty.wait()
+            else:
+                if not self.not_empty.wait_for(lambda: len(self.queue) > 0, timeout):
+                    raise Empty
+            item = self.queue.pop(0)
+            self.not_full.notify()
+            return item
+        finally:
+            self.mutex.release()
+
+    def put_nowait(self, item):
+        return self.put(item, block=False)
+
+    def get_nowait(self):
+        return self.get(block=False)
+
+
+SimpleQueue = Queue
+LifoQueue = None
+`;
+
+export const FUTURES_SOURCE = `
+import threading
+import queue
+
+
+class CancelledError(Exception):
+    pass
+
+
+class TimeoutError(Exception):
+    pass
+
+
+class Future:
+    def __init__(self):
+        self._condition = threading.Condition()
+        self._state = "PENDING"
+        self._result = None
+        self._exception = None
+
+    def done(self):
+        return self._state == "FINISHED"
+
+    def running(self):
+        return self._state == "RUNNING"
+
+    def cancelled(self):
+        return False
+
+    def _finish(self, result, exception):
+        c = self._condition
+        c.acquire()
+        try:
+            self._result = result
+            self._exception = exception
+            self._state = "FINISHED"
+            c.notify_all()
+        finally:
+            c.release()
+
+    def result(self, timeout=None):
+        c = self._condition
+        c.acquire()
+        try:
+            if self._state != "FINISHED":
+                c.wait(timeout)
+                if self._state != "FINISHED":
+                    raise TimeoutError()
+            if self._exception is not None:
+                raise self._exception
+            return self._result
+        finally:
+            c.release()
+
+    def exception(self, timeout=None):
+        c = self._condition
+        c.acquire()
+        try:
+            if self._state != "FINISHED":
+                c.wait(timeout)
+            return self._exception
+        finally:
+            c.release()
+
+
+class _WorkItem:
+    def __init__(self, future, fn, args, kwargs):
+        self.future = future
+        self.fn = fn
+        self.args = args
+        self.kwargs = kwargs
+
+    def run(self):
+        self.future._state = "RUNNING"
+        try:
+            result = threading._call(self.fn, self.args, self.kwargs)
+        except BaseException as exc:
+            self.future._finish(None, exc)
+            self = None
+        else:
+            self.future._finish(result, None)
+
+
+def _worker(executor, work_queue):
+    while True:
+        item = work_queue.get(block=True)
+        if item is not None:
+            item.run()
+            del item
+            executor._idle.release()
+            continue
+        work_queue.put(None)
+        return
+
+
+class ThreadPoolExecutor:
+    def __init__(self, max_workers=None, thread_name_prefix="", initializer=None, initargs=()):
+        if max_workers is None:
+            max_workers = min(32, 2 + 4)
+        if max_workers <= 0:
+            raise ValueError("max_workers must be greater than 0")
+        self._max_workers = max_workers
+        self._work_queue = queue.Queue()
+        self._idle = threading.Semaphore(0)
+        self._threads = []
+        self._shutdown = False
+        self._shutdown_lock = threading.Lock()
+        self._thread_name_prefix = thread_name_prefix or f"ThreadPoolExecutor-{id(self)}"
+
+    def submit(self, fn, /, *args, **kwargs):
+        self._shutdown_lock.acquire()
+        try:
+            if self._shutdown:
+                raise RuntimeError("cannot schedule new futures after shutdown")
+            f = Future()
+            self._work_queue.put(_WorkItem(f, fn, args, kwargs))
+            self._adjust_thread_count()
+            return f
+        finally:
+            self._shutdown_lock.release()
+
+    def _adjust_thread_count(self):
+        if self._idle.acquire(timeout=0):
+            return
+        n = len(self._threads)
+        if n < self._max_workers:
+            t = threading.Thread(name=f"{self._thread_name_prefix}_{n}", target=_worker, args=(self, self._work_queue))
+            t.start()
+            self._threads.append(t)
+
+    def map(self, fn, *iterables, timeout=None, chunksize=1):
+        fs = [self.submit(fn, *args) for args in zip(*iterables)]
+        return self._results(fs)
+
+    def _results(self, fs):
+        fs.reverse()
+        while fs:
+            yield fs.pop().result()
+
+    def shutdown(self, wait=True, *, cancel_futures=False):
+        self._shutdown_lock.acquire()
+        self._shutdown = True
+        self._work_queue.put(None)
+        self._shutdown_lock.release()
+        if wait:
+            for t in self._threads:
+                t.join()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, exc_type, exc_val, exc_tb):
+        self.shutdown(wait=True)
+        return False
+
+
+def wait(fs, timeout=None):
+    for f in fs:
+        f.exception(timeout)
+    return (set(fs), set())
+
+
+def as_completed(fs, timeout=None):
+    for f in list(fs):
+        f.exception(timeout)
+        yield f
+`;

@@ -1,0 +1,204 @@
+import { hashKey } from '../abstract/hash';
+import type { Vm } from '../runtime/vm';
+import { stringHash, strHash, strValue, strEquals } from './str';
+import { F_BIG } from './table';
+import { T, type HashKey } from './types';
+
+/**
+ * The lookup side of a dict's table, laid out as CPython's PyDictKeysObject is: `indices`
+ * (dk_indices, 2^log2 slots holding an entry number, DKIX_EMPTY or DKIX_DUMMY) in front of the
+ * entries (`keys`/`values`, in insertion order), probed with lookdict's sequence
+ * (i = i*5 + perturb + 1, perturb >>= 5). One Int32Array per table instead of a JS Map of every
+ * key: a resize rebuilds the indices from the entries' hashes with no JS object per key (the Map
+ * rebuild was 43% of `{i: i for i in range(10**6)}`, perf-review §2.2).
+ *
+ * Hashes: an exact int's or str's hash comes from its own columns (the value; a str's hash is
+ * cached in its `num` column, as ob_shash caches it), so the common tables keep no me_hash
+ * column. The first key of any other type (float, tuple, bool, a class instance, a big int)
+ * gives the table `hashes` (me_hash) and `other` (that key's HashKey, which decides equality:
+ * 1 == 1.0 == True), so tp_hash runs once per key, as in CPython, never again on a resize.
+ * Where an entry sits in the index changes no allocation; the hash values are the simulator's own.
+ */
+export const DKIX_EMPTY = -1;
+export const DKIX_DUMMY = -2;
+const PERTURB_SHIFT = 5;
+
+/** What a dict table needs for lookups (DictData extends it; sets could share it). */
+export interface HashIndex {
+  keys: Int32Array;
+  /** dk_indices: a power-of-two number of slots. */
+  indices: Int32Array;
+  /** me_hash of every entry, once the table holds a key that is not an exact int or str; else null. */
+  hashes: Int32Array | null;
+  /** The HashKey of each entry whose key is not an exact int or str (sparse); null until there is one. */
+  other: HashKey[] | null;
+}
+
+const scratchF64 = new Float64Array(1);
+const scratchI32 = new Int32Array(scratchF64.buffer);
+
+/** The hash of a number HashKey: an int32 value is its own hash (as small ints are in CPython), else its bits folded. */
+export function numberHash(x: number): number {
+  if ((x | 0) === x) return x | 0;
+  scratchF64[0] = x;
+  return (scratchI32[0] ^ Math.imul(scratchI32[1], 0x9e3779b1)) | 0;
+}
+
+export function hashOfKey(k: HashKey): number {
+  if (typeof k === 'number') return numberHash(k);
+  if (typeof k === 'string') return stringHash(k);
+  return numberHash(Number(BigInt.asIntN(32, k ^ (k >> 32n))));
+}
+
+/**
+ * The HashKey of the last key keyHash() sent through tp_hash (not an exact int or str). Read right
+ * after keyHash by the caller, before any Python code can run.
+ */
+export let slowKey: HashKey = 0;
+
+/** True when the key's hash and equality come from its own columns (exact int that fits a double, exact str). */
+export function isFastKey(vm: Vm, k: number): boolean {
+  const t = vm.table;
+  const type = t.type[k];
+  return type === T.Str || (type === T.Int && (t.flags[k] & F_BIG) === 0);
+}
+
+/**
+ * PyObject_Hash for a dict or set key (abstract/hash.ts hashKey's semantics, including
+ * TypeError for an unhashable key and the str's "hash computed" mark). Sets `slowKey` when the
+ * key is not an exact int or str.
+ */
+export function keyHash(vm: Vm, k: number): number {
+  const t = vm.table;
+  const type = t.type[k];
+  if (type === T.Int && (t.flags[k] & F_BIG) === 0) return numberHash(t.num[k]);
+  if (type === T.Str) return strHash(vm, k);
+  slowKey = hashKey(vm, k);
+  return hashOfKey(slowKey);
+}
+
+/** The HashKey of an exact int or str key (for comparing it with a slow key). */
+function fastKeyOf(vm: Vm, k: number): HashKey {
+  return vm.table.type[k] === T.Str ? strValue(vm, k) : vm.table.num[k];
+}
+
+/** me_hash of entry ix. */
+export function entryHash(vm: Vm, x: HashIndex, ix: number): number {
+  if (x.hashes !== null) return x.hashes[ix];
+  const k = x.keys[ix];
+  const t = vm.table;
+  return t.type[k] === T.Str ? strHash(vm, k) : numberHash(t.num[k]);
+}
+
+/** Whether entry ix holds a key equal to k (whose hash equals the entry's). */
+function sameKey(vm: Vm, x: HashIndex, ix: number, k: number, fast: boolean): boolean {
+  const k2 = x.keys[ix];
+  if (k2 === k) return true;
+  const t = vm.table;
+  const o = x.other === null ? undefined : x.other[ix];
+  if (o === undefined) {
+    // the entry's key is an exact int or str
+    if (!fast) return slowKey === fastKeyOf(vm, k2);
+    const type = t.type[k];
+    if (type !== t.type[k2]) return false;
+    return type === T.Int ? t.num[k] === t.num[k2] : strEquals(vm, k, k2);
+  }
+  return o === (fast ? fastKeyOf(vm, k) : slowKey);
+}
+
+/** lookdict: the entry holding a key equal to k (hash = keyHash(k), fast = isFastKey(k)), or -1. */
+export function lookup(vm: Vm, x: HashIndex, k: number, hash: number, fast: boolean): number {
+  const indices = x.indices;
+  const mask = indices.length - 1;
+  let i = hash & mask;
+  let perturb = hash >>> 0;
+  for (;;) {
+    const ix = indices[i];
+    if (ix === DKIX_EMPTY) return -1;
+    if (ix >= 0 && entryHash(vm, x, ix) === hash && sameKey(vm, x, ix, k, fast)) return ix;
+    perturb >>>= PERTURB_SHIFT;
+    i = (i * 5 + perturb + 1) & mask;
+  }
+}
+
+/**
+ * lookdict by a key's HashKey rather than its handle (an OrderedDict's nodes keep the HashKey of
+ * their key, odictobject.c's od_fast_nodes lookup): the entry whose key equals `hk`, or -1.
+ */
+export function lookupHashKey(vm: Vm, x: HashIndex, hk: HashKey): number {
+  const hash = hashOfKey(hk);
+  const indices = x.indices;
+  const mask = indices.length - 1;
+  let i = hash & mask;
+  let perturb = hash >>> 0;
+  for (;;) {
+    const ix = indices[i];
+    if (ix === DKIX_EMPTY) return -1;
+    if (ix >= 0 && entryHash(vm, x, ix) === hash) {
+      const o = x.other === null ? undefined : x.other[ix];
+      if ((o !== undefined ? o : fastKeyOf(vm, x.keys[ix])) === hk) return ix;
+    }
+    perturb >>>= PERTURB_SHIFT;
+    i = (i * 5 + perturb + 1) & mask;
+  }
+}
+
+/** lookdict for the slot of entry ix (known present): used by delitem to mark the slot a dummy. */
+export function slotOf(x: HashIndex, hash: number, ix: number): number {
+  const indices = x.indices;
+  const mask = indices.length - 1;
+  let i = hash & mask;
+  let perturb = hash >>> 0;
+  while (indices[i] !== ix) {
+    perturb >>>= PERTURB_SHIFT;
+    i = (i * 5 + perturb + 1) & mask;
+  }
+  return i;
+}
+
+/** find_empty_slot + dictkeys_set_index: entry ix goes into the first free slot of its probe sequence. */
+export function insertIndex(indices: Int32Array, hash: number, ix: number): void {
+  const mask = indices.length - 1;
+  let i = hash & mask;
+  let perturb = hash >>> 0;
+  while (indices[i] >= 0) {
+    perturb >>>= PERTURB_SHIFT;
+    i = (i * 5 + perturb + 1) & mask;
+  }
+  indices[i] = ix;
+}
+
+/** Empty indices for 2^log2 slots. */
+export function newIndices(log2: number): Int32Array {
+  return new Int32Array(2 ** log2).fill(DKIX_EMPTY);
+}
+
+/**
+ * Record entry ix's hash and (for a key that is not an exact int or str) its HashKey, giving the
+ * table its me_hash column the first time such a key arrives. `slow` is the slowKey of that key.
+ */
+export function noteEntry(
+  vm: Vm,
+  x: HashIndex,
+  ix: number,
+  hash: number,
+  fast: boolean,
+  slow: HashKey,
+): void {
+  if (fast) {
+    if (x.hashes !== null) x.hashes[ix] = hash;
+    return;
+  }
+  if (x.hashes === null) {
+    const hashes = new Int32Array(x.keys.length);
+    for (let i = 0; i < ix; i++) if (x.keys[i] !== 0) hashes[i] = entryHash(vm, x, i);
+    x.hashes = hashes;
+  }
+  x.hashes[ix] = hash;
+  (x.other ??= [])[ix] = slow;
+}
+
+/** Forget entry ix's slow key (deleted). */
+export function forgetEntry(x: HashIndex, ix: number): void {
+  if (x.other !== null && x.other[ix] !== undefined) x.other[ix] = undefined as unknown as HashKey;
+}
