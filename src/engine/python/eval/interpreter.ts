@@ -232,6 +232,26 @@ export class Interpreter implements Evaluator, InterpreterServices {
     clearAndPop(this, f);
   }
 
+  /** A library module's Python code run to its end in its own globals (HostServices.execSource). */
+  execSource(source: string, filename: string, globals: number): void {
+    const code = this.compileModule(parse(source, { filename }), filename);
+    const saved = this.globals;
+    this.globals = globals;
+    let f: Frame;
+    try {
+      f = this.moduleFrame(code);
+    } finally {
+      this.globals = saved;
+    }
+    try {
+      this.vm.decref(this.run(f));
+    } catch (e) {
+      if (!isStop(e)) clearAndPop(this, f);
+      throw e;
+    }
+    clearAndPop(this, f);
+  }
+
   /** Run a frame in a new entry of the loop (_PyEval_EvalFrame). */
   run(frame: Frame, pending: unknown = null): number {
     return evalFrame(this, frame, pending);

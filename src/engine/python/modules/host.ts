@@ -15,6 +15,11 @@ export interface HostServices {
   frameAt(depth: number): number;
   /** super() with no arguments: the running function's __class__ cell and first argument (borrowed). */
   zeroArgSuper(): { type: number; obj: number };
+  /**
+   * exec(compile(source, filename, 'exec'), globals): a library module's Python code run to its end
+   * in `globals` (a dict, borrowed), as the import runs the module's body.
+   */
+  execSource(source: string, filename: string, globals: number): void;
 }
 
 /** A _thread lock's state (the sem_t behind it): whether some thread holds it. */

@@ -122,25 +122,6 @@ interface PropertyState {
 
 const PROP_FIELDS = ['fget', 'fset', 'fdel', 'doc'] as const;
 
-/**
- * property_copy (property.getter/setter/deleter): type(old)(fget, fset, fdel, doc) with one of
- * the three replaced, called as PyObject_CallFunctionObjArgs does (property has no vectorcall:
- * _PyObject_MakeTpCall packs the four arguments into a tuple).
- */
-function propertyCopy(vm: Vm, old: number, which: 'fget' | 'fset' | 'fdel', f: number): number {
-  const st = vm.table.side[old] as PropertyState;
-  const pick = (k: 'fget' | 'fset' | 'fdel') => (k === which && f !== vm.s.None ? f : st[k] || vm.s.None);
-  const args = [pick('fget'), pick('fset'), pick('fdel'), st.doc || vm.s.None];
-  return call(vm, vm.typeOf(old).typeObject, args, null);
-}
-
-const copyMethod = (name: 'getter' | 'setter' | 'deleter', field: 'fget' | 'fset' | 'fdel') => ({
-  name,
-  flags: Meth.O,
-  impl: (vm: Vm, self: number, args: readonly number[]) => propertyCopy(vm, self, field, args[0]),
-  qualname: `property.${name}`,
-});
-
 export const PropertyType = (): TypeSlots =>
   defineType({
     id: T.Property,
@@ -197,10 +178,11 @@ export const PropertyType = (): TypeSlots =>
         );
       vm.decref(value === 0 ? call(vm, f, [obj], null) : call(vm, f, [obj, value], null));
     },
+    // property.getter/setter/deleter: property_copy, a new property of the same type (type(old)(fget, fset, fdel, doc))
     methods: {
-      getter: copyMethod('getter', 'fget'),
-      setter: copyMethod('setter', 'fset'),
-      deleter: copyMethod('deleter', 'fdel'),
+      getter: { name: 'getter', flags: Meth.O, impl: (vm, h, a) => propertyCopy(vm, h, 'fget', a[0]) },
+      setter: { name: 'setter', flags: Meth.O, impl: (vm, h, a) => propertyCopy(vm, h, 'fset', a[0]) },
+      deleter: { name: 'deleter', flags: Meth.O, impl: (vm, h, a) => propertyCopy(vm, h, 'fdel', a[0]) },
     },
     members: Object.fromEntries(
       ['fget', 'fset', 'fdel'].map((k) => [
@@ -216,6 +198,12 @@ export const PropertyType = (): TypeSlots =>
       ]),
     ),
   });
+
+function propertyCopy(vm: Vm, old: number, which: 'fget' | 'fset' | 'fdel', f: number): number {
+  const st = vm.table.side[old] as PropertyState;
+  const pick = (k: 'fget' | 'fset' | 'fdel' | 'doc'): number => (k === which ? f : st[k]) || vm.s.None;
+  return call(vm, vm.typeOf(old).typeObject, [pick('fget'), pick('fset'), pick('fdel'), pick('doc')], null);
+}
 
 // ---- super -------------------------------------------------------------------------------
 

@@ -50,13 +50,10 @@ export function slotWrapper(vm: Vm, s: TypeSlots, name: string): SlotWrapper | n
   const w = (call: SlotWrapper['call']): SlotWrapper => ({ name, call });
   const m = /^__([a-z]+)__$/.exec(name);
   if (!m) return null;
-  // the whole word first: __init__, __iter__, __repr__, __rshift__ are not r/i forms of "nit" or "shift"
-  let prefix = '';
-  let core = m[1];
-  if (!(core in BINARY) && !RICH.includes(core) && /^[ri]/.test(core) && core.slice(1) in BINARY) {
-    prefix = core[0];
-    core = core.slice(1);
-  }
+  // __radd__ / __iadd__ are reflected / in-place binary slots; __init__, __iter__, __index__ are not
+  const reflected = /^[ri]/.test(m[1]) && m[1].slice(1) in BINARY;
+  const prefix = reflected ? m[1][0] : '';
+  const core = reflected ? m[1].slice(1) : m[1];
   if (core in BINARY) {
     const nb = BINARY[core] + (prefix === 'i' ? NB_BINARY_COUNT : 0);
     const f = own((t) => t.number?.binary[nb]);
