@@ -1,5 +1,5 @@
 import { NotSupported, PyError } from '../errors';
-import { dictKwargs, withKwnames } from '../abstract/kwargs';
+import { dictKwargs } from '../abstract/kwargs';
 import { genericGetAttr, genericSetAttr, typeLookup } from '../abstract/attr';
 import { call } from '../abstract/call';
 import { clearError, errorMatches, raiseFormat, typeError } from '../abstract/errors';
@@ -9,7 +9,7 @@ import type { Vm } from '../runtime/vm';
 import { E } from './exctypes';
 import { hashNotImplemented } from './object';
 import { intern } from './str';
-import { tupleFromItems, tupleItems } from './tuple';
+import { tupleItems } from './tuple';
 import {
   NB,
   NB_BINARY_COUNT,
@@ -280,8 +280,8 @@ export function installDunderSlots(vm: Vm, s: TypeSlots, names: ReadonlySet<stri
 /**
  * slot_tp_init: __init__ called with the instance prepended (_PyObject_Call_Prepend: the
  * arguments on the C stack, or a PyMem array past _PY_FASTCALL_SMALL_STACK = 5), keywords through
- * _PyObject_FastCallDictTstate: _PyStack_UnpackDict's array of 1 + nargs + nkwargs pointers and
- * its kwnames tuple, both released after the call (the array first).
+ * _PyObject_FastCallDictTstate: _PyStack_UnpackDict's array of 1 + nargs + nkwargs pointers
+ * around the call (its kwnames tuple: made by the callee's vectorcall here).
  */
 function slotTpInit(vm: Vm, self: number, args: number, kwargs: number): number {
   const items = [self, ...tupleItems(vm, args)];
@@ -300,16 +300,12 @@ function slotTpInit(vm: Vm, self: number, args: number, kwargs: number): number 
   const prepend = items.length > 5 ? vm.mem.malloc(8 * items.length) : 0;
   try {
     const kw = dictKwargs(vm, kwargs);
+    // the kwnames tuple is made by the function's own vectorcall (callFromC, or a modelled function's)
     const stack = vm.mem.malloc(8 * (1 + items.length + nkw));
-    const kwnames = tupleFromItems(
-      vm,
-      Array.from(kw.keys(), (k) => intern(vm, k)),
-    );
     try {
-      return call(vm, f, items, withKwnames(kw, kwnames));
+      return call(vm, f, items, kw);
     } finally {
       vm.mem.free(stack);
-      vm.decref(kwnames);
     }
   } finally {
     if (prepend) vm.mem.free(prepend);
