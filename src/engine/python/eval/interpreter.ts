@@ -280,6 +280,7 @@ export class Interpreter implements Evaluator, InterpreterServices {
     this.breaker = BREAKER_INTERVAL;
     this.threadsImpl?.onBreaker();
     this.budget.check(this.currentLine(), this.statement);
+    this.vm.hostMem.check(this.vm.table, this.vm.pool);
   }
 
   currentLine(): number {

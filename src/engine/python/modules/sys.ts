@@ -2,7 +2,7 @@ import { NotSupported } from '../errors';
 import { lookupSpecial } from '../abstract/attr';
 import { call } from '../abstract/call';
 import { typeError, valueError } from '../abstract/errors';
-import { fromSsize, intValue } from '../objects/int';
+import { fromSsize, intMaxStrDigits, intValue, setIntMaxStrDigits } from '../objects/int';
 import { moduleData } from '../objects/module';
 import { Meth, T } from '../objects/types';
 import { fromDouble } from '../objects/float';
@@ -25,6 +25,8 @@ export const sysModule: ModuleSpec = {
         hostOf(vm2).setRecursionLimit(Number(intValue(vm2, a[0])));
         return vm2.s.None;
       }),
+      def('get_int_max_str_digits', Meth.NoArgs, (vm2) => fromSsize(vm2, intMaxStrDigits(vm2))),
+      def('set_int_max_str_digits', Meth.Varargs | Meth.Keywords, setIntMaxStrDigitsImpl),
       // the GIL's switch interval (eval/threads.ts), 5 ms by default
       def('getswitchinterval', Meth.NoArgs, (vm2) =>
         fromDouble(vm2, interpOf(vm2).threads.switchIntervalNs / 1e9),
@@ -68,4 +70,18 @@ function getsizeof(vm: Vm, _s: number, args: readonly number[], kw: Map<string, 
   const size = Number(intValue(vm, inner));
   vm.decref(inner);
   return fromSsize(vm, size + vm.preHeader[vm.table.type[obj]]);
+}
+
+/** sys.set_int_max_str_digits(maxdigits): one int, by position or by name (Python/sysmodule.c). */
+function setIntMaxStrDigitsImpl(vm: Vm, _s: number, args: readonly number[], kw: Map<string, number> | null): number {
+  const named = kw?.get('maxdigits');
+  const given = args.length + (kw?.size ?? 0);
+  if (given > 1) throw typeError(vm, 'set_int_max_str_digits() takes at most 1 argument (%zd given)', given);
+  if (named === undefined && args.length === 0)
+    throw typeError(vm, "set_int_max_str_digits() missing required argument 'maxdigits' (pos 1)");
+  const a = named ?? args[0];
+  const t = vm.typeOf(a);
+  if (!t.number?.index) throw typeError(vm, "'%.200s' object cannot be interpreted as an integer", t.name);
+  setIntMaxStrDigits(vm, Number(intValue(vm, a)));
+  return vm.s.None;
 }

@@ -268,8 +268,9 @@ function bytearrayVectorlike(vm: Vm, _type: TypeSlots, args: number, kwargs: num
   if (vm.table.type[a] === T.Int) {
     const count = intValue(vm, a);
     if (count < 0) throw valueError(vm, 'negative count');
-    if (typeof count === 'bigint' || count > 2 ** 53) throw raiseString(vm, E.OverflowError, "cannot fit 'int' into an index-sized integer");
-    return bytearrayNew(vm, count);
+    // PyNumber_AsSsize_t: past 2**63 it does not fit; below, the buffer's malloc decides (MemoryError)
+    if (count >= 2 ** 63) throw raiseString(vm, E.OverflowError, "cannot fit 'int' into an index-sized integer");
+    return bytearrayNew(vm, Number(count));
   }
   if (vm.table.type[a] === T.Bytes) {
     const c = bytesContent(vm, a);

@@ -271,7 +271,7 @@ export function listExtend(vm: Vm, l: number, iterable: number): void {
     const m = t.n[l];
     if (t.ptr[l] === 0) {
       if (n > 0) {
-        const size = (n + 1) & ~1; // list_preallocate_exact
+        const size = n + (n % 2); // list_preallocate_exact: (n + 1) & ~1, past 32 bits too (10**10)
         const p = vm.mem.malloc(8 * size);
         if (p === 0) throw memoryError();
         t.ptr[l] = p;

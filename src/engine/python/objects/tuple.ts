@@ -151,6 +151,9 @@ function tupleRepeat(vm: Vm, a: number, n: number): number {
     return a;
   }
   if (n <= 0) return vm.s.emptyTuple;
+  // tuple_alloc's PyObject_GC_NewVar fails for a size no mapping can hold: MemoryError before
+  // the simulator builds the items (2**38 of them would be a 1 TB JS array)
+  if (TUPLE_BASIC + 8 * t.n[a] * n > vm.kernel.commitLimit) throw memoryError();
   const src = tupleItems(vm, a);
   const items = new Int32Array(src.length * n);
   for (let r = 0; r < n; r++) items.set(src, r * src.length);

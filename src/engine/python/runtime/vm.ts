@@ -15,6 +15,7 @@ import { T, TpFlags, type Kwargs, type TypeSlots, type Visit } from '../objects/
 import { EventKind } from '../../trace/events';
 import { FreeLists } from './freelists';
 import { Gc, type GcHost } from './gc';
+import { HostMemory, sizeWords } from './hostmem';
 import type { Mem } from './mem';
 import { Singletons } from './singletons';
 import { ThreadState } from './threadstate';
@@ -85,8 +86,12 @@ export class Vm implements GcHost {
   private staticNext = STATIC_BASE;
   private trashNesting = 0;
   private readonly trashLater: number[] = [];
+  /** The simulator's own memory budget (runtime/hostmem.ts); the process replaces it with the host's. */
+  hostMem = new HostMemory();
 
   constructor(readonly mem: Mem) {
+    this.pool.beforeGrow = (bytes) =>
+      this.hostMem.grow(this.table, this.pool, bytes, `${sizeWords(bytes)} more of list and tuple items`);
     // Exact ints, floats, bools and strs get narrow handles (objects/table.ts, Layout).
     const layout = this.table.layoutOf;
     layout[T.Int] = layout[T.Float] = layout[T.Bool] = Layout.Scalar;
