@@ -58,7 +58,7 @@ export function parseSpec(
 }
 
 /** Pad `body` (after `prefix`, the sign and base prefix) to the spec's width and alignment. */
-function pad(f: FormatSpec, prefix: string, body: string): string {
+export function pad(f: FormatSpec, prefix: string, body: string): string {
   const len = prefix.length + body.length;
   if (f.width <= len) return prefix + body;
   const n = f.width - len;

@@ -4,6 +4,7 @@ import { raiseString, typeError, valueError } from '../abstract/errors';
 import { asSsize, hasIndex } from '../abstract/number';
 import { typeName } from '../abstract/object';
 import type { Vm } from '../runtime/vm';
+import { BYTES_METHODS } from './bytesmethods';
 import { E } from './exctypes';
 import { intValue } from './int';
 import { listSliceItems } from './list';
@@ -237,6 +238,7 @@ export const BytesType = (): TypeSlots =>
       return s === null ? `\u0000b#${h}` : '\u0000b' + s;
     },
     richcompare: bytesRichcompare,
+    methods: BYTES_METHODS,
     sequence: { length: (vm, h) => vm.table.n[h], concat: bytesConcat, repeat: bytesRepeat },
     mapping: { length: (vm, h) => vm.table.n[h], subscript: bytesSubscript },
     iter: () => {

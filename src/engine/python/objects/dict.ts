@@ -1,4 +1,5 @@
 import { memoryError } from '../errors';
+import { dictRepr } from './containerrepr';
 import { setKeyError } from '../abstract/errors';
 import { reprText } from '../abstract/repr';
 import { DICT_MAXFREELIST } from '../runtime/freelists';
@@ -514,6 +515,7 @@ export const DictType = (): TypeSlots =>
     traverse: dictTraverse,
     clear: dictClear,
     sizeof: (vm, h) => dictSizeof(vm, h) - 16,
+    repr: dictRepr,
     reprText: dictText,
     hash: hashNotImplemented,
     richcompare: dictRichcompare,

@@ -5,6 +5,7 @@ import { typeName } from '../abstract/object';
 import type { Vm } from '../runtime/vm';
 import { FLOAT_MAXFREELIST } from '../runtime/freelists';
 import { E } from './exctypes';
+import { FLOAT_ROUND } from './round';
 import { floatPowValue } from './floatpow';
 import { fromLong, intValue, longNew, ndigits, norm, type IntValue } from './int';
 import { strNew, strValue } from './str';
@@ -231,6 +232,7 @@ export const FloatType = (): TypeSlots =>
     methods: {
       is_integer: { name: 'is_integer', flags: Meth.NoArgs, impl: (vm, self) => vm.s.bool(Number.isInteger(vm.table.num[self])), qualname: 'float.is_integer' },
       __trunc__: { name: '__trunc__', flags: Meth.NoArgs, impl: floatToInt, qualname: 'float.__trunc__' },
+      __round__: FLOAT_ROUND,
     },
     getset: {
       real: { name: 'real', get: floatPos },

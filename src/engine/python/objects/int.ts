@@ -5,6 +5,7 @@ import { typeName } from '../abstract/object';
 import { Singletons } from '../runtime/singletons';
 import type { Vm } from '../runtime/vm';
 import { E } from './exctypes';
+import { INT_ROUND } from './round';
 import { fromDouble } from './float';
 import { intDivMod } from './intdiv';
 import { strNew, strValue } from './str';
@@ -478,7 +479,7 @@ function intRichcompare(vm: Vm, a: number, b: number, op: Cmp): number {
 function intFromStr(vm: Vm, a: number, base: number): number {
   const text = strValue(vm, a);
   const s = text.trim().replace(/_/g, '');
-  if (base !== 10) throw new NotSupported('int() with a base other than 10');
+  if (base !== 10) return intFromStrBase(vm, a, s, base);
   if (!/^[+-]?\d+$/.test(s)) {
     // PyLong_FromString: the digit array it started (_PyLong_New), freed; its own error …
     // (sized for the run of digits it scanned: long_from_non_binary_base)
@@ -497,6 +498,44 @@ function intFromStr(vm: Vm, a: number, base: number): number {
   // PyLong_FromString: digits × log(10)/log(2**30) + 1 digits, normalized in place
   const digits = s.replace(/^[+-]/, '').length;
   return longNew(vm, norm(v), Math.floor((digits * Math.log(10)) / Math.log(2 ** 30)) + 1);
+}
+
+/**
+ * PyLong_FromString with another base (0 reads the prefix): a power-of-two base goes through
+ * long_from_binary_base (_PyLong_New of exactly the digits its characters need, then
+ * maybe_small_long frees it for a cached small int); any other base as base 10 does.
+ */
+function intFromStrBase(vm: Vm, a: number, s: string, base: number): number {
+  if (base !== 0 && (base < 2 || base > 36)) throw valueError(vm, 'int() base must be >= 2 and <= 36, or 0');
+  const m = /^([+-]?)(0[xob])?([0-9a-z]+)$/i.exec(s);
+  let b = base;
+  let body = '';
+  let ok = m !== null;
+  if (m !== null) {
+    const prefix = (m[2] ?? '').toLowerCase();
+    const fromPrefix = prefix === '0x' ? 16 : prefix === '0o' ? 8 : prefix === '0b' ? 2 : 0;
+    if (b === 0) b = fromPrefix || 10;
+    if (prefix && fromPrefix !== b) ok = false;
+    body = m[3].toLowerCase();
+    if (base === 0 && !prefix && body.length > 1 && body[0] === '0' && /[^0]/.test(body)) ok = false;
+    for (const ch of body) if (parseInt(ch, 36) >= b) ok = false;
+  }
+  if (!ok || m === null)
+    throw valueError(vm, 'invalid literal for int() with base %d: %.200R', base, a);
+  let v = 0n;
+  for (const ch of body) v = v * BigInt(b) + BigInt(parseInt(ch, 36));
+  if (m[1] === '-') v = -v;
+  if ((b & (b - 1)) === 0) {
+    const bits = Math.log2(b);
+    const z = longNew(vm, norm(v), Math.max(1, Math.ceil((body.length * bits) / 30)));
+    if (v >= -5n && v <= 256n) {
+      vm.decref(z);
+      return vm.s.smallInt(Number(v));
+    }
+    return z;
+  }
+  if (v >= -5n && v <= 256n) return vm.s.smallInt(Number(v));
+  return longNew(vm, norm(v), Math.floor((body.length * Math.log(b)) / Math.log(2 ** 30)) + 1);
 }
 
 /** long_new_impl (tp_new, through type_call: int(x) packs an argument tuple). */
@@ -579,6 +618,7 @@ export const IntType = (): TypeSlots =>
         return fromLong(vm, (typeof v === 'bigint' ? (v < 0n ? -v : v) : Math.abs(v)).toString(2).replace(/^0$/, '').length);
       }),
       conjugate: m('conjugate', Meth.NoArgs, longLong),
+      __round__: INT_ROUND,
     },
     getset: {
       real: { name: 'real', get: longLong },

@@ -1,4 +1,5 @@
 import { memoryError } from '../errors';
+import { listRepr } from './containerrepr';
 import { typeError } from '../abstract/errors';
 import { getIter, iterNext, lengthHint } from '../abstract/iter';
 import { LIST_MAXFREELIST } from '../runtime/freelists';
@@ -328,6 +329,7 @@ export const ListType = (): TypeSlots =>
     traverse: listTraverse,
     clear: listClear,
     sizeof: (vm, h) => LIST_BASIC + 8 * vm.table.cap[h],
+    repr: listRepr,
     reprText: listText,
     hash: hashNotImplemented,
     richcompare: listRichcompare,

@@ -8,6 +8,7 @@ import { E } from './exctypes';
 import { BIG_STR, sizeWords } from '../runtime/hostmem';
 import { sliceIndices } from './slice';
 import { STR_METHODS } from './strmethods';
+import { unicodeFormat } from './strformat';
 import { STR_BYTES_MAX } from './strbytes';
 import { F_HASHED, F_IMMORTAL } from './table';
 import { Cmp, T, TpFlags, defineType, numberSlots, NB, type TypeSlots } from './types';
@@ -398,9 +399,10 @@ export const StrType = (): TypeSlots =>
     },
     richcompare: strRichcompare,
     number: numberSlots({
-      [NB.Remainder]: (vm, a) => {
-        if (vm.table.type[a] !== T.Str) return vm.s.NotImplemented;
-        throw new NotSupported('%-formatting');
+      // unicode_mod
+      [NB.Remainder]: (vm, a, b) => {
+        if (vm.table.type[a] !== T.Str && !(vm.typeOf(a).flags & TpFlags.UnicodeSubclass)) return vm.s.NotImplemented;
+        return unicodeFormat(vm, a, b);
       },
     }),
     sequence: {

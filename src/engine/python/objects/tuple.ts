@@ -1,4 +1,5 @@
 import { richCompareBool } from '../abstract/compare';
+import { tupleRepr } from './containerrepr';
 import { indexError, raiseString, typeError } from '../abstract/errors';
 import { hashKey } from '../abstract/hash';
 import { asSsize, hasIndex } from '../abstract/number';
@@ -229,6 +230,7 @@ export const TupleType = (): TypeSlots =>
     dealloc: tupleDealloc,
     traverse: tupleTraverse,
     sizeof: (vm, h) => TUPLE_BASIC + 8 * vm.table.n[h],
+    repr: tupleRepr,
     reprText: tupleText,
     hash: tupleHash,
     richcompare: (vm, a, b, op) => (vm.typeOf(b).mro.includes(T.Tuple) ? seqRichcompare(vm, a, b, op, tupleItem) : vm.s.NotImplemented),

@@ -1,5 +1,5 @@
 import type { Kernel } from '../../kernel/kernel';
-import { memoryError } from '../errors';
+import { memoryError, type PyError } from '../errors';
 import { ItemPool } from '../objects/pool';
 import { StrBytes } from '../objects/strbytes';
 import {
@@ -30,6 +30,8 @@ export interface Evaluator {
   callFunction(fn: number, args: readonly number[], kw: Kwargs | null): number;
   /** One unit of work done in C code (an item of list(range(n))): the step budget. */
   tick(): void;
+  /** PyErr_WriteUnraisable: an error nobody can catch (from __del__), printed and dropped. */
+  writeUnraisable(err: PyError, context: string): void;
 }
 
 const NO_EVALUATOR: Evaluator = {
@@ -37,6 +39,7 @@ const NO_EVALUATOR: Evaluator = {
     throw new Error('internal: no interpreter to run a Python function');
   },
   tick: () => {},
+  writeUnraisable: () => {},
 };
 
 /** sizeof(PyGC_Head): two words in front of every GC object, in the same allocation. */
