@@ -1,4 +1,5 @@
 import { benchGlibc } from './glibc';
+import { benchNumpy } from './numpy';
 import { benchPage } from './page';
 import { benchPython } from './python';
 
@@ -6,6 +7,7 @@ import { benchPython } from './python';
 const sections: [string, () => string[] | Promise<string[]>][] = [
   ['glibc malloc', () => benchGlibc()],
   ['Python: the first seed scenario', () => benchPython()],
+  ['NumPy: the cost of one small array', () => benchNumpy()],
   ['The page in headless Chromium', () => benchPage()],
 ];
 

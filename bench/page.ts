@@ -8,13 +8,16 @@ import { launchBrowser, newPage, pageState, startPreview, waitIdle } from '../te
 /**
  * The page in headless Chromium (production build, `vite preview`):
  *  - time from opening a share link of the first seed scenario, at its last step, to that state drawn (goal ≤ 2 s);
- *  - frame draw time while scrubbing the timeline and zooming the glibc heap holding a million chunks (goal ≤ 16 ms);
+ *  - frame draw time while zooming the glibc heap holding a million chunks (goal ≤ 16 ms);
+ *  - landing latency: a click on the timeline, and steps of ±1, ±1,000 and ±100,000 events (goal ≤ 100 ms);
+ *  - frames per second while dragging the event scrubber (goal ≥ 30), and the positions shown meanwhile;
  *  - bytes the worker sends per step.
  * Call with `await benchPage()`; it builds dist/ first, so the figures are the current code's.
  */
 export async function benchPage(): Promise<string[]> {
   const build = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build'], { stdio: 'ignore' });
-  if (build.status !== 0 || !existsSync('dist/index.html')) return ['the production build failed: run npm run build'];
+  if (build.status !== 0 || !existsSync('dist/index.html'))
+    return ['the production build failed: run npm run build'];
   const lines: string[] = [];
   const preview = await startPreview();
   const browser = await launchBrowser();
@@ -47,15 +50,41 @@ export async function benchPage(): Promise<string[]> {
       () => document.querySelector('[data-testid="glibc-figures"]')?.textContent ?? '',
     );
     await page.evaluate(() => window.__highwater!.frameTimes());
-    await scrubTimeline(page);
-    const scrub = await page.evaluate(() => window.__highwater!.frameTimes());
     await waitIdle(page);
     await zoomHeap(page);
     const zoomT = await page.evaluate(() => window.__highwater!.frameTimes());
-    lines.push(`frame draw while scrubbing the timeline: ${stats(scrub)} (goal ≤ 16 ms)`);
     lines.push(
       `frame draw while zooming the glibc heap (${chunks.split('·').pop()?.trim()}): ${stats(zoomT)} (goal ≤ 16 ms)`,
     );
+
+    // Landing: a click on the timeline, then ±1, ±1,000 and ±100,000 events from the end of statement 1.
+    await waitIdle(page);
+    lines.push(
+      `landing after a timeline click: ${fmt(await timelineClick(page))} ms (goal ≤ 100; 280 ms of it is the wait that tells a click from a double-click)`,
+    );
+    await page.goto('about:blank');
+    await page.goto(link(1));
+    await waitIdle(page);
+    await page.getByRole('button', { name: 'events', exact: true }).click();
+    await waitIdle(page);
+    const landings: string[] = [];
+    for (const stride of ['1', '1000', '100000']) {
+      await page.getByLabel('Events per step').selectOption(stride);
+      await waitIdle(page);
+      const ms: number[] = [];
+      for (const key of ['ArrowLeft', 'ArrowRight', 'ArrowLeft']) ms.push(await keyLanding(page, key));
+      landings.push(`±${Number(stride).toLocaleString('en-US')}: ${ms.map(fmt).join(', ')} ms`);
+    }
+    lines.push(`landing after a step of events (← → ←; goal ≤ 100 ms each): ${landings.join('; ')}`);
+
+    // Dragging the event scrubber for 2 s: frames the page drew per second, and positions it showed.
+    await page.evaluate(() => window.__highwater!.frameTimes());
+    const drag = await dragScrubber(page);
+    const dragT = await page.evaluate(() => window.__highwater!.frameTimes());
+    lines.push(
+      `dragging the timeline's scrubber for ${fmt(drag.seconds)} s: ${fmt(drag.fps)} frames per second (goal ≥ 30), ${drag.shown} positions shown; frame draw ${stats(dragT)}`,
+    );
+    await waitIdle(page);
 
     await page.goto('about:blank');
     await page.goto(link(1));
@@ -76,18 +105,56 @@ export async function benchPage(): Promise<string[]> {
   return lines;
 }
 
-/** Drag the playhead along the timeline's event axis, one frame per move, then let it settle. */
-async function scrubTimeline(page: Page): Promise<void> {
-  const box = (await page.locator('.timeline .scrub-zone').boundingBox())!;
-  const y = box.y + box.height / 2;
-  await page.mouse.move(box.x + 2, y);
-  await page.mouse.down();
-  for (let i = 0; i <= 60; i++) {
-    await page.mouse.move(box.x + 2 + (i / 60) * (box.width - 4), y);
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
-  }
-  await page.mouse.up();
+/** Click the timeline's plot at 40% of its width; ms from the click until the page is idle again. */
+async function timelineClick(page: Page): Promise<number> {
+  const box = (await page.locator('.timeline .plot canvas').boundingBox())!;
+  const t0 = performance.now();
+  await page.mouse.click(box.x + box.width * 0.4, box.y + box.height / 2);
+  // The click is acted on after the double-click wait: wait until the page has left idle, then for idle.
+  await page.waitForFunction(() => document.body.dataset.idle === 'false', undefined, { timeout: 5000 });
   await waitIdle(page);
+  return performance.now() - t0;
+}
+
+/** Press a key in the page and time, inside the page, until the position is shown and drawn. */
+async function keyLanding(page: Page, key: string): Promise<number> {
+  return page.evaluate(async (k) => {
+    const t0 = performance.now();
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true }));
+    await new Promise((r) => requestAnimationFrame(() => r(null)));
+    await window.__highwater!.whenIdle();
+    return performance.now() - t0;
+  }, key);
+}
+
+/**
+ * Drag the event scrubber from start to end over 2 s, moving it once a frame as a pointer would, and
+ * count the frames the page managed (a blocked main thread shows as fewer) and the positions shown.
+ */
+async function dragScrubber(page: Page): Promise<{ fps: number; seconds: number; shown: number }> {
+  return page.evaluate(async () => {
+    const input = document.querySelector<HTMLInputElement>('.scrubber input[type="range"]')!;
+    const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+    const min = Number(input.min);
+    const max = Number(input.max);
+    const t0 = performance.now();
+    let frames = 0;
+    let shown = 0;
+    let last = -1;
+    while (performance.now() - t0 < 2000) {
+      const f = (performance.now() - t0) / 2000;
+      setValue.call(input, String(Math.round(min + (max - min) * f)));
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((r) => requestAnimationFrame(() => r(null)));
+      frames++;
+      const e = window.__highwater!.state().event as number;
+      if (e !== last) shown++;
+      last = e;
+    }
+    const seconds = (performance.now() - t0) / 1000;
+    await window.__highwater!.whenIdle();
+    return { fps: frames / seconds, seconds, shown };
+  });
 }
 
 /** Wheel-zoom into the heap strip and back out, in steps. */

@@ -19,6 +19,8 @@ export interface CliArgs {
   python?: VersionName;
   /** Seconds of simulator CPU time before the run stops (--max-seconds); absent: no limit. */
   maxSeconds?: number;
+  /** MB of JS memory the simulation may hold (--max-memory); absent: half of node's heap limit. */
+  maxMemoryMB?: number;
   /** Print each step's output under its row (--stdout), not after the table. */
   stdout: boolean;
   /** Print the bytecode of the script (--dis) instead of running it. */
@@ -62,6 +64,11 @@ export function parseArgs(argv: string[]): CliArgs {
       const v = value(a, argv[++i]);
       if (!/^\d+(\.\d+)?$/.test(v) || Number(v) <= 0) throw new UsageError('--max-seconds needs a number of seconds > 0');
       out.maxSeconds = Number(v);
+    }
+    else if (a === '--max-memory') {
+      const v = value(a, argv[++i]);
+      if (!/^\d+$/.test(v) || Number(v) < 16) throw new UsageError('--max-memory needs a number of MB ≥ 16');
+      out.maxMemoryMB = Number(v);
     }
     else if (a === '--env') {
       const [name, v] = assignment(value(a, argv[++i]));
@@ -114,6 +121,8 @@ export const USAGE = `usage: npm run -s sim -- FILE.py [--json] [--malloc-log] [
   --json              print the report as JSON (the recorder's schema) instead of a table
   --stdout            print what the script prints under the row of the step that printed it (default: after the table)
   --max-seconds S     stop the run after S seconds of simulator CPU time (default: no limit; the page's default is 60)
+  --max-memory MB     the JS memory the simulator may hold for the run (default 1536, at most half of node's heap);
+                      past it the run stops with the simulator's MemoryError, the steps before it kept
   --dis               print the script's bytecode (what CPython 3.11.7 compiles it to) instead of running it
   --malloc-log        print every C-library call the simulated process makes (boot included) as a
                       malloc trace: tools/native/replay.c rebuilds the same heap on the real glibc

@@ -1,9 +1,14 @@
-import { readFileSync } from 'node:fs';
 import { runMallocTrace } from '../engine/libc/traceReport';
 import { USAGE, UsageError, parseArgs } from './args';
 import { runPythonCli } from './python';
+import { readInput, scriptInput } from './source';
 
-/** The command line: every failure is one readable line on stderr and a non-zero exit, never a stack trace. */
+/**
+ * The command line: every failure is one readable line on stderr and a non-zero exit, never a
+ * stack trace. Exit status: 0 the run ended cleanly; 1 the script raised, a simulator limit
+ * stopped it (the steps before are printed), the file could not be read or decoded, or a trace
+ * is malformed or aborts as glibc would; 2 usage (the usage text follows).
+ */
 function main(argv: string[]): number {
   try {
     const args = parseArgs(argv);
@@ -15,22 +20,14 @@ function main(argv: string[]): number {
     if (args.mallocTrace) {
       if (args.env.allocator !== 'glibc')
         throw new Error(`not supported by Highwater yet: --malloc-trace under LD_PRELOAD (it replays on glibc 2.36)`);
-      process.stdout.write(runMallocTrace(readText(args.mallocTrace), {}, args.env));
+      process.stdout.write(runMallocTrace(readInput(args.mallocTrace).toString('utf8'), {}, args.env));
       return 0;
     }
-    return runPythonCli(readText(args.script!), args);
+    return runPythonCli(scriptInput(readInput(args.script!)), args);
   } catch (e) {
     if (e instanceof UsageError) process.stderr.write(`highwater: ${e.message}\n${USAGE}\n`);
     else process.stderr.write(`highwater: ${e instanceof Error ? e.message : String(e)}\n`);
     return e instanceof UsageError ? 2 : 1;
-  }
-}
-
-function readText(path: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new Error(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { cause: e });
   }
 }
 

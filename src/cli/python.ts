@@ -7,13 +7,15 @@ import { describeReportError } from '../engine/python/report';
 import { compileModule, disassemble } from '../engine/python/compiler';
 import { parse } from '../engine/python/syntax';
 import { resolve } from 'node:path';
+import { getHeapStatistics } from 'node:v8';
+import { DEFAULT_HOST_BUDGET, MB } from '../engine/python/runtime/hostmem';
 
 /**
  * `npm run sim -- FILE.py`: the report of a run through the simulated CPython (3.11 unless --python) / glibc 2.36
  * process (a table, or JSON in the recorder's schema), or with --malloc-log the glibc calls the
  * process made after boot. A Python error ends the run with exit status 1 after the steps before it.
  */
-export function runPythonCli(source: string, args: CliArgs): number {
+export function runPythonCli(source: string | Buffer, args: CliArgs): number {
   if (args.mallocLog) return printMallocLog(source, args);
   if (args.dis) return printBytecode(source, args);
   const report = simulateScript(source, {
@@ -21,9 +23,10 @@ export function runPythonCli(source: string, args: CliArgs): number {
     scenario: args.script,
     filename: args.script ? resolve(args.script) : undefined,
     python: args.python,
-    profile: args.profile ?? defaultProfile(source, args.python),
+    profile: args.profile ?? defaultProfile(textOf(source), args.python),
     maxSeconds: args.maxSeconds ?? null,
     clock: cpuClock,
+    ...memoryLimits(args),
   });
   if (args.json) process.stdout.write(JSON.stringify(report, null, 1) + '\n');
   else
@@ -40,6 +43,24 @@ export function runPythonCli(source: string, args: CliArgs): number {
   return 1;
 }
 
+/**
+ * The simulator's memory budget in node: the page's figure (1.5 GB), or half the heap V8 may grow
+ * to when that is less, so the model's figure leaves room for what it does not count (and a bomb
+ * stops in seconds, not after a minute of a 4 GB heap's garbage collections); V8's own figure as a second
+ * guard at 85% of that limit, well before node would abort with "JavaScript heap out of memory".
+ */
+export function memoryLimits(args: Pick<CliArgs, 'maxMemoryMB'>): {
+  memoryBudget: number;
+  memoryProbe: { used: () => number; limit: number };
+} {
+  const limit = getHeapStatistics().heap_size_limit;
+  const budget = args.maxMemoryMB !== undefined ? args.maxMemoryMB * MB : Math.min(DEFAULT_HOST_BUDGET, Math.floor(limit / 2));
+  return {
+    memoryBudget: budget,
+    memoryProbe: { used: () => getHeapStatistics().used_heap_size, limit: Math.floor(limit * 0.85) },
+  };
+}
+
 /** The simulator's CPU time in ms (the time budget counts what the simulation costs, not the wall clock). */
 function cpuClock(): number {
   const u = process.cpuUsage();
@@ -47,7 +68,7 @@ function cpuClock(): number {
 }
 
 /** --dis: the module's bytecode as `python3 -m dis` lays it out, compiled by the simulator's compiler. */
-function printBytecode(source: string, args: CliArgs): number {
+function printBytecode(source: string | Buffer, args: CliArgs): number {
   try {
     const tree = parse(source, { filename: args.script });
     process.stdout.write(
@@ -67,12 +88,12 @@ function printBytecode(source: string, args: CliArgs): number {
 }
 
 /** Every glibc call after boot, in the trace format, for tools/native/replay.c to replay. */
-function printMallocLog(source: string, args: CliArgs): number {
+function printMallocLog(source: string | Buffer, args: CliArgs): number {
   const p = createProcess({
     env: args.env,
     mallocLog: true,
     python: args.python,
-    profile: args.profile ?? defaultProfile(source, args.python),
+    profile: args.profile ?? defaultProfile(textOf(source), args.python),
   });
   let status = 0;
   try {
@@ -86,3 +107,6 @@ function printMallocLog(source: string, args: CliArgs): number {
   process.stdout.write(p.mallocLog!.lines.join('\n') + '\n');
   return status;
 }
+
+/** Enough of the script to choose a profile by (its imports are ASCII in any encoding). */
+const textOf = (source: string | Buffer): string => (typeof source === 'string' ? source : source.toString('latin1'));

@@ -3,6 +3,7 @@ import type { FromWorker, ToWorker } from '../protocol/messages';
 import { Session } from '../worker/session';
 import { EngineClient } from './engineClient';
 import { EMPTY_RUN, useRun } from './runStore';
+import { DEFAULT_ENV } from '../protocol/environment';
 
 /** The real worker code behind a fake Worker that answers asynchronously, as a thread would. */
 class FakeWorker {
@@ -46,7 +47,7 @@ describe('engine client', () => {
       workers.push(w);
       return w as unknown as Worker;
     });
-    c.run('k', SCRIPT, { tunables: {} }, { statement: 3, event: null });
+    c.run('k', SCRIPT, { tunables: {}, env: DEFAULT_ENV }, { statement: 3, event: null });
     await settled(c);
     const end = useRun.getState().totalEvents;
     const a = { statement: 1, event: end - 10 };
@@ -81,7 +82,7 @@ describe('engine client', () => {
       }
       return w as unknown as Worker;
     });
-    c.run('k', SCRIPT, { tunables: {} }, { statement: 0, event: null });
+    c.run('k', SCRIPT, { tunables: {}, env: DEFAULT_ENV }, { statement: 0, event: null });
     await settled(c);
     expect(useRun.getState().crashed).toBe('The simulator could not be started.');
     expect(useRun.getState().status).toBe('idle');

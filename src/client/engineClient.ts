@@ -10,9 +10,10 @@ import {
   type ToWorker,
   type Whence,
 } from '../protocol/messages';
+import type { LibcUnitDetail } from '../engine/libc/section';
 import type { Snapshot } from '../engine/trace/snapshot';
 import { expectedEvents, rememberRun } from './expectations';
-import { EMPTY_RUN, useRun } from './runStore';
+import { EMPTY_RUN, useRun, type RunStore } from './runStore';
 
 type Snap = 'down' | 'up';
 
@@ -42,16 +43,20 @@ export class EngineClient {
   private replies = new Map<number, (msg: FromWorker) => void>();
   private listeners = new Set<() => void>();
 
-  constructor(private readonly makeWorker: () => Worker) {}
+  constructor(
+    private readonly makeWorker: () => Worker,
+    /** Where the results go: the page's run, or one environment's run in the comparison. */
+    readonly store: RunStore = useRun,
+  ) {}
 
   get busy(): boolean {
-    const s = useRun.getState().status;
+    const s = this.store.getState().status;
     return s !== 'idle' || this.inFlight !== null || this.pending !== null;
   }
 
   /** The newest position asked for: the one waiting, else the one being computed, else the one shown. */
   get requested(): Position | null {
-    return this.pending?.target ?? this.inFlight?.target ?? useRun.getState().shown;
+    return this.pending?.target ?? this.inFlight?.target ?? this.store.getState().shown;
   }
 
   /** Called whenever work finishes (the idle signal listens). */
@@ -64,7 +69,7 @@ export class EngineClient {
     this.reset();
     this.last = { runKey, source, options, target };
     const runId = ++this.runId;
-    useRun.setState({
+    this.store.setState({
       ...EMPTY_RUN,
       status: 'running',
       runKey,
@@ -95,13 +100,13 @@ export class EngineClient {
       this.pending = samePosition(this.inFlight.target, target) ? null : { target, snap };
       return;
     }
-    if (samePosition(useRun.getState().shown, target) && useRun.getState().seekError === null) return;
+    if (samePosition(this.store.getState().shown, target) && this.store.getState().seekError === null) return;
     this.dispatchGoto(target, snap);
   }
 
   cancel(): void {
     this.reset();
-    useRun.setState({ ...EMPTY_RUN, cancelled: true });
+    this.store.setState({ ...EMPTY_RUN, cancelled: true });
     this.settle();
   }
 
@@ -137,6 +142,13 @@ export class EngineClient {
     );
   }
 
+  unit(address: number, target: Position): Promise<LibcUnitDetail | null> {
+    return this.ask(
+      (reqId) => ({ type: 'unit', v: PROTOCOL_VERSION, runId: this.runId, reqId, address, target }),
+      (m) => (m.type === 'unit' ? m.detail : null),
+    );
+  }
+
   whence(address: number, at: number): Promise<Whence | null> {
     return this.ask(
       (reqId) => ({ type: 'whence', v: PROTOCOL_VERSION, runId: this.runId, reqId, address, at }),
@@ -155,7 +167,7 @@ export class EngineClient {
   private dispatchGoto(target: Position, snap: Snap): void {
     const reqId = ++this.reqId;
     this.inFlight = { reqId, target };
-    useRun.setState({ status: 'seeking' });
+    this.store.setState({ status: 'seeking' });
     this.send({ type: 'goto', v: PROTOCOL_VERSION, runId: this.runId, reqId, target, snap });
   }
 
@@ -187,7 +199,7 @@ export class EngineClient {
 
   private crash(message: string): void {
     this.reset();
-    useRun.setState({ status: 'idle', progress: null, crashed: message });
+    this.store.setState({ status: 'idle', progress: null, crashed: message });
     this.settle();
   }
 
@@ -195,8 +207,8 @@ export class EngineClient {
     if (msg.runId !== this.runId) return;
     switch (msg.type) {
       case 'progress': {
-        const prev = useRun.getState().progress;
-        useRun.setState({
+        const prev = this.store.getState().progress;
+        this.store.setState({
           progress: {
             phase: msg.seeking ? 'seek' : 'run',
             statement: msg.statement,
@@ -208,11 +220,11 @@ export class EngineClient {
         break;
       }
       case 'loaded':
-        useRun.setState({ statements: msg.statements });
+        this.store.setState({ statements: msg.statements, environment: msg.environment });
         break;
       case 'runDone':
         if (this.last) rememberRun(this.last.runKey, msg.totalEvents);
-        useRun.setState({
+        this.store.setState({
           timeline: msg.timeline,
           statementEnd: msg.statementEnd,
           loadEvents: msg.loadEvents,
@@ -223,7 +235,7 @@ export class EngineClient {
         });
         // The start-up state, for telling the script's own bins and chunks from the interpreter's.
         void this.peek({ statement: 0, event: null }).then((r) => {
-          if (r && msg.runId === this.runId) useRun.setState({ start: r.snapshot });
+          if (r && msg.runId === this.runId) this.store.setState({ start: r.snapshot });
         });
         break;
       case 'snapshot':
@@ -236,9 +248,9 @@ export class EngineClient {
         this.pending = null;
         // One update: listeners see the new position together with whether work goes on.
         const done = next ? {} : { status: 'idle' as const, progress: null };
-        const prior = useRun.getState();
+        const prior = this.store.getState();
         if (msg.type === 'snapshot')
-          useRun.setState({
+          this.store.setState({
             previous:
               prior.snapshot && prior.shown ? { snapshot: prior.snapshot, position: prior.shown } : null,
             snapshot: msg.snapshot,
@@ -249,13 +261,14 @@ export class EngineClient {
             seekError: null,
             ...done,
           });
-        else useRun.setState({ shown, seekError: msg.error, ...done });
+        else this.store.setState({ shown, seekError: msg.error, ...done });
         if (next) this.dispatchGoto(next.target, next.snap);
         else this.settle();
         break;
       }
       case 'report':
       case 'pool':
+      case 'unit':
       case 'objects':
       case 'peeked':
       case 'whence':
@@ -265,7 +278,7 @@ export class EngineClient {
       case 'failed':
         this.inFlight = null;
         this.pending = null;
-        useRun.setState({ status: 'idle', error: msg.error, progress: null });
+        this.store.setState({ status: 'idle', error: msg.error, progress: null });
         this.settle();
         break;
       default:
@@ -280,11 +293,12 @@ export class EngineClient {
 
 let client: EngineClient | null = null;
 
-/** The page's one client, with the worker bundled by Vite. */
+/** The simulator's worker as Vite bundles it (one bundle, however many workers the page starts). */
+export const newWorker = (): Worker =>
+  new Worker(new URL('../worker/worker.ts', import.meta.url), { type: 'module' });
+
+/** The page's one client. */
 export function engineClient(): EngineClient {
-  if (!client)
-    client = new EngineClient(
-      () => new Worker(new URL('../worker/worker.ts', import.meta.url), { type: 'module' }),
-    );
+  if (!client) client = new EngineClient(newWorker);
   return client;
 }

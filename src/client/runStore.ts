@@ -1,6 +1,13 @@
-import { create } from 'zustand';
+import { create, type StoreApi } from 'zustand';
 import type { Snapshot } from '../engine/trace/snapshot';
-import type { EventRows, Position, ScriptError, StatementInfo, TimelineColumns } from '../protocol/messages';
+import type {
+  EventRows,
+  Position,
+  RunEnvironment,
+  ScriptError,
+  StatementInfo,
+  TimelineColumns,
+} from '../protocol/messages';
 
 /** How far the work in flight has come, and how far it goes when that is known. */
 export interface Progress {
@@ -24,6 +31,8 @@ export interface RunData {
   runKey: string | null;
   progress: Progress | null;
   statements: StatementInfo[];
+  /** What the process runs on, once the worker has started it (null before, or when it was refused). */
+  environment: RunEnvironment | null;
   timeline: TimelineColumns | null;
   statementEnd: Float64Array | null;
   loadEvents: number;
@@ -54,6 +63,7 @@ export const EMPTY_RUN: RunData = {
   runKey: null,
   progress: null,
   statements: [],
+  environment: null,
   timeline: null,
   statementEnd: null,
   loadEvents: 0,
@@ -74,6 +84,9 @@ export const EMPTY_RUN: RunData = {
 };
 
 export const useRun = create<RunData>(() => EMPTY_RUN);
+
+/** A store of run data: the page's own (useRun), or one per environment in the comparison. */
+export type RunStore = StoreApi<RunData>;
 
 export const selectSnapshot = (s: RunData): Snapshot | null => s.snapshot;
 export const selectStatus = (s: RunData): RunData['status'] => s.status;

@@ -3,6 +3,7 @@ import type { Snapshot } from '../engine/trace/snapshot';
 import type { FromWorker } from '../protocol/messages';
 import { Session } from '../worker/session';
 import { Change, diffSnapshots } from './diff';
+import { DEFAULT_ENV } from '../protocol/environment';
 
 function steps(source: string): Snapshot[] {
   const snaps: Snapshot[] = [];
@@ -11,7 +12,7 @@ function steps(source: string): Snapshot[] {
     if (m.type === 'snapshot') snaps.push(m.snapshot);
     if (m.type === 'runDone') n = m.statementEnd.length;
   });
-  s.start(1, source, { tunables: {} }, { statement: 0, event: null });
+  s.start(1, source, { tunables: {}, env: DEFAULT_ENV }, { statement: 0, event: null });
   snaps.length = 0;
   for (let k = 0; k <= n; k++) s.goto(1, k + 1, { statement: k, event: null });
   return snaps;

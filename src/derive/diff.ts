@@ -26,6 +26,11 @@ export interface Changes {
   /** Arena and pool addresses whose use rose (New) or fell (Freed); arenas unmapped (Released). */
   arenas: Map<number, Change>;
   pools: Map<number, Change>;
+  /**
+   * The C library's own units by address (jemalloc extents, mimalloc pages and segments): more in
+   * use (New), less (Freed), pages given back to the kernel (Released).
+   */
+  units: Map<number, Change>;
   bytes: { allocated: number; freed: number; released: number };
 }
 
@@ -174,5 +179,50 @@ export function diffSnapshots(before: Snapshot, after: Snapshot): Changes {
     }
     for (const addr of rows0.keys()) arenas.set(addr, Change.Released);
   }
-  return { heap: sorted, regions, arenas, pools, bytes: { allocated, freed, released } };
+  return {
+    heap: sorted,
+    regions,
+    arenas,
+    pools,
+    units: unitChanges(before, after),
+    bytes: { allocated, freed, released },
+  };
+}
+
+/** jemalloc extents and mimalloc pages and segments whose use or residency changed, by address. */
+function unitChanges(before: Snapshot, after: Snapshot): Map<number, Change> {
+  const out = new Map<number, Change>();
+  const l0 = before.libc;
+  const l1 = after.libc;
+  if (l0.kind === 'jemalloc' && l1.kind === 'jemalloc') {
+    const was = new Map<number, [number, number]>();
+    const e0 = l0.extents;
+    for (let i = 0; i < e0.address.length; i++) was.set(e0.address[i], [e0.state[i], e0.used[i]]);
+    const e = l1.extents;
+    for (let i = 0; i < e.address.length; i++) {
+      const w = was.get(e.address[i]);
+      const st = e.state[i];
+      const active = st <= 1;
+      if (active && (!w || w[0] > 1 || e.used[i] > w[1])) out.set(e.address[i], Change.New);
+      else if (active && w && e.used[i] < w[1]) out.set(e.address[i], Change.Freed);
+      else if (st === 2 && (!w || w[0] <= 1)) out.set(e.address[i], Change.Freed);
+      else if (st >= 3 && w && w[0] <= 2) out.set(e.address[i], Change.Released);
+    }
+  } else if (l0.kind === 'mimalloc' && l1.kind === 'mimalloc') {
+    const used0 = new Map<number, number>();
+    for (let i = 0; i < l0.pages.address.length; i++) used0.set(l0.pages.address[i], l0.pages.used[i]);
+    const p = l1.pages;
+    for (let i = 0; i < p.address.length; i++) {
+      const u = used0.get(p.address[i]) ?? 0;
+      if (p.used[i] > u) out.set(p.address[i], Change.New);
+      else if (p.used[i] < u) out.set(p.address[i], Change.Freed);
+    }
+    const committed0 = new Map<number, number>();
+    const s0 = l0.segments;
+    for (let i = 0; i < s0.address.length; i++) committed0.set(s0.address[i], s0.committed[i]);
+    const s = l1.segments;
+    for (let i = 0; i < s.address.length; i++)
+      if (s.committed[i] < (committed0.get(s.address[i]) ?? 0)) out.set(s.address[i], Change.Released);
+  }
+  return out;
 }

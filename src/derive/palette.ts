@@ -25,6 +25,32 @@ export const CHUNK_CATEGORIES = [
 ] as const;
 export const N_CATEGORIES = 8;
 
+/**
+ * jemalloc extent states as the views draw them (JemallocExtents.state 0 … 4, the slab split into
+ * its regions in use and free). Resident-and-free pages (dirty) are hatched orange: they are what
+ * decay will purge; retained pages are only address space.
+ */
+export const EXTENT_CATEGORIES = [
+  { key: 'slabUsed', label: 'slab: regions in use', color: OKABE_ITO.blue, pattern: 'solid' },
+  { key: 'slabFree', label: 'slab: free regions', color: OKABE_ITO.sky, pattern: 'solid' },
+  { key: 'large', label: 'large block', color: '#1d4f73', pattern: 'solid' },
+  { key: 'dirty', label: 'dirty (free, resident)', color: OKABE_ITO.orange, pattern: 'hatch' },
+  { key: 'muzzy', label: 'muzzy (MADV_FREE)', color: OKABE_ITO.yellow, pattern: 'dots' },
+  { key: 'retained', label: 'retained (purged)', color: '#e4e4e4', pattern: 'solid' },
+] as const;
+
+/**
+ * mimalloc slice kinds as the segment rows draw them: pages (by their blocks in use), free spans,
+ * the segment's own header, and a huge block. Decommitted slices are drawn as outlines only.
+ */
+export const SLICE_CATEGORIES = [
+  { key: 'info', label: 'segment header', color: '#8c8c8c', pattern: 'solid' },
+  { key: 'page', label: 'page (fill = blocks in use)', color: OKABE_ITO.blue, pattern: 'solid' },
+  { key: 'free', label: 'free span', color: OKABE_ITO.sky, pattern: 'solid' },
+  { key: 'huge', label: 'huge block', color: '#1d4f73', pattern: 'solid' },
+  { key: 'pending', label: 'decommit pending', color: OKABE_ITO.orange, pattern: 'hatch' },
+] as const;
+
 export const SERIES = [
   { key: 'rss', label: 'RSS', color: OKABE_ITO.black, dash: [] as number[] },
   { key: 'heap', label: 'brk heap', color: OKABE_ITO.blue, dash: [6, 3] },
@@ -38,6 +64,9 @@ export const REGION_COLORS: Record<string, string> = {
   'pymalloc-arena': OKABE_ITO.green,
   interpreter: '#777777',
   numpy: OKABE_ITO.purple,
+  'jemalloc-extents': '#1d4f73',
+  'jemalloc-base': '#5b7f99',
+  'mimalloc-segment': '#1d4f73',
   other: '#999999',
 };
 

@@ -14,7 +14,7 @@ export function createProcess(opts: ProcessOptions = {}): PythonProcess {
 }
 
 /** `<start>`, then one step per top-level statement, up to the first error (the recorder's schema). */
-export function simulateScript(source: string, opts: ProcessOptions & { scenario?: string } = {}): Report {
+export function simulateScript(source: string | Uint8Array, opts: ProcessOptions & { scenario?: string } = {}): Report {
   return runScript(source, withLayers(opts));
 }
 

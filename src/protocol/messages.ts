@@ -1,12 +1,14 @@
 import type { MemoryRef } from '../engine/explain/types';
 import type { GlibcTunables } from '../engine/libc/glibcTunables';
+import type { LibcUnitDetail } from '../engine/libc/section';
 import type { Snapshot } from '../engine/trace/snapshot';
+import type { EnvSpec } from './environment';
 
 /**
  * Every message between the page and the worker. Bump PROTOCOL_VERSION when a shape changes: the
  * worker answers a request of another version with `failed`, so a stale cached worker is noticed.
  */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 /** glibc tunables the page lets the user set (GLIBC_TUNABLES glibc.malloc.*); absent = default. */
 export type TunableOptions = GlibcTunables;
@@ -15,6 +17,19 @@ export interface RunOptions {
   tunables: TunableOptions;
   /** Seconds of simulation before the run stops (the page's default: DEFAULT_RUN_SECONDS). */
   maxSeconds?: number;
+  /** The interpreter and the environment variables (LD_PRELOAD, MALLOC_CONF, …); `tunables` apply on top. */
+  env: EnvSpec;
+}
+
+/** What the process runs on, as the engine read the environment (said in the page and the report). */
+export interface RunEnvironment {
+  /** "CPython 3.11.7". */
+  python: string;
+  /** "glibc 2.36", "jemalloc 5.3.0", "mimalloc 2.0.9". */
+  libc: string;
+  libcKind: 'glibc' | 'jemalloc' | 'mimalloc';
+  /** What the real readers would ignore or print about the settings (glibc's tunables code, the allocators' start-up messages). */
+  warnings: string[];
 }
 
 /** How long a run may take in the page before it stops with a message (the user can run it longer). */
@@ -36,9 +51,11 @@ export interface Position {
 export interface ScriptError {
   /**
    * syntax: CPython refuses the file; runtime: a Python exception; unsupported: outside what
-   * Highwater runs yet; engine: a bug of Highwater's own (never shown as a Python error).
+   * Highwater runs yet; environment: the process would not start with these variables (the real
+   * loader's or interpreter's message), or Highwater does not model one of them; engine: a bug of
+   * Highwater's own (never shown as a Python error).
    */
-  kind: 'syntax' | 'runtime' | 'unsupported' | 'engine';
+  kind: 'syntax' | 'runtime' | 'unsupported' | 'environment' | 'engine';
   /** Python exception type (SyntaxError, MemoryError, NameError…), or the engine's error name. */
   pyType: string;
   message: string;
@@ -128,6 +145,8 @@ export type ToWorker =
   /** The run's report (its figures and sentences, per step), with the page's link to the state. */
   | { type: 'report'; v: number; runId: number; reqId: number; link: string }
   | { type: 'pool'; v: number; runId: number; reqId: number; address: number; target: Position }
+  /** The blocks of the C library's unit at `address` (a jemalloc slab, a mimalloc page). */
+  | { type: 'unit'; v: number; runId: number; reqId: number; address: number; target: Position }
   /** A snapshot of another position, to compare with (the one on screen does not change). */
   | { type: 'peek'; v: number; runId: number; reqId: number; target: Position }
   /** Where the memory at `address` was allocated and freed: scanning the run's events. */
@@ -146,7 +165,7 @@ export type FromWorker =
       /** A seek's goal in events (a replay knows where it stops); null during the first pass. */
       target: number | null;
     }
-  | { type: 'loaded'; runId: number; statements: StatementInfo[] }
+  | { type: 'loaded'; runId: number; statements: StatementInfo[]; environment: RunEnvironment | null }
   | {
       type: 'runDone';
       runId: number;
@@ -173,6 +192,7 @@ export type FromWorker =
     }
   | { type: 'report'; runId: number; reqId: number; json: string }
   | { type: 'pool'; runId: number; reqId: number; detail: PoolDetail | null }
+  | { type: 'unit'; runId: number; reqId: number; detail: LibcUnitDetail | null }
   | { type: 'peeked'; runId: number; reqId: number; position: Position; snapshot: Snapshot }
   | { type: 'whence'; runId: number; reqId: number; whence: Whence }
   | { type: 'objects'; runId: number; reqId: number; objects: ObjectInfo[]; owner: OwnerText | null }

@@ -1,4 +1,11 @@
 import type { GlibcTunables } from '../engine/libc/glibcTunables';
+import { ENV_PRESETS, type EnvSpec } from '../protocol/environment';
+
+/** A preset's environment on CPython 3.11. */
+const preset = (id: string): EnvSpec => ({
+  python: '3.11',
+  vars: ENV_PRESETS.find((p) => p.id === id)?.vars ?? {},
+});
 import { parseScenarioFile } from './parse';
 
 /**
@@ -11,12 +18,16 @@ export interface Scenario {
   id: string;
   /** The file's name without .py. */
   file: string;
-  group: 'The seed' | 'glibc malloc' | 'pymalloc' | 'NumPy' | 'Python objects';
+  group: 'The seed' | 'glibc malloc' | 'pymalloc' | 'NumPy' | 'Python objects' | 'Compare allocators';
   title: string;
   story: string;
   source: string;
   seed?: boolean;
   tunables?: GlibcTunables;
+  /** The environment it runs in (absent: CPython 3.11 on glibc with nothing set). */
+  env?: EnvSpec;
+  /** Environments it is compared in, side by side (issue 9's lessons). */
+  compare?: EnvSpec[];
 }
 
 type Entry = Omit<Scenario, 'title' | 'story' | 'source'> & { title?: string; storyPrefix?: string };
@@ -60,6 +71,29 @@ export const LIBRARY: readonly Entry[] = [
   { id: 'list_insert_extend', file: 'list_insert_extend', group: 'Python objects' },
   { id: 'join_split', file: 'join_split', group: 'Python objects' },
   { id: 'functions_while', file: 'functions_while', group: 'Python objects' },
+  {
+    id: 'compare_seed_allocators',
+    file: 'seed_small_lists',
+    group: 'Compare allocators',
+    compare: [preset('glibc'), preset('jemalloc'), preset('jemalloc-decay0'), preset('mimalloc')],
+    title: 'The first seed under glibc, jemalloc and mimalloc',
+    storyPrefix:
+      'The same script in four worlds. After `del a`, glibc keeps its heap (tcache chunks and the arenas[] vector pin it from the top); jemalloc purges extents of 8 MiB or more at once and leaves the rest dirty, purged along its 10 s decay curve, but only when a later allocator call ticks it (measured on the real one: 132 MiB kept right after del); with decay 0 it purges at once (23 MiB); mimalloc marks the freed pages for decommit 25 ms later, which again happens only inside a later call (858 MiB kept). Step to the del and read which world gives the memory back.',
+  },
+  {
+    id: 'compare_survivors',
+    file: 'survivors_pin_arenas',
+    group: 'Compare allocators',
+    compare: [
+      preset('glibc'),
+      preset('jemalloc-decay0'),
+      preset('mimalloc-decommit0'),
+      preset('pymalloc-off'),
+    ],
+    title: 'Survivors that no allocator can fix',
+    storyPrefix:
+      'One list in a thousand survives `del a`, and it keeps a block in almost every pymalloc pool. pymalloc frees an arena only when all its pools are empty, and its arenas are its own 256 KiB mmaps: whichever C allocator sits below, the memory stays (a similar script, with lists of ten ints, kept 152–187 MiB under glibc, jemalloc and mimalloc alike, measured on the real ones). Only PYTHONMALLOC=malloc, with pymalloc off, lets the C allocator see the objects themselves.',
+  },
 ];
 
 /** Build the library from file texts (name → text); entries whose file is missing are left out. */

@@ -12,12 +12,18 @@ export interface ViewportState {
   timelineDomain: [number, number] | null;
   heapZoom: Zoom1D;
   mapZoom: Zoom1D;
+  /** The jemalloc extent strip's zoom. */
+  extentZoom: Zoom1D;
+  /** mimalloc's segment rows: pixels per row. */
+  segmentRowH: number;
   /** The timeline's x axis: equal width per statement, or proportional to allocator events. */
   timelineAxis: 'statement' | 'events';
   /** Shrink `import` statements on the timeline to a sliver. */
   collapseImports: boolean;
   /** The pool whose blocks are listed: its address. */
   openPool: number | null;
+  /** The C library's slab or page whose blocks are listed (jemalloc, mimalloc): its address. */
+  openUnit: number | null;
   /** A request to bring an address range into the heap strip's view (bumped by explanation links). */
   heapFocus: { from: number; to: number; seq: number } | null;
   focusHeap: (from: number, to: number) => void;
@@ -25,6 +31,9 @@ export interface ViewportState {
   setHeapZoom: (z: Zoom1D) => void;
   setMapZoom: (z: Zoom1D) => void;
   setOpenPool: (p: number | null) => void;
+  setExtentZoom: (z: Zoom1D) => void;
+  setSegmentRowH: (h: number) => void;
+  setOpenUnit: (u: number | null) => void;
 }
 
 export const useViewport = create<ViewportState>((set) => ({
@@ -33,11 +42,17 @@ export const useViewport = create<ViewportState>((set) => ({
   collapseImports: false,
   heapZoom: IDENTITY,
   mapZoom: IDENTITY,
+  extentZoom: IDENTITY,
+  segmentRowH: 16,
   openPool: null,
+  openUnit: null,
   heapFocus: null,
   focusHeap: (from, to) => set((s) => ({ heapFocus: { from, to, seq: (s.heapFocus?.seq ?? 0) + 1 } })),
   setTimelineDomain: (timelineDomain) => set({ timelineDomain }),
   setHeapZoom: (heapZoom) => set({ heapZoom }),
   setMapZoom: (mapZoom) => set({ mapZoom }),
   setOpenPool: (openPool) => set({ openPool }),
+  setExtentZoom: (extentZoom) => set({ extentZoom }),
+  setSegmentRowH: (segmentRowH) => set({ segmentRowH }),
+  setOpenUnit: (openUnit) => set({ openUnit }),
 }));

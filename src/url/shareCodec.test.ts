@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { deflateSync, strToU8 } from 'fflate';
 import { crc32 } from './crc32';
 import { decodeScenarioLink, encodeScenarioLink } from './scenarioLink';
-import { MAX_HASH_CHARS, decodeShare, encodeShare, type ShareState } from './shareCodec';
+import { MAX_HASH_CHARS, decodeShare, encodeShare, type ShareEnv, type ShareState } from './shareCodec';
 
 const STATE: ShareState = {
   source: 'a = [[0] * 100 for _ in range(1000000)]\ndel a\n',
@@ -25,6 +25,7 @@ const packed2 = (o: unknown): string => {
   out.set(body, 4);
   return `#v2/${b64url(out)}`;
 };
+const packed3 = (o: unknown): string => '#v3/' + packed2(o).slice(4);
 
 describe('share links', () => {
   it('round-trips a state', () => {
@@ -36,7 +37,8 @@ describe('share links', () => {
     ['just #', '#', 'empty'],
     ['current version', encodeShare(STATE), 'ok'],
     ['old or future version', '#v0/abc', /version 0/],
-    ['future version', '#v3/' + encodeShare(STATE).slice(4), /version 3; this page reads versions 1 and 2/],
+    ['future version', '#v4/' + encodeShare(STATE).slice(4), /version 4; this page reads versions 1 and 2 and 3/],
+    ['a v2 link (no environment) still opens', packed2({ ...STATE, v: 2 }), 'ok'],
     ['a v1 link (no checksum) still opens', packed({ ...STATE, v: 1 }), 'ok'],
     ['v2 cut short', '#v2/AAAA', /cut short/],
     [
@@ -47,6 +49,11 @@ describe('share links', () => {
     ],
     ['v2 with the v1 payload', packed2({ ...STATE, v: 1 }), /wrong shape/],
     ['v2 with a bad env', packed2({ ...STATE, v: 2, env: { python: 3 } }), /wrong shape/],
+    ['v3 with a bad variable name', packed3({ ...STATE, v: 3, env: { vars: { 'A B': '1' } } }), /wrong shape/],
+    ['v3 with a variable that is not text', packed3({ ...STATE, v: 3, env: { vars: { A: 1 } } }), /wrong shape/],
+    ['v3 with a version that is not one', packed3({ ...STATE, v: 3, env: { python: 'latest' } }), /wrong shape/],
+    ['v3 comparing one environment', packed3({ ...STATE, v: 3, compare: [{}] }), /wrong shape/],
+    ['v3 comparing five', packed3({ ...STATE, v: 3, compare: [{}, {}, {}, {}, {}] }), /wrong shape/],
     ['no version', '#hello', /not a Highwater share link/],
     ['not base64url', '#v1/@@@@', /not a Highwater share link/],
     ['bad length', '#v1/a', /not base64url/],
@@ -89,14 +96,29 @@ describe('share links', () => {
     expect(bad).toEqual({ ok: true, state: { ...STATE, view: {} } });
   });
 
-  it('keeps a named environment (a later page’s link) as data', () => {
-    const env = { python: '3.12', libc: 'jemalloc' };
-    expect(decodeShare(encodeShare({ ...STATE, env }))).toEqual({ ok: true, state: { ...STATE, env } });
+  it('carries the environment and the compared environments', () => {
+    const env = { python: '3.12', vars: { LD_PRELOAD: 'libjemalloc.so.2', MALLOC_CONF: 'dirty_decay_ms:0' } };
+    const compare: ShareEnv[] = [{ python: '3.11', vars: {} }, env, { vars: { MIMALLOC_DECOMMIT_DELAY: '0' } }];
+    expect(decodeShare(encodeShare({ ...STATE, env, compare }))).toEqual({
+      ok: true,
+      state: { ...STATE, env, compare },
+    });
   });
 
-  it('refuses every one-character corruption of a v2 link that changes its data', () => {
-    const link = encodeShare({ ...STATE, source: 'a = [[0] * 100 for _ in range(100000)]\ndel a\n' });
-    const head = '#v2/'.length;
+  it('keeps a v2 link’s version (a later page’s link) and drops its libc name', () => {
+    expect(decodeShare(packed2({ ...STATE, v: 2, env: { python: '3.12', libc: 'jemalloc' } }))).toEqual({
+      ok: true,
+      state: { ...STATE, env: { python: '3.12' } },
+    });
+  });
+
+  it('refuses every one-character corruption of a link that changes its data', () => {
+    const link = encodeShare({
+      ...STATE,
+      source: 'a = [[0] * 100 for _ in range(100000)]\ndel a\n',
+      env: { python: '3.11', vars: { LD_PRELOAD: 'libjemalloc.so.2' } },
+    });
+    const head = '#v3/'.length;
     const original = (decodeShare(link) as { state: ShareState }).state;
     const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
     let tried = 0;
@@ -126,6 +148,10 @@ describe('share links', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 300 }), (u) => void decodeShare('#v2/' + b64url(u))),
       { numRuns: 2000 },
+    );
+    fc.assert(
+      fc.property(fc.jsonValue(), (env) => void decodeShare(packed3({ ...STATE, v: 3, env, compare: [env, env] }))),
+      { numRuns: 1000 },
     );
   });
 });

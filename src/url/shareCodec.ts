@@ -1,17 +1,20 @@
 import { Inflate, deflateSync, strFromU8, strToU8 } from 'fflate';
 import { GLIBC_TUNABLE_KEYS, type GlibcTunables } from '../engine/libc/glibcTunables';
+import { MAX_COMPARE, MAX_VALUE_CHARS, MAX_VARS, VAR_NAME } from '../protocol/environment';
 import { crc32 } from './crc32';
 
 /**
- * Share links: `#v2/<base64url(crc32 ‖ deflate(json))>`, the CRC-32 (4 bytes, big-endian) taken
+ * Share links: `#v3/<base64url(crc32 ‖ deflate(json))>`, the CRC-32 (4 bytes, big-endian) taken
  * over the JSON, so a link damaged in transit is refused instead of loading another script (a
- * one-character change in a v1 link decoded to a different script 6.7% of the time). `#v1/` links
- * (no checksum) still open. One decoder, `decodeShare`, that never throws: it returns the state, or
- * a reason the page shows.
+ * one-character change in a v1 link decoded to a different script 6.7% of the time). v3 carries the
+ * environment (the interpreter version and the variables: LD_PRELOAD, MALLOC_CONF, …) and the
+ * environments compared side by side; `#v2/` (same shape without them) and `#v1/` (no checksum)
+ * links still open. One decoder, `decodeShare`, that never throws: it returns the state, or a reason
+ * the page shows.
  */
-export const SHARE_VERSION = 2;
+export const SHARE_VERSION = 3;
 /** Versions this page reads. */
-const READS = [1, 2];
+const READS = [1, 2, 3];
 /** Longer hashes are refused before any work: a script of a few KB compresses far below this. */
 export const MAX_HASH_CHARS = 32_000;
 /** Inflated JSON larger than this is refused (a deflate bomb would otherwise freeze the page). */
@@ -27,11 +30,19 @@ export interface ShareState {
   /** How the views were zoomed and what was selected (optional: older links lack it). */
   view?: ShareView;
   /**
-   * The simulated environment (interpreter and C library) by name; absent = CPython 3.11 on
-   * glibc 2.36, the only one this page runs so far. Kept as data so links made by a later page
-   * with other environments still open here (the page says which part it cannot run).
+   * The simulated environment: the interpreter's version ("3.11") and the variables the process
+   * gets; absent = CPython 3.11 with nothing set. The version is kept as the link says it (a later
+   * page may know more versions): the page says what it cannot run. (v2 links had a `libc` name
+   * here that no page wrote; it is read and dropped.)
    */
-  env?: { python?: string; libc?: string };
+  env?: ShareEnv;
+  /** Environments run side by side (2 to 4), when the link was made in the comparison. */
+  compare?: ShareEnv[];
+}
+
+export interface ShareEnv {
+  python?: string;
+  vars?: Record<string, string>;
 }
 
 export interface ShareView {
@@ -153,18 +164,41 @@ function validate(x: unknown, version: number): ShareState | null {
   };
   const view = validateView(o.view);
   if (view) state.view = view;
-  const env = o.env as Record<string, unknown> | undefined;
-  if (env !== undefined) {
-    if (typeof env !== 'object' || env === null) return null;
-    const e: NonNullable<ShareState['env']> = {};
-    for (const k of ['python', 'libc'] as const) {
-      if (env[k] === undefined) continue;
-      if (typeof env[k] !== 'string' || env[k].length > 40) return null;
-      e[k] = env[k];
-    }
-    state.env = e;
+  if (o.env !== undefined) {
+    const env = validateEnv(o.env);
+    if (!env) return null;
+    state.env = env;
+  }
+  if (o.compare !== undefined) {
+    if (!Array.isArray(o.compare) || o.compare.length < 2 || o.compare.length > MAX_COMPARE) return null;
+    const envs = o.compare.map(validateEnv);
+    if (envs.some((e) => e === null)) return null;
+    state.compare = envs as ShareEnv[];
   }
   return state;
+}
+
+/** An environment as a link carries it: a short version string and NAME=VALUE variables. */
+function validateEnv(x: unknown): ShareEnv | null {
+  if (typeof x !== 'object' || x === null || Array.isArray(x)) return null;
+  const e = x as Record<string, unknown>;
+  const out: ShareEnv = {};
+  if (e.python !== undefined) {
+    if (typeof e.python !== 'string' || !/^\d+\.\d+$/.test(e.python)) return null;
+    out.python = e.python;
+  }
+  if (e.vars !== undefined) {
+    if (typeof e.vars !== 'object' || e.vars === null || Array.isArray(e.vars)) return null;
+    const entries = Object.entries(e.vars as Record<string, unknown>);
+    if (entries.length > MAX_VARS) return null;
+    const vars: Record<string, string> = {};
+    for (const [k, v] of entries) {
+      if (!VAR_NAME.test(k) || typeof v !== 'string' || v.length > MAX_VALUE_CHARS) return null;
+      vars[k] = v;
+    }
+    out.vars = vars;
+  }
+  return out;
 }
 
 const isNum = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
@@ -174,7 +208,19 @@ const isZoom = (z: unknown): z is { k: number; x: number } =>
   isNum((z as { k: unknown }).k) &&
   (z as { k: number }).k >= 1 &&
   isNum((z as { x: unknown }).x);
-const REF_KINDS = ['chunk', 'heapRange', 'region', 'arena', 'pool', 'block', 'bin', 'mmappedChunk'];
+const REF_KINDS = [
+  'chunk',
+  'heapRange',
+  'region',
+  'arena',
+  'pool',
+  'block',
+  'bin',
+  'mmappedChunk',
+  'extent',
+  'segment',
+  'miPage',
+];
 
 /** The view part is a nicety: whatever of it is malformed is dropped, never the whole link. */
 function validateView(v: unknown): ShareView | null {

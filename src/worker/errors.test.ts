@@ -3,6 +3,7 @@ import { errorLine, tracebackText } from '../protocol/errorText';
 import { Session } from './session';
 import type { FromWorker } from '../protocol/messages';
 import { toScriptError } from './errors';
+import { DEFAULT_ENV } from '../protocol/environment';
 
 describe('errors at the worker boundary', () => {
   it('keeps a SyntaxError’s column (the engine names it `column`)', () => {
@@ -10,7 +11,7 @@ describe('errors at the worker boundary', () => {
     new Session((m) => msgs.push(m)).start(
       1,
       'a = 1\nb = (1, 2))\n',
-      { tunables: {} },
+      { tunables: {}, env: DEFAULT_ENV },
       { statement: 0, event: null },
     );
     const done = msgs.find((m) => m.type === 'runDone') as Extract<FromWorker, { type: 'runDone' }>;

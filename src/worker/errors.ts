@@ -20,6 +20,9 @@ export function toScriptError(e: unknown, statement: number | null, fallbackLine
   const col = typeof err.column === 'number' ? err.column : typeof err.col === 'number' ? err.col : null;
   if (err.name === 'PySyntaxError' || err.name === 'SyntaxError' || err.pyType === 'SyntaxError')
     return { kind: 'syntax', pyType: 'SyntaxError', message, line, col, statement };
+  // The environment: the real process would refuse it, or Highwater does not model it (libc/env.ts).
+  if (err.name === 'EnvError')
+    return { kind: 'environment', pyType: 'EnvError', message, line: 1, col: null, statement: null };
   if (err.pyType === 'NotSupported')
     return { kind: 'unsupported', pyType: 'NotSupported', message, line, col: null, statement };
   if (typeof err.pyType === 'string')

@@ -5,7 +5,17 @@ import type { OwnerLookup } from '../engine/explain';
 import type { GlobalBinding } from '../engine/python/owners';
 import type { EventLog } from '../engine/trace/eventLog';
 import type { ArenaSource } from '../engine/trace/snapshot';
-import { DEFAULT_RUN_SECONDS, type ObjectInfo, type PoolDetail, type RunOptions, type StatementInfo } from '../protocol/messages';
+import { EnvError, parseLibcEnv } from '../engine/libc/env';
+import type { LibcUnitDetail } from '../engine/libc/section';
+import { RUNNABLE_PYTHONS } from '../protocol/environment';
+import {
+  DEFAULT_RUN_SECONDS,
+  type ObjectInfo,
+  type PoolDetail,
+  type RunEnvironment,
+  type RunOptions,
+  type StatementInfo,
+} from '../protocol/messages';
 import { adaptPython } from './pythonAdapter';
 
 /**
@@ -20,6 +30,10 @@ export interface SimProcess {
   runStatement(i: number): void;
   /** One pool's blocks, or null when the address is in no carved pool. */
   poolDetail(address: number): PoolDetail | null;
+  /** The C library's unit (jemalloc slab, mimalloc page) at an address, block by block. */
+  unitDetail(address: number): LibcUnitDetail | null;
+  /** What the process runs on, and what the environment's readers said about it. */
+  readonly environment: RunEnvironment;
   /** Objects whose memory (header or buffer) starts in [from, to), at most a few dozen. */
   objectsIn(from: number, to: number): ObjectInfo[];
   /** The run's report in the CLI's schema, as JSON text. */
@@ -30,14 +44,35 @@ export interface SimProcess {
   owners(before: GlobalBinding[] | null): OwnerLookup;
 }
 
-/** A process for `source`, booted as the interpreter that script is measured against (defaultProfile). */
+/**
+ * A process for `source` in the environment the options give (the interpreter a script is measured
+ * against by default: defaultProfile). Throws EnvError with the engine's own message for a
+ * variable the real process refuses or Highwater does not model, and for a version this build does
+ * not run.
+ */
 export function createProcess(source: string, options: RunOptions, events: EventLog): SimProcess {
+  const python = options.env.python;
+  if (!RUNNABLE_PYTHONS.includes(python))
+    throw new EnvError(
+      `not supported by Highwater yet: CPython ${python} (this build simulates CPython ${RUNNABLE_PYTHONS.join(', ')})`,
+    );
+  const { env, warnings } = parseLibcEnv(options.env.vars);
   const profile = defaultProfile(source);
   const p = createPythonProcess({
     tunables: options.tunables,
     events,
     profile,
+    env,
     maxSeconds: options.maxSeconds ?? DEFAULT_RUN_SECONDS,
   });
-  return adaptPython(p, () => JSON.stringify(simulateScript(source, { tunables: options.tunables, profile }), null, 2));
+  const said = (p.libc as LibcModel & { startupMessages?: readonly string[] }).startupMessages ?? [];
+  const environment: RunEnvironment = {
+    python: `CPython ${p.profile.info.python}`,
+    libc: p.libc.version,
+    libcKind: p.libc.kind,
+    warnings: [...warnings, ...said],
+  };
+  return adaptPython(p, environment, () =>
+    JSON.stringify(simulateScript(source, { tunables: options.tunables, profile, env }), null, 2),
+  );
 }

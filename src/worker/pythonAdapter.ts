@@ -1,16 +1,22 @@
 import { globalBindings, pythonOwnerLookup } from '../engine/python/owners';
 import { objectsWithParts } from './objectParts';
 import type { PythonProcess } from '../engine/python/process';
-import type { ObjectInfo, PoolDetail } from '../protocol/messages';
+import type { ObjectInfo, PoolDetail, RunEnvironment } from '../protocol/messages';
 import type { SimProcess } from './process';
 
 /** A PythonProcess as the worker's SimProcess: snapshots, pool details, objects, print output. */
-export function adaptPython(p: PythonProcess, report: () => string): SimProcess & { output: () => string } {
+export function adaptPython(
+  p: PythonProcess,
+  environment: RunEnvironment,
+  report: () => string,
+): SimProcess & { output: () => string } {
   const objectsIn = (from: number, to: number): ObjectInfo[] => objectsWithParts(p, from, to);
   return {
     kernel: p.kernel,
     libc: p.libc,
     arenas: p.pymalloc,
+    environment,
+    unitDetail: (address) => p.libc.unitDetail?.(address) ?? null,
     load: (source) => p.load(source),
     runStatement: (i) => p.runStatement(i),
     report,

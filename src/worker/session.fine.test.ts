@@ -35,6 +35,7 @@ del fn, it
 del cyc
 gc.collect()
 `;
+import { DEFAULT_ENV } from '../protocol/environment';
 
 function run(source: string): {
   session: Session;
@@ -43,7 +44,7 @@ function run(source: string): {
 } {
   const msgs: FromWorker[] = [];
   const session = new Session((m) => msgs.push(m));
-  session.start(1, source, { tunables: {} }, { statement: 0, event: null });
+  session.start(1, source, { tunables: {}, env: DEFAULT_ENV }, { statement: 0, event: null });
   const done = msgs.find((m) => m.type === 'runDone') as Extract<FromWorker, { type: 'runDone' }>;
   return { session, msgs, done };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { glibcOf, type Snapshot } from '../engine/trace/snapshot';
 import type { FromWorker } from '../protocol/messages';
 import { Session } from './session';
+import { DEFAULT_ENV } from '../protocol/environment';
 
 const SCRIPT = 'a = [[0] * 100 for _ in range(3000)]\ndel a\nb = [[0] * 10000 for _ in range(300)]\ndel b\n';
 
@@ -26,7 +27,7 @@ const figures = (s: Snapshot) => ({
 describe('worker session', () => {
   it('runs, reports progress in order and answers the requested position', () => {
     const { session, msgs, last } = drive();
-    session.start(1, SCRIPT, { tunables: {} }, { statement: 2, event: null });
+    session.start(1, SCRIPT, { tunables: {}, env: DEFAULT_ENV }, { statement: 2, event: null });
     const types = msgs.map((m) => m.type).filter((t) => t !== 'progress');
     expect(types).toEqual(['loaded', 'runDone', 'snapshot']);
     expect(last().statement).toBe(2);
@@ -34,7 +35,7 @@ describe('worker session', () => {
 
   it('gives the same state from a checkpoint and from a deterministic replay to the same event', () => {
     const { session, msgs, last } = drive();
-    session.start(1, SCRIPT, { tunables: {} }, { statement: 0, event: null });
+    session.start(1, SCRIPT, { tunables: {}, env: DEFAULT_ENV }, { statement: 0, event: null });
     const done = msgs.find((m) => m.type === 'runDone') as Extract<FromWorker, { type: 'runDone' }>;
     for (let k = 1; k <= 4; k++) {
       session.goto(1, k, { statement: k, event: null });
@@ -50,7 +51,7 @@ describe('worker session', () => {
 
   it('reports a syntax error with its line and still shows the start state', () => {
     const { session, msgs, last } = drive();
-    session.start(1, 'a = 1\nb = (1, 2))\n', { tunables: {} }, { statement: 5, event: null });
+    session.start(1, 'a = 1\nb = (1, 2))\n', { tunables: {}, env: DEFAULT_ENV }, { statement: 5, event: null });
     const done = msgs.find((m) => m.type === 'runDone') as Extract<FromWorker, { type: 'runDone' }>;
     expect(done.error).toMatchObject({ kind: 'syntax', line: 2 });
     expect(last().statement).toBe(0);
@@ -64,7 +65,7 @@ describe('worker session: Python-level sentences', () => {
 
   it('says what keeps memory after del, the same from a checkpoint and from a replay', () => {
     const { session, msgs, last } = drive();
-    session.start(1, VIEW, { tunables: {} }, { statement: 4, event: null });
+    session.start(1, VIEW, { tunables: {}, env: DEFAULT_ENV }, { statement: 4, event: null });
     const fromCheckpoint = text(last());
     expect(fromCheckpoint).toContain(
       'del a freed nothing: a (an ndarray of 10,000,000 int64) is still referenced as the base of the view v, so its 76 MiB data buffer (a glibc mmap) stays.',
@@ -82,7 +83,7 @@ describe('worker session: print output per statement', () => {
   it('gives what each statement printed, and the report carries it from the first pass', () => {
     const msgs: FromWorker[] = [];
     const session = new Session((m) => msgs.push(m));
-    session.start(1, "x = 1\nprint('hello', x)\nfor i in range(3):\n    print(i)\n", { tunables: {} }, { statement: 0, event: null });
+    session.start(1, "x = 1\nprint('hello', x)\nfor i in range(3):\n    print(i)\n", { tunables: {}, env: DEFAULT_ENV }, { statement: 0, event: null });
     const done = msgs.find((m) => m.type === 'runDone') as Extract<FromWorker, { type: 'runDone' }>;
     expect(done.output).toEqual(['', 'hello 1\n', '0\n1\n2\n']);
     session.report(1, 9, 'https://example.invalid/#x');

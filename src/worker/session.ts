@@ -63,7 +63,15 @@ export class Session {
   start(runId: number, source: string, options: RunOptions, target: Position): void {
     const t0 = performance.now();
     const log = new RecordingLog();
-    const process = createProcess(source, options, log);
+    let process: SimProcess;
+    try {
+      process = createProcess(source, options, log);
+    } catch (e) {
+      // The environment is refused (by the real process's rules or as not modelled): no run.
+      this.run = null;
+      this.post({ type: 'failed', runId, error: toScriptError(e, null, 1) });
+      return;
+    }
     log.kernel = process.kernel;
     log.libc = process.libc;
     let statement = 0;
@@ -101,7 +109,7 @@ export class Session {
     } catch (e) {
       run.error = toScriptError(e, null, 1);
     }
-    this.post({ type: 'loaded', runId, statements: run.statements });
+    this.post({ type: 'loaded', runId, statements: run.statements, environment: process.environment });
     run.loadEvents = log.length;
     log.stops.mark(log.length);
     run.summaries.push(summarize(process.kernel, process.libc));
@@ -256,6 +264,16 @@ export class Session {
     const detail = live ? live.poolDetail(address) : null;
     this.post(
       { type: 'pool', runId, reqId, detail },
+      detail ? [detail.states.buffer, detail.freeOrder.buffer] : [],
+    );
+  }
+
+  /** The blocks of the C library's slab or page at `address` (jemalloc, mimalloc). */
+  unit(runId: number, reqId: number, address: number, target: Position): void {
+    const live = this.liveAt(runId, target);
+    const detail = live ? live.unitDetail(address) : null;
+    this.post(
+      { type: 'unit', runId, reqId, detail },
       detail ? [detail.states.buffer, detail.freeOrder.buffer] : [],
     );
   }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { glibcOf } from '../engine/trace/snapshot';
 import type { FromWorker, Whence } from '../protocol/messages';
 import { Session } from './session';
+import { DEFAULT_ENV } from '../protocol/environment';
 
 /** Drive the worker's session and ask it about one allocation. */
 function ask(
@@ -11,7 +12,7 @@ function ask(
 ): { whence: Whence; done: Extract<FromWorker, { type: 'runDone' }> } {
   const msgs: FromWorker[] = [];
   const s = new Session((m) => msgs.push(m));
-  s.start(1, source, { tunables: {} }, { statement: at === 'end' ? 99 : at, event: null });
+  s.start(1, source, { tunables: {}, env: DEFAULT_ENV }, { statement: at === 'end' ? 99 : at, event: null });
   const done = msgs.find((m) => m.type === 'runDone') as Extract<FromWorker, { type: 'runDone' }>;
   const snap = msgs.find((m) => m.type === 'snapshot') as Extract<FromWorker, { type: 'snapshot' }>;
   s.whence(1, 2, pick(snap), snap.snapshot.event);

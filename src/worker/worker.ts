@@ -34,6 +34,9 @@ scope.onmessage = (e: MessageEvent) => {
       case 'pool':
         session.pool(msg.runId, msg.reqId, msg.address, msg.target);
         break;
+      case 'unit':
+        session.unit(msg.runId, msg.reqId, msg.address, msg.target);
+        break;
       case 'objects':
         session.objects(msg.runId, msg.reqId, msg.from, msg.to, msg.target);
         break;

@@ -210,9 +210,9 @@ describe('Highwater in Chromium', () => {
       steps: { explanation: string[] }[];
     };
     expect(report.script).toContain('range(1000000)');
-    expect(report.options).toEqual({ tunables: {} });
+    expect(report.options).toEqual({ tunables: {}, env: { python: '3.11', vars: {} } });
     // A library scenario as shipped links by name; zoomed and with a selection, as here, it is a full link.
-    expect(report.link).toMatch(/#(scenario=seed_small_lists&step=2|v2\/[A-Za-z0-9_-]+)$/);
+    expect(report.link).toMatch(/#(scenario=seed_small_lists&step=2|v3\/[A-Za-z0-9_-]+)$/);
     expect(report.steps[2].explanation.join(' ')).toMatch(/arenas\[\] vector/);
   });
 
@@ -241,7 +241,7 @@ describe('Highwater in Chromium', () => {
     const want = await pageState(page);
     await click(page, 'Share');
     const url = await page.getByLabel('Share link', { exact: true }).inputValue();
-    expect(url).toMatch(/#v2\//);
+    expect(url).toMatch(/#v3\//);
     const other = await newPage(browser);
     await other.goto(url);
     await waitIdle(other);

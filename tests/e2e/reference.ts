@@ -1,6 +1,7 @@
 import { glibcOf, type Snapshot } from '../../src/engine/trace/snapshot';
 import type { FromWorker } from '../../src/protocol/messages';
 import { Session } from '../../src/worker/session';
+import { DEFAULT_ENV } from '../../src/protocol/environment';
 
 /**
  * The engine's own figures for a script, computed in Node, to hold the page's figures against:
@@ -37,7 +38,7 @@ export function referenceRun(source: string, tunables: Record<string, number> = 
     if (m.type === 'snapshot') snaps.push(m.snapshot);
     if (m.type === 'runDone') done = m;
   });
-  s.start(1, source, { tunables }, { statement: 0, event: null });
+  s.start(1, source, { tunables, env: DEFAULT_ENV }, { statement: 0, event: null });
   const statements = (done as unknown as Extract<FromWorker, { type: 'runDone' }>).statementEnd.length;
   const steps: Reference['steps'] = [];
   for (let k = 0; k <= statements; k++) {

@@ -115,7 +115,11 @@ def main():
         for setup, stmt in cases:
             env = dict(os.environ, PYTHONHASHSEED="0")
             clear = "1" if args.clear_type_cache else "0"
-            subprocess.run([PYTHON, "-c", CHILD, tmp, setup, stmt, log, clear], check=True, env=env)
+            # stdout block-buffered into a file, as the recorder's child has it (print's
+            # allocations depend on it): no PYTHONUNBUFFERED from the caller's environment
+            env.pop("PYTHONUNBUFFERED", None)
+            with open(os.path.join(tmp, "stdout.txt"), "w") as out_file:
+                subprocess.run([PYTHON, "-c", CHILD, tmp, setup, stmt, log, clear], check=True, env=env, stdout=out_file)
             case = {"setup": setup, "statement": stmt, "calls": normalize(open(log).read(), func_size)}
             if args.python != "3.11":
                 case["same_as_3_11"] = base.get((setup, stmt)) == case["calls"]

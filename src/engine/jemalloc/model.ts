@@ -1,8 +1,9 @@
 import type { Clock } from '../kernel/clock';
 import type { Kernel } from '../kernel/kernel';
 import type { LibcAllocation, LibcCounters, LibcModel, LibcStat, Mallinfo2 } from '../libc/libc';
-import type { JemallocSection } from '../libc/section';
+import { UNIT_BLOCK, type JemallocDecayState, type JemallocSection, type LibcUnitDetail } from '../libc/section';
 import { EventKind, type EventSink } from '../trace/events';
+import type { Decay } from './decay';
 import { ExtentState } from './extent';
 import { JemallocMalloc } from './jemalloc';
 import type { JemallocOptions } from './options';
@@ -197,8 +198,76 @@ export class JemallocModel extends JemallocMalloc implements LibcModel {
         muzzyMs: this.opts.muzzyDecayMs,
         backgroundThread: this.opts.backgroundThread,
       },
+      oversizeThreshold: this.opts.oversizeThreshold,
+      nowNs: this.clock.now(),
       extents: ext,
+      arenas: this.arenas.flatMap((a) =>
+        a
+          ? [
+              {
+                index: a.index,
+                huge: a.index === this.opts.narenas,
+                threads: a.nthreads,
+                activePages: a.pac.nactive,
+                dirtyPages: a.pac.dirty.npages,
+                muzzyPages: a.pac.muzzy.npages,
+                retainedPages: a.pac.retained.npages,
+                mappedBytes: a.pac.mappedBytes,
+                purgedPages: a.pac.purgedPages,
+                dirty: decayState(a.pac.decayDirty),
+                muzzy: decayState(a.pac.decayMuzzy),
+              },
+            ]
+          : [],
+      ),
       tcacheCounts,
+      threads: [...this.threads].map(([tid, t]) => ({
+        tid,
+        arena: t.arena.index,
+        cached: t.tcache ? t.tcache.bins.reduce((n, b) => n + b.ncached, 0) : 0,
+      })),
     };
   }
+
+  /**
+   * A slab's regions (bitmap_t: 1 allocated), with those a thread's cache holds told apart: jemalloc
+   * counts them allocated, but no object lives there. The next allocations from the slab take the
+   * lowest free region first (bitmap_sfu), so the free order is address order.
+   */
+  unitDetail(address: number): LibcUnitDetail | null {
+    const e = this.emap.lookup(address);
+    if (!e || !e.isSlab || !e.bitmap) return null;
+    const info = BIN_INFO[e.binIndex];
+    const cached = new Set<number>();
+    for (const t of this.threads.values())
+      if (t.tcache && e.binIndex < t.tcache.bins.length) for (const p of t.tcache.bins[e.binIndex].items) cached.add(p);
+    const states = new Uint8Array(info.nregs);
+    const free: number[] = [];
+    for (let i = 0; i < info.nregs; i++) {
+      if (e.bitmap[i] !== 1) {
+        states[i] = UNIT_BLOCK.Free;
+        free.push(i);
+      } else states[i] = cached.has(e.addr + i * info.regSize) ? UNIT_BLOCK.ThreadCache : UNIT_BLOCK.InUse;
+    }
+    return {
+      address: e.addr,
+      size: e.size,
+      blocksStart: e.addr,
+      blockSize: info.regSize,
+      label: `slab of ${info.regSize.toLocaleString('en-US')}-byte regions (bin ${e.binIndex}) in arena ${e.arenaIndex}`,
+      states,
+      freeOrder: Int32Array.from(free),
+    };
+  }
+}
+
+function decayState(d: Decay): JemallocDecayState {
+  return {
+    decayMs: d.timeMs,
+    epochNs: d.epochNs,
+    deadlineNs: d.deadlineNs,
+    intervalNs: d.intervalNs,
+    limitPages: d.npagesLimit,
+    backlog: d.backlog.slice(),
+  };
 }

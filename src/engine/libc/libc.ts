@@ -9,7 +9,7 @@
  * libc/create.ts (the factory), explain/<impl>/ and tests import one (eslint enforces it).
  */
 import type { EventSink } from '../trace/events';
-import type { LibcSection } from './section';
+import type { LibcSection, LibcUnitDetail } from './section';
 
 /** Which implementation a process runs under. */
 export type LibcKind = 'glibc' | 'jemalloc' | 'mimalloc';
@@ -130,6 +130,12 @@ export interface LibcModel extends Libc {
   allocationAt(ptr: number): LibcAllocation | null;
   /** Everything the views draw of this allocator, as columns (transferred to the page). */
   snapshot(): LibcSection;
+  /**
+   * The blocks of the allocator's unit at `address` (a jemalloc slab, a mimalloc page), asked for
+   * when the user opens one; null when no unit is there. glibc has no such unit (its chunks are
+   * in the snapshot).
+   */
+  unitDetail?(address: number): LibcUnitDetail | null;
 }
 
 export const emptyCounters = (): LibcCounters => ({

@@ -2,8 +2,8 @@
  * The C library's part of a snapshot: one variant per implementation, told apart by `kind`. Plain
  * data (typed-array columns and numbers) built by the implementation's `snapshot()`, transferred to
  * the page by the worker (libcSectionBuffers) and drawn by the page's views; nothing here imports
- * an implementation. A new implementation adds its variant to `LibcSection` and its columns to
- * the two functions at the bottom.
+ * an implementation. A new implementation adds its variant to `LibcSection`; the functions at the
+ * bottom find its columns by walking it.
  */
 import type { Mallinfo2 } from './libc';
 
@@ -112,9 +112,50 @@ export interface JemallocExtents {
   used: Float64Array;
 }
 
+/**
+ * One decay curve (decay.c's decay_t) as it stands: the pages added in each of the last 200 epochs,
+ * the limit the last epoch advance computed, and when the next advance may happen. With these the
+ * page can say how many pages wait and when the allocator will purge them (on its next call after
+ * each deadline: nothing purges on a timer unless a background thread runs).
+ */
+export interface JemallocDecayState {
+  /** dirty_decay_ms / muzzy_decay_ms in force: 0 purges at once, −1 never. */
+  decayMs: number;
+  /** Start of the current epoch and the earliest time of the next advance (ns of the simulated clock). */
+  epochNs: number;
+  deadlineNs: number;
+  /** decay_ms / 200 in ns (0 when the decay is not gradual). */
+  intervalNs: number;
+  /** Pages that may stay unpurged, as of the last epoch advance (npages_limit). */
+  limitPages: number;
+  /** Pages added in each of the last 200 epochs, oldest first (backlog). */
+  backlog: Float64Array;
+}
+
+/** One arena: its pages by state and its two decay curves. */
+export interface JemallocArenaSection {
+  index: number;
+  /** The arena made for huge allocations (≥ oversize_threshold), with decay 0. */
+  huge: boolean;
+  /** Threads attached to it. */
+  threads: number;
+  activePages: number;
+  dirtyPages: number;
+  muzzyPages: number;
+  retainedPages: number;
+  /** pac_mapped: bytes of its extents taken from the OS and not purged back. */
+  mappedBytes: number;
+  /** Pages purged so far (dirty_purged + muzzy_purged). */
+  purgedPages: number;
+  dirty: JemallocDecayState;
+  muzzy: JemallocDecayState;
+}
+
 export interface JemallocSection {
   kind: 'jemalloc';
   version: string;
+  /** The simulated clock when the snapshot was taken (ns). */
+  nowNs: number;
   stats: {
     allocated: number;
     active: number;
@@ -124,17 +165,38 @@ export interface JemallocSection {
     metadata: number;
   };
   decay: { dirtyMs: number; muzzyMs: number; backgroundThread: boolean };
+  /** opt.oversize_threshold: extents this big are purged at once, whatever the decay. */
+  oversizeThreshold: number;
   extents: JemallocExtents;
-  /** The main thread's cache: pointers held per small class. */
+  arenas: JemallocArenaSection[];
+  /** The main thread's cache: pointers held per class (small classes first, then large up to tcache_max). */
   tcacheCounts: Uint16Array;
+  /** Every thread with its arena (tid 0 is the main thread). */
+  threads: { tid: number; arena: number; cached: number }[];
 }
+
+/** Bits of `MimallocSection.slices`: one byte per 1/512th of a segment. */
+export const MI_SLICE = {
+  Committed: 1,
+  /** Committed, and marked to be decommitted once decommitExpireMs has passed (the decommit mask). */
+  DecommitPending: 2,
+  /** Bits 2–3: what the slice holds. */
+  KindShift: 2,
+  KindInfo: 0,
+  KindPage: 1,
+  KindFree: 2,
+  KindHuge: 3,
+} as const;
 
 export interface MimallocSection {
   kind: 'mimalloc';
   version: string;
+  /** The simulated clock when the snapshot was taken (ms, as _mi_clock_now counts). */
+  nowMs: number;
   commit: { current: number; peak: number };
   delays: { decommitMs: number; segmentDecommitMs: number };
   cachedSegments: number;
+  /** Segments in address order: those of the threads' heaps and those in the segment cache. */
   segments: {
     address: Float64Array;
     size: Float64Array;
@@ -142,7 +204,14 @@ export interface MimallocSection {
     /** Bytes marked for decommit, and when (ms of the simulated clock) that may happen. */
     decommitPending: Float64Array;
     decommitExpireMs: Float64Array;
+    /** The owning thread's heap (0 = main), or the cache. */
+    thread: Uint32Array;
+    huge: Uint8Array;
+    /** 1: in the segment cache (freed, kept committed for segment_decommit_delay). */
+    cached: Uint8Array;
   };
+  /** 512 bytes per segment (MI_SLICE bits), each for 1/512th of it (a 64 KiB slice in a normal segment). */
+  slices: Uint8Array;
   pages: {
     address: Float64Array;
     size: Float64Array;
@@ -150,7 +219,43 @@ export interface MimallocSection {
     used: Uint32Array;
     reserved: Uint32Array;
     segment: Uint32Array;
+    /** Blocks carved so far (mi_page_extend_free adds 4 KiB worth at a time). */
+    capacity: Uint32Array;
+    /** Blocks on each of the page's three free lists. */
+    free: Uint32Array;
+    localFree: Uint32Array;
+    threadFree: Uint32Array;
+    /** 1: retired (empty, waiting a few collections before it is freed); 2: in the full queue. */
+    flags: Uint8Array;
   };
+}
+
+/** Per block of a unit (a jemalloc slab, a mimalloc page): what it is now. */
+export const UNIT_BLOCK = {
+  /** Not carved yet (mimalloc: beyond the page's capacity). */
+  Uncarved: 0,
+  Free: 1,
+  InUse: 2,
+  /** Allocated from the slab's point of view, but cached by a thread (jemalloc's tcache). */
+  ThreadCache: 3,
+  /** mimalloc: freed by the owning thread, on local_free until `free` runs dry. */
+  LocalFree: 4,
+  /** mimalloc: freed by another thread, on thread_free until the owner collects it. */
+  ThreadFree: 5,
+} as const;
+
+/** One slab's regions or one page's blocks, asked for when the user opens it (as a pymalloc pool). */
+export interface LibcUnitDetail {
+  address: number;
+  size: number;
+  /** Where block 0 starts (a mimalloc small page starts 384 bytes in). */
+  blocksStart: number;
+  blockSize: number;
+  /** What it is, in the allocator's words ("slab of 896-byte regions (bin 23) in arena 0"). */
+  label: string;
+  states: Uint8Array;
+  /** Free blocks in the order the next allocations take them. */
+  freeOrder: Int32Array;
 }
 
 export type LibcSection = GlibcSection | JemallocSection | MimallocSection;
@@ -158,97 +263,22 @@ export type LibcSection = GlibcSection | JemallocSection | MimallocSection;
 /** The section as glibc describes it, or null under another allocator. */
 export const glibcSection = (s: LibcSection): GlibcSection | null => (s.kind === 'glibc' ? s : null);
 
-const heapBuffers = (h: HeapColumns): ArrayBufferView[] => [
-  h.gran,
-  h.sizeG,
-  h.state,
-  h.residentWords,
-  h.buckets,
-];
-
-const cloneHeap = (h: HeapColumns): HeapColumns => ({
-  count: h.count,
-  gran: h.gran.slice(),
-  sizeG: h.sizeG.slice(),
-  state: h.state.slice(),
-  residentWords: h.residentWords.slice(),
-  buckets: h.buckets.slice(),
-});
-
-/** Every typed array of the section, for postMessage's transfer list. */
+/**
+ * Every typed array of the section, for postMessage's transfer list: found by walking it, so a new
+ * column needs no edit here.
+ */
 export function libcSectionBuffers(s: LibcSection): ArrayBufferView[] {
-  switch (s.kind) {
-    case 'glibc':
-      return [
-        ...heapBuffers(s.heap),
-        s.tcacheCounts,
-        s.mmappedChunks.address,
-        s.mmappedChunks.size,
-        ...s.arenas.flatMap((a) => a.heaps.flatMap((h) => heapBuffers(h.columns))),
-        ...s.threads.flatMap((t) => (t.tcacheCounts ? [t.tcacheCounts] : [])),
-      ];
-    case 'jemalloc':
-      return [...Object.values(s.extents), s.tcacheCounts];
-    case 'mimalloc':
-      return [...Object.values(s.segments), ...Object.values(s.pages)];
-  }
+  const out: ArrayBufferView[] = [];
+  const walk = (x: unknown): void => {
+    if (ArrayBuffer.isView(x)) out.push(x);
+    else if (Array.isArray(x)) for (const v of x) walk(v);
+    else if (typeof x === 'object' && x !== null) for (const v of Object.values(x)) walk(v);
+  };
+  walk(s);
+  return out;
 }
 
 /** A deep copy (its buffers can be transferred while the original stays as a checkpoint). */
 export function cloneLibcSection(s: LibcSection): LibcSection {
-  switch (s.kind) {
-    case 'glibc':
-      return {
-        ...s,
-        mallinfo: { ...s.mallinfo },
-        mp: { ...s.mp },
-        heap: cloneHeap(s.heap),
-        tcacheCounts: s.tcacheCounts.slice(),
-        mmappedChunks: { address: s.mmappedChunks.address.slice(), size: s.mmappedChunks.size.slice() },
-        arenas: s.arenas.map((a) => ({
-          ...a,
-          heaps: a.heaps.map((h) => ({ ...h, columns: cloneHeap(h.columns) })),
-        })),
-        threads: s.threads.map((t) => ({
-          ...t,
-          tcacheCounts: t.tcacheCounts ? t.tcacheCounts.slice() : null,
-        })),
-      };
-    case 'jemalloc':
-      return {
-        ...s,
-        stats: { ...s.stats },
-        decay: { ...s.decay },
-        extents: {
-          address: s.extents.address.slice(),
-          size: s.extents.size.slice(),
-          state: s.extents.state.slice(),
-          arena: s.extents.arena.slice(),
-          bin: s.extents.bin.slice(),
-          used: s.extents.used.slice(),
-        },
-        tcacheCounts: s.tcacheCounts.slice(),
-      };
-    case 'mimalloc':
-      return {
-        ...s,
-        commit: { ...s.commit },
-        delays: { ...s.delays },
-        segments: {
-          address: s.segments.address.slice(),
-          size: s.segments.size.slice(),
-          committed: s.segments.committed.slice(),
-          decommitPending: s.segments.decommitPending.slice(),
-          decommitExpireMs: s.segments.decommitExpireMs.slice(),
-        },
-        pages: {
-          address: s.pages.address.slice(),
-          size: s.pages.size.slice(),
-          blockSize: s.pages.blockSize.slice(),
-          used: s.pages.used.slice(),
-          reserved: s.pages.reserved.slice(),
-          segment: s.pages.segment.slice(),
-        },
-      };
-  }
+  return structuredClone(s);
 }

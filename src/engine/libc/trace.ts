@@ -52,6 +52,21 @@ const ARITY: Record<string, [TraceOp, number]> = {
 
 const isUint = (s: string): boolean => /^\d+$/.test(s);
 
+/**
+ * Text of the trace as a message may quote it: control and invisible characters escaped as
+ * Python's repr escapes them (a line of terminal escapes must not retitle or clear the user's
+ * terminal), and cut at 40 characters (a 100,000-character token is not a 100 KB message).
+ */
+export function quoted(text: string): string {
+  const cut = text.length > 40 ? text.slice(0, 40) : text;
+  // eslint-disable-next-line no-control-regex
+  const esc = cut.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffd]/g, (c) => {
+    const n = c.charCodeAt(0);
+    return n < 256 ? `\\x${n.toString(16).padStart(2, '0')}` : `\\u${n.toString(16).padStart(4, '0')}`;
+  });
+  return text.length > 40 ? esc + '…' : esc;
+}
+
 export function parseTrace(text: string): ParsedTrace {
   const lines = text.split('\n');
   const n = lines.length;
@@ -68,14 +83,17 @@ export function parseTrace(text: string): ParsedTrace {
     if (raw === '' || raw.startsWith('#')) continue;
     const parts = raw.split(/\s+/);
     const spec = ARITY[parts[0]];
-    const where = `line ${i + 1} ("${raw.length > 40 ? raw.slice(0, 40) + '…' : raw}")`;
-    if (!spec) throw new TraceError(`${where}: unknown op "${parts[0]}" (expected m, c, r, f, t, T or X)`);
+    const where = `line ${i + 1} ("${quoted(raw)}")`;
+    if (!spec)
+      throw new TraceError(`${where}: unknown op "${quoted(parts[0])}" (expected m, c, r, f, t, T or X)`);
     const [kind, arity] = spec;
     if (parts.length !== arity + 1)
       throw new TraceError(`${where}: "${parts[0]}" takes ${arity} number(s), got ${parts.length - 1}`);
     for (let j = 1; j < parts.length; j++) {
-      if (!isUint(parts[j])) throw new TraceError(`${where}: "${parts[j]}" is not a non-negative integer`);
-      if (!Number.isSafeInteger(Number(parts[j]))) throw new TraceError(`${where}: ${parts[j]} is too large`);
+      if (!isUint(parts[j]))
+        throw new TraceError(`${where}: "${quoted(parts[j])}" is not a non-negative integer`);
+      if (!Number.isSafeInteger(Number(parts[j])))
+        throw new TraceError(`${where}: ${quoted(parts[j])} is too large`);
     }
     const nums = parts.slice(1).map(Number);
     if (kind !== TraceOp.Trim && nums[0] > 0x7fffffff)

@@ -65,7 +65,7 @@ export class MimallocMalloc {
   readonly heaps = new Map<number, Heap>();
   private heap!: Heap;
   /** Segments whose thread ended with pages still in use (mi_segment_abandon), reclaimed by the next thread that needs one. */
-  private readonly abandoned: Segment[] = [];
+  protected readonly abandoned: Segment[] = [];
 
   constructor(
     readonly kernel: Kernel,
@@ -359,7 +359,7 @@ export class MimallocMalloc {
     return this.os.committed < before ? 1 : 0;
   }
 
-  private pageOf(ptr: number): Page {
+  protected pageOf(ptr: number): Page {
     const base = Math.floor(ptr / SEGMENT_SIZE) * SEGMENT_SIZE;
     const seg = this.segmentsByAddr.get(base) ?? this.findSegment(base);
     if (!seg) throw new Error(`mimalloc: free of a pointer it does not own: 0x${ptr.toString(16)}`);

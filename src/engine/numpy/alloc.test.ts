@@ -83,7 +83,10 @@ describe('NpyAlloc: the data and dims caches (alloc.c)', () => {
   it('never holds more than NCACHE pointers a bucket, nor one that is in use (property)', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ size: fc.integer({ min: 0, max: 1500 }), free: fc.boolean(), dims: fc.boolean() }), { maxLength: 300 }),
+        fc.array(
+          fc.record({ size: fc.integer({ min: 0, max: 1500 }), free: fc.boolean(), dims: fc.boolean() }),
+          { maxLength: 300 },
+        ),
         (ops) => {
           const kernel = new Kernel();
           const libc = fakeLibc(kernel);
@@ -102,7 +105,9 @@ describe('NpyAlloc: the data and dims caches (alloc.c)', () => {
             }
           }
           const cached = [...a.datacache.flat(), ...a.dimcache.flat()];
-          expect(a.datacache.every((b) => b.length <= NCACHE) && a.dimcache.every((b) => b.length <= NCACHE)).toBe(true);
+          expect(
+            a.datacache.every((b) => b.length <= NCACHE) && a.dimcache.every((b) => b.length <= NCACHE),
+          ).toBe(true);
           expect(a.datacache.slice(NBUCKETS).length).toBe(0);
           expect(new Set(cached).size).toBe(cached.length);
           // every pointer is either held by an array, cached, or back with libc

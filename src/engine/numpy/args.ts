@@ -1,4 +1,5 @@
-import { NotSupported, PyError } from '../python/errors';
+import { typeError, valueError } from '../python/abstract/errors';
+import { NotSupported } from '../python/errors';
 import { intValue } from '../python/objects/int';
 import { listItem } from '../python/objects/list';
 import { strValue } from '../python/objects/str';
@@ -6,29 +7,38 @@ import { tupleItems } from '../python/objects/tuple';
 import { T } from '../python/objects/types';
 import type { Vm } from '../python/runtime/vm';
 import { NPY_MAXDIMS } from './constants';
-import { dtypeByName, FLOAT64, INT64, type DType } from './dtypes';
-
-/**
- * A TypeError NumPy raises. Its message str is made when the error is normalized (the lazy path
- * of python/errors.ts): NumPy's own error allocations are not modelled.
- */
-export const typeError = (message: string): PyError => new PyError('TypeError', message);
 
 /** Keyword arguments of a call (borrowed values), as the interpreter passes them. */
 export type Kw = Map<string, number>;
 
 /** npy_parse_arguments: positional then keyword, each name once; unknown keywords are a TypeError. */
-export function parseArgs(fn: string, names: string[], required: number, args: number[], kw: Kw): (number | undefined)[] {
-  if (args.length > names.length) throw typeError(`${fn}() takes at most ${names.length} arguments (${args.length} given)`);
+export function parseArgs(
+  vm: Vm,
+  fn: string,
+  names: string[],
+  required: number,
+  args: readonly number[],
+  kw: Kw | null,
+): (number | undefined)[] {
+  if (args.length > names.length)
+    throw typeError(vm, '%s() takes at most %d arguments (%zd given)', fn, names.length, args.length);
   const out: (number | undefined)[] = names.map((_, i) => args[i]);
-  for (const [k, v] of kw) {
-    const i = names.indexOf(k);
-    if (i < 0) throw typeError(`${fn}() got an unexpected keyword argument '${k}'`);
-    if (out[i] !== undefined) throw typeError(`argument for ${fn}() given by name ('${k}') and position (${i + 1})`);
-    out[i] = v;
-  }
-  for (let i = 0; i < required; i++) if (out[i] === undefined) throw typeError(`${fn}() missing required argument '${names[i]}' (pos ${i + 1})`);
+  if (kw)
+    for (const [k, v] of kw) {
+      const i = names.indexOf(k);
+      if (i < 0) throw typeError(vm, "%s() got an unexpected keyword argument '%s'", fn, k);
+      if (out[i] !== undefined)
+        throw typeError(vm, "argument for %s() given by name ('%s') and position (%d)", fn, k, i + 1);
+      out[i] = v;
+    }
+  for (let i = 0; i < required; i++)
+    if (out[i] === undefined)
+      throw typeError(vm, "%s() missing required argument '%s' (pos %d)", fn, names[i], i + 1);
   return out;
+}
+
+export function isNone(vm: Vm, h: number | undefined): boolean {
+  return h === undefined || vm.table.type[h] === T.None;
 }
 
 export function isInt(vm: Vm, h: number): boolean {
@@ -36,11 +46,17 @@ export function isInt(vm: Vm, h: number): boolean {
   return t === T.Int || t === T.Bool;
 }
 
+/** An int argument (Python int, bool or anything with __index__ the simulator knows: NumPy integers). */
 export function intArg(vm: Vm, h: number, what: string): number {
-  if (!isInt(vm, h)) throw typeError(`'${what}' must be an integer`);
-  const v = intValue(vm, h);
-  if (typeof v === 'bigint') throw new PyError('ValueError', 'Maximum allowed dimension exceeded');
-  return v;
+  if (isInt(vm, h)) {
+    const v = intValue(vm, h);
+    if (typeof v === 'bigint') throw valueError(vm, 'Maximum allowed dimension exceeded');
+    return v;
+  }
+  const s = vm.typeOf(h);
+  if (s.number?.index && vm.table.type[h] !== T.Float) return vm.table.num[h];
+  throw typeError(vm, "'%s' object cannot be interpreted as an integer", s.name);
+  void what;
 }
 
 /** A list or tuple's items (borrowed), or null for anything else. */
@@ -58,52 +74,54 @@ export function sequenceItems(vm: Vm, h: number): number[] | null {
  */
 export function shapeArg(vm: Vm, h: number): { shape: number[]; tempLen: number } {
   if (vm.table.type[h] === T.None) throw new NotSupported('a shape of None');
-  const items = vm.table.type[h] === T.Int || vm.table.type[h] === T.Bool ? null : sequenceItems(vm, h);
+  const items = isInt(vm, h) ? null : sequenceItems(vm, h);
   if (items === null) {
-    if (!isInt(vm, h)) throw typeError(`expected a sequence of integers or a single integer, got '${vm.table.type[h] === T.Float ? vm.table.num[h] : '...'}'`);
-    return { shape: [checkDim(intArg(vm, h, 'shape'))], tempLen: 1 };
+    if (vm.table.type[h] === T.Float)
+      throw typeError(vm, "'float' object cannot be interpreted as an integer");
+    return { shape: [checkDim(vm, intArg(vm, h, 'shape'))], tempLen: 1 };
   }
-  if (items.length > NPY_MAXDIMS) throw new PyError('ValueError', `maximum supported dimension for an ndarray is ${NPY_MAXDIMS}, found ${items.length}`);
-  const shape = items.map((x) => {
-    if (!isInt(vm, x)) throw typeError(`'${vm.table.type[x] === T.Float ? 'float' : 'object'}' object cannot be interpreted as an integer`);
-    return checkDim(intArg(vm, x, 'shape'));
-  });
+  if (items.length > NPY_MAXDIMS)
+    throw valueError(
+      vm,
+      'maximum supported dimension for an ndarray is %d, found %zd',
+      NPY_MAXDIMS,
+      items.length,
+    );
+  const shape = items.map((x) => checkDim(vm, intArg(vm, x, 'shape')));
   return { shape, tempLen: shape.length };
 }
 
-function checkDim(d: number): number {
-  if (d < 0) throw new PyError('ValueError', 'negative dimensions are not allowed');
+function checkDim(vm: Vm, d: number): number {
+  if (d < 0) throw valueError(vm, 'negative dimensions are not allowed');
   return d;
 }
 
-/** The dtype objects the module hands out (np.float64 …, a.dtype), by handle. */
-export type DtypeLookup = (h: number) => DType | undefined;
-
-/** PyArray_DescrConverter for the modelled dtypes: None → float64, float → float64, int → int64. */
-export function dtypeArg(vm: Vm, h: number | undefined, lookup: DtypeLookup, fallback: DType = FLOAT64): DType {
-  if (h === undefined || vm.table.type[h] === T.None) return fallback;
-  const d = lookup(h);
-  if (d) return d;
-  const t = vm.table.type[h];
-  if (t === T.Str) {
-    const s = strValue(vm, h);
-    const byName = dtypeByName(s);
-    if (byName) return byName;
-    throw new NotSupported(`dtype '${s}' (modelled: float64, float32, int64, int32, uint8)`);
+/** order=: 'C' (and 'K'/'A' for a new array) or 'F'. */
+export function orderArg(vm: Vm, h: number | undefined): 'C' | 'F' {
+  if (isNone(vm, h)) return 'C';
+  if (vm.table.type[h!] === T.Str) {
+    const s = strValue(vm, h!);
+    if (s === 'C' || s === 'K' || s === 'A') return 'C';
+    if (s === 'F') return 'F';
   }
-  if (t === T.Type) {
-    const name = vm.slotsOf(h).name;
-    if (name === 'float') return FLOAT64;
-    if (name === 'int') return INT64;
-    throw new NotSupported(`dtype=${name}`);
-  }
-  if (vm.typeOf(h).name === 'dtype') throw new NotSupported('that dtype');
-  throw typeError('Cannot interpret the dtype= argument as a data type');
+  throw valueError(
+    vm,
+    "order must be one of 'C', 'F', 'A', or 'K' (got '%s')",
+    vm.table.type[h!] === T.Str ? strValue(vm, h!) : '?',
+  );
 }
 
-/** order='C' is the only layout modelled. */
-export function orderArg(vm: Vm, h: number | undefined): void {
-  if (h === undefined || vm.table.type[h] === T.None) return;
-  if (vm.table.type[h] === T.Str && strValue(vm, h) === 'C') return;
-  throw new NotSupported("order= other than 'C'");
+/** An axis= argument: None → null, an int (negative counted from the end) checked against ndim by the caller. */
+export function axisArg(vm: Vm, h: number | undefined): number | null {
+  if (isNone(vm, h)) return null;
+  if (vm.table.type[h!] === T.Tuple) throw new NotSupported('a tuple of axes');
+  return intArg(vm, h!, 'axis');
+}
+
+/** A bool argument (keepdims=, copy=): Python truth for ints and bools. */
+export function boolArg(vm: Vm, h: number | undefined, dflt: boolean): boolean {
+  if (isNone(vm, h)) return dflt;
+  const t = vm.table.type[h!];
+  if (t === T.Bool || t === T.Int) return Number(intValue(vm, h!)) !== 0;
+  return vm.table.num[h!] !== 0;
 }

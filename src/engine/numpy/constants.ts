@@ -29,3 +29,6 @@ export const NPY_MIN_ELIDE_BYTES = 256 * 1024;
 export const NPY_BUFSIZE = 8192;
 /** ndarraytypes.h: NPY_MAXDIMS. */
 export const NPY_MAXDIMS = 32;
+
+/** The NumPy version modelled (Debian bookworm's python3-numpy). */
+export const NUMPY_VERSION = '1.24.2';

@@ -1,114 +1,263 @@
 /**
- * The dtypes Highwater models (float64 default, int64 for integer arange, and int32, uint8,
- * float32 through dtype=), with NumPy 1.24's promotion for + - * / (value-based casting for
- * Python scalars, before NEP 50). Checked on Debian's python3-numpy 1.24.2:
- *   array op array: np.result_type of the two dtypes; / of integers gives float64;
- *   array op int:   the array's dtype when the int fits it (uint8 + 300 would be uint16: not modelled);
- *   array op float: float32 stays float32, everything else becomes float64.
+ * The dtypes Highwater models: bool, the signed and unsigned integers of 1 to 8 bytes, float32
+ * and float64, as NumPy 1.24.2 defines them on x86-64 Linux (int64 is C long, 'l'), with 1.24's
+ * promotion (np.promote_types), casting rules (np.can_cast) and value-based casting for Python
+ * scalars (before NEP 50: `uint8_array + 300` is uint16, `int8_array + 1` stays int8), all
+ * checked against Debian's python3-numpy.
  */
+export type Kind = 'b' | 'u' | 'i' | 'f';
+
 export interface DType {
-  name: 'float64' | 'float32' | 'int64' | 'int32' | 'uint8';
-  kind: 'f' | 'i' | 'u';
-  itemsize: number;
-  /** The type character NumPy prints in dtype.char ('d', 'f', 'l', 'i', 'B'). */
-  char: string;
+  /** Index in DTYPES (the ArrayTable's dtype column). */
+  readonly code: number;
+  /** NPY_TYPES: the type number (NPY_BOOL 0 … NPY_DOUBLE 12). */
+  readonly num: number;
+  readonly name: string;
+  readonly kind: Kind;
+  readonly itemsize: number;
+  /** dtype.char. */
+  readonly char: string;
+  /** The array-protocol type string (__array_interface__['typestr'], dtype.str). */
+  readonly typestr: string;
+  /** The scalar type's name (np.bool_ prints as numpy.bool_). */
+  readonly scalarName: string;
 }
 
-export const FLOAT64: DType = { name: 'float64', kind: 'f', itemsize: 8, char: 'd' };
-export const FLOAT32: DType = { name: 'float32', kind: 'f', itemsize: 4, char: 'f' };
-export const INT64: DType = { name: 'int64', kind: 'i', itemsize: 8, char: 'l' };
-export const INT32: DType = { name: 'int32', kind: 'i', itemsize: 4, char: 'i' };
-export const UINT8: DType = { name: 'uint8', kind: 'u', itemsize: 1, char: 'B' };
+const mk = (
+  code: number,
+  num: number,
+  name: string,
+  kind: Kind,
+  itemsize: number,
+  char: string,
+  scalarName = name,
+): DType => ({
+  code,
+  num,
+  name,
+  kind,
+  itemsize,
+  char,
+  typestr: `${itemsize === 1 ? '|' : '<'}${kind}${itemsize}`,
+  scalarName,
+});
 
-export const DTYPES: readonly DType[] = [FLOAT64, FLOAT32, INT64, INT32, UINT8];
+export const BOOL = mk(0, 0, 'bool', 'b', 1, '?', 'bool_');
+export const INT8 = mk(1, 1, 'int8', 'i', 1, 'b');
+export const UINT8 = mk(2, 2, 'uint8', 'u', 1, 'B');
+export const INT16 = mk(3, 3, 'int16', 'i', 2, 'h');
+export const UINT16 = mk(4, 4, 'uint16', 'u', 2, 'H');
+export const INT32 = mk(5, 5, 'int32', 'i', 4, 'i');
+export const UINT32 = mk(6, 6, 'uint32', 'u', 4, 'I');
+export const INT64 = mk(7, 7, 'int64', 'i', 8, 'l');
+export const UINT64 = mk(8, 8, 'uint64', 'u', 8, 'L');
+export const FLOAT32 = mk(9, 11, 'float32', 'f', 4, 'f');
+export const FLOAT64 = mk(10, 12, 'float64', 'f', 8, 'd');
 
-/** dtype= spellings accepted as strings (np.dtype(...) names and array-protocol codes). */
+export const DTYPES: readonly DType[] = [
+  BOOL,
+  INT8,
+  UINT8,
+  INT16,
+  UINT16,
+  INT32,
+  UINT32,
+  INT64,
+  UINT64,
+  FLOAT32,
+  FLOAT64,
+];
+
+const SIGNED: Record<number, DType> = { 1: INT8, 2: INT16, 4: INT32, 8: INT64 };
+const UNSIGNED: Record<number, DType> = { 1: UINT8, 2: UINT16, 4: UINT32, 8: UINT64 };
+
+/** dtype= spellings accepted as strings (np.dtype names, type characters and array-protocol codes). */
 const ALIASES: Record<string, DType> = {
-  float64: FLOAT64, f8: FLOAT64, d: FLOAT64, float: FLOAT64, double: FLOAT64,
-  float32: FLOAT32, f4: FLOAT32, f: FLOAT32, single: FLOAT32,
-  int64: INT64, i8: INT64, l: INT64, int: INT64,
-  int32: INT32, i4: INT32, i: INT32, intc: INT32,
-  uint8: UINT8, u1: UINT8, B: UINT8, ubyte: UINT8,
+  bool: BOOL,
+  bool_: BOOL,
+  '?': BOOL,
+  b1: BOOL,
+  '|b1': BOOL,
+  float64: FLOAT64,
+  f8: FLOAT64,
+  '<f8': FLOAT64,
+  d: FLOAT64,
+  float: FLOAT64,
+  double: FLOAT64,
+  float_: FLOAT64,
+  float32: FLOAT32,
+  f4: FLOAT32,
+  '<f4': FLOAT32,
+  f: FLOAT32,
+  single: FLOAT32,
+  int64: INT64,
+  i8: INT64,
+  '<i8': INT64,
+  l: INT64,
+  int: INT64,
+  int_: INT64,
+  long: INT64,
+  q: INT64,
+  longlong: INT64,
+  int32: INT32,
+  i4: INT32,
+  '<i4': INT32,
+  i: INT32,
+  intc: INT32,
+  int16: INT16,
+  i2: INT16,
+  '<i2': INT16,
+  h: INT16,
+  short: INT16,
+  int8: INT8,
+  i1: INT8,
+  '|i1': INT8,
+  b: INT8,
+  byte: INT8,
+  uint64: UINT64,
+  u8: UINT64,
+  '<u8': UINT64,
+  L: UINT64,
+  uint: UINT64,
+  Q: UINT64,
+  uint32: UINT32,
+  u4: UINT32,
+  '<u4': UINT32,
+  I: UINT32,
+  uintc: UINT32,
+  uint16: UINT16,
+  u2: UINT16,
+  '<u2': UINT16,
+  H: UINT16,
+  ushort: UINT16,
+  uint8: UINT8,
+  u1: UINT8,
+  '|u1': UINT8,
+  B: UINT8,
+  ubyte: UINT8,
 };
 
 export function dtypeByName(name: string): DType | undefined {
-  return ALIASES[name];
+  return Object.prototype.hasOwnProperty.call(ALIASES, name) ? ALIASES[name] : undefined;
 }
 
-/** np.promote_types for the modelled dtypes (the table NumPy 1.24 gives, verified). */
+const KIND_RANK: Record<Kind, number> = { b: 0, u: 1, i: 2, f: 3 };
+
+/** np.promote_types for the modelled dtypes (1.24's table). */
 export function promote(a: DType, b: DType): DType {
   if (a === b) return a;
+  if (a.kind === 'b') return b;
+  if (b.kind === 'b') return a;
   if (a.kind === 'f' || b.kind === 'f') {
     const f = a.kind === 'f' ? a : b;
     const o = f === a ? b : a;
-    if (f === FLOAT64 || o === FLOAT64) return FLOAT64;
-    // float32 with float32/uint8 stays float32; with int32/int64 it needs float64
-    return o.kind === 'u' || o === FLOAT32 ? FLOAT32 : FLOAT64;
+    if (o.kind === 'f') return a.itemsize >= b.itemsize ? a : b;
+    // an integer needs a float with a wider mantissa: (u)int8/16 fit float32, wider ones float64
+    return o.itemsize <= 2 ? f : FLOAT64;
   }
-  return a.itemsize >= b.itemsize ? (a.kind === 'u' ? b : a) : b;
+  if (a.kind === b.kind) return a.itemsize >= b.itemsize ? a : b;
+  const u = a.kind === 'u' ? a : b;
+  const s = u === a ? b : a;
+  if (s.itemsize > u.itemsize) return s;
+  return u.itemsize === 8 ? FLOAT64 : SIGNED[2 * u.itemsize];
 }
 
-/** A Python scalar operand: an int (value-based) or a float. */
-export type PyScalar = { kind: 'int'; value: number | bigint } | { kind: 'float'; value: number };
-
-const INT_RANGE: Record<string, [bigint, bigint]> = {
-  int64: [-(2n ** 63n), 2n ** 63n - 1n],
-  int32: [-(2n ** 31n), 2n ** 31n - 1n],
-  uint8: [0n, 255n],
-};
-
-/** Does a Python int fit the integer dtype without changing it (value-based casting)? */
-export function intFits(d: DType, v: number | bigint): boolean {
-  if (d.kind === 'f') return true;
-  const [lo, hi] = INT_RANGE[d.name];
-  const b = BigInt(v);
-  return b >= lo && b <= hi;
-}
-
-/**
- * The loop dtype (= result dtype) of `array op scalar`, or null when 1.24 would pick a dtype
- * Highwater does not model (uint8 + 300 → uint16 ...).
- */
-export function scalarResult(op: string, arr: DType, s: PyScalar): DType | null {
-  if (s.kind === 'float') return arr === FLOAT32 ? FLOAT32 : FLOAT64;
-  if (!intFits(arr, s.value)) return null;
-  if (op === '/') return arr.kind === 'f' ? arr : FLOAT64;
-  return arr;
-}
-
-/** The loop dtype of `array op array`. */
-export function arrayResult(op: string, a: DType, b: DType): DType {
-  const r = promote(a, b);
-  if (op === '/' && r.kind !== 'f') return FLOAT64;
-  return r;
-}
-
-/** NumPy's dtype for a Python scalar turned into a 0-d array (PyArray_FromAny): int64 or float64. */
-export function scalarDType(s: PyScalar): DType {
-  return s.kind === 'float' ? FLOAT64 : INT64;
-}
-
-/** np.can_cast(from, to, 'safe') for the modelled dtypes. */
+/** np.can_cast(from, to, 'safe'). */
 export function canCastSafely(from: DType, to: DType): boolean {
-  if (from === to) return true;
-  if (to.kind === 'f') return from.kind !== 'f' ? from.itemsize < to.itemsize || to === FLOAT64 : from.itemsize <= to.itemsize;
+  if (from === to || from.kind === 'b') return true;
+  if (to.kind === 'b') return false;
+  if (to.kind === 'f')
+    return from.kind === 'f' ? from.itemsize <= to.itemsize : to === FLOAT64 || from.itemsize <= 2;
   if (from.kind === 'f') return false;
   if (to.kind === 'u') return from.kind === 'u' && from.itemsize <= to.itemsize;
   return from.kind === 'u' ? from.itemsize < to.itemsize : from.itemsize <= to.itemsize;
 }
 
-const KIND_RANK = { u: 1, i: 2, f: 3 } as const;
-
-/** np.can_cast(from, to, 'same_kind'): a safe cast, or one to the same or a higher kind (u < i < f). */
+/** np.can_cast(from, to, 'same_kind'): a safe cast, or one within a kind or to a higher kind (b < u < i < f). */
 export function canCastSameKind(from: DType, to: DType): boolean {
   return canCastSafely(from, to) || KIND_RANK[from.kind] <= KIND_RANK[to.kind];
 }
 
+/** A Python scalar operand: bool, int (value-based) or float. */
+export type PyScalar =
+  | { kind: 'bool'; value: boolean }
+  | { kind: 'int'; value: number | bigint }
+  | { kind: 'float'; value: number };
+
+/** The dtype a Python scalar becomes on its own (np.asarray(x).dtype): bool, int64 or float64. */
+export function scalarDType(s: PyScalar): DType {
+  if (s.kind === 'bool') return BOOL;
+  if (s.kind === 'float') return FLOAT64;
+  const v = BigInt(s.value);
+  if (v >= -(2n ** 63n) && v < 2n ** 63n) return INT64;
+  if (v >= 0n && v < 2n ** 64n) return UINT64;
+  return FLOAT64; // not reached: NumPy raises OverflowError first (checked by the caller)
+}
+
 /**
- * Can the Python scalar be cast safely to `to` (PyArray_CanCastArrayTo on its 0-d array, which
- * 1.24 checks by value for scalars)? Ints by range, floats only to float dtypes.
+ * min_scalar_type_num (convert_datatype.c): the smallest dtype of the scalar's kind that holds
+ * its value, and whether it is a "small unsigned" (a non-negative int that would also fit the
+ * signed type of that size), which promotes with a signed type as that signed type.
  */
+export function minScalarType(s: PyScalar): { dtype: DType; smallUnsigned: boolean } {
+  if (s.kind === 'bool') return { dtype: BOOL, smallUnsigned: false };
+  if (s.kind === 'float') {
+    const a = Math.abs(s.value);
+    // float16's largest finite value is 65504; float16 is not modelled, and promotes as float32 does
+    return {
+      dtype: !Number.isFinite(a) || a < 3.4028234663852886e38 ? FLOAT32 : FLOAT64,
+      smallUnsigned: false,
+    };
+  }
+  const v = BigInt(s.value);
+  if (v >= 0n) {
+    for (const bytes of [1, 2, 4, 8]) {
+      const bits = BigInt(8 * bytes);
+      if (v < 2n ** bits) return { dtype: UNSIGNED[bytes], smallUnsigned: v < 2n ** (bits - 1n) };
+    }
+    return { dtype: FLOAT64, smallUnsigned: false };
+  }
+  for (const bytes of [1, 2, 4, 8]) {
+    const bits = BigInt(8 * bytes - 1);
+    if (v >= -(2n ** bits)) return { dtype: SIGNED[bytes], smallUnsigned: false };
+  }
+  return { dtype: FLOAT64, smallUnsigned: false };
+}
+
+/**
+ * PyArray_ResultType for arrays and Python scalars (1.24, value-based): when no scalar is of a
+ * higher kind category (bool < integers < floats) than every array, each scalar counts by its min_scalar_type (a small unsigned as
+ * the signed type of its size); otherwise scalars count by their own dtype.
+ */
+export function resultType(arrays: readonly DType[], scalars: readonly PyScalar[]): DType {
+  if (arrays.length === 0) return scalars.map(scalarDType).reduce(promote);
+  const arr = arrays.reduce(promote);
+  if (scalars.length === 0) return arr;
+  // dtype_kind_to_simplified_ordering: bool 0, (u)int 1, float 2
+  const category = (k: Kind): number => (k === 'b' ? 0 : k === 'f' ? 2 : 1);
+  const maxArray = Math.max(...arrays.map((d) => category(d.kind)));
+  const useMin = scalars.every((s) => (s.kind === 'bool' ? 0 : s.kind === 'int' ? 1 : 2) <= maxArray);
+  let r = arr;
+  for (const s of scalars) {
+    if (!useMin) {
+      r = promote(r, scalarDType(s));
+      continue;
+    }
+    const { dtype, smallUnsigned } = minScalarType(s);
+    r = smallUnsigned && r.kind === 'i' ? promote(r, SIGNED[dtype.itemsize]) : promote(r, dtype);
+  }
+  return r;
+}
+
+/** Can a Python scalar be cast to `to` safely, judged by its value (PyArray_CanCastArrayTo on its 0-d array)? */
 export function scalarCastsSafely(s: PyScalar, to: DType): boolean {
-  if (s.kind === 'float') return to.kind === 'f';
-  return intFits(to, s.value);
+  const { dtype, smallUnsigned } = minScalarType(s);
+  if (smallUnsigned && to.kind === 'i') return canCastSafely(SIGNED[dtype.itemsize], to);
+  return canCastSafely(dtype, to);
+}
+
+/** The range of an integer dtype, as bigints. */
+export function intRange(d: DType): [bigint, bigint] {
+  const bits = BigInt(8 * d.itemsize);
+  return d.kind === 'u' ? [0n, 2n ** bits - 1n] : [-(2n ** (bits - 1n)), 2n ** (bits - 1n) - 1n];
 }

@@ -3,7 +3,11 @@ import debian from '../python/startup/debian-3.11.2.json';
 import { PythonProcess } from '../python/process';
 import { installNumpy } from './install';
 
-const after = (debian as unknown as { segments: { verification: { recorder: { mallinfo2: Record<string, number>; heap: number } } }[] }).segments[1];
+const after = (
+  debian as unknown as {
+    segments: { verification: { recorder: { mallinfo2: Record<string, number>; heap: number } } }[];
+  }
+).segments[1];
 
 describe('import numpy: the recorded footprint', () => {
   it('brings glibc to exactly the recorded state after the import (Debian 3.11.2 profile)', () => {
@@ -13,7 +17,8 @@ describe('import numpy: the recorded footprint', () => {
     p.runStatement(0);
     const m = p.measure();
     const want = after.verification.recorder.mallinfo2;
-    for (const f of ['arena', 'ordblks', 'hblks', 'hblkhd', 'uordblks', 'fordblks', 'keepcost'] as const) expect([f, m.mallinfo2[f]]).toEqual([f, want[f]]);
+    for (const f of ['arena', 'ordblks', 'hblks', 'hblkhd', 'uordblks', 'fordblks', 'keepcost'] as const)
+      expect([f, m.mallinfo2[f]]).toEqual([f, want[f]]);
     expect(m.heap).toBe(after.verification.recorder.heap);
     expect(m.pymalloc.arenas_allocated_current).toBe(8);
     expect(h.importReport!.libraryAnonBytes).toBe(167_936);

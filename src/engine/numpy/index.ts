@@ -1,4 +1,4 @@
-/** NumPy 1.24.2 over the simulated CPython 3.11 (see INTEGRATION.md for how python/ calls it). */
+/** NumPy 1.24.2 over the simulated CPython 3.11 (see README.md). */
 export { installNumpy, runScriptWithNumpy, NUMPY_VERSION, type NumpyHandle } from './install';
 export { NumpyRuntime } from './module';
 export { NpyAlloc, libcOf, rawMalloc } from './alloc';

@@ -7,8 +7,8 @@ import { NumpyRuntime } from './module';
 import { numpyOwnerProvider } from './owners';
 import { registerOwnerProvider } from '../python/owners';
 
-/** The NumPy version modelled (Debian bookworm's python3-numpy). */
-export const NUMPY_VERSION = '1.24.2';
+import { NUMPY_VERSION } from './constants';
+export { NUMPY_VERSION };
 
 export interface NumpyHandle {
   /** Set once the script ran `import numpy`. */
@@ -25,10 +25,11 @@ export function installNumpy(p: PythonProcess): NumpyHandle {
   const it = p.interpreter;
   if (!it) throw new Error('installNumpy: load the script first (PythonProcess.load)');
   const handle: NumpyHandle = { runtime: null, importReport: null };
-  it.moduleProviders.set('numpy', () => {
+  const load = (): number => {
+    if (handle.runtime) return handle.runtime.module;
     // NumPy 1.24 is measured on Debian's CPython 3.11.2 only (no NumPy for pyenv's 3.12/3.13 here)
     if (p.version.name !== '3.11') throw new NotSupported(`NumPy on CPython ${p.version.name} (modelled on 3.11)`);
-    const rt = new NumpyRuntime(it, p.libc);
+    const rt = new NumpyRuntime(it.vm, p.libc);
     registerOwnerProvider(it.vm, numpyOwnerProvider(rt));
     handle.importReport = importFootprint(p, rt.alloc);
     rt.ufuncs.dlScopeBlock = handle.importReport.dlScopeBlock;
@@ -38,11 +39,20 @@ export function installNumpy(p: PythonProcess): NumpyHandle {
     const ev = it.vm.mem.events;
     if (ev !== null && ev.reachedLimit) throw new EventLimitReached(ev.length);
     return rt.module;
+  };
+  it.moduleProviders.set('numpy', load);
+  // `import numpy.random` imports numpy first (its import footprint covers numpy.random)
+  it.moduleProviders.set('numpy.random', () => {
+    load();
+    return handle.runtime!.random.module;
   });
   return handle;
 }
 
 /** runScript (python/process.ts) with NumPy installed. */
-export function runScriptWithNumpy(source: string, opts: ProcessOptions & { scenario?: string } = {}): Report {
+export function runScriptWithNumpy(
+  source: string,
+  opts: ProcessOptions & { scenario?: string } = {},
+): Report {
   return runScript(source, { ...opts, extensions: [installNumpy, ...(opts.extensions ?? [])] });
 }

@@ -68,7 +68,13 @@ describe('ndarray objects (PyArray_NewFromDescr_int / array_dealloc, numpy 1.24.
     const A = np.arrays;
     const a = A.newArray(FLOAT64, [1_000_000]);
     const v = np.views.view(a);
-    const ptr = { aObj: p.vm.table.addr[a], aData: A.state(a).data, aDims: A.state(a).dims, vObj: p.vm.table.addr[v], vDims: A.state(v).dims };
+    const ptr = {
+      aObj: p.vm.table.addr[a],
+      aData: A.state(a).data,
+      aDims: A.state(a).dims,
+      vObj: p.vm.table.addr[v],
+      vDims: A.state(v).dims,
+    };
     p.vm.decref(a);
     const order: string[] = [];
     const name = (addr: number): string => Object.entries(ptr).find(([, x]) => x === addr)?.[0] ?? '?';

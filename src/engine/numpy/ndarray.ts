@@ -1,10 +1,12 @@
 import { PyError } from '../python/errors';
 import type { Vm } from '../python/runtime/vm';
 import type { NpyAlloc } from './alloc';
+import { AF, ArrayTable } from './arrayTable';
 import { ARRAY_OBJECT_SIZE } from './constants';
 import type { DType } from './dtypes';
+import { ValueStore } from './values';
 
-/** What an ndarray object holds (PyArrayObject_fields), kept in the object table's `side` column. */
+/** A snapshot of one array's fields (PyArrayObject_fields), made on request for the API paths. */
 export interface ArrayState {
   dtype: DType;
   shape: number[];
@@ -23,7 +25,7 @@ export interface NewArrayOptions {
   /** PyArray_Zeros: PyDataMem_UserNEW_ZEROED. */
   zeroed?: boolean;
   /** A view: data inside `base`'s buffer, with these strides (default C-contiguous). */
-  view?: { data: number; base: number; strides?: number[] };
+  view?: { data: number; base: number; strides?: readonly number[] };
 }
 
 export const size = (shape: readonly number[]): number => shape.reduce((a, b) => a * b, 1);
@@ -38,10 +40,32 @@ export function cStrides(shape: readonly number[], itemsize: number): number[] {
   return s;
 }
 
+/** _IsContiguous (flagsobject.c): C order, ignoring axes of length 1; an empty array is contiguous. */
+export function cContiguous(shape: readonly number[], strides: readonly number[], itemsize: number): boolean {
+  if (size(shape) === 0) return true;
+  let expect = itemsize;
+  for (let i = shape.length - 1; i >= 0; i--) {
+    if (shape[i] === 1) continue;
+    if (strides[i] !== expect) return false;
+    expect *= shape[i];
+  }
+  return true;
+}
+
+/** _IsFortranContiguous: the same, innermost axis first. */
+export function fContiguous(shape: readonly number[], strides: readonly number[], itemsize: number): boolean {
+  if (size(shape) === 0) return true;
+  let expect = itemsize;
+  for (let i = 0; i < shape.length; i++) {
+    if (shape[i] === 1) continue;
+    if (strides[i] !== expect) return false;
+    expect *= shape[i];
+  }
+  return true;
+}
+
 export function isCContiguous(st: ArrayState): boolean {
-  if (size(st.shape) === 0) return true;
-  const want = cStrides(st.shape, st.dtype.itemsize);
-  return st.shape.every((d, i) => d <= 1 || st.strides[i] === want[i]);
+  return cContiguous(st.shape, st.strides, st.dtype.itemsize);
 }
 
 /** _size_to_string (numpy/core/_exceptions.py): "74.5 GiB". */
@@ -54,13 +78,18 @@ function sizeText(n: number): string {
   return `${Number(v.toPrecision(3))} ${units[u]}`;
 }
 
-export const shapeText = (shape: readonly number[]): string => (shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(', ')})`);
+export const shapeText = (shape: readonly number[]): string =>
+  shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(', ')})`;
 
 /**
  * The ndarray objects of one process: creation as PyArray_NewFromDescr_int does it and
- * deallocation as array_dealloc does it (numpy 1.24.2, ctors.c / arrayobject.c).
+ * deallocation as array_dealloc does it (numpy 1.24.2, ctors.c / arrayobject.c). An array's
+ * fields live in ArrayTable columns; its object's `ref` column holds its slot.
  */
 export class Arrays {
+  readonly t = new ArrayTable();
+  readonly values = new ValueStore(this.t);
+
   constructor(
     readonly vm: Vm,
     readonly alloc: NpyAlloc,
@@ -68,12 +97,67 @@ export class Arrays {
     readonly typeId: number,
   ) {}
 
-  state(h: number): ArrayState {
-    return this.vm.table.side[h] as ArrayState;
+  slot(h: number): number {
+    return this.vm.table.ref[h];
   }
 
   isArray(h: number): boolean {
     return this.vm.table.type[h] === this.typeId;
+  }
+
+  state(h: number): ArrayState {
+    const t = this.t;
+    const s = this.slot(h);
+    return {
+      dtype: t.dt(s),
+      shape: t.shape(s),
+      strides: t.strides(s),
+      dims: t.dims[s],
+      data: t.data[s],
+      own: (t.flags[s] & AF.OwnData) !== 0,
+      base: t.base[s],
+    };
+  }
+
+  dtype(h: number): DType {
+    return this.t.dt(this.slot(h));
+  }
+  nd(h: number): number {
+    return this.t.nd[this.slot(h)];
+  }
+  shape(h: number): number[] {
+    return this.t.shape(this.slot(h));
+  }
+  strides(h: number): number[] {
+    return this.t.strides(this.slot(h));
+  }
+  size(h: number): number {
+    return this.t.size(this.slot(h));
+  }
+  data(h: number): number {
+    return this.t.data[this.slot(h)];
+  }
+  own(h: number): boolean {
+    return (this.t.flags[this.slot(h)] & AF.OwnData) !== 0;
+  }
+  base(h: number): number {
+    return this.t.base[this.slot(h)];
+  }
+  writeable(h: number): boolean {
+    return (this.t.flags[this.slot(h)] & AF.Writeable) !== 0;
+  }
+  cContiguous(h: number): boolean {
+    const s = this.slot(h);
+    const t = this.t;
+    const nd = t.nd[s];
+    const w = t.dt(s).itemsize;
+    if (nd === 0) return true;
+    if (nd === 1) return t.d0[s] <= 1 || t.s0[s] === w;
+    return cContiguous(t.shape(s), t.strides(s), w);
+  }
+  fContiguous(h: number): boolean {
+    const s = this.slot(h);
+    return fContiguous(this.t.shape(s), this.t.strides(s), this.t.dt(s).itemsize);
   }
 
   /**
@@ -81,52 +165,94 @@ export class Arrays {
    * then npy_alloc_cache_dim(2·nd) for dimensions + strides when nd > 0, then for a new buffer
    * PyDataMem_UserNEW(nbytes) or PyDataMem_UserNEW_ZEROED(nbytes, 1), nbytes 0 counting as 1;
    * a view instead takes its data pointer and a reference to its base (PyArray_SetBaseObject
-   * collapses the chain to the first array that owns its data). A new reference.
+   * collapses the chain to the first array that owns its data). A new reference. A new buffer's
+   * values are zeros (np.empty's garbage is shown as zeros); a view reads its base's values.
    */
   newArray(dtype: DType, shape: readonly number[], opts: NewArrayOptions = {}): number {
     const vm = this.vm;
+    const t = this.t;
     const nd = shape.length;
     const h = vm.newObject(this.typeId, ARRAY_OBJECT_SIZE);
-    const st: ArrayState = { dtype, shape: [...shape], strides: [], dims: 0, data: 0, own: false, base: 0 };
-    vm.table.side[h] = st;
+    const s = t.alloc();
+    vm.table.ref[h] = s;
+    t.dtype[s] = dtype.code;
+    t.flags[s] = AF.Writeable;
+    t.base[s] = 0;
+    t.dims[s] = 0;
+    t.data[s] = 0;
+    t.vkind[s] = 0;
+    t.vslot[s] = s;
+    // the shape now (dealloc reads it if an allocation below fails); strides once known
+    let n = 1;
+    for (let i = 0; i < nd; i++) n *= shape[i];
+    if (nd <= 2) {
+      t.nd[s] = nd;
+      t.d0[s] = nd > 0 ? shape[0] : 0;
+      t.d1[s] = nd > 1 ? shape[1] : 0;
+    } else
+      t.setShape(
+        s,
+        shape,
+        shape.map(() => 0),
+      );
     if (nd > 0) {
-      st.dims = this.alloc.dimMalloc(2 * nd);
-      if (st.dims === 0) {
+      t.dims[s] = this.alloc.dimMalloc(2 * nd);
+      if (t.dims[s] === 0) {
         this.dealloc(h);
         throw new PyError('MemoryError', '');
       }
-      vm.mem.touch(st.dims, 16 * nd);
+      vm.mem.touch(t.dims[s], 16 * nd);
     }
-    const n = size(shape);
     if (n * dtype.itemsize > 2 ** 63 - 1) {
       this.dealloc(h);
-      throw new PyError('ValueError', 'array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.');
+      throw new PyError(
+        'ValueError',
+        'array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.',
+      );
     }
     if (opts.view) {
-      st.strides = opts.view.strides ? [...opts.view.strides] : cStrides(shape, dtype.itemsize);
-      st.data = opts.view.data;
-      st.base = this.collapseBase(opts.view.base);
+      t.setShape(s, shape, opts.view.strides ?? cStrides(shape, dtype.itemsize));
+      t.data[s] = opts.view.data;
+      const base = this.collapseBase(opts.view.base);
+      t.base[s] = base;
+      if (this.isArray(base)) {
+        this.values.share(s, this.slot(base));
+        if (!this.writeable(base)) t.flags[s] &= ~AF.Writeable;
+      } else t.flags[s] &= ~AF.Writeable;
     } else {
-      st.strides = n === 0 ? shape.map(() => 0) : cStrides(shape, dtype.itemsize);
+      const w = dtype.itemsize;
+      if (nd <= 2) {
+        // C order: the last axis is the item size; an empty array has zero strides
+        t.s1[s] = nd > 1 && n > 0 ? w : 0;
+        t.s0[s] = nd === 0 || n === 0 ? 0 : nd === 1 ? w : w * Math.max(shape[1], 1);
+      } else t.setShape(s, shape, n === 0 ? shape.map(() => 0) : cStrides(shape, w));
       const nbytes = Math.max(n * dtype.itemsize, 1);
-      st.data = opts.zeroed ? this.alloc.dataCalloc(nbytes) : this.alloc.dataMalloc(nbytes);
-      if (st.data === 0) {
+      t.data[s] = opts.zeroed ? this.alloc.dataCalloc(nbytes) : this.alloc.dataMalloc(nbytes);
+      if (t.data[s] === 0) {
         this.dealloc(h);
-        throw new PyError('MemoryError', `Unable to allocate ${sizeText(n * dtype.itemsize)} for an array with shape ${shapeText(shape)} and data type ${dtype.name}`);
+        throw new PyError(
+          'MemoryError',
+          `Unable to allocate ${sizeText(n * dtype.itemsize)} for an array with shape ${shapeText(shape)} and data type ${dtype.name}`,
+        );
       }
-      st.own = true;
+      t.flags[s] |= AF.OwnData;
+      this.values.setConst(s, 0);
     }
-    vm.table.ptr[h] = st.data;
+    vm.table.ptr[h] = t.data[s];
     return h;
   }
 
-  /** PyArray_SetBaseObject: Py_INCREF(base), then walk to the first array that owns its data. */
+  /**
+   * PyArray_SetBaseObject: Py_INCREF(base), then walk to the first array that owns its data, or
+   * whose own base is not an array (a frombuffer view keeps being the base, not its bytes).
+   */
   private collapseBase(base: number): number {
     let b = base;
     while (this.isArray(b)) {
-      const s = this.state(b);
-      if (s.own || s.base === 0) break;
-      b = s.base;
+      const s = this.slot(b);
+      const next = this.t.base[s];
+      if (this.t.flags[s] & AF.OwnData || next === 0 || !this.isArray(next)) break;
+      b = next;
     }
     this.vm.incref(b);
     return b;
@@ -139,32 +265,41 @@ export class Arrays {
    */
   dealloc(h: number): void {
     const vm = this.vm;
-    const st = this.state(h);
-    if (st.base) {
-      const b = st.base;
-      st.base = 0;
+    const t = this.t;
+    const s = this.slot(h);
+    const b = t.base[s];
+    if (b) {
+      t.base[s] = 0;
       vm.decref(b);
     }
-    if (st.own && st.data) this.alloc.dataFree(st.data, Math.max(size(st.shape) * st.dtype.itemsize, 1));
-    if (st.dims) this.alloc.dimFree(st.dims, 2 * st.shape.length);
+    const nd = t.nd[s];
+    if (t.flags[s] & AF.OwnData && t.data[s])
+      this.alloc.dataFree(t.data[s], Math.max(t.size(s) * t.dt(s).itemsize, 1));
+    if (t.dims[s]) this.alloc.dimFree(t.dims[s], 2 * nd);
+    this.values.drop(s);
+    t.release(s);
+    vm.table.ref[h] = 0;
     vm.objectFree(h);
   }
 
   nbytes(h: number): number {
-    const st = this.state(h);
-    return size(st.shape) * st.dtype.itemsize;
+    const s = this.slot(h);
+    return this.t.size(s) * this.t.dt(s).itemsize;
   }
 
   /** array___sizeof__: sizeof(PyArrayObject_fields) + 2·nd·sizeof(npy_intp) (+ nbytes if OWNDATA). */
   sizeof(h: number): number {
-    const st = this.state(h);
-    return ARRAY_OBJECT_SIZE + 16 * st.shape.length + (st.own ? size(st.shape) * st.dtype.itemsize : 0);
+    const s = this.slot(h);
+    return ARRAY_OBJECT_SIZE + 16 * this.t.nd[s] + (this.t.flags[s] & AF.OwnData ? this.nbytes(h) : 0);
   }
 
   /** Every element of `h` is written (a fill, a copy into it, a ufunc output). */
   writeAll(h: number): void {
-    const st = this.state(h);
-    this.writeRegion(st.data, st.shape, st.strides, st.dtype.itemsize);
+    const s = this.slot(h);
+    const t = this.t;
+    const w = t.dt(s).itemsize;
+    if (this.cContiguous(h)) return this.alloc.write(t.data[s], t.size(s) * w);
+    this.writeRegion(t.data[s], t.shape(s), t.strides(s), w);
   }
 
   /** The writes of an N-d strided region: innermost runs through NpyAlloc.writeStrided. */
@@ -173,9 +308,13 @@ export class Arrays {
     if (n === 0) return;
     const nd = shape.length;
     if (nd === 0) return this.alloc.write(data, itemsize);
-    const want = cStrides(shape, itemsize);
-    if (shape.every((d, i) => d <= 1 || strides[i] === want[i])) return this.alloc.write(data, n * itemsize);
+    if (cContiguous(shape, strides, itemsize)) {
+      let lo = data;
+      for (let i = 0; i < nd; i++) if (strides[i] < 0) lo += (shape[i] - 1) * strides[i];
+      return this.alloc.write(lo, n * itemsize);
+    }
     if (nd === 1) return this.alloc.writeStrided(data, shape[0], itemsize, strides[0]);
-    for (let i = 0; i < shape[0]; i++) this.writeRegion(data + i * strides[0], shape.slice(1), strides.slice(1), itemsize);
+    for (let i = 0; i < shape[0]; i++)
+      this.writeRegion(data + i * strides[0], shape.slice(1), strides.slice(1), itemsize);
   }
 }

@@ -3,6 +3,7 @@ import type { GlibcMalloc } from '../glibc/malloc';
 import { globalBindings, pythonOwnerLookup } from '../python/owners';
 import type { PythonProcess } from '../python/process';
 import { createProcess, defaultProfile } from '../simulate';
+import type { NumpyRuntime } from './module';
 import type { ArrayState } from './ndarray';
 
 function run(source: string): { p: PythonProcess; array: (name: string) => { h: number; st: ArrayState } } {
@@ -11,7 +12,7 @@ function run(source: string): { p: PythonProcess; array: (name: string) => { h: 
   for (let i = 0; i < n; i++) p.runStatement(i);
   const array = (name: string) => {
     const h = globalBindings(p).find((b) => b.name === name)!.h;
-    return { h, st: p.vm.table.side[h] as ArrayState };
+    return { h, st: (p.vm.typeOf(h).extra as NumpyRuntime).arrays.state(h) };
   };
   return { p, array };
 }

@@ -10,7 +10,6 @@ import { tupleFromItems } from '../python/objects/tuple';
 import { FLOAT64, INT64 } from './dtypes';
 import { bufferNever, iteratorBytes } from './ufunc';
 import { glibcCalls, numpyProcess } from './testing';
-import { unaryOp } from './unary';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 
@@ -35,19 +34,23 @@ describe('ufunc machinery (ufunc_object.c, nditer_constr.c, temp_elide.c; numpy 
     vm.incref(a); // a named variable: refcount 2
     const two = fromLong(vm, 2);
     const one = fromLong(vm, 1);
-    const seq = glibcCalls(p, () => {
-      const t = np.ufuncs.binop('*', a, two, false);
-      const r = np.ufuncs.binop('+', t, one, false);
-      expect(r).toBe(t);
-      vm.decref(t);
-    }, sizes);
+    const seq = glibcCalls(
+      p,
+      () => {
+        const t = np.ufuncs.binop('multiply', a, two, false);
+        const r = np.ufuncs.binop('add', t, one, false);
+        expect(r).toBe(t);
+        vm.decref(t);
+      },
+      sizes,
+    );
     // the temporary's mmap, then the first backtrace()'s dlopen: 56 bytes kept, and ld.so's
     // 40-byte scope array from the import freed
     expect(seq).toEqual(['m8000000', 'm56', 'f40']);
     const s = np.arrays.newArray(FLOAT64, [1000]);
     const seq2 = glibcCalls(p, () => {
-      const t = np.ufuncs.binop('*', s, two, false);
-      const r = np.ufuncs.binop('+', t, one, false);
+      const t = np.ufuncs.binop('multiply', s, two, false);
+      const r = np.ufuncs.binop('add', t, one, false);
       expect(r).not.toBe(t);
       vm.decref(t);
     });
@@ -58,13 +61,14 @@ describe('ufunc machinery (ufunc_object.c, nditer_constr.c, temp_elide.c; numpy 
     const { p, np } = numpyProcess();
     const vm = p.vm;
     const t = np.arrays.newArray(INT64, [100_000]);
-    const r = np.ufuncs.binop('+', t, fromDouble(vm, 1.5), false);
+    const r = np.ufuncs.binop('add', t, fromDouble(vm, 1.5), false);
     expect(r).not.toBe(t);
     expect(np.arrays.state(r).dtype).toBe(FLOAT64);
   });
 
   it('in-place operators allocate as the real ones do (fixtures/np_inplace, recorded under the shim)', () => {
-    const real = JSON.parse(readFileSync(join(fixtures, 'np_inplace.glibc.json'), 'utf8')).statements as string[][];
+    const real = JSON.parse(readFileSync(join(fixtures, 'np_inplace.glibc.json'), 'utf8'))
+      .statements as string[][];
     const sizes = new Map<number, number>();
     const { p, np } = numpyProcess(sizes);
     const vm = p.vm;
@@ -74,7 +78,15 @@ describe('ufunc machinery (ufunc_object.c, nditer_constr.c, temp_elide.c; numpy 
     let a = 0;
     let b = 0;
     let c = 0;
-    const inplace = (x: number, op: string, v: number) => vm.decref(np.ufuncs.binop(op, x, v, true));
+    const inplace = (x: number, op: string, v: number) =>
+      vm.decref(
+        np.ufuncs.binop(
+          ({ '+': 'add', '-': 'subtract', '*': 'multiply', '/': 'true_divide' } as const)[op as '+'],
+          x,
+          v,
+          true,
+        ),
+      );
     const got = [
       run(() => (a = C.ones([fromLong(vm, 1_000_000)], kw))),
       run(() => inplace(a, '+', fromLong(vm, 1))),
@@ -88,13 +100,16 @@ describe('ufunc machinery (ufunc_object.c, nditer_constr.c, temp_elide.c; numpy 
       run(() => [a, b, c].forEach((h) => vm.decref(h))),
     ];
     expect(got).toEqual(real);
-    expect(() => np.ufuncs.binop('+', np.arrays.newArray(INT64, [3]), fromDouble(vm, 1.5), true)).toThrow(/same_kind/);
+    expect(() => np.ufuncs.binop('add', np.arrays.newArray(INT64, [3]), fromDouble(vm, 1.5), true)).toThrow(
+      /same_kind/,
+    );
   });
 });
 
 describe('unary operators (number.c array_negative / array_positive / array_absolute)', () => {
   it('allocate as the real ones do (fixtures/np_unary, recorded under the shim)', () => {
-    const real = JSON.parse(readFileSync(join(fixtures, 'np_unary.glibc.json'), 'utf8')).statements as string[][];
+    const real = JSON.parse(readFileSync(join(fixtures, 'np_unary.glibc.json'), 'utf8'))
+      .statements as string[][];
     const sizes = new Map<number, number>();
     const { p, np } = numpyProcess(sizes);
     const vm = p.vm;
@@ -111,24 +126,24 @@ describe('unary operators (number.c array_negative / array_positive / array_abso
     };
     const got = [
       run(() => (h.a = np.ctors.ones([fromLong(vm, 1_000_000)], kw))),
-      run(() => (h.b = loaded(h.a, () => unaryOp(np.ufuncs, '-', h.a)))),
+      run(() => (h.b = loaded(h.a, () => np.ufuncs.unary('negative', h.a)))),
       run(() => {
-        const t = loaded(h.a, () => np.ufuncs.binop('*', h.a, fromLong(vm, 2), false));
-        h.c = unaryOp(np.ufuncs, '-', t);
+        const t = loaded(h.a, () => np.ufuncs.binop('multiply', h.a, fromLong(vm, 2), false));
+        h.c = np.ufuncs.unary('negative', t);
         vm.decref(t);
       }),
       run(() => (h.m = np.ctors.ones([tupleFromItems(vm, [fromLong(vm, 100), fromLong(vm, 100)])], kw))),
       run(() => {
         const v = np.views.subscript(h.m, tupleFromItems(vm, [slice(2), slice(2)]));
-        h.d = unaryOp(np.ufuncs, '-', v);
+        h.d = np.ufuncs.unary('negative', v);
         vm.decref(v);
       }),
       run(() => {
         const v = np.views.subscript(h.m, slice(2));
-        h.e = unaryOp(np.ufuncs, 'abs', v);
+        h.e = np.ufuncs.unary('absolute', v);
         vm.decref(v);
       }),
-      run(() => (h.f = loaded(h.a, () => unaryOp(np.ufuncs, '+', h.a)))),
+      run(() => (h.f = loaded(h.a, () => np.ufuncs.unary('positive', h.a)))),
       run(() => ['a', 'b', 'c', 'm', 'd', 'e', 'f'].forEach((k) => vm.decref(h[k]))),
     ];
     expect(got).toEqual(real);

@@ -1,27 +1,55 @@
-import { rawMalloc } from './alloc';
+import { raiseString, typeError, valueError } from '../python/abstract/errors';
 import { NotSupported, PyError } from '../python/errors';
+import { E } from '../python/objects/exctypes';
 import { intValue } from '../python/objects/int';
+import { tupleFromItems } from '../python/objects/tuple';
 import { T } from '../python/objects/types';
+import { rawMalloc } from './alloc';
 import { NPY_BUFSIZE, NPY_MIN_ELIDE_BYTES } from './constants';
-import { arrayResult, canCastSafely, canCastSameKind, scalarCastsSafely, scalarDType, scalarResult, type DType, type PyScalar } from './dtypes';
-import { isCContiguous, shapeText, size, type Arrays } from './ndarray';
+import {
+  BOOL,
+  FLOAT64,
+  INT64,
+  UINT64,
+  canCastSafely,
+  canCastSameKind,
+  scalarCastsSafely,
+  type DType,
+  type PyScalar,
+} from './dtypes';
+import { formulaOf, readBroadcast, valueAt, valuesKnown, writeValues } from './elements';
+import type { NumpyErrors } from './errors';
+import {
+  COMPARISONS,
+  kernel,
+  resolveLoop,
+  resolveUnary,
+  scalarOfValue,
+  unaryKernel,
+  type OperandType,
+  type UfuncName,
+  type UnaryName,
+} from './loops';
+import { shapeText, size, type Arrays } from './ndarray';
+import type { Scalars } from './scalars';
+import { castValue, type ElementFn } from './values';
 
 /** See Ufuncs.checkCallers. */
 export const FIRST_BACKTRACE_FILE_RSS = 532_480;
 
-const UFUNC: Record<string, string> = { '+': 'add', '-': 'subtract', '*': 'multiply', '/': 'true_divide' };
-
-/** One ufunc operand: an array, or a Python scalar that becomes a 0-d array. */
-type Operand = { h: number; temp: boolean };
+/** One ufunc operand after convert_ufunc_arguments: an array, `temp` if made here, `literal` if from a Python scalar. */
+type Operand = { h: number; temp: boolean; literal: boolean };
 
 /**
  * NIT_SIZEOF_ITERATOR(itflags with BUFFER, ndim, nop) (nditer_impl.h, 1.24.2): the fixed part
- * (40) + perm (32) + dtypes/resetdataptr/baseoffsets/operands + opitflags + bufferdata with two
- * NPY_cast_info (56 bytes each) per operand + one axisdata per dimension. ndim 1, nop 3 → 776,
- * as measured.
+ * (40) + perm (32) + dtypes/resetdataptr/baseoffsets/operands + opitflags (two bytes each, rounded
+ * to 8; npyiter_opitflags is npy_int16) + with NPY_ITER_BUFFERED the bufferdata and two NPY_cast_info (56 bytes each) per operand
+ * + one axisdata per dimension. Measured: buffered ndim 1 nop 3 → 776, ndim 2 → 856; unbuffered
+ * nop 1 → 176 (1-d) and 224 (2-d), nop 2 1-d → 224.
  */
-export function iteratorBytes(ndim: number, nop: number): number {
-  const flex = 32 + 8 * nop + 16 * (nop + 1) + 8 * nop + Math.ceil((2 * nop) / 8) * 8 + 8 * (6 + 5 * nop) + 112 * nop;
+export function iteratorBytes(ndim: number, nop: number, buffered = true): number {
+  const buffer = buffered ? 8 * (6 + 5 * nop) + 112 * nop : 0;
+  const flex = 32 + 8 * nop + 16 * (nop + 1) + 8 * nop + Math.ceil((2 * nop) / 8) * 8 + buffer;
   return 40 + flex + (2 + 2 * (nop + 1)) * 8 * Math.max(ndim, 1);
 }
 
@@ -38,32 +66,42 @@ export function broadcast(a: readonly number[], b: readonly number[]): number[] 
   return out;
 }
 
+/** The longest a formula chain may grow before values are computed and stored (a += 1 in a loop). */
+const MAX_FORMULA_DEPTH = 24;
+
 /**
- * The number protocol of ndarray for + - * / (number.c: array_add … array_true_divide and the
- * in-place forms) and the ufunc machinery under it (ufunc_object.c, 1.24.2), as allocations:
- *  - a Python scalar operand becomes a 0-d array (PyArray_FromAny: 96-byte object + 8 bytes of
- *    data through the data cache), freed when the call ends;
- *  - check_for_trivial_loop casts 0-d and short (≤ NPY_BUFSIZE) 1-D inputs whose dtype differs
- *    from the loop's into a new array; a longer one sends the call to the buffered iterator;
- *  - try_trivial_single_output_loop allocates the output (PyArray_NewFromDescr, not zeroed);
- *  - the iterator path: the NpyIter (PyObject_Malloc(iteratorBytes) → malloc, being > 512), the
- *    output, one PyArray_malloc(min(8192, size) · itemsize) buffer per operand that needs a
- *    cast, freed with the iterator;
- *  - temporary elision (temp_elide.c try_binary_elide): for + - * (and / of a float array) when
- *    the left operand — or, for + and *, the right one — is an exact, writeable ndarray owning
- *    its data, with reference count 1 (a temporary on the interpreter's stack) and at least
- *    NPY_MIN_ELIDE_BYTES = 256 KiB, and the other operand is a scalar or an array of the same
- *    shape that casts safely to its dtype: the operation runs in place and nothing is allocated
- *    but the transient 0-d array PyArray_EnsureArray makes of a scalar. check_callers (the
- *    backtrace test) succeeds on Debian's python3.11, which exports _PyEval_EvalFrameDefault:
- *    measured, `t = a * 2 + 1` with a 100,000-element int64 array made one 800,000-byte malloc.
+ * The ufunc machinery under ndarray's operators (number.c, ufunc_object.c, 1.24.2), as
+ * allocations and as values. A call, as ufunc_generic_fastcall makes it:
+ *  - full_args.in, a tuple of the inputs (PyArray_TupleFromItems), and for an `out` a 1-tuple;
+ *  - convert_ufunc_arguments: a Python or NumPy scalar becomes a 0-d array (PyArray_FromAny:
+ *    a 96-byte object, its data from the data cache);
+ *  - when a 0-d operand meets an array and value-based promotion applies (force_legacy_promotion),
+ *    the legacy type resolver's signature tuple of nop Nones (_make_new_typetup), made and dropped
+ *    (1.24's default promotion state is legacy: Python literals are not marked "weak");
+ *  - check_for_trivial_loop casts 0-d and short (≤ NPY_BUFSIZE) 1-d inputs into new arrays;
+ *    try_trivial_single_output_loop allocates the output (C order, or F order when every input
+ *    is F-contiguous);
+ *  - otherwise the buffered NpyIter: PyObject_Malloc(NIT_SIZEOF_ITERATOR), 0-d casts, the output,
+ *    a PyArray_malloc(min(8192, size) · itemsize) buffer per operand that needs one;
+ *  - temporary elision (temp_elide.c) for + - * / of a refcount-1 temporary of ≥ 256 KiB.
+ * Values: a formula when the inputs are formulas, else computed element by element.
  */
 export class Ufuncs {
   private unwound = false;
   /** ld.so's 40-byte scope array that the first backtrace's dlopen frees (from the import footprint). */
   dlScopeBlock = 0;
+  /** Converts a list or tuple operand (np.asarray); set by the runtime. */
+  fromSequence: ((h: number) => number) | null = null;
 
-  constructor(readonly arrays: Arrays) {}
+  constructor(
+    readonly arrays: Arrays,
+    readonly scalars: Scalars,
+    readonly errors: NumpyErrors,
+  ) {}
+
+  private get vm() {
+    return this.arrays.vm;
+  }
 
   /**
    * check_callers: backtrace() and dladdr() over at most 10 frames. The first backtrace() in a
@@ -87,182 +125,510 @@ export class Ufuncs {
     return true;
   }
 
-  private get vm() {
-    return this.arrays.vm;
-  }
-
-  private scalarOf(h: number): PyScalar | null {
-    const t = this.vm.table.type[h];
-    if (t === T.Int || t === T.Bool) return { kind: 'int', value: intValue(this.vm, h) };
-    if (t === T.Float) return { kind: 'float', value: this.vm.table.num[h] };
+  /** A Python or NumPy scalar's dtype and value, or null. */
+  scalarOf(h: number): { d: DType; v: number; literal: boolean; py: PyScalar } | null {
+    const vm = this.vm;
+    const t = vm.table.type[h];
+    if (t === T.Bool) {
+      const v = Number(intValue(vm, h));
+      return { d: BOOL, v, literal: true, py: { kind: 'bool', value: v !== 0 } };
+    }
+    if (t === T.Int) {
+      const v = intValue(vm, h);
+      const b = BigInt(v);
+      if (b < -(2n ** 63n) || b >= 2n ** 64n)
+        throw raiseString(vm, E.OverflowError, 'Python int too large to convert to C long');
+      return {
+        d: b >= 2n ** 63n ? UINT64 : INT64,
+        v: Number(v),
+        literal: true,
+        py: { kind: 'int', value: v },
+      };
+    }
+    if (t === T.Float)
+      return { d: FLOAT64, v: vm.table.num[h], literal: true, py: { kind: 'float', value: vm.table.num[h] } };
+    const d = this.scalars.dtypeOf(h);
+    if (d) return { d, v: vm.table.num[h], literal: false, py: scalarOfValue(d, vm.table.num[h]) };
     return null;
   }
 
+  /** Can this object be a ufunc operand (arrays, numbers; lists and tuples through asarray)? */
+  private accepts(h: number): boolean {
+    const t = this.vm.table.type[h];
+    return this.arrays.isArray(h) || this.scalarOf(h) !== null || t === T.List || t === T.Tuple;
+  }
+
   /** BINARY_OP on an ndarray: a new reference, or 0 for NotImplemented. */
-  binop(op: string, m1: number, m2: number, inplace: boolean): number {
+  binop(name: UfuncName, m1: number, m2: number, inplace: boolean): number {
     const A = this.arrays;
-    if (!UFUNC[op]) {
-      if (['<', '>', '<=', '>=', '==', '!='].includes(op)) throw new NotSupported('comparing numpy arrays');
-      throw new NotSupported(`the ${op} operator on numpy arrays`);
-    }
     for (const h of [m1, m2]) {
-      if (!A.isArray(h) && this.scalarOf(h) === null) {
-        const t = this.vm.table.type[h];
-        if (t === T.List || t === T.Tuple) throw new NotSupported('numpy arithmetic with a list or tuple operand');
+      if (!this.accepts(h)) {
+        if (this.vm.table.type[h] === T.Str) throw new NotSupported(`numpy arithmetic with a str operand`);
         return 0;
       }
     }
-    if (inplace && A.isArray(m1)) return this.call(op, m1, m2, m1);
-    const elidable = op !== '/' || (A.isArray(m1) && A.state(m1).dtype.kind === 'f');
-    if (elidable) {
-      const commutative = op === '+' || op === '*';
-      if (this.canElide(m1, m2)) return this.call(op, m1, m2, m1);
-      if (commutative && this.canElide(m2, m1)) return this.call(op, m2, m1, m2);
+    if (name === 'power' && A.isArray(m1)) {
+      const fast = this.fastScalarPower(m1, m2, inplace);
+      if (fast !== 0) return fast;
     }
-    return this.call(op, m1, m2, 0);
+    if (inplace && A.isArray(m1)) return this.call(name, [m1, m2], m1);
+    // try_binary_elide (number.c): + - * / (true_divide only for a float left operand)
+    const elidable =
+      name === 'add' ||
+      name === 'subtract' ||
+      name === 'multiply' ||
+      (name === 'true_divide' && A.isArray(m1) && A.dtype(m1).kind === 'f');
+    if (elidable) {
+      const commutative = name === 'add' || name === 'multiply';
+      if (this.canElide(m1, m2)) return this.call(name, [m1, m2], m1);
+      if (commutative && this.canElide(m2, m1)) return this.call(name, [m2, m1], m2);
+    }
+    return this.call(name, [m1, m2], 0);
   }
 
-  /** can_elide_temp(olhs, orhs): see the class comment. check_callers is taken to succeed. */
+  /**
+   * fast_scalar_power (number.c): a float array to the power 1, -1, 0, 0.5 or 2 is the positive,
+   * reciprocal, _ones_like, sqrt or square ufunc (in place when the operator is, or the array is
+   * an elidable temporary); an integer array squared is `square` (after a cast to float64 for
+   * the exponent 2.0). 0 when no fast path applies.
+   */
+  private fastScalarPower(a: number, o2: number, inplace: boolean): number {
+    const A = this.arrays;
+    const vm = this.vm;
+    const s =
+      this.scalarOf(o2) ??
+      (A.isArray(o2) && A.nd(o2) === 0 ? { v: valueAt(A, o2, 0), d: A.dtype(o2), literal: false } : null);
+    if (s === null) return 0;
+    const e = s.v;
+    const d = A.dtype(a);
+    if (d.kind === 'f') {
+      const op: UnaryName | null =
+        e === 1
+          ? 'positive'
+          : e === -1
+            ? 'reciprocal'
+            : e === 0
+              ? '_ones_like'
+              : e === 0.5
+                ? 'sqrt'
+                : e === 2
+                  ? 'square'
+                  : null;
+      if (op === null) return 0;
+      const elide =
+        inplace ||
+        (vm.table.refcnt[a] === 1 &&
+          A.own(a) &&
+          A.writeable(a) &&
+          A.nbytes(a) >= NPY_MIN_ELIDE_BYTES &&
+          this.checkCallers());
+      return this.unaryMath(op, a, elide ? a : 0);
+    }
+    if (e !== 2 || d.kind === 'b') return 0;
+    if (inplace) return this.unaryMath('square', a, a);
+    if (s.d.kind === 'f') {
+      const c = A.newArray(FLOAT64, A.shape(a));
+      writeValues(A, c, (k) => valueAt(A, a, k), formulaOf(A, a));
+      A.writeAll(c);
+      try {
+        return this.unaryMath('square', c, c);
+      } finally {
+        vm.decref(c);
+      }
+    }
+    return this.unaryMath('square', a, 0);
+  }
+
+  /** can_elide_temp(olhs, orhs): see the class comment. */
   private canElide(lhs: number, rhs: number): boolean {
     const A = this.arrays;
     if (!A.isArray(lhs) || this.vm.table.refcnt[lhs] !== 1) return false;
-    const st = A.state(lhs);
-    if (!st.own || A.nbytes(lhs) < NPY_MIN_ELIDE_BYTES) return false;
+    if (!A.own(lhs) || !A.writeable(lhs) || A.nbytes(lhs) < NPY_MIN_ELIDE_BYTES) return false;
+    const ld = A.dtype(lhs);
     if (A.isArray(rhs)) {
-      const r = A.state(rhs);
-      const sameShape = r.shape.length === 0 || (r.shape.length === st.shape.length && r.shape.every((d, i) => d === st.shape[i]));
-      return sameShape && canCastSafely(r.dtype, st.dtype) && this.checkCallers();
+      const rs = A.shape(rhs);
+      const ls = A.shape(lhs);
+      const sameShape = rs.length === 0 || (rs.length === ls.length && rs.every((d, i) => d === ls[i]));
+      return sameShape && canCastSafely(A.dtype(rhs), ld) && this.checkCallers();
     }
     const s = this.scalarOf(rhs);
     if (s === null) return false;
     // PyArray_EnsureArray(orhs): a 0-d array, dropped again after the checks
-    const tmp = A.newArray(scalarDType(s), []);
+    const tmp = A.newArray(s.d, []);
+    A.values.setConst(A.slot(tmp), s.v);
     A.writeAll(tmp);
     this.vm.decref(tmp);
-    return scalarCastsSafely(s, st.dtype) && this.checkCallers();
+    return scalarCastsSafely(s.py, ld) && this.checkCallers();
   }
 
-  /** The ufunc call op(x, y[, out]): a new reference to the result (out, when given). */
-  call(op: string, x: number, y: number, out: number): number {
-    const A = this.arrays;
+  /** The ufunc on one or two inputs, with `out` (0: a new array). A new reference to the result. */
+  call(name: UfuncName, inputs: number[], out: number): number {
     const vm = this.vm;
-    const name = UFUNC[op];
-    const sx = A.isArray(x) ? null : this.scalarOf(x);
-    const sy = A.isArray(y) ? null : this.scalarOf(y);
-    let loop: DType | null;
-    if (sx === null && sy === null) loop = arrayResult(op, A.state(x).dtype, A.state(y).dtype);
-    else loop = scalarResult(op, A.state(sx ? y : x).dtype, (sx ?? sy)!);
-    if (loop === null) throw new NotSupported(`numpy's result dtype for ${A.state(sx ? y : x).dtype.name} ${op} ${String((sx ?? sy)!.value)}`);
+    for (const h of inputs) vm.incref(h);
+    const inTuple = tupleFromItems(vm, inputs);
+    let outTuple = 0;
     if (out) {
-      const od = A.state(out).dtype;
-      if (!canCastSameKind(loop, od))
-        throw new PyError('numpy.core._exceptions._UFuncOutputCastingError', `Cannot cast ufunc '${name}' output from dtype('${loop.name}') to dtype('${od.name}') with casting rule 'same_kind'`);
+      vm.incref(out);
+      outTuple = tupleFromItems(vm, [out]);
     }
-    const shapes = [x, y].map((h) => (A.isArray(h) ? A.state(h).shape : []));
-    const shape = broadcast(shapes[0], shapes[1]);
-    if (shape === null) throw new PyError('ValueError', `operands could not be broadcast together with shapes ${shapeText(shapes[0])} ${shapeText(shapes[1])} `);
-    if (out && !A.state(out).shape.every((d, i) => d === shape[i]))
-      throw new PyError('ValueError', `non-broadcastable output operand with shape ${shapeText(A.state(out).shape)} doesn't match the broadcast shape ${shapeText(shape)}`);
-
-    // convert_ufunc_arguments: scalars become 0-d arrays (PyArray_FromAny)
-    const ops: Operand[] = [x, y].map((h) => {
-      const s = this.scalarOf(h);
-      if (s === null) return { h, temp: false };
-      const z = A.newArray(scalarDType(s), []);
-      A.writeAll(z);
-      return { h: z, temp: true };
-    });
+    const ops: Operand[] = [];
+    let r: number;
     try {
-      const result = this.trivial(ops, loop, out) ?? this.iterated(ops, loop, out, shape);
-      A.writeAll(result);
-      return result;
+      for (const h of inputs) ops.push(this.convert(h));
+      r = this.run(name, ops, out);
     } finally {
       for (const o of ops) if (o.temp) vm.decref(o.h);
+      if (outTuple) vm.decref(outTuple);
+      vm.decref(inTuple);
     }
+    // PyArray_Return after the call's cleanup: a 0-d result becomes a NumPy scalar
+    return !out && this.arrays.nd(r) === 0 ? this.reductionsScalar(r) : r;
+  }
+
+  /** convert_ufunc_arguments for one input: arrays as they are, anything else through PyArray_FromAny. */
+  private convert(h: number): Operand {
+    const A = this.arrays;
+    if (A.isArray(h)) return { h, temp: false, literal: false };
+    const s = this.scalarOf(h);
+    if (s !== null) {
+      const z = A.newArray(s.d, []);
+      A.values.setConst(A.slot(z), s.v);
+      A.writeAll(z);
+      return { h: z, temp: true, literal: s.literal };
+    }
+    if (this.fromSequence) return { h: this.fromSequence(h), temp: true, literal: false };
+    throw new NotSupported('a numpy operand of that type');
+  }
+
+  private operandType(h: number): OperandType {
+    const A = this.arrays;
+    const d = A.dtype(h);
+    return {
+      dtype: d,
+      scalar: A.nd(h) === 0 ? scalarOfValue(d, valuesKnown(A, h) ? valueAt(A, h, 0) : 0) : null,
+    };
+  }
+
+  private run(name: UfuncName, ops: Operand[], out: number): number {
+    const A = this.arrays;
+    const vm = this.vm;
+    const types = ops.map((o) => this.operandType(o.h));
+    const res = resolveLoop(name, types);
+    if ('error' in res) throw typeError(vm, '%s', res.error);
+    const { loop } = res;
+    // force_legacy_promotion: a 0-d operand among arrays, value-based (should_use_min_scalar)
+    const anyScalar = types.some((t) => t.scalar !== null);
+    const allScalar = types.every((t) => t.scalar !== null);
+    if (anyScalar && !allScalar && this.shouldUseMinScalar(types)) {
+      const nop = ops.length + 1;
+      const nones = new Array<number>(nop).fill(vm.s.None);
+      for (let i = 0; i < nop; i++) vm.incref(vm.s.None);
+      vm.decref(tupleFromItems(vm, nones));
+    }
+    if (name === 'power' && loop.kind !== 'f' && ops.length === 2) {
+      const e = ops[1].h;
+      if (
+        valuesKnown(A, e) &&
+        A.size(e) > 0 &&
+        Array.from({ length: Math.min(A.size(e), 1 << 20) }, (_, k) => valueAt(A, e, k)).some((v) => v < 0)
+      )
+        throw valueError(vm, 'Integers to negative integer powers are not allowed.');
+    }
+    if (out) {
+      const od = A.dtype(out);
+      if (!canCastSameKind(res.out, od))
+        throw this.errors.raise(
+          this.errors.outputCastingError,
+          `Cannot cast ufunc '${name}' output from dtype('${res.out.name}') to dtype('${od.name}') with casting rule 'same_kind'`,
+        );
+      if (!A.writeable(out)) throw valueError(vm, 'output array is read-only');
+    }
+    let shape: number[] = [];
+    for (const o of ops) {
+      const b = broadcast(shape, A.shape(o.h));
+      if (b === null)
+        throw valueError(
+          vm,
+          'operands could not be broadcast together with shapes %s ',
+          ops.map((x) => shapeText(A.shape(x.h))).join(' '),
+        );
+      shape = b;
+    }
+    if (out && A.shape(out).join() !== shape.join()) {
+      const os = A.shape(out);
+      if (broadcast(os, shape)?.join() !== os.join())
+        throw valueError(
+          vm,
+          "non-broadcastable output operand with shape %s doesn't match the broadcast shape %s",
+          shapeText(os),
+          shapeText(shape),
+        );
+      shape = os;
+    }
+    const result = this.trivial(ops, loop, res.out, out) ?? this.iterated(ops, loop, res.out, out, shape);
+    this.computeValues(name, ops, loop, res.out, result, shape);
+    A.writeAll(result);
+    return result;
+  }
+
+  /** should_use_min_scalar: no 0-d operand of a higher kind category than the arrays'. */
+  private shouldUseMinScalar(types: OperandType[]): boolean {
+    const cat = (d: DType): number => (d.kind === 'b' ? 0 : d.kind === 'f' ? 2 : 1);
+    let maxScalar = -1;
+    let maxArray = -1;
+    for (const t of types) {
+      if (t.scalar !== null) maxScalar = Math.max(maxScalar, cat(t.dtype));
+      else maxArray = Math.max(maxArray, cat(t.dtype));
+    }
+    return maxArray >= maxScalar;
+  }
+
+  /** Is the F order the one to allocate the result in (every ≥1-d input F- but not C-contiguous)? */
+  private fortran(ops: Operand[]): boolean {
+    const A = this.arrays;
+    const arrs = ops.filter((o) => A.nd(o.h) > 1);
+    return arrs.length > 0 && arrs.every((o) => A.fContiguous(o.h) && !A.cContiguous(o.h));
+  }
+
+  private newResult(dtype: DType, shape: number[], fortran: boolean): number {
+    const A = this.arrays;
+    if (!fortran || shape.length < 2) return A.newArray(dtype, shape);
+    // PyArray_NewFromDescr with NPY_ARRAY_F_CONTIGUOUS: the same buffer, strides innermost-first
+    const h = A.newArray(dtype, shape);
+    const strides: number[] = [];
+    let acc = dtype.itemsize;
+    for (const d of shape) {
+      strides.push(acc);
+      acc *= Math.max(d, 1);
+    }
+    A.t.setShape(A.slot(h), shape, strides);
+    return h;
   }
 
   /**
    * check_for_trivial_loop + try_trivial_single_output_loop: the result, or null when the call
    * needs the iterator. Inputs it casts replace `ops` entries (the replaced temporaries go now).
    */
-  private trivial(ops: Operand[], loop: DType, out: number): number | null {
+  private trivial(ops: Operand[], loop: DType, outType: DType, out: number): number | null {
     const A = this.arrays;
     const vm = this.vm;
     for (let i = 0; i < ops.length; i++) {
-      const st = A.state(ops[i].h);
-      if (st.dtype === loop) continue;
-      const nd = st.shape.length;
+      const h = ops[i].h;
+      const d = A.dtype(h);
+      if (d === loop) continue;
+      const nd = A.nd(h);
       // PyArray_MinCastSafety(safety, casting = same_kind) != casting: not trivial
-      if (!canCastSameKind(st.dtype, loop)) return null;
-      if (!(nd === 0 || (nd === 1 && st.shape[0] <= NPY_BUFSIZE))) return null;
-      const c = A.newArray(loop, st.shape); // PyArray_CastToType
+      if (!canCastSameKind(d, loop)) return null;
+      if (!(nd === 0 || (nd === 1 && A.shape(h)[0] <= NPY_BUFSIZE))) return null;
+      const c = A.newArray(loop, A.shape(h)); // PyArray_CastToType
+      writeValues(A, c, (k) => valueAt(A, h, k), formulaOf(A, h));
       A.writeAll(c);
-      if (ops[i].temp) vm.decref(ops[i].h);
-      ops[i] = { h: c, temp: true };
+      if (ops[i].temp) vm.decref(h);
+      ops[i] = { h: c, temp: true, literal: false };
     }
-    if (out && A.state(out).dtype !== loop) return null;
+    if (out && A.dtype(out) !== outType) return null;
     let opShape: number[] | null = null;
     for (const o of ops) {
-      const st = A.state(o.h);
-      if (st.shape.length === 0) continue;
-      if (opShape === null) opShape = st.shape;
-      else if (st.shape.length !== opShape.length || !st.shape.every((d, i) => d === opShape![i])) return null;
-      if (st.shape.length > 1 && !isCContiguous(st)) return null;
+      const shape = A.shape(o.h);
+      if (shape.length === 0) continue;
+      if (opShape === null) opShape = shape;
+      else if (shape.length !== opShape.length || !shape.every((d, i) => d === opShape![i])) return null;
+      if (shape.length > 1 && !A.cContiguous(o.h) && !A.fContiguous(o.h)) return null;
     }
     if (out) {
+      const os = A.shape(out);
+      if (opShape !== null && os.join() !== opShape.join()) return null;
+      if (os.length > 1 && !A.cContiguous(out) && !A.fContiguous(out)) return null;
       vm.incref(out);
       return out;
     }
-    return A.newArray(loop, opShape ?? []);
+    return this.newResult(outType, opShape ?? [], this.fortran(ops));
   }
 
   /**
    * The buffered NpyIter path (execute_ufunc_loop → NpyIter_AdvancedNew, nditer_constr.c):
-   * the iterator (NIT_SIZEOF_ITERATOR for the broadcast ndim, before axes are coalesced);
-   * npyiter_allocate_arrays in operand order: a 0-d input that needs a cast is copied into a
-   * new 0-d array of the loop dtype, the output is allocated; then npyiter_allocate_buffers:
-   * PyArray_malloc(min(NPY_BUFSIZE, itersize) · itemsize) for every operand without
-   * NPY_OP_ITFLAG_BUFNEVER, i.e. one that needs a cast, or whose strides cannot be coalesced
-   * into one over the broadcast shape (a broadcast operand of a 2-d loop, a 0-d one); at the
-   * end (NpyIter_Deallocate) the buffers, then the iterator's operand references, then the
-   * iterator itself are freed.
+   * the iterator (PyObject_Malloc(NIT_SIZEOF_ITERATOR) for the broadcast ndim, before axes are
+   * coalesced); npyiter_allocate_arrays in operand order: a 0-d input that needs a cast is
+   * copied into a new 0-d array of the loop dtype, the output is allocated; then
+   * npyiter_allocate_buffers: PyArray_malloc(min(NPY_BUFSIZE, itersize) · itemsize) for every
+   * operand without NPY_OP_ITFLAG_BUFNEVER, i.e. one that needs a cast, or whose strides cannot
+   * be coalesced into one over the broadcast shape (a broadcast operand of a 2-d loop, a 0-d
+   * one); at the end (NpyIter_Deallocate) the buffers, then the iterator's operand references,
+   * then the iterator itself are freed.
    */
-  private iterated(ops: Operand[], loop: DType, out: number, shape: number[]): number {
+  private iterated(ops: Operand[], loop: DType, outType: DType, out: number, shape: number[]): number {
     const A = this.arrays;
     const vm = this.vm;
     const libc = A.alloc.libc;
     const nd = shape.length;
-    const bytes = iteratorBytes(nd, 3);
-    const iter = rawMalloc(libc, bytes);
+    const bytes = iteratorBytes(nd, ops.length + 1);
+    const iter = vm.mem.malloc(bytes);
     if (iter === 0) throw new PyError('MemoryError', '');
     vm.mem.touch(iter, bytes);
     const copies: number[] = [];
     const buffers: number[] = [];
     try {
       const iterOps = ops.map((o) => {
-        const st = A.state(o.h);
-        if (st.dtype === loop || st.shape.length > 0) return o.h;
+        if (A.dtype(o.h) === loop || A.nd(o.h) > 0) return o.h;
         const c = A.newArray(loop, []);
+        A.values.setConst(A.slot(c), valueAt(A, o.h, 0));
         A.writeAll(c);
         copies.push(c);
         return c;
       });
-      const result = out ? (vm.incref(out), out) : A.newArray(loop, shape);
-      iterOps.push(result);
-      const bufLen = Math.min(NPY_BUFSIZE, size(shape)) * loop.itemsize;
-      for (const h of iterOps) {
-        if (bufLen === 0 || (A.state(h).dtype === loop && bufferNever(A.state(h).shape, A.state(h).strides, shape))) continue;
-        const b = rawMalloc(libc, bufLen);
+      const result = out ? (vm.incref(out), out) : this.newResult(outType, shape, this.fortran(ops));
+      const all = [...iterOps.map((h) => ({ h, d: loop })), { h: result, d: outType }];
+      const bufLen = Math.min(NPY_BUFSIZE, size(shape));
+      for (const { h, d } of all) {
+        if (bufLen === 0 || (A.dtype(h) === d && bufferNever(A.shape(h), A.strides(h), shape))) continue;
+        const b = rawMalloc(libc, bufLen * d.itemsize);
         if (b === 0) throw new PyError('MemoryError', '');
-        vm.mem.touch(b, bufLen);
+        vm.mem.touch(b, bufLen * d.itemsize);
         buffers.push(b);
       }
       return result;
     } finally {
       for (const b of buffers) libc.free(b);
       for (const c of copies) vm.decref(c);
-      libc.free(iter);
+      vm.mem.free(iter);
     }
+  }
+
+  /** The result's values: a formula of the inputs' formulas, or computed and stored. */
+  private computeValues(
+    name: UfuncName,
+    ops: Operand[],
+    loop: DType,
+    outType: DType,
+    result: number,
+    shape: number[],
+  ): void {
+    const A = this.arrays;
+    const k = kernel(name, loop);
+    const cast = (v: number): number => castValue(loop, v);
+    const done = (v: number): number => castValue(outType, v);
+    if (!ops.every((o) => valuesKnown(A, o.h))) {
+      A.values.markLost(A.t.vslot[A.slot(result)]);
+      return;
+    }
+    const n = size(shape);
+    const fs: (ElementFn | null)[] = ops.map((o) => {
+      if (A.nd(o.h) === 0) {
+        const c = cast(valueAt(A, o.h, 0));
+        return () => c;
+      }
+      if (A.shape(o.h).join() !== shape.join()) return null;
+      const f = formulaOf(A, o.h);
+      return f && A.values.depth(A.t.vslot[A.slot(o.h)]) < MAX_FORMULA_DEPTH ? f : null;
+    });
+    if (fs.every((f) => f !== null)) {
+      const [f0, f1] = fs as ElementFn[];
+      const formula: ElementFn = f1
+        ? (i) => done(k(cast(f0(i)), cast(f1(i))))
+        : (i) => done(k(cast(f0(i)), 0));
+      const depth = 1 + Math.max(...ops.map((o) => A.values.depth(A.t.vslot[A.slot(o.h)])));
+      writeValues(A, result, formula, formula, depth);
+      return;
+    }
+    const vals = ops.map((o) => readBroadcast(A, o.h, shape));
+    const tmp = new Float64Array(n);
+    if (vals.length === 2) for (let i = 0; i < n; i++) tmp[i] = done(k(cast(vals[0][i]), cast(vals[1][i])));
+    else for (let i = 0; i < n; i++) tmp[i] = done(k(cast(vals[0][i]), 0));
+    writeValues(A, result, (i) => tmp[i]);
+  }
+
+  /**
+   * ndarray's unary number slots (array_negative, _positive, _absolute, _invert): can_elide_temp_unary
+   * (refcount 1, owning, at least NPY_MIN_ELIDE_BYTES, check_callers) runs the ufunc in place
+   * (in and out tuples); otherwise the ufunc makes a new array. unary + is the `positive` ufunc:
+   * a copy, not the same object.
+   */
+  unary(name: UnaryName, a: number): number {
+    const A = this.arrays;
+    const vm = this.vm;
+    const inplace =
+      A.isArray(a) &&
+      vm.table.refcnt[a] === 1 &&
+      A.own(a) &&
+      A.writeable(a) &&
+      A.nbytes(a) >= NPY_MIN_ELIDE_BYTES &&
+      this.checkCallers();
+    return this.unaryMath(name, a, inplace ? a : 0);
+  }
+
+  /**
+   * A one-input ufunc call (np.sqrt(x), np.negative(x, out=…)): in tuple (and out tuple), the
+   * input converted, cast when its dtype is not the loop's (the trivial path casts 0-d and short
+   * 1-d inputs into a new array), the result allocated (or `out`), else the buffered iterator
+   * (nop 2) with a buffer for an operand whose strides do not chain. A 0-d result without `out`
+   * becomes a NumPy scalar.
+   */
+  unaryMath(name: UnaryName, x: number, out: number): number {
+    const A = this.arrays;
+    const vm = this.vm;
+    vm.incref(x);
+    const inTuple = tupleFromItems(vm, [x]);
+    let outTuple = 0;
+    if (out) {
+      vm.incref(out);
+      outTuple = tupleFromItems(vm, [out]);
+    }
+    const ops: Operand[] = [];
+    try {
+      ops.push(this.convert(x));
+      const d = A.dtype(ops[0].h);
+      const res = resolveUnary(name, d);
+      if ('error' in res) throw typeError(vm, '%s', res.error);
+      if (out && !canCastSameKind(res.out, A.dtype(out)))
+        throw this.errors.raise(
+          this.errors.outputCastingError,
+          `Cannot cast ufunc '${name}' output from dtype('${res.out.name}') to dtype('${A.dtype(out).name}') with casting rule 'same_kind'`,
+        );
+      const shape = A.shape(ops[0].h);
+      let result = this.trivial(ops, res.loop, res.out, out);
+      if (result === null) result = this.iterated(ops, res.loop, res.out, out, shape);
+      const k = unaryKernel(name, res.loop);
+      const loop = (v: number): number => castValue(res.out, k(castValue(res.loop, v)));
+      const src = ops[0].h;
+      if (!valuesKnown(A, src)) A.values.markLost(A.t.vslot[A.slot(result)]);
+      else {
+        const f = A.shape(src).join() === A.shape(result).join() ? formulaOf(A, src) : null;
+        const depth = A.values.depth(A.t.vslot[A.slot(src)]);
+        if (f && depth < MAX_FORMULA_DEPTH)
+          writeValues(
+            A,
+            result,
+            (i) => loop(f(i)),
+            (i) => loop(f(i)),
+            depth + 1,
+          );
+        else {
+          const v = readBroadcast(A, src, A.shape(result));
+          writeValues(A, result, (i) => loop(v[i]));
+        }
+      }
+      A.writeAll(result);
+      if (!out && A.nd(result) === 0) return this.reductionsScalar(result);
+      return result;
+    } finally {
+      for (const o of ops) if (o.temp) vm.decref(o.h);
+      if (outTuple) vm.decref(outTuple);
+      vm.decref(inTuple);
+    }
+  }
+
+  /** PyArray_Return of a 0-d result: a NumPy scalar, the array dropped. */
+  reductionsScalar(h: number): number {
+    const A = this.arrays;
+    const v = valuesKnown(A, h) ? valueAt(A, h, 0) : 0;
+    const s = this.scalars.make(A.dtype(h), v);
+    this.vm.decref(h);
+    return s;
+  }
+
+  /** Is `name` a comparison (its output is bool)? */
+  static isComparison(name: UfuncName): boolean {
+    return COMPARISONS.has(name);
   }
 }
 
@@ -271,7 +637,11 @@ export class Ufuncs {
  * for a loop of at most one dimension; otherwise when its strides over the broadcast shape,
  * innermost axis first, chain into one stride (a 0-d operand never does).
  */
-export function bufferNever(opShape: readonly number[], opStrides: readonly number[], shape: readonly number[]): boolean {
+export function bufferNever(
+  opShape: readonly number[],
+  opStrides: readonly number[],
+  shape: readonly number[],
+): boolean {
   const nd = shape.length;
   if (nd <= 1) return true;
   if (opShape.length === 0) return false;

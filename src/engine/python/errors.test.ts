@@ -26,8 +26,11 @@ describe('errors, worded as CPython 3.11 words them', () => {
     ['a, b = [1, 2, 3]', 'ValueError', 'too many values to unpack (expected 2)', 1],
     ['a, b, c = [1, 2]', 'ValueError', 'not enough values to unpack (expected 3, got 2)', 1],
     ['x = [].pop()', 'IndexError', 'pop from empty list', 1],
-    ['x = hash([])', 'NotSupported', 'not supported by Highwater yet: hash()', 1],
+    ['x = hash([])', 'TypeError', "unhashable type: 'list'", 1],
     ['import os', 'NotSupported', 'not supported by Highwater yet: import os', 1],
+    ['x = 1\ny = 3 + 4j', 'NotSupported', 'not supported by Highwater yet: complex numbers', 2],
+    ['x = 1\ndef f():\n    return 2j', 'NotSupported', 'not supported by Highwater yet: complex numbers', 3],
+    ['class M(type):\n    pass\nclass A(metaclass=M):\n    pass', 'NotSupported', 'not supported by Highwater yet: metaclasses (M)', 3],
     ['b = bytearray(10 ** 15)', 'MemoryError', '', 1],
     ['def f():\n    x = y\n    y = 1\nf()', 'UnboundLocalError', "cannot access local variable 'y' where it is not associated with a value", 2],
   ];

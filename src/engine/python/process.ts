@@ -8,10 +8,11 @@ import { Pymalloc } from '../pymalloc';
 import type { EventLog } from '../trace/eventLog';
 import { EventKind, type EventSink } from '../trace/events';
 import { bootProcess, type BootResult } from './boot';
-import { PyError, PySyntaxError } from './errors';
+import { NotSupported, PyError, PySyntaxError } from './errors';
 import { Interpreter } from './eval/interpreter';
 import { Script } from './eval/script';
 import { PythonSyntaxError, parse } from './syntax';
+import { prepareSource } from './syntax/source';
 import { syntaxErrorText, uncaughtException } from './eval/uncaught';
 import { MallocLog, TeeSink } from './mallocLog';
 import { dictGetItem, dictNew, dictSetItem } from './objects/dict';
@@ -30,7 +31,9 @@ import {
 import { DataStack } from './runtime/datastack';
 import { MallocDomain, Mem } from './runtime/mem';
 import { Vm } from './runtime/vm';
+import { EVENT_BYTES, HostMemory, type HostMemoryOptions } from './runtime/hostmem';
 import { attachImportHost } from './modules/footprint';
+import { mallocStatsText } from './modules/mallocstats';
 import { startupProfile, type ProfileName, type StartupProfile } from './startup/profiles';
 import { cpythonVersion, type CPythonVersion, type VersionName } from './versions';
 import { applyVersionLayouts } from './versions/layouts';
@@ -50,6 +53,12 @@ export interface ProcessOptions {
   maxSeconds?: number | null;
   /** The clock the time budget reads, in ms (default performance.now). */
   clock?: () => number;
+  /**
+   * Bytes of JS memory the simulation may hold (runtime/hostmem.ts; default DEFAULT_HOST_BUDGET,
+   * the page's figure; the CLI gives half of node's heap limit), and the host's own heap figures.
+   */
+  memoryBudget?: number | null;
+  memoryProbe?: HostMemoryOptions['probe'];
   /** The script's file name in tracebacks. */
   filename?: string;
   events?: EventLog | null;
@@ -129,6 +138,11 @@ export class PythonProcess {
       new Mem(this.kernel, this.pymallocOff ? new MallocDomain(this.libc) : this.pymalloc, events),
       this.version,
     );
+    this.vm.hostMem = new HostMemory({
+      budget: opts.memoryBudget,
+      probe: opts.memoryProbe,
+      extra: () => (events ? events.length * EVENT_BYTES : 0),
+    });
     installBuiltinTypes(this.vm);
     applyVersionLayouts(this.vm);
     attachImportHost(this.vm, {
@@ -150,22 +164,25 @@ export class PythonProcess {
   }
 
   /** Parse and compile the script (its constants are made now, before `<start>`). Throws PySyntaxError. */
-  load(source: string): Statement[] {
+  load(source: string | Uint8Array): Statement[] {
     if (this.evaluator) throw new Error('PythonProcess.load: one script per process');
     return this.loadEval(source);
   }
 
   private source = '';
 
-  private loadEval(source: string): Statement[] {
-    this.source = source;
+  private loadEval(input: string | Uint8Array): Statement[] {
     const filename = this.opts.filename ?? 'script.py';
-    const tree = parse(source, { filename });
+    // a file's bytes (the CLI, when they are not plain UTF-8): decoded as the tokenizer decodes them
+    const tree = parse(input, { filename });
+    const source = typeof input === 'string' ? input : prepareSource(input, { filename }).text;
+    this.source = source;
     const it = new Interpreter(this.vm, this.dataStack, {
       events: this.opts.events ?? null,
       maxSeconds: this.opts.maxSeconds ?? null,
       clock: this.opts.clock,
       mallocTrim: (pad) => this.libc.trim(pad),
+      mallocStats: () => mallocStatsText(this.libc),
       threads: { kernel: this.kernel, libc: this.libc, clock: this.clock },
     });
     this.evaluator = it;
@@ -222,7 +239,15 @@ export class PythonProcess {
     if (e instanceof PyError) {
       if (e.excType < 0 || !this.evaluator)
         return { type: e.pyType, message: e.message, line: e.line || line };
-      const { report, text } = uncaughtException(this.vm, e, (f) => (f === filename ? this.source : null));
+      let made: ReturnType<typeof uncaughtException>;
+      try {
+        made = uncaughtException(this.vm, e, (f) => (f === filename ? this.source : null));
+      } catch {
+        // the exception object cannot be printed (an engine bug in what it refers to): its type
+        // and message as raised, without the traceback, rather than a JS error and no report
+        return { type: e.pyType, message: e.message, line: e.line || this.evaluator.currentLine() || line };
+      }
+      const { report, text } = made;
       const last = report.traceback[report.traceback.length - 1];
       return {
         type: report.type,
@@ -239,6 +264,9 @@ export class PythonProcess {
           "maximum recursion depth exceeded (the simulator's own stack ran out before CPython's limit)",
         line: this.evaluator?.currentLine() || line,
       };
+    const limit = jsLimitError(e);
+    if (limit)
+      return { type: limit.pyType, message: limit.message, line: this.evaluator?.currentLine() || line };
     const msg = e instanceof Error ? e.message : String(e);
     return {
       type: 'InternalError',
@@ -365,7 +393,10 @@ export class PythonProcess {
 }
 
 /** Run a whole script: `<start>`, then one step per top-level statement, up to the first error. */
-export function runScript(source: string, opts: ProcessOptions & { scenario?: string } = {}): Report {
+export function runScript(
+  source: string | Uint8Array,
+  opts: ProcessOptions & { scenario?: string } = {},
+): Report {
   const p = new PythonProcess(opts);
   const report: Report = {
     schema: REPORT_SCHEMA,
@@ -380,7 +411,7 @@ export function runScript(source: string, opts: ProcessOptions & { scenario?: st
   try {
     statements = p.load(source);
   } catch (e) {
-    report.error = p.errorReport(e, 0);
+    report.error = safeErrorReport(p, e, 0);
   }
   report.steps.push(step('<start>', 0, p.measure()));
   if (report.error) return report;
@@ -390,7 +421,7 @@ export function runScript(source: string, opts: ProcessOptions & { scenario?: st
     try {
       p.runStatement(i);
     } catch (e) {
-      report.error = p.errorReport(e, statements[i].line);
+      report.error = safeErrorReport(p, e, statements[i].line);
       break;
     } finally {
       const out = p.output;
@@ -422,4 +453,43 @@ function checkPythonMalloc(env: LibcEnvironment, py: CPythonVersion): void {
 
 function step(code: string, line: number, m: StepMeasurement): ReportStep {
   return { code, line, ...m };
+}
+
+/**
+ * A limit of the JS engine met where no check of the simulator's came first: said as what it is,
+ * a limit of Highwater's (or its memory budget), never as a JS message.
+ */
+function jsLimitError(e: unknown): PyError | null {
+  if (!(e instanceof RangeError)) return null;
+  if (/Invalid string length/.test(e.message))
+    return new NotSupported(
+      `strs of more than ${(2 ** 29 - 24).toLocaleString('en-US')} characters (the JS engine's limit)`,
+    );
+  if (/Map maximum size|Set maximum size/.test(e.message))
+    return new NotSupported("dicts and sets of more than 16,777,216 entries (the JS engine's limit)");
+  if (/Maximum BigInt size/.test(e.message))
+    return new NotSupported("ints of more than 2**30 bits (the JS engine's limit)");
+  if (/Array buffer allocation failed|Invalid typed array length|Invalid array length/.test(e.message)) {
+    const stop = new PyError(
+      'MemoryError',
+      "the simulator's own memory ran out (the JS engine refused a buffer)",
+    );
+    stop.excType = -1;
+    return stop;
+  }
+  return null;
+}
+
+/** errorReport, and if describing the error fails too, an internal error: the steps are kept either way. */
+function safeErrorReport(p: PythonProcess, e: unknown, line: number): ReportError {
+  try {
+    return p.errorReport(e, line);
+  } catch (inner) {
+    const what = e instanceof Error ? e.message : String(e);
+    return {
+      type: 'InternalError',
+      message: `internal error in Highwater: ${what} (and then: ${inner instanceof Error ? inner.message : String(inner)})`,
+      line,
+    };
+  }
 }

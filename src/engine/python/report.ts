@@ -52,7 +52,7 @@ export interface ReportError {
 export function describeReportError(e: ReportError): string {
   if (e.text) return e.text.trimEnd();
   const where = `line ${e.line}${e.column !== undefined ? `, column ${e.column}` : ''}`;
-  if (e.type === 'NotSupported') return `${e.message} (${where})`;
+  if (e.type === 'NotSupported' || e.type === 'InternalError') return `${e.message} (${where})`;
   return `${e.type}${e.message ? `: ${e.message}` : ''} (${where})`;
 }
 

@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import { sentenceText } from '../../engine/explain/types';
+import { DEFAULT_ENV } from '../../protocol/environment';
 import type { FromWorker } from '../../protocol/messages';
 import { Session } from '../../worker/session';
 import { scenarioById } from '../index';
@@ -28,7 +29,7 @@ export function stepsOf(id: string): string[][] {
     if (m.type === 'snapshot') last = m.snapshot.explain.map(sentenceText);
     if (m.type === 'runDone') n = m.statementEnd.length;
   });
-  s.start(1, sc.source, { tunables: sc.tunables ?? {} }, { statement: 0, event: null });
+  s.start(1, sc.source, { tunables: sc.tunables ?? {}, env: sc.env ?? DEFAULT_ENV }, { statement: 0, event: null });
   for (let k = 0; k <= n; k++) {
     s.goto(1, k + 1, { statement: k, event: null });
     snaps.push(last);

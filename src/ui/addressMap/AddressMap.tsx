@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react';
-import { useRun } from '../../client/runStore';
+import { useRunData, useRunSource } from '../../client/runContext';
 import { addressLayout, type LayoutRegion } from '../../derive/addressLayout';
 import { Change } from '../../derive/diff';
 import { REGION_COLORS } from '../../derive/palette';
@@ -33,8 +33,9 @@ const regionText = (r: LayoutRegion): string =>
  */
 export function AddressMap(): React.JSX.Element {
   const { ref, width, height } = useCanvasBox();
-  const snap = useRun((s) => s.snapshot);
-  const status = useRun((s) => s.status);
+  const src = useRunSource();
+  const snap = useRunData((s) => s.snapshot);
+  const status = useRunData((s) => s.status);
   const z = useViewport((s) => s.mapZoom);
   const selected = useSelection((s) => s.selected);
   const changes = useChanges();
@@ -70,23 +71,25 @@ export function AddressMap(): React.JSX.Element {
   });
 
   useEffect(() =>
-    registerFigure('address-map', () => {
-      const v = view(width, height, false);
-      return v
-        ? {
-            width,
-            height,
-            draw: (ctx) => drawAddressMap(ctx, v),
-            legend: [
-              ...LEGEND.map(([k, label]) => ({ label, color: REGION_COLORS[k] })),
-              {
-                label: 'solid = resident, tint = reserved only; widths ∝ √size, gaps shrunk',
-                color: '#ffffff',
-              },
-            ],
-          }
-        : null;
-    }),
+    !src.main
+      ? undefined
+      : registerFigure('address-map', () => {
+          const v = view(width, height, false);
+          return v
+            ? {
+                width,
+                height,
+                draw: (ctx) => drawAddressMap(ctx, v),
+                legend: [
+                  ...LEGEND.map(([k, label]) => ({ label, color: REGION_COLORS[k] })),
+                  {
+                    label: 'solid = resident, tint = reserved only; widths ∝ √size, gaps shrunk',
+                    color: '#ffffff',
+                  },
+                ],
+              }
+            : null;
+        }),
   );
 
   const selectRegion = (i: number): void => {

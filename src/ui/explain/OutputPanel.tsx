@@ -17,7 +17,7 @@ export function OutputPanel(): React.JSX.Element {
   const showError =
     error !== null && (error.kind === 'syntax' || (error.statement !== null && k > error.statement));
   return (
-    <section className="panel output" aria-label="Output" data-testid="output">
+    <section className="panel output" aria-label="Output" data-testid="output" tabIndex={0}>
       <h2>Output</h2>
       {shown.length === 0 && !showError && <p className="muted">Nothing printed{k > 0 ? ' so far' : ''}.</p>}
       {shown.map(({ text, i }) => (

@@ -4,6 +4,7 @@ import { useRun } from '../../client/runStore';
 import { describeRef, refRange } from '../../derive/selection';
 import { EventKind } from '../../engine/trace/events';
 import type { MemoryRef } from '../../engine/explain/types';
+import type { LibcKind } from '../../engine/libc/libc';
 import type { ObjectInfo, OwnerText, Whence } from '../../protocol/messages';
 import { usePlayhead } from '../../store/playhead';
 import { useSelection } from '../../store/selection';
@@ -11,16 +12,37 @@ import { positionOf } from '../shell/sync';
 import { fmtBytes, hex } from '../format';
 import { pick } from './pick';
 
-const LAYER: Record<MemoryRef['kind'], string> = {
-  block: 'pymalloc block',
-  chunk: 'glibc heap chunk',
-  mmappedChunk: 'glibc mmapped chunk',
-  heapRange: 'heap range',
-  region: 'mapping',
-  arena: 'pymalloc arena',
-  pool: 'pymalloc pool',
-  bin: 'bin',
-};
+/** What each kind of memory is called under each C library (the objects' parts link to them). */
+function layerName(kind: MemoryRef['kind'], libc: LibcKind): string {
+  switch (kind) {
+    case 'block':
+      return 'pymalloc block';
+    case 'chunk':
+      return libc === 'glibc'
+        ? 'glibc heap chunk'
+        : libc === 'jemalloc'
+          ? 'jemalloc region'
+          : 'mimalloc block';
+    case 'mmappedChunk':
+      return libc === 'glibc' ? 'glibc mmapped chunk' : `${libc} mapped block`;
+    case 'heapRange':
+      return 'heap range';
+    case 'region':
+      return 'mapping';
+    case 'arena':
+      return 'pymalloc arena';
+    case 'pool':
+      return 'pymalloc pool';
+    case 'bin':
+      return 'bin';
+    case 'extent':
+      return 'jemalloc extent';
+    case 'segment':
+      return 'mimalloc segment';
+    case 'miPage':
+      return 'mimalloc page';
+  }
+}
 
 const FREED_BY: Partial<Record<number, string>> = {
   [EventKind.Free]: 'free()',
@@ -59,7 +81,16 @@ export function SelectionInfo(): React.JSX.Element | null {
     setInfo(null);
     const range = refRange(selected);
     // Whole regions and arenas hold too many objects to list; chunks, blocks and pools do not.
-    if (!range || !snap || !selected || selected.kind === 'region' || selected.kind === 'heapRange') return;
+    // Whole mappings and segments hold too many objects to list.
+    if (
+      !range ||
+      !snap ||
+      !selected ||
+      selected.kind === 'region' ||
+      selected.kind === 'heapRange' ||
+      selected.kind === 'segment'
+    )
+      return;
     let live = true;
     const pos = positionOf(usePlayhead.getState());
     const life =
@@ -79,6 +110,7 @@ export function SelectionInfo(): React.JSX.Element | null {
   if (!selected) return null;
   const lineOf = (k: number): number | null => statements[k - 1]?.line ?? null;
   const own = info?.objects ?? [];
+  const libc = snap?.libc.kind ?? 'glibc';
   return (
     <div
       className="selection-info"
@@ -87,7 +119,7 @@ export function SelectionInfo(): React.JSX.Element | null {
       tabIndex={-1}
       role="region"
     >
-      <strong>Selected:</strong> {describeRef(selected)}{' '}
+      <strong>Selected:</strong> {describeRef(selected, libc)}{' '}
       <button type="button" className="link" onClick={() => useSelection.getState().select(null)}>
         clear
       </button>
@@ -113,7 +145,7 @@ export function SelectionInfo(): React.JSX.Element | null {
                       {i > 0 && ', '}
                       <button type="button" className="ref" onClick={() => pick(p.ref)}>
                         {p.role === 'object' ? 'the object' : `its ${p.role}`} ({fmtBytes(p.bytes)}{' '}
-                        {LAYER[p.ref.kind]})
+                        {layerName(p.ref.kind, libc)})
                       </button>
                     </span>
                   ))}

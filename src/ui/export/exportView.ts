@@ -4,16 +4,10 @@ import { withLightInk } from '../../derive/palette';
 import { scenarioById } from '../../scenarios';
 import { useEditor } from '../../store/editor';
 import { shareUrl } from '../shell/share';
+import { VIEWS } from '../views';
 import { figureOf, type FigureSpec, type LegendItem } from './figures';
 import { svgContext } from './svgContext';
 
-export const VIEWS = [
-  { id: 'timeline', label: 'Timeline' },
-  { id: 'address-map', label: 'Address space' },
-  { id: 'glibc', label: 'glibc heap' },
-  { id: 'pymalloc', label: 'pymalloc arenas' },
-] as const;
-export type ViewId = (typeof VIEWS)[number]['id'];
 export type ExportKind = 'png' | 'svg';
 
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -75,8 +69,8 @@ function legendSvg(
 }
 
 /** The whole figure as an SVG document: white background, title, legend, the view, its axes. */
-export function figureSvg(id: ViewId, spec: FigureSpec): string {
-  const label = VIEWS.find((v) => v.id === id)!.label;
+export function figureSvg(id: string, spec: FigureSpec): string {
+  const label = VIEWS.find((v) => v.id === id)?.title ?? id;
   const { ctx, rec } = svgContext();
   withLightInk(() => spec.draw(ctx));
   const legend = legendSvg(spec.legend, spec.width, rec);
@@ -113,7 +107,7 @@ async function svgToPng(svg: string, w: number, h: number): Promise<Blob | null>
 }
 
 /** Export a view; returns the file's name, or null when there is nothing to draw yet. */
-export async function exportFigure(kind: ExportKind, id: ViewId): Promise<string | null> {
+export async function exportFigure(kind: ExportKind, id: string): Promise<string | null> {
   const spec = figureOf(id);
   if (!spec || !useRun.getState().snapshot) return null;
   const svg = figureSvg(id, spec);

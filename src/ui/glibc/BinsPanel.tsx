@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { useRun } from '../../client/runStore';
+import { useRunData } from '../../client/runContext';
 import { glibcOf } from '../../engine/trace/snapshot';
 import { binKeyOf, orderBins, rowKey } from '../../derive/binOf';
 import { binRows } from '../../derive/bins';
@@ -24,8 +24,8 @@ function rowText(label: string, count: number): string {
  * Tab stop: ↑ ↓ move between rows.
  */
 export function BinsPanel(): React.JSX.Element {
-  const snap = useRun((s) => s.snapshot);
-  const start = useRun((s) => s.start);
+  const snap = useRunData((s) => s.snapshot);
+  const start = useRunData((s) => s.start);
   const selected = useSelection((s) => s.selected);
   const box = useRef<HTMLDivElement | null>(null);
   const rows = snap ? orderBins(binRows(snap, 0), start ? binRows(start, 0) : null) : [];

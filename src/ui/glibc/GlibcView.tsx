@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useRun } from '../../client/runStore';
+import { useRunData, useRunSource } from '../../client/runContext';
 import { glibcOf } from '../../engine/trace/snapshot';
 import { CHUNK_CATEGORIES } from '../../derive/palette';
 import { useViewport } from '../../store/viewport';
@@ -10,6 +10,7 @@ import { BinsPanel } from './BinsPanel';
 import { drawHeapStrip } from './drawHeapStrip';
 import { HeapStrip, heapStripFigure } from './HeapStrip';
 import { MmapList } from './MmapList';
+import { ThreadArenas } from './ThreadArenas';
 
 /** The legend word for each chunk category, as the glossary names it. */
 const TERM: Record<string, string> = {
@@ -24,30 +25,33 @@ const TERM: Record<string, string> = {
 
 /** glibc malloc: the brk heap chunk by chunk, the bins and the mmapped chunks. */
 export function GlibcView(): React.JSX.Element {
-  const snap = useRun((s) => s.snapshot);
+  const src = useRunSource();
+  const snap = useRunData((s) => s.snapshot);
   const g = snap ? glibcOf(snap) : null;
-  const status = useRun((s) => s.status);
+  const status = useRunData((s) => s.status);
   const zoomed = useViewport((s) => s.heapZoom.k > 1);
   const mi = g?.mallinfo;
   useEffect(() =>
-    registerFigure('glibc', () => {
-      const s = useRun.getState().snapshot;
-      const canvas = document.querySelector<HTMLCanvasElement>('.heap-strip');
-      if (!s || !canvas) return null;
-      const w = canvas.clientWidth;
-      const h = canvas.clientHeight;
-      const v = heapStripFigure(s, w, h);
-      if (!v) return null;
-      return {
-        width: w,
-        height: h,
-        draw: (ctx) => drawHeapStrip(ctx, v),
-        legend: [
-          ...CHUNK_CATEGORIES.map((c) => ({ label: c.label, color: c.color, pattern: c.pattern })),
-          { label: 'resident page (below the chunks)', color: '#333' },
-        ],
-      };
-    }),
+    !src.main
+      ? undefined
+      : registerFigure('glibc', () => {
+          const s = src.store.getState().snapshot;
+          const canvas = document.querySelector<HTMLCanvasElement>('.heap-strip');
+          if (!s || !canvas) return null;
+          const w = canvas.clientWidth;
+          const h = canvas.clientHeight;
+          const v = heapStripFigure(s, w, h);
+          if (!v) return null;
+          return {
+            width: w,
+            height: h,
+            draw: (ctx) => drawHeapStrip(ctx, v),
+            legend: [
+              ...CHUNK_CATEGORIES.map((c) => ({ label: c.label, color: c.color, pattern: c.pattern })),
+              { label: 'resident page (below the chunks)', color: '#333' },
+            ],
+          };
+        }),
   );
   return (
     <section className="panel glibc" aria-label="glibc malloc">
@@ -96,6 +100,7 @@ export function GlibcView(): React.JSX.Element {
         </p>
       )}
       <HeapStrip />
+      {g && <ThreadArenas g={g} />}
       <div className="glibc-lists">
         <BinsPanel />
         <MmapList />

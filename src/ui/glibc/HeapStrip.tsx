@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react';
-import { useRun } from '../../client/runStore';
+import { useRunData } from '../../client/runContext';
 import { glibcOf, type Snapshot } from '../../engine/trace/snapshot';
 import { chunkAtOrAfter, heapLod } from '../../derive/heapLod';
 import { heapPin } from '../../derive/heapPin';
@@ -28,7 +28,7 @@ export function chunkText(state: number, size: number, offset: number): string {
  */
 export function HeapStrip(): React.JSX.Element {
   const { ref, width, height } = useCanvasBox();
-  const snap = useRun((s) => s.snapshot);
+  const snap = useRunData((s) => s.snapshot);
   // The main arena's brk heap (null under another allocator: this view is glibc's).
   const g = snap ? glibcOf(snap) : null;
   const z = useViewport((s) => s.heapZoom);
@@ -71,7 +71,7 @@ export function HeapStrip(): React.JSX.Element {
     const canvas = ref.current;
     const v = view(width, height);
     if (!canvas || width === 0 || !v) return;
-    requestDraw('heap-strip', () => drawHeapStrip(canvas, v));
+    requestDraw(`heap-strip${descId}`, () => drawHeapStrip(canvas, v));
   });
 
   // Bring a focused range into view: it fills about a tenth of the plot, so its neighbours show too.

@@ -1,4 +1,4 @@
-import { useRun } from '../../client/runStore';
+import { useRunData } from '../../client/runContext';
 import { glibcOf } from '../../engine/trace/snapshot';
 import { refRange, overlaps } from '../../derive/selection';
 import { useSelection } from '../../store/selection';
@@ -6,7 +6,7 @@ import { fmtBytes, hex } from '../format';
 
 /** Chunks glibc gave their own mmap (≥ the mmap threshold): each is unmapped as soon as it is freed. */
 export function MmapList(): React.JSX.Element {
-  const snap = useRun((s) => s.snapshot);
+  const snap = useRunData((s) => s.snapshot);
   const selected = useSelection((s) => s.selected);
   const range = refRange(selected);
   const g = snap ? glibcOf(snap) : null;

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
-import { engineClient } from '../../client/engineClient';
-import { useRun } from '../../client/runStore';
+import { useRunData, useRunSource } from '../../client/runContext';
 import type { PoolDetail } from '../../protocol/messages';
 import { usePlayhead } from '../../store/playhead';
 import { useSelection } from '../../store/selection';
@@ -19,13 +18,15 @@ const BLOCK_LABEL = ['never carved', 'on the free list', 'in use'];
  */
 export function PoolPanel(): React.JSX.Element | null {
   const openPool = useViewport((s) => s.openPool);
-  const snap = useRun((s) => s.snapshot);
+  const src = useRunSource();
+  const snap = useRunData((s) => s.snapshot);
   const selected = useSelection((s) => s.selected);
   const [detail, setDetail] = useState<{ pool: number; d: PoolDetail | null } | null>(null);
   useEffect(() => {
     if (openPool === null || !snap) return;
     let live = true;
-    void engineClient()
+    void src
+      .client()
       .pool(openPool, positionOf(usePlayhead.getState()))
       .then((d) => live && setDetail({ pool: openPool, d }));
     return () => {

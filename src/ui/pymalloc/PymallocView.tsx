@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { useRun } from '../../client/runStore';
+import { useRunData, useRunSource } from '../../client/runContext';
 import { Change } from '../../derive/diff';
 import { sizeClassColor } from '../../derive/palette';
 import { refRange } from '../../derive/selection';
@@ -23,8 +23,9 @@ const ZOOMS = [8, 14, 24, 40];
  * arenas in the box.
  */
 export function PymallocView(): React.JSX.Element {
-  const snap = useRun((s) => s.snapshot);
-  const status = useRun((s) => s.status);
+  const src = useRunSource();
+  const snap = useRunData((s) => s.snapshot);
+  const status = useRunData((s) => s.status);
   const selected = useSelection((s) => s.selected);
   const openPool = useViewport((s) => s.openPool);
   const changes = useChanges();
@@ -77,31 +78,36 @@ export function PymallocView(): React.JSX.Element {
   });
 
   useEffect(() =>
-    registerFigure('pymalloc', () => {
-      const v = view(width);
-      return v
-        ? {
-            width,
-            height,
-            draw: (ctx) =>
-              drawArenas(ctx, {
-                ...v,
-                selected: null,
-                openPool: null,
-                cursor: null,
-                pools: null,
-                newArenas: null,
-              }),
-            legend: [
-              ...LEGEND_CLASSES.map((k) => ({ label: `${(k + 1) * 16} B blocks`, color: sizeClassColor(k) })),
-              {
-                label: 'fill = blocks in use; grey outline = empty pool; dot = not carved',
-                color: '#ffffff',
-              },
-            ],
-          }
-        : null;
-    }),
+    !src.main
+      ? undefined
+      : registerFigure('pymalloc', () => {
+          const v = view(width);
+          return v
+            ? {
+                width,
+                height,
+                draw: (ctx) =>
+                  drawArenas(ctx, {
+                    ...v,
+                    selected: null,
+                    openPool: null,
+                    cursor: null,
+                    pools: null,
+                    newArenas: null,
+                  }),
+                legend: [
+                  ...LEGEND_CLASSES.map((k) => ({
+                    label: `${(k + 1) * 16} B blocks`,
+                    color: sizeClassColor(k),
+                  })),
+                  {
+                    label: 'fill = blocks in use; grey outline = empty pool; dot = not carved',
+                    color: '#ffffff',
+                  },
+                ],
+              }
+            : null;
+        }),
   );
 
   const openAt = (row: number, col: number): void => {

@@ -1,15 +1,16 @@
 import { useEffect } from 'react';
-import { AddressMap } from '../addressMap/AddressMap';
+import { useComparison } from '../../store/comparison';
+import { startCompareSync } from '../compare/compareSync';
+import { CompareView } from '../compare/CompareView';
+import { useViewContext } from '../useViewContext';
+import { viewsFor } from '../views';
 import { Controls } from '../controls/Controls';
 import { ScriptEditor } from '../editor/ScriptEditor';
 import { ExplainPanel } from '../explain/ExplainPanel';
 import { OutputPanel } from '../explain/OutputPanel';
-import { GlibcView } from '../glibc/GlibcView';
 import { HelpSheet } from '../help/HelpSheet';
 import { SupportedPython } from '../help/SupportedPython';
 import { Tour } from '../help/Tour';
-import { PymallocView } from '../pymalloc/PymallocView';
-import { Timeline } from '../timeline/Timeline';
 import { ConfirmDialog } from './ConfirmDialog';
 import { installKeys } from './keys';
 import { Notices } from './Notices';
@@ -24,8 +25,11 @@ import { useStale } from './useStale';
  */
 export function App(): React.JSX.Element {
   const stale = useStale();
+  const ctx = useViewContext();
+  const comparing = useComparison((s) => s.envs);
   useEffect(() => {
     const stop = startSync();
+    const stopCompare = startCompareSync();
     openFromHash(location.hash);
     const stopUrl = startUrlFollow();
     const removeKeys = installKeys();
@@ -35,6 +39,7 @@ export function App(): React.JSX.Element {
     return () => {
       window.removeEventListener('hashchange', onHash);
       stop();
+      stopCompare();
       stopUrl();
       removeKeys();
     };
@@ -63,14 +68,22 @@ export function App(): React.JSX.Element {
       </div>
       <main className={`right${stale ? ' stale' : ''}`} id="views" tabIndex={-1}>
         <Controls />
-        <div className="views" aria-label="Memory views">
-          <Timeline />
-          <AddressMap />
-          <div className="layers">
-            <GlibcView />
-            <PymallocView />
+        {comparing ? (
+          <div className="views" aria-label="Memory views, compared">
+            <CompareView envs={comparing} />
           </div>
-        </div>
+        ) : (
+          <div className="views" aria-label="Memory views">
+            {viewsFor(ctx, 'overview').map((v) => (
+              <v.component key={v.id} />
+            ))}
+            <div className="layers">
+              {[...viewsFor(ctx, 'libc'), ...viewsFor(ctx, 'objects')].map((v) => (
+                <v.component key={v.id} />
+              ))}
+            </div>
+          </div>
+        )}
       </main>
       <Tour />
       <HelpSheet />

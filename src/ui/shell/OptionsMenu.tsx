@@ -1,101 +1,90 @@
-import { useCallback, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
-import type { TunableOptions } from '../../protocol/messages';
+import type { EnvCheck } from '../../client/envCheck';
+import { ENV_PRESETS, envWords, parseEnvText, presetOf, sameEnv } from '../../protocol/environment';
 import { useOptions } from '../../store/options';
 import { useDismiss } from '../common/useDismiss';
+import { libcOfVars } from '../views';
+import { TunableFields } from './TunableFields';
 
-interface Field {
-  key: keyof TunableOptions;
-  name: string;
-  unit: string;
-  max: number;
-  placeholder: string;
-  help: string;
-}
+type Checker = (vars: Record<string, string>) => EnvCheck;
 
-/** glibc 2.36's malloc tunables the simulator models (malloc/malloc.c, manual/tunables.texi). */
-const FIELDS: Field[] = [
-  {
-    key: 'tcacheCount',
-    name: 'tcache_count',
-    unit: 'chunks',
-    max: 65535,
-    placeholder: '7',
-    help: 'Freed chunks each tcache bin keeps for reuse (MAX_TCACHE_COUNT 65,535). 0 turns tcache off.',
-  },
-  {
-    key: 'mmapThreshold',
-    name: 'mmap_threshold',
-    unit: 'bytes',
-    max: Number.MAX_SAFE_INTEGER,
-    placeholder: '131072, dynamic',
-    help: 'Requests this big or bigger get their own mmap. Setting it fixes it; by default it starts at 128 KiB and rises (to 32 MiB at most) when an mmapped chunk is freed.',
-  },
-  {
-    key: 'trimThreshold',
-    name: 'trim_threshold',
-    unit: 'bytes',
-    max: Number.MAX_SAFE_INTEGER,
-    placeholder: '131072, dynamic',
-    help: 'free() gives the top of the heap back (moves the break down) only once the top chunk is bigger than this. By default it is twice the dynamic mmap threshold.',
-  },
-  {
-    key: 'topPad',
-    name: 'top_pad',
-    unit: 'bytes',
-    max: Number.MAX_SAFE_INTEGER,
-    placeholder: '131072',
-    help: 'Extra bytes asked of brk each time the heap grows, and kept when it is trimmed.',
-  },
-];
-
-/** Why a typed value cannot be used, or null when it can. */
-export function tunableError(f: Pick<Field, 'max' | 'unit'>, text: string): string | null {
-  if (text.trim() === '') return null;
-  if (!/^\d+$/.test(text.trim())) return `A whole number of ${f.unit}, 0 or more.`;
-  const v = Number(text);
-  if (!Number.isSafeInteger(v) || v > f.max) return `At most ${f.max.toLocaleString('en-US')} ${f.unit}.`;
-  return null;
+/** The environment button's words: the preset's name, or the variables' names. */
+export function envSummary(vars: Record<string, string>, tunables: number): string {
+  const p = presetOf(vars);
+  // Not a preset: the C library the variables select, then their names.
+  const name = p ? p.label : `${libcOfVars(vars)} (${Object.keys(vars).sort().join(' ')})`;
+  return `${name}${tunables > 0 ? ` · ${tunables} tunable${tunables > 1 ? 's' : ''} set` : ''}`;
 }
 
 /**
- * The environment the script runs in: CPython 3.11 on glibc 2.36 (the only one so far), and the
- * glibc tunables (GLIBC_TUNABLES=glibc.malloc.*). A changed value marks the views out of date
- * until Run. Closes on Esc or a click outside.
+ * The environment the script runs in, in the words of production: presets for the common ones
+ * (jemalloc, mimalloc, their purge settings, MALLOC_ARENA_MAX, tcache off, PYTHONMALLOC=malloc) and
+ * the variables themselves (`LD_PRELOAD=libjemalloc.so.2`, `MALLOC_CONF=…`), judged as the engine
+ * judges them (its own messages); glibc's tunables as fields when glibc is the allocator. A change
+ * marks the views out of date until Run. Closes on Esc or a click outside.
  */
 export function OptionsMenu(): React.JSX.Element {
+  const env = useOptions((s) => s.env);
   const t = useOptions((s) => s.tunables);
   const [open, setOpen] = useState(false);
-  const [drafts, setDrafts] = useState<Partial<Record<keyof TunableOptions, string>>>({});
+  const [text, setText] = useState('');
+  const [problems, setProblems] = useState<string[]>([]);
+  const [check, setCheck] = useState<EnvCheck | null>(null);
+  const checker = useRef<Checker | null>(null);
   const root = useRef<HTMLDivElement | null>(null);
   const panel = useRef<HTMLDivElement | null>(null);
   const panelId = useId();
   const close = useCallback(() => setOpen(false), []);
   useDismiss(open, root, close, panel);
   const drawer = typeof document !== 'undefined' ? document.getElementById('drawer') : null;
-  const set = (f: Field, text: string): void => {
-    setDrafts((d) => ({ ...d, [f.key]: text }));
-    if (tunableError(f, text) !== null) return;
-    const next = { ...useOptions.getState().tunables };
-    if (text.trim() === '') delete next[f.key];
-    else next[f.key] = Number(text);
-    useOptions.getState().setTunables(next);
+
+  const judge = (t: string): void => {
+    const { vars, problems } = parseEnvText(t);
+    setProblems(problems);
+    const c = checker.current ? checker.current(vars) : null;
+    setCheck(c);
+    if (problems.length === 0 && (!c || c.error === null)) {
+      const cur = useOptions.getState().env;
+      if (!sameEnv(cur, { ...cur, vars })) useOptions.getState().setEnv({ ...cur, vars });
+    }
+  };
+  useEffect(() => {
+    if (!open) return;
+    const t0 = envWords(useOptions.getState().env.vars).join('\n');
+    setText(t0);
+    setProblems([]);
+    let live = true;
+    // The engine's allocators load only when the panel opens (the page does not need them to draw).
+    void import('../../client/envCheck').then((m) => {
+      if (!live) return;
+      checker.current = m.checkEnvironment;
+      setCheck(m.checkEnvironment(parseEnvText(t0).vars));
+    });
+    return () => {
+      live = false;
+    };
+  }, [open]);
+
+  const choose = (vars: Record<string, string>): void => {
+    const t0 = envWords(vars).join('\n');
+    setText(t0);
+    judge(t0);
   };
   const n = Object.keys(t).length;
+  const current = presetOf(env.vars);
+  const glibc = libcOfVars(env.vars) === 'glibc';
+  const error = problems.length > 0 ? problems.join('; ') : (check?.error ?? null);
   return (
     <div className="options" ref={root}>
       <button
         type="button"
         aria-expanded={open}
         aria-controls={panelId}
-        onClick={() => {
-          setDrafts({});
-          setOpen(!open);
-        }}
+        onClick={() => setOpen(!open)}
         data-testid="environment"
       >
-        CPython 3.11 · glibc 2.36{n > 0 ? ` · ${n} tunable${n > 1 ? 's' : ''} set` : ''}{' '}
-        <span aria-hidden="true">▾</span>
+        {envSummary(env.vars, n)} <span aria-hidden="true">▾</span>
       </button>
       {open &&
         drawer &&
@@ -104,55 +93,79 @@ export function OptionsMenu(): React.JSX.Element {
             className="drawer-panel options-panel"
             id={panelId}
             role="group"
-            aria-label="Environment and glibc tunables"
+            aria-label="Environment"
             ref={panel}
           >
             <p className="muted">
-              Simulated: CPython 3.11 with pymalloc on glibc 2.36 malloc, x86-64 Linux, one thread.
+              The process’s environment, as you would set it in production. Simulated: CPython {env.python} on
+              x86-64 Linux, {check?.libc ?? 'glibc 2.36'}.
             </p>
-            <h3>glibc malloc tunables</h3>
-            {FIELDS.map((f) => {
-              const text = drafts[f.key] ?? (t[f.key] !== undefined ? String(t[f.key]) : '');
-              const err = tunableError(f, text);
-              const id = `${panelId}-${f.key}`;
-              return (
-                <div className="field" key={f.key}>
-                  <label htmlFor={id}>
-                    <code>{f.name}</code>
-                  </label>
-                  <span className="input-unit">
-                    <input
-                      id={id}
-                      inputMode="numeric"
-                      value={text}
-                      placeholder={f.placeholder}
-                      aria-invalid={err !== null}
-                      aria-describedby={`${id}-help${err ? ` ${id}-err` : ''}`}
-                      onChange={(e) => set(f, e.target.value)}
-                    />
-                    <span className="unit">{f.unit}</span>
-                  </span>
-                  <p className="help" id={`${id}-help`}>
-                    {f.help}
-                  </p>
-                  {err && (
-                    <p className="invalid" id={`${id}-err`} role="alert">
-                      {err} The last valid value is kept.
-                    </p>
-                  )}
-                </div>
-              );
-            })}
+            <h3 id={`${panelId}-presets`}>Presets</h3>
+            <div className="presets" role="group" aria-labelledby={`${panelId}-presets`}>
+              {ENV_PRESETS.map((p) => (
+                <button
+                  type="button"
+                  key={p.id}
+                  aria-pressed={current?.id === p.id}
+                  title={p.note}
+                  onClick={() => choose(p.vars)}
+                  data-preset={p.id}
+                >
+                  {p.label}
+                </button>
+              ))}
+            </div>
+            {current && <p className="help">{current.note}</p>}
+            <div className="field">
+              <label htmlFor={`${panelId}-vars`}>
+                Variables <span className="muted">(NAME=VALUE, one a line)</span>
+              </label>
+              <textarea
+                id={`${panelId}-vars`}
+                rows={3}
+                spellCheck={false}
+                value={text}
+                placeholder="LD_PRELOAD=libjemalloc.so.2&#10;MALLOC_CONF=dirty_decay_ms:0,muzzy_decay_ms:0"
+                aria-invalid={error !== null}
+                aria-describedby={`${panelId}-vars-help${error ? ` ${panelId}-vars-err` : ''}`}
+                onChange={(e) => {
+                  setText(e.target.value);
+                  judge(e.target.value);
+                }}
+              />
+              <p className="help" id={`${panelId}-vars-help`}>
+                LD_PRELOAD (libjemalloc.so.2, libmimalloc.so.2), MALLOC_CONF, MIMALLOC_*, GLIBC_TUNABLES,
+                MALLOC_ARENA_MAX and the other MALLOC_*_ variables, PYTHONMALLOC.
+              </p>
+              {error && (
+                <p className="invalid" id={`${panelId}-vars-err`} role="alert">
+                  {error}. The last valid environment is kept.
+                </p>
+              )}
+              {check && check.warnings.length > 0 && (
+                <ul className="warnings" aria-label="What the process would say">
+                  {check.warnings.map((w) => (
+                    <li key={w}>{w}</li>
+                  ))}
+                </ul>
+              )}
+            </div>
+            {glibc && (
+              <>
+                <h3>glibc malloc tunables</h3>
+                <TunableFields idBase={panelId} />
+              </>
+            )}
             <div className="row">
               <button
                 type="button"
-                disabled={n === 0}
+                disabled={n === 0 && Object.keys(env.vars).length === 0}
                 onClick={() => {
-                  setDrafts({});
                   useOptions.getState().setTunables({});
+                  choose({});
                 }}
               >
-                Reset to glibc’s defaults
+                Reset to the defaults
               </button>
               <button type="button" onClick={() => setOpen(false)}>
                 Done

@@ -1,3 +1,4 @@
+import { sameEnv } from '../../protocol/environment';
 import { SCENARIOS, scenarioById } from '../../scenarios';
 import { useEditor } from '../../store/editor';
 import { useOptions } from '../../store/options';
@@ -16,12 +17,15 @@ export function loadScenario(id: string): Promise<boolean> {
   return r ? replaceScript(r) : Promise.resolve(false);
 }
 
-/** Is the open scenario run with other tunables than its own? */
+/** Is the open scenario run with other tunables (or another environment) than its own? */
 export function scenarioModified(): boolean {
   const { scenarioId } = useEditor.getState();
   const sc = scenarioById(scenarioId);
+  const o = useOptions.getState();
   return (
-    sc !== undefined && JSON.stringify(sc.tunables ?? {}) !== JSON.stringify(useOptions.getState().tunables)
+    sc !== undefined &&
+    (JSON.stringify(sc.tunables ?? {}) !== JSON.stringify(o.tunables) ||
+      (sc.env !== undefined && !sameEnv(sc.env, o.env)))
   );
 }
 

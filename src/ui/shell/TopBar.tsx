@@ -2,20 +2,28 @@ import { useCallback, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { MenuButton } from '../common/MenuButton';
 import { useDismiss } from '../common/useDismiss';
-import { exportFigure, exportReport, VIEWS, type ExportKind } from '../export/exportView';
+import { exportFigure, exportReport, type ExportKind } from '../export/exportView';
+import { viewsFor } from '../views';
 import { useHelp } from '../help/helpStore';
+import { useViewContext } from '../useViewContext';
 import { OptionsMenu } from './OptionsMenu';
 import { ScenarioPicker } from './ScenarioPicker';
+import { VersionPicker } from './VersionPicker';
+import { CompareButton } from '../compare/CompareButton';
 import { shareUrl, writeHash } from './share';
 
-const EXPORTS = [
-  ...VIEWS.map((v) => ({ id: `png:${v.id}`, label: `${v.label} as PNG`, group: 'Image (2×, white)' })),
-  ...VIEWS.map((v) => ({ id: `svg:${v.id}`, label: `${v.label} as SVG`, group: 'Vector (SVG)' })),
-  { id: 'report:', label: 'Report as JSON', group: 'Data' },
-];
+/** The export menu: every view shown now, as PNG and as SVG, and the report. */
+function exportItems(shown: { id: string; title: string }[]): { id: string; label: string; group: string }[] {
+  return [
+    ...shown.map((v) => ({ id: `png:${v.id}`, label: `${v.title} as PNG`, group: 'Image (2×, white)' })),
+    ...shown.map((v) => ({ id: `svg:${v.id}`, label: `${v.title} as SVG`, group: 'Vector (SVG)' })),
+    { id: 'report:', label: 'Report as JSON', group: 'Data' },
+  ];
+}
 
 /** Title, scenario library, environment, Share, Export and help; wraps onto more lines when narrow. */
 export function TopBar(): React.JSX.Element {
+  const ctx = useViewContext();
   const [shared, setShared] = useState<{ url: string; copied: boolean } | null>(null);
   const [exported, setExported] = useState<string | null>(null);
   const shareRoot = useRef<HTMLDivElement | null>(null);
@@ -37,8 +45,7 @@ export function TopBar(): React.JSX.Element {
   };
   const onExport = async (value: string): Promise<void> => {
     const [kind, id] = value.split(':') as [ExportKind | 'report', string];
-    const name =
-      kind === 'report' ? await exportReport() : await exportFigure(kind, id as (typeof VIEWS)[number]['id']);
+    const name = kind === 'report' ? await exportReport() : await exportFigure(kind, id);
     setExported(name ? `Saved ${name}` : 'Nothing to export yet: run the script first.');
     setTimeout(() => setExported(null), 4000);
   };
@@ -48,7 +55,9 @@ export function TopBar(): React.JSX.Element {
         Highwater <span className="muted">why a Python process keeps its memory</span>
       </h1>
       <ScenarioPicker />
+      <VersionPicker />
       <OptionsMenu />
+      <CompareButton />
       <div className="share" ref={shareRoot}>
         <button type="button" onClick={() => void onShare()} aria-expanded={shared !== null}>
           Share
@@ -69,7 +78,7 @@ export function TopBar(): React.JSX.Element {
       <MenuButton
         label="Export"
         text="Export"
-        items={EXPORTS}
+        items={exportItems(viewsFor(ctx))}
         onSelect={(v) => void onExport(v)}
         testId="export"
       />

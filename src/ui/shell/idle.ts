@@ -1,4 +1,6 @@
+import { compareClients, onColumnActivity } from '../../client/compareRuns';
 import { engineClient } from '../../client/engineClient';
+import { currentColumns } from '../compare/compareSync';
 import { useRun } from '../../client/runStore';
 import { sentenceText } from '../../engine/explain/types';
 import { glibcOf } from '../../engine/trace/snapshot';
@@ -29,6 +31,8 @@ declare global {
 function isIdle(): boolean {
   const r = useRun.getState();
   if (engineClient().busy || framesPending() || r.status !== 'idle') return false;
+  // The comparison's other runs: each must show the statement asked for too.
+  if (compareClients().some((c) => c.busy)) return false;
   if (r.crashed) return true;
   // Nothing shown: idle when no run was asked for, it was cancelled, or the script waits for Run.
   if (!r.snapshot || !r.shown) return r.cancelled || r.runKey === null || r.runKey !== currentKey();
@@ -86,6 +90,16 @@ export function installIdleSignal(): void {
         heapZoom: useViewport.getState().heapZoom,
         selected: useSelection.getState().selected,
         durationMs: r.durationMs,
+        compare: currentColumns().map((c) => {
+          const run = c.source.store.getState();
+          return {
+            env: c.env,
+            statement: run.snapshot?.statement ?? null,
+            rss: run.snapshot?.scalars.rss ?? null,
+            libc: run.snapshot?.libc.kind ?? null,
+            error: run.error,
+          };
+        }),
       };
     },
   };
@@ -93,6 +107,7 @@ export function installIdleSignal(): void {
   useRun.subscribe(touch);
   usePlayhead.subscribe(touch);
   engineClient().onSettled(touch);
+  onColumnActivity(touch);
   onFrameSettled(update);
   touch();
 }

@@ -1,8 +1,10 @@
 import { expectedEvents } from '../../client/expectations';
 import type { MemoryRef } from '../../engine/explain/types';
+import type { EnvSpec } from '../../protocol/environment';
 import type { TunableOptions } from '../../protocol/messages';
 import { SCENARIOS, scenarioById } from '../../scenarios';
 import { useDialog } from '../../store/dialog';
+import { useComparison } from '../../store/comparison';
 import { useEditor } from '../../store/editor';
 import { useNotice } from '../../store/notice';
 import { useOptions } from '../../store/options';
@@ -17,6 +19,12 @@ export interface Replacement {
   source: string;
   scenarioId: string | null;
   tunables: TunableOptions;
+  /** The environment to run in; absent: the one set now stays. */
+  env?: EnvSpec;
+  /** Environments to compare side by side (a link made in the comparison); null ends a comparison. */
+  compare?: EnvSpec[] | null;
+  /** Versions a link named that this page does not know (it opened with the default instead). */
+  unknownVersions?: string[];
   /** How the notice names it: “Small lists”, “the shared link”, “your script”. */
   label: string;
   position?: { mode: StepMode; statement: number; event: number };
@@ -35,9 +43,9 @@ export function isEdited(): boolean {
  * this browser before (their event count is remembered) are bounded; anything else (a link from
  * someone else, a restored draft that may have crashed the tab) waits for Run.
  */
-export function safeToRun(source: string, tunables: TunableOptions): boolean {
+export function safeToRun(source: string, tunables: TunableOptions, env: EnvSpec): boolean {
   if (SCENARIOS.some((s) => s.source === source)) return true;
-  return expectedEvents(runKeyOf(source, tunables)) !== null;
+  return expectedEvents(runKeyOf(source, tunables, env)) !== null;
 }
 
 const clampZoom = (z: { k: number; x: number } | undefined): { k: number; x: number } =>
@@ -47,6 +55,13 @@ const clampZoom = (z: { k: number; x: number } | undefined): { k: number; x: num
 export function apply(r: Replacement, run: boolean | 'if-safe' = 'if-safe'): void {
   useEditor.getState().setSource(r.source, r.scenarioId);
   useOptions.getState().setTunables(r.tunables);
+  if (r.env) useOptions.getState().setEnv(r.env);
+  if (r.compare !== undefined) useComparison.getState().setEnvs(r.compare);
+  if (r.unknownVersions && r.unknownVersions.length > 0)
+    useNotice.getState().show({
+      tone: 'error',
+      text: `The link names CPython ${[...new Set(r.unknownVersions)].join(', ')}, which this page does not know: it opened with CPython ${useOptions.getState().env.python}.`,
+    });
   const pos = r.position ?? { mode: 'statement' as const, statement: 0, event: 0 };
   usePlayhead.setState({ ...pos, playing: false });
   const v = r.view;
@@ -57,7 +72,8 @@ export function apply(r: Replacement, run: boolean | 'if-safe' = 'if-safe'): voi
     openPool: v?.openPool ?? null,
   });
   useSelection.getState().select((v?.selected as MemoryRef | undefined) ?? null);
-  const go = run === true || (run === 'if-safe' && safeToRun(r.source, r.tunables));
+  const go =
+    run === true || (run === 'if-safe' && safeToRun(r.source, r.tunables, useOptions.getState().env));
   if (go) ensureRun(positionOf(usePlayhead.getState()));
 }
 
@@ -84,6 +100,7 @@ export async function replaceScript(r: Replacement, run: boolean | 'if-safe' = '
     source: before.source,
     scenarioId: before.scenarioId,
     tunables: useOptions.getState().tunables,
+    env: useOptions.getState().env,
     label: 'the previous script',
     position: { ...usePlayhead.getState() },
   };
@@ -110,6 +127,8 @@ export function scenarioReplacement(id: string): Replacement | null {
         source: sc.source,
         scenarioId: sc.id,
         tunables: sc.tunables ?? {},
+        ...(sc.env ? { env: sc.env } : {}),
+        ...(sc.compare ? { compare: sc.compare } : {}),
         label: `the scenario “${sc.title}”`,
       }
     : null;

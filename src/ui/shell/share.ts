@@ -7,7 +7,15 @@ import { usePlayhead } from '../../store/playhead';
 import { useSelection } from '../../store/selection';
 import { useViewport } from '../../store/viewport';
 import { decodeScenarioLink, encodeScenarioLink } from '../../url/scenarioLink';
-import { decodeShare, encodeShare, type ShareState, type ShareView } from '../../url/shareCodec';
+import {
+  decodeShare,
+  encodeShare,
+  type ShareEnv,
+  type ShareState,
+  type ShareView,
+} from '../../url/shareCodec';
+import { DEFAULT_ENV, envKey, isPythonVersion, sameEnv, type EnvSpec } from '../../protocol/environment';
+import { useComparison } from '../../store/comparison';
 import { apply, replaceScript, scenarioReplacement, type Replacement } from './replace';
 
 /** The state a share link captures: script, options and the position on screen. */
@@ -26,7 +34,28 @@ export function currentShareState(): ShareState {
         : p.statement,
     event: p.event,
     view: currentView(),
+    ...envPart(),
   };
+}
+
+/** The environment, written only when it is not the default; the compared ones while comparing. */
+function envPart(): Pick<ShareState, 'env' | 'compare'> {
+  const env = useOptions.getState().env;
+  const compare = useComparison.getState().envs;
+  return {
+    ...(sameEnv(env, DEFAULT_ENV) ? {} : { env: { python: env.python, vars: env.vars } }),
+    ...(compare ? { compare: compare.map((e) => ({ python: e.python, vars: e.vars })) } : {}),
+  };
+}
+
+/**
+ * An environment from a link. A version this page does not know (a later page's link) opens as
+ * the default version, and the notice says so.
+ */
+function envOf(e: ShareEnv | undefined, unknown: string[]): EnvSpec {
+  const python = e?.python ?? DEFAULT_ENV.python;
+  if (!isPythonVersion(python)) unknown.push(python);
+  return { python: isPythonVersion(python) ? python : DEFAULT_ENV.python, vars: { ...(e?.vars ?? {}) } };
 }
 
 function currentView(): ShareView {
@@ -52,6 +81,8 @@ export function currentHash(): string {
     sc &&
     sc.source === s.source &&
     JSON.stringify(sc.tunables ?? {}) === JSON.stringify(s.tunables) &&
+    sameEnv(sc.env ?? DEFAULT_ENV, useOptions.getState().env) &&
+    sameEnvs(s.compare, sc.compare) &&
     Object.keys(s.view ?? {}).length === 0;
   return plain
     ? encodeScenarioLink({ scenario: sc.id, mode: s.mode, statement: s.statement, event: s.event })
@@ -61,6 +92,14 @@ export function currentHash(): string {
 export function shareUrl(): string {
   return `${location.origin}${location.pathname}${location.search}${currentHash()}`;
 }
+
+/** The same comparison (or none on both sides). */
+const sameEnvs = (a: readonly ShareEnv[] | undefined, b: readonly EnvSpec[] | undefined): boolean =>
+  (a ?? []).length === (b ?? []).length &&
+  (a ?? []).every(
+    (e, i) =>
+      envKey({ python: (e.python ?? '3.11') as EnvSpec['python'], vars: e.vars ?? {} }) === envKey(b![i]),
+  );
 
 type Decoded = { ok: true; r: Replacement } | { ok: false; reason: string } | { ok: 'empty' };
 
@@ -76,6 +115,9 @@ function decodeHash(hash: string): Decoded {
   if (d.ok !== true) return d.ok === 'empty' ? { ok: 'empty' } : d;
   const s = d.state;
   const sc = s.scenarioId ? scenarioById(s.scenarioId) : undefined;
+  const unknown: string[] = [];
+  const env = envOf(s.env, unknown);
+  const compare = s.compare ? s.compare.map((e) => envOf(e, unknown)) : null;
   return {
     ok: true,
     r: {
@@ -83,9 +125,12 @@ function decodeHash(hash: string): Decoded {
       // A scenario id is kept only while the text is still that scenario's.
       scenarioId: sc && sc.source === s.source ? sc.id : null,
       tunables: s.tunables,
+      env,
+      compare,
       label: 'the shared link',
       position: { mode: s.mode, statement: s.statement, event: s.event },
       view: s.view,
+      unknownVersions: unknown,
     },
   };
 }
@@ -143,6 +188,7 @@ export function startUrlFollow(): () => void {
     usePlayhead.subscribe(later),
     useEditor.subscribe(later),
     useOptions.subscribe(later),
+    useComparison.subscribe(later),
     useViewport.subscribe(later),
     useSelection.subscribe(later),
     useRun.subscribe((r, prev) => r.shown !== prev.shown && later()),

@@ -1,5 +1,6 @@
 import { engineClient } from '../../client/engineClient';
 import { useRun } from '../../client/runStore';
+import { DEFAULT_ENV, envKey, sameEnv, type EnvSpec } from '../../protocol/environment';
 import type { Position } from '../../protocol/messages';
 import { completedAt } from '../../protocol/statementCount';
 import { useEditor } from '../../store/editor';
@@ -9,9 +10,15 @@ import { usePlayhead, type PlayheadState } from '../../store/playhead';
 /** Past any script's end: the worker clamps it to the last statement reached. */
 export const END = 1e9;
 
-export const runKeyOf = (source: string, tunables: object): string => JSON.stringify([source, tunables]);
+/**
+ * Names a run: the script, the tunables and the environment. The environment is left out while it is
+ * the default, so the counts remembered for runs made before environments existed still apply.
+ */
+export const runKeyOf = (source: string, tunables: object, env: EnvSpec = DEFAULT_ENV): string =>
+  JSON.stringify(sameEnv(env, DEFAULT_ENV) ? [source, tunables] : [source, tunables, envKey(env)]);
 
-export const currentKey = (): string => runKeyOf(useEditor.getState().source, useOptions.getState().tunables);
+export const currentKey = (): string =>
+  runKeyOf(useEditor.getState().source, useOptions.getState().tunables, useOptions.getState().env);
 
 /** Does the worker hold a run of the current script and options? */
 export const runIsCurrent = (): boolean => useRun.getState().runKey === currentKey();
@@ -22,7 +29,7 @@ export function ensureRun(target: Position): boolean {
   engineClient().run(
     currentKey(),
     useEditor.getState().source,
-    { tunables: useOptions.getState().tunables },
+    { tunables: useOptions.getState().tunables, env: useOptions.getState().env },
     target,
   );
   return true;

@@ -1,25 +1,37 @@
-import { useRun } from '../../client/runStore';
+import { useRunData, useRunSource } from '../../client/runContext';
+import { useRun, type RunStore } from '../../client/runStore';
 import { diffSnapshots, type Changes } from '../../derive/diff';
 import type { Snapshot } from '../../engine/trace/snapshot';
 import { useCompare } from '../../store/compare';
 
-let memo: { a: Snapshot; b: Snapshot; r: Changes } | null = null;
+const memo = new WeakMap<Snapshot, { a: Snapshot; r: Changes }>();
 
-/** The changes the views mark: against the compared step, else against the position shown before. */
-export function changesNow(): { changes: Changes; base: 'compare' | 'previous' } | null {
-  const r = useRun.getState();
+/**
+ * The changes the views mark: against the compared step (the page's own run), else against the
+ * position shown before.
+ */
+export function changesNow(
+  store: RunStore = useRun,
+): { changes: Changes; base: 'compare' | 'previous' } | null {
+  const r = store.getState();
   const cmp = useCompare.getState();
   const cur = r.snapshot;
-  const base = cmp.position ? cmp.snapshot : (r.previous?.snapshot ?? null);
+  const against = store === useRun && cmp.position !== null;
+  const base = against ? cmp.snapshot : (r.previous?.snapshot ?? null);
   if (!cur || !base || base === cur) return null;
-  if (!memo || memo.a !== base || memo.b !== cur) memo = { a: base, b: cur, r: diffSnapshots(base, cur) };
-  return { changes: memo.r, base: cmp.position ? 'compare' : 'previous' };
+  let hit = memo.get(cur);
+  if (!hit || hit.a !== base) {
+    hit = { a: base, r: diffSnapshots(base, cur) };
+    memo.set(cur, hit);
+  }
+  return { changes: hit.r, base: against ? 'compare' : 'previous' };
 }
 
 export function useChanges(): Changes | null {
-  useRun((s) => s.snapshot);
-  useRun((s) => s.previous);
+  const src = useRunSource();
+  useRunData((s) => s.snapshot);
+  useRunData((s) => s.previous);
   useCompare((s) => s.snapshot);
   useCompare((s) => s.position);
-  return changesNow()?.changes ?? null;
+  return changesNow(src.store)?.changes ?? null;
 }

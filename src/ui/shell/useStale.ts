@@ -7,7 +7,8 @@ import { runKeyOf } from './sync';
 export function useStale(): boolean {
   const source = useEditor((s) => s.source);
   const tunables = useOptions((s) => s.tunables);
+  const env = useOptions((s) => s.env);
   const runKey = useRun((s) => s.runKey);
   const hasRun = useRun((s) => s.snapshot !== null);
-  return hasRun && runKey !== runKeyOf(source, tunables);
+  return hasRun && runKey !== runKeyOf(source, tunables, env);
 }

@@ -10,6 +10,7 @@ import type { Vm } from '../runtime/vm';
 import { PyError as PyErrorClass } from '../errors';
 import { clearError, errorMatches, normalize, raiseFormat } from './errors';
 import { typeName } from './object';
+import { unmodelledAttribute } from './cpythonattrs';
 
 /**
  * _PyType_Lookup: `name` along the type's MRO, a borrowed reference or 0. A heap type answers
@@ -113,13 +114,19 @@ export function genericSetAttr(vm: Vm, obj: number, name: string, value: number)
 export function getAttr(vm: Vm, obj: number, name: string): number {
   const tp = vm.typeOf(obj);
   const f = tp.getattro;
-  if (f === null)
+  if (f === null) {
+    const what = unmodelledAttribute(vm, obj, name);
+    if (what !== null) throw new NotSupported(what);
     throw raiseFormat(vm, E.AttributeError, "'%.50s' object has no attribute '%U'", tp.name, name);
+  }
   try {
     return f(vm, obj, name);
   } catch (e) {
-    if (e instanceof PyErrorClass && errorMatches(vm, e, E.AttributeError))
+    if (e instanceof PyErrorClass && errorMatches(vm, e, E.AttributeError)) {
+      const what = unmodelledAttribute(vm, obj, name);
+      if (what !== null) throw new NotSupported(what);
       setAttributeErrorContext(vm, e, obj, name, normalize);
+    }
     throw e;
   }
 }

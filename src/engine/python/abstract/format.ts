@@ -1,7 +1,7 @@
 import { NotSupported } from '../errors';
 import { E } from '../objects/exctypes';
 import { floatBufSize, floatRepr } from '../objects/float';
-import { intToStr, intValue } from '../objects/int';
+import { checkIntStrDigits, intToStr, intValue } from '../objects/int';
 import { strKindOf, strNew, strValue } from '../objects/str';
 import { T } from '../objects/types';
 import type { Vm } from '../runtime/vm';
@@ -58,7 +58,7 @@ export function parseSpec(
 }
 
 /** Pad `body` (after `prefix`, the sign and base prefix) to the spec's width and alignment. */
-function pad(f: FormatSpec, prefix: string, body: string): string {
+export function pad(f: FormatSpec, prefix: string, body: string): string {
   const len = prefix.length + body.length;
   if (f.width <= len) return prefix + body;
   const n = f.width - len;
@@ -97,6 +97,7 @@ export function intFormatText(vm: Vm, v: number | bigint, f: FormatSpec): string
   switch (f.type) {
     case 'd':
     case 'n':
+      checkIntStrDigits(vm, v); // _PyLong_FormatWriter → long_to_decimal_string_internal's limit
       digits = group(abs.toString(), f.grouping, 3);
       break;
     case 'b':

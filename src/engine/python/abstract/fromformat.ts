@@ -72,8 +72,14 @@ export function unicodeFromFormat(vm: Vm, fmt: string, args: readonly FormatArg[
       case 'p':
         w.write(`0x${(arg as number).toString(16)}`);
         break;
-      default:
-        w.write(String(arg));
+      default: {
+        // %d & co.: the precision zero-pads the digits, the width pads with spaces (sprintf)
+        let digits = String(Math.abs(Number(arg)));
+        if (precision >= 0) digits = digits.padStart(precision, '0');
+        let text = (Number(arg) < 0 ? '-' : '') + digits;
+        if (m[1]) text = text.padStart(Number(m[1]), ' ');
+        w.write(text);
+      }
     }
   }
   return w.finish();

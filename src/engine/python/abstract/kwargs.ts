@@ -13,3 +13,19 @@ export function dictKwargs(vm: Vm, kwargs: number): Kwargs {
   }
   return kw;
 }
+
+/**
+ * The kwnames tuple behind a keyword map, when the map stands for a vectorcall's
+ * (args, kwnames): CALL's own tuple of names, or the one _PyStack_UnpackDict made. A Python
+ * function called with that map takes the same tuple instead of making one.
+ */
+const kwnamesOf = new WeakMap<Kwargs, number>();
+
+export function kwnamesFor(kw: Kwargs): number {
+  return kwnamesOf.get(kw) ?? 0;
+}
+
+export function withKwnames(kw: Kwargs, kwnames: number): Kwargs {
+  kwnamesOf.set(kw, kwnames);
+  return kw;
+}

@@ -68,7 +68,11 @@ export function binaryOp(vm: Vm, nb: number, v: number, w: number): number {
   const t = vm.table;
   const tv = t.type[v];
   const tw = t.type[w];
-  if (tv === tw && (tv === T.Int || tv === T.Float)) return vm.types[tv].number!.binary[nb]!(vm, v, w);
+  // (float has no bitwise or shift slots: `1.0 ^ 2.0` goes the long way, to its TypeError)
+  if (tv === tw && (tv === T.Int || tv === T.Float)) {
+    const fast = vm.types[tv].number!.binary[nb];
+    if (fast) return fast(vm, v, w);
+  }
   // Exact sequences: no number slot of either operand can answer, so the sequence protocol's
   // answer is what binary_op1's NotImplemented would lead to (the seed's `[0] * 100`).
   if (nb === NB.Multiply && tw === T.Int && (tv === T.List || tv === T.Tuple || tv === T.Str))
@@ -90,7 +94,10 @@ export function binaryOp(vm: Vm, nb: number, v: number, w: number): number {
 export function inplaceOp(vm: Vm, nb: number, v: number, w: number): number {
   const t = vm.table;
   const tv = t.type[v];
-  if (tv === t.type[w] && (tv === T.Int || tv === T.Float)) return vm.types[tv].number!.binary[nb]!(vm, v, w);
+  if (tv === t.type[w] && (tv === T.Int || tv === T.Float)) {
+    const fast = vm.types[tv].number!.binary[nb];
+    if (fast) return fast(vm, v, w);
+  }
   const NI = vm.s.NotImplemented;
   const islot = vm.types[tv].number?.binary[nb + NB_BINARY_COUNT] ?? null;
   if (islot !== null) {

@@ -1,6 +1,8 @@
 import { NotSupported, PyError } from '../errors';
-import { getAttr, lookupAttr, setAttr } from '../abstract/attr';
+import { getAttr, lookupAttr, lookupSpecial, setAttr } from '../abstract/attr';
+import { argParserInit, parseKeywordLookups } from '../abstract/argparser';
 import { call } from '../abstract/call';
+import { hashValue } from '../abstract/hashvalue';
 import { richCompareBool } from '../abstract/compare';
 import { clearError, errorMatches, setNone, typeError, valueError } from '../abstract/errors';
 import { format } from '../abstract/format';
@@ -9,7 +11,9 @@ import { binaryOp, divmod, index, unaryOp } from '../abstract/number';
 import { isInstance, isSubclass, isTrue, length } from '../abstract/object';
 import { repr } from '../abstract/repr';
 import { sequenceList } from '../abstract/sequence';
+import { unmodelledAttribute } from '../abstract/cpythonattrs';
 import { E } from '../objects/exctypes';
+import { asciiOf } from '../objects/strformat';
 import { fromDouble } from '../objects/float';
 import { fromLong, fromSsize, intValue, norm } from '../objects/int';
 import { strNew, strResult, strValue } from '../objects/str';
@@ -49,6 +53,25 @@ export function builtinFunctions(host: BuiltinsHost): MethodDef[] {
     }),
     def('next', Meth.Fastcall, nextImpl),
     def('repr', Meth.O, (vm2, _s, a) => repr(vm2, a[0])),
+    // builtin_hash: PyObject_Hash, then PyLong_FromSsize_t
+    def('hash', Meth.O, (vm2, _s, a) => fromSsize(vm2, norm(hashValue(vm2, a[0])))),
+    // builtin_round (Argument Clinic): number.__round__ looked up (a bound method), called, released
+    def('round', Meth.Fastcall | Meth.Keywords, (vm2, _s, a, kw) => {
+      if (kw !== null && kw.size > 0) argParserInit(vm2, 'round', ['number', 'ndigits']);
+      const number = a[0] ?? kw?.get('number');
+      const nd = a[1] ?? kw?.get('ndigits');
+      if (number === undefined) throw typeError(vm2, "round() missing required argument 'number' (pos 1)");
+      const m = lookupSpecial(vm2, number, '__round__');
+      if (m === 0)
+        throw typeError(vm2, "type %.100s doesn't define __round__ method", vm2.typeOf(number).name);
+      try {
+        return call(vm2, m, nd === undefined || nd === vm2.s.None ? [] : [nd], null);
+      } finally {
+        vm2.decref(m);
+      }
+    }),
+    // builtin_ascii: PyObject_ASCII
+    def('ascii', Meth.O, (vm2, _s, a) => asciiOf(vm2, a[0])),
     def('format', Meth.Fastcall, (vm2, _s, a) => {
       nargs(vm2, 'format', a, 1, 2);
       if (a.length === 2 && vm2.table.type[a[1]] !== T.Str)
@@ -76,7 +99,7 @@ export function builtinFunctions(host: BuiltinsHost): MethodDef[] {
     }),
     def('hasattr', Meth.Fastcall, (vm2, _s, a) => {
       nargs(vm2, 'hasattr', a, 2, 2);
-      const v = lookupAttr(vm2, a[0], attrName(vm2, a[1]));
+      const v = lookupAttrModelled(vm2, a[0], attrName(vm2, a[1]));
       if (v === 0) return vm2.s.False;
       vm2.decref(v);
       return vm2.s.True;
@@ -147,12 +170,25 @@ function attrName(vm: Vm, h: number): string {
   return strValue(vm, h);
 }
 
+/**
+ * _PyObject_LookupAttr for hasattr and getattr with a default: a name the real type has but
+ * the simulator lacks is "not supported by Highwater yet", not a silent False.
+ */
+function lookupAttrModelled(vm: Vm, obj: number, name: string): number {
+  const v = lookupAttr(vm, obj, name);
+  if (v === 0) {
+    const what = unmodelledAttribute(vm, obj, name);
+    if (what !== null) throw new NotSupported(what);
+  }
+  return v;
+}
+
 /** builtin_getattr: with a default, an AttributeError is swallowed (its objects made, then freed). */
 function getattrImpl(vm: Vm, _s: number, a: readonly number[]): number {
   nargs(vm, 'getattr', a, 2, 3);
   const name = attrName(vm, a[1]);
   if (a.length === 2) return getAttr(vm, a[0], name);
-  const v = lookupAttr(vm, a[0], name);
+  const v = lookupAttrModelled(vm, a[0], name);
   if (v !== 0) return v;
   vm.incref(a[2]);
   return a[2];
@@ -270,6 +306,8 @@ function minMax(
   argsTuple: number,
   which: 'min' | 'max',
 ): number {
+  // min_max: PyArg_ParseTupleAndKeywords(emptytuple, kwds, "|$OO:max", {"key", "default"})
+  parseKeywordLookups(vm, kw, ['key', 'default']);
   for (const k of kw?.keys() ?? [])
     if (k !== 'key' && k !== 'default')
       throw typeError(vm, "%s() got an unexpected keyword argument '%s'", which, k);

@@ -30,6 +30,8 @@ const TYPES: [string, number][] = [
   ['enumerate', T.Enumerate],
   ['zip', T.Zip],
   ['reversed', T.Reversed],
+  ['map', T.Map],
+  ['filter', T.Filter],
   ['staticmethod', T.StaticMethod],
   ['classmethod', T.ClassMethod],
   ['property', T.Property],

@@ -1,14 +1,18 @@
 import { getAttr } from '../abstract/attr';
 import { call } from '../abstract/call';
+import { argParserInit } from '../abstract/argparser';
 import { typeError } from '../abstract/errors';
 import { str } from '../abstract/repr';
 import { NotSupported } from '../errors';
+import { tupleFromItems } from '../objects/tuple';
 import { Meth, T, type Kwargs, type MethodDef } from '../objects/types';
 import type { Vm } from '../runtime/vm';
 
 /**
- * builtin_print (3.11, METH_FASTCALL | METH_KEYWORDS: no argument tuple): each argument and the
- * separators go through PyFile_WriteObject, which looks up `file.write` (a bound method object,
+ * builtin_print (3.11, Argument Clinic, METH_FASTCALL | METH_KEYWORDS): the parser's kwtuple
+ * made at the first call of the process, then _PyArg_UnpackKeywordsWithVararg packs the
+ * positional arguments into a tuple (released at the end: to the tuple free list). Each
+ * argument and the separators go through PyFile_WriteObject, which looks up `file.write` (a bound method object,
  * made and freed each time), makes str(x) for a non-str, and calls it; " " and "\n" are the
  * cached one-character strs. `stdout` is sys.stdout (builtins/stdout.ts).
  */
@@ -21,6 +25,17 @@ export function printDef(stdout: () => number): MethodDef {
 }
 
 function printImpl(vm: Vm, stdoutObj: number, args: readonly number[], kw: Kwargs | null): number {
+  argParserInit(vm, 'print', ['sep', 'end', 'file', 'flush']);
+  for (const a of args) vm.incref(a);
+  const varargs = tupleFromItems(vm, args);
+  try {
+    return printArgs(vm, stdoutObj, args, kw);
+  } finally {
+    vm.decref(varargs);
+  }
+}
+
+function printArgs(vm: Vm, stdoutObj: number, args: readonly number[], kw: Kwargs | null): number {
   let sep = 0;
   let end = 0;
   let file = stdoutObj;

@@ -32,7 +32,7 @@ export function scopeDefs(host: BuiltinsHost): MethodDef[] {
     },
     {
       name: 'vars',
-      flags: Meth.Fastcall,
+      flags: Meth.Varargs,
       impl: (vm, _s, a) => {
         if (a.length > 1) throw typeError(vm, 'vars expected at most 1 argument, got %zd', a.length);
         if (a.length === 0) {

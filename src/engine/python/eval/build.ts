@@ -4,14 +4,14 @@ import { format } from '../abstract/format';
 import { getIter, iterNext } from '../abstract/iter';
 import { repr, str } from '../abstract/repr';
 import { sequenceList } from '../abstract/sequence';
-import { bytesNew } from '../objects/bytes';
 import { dictNewPresized, dictSetItem } from '../objects/dict';
 import { dictUpdateArg } from '../objects/dictmethods';
 import { E } from '../objects/exctypes';
 import { listExtend as listExtendObj, listNew, listPut, listSliceItems } from '../objects/list';
 import { setAdd, setData, setNew, setUpdate as setUpdateObj } from '../objects/set';
 import { sliceNew } from '../objects/slice';
-import { strJoin, strNew, strValue } from '../objects/str';
+import { strJoin } from '../objects/str';
+import { asciiOf } from '../objects/strformat';
 import { tupleFromItems, tupleItem } from '../objects/tuple';
 import { T } from '../objects/types';
 import type { Interpreter } from './interpreter';
@@ -371,7 +371,7 @@ export function formatValue(it: Interpreter, s: Int32Array, sp: number, arg: num
   if (conv !== 0) {
     let r: number;
     try {
-      r = conv === 1 ? str(vm, value) : conv === 2 ? repr(vm, value) : ascii(it, value);
+      r = conv === 1 ? str(vm, value) : conv === 2 ? repr(vm, value) : asciiOf(vm, value);
     } catch (e) {
       vm.decref(value);
       if (spec) vm.decref(spec);
@@ -393,33 +393,4 @@ export function formatValue(it: Interpreter, s: Int32Array, sp: number, arg: num
   }
   s[sp++] = r;
   return sp;
-}
-
-/**
- * PyObject_ASCII: the repr; when it is not ASCII, escaped through a bytes object
- * (backslashreplace) and decoded again.
- */
-export function ascii(it: Interpreter, v: number): number {
-  const vm = it.vm;
-  const r = repr(vm, v);
-  const text = strValue(vm, r);
-  // eslint-disable-next-line no-control-regex -- every code point below 128 is ASCII, controls included
-  if (/^[\x00-\x7f]*$/.test(text)) return r;
-  let escaped = '';
-  for (const ch of text) {
-    const c = ch.codePointAt(0)!;
-    escaped +=
-      c < 0x80
-        ? ch
-        : c < 0x100
-          ? `\\x${c.toString(16).padStart(2, '0')}`
-          : c < 0x10000
-            ? `\\u${c.toString(16).padStart(4, '0')}`
-            : `\\U${c.toString(16).padStart(8, '0')}`;
-  }
-  const b = bytesNew(vm, escaped);
-  vm.decref(r);
-  const out = strNew(vm, escaped, 0);
-  vm.decref(b);
-  return out;
 }

@@ -17,6 +17,7 @@ import {
 import { intern, strValue } from '../objects/str';
 import { tupleFromItems, tupleItem } from '../objects/tuple';
 import { T, type Kwargs } from '../objects/types';
+import { kwnamesFor, withKwnames } from '../abstract/kwargs';
 import { codeRt, type CodeRt } from './code';
 import { dictMergeInto } from './kwmerge';
 import { Owner, type Frame } from './frame';
@@ -94,7 +95,7 @@ export function call(it: Interpreter, s: Int32Array, sp: number, oparg: number, 
   for (let i = 0; i < positional; i++) args[i] = s[argsAt + i];
   let kw: Kwargs | null = null;
   if (nkw > 0) {
-    kw = new Map();
+    kw = withKwnames(new Map(), kwnames);
     for (let i = 0; i < nkw; i++) kw.set(strValue(vm, tupleItem(vm, kwnames, i)), s[argsAt + positional + i]);
   }
   let res = 0;
@@ -364,8 +365,10 @@ export function callFromC(
       scratch[i++] = v;
       names.push(intern(vm, k));
     }
-    // _PyStack_UnpackDict made a kwnames tuple for the vectorcall protocol
-    kwnames = tupleFromItems(vm, names);
+    // the caller's kwnames tuple (CALL's, or _PyStack_UnpackDict's); a map from JS code gets one
+    kwnames = kwnamesFor(kw);
+    if (kwnames !== 0 && vm.table.n[kwnames] === nkw) vm.incref(kwnames);
+    else kwnames = tupleFromItems(vm, names);
   }
   let frame: Frame;
   try {

@@ -33,6 +33,8 @@ export class ConstLoader {
   private readonly merged = new Map<string, number>();
   /** Constants some code object holds (the rest die with the parser's arena). */
   private readonly held = new Set<number>();
+  /** A fold that met a constant not modelled: thrown when a code object uses its result (or at the end). */
+  private unsupported: { error: NotSupported; key: string } | null = null;
 
   constructor(private readonly vm: Vm) {}
 
@@ -44,7 +46,15 @@ export class ConstLoader {
   fold(events: readonly FoldEvent[]): void {
     const vm = this.vm;
     for (const [op, operands, result] of events) {
-      const args = operands.map((c) => this.value(c));
+      let args: number[];
+      try {
+        args = operands.map((c) => this.value(c));
+      } catch (e) {
+        // an operand not modelled (3 + 4j): reported at the line of the folded constant's use
+        if (!(e instanceof NotSupported) || e.line !== 0) throw e;
+        this.unsupported = { error: e, key: constKey(result) };
+        return;
+      }
       let h: number;
       try {
         if (op === '[]') h = getItem(vm, args[0], args[1]);
@@ -67,6 +77,7 @@ export class ConstLoader {
    * kept go with it, in the order they were made.
    */
   finish(): void {
+    if (this.unsupported !== null) throw this.unsupported.error;
     for (const [key, h] of this.merged) {
       if (this.held.has(h)) continue;
       this.merged.delete(key);
@@ -91,7 +102,17 @@ export class ConstLoader {
     const rt = new CodeRt(co, names, vm.py.quickening);
     const consts = new Int32Array(co.consts.length);
     for (let i = 0; i < co.consts.length; i++) {
-      consts[i] = this.value(co.consts[i]);
+      if (this.unsupported !== null && constKey(co.consts[i]) === this.unsupported.key) {
+        this.unsupported.error.line = constLine(co, i);
+        throw this.unsupported.error;
+      }
+      try {
+        consts[i] = this.value(co.consts[i]);
+      } catch (e) {
+        // made before any statement runs: the line is the first instruction loading it
+        if (e instanceof NotSupported && e.line === 0) e.line = constLine(co, i);
+        throw e;
+      }
       this.hold(consts[i]);
     }
     rt.consts = consts;
@@ -163,4 +184,17 @@ export class ConstLoader {
         throw new Error(`internal: constant ${c.t}`);
     }
   }
+}
+
+/** The line of the first LOAD_CONST of constant `i` (EXTENDED_ARG prefixes included), else the code's first line. */
+function constLine(co: CodeObject, i: number): number {
+  let arg = 0;
+  for (let u = 0; u < co.code.length; u++) {
+    const op = co.code[u] & 0xff;
+    arg = (arg << 8) | (co.code[u] >> 8);
+    if (op === 144) continue; // EXTENDED_ARG
+    if (op === 100 && arg === i && co.positions[4 * u] > 0) return co.positions[4 * u];
+    arg = 0;
+  }
+  return co.firstlineno;
 }

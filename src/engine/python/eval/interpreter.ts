@@ -56,6 +56,8 @@ export interface InterpreterOptions {
   clock?: () => number;
   /** glibc's malloc_trim(pad) in the simulated process. */
   mallocTrim?: (pad: number) => number;
+  /** glibc's malloc_stats() text (ctypes), or null when the process has no C library to ask. */
+  mallocStats?: () => string;
   /** The kernel, C library and clock threads need (absent: a process without threads). */
   threads?: ThreadsHost;
 }
@@ -76,6 +78,8 @@ export class Interpreter implements Evaluator, InterpreterServices {
   builtins: Map<string, number> = new Map();
   /** sys.modules: the modules imported so far. */
   readonly modules = new Map<string, number>();
+  /** Modules whose load is under way (their submodules may be imported meanwhile). */
+  private readonly loading = new Set<string>();
   /** Modules a higher layer provides (numpy): called on first import, returns the module object. */
   readonly moduleProviders = new Map<string, (it: Interpreter) => number>();
   /** The script's module globals (the recorder's {"__name__": "__main__", "__builtins__": …}). */
@@ -97,6 +101,7 @@ export class Interpreter implements Evaluator, InterpreterServices {
   private scratchArray = new Int32Array(64);
   readonly events: EventLog | null;
   readonly mallocTrimFn: (pad: number) => number;
+  private readonly mallocStatsFn: () => string;
 
   constructor(
     readonly vm: Vm,
@@ -105,6 +110,7 @@ export class Interpreter implements Evaluator, InterpreterServices {
   ) {
     this.events = opts.events ?? null;
     this.mallocTrimFn = opts.mallocTrim ?? (() => 0);
+    this.mallocStatsFn = opts.mallocStats ?? (() => '');
     this.budget = new Budget(opts.maxSeconds ?? null, opts.clock ?? defaultClock);
     installCodeType(vm);
     // generators and coroutines are the eval loop's (their frames live in them)
@@ -232,6 +238,26 @@ export class Interpreter implements Evaluator, InterpreterServices {
     clearAndPop(this, f);
   }
 
+  /** A library module's Python code run to its end in its own globals (HostServices.execSource). */
+  execSource(source: string, filename: string, globals: number): void {
+    const code = this.compileModule(parse(source, { filename }), filename);
+    const saved = this.globals;
+    this.globals = globals;
+    let f: Frame;
+    try {
+      f = this.moduleFrame(code);
+    } finally {
+      this.globals = saved;
+    }
+    try {
+      this.vm.decref(this.run(f));
+    } catch (e) {
+      if (!isStop(e)) clearAndPop(this, f);
+      throw e;
+    }
+    clearAndPop(this, f);
+  }
+
   /** Run a frame in a new entry of the loop (_PyEval_EvalFrame). */
   run(frame: Frame, pending: unknown = null): number {
     return evalFrame(this, frame, pending);
@@ -260,6 +286,7 @@ export class Interpreter implements Evaluator, InterpreterServices {
     this.breaker = BREAKER_INTERVAL;
     this.threadsImpl?.onBreaker();
     this.budget.check(this.currentLine(), this.statement);
+    this.vm.hostMem.check(this.vm.table, this.vm.pool);
   }
 
   currentLine(): number {
@@ -373,7 +400,8 @@ export class Interpreter implements Evaluator, InterpreterServices {
     const m = this.modules.get(name);
     if (m !== undefined) return m;
     const dot = name.lastIndexOf('.');
-    if (dot > 0) this.loadModule(name.slice(0, dot));
+    // a package importing its own submodule is in sys.modules already (CPython adds it before its body runs)
+    if (dot > 0 && !this.loading.has(name.slice(0, dot))) this.loadModule(name.slice(0, dot));
     const provider = this.moduleProviders.get(name);
     if (provider) {
       const h = provider(this);
@@ -382,13 +410,18 @@ export class Interpreter implements Evaluator, InterpreterServices {
     }
     const spec = findModule(name);
     if (spec) {
-      const h = spec.load(this.vm, (n) => {
-        const x = this.loadModule(n);
-        this.vm.incref(x);
-        return x;
-      });
-      this.modules.set(name, h);
-      return h;
+      this.loading.add(name);
+      try {
+        const h = spec.load(this.vm, (n) => {
+          const x = this.loadModule(n);
+          this.vm.incref(x);
+          return x;
+        });
+        this.modules.set(name, h);
+        return h;
+      } finally {
+        this.loading.delete(name);
+      }
     }
     throw new NotSupported(`import ${name}`);
   }
@@ -428,6 +461,16 @@ export class Interpreter implements Evaluator, InterpreterServices {
   }
 
   // ---- HostServices (modules that reach the process: sys, gc, ctypes) -------------------------
+
+  mallocStats(): string {
+    return this.mallocStatsFn();
+  }
+
+  /** What a C function writes to fd 2 (malloc_stats): kept, and shown with the output as a terminal interleaves them. */
+  writeCStderr(text: string): void {
+    this.stderr.push(text);
+    this.output.push(text);
+  }
 
   mallocTrim(pad: number): number {
     return this.mallocTrimFn(pad);
@@ -472,6 +515,21 @@ export class Interpreter implements Evaluator, InterpreterServices {
     if (!vm.typeOf(type).mro.includes(T.Type))
       throw raiseString(vm, E.RuntimeError, `super(): __class__ is not a type (${vm.typeOf(type).name})`);
     return { type, obj };
+  }
+
+  /**
+   * tracemalloc's traceback_get_frames: the innermost `limit` frames' (co_filename, line), and how
+   * many frames the thread has. Allocates nothing (it runs inside allocator hooks). A frame's line
+   * is where its instruction pointer was last saved (calls, errors, the eval breaker).
+   */
+  tracebackFrames(limit: number, out: [string, number][]): number {
+    out.length = 0;
+    let total = 0;
+    for (let f = this.thread.current; f; f = f.previous) {
+      if (out.length < limit) out.push([f.code.co.filename, Math.max(0, f.line)]);
+      total++;
+    }
+    return total;
   }
 
   /** sys._getframe(depth): the frame object of a running frame. */

@@ -6,16 +6,32 @@ import type { ModuleSpec } from './registry';
 import { fn, makeModule } from './module';
 import { namedtuple } from './namedtuple';
 import { Meth } from '../objects/types';
+import { moduleData } from '../objects/module';
+import { makeCounter } from './counter';
 
 /**
  * collections (Lib/collections/__init__.py over the C module _collections): deque, defaultdict
  * and OrderedDict are C types (objects/deque*.ts, defaultdict.ts, odict*.ts); namedtuple is
- * Python code, modelled by what it leaves behind and allocates (namedtuple.ts); Counter,
- * ChainMap, UserDict … are not modelled yet ("not supported").
+ * Python code, modelled by what it leaves behind and allocates (namedtuple.ts); Counter is
+ * Python run by the eval loop (counter.ts); ChainMap, UserDict … are not modelled yet ("not
+ * supported").
  */
 export const collectionsModule: ModuleSpec = {
   name: 'collections',
-  load(vm) {
+  load(vm, importModule) {
+    // the names collections/__init__.py imports that Counter uses
+    const from = (module: string, names: Record<string, string>): Record<string, number> => {
+      const m = importModule(module);
+      const attrs = moduleData(vm, m).attrs;
+      const out: Record<string, number> = {};
+      for (const [as, name] of Object.entries(names)) out[as] = attrs.get(name)!;
+      vm.decref(m);
+      return out;
+    };
+    const counter = makeCounter(vm, {
+      ...from('operator', { _itemgetter: 'itemgetter' }),
+      ...from('itertools', { _chain: 'chain', _repeat: 'repeat', _starmap: 'starmap' }),
+    });
     return makeModule(
       vm,
       'collections',
@@ -24,6 +40,7 @@ export const collectionsModule: ModuleSpec = {
         deque: moduleType(vm, DequeType).typeObject,
         defaultdict: moduleType(vm, DefaultDictType).typeObject,
         OrderedDict: moduleType(vm, OrderedDictType).typeObject,
+        Counter: counter,
       },
     );
   },

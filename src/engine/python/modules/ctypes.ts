@@ -24,7 +24,28 @@ const CDLL_BLOCKS = [
 ];
 const CDLL_GC_OBJECTS = 15;
 
+/** The sonames ctypes.util.find_library gives on the simulated machine (Debian 12, measured). */
+export const LIBRARIES = new Map<string, string>([
+  ['c', 'libc.so.6'],
+  ['m', 'libm.so.6'],
+  ['pthread', 'libpthread.so.0'],
+  ['dl', 'libdl.so.2'],
+  ['rt', 'librt.so.1'],
+  ['util', 'libutil.so.1'],
+  ['z', 'libz.so.1'],
+  ['ssl', 'libssl.so.3'],
+  ['crypto', 'libcrypto.so.3'],
+  ['stdc++', 'libstdc++.so.6'],
+  ['gcc_s', 'libgcc_s.so.1'],
+  ['jemalloc', 'libjemalloc.so.2'],
+  ['mimalloc', 'libmimalloc.so.2'],
+  ['python3.11', 'libpython3.11.so.1.0'],
+]);
+const SONAMES = new Set(LIBRARIES.values());
+
 interface CdllState {
+  /** What CDLL was given ('libc.so.6', or 'None' for the program itself). */
+  name: string;
   blocks: number[];
   funcs: Map<string, number>;
   /** glibc's malloc_trim in the simulated process. */
@@ -58,12 +79,21 @@ function installCtypes(vm: Vm, module: number): void {
   moduleData(vm, module).attrs.set('CDLL', cdll);
 }
 
+/**
+ * CDLL(name): the C library by its soname (what ctypes.util.find_library('c') returns) or the
+ * program itself (CDLL(None): dlopen(NULL), whose symbols include libc's). Another library that
+ * exists on the simulated machine is not modelled; a name that does not exist raises dlopen's OSError.
+ */
 function cdllNew(vm: Vm, args: readonly number[], trim: (pad: number) => number): number {
+  const none = args.length > 0 && args[0] === vm.s.None;
   const name = args.length && vm.table.type[args[0]] === T.Str ? strValue(vm, args[0]) : null;
-  if (name !== 'libc.so.6')
+  if (!none && name !== 'libc.so.6') {
+    if (name !== null && !SONAMES.has(name) && !name.includes('/'))
+      throw raiseString(vm, E.OSError, `${name}: cannot open shared object file: No such file or directory`);
     throw new NotSupported(
-      `ctypes.CDLL(${name === null ? '...' : `'${name}'`}) (only "libc.so.6" is modelled)`,
+      `ctypes.CDLL(${name === null ? '...' : `'${name}'`}) (only "libc.so.6" and None are modelled)`,
     );
+  }
   const h = vm.newGcObject(T.CDLL, 48); // the instance: GC head + managed-dict pre-header + object
   const blocks: number[] = [];
   for (const size of CDLL_BLOCKS) {
@@ -73,7 +103,12 @@ function cdllNew(vm: Vm, args: readonly number[], trim: (pad: number) => number)
     blocks.push(p);
   }
   for (let i = 1; i < CDLL_GC_OBJECTS; i++) vm.gc.linked();
-  vm.table.side[h] = { blocks, funcs: new Map<string, number>(), trim } satisfies CdllState;
+  vm.table.side[h] = {
+    blocks,
+    funcs: new Map<string, number>(),
+    trim,
+    name: none ? 'None' : 'libc.so.6',
+  } satisfies CdllState;
   vm.table.ref[h] = h; // the cycle: instance → __dict__ → _FuncPtr → instance
   vm.incref(h);
   vm.gc.track(h);
@@ -106,7 +141,8 @@ const cdllType = (): TypeSlots =>
         vm.decref(h);
       }
     },
-    reprText: (vm, h) => `<CDLL 'libc.so.6', handle ${vm.id(h).toString(16)} at 0x${vm.id(h).toString(16)}>`,
+    reprText: (vm, h) =>
+      `<CDLL '${(vm.table.side[h] as CdllState).name}', handle ${vm.id(h).toString(16)} at 0x${vm.id(h).toString(16)}>`,
     // CDLL.__getattr__: a _FuncPtr made once per name and cached on the instance
     getattro: (vm, h, name) => {
       const st = vm.table.side[h] as CdllState;
@@ -134,6 +170,11 @@ const cfuncPtrType = (): TypeSlots =>
     reprText: (vm, h) => `<_FuncPtr object at 0x${vm.id(h).toString(16)}>`,
     call: (vm, fn, args) => {
       const { name, trim } = vm.table.side[fn] as { name: string; trim: (pad: number) => number };
+      if (name === 'malloc_stats') {
+        // void malloc_stats(void): glibc's text on stderr; ctypes reads the int register, 0 here (measured)
+        hostOf(vm).writeCStderr(hostOf(vm).mallocStats());
+        return vm.s.smallInt(0);
+      }
       if (name !== 'malloc_trim') throw new NotSupported(`calling libc.${name} through ctypes`);
       const items = tupleItems(vm, args);
       if (items.length !== 1 || (vm.table.type[items[0]] !== T.Int && vm.table.type[items[0]] !== T.Bool))

@@ -21,6 +21,7 @@ import { Meth, T, type Kwargs, type MethodDef } from '../objects/types';
 import type { Vm } from '../runtime/vm';
 import { ItemPool } from '../objects/pool';
 import { bindArgs } from './bind';
+import { makeTotalOrdering } from './functoolspy';
 import { fn, makeModule } from './module';
 import type { ModuleSpec } from './registry';
 
@@ -363,6 +364,7 @@ export const functoolsModule: ModuleSpec = {
       _lru_cache_wrapper: moduleType(vm, LruCacheType).typeObject,
       KeyWrapper: moduleType(vm, KeyWrapperType).typeObject,
       _CacheInfo: cacheInfoType(vm).typeObject,
+      total_ordering: makeTotalOrdering(vm),
     });
     const attrs = (vm.table.side[m] as { attrs: Map<string, number> }).attrs;
     const consts = defaults(vm);

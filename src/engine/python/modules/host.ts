@@ -8,13 +8,24 @@ import type { Vm } from '../runtime/vm';
 export interface HostServices {
   /** glibc's malloc_trim(pad) in the simulated process: 1 when memory was given back. */
   mallocTrim(pad: number): number;
+  /** glibc's malloc_stats() text for this process (modules/mallocstats.ts). */
+  mallocStats(): string;
+  /** Text a C function writes to stderr, shown with the output. */
+  writeCStderr(text: string): void;
   readonly recursionLimit: number;
   /** sys.setrecursionlimit (raises as CPython does when the limit is below the current depth). */
   setRecursionLimit(n: number): void;
   /** sys._getframe(depth): a frame object (borrowed), or 0 when the stack is not that deep. */
   frameAt(depth: number): number;
+  /** tracemalloc: the innermost `limit` frames' (filename, line) into `out`; returns the stack's depth. */
+  tracebackFrames(limit: number, out: [string, number][]): number;
   /** super() with no arguments: the running function's __class__ cell and first argument (borrowed). */
   zeroArgSuper(): { type: number; obj: number };
+  /**
+   * exec(compile(source, filename, 'exec'), globals): a library module's Python code run to its end
+   * in `globals` (a dict, borrowed), as the import runs the module's body.
+   */
+  execSource(source: string, filename: string, globals: number): void;
 }
 
 /** A _thread lock's state (the sem_t behind it): whether some thread holds it. */

@@ -3,16 +3,22 @@ import { bisectModule } from './bisect';
 import { collectionsModule } from './collections';
 import { copyModule } from './copy';
 import { ctypesModule } from './ctypes';
+import { ctypesUtilModule } from './ctypesutil';
 import { functoolsModule } from './functools';
 import { gcModule } from './gc';
+import { ioModule } from './io';
+import { jsonModules } from './json';
+import { mathModule } from './math';
+import { randomModule } from './random';
+import { registerModules } from './registry';
+import { sysModule } from './sys';
+import { timeModule } from './time';
+import { tracemallocModule } from './tracemalloc';
 import { heapqModule } from './heapq';
 import { itertoolsModule } from './itertools';
 import { operatorModule } from './operator';
-import { registerModules } from './registry';
-import { sysModule } from './sys';
 import { threadModule } from './thread';
 import { concurrentFuturesModules, queueModule, threadingModule } from './threading';
-import { timeModule } from './time';
 import { weakrefModule } from './weakref';
 
 /** Every standard-library module the simulator models, one file each (one line here per module). */
@@ -20,6 +26,13 @@ registerModules([
   gcModule,
   sysModule,
   ctypesModule,
+  ctypesUtilModule,
+  ...jsonModules,
+  ioModule,
+  mathModule,
+  randomModule,
+  timeModule,
+  tracemallocModule,
   collectionsModule,
   itertoolsModule,
   operatorModule,
@@ -33,7 +46,6 @@ registerModules([
   threadingModule,
   queueModule,
   ...concurrentFuturesModules,
-  timeModule,
 ]);
 
 export { findModule, type ModuleSpec } from './registry';

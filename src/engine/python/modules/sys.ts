@@ -2,10 +2,12 @@ import { NotSupported } from '../errors';
 import { lookupSpecial } from '../abstract/attr';
 import { call } from '../abstract/call';
 import { typeError, valueError } from '../abstract/errors';
-import { fromSsize, intValue } from '../objects/int';
+import { fromDouble } from '../objects/float';
+import { fromSsize, intMaxStrDigits, intValue, setIntMaxStrDigits } from '../objects/int';
+import { intern } from '../objects/str';
+import { F_BIG } from '../objects/table';
 import { moduleData } from '../objects/module';
 import { Meth, T } from '../objects/types';
-import { fromDouble } from '../objects/float';
 import type { Vm } from '../runtime/vm';
 import { def, staticModule } from './gc';
 import { hostOf, interpOf } from './host';
@@ -26,6 +28,16 @@ export const sysModule: ModuleSpec = {
         hostOf(vm2).setRecursionLimit(Number(intValue(vm2, a[0])));
         return vm2.s.None;
       }),
+      // the object's count as the call sees it: the caller's stack holds the argument (CPython counts it too)
+      def('getrefcount', Meth.O, (vm2, _s, a) => {
+        if (vm2.isImmortal(a[0]))
+          throw new NotSupported(
+            'sys.getrefcount of an object made at start-up (its real count is not modelled)',
+          );
+        return fromSsize(vm2, vm2.table.refcnt[a[0]]);
+      }),
+      def('get_int_max_str_digits', Meth.NoArgs, (vm2) => fromSsize(vm2, intMaxStrDigits(vm2))),
+      def('set_int_max_str_digits', Meth.Varargs | Meth.Keywords, setIntMaxStrDigitsImpl),
       // the GIL's switch interval (eval/threads.ts), 5 ms by default
       def('getswitchinterval', Meth.NoArgs, (vm2) =>
         fromDouble(vm2, interpOf(vm2).threads.switchIntervalNs / 1e9),
@@ -45,6 +57,14 @@ export const sysModule: ModuleSpec = {
         return f;
       }),
     ]);
+    const attrs = moduleData(vm, m).attrs;
+    // made at start-up in the real process (sys is loaded then): static objects here, no allocation
+    const maxsize = vm.newStatic(T.Int);
+    vm.table.flags[maxsize] |= F_BIG;
+    vm.table.side[maxsize] = 2n ** 63n - 1n;
+    attrs.set('maxsize', maxsize);
+    attrs.set('byteorder', intern(vm, 'little'));
+    attrs.set('platform', intern(vm, 'linux'));
     const stdout = sysStdout.get(vm);
     if (stdout !== undefined) moduleData(vm, m).attrs.set('stdout', stdout);
     return m;
@@ -84,4 +104,18 @@ function getsizeof(vm: Vm, _s: number, args: readonly number[], kw: Map<string, 
   const size = Number(intValue(vm, inner));
   vm.decref(inner);
   return fromSsize(vm, size + vm.preHeader[vm.table.type[obj]]);
+}
+
+/** sys.set_int_max_str_digits(maxdigits): one int, by position or by name (Python/sysmodule.c). */
+function setIntMaxStrDigitsImpl(vm: Vm, _s: number, args: readonly number[], kw: Map<string, number> | null): number {
+  const named = kw?.get('maxdigits');
+  const given = args.length + (kw?.size ?? 0);
+  if (given > 1) throw typeError(vm, 'set_int_max_str_digits() takes at most 1 argument (%zd given)', given);
+  if (named === undefined && args.length === 0)
+    throw typeError(vm, "set_int_max_str_digits() missing required argument 'maxdigits' (pos 1)");
+  const a = named ?? args[0];
+  const t = vm.typeOf(a);
+  if (!t.number?.index) throw typeError(vm, "'%.200s' object cannot be interpreted as an integer", t.name);
+  setIntMaxStrDigits(vm, Number(intValue(vm, a)));
+  return vm.s.None;
 }

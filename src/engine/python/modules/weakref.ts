@@ -8,12 +8,15 @@ import { supportsWeakrefs, weakList } from '../objects/weaklist';
 import { Meth, T } from '../objects/types';
 import type { Vm } from '../runtime/vm';
 import { fn, makeModule } from './module';
+import { moduleData } from '../objects/module';
+import { makeWeakrefClasses } from './weakrefpy';
 import type { ModuleSpec } from './registry';
 
 /**
  * weakref (Lib/weakref.py over the C module _weakref): ref, proxy, getweakrefcount, getweakrefs
- * and the reference types (objects/weakref.ts, weakproxy.ts, weaklist.ts). The pure-Python
- * containers (WeakValueDictionary, WeakKeyDictionary, WeakSet, finalize) are not modelled yet.
+ * and the reference types (objects/weakref.ts, weakproxy.ts, weaklist.ts); KeyedRef,
+ * WeakValueDictionary, WeakKeyDictionary and finalize run as Python (weakrefpy.ts). WeakSet and
+ * WeakMethod are not modelled yet.
  */
 function proxy(vm: Vm, a: readonly number[]): number {
   checkPositional(vm, 'proxy', a.length, 1, 2);
@@ -40,8 +43,12 @@ function getweakrefs(vm: Vm, obj: number): number {
 
 export const weakrefModule: ModuleSpec = {
   name: 'weakref',
-  load(vm) {
+  load(vm, importModule) {
     const ref = vm.types[T.WeakRef].typeObject;
+    const itertools = importModule('itertools');
+    const count = moduleData(vm, itertools).attrs.get('count')!;
+    vm.decref(itertools);
+    const classes = makeWeakrefClasses(vm, { ref, _count: count });
     const p = moduleType(vm, ProxyType).typeObject;
     const cp = moduleType(vm, CallableProxyType).typeObject;
     const proxyTypes = vm.newStatic(T.Tuple);
@@ -59,7 +66,7 @@ export const weakrefModule: ModuleSpec = {
         ),
         fn('getweakrefs', Meth.O, (vm2, _m, a) => getweakrefs(vm2, a[0])),
       ],
-      { ref, ReferenceType: ref, ProxyType: p, CallableProxyType: cp, ProxyTypes: proxyTypes },
+      { ref, ReferenceType: ref, ProxyType: p, CallableProxyType: cp, ProxyTypes: proxyTypes, ...classes },
     );
   },
 };

@@ -4,6 +4,7 @@ import { raiseString, typeError, valueError } from '../abstract/errors';
 import { asSsize, hasIndex } from '../abstract/number';
 import { typeName } from '../abstract/object';
 import type { Vm } from '../runtime/vm';
+import { BYTES_METHODS } from './bytesmethods';
 import { E } from './exctypes';
 import { intValue } from './int';
 import { listSliceItems } from './list';
@@ -237,6 +238,7 @@ export const BytesType = (): TypeSlots =>
       return s === null ? `\u0000b#${h}` : '\u0000b' + s;
     },
     richcompare: bytesRichcompare,
+    methods: BYTES_METHODS,
     sequence: { length: (vm, h) => vm.table.n[h], concat: bytesConcat, repeat: bytesRepeat },
     mapping: { length: (vm, h) => vm.table.n[h], subscript: bytesSubscript },
     iter: () => {
@@ -266,8 +268,9 @@ function bytearrayVectorlike(vm: Vm, _type: TypeSlots, args: number, kwargs: num
   if (vm.table.type[a] === T.Int) {
     const count = intValue(vm, a);
     if (count < 0) throw valueError(vm, 'negative count');
-    if (typeof count === 'bigint' || count > 2 ** 53) throw raiseString(vm, E.OverflowError, "cannot fit 'int' into an index-sized integer");
-    return bytearrayNew(vm, count);
+    // PyNumber_AsSsize_t: past 2**63 it does not fit; below, the buffer's malloc decides (MemoryError)
+    if (count >= 2 ** 63) throw raiseString(vm, E.OverflowError, "cannot fit 'int' into an index-sized integer");
+    return bytearrayNew(vm, Number(count));
   }
   if (vm.table.type[a] === T.Bytes) {
     const c = bytesContent(vm, a);

@@ -1,3 +1,4 @@
+import { NotSupported } from '../errors';
 import { callCFunction } from '../abstract/call';
 import { raiseFormat, typeError } from '../abstract/errors';
 import type { Vm } from '../runtime/vm';
@@ -316,6 +317,7 @@ export function staticDescriptor(vm: Vm, s: TypeSlots, name: string): number {
   if (m !== undefined) h = makeDescr(vm, m.flags & Meth.Class ? T.ClassMethodDescr : T.MethodDescr, m, s);
   else if (s.members[name] !== undefined) h = makeDescr(vm, T.MemberDescr, s.members[name], s);
   else if (s.getset[name] !== undefined) h = makeDescr(vm, T.GetSetDescr, s.getset[name], s);
+  else if (name === '__new__') h = tpNewWrapper(vm, s);
   else {
     const w = slotWrapper(vm, s, name);
     if (w !== null) h = makeDescr(vm, T.WrapperDescr, w, s);
@@ -332,4 +334,53 @@ function makeDescr(vm: Vm, type: number, def: unknown, s: TypeSlots): number {
 
 function internName(vm: Vm, s: string): number {
   return strNew(vm, s);
+}
+
+/**
+ * add_tp_new_wrapper: a type with its own tp_new has `__new__` in its dict, a built-in function
+ * bound to the type (static here, as PyType_Ready made it). tp_new_wrapper(self, args, kwds):
+ * `args[0]` is the subtype to make, the rest a new tuple (PyTuple_GetSlice), then self's tp_new.
+ */
+function tpNewWrapper(vm: Vm, s: TypeSlots): number {
+  const base = s.id === T.Object ? null : vm.types[s.base];
+  if (s.new === null || (base !== null && base.new === s.new)) return 0;
+  const h = builtinStatic(
+    vm,
+    {
+      name: '__new__',
+      qualname: `${s.name}.__new__`,
+      flags: Meth.Varargs | Meth.Keywords,
+      impl: (vm2, _self, args, _kw, argsTuple) => {
+        if (args.length < 1) throw typeError(vm2, '%s.__new__(): not enough arguments', s.name);
+        const sub = args[0];
+        if (!(vm2.typeOf(sub).id === T.Type || vm2.typeOf(sub).flags & TpFlags.TypeSubclass))
+          throw typeError(vm2, '%s.__new__(X): X is not a type object (%s)', s.name, vm2.typeOf(sub).name);
+        const subSlots = vm2.slotsOf(sub);
+        if (!subSlots.mro.includes(s.id))
+          throw typeError(
+            vm2,
+            '%s.__new__(%s): %s is not a subtype of %s',
+            s.name,
+            subSlots.name,
+            subSlots.name,
+            s.name,
+          );
+        const rest = args.slice(1);
+        for (const a of rest) vm2.incref(a);
+        // PyTuple_GetSlice(args, 1, n): the empty tuple for none
+        const tuple = tupleFromItems(vm2, rest);
+        void argsTuple;
+        try {
+          if (_kw !== null && _kw.size > 0)
+            throw new NotSupported(`keyword arguments to ${s.name}.__new__ called directly`);
+          return s.new!(vm2, subSlots, tuple, 0);
+        } finally {
+          vm2.decref(tuple);
+        }
+      },
+    },
+    null,
+  );
+  vm.table.ref[h] = s.typeObject;
+  return h;
 }

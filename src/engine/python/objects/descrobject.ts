@@ -10,7 +10,7 @@ import { E } from './exctypes';
 import { genericAlloc } from './object';
 import { intern } from './str';
 import { tupleItem } from './tuple';
-import { T, TpFlags, defineType, type TypeSlots, type Visit } from './types';
+import { Meth, T, TpFlags, defineType, type TypeSlots, type Visit } from './types';
 
 /**
  * staticmethod, classmethod (Objects/funcobject.c) and property (Objects/descrobject.c): GC
@@ -178,6 +178,12 @@ export const PropertyType = (): TypeSlots =>
         );
       vm.decref(value === 0 ? call(vm, f, [obj], null) : call(vm, f, [obj, value], null));
     },
+    // property.getter/setter/deleter: property_copy, a new property of the same type (type(old)(fget, fset, fdel, doc))
+    methods: {
+      getter: { name: 'getter', flags: Meth.O, impl: (vm, h, a) => propertyCopy(vm, h, 'fget', a[0]) },
+      setter: { name: 'setter', flags: Meth.O, impl: (vm, h, a) => propertyCopy(vm, h, 'fset', a[0]) },
+      deleter: { name: 'deleter', flags: Meth.O, impl: (vm, h, a) => propertyCopy(vm, h, 'fdel', a[0]) },
+    },
     members: Object.fromEntries(
       ['fget', 'fset', 'fdel'].map((k) => [
         k,
@@ -192,6 +198,12 @@ export const PropertyType = (): TypeSlots =>
       ]),
     ),
   });
+
+function propertyCopy(vm: Vm, old: number, which: 'fget' | 'fset' | 'fdel', f: number): number {
+  const st = vm.table.side[old] as PropertyState;
+  const pick = (k: 'fget' | 'fset' | 'fdel' | 'doc'): number => (k === which ? f : st[k]) || vm.s.None;
+  return call(vm, vm.typeOf(old).typeObject, [pick('fget'), pick('fset'), pick('fdel'), pick('doc')], null);
+}
 
 // ---- super -------------------------------------------------------------------------------
 

@@ -1,14 +1,25 @@
 import { memoryError } from '../errors';
+import { dictRepr } from './containerrepr';
 import { setKeyError } from '../abstract/errors';
 import { reprText } from '../abstract/repr';
 import type { Vm } from '../runtime/vm';
-import { DICT_METHODS, dictAssSubscript, dictContainsSlot, dictRichcompare, dictSubscript, dictText, dictVectorcall } from './dictmethods';
+import {
+  DICT_METHODS,
+  dictAssSubscript,
+  dictContainsSlot,
+  dictRichcompare,
+  dictSubscript,
+  dictText,
+  dictVectorcall,
+} from './dictmethods';
 import { dictIterNew } from './dictview';
 import { hashNotImplemented } from './object';
 import { intern, strHash, strValue } from './str';
 import { dictMerge as dictMergeInto } from './dictmerge';
 import { sharedKeysDecref, sharedKeysIndex, valuesBytes, type SharedKeys, type Values } from './values';
 import { T, TpFlags, defineType, type HashKey, type TypeSlots } from './types';
+import { dictInit, dictNewSubtype, dictSubscriptMissing } from './dictsub';
+import { tupleItems } from './tuple';
 import {
   DKIX_DUMMY,
   entryHash,
@@ -56,9 +67,11 @@ const usableFraction = (n: number): number => Math.floor((n << 1) / 3);
 
 /** calculate_log2_keysize: the smallest power of two ≥ minsize (at least 8). */
 export function log2Keysize(minsize: number): number {
-  let log2 = LOG_MINSIZE;
-  while (2 ** log2 < minsize) log2++;
-  return log2;
+  // calculate_log2_keysize: bit_length(((minsize | 8) - 1) | 7), so 1…7 give 16 slots and an
+  // exact power of two one size more (measured on 3.11.7: a resize with 1 live entry makes 16 slots)
+  if (minsize >= 2 ** 30) return Math.ceil(Math.log2(minsize + 1));
+  const m = ((minsize | (1 << LOG_MINSIZE)) - 1) | ((1 << LOG_MINSIZE) - 1);
+  return 32 - Math.clz32(m);
 }
 
 /** sizeof(PyDictKeysObject) + index bytes + entries: what new_keys_object asks for. */
@@ -501,12 +514,22 @@ export const DictType = (): TypeSlots =>
     traverse: dictTraverse,
     clear: dictClear,
     sizeof: (vm, h) => dictSizeof(vm, h) - 16,
+    repr: dictRepr,
     reprText: dictText,
     hash: hashNotImplemented,
     richcompare: dictRichcompare,
     sequence: { contains: dictContainsSlot },
-    mapping: { length: (vm, h) => vm.table.n[h], subscript: dictSubscript, assSubscript: dictAssSubscript },
+    // dict_subscript: a subclass's missing key goes to its __missing__
+    mapping: {
+      length: (vm, h) => vm.table.n[h],
+      subscript: (vm, h, k) =>
+        vm.table.type[h] === T.Dict ? dictSubscript(vm, h, k) : dictSubscriptMissing(vm, h, k),
+      assSubscript: dictAssSubscript,
+    },
     iter: (vm, h) => dictIterNew(vm, h, T.DictIter),
     typeVectorcall: dictVectorcall,
+    // dict_new / dict_init: what a class deriving from dict inherits (dict() itself is the vectorcall)
+    new: (vm, type) => dictNewSubtype(vm, type),
+    init: (vm, h, args, kwargs) => dictInit(vm, h, Array.from(tupleItems(vm, args)), kwargs, 'dict'),
     methods: DICT_METHODS,
   });

@@ -4,6 +4,8 @@ import { floatFormat } from '../abstract/format';
 import { typeName } from '../abstract/object';
 import type { Vm } from '../runtime/vm';
 import { E } from './exctypes';
+import { FLOAT_ROUND } from './round';
+import { floatPowValue } from './floatpow';
 import { fromLong, intValue, longNew, ndigits, norm, type IntValue } from './int';
 import { strNew, strValue } from './str';
 import { tupleFromItems } from './tuple';
@@ -52,17 +54,18 @@ export function floatRepr(v: number): string {
 export function floatDivmod(a: number, b: number): [number, number] {
   let mod = a % b;
   let div = (a - mod) / b;
-  if (mod) {
+  // C's `if (mod)` and `if (div)`: NaN is true there (divmod(-inf, 3) is (nan, nan)), false in JS
+  if (mod !== 0) {
     if (b < 0 !== mod < 0) {
       mod += b;
       div -= 1;
     }
   } else mod = b < 0 ? -0 : 0;
   let floordiv: number;
-  if (div) {
+  if (div !== 0) {
     floordiv = Math.floor(div);
     if (div - floordiv > 0.5) floordiv += 1;
-  } else floordiv = a / b < 0 ? -0 : 0;
+  } else floordiv = 0 * Math.sign(a / b); // copysign(0.0, vx / wx): -0.0 for 0 // -1e308
   return [floordiv, mod];
 }
 
@@ -212,10 +215,7 @@ export const FloatType = (): TypeSlots =>
           if (b === 0) throw zeroDivision(vm, 'float modulo');
           return fromDouble(vm, floatDivmod(a, b)[1]);
         }),
-        [NB.Power]: binop((vm, a, b) => {
-          if (a === 0 && b < 0) throw zeroDivision(vm, '0.0 cannot be raised to a negative power');
-          return fromDouble(vm, a ** b);
-        }),
+        [NB.Power]: binop((vm, a, b) => fromDouble(vm, floatPowValue(vm, a, b))),
       },
       {
         divmod: binop((vm, a, b) => floatDivmodPair(vm, a, b)),
@@ -231,6 +231,7 @@ export const FloatType = (): TypeSlots =>
     methods: {
       is_integer: { name: 'is_integer', flags: Meth.NoArgs, impl: (vm, self) => vm.s.bool(Number.isInteger(vm.table.num[self])), qualname: 'float.is_integer' },
       __trunc__: { name: '__trunc__', flags: Meth.NoArgs, impl: floatToInt, qualname: 'float.__trunc__' },
+      __round__: FLOAT_ROUND,
     },
     getset: {
       real: { name: 'real', get: floatPos },

@@ -1,4 +1,5 @@
-import { PyError } from '../errors';
+import { NotSupported, PyError } from '../errors';
+import { dictKwargs } from '../abstract/kwargs';
 import { genericGetAttr, genericSetAttr, typeLookup } from '../abstract/attr';
 import { call } from '../abstract/call';
 import { clearError, errorMatches, raiseFormat, typeError } from '../abstract/errors';
@@ -7,7 +8,7 @@ import { isTrue } from '../abstract/object';
 import type { Vm } from '../runtime/vm';
 import { E } from './exctypes';
 import { hashNotImplemented } from './object';
-import { intern, strValue } from './str';
+import { intern } from './str';
 import { tupleItems } from './tuple';
 import {
   NB,
@@ -19,7 +20,7 @@ import {
   type NumberSlots,
   type TypeSlots,
 } from './types';
-import { dictEntries, dictGetItem } from './dict';
+import { dictGetItem } from './dict';
 
 /**
  * A class's slots from its dunder methods (Objects/typeobject.c slotdefs and the slot_* functions):
@@ -261,12 +262,7 @@ export function installDunderSlots(vm: Vm, s: TypeSlots, names: ReadonlySet<stri
   }
   if (has('__init__')) {
     s.init = (vm2, self, args, kwargs) => {
-      let kw: Kwargs | null = null;
-      if (kwargs !== 0 && vm2.table.n[kwargs] > 0) {
-        kw = new Map();
-        for (const [k, v] of dictEntries(vm2, kwargs)) kw.set(strValue(vm2, k), v);
-      }
-      const r = mustCall(vm2, self, '__init__', Array.from(tupleItems(vm2, args)), kw);
+      const r = slotTpInit(vm2, self, args, kwargs);
       if (r !== vm2.s.None) {
         const name = vm2.typeOf(r).name;
         vm2.decref(r);
@@ -279,4 +275,39 @@ export function installDunderSlots(vm: Vm, s: TypeSlots, names: ReadonlySet<stri
   if (has('__set__') || has('__delete__'))
     s.descrSet = (vm2, d, obj, v) =>
       vm2.decref(v === 0 ? mustCall(vm2, d, '__delete__', [obj]) : mustCall(vm2, d, '__set__', [obj, v]));
+}
+
+/**
+ * slot_tp_init: __init__ called with the instance prepended (_PyObject_Call_Prepend: the
+ * arguments on the C stack, or a PyMem array past _PY_FASTCALL_SMALL_STACK = 5), keywords through
+ * _PyObject_FastCallDictTstate: _PyStack_UnpackDict's array of 1 + nargs + nkwargs pointers
+ * around the call (its kwnames tuple: made by the callee's vectorcall here).
+ */
+function slotTpInit(vm: Vm, self: number, args: number, kwargs: number): number {
+  const items = [self, ...tupleItems(vm, args)];
+  const nkw = kwargs !== 0 ? vm.table.n[kwargs] : 0;
+  if (nkw === 0) {
+    const small = items.length > 5 ? vm.mem.malloc(8 * items.length) : 0;
+    try {
+      return mustCall(vm, self, '__init__', items.slice(1));
+    } finally {
+      if (small) vm.mem.free(small);
+    }
+  }
+  const f = typeLookup(vm, vm.typeOf(self), '__init__');
+  if (f === 0 || !(vm.typeOf(f).flags & TpFlags.MethodDescriptor))
+    throw new NotSupported('keyword arguments to a class whose __init__ is not a plain function');
+  const prepend = items.length > 5 ? vm.mem.malloc(8 * items.length) : 0;
+  try {
+    const kw = dictKwargs(vm, kwargs);
+    // the kwnames tuple is made by the function's own vectorcall (callFromC, or a modelled function's)
+    const stack = vm.mem.malloc(8 * (1 + items.length + nkw));
+    try {
+      return call(vm, f, items, kw);
+    } finally {
+      vm.mem.free(stack);
+    }
+  } finally {
+    if (prepend) vm.mem.free(prepend);
+  }
 }

@@ -42,7 +42,20 @@ export const hasInstanceDict = (type: TypeSlots): boolean => type.dictoffset !==
 export function instanceState(vm: Vm, h: number): { dict: number; values?: Values | null } | null {
   const type = vm.typeOf(h);
   const data = heapData(type);
-  if (data !== null && !data.dictFromBase) return (vm.heapState.get(h) as InstanceState | undefined) ?? null;
+  if (data !== null && !data.dictFromBase) {
+    const st = vm.heapState.get(h) as InstanceState | undefined;
+    if (st !== undefined) return st;
+    // made by a built-in base's tp_new (dict_new for a dict subclass): no values array, the dict
+    // comes on the first attribute set (_PyObject_GetDictPtr's NULL)
+    if (type.dictoffset === 0 && !data.members.length) return null;
+    const made: InstanceState = {
+      dict: 0,
+      values: null,
+      slots: data.members.length ? new Int32Array(data.members.length) : null,
+    };
+    vm.heapState.set(h, made);
+    return made;
+  }
   if (type.dictoffset === 0) return null;
   return (vm.table.side[h] as { dict: number } | undefined) ?? null;
 }

@@ -1,14 +1,16 @@
-import { NotSupported } from '../errors';
+import { NotSupported, memoryError } from '../errors';
 import { raiseString, typeError, valueError, zeroDivision } from '../abstract/errors';
 import { intFormat } from '../abstract/format';
 import { typeName } from '../abstract/object';
 import { Singletons } from '../runtime/singletons';
 import type { Vm } from '../runtime/vm';
 import { E } from './exctypes';
-import { fromDouble, floatTrueDivide } from './float';
+import { INT_ROUND } from './round';
+import { fromDouble } from './float';
 import { intDivMod } from './intdiv';
 import { strNew, strValue } from './str';
 import { F_BIG } from './table';
+import { floatPowValue, intTrueDivideValue } from './floatpow';
 import { tupleFromItems, tupleItem } from './tuple';
 import { Cmp, Meth, NB, T, TpFlags, defineType, numberSlots, type BinarySlot, type TypeSlots } from './types';
 import { cmpResult } from '../abstract/compare';
@@ -22,7 +24,6 @@ import { cmpResult } from '../abstract/compare';
 export type IntValue = number | bigint;
 
 const MEDIUM = 2 ** 30; // |v| < 2^30: one digit (IS_MEDIUM_VALUE)
-const BIG30 = 30n;
 
 /** Number of 30-bit digits of |v| (0 for zero). */
 export function ndigits(v: IntValue): number {
@@ -35,13 +36,113 @@ export function ndigits(v: IntValue): number {
     }
     return n;
   }
-  let a = v < 0n ? -v : v;
-  let n = 0;
-  while (a > 0n) {
-    a >>= BIG30;
-    n++;
+  return Math.ceil(bitLength(v) / 30);
+}
+
+/**
+ * Bits of |v| (int.bit_length()): linear in the size, where shifting 30 bits at a time copied the
+ * number once a digit (10**10**6 spent 572 s in that loop).
+ */
+export function bitLength(v: IntValue): number {
+  if (typeof v === 'number') {
+    const a = Math.abs(v);
+    return a < 1 ? 0 : a < 2 ** 31 ? 32 - Math.clz32(a) : Math.floor(Math.log2(a)) + 1 - (2 ** Math.floor(Math.log2(a)) > a ? 1 : 0);
   }
-  return n;
+  const a = v < 0n ? -v : v;
+  if (a === 0n) return 0;
+  if (a < 1n << 52n) return bitLength(Number(a));
+  for (let i = 0; i < MEMO; i++) if (memoValue[i] === a) return memoBits[i];
+  const hex = a.toString(16);
+  return remember(a, (hex.length - 1) * 4 + (32 - Math.clz32(parseInt(hex[0], 16))));
+}
+
+/**
+ * The bit lengths of the last few big results: a loop such as `x = x * i` asks for the length of
+ * the number it just made, and a product's length is known from its factors' with one shift
+ * (see bitLengthNear), where the hex text of a 250,000-bit number costs as much as the product.
+ */
+const MEMO = 4;
+const memoValue: bigint[] = new Array<bigint>(MEMO).fill(0n);
+const memoBits: number[] = new Array<number>(MEMO).fill(0);
+let memoNext = 0;
+function remember(a: bigint, bits: number): number {
+  memoValue[memoNext] = a;
+  memoBits[memoNext] = bits;
+  memoNext = (memoNext + 1) % MEMO;
+  return bits;
+}
+
+/** bitLength(v) when it is `guess` or `guess − 1` (a product's), in O(1): one shift by guess − 1. */
+function bitLengthNear(v: bigint, guess: number): number {
+  const a = v < 0n ? -v : v;
+  if (guess < 64) return bitLength(a);
+  return remember(a, a >> BigInt(guess - 1) === 0n ? guess - 1 : guess);
+}
+
+/**
+ * The longest int the JS engine holds (V8's BigInt::kMaxLengthBits = 2**30). CPython would go on
+ * (a 2**30-bit int is 128 MiB), so past it a result is "not supported", after the simulated
+ * allocation (which fails first, as CPython's does, when the process has no room for it).
+ */
+export const JS_MAX_INT_BITS = 2 ** 30;
+
+/** Refuse a result of `bits` bits the JS engine cannot make; `nd` digits are asked of the allocator first. */
+export function checkIntBits(vm: Vm, bits: number): void {
+  if (bits <= JS_MAX_INT_BITS - 64) return;
+  const nd = Math.ceil(bits / 30);
+  if (nd > 2 ** 58) throw memoryError(); // _PyLong_New: past MAX_LONG_DIGITS, or a malloc no host grants
+  vm.objectFree(vm.newObject(T.Int, longBytes(nd)));
+  throw new NotSupported(
+    `ints of more than 2**30 bits (the JS engine's limit; this one would have ${bits.toLocaleString('en-US')} bits)`,
+  );
+}
+
+// ---- int <-> str: CPython 3.11's limit on decimal conversions (CVE-2020-10735) -------------------
+
+/** sys.int_info.default_max_str_digits and str_digits_check_threshold. */
+export const DEFAULT_MAX_STR_DIGITS = 4300;
+export const MAX_STR_DIGITS_THRESHOLD = 640;
+const maxStrDigits = new WeakMap<Vm, number>();
+
+/** interp->int_max_str_digits (sys.get_int_max_str_digits()): 0 means no limit. */
+export const intMaxStrDigits = (vm: Vm): number => maxStrDigits.get(vm) ?? DEFAULT_MAX_STR_DIGITS;
+
+/** sys.set_int_max_str_digits(maxdigits): 0, or at least the threshold. */
+export function setIntMaxStrDigits(vm: Vm, n: number): void {
+  if (n !== 0 && n < MAX_STR_DIGITS_THRESHOLD)
+    throw valueError(vm, 'maxdigits must be 0 or larger than %d', MAX_STR_DIGITS_THRESHOLD);
+  maxStrDigits.set(vm, n);
+}
+
+const TO_STR_LIMIT =
+  'Exceeds the limit (%d digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit';
+
+/**
+ * long_to_decimal_string_internal's limit: a cheap test on the digit count before converting (no
+ * scratch allocated), then the exact decimal length after (the scratch made and freed first, by
+ * the caller's `scratch` callback).
+ */
+export function checkIntStrDigits(vm: Vm, v: IntValue, sizeA = ndigits(v), scratch?: () => void): void {
+  const limit = intMaxStrDigits(vm);
+  if (limit <= 0 || sizeA < Math.floor((10 * MAX_STR_DIGITS_THRESHOLD) / 90) + 2) return;
+  if (Math.floor(limit / 90) <= Math.floor((sizeA - 11) / 10)) throw valueError(vm, TO_STR_LIMIT, limit);
+  const digits = (v < 0 ? -BigInt(v) : BigInt(v)).toString().length;
+  if (digits > limit) {
+    scratch?.();
+    throw valueError(vm, TO_STR_LIMIT, limit);
+  }
+}
+
+/** PyLong_FromString's limit, checked on the count of digits before any is converted. */
+export function checkStrIntDigits(vm: Vm, digits: number): void {
+  const limit = intMaxStrDigits(vm);
+  if (limit > 0 && digits > MAX_STR_DIGITS_THRESHOLD && digits > limit)
+    throw valueError(
+      vm,
+      'Exceeds the limit (%d digits) for integer string conversion: value has %zd digits; use sys.set_int_max_str_digits() to increase the limit',
+      limit,
+      digits,
+    );
 }
 
 /** Bytes _PyLong_New(n) asks for. */
@@ -72,7 +173,16 @@ function setValue(vm: Vm, h: number, v: IntValue): void {
   if (typeof v === 'bigint') {
     t.flags[h] |= F_BIG;
     t.side[h] = v;
+    // a big int's digits are JS heap too (the simulator's memory budget, runtime/hostmem.ts)
+    if (v > BIG_INT_CHARGED || v < -BIG_INT_CHARGED) vm.hostMem.keep(h, Math.ceil(bitLength(v) / 8));
   } else t.num[h] = v;
+}
+const BIG_INT_CHARGED = 1n << 32768n;
+
+/** int_dealloc: a big int's charged digits go back to the budget. */
+function intDealloc(vm: Vm, h: number): void {
+  if (vm.table.flags[h] & F_BIG) vm.hostMem.release(h);
+  vm.objectFree(h);
 }
 
 /** PyLong_FromLong / _PyLong_FromSTwoDigits: small int, 32-byte medium, or exactly sized. */
@@ -151,8 +261,11 @@ export function intMul(vm: Vm, a: IntValue, b: IntValue): number {
   const na = ndigits(a);
   const nb = ndigits(b);
   if (na === 0 || nb === 0) return vm.s.smallInt(0); // k_mul: asize == 0 → PyLong_FromLong(0)
+  if (na + nb > 2 ** 25) checkIntBits(vm, bitLength(a) + bitLength(b));
   // Karatsuba (both > 70 digits) allocates temporaries too; the result size is the same.
-  return longNew(vm, norm(big(a) * big(b)), na + nb);
+  const r = big(a) * big(b);
+  if (na + nb > 2) bitLengthNear(r, bitLength(a) + bitLength(b));
+  return longNew(vm, norm(r), na + nb);
 }
 
 /** long_neg: medium → FromSTwoDigits(-v); else _PyLong_Copy (exact size) negated in place. */
@@ -180,6 +293,7 @@ export function intBitOp(vm: Vm, op: string, a: IntValue, b: IntValue): number {
     case '<<':
       if (B < 0n) throw valueError(vm, 'negative shift count');
       if (B > 1n << 31n) throw raiseString(vm, E.OverflowError, 'too many digits in integer');
+      if (A !== 0n) checkIntBits(vm, bitLength(A) + Number(B));
       r = A << B;
       break;
     default:
@@ -211,6 +325,16 @@ export function intPow(vm: Vm, a: IntValue, b: IntValue): number {
     acc = { h, v: intValue(vm, h) };
   };
   const bits = B.toString(2);
+  const A = big(a);
+  // a result of more bits than the JS engine holds (and CPython's MemoryError for 2**(2**64))
+  if (B > 3n && (A > 1n || A < -1n)) {
+    const est = (bitLength(A) - 1) * Number(B);
+    if (est > JS_MAX_INT_BITS) checkIntBits(vm, est);
+  }
+  // |a| a power of two: each product is a shift (V8 squares a 50-Mbit number in ~1 s; CPython's
+  // x_mul is quadratic there too, but its 2**100000000 takes 0.95 s), the same allocations
+  const pow2 = A !== 0n && (A < 0n ? -A : A) & ((A < 0n ? -A : A) - 1n) ? 0 : bitLength(A) - 1;
+  if (pow2 > 0 && B > 3n) return intPowOfTwo(vm, A < 0n, pow2, bits);
   if (B <= 3n) {
     if (B >= 2n) {
       mult(a, a);
@@ -218,7 +342,11 @@ export function intPow(vm: Vm, a: IntValue, b: IntValue): number {
     } else if (B === 1n) mult(a, acc.v);
     return acc.h;
   }
-  if (bits.length > 60) throw new NotSupported('exponents of 2**60 or more');
+  if (bits.length > 60) {
+    // only |a| <= 1 gets here (anything larger was refused above): the value is ±1 or 0
+    if (A === 0n || A === 1n) return fromLong(vm, norm(A));
+    return fromLong(vm, B % 2n === 0n ? 1 : -1);
+  }
   vm.decref(acc.h);
   acc = { h: 0, v: a };
   let first = true;
@@ -234,11 +362,50 @@ export function intPow(vm: Vm, a: IntValue, b: IntValue): number {
 }
 
 /**
+ * intPow's multiplications for a = ±2**k: the same left-to-right square-and-multiply, each product
+ * made by a shift, so the allocations (the digits of every intermediate result) are CPython's.
+ */
+function intPowOfTwo(vm: Vm, negative: boolean, k: number, bits: string): number {
+  const valueOf = (e: bigint): IntValue => {
+    const v = 1n << (BigInt(k) * e);
+    return norm(negative && e % 2n === 1n ? -v : v);
+  };
+  const a = valueOf(1n);
+  let e = 1n;
+  let h = 0;
+  for (const bit of bits.slice(1)) {
+    const sq = productOf(vm, valueOf(e), valueOf(e), valueOf(2n * e));
+    if (h !== 0) vm.decref(h);
+    e *= 2n;
+    h = sq;
+    if (bit === '1') {
+      const m = productOf(vm, valueOf(e), a, valueOf(e + 1n));
+      vm.decref(h);
+      e += 1n;
+      h = m;
+    }
+  }
+  return h;
+}
+
+/** intMul's object for x * y whose value `xy` is already known. */
+function productOf(vm: Vm, x: IntValue, y: IntValue, xy: IntValue): number {
+  if (isMedium(x) && isMedium(y)) return fromLong(vm, xy);
+  const na = ndigits(x);
+  const nb = ndigits(y);
+  if (na + nb > 2 ** 25) checkIntBits(vm, bitLength(x) + bitLength(y));
+  return longNew(vm, xy, na + nb);
+}
+
+/**
  * str(int) (long_to_decimal_string): a scratch int of 1 + size_a + size_a/99 digits is allocated
  * for the base-10**9 conversion, then the ASCII result, then the scratch is freed.
  */
 export function intToStr(vm: Vm, v: IntValue): number {
   const sizeA = ndigits(v);
+  checkIntStrDigits(vm, v, sizeA, () =>
+    vm.objectFree(vm.newObject(T.Int, longBytes(1 + sizeA + Math.floor(sizeA / 99)))),
+  );
   const scratch = vm.newObject(T.Int, longBytes(1 + sizeA + Math.floor(sizeA / 99)));
   const h = strNew(vm, v.toString(), 0);
   vm.objectFree(scratch);
@@ -263,15 +430,25 @@ const binop =
 /** long_true_divide: a correctly rounded float. */
 function intTrueDivide(vm: Vm, a: IntValue, b: IntValue): number {
   if (b === 0 || b === 0n) throw zeroDivision(vm, 'division by zero');
-  return fromDouble(vm, floatTrueDivide(a, b));
+  const r = intTrueDivideValue(a, b);
+  if (r === null) throw raiseString(vm, E.OverflowError, 'integer division result too large for a float');
+  return fromDouble(vm, r);
+}
+
+/** PyLong_AsDouble: OverflowError past the double range. */
+function intAsDouble(vm: Vm, v: IntValue): number {
+  const f = Number(v);
+  if (!Number.isFinite(f)) throw raiseString(vm, E.OverflowError, 'int too large to convert to float');
+  return f;
 }
 
 /** long_pow without modulus: a negative exponent goes to float_pow. */
 function intPowSlot(vm: Vm, a: IntValue, b: IntValue): number {
   const r = intPow(vm, a, b);
   if (r !== -1) return r;
-  if (a === 0 || a === 0n) throw zeroDivision(vm, '0.0 cannot be raised to a negative power');
-  return fromDouble(vm, Number(a) ** Number(b));
+  // long_pow: a negative exponent is float_pow's (both operands converted, each may overflow)
+  const x = intAsDouble(vm, a);
+  return fromDouble(vm, floatPowValue(vm, x, intAsDouble(vm, b)));
 }
 
 /** long_divmod: the (q, r) pair (divmod()). */
@@ -302,7 +479,7 @@ function intRichcompare(vm: Vm, a: number, b: number, op: Cmp): number {
 export function intFromStr(vm: Vm, a: number, base: number): number {
   const text = strValue(vm, a);
   const s = text.trim().replace(/_/g, '');
-  if (base !== 10) throw new NotSupported('int() with a base other than 10');
+  if (base !== 10) return intFromStrBase(vm, a, s, base);
   if (!/^[+-]?\d+$/.test(s)) {
     // PyLong_FromString: the digit array it started (_PyLong_New), freed; its own error …
     // (sized for the run of digits it scanned: long_from_non_binary_base)
@@ -318,11 +495,50 @@ export function intFromStr(vm: Vm, a: number, base: number): number {
     first.value = 0;
     throw valueError(vm, 'invalid literal for int() with base %d: %.200R', base, a);
   }
+  checkStrIntDigits(vm, s.replace(/^[+-]/, '').length);
   const v = BigInt(s);
   if (v >= -5n && v <= 256n) return vm.s.smallInt(Number(v));
   // PyLong_FromString: digits × log(10)/log(2**30) + 1 digits, normalized in place
   const digits = s.replace(/^[+-]/, '').length;
   return longNew(vm, norm(v), Math.floor((digits * Math.log(10)) / Math.log(2 ** 30)) + 1);
+}
+
+/**
+ * PyLong_FromString with another base (0 reads the prefix): a power-of-two base goes through
+ * long_from_binary_base (_PyLong_New of exactly the digits its characters need, then
+ * maybe_small_long frees it for a cached small int); any other base as base 10 does.
+ */
+function intFromStrBase(vm: Vm, a: number, s: string, base: number): number {
+  if (base !== 0 && (base < 2 || base > 36)) throw valueError(vm, 'int() base must be >= 2 and <= 36, or 0');
+  const m = /^([+-]?)(0[xob])?([0-9a-z]+)$/i.exec(s);
+  let b = base;
+  let body = '';
+  let ok = m !== null;
+  if (m !== null) {
+    const prefix = (m[2] ?? '').toLowerCase();
+    const fromPrefix = prefix === '0x' ? 16 : prefix === '0o' ? 8 : prefix === '0b' ? 2 : 0;
+    if (b === 0) b = fromPrefix || 10;
+    if (prefix && fromPrefix !== b) ok = false;
+    body = m[3].toLowerCase();
+    if (base === 0 && !prefix && body.length > 1 && body[0] === '0' && /[^0]/.test(body)) ok = false;
+    for (const ch of body) if (parseInt(ch, 36) >= b) ok = false;
+  }
+  if (!ok || m === null)
+    throw valueError(vm, 'invalid literal for int() with base %d: %.200R', base, a);
+  let v = 0n;
+  for (const ch of body) v = v * BigInt(b) + BigInt(parseInt(ch, 36));
+  if (m[1] === '-') v = -v;
+  if ((b & (b - 1)) === 0) {
+    const bits = Math.log2(b);
+    const z = longNew(vm, norm(v), Math.max(1, Math.ceil((body.length * bits) / 30)));
+    if (v >= -5n && v <= 256n) {
+      vm.decref(z);
+      return vm.s.smallInt(Number(v));
+    }
+    return z;
+  }
+  if (v >= -5n && v <= 256n) return vm.s.smallInt(Number(v));
+  return longNew(vm, norm(v), Math.floor((body.length * Math.log(b)) / Math.log(2 ** 30)) + 1);
 }
 
 /** long_new_impl (tp_new, through type_call: int(x) packs an argument tuple). */
@@ -355,10 +571,14 @@ export const IntType = (): TypeSlots =>
     basicsize: 24,
     itemsize: 4,
     flags: TpFlags.BaseType | TpFlags.LongSubclass,
-    dealloc: (vm, h) => vm.objectFree(h),
+    dealloc: intDealloc,
     sizeof: (vm, h) => 24 + 4 * Math.max(1, ndigits(intValue(vm, h))),
     repr: (vm, h) => intToStr(vm, intValue(vm, h)),
-    reprText: (vm, h) => intValue(vm, h).toString(),
+    reprText: (vm, h) => {
+      const v = intValue(vm, h);
+      checkIntStrDigits(vm, v);
+      return v.toString();
+    },
     format: intFormat,
     hash: (vm, h) => intValue(vm, h),
     richcompare: intRichcompare,
@@ -406,6 +626,7 @@ export const IntType = (): TypeSlots =>
         return fromLong(vm, (typeof v === 'bigint' ? (v < 0n ? -v : v) : Math.abs(v)).toString(2).replace(/^0$/, '').length);
       }),
       conjugate: m('conjugate', Meth.NoArgs, longLong),
+      __round__: INT_ROUND,
     },
     getset: {
       real: { name: 'real', get: longLong },

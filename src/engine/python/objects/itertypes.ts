@@ -5,7 +5,8 @@ import { typeError } from '../abstract/errors';
 import { getIter, iterNext } from '../abstract/iter';
 import { typeName } from '../abstract/object';
 import type { Vm } from '../runtime/vm';
-import { fromSsize } from './int';
+import { fromSsize, intValue } from './int';
+import { index } from '../abstract/number';
 import { listItem } from './list';
 import { selfIter } from './rangeobject';
 import { tupleAlloc, tupleItem } from './tuple';
@@ -157,10 +158,34 @@ function iterTypeTraverse(vm: Vm, h: number, visit: Visit): void {
   } else if (t.ref[h]) visit(t.ref[h]);
 }
 
-/** enum_vectorcall: enumerate(iterable[, start]); a start other than 0 is not modelled. */
+/**
+ * enum_vectorcall: enumerate(iterable, start=0), by position or keyword; enum_new_impl takes the
+ * start through PyNumber_Index (an int: no allocation) before the iterator.
+ */
 function enumerateVectorcall(vm: Vm, _type: number, args: readonly number[], kw: Kwargs | null): number {
-  if (args.length !== 1 || (kw !== null && kw.size)) throw new NotSupported('enumerate(start=...)');
-  return enumerateNew(vm, () => getIter(vm, args[0]));
+  const all = [...args];
+  for (const [k, v] of kw ?? []) {
+    const want = all.length === 0 ? 'iterable' : 'start';
+    if (k !== want || all.length > 1)
+      throw typeError(vm, "'%s' is an invalid keyword argument for enumerate()", k);
+    all.push(v);
+  }
+  if (all.length === 0) throw typeError(vm, "enumerate() missing required argument 'iterable'");
+  if (all.length > 2) throw typeError(vm, 'enumerate() takes at most 2 arguments (%zd given)', all.length);
+  let start = 0;
+  if (all.length === 2) {
+    const i = index(vm, all[1]);
+    try {
+      const v = intValue(vm, i);
+      if (typeof v === 'bigint') throw new NotSupported('enumerate() with a start past 2**63');
+      start = v;
+    } finally {
+      vm.decref(i);
+    }
+  }
+  const h = enumerateNew(vm, () => getIter(vm, all[0]));
+  (vm.table.side[h] as EnumState).index = start;
+  return h;
 }
 
 /** zip_new (tp_new through type_call: the arguments come packed in a tuple): the iterator tuple first, then each iterator. */

@@ -1,4 +1,5 @@
 import { memoryError } from '../errors';
+import { listRepr } from './containerrepr';
 import { typeError } from '../abstract/errors';
 import { getIter, iterNext, lengthHint } from '../abstract/iter';
 import type { Vm } from '../runtime/vm';
@@ -269,7 +270,7 @@ export function listExtend(vm: Vm, l: number, iterable: number): void {
     const m = t.n[l];
     if (t.ptr[l] === 0) {
       if (n > 0) {
-        const size = (n + 1) & ~1; // list_preallocate_exact
+        const size = n + (n % 2); // list_preallocate_exact: (n + 1) & ~1, past 32 bits too (10**10)
         const p = vm.mem.malloc(8 * size);
         if (p === 0) throw memoryError();
         t.ptr[l] = p;
@@ -327,6 +328,7 @@ export const ListType = (): TypeSlots =>
     traverse: listTraverse,
     clear: listClear,
     sizeof: (vm, h) => LIST_BASIC + 8 * vm.table.cap[h],
+    repr: listRepr,
     reprText: listText,
     hash: hashNotImplemented,
     richcompare: listRichcompare,

@@ -9,6 +9,8 @@ export class ItemPool {
   private readonly freeBlocks: number[][] = [];
   /** Slots in use (for the JS memory budget and tests). */
   used = 0;
+  /** Called before the storage grows by `bytes` (the simulator's memory budget may refuse it). */
+  beforeGrow: ((bytes: number) => void) | null = null;
 
   constructor(initial = 1 << 16) {
     this.data = new Int32Array(initial);
@@ -36,6 +38,7 @@ export class ItemPool {
     if (end <= this.data.length) return;
     let size = this.data.length * 2;
     while (size < end) size *= 2;
+    this.beforeGrow?.((size - this.data.length) * 4);
     const d = new Int32Array(size);
     d.set(this.data.subarray(0, this.top));
     this.data = d;

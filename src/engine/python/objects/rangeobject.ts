@@ -172,6 +172,7 @@ export const RangeType = (): TypeSlots =>
     mapping: { length: rangeLength, subscript: rangeSubscript },
     iter: rangeIter,
     typeVectorcall: rangeVectorcall,
+    methods: { __reversed__: { name: '__reversed__', flags: Meth.NoArgs, qualname: 'range.__reversed__', impl: (vm, h) => rangeReverse(vm, h) } },
     members: {
       start: { name: 'start', get: (vm, h) => incref(vm, rangeFields(vm, h).start) },
       stop: { name: 'stop', get: (vm, h) => incref(vm, rangeFields(vm, h).stop) },
@@ -203,6 +204,21 @@ function rangeIter(vm: Vm, h: number): number {
   const type = fits(start) && fits(step) && fits(len) && fits(stop) ? T.RangeIter : T.LongRangeIter;
   const it = vm.newObject(type, vm.py.sizes.rangeIter);
   vm.table.side[it] = { start, step, len } satisfies RangeIterState;
+  return it;
+}
+
+/** range_reverse: an iterator (48 bytes) from the last item down, step negated. */
+function rangeReverse(vm: Vm, h: number): number {
+  const r = rangeFields(vm, h);
+  const start = BigInt(intValue(vm, r.start));
+  const step = BigInt(intValue(vm, r.step));
+  const len = BigInt(intValue(vm, r.length));
+  const last = start + (len - 1n) * step;
+  const fits = (v: bigint): boolean => v <= BigInt(LONG_MAX) && v >= -BigInt(LONG_MAX) - 1n;
+  const type = fits(last) && fits(-step) && fits(len) ? T.RangeIter : T.LongRangeIter;
+  const n = (v: bigint): IntValue => (Number.isSafeInteger(Number(v)) ? Number(v) : v);
+  const it = vm.newObject(type, 48);
+  vm.table.side[it] = { start: n(len > 0n ? last : start), step: n(-step), len: n(len) } satisfies RangeIterState;
   return it;
 }
 

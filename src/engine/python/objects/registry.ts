@@ -31,6 +31,7 @@ import { IntType } from './int';
 import { ListIterType, SetIterType, StrIterType, TupleIterType } from './iter';
 import { EnumerateType, ListRevIterType, ReversedType, ZipType } from './itertypes';
 import { ListType } from './list';
+import { FilterType, MapType } from './mapfilter';
 import { ModuleType } from './module';
 import { EllipsisType, NoneType, NotImplementedType, ObjectType } from './object';
 import { LongRangeIterType, RangeIterType, RangeType } from './rangeobject';
@@ -82,6 +83,8 @@ const BUILTIN_TYPES: readonly (() => TypeSlots)[] = [
   ZipType,
   ReversedType,
   ListRevIterType,
+  MapType,
+  FilterType,
   FunctionType,
   CellType,
   MethodType,

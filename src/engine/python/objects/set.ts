@@ -1,4 +1,5 @@
 import { NotSupported, memoryError } from '../errors';
+import { setRepr } from './containerrepr';
 import { setKeyError, typeError } from '../abstract/errors';
 import { hashKey } from '../abstract/hash';
 import { getIter, iterNext } from '../abstract/iter';
@@ -232,6 +233,7 @@ function setType(id: number, name: string, frozen: boolean): TypeSlots {
     traverse: setTraverse,
     clear: frozen ? null : setClear,
     sizeof: (vm, h) => setSizeof(vm, h) - 16,
+    repr: setRepr,
     reprText: setText,
     hash: frozen ? frozensetHash : hashNotImplemented,
     richcompare: setRichcompare,

@@ -48,9 +48,12 @@ export function slotWrapper(vm: Vm, s: TypeSlots, name: string): SlotWrapper | n
     return f;
   };
   const w = (call: SlotWrapper['call']): SlotWrapper => ({ name, call });
-  const m = /^__(r|i)?([a-z]+)__$/.exec(name);
+  const m = /^__([a-z]+)__$/.exec(name);
   if (!m) return null;
-  const [, prefix, core] = m;
+  // __radd__ / __iadd__ are reflected / in-place binary slots; __init__, __iter__, __index__ are not
+  const reflected = /^[ri]/.test(m[1]) && m[1].slice(1) in BINARY;
+  const prefix = reflected ? m[1][0] : '';
+  const core = reflected ? m[1].slice(1) : m[1];
   if (core in BINARY) {
     const nb = BINARY[core] + (prefix === 'i' ? NB_BINARY_COUNT : 0);
     const f = own((t) => t.number?.binary[nb]);

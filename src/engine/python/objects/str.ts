@@ -1,12 +1,14 @@
-import { NotSupported } from '../errors';
+import { NotSupported, memoryError } from '../errors';
 import type { Vm } from '../runtime/vm';
 import { raiseString, typeError } from '../abstract/errors';
 import { strFormat } from '../abstract/format';
 import { asSsize, hasIndex } from '../abstract/number';
 import { typeName } from '../abstract/object';
 import { E } from './exctypes';
+import { BIG_STR, sizeWords } from '../runtime/hostmem';
 import { sliceIndices } from './slice';
 import { STR_METHODS } from './strmethods';
+import { unicodeFormat } from './strformat';
 import { STR_BYTES_MAX } from './strbytes';
 import { F_HASHED, F_IMMORTAL } from './table';
 import { Cmp, T, TpFlags, defineType, numberSlots, NB, type TypeSlots } from './types';
@@ -31,6 +33,12 @@ import { tupleItem } from './tuple';
 export type StrKind = 0 | 1 | 2 | 4;
 
 export function strKindOf(s: string): StrKind {
+  // native scans first: a 20 MB ASCII text is one regex test, not 20 million charCodeAt calls
+  if (s.length > 64) {
+    if (!NON_ASCII.test(s)) return 0;
+    if (!NON_LATIN1.test(s)) return 1;
+    return HIGH_SURROGATE.test(s) ? 4 : 2;
+  }
   let kind: StrKind = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -41,6 +49,10 @@ export function strKindOf(s: string): StrKind {
   }
   return kind;
 }
+
+const NON_ASCII = /[\u0080-\uffff]/;
+const NON_LATIN1 = /[\u0100-\uffff]/;
+const HIGH_SURROGATE = /[\ud800-\udbff]/;
 
 export const maxKind = (a: StrKind, b: StrKind): StrKind => (a > b ? a : b);
 
@@ -114,6 +126,7 @@ function dropChars(vm: Vm, h: number): void {
 
 /** unicode_dealloc of a str that is not static: its byte storage, then PyObject_Free. */
 function strDealloc(vm: Vm, h: number): void {
+  vm.hostMem.release(h);
   dropChars(vm, h);
   vm.objectFree(h);
 }
@@ -177,14 +190,34 @@ export function strKind(vm: Vm, h: number): StrKind {
 
 /** PyUnicode_New + copy: always a new object (empty → the singleton). */
 export function strNew(vm: Vm, s: string, kind: StrKind = strKindOf(s)): number {
+  return strMake(vm, s, kind, jsBytes(s.length, kind));
+}
+
+/** strNew whose JS string data costs `data` bytes (a rope costs its unit: runtime/hostmem.ts). */
+function strMake(vm: Vm, s: string, kind: StrKind, data: number): number {
   if (s.length === 0) return vm.s.emptyStr;
   const len = codePoints(s, kind);
+  if (data >= BIG_STR) vm.hostMem.reserve(vm.table, vm.pool, data, `a ${sizeWords(data)} str`);
   const h = vm.newObject(T.Str, strBytes(vm, len, kind));
   const t = vm.table;
   t.n[h] = len;
   if (kind !== 0) t.cap[h] = kind;
   storeChars(vm, h, s, kind);
+  if (data >= BIG_STR) vm.hostMem.keep(h, data);
   return h;
+}
+
+/** Bytes V8 keeps for a flat string of `length` code units: one-byte for latin-1 text, else two. */
+const jsBytes = (length: number, kind: StrKind): number => (kind >= 2 ? 2 * length : length);
+
+/** The longest string V8 makes (String::kMaxLength on 64-bit hosts): 2**29 − 24 code units. */
+export const JS_MAX_STRING = 2 ** 29 - 24;
+
+/** A str the simulated process could make but the JS engine cannot hold. */
+export function tooLongForJs(length: number): NotSupported {
+  return new NotSupported(
+    `strs of more than ${JS_MAX_STRING.toLocaleString('en-US')} characters (the JS engine's limit; this one has ${length.toLocaleString('en-US')})`,
+  );
 }
 
 /** unicode_result / _PyUnicode_FromUCS1: one latin-1 character is the cached singleton. */
@@ -214,8 +247,19 @@ export function strRepeat(vm: Vm, a: number, n: number): number {
     vm.incref(a);
     return a;
   }
-  if (vm.table.n[a] * n > 2 ** 31) throw new Error('repeat too long for the simulator');
-  return strNew(vm, strValue(vm, a).repeat(n), strKind(vm, a));
+  const unit = strValue(vm, a);
+  const kind = strKind(vm, a);
+  const len = vm.table.n[a] * n;
+  // unicode_repeat: the size check, then PyUnicode_New (a failed malloc is CPython's MemoryError)
+  if (BigInt(vm.table.n[a]) * BigInt(n) > 2n ** 63n - 1n)
+    throw raiseString(vm, E.OverflowError, 'repeated string is too long');
+  if (unit.length * n > JS_MAX_STRING) {
+    if (len > 2 ** 53) throw memoryError();
+    vm.objectFree(vm.newObject(T.Str, strBytes(vm, len, kind)));
+    throw tooLongForJs(len);
+  }
+  // V8's repeat is a rope of a few dozen nodes until read: charged as its unit (runtime/hostmem.ts)
+  return strMake(vm, unit.repeat(n), kind, jsBytes(unit.length, kind));
 }
 
 /** _PyUnicode_JoinArray: no items → '', one exact str → itself, else one new string. */
@@ -257,6 +301,7 @@ export function strAppendInPlace(vm: Vm, left: number, right: number): boolean {
   dropChars(vm, left);
   t.n[left] = len;
   storeChars(vm, left, s, kl);
+  if (s.length >= BIG_STR) vm.hostMem.keep(left, jsBytes(s.length, kl));
   return true;
 }
 
@@ -356,9 +401,10 @@ export const StrType = (): TypeSlots =>
     },
     richcompare: strRichcompare,
     number: numberSlots({
-      [NB.Remainder]: (vm, a) => {
-        if (vm.table.type[a] !== T.Str) return vm.s.NotImplemented;
-        throw new NotSupported('%-formatting');
+      // unicode_mod
+      [NB.Remainder]: (vm, a, b) => {
+        if (vm.table.type[a] !== T.Str && !(vm.typeOf(a).flags & TpFlags.UnicodeSubclass)) return vm.s.NotImplemented;
+        return unicodeFormat(vm, a, b);
       },
     }),
     sequence: {

@@ -1,10 +1,24 @@
-import { typeError, valueError } from '../abstract/errors';
+import { typeError } from '../abstract/errors';
+import { E } from './exctypes';
 import { asSsize } from '../abstract/number';
 import { typeName } from '../abstract/object';
 import { sequenceFast } from '../abstract/sequence';
 import type { Vm } from '../runtime/vm';
-import { listAppend, listNew, listPut } from './list';
-import { strJoin, strKind, strNew, strResult, strValue } from './str';
+import { strFormatMethod } from './strformat';
+import { STR_CASE_METHODS as C } from './strcase';
+import {
+  strCount,
+  strEndswith,
+  strFind,
+  strIndex,
+  strRemoveprefix,
+  strRemovesuffix,
+  strRfind,
+  strRindex,
+  strStartswith,
+} from './strsearch';
+import { strPartition, strRpartition, strRsplit, strSplit, strSplitlines } from './strsplit';
+import { strJoin, strKind, strNew, strValue } from './str';
 import { Meth, T, type MethodDef } from './types';
 
 /** The str methods modelled (unicodeobject.c's tp_methods, with their METH_* conventions). */
@@ -34,105 +48,85 @@ function join(vm: Vm, self: number, args: readonly number[]): number {
   }
 }
 
-/** str.split (stringlib split_whitespace / split): PyList_New(12) preallocated, then appends. */
-function split(vm: Vm, self: number, args: readonly number[], kw: Map<string, number> | null): number {
-  const sepArg = args[0] ?? kw?.get('sep');
-  const maxArg = args[1] ?? kw?.get('maxsplit');
-  const s = strValue(vm, self);
-  const sep = sepArg !== undefined && vm.table.type[sepArg] !== T.None ? strValue(vm, sepArg) : null;
-  if (sep === '') throw valueError(vm, 'empty separator');
-  const maxsplit = maxArg !== undefined ? asSsize(vm, maxArg, 0) : -1;
-  const parts = sep === null ? s.split(/\s+/).filter((p) => p !== '') : s.split(sep);
-  const count = maxsplit >= 0 ? Math.min(parts.length, maxsplit + 1) : parts.length;
-  const pre = sep !== null && s.length < sep.length ? 1 : splitPrealloc(vm, s.length, sep, maxsplit);
-  const l = listNew(vm, pre);
-  const kind = strKind(vm, self);
-  for (let i = 0; i < count; i++) {
-    const text = i === count - 1 && count < parts.length ? rest(s, sep, i) : parts[i];
-    const sub = count === 1 && text === s ? (vm.incref(self), self) : strResult(vm, text, kind);
-    if (i < pre) listPut(vm, l, i, sub);
-    else {
-      vm.table.n[l] = i;
-      listAppend(vm, l, sub);
-    }
-  }
-  vm.table.n[l] = count; // FIX_PREALLOC_SIZE
-  return l;
-}
-
 /**
- * PREALLOC_SIZE(maxcount) (stringlib/split.h, MAX_PREALLOC 12). Without a maxsplit, 3.11 passes
- * PY_SSIZE_T_MAX (12 slots); 3.12's split() bounds the count by the length first: len / len(sep) + 1,
- * or (len - 1) / 2 + 1 between whitespace (measured: 'a,b,,c'.split(',') has 8 slots, not 12).
- * A string shorter than the separator is a list of one (the string itself).
+ * str.replace(old, new, count=-1): the same object when nothing is replaced (an exact str),
+ * else one new str (replace() sizes it exactly before copying).
  */
-function splitPrealloc(vm: Vm, len: number, sep: string | null, maxsplit: number): number {
-  let maxcount = maxsplit;
-  if (maxcount < 0)
-    maxcount = !vm.py.boundedSplit
-      ? Number.MAX_SAFE_INTEGER
-      : sep === null
-        ? Math.trunc((len - 1) / 2) + 1
-        : Math.trunc(len / sep.length) + 1;
-  return maxcount >= 12 ? 12 : maxcount + 1;
-}
-
-function rest(s: string, sep: string | null, skip: number): string {
-  let pos = 0;
-  for (let i = 0; i < skip; i++) {
-    if (sep === null) {
-      while (pos < s.length && /\s/.test(s[pos])) pos++;
-      while (pos < s.length && !/\s/.test(s[pos])) pos++;
-    } else pos = s.indexOf(sep, pos) + sep.length;
+function replace(vm: Vm, self: number, args: readonly number[]): number {
+  if (args.length < 2 || args.length > 3)
+    throw typeError(
+      vm,
+      'replace expected %s, got %zd',
+      args.length < 2 ? 'at least 2 arguments' : 'at most 3 arguments',
+      args.length,
+    );
+  for (const a of args.slice(0, 2))
+    if (!vm.typeOf(a).mro.includes(T.Str))
+      throw typeError(vm, 'replace() argument must be str, not %.100s', typeName(vm, a));
+  let count = args.length > 2 ? asSsize(vm, args[2], E.OverflowError) : -1;
+  if (count < 0) count = Number.MAX_SAFE_INTEGER;
+  const s = strValue(vm, self);
+  const old = strValue(vm, args[0]);
+  const rep = strValue(vm, args[1]);
+  const parts = old === '' ? ['', ...Array.from(s), ''] : s.split(old);
+  let r = '';
+  for (let i = 0; i < parts.length; i++) {
+    r += parts[i];
+    if (i < parts.length - 1) r += i < count ? rep : old;
   }
-  return sep === null ? s.slice(pos).replace(/^\s+/, '') : s.slice(pos);
-}
-
-/** A result equal to `self` is `self` (the methods return the same object when nothing changes). */
-function sameOrNew(vm: Vm, self: number, r: string): number {
-  if (r === strValue(vm, self) && vm.table.type[self] === T.Str) {
-    vm.incref(self);
-    return self;
-  }
-  return strResult(vm, r, strKind(vm, self));
-}
-
-function strArg(vm: Vm, h: number, what: string): string {
-  if (!vm.typeOf(h).mro.includes(T.Str)) throw typeError(vm, '%s arg must be None or str', what);
-  return strValue(vm, h);
-}
-
-export const STR_METHODS: Record<string, MethodDef> = {
-  join: def('join', Meth.O, join),
-  split: def('split', Meth.Fastcall | Meth.Keywords, split),
-  upper: def('upper', Meth.NoArgs, (vm, self) => strNew(vm, strValue(vm, self).toUpperCase())),
-  lower: def('lower', Meth.NoArgs, (vm, self) => strNew(vm, strValue(vm, self).toLowerCase())),
-  strip: def('strip', Meth.Fastcall, (vm, self, args) => {
-    const s = strValue(vm, self);
-    if (args.length && vm.table.type[args[0]] !== T.None) {
-      const chars = strArg(vm, args[0], 'strip');
-      let a = 0;
-      let b = s.length;
-      while (a < b && chars.includes(s[a])) a++;
-      while (b > a && chars.includes(s[b - 1])) b--;
-      return sameOrNew(vm, self, s.slice(a, b));
-    }
-    return sameOrNew(vm, self, s.trim());
-  }),
-  replace: def('replace', Meth.Fastcall, (vm, self, args) => {
-    if (args.length < 2) throw typeError(vm, 'replace expected at least 2 arguments, got %zd', args.length);
-    const s = strValue(vm, self);
-    const r = s.split(strValue(vm, args[0])).join(strValue(vm, args[1]));
-    if (r === s) {
+  if (count === 0 || parts.length === 1) {
+    if (vm.table.type[self] === T.Str) {
       vm.incref(self);
       return self;
     }
-    return strNew(vm, r);
-  }),
-  startswith: def('startswith', Meth.Varargs, (vm, self, args) =>
-    vm.s.bool(strValue(vm, self).startsWith(strArg(vm, args[0], 'startswith'))),
-  ),
-  endswith: def('endswith', Meth.Varargs, (vm, self, args) =>
-    vm.s.bool(strValue(vm, self).endsWith(strArg(vm, args[0], 'endswith'))),
-  ),
+    return strNew(vm, s, strKind(vm, self));
+  }
+  return strNew(vm, r);
+}
+
+export const STR_METHODS: Record<string, MethodDef> = {
+  format: def('format', Meth.Varargs | Meth.Keywords, strFormatMethod),
+  join: def('join', Meth.O, join),
+  split: def('split', Meth.Fastcall | Meth.Keywords, strSplit),
+  replace: def('replace', Meth.Fastcall, replace),
+  rsplit: def('rsplit', Meth.Fastcall | Meth.Keywords, strRsplit),
+  splitlines: def('splitlines', Meth.Fastcall | Meth.Keywords, strSplitlines),
+  partition: def('partition', Meth.O, strPartition),
+  rpartition: def('rpartition', Meth.O, strRpartition),
+  find: def('find', Meth.Varargs, strFind),
+  rfind: def('rfind', Meth.Varargs, strRfind),
+  index: def('index', Meth.Varargs, strIndex),
+  rindex: def('rindex', Meth.Varargs, strRindex),
+  count: def('count', Meth.Varargs, strCount),
+  startswith: def('startswith', Meth.Varargs, strStartswith),
+  endswith: def('endswith', Meth.Varargs, strEndswith),
+  removeprefix: def('removeprefix', Meth.O, strRemoveprefix),
+  removesuffix: def('removesuffix', Meth.O, strRemovesuffix),
+  upper: def('upper', Meth.NoArgs, C.upper),
+  lower: def('lower', Meth.NoArgs, C.lower),
+  casefold: def('casefold', Meth.NoArgs, C.casefold),
+  title: def('title', Meth.NoArgs, C.title),
+  capitalize: def('capitalize', Meth.NoArgs, C.capitalize),
+  swapcase: def('swapcase', Meth.NoArgs, C.swapcase),
+  strip: def('strip', Meth.Fastcall, C.strip),
+  lstrip: def('lstrip', Meth.Fastcall, C.lstrip),
+  rstrip: def('rstrip', Meth.Fastcall, C.rstrip),
+  center: def('center', Meth.Fastcall, C.center),
+  ljust: def('ljust', Meth.Fastcall, C.ljust),
+  rjust: def('rjust', Meth.Fastcall, C.rjust),
+  zfill: def('zfill', Meth.O, C.zfill),
+  expandtabs: def('expandtabs', Meth.Fastcall | Meth.Keywords, C.expandtabs),
+  encode: def('encode', Meth.Fastcall | Meth.Keywords, C.encode),
+  isdigit: def('isdigit', Meth.NoArgs, C.isdigit),
+  isdecimal: def('isdecimal', Meth.NoArgs, C.isdecimal),
+  isnumeric: def('isnumeric', Meth.NoArgs, C.isnumeric),
+  isalpha: def('isalpha', Meth.NoArgs, C.isalpha),
+  isalnum: def('isalnum', Meth.NoArgs, C.isalnum),
+  isspace: def('isspace', Meth.NoArgs, C.isspace),
+  isascii: def('isascii', Meth.NoArgs, C.isascii),
+  isidentifier: def('isidentifier', Meth.NoArgs, C.isidentifier),
+  isprintable: def('isprintable', Meth.NoArgs, C.isprintable),
+  isupper: def('isupper', Meth.NoArgs, C.isupper),
+  islower: def('islower', Meth.NoArgs, C.islower),
+  istitle: def('istitle', Meth.NoArgs, C.istitle),
 };

@@ -1,4 +1,5 @@
 import { richCompareBool } from '../abstract/compare';
+import { tupleRepr } from './containerrepr';
 import { indexError, raiseString, typeError } from '../abstract/errors';
 import { hashKey } from '../abstract/hash';
 import { asSsize, hasIndex } from '../abstract/number';
@@ -149,6 +150,9 @@ function tupleRepeat(vm: Vm, a: number, n: number): number {
     return a;
   }
   if (n <= 0) return vm.s.emptyTuple;
+  // tuple_alloc's PyObject_GC_NewVar fails for a size no mapping can hold: MemoryError before
+  // the simulator builds the items (2**38 of them would be a 1 TB JS array)
+  if (TUPLE_BASIC + 8 * t.n[a] * n > vm.kernel.commitLimit) throw memoryError();
   const src = tupleItems(vm, a);
   const items = new Int32Array(src.length * n);
   for (let r = 0; r < n; r++) items.set(src, r * src.length);
@@ -225,6 +229,7 @@ export const TupleType = (): TypeSlots =>
     dealloc: tupleDealloc,
     traverse: tupleTraverse,
     sizeof: (vm, h) => TUPLE_BASIC + 8 * vm.table.n[h],
+    repr: tupleRepr,
     reprText: tupleText,
     hash: tupleHash,
     richcompare: (vm, a, b, op) => (vm.typeOf(b).mro.includes(T.Tuple) ? seqRichcompare(vm, a, b, op, tupleItem) : vm.s.NotImplemented),

@@ -1,5 +1,6 @@
-import { NotSupported } from '../errors';
-import { getAttr, lookupSpecial } from '../abstract/attr';
+import { NotSupported, PyError } from '../errors';
+import { reprText } from '../abstract/repr';
+import { getAttr, lookupSpecial, typeLookup } from '../abstract/attr';
 import { call } from '../abstract/call';
 import { raiseFormat, typeError } from '../abstract/errors';
 import { iterNext, getIter } from '../abstract/iter';
@@ -7,7 +8,7 @@ import type { Vm } from '../runtime/vm';
 import { methodNew } from './classobject';
 import { dictCopy, dictDelItem, dictEntries, dictGetItem, dictSetItem } from './dict';
 import { E } from './exctypes';
-import { installDunderSlots } from './heapslots';
+import { callDunder, installDunderSlots } from './heapslots';
 import {
   heapInstanceState,
   instanceDict,
@@ -464,6 +465,7 @@ function subtypeDealloc(vm: Vm, h: number): void {
   const type = vm.typeOf(h);
   const typeObj = type.typeObject;
   vm.gc.untrack(h);
+  if (!callFinalizerFromDealloc(vm, h, type)) return; // resurrected by __del__
   const st = heapInstanceState(vm, h);
   if (st) {
     clearInstance(vm, st);
@@ -473,6 +475,36 @@ function subtypeDealloc(vm: Vm, h: number): void {
   if (b.flags & TpFlags.HaveGc && b.id !== T.Object) b.dealloc(vm, h);
   else vm.gcDel(h);
   vm.decref(typeObj);
+}
+
+/** The instances whose __del__ has run (_PyGC_FINALIZED): a finalizer runs once per object. */
+const finalizedBy = new WeakMap<Vm, Set<number>>();
+
+/**
+ * PyObject_CallFinalizerFromDealloc with slot_tp_finalize, for a class with __del__: the object
+ * is tracked again and resurrected (refcount 1) for the call, an exception from __del__ is
+ * unraisable ("Exception ignored in: <function A.__del__ at 0x…>" on stderr), then the reference
+ * is dropped; false when __del__ stored the object somewhere (resurrected: no deallocation).
+ */
+function callFinalizerFromDealloc(vm: Vm, h: number, type: TypeSlots): boolean {
+  let done = finalizedBy.get(vm);
+  if (done === undefined) finalizedBy.set(vm, (done = new Set()));
+  if (done.delete(h)) return true;
+  const del = typeLookup(vm, type, '__del__');
+  if (del === 0) return true;
+  done.add(h);
+  vm.gc.track(h);
+  vm.table.refcnt[h] = 1;
+  try {
+    vm.decref(callDunder(vm, h, '__del__', []));
+  } catch (e) {
+    if (!(e instanceof PyError) || e.excType < 0) throw e;
+    vm.eval.writeUnraisable(e, `Exception ignored in: ${reprText(vm, del)}`);
+  }
+  if (--vm.table.refcnt[h] !== 0) return false;
+  done.delete(h);
+  vm.gc.untrack(h);
+  return true;
 }
 
 function clearInstance(vm: Vm, st: InstanceState): void {

@@ -247,8 +247,10 @@ export const TypeType = (): TypeSlots =>
     getattro: typeGetattro,
     setattro: typeSetattro,
     // type_new: type(x) is x's type; type(name, bases, dict) makes a class (typenew.ts)
-    new: (vm, _type, args, kwargs) => {
+    new: (vm, type, args, kwargs) => {
       const n = vm.table.n[args];
+      // a class whose metatype is a subclass of type: its instances' type would be that metaclass
+      if (type.id !== T.Type && n === 3) throw new NotSupported(`metaclasses (${type.name})`);
       if (n === 1) {
         const t = typeObjectOf(vm, tupleItem(vm, args, 0));
         vm.incref(t);

@@ -78,6 +78,9 @@ export const enum T {
   /** wrapper_descriptor (list.__len__) and method-wrapper ([].__len__): a type's slots as methods. */
   WrapperDescr = 57,
   MethodWrapper = 58,
+  /** map and filter objects (bltinmodule.c). */
+  Map = 62,
+  Filter = 63,
   FirstException = 64,
   /** Heap types (classes) and an extension layer's types: allocated at run time. */
   FirstDynamic = 256,

@@ -7,6 +7,7 @@ import type { Vm } from '../runtime/vm';
 import { E } from './exctypes';
 import { functionData } from './func';
 import { tupleItems } from './tuple';
+import { initInstanceDict } from './instance';
 import { Cmp, T, TpFlags, defineType, type TypeSlots } from './types';
 import {
   basicRefs,
@@ -42,7 +43,13 @@ function hooks(vm: Vm): void {
 /** init_weakref + the allocation (PyObject_GC_New of `type`, tracked). */
 function newRef(vm: Vm, typeId: number, referent: number, callback: number): number {
   hooks(vm);
-  const h = vm.newGcObject(typeId, WEAKREF_BASIC);
+  // a subclass (weakref.KeyedRef, with its __slots__) is allocated at its own size
+  const type = vm.types[typeId];
+  const h = vm.newGcObject(typeId, type.basicsize);
+  if (type.flags & TpFlags.HeapType) {
+    vm.incref(type.typeObject);
+    initInstanceDict(vm, h, type);
+  }
   if (callback) vm.incref(callback);
   vm.table.side[h] = { referent, callback, hash: null } satisfies WeakRefData;
   vm.gc.track(h);
@@ -168,6 +175,16 @@ export const WeakRefType = (): TypeSlots =>
     hash: refHash,
     richcompare: refRichcompare,
     reprText: refText,
+    // weakref___init__: the arguments checked as __new__ took them, nothing more
+    init: (vm, _h, args) => {
+      if (vm.table.n[args] < 1 || vm.table.n[args] > 2)
+        throw raiseFormat(
+          vm,
+          E.TypeError,
+          '__init__ expected at most 2 arguments, got %zd',
+          vm.table.n[args],
+        );
+    },
     new: (vm, type, args) => {
       const a = tupleItems(vm, args);
       if (a.length < 1 || a.length > 2)

@@ -26,6 +26,8 @@ export interface GcHost {
 const NUM_GENERATIONS = 3;
 /** The list an object sits in while it is found unreachable (not a generation: not counted). */
 const UNREACHABLE = 3;
+/** gc.freeze()'s permanent generation: tracked, never examined by a collection. */
+const PERMANENT = 4;
 
 /**
  * CPython 3.11's generational collector (Modules/gcmodule.c). Generation lists are doubly linked
@@ -37,10 +39,12 @@ export class Gc {
   /** generations[i].count: allocations minus deallocations for gen 0, collections of the younger gen otherwise. */
   readonly count = [0, 0, 0];
   readonly threshold = [700, 10, 10];
-  /** Objects in each generation list. */
-  readonly size = [0, 0, 0];
+  /** Objects in each generation list (index 4: the permanent generation; 3 is not counted). */
+  readonly size = [0, 0, 0, 0, 0];
   /** Collections run per generation (gc.get_stats()[i]['collections']). */
   readonly collections = [0, 0, 0];
+  /** Objects found unreachable per generation since the script started (gc.get_stats()[i]['collected']). */
+  readonly collected = [0, 0, 0];
   longLivedTotal = 0;
   longLivedPending = 0;
   enabled = true;
@@ -50,7 +54,7 @@ export class Gc {
     private readonly host: GcHost,
     newHead: () => number,
   ) {
-    this.heads = [newHead(), newHead(), newHead(), newHead()];
+    this.heads = [newHead(), newHead(), newHead(), newHead(), newHead()];
     const t = host.table;
     for (const h of this.heads) {
       t.gcNext[h] = h;
@@ -90,10 +94,38 @@ export class Gc {
     const t = this.host.table;
     if (!(t.flags[h] & F_TRACKED)) return;
     const g = t.gen[h];
-    if (g >= 0 && g < NUM_GENERATIONS) this.size[g]--;
+    if (g >= 0 && g !== UNREACHABLE) this.size[g]--;
     this.unlink(h);
     t.flags[h] &= ~F_TRACKED;
     t.gen[h] = -1;
+  }
+
+  /** gc_freeze_impl: every generation moves to the permanent one; generation 0's count restarts. */
+  freeze(): void {
+    for (let i = 0; i < NUM_GENERATIONS; i++) {
+      this.merge(i, PERMANENT);
+      this.count[0] = 0;
+    }
+  }
+
+  /** gc_unfreeze_impl: the permanent generation goes back into the oldest one. */
+  unfreeze(): void {
+    this.merge(PERMANENT, NUM_GENERATIONS - 1);
+  }
+
+  get freezeCount(): number {
+    return this.size[PERMANENT];
+  }
+
+  /** The tracked objects of generation `g` (all three when null), in list order (gc.get_objects). */
+  objects(g: number | null): number[] {
+    const t = this.host.table;
+    const out: number[] = [];
+    for (let i = g ?? 0; i <= (g ?? NUM_GENERATIONS - 1); i++) {
+      const head = this.heads[i];
+      for (let h = t.gcNext[head]; h !== head; h = t.gcNext[h]) out.push(h);
+    }
+    return out;
   }
 
   isTracked(h: number): boolean {
@@ -104,7 +136,8 @@ export class Gc {
   private collectGenerations(): void {
     for (let i = NUM_GENERATIONS - 1; i >= 0; i--) {
       if (this.count[i] > this.threshold[i]) {
-        if (i === NUM_GENERATIONS - 1 && this.longLivedPending < Math.floor(this.longLivedTotal / 4)) continue;
+        if (i === NUM_GENERATIONS - 1 && this.longLivedPending < Math.floor(this.longLivedTotal / 4))
+          continue;
         this.collect(i);
         break;
       }
@@ -180,6 +213,7 @@ export class Gc {
       }
     }
     if (full) host.clearFreeLists();
+    this.collected[generation] += nUnreachable + freedByCallbacks;
     host.onCollect?.(generation, nUnreachable + freedByCallbacks);
     host.phase?.('stop');
     return nUnreachable + freedByCallbacks;
@@ -243,7 +277,7 @@ export class Gc {
     const young = this.heads[generation];
     const full = generation === NUM_GENERATIONS - 1;
     let nUnreachable = 0;
-    for (let h = gcNext[young]; h !== young; ) {
+    for (let h = gcNext[young]; h !== young;) {
       const next = gcNext[h];
       const reachable = flags[h] & F_REACHABLE;
       flags[h] &= ~F_REACHABLE;

@@ -2,6 +2,10 @@ import type { Kernel } from '../../kernel/kernel';
 import type { Libc } from '../../libc/libc';
 import { EventLimitReached, type EventLog } from '../../trace/eventLog';
 
+/** Where an import's Python part's blocks pretend to live (Mem.accounted): far from heap and mmaps. */
+const ACCOUNTED_BASE = 0x7e00_0000_0000;
+const ACCOUNTED_END = 0x7f00_0000_0000;
+
 /** pymalloc's per-class row and counters as sys._debugmallocstats() prints them (recorder schema). */
 export interface PymallocClassStats {
   pools: number;
@@ -39,9 +43,22 @@ export interface PymallocLike {
  * Every call checks the event log's limit afterwards, so a fine-stepped run stops right after
  * the N-th allocator event (EventLog.limit).
  */
+/** The hooks tracemalloc installs over the three domains (PyMem_SetAllocator: objects/tracetables.ts). */
+export interface AllocTracer {
+  /** A block was allocated (ADD_TRACE after the allocator returned). */
+  added(p: number, size: number): void;
+  /** A block was freed (REMOVE_TRACE after the free). */
+  removed(p: number): void;
+  /** tracemalloc_realloc: the old trace dropped when the block moved, the new one added or updated. */
+  moved(old: number, p: number, size: number): void;
+}
+
 export class Mem {
   /** When set, every call is appended as "m SIZE" / "c N SIZE" / "r SIZE" / "f SIZE" (tests compare it with real runs). */
   log: string[] | null = null;
+
+  /** tracemalloc's hooks while it traces (null otherwise: one test per call, nothing more). */
+  tracer: AllocTracer | null = null;
 
   constructor(
     readonly kernel: Kernel,
@@ -49,33 +66,59 @@ export class Mem {
     readonly events: EventLog | null,
   ) {}
 
+  /**
+   * Set while a module's Python part runs at import (modules/pythonpart.ts): the memory it takes is
+   * the import footprint's, already replayed, so its blocks get addresses outside the heap (like
+   * static objects) and their frees, whenever they come, are no-ops.
+   */
+  accounted = false;
+  private accountedNext = ACCOUNTED_BASE;
+  private accountedBlock(n: number): number {
+    const p = this.accountedNext;
+    this.accountedNext += Math.max(16, Math.ceil(n / 16) * 16);
+    return p;
+  }
+  /** Was `p` given out while `accounted` was set? */
+  static isAccounted(p: number): boolean {
+    return p >= ACCOUNTED_BASE && p < ACCOUNTED_END;
+  }
+
   /** PyObject_Malloc / PyMem_Malloc. 0 = NULL. */
   malloc(n: number): number {
+    if (this.accounted) return this.accountedBlock(n);
     const p = this.pymalloc.malloc(n);
     if (this.log) this.logCall(`m ${n}`, p, n);
+    if (this.tracer !== null && p !== 0) this.tracer.added(p, n);
     this.check();
     return p;
   }
   calloc(nelem: number, elsize: number): number {
+    if (this.accounted) return this.accountedBlock(nelem * elsize);
     const p = this.pymalloc.calloc(nelem, elsize);
     if (this.log) this.logCall(`c ${nelem} ${elsize}`, p, nelem * elsize);
+    if (this.tracer !== null && p !== 0) this.tracer.added(p, nelem * elsize);
     this.check();
     return p;
   }
   realloc(p: number, n: number): number {
+    // a block of an import's Python part moves into the heap (or stays accounted) as a new block
+    if (Mem.isAccounted(p)) return this.malloc(n);
+    if (this.accounted && p === 0) return this.accountedBlock(n);
     if (this.log) this.sizes.delete(p);
     const q = this.pymalloc.realloc(p, n);
     if (this.log) this.logCall(`r ${n}${p === 0 ? ' new' : ''}`, q, n);
+    if (this.tracer !== null && q !== 0) this.tracer.moved(p, q, n);
     this.check();
     return q;
   }
   free(p: number): void {
-    if (p === 0) return;
+    if (p === 0 || Mem.isAccounted(p)) return;
     if (this.log) {
       this.log.push(`f ${this.sizes.get(p) ?? '?'}`);
       this.sizes.delete(p);
     }
     this.pymalloc.free(p);
+    if (this.tracer !== null) this.tracer.removed(p);
     this.check();
   }
 
@@ -86,12 +129,14 @@ export class Mem {
   }
   rawMalloc(n: number): number {
     const p = this.pymalloc.rawMalloc(n);
+    if (this.tracer !== null && p !== 0) this.tracer.added(p, n); // TRACE_RAW_MALLOC
     this.check();
     return p;
   }
   rawFree(p: number): void {
     if (p === 0) return;
     this.pymalloc.rawFree(p);
+    if (this.tracer !== null) this.tracer.removed(p);
     this.check();
   }
 
@@ -117,7 +162,7 @@ export class Mem {
    * madvise, brk — can take a page away again).
    */
   touch(addr: number, len: number): void {
-    if (addr === 0 || len <= 0) return;
+    if (addr === 0 || len <= 0 || Mem.isAccounted(addr)) return;
     const page = Math.floor(addr / 4096);
     const epoch = this.kernel.log.length;
     if (page === this.lastPage && epoch === this.lastEpoch && Math.floor((addr + len - 1) / 4096) === page)

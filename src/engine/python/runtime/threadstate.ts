@@ -7,6 +7,8 @@
 export class ThreadState {
   /** exc_info's values, innermost last: exception handles (owned references), 0 for None. */
   readonly excInfo: number[] = [];
+  /** PyThreadState.dict (PyThreadState_GetDict): made on first use (Py_ReprEnter's 'Py_Repr' list lives there), 0 before. */
+  dict = 0;
 
   /** _PyErr_GetTopmostException(tstate)->exc_value: the innermost exception being handled, or 0. */
   topmostException(): number {

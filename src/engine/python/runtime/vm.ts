@@ -1,5 +1,5 @@
 import type { Kernel } from '../../kernel/kernel';
-import { memoryError } from '../errors';
+import { memoryError, type PyError } from '../errors';
 import { ItemPool } from '../objects/pool';
 import { StrBytes } from '../objects/strbytes';
 import {
@@ -15,6 +15,7 @@ import { T, TpFlags, type Kwargs, type TypeSlots, type Visit } from '../objects/
 import { EventKind } from '../../trace/events';
 import { FreeLists } from './freelists';
 import { Gc, type GcHost } from './gc';
+import { HostMemory, sizeWords } from './hostmem';
 import type { Mem } from './mem';
 import { Singletons } from './singletons';
 import { ThreadState } from './threadstate';
@@ -30,6 +31,8 @@ export interface Evaluator {
   callFunction(fn: number, args: readonly number[], kw: Kwargs | null): number;
   /** One unit of work done in C code (an item of list(range(n))): the step budget. */
   tick(): void;
+  /** PyErr_WriteUnraisable: an error nobody can catch (from __del__), printed and dropped. */
+  writeUnraisable(err: PyError, context: string): void;
 }
 
 const NO_EVALUATOR: Evaluator = {
@@ -37,6 +40,7 @@ const NO_EVALUATOR: Evaluator = {
     throw new Error('internal: no interpreter to run a Python function');
   },
   tick: () => {},
+  writeUnraisable: () => {},
 };
 
 /** sizeof(PyGC_Head): two words in front of every GC object, in the same allocation. */
@@ -83,6 +87,8 @@ export class Vm implements GcHost {
   private staticNext = STATIC_BASE;
   private trashNesting = 0;
   private readonly trashLater: number[] = [];
+  /** The simulator's own memory budget (runtime/hostmem.ts); the process replaces it with the host's. */
+  hostMem = new HostMemory();
 
   /**
    * @param py the CPython version this process runs as (python/versions/): the layouts, free
@@ -92,6 +98,8 @@ export class Vm implements GcHost {
     readonly mem: Mem,
     readonly py: CPythonVersion = cpythonVersion(),
   ) {
+    this.pool.beforeGrow = (bytes) =>
+      this.hostMem.grow(this.table, this.pool, bytes, `${sizeWords(bytes)} more of list and tuple items`);
     // Exact ints, floats, bools and strs get narrow handles (objects/table.ts, Layout).
     const layout = this.table.layoutOf;
     layout[T.Int] = layout[T.Float] = layout[T.Bool] = Layout.Scalar;

@@ -1,0 +1,134 @@
+import { typeError } from '../python/abstract/errors';
+import { NotSupported } from '../python/errors';
+import { fromLong } from '../python/objects/int';
+import { intern, strNew, strValue } from '../python/objects/str';
+import { readyStaticType } from '../python/objects/typeobject';
+import { Cmp, T, defineType, type TypeSlots } from '../python/objects/types';
+import type { Vm } from '../python/runtime/vm';
+import { BOOL, DTYPES, FLOAT64, INT64, dtypeByName, type DType } from './dtypes';
+import type { Scalars } from './scalars';
+
+/** sizeof(PyArray_Descr) on 1.24 (np.dtype.__basicsize__). */
+const DESCR_BASICSIZE = 88;
+
+/**
+ * np.dtype: the built-in descriptors are static objects (PyArray_DescrFromType hands out the
+ * same one every time, no allocation); `a.dtype`, `np.dtype('f8')` and dtype= arguments all
+ * resolve to them (PyArray_DescrConverter).
+ */
+export class DTypeObjects {
+  readonly type: TypeSlots;
+  private readonly byHandle = new Map<number, DType>();
+  private readonly handles: number[] = [];
+
+  constructor(
+    readonly vm: Vm,
+    readonly scalars: Scalars,
+  ) {
+    this.type = defineType({
+      id: vm.newTypeId(),
+      name: 'dtype',
+      module: 'numpy',
+      basicsize: DESCR_BASICSIZE,
+      dealloc: () => {
+        throw new Error('internal: a static dtype deallocated');
+      },
+      reprText: (_vm, h) => `dtype('${this.of(h).name}')`,
+      str: (v, h) => strNew(v, this.of(h).name),
+      hash: (_vm, h) => `dtype:${this.of(h).name}`,
+      richcompare: (v, a, b, op) => {
+        if (op !== Cmp.EQ && op !== Cmp.NE) return v.s.NotImplemented;
+        const x = this.lookup(a);
+        let y: DType | undefined;
+        try {
+          y = this.lookup(b);
+        } catch {
+          y = undefined;
+        }
+        if (x === undefined || y === undefined) return v.s.bool(op === Cmp.NE);
+        return v.s.bool((x === y) === (op === Cmp.EQ));
+      },
+      typeVectorcall: (v, _t, args) => {
+        if (args.length !== 1) throw typeError(v, 'dtype() takes 1 positional argument');
+        const d = this.convert(args[0], null);
+        const h = this.handle(d);
+        v.incref(h);
+        return h;
+      },
+      notModelled: 'dtype',
+      getset: {
+        name: { name: 'name', get: (v, h) => strNew(v, this.of(h).name) },
+        itemsize: { name: 'itemsize', get: (v, h) => fromLong(v, this.of(h).itemsize) },
+        char: { name: 'char', get: (v, h) => strNew(v, this.of(h).char) },
+        kind: { name: 'kind', get: (v, h) => strNew(v, this.of(h).kind) },
+        str: { name: 'str', get: (v, h) => strNew(v, this.of(h).typestr) },
+        num: { name: 'num', get: (v, h) => fromLong(v, this.of(h).num) },
+        type: {
+          name: 'type',
+          get: (v, h) => {
+            const t = this.scalars.types[this.of(h).code].typeObject;
+            v.incref(t);
+            return t;
+          },
+        },
+      },
+    });
+    readyStaticType(vm, this.type);
+    for (const d of DTYPES) {
+      const h = vm.newStatic(this.type.id);
+      this.byHandle.set(h, d);
+      this.handles[d.code] = h;
+    }
+  }
+
+  /** The static descriptor of a dtype (borrowed). */
+  handle(d: DType): number {
+    return this.handles[d.code];
+  }
+
+  of(h: number): DType {
+    return this.byHandle.get(h)!;
+  }
+
+  /** A dtype object, a scalar type, `float`/`int`/`bool`, or a dtype name; undefined for anything else. */
+  lookup(h: number): DType | undefined {
+    const vm = this.vm;
+    const d = this.byHandle.get(h);
+    if (d) return d;
+    const t = vm.table.type[h];
+    if (t === T.Str) return dtypeByName(strValue(vm, h));
+    if (t === T.Type) {
+      if (h === vm.types[T.Float].typeObject) return FLOAT64;
+      if (h === vm.types[T.Int].typeObject) return INT64;
+      if (h === vm.types[T.Bool].typeObject) return BOOL;
+      const id = vm.slotsOf(h).id;
+      return this.scalars.byId.get(id);
+    }
+    return undefined;
+  }
+
+  /**
+   * PyArray_DescrConverter for dtype= arguments: None gives `fallback` (null: float64, as
+   * np.dtype(None) does); anything not a modelled dtype is "not supported" or NumPy's TypeError.
+   */
+  convert(h: number | undefined, fallback: DType | null): DType {
+    const vm = this.vm;
+    if (h === undefined || vm.table.type[h] === T.None) return fallback ?? FLOAT64;
+    const d = this.lookup(h);
+    if (d) return d;
+    const t = vm.table.type[h];
+    if (t === T.Str) {
+      const s = strValue(vm, h);
+      if (/^[<>|=]?[UuSaOcmMVG]|^(str|object|complex|datetime|timedelta|unicode|bytes)/.test(s))
+        throw new NotSupported(`dtype '${s}'`);
+      throw typeError(vm, "data type '%s' not understood", s);
+    }
+    if (t === T.Type) throw new NotSupported(`dtype=${vm.slotsOf(h).name}`);
+    throw typeError(vm, 'Cannot interpret %R as a data type', h);
+  }
+
+  /** dtype names as module attributes need static strs: interned at import. */
+  static name(vm: Vm, s: string): number {
+    return intern(vm, s);
+  }
+}

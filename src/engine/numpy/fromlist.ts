@@ -1,0 +1,259 @@
+import { valueError } from '../python/abstract/errors';
+import { NotSupported } from '../python/errors';
+import { fromDouble } from '../python/objects/float';
+import { fromLong, intValue } from '../python/objects/int';
+import { listItem } from '../python/objects/list';
+import { tupleItems } from '../python/objects/tuple';
+import { T } from '../python/objects/types';
+import { BOOL, FLOAT64, INT64, UINT64, promote, type DType } from './dtypes';
+import { formulaOf, readValues, valueAt, writeValues } from './elements';
+import { shapeText, size, type Arrays } from './ndarray';
+import type { Scalars } from './scalars';
+
+/** COERCION_CACHE_CACHE_SIZE (array_coercion.c): freed coercion-cache entries kept for reuse. */
+const COERCION_CACHE_KEEP = 5;
+/** sizeof(coercion_cache_obj): the entry PyMem_Malloc'd for each sequence met while discovering. */
+const COERCION_ENTRY_BYTES = 32;
+
+/** What discovery found in one nested object: its shape and the dtype its leaves promote to. */
+interface Discovered {
+  shape: number[];
+  dtype: DType | null;
+  /** Every sequence (list/tuple) met, in the order the coercion cache records them. */
+  sequences: number[];
+}
+
+/**
+ * np.array / np.asarray from Python objects (array_coercion.c, ctors.c of 1.24.2):
+ * PyArray_DiscoverDTypeAndShape walks the nested lists and tuples, recording each in the
+ * coercion cache (a 32-byte PyMem_Malloc entry, or one of the 5 kept from earlier calls), and
+ * finds the shape (ragged nesting is a ValueError in 1.24) and the dtype (bools → bool, ints →
+ * int64, floats → float64, NumPy scalars their own, mixed ones promoted). The array is then
+ * made (PyArray_NewFromDescr) and filled by PyArray_AssignFromCache: for every sequence above
+ * the last dimension a row view (PySequence_GetItem on the new array: an object, its dims from
+ * the cache) is made, filled and dropped, and the sequence's cache entry is released. Storing a
+ * Python int into a float array goes through PyNumber_Float (a float made and dropped), a float
+ * into an integer array through PyNumber_Long.
+ */
+export class FromList {
+  /** Pointers of the kept cache entries; 0 stands for one the import footprint already holds. */
+  private readonly keep: number[] = new Array(COERCION_CACHE_KEEP).fill(0);
+
+  constructor(
+    readonly arrays: Arrays,
+    readonly scalars: Scalars,
+  ) {}
+
+  private get vm() {
+    return this.arrays.vm;
+  }
+
+  private entryNew(): number {
+    if (this.keep.length) return this.keep.pop()!;
+    const p = this.vm.mem.malloc(COERCION_ENTRY_BYTES);
+    this.vm.mem.touch(p, COERCION_ENTRY_BYTES);
+    return p;
+  }
+
+  private entryFree(p: number): void {
+    if (this.keep.length < COERCION_CACHE_KEEP) this.keep.push(p);
+    else if (p) this.vm.mem.free(p);
+  }
+
+  /** The items of a list or tuple (borrowed), or null. */
+  private seqItems(h: number): number[] | null {
+    const vm = this.vm;
+    const t = vm.table.type[h];
+    if (t === T.List) return Array.from({ length: vm.table.n[h] }, (_, i) => listItem(vm, h, i));
+    if (t === T.Tuple) return Array.from(tupleItems(vm, h));
+    return null;
+  }
+
+  /** The dtype of one leaf (a number or an array), or "not supported". */
+  private leafType(h: number): DType {
+    const vm = this.vm;
+    const A = this.arrays;
+    const t = vm.table.type[h];
+    if (t === T.Bool) return BOOL;
+    if (t === T.Int) {
+      const v = BigInt(intValue(vm, h));
+      if (v >= -(2n ** 63n) && v < 2n ** 63n) return INT64;
+      if (v >= 0n && v < 2n ** 64n) return UINT64;
+      throw new NotSupported('a Python int too large for int64 in a numpy array (object arrays)');
+    }
+    if (t === T.Float) return FLOAT64;
+    const sd = this.scalars.dtypeOf(h);
+    if (sd) return sd;
+    if (A.isArray(h)) return A.dtype(h);
+    if (t === T.Str) throw new NotSupported('numpy arrays of strings');
+    if (t === T.None) throw new NotSupported('numpy arrays of objects (None in the data)');
+    throw new NotSupported(`numpy arrays of ${vm.typeOf(h).name} objects`);
+  }
+
+  /** PyArray_DiscoverDTypeAndShape_Recursive. */
+  private discover(h: number, out: Discovered, depth: number, shapeAt: (number | null)[]): void {
+    const A = this.arrays;
+    const items = this.seqItems(h);
+    if (items === null) {
+      if (A.isArray(h)) {
+        // an array is recorded in the coercion cache too (it keeps the array alive)
+        out.sequences.push(h);
+        this.fixShape(out, depth, A.shape(h), shapeAt);
+      } else this.fixShape(out, depth, [], shapeAt);
+      const d = this.leafType(h);
+      out.dtype = out.dtype === null ? d : promote(out.dtype, d);
+      return;
+    }
+    out.sequences.push(h);
+    this.fixShape(out, depth, [items.length], shapeAt, true);
+    for (const x of items) this.discover(x, out, depth + 1, shapeAt);
+  }
+
+  /** Agree on the dimensions found at this depth; a disagreement is the 1.24 ragged error. */
+  private fixShape(
+    _out: Discovered,
+    depth: number,
+    dims: number[],
+    shapeAt: (number | null)[],
+    partial = false,
+  ): void {
+    const vm = this.vm;
+    for (let i = 0; i <= dims.length; i++) {
+      const want = i < dims.length ? dims[i] : null;
+      if (partial && i === dims.length) break;
+      const at = depth + i;
+      if (shapeAt.length <= at) shapeAt.push(want);
+      else if (shapeAt[at] !== want) {
+        const known = shapeAt.slice(0, at).filter((x): x is number => x !== null);
+        throw valueError(
+          vm,
+          'setting an array element with a sequence. The requested array has an inhomogeneous shape after %zd dimensions. The detected shape was %s + inhomogeneous part.',
+          at,
+          known.length === 1 ? `(${known[0]},)` : `(${known.join(', ')})`,
+        );
+      }
+    }
+  }
+
+  /**
+   * The array for a list/tuple/number/array object (a new reference). `dtype` null: discovered.
+   * `copy` false: an array of the right dtype is returned as it is (np.asarray).
+   */
+  fromObject(h: number, dtype: DType | null, copy: boolean, ndmin = 0): number {
+    const A = this.arrays;
+    if (A.isArray(h)) return this.fromArray(h, dtype, copy, ndmin);
+    const found: Discovered = { shape: [], dtype: null, sequences: [] };
+    const shapeAt: (number | null)[] = [];
+    const entries: number[] = [];
+    try {
+      this.discoverTop(h, found, shapeAt, entries);
+    } catch (e) {
+      for (const p of entries) this.entryFree(p);
+      throw e;
+    }
+    const shape = shapeAt.filter((x): x is number => x !== null);
+    found.shape = shape;
+    const d = dtype ?? found.dtype ?? FLOAT64;
+    const r = A.newArray(d, [...new Array<number>(Math.max(0, ndmin - shape.length)).fill(1), ...shape]);
+    const leaves: number[] = [];
+    this.assign(r, h, d, leaves, entries, found.sequences, shape.length);
+    for (const p of entries) if (p !== -1) this.entryFree(p);
+    A.writeAll(r);
+    return r;
+  }
+
+  private discoverTop(h: number, found: Discovered, shapeAt: (number | null)[], entries: number[]): void {
+    const before = found.sequences.length;
+    this.discover(h, found, 0, shapeAt);
+    for (let i = before; i < found.sequences.length; i++) entries.push(this.entryNew());
+  }
+
+  /**
+   * PyArray_AssignFromCache_Recursive: the leaves in C order, converted as the dtype's setitem
+   * converts them; a row view per sequence above the last dimension; each sequence's cache
+   * entry released when its row is done (the outermost first).
+   */
+  private assign(
+    r: number,
+    h: number,
+    d: DType,
+    leaves: number[],
+    entries: number[],
+    sequences: number[],
+    ndim: number,
+  ): void {
+    const A = this.arrays;
+    const vm = this.vm;
+    const values: number[] = [];
+    let next = 0;
+    // npy_unlink_coercion_cache: the entries go in the order discovery made them
+    const unlink = (x: number): void => {
+      if (next < sequences.length && sequences[next] === x) {
+        this.entryFree(entries[next]);
+        entries[next++] = -1;
+      }
+    };
+    const walk = (x: number, depth: number): void => {
+      const items = this.seqItems(x);
+      if (items === null) {
+        if (A.isArray(x)) {
+          unlink(x);
+          const vals = readValues(A, x);
+          for (const v of vals) values.push(v);
+        } else values.push(this.leafValue(x, d));
+        return;
+      }
+      unlink(x);
+      for (let i = 0; i < items.length; i++) {
+        if (ndim - depth > 1) {
+          // array_item_asarray: the row view the recursion fills (an object; its dims from the cache)
+          const shape = A.shape(r).slice(depth + 1 + (A.nd(r) - ndim));
+          const view = A.newArray(d, shape, { view: { data: A.data(r), base: r } });
+          walk(items[i], depth + 1);
+          vm.decref(view);
+        } else walk(items[i], depth + 1);
+      }
+    };
+    walk(h, 0);
+    void leaves;
+    writeValues(A, r, (k) => values[k]);
+  }
+
+  /** DOUBLE_setitem / LONG_setitem & co.: what converting one Python number allocates, and its value. */
+  private leafValue(x: number, d: DType): number {
+    const vm = this.vm;
+    const t = vm.table.type[x];
+    if (t === T.Int || t === T.Bool) {
+      const v = Number(intValue(vm, x));
+      if (d.kind === 'f' && t === T.Int) vm.decref(fromDouble(vm, v)); // PyNumber_Float
+      return v;
+    }
+    if (t === T.Float) {
+      const v = vm.table.num[x];
+      if (d.kind !== 'f' && d.kind !== 'b') vm.decref(fromLong(vm, Math.trunc(v))); // PyNumber_Long
+      return v;
+    }
+    const sd = this.scalars.dtypeOf(x);
+    if (sd) return vm.table.num[x];
+    throw new NotSupported(`converting ${vm.typeOf(x).name} into a numpy array`);
+  }
+
+  /** np.array(arr, ...) / np.asarray(arr): the array itself when nothing has to change, else a copy. */
+  fromArray(h: number, dtype: DType | null, copy: boolean, ndmin = 0): number {
+    const A = this.arrays;
+    const vm = this.vm;
+    const d = dtype ?? A.dtype(h);
+    if (!copy && d === A.dtype(h) && A.nd(h) >= ndmin) {
+      vm.incref(h);
+      return h;
+    }
+    const shape = A.shape(h);
+    const full = [...new Array<number>(Math.max(0, ndmin - shape.length)).fill(1), ...shape];
+    const c = A.newArray(d, full);
+    writeValues(A, c, (k) => valueAt(A, h, k), formulaOf(A, h));
+    A.writeAll(c);
+    return c;
+  }
+}
+
+export { shapeText, size };

@@ -1,0 +1,522 @@
+import { typeError, valueError } from '../python/abstract/errors';
+import { NotSupported } from '../python/errors';
+import { fromLong } from '../python/objects/int';
+import { tupleFromItems } from '../python/objects/tuple';
+import { Meth, type Kwargs } from '../python/objects/types';
+import { axisArg, boolArg, intArg, isInt, isNone, parseArgs, sequenceItems } from './args';
+import { BOOL, FLOAT64, INT64 } from './dtypes';
+import { readBroadcast, requireValues, writeValues } from './elements';
+import type { UfuncName, UnaryName } from './loops';
+import { Methods } from './methods';
+import type { NumpyRuntime } from './module';
+import { castValue } from './values';
+
+type Fn = { flags: number; fn: (args: number[], kw: Kwargs) => number };
+
+const FK = Meth.Fastcall | Meth.Keywords;
+const VK = Meth.Varargs | Meth.Keywords;
+
+const UNARY: UnaryName[] = [
+  'sqrt',
+  'exp',
+  'log',
+  'log10',
+  'log2',
+  'sin',
+  'cos',
+  'tan',
+  'floor',
+  'ceil',
+  'rint',
+  'square',
+  'absolute',
+  'negative',
+  'positive',
+  'invert',
+  'sign',
+  'isnan',
+  'isfinite',
+  'logical_not',
+];
+const BINARY: UfuncName[] = [
+  'add',
+  'subtract',
+  'multiply',
+  'true_divide',
+  'floor_divide',
+  'remainder',
+  'power',
+  'maximum',
+  'minimum',
+  'bitwise_and',
+  'bitwise_or',
+  'bitwise_xor',
+  'left_shift',
+  'right_shift',
+  'less',
+  'less_equal',
+  'equal',
+  'not_equal',
+  'greater',
+  'greater_equal',
+];
+
+/**
+ * The numpy module's functions. Those NumPy writes in C (array, asarray, zeros, empty, arange,
+ * concatenate, where, frombuffer, the ufuncs) allocate as the C code does; those it writes in
+ * Python (ones, full, *_like, stack, vstack, hstack, sum, mean, std, sort, unique, linspace…) do
+ * what their Python code does with arrays, through the same primitives, so their array
+ * allocations match NumPy's; the small objects their Python frames make and drop (argument
+ * tuples, keyword dicts) are not modelled.
+ */
+export class Functions {
+  private cache: Record<string, Fn> | null = null;
+  private readonly methods: Methods;
+
+  constructor(readonly rt: NumpyRuntime) {
+    this.methods = new Methods({
+      vm: rt.vm,
+      arrays: rt.arrays,
+      views: rt.views,
+      ufuncs: rt.ufuncs,
+      reductions: rt.reductions,
+      sorting: rt.sorting,
+      scalars: rt.scalars,
+      dtypes: rt.dtypes,
+    });
+  }
+
+  private get vm() {
+    return this.rt.vm;
+  }
+
+  /** The argument as an array: itself, or np.asarray of it (a new array to release after). */
+  private withArray<R>(h: number, fn: (a: number) => R): R {
+    const A = this.rt.arrays;
+    if (A.isArray(h)) return fn(h);
+    const a = this.rt.ctors.asArrayOrScalar(h);
+    try {
+      return fn(a);
+    } finally {
+      this.vm.decref(a);
+    }
+  }
+
+  table(): Record<string, Fn> {
+    if (this.cache) return this.cache;
+    const rt = this.rt;
+    const C = rt.ctors;
+    const vm = this.vm;
+    const t: Record<string, Fn> = {
+      zeros: { flags: FK, fn: (a, k) => C.zeros(a, k) },
+      ones: { flags: FK, fn: (a, k) => C.ones(a, k) },
+      empty: { flags: FK, fn: (a, k) => C.empty(a, k) },
+      full: { flags: FK, fn: (a, k) => C.full(a, k) },
+      arange: { flags: FK, fn: (a, k) => C.arange(a, k) },
+      zeros_like: { flags: FK, fn: (a, k) => C.like('zeros', a, k) },
+      ones_like: { flags: FK, fn: (a, k) => C.like('ones', a, k) },
+      empty_like: { flags: FK, fn: (a, k) => C.like('empty', a, k) },
+      full_like: { flags: FK, fn: (a, k) => C.like('full', a, k) },
+      concatenate: { flags: FK, fn: (a, k) => C.concatenate(a, k) },
+      stack: { flags: FK, fn: (a, k) => C.stack(a, k) },
+      vstack: { flags: FK, fn: (a, k) => C.vstack(a, k) },
+      row_stack: { flags: FK, fn: (a, k) => C.vstack(a, k) },
+      hstack: { flags: FK, fn: (a, k) => C.hstack(a, k) },
+      frombuffer: { flags: VK, fn: (a, k) => C.frombuffer(a, k) },
+      where: { flags: Meth.Varargs, fn: (a, k) => C.where(a, k, (h) => this.nonzero(h)) },
+      nonzero: { flags: FK, fn: (a) => this.withArray(a[0], (h) => this.nonzero(h)) },
+      array: { flags: FK, fn: (a, k) => this.array(a, k, true) },
+      asarray: { flags: FK, fn: (a, k) => this.array(a, k, false) },
+      asanyarray: { flags: FK, fn: (a, k) => this.array(a, k, false) },
+      ascontiguousarray: { flags: FK, fn: (a, k) => rt.layout.asOrder('C', a, k) },
+      asfortranarray: { flags: FK, fn: (a, k) => rt.layout.asOrder('F', a, k) },
+      shares_memory: { flags: FK, fn: (a, k) => rt.layout.overlap(true, a, k) },
+      may_share_memory: { flags: FK, fn: (a, k) => rt.layout.overlap(false, a, k) },
+      diff: { flags: FK, fn: (a, k) => rt.numeric.diff(a, k) },
+      eye: { flags: FK, fn: (a, k) => rt.numeric.eye(a, k) },
+      identity: { flags: FK, fn: (a, k) => rt.numeric.identity(a, k) },
+      count_nonzero: { flags: FK, fn: (a, k) => rt.numeric.countNonzero(a, k) },
+      round: { flags: FK, fn: (a, k) => rt.rounding.function(a, k) },
+      around: { flags: FK, fn: (a, k) => rt.rounding.function(a, k) },
+      round_: { flags: FK, fn: (a, k) => rt.rounding.function(a, k) },
+      append: { flags: FK, fn: (a, k) => rt.layout.append(a, k) },
+      array_equal: { flags: FK, fn: (a, k) => rt.layout.arrayEqual(a, k) },
+      expand_dims: { flags: FK, fn: (a, k) => rt.layout.expandDims(a, k) },
+      squeeze: { flags: FK, fn: (a, k) => this.squeeze(a, k) },
+      swapaxes: { flags: FK, fn: (a, k) => this.swapaxes(a, k) },
+      copy: { flags: FK, fn: (a, k) => this.copy(a, k) },
+      reshape: { flags: FK, fn: (a, k) => this.reshape(a, k) },
+      ravel: {
+        flags: FK,
+        fn: (a, k) => {
+          const [x, order] = parseArgs(vm, 'ravel', ['a', 'order'], 1, a, k);
+          return this.withArray(x!, (h) => rt.layout.ravel(h, order));
+        },
+      },
+      transpose: { flags: FK, fn: (a, k) => this.transpose(a, k) },
+      sum: { flags: FK, fn: (a, k) => this.reduction('sum', a, k) },
+      prod: { flags: FK, fn: (a, k) => this.reduction('prod', a, k) },
+      max: { flags: FK, fn: (a, k) => this.reduction('max', a, k) },
+      amax: { flags: FK, fn: (a, k) => this.reduction('max', a, k) },
+      min: { flags: FK, fn: (a, k) => this.reduction('min', a, k) },
+      amin: { flags: FK, fn: (a, k) => this.reduction('min', a, k) },
+      any: { flags: FK, fn: (a, k) => this.reduction('any', a, k) },
+      all: { flags: FK, fn: (a, k) => this.reduction('all', a, k) },
+      mean: {
+        flags: FK,
+        fn: (a, k) => this.withArray(a[0], (h) => this.methods.mean(h, a.slice(1), k, false)),
+      },
+      std: {
+        flags: FK,
+        fn: (a, k) => this.withArray(a[0], (h) => this.methods.variance('std', h, a.slice(1), k)),
+      },
+      var: {
+        flags: FK,
+        fn: (a, k) => this.withArray(a[0], (h) => this.methods.variance('var', h, a.slice(1), k)),
+      },
+      argmax: {
+        flags: FK,
+        fn: (a, k) => this.withArray(a[0], (h) => this.methods.argExtreme('argmax', h, a.slice(1), k)),
+      },
+      argmin: {
+        flags: FK,
+        fn: (a, k) => this.withArray(a[0], (h) => this.methods.argExtreme('argmin', h, a.slice(1), k)),
+      },
+      cumsum: { flags: FK, fn: (a, k) => this.withArray(a[0], (h) => this.methods.cumsum(h, a.slice(1), k)) },
+      cumprod: {
+        flags: FK,
+        fn: (a, k) => this.withArray(a[0], (h) => this.methods.cumsum(h, a.slice(1), k, 'multiply')),
+      },
+      sort: { flags: FK, fn: (a, k) => this.sort(a, k) },
+      argsort: { flags: FK, fn: (a, k) => this.argsort(a, k) },
+      unique: { flags: FK, fn: (a, k) => this.unique(a, k) },
+      linspace: { flags: FK, fn: (a, k) => this.linspace(a, k) },
+      shape: { flags: FK, fn: (a) => this.withArray(a[0], (h) => Methods.intTuple(vm, rt.arrays.shape(h))) },
+      size: { flags: FK, fn: (a) => this.withArray(a[0], (h) => fromLong(vm, rt.arrays.size(h))) },
+      ndim: { flags: FK, fn: (a) => this.withArray(a[0], (h) => fromLong(vm, rt.arrays.nd(h))) },
+    };
+    for (const name of UNARY) t[name] = { flags: FK, fn: (a, k) => this.unary(name, a, k) };
+    t.abs = t.absolute;
+    for (const name of BINARY) t[name] = { flags: FK, fn: (a, k) => this.binary(name, a, k) };
+    t.divide = t.true_divide;
+    t.mod = t.remainder;
+    this.cache = t;
+    return t;
+  }
+
+  /**
+   * _array_fromobject_generic (np.array: copy=True by default; np.asarray: copy=False): an array
+   * passes through or is copied/cast; anything else goes through discovery (fromlist.ts).
+   */
+  private array(args: number[], kw: Kwargs, copyDefault: boolean): number {
+    const vm = this.vm;
+    const [obj, dt, copyH, orderH, subokH, ndminH] = parseArgs(
+      vm,
+      copyDefault ? 'array' : 'asarray',
+      copyDefault
+        ? ['object', 'dtype', 'copy', 'order', 'subok', 'ndmin', 'like']
+        : ['a', 'dtype', 'order', 'like'],
+      1,
+      args,
+      kw,
+    );
+    void orderH;
+    void subokH;
+    const dtype = isNone(vm, dt) ? null : this.rt.dtypes.convert(dt, null);
+    const copy = copyDefault ? boolArg(vm, copyH, true) : false;
+    const ndmin = copyDefault && !isNone(vm, ndminH) ? intArg(vm, ndminH!, 'ndmin') : 0;
+    return this.rt.fromList.fromObject(obj!, dtype, copy, ndmin);
+  }
+
+  /** np.copy(a) = array(a, order='K', copy=True). */
+  private copy(args: number[], kw: Kwargs): number {
+    const [a] = parseArgs(this.vm, 'copy', ['a', 'order', 'subok'], 1, args, kw);
+    if (this.rt.arrays.isArray(a!)) return this.rt.views.copy(a!, 'K');
+    return this.rt.fromList.fromObject(a!, null, true);
+  }
+
+  /** np.squeeze (fromnumeric.py): a.squeeze(axis) (a list through asarray first). */
+  private squeeze(args: number[], kw: Kwargs): number {
+    const [a, axis] = parseArgs(this.vm, 'squeeze', ['a', 'axis'], 1, args, kw);
+    return this.withArray(a!, (h) => this.rt.layout.squeeze(h, axis));
+  }
+
+  /** np.swapaxes (fromnumeric.py): a.swapaxes(axis1, axis2). */
+  private swapaxes(args: number[], kw: Kwargs): number {
+    const vm = this.vm;
+    const [a, a1, a2] = parseArgs(vm, 'swapaxes', ['a', 'axis1', 'axis2'], 3, args, kw);
+    return this.withArray(a!, (h) =>
+      this.rt.layout.swapaxes(h, intArg(vm, a1!, 'axis1'), intArg(vm, a2!, 'axis2')),
+    );
+  }
+
+  private reshape(args: number[], kw: Kwargs): number {
+    const vm = this.vm;
+    const [a, shapeH] = parseArgs(vm, 'reshape', ['a', 'newshape', 'order'], 2, args, kw);
+    return this.withArray(a!, (h) => {
+      const items = isInt(vm, shapeH!) ? [shapeH!] : sequenceItems(vm, shapeH!);
+      if (items === null)
+        throw typeError(vm, "'%s' object cannot be interpreted as an integer", vm.typeOf(shapeH!).name);
+      return this.rt.views.newshape(
+        h,
+        items.map((x) => intArg(vm, x, 'shape')),
+      );
+    });
+  }
+
+  private transpose(args: number[], kw: Kwargs): number {
+    const vm = this.vm;
+    const [a, axesH] = parseArgs(vm, 'transpose', ['a', 'axes'], 1, args, kw);
+    return this.withArray(a!, (h) => {
+      if (isNone(vm, axesH)) return this.rt.views.transpose(h, null);
+      const items = sequenceItems(vm, axesH!);
+      if (items === null) throw typeError(vm, 'axes must be a sequence');
+      return this.rt.views.transpose(
+        h,
+        items.map((x) => intArg(vm, x, 'axes')),
+      );
+    });
+  }
+
+  /** np.sum & co (fromnumeric._wrapreduction): ufunc.reduce on the array, without forwarding. */
+  private reduction(
+    name: 'sum' | 'prod' | 'max' | 'min' | 'any' | 'all',
+    args: number[],
+    kw: Kwargs,
+  ): number {
+    const vm = this.vm;
+    const [a, axisH, dtH, outH, keepH] = parseArgs(
+      vm,
+      name,
+      ['a', 'axis', 'dtype', 'out', 'keepdims', 'initial', 'where'],
+      1,
+      args,
+      kw,
+    );
+    if (!isNone(vm, outH)) throw new NotSupported(`np.${name}(out=)`);
+    const op = (
+      {
+        sum: 'add',
+        prod: 'multiply',
+        max: 'maximum',
+        min: 'minimum',
+        any: 'logical_or',
+        all: 'logical_and',
+      } as const
+    )[name];
+    return this.withArray(a!, (h) =>
+      this.rt.reductions.reduce(
+        op,
+        h,
+        axisArg(vm, axisH),
+        name === 'max' || name === 'min' || isNone(vm, dtH) ? null : this.rt.dtypes.convert(dtH, null),
+        boolArg(vm, keepH, false),
+      ),
+    );
+  }
+
+  /** np.sort(a, axis=-1): a = asanyarray(a).copy(order='K'); a.sort(axis). */
+  private sort(args: number[], kw: Kwargs): number {
+    const vm = this.vm;
+    const [a, axisH] = parseArgs(vm, 'sort', ['a', 'axis', 'kind', 'order'], 1, args, kw);
+    return this.withArray(a!, (h) => {
+      if (
+        !isNone(vm, axisH) &&
+        axisH !== undefined &&
+        intArg(vm, axisH, 'axis') !== -1 &&
+        intArg(vm, axisH, 'axis') !== this.rt.arrays.nd(h) - 1
+      )
+        throw new NotSupported('np.sort along an axis other than the last');
+      if (isNone(vm, axisH) && axisH !== undefined) {
+        const flat = this.rt.views.flatten(h);
+        this.rt.sorting.sortInPlace(flat);
+        return flat;
+      }
+      const c = this.rt.views.copy(h, 'K');
+      this.rt.sorting.sortInPlace(c);
+      return c;
+    });
+  }
+
+  private argsort(args: number[], kw: Kwargs): number {
+    const vm = this.vm;
+    const [a, axisH] = parseArgs(vm, 'argsort', ['a', 'axis', 'kind', 'order'], 1, args, kw);
+    return this.withArray(a!, (h) => {
+      if (
+        !isNone(vm, axisH) &&
+        axisH !== undefined &&
+        intArg(vm, axisH, 'axis') !== -1 &&
+        intArg(vm, axisH, 'axis') !== this.rt.arrays.nd(h) - 1
+      )
+        throw new NotSupported('np.argsort along an axis other than the last');
+      return this.rt.sorting.argsort(h);
+    });
+  }
+
+  /**
+   * np.unique (arraysetops._unique1d, no return_* options): ar.flatten(), ar.sort(), a bool mask
+   * (np.empty), mask[:1] = True, mask[1:] = aux[1:] != aux[:-1] (two views and a comparison
+   * array), aux[mask] (a boolean-index copy).
+   */
+  private unique(args: number[], kw: Kwargs): number {
+    const vm = this.vm;
+    const rt = this.rt;
+    const A = rt.arrays;
+    const [a, ri, rinv, rc, axisH] = parseArgs(
+      vm,
+      'unique',
+      ['ar', 'return_index', 'return_inverse', 'return_counts', 'axis', 'equal_nan'],
+      1,
+      args,
+      kw,
+    );
+    if (boolArg(vm, ri, false) || boolArg(vm, rinv, false) || boolArg(vm, rc, false) || !isNone(vm, axisH))
+      throw new NotSupported('np.unique with return_index/return_inverse/return_counts/axis');
+    return this.withArray(a!, (h) => {
+      const aux = rt.views.flatten(h);
+      try {
+        rt.sorting.sortInPlace(aux);
+        const n = A.size(aux);
+        const vals = readBroadcast(A, aux, [n]);
+        const keep: number[] = [];
+        for (let i = 0; i < n; i++)
+          if (i === 0 || !(vals[i] === vals[i - 1] || (Number.isNaN(vals[i]) && Number.isNaN(vals[i - 1]))))
+            keep.push(vals[i]);
+        // mask = np.empty(aux.shape, dtype=bool); mask[:1] = True; mask[1:] = aux[1:] != aux[:-1]
+        const m = A.newArray(BOOL, [n]);
+        const head = A.newArray(BOOL, [Math.min(1, n)], { view: { data: A.data(m), base: m } });
+        vm.decref(head);
+        if (n > 1) {
+          const tail = A.newArray(A.dtype(aux), [n - 1], {
+            view: { data: A.data(aux) + A.dtype(aux).itemsize, base: aux },
+          });
+          const front = A.newArray(A.dtype(aux), [n - 1], { view: { data: A.data(aux), base: aux } });
+          const ne = rt.ufuncs.call('not_equal', [tail, front], 0);
+          const dst = A.newArray(BOOL, [n - 1], { view: { data: A.data(m) + 1, base: m } });
+          A.writeAll(dst);
+          vm.decref(dst);
+          vm.decref(ne);
+          vm.decref(front);
+          vm.decref(tail);
+        }
+        A.writeAll(m);
+        const r = A.newArray(A.dtype(aux), [keep.length]);
+        const it = vm.mem.malloc(224);
+        writeValues(A, r, (k) => keep[k]);
+        A.writeAll(r);
+        vm.mem.free(it);
+        vm.decref(m);
+        return r;
+      } finally {
+        vm.decref(aux);
+      }
+    });
+  }
+
+  /**
+   * np.linspace(start, stop, num=50, endpoint=True) (function_base.py): y = arange(0, num) as
+   * float64, reshaped, times step, plus start (in place), the last set to stop.
+   */
+  private linspace(args: number[], kw: Kwargs): number {
+    const vm = this.vm;
+    const rt = this.rt;
+    const A = rt.arrays;
+    const [startH, stopH, numH, endH, retstepH, dtH] = parseArgs(
+      vm,
+      'linspace',
+      ['start', 'stop', 'num', 'endpoint', 'retstep', 'dtype', 'axis'],
+      2,
+      args,
+      kw,
+    );
+    if (boolArg(vm, retstepH, false)) throw new NotSupported('np.linspace(retstep=True)');
+    const num = isNone(vm, numH) ? 50 : intArg(vm, numH!, 'num');
+    if (num < 0) throw valueError(vm, 'Number of samples, %d, must be non-negative.', num);
+    const endpoint = boolArg(vm, endH, true);
+    const start = rt.ctors.numberArg(startH!, 'np.linspace of non-numbers').v;
+    const stop = rt.ctors.numberArg(stopH!, 'np.linspace of non-numbers').v;
+    const div = endpoint ? num - 1 : num;
+    const delta = stop - start;
+    const step = div > 0 ? delta / div : NaN;
+    const y = A.newArray(FLOAT64, [num]);
+    const vals = new Float64Array(num);
+    for (let i = 0; i < num; i++)
+      vals[i] = div > 0 ? (step === 0 ? (i / div) * delta + start : i * step + start) : i * delta + start;
+    if (endpoint && num > 1) vals[num - 1] = stop;
+    writeValues(A, y, (k) => vals[k]);
+    A.writeAll(y);
+    if (!isNone(vm, dtH)) {
+      const d = rt.dtypes.convert(dtH, null);
+      if (d !== FLOAT64) {
+        const c = A.newArray(d, [num]);
+        writeValues(A, c, (k) => castValue(d, vals[k]));
+        A.writeAll(c);
+        vm.decref(y);
+        return c;
+      }
+    }
+    return y;
+  }
+
+  /**
+   * PyArray_Nonzero: an intp array of shape (count, ndim) (its dims and data), then a tuple of
+   * one view per dimension (its column).
+   */
+  nonzero(h: number): number {
+    const vm = this.vm;
+    const A = this.rt.arrays;
+    requireValues(A, h, 'np.nonzero');
+    const shape = A.shape(h);
+    const nd = Math.max(shape.length, 1);
+    const vals = readBroadcast(A, h, shape);
+    const hits: number[] = [];
+    vals.forEach((v, k) => {
+      if (v) hits.push(k);
+    });
+    const all = A.newArray(INT64, [hits.length, nd]);
+    const coords = new Float64Array(hits.length * nd);
+    hits.forEach((k, i) => {
+      let rem = k;
+      for (let ax = nd - 1; ax >= 0; ax--) {
+        const len = shape.length ? shape[ax] : 1;
+        coords[i * nd + ax] = rem % len;
+        rem = Math.floor(rem / len);
+      }
+    });
+    writeValues(A, all, (k) => coords[k]);
+    A.writeAll(all);
+    const cols: number[] = [];
+    for (let ax = 0; ax < nd; ax++)
+      cols.push(
+        A.newArray(INT64, [hits.length], {
+          view: { data: A.data(all) + 8 * ax, base: all, strides: [8 * nd] },
+        }),
+      );
+    vm.decref(all);
+    return tupleFromItems(vm, cols);
+  }
+
+  private unary(name: UnaryName, args: number[], kw: Kwargs): number {
+    const vm = this.vm;
+    const [x, outH] = parseArgs(vm, name, ['x', 'out', 'where', 'casting', 'order', 'dtype'], 1, args, kw);
+    const out = isNone(vm, outH) ? 0 : outH!;
+    if (out && !this.rt.arrays.isArray(out)) throw typeError(vm, 'return arrays must be of ArrayType');
+    const r = this.rt.ufuncs.unaryMath(name, x!, out);
+    return r;
+  }
+
+  private binary(name: UfuncName, args: number[], kw: Kwargs): number {
+    const vm = this.vm;
+    const [x, y, outH] = parseArgs(
+      vm,
+      name,
+      ['x1', 'x2', 'out', 'where', 'casting', 'order', 'dtype'],
+      2,
+      args,
+      kw,
+    );
+    const out = isNone(vm, outH) ? 0 : outH!;
+    if (out && !this.rt.arrays.isArray(out)) throw typeError(vm, 'return arrays must be of ArrayType');
+    return this.rt.ufuncs.call(name, [x!, y!], out);
+  }
+}

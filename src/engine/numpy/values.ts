@@ -1,0 +1,230 @@
+import { NotSupported } from '../python/errors';
+import { VK, type ArrayTable } from './arrayTable';
+import { FLOAT32, type DType } from './dtypes';
+
+/** Element i of an owner's buffer, in its C order. Pure: what it reads never changes. */
+export type ElementFn = (i: number) => number;
+
+export type Typed =
+  Float64Array | Float32Array | Int32Array | Uint32Array | Int16Array | Uint16Array | Int8Array | Uint8Array;
+
+/**
+ * The most element values kept in typed arrays at once (bytes, summed over the process). Zeros,
+ * ones, fills, ranges and arithmetic on them are kept as formulas and cost nothing; only values
+ * that must be stored one by one (random draws, lists turned into arrays, assignments into part
+ * of an array) count. Past the budget an array's values are "lost": its memory is still
+ * simulated exactly, and only printing or reducing it says "not supported".
+ */
+export const VALUE_BUDGET_BYTES = 512 * 1024 * 1024;
+
+/** The typed array that holds a dtype's elements (int64 and uint64 as doubles: exact below 2**53). */
+function typedFor(d: DType, n: number): Typed {
+  switch (d.name) {
+    case 'float32':
+      return new Float32Array(n);
+    case 'int32':
+      return new Int32Array(n);
+    case 'uint32':
+      return new Uint32Array(n);
+    case 'int16':
+      return new Int16Array(n);
+    case 'uint16':
+      return new Uint16Array(n);
+    case 'int8':
+      return new Int8Array(n);
+    case 'uint8':
+    case 'bool':
+      return new Uint8Array(n);
+    default:
+      return new Float64Array(n);
+  }
+}
+
+const scratch = {
+  i8: new Int8Array(1),
+  u8: new Uint8Array(1),
+  i16: new Int16Array(1),
+  u16: new Uint16Array(1),
+  i32: new Int32Array(1),
+  u32: new Uint32Array(1),
+};
+
+/** A number as the dtype stores it (C casts: floats to integers truncate, integers wrap). */
+export function castValue(d: DType, v: number): number {
+  switch (d.kind) {
+    case 'b':
+      return v !== 0 ? 1 : 0;
+    case 'f':
+      return d === FLOAT32 ? Math.fround(v) : v;
+    default: {
+      const t = Number.isFinite(v) ? Math.trunc(v) : 0;
+      switch (d.name) {
+        case 'int8':
+          return ((scratch.i8[0] = t), scratch.i8[0]);
+        case 'uint8':
+          return ((scratch.u8[0] = t), scratch.u8[0]);
+        case 'int16':
+          return ((scratch.i16[0] = t), scratch.i16[0]);
+        case 'uint16':
+          return ((scratch.u16[0] = t), scratch.u16[0]);
+        case 'int32':
+          return ((scratch.i32[0] = t), scratch.i32[0]);
+        case 'uint32':
+          return ((scratch.u32[0] = t), scratch.u32[0]);
+        case 'uint64':
+          return t < 0 ? t + 2 ** 64 : t;
+        default:
+          return t;
+      }
+    }
+  }
+}
+
+/**
+ * The element values of every array: per owner a constant, an arithmetic sequence, a formula
+ * over the element index, a typed array, or lost. Views read their owner's values through
+ * their data pointer and strides, as NumPy's loops read memory.
+ */
+export class ValueStore {
+  /** Formulas of VK.Expr owners, by slot, and how many operations deep each is. */
+  private readonly exprs = new Map<number, ElementFn>();
+  private readonly depths = new Map<number, number>();
+  private readonly data = new Map<number, Typed>();
+  bytes = 0;
+
+  constructor(readonly t: ArrayTable) {}
+
+  /** An owner's values are one number (cast to its dtype). */
+  setConst(s: number, v: number): void {
+    this.drop(s);
+    this.t.vslot[s] = s;
+    this.t.vkind[s] = VK.Const;
+    this.t.va[s] = castValue(this.t.dt(s), v);
+  }
+
+  /** np.arange: element i is a + i·b, as @NAME@_fill computes it in the dtype's arithmetic. */
+  setAffine(s: number, a: number, b: number): void {
+    this.drop(s);
+    this.t.vslot[s] = s;
+    this.t.vkind[s] = VK.Affine;
+    this.t.va[s] = a;
+    this.t.vb[s] = b;
+  }
+
+  setExpr(s: number, f: ElementFn, depth = 1): void {
+    this.drop(s);
+    this.t.vslot[s] = s;
+    this.t.vkind[s] = VK.Expr;
+    this.exprs.set(s, f);
+    this.depths.set(s, depth);
+  }
+
+  /** How many operations a formula chains (0 for constants and ranges). */
+  depth(owner: number): number {
+    return this.t.vkind[owner] === VK.Expr ? this.depths.get(owner)! : 0;
+  }
+
+  /** The owner's values are not kept any more. */
+  markLost(owner: number): void {
+    this.drop(owner);
+    this.t.vslot[owner] = owner;
+    this.t.vkind[owner] = VK.Lost;
+  }
+
+  /** A view reads `owner`'s values. */
+  share(s: number, owner: number): void {
+    this.drop(s);
+    this.t.vkind[s] = VK.None;
+    this.t.vslot[s] = this.t.vslot[owner];
+  }
+
+  /** Values kept one by one; null (and the owner's values lost) past the budget. */
+  setData(s: number, n: number): Typed | null {
+    this.drop(s);
+    this.t.vslot[s] = s;
+    const bytes = n * this.elementBytes(s);
+    if (this.bytes + bytes > VALUE_BUDGET_BYTES) {
+      this.t.vkind[s] = VK.Lost;
+      return null;
+    }
+    const a = typedFor(this.t.dt(s), n);
+    this.data.set(s, a);
+    this.bytes += bytes;
+    this.t.vkind[s] = VK.Data;
+    return a;
+  }
+
+  /** The owner slot's values as a pure formula, if they are one (Const, Affine, Expr). */
+  formula(owner: number): ElementFn | null {
+    const t = this.t;
+    switch (t.vkind[owner]) {
+      case VK.Const: {
+        const c = t.va[owner];
+        return () => c;
+      }
+      case VK.Affine: {
+        const a = t.va[owner];
+        const b = t.vb[owner];
+        const d = t.dt(owner);
+        if (d === FLOAT32) return (i) => Math.fround(a + Math.fround(Math.fround(i) * b));
+        return (i) => a + i * b;
+      }
+      case VK.Expr:
+        return this.exprs.get(owner)!;
+      default:
+        return null;
+    }
+  }
+
+  /** Element i of the owner (C order of its buffer). Throws NotSupported when the values are lost. */
+  reader(owner: number): ElementFn {
+    const f = this.formula(owner);
+    if (f) return f;
+    const a = this.data.get(owner);
+    if (a) return (i) => a[i];
+    throw new NotSupported(
+      `the element values of arrays beyond ${VALUE_BUDGET_BYTES / 2 ** 20} MiB of stored values (their memory is simulated)`,
+    );
+  }
+
+  /**
+   * The owner's typed array, made now when its values are a formula (written one by one next).
+   * Null when they cannot be kept (then they are lost from here on).
+   */
+  writable(owner: number): Typed | null {
+    const t = this.t;
+    if (t.vkind[owner] === VK.Data) return this.data.get(owner)!;
+    if (t.vkind[owner] === VK.Lost) return null;
+    const f = this.formula(owner)!;
+    const n = this.ownerLength(owner);
+    const a = this.setData(owner, n);
+    if (a) for (let i = 0; i < n; i++) a[i] = f(i);
+    return a;
+  }
+
+  lost(owner: number): boolean {
+    return this.t.vkind[owner] === VK.Lost;
+  }
+
+  /** The slot's values go (the array is deallocated, or gets new ones). */
+  drop(s: number): void {
+    const k = this.t.vkind[s];
+    if (k === VK.Expr) {
+      this.exprs.delete(s);
+      this.depths.delete(s);
+    } else if (k === VK.Data) {
+      this.bytes -= this.data.get(s)!.length * this.elementBytes(s);
+      this.data.delete(s);
+    }
+    this.t.vkind[s] = VK.None;
+  }
+
+  /** Elements in an owner's buffer: what it was allocated for. */
+  ownerLength(owner: number): number {
+    return this.t.size(owner);
+  }
+
+  private elementBytes(s: number): number {
+    return this.t.dt(s).itemsize;
+  }
+}

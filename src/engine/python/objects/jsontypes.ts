@@ -1,0 +1,188 @@
+import { raiseString, typeError } from '../abstract/errors';
+import { isTrue, typeName } from '../abstract/object';
+import type { PyError } from '../errors';
+import type { Vm } from '../runtime/vm';
+import { excState } from './exceptions';
+import { E } from './exctypes';
+import { intValue } from './int';
+import { dictNew } from './dict';
+import { encoderCall, ENCODER_BASIC, encoderState, type EncoderState } from './jsonencoder';
+import { clearMemo, docOf, Scanner, SCANNER_BASIC, type ScannerState } from './jsonscanner';
+import { moduleType } from './modtypes';
+import { strValue } from './str';
+import { tupleFromItems, tupleItems } from './tuple';
+import { fromSsize } from './int';
+import { T, TpFlags, defineType, type TypeSlots } from './types';
+
+/**
+ * The C types of the _json module (3.11): c_make_encoder (`_json.Encoder`) and c_make_scanner
+ * (`_json.Scanner`), and json.decoder.JSONDecodeError (a ValueError subclass defined in Python:
+ * `'%s: line %d column %d (char %d)' % (msg, lineno, colno, pos)`).
+ */
+
+export const JSONDecodeErrorType = (vm: Vm, id: number): TypeSlots =>
+  defineType({
+    id,
+    name: 'JSONDecodeError',
+    module: 'json.decoder',
+    basicsize: vm.types[E.ValueError].basicsize,
+    base: E.ValueError,
+    flags: TpFlags.HaveGc | TpFlags.BaseType | TpFlags.BaseExcSubclass | TpFlags.HeapType,
+    dictoffset: 16,
+    dealloc: vm.types[E.ValueError].dealloc,
+  });
+
+/** JSONDecodeError(msg, doc, pos): the message with the line and column of `pos` in `doc`. */
+export function jsonDecodeError(vm: Vm, msg: string, doc: number, pos: number): PyError {
+  const text = strValue(vm, doc);
+  const cps = Array.from(text);
+  const before = cps.slice(0, pos);
+  const lineno = before.filter((c) => c === '\n').length + 1;
+  const lastNl = before.lastIndexOf('\n');
+  const colno = pos - lastNl;
+  const err = raiseString(
+    vm,
+    moduleType(vm, JSONDecodeErrorType).id,
+    `${msg}: line ${lineno} column ${colno} (char ${pos})`,
+  );
+  return err;
+}
+
+// ---- _json.Encoder ------------------------------------------------------------------------
+
+function encoderDealloc(vm: Vm, h: number): void {
+  vm.gc.untrack(h);
+  const s = encoderState(vm, h);
+  vm.table.side[h] = undefined;
+  // encoder_clear: markers, defaultfn, encoder, indent, key_separator, item_separator
+  for (const x of [s.markers, s.defaultfn, s.encoder, s.indent, s.keySeparator, s.itemSeparator])
+    vm.decref(x);
+  vm.gcDel(h);
+}
+
+export const EncoderType = (_vm: Vm, id: number): TypeSlots =>
+  defineType({
+    id,
+    name: 'Encoder',
+    qualname: 'c_make_encoder',
+    module: '_json',
+    basicsize: ENCODER_BASIC,
+    flags: TpFlags.HaveGc | TpFlags.BaseType,
+    dealloc: encoderDealloc,
+    traverse: (vm, h, visit) => {
+      const s = encoderState(vm, h);
+      for (const x of [s.markers, s.defaultfn, s.encoder, s.indent, s.keySeparator, s.itemSeparator])
+        visit(x);
+    },
+    call: (vm, h, args, kwargs) => {
+      // "On:_iterencode": two entries, parsed without a temporary freelist
+      const a = tupleItems(vm, args);
+      if (kwargs !== 0 || a.length !== 2) throw typeError(vm, '_iterencode() takes exactly 2 arguments');
+      return encoderCall(vm, h, a[0], Number(intValue(vm, a[1])));
+    },
+  });
+
+/** vgetargskeywords' freelist for more than STATIC_FREELIST_ENTRIES (8) format units: PyMem_NEW(freelistentry_t, n). */
+export function argParseFreelist(vm: Vm, units: number): void {
+  if (units <= 8) return;
+  const p = vm.mem.malloc(16 * units);
+  vm.mem.free(p);
+}
+
+/**
+ * encoder_new("OOOOUUppp:make_encoder"): the argument freelist (9 units: 144 bytes, freed), then
+ * tp_alloc (16 + 80), the fields (new references) and fast_encode when the string encoder is one
+ * of _json's C functions.
+ */
+export function encoderNew(vm: Vm, fields: Omit<EncoderState, 'fastEncode'>, fastEncode: 0 | 1 | 2): number {
+  argParseFreelist(vm, 9);
+  for (const x of [
+    fields.markers,
+    fields.defaultfn,
+    fields.encoder,
+    fields.indent,
+    fields.keySeparator,
+    fields.itemSeparator,
+  ])
+    vm.incref(x);
+  const type = moduleType(vm, EncoderType);
+  const h = vm.newGcObject(type.id, ENCODER_BASIC);
+  vm.table.side[h] = { ...fields, fastEncode } satisfies EncoderState;
+  vm.gc.track(h);
+  return h;
+}
+
+// ---- _json.Scanner ------------------------------------------------------------------------
+
+export function scannerState(vm: Vm, h: number): ScannerState {
+  return vm.table.side[h] as ScannerState;
+}
+
+const scannerFields = (s: ScannerState): number[] => [
+  s.objectHook,
+  s.objectPairsHook,
+  s.parseFloat,
+  s.parseInt,
+  s.parseConstant,
+  s.memo,
+];
+
+export const ScannerType = (_vm: Vm, id: number): TypeSlots =>
+  defineType({
+    id,
+    name: 'Scanner',
+    qualname: 'c_make_scanner',
+    module: '_json',
+    basicsize: SCANNER_BASIC,
+    flags: TpFlags.HaveGc | TpFlags.BaseType,
+    dealloc: (vm, h) => {
+      vm.gc.untrack(h);
+      const s = scannerState(vm, h);
+      vm.table.side[h] = undefined;
+      for (const x of scannerFields(s)) vm.decref(x);
+      vm.gcDel(h);
+    },
+    traverse: (vm, h, visit) => {
+      for (const x of scannerFields(scannerState(vm, h))) visit(x);
+    },
+    call: (vm, h, args, kwargs) => {
+      const a = tupleItems(vm, args);
+      if (kwargs !== 0 || a.length !== 2) throw typeError(vm, 'scan_once() takes exactly 2 arguments');
+      return scannerCall(vm, h, a[0], Number(intValue(vm, a[1])));
+    },
+  });
+
+/** scanner_new: tp_alloc (16 + 72), then its memo dict (PyDict_New), then the fields (borrowed here). */
+export function scannerNew(vm: Vm, fields: Omit<ScannerState, 'memo'>): number {
+  const type = moduleType(vm, ScannerType);
+  const h = vm.newGcObject(type.id, SCANNER_BASIC);
+  const s: ScannerState = { ...fields, memo: dictNew(vm) };
+  for (const x of scannerFields(s)) if (x !== s.memo) vm.incref(x);
+  vm.table.side[h] = s;
+  vm.gc.track(h);
+  return h;
+}
+
+/**
+ * scanner_call("On:scan_once"): scan_once_unicode, the memo cleared (PyDict_Clear), then
+ * (value, end) (_build_rval_index_tuple: the end index first, then the tuple).
+ */
+export function scannerCall(vm: Vm, h: number, pystr: number, idx: number): number {
+  const s = scannerState(vm, h);
+  if (!vm.typeOf(pystr).mro.includes(T.Str))
+    throw typeError(vm, 'first argument must be a string, not %.80s', typeName(vm, pystr));
+  let rval: number;
+  let next: number;
+  try {
+    [rval, next] = new Scanner(vm, s, docOf(vm, pystr), jsonDecodeError).scanOnce(idx);
+  } finally {
+    clearMemo(vm, s.memo);
+  }
+  const pyidx = fromSsize(vm, next);
+  return tupleFromItems(vm, [rval, pyidx]);
+}
+
+export const truthOf = (vm: Vm, h: number): boolean => isTrue(vm, h);
+
+/** The exception's message text (tests). */
+export const excMessage = (vm: Vm, exc: number): unknown => excState(vm, exc).args;

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { compareSteps } from './compareLessons';
+import { ENV_PRESETS, type EnvSpec } from '../../protocol/environment';
+
+const env = (id: string): EnvSpec => ({ python: '3.11', vars: ENV_PRESETS.find((p) => p.id === id)!.vars });
+
+/**
+ * The comparison's sentences, from real runs of the page's worker session (the first seed and the
+ * survivors, at a fraction of their size so the test stays short).
+ */
+describe('which environment gives the memory back', () => {
+  it('after del: decay 0 gives the most back, mimalloc’s delayed decommit keeps the most, and each says why', () => {
+    const steps = compareSteps('a = [[0] * 100 for _ in range(60000)]\ndel a\n', [
+      env('glibc'),
+      env('jemalloc'),
+      env('jemalloc-decay0'),
+      env('mimalloc'),
+    ]);
+    expect(steps).toHaveLength(3);
+    // While the lists live, nobody can give them back.
+    expect(steps[1][0]).toMatch(/^After line 1: .*(gives the most back|hold about the same)/);
+    const after = steps[2];
+    expect(after[0]).toMatch(
+      // mimalloc keeps the most: its freed pages wait 25 ms for decommit, and nothing calls it after.
+      /^After line 2: jemalloc, decay 0 gives the most back, .* less than mimalloc 2\.0\.9 \(/,
+    );
+    expect(after[1]).toMatch(
+      /^glibc 2\.36 \(default\): .* resident, down .* free in glibc’s heap below an in-use chunk/,
+    );
+    expect(after[2]).toMatch(/^jemalloc 5\.3\.0: .* of freed pages waiting for the 10 s decay/);
+    expect(after[3]).not.toMatch(/waiting/);
+    expect(after[4]).toMatch(/^mimalloc 2\.0\.9: .* waiting for the decommit delay \(\d+ ms more\)/);
+    for (const s of after) expect(s).not.toMatch(/NaN|undefined|-\d/);
+  }, 300_000);
+
+  it('the survivor that no allocator can fix: all hold the same, in use', () => {
+    const steps = compareSteps('a = [[i] for i in range(100000)]\nkeep = a[::1000]\ndel a\n', [
+      env('glibc'),
+      env('jemalloc-decay0'),
+      env('mimalloc-decommit0'),
+    ]);
+    const last = steps[steps.length - 1];
+    expect(last[0]).toMatch(
+      /^After line 3: all 3 environments hold about the same, .*in pymalloc arenas|still in use/,
+    );
+  }, 300_000);
+});
