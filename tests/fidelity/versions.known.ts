@@ -5,16 +5,10 @@ import type { VersionName } from '../../src/engine/python/versions';
  * (python/versions/README.md). versions.ts runs them as `it.fails`: one that starts to pass
  * fails the suite until it is taken off this list.
  */
-const BYTES_JOIN: [string, string] = [
-  'bytes_objects',
-  "b''.join(…) is not on main yet (the eval branch's objects/bytesmethods.ts has it): not version-specific; take this off when it merges",
-];
-
 export const KNOWN_FIDELITY_GAPS: Record<VersionName, Map<string, string>> = {
-  '3.11': new Map([BYTES_JOIN]),
-  '3.12': new Map([BYTES_JOIN]),
+  '3.11': new Map(),
+  '3.12': new Map(),
   '3.13': new Map([
-    BYTES_JOIN,
     [
       'functions_while',
       "3.13.0 ends the loop with 1.16 MiB more mmapped list buffers than the simulator (20.23 against 19.07 MiB, tolerance 1.01); 3.12.1's recording matches the simulator exactly: not explained yet",
