@@ -15,7 +15,7 @@ export const DEFAULT_PYTHON: PythonVersion = '3.11';
  * here when `createProcess` in src/worker/process.ts boots them; the page's picker offers the others
  * disabled, and a link that names one says the engine's message when it runs.
  */
-export const RUNNABLE_PYTHONS: readonly PythonVersion[] = ['3.11'];
+export const RUNNABLE_PYTHONS: readonly PythonVersion[] = ['3.11', '3.12', '3.13'];
 
 export const isPythonVersion = (x: unknown): x is PythonVersion =>
   typeof x === 'string' && (PYTHON_VERSIONS as readonly string[]).includes(x);

@@ -57,10 +57,11 @@ export function createProcess(source: string, options: RunOptions, events: Event
       `not supported by Highwater yet: CPython ${python} (this build simulates CPython ${RUNNABLE_PYTHONS.join(', ')})`,
     );
   const { env, warnings } = parseLibcEnv(options.env.vars);
-  const profile = defaultProfile(source);
+  const profile = defaultProfile(source, python);
   const p = createPythonProcess({
     tunables: options.tunables,
     events,
+    python,
     profile,
     env,
     maxSeconds: options.maxSeconds ?? DEFAULT_RUN_SECONDS,
@@ -73,6 +74,6 @@ export function createProcess(source: string, options: RunOptions, events: Event
     warnings: [...warnings, ...said],
   };
   return adaptPython(p, environment, () =>
-    JSON.stringify(simulateScript(source, { tunables: options.tunables, profile, env }), null, 2),
+    JSON.stringify(simulateScript(source, { tunables: options.tunables, python, profile, env }), null, 2),
   );
 }
