@@ -1,5 +1,7 @@
 import { NotSupported, memoryError } from '../errors';
 import { cmpResult } from '../abstract/compare';
+import { lookupSpecial } from '../abstract/attr';
+import { call } from '../abstract/call';
 import { raiseString, typeError, valueError } from '../abstract/errors';
 import { asSsize, hasIndex } from '../abstract/number';
 import { typeName } from '../abstract/object';
@@ -8,7 +10,7 @@ import { BYTES_METHODS } from './bytesmethods';
 import { E } from './exctypes';
 import { intValue } from './int';
 import { listSliceItems } from './list';
-import { hashNotImplemented } from './object';
+import { genericAlloc, hashNotImplemented } from './object';
 import { sliceIndices } from './slice';
 import { tupleItem, tupleItems } from './tuple';
 import { Cmp, T, TpFlags, defineType, type TypeSlots } from './types';
@@ -133,7 +135,7 @@ function bytesRepr(c: ByteContent): string {
 /** The JS string of a bytes-like operand, or null when it is not one (NotImplemented). */
 function bytesOf(vm: Vm, h: number): string | null {
   const type = vm.table.type[h];
-  if (type !== T.Bytes && type !== T.ByteArray) return null;
+  if (type !== T.Bytes && type !== T.ByteArray && !(vm.types[type].flags & TpFlags.BytesSubclass)) return null;
   const s = byteString(vm.table.side[h] as ByteContent);
   if (s === null) throw new NotSupported('operating on bytes over 1 MiB');
   return s;
@@ -197,20 +199,48 @@ function bytesRichcompare(vm: Vm, a: number, b: number, op: Cmp): number {
 }
 
 /** bytes_new: bytes(n) is _PyBytes_FromSize(n, use_calloc=1); bytes(b) is b itself; a list or tuple of ints. */
-function bytesTypeNew(vm: Vm, _type: TypeSlots, args: number, kwargs: number): number {
+function bytesTypeNew(vm: Vm, type: TypeSlots, args: number, kwargs: number): number {
+  const tmp = bytesExactNew(vm, args, kwargs);
+  if (type.id === T.Bytes) return tmp;
+  // bytes_subtype_new: tp_alloc(type, n) and the bytes copied, then the exact one released
+  try {
+    const h = genericAlloc(vm, type, vm.table.n[tmp]);
+    vm.table.n[h] = vm.table.n[tmp];
+    vm.table.side[h] = bytesContent(vm, tmp);
+    return h;
+  } finally {
+    vm.decref(tmp);
+  }
+}
+
+/** bytes_new_impl(&PyBytes_Type, x). */
+function bytesExactNew(vm: Vm, args: number, kwargs: number): number {
   const n = vm.table.n[args];
   if (kwargs !== 0 || n > 1) throw new NotSupported('bytes() with an encoding');
   if (n === 0) return vm.s.emptyBytes;
   const a = tupleItem(vm, args, 0);
+  // __bytes__ first (_PyObject_LookupSpecial: a bound method made, called and released)
+  const f = lookupSpecial(vm, a, '__bytes__');
+  if (f !== 0) {
+    let r: number;
+    try {
+      r = call(vm, f, [], null);
+    } finally {
+      vm.decref(f);
+    }
+    if (!(vm.typeOf(r).flags & TpFlags.BytesSubclass) && vm.table.type[r] !== T.Bytes) {
+      const name = vm.typeOf(r).name;
+      vm.decref(r);
+      throw typeError(vm, '__bytes__ returned non-bytes (type %.200s)', name);
+    }
+    return r;
+  }
   switch (vm.table.type[a]) {
     case T.Int: {
       const count = Number(intValue(vm, a));
       if (count < 0) throw valueError(vm, 'negative count');
       return bytesNew(vm, { fill: 0, length: count }, true);
     }
-    case T.Bytes:
-      vm.incref(a);
-      return a;
     case T.List:
     case T.Tuple: {
       let s = '';

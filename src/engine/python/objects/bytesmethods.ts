@@ -95,7 +95,17 @@ const def = (name: string, flags: number, impl: MethodDef['impl']): MethodDef =>
   qualname: `bytes.${name}`,
 });
 
+/** bytes___bytes___impl: exact bytes are themselves, a subclass's are copied into exact bytes. */
+function dunderBytes(vm: Vm, self: number): number {
+  if (vm.table.type[self] === T.Bytes) {
+    vm.incref(self);
+    return self;
+  }
+  return bytesNew(vm, bytesContent(vm, self));
+}
+
 export const BYTES_METHODS: Record<string, MethodDef> = {
+  __bytes__: def('__bytes__', Meth.NoArgs, (vm, self) => dunderBytes(vm, self)),
   join: def('join', Meth.O, join),
   decode: def('decode', Meth.Fastcall | Meth.Keywords, decode),
 };
