@@ -182,13 +182,13 @@ export function compareSentences(runs: ComparedRun[], where: string): Sentence[]
       ],
     });
   }
+  // The arena limit's lesson (glibc runs that made different numbers of arenas), before the runs' own.
   const arenas = arenaLimitSentence(
     runs.flatMap((r) =>
       r.snapshot.libc.kind === 'glibc'
         ? [{ label: r.label, libc: r.snapshot.libc, rss: r.snapshot.scalars.rss }]
         : [],
     ),
-    where,
   );
   if (arenas) out.push({ id: 'compare-arenas', parts: [arenas] });
   for (const r of runs) {

@@ -93,7 +93,7 @@ export interface ArenaRun {
  * most, by RSS (memory a shared arena holds moves into it; it is not always less). Null when the
  * glibc runs made the same number of arenas.
  */
-export function arenaLimitSentence(runs: ArenaRun[], where: string): string | null {
+export function arenaLimitSentence(runs: ArenaRun[]): string | null {
   const glibc = runs.map((r) => ({ ...r, h: threadArenaHolding(r.libc) }));
   if (glibc.length < 2) return null;
   const most = glibc.reduce((a, b) => (b.h.arenas > a.h.arenas ? b : a));
@@ -111,7 +111,7 @@ export function arenaLimitSentence(runs: ArenaRun[], where: string): string | nu
     );
   });
   return (
-    `${where}: ${most.label} gave its threads ${arenas(most.h.arenas)} ` +
+    `${most.label} gave its threads ${arenas(most.h.arenas)} ` +
     `(${mb(most.h.resident)} resident in ${inHeaps(most.h)}); ${parts.join('; ')}.`
   );
 }
