@@ -20,6 +20,8 @@ import { operatorModule } from './operator';
 import { threadModule } from './thread';
 import { concurrentFuturesModules, queueModule, threadingModule } from './threading';
 import { weakrefModule } from './weakref';
+import { osModule, osPathModule } from './os';
+import { resourceModule } from './resource';
 
 /** Every standard-library module the simulator models, one file each (one line here per module). */
 registerModules([
@@ -46,6 +48,9 @@ registerModules([
   threadingModule,
   queueModule,
   ...concurrentFuturesModules,
+  osModule,
+  osPathModule,
+  resourceModule,
 ]);
 
 export { findModule, type ModuleSpec } from './registry';
