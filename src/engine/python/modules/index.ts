@@ -22,6 +22,7 @@ import { concurrentFuturesModules, queueModule, threadingModule } from './thread
 import { weakrefModule } from './weakref';
 import { osModule, osPathModule } from './os';
 import { resourceModule } from './resource';
+import { csvCModule, csvModule } from './csv';
 
 /** Every standard-library module the simulator models, one file each (one line here per module). */
 registerModules([
@@ -51,6 +52,8 @@ registerModules([
   osModule,
   osPathModule,
   resourceModule,
+  csvCModule,
+  csvModule,
 ]);
 
 export { findModule, type ModuleSpec } from './registry';

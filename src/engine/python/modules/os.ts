@@ -3,7 +3,7 @@ import { NotSupported } from '../errors';
 import { bytesNew } from '../objects/bytes';
 import { dictGetItem, dictNew, dictSetItem } from '../objects/dict';
 import { E, exc } from '../objects/exctypes';
-import { fromSsize, intValue } from '../objects/int';
+import { fromLong, intValue } from '../objects/int';
 import { moduleData } from '../objects/module';
 import { intern, strNew, strValue } from '../objects/str';
 import { F_IMMORTAL } from '../objects/table';
@@ -97,10 +97,10 @@ export const osModule: ModuleSpec = {
   name: 'os',
   load: (vm, importModule) => {
     const m = staticModule(vm, 'os', [
-      def('getpid', Meth.NoArgs, (vm2) => fromSsize(vm2, SIM_PID)),
-      def('getppid', Meth.NoArgs, (vm2) => fromSsize(vm2, SIM_PID - 4)),
+      def('getpid', Meth.NoArgs, (vm2) => fromLong(vm2, SIM_PID)),
+      def('getppid', Meth.NoArgs, (vm2) => fromLong(vm2, SIM_PID - 4)),
       def('getcwd', Meth.NoArgs, (vm2) => strNew(vm2, CWD)),
-      def('cpu_count', Meth.NoArgs, (vm2) => fromSsize(vm2, CPUS)),
+      def('cpu_count', Meth.NoArgs, (vm2) => fromLong(vm2, CPUS)),
       def('getenv', Meth.Fastcall, (vm2, _s, a) => {
         if (a.length < 1 || a.length > 2) throw typeError(vm2, 'getenv() takes 1 or 2 arguments');
         const v = dictGetItem(vm2, environOf(vm2), a[0]);
@@ -117,7 +117,7 @@ export const osModule: ModuleSpec = {
         if (vm2.table.type[a[0]] === T.Str) {
           const v = SYSCONF[strValue(vm2, a[0])];
           if (v === undefined) throw new NotSupported(`os.sysconf('${strValue(vm2, a[0])}')`);
-          return fromSsize(vm2, v);
+          return fromLong(vm2, v);
         }
         throw new NotSupported('os.sysconf of a number');
       }),
@@ -241,7 +241,7 @@ export const osPathModule: ModuleSpec = {
             exc('FileNotFoundError'),
             `[Errno 2] No such file or directory: '${strValue(vm2, a[0])}'`,
           );
-        return fromSsize(vm2, 0);
+        return fromLong(vm2, 0);
       }),
       def('expanduser', Meth.O, (vm2, _s, a) => {
         const p = str(vm2, a[0], 'expanduser');

@@ -2,7 +2,7 @@ import { raiseString, typeError, valueError } from '../abstract/errors';
 import { NotSupported } from '../errors';
 import { E } from '../objects/exctypes';
 import { fromDouble } from '../objects/float';
-import { fromSsize, intValue } from '../objects/int';
+import { fromLong, intValue } from '../objects/int';
 import { moduleData } from '../objects/module';
 import { structSeqNew, structSeqType, type StructSeqDesc } from '../objects/structseq';
 import { listItem } from '../objects/list';
@@ -95,19 +95,23 @@ function getrusage(vm: Vm, _s: number, a: readonly number[]): number {
     throw new NotSupported('resource.getrusage(RUSAGE_CHILDREN) (no child processes are simulated)');
   if (who !== 0 && who !== 1) throw valueError(vm, 'invalid who parameter');
   const f = memoryFigures(vm);
+  // resource_getrusage: PyStructSequence_New first, then each field (PyFloat / PyLong_FromLong)
+  const h = structSeqNew(vm, RusageType, RUSAGE, []);
   const fields = [
     fromDouble(vm, cpuNs(vm) / 1e9),
     fromDouble(vm, STARTUP_STIME),
-    fromSsize(vm, Math.floor(f.hwm / 1024)),
-    fromSsize(vm, 0),
-    fromSsize(vm, 0),
-    fromSsize(vm, 0),
-    fromSsize(vm, STARTUP_MINFLT + vm.kernel.faults),
-    ...Array.from({ length: 7 }, () => fromSsize(vm, 0)),
-    fromSsize(vm, 0),
-    fromSsize(vm, 12),
+    fromLong(vm, Math.floor(f.hwm / 1024)),
+    fromLong(vm, 0),
+    fromLong(vm, 0),
+    fromLong(vm, 0),
+    fromLong(vm, STARTUP_MINFLT + vm.kernel.faults),
+    ...Array.from({ length: 7 }, () => fromLong(vm, 0)),
+    fromLong(vm, 0),
+    fromLong(vm, 12),
   ];
-  return structSeqNew(vm, RusageType, RUSAGE, fields);
+  const off = vm.table.ref[h];
+  fields.forEach((v, i) => (vm.pool.data[off + i] = v));
+  return h;
 }
 
 function setrlimit(vm: Vm, _s: number, a: readonly number[]): number {
@@ -139,10 +143,10 @@ export const resourceModule: ModuleSpec = {
   load: (vm) => {
     const m = staticModule(vm, 'resource', [
       def('getrusage', Meth.O, getrusage),
-      def('getpagesize', Meth.NoArgs, (vm2) => fromSsize(vm2, 4096)),
+      def('getpagesize', Meth.NoArgs, (vm2) => fromLong(vm2, 4096)),
       def('getrlimit', Meth.O, (vm2, _s, a) => {
         const [s, h] = limits(vm2).get(resourceArg(vm2, a[0]))!;
-        return tupleFromItems(vm2, [fromSsize(vm2, s), fromSsize(vm2, h)]);
+        return tupleFromItems(vm2, [fromLong(vm2, s), fromLong(vm2, h)]);
       }),
       def('setrlimit', Meth.Fastcall, setrlimit),
     ]);
@@ -160,4 +164,4 @@ export const resourceModule: ModuleSpec = {
 };
 
 /** A module constant: every one is a small int (-1 … 15), a static singleton. */
-const staticInt = (vm: Vm, n: number): number => fromSsize(vm, n);
+const staticInt = (vm: Vm, n: number): number => fromLong(vm, n);
