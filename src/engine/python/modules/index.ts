@@ -23,6 +23,7 @@ import { weakrefModule } from './weakref';
 import { osModule, osPathModule } from './os';
 import { resourceModule } from './resource';
 import { csvCModule, csvModule } from './csv';
+import { structModules } from './struct';
 
 /** Every standard-library module the simulator models, one file each (one line here per module). */
 registerModules([
@@ -54,6 +55,7 @@ registerModules([
   resourceModule,
   csvCModule,
   csvModule,
+  ...structModules,
 ]);
 
 export { findModule, type ModuleSpec } from './registry';
