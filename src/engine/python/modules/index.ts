@@ -24,6 +24,7 @@ import { osModule, osPathModule } from './os';
 import { resourceModule } from './resource';
 import { csvCModule, csvModule } from './csv';
 import { structModules } from './struct';
+import { timeitModule } from './timeit';
 
 /** Every standard-library module the simulator models, one file each (one line here per module). */
 registerModules([
@@ -56,6 +57,7 @@ registerModules([
   csvCModule,
   csvModule,
   ...structModules,
+  timeitModule,
 ]);
 
 export { findModule, type ModuleSpec } from './registry';
