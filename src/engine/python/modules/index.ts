@@ -25,6 +25,7 @@ import { resourceModule } from './resource';
 import { csvCModule, csvModule } from './csv';
 import { structModules } from './struct';
 import { timeitModule } from './timeit';
+import { reModule } from './re';
 
 /** Every standard-library module the simulator models, one file each (one line here per module). */
 registerModules([
@@ -58,6 +59,7 @@ registerModules([
   csvModule,
   ...structModules,
   timeitModule,
+  reModule,
 ]);
 
 export { findModule, type ModuleSpec } from './registry';
