@@ -5,6 +5,7 @@ import { asSsize, hasIndex } from '../abstract/number';
 import { typeName } from '../abstract/object';
 import type { Vm } from '../runtime/vm';
 import { BYTES_METHODS } from './bytesmethods';
+import { bytesIterNew } from './bytesiter';
 import { E } from './exctypes';
 import { intValue } from './int';
 import { listSliceItems } from './list';
@@ -241,9 +242,7 @@ export const BytesType = (): TypeSlots =>
     methods: BYTES_METHODS,
     sequence: { length: (vm, h) => vm.table.n[h], concat: bytesConcat, repeat: bytesRepeat },
     mapping: { length: (vm, h) => vm.table.n[h], subscript: bytesSubscript },
-    iter: () => {
-      throw new NotSupported('iterating over bytes');
-    },
+    iter: bytesIterNew,
     new: bytesTypeNew,
   });
 
