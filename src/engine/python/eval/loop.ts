@@ -491,7 +491,8 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
             break;
           }
           case O.LOAD_NAME:
-            s[sp++] = names.loadName(it, f, code.names[arg]);
+            s[sp] = names.loadName(it, f, code.names[arg]);
+            sp++;
             break;
           case O.STORE_NAME: {
             const v = s[--sp];
@@ -758,7 +759,8 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
             break;
           }
           case O.LOAD_CLASSDEREF:
-            s[sp++] = names.loadClassDeref(it, f, arg);
+            s[sp] = names.loadClassDeref(it, f, arg);
+            sp++;
             break;
           case O.DELETE_NAME:
             names.deleteName(it, f, code.names[arg]);
@@ -852,7 +854,8 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
             sp = unwind.raiseVarargs(it, f, s, sp, arg);
             break;
           case O.LOAD_ASSERTION_ERROR:
-            s[sp++] = special.assertionError(it);
+            s[sp] = special.assertionError(it);
+            sp++;
             break;
           case O.BEFORE_WITH:
             sp = special.beforeWith(it, s, sp);
@@ -867,7 +870,8 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
             sp = special.withExceptStart(it, s, sp);
             break;
           case O.LOAD_BUILD_CLASS:
-            s[sp++] = special.loadBuildClass(it);
+            s[sp] = special.loadBuildClass(it);
+            sp++;
             break;
           case O.SETUP_ANNOTATIONS:
             special.setupAnnotations(it, f);

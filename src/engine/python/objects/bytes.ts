@@ -3,10 +3,12 @@ import { cmpResult } from '../abstract/compare';
 import { lookupSpecial } from '../abstract/attr';
 import { call } from '../abstract/call';
 import { raiseString, typeError, valueError } from '../abstract/errors';
+import { getIter, iterNext, lengthHint } from '../abstract/iter';
 import { asSsize, hasIndex } from '../abstract/number';
 import { typeName } from '../abstract/object';
 import type { Vm } from '../runtime/vm';
 import { BYTES_METHODS } from './bytesmethods';
+import { bytesIterNew } from './bytesiter';
 import { E } from './exctypes';
 import { intValue } from './int';
 import { listSliceItems } from './list';
@@ -245,11 +247,78 @@ function bytesExactNew(vm: Vm, args: number, kwargs: number): number {
     case T.Tuple: {
       let s = '';
       const items = vm.table.type[a] === T.List ? listSliceItems(vm, a, 0, vm.table.n[a]) : tupleItems(vm, a);
-      for (const x of items) s += String.fromCharCode(Number(intValue(vm, x)));
+      for (const x of items) {
+        // _PyBytes_FromList/_FromTuple: each item through PyNumber_AsSsize_t, range-checked
+        if (!hasIndex(vm, x)) throw typeError(vm, "'%.200s' object cannot be interpreted as an integer", typeName(vm, x));
+        const v = asSsize(vm, x, 0);
+        if (v < 0 || v > 255) throw valueError(vm, 'bytes must be in range(0, 256)');
+        s += String.fromCharCode(v);
+      }
       return bytesNew(vm, s);
     }
+    case T.Str:
+      throw typeError(vm, 'string argument without an encoding');
     default:
-      throw new NotSupported(`bytes(${typeName(vm, a)})`);
+      if (vm.typeOf(a).iter === undefined) throw new NotSupported(`bytes(${typeName(vm, a)})`);
+      return bytesFromIterator(vm, a);
+  }
+}
+
+/** _PyBytesWriter's buffer on the C stack (small_buffer). */
+const WRITER_SMALL_BUFFER = 512;
+
+/**
+ * _PyBytes_FromIterator: the length hint (64 by default) sizes a _PyBytesWriter (its 512-byte
+ * stack buffer, else a bytes object of exactly that size); past it the writer over-allocates by
+ * a quarter (the stack buffer copied into a new bytes object, then _PyBytes_Resize); Finish makes
+ * the bytes from the stack buffer, or cuts the object to the bytes written.
+ */
+function bytesFromIterator(vm: Vm, x: number): number {
+  const it = getIter(vm, x);
+  let buffer = 0;
+  try {
+    const hint = lengthHint(vm, x, 64);
+    let allocated = WRITER_SMALL_BUFFER;
+    const resize = (size: number): void => {
+      if (buffer === 0) buffer = bytesNew(vm, { fill: 0, length: size });
+      else {
+        vm.table.addr[buffer] = vm.mem.realloc(vm.table.addr[buffer], BYTES_HEADER + size);
+        vm.table.n[buffer] = size;
+      }
+      allocated = size;
+    };
+    if (hint > allocated) resize(hint);
+    let out = '';
+    for (let i = 0; ; i++) {
+      const item = iterNext(vm, it);
+      if (item === 0) break;
+      let value: number;
+      try {
+        value = asSsize(vm, item, 0);
+      } finally {
+        vm.decref(item);
+      }
+      if (value < 0 || value > 255) throw valueError(vm, 'bytes must be in range(0, 256)');
+      if (i >= allocated) resize(i + 1 + ((i + 1) >> 2));
+      out += String.fromCharCode(value);
+    }
+    if (buffer === 0) return bytesNew(vm, out);
+    const b = buffer;
+    buffer = 0;
+    if (out.length === 0) {
+      vm.decref(b);
+      return vm.s.emptyBytes;
+    }
+    if (out.length !== allocated) {
+      vm.table.addr[b] = vm.mem.realloc(vm.table.addr[b], BYTES_HEADER + out.length);
+      vm.table.n[b] = out.length;
+    }
+    vm.mem.touch(vm.table.addr[b], BYTES_HEADER + out.length);
+    vm.table.side[b] = out;
+    return b;
+  } finally {
+    if (buffer !== 0) vm.decref(buffer);
+    vm.decref(it);
   }
 }
 
@@ -271,9 +340,7 @@ export const BytesType = (): TypeSlots =>
     methods: BYTES_METHODS,
     sequence: { length: (vm, h) => vm.table.n[h], concat: bytesConcat, repeat: bytesRepeat },
     mapping: { length: (vm, h) => vm.table.n[h], subscript: bytesSubscript },
-    iter: () => {
-      throw new NotSupported('iterating over bytes');
-    },
+    iter: bytesIterNew,
     new: bytesTypeNew,
   });
 

@@ -178,11 +178,22 @@ export class ObjectTable {
     if (layout === Layout.All) this.pcap[h] = 0;
   }
 
+  /**
+   * HIGHWATER_DEBUG (runtime/debughandles.ts): released handles are never reused, so a stale one
+   * stays dead (type 0) and its next incref/decref is caught.
+   */
+  quarantine = false;
+
   /** The handle is dead: its number may be reused (by an object of the same layout). */
   release(h: number): void {
     this.type[h] = 0;
     this.flags[h] = 0;
     if (this.side[h] !== undefined) this.side[h] = undefined;
+    if (this.quarantine) {
+      this.refcnt[h] = 0;
+      this.live--;
+      return;
+    }
     const layout = this.blockLayout[h >> BLOCK_SHIFT];
     let free = this.freeHandles[layout];
     if (this.nFree[layout] === free.length) {

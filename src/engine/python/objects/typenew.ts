@@ -19,7 +19,7 @@ import {
 import { fromLong } from './int';
 import { listNew } from './list';
 import { genericAlloc } from './object';
-import { staticMethodNew, superNew } from './descrobject';
+import { classMethodNew, staticMethodNew, superNew } from './descrobject';
 import { intern, strValue } from './str';
 import { tupleFromItems, tupleItems } from './tuple';
 import { inheritSlots } from './typeobject';
@@ -286,9 +286,15 @@ function wrapSpecial(vm: Vm, dict: number): void {
     dictSetItem(vm, dict, k, sm);
     vm.decref(sm);
   }
-  for (const name of ['__init_subclass__', '__class_getitem__'])
-    if (vm.table.type[dictGetItem(vm, dict, intern(vm, name))] === T.Function)
-      throw new NotSupported(`a class defining ${name}`);
+  // type_new_set_classmethod: these two are implicitly classmethods
+  for (const name of ['__init_subclass__', '__class_getitem__']) {
+    const key = intern(vm, name);
+    const fn = dictGetItem(vm, dict, key);
+    if (fn === 0 || vm.table.type[fn] !== T.Function) continue;
+    const cm = classMethodNew(vm, fn);
+    dictSetItem(vm, dict, key, cm);
+    vm.decref(cm);
+  }
 }
 
 /** PyDict_SetDefault into the class dict; `steal` gives the new object's reference to the dict. */

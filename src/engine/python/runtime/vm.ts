@@ -19,6 +19,7 @@ import { HostMemory, sizeWords } from './hostmem';
 import type { Mem } from './mem';
 import { Singletons } from './singletons';
 import { ThreadState } from './threadstate';
+import { debugHandlesEnabled, installDebugHandles } from './debughandles';
 import { cpythonVersion, type CPythonVersion } from '../versions';
 
 /**
@@ -112,6 +113,7 @@ export class Vm implements GcHost {
     this.gc = new Gc(this, () => this.newStatic(T.GcHead));
     this.gc.threshold.splice(0, 3, ...py.gc.thresholds);
     this.s = new Singletons(this);
+    if (debugHandlesEnabled()) installDebugHandles(this);
   }
 
   /**
