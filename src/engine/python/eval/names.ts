@@ -59,7 +59,8 @@ export function nameError(vm: Vm, type: number, fmt: string, name: string): PyEr
 
 /** A builtins name: the module's dict; an unmodelled one is NotSupported. 0 when missing. */
 function builtin(it: Interpreter, name: number): number {
-  const text = str(it.vm, name);
+  let text = it.nameTexts.get(name);
+  if (text === undefined) it.nameTexts.set(name, (text = str(it.vm, name)));
   const v = it.builtins.get(text);
   if (v !== undefined) return v;
   if (PYTHON_BUILTINS.has(text)) throw new NotSupported(`${text}()`);

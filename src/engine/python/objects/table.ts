@@ -180,10 +180,13 @@ export class ObjectTable {
 
   /** The handle is dead: its number may be reused (by an object of the same layout). */
   release(h: number): void {
+    const layout = this.blockLayout[h >> BLOCK_SHIFT];
+    // `side` is sparse, so V8 keeps it as a hash table (dictionary elements): a read costs a probe.
+    // An exact int, float or bool has a side entry only as a big int (F_BIG).
+    if ((layout !== Layout.Scalar || this.flags[h] & F_BIG) && this.side[h] !== undefined)
+      this.side[h] = undefined;
     this.type[h] = 0;
     this.flags[h] = 0;
-    if (this.side[h] !== undefined) this.side[h] = undefined;
-    const layout = this.blockLayout[h >> BLOCK_SHIFT];
     let free = this.freeHandles[layout];
     if (this.nFree[layout] === free.length) {
       const f = new Int32Array(free.length * 2);
