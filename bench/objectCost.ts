@@ -52,7 +52,9 @@ function realBytes(source: string): number {
 }
 
 export function benchObjectCost(): string[] {
-  const lines = ['type    simulator B/object  CPython B/object  ratio  (statement: x = [... for i in range(10**6)])'];
+  const lines = [
+    'type    simulator B/object  CPython B/object  ratio  (statement: x = [... for i in range(10**6)])',
+  ];
   for (const [name, source] of Object.entries(COST_CASES)) {
     const r = spawnSync(
       process.execPath,
