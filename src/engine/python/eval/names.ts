@@ -43,6 +43,13 @@ const PYTHON_BUILTINS = new Set(
 /** The text of an interned name handle. */
 export const str = (vm: Vm, h: number): string => strValue(vm, h);
 
+/** The text of co_names[i] (made once per code object: the names never change). */
+export function nameText(vm: Vm, code: CodeRt, i: number): string {
+  let text = code.nameTexts[i];
+  if (text === undefined) code.nameTexts[i] = text = strValue(vm, code.names[i]);
+  return text;
+}
+
 /**
  * format_exc_check_arg: PyErr_Format, and for a NameError (exactly) the exception is normalized
  * at once and given `name`.
