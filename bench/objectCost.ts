@@ -20,6 +20,7 @@ export const COST_CASES: Record<string, string> = {
   tuple: `x = [(i,) for i in range(${N})]`,
   list: `x = [[] for i in range(${N})]`,
   dict: `x = [{} for i in range(${N})]`,
+  record: `x = [{'a': i, 'b': i} for i in range(${N})]`,
 };
 
 /** RSS growth of the simulator for one case, in bytes per element (run in a fresh process). */
