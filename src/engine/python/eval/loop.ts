@@ -527,7 +527,7 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
             s[sp - 1] = 0;
             let res: number;
             try {
-              res = getAttr(vm, owner, names.str(vm, code.names[arg]));
+              res = getAttr(vm, owner, names.nameText(vm, code, arg));
             } catch (e) {
               // a simulator stop leaves everything as it is (no allocator event after it)
               if (!isStop(e)) {
@@ -544,7 +544,7 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
             const owner = s[--sp];
             const v = s[--sp];
             try {
-              setAttr(vm, owner, names.str(vm, code.names[arg]), v);
+              setAttr(vm, owner, names.nameText(vm, code, arg), v);
             } catch (e) {
               // a simulator stop leaves everything as it is (no allocator event after it)
               if (!isStop(e)) {
@@ -560,7 +560,7 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
           }
           case O.LOAD_METHOD: {
             const obj = s[sp - 1];
-            const m = getMethod(vm, obj, names.str(vm, code.names[arg]));
+            const m = getMethod(vm, obj, names.nameText(vm, code, arg));
             if (m.self !== 0) {
               s[sp - 1] = m.meth;
               s[sp++] = obj;
@@ -771,7 +771,7 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
           case O.DELETE_ATTR: {
             const owner = s[--sp];
             try {
-              setAttr(vm, owner, names.str(vm, code.names[arg]), 0);
+              setAttr(vm, owner, names.nameText(vm, code, arg), 0);
             } catch (e) {
               // a simulator stop leaves everything as it is (no allocator event after it)
               if (!isStop(e)) {
