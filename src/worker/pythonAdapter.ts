@@ -19,6 +19,7 @@ export function adaptPython(
     unitDetail: (address) => p.libc.unitDetail?.(address) ?? null,
     load: (source) => p.load(source),
     runStatement: (i) => p.runStatement(i),
+    pauseAt: (events) => p.pauseAt(events),
     report,
     objectsIn,
     output: () => p.output,

@@ -1,0 +1,122 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import type { Snapshot } from '../engine/trace/snapshot';
+import type { FromWorker } from '../protocol/messages';
+import { DEFAULT_ENV } from '../protocol/environment';
+import type { Cursor } from './cursor';
+import { Session } from './session';
+
+/**
+ * Landings continue paused replays (cursor.ts) instead of re-running the script from its start.
+ * Whatever order they come in, each must be exactly the state a fresh replay stopped at that event
+ * has (the old way: a new process, run until the event, stopped there for good).
+ */
+const SCRIPT = `class Node:
+    def __init__(self, v):
+        self.v = v
+        self.kids = []
+def gen(n):
+    for i in range(n):
+        yield [i] * 3
+roots = [Node(i) for i in range(300)]
+for r in roots[:100]:
+    r.kids.extend(gen(5))
+d = {i: str(i) * 3 for i in range(500)}
+try:
+    raise ValueError('x' * 100)
+except ValueError as e:
+    msg = str(e)
+s = ''
+i = 0
+while i < 300:
+    s += 'ab'
+    i += 1
+big = [bytes(2000) for _ in range(200)]
+del roots
+del d, big
+`;
+
+type Inner = { run: { cursors: Cursor[]; statementEnd: number[] } };
+
+/** Every field of a snapshot, typed arrays as their contents, in one digest. */
+function digest(s: Snapshot): string {
+  const json = JSON.stringify(s, (_k, v: unknown) =>
+    ArrayBuffer.isView(v) ? Array.from(v as unknown as ArrayLike<number>) : v,
+  );
+  return createHash('sha256').update(json).digest('hex');
+}
+
+function start(source: string): { session: Session; msgs: FromWorker[]; inner: Inner; total: number } {
+  const msgs: FromWorker[] = [];
+  const session = new Session((m) => msgs.push(m));
+  session.start(1, source, { tunables: {}, env: DEFAULT_ENV }, { statement: 0, event: null });
+  const done = msgs.find((m) => m.type === 'runDone') as Extract<FromWorker, { type: 'runDone' }>;
+  expect(done.error).toBeNull();
+  return { session, msgs, inner: session as unknown as Inner, total: done.totalEvents };
+}
+
+/**
+ * The reference: a fresh session's first landing, i.e. a new process run from its start until the
+ * allocator call that made event `event` returned, never paused before it.
+ */
+function fresh(source: string, event: number): string {
+  const { session, msgs } = start(source);
+  msgs.length = 0;
+  session.goto(1, 0, { statement: 0, event });
+  const snap = msgs.find((m) => m.type === 'snapshot') as Extract<FromWorker, { type: 'snapshot' }>;
+  expect(snap.position.event).toBe(event);
+  expect(snap.snapshot.event).toBe(event);
+  return digest(snap.snapshot);
+}
+
+describe('landings continue paused replays and equal a fresh replay', () => {
+  it('forward, back, ±1, ±1,000 and jumps: every snapshot field equal to the fresh replay', () => {
+    const { session, msgs, inner, total } = start(SCRIPT);
+    const load = inner.run.statementEnd[0];
+    const span = total - load;
+    const targets = [
+      load + Math.floor(span * 0.2),
+      load + Math.floor(span * 0.2) + 1,
+      load + Math.floor(span * 0.2) + 1000,
+      load + Math.floor(span * 0.2) + 999,
+      load + Math.floor(span * 0.6),
+      load + Math.floor(span * 0.1),
+      load + Math.floor(span * 0.9),
+      total - 3,
+      load + 5,
+    ];
+    for (const t of targets) {
+      msgs.length = 0;
+      session.goto(1, t, { statement: 0, event: t });
+      const snap = msgs.find((m) => m.type === 'snapshot') as Extract<FromWorker, { type: 'snapshot' }>;
+      expect(snap, `event ${t}`).toBeDefined();
+      const at = snap.position.event!;
+      expect(at).toBeLessThanOrEqual(t);
+      expect(snap.snapshot.event).toBe(at);
+      expect(digest(snap.snapshot), `event ${at}`).toBe(fresh(SCRIPT, at));
+    }
+  }, 240_000);
+
+  it('a landing ahead of the last one continues the same replay (no new process)', () => {
+    const { session, msgs, inner } = start('a = [[0] * 10 for _ in range(20000)]\ndel a\n');
+    const end = inner.run.statementEnd[1];
+    const first = Math.floor(end * 0.3);
+    session.goto(1, 1, { statement: 0, event: first });
+    expect(inner.run.cursors).toHaveLength(1);
+    const cursor = inner.run.cursors[0];
+    // paused inside the comprehension, a little past the event shown
+    expect(cursor.event).toBeGreaterThanOrEqual(first);
+    expect(cursor.event).toBeLessThan(first + 100);
+    for (const step of [1, 1000, 20000]) {
+      const before = cursor.event;
+      msgs.length = 0;
+      session.goto(1, 2, { statement: 0, event: before + step });
+      expect(msgs.some((m) => m.type === 'snapshot')).toBe(true);
+      expect(inner.run.cursors).toEqual([cursor]);
+      expect(cursor.event).toBeGreaterThanOrEqual(before + step);
+    }
+    // behind every kept replay: a new one
+    session.goto(1, 3, { statement: 0, event: first });
+    expect(inner.run.cursors).toHaveLength(2);
+  }, 120_000);
+});
