@@ -89,6 +89,28 @@ export class Cursor {
     return reached;
   }
 
+  /**
+   * Run on without stopping anywhere in particular: pause at the first place the interpreter can
+   * once `events` events happened (or at a statement's end past it, or the run's end). For
+   * bringing a kept replay closer in the background, a slice at a time.
+   */
+  advance(events: number, statements: number): void {
+    const p = this.process;
+    try {
+      while (this.done < statements && this.event < events) {
+        p.pauseAt(events);
+        if (!p.runStatement(this.done)) break;
+        this.done++;
+      }
+    } catch (e) {
+      this.dead = true;
+      if (this.errorStatement !== this.done) throw e;
+      this.done++;
+    } finally {
+      p.pauseAt(Infinity);
+    }
+  }
+
   /** Run statements to the end of statement k - 1 (k statements done). */
   runStatements(k: number): void {
     this.process.pauseAt(Infinity);

@@ -120,3 +120,34 @@ describe('landings continue paused replays and equal a fresh replay', () => {
     expect(inner.run.cursors).toHaveLength(2);
   }, 120_000);
 });
+
+describe('replays kept behind the position shown', () => {
+  it('are brought there between requests, so a step back continues one instead of starting afresh', () => {
+    const source = 'a = [[0] * 10 for _ in range(250000)]\ndel a\n';
+    const { session, msgs, inner } = start(source);
+    const spares = (session as unknown as { spares: { step(): boolean } }).spares;
+    const end = inner.run.statementEnd[0];
+    const at = end - 10;
+    session.goto(1, 1, { statement: 0, event: at });
+    let slices = 0;
+    while (spares.step()) slices++;
+    expect(slices).toBeGreaterThan(0);
+    // one replay stands within 2^17 events behind, another further back
+    const behind = inner.run.cursors.filter((c) => !c.dead && c.event < at).map((c) => at - c.event);
+    expect(behind.some((d) => d > (1 << 17) - 100 && d <= 1 << 17)).toBe(true);
+    expect(behind.some((d) => d > (1 << 20) - 100 && d <= 1 << 20)).toBe(true);
+    for (const back of [1, 1000, 100000]) {
+      const target = at - back;
+      const before = inner.run.cursors.length;
+      msgs.length = 0;
+      session.goto(1, 2, { statement: 0, event: target });
+      const snap = msgs.find((m) => m.type === 'snapshot') as Extract<FromWorker, { type: 'snapshot' }>;
+      expect(inner.run.cursors.length).toBe(before);
+      expect(snap.snapshot.event).toBe(target);
+      while (spares.step());
+    }
+    // the last one, taken from a replay the background brought there, is the fresh replay's state
+    const last = msgs.find((m) => m.type === 'snapshot') as Extract<FromWorker, { type: 'snapshot' }>;
+    expect(digest(last.snapshot)).toBe(fresh(source, last.position.event!));
+  }, 240_000);
+});

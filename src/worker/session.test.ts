@@ -52,7 +52,12 @@ describe('worker session', () => {
 
   it('reports a syntax error with its line and still shows the start state', () => {
     const { session, msgs, last } = drive();
-    session.start(1, 'a = 1\nb = (1, 2))\n', { tunables: {}, env: DEFAULT_ENV }, { statement: 5, event: null });
+    session.start(
+      1,
+      'a = 1\nb = (1, 2))\n',
+      { tunables: {}, env: DEFAULT_ENV },
+      { statement: 5, event: null },
+    );
     const done = msgs.find((m) => m.type === 'runDone') as Extract<FromWorker, { type: 'runDone' }>;
     expect(done.error).toMatchObject({ kind: 'syntax', line: 2 });
     expect(last().statement).toBe(0);
@@ -86,11 +91,18 @@ describe('worker session: print output per statement', () => {
   it('gives what each statement printed, and the report carries it from the first pass', () => {
     const msgs: FromWorker[] = [];
     const session = new Session((m) => msgs.push(m));
-    session.start(1, "x = 1\nprint('hello', x)\nfor i in range(3):\n    print(i)\n", { tunables: {}, env: DEFAULT_ENV }, { statement: 0, event: null });
+    session.start(
+      1,
+      "x = 1\nprint('hello', x)\nfor i in range(3):\n    print(i)\n",
+      { tunables: {}, env: DEFAULT_ENV },
+      { statement: 0, event: null },
+    );
     const done = msgs.find((m) => m.type === 'runDone') as Extract<FromWorker, { type: 'runDone' }>;
     expect(done.output).toEqual(['', 'hello 1\n', '0\n1\n2\n']);
     session.report(1, 9, 'https://example.invalid/#x');
-    const report = JSON.parse((msgs.find((m) => m.type === 'report') as Extract<FromWorker, { type: 'report' }>).json);
+    const report = JSON.parse(
+      (msgs.find((m) => m.type === 'report') as Extract<FromWorker, { type: 'report' }>).json,
+    );
     expect(report.link).toBe('https://example.invalid/#x');
     expect(report.steps.map((s: { output: string }) => s.output)).toEqual(['', '', 'hello 1\n', '0\n1\n2\n']);
     expect(report.steps[2].explanation[0]).toMatch(/^RSS /);

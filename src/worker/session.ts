@@ -15,7 +15,8 @@ import { toScriptError } from './errors';
 import { createProcess, type SimProcess } from './process';
 import { eventRows } from './eventRows';
 import { whence } from './whence';
-import { Cursor } from './cursor';
+import type { Cursor } from './cursor';
+import { newCursor, Spares, touch } from './spares';
 import { pageReport, reportStep, type ReportStep } from './report';
 import { RecordingLog } from './stopPoints';
 import type { TimelineLog } from './timelineLog';
@@ -26,7 +27,7 @@ export type Snap = 'down' | 'up';
 
 export type Post = (msg: FromWorker, transfer?: Transferable[]) => void;
 
-interface RunState {
+export interface RunState {
   runId: number;
   source: string;
   options: RunOptions;
@@ -52,21 +53,25 @@ interface RunState {
 }
 
 /**
- * Paused replays kept at once. Each holds a whole simulated process (the seed's 10^6 lists: ~120 MB
- * of JS memory at the end of its first statement), so a few: one ahead of a landing and one behind
- * serve stepping both ways.
- */
-const MAX_CURSORS = 3;
-
-/**
  * The worker's whole job, free of worker globals so Node tests can drive it: run a script once
  * (recording events, the timeline and a checkpoint per statement), then answer "show me position
  * P" from a checkpoint or by re-running deterministically up to event P.
  */
 export class Session {
   private run: RunState | null = null;
+  private readonly spares: Spares;
 
-  constructor(private readonly post: Post) {}
+  /**
+   * `schedule`: runs a function later, after the messages waiting (the worker: setTimeout), for
+   * the work done between requests (kept replays brought behind the position shown). Without it
+   * (tests) nothing runs in the background.
+   */
+  constructor(
+    private readonly post: Post,
+    schedule: ((work: () => void) => void) | null = null,
+  ) {
+    this.spares = new Spares(schedule);
+  }
 
   start(runId: number, source: string, options: RunOptions, target: Position): void {
     const t0 = performance.now();
@@ -180,6 +185,7 @@ export class Session {
       ],
     );
     this.goto(runId, 0, target);
+    this.spares.plan(run, run.statementEnd[run.statementEnd.length - 1] ?? run.loadEvents);
   }
 
   goto(runId: number, reqId: number, target: Position, snap: Snap = 'down'): void {
@@ -229,6 +235,7 @@ export class Session {
     const bytes = snapshotBytes(snap);
     const position: Position = { statement: want.statement, event: want.fine ? want.event : null };
     const ms = performance.now() - t0;
+    this.spares.plan(run, want.event);
     this.post({ type: 'snapshot', runId, reqId, position, snapshot: snap, events, bytes, ms }, [
       ...snapshotBuffers(snap),
       events.kind.buffer,
@@ -408,19 +415,8 @@ export class Session {
     let best: Cursor | null = null;
     for (const c of run.cursors)
       if (c.canReach(target) && c.done <= statement && (!best || c.event > best.event)) best = c;
-    if (!best) {
-      best = new Cursor(run.source, run.options, run.error?.statement ?? -1);
-      run.cursors.push(best);
-      if (run.cursors.length > MAX_CURSORS) {
-        let lru = run.cursors[0];
-        for (const c of run.cursors) if (c !== best && c.used < lru.used) lru = c;
-        this.drop(run, lru);
-      }
-    }
-    best.used = ++this.uses;
-    return best;
+    return best ? touch(best) : newCursor(run);
   }
-  private uses = 0;
 
   private drop(run: RunState, c: Cursor): void {
     run.cursors = run.cursors.filter((x) => x !== c);

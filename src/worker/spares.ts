@@ -1,0 +1,101 @@
+import { Cursor } from './cursor';
+import type { RunState } from './session';
+
+/**
+ * Paused replays kept at once. Each holds a whole simulated process (the seed's 10^6 lists: ~120 MB
+ * of JS memory at the end of its first statement): one ahead of the position shown (a landing left
+ * it there) and two behind it (brought there in the background) serve stepping both ways.
+ */
+const MAX_CURSORS = 4;
+
+/**
+ * Where the kept replays behind the position shown should stand, in events before it: a step back
+ * of up to 2^17 events (the page's ±100,000) then replays at most 2^17 events (~40 ms), and one
+ * further back (2^20, ~0.3 s) still serves a jump back or the step after the first one used up the
+ * nearer replay.
+ */
+const BEHIND = [1 << 17, 1 << 20];
+
+/** Events a background slice runs before it lets the worker read its messages (~20 ms of replay). */
+const SLICE = 1 << 16;
+
+let uses = 0;
+
+/** Mark a kept replay as used now (the pool evicts the least recently used). */
+export function touch(c: Cursor): Cursor {
+  c.used = ++uses;
+  return c;
+}
+
+/** A fresh replay from the script's start, kept in the run's pool (evicting the least recently used). */
+export function newCursor(run: RunState): Cursor {
+  const c = touch(new Cursor(run.source, run.options, run.error?.statement ?? -1));
+  run.cursors.push(c);
+  if (run.cursors.length > MAX_CURSORS) {
+    let lru = run.cursors[0];
+    for (const x of run.cursors) if (x !== c && x.used < lru.used) lru = x;
+    run.cursors = run.cursors.filter((x) => x !== lru);
+  }
+  return c;
+}
+
+/**
+ * The background work between requests: after each landing, bring kept replays to stand BEHIND
+ * the position shown, a slice at a time (a request that arrives meanwhile waits one slice at most).
+ */
+export class Spares {
+  private run: RunState | null = null;
+  private focus = 0;
+  private scheduled = false;
+
+  constructor(private readonly schedule: ((work: () => void) => void) | null) {}
+
+  /** The page now shows event `focus` of `run`: plan the replays behind it. */
+  plan(run: RunState, focus: number): void {
+    if (run !== this.run || focus !== this.focus) this.unreachable.clear();
+    this.run = run;
+    this.focus = focus;
+    this.kick();
+  }
+  /** Goals a replay overshot (one long C call spans them: `del a`): not tried again for this focus. */
+  private readonly unreachable = new Set<number>();
+
+  private kick(): void {
+    if (this.scheduled || !this.schedule) return;
+    this.scheduled = true;
+    this.schedule(() => {
+      this.scheduled = false;
+      if (this.step()) this.kick();
+    });
+  }
+
+  /** One slice of work; true while there is more. */
+  step(): boolean {
+    const run = this.run;
+    if (!run) return false;
+    const statements = run.statements.length;
+    const floor = run.loadEvents;
+    for (const back of BEHIND) {
+      const goal = this.focus - back;
+      if (goal <= floor || this.unreachable.has(back)) continue;
+      // a replay already between this goal and the next one nearer
+      const near = BEHIND.filter((b) => b < back).reduce((m, b) => Math.min(m, this.focus - b), this.focus);
+      if (run.cursors.some((c) => !c.dead && c.event >= goal && c.event < near)) continue;
+      let best: Cursor | null = null;
+      for (const c of run.cursors) if (!c.dead && c.event < goal && (!best || c.event > best.event)) best = c;
+      const c = best ? touch(best) : newCursor(run);
+      const from = c.event;
+      try {
+        c.advance(Math.min(goal, c.event + SLICE), statements);
+      } catch {
+        // an error the first run did not have: this replay is no use, landings will start afresh
+        run.cursors = run.cursors.filter((x) => x !== c);
+        return false;
+      }
+      if (c.event >= near) this.unreachable.add(back);
+      else if (c.event === from || c.dead) return false;
+      return this.run === run;
+    }
+    return false;
+  }
+}
