@@ -1,6 +1,6 @@
 import { explainStep, summarize, type EventWindow, type StepSummary } from '../engine/explain';
 import { buildSnapshot, type Snapshot } from '../engine/trace/snapshot';
-import { cloneSnapshot, snapshotBuffers, snapshotBytes } from './transfer';
+import { cloneArenas, cloneSnapshot, snapshotBuffers, snapshotBytes } from './transfer';
 import type {
   FromWorker,
   OwnerText,
@@ -61,16 +61,21 @@ export class Session {
   private run: RunState | null = null;
   private readonly spares: Spares;
 
+  private readonly viewsFirst: boolean;
+
   /**
    * `schedule`: runs a function later, after the messages waiting (the worker: setTimeout), for
-   * the work done between requests (kept replays brought behind the position shown). Without it
-   * (tests) nothing runs in the background.
+   * the work done between requests (kept replays brought behind the position shown); without it
+   * nothing runs in the background. `viewsFirst`: a landing's snapshot is sent before its
+   * sentences are written, which follow in an `explained` message (the page); otherwise the
+   * snapshot carries them.
    */
   constructor(
     private readonly post: Post,
-    schedule: ((work: () => void) => void) | null = null,
+    opts: { schedule?: (work: () => void) => void; viewsFirst?: boolean; behind?: readonly number[] } = {},
   ) {
-    this.spares = new Spares(schedule);
+    this.spares = new Spares(opts.schedule ?? null, opts.behind);
+    this.viewsFirst = opts.viewsFirst ?? false;
   }
 
   start(runId: number, source: string, options: RunOptions, target: Position): void {
@@ -185,7 +190,6 @@ export class Session {
       ],
     );
     this.goto(runId, 0, target);
-    this.spares.plan(run, run.statementEnd[run.statementEnd.length - 1] ?? run.loadEvents);
   }
 
   goto(runId: number, reqId: number, target: Position, snap: Snap = 'down'): void {
@@ -230,13 +234,44 @@ export class Session {
     const t0 = performance.now();
     const atEnd =
       want.event === (want.statement === 0 ? run.loadEvents : run.statementEnd[want.statement - 1]);
-    const snap = this.snapshotAt(run, want.statement, want.event, atEnd);
+    const position: Position = { statement: want.statement, event: want.fine ? want.event : null };
+    this.spares.plan(run, want.event);
+    // A landing's views go to the page as soon as they are built; its sentences follow (they
+    // scan the statement's events and the objects: 100–300 ms at the seed's million lists).
+    let drawnFirst = false;
+    const early = (views: Snapshot): void => {
+      drawnFirst = true;
+      this.postSnapshot(run, reqId, position, views, t0, true);
+    };
+    const snap = this.snapshotAt(run, want.statement, want.event, atEnd, this.viewsFirst ? early : null);
+    if (drawnFirst) this.post({ type: 'explained', runId, reqId, position, explain: snap.explain });
+    else this.postSnapshot(run, reqId, position, snap, t0, false);
+  }
+
+  private postSnapshot(
+    run: RunState,
+    reqId: number,
+    position: Position,
+    snap: Snapshot,
+    t0: number,
+    explaining: boolean,
+  ): void {
     const events = eventRows(run.log, snap.event);
     const bytes = snapshotBytes(snap);
-    const position: Position = { statement: want.statement, event: want.fine ? want.event : null };
     const ms = performance.now() - t0;
-    this.spares.plan(run, want.event);
-    this.post({ type: 'snapshot', runId, reqId, position, snapshot: snap, events, bytes, ms }, [
+    const msg: FromWorker = {
+      type: 'snapshot',
+      runId: run.runId,
+      reqId,
+      position,
+      // its own object: the sentences are written into `snap` after this is sent
+      snapshot: explaining ? { ...snap, explain: [] } : snap,
+      events,
+      bytes,
+      ms,
+      explaining,
+    };
+    this.post(msg, [
       ...snapshotBuffers(snap),
       events.kind.buffer,
       events.addr.buffer,
@@ -369,7 +404,13 @@ export class Session {
    * snapshot is taken at the event, the replay goes on to its next pause and is kept for the next
    * landing. The run is deterministic, so every landing is the state the first run had there.
    */
-  private snapshotAt(run: RunState, statement: number, event: number, atEnd: boolean): Snapshot {
+  private snapshotAt(
+    run: RunState,
+    statement: number,
+    event: number,
+    atEnd: boolean,
+    early: ((views: Snapshot) => void) | null = null,
+  ): Snapshot {
     if (atEnd) {
       const kept = run.checkpoints.get(statement);
       if (kept) return cloneSnapshot(kept);
@@ -385,7 +426,7 @@ export class Session {
     this.seeking(run, c, event);
     let snap: Snapshot | null = null;
     const reached = c.runTo(event, run.statements.length, (n, running) => {
-      snap = this.snapshotHere(run, c.process, running, running, n);
+      snap = this.snapshotHere(run, c.process, running, running, n, early);
     });
     if (!reached || snap === null)
       throw new Error(`the replay ended at event ${c.event} before event ${event}`);
@@ -440,7 +481,14 @@ export class Session {
    * The snapshot of `p` with its explanation. `step` is the statement just run (or being run), whose
    * start state the sentences compare against; -1 at the start.
    */
-  private snapshotHere(run: RunState, p: SimProcess, statement: number, step: number, at: number): Snapshot {
+  private snapshotHere(
+    run: RunState,
+    p: SimProcess,
+    statement: number,
+    step: number,
+    at: number,
+    early: ((views: Snapshot) => void) | null = null,
+  ): Snapshot {
     // the events of the statement shown, up to this point (the first run's log has them)
     let events: EventWindow | null = null;
     if (step >= 0 && step < run.statements.length) {
@@ -448,12 +496,15 @@ export class Session {
       if (from !== undefined) events = this.window(run.log, from, at);
     }
     const snap = buildSnapshot({ kernel: p.kernel, libc: p.libc, pymalloc: p.arenas }, statement, at, []);
+    // `early` sends the views (their buffers transferred): explain reads its own copy of the arenas
+    const arenas = early && snap.arenas ? cloneArenas(snap.arenas) : snap.arenas;
+    early?.(snap);
     const before: StepSummary | null = step >= 0 ? (run.summaries[step] ?? null) : null;
     const owners = p.owners(step >= 0 ? (run.bindings[step] ?? null) : null);
     snap.explain = explainStep({
       kernel: p.kernel,
       libc: p.libc,
-      arenas: snap.arenas,
+      arenas,
       before,
       events,
       owners,

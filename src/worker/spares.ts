@@ -14,7 +14,7 @@ const MAX_CURSORS = 4;
  * further back (2^20, ~0.3 s) still serves a jump back or the step after the first one used up the
  * nearer replay.
  */
-const BEHIND = [1 << 17, 1 << 20];
+export const BEHIND = [1 << 17, 1 << 20];
 
 /** Events a background slice runs before it lets the worker read its messages (~20 ms of replay). */
 const SLICE = 1 << 16;
@@ -48,7 +48,11 @@ export class Spares {
   private focus = 0;
   private scheduled = false;
 
-  constructor(private readonly schedule: ((work: () => void) => void) | null) {}
+  constructor(
+    private readonly schedule: ((work: () => void) => void) | null,
+    /** How far behind, nearest first (BEHIND; tests use shorter distances on smaller scripts). */
+    private readonly behind: readonly number[] = BEHIND,
+  ) {}
 
   /** The page now shows event `focus` of `run`: plan the replays behind it. */
   plan(run: RunState, focus: number): void {
@@ -75,11 +79,13 @@ export class Spares {
     if (!run) return false;
     const statements = run.statements.length;
     const floor = run.loadEvents;
-    for (const back of BEHIND) {
+    for (const back of this.behind) {
       const goal = this.focus - back;
       if (goal <= floor || this.unreachable.has(back)) continue;
       // a replay already between this goal and the next one nearer
-      const near = BEHIND.filter((b) => b < back).reduce((m, b) => Math.min(m, this.focus - b), this.focus);
+      const near = this.behind
+        .filter((b) => b < back)
+        .reduce((m, b) => Math.min(m, this.focus - b), this.focus);
       if (run.cursors.some((c) => !c.dead && c.event >= goal && c.event < near)) continue;
       let best: Cursor | null = null;
       for (const c of run.cursors) if (!c.dead && c.event < goal && (!best || c.event > best.event)) best = c;

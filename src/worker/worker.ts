@@ -6,8 +6,11 @@ import { Session } from './session';
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const session = new Session(
   (msg: FromWorker, transfer?: Transferable[]) => scope.postMessage(msg, transfer ?? []),
-  // background work between requests (replays kept behind the position shown), one slice a task
-  (work) => setTimeout(work, 0),
+  {
+    // background work between requests (replays kept behind the position shown), one slice a task
+    schedule: (work) => setTimeout(work, 0),
+    viewsFirst: true,
+  },
 );
 
 scope.onmessage = (e: MessageEvent) => {
