@@ -1,4 +1,5 @@
 import { benchGlibc } from './glibc';
+import { benchLanding } from './landing';
 import { benchNumpy } from './numpy';
 import { benchPage } from './page';
 import { benchPython } from './python';
@@ -8,6 +9,7 @@ const sections: [string, () => string[] | Promise<string[]>][] = [
   ['glibc malloc', () => benchGlibc()],
   ['Python: the first seed scenario', () => benchPython()],
   ['NumPy: the cost of one small array', () => benchNumpy()],
+  ['Landings in the worker (Node)', () => benchLanding()],
   ['The page in headless Chromium', () => benchPage()],
 ];
 
