@@ -1,4 +1,5 @@
 import { EventLimitReached } from '../engine/trace/eventLog';
+import { EVENT_BYTES } from '../engine/python/runtime/hostmem';
 import type { RunOptions } from '../protocol/messages';
 import { createProcess, type SimProcess } from './process';
 import { ReplayLog } from './replayLog';
@@ -41,6 +42,11 @@ export class Cursor {
 
   get event(): number {
     return this.log.length;
+  }
+
+  /** JS memory its process holds (the budget's figure less the event log it counts but a replay does not keep). */
+  get bytes(): number {
+    return Math.max(0, this.process.hostBytes() - this.log.length * EVENT_BYTES);
   }
 
   /**

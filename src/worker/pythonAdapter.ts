@@ -20,6 +20,7 @@ export function adaptPython(
     load: (source) => p.load(source),
     runStatement: (i) => p.runStatement(i),
     pauseAt: (events) => p.pauseAt(events),
+    hostBytes: () => p.vm.hostMem.used(p.vm.table, p.vm.pool),
     report,
     objectsIn,
     output: () => p.output,

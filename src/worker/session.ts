@@ -16,7 +16,7 @@ import { createProcess, type SimProcess } from './process';
 import { eventRows } from './eventRows';
 import { whence } from './whence';
 import type { Cursor } from './cursor';
-import { newCursor, Spares, touch } from './spares';
+import { fit, newCursor, Spares, touch } from './spares';
 import { pageReport, reportStep, type ReportStep } from './report';
 import { RecordingLog } from './stopPoints';
 import type { TimelineLog } from './timelineLog';
@@ -431,6 +431,7 @@ export class Session {
     if (!reached || snap === null)
       throw new Error(`the replay ended at event ${c.event} before event ${event}`);
     if (c.dead) this.drop(run, c);
+    else fit(run, c);
     return snap;
   }
 

@@ -7,6 +7,11 @@ import type { RunState } from './session';
  * it there) and two behind it (brought there in the background) serve stepping both ways.
  */
 const MAX_CURSORS = 4;
+/**
+ * JS memory all kept replays may hold together (their budget's figures): a script of 3·10^6 lists
+ * (~400 MB a process) keeps two, the seed (~130 MB) four. Past it the least recently used go.
+ */
+const CURSOR_BYTES = 1024 * 1024 * 1024;
 
 /**
  * Where the kept replays behind the position shown should stand, in events before it: a step back
@@ -31,12 +36,26 @@ export function touch(c: Cursor): Cursor {
 export function newCursor(run: RunState): Cursor {
   const c = touch(new Cursor(run.source, run.options, run.error?.statement ?? -1));
   run.cursors.push(c);
-  if (run.cursors.length > MAX_CURSORS) {
-    let lru = run.cursors[0];
-    for (const x of run.cursors) if (x !== c && x.used < lru.used) lru = x;
+  fit(run, c);
+  return c;
+}
+
+/**
+ * Drop the least recently used kept replays (never `keep`) until the pool fits its count and
+ * memory; how many went.
+ */
+export function fit(run: RunState, keep: Cursor): number {
+  const before = run.cursors.length;
+  let bytes = 0;
+  for (const x of run.cursors) bytes += x.bytes;
+  while (run.cursors.length > 1 && (run.cursors.length > MAX_CURSORS || bytes > CURSOR_BYTES)) {
+    let lru: Cursor | null = null;
+    for (const x of run.cursors) if (x !== keep && (!lru || x.used < lru.used)) lru = x;
+    if (!lru) break;
+    bytes -= lru.bytes;
     run.cursors = run.cursors.filter((x) => x !== lru);
   }
-  return c;
+  return before - run.cursors.length;
 }
 
 /**
@@ -98,6 +117,8 @@ export class Spares {
         run.cursors = run.cursors.filter((x) => x !== c);
         return false;
       }
+      // no room for this one beside the others: stop here (building it again would evict another)
+      if (fit(run, c) > 0) return false;
       if (c.event >= near) this.unreachable.add(back);
       else if (c.event === from || c.dead) return false;
       return this.run === run;
