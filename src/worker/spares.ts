@@ -1,3 +1,4 @@
+import { completedAt } from '../protocol/statementCount';
 import { Cursor } from './cursor';
 import type { RunState } from './session';
 
@@ -75,6 +76,7 @@ export class Spares {
 
   /** The page now shows event `focus` of `run`: plan the replays behind it. */
   plan(run: RunState, focus: number): void {
+    if (run !== this.run) this.unpausable.clear();
     if (run !== this.run || focus !== this.focus) this.unreachable.clear();
     this.run = run;
     this.focus = focus;
@@ -82,6 +84,11 @@ export class Spares {
   }
   /** Goals a replay overshot (one long C call spans them: `del a`): not tried again for this focus. */
   private readonly unreachable = new Set<number>();
+  /**
+   * Statements a replay ran through without a place to pause where one was asked for (one long C
+   * call): a replay meant to stand inside one waits at its start instead.
+   */
+  private readonly unpausable = new Set<number>();
 
   private kick(): void {
     if (this.scheduled || !this.schedule) return;
@@ -99,8 +106,12 @@ export class Spares {
     const statements = run.statements.length;
     const floor = run.loadEvents;
     for (const back of this.behind) {
-      const goal = this.focus - back;
+      let goal = this.focus - back;
       if (goal <= floor || this.unreachable.has(back)) continue;
+      // inside a statement known to have no pause: its start (the end of the one before)
+      const k = completedAt(run.statementEnd, goal);
+      if (this.unpausable.has(k)) goal = k === 0 ? run.loadEvents : run.statementEnd[k - 1];
+      if (goal <= floor) continue;
       // a replay already between this goal and the next one nearer
       const near = this.behind
         .filter((b) => b < back)
@@ -119,8 +130,11 @@ export class Spares {
       }
       // no room for this one beside the others: stop here (building it again would evict another)
       if (fit(run, c) > 0) return false;
-      if (c.event >= near) this.unreachable.add(back);
-      else if (c.event === from || c.dead) return false;
+      if (c.event >= near) {
+        // it went past both goals in one go: the statement has no pause there
+        if (this.unpausable.has(k)) this.unreachable.add(back);
+        else this.unpausable.add(k);
+      } else if (c.event === from || c.dead) return false;
       return this.run === run;
     }
     return false;
