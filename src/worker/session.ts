@@ -235,7 +235,9 @@ export class Session {
     const atEnd =
       want.event === (want.statement === 0 ? run.loadEvents : run.statementEnd[want.statement - 1]);
     const position: Position = { statement: want.statement, event: want.fine ? want.event : null };
-    this.spares.plan(run, want.event);
+    // replays behind the position, for the fine mode's steps back (statement ends are checkpoints)
+    if (want.fine) this.spares.plan(run, want.event);
+    else this.spares.stop();
     // A landing's views go to the page as soon as they are built; its sentences follow (they
     // scan the statement's events and the objects: 100–300 ms at the seed's million lists).
     let drawnFirst = false;

@@ -7,12 +7,13 @@ import type { RunState } from './session';
  * of JS memory at the end of its first statement): one ahead of the position shown (a landing left
  * it there) and two behind it (brought there in the background) serve stepping both ways.
  */
-const MAX_CURSORS = 4;
+const MAX_CURSORS = 3;
 /**
- * JS memory all kept replays may hold together (their budget's figures): a script of 3·10^6 lists
- * (~400 MB a process) keeps two, the seed (~130 MB) four. Past it the least recently used go.
+ * JS memory all kept replays of a worker may hold together (their budget's figures; the page may
+ * compare four workers): the seed (~130 MB a process at its first statement's end) keeps three, a
+ * script of 3·10^6 lists (~400 MB) one. Past it the least recently used go.
  */
-const CURSOR_BYTES = 1024 * 1024 * 1024;
+const CURSOR_BYTES = 512 * 1024 * 1024;
 
 /**
  * Where the kept replays behind the position shown should stand, in events before it: a step back
@@ -90,12 +91,24 @@ export class Spares {
    */
   private readonly unpausable = new Set<number>();
 
+  /** Nothing to prepare (the page shows statement ends, served from checkpoints). */
+  stop(): void {
+    this.run = null;
+  }
+
   private kick(): void {
     if (this.scheduled || !this.schedule) return;
     this.scheduled = true;
     this.schedule(() => {
       this.scheduled = false;
-      if (this.step()) this.kick();
+      let more = false;
+      try {
+        more = this.step();
+      } catch {
+        // background work never takes the worker down (a replay the JS heap had no room for)
+        this.run = null;
+      }
+      if (more) this.kick();
     });
   }
 
@@ -119,7 +132,13 @@ export class Spares {
       if (run.cursors.some((c) => !c.dead && c.event >= goal && c.event < near)) continue;
       let best: Cursor | null = null;
       for (const c of run.cursors) if (!c.dead && c.event < goal && (!best || c.event > best.event)) best = c;
-      const c = best ? touch(best) : newCursor(run);
+      let c: Cursor | null = null;
+      try {
+        c = best ? touch(best) : newCursor(run);
+      } catch {
+        // the process could not be made (the first run's was): nothing to do in the background
+        return false;
+      }
       const from = c.event;
       try {
         c.advance(Math.min(goal, c.event + SLICE), statements);
