@@ -445,8 +445,9 @@ export class Session {
     if (event === null) c.runStatements(statement);
     else {
       c.runTo(event, run.statements.length, null, true);
-      // it stands at the event for good: no longer a cursor
+      // it stands at the event for good: no longer a cursor (the background brings another behind)
       this.drop(run, c);
+      this.spares.plan(run, event);
     }
     run.live = { process: c.process, statement: event === null ? statement : c.done, event: c.event };
   }
