@@ -178,3 +178,38 @@ describe('views first, then sentences', () => {
     );
   }, 60_000);
 });
+
+describe('landings in a script with threads', () => {
+  it('pause only while the main thread runs, and still equal a fresh replay', () => {
+    const source = `import threading
+out = []
+def work(n):
+    for i in range(n):
+        out.append([i] * 5)
+ts = [threading.Thread(target=work, args=(400,)) for _ in range(3)]
+for t in ts:
+    t.start()
+for t in ts:
+    t.join()
+total = 0
+for x in out:
+    total += len(x)
+del out
+`;
+    const { session, msgs, inner, total } = start(source);
+    // up to `del out` (the owner lookup fails inside a dict's deallocation there, with or without
+    // these changes: python/owners' dictTraverse reads the freed dict's entries)
+    const from = inner.run.statementEnd[2];
+    const span = inner.run.statementEnd[7] - from;
+    expect(total).toBeGreaterThan(inner.run.statementEnd[7]);
+    for (const f of [0.3, 0.31, 0.6, 0.2, 0.9]) {
+      const t = from + Math.floor(span * f);
+      msgs.length = 0;
+      session.goto(1, 1, { statement: 0, event: t });
+      const snap = msgs.find((m) => m.type === 'snapshot') as Extract<FromWorker, { type: 'snapshot' }>;
+      expect(snap, JSON.stringify(msgs.filter((m) => m.type !== 'progress'))).toBeDefined();
+      expect(snap.snapshot.event).toBe(snap.position.event);
+      expect(digest(snap.snapshot), `event ${t}`).toBe(fresh(source, snap.position.event!));
+    }
+  }, 120_000);
+});
