@@ -194,11 +194,25 @@ export class PythonProcess {
     return this.script.statements;
   }
 
-  /** Run top-level statement i. Throws PyError (type, message, line). */
-  runStatement(i: number): void {
+  /**
+   * Run top-level statement i. Throws PyError (type, message, line). Returns false when a
+   * replay's pause (`pauseAt`) stopped it inside: calling it again with the same i continues.
+   */
+  runStatement(i: number): boolean {
     if (!this.script) throw new Error('PythonProcess.runStatement before load');
-    this.opts.events?.record(EventKind.StatementStart, 0, i, 0);
-    this.script.runStatement(i);
+    if (this.script.pausedIn !== i) this.opts.events?.record(EventKind.StatementStart, 0, i, 0);
+    return this.script.runStatement(i);
+  }
+
+  /**
+   * Pause the run at the first place a thread could hand over once `events` events have happened
+   * (the worker's resumable landings; Infinity: run on). The time budget restarts: it counts the
+   * work from now, not the time the process waited paused.
+   */
+  pauseAt(events: number): void {
+    if (!this.evaluator) return;
+    this.evaluator.pauseAt = events;
+    this.evaluator.budget.restart();
   }
 
   /**

@@ -110,6 +110,8 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
                 return PAUSED;
               }
             }
+            // a replay asked to stop here for now (Interpreter.pauseAt: resumable landings)
+            if (it.pauseAt !== Infinity && it.pauseHere(f, ip, sp)) return PAUSED;
             break;
           case O.LOAD_FAST: {
             const v = s[base + arg];
@@ -407,6 +409,7 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
                 return PAUSED;
               }
             }
+            if (it.pauseAt !== Infinity && it.pauseHere(f, ip, sp)) return PAUSED;
             break;
           case O.JUMP_BACKWARD_NO_INTERRUPT:
             ip -= arg;
@@ -444,6 +447,7 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
                     return PAUSED;
                   }
                 }
+                if (it.pauseAt !== Infinity && it.pauseHere(f, ip, sp)) return PAUSED;
               }
             }
             break;
@@ -468,6 +472,7 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
                     return PAUSED;
                   }
                 }
+                if (it.pauseAt !== Infinity && it.pauseHere(f, ip, sp)) return PAUSED;
               }
             }
             break;
