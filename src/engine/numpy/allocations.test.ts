@@ -30,7 +30,7 @@ const ARRAY_LEVEL: [RegExp, string][] = [
   [/cumsum/, 'PyArray_CumSum calls ufunc.accumulate through PyObject_CallMethod'],
   [/np\.(concatenate|stack|vstack|hstack)/, 'shape_base.py and the __array_function__ dispatcher'],
   [
-    /np\.(append|expand_dims|array_equal)\(/,
+    /np\.(append|delete|expand_dims|array_equal)\(/,
     'function_base.py / shape_base.py / numeric.py and the dispatcher',
   ],
   [/np\.(shares_memory|may_share_memory)\(/, 'the __array_function__ dispatcher of a C function'],
@@ -60,6 +60,10 @@ const NOT_HELD: [RegExp, string][] = [
   [
     /\.mean\(axis=/,
     'mean over an axis: one more 96-byte object after the in-place true_divide (out= wrapping)',
+  ],
+  [
+    /np\.delete\(a, slice\(0, 4, 2\)/,
+    "a stepped slice: a 2-d dims block comes from the dims cache one view earlier than NumPy's (mapiter's view)",
   ],
 ];
 

@@ -152,6 +152,20 @@ export class Constructors {
     return z;
   }
 
+  /**
+   * empty(shape_list, dtype, order) / ones(n, dtype) called from NumPy's Python code with a
+   * shape already known (tempLen: the IntpConverter block, 1 for an int shape, len for a list).
+   */
+  emptyShaped(dtype: DType, shape: number[], order: 'C' | 'F', tempLen: number): number {
+    return this.withShape(tempLen, () => this.filled(dtype, shape, order, 0));
+  }
+
+  onesShaped(dtype: DType, shape: number[], tempLen: number): number {
+    const a = this.withShape(tempLen, () => this.filled(dtype, shape, 'C', 0));
+    this.copyto(a, INT64, 1);
+    return a;
+  }
+
   /** copyto(a, scalar): the scalar's 0-d array, a write of every element. */
   private copyto(a: number, d: DType, v: number): void {
     const z = this.zeroD(d, v);

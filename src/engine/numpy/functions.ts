@@ -1,3 +1,4 @@
+import { npDelete } from './deleteItems';
 import { typeError, valueError } from '../python/abstract/errors';
 import { NotSupported } from '../python/errors';
 import { fromLong } from '../python/objects/int';
@@ -140,6 +141,7 @@ export class Functions {
       around: { flags: FK, fn: (a, k) => rt.rounding.function(a, k) },
       round_: { flags: FK, fn: (a, k) => rt.rounding.function(a, k) },
       append: { flags: FK, fn: (a, k) => rt.layout.append(a, k) },
+      delete: { flags: FK, fn: (a, k) => npDelete(rt, a, k) },
       array_equal: { flags: FK, fn: (a, k) => rt.layout.arrayEqual(a, k) },
       expand_dims: { flags: FK, fn: (a, k) => rt.layout.expandDims(a, k) },
       squeeze: { flags: FK, fn: (a, k) => this.squeeze(a, k) },

@@ -117,6 +117,10 @@ export function makeNdarrayType(c: MethodContext): {
       },
     },
     getattro: (v, h, name) => {
+      const a = v.table.ref[h];
+      // arrayflags_fnc_get / arrayflags_forc_get (np.delete reads flags.fnc)
+      if (name === 'fnc') return v.s.bool(A.fContiguous(a) && !A.cContiguous(a));
+      if (name === 'forc') return v.s.bool(A.fContiguous(a) || A.cContiguous(a));
       const n = flagName(name.toUpperCase());
       if (n !== null && name === name.toLowerCase()) return v.s.bool(flagValue(v.table.ref[h], n));
       return genericGetAttr(v, h, name);

@@ -2,12 +2,12 @@ import { indexError, valueError } from '../python/abstract/errors';
 import { NotSupported } from '../python/errors';
 import { fromDouble } from '../python/objects/float';
 import { fromLong, intValue } from '../python/objects/int';
-import type { DType } from './dtypes';
+import { INT64, type DType } from './dtypes';
 import { sliceIndices } from '../python/objects/slice';
 import { tupleItems } from '../python/objects/tuple';
 import { T } from '../python/objects/types';
 import { isInt } from './args';
-import { formulaOf, readBroadcast, valueAt, writeAt, writeValues } from './elements';
+import { forEachValue, formulaOf, readBroadcast, valueAt, writeAt, writeValues } from './elements';
 import type { NumpyErrors } from './errors';
 import { shapeText, size, type Arrays } from './ndarray';
 import type { Scalars } from './scalars';
@@ -510,7 +510,22 @@ export class Views {
       const { shape, picks } = this.select(h, its);
       const d = A.dtype(h);
       const flat = (k: number): number => valueAt(A, h, picks[k]);
-      if (its.length !== 1 || its[0].kind !== 'fancy') return this.mixedGet(h, its, shape, flat);
+      if (its.length !== 1 || its[0].kind !== 'fancy') {
+        // prepare_index: a boolean array beside other indices becomes its nonzero() coordinate
+        // arrays (PyArray_Nonzero: an intp array per dimension), released with the index
+        const coords: number[] = [];
+        for (const x of its)
+          if (x.kind === 'fancy' && A.dtype(x.h).kind === 'b') {
+            let hits = 0;
+            forEachValue(A, x.h, (v) => void (v && hits++));
+            for (let k = 0; k < Math.max(A.nd(x.h), 1); k++) coords.push(A.newArray(INT64, [hits]));
+          }
+        try {
+          return this.mixedGet(h, its, shape, flat);
+        } finally {
+          for (const c of coords) vm.decref(c);
+        }
+      }
       const ix = its[0].h;
       const bool = A.dtype(ix).kind === 'b';
       if (bool && A.nd(ix) === A.nd(h)) {
