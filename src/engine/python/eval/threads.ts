@@ -133,6 +133,11 @@ export class Threads implements ThreadServices {
     return entries === 1;
   }
 
+  /** A replay may pause here (Interpreter.pauseHere): the main thread runs, from its own loop. */
+  mayPause(): boolean {
+    return this.current === this.main && this.canYield();
+  }
+
   /** The current thread hands over at the GIL (a switch, not a wait): it goes to the back. */
   private requeue = false;
 
@@ -192,6 +197,8 @@ export class Threads implements ThreadServices {
     if (it.yielding) {
       it.yielding = false;
       th.resume = th.ts.current;
+      // a replay's pause: the main thread stops where it is, nobody else runs until it resumes
+      if (it.eventPaused) return PAUSED;
       if (this.requeue || th.wait === null) this.enqueue(th);
       this.requeue = false;
       return YIELDED;
