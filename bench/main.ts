@@ -1,4 +1,5 @@
 import { benchGlibc } from './glibc';
+import { benchLanding } from './landing';
 import { benchNumpy } from './numpy';
 import { benchPage } from './page';
 import { benchObjectCost } from './objectCost';
@@ -13,6 +14,7 @@ const sections: [string, () => string[] | Promise<string[]>][] = [
   ],
   ['Python: bytes per object, by type (simulator vs CPython)', () => benchObjectCost()],
   ['NumPy: the cost of one small array', () => benchNumpy()],
+  ['Landings in the worker (Node)', () => benchLanding()],
   ['The page in headless Chromium', () => benchPage()],
 ];
 

@@ -110,6 +110,8 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
                 return PAUSED;
               }
             }
+            // a replay asked to stop here for now (Interpreter.pauseAt: resumable landings)
+            if (it.pauseAt !== Infinity && it.pauseHere(f, ip, sp)) return PAUSED;
             break;
           case O.LOAD_FAST: {
             const v = s[base + arg];
@@ -407,6 +409,7 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
                 return PAUSED;
               }
             }
+            if (it.pauseAt !== Infinity && it.pauseHere(f, ip, sp)) return PAUSED;
             break;
           case O.JUMP_BACKWARD_NO_INTERRUPT:
             ip -= arg;
@@ -444,6 +447,7 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
                     return PAUSED;
                   }
                 }
+                if (it.pauseAt !== Infinity && it.pauseHere(f, ip, sp)) return PAUSED;
               }
             }
             break;
@@ -468,6 +472,7 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
                     return PAUSED;
                   }
                 }
+                if (it.pauseAt !== Infinity && it.pauseHere(f, ip, sp)) return PAUSED;
               }
             }
             break;
@@ -491,7 +496,8 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
             break;
           }
           case O.LOAD_NAME:
-            s[sp++] = names.loadName(it, f, code.names[arg]);
+            s[sp] = names.loadName(it, f, code.names[arg]);
+            sp++;
             break;
           case O.STORE_NAME: {
             const v = s[--sp];
@@ -758,7 +764,8 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
             break;
           }
           case O.LOAD_CLASSDEREF:
-            s[sp++] = names.loadClassDeref(it, f, arg);
+            s[sp] = names.loadClassDeref(it, f, arg);
+            sp++;
             break;
           case O.DELETE_NAME:
             names.deleteName(it, f, code.names[arg]);
@@ -852,7 +859,8 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
             sp = unwind.raiseVarargs(it, f, s, sp, arg);
             break;
           case O.LOAD_ASSERTION_ERROR:
-            s[sp++] = special.assertionError(it);
+            s[sp] = special.assertionError(it);
+            sp++;
             break;
           case O.BEFORE_WITH:
             sp = special.beforeWith(it, s, sp);
@@ -867,7 +875,8 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
             sp = special.withExceptStart(it, s, sp);
             break;
           case O.LOAD_BUILD_CLASS:
-            s[sp++] = special.loadBuildClass(it);
+            s[sp] = special.loadBuildClass(it);
+            sp++;
             break;
           case O.SETUP_ANNOTATIONS:
             special.setupAnnotations(it, f);

@@ -486,6 +486,9 @@ export function dictDealloc(vm: Vm, h: number): void {
 
 export function dictTraverse(vm: Vm, h: number, visit: (ref: number) => void): void {
   const d = dictData(vm, h);
+  // A base class's tp_subclasses dict (typenew.ts addSubclass) is modelled by its blocks only: its
+  // entries live in the type's extra (weakrefs to the subclasses), so there is nothing to visit here.
+  if (d === undefined) return;
   for (let i = 0; i < d.nentries; i++) {
     if (d.values[i] === 0) continue;
     if (!d.unicode) visit(d.keys[i]);

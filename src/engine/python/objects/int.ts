@@ -12,6 +12,7 @@ import { strNew, strValue } from './str';
 import { F_BIG } from './table';
 import { floatPowValue, intTrueDivideValue } from './floatpow';
 import { tupleFromItems, tupleItem } from './tuple';
+import { genericAlloc } from './object';
 import { Cmp, Meth, NB, T, TpFlags, defineType, numberSlots, type BinarySlot, type TypeSlots } from './types';
 import { cmpResult } from '../abstract/compare';
 
@@ -553,7 +554,22 @@ function intFromStrBase(vm: Vm, a: number, s: string, base: number): number {
 }
 
 /** long_new_impl (tp_new, through type_call: int(x) packs an argument tuple). */
-function intTypeNew(vm: Vm, _type: TypeSlots, args: number, kwargs: number): number {
+function intTypeNew(vm: Vm, type: TypeSlots, args: number, kwargs: number): number {
+  if (type.id === T.Int) return intExactNew(vm, args, kwargs);
+  // long_subtype_new: the exact int first, then tp_alloc(type, n) with at least one digit, copied
+  const tmp = intExactNew(vm, args, kwargs);
+  try {
+    const v = intValue(vm, tmp);
+    const h = genericAlloc(vm, type, Math.max(1, ndigits(v)));
+    setValue(vm, h, v);
+    return h;
+  } finally {
+    vm.decref(tmp);
+  }
+}
+
+/** long_new_impl(&PyLong_Type, x, base). */
+function intExactNew(vm: Vm, args: number, kwargs: number): number {
   const n = vm.table.n[args];
   if (kwargs !== 0) throw new NotSupported('int() with keyword arguments');
   if (n === 0) return vm.s.smallInt(0);

@@ -179,6 +179,12 @@ export class ObjectTable {
     if (layout === Layout.All) this.pcap[h] = 0;
   }
 
+  /**
+   * HIGHWATER_DEBUG (runtime/debughandles.ts): released handles are never reused, so a stale one
+   * stays dead (type 0) and its next incref/decref is caught.
+   */
+  quarantine = false;
+
   /** The handle is dead: its number may be reused (by an object of the same layout). */
   release(h: number): void {
     const layout = this.blockLayout[h >> BLOCK_SHIFT];
@@ -188,6 +194,11 @@ export class ObjectTable {
       this.side[h] = undefined;
     this.type[h] = 0;
     this.flags[h] = 0;
+    if (this.quarantine) {
+      this.refcnt[h] = 0;
+      this.live--;
+      return;
+    }
     let free = this.freeHandles[layout];
     if (this.nFree[layout] === free.length) {
       const f = new Int32Array(free.length * 2);
