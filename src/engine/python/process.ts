@@ -1,4 +1,5 @@
 import { Clock } from '../kernel/clock';
+import { HandleUseAfterFree } from './runtime/debughandles';
 import { Kernel } from '../kernel/kernel';
 import { createLibc, defaultLibcEnv } from '../libc/create';
 import { EnvError, type LibcEnvironment } from '../libc/env';
@@ -256,7 +257,9 @@ export class PythonProcess {
       let made: ReturnType<typeof uncaughtException>;
       try {
         made = uncaughtException(this.vm, e, (f) => (f === filename ? this.source : null));
-      } catch {
+      } catch (inner) {
+        // under HIGHWATER_DEBUG a dead handle reached while printing is the bug itself: report it
+        if (inner instanceof HandleUseAfterFree) throw inner;
         // the exception object cannot be printed (an engine bug in what it refers to): its type
         // and message as raised, without the traceback, rather than a JS error and no report
         return { type: e.pyType, message: e.message, line: e.line || this.evaluator.currentLine() || line };
