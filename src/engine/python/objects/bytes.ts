@@ -299,5 +299,9 @@ export const ByteArrayType = (): TypeSlots =>
     richcompare: bytesRichcompare,
     sequence: { length: (vm, h) => vm.table.n[h] },
     mapping: { length: (vm, h) => vm.table.n[h], subscript: bytesSubscript, assSubscript: bytearrayAssSubscript },
+    // bytearray_iter is not modelled yet: without this slot `set(bytearray(...))` was a fake TypeError
+    iter: () => {
+      throw new NotSupported('iterating over a bytearray');
+    },
     new: bytearrayVectorlike,
   });
