@@ -2,6 +2,7 @@ import { arrayModule } from './array';
 import { bisectModule } from './bisect';
 import { collectionsModule } from './collections';
 import { copyModule } from './copy';
+import { dataclassesModule } from './dataclasses';
 import { ctypesModule } from './ctypes';
 import { ctypesUtilModule } from './ctypesutil';
 import { functoolsModule } from './functools';
@@ -46,6 +47,7 @@ registerModules([
   threadingModule,
   queueModule,
   ...concurrentFuturesModules,
+  dataclassesModule,
 ]);
 
 export { findModule, type ModuleSpec } from './registry';
