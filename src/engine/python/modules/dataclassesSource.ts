@@ -488,14 +488,11 @@ def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args, 
         _set_new_attribute(cls, '__repr__', _repr_fn(flds, globals))
 
     if eq:
-        cmp_fields = (field for field in field_list if field.compare)
-        terms = [f'self.{field.name}==other.{field.name}' for field in cmp_fields]
-        field_comparisons = ' and '.join(terms) or 'True'
-        body = [f'if other.__class__ is self.__class__:',
-                f' return {field_comparisons}',
-                f'return NotImplemented']
-        func = _create_fn('__eq__', ('self', 'other'), body, globals=globals)
-        _set_new_attribute(cls, '__eq__', func)
+        # 3.11 compares the fields as two tuples (3.13 compares them one by one)
+        flds = [f for f in field_list if f.compare]
+        self_tuple = _tuple_str('self', flds)
+        other_tuple = _tuple_str('other', flds)
+        _set_new_attribute(cls, '__eq__', _cmp_fn('__eq__', '==', self_tuple, other_tuple, globals))
 
     if order:
         flds = [f for f in field_list if f.compare]

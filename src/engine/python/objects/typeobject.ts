@@ -8,7 +8,7 @@ import { E } from './exctypes';
 import { genericAlloc } from './object';
 import { dictClear, dictNew } from './dict';
 import { heapTypeSetattr, typeNew } from './typenew';
-import { strNew, strValue } from './str';
+import { intern, strNew, strValue } from './str';
 import { tupleFromItems, tupleItem } from './tuple';
 import { Meth, NB_BINARY_COUNT, T, TpFlags, defineType, type Kwargs, type TypeSlots } from './types';
 
@@ -198,6 +198,12 @@ function typeText(vm: Vm, h: number): string {
   return s.module === 'builtins' ? `<class '${s.name}'>` : `<class '${s.module}.${s.qualname}'>`;
 }
 
+const heapName = (vm: Vm, s: TypeSlots, name: string): number => {
+  if (!(s.flags & TpFlags.HeapType)) return strNew(vm, name);
+  const h = intern(vm, name);
+  vm.incref(h);
+  return h;
+};
 const typeGet = (f: (vm: Vm, s: TypeSlots) => number) => (vm: Vm, h: number) => f(vm, vm.slotsOf(h));
 const tupleOfTypes = (vm: Vm, ids: number[]): number => {
   const items = ids.map((id) => vm.types[id].typeObject);
@@ -280,8 +286,10 @@ export const TypeType = (): TypeSlots =>
       },
     },
     getset: {
-      __name__: { name: '__name__', get: typeGet((vm, s) => strNew(vm, s.name)) },
-      __qualname__: { name: '__qualname__', get: typeGet((vm, s) => strNew(vm, s.qualname)) },
+      // type_name / type_qualname: a class keeps ht_name and ht_qualname (no allocation); a static
+      // type's name is made from tp_name on each call
+      __name__: { name: '__name__', get: typeGet((vm, s) => heapName(vm, s, s.name)) },
+      __qualname__: { name: '__qualname__', get: typeGet((vm, s) => heapName(vm, s, s.qualname)) },
       __module__: { name: '__module__', get: typeGet((vm, s) => strNew(vm, s.module)) },
       __mro__: { name: '__mro__', get: typeGet((vm, s) => tupleOfTypes(vm, s.mro)) },
       __bases__: { name: '__bases__', get: typeGet((vm, s) => tupleOfTypes(vm, s.bases)) },
