@@ -1,7 +1,6 @@
 import { getAttr, typeLookup } from '../abstract/attr';
 import { builtinStatic } from '../objects/descr';
-import { dictEntries, dictNew } from '../objects/dict';
-import { moduleData, moduleStatic } from '../objects/module';
+import { dictNew } from '../objects/dict';
 import { strValue } from '../objects/str';
 import { hashNotImplemented } from '../objects/object';
 import { Meth, T, TpFlags } from '../objects/types';
@@ -11,6 +10,7 @@ import { hostOf, interpOf } from './host';
 import { fn } from './module';
 import { runPythonPart } from './pythonpart';
 import type { ModuleSpec } from './registry';
+import { moduleFromGlobals } from './typing';
 
 /**
  * dataclasses: the real module is Python, so it runs here as Python (dataclassesSource.ts) through
@@ -67,11 +67,6 @@ function loadDataclasses(vm: Vm, importModule: (name: string) => number): number
       vm2.incref(r);
       return r;
     }),
-    // typing.ClassVar: typing is not modelled yet, so an annotation object is never ClassVar
-    _hw_is_classvar: helper(vm, '_is_classvar', Meth.O, (vm2) => {
-      vm2.incref(vm2.s.False);
-      return vm2.s.False;
-    }),
     // f.default.__class__.__hash__ is None: a class that set __hash__ = None, or a static type
     // whose tp_hash is PyObject_HashNotImplemented (list, dict, set, bytearray)
     _hw_unhashable: helper(vm, '__hash__', Meth.O, (vm2, _s, a) => {
@@ -85,20 +80,14 @@ function loadDataclasses(vm: Vm, importModule: (name: string) => number): number
       return r;
     }),
     _FunctionType: vm.types[T.Function].typeObject,
+    _ClassVar: attrOf(vm, importModule, 'typing', 'ClassVar'),
+    _GenericAlias: attrOf(vm, importModule, 'typing', '_GenericAlias'),
     _get_ident: attrOf(vm, importModule, '_thread', 'get_ident'),
     _wraps: attrOf(vm, importModule, 'functools', 'wraps'),
     _deepcopy: attrOf(vm, importModule, 'copy', 'deepcopy'),
   };
   const globals = runPythonPart(vm, 'dataclasses', DATACLASSES_SOURCE, names);
-  const mod = moduleStatic(vm, 'dataclasses');
-  const attrs = moduleData(vm, mod).attrs;
-  for (const [k, v] of dictEntries(vm, globals)) {
-    const name = strValue(vm, k);
-    if (name.startsWith('_hw_')) continue;
-    vm.incref(v);
-    attrs.set(name, v);
-  }
-  return mod;
+  return moduleFromGlobals(vm, 'dataclasses', globals);
 }
 
 export const dataclassesModule: ModuleSpec = { name: 'dataclasses', load: loadDataclasses };

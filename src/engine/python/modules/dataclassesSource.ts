@@ -8,7 +8,7 @@
  * Names from the real module's imports that this text reads are given by dataclasses.ts:
  * `_hw_exec` (exec with separate globals and locals), `_hw_clsdict` (the class's own dict, where
  * the real code reads the `cls.__dict__` mappingproxy), `_hw_main` (sys.modules['__main__'].__dict__),
- * `_hw_unhashable` (`x.__class__.__hash__ is None`), `_get_ident` (_thread), `_wraps` (functools.wraps), `_deepcopy` (copy.deepcopy).
+ * `_hw_unhashable` (`x.__class__.__hash__ is None`), `_ClassVar`/`_GenericAlias` (typing), `_get_ident` (_thread), `_wraps` (functools.wraps), `_deepcopy` (copy.deepcopy).
  */
 export const DATACLASSES_SOURCE = `
 class FrozenInstanceError(AttributeError):
@@ -293,7 +293,8 @@ def _hash_fn(fields, globals):
 def _is_classvar(a_type):
     if isinstance(a_type, str):
         return a_type.startswith('ClassVar') or a_type.startswith('typing.ClassVar')
-    return _hw_is_classvar(a_type)
+    # dataclasses' _is_classvar with typing from sys.modules (loaded at start-up)
+    return a_type is _ClassVar or (type(a_type) is _GenericAlias and a_type.__origin__ is _ClassVar)
 
 
 def _is_initvar(a_type):

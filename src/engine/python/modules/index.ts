@@ -3,6 +3,7 @@ import { bisectModule } from './bisect';
 import { collectionsModule } from './collections';
 import { copyModule } from './copy';
 import { dataclassesModule } from './dataclasses';
+import { typingModule } from './typing';
 import { ctypesModule } from './ctypes';
 import { ctypesUtilModule } from './ctypesutil';
 import { functoolsModule } from './functools';
@@ -48,6 +49,7 @@ registerModules([
   queueModule,
   ...concurrentFuturesModules,
   dataclassesModule,
+  typingModule,
 ]);
 
 export { findModule, type ModuleSpec } from './registry';
