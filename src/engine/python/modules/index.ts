@@ -1,6 +1,7 @@
 import { arrayModule } from './array';
 import { bisectModule } from './bisect';
 import { collectionsModule } from './collections';
+import { contextlibModule } from './contextlib';
 import { copyModule } from './copy';
 import { dataclassesModule } from './dataclasses';
 import { typingModule } from './typing';
@@ -50,6 +51,7 @@ registerModules([
   ...concurrentFuturesModules,
   dataclassesModule,
   typingModule,
+  contextlibModule,
 ]);
 
 export { findModule, type ModuleSpec } from './registry';
