@@ -4,6 +4,7 @@ import { collectionsModule } from './collections';
 import { contextlibModule } from './contextlib';
 import { copyModule } from './copy';
 import { dataclassesModule } from './dataclasses';
+import { datetimeModule } from './datetime';
 import { typingModule } from './typing';
 import { ctypesModule } from './ctypes';
 import { ctypesUtilModule } from './ctypesutil';
@@ -52,6 +53,7 @@ registerModules([
   dataclassesModule,
   typingModule,
   contextlibModule,
+  datetimeModule,
 ]);
 
 export { findModule, type ModuleSpec } from './registry';
