@@ -1,5 +1,6 @@
 import { NotSupported } from '../errors';
 import { E } from '../objects/exctypes';
+import { classGetItem } from '../objects/genericalias';
 import { T } from '../objects/types';
 import type { Vm } from '../runtime/vm';
 import { typeError } from './errors';
@@ -19,8 +20,12 @@ export function getItem(vm: Vm, o: number, key: number): number {
       throw typeError(vm, "sequence index must be integer, not '%.200s'", typeName(vm, key));
     return sequenceGetItem(vm, o, asSsize(vm, key, E.IndexError));
   }
-  if (vm.table.type[o] === T.Type)
-    throw new NotSupported(`subscripting the type ${s.name} (generic aliases)`);
+  if (vm.table.type[o] === T.Type) {
+    // a type's __class_getitem__ (list[int], dict[str, int]: types.GenericAlias)
+    const alias = classGetItem(vm, o, key);
+    if (alias !== 0) return alias;
+    throw new NotSupported(`subscripting the class ${vm.slotsOf(o).name} (__class_getitem__)`);
+  }
   throw typeError(vm, "'%.200s' object is not subscriptable", s.name);
 }
 

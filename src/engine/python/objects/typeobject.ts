@@ -10,7 +10,8 @@ import { dictClear, dictNew } from './dict';
 import { heapTypeSetattr, typeNew } from './typenew';
 import { intern, strNew, strValue } from './str';
 import { tupleFromItems, tupleItem } from './tuple';
-import { Meth, NB_BINARY_COUNT, T, TpFlags, defineType, type Kwargs, type TypeSlots } from './types';
+import { Meth, NB, NB_BINARY_COUNT, T, TpFlags, defineType, numberSlots, type Kwargs, type TypeSlots } from './types';
+import { unionOr } from './genericalias';
 
 /**
  * Type objects (Objects/typeobject.c): every type is an object of type `type` whose side data is
@@ -250,6 +251,8 @@ export const TypeType = (): TypeSlots =>
     reprText: typeText,
     call: typeCall,
     typeVectorcall,
+    // type_or: int | None is a types.UnionType (genericalias.ts)
+    number: numberSlots({ [NB.Or]: unionOr }),
     getattro: typeGetattro,
     setattro: typeSetattro,
     // type_new: type(x) is x's type; type(name, bases, dict) makes a class (typenew.ts)
