@@ -38,7 +38,7 @@ import type { ModuleSpec } from './registry';
  * types; its import (footprint.ts: 4,128 pymalloc calls on 3.11.7, the C module's 1,064 first)
  * leaves the C types, which are what scripts use: date, datetime, timedelta and timezone with
  * their C sizes (objects/datetimetypes.ts) and methods (datetimemethods.ts). Not modelled (they
- * say "not supported by Highwater yet"): time, tzinfo subclasses, strptime, isocalendar,
+ * say "not supported by Highwater yet"): time, tzinfo subclasses, isocalendar,
  * timetuple, astimezone, combine, ctime.
  */
 
@@ -116,7 +116,7 @@ function staticDelta(vm: Vm, days: number, secs: number, us: number): number {
   return h;
 }
 
-function loadDatetime(vm: Vm): number {
+function loadDatetime(vm: Vm, importModule: (name: string) => number): number {
   const delta = deltaType(vm);
   const date = dateType(vm);
   const dt = datetimeType(vm);
@@ -128,7 +128,7 @@ function loadDatetime(vm: Vm): number {
   Object.assign(date.methods, Object.fromEntries(dateMethods().map((m) => [m.name, m])));
   Object.assign(date.getset, dateGetters());
   date.new = dateTpNew;
-  Object.assign(dt.methods, Object.fromEntries(datetimeMethods().map((m) => [m.name, m])));
+  Object.assign(dt.methods, Object.fromEntries(datetimeMethods(importModule).map((m) => [m.name, m])));
   Object.assign(dt.getset, datetimeGetters());
   dt.new = dateTpNew;
   tz.new = (vm2, _t, args, kwargs) => {

@@ -33,6 +33,8 @@ import { Meth, NB, T, type Kwargs, type MethodDef, type TypeSlots } from '../obj
 import type { Vm } from '../runtime/vm';
 import { asDouble } from './math';
 import { wallSeconds } from './simclock';
+import { findModule } from './registry';
+import { strptime } from './strptime';
 import { strftime as timeStrftime, structTime } from './time';
 
 /**
@@ -309,13 +311,18 @@ function replace(vm: Vm, self: number, a: readonly number[], kw: Kwargs | null):
   return dateNew(vm, f, vm.typeOf(self).mro.includes(datetimeType(vm).id) ? datetimeType(vm) : dateType(vm));
 }
 
-export function datetimeMethods(): MethodDef[] {
+export function datetimeMethods(importModule: (name: string) => number): MethodDef[] {
   const nowImpl = (vm: Vm, t: number, a: readonly number[], kw: Kwargs | null): number => {
     const tz = tzArg(vm, a[0] ?? kw?.get('tz') ?? 0);
     return datetimeFromTimestamp(vm, cls(vm, t), now(vm), tz);
   };
   return [
     { name: 'now', flags: Meth.Fastcall | Meth.Keywords | Meth.Class, impl: nowImpl },
+    {
+      name: 'strptime',
+      flags: Meth.Varargs | Meth.Class,
+      impl: (vm, t, a) => strptime(vm, cls(vm, t), a, importModule, (n) => findModule(n) !== undefined),
+    },
     {
       name: 'utcnow',
       flags: Meth.NoArgs | Meth.Class,
