@@ -14,7 +14,9 @@ import { ioModule } from './io';
 import { jsonModules } from './json';
 import { mathModule } from './math';
 import { randomModule } from './random';
+import { pprintModule } from './pprint';
 import { registerModules } from './registry';
+import { textwrapModule } from './textwrap';
 import { sysModule } from './sys';
 import { timeModule } from './time';
 import { tracemallocModule } from './tracemalloc';
@@ -54,6 +56,8 @@ registerModules([
   typingModule,
   contextlibModule,
   datetimeModule,
+  pprintModule,
+  textwrapModule,
 ]);
 
 export { findModule, type ModuleSpec } from './registry';
