@@ -9,6 +9,7 @@ import { typingModule } from './typing';
 import { ctypesModule } from './ctypes';
 import { ctypesUtilModule } from './ctypesutil';
 import { functoolsModule } from './functools';
+import { enumModule } from './enum';
 import { gcModule } from './gc';
 import { ioModule } from './io';
 import { jsonModules } from './json';
@@ -58,6 +59,7 @@ registerModules([
   datetimeModule,
   pprintModule,
   textwrapModule,
+  enumModule,
 ]);
 
 export { findModule, type ModuleSpec } from './registry';

@@ -66,9 +66,17 @@ function options(vm: Vm, width: number | undefined, kw: Kwargs | null, base: Par
   for (const [k, v] of kw ?? []) {
     if (k === 'fix_sentence_endings') throw new NotSupported('textwrap fix_sentence_endings');
     const key = NAMES[k];
-    if (key === undefined) throw typeError(vm, "TextWrapper.__init__() got an unexpected keyword argument '%s'", k);
+    if (key === undefined)
+      throw typeError(vm, "TextWrapper.__init__() got an unexpected keyword argument '%s'", k);
     const t = vm.table.type[v];
-    const val = t === T.Str ? strValue(vm, v) : t === T.None ? null : t === T.Bool ? v === vm.s.True : Number(vm.table.num[v]);
+    const val =
+      t === T.Str
+        ? strValue(vm, v)
+        : t === T.None
+          ? null
+          : t === T.Bool
+            ? v === vm.s.True
+            : Number(vm.table.num[v]);
     (o as unknown as Record<string, unknown>)[key] = val;
   }
   return o;
@@ -261,7 +269,10 @@ function fill(vm: Vm, a: readonly number[], kw: Kwargs | null): number {
 /** shorten: ' '.join(text.strip().split()) (the words, then the joined str), then one line. */
 function shorten(vm: Vm, a: readonly number[], kw: Kwargs | null): number {
   const text = textArg(vm, a[0], 'shorten');
-  const words = text.trim().split(/\s+/).filter((w) => w);
+  const words = text
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w);
   const list = listNew(vm, 0);
   for (const w of words) {
     listAppend(vm, list, strResult(vm, w));
@@ -321,4 +332,3 @@ export const textwrapModule: ModuleSpec = {
       fn('indent', Meth.Fastcall, (vm2, _m, a) => indent(vm2, a)),
     ]),
 };
-

@@ -12,6 +12,7 @@ import { intern, strNew, strValue } from './str';
 import { tupleFromItems, tupleItem } from './tuple';
 import { Meth, NB, NB_BINARY_COUNT, T, TpFlags, defineType, numberSlots, type Kwargs, type TypeSlots } from './types';
 import { unionOr } from './genericalias';
+import { classHooksOf } from './classhooks';
 
 /**
  * Type objects (Objects/typeobject.c): every type is an object of type `type` whose side data is
@@ -244,6 +245,8 @@ export const TypeType = (): TypeSlots =>
     },
     repr: (vm, h) => {
       const s = vm.slotsOf(h);
+      const hooks = s.flags & TpFlags.HeapType ? classHooksOf(vm, h) : null;
+      if (hooks) return strNew(vm, hooks.repr(vm, h));
       return s.module === 'builtins'
         ? unicodeFromFormat(vm, "<class '%s'>", [s.name])
         : unicodeFromFormat(vm, "<class '%U.%U'>", [s.module, s.qualname]);
