@@ -134,7 +134,8 @@ function wrapText(vm: Vm, text: string, o: Options): number {
     temps.push(strResult(vm, munged));
   }
   if (o.replaceWhitespace) {
-    munged = munged.replace(/[\t\n\x0b\x0c\r]/g, ' ');
+    // string.whitespace's \t \n \v \f \r, each to a space
+    munged = munged.replace(/[\t\n\v\f\r]/g, ' ');
     temps.push(strResult(vm, munged));
   }
   // re.split's list, then [c for c in chunks if c]
