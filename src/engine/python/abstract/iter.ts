@@ -13,8 +13,8 @@ export function getIter(vm: Vm, h: number): number {
   const f = s.iter;
   if (f === null) {
     if (vm.table.type[h] === T.Type) {
-      const hooks = classHooksOf(vm, h);
-      if (hooks) return hooks.iter(vm, h);
+      const iter = classHooksOf(vm, h)?.iter;
+      if (iter) return iter(vm, h);
     }
     if (s.sequence?.item) throw new NotSupported(`iterating a ${s.name} through __getitem__`);
     throw typeError(vm, "'%.200s' object is not iterable", s.name);

@@ -37,8 +37,8 @@ function lengthSlot(vm: Vm, h: number): ((vm: Vm, h: number) => number) | null {
 export function length(vm: Vm, h: number): number {
   const f = lengthSlot(vm, h);
   if (f === null && vm.table.type[h] === T.Type) {
-    const hooks = classHooksOf(vm, h);
-    if (hooks) return hooks.len(vm, h);
+    const len = classHooksOf(vm, h)?.len;
+    if (len) return len(vm, h);
   }
   if (f === null) throw typeError(vm, "object of type '%.200s' has no len()", typeName(vm, h));
   return f(vm, h);

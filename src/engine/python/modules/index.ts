@@ -1,3 +1,4 @@
+import { abcModule } from './abc';
 import { arrayModule } from './array';
 import { bisectModule } from './bisect';
 import { collectionsModule } from './collections';
@@ -60,6 +61,7 @@ registerModules([
   pprintModule,
   textwrapModule,
   enumModule,
+  abcModule,
 ]);
 
 export { findModule, type ModuleSpec } from './registry';

@@ -1,4 +1,5 @@
 import type { Vm } from '../runtime/vm';
+import type { TypeSlots } from './types';
 
 /**
  * What a metaclass written in Python changes about its classes, for the library metaclasses the
@@ -10,10 +11,12 @@ import type { Vm } from '../runtime/vm';
 export interface ClassHooks {
   /** The metaclass's __new__: the class from the body's namespace (new reference). */
   build(vm: Vm, name: number, bases: number, ns: number): number;
-  iter(vm: Vm, cls: number): number;
-  len(vm: Vm, cls: number): number;
-  getitem(vm: Vm, cls: number, key: number): number;
-  repr(vm: Vm, cls: number): string;
+  iter?(vm: Vm, cls: number): number;
+  len?(vm: Vm, cls: number): number;
+  getitem?(vm: Vm, cls: number, key: number): number;
+  repr?(vm: Vm, cls: number): string;
+  /** object_new's Py_TPFLAGS_IS_ABSTRACT check (abc): raises for a class that cannot be instantiated. */
+  checkNew?(vm: Vm, type: TypeSlots): void;
 }
 
 const registry = new WeakMap<Vm, Map<number, ClassHooks>>();

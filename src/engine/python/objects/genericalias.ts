@@ -71,8 +71,8 @@ const CLASS_GETITEM: MethodDef = {
 export function classGetItem(vm: Vm, type: number, key: number): number {
   const s = vm.slotsOf(type);
   if (s.id === T.Type) return genericAliasNew(vm, type, key);
-  const hooks = s.flags & TpFlags.HeapType ? classHooksOf(vm, type) : null;
-  if (hooks) return hooks.getitem(vm, type, key);
+  const hooked = s.flags & TpFlags.HeapType ? classHooksOf(vm, type)?.getitem : undefined;
+  if (hooked) return hooked(vm, type, key);
   if (!supportsClassGetItem(s)) return 0;
   const bound = builtinNew(vm, CLASS_GETITEM, type);
   try {

@@ -10,7 +10,17 @@ import { dictClear, dictNew } from './dict';
 import { heapTypeSetattr, typeNew } from './typenew';
 import { intern, strNew, strValue } from './str';
 import { tupleFromItems, tupleItem } from './tuple';
-import { Meth, NB, NB_BINARY_COUNT, T, TpFlags, defineType, numberSlots, type Kwargs, type TypeSlots } from './types';
+import {
+  Meth,
+  NB,
+  NB_BINARY_COUNT,
+  T,
+  TpFlags,
+  defineType,
+  numberSlots,
+  type Kwargs,
+  type TypeSlots,
+} from './types';
 import { unionOr } from './genericalias';
 import { classHooksOf } from './classhooks';
 
@@ -245,8 +255,8 @@ export const TypeType = (): TypeSlots =>
     },
     repr: (vm, h) => {
       const s = vm.slotsOf(h);
-      const hooks = s.flags & TpFlags.HeapType ? classHooksOf(vm, h) : null;
-      if (hooks) return strNew(vm, hooks.repr(vm, h));
+      const hooked = s.flags & TpFlags.HeapType ? classHooksOf(vm, h)?.repr : undefined;
+      if (hooked) return strNew(vm, hooked(vm, h));
       return s.module === 'builtins'
         ? unicodeFromFormat(vm, "<class '%s'>", [s.name])
         : unicodeFromFormat(vm, "<class '%U.%U'>", [s.module, s.qualname]);
@@ -271,9 +281,12 @@ export const TypeType = (): TypeSlots =>
       if (n !== 3) throw typeError(vm, 'type() takes 1 or 3 arguments');
       if (kwargs !== 0 && vm.table.n[kwargs] > 0) throw new NotSupported('type() with keyword arguments');
       const [name, bases, ns] = [0, 1, 2].map((i) => tupleItem(vm, args, i));
-      if (vm.table.type[name] !== T.Str) throw typeError(vm, 'type.__new__() argument 1 must be str, not %.200s', vm.typeOf(name).name);
-      if (vm.table.type[bases] !== T.Tuple) throw typeError(vm, 'type.__new__() argument 2 must be tuple, not %.200s', vm.typeOf(bases).name);
-      if (vm.table.type[ns] !== T.Dict) throw typeError(vm, 'type.__new__() argument 3 must be dict, not %.200s', vm.typeOf(ns).name);
+      if (vm.table.type[name] !== T.Str)
+        throw typeError(vm, 'type.__new__() argument 1 must be str, not %.200s', vm.typeOf(name).name);
+      if (vm.table.type[bases] !== T.Tuple)
+        throw typeError(vm, 'type.__new__() argument 2 must be tuple, not %.200s', vm.typeOf(bases).name);
+      if (vm.table.type[ns] !== T.Dict)
+        throw typeError(vm, 'type.__new__() argument 3 must be dict, not %.200s', vm.typeOf(ns).name);
       return typeNew(vm, strValue(vm, name), bases, ns);
     },
     methods: {
