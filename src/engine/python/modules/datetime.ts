@@ -69,6 +69,9 @@ const DATE_KW = ['year', 'month', 'day', 'hour', 'minute', 'second', 'microsecon
 function dateTpNew(vm: Vm, type: TypeSlots, args: number, kwargs: number): number {
   const isDt = type.mro.includes(datetimeType(vm).id);
   const names = isDt ? DATE_KW : DATE_KW.slice(0, 3);
+  // vgetargskeywords: "iii|iiiiO$i" has 9 format units, past the 8 its stack freelist holds, so it
+  // takes a PyMem array of 9 × 16 bytes for the parse and frees it (date's "iii" does not)
+  if (isDt) vm.mem.free(vm.mem.malloc(9 * 16));
   const a = newArgs(vm, type.name, args, kwargs, names);
   for (let i = 0; i < 3; i++)
     if (a[i] === 0) throw typeError(vm, "function missing required argument '%s' (pos %d)", names[i], i + 1);
