@@ -1,7 +1,9 @@
 import { NotSupported } from '../errors';
 import { E } from '../objects/exctypes';
 import { classGetItem } from '../objects/genericalias';
-import { T } from '../objects/types';
+import { T, TpFlags } from '../objects/types';
+import { lookupAttr } from './attr';
+import { call } from './call';
 import type { Vm } from '../runtime/vm';
 import { typeError } from './errors';
 import { asSsize, hasIndex } from './number';
@@ -21,10 +23,25 @@ export function getItem(vm: Vm, o: number, key: number): number {
     return sequenceGetItem(vm, o, asSsize(vm, key, E.IndexError));
   }
   if (vm.table.type[o] === T.Type) {
-    // a type's __class_getitem__ (list[int], dict[str, int]: types.GenericAlias)
+    // the built-in generics (list[int]: types.GenericAlias) and a modelled library metaclass's
+    // __getitem__ (enum: classhooks.ts)
     const alias = classGetItem(vm, o, key);
     if (alias !== 0) return alias;
-    throw new NotSupported(`subscripting the class ${vm.slotsOf(o).name} (__class_getitem__)`);
+    // a class's __class_getitem__ (implicitly a classmethod): looked up, called with the key,
+    // the bound method released
+    const cls = vm.slotsOf(o);
+    if (cls.flags & TpFlags.HeapType) {
+      const meth = lookupAttr(vm, o, '__class_getitem__');
+      if (meth !== 0) {
+        try {
+          return call(vm, meth, [key], null);
+        } finally {
+          vm.decref(meth);
+        }
+      }
+      throw typeError(vm, "type '%.200s' is not subscriptable", cls.name);
+    }
+    throw new NotSupported(`subscripting the type ${cls.name} (__class_getitem__)`);
   }
   throw typeError(vm, "'%.200s' object is not subscriptable", s.name);
 }
