@@ -1,3 +1,4 @@
+import { classHooksOf } from './classhooks';
 import { genericGetAttr, genericSetAttr } from '../abstract/attr';
 import { typeError } from '../abstract/errors';
 import { unicodeFromFormat } from '../abstract/fromformat';
@@ -70,6 +71,8 @@ function objectNew(vm: Vm, type: TypeSlots, args: number, kwargs: number): numbe
       throw typeError(vm, 'object.__new__() takes exactly one argument (the type to instantiate)');
     if (type.init === objectInit) throw typeError(vm, '%.200s() takes no arguments', type.name);
   }
+  // Py_TPFLAGS_IS_ABSTRACT (abc's classes: classhooks.ts)
+  if (type.flags & TpFlags.HeapType) classHooksOf(vm, type.typeObject)?.checkNew?.(vm, type);
   const h = genericAlloc(vm, type, 0);
   initInstanceDict(vm, h, type);
   return h;
@@ -109,7 +112,8 @@ export function genericAlloc(vm: Vm, type: TypeSlots, nitems: number): number {
   // an instance of a class holds its class (subtype_dealloc releases it)
   if (type.flags & TpFlags.HeapType) vm.incref(type.typeObject);
   vm.mem.touch(vm.table.addr[h], vm.preHeader[type.id] + size);
-  if (inline) vm.heapState.set(h, { dict: 0, values: embeddedValues(inline), slots: null } satisfies InstanceState);
+  if (inline)
+    vm.heapState.set(h, { dict: 0, values: embeddedValues(inline), slots: null } satisfies InstanceState);
   if (type.flags & TpFlags.HaveGc) vm.gc.track(h);
   return h;
 }
@@ -140,7 +144,12 @@ export const ObjectType = (): TypeSlots =>
     init: objectInit,
     methods: {
       // object.__init_subclass__ (a classmethod that does nothing): type_new looks it up through super()
-      __init_subclass__: { name: '__init_subclass__', flags: Meth.Class | Meth.NoArgs, impl: (vm) => vm.s.None, qualname: 'object.__init_subclass__' },
+      __init_subclass__: {
+        name: '__init_subclass__',
+        flags: Meth.Class | Meth.NoArgs,
+        impl: (vm) => vm.s.None,
+        qualname: 'object.__init_subclass__',
+      },
       __sizeof__: {
         name: '__sizeof__',
         flags: Meth.NoArgs,
