@@ -5,6 +5,7 @@ import { getIter, iterNext, lengthHint } from '../abstract/iter';
 import type { Vm } from '../runtime/vm';
 import { hashNotImplemented } from './object';
 import { listIterNew } from './iter';
+import { listExtendExact } from './listextendexact';
 import { listExtendItems, listInplaceRepeat, listRepeat } from './listops';
 import {
   LIST_METHODS,
@@ -264,6 +265,7 @@ export function listExtend(vm: Vm, l: number, iterable: number): void {
     listExtendItems(vm, l, items);
     return;
   }
+  if (listExtendExact(vm, l, iterable)) return; // 3.13: sets, dicts and dict views in place
   const iter = getIter(vm, iterable);
   try {
     const n = lengthHint(vm, iterable, 8);
