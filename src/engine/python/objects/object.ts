@@ -112,7 +112,8 @@ export function genericAlloc(vm: Vm, type: TypeSlots, nitems: number): number {
   // an instance of a class holds its class (subtype_dealloc releases it)
   if (type.flags & TpFlags.HeapType) vm.incref(type.typeObject);
   vm.mem.touch(vm.table.addr[h], vm.preHeader[type.id] + size);
-  if (inline) vm.heapState.set(h, { dict: 0, values: embeddedValues(inline), slots: null } satisfies InstanceState);
+  if (inline)
+    vm.heapState.set(h, { dict: 0, values: embeddedValues(inline), slots: null } satisfies InstanceState);
   if (type.flags & TpFlags.HaveGc) vm.gc.track(h);
   return h;
 }
@@ -143,7 +144,12 @@ export const ObjectType = (): TypeSlots =>
     init: objectInit,
     methods: {
       // object.__init_subclass__ (a classmethod that does nothing): type_new looks it up through super()
-      __init_subclass__: { name: '__init_subclass__', flags: Meth.Class | Meth.NoArgs, impl: (vm) => vm.s.None, qualname: 'object.__init_subclass__' },
+      __init_subclass__: {
+        name: '__init_subclass__',
+        flags: Meth.Class | Meth.NoArgs,
+        impl: (vm) => vm.s.None,
+        qualname: 'object.__init_subclass__',
+      },
       __sizeof__: {
         name: '__sizeof__',
         flags: Meth.NoArgs,
