@@ -31,6 +31,8 @@ export const CPYTHON_3_11: CPythonVersion = {
   listExtendExact: false, // Objects/listobject.c list_extend: PySequence_Fast for lists and tuples, else an iterator
   boundedSplit: false,
   comprehensions: 'function',
+  generatorHandlers: false,
+  classBodyAttributes: false,
   refcounts: 'classic',
   objectAllocator: 'pymalloc',
   pythonMallocChoices: [],

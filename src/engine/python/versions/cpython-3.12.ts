@@ -38,6 +38,10 @@ export const CPYTHON_3_12: CPythonVersion = {
   listExtendExact: false,
   boundedSplit: true, // Objects/unicodeobject.c split(): maxcount from the length when it is -1
   comprehensions: 'inlined', // PEP 709
+  classBodyAttributes: false,
+  // Python/compile.c: a generator body in SETUP_CLEANUP (lasti), yield from's CLEANUP_THROW handler
+  // (measured co_stacksize: `yield 1` 2, `x = yield from a` 3; 3.11.7: 1 and 2)
+  generatorHandlers: true,
   refcounts: 'immortal', // PEP 683: _Py_IMMORTAL_REFCNT = UINT_MAX
   objectAllocator: 'pymalloc',
   pythonMallocChoices: [],

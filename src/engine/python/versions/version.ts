@@ -94,6 +94,10 @@ export interface CPythonVersion {
   readonly boundedSplit: boolean;
   /** PEP 709 (3.12): list/set/dict comprehensions run inline in their enclosing frame. */
   readonly comprehensions: 'function' | 'inlined';
+  /** 3.12's generators and coroutines have exception handlers of their own (one or two more stack slots). */
+  readonly generatorHandlers: boolean;
+  /** 3.13's class bodies store __firstlineno__ and __static_attributes__ (two more class dict entries). */
+  readonly classBodyAttributes: boolean;
   /** PEP 683 (3.12): immortal objects' refcounts never change (sys.getrefcount(None) = 2**32 - 1). */
   readonly refcounts: 'classic' | 'immortal';
   /** The default object allocator (PYTHONMALLOC unset): pymalloc up to 3.13's default build. */
