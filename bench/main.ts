@@ -1,13 +1,20 @@
 import { benchGlibc } from './glibc';
+import { benchLanding } from './landing';
 import { benchNumpy } from './numpy';
 import { benchPage } from './page';
-import { benchPython } from './python';
+import { benchObjectCost } from './objectCost';
+import { benchShapes } from './shapes';
 
 /** `npm run bench`: figures measured in one run on this machine (noisy machines: read ratios, not absolutes). */
 const sections: [string, () => string[] | Promise<string[]>][] = [
   ['glibc malloc', () => benchGlibc()],
-  ['Python: the first seed scenario', () => benchPython()],
+  [
+    'Python: object-heavy shapes against CPython (simulator CLI vs the real interpreter, gc off)',
+    () => benchShapes(),
+  ],
+  ['Python: bytes per object, by type (simulator vs CPython)', () => benchObjectCost()],
   ['NumPy: the cost of one small array', () => benchNumpy()],
+  ['Landings in the worker (Node)', () => benchLanding()],
   ['The page in headless Chromium', () => benchPage()],
 ];
 

@@ -50,8 +50,8 @@ export class EngineClient {
   ) {}
 
   get busy(): boolean {
-    const s = this.store.getState().status;
-    return s !== 'idle' || this.inFlight !== null || this.pending !== null;
+    const st = this.store.getState();
+    return st.status !== 'idle' || st.explaining || this.inFlight !== null || this.pending !== null;
   }
 
   /** The newest position asked for: the one waiting, else the one being computed, else the one shown. */
@@ -253,7 +253,12 @@ export class EngineClient {
           this.store.setState({
             previous:
               prior.snapshot && prior.shown ? { snapshot: prior.snapshot, position: prior.shown } : null,
-            snapshot: msg.snapshot,
+            // Views first: until the sentences come, the last ones stay, marked as being redone.
+            snapshot:
+              msg.explaining && prior.snapshot
+                ? { ...msg.snapshot, explain: prior.snapshot.explain }
+                : msg.snapshot,
+            explaining: msg.explaining === true,
             shown,
             events: msg.events,
             lastBytes: msg.bytes,
@@ -261,9 +266,17 @@ export class EngineClient {
             seekError: null,
             ...done,
           });
-        else this.store.setState({ shown, seekError: msg.error, ...done });
+        else this.store.setState({ shown, seekError: msg.error, explaining: false, ...done });
         if (next) this.dispatchGoto(next.target, next.snap);
         else this.settle();
+        break;
+      }
+      case 'explained': {
+        // The sentences of the snapshot on screen (a newer landing's own will follow it otherwise).
+        const st = this.store.getState();
+        if (st.snapshot && samePosition(st.shown, msg.position))
+          this.store.setState({ snapshot: { ...st.snapshot, explain: msg.explain }, explaining: false });
+        this.settle();
         break;
       }
       case 'report':

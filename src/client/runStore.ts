@@ -51,6 +51,8 @@ export interface RunData {
   events: EventRows | null;
   lastBytes: number;
   lastMs: number;
+  /** The snapshot's views are the position's; its sentences are still being written (the last ones are shown). */
+  explaining: boolean;
   cancelled: boolean;
   /** Showing the last position asked for failed (a bug of ours); cleared by the next snapshot. */
   seekError: ScriptError | null;
@@ -78,6 +80,7 @@ export const EMPTY_RUN: RunData = {
   events: null,
   lastBytes: 0,
   lastMs: 0,
+  explaining: false,
   cancelled: false,
   seekError: null,
   crashed: null,

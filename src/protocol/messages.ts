@@ -1,4 +1,4 @@
-import type { MemoryRef } from '../engine/explain/types';
+import type { MemoryRef, Sentence } from '../engine/explain/types';
 import type { GlibcTunables } from '../engine/libc/glibcTunables';
 import type { LibcUnitDetail } from '../engine/libc/section';
 import type { Snapshot } from '../engine/trace/snapshot';
@@ -189,7 +189,11 @@ export type FromWorker =
       events: EventRows;
       bytes: number;
       ms: number;
+      /** The sentences follow in an `explained` message (snapshot.explain is empty until then). */
+      explaining?: boolean;
     }
+  /** The sentences of the snapshot just sent for `position` (a landing: views first, then these). */
+  | { type: 'explained'; runId: number; reqId: number; position: Position; explain: Sentence[] }
   | { type: 'report'; runId: number; reqId: number; json: string }
   | { type: 'pool'; runId: number; reqId: number; detail: PoolDetail | null }
   | { type: 'unit'; runId: number; reqId: number; detail: LibcUnitDetail | null }

@@ -94,6 +94,15 @@ export const LIBRARY: readonly Entry[] = [
     storyPrefix:
       'One list in a thousand survives `del a`, and it keeps a block in almost every pymalloc pool. pymalloc frees an arena only when all its pools are empty, and its arenas are its own 256 KiB mmaps: whichever C allocator sits below, the memory stays (a similar script, with lists of ten ints, kept 152–187 MiB under glibc, jemalloc and mimalloc alike, measured on the real ones). Only PYTHONMALLOC=malloc, with pymalloc off, lets the C allocator see the objects themselves.',
   },
+  {
+    id: 'compare_threads_arena_max',
+    file: 'threads_lists_exit',
+    group: 'Compare allocators',
+    compare: [preset('glibc'), preset('glibc-arena-max-2')],
+    title: 'Eight threads: their own arenas, or MALLOC_ARENA_MAX=2',
+    storyPrefix:
+      'Eight threads build lists in turn, free them and exit. With glibc’s defaults each thread gets an arena of its own (arena_get2, up to 8 × cores), in 64 MiB heaps that heap_trim shrinks from their top when the threads free and exit: measured on the real one, RSS falls back to 19.6 MiB. With MALLOC_ARENA_MAX=2 the threads share the main arena and one other; what they built in the main arena sits in the brk heap below chunks still in use, which only shrinks from its top: 173.7 MiB stay resident. Fewer arenas is not always less memory. Step to `stop(threads)` and read which world gives it back.',
+  },
 ];
 
 /** Build the library from file texts (name → text); entries whose file is missing are left out. */

@@ -23,6 +23,14 @@ export class Checkpoints {
     return s;
   }
 
+  /** Forget statement k's snapshot (as an eviction does): the next landing there replays. */
+  delete(k: number): void {
+    const s = this.map.get(k);
+    if (!s) return;
+    this.bytes -= snapshotBytes(s);
+    this.map.delete(k);
+  }
+
   put(k: number, s: Snapshot): void {
     const old = this.map.get(k);
     if (old) this.bytes -= snapshotBytes(old);

@@ -27,7 +27,12 @@ export interface SimProcess {
   readonly libc: LibcModel;
   readonly arenas: ArenaSource | null;
   load(source: string): StatementInfo[];
-  runStatement(i: number): void;
+  /** Run statement i, or on from a pause inside it: false when it paused again (pauseAt). */
+  runStatement(i: number): boolean;
+  /** Pause at the next place the interpreter can once `events` events happened (Infinity: never). */
+  pauseAt(events: number): void;
+  /** JS memory the simulation holds, as its memory budget counts it (runtime/hostmem.ts), event log included. */
+  hostBytes(): number;
   /** One pool's blocks, or null when the address is in no carved pool. */
   poolDetail(address: number): PoolDetail | null;
   /** The C library's unit (jemalloc slab, mimalloc page) at an address, block by block. */

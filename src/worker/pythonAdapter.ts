@@ -19,6 +19,8 @@ export function adaptPython(
     unitDetail: (address) => p.libc.unitDetail?.(address) ?? null,
     load: (source) => p.load(source),
     runStatement: (i) => p.runStatement(i),
+    pauseAt: (events) => p.pauseAt(events),
+    hostBytes: () => p.vm.hostMem.used(p.vm.table, p.vm.pool),
     report,
     objectsIn,
     output: () => p.output,

@@ -115,14 +115,14 @@ describe('fine mode through deallocations', () => {
 
   it('a failure at one position is reported for that position, not as the script’s error', () => {
     const { session, msgs, done } = run('x = [[i] for i in range(50)]\ndel x\n');
-    const inner = session as unknown as { replay: (...a: unknown[]) => unknown };
-    const real = inner.replay;
-    inner.replay = () => {
+    const inner = session as unknown as { snapshotAt: (...a: unknown[]) => unknown };
+    const real = inner.snapshotAt;
+    inner.snapshotAt = () => {
       throw new TypeError('boom');
     };
     msgs.length = 0;
     session.goto(1, 7, { statement: 0, event: done.statementEnd[0] + 20 });
-    inner.replay = real;
+    inner.snapshotAt = real;
     expect(msgs).toHaveLength(1);
     expect(msgs[0]).toMatchObject({
       type: 'seekFailed',

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { glibcOf, type Snapshot } from '../engine/trace/snapshot';
 import type { FromWorker } from '../protocol/messages';
 import { Session } from './session';
+import type { Checkpoints } from './checkpoints';
 import { DEFAULT_ENV } from '../protocol/environment';
 
 const SCRIPT = 'a = [[0] * 100 for _ in range(3000)]\ndel a\nb = [[0] * 10000 for _ in range(300)]\ndel b\n';
@@ -51,7 +52,12 @@ describe('worker session', () => {
 
   it('reports a syntax error with its line and still shows the start state', () => {
     const { session, msgs, last } = drive();
-    session.start(1, 'a = 1\nb = (1, 2))\n', { tunables: {}, env: DEFAULT_ENV }, { statement: 5, event: null });
+    session.start(
+      1,
+      'a = 1\nb = (1, 2))\n',
+      { tunables: {}, env: DEFAULT_ENV },
+      { statement: 5, event: null },
+    );
     const done = msgs.find((m) => m.type === 'runDone') as Extract<FromWorker, { type: 'runDone' }>;
     expect(done.error).toMatchObject({ kind: 'syntax', line: 2 });
     expect(last().statement).toBe(0);
@@ -72,8 +78,10 @@ describe('worker session: Python-level sentences', () => {
     );
     expect(msgs.some((m) => m.type === 'runDone')).toBe(true);
     // An evicted checkpoint is rebuilt by a replay to the statement's end: the same sentences.
-    const inner = session as unknown as { run: unknown; replay(run: unknown, k: number, e: null): Snapshot };
-    expect(text(inner.replay(inner.run, 4, null))).toEqual(fromCheckpoint);
+    const inner = session as unknown as { run: { checkpoints: Checkpoints } };
+    inner.run.checkpoints.delete(4);
+    session.goto(1, 2, { statement: 4, event: null });
+    expect(text(last())).toEqual(fromCheckpoint);
     session.goto(1, 3, { statement: 5, event: null });
     expect(text(last()).join(' ')).not.toContain('freed nothing');
   }, 60_000);
@@ -83,11 +91,18 @@ describe('worker session: print output per statement', () => {
   it('gives what each statement printed, and the report carries it from the first pass', () => {
     const msgs: FromWorker[] = [];
     const session = new Session((m) => msgs.push(m));
-    session.start(1, "x = 1\nprint('hello', x)\nfor i in range(3):\n    print(i)\n", { tunables: {}, env: DEFAULT_ENV }, { statement: 0, event: null });
+    session.start(
+      1,
+      "x = 1\nprint('hello', x)\nfor i in range(3):\n    print(i)\n",
+      { tunables: {}, env: DEFAULT_ENV },
+      { statement: 0, event: null },
+    );
     const done = msgs.find((m) => m.type === 'runDone') as Extract<FromWorker, { type: 'runDone' }>;
     expect(done.output).toEqual(['', 'hello 1\n', '0\n1\n2\n']);
     session.report(1, 9, 'https://example.invalid/#x');
-    const report = JSON.parse((msgs.find((m) => m.type === 'report') as Extract<FromWorker, { type: 'report' }>).json);
+    const report = JSON.parse(
+      (msgs.find((m) => m.type === 'report') as Extract<FromWorker, { type: 'report' }>).json,
+    );
     expect(report.link).toBe('https://example.invalid/#x');
     expect(report.steps.map((s: { output: string }) => s.output)).toEqual(['', '', 'hello 1\n', '0\n1\n2\n']);
     expect(report.steps[2].explanation[0]).toMatch(/^RSS /);

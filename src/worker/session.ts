@@ -1,7 +1,6 @@
 import { explainStep, summarize, type EventWindow, type StepSummary } from '../engine/explain';
-import { EventLimitReached } from '../engine/trace/eventLog';
 import { buildSnapshot, type Snapshot } from '../engine/trace/snapshot';
-import { cloneSnapshot, snapshotBuffers, snapshotBytes } from './transfer';
+import { cloneArenas, cloneSnapshot, snapshotBuffers, snapshotBytes } from './transfer';
 import type {
   FromWorker,
   OwnerText,
@@ -16,7 +15,8 @@ import { toScriptError } from './errors';
 import { createProcess, type SimProcess } from './process';
 import { eventRows } from './eventRows';
 import { whence } from './whence';
-import { ReplayLog } from './replayLog';
+import type { Cursor } from './cursor';
+import { fit, newCursor, Spares, touch } from './spares';
 import { pageReport, reportStep, type ReportStep } from './report';
 import { RecordingLog } from './stopPoints';
 import type { TimelineLog } from './timelineLog';
@@ -27,7 +27,7 @@ export type Snap = 'down' | 'up';
 
 export type Post = (msg: FromWorker, transfer?: Transferable[]) => void;
 
-interface RunState {
+export interface RunState {
   runId: number;
   source: string;
   options: RunOptions;
@@ -48,6 +48,8 @@ interface RunState {
   steps: ReportStep[];
   /** The last process that reached a position, and which (pool details are read from it). */
   live: { process: SimProcess; statement: number; event: number } | null;
+  /** Replays paused where their last landing left them, to be continued by the next ones. */
+  cursors: Cursor[];
 }
 
 /**
@@ -57,8 +59,24 @@ interface RunState {
  */
 export class Session {
   private run: RunState | null = null;
+  private readonly spares: Spares;
 
-  constructor(private readonly post: Post) {}
+  private readonly viewsFirst: boolean;
+
+  /**
+   * `schedule`: runs a function later, after the messages waiting (the worker: setTimeout), for
+   * the work done between requests (kept replays brought behind the position shown); without it
+   * nothing runs in the background. `viewsFirst`: a landing's snapshot is sent before its
+   * sentences are written, which follow in an `explained` message (the page); otherwise the
+   * snapshot carries them.
+   */
+  constructor(
+    private readonly post: Post,
+    opts: { schedule?: (work: () => void) => void; viewsFirst?: boolean; behind?: readonly number[] } = {},
+  ) {
+    this.spares = new Spares(opts.schedule ?? null, opts.behind);
+    this.viewsFirst = opts.viewsFirst ?? false;
+  }
 
   start(runId: number, source: string, options: RunOptions, target: Position): void {
     const t0 = performance.now();
@@ -101,6 +119,7 @@ export class Session {
       output: [],
       steps: [],
       live: null,
+      cursors: [],
     };
     this.run = run;
     log.sampleNow();
@@ -114,13 +133,12 @@ export class Session {
     log.stops.mark(log.length);
     run.summaries.push(summarize(process.kernel, process.libc));
     run.bindings.push(process.bindings());
-    const first = this.snapshotHere(run, process, 0, -1, null);
+    const first = this.snapshotHere(run, process, 0, -1, log.length);
     run.steps.push(reportStep(first, run.statements, ''));
     run.checkpoints.put(0, first);
     let printed = this.printed(process);
     for (let i = 0; i < run.statements.length && !run.error; i++) {
       statement = i;
-      const from = log.length;
       try {
         process.runStatement(i);
       } catch (e) {
@@ -128,7 +146,7 @@ export class Session {
       }
       run.statementEnd.push(log.length);
       log.stops.mark(log.length);
-      const snap = this.snapshotHere(run, process, i + 1, i, this.window(log, from, log.length));
+      const snap = this.snapshotHere(run, process, i + 1, i, log.length);
       const now = this.printed(process);
       run.output.push(now.slice(printed.length));
       printed = now;
@@ -216,15 +234,46 @@ export class Session {
     const t0 = performance.now();
     const atEnd =
       want.event === (want.statement === 0 ? run.loadEvents : run.statementEnd[want.statement - 1]);
-    let snap: Snapshot;
-    if (atEnd)
-      snap = cloneSnapshot(run.checkpoints.get(want.statement) ?? this.replay(run, want.statement, null));
-    else snap = this.replay(run, -1, want.event);
+    const position: Position = { statement: want.statement, event: want.fine ? want.event : null };
+    // replays behind the position, for the fine mode's steps back (statement ends are checkpoints)
+    if (want.fine) this.spares.plan(run, want.event);
+    else this.spares.stop();
+    // A landing's views go to the page as soon as they are built; its sentences follow (they
+    // scan the statement's events and the objects: 100–300 ms at the seed's million lists).
+    let drawnFirst = false;
+    const early = (views: Snapshot): void => {
+      drawnFirst = true;
+      this.postSnapshot(run, reqId, position, views, t0, true);
+    };
+    const snap = this.snapshotAt(run, want.statement, want.event, atEnd, this.viewsFirst ? early : null);
+    if (drawnFirst) this.post({ type: 'explained', runId, reqId, position, explain: snap.explain });
+    else this.postSnapshot(run, reqId, position, snap, t0, false);
+  }
+
+  private postSnapshot(
+    run: RunState,
+    reqId: number,
+    position: Position,
+    snap: Snapshot,
+    t0: number,
+    explaining: boolean,
+  ): void {
     const events = eventRows(run.log, snap.event);
     const bytes = snapshotBytes(snap);
-    const position: Position = { statement: want.statement, event: want.fine ? want.event : null };
     const ms = performance.now() - t0;
-    this.post({ type: 'snapshot', runId, reqId, position, snapshot: snap, events, bytes, ms }, [
+    const msg: FromWorker = {
+      type: 'snapshot',
+      runId: run.runId,
+      reqId,
+      position,
+      // its own object: the sentences are written into `snap` after this is sent
+      snapshot: explaining ? { ...snap, explain: [] } : snap,
+      events,
+      bytes,
+      ms,
+      explaining,
+    };
+    this.post(msg, [
       ...snapshotBuffers(snap),
       events.kind.buffer,
       events.addr.buffer,
@@ -241,9 +290,7 @@ export class Session {
     const want = this.resolve(run, target);
     const atEnd =
       want.event === (want.statement === 0 ? run.loadEvents : run.statementEnd[want.statement - 1]);
-    const snap = atEnd
-      ? cloneSnapshot(run.checkpoints.get(want.statement) ?? this.replay(run, want.statement, null))
-      : this.replay(run, -1, want.event);
+    const snap = this.snapshotAt(run, want.statement, want.event, atEnd);
     const position: Position = { statement: want.statement, event: want.fine ? want.event : null };
     this.post({ type: 'peeked', runId, reqId, position, snapshot: snap }, snapshotBuffers(snap));
   }
@@ -305,7 +352,7 @@ export class Session {
     const atEnd =
       want.event === (want.statement === 0 ? run.loadEvents : run.statementEnd[want.statement - 1]);
     if (!run.live || run.live.statement !== want.statement || run.live.event !== want.event)
-      this.replay(run, want.statement, atEnd ? null : want.event);
+      this.standAt(run, want.statement, atEnd ? null : want.event);
     return run.live ? run.live.process : null;
   }
 
@@ -354,45 +401,84 @@ export class Session {
   }
 
   /**
-   * Re-run the script in a fresh process: to the end of statement `k`, or to exactly `event`
-   * events (the run is deterministic, so the state equals the first run's at that point).
+   * The snapshot at a position: a statement end from its checkpoint, else a landing. A landing
+   * continues the paused replay that stands closest before it (Cursor), or a fresh one: the
+   * snapshot is taken at the event, the replay goes on to its next pause and is kept for the next
+   * landing. The run is deterministic, so every landing is the state the first run had there.
    */
-  private replay(run: RunState, k: number, event: number | null): Snapshot {
-    const log = new ReplayLog();
-    if (event !== null) log.limit = event;
-    const p = createProcess(run.source, run.options, log);
-    p.load(run.source);
-    let done = 0;
-    const last = event === null ? k : run.statements.length;
-    const target = event ?? (k === 0 ? run.loadEvents : run.statementEnd[k - 1]);
-    const progress = (): void =>
+  private snapshotAt(
+    run: RunState,
+    statement: number,
+    event: number,
+    atEnd: boolean,
+    early: ((views: Snapshot) => void) | null = null,
+  ): Snapshot {
+    if (atEnd) {
+      const kept = run.checkpoints.get(statement);
+      if (kept) return cloneSnapshot(kept);
+      const c = this.cursorFor(run, event, statement);
+      this.seeking(run, c, event);
+      c.runStatements(statement);
+      run.live = { process: c.process, statement, event: c.event };
+      const snap = this.snapshotHere(run, c.process, statement, statement - 1, c.event);
+      run.checkpoints.put(statement, cloneSnapshot(snap));
+      return snap;
+    }
+    const c = this.cursorFor(run, event, statement);
+    this.seeking(run, c, event);
+    let snap: Snapshot | null = null;
+    const reached = c.runTo(event, run.statements.length, (n, running) => {
+      snap = this.snapshotHere(run, c.process, running, running, n, early);
+    });
+    if (!reached || snap === null)
+      throw new Error(`the replay ended at event ${c.event} before event ${event}`);
+    if (c.dead) this.drop(run, c);
+    else fit(run, c);
+    return snap;
+  }
+
+  /** Leave a process standing exactly at a position (stopped for good there): pools and objects are read from it. */
+  private standAt(run: RunState, statement: number, event: number | null): void {
+    const target = event ?? (statement === 0 ? run.loadEvents : run.statementEnd[statement - 1]);
+    const c = this.cursorFor(run, target, statement);
+    this.seeking(run, c, target);
+    if (event === null) c.runStatements(statement);
+    else {
+      c.runTo(event, run.statements.length, null, true);
+      // it stands at the event for good: no longer a cursor (the background brings another behind)
+      this.drop(run, c);
+      this.spares.plan(run, event);
+    }
+    run.live = { process: c.process, statement: event === null ? statement : c.done, event: c.event };
+  }
+
+  /**
+   * The kept replay that stands closest before `target` (events; inside or at the end of statement
+   * `statement`), or a fresh one: only one that has not passed the target can get there.
+   */
+  private cursorFor(run: RunState, target: number, statement: number): Cursor {
+    let best: Cursor | null = null;
+    for (const c of run.cursors)
+      if (c.canReach(target) && c.done <= statement && (!best || c.event > best.event)) best = c;
+    return best ? touch(best) : newCursor(run);
+  }
+
+  private drop(run: RunState, c: Cursor): void {
+    run.cursors = run.cursors.filter((x) => x !== c);
+  }
+
+  /** Progress reports while a replay runs towards `target`. */
+  private seeking(run: RunState, c: Cursor, target: number): void {
+    c.log.onProgress = (events) =>
       this.post({
         type: 'progress',
         runId: run.runId,
-        statement: done,
+        statement: c.done,
         statements: run.statements.length,
-        events: log.length,
+        events,
         seeking: true,
         target,
       });
-    log.onProgress = progress;
-    try {
-      for (; done < last; done++) {
-        p.runStatement(done);
-        if (done + 1 < last) progress();
-      }
-    } catch (e) {
-      // Stopped at the event asked for, or the statement that raised in the first run raised again.
-      const known = run.error !== null && run.error.statement === done;
-      if (!(e instanceof EventLimitReached) && !known) throw e;
-      if (known) done++;
-    }
-    run.live = { process: p, statement: done, event: log.length };
-    // The statement this position ends (at a statement end) or stands inside (the fine mode).
-    const step = event === null ? done - 1 : done;
-    if (step < 0) return this.snapshotHere(run, p, done, -1, null);
-    const from = step === 0 ? run.loadEvents : run.statementEnd[step - 1];
-    return this.snapshotHere(run, p, done, step, this.window(run.log, from, log.length));
   }
 
   /**
@@ -404,20 +490,25 @@ export class Session {
     p: SimProcess,
     statement: number,
     step: number,
-    events: EventWindow | null,
+    at: number,
+    early: ((views: Snapshot) => void) | null = null,
   ): Snapshot {
-    const snap = buildSnapshot(
-      { kernel: p.kernel, libc: p.libc, pymalloc: p.arenas },
-      statement,
-      p === run.process ? run.log.length : events ? events.to : 0,
-      [],
-    );
+    // the events of the statement shown, up to this point (the first run's log has them)
+    let events: EventWindow | null = null;
+    if (step >= 0 && step < run.statements.length) {
+      const from = step === 0 ? run.loadEvents : run.statementEnd[step - 1];
+      if (from !== undefined) events = this.window(run.log, from, at);
+    }
+    const snap = buildSnapshot({ kernel: p.kernel, libc: p.libc, pymalloc: p.arenas }, statement, at, []);
+    // `early` sends the views (their buffers transferred): explain reads its own copy of the arenas
+    const arenas = early && snap.arenas ? cloneArenas(snap.arenas) : snap.arenas;
+    early?.(snap);
     const before: StepSummary | null = step >= 0 ? (run.summaries[step] ?? null) : null;
     const owners = p.owners(step >= 0 ? (run.bindings[step] ?? null) : null);
     snap.explain = explainStep({
       kernel: p.kernel,
       libc: p.libc,
-      arenas: snap.arenas,
+      arenas,
       before,
       events,
       owners,

@@ -1,5 +1,5 @@
 import { cloneLibcSection, libcSectionBuffers } from '../engine/libc/section';
-import type { Snapshot } from '../engine/trace/snapshot';
+import type { ArenaColumns, Snapshot } from '../engine/trace/snapshot';
 
 /** Every buffer of a snapshot, for postMessage's transfer list. */
 export function snapshotBuffers(s: Snapshot): ArrayBuffer[] {
@@ -41,18 +41,21 @@ export function cloneSnapshot(s: Snapshot): Snapshot {
       labels: [...s.mappings.labels],
       tags: [...s.mappings.tags],
     },
-    arenas: a
-      ? {
-          count: a.count,
-          address: a.address.slice(),
-          firstPool: a.firstPool.slice(),
-          poolCount: a.poolCount.slice(),
-          poolClass: a.poolClass.slice(),
-          poolUsed: a.poolUsed.slice(),
-          poolState: a.poolState.slice(),
-        }
-      : null,
+    arenas: a ? cloneArenas(a) : null,
     pymallocStats: s.pymallocStats ? { ...s.pymallocStats } : null,
+  };
+}
+
+/** A copy of the pymalloc arena columns (kept while the snapshot's own are transferred). */
+export function cloneArenas(a: ArenaColumns): ArenaColumns {
+  return {
+    count: a.count,
+    address: a.address.slice(),
+    firstPool: a.firstPool.slice(),
+    poolCount: a.poolCount.slice(),
+    poolClass: a.poolClass.slice(),
+    poolUsed: a.poolUsed.slice(),
+    poolState: a.poolState.slice(),
   };
 }
 

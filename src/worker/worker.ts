@@ -4,8 +4,13 @@ import { Session } from './session';
 
 // The worker entry: decode, dispatch, nothing else. Cancelling a run is the page terminating this worker.
 const scope = self as unknown as DedicatedWorkerGlobalScope;
-const session = new Session((msg: FromWorker, transfer?: Transferable[]) =>
-  scope.postMessage(msg, transfer ?? []),
+const session = new Session(
+  (msg: FromWorker, transfer?: Transferable[]) => scope.postMessage(msg, transfer ?? []),
+  {
+    // background work between requests (replays kept behind the position shown), one slice a task
+    schedule: (work) => setTimeout(work, 0),
+    viewsFirst: true,
+  },
 );
 
 scope.onmessage = (e: MessageEvent) => {

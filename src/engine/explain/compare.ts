@@ -1,5 +1,6 @@
 import type { LibcSection } from '../libc/section';
 import type { Snapshot } from '../trace/snapshot';
+import { arenaLimitSentence, threadArenaHolding, threadArenaPart } from './compareArenas';
 import { mb } from './format';
 import type { Sentence } from './types';
 
@@ -104,10 +105,17 @@ function whyHeld(r: ComparedRun): string {
   if (s.arenas !== null && s.scalars.pymallocArenaBytes > 0)
     parts.push(`${mb(s.scalars.pymallocArenaBytes)} in pymalloc arenas`);
   const libc = s.libc;
-  if (libc.kind === 'glibc' && h.kept >= 1048576)
-    parts.push(
-      `${mb(h.kept)} free in glibc’s heap below an in-use chunk (the heap shrinks only from its top)`,
-    );
+  if (libc.kind === 'glibc') {
+    // mallinfo2 sums every arena: the brk heap's share is what the thread heaps do not hold.
+    const threads = libc.arenas.length > 0 ? threadArenaHolding(libc) : null;
+    const keptMain = h.kept - (threads ? threads.free : 0);
+    if (keptMain >= 1048576)
+      parts.push(
+        `${mb(keptMain)} free in glibc’s heap below an in-use chunk (the heap shrinks only from its top)`,
+      );
+    const part = threadArenaPart(libc);
+    if (part) parts.push(part);
+  }
   if (libc.kind === 'jemalloc' && h.waiting > 0) {
     const d = libc.decay;
     parts.push(
@@ -174,6 +182,15 @@ export function compareSentences(runs: ComparedRun[], where: string): Sentence[]
       ],
     });
   }
+  // The arena limit's lesson (glibc runs that made different numbers of arenas), before the runs' own.
+  const arenas = arenaLimitSentence(
+    runs.flatMap((r) =>
+      r.snapshot.libc.kind === 'glibc'
+        ? [{ label: r.label, libc: r.snapshot.libc, rss: r.snapshot.scalars.rss }]
+        : [],
+    ),
+  );
+  if (arenas) out.push({ id: 'compare-arenas', parts: [arenas] });
   for (const r of runs) {
     const rss = r.snapshot.scalars.rss;
     const delta =

@@ -291,9 +291,10 @@ export class GlibcMalloc implements LibcModel {
       this.located = main;
       return Math.floor(g) === g ? main.store.find(g) : NOWHERE;
     }
-    if (this.mp.mmapped.has(chunk)) return MMAPPED;
+    // A thread heap's 64 MiB reservation is one mapping, so no mmapped chunk lies inside it: ask the
+    // heaps first (a small-integer key) and the mmapped chunks' Map (a boxed-double key) only outside.
     const h = this.heaps.forPtr(chunk);
-    if (h === undefined) return NOWHERE;
+    if (h === undefined) return this.mp.mmapped.has(chunk) ? MMAPPED : NOWHERE;
     const g = (chunk - h.addr) / 16;
     if (g < 0 || Math.floor(g) !== g || g >= h.size / 16) return NOWHERE;
     this.located = h.arena;

@@ -58,6 +58,18 @@ export class Kernel {
   baselineRss: number;
   private residentPages = 0;
   private peakResidentPages = 0;
+  /**
+   * Address space outside the model (binary, libraries, stack, their .bss), counted in VmSize and
+   * by RLIMIT_AS; set by whoever knows the process (python/modules/procfs.ts: measured per interpreter).
+   */
+  vmBaseline = 0;
+  /** Anonymous mappings of the start-up the model does not hold (the recorder's anon_mmap − the model's at boot). */
+  baselineAnonMmap = 0;
+  /** setrlimit(RLIMIT_AS): brk and mmap fail (ENOMEM) past it, as mm/mmap.c's may_expand_vm refuses. */
+  addressSpaceLimit = Infinity;
+  private peakVm = 0;
+  /** Sum of the mappings' lengths, kept as they change (VmSize is read at every brk/mmap). */
+  private mappedBytes = 0;
 
   constructor(opts: KernelOptions = {}) {
     this.heapStart = opts.heapStart ?? DEFAULT_HEAP_START;
@@ -76,6 +88,18 @@ export class Kernel {
   }
   get heapSize(): number {
     return this.brk - this.heapStart;
+  }
+  /** VmSize: every mapping, PROT_NONE reservations included, the [heap] to its page-rounded break. */
+  get vmSize(): number {
+    return this.vmBaseline + this.baselineAnonMmap + pageUp(this.brk) - this.heapStart + this.mappedBytes;
+  }
+  /** VmPeak: the largest VmSize so far (updated at every change of the address space). */
+  get peakVmSize(): number {
+    return Math.max(this.peakVm, this.vmSize);
+  }
+  /** Would `bytes` more of address space pass RLIMIT_AS? */
+  private overLimit(bytes: number): boolean {
+    return this.addressSpaceLimit !== Infinity && this.vmSize + bytes > this.addressSpaceLimit;
   }
   /** Bytes of anonymous read-write mappings outside [heap] (what /proc/self/maps shows as rw-p with no name). */
   get anonMmapBytes(): number {
@@ -96,6 +120,7 @@ export class Kernel {
     let residentDelta = 0;
     if (delta > 0) {
       if (delta > this.commitLimit || collides(this.mappings, old, next)) return -1;
+      if (this.overLimit(pageUp(next) - pageUp(old))) return -1;
       this.heapPages.ensure(pagesIn(pageUp(next) - this.heapStart));
     } else {
       const from = (pageUp(next) - this.heapStart) / PAGE_SIZE;
@@ -117,6 +142,7 @@ export class Kernel {
     const len = pageUp(length);
     const prot = opts.prot ?? 'rw';
     if (len <= 0 || (prot === 'rw' && len > this.commitLimit)) return -1;
+    if (this.overLimit(len)) return -1;
     const hint = opts.hint;
     const start =
       hint !== undefined &&
@@ -128,6 +154,7 @@ export class Kernel {
     if (start < 0) return -1;
     const m = new Mapping(start, len, tag, label, new PageBits(pagesIn(len)), prot);
     insertMapping(this.mappings, m);
+    this.mappedBytes += len;
     this.emit(Syscall.Mmap, start, len, prot === 'none' ? 1 : 0, 0);
     return start;
   }
@@ -144,6 +171,7 @@ export class Kernel {
     const from = i;
     while (i < ms.length && ms[i].start < end) dropped += ms[i++].resident.count;
     if (i === from) throw new Error(`segfault: munmap(${hex(addr)}, ${length}) of nothing mapped`);
+    for (let j = from; j < i; j++) this.mappedBytes -= ms[j].length;
     ms.splice(from, i - from);
     this.addResident(-dropped);
     this.emit(Syscall.Munmap, addr, len, 0, -dropped);
@@ -183,7 +211,9 @@ export class Kernel {
       throw new Error(`mremap of ${hex(addr)}: not a whole mapping`);
     const newLen = pageUp(newLength);
     if (newLen > this.commitLimit) return -1;
+    if (newLen > m.length && this.overLimit(newLen - m.length)) return -1;
     let residentDelta = 0;
+    const oldLen = m.length;
     if (newLen <= m.length) {
       residentDelta = -m.resident.clearRange(pagesIn(newLen), pagesIn(m.length));
       m.length = newLen;
@@ -210,6 +240,7 @@ export class Kernel {
         insertMapping(this.mappings, m);
       }
     }
+    this.mappedBytes += m.length - oldLen;
     this.addResident(residentDelta);
     this.emit(Syscall.Mremap, addr, newLen, m.start, residentDelta);
     return m.start;
@@ -341,6 +372,10 @@ export class Kernel {
   private emit(kind: Syscall, addr: number, bytes: number, aux: number, residentDelta: number): void {
     this.touchedLast = -1; // the mappings may be gone, moved or renumbered
     this.touchedBefore = -1;
+    if (kind === Syscall.Brk || kind === Syscall.Mmap || kind === Syscall.Mremap) {
+      const size = this.vmSize;
+      if (size > this.peakVm) this.peakVm = size;
+    }
     this.log.push(kind, addr, bytes, aux, residentDelta);
     if (this.listener) this.listener(kind, addr, bytes, aux, residentDelta);
   }

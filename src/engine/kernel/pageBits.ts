@@ -45,46 +45,79 @@ export class PageBits {
     return true;
   }
 
-  /** Set pages [from, to); returns how many were newly set. */
+  /**
+   * Set pages [from, to); returns how many were newly set. A run of pages is a partial first word,
+   * whole words, a partial last word: malloc_trim's MADV_DONTNEED and a big chunk's first touch
+   * cover thousands of pages, one 32-bit word at a time without a mask to compute.
+   */
   setRange(from: number, to: number): number {
     if (to > this.words.length * 32)
       throw new RangeError(`pages ${from}..${to} run past the ${this.words.length * 32}-page bitmap`);
-    let added = 0;
+    if (from >= to) return 0;
     const words = this.words;
-    for (let p = from; p < to;) {
-      const w = p >>> 5;
-      const bit = p & 31;
-      const n = Math.min(32 - bit, to - p);
-      const mask = n === 32 ? 0xffffffff : ((1 << n) - 1) << bit;
+    let added = 0;
+    let w = from >>> 5;
+    const last = (to - 1) >>> 5;
+    const head = 0xffffffff << (from & 31);
+    const tail = 0xffffffff >>> (31 - ((to - 1) & 31));
+    if (w === last) {
+      const mask = head & tail;
       const old = words[w];
-      const fresh = mask & ~old;
-      if (fresh !== 0) {
-        words[w] = old | mask;
-        added += popcount(fresh);
+      added = popcount(mask & ~old);
+      words[w] = old | mask;
+    } else {
+      let old = words[w];
+      added += popcount(head & ~old);
+      words[w] = old | head;
+      for (w++; w < last; w++) {
+        old = words[w];
+        if (old !== 0xffffffff) {
+          added += 32 - popcount(old);
+          words[w] = 0xffffffff;
+        }
       }
-      p += n;
+      old = words[last];
+      added += popcount(tail & ~old);
+      words[last] = old | tail;
     }
     this.count += added;
     return added;
   }
 
-  /** Clear pages [from, to); returns how many were resident. */
+  /** Clear pages [from, to); returns how many were resident (same runs as setRange). */
   clearRange(from: number, to: number): number {
-    let removed = 0;
     const words = this.words;
     const end = Math.min(to, words.length * 32);
-    for (let p = from; p < end;) {
-      const w = p >>> 5;
-      const bit = p & 31;
-      const n = Math.min(32 - bit, end - p);
-      const mask = n === 32 ? 0xffffffff : ((1 << n) - 1) << bit;
-      const old = words[w];
-      const gone = old & mask;
+    if (from >= end) return 0;
+    let removed = 0;
+    let w = from >>> 5;
+    const last = (end - 1) >>> 5;
+    const head = 0xffffffff << (from & 31);
+    const tail = 0xffffffff >>> (31 - ((end - 1) & 31));
+    if (w === last) {
+      const gone = words[w] & head & tail;
       if (gone !== 0) {
-        words[w] = old & ~mask;
-        removed += popcount(gone);
+        removed = popcount(gone);
+        words[w] &= ~gone;
       }
-      p += n;
+    } else {
+      let gone = words[w] & head;
+      if (gone !== 0) {
+        removed += popcount(gone);
+        words[w] &= ~gone;
+      }
+      for (w++; w < last; w++) {
+        const old = words[w];
+        if (old !== 0) {
+          removed += popcount(old);
+          words[w] = 0;
+        }
+      }
+      gone = words[last] & tail;
+      if (gone !== 0) {
+        removed += popcount(gone);
+        words[last] &= ~gone;
+      }
     }
     this.count -= removed;
     return removed;
@@ -92,17 +125,20 @@ export class PageBits {
 
   /** Count resident pages in [from, to). */
   countRange(from: number, to: number): number {
-    let n = 0;
-    const end = Math.min(to, this.words.length * 32);
-    for (let p = from; p < end;) {
-      const w = p >>> 5;
-      const bit = p & 31;
-      const k = Math.min(32 - bit, end - p);
-      const mask = k === 32 ? 0xffffffff : ((1 << k) - 1) << bit;
-      n += popcount(this.words[w] & mask);
-      p += k;
+    const words = this.words;
+    const end = Math.min(to, words.length * 32);
+    if (from >= end) return 0;
+    let w = from >>> 5;
+    const last = (end - 1) >>> 5;
+    const head = 0xffffffff << (from & 31);
+    const tail = 0xffffffff >>> (31 - ((end - 1) & 31));
+    if (w === last) return popcount(words[w] & head & tail);
+    let n = popcount(words[w] & head);
+    for (w++; w < last; w++) {
+      const x = words[w];
+      if (x !== 0) n += popcount(x);
     }
-    return n;
+    return n + popcount(words[last] & tail);
   }
 
   /** The bits of pages [from, to) as a new bitmap starting at page 0 (a mapping split in two). */

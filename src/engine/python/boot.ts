@@ -73,6 +73,7 @@ export function bootProcess(
   const recorder = segment.verification.recorder;
   if (!withPymalloc) {
     kernel.baselineRss = Math.max(0, recorder.rss - kernel.rss);
+    kernel.baselineAnonMmap = recorder.anon_mmap - kernel.anonMmapBytes;
     const dataStackRoot = { addr, size, used: ROOT_CHUNK_USED };
     return {
       liveIds,
@@ -93,6 +94,7 @@ export function bootProcess(
 
   kernel.baselineRss = Math.max(0, recorder.rss - kernel.rss);
   const anonBaseline = recorder.anon_mmap - kernel.anonMmapBytes;
+  kernel.baselineAnonMmap = anonBaseline;
   return {
     liveIds,
     dataStackRoot: { addr, size, used: ROOT_CHUNK_USED },

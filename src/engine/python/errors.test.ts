@@ -27,7 +27,7 @@ describe('errors, worded as CPython 3.11 words them', () => {
     ['a, b, c = [1, 2]', 'ValueError', 'not enough values to unpack (expected 3, got 2)', 1],
     ['x = [].pop()', 'IndexError', 'pop from empty list', 1],
     ['x = hash([])', 'TypeError', "unhashable type: 'list'", 1],
-    ['import os', 'NotSupported', 'not supported by Highwater yet: import os', 1],
+    ['import sqlite3', 'NotSupported', 'not supported by Highwater yet: import sqlite3', 1],
     ['x = 1\ny = 3 + 4j', 'NotSupported', 'not supported by Highwater yet: complex numbers', 2],
     ['x = 1\ndef f():\n    return 2j', 'NotSupported', 'not supported by Highwater yet: complex numbers', 3],
     ['class M(type):\n    pass\nclass A(metaclass=M):\n    pass', 'NotSupported', 'not supported by Highwater yet: metaclasses (M)', 3],
@@ -73,6 +73,11 @@ describe('errors, worded as CPython 3.11 words them', () => {
   it('raises NotSupported only when the unsupported statement runs', () => {
     const r = runScript('a = 1\nwith open("f") as f:\n    pass');
     expect(r.steps.map((s) => s.code)).toEqual(['<start>', 'a = 1']);
-    expect(r.error).toEqual({ type: 'NotSupported', message: 'not supported by Highwater yet: open()', line: 2 });
+    expect(r.error).toEqual({
+      type: 'NotSupported',
+      message:
+        "not supported by Highwater yet: open('f') (Highwater simulates no files but /proc/self/status, statm, smaps_rollup)",
+      line: 2,
+    });
   });
 });

@@ -1,4 +1,5 @@
 import { Clock } from '../kernel/clock';
+import { HandleUseAfterFree } from './runtime/debughandles';
 import { Kernel } from '../kernel/kernel';
 import { createLibc, defaultLibcEnv } from '../libc/create';
 import { EnvError, type LibcEnvironment } from '../libc/env';
@@ -198,11 +199,25 @@ export class PythonProcess {
     return this.script.statements;
   }
 
-  /** Run top-level statement i. Throws PyError (type, message, line). */
-  runStatement(i: number): void {
+  /**
+   * Run top-level statement i. Throws PyError (type, message, line). Returns false when a
+   * replay's pause (`pauseAt`) stopped it inside: calling it again with the same i continues.
+   */
+  runStatement(i: number): boolean {
     if (!this.script) throw new Error('PythonProcess.runStatement before load');
-    this.opts.events?.record(EventKind.StatementStart, 0, i, 0);
-    this.script.runStatement(i);
+    if (this.script.pausedIn !== i) this.opts.events?.record(EventKind.StatementStart, 0, i, 0);
+    return this.script.runStatement(i);
+  }
+
+  /**
+   * Pause the run at the first place a thread could hand over once `events` events have happened
+   * (the worker's resumable landings; Infinity: run on). The time budget restarts: it counts the
+   * work from now, not the time the process waited paused.
+   */
+  pauseAt(events: number): void {
+    if (!this.evaluator) return;
+    this.evaluator.pauseAt = events;
+    this.evaluator.budget.restart();
   }
 
   /**
@@ -247,7 +262,9 @@ export class PythonProcess {
       let made: ReturnType<typeof uncaughtException>;
       try {
         made = uncaughtException(this.vm, e, (f) => (f === filename ? this.source : null));
-      } catch {
+      } catch (inner) {
+        // under HIGHWATER_DEBUG a dead handle reached while printing is the bug itself: report it
+        if (inner instanceof HandleUseAfterFree) throw inner;
         // the exception object cannot be printed (an engine bug in what it refers to): its type
         // and message as raised, without the traceback, rather than a JS error and no report
         return { type: e.pyType, message: e.message, line: e.line || this.evaluator.currentLine() || line };

@@ -48,12 +48,14 @@ export class EventLog implements EventSink {
   /** Entries the columns' buffers can be resized to in place (0: plain buffers, grown by copying). */
   private reserved = 0;
 
-  constructor() {
-    this.reserved = RESIZABLE ? FIRST_RESERVATION : 0;
-    this.kind = new Uint8Array(this.buffer(INITIAL_CAPACITY, 1));
-    this.addr = new Float64Array(this.buffer(INITIAL_CAPACITY, 8));
-    this.size = new Float64Array(this.buffer(INITIAL_CAPACITY, 8));
-    this.aux = new Float64Array(this.buffer(INITIAL_CAPACITY, 8));
+  /** `capacity` 0: a log that only counts (a subclass's `record` keeps nothing: replays). */
+  constructor(capacity = INITIAL_CAPACITY) {
+    this.reserved = RESIZABLE && capacity > 0 ? FIRST_RESERVATION : 0;
+    this.capacity = capacity;
+    this.kind = new Uint8Array(this.buffer(capacity, 1));
+    this.addr = new Float64Array(this.buffer(capacity, 8));
+    this.size = new Float64Array(this.buffer(capacity, 8));
+    this.aux = new Float64Array(this.buffer(capacity, 8));
   }
 
   /** Called after every event to fill `value`; null: no samples. */
@@ -89,18 +91,22 @@ export class EventLog implements EventSink {
    */
   private buffer(entries: number, bytes: number): ArrayBuffer {
     if (this.reserved === 0) return new ArrayBuffer(entries * bytes);
-    return new (ArrayBuffer as unknown as ResizableCtor)(entries * bytes, { maxByteLength: this.reserved * bytes });
+    return new (ArrayBuffer as unknown as ResizableCtor)(entries * bytes, {
+      maxByteLength: this.reserved * bytes,
+    });
   }
 
   private grow(): void {
     const n = this.capacity * 2;
     if (n <= this.reserved) {
-      for (const col of this.columns()) (col.buffer as ResizableArrayBuffer).resize(n * col.BYTES_PER_ELEMENT);
+      for (const col of this.columns())
+        (col.buffer as ResizableArrayBuffer).resize(n * col.BYTES_PER_ELEMENT);
       this.capacity = n;
       return;
     }
     // Out of reserved room: a new reservation (8 times bigger, within V8's limit) or plain buffers.
-    this.reserved = RESIZABLE && n * 8 <= MAX_RESERVATION ? n * 8 : RESIZABLE && n <= MAX_RESERVATION ? MAX_RESERVATION : 0;
+    this.reserved =
+      RESIZABLE && n * 8 <= MAX_RESERVATION ? n * 8 : RESIZABLE && n <= MAX_RESERVATION ? MAX_RESERVATION : 0;
     this.capacity = n;
     const copy = <T extends Uint8Array | Float64Array>(a: T, make: (b: ArrayBuffer) => T): T => {
       const b = make(this.buffer(n, a.BYTES_PER_ELEMENT));
@@ -115,7 +121,9 @@ export class EventLog implements EventSink {
   }
 
   private columns(): (Uint8Array | Float64Array)[] {
-    return this.value.length > 0 ? [this.kind, this.addr, this.size, this.aux, this.value] : [this.kind, this.addr, this.size, this.aux];
+    return this.value.length > 0
+      ? [this.kind, this.addr, this.size, this.aux, this.value]
+      : [this.kind, this.addr, this.size, this.aux];
   }
 }
 

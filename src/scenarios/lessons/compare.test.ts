@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { compareSteps } from './compareLessons';
 import { ENV_PRESETS, type EnvSpec } from '../../protocol/environment';
 
@@ -43,5 +44,30 @@ describe('which environment gives the memory back', () => {
     expect(last[0]).toMatch(
       /^After line 3: all 3 environments hold about the same, .*in pymalloc arenas|still in use/,
     );
+  }, 300_000);
+
+  it('eight threads: their own arenas give the memory back at exit, two shared arenas keep it in the brk heap', () => {
+    // threads_lists_exit at a quarter of its lists (the real one, whole: 19.6 MiB vs 173.7 MiB after stop).
+    const source = readFileSync(
+      new URL('../../../tests/fidelity/scenarios/threads/threads_lists_exit.py', import.meta.url),
+      'utf8',
+    ).replace('range(100000)', 'range(25000)');
+    expect(source).toContain('range(25000)');
+    const steps = compareSteps(source, [env('glibc'), env('glibc-arena-max-2')]);
+    const built = steps.find((s) => /threads 9 arenas/.test(s.join(' ')) && /up \d+ MiB/.test(s.join(' ')));
+    expect(built, 'a step where the threads hold their lists').toBeDefined();
+    const arenas = built!.find((s) => /gave its threads/.test(s))!;
+    expect(arenas).toMatch(
+      /glibc 2\.36 \(default\) gave its threads 9 arenas \(\d+ MiB resident in 8 thread arenas' 8 heaps\); glibc, MALLOC_ARENA_MAX=2 has its threads share 2 arenas, \d+ MiB resident in 1 thread arena's (\d+ )?heaps?/,
+    );
+    const stopped = steps[steps.length - 1];
+    expect(stopped[0]).toMatch(
+      /glibc 2\.36 \(default\) gives the most back, .* less than glibc, MALLOC_ARENA_MAX=2/,
+    );
+    expect(stopped[1]).toMatch(
+      /MALLOC_ARENA_MAX=2 has its threads share 2 arenas.*: \d+ MiB more resident\.$/,
+    );
+    expect(stopped[3]).toMatch(/MALLOC_ARENA_MAX=2: .* MiB free in glibc’s heap below an in-use chunk/);
+    for (const s of stopped) expect(s).not.toMatch(/NaN|undefined/);
   }, 300_000);
 });

@@ -59,7 +59,8 @@ export function CompareExplain({ runs, labels }: { runs: RunData[]; labels: stri
       )}
       <ul className="sentences">
         {sentences.map((s, i) => {
-          const col = s.id === 'compare-env' ? i - 1 : -1;
+          // The environments' sentences come last, one per column, in the columns' order.
+          const col = s.id === 'compare-env' ? i - sentences.findIndex((x) => x.id === 'compare-env') : -1;
           return (
             <li key={i} data-sentence={s.id}>
               {col >= 0 && (

@@ -15,6 +15,7 @@ const sameRef = (a: MemoryRef | null, b: MemoryRef): boolean =>
 export function ExplainPanel(): React.JSX.Element {
   const snap = useRun((s) => s.snapshot);
   const status = useRun((s) => s.status);
+  const explaining = useRun((s) => s.explaining);
   const error = useRun((s) => s.error);
   const statements = useRun((s) => s.statements);
   const statementEnd = useRun((s) => s.statementEnd);
@@ -28,7 +29,8 @@ export function ExplainPanel(): React.JSX.Element {
   const showError = error && (error.kind === 'syntax' || (error.statement !== null && k > error.statement));
   return (
     <section
-      className="panel explain"
+      className={explaining ? 'panel explain explaining' : 'panel explain'}
+      aria-busy={explaining}
       aria-label="Explanation"
       data-testid="explain"
       id="explain"

@@ -87,6 +87,7 @@ export function installIdleSignal(): void {
         arenas: s?.arenas?.count ?? 0,
         explain: s ? s.explain.map(sentenceText) : [],
         lastBytes: r.lastBytes,
+        explaining: r.explaining,
         heapZoom: useViewport.getState().heapZoom,
         selected: useSelection.getState().selected,
         durationMs: r.durationMs,

@@ -152,8 +152,9 @@ export function hashValue(vm: Vm, h: number): bigint {
   let tp = vm.typeOf(h);
   if (tp.flags & TpFlags.HeapType) {
     const fn = typeLookup(vm, tp, '__hash__');
-    if (fn === vm.s.None || fn === 0) throw typeError(vm, "unhashable type: '%.200s'", tp.name);
-    if (t.type[fn] === T.Function) return classHash(vm, h, fn);
+    if (fn === vm.s.None) throw typeError(vm, "unhashable type: '%.200s'", tp.name);
+    // (0: a built-in base's __hash__ slot wrapper the simulator's type dict does not hold)
+    if (fn !== 0 && t.type[fn] === T.Function) return classHash(vm, h, fn);
     tp = staticBase(vm, tp);
   }
   if (tp.mro.includes(T.Int)) return longHash(t.flags[h] & F_BIG ? (t.side[h] as bigint) : BigInt(t.num[h]));

@@ -1,6 +1,8 @@
 import { NotSupported } from '../errors';
 import { E } from '../objects/exctypes';
-import { T } from '../objects/types';
+import { T, TpFlags } from '../objects/types';
+import { lookupAttr } from './attr';
+import { call } from './call';
 import type { Vm } from '../runtime/vm';
 import { typeError } from './errors';
 import { asSsize, hasIndex } from './number';
@@ -19,8 +21,23 @@ export function getItem(vm: Vm, o: number, key: number): number {
       throw typeError(vm, "sequence index must be integer, not '%.200s'", typeName(vm, key));
     return sequenceGetItem(vm, o, asSsize(vm, key, E.IndexError));
   }
-  if (vm.table.type[o] === T.Type)
-    throw new NotSupported(`subscripting the type ${s.name} (generic aliases)`);
+  if (vm.table.type[o] === T.Type) {
+    // a class's __class_getitem__ (implicitly a classmethod): looked up, called with the key,
+    // the bound method released; the built-in types' ones make types.GenericAlias (not modelled)
+    const cls = vm.slotsOf(o);
+    if (cls.flags & TpFlags.HeapType) {
+      const meth = lookupAttr(vm, o, '__class_getitem__');
+      if (meth !== 0) {
+        try {
+          return call(vm, meth, [key], null);
+        } finally {
+          vm.decref(meth);
+        }
+      }
+      throw typeError(vm, "type '%.200s' is not subscriptable", cls.name);
+    }
+    throw new NotSupported(`subscripting the type ${cls.name} (generic aliases)`);
+  }
   throw typeError(vm, "'%.200s' object is not subscriptable", s.name);
 }
 

@@ -20,6 +20,7 @@ import { strNew, strResult, strValue } from '../objects/str';
 import { Cmp, Meth, NB, T, type Kwargs, type MethodDef } from '../objects/types';
 import type { Vm } from '../runtime/vm';
 import type { BuiltinsHost } from './host';
+import { openBuiltin } from '../modules/procfile';
 
 /**
  * The builtins module's functions (Python/bltinmodule.c) as PyMethodDefs with their 3.11 calling
@@ -46,6 +47,8 @@ export function builtinFunctions(host: BuiltinsHost): MethodDef[] {
       Meth.Fastcall,
       (vm2, _s, a) => (nargs(vm2, 'issubclass', a, 2, 2), vm2.s.bool(isSubclass(vm2, a[0], a[1]))),
     ),
+    // io.open: the simulated /proc's files (modules/procfile.ts)
+    def('open', Meth.Fastcall | Meth.Keywords, openBuiltin),
     def('iter', Meth.Fastcall, (vm2, _s, a) => {
       nargs(vm2, 'iter', a, 1, 2);
       if (a.length === 2) throw new NotSupported('iter(callable, sentinel)');

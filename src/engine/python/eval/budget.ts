@@ -16,6 +16,11 @@ export class Budget {
     this.start = clock();
   }
 
+  /** Count from now (a paused replay resumed later: its wait is not work). */
+  restart(): void {
+    this.start = this.clock();
+  }
+
   /** Milliseconds used so far. */
   get elapsedMs(): number {
     return this.clock() - this.start;

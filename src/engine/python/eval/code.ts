@@ -22,6 +22,11 @@ export class CodeRt {
   consts: Int32Array = new Int32Array(0);
   /** co_names as interned str handles. */
   readonly names: Int32Array;
+  /**
+   * co_names' texts, each made once (names.ts nameText): attribute lookups take the name as a JS
+   * string, and making it from the str's bytes at every LOAD_ATTR/LOAD_METHOD cost ~60 ns and garbage.
+   */
+  readonly nameTexts: (string | undefined)[] = [];
   /** The code object itself (a `code` object, static). */
   handle = 0;
   /**

@@ -76,6 +76,11 @@ export class Interpreter implements Evaluator, InterpreterServices {
   private readonly threadsImpl: Threads | null = null;
   /** The builtins module's names (its dict). */
   builtins: Map<string, number> = new Map();
+  /**
+   * The text of each co_names str that LOAD_GLOBAL looked up in the builtins (names.ts): the names
+   * live as long as their code objects (static), and making the text anew cost 45 ns a lookup.
+   */
+  readonly nameTexts = new Map<number, string>();
   /** sys.modules: the modules imported so far. */
   readonly modules = new Map<string, number>();
   /** Modules whose load is under way (their submodules may be imported meanwhile). */
@@ -95,6 +100,14 @@ export class Interpreter implements Evaluator, InterpreterServices {
   readonly callResult: CallResult = { frame: null, sp: 0, paused: false };
   /** Counts down to the next eval-breaker check. */
   breaker = BREAKER_INTERVAL;
+  /**
+   * A replay's stop (the worker's resumable landings): once the event log holds this many events,
+   * the main thread's loop pauses its frames at the next RESUME or backward jump (where a thread
+   * hands over the GIL), and `runModule` returns PAUSED with `eventPaused` set; running the
+   * statement again continues from there. Infinity: never (the first run, the CLI).
+   */
+  pauseAt = Infinity;
+  eventPaused = false;
   readonly budget: Budget;
   /** What print() wrote, by statement. */
   readonly output: string[] = [];
@@ -279,6 +292,23 @@ export class Interpreter implements Evaluator, InterpreterServices {
   /** _PyCode_Warmup: RESUME and JUMP_BACKWARD count co_warmup up; at 0 the code is quickened. */
   warm(code: CodeRt): void {
     if (++code.warmup === 0) code.quickened = true;
+  }
+
+  /**
+   * The loop is at a place a thread may hand over (f.ip = ip is the next instruction): pause the
+   * main thread there if the events asked for have happened and no C call sits between this loop
+   * and the module frame (whose JS stack could not be left and re-entered).
+   */
+  pauseHere(f: Frame, ip: number, sp: number): boolean {
+    const ev = this.events;
+    if (ev === null || ev.length < this.pauseAt || this.threadsImpl === null || !this.threadsImpl.mayPause())
+      return false;
+    f.ip = ip;
+    f.sp = sp;
+    this.pauseAt = Infinity;
+    this.yielding = true;
+    this.eventPaused = true;
+    return true;
   }
 
   /** eval_frame_handle_pending: the budget (later: a thread switch). */

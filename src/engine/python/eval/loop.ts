@@ -110,6 +110,8 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
                 return PAUSED;
               }
             }
+            // a replay asked to stop here for now (Interpreter.pauseAt: resumable landings)
+            if (it.pauseAt !== Infinity && it.pauseHere(f, ip, sp)) return PAUSED;
             break;
           case O.LOAD_FAST: {
             const v = s[base + arg];
@@ -407,6 +409,7 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
                 return PAUSED;
               }
             }
+            if (it.pauseAt !== Infinity && it.pauseHere(f, ip, sp)) return PAUSED;
             break;
           case O.JUMP_BACKWARD_NO_INTERRUPT:
             ip -= arg;
@@ -444,6 +447,7 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
                     return PAUSED;
                   }
                 }
+                if (it.pauseAt !== Infinity && it.pauseHere(f, ip, sp)) return PAUSED;
               }
             }
             break;
@@ -468,6 +472,7 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
                     return PAUSED;
                   }
                 }
+                if (it.pauseAt !== Infinity && it.pauseHere(f, ip, sp)) return PAUSED;
               }
             }
             break;
@@ -491,7 +496,8 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
             break;
           }
           case O.LOAD_NAME:
-            s[sp++] = names.loadName(it, f, code.names[arg]);
+            s[sp] = names.loadName(it, f, code.names[arg]);
+            sp++;
             break;
           case O.STORE_NAME: {
             const v = s[--sp];
@@ -526,7 +532,7 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
             s[sp - 1] = 0;
             let res: number;
             try {
-              res = getAttr(vm, owner, names.str(vm, code.names[arg]));
+              res = getAttr(vm, owner, names.nameText(vm, code, arg));
             } catch (e) {
               // a simulator stop leaves everything as it is (no allocator event after it)
               if (!isStop(e)) {
@@ -543,7 +549,7 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
             const owner = s[--sp];
             const v = s[--sp];
             try {
-              setAttr(vm, owner, names.str(vm, code.names[arg]), v);
+              setAttr(vm, owner, names.nameText(vm, code, arg), v);
             } catch (e) {
               // a simulator stop leaves everything as it is (no allocator event after it)
               if (!isStop(e)) {
@@ -559,7 +565,7 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
           }
           case O.LOAD_METHOD: {
             const obj = s[sp - 1];
-            const m = getMethod(vm, obj, names.str(vm, code.names[arg]));
+            const m = getMethod(vm, obj, names.nameText(vm, code, arg));
             if (m.self !== 0) {
               s[sp - 1] = m.meth;
               s[sp++] = obj;
@@ -758,7 +764,8 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
             break;
           }
           case O.LOAD_CLASSDEREF:
-            s[sp++] = names.loadClassDeref(it, f, arg);
+            s[sp] = names.loadClassDeref(it, f, arg);
+            sp++;
             break;
           case O.DELETE_NAME:
             names.deleteName(it, f, code.names[arg]);
@@ -769,7 +776,7 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
           case O.DELETE_ATTR: {
             const owner = s[--sp];
             try {
-              setAttr(vm, owner, names.str(vm, code.names[arg]), 0);
+              setAttr(vm, owner, names.nameText(vm, code, arg), 0);
             } catch (e) {
               // a simulator stop leaves everything as it is (no allocator event after it)
               if (!isStop(e)) {
@@ -852,7 +859,8 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
             sp = unwind.raiseVarargs(it, f, s, sp, arg);
             break;
           case O.LOAD_ASSERTION_ERROR:
-            s[sp++] = special.assertionError(it);
+            s[sp] = special.assertionError(it);
+            sp++;
             break;
           case O.BEFORE_WITH:
             sp = special.beforeWith(it, s, sp);
@@ -867,7 +875,8 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
             sp = special.withExceptStart(it, s, sp);
             break;
           case O.LOAD_BUILD_CLASS:
-            s[sp++] = special.loadBuildClass(it);
+            s[sp] = special.loadBuildClass(it);
+            sp++;
             break;
           case O.SETUP_ANNOTATIONS:
             special.setupAnnotations(it, f);

@@ -43,6 +43,13 @@ const PYTHON_BUILTINS = new Set(
 /** The text of an interned name handle. */
 export const str = (vm: Vm, h: number): string => strValue(vm, h);
 
+/** The text of co_names[i] (made once per code object: the names never change). */
+export function nameText(vm: Vm, code: CodeRt, i: number): string {
+  let text = code.nameTexts[i];
+  if (text === undefined) code.nameTexts[i] = text = strValue(vm, code.names[i]);
+  return text;
+}
+
 /**
  * format_exc_check_arg: PyErr_Format, and for a NameError (exactly) the exception is normalized
  * at once and given `name`.
@@ -59,7 +66,8 @@ export function nameError(vm: Vm, type: number, fmt: string, name: string): PyEr
 
 /** A builtins name: the module's dict; an unmodelled one is NotSupported. 0 when missing. */
 function builtin(it: Interpreter, name: number): number {
-  const text = str(it.vm, name);
+  let text = it.nameTexts.get(name);
+  if (text === undefined) it.nameTexts.set(name, (text = str(it.vm, name)));
   const v = it.builtins.get(text);
   if (v !== undefined) return v;
   if (PYTHON_BUILTINS.has(text)) throw new NotSupported(`${text}()`);

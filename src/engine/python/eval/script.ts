@@ -54,14 +54,20 @@ export class Script {
     this.resume(0);
   }
 
-  /** Run top-level statement i (0-based): to the marker after it. Throws PyError. */
-  runStatement(i: number): void {
+  /** The statement a replay's pause stopped inside (Interpreter.pauseAt), or -1. */
+  pausedIn = -1;
+
+  /**
+   * Run top-level statement i (0-based): to the marker after it, or on from where a replay's
+   * pause stopped it. False when it paused again before its end (Interpreter.pauseAt). Throws PyError.
+   */
+  runStatement(i: number): boolean {
     if (i !== this.next) throw new Error(`internal: statement ${i} run out of order (next is ${this.next})`);
     this.it.statement = i;
-    this.resume(i + 1);
+    return this.resume(i + 1);
   }
 
-  private resume(marker: number): void {
+  private resume(marker: number): boolean {
     if (this.finished) throw new Error('internal: the module already finished');
     const it = this.it;
     it.stepReached = -1;
@@ -77,6 +83,13 @@ export class Script {
       }
       throw e;
     }
+    if (r === PAUSED && it.eventPaused) {
+      // a replay's pause inside the statement: the frames stay as they are, to be resumed
+      it.eventPaused = false;
+      this.pausedIn = marker - 1;
+      return false;
+    }
+    this.pausedIn = -1;
     if (r !== PAUSED) {
       // the module returned: only past the last marker
       this.finished = true;
@@ -84,6 +97,7 @@ export class Script {
     } else if (it.stepReached !== marker)
       throw new Error(`internal: reached step ${it.stepReached}, expected ${marker}`);
     this.next = marker;
+    return true;
   }
 }
 

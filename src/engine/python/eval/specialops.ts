@@ -21,7 +21,8 @@ import { listToTuple } from './build';
 /** GET_LEN: len(TOS) pushed as an int. */
 export function getLen(it: Interpreter, s: Int32Array, sp: number): number {
   const n = length(it.vm, s[sp - 1]);
-  s[sp++] = fromSsize(it.vm, n);
+  s[sp] = fromSsize(it.vm, n);
+  sp++;
   return sp;
 }
 

@@ -10,7 +10,17 @@ import type { Frame } from './frame';
 import type { Interpreter } from './interpreter';
 import { evalFrame, PAUSED } from './loop';
 import { ThreadState } from './thread';
-import { ThreadCosts, type ThreadMemory } from './threadCosts';
+import {
+  MAIN_IDENT,
+  MAIN_NATIVE_ID,
+  PAGE_FAULT_NS,
+  PyThread,
+  SWITCH_INTERVAL_NS,
+  TICK_NS,
+  type Wait,
+} from './pythread';
+import { ThreadCosts } from './threadCosts';
+import { endWait, waitCanEnd } from './threadWaits';
 
 /**
  * Python threads on the simulated process: one runs at a time (the GIL), as CPython 3.11's
@@ -34,53 +44,9 @@ import { ThreadCosts, type ThreadMemory } from './threadCosts';
  * for, a __exit__ written in Python) keeps its JS stack: the other threads then run nested
  * inside its wait until it can go on (never the main thread there; if only the main thread
  * could unblock it, the run stops with "not supported").
+ *
+ * pythread.ts holds a thread's state and the clock's constants, threadWaits.ts how a wait ends.
  */
-export const SWITCH_INTERVAL_NS = 5_000_000;
-export const TICK_NS = 35;
-/**
- * A page fault (first touch of an anonymous page: the kernel zeroes it). Measured here on 3.11.7:
- * writing one byte per page of a fresh 80 MiB mmap costs 2.9 µs a page (process_time, best of 5,
- * the machine under load), of which ~0.1 µs is the Python loop. With it, `s.append(bytes(2000))`
- * is modelled at 1.4 µs an iteration (measured 1.1 µs) and `[[0] * 100 for _ in range(n)]` at
- * 0.6 µs (measured 1.6 µs): the right order, which is what the 5 ms switch interval needs.
- */
-export const PAGE_FAULT_NS = 2800;
-
-type Wait =
-  | { kind: 'lock'; lock: LockState; deadline: number | null; count: number }
-  | { kind: 'sleep'; deadline: number };
-
-export class PyThread {
-  /** Frames to resume at (the innermost), once the thread handed over. */
-  resume: Frame | null = null;
-  /** The frame its start runs (the thread's bootstrap): its bottom frame. */
-  base: Frame | null = null;
-  /** How its last wait ended (True: got the lock / slept; False: timed out). */
-  got = true;
-  /** A callable started that is not a Python function: called from C when the thread starts. */
-  startCall: { fn: number; args: number[] } | null = null;
-  started = false;
-  done = false;
-  /** Blocked on this; the value its call returned is replaced when the wait ends. */
-  wait: Wait | null = null;
-  /** Its native wait keeps its JS stack (blocked inside a call from C). */
-  onStack = false;
-  /** When it started waiting for the GIL (simulated ns). */
-  readySince = 0;
-  /** Locks released when the thread ends (_thread._set_sentinel). */
-  readonly sentinels: LockState[] = [];
-  memory: ThreadMemory | null = null;
-
-  constructor(
-    readonly ident: number,
-    readonly nativeId: number,
-    /** The C library's thread id (Libc.setThread): 0 for the main thread, then 1, 2, … never reused. */
-    readonly tid: number,
-    readonly ts: ThreadState,
-    readonly exc: ExcState,
-  ) {}
-}
-
 export interface ThreadsHost {
   kernel: Kernel;
   libc: Libc;
@@ -167,6 +133,11 @@ export class Threads implements ThreadServices {
     return entries === 1;
   }
 
+  /** A replay may pause here (Interpreter.pauseHere): the main thread runs, from its own loop. */
+  mayPause(): boolean {
+    return this.current === this.main && this.canYield();
+  }
+
   /** The current thread hands over at the GIL (a switch, not a wait): it goes to the back. */
   private requeue = false;
 
@@ -226,6 +197,8 @@ export class Threads implements ThreadServices {
     if (it.yielding) {
       it.yielding = false;
       th.resume = th.ts.current;
+      // a replay's pause: the main thread stops where it is, nobody else runs until it resumes
+      if (it.eventPaused) return PAUSED;
       if (this.requeue || th.wait === null) this.enqueue(th);
       this.requeue = false;
       return YIELDED;
@@ -323,37 +296,12 @@ export class Threads implements ThreadServices {
   }
 
   private satisfiable(w: Wait): boolean {
-    if (w.kind === 'sleep') return this.clock.now() >= w.deadline;
-    return !w.lock.locked || (w.deadline !== null && this.clock.now() >= w.deadline);
+    return waitCanEnd(w, this.clock.now());
   }
 
   /** Ends `th`'s wait if it can: takes the lock, or times out. Sets the call's value. */
   private satisfied(th: PyThread): boolean {
-    const w = th.wait;
-    if (w === null) return true;
-    if (!this.satisfiable(w)) return false;
-    th.wait = null;
-    th.got = true;
-    if (w.kind === 'lock') {
-      th.got = !w.lock.locked;
-      if (th.got) {
-        w.lock.locked = true;
-        w.lock.owner = th.ident;
-        w.lock.count = w.count;
-      }
-      this.setWaitResult(th, th.got);
-    }
-    return true;
-  }
-
-  /** The blocked call's value in the paused frame (pushed as True/None when it blocked). */
-  private setWaitResult(th: PyThread, got: boolean): void {
-    if (got || th.onStack) return;
-    const f = th.resume!;
-    const vm = this.it.vm;
-    const old = f.slots[f.sp - 1];
-    f.slots[f.sp - 1] = vm.s.False;
-    vm.decref(old);
+    return endWait(th, this.clock.now(), this.it.vm);
   }
 
   // ---- ThreadServices (the _thread and time modules) ---------------------------------------
@@ -471,10 +419,3 @@ export class Threads implements ThreadServices {
 /** What slice() returns when the thread handed over. */
 const YIELDED = -2;
 void PAUSED;
-
-/**
- * pthread_self() of the main thread (its struct pthread in the TLS block ld.so maps) and its
- * kernel tid. Fixed values: the simulated process has no real addresses for them.
- */
-const MAIN_IDENT = 0x7ffff7d8a740;
-const MAIN_NATIVE_ID = 4242;

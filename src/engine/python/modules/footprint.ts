@@ -241,3 +241,13 @@ function after(vm: Vm, host: ImportHost, d: FootprintDelta, rss0: number, anon0:
   const added = host.kernel.rss - rss0;
   if (d.rss > added) host.kernel.baselineRss += d.rss - added;
 }
+
+/**
+ * A block of `size`'s class that the start-up left live (a calibrated start-up block), handed
+ * over to whatever start-up object owns it in the model (e.g. a table made statically here whose
+ * real block the script later frees). 0 when the process has none left (or no start-up profile).
+ */
+export function takeStartupBlock(vm: Vm, size: number): number {
+  const h = hosts.get(vm);
+  return h === undefined ? 0 : preexisting(h.host, `~${size}`);
+}

@@ -20,6 +20,12 @@ import { operatorModule } from './operator';
 import { threadModule } from './thread';
 import { concurrentFuturesModules, queueModule, threadingModule } from './threading';
 import { weakrefModule } from './weakref';
+import { osModule, osPathModule } from './os';
+import { resourceModule } from './resource';
+import { csvCModule, csvModule } from './csv';
+import { structModules } from './struct';
+import { timeitModule } from './timeit';
+import { reModule } from './re';
 
 /** Every standard-library module the simulator models, one file each (one line here per module). */
 registerModules([
@@ -46,6 +52,14 @@ registerModules([
   threadingModule,
   queueModule,
   ...concurrentFuturesModules,
+  osModule,
+  osPathModule,
+  resourceModule,
+  csvCModule,
+  csvModule,
+  ...structModules,
+  timeitModule,
+  reModule,
 ]);
 
 export { findModule, type ModuleSpec } from './registry';

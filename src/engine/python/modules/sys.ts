@@ -12,6 +12,8 @@ import type { Vm } from '../runtime/vm';
 import { def, staticModule } from './gc';
 import { hostOf, interpOf } from './host';
 import type { ModuleSpec } from './registry';
+import { builtinStatic } from '../objects/descr';
+import { sysExtraAttrs, sysExtraFunctions } from './sysextra';
 
 /**
  * The sys module as far as scripts about memory use it: getsizeof, the recursion limit,
@@ -58,6 +60,9 @@ export const sysModule: ModuleSpec = {
       }),
     ]);
     const attrs = moduleData(vm, m).attrs;
+    for (const d of sysExtraFunctions())
+      attrs.set(d.name, builtinStatic(vm, { ...d, qualname: d.name }, 'sys'));
+    for (const [k, v] of Object.entries(sysExtraAttrs(vm))) attrs.set(k, v);
     // made at start-up in the real process (sys is loaded then): static objects here, no allocation
     const maxsize = vm.newStatic(T.Int);
     vm.table.flags[maxsize] |= F_BIG;
@@ -81,7 +86,9 @@ function getrefcount(vm: Vm, _s: number, args: readonly number[]): number {
   const obj = args[0];
   if (vm.isImmortal(obj)) {
     if (vm.py.refcounts === 'immortal') return fromSsize(vm, 2 ** 32 - 1);
-    throw new NotSupported(`sys.getrefcount of a static object on CPython ${vm.py.name} (its count is not tracked)`);
+    throw new NotSupported(
+      `sys.getrefcount of a static object on CPython ${vm.py.name} (its count is not tracked)`,
+    );
   }
   return fromSsize(vm, vm.table.refcnt[obj]);
 }
@@ -107,7 +114,12 @@ function getsizeof(vm: Vm, _s: number, args: readonly number[], kw: Map<string, 
 }
 
 /** sys.set_int_max_str_digits(maxdigits): one int, by position or by name (Python/sysmodule.c). */
-function setIntMaxStrDigitsImpl(vm: Vm, _s: number, args: readonly number[], kw: Map<string, number> | null): number {
+function setIntMaxStrDigitsImpl(
+  vm: Vm,
+  _s: number,
+  args: readonly number[],
+  kw: Map<string, number> | null,
+): number {
   const named = kw?.get('maxdigits');
   const given = args.length + (kw?.size ?? 0);
   if (given > 1) throw typeError(vm, 'set_int_max_str_digits() takes at most 1 argument (%zd given)', given);

@@ -33,6 +33,9 @@ def _call(f, a, k):
     # hand the GIL over (CALL_FUNCTION_EX runs f in a nested loop in 3.11: threads.ts)
     if k:
         return f(*a, **k)
+    # **self._kwargs is BUILD_MAP 0 + DICT_MERGE in the real Thread.run: a new empty dict (a
+    # 64-byte pymalloc block) that lives as long as the target runs, i.e. the thread's whole life
+    kw = {}
     n = len(a)
     if n == 0:
         return f()

@@ -1,14 +1,18 @@
 import { NotSupported, memoryError } from '../errors';
 import { cmpResult } from '../abstract/compare';
+import { lookupSpecial } from '../abstract/attr';
+import { call } from '../abstract/call';
 import { raiseString, typeError, valueError } from '../abstract/errors';
+import { getIter, iterNext, lengthHint } from '../abstract/iter';
 import { asSsize, hasIndex } from '../abstract/number';
 import { typeName } from '../abstract/object';
 import type { Vm } from '../runtime/vm';
 import { BYTES_METHODS } from './bytesmethods';
+import { bytesIterNew } from './bytesiter';
 import { E } from './exctypes';
 import { intValue } from './int';
 import { listSliceItems } from './list';
-import { hashNotImplemented } from './object';
+import { genericAlloc, hashNotImplemented } from './object';
 import { sliceIndices } from './slice';
 import { tupleItem, tupleItems } from './tuple';
 import { Cmp, T, TpFlags, defineType, type TypeSlots } from './types';
@@ -133,7 +137,7 @@ function bytesRepr(c: ByteContent): string {
 /** The JS string of a bytes-like operand, or null when it is not one (NotImplemented). */
 function bytesOf(vm: Vm, h: number): string | null {
   const type = vm.table.type[h];
-  if (type !== T.Bytes && type !== T.ByteArray) return null;
+  if (type !== T.Bytes && type !== T.ByteArray && !(vm.types[type].flags & TpFlags.BytesSubclass)) return null;
   const s = byteString(vm.table.side[h] as ByteContent);
   if (s === null) throw new NotSupported('operating on bytes over 1 MiB');
   return s;
@@ -197,29 +201,124 @@ function bytesRichcompare(vm: Vm, a: number, b: number, op: Cmp): number {
 }
 
 /** bytes_new: bytes(n) is _PyBytes_FromSize(n, use_calloc=1); bytes(b) is b itself; a list or tuple of ints. */
-function bytesTypeNew(vm: Vm, _type: TypeSlots, args: number, kwargs: number): number {
+function bytesTypeNew(vm: Vm, type: TypeSlots, args: number, kwargs: number): number {
+  const tmp = bytesExactNew(vm, args, kwargs);
+  if (type.id === T.Bytes) return tmp;
+  // bytes_subtype_new: tp_alloc(type, n) and the bytes copied, then the exact one released
+  try {
+    const h = genericAlloc(vm, type, vm.table.n[tmp]);
+    vm.table.n[h] = vm.table.n[tmp];
+    vm.table.side[h] = bytesContent(vm, tmp);
+    return h;
+  } finally {
+    vm.decref(tmp);
+  }
+}
+
+/** bytes_new_impl(&PyBytes_Type, x). */
+function bytesExactNew(vm: Vm, args: number, kwargs: number): number {
   const n = vm.table.n[args];
   if (kwargs !== 0 || n > 1) throw new NotSupported('bytes() with an encoding');
   if (n === 0) return vm.s.emptyBytes;
   const a = tupleItem(vm, args, 0);
+  // __bytes__ first (_PyObject_LookupSpecial: a bound method made, called and released)
+  const f = lookupSpecial(vm, a, '__bytes__');
+  if (f !== 0) {
+    let r: number;
+    try {
+      r = call(vm, f, [], null);
+    } finally {
+      vm.decref(f);
+    }
+    if (!(vm.typeOf(r).flags & TpFlags.BytesSubclass) && vm.table.type[r] !== T.Bytes) {
+      const name = vm.typeOf(r).name;
+      vm.decref(r);
+      throw typeError(vm, '__bytes__ returned non-bytes (type %.200s)', name);
+    }
+    return r;
+  }
   switch (vm.table.type[a]) {
     case T.Int: {
       const count = Number(intValue(vm, a));
       if (count < 0) throw valueError(vm, 'negative count');
       return bytesNew(vm, { fill: 0, length: count }, true);
     }
-    case T.Bytes:
-      vm.incref(a);
-      return a;
     case T.List:
     case T.Tuple: {
       let s = '';
       const items = vm.table.type[a] === T.List ? listSliceItems(vm, a, 0, vm.table.n[a]) : tupleItems(vm, a);
-      for (const x of items) s += String.fromCharCode(Number(intValue(vm, x)));
+      for (const x of items) {
+        // _PyBytes_FromList/_FromTuple: each item through PyNumber_AsSsize_t, range-checked
+        if (!hasIndex(vm, x)) throw typeError(vm, "'%.200s' object cannot be interpreted as an integer", typeName(vm, x));
+        const v = asSsize(vm, x, 0);
+        if (v < 0 || v > 255) throw valueError(vm, 'bytes must be in range(0, 256)');
+        s += String.fromCharCode(v);
+      }
       return bytesNew(vm, s);
     }
+    case T.Str:
+      throw typeError(vm, 'string argument without an encoding');
     default:
-      throw new NotSupported(`bytes(${typeName(vm, a)})`);
+      if (vm.typeOf(a).iter === undefined) throw new NotSupported(`bytes(${typeName(vm, a)})`);
+      return bytesFromIterator(vm, a);
+  }
+}
+
+/** _PyBytesWriter's buffer on the C stack (small_buffer). */
+const WRITER_SMALL_BUFFER = 512;
+
+/**
+ * _PyBytes_FromIterator: the length hint (64 by default) sizes a _PyBytesWriter (its 512-byte
+ * stack buffer, else a bytes object of exactly that size); past it the writer over-allocates by
+ * a quarter (the stack buffer copied into a new bytes object, then _PyBytes_Resize); Finish makes
+ * the bytes from the stack buffer, or cuts the object to the bytes written.
+ */
+function bytesFromIterator(vm: Vm, x: number): number {
+  const it = getIter(vm, x);
+  let buffer = 0;
+  try {
+    const hint = lengthHint(vm, x, 64);
+    let allocated = WRITER_SMALL_BUFFER;
+    const resize = (size: number): void => {
+      if (buffer === 0) buffer = bytesNew(vm, { fill: 0, length: size });
+      else {
+        vm.table.addr[buffer] = vm.mem.realloc(vm.table.addr[buffer], BYTES_HEADER + size);
+        vm.table.n[buffer] = size;
+      }
+      allocated = size;
+    };
+    if (hint > allocated) resize(hint);
+    let out = '';
+    for (let i = 0; ; i++) {
+      const item = iterNext(vm, it);
+      if (item === 0) break;
+      let value: number;
+      try {
+        value = asSsize(vm, item, 0);
+      } finally {
+        vm.decref(item);
+      }
+      if (value < 0 || value > 255) throw valueError(vm, 'bytes must be in range(0, 256)');
+      if (i >= allocated) resize(i + 1 + ((i + 1) >> 2));
+      out += String.fromCharCode(value);
+    }
+    if (buffer === 0) return bytesNew(vm, out);
+    const b = buffer;
+    buffer = 0;
+    if (out.length === 0) {
+      vm.decref(b);
+      return vm.s.emptyBytes;
+    }
+    if (out.length !== allocated) {
+      vm.table.addr[b] = vm.mem.realloc(vm.table.addr[b], BYTES_HEADER + out.length);
+      vm.table.n[b] = out.length;
+    }
+    vm.mem.touch(vm.table.addr[b], BYTES_HEADER + out.length);
+    vm.table.side[b] = out;
+    return b;
+  } finally {
+    if (buffer !== 0) vm.decref(buffer);
+    vm.decref(it);
   }
 }
 
@@ -241,9 +340,7 @@ export const BytesType = (): TypeSlots =>
     methods: BYTES_METHODS,
     sequence: { length: (vm, h) => vm.table.n[h], concat: bytesConcat, repeat: bytesRepeat },
     mapping: { length: (vm, h) => vm.table.n[h], subscript: bytesSubscript },
-    iter: () => {
-      throw new NotSupported('iterating over bytes');
-    },
+    iter: bytesIterNew,
     new: bytesTypeNew,
   });
 

@@ -1,9 +1,10 @@
 import { argParserInit } from '../abstract/argparser';
-import { typeError } from '../abstract/errors';
+import { typeError, valueError } from '../abstract/errors';
 import { sequenceFast } from '../abstract/sequence';
 import { NotSupported } from '../errors';
 import type { Vm } from '../runtime/vm';
-import { byteAt, byteLength, byteString, bytesContent, bytesNew, type ByteContent } from './bytes';
+import { BYTES_HEADER, byteAt, byteLength, byteString, bytesContent, bytesNew, type ByteContent } from './bytes';
+import { UnicodeWriter } from './formatwriter';
 import { strNew, strValue } from './str';
 import { Meth, T, type Kwargs, type MethodDef } from './types';
 
@@ -67,25 +68,115 @@ function join(vm: Vm, self: number, args: readonly number[]): number {
 }
 
 /**
- * bytes.decode(encoding='utf-8', errors='strict') of ASCII data: PyUnicode_New(size, 127) and
- * ascii_decode into it (one character: the cached singleton). Non-ASCII data goes through a
- * _PyUnicodeWriter that widens its buffer: not modelled yet.
+ * bytes.decode(encoding='utf-8', errors='strict'). UTF-8 (unicode_decode_utf8): one ASCII byte is
+ * the cached character; otherwise PyUnicode_New(size, 127) and ascii_decode into it, which is the
+ * result when every byte is ASCII. Past the first non-ASCII byte a _PyUnicodeWriter takes that
+ * buffer (InitWithBuffer, min_length = size): each character wider than the buffer's kind widens
+ * it into a new PyUnicode_New(size, ch) (the old one freed), and _PyUnicodeWriter_Finish cuts it
+ * to the characters decoded (resize_compact: a realloc). Latin-1 (_PyUnicode_FromUCS1): one str
+ * of the data's widest kind, the cached character for one byte. Errors (invalid UTF-8, non-ASCII
+ * under 'ascii') are not modelled.
  */
 function decode(vm: Vm, self: number, args: readonly number[], kw: Kwargs | null): number {
   if (kw !== null && kw.size > 0) argParserInit(vm, 'bytes.decode', ['encoding', 'errors']);
   const encArg = args[0] ?? kw?.get('encoding');
   const enc = encArg === undefined ? 'utf-8' : strValue(vm, encArg).toLowerCase().replace(/_/g, '-');
-  if (!['utf-8', 'utf8', 'ascii', 'us-ascii', 'latin-1', 'latin1', 'iso-8859-1'].includes(enc))
-    throw new NotSupported(`bytes.decode('${enc}')`);
+  const latin1 = ['latin-1', 'latin1', 'iso-8859-1'].includes(enc);
+  const ascii = ['ascii', 'us-ascii'].includes(enc);
+  if (!latin1 && !ascii && !['utf-8', 'utf8'].includes(enc)) throw new NotSupported(`bytes.decode('${enc}')`);
   const c = bytesContent(vm, self);
   const n = byteLength(c);
   if (n === 0) return vm.s.emptyStr;
-  const text = byteString(c);
-  if (text === null) throw new NotSupported('bytes.decode of more than 1 MB of zero-filled bytes');
+  const raw = byteString(c);
+  if (raw === null) throw new NotSupported('bytes.decode of more than 1 MB of zero-filled bytes');
+  if (n === 1 && (latin1 || raw.charCodeAt(0) < 128)) return vm.s.char(raw.charCodeAt(0));
+  if (latin1) return strNew(vm, raw);
   // eslint-disable-next-line no-control-regex -- ASCII is every code below 128, controls included
-  if (!/^[\x00-\x7f]*$/.test(text)) throw new NotSupported('bytes.decode of non-ASCII data');
-  if (n === 1) return vm.s.char(text.charCodeAt(0));
-  return strNew(vm, text, 0);
+  const prefix = raw.search(/[^\x00-\x7f]/);
+  if (prefix < 0) return strNew(vm, raw, 0);
+  if (ascii) throw new NotSupported("bytes.decode('ascii') of non-ASCII data (UnicodeDecodeError)");
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(raw, (ch) => ch.charCodeAt(0)));
+  } catch {
+    throw new NotSupported('bytes.decode of invalid UTF-8 (UnicodeDecodeError)');
+  }
+  const w = new UnicodeWriter(vm);
+  w.initWithNewBuffer(n, 127, text.slice(0, prefix), prefix);
+  // runs of characters that fit the buffer's kind go straight in; a wider one widens it
+  let runStart = prefix;
+  for (let i = prefix; i < text.length; ) {
+    const cp = text.codePointAt(i)!;
+    const width = cp > 0xffff ? 2 : 1;
+    if (cp > w.maxchar) {
+      w.writeText(text.slice(runStart, i));
+      w.writeChar(String.fromCodePoint(cp));
+      runStart = i + width;
+    }
+    i += width;
+  }
+  w.writeText(text.slice(runStart));
+  return w.finish();
+}
+
+/**
+ * bytes.hex() (_Py_strhex_impl without a separator): PyUnicode_New(2 * len, 127) filled with
+ * the digits; the empty str for empty bytes.
+ */
+function hex(vm: Vm, self: number, args: readonly number[], kw: Kwargs | null): number {
+  if (args.length > 0 || (kw !== null && kw.size > 0)) throw new NotSupported('bytes.hex with a separator');
+  const c = bytesContent(vm, self);
+  const n = byteLength(c);
+  if (n === 0) return vm.s.emptyStr;
+  let s = '';
+  for (let i = 0; i < n; i++) s += byteAt(c, i).toString(16).padStart(2, '0');
+  return strNew(vm, s, 0);
+}
+
+const HEX_SPACE = /[ \t\n\r\f\v]/;
+
+/**
+ * bytes.fromhex(string) (_PyBytes_FromHex): a _PyBytesWriter sized for len/2 bytes: up to 512
+ * they go to its stack buffer and the result is made at the end (PyBytes_FromStringAndSize: the
+ * cached object for one byte); past that a bytes object of len/2 is allocated at once, and cut
+ * (_PyBytes_Resize) when whitespace made the result shorter.
+ */
+function fromhex(vm: Vm, _type: number, args: readonly number[]): number {
+  const h = args[0];
+  if (vm.table.type[h] !== T.Str)
+    throw typeError(vm, "fromhex() argument must be str, not %.50s", vm.typeOf(h).name);
+  const s = strValue(vm, h);
+  const out: number[] = [];
+  for (let i = 0; i < s.length; ) {
+    if (HEX_SPACE.test(s[i])) {
+      i++;
+      continue;
+    }
+    const hi = parseInt(s[i], 16);
+    const lo = i + 1 < s.length ? parseInt(s[i + 1], 16) : NaN;
+    if (Number.isNaN(hi) || Number.isNaN(lo)) {
+      const at = Number.isNaN(hi) ? i : i + 1;
+      throw valueError(vm, 'non-hexadecimal number found in fromhex() arg at position %zd', at);
+    }
+    out.push(hi * 16 + lo);
+    i += 2;
+  }
+  const text = String.fromCharCode(...out);
+  const allocated = s.length >> 1;
+  if (allocated <= 512) return bytesNew(vm, text);
+  const b = bytesNew(vm, { fill: 0, length: allocated });
+  if (out.length !== allocated) {
+    // _PyBytes_Resize: the empty bytes for 0 (the buffer freed), else a realloc
+    if (out.length === 0) {
+      vm.decref(b);
+      return vm.s.emptyBytes;
+    }
+    const t = vm.table;
+    t.addr[b] = vm.mem.realloc(t.addr[b], BYTES_HEADER + out.length);
+    t.n[b] = out.length;
+  }
+  vm.table.side[b] = text;
+  return b;
 }
 
 const def = (name: string, flags: number, impl: MethodDef['impl']): MethodDef => ({
@@ -95,7 +186,19 @@ const def = (name: string, flags: number, impl: MethodDef['impl']): MethodDef =>
   qualname: `bytes.${name}`,
 });
 
+/** bytes___bytes___impl: exact bytes are themselves, a subclass's are copied into exact bytes. */
+function dunderBytes(vm: Vm, self: number): number {
+  if (vm.table.type[self] === T.Bytes) {
+    vm.incref(self);
+    return self;
+  }
+  return bytesNew(vm, bytesContent(vm, self));
+}
+
 export const BYTES_METHODS: Record<string, MethodDef> = {
+  __bytes__: def('__bytes__', Meth.NoArgs, (vm, self) => dunderBytes(vm, self)),
   join: def('join', Meth.O, join),
   decode: def('decode', Meth.Fastcall | Meth.Keywords, decode),
+  hex: def('hex', Meth.Fastcall | Meth.Keywords, hex),
+  fromhex: def('fromhex', Meth.O | Meth.Class, fromhex),
 };

@@ -111,6 +111,14 @@ export function staticMethodNew(vm: Vm, callable: number): number {
   return h;
 }
 
+/** PyClassMethod_New (type_new wraps a class's __init_subclass__ / __class_getitem__ function). `callable` is borrowed. */
+export function classMethodNew(vm: Vm, callable: number): number {
+  const h = wrapperNew(vm, vm.types[T.ClassMethod]);
+  vm.incref(callable);
+  (vm.table.side[h] as WrapperState).callable = callable;
+  return h;
+}
+
 // ---- property ----------------------------------------------------------------------------
 
 interface PropertyState {

@@ -32,7 +32,9 @@ import {
   noteEntry,
   slotOf,
   slowKey,
+  smallSlots,
   type HashIndex,
+  type Slots,
 } from './dictindex';
 
 /**
@@ -53,8 +55,8 @@ export interface DictData extends HashIndex {
   unicode: boolean;
   usable: number;
   nentries: number;
-  keys: Int32Array;
-  values: Int32Array;
+  keys: Slots;
+  values: Slots;
   /**
    * A split table (an instance's __dict__ made from its values array): the class's shared keys
    * name the entries, and the memory is the values array; keysAddr is 0. Null for the usual
@@ -101,8 +103,8 @@ function newKeys(vm: Vm, d: DictData, log2: number, unicode: boolean): void {
   d.unicode = unicode;
   d.usable = usable;
   d.nentries = 0;
-  d.keys = new Int32Array(usable);
-  d.values = new Int32Array(usable);
+  d.keys = smallSlots(usable, 0);
+  d.values = smallSlots(usable, 0);
   d.indices = newIndices(log2);
   d.hashes = null;
   d.other = null;
@@ -190,9 +192,9 @@ export function copyEntries(d: DictData): Pick<DictData, 'keys' | 'values' | 'in
  * Move the live entries of `old` into d's fresh table in order (dictresize's copy; deleted entries
  * drop out) and index them. The hashes come from the old table: no tp_hash runs.
  */
-export function moveEntries(vm: Vm, d: DictData, old: HashIndex & { values: Int32Array }, n: number): void {
+export function moveEntries(vm: Vm, d: DictData, old: HashIndex & { values: Slots }, n: number): void {
   const { keys, values, indices } = d;
-  const hashes = old.hashes === null ? null : (d.hashes = new Int32Array(keys.length));
+  const hashes = old.hashes === null ? null : (d.hashes = smallSlots(keys.length, 0));
   const other: HashKey[] | null = old.other === null ? null : (d.other = []);
   let j = d.nentries;
   for (let i = 0; i < n; i++) {
@@ -225,7 +227,7 @@ export function dictNewPresized(vm: Vm, minused: number, unicode: boolean): numb
 function resize(vm: Vm, h: number, log2: number, unicode: boolean): void {
   const d = dictData(vm, h);
   const old = { addr: d.keysAddr, log2: d.log2, unicode: d.unicode, n: d.nentries };
-  const entries: HashIndex & { values: Int32Array } = {
+  const entries: HashIndex & { values: Slots } = {
     keys: d.keys,
     values: d.values,
     indices: d.indices,
@@ -354,8 +356,8 @@ export function dictFromSplit(vm: Vm, keys: SharedKeys, values: Values): number 
   keys.refcnt++;
   d.usable = Infinity;
   const n = Math.min(keys.names.length, values.size);
-  d.keys = new Int32Array(n);
-  d.values = new Int32Array(n);
+  d.keys = smallSlots(n, 0);
+  d.values = smallSlots(n, 0);
   d.indices = splitIndices(n);
   let track = false;
   for (let ix = 0; ix < n; ix++) {
@@ -407,7 +409,7 @@ function splitSetItem(vm: Vm, h: number, d: DictData, key: number, value: number
 }
 
 /** Indices for a split table of up to n entries (a power of two, at least twice n). */
-function splitIndices(n: number): Int32Array {
+function splitIndices(n: number): Slots {
   return newIndices(Math.max(3, 32 - Math.clz32(Math.max(1, n * 2 - 1))));
 }
 
@@ -416,9 +418,9 @@ function reindexSplit(vm: Vm, d: DictData): void {
   for (let i = 0; i < d.nentries; i++) if (d.keys[i] !== 0) insertIndex(d.indices, strHash(vm, d.keys[i]), i);
 }
 
-function growInt32(a: Int32Array): Int32Array {
-  const b = new Int32Array(Math.max(4, a.length * 2));
-  b.set(a);
+function growInt32(a: Slots): Slots {
+  const b = smallSlots(Math.max(4, a.length * 2), 0);
+  for (let i = 0; i < a.length; i++) b[i] = a[i];
   return b;
 }
 
@@ -484,6 +486,9 @@ export function dictDealloc(vm: Vm, h: number): void {
 
 export function dictTraverse(vm: Vm, h: number, visit: (ref: number) => void): void {
   const d = dictData(vm, h);
+  // A base class's tp_subclasses dict (typenew.ts addSubclass) is modelled by its blocks only: its
+  // entries live in the type's extra (weakrefs to the subclasses), so there is nothing to visit here.
+  if (d === undefined) return;
   for (let i = 0; i < d.nentries; i++) {
     if (d.values[i] === 0) continue;
     if (!d.unicode) visit(d.keys[i]);

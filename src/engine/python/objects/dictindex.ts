@@ -19,17 +19,24 @@ import { T, type HashKey } from './types';
  * 1 == 1.0 == True), so tp_hash runs once per key, as in CPython, never again on a resize.
  * Where an entry sits in the index changes no allocation; the hash values are the simulator's own.
  */
+/**
+ * A table's int32 slots: a JS array of small integers while the table is small (an Int32Array
+ * costs ~250 bytes of V8 state however short it is: a 2-key dict's three were 4× CPython's whole
+ * dict), an Int32Array once it is big (4 bytes a slot, off the JS heap). See smallSlots.
+ */
+export type Slots = Int32Array | number[];
+
 export const DKIX_EMPTY = -1;
 export const DKIX_DUMMY = -2;
 const PERTURB_SHIFT = 5;
 
 /** What a dict table needs for lookups (DictData extends it; sets could share it). */
 export interface HashIndex {
-  keys: Int32Array;
+  keys: Slots;
   /** dk_indices: a power-of-two number of slots. */
-  indices: Int32Array;
+  indices: Slots;
   /** me_hash of every entry, once the table holds a key that is not an exact int or str; else null. */
-  hashes: Int32Array | null;
+  hashes: Slots | null;
   /** The HashKey of each entry whose key is not an exact int or str (sparse); null until there is one. */
   other: HashKey[] | null;
 }
@@ -157,7 +164,7 @@ export function slotOf(x: HashIndex, hash: number, ix: number): number {
 }
 
 /** find_empty_slot + dictkeys_set_index: entry ix goes into the first free slot of its probe sequence. */
-export function insertIndex(indices: Int32Array, hash: number, ix: number): void {
+export function insertIndex(indices: Slots, hash: number, ix: number): void {
   const mask = indices.length - 1;
   let i = hash & mask;
   let perturb = hash >>> 0;
@@ -168,9 +175,21 @@ export function insertIndex(indices: Int32Array, hash: number, ix: number): void
   indices[i] = ix;
 }
 
+/**
+ * `n` slots holding `fill`: a JS array up to SMALL_SLOTS (a packed array of small integers: 16
+ * bytes and 8 a slot), an Int32Array beyond (4 bytes a slot, but ~250 bytes of V8 state each).
+ */
+export function smallSlots(n: number, fill: number): Slots {
+  if (n > SMALL_SLOTS) return fill === 0 ? new Int32Array(n) : new Int32Array(n).fill(fill);
+  // exactly n slots (push() would leave room for 17: 152 bytes for a 5-entry table)
+  return new Array<number>(n).fill(fill);
+}
+/** 128 slots: where 8 bytes a slot in a JS array pass an Int32Array's fixed cost. */
+const SMALL_SLOTS = 128;
+
 /** Empty indices for 2^log2 slots. */
-export function newIndices(log2: number): Int32Array {
-  return new Int32Array(2 ** log2).fill(DKIX_EMPTY);
+export function newIndices(log2: number): Slots {
+  return smallSlots(2 ** log2, DKIX_EMPTY);
 }
 
 /**
@@ -190,7 +209,7 @@ export function noteEntry(
     return;
   }
   if (x.hashes === null) {
-    const hashes = new Int32Array(x.keys.length);
+    const hashes = smallSlots(x.keys.length, 0);
     for (let i = 0; i < ix; i++) if (x.keys[i] !== 0) hashes[i] = entryHash(vm, x, i);
     x.hashes = hashes;
   }

@@ -9,7 +9,7 @@ import {
   moveEntries,
   type DictData,
 } from './dict';
-import { newIndices } from './dictindex';
+import { newIndices, smallSlots } from './dictindex';
 
 const usableFraction = (n: number): number => Math.floor((n << 1) / 3);
 
@@ -85,8 +85,8 @@ function resizeFor(vm: Vm, d: DictData, n: number, unicode: boolean): void {
   d.keysAddr = p;
   d.log2 = log2;
   d.unicode = unicode && d.unicode;
-  d.keys = new Int32Array(usable);
-  d.values = new Int32Array(usable);
+  d.keys = smallSlots(usable, 0);
+  d.values = smallSlots(usable, 0);
   d.indices = newIndices(log2);
   d.hashes = null;
   d.other = null;

@@ -8,7 +8,8 @@ import { FLOAT_ROUND } from './round';
 import { floatPowValue } from './floatpow';
 import { fromLong, intValue, longNew, ndigits, norm, type IntValue } from './int';
 import { strNew, strValue } from './str';
-import { tupleFromItems } from './tuple';
+import { tupleFromItems, tupleItem } from './tuple';
+import { genericAlloc } from './object';
 import { Cmp, Meth, NB, T, TpFlags, defineType, numberSlots, type BinarySlot, type Kwargs, type TypeSlots } from './types';
 
 /**
@@ -175,6 +176,27 @@ function floatVectorcall(vm: Vm, _type: number, args: readonly number[], kw: Kwa
   throw typeError(vm, "float() argument must be a string or a real number, not '%.200s'", typeName(vm, a));
 }
 
+/**
+ * float_new for a class: float_subtype_new makes the exact float first (float_new_impl), then
+ * tp_alloc(type, 0) takes its value and the exact one is released.
+ */
+function floatTypeNew(vm: Vm, type: TypeSlots, args: number, kwargs: number): number {
+  if ((type.id === T.Float || type.init === vm.types[T.Float].init) && kwargs !== 0 && vm.table.n[kwargs] > 0)
+    throw typeError(vm, 'float() takes no keyword arguments');
+  const n = vm.table.n[args];
+  if (n > 1) throw typeError(vm, 'float expected at most 1 argument, got %zd', n);
+  const x = n ? tupleItem(vm, args, 0) : vm.s.smallInt(0);
+  const tmp = floatVectorcall(vm, type.typeObject, [x], null);
+  if (type.id === T.Float) return tmp;
+  try {
+    const h = genericAlloc(vm, type, 0);
+    vm.table.num[h] = vm.table.num[tmp];
+    return h;
+  } finally {
+    vm.decref(tmp);
+  }
+}
+
 const floatPos = (vm: Vm, h: number): number => {
   if (vm.table.type[h] === T.Float) {
     vm.incref(h);
@@ -228,6 +250,7 @@ export const FloatType = (): TypeSlots =>
       },
     ),
     typeVectorcall: floatVectorcall,
+    new: floatTypeNew,
     methods: {
       is_integer: { name: 'is_integer', flags: Meth.NoArgs, impl: (vm, self) => vm.s.bool(Number.isInteger(vm.table.num[self])), qualname: 'float.is_integer' },
       __trunc__: { name: '__trunc__', flags: Meth.NoArgs, impl: floatToInt, qualname: 'float.__trunc__' },

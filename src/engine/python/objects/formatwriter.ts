@@ -31,6 +31,18 @@ export class UnicodeWriter {
 
   constructor(private readonly vm: Vm) {}
 
+  /**
+   * _PyUnicodeWriter_InitWithBuffer on a fresh PyUnicode_New(size, maxchar) whose first `pos`
+   * characters (`text`) are already written (unicode_decode_utf8 after its ASCII fast path).
+   */
+  initWithNewBuffer(size: number, maxchar: number, text: string, pos: number): void {
+    this.buffer = newStr(this.vm, size, maxchar);
+    this.update();
+    this.minLength = this.size;
+    this.text = text;
+    this.pos = pos;
+  }
+
   /** _PyUnicodeWriter_Prepare: room for `length` more characters up to `maxchar`. */
   prepare(length: number, maxchar: number): void {
     if (maxchar <= this.maxchar && length <= this.size - this.pos) return;
@@ -52,12 +64,14 @@ export class UnicodeWriter {
       if (maxchar > this.maxchar || this.readonly) {
         // resize + widen: a new buffer, the characters copied, the old one released
         const nb = newStr(vm, newlen, Math.max(maxchar, this.maxchar));
+        touchChars(vm, nb, 0, this.pos); // _PyUnicode_FastCopyCharacters
         vm.decref(this.buffer);
         this.buffer = nb;
         this.readonly = false;
       } else resizeCompact(vm, this.buffer, newlen);
     } else if (maxchar > this.maxchar) {
       const nb = newStr(vm, this.size, maxchar);
+      touchChars(vm, nb, 0, this.pos); // _PyUnicode_FastCopyCharacters
       vm.decref(this.buffer);
       this.buffer = nb;
     }
@@ -73,6 +87,7 @@ export class UnicodeWriter {
 
   /** Characters written into the buffer (after a prepare). */
   private put(s: string, len: number): void {
+    if (!this.readonly) touchChars(this.vm, this.buffer, this.pos, len);
     this.text += s;
     this.pos += len;
   }
@@ -207,12 +222,36 @@ function codePointCount(s: string): number {
 /** PyUnicode_New(size, maxchar) for a buffer (the text arrives later). */
 function newStr(vm: Vm, size: number, maxchar: number): number {
   const kind = kindFor(maxchar);
-  const h = vm.newObject(T.Str, strBytes(vm, size, kind));
+  const bytes = strBytes(vm, size, kind);
+  let h: number;
+  if (bytes <= 512) h = vm.newObject(T.Str, bytes);
+  else {
+    // PyUnicode_New writes the header and the terminating NUL (data[size]) of a C-library chunk;
+    // the characters' pages become resident as they are written (touchChars)
+    const p = vm.mem.malloc(bytes);
+    if (p === 0) throw memoryError();
+    vm.mem.touch(p, dataOffset(vm, kind));
+    vm.mem.touch(p + bytes - charWidth(kind), charWidth(kind));
+    h = vm.table.newHandle(T.Str);
+    vm.table.addr[h] = p;
+  }
   const t = vm.table;
   t.side[h] = '';
   t.n[h] = size;
   t.cap[h] = kind;
   return h;
+}
+
+const charWidth = (k: StrKind): number => (k === 0 ? 1 : k);
+const dataOffset = (vm: Vm, k: StrKind): number => (k === 0 ? vm.py.sizes.strAscii : vm.py.sizes.strCompact);
+
+/** Characters [from, from + count) of a writer's buffer written (only a C-library chunk's pages are tracked here). */
+function touchChars(vm: Vm, h: number, from: number, count: number): void {
+  const t = vm.table;
+  const kind = t.cap[h] as StrKind;
+  if (count <= 0 || strBytes(vm, t.n[h], kind) <= 512) return;
+  const w = charWidth(kind);
+  vm.mem.touch(t.addr[h] + dataOffset(vm, kind) + from * w, count * w);
 }
 
 /** resize_compact: PyObject_Realloc of the str to `length` characters. */

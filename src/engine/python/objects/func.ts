@@ -1,5 +1,6 @@
 import { unicodeFromFormat } from '../abstract/fromformat';
-import { typeError } from '../abstract/errors';
+import { typeError, valueError } from '../abstract/errors';
+import { NotSupported } from '../errors';
 import type { Vm } from '../runtime/vm';
 import { methodNew } from './classobject';
 import { dictNew, dictSetItem } from './dict';
@@ -249,6 +250,35 @@ export const FunctionType = (): TypeSlots =>
           return d;
         },
       },
+      // func_memberlist's __closure__ (READONLY): the tuple of cells MAKE_FUNCTION stored, or None
+      __closure__: {
+        name: '__closure__',
+        get: (vm, h) => {
+          const c = functionData(vm, h).closure || vm.s.None;
+          vm.incref(c);
+          return c;
+        },
+      },
+      // func_get_kwdefaults: the keyword-only defaults dict, or None
+      __kwdefaults__: {
+        name: '__kwdefaults__',
+        get: (vm, h) => {
+          const d = functionData(vm, h).kwdefaults || vm.s.None;
+          vm.incref(d);
+          return d;
+        },
+      },
+      // func_get_code: the code object (static here: made with the module's constants)
+      __code__: {
+        name: '__code__',
+        get: (vm, h) => {
+          const code = functionData(vm, h).code as { handle?: number } | null;
+          const c = code?.handle ?? 0;
+          if (!c) throw new NotSupported('the __code__ of a built-in library function');
+          vm.incref(c);
+          return c;
+        },
+      },
     },
   });
 
@@ -305,4 +335,22 @@ export const CellType = (): TypeSlots =>
     },
     reprText: (vm, h) =>
       `<cell at 0x${vm.id(h).toString(16)}: ${vm.table.ref[h] ? `${vm.typeOf(vm.table.ref[h]).name} object` : 'empty'}>`,
+    getset: {
+      // cell_get_contents / cell_set_contents
+      cell_contents: {
+        name: 'cell_contents',
+        get: (vm, h) => {
+          const v = vm.table.ref[h];
+          if (!v) throw valueError(vm, 'Cell is empty');
+          vm.incref(v);
+          return v;
+        },
+        set: (vm, h, v) => {
+          const old = vm.table.ref[h];
+          if (v) vm.incref(v);
+          vm.table.ref[h] = v;
+          vm.xdecref(old);
+        },
+      },
+    },
   });

@@ -119,7 +119,7 @@ export function instanceSetAttr(vm: Vm, h: number, name: string, value: number):
   }
   if (st.dict === 0) {
     if (value === 0) throw missing(vm, type, name);
-    st.dict = dictNew(vm);
+    st.dict = newInstanceDict(vm, type);
   }
   const key = intern(vm, name);
   if (value !== 0) dictSetItem(vm, st.dict, key, value);
@@ -144,9 +144,19 @@ export function instanceDict(vm: Vm, h: number): number {
       const keys = (vm.typeOf(h).extra as HeapTypeData).cachedKeys!;
       st.dict = dictFromSplit(vm, keys, st.values);
       st.values = null;
-    } else st.dict = dictNew(vm);
+    } else st.dict = newInstanceDict(vm, vm.typeOf(h));
   }
   return st.dict;
+}
+
+/**
+ * The first dict of an instance that has none (_PyObjectDict_SetItem, PyObject_GenericGetDict): a
+ * class with cached keys gets new_dict_with_shared_keys (a values array for all the shared keys,
+ * then the 64-byte dict); anything else PyDict_New.
+ */
+function newInstanceDict(vm: Vm, type: TypeSlots): number {
+  const keys = heapData(type)?.cachedKeys ?? null;
+  return keys === null ? dictNew(vm) : dictFromSplit(vm, keys, newValues(vm, keys, keys.names.length + keys.usable));
 }
 
 /** The instance's attributes for a collector or a dealloc: the dict, else the values array. */

@@ -12,6 +12,7 @@ import { strNew, strValue } from './str';
 import { F_BIG } from './table';
 import { floatPowValue, intTrueDivideValue } from './floatpow';
 import { tupleFromItems, tupleItem } from './tuple';
+import { genericAlloc } from './object';
 import { Cmp, Meth, NB, T, TpFlags, defineType, numberSlots, type BinarySlot, type TypeSlots } from './types';
 import { cmpResult } from '../abstract/compare';
 
@@ -46,7 +47,11 @@ export function ndigits(v: IntValue): number {
 export function bitLength(v: IntValue): number {
   if (typeof v === 'number') {
     const a = Math.abs(v);
-    return a < 1 ? 0 : a < 2 ** 31 ? 32 - Math.clz32(a) : Math.floor(Math.log2(a)) + 1 - (2 ** Math.floor(Math.log2(a)) > a ? 1 : 0);
+    return a < 1
+      ? 0
+      : a < 2 ** 31
+        ? 32 - Math.clz32(a)
+        : Math.floor(Math.log2(a)) + 1 - (2 ** Math.floor(Math.log2(a)) > a ? 1 : 0);
   }
   const a = v < 0n ? -v : v;
   if (a === 0n) return 0;
@@ -114,6 +119,9 @@ export function setIntMaxStrDigits(vm: Vm, n: number): void {
   maxStrDigits.set(vm, n);
 }
 
+/** Digits (of 30 bits) from which long_to_decimal_string_internal checks the limit: 73. */
+const STR_DIGITS_CHECKED_FROM = Math.floor((10 * MAX_STR_DIGITS_THRESHOLD) / 90) + 2;
+
 const TO_STR_LIMIT =
   'Exceeds the limit (%d digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit';
 
@@ -123,8 +131,10 @@ const TO_STR_LIMIT =
  * the caller's `scratch` callback).
  */
 export function checkIntStrDigits(vm: Vm, v: IntValue, sizeA = ndigits(v), scratch?: () => void): void {
+  // the size test first: below it no limit applies, and reading the limit is a WeakMap probe
+  if (sizeA < STR_DIGITS_CHECKED_FROM) return;
   const limit = intMaxStrDigits(vm);
-  if (limit <= 0 || sizeA < Math.floor((10 * MAX_STR_DIGITS_THRESHOLD) / 90) + 2) return;
+  if (limit <= 0) return;
   if (Math.floor(limit / 90) <= Math.floor((sizeA - 11) / 10)) throw valueError(vm, TO_STR_LIMIT, limit);
   const digits = (v < 0 ? -BigInt(v) : BigInt(v)).toString().length;
   if (digits > limit) {
@@ -158,7 +168,8 @@ export function intValue(vm: Vm, h: number): IntValue {
   return t.flags[h] & F_BIG ? (t.side[h] as bigint) : t.num[h];
 }
 
-export const isMedium = (v: IntValue): boolean => (typeof v === 'number' ? Math.abs(v) < MEDIUM : v > -1073741824n && v < 1073741824n);
+export const isMedium = (v: IntValue): boolean =>
+  typeof v === 'number' ? Math.abs(v) < MEDIUM : v > -1073741824n && v < 1073741824n;
 const isSmall = (v: IntValue): boolean => typeof v === 'number' && Singletons.isSmall(v);
 
 /** _PyLong_New(nd) holding v (the caller decides nd as CPython does). */
@@ -217,7 +228,8 @@ const abs = (v: bigint): bigint => (v < 0n ? -v : v);
 
 /** _PyLong_Add / _PyLong_Subtract: x_add allocates size_a + 1 digits, x_sub the significant part. */
 export function intAddSub(vm: Vm, a: IntValue, b: IntValue, subtract: boolean): number {
-  if (isMedium(a) && isMedium(b)) return fromLong(vm, (a as number) + (subtract ? -(b as number) : (b as number)));
+  if (isMedium(a) && isMedium(b))
+    return fromLong(vm, (a as number) + (subtract ? -(b as number) : (b as number)));
   if (typeof a === 'number' && typeof b === 'number' && Math.abs(a) < 2 ** 52 && Math.abs(b) < 2 ** 52)
     return addSubNumbers(vm, a, b, subtract);
   const r = norm(subtract ? big(a) - big(b) : big(a) + big(b));
@@ -403,10 +415,11 @@ function productOf(vm: Vm, x: IntValue, y: IntValue, xy: IntValue): number {
  */
 export function intToStr(vm: Vm, v: IntValue): number {
   const sizeA = ndigits(v);
-  checkIntStrDigits(vm, v, sizeA, () =>
-    vm.objectFree(vm.newObject(T.Int, longBytes(1 + sizeA + Math.floor(sizeA / 99)))),
-  );
-  const scratch = vm.newObject(T.Int, longBytes(1 + sizeA + Math.floor(sizeA / 99)));
+  const scratchBytes = longBytes(1 + sizeA + Math.floor(sizeA / 99));
+  // (no closure made for the usual short int: one per str(int) was V8 garbage)
+  if (sizeA >= STR_DIGITS_CHECKED_FROM)
+    checkIntStrDigits(vm, v, sizeA, () => vm.objectFree(vm.newObject(T.Int, scratchBytes)));
+  const scratch = vm.newObject(T.Int, scratchBytes);
   const h = strNew(vm, v.toString(), 0);
   vm.objectFree(scratch);
   return h;
@@ -523,8 +536,7 @@ function intFromStrBase(vm: Vm, a: number, s: string, base: number): number {
     if (base === 0 && !prefix && body.length > 1 && body[0] === '0' && /[^0]/.test(body)) ok = false;
     for (const ch of body) if (parseInt(ch, 36) >= b) ok = false;
   }
-  if (!ok || m === null)
-    throw valueError(vm, 'invalid literal for int() with base %d: %.200R', base, a);
+  if (!ok || m === null) throw valueError(vm, 'invalid literal for int() with base %d: %.200R', base, a);
   let v = 0n;
   for (const ch of body) v = v * BigInt(b) + BigInt(parseInt(ch, 36));
   if (m[1] === '-') v = -v;
@@ -542,7 +554,22 @@ function intFromStrBase(vm: Vm, a: number, s: string, base: number): number {
 }
 
 /** long_new_impl (tp_new, through type_call: int(x) packs an argument tuple). */
-function intTypeNew(vm: Vm, _type: TypeSlots, args: number, kwargs: number): number {
+function intTypeNew(vm: Vm, type: TypeSlots, args: number, kwargs: number): number {
+  if (type.id === T.Int) return intExactNew(vm, args, kwargs);
+  // long_subtype_new: the exact int first, then tp_alloc(type, n) with at least one digit, copied
+  const tmp = intExactNew(vm, args, kwargs);
+  try {
+    const v = intValue(vm, tmp);
+    const h = genericAlloc(vm, type, Math.max(1, ndigits(v)));
+    setValue(vm, h, v);
+    return h;
+  } finally {
+    vm.decref(tmp);
+  }
+}
+
+/** long_new_impl(&PyLong_Type, x, base). */
+function intExactNew(vm: Vm, args: number, kwargs: number): number {
   const n = vm.table.n[args];
   if (kwargs !== 0) throw new NotSupported('int() with keyword arguments');
   if (n === 0) return vm.s.smallInt(0);
@@ -559,10 +586,19 @@ export function numberLong(vm: Vm, a: number): number {
   const nb = vm.types[type].number;
   if (nb?.int) return nb.int(vm, a);
   if (nb?.index) return nb.index(vm, a);
-  throw typeError(vm, "int() argument must be a string, a bytes-like object or a real number, not '%.200s'", typeName(vm, a));
+  throw typeError(
+    vm,
+    "int() argument must be a string, a bytes-like object or a real number, not '%.200s'",
+    typeName(vm, a),
+  );
 }
 
-const m = (name: string, flags: number, impl: (vm: Vm, self: number) => number) => ({ name, flags, impl, qualname: `int.${name}` });
+const m = (name: string, flags: number, impl: (vm: Vm, self: number) => number) => ({
+  name,
+  flags,
+  impl,
+  qualname: `int.${name}`,
+});
 
 export const IntType = (): TypeSlots =>
   defineType({
@@ -614,7 +650,8 @@ export const IntType = (): TypeSlots =>
         index: longLong,
         float: (vm, h) => {
           const f = Number(intValue(vm, h));
-          if (!Number.isFinite(f)) throw raiseString(vm, E.OverflowError, 'int too large to convert to float');
+          if (!Number.isFinite(f))
+            throw raiseString(vm, E.OverflowError, 'int too large to convert to float');
           return fromDouble(vm, f);
         },
       },
@@ -623,7 +660,10 @@ export const IntType = (): TypeSlots =>
     methods: {
       bit_length: m('bit_length', Meth.NoArgs, (vm, self) => {
         const v = intValue(vm, self);
-        return fromLong(vm, (typeof v === 'bigint' ? (v < 0n ? -v : v) : Math.abs(v)).toString(2).replace(/^0$/, '').length);
+        return fromLong(
+          vm,
+          (typeof v === 'bigint' ? (v < 0n ? -v : v) : Math.abs(v)).toString(2).replace(/^0$/, '').length,
+        );
       }),
       conjugate: m('conjugate', Meth.NoArgs, longLong),
       __round__: INT_ROUND,

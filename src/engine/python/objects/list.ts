@@ -3,7 +3,8 @@ import { listRepr } from './containerrepr';
 import { typeError } from '../abstract/errors';
 import { getIter, iterNext, lengthHint } from '../abstract/iter';
 import type { Vm } from '../runtime/vm';
-import { hashNotImplemented } from './object';
+import { genericAlloc, hashNotImplemented } from './object';
+import { tupleItem } from './tuple';
 import { listIterNew } from './iter';
 import { listExtendExact } from './listextendexact';
 import { listExtendItems, listInplaceRepeat, listRepeat } from './listops';
@@ -320,6 +321,19 @@ function listVectorcall(vm: Vm, _type: number, args: readonly number[], kw: Kwar
   return l;
 }
 
+/** PyList_Type.tp_new is PyType_GenericNew: an empty list of the class (never the free list). */
+const listTypeNew = (vm: Vm, type: TypeSlots): number => genericAlloc(vm, type, 0);
+
+/** list___init__ (a class's instance; list(x) itself is list_vectorcall): emptied, then list_extend. */
+function listInit(vm: Vm, self: number, args: number, kwargs: number): void {
+  const own = vm.table.type[self] === T.List || vm.typeOf(self).new === listTypeNew;
+  if (own && kwargs !== 0 && vm.table.n[kwargs] > 0) throw typeError(vm, 'list() takes no keyword arguments');
+  const n = vm.table.n[args];
+  if (n > 1) throw typeError(vm, 'list expected at most 1 argument, got %zd', n);
+  if (vm.table.ptr[self] !== 0) listClear(vm, self);
+  if (n) listExtend(vm, self, tupleItem(vm, args, 0));
+}
+
 export const ListType = (): TypeSlots =>
   defineType({
     id: T.List,
@@ -328,6 +342,8 @@ export const ListType = (): TypeSlots =>
     flags: TpFlags.HaveGc | TpFlags.BaseType | TpFlags.ListSubclass | TpFlags.SequenceFlag,
     dealloc: listDealloc,
     traverse: listTraverse,
+    new: listTypeNew,
+    init: listInit,
     clear: listClear,
     sizeof: (vm, h) => LIST_BASIC + 8 * vm.table.cap[h],
     repr: listRepr,

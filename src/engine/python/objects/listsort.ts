@@ -2,18 +2,17 @@ import { call } from '../abstract/call';
 import { richCompareBool } from '../abstract/compare';
 import type { Vm } from '../runtime/vm';
 import { F_RLE } from './table';
+import { MERGESTATE_TEMP_SIZE, MergeState } from './timsort';
 import { Cmp } from './types';
 
-/** MERGESTATE_TEMP_SIZE: the merge state's array on the C stack (256 slots). */
-const MERGESTATE_TEMP_SIZE = 256;
-
 /**
- * list.sort (list_sort_impl, timsort): the items are sorted in place. With a key function the
- * keys are made first, one call per item (in the merge state's spare stack space for fewer than
- * 128 items, else a PyMem_Malloc'd array) and released after. The merge state's 256-slot temp
- * array lives on the C stack; longer merges PyMem_Malloc a buffer of about half the run
- * (merge_getmem, twice as wide with keys), so a list of more than 256 items that is not one
- * monotonic run takes one.
+ * list.sort (list_sort_impl): with a key function the keys are made first, one call per item
+ * (in the merge state's spare stack space for fewer than 128 items, else a PyMem_Malloc'd array).
+ * Reverse sorts reverse the items (and keys) first, sort stably, and reverse the items again.
+ * Timsort's temp memory is objects/timsort.ts's MergeState. At the exit the keys are released
+ * in the keys array's order, which was sorted alongside the items (so in key order, not the
+ * order they were made: 150,000 key tuples whose last 2,000 go to the tuple free list keep 9
+ * arenas in sorting_records), the keys array freed, then merge_freemem.
  */
 export function sortList(vm: Vm, l: number, key: number, reverse: boolean): void {
   const t = vm.table;
@@ -38,31 +37,22 @@ export function sortList(vm: Vm, l: number, key: number, reverse: boolean): void
       throw e;
     }
   }
+  // positions into items/keys, in the array's order (reversed first for a reverse sort)
+  const order = Array.from({ length: n }, (_, i) => (reverse ? n - 1 - i : i));
+  let ms: MergeState | null = null;
   if (n >= 2 && !(t.flags[l] & F_RLE)) {
     const lt = (a: number, b: number) => richCompareBool(vm, a, b, Cmp.LT);
-    const order = Array.from({ length: n }, (_, i) => i);
-    if (reverse) order.reverse();
-    let ascending = true;
-    let descending = true;
-    for (let i = 1; i < n && (ascending || descending); i++) {
-      if (lt(keys[order[i]], keys[order[i - 1]])) ascending = false;
-      else descending = false; // timsort's descending runs are strictly decreasing
-    }
-    let temp = 0;
-    if (n > MERGESTATE_TEMP_SIZE && !ascending && !descending) {
-      const need = Math.ceil(n / 2) * (key !== 0 ? 2 : 1);
-      temp = vm.mem.malloc(8 * need);
-      vm.mem.touch(temp, 8 * need);
-    }
-    order.sort((a, b) => (lt(keys[a], keys[b]) ? -1 : lt(keys[b], keys[a]) ? 1 : 0));
-    if (reverse) order.reverse();
-    const sorted = order.map((i) => items[i]);
-    sorted.forEach((v, i) => (vm.pool.data[t.ref[l] + i] = v));
-    vm.mem.touch(t.ptr[l], 8 * n);
-    if (temp) vm.mem.free(temp);
+    ms = new MergeState(vm, keys, order, lt, key !== 0);
+    ms.sort();
   }
   if (key !== 0) {
-    for (const k of keys) vm.decref(k);
+    for (const i of order) vm.decref(keys[i]);
     if (keysBlock) vm.mem.free(keysBlock);
+  }
+  if (ms !== null) {
+    if (reverse) order.reverse();
+    for (let i = 0; i < n; i++) vm.pool.data[t.ref[l] + i] = items[order[i]];
+    vm.mem.touch(t.ptr[l], 8 * n);
+    ms.freeMem();
   }
 }

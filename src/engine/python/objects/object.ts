@@ -102,9 +102,9 @@ export function genericAlloc(vm: Vm, type: TypeSlots, nitems: number): number {
   const keys = type.flags & TpFlags.InlineValues ? (type.extra as HeapTypeData).cachedKeys : null;
   const room = keys ? keys.names.length + keys.usable : 0;
   const inline = keys ? nextValuesSize(keys) : 0;
+  // _PyObject_VAR_SIZE(type, nitems + 1): the sentinel item, rounded up to 8 bytes
   const size =
-    type.basicsize +
-    type.itemsize * (type.itemsize ? nitems + 1 : 0) +
+    (type.itemsize ? (type.basicsize + type.itemsize * (nitems + 1) + 7) & ~7 : type.basicsize) +
     vm.preHeader[type.id] -
     (type.flags & TpFlags.HaveGc ? 16 : 0) +
     (inline ? inlineValuesBytes(room) : 0);

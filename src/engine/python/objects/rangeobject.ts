@@ -172,7 +172,14 @@ export const RangeType = (): TypeSlots =>
     mapping: { length: rangeLength, subscript: rangeSubscript },
     iter: rangeIter,
     typeVectorcall: rangeVectorcall,
-    methods: { __reversed__: { name: '__reversed__', flags: Meth.NoArgs, qualname: 'range.__reversed__', impl: (vm, h) => rangeReverse(vm, h) } },
+    methods: {
+      __reversed__: {
+        name: '__reversed__',
+        flags: Meth.NoArgs,
+        qualname: 'range.__reversed__',
+        impl: (vm, h) => rangeReverse(vm, h),
+      },
+    },
     members: {
       start: { name: 'start', get: (vm, h) => incref(vm, rangeFields(vm, h).start) },
       stop: { name: 'stop', get: (vm, h) => incref(vm, rangeFields(vm, h).stop) },
@@ -193,6 +200,36 @@ interface RangeIterState {
   len: IntValue;
 }
 
+/**
+ * The iterator's start, step and len. The C-long iterator (T.RangeIter: all three fit a C long,
+ * so they are JS numbers) keeps them in its own columns, `cap`, `ptr` and `n`: rangeiter_next runs
+ * once for every element of every `for … in range(N)`, and a `side` entry costs a hash probe
+ * there (the table's side is sparse). The PyObject iterator keeps them in `side`.
+ */
+function setRangeIterState(vm: Vm, it: number, st: RangeIterState): void {
+  const t = vm.table;
+  const { start, step, len } = st;
+  if (
+    t.type[it] === T.RangeIter &&
+    typeof start === 'number' &&
+    typeof step === 'number' &&
+    typeof len === 'number' &&
+    Math.abs(start) + Math.abs(len * step) <= Number.MAX_SAFE_INTEGER // every value exact in a double
+  ) {
+    t.ref[it] = IN_COLUMNS;
+    t.cap[it] = start;
+    t.ptr[it] = step;
+    t.n[it] = len;
+  } else t.side[it] = st;
+}
+const IN_COLUMNS = 1;
+
+function rangeIterState(vm: Vm, it: number): RangeIterState {
+  const t = vm.table;
+  if (t.ref[it] === IN_COLUMNS) return { start: t.cap[it], step: t.ptr[it], len: t.n[it] };
+  return t.side[it] as RangeIterState;
+}
+
 /** range_iter: the C-long fast iterator when everything fits, else the PyObject one (same size: the version's). */
 function rangeIter(vm: Vm, h: number): number {
   const r = rangeFields(vm, h);
@@ -203,7 +240,7 @@ function rangeIter(vm: Vm, h: number): number {
   const stop = intValue(vm, r.stop);
   const type = fits(start) && fits(step) && fits(len) && fits(stop) ? T.RangeIter : T.LongRangeIter;
   const it = vm.newObject(type, vm.py.sizes.rangeIter);
-  vm.table.side[it] = { start, step, len } satisfies RangeIterState;
+  setRangeIterState(vm, it, { start, step, len });
   return it;
 }
 
@@ -218,27 +255,34 @@ function rangeReverse(vm: Vm, h: number): number {
   const type = fits(last) && fits(-step) && fits(len) ? T.RangeIter : T.LongRangeIter;
   const n = (v: bigint): IntValue => (Number.isSafeInteger(Number(v)) ? Number(v) : v);
   const it = vm.newObject(type, 48);
-  vm.table.side[it] = { start: n(len > 0n ? last : start), step: n(-step), len: n(len) } satisfies RangeIterState;
+  setRangeIterState(vm, it, { start: n(len > 0n ? last : start), step: n(-step), len: n(len) });
   return it;
 }
 
 /** rangeiter_next: PyLong_FromLong of the next value. */
 function rangeIterNext(vm: Vm, it: number): number {
   const t = vm.table;
-  const s = t.side[it] as RangeIterState;
   const i = t.num[it];
+  if (t.ref[it] === IN_COLUMNS) {
+    if (i >= t.n[it]) return 0;
+    t.num[it] = i + 1;
+    return fromLong(vm, t.cap[it] + i * t.ptr[it]);
+  }
+  const s = t.side[it] as RangeIterState;
   if (i >= Number(s.len)) return 0;
   t.num[it] = i + 1;
-  const v =
-    typeof s.start === 'number' && typeof s.step === 'number'
-      ? s.start + i * s.step
-      : BigInt(s.start) + BigInt(i) * BigInt(s.step);
-  return fromLong(vm, typeof v === 'bigint' || !Number.isSafeInteger(v) ? BigInt(v) : v);
+  // in doubles only while every partial result is exact (range(2**53 - 3, 2**53 + 3) went
+  // 2**53, 2**53 when the sum was rounded first and made a bigint after)
+  const x = typeof s.start === 'number' && typeof s.step === 'number' ? s.start + i * s.step : NaN;
+  if (Number.isSafeInteger(x) && Math.abs(i * (s.step as number)) <= Number.MAX_SAFE_INTEGER)
+    return fromLong(vm, x);
+  const v = BigInt(s.start) + BigInt(i) * BigInt(s.step);
+  return fromLong(vm, Number.isSafeInteger(Number(v)) ? Number(v) : v);
 }
 
 /** __length_hint__: what is left (PyLong_FromLong). */
 const rangeIterLen = (vm: Vm, it: number): number =>
-  fromLong(vm, Number((vm.table.side[it] as RangeIterState).len) - vm.table.num[it]);
+  fromLong(vm, Number(rangeIterState(vm, it).len) - vm.table.num[it]);
 
 export const selfIter = (vm: Vm, h: number): number => {
   vm.incref(h);

@@ -6,7 +6,8 @@ import { getIter, iterNext } from '../abstract/iter';
 import { reprText } from '../abstract/repr';
 import type { Vm } from '../runtime/vm';
 import { setIterNew } from './iter';
-import { hashNotImplemented } from './object';
+import { genericAlloc, hashNotImplemented } from './object';
+import { tupleItem } from './tuple';
 import { keyText } from './tuple';
 import { Cmp, Meth, NB, T, TpFlags, defineType, numberSlots, type Kwargs, type MethodDef, type TypeSlots, type HashKey } from './types';
 
@@ -223,6 +224,52 @@ const SET_METHODS: Record<string, MethodDef> = {
   __contains__: def('__contains__', Meth.O | Meth.Coexist, (vm, self, args) => vm.s.bool(setContains(vm, self, args[0]))),
 };
 
+/** make_new_set(type, iterable) for a class: tp_alloc (PyType_GenericAlloc), then set_update_internal. */
+function makeNewSubset(vm: Vm, type: TypeSlots, iterable: number): number {
+  const h = genericAlloc(vm, type, 0);
+  vm.table.side[h] = { tableAddr: 0, mask: MINSIZE - 1, fill: 0, index: new Map() } satisfies SetData;
+  try {
+    if (iterable) setUpdate(vm, h, iterable);
+  } catch (e) {
+    vm.decref(h);
+    throw e;
+  }
+  return h;
+}
+
+/** PyArg_UnpackTuple(args, tp_name, 0, 1): the one optional iterable. */
+function oneIterable(vm: Vm, name: string, args: number): number {
+  const n = vm.table.n[args];
+  if (n > 1) throw typeError(vm, '%.200s expected at most 1 argument, got %zd', name, n);
+  return n ? tupleItem(vm, args, 0) : 0;
+}
+
+const refuseKeywords = (vm: Vm, name: string, kwargs: number): void => {
+  if (kwargs !== 0 && vm.table.n[kwargs] > 0) throw typeError(vm, '%s() takes no keyword arguments', name);
+};
+
+/** set_new: an empty set of the class (make_new_set(type, NULL)); set_init fills it. */
+function setTypeNew(vm: Vm, type: TypeSlots, _args: number, kwargs: number): number {
+  if (type.id === T.Set) refuseKeywords(vm, 'set', kwargs);
+  return makeNewSubset(vm, type, 0);
+}
+
+/** set_init: no keywords, at most one iterable; a second __init__ empties the set first. */
+function setInit(vm: Vm, self: number, args: number, kwargs: number): void {
+  refuseKeywords(vm, 'set', kwargs);
+  const iterable = oneIterable(vm, vm.typeOf(self).name, args);
+  if (vm.table.n[self] > 0 || setData(vm, self).fill > 0) setClear(vm, self);
+  if (iterable) setUpdate(vm, self, iterable);
+}
+
+/** frozenset_new for a class: make_new_set(type, iterable) (the exact type has its vectorcall). */
+function frozensetTypeNew(vm: Vm, type: TypeSlots, args: number, kwargs: number): number {
+  if (type.id === T.FrozenSet || type.init === vm.types[T.FrozenSet].init) refuseKeywords(vm, 'frozenset', kwargs);
+  const iterable = oneIterable(vm, type.name, args);
+  if (type.id === T.FrozenSet) return setVectorcall(true)(vm, type.typeObject, iterable ? [iterable] : [], null);
+  return makeNewSubset(vm, type, iterable);
+}
+
 function setType(id: number, name: string, frozen: boolean): TypeSlots {
   return defineType({
     id,
@@ -241,6 +288,8 @@ function setType(id: number, name: string, frozen: boolean): TypeSlots {
     sequence: { length: (vm, h) => vm.table.n[h], contains: setContains },
     iter: setIterNew,
     typeVectorcall: setVectorcall(frozen),
+    new: frozen ? frozensetTypeNew : setTypeNew,
+    init: frozen ? null : setInit,
     methods: frozen ? { __contains__: SET_METHODS.__contains__ } : SET_METHODS,
   });
 }

@@ -16,6 +16,7 @@ import { cmpResult } from '../abstract/compare';
 import { strIterNew } from './iter';
 import { str as pyStr } from '../abstract/repr';
 import { tupleItem } from './tuple';
+import { genericAlloc } from './object';
 
 /**
  * str objects (Objects/unicodeobject.c, compact form only): PyUnicode_New(size, maxchar)
@@ -128,7 +129,43 @@ function dropChars(vm: Vm, h: number): void {
 function strDealloc(vm: Vm, h: number): void {
   vm.hostMem.release(h);
   dropChars(vm, h);
+  if (vm.table.type[h] !== T.Str) {
+    // a subclass's str is not compact: its characters are a block of their own
+    const data = subtypeData.get(vm)?.get(h);
+    if (data !== undefined) {
+      subtypeData.get(vm)!.delete(h);
+      vm.mem.free(data);
+    }
+  }
   vm.objectFree(h);
+}
+
+/** Where each str-subclass instance's characters are (unicode_subtype_new's data block). */
+const subtypeData = new WeakMap<Vm, Map<number, number>>();
+
+/**
+ * unicode_subtype_new: tp_alloc(type, 0), then the characters of the exact str `tmp` copied into
+ * a PyObject_Malloc((length + 1) × char_size) block: a non-compact str.
+ */
+function strSubtypeNew(vm: Vm, type: TypeSlots, tmp: number): number {
+  const h = genericAlloc(vm, type, 0);
+  const t = vm.table;
+  const kind = t.cap[tmp] as StrKind;
+  const s = strValue(vm, tmp);
+  const bytes = (t.n[tmp] + 1) * (kind <= 1 ? 1 : kind);
+  const data = vm.mem.malloc(bytes);
+  if (data === 0) {
+    vm.decref(h);
+    throw memoryError();
+  }
+  vm.mem.touch(data, bytes);
+  let m = subtypeData.get(vm);
+  if (m === undefined) subtypeData.set(vm, (m = new Map()));
+  m.set(h, data);
+  t.n[h] = t.n[tmp];
+  if (kind !== 0) t.cap[h] = kind;
+  storeChars(vm, h, s, kind);
+  return h;
 }
 
 /** FNV-1a over the UTF-16 code units (a latin-1 str's bytes are its code units: the same hash either way). */
@@ -378,10 +415,16 @@ function strContains(vm: Vm, c: number, x: number): boolean {
 }
 
 /** unicode_new: str() is '', str(x) is PyObject_Str(x); decoding bytes is not modelled. */
-function strTypeNew(vm: Vm, _type: TypeSlots, args: number, kwargs: number): number {
+function strTypeNew(vm: Vm, type: TypeSlots, args: number, kwargs: number): number {
   const n = vm.table.n[args];
   if (kwargs !== 0 || n > 1) throw new NotSupported('str() with an encoding');
-  return n === 0 ? vm.s.emptyStr : pyStr(vm, tupleItem(vm, args, 0));
+  const tmp = n === 0 ? vm.s.emptyStr : pyStr(vm, tupleItem(vm, args, 0));
+  if (type.id === T.Str) return tmp;
+  try {
+    return strSubtypeNew(vm, type, tmp);
+  } finally {
+    vm.decref(tmp);
+  }
 }
 
 export const StrType = (): TypeSlots =>
@@ -394,6 +437,14 @@ export const StrType = (): TypeSlots =>
     sizeof: (vm, h) => strBytes(vm, vm.table.n[h], vm.table.cap[h] as StrKind),
     repr: (vm, h) => strNew(vm, strRepr(strValue(vm, h))),
     reprText: (vm, h) => strRepr(strValue(vm, h)),
+    // unicode_str (unicode_result_unchanged): an exact str is itself, a subclass's is copied
+    str: (vm, h) => {
+      if (vm.table.type[h] === T.Str) {
+        vm.incref(h);
+        return h;
+      }
+      return strNew(vm, strValue(vm, h));
+    },
     format: (vm, h, spec) => strFormat(vm, h, spec),
     hash: (vm, h) => {
       vm.table.flags[h] |= F_HASHED;

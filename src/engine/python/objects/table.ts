@@ -13,8 +13,9 @@
  *   ref    an items-pool offset, a run-length value handle, or another handle
  *
  * Cost (python/README.md, "Cost"): handles are handed out in blocks of 16,384, and a block holds
- * objects of one layout only (LAYOUT_COLUMNS): exact ints, floats and bools write 23 bytes of
- * columns (type, flags, refcnt, addr, num, gen), exact strs 40, everything else all 67. A column
+ * objects of one layout only (LAYOUT_COLUMNS): exact ints, floats and bools write 24 bytes of
+ * columns (type 2, flags 1, refcnt 4, addr 8, num 8, gen 1), exact strs 52 (+ n 8, cap 8, ptr 8,
+ * ref 4), everything else all 68. A column
  * page no object of the block writes is never touched, so it is never resident (the columns are
  * zeroed virtual memory), and a grow copies only the columns each block's layout uses. Contract:
  * an object of a narrow layout writes non-zero values only into its layout's columns
@@ -178,12 +179,26 @@ export class ObjectTable {
     if (layout === Layout.All) this.pcap[h] = 0;
   }
 
+  /**
+   * HIGHWATER_DEBUG (runtime/debughandles.ts): released handles are never reused, so a stale one
+   * stays dead (type 0) and its next incref/decref is caught.
+   */
+  quarantine = false;
+
   /** The handle is dead: its number may be reused (by an object of the same layout). */
   release(h: number): void {
+    const layout = this.blockLayout[h >> BLOCK_SHIFT];
+    // `side` is sparse, so V8 keeps it as a hash table (dictionary elements): a read costs a probe.
+    // An exact int, float or bool has a side entry only as a big int (F_BIG).
+    if ((layout !== Layout.Scalar || this.flags[h] & F_BIG) && this.side[h] !== undefined)
+      this.side[h] = undefined;
     this.type[h] = 0;
     this.flags[h] = 0;
-    if (this.side[h] !== undefined) this.side[h] = undefined;
-    const layout = this.blockLayout[h >> BLOCK_SHIFT];
+    if (this.quarantine) {
+      this.refcnt[h] = 0;
+      this.live--;
+      return;
+    }
     let free = this.freeHandles[layout];
     if (this.nFree[layout] === free.length) {
       const f = new Int32Array(free.length * 2);

@@ -12,6 +12,7 @@ import { E } from './exctypes';
 import { fromSsize } from './int';
 import { tupleIterNew } from './iter';
 import { seqRichcompare } from './listmethods';
+import { tupleSubtypeNew } from './namedtuple';
 import { ItemPool } from './pool';
 import { sliceIndices } from './slice';
 import { Cmp, Meth, T, TpFlags, defineType, type HashKey, type Kwargs, type MethodDef, type TypeSlots } from './types';
@@ -217,6 +218,19 @@ function tupleVectorcall(vm: Vm, _type: number, args: readonly number[], kw: Kwa
   return args.length ? sequenceTuple(vm, args[0]) : vm.s.emptyTuple;
 }
 
+/**
+ * tuple_new → tuple_new_impl: a class's instance is tuple_subtype_new (the exact tuple first, then
+ * tp_alloc(type, n) and the items copied); keywords refused unless the class has its own __init__.
+ */
+function tupleTypeNew(vm: Vm, type: TypeSlots, args: number, kwargs: number): number {
+  if ((type.id === T.Tuple || type.init === vm.types[T.Tuple].init) && kwargs !== 0 && vm.table.n[kwargs] > 0)
+    throw typeError(vm, 'tuple() takes no keyword arguments');
+  const n = vm.table.n[args];
+  if (n > 1) throw typeError(vm, 'tuple expected at most 1 argument, got %zd', n);
+  const iterable = n ? tupleItem(vm, args, 0) : vm.s.emptyTuple;
+  return type.id === T.Tuple ? sequenceTuple(vm, iterable) : tupleSubtypeNew(vm, type, iterable);
+}
+
 const def = (name: string, flags: number, impl: MethodDef['impl']): MethodDef => ({ name, flags, impl, qualname: `tuple.${name}` });
 
 export const TupleType = (): TypeSlots =>
@@ -236,6 +250,7 @@ export const TupleType = (): TypeSlots =>
     sequence: { length: (vm, h) => vm.table.n[h], concat: tupleConcat, repeat: tupleRepeat, item: tupleItemSlot, contains: tupleContains },
     mapping: { length: (vm, h) => vm.table.n[h], subscript: tupleSubscript },
     iter: tupleIterNew,
+    new: tupleTypeNew,
     typeVectorcall: tupleVectorcall,
     methods: {
       count: def('count', Meth.O, (vm, self, args) => {

@@ -19,7 +19,7 @@ import {
 import { fromLong } from './int';
 import { listNew } from './list';
 import { genericAlloc } from './object';
-import { staticMethodNew, superNew } from './descrobject';
+import { classMethodNew, staticMethodNew, superNew } from './descrobject';
 import { intern, strValue } from './str';
 import { tupleFromItems, tupleItems } from './tuple';
 import { inheritSlots } from './typeobject';
@@ -88,7 +88,8 @@ export function typeNew(vm: Vm, name: string, bases: number, ns: number, module 
   let ownSlots: string[] | null = null;
   let htSlots = 0;
   let addDict = base.dictoffset === 0;
-  let addWeak = !hasWeaklist(vm, base);
+  // may_add_weak: not for a variable-size base (tuple, int, bytes): no __weakref__ slot there
+  let addWeak = !hasWeaklist(vm, base) && base.itemsize === 0;
   const slotsObj = dictGetItem(vm, dict, intern(vm, '__slots__'));
   if (slotsObj !== 0) {
     const names = slotNames(vm, slotsObj);
@@ -285,9 +286,15 @@ function wrapSpecial(vm: Vm, dict: number): void {
     dictSetItem(vm, dict, k, sm);
     vm.decref(sm);
   }
-  for (const name of ['__init_subclass__', '__class_getitem__'])
-    if (vm.table.type[dictGetItem(vm, dict, intern(vm, name))] === T.Function)
-      throw new NotSupported(`a class defining ${name}`);
+  // type_new_set_classmethod: these two are implicitly classmethods
+  for (const name of ['__init_subclass__', '__class_getitem__']) {
+    const key = intern(vm, name);
+    const fn = dictGetItem(vm, dict, key);
+    if (fn === 0 || vm.table.type[fn] !== T.Function) continue;
+    const cm = classMethodNew(vm, fn);
+    dictSetItem(vm, dict, key, cm);
+    vm.decref(cm);
+  }
 }
 
 /** PyDict_SetDefault into the class dict; `steal` gives the new object's reference to the dict. */
@@ -465,16 +472,25 @@ function subtypeDealloc(vm: Vm, h: number): void {
   const type = vm.typeOf(h);
   const typeObj = type.typeObject;
   vm.gc.untrack(h);
-  if (!callFinalizerFromDealloc(vm, h, type)) return; // resurrected by __del__
-  const st = heapInstanceState(vm, h);
-  if (st) {
-    clearInstance(vm, st);
-    vm.heapState.delete(h);
-  }
-  const b = builtinBase(vm, type);
-  if (b.flags & TpFlags.HaveGc && b.id !== T.Object) b.dealloc(vm, h);
-  else vm.gcDel(h);
-  vm.decref(typeObj);
+  // Py_TRASHCAN_BEGIN(self, subtype_dealloc): past 50 nested deallocations the instance waits on
+  // the trash list, so `del head` of a 200,000-node linked list frees iteratively, in that order.
+  if (vm.trashBegin(h)) return;
+  if (callFinalizerFromDealloc(vm, h, type)) {
+    const st = heapInstanceState(vm, h);
+    if (st) {
+      clearInstance(vm, st);
+      vm.heapState.delete(h);
+    }
+    const b = builtinBase(vm, type);
+    if (b.id !== T.Object) {
+      // basedealloc (list_dealloc, long_dealloc, unicode_dealloc…): its trashcan is off, its tp_free is GC_Del
+      vm.deallocBaseOf(h);
+      b.dealloc(vm, h);
+      vm.deallocBaseOf(-1);
+    } else vm.gcDel(h);
+    vm.decref(typeObj);
+  } // else resurrected by __del__ (endlabel)
+  vm.trashEnd();
 }
 
 /** The instances whose __del__ has run (_PyGC_FINALIZED): a finalizer runs once per object. */

@@ -74,9 +74,11 @@ export function embeddedValues(size: number): Values {
   return { addr: 0, size, slots: new Int32Array(size) };
 }
 
-/** init_inline_values: one slot of room goes (while more than one is left), then the array for the names + room. */
-export function newValues(vm: Vm, k: SharedKeys): Values {
-  const size = nextValuesSize(k);
+/**
+ * init_inline_values: one slot of room goes (while more than one is left), then the array for the
+ * names + room. new_dict_with_shared_keys passes its size: the names + room, nothing taken.
+ */
+export function newValues(vm: Vm, k: SharedKeys, size = nextValuesSize(k)): Values {
   const bytes = valuesBytes(size);
   const addr = vm.mem.malloc(bytes);
   if (addr === 0) throw memoryError();

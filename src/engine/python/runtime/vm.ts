@@ -19,6 +19,7 @@ import { HostMemory, sizeWords } from './hostmem';
 import type { Mem } from './mem';
 import { Singletons } from './singletons';
 import { ThreadState } from './threadstate';
+import { debugHandlesEnabled, installDebugHandles } from './debughandles';
 import { cpythonVersion, type CPythonVersion } from '../versions';
 
 /**
@@ -87,6 +88,11 @@ export class Vm implements GcHost {
   private staticNext = STATIC_BASE;
   private trashNesting = 0;
   private readonly trashLater: number[] = [];
+  /** The instance whose built-in base dealloc subtype_dealloc is calling (its trashcan is off). */
+  private trashBaseOf = -1;
+  /** Per open trashcan (innermost last): 1 when it counted in the nesting, 0 when it was off. */
+  private readonly trashOpen = new Uint8Array(1 << 16);
+  private trashDepth = 0;
   /** The simulator's own memory budget (runtime/hostmem.ts); the process replaces it with the host's. */
   hostMem = new HostMemory();
 
@@ -107,6 +113,7 @@ export class Vm implements GcHost {
     this.gc = new Gc(this, () => this.newStatic(T.GcHead));
     this.gc.threshold.splice(0, 3, ...py.gc.thresholds);
     this.s = new Singletons(this);
+    if (debugHandlesEnabled()) installDebugHandles(this);
   }
 
   /**
@@ -163,18 +170,34 @@ export class Vm implements GcHost {
   /** handle_weakrefs for the collector (objects/weaklist.ts): the unreachable objects, and whether one is among them. */
   handleWeakrefs: ((unreachable: number[], collecting: (h: number) => boolean) => number) | null = null;
 
-  /** Py_TRASHCAN_BEGIN: true when the deallocation is deferred (nesting too deep). */
+  /**
+   * Py_TRASHCAN_BEGIN(op, dealloc): true when the deallocation is deferred (nesting too deep).
+   * _PyTrash_cond holds only when `dealloc` is the object's own tp_dealloc: a built-in base's
+   * dealloc running for a class instance (subtype_dealloc → list_dealloc) has its trashcan off.
+   */
   trashBegin(h: number): boolean {
+    if (h === this.trashBaseOf) {
+      this.trashBaseOf = -1;
+      this.trashOpen[this.trashDepth++] = 0;
+      return false;
+    }
     if (this.trashNesting >= TRASH_UNWIND_LEVEL) {
       this.trashLater.push(h);
       return true;
     }
     this.trashNesting++;
+    this.trashOpen[this.trashDepth++] = 1;
     return false;
+  }
+
+  /** subtype_dealloc is about to call the built-in base's tp_dealloc for `h` (its trashcan is off). */
+  deallocBaseOf(h: number): void {
+    this.trashBaseOf = h;
   }
 
   /** Py_TRASHCAN_END: run deferred deallocations once back at the top (_PyTrash_thread_destroy_chain). */
   trashEnd(): void {
+    if (this.trashOpen[--this.trashDepth] === 0) return;
     this.trashNesting--;
     if (this.trashLater.length && this.trashNesting <= 0) {
       this.trashNesting++;
@@ -225,8 +248,12 @@ export class Vm implements GcHost {
     this.table.flags[h] = F_FREELISTED;
   }
 
-  /** PyObject_Free of a non-GC object, and the handle is gone. */
+  /**
+   * tp_free of a built-in type's object: PyObject_Free, and the handle is gone. The same dealloc
+   * running for a class's instance (int_dealloc under subtype_dealloc) frees with PyObject_GC_Del.
+   */
   objectFree(h: number): void {
+    if (this.preHeader[this.table.type[h]] >= GC_HEAD) return this.gcDel(h);
     this.mem.free(this.table.addr[h]);
     this.table.release(h);
   }
@@ -259,7 +286,8 @@ export class Vm implements GcHost {
 
   /** Py_TPFLAGS_HAVE_GC of the type. */
   isGcType(type: number): boolean {
-    return (this.preHeader[type] & GC_HEAD) !== 0;
+    // GC head (16) alone, or with the managed dict/weakref pointers (32): those need Py_TPFLAGS_HAVE_GC
+    return this.preHeader[type] >= GC_HEAD;
   }
 
   // ---- the type registry --------------------------------------------------------------

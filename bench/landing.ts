@@ -1,0 +1,81 @@
+import { DEFAULT_SCENARIO } from '../src/scenarios/node';
+import { DEFAULT_ENV } from '../src/protocol/environment';
+import type { FromWorker } from '../src/protocol/messages';
+import { Session } from '../src/worker/session';
+
+const cpu = (): number => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
+/**
+ * The worker's side of a landing, in Node (CPU ms, so other jobs on the machine count less): the
+ * first seed run once, then steps of ±1, ±1,000 and ±100,000 events around the end of its first
+ * statement, jumps, and landings inside `del a`, with the background work (replays brought behind
+ * the position) run to its end between landings as the page's idle time does. "views": the
+ * snapshot sent; "sentences": its explanation written too.
+ */
+export function benchLanding(): string[] {
+  let c0 = 0;
+  let tViews = 0;
+  const msgs: FromWorker[] = [];
+  const s = new Session(
+    (m) => {
+      if (m.type === 'snapshot') tViews = cpu() - c0;
+      msgs.push(m);
+    },
+    { viewsFirst: true },
+  );
+  const spares = (s as unknown as { spares: { step(): boolean } }).spares;
+  const lines: string[] = [];
+  c0 = cpu();
+  s.start(1, DEFAULT_SCENARIO.source, { tunables: {}, env: DEFAULT_ENV }, { statement: 1, event: null });
+  const done = msgs.find((m) => m.type === 'runDone') as Extract<FromWorker, { type: 'runDone' }>;
+  lines.push(
+    `worker, first run of the seed (Session.start): ${fmt(cpu() - c0)} ms CPU, ${fmt(done.totalEvents)} events`,
+  );
+  const idle = (): number => {
+    const t = cpu();
+    while (spares.step());
+    return cpu() - t;
+  };
+  const e1 = done.statementEnd[0];
+  // the fine mode entered at the end of statement 1 (as the page does), then the page's idle time
+  s.goto(1, 0, { statement: 1, event: e1 });
+  lines.push(`worker, background after entering the fine mode: ${fmt(idle())} ms CPU`);
+  const views: number[] = [];
+  const full: number[] = [];
+  const rows: string[] = [];
+  const land = (label: string, e: number): void => {
+    msgs.length = 0;
+    c0 = cpu();
+    s.goto(1, 1, { statement: 0, event: e });
+    const all = cpu() - c0;
+    const v = msgs.some((m) => m.type === 'explained') ? tViews : all;
+    views.push(v);
+    full.push(all);
+    rows.push(`${label} ${fmt(v)}/${fmt(all)} (then ${fmt(idle())} in the background)`);
+  };
+  for (const k of [1, 1000, 100000]) {
+    land(`−${fmt(k)}`, e1 - k);
+    land(`+${fmt(k)}`, e1);
+    land(`−${fmt(k)}`, e1 - k);
+  }
+  const at = Math.round(done.totalEvents * 0.4);
+  land('jump to 40%', at);
+  land('+1,000', at + 1000);
+  land('+100,000', at + 101000);
+  land('−1', at + 100999);
+  land('jump to 10%', Math.round(done.totalEvents * 0.1));
+  land('del a +1,000', e1 + 1000);
+  land('del a +2,000', e1 + 2000);
+  lines.push(`worker, landings (views/with sentences, ms CPU): ${rows.join('; ')}`);
+  lines.push(
+    `worker, landing latency: views median ${fmt(q(views, 0.5))} ms, p95 ${fmt(q(views, 0.95))} ms; with sentences median ${fmt(q(full, 0.5))} ms, p95 ${fmt(q(full, 0.95))} ms (goal ≤ 100)`,
+  );
+  return lines;
+}
+
+const fmt = (n: number): string => n.toLocaleString('en-US', { maximumFractionDigits: 0 });
+const q = (xs: number[], p: number): number =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];

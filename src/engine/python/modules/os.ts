@@ -1,0 +1,251 @@
+import { raiseString, typeError } from '../abstract/errors';
+import { NotSupported } from '../errors';
+import { bytesNew } from '../objects/bytes';
+import { dictGetItem, dictNew, dictSetItem } from '../objects/dict';
+import { E, exc } from '../objects/exctypes';
+import { fromLong, intValue } from '../objects/int';
+import { moduleData } from '../objects/module';
+import { intern, strNew, strValue } from '../objects/str';
+import { F_IMMORTAL } from '../objects/table';
+import { tupleFromItems } from '../objects/tuple';
+import { Meth, T, type MethodDef } from '../objects/types';
+import type { Vm } from '../runtime/vm';
+import { def, staticModule } from './gc';
+import { normalizePath, procPathKind, SIM_PID } from './procfs';
+import type { ModuleSpec } from './registry';
+
+/**
+ * os and os.path (posixpath) as memory snippets use them. Both are loaded at start-up in the
+ * recorder's process (site imports os), so `import os` allocates nothing and their objects are
+ * static. What they answer is the simulated machine's: pid SIM_PID, the recorder's environment
+ * (PATH, HOME, LANG, PYTHONHASHSEED, PYTHONDONTWRITEBYTECODE: tools/hw_common.py), 2 CPUs and
+ * 24 GiB (this machine, measured), 4 KiB pages. The file system is the simulated /proc
+ * (procfs.ts) and nothing else: os.path.exists answers for /proc's files; anything that needs
+ * another file or a process (listdir, walk, stat of a file, system, popen) says it is not supported.
+ */
+const ENVIRON: [string, string][] = [
+  ['PATH', '/usr/local/bin:/usr/bin:/bin'],
+  ['HOME', '/nonexistent'],
+  ['LANG', 'C.UTF-8'],
+  ['PYTHONHASHSEED', '0'],
+  ['PYTHONDONTWRITEBYTECODE', '1'],
+];
+const CWD = '/';
+const CPUS = 2;
+const PHYS_PAGES = (24 * 1024 ** 3) / 4096;
+/** sysconf names (os.sysconf_names on this machine, the ones snippets ask for). */
+const SYSCONF: Record<string, number> = {
+  SC_PAGE_SIZE: 4096,
+  SC_PAGESIZE: 4096,
+  SC_PHYS_PAGES: PHYS_PAGES,
+  SC_NPROCESSORS_ONLN: CPUS,
+  SC_NPROCESSORS_CONF: CPUS,
+  SC_CLK_TCK: 100,
+};
+
+const str = (vm: Vm, h: number, fn: string): string => {
+  if (vm.table.type[h] !== T.Str && !vm.typeOf(h).mro.includes(T.Str))
+    throw typeError(vm, `${fn}: path should be string, bytes or os.PathLike, not %.200s`, vm.typeOf(h).name);
+  return strValue(vm, h);
+};
+
+const refuse = (what: string): MethodDef =>
+  def(what, Meth.Varargs | Meth.Keywords, () => {
+    throw new NotSupported(`os.${what}() (Highwater simulates no file system or other processes)`);
+  });
+
+/** A deterministic urandom (xorshift32 from a fixed seed): runs are reproducible. */
+let urandomState = 0x9e3779b9;
+function urandomBytes(n: number): string {
+  let s = '';
+  for (let i = 0; i < n; i++) {
+    urandomState ^= urandomState << 13;
+    urandomState ^= urandomState >>> 17;
+    urandomState ^= urandomState << 5;
+    s += String.fromCharCode(urandomState & 0xff);
+  }
+  return s;
+}
+
+function makeEnviron(vm: Vm): number {
+  // made at start-up in the real process: its blocks are outside the simulated heap (Mem.accounted)
+  const mem = vm.mem;
+  const was = mem.accounted;
+  mem.accounted = true;
+  try {
+    const d = dictNew(vm);
+    for (const [k, v] of ENVIRON) {
+      const value = strNew(vm, v);
+      vm.table.flags[value] |= F_IMMORTAL;
+      dictSetItem(vm, d, intern(vm, k), value);
+    }
+    vm.table.flags[d] |= F_IMMORTAL;
+    return d;
+  } finally {
+    mem.accounted = was;
+  }
+}
+
+const environs = new WeakMap<Vm, number>();
+function environOf(vm: Vm): number {
+  let e = environs.get(vm);
+  if (e === undefined) environs.set(vm, (e = makeEnviron(vm)));
+  return e;
+}
+
+export const osModule: ModuleSpec = {
+  name: 'os',
+  load: (vm, importModule) => {
+    const m = staticModule(vm, 'os', [
+      def('getpid', Meth.NoArgs, (vm2) => fromLong(vm2, SIM_PID)),
+      def('getppid', Meth.NoArgs, (vm2) => fromLong(vm2, SIM_PID - 4)),
+      def('getcwd', Meth.NoArgs, (vm2) => strNew(vm2, CWD)),
+      def('cpu_count', Meth.NoArgs, (vm2) => fromLong(vm2, CPUS)),
+      def('getenv', Meth.Fastcall, (vm2, _s, a) => {
+        if (a.length < 1 || a.length > 2) throw typeError(vm2, 'getenv() takes 1 or 2 arguments');
+        const v = dictGetItem(vm2, environOf(vm2), a[0]);
+        const out = v !== 0 ? v : (a[1] ?? vm2.s.None);
+        vm2.incref(out);
+        return out;
+      }),
+      def('urandom', Meth.O, (vm2, _s, a) => {
+        const n = Number(intValue(vm2, a[0]));
+        if (n < 0) throw raiseString(vm2, E.ValueError, 'negative argument not allowed');
+        return bytesNew(vm2, urandomBytes(n));
+      }),
+      def('sysconf', Meth.O, (vm2, _s, a) => {
+        if (vm2.table.type[a[0]] === T.Str) {
+          const v = SYSCONF[strValue(vm2, a[0])];
+          if (v === undefined) throw new NotSupported(`os.sysconf('${strValue(vm2, a[0])}')`);
+          return fromLong(vm2, v);
+        }
+        throw new NotSupported('os.sysconf of a number');
+      }),
+      def('getloadavg', Meth.NoArgs, (vm2) => {
+        throw new NotSupported('os.getloadavg() (the machine is not simulated)');
+        void vm2;
+      }),
+      refuse('listdir'),
+      refuse('scandir'),
+      refuse('walk'),
+      refuse('stat'),
+      refuse('remove'),
+      refuse('unlink'),
+      refuse('mkdir'),
+      refuse('makedirs'),
+      refuse('system'),
+      refuse('popen'),
+      refuse('fork'),
+      refuse('kill'),
+      refuse('chdir'),
+    ]);
+    const attrs = moduleData(vm, m).attrs;
+    attrs.set('environ', environOf(vm));
+    attrs.set('sep', intern(vm, '/'));
+    attrs.set('altsep', vm.s.None);
+    attrs.set('extsep', intern(vm, '.'));
+    attrs.set('pathsep', intern(vm, ':'));
+    attrs.set('linesep', intern(vm, '\n'));
+    attrs.set('curdir', intern(vm, '.'));
+    attrs.set('pardir', intern(vm, '..'));
+    attrs.set('devnull', intern(vm, '/dev/null'));
+    attrs.set('name', intern(vm, 'posix'));
+    const path = importModule('os.path');
+    attrs.set('path', path);
+    return m;
+  },
+};
+
+const splitLast = (p: string): [string, string] => {
+  const i = p.lastIndexOf('/') + 1;
+  let head = p.slice(0, i);
+  if (head && head !== '/'.repeat(head.length)) head = head.replace(/\/+$/, '');
+  return [head, p.slice(i)];
+};
+
+/** posixpath.splitext: the last dot after the last slash, leading dots not counted. */
+function splitext(p: string): [string, string] {
+  const sep = p.lastIndexOf('/');
+  const dot = p.lastIndexOf('.');
+  if (dot > sep) {
+    let i = sep + 1;
+    while (i < dot) {
+      if (p[i] !== '.') return [p.slice(0, dot), p.slice(dot)];
+      i++;
+    }
+  }
+  return [p, ''];
+}
+
+/** posixpath.normpath (an initial '//' is kept, as POSIX allows). */
+function normpath(p: string): string {
+  if (p === '') return '.';
+  const initial = p.startsWith('/') ? (p.startsWith('//') && !p.startsWith('///') ? 2 : 1) : 0;
+  const out: string[] = [];
+  for (const c of p.split('/')) {
+    if (c === '' || c === '.') continue;
+    if (c !== '..' || (!initial && !out.length) || (out.length && out[out.length - 1] === '..')) out.push(c);
+    else if (out.length) out.pop();
+  }
+  const s = '/'.repeat(initial) + out.join('/');
+  return s || '.';
+}
+
+function existsKind(vm: Vm, h: number, fn: string): 'file' | 'dir' | null {
+  const p = str(vm, h, fn);
+  const abs = p.startsWith('/') ? p : CWD + p;
+  if (abs === '/' || normalizePath(abs).startsWith('/proc')) return procPathKind(abs);
+  throw new NotSupported(`os.path.${fn}('${p}') (Highwater simulates no files but /proc/self/…)`);
+}
+
+export const osPathModule: ModuleSpec = {
+  name: 'os.path',
+  load: (vm) =>
+    staticModule(vm, 'posixpath', [
+      def('join', Meth.Varargs, (vm2, _s, a) => {
+        if (a.length === 0) throw typeError(vm2, "join() missing 1 required positional argument: 'a'");
+        let path = str(vm2, a[0], 'join');
+        for (const h of a.slice(1)) {
+          const b = str(vm2, h, 'join');
+          if (b.startsWith('/')) path = b;
+          else if (path === '' || path.endsWith('/')) path += b;
+          else path += '/' + b;
+        }
+        return strNew(vm2, path);
+      }),
+      def('basename', Meth.O, (vm2, _s, a) => strNew(vm2, splitLast(str(vm2, a[0], 'basename'))[1])),
+      def('dirname', Meth.O, (vm2, _s, a) => strNew(vm2, splitLast(str(vm2, a[0], 'dirname'))[0])),
+      def('split', Meth.O, (vm2, _s, a) => {
+        const [h, t] = splitLast(str(vm2, a[0], 'split'));
+        return tupleFromItems(vm2, [strNew(vm2, h), strNew(vm2, t)]);
+      }),
+      def('splitext', Meth.O, (vm2, _s, a) => {
+        const [r, e] = splitext(str(vm2, a[0], 'splitext'));
+        return tupleFromItems(vm2, [strNew(vm2, r), strNew(vm2, e)]);
+      }),
+      def('normpath', Meth.O, (vm2, _s, a) => strNew(vm2, normpath(str(vm2, a[0], 'normpath')))),
+      def('abspath', Meth.O, (vm2, _s, a) => {
+        const p = str(vm2, a[0], 'abspath');
+        return strNew(vm2, normpath(p.startsWith('/') ? p : CWD + p));
+      }),
+      def('isabs', Meth.O, (vm2, _s, a) => vm2.s.bool(str(vm2, a[0], 'isabs').startsWith('/'))),
+      def('exists', Meth.O, (vm2, _s, a) => vm2.s.bool(existsKind(vm2, a[0], 'exists') !== null)),
+      def('isfile', Meth.O, (vm2, _s, a) => vm2.s.bool(existsKind(vm2, a[0], 'isfile') === 'file')),
+      def('isdir', Meth.O, (vm2, _s, a) => vm2.s.bool(existsKind(vm2, a[0], 'isdir') === 'dir')),
+      // st_size of a /proc file is 0 (procfs files have no size until read)
+      def('getsize', Meth.O, (vm2, _s, a) => {
+        const k = existsKind(vm2, a[0], 'getsize');
+        if (k === null)
+          throw raiseString(
+            vm2,
+            exc('FileNotFoundError'),
+            `[Errno 2] No such file or directory: '${strValue(vm2, a[0])}'`,
+          );
+        return fromLong(vm2, 0);
+      }),
+      def('expanduser', Meth.O, (vm2, _s, a) => {
+        const p = str(vm2, a[0], 'expanduser');
+        return strNew(vm2, p === '~' || p.startsWith('~/') ? '/nonexistent' + p.slice(1) : p);
+      }),
+    ]),
+};

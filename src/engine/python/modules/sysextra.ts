@@ -1,0 +1,139 @@
+import { raiseString, typeError } from '../abstract/errors';
+import { log2Keysize, keysBytes } from '../objects/dict';
+import { E } from '../objects/exctypes';
+import { fromLong, fromSsize } from '../objects/int';
+import { listNew, listAppend } from '../objects/list';
+import { intern, strNew, strValue } from '../objects/str';
+import { structSeqNew, structSeqType, type StructSeqDesc } from '../objects/structseq';
+import { F_IMMORTAL } from '../objects/table';
+import { Meth, T, type MethodDef } from '../objects/types';
+import type { Vm } from '../runtime/vm';
+import { def } from './gc';
+
+/**
+ * sys functions and values beyond sys.ts: intern, argv, version_info, version, getallocatedblocks.
+ *
+ * sys.intern (PyUnicode_InternInPlace, 3.11): the interned dict gets the str as key and value.
+ * That dict is full when a script starts (measured on 3.11.7: its first new string resizes it
+ * to 2**15 slots, a keys table of 415,088 bytes; then 961,216 at 2**16, 1,922,416 at 2**17 …):
+ * at start it holds 10,922 strings in 2**14 slots with no usable entry left. Each new string
+ * takes an entry (a freed interned string leaves a dummy: no entry comes back); a resize makes a
+ * table for used × 3 (calculate_log2_keysize) and frees the old one. The start-up's own table
+ * (207,552 bytes) is not in the model's heap, so its free is not modelled. The simulator's own
+ * identifiers (attribute names, constants) are static strs, found first.
+ */
+const START_LOG2 = 14;
+const START_USED = 10922;
+
+interface InternState {
+  log2: number;
+  used: number;
+  usable: number;
+  table: number;
+  strings: Map<string, number>;
+}
+const interns = new WeakMap<Vm, InternState>();
+
+function internState(vm: Vm): InternState {
+  let s = interns.get(vm);
+  if (s === undefined) {
+    s = { log2: START_LOG2, used: START_USED, usable: 0, table: 0, strings: new Map() };
+    interns.set(vm, s);
+  }
+  return s;
+}
+
+function sysIntern(vm: Vm, _m: number, a: readonly number[]): number {
+  const s = a[0];
+  if (vm.table.type[s] !== T.Str)
+    throw typeError(vm, 'intern() argument must be str, not %.50s', vm.typeOf(s).name);
+  const text = strValue(vm, s);
+  const known = vm.interned.get(text);
+  if (known !== undefined) {
+    vm.incref(known);
+    return known;
+  }
+  const st = internState(vm);
+  const prior = st.strings.get(text);
+  if (prior !== undefined && vm.table.type[prior] === T.Str && strValue(vm, prior) === text) {
+    vm.incref(prior);
+    return prior;
+  }
+  if (st.usable <= 0) {
+    // insertion_resize → dictresize(calculate_log2_keysize(GROWTH_RATE = used × 3))
+    const log2 = log2Keysize(st.used * 3);
+    const size = 1 << log2;
+    const table = vm.mem.malloc(keysBytes(log2, true));
+    if (table === 0) throw raiseString(vm, E.MemoryError, '');
+    vm.mem.touch(table, 32 + size * (log2 < 8 ? 1 : log2 < 16 ? 2 : 4));
+    if (st.table) vm.mem.free(st.table);
+    st.table = table;
+    st.log2 = log2;
+    st.usable = Math.floor((size * 2) / 3) - st.used;
+  }
+  st.usable--;
+  st.used++;
+  st.strings.set(text, s);
+  vm.incref(s);
+  return s;
+}
+
+const VERSION_INFO: StructSeqDesc = {
+  name: 'version_info',
+  module: 'sys',
+  fields: ['major', 'minor', 'micro', 'releaselevel', 'serial'],
+  visible: 5,
+};
+const VersionInfoType = structSeqType(VERSION_INFO);
+const MICRO: Record<string, number> = { '3.11': 7, '3.12': 1, '3.13': 0 };
+
+/** Made at start-up in the real process (sys is loaded then): outside the model's heap. */
+function startupObjects(vm: Vm): Record<string, number> {
+  const mem = vm.mem;
+  const was = mem.accounted;
+  mem.accounted = true;
+  try {
+    const [major, minor] = vm.py.name.split('.').map(Number);
+    const micro = MICRO[vm.py.name] ?? 0;
+    const info = structSeqNew(vm, VersionInfoType, VERSION_INFO, [
+      fromLong(vm, major),
+      fromLong(vm, minor),
+      fromLong(vm, micro),
+      intern(vm, 'final'),
+      fromLong(vm, 0),
+    ]);
+    const argv = listNew(vm, 0);
+    listAppend(vm, argv, strNew(vm, 'script.py'));
+    const version = strNew(vm, `${major}.${minor}.${micro} (main, Highwater) [GCC 12.2.0]`);
+    const executable = strNew(vm, `/usr/local/bin/python${major}.${minor}`);
+    const hexversion = fromLong(vm, (major << 24) | (minor << 16) | (micro << 8) | 0xf0);
+    for (const h of [info, argv, version, executable, hexversion]) vm.table.flags[h] |= F_IMMORTAL;
+    return {
+      version_info: info,
+      argv,
+      version,
+      executable,
+      hexversion,
+      implementation: intern(vm, 'cpython'),
+    };
+  } finally {
+    mem.accounted = was;
+  }
+}
+
+export function sysExtraFunctions(): MethodDef[] {
+  return [
+    def('intern', Meth.O, sysIntern),
+    // _Py_GetAllocatedBlocks: pymalloc's blocks in use (the start-up's included)
+    def('getallocatedblocks', Meth.NoArgs, (vm) => {
+      const stats = vm.mem.pymalloc.stats();
+      let n = 0;
+      for (const c of Object.values(stats.classes)) n += c.blocks_in_use;
+      return fromSsize(vm, n);
+    }),
+  ];
+}
+
+export function sysExtraAttrs(vm: Vm): Record<string, number> {
+  return startupObjects(vm);
+}
