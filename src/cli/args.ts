@@ -121,7 +121,7 @@ export const USAGE = `usage: npm run -s sim -- FILE.py [--json] [--malloc-log] [
   --json              print the report as JSON (the recorder's schema) instead of a table
   --stdout            print what the script prints under the row of the step that printed it (default: after the table)
   --max-seconds S     stop the run after S seconds of simulator CPU time (default: no limit; the page's default is 60)
-  --max-memory MB     the JS memory the simulator may hold for the run (default 1536, at most half of node's heap);
+  --max-memory MB     the JS memory the simulator may hold for the run (default: half of node's heap limit);
                       past it the run stops with the simulator's MemoryError, the steps before it kept
   --dis               print the script's bytecode (what CPython 3.11.7 compiles it to) instead of running it
   --malloc-log        print every C-library call the simulated process makes (boot included) as a

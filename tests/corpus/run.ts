@@ -1,7 +1,7 @@
 /**
  * Our snippet corpus through the simulator, as a user runs it (issue 7's measure):
  *
- *     npm run corpus [-- NAME ...] [-j N] [--timeout SECONDS] [--strict] [--python 3.12|3.13]
+ *     npm run corpus [-- NAME ...] [-j N] [--timeout SECONDS] [--strict] [--verbose] [--python 3.12|3.13]
  *
  * Every tests/corpus/snippets/NAME.py goes through the CLI in its own process, exactly as
  * `bin/highwater NAME.py --json` (= `npm run -s sim -- NAME.py --json`) runs it. Per snippet it prints whether it ran, stopped at
@@ -26,6 +26,8 @@ interface Options {
   timeoutS: number;
   strict: boolean;
   python: string | null;
+  /** Every figure outside tolerance, each with its step's code (default: the first only). */
+  verbose: boolean;
 }
 
 type Outcome = 'ran' | 'not supported' | 'error' | 'timeout';
@@ -38,17 +40,20 @@ interface Result {
   realSteps: number;
   verdict: 'within tolerance' | 'outside tolerance' | 'no recording' | 'not comparable';
   mismatch: string;
+  /** With --verbose: every mismatch, one line each, with the step's code. */
+  allMismatches: string[];
   seconds: number;
 }
 
 function parseOptions(argv: string[]): Options {
-  const o: Options = { names: [], jobs: 1, timeoutS: 300, strict: false, python: null };
+  const o: Options = { names: [], jobs: 1, timeoutS: 300, strict: false, verbose: false, python: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '-j' || a === '--jobs') o.jobs = Math.max(1, Number(argv[++i]));
     else if (a === '--timeout') o.timeoutS = Number(argv[++i]);
     else if (a === '--strict') o.strict = true;
     else if (a === '--python') o.python = argv[++i];
+    else if (a === '--verbose') o.verbose = true;
     else o.names.push(a.replace(/\.py$/, ''));
   }
   return o;
@@ -104,7 +109,7 @@ async function runOne(name: string, timeoutS: number, python: string | null): Pr
   const real = existsSync(recordedPath)
     ? (JSON.parse(readFileSync(recordedPath, 'utf8')) as RecordedRun)
     : null;
-  const base = { name, seconds, realSteps: real ? real.steps.length - 1 : 0 };
+  const base = { name, seconds, realSteps: real ? real.steps.length - 1 : 0, allMismatches: [] as string[] };
   if (res.timedOut)
     return {
       ...base,
@@ -162,6 +167,10 @@ async function runOne(name: string, timeoutS: number, python: string | null): Pr
     mismatch: m
       ? `${mismatches.length} off; first: step ${m.step} ${m.figure} real Δ ${show(m.real, m.figure)}, sim Δ ${show(m.sim, m.figure)} (± ${show(m.tolerance, m.figure)})`
       : '',
+    allMismatches: mismatches.map(
+      (x) =>
+        `step ${x.step} ${x.figure}: real Δ ${show(x.real, x.figure)}, sim Δ ${show(x.sim, x.figure)} (± ${show(x.tolerance, x.figure)})  ${x.code.split('\n')[0].slice(0, 60)}`,
+    ),
   };
 }
 
@@ -187,6 +196,7 @@ async function main(): Promise<number> {
       ];
       if (r.detail) line.push(`    ${r.detail}`);
       if (r.mismatch) line.push(`    ${r.mismatch}`);
+      if (opts.verbose) for (const x of r.allMismatches) line.push(`      ${x}`);
       console.log(line.join('\n'));
     }
   };

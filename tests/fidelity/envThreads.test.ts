@@ -23,15 +23,6 @@ const CASES: [string, string][] = [
   ['pymalloc-off', 'alloc_seed_idle'],
 ];
 
-/**
- * Known gap (python/eval/THREADS.md): while the eight threads of threads_tcache_pin wait on go_exit after
- * freeing their lists, the real process keeps 9 more pymalloc arenas than at <start>, the
- * simulator 4: the real threading's Condition keeps its waiters in a deque and builds another
- * in notify(), and where those blocks land decides which boundary arenas stay pinned. Every
- * other figure of that step (RSS, heaps, mallinfo2) is held.
- */
-const KNOWN = new Set(['threads_tcache_pin/13/arenas']);
-
 describe('fidelity: threads and PYTHONMALLOC=malloc against recorded real runs', () => {
   for (const [preset, name] of CASES) {
     it(`${preset}/${name}`, { timeout: 300_000 }, () => {
@@ -39,8 +30,7 @@ describe('fidelity: threads and PYTHONMALLOC=malloc against recorded real runs',
       expect(sim.error, sim.error?.message).toBeUndefined();
       expect(sim.steps.map((s) => s.code)).toEqual(real.steps.map((s) => s.code));
       const { mismatches, rows } = compareRuns(real.steps, sim.steps);
-      const unexpected = mismatches.filter((m) => !KNOWN.has(`${name}/${m.step}/${m.figure}`));
-      expect(unexpected, `${preset}/${name}\n${rows.join('\n')}`).toEqual([]);
+      expect(mismatches, `${preset}/${name}\n${rows.join('\n')}`).toEqual([]);
     });
   }
 });

@@ -156,6 +156,21 @@ describe('the CLI (audit §1, §17, §18)', () => {
     expect(r.out + r.err).not.toMatch(noStack);
   });
 
+  it('the recursion limit is CPython’s in the CLI too: 990 deep runs, 1,001 is RecursionError, setrecursionlimit(5000) allows 4,900 (audit §9)', () => {
+    const rec = (limit: string, n: number) =>
+      `import sys\n${limit}def f(n):\n    if n == 0:\n        return 0\n    return f(n - 1) + 1\nx = f(${n})\nprint(x)\n`;
+    const ok = sim([file('rec990.py', rec('', 990)), '--stdout']);
+    expect(ok.code).toBe(0);
+    expect(ok.out).toMatch(/^\s*\| 990$/m);
+    const deep = sim([file('rec1001.py', rec('', 1001))]);
+    expect(deep.code).toBe(1);
+    expect(deep.out).toMatch(/^RecursionError: maximum recursion depth exceeded$/m);
+    const raised = sim([file('rec4900.py', rec('sys.setrecursionlimit(5000)\n', 4900)), '--stdout']);
+    expect(raised.code).toBe(0);
+    expect(raised.out).toMatch(/^\s*\| 4900$/m);
+    expect(ok.out + deep.out + raised.out + ok.err + deep.err + raised.err).not.toMatch(noStack);
+  });
+
   it('refuses /dev/zero as a script at once, reads /dev/null as an empty one', () => {
     const z = sim(['/dev/zero']);
     expect(z.code).toBe(1);

@@ -75,17 +75,6 @@ export class NotSupported extends PyError {
   }
 }
 
-/** The step budget ran out (e.g. `while True: pass`). Not catchable by Python code. */
-export class StepBudgetExceeded extends PyError {
-  constructor(budget: number, line: number) {
-    super(
-      'StepBudgetExceeded',
-      `the step budget of ${budget.toLocaleString('en-US')} steps ran out (an endless loop?)`,
-      line,
-    );
-  }
-}
-
 /**
  * Errors made without the simulated heap at hand (the parser, compile-time folding): their
  * message str is allocated when they are normalized, not when they are raised. Code that has the

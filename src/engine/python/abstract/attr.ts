@@ -138,10 +138,15 @@ export function getAttr(vm: Vm, obj: number, name: string): number {
 export function lookupAttr(vm: Vm, obj: number, name: string): number {
   const f = vm.typeOf(obj).getattro;
   if (f === genericGetAttr) return genericGetAttrWithDict(vm, obj, name, true);
+  if (f === null) return getAttr(vm, obj, name);
   try {
-    return getAttr(vm, obj, name);
+    // tp_getattro itself, not PyObject_GetAttr: the error is cleared before anything normalizes
+    // it (3.11's set_attribute_error_context runs in PyObject_GetAttr only), so no exception object
+    return f(vm, obj, name);
   } catch (e) {
     if (e instanceof PyErrorClass && errorMatches(vm, e, E.AttributeError)) {
+      const what = unmodelledAttribute(vm, obj, name);
+      if (what !== null) throw new NotSupported(what);
       clearError(vm, e as PyError);
       return 0;
     }

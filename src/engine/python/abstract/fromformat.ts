@@ -77,7 +77,10 @@ export function unicodeFromFormat(vm: Vm, fmt: string, args: readonly FormatArg[
         let digits = String(Math.abs(Number(arg)));
         if (precision >= 0) digits = digits.padStart(precision, '0');
         let text = (Number(arg) < 0 ? '-' : '') + digits;
-        if (m[1]) text = text.padStart(Number(m[1]), ' ');
+        // a width written with a leading 0 ("%04d", datetime's isoformat) pads with zeros after the sign
+        if (m[1] && m[1].startsWith('0') && m[1].length > 1)
+          text = (Number(arg) < 0 ? '-' : '') + digits.padStart(Number(m[1]) - (Number(arg) < 0 ? 1 : 0), '0');
+        else if (m[1]) text = text.padStart(Number(m[1]), ' ');
         w.write(text);
       }
     }

@@ -3,6 +3,7 @@ import { byteString, bytesContent } from '../objects/bytes';
 import { F_BIG } from '../objects/table';
 import { strKind, strValue } from '../objects/str';
 import { tupleItem } from '../objects/tuple';
+import { setData } from '../objects/set';
 import { T, TpFlags, type TypeSlots } from '../objects/types';
 import type { Vm } from '../runtime/vm';
 import { typeLookup } from './attr';
@@ -115,6 +116,22 @@ const XXPRIME_2 = 14029467366897019727n;
 const XXPRIME_5 = 2870177450012600261n;
 
 /** tuplehash (3.11): xxHash's round per item, the length mixed in at the end. */
+/** _shuffle_bits (setobject.c): spreads an entry's hash before frozenset_hash xors it in. */
+const shuffleBits = (h: bigint): bigint => (((h ^ 89869747n) ^ ((h << 16n) & M64)) * 3644798167n) & M64;
+
+/**
+ * frozenset_hash: the shuffled hashes of the members xored (order-free; the null and dummy slots
+ * CPython also xors in cancel out), the size factored in, then dispersed.
+ */
+function frozensetHash(vm: Vm, h: number): bigint {
+  let x = 0n;
+  for (const m of setData(vm, h).index.values()) x ^= shuffleBits(hashValue(vm, m) & M64);
+  x ^= ((BigInt(vm.table.n[h]) + 1n) * 1927868237n) & M64;
+  x ^= (x >> 11n) ^ (x >> 25n);
+  x = (x * 69069n + 907133923n) & M64;
+  return x === M64 ? 590923713n : signed(x);
+}
+
 function tupleHash(vm: Vm, h: number): bigint {
   const n = vm.table.n[h];
   let acc = XXPRIME_5;
@@ -166,6 +183,7 @@ export function hashValue(vm: Vm, h: number): bigint {
     return s.length === 0 ? 0n : siphash13(Uint8Array.from(s, (c) => c.charCodeAt(0)));
   }
   if (tp.id === T.Tuple) return tupleHash(vm, h);
+  if (tp.id === T.FrozenSet) return frozensetHash(vm, h);
   if (tp.hash === identityHash || tp.hash === null || tp.id === T.None || tp.id === T.Type)
     return pointerHash(vm, h);
   // the unhashable ones raise their TypeError here

@@ -1,5 +1,6 @@
 import { NotSupported } from '../errors';
 import { E } from '../objects/exctypes';
+import { classGetItem } from '../objects/genericalias';
 import { T, TpFlags } from '../objects/types';
 import { lookupAttr } from './attr';
 import { call } from './call';
@@ -22,8 +23,12 @@ export function getItem(vm: Vm, o: number, key: number): number {
     return sequenceGetItem(vm, o, asSsize(vm, key, E.IndexError));
   }
   if (vm.table.type[o] === T.Type) {
+    // the built-in generics (list[int]: types.GenericAlias) and a modelled library metaclass's
+    // __getitem__ (enum: classhooks.ts)
+    const alias = classGetItem(vm, o, key);
+    if (alias !== 0) return alias;
     // a class's __class_getitem__ (implicitly a classmethod): looked up, called with the key,
-    // the bound method released; the built-in types' ones make types.GenericAlias (not modelled)
+    // the bound method released
     const cls = vm.slotsOf(o);
     if (cls.flags & TpFlags.HeapType) {
       const meth = lookupAttr(vm, o, '__class_getitem__');
@@ -36,7 +41,7 @@ export function getItem(vm: Vm, o: number, key: number): number {
       }
       throw typeError(vm, "type '%.200s' is not subscriptable", cls.name);
     }
-    throw new NotSupported(`subscripting the type ${cls.name} (generic aliases)`);
+    throw new NotSupported(`subscripting the type ${cls.name} (__class_getitem__)`);
   }
   throw typeError(vm, "'%.200s' object is not subscriptable", s.name);
 }

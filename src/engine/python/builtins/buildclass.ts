@@ -9,6 +9,7 @@ import { intern, strValue } from '../objects/str';
 import { tupleFromItems } from '../objects/tuple';
 import { isSubtype } from '../objects/typeobject';
 import { Meth, T, type Kwargs, type MethodDef } from '../objects/types';
+import { classHooksOf } from '../objects/classhooks';
 import type { Vm } from '../runtime/vm';
 import type { BuiltinsHost } from './host';
 
@@ -81,7 +82,13 @@ function buildClass(vm: Vm, host: BuiltinsHost, args: readonly number[], kw: Kwa
     ns = prepare(vm, meta, name, bases, mkw);
     cell = host.runWithLocals(func, ns);
     const margs = [name, bases, ns];
-    const cls = call(vm, meta, margs, mkw !== 0 ? kwargsOf(vm, mkw) : null);
+    // a modelled library metaclass (enum's EnumType): its __new__ makes the class (classhooks.ts)
+    const hooks =
+      (vm.table.type[meta] === T.Type ? classHooksOf(vm, meta) : null) ??
+      (baseItems.length ? classHooksOf(vm, baseItems[0]) : null);
+    const cls = hooks
+      ? hooks.build(vm, name, bases, ns)
+      : call(vm, meta, margs, mkw !== 0 ? kwargsOf(vm, mkw) : null);
     if (vm.table.type[cell] === T.Cell && vm.typeOf(cls).mro.includes(T.Type)) {
       const cellCls = vm.table.ref[cell];
       if (cellCls !== cls) {

@@ -197,7 +197,7 @@ export class Interpreter implements Evaluator, InterpreterServices {
    * The module's frame (what exec() pushes for the recorder's scenario): its function is the one
    * exec made before `<start>` (static here), its locals are the globals dict.
    */
-  moduleFrame(code: CodeRt, globals = this.globals): Frame {
+  moduleFrame(code: CodeRt, globals = this.globals, locals = globals): Frame {
     const vm = this.vm;
     const fn = vm.newStatic(T.Function);
     vm.table.side[fn] = {
@@ -211,8 +211,9 @@ export class Interpreter implements Evaluator, InterpreterServices {
       annotations: 0,
       globals,
     } satisfies FunctionData;
-    vm.incref(globals);
-    return this.thread.pushFrame(code, fn, globals, globals);
+    // f_locals is stolen by the frame: a module's are its globals, exec's its own mapping
+    vm.incref(locals);
+    return this.thread.pushFrame(code, fn, globals, locals);
   }
 
   /** compile(tree, filename, 'exec'): the module's code object, its constants made. */
@@ -252,13 +253,13 @@ export class Interpreter implements Evaluator, InterpreterServices {
   }
 
   /** A library module's Python code run to its end in its own globals (HostServices.execSource). */
-  execSource(source: string, filename: string, globals: number): void {
+  execSource(source: string, filename: string, globals: number, locals = globals): void {
     const code = this.compileModule(parse(source, { filename }), filename);
     const saved = this.globals;
     this.globals = globals;
     let f: Frame;
     try {
-      f = this.moduleFrame(code);
+      f = this.moduleFrame(code, globals, locals);
     } finally {
       this.globals = saved;
     }

@@ -22,10 +22,11 @@ export interface HostServices {
   /** super() with no arguments: the running function's __class__ cell and first argument (borrowed). */
   zeroArgSuper(): { type: number; obj: number };
   /**
-   * exec(compile(source, filename, 'exec'), globals): a library module's Python code run to its end
-   * in `globals` (a dict, borrowed), as the import runs the module's body.
+   * exec(compile(source, filename, 'exec'), globals, locals): a library module's Python code run to
+   * its end in `globals` (a dict, borrowed), as the import runs the module's body; `locals` (borrowed,
+   * default the globals) is where its top-level names go (dataclasses' `exec(txt, globals, ns)`).
    */
-  execSource(source: string, filename: string, globals: number): void;
+  execSource(source: string, filename: string, globals: number, locals?: number): void;
 }
 
 /** A _thread lock's state (the sem_t behind it): whether some thread holds it. */
@@ -65,6 +66,8 @@ export interface InterpreterServices extends HostServices {
   execSourceModule(name: string, source: string): number;
   /** What the process writes to stderr. */
   writeStderr(text: string): void;
+  /** The script's module globals (`sys.modules['__main__'].__dict__`), borrowed. */
+  readonly globals: number;
 }
 
 export const interpOf = (vm: Vm): InterpreterServices => vm.eval as unknown as InterpreterServices;

@@ -1,16 +1,24 @@
+import { abcModule } from './abc';
 import { arrayModule } from './array';
 import { bisectModule } from './bisect';
 import { collectionsModule } from './collections';
+import { contextlibModule } from './contextlib';
 import { copyModule } from './copy';
+import { dataclassesModule } from './dataclasses';
+import { datetimeModule } from './datetime';
+import { typingModule } from './typing';
 import { ctypesModule } from './ctypes';
 import { ctypesUtilModule } from './ctypesutil';
 import { functoolsModule } from './functools';
+import { enumModule } from './enum';
 import { gcModule } from './gc';
 import { ioModule } from './io';
 import { jsonModules } from './json';
 import { mathModule } from './math';
 import { randomModule } from './random';
+import { pprintModule } from './pprint';
 import { registerModules } from './registry';
+import { textwrapModule } from './textwrap';
 import { sysModule } from './sys';
 import { timeModule } from './time';
 import { tracemallocModule } from './tracemalloc';
@@ -60,6 +68,14 @@ registerModules([
   ...structModules,
   timeitModule,
   reModule,
+  dataclassesModule,
+  typingModule,
+  contextlibModule,
+  datetimeModule,
+  pprintModule,
+  textwrapModule,
+  enumModule,
+  abcModule,
 ]);
 
 export { findModule, type ModuleSpec } from './registry';

@@ -9,7 +9,7 @@ import { moduleData } from '../objects/module';
 import { strValue } from '../objects/str';
 import { tupleFromItems, tupleItems } from '../objects/tuple';
 import { readyStaticType } from '../objects/typeobject';
-import { Meth, T, defineType, type Kwargs, type MethodDef, type TypeSlots } from '../objects/types';
+import { Meth, T, TpFlags, defineType, type Kwargs, type MethodDef, type TypeSlots } from '../objects/types';
 import type { Vm } from '../runtime/vm';
 import { def, staticModule } from './gc';
 import { interpOf, type LockState } from './host';
@@ -18,8 +18,10 @@ import type { ModuleSpec } from './registry';
 /**
  * _thread (Modules/_threadmodule.c, 3.11): lock and RLock objects over the simulated threads
  * (eval/threads.ts), start_new_thread, get_ident, _set_sentinel. A lock object is 40 bytes
- * (lockobject; RLock 48) from pymalloc, and its PyThread_type_lock a sem_t: PyMem_RawMalloc(32),
- * i.e. a glibc chunk in the arena of the thread that made the lock.
+ * (lockobject; RLock 48) behind a 16-byte GC head: 3.11's heap types have Py_TPFLAGS_HAVE_GC and
+ * tp_alloc tracks them, so allocate_lock() asks pymalloc for 56 bytes (hwtrace on 3.11.7: "m 56"),
+ * a 64-byte block, as an RLock's 64. Its PyThread_type_lock is a sem_t: PyMem_RawMalloc(32), i.e. a
+ * glibc chunk in the arena of the thread that made the lock.
  */
 const LOCK_BYTES = 40;
 const RLOCK_BYTES = 48;
@@ -37,10 +39,12 @@ interface LockObject extends LockState {
 const lockOf = (vm: Vm, h: number): LockObject => vm.table.side[h] as LockObject;
 
 function newLock(vm: Vm, type: number, bytes: number): number {
-  const h = vm.newObject(type, bytes);
+  // PyType_GenericAlloc: a GC object, tracked (it counts toward generation 0's threshold)
+  const h = vm.newGcObject(type, bytes);
+  vm.gc.track(h);
   const sem = vm.mem.rawMalloc(SEM_BYTES);
   if (sem === 0) {
-    vm.objectFree(h);
+    vm.gcDel(h);
     throw raiseString(vm, E.MemoryError, '');
   }
   vm.mem.touch(sem, SEM_BYTES);
@@ -48,9 +52,10 @@ function newLock(vm: Vm, type: number, bytes: number): number {
   return h;
 }
 
+/** lock_dealloc / rlock_dealloc: untrack, the sem_t, then the GC object. */
 function lockDealloc(vm: Vm, h: number): void {
   vm.mem.rawFree(lockOf(vm, h).sem);
-  vm.objectFree(h);
+  vm.gcDel(h);
 }
 
 /** acquire_parse_args: (blocking=True, timeout=-1) → the timeout in ns, null forever, 0 no wait. */
@@ -159,7 +164,10 @@ function lockType(vm: Vm, name: string, reentrant: boolean): TypeSlots {
     qualname: name,
     module: '_thread',
     basicsize: reentrant ? RLOCK_BYTES : LOCK_BYTES,
+    flags: TpFlags.HaveGc,
     dealloc: lockDealloc,
+    // lock_traverse visits only the type (a heap type's reference): nothing the simulator tracks
+    traverse: () => {},
     methods: lockMethods(reentrant),
     reprText: (vm2, h) => {
       const l = lockOf(vm2, h);

@@ -65,10 +65,11 @@ class Condition:
         self._waiters = _deque()
 
     def __enter__(self):
-        return self._lock.acquire()
+        return self._lock.__enter__()
 
     def __exit__(self, *args):
-        return self._lock.release()
+        # a LOAD_ATTR (the call is CALL_FUNCTION_EX): a bound builtin method, 72 bytes, each time
+        return self._lock.__exit__(*args)
 
     def __repr__(self):
         return f"<Condition({self._lock!r}, {len(self._waiters)})>"
@@ -129,14 +130,18 @@ class Condition:
     def notify(self, n=1):
         if not self._is_owned():
             raise RuntimeError("cannot notify on un-acquired lock")
-        all_waiters = self._waiters
-        waiters_to_notify = _deque(_islice(all_waiters, n))
-        if not waiters_to_notify:
-            return
-        for waiter in waiters_to_notify:
-            waiter.release()
+        # 3.11.4+ (gh-92530): take waiters from the front one at a time, no copy of the deque
+        q = self._waiters
+        while q and n > 0:
+            w = q[0]
             try:
-                all_waiters.remove(waiter)
+                w.release()
+            except RuntimeError:
+                pass
+            else:
+                n -= 1
+            try:
+                q.remove(w)
             except ValueError:
                 pass
 
@@ -213,14 +218,22 @@ class Event:
 
     isSet = is_set
 
+    # set() and wait() are "with self._cond:" in Lib/threading.py. BEFORE_WITH would call
+    # Condition.__enter__ from C, where a wait cannot hand the GIL over (threads.ts), so the with
+    # is spelled out with the same objects: the two bound methods BEFORE_WITH makes (64 bytes each,
+    # __enter__'s dropped once called), __exit__(None, None, None) at the end, then its bound method.
     def set(self):
         c = self._cond
+        enter = c.__enter__
+        exit = c.__exit__
         c.acquire()
+        del enter
         try:
             self._flag = True
             c.notify_all()
         finally:
-            c.release()
+            exit(None, None, None)
+            del exit
 
     def clear(self):
         c = self._cond
@@ -232,14 +245,18 @@ class Event:
 
     def wait(self, timeout=None):
         c = self._cond
+        enter = c.__enter__
+        exit = c.__exit__
         c.acquire()
+        del enter
         try:
             signaled = self._flag
             if not signaled:
                 signaled = c.wait(timeout)
             return signaled
         finally:
-            c.release()
+            exit(None, None, None)
+            del exit
 
 
 class Thread:

@@ -44,7 +44,7 @@ const STRUCT_TIME: StructSeqDesc = {
 const StructTimeType = structSeqType(STRUCT_TIME);
 
 /** tmtotuple: the struct_time, then its fields in order (the zone decoded from the C string). */
-function structTime(vm: Vm, secs: number): number {
+export function structTime(vm: Vm, secs: number): number {
   const d = new Date(Math.floor(secs) * 1000);
   if (Number.isNaN(d.getTime()))
     throw raiseString(vm, E.OverflowError, 'timestamp out of range for platform time_t');
@@ -191,7 +191,7 @@ function strftimeText(fmt: string, f: number[]): string {
  * strftime(format[, t]) (METH_VARARGS): the format as a wide-char string (PyMem, (len + 1) × 4),
  * a 1024-wchar buffer (doubled while too small), the result, both buffers freed.
  */
-function strftime(vm: Vm, _m: number, a: readonly number[]): number {
+export function strftime(vm: Vm, _m: number, a: readonly number[]): number {
   if (a.length < 1 || a.length > 2) throw typeError(vm, 'strftime expected 1 or 2 arguments');
   const fmt = strValue(vm, a[0]);
   const f = a.length > 1 ? tmFields(vm, a[1]) : fieldsOfSeconds(wallSeconds(vm));

@@ -7,6 +7,7 @@ import { getIter, iterNext, lengthHint } from '../abstract/iter';
 import { asSsize, hasIndex } from '../abstract/number';
 import { typeName } from '../abstract/object';
 import type { Vm } from '../runtime/vm';
+import { BYTEARRAY_METHODS, bytearrayConcat, bytearrayIconcat } from './bytearrayops';
 import { BYTES_METHODS } from './bytesmethods';
 import { bytesIterNew } from './bytesiter';
 import { E } from './exctypes';
@@ -394,7 +395,12 @@ export const ByteArrayType = (): TypeSlots =>
     reprText: (vm, h) => `bytearray(${bytesRepr(vm.table.side[h] as ByteContent)})`,
     hash: hashNotImplemented,
     richcompare: bytesRichcompare,
-    sequence: { length: (vm, h) => vm.table.n[h] },
+    sequence: { length: (vm, h) => vm.table.n[h], concat: bytearrayConcat, inplaceConcat: bytearrayIconcat },
     mapping: { length: (vm, h) => vm.table.n[h], subscript: bytesSubscript, assSubscript: bytearrayAssSubscript },
+    methods: BYTEARRAY_METHODS,
+    // bytearray_iter is not modelled yet: without this slot `set(bytearray(...))` was a fake TypeError
+    iter: () => {
+      throw new NotSupported('iterating over a bytearray');
+    },
     new: bytearrayVectorlike,
   });

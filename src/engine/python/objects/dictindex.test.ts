@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runAll } from '../testing';
-import { dictDelItem, dictEntries, dictGetItem, dictNew, dictSetItem } from './dict';
+import { dictData, dictDelItem, dictEntries, dictGetItem, dictNew, dictSetItem } from './dict';
 import { fromDouble } from './float';
 import { fromLong } from './int';
 import { strNew } from './str';
@@ -81,6 +81,32 @@ describe('dict lookups through the Int32Array index', () => {
     }
     expect(wrong).toBe(0);
     expect(vm.table.n[d]).toBe(100_000);
+    vm.decref(d);
+  });
+
+  it('moves from JS-array slots to Int32Array slots past 128, keeping hashes, order and deletions', () => {
+    // floats give the table its me_hash column, so every column crosses the boundary
+    const d = dictNew(vm);
+    const keys: number[] = [];
+    let sawSmall = false;
+    for (let i = 0; i < 300; i++) {
+      const k = i % 3 === 0 ? fromDouble(vm, i + 0.5) : fromLong(vm, i);
+      keys.push(k);
+      dictSetItem(vm, d, k, k);
+      const data = dictData(vm, d);
+      if (data.indices.length <= 128) {
+        sawSmall = true;
+        expect(Array.isArray(data.indices) && Array.isArray(data.keys) && Array.isArray(data.values)).toBe(
+          true,
+        );
+      } else expect(data.indices).toBeInstanceOf(Int32Array);
+      if (i % 7 === 6) dictDelItem(vm, d, keys[i - 3]);
+    }
+    expect(sawSmall).toBe(true);
+    expect(dictData(vm, d).hashes).toBeInstanceOf(Int32Array);
+    const kept = keys.filter((_, i) => !(i % 7 === 3 && i + 3 < 300));
+    expect([...dictEntries(vm, d)].map(([k]) => k)).toEqual(kept);
+    for (const k of kept) expect(dictGetItem(vm, d, k)).toBe(k);
     vm.decref(d);
   });
 });

@@ -1,3 +1,4 @@
+import { classHooksOf } from './classhooks';
 import { genericGetAttr, genericSetAttr } from '../abstract/attr';
 import { typeError } from '../abstract/errors';
 import { unicodeFromFormat } from '../abstract/fromformat';
@@ -70,6 +71,8 @@ function objectNew(vm: Vm, type: TypeSlots, args: number, kwargs: number): numbe
       throw typeError(vm, 'object.__new__() takes exactly one argument (the type to instantiate)');
     if (type.init === objectInit) throw typeError(vm, '%.200s() takes no arguments', type.name);
   }
+  // Py_TPFLAGS_IS_ABSTRACT (abc's classes: classhooks.ts)
+  if (type.flags & TpFlags.HeapType) classHooksOf(vm, type.typeObject)?.checkNew?.(vm, type);
   const h = genericAlloc(vm, type, 0);
   initInstanceDict(vm, h, type);
   return h;

@@ -3,6 +3,7 @@ import { setNone, typeError } from '../abstract/errors';
 import type { Vm } from '../runtime/vm';
 import { E } from './exctypes';
 import { fromSsize } from './int';
+import { strValue } from './str';
 import { NB, NB_BINARY_COUNT, T, type TypeSlots } from './types';
 
 /**
@@ -148,6 +149,22 @@ export function slotWrapper(vm: Vm, s: TypeSlots, name: string): SlotWrapper | n
         f &&
         w((vm2, self, _args, argsTuple) => {
           f(vm2, self, argsTuple, 0);
+          return vm2.s.None;
+        })
+      );
+    }
+    case '__setattr__':
+    case '__delattr__': {
+      // wrap_setattr / wrap_delattr: tp_setattro with the name checked to be a str (value 0: delete)
+      const f = own((t) => t.setattro);
+      const n = name === '__setattr__' ? 2 : 1;
+      return (
+        f &&
+        w((vm2, self, args) => {
+          nargs(vm2, name, args, n);
+          if (vm2.table.type[args[0]] !== T.Str)
+            throw typeError(vm2, "attribute name must be string, not '%.200s'", vm2.typeOf(args[0]).name);
+          f(vm2, self, strValue(vm2, args[0]), n === 2 ? args[1] : 0);
           return vm2.s.None;
         })
       );

@@ -8,9 +8,21 @@ import { E } from './exctypes';
 import { genericAlloc } from './object';
 import { dictClear, dictNew } from './dict';
 import { heapTypeSetattr, typeNew } from './typenew';
-import { strNew, strValue } from './str';
+import { intern, strNew, strValue } from './str';
 import { tupleFromItems, tupleItem } from './tuple';
-import { Meth, NB_BINARY_COUNT, T, TpFlags, defineType, type Kwargs, type TypeSlots } from './types';
+import {
+  Meth,
+  NB,
+  NB_BINARY_COUNT,
+  T,
+  TpFlags,
+  defineType,
+  numberSlots,
+  type Kwargs,
+  type TypeSlots,
+} from './types';
+import { unionOr } from './genericalias';
+import { classHooksOf } from './classhooks';
 
 /**
  * Type objects (Objects/typeobject.c): every type is an object of type `type` whose side data is
@@ -198,6 +210,12 @@ function typeText(vm: Vm, h: number): string {
   return s.module === 'builtins' ? `<class '${s.name}'>` : `<class '${s.module}.${s.qualname}'>`;
 }
 
+const heapName = (vm: Vm, s: TypeSlots, name: string): number => {
+  if (!(s.flags & TpFlags.HeapType)) return strNew(vm, name);
+  const h = intern(vm, name);
+  vm.incref(h);
+  return h;
+};
 const typeGet = (f: (vm: Vm, s: TypeSlots) => number) => (vm: Vm, h: number) => f(vm, vm.slotsOf(h));
 const tupleOfTypes = (vm: Vm, ids: number[]): number => {
   const items = ids.map((id) => vm.types[id].typeObject);
@@ -237,6 +255,8 @@ export const TypeType = (): TypeSlots =>
     },
     repr: (vm, h) => {
       const s = vm.slotsOf(h);
+      const hooked = s.flags & TpFlags.HeapType ? classHooksOf(vm, h)?.repr : undefined;
+      if (hooked) return strNew(vm, hooked(vm, h));
       return s.module === 'builtins'
         ? unicodeFromFormat(vm, "<class '%s'>", [s.name])
         : unicodeFromFormat(vm, "<class '%U.%U'>", [s.module, s.qualname]);
@@ -244,6 +264,8 @@ export const TypeType = (): TypeSlots =>
     reprText: typeText,
     call: typeCall,
     typeVectorcall,
+    // type_or: int | None is a types.UnionType (genericalias.ts)
+    number: numberSlots({ [NB.Or]: unionOr }),
     getattro: typeGetattro,
     setattro: typeSetattro,
     // type_new: type(x) is x's type; type(name, bases, dict) makes a class (typenew.ts)
@@ -259,9 +281,12 @@ export const TypeType = (): TypeSlots =>
       if (n !== 3) throw typeError(vm, 'type() takes 1 or 3 arguments');
       if (kwargs !== 0 && vm.table.n[kwargs] > 0) throw new NotSupported('type() with keyword arguments');
       const [name, bases, ns] = [0, 1, 2].map((i) => tupleItem(vm, args, i));
-      if (vm.table.type[name] !== T.Str) throw typeError(vm, 'type.__new__() argument 1 must be str, not %.200s', vm.typeOf(name).name);
-      if (vm.table.type[bases] !== T.Tuple) throw typeError(vm, 'type.__new__() argument 2 must be tuple, not %.200s', vm.typeOf(bases).name);
-      if (vm.table.type[ns] !== T.Dict) throw typeError(vm, 'type.__new__() argument 3 must be dict, not %.200s', vm.typeOf(ns).name);
+      if (vm.table.type[name] !== T.Str)
+        throw typeError(vm, 'type.__new__() argument 1 must be str, not %.200s', vm.typeOf(name).name);
+      if (vm.table.type[bases] !== T.Tuple)
+        throw typeError(vm, 'type.__new__() argument 2 must be tuple, not %.200s', vm.typeOf(bases).name);
+      if (vm.table.type[ns] !== T.Dict)
+        throw typeError(vm, 'type.__new__() argument 3 must be dict, not %.200s', vm.typeOf(ns).name);
       return typeNew(vm, strValue(vm, name), bases, ns);
     },
     methods: {
@@ -280,8 +305,10 @@ export const TypeType = (): TypeSlots =>
       },
     },
     getset: {
-      __name__: { name: '__name__', get: typeGet((vm, s) => strNew(vm, s.name)) },
-      __qualname__: { name: '__qualname__', get: typeGet((vm, s) => strNew(vm, s.qualname)) },
+      // type_name / type_qualname: a class keeps ht_name and ht_qualname (no allocation); a static
+      // type's name is made from tp_name on each call
+      __name__: { name: '__name__', get: typeGet((vm, s) => heapName(vm, s, s.name)) },
+      __qualname__: { name: '__qualname__', get: typeGet((vm, s) => heapName(vm, s, s.qualname)) },
       __module__: { name: '__module__', get: typeGet((vm, s) => strNew(vm, s.module)) },
       __mro__: { name: '__mro__', get: typeGet((vm, s) => tupleOfTypes(vm, s.mro)) },
       __bases__: { name: '__bases__', get: typeGet((vm, s) => tupleOfTypes(vm, s.bases)) },

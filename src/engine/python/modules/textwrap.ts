@@ -1,0 +1,335 @@
+import { typeError, valueError } from '../abstract/errors';
+import { NotSupported } from '../errors';
+import { listAppend, listItem, listNew } from '../objects/list';
+import { strResult, strValue } from '../objects/str';
+import { Meth, T, type Kwargs } from '../objects/types';
+import type { Vm } from '../runtime/vm';
+import { fn, makeModule } from './module';
+import type { ModuleSpec } from './registry';
+
+/**
+ * textwrap (Lib/textwrap.py, Python over re): wrap/fill/shorten make a TextWrapper and run it.
+ * Modelled in TypeScript with what the real run allocates that outlives a call or weighs on the
+ * heap: the munged text (expandtabs, then translate: new strs), the chunk list re.split makes
+ * (every word a new str; a one-character chunk, the single spaces, is the cached one), the
+ * filtered list, then one str per line (''.join of the chunks, the indent prepended) in the
+ * result list; the chunks die when the call returns. Not allocated: TextWrapper's instance and the
+ * regex machinery's transients. Words split at hyphens as wordsep_re does for letters on both
+ * sides ("well-known" → "well-", "known"); fix_sentence_endings and TextWrapper itself are not
+ * supported.
+ */
+
+interface Options {
+  width: number;
+  initialIndent: string;
+  subsequentIndent: string;
+  breakLongWords: boolean;
+  dropWhitespace: boolean;
+  breakOnHyphens: boolean;
+  maxLines: number | null;
+  placeholder: string;
+  tabsize: number;
+  expandTabs: boolean;
+  replaceWhitespace: boolean;
+}
+
+const NAMES: Record<string, keyof Options> = {
+  width: 'width',
+  initial_indent: 'initialIndent',
+  subsequent_indent: 'subsequentIndent',
+  break_long_words: 'breakLongWords',
+  drop_whitespace: 'dropWhitespace',
+  break_on_hyphens: 'breakOnHyphens',
+  max_lines: 'maxLines',
+  placeholder: 'placeholder',
+  tabsize: 'tabsize',
+  expand_tabs: 'expandTabs',
+  replace_whitespace: 'replaceWhitespace',
+};
+
+function options(vm: Vm, width: number | undefined, kw: Kwargs | null, base: Partial<Options> = {}): Options {
+  const o: Options = {
+    width: 70,
+    initialIndent: '',
+    subsequentIndent: '',
+    breakLongWords: true,
+    dropWhitespace: true,
+    breakOnHyphens: true,
+    maxLines: null,
+    placeholder: ' [...]',
+    tabsize: 8,
+    expandTabs: true,
+    replaceWhitespace: true,
+    ...base,
+  };
+  if (width !== undefined) o.width = width;
+  for (const [k, v] of kw ?? []) {
+    if (k === 'fix_sentence_endings') throw new NotSupported('textwrap fix_sentence_endings');
+    const key = NAMES[k];
+    if (key === undefined)
+      throw typeError(vm, "TextWrapper.__init__() got an unexpected keyword argument '%s'", k);
+    const t = vm.table.type[v];
+    const val =
+      t === T.Str
+        ? strValue(vm, v)
+        : t === T.None
+          ? null
+          : t === T.Bool
+            ? v === vm.s.True
+            : Number(vm.table.num[v]);
+    (o as unknown as Record<string, unknown>)[key] = val;
+  }
+  return o;
+}
+
+/** str.expandtabs: each tab to the next multiple of `size` columns (a newline resets the column). */
+function expandTabs(text: string, size: number): string {
+  let out = '';
+  let col = 0;
+  for (const c of text) {
+    if (c === '\t') {
+      const n = size > 0 ? size - (col % size) : 0;
+      out += ' '.repeat(n);
+      col += n;
+    } else {
+      out += c;
+      col = c === '\n' || c === '\r' ? 0 : col + 1;
+    }
+  }
+  return out;
+}
+
+/** _split: wordsep_re's chunks (whitespace runs, words, a word's parts after each hyphen). */
+function splitChunks(text: string, hyphens: boolean): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/\s+|\S+/g)) {
+    const c = m[0];
+    if (!hyphens || /\s/.test(c[0])) {
+      out.push(c);
+      continue;
+    }
+    let start = 0;
+    for (const h of c.matchAll(/[A-Za-z0-9]-(?=[A-Za-z])/g)) {
+      out.push(c.slice(start, h.index! + 2));
+      start = h.index! + 2;
+    }
+    out.push(c.slice(start));
+  }
+  return out;
+}
+
+/** TextWrapper.wrap: the result list (a new reference). */
+function wrapText(vm: Vm, text: string, o: Options): number {
+  if (o.width <= 0) throw valueError(vm, 'invalid width %r (must be > 0)', o.width);
+  if (o.maxLines !== null) {
+    const indent = o.maxLines > 1 ? o.subsequentIndent : o.initialIndent;
+    if (indent.length + o.placeholder.trimStart().length > o.width)
+      throw valueError(vm, 'placeholder too large for max width');
+  }
+  // _munge_whitespace: expandtabs, then translate (each a new str), both dropped at the end
+  const temps: number[] = [];
+  let munged = text;
+  if (o.expandTabs) {
+    munged = expandTabs(munged, o.tabsize);
+    temps.push(strResult(vm, munged));
+  }
+  if (o.replaceWhitespace) {
+    // string.whitespace's \t \n \v \f \r, each to a space
+    munged = munged.replace(/[\t\n\v\f\r]/g, ' ');
+    temps.push(strResult(vm, munged));
+  }
+  // re.split's list, then [c for c in chunks if c]
+  const texts = splitChunks(munged, o.breakOnHyphens);
+  const split = listNew(vm, 0);
+  const chunks: number[] = [];
+  for (const c of texts) {
+    const h = strResult(vm, c);
+    listAppend(vm, split, h);
+    chunks.push(h);
+  }
+  const kept = listNew(vm, 0);
+  for (const h of chunks) {
+    vm.incref(h);
+    listAppend(vm, kept, h);
+  }
+  vm.decref(split);
+  const lines = listNew(vm, 0);
+  try {
+    wrapChunks(vm, texts, o, lines);
+  } finally {
+    vm.decref(kept);
+    for (const t of temps) vm.decref(t);
+  }
+  return lines;
+}
+
+/** _wrap_chunks: whole chunks to each line, a long word broken, max_lines with its placeholder. */
+function wrapChunks(vm: Vm, source: readonly string[], o: Options, lines: number): void {
+  const chunks = source.slice().reverse();
+  const out: string[] = [];
+  const push = (s: string): void => {
+    out.push(s);
+    listAppend(vm, lines, strResult(vm, s));
+  };
+  while (chunks.length) {
+    const cur: string[] = [];
+    let curLen = 0;
+    const indent = out.length ? o.subsequentIndent : o.initialIndent;
+    const width = o.width - indent.length;
+    if (o.dropWhitespace && chunks[chunks.length - 1].trim() === '' && out.length) chunks.pop();
+    while (chunks.length) {
+      const l = chunks[chunks.length - 1].length;
+      if (curLen + l <= width) {
+        cur.push(chunks.pop()!);
+        curLen += l;
+      } else break;
+    }
+    if (chunks.length && chunks[chunks.length - 1].length > width) {
+      // _handle_long_word
+      const spaceLeft = width < 1 ? 1 : width - curLen;
+      if (o.breakLongWords) {
+        const c = chunks.pop()!;
+        cur.push(c.slice(0, spaceLeft));
+        chunks.push(c.slice(spaceLeft));
+        curLen += Math.min(spaceLeft, c.length);
+      } else if (!cur.length) cur.push(chunks.pop()!);
+    }
+    if (o.dropWhitespace && cur.length && cur[cur.length - 1].trim() === '') {
+      curLen -= cur[cur.length - 1].length;
+      cur.pop();
+    }
+    if (!cur.length) continue;
+    const last =
+      o.maxLines === null ||
+      out.length + 1 < o.maxLines ||
+      ((!chunks.length || (o.dropWhitespace && chunks.length === 1 && chunks[0].trim() === '')) &&
+        curLen <= width);
+    if (last) {
+      push(indent + cur.join(''));
+      continue;
+    }
+    // the last line allowed: drop chunks until the placeholder fits
+    let placed = false;
+    while (cur.length) {
+      if (cur[cur.length - 1].trim() && curLen + o.placeholder.length <= width) {
+        cur.push(o.placeholder);
+        push(indent + cur.join(''));
+        placed = true;
+        break;
+      }
+      curLen -= cur[cur.length - 1].length;
+      cur.pop();
+    }
+    if (!placed) {
+      if (out.length) {
+        const prev = out[out.length - 1].trimEnd();
+        if (prev.length + o.placeholder.length <= o.width)
+          throw new NotSupported('textwrap max_lines ending the previous line with the placeholder');
+      }
+      push(indent + o.placeholder.trimStart());
+    }
+    break;
+  }
+}
+
+const lineTexts = (vm: Vm, lines: number): string[] =>
+  Array.from({ length: vm.table.n[lines] }, (_, i) => strValue(vm, listItem(vm, lines, i)));
+
+function textArg(vm: Vm, h: number | undefined, fname: string): string {
+  if (h === undefined || vm.table.type[h] !== T.Str) throw typeError(vm, '%s() expects a str', fname);
+  return strValue(vm, h);
+}
+
+const widthArg = (vm: Vm, a: readonly number[], kw: Kwargs | null): number | undefined => {
+  const h = a[1] ?? kw?.get('width');
+  return h === undefined ? undefined : Number(vm.table.num[h]);
+};
+
+const withoutWidth = (kw: Kwargs | null): Kwargs | null => {
+  if (kw === null) return null;
+  const m = new Map(kw);
+  m.delete('width');
+  return m;
+};
+
+function wrap(vm: Vm, a: readonly number[], kw: Kwargs | null): number {
+  return wrapText(vm, textArg(vm, a[0], 'wrap'), options(vm, widthArg(vm, a, kw), withoutWidth(kw)));
+}
+
+/** fill: '\n'.join(wrap(...)). */
+function fill(vm: Vm, a: readonly number[], kw: Kwargs | null): number {
+  const lines = wrap(vm, a, kw);
+  try {
+    const texts = lineTexts(vm, lines);
+    return strResult(vm, texts.join('\n'));
+  } finally {
+    vm.decref(lines);
+  }
+}
+
+/** shorten: ' '.join(text.strip().split()) (the words, then the joined str), then one line. */
+function shorten(vm: Vm, a: readonly number[], kw: Kwargs | null): number {
+  const text = textArg(vm, a[0], 'shorten');
+  const words = text
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w);
+  const list = listNew(vm, 0);
+  for (const w of words) {
+    listAppend(vm, list, strResult(vm, w));
+  }
+  const joined = strResult(vm, words.join(' '));
+  vm.decref(list);
+  try {
+    const o = options(vm, widthArg(vm, a, kw), withoutWidth(kw), { maxLines: 1 });
+    const lines = wrapText(vm, strValue(vm, joined), o);
+    try {
+      const texts = lineTexts(vm, lines);
+      return strResult(vm, texts.join('\n'));
+    } finally {
+      vm.decref(lines);
+    }
+  } finally {
+    vm.decref(joined);
+  }
+}
+
+/** dedent: the common leading whitespace of the non-blank lines removed. */
+function dedent(vm: Vm, a: readonly number[]): number {
+  const text = textArg(vm, a[0], 'dedent').replace(/^[ \t]+$/gm, '');
+  let margin: string | null = null;
+  for (const m of text.matchAll(/^([ \t]*)(?:[^ \t\n])/gm)) {
+    const ind = m[1];
+    if (margin === null || ind.startsWith(margin)) margin = margin ?? ind;
+    else if (margin.startsWith(ind)) margin = ind;
+    else {
+      let i = 0;
+      while (i < margin.length && margin[i] === ind[i]) i++;
+      margin = margin.slice(0, i);
+    }
+  }
+  const out = margin ? text.replace(new RegExp(`^${margin}`, 'gm'), '') : text;
+  return strResult(vm, out);
+}
+
+/** indent(text, prefix): the prefix before every line that is not only whitespace. */
+function indent(vm: Vm, a: readonly number[]): number {
+  const text = textArg(vm, a[0], 'indent');
+  const prefix = textArg(vm, a[1], 'indent');
+  const lines = text.split(/(?<=\n)/);
+  return strResult(vm, lines.map((l) => (l.trim() ? prefix + l : l)).join(''));
+}
+
+const KW = Meth.Fastcall | Meth.Keywords;
+
+export const textwrapModule: ModuleSpec = {
+  name: 'textwrap',
+  load: (vm) =>
+    makeModule(vm, 'textwrap', [
+      fn('wrap', KW, (vm2, _m, a, kw) => wrap(vm2, a, kw)),
+      fn('fill', KW, (vm2, _m, a, kw) => fill(vm2, a, kw)),
+      fn('shorten', KW, (vm2, _m, a, kw) => shorten(vm2, a, kw)),
+      fn('dedent', Meth.O, (vm2, _m, a) => dedent(vm2, a)),
+      fn('indent', Meth.Fastcall, (vm2, _m, a) => indent(vm2, a)),
+    ]),
+};
