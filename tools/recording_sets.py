@@ -104,6 +104,13 @@ def _sets() -> list[RecordingSet]:
             note="our 60 snippets as people post them (tests/corpus/; 3.11.7, NumPy ones on Debian's 3.11.2)",
         )
     )
+    for v in ("3.12", "3.13"):
+        sets.append(
+            RecordingSet(
+                f"corpus-{v}", ("snippets/*.py",), v, f"recorded/{v}", root=CORPUS, out_root=CORPUS, exclude_numpy=True,
+                note=f"the corpus's non-NumPy snippets on {v} (tests/corpus/recorded/{v}/; npm run corpus -- --python {v})",
+            )
+        )
     for preset in ("glibc", "arena-max-2"):
         sets.append(RecordingSet(f"threads-{preset}", THREADS, "3.11", f"env/{preset}", preset=preset, note="issue 9's thread set"))
     return sets

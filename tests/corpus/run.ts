@@ -1,13 +1,14 @@
 /**
  * Our snippet corpus through the simulator, as a user runs it (issue 7's measure):
  *
- *     npm run corpus [-- NAME ...] [-j N] [--timeout SECONDS] [--strict] [--verbose]
+ *     npm run corpus [-- NAME ...] [-j N] [--timeout SECONDS] [--strict] [--verbose] [--python 3.12|3.13]
  *
  * Every tests/corpus/snippets/NAME.py goes through the CLI in its own process, exactly as
  * `bin/highwater NAME.py --json` (= `npm run -s sim -- NAME.py --json`) runs it. Per snippet it prints whether it ran, stopped at
  * something not supported (and what), or failed with an error, and the fidelity verdict of the
  * steps that ran against the real run recorded in tests/corpus/recorded/NAME.json (the rule of
- * tests/fidelity/compare.ts). The closing lines count each outcome. Exit status 0 unless --strict
+ * tests/fidelity/compare.ts). With --python the CLI runs that version and the recordings are
+ * recorded/<version>/ (NumPy snippets are skipped there: NumPy is recorded on 3.11 only). The closing lines count each outcome. Exit status 0 unless --strict
  * and some snippet did not run within tolerance: the corpus measures the simulator, it is not a test.
  */
 import { spawn } from 'node:child_process';
@@ -24,6 +25,7 @@ interface Options {
   jobs: number;
   timeoutS: number;
   strict: boolean;
+  python: string | null;
   /** Every figure outside tolerance, each with its step's code (default: the first only). */
   verbose: boolean;
 }
@@ -44,12 +46,13 @@ interface Result {
 }
 
 function parseOptions(argv: string[]): Options {
-  const o: Options = { names: [], jobs: 1, timeoutS: 300, strict: false, verbose: false };
+  const o: Options = { names: [], jobs: 1, timeoutS: 300, strict: false, verbose: false, python: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '-j' || a === '--jobs') o.jobs = Math.max(1, Number(argv[++i]));
     else if (a === '--timeout') o.timeoutS = Number(argv[++i]);
     else if (a === '--strict') o.strict = true;
+    else if (a === '--python') o.python = argv[++i];
     else if (a === '--verbose') o.verbose = true;
     else o.names.push(a.replace(/\.py$/, ''));
   }
@@ -60,12 +63,17 @@ function parseOptions(argv: string[]): Options {
 function runCli(
   file: string,
   timeoutS: number,
+  python: string | null,
 ): Promise<{ code: number | null; stdout: string; stderr: string; timedOut: boolean }> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, [join(root, 'bin/highwater'), file, '--json'], {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [join(root, 'bin/highwater'), file, '--json', ...(python ? ['--python', python] : [])],
+      {
+        cwd: root,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let stdout = '';
     let stderr = '';
     let timedOut = false;
@@ -87,11 +95,17 @@ interface CliReport {
   error?: { type: string; message: string; line: number };
 }
 
-async function runOne(name: string, timeoutS: number): Promise<Result> {
+async function runOne(name: string, timeoutS: number, python: string | null): Promise<Result> {
   const t0 = performance.now();
-  const res = await runCli(join(here, 'snippets', `${name}.py`), timeoutS);
+  const res = await runCli(join(here, 'snippets', `${name}.py`), timeoutS, python);
   const seconds = (performance.now() - t0) / 1000;
-  const recordedPath = join(here, 'recorded', `${name}.json`);
+  // 3.11's recordings are recorded/NAME.json; other versions' recorded/<version>/NAME.json.
+  const recordedPath = join(
+    here,
+    'recorded',
+    ...(python && python !== '3.11' ? [python] : []),
+    `${name}.json`,
+  );
   const real = existsSync(recordedPath)
     ? (JSON.parse(readFileSync(recordedPath, 'utf8')) as RecordedRun)
     : null;
@@ -165,6 +179,7 @@ async function main(): Promise<number> {
   const all = readdirSync(join(here, 'snippets'))
     .filter((f) => f.endsWith('.py'))
     .map((f) => f.slice(0, -3))
+    .filter((n) => !opts.python || opts.python === '3.11' || !n.startsWith('numpy_'))
     .sort();
   const names = opts.names.length ? opts.names : all;
   for (const n of names) if (!all.includes(n)) throw new Error(`no snippet tests/corpus/snippets/${n}.py`);
@@ -173,7 +188,7 @@ async function main(): Promise<number> {
   const worker = async () => {
     while (next < names.length) {
       const i = next++;
-      const r = await runOne(names[i], opts.timeoutS);
+      const r = await runOne(names[i], opts.timeoutS, opts.python);
       results[i] = r;
       const steps = r.realSteps ? `${r.steps}/${r.realSteps} steps` : `${r.steps} steps`;
       const line = [

@@ -147,11 +147,16 @@ export class PythonProcess {
     installBuiltinTypes(this.vm);
     applyVersionLayouts(this.vm);
     attachImportHost(this.vm, {
-      // modules' import footprints are recorded on 3.11 only: on 3.12/3.13 an import costs nothing yet
+      // the footprints captured on each release (tools/imports/capture_import.py --python)
       version:
-        ({ 'cpython-3.11.7': '3.11.7', 'debian-3.11.2': 'debian-3.11.2' } as Record<string, string>)[
-          this.profile.name
-        ] ?? null,
+        (
+          {
+            'cpython-3.11.7': '3.11.7',
+            'debian-3.11.2': 'debian-3.11.2',
+            'cpython-3.12.1': '3.12.1',
+            'cpython-3.13.0': '3.13.0',
+          } as Record<string, string>
+        )[this.profile.name] ?? null,
       kernel: this.kernel,
       libc: this.libc,
       liveIds: this.boot.liveIds,

@@ -9,8 +9,8 @@ import type { Vm } from '../runtime/vm';
  * kwtuple, once per process (objects/getargs.ts parserInit: PyTuple_New, each name made and
  * interned in place). `fname` names the parser ("print", "str.split").
  */
-export function argParserInit(vm: Vm, fname: string, keywords: readonly string[]): void {
-  parserInit(vm, fname, keywords);
+export function argParserInit(vm: Vm, fname: string, keywords: readonly string[], handWritten = false): void {
+  parserInit(vm, fname, keywords, handWritten);
 }
 
 /**

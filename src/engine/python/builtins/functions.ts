@@ -309,8 +309,12 @@ function minMax(
   argsTuple: number,
   which: 'min' | 'max',
 ): number {
-  // min_max: PyArg_ParseTupleAndKeywords(emptytuple, kwds, "|$OO:max", {"key", "default"})
-  parseKeywordLookups(vm, kw, ['key', 'default']);
+  if (!vm.py.fastcallBuiltins.includes(which))
+    // min_max: PyArg_ParseTupleAndKeywords(emptytuple, kwds, "|$OO:max", {"key", "default"})
+    parseKeywordLookups(vm, kw, ['key', 'default']);
+  // 3.13's METH_FASTCALL min_max: _PyArg_ParseStackAndKeywords with its own hand-written _parser_min /
+  // _parser_max (no clinic, no static kwtuple), only when keywords were passed
+  else if (kw !== null && kw.size > 0) argParserInit(vm, which, ['key', 'default'], true);
   for (const k of kw?.keys() ?? [])
     if (k !== 'key' && k !== 'default')
       throw typeError(vm, "%s() got an unexpected keyword argument '%s'", which, k);

@@ -142,6 +142,9 @@ function stackDepth(c: Compiler, blocks: Block[]): number {
     for (const ins of b.instr) {
       const newDepth = depth + stackEffect(ins.op, ins.arg, false);
       if (newDepth > max) max = newDepth;
+      // 3.12+ compiler_add_yield_from: a SETUP_FINALLY after SEND whose handler (CLEANUP_THROW) holds
+      // the sub-iterator, the last value sent and the exception: one deeper than the SEND's operands
+      if (c.opts.generatorHandlers && ins.op === Op.SEND && depth + 1 > max) max = depth + 1;
       if (isJump(ins.op) || isBlockPush(ins.op)) {
         const targetDepth = depth + stackEffect(ins.op, ins.arg, true);
         if (targetDepth > max) max = targetDepth;
@@ -161,6 +164,10 @@ function stackDepth(c: Compiler, blocks: Block[]): number {
     }
     if (next) push(next, depth);
   }
+  // 3.12+ wraps a generator's or coroutine's body in SETUP_CLEANUP with lasti (the handler that turns
+  // StopIteration into RuntimeError): its entry holds lasti and the exception (measured: a bare
+  // `yield 1` generator has co_stacksize 2 on 3.12.1 and 3.13.0, 1 on 3.11.7)
+  if (c.opts.generatorHandlers && (c.u.ste.generator || c.u.ste.coroutine) && max < 2) max = 2;
   return max;
 }
 

@@ -8,9 +8,9 @@ import { Op } from './opcodes';
 import type { FuncDef } from './nodes';
 import { visitStmt } from './stmt';
 import { FUTURE_ANNOTATIONS, mangle, Scope } from './symtable';
-import type { Compiler, ScopeType } from './unit';
+import { cmpCodePoints, type Compiler, type ScopeType } from './unit';
 import { unparse } from './unparse';
-import { NONE } from './values';
+import { int, NONE, str, tuple } from './values';
 
 /** Functions, lambdas and classes: each its own code object (compile.c). Comprehensions: comprehension.ts. */
 
@@ -184,7 +184,18 @@ export function compileClass(c: Compiler, s: StmtOf<'ClassDef'>): void {
   nameOp(c, '__module__', 'store');
   c.loadConst({ t: 'str', v: c.u.qualname });
   nameOp(c, '__qualname__', 'store');
+  if (c.opts.classBodyAttributes) {
+    // 3.13 compiler_class_body: the first line (a decorator's, if any), then the body, then the names
+    // its methods assign on self, sorted, as one tuple constant (A.__static_attributes__)
+    c.u.staticAttributes = new Set();
+    c.loadConst(int(firstlineno));
+    nameOp(c, '__firstlineno__', 'store');
+  }
   compileBody(c, s.body);
+  if (c.u.staticAttributes) {
+    c.loadConst(tuple([...c.u.staticAttributes].sort(cmpCodePoints).map((n) => str(n))));
+    nameOp(c, '__static_attributes__', 'store');
+  }
   c.unsetLoc();
   if (c.u.ste.needsClassClosure) {
     // return the __class__ cell, and store it as __classcell__ for type.__new__

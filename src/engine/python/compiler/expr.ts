@@ -105,6 +105,14 @@ function visitExpr1(c: Compiler, e: Expr): void {
       if (e.ctx === 'load') c.addName(Op.LOAD_ATTR, e.attr);
       else if (e.ctx === 'store') {
         if (e.attr === '__debug__') c.error('cannot assign to __debug__');
+        if (c.opts.classBodyAttributes && e.value.k === 'Name' && e.value.id === 'self') {
+          // 3.13 compiler_visit_expr1: `self.NAME = …` names NAME in the nearest enclosing class (get_class_compiler_unit)
+          for (let i = c.stack.length - 1; i >= 0; i--)
+            if (c.stack[i].scopeType === 'class') {
+              c.stack[i].staticAttributes?.add(e.attr);
+              break;
+            }
+        }
         c.addName(Op.STORE_ATTR, e.attr);
       } else c.addName(Op.DELETE_ATTR, e.attr);
       return;

@@ -105,6 +105,8 @@ function compile(
     filename: options.filename ?? '<string>',
     optimize: options.optimize ?? 0,
     inlineComprehensions: options.inlineComprehensions ?? false,
+    classBodyAttributes: options.classBodyAttributes ?? false,
+    generatorHandlers: options.generatorHandlers ?? false,
     futureFeatures: future.features,
     futureLineno: future.lineno,
   };

@@ -79,6 +79,8 @@ export class Unit {
   readonly fblocks: FBlock[] = [];
   loc: Loc;
   needNewImplicitBlock = false;
+  /** u_static_attributes (3.13, class units): the names stored as `self.NAME` in functions nested in it. */
+  staticAttributes: Set<string> | null = null;
   /** u_fasthidden (3.12): an inlined comprehension's own names, FAST here while it is compiled. */
   fastHidden: Set<string> | null = null;
 
@@ -130,6 +132,16 @@ export interface CompilerOptions {
   futureLineno: number;
   /** PEP 709 (3.12): inline list/set/dict comprehensions (a version profile says; 3.11 does not). */
   inlineComprehensions: boolean;
+  /**
+   * 3.13's class bodies store `__firstlineno__` after `__qualname__`, and `__static_attributes__`
+   * (the sorted names assigned as `self.NAME = …` in the functions nested in the class) after the body.
+   */
+  classBodyAttributes: boolean;
+  /**
+   * 3.12's exception handlers in generators and coroutines (the body's StopIteration guard, yield
+   * from's CLEANUP_THROW), which the 3.11 instructions emitted here do not have: counted in co_stacksize.
+   */
+  generatorHandlers: boolean;
 }
 
 /** struct compiler: the state shared by all units of one module. */

@@ -106,7 +106,7 @@ export function compile(
   tree: Module,
   filename: string,
   folds?: FoldEvent[],
-  py?: Pick<CPythonVersion, 'comprehensions'>,
+  py?: Pick<CPythonVersion, 'comprehensions' | 'classBodyAttributes' | 'generatorHandlers'>,
 ): CodeObject {
   try {
     const onFold = folds
@@ -114,7 +114,16 @@ export function compile(
       : undefined;
     // the version's code generation: 3.12 inlines comprehensions (PEP 709)
     const inlineComprehensions = py?.comprehensions === 'inlined';
-    return compileModule(tree, { filename, onFold, inlineComprehensions }).code;
+    // and 3.13 stores __firstlineno__ and __static_attributes__ in class bodies
+    const classBodyAttributes = py?.classBodyAttributes ?? false;
+    const generatorHandlers = py?.generatorHandlers ?? false; // 3.12's co_stacksize of generators
+    return compileModule(tree, {
+      filename,
+      onFold,
+      inlineComprehensions,
+      classBodyAttributes,
+      generatorHandlers,
+    }).code;
   } catch (e) {
     if (e instanceof CompileError) throw new PySyntaxError(e.message, e.line, e.col + 1);
     throw e;

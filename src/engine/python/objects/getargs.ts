@@ -109,9 +109,11 @@ const initialised = new WeakMap<Vm, Set<string>>();
  * parser_init of an Argument Clinic _PyArg_Parser, on the first call with keywords: the keyword
  * names as a tuple (kept for the life of the process), each through PyUnicode_InternFromString
  * (a new str, released when the name is interned already, as every identifier the process's code
- * uses is).
+ * uses is). From 3.12 clinic gives core parsers a static kwtuple (nothing to build); `handWritten`
+ * parsers (no clinic, kwtuple NULL) build theirs on every version.
  */
-export function parserInit(vm: Vm, parser: string, keywords: readonly string[]): void {
+export function parserInit(vm: Vm, parser: string, keywords: readonly string[], handWritten = false): void {
+  if (!handWritten && vm.py.clinicKwtuples === 'static') return;
   let set = initialised.get(vm);
   if (set === undefined) initialised.set(vm, (set = new Set()));
   if (set.has(parser)) return;

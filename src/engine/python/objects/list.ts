@@ -6,6 +6,7 @@ import type { Vm } from '../runtime/vm';
 import { genericAlloc, hashNotImplemented } from './object';
 import { tupleItem } from './tuple';
 import { listIterNew } from './iter';
+import { listExtendExact } from './listextendexact';
 import { listExtendItems, listInplaceRepeat, listRepeat } from './listops';
 import {
   LIST_METHODS,
@@ -265,6 +266,7 @@ export function listExtend(vm: Vm, l: number, iterable: number): void {
     listExtendItems(vm, l, items);
     return;
   }
+  if (listExtendExact(vm, l, iterable)) return; // 3.13: sets, dicts and dict views in place
   const iter = getIter(vm, iterable);
   try {
     const n = lengthHint(vm, iterable, 8);

@@ -11,6 +11,7 @@ export const CPYTHON_3_11: CPythonVersion = {
     function: 136, // Include/cpython/funcobject.h PyFunctionObject
     genHeader: 80, // PyGenObject up to gi_iframe (with gi_code); the frame header is in framesize
     frameObject: 120, // Include/internal/pycore_frame.h PyFrameObject up to _f_frame_data
+    heapType: 904, // Include/cpython/object.h PyHeapTypeObject (type.__basicsize__)
     rangeIter: 48, // Objects/rangeobject.c rangeiterobject: index, start, step, len
   },
   freelists: { list: 80, dict: 80, dictKeys: 80, float: 100, tupleMaxSaveSize: 20, tuple: 2000 },
@@ -26,8 +27,12 @@ export const CPYTHON_3_11: CPythonVersion = {
   rangeLengthFastPath: false,
   sumFromSsize: false,
   intParseScratch: true,
+  clinicKwtuples: 'runtime', // Python/getargs.c parser_init: new_kwtuple on the first keyword call
+  listExtendExact: false, // Objects/listobject.c list_extend: PySequence_Fast for lists and tuples, else an iterator
   boundedSplit: false,
   comprehensions: 'function',
+  generatorHandlers: false,
+  classBodyAttributes: false,
   refcounts: 'classic',
   objectAllocator: 'pymalloc',
   pythonMallocChoices: [],

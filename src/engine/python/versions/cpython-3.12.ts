@@ -14,6 +14,7 @@ export const CPYTHON_3_12: CPythonVersion = {
     function: 144, // PyFunctionObject gained func_typeparams (PEP 695): a 160-byte block with the GC head
     genHeader: 72, // PyGenObject lost gi_code (the frame's f_code holds it): genexpr 192 bytes, not 200
     frameObject: 120, // unchanged (168-byte frame objects for a module frame, measured)
+    heapType: 920, // PyTypeObject.tp_watched, _specialization_cache.getitem_version: type.__basicsize__ 920
     rangeIter: 40, // rangeiterobject lost `index` (start advances): 40 bytes, not 48
   },
   freelists: { list: 80, dict: 80, dictKeys: 80, float: 100, tupleMaxSaveSize: 20, tuple: 2000 },
@@ -31,8 +32,16 @@ export const CPYTHON_3_12: CPythonVersion = {
   rangeLengthFastPath: true, // Objects/rangeobject.c compute_range_length (measured: one 32-byte int for range(10**6))
   sumFromSsize: true, // Python/bltinmodule.c builtin_sum_impl: Py_ssize_t i_result
   intParseScratch: false, // Objects/longobject.c long_from_string_base: the digits scanned, then _PyLong_New
+  // Tools/clinic/clinic.py (gh-90928): `static struct { ... } _kwtuple` of _Py_ID names under Py_BUILD_CORE
+  // (measured: print(x, sep='-'), s.splitlines(keepends=True), sorted(a, key=len) make no kwtuple or names)
+  clinicKwtuples: 'static',
+  listExtendExact: false,
   boundedSplit: true, // Objects/unicodeobject.c split(): maxcount from the length when it is -1
   comprehensions: 'inlined', // PEP 709
+  classBodyAttributes: false,
+  // Python/compile.c: a generator body in SETUP_CLEANUP (lasti), yield from's CLEANUP_THROW handler
+  // (measured co_stacksize: `yield 1` 2, `x = yield from a` 3; 3.11.7: 1 and 2)
+  generatorHandlers: true,
   refcounts: 'immortal', // PEP 683: _Py_IMMORTAL_REFCNT = UINT_MAX
   objectAllocator: 'pymalloc',
   pythonMallocChoices: [],

@@ -11,6 +11,7 @@ import { TYPE_VECTORCALLS } from './vectorcalls';
 export function applyVersionLayouts(vm: Vm): void {
   const z = vm.py.sizes;
   vm.types[T.Function].basicsize = z.function;
+  vm.types[T.Type].basicsize = z.heapType;
   vm.types[T.RangeIter].basicsize = z.rangeIter;
   vm.types[T.LongRangeIter].basicsize = z.rangeIter;
   vm.types[T.Str].basicsize = z.strCompact + 8; // sizeof(PyUnicodeObject): + data

@@ -27,6 +27,8 @@ export interface CPythonVersion {
     readonly genHeader: number;
     /** PyFrameObject before its copy of the frame's slots: 120 up to 3.12, 136 in 3.13 (f_extra_locals, f_locals_cache). */
     readonly frameObject: number;
+    /** sizeof(PyHeapTypeObject) (type.__basicsize__): 904 in 3.11, 920 in 3.12, 928 in 3.13 (measured). */
+    readonly heapType: number;
     /** The range iterator (rangeiterobject / longrangeiterobject): 48 in 3.11, 40 in 3.12. */
     readonly rangeIter: number;
   };
@@ -75,10 +77,27 @@ export interface CPythonVersion {
   readonly sumFromSsize: boolean;
   /** PyLong_FromString starts its digit array before it finds an invalid literal (3.11); 3.12 checks first. */
   readonly intParseScratch: boolean;
+  /**
+   * Where an Argument Clinic parser's keyword tuple comes from: built by parser_init on the first
+   * keyword call (3.11: a tuple and each name interned), or a static tuple of _Py_ID names that
+   * clinic emits for core code (3.12+: nothing allocated). Hand-written _PyArg_Parsers (3.13's
+   * min/max) still build theirs.
+   */
+  readonly clinicKwtuples: 'runtime' | 'static';
+  /**
+   * list_extend walks an exact set, frozenset, dict or dict view in place after one list_resize
+   * (3.13: list_extend_set / list_extend_dict / list_extend_dictitems), not through an iterator
+   * with the length hint preallocated exactly and the surplus cut back (3.11, 3.12).
+   */
+  readonly listExtendExact: boolean;
   /** str.split without maxsplit preallocates by the string's length (3.12), not 12 slots (3.11). */
   readonly boundedSplit: boolean;
   /** PEP 709 (3.12): list/set/dict comprehensions run inline in their enclosing frame. */
   readonly comprehensions: 'function' | 'inlined';
+  /** 3.12's generators and coroutines have exception handlers of their own (one or two more stack slots). */
+  readonly generatorHandlers: boolean;
+  /** 3.13's class bodies store __firstlineno__ and __static_attributes__ (two more class dict entries). */
+  readonly classBodyAttributes: boolean;
   /** PEP 683 (3.12): immortal objects' refcounts never change (sys.getrefcount(None) = 2**32 - 1). */
   readonly refcounts: 'classic' | 'immortal';
   /** The default object allocator (PYTHONMALLOC unset): pymalloc up to 3.13's default build. */

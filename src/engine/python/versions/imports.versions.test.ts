@@ -1,0 +1,70 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { PythonProcess } from '../process';
+import type { ProfileName } from '../startup/profiles';
+
+/**
+ * `import X` on 3.12 and 3.13 costs what it cost on pyenv's 3.12.1 and 3.13.0
+ * (tools/imports/capture_import.py --python 3.12.1|3.13.0). Neither loads these modules at
+ * start-up (pyenv's 3.11.7 does, through a site-packages .pth), so a script's first `import
+ * collections` moves the process. The whole import as measured (`alone`) is held against the
+ * replay, which imports the dependencies first, each from its own trace (embed_footprints.ts
+ * keeps no whole-import traces this big): the pymalloc arenas and anonymous mappings exactly,
+ * RSS within 64 KiB and glibc's bytes in use within 8 KiB (the dependencies' order inside).
+ */
+interface Reading {
+  rss: number;
+  anon_mmap: number;
+  mallinfo2: { uordblks: number };
+  pymalloc: { arenas_allocated_current: number };
+}
+
+const delta = (before: Reading, after: Reading) => ({
+  rss: after.rss - before.rss,
+  anonMmap: after.anon_mmap - before.anon_mmap,
+  uordblks: after.mallinfo2.uordblks - before.mallinfo2.uordblks,
+  arenas: after.pymalloc.arenas_allocated_current - before.pymalloc.arenas_allocated_current,
+});
+
+const MODULES = [
+  'collections',
+  'functools',
+  'itertools',
+  'operator',
+  'heapq',
+  'bisect',
+  'copy',
+  'array',
+  'weakref',
+  'json',
+  'random',
+];
+
+for (const [profile, release] of [
+  ['cpython-3.12.1', '3.12.1'],
+  ['cpython-3.13.0', '3.13.0'],
+] as [ProfileName, string][]) {
+  describe(`imports on ${release}: the first import of a module costs what it cost`, () => {
+    for (const m of MODULES) {
+      it(`import ${m}`, () => {
+        const info = JSON.parse(
+          readFileSync(new URL(`../modules/footprints/${release}/${m}.json`, import.meta.url), 'utf8'),
+        ) as { before: Reading; after: Reading; alone?: { before: Reading; after: Reading } };
+        const real = info.alone ?? info;
+        const want = delta(real.before, real.after);
+        const p = new PythonProcess({ profile });
+        p.load(`import ${m}\n`);
+        const before = p.measure();
+        p.runStatement(0);
+        const got = delta(before as unknown as Reading, p.measure() as unknown as Reading);
+        expect(want.rss).toBeGreaterThan(0); // not free: the module is not loaded at start-up
+        expect({ arenas: got.arenas, anonMmap: got.anonMmap }).toEqual({
+          arenas: want.arenas,
+          anonMmap: want.anonMmap,
+        });
+        expect(Math.abs(got.rss - want.rss)).toBeLessThanOrEqual(64 * 1024);
+        expect(Math.abs(got.uordblks - want.uordblks)).toBeLessThanOrEqual(8 * 1024);
+      });
+    }
+  });
+}
