@@ -25,7 +25,9 @@ import json, sys, types
 # the modules the corpus and the issue name: their C types join the table
 for m in ("collections", "functools", "itertools", "weakref", "json", "io", "array", "time",
           "random", "math", "operator", "re", "datetime", "decimal", "_thread", "threading",
-          "queue", "ctypes", "tracemalloc", "gc", "struct", "heapq", "bisect", "pickle", "csv"):
+          "queue", "ctypes", "tracemalloc", "gc", "struct", "heapq", "bisect", "pickle", "csv",
+          "os", "resource", "timeit", "dataclasses", "typing", "contextlib", "enum", "abc",
+          "pprint", "textwrap", "string", "concurrent.futures"):
     try:
         __import__(m)
     except ImportError:
@@ -53,6 +55,12 @@ while todo:
     if name in out:
         continue
     out[name] = {"mro": [tp_name(b) for b in t.__mro__[1:]], "own": sorted(t.__dict__)}
+# classes those modules define in Python (tracemalloc.Snapshot, threading.Thread): the simulator
+# models some of them as static types, and what they lack there must not read as AttributeError
+for m in list(sys.modules.values()):
+    for v in list(vars(m).values()):
+        if isinstance(v, type) and v.__module__ == m.__name__ and tp_name(v) not in out:
+            out[tp_name(v)] = {"mro": [tp_name(b) for b in v.__mro__[1:]], "own": sorted(v.__dict__)}
 # types that no subclass walk reaches from object (made by the interpreter, not subclassable)
 for v in vars(types).values():
     if isinstance(v, type) and not v.__flags__ & HEAP and tp_name(v) not in out:
