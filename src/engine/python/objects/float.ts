@@ -10,6 +10,7 @@ import { fromLong, intValue, longNew, ndigits, norm, type IntValue } from './int
 import { strNew, strValue } from './str';
 import { tupleFromItems, tupleItem } from './tuple';
 import { genericAlloc } from './object';
+import { noKeywords } from './getargs';
 import { Cmp, Meth, NB, T, TpFlags, defineType, numberSlots, type BinarySlot, type Kwargs, type TypeSlots } from './types';
 
 /**
@@ -181,8 +182,7 @@ function floatVectorcall(vm: Vm, _type: number, args: readonly number[], kw: Kwa
  * tp_alloc(type, 0) takes its value and the exact one is released.
  */
 function floatTypeNew(vm: Vm, type: TypeSlots, args: number, kwargs: number): number {
-  if ((type.id === T.Float || type.init === vm.types[T.Float].init) && kwargs !== 0 && vm.table.n[kwargs] > 0)
-    throw typeError(vm, 'float() takes no keyword arguments');
+  if (type.id === T.Float || type.init === vm.types[T.Float].init) noKeywords(vm, 'float', kwargs);
   const n = vm.table.n[args];
   if (n > 1) throw typeError(vm, 'float expected at most 1 argument, got %zd', n);
   const x = n ? tupleItem(vm, args, 0) : vm.s.smallInt(0);

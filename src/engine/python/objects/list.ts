@@ -4,6 +4,7 @@ import { typeError } from '../abstract/errors';
 import { getIter, iterNext, lengthHint } from '../abstract/iter';
 import type { Vm } from '../runtime/vm';
 import { genericAlloc, hashNotImplemented } from './object';
+import { noKeywords } from './getargs';
 import { tupleItem } from './tuple';
 import { listIterNew } from './iter';
 import { listExtendExact } from './listextendexact';
@@ -327,7 +328,7 @@ const listTypeNew = (vm: Vm, type: TypeSlots): number => genericAlloc(vm, type, 
 /** list___init__ (a class's instance; list(x) itself is list_vectorcall): emptied, then list_extend. */
 function listInit(vm: Vm, self: number, args: number, kwargs: number): void {
   const own = vm.table.type[self] === T.List || vm.typeOf(self).new === listTypeNew;
-  if (own && kwargs !== 0 && vm.table.n[kwargs] > 0) throw typeError(vm, 'list() takes no keyword arguments');
+  if (own) noKeywords(vm, 'list', kwargs);
   const n = vm.table.n[args];
   if (n > 1) throw typeError(vm, 'list expected at most 1 argument, got %zd', n);
   if (vm.table.ptr[self] !== 0) listClear(vm, self);

@@ -7,6 +7,7 @@ import { reprText } from '../abstract/repr';
 import type { Vm } from '../runtime/vm';
 import { setIterNew } from './iter';
 import { genericAlloc, hashNotImplemented } from './object';
+import { noKeywords } from './getargs';
 import { tupleItem } from './tuple';
 import { keyText } from './tuple';
 import { Cmp, Meth, NB, T, TpFlags, defineType, numberSlots, type Kwargs, type MethodDef, type TypeSlots, type HashKey } from './types';
@@ -244,19 +245,15 @@ function oneIterable(vm: Vm, name: string, args: number): number {
   return n ? tupleItem(vm, args, 0) : 0;
 }
 
-const refuseKeywords = (vm: Vm, name: string, kwargs: number): void => {
-  if (kwargs !== 0 && vm.table.n[kwargs] > 0) throw typeError(vm, '%s() takes no keyword arguments', name);
-};
-
 /** set_new: an empty set of the class (make_new_set(type, NULL)); set_init fills it. */
 function setTypeNew(vm: Vm, type: TypeSlots, _args: number, kwargs: number): number {
-  if (type.id === T.Set) refuseKeywords(vm, 'set', kwargs);
+  if (type.id === T.Set) noKeywords(vm, 'set', kwargs);
   return makeNewSubset(vm, type, 0);
 }
 
 /** set_init: no keywords, at most one iterable; a second __init__ empties the set first. */
 function setInit(vm: Vm, self: number, args: number, kwargs: number): void {
-  refuseKeywords(vm, 'set', kwargs);
+  noKeywords(vm, 'set', kwargs);
   const iterable = oneIterable(vm, vm.typeOf(self).name, args);
   if (vm.table.n[self] > 0 || setData(vm, self).fill > 0) setClear(vm, self);
   if (iterable) setUpdate(vm, self, iterable);
@@ -264,7 +261,7 @@ function setInit(vm: Vm, self: number, args: number, kwargs: number): void {
 
 /** frozenset_new for a class: make_new_set(type, iterable) (the exact type has its vectorcall). */
 function frozensetTypeNew(vm: Vm, type: TypeSlots, args: number, kwargs: number): number {
-  if (type.id === T.FrozenSet || type.init === vm.types[T.FrozenSet].init) refuseKeywords(vm, 'frozenset', kwargs);
+  if (type.id === T.FrozenSet || type.init === vm.types[T.FrozenSet].init) noKeywords(vm, 'frozenset', kwargs);
   const iterable = oneIterable(vm, type.name, args);
   if (type.id === T.FrozenSet) return setVectorcall(true)(vm, type.typeObject, iterable ? [iterable] : [], null);
   return makeNewSubset(vm, type, iterable);

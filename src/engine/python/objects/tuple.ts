@@ -13,6 +13,7 @@ import { fromSsize } from './int';
 import { tupleIterNew } from './iter';
 import { seqRichcompare } from './listmethods';
 import { tupleSubtypeNew } from './namedtuple';
+import { noKeywords } from './getargs';
 import { ItemPool } from './pool';
 import { sliceIndices } from './slice';
 import { Cmp, Meth, T, TpFlags, defineType, type HashKey, type Kwargs, type MethodDef, type TypeSlots } from './types';
@@ -223,8 +224,7 @@ function tupleVectorcall(vm: Vm, _type: number, args: readonly number[], kw: Kwa
  * tp_alloc(type, n) and the items copied); keywords refused unless the class has its own __init__.
  */
 function tupleTypeNew(vm: Vm, type: TypeSlots, args: number, kwargs: number): number {
-  if ((type.id === T.Tuple || type.init === vm.types[T.Tuple].init) && kwargs !== 0 && vm.table.n[kwargs] > 0)
-    throw typeError(vm, 'tuple() takes no keyword arguments');
+  if (type.id === T.Tuple || type.init === vm.types[T.Tuple].init) noKeywords(vm, 'tuple', kwargs);
   const n = vm.table.n[args];
   if (n > 1) throw typeError(vm, 'tuple expected at most 1 argument, got %zd', n);
   const iterable = n ? tupleItem(vm, args, 0) : vm.s.emptyTuple;
