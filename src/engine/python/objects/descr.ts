@@ -1,5 +1,5 @@
 import { NotSupported } from '../errors';
-import { callCFunction } from '../abstract/call';
+import { callCFunction, stackAsDict } from '../abstract/call';
 import { raiseFormat, typeError } from '../abstract/errors';
 import type { Vm } from '../runtime/vm';
 import { E } from './exctypes';
@@ -242,9 +242,9 @@ export const GetSetDescrType = (): TypeSlots =>
  * sliced off into a second tuple, PyTuple_GetSlice), then the slot's wrapper function.
  */
 function wrapperCall(vm: Vm, d: DescrData<SlotWrapper>, self: number, args: number, kwargs: number): number {
-  if (kwargs !== 0 && vm.table.n[kwargs] > 0)
+  if (kwargs !== 0 && vm.table.n[kwargs] > 0 && !d.def.keywords)
     throw typeError(vm, 'wrapper %s() takes no keyword arguments', d.def.name);
-  return d.def.call(vm, self, Array.from(tupleItems(vm, args)), args);
+  return d.def.call(vm, self, Array.from(tupleItems(vm, args)), args, kwargs);
 }
 
 export const WrapperDescrType = (): TypeSlots =>
@@ -370,12 +370,13 @@ function tpNewWrapper(vm: Vm, s: TypeSlots): number {
         // PyTuple_GetSlice(args, 1, n): the empty tuple for none
         const tuple = tupleFromItems(vm2, rest);
         void argsTuple;
+        // the keywords as the dict tp_new takes (type.__new__(mcls, name, bases, ns, **kw) passes them on)
+        const kwd = _kw !== null && _kw.size > 0 ? stackAsDict(vm2, _kw) : 0;
         try {
-          if (_kw !== null && _kw.size > 0)
-            throw new NotSupported(`keyword arguments to ${s.name}.__new__ called directly`);
-          return s.new!(vm2, subSlots, tuple, 0);
+          return s.new!(vm2, subSlots, tuple, kwd);
         } finally {
           vm2.decref(tuple);
+          if (kwd) vm2.decref(kwd);
         }
       },
     },

@@ -12,8 +12,10 @@ import { NB, NB_BINARY_COUNT, T, type TypeSlots } from './types';
  */
 export interface SlotWrapper {
   name: string;
-  /** `args` are the items of `argsTuple` (the wrapper's own argument tuple, borrowed). */
-  call(vm: Vm, self: number, args: readonly number[], argsTuple: number): number;
+  /** PyWrapperFlag_KEYWORDS (__call__, __init__): the wrapper takes keyword arguments. */
+  keywords?: boolean;
+  /** `args` are the items of `argsTuple` (the wrapper's own argument tuple, borrowed); `kwargs` a dict or 0. */
+  call(vm: Vm, self: number, args: readonly number[], argsTuple: number, kwargs: number): number;
 }
 
 function nargs(vm: Vm, name: string, args: readonly number[], n: number): void {
@@ -140,18 +142,29 @@ export function slotWrapper(vm: Vm, s: TypeSlots, name: string): SlotWrapper | n
       return f && w((vm2, self, args) => (nargs(vm2, name, args, 0), vm2.s.bool(f(vm2, self))));
     }
     case '__call__': {
+      // wrap_call: this type's own tp_call (type.__call__ from a metaclass's __call__ is type_call,
+      // not the metaclass's slot again)
       const has = own((t) => t.call ?? t.vectorcall);
-      return has && w((vm2, self, args) => call(vm2, self, args, null));
+      const tpCall = own((t) => t.call);
+      if (!has) return null;
+      return {
+        name,
+        keywords: true,
+        call: (vm2, self, args, argsTuple, kwargs) =>
+          tpCall ? tpCall(vm2, self, argsTuple, kwargs) : call(vm2, self, args, null),
+      };
     }
     case '__init__': {
       const f = own((t) => t.init);
-      return (
-        f &&
-        w((vm2, self, _args, argsTuple) => {
-          f(vm2, self, argsTuple, 0);
+      if (!f) return null;
+      return {
+        name,
+        keywords: true,
+        call: (vm2, self, _args, argsTuple, kwargs) => {
+          f(vm2, self, argsTuple, kwargs);
           return vm2.s.None;
-        })
-      );
+        },
+      };
     }
     case '__setattr__':
     case '__delattr__': {

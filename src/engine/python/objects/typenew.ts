@@ -2,6 +2,7 @@ import { NotSupported, PyError } from '../errors';
 import { reprText } from '../abstract/repr';
 import { getAttr, lookupSpecial, typeLookup } from '../abstract/attr';
 import { call } from '../abstract/call';
+import { dictKwargs } from '../abstract/kwargs';
 import { raiseFormat, typeError } from '../abstract/errors';
 import { iterNext, getIter } from '../abstract/iter';
 import type { Vm } from '../runtime/vm';
@@ -17,13 +18,13 @@ import {
   type InstanceState,
 } from './instance';
 import { fromLong } from './int';
-import { listNew } from './list';
+import { listExtend, listNew } from './list';
 import { genericAlloc } from './object';
 import { classMethodNew, staticMethodNew, superNew } from './descrobject';
 import { intern, strValue } from './str';
 import { tupleFromItems, tupleItems } from './tuple';
 import { inheritSlots } from './typeobject';
-import { T, TpFlags, defineType, type TypeSlots, type Visit } from './types';
+import { T, TpFlags, defineType, type Kwargs, type TypeSlots, type Visit } from './types';
 import { newSharedKeys, sharedKeysDecref } from './values';
 import { weakrefNew } from './weakref';
 
@@ -66,7 +67,15 @@ const WEAKLIST_TYPES = new Set<number>([
 ]);
 
 /** type(name, bases, dict): a new class (a new reference to its type object). `module` is the caller's __name__. */
-export function typeNew(vm: Vm, name: string, bases: number, ns: number, module = '__main__'): number {
+export function typeNew(
+  vm: Vm,
+  name: string,
+  bases: number,
+  ns: number,
+  module = '__main__',
+  metatype: TypeSlots = vm.types[T.Type],
+  kwargs = 0,
+): number {
   // the bases, (object,) when none
   let basesTuple = bases;
   if (basesTuple === 0 || vm.table.n[basesTuple] === 0) {
@@ -78,16 +87,26 @@ export function typeNew(vm: Vm, name: string, bases: number, ns: number, module 
     const s = vm.slotsOf(b);
     if (!(s.flags & TpFlags.BaseType))
       throw typeError(vm, "type '%.100s' is not an acceptable base type", s.name);
-    if (vm.typeOf(b).id !== T.Type) throw new NotSupported('metaclasses');
     return s;
   });
+  // _PyType_CalculateMetaclass: the most derived metaclass of the bases' types and the one called
+  const meta = calculateMetaclass(vm, metatype, baseTypes);
+  if (meta !== metatype && meta.new !== metatype.new) {
+    // type_new_get_bases: a more derived metaclass with its own __new__ makes the class instead
+    vm.decref(basesTuple);
+    const nameObj = intern(vm, name);
+    return call(vm, meta.typeObject, [nameObj, bases, ns], kwargsMap(vm, kwargs));
+  }
   const base = bestBase(vm, baseTypes);
   const dict = dictCopy(vm, ns);
 
   // __slots__ (type_new_slots): validated, sorted (a list made into a tuple), __dict__/__weakref__ picked out
   let ownSlots: string[] | null = null;
   let htSlots = 0;
-  let addDict = base.dictoffset === 0;
+  // a metaclass (a subclass of type): its instances keep their attributes in tp_dict (type's
+  // tp_dictoffset is 264) and type has a weak reference list, so neither slot is added
+  const typeLayout = base.mro.includes(T.Type);
+  let addDict = base.dictoffset === 0 && !typeLayout;
   // may_add_weak: not for a variable-size base (tuple, int, bytes): no __weakref__ slot there
   let addWeak = !hasWeaklist(vm, base) && base.itemsize === 0;
   const slotsObj = dictGetItem(vm, dict, intern(vm, '__slots__'));
@@ -96,6 +115,11 @@ export function typeNew(vm: Vm, name: string, bases: number, ns: number, module 
     addDict = addDict && names.includes('__dict__');
     addWeak = addWeak && names.includes('__weakref__');
     ownSlots = names.filter((n) => n !== '__dict__' && n !== '__weakref__').sort();
+    // type_new_slots_impl: a variable-size base (int, tuple, bytes, type) has no room for members
+    if (ownSlots.length && base.itemsize !== 0)
+      throw typeError(vm, "nonempty __slots__ not supported for subtype of '%s'", base.name);
+    if (names.includes('__dict__') && !addDict && !typeLayout && base.dictoffset !== 0)
+      throw typeError(vm, '__dict__ slot disallowed: we already got one');
     // type_new_copy_slots: a list of the names, sorted, made into the tuple the class keeps (ht_slots)
     const list = listNew(vm, ownSlots.length);
     htSlots = tupleFromItems(
@@ -112,7 +136,7 @@ export function typeNew(vm: Vm, name: string, bases: number, ns: number, module 
 
   // the type object
   const id = vm.newTypeId();
-  const typeObj = genericAlloc(vm, vm.types[T.Type], nslots);
+  const typeObj = genericAlloc(vm, meta, nslots);
   if (dictGetItem(vm, dict, intern(vm, '__module__')) === 0)
     dictSetItem(vm, dict, intern(vm, '__module__'), intern(vm, module));
   const qualObj = dictGetItem(vm, dict, intern(vm, '__qualname__'));
@@ -126,7 +150,7 @@ export function typeNew(vm: Vm, name: string, bases: number, ns: number, module 
     cachedKeys: null,
     members: [...(baseData?.members ?? []), ...(ownSlots ?? [])],
     // an exception's or a function's own dict pointer serves its subclasses' instances
-    dictFromBase: baseData ? baseData.dictFromBase : !addDict && base.dictoffset !== 0,
+    dictFromBase: baseData ? baseData.dictFromBase : (!addDict && base.dictoffset !== 0) || typeLayout,
     basesTuple,
     mroTuple: 0,
     htSlots,
@@ -172,13 +196,22 @@ export function typeNew(vm: Vm, name: string, bases: number, ns: number, module 
   // PyType_Ready: the MRO and its tuple, the descriptors, __doc__, the inherited slots
   s.mro = mroOf(vm, s, baseTypes);
   vm.registerType(s);
-  extra.mroTuple = tupleFromItems(
-    vm,
+  const mroItems = (): number[] =>
     s.mro.map((m) => {
       vm.incref(vm.types[m].typeObject);
       return vm.types[m].typeObject;
-    }),
-  );
+    });
+  extra.mroTuple = tupleFromItems(vm, mroItems());
+  if (meta.id !== T.Type) {
+    // mro_invoke for a metaclass: type.mro() is called (mro_implementation's tuple made into a
+    // list), then PySequence_Tuple of that list is the MRO; the first tuple and the list go
+    const first = extra.mroTuple;
+    const list = listNew(vm, 0); // PySequence_List: list_extend's list_preallocate_exact
+    listExtend(vm, list, first);
+    vm.decref(first);
+    extra.mroTuple = tupleFromItems(vm, mroItems());
+    vm.decref(list);
+  }
   for (const n of ownSlots ?? []) setDefault(vm, dict, n, memberDescr(vm, s, n, extra.members.indexOf(n)));
   if (addDict) setDefault(vm, dict, '__dict__', getsetDescr(vm, s, '__dict__'));
   if (addWeak) setDefault(vm, dict, '__weakref__', getsetDescr(vm, s, '__weakref__'));
@@ -197,9 +230,31 @@ export function typeNew(vm: Vm, name: string, bases: number, ns: number, module 
 
   if (managed) extra.cachedKeys = newSharedKeys(vm);
   setNames(vm, s);
-  initSubclass(vm, s);
+  initSubclass(vm, s, kwargs);
   return typeObj;
 }
+
+/** _PyType_CalculateMetaclass: the most derived of `meta` and the bases' metaclasses. */
+export function calculateMetaclass(vm: Vm, meta: TypeSlots, bases: readonly TypeSlots[]): TypeSlots {
+  let winner = meta;
+  for (const b of bases) {
+    const tmp = vm.typeOf(b.typeObject);
+    if (winner.mro.includes(tmp.id)) continue;
+    if (tmp.mro.includes(winner.id)) {
+      winner = tmp;
+      continue;
+    }
+    throw typeError(
+      vm,
+      'metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases',
+    );
+  }
+  return winner;
+}
+
+/** A kwargs dict (0 for none) as a call's keywords. */
+const kwargsMap = (vm: Vm, kwargs: number): Kwargs | null =>
+  kwargs === 0 || vm.table.n[kwargs] === 0 ? null : dictKwargs(vm, kwargs);
 
 /**
  * type_new_set_classcell: a class body that uses super() or __class__ returns its __class__ cell
@@ -429,8 +484,8 @@ function setNames(vm: Vm, s: TypeSlots): void {
   }
 }
 
-/** type_new_init_subclass: super(type, type).__init_subclass__(), made, called and released. */
-function initSubclass(vm: Vm, s: TypeSlots): void {
+/** type_new_init_subclass: super(type, type).__init_subclass__(**kwargs), made, called and released. */
+function initSubclass(vm: Vm, s: TypeSlots, kwargs: number): void {
   const sup = superNew(vm, s.typeObject, s.typeObject);
   let f: number;
   try {
@@ -439,7 +494,7 @@ function initSubclass(vm: Vm, s: TypeSlots): void {
     vm.decref(sup);
   }
   try {
-    vm.decref(call(vm, f, [], null));
+    vm.decref(call(vm, f, [], kwargsMap(vm, kwargs)));
   } finally {
     vm.decref(f);
   }
@@ -447,10 +502,9 @@ function initSubclass(vm: Vm, s: TypeSlots): void {
 
 /** slot_tp_new: the class's __new__ (a staticmethod) called with the class first. */
 function slotTpNew(vm: Vm, type: TypeSlots, args: number, kwargs: number): number {
-  if (kwargs !== 0 && vm.table.n[kwargs] > 0) throw new NotSupported('keyword arguments to __new__');
   const f = getAttr(vm, type.typeObject, '__new__');
   try {
-    return call(vm, f, [type.typeObject, ...tupleItems(vm, args)], null);
+    return call(vm, f, [type.typeObject, ...tupleItems(vm, args)], kwargsMap(vm, kwargs));
   } finally {
     vm.decref(f);
   }

@@ -1,4 +1,3 @@
-import { NotSupported } from '../errors';
 import { typeLookup } from '../abstract/attr';
 import { makeTpCall } from '../abstract/call';
 import { raiseFormat, typeError } from '../abstract/errors';
@@ -23,6 +22,8 @@ import {
 } from './types';
 import { unionOr } from './genericalias';
 import { classHooksOf } from './classhooks';
+import type { HeapTypeData } from './instance';
+import { CACHED_KEYS_BYTES } from './values';
 
 /**
  * Type objects (Objects/typeobject.c): every type is an object of type `type` whose side data is
@@ -142,6 +143,7 @@ function typeCall(vm: Vm, callable: number, args: number, kwargs: number): numbe
     vm.incref(t);
     return t;
   }
+  if (type.id === T.Type && vm.table.n[args] !== 3) throw typeError(vm, 'type() takes 1 or 3 arguments');
   if (type.new === null) throw typeError(vm, "cannot create '%s' instances", type.name);
   const obj = type.new(vm, type, args, kwargs);
   if (!isSubtype(vm, vm.table.type[obj], type.id)) return obj;
@@ -262,8 +264,23 @@ export const TypeType = (): TypeSlots =>
         : unicodeFromFormat(vm, "<class '%U.%U'>", [s.module, s.qualname]);
     },
     reprText: typeText,
+    // type___sizeof__: a class is sizeof(PyHeapTypeObject) plus its shared keys (_PyDict_KeysSize:
+    // 768 bytes; sys.getsizeof of `class A: pass` is 1,688 in 3.11.7), a built-in type
+    // sizeof(PyTypeObject) (408 in 3.11: getsizeof(int) is 424)
+    sizeof: (vm, h) => {
+      const s = vm.slotsOf(h);
+      if (!(s.flags & TpFlags.HeapType)) return 408;
+      return vm.py.sizes.heapType + ((s.extra as HeapTypeData | null)?.cachedKeys ? CACHED_KEYS_BYTES : 0);
+    },
     call: typeCall,
     typeVectorcall,
+    // type_init: the class is made by then; only the argument count is checked
+    init: (vm, _h, args, kwargs) => {
+      const n = vm.table.n[args];
+      if (n === 1 && kwargs !== 0 && vm.table.n[kwargs] > 0)
+        throw typeError(vm, 'type.__init__() takes no keyword arguments');
+      if (n !== 1 && n !== 3) throw typeError(vm, 'type.__init__() takes 1 or 3 arguments');
+    },
     // type_or: int | None is a types.UnionType (genericalias.ts)
     number: numberSlots({ [NB.Or]: unionOr }),
     getattro: typeGetattro,
@@ -271,23 +288,22 @@ export const TypeType = (): TypeSlots =>
     // type_new: type(x) is x's type; type(name, bases, dict) makes a class (typenew.ts)
     new: (vm, type, args, kwargs) => {
       const n = vm.table.n[args];
-      // a class whose metatype is a subclass of type: its instances' type would be that metaclass
-      if (type.id !== T.Type && n === 3) throw new NotSupported(`metaclasses (${type.name})`);
-      if (n === 1) {
+      if (n === 1 && type.id === T.Type && (kwargs === 0 || vm.table.n[kwargs] === 0)) {
         const t = typeObjectOf(vm, tupleItem(vm, args, 0));
         vm.incref(t);
         return t;
       }
-      if (n !== 3) throw typeError(vm, 'type() takes 1 or 3 arguments');
-      if (kwargs !== 0 && vm.table.n[kwargs] > 0) throw new NotSupported('type() with keyword arguments');
+      // PyArg_ParseTuple(args, "UO!O!:type.__new__", …)
+      if (n !== 3) throw typeError(vm, 'type.__new__() takes exactly 3 arguments (%d given)', n);
       const [name, bases, ns] = [0, 1, 2].map((i) => tupleItem(vm, args, i));
       if (vm.table.type[name] !== T.Str)
         throw typeError(vm, 'type.__new__() argument 1 must be str, not %.200s', vm.typeOf(name).name);
       if (vm.table.type[bases] !== T.Tuple)
         throw typeError(vm, 'type.__new__() argument 2 must be tuple, not %.200s', vm.typeOf(bases).name);
-      if (vm.table.type[ns] !== T.Dict)
+      if (!vm.typeOf(ns).mro.includes(T.Dict))
         throw typeError(vm, 'type.__new__() argument 3 must be dict, not %.200s', vm.typeOf(ns).name);
-      return typeNew(vm, strValue(vm, name), bases, ns);
+      // the metatype: `type` itself, or a metaclass (a subclass of type) whose instances are classes
+      return typeNew(vm, strValue(vm, name), bases, ns, '__main__', type, kwargs);
     },
     methods: {
       // type.__prepare__ (a classmethod): __build_class__ looks it up (a bound method made and freed) for the namespace dict

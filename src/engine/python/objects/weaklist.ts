@@ -42,7 +42,8 @@ export function weakList(vm: Vm, referent: number): number[] {
 
 /** _PyType_SUPPORTS_WEAKREFS: tp_weaklistoffset != 0. */
 export function supportsWeakrefs(vm: Vm, s: TypeSlots): boolean {
-  if (s.flags & TpFlags.HeapType) return typeLookup(vm, s, '__weakref__') !== 0;
+  // tp_weaklistoffset: a class's __weakref__ slot, or a built-in base's list (a metaclass: type's)
+  if (s.flags & TpFlags.HeapType && typeLookup(vm, s, '__weakref__') !== 0) return true;
   for (const id of s.mro) if (WEAKREFABLE.has(vm.types[id].name + '@' + vm.types[id].module)) return true;
   return false;
 }
