@@ -1,4 +1,3 @@
-import { NotSupported } from '../errors';
 import { callCFunction, stackAsDict } from '../abstract/call';
 import { raiseFormat, typeError } from '../abstract/errors';
 import type { Vm } from '../runtime/vm';
