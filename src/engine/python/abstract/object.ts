@@ -3,6 +3,8 @@ import { isSubtype } from '../objects/typeobject';
 import { T } from '../objects/types';
 import type { Vm } from '../runtime/vm';
 import { typeError } from './errors';
+import { lookupSpecial } from './attr';
+import { call } from './call';
 import { getIter, iterNext } from './iter';
 import { richCompareBool } from './compare';
 import { Cmp } from '../objects/types';
@@ -73,26 +75,55 @@ function iterFor(vm: Vm, c: number): number {
   return getIter(vm, c);
 }
 
-/** PyObject_IsInstance for a class or a tuple of classes (no __instancecheck__ on metaclasses yet). */
+/**
+ * PyObject_IsInstance: exact type first, a plain class (type(cls) is type) by its MRO, a tuple
+ * item by item, else the metaclass's __instancecheck__ (abc.ABCMeta's registry and
+ * __subclasshook__), looked up on type(cls) and called.
+ */
 export function isInstance(vm: Vm, obj: number, cls: number): boolean {
   const t = vm.table;
+  if (vm.typeOf(obj).typeObject === cls) return true;
+  if (t.type[cls] === T.Type) return isSubtype(vm, t.type[obj], vm.slotsOf(cls).id);
   if (t.type[cls] === T.Tuple) {
     for (let i = 0; i < t.n[cls]; i++) if (isInstance(vm, obj, vm.pool.data[t.ref[cls] + i])) return true;
     return false;
   }
+  const hook = metaCheck(vm, cls, '__instancecheck__', obj);
+  if (hook !== null) return hook;
   if (!vm.typeOf(cls).mro.includes(T.Type))
     throw typeError(vm, 'isinstance() arg 2 must be a type, a tuple of types, or a union');
   return isSubtype(vm, t.type[obj], vm.slotsOf(cls).id);
 }
 
+/** A metaclass's __instancecheck__ / __subclasscheck__ (lookupSpecial on cls) called with `x`, or null. */
+function metaCheck(vm: Vm, cls: number, name: string, x: number): boolean | null {
+  const f = lookupSpecial(vm, cls, name);
+  if (f === 0) return null;
+  try {
+    const r = call(vm, f, [x], null);
+    try {
+      return isTrue(vm, r);
+    } finally {
+      vm.decref(r);
+    }
+  } finally {
+    vm.decref(f);
+  }
+}
+
 /** PyObject_IsSubclass for a class or a tuple of classes. */
 export function isSubclass(vm: Vm, derived: number, cls: number): boolean {
   const t = vm.table;
-  if (!vm.typeOf(derived).mro.includes(T.Type)) throw typeError(vm, 'issubclass() arg 1 must be a class');
   if (t.type[cls] === T.Tuple) {
     for (let i = 0; i < t.n[cls]; i++) if (isSubclass(vm, derived, vm.pool.data[t.ref[cls] + i])) return true;
     return false;
   }
+  // a metaclass's __subclasscheck__ decides for itself (recursive_issubclass only for plain classes)
+  if (t.type[cls] !== T.Type) {
+    const hook = metaCheck(vm, cls, '__subclasscheck__', derived);
+    if (hook !== null) return hook;
+  }
+  if (!vm.typeOf(derived).mro.includes(T.Type)) throw typeError(vm, 'issubclass() arg 1 must be a class');
   if (!vm.typeOf(cls).mro.includes(T.Type))
     throw typeError(vm, 'issubclass() arg 2 must be a class, a tuple of classes, or a union');
   return isSubtype(vm, vm.slotsOf(derived).id, vm.slotsOf(cls).id);

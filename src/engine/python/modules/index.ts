@@ -34,6 +34,7 @@ import { csvCModule, csvModule } from './csv';
 import { structModules } from './struct';
 import { timeitModule } from './timeit';
 import { reModule } from './re';
+import { typesModule } from './types';
 
 /** Every standard-library module the simulator models, one file each (one line here per module). */
 registerModules([
@@ -76,6 +77,7 @@ registerModules([
   textwrapModule,
   enumModule,
   abcModule,
+  typesModule,
 ]);
 
 export { findModule, type ModuleSpec } from './registry';

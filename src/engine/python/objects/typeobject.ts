@@ -1,4 +1,7 @@
+import { NotSupported } from '../errors';
 import { typeLookup } from '../abstract/attr';
+import { fromSsize } from './int';
+import { mappingProxyNew } from './mappingproxy';
 import { makeTpCall } from '../abstract/call';
 import { raiseFormat, typeError } from '../abstract/errors';
 import { unicodeFromFormat } from '../abstract/fromformat';
@@ -327,6 +330,16 @@ export const TypeType = (): TypeSlots =>
       __qualname__: { name: '__qualname__', get: typeGet((vm, s) => heapName(vm, s, s.qualname)) },
       __module__: { name: '__module__', get: typeGet((vm, s) => strNew(vm, s.module)) },
       __mro__: { name: '__mro__', get: typeGet((vm, s) => tupleOfTypes(vm, s.mro)) },
+      // type_dict: PyDictProxy_New over tp_dict, a new proxy on each access
+      __dict__: {
+        name: '__dict__',
+        get: typeGet((vm, s) => {
+          if (!s.dict) throw new NotSupported(`${s.name}.__dict__ (a built-in type's dict)`);
+          return mappingProxyNew(vm, s.dict);
+        }),
+      },
+      __basicsize__: { name: '__basicsize__', get: typeGet((vm, s) => fromSsize(vm, s.basicsize)) },
+      __itemsize__: { name: '__itemsize__', get: typeGet((vm, s) => fromSsize(vm, s.itemsize)) },
       __bases__: { name: '__bases__', get: typeGet((vm, s) => tupleOfTypes(vm, s.bases)) },
       __base__: {
         name: '__base__',
