@@ -62,3 +62,8 @@ export function unmodelledAttribute(vm: Vm, obj: number, name: string): string |
   if (base === null) return null;
   return namesOf(tpName(base))?.has(name) ? `${tpName(base)}.${name}` : null;
 }
+
+/** A static type's own __dict__ names as 3.11.7 has them (dir() merges them), or null when not recorded. */
+export function recordedOwnNames(t: TypeSlots): readonly string[] | null {
+  return TYPES[tpName(t)]?.own ?? null;
+}

@@ -1,3 +1,4 @@
+import type { CodeRt } from '../eval/code';
 import type { Vm } from '../runtime/vm';
 
 /**
@@ -17,6 +18,12 @@ export interface BuiltinsHost {
   frameGlobals(): number;
   /** _PyEval_Vector(func, locals): a class body run in its namespace; a new reference. */
   runWithLocals(func: number, locals: number): number;
+  /** compile() of a source string ('exec', 'eval' or 'single'): the code (static, as the script's). */
+  compileString(source: string, filename: string, mode: 'exec' | 'eval' | 'single'): CodeRt;
+  /** PyEval_EvalCode: the code run to its end with these namespaces; its value (a new reference). */
+  runCode(code: CodeRt, globals: number, locals: number): number;
+  /** The builtins module (exec/eval put it in a globals dict that lacks `__builtins__`). */
+  readonly builtinsModule: number;
   /** "not supported by Highwater yet: …" at the running line. */
   unsupported(what: string): Error;
 }

@@ -7,6 +7,8 @@ import { builtinFunctions } from './functions';
 import type { BuiltinsHost } from './host';
 import { printDef } from './print';
 import { scopeDefs } from './scope';
+import { execDefs } from './exec';
+import { dirDef } from './dir';
 
 export type { BuiltinsHost } from './host';
 
@@ -51,6 +53,8 @@ export function installBuiltins(host: BuiltinsHost, stdout: () => number): numbe
     ...builtinFunctions(host),
     printDef(stdout),
     ...scopeDefs(host),
+    ...execDefs(host),
+    dirDef(host),
     buildClassDef(host),
   ];
   for (const d of defs) names.set(d.name, builtinStatic(vm, d, 'builtins'));

@@ -7,6 +7,8 @@ import { CompileError } from './errors';
 import { Folder, type FoldListener } from './fold';
 import { FUTURE_ANNOTATIONS, SymbolTable } from './symtable';
 import { Compiler, type CompilerOptions } from './unit';
+import { visitExpr } from './expr';
+import { Op } from './opcodes';
 
 export type { CodeObject } from './code';
 export { CompileError } from './errors';
@@ -82,7 +84,10 @@ function futureFeatures(mod: Module): { features: number; lineno: number } {
  */
 export function compileModule(
   mod: Module,
-  options: Partial<Omit<CompilerOptions, 'futureFeatures' | 'futureLineno'>> & { onFold?: FoldListener } = {},
+  options: Partial<Omit<CompilerOptions, 'futureFeatures' | 'futureLineno'>> & {
+    onFold?: FoldListener;
+    evalMode?: boolean;
+  } = {},
 ): CompileResult {
   try {
     return compile(mod, options);
@@ -97,7 +102,11 @@ export function compileModule(
 
 function compile(
   mod: Module,
-  options: Partial<Omit<CompilerOptions, 'futureFeatures' | 'futureLineno'>> & { onFold?: FoldListener } = {},
+  options: Partial<Omit<CompilerOptions, 'futureFeatures' | 'futureLineno'>> & {
+    onFold?: FoldListener;
+    /** compile(…, 'eval'): the module's one expression statement is the code's return value. */
+    evalMode?: boolean;
+  } = {},
 ): CompileResult {
   const tree = cloneTree(mod);
   const future = futureFeatures(tree);
@@ -119,7 +128,12 @@ function compile(
   const c = new Compiler(st, opts);
   c.enterScope('<module>', 'module', tree, 1);
   c.u.loc = { ...c.u.loc, line: 1 };
-  compileBody(c, tree.body);
+  const evalExpr = options.evalMode ? tree.body[0] : null;
+  // compiler_mod for an Expression (eval mode): the expression's value is returned
+  if (evalExpr !== null && evalExpr.k === 'Expr') {
+    visitExpr(c, evalExpr.value);
+    c.addOp(Op.RETURN_VALUE);
+  } else compileBody(c, tree.body);
   const code = assemble(c, true);
   c.exitScope();
   return { code, warnings: c.warnings };

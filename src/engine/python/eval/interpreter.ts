@@ -1,4 +1,4 @@
-import { NotSupported, PyError } from '../errors';
+import { NotSupported, PyError, PySyntaxError } from '../errors';
 import { lookupAttr as lookupAttrAbstract } from '../abstract/attr';
 import { call } from '../abstract/call';
 import { normalize, raiseString, typeError } from '../abstract/errors';
@@ -217,9 +217,9 @@ export class Interpreter implements Evaluator, InterpreterServices {
   }
 
   /** compile(tree, filename, 'exec'): the module's code object, its constants made. */
-  compileModule(tree: Module, filename: string): CodeRt {
+  compileModule(tree: Module, filename: string, evalMode = false): CodeRt {
     const folds: FoldEvent[] = [];
-    const compiled = compile(tree, filename, folds, this.vm.py);
+    const compiled = compile(tree, filename, folds, this.vm.py, evalMode);
     const loader = new ConstLoader(this.vm);
     loader.fold(folds);
     const code = loader.load(compiled);
@@ -484,6 +484,33 @@ export class Interpreter implements Evaluator, InterpreterServices {
   frameGlobals(): number {
     const f = this.thread.current;
     return f === null ? this.globals : f.globals;
+  }
+
+  /**
+   * compile(source, filename, mode) of a string (builtin exec/eval/compile): parsed as a string
+   * (not a file), an 'eval' source one expression whose value the code returns. Code objects are
+   * the compiler's static ones, as for the script itself.
+   */
+  compileString(source: string, filename: string, mode: 'exec' | 'eval' | 'single'): CodeRt {
+    const text = mode === 'eval' ? source.replace(/^[ \t]+/, '') : source;
+    const tree = parse(text, { filename, mode: 'string' });
+    if (mode === 'eval' && (tree.body.length !== 1 || tree.body[0].k !== 'Expr'))
+      throw new PySyntaxError('invalid syntax', tree.body[0]?.line ?? 1, (tree.body[0]?.col ?? 0) + 1);
+    return this.compileModule(tree, filename, mode === 'eval');
+  }
+
+  /** PyEval_EvalCode(code, globals, locals): run to its end in those namespaces; its value (a new reference). */
+  runCode(code: CodeRt, globals: number, locals: number): number {
+    const f = this.moduleFrame(code, globals, locals);
+    let r: number;
+    try {
+      r = this.run(f);
+    } catch (e) {
+      if (!isStop(e)) clearAndPop(this, f);
+      throw e;
+    }
+    clearAndPop(this, f);
+    return r;
   }
 
   /** _PyEval_Vector(func, locals) for a class body. */

@@ -40,6 +40,8 @@ export class PyThread {
   /** Locks released when the thread ends (_thread._set_sentinel). */
   readonly sentinels: LockState[] = [];
   memory: ThreadMemory | null = null;
+  /** tstate->dict (PyThreadState_GetDict: made on first use; threading.local keeps its dummies there), or 0. */
+  dict = 0;
 
   constructor(
     readonly ident: number,

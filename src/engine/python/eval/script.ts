@@ -107,6 +107,7 @@ export function compile(
   filename: string,
   folds?: FoldEvent[],
   py?: Pick<CPythonVersion, 'comprehensions' | 'classBodyAttributes' | 'generatorHandlers'>,
+  evalMode = false,
 ): CodeObject {
   try {
     const onFold = folds
@@ -123,6 +124,7 @@ export function compile(
       inlineComprehensions,
       classBodyAttributes,
       generatorHandlers,
+      evalMode,
     }).code;
   } catch (e) {
     if (e instanceof CompileError) throw new PySyntaxError(e.message, e.line, e.col + 1);

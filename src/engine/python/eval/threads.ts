@@ -1,3 +1,4 @@
+import { dictNew } from '../objects/dict';
 import type { Clock } from '../../kernel/clock';
 import type { Kernel } from '../../kernel/kernel';
 import type { Libc } from '../../libc/libc';
@@ -233,12 +234,28 @@ export class Threads implements ThreadServices {
     th.base = null;
     if (f !== null && f.chunk >= 0) clearAndPop(it, f);
     th.done = true;
+    // PyThreadState_Clear: Py_CLEAR(tstate->dict) (a threading.local's per-thread dicts go with it)
+    const dict = th.dict;
+    th.dict = 0;
+    if (dict) it.vm.decref(dict);
     for (const lock of th.sentinels) this.release(lock);
     th.sentinels.length = 0;
     const m = th.memory!;
     this.costs.threadEnds(m);
     this.host.libc.threadExit(th.tid);
     this.costs.stackReleased(m);
+  }
+
+  /** PyThreadState_GetDict: the running thread's state dict, made on first use (borrowed). */
+  stateDict(): number {
+    const th = this.current;
+    if (th.dict === 0) th.dict = dictNew(this.it.vm);
+    return th.dict;
+  }
+
+  /** The state dicts of the threads alive (local_clear walks every thread state). */
+  stateDicts(): number[] {
+    return this.all.filter((th) => !th.done && th.dict !== 0).map((th) => th.dict);
   }
 
   private enqueue(th: PyThread): void {

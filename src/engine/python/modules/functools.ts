@@ -21,7 +21,7 @@ import { Meth, T, type Kwargs, type MethodDef } from '../objects/types';
 import type { Vm } from '../runtime/vm';
 import { ItemPool } from '../objects/pool';
 import { bindArgs } from './bind';
-import { makeTotalOrdering } from './functoolspy';
+import { makeCachedProperty, makeTotalOrdering } from './functoolspy';
 import { fn, makeModule } from './module';
 import type { ModuleSpec } from './registry';
 
@@ -365,6 +365,7 @@ export const functoolsModule: ModuleSpec = {
       KeyWrapper: moduleType(vm, KeyWrapperType).typeObject,
       _CacheInfo: cacheInfoType(vm).typeObject,
       total_ordering: makeTotalOrdering(vm),
+      cached_property: makeCachedProperty(vm),
     });
     const attrs = (vm.table.side[m] as { attrs: Map<string, number> }).attrs;
     const consts = defaults(vm);

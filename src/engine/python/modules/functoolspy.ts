@@ -7,6 +7,68 @@ import { partName, runPythonPart } from './pythonpart';
  * decorator renames and sets on the class, as functools.py does; each call of one goes through
  * the class's root comparison. The source is ours, written from what functools.py does.
  */
+/**
+ * functools.cached_property (3.11): a non-data descriptor whose __get__ reads the instance's
+ * __dict__ (making the dict of a managed-dict instance, as the real one does), and on a miss takes
+ * the RLock, calls the function and stores the value under the attribute name __set_name__ gave
+ * it. `del obj.attr` then removes the dict entry (no __delete__). Ours, from what functools.py does.
+ */
+const CACHED_PROPERTY = `
+from _thread import RLock
+
+_NOT_FOUND = object()
+
+
+class cached_property:
+    def __init__(self, func):
+        self.func = func
+        self.attrname = None
+        self.__doc__ = func.__doc__
+        self.lock = RLock()
+
+    def __set_name__(self, owner, name):
+        if self.attrname is None:
+            self.attrname = name
+        elif name != self.attrname:
+            raise TypeError(
+                "Cannot assign the same cached_property to two different names "
+                f"({self.attrname!r} and {name!r})."
+            )
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        if self.attrname is None:
+            raise TypeError("Cannot use cached_property instance without calling __set_name__ on it.")
+        try:
+            cache = instance.__dict__
+        except AttributeError:
+            raise TypeError(
+                f"No '__dict__' attribute on {type(instance).__name__!r} "
+                f"instance to cache {self.attrname!r} property."
+            ) from None
+        val = cache.get(self.attrname, _NOT_FOUND)
+        if val is _NOT_FOUND:
+            with self.lock:
+                val = cache.get(self.attrname, _NOT_FOUND)
+                if val is _NOT_FOUND:
+                    val = self.func(instance)
+                    try:
+                        cache[self.attrname] = val
+                    except TypeError:
+                        raise TypeError(
+                            f"The '__dict__' attribute on {type(instance).__name__!r} instance "
+                            f"does not support item assignment for caching {self.attrname!r} property."
+                        ) from None
+        return val
+`;
+
+/** functools.cached_property, run as Python at import (pythonpart.ts). */
+export function makeCachedProperty(vm: Vm): number {
+  const globals = runPythonPart(vm, 'functools', CACHED_PROPERTY, {});
+  return partName(vm, globals, 'cached_property');
+}
+
 const SOURCE = `
 def _gt_from_lt(self, other):
     'Return a > b.  Computed by @total_ordering from (not a < b) and (a != b).'

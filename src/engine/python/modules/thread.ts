@@ -13,6 +13,7 @@ import { Meth, T, TpFlags, defineType, type Kwargs, type MethodDef, type TypeSlo
 import type { Vm } from '../runtime/vm';
 import { def, staticModule } from './gc';
 import { interpOf, type LockState } from './host';
+import { localType } from './threadlocal';
 import type { ModuleSpec } from './registry';
 
 /**
@@ -233,6 +234,7 @@ export const threadModule: ModuleSpec = {
     const attrs = moduleData(vm, m).attrs;
     attrs.set('LockType', lock.typeObject);
     attrs.set('RLock', rlock.typeObject);
+    attrs.set('_local', localType(vm).typeObject);
     attrs.set('error', vm.types[E.RuntimeError].typeObject);
     attrs.set('TIMEOUT_MAX', fromDouble(vm, TIMEOUT_MAX));
     return m;

@@ -19,6 +19,7 @@ get_native_id = _thread.get_native_id
 ThreadError = _thread.error
 Lock = _thread.allocate_lock
 RLock = _thread.RLock
+local = _thread._local
 TIMEOUT_MAX = _thread.TIMEOUT_MAX
 
 _active = {}

@@ -63,6 +63,8 @@ const WEAKREFABLE = new Set([
   'OrderedDict@collections',
   'array@array',
   'partial@functools',
+  '_local@_thread',
+  '_localdummy@_thread',
   '_lru_cache_wrapper@functools',
   '_tee@itertools',
   'ReferenceType@weakref',
