@@ -46,11 +46,12 @@ function namespaces(host: BuiltinsHost, fname: string, g: number, l: number): [n
   if (globals !== 0 && !vm.typeOf(globals).mro.includes(T.Dict))
     throw typeError(
       vm,
-      fname === 'exec' ? 'exec() globals must be a dict, not %.100s' : 'globals must be a real dict; try eval(expr, {}, mapping)',
+      fname === 'exec'
+        ? 'exec() globals must be a dict, not %.100s'
+        : 'globals must be a real dict; try eval(expr, {}, mapping)',
       vm.typeOf(globals).name,
     );
-  if (locals !== 0 && !vm.typeOf(locals).mapping?.subscript)
-    throw typeError(vm, 'locals must be a mapping');
+  if (locals !== 0 && !vm.typeOf(locals).mapping?.subscript) throw typeError(vm, 'locals must be a mapping');
   if (globals === 0) {
     globals = host.frameGlobals();
     if (locals === 0) locals = host.frameLocals();
@@ -100,7 +101,10 @@ export function execDefs(host: BuiltinsHost): MethodDef[] {
         const mode = strValue(vm, modeObj);
         if (mode !== 'exec' && mode !== 'eval' && mode !== 'single')
           throw typeError(vm, "compile() mode must be 'exec', 'eval' or 'single'");
-        if ((flags && asSsize(vm, flags, E.OverflowError) !== 0) || (optimize && asSsize(vm, optimize, E.OverflowError) > 0))
+        if (
+          (flags && asSsize(vm, flags, E.OverflowError) !== 0) ||
+          (optimize && asSsize(vm, optimize, E.OverflowError) > 0)
+        )
           throw host.unsupported('compile() flags and optimize');
         if (vm.table.type[src] === T.Code) {
           vm.incref(src);

@@ -43,6 +43,10 @@ export interface ThreadServices {
   readonly currentNativeId: number;
   /** Threads started and not ended (_thread._count). */
   readonly count: number;
+  /** PyThreadState_GetDict: the running thread's state dict, made on first use (borrowed). */
+  stateDict(): number;
+  /** The state dicts of the live threads that have one. */
+  stateDicts(): number[];
   /** _thread.start_new_thread: the new thread's ident. */
   startThread(fn: number, args: readonly number[], kwargs: Map<string, number> | null): number;
   /** The current thread waits for `lock` (null: forever): the call's value (see threads.ts). */

@@ -88,8 +88,7 @@ function threadDict(vm: Vm, self: number): number {
   const ldict = createDummy(vm, self);
   vm.decref(ldict);
   const type = vm.typeOf(self);
-  if (type.init !== null && type.init !== vm.types[T.Object].init)
-    type.init(vm, self, st.args, st.kw);
+  if (type.init !== null && type.init !== vm.types[T.Object].init) type.init(vm, self, st.args, st.kw);
   return ldict;
 }
 
@@ -131,7 +130,13 @@ function localGetattro(vm: Vm, self: number, name: string): number {
 function localSetattro(vm: Vm, self: number, name: string, value: number): void {
   const ldict = threadDict(vm, self);
   if (name === '__dict__')
-    throw raiseFormat(vm, E.AttributeError, "'%.50s' object attribute '%U' is read-only", tpName(vm, self), name);
+    throw raiseFormat(
+      vm,
+      E.AttributeError,
+      "'%.50s' object attribute '%U' is read-only",
+      tpName(vm, self),
+      name,
+    );
   const descr = typeLookup(vm, vm.typeOf(self), name);
   const set = descr !== 0 ? vm.typeOf(descr).descrSet : null;
   if (set) return set(vm, descr, self, value);

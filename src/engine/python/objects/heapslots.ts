@@ -182,7 +182,13 @@ export function installDunderSlots(vm: Vm, s: TypeSlots, names: ReadonlySet<stri
   }
   if (has('__call__'))
     s.call = (vm2, h, args, kwargs) =>
-      mustCall(vm2, h, '__call__', Array.from(tupleItems(vm2, args)), kwargs !== 0 ? dictKwargs(vm2, kwargs) : null);
+      mustCall(
+        vm2,
+        h,
+        '__call__',
+        Array.from(tupleItems(vm2, args)),
+        kwargs !== 0 ? dictKwargs(vm2, kwargs) : null,
+      );
   if (has('__iter__')) s.iter = (vm2, h) => mustCall(vm2, h, '__iter__', []);
   if (has('__next__')) {
     s.iternext = (vm2, h) => {

@@ -73,7 +73,15 @@ export const MappingProxyType = (_vm: Vm, id: number): TypeSlots =>
     new: (vm, _type, args, kwargs) => {
       // mappingproxy_new (clinic): one argument, by position or as mapping=
       const kw = kwargs !== 0 && vm.table.n[kwargs] > 0 ? dictKwargs(vm, kwargs) : null;
-      const [mapping] = unpackKeywords(vm, 'mappingproxy', Array.from(tupleItems(vm, args)), kw, ['mapping'], 1, 1);
+      const [mapping] = unpackKeywords(
+        vm,
+        'mappingproxy',
+        Array.from(tupleItems(vm, args)),
+        kw,
+        ['mapping'],
+        1,
+        1,
+      );
       checkMapping(vm, mapping);
       return mappingProxyNew(vm, mapping);
     },

@@ -84,7 +84,11 @@ export const SimpleNamespaceType = (_vm: Vm, id: number): TypeSlots =>
     // namespace_richcompare: two namespaces compare their dicts
     richcompare: (vm, a, b, op) => {
       const ns = namespaceType(vm).id;
-      if ((op !== Cmp.EQ && op !== Cmp.NE) || !vm.typeOf(a).mro.includes(ns) || !vm.typeOf(b).mro.includes(ns))
+      if (
+        (op !== Cmp.EQ && op !== Cmp.NE) ||
+        !vm.typeOf(a).mro.includes(ns) ||
+        !vm.typeOf(b).mro.includes(ns)
+      )
         return vm.s.NotImplemented;
       return richCompare(vm, stateOf(vm, a).dict, stateOf(vm, b).dict, op);
     },
