@@ -1,12 +1,13 @@
 import { PyError } from '../errors';
 import { lookupAttr } from '../abstract/attr';
-import { call, stackAsDict } from '../abstract/call';
+import { call, stackAsDict, tupleFromArray } from '../abstract/call';
 import { raiseFormat, typeError } from '../abstract/errors';
 import { builtinNew } from '../objects/descr';
 import { dictDelItem, dictGetItem, dictNew } from '../objects/dict';
 import { E } from '../objects/exctypes';
 import { intern, strValue } from '../objects/str';
-import { tupleFromItems } from '../objects/tuple';
+import { tupleFromItems, tupleItems } from '../objects/tuple';
+import { setItem } from '../abstract/item';
 import { isSubtype } from '../objects/typeobject';
 import { Meth, T, type Kwargs, type MethodDef } from '../objects/types';
 import { classHooksOf } from '../objects/classhooks';
@@ -43,15 +44,10 @@ function buildClass(vm: Vm, host: BuiltinsHost, args: readonly number[], kw: Kwa
   if (vm.table.type[func] !== T.Function) throw typeError(vm, '__build_class__: func must be a function');
   const name = args[1];
   if (vm.table.type[name] !== T.Str) throw typeError(vm, '__build_class__: name is not a string');
-  const baseItems = args.slice(2);
-  for (const b of baseItems) {
-    vm.incref(b);
-    if (!vm.typeOf(b).mro.includes(T.Type)) {
-      for (const x of baseItems) vm.decref(x);
-      throw host.unsupported('class bases that are not classes (__mro_entries__)');
-    }
-  }
+  const origItems = args.slice(2);
+  const baseItems = updateBases(vm, origItems);
   const bases = tupleFromItems(vm, baseItems);
+  const origBases = baseItems === origItems ? 0 : tupleFromArray(vm, origItems);
   let mkw = 0;
   let meta = 0;
   let ns = 0;
@@ -80,12 +76,14 @@ function buildClass(vm: Vm, host: BuiltinsHost, args: readonly number[], kw: Kwa
       }
     }
     ns = prepare(vm, meta, name, bases, mkw);
+    // the bases changed (__mro_entries__): the class keeps the ones the statement named
+    if (origBases !== 0) setItem(vm, ns, intern(vm, '__orig_bases__'), origBases);
     cell = host.runWithLocals(func, ns);
     const margs = [name, bases, ns];
     // a modelled library metaclass (enum's EnumType): its __new__ makes the class (classhooks.ts)
     const hooks =
       (vm.table.type[meta] === T.Type ? classHooksOf(vm, meta) : null) ??
-      (baseItems.length ? classHooksOf(vm, baseItems[0]) : null);
+      (baseItems.length && vm.typeOf(baseItems[0]).mro.includes(T.Type) ? classHooksOf(vm, baseItems[0]) : null);
     const cls = hooks
       ? hooks.build(vm, name, bases, ns)
       : call(vm, meta, margs, mkw !== 0 ? kwargsOf(vm, mkw) : null);
@@ -117,8 +115,47 @@ function buildClass(vm: Vm, host: BuiltinsHost, args: readonly number[], kw: Kwa
     if (ns) vm.decref(ns);
     if (meta) vm.decref(meta);
     if (mkw) vm.decref(mkw);
+    if (origBases) vm.decref(origBases);
     vm.decref(bases);
   }
+}
+
+/**
+ * update_bases: a base that is not a class and has __mro_entries__ (typing.NamedTuple,
+ * TypedDict, Generic[T]) is replaced by what that returns for the original bases tuple. Returns
+ * `bases` itself when nothing changed, else a new array; new references either way.
+ */
+function updateBases(vm: Vm, bases: number[]): number[] {
+  let out: number[] | null = null;
+  let orig = 0;
+  try {
+    for (let i = 0; i < bases.length; i++) {
+      const b = bases[i];
+      const meth = vm.typeOf(b).mro.includes(T.Type) ? 0 : lookupAttr(vm, b, '__mro_entries__');
+      if (meth === 0) {
+        if (out) out.push(b);
+        continue;
+      }
+      try {
+        if (orig === 0) orig = tupleFromArray(vm, bases);
+        const r = call(vm, meth, [orig], null);
+        try {
+          if (vm.table.type[r] !== T.Tuple) throw typeError(vm, '__mro_entries__ must return a tuple');
+          out ??= bases.slice(0, i);
+          out.push(...tupleItems(vm, r));
+        } finally {
+          vm.decref(r);
+        }
+      } finally {
+        vm.decref(meth);
+      }
+    }
+  } finally {
+    if (orig) vm.decref(orig);
+  }
+  const result = out ?? bases;
+  for (const b of result) vm.incref(b);
+  return result;
 }
 
 /** The keyword dict as the call's keywords. */

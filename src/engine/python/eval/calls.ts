@@ -510,6 +510,11 @@ export function makeFunction(it: Interpreter, f: Frame, s: Int32Array, sp: numbe
   vm.decref(codeObj);
   const d = functionData(vm, fn);
   d.globals = f.globals;
+  // a namespace other than the script's (exec/eval's dict) may die first: the function holds it
+  if (f.globals !== it.globals) {
+    vm.incref(f.globals);
+    d.ownsGlobals = true;
+  }
   if (oparg & 8) d.closure = s[--sp];
   if (oparg & 4) d.annotations = s[--sp];
   if (oparg & 2) d.kwdefaults = s[--sp];

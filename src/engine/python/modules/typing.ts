@@ -57,6 +57,7 @@ export function unsupportedHelper(vm: Vm, module: string): number {
 function loadTyping(vm: Vm, importModule: ImportModule): number {
   const names: Record<string, number> = {
     _hw_unsupported: unsupportedHelper(vm, 'typing'),
+    _hw_itemgetter: attrOf(vm, importModule, 'operator', 'itemgetter'),
     _lru_cache: attrOf(vm, importModule, 'functools', 'lru_cache'),
     _wraps: attrOf(vm, importModule, 'functools', 'wraps'),
     _deque: attrOf(vm, importModule, 'collections', 'deque'),

@@ -598,4 +598,194 @@ Generator = _alias(_abc('Generator'), 3)
 AsyncGenerator = _alias(_abc('AsyncGenerator'), 2)
 Type = _alias(type, 1, inst=False, name='Type')
 Text = str
+
+
+# NamedTuple and TypedDict (3.11): a function with __mro_entries__ stands for the base class, so
+# the class statement's metaclass is NamedTupleMeta / _TypedDictMeta, whose __new__ makes the class.
+def _hw_namedtuple(typename, field_names, defaults, module):
+    # the class collections.namedtuple makes, as a class: a tuple subclass with __slots__ = (),
+    # a generated __new__ (lambda _cls, a, b: _tuple_new(_cls, (a, b))), a property per field
+    fields = tuple(field_names)
+    for name in (typename,) + fields:
+        if not isinstance(name, str) or not name.isidentifier():
+            raise ValueError(f'Type names and field names must be valid identifiers: {name!r}')
+    seen = set()
+    for name in fields:
+        if name.startswith('_'):
+            raise ValueError(f'Field names cannot start with an underscore: {name!r}')
+        if name in seen:
+            raise ValueError(f'Encountered duplicate field name: {name!r}')
+        seen.add(name)
+    args = ', '.join(fields)
+    if len(fields) == 1:
+        args = args + ','
+    new = eval(f'lambda _cls, {args}: _tuple_new(_cls, ({args}))',
+               {'_tuple_new': tuple.__new__, '__builtins__': {}, '__name__': f'namedtuple_{typename}'})
+    new.__name__ = '__new__'
+    new.__doc__ = f'Create new instance of {typename}({args})'
+    defaults = tuple(defaults)
+    if len(defaults) > len(fields):
+        raise TypeError('Got more default values than field names')
+    if defaults:
+        new.__defaults__ = defaults
+    field_defaults = dict(zip(fields[len(fields) - len(defaults):], defaults))
+
+    @classmethod
+    def _make(cls, iterable):
+        result = tuple.__new__(cls, iterable)
+        if len(result) != len(fields):
+            raise TypeError(f'Expected {len(fields)} arguments, got {len(result)}')
+        return result
+
+    def _replace(self, /, **kwds):
+        result = self._make(map(kwds.pop, fields, self))
+        if kwds:
+            raise ValueError(f'Got unexpected field names: {list(kwds)!r}')
+        return result
+
+    def __repr__(self):
+        inner = ', '.join([f'{name}={value!r}' for name, value in zip(fields, self)])
+        return f'{self.__class__.__name__}({inner})'
+
+    def _asdict(self):
+        return dict(zip(self._fields, self))
+
+    def __getnewargs__(self):
+        return tuple(self)
+
+    for method in (new, _make.__func__, _replace, __repr__, _asdict, __getnewargs__):
+        method.__qualname__ = f'{typename}.{method.__name__}'
+
+    ns = {
+        '__doc__': f'{typename}({args})',
+        '__slots__': (),
+        '_fields': fields,
+        '_field_defaults': field_defaults,
+        '__new__': new,
+        '_make': _make,
+        '_replace': _replace,
+        '__repr__': __repr__,
+        '_asdict': _asdict,
+        '__getnewargs__': __getnewargs__,
+        '__match_args__': fields,
+        '__module__': module,
+    }
+    for index, name in enumerate(fields):
+        ns[name] = property(_hw_itemgetter(index), None, None, f'Alias for field number {index}')
+    return type(typename, (tuple,), ns)
+
+
+def _hw_caller():
+    # sys._getframe(2).f_globals['__name__']: scripts define their classes in __main__
+    return '__main__'
+
+
+def _make_nmtuple(name, types, module, defaults=()):
+    fields = [n for n, t in types]
+    types = {n: _type_check(t, f"field {n} annotation must be a type") for n, t in types}
+    nm_tpl = _hw_namedtuple(name, fields, defaults, module)
+    nm_tpl.__annotations__ = nm_tpl.__new__.__annotations__ = types
+    return nm_tpl
+
+
+_prohibited = frozenset({'__new__', '__init__', '__slots__', '__getnewargs__',
+                         '_fields', '_field_defaults',
+                         '_make', '_replace', '_asdict', '_source'})
+_special = frozenset({'__module__', '__name__', '__annotations__'})
+
+
+class NamedTupleMeta(type):
+    def __new__(cls, typename, bases, ns):
+        for base in bases:
+            if base is not _NamedTuple:
+                raise TypeError('can only inherit from a NamedTuple type and Generic')
+        types = ns.get('__annotations__', {})
+        default_names = []
+        for field_name in types:
+            if field_name in ns:
+                default_names.append(field_name)
+            elif default_names:
+                plural = 's' if len(default_names) > 1 else ''
+                raise TypeError(f"Non-default namedtuple field {field_name} "
+                                f"cannot follow default field{plural} {', '.join(default_names)}")
+        nm_tpl = _make_nmtuple(typename, types.items(),
+                               defaults=[ns[n] for n in default_names],
+                               module=ns['__module__'])
+        for key in ns:
+            if key in _prohibited:
+                raise AttributeError("Cannot overwrite NamedTuple attribute " + key)
+            elif key not in _special and key not in nm_tpl._fields:
+                setattr(nm_tpl, key, ns[key])
+        return nm_tpl
+
+
+def NamedTuple(typename, fields=None, /, **kwargs):
+    if fields is None:
+        fields = kwargs.items()
+    elif kwargs:
+        raise TypeError("Either list of fields or keywords can be provided to NamedTuple, not both")
+    nt = _make_nmtuple(typename, fields, module=_hw_caller())
+    nt.__orig_bases__ = (NamedTuple,)
+    return nt
+
+
+_NamedTuple = type.__new__(NamedTupleMeta, 'NamedTuple', (), {})
+
+
+def _namedtuple_mro_entries(bases):
+    return (_NamedTuple,)
+
+
+NamedTuple.__mro_entries__ = _namedtuple_mro_entries
+
+
+class _TypedDictMeta(type):
+    def __new__(cls, name, bases, ns, total=True):
+        for base in bases:
+            if type(base) is not _TypedDictMeta:
+                raise TypeError('cannot inherit from both a TypedDict type and a non-TypedDict base class')
+        tp_dict = type.__new__(_TypedDictMeta, name, (dict,), ns)
+        annotations = {}
+        own_annotations = ns.get('__annotations__', {})
+        msg = "TypedDict('Name', {f0: t0, f1: t1, ...}); each t must be a type"
+        own_annotations = {n: _type_check(tp, msg, module=tp_dict.__module__)
+                           for n, tp in own_annotations.items()}
+        required_keys = set()
+        optional_keys = set()
+        for base in bases:
+            annotations.update(base.__dict__.get('__annotations__', {}))
+            required_keys.update(base.__dict__.get('__required_keys__', ()))
+            optional_keys.update(base.__dict__.get('__optional_keys__', ()))
+        annotations.update(own_annotations)
+        for annotation_key in own_annotations:
+            if total:
+                required_keys.add(annotation_key)
+            else:
+                optional_keys.add(annotation_key)
+        tp_dict.__annotations__ = annotations
+        tp_dict.__required_keys__ = frozenset(required_keys)
+        tp_dict.__optional_keys__ = frozenset(optional_keys)
+        if not hasattr(tp_dict, '__total__'):
+            tp_dict.__total__ = total
+        return tp_dict
+
+    __call__ = dict
+
+    def __subclasscheck__(cls, other):
+        raise TypeError('TypedDict does not support instance and class checks')
+
+    __instancecheck__ = __subclasscheck__
+
+
+def TypedDict(typename, fields=None, /, *, total=True, **kwargs):
+    if fields is None:
+        fields = kwargs
+    elif kwargs:
+        raise TypeError("TypedDict takes either a dict or keyword arguments, but not both")
+    ns = {'__annotations__': dict(fields), '__module__': _hw_caller()}
+    return _TypedDictMeta(typename, (), ns, total=total)
+
+
+_TypedDict = type.__new__(_TypedDictMeta, 'TypedDict', (), {})
+TypedDict.__mro_entries__ = lambda bases: (_TypedDict,)
 `;

@@ -32,8 +32,10 @@ export interface FunctionData {
    * time __annotations__ is read (an empty one made then if there were none); 0 = none.
    */
   annotations: number;
-  /** func_globals (borrowed here: the module's dict lives as long as the run); 0 = the script's. */
+  /** func_globals (borrowed for the script's own dict, which lives as long as the run); 0 = the script's. */
   globals: number;
+  /** func_globals is a strong reference (a function made by exec/eval code in a dict of its own). */
+  ownsGlobals?: boolean;
   /** func_module and func_doc once assigned (functools.update_wrapper copies them); 0 = the default. */
   module?: number;
   doc?: number;
@@ -139,12 +141,20 @@ function functionTraverse(vm: Vm, h: number, visit: Visit): void {
   if (f.annotations) visit(f.annotations);
   if (f.module) visit(f.module);
   if (f.doc) visit(f.doc);
+  if (f.ownsGlobals && f.globals) visit(f.globals);
 }
 
 function functionClear(vm: Vm, h: number): void {
   const f = functionData(vm, h);
   // func_clear's order: module, defaults, kwdefaults, doc, dict, closure, annotations
   const { module = 0, defaults, kwdefaults, doc = 0, dict, closure, annotations } = f;
+  // Py_CLEAR(op->func_globals) first, when the function holds it
+  if (f.ownsGlobals) {
+    const g = f.globals;
+    f.ownsGlobals = false;
+    f.globals = 0;
+    vm.xdecref(g);
+  }
   f.module = 0;
   f.defaults = 0;
   f.kwdefaults = 0;
@@ -249,6 +259,12 @@ export const FunctionType = (): TypeSlots =>
           vm.incref(d);
           return d;
         },
+        // func_set_defaults: a tuple or None (namedtuple's generated __new__ gets its defaults so)
+        set: (vm, h, v) => {
+          if (v !== 0 && v !== vm.s.None && vm.table.type[v] !== T.Tuple)
+            throw typeError(vm, '__defaults__ must be set to a tuple object');
+          replaceDefaults(vm, functionData(vm, h), 'defaults', v === vm.s.None ? 0 : v);
+        },
       },
       // func_memberlist's __closure__ (READONLY): the tuple of cells MAKE_FUNCTION stored, or None
       __closure__: {
@@ -266,6 +282,11 @@ export const FunctionType = (): TypeSlots =>
           const d = functionData(vm, h).kwdefaults || vm.s.None;
           vm.incref(d);
           return d;
+        },
+        set: (vm, h, v) => {
+          if (v !== 0 && v !== vm.s.None && vm.table.type[v] !== T.Dict)
+            throw typeError(vm, '__kwdefaults__ must be set to a dict object');
+          replaceDefaults(vm, functionData(vm, h), 'kwdefaults', v === vm.s.None ? 0 : v);
         },
       },
       // func_get_code: the code object (static here: made with the module's constants)
@@ -298,6 +319,13 @@ function ownedOr(vm: Vm, v: number | undefined, dflt: () => number): number {
 
 function replaceField(vm: Vm, f: FunctionData, k: 'module' | 'doc' | 'annotations', v: number): void {
   const old = f[k] ?? 0;
+  if (v) vm.incref(v);
+  f[k] = v;
+  if (old) vm.decref(old);
+}
+
+function replaceDefaults(vm: Vm, f: FunctionData, k: 'defaults' | 'kwdefaults', v: number): void {
+  const old = f[k];
   if (v) vm.incref(v);
   f[k] = v;
   if (old) vm.decref(old);
