@@ -665,6 +665,14 @@ export const IntType = (): TypeSlots =>
           (typeof v === 'bigint' ? (v < 0n ? -v : v) : Math.abs(v)).toString(2).replace(/^0$/, '').length,
         );
       }),
+      // int.bit_count (3.10+): the ones in |v|'s binary digits
+      bit_count: m('bit_count', Meth.NoArgs, (vm, self) => {
+        const v = intValue(vm, self);
+        const digits = (typeof v === 'bigint' ? (v < 0n ? -v : v) : Math.abs(v)).toString(2);
+        let n = 0;
+        for (let i = 0; i < digits.length; i++) if (digits.charCodeAt(i) === 49) n++;
+        return fromLong(vm, n);
+      }),
       conjugate: m('conjugate', Meth.NoArgs, longLong),
       __round__: INT_ROUND,
     },

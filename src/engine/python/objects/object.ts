@@ -165,7 +165,17 @@ export const ObjectType = (): TypeSlots =>
         qualname: 'object.__format__',
         impl: (vm, self, args) => {
           if (vm.table.type[args[0]] !== T.Str) throw typeError(vm, 'argument to __format__ must be str');
-          const f = vm.typeOf(self).format ?? objectFormat;
+          // the built-in type's own formatting (int.__format__ on an IntEnum member): a class's
+          // format slot calls __format__ again, so the nearest static type's slot is the one
+          let f: TypeSlots['format'] = null;
+          for (const id of vm.typeOf(self).mro) {
+            const t = vm.types[id];
+            if (!(t.flags & TpFlags.HeapType) && t.format !== null) {
+              f = t.format;
+              break;
+            }
+          }
+          f ??= objectFormat;
           return f(vm, self, strValue(vm, args[0]));
         },
       },

@@ -113,6 +113,9 @@ export function slotWrapper(vm: Vm, s: TypeSlots, name: string): SlotWrapper | n
     }
     case '__repr__':
     case '__str__': {
+      // object_str: the object's tp_repr (the simulator leaves object's tp_str empty for that)
+      if (name === '__str__' && s.id === T.Object)
+        return w((vm2, self, args) => (nargs(vm2, name, args, 0), vm2.typeOf(self).repr!(vm2, self)));
       const f = own((t) => (name === '__repr__' ? t.repr : t.str));
       return f && w((vm2, self, args) => (nargs(vm2, name, args, 0), f(vm2, self)));
     }

@@ -651,6 +651,8 @@ export function heapTypeSetattr(vm: Vm, h: number, name: string, value: number):
   if (value === 0) dictDelItem(vm, s.dict, k);
   else dictSetItem(vm, s.dict, k, value);
   if (name.startsWith('__') && name.endsWith('__')) installDunderSlots(vm, s, new Set([name]));
+  // update_slot for __new__: tp_new becomes slot_tp_new (enum's EnumType sets Enum.__new__ so)
+  if (name === '__new__' && value !== 0) s.new = slotTpNew;
 }
 
 /** A bound method of a class attribute (for tests and the eval loop's LOAD_ATTR on classes). */
