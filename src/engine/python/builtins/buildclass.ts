@@ -83,7 +83,9 @@ function buildClass(vm: Vm, host: BuiltinsHost, args: readonly number[], kw: Kwa
     // a modelled library metaclass (enum's EnumType): its __new__ makes the class (classhooks.ts)
     const hooks =
       (vm.table.type[meta] === T.Type ? classHooksOf(vm, meta) : null) ??
-      (baseItems.length && vm.typeOf(baseItems[0]).mro.includes(T.Type) ? classHooksOf(vm, baseItems[0]) : null);
+      (baseItems.length && vm.typeOf(baseItems[0]).mro.includes(T.Type)
+        ? classHooksOf(vm, baseItems[0])
+        : null);
     const cls = hooks
       ? hooks.build(vm, name, bases, ns)
       : call(vm, meta, margs, mkw !== 0 ? kwargsOf(vm, mkw) : null);

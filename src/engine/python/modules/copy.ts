@@ -1,4 +1,3 @@
-import { NotSupported } from '../errors';
 import { getAttr, lookupAttr } from '../abstract/attr';
 import { call, callMethod } from '../abstract/call';
 import { setItem } from '../abstract/item';
@@ -18,16 +17,17 @@ import { bindArgs } from './bind';
 import { quickened, tick } from './pyframe';
 import { fn, makeModule } from './module';
 import type { ModuleSpec } from './registry';
+import { reduceCopy } from './copyreduce';
 
 /**
  * copy (Lib/copy.py, pure Python). copy() dispatches on the type: immutable types give the
  * object itself, list/dict/set/bytearray their .copy(), anything else its class's __copy__
- * (the reduce protocol is not modelled). deepcopy() keeps a memo dict keyed by id() (a new int
+ * (else the reduce protocol: copyreduce.ts). deepcopy() keeps a memo dict keyed by id() (a new int
  * for every lookup, as id() makes one), copies lists, tuples and dicts recursively, and keeps
  * every copied original alive in memo[id(memo)] as _keep_alive does. The KeyError, traceback
  * and frame object that _keep_alive's first call and _deepcopy_tuple's memo probe make and free
- * are made as CPython makes them; instances without __deepcopy__ (the __reduce_ex__ path) are
- * not modelled (modules/README.md).
+ * are made as CPython makes them; instances without __deepcopy__ take the reduce path (copyreduce.ts,
+ * objects exact, copy.py's own frames not allocated).
  */
 
 /** _copy_immutable's and _deepcopy_atomic's types (by type id). */
@@ -84,7 +84,16 @@ export function shallowCopy(vm: Vm, x: number): number {
       vm.decref(copier);
     }
   }
-  throw new NotSupported(`copy.copy of a ${vm.typeOf(x).name} (through __reduce_ex__)`);
+  // the reduce protocol: copyreg.__newobj__ and the state set on the new object
+  return reduceCopy(
+    vm,
+    x,
+    (v) => {
+      vm.incref(v);
+      return v;
+    },
+    () => undefined,
+  );
 }
 
 /** id(x) as deepcopy's memo key: PyLong_FromVoidPtr makes a new int each time. */
@@ -115,12 +124,20 @@ export function deepCopy(vm: Vm, x: number, memo: number, later: number[] | null
     else if (t === T.Dict) y = deepDict(vm, x, memo);
     else {
       const copier = lookupAttr(vm, x, '__deepcopy__');
-      if (copier === 0)
-        throw new NotSupported(`copy.deepcopy of a ${vm.typeOf(x).name} (through __reduce_ex__)`);
-      try {
-        y = call(vm, copier, [memo], null);
-      } finally {
-        vm.decref(copier);
+      if (copier === 0) {
+        // _reconstruct: the new object is in the memo before its state is copied (cycles find it)
+        y = reduceCopy(
+          vm,
+          x,
+          (v) => deepCopy(vm, v, memo),
+          (made) => dictSetItem(vm, memo, d, made),
+        );
+      } else {
+        try {
+          y = call(vm, copier, [memo], null);
+        } finally {
+          vm.decref(copier);
+        }
       }
     }
     if (y !== x) {

@@ -1,0 +1,113 @@
+import { NotSupported } from '../errors';
+import { getAttr, typeLookup } from '../abstract/attr';
+import { call } from '../abstract/call';
+import { dictEntries, dictGetItem, dictNew, dictSetItem } from '../objects/dict';
+import { dictMerge } from '../objects/dictmerge';
+import { heapInstanceState, instanceDict } from '../objects/instance';
+import { namespaceType } from '../objects/namespace';
+import { intern, strValue } from '../objects/str';
+import { T, TpFlags, type TypeSlots } from '../objects/types';
+import type { Vm } from '../runtime/vm';
+
+/**
+ * copy.copy / copy.deepcopy of an instance through the reduce protocol, for the objects whose
+ * reduction is object.__reduce_ex__(4)'s reduce_newobj: (copyreg.__newobj__, (cls,), state)
+ * where the state is the instance's __dict__ (made if it had only values) and, with __slots__,
+ * (dict or None, {slot: value}); and types.SimpleNamespace's (type, (), __dict__).
+ * copy._reconstruct then makes `cls.__new__(cls)`, enters it in the memo (deep copy), copies the
+ * state (deeply: through deepcopy with the memo) and sets it: y.__dict__.update(state), then
+ * setattr for each slot. The objects made are CPython's (the new instance, its dict, the copied
+ * values); the reduce tuples and the Python frames of copy.py/copyreg.py are not allocated.
+ */
+const CUSTOM = [
+  '__reduce_ex__',
+  '__reduce__',
+  '__getstate__',
+  '__setstate__',
+  '__getnewargs__',
+  '__getnewargs_ex__',
+];
+
+/** The object's type reduces with object.__reduce_ex__ (a class of its own, no custom pickling). */
+function plainReduce(vm: Vm, tp: TypeSlots): boolean {
+  if (tp.id === namespaceType(vm).id) return true;
+  if (!(tp.flags & TpFlags.HeapType)) return false;
+  // the nearest built-in base must be object (a list or dict subclass reduces with its items)
+  for (const id of tp.mro) {
+    const t = vm.types[id];
+    if (t.flags & TpFlags.HeapType) {
+      if (t.dict && CUSTOM.some((n) => dictGetItem(vm, t.dict, intern(vm, n)) !== 0)) return false;
+      continue;
+    }
+    return t.id === T.Object || t.id === namespaceType(vm).id;
+  }
+  return false;
+}
+
+/**
+ * _reconstruct(x, memo, copyreg.__newobj__, (cls,), state): `copyValue` copies a state value
+ * (the identity for copy.copy, deepcopy with the memo for deepcopy); `enter` puts the new object
+ * in the memo before the state is copied, so cycles find it.
+ */
+export function reduceCopy(
+  vm: Vm,
+  x: number,
+  copyValue: (v: number) => number,
+  enter: (y: number) => void,
+): number {
+  const tp = vm.typeOf(x);
+  if (!plainReduce(vm, tp)) throw new NotSupported(`copy of a ${tp.name} (through its own __reduce_ex__)`);
+  // copyreg.__newobj__(cls): cls.__new__(cls)
+  const newFn = getAttr(vm, tp.typeObject, '__new__');
+  let y: number;
+  try {
+    y = call(vm, newFn, [tp.typeObject], null);
+  } finally {
+    vm.decref(newFn);
+  }
+  try {
+    enter(y);
+    // the state: the __dict__ (object___getstate__ reads it through PyObject_GenericGetDict)
+    const hasDict = tp.dictoffset !== 0;
+    const st = heapInstanceState(vm, x);
+    if (hasDict) {
+      const state = instanceDict(vm, x);
+      // `if state:` then y.__dict__.update(state), the state deep-copied first for deepcopy
+      if (vm.table.n[state] > 0) {
+        const copied = copyValue(state);
+        try {
+          dictMerge(vm, instanceDict(vm, y), copied);
+        } finally {
+          vm.decref(copied);
+        }
+      }
+    }
+    // __slots__: the slot values as a dict, then setattr on the copy
+    if (st?.slots) {
+      const members = (tp.extra as { members: string[] }).members;
+      const slotState = dictNew(vm);
+      try {
+        members.forEach((name, i) => {
+          const v = st.slots![i];
+          if (v !== 0) dictSetItem(vm, slotState, intern(vm, name), v);
+        });
+        const copied = copyValue(slotState);
+        try {
+          for (const [k, v] of dictEntries(vm, copied)) {
+            const descr = typeLookup(vm, tp, vm.table.type[k] === T.Str ? strValue(vm, k) : '');
+            const set = descr !== 0 ? vm.typeOf(descr).descrSet : null;
+            if (set) set(vm, descr, y, v);
+          }
+        } finally {
+          vm.decref(copied);
+        }
+      } finally {
+        vm.decref(slotState);
+      }
+    }
+  } catch (e) {
+    vm.decref(y);
+    throw e;
+  }
+  return y;
+}
