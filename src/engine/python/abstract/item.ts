@@ -1,7 +1,7 @@
 import { NotSupported } from '../errors';
 import { E } from '../objects/exctypes';
 import { classGetItem } from '../objects/genericalias';
-import { T, TpFlags } from '../objects/types';
+import { TpFlags } from '../objects/types';
 import { lookupAttr } from './attr';
 import { call } from './call';
 import type { Vm } from '../runtime/vm';
@@ -22,7 +22,7 @@ export function getItem(vm: Vm, o: number, key: number): number {
       throw typeError(vm, "sequence index must be integer, not '%.200s'", typeName(vm, key));
     return sequenceGetItem(vm, o, asSsize(vm, key, E.IndexError));
   }
-  if (vm.table.type[o] === T.Type) {
+  if (s.flags & TpFlags.TypeSubclass) {
     // the built-in generics (list[int]: types.GenericAlias) and a modelled library metaclass's
     // __getitem__ (enum: classhooks.ts)
     const alias = classGetItem(vm, o, key);

@@ -38,7 +38,7 @@ function attrOf(vm: Vm, importModule: (name: string) => number, module: string, 
 
 function loadDataclasses(vm: Vm, importModule: (name: string) => number): number {
   const own = (vm2: Vm, h: number): number => {
-    if (vm2.table.type[h] !== T.Type) return 0;
+    if (!vm2.typeOf(h).mro.includes(T.Type)) return 0;
     return vm2.slotsOf(h).dict;
   };
   const names: Record<string, number> = {

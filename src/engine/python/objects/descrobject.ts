@@ -1,6 +1,7 @@
 import { NotSupported } from '../errors';
 import { lookupAttr, typeLookup } from '../abstract/attr';
 import { call } from '../abstract/call';
+import { isTrue } from '../abstract/object';
 import { raiseFormat, typeError } from '../abstract/errors';
 import type { Vm } from '../runtime/vm';
 import { hostOf } from '../modules/host';
@@ -86,7 +87,26 @@ const wrapperType = (id: number, name: string, get: TypeSlots['descrGet']): Type
         },
       },
     },
+    // cm_get___isabstractmethod__ / sm_…: the wrapped callable's (_PyObject_IsAbstract)
+    getset: {
+      __isabstractmethod__: {
+        name: '__isabstractmethod__',
+        get: (vm, h) => vm.s.bool(isAbstract(vm, (vm.table.side[h] as WrapperState).callable)),
+      },
+    },
   });
+
+/** _PyObject_IsAbstract: the object's __isabstractmethod__ is true (a missing one is false). */
+function isAbstract(vm: Vm, f: number): boolean {
+  if (f === 0) return false;
+  const v = lookupAttr(vm, f, '__isabstractmethod__');
+  if (v === 0) return false;
+  try {
+    return isTrue(vm, v);
+  } finally {
+    vm.decref(v);
+  }
+}
 
 /** A staticmethod: looked up on a class or an instance, the callable itself. */
 export const StaticMethodType = (): TypeSlots =>
@@ -191,6 +211,16 @@ export const PropertyType = (): TypeSlots =>
       getter: { name: 'getter', flags: Meth.O, impl: (vm, h, a) => propertyCopy(vm, h, 'fget', a[0]) },
       setter: { name: 'setter', flags: Meth.O, impl: (vm, h, a) => propertyCopy(vm, h, 'fset', a[0]) },
       deleter: { name: 'deleter', flags: Meth.O, impl: (vm, h, a) => propertyCopy(vm, h, 'fdel', a[0]) },
+    },
+    // property_get___isabstractmethod__: any of fget, fset, fdel is abstract
+    getset: {
+      __isabstractmethod__: {
+        name: '__isabstractmethod__',
+        get: (vm, h) => {
+          const st = vm.table.side[h] as PropertyState;
+          return vm.s.bool(isAbstract(vm, st.fget) || isAbstract(vm, st.fset) || isAbstract(vm, st.fdel));
+        },
+      },
     },
     members: Object.fromEntries(
       ['fget', 'fset', 'fdel'].map((k) => [

@@ -86,7 +86,7 @@ export function classGetItem(vm: Vm, type: number, key: number): number {
 function itemText(vm: Vm, h: number): string {
   if (h === vm.s.None || (vm.table.type[h] === T.Type && vm.slotsOf(h).id === T.None)) return 'None';
   if (h === vm.s.Ellipsis) return '...';
-  if (vm.table.type[h] === T.Type) {
+  if (vm.typeOf(h).flags & TpFlags.TypeSubclass) {
     const s = vm.slotsOf(h);
     return s.module === 'builtins' ? s.qualname : `${s.module}.${s.qualname}`;
   }

@@ -1,4 +1,5 @@
-import { classHooksOf } from './classhooks';
+import { dictGetItem } from './dict';
+import { setData } from './set';
 import { genericGetAttr, genericSetAttr } from '../abstract/attr';
 import { typeError } from '../abstract/errors';
 import { unicodeFromFormat } from '../abstract/fromformat';
@@ -9,7 +10,7 @@ import type { Vm } from '../runtime/vm';
 import { initInstanceDict, type HeapTypeData, type InstanceState } from './instance';
 import { embeddedValues, inlineValuesBytes, nextValuesSize } from './values';
 import { fromSsize } from './int';
-import { strValue } from './str';
+import { intern, strValue } from './str';
 import { Cmp, Meth, T, TpFlags, defineType, type HashKey, type TypeSlots } from './types';
 
 /**
@@ -59,6 +60,21 @@ export function objectFormat(vm: Vm, h: number, spec: string): number {
   return str(vm, h);
 }
 
+/** object_new's "Can't instantiate abstract class X with abstract methods a, b" (names sorted). */
+function abstractCheck(vm: Vm, type: TypeSlots): void {
+  const fs = dictGetItem(vm, type.dict, intern(vm, '__abstractmethods__'));
+  if (fs === 0 || (vm.table.type[fs] !== T.FrozenSet && vm.table.type[fs] !== T.Set)) return;
+  const names = [...setData(vm, fs).index.values()].map((k) => strValue(vm, k)).sort();
+  if (names.length === 0) return;
+  throw typeError(
+    vm,
+    "Can't instantiate abstract class %s with abstract method%s %s",
+    type.name,
+    names.length > 1 ? 's' : '',
+    names.join(', '),
+  );
+}
+
 /**
  * object_new: surplus arguments are an error unless the type overrides __init__ (and not
  * __new__); then tp_alloc (PyType_GenericAlloc) and, for a class with a managed dict, its values
@@ -71,8 +87,8 @@ function objectNew(vm: Vm, type: TypeSlots, args: number, kwargs: number): numbe
       throw typeError(vm, 'object.__new__() takes exactly one argument (the type to instantiate)');
     if (type.init === objectInit) throw typeError(vm, '%.200s() takes no arguments', type.name);
   }
-  // Py_TPFLAGS_IS_ABSTRACT (abc's classes: classhooks.ts)
-  if (type.flags & TpFlags.HeapType) classHooksOf(vm, type.typeObject)?.checkNew?.(vm, type);
+  // Py_TPFLAGS_IS_ABSTRACT: set when a class's own __abstractmethods__ is assigned non-empty (abc.ABCMeta)
+  if (type.flags & TpFlags.HeapType && type.dict !== 0) abstractCheck(vm, type);
   const h = genericAlloc(vm, type, 0);
   initInstanceDict(vm, h, type);
   return h;
@@ -152,6 +168,13 @@ export const ObjectType = (): TypeSlots =>
         flags: Meth.Class | Meth.NoArgs,
         impl: (vm) => vm.s.None,
         qualname: 'object.__init_subclass__',
+      },
+      // object.__subclasshook__ (a classmethod): NotImplemented, so ABCMeta falls back to the MRO and registry
+      __subclasshook__: {
+        name: '__subclasshook__',
+        flags: Meth.Class | Meth.O,
+        impl: (vm) => vm.s.NotImplemented,
+        qualname: 'object.__subclasshook__',
       },
       __sizeof__: {
         name: '__sizeof__',

@@ -9,7 +9,8 @@ import type { Vm } from '../runtime/vm';
 import { E } from './exctypes';
 import { genericAlloc } from './object';
 import { dictClear, dictNew } from './dict';
-import { heapTypeSetattr, typeNew } from './typenew';
+import { heapTypeSetattr, typeNew, type HeapTypeExtra } from './typenew';
+import { listFromItems } from './list';
 import { intern, strNew, strValue } from './str';
 import { tupleFromItems, tupleItem } from './tuple';
 import {
@@ -315,6 +316,26 @@ export const TypeType = (): TypeSlots =>
         flags: Meth.Class | Meth.Fastcall | Meth.Keywords,
         impl: (vm) => dictNew(vm),
         qualname: 'type.__prepare__',
+      },
+      // type.__subclasses__: the live classes in tp_subclasses (a built-in type's are not tracked here)
+      __subclasses__: {
+        name: '__subclasses__',
+        flags: Meth.NoArgs,
+        impl: (vm, self) => {
+          const s = vm.slotsOf(self);
+          if (!(s.flags & TpFlags.HeapType))
+            throw new NotSupported(`${s.name}.__subclasses__() (a built-in type's subclasses)`);
+          const live: number[] = [];
+          for (const { ref } of (s.extra as HeapTypeExtra).subclasses.values()) {
+            const cls = (vm.table.side[ref] as { referent: number }).referent;
+            if (cls !== 0) {
+              vm.incref(cls);
+              live.push(cls);
+            }
+          }
+          return listFromItems(vm, live);
+        },
+        qualname: 'type.__subclasses__',
       },
       mro: {
         name: 'mro',
