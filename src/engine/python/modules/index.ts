@@ -35,6 +35,7 @@ import { structModules } from './struct';
 import { timeitModule } from './timeit';
 import { reModule } from './re';
 import { typesModule } from './types';
+import { collectionsAbcModule } from './collectionsabc';
 
 /** Every standard-library module the simulator models, one file each (one line here per module). */
 registerModules([
@@ -78,6 +79,7 @@ registerModules([
   enumModule,
   abcModule,
   typesModule,
+  collectionsAbcModule,
 ]);
 
 export { findModule, type ModuleSpec } from './registry';
