@@ -157,11 +157,21 @@ export function installDunderSlots(vm: Vm, s: TypeSlots, names: ReadonlySet<stri
   } else if (RICH_NAMES.slice(2, 3).some(has)) s.hash = hashNotImplemented;
   if (has('__getattr__') || has('__getattribute__')) {
     const custom = has('__getattribute__');
+    // slot_tp_getattr_hook: __getattribute__ not overridden is the built-in base's tp_getattro
+    // (type_getattro for a metaclass's classes, PyObject_GenericGetAttr for plain ones)
+    let builtinGet = genericGetAttr;
+    for (const id of s.mro) {
+      const t = vm.types[id];
+      if (!(t.flags & TpFlags.HeapType) && t.getattro !== null) {
+        builtinGet = t.getattro;
+        break;
+      }
+    }
     s.getattro = (vm2, h, name) => {
       const n = intern(vm2, name);
       if (!custom) {
         try {
-          return genericGetAttr(vm2, h, name);
+          return builtinGet(vm2, h, name);
         } catch (e) {
           if (!(e instanceof PyError) || !errorMatches(vm2, e, E.AttributeError)) throw e;
           clearError(vm2, e);

@@ -7,7 +7,7 @@ import { identityHash } from '../abstract/hash';
 import { isTrue } from '../abstract/object';
 import { str } from '../abstract/repr';
 import type { Vm } from '../runtime/vm';
-import { initInstanceDict, type HeapTypeData, type InstanceState } from './instance';
+import { initInstanceDict, instanceDict, type HeapTypeData, type InstanceState } from './instance';
 import { embeddedValues, inlineValuesBytes, nextValuesSize } from './values';
 import { fromSsize } from './int';
 import { intern, strValue } from './str';
@@ -211,9 +211,40 @@ export const ObjectType = (): TypeSlots =>
           vm.incref(t);
           return t;
         },
+        set: objectSetClass,
       },
     },
   });
+
+/**
+ * object_set_class (3.11): a class for a class of the same layout (compatible_for_assignment:
+ * same built-in base, sizes, dict and slots); a managed dict is made from the values first
+ * (_PyObject_GetDictPtr), since the new class has other shared keys; then the type swapped.
+ */
+function objectSetClass(vm: Vm, h: number, value: number): void {
+  if (value === 0) throw typeError(vm, "can't delete __class__ attribute");
+  if (!vm.typeOf(value).mro.includes(T.Type))
+    throw typeError(vm, "__class__ must be set to a class, not '%s' object", vm.typeOf(value).name);
+  const oldto = vm.typeOf(h);
+  const newto = vm.slotsOf(value);
+  if (!(oldto.flags & TpFlags.HeapType) || !(newto.flags & TpFlags.HeapType))
+    throw typeError(vm, '__class__ assignment only supported for mutable types or ModuleType subclasses');
+  const members = (s: TypeSlots): string => ((s.extra as HeapTypeData | null)?.members ?? []).join(',');
+  const base = (s: TypeSlots): number => s.mro.find((id) => !(vm.types[id].flags & TpFlags.HeapType)) ?? T.Object;
+  if (
+    base(oldto) !== base(newto) ||
+    oldto.basicsize !== newto.basicsize ||
+    oldto.itemsize !== newto.itemsize ||
+    oldto.dictoffset !== newto.dictoffset ||
+    (oldto.flags & TpFlags.HaveGc) !== (newto.flags & TpFlags.HaveGc) ||
+    members(oldto) !== members(newto)
+  )
+    throw typeError(vm, "__class__ assignment: '%s' object layout differs from '%s'", newto.name, oldto.name);
+  if (oldto.flags & TpFlags.ManagedDict) instanceDict(vm, h);
+  vm.incref(newto.typeObject);
+  vm.table.type[h] = newto.id;
+  vm.decref(oldto.typeObject);
+}
 
 // ---- None, NotImplemented, Ellipsis --------------------------------------------------------
 
