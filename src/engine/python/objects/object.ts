@@ -230,7 +230,8 @@ function objectSetClass(vm: Vm, h: number, value: number): void {
   if (!(oldto.flags & TpFlags.HeapType) || !(newto.flags & TpFlags.HeapType))
     throw typeError(vm, '__class__ assignment only supported for mutable types or ModuleType subclasses');
   const members = (s: TypeSlots): string => ((s.extra as HeapTypeData | null)?.members ?? []).join(',');
-  const base = (s: TypeSlots): number => s.mro.find((id) => !(vm.types[id].flags & TpFlags.HeapType)) ?? T.Object;
+  const base = (s: TypeSlots): number =>
+    s.mro.find((id) => !(vm.types[id].flags & TpFlags.HeapType)) ?? T.Object;
   if (
     base(oldto) !== base(newto) ||
     oldto.basicsize !== newto.basicsize ||
