@@ -9,9 +9,9 @@
  *
  * Names from elsewhere: `_lru_cache` and `_wraps` (functools), `_hw_unsupported(what)` (stops the
  * run with "not supported by Highwater yet"), the origins `_deque`, `_defaultdict`,
- * `_OrderedDict`, `_Counter` (collections), `_FunctionType`. Classes need a metaclass the simulator
- * does not run (Generic, Protocol, NamedTuple and TypedDict as base classes), so those names are
- * left out: the module reports them as not supported.
+ * `_OrderedDict`, `_Counter` (collections), `_FunctionType`, `_hw_itemgetter` (operator.itemgetter).
+ * NamedTuple and TypedDict are real metaclasses (NamedTupleMeta, _TypedDictMeta, reached through
+ * __mro_entries__); Generic and Protocol are not modelled (the module reports them as not supported).
  */
 export const TYPING_SOURCE = `
 _cleanups = []
