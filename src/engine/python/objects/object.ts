@@ -165,8 +165,24 @@ export const ObjectType = (): TypeSlots =>
       // object.__init_subclass__ (a classmethod that does nothing): type_new looks it up through super()
       __init_subclass__: {
         name: '__init_subclass__',
-        flags: Meth.Class | Meth.NoArgs,
-        impl: (vm) => vm.s.None,
+        flags: Meth.Class | Meth.Fastcall | Meth.Keywords,
+        // METH_NOARGS bound to the class: the error names the class (_PyObject_FunctionStr)
+        impl: (vm, cls, args, kw) => {
+          if (kw !== null && kw.size > 0)
+            throw typeError(
+              vm,
+              '%s.__init_subclass__() takes no keyword arguments',
+              vm.slotsOf(cls).qualname,
+            );
+          if (args.length > 0)
+            throw typeError(
+              vm,
+              '%s.__init_subclass__() takes no arguments (%zd given)',
+              vm.slotsOf(cls).qualname,
+              args.length,
+            );
+          return vm.s.None;
+        },
         qualname: 'object.__init_subclass__',
       },
       // object.__subclasshook__ (a classmethod): NotImplemented, so ABCMeta falls back to the MRO and registry
