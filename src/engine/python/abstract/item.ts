@@ -23,8 +23,7 @@ export function getItem(vm: Vm, o: number, key: number): number {
     return sequenceGetItem(vm, o, asSsize(vm, key, E.IndexError));
   }
   if (s.flags & TpFlags.TypeSubclass) {
-    // the built-in generics (list[int]: types.GenericAlias) and a modelled library metaclass's
-    // __getitem__ (enum: classhooks.ts)
+    // the built-in generics (list[int]: types.GenericAlias)
     const alias = classGetItem(vm, o, key);
     if (alias !== 0) return alias;
     // a class's __class_getitem__ (implicitly a classmethod): looked up, called with the key,

@@ -1,5 +1,3 @@
-import { classHooksOf } from '../objects/classhooks';
-import { T } from '../objects/types';
 import { NotSupported } from '../errors';
 import type { Vm } from '../runtime/vm';
 import { lookupSpecial } from './attr';
@@ -12,10 +10,6 @@ export function getIter(vm: Vm, h: number): number {
   const s = vm.types[vm.table.type[h]];
   const f = s.iter;
   if (f === null) {
-    if (vm.table.type[h] === T.Type) {
-      const iter = classHooksOf(vm, h)?.iter;
-      if (iter) return iter(vm, h);
-    }
     if (s.sequence?.item) throw new NotSupported(`iterating a ${s.name} through __getitem__`);
     throw typeError(vm, "'%.200s' object is not iterable", s.name);
   }

@@ -1,4 +1,3 @@
-import { classHooksOf } from '../objects/classhooks';
 import { isSubtype } from '../objects/typeobject';
 import { T } from '../objects/types';
 import type { Vm } from '../runtime/vm';
@@ -38,10 +37,6 @@ function lengthSlot(vm: Vm, h: number): ((vm: Vm, h: number) => number) | null {
 /** PyObject_Size (len()): raises TypeError for an object without a length. */
 export function length(vm: Vm, h: number): number {
   const f = lengthSlot(vm, h);
-  if (f === null && vm.table.type[h] === T.Type) {
-    const len = classHooksOf(vm, h)?.len;
-    if (len) return len(vm, h);
-  }
   if (f === null) throw typeError(vm, "object of type '%.200s' has no len()", typeName(vm, h));
   return f(vm, h);
 }

@@ -10,7 +10,6 @@ import { tupleFromItems, tupleItems } from '../objects/tuple';
 import { setItem } from '../abstract/item';
 import { isSubtype } from '../objects/typeobject';
 import { Meth, T, type Kwargs, type MethodDef } from '../objects/types';
-import { classHooksOf } from '../objects/classhooks';
 import type { Vm } from '../runtime/vm';
 import type { BuiltinsHost } from './host';
 
@@ -80,15 +79,7 @@ function buildClass(vm: Vm, host: BuiltinsHost, args: readonly number[], kw: Kwa
     if (origBases !== 0) setItem(vm, ns, intern(vm, '__orig_bases__'), origBases);
     cell = host.runWithLocals(func, ns);
     const margs = [name, bases, ns];
-    // a modelled library metaclass (enum's EnumType): its __new__ makes the class (classhooks.ts)
-    const hooks =
-      (vm.table.type[meta] === T.Type ? classHooksOf(vm, meta) : null) ??
-      (baseItems.length && vm.typeOf(baseItems[0]).mro.includes(T.Type)
-        ? classHooksOf(vm, baseItems[0])
-        : null);
-    const cls = hooks
-      ? hooks.build(vm, name, bases, ns)
-      : call(vm, meta, margs, mkw !== 0 ? kwargsOf(vm, mkw) : null);
+    const cls = call(vm, meta, margs, mkw !== 0 ? kwargsOf(vm, mkw) : null);
     if (vm.table.type[cell] === T.Cell && vm.typeOf(cls).mro.includes(T.Type)) {
       const cellCls = vm.table.ref[cell];
       if (cellCls !== cls) {

@@ -1,6 +1,5 @@
 import { call } from '../abstract/call';
 import type { Vm } from '../runtime/vm';
-import { classHooksOf } from './classhooks';
 import { builtinNew } from './descr';
 import { moduleType } from './modtypes';
 import { strNew } from './str';
@@ -71,8 +70,6 @@ const CLASS_GETITEM: MethodDef = {
 export function classGetItem(vm: Vm, type: number, key: number): number {
   const s = vm.slotsOf(type);
   if (s.id === T.Type) return genericAliasNew(vm, type, key);
-  const hooked = s.flags & TpFlags.HeapType ? classHooksOf(vm, type)?.getitem : undefined;
-  if (hooked) return hooked(vm, type, key);
   if (!supportsClassGetItem(s)) return 0;
   const bound = builtinNew(vm, CLASS_GETITEM, type);
   try {

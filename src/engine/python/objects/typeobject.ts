@@ -25,7 +25,6 @@ import {
   type TypeSlots,
 } from './types';
 import { unionOr } from './genericalias';
-import { classHooksOf } from './classhooks';
 import type { HeapTypeData } from './instance';
 import { CACHED_KEYS_BYTES } from './values';
 
@@ -261,8 +260,6 @@ export const TypeType = (): TypeSlots =>
     },
     repr: (vm, h) => {
       const s = vm.slotsOf(h);
-      const hooked = s.flags & TpFlags.HeapType ? classHooksOf(vm, h)?.repr : undefined;
-      if (hooked) return strNew(vm, hooked(vm, h));
       return s.module === 'builtins'
         ? unicodeFromFormat(vm, "<class '%s'>", [s.name])
         : unicodeFromFormat(vm, "<class '%U.%U'>", [s.module, s.qualname]);
