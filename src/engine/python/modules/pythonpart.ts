@@ -21,6 +21,8 @@ export function runPythonPart(vm: Vm, module: string, source: string, names: Rec
   const gc = vm.gc;
   const counts = [...gc.count];
   const enabled = gc.enabled;
+  // a part may import another module whose part runs nested: the outer one stays accounted
+  const wasAccounted = mem.accounted;
   mem.accounted = true;
   gc.enabled = false;
   try {
@@ -32,7 +34,7 @@ export function runPythonPart(vm: Vm, module: string, source: string, names: Rec
     hostOf(vm).execSource(source, `<${module}>`, globals);
     return globals;
   } finally {
-    mem.accounted = false;
+    mem.accounted = wasAccounted;
     gc.enabled = enabled;
     gc.count.splice(0, counts.length, ...counts);
   }
