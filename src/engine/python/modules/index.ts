@@ -34,6 +34,7 @@ import { csvCModule, csvModule } from './csv';
 import { structModules } from './struct';
 import { timeitModule } from './timeit';
 import { reModule } from './re';
+import { pickleModules } from './pickle';
 
 /** Every standard-library module the simulator models, one file each (one line here per module). */
 registerModules([
@@ -68,6 +69,7 @@ registerModules([
   ...structModules,
   timeitModule,
   reModule,
+  ...pickleModules,
   dataclassesModule,
   typingModule,
   contextlibModule,
