@@ -35,6 +35,8 @@ import { structModules } from './struct';
 import { timeitModule } from './timeit';
 import { reModule } from './re';
 import { pickleModules } from './pickle';
+import { mmapModule } from './mmap';
+import { shutilModule, tempfileModule } from './tempfile';
 
 /** Every standard-library module the simulator models, one file each (one line here per module). */
 registerModules([
@@ -70,6 +72,9 @@ registerModules([
   timeitModule,
   reModule,
   ...pickleModules,
+  mmapModule,
+  tempfileModule,
+  shutilModule,
   dataclassesModule,
   typingModule,
   contextlibModule,
