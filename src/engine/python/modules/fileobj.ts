@@ -9,7 +9,9 @@ import { strNew, strValue } from '../objects/str';
 import { T, TpFlags, defineType, type Kwargs, type TypeSlots } from '../objects/types';
 import type { Vm } from '../runtime/vm';
 import { FILE_METHODS, textIter } from './filemethods';
-import { parseMode, simFs, ST_BLKSIZE } from './simfs';
+import { fspath } from './osfile';
+import { absPath, parseMode, simFs, ST_BLKSIZE } from './simfs';
+import { lookupSpecial } from '../abstract/attr';
 
 /**
  * open() of a file on the simulated file system (simfs.ts): _io.open's stack as 3.11 builds it, a
@@ -108,6 +110,8 @@ function replay(
 
 export interface OpenArgs {
   file: number;
+  /** The path (a str, or an os.PathLike's __fspath__), null for an fd. */
+  path: string | null;
   mode: string;
   buffering: number;
   closefd: boolean;
@@ -121,12 +125,12 @@ export function openFile(vm: Vm, a: OpenArgs): number {
   const fs = simFs(vm);
   let fd: number;
   let name: string | number;
-  if (vm.table.type[a.file] === T.Int) {
+  if (a.path === null) {
     fd = Number(intValue(vm, a.file));
     fs.file(vm, fd);
     name = fd;
   } else {
-    name = strValue(vm, a.file);
+    name = a.path;
     fd = fs.open(vm, name, parsed.flags);
   }
   const binary = parsed.binary;
@@ -202,10 +206,16 @@ export function openArgs(vm: Vm, args: readonly number[], kw: Kwargs | null): Op
   if (!none(errors)) throw new NotSupported('open(errors=…)');
   if (!none(newline)) throw new NotSupported('open(newline=…)');
   if (!none(opener)) throw new NotSupported('open(opener=…)');
-  if (vm.table.type[file] !== T.Str && vm.table.type[file] !== T.Int)
-    throw typeError(vm, 'expected str, bytes or os.PathLike object, not %.200s', vm.typeOf(file).name);
+  let path: string | null = null;
+  if (vm.table.type[file] !== T.Str && vm.table.type[file] !== T.Int) {
+    if (lookupSpecial(vm, file, '__fspath__') === 0)
+      throw typeError(vm, 'expected str, bytes or os.PathLike object, not %.200s', vm.typeOf(file).name);
+    path = fspath(vm, file, 'open');
+    if (absPath(path).startsWith('/proc/')) throw new NotSupported(`open() of /proc given as a path object ('${path}')`);
+  } else if (vm.table.type[file] === T.Str) path = strValue(vm, file);
   return {
     file,
+    path,
     mode: mode === 0 ? 'r' : strValue(vm, mode),
     buffering: buffering === 0 ? -1 : Number(intValue(vm, buffering)),
     closefd: closefd === 0 ? true : closefd !== vm.s.False,

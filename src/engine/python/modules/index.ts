@@ -37,6 +37,7 @@ import { reModule } from './re';
 import { pickleModules } from './pickle';
 import { mmapModule } from './mmap';
 import { shutilModule, tempfileModule } from './tempfile';
+import { pathlibModule } from './pathlib';
 
 /** Every standard-library module the simulator models, one file each (one line here per module). */
 registerModules([
@@ -75,6 +76,7 @@ registerModules([
   mmapModule,
   tempfileModule,
   shutilModule,
+  pathlibModule,
   dataclassesModule,
   typingModule,
   contextlibModule,

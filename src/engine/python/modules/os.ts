@@ -13,7 +13,7 @@ import type { Vm } from '../runtime/vm';
 import { def, staticModule } from './gc';
 import { normalizePath, procPathKind, SIM_PID } from './procfs';
 import type { ModuleSpec } from './registry';
-import { FILE_FUNCTIONS, O_FLAGS } from './osfile';
+import { FILE_FUNCTIONS, fspath, O_FLAGS } from './osfile';
 import { absPath, simFs } from './simfs';
 
 /**
@@ -46,11 +46,7 @@ const SYSCONF: Record<string, number> = {
   SC_CLK_TCK: 100,
 };
 
-const str = (vm: Vm, h: number, fn: string): string => {
-  if (vm.table.type[h] !== T.Str && !vm.typeOf(h).mro.includes(T.Str))
-    throw typeError(vm, `${fn}: path should be string, bytes or os.PathLike, not %.200s`, vm.typeOf(h).name);
-  return strValue(vm, h);
-};
+const str = (vm: Vm, h: number, fn: string): string => fspath(vm, h, fn);
 
 const refuse = (what: string): MethodDef =>
   def(what, Meth.Varargs | Meth.Keywords, () => {
@@ -251,9 +247,9 @@ export const osPathModule: ModuleSpec = {
           throw raiseString(
             vm2,
             exc('FileNotFoundError'),
-            `[Errno 2] No such file or directory: '${strValue(vm2, a[0])}'`,
+            `[Errno 2] No such file or directory: '${str(vm2, a[0], 'getsize')}'`,
           );
-        const p = strValue(vm2, a[0]);
+        const p = str(vm2, a[0], 'getsize');
         if (normalizePath(p.startsWith('/') ? p : CWD + p).startsWith('/proc/')) return fromLong(vm2, 0);
         return fromLong(vm2, k === 'dir' ? 4096 : simFs(vm2).files.get(absPath(p))!.size);
       }),

@@ -1,3 +1,5 @@
+import { lookupSpecial } from '../abstract/attr';
+import { call } from '../abstract/call';
 import { raiseString, typeError } from '../abstract/errors';
 import { NotSupported } from '../errors';
 import { exc } from '../objects/exctypes';
@@ -28,11 +30,23 @@ export const O_FLAGS: Record<string, number> = {
   O_NOFOLLOW: 0o400000,
 };
 
-const path = (vm: Vm, h: number, fn: string): string => {
-  if (vm.table.type[h] !== T.Str)
-    throw typeError(vm, `${fn}: path should be string, bytes or os.PathLike, not ${vm.typeOf(h).name}`);
-  return strValue(vm, h);
-};
+/** os.fspath: a str, or what an os.PathLike's __fspath__ returns (pathlib.Path). */
+export function fspath(vm: Vm, h: number, fn: string): string {
+  if (vm.table.type[h] === T.Str || vm.typeOf(h).mro.includes(T.Str)) return strValue(vm, h);
+  const meth = lookupSpecial(vm, h, '__fspath__');
+  if (meth !== 0) {
+    const r = call(vm, meth, [], null);
+    vm.decref(meth);
+    try {
+      if (vm.table.type[r] === T.Str) return strValue(vm, r);
+    } finally {
+      vm.decref(r);
+    }
+  }
+  throw typeError(vm, `${fn}: path should be string, bytes or os.PathLike, not ${vm.typeOf(h).name}`);
+}
+
+const path = fspath;
 
 const fdArg = (vm: Vm, h: number): number => Number(intValue(vm, h));
 
@@ -62,10 +76,17 @@ function fdopen(vm: Vm, _s: number, a: readonly number[], kw: Kwargs | null): nu
     throw typeError(vm, `invalid fd type (${vm.typeOf(a[0]).name}, expected integer)`);
   const mode = a.length > 1 ? strValue(vm, a[1]) : 'r';
   const buffering = a.length > 2 ? Number(intValue(vm, a[2])) : -1;
-  return openFile(vm, { file: a[0], mode, buffering, closefd: true });
+  return openFile(vm, { file: a[0], path: null, mode, buffering, closefd: true });
 }
 
 export const FILE_FUNCTIONS: MethodDef[] = [
+  def('fspath', Meth.O, (vm, _s, a) => {
+    if (vm.table.type[a[0]] === T.Str) {
+      vm.incref(a[0]);
+      return a[0];
+    }
+    return strNew(vm, fspath(vm, a[0], 'fspath'));
+  }),
   def('open', Meth.Fastcall, osOpen),
   def('fdopen', Meth.Fastcall | Meth.Keywords, fdopen),
   def('read', Meth.Fastcall, (vm, _s, a) =>

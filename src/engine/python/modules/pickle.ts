@@ -5,7 +5,7 @@ import { NotSupported } from '../errors';
 import { byteAt, byteLength, bytesContent } from '../objects/bytes';
 import { exc } from '../objects/exctypes';
 import { unpackKeywords } from '../objects/getargs';
-import { intValue } from '../objects/int';
+import { fromSsize, intValue } from '../objects/int';
 import { moduleData } from '../objects/module';
 import { T, Meth, type Kwargs } from '../objects/types';
 import type { Vm } from '../runtime/vm';
@@ -152,8 +152,10 @@ function loads(vm: Vm, _s: number, args: readonly number[], kw: Kwargs | null): 
 }
 
 /**
- * _pickle.load(file, …): the file's content read through its read() (one call for what is left;
- * the real unpickler asks read()/peek() frame by frame), then unpickled as loads does.
+ * _pickle.load(file, …): _Unpickler_SetInputStream takes the file's read and readline (bound
+ * methods the unpickler holds); the opcodes outside frames are read as needed and each frame with
+ * one read(frame_len) (a bytes of up to 64 KiB + opcode, released at the next read), as
+ * _Unpickler_ReadFromFile does. Not modelled: peek()'s prefetch of the buffered bytes.
  */
 function load(vm: Vm, _s: number, args: readonly number[], kw: Kwargs | null): number {
   const [file] = unpackKeywords(
@@ -167,19 +169,30 @@ function load(vm: Vm, _s: number, args: readonly number[], kw: Kwargs | null): n
   );
   checkKeywords(kw, ['fix_imports'], 'load');
   const read = getAttr(vm, file, 'read');
-  let chunk = 0;
+  const readline = getAttr(vm, file, 'readline');
+  let current = 0;
   try {
-    chunk = call(vm, read, [], null);
-    const input = bytesOf(vm, chunk, 'load');
-    if (input.length === 0) throw raiseString(vm, exc('EOFError'), 'Ran out of input');
-    const u = new Unpickler(vm, input);
+    const more = (n: number): Uint8Array => {
+      const size = fromSsize(vm, n);
+      let chunk: number;
+      try {
+        chunk = call(vm, read, [size], null);
+      } finally {
+        vm.decref(size);
+      }
+      if (current) vm.decref(current);
+      current = chunk;
+      return bytesOf(vm, chunk, 'load');
+    };
+    const u = new Unpickler(vm, new Uint8Array(0), more);
     try {
       return u.load();
     } finally {
       u.free();
     }
   } finally {
-    if (chunk) vm.decref(chunk);
+    if (current) vm.decref(current);
+    vm.decref(readline);
     vm.decref(read);
   }
 }

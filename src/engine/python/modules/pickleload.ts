@@ -59,7 +59,9 @@ export class Unpickler {
 
   constructor(
     private readonly vm: Vm,
-    private readonly input: Uint8Array,
+    private input: Uint8Array,
+    /** load(file): more bytes from the file's read(n) (the real unpickler reads a frame at a time). */
+    private readonly more: ((n: number) => Uint8Array) | null = null,
   ) {
     // _Unpickler_New (3.11.7, measured): the memo array, the Pdata stack and its slots, the object
     this.memoBlock = this.pyMem(8 * 32);
@@ -98,8 +100,22 @@ export class Unpickler {
     throw raiseString(this.vm, this.vm.slotsOf(cls).id, 'pickle data was truncated');
   }
 
+  /** _Unpickler_ReadFromFile: what is left of the input, then read(n) for the rest. */
+  private refill(n: number): boolean {
+    if (this.more === null) return false;
+    const left = this.input.subarray(this.pos);
+    const got = this.more(n - left.length);
+    if (got.length === 0) return false;
+    const next = new Uint8Array(left.length + got.length);
+    next.set(left);
+    next.set(got, left.length);
+    this.input = next;
+    this.pos = 0;
+    return this.input.length >= n;
+  }
+
   private read(n: number): Uint8Array {
-    if (this.pos + n > this.input.length) this.badReadline();
+    if (this.pos + n > this.input.length && !this.refill(n)) this.badReadline();
     const out = this.input.subarray(this.pos, this.pos + n);
     this.pos += n;
     return out;
@@ -270,7 +286,7 @@ export class Unpickler {
     const vm = this.vm;
     for (;;) {
       // load(): running out where an opcode is due is EOFError
-      if (this.pos >= this.input.length) this.truncated();
+      if (this.pos >= this.input.length && !this.refill(1)) this.truncated();
       const op = this.u8();
       switch (op) {
         case OP.PROTO: {
@@ -281,7 +297,8 @@ export class Unpickler {
         }
         case OP.FRAME: {
           const n = this.uint(8);
-          if (this.pos + n > this.input.length) this.badReadline();
+          // the whole frame at once (from a file: one read(frame_len))
+          if (this.pos + n > this.input.length && !this.refill(n)) this.badReadline();
           break;
         }
         case OP.STOP:

@@ -1,4 +1,4 @@
-import { raiseString, typeError, valueError } from '../abstract/errors';
+import { raiseString, valueError } from '../abstract/errors';
 import { NotSupported } from '../errors';
 import { E, exc } from '../objects/exctypes';
 import { unpackKeywords } from '../objects/getargs';
@@ -76,8 +76,8 @@ export function openBuiltin(vm: Vm, _s: number, args: readonly number[], kw: Kwa
     8,
   );
   if (vm.table.type[file] !== T.Str) {
-    if (vm.table.type[file] === T.Int) return openFile(vm, openArgs(vm, args, kw));
-    throw typeError(vm, 'expected str, bytes or os.PathLike object, not %.200s', vm.typeOf(file).name);
+    // an fd, or an os.PathLike (openArgs asks its __fspath__, or raises CPython's TypeError)
+    return openFile(vm, openArgs(vm, args, kw));
   }
   const path = strValue(vm, file);
   // every path outside /proc is on the simulated file system (simfs.ts)
