@@ -211,7 +211,8 @@ export function openArgs(vm: Vm, args: readonly number[], kw: Kwargs | null): Op
     if (lookupSpecial(vm, file, '__fspath__') === 0)
       throw typeError(vm, 'expected str, bytes or os.PathLike object, not %.200s', vm.typeOf(file).name);
     path = fspath(vm, file, 'open');
-    if (absPath(path).startsWith('/proc/')) throw new NotSupported(`open() of /proc given as a path object ('${path}')`);
+    if (absPath(path).startsWith('/proc/'))
+      throw new NotSupported(`open() of /proc given as a path object ('${path}')`);
   } else if (vm.table.type[file] === T.Str) path = strValue(vm, file);
   return {
     file,

@@ -34,7 +34,8 @@ export const pathlibModule: ModuleSpec = {
       ),
     });
     const attrs = moduleData(vm, m).attrs;
-    for (const n of ['Path', 'PosixPath', 'PurePath', 'PurePosixPath']) attrs.set(n, partName(vm, globals, n));
+    for (const n of ['Path', 'PosixPath', 'PurePath', 'PurePosixPath'])
+      attrs.set(n, partName(vm, globals, n));
     vm.decref(os);
     return m;
   },

@@ -12,7 +12,7 @@ import { strNew } from '../objects/str';
 import { tupleFromItems } from '../objects/tuple';
 import { T } from '../objects/types';
 import type { Vm } from '../runtime/vm';
-import { gcAllocRaw, gcFreeRaw, OP } from './picklesave';
+import { gcAllocRaw, gcFreeRaw, OP } from './pickleops';
 
 /**
  * The C unpickler (Modules/_pickle.c, 3.11) for what picklesave.ts writes (and the same opcodes
