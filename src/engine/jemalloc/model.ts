@@ -86,6 +86,20 @@ export class JemallocModel extends JemallocMalloc implements LibcModel {
       },
       { name: 'opt.muzzy_decay_ms', value: this.opts.muzzyDecayMs, doc: 'how long muzzy pages live' },
     );
+    const bg = this.background;
+    if (bg)
+      out.push(
+        {
+          name: 'stats.background_thread.num_threads',
+          value: bg.running,
+          doc: 'background threads purging on their own schedule (background_thread:true)',
+        },
+        {
+          name: 'stats.background_thread.num_runs',
+          value: bg.infos.reduce((n, i) => n + i.runs, 0),
+          doc: 'turns the background threads took (each purges down to the decay curve, then sleeps)',
+        },
+      );
     return out;
   }
 
