@@ -18,7 +18,9 @@ const args = process.argv.slice(2);
 const verbose = args.includes('--verbose');
 const wanted = args.filter((a) => !a.startsWith('--'));
 const envDir = join(here, 'recorded', 'env');
-const presets = readdirSync(envDir).filter((p) => wanted.length === 0 || wanted.some((w) => w.split('/')[0] === p));
+const presets = readdirSync(envDir).filter(
+  (p) => wanted.length === 0 || wanted.some((w) => w.split('/')[0] === p),
+);
 const totals: string[] = [];
 for (const preset of presets) {
   const names = readdirSync(join(envDir, preset))
