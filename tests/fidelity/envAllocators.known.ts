@@ -1,6 +1,6 @@
 /**
  * Recordings under recorded/env/<preset>/ the simulator does not reproduce yet, with why
- * (jemalloc/README.md, mimalloc/README.md). envAllocators.test.ts runs them as `it.fails`: one that
+ * (jemalloc/README.md, mimalloc/README.md). envAllocators-*.test.ts runs them as `it.fails`: one that
  * starts to pass fails the suite until it is taken off this list. Keys are `<preset>/<scenario>`.
  */
 export const KNOWN_ENV_GAPS = new Map<string, string>([
