@@ -83,11 +83,11 @@ export const KNOWN_ENV_GAPS = new Map<string, string>([
   ],
   [
     'jemalloc-bg/h9_bytes_chunks_join',
-    "held-out: after `del data` rss 148.5 MiB simulated against 129.2 real (tolerance 9.7): the background thread's turns follow the wall clock: in the real run the application's ticks advance decay epochs while the statement runs (and wake the thread early), in the simulator the statement takes less simulated time, so fewer pages are in the backlog when it wakes",
+    "held-out: after `del data` rss 148.5 MiB simulated against 129.2 real (tolerance 9.7); two real runs differ by 19.3 MiB there (recorded/spread/spread-heldout9.json): the background thread's turns follow the wall clock: in the real run the application's ticks advance decay epochs while the statement runs (and wake the thread early), in the simulator the statement takes less simulated time, so fewer pages are in the backlog when it wakes",
   ],
   [
     'jemalloc-bg/h9_random_sizes_keep_tenth',
-    "held-out: after `del kept` rss 105.7 MiB simulated against 181.1 real (tolerance 12.9): the real thread had not yet purged what the simulated one had; the background thread's turns follow the wall clock: in the real run the application's ticks advance decay epochs while the statement runs (and wake the thread early), in the simulator the statement takes less simulated time, so fewer pages are in the backlog when it wakes",
+    "held-out: after `del kept` rss 105.7 MiB simulated against 181.1 real (tolerance 12.9). Not holdable as recorded: two real runs differ by 86.5 MiB at that step (recorded/spread/spread-heldout9.json); the real thread had not yet purged what the simulated one had; the background thread's turns follow the wall clock: in the real run the application's ticks advance decay epochs while the statement runs (and wake the thread early), in the simulator the statement takes less simulated time, so fewer pages are in the backlog when it wakes",
   ],
   [
     'mimalloc/h9_churn_rounds',
@@ -95,7 +95,7 @@ export const KNOWN_ENV_GAPS = new Map<string, string>([
   ],
   [
     'mimalloc/h9_dict_counts',
-    'held-out: rss 1.5\u20137 MiB above the real run (tolerance 1.0): mimalloc 2.0.9 decommits a freed span only inside a later call once its 25 ms delay expired; the real statement takes that long, the simulated clock (bytecode ticks, page faults, 50 ns an allocator call) much less, so the model keeps freed pages committed',
+    'held-out: rss 1.5\u20137 MiB above the real run (tolerance 1.0; two real runs agree within 0.28 MiB, so the gap is in the model): mimalloc 2.0.9 decommits a freed span only inside a later call once its 25 ms delay expired; the real statement takes that long, the simulated clock (bytecode ticks, page faults, 50 ns an allocator call) much less, so the model keeps freed pages committed',
   ],
   [
     'mimalloc/h9_growing_appends',
@@ -107,7 +107,7 @@ export const KNOWN_ENV_GAPS = new Map<string, string>([
   ],
   [
     'mimalloc/h9_set_comprehension',
-    "held-out: the set's old tables (8, 4, 2 \u2026 MiB) stay committed: rss 42.8 against 28.4 MiB after `s = set(range(400000))`: mimalloc 2.0.9 decommits a freed span only inside a later call once its 25 ms delay expired; the real statement takes that long, the simulated clock (bytecode ticks, page faults, 50 ns an allocator call) much less, so the model keeps freed pages committed",
+    "held-out: the set's old tables (8, 4, 2 \u2026 MiB) stay committed: rss 42.8 against 28.4 MiB after `s = set(range(400000))` (two real runs differ by 8.4 MiB at the next step: recorded/spread/spread-heldout9.json): mimalloc 2.0.9 decommits a freed span only inside a later call once its 25 ms delay expired; the real statement takes that long, the simulated clock (bytecode ticks, page faults, 50 ns an allocator call) much less, so the model keeps freed pages committed",
   ],
   [
     'pymalloc-off/h9_big_buffers_small_survivors',
