@@ -91,6 +91,8 @@ export function installIdleSignal(): void {
         arenas: s?.arenas?.count ?? 0,
         explain: s ? s.explain.map(sentenceText) : [],
         lastBytes: r.lastBytes,
+        // the worker's ms for the position shown (its landing and views, before the transfer)
+        lastMs: r.lastMs,
         explaining: r.explaining,
         heapZoom: useViewport.getState().heapZoom,
         selected: useSelection.getState().selected,
