@@ -37,11 +37,21 @@ export async function benchPage(): Promise<string[]> {
 
     const t0 = performance.now();
     await page.goto(link(2));
+    // the views drawn (the snapshot on screen, a frame gone by), then the sentences written
+    await page.waitForFunction(
+      () => {
+        const s = window.__highwater?.state();
+        return s !== undefined && s.shown !== null && s.status === 'idle';
+      },
+      undefined,
+      { timeout: 180_000, polling: 'raf' },
+    );
+    const drawnMs = performance.now() - t0;
     await waitIdle(page);
     const openMs = performance.now() - t0;
     const st = await pageState(page);
     lines.push(
-      `open share link → final state drawn: ${fmt(openMs)} ms (goal ≤ 2000; engine run ${fmt(Number(st.durationMs))} ms, ${fmt(Number(st.totalEvents))} events)`,
+      `open share link → final state drawn: ${fmt(drawnMs)} ms (goal ≤ 2000; its sentences ${fmt(openMs)} ms; engine run to its figures ${fmt(Number(st.durationMs))} ms, ${fmt(Number(st.totalEvents))} events)`,
     );
 
     // A million live chunks: the end of the first statement.
@@ -158,7 +168,7 @@ async function keyLanding(
       if (performance.now() - t0 > 60_000) break;
     }
     await h.whenIdle();
-    return { drawn, explained: performance.now() - t0, worker: h.state().lastMs as number };
+    return { drawn, explained: performance.now() - t0, worker: Number(h.state().lastMs ?? NaN) };
   }, key);
 }
 
