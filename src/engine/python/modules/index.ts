@@ -36,6 +36,10 @@ import { timeitModule } from './timeit';
 import { reModule } from './re';
 import { typesModule } from './types';
 import { collectionsAbcModule } from './collectionsabc';
+import { pickleModules } from './pickle';
+import { mmapModule } from './mmap';
+import { shutilModule, tempfileModule } from './tempfile';
+import { pathlibModule } from './pathlib';
 
 /** Every standard-library module the simulator models, one file each (one line here per module). */
 registerModules([
@@ -70,6 +74,11 @@ registerModules([
   ...structModules,
   timeitModule,
   reModule,
+  ...pickleModules,
+  mmapModule,
+  tempfileModule,
+  shutilModule,
+  pathlibModule,
   dataclassesModule,
   typingModule,
   contextlibModule,
