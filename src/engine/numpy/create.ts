@@ -10,7 +10,9 @@ import type { Vm } from '../python/runtime/vm';
 import { richCompareBool } from '../python/abstract/compare';
 import { rawMalloc } from './alloc';
 import { isNone, intArg, isInt, orderArg, parseArgs, sequenceItems, shapeArg, type Kw } from './args';
-import { BOOL, FLOAT64, INT64, promote, type DType } from './dtypes';
+import { BOOL, FLOAT64, INT64, OBJECT, promote, type DType } from './dtypes';
+import { objectsFromNumbers } from './objects';
+import { storeItems } from './objectItems';
 import type { DTypeObjects } from './dtypeType';
 import { formulaOf, readBroadcast, valueAt, writeValues } from './elements';
 import type { NumpyErrors } from './errors';
@@ -59,6 +61,16 @@ export class Constructors {
     const A = this.arrays;
     const h = A.newArray(dtype, shape, { zeroed });
     if (order === 'F' && shape.length > 1) A.t.setShape(A.slot(h), shape, fStrides(shape, dtype.itemsize));
+    if (dtype === OBJECT) {
+      // PyArray_Zeros fills object arrays with one int 0 (PyLong_FromLong(0), a reference per
+      // element); PyArray_Empty with None (PyArray_FillObjectArray)
+      const vm = this.vm;
+      const o = zeroed ? fromLong(vm, 0) : vm.s.None;
+      if (!zeroed) vm.incref(o);
+      storeItems(A, h, () => o);
+      vm.decref(o);
+      return h;
+    }
     A.values.setConst(A.slot(h), value);
     return h;
   }
@@ -169,7 +181,8 @@ export class Constructors {
   /** copyto(a, scalar): the scalar's 0-d array, a write of every element. */
   private copyto(a: number, d: DType, v: number): void {
     const z = this.zeroD(d, v);
-    this.fillAll(a, v);
+    if (this.arrays.dtype(a) === OBJECT) objectsFromNumbers(this.arrays, a, d, () => v);
+    else this.fillAll(a, v);
     this.vm.decref(z);
   }
 

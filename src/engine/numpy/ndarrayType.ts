@@ -31,6 +31,8 @@ import { readValues, requireValues, valueAt } from './elements';
 import type { UfuncName } from './loops';
 import { Methods, type MethodContext } from './methods';
 import { arrayRepr, arrayStr } from './print';
+import { OBJECT } from './dtypes';
+import { handlesForPrint, objectText } from './objects';
 
 /** The operator of each BINARY_OP slot, as the ufunc it calls (number.c n_ops). */
 const NB_UFUNC: Partial<Record<number, UfuncName>> = {
@@ -193,6 +195,14 @@ export function makeNdarrayType(c: MethodContext): {
   });
   readyStaticType(vm, iterator);
 
+  // an object array prints each item's repr (arrayprint's _object_format), in str() too
+  const printed = (h: number, how: typeof arrayRepr): string => {
+    if (A.dtype(h) === OBJECT)
+      return how(handlesForPrint(A, h), A.shape(h), OBJECT, (o) => objectText(vm, o));
+    requireValues(A, h, 'printing');
+    return how(readValues(A, h), A.shape(h), A.dtype(h));
+  };
+
   const ndarray = defineType({
     id: A.typeId,
     name: 'ndarray',
@@ -256,18 +266,9 @@ export function makeNdarrayType(c: MethodContext): {
       v.gc.track(it);
       return it;
     },
-    repr: (v, h) => {
-      requireValues(A, h, 'printing');
-      return strNew(v, arrayRepr(readValues(A, h), A.shape(h), A.dtype(h)));
-    },
-    str: (v, h) => {
-      requireValues(A, h, 'printing');
-      return strNew(v, arrayStr(readValues(A, h), A.shape(h), A.dtype(h)));
-    },
-    reprText: (_v, h) => {
-      requireValues(A, h, 'printing');
-      return arrayRepr(readValues(A, h), A.shape(h), A.dtype(h));
-    },
+    repr: (v, h) => strNew(v, printed(h, arrayRepr)),
+    str: (v, h) => strNew(v, printed(h, arrayStr)),
+    reprText: (_v, h) => printed(h, arrayRepr),
     methods: {
       copy: method('copy', FK, (v, self, args, kw) => {
         const [order] = parseArgs(v, 'copy', ['order'], 0, args, kw);
