@@ -1,5 +1,7 @@
 import type { Vm } from '../python/runtime/vm';
-import { forEachOffset } from './elements';
+import { NotSupported } from '../python/errors';
+import { forEachOffset, formulaOf, valueAt, writeValues } from './elements';
+import { OBJECT } from './dtypes';
 import type { Arrays } from './ndarray';
 
 /**
@@ -74,4 +76,18 @@ export function storeItems(A: Arrays, h: number, get: (k: number) => number): vo
     if (old !== 0) vm.decref(old);
   });
   A.writeAll(h);
+}
+
+/**
+ * Element-by-element copy of `src` into `dest` (same size, C order): numbers as the dtypes cast
+ * them, or, between object arrays, the same objects with one more reference each
+ * (OBJECT_to_OBJECT / PyArray_AssignArray's reference-counting copy).
+ */
+export function copyElements(A: Arrays, dest: number, src: number): void {
+  const o1 = A.dtype(dest) === OBJECT;
+  const o2 = A.dtype(src) === OBJECT;
+  if (!o1 && !o2) return writeValues(A, dest, (k) => valueAt(A, src, k), formulaOf(A, src));
+  if (!o1 || !o2) throw new NotSupported('casting between object arrays and numeric arrays here');
+  const items = itemHandles(A, src);
+  storeItems(A, dest, (k) => items[k] || A.vm.s.None);
 }

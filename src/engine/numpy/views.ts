@@ -3,12 +3,12 @@ import { NotSupported } from '../python/errors';
 import { fromDouble } from '../python/objects/float';
 import { fromLong, intValue } from '../python/objects/int';
 import { INT64, OBJECT, type DType } from './dtypes';
-import { itemAt, itemHandles, setItemAt, storeItems } from './objectItems';
+import { copyElements, itemAt, itemHandles, setItemAt, storeItems } from './objectItems';
 import { sliceIndices } from '../python/objects/slice';
 import { tupleItems } from '../python/objects/tuple';
 import { T } from '../python/objects/types';
 import { isInt } from './args';
-import { forEachValue, formulaOf, readBroadcast, valueAt, writeAt, writeValues } from './elements';
+import { forEachValue, readBroadcast, valueAt, writeAt, writeValues } from './elements';
 import type { NumpyErrors } from './errors';
 import { shapeText, size, type Arrays } from './ndarray';
 import type { Scalars } from './scalars';
@@ -125,7 +125,7 @@ export class Views {
       shape.length > 1 && (order === 'F' || (order === 'K' && A.fContiguous(h) && !A.cContiguous(h)));
     const c = A.newArray(d, shape);
     if (fortran) A.t.setShape(A.slot(c), shape, fStrides(shape, d.itemsize));
-    writeValues(A, c, (k) => valueAt(A, h, k), formulaOf(A, h));
+    copyElements(A, c, h);
     A.writeAll(c);
     return c;
   }
@@ -142,7 +142,7 @@ export class Views {
     const c = A.newArray(A.dtype(h), [n]);
     const dst = vm.mem.malloc(iteratorBytes(1, 1, false));
     const src = vm.mem.malloc(iteratorBytes(Math.max(A.nd(h), 1), 1, false));
-    writeValues(A, c, (k) => valueAt(A, h, k), formulaOf(A, h));
+    copyElements(A, c, h);
     A.writeAll(c);
     vm.mem.free(dst);
     vm.mem.free(src);
