@@ -32,6 +32,7 @@ import type { UfuncName } from './loops';
 import { Methods, type MethodContext } from './methods';
 import { arrayRepr, arrayStr } from './print';
 import { OBJECT } from './dtypes';
+import { Growth } from './grow';
 import { handlesForPrint, objectText } from './objects';
 
 /** The operator of each BINARY_OP slot, as the ufunc it calls (number.c n_ops). */
@@ -74,6 +75,7 @@ export function makeNdarrayType(c: MethodContext): {
   const U = c.ufuncs;
   const M = new Methods(c);
   const L = c.layout!;
+  const G = new Growth(A, c.dtypes, V);
   const binary: Record<number, BinarySlot> = {};
   for (const [nb, name] of Object.entries(NB_UFUNC)) {
     const k = Number(nb);
@@ -311,6 +313,7 @@ export function makeNdarrayType(c: MethodContext): {
       }),
       round: method('round', VK, (_v, self, args, kw) => c.rounding!.method(self, args, kw)),
       tobytes: method('tobytes', FK, (_v, self, args, kw) => L.tobytes(self, args, kw)),
+      resize: method('resize', VK, (_v, self, args, kw) => G.resize(self, args, kw ?? new Map())),
       transpose: method('transpose', Meth.Varargs, (v, self, args) => {
         if (args.length === 0 || (args.length === 1 && isNone(v, args[0]))) return V.transpose(self, null);
         const items = args.length === 1 && !isInt(v, args[0]) ? sequenceItems(v, args[0]) : [...args];
