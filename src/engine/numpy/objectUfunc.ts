@@ -2,7 +2,8 @@ import { isTrue } from '../python/abstract/object';
 import { richCompare } from '../python/abstract/compare';
 import { binaryOp } from '../python/abstract/number';
 import { NotSupported } from '../python/errors';
-import { NB, type Cmp } from '../python/objects/types';
+import { Cmp, NB } from '../python/objects/types';
+import { fromLong } from '../python/objects/int';
 import { valueError } from '../python/abstract/errors';
 import { BOOL, OBJECT } from './dtypes';
 import { forEachOffset, writeValues } from './elements';
@@ -117,4 +118,49 @@ function itemOrder(A: Arrays, h: number): number[] {
   const out: number[] = [];
   forEachOffset(A.shape(h), A.strides(h), A.data(h), (o) => out.push(o));
   return out;
+}
+
+/**
+ * A whole-array reduction of an object array (PyUFunc_Reduce with the object loops): the first
+ * item is the start (an empty array gives add's identity int 0, multiply's 1), then
+ * `PyNumber_Add` / `PyNumber_Multiply` with each next item; maximum/minimum keep the left
+ * object when `PyObject_RichCompareBool(left, right, >=)` (`<=`) holds (_npy_ObjectMax/Min),
+ * so comparing arrays inside raises their truth-value ValueError; any/all use the items' truth.
+ * The result is the object itself (PyArray_Return of a 0-d object array).
+ */
+export function objectReduce(
+  A: Arrays,
+  op: 'add' | 'multiply' | 'maximum' | 'minimum' | 'logical_or' | 'logical_and',
+  h: number,
+): number {
+  const vm = A.vm;
+  const items = Array.from(itemHandles(A, h), (o) => o || vm.s.None);
+  if (op === 'logical_or' || op === 'logical_and') throw new NotSupported('any()/all() of an object array');
+  if (items.length === 0) return fromLong(vm, op === 'add' ? 0 : 1);
+  let acc = items[0];
+  vm.incref(acc);
+  try {
+    for (let k = 1; k < items.length; k++) {
+      const x = items[k];
+      let next: number;
+      if (op === 'add' || op === 'multiply') next = binaryOp(vm, op === 'add' ? NB.Add : NB.Multiply, acc, x);
+      else {
+        const c = richCompare(vm, acc, x, (op === 'maximum' ? Cmp.GE : Cmp.LE) as Cmp);
+        let keep: boolean;
+        try {
+          keep = isTrue(vm, c);
+        } finally {
+          vm.decref(c);
+        }
+        next = keep ? acc : x;
+        vm.incref(next);
+      }
+      vm.decref(acc);
+      acc = next;
+    }
+  } catch (e) {
+    vm.decref(acc);
+    throw e;
+  }
+  return acc;
 }
