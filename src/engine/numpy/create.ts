@@ -411,15 +411,19 @@ export class Constructors {
           const parts = hs.map((h) => readBroadcast(A, h, A.shape(h)));
           const inner = shape.slice(axis + 1).reduce((a, b) => a * b, 1);
           const outer = shape.slice(0, axis).reduce((a, b) => a * b, 1);
-          const vals = new Float64Array(outer * shape[axis] * inner);
+          // the result is new and C-contiguous: its values are written straight in, block by
+          // block (a cast only where a part's dtype differs)
+          const out = A.values.setData(A.slot(ret), outer * shape[axis] * inner);
           let k = 0;
-          for (let o = 0; o < outer; o++)
-            for (let j = 0; j < hs.length; j++) {
-              const len = A.shape(hs[j])[axis] * inner;
-              vals.set(parts[j].subarray(o * len, (o + 1) * len), k);
-              k += len;
-            }
-          writeValues(A, ret, (i) => vals[i]);
+          if (out !== null)
+            for (let o = 0; o < outer; o++)
+              for (let j = 0; j < hs.length; j++) {
+                const len = A.shape(hs[j])[axis] * inner;
+                const part = parts[j].subarray(o * len, (o + 1) * len);
+                if (A.dtype(hs[j]) === dtype) out.set(part, k);
+                else for (let i = 0; i < len; i++) out[k + i] = castValue(dtype, part[i]);
+                k += len;
+              }
           A.writeAll(ret);
           vm.decref(view);
           return ret;

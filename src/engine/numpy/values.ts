@@ -233,6 +233,11 @@ export class ValueStore {
     return a;
   }
 
+  /** The owner's typed array when its values are kept one by one (VK.Data), else null. */
+  typedOf(owner: number): Typed | null {
+    return this.t.vkind[owner] === VK.Data ? this.data.get(owner)! : null;
+  }
+
   lost(owner: number): boolean {
     return this.t.vkind[owner] === VK.Lost;
   }
