@@ -123,6 +123,15 @@ export class Constructors {
       kw,
     );
     const o = orderArg(vm, order);
+    const ft = vm.table.type[fillH!];
+    const plainObject =
+      this.numberOrNull(fillH!) === null &&
+      ft !== T.Str &&
+      ft !== T.List &&
+      ft !== T.Tuple &&
+      !this.arrays.isArray(fillH!);
+    if (plainObject && (isNone(vm, dt) || this.dtypes.convert(dt, null) === OBJECT))
+      return this.fullObject(shapeH!, fillH!, o);
     const fill = this.numberArg(fillH!, 'np.full with a fill value that is not a number');
     const { shape, tempLen } = shapeArg(vm, shapeH!);
     if (!isNone(vm, dt)) {
@@ -138,6 +147,35 @@ export class Constructors {
       return a;
     } finally {
       vm.decref(f);
+    }
+  }
+
+  /**
+   * np.full(shape, obj) with an object that is not a number (None, an instance): asarray(obj)
+   * is a 0-d object array (alive until full returns), the result an object array whose every
+   * element is a reference to that same object (empty's None replaced by copyto).
+   */
+  private fullObject(shapeH: number, fill: number, o: 'C' | 'F'): number {
+    const vm = this.vm;
+    const A = this.arrays;
+    const z = A.newArray(OBJECT, []);
+    storeItems(A, z, () => fill);
+    try {
+      const { shape, tempLen } = shapeArg(vm, shapeH);
+      const a = this.withShape(tempLen, () => this.filled(OBJECT, shape, o, 0));
+      storeItems(A, a, () => fill);
+      return a;
+    } finally {
+      vm.decref(z);
+    }
+  }
+
+  private numberOrNull(h: number): number | null {
+    try {
+      return this.numberArg(h, '').v;
+    } catch (e) {
+      if (e instanceof NotSupported) return null;
+      throw e;
     }
   }
 
