@@ -184,6 +184,12 @@ export function hashValue(vm: Vm, h: number): bigint {
   }
   if (tp.id === T.Tuple) return tupleHash(vm, h);
   if (tp.id === T.FrozenSet) return frozensetHash(vm, h);
+  // weakref_hash: the referent's hash (abc's caches are sets of weak references); a dead one raises
+  if (tp.mro.includes(T.WeakRef)) {
+    const referent = (t.side[h] as { referent: number }).referent;
+    if (referent === 0) throw typeError(vm, 'weak object has gone away');
+    return hashValue(vm, referent);
+  }
   if (tp.hash === identityHash || tp.hash === null || tp.id === T.None || tp.id === T.Type)
     return pointerHash(vm, h);
   // the unhashable ones raise their TypeError here
