@@ -541,9 +541,13 @@ function clearInstance(vm: Vm, st: InstanceState): void {
 function subtypeTraverse(vm: Vm, h: number, visit: Visit): void {
   const st = heapInstanceState(vm, h);
   if (st) {
-    if (st.slots) for (const v of st.slots) if (v) visit(v);
+    const m = st.slots;
+    if (m !== null) for (let i = 0; i < m.length; i++) if (m[i] !== 0) visit(m[i]);
     if (st.dict) visit(st.dict);
-    else if (st.values) for (const v of st.values.slots) if (v) visit(v);
+    else if (st.values !== null) {
+      const s = st.values.slots;
+      for (let i = 0; i < s.length; i++) if (s[i] !== 0) visit(s[i]);
+    }
   }
   const type = vm.typeOf(h);
   visit(type.typeObject);
