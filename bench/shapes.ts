@@ -37,7 +37,8 @@ export const SHAPES: Shape[] = [
   { name: 'str', source: (n) => `s = [str(i) for i in range(${n})]\n`, python: pyenvPython },
   {
     name: 'inst',
-    source: (n) => `class P:\n    def __init__(self, x):\n        self.x = x\nps = [P(i) for i in range(${n})]\n`,
+    source: (n) =>
+      `class P:\n    def __init__(self, x):\n        self.x = x\nps = [P(i) for i in range(${n})]\n`,
     python: pyenvPython,
   },
   { name: 'bytes', source: (n) => `bs = [str(i).encode() for i in range(${n})]\n`, python: pyenvPython },

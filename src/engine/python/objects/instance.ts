@@ -156,7 +156,9 @@ export function instanceDict(vm: Vm, h: number): number {
  */
 function newInstanceDict(vm: Vm, type: TypeSlots): number {
   const keys = heapData(type)?.cachedKeys ?? null;
-  return keys === null ? dictNew(vm) : dictFromSplit(vm, keys, newValues(vm, keys, keys.names.length + keys.usable));
+  return keys === null
+    ? dictNew(vm)
+    : dictFromSplit(vm, keys, newValues(vm, keys, keys.names.length + keys.usable));
 }
 
 /** The instance's attributes for a collector or a dealloc: the dict, else the values array. */

@@ -142,7 +142,8 @@ export function typeNew(vm: Vm, name: string, bases: number, ns: number, module 
     name,
     qualname,
     module: modObj !== 0 && vm.table.type[modObj] === T.Str ? strValue(vm, modObj) : module,
-    basicsize: base.basicsize + 8 * nslots + (addWeak && !managedWeak ? 8 : 0) + (addDict && !managed ? 8 : 0),
+    basicsize:
+      base.basicsize + 8 * nslots + (addWeak && !managedWeak ? 8 : 0) + (addDict && !managed ? 8 : 0),
     itemsize: base.itemsize,
     flags:
       TpFlags.HeapType |
