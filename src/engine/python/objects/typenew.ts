@@ -461,7 +461,11 @@ function slotTpNew(vm: Vm, type: TypeSlots, args: number, kwargs: number): numbe
 
 /** The nearest built-in type in the MRO (whose layout the instance extends). */
 function builtinBase(vm: Vm, s: TypeSlots): TypeSlots {
-  for (const id of s.mro) if (!(vm.types[id].flags & TpFlags.HeapType)) return vm.types[id];
+  const mro = s.mro;
+  for (let i = 0; i < mro.length; i++) {
+    const b = vm.types[mro[i]];
+    if (!(b.flags & TpFlags.HeapType)) return b;
+  }
   return vm.types[T.Object];
 }
 
