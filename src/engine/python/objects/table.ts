@@ -122,6 +122,8 @@ export class ObjectTable {
   private readonly nFree = new Int32Array(LAYOUTS);
   /** Handles in use (live objects, free-listed objects, static objects, GC list heads). */
   live = 0;
+  /** Blocks handed out per layout (the simulator's memory budget charges each layout its own row size). */
+  readonly layoutBlocks = new Int32Array(LAYOUTS);
 
   constructor(capacity = 1 << 16) {
     this.capacity = Math.max(BLOCK, capacity);
@@ -214,6 +216,11 @@ export class ObjectTable {
     return this.blocks << BLOCK_SHIFT;
   }
 
+  /** Handles in the blocks handed out to `layout` (used or not yet). */
+  rowsOf(layout: Layout): number {
+    return this.layoutBlocks[layout] << BLOCK_SHIFT;
+  }
+
   /** The layout a handle's block holds. */
   layoutAt(h: number): Layout {
     return this.blockLayout[h >> BLOCK_SHIFT] as Layout;
@@ -230,6 +237,7 @@ export class ObjectTable {
     }
     this.blockLayout[b] = layout;
     this.blocks++;
+    this.layoutBlocks[layout]++;
     const start = b << BLOCK_SHIFT;
     this.gen.fill(-1, start, start + BLOCK);
     this.cursor[layout] = b === 0 ? 1 : start;
