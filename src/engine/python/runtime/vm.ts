@@ -107,10 +107,11 @@ export class Vm implements GcHost {
   ) {
     this.pool.beforeGrow = (bytes) =>
       this.hostMem.grow(this.table, this.pool, bytes, `${sizeWords(bytes)} more of list and tuple items`);
-    // Exact ints, floats, bools and strs get narrow handles (objects/table.ts, Layout).
+    // Exact ints, floats, bools, strs and tuples get narrow handles (objects/table.ts, Layout).
     const layout = this.table.layoutOf;
     layout[T.Int] = layout[T.Float] = layout[T.Bool] = Layout.Scalar;
     layout[T.Str] = Layout.Str;
+    layout[T.Tuple] = Layout.Tuple;
     this.gc = new Gc(this, () => this.newStatic(T.GcHead));
     this.gc.threshold.splice(0, 3, ...py.gc.thresholds);
     this.s = new Singletons(this);
