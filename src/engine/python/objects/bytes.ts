@@ -138,8 +138,7 @@ function bytesRepr(c: ByteContent): string {
 /** The JS string of a bytes-like operand, or null when it is not one (NotImplemented). */
 function bytesOf(vm: Vm, h: number): string | null {
   const type = vm.table.type[h];
-  if (type !== T.Bytes && type !== T.ByteArray && !(vm.types[type].flags & TpFlags.BytesSubclass))
-    return null;
+  if (type !== T.Bytes && type !== T.ByteArray && !(vm.types[type].flags & TpFlags.BytesSubclass)) return null;
   const s = byteString(vm.table.side[h] as ByteContent);
   if (s === null) throw new NotSupported('operating on bytes over 1 MiB');
   return s;
@@ -169,12 +168,7 @@ function bytesRepeat(vm: Vm, a: number, n: number): number {
   }
   const len = byteLength(c) * Math.max(0, n);
   const s = byteString(c);
-  const content: ByteContent =
-    s !== null && s.length === 1
-      ? { fill: s.charCodeAt(0), length: len }
-      : s !== null && len < 1 << 24
-        ? s.repeat(Math.max(0, n))
-        : { fill: 0, length: len };
+  const content: ByteContent = s !== null && s.length === 1 ? { fill: s.charCodeAt(0), length: len } : s !== null && len < 1 << 24 ? s.repeat(Math.max(0, n)) : { fill: 0, length: len };
   return bytesNew(vm, content);
 }
 
@@ -193,20 +187,17 @@ function bytesSubscript(vm: Vm, c: number, key: number): number {
     for (let k = 0, p = sl.start; k < sl.length; k++, p += sl.step) out += str[p];
     return bytesNew(vm, out);
   }
-  if (!hasIndex(vm, key))
-    throw typeError(vm, 'byte indices must be integers or slices, not %.200s', typeName(vm, key));
+  if (!hasIndex(vm, key)) throw typeError(vm, 'byte indices must be integers or slices, not %.200s', typeName(vm, key));
   let i = asSsize(vm, key, E.IndexError);
   if (i < 0) i += len;
-  if (i < 0 || i >= len)
-    throw raiseString(vm, E.IndexError, isBytes ? 'index out of range' : 'bytearray index out of range');
+  if (i < 0 || i >= len) throw raiseString(vm, E.IndexError, isBytes ? 'index out of range' : 'bytearray index out of range');
   return vm.s.smallInt(byteAt(content, i));
 }
 
 function bytesRichcompare(vm: Vm, a: number, b: number, op: Cmp): number {
   const x = bytesOf(vm, a);
   const y = bytesOf(vm, b);
-  if (x === null || y === null || (vm.table.type[b] !== T.Bytes && vm.table.type[a] === T.Bytes))
-    return vm.s.NotImplemented;
+  if (x === null || y === null || (vm.table.type[b] !== T.Bytes && vm.table.type[a] === T.Bytes)) return vm.s.NotImplemented;
   return vm.s.bool(cmpResult(x < y ? -1 : x > y ? 1 : 0, op));
 }
 
@@ -259,8 +250,7 @@ function bytesExactNew(vm: Vm, args: number, kwargs: number): number {
       const items = vm.table.type[a] === T.List ? listSliceItems(vm, a, 0, vm.table.n[a]) : tupleItems(vm, a);
       for (const x of items) {
         // _PyBytes_FromList/_FromTuple: each item through PyNumber_AsSsize_t, range-checked
-        if (!hasIndex(vm, x))
-          throw typeError(vm, "'%.200s' object cannot be interpreted as an integer", typeName(vm, x));
+        if (!hasIndex(vm, x)) throw typeError(vm, "'%.200s' object cannot be interpreted as an integer", typeName(vm, x));
         const v = asSsize(vm, x, 0);
         if (v < 0 || v > 255) throw valueError(vm, 'bytes must be in range(0, 256)');
         s += String.fromCharCode(v);
@@ -373,13 +363,11 @@ export const BytesType = (): TypeSlots =>
 
 /** bytearray_ass_subscript for an index: a byte value 0..255. */
 function bytearrayAssSubscript(vm: Vm, h: number, key: number, v: number): void {
-  if (v === 0 || vm.table.type[key] === T.Slice)
-    throw new NotSupported('deleting from or assigning slices of a bytearray');
+  if (v === 0 || vm.table.type[key] === T.Slice) throw new NotSupported('deleting from or assigning slices of a bytearray');
   let i = asSsize(vm, key, E.IndexError);
   if (i < 0) i += vm.table.n[h];
   if (i < 0 || i >= vm.table.n[h]) throw raiseString(vm, E.IndexError, 'bytearray index out of range');
-  if (!hasIndex(vm, v))
-    throw typeError(vm, "'%.200s' object cannot be interpreted as an integer", typeName(vm, v));
+  if (!hasIndex(vm, v)) throw typeError(vm, "'%.200s' object cannot be interpreted as an integer", typeName(vm, v));
   const b = asSsize(vm, v, E.OverflowError);
   if (b < 0 || b > 255) throw valueError(vm, 'byte must be in range(0, 256)');
   bytearraySet(vm, h, i, b);
@@ -395,8 +383,7 @@ function bytearrayVectorlike(vm: Vm, _type: TypeSlots, args: number, kwargs: num
     const count = intValue(vm, a);
     if (count < 0) throw valueError(vm, 'negative count');
     // PyNumber_AsSsize_t: past 2**63 it does not fit; below, the buffer's malloc decides (MemoryError)
-    if (count >= 2 ** 63)
-      throw raiseString(vm, E.OverflowError, "cannot fit 'int' into an index-sized integer");
+    if (count >= 2 ** 63) throw raiseString(vm, E.OverflowError, "cannot fit 'int' into an index-sized integer");
     return bytearrayNew(vm, Number(count));
   }
   if (vm.table.type[a] === T.Bytes) {
@@ -425,11 +412,7 @@ export const ByteArrayType = (): TypeSlots =>
     hash: hashNotImplemented,
     richcompare: bytesRichcompare,
     sequence: { length: (vm, h) => vm.table.n[h], concat: bytearrayConcat, inplaceConcat: bytearrayIconcat },
-    mapping: {
-      length: (vm, h) => vm.table.n[h],
-      subscript: bytesSubscript,
-      assSubscript: bytearrayAssSubscript,
-    },
+    mapping: { length: (vm, h) => vm.table.n[h], subscript: bytesSubscript, assSubscript: bytearrayAssSubscript },
     methods: BYTEARRAY_METHODS,
     // bytearray_iter is not modelled yet: without this slot `set(bytearray(...))` was a fake TypeError
     iter: () => {
