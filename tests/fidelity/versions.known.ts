@@ -7,10 +7,6 @@ import type { VersionName } from '../../src/engine/python/versions';
  */
 /** Held-out stand-in snippets (scenarios/heldout/) that stop at something the simulator does not model on any version. */
 const HELD_OUT_UNSUPPORTED: [string, string][] = [
-  [
-    'ho_dict_set_ops',
-    'stops at `a & b`: the set operators (set_and, set_or, set_sub, set_xor) are not modelled yet',
-  ],
   ['ho_bytes_struct_hex', 'stops at memoryview(blob): memoryview is not modelled yet'],
 ];
 

@@ -1,4 +1,4 @@
-import { NotSupported, memoryError } from '../errors';
+import { memoryError } from '../errors';
 import { setRepr } from './containerrepr';
 import { setKeyError, typeError } from '../abstract/errors';
 import { hashKey } from '../abstract/hash';
@@ -6,11 +6,13 @@ import { getIter, iterNext } from '../abstract/iter';
 import { reprText } from '../abstract/repr';
 import type { Vm } from '../runtime/vm';
 import { setIterNew } from './iter';
+import { dictEntries } from './dict';
+import { setNumberSlots } from './setops';
 import { genericAlloc, hashNotImplemented } from './object';
 import { noKeywords } from './getargs';
 import { tupleItem } from './tuple';
 import { keyText } from './tuple';
-import { Cmp, Meth, NB, T, TpFlags, defineType, numberSlots, type Kwargs, type MethodDef, type TypeSlots, type HashKey } from './types';
+import { Cmp, Meth, T, TpFlags, defineType, numberSlots, type Kwargs, type MethodDef, type TypeSlots, type HashKey } from './types';
 
 /**
  * set and frozenset (Objects/setobject.c, 3.11): a 16 + 200 byte GC object that holds an 8-slot
@@ -122,8 +124,22 @@ export function setSizeof(vm: Vm, h: number): number {
   return 16 + SET_BASIC + (s.tableAddr ? 16 * (s.mask + 1) : 0);
 }
 
-/** set_update_internal with an iterable: each item added (PySet_Add), the iterator released. */
+/**
+ * set_update_internal: a set or frozenset goes through set_merge, an exact dict through its keys,
+ * both after one resize up front when the table would pass 3/5 full ((used + n) × 2, "rather than
+ * incrementally resizing as we insert new keys"); any other iterable item by item (PySet_Add).
+ */
 export function setUpdate(vm: Vm, s: number, iterable: number): void {
+  const t = vm.table.type[iterable];
+  if (isAnySet(vm, iterable) || t === T.Dict) {
+    const n = vm.table.n[iterable];
+    if (iterable === s || n === 0) return;
+    const d = setData(vm, s);
+    if ((d.fill + n) * 5 >= d.mask * 3) resize(vm, s, (vm.table.n[s] + n) * 2);
+    const keys = t === T.Dict ? [...dictEntries(vm, iterable)].map(([k]) => k) : [...setData(vm, iterable).index.values()];
+    for (const k of keys) setAdd(vm, s, k);
+    return;
+  }
   const it = getIter(vm, iterable);
   try {
     for (let v = iterNext(vm, it); v; v = iterNext(vm, it)) {
@@ -160,7 +176,7 @@ const setVectorcall =
     return s;
   };
 
-const isAnySet = (vm: Vm, h: number): boolean => {
+export const isAnySet = (vm: Vm, h: number): boolean => {
   const t = vm.table.type[h];
   return t === T.Set || t === T.FrozenSet || vm.types[t].mro.includes(T.Set) || vm.types[t].mro.includes(T.FrozenSet);
 };
@@ -192,11 +208,6 @@ function setText(vm: Vm, h: number, depth: number): string {
   const body = items.length ? '{' + items.join(', ') + '}' : '';
   return vm.table.type[h] === T.Set ? body || 'set()' : `frozenset(${body})`;
 }
-
-const setOperator = (op: string) => (vm: Vm, a: number, b: number) => {
-  if (!isAnySet(vm, a) || !isAnySet(vm, b)) return vm.s.NotImplemented;
-  throw new NotSupported(`set operator ${op}`);
-};
 
 const none = (vm: Vm): number => vm.s.None;
 const def = (name: string, flags: number, impl: MethodDef['impl']): MethodDef => ({ name, flags, impl, qualname: `set.${name}` });
@@ -281,7 +292,7 @@ function setType(id: number, name: string, frozen: boolean): TypeSlots {
     reprText: setText,
     hash: frozen ? frozensetHash : hashNotImplemented,
     richcompare: setRichcompare,
-    number: numberSlots({ [NB.Or]: setOperator('|'), [NB.And]: setOperator('&'), [NB.Subtract]: setOperator('-'), [NB.Xor]: setOperator('^') }),
+    number: numberSlots(setNumberSlots(frozen)),
     sequence: { length: (vm, h) => vm.table.n[h], contains: setContains },
     iter: setIterNew,
     typeVectorcall: setVectorcall(frozen),
