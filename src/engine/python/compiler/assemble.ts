@@ -166,8 +166,10 @@ function stackDepth(c: Compiler, blocks: Block[]): number {
   }
   // 3.12+ wraps a generator's or coroutine's body in SETUP_CLEANUP with lasti (the handler that turns
   // StopIteration into RuntimeError): its entry holds lasti and the exception (measured: a bare
-  // `yield 1` generator has co_stacksize 2 on 3.12.1 and 3.13.0, 1 on 3.11.7)
-  if (c.opts.generatorHandlers && (c.u.ste.generator || c.u.ste.coroutine) && max < 2) max = 2;
+  // `yield 1` generator has co_stacksize 2 on 3.12.1 and 3.13.0, 1 on 3.11.7). compiler_lambda does
+  // not wrap its body (measured: `lambda: (yield 1)` has co_stacksize 1 on both)
+  const wrapped = (c.u.ste.generator || c.u.ste.coroutine) && c.u.name !== '<lambda>';
+  if (c.opts.generatorHandlers && wrapped && max < 2) max = 2;
   return max;
 }
 
