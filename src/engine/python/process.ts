@@ -8,11 +8,13 @@ import type { LibcModel } from '../libc/libc';
 import { Pymalloc } from '../pymalloc';
 import type { EventLog } from '../trace/eventLog';
 import { EventKind, type EventSink } from '../trace/events';
-import { bootProcess, type BootResult } from './boot';
+import { bootProcess, replaySegment, type BootResult } from './boot';
+import { compileTail, replayTail, type CompileTail } from './startup/compileTail';
 import { NotSupported, PyError, PySyntaxError } from './errors';
 import { Interpreter } from './eval/interpreter';
 import { Script } from './eval/script';
 import { PythonSyntaxError, parse } from './syntax';
+import type { Module } from './syntax/ast';
 import { prepareSource } from './syntax/source';
 import { syntaxErrorText, uncaughtException } from './eval/uncaught';
 import { MallocLog, TeeSink } from './mallocLog';
@@ -133,7 +135,18 @@ export class PythonProcess {
     this.libc.sink = this.mallocLog;
     // PYTHONMALLOC=malloc: objects go straight to the C library, pymalloc holds nothing
     this.pymallocOff = env.pythonMalloc === 'malloc';
-    this.boot = bootProcess(this.kernel, this.libc, this.pymalloc, this.profile, !this.pymallocOff);
+    // 3.11 (pymalloc on): the captured start-up ends with the recorder compiling `pass`; the
+    // script's own compile (startup/compileTail.ts) takes its place when the script is loaded
+    const ownCompile =
+      !this.pymallocOff && (this.profile.name === 'cpython-3.11.7' || this.profile.name === 'debian-3.11.2');
+    this.boot = bootProcess(
+      this.kernel,
+      this.libc,
+      this.pymalloc,
+      this.profile,
+      !this.pymallocOff,
+      ownCompile,
+    );
     const events = opts.events ?? null;
     this.vm = new Vm(
       new Mem(this.kernel, this.pymallocOff ? new MallocDomain(this.libc) : this.pymalloc, events),
@@ -180,7 +193,7 @@ export class PythonProcess {
   private loadEval(input: string | Uint8Array): Statement[] {
     const filename = this.opts.filename ?? 'script.py';
     // a file's bytes (the CLI, when they are not plain UTF-8): decoded as the tokenizer decodes them
-    const tree = parse(input, { filename });
+    const tree = this.finishBoot(input, filename) ?? parse(input, { filename });
     const source = typeof input === 'string' ? input : prepareSource(input, { filename }).text;
     this.source = source;
     const it = new Interpreter(this.vm, this.dataStack, {
@@ -317,7 +330,30 @@ export class PythonProcess {
     return this.evaluator ? this.evaluator.output.join('') : '';
   }
 
+  /**
+   * The start-up's last part when the boot left it out: tools/hw_child.py compiling this script
+   * (startup/compileTail.ts), or the captured compile when there is no script or it cannot be
+   * generated (a syntax error: the recorder fails there too). Returns the parsed tree, if any.
+   */
+  private finishBoot(input: string | Uint8Array | null, filename: string): Module | null {
+    const pending = this.boot.pendingTail;
+    if (pending === null) return null;
+    this.boot.pendingTail = null;
+    let tail: CompileTail | null = null;
+    if (input !== null) {
+      try {
+        tail = compileTail(input, filename);
+      } catch {
+        tail = null;
+      }
+    }
+    if (tail) replayTail(this.libc, tail.log);
+    else replaySegment(this.libc, pending, this.boot.liveIds);
+    return tail ? tail.tree : null;
+  }
+
   measure(): StepMeasurement {
+    this.finishBoot(null, '');
     const gc = this.vm.gc;
     return {
       rss: this.kernel.rss,
