@@ -11,6 +11,15 @@ src/engine/python/startup/cpython-3.11.7.trace). This writes DIR/NAME.tail: the 
 start-up trace cut at that point, ids as in the full trace, so the simulator's generated tail
 (src/engine/python/startup/compileTail.ts) is compared with it call by call. --callers prints each
 call with its caller resolved (addr2line), as capture_startup.py does for whole start-ups.
+
+What the shim cannot show (pymalloc serves most of pegen's objects) gdb can: the objects the
+parser adds to its arena, by caller, for one script (minus the same run on an empty file, which
+is the driver's own parse):
+
+    printf 'set pagination off\nbreak _PyArena_AddPyObject\ncommands\nsilent\nbt 2\ncont\nend\nrun\n' > cmds
+    echo 'import sys; compile(open(sys.argv[1], "rb").read(), "x", "exec", 0x400)' > drive.py
+    gdb -q -batch -x cmds --args ~/.pyenv/versions/3.11.7/bin/python3.11 -S drive.py SCRIPT.py \
+        | grep '^#1' | sed 's/0x[0-9a-f]* in //' | awk '{print $2}' | sort | uniq -c
 """
 from __future__ import annotations
 

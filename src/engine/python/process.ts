@@ -9,12 +9,12 @@ import { Pymalloc } from '../pymalloc';
 import type { EventLog } from '../trace/eventLog';
 import { EventKind, type EventSink } from '../trace/events';
 import { bootProcess, replaySegment, type BootResult } from './boot';
-import { compileTail, replayTail, type CompileTail } from './startup/compileTail';
+import { CompileTailBuilder, replayTail } from './startup/compileTail';
+import type { CallLog } from './compiler/cheap/heap';
 import { NotSupported, PyError, PySyntaxError } from './errors';
 import { Interpreter } from './eval/interpreter';
 import { Script } from './eval/script';
 import { PythonSyntaxError, parse } from './syntax';
-import type { Module } from './syntax/ast';
 import { prepareSource } from './syntax/source';
 import { syntaxErrorText, uncaughtException } from './eval/uncaught';
 import { MallocLog, TeeSink } from './mallocLog';
@@ -193,7 +193,8 @@ export class PythonProcess {
   private loadEval(input: string | Uint8Array): Statement[] {
     const filename = this.opts.filename ?? 'script.py';
     // a file's bytes (the CLI, when they are not plain UTF-8): decoded as the tokenizer decodes them
-    const tree = this.finishBoot(input, filename) ?? parse(input, { filename });
+    const own = this.beginOwnCompile(input, filename);
+    const tree = own?.tree ?? parse(input, { filename });
     const source = typeof input === 'string' ? input : prepareSource(input, { filename }).text;
     this.source = source;
     const it = new Interpreter(this.vm, this.dataStack, {
@@ -207,7 +208,10 @@ export class PythonProcess {
     this.evaluator = it;
     it.start(this.globals);
     for (const ext of this.opts.extensions ?? []) ext(this);
-    this.script = new Script(it, tree, source, filename);
+    // the recorder's compile of the script (the start-up's last part) runs with the script's own,
+    // its calls replayed before the constants are made
+    const startup = own ? { probe: own.probe, compiled: () => this.finishBoot(own.end()) } : undefined;
+    this.script = new Script(it, tree, source, filename, startup);
     this.settle();
     return this.script.statements;
   }
@@ -331,29 +335,30 @@ export class PythonProcess {
   }
 
   /**
-   * The start-up's last part when the boot left it out: tools/hw_child.py compiling this script
-   * (startup/compileTail.ts), or the captured compile when there is no script or it cannot be
-   * generated (a syntax error: the recorder fails there too). Returns the parsed tree, if any.
+   * When the boot left the start-up's last part out (the recorder compiling its scenario): the
+   * script's own compile tail (startup/compileTail.ts), its compiler run by the Script; null if
+   * there is no tail to make or the script does not parse (the recorder fails there too).
    */
-  private finishBoot(input: string | Uint8Array | null, filename: string): Module | null {
-    const pending = this.boot.pendingTail;
-    if (pending === null) return null;
-    this.boot.pendingTail = null;
-    let tail: CompileTail | null = null;
-    if (input !== null) {
-      try {
-        tail = compileTail(input, filename);
-      } catch {
-        tail = null;
-      }
+  private beginOwnCompile(input: string | Uint8Array, filename: string): CompileTailBuilder | null {
+    if (this.boot.pendingTail === null) return null;
+    try {
+      return new CompileTailBuilder(input, filename);
+    } catch {
+      return null;
     }
-    if (tail) replayTail(this.libc, tail.log);
+  }
+
+  /** Replay the start-up's last part: the script's compile tail, or the captured one (`log` null). */
+  private finishBoot(log: CallLog | null): void {
+    const pending = this.boot.pendingTail;
+    if (pending === null) return;
+    this.boot.pendingTail = null;
+    if (log) replayTail(this.libc, log);
     else replaySegment(this.libc, pending, this.boot.liveIds);
-    return tail ? tail.tree : null;
   }
 
   measure(): StepMeasurement {
-    this.finishBoot(null, '');
+    this.finishBoot(null);
     const gc = this.vm.gc;
     return {
       rss: this.kernel.rss,

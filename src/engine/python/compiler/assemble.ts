@@ -246,7 +246,9 @@ export function assemble(c: Compiler, addNone: boolean): CodeObject {
   probe?.cellOffsetsDone(u);
 
   const consts: ConstTable = { list: [...u.consts] };
+  const constsBefore = consts.list.length;
   optimizeCfg(entry, u.blocks, consts);
+  const constsFolded = consts.list.slice(constsBefore);
   duplicateExitsWithoutLineno(u.blocks);
   trimUnusedConsts(entry, consts);
   propagateLineNumbers(entry);
@@ -313,6 +315,6 @@ export function assemble(c: Compiler, addNone: boolean): CodeObject {
     exceptiontable: encodeExceptionTable(exceptionTable),
     framesize: nlocalsplus + stacksize + FRAME_SPECIALS_SIZE,
   };
-  probe?.assembled(u, co);
+  probe?.assembled(u, co, constsBefore, constsFolded);
   return co;
 }

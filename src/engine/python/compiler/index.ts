@@ -122,7 +122,15 @@ function compile(
   new Folder({
     optimize: opts.optimize,
     futureAnnotations: (future.features & FUTURE_ANNOTATIONS) !== 0,
-    onFold: options.onFold,
+    onFold:
+      options.probe && options.onFold
+        ? (op, operands, result) => {
+            options.probe?.folded();
+            options.onFold?.(op, operands, result);
+          }
+        : options.probe
+          ? () => options.probe?.folded()
+          : options.onFold,
   }).body(tree.body);
   const st = SymbolTable.build(tree, future.features, opts.inlineComprehensions);
   options.probe?.symtable(st.blocks.size);

@@ -9,6 +9,8 @@ import type { Const } from './values';
  * runs without one.
  */
 export interface CompileProbe {
+  /** ast_opt.c folded an expression into a constant (make_const: it joins the arena). */
+  folded(): void;
   /** _PySymtable_Build made this many scopes (st_blocks: one entry each). */
   symtable(scopes: number): void;
   /** compiler_enter_scope: the compiler_unit, before its first instruction (RESUME). */
@@ -23,8 +25,11 @@ export interface CompileProbe {
   cellOffsets(u: Unit): void;
   /** assemble(), after fix_cell_offsets: the cell-offset table is freed. */
   cellOffsetsDone(u: Unit): void;
-  /** assemble() made the code object (blocks copied by duplicate_exits_without_lineno included). */
-  assembled(u: Unit, code: CodeObject): void;
+  /**
+   * assemble() made the code object (blocks copied by duplicate_exits_without_lineno included):
+   * `constsBefore` constants went into its consts list, optimize_cfg appended the `folded` ones.
+   */
+  assembled(u: Unit, code: CodeObject, constsBefore: number, folded: readonly Const[]): void;
   /** compiler_exit_scope: the unit and its blocks are freed. */
   exitScope(u: Unit): void;
 }

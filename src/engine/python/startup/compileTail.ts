@@ -13,12 +13,12 @@ import { Parser, type ParseProbe } from '../syntax/parser/core';
 const READ_BUFFER = 4096;
 const LOCK_SIZE = 32;
 /**
- * Arena bytes pegen takes per byte of the final tree, beyond the memo entries: the nodes of
- * alternatives that failed and were rebuilt, the sequences the _loop rules collect before the
- * action copies them, the helper pairs (KeyValuePair, CmpopExprPair, NameDefaultPair…). Measured:
- * tools/capture_compile_tail.py on the corpus, phase-1 arena blocks against the tree's size.
+ * Arena bytes pegen takes per byte of the final tree, beyond the memo entries and the leaf nodes
+ * (parseCost.ts): the inner nodes, the sequences the _loop rules collect, the helper pairs
+ * (KeyValuePair, CmpopExprPair, NameDefaultPair…). Fitted with parseCost's constants on the
+ * recorded tails' phase-1 arena blocks (tools/compile_tail_check.ts): 0.5.
  */
-export const PEGEN_NODE_FACTOR = 1.6;
+export const PEGEN_NODE_FACTOR = 0.5;
 
 const encoder = new TextEncoder();
 
@@ -72,59 +72,77 @@ export interface CompileTail {
  *    calloc(n, 8)), then the parser, tokenizer and arena freed.
  * 3. The new body list with the __hw_step__ markers (PyList_Append growth).
  * 4. `compile(Module(body), path, "exec")`: obj2ast into a new arena, ast_opt's folding (each
- *    result joins the arena), the symbol table and compile.c (CompileCost), compiler_free, the
- *    arena freed.
- * 5. _build returns: its locals go (the file object's lock, the source bytes, the trees' lists).
+ *    result joins the arena), the symbol table and compile.c (`probe`, a CompileCost, sees the
+ *    compiler run: the caller runs it, or `compileTail` does), compiler_free, the arena freed.
+ * 5. _build returns (`end`): its locals go (the file object's lock, the source bytes, the trees' lists).
  *
  * What survives (code objects, line tables, big names tuples) is never freed.
  */
-export function compileTail(source: string | Uint8Array, filename: string, firstId?: number): CompileTail {
-  const bytes = typeof source === 'string' ? encoder.encode(source) : source;
-  const heap = new CHeap(firstId);
-  // 1. the file
-  const buffer = heap.malloc(READ_BUFFER);
-  const lock = heap.rawMalloc(LOCK_SIZE);
-  let src = heap.malloc(BYTES_HEADER + bytes.length + 1);
-  src = resize(heap, src, BYTES_HEADER + bytes.length);
-  heap.free(buffer);
+export class CompileTailBuilder {
+  readonly tree: Module;
+  readonly probe: CompileCost;
+  private readonly heap: CHeap;
+  private readonly lock: Held;
+  private readonly src: Held;
+  private readonly treeLists: Held[];
+  private readonly body: GrowingList;
+  private readonly arena2: Arena;
 
-  // 2. compile(src, PyCF_ONLY_AST): parse first (events), then replay them with the tree's size known
-  const events = new ParseEvents();
-  let tree: Module;
-  Parser.probe = events;
-  try {
-    tree = parse(source, { filename });
-  } finally {
-    Parser.probe = null;
+  constructor(source: string | Uint8Array, filename: string, firstId?: number) {
+    const bytes = typeof source === 'string' ? encoder.encode(source) : source;
+    const heap = (this.heap = new CHeap(firstId));
+    // 1. the file
+    const buffer = heap.malloc(READ_BUFFER);
+    this.lock = heap.rawMalloc(LOCK_SIZE);
+    this.src = resize(heap, heap.malloc(BYTES_HEADER + bytes.length + 1), BYTES_HEADER + bytes.length);
+    heap.free(buffer);
+
+    // 2. compile(src, PyCF_ONLY_AST): parse first (events), then replay them with the tree's size known
+    const events = new ParseEvents();
+    Parser.probe = events;
+    try {
+      this.tree = parse(source, { filename });
+    } finally {
+      Parser.probe = null;
+    }
+    const arena = new Arena(heap);
+    const pc = new ParseCost(heap, arena);
+    pc.setNodeBytesPerToken(events.tokens ? (treeBytes(this.tree) * PEGEN_NODE_FACTOR) / events.tokens : 0);
+    pc.open(bytes.length, translatedLength(bytes));
+    events.replay(pc);
+    pc.close();
+    this.treeLists = ast2objLists(heap, this.tree);
+    arena.free();
+
+    // 3. body = [step(0, 1)] + [stmt, step(i, end)]...
+    this.body = new GrowingList(heap);
+    for (let i = 0; i < 2 * this.tree.body.length + 1; i++) this.body.append();
+
+    // 4. compile(Module(body)): obj2ast now, the compiler when the caller runs it with `probe`
+    this.arena2 = new Arena(heap);
+    obj2ast(withMarkers(this.tree), this.arena2);
+    this.probe = new CompileCost(heap, this.arena2);
   }
-  const arena = new Arena(heap);
-  const pc = new ParseCost(heap, arena);
-  pc.setNodeBytesPerToken(events.tokens ? (treeBytes(tree) * PEGEN_NODE_FACTOR) / events.tokens : 0);
-  pc.open(bytes.length, translatedLength(bytes));
-  events.replay(pc);
-  pc.close();
-  const treeLists = ast2objLists(heap, tree);
-  arena.free();
 
-  // 3. body = [step(0, 1)] + [stmt, step(i, end)]...
-  const body = new GrowingList(heap);
-  for (let i = 0; i < 2 * tree.body.length + 1; i++) body.append();
+  /** After the compiler ran: compiler_free, the arena, then _build's locals. */
+  end(): CallLog {
+    const heap = this.heap;
+    this.probe.finish();
+    this.arena2.free();
+    // 5. f (the reader's lock), src, tree (its lists), body
+    heap.free(this.lock);
+    heap.free(this.src);
+    for (let i = this.treeLists.length - 1; i >= 0; i--) heap.free(this.treeLists[i]);
+    this.body.free();
+    return heap.log;
+  }
+}
 
-  // 4. compile(Module(body))
-  const marked = withMarkers(tree);
-  const arena2 = new Arena(heap);
-  obj2ast(marked, arena2);
-  const cost = new CompileCost(heap);
-  compileModule(marked, { filename, probe: cost, onFold: () => arena2.addObject() });
-  cost.finish();
-  arena2.free();
-
-  // 5. _build's locals: f (the reader's lock), src, tree (its lists), body
-  heap.free(lock);
-  heap.free(src);
-  for (let i = treeLists.length - 1; i >= 0; i--) heap.free(treeLists[i]);
-  body.free();
-  return { log: heap.log, tree };
+/** The whole tail for a script, its compiler run here (tests, tools). */
+export function compileTail(source: string | Uint8Array, filename: string, firstId?: number): CompileTail {
+  const b = new CompileTailBuilder(source, filename, firstId);
+  compileModule(withMarkers(b.tree), { filename, probe: b.probe });
+  return { log: b.end(), tree: b.tree };
 }
 
 /** _PyBytes_Resize on a block (a no-op at the same size). */

@@ -1,10 +1,11 @@
-import type { Block } from '../cfg';
+import { chain, type Block } from '../cfg';
 import type { CodeObject } from '../code';
 import { CACHES, Op } from '../opcodes';
 import type { CompileProbe } from '../probe';
 import type { Unit } from '../unit';
 import { constKey, type Const } from '../values';
-import { CHeap, GrowingDict, type Held } from './heap';
+import type { Arena } from './arena';
+import { CHeap, GrowingDict, GrowingList, type Held } from './heap';
 
 /** sizeof(struct compiler_unit) in 3.11.7 (PyObject_Calloc(1, …) in compiler_enter_scope). */
 export const COMPILER_UNIT_SIZE = 792;
@@ -30,6 +31,8 @@ interface UnitState {
   consts: GrowingDict;
   names: GrowingDict;
   cellOffsets: Held | null;
+  /** Blocks on the b_next chain when assemble() began (the traversal stacks are sized by it). */
+  chainBlocks: number;
 }
 
 interface BlockState {
@@ -58,8 +61,16 @@ export class CompileCost implements CompileProbe {
   /** What the code objects keep: the code objects, their line and exception tables, big tuples. */
   readonly survivors: Held[] = [];
 
-  constructor(readonly heap: CHeap) {
+  constructor(
+    readonly heap: CHeap,
+    /** The arena the tree was converted into (ast_opt's folded constants join it). */
+    private readonly arena: Arena | null = null,
+  ) {
     this.constCache = new GrowingDict(heap, false);
+  }
+
+  folded(): void {
+    this.arena?.addObject();
   }
 
   /** st_blocks: the symbol table's dict of entries by node id (PyLong keys: a general table). */
@@ -72,11 +83,16 @@ export class CompileCost implements CompileProbe {
 
   enterScope(u: Unit): void {
     const h = this.heap;
+    const unit = h.calloc(1, COMPILER_UNIT_SIZE);
+    // dictbytype (cells, then frees): PyDict_Keys(ste_symbols) sorted, a list dropped at once
+    const nsym = u.ste.symbols.size;
+    if (nsym) for (let i = 0; i < 2; i++) h.free(h.calloc(nsym, 8));
     this.units.set(u, {
-      unit: h.calloc(1, COMPILER_UNIT_SIZE),
+      unit,
       consts: new GrowingDict(h, false),
       names: new GrowingDict(h, true),
       cellOffsets: null,
+      chainBlocks: 0,
     });
   }
 
@@ -108,11 +124,25 @@ export class CompileCost implements CompileProbe {
     if (isNew) this.units.get(u)?.names.insert();
   }
 
-  /** merge_consts_recursive: None and Ellipsis are their own keys; tuples and frozensets merge their items. */
+  /**
+   * merge_consts_recursive: None and Ellipsis are their own keys; a tuple's key (_PyCode_ConstantKey)
+   * holds a new tuple of its items' keys, kept by the cache; tuples and frozensets merge their items.
+   */
   private merge(c: Const): void {
     if (c.t === 'none' || c.t === 'ellipsis') return;
-    this.cacheInsert(constKey(c));
+    this.mergeKey(constKey(c), c.t === 'tuple' ? c.items.length : -1);
     if (c.t === 'tuple' || c.t === 'frozenset') for (const item of c.items) this.merge(item);
+  }
+
+  /** Insert a key; a tuple's (n items, else -1) allocates its key tuple first. */
+  private mergeKey(key: string, n: number): boolean {
+    const keyTuple = n >= 0 ? this.heap.malloc(tupleBytes(n)) : null;
+    const isNew = this.cacheInsert(key);
+    if (keyTuple && keyTuple.id >= 0) {
+      if (isNew) this.cacheHeld.push(keyTuple);
+      else this.heap.free(keyTuple);
+    }
+    return isNew;
   }
 
   private cacheInsert(key: string): boolean {
@@ -139,12 +169,31 @@ export class CompileCost implements CompileProbe {
     if (!st) return;
     this.heap.free(st.cellOffsets);
     st.cellOffsets = null;
+    let n = 0;
+    for (const _ of chain(u.blocks[0])) n++;
+    st.chainBlocks = n;
   }
 
-  assembled(u: Unit, code: CodeObject): void {
+  assembled(u: Unit, code: CodeObject, constsBefore: number, folded: readonly Const[]): void {
+    const h = this.heap;
+    const st = this.units.get(u);
+    // consts_dict_keys_inorder: PyList_New(n); optimize_cfg folds (fold_tuple_on_constants: the
+    // tuple merged into the const cache, appended to the list); trim_unused_consts cuts the tail
+    const consts = new GrowingList(h);
+    consts.allocate(constsBefore);
+    for (const c of folded) {
+      this.merge(c);
+      consts.append();
+    }
+    consts.resize(code.consts.length);
+    // make_cfg_traversal_stack (mark_reachable, then stackdepth) over the chain as it was, then
+    // label_exception_targets' todo stack over the chain left after empty blocks went
+    const before = st?.chainBlocks ?? 0;
+    let after = 0;
+    for (const _ of chain(u.blocks[0])) after++;
+    for (const n of [before, before, after]) h.free(h.malloc(8 * n));
     // blocks that came into being during assemble (duplicate_exits_without_lineno's copies)
     for (const b of u.blocks) this.instrs(b);
-    const h = this.heap;
     // assemble_init, then assemble_emit per instruction: grow when a_offset + size >= capacity
     let bytecode = h.malloc(BYTES_HEADER + CODE_INITIAL);
     let cap = CODE_INITIAL;
@@ -163,36 +212,41 @@ export class CompileCost implements CompileProbe {
     except = grow(h, except, EXCEPTTABLE_INITIAL, entryStarts(code.exceptiontable, 0x80), MAX_EXCEPT_ENTRY);
     // the _PyBytes_Resize calls that cut each to its length: exception table, line table, code
     except = resizeBytes(h, except, code.exceptiontable.length);
-    this.cacheBytes(code.exceptiontable, 'x');
+    this.cacheBytes(code.exceptiontable);
     linetable = resizeBytes(h, linetable, code.linetable.length);
-    this.cacheBytes(code.linetable, 'l');
+    this.cacheBytes(code.linetable);
     bytecode = resizeBytes(h, bytecode, code.code.length * 2);
-    if (this.cacheBytes(code.code, 'c')) this.cacheHeld.push(bytecode);
+    if (this.cacheBytes(code.code)) this.cacheHeld.push(bytecode);
     else h.free(bytecode);
     // makecode: co_names and co_consts tuples (merged), localsplusnames and kinds, the code object
+    const strs = (names: string[]): string =>
+      constKey({ t: 'tuple', items: names.map((v): Const => ({ t: 'str', v })) as never });
     const tuples: [number, string][] = [
-      [code.names.length, 'n' + code.names.join('\u0000')],
-      [code.consts.length, 'k' + code.consts.map(constKey).join('\u0000')],
+      [code.names.length, strs(code.names)],
+      [code.consts.length, constKey({ t: 'tuple', items: code.consts as never })],
     ];
     for (const [n, key] of tuples) {
       const t = n ? h.malloc(tupleBytes(n)) : null;
-      if (this.cacheInsert(key) || n === 0) this.survivors.push(...(t ? [t] : []));
+      if (this.mergeKey(key, n)) this.survivors.push(...(t ? [t] : []));
       else h.free(t);
     }
-    const kinds = code.nlocalsplus ? h.malloc(BYTES_HEADER + code.nlocalsplus) : null;
-    const lpn = code.nlocalsplus ? h.malloc(tupleBytes(code.nlocalsplus)) : null;
-    if (this.cacheInsert('p' + code.localsplusnames.join('\u0000')))
-      this.survivors.push(...(lpn ? [lpn] : []));
+    const nlp = code.nlocalsplus;
+    const lpn = nlp ? h.malloc(tupleBytes(nlp)) : null;
+    const kinds = nlp ? h.malloc(BYTES_HEADER + nlp) : null;
+    if (this.mergeKey(strs(code.localsplusnames), nlp)) this.survivors.push(...(lpn ? [lpn] : []));
     else h.free(lpn);
     if (kinds) this.survivors.push(kinds);
     this.survivors.push(h.malloc((CODE_BASICSIZE + 2 * code.code.length + 7) & ~7));
     this.survivors.push(linetable, except);
+    consts.free();
   }
 
   /** merge_const_one on a bytes object: true when it entered the cache (else an equal one was there). */
-  private cacheBytes(bytes: Uint8Array | Uint16Array, tag: string): boolean {
-    let key = tag + bytes.length + ':';
-    for (let i = 0; i < bytes.length; i++) key += String.fromCharCode(bytes[i]);
+  private cacheBytes(bytes: Uint8Array | Uint16Array): boolean {
+    // every bytes object keys alike, (bytes, value): the code units' two bytes each as one char
+    let key = bytes instanceof Uint16Array ? 'B' : 'b';
+    for (let i = 0; i < bytes.length; i += 4096)
+      key += String.fromCharCode.apply(null, Array.from(bytes.subarray(i, i + 4096)));
     return this.cacheInsert(key);
   }
 

@@ -165,14 +165,28 @@ export class GrowingList {
 
   constructor(private readonly heap: CHeap) {}
 
+  /** PyList_New(n): the item array is PyMem_Calloc(n, 8). */
+  allocate(n: number): void {
+    if (n > 0) this.items = this.heap.calloc(n, 8);
+    this.allocated = n;
+    this.size = n;
+  }
+
   append(): void {
-    const n = this.size + 1;
-    if (n > this.allocated) {
-      let a = (n + (n >> 3) + 6) & ~3;
-      if (n - this.size > a - n) a = (n + 3) & ~3;
-      this.allocated = a;
-      this.items = this.heap.realloc(this.items, a * 8);
+    this.resize(this.size + 1);
+  }
+
+  /** list_resize: nothing when the array is big enough and at most half empty. */
+  resize(n: number): void {
+    if (this.allocated >= n && n >= this.allocated >> 1) {
+      this.size = n;
+      return;
     }
+    let a = (n + (n >> 3) + 6) & ~3;
+    if (n - this.size > a - n) a = (n + 3) & ~3;
+    if (n === 0) a = 0;
+    this.allocated = a;
+    this.items = this.heap.realloc(this.items, a * 8);
     this.size = n;
   }
 

@@ -7,6 +7,18 @@ import { CHeap, type Held } from './heap';
 export const TOK_STATE_SIZE = 2848;
 /** sizeof(Memo): type, node, mark, next (_PyPegen_insert_memo's _PyArena_Malloc). */
 const MEMO_SIZE = 32;
+/**
+ * What our parser cannot show one by one, fitted to the recorded tails (tools/compile_tail_check.ts
+ * data: 159 scripts' phase-1 arena blocks and a_objects growth; gdb on _PyArena_AddPyObject for
+ * five of them): pegen converts a NAME or NUMBER token again on every alternative that reaches
+ * it (the rules above them are not all memoized), so CPython makes ~1.2 identifiers and
+ * constants for each our parser makes (1.15 to 1.5 measured; 2.5 for numbers on the left of
+ * `=`), each with its leaf node (48 bytes) and sequence slot in the arena; and every token costs
+ * ~24 bytes of arena besides its memo entries (failed alternatives' nodes).
+ */
+export const PEGEN_OBJECTS_PER_OBJECT = 1.2;
+export const PEGEN_ARENA_PER_OBJECT = 72;
+export const PEGEN_ARENA_PER_TOKEN = 24;
 
 interface TokenArray {
   tokens: Held | null;
@@ -29,8 +41,9 @@ export class ParseCost implements ParseProbe {
   private readonly parsers: TokenArray[] = [];
   private readonly tokStates: Held[] = [];
   private readonly buffers: Held[] = [];
-  private perToken = 0;
+  private perToken = PEGEN_ARENA_PER_TOKEN;
   private carry = 0;
+  private objectCarry = 0;
 
   constructor(
     private readonly heap: CHeap,
@@ -39,9 +52,9 @@ export class ParseCost implements ParseProbe {
     this.arena = arena ?? new Arena(heap);
   }
 
-  /** Arena bytes each token brings beside its memos (the AST nodes, spread evenly). */
+  /** Arena bytes each token brings beside its memos and leaf nodes (the tree's share, spread evenly). */
   setNodeBytesPerToken(n: number): void {
-    this.perToken = n;
+    this.perToken = PEGEN_ARENA_PER_TOKEN + n;
   }
 
   /**
@@ -91,7 +104,12 @@ export class ParseCost implements ParseProbe {
   }
 
   object(): void {
-    this.arena.addObject();
+    this.objectCarry += PEGEN_OBJECTS_PER_OBJECT;
+    while (this.objectCarry >= 1) {
+      this.arena.addObject();
+      this.objectCarry -= 1;
+    }
+    this.arena.alloc(PEGEN_ARENA_PER_OBJECT);
   }
 
   subParser(open: boolean, exprBytes: number): void {
