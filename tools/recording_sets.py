@@ -76,6 +76,9 @@ ISSUE8 = ("versions/*.py",)
 # The two seeds come from the base set, unchanged (their names are unique, so the env folders hold them too).
 ALLOCATOR = ("allocators/*.py", "seed_small_lists.py", "seed_big_lists.py")
 THREADS = ("threads/*.py",)
+HELDOUT9 = ("heldout9/*.py",)
+HELDOUT9_THREADS = tuple(sorted(f.stem for f in (SCENARIOS / "heldout9").glob("h9_threads_*.py")))
+HELDOUT9_SINGLE = tuple(sorted(f.stem for f in (SCENARIOS / "heldout9").glob("h9_*.py") if f.stem not in HELDOUT9_THREADS))
 
 
 def _sets() -> list[RecordingSet]:
@@ -113,6 +116,22 @@ def _sets() -> list[RecordingSet]:
         )
     for preset in ("glibc", "arena-max-2"):
         sets.append(RecordingSet(f"threads-{preset}", THREADS, "3.11", f"env/{preset}", preset=preset, note="issue 9's thread set"))
+    # Our own held-out stand-in for issue 9's judges (scenarios/heldout9/: written as people write, not
+    # shaped by the model); the thread ones only where the judges hold threads.
+    for preset in ("glibc", "jemalloc", "jemalloc-decay0", "jemalloc-bg", "mimalloc", "mimalloc-decommit0", "pymalloc-off"):
+        sets.append(
+            RecordingSet(
+                f"heldout9-{preset}", HELDOUT9, "3.11", f"env/{preset}", preset=preset,
+                names=HELDOUT9_SINGLE, note="issue 9: our held-out stand-in (single-threaded)",
+            )
+        )
+    for preset in ("glibc", "arena-max-2"):
+        sets.append(
+            RecordingSet(
+                f"heldout9-threads-{preset}", HELDOUT9, "3.11", f"env/{preset}", preset=preset,
+                names=HELDOUT9_THREADS, note="issue 9: our held-out stand-in (threads)",
+            )
+        )
     return sets
 
 

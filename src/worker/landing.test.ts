@@ -177,6 +177,43 @@ describe('views first, then sentences', () => {
       fresh(source, snap.position.event!),
     );
   }, 60_000);
+
+  it('at the first run, sends the last statement’s views with the run’s figures, before its sentences', () => {
+    const source = 'a = [[0] * 10 for _ in range(3000)]\ndel a\n';
+    const run = (viewsFirst: boolean, statement: number): FromWorker[] => {
+      const msgs: FromWorker[] = [];
+      const session = new Session((m) => msgs.push(m), { viewsFirst });
+      session.start(1, source, { tunables: {}, env: DEFAULT_ENV }, { statement, event: null });
+      return msgs.filter((m) => m.type !== 'progress');
+    };
+    const early = run(true, 2);
+    expect(early.map((m) => m.type)).toEqual(['loaded', 'runDone', 'snapshot', 'explained']);
+    const snap = early[2] as Extract<FromWorker, { type: 'snapshot' }>;
+    const explained = early[3] as Extract<FromWorker, { type: 'explained' }>;
+    expect(snap.explaining).toBe(true);
+    expect(snap.snapshot.explain).toEqual([]);
+    expect(explained.position).toEqual({ statement: 2, event: null });
+    // the same state and sentences as the snapshot a session without views-first sends whole
+    const whole = run(false, 2).find((m) => m.type === 'snapshot') as Extract<
+      FromWorker,
+      { type: 'snapshot' }
+    >;
+    expect(whole.explaining).toBe(false);
+    expect(explained.explain.length).toBeGreaterThan(0);
+    expect(digest({ ...snap.snapshot, explain: explained.explain })).toBe(digest(whole.snapshot));
+    // the run's figures are the same too (its duration aside)
+    const done = (ms: FromWorker[]) => ({
+      ...(ms.find((m) => m.type === 'runDone') as Extract<FromWorker, { type: 'runDone' }>),
+      durationMs: 0,
+    });
+    expect(done(early)).toEqual(done(run(false, 2)));
+    // another position asked for: answered from its checkpoint after the run, sentences included
+    const other = run(true, 1);
+    expect(other.map((m) => m.type)).toEqual(['loaded', 'runDone', 'snapshot']);
+    expect((other[2] as Extract<FromWorker, { type: 'snapshot' }>).snapshot.explain.length).toBeGreaterThan(
+      0,
+    );
+  }, 60_000);
 });
 
 describe('landings in a script with threads', () => {

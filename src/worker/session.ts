@@ -137,6 +137,14 @@ export class Session {
     run.steps.push(reportStep(first, run.statements, ''));
     run.checkpoints.put(0, first);
     let printed = this.printed(process);
+    let finished = false;
+    const finish = (): void => {
+      finished = true;
+      this.finishRun(run, process, t0);
+    };
+    // The position asked for, when it is the last statement's end: its views are sent as soon as
+    // they are built, with the run's figures, before the sentences (a share link to the final state).
+    let sentEarly: Position | null = null;
     for (let i = 0; i < run.statements.length && !run.error; i++) {
       statement = i;
       try {
@@ -146,24 +154,53 @@ export class Session {
       }
       run.statementEnd.push(log.length);
       log.stops.mark(log.length);
-      const snap = this.snapshotHere(run, process, i + 1, i, log.length);
       const now = this.printed(process);
       run.output.push(now.slice(printed.length));
       printed = now;
+      const last = i === run.statements.length - 1 || run.error !== null;
+      const early =
+        last && this.viewsFirst
+          ? (views: Snapshot): void => {
+              finish();
+              const want = this.resolve(run, target);
+              if (want.fine || want.statement !== i + 1) return;
+              this.spares.stop();
+              sentEarly = { statement: want.statement, event: null };
+              // a copy: the checkpoint keeps the views, the page gets their buffers
+              this.postSnapshot(run, 0, sentEarly, cloneSnapshot(views), t0, true);
+            }
+          : null;
+      const snap = this.snapshotHere(run, process, i + 1, i, log.length, early);
       run.steps.push(reportStep(snap, run.statements, run.output[i]));
       run.summaries.push(summarize(process.kernel, process.libc));
       run.bindings.push(process.bindings());
       run.checkpoints.put(i + 1, snap);
-      this.post({
-        type: 'progress',
-        runId,
-        statement: i + 1,
-        statements: run.statements.length,
-        events: log.length,
-        seeking: false,
-        target: null,
-      });
+      if (!finished)
+        this.post({
+          type: 'progress',
+          runId,
+          statement: i + 1,
+          statements: run.statements.length,
+          events: log.length,
+          seeking: false,
+          target: null,
+        });
     }
+    if (!finished) finish();
+    if (sentEarly)
+      this.post({
+        type: 'explained',
+        runId,
+        reqId: 0,
+        position: sentEarly,
+        explain: run.checkpoints.get(run.statementEnd.length)!.explain,
+      });
+    else this.goto(runId, 0, target);
+  }
+
+  /** The run is over: its timeline, statement ends and output go to the page. */
+  private finishRun(run: RunState, process: SimProcess, t0: number): void {
+    const log = run.log;
     log.sampleNow();
     run.live = { process, statement: run.statementEnd.length, event: log.length };
     const timeline = log.timeline();
@@ -171,7 +208,7 @@ export class Session {
     this.post(
       {
         type: 'runDone',
-        runId,
+        runId: run.runId,
         timeline,
         statementEnd,
         loadEvents: run.loadEvents,
@@ -189,7 +226,6 @@ export class Session {
         statementEnd.buffer,
       ],
     );
-    this.goto(runId, 0, target);
   }
 
   goto(runId: number, reqId: number, target: Position, snap: Snap = 'down'): void {

@@ -1,5 +1,5 @@
 import type { Base } from './base';
-import type { Prng } from './decay';
+import type { Decay, Prng } from './decay';
 import type { ExtentMap } from './emap';
 import { Extent, ExtentHeap } from './extent';
 import { Eagerness, Pac, type EdataPool } from './pac';
@@ -13,6 +13,12 @@ class Bin {
   slabcur: Extent | null = null;
   /** slabs_nonfull, ordered by (sn, addr). Full slabs of auto arenas are not listed at all. */
   readonly nonfull = new ExtentHeap();
+}
+
+/** What an arena tells its background thread (backgroundThread.ts). */
+export interface ArenaBackground {
+  inactivityCheck(arena: Arena): void;
+  maybeDoDeferredWork(arena: Arena, decay: Decay, npagesNew: number): void;
 }
 
 export interface ArenaOptions {
@@ -256,7 +262,12 @@ export class Arena {
   /** arena_handle_deferred_work, after pages went back to the dirty cache: with dirty_decay_ms 0 they are purged at once. */
   handleDeferredWork(): void {
     if (this.pac.decayDirty.timeMs === 0) this.decay(false, true);
+    // arena_background_thread_inactivity_check: a background thread asleep for good is woken
+    if (this.background) this.background.inactivityCheck(this);
   }
+
+  /** The background threads (background_thread:true), set by the allocator; null when off. */
+  background: ArenaBackground | null = null;
 
   /** Set by the allocator: the thread's decay ticker (arena_decay_ticks). */
   tickHook: ((arena: Arena, n: number) => void) | null = null;
@@ -281,10 +292,15 @@ export class Arena {
       : this.opts.backgroundThread
         ? Eagerness.Never
         : Eagerness.OnEpochAdvance;
-    pac.maybeDecayPurge(pac.decayDirty, pac.dirty, this.now(), eager);
+    // arena_decay_impl: an application thread that advanced an epoch tells the background thread
+    // how many new pages the curve would let go before it wakes (arena_maybe_do_deferred_work).
+    const bg = isBackgroundThread ? null : this.background;
+    if (pac.maybeDecayPurge(pac.decayDirty, pac.dirty, this.now(), eager) && bg)
+      bg.maybeDoDeferredWork(this, pac.decayDirty, pac.decayDirty.epochNpagesDelta);
     // pa_shard_dont_decay_muzzy: nothing muzzy and no muzzy decay time.
     if (pac.muzzy.npages > 0 || pac.decayMuzzy.timeMs > 0)
-      pac.maybeDecayPurge(pac.decayMuzzy, pac.muzzy, this.now(), eager);
+      if (pac.maybeDecayPurge(pac.decayMuzzy, pac.muzzy, this.now(), eager) && bg)
+        bg.maybeDoDeferredWork(this, pac.decayMuzzy, pac.decayMuzzy.epochNpagesDelta);
   }
 
   sizeClassOf(size: number): number {

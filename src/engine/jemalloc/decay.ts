@@ -121,6 +121,22 @@ export class Decay {
     return Number(sum >> BFP);
   }
 
+  /**
+   * decay_npages_purge_in: of `npagesNew` pages added in the last epoch, how many the curve lets go
+   * within `timeNs` (arena_should_decay_early weighs an application thread's new dirty pages by it).
+   */
+  npagesPurgeIn(timeNs: number, npagesNew: number): number {
+    const nEpoch = Math.floor(timeNs / this.intervalNs);
+    if (nEpoch >= SMOOTHSTEP_NSTEPS) return npagesNew;
+    const h = BigInt(H_STEPS[SMOOTHSTEP_NSTEPS - 1] - H_STEPS[SMOOTHSTEP_NSTEPS - 1 - nEpoch]);
+    return Number((BigInt(npagesNew) * h) >> BFP);
+  }
+
+  /** decay_epoch_npages_delta: the pages the last epoch advance added to the backlog. */
+  get epochNpagesDelta(): number {
+    return this.backlog[SMOOTHSTEP_NSTEPS - 1];
+  }
+
   /** decay_ns_until_purge: when a background thread should next look (−1: never). */
   nsUntilPurge(npagesCurrent: number, threshold: number): number {
     if (!this.gradual) return -1;

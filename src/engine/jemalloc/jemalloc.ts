@@ -1,6 +1,7 @@
 import type { Clock } from '../kernel/clock';
 import type { Kernel } from '../kernel/kernel';
 import { Arena } from './arena';
+import { BackgroundThreads } from './backgroundThread';
 import { Base } from './base';
 import { Prng } from './decay';
 import { ExtentMap } from './emap';
@@ -82,6 +83,8 @@ export class JemallocMalloc {
   private hugeEnabled = true;
   /** The oversize threshold arenas other than arena 0 get (see the constructor). */
   private lateOversize: number;
+  /** background_thread:true: the purging threads (null when off, the default). */
+  readonly background: BackgroundThreads | null;
 
   constructor(
     readonly kernel: Kernel,
@@ -121,6 +124,7 @@ export class JemallocMalloc {
     };
     this.nhbins = this.opts.tcache ? sizeToIndex(sizeToUsable(Math.max(this.opts.tcacheMax, 1))) + 1 : 0;
     for (let i = 0; i <= this.opts.narenas; i++) this.arenas.push(null);
+    this.background = this.opts.backgroundThread ? new BackgroundThreads(clock, this.arenas) : null;
     this.arenas[0] = this.newArena(0, this.b0);
     this.setThread(0);
     // libjemalloc.so.2 needs libstdc++, whose start-up allocates its emergency exception pool
@@ -141,7 +145,8 @@ export class JemallocMalloc {
       this.pages,
       this.edata,
       () => this.thread.prng,
-      () => this.clock.now(),
+      // a background thread's turn runs at its own wake-up time
+      () => this.background?.runningAt ?? this.clock.now(),
       {
         dirtyDecayMs: huge && this.opts.dirtyDecayMs > 0 ? 0 : this.opts.dirtyDecayMs,
         muzzyDecayMs: huge && this.opts.muzzyDecayMs > 0 ? 0 : this.opts.muzzyDecayMs,
@@ -150,6 +155,10 @@ export class JemallocMalloc {
       },
     );
     arena.tickHook = (a, n) => this.decayTicks(a, n);
+    if (this.background) {
+      arena.background = this.background;
+      this.background.arenaCreated(index);
+    }
     return arena;
   }
 
@@ -263,11 +272,13 @@ export class JemallocMalloc {
 
   malloc(size: number): number {
     this.clock.call();
+    this.background?.catchUp();
     return this.alloc(size, false);
   }
 
   calloc(nmemb: number, size: number): number {
     this.clock.call();
+    this.background?.catchUp();
     const n = nmemb * size;
     if (size !== 0 && n / size !== nmemb) return 0;
     return this.alloc(n, true);
@@ -322,6 +333,7 @@ export class JemallocMalloc {
 
   free(ptr: number): void {
     this.clock.call();
+    this.background?.catchUp();
     if (ptr === 0) return;
     const usize = this.dalloc(ptr);
     if (this.thread.dalloc.add(usize)) this.tcacheEvent();
@@ -422,6 +434,7 @@ export class JemallocMalloc {
 
   realloc(ptr: number, size: number): number {
     this.clock.call();
+    this.background?.catchUp();
     if (ptr === 0) return this.alloc(size, false);
     if (size === 0) {
       // opt.zero_realloc "free" (5.3 default): realloc(p, 0) frees and returns NULL.

@@ -1,8 +1,13 @@
 import type { Clock } from '../kernel/clock';
 import type { Kernel } from '../kernel/kernel';
-import type { LibcAllocation, LibcCounters, LibcModel, LibcStat, Mallinfo2 } from '../libc/libc';
-import { UNIT_BLOCK, type JemallocDecayState, type JemallocSection, type LibcUnitDetail } from '../libc/section';
-import { EventKind, type EventSink } from '../trace/events';
+import type { LibcAllocation, LibcCounters, LibcModel, LibcStat } from '../libc/libc';
+import { Preloaded } from '../libc/preloaded';
+import {
+  UNIT_BLOCK,
+  type JemallocDecayState,
+  type JemallocSection,
+  type LibcUnitDetail,
+} from '../libc/section';
 import type { Decay } from './decay';
 import { ExtentState } from './extent';
 import { JemallocMalloc } from './jemalloc';
@@ -24,9 +29,7 @@ const STAT_DOCS: [keyof ReturnType<JemallocMalloc['readStats']>, string][] = [
  * empty heap, which releases nothing and returns 0 (measured under CPython 3.11 with ctypes). The
  * allocator's real "give memory back" is `purge()` (mallctl arena.<all>.purge).
  */
-export class JemallocModel extends JemallocMalloc implements LibcModel {
-  sink: EventSink | null = null;
-
+export class JemallocModel extends Preloaded(JemallocMalloc) implements LibcModel {
   constructor(
     kernel: Kernel,
     clock: Clock,
@@ -35,34 +38,6 @@ export class JemallocModel extends JemallocMalloc implements LibcModel {
     readonly startupMessages: readonly string[] = [],
   ) {
     super(kernel, clock, opts);
-  }
-
-  override malloc(n: number): number {
-    const p = super.malloc(n);
-    if (this.sink) this.sink.record(EventKind.Malloc, p, n, 0);
-    return p;
-  }
-  override calloc(nmemb: number, size: number): number {
-    const p = super.calloc(nmemb, size);
-    if (this.sink) this.sink.record(EventKind.Calloc, p, nmemb * size, 0);
-    return p;
-  }
-  override realloc(p: number, n: number): number {
-    const q = super.realloc(p, n);
-    if (this.sink) this.sink.record(EventKind.Realloc, q, n, p);
-    return q;
-  }
-  override free(p: number): void {
-    super.free(p);
-    if (this.sink) this.sink.record(EventKind.Free, p, 0, 0);
-  }
-  override trim(pad: number): number {
-    if (this.sink) this.sink.record(EventKind.MallocTrim, 0, pad, 0);
-    return 0;
-  }
-  /** mallctl("arena.<MALLCTL_ARENAS_ALL>.purge"). */
-  purge(): number {
-    return super.trim(0);
   }
 
   stats(): LibcStat[] {
@@ -86,6 +61,20 @@ export class JemallocModel extends JemallocMalloc implements LibcModel {
       },
       { name: 'opt.muzzy_decay_ms', value: this.opts.muzzyDecayMs, doc: 'how long muzzy pages live' },
     );
+    const bg = this.background;
+    if (bg)
+      out.push(
+        {
+          name: 'stats.background_thread.num_threads',
+          value: bg.running,
+          doc: 'background threads purging on their own schedule (background_thread:true)',
+        },
+        {
+          name: 'stats.background_thread.num_runs',
+          value: bg.infos.reduce((n, i) => n + i.runs, 0),
+          doc: 'turns the background threads took (each purges down to the decay curve, then sleeps)',
+        },
+      );
     return out;
   }
 
@@ -101,22 +90,6 @@ export class JemallocModel extends JemallocMalloc implements LibcModel {
     if (h) for (const e of h.large) huge += e.size;
     c.largeMappedBytes = huge;
     return c;
-  }
-
-  /** glibc's mallinfo2 on its unused heap: jemalloc does not export mallinfo2, so the process gets zeros. */
-  mallinfo2(): Mallinfo2 {
-    return {
-      arena: 0,
-      ordblks: 1,
-      smblks: 0,
-      hblks: 0,
-      hblkhd: 0,
-      usmblks: 0,
-      fsmblks: 0,
-      uordblks: 0,
-      fordblks: 0,
-      keepcost: 0,
-    };
   }
 
   allocationAt(ptr: number): LibcAllocation | null {
@@ -240,7 +213,8 @@ export class JemallocModel extends JemallocMalloc implements LibcModel {
     const info = BIN_INFO[e.binIndex];
     const cached = new Set<number>();
     for (const t of this.threads.values())
-      if (t.tcache && e.binIndex < t.tcache.bins.length) for (const p of t.tcache.bins[e.binIndex].items) cached.add(p);
+      if (t.tcache && e.binIndex < t.tcache.bins.length)
+        for (const p of t.tcache.bins[e.binIndex].items) cached.add(p);
     const states = new Uint8Array(info.nregs);
     const free: number[] = [];
     for (let i = 0; i < info.nregs; i++) {

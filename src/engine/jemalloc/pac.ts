@@ -39,6 +39,9 @@ export class EdataPool {
   }
 }
 
+/** ARENA_DEFERRED_PURGE_NPAGES_THRESHOLD (arena_externs.h): below it a background thread sleeps the whole curve. */
+export const DEFERRED_PURGE_NPAGES_THRESHOLD = 1024;
+
 export const enum Eagerness {
   Always = 0,
   Never = 1,
@@ -333,6 +336,18 @@ export class Pac {
       if (current > limit) this.decayToLimit(decay, set, false, limit, current - limit);
     }
     return advanced;
+  }
+
+  /**
+   * pac_time_until_deferred_work: the sooner of dirty's and muzzy's decay_ns_until_purge with
+   * ARENA_DEFERRED_PURGE_NPAGES_THRESHOLD (1,024 pages); Infinity for DECAY_UNBOUNDED_TIME_TO_PURGE.
+   */
+  timeUntilDeferredWork(): number {
+    const ns = (d: Decay, set: ExtentSet): number => {
+      const t = d.nsUntilPurge(set.npages, DEFERRED_PURGE_NPAGES_THRESHOLD);
+      return t < 0 ? Infinity : t;
+    };
+    return Math.min(ns(this.decayDirty, this.dirty), ns(this.decayMuzzy, this.muzzy));
   }
 
   /** pac_decay_all (arena.<i>.purge): everything, dirty straight to retained. */

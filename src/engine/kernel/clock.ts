@@ -8,7 +8,8 @@
  * - each C-library call costs `callCostNs` (the per-call cost model below), charged by the allocator
  *   as the call starts;
  * - explicit sleeps (`time.sleep`, the trace op `s NS`) call `sleep(ns)`;
- * - a higher layer (the interpreter) may charge its own work with `advance(ns)`.
+ * - a higher layer (the interpreter) may charge its own work with `advance(ns)`;
+ * - threads that run beside the program on their own schedule watch it (`onAdvance`).
  *
  * The cost model: every allocator call costs the same, `callCostNs` = 50 ns by default. Measured here
  * with tools/native/alloc_replay.c --time (CPU time of the op loop, one run each, 2 shared cores):
@@ -50,7 +51,18 @@ export class Clock {
   advance(ns: number): void {
     if (!(ns >= 0)) throw new RangeError(`clock cannot go back (${ns} ns)`);
     this.ns += ns;
+    for (let i = 0; i < this.watchers.length; i++) this.watchers[i](this.ns);
   }
+
+  /**
+   * Called after the clock moved by work or a sleep outside the allocator (never inside an allocator
+   * call): what runs on its own schedule beside the program (jemalloc's background threads) takes
+   * its turns then.
+   */
+  onAdvance(watcher: (nowNs: number) => void): void {
+    this.watchers.push(watcher);
+  }
+  private readonly watchers: ((nowNs: number) => void)[] = [];
 
   /** nanosleep: nothing runs meanwhile, time passes. */
   sleep(ns: number): void {

@@ -34,9 +34,6 @@ export function createLibc(
     case 'jemalloc': {
       const { options, warnings } = parseMallocConf(env.mallocConf ?? '', env.cpus);
       if (!options.retain) throw new EnvError('not supported by Highwater yet: MALLOC_CONF retain:false');
-      // Its purging thread runs on wall time, which the model does not simulate yet (jemalloc/README.md).
-      if (options.backgroundThread)
-        throw new EnvError('not supported by Highwater yet: MALLOC_CONF background_thread:true');
       return new JemallocModel(kernel, clock, options, warnings);
     }
     case 'mimalloc': {

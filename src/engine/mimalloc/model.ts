@@ -1,8 +1,8 @@
 import type { Clock } from '../kernel/clock';
 import type { Kernel } from '../kernel/kernel';
-import type { LibcAllocation, LibcCounters, LibcModel, LibcStat, Mallinfo2 } from '../libc/libc';
+import type { LibcAllocation, LibcCounters, LibcModel, LibcStat } from '../libc/libc';
+import { Preloaded } from '../libc/preloaded';
 import { MI_SLICE, UNIT_BLOCK, type LibcUnitDetail, type MimallocSection } from '../libc/section';
-import { EventKind, type EventSink } from '../trace/events';
 import { COMMIT_MASK_BITS, INFO_SLICES, SLICE_SIZE } from './constants';
 import { MimallocMalloc } from './mimalloc';
 import type { MimallocOptions } from './options';
@@ -15,9 +15,7 @@ import type { Segment } from './segment';
  * preloads mimalloc: it does not export malloc_trim, so glibc's own runs on glibc's empty heap and
  * releases nothing (measured: RSS unchanged, returns 0). mimalloc's own is `purge()`, mi_collect(true).
  */
-export class MimallocModel extends MimallocMalloc implements LibcModel {
-  sink: EventSink | null = null;
-
+export class MimallocModel extends Preloaded(MimallocMalloc) implements LibcModel {
   constructor(
     kernel: Kernel,
     clock: Clock,
@@ -26,34 +24,6 @@ export class MimallocModel extends MimallocMalloc implements LibcModel {
     readonly startupMessages: readonly string[] = [],
   ) {
     super(kernel, clock, opts);
-  }
-
-  override malloc(n: number): number {
-    const p = super.malloc(n);
-    if (this.sink) this.sink.record(EventKind.Malloc, p, n, 0);
-    return p;
-  }
-  override calloc(nmemb: number, size: number): number {
-    const p = super.calloc(nmemb, size);
-    if (this.sink) this.sink.record(EventKind.Calloc, p, nmemb * size, 0);
-    return p;
-  }
-  override realloc(p: number, n: number): number {
-    const q = super.realloc(p, n);
-    if (this.sink) this.sink.record(EventKind.Realloc, q, n, p);
-    return q;
-  }
-  override free(p: number): void {
-    super.free(p);
-    if (this.sink) this.sink.record(EventKind.Free, p, 0, 0);
-  }
-  override trim(pad: number): number {
-    if (this.sink) this.sink.record(EventKind.MallocTrim, 0, pad, 0);
-    return 0;
-  }
-  /** mi_collect(true). */
-  purge(): number {
-    return super.trim(0);
   }
 
   stats(): LibcStat[] {
@@ -95,22 +65,6 @@ export class MimallocModel extends MimallocMalloc implements LibcModel {
     c.brkHeapBytes = 0;
     c.largeMappedBytes = huge;
     return c;
-  }
-
-  /** glibc's mallinfo2 on its unused heap: mimalloc does not export mallinfo2. */
-  mallinfo2(): Mallinfo2 {
-    return {
-      arena: 0,
-      ordblks: 1,
-      smblks: 0,
-      hblks: 0,
-      hblkhd: 0,
-      usmblks: 0,
-      fsmblks: 0,
-      uordblks: 0,
-      fordblks: 0,
-      keepcost: 0,
-    };
   }
 
   allocationAt(ptr: number): LibcAllocation | null {
@@ -173,7 +127,7 @@ export class MimallocModel extends MimallocMalloc implements LibcModel {
         for (let c = 1; c < COMMIT_MASK_BITS; c++)
           cells[c] = (cells[c] & 3) | (MI_SLICE.KindHuge << MI_SLICE.KindShift);
       } else
-        for (let c = INFO_SLICES; c < s.sliceEntries; ) {
+        for (let c = INFO_SLICES; c < s.sliceEntries;) {
           const p = s.pageAt[c];
           const span = s.spanStart[c];
           const count = p ? p.sliceCount : span ? span.count : 1;
@@ -247,7 +201,10 @@ export class MimallocModel extends MimallocMalloc implements LibcModel {
     for (const b of p.free) states[index(b)] = UNIT_BLOCK.Free;
     for (const b of p.localFree) states[index(b)] = UNIT_BLOCK.LocalFree;
     for (const b of p.threadFree) states[index(b)] = UNIT_BLOCK.ThreadFree;
-    const order = [...p.free].reverse().concat([...p.localFree].reverse()).map(index);
+    const order = [...p.free]
+      .reverse()
+      .concat([...p.localFree].reverse())
+      .map(index);
     const kind = p.sliceCount === 1 ? 'small' : p.blockSize <= 128 * 1024 ? 'medium' : 'large';
     return {
       address: pageStart,

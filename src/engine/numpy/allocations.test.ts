@@ -38,6 +38,8 @@ const ARRAY_LEVEL: [RegExp, string][] = [
   [/np\.(round|around)\(/, 'fromnumeric.around: _wrapfunc calls a.round with keywords'],
   [/^y = x\.round\(/, 'gentype_round: the method looked up and called on a 0-d array by name'],
   [/__array_interface__/, "array_interface_get's dict and its items"],
+  [/np\.fromiter\(.*(dtype|count)=/, "fromiter's keyword arguments (its argument parser's temporaries)"],
+  [/^a\.resize\(\(/, "an object freed before resize's own calls (not NumPy's; not identified)"],
   [/^it = \[x for x in a\]/, 'the iterator of a float array (a temporary at its end)'],
   [
     /np\.random\.|rng\.(random|standard_normal|permutation|shuffle|choice|integers)/,

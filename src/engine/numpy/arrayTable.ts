@@ -20,6 +20,8 @@ export const enum VK {
   Lost = 4,
   /** A pure formula of the element index (ValueStore's map): arithmetic on formulas. */
   Expr = 5,
+  /** dtype=object: the slots' object handles (0 = NULL) in ValueStore's object map. */
+  Objects = 6,
 }
 
 /**

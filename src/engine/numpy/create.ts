@@ -10,7 +10,9 @@ import type { Vm } from '../python/runtime/vm';
 import { richCompareBool } from '../python/abstract/compare';
 import { rawMalloc } from './alloc';
 import { isNone, intArg, isInt, orderArg, parseArgs, sequenceItems, shapeArg, type Kw } from './args';
-import { BOOL, FLOAT64, INT64, promote, type DType } from './dtypes';
+import { BOOL, FLOAT64, INT64, OBJECT, promote, type DType } from './dtypes';
+import { objectsFromNumbers } from './objects';
+import { storeItems } from './objectItems';
 import type { DTypeObjects } from './dtypeType';
 import { formulaOf, readBroadcast, valueAt, writeValues } from './elements';
 import type { NumpyErrors } from './errors';
@@ -59,6 +61,16 @@ export class Constructors {
     const A = this.arrays;
     const h = A.newArray(dtype, shape, { zeroed });
     if (order === 'F' && shape.length > 1) A.t.setShape(A.slot(h), shape, fStrides(shape, dtype.itemsize));
+    if (dtype === OBJECT) {
+      // PyArray_Zeros fills object arrays with one int 0 (PyLong_FromLong(0), a reference per
+      // element); PyArray_Empty with None (PyArray_FillObjectArray)
+      const vm = this.vm;
+      const o = zeroed ? fromLong(vm, 0) : vm.s.None;
+      if (!zeroed) vm.incref(o);
+      storeItems(A, h, () => o);
+      vm.decref(o);
+      return h;
+    }
     A.values.setConst(A.slot(h), value);
     return h;
   }
@@ -111,6 +123,15 @@ export class Constructors {
       kw,
     );
     const o = orderArg(vm, order);
+    const ft = vm.table.type[fillH!];
+    const plainObject =
+      this.numberOrNull(fillH!) === null &&
+      ft !== T.Str &&
+      ft !== T.List &&
+      ft !== T.Tuple &&
+      !this.arrays.isArray(fillH!);
+    if (plainObject && (isNone(vm, dt) || this.dtypes.convert(dt, null) === OBJECT))
+      return this.fullObject(shapeH!, fillH!, o);
     const fill = this.numberArg(fillH!, 'np.full with a fill value that is not a number');
     const { shape, tempLen } = shapeArg(vm, shapeH!);
     if (!isNone(vm, dt)) {
@@ -126,6 +147,35 @@ export class Constructors {
       return a;
     } finally {
       vm.decref(f);
+    }
+  }
+
+  /**
+   * np.full(shape, obj) with an object that is not a number (None, an instance): asarray(obj)
+   * is a 0-d object array (alive until full returns), the result an object array whose every
+   * element is a reference to that same object (empty's None replaced by copyto).
+   */
+  private fullObject(shapeH: number, fill: number, o: 'C' | 'F'): number {
+    const vm = this.vm;
+    const A = this.arrays;
+    const z = A.newArray(OBJECT, []);
+    storeItems(A, z, () => fill);
+    try {
+      const { shape, tempLen } = shapeArg(vm, shapeH);
+      const a = this.withShape(tempLen, () => this.filled(OBJECT, shape, o, 0));
+      storeItems(A, a, () => fill);
+      return a;
+    } finally {
+      vm.decref(z);
+    }
+  }
+
+  private numberOrNull(h: number): number | null {
+    try {
+      return this.numberArg(h, '').v;
+    } catch (e) {
+      if (e instanceof NotSupported) return null;
+      throw e;
     }
   }
 
@@ -169,7 +219,8 @@ export class Constructors {
   /** copyto(a, scalar): the scalar's 0-d array, a write of every element. */
   private copyto(a: number, d: DType, v: number): void {
     const z = this.zeroD(d, v);
-    this.fillAll(a, v);
+    if (this.arrays.dtype(a) === OBJECT) objectsFromNumbers(this.arrays, a, d, () => v);
+    else this.fillAll(a, v);
     this.vm.decref(z);
   }
 
@@ -398,15 +449,19 @@ export class Constructors {
           const parts = hs.map((h) => readBroadcast(A, h, A.shape(h)));
           const inner = shape.slice(axis + 1).reduce((a, b) => a * b, 1);
           const outer = shape.slice(0, axis).reduce((a, b) => a * b, 1);
-          const vals = new Float64Array(outer * shape[axis] * inner);
+          // the result is new and C-contiguous: its values are written straight in, block by
+          // block (a cast only where a part's dtype differs)
+          const out = A.values.setData(A.slot(ret), outer * shape[axis] * inner);
           let k = 0;
-          for (let o = 0; o < outer; o++)
-            for (let j = 0; j < hs.length; j++) {
-              const len = A.shape(hs[j])[axis] * inner;
-              vals.set(parts[j].subarray(o * len, (o + 1) * len), k);
-              k += len;
-            }
-          writeValues(A, ret, (i) => vals[i]);
+          if (out !== null)
+            for (let o = 0; o < outer; o++)
+              for (let j = 0; j < hs.length; j++) {
+                const len = A.shape(hs[j])[axis] * inner;
+                const part = parts[j].subarray(o * len, (o + 1) * len);
+                if (A.dtype(hs[j]) === dtype) out.set(part, k);
+                else for (let i = 0; i < len; i++) out[k + i] = castValue(dtype, part[i]);
+                k += len;
+              }
           A.writeAll(ret);
           vm.decref(view);
           return ret;

@@ -5,7 +5,7 @@ import { intern, strNew, strValue } from '../python/objects/str';
 import { readyStaticType } from '../python/objects/typeobject';
 import { Cmp, T, defineType, type TypeSlots } from '../python/objects/types';
 import type { Vm } from '../python/runtime/vm';
-import { BOOL, DTYPES, FLOAT64, INT64, dtypeByName, type DType } from './dtypes';
+import { BOOL, DTYPES, FLOAT64, INT64, OBJECT, dtypeByName, type DType } from './dtypes';
 import type { Scalars } from './scalars';
 
 /** sizeof(PyArray_Descr) on 1.24 (np.dtype.__basicsize__). */
@@ -33,7 +33,8 @@ export class DTypeObjects {
       dealloc: () => {
         throw new Error('internal: a static dtype deallocated');
       },
-      reprText: (_vm, h) => `dtype('${this.of(h).name}')`,
+      // arraydescr_repr: dtype('O') for objects (its str stays 'object')
+      reprText: (_vm, h) => `dtype('${this.of(h) === OBJECT ? 'O' : this.of(h).name}')`,
       str: (v, h) => strNew(v, this.of(h).name),
       hash: (_vm, h) => `dtype:${this.of(h).name}`,
       richcompare: (v, a, b, op) => {
@@ -101,6 +102,7 @@ export class DTypeObjects {
       if (h === vm.types[T.Float].typeObject) return FLOAT64;
       if (h === vm.types[T.Int].typeObject) return INT64;
       if (h === vm.types[T.Bool].typeObject) return BOOL;
+      if (h === vm.types[T.Object].typeObject) return OBJECT;
       const id = vm.slotsOf(h).id;
       return this.scalars.byId.get(id);
     }
@@ -119,7 +121,7 @@ export class DTypeObjects {
     const t = vm.table.type[h];
     if (t === T.Str) {
       const s = strValue(vm, h);
-      if (/^[<>|=]?[UuSaOcmMVG]|^(str|object|complex|datetime|timedelta|unicode|bytes)/.test(s))
+      if (/^[<>|=]?[UuSacmMVG]|^(str|complex|datetime|timedelta|unicode|bytes)/.test(s))
         throw new NotSupported(`dtype '${s}'`);
       throw typeError(vm, "data type '%s' not understood", s);
     }

@@ -5,7 +5,7 @@
  * scalars (before NEP 50: `uint8_array + 300` is uint16, `int8_array + 1` stays int8), all
  * checked against Debian's python3-numpy.
  */
-export type Kind = 'b' | 'u' | 'i' | 'f';
+export type Kind = 'b' | 'u' | 'i' | 'f' | 'O';
 
 export interface DType {
   /** Index in DTYPES (the ArrayTable's dtype column). */
@@ -38,7 +38,7 @@ const mk = (
   kind,
   itemsize,
   char,
-  typestr: `${itemsize === 1 ? '|' : '<'}${kind}${itemsize}`,
+  typestr: kind === 'O' ? '|O' : `${itemsize === 1 ? '|' : '<'}${kind}${itemsize}`,
   scalarName,
 });
 
@@ -53,6 +53,12 @@ export const INT64 = mk(7, 7, 'int64', 'i', 8, 'l');
 export const UINT64 = mk(8, 8, 'uint64', 'u', 8, 'L');
 export const FLOAT32 = mk(9, 11, 'float32', 'f', 4, 'f');
 export const FLOAT64 = mk(10, 12, 'float64', 'f', 8, 'd');
+/**
+ * dtype('O') (NPY_OBJECT 17): 8-byte slots holding PyObject pointers. Its descriptor has
+ * NPY_ITEM_REFCOUNT | NPY_NEEDS_INIT, so a new buffer is always calloc'd (NULL reads as None)
+ * and every stored object is a counted reference (objects.ts).
+ */
+export const OBJECT = mk(11, 17, 'object', 'O', 8, 'O', 'object_');
 
 export const DTYPES: readonly DType[] = [
   BOOL,
@@ -66,6 +72,7 @@ export const DTYPES: readonly DType[] = [
   UINT64,
   FLOAT32,
   FLOAT64,
+  OBJECT,
 ];
 
 const SIGNED: Record<number, DType> = { 1: INT8, 2: INT16, 4: INT32, 8: INT64 };
@@ -135,17 +142,24 @@ const ALIASES: Record<string, DType> = {
   '|u1': UINT8,
   B: UINT8,
   ubyte: UINT8,
+  O: OBJECT,
+  '|O': OBJECT,
+  O8: OBJECT,
+  object: OBJECT,
+  object_: OBJECT,
 };
 
 export function dtypeByName(name: string): DType | undefined {
   return Object.prototype.hasOwnProperty.call(ALIASES, name) ? ALIASES[name] : undefined;
 }
 
-const KIND_RANK: Record<Kind, number> = { b: 0, u: 1, i: 2, f: 3 };
+const KIND_RANK: Record<Kind, number> = { b: 0, u: 1, i: 2, f: 3, O: 4 };
 
 /** np.promote_types for the modelled dtypes (1.24's table). */
 export function promote(a: DType, b: DType): DType {
   if (a === b) return a;
+  // every dtype promotes to object with object (PyArray_PromoteTypes: OBJECT's common dtype)
+  if (a.kind === 'O' || b.kind === 'O') return OBJECT;
   if (a.kind === 'b') return b;
   if (b.kind === 'b') return a;
   if (a.kind === 'f' || b.kind === 'f') {
@@ -164,7 +178,9 @@ export function promote(a: DType, b: DType): DType {
 
 /** np.can_cast(from, to, 'safe'). */
 export function canCastSafely(from: DType, to: DType): boolean {
-  if (from === to || from.kind === 'b') return true;
+  if (from === to || to.kind === 'O') return true;
+  if (from.kind === 'O') return false;
+  if (from.kind === 'b') return true;
   if (to.kind === 'b') return false;
   if (to.kind === 'f')
     return from.kind === 'f' ? from.itemsize <= to.itemsize : to === FLOAT64 || from.itemsize <= 2;
@@ -234,7 +250,7 @@ export function resultType(arrays: readonly DType[], scalars: readonly PyScalar[
   const arr = arrays.reduce(promote);
   if (scalars.length === 0) return arr;
   // dtype_kind_to_simplified_ordering: bool 0, (u)int 1, float 2
-  const category = (k: Kind): number => (k === 'b' ? 0 : k === 'f' ? 2 : 1);
+  const category = (k: Kind): number => (k === 'b' ? 0 : k === 'f' ? 2 : k === 'O' ? 3 : 1);
   const maxArray = Math.max(...arrays.map((d) => category(d.kind)));
   const useMin = scalars.every((s) => (s.kind === 'bool' ? 0 : s.kind === 'int' ? 1 : 2) <= maxArray);
   let r = arr;

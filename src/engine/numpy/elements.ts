@@ -1,6 +1,7 @@
 import { NotSupported } from '../python/errors';
 import { VK } from './arrayTable';
 import type { Arrays } from './ndarray';
+import { FLOAT64 } from './dtypes';
 import { castValue, type ElementFn } from './values';
 
 /**
@@ -79,6 +80,17 @@ export function readBroadcast(A: Arrays, h: number, shape: readonly number[]): F
   const get = A.values.reader(owner);
   const s = A.slot(h);
   const hs = A.t.shape(s);
+  const typed = A.values.typedOf(owner);
+  if (
+    typed !== null &&
+    hs.length === shape.length &&
+    hs.every((d, i) => d === shape[i]) &&
+    A.cContiguous(h)
+  ) {
+    // a C-contiguous run of stored values: one block copy (np.append / concatenate in a loop)
+    const start = offset / itemsize;
+    return Float64Array.from(typed.subarray(start, start + A.t.size(s)));
+  }
   const hst = A.t.strides(s);
   const nd = shape.length;
   const strides = shape.map((_, i) => {
@@ -139,6 +151,13 @@ export function writeValues(
   }
   const arr = A.values.writable(owner);
   if (arr === null) return;
+  if (owner === s && offset === 0 && A.cContiguous(h)) {
+    // the whole owner in its own order: no offsets to walk
+    const n = t.size(s);
+    if (d === FLOAT64) for (let k = 0; k < n; k++) arr[k] = get(k);
+    else for (let k = 0; k < n; k++) arr[k] = castValue(d, get(k));
+    return;
+  }
   forEachOffset(t.shape(s), t.strides(s), offset, (o, k) => {
     arr[o / itemsize] = castValue(d, get(k));
   });

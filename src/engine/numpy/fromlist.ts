@@ -5,7 +5,9 @@ import { fromLong, intValue } from '../python/objects/int';
 import { listItem } from '../python/objects/list';
 import { tupleItems } from '../python/objects/tuple';
 import { T } from '../python/objects/types';
-import { BOOL, FLOAT64, INT64, UINT64, promote, type DType } from './dtypes';
+import { BOOL, FLOAT64, INT64, OBJECT, UINT64, promote, type DType } from './dtypes';
+import { objectArrayFromSequence } from './objectList';
+import { astypeObject } from './objects';
 import { formulaOf, readValues, valueAt, writeValues } from './elements';
 import { shapeText, size, type Arrays } from './ndarray';
 import type { Scalars } from './scalars';
@@ -48,14 +50,14 @@ export class FromList {
     return this.arrays.vm;
   }
 
-  private entryNew(): number {
+  entryNew(): number {
     if (this.keep.length) return this.keep.pop()!;
     const p = this.vm.mem.malloc(COERCION_ENTRY_BYTES);
     this.vm.mem.touch(p, COERCION_ENTRY_BYTES);
     return p;
   }
 
-  private entryFree(p: number): void {
+  entryFree(p: number): void {
     if (this.keep.length < COERCION_CACHE_KEEP) this.keep.push(p);
     else if (p) this.vm.mem.free(p);
   }
@@ -86,8 +88,9 @@ export class FromList {
     if (sd) return sd;
     if (A.isArray(h)) return A.dtype(h);
     if (t === T.Str) throw new NotSupported('numpy arrays of strings');
-    if (t === T.None) throw new NotSupported('numpy arrays of objects (None in the data)');
-    throw new NotSupported(`numpy arrays of ${vm.typeOf(h).name} objects`);
+    if (t === T.Bytes) throw new NotSupported('numpy arrays of bytes');
+    // anything else (None, a dict, an instance) makes the array's dtype object
+    return OBJECT;
   }
 
   /** PyArray_DiscoverDTypeAndShape_Recursive. */
@@ -142,6 +145,7 @@ export class FromList {
   fromObject(h: number, dtype: DType | null, copy: boolean, ndmin = 0): number {
     const A = this.arrays;
     if (A.isArray(h)) return this.fromArray(h, dtype, copy, ndmin);
+    if (dtype === OBJECT) return objectArrayFromSequence(A, this, h, ndmin);
     const found: Discovered = { shape: [], dtype: null, sequences: [] };
     const shapeAt: (number | null)[] = [];
     const entries: number[] = [];
@@ -150,6 +154,11 @@ export class FromList {
     } catch (e) {
       for (const p of entries) this.entryFree(p);
       throw e;
+    }
+    if (dtype === null && found.dtype === OBJECT) {
+      // discovered object dtype: the leaves are stored as they are
+      for (const p of entries) this.entryFree(p);
+      return objectArrayFromSequence(A, this, h, ndmin);
     }
     const shape = shapeAt.filter((x): x is number => x !== null);
     found.shape = shape;
@@ -247,6 +256,7 @@ export class FromList {
       vm.incref(h);
       return h;
     }
+    if (d === OBJECT && A.nd(h) >= ndmin) return astypeObject(A, h, d);
     const shape = A.shape(h);
     const full = [...new Array<number>(Math.max(0, ndmin - shape.length)).fill(1), ...shape];
     const c = A.newArray(d, full);

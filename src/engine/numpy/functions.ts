@@ -124,6 +124,7 @@ export class Functions {
       row_stack: { flags: FK, fn: (a, k) => C.vstack(a, k) },
       hstack: { flags: FK, fn: (a, k) => C.hstack(a, k) },
       frombuffer: { flags: VK, fn: (a, k) => C.frombuffer(a, k) },
+      fromiter: { flags: VK, fn: (a, k) => rt.growth.fromiter(a, k) },
       where: { flags: Meth.Varargs, fn: (a, k) => C.where(a, k, (h) => this.nonzero(h)) },
       nonzero: { flags: FK, fn: (a) => this.withArray(a[0], (h) => this.nonzero(h)) },
       array: { flags: FK, fn: (a, k) => this.array(a, k, true) },

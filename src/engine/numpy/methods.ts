@@ -10,7 +10,9 @@ import type { Layout } from './layout';
 import type { Rounding } from './round';
 import type { Vm } from '../python/runtime/vm';
 import { axisArg, boolArg, intArg, isInt, isNone, parseArgs, sequenceItems } from './args';
-import { FLOAT32, FLOAT64, INT64, type DType } from './dtypes';
+import { FLOAT32, FLOAT64, INT64, OBJECT, type DType } from './dtypes';
+import { astypeObject, objectToList } from './objects';
+import { itemHandles, storeItems } from './objectItems';
 import type { DTypeObjects } from './dtypeType';
 import { formulaOf, readBroadcast, requireValues, valueAt, writeValues } from './elements';
 import type { Arrays } from './ndarray';
@@ -267,6 +269,15 @@ export class Methods {
       vm.incref(self);
       return self;
     }
+    if (d === OBJECT && A.dtype(self) !== OBJECT) return astypeObject(A, self, d);
+    if (A.dtype(self) === OBJECT && d !== OBJECT)
+      throw new NotSupported('astype from dtype=object to a numeric dtype');
+    if (d === OBJECT) {
+      const c = A.newArray(d, A.shape(self));
+      const items = itemHandles(A, self);
+      storeItems(A, c, (k) => items[k] || vm.s.None);
+      return c;
+    }
     const shape = A.shape(self);
     const c = A.newArray(d, shape);
     if (shape.length > 1 && A.fContiguous(self) && !A.cContiguous(self)) {
@@ -290,6 +301,7 @@ export class Methods {
   tolist(self: number): number {
     const vm = this.c.vm;
     const A = this.c.arrays;
+    if (A.dtype(self) === OBJECT) return objectToList(A, self);
     requireValues(A, self, 'ndarray.tolist()');
     const shape = A.shape(self);
     const d = A.dtype(self);
@@ -341,6 +353,11 @@ export class Methods {
         k = k * shape[ax] + i;
       });
     }
+    if (A.dtype(self) === OBJECT) {
+      const o = itemHandles(A, self)[k] || vm.s.None;
+      vm.incref(o);
+      return o;
+    }
     requireValues(A, self, 'ndarray.item()');
     return this.c.scalars.toPython(A.dtype(self), valueAt(A, self, k));
   }
@@ -354,6 +371,12 @@ export class Methods {
     const vm = this.c.vm;
     const A = this.c.arrays;
     if (args.length !== 1) throw typeError(vm, 'fill() takes exactly one argument (%zd given)', args.length);
+    if (A.dtype(self) === OBJECT) {
+      // PyArray_FillWithScalar: the same object in every element, one reference each
+      storeItems(A, self, () => args[0]);
+      vm.incref(vm.s.None);
+      return vm.s.None;
+    }
     const v = this.c.views.numberOf(args[0]);
     if (v === null) throw new NotSupported('ndarray.fill with that value');
     writeValues(

@@ -20,6 +20,7 @@ import { Scalars } from './scalars';
 import { Sorting } from './sort';
 import { Ufuncs } from './ufunc';
 import { Views } from './views';
+import { Growth } from './grow';
 import { Layout } from './layout';
 import { Rounding } from './round';
 import { NumericFunctions } from './numericFunctions';
@@ -48,6 +49,7 @@ export class NumpyRuntime {
   readonly layout: Layout;
   readonly rounding: Rounding;
   readonly numeric: NumericFunctions;
+  readonly growth: Growth;
   readonly ndarrayType: TypeSlots;
   /** The module object (static: its memory is part of the import footprint). */
   readonly module: number;
@@ -75,6 +77,7 @@ export class NumpyRuntime {
       return this.reductions.toScalar(z);
     };
     this.views.asArray = (h) => this.fromList.fromObject(h, null, false);
+    this.growth = new Growth(this.arrays, this.dtypes, this.views);
     this.layout = new Layout(this);
     this.rounding = new Rounding(this);
     this.numeric = new NumericFunctions(this);

@@ -1,9 +1,10 @@
 import { PyError } from '../python/errors';
 import type { Vm } from '../python/runtime/vm';
 import type { NpyAlloc } from './alloc';
-import { AF, ArrayTable } from './arrayTable';
+import { AF, ArrayTable, VK } from './arrayTable';
 import { ARRAY_OBJECT_SIZE } from './constants';
-import type { DType } from './dtypes';
+import { OBJECT, type DType } from './dtypes';
+import { releaseItems } from './objectItems';
 import { ValueStore } from './values';
 
 /** A snapshot of one array's fields (PyArrayObject_fields), made on request for the API paths. */
@@ -227,7 +228,9 @@ export class Arrays {
         t.s0[s] = nd === 0 || n === 0 ? 0 : nd === 1 ? w : w * Math.max(shape[1], 1);
       } else t.setShape(s, shape, n === 0 ? shape.map(() => 0) : cStrides(shape, w));
       const nbytes = Math.max(n * dtype.itemsize, 1);
-      t.data[s] = opts.zeroed ? this.alloc.dataCalloc(nbytes) : this.alloc.dataMalloc(nbytes);
+      // NPY_NEEDS_INIT (dtype=object): the buffer is zeroed whatever the caller asked
+      const zeroed = opts.zeroed || dtype === OBJECT;
+      t.data[s] = zeroed ? this.alloc.dataCalloc(nbytes) : this.alloc.dataMalloc(nbytes);
       if (t.data[s] === 0) {
         this.dealloc(h);
         throw new PyError(
@@ -236,7 +239,8 @@ export class Arrays {
         );
       }
       t.flags[s] |= AF.OwnData;
-      this.values.setConst(s, 0);
+      if (dtype === OBJECT) this.values.setObjects(s, n);
+      else this.values.setConst(s, 0);
     }
     vm.table.ptr[h] = t.data[s];
     return h;
@@ -273,6 +277,9 @@ export class Arrays {
       vm.decref(b);
     }
     const nd = t.nd[s];
+    // PyArray_XDECREF before the buffer goes: every stored object loses its reference (C order)
+    if (t.flags[s] & AF.OwnData && t.data[s] && t.vkind[s] === VK.Objects)
+      releaseItems(vm, this.values.handles(s));
     if (t.flags[s] & AF.OwnData && t.data[s])
       this.alloc.dataFree(t.data[s], Math.max(t.size(s) * t.dt(s).itemsize, 1));
     if (t.dims[s]) this.alloc.dimFree(t.dims[s], 2 * nd);

@@ -31,6 +31,9 @@ import { readValues, requireValues, valueAt } from './elements';
 import type { UfuncName } from './loops';
 import { Methods, type MethodContext } from './methods';
 import { arrayRepr, arrayStr } from './print';
+import { OBJECT } from './dtypes';
+import { Growth } from './grow';
+import { handlesForPrint, objectText } from './objects';
 
 /** The operator of each BINARY_OP slot, as the ufunc it calls (number.c n_ops). */
 const NB_UFUNC: Partial<Record<number, UfuncName>> = {
@@ -72,6 +75,7 @@ export function makeNdarrayType(c: MethodContext): {
   const U = c.ufuncs;
   const M = new Methods(c);
   const L = c.layout!;
+  const G = new Growth(A, c.dtypes, V);
   const binary: Record<number, BinarySlot> = {};
   for (const [nb, name] of Object.entries(NB_UFUNC)) {
     const k = Number(nb);
@@ -193,6 +197,14 @@ export function makeNdarrayType(c: MethodContext): {
   });
   readyStaticType(vm, iterator);
 
+  // an object array prints each item's repr (arrayprint's _object_format), in str() too
+  const printed = (h: number, how: typeof arrayRepr): string => {
+    if (A.dtype(h) === OBJECT)
+      return how(handlesForPrint(A, h), A.shape(h), OBJECT, (o) => objectText(vm, o));
+    requireValues(A, h, 'printing');
+    return how(readValues(A, h), A.shape(h), A.dtype(h));
+  };
+
   const ndarray = defineType({
     id: A.typeId,
     name: 'ndarray',
@@ -256,18 +268,9 @@ export function makeNdarrayType(c: MethodContext): {
       v.gc.track(it);
       return it;
     },
-    repr: (v, h) => {
-      requireValues(A, h, 'printing');
-      return strNew(v, arrayRepr(readValues(A, h), A.shape(h), A.dtype(h)));
-    },
-    str: (v, h) => {
-      requireValues(A, h, 'printing');
-      return strNew(v, arrayStr(readValues(A, h), A.shape(h), A.dtype(h)));
-    },
-    reprText: (_v, h) => {
-      requireValues(A, h, 'printing');
-      return arrayRepr(readValues(A, h), A.shape(h), A.dtype(h));
-    },
+    repr: (v, h) => strNew(v, printed(h, arrayRepr)),
+    str: (v, h) => strNew(v, printed(h, arrayStr)),
+    reprText: (_v, h) => printed(h, arrayRepr),
     methods: {
       copy: method('copy', FK, (v, self, args, kw) => {
         const [order] = parseArgs(v, 'copy', ['order'], 0, args, kw);
@@ -310,6 +313,7 @@ export function makeNdarrayType(c: MethodContext): {
       }),
       round: method('round', VK, (_v, self, args, kw) => c.rounding!.method(self, args, kw)),
       tobytes: method('tobytes', FK, (_v, self, args, kw) => L.tobytes(self, args, kw)),
+      resize: method('resize', VK, (_v, self, args, kw) => G.resize(self, args, kw ?? new Map())),
       transpose: method('transpose', Meth.Varargs, (v, self, args) => {
         if (args.length === 0 || (args.length === 1 && isNone(v, args[0]))) return V.transpose(self, null);
         const items = args.length === 1 && !isInt(v, args[0]) ? sequenceItems(v, args[0]) : [...args];

@@ -208,7 +208,8 @@ function intText(v: number): string {
 }
 
 /** _get_format_function: bools, integers (right-aligned to the widest of min and max), floats. */
-function formatterFor(data: Float64Array, dtype: DType, is0d: boolean): Formatter {
+function formatterFor(data: Float64Array, dtype: DType, is0d: boolean, text?: Formatter): Formatter {
+  if (text) return text;
   if (dtype === BOOL) return (v) => (v ? (is0d ? 'True' : ' True') : 'False');
   if (dtype.kind === 'f') return floatFormatter(data, dtype);
   let width = 0;
@@ -252,6 +253,7 @@ function leadingTrailing(values: Float64Array, shape: readonly number[], summari
 
 /** _extendLine: wrap before a word that would pass the width, unless the line holds only the indent. */
 function extendLine(state: { s: string; line: string }, word: string, width: number, indent: string): void {
+  if (word.includes('\n')) return extendLinePretty(state, word, width, indent);
   let wrap = state.line.length + word.length > width;
   if (state.line.length <= indent.length) wrap = false;
   if (wrap) {
@@ -259,6 +261,34 @@ function extendLine(state: { s: string; line: string }, word: string, width: num
     state.line = indent;
   }
   state.line += word;
+}
+
+/**
+ * _extendLine_pretty: a word of several lines (an array inside an object array) starts on a
+ * new line when its widest line would not fit, and its other lines are indented under its first.
+ */
+function extendLinePretty(
+  state: { s: string; line: string },
+  word: string,
+  width: number,
+  indent: string,
+): void {
+  const words = word.split('\n');
+  const widest = Math.max(...words.map((w) => w.length));
+  let pad: string;
+  if (state.line.length + widest > width && state.line.length > indent.length) {
+    state.s += state.line.replace(/\s+$/, '') + '\n';
+    state.line = indent + words[0];
+    pad = indent;
+  } else {
+    pad = ' '.repeat(state.line.length);
+    state.line += words[0];
+  }
+  for (const w of words.slice(1)) {
+    state.s += state.line.replace(/\s+$/, '') + '\n';
+    state.line = pad + w;
+  }
+  state.line += ' '.repeat(widest - words[words.length - 1].length);
 }
 
 /** array2string(a, separator, prefix): the nested brackets, wrapped lines, "..." when summarizing. */
@@ -269,12 +299,13 @@ export function array2string(
   separator: string,
   prefix: string,
   suffix = '',
+  text?: Formatter,
 ): string {
   const n = values.length;
   // an array with a zero in its shape prints as "[]" whatever its dimensions
   if (n === 0 && shape.length > 0) return '[]';
   const summarize = n > THRESHOLD;
-  const fmt = formatterFor(leadingTrailing(values, shape, summarize), dtype, shape.length === 0);
+  const fmt = formatterFor(leadingTrailing(values, shape, summarize), dtype, shape.length === 0, text);
   if (shape.length === 0) return fmt(values[0]);
   const lineWidth = LINEWIDTH - suffix.length;
   const strides = shape.map((_, i) => shape.slice(i + 1).reduce((a, b) => a * b, 1));
@@ -326,19 +357,29 @@ export function array2string(
 const IMPLIED = new Set<DType>([FLOAT64, INT64, BOOL]);
 
 /** str(a): array2string with ' ' (a 0-d array prints its element). */
-export function arrayStr(values: Float64Array, shape: readonly number[], dtype: DType): string {
-  return array2string(values, shape, dtype, ' ', '');
+export function arrayStr(
+  values: Float64Array,
+  shape: readonly number[],
+  dtype: DType,
+  text?: Formatter,
+): string {
+  return array2string(values, shape, dtype, ' ', '', '', text);
 }
 
 /** repr(a): array(...), with ", dtype=…" unless implied, on a new line when it would not fit. */
-export function arrayRepr(values: Float64Array, shape: readonly number[], dtype: DType): string {
+export function arrayRepr(
+  values: Float64Array,
+  shape: readonly number[],
+  dtype: DType,
+  itemText?: Formatter,
+): string {
   const size = values.length;
   const skip = IMPLIED.has(dtype) && size > 0;
   const prefix = 'array(';
   const suffix = skip ? ')' : ',';
   let body: string;
   if (size > 0 || (shape.length === 1 && shape[0] === 0))
-    body = array2string(values, shape, dtype, ', ', prefix, suffix);
+    body = array2string(values, shape, dtype, ', ', prefix, suffix, itemText);
   else body = `[], shape=(${shape.join(', ')}${shape.length === 1 ? ',' : ''})`;
   const text = prefix + body + suffix;
   if (skip) return text;

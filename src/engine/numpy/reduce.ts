@@ -4,7 +4,8 @@ import { fromDouble } from '../python/objects/float';
 import { tupleFromItems } from '../python/objects/tuple';
 import { rawMalloc } from './alloc';
 import { NPY_BUFSIZE } from './constants';
-import { BOOL, FLOAT32, FLOAT64, INT64, UINT64, type DType } from './dtypes';
+import { BOOL, FLOAT32, FLOAT64, INT64, OBJECT, UINT64, type DType } from './dtypes';
+import { objectReduce } from './objectUfunc';
 import { readBroadcast, requireValues, writeValues } from './elements';
 import type { NumpyErrors } from './errors';
 import type { Arrays } from './ndarray';
@@ -99,6 +100,11 @@ export class Reductions {
     const n = axis === null ? A.size(h) : shape[axis];
     if (n === 0 && (op === 'maximum' || op === 'minimum'))
       throw valueError(vm, 'zero-size array to reduction operation %s which has no identity', op);
+    if (src === OBJECT) {
+      if ((axis !== null && nd !== 1) || keepdims || dtypeIn !== null)
+        throw new NotSupported(`np.${op}.reduce of an object array along an axis, with keepdims or a dtype`);
+      return objectReduce(A, op, h);
+    }
     requireValues(A, h, `np.${op}.reduce`);
     const outShape =
       axis === null

@@ -7,6 +7,7 @@ import { floatRepr, fromDouble } from '../python/objects/float';
 import { fromLong, intValue } from '../python/objects/int';
 import { strNew, strValue } from '../python/objects/str';
 import { readyStaticType } from '../python/objects/typeobject';
+import { tupleItems } from '../python/objects/tuple';
 import {
   Cmp,
   Meth,
@@ -97,6 +98,7 @@ export class Scalars {
   /** PyArrayScalar_New + the value: a new reference (np.bool_'s are the two singletons). */
   make(d: DType, v: number): number {
     const vm = this.vm;
+    if (d.kind === 'O') throw new NotSupported('a numpy scalar made from an object array this way');
     const x = castValue(d, v);
     if (d === BOOL) {
       const h = x ? this.true_ : this.false_;
@@ -135,6 +137,11 @@ export class Scalars {
     const inexact = abstractType('inexact', number.id);
     const floating = abstractType('floating', inexact.id);
     for (const d of DTYPES) {
+      if (d.kind === 'O') {
+        this.types[d.code] = this.objectType(generic.id);
+        this.byId.set(this.types[d.code].id, d);
+        continue;
+      }
       const parent =
         d.kind === 'b' ? generic : d.kind === 'f' ? floating : d.kind === 'i' ? signed : unsigned;
       const s = this.concrete(d, d === FLOAT64 ? T.Float : parent.id);
@@ -150,6 +157,32 @@ export class Scalars {
     this.true_ = vm.newStatic(this.types[BOOL.code].id);
     vm.table.num[this.true_] = 1;
     this.false_ = vm.newStatic(this.types[BOOL.code].id);
+  }
+
+  /**
+   * np.object_: a scalar type no instance ever has (an object array's item is the object
+   * itself); calling it returns its argument (object_arrtype_new), None without one.
+   */
+  private objectType(base: number): TypeSlots {
+    const vm = this.vm;
+    const s = defineType({
+      id: vm.newTypeId(),
+      name: 'object_',
+      module: 'numpy',
+      basicsize: SCALAR_BASICSIZE,
+      base,
+      flags: TpFlags.BaseType,
+      dealloc: (v, h) => v.objectFree(h),
+      new: (v, _type, argsTuple) => {
+        const args = Array.from(tupleItems(v, argsTuple));
+        if (args.length > 1) throw new NotSupported('np.object_ with more than one argument');
+        const o = args.length ? args[0] : v.s.None;
+        v.incref(o);
+        return o;
+      },
+    });
+    readyStaticType(vm, s);
+    return s;
   }
 
   private concrete(d: DType, base: number): TypeSlots {

@@ -10,6 +10,7 @@ import {
   BOOL,
   FLOAT64,
   INT64,
+  OBJECT,
   UINT64,
   canCastSafely,
   canCastSameKind,
@@ -17,6 +18,7 @@ import {
   type DType,
   type PyScalar,
 } from './dtypes';
+import { objectBinop } from './objectUfunc';
 import { formulaOf, readBroadcast, valueAt, valuesKnown, writeValues } from './elements';
 import type { NumpyErrors } from './errors';
 import {
@@ -161,6 +163,8 @@ export class Ufuncs {
   /** BINARY_OP on an ndarray: a new reference, or 0 for NotImplemented. */
   binop(name: UfuncName, m1: number, m2: number, inplace: boolean): number {
     const A = this.arrays;
+    if ((A.isArray(m1) && A.dtype(m1) === OBJECT) || (A.isArray(m2) && A.dtype(m2) === OBJECT))
+      return objectBinop(A, name, m1, m2, inplace && A.isArray(m1) ? m1 : 0);
     for (const h of [m1, m2]) {
       if (!this.accepts(h)) {
         if (this.vm.table.type[h] === T.Str) throw new NotSupported(`numpy arithmetic with a str operand`);

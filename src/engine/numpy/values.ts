@@ -1,6 +1,6 @@
 import { NotSupported } from '../python/errors';
 import { VK, type ArrayTable } from './arrayTable';
-import { FLOAT32, type DType } from './dtypes';
+import { FLOAT32, OBJECT, type DType } from './dtypes';
 
 /** Element i of an owner's buffer, in its C order. Pure: what it reads never changes. */
 export type ElementFn = (i: number) => number;
@@ -90,12 +90,38 @@ export class ValueStore {
   private readonly exprs = new Map<number, ElementFn>();
   private readonly depths = new Map<number, number>();
   private readonly data = new Map<number, Typed>();
+  /** dtype=object owners: the handle in each 8-byte slot (0 is a NULL pointer). */
+  private readonly objects = new Map<number, Int32Array>();
   bytes = 0;
 
   constructor(readonly t: ArrayTable) {}
 
+  /** An object array's owner: every slot NULL (its buffer was calloc'd). */
+  setObjects(s: number, n: number): Int32Array {
+    this.drop(s);
+    const a = new Int32Array(n);
+    this.objects.set(s, a);
+    this.t.vslot[s] = s;
+    this.t.vkind[s] = VK.Objects;
+    return a;
+  }
+
+  /** The object handles of an owner of dtype=object (its slots, in buffer order). */
+  handles(owner: number): Int32Array {
+    const a = this.objects.get(owner);
+    if (!a) throw new Error(`slot ${owner} holds no objects`);
+    return a;
+  }
+
+  /** Numbers cannot be written into or read out of an object array through the numeric paths. */
+  private numeric(s: number): void {
+    if (this.t.dt(s) === OBJECT || this.t.vkind[s] === VK.Objects)
+      throw new NotSupported('this operation on object arrays (dtype=object)');
+  }
+
   /** An owner's values are one number (cast to its dtype). */
   setConst(s: number, v: number): void {
+    this.numeric(s);
     this.drop(s);
     this.t.vslot[s] = s;
     this.t.vkind[s] = VK.Const;
@@ -104,6 +130,7 @@ export class ValueStore {
 
   /** np.arange: element i is a + i·b, as @NAME@_fill computes it in the dtype's arithmetic. */
   setAffine(s: number, a: number, b: number): void {
+    this.numeric(s);
     this.drop(s);
     this.t.vslot[s] = s;
     this.t.vkind[s] = VK.Affine;
@@ -112,6 +139,7 @@ export class ValueStore {
   }
 
   setExpr(s: number, f: ElementFn, depth = 1): void {
+    this.numeric(s);
     this.drop(s);
     this.t.vslot[s] = s;
     this.t.vkind[s] = VK.Expr;
@@ -140,6 +168,7 @@ export class ValueStore {
 
   /** Values kept one by one; null (and the owner's values lost) past the budget. */
   setData(s: number, n: number): Typed | null {
+    this.numeric(s);
     this.drop(s);
     this.t.vslot[s] = s;
     const bytes = n * this.elementBytes(s);
@@ -178,6 +207,7 @@ export class ValueStore {
 
   /** Element i of the owner (C order of its buffer). Throws NotSupported when the values are lost. */
   reader(owner: number): ElementFn {
+    this.numeric(owner);
     const f = this.formula(owner);
     if (f) return f;
     const a = this.data.get(owner);
@@ -192,6 +222,7 @@ export class ValueStore {
    * Null when they cannot be kept (then they are lost from here on).
    */
   writable(owner: number): Typed | null {
+    this.numeric(owner);
     const t = this.t;
     if (t.vkind[owner] === VK.Data) return this.data.get(owner)!;
     if (t.vkind[owner] === VK.Lost) return null;
@@ -200,6 +231,11 @@ export class ValueStore {
     const a = this.setData(owner, n);
     if (a) for (let i = 0; i < n; i++) a[i] = f(i);
     return a;
+  }
+
+  /** The owner's typed array when its values are kept one by one (VK.Data), else null. */
+  typedOf(owner: number): Typed | null {
+    return this.t.vkind[owner] === VK.Data ? this.data.get(owner)! : null;
   }
 
   lost(owner: number): boolean {
@@ -215,7 +251,7 @@ export class ValueStore {
     } else if (k === VK.Data) {
       this.bytes -= this.data.get(s)!.length * this.elementBytes(s);
       this.data.delete(s);
-    }
+    } else if (k === VK.Objects) this.objects.delete(s);
     this.t.vkind[s] = VK.None;
   }
 

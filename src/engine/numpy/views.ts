@@ -2,12 +2,13 @@ import { indexError, valueError } from '../python/abstract/errors';
 import { NotSupported } from '../python/errors';
 import { fromDouble } from '../python/objects/float';
 import { fromLong, intValue } from '../python/objects/int';
-import { INT64, type DType } from './dtypes';
+import { INT64, OBJECT, type DType } from './dtypes';
+import { copyElements, itemAt, itemHandles, setItemAt, storeItems } from './objectItems';
 import { sliceIndices } from '../python/objects/slice';
 import { tupleItems } from '../python/objects/tuple';
 import { T } from '../python/objects/types';
 import { isInt } from './args';
-import { forEachValue, formulaOf, readBroadcast, valueAt, writeAt, writeValues } from './elements';
+import { forEachValue, readBroadcast, valueAt, writeAt, writeValues } from './elements';
 import type { NumpyErrors } from './errors';
 import { shapeText, size, type Arrays } from './ndarray';
 import type { Scalars } from './scalars';
@@ -124,7 +125,7 @@ export class Views {
       shape.length > 1 && (order === 'F' || (order === 'K' && A.fContiguous(h) && !A.cContiguous(h)));
     const c = A.newArray(d, shape);
     if (fortran) A.t.setShape(A.slot(c), shape, fStrides(shape, d.itemsize));
-    writeValues(A, c, (k) => valueAt(A, h, k), formulaOf(A, h));
+    copyElements(A, c, h);
     A.writeAll(c);
     return c;
   }
@@ -141,7 +142,7 @@ export class Views {
     const c = A.newArray(A.dtype(h), [n]);
     const dst = vm.mem.malloc(iteratorBytes(1, 1, false));
     const src = vm.mem.malloc(iteratorBytes(Math.max(A.nd(h), 1), 1, false));
-    writeValues(A, c, (k) => valueAt(A, h, k), formulaOf(A, h));
+    copyElements(A, c, h);
     A.writeAll(c);
     vm.mem.free(dst);
     vm.mem.free(src);
@@ -317,8 +318,9 @@ export class Views {
     if (items.some((x) => x.kind === 'fancy')) return this.fancyGet(h, items);
     const v = this.basic(h, items);
     if (v.shape.length === 0 && v.ints > 0) {
-      const owner = A.t.vslot[A.slot(h)];
       const d = A.dtype(h);
+      if (d === OBJECT) return itemAt(A, h, v.data);
+      const owner = A.t.vslot[A.slot(h)];
       const value = A.values.reader(owner)((v.data - A.t.data[owner]) / A.t.dt(owner).itemsize);
       return this.scalars.make(d, value);
     }
@@ -339,6 +341,7 @@ export class Views {
     const region = this.basic(h, items);
     const d = A.dtype(h);
     if (region.shape.length === 0 && region.ints > 0) {
+      if (d === OBJECT) return setItemAt(A, h, region.data, value);
       const v = this.numberOf(value);
       if (v === null)
         throw new NotSupported('assigning something other than a number into one element of a numpy array');
@@ -389,6 +392,7 @@ export class Views {
   copyInto(dest: number, value: number): void {
     const A = this.arrays;
     const vm = this.vm;
+    if (A.dtype(dest) === OBJECT) return this.copyObjectsInto(dest, value);
     let src = value;
     let temp = false;
     if (!A.isArray(value)) {
@@ -430,6 +434,36 @@ export class Views {
     } finally {
       if (temp) vm.decref(src);
     }
+  }
+
+  /**
+   * PyArray_CopyObject into an object array: an object that is not a list, tuple or array is
+   * stored in every element (one reference each); an object array's items are broadcast.
+   */
+  private copyObjectsInto(dest: number, value: number): void {
+    const A = this.arrays;
+    const vm = this.vm;
+    const t = vm.table.type[value];
+    if (!A.isArray(value) && t !== T.List && t !== T.Tuple) return storeItems(A, dest, () => value);
+    if (!A.isArray(value) || A.dtype(value) !== OBJECT)
+      throw new NotSupported('assigning a sequence or a numeric array into part of an object array');
+    const ds = A.shape(dest);
+    const ss = A.shape(value);
+    if (!broadcastsTo(ss, ds))
+      throw valueError(
+        vm,
+        'could not broadcast input array from shape %s into shape %s',
+        shapeText(ss),
+        shapeText(ds),
+      );
+    const core = ss.slice(ss.findIndex((x) => x !== 1) < 0 ? ss.length : ss.findIndex((x) => x !== 1));
+    if (core.join() !== ds.slice(ds.length - core.length).join() && size(ss) !== 1)
+      throw new NotSupported('broadcasting an object array along an inner axis');
+    const src = itemHandles(A, value);
+    const n = src.length;
+    const none = vm.s.None;
+    // a broadcast source repeats along the leading axes (equal trailing dimensions)
+    storeItems(A, dest, (k) => src[k % Math.max(n, 1)] || none);
   }
 
   // ---- fancy indexing (mapping.c: mapiter) --------------------------------------------------

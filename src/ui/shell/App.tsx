@@ -18,6 +18,7 @@ import { followHashChange, openFromHash, startUrlFollow } from './share';
 import { startSync } from './sync';
 import { TopBar } from './TopBar';
 import { useStale } from './useStale';
+import { useScrubPreview } from '../controls/scrubPreview';
 
 /**
  * One screen: the script and the explanation on the left, the controls and the four layers on the
@@ -27,6 +28,8 @@ export function App(): React.JSX.Element {
   const stale = useStale();
   const ctx = useViewContext();
   const comparing = useComparison((s) => s.envs);
+  // While the event scrubber is dragged the layers still show the last exact state: dimmed.
+  const previewing = useScrubPreview((s) => s.event !== null);
   useEffect(() => {
     const stop = startSync();
     const stopCompare = startCompareSync();
@@ -73,7 +76,7 @@ export function App(): React.JSX.Element {
             <CompareView envs={comparing} />
           </div>
         ) : (
-          <div className="views" aria-label="Memory views">
+          <div className={`views${previewing ? ' previewing' : ''}`} aria-label="Memory views">
             {viewsFor(ctx, 'overview').map((v) => (
               <v.component key={v.id} />
             ))}

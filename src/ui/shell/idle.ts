@@ -9,6 +9,7 @@ import { useSelection } from '../../store/selection';
 import { useViewport } from '../../store/viewport';
 import { IDLE_KEY, framesPending, onFrameSettled, requestDraw, takeFrameTimes } from '../frame/scheduler';
 import { currentKey, positionOf, reachedStatements } from './sync';
+import { useScrubPreview } from '../controls/scrubPreview';
 
 /**
  * The idle signal for tests and the benchmark: body[data-idle="true"] and window.__highwater when
@@ -31,6 +32,8 @@ declare global {
 function isIdle(): boolean {
   const r = useRun.getState();
   if (engineClient().busy || framesPending() || r.status !== 'idle') return false;
+  // Dragging the event scrubber: the exact state comes on release.
+  if (useScrubPreview.getState().event !== null) return false;
   // The comparison's other runs: each must show the statement asked for too.
   if (compareClients().some((c) => c.busy)) return false;
   if (r.crashed) return true;
@@ -80,6 +83,7 @@ export function installIdleSignal(): void {
         error: r.error,
         crashed: r.crashed,
         shown: r.shown,
+        preview: useScrubPreview.getState().event,
         rss: s?.scalars.rss ?? null,
         peakRss: s?.scalars.peakRss ?? null,
         heap: s ? s.scalars.brk - s.scalars.heapStart : null,
@@ -87,6 +91,8 @@ export function installIdleSignal(): void {
         arenas: s?.arenas?.count ?? 0,
         explain: s ? s.explain.map(sentenceText) : [],
         lastBytes: r.lastBytes,
+        // the worker's ms for the position shown (its landing and views, before the transfer)
+        lastMs: r.lastMs,
         explaining: r.explaining,
         heapZoom: useViewport.getState().heapZoom,
         selected: useSelection.getState().selected,
@@ -107,6 +113,7 @@ export function installIdleSignal(): void {
   window.__highwater = handle;
   useRun.subscribe(touch);
   usePlayhead.subscribe(touch);
+  useScrubPreview.subscribe(touch);
   engineClient().onSettled(touch);
   onColumnActivity(touch);
   onFrameSettled(update);

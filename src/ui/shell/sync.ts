@@ -79,7 +79,9 @@ export function startSync(): () => void {
   // The worker clamps a position that does not fit the run (past the end, before the start, a
   // crafted link): once nothing else is asked, the playhead follows what is shown.
   const unsubRun = useRun.subscribe((r, prev) => {
-    if (r.shown === prev.shown || r.shown === null || engineClient().busy) return;
+    // (a position's views come before its sentences: the client is busy until they do)
+    if (r.shown === null || engineClient().busy) return;
+    if (r.shown === prev.shown && r.explaining === prev.explaining) return;
     const p = usePlayhead.getState();
     if (samePosition(positionOf(p), r.shown)) return;
     if (r.shown.event === null) usePlayhead.setState({ mode: 'statement', statement: r.shown.statement });

@@ -17,6 +17,8 @@ import { Term } from '../help/Term';
 import { jumpToEvent, stepBy } from '../shell/actions';
 import { drawTimeline, MARGIN, plotWidth, type TimelineView } from './drawTimeline';
 import { timelineKeys } from './timelineKeys';
+import { selectPreviewEvent, useScrubPreview } from '../controls/scrubPreview';
+import { completedAt } from '../../protocol/statementCount';
 
 const fmtMiB = (b: number): string => `${format(',.4~r')(b / 1048576)} MiB`;
 /** Event ticks with as many digits as their spacing needs ("5.41M 5.42M", never "5.4M 5.4M"). */
@@ -43,12 +45,16 @@ export function Timeline(): React.JSX.Element {
   const loadEvents = useRun((s) => s.loadEvents);
   const total = useRun((s) => s.totalEvents);
   const status = useRun((s) => s.status);
-  const at = useRun((s) => s.shown?.event ?? s.snapshot?.event ?? 0);
-  const current = useRun((s) => {
+  // While the event scrubber is dragged the playhead follows the pointer (the views wait for release).
+  const preview = useScrubPreview(selectPreviewEvent);
+  const shownAt = useRun((s) => s.shown?.event ?? s.snapshot?.event ?? 0);
+  const shownCurrent = useRun((s) => {
     const sn = s.snapshot;
     if (!sn) return -1;
     return s.shown?.event !== null && s.shown?.event !== undefined ? sn.statement + 1 : sn.statement;
   });
+  const at = preview ?? shownAt;
+  const current = preview !== null && statementEnd ? completedAt(statementEnd, preview) + 1 : shownCurrent;
   const mode = useViewport((s) => s.timelineAxis);
   const collapse = useViewport((s) => s.collapseImports);
   const domain = useViewport((s) => s.timelineDomain);
@@ -66,7 +72,12 @@ export function Timeline(): React.JSX.Element {
     return b - a > 1e-9 ? [a, b] : [0, axis.total];
   }, [domain, axis, total]);
   const plotW = plotWidth(width);
-  const px = timeline && width > 0 ? timelinePixels(timeline, axis.toEvent, axis, u, plotW) : null;
+  // Envelopes over every sample (222,769 for the seed): computed again only when the data or zoom
+  // changes, not on every playhead move (a drag moves it once a frame).
+  const px = useMemo(
+    () => (timeline && width > 0 ? timelinePixels(timeline, axis.toEvent, axis, u, plotW) : null),
+    [timeline, width, axis, u, plotW],
+  );
   const yMax = useMemo(() => {
     const mib = px ? (visibleMax(px) * 1.08) / 1048576 || 1 : 1;
     return scaleLinear().domain([0, mib]).nice(4).domain()[1] * 1048576;

@@ -62,6 +62,7 @@ export class PCG64 implements BitGen {
   private hasUint32 = false;
   private uinteger = 0;
   private readonly tmp = { hi: 0, lo: 0 };
+  private readonly product = new Float64Array(8);
 
   /** pcg64_set_seed from SeedSequence(seed).generate_state(4, uint64): seed = w0:w1, inc = w2:w3. */
   constructor(seed: bigint) {
@@ -103,7 +104,9 @@ export class PCG64 implements BitGen {
   /** state = state · MULT + inc (mod 2^128). */
   private step(): void {
     const s = this.state;
-    const r = new Array<number>(8).fill(0);
+    // a scratch product kept between steps: a new array per draw made 18.75M draws cost ~12 s
+    const r = this.product;
+    r.fill(0);
     for (let i = 0; i < 8; i++) {
       const si = s[i];
       if (si === 0) continue;

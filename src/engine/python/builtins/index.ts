@@ -1,5 +1,6 @@
 import { builtinStatic } from '../objects/descr';
 import { EXCEPTION_IDS } from '../objects/exctypes';
+import { memoryviewType } from '../objects/memoryview';
 import { moduleData, moduleStatic } from '../objects/module';
 import { T, type MethodDef } from '../objects/types';
 import { buildClassDef } from './buildclass';
@@ -55,6 +56,7 @@ export function installBuiltins(host: BuiltinsHost, stdout: () => number): numbe
   ];
   for (const d of defs) names.set(d.name, builtinStatic(vm, d, 'builtins'));
   for (const [name, id] of TYPES) if (vm.types[id]) names.set(name, vm.types[id].typeObject);
+  names.set('memoryview', memoryviewType(vm).typeObject);
   for (const [name, id] of EXCEPTION_IDS) if (!name.includes('.')) names.set(name, vm.types[id].typeObject);
   names.set('None', vm.s.None);
   names.set('True', vm.s.True);

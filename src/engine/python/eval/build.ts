@@ -8,7 +8,7 @@ import { dictNewPresized, dictSetItem } from '../objects/dict';
 import { dictUpdateArg } from '../objects/dictmethods';
 import { E } from '../objects/exctypes';
 import { listExtend as listExtendObj, listNew, listPut, listSliceItems } from '../objects/list';
-import { setAdd, setData, setNew, setUpdate as setUpdateObj } from '../objects/set';
+import { setAdd, setNew, setUpdate as setUpdateObj } from '../objects/set';
 import { sliceNew } from '../objects/slice';
 import { strJoin } from '../objects/str';
 import { asciiOf } from '../objects/strformat';
@@ -173,11 +173,7 @@ export function setUpdate(it: Interpreter, s: Int32Array, sp: number, i: number)
   const iterable = s[--sp];
   s[sp] = 0; // consumed: an error now must not release it again
   try {
-    const type = vm.table.type[iterable];
-    if (type === T.Set || type === T.FrozenSet) {
-      // set_update_internal → set_merge: a set's entries are added directly, no iterator
-      for (const key of [...setData(vm, iterable).index.values()]) setAdd(vm, s[sp - i], key);
-    } else setUpdateObj(vm, s[sp - i], iterable);
+    setUpdateObj(vm, s[sp - i], iterable); // set_update_internal: a set merged, no iterator
   } finally {
     it.vm.decref(iterable);
   }

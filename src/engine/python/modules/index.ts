@@ -34,6 +34,10 @@ import { csvCModule, csvModule } from './csv';
 import { structModules } from './struct';
 import { timeitModule } from './timeit';
 import { reModule } from './re';
+import { pickleModules } from './pickle';
+import { mmapModule } from './mmap';
+import { shutilModule, tempfileModule } from './tempfile';
+import { pathlibModule } from './pathlib';
 
 /** Every standard-library module the simulator models, one file each (one line here per module). */
 registerModules([
@@ -68,6 +72,11 @@ registerModules([
   ...structModules,
   timeitModule,
   reModule,
+  ...pickleModules,
+  mmapModule,
+  tempfileModule,
+  shutilModule,
+  pathlibModule,
   dataclassesModule,
   typingModule,
   contextlibModule,

@@ -4,15 +4,15 @@ import { BytesIOType } from '../objects/bytesio';
 import { moduleType } from '../objects/modtypes';
 import { StringIOType } from '../objects/stringio';
 import { Meth } from '../objects/types';
-import { NotSupported } from '../errors';
+import { openBuiltin } from './procfile';
+import { fromSsize } from '../objects/int';
 import type { ModuleSpec } from './registry';
 
 /**
  * io (Lib/io.py over _io): already imported when a script starts (the interpreter's own stdio
  * needs it), so `import io` allocates nothing. StringIO and BytesIO are modelled
- * (objects/stringio.ts, objects/bytesio.ts). open() is not: Highwater simulates no file system,
- * and a file's buffers (TextIOWrapper's decoder and pending chunks, BufferedReader's 8 KiB
- * buffer) would be invented rather than measured; it says "not supported".
+ * (objects/stringio.ts, objects/bytesio.ts). io.open is builtins.open: /proc (procfile.ts) and
+ * the simulated file system (fileobj.ts).
  */
 export const ioModule: ModuleSpec = {
   name: 'io',
@@ -28,13 +28,19 @@ export const ioModule: ModuleSpec = {
         {
           name: 'open',
           flags: Meth.Fastcall | Meth.Keywords,
-          impl: () => {
-            throw new NotSupported('open() (Highwater simulates no files: use io.StringIO or io.BytesIO)');
-          },
+          impl: openBuiltin,
         },
         'io',
       ),
     );
+    // 8192 (an int past the small ones, made at start-up: outside the simulated heap)
+    const was = vm.mem.accounted;
+    vm.mem.accounted = true;
+    try {
+      attrs.set('DEFAULT_BUFFER_SIZE', fromSsize(vm, 8192));
+    } finally {
+      vm.mem.accounted = was;
+    }
     return m;
   },
 };

@@ -13,6 +13,8 @@ import type { Vm } from '../runtime/vm';
 import { def, staticModule } from './gc';
 import { normalizePath, procPathKind, SIM_PID } from './procfs';
 import type { ModuleSpec } from './registry';
+import { FILE_FUNCTIONS, fspath, O_FLAGS } from './osfile';
+import { absPath, simFs } from './simfs';
 
 /**
  * os and os.path (posixpath) as memory snippets use them. Both are loaded at start-up in the
@@ -20,8 +22,9 @@ import type { ModuleSpec } from './registry';
  * static. What they answer is the simulated machine's: pid SIM_PID, the recorder's environment
  * (PATH, HOME, LANG, PYTHONHASHSEED, PYTHONDONTWRITEBYTECODE: tools/hw_common.py), 2 CPUs and
  * 24 GiB (this machine, measured), 4 KiB pages. The file system is the simulated /proc
- * (procfs.ts) and nothing else: os.path.exists answers for /proc's files; anything that needs
- * another file or a process (listdir, walk, stat of a file, system, popen) says it is not supported.
+ * (procfs.ts) and the files the script writes (simfs.ts; osfile.ts has open/read/write/close,
+ * fdopen, remove/unlink, mkdir/rmdir, listdir); what needs a process (system, popen, fork) or
+ * more of the file system (stat, walk, scandir) says it is not supported.
  */
 const ENVIRON: [string, string][] = [
   ['PATH', '/usr/local/bin:/usr/bin:/bin'],
@@ -43,11 +46,7 @@ const SYSCONF: Record<string, number> = {
   SC_CLK_TCK: 100,
 };
 
-const str = (vm: Vm, h: number, fn: string): string => {
-  if (vm.table.type[h] !== T.Str && !vm.typeOf(h).mro.includes(T.Str))
-    throw typeError(vm, `${fn}: path should be string, bytes or os.PathLike, not %.200s`, vm.typeOf(h).name);
-  return strValue(vm, h);
-};
+const str = (vm: Vm, h: number, fn: string): string => fspath(vm, h, fn);
 
 const refuse = (what: string): MethodDef =>
   def(what, Meth.Varargs | Meth.Keywords, () => {
@@ -125,13 +124,10 @@ export const osModule: ModuleSpec = {
         throw new NotSupported('os.getloadavg() (the machine is not simulated)');
         void vm2;
       }),
-      refuse('listdir'),
+      ...FILE_FUNCTIONS,
       refuse('scandir'),
       refuse('walk'),
       refuse('stat'),
-      refuse('remove'),
-      refuse('unlink'),
-      refuse('mkdir'),
       refuse('makedirs'),
       refuse('system'),
       refuse('popen'),
@@ -150,6 +146,18 @@ export const osModule: ModuleSpec = {
     attrs.set('pardir', intern(vm, '..'));
     attrs.set('devnull', intern(vm, '/dev/null'));
     attrs.set('name', intern(vm, 'posix'));
+    // made at start-up in the real process: outside the simulated heap, as environ is
+    const was = vm.mem.accounted;
+    vm.mem.accounted = true;
+    try {
+      for (const [k, v] of Object.entries(O_FLAGS)) {
+        const n = fromLong(vm, v);
+        vm.table.flags[n] |= F_IMMORTAL;
+        attrs.set(k, n);
+      }
+    } finally {
+      vm.mem.accounted = was;
+    }
     const path = importModule('os.path');
     attrs.set('path', path);
     return m;
@@ -194,8 +202,8 @@ function normpath(p: string): string {
 function existsKind(vm: Vm, h: number, fn: string): 'file' | 'dir' | null {
   const p = str(vm, h, fn);
   const abs = p.startsWith('/') ? p : CWD + p;
-  if (abs === '/' || normalizePath(abs).startsWith('/proc')) return procPathKind(abs);
-  throw new NotSupported(`os.path.${fn}('${p}') (Highwater simulates no files but /proc/self/…)`);
+  if (normalizePath(abs).startsWith('/proc/')) return procPathKind(abs);
+  return simFs(vm).kind(abs);
 }
 
 export const osPathModule: ModuleSpec = {
@@ -232,16 +240,18 @@ export const osPathModule: ModuleSpec = {
       def('exists', Meth.O, (vm2, _s, a) => vm2.s.bool(existsKind(vm2, a[0], 'exists') !== null)),
       def('isfile', Meth.O, (vm2, _s, a) => vm2.s.bool(existsKind(vm2, a[0], 'isfile') === 'file')),
       def('isdir', Meth.O, (vm2, _s, a) => vm2.s.bool(existsKind(vm2, a[0], 'isdir') === 'dir')),
-      // st_size of a /proc file is 0 (procfs files have no size until read)
+      // st_size of a /proc file is 0 (procfs files have no size until read); a directory's is 4096 (measured on /tmp: 4096 × blocks)
       def('getsize', Meth.O, (vm2, _s, a) => {
         const k = existsKind(vm2, a[0], 'getsize');
         if (k === null)
           throw raiseString(
             vm2,
             exc('FileNotFoundError'),
-            `[Errno 2] No such file or directory: '${strValue(vm2, a[0])}'`,
+            `[Errno 2] No such file or directory: '${str(vm2, a[0], 'getsize')}'`,
           );
-        return fromLong(vm2, 0);
+        const p = str(vm2, a[0], 'getsize');
+        if (normalizePath(p.startsWith('/') ? p : CWD + p).startsWith('/proc/')) return fromLong(vm2, 0);
+        return fromLong(vm2, k === 'dir' ? 4096 : simFs(vm2).files.get(absPath(p))!.size);
       }),
       def('expanduser', Meth.O, (vm2, _s, a) => {
         const p = str(vm2, a[0], 'expanduser');

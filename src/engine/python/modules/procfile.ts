@@ -1,4 +1,4 @@
-import { raiseString, typeError, valueError } from '../abstract/errors';
+import { raiseString, valueError } from '../abstract/errors';
 import { NotSupported } from '../errors';
 import { E, exc } from '../objects/exctypes';
 import { unpackKeywords } from '../objects/getargs';
@@ -8,7 +8,9 @@ import { moduleType } from '../objects/modtypes';
 import { strNew, strValue } from '../objects/str';
 import { Meth, T, TpFlags, defineType, type Kwargs, type MethodDef, type TypeSlots } from '../objects/types';
 import type { Vm } from '../runtime/vm';
-import { procFileText, procPathKind } from './procfs';
+import { openArgs, openFile } from './fileobj';
+import { normalizePath, procFileText, procPathKind } from './procfs';
+import { absPath } from './simfs';
 
 /**
  * open() of a simulated /proc file in text mode: an _io.TextIOWrapper over a BufferedReader over a
@@ -74,10 +76,12 @@ export function openBuiltin(vm: Vm, _s: number, args: readonly number[], kw: Kwa
     8,
   );
   if (vm.table.type[file] !== T.Str) {
-    if (vm.table.type[file] === T.Int) throw new NotSupported('open() of a file descriptor');
-    throw typeError(vm, 'expected str, bytes or os.PathLike object, not %.200s', vm.typeOf(file).name);
+    // an fd, or an os.PathLike (openArgs asks its __fspath__, or raises CPython's TypeError)
+    return openFile(vm, openArgs(vm, args, kw));
   }
   const path = strValue(vm, file);
+  // every path outside /proc is on the simulated file system (simfs.ts)
+  if (!normalizePath(absPath(path)).startsWith('/proc')) return openFile(vm, openArgs(vm, args, kw));
   const m = mode === 0 ? 'r' : strValue(vm, mode);
   if (kw !== null)
     for (const k of kw.keys()) if (k !== 'mode' && k !== 'encoding') throw new NotSupported(`open(${k}=…)`);

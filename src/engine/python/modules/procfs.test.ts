@@ -49,11 +49,12 @@ describe('/proc/self and resource read the kernel model', () => {
     expect(p.kernel.vmSize).toBeLessThanOrEqual(200 * 1024 * 1024);
   });
 
-  it('a path outside the simulated /proc is refused, not a fake FileNotFoundError', () => {
-    const p = runAll('import os\nok = os.path.exists("/proc/self/status")');
+  it('a /proc file exists; a path outside /proc is on the simulated file system (simfs.ts)', () => {
+    const p = runAll('import os\nok = os.path.exists("/proc/self/status")\nno = os.path.exists("data.txt")');
     expect(valueOf(p, 'ok')).toBe('True');
-    expect(() => runAll('f = open("data.txt")')).toThrow(
-      /not supported by Highwater yet: open\('data.txt'\)/,
+    expect(valueOf(p, 'no')).toBe('False');
+    expect(() => runAll('f = open("/proc/self/maps")')).toThrow(
+      /not supported by Highwater yet: open\('\/proc\/self\/maps'\)/,
     );
   });
 });

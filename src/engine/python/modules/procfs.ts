@@ -58,14 +58,15 @@ export function memoryFigures(vm: Vm): {
   const k = vm.kernel;
   ensureBaseline(k);
   const rss = k.rss;
-  const rssFile = Math.min(RSS_FILE, rss);
+  // the binary's and libraries' file pages, plus the pages of files the script mapped (mmap.ts)
+  const rssFile = Math.min(RSS_FILE, rss) + k.fileResidentBytes;
   const heap = k.heapSize;
   return {
     vmSize: k.vmSize,
     vmPeak: k.peakVmSize,
     rss,
     hwm: k.peakRss,
-    rssAnon: rss - rssFile,
+    rssAnon: rss - rssFile - k.shmemResidentBytes,
     rssFile,
     vmData: FILE_DATA + heap + k.anonMmapBytes + k.baselineAnonMmap,
     vmPte: (FIXED_PTE_PAGES + pteSlots(k)) * 4 * KB,
@@ -123,7 +124,7 @@ function statusText(vm: Vm): string {
     ['VmRSS', kb(f.rss)],
     ['RssAnon', kb(f.rssAnon)],
     ['RssFile', kb(f.rssFile)],
-    ['RssShmem', kb(0)],
+    ['RssShmem', kb(vm.kernel.shmemResidentBytes)],
     ['VmData', kb(f.vmData)],
     ['VmStk', kb(VM_STK_KB * KB)],
     ['VmExe', kb(VM_EXE_KB * KB)],

@@ -1,9 +1,17 @@
-import { raiseString, typeError } from '../abstract/errors';
+import { raiseString, typeError, valueError } from '../abstract/errors';
 import { typeName } from '../abstract/object';
 import { NotSupported } from '../errors';
 import type { Vm } from '../runtime/vm';
-import { EXCEPTION_IDS } from './exctypes';
-import { byteLength, byteString, bytearrayNew, bytearrayResize, type ByteContent } from './bytes';
+import { E, EXCEPTION_IDS } from './exctypes';
+import {
+  byteLength,
+  byteString,
+  bytearrayFromString,
+  bytearrayNew,
+  bytearrayResize,
+  type ByteContent,
+} from './bytes';
+import { asSsize, hasIndex } from '../abstract/number';
 import { Meth, T, type MethodDef } from './types';
 
 /**
@@ -73,7 +81,61 @@ export function bytearrayConcat(vm: Vm, a: number, b: number): number {
   return h;
 }
 
+/** _getbytevalue: an int in range(0, 256). */
+function byteValue(vm: Vm, v: number): number {
+  if (!hasIndex(vm, v))
+    throw typeError(vm, "'%.200s' object cannot be interpreted as an integer", typeName(vm, v));
+  const b = asSsize(vm, v, 0);
+  if (b < 0 || b > 255) throw valueError(vm, 'byte must be in range(0, 256)');
+  return b;
+}
+
+const contentText = (vm: Vm, h: number): string => {
+  const s = byteString(vm.table.side[h] as ByteContent);
+  if (s === null) throw new NotSupported('changing a bytearray of over 1 MiB of zeros item by item');
+  return s;
+};
+
+const method = (name: string, flags: number, impl: MethodDef['impl']): MethodDef => ({
+  name,
+  flags,
+  impl,
+  qualname: `bytearray.${name}`,
+});
+
 export const BYTEARRAY_METHODS: Record<string, MethodDef> = {
+  /** bytearray_append: PyByteArray_Resize(n + 1), then the byte stored. */
+  append: method('append', Meth.O, (vm, self, args) => {
+    const b = byteValue(vm, args[0]);
+    const text = contentText(vm, self);
+    const n = vm.table.n[self];
+    bytearrayResize(vm, self, n + 1);
+    vm.table.side[self] = text + String.fromCharCode(b);
+    vm.mem.touch(vm.table.ptr[self] + n, 1);
+    return vm.s.None;
+  }),
+  /** bytearray_pop: the byte taken, the tail moved down, PyByteArray_Resize(n - 1). */
+  pop: method('pop', Meth.Fastcall, (vm, self, args) => {
+    const n = vm.table.n[self];
+    if (args.length > 1) throw typeError(vm, 'pop expected at most 1 argument, got %zd', args.length);
+    if (n === 0) throw raiseString(vm, E.IndexError, 'pop from empty bytearray');
+    let i = args.length ? asSsize(vm, args[0], E.OverflowError) : -1;
+    if (i < 0) i += n;
+    if (i < 0 || i >= n) throw raiseString(vm, E.IndexError, 'pop index out of range');
+    const text = contentText(vm, self);
+    const b = text.charCodeAt(i);
+    bytearrayResize(vm, self, n - 1);
+    vm.table.side[self] = text.slice(0, i) + text.slice(i + 1);
+    return vm.s.smallInt(b);
+  }),
+  /** bytearray_clear: PyByteArray_Resize(0) (the buffer cut to one byte). */
+  clear: method('clear', Meth.NoArgs, (vm, self) => {
+    bytearrayResize(vm, self, 0);
+    vm.table.side[self] = { fill: 0, length: 0 };
+    return vm.s.None;
+  }),
+  /** bytearray_copy: PyByteArray_FromStringAndSize of the contents. */
+  copy: method('copy', Meth.NoArgs, (vm, self) => bytearrayFromString(vm, contentText(vm, self))),
   extend: {
     name: 'extend',
     qualname: 'bytearray.extend',

@@ -8,6 +8,8 @@ import { asSsize, hasIndex } from '../abstract/number';
 import { typeName } from '../abstract/object';
 import type { Vm } from '../runtime/vm';
 import { BYTEARRAY_METHODS, bytearrayConcat, bytearrayIconcat } from './bytearrayops';
+import { bufferString, checkResizable, getBuffer, hasBuffer, releaseBuffer } from './buffer';
+import { isMemoryview, memoryviewBuffer } from './memoryview';
 import { BYTES_METHODS } from './bytesmethods';
 import { bytesIterNew } from './bytesiter';
 import { E } from './exctypes';
@@ -81,10 +83,30 @@ export function bytearrayNew(vm: Vm, count: number): number {
   return h;
 }
 
+/** PyByteArray_FromStringAndSize: PyObject_New (56 bytes), then PyObject_Malloc(len + 1) unless empty. */
+export function bytearrayFromString(vm: Vm, text: string): number {
+  const h = vm.newObject(T.ByteArray, BYTEARRAY_SIZE);
+  const t = vm.table;
+  t.side[h] = text.length ? text : { fill: 0, length: 0 };
+  if (text.length) {
+    const p = vm.mem.malloc(text.length + 1);
+    if (p === 0) {
+      vm.decref(h);
+      throw memoryError();
+    }
+    vm.mem.touch(p, text.length + 1);
+    t.ptr[h] = p;
+    t.n[h] = text.length;
+    t.cap[h] = text.length + 1;
+  }
+  return h;
+}
+
 /** PyByteArray_Resize: over-allocates by 1/8 (+3 or +6) on moderate growth, else exact size + 1. */
 export function bytearrayResize(vm: Vm, h: number, size: number): void {
   const t = vm.table;
   if (size === t.n[h]) return;
+  checkResizable(vm, h);
   let alloc = t.cap[h];
   if (size + 1 <= alloc) {
     if (size < Math.floor(alloc / 2)) alloc = size + 1;
@@ -138,7 +160,8 @@ function bytesRepr(c: ByteContent): string {
 /** The JS string of a bytes-like operand, or null when it is not one (NotImplemented). */
 function bytesOf(vm: Vm, h: number): string | null {
   const type = vm.table.type[h];
-  if (type !== T.Bytes && type !== T.ByteArray && !(vm.types[type].flags & TpFlags.BytesSubclass)) return null;
+  if (type !== T.Bytes && type !== T.ByteArray && !(vm.types[type].flags & TpFlags.BytesSubclass))
+    return null;
   const s = byteString(vm.table.side[h] as ByteContent);
   if (s === null) throw new NotSupported('operating on bytes over 1 MiB');
   return s;
@@ -168,7 +191,12 @@ function bytesRepeat(vm: Vm, a: number, n: number): number {
   }
   const len = byteLength(c) * Math.max(0, n);
   const s = byteString(c);
-  const content: ByteContent = s !== null && s.length === 1 ? { fill: s.charCodeAt(0), length: len } : s !== null && len < 1 << 24 ? s.repeat(Math.max(0, n)) : { fill: 0, length: len };
+  const content: ByteContent =
+    s !== null && s.length === 1
+      ? { fill: s.charCodeAt(0), length: len }
+      : s !== null && len < 1 << 24
+        ? s.repeat(Math.max(0, n))
+        : { fill: 0, length: len };
   return bytesNew(vm, content);
 }
 
@@ -179,25 +207,28 @@ function bytesSubscript(vm: Vm, c: number, key: number): number {
   const content = t.side[c] as ByteContent;
   const len = t.n[c];
   if (t.type[key] === T.Slice) {
-    if (!isBytes) throw new NotSupported('slicing a bytearray');
     const sl = sliceIndices(vm, key, len);
     const str = byteString(content);
-    if (str === null) throw new NotSupported('slicing bytes over 1 MiB');
+    if (str === null) throw new NotSupported(`slicing ${isBytes ? 'bytes' : 'a bytearray'} over 1 MiB`);
     let out = '';
-    for (let k = 0, p = sl.start; k < sl.length; k++, p += sl.step) out += str[p];
-    return bytesNew(vm, out);
+    if (sl.step === 1) out = str.slice(sl.start, sl.start + sl.length);
+    else for (let k = 0, p = sl.start; k < sl.length; k++, p += sl.step) out += str[p];
+    return isBytes ? bytesNew(vm, out) : bytearrayFromString(vm, out);
   }
-  if (!hasIndex(vm, key)) throw typeError(vm, 'byte indices must be integers or slices, not %.200s', typeName(vm, key));
+  if (!hasIndex(vm, key))
+    throw typeError(vm, 'byte indices must be integers or slices, not %.200s', typeName(vm, key));
   let i = asSsize(vm, key, E.IndexError);
   if (i < 0) i += len;
-  if (i < 0 || i >= len) throw raiseString(vm, E.IndexError, isBytes ? 'index out of range' : 'bytearray index out of range');
+  if (i < 0 || i >= len)
+    throw raiseString(vm, E.IndexError, isBytes ? 'index out of range' : 'bytearray index out of range');
   return vm.s.smallInt(byteAt(content, i));
 }
 
 function bytesRichcompare(vm: Vm, a: number, b: number, op: Cmp): number {
   const x = bytesOf(vm, a);
   const y = bytesOf(vm, b);
-  if (x === null || y === null || (vm.table.type[b] !== T.Bytes && vm.table.type[a] === T.Bytes)) return vm.s.NotImplemented;
+  if (x === null || y === null || (vm.table.type[b] !== T.Bytes && vm.table.type[a] === T.Bytes))
+    return vm.s.NotImplemented;
   return vm.s.bool(cmpResult(x < y ? -1 : x > y ? 1 : 0, op));
 }
 
@@ -250,7 +281,8 @@ function bytesExactNew(vm: Vm, args: number, kwargs: number): number {
       const items = vm.table.type[a] === T.List ? listSliceItems(vm, a, 0, vm.table.n[a]) : tupleItems(vm, a);
       for (const x of items) {
         // _PyBytes_FromList/_FromTuple: each item through PyNumber_AsSsize_t, range-checked
-        if (!hasIndex(vm, x)) throw typeError(vm, "'%.200s' object cannot be interpreted as an integer", typeName(vm, x));
+        if (!hasIndex(vm, x))
+          throw typeError(vm, "'%.200s' object cannot be interpreted as an integer", typeName(vm, x));
         const v = asSsize(vm, x, 0);
         if (v < 0 || v > 255) throw valueError(vm, 'bytes must be in range(0, 256)');
         s += String.fromCharCode(v);
@@ -260,8 +292,35 @@ function bytesExactNew(vm: Vm, args: number, kwargs: number): number {
     case T.Str:
       throw typeError(vm, 'string argument without an encoding');
     default:
+      if (hasBuffer(vm, a) || isMemoryview(vm, a)) return bytesFromBuffer(vm, a);
       if (vm.typeOf(a).iter === undefined) throw new NotSupported(`bytes(${typeName(vm, a)})`);
       return bytesFromIterator(vm, a);
+  }
+}
+
+/** PyBytes_FromStringAndSize(NULL, n) then a copy in: no 1-byte singleton (there is no char yet). */
+export function bytesCopy(vm: Vm, text: string): number {
+  if (text.length !== 1) return bytesNew(vm, text);
+  const p = vm.mem.malloc(BYTES_HEADER + 1);
+  if (p === 0) throw memoryError();
+  vm.mem.touch(p, BYTES_HEADER + 1);
+  const h = vm.table.newHandle(T.Bytes);
+  vm.table.addr[h] = p;
+  vm.table.n[h] = 1;
+  vm.table.side[h] = text;
+  return h;
+}
+
+/**
+ * _PyBytes_FromBuffer (bytes(bytearray), bytes(array), bytes(memoryview)): the view taken, one
+ * PyBytes_FromStringAndSize(NULL, len) (no 1-byte singleton: there is no char yet), the copy.
+ */
+function bytesFromBuffer(vm: Vm, a: number): number {
+  const view = isMemoryview(vm, a) ? memoryviewBuffer(vm, a) : getBuffer(vm, a);
+  try {
+    return bytesCopy(vm, bufferString(vm, view));
+  } finally {
+    if (!isMemoryview(vm, a)) releaseBuffer(vm, view);
   }
 }
 
@@ -347,11 +406,13 @@ export const BytesType = (): TypeSlots =>
 
 /** bytearray_ass_subscript for an index: a byte value 0..255. */
 function bytearrayAssSubscript(vm: Vm, h: number, key: number, v: number): void {
-  if (v === 0 || vm.table.type[key] === T.Slice) throw new NotSupported('deleting from or assigning slices of a bytearray');
+  if (v === 0 || vm.table.type[key] === T.Slice)
+    throw new NotSupported('deleting from or assigning slices of a bytearray');
   let i = asSsize(vm, key, E.IndexError);
   if (i < 0) i += vm.table.n[h];
   if (i < 0 || i >= vm.table.n[h]) throw raiseString(vm, E.IndexError, 'bytearray index out of range');
-  if (!hasIndex(vm, v)) throw typeError(vm, "'%.200s' object cannot be interpreted as an integer", typeName(vm, v));
+  if (!hasIndex(vm, v))
+    throw typeError(vm, "'%.200s' object cannot be interpreted as an integer", typeName(vm, v));
   const b = asSsize(vm, v, E.OverflowError);
   if (b < 0 || b > 255) throw valueError(vm, 'byte must be in range(0, 256)');
   bytearraySet(vm, h, i, b);
@@ -367,7 +428,8 @@ function bytearrayVectorlike(vm: Vm, _type: TypeSlots, args: number, kwargs: num
     const count = intValue(vm, a);
     if (count < 0) throw valueError(vm, 'negative count');
     // PyNumber_AsSsize_t: past 2**63 it does not fit; below, the buffer's malloc decides (MemoryError)
-    if (count >= 2 ** 63) throw raiseString(vm, E.OverflowError, "cannot fit 'int' into an index-sized integer");
+    if (count >= 2 ** 63)
+      throw raiseString(vm, E.OverflowError, "cannot fit 'int' into an index-sized integer");
     return bytearrayNew(vm, Number(count));
   }
   if (vm.table.type[a] === T.Bytes) {
@@ -378,6 +440,24 @@ function bytearrayVectorlike(vm: Vm, _type: TypeSlots, args: number, kwargs: num
       bytearrayResize(vm, h, len);
       vm.mem.touch(vm.table.ptr[h], len);
       vm.table.side[h] = byteString(c) ?? { fill: 0, length: len };
+    }
+    return h;
+  }
+  if (hasBuffer(vm, a) || isMemoryview(vm, a)) {
+    // bytearray___init__ on a buffer: the view taken, the resize, the copy
+    const h = bytearrayNew(vm, 0);
+    const view = isMemoryview(vm, a) ? memoryviewBuffer(vm, a) : getBuffer(vm, a);
+    try {
+      if (view.len) {
+        bytearrayResize(vm, h, view.len);
+        vm.mem.touch(vm.table.ptr[h], view.len);
+        vm.table.side[h] = bufferString(vm, view);
+      }
+    } catch (e) {
+      vm.decref(h);
+      throw e;
+    } finally {
+      if (!isMemoryview(vm, a)) releaseBuffer(vm, view);
     }
     return h;
   }
@@ -396,7 +476,11 @@ export const ByteArrayType = (): TypeSlots =>
     hash: hashNotImplemented,
     richcompare: bytesRichcompare,
     sequence: { length: (vm, h) => vm.table.n[h], concat: bytearrayConcat, inplaceConcat: bytearrayIconcat },
-    mapping: { length: (vm, h) => vm.table.n[h], subscript: bytesSubscript, assSubscript: bytearrayAssSubscript },
+    mapping: {
+      length: (vm, h) => vm.table.n[h],
+      subscript: bytesSubscript,
+      assSubscript: bytearrayAssSubscript,
+    },
     methods: BYTEARRAY_METHODS,
     // bytearray_iter is not modelled yet: without this slot `set(bytearray(...))` was a fake TypeError
     iter: () => {

@@ -1,4 +1,6 @@
 import type { Vm } from '../runtime/vm';
+import { raiseString } from '../abstract/errors';
+import { E } from './exctypes';
 import { fromSsize } from './int';
 import { listItem } from './list';
 import { selfIter } from './rangeobject';
@@ -88,24 +90,47 @@ export const StrIterType = (): TypeSlots => seqIterType(T.StrIter, 'str_ascii_it
 
 // ---- the set iterator ---------------------------------------------------------------------
 
-/** set_iter: a tracked 16 + 48 byte iterator; the members are taken in insertion order. */
+/** A set iterator's state beside its columns (ref = the set, num = si_pos). */
+interface SetIterState {
+  /** si_used: the set's size when the iterator was made; -1 once it saw a change. */
+  used: number;
+  /** len: members still to come (__length_hint__). */
+  left: number;
+}
+
+/** set_iter: a tracked 16 + 48 byte iterator over the set's slots. */
 export function setIterNew(vm: Vm, h: number): number {
   const it = vm.newGcObject(T.SetIter, SETITER_BASIC);
   vm.incref(h);
   vm.table.ref[it] = h;
-  vm.table.side[it] = [...setData(vm, h).index.values()];
+  vm.table.num[it] = 0;
+  vm.table.side[it] = { used: vm.table.n[h], left: vm.table.n[h] } satisfies SetIterState;
   vm.gc.track(it);
   return it;
 }
 
+/** setiter_iternext: the next live slot from si_pos; a size change raises; at the end the set is let go. */
 function setIterNext(vm: Vm, it: number): number {
   const t = vm.table;
-  const keys = t.side[it] as number[];
-  const i = t.num[it];
-  if (i >= keys.length) return 0;
+  const so = t.ref[it];
+  if (so === 0) return 0;
+  const st = t.side[it] as SetIterState;
+  if (st.used !== t.n[so]) {
+    st.used = -1;
+    throw raiseString(vm, E.RuntimeError, 'Set changed size during iteration');
+  }
+  const { slots, mask } = setData(vm, so);
+  let i = t.num[it];
+  while (i <= mask && slots[i] <= 0) i++;
   t.num[it] = i + 1;
-  vm.incref(keys[i]);
-  return keys[i];
+  if (i > mask) {
+    t.ref[it] = 0;
+    vm.decref(so);
+    return 0;
+  }
+  st.left--;
+  vm.incref(slots[i]);
+  return slots[i];
 }
 
 export const SetIterType = (): TypeSlots =>
@@ -118,5 +143,12 @@ export const SetIterType = (): TypeSlots =>
     traverse: seqIterTraverse,
     iter: selfIter,
     iternext: setIterNext,
-    methods: lengthHint((vm, it) => fromSsize(vm, (vm.table.side[it] as number[]).length - vm.table.num[it])),
+    methods: lengthHint((vm, it) => {
+      const t = vm.table;
+      const left =
+        t.ref[it] !== 0 && (t.side[it] as SetIterState).used === t.n[t.ref[it]]
+          ? (t.side[it] as SetIterState).left
+          : 0;
+      return fromSsize(vm, left);
+    }),
   });

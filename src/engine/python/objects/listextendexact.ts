@@ -1,7 +1,7 @@
 import type { Vm } from '../runtime/vm';
 import { dictEntries } from './dict';
 import { listPut, listResize } from './list';
-import { setData } from './set';
+import { setMembers } from './set';
 import { tupleAlloc } from './tuple';
 import { T } from './types';
 
@@ -21,7 +21,7 @@ export function listExtendExact(vm: Vm, l: number, iterable: number): boolean {
   if (!vm.py.listExtendExact || !DIRECT.has(type)) return false;
   const m = t.n[l];
   if (type === T.Set || type === T.FrozenSet) {
-    const members = [...setData(vm, iterable).index.values()];
+    const members = setMembers(vm, iterable);
     if (members.length === 0) return true;
     listResize(vm, l, m + members.length);
     t.n[l] = m;

@@ -1,16 +1,19 @@
-import { NotSupported, memoryError } from '../errors';
+import { memoryError } from '../errors';
 import { setRepr } from './containerrepr';
-import { setKeyError, typeError } from '../abstract/errors';
+import { typeError } from '../abstract/errors';
 import { hashKey } from '../abstract/hash';
-import { getIter, iterNext } from '../abstract/iter';
 import { reprText } from '../abstract/repr';
 import type { Vm } from '../runtime/vm';
 import { setIterNew } from './iter';
+import { FROZENSET_METHODS, SET_METHODS, setNumberSlots } from './setmethods';
+import { isAnySet, setUpdateInternal } from './setops';
+import { computeEntryHash } from './sethash';
+import { newSlots, slotInsert, slotMembers, slotRemove, slotsRehash } from './settable';
 import { genericAlloc, hashNotImplemented } from './object';
 import { noKeywords } from './getargs';
 import { tupleItem } from './tuple';
 import { keyText } from './tuple';
-import { Cmp, Meth, NB, T, TpFlags, defineType, numberSlots, type Kwargs, type MethodDef, type TypeSlots, type HashKey } from './types';
+import { Cmp, T, TpFlags, defineType, type Kwargs, type TypeSlots, type HashKey } from './types';
 
 /**
  * set and frozenset (Objects/setobject.c, 3.11): a 16 + 200 byte GC object that holds an 8-slot
@@ -26,52 +29,88 @@ export interface SetData {
   tableAddr: number;
   mask: number;
   fill: number;
-  /** Members in insertion order (key → handle). */
+  /** Membership (key → member handle): the lookups. */
   index: Map<HashKey, number>;
+  /** The slot table (settable.ts): which slot each member is in, for the order. */
+  slots: Int32Array;
+  /** Each slot's membership key. */
+  hks: HashKey[];
+  /** set_pop's finger: where the next pop starts looking. */
+  finger: number;
 }
 
 export function setData(vm: Vm, h: number): SetData {
   return vm.table.side[h] as SetData;
 }
 
+const emptyData = (): SetData => ({
+  tableAddr: 0,
+  mask: MINSIZE - 1,
+  fill: 0,
+  index: new Map(),
+  slots: newSlots(MINSIZE),
+  hks: new Array<HashKey>(MINSIZE),
+  finger: 0,
+});
+
+/** The members in slot order, as set_next visits them. */
+export function setMembers(vm: Vm, h: number): number[] {
+  const s = setData(vm, h);
+  return slotMembers(s.slots, s.mask + 1);
+}
+
 /** make_new_set (PyType_GenericAlloc: allocated, zeroed, tracked). */
 export function setNew(vm: Vm, frozen = false): number {
   const h = vm.newGcObject(frozen ? T.FrozenSet : T.Set, SET_BASIC);
-  vm.table.side[h] = { tableAddr: 0, mask: MINSIZE - 1, fill: 0, index: new Map() } satisfies SetData;
+  vm.table.side[h] = emptyData();
   vm.gc.track(h);
   return h;
 }
 
-/** set_table_resize(minused). */
-function resize(vm: Vm, h: number, minused: number): void {
+/** set_table_resize(minused): the smallest power of two above minused; live entries re-inserted in slot order. */
+export function setResize(vm: Vm, h: number, minused: number): void {
   const s = setData(vm, h);
   let newsize = MINSIZE;
   while (newsize <= minused) newsize *= 2;
   const old = s.tableAddr;
+  // a smalltable staying small with no dummies: nothing to do
+  if (newsize === MINSIZE && old === 0 && s.fill === vm.table.n[h]) return;
   let table = 0;
   if (newsize !== MINSIZE) {
     table = vm.mem.malloc(16 * newsize);
     if (table === 0) throw memoryError();
     vm.mem.touch(table, 16 * newsize); // memset(newtable, 0, ...)
   }
+  const slots = newSlots(newsize);
+  const hks = new Array<HashKey>(newsize);
+  slotsRehash(s.slots, s.hks, s.mask + 1, slots, hks, newsize - 1);
+  s.slots = slots;
+  s.hks = hks;
   s.tableAddr = table;
   s.mask = newsize - 1;
   s.fill = vm.table.n[h];
   if (old !== 0) vm.mem.free(old);
 }
 
-/** set_add_entry (borrowed key). */
+/** set_add_entry (borrowed key): into the first unused slot on its path; a resize at fill·5 ≥ mask·3. */
 export function setAdd(vm: Vm, h: number, key: number): void {
-  const s = setData(vm, h);
   const hk = hashKey(vm, key);
-  if (s.index.has(hk)) return;
+  if (setData(vm, h).index.has(hk)) return;
+  computeEntryHash(vm, key, hk);
+  addEntry(vm, h, key, hk);
+}
+
+/** set_add_entry's found_unused for a key known absent, its hash in entryHash (the set operations). */
+export function addEntry(vm: Vm, h: number, key: number, hk: HashKey): void {
+  const s = setData(vm, h);
   vm.incref(key);
   s.index.set(hk, key);
+  const slot = slotInsert(s.slots, s.hks, s.mask, key, hk);
   s.fill++;
   const used = ++vm.table.n[h];
-  if (s.tableAddr) vm.mem.touch(s.tableAddr + 16 * (s.index.size % (s.mask + 1)), 16);
+  if (s.tableAddr) vm.mem.touch(s.tableAddr + 16 * slot, 16);
   if (s.fill * 5 < s.mask * 3) return;
-  resize(vm, h, used > 50000 ? used * 2 : used * 4);
+  setResize(vm, h, used > 50000 ? used * 2 : used * 4);
 }
 
 export function setContains(vm: Vm, h: number, key: number): boolean {
@@ -84,18 +123,19 @@ export function setDiscard(vm: Vm, h: number, key: number): boolean {
   const hk = hashKey(vm, key);
   const k = s.index.get(hk);
   if (k === undefined) return false;
+  computeEntryHash(vm, k, hk);
+  slotRemove(s.slots, s.hks, s.mask, k);
   s.index.delete(hk);
   vm.table.n[h]--;
   vm.decref(k);
   return true;
 }
 
-/** set_clear_internal: back to the smalltable, then the keys, then the old table. */
+/** set_clear_internal: back to the smalltable, then the keys in slot order, then the old table. */
 export function setClear(vm: Vm, h: number): void {
-  const s = setData(vm, h);
-  const keys = [...s.index.values()];
-  const old = s.tableAddr;
-  vm.table.side[h] = { tableAddr: 0, mask: MINSIZE - 1, fill: 0, index: new Map() } satisfies SetData;
+  const keys = setMembers(vm, h);
+  const old = setData(vm, h).tableAddr;
+  vm.table.side[h] = emptyData();
   vm.table.n[h] = 0;
   for (const k of keys) vm.decref(k);
   if (old) vm.mem.free(old);
@@ -106,14 +146,15 @@ export function setDealloc(vm: Vm, h: number): void {
   vm.gc.untrack(h);
   if (vm.trashBegin(h)) return;
   const s = setData(vm, h);
-  for (const k of s.index.values()) vm.decref(k);
+  for (const k of slotMembers(s.slots, s.mask + 1)) vm.decref(k);
   if (s.tableAddr) vm.mem.free(s.tableAddr);
   vm.gcDel(h);
   vm.trashEnd();
 }
 
 export function setTraverse(vm: Vm, h: number, visit: (ref: number) => void): void {
-  for (const k of setData(vm, h).index.values()) visit(k);
+  const { slots, mask } = setData(vm, h);
+  for (let i = 0; i <= mask; i++) if (slots[i] > 0) visit(slots[i]);
 }
 
 /** set.__sizeof__ + the GC head. */
@@ -122,21 +163,9 @@ export function setSizeof(vm: Vm, h: number): number {
   return 16 + SET_BASIC + (s.tableAddr ? 16 * (s.mask + 1) : 0);
 }
 
-/** set_update_internal with an iterable: each item added (PySet_Add), the iterator released. */
+/** set_update_internal (setops.ts): a set merged, a dict's keys presized, any other iterable walked. */
 export function setUpdate(vm: Vm, s: number, iterable: number): void {
-  const it = getIter(vm, iterable);
-  try {
-    for (let v = iterNext(vm, it); v; v = iterNext(vm, it)) {
-      try {
-        setAdd(vm, s, v);
-      } finally {
-        vm.decref(v);
-      }
-      vm.eval.tick();
-    }
-  } finally {
-    vm.decref(it);
-  }
+  setUpdateInternal(vm, s, iterable);
 }
 
 /** set_vectorcall / frozenset_vectorcall: make_new_set + set_update_internal. */
@@ -160,17 +189,13 @@ const setVectorcall =
     return s;
   };
 
-const isAnySet = (vm: Vm, h: number): boolean => {
-  const t = vm.table.type[h];
-  return t === T.Set || t === T.FrozenSet || vm.types[t].mro.includes(T.Set) || vm.types[t].mro.includes(T.FrozenSet);
-};
-
 /** set_richcompare: == and != by size and membership; the order comparisons are subset tests. */
 function setRichcompare(vm: Vm, a: number, b: number, op: Cmp): number {
   if (!isAnySet(vm, b)) return vm.s.NotImplemented;
   const na = vm.table.n[a];
   const nb = vm.table.n[b];
-  const subset = (x: number, y: number) => [...setData(vm, x).index.values()].every((k) => setContains(vm, y, k));
+  const subset = (x: number, y: number) =>
+    [...setData(vm, x).index.values()].every((k) => setContains(vm, y, k));
   switch (op) {
     case Cmp.EQ:
       return vm.s.bool(na === nb && subset(a, b));
@@ -188,47 +213,17 @@ function setRichcompare(vm: Vm, a: number, b: number, op: Cmp): number {
 }
 
 function setText(vm: Vm, h: number, depth: number): string {
-  const items = [...setData(vm, h).index.values()].slice(0, 100).map((k) => reprText(vm, k, depth + 1));
+  const items = setMembers(vm, h)
+    .slice(0, 100)
+    .map((k) => reprText(vm, k, depth + 1));
   const body = items.length ? '{' + items.join(', ') + '}' : '';
   return vm.table.type[h] === T.Set ? body || 'set()' : `frozenset(${body})`;
 }
 
-const setOperator = (op: string) => (vm: Vm, a: number, b: number) => {
-  if (!isAnySet(vm, a) || !isAnySet(vm, b)) return vm.s.NotImplemented;
-  throw new NotSupported(`set operator ${op}`);
-};
-
-const none = (vm: Vm): number => vm.s.None;
-const def = (name: string, flags: number, impl: MethodDef['impl']): MethodDef => ({ name, flags, impl, qualname: `set.${name}` });
-
-const SET_METHODS: Record<string, MethodDef> = {
-  add: def('add', Meth.O, (vm, self, args) => {
-    setAdd(vm, self, args[0]);
-    return none(vm);
-  }),
-  discard: def('discard', Meth.O, (vm, self, args) => {
-    setDiscard(vm, self, args[0]);
-    return none(vm);
-  }),
-  remove: def('remove', Meth.O, (vm, self, args) => {
-    if (!setDiscard(vm, self, args[0])) throw setKeyError(vm, args[0], reprText(vm, args[0]));
-    return none(vm);
-  }),
-  clear: def('clear', Meth.NoArgs, (vm, self) => {
-    setClear(vm, self);
-    return none(vm);
-  }),
-  update: def('update', Meth.Varargs, (vm, self, args) => {
-    for (const a of args) setUpdate(vm, self, a);
-    return none(vm);
-  }),
-  __contains__: def('__contains__', Meth.O | Meth.Coexist, (vm, self, args) => vm.s.bool(setContains(vm, self, args[0]))),
-};
-
 /** make_new_set(type, iterable) for a class: tp_alloc (PyType_GenericAlloc), then set_update_internal. */
 function makeNewSubset(vm: Vm, type: TypeSlots, iterable: number): number {
   const h = genericAlloc(vm, type, 0);
-  vm.table.side[h] = { tableAddr: 0, mask: MINSIZE - 1, fill: 0, index: new Map() } satisfies SetData;
+  vm.table.side[h] = emptyData();
   try {
     if (iterable) setUpdate(vm, h, iterable);
   } catch (e) {
@@ -261,9 +256,11 @@ function setInit(vm: Vm, self: number, args: number, kwargs: number): void {
 
 /** frozenset_new for a class: make_new_set(type, iterable) (the exact type has its vectorcall). */
 function frozensetTypeNew(vm: Vm, type: TypeSlots, args: number, kwargs: number): number {
-  if (type.id === T.FrozenSet || type.init === vm.types[T.FrozenSet].init) noKeywords(vm, 'frozenset', kwargs);
+  if (type.id === T.FrozenSet || type.init === vm.types[T.FrozenSet].init)
+    noKeywords(vm, 'frozenset', kwargs);
   const iterable = oneIterable(vm, type.name, args);
-  if (type.id === T.FrozenSet) return setVectorcall(true)(vm, type.typeObject, iterable ? [iterable] : [], null);
+  if (type.id === T.FrozenSet)
+    return setVectorcall(true)(vm, type.typeObject, iterable ? [iterable] : [], null);
   return makeNewSubset(vm, type, iterable);
 }
 
@@ -281,13 +278,13 @@ function setType(id: number, name: string, frozen: boolean): TypeSlots {
     reprText: setText,
     hash: frozen ? frozensetHash : hashNotImplemented,
     richcompare: setRichcompare,
-    number: numberSlots({ [NB.Or]: setOperator('|'), [NB.And]: setOperator('&'), [NB.Subtract]: setOperator('-'), [NB.Xor]: setOperator('^') }),
+    number: setNumberSlots(frozen),
     sequence: { length: (vm, h) => vm.table.n[h], contains: setContains },
     iter: setIterNew,
     typeVectorcall: setVectorcall(frozen),
     new: frozen ? frozensetTypeNew : setTypeNew,
     init: frozen ? null : setInit,
-    methods: frozen ? { __contains__: SET_METHODS.__contains__ } : SET_METHODS,
+    methods: frozen ? FROZENSET_METHODS : SET_METHODS,
   });
 }
 

@@ -1,0 +1,164 @@
+/**
+ * pathlib's Python half, written for Highwater from what Lib/pathlib.py (3.11) does for the
+ * common calls: a PosixPath holds its parts and its str; `/`, name, suffix, stem, parent,
+ * with_suffix, joinpath; exists/is_file/is_dir, open, read_text/write_text, read_bytes/
+ * write_bytes, unlink, mkdir, iterdir over the simulated file system (through os and open, as the
+ * real methods go through them). Not modelled: glob, stat(), resolve() of symlinks, Windows paths.
+ */
+export const PATHLIB_SOURCE = `
+class PurePosixPath:
+    def __init__(self, *args):
+        parts = []
+        for a in args:
+            if isinstance(a, PurePosixPath):
+                a = a._str
+            if a.startswith("/"):
+                parts = []
+            parts.append(a)
+        text = "/".join(parts) if parts else "."
+        self._str = _hw_norm(text)
+
+    def __str__(self):
+        return self._str
+
+    def __fspath__(self):
+        return self._str
+
+    def __repr__(self):
+        return f"{type(self).__name__}({self._str!r})"
+
+    def __eq__(self, other):
+        if not isinstance(other, PurePosixPath):
+            return NotImplemented
+        return self._str == other._str
+
+    def __hash__(self):
+        return hash(self._str)
+
+    def __truediv__(self, key):
+        return type(self)(self, key)
+
+    def __rtruediv__(self, key):
+        return type(self)(key, self)
+
+    def joinpath(self, *args):
+        return type(self)(self, *args)
+
+    @property
+    def name(self):
+        if self._str == "/":
+            return ""
+        return self._str.rsplit("/", 1)[-1]
+
+    @property
+    def suffix(self):
+        name = self.name
+        i = name.rfind(".")
+        if 0 < i < len(name) - 1:
+            return name[i:]
+        return ""
+
+    @property
+    def stem(self):
+        name = self.name
+        i = name.rfind(".")
+        if 0 < i < len(name) - 1:
+            return name[:i]
+        return name
+
+    @property
+    def parent(self):
+        s = self._str
+        if s == "/" or s == ".":
+            return self
+        i = s.rfind("/")
+        if i < 0:
+            return type(self)(".")
+        if i == 0:
+            return type(self)("/")
+        return type(self)(s[:i])
+
+    @property
+    def parts(self):
+        if self._str.startswith("/"):
+            return ("/",) + tuple(p for p in self._str.split("/") if p)
+        return tuple(p for p in self._str.split("/") if p and p != ".")
+
+    def with_suffix(self, suffix):
+        return type(self)(str(self.parent), self.stem + suffix)
+
+    def with_name(self, name):
+        return type(self)(str(self.parent), name)
+
+    def is_absolute(self):
+        return self._str.startswith("/")
+
+
+class PosixPath(PurePosixPath):
+    def exists(self):
+        return _os.path.exists(self._str)
+
+    def is_file(self):
+        return _os.path.isfile(self._str)
+
+    def is_dir(self):
+        return _os.path.isdir(self._str)
+
+    def open(self, mode="r", buffering=-1, encoding=None, errors=None, newline=None):
+        return open(self._str, mode, buffering, encoding)
+
+    def read_text(self, encoding=None, errors=None):
+        with self.open("r", encoding=encoding) as f:
+            return f.read()
+
+    def write_text(self, data, encoding=None, errors=None, newline=None):
+        with self.open("w", encoding=encoding) as f:
+            return f.write(data)
+
+    def read_bytes(self):
+        with self.open("rb") as f:
+            return f.read()
+
+    def write_bytes(self, data):
+        with self.open("wb") as f:
+            return f.write(data)
+
+    def unlink(self, missing_ok=False):
+        try:
+            _os.unlink(self._str)
+        except FileNotFoundError:
+            if not missing_ok:
+                raise
+
+    def mkdir(self, mode=0o777, parents=False, exist_ok=False):
+        if parents and not self.parent.exists():
+            self.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            _os.mkdir(self._str)
+        except FileExistsError:
+            if not exist_ok or not self.is_dir():
+                raise
+
+    def rmdir(self):
+        _os.rmdir(self._str)
+
+    def iterdir(self):
+        for name in _os.listdir(self._str):
+            yield self / name
+
+    def absolute(self):
+        if self.is_absolute():
+            return self
+        return type(self)("/", self._str)
+
+    def resolve(self, strict=False):
+        return self.absolute()
+
+    @classmethod
+    def cwd(cls):
+        return cls(_os.getcwd())
+
+
+Path = PosixPath
+PurePath = PurePosixPath
+`;

@@ -1,0 +1,3 @@
+import { envAllocatorSuite } from './envAllocators';
+
+envAllocatorSuite(['jemalloc', 'jemalloc-decay0', 'jemalloc-bg']);

@@ -1,0 +1,116 @@
+/**
+ * Recordings under recorded/env/<preset>/ the simulator does not reproduce yet, with why
+ * (jemalloc/README.md, mimalloc/README.md). envAllocators-*.test.ts runs them as `it.fails`: one that
+ * starts to pass fails the suite until it is taken off this list. Keys are `<preset>/<scenario>`.
+ */
+export const KNOWN_ENV_GAPS = new Map<string, string>([
+  [
+    'jemalloc/alloc_seed_idle',
+    "after the 12 s sleep the first calls purge all but the pages freed in the last 50 ms epoch before it: real 30.6 MiB over the start, simulated 94.2 (tolerance 46.5). The simulated `del a` takes less time than the real 0.35 s (the clock charges bytecode ticks, page faults and allocator calls, not list_dealloc's 10^8 decrefs), so more of its pages fall in that last epoch. Two real runs differ by 32 MiB here (recorded/spread)",
+  ],
+  [
+    'jemalloc-bg/alloc_survivors',
+    'the background thread keeps 13–18 MiB of dirty pages after the last three statements in the real runs, 2–5 MiB in the simulator: when it wakes depends on when the pages were freed on the wall clock (the real build takes 5 s, the simulated one less), rss off by 12–20 MiB against a tolerance of 8.8',
+  ],
+  [
+    'jemalloc-bg/alloc_mixed_sizes',
+    'after `del more` the real background thread had purged 150 MiB more than the simulated one (610.6 against 761.6 MiB over the start, tolerance 50.4): the same wall-clock question as alloc_survivors',
+  ],
+  [
+    'mimalloc/alloc_mixed_sizes',
+    'after `del more` the real mimalloc gives 105 of its 107 segments back (rss 3,217 → 531 MiB over the start); the simulated one keeps them committed (3,418 MiB): not found yet whether the freed large pages reach mi_segment_free in the model',
+  ],
+  [
+    'mimalloc/alloc_seed_idle',
+    'after `del b` (the calls after the 12 s sleep) real rss is 814 MiB over the start, simulated 877 (tolerance 46.9): the decommits that the 25 ms delay lets the later calls make',
+  ],
+  [
+    'mimalloc/alloc_survivors',
+    'after `del a` the real process is at 152.9 MiB over the start, the simulated 163.3 (tolerance 7.7); 138.1 against 163.3 after the sleep and the next calls',
+  ],
+  [
+    'pymalloc-off/numpy_alloc_zeros',
+    "anon_mmap 7 MiB above the real run from the first step: NumPy's import under PYTHONMALLOC=malloc (Debian's 3.11.2) maps less than the capture the simulator boots",
+  ],
+  [
+    'glibc/h9_bytearray_grow',
+    "held-out: `del buf[1000:]` is 'not supported by Highwater yet: deleting from or assigning slices of a bytearray' (python layer)",
+  ],
+  [
+    'jemalloc/h9_bytearray_grow',
+    "held-out: `del buf[1000:]` is 'not supported by Highwater yet: deleting from or assigning slices of a bytearray' (python layer)",
+  ],
+  [
+    'jemalloc-decay0/h9_bytearray_grow',
+    "held-out: `del buf[1000:]` is 'not supported by Highwater yet: deleting from or assigning slices of a bytearray' (python layer)",
+  ],
+  [
+    'jemalloc-bg/h9_bytearray_grow',
+    "held-out: `del buf[1000:]` is 'not supported by Highwater yet: deleting from or assigning slices of a bytearray' (python layer)",
+  ],
+  [
+    'mimalloc/h9_bytearray_grow',
+    "held-out: `del buf[1000:]` is 'not supported by Highwater yet: deleting from or assigning slices of a bytearray' (python layer)",
+  ],
+  [
+    'mimalloc-decommit0/h9_bytearray_grow',
+    "held-out: `del buf[1000:]` is 'not supported by Highwater yet: deleting from or assigning slices of a bytearray' (python layer)",
+  ],
+  [
+    'pymalloc-off/h9_bytearray_grow',
+    "held-out: `del buf[1000:]` is 'not supported by Highwater yet: deleting from or assigning slices of a bytearray' (python layer)",
+  ],
+  [
+    'glibc/h9_growing_appends',
+    'held-out: after `del out` real rss is 1.45 MiB over the start, simulated 0.39 (tolerance 1.06); every other figure and step within',
+  ],
+  [
+    'glibc/h9_threads_each_builds_dict',
+    "held-out: anon_mmap 8.3 MiB below the real run once the second thread starts: `t.join()` returns when the thread's Python part ends, before its OS thread has exited, so glibc's stack cache cannot give its stack to the next thread yet (FREE_P needs the kernel to clear the tid) and the real process maps a second 8 MiB stack; python/eval/threadCosts.ts hands the cached one back at once",
+  ],
+  [
+    'arena-max-2/h9_threads_each_builds_dict',
+    'held-out: the same second thread stack as under glibc defaults',
+  ],
+  [
+    'glibc/h9_threads_queue_workers',
+    "held-out: the workers start taking jobs while the main thread is still queueing them (OS scheduling on 2 loaded cores); the simulator's hand-over runs them later. Steps 8-9 and which worker built what (arena placement after the joins) depend on the scheduler",
+  ],
+  ['arena-max-2/h9_threads_queue_workers', 'held-out: OS scheduling, as under glibc defaults'],
+  [
+    'jemalloc-bg/h9_big_buffers_small_survivors',
+    "held-out: after `del small` rss 36.3 MiB simulated against 27.5 real (tolerance 1.8): the background thread's turns follow the wall clock: in the real run the application's ticks advance decay epochs while the statement runs (and wake the thread early), in the simulator the statement takes less simulated time, so fewer pages are in the backlog when it wakes",
+  ],
+  [
+    'jemalloc-bg/h9_bytes_chunks_join',
+    "held-out: after `del data` rss 148.5 MiB simulated against 129.2 real (tolerance 9.7); two real runs differ by 19.3 MiB there (recorded/spread/spread-heldout9.json): the background thread's turns follow the wall clock: in the real run the application's ticks advance decay epochs while the statement runs (and wake the thread early), in the simulator the statement takes less simulated time, so fewer pages are in the backlog when it wakes",
+  ],
+  [
+    'jemalloc-bg/h9_random_sizes_keep_tenth',
+    "held-out: after `del kept` rss 105.7 MiB simulated against 181.1 real (tolerance 12.9). Not holdable as recorded: two real runs differ by 86.5 MiB at that step (recorded/spread/spread-heldout9.json); the real thread had not yet purged what the simulated one had; the background thread's turns follow the wall clock: in the real run the application's ticks advance decay epochs while the statement runs (and wake the thread early), in the simulator the statement takes less simulated time, so fewer pages are in the backlog when it wakes",
+  ],
+  [
+    'mimalloc/h9_churn_rounds',
+    'held-out: rss 3.3 against 1.4 MiB after the loop (tolerance 1.0): mimalloc 2.0.9 decommits a freed span only inside a later call once its 25 ms delay expired; the real statement takes that long, the simulated clock (bytecode ticks, page faults, 50 ns an allocator call) much less, so the model keeps freed pages committed',
+  ],
+  [
+    'mimalloc/h9_dict_counts',
+    'held-out: rss 1.5\u20137 MiB above the real run (tolerance 1.0; two real runs agree within 0.28 MiB, so the gap is in the model): mimalloc 2.0.9 decommits a freed span only inside a later call once its 25 ms delay expired; the real statement takes that long, the simulated clock (bytecode ticks, page faults, 50 ns an allocator call) much less, so the model keeps freed pages committed',
+  ],
+  [
+    'mimalloc/h9_growing_appends',
+    'held-out: rss 3\u20134.5 MiB above the real run (tolerance 1.2): mimalloc 2.0.9 decommits a freed span only inside a later call once its 25 ms delay expired; the real statement takes that long, the simulated clock (bytecode ticks, page faults, 50 ns an allocator call) much less, so the model keeps freed pages committed',
+  ],
+  [
+    'mimalloc/h9_rows_of_tuples',
+    'held-out: rss 41.0 against 37.8 MiB after `total = ...` (tolerance 2.1): mimalloc 2.0.9 decommits a freed span only inside a later call once its 25 ms delay expired; the real statement takes that long, the simulated clock (bytecode ticks, page faults, 50 ns an allocator call) much less, so the model keeps freed pages committed',
+  ],
+  [
+    'mimalloc/h9_set_comprehension',
+    "held-out: the set's old tables (8, 4, 2 \u2026 MiB) stay committed: rss 42.8 against 28.4 MiB after `s = set(range(400000))` (two real runs differ by 8.4 MiB at the next step: recorded/spread/spread-heldout9.json): mimalloc 2.0.9 decommits a freed span only inside a later call once its 25 ms delay expired; the real statement takes that long, the simulated clock (bytecode ticks, page faults, 50 ns an allocator call) much less, so the model keeps freed pages committed",
+  ],
+  [
+    'pymalloc-off/h9_big_buffers_small_survivors',
+    'held-out: after `del again` the real glibc trims the heap back (+0.04 MiB), the simulated one keeps 17.2 MiB at its top; the same scenario under pymalloc trims in both: something allocated with malloc during the comprehension under PYTHONMALLOC=malloc pins the top in the simulator only (not found yet)',
+  ],
+]);
