@@ -233,17 +233,24 @@ export function assemble(c: Compiler, addNone: boolean): CodeObject {
   const newestFirst = (): Block[] => [...u.blocks].reverse();
   for (const b of newestFirst()) normalizeBasicBlock(b);
   for (const b of newestFirst()) extendBlock(b);
+  const probe = c.probe;
+  if (probe) for (const b of u.blocks) probe.instrs(b);
   const entry = u.blocks[0];
   const nlocals = u.varnames.size;
   let nlocalsplus = nlocals + u.cellvars.size + u.freevars.size;
+  probe?.cellOffsets(u);
   const fixed = cellFixedOffsets(u);
   if (!u.firstlineno) u.firstlineno = entry.instr[0]?.line || 1;
   const flags = codeFlags(c);
   insertPrefix(c, entry, fixed, flags);
+  probe?.instrs(entry);
   nlocalsplus -= fixCellOffsets(u, entry, fixed);
+  probe?.cellOffsetsDone(u);
 
   const consts: ConstTable = { list: [...u.consts] };
+  const constsBefore = consts.list.length;
   optimizeCfg(entry, u.blocks, consts);
+  const constsFolded = consts.list.slice(constsBefore);
   duplicateExitsWithoutLineno(u.blocks);
   trimUnusedConsts(entry, consts);
   propagateLineNumbers(entry);
@@ -284,7 +291,7 @@ export function assemble(c: Compiler, addNone: boolean): CodeObject {
     kinds[i + nlocals - dropped] = CO_FAST_FREE;
   }
   const pick = (kind: number): string[] => names.filter((_, i) => kinds[i] & kind);
-  return {
+  const co: CodeObject = {
     name: u.name,
     qualname: u.qualname || u.name,
     filename: c.opts.filename,
@@ -310,4 +317,6 @@ export function assemble(c: Compiler, addNone: boolean): CodeObject {
     exceptiontable: encodeExceptionTable(exceptionTable),
     framesize: nlocalsplus + stacksize + FRAME_SPECIALS_SIZE,
   };
+  probe?.assembled(u, co, constsBefore, constsFolded);
+  return co;
 }

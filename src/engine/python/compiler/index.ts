@@ -7,6 +7,7 @@ import { CompileError } from './errors';
 import { Folder, type FoldListener } from './fold';
 import { FUTURE_ANNOTATIONS, SymbolTable } from './symtable';
 import { Compiler, type CompilerOptions } from './unit';
+import type { CompileProbe } from './probe';
 
 export type { CodeObject } from './code';
 export { CompileError } from './errors';
@@ -82,7 +83,11 @@ function futureFeatures(mod: Module): { features: number; lineno: number } {
  */
 export function compileModule(
   mod: Module,
-  options: Partial<Omit<CompilerOptions, 'futureFeatures' | 'futureLineno'>> & { onFold?: FoldListener } = {},
+  options: Partial<Omit<CompilerOptions, 'futureFeatures' | 'futureLineno'>> & {
+    onFold?: FoldListener;
+    /** Told what compile.c would allocate as it goes (cheap/compileCost.ts). */
+    probe?: CompileProbe;
+  } = {},
 ): CompileResult {
   try {
     return compile(mod, options);
@@ -97,7 +102,11 @@ export function compileModule(
 
 function compile(
   mod: Module,
-  options: Partial<Omit<CompilerOptions, 'futureFeatures' | 'futureLineno'>> & { onFold?: FoldListener } = {},
+  options: Partial<Omit<CompilerOptions, 'futureFeatures' | 'futureLineno'>> & {
+    onFold?: FoldListener;
+    /** Told what compile.c would allocate as it goes (cheap/compileCost.ts). */
+    probe?: CompileProbe;
+  } = {},
 ): CompileResult {
   const tree = cloneTree(mod);
   const future = futureFeatures(tree);
@@ -113,10 +122,19 @@ function compile(
   new Folder({
     optimize: opts.optimize,
     futureAnnotations: (future.features & FUTURE_ANNOTATIONS) !== 0,
-    onFold: options.onFold,
+    onFold:
+      options.probe && options.onFold
+        ? (op, operands, result) => {
+            options.probe?.folded();
+            options.onFold?.(op, operands, result);
+          }
+        : options.probe
+          ? () => options.probe?.folded()
+          : options.onFold,
   }).body(tree.body);
   const st = SymbolTable.build(tree, future.features, opts.inlineComprehensions);
-  const c = new Compiler(st, opts);
+  options.probe?.symtable(st.blocks.size);
+  const c = new Compiler(st, opts, options.probe ?? null);
   c.enterScope('<module>', 'module', tree, 1);
   c.u.loc = { ...c.u.loc, line: 1 };
   compileBody(c, tree.body);
