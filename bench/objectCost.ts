@@ -21,6 +21,8 @@ export const COST_CASES: Record<string, string> = {
   list: `x = [[] for i in range(${N})]`,
   dict: `x = [{} for i in range(${N})]`,
   record: `x = [{'a': i, 'b': i} for i in range(${N})]`,
+  bytes: `x = [str(i).encode() for i in range(${N})]`,
+  instance: `class P:\n    def __init__(self, v):\n        self.v = v\nx = [P(i) for i in range(${N})]`,
 };
 
 /** RSS growth of the simulator for one case, in bytes per element (run in a fresh process). */
@@ -54,7 +56,7 @@ function realBytes(source: string): number {
 
 export function benchObjectCost(): string[] {
   const lines = [
-    'type    simulator B/object  CPython B/object  ratio  (statement: x = [... for i in range(10**6)])',
+    'type      simulator B/object  CPython B/object  ratio  (statement: x = [... for i in range(10**6)])',
   ];
   for (const [name, source] of Object.entries(COST_CASES)) {
     const r = spawnSync(
@@ -65,7 +67,7 @@ export function benchObjectCost(): string[] {
     const sim = Number(r.stdout.trim());
     const real = realBytes(source);
     lines.push(
-      `${name.padEnd(6)}  ${sim.toFixed(1).padStart(18)}  ${real.toFixed(1).padStart(16)}  ${(sim / real).toFixed(2).padStart(5)}`,
+      `${name.padEnd(8)}  ${sim.toFixed(1).padStart(18)}  ${real.toFixed(1).padStart(16)}  ${(sim / real).toFixed(2).padStart(5)}`,
     );
   }
   return lines;

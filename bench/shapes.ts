@@ -36,6 +36,15 @@ export const SHAPES: Shape[] = [
   { name: 'dict', source: (n) => `d = {i: i for i in range(${n})}\n`, python: pyenvPython },
   { name: 'str', source: (n) => `s = [str(i) for i in range(${n})]\n`, python: pyenvPython },
   {
+    name: 'inst',
+    source: (n) =>
+      `class P:\n    def __init__(self, x):\n        self.x = x\nps = [P(i) for i in range(${n})]\n`,
+    python: pyenvPython,
+  },
+  { name: 'bytes', source: (n) => `bs = [str(i).encode() for i in range(${n})]\n`, python: pyenvPython },
+  { name: 'float', source: (n) => `f = [i * 0.5 for i in range(${n})]\n`, python: pyenvPython },
+  { name: 'tuple', source: (n) => `t = [(i, i) for i in range(${n})]\n`, python: pyenvPython },
+  {
     name: 'numpy',
     source: (n) => `import numpy as np\nxs = [np.zeros(10) for _ in range(${n})]\n`,
     python: () => '/usr/bin/python3',

@@ -76,6 +76,7 @@ ISSUE8 = ("versions/*.py",)
 # The two seeds come from the base set, unchanged (their names are unique, so the env folders hold them too).
 ALLOCATOR = ("allocators/*.py", "seed_small_lists.py", "seed_big_lists.py")
 THREADS = ("threads/*.py",)
+HELDOUT = ("heldout/*.py",)
 HELDOUT9 = ("heldout9/*.py",)
 HELDOUT9_THREADS = tuple(sorted(f.stem for f in (SCENARIOS / "heldout9").glob("h9_threads_*.py")))
 HELDOUT9_SINGLE = tuple(sorted(f.stem for f in (SCENARIOS / "heldout9").glob("h9_*.py") if f.stem not in HELDOUT9_THREADS))
@@ -93,6 +94,12 @@ def _sets() -> list[RecordingSet]:
     for v in ("3.12", "3.13"):
         sets.append(RecordingSet(f"base-{v}", ("*.py",), v, v, exclude_numpy=True, note=f"every non-NumPy base scenario on {v}"))
         sets.append(RecordingSet(f"versions-{v}", ISSUE8, v, v, note=f"issue 8's held-out set on {v}"))
+        sets.append(
+            RecordingSet(
+                f"heldout-{v}", HELDOUT, v, v,
+                note=f"our stand-in for issue 8's held-out judges on {v} (scenarios/heldout/: snippets as people write them)",
+            )
+        )
     for preset in ("glibc", "jemalloc", "jemalloc-decay0", "jemalloc-bg", "mimalloc", "mimalloc-decommit0", "pymalloc-off"):
         sets.append(RecordingSet(f"env-{preset}", ALLOCATOR, None, f"env/{preset}", preset=preset, note="issue 9's allocator set"))
     sets.append(

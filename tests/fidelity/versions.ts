@@ -9,7 +9,8 @@ import { KNOWN_FIDELITY_GAPS } from './versions.known';
 
 /**
  * The version profiles against real runs on pyenv's 3.12.1 and 3.13.0 (recorded/3.12/, 3.13/: the
- * 22 non-NumPy base scenarios and issue 8's set), and issue 8's set on 3.11.7 (recorded/3.11/),
+ * 22 non-NumPy base scenarios, issue 8's set and our 18-snippet stand-in for its held-out judges,
+ * scenarios/heldout/), and issue 8's set on 3.11.7 (recorded/3.11/),
  * run with `python: '3.1x'` and held by the same rule as fidelity.test.ts (compare.ts). Scenarios
  * the profile does not reproduce yet are listed in versions.known.ts with the reason and run as
  * `it.fails`: one that starts to pass fails the suite until it is taken off the list.
@@ -23,6 +24,8 @@ interface VersionRun extends RecordedRun {
 
 const ISSUE_8 = (r: VersionRun): boolean =>
   (r.scenario_path ?? '').includes('/versions/') || r.scenario === 'seed_small_lists';
+/** Our stand-in for issue 8's held-out judges (scenarios/heldout/: sets heldout-3.12, heldout-3.13). */
+const HELD_OUT = (r: VersionRun): boolean => (r.scenario_path ?? '').includes('/heldout/');
 
 /** The suite of one version (versions-3.1x.test.ts each call it, so the three run side by side). */
 export function versionFidelitySuite(python: VersionName): void {
@@ -35,7 +38,10 @@ export function versionFidelitySuite(python: VersionName): void {
   describe(`fidelity on CPython ${python}: the simulator against runs recorded on ${runs[0]?.python}`, () => {
     it('has the recordings (issue 8 set included)', () => {
       expect(runs.filter(ISSUE_8).length).toBeGreaterThanOrEqual(8);
-      if (python !== '3.11') expect(runs.length).toBeGreaterThanOrEqual(29);
+      if (python !== '3.11') {
+        expect(runs.length).toBeGreaterThanOrEqual(29 + 18);
+        expect(runs.filter(HELD_OUT).length).toBeGreaterThanOrEqual(18);
+      }
     });
     for (const real of runs) {
       const known = KNOWN_FIDELITY_GAPS[python].get(real.scenario);

@@ -1,6 +1,7 @@
 import type { Libc } from '../libc/libc';
+import { createLibc, defaultLibcEnv } from '../libc/create';
 import { parseTrace, replayCapture } from '../libc/trace';
-import type { Kernel } from '../kernel/kernel';
+import { Kernel } from '../kernel/kernel';
 import type { Pymalloc } from '../pymalloc';
 import { DATA_STACK_CHUNK_SIZE } from './runtime/datastack';
 import type { StartupProfile, StartupSegment } from './startup/profiles';
@@ -22,6 +23,12 @@ export interface BootResult {
   /** Anonymous-mapping bytes outside the model (library .bss etc.), added to anon_mmap. */
   anonBaseline: number;
   segment: StartupSegment;
+  /**
+   * The captured start-up's last part, the recorder's compile of the scenario it was captured
+   * with (tools/hw_child.py _build), when the boot left it out for the script's own compile
+   * (startup/compileTail.ts) to take its place; null when it was replayed with the rest.
+   */
+  pendingTail: string | null;
 }
 
 /**
@@ -37,6 +44,39 @@ export function replaySegment(libc: Libc, text: string, live: Map<number, number
   replayCapture(parseTrace(text), libc, live);
 }
 
+/**
+ * Where the recorder's compile of the scenario begins in a start-up trace: the BufferedReader
+ * that opens it (a 4,096-byte buffer, then its 32-byte lock), the last such pair; -1 if none.
+ * Returns the text offset of that line.
+ */
+export function compileTailOffset(text: string): number {
+  const re = /^m (\d+) 4096\nm \d+ 32\n/gm;
+  let last = -1;
+  for (let m = re.exec(text); m; m = re.exec(text)) last = m.index;
+  return last;
+}
+
+/**
+ * The resident bytes the captured compile tail adds after the rest of the start-up (its chunks
+ * are all freed again, but the heap pages it touched stay): measured once per trace on a
+ * scratch C library, so a boot that leaves the tail out still reads `<start>` as recorded.
+ */
+const tailRss = new Map<string, number>();
+function tailResidentBytes(text: string, cut: number): number {
+  let n = tailRss.get(text.slice(0, 200) + text.length);
+  if (n === undefined) {
+    const k = new Kernel();
+    const g = createLibc(k, defaultLibcEnv());
+    const live = new Map<number, number>();
+    replaySegment(g, text.slice(0, cut), live);
+    const before = k.rss;
+    replaySegment(g, text.slice(cut), live);
+    n = k.rss - before;
+    tailRss.set(text.slice(0, 200) + text.length, n);
+  }
+  return n;
+}
+
 export function bootProcess(
   kernel: Kernel,
   libc: Libc,
@@ -44,13 +84,19 @@ export function bootProcess(
   profile: StartupProfile,
   /** false under PYTHONMALLOC=malloc: the start-up's objects are C-library chunks, pymalloc stays empty. */
   withPymalloc = true,
+  /** Leave the captured compile tail out: the script's own compile replaces it (PythonProcess.load). */
+  deferCompileTail = false,
 ): BootResult {
   const segment = profile.info.segments[0];
   const text = profile.traces[segment.trace];
   if (text === undefined)
     throw new Error(`start-up trace ${segment.trace} is missing (run scripts/embed-startup.ts)`);
   const liveIds = new Map<number, number>();
-  replaySegment(libc, text, liveIds);
+  const cut = deferCompileTail ? compileTailOffset(text) : -1;
+  replaySegment(libc, cut >= 0 ? text.slice(0, cut) : text, liveIds);
+  const pendingTail = cut >= 0 ? text.slice(cut) : null;
+  // what the left-out tail would have made resident, so the baselines below read as recorded
+  const tailRes = cut >= 0 ? tailResidentBytes(text, cut) : 0;
 
   // pymalloc's own C-library blocks, allocated by the replayed start-up: new_arena's arenas[] vector
   // (PyMem_RawRealloc, 48 bytes an arena object) and arena_map_mark_used's radix nodes.
@@ -72,7 +118,7 @@ export function bootProcess(
 
   const recorder = segment.verification.recorder;
   if (!withPymalloc) {
-    kernel.baselineRss = Math.max(0, recorder.rss - kernel.rss);
+    kernel.baselineRss = Math.max(0, recorder.rss - kernel.rss - tailRes);
     kernel.baselineAnonMmap = recorder.anon_mmap - kernel.anonMmapBytes;
     const dataStackRoot = { addr, size, used: ROOT_CHUNK_USED };
     return {
@@ -81,6 +127,7 @@ export function bootProcess(
       liveBlocks: new Float64Array(0),
       anonBaseline: recorder.anon_mmap - kernel.anonMmapBytes,
       segment,
+      pendingTail,
     };
   }
   const rec = segment.pymalloc_recorder;
@@ -92,7 +139,7 @@ export function bootProcess(
     arenasTotal: rec.arenas_allocated_total,
   });
 
-  kernel.baselineRss = Math.max(0, recorder.rss - kernel.rss);
+  kernel.baselineRss = Math.max(0, recorder.rss - kernel.rss - tailRes);
   const anonBaseline = recorder.anon_mmap - kernel.anonMmapBytes;
   kernel.baselineAnonMmap = anonBaseline;
   return {
@@ -101,5 +148,6 @@ export function bootProcess(
     liveBlocks: cal.liveBlocks,
     anonBaseline,
     segment,
+    pendingTail,
   };
 }

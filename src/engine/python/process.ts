@@ -8,7 +8,9 @@ import type { LibcModel } from '../libc/libc';
 import { Pymalloc } from '../pymalloc';
 import type { EventLog } from '../trace/eventLog';
 import { EventKind, type EventSink } from '../trace/events';
-import { bootProcess, type BootResult } from './boot';
+import { bootProcess, replaySegment, type BootResult } from './boot';
+import { CompileTailBuilder, replayTail } from './startup/compileTail';
+import type { CallLog } from './compiler/cheap/heap';
 import { NotSupported, PyError, PySyntaxError } from './errors';
 import { Interpreter } from './eval/interpreter';
 import { Script } from './eval/script';
@@ -133,7 +135,18 @@ export class PythonProcess {
     this.libc.sink = this.mallocLog;
     // PYTHONMALLOC=malloc: objects go straight to the C library, pymalloc holds nothing
     this.pymallocOff = env.pythonMalloc === 'malloc';
-    this.boot = bootProcess(this.kernel, this.libc, this.pymalloc, this.profile, !this.pymallocOff);
+    // 3.11 (pymalloc on): the captured start-up ends with the recorder compiling `pass`; the
+    // script's own compile (startup/compileTail.ts) takes its place when the script is loaded
+    const ownCompile =
+      !this.pymallocOff && (this.profile.name === 'cpython-3.11.7' || this.profile.name === 'debian-3.11.2');
+    this.boot = bootProcess(
+      this.kernel,
+      this.libc,
+      this.pymalloc,
+      this.profile,
+      !this.pymallocOff,
+      ownCompile,
+    );
     const events = opts.events ?? null;
     this.vm = new Vm(
       new Mem(this.kernel, this.pymallocOff ? new MallocDomain(this.libc) : this.pymalloc, events),
@@ -180,7 +193,8 @@ export class PythonProcess {
   private loadEval(input: string | Uint8Array): Statement[] {
     const filename = this.opts.filename ?? 'script.py';
     // a file's bytes (the CLI, when they are not plain UTF-8): decoded as the tokenizer decodes them
-    const tree = parse(input, { filename });
+    const own = this.beginOwnCompile(input, filename);
+    const tree = own?.tree ?? parse(input, { filename });
     const source = typeof input === 'string' ? input : prepareSource(input, { filename }).text;
     this.source = source;
     const it = new Interpreter(this.vm, this.dataStack, {
@@ -194,7 +208,10 @@ export class PythonProcess {
     this.evaluator = it;
     it.start(this.globals);
     for (const ext of this.opts.extensions ?? []) ext(this);
-    this.script = new Script(it, tree, source, filename);
+    // the recorder's compile of the script (the start-up's last part) runs with the script's own,
+    // its calls replayed before the constants are made
+    const startup = own ? { probe: own.probe, compiled: () => this.finishBoot(own.end()) } : undefined;
+    this.script = new Script(it, tree, source, filename, startup);
     this.settle();
     return this.script.statements;
   }
@@ -317,7 +334,31 @@ export class PythonProcess {
     return this.evaluator ? this.evaluator.output.join('') : '';
   }
 
+  /**
+   * When the boot left the start-up's last part out (the recorder compiling its scenario): the
+   * script's own compile tail (startup/compileTail.ts), its compiler run by the Script; null if
+   * there is no tail to make or the script does not parse (the recorder fails there too).
+   */
+  private beginOwnCompile(input: string | Uint8Array, filename: string): CompileTailBuilder | null {
+    if (this.boot.pendingTail === null) return null;
+    try {
+      return new CompileTailBuilder(input, filename);
+    } catch {
+      return null;
+    }
+  }
+
+  /** Replay the start-up's last part: the script's compile tail, or the captured one (`log` null). */
+  private finishBoot(log: CallLog | null): void {
+    const pending = this.boot.pendingTail;
+    if (pending === null) return;
+    this.boot.pendingTail = null;
+    if (log) replayTail(this.libc, log);
+    else replaySegment(this.libc, pending, this.boot.liveIds);
+  }
+
   measure(): StepMeasurement {
+    this.finishBoot(null);
     const gc = this.vm.gc;
     return {
       rss: this.kernel.rss,

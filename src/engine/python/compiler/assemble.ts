@@ -166,8 +166,10 @@ function stackDepth(c: Compiler, blocks: Block[]): number {
   }
   // 3.12+ wraps a generator's or coroutine's body in SETUP_CLEANUP with lasti (the handler that turns
   // StopIteration into RuntimeError): its entry holds lasti and the exception (measured: a bare
-  // `yield 1` generator has co_stacksize 2 on 3.12.1 and 3.13.0, 1 on 3.11.7)
-  if (c.opts.generatorHandlers && (c.u.ste.generator || c.u.ste.coroutine) && max < 2) max = 2;
+  // `yield 1` generator has co_stacksize 2 on 3.12.1 and 3.13.0, 1 on 3.11.7). compiler_lambda does
+  // not wrap its body (measured: `lambda: (yield 1)` has co_stacksize 1 on both)
+  const wrapped = (c.u.ste.generator || c.u.ste.coroutine) && c.u.name !== '<lambda>';
+  if (c.opts.generatorHandlers && wrapped && max < 2) max = 2;
   return max;
 }
 
@@ -231,17 +233,24 @@ export function assemble(c: Compiler, addNone: boolean): CodeObject {
   const newestFirst = (): Block[] => [...u.blocks].reverse();
   for (const b of newestFirst()) normalizeBasicBlock(b);
   for (const b of newestFirst()) extendBlock(b);
+  const probe = c.probe;
+  if (probe) for (const b of u.blocks) probe.instrs(b);
   const entry = u.blocks[0];
   const nlocals = u.varnames.size;
   let nlocalsplus = nlocals + u.cellvars.size + u.freevars.size;
+  probe?.cellOffsets(u);
   const fixed = cellFixedOffsets(u);
   if (!u.firstlineno) u.firstlineno = entry.instr[0]?.line || 1;
   const flags = codeFlags(c);
   insertPrefix(c, entry, fixed, flags);
+  probe?.instrs(entry);
   nlocalsplus -= fixCellOffsets(u, entry, fixed);
+  probe?.cellOffsetsDone(u);
 
   const consts: ConstTable = { list: [...u.consts] };
+  const constsBefore = consts.list.length;
   optimizeCfg(entry, u.blocks, consts);
+  const constsFolded = consts.list.slice(constsBefore);
   duplicateExitsWithoutLineno(u.blocks);
   trimUnusedConsts(entry, consts);
   propagateLineNumbers(entry);
@@ -282,7 +291,7 @@ export function assemble(c: Compiler, addNone: boolean): CodeObject {
     kinds[i + nlocals - dropped] = CO_FAST_FREE;
   }
   const pick = (kind: number): string[] => names.filter((_, i) => kinds[i] & kind);
-  return {
+  const co: CodeObject = {
     name: u.name,
     qualname: u.qualname || u.name,
     filename: c.opts.filename,
@@ -308,4 +317,6 @@ export function assemble(c: Compiler, addNone: boolean): CodeObject {
     exceptiontable: encodeExceptionTable(exceptionTable),
     framesize: nlocalsplus + stacksize + FRAME_SPECIALS_SIZE,
   };
+  probe?.assembled(u, co, constsBefore, constsFolded);
+  return co;
 }

@@ -172,12 +172,14 @@ export function nameOp(c: Compiler, name: string, ctx: ExprContext): void {
     c.addOp(pick(Op.LOAD_FAST, Op.STORE_FAST, Op.DELETE_FAST), u.varnames.add(mangled));
     return;
   }
+  const before = u.names.size;
+  const arg = u.names.add(mangled);
+  c.probe?.addName(u, u.names.size > before);
   if ((scope === Scope.GLOBAL_IMPLICIT && inFunction) || scope === Scope.GLOBAL_EXPLICIT) {
-    const arg = u.names.add(mangled);
     c.addOp(pick(Op.LOAD_GLOBAL, Op.STORE_GLOBAL, Op.DELETE_GLOBAL), ctx === 'load' ? arg << 1 : arg);
     return;
   }
-  c.addOp(pick(Op.LOAD_NAME, Op.STORE_NAME, Op.DELETE_NAME), u.names.add(mangled));
+  c.addOp(pick(Op.LOAD_NAME, Op.STORE_NAME, Op.DELETE_NAME), arg);
 }
 
 /** update_start_location_to_match_attr: a multi-line `a\n.b` points at `b`. */

@@ -9,6 +9,7 @@ import { FUTURE_ANNOTATIONS, SymbolTable } from './symtable';
 import { Compiler, type CompilerOptions } from './unit';
 import { visitExpr } from './expr';
 import { Op } from './opcodes';
+import type { CompileProbe } from './probe';
 
 export type { CodeObject } from './code';
 export { CompileError } from './errors';
@@ -87,6 +88,8 @@ export function compileModule(
   options: Partial<Omit<CompilerOptions, 'futureFeatures' | 'futureLineno'>> & {
     onFold?: FoldListener;
     evalMode?: boolean;
+    /** Told what compile.c would allocate as it goes (cheap/compileCost.ts). */
+    probe?: CompileProbe;
   } = {},
 ): CompileResult {
   try {
@@ -106,6 +109,8 @@ function compile(
     onFold?: FoldListener;
     /** compile(…, 'eval'): the module's one expression statement is the code's return value. */
     evalMode?: boolean;
+    /** Told what compile.c would allocate as it goes (cheap/compileCost.ts). */
+    probe?: CompileProbe;
   } = {},
 ): CompileResult {
   const tree = cloneTree(mod);
@@ -122,10 +127,19 @@ function compile(
   new Folder({
     optimize: opts.optimize,
     futureAnnotations: (future.features & FUTURE_ANNOTATIONS) !== 0,
-    onFold: options.onFold,
+    onFold:
+      options.probe && options.onFold
+        ? (op, operands, result) => {
+            options.probe?.folded();
+            options.onFold?.(op, operands, result);
+          }
+        : options.probe
+          ? () => options.probe?.folded()
+          : options.onFold,
   }).body(tree.body);
   const st = SymbolTable.build(tree, future.features, opts.inlineComprehensions);
-  const c = new Compiler(st, opts);
+  options.probe?.symtable(st.blocks.size);
+  const c = new Compiler(st, opts, options.probe ?? null);
   c.enterScope('<module>', 'module', tree, 1);
   c.u.loc = { ...c.u.loc, line: 1 };
   const evalExpr = options.evalMode ? tree.body[0] : null;

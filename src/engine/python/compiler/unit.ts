@@ -3,6 +3,7 @@ import { Block, type Instr, type Loc } from './cfg';
 import type { CodeObject } from './code';
 import { CompileError } from './errors';
 import { Op, hasArg, isJump, isScopeExit } from './opcodes';
+import type { CompileProbe } from './probe';
 import { mangle, type SymbolTable, type SymbolTableEntry } from './symtable';
 import { constKey, type Const } from './values';
 
@@ -154,6 +155,8 @@ export class Compiler {
   constructor(
     readonly st: SymbolTable,
     readonly opts: CompilerOptions,
+    /** An observer of the C structures compile.c allocates (cheap/compileCost.ts), if any. */
+    readonly probe: CompileProbe | null = null,
   ) {}
 
   error(msg: string, at: Pos = this.u.loc): never {
@@ -206,6 +209,7 @@ export class Compiler {
       endCol: loc.endCol,
     };
     b.instr.push(i);
+    this.probe?.instrs(b);
     if (op === Op.RETURN_VALUE) b.returns = true;
     // is_end_of_basic_block: the next instruction starts a new block.
     if (isJump(op) || isScopeExit(op)) this.u.needNewImplicitBlock = true;
@@ -235,11 +239,13 @@ export class Compiler {
   addConst(c: Const): number {
     const key = constKey(c);
     let i = this.u.constIndex.get(key);
+    const isNew = i === undefined;
     if (i === undefined) {
       i = this.u.consts.length;
       this.u.consts.push(c);
       this.u.constIndex.set(key, i);
     }
+    this.probe?.addConst(this.u, c, isNew);
     return i;
   }
 
@@ -249,7 +255,10 @@ export class Compiler {
 
   /** ADDOP_NAME: a mangled name in co_names. */
   addName(op: number, name: string): void {
-    this.addOp(op, this.u.names.add(mangle(this.u.privateName, name)));
+    const before = this.u.names.size;
+    const i = this.u.names.add(mangle(this.u.privateName, name));
+    this.probe?.addName(this.u, this.u.names.size > before);
+    this.addOp(op, i);
   }
 
   // ---------------------------------------------------------------- frame blocks
@@ -275,6 +284,7 @@ export class Compiler {
     }
     this.u = u;
     this.nestLevel++;
+    this.probe?.enterScope(u);
     if (scopeType === 'module') u.loc = { ...u.loc, line: 0 };
     else this.setQualname();
     this.addOp(Op.RESUME, 0);
@@ -282,6 +292,7 @@ export class Compiler {
   }
 
   exitScope(): void {
+    this.probe?.exitScope(this.u);
     this.nestLevel--;
     const parent = this.stack.pop();
     if (parent) this.u = parent;

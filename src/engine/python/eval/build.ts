@@ -12,7 +12,7 @@ import { setAdd, setNew, setUpdate as setUpdateObj } from '../objects/set';
 import { sliceNew } from '../objects/slice';
 import { strJoin } from '../objects/str';
 import { asciiOf } from '../objects/strformat';
-import { tupleFromItems, tupleItem } from '../objects/tuple';
+import { tupleFromItems, tupleFromStack, tupleItem } from '../objects/tuple';
 import { T } from '../objects/types';
 import type { Interpreter } from './interpreter';
 import { dictMergeInto } from './kwmerge';
@@ -25,7 +25,7 @@ import { dictMergeInto } from './kwmerge';
 
 /** BUILD_TUPLE: _PyTuple_FromArraySteal. */
 export function buildTuple(it: Interpreter, s: Int32Array, sp: number, n: number): number {
-  const tup = tupleFromItems(it.vm, s.subarray(sp - n, sp));
+  const tup = tupleFromStack(it.vm, s, sp - n, n);
   sp -= n;
   s[sp++] = tup;
   return sp;

@@ -348,9 +348,37 @@ export function callFromC(
   kw: Kwargs | null,
   locals = 0,
 ): number {
-  const vm = it.vm;
   const nkw = kw === null ? 0 : kw.size;
   const scratch = it.scratch(args.length + nkw);
+  let frame: Frame;
+  try {
+    frame = layOutFromC(it, fn, scratch, args, kw, nkw, locals);
+  } finally {
+    it.releaseScratch(scratch);
+  }
+  let r: number;
+  try {
+    r = it.run(frame);
+  } catch (e) {
+    // a simulator stop leaves everything as it is; a Python exception pops the frame
+    if (!isStop(e) && frame.owner === Owner.Thread && frame.chunk >= 0) clearAndPop(it, frame);
+    throw e;
+  }
+  if (frame.owner === Owner.Thread && frame.chunk >= 0) clearAndPop(it, frame);
+  return r;
+}
+
+/** callFromC's new references to the arguments, laid out in `scratch`, and the frame pushed with them. */
+function layOutFromC(
+  it: Interpreter,
+  fn: number,
+  scratch: Int32Array,
+  args: readonly number[],
+  kw: Kwargs | null,
+  nkw: number,
+  locals: number,
+): Frame {
+  const vm = it.vm;
   vm.incref(fn);
   for (let i = 0; i < args.length; i++) {
     vm.incref(args[i]);
@@ -370,22 +398,11 @@ export function callFromC(
     if (kwnames !== 0 && vm.table.n[kwnames] === nkw) vm.incref(kwnames);
     else kwnames = tupleFromItems(vm, names);
   }
-  let frame: Frame;
   try {
-    frame = pushFunction(it, fn, scratch, 0, args.length, kwnames, locals);
+    return pushFunction(it, fn, scratch, 0, args.length, kwnames, locals);
   } finally {
     if (kwnames !== 0) vm.decref(kwnames);
   }
-  let r: number;
-  try {
-    r = it.run(frame);
-  } catch (e) {
-    // a simulator stop leaves everything as it is; a Python exception pops the frame
-    if (!isStop(e) && frame.owner === Owner.Thread && frame.chunk >= 0) clearAndPop(it, frame);
-    throw e;
-  }
-  if (frame.owner === Owner.Thread && frame.chunk >= 0) clearAndPop(it, frame);
-  return r;
 }
 
 /**

@@ -4,6 +4,7 @@ import { tracebackEntries } from './traceback';
 import { compileModule } from '../compiler';
 import { CompileError } from '../compiler/errors';
 import type { CodeObject } from '../compiler/code';
+import type { CompileProbe } from '../compiler/probe';
 import type { ConstValue, Expr, Module, Stmt } from '../syntax/ast';
 import { ConstLoader, type FoldEvent } from './consts';
 import type { CodeRt } from './code';
@@ -41,10 +42,13 @@ export class Script {
     tree: Module,
     source: string,
     filename: string,
+    /** The recorder's compile seen by the start-up (startup/compileTail.ts), finished before the constants are made. */
+    startup?: { probe: CompileProbe; compiled(): void },
   ) {
     this.statements = tree.body.map((s) => statementText(source, s));
     const folds: FoldEvent[] = [];
-    const compiled = compile(withMarkers(tree), filename, folds, it.vm.py);
+    const compiled = compile(withMarkers(tree), filename, folds, it.vm.py, startup?.probe);
+    startup?.compiled();
     const loader = new ConstLoader(it.vm);
     loader.fold(folds);
     this.code = loader.load(compiled);
@@ -107,6 +111,7 @@ export function compile(
   filename: string,
   folds?: FoldEvent[],
   py?: Pick<CPythonVersion, 'comprehensions' | 'classBodyAttributes' | 'generatorHandlers'>,
+  probe?: CompileProbe,
   evalMode = false,
 ): CodeObject {
   try {
@@ -124,6 +129,7 @@ export function compile(
       inlineComprehensions,
       classBodyAttributes,
       generatorHandlers,
+      probe,
       evalMode,
     }).code;
   } catch (e) {

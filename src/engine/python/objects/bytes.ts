@@ -299,8 +299,8 @@ function bytesExactNew(vm: Vm, args: number, kwargs: number): number {
 }
 
 /** PyBytes_FromStringAndSize(NULL, n) then a copy in: no 1-byte singleton (there is no char yet). */
-export function bytesCopy(vm: Vm, text: string): number {
-  if (text.length !== 1) return bytesNew(vm, text);
+export function bytesCopy(vm: Vm, text: ByteContent): number {
+  if (byteLength(text) !== 1) return bytesNew(vm, text);
   const p = vm.mem.malloc(BYTES_HEADER + 1);
   if (p === 0) throw memoryError();
   vm.mem.touch(p, BYTES_HEADER + 1);
@@ -318,6 +318,12 @@ export function bytesCopy(vm: Vm, text: string): number {
 function bytesFromBuffer(vm: Vm, a: number): number {
   const view = isMemoryview(vm, a) ? memoryviewBuffer(vm, a) : getBuffer(vm, a);
   try {
+    const t = vm.table.type[view.obj];
+    if ((t === T.ByteArray || t === T.Bytes) && view.offset === 0 && view.len === vm.table.n[view.obj]) {
+      // the whole contents: copied as they are kept (a zero fill stays a fill, not a 100 MB string)
+      const c = bytesContent(vm, view.obj);
+      return bytesCopy(vm, typeof c === 'string' ? c : { ...c, patches: c.patches && new Map(c.patches) });
+    }
     return bytesCopy(vm, bufferString(vm, view));
   } finally {
     if (!isMemoryview(vm, a)) releaseBuffer(vm, view);

@@ -9,7 +9,7 @@ import type { Vm } from '../runtime/vm';
 import { E } from './exctypes';
 import { hashNotImplemented } from './object';
 import { intern } from './str';
-import { tupleItems } from './tuple';
+import { tupleItem, tupleItems } from './tuple';
 import {
   NB,
   NB_BINARY_COUNT,
@@ -40,7 +40,12 @@ export function callDunder(
   const tp = vm.typeOf(self);
   const f = typeLookup(vm, tp, name);
   if (f === 0) return 0;
-  if (vm.typeOf(f).flags & TpFlags.MethodDescriptor) return call(vm, f, [self, ...args], kw);
+  if (vm.typeOf(f).flags & TpFlags.MethodDescriptor) {
+    const withSelf = new Array<number>(args.length + 1);
+    withSelf[0] = self;
+    for (let i = 0; i < args.length; i++) withSelf[i + 1] = args[i];
+    return call(vm, f, withSelf, kw);
+  }
   const get = vm.typeOf(f).descrGet;
   if (get === null) return call(vm, f, args, kw);
   const bound = get(vm, f, self, tp.typeObject);
@@ -301,16 +306,19 @@ export function installDunderSlots(vm: Vm, s: TypeSlots, names: ReadonlySet<stri
  * around the call (its kwnames tuple: made by the callee's vectorcall here).
  */
 function slotTpInit(vm: Vm, self: number, args: number, kwargs: number): number {
-  const items = [self, ...tupleItems(vm, args)];
+  const nargs = vm.table.n[args];
   const nkw = kwargs !== 0 ? vm.table.n[kwargs] : 0;
   if (nkw === 0) {
-    const small = items.length > 5 ? vm.mem.malloc(8 * items.length) : 0;
+    const rest = new Array<number>(nargs);
+    for (let i = 0; i < nargs; i++) rest[i] = tupleItem(vm, args, i);
+    const small = nargs + 1 > 5 ? vm.mem.malloc(8 * (nargs + 1)) : 0;
     try {
-      return mustCall(vm, self, '__init__', items.slice(1));
+      return mustCall(vm, self, '__init__', rest);
     } finally {
       if (small) vm.mem.free(small);
     }
   }
+  const items = [self, ...tupleItems(vm, args)];
   const f = typeLookup(vm, vm.typeOf(self), '__init__');
   if (f === 0 || !(vm.typeOf(f).flags & TpFlags.MethodDescriptor))
     throw new NotSupported('keyword arguments to a class whose __init__ is not a plain function');

@@ -4,7 +4,7 @@ import { dictDelItem, dictFromSplit, dictGetItem, dictNew, dictSetItem } from '.
 import { E } from './exctypes';
 import { intern } from './str';
 import { TpFlags, type TypeSlots } from './types';
-import { freeValues, newValues, sharedKeysIndex, type SharedKeys, type Values } from './values';
+import { freeValues, newValues, sharedKeysIndex, zeros, type SharedKeys, type Values } from './values';
 
 /**
  * Where an object keeps its attributes. 3.11 has two layouts: a managed dict (a class whose bases
@@ -19,7 +19,7 @@ export interface InstanceState {
   /** Managed dict: the values array while there is no dict object. */
   values: Values | null;
   /** __slots__ members, in member order (owned references, 0 = unset). */
-  slots: Int32Array | null;
+  slots: number[] | null;
 }
 
 /** A class's own data (TypeSlots.extra of a heap type): its shared keys and slot members. */
@@ -51,7 +51,7 @@ export function instanceState(vm: Vm, h: number): { dict: number; values?: Value
     const made: InstanceState = {
       dict: 0,
       values: null,
-      slots: data.members.length ? new Int32Array(data.members.length) : null,
+      slots: data.members.length ? zeros(data.members.length) : null,
     };
     vm.heapState.set(h, made);
     return made;
@@ -74,7 +74,7 @@ export function initInstanceDict(vm: Vm, h: number, type: TypeSlots): void {
   const st: InstanceState = {
     dict: 0,
     values: null,
-    slots: data.members.length ? new Int32Array(data.members.length) : null,
+    slots: data.members.length ? zeros(data.members.length) : null,
   };
   vm.heapState.set(h, st);
   if (inline) st.values = inline;
@@ -156,7 +156,9 @@ export function instanceDict(vm: Vm, h: number): number {
  */
 function newInstanceDict(vm: Vm, type: TypeSlots): number {
   const keys = heapData(type)?.cachedKeys ?? null;
-  return keys === null ? dictNew(vm) : dictFromSplit(vm, keys, newValues(vm, keys, keys.names.length + keys.usable));
+  return keys === null
+    ? dictNew(vm)
+    : dictFromSplit(vm, keys, newValues(vm, keys, keys.names.length + keys.usable));
 }
 
 /** The instance's attributes for a collector or a dealloc: the dict, else the values array. */

@@ -10,7 +10,7 @@ import { MersenneTwister } from './mersenne';
 import { intern } from './str';
 import { tupleAlloc, tupleItems } from './tuple';
 import { T, TpFlags, defineType, type MethodDef, type TypeSlots } from './types';
-import { valuesBytes, type SharedKeys } from './values';
+import { valuesBytes, zeros, type SharedKeys } from './values';
 
 /**
  * random.Random's instances (Lib/random.py's class over Modules/_randommodule.c's _random.Random,
@@ -162,7 +162,7 @@ export function ensureDict(vm: Vm, self: number, keys: SharedKeys): number {
   const bytes = valuesBytes(size);
   const addr = vm.mem.malloc(bytes);
   vm.mem.touch(addr, bytes);
-  st.dict = dictFromSplit(vm, keys, { addr, size, slots: new Int32Array(size) });
+  st.dict = dictFromSplit(vm, keys, { addr, size, slots: zeros(size) });
   return st.dict;
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PythonProcess } from '../process';
 import expected from '../testdata/setops_expected.json';
+import algebra from '../testdata/setalgebra_expected.json';
 
 /**
  * The set algebra call by call as CPython 3.11.7 makes it (tools/allocations/record_allocations.py
@@ -19,7 +20,7 @@ function simulate(setup: string, statement: string): string[] {
 }
 
 describe('set operations, call by call as CPython 3.11.7 allocates them', () => {
-  for (const c of expected.cases) {
+  for (const c of [...expected.cases, ...algebra.cases]) {
     it(`${c.setup.split('\n').slice(-1)[0]} ⟶ ${c.statement.split('\n')[0]}`, () => {
       expect(simulate(c.setup, c.statement)).toEqual(c.calls);
     });

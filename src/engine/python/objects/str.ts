@@ -83,6 +83,21 @@ function strFromBytes(vm: Vm, h: number): string {
   const r = t.ref[h];
   const bytes = r === 0 ? t.ptrBytes : vm.strBytes.data;
   const o = r === 0 ? h * 8 : r * 8;
+  // up to 8 characters (a str in its own ptr column: str(i) of every i below 10**8) without a
+  // subarray view made per call
+  if (n <= 4) {
+    if (n === 1) return String.fromCharCode(bytes[o]);
+    if (n === 2) return String.fromCharCode(bytes[o], bytes[o + 1]);
+    if (n === 3) return String.fromCharCode(bytes[o], bytes[o + 1], bytes[o + 2]);
+    return String.fromCharCode(bytes[o], bytes[o + 1], bytes[o + 2], bytes[o + 3]);
+  }
+  if (n <= 8) {
+    const head = String.fromCharCode(bytes[o], bytes[o + 1], bytes[o + 2], bytes[o + 3]);
+    if (n === 5) return head + String.fromCharCode(bytes[o + 4]);
+    if (n === 6) return head + String.fromCharCode(bytes[o + 4], bytes[o + 5]);
+    if (n === 7) return head + String.fromCharCode(bytes[o + 4], bytes[o + 5], bytes[o + 6]);
+    return head + String.fromCharCode(bytes[o + 4], bytes[o + 5], bytes[o + 6], bytes[o + 7]);
+  }
   return String.fromCharCode.apply(null, bytes.subarray(o, o + n) as unknown as number[]);
 }
 
@@ -454,7 +469,8 @@ export const StrType = (): TypeSlots =>
     number: numberSlots({
       // unicode_mod
       [NB.Remainder]: (vm, a, b) => {
-        if (vm.table.type[a] !== T.Str && !(vm.typeOf(a).flags & TpFlags.UnicodeSubclass)) return vm.s.NotImplemented;
+        if (vm.table.type[a] !== T.Str && !(vm.typeOf(a).flags & TpFlags.UnicodeSubclass))
+          return vm.s.NotImplemented;
         return unicodeFormat(vm, a, b);
       },
     }),

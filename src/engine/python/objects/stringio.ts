@@ -11,6 +11,7 @@ import { fromSsize } from './int';
 import { moduleType } from './modtypes';
 import { strNew, strResult, strValue } from './str';
 import { tupleItems } from './tuple';
+import { UnicodeWriter } from './unicodewriter';
 import { Meth, T, TpFlags, defineType, type Kwargs, type MethodDef, type TypeSlots } from './types';
 import { unpackKeywords } from './getargs';
 
@@ -25,6 +26,9 @@ import { unpackKeywords } from './getargs';
  *   shrinks below half; reads make new strs from it (PyUnicode_FromKindAndData, the narrowest
  *   kind).
  * The buffer is PyMem_Malloc(0) at creation and resize_buffer(0) (2 characters) at __init__.
+ * 3.12 and later accumulate in an over-allocating _PyUnicodeWriter instead of the _PyAccu
+ * (`vm.py.stringioAccumulator`): each write is copied into one growing str, and getvalue()
+ * finishes it and copies the result into a new writer (make_intermediate), so the text is held twice.
  * Only newline='\n' (the default) is modelled: None and '' need the IncrementalNewlineDecoder.
  */
 export interface StringIOState {
@@ -37,12 +41,43 @@ export interface StringIOState {
   stringSize: number;
   accumulating: boolean;
   accu: Accu | null;
+  /** 3.12+: the embedded _PyUnicodeWriter the accumulating state writes to. */
+  writer: UnicodeWriter | null;
   closed: boolean;
   ok: boolean;
 }
 
-/** sizeof(stringio) in 3.11 (the _PyAccu version). */
-export const STRINGIO_BASIC = 120;
+/** The accumulating state starts: _PyAccu_Init (3.11), or _PyUnicodeWriter_Init with overallocate = 1 (3.12). */
+function accumulateStart(vm: Vm, st: StringIOState): void {
+  if (vm.py.stringioAccumulator === 'writer') st.writer = new UnicodeWriter(vm, true);
+  else st.accu = accuInit(vm);
+}
+
+/** _PyAccu_Accumulate, or _PyUnicodeWriter_WriteStr (a copy into the writer's buffer). */
+function accumulate(vm: Vm, st: StringIOState, obj: number): void {
+  if (st.writer) st.writer.writeStr(obj);
+  else accuAdd(vm, st.accu!, obj);
+}
+
+/** _PyAccu_Finish or _PyUnicodeWriter_Finish: the text so far as one str (a new reference). */
+function accumulateFinish(vm: Vm, st: StringIOState): number {
+  if (st.writer) {
+    const w = st.writer;
+    st.writer = null;
+    return w.finish();
+  }
+  const r = accuFinish(vm, st.accu!);
+  st.accu = null;
+  return r;
+}
+
+/** _PyAccu_Destroy or _PyUnicodeWriter_Dealloc. */
+function accumulateDrop(vm: Vm, st: StringIOState): void {
+  if (st.accu) accuDestroy(vm, st.accu);
+  st.accu = null;
+  st.writer?.dealloc();
+  st.writer = null;
+}
 
 const cpLen = (s: string): number => {
   let n = s.length;
@@ -94,8 +129,7 @@ function resizeBuffer(vm: Vm, st: StringIOState, size: number): void {
 function realize(vm: Vm, st: StringIOState): void {
   if (!st.accumulating) return;
   st.accumulating = false;
-  const intermediate = accuFinish(vm, st.accu!);
-  st.accu = null;
+  const intermediate = accumulateFinish(vm, st);
   try {
     const len = vm.table.n[intermediate];
     resizeBuffer(vm, st, len);
@@ -111,7 +145,7 @@ function writeStr(vm: Vm, st: StringIOState, obj: number): void {
   const len = vm.table.n[obj];
   if (st.accumulating) {
     if (st.stringSize === st.pos) {
-      accuAdd(vm, st.accu!, obj);
+      accumulate(vm, st, obj);
       st.pos += len;
       if (st.stringSize < st.pos) st.stringSize = st.pos;
       return;
@@ -129,11 +163,11 @@ function writeStr(vm: Vm, st: StringIOState, obj: number): void {
   if (st.stringSize < st.pos) st.stringSize = st.pos;
 }
 
-/** make_intermediate: everything joined, and a new accumulator that starts with it. */
+/** make_intermediate: everything joined, and a new accumulator that starts with it (3.12: a copy). */
 function makeIntermediate(vm: Vm, st: StringIOState): number {
-  const intermediate = accuFinish(vm, st.accu!);
-  st.accu = accuInit(vm);
-  accuAdd(vm, st.accu, intermediate);
+  const intermediate = accumulateFinish(vm, st);
+  accumulateStart(vm, st);
+  accumulate(vm, st, intermediate);
   return intermediate;
 }
 
@@ -249,8 +283,7 @@ function close(vm: Vm, self: number): number {
   const st = stringioState(vm, self);
   st.closed = true;
   resizeBuffer(vm, st, 0);
-  if (st.accu) accuDestroy(vm, st.accu);
-  st.accu = null;
+  accumulateDrop(vm, st);
   return vm.s.None;
 }
 
@@ -308,7 +341,7 @@ const METHODS: Record<string, MethodDef> = {
 
 /** stringio_new: tp_alloc (16 + 120), then buf = PyMem_Malloc(0). */
 function stringioNew(vm: Vm, type: TypeSlots): number {
-  const h = vm.newGcObject(type.id, STRINGIO_BASIC);
+  const h = vm.newGcObject(type.id, vm.py.sizes.stringio);
   vm.table.side[h] = {
     buf: vm.mem.malloc(0),
     bufSize: 0,
@@ -317,6 +350,7 @@ function stringioNew(vm: Vm, type: TypeSlots): number {
     stringSize: 0,
     accumulating: false,
     accu: null,
+    writer: null,
     closed: false,
     ok: false,
   } satisfies StringIOState;
@@ -351,8 +385,7 @@ function stringioInit(vm: Vm, h: number, args: number, kwargs: number): void {
     throw typeError(vm, 'initial_value must be str or None, not %.200s', typeName(vm, value));
   const st = vm.table.side[h] as StringIOState;
   st.ok = false;
-  if (st.accu) accuDestroy(vm, st.accu);
-  st.accu = null;
+  accumulateDrop(vm, st);
   st.stringSize = 0;
   const valueLen = value !== 0 && value !== vm.s.None ? vm.table.n[value] : 0;
   resizeBuffer(vm, st, 0);
@@ -362,7 +395,7 @@ function stringioInit(vm: Vm, h: number, args: number, kwargs: number): void {
     st.text = '';
     writeStr(vm, st, value);
   } else {
-    st.accu = accuInit(vm);
+    accumulateStart(vm, st);
     st.accumulating = true;
   }
   st.pos = 0;
@@ -384,16 +417,16 @@ function stringioDealloc(vm: Vm, h: number): void {
   vm.table.side[h] = undefined;
   st.ok = false;
   vm.mem.free(st.buf);
-  if (st.accu) accuDestroy(vm, st.accu);
+  accumulateDrop(vm, st);
   vm.gcDel(h);
 }
 
-export const StringIOType = (_vm: Vm, id: number): TypeSlots =>
+export const StringIOType = (vm: Vm, id: number): TypeSlots =>
   defineType({
     id,
     name: 'StringIO',
     module: '_io',
-    basicsize: STRINGIO_BASIC,
+    basicsize: vm.py.sizes.stringio,
     flags: TpFlags.HaveGc | TpFlags.BaseType,
     dealloc: stringioDealloc,
     traverse: (vm, h, visit) => {

@@ -78,7 +78,7 @@ describe('the object table (handles in per-layout blocks)', () => {
 });
 
 describe('the layout contract holds for what scripts make', () => {
-  it('ints, floats, bools and strs write only their own columns', () => {
+  it('ints, floats, bools, strs and tuples write only their own columns', () => {
     const p = runAll(`
 a = [str(i) for i in range(3000)]
 b = [x + 'é' for x in a[:300]] + [x * 3 for x in a[:300]] + ['\\u20ac' + x for x in a[:100]]
@@ -94,7 +94,10 @@ u = ' '.join(a[:200]).split(' ')
 v = [x.upper() + x.lower() for x in b[:50]] + [repr(x) for x in c[:50]]
 w = sorted(a[:1000]) + [str(True), str(None), str(c[5])]
 x = [len(y) for y in a]
-del a[::2], c[::3], d
+y = [(i,) for i in range(2000)] + [(i, str(i), None) for i in range(2000)] + list(zip(x, x))
+z = [tuple(range(i % 40)) for i in range(500)] + sorted(d.items())[:300] + [divmod(i, 7) for i in range(300)]
+del a[::2], c[::3], d, y[::2], z[::3]
+q = [(i, i) for i in range(3000)]
 `);
     expect(p.vm.table.checkLayouts()).toBeNull();
     expect(p.vm.table.live).toBeGreaterThan(5000);

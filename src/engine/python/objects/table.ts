@@ -15,7 +15,8 @@
  * Cost (python/README.md, "Cost"): handles are handed out in blocks of 16,384, and a block holds
  * objects of one layout only (LAYOUT_COLUMNS): exact ints, floats and bools write 24 bytes of
  * columns (type 2, flags 1, refcnt 4, addr 8, num 8, gen 1), exact strs 52 (+ n 8, cap 8, ptr 8,
- * ref 4), everything else all 68. A column
+ * ref 4), exact tuples 44 (type, flags, refcnt, addr, n, ref, pcap and the collector's four),
+ * everything else all 68. A column
  * page no object of the block writes is never touched, so it is never resident (the columns are
  * zeroed virtual memory), and a grow copies only the columns each block's layout uses. Contract:
  * an object of a narrow layout writes non-zero values only into its layout's columns
@@ -38,8 +39,13 @@ export const enum Layout {
   Scalar = 1,
   /** Exact str: type, flags, refcnt, addr, n (length), cap (kind), num (hash), ptr and ref (contents). */
   Str = 2,
+  /**
+   * Exact tuple: type, flags, refcnt, addr, n (length), ref and pcap (its items in the pool) and the
+   * collector's columns: 44 bytes, not 68 (`[(i,) for i in range(10**6)]` was 157 bytes a tuple).
+   */
+  Tuple = 3,
 }
-const LAYOUTS = 3;
+const LAYOUTS = 4;
 
 type Column =
   | 'type'
@@ -77,6 +83,7 @@ export const LAYOUT_COLUMNS: readonly (readonly Column[])[] = [
   ALL_COLUMNS,
   ['type', 'flags', 'refcnt', 'addr', 'num', 'gen'],
   ['type', 'flags', 'refcnt', 'addr', 'n', 'cap', 'num', 'ptr', 'ref', 'gen'],
+  ['type', 'flags', 'refcnt', 'addr', 'n', 'ref', 'pcap', 'gen', 'gcNext', 'gcPrev', 'gcRefs'],
 ];
 
 /** log2 of the handles in a block: 16,384 (a Float64 column's block is 32 pages). */
@@ -122,6 +129,8 @@ export class ObjectTable {
   private readonly nFree = new Int32Array(LAYOUTS);
   /** Handles in use (live objects, free-listed objects, static objects, GC list heads). */
   live = 0;
+  /** Blocks handed out per layout (the simulator's memory budget charges each layout its own row size). */
+  readonly layoutBlocks = new Int32Array(LAYOUTS);
 
   constructor(capacity = 1 << 16) {
     this.capacity = Math.max(BLOCK, capacity);
@@ -170,6 +179,12 @@ export class ObjectTable {
    * columns its block's layout uses: the others are zero already and stay untouched.
    */
   clearFields(h: number, layout: Layout = this.blockLayout[h >> BLOCK_SHIFT]): void {
+    if (layout === Layout.Tuple) {
+      this.n[h] = 0;
+      this.ref[h] = 0;
+      this.pcap[h] = 0;
+      return;
+    }
     this.num[h] = 0;
     if (layout === Layout.Scalar) return;
     this.n[h] = 0;
@@ -214,6 +229,11 @@ export class ObjectTable {
     return this.blocks << BLOCK_SHIFT;
   }
 
+  /** Handles in the blocks handed out to `layout` (used or not yet). */
+  rowsOf(layout: Layout): number {
+    return this.layoutBlocks[layout] << BLOCK_SHIFT;
+  }
+
   /** The layout a handle's block holds. */
   layoutAt(h: number): Layout {
     return this.blockLayout[h >> BLOCK_SHIFT] as Layout;
@@ -230,6 +250,7 @@ export class ObjectTable {
     }
     this.blockLayout[b] = layout;
     this.blocks++;
+    this.layoutBlocks[layout]++;
     const start = b << BLOCK_SHIFT;
     this.gen.fill(-1, start, start + BLOCK);
     this.cursor[layout] = b === 0 ? 1 : start;

@@ -515,7 +515,11 @@ function slotTpNew(vm: Vm, type: TypeSlots, args: number, kwargs: number): numbe
 
 /** The nearest built-in type in the MRO (whose layout the instance extends). */
 function builtinBase(vm: Vm, s: TypeSlots): TypeSlots {
-  for (const id of s.mro) if (!(vm.types[id].flags & TpFlags.HeapType)) return vm.types[id];
+  const mro = s.mro;
+  for (let i = 0; i < mro.length; i++) {
+    const b = vm.types[mro[i]];
+    if (!(b.flags & TpFlags.HeapType)) return b;
+  }
   return vm.types[T.Object];
 }
 
@@ -596,9 +600,13 @@ function clearInstance(vm: Vm, st: InstanceState): void {
 function subtypeTraverse(vm: Vm, h: number, visit: Visit): void {
   const st = heapInstanceState(vm, h);
   if (st) {
-    if (st.slots) for (const v of st.slots) if (v) visit(v);
+    const m = st.slots;
+    if (m !== null) for (let i = 0; i < m.length; i++) if (m[i] !== 0) visit(m[i]);
     if (st.dict) visit(st.dict);
-    else if (st.values) for (const v of st.values.slots) if (v) visit(v);
+    else if (st.values !== null) {
+      const s = st.values.slots;
+      for (let i = 0; i < s.length; i++) if (s[i] !== 0) visit(s[i]);
+    }
   }
   const type = vm.typeOf(h);
   visit(type.typeObject);

@@ -108,7 +108,8 @@ export class UnicodeWriter {
 
   private wrote(s: string, n: number): void {
     const unit = this.kind === 0 ? 1 : this.kind;
-    const header = this.kind === 0 ? 48 : 72;
+    const z = this.vm.py.sizes;
+    const header = this.kind === 0 ? z.strAscii : z.strCompact;
     this.vm.mem.touch(this.addr + header + this.pos * unit, n * unit);
     this.text += s;
     this.pos += n;

@@ -26,12 +26,19 @@ export interface SharedKeys {
   refcnt: number;
 }
 
-/** An instance's values array (PyDictValues): one slot per shared-keys index (0 = unset). */
+/**
+ * An instance's values array (PyDictValues): one slot per shared-keys index (0 = unset). A plain
+ * array of small ints, not an Int32Array: a typed array costs ~250 bytes of V8 state however
+ * short, and past the class's 30th instance an array holds names + 1 slots (2 for one attribute).
+ */
 export interface Values {
   addr: number;
   size: number;
-  slots: Int32Array;
+  slots: number[];
 }
+
+/** n zeroed handle slots (a packed array of small ints). */
+export const zeros = (n: number): number[] => new Array<number>(n).fill(0);
 
 /** _PyDict_NewKeysForClass. */
 export function newSharedKeys(vm: Vm): SharedKeys {
@@ -71,7 +78,7 @@ export function nextValuesSize(k: SharedKeys): number {
 
 /** The values of an instance whose values are inline (3.13): no memory of their own (addr 0). */
 export function embeddedValues(size: number): Values {
-  return { addr: 0, size, slots: new Int32Array(size) };
+  return { addr: 0, size, slots: zeros(size) };
 }
 
 /**
@@ -83,7 +90,7 @@ export function newValues(vm: Vm, k: SharedKeys, size = nextValuesSize(k)): Valu
   const addr = vm.mem.malloc(bytes);
   if (addr === 0) throw memoryError();
   vm.mem.touch(addr, bytes);
-  return { addr, size, slots: new Int32Array(size) };
+  return { addr, size, slots: zeros(size) };
 }
 
 /** insert_into_dictkeys: the name's index, adding it when there is room; -1 when there is none. */

@@ -1,3 +1,4 @@
+import { HandleStates } from './handlestates';
 import type { Kernel } from '../../kernel/kernel';
 import { memoryError, type PyError } from '../errors';
 import { ItemPool } from '../objects/pool';
@@ -78,7 +79,7 @@ export class Vm implements GcHost {
    * What instances of classes keep beyond their base's layout (their __dict__ or values array,
    * __slots__ members), by handle: the base's own data may already hold the `side` column.
    */
-  readonly heapState = new Map<number, unknown>();
+  readonly heapState = new HandleStates<unknown>();
   /** Interned identifiers (static strs, objects/str.ts intern). */
   readonly interned = new Map<string, number>();
   /** The running thread's exception state (sys.exc_info()'s stack); eval/threads.ts switches it. */
@@ -106,10 +107,11 @@ export class Vm implements GcHost {
   ) {
     this.pool.beforeGrow = (bytes) =>
       this.hostMem.grow(this.table, this.pool, bytes, `${sizeWords(bytes)} more of list and tuple items`);
-    // Exact ints, floats, bools and strs get narrow handles (objects/table.ts, Layout).
+    // Exact ints, floats, bools, strs and tuples get narrow handles (objects/table.ts, Layout).
     const layout = this.table.layoutOf;
     layout[T.Int] = layout[T.Float] = layout[T.Bool] = Layout.Scalar;
     layout[T.Str] = Layout.Str;
+    layout[T.Tuple] = Layout.Tuple;
     this.gc = new Gc(this, () => this.newStatic(T.GcHead));
     this.gc.threshold.splice(0, 3, ...py.gc.thresholds);
     this.s = new Singletons(this);

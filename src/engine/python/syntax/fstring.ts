@@ -270,12 +270,16 @@ function compileExpr(p: Parser, piece: StringPiece, exprStart: number, exprEnd: 
   sub.isFstring = true;
   sub.startingLineno = p.lineno[t] + lines;
   sub.startingColOffset = lines !== 0 ? cols : p.col[t] + cols;
+  const probe = Parser.probe;
+  probe?.subParser(true, utf8Length(s, exprStart, exprEnd) + 2);
   try {
     return runParser(sub, fstringRule);
   } catch (e) {
     // The sub-parser's error becomes the outer parser's (its error_indicator is set).
     if (e instanceof PythonSyntaxError || e instanceof ParserMemoryError) throw new ParseAbort(e);
     throw e;
+  } finally {
+    probe?.subParser(false, 0);
   }
 }
 

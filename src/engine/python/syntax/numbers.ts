@@ -9,6 +9,7 @@ export const INT_MAX_STR_DIGITS = 4300;
  * Decimal literals longer than 4300 digits are refused as 3.11 refuses them.
  */
 export function numberToken(p: Parser, i: number): Expr {
+  p.noteObject();
   const text = p.text(i);
   const raw = text.indexOf('_') >= 0 ? text.replace(/_/g, '') : text;
   const value = parseNumber(raw);

@@ -40,6 +40,7 @@ export function splitStringToken(text: string): StringPiece {
  * tokens, as 3.11 gives them.
  */
 export function concatenateStrings(p: Parser, toks: number[]): Expr {
+  p.noteObject();
   const first = toks[0];
   const last = toks[toks.length - 1];
   let bytesmode = false;

@@ -13,6 +13,7 @@ export const CPYTHON_3_11: CPythonVersion = {
     frameObject: 120, // Include/internal/pycore_frame.h PyFrameObject up to _f_frame_data
     heapType: 904, // Include/cpython/object.h PyHeapTypeObject (type.__basicsize__)
     rangeIter: 48, // Objects/rangeobject.c rangeiterobject: index, start, step, len
+    stringio: 120, // Modules/_io/stringio.c stringio with a _PyAccu (measured: StringIO.__basicsize__)
   },
   freelists: { list: 80, dict: 80, dictKeys: 80, float: 100, tupleMaxSaveSize: 20, tuple: 2000 },
   gc: { thresholds: [700, 10, 10] }, // Modules/gcmodule.c _PyGC_InitState
@@ -30,6 +31,7 @@ export const CPYTHON_3_11: CPythonVersion = {
   clinicKwtuples: 'runtime', // Python/getargs.c parser_init: new_kwtuple on the first keyword call
   listExtendExact: false, // Objects/listobject.c list_extend: PySequence_Fast for lists and tuples, else an iterator
   boundedSplit: false,
+  stringioAccumulator: 'accu', // Modules/_io/stringio.c write_str: _PyAccu_Accumulate
   comprehensions: 'function',
   generatorHandlers: false,
   classBodyAttributes: false,

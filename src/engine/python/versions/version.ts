@@ -31,6 +31,8 @@ export interface CPythonVersion {
     readonly heapType: number;
     /** The range iterator (rangeiterobject / longrangeiterobject): 48 in 3.11, 40 in 3.12. */
     readonly rangeIter: number;
+    /** sizeof(stringio) (io.StringIO.__basicsize__): 120 with a _PyAccu (3.11), 168 with a _PyUnicodeWriter and module_state (3.12). */
+    readonly stringio: number;
   };
   /** Free-list capacities (the objects kept for reuse, per type). */
   readonly freelists: {
@@ -90,6 +92,12 @@ export interface CPythonVersion {
    * with the length hint preallocated exactly and the surplus cut back (3.11, 3.12).
    */
   readonly listExtendExact: boolean;
+  /**
+   * What io.StringIO accumulates writes at its end in: a _PyAccu (3.11: the strs themselves in a
+   * list, joined at getvalue) or an over-allocating _PyUnicodeWriter (3.12: every write copied into
+   * one growing str; getvalue finishes it and copies the result into a new writer).
+   */
+  readonly stringioAccumulator: 'accu' | 'writer';
   /** str.split without maxsplit preallocates by the string's length (3.12), not 12 slots (3.11). */
   readonly boundedSplit: boolean;
   /** PEP 709 (3.12): list/set/dict comprehensions run inline in their enclosing frame. */

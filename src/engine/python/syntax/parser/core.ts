@@ -36,7 +36,24 @@ export class ParseAbort {
  * the position (`mark`), the per-token memo, the rule depth (`level`, capped at MAXSTACK as 3.11
  * does) and whether the second pass's invalid_* rules are on. Tokens live in typed arrays.
  */
+/**
+ * An observer of what Parser/pegen.c allocates as it parses (python/compiler/cheap/parseCost.ts
+ * turns it into glibc calls). Set around one parse; null otherwise.
+ */
+export interface ParseProbe {
+  /** _PyPegen_fill_token: the token array holds one more; initialize_token's bytes object (n bytes) joins the arena. */
+  token(bytes: number): void;
+  /** _PyPegen_insert_memo: a Memo in the arena. */
+  memo(): void;
+  /** _PyPegen_new_identifier (or a constant): a PyObject joins the arena's a_objects list. */
+  object(): void;
+  /** fstring_compile_expr's own tokenizer and parser (open), freed after its parse (close). */
+  subParser(open: boolean, exprBytes: number): void;
+}
+
 export class Parser {
+  /** The active ParseProbe (every parser of one parse reports to it). */
+  static probe: ParseProbe | null = null;
   readonly tok: Tokenizer;
   fill = 0;
   mark = 0;
@@ -112,6 +129,7 @@ export class Parser {
     this.start[i] = s;
     this.end[i] = e;
     this.fill = i + 1;
+    if (Parser.probe) Parser.probe.token(s >= 0 && e > s ? utf8Bytes(tok.text, s, e) : 0);
     if (type === T.ERRORTOKEN) this.tokenizerError();
   }
 
@@ -195,6 +213,7 @@ export class Parser {
   }
 
   nameNode(i: number): Expr {
+    Parser.probe?.object();
     return {
       k: 'Name',
       id: newIdentifier(this.text(i)),
@@ -206,8 +225,14 @@ export class Parser {
     };
   }
 
+  /** A constant's object joins the arena (ParseProbe.object). */
+  noteObject(): void {
+    Parser.probe?.object();
+  }
+
   /** A NAME token's identifier (NFKC-normalised). */
   identifier(i: number): string {
+    Parser.probe?.object();
     return newIdentifier(this.text(i));
   }
 
@@ -285,6 +310,7 @@ export class Parser {
 
   /** _PyPegen_insert_memo at `mark` with the current position as its end. */
   insertMemo(mark: number, type: number, node: unknown): void {
+    Parser.probe?.memo();
     const e = this.mLen++;
     if (e === this.mType.length) {
       const g = (a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => {
@@ -510,6 +536,16 @@ export class Parser {
 }
 
 /** _PyPegen_new_identifier: non-ASCII names are NFKC-normalised (PEP 3131). */
+/** UTF-8 length of text[a, b). */
+function utf8Bytes(text: string, a: number, b: number): number {
+  let n = 0;
+  for (let i = a; i < b; i++) {
+    const c = text.charCodeAt(i);
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : (c & 0xfc00) === 0xd800 ? (i++, 4) : 3;
+  }
+  return n;
+}
+
 export function newIdentifier(s: string): string {
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return s.normalize('NFKC');
   return s;
