@@ -20,6 +20,7 @@ import { tupleFromItems } from '../objects/tuple';
 import { Meth, TpFlags, defineType, type Kwargs, type MethodDef } from '../objects/types';
 import type { Vm } from '../runtime/vm';
 import { hostOf } from './host';
+import { FilterType, filterTraces } from './tracemallocfilter';
 import { makeModule } from './module';
 import type { ModuleSpec } from './registry';
 
@@ -171,7 +172,23 @@ const byDiff = (a: StatRec, b: StatRec): number =>
 
 const snap = (vm: Vm, h: number): SnapshotRec => vm.table.side[h] as SnapshotRec;
 
+/** A new Snapshot holding `traces` (a new reference, taken over). */
+function snapshotOf(vm: Vm, traces: number, limit: number): number {
+  const st = moduleType(vm, SnapshotType);
+  const h = vm.newGcObject(st.id, st.basicsize);
+  vm.table.side[h] = { traces, limit } satisfies SnapshotRec;
+  vm.gc.track(h);
+  return h;
+}
+
 const SNAPSHOT_METHODS: Record<string, MethodDef> = {
+  filter_traces: {
+    name: 'filter_traces',
+    flags: Meth.O,
+    qualname: 'Snapshot.filter_traces',
+    impl: (vm, self, a) =>
+      snapshotOf(vm, filterTraces(vm, snap(vm, self).traces, a[0]), snap(vm, self).limit),
+  },
   statistics: {
     name: 'statistics',
     flags: Meth.Varargs | Meth.Keywords,
@@ -240,12 +257,7 @@ function takeSnapshot(vm: Vm): number {
       E.RuntimeError,
       'the tracemalloc module must be tracing memory allocations to take a snapshot',
     );
-  const traces = getTraces(vm, t);
-  const st = moduleType(vm, SnapshotType);
-  const h = vm.newGcObject(st.id, st.basicsize);
-  vm.table.side[h] = { traces, limit: t.maxNframe } satisfies SnapshotRec;
-  vm.gc.track(h);
-  return h;
+  return snapshotOf(vm, getTraces(vm, t), t.maxNframe);
 }
 
 /** get_object_traceback(obj): the trace of the object's block (its GC header first), or None. */
@@ -309,6 +321,7 @@ export const tracemallocModule: ModuleSpec = {
       StatisticDiff: StatisticDiffType,
       Traceback: TracebackType,
       Frame: FrameType,
+      Filter: FilterType,
     };
     const attrs: Record<string, number> = {};
     for (const [k, f] of Object.entries(types)) attrs[k] = moduleType(vm, f).typeObject;
