@@ -18,7 +18,7 @@ import { listSliceItems } from './list';
 import { genericAlloc, hashNotImplemented } from './object';
 import { sliceIndices } from './slice';
 import { tupleItem, tupleItems } from './tuple';
-import { Cmp, T, TpFlags, defineType, type TypeSlots } from './types';
+import { Cmp, NB, T, TpFlags, defineType, numberSlots, type TypeSlots } from './types';
 
 /**
  * bytes (Objects/bytesobject.c): one allocation of PyBytesObject_SIZE = 33 + n bytes
@@ -224,6 +224,13 @@ function bytesSubscript(vm: Vm, c: number, key: number): number {
   return vm.s.smallInt(byteAt(content, i));
 }
 
+/** bytes_mod / bytearray_mod (_PyBytes_FormatEx): %-formatting of bytes is not modelled yet. */
+function bytesRemainder(vm: Vm, a: number, _b: number): number {
+  const t = vm.table.type[a];
+  if (t !== T.Bytes && t !== T.ByteArray) return vm.s.NotImplemented;
+  throw new NotSupported(`${t === T.Bytes ? 'bytes' : 'bytearray'} %-formatting`);
+}
+
 function bytesRichcompare(vm: Vm, a: number, b: number, op: Cmp): number {
   const x = bytesOf(vm, a);
   const y = bytesOf(vm, b);
@@ -403,6 +410,7 @@ export const BytesType = (): TypeSlots =>
       return s === null ? `\u0000b#${h}` : '\u0000b' + s;
     },
     richcompare: bytesRichcompare,
+    number: numberSlots({ [NB.Remainder]: bytesRemainder }),
     methods: BYTES_METHODS,
     sequence: { length: (vm, h) => vm.table.n[h], concat: bytesConcat, repeat: bytesRepeat },
     mapping: { length: (vm, h) => vm.table.n[h], subscript: bytesSubscript },
@@ -481,6 +489,7 @@ export const ByteArrayType = (): TypeSlots =>
     reprText: (vm, h) => `bytearray(${bytesRepr(vm.table.side[h] as ByteContent)})`,
     hash: hashNotImplemented,
     richcompare: bytesRichcompare,
+    number: numberSlots({ [NB.Remainder]: bytesRemainder }),
     sequence: { length: (vm, h) => vm.table.n[h], concat: bytearrayConcat, inplaceConcat: bytearrayIconcat },
     mapping: {
       length: (vm, h) => vm.table.n[h],
