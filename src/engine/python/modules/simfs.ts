@@ -1,12 +1,14 @@
 import { raiseString } from '../abstract/errors';
+import { NotSupported } from '../errors';
 import { exc } from '../objects/exctypes';
 import type { Vm } from '../runtime/vm';
 
 /**
  * The simulated process's file system, per run and deterministic: it starts with `/`, `/tmp` and
  * `/proc` (procfs.ts answers for /proc), and holds the files the script writes. A file the
- * script did not write does not exist here, so opening it for reading raises FileNotFoundError
- * with CPython's message, whatever the machine running Highwater has at that path. File data lives
+ * script did not write does not exist here: opening a relative or /tmp path of it for reading raises
+ * FileNotFoundError with CPython's message (a fresh run in a fresh directory would); an absolute
+ * path elsewhere (a system file the user's machine has) is "not supported", never a fake error. File data lives
  * in the kernel's page cache, not in the process: it counts in no RSS figure until the process
  * maps it (mmap.ts) or copies it into its own memory (a read).
  *
@@ -84,7 +86,13 @@ export class SimFs {
     }
     let inode = this.files.get(abs);
     if (inode === undefined) {
-      if (!flags.create) throw osError(vm, 'FileNotFoundError', 2, 'No such file or directory', path);
+      if (!flags.create) {
+        // a system file (/etc/passwd, /usr/share/dict/words) exists on the user's machine: saying it
+        // does not would be a fake error; the script's own relative or /tmp paths start empty
+        if (path.startsWith('/') && !abs.startsWith('/tmp/'))
+          throw new NotSupported(`reading ${path} (the simulated file system holds only the files the script writes)`);
+        throw osError(vm, 'FileNotFoundError', 2, 'No such file or directory', path);
+      }
       if (!this.dirs.has(parentOf(abs)))
         throw osError(vm, 'FileNotFoundError', 2, 'No such file or directory', path);
       inode = new Inode();
