@@ -30,12 +30,32 @@ describe('errors, worded as CPython 3.11 words them', () => {
     ['import sqlite3', 'NotSupported', 'not supported by Highwater yet: import sqlite3', 1],
     ['x = 1\ny = 3 + 4j', 'NotSupported', 'not supported by Highwater yet: complex numbers', 2],
     ['x = 1\ndef f():\n    return 2j', 'NotSupported', 'not supported by Highwater yet: complex numbers', 3],
-    ['x = 1\ns = int.__subclasses__()', 'NotSupported', "not supported by Highwater yet: int.__subclasses__() (a built-in type's subclasses)", 2],
+    [
+      'x = 1\ns = int.__subclasses__()',
+      'NotSupported',
+      "not supported by Highwater yet: int.__subclasses__() (a built-in type's subclasses)",
+      2,
+    ],
     ['b = bytearray(10 ** 15)', 'MemoryError', '', 1],
     // a library class CPython runs as Python (recorded with dir()): what the model lacks is not a Python error
-    ['import tracemalloc\ntracemalloc.start()\ns = tracemalloc.take_snapshot()\nt = s.filter_traces([])', 'NotSupported', 'not supported by Highwater yet: tracemalloc.Snapshot.filter_traces', 4],
-    ['import tracemalloc\ntracemalloc.start()\ns = tracemalloc.take_snapshot()\nt = s.no_such_thing', 'AttributeError', "'Snapshot' object has no attribute 'no_such_thing'", 4],
-    ['def f():\n    x = y\n    y = 1\nf()', 'UnboundLocalError', "cannot access local variable 'y' where it is not associated with a value", 2],
+    [
+      'import tracemalloc\ntracemalloc.start()\ns = tracemalloc.take_snapshot()\nt = s.dump("snap.bin")',
+      'NotSupported',
+      'not supported by Highwater yet: tracemalloc.Snapshot.dump',
+      4,
+    ],
+    [
+      'import tracemalloc\ntracemalloc.start()\ns = tracemalloc.take_snapshot()\nt = s.no_such_thing',
+      'AttributeError',
+      "'Snapshot' object has no attribute 'no_such_thing'",
+      4,
+    ],
+    [
+      'def f():\n    x = y\n    y = 1\nf()',
+      'UnboundLocalError',
+      "cannot access local variable 'y' where it is not associated with a value",
+      2,
+    ],
   ];
   for (const [source, type, message, line] of cases) {
     it(`${type}: ${message || '(no message)'}`, () => {
