@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PythonProcess } from './process';
+import { callsOf } from './testing';
 import expected from './testdata/dealloc_expected.json';
 import subclass from './testdata/subclass_expected.json';
 
@@ -12,21 +13,11 @@ import subclass from './testdata/subclass_expected.json';
  * the trash list, which decides the order of the frees. Recorded on 3.11.7 with
  * tools/allocations/record_allocations.py dealloc.
  */
-function simulate(setup: string, statement: string): string[] {
-  const p = new PythonProcess();
-  p.load('');
-  p.exec(setup);
-  const run = p.prepare(statement);
-  p.vm.gc.collectFull();
-  p.vm.mem.log = [];
-  run();
-  return p.vm.mem.log;
-}
 
 describe('deep deallocations, call by call as CPython 3.11.7 frees them', () => {
   for (const c of [...expected.cases, ...subclass.cases]) {
     it(`${c.setup.split('\n').slice(-2).join('; ')} ⟶ ${c.statement}`, () => {
-      expect(simulate(c.setup, c.statement)).toEqual(c.calls);
+      expect(callsOf(c.setup, c.statement)).toEqual(c.calls);
     });
   }
 

@@ -56,7 +56,9 @@ describe('the process: boot, steps and the report', () => {
     p.load('a = [[0] * 100 for _ in range(50)]\ndel a');
     const grab = (kind: EventKind, from: number) => {
       const out: number[] = [];
-      for (let i = from; i < events.length; i++) if (events.kind[i] === kind && (kind !== EventKind.Malloc || events.size[i] === 800)) out.push(events.addr[i]);
+      for (let i = from; i < events.length; i++)
+        if (events.kind[i] === kind && (kind !== EventKind.Malloc || events.size[i] === 800))
+          out.push(events.addr[i]);
       return out;
     };
     const before = events.length;

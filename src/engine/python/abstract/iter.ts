@@ -33,6 +33,34 @@ export function iterNext(vm: Vm, it: number): number {
   return f(vm, it);
 }
 
+/**
+ * PyObject_GetIter, then PyIter_Next until the end: each item (borrowed for the call) released
+ * after `fn`, the iterator at the end; `fn` returning false stops early (C code's `break`).
+ * `tick`: the eval breaker is checked after each item (a long C loop the budget and the GIL see).
+ */
+export function forEachItem(
+  vm: Vm,
+  iterable: number,
+  fn: (item: number) => boolean | void,
+  tick = false,
+): void {
+  const it = getIter(vm, iterable);
+  try {
+    for (let v = iterNext(vm, it); v; v = iterNext(vm, it)) {
+      let go: boolean | void;
+      try {
+        go = fn(v);
+      } finally {
+        vm.decref(v);
+      }
+      if (go === false) return;
+      if (tick) vm.eval.tick();
+    }
+  } finally {
+    vm.decref(it);
+  }
+}
+
 /** Is `h` an iterator (PyIter_Check: has tp_iternext)? */
 export function isIterator(vm: Vm, h: number): boolean {
   return vm.types[vm.table.type[h]].iternext !== null;

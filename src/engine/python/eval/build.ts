@@ -8,7 +8,8 @@ import { dictNewPresized, dictSetItem } from '../objects/dict';
 import { dictUpdateArg } from '../objects/dictmethods';
 import { E } from '../objects/exctypes';
 import { listExtend as listExtendObj, listNew, listPut, listSliceItems } from '../objects/list';
-import { setAdd, setNew, setUpdate as setUpdateObj } from '../objects/set';
+import { setAdd, setNew } from '../objects/set';
+import { setUpdateInternal } from '../objects/setops';
 import { sliceNew } from '../objects/slice';
 import { strJoin } from '../objects/str';
 import { asciiOf } from '../objects/strformat';
@@ -173,7 +174,7 @@ export function setUpdate(it: Interpreter, s: Int32Array, sp: number, i: number)
   const iterable = s[--sp];
   s[sp] = 0; // consumed: an error now must not release it again
   try {
-    setUpdateObj(vm, s[sp - i], iterable); // set_update_internal: a set merged, no iterator
+    setUpdateInternal(vm, s[sp - i], iterable); // set_update_internal: a set merged, no iterator
   } finally {
     it.vm.decref(iterable);
   }

@@ -20,7 +20,7 @@ import { tupleFromItems } from '../objects/tuple';
 import { Meth, TpFlags, defineType, type Kwargs, type MethodDef } from '../objects/types';
 import type { Vm } from '../runtime/vm';
 import { hostOf } from './host';
-import { FilterType, filterTraces } from './tracemallocfilter';
+import { FilterType, filterTraces, traceParts } from './tracemallocfilter';
 import { makeModule } from './module';
 import type { ModuleSpec } from './registry';
 
@@ -129,15 +129,7 @@ function groupBy(vm: Vm, snap: SnapshotRec, keyType: string): Map<string, StatRe
   for (let i = 0; i < t.n[snap.traces]; i++) {
     const tup = data[t.ref[snap.traces] + i];
     const size = Number(intValue(vm, data[t.ref[tup] + 1]));
-    const tb = data[t.ref[tup] + 2];
-    const raw: FrameRec[] = [];
-    for (let j = 0; j < t.n[tb]; j++) {
-      const fr = data[t.ref[tb] + j];
-      raw.push({
-        filename: strValue(vm, data[t.ref[fr]]),
-        lineno: Number(intValue(vm, data[t.ref[fr] + 1])),
-      });
-    }
+    const raw: FrameRec[] = traceParts(vm, tup).frames.map(([filename, lineno]) => ({ filename, lineno }));
     let frames: FrameRec[];
     if (keyType === 'traceback') frames = raw.slice().reverse();
     else if (keyType === 'lineno') frames = raw.slice(0, 1);

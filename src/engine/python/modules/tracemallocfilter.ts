@@ -99,7 +99,7 @@ export const FilterType: TypeFactory = (_vm, id) =>
   });
 
 /** One trace tuple (domain, size, traceback, total_nframe): its domain and frames, most recent first. */
-function traceParts(vm: Vm, tup: number): { domain: number; frames: [string, number][] } {
+export function traceParts(vm: Vm, tup: number): { domain: number; frames: [string, number][] } {
   const t = vm.table;
   const data = vm.pool.data;
   const tb = data[t.ref[tup] + 2];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PythonProcess, runScript } from '../process';
+import { runScript } from '../process';
+import { callsOf } from '../testing';
 import expected from '../testdata/buffer_expected.json';
 
 /**
@@ -8,21 +9,11 @@ import expected from '../testdata/buffer_expected.json';
  * more view, the exporter let go with the last view, bytes()/bytearray() from a buffer in one copy,
  * and bytearray's append / pop / clear / copy / slicing over PyByteArray_Resize.
  */
-function simulate(setup: string, statement: string): string[] {
-  const p = new PythonProcess();
-  p.load('');
-  p.exec(setup);
-  const run = p.prepare(statement);
-  p.vm.gc.collectFull();
-  p.vm.mem.log = [];
-  run();
-  return p.vm.mem.log;
-}
 
 describe('memoryview and bytearray buffers, call by call as CPython 3.11.7 allocates them', () => {
   for (const c of expected.cases) {
     it(`${c.setup.split('\n').slice(-1)[0]} ⟶ ${c.statement.split('\n')[0]}`, () => {
-      expect(simulate(c.setup, c.statement)).toEqual(c.calls);
+      expect(callsOf(c.setup, c.statement)).toEqual(c.calls);
     });
   }
 });

@@ -59,6 +59,12 @@ export function bytesNew(vm: Vm, c: ByteContent, zeroed = false): number {
   const n = byteLength(c);
   if (n === 0) return vm.s.emptyBytes;
   if (n === 1) return vm.s.byteChar(byteAt(c, 0));
+  return bytesAlloc(vm, c, zeroed);
+}
+
+/** PyBytesObject_SIZE + n bytes from PyObject_Malloc (or _Calloc), holding `c`. */
+function bytesAlloc(vm: Vm, c: ByteContent, zeroed: boolean): number {
+  const n = byteLength(c);
   const size = BYTES_HEADER + n;
   const p = zeroed ? vm.mem.calloc(1, size) : vm.mem.malloc(size);
   if (p === 0) throw memoryError();
@@ -307,15 +313,7 @@ function bytesExactNew(vm: Vm, args: number, kwargs: number): number {
 
 /** PyBytes_FromStringAndSize(NULL, n) then a copy in: no 1-byte singleton (there is no char yet). */
 export function bytesCopy(vm: Vm, text: ByteContent): number {
-  if (byteLength(text) !== 1) return bytesNew(vm, text);
-  const p = vm.mem.malloc(BYTES_HEADER + 1);
-  if (p === 0) throw memoryError();
-  vm.mem.touch(p, BYTES_HEADER + 1);
-  const h = vm.table.newHandle(T.Bytes);
-  vm.table.addr[h] = p;
-  vm.table.n[h] = 1;
-  vm.table.side[h] = text;
-  return h;
+  return byteLength(text) === 0 ? vm.s.emptyBytes : bytesAlloc(vm, text, false);
 }
 
 /**

@@ -2,12 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { callsOf, runAll, valueOf } from '../testing';
 
 /** Slot counts from a trace of reallocs ("r 32 new", "r 64", …): bytes / 8. */
-const slots = (calls: string[]) => calls.filter((c) => c.startsWith('r ')).map((c) => Number(c.split(' ')[1]) / 8);
+const slots = (calls: string[]) =>
+  calls.filter((c) => c.startsWith('r ')).map((c) => Number(c.split(' ')[1]) / 8);
 
 describe('list (Objects/listobject.c)', () => {
   it('grows by appends as list_resize does: 0, 4, 8, 16, 24, 32, 40, 52, 64, 76, 92, …', () => {
     const calls = callsOf('a = []', 'for i in range(401):\n    a.append(i)');
-    expect(slots(calls)).toEqual([4, 8, 16, 24, 32, 40, 52, 64, 76, 92, 108, 128, 148, 172, 200, 232, 268, 308, 352, 400, 456]);
+    expect(slots(calls)).toEqual([
+      4, 8, 16, 24, 32, 40, 52, 64, 76, 92, 108, 128, 148, 172, 200, 232, 268, 308, 352, 400, 456,
+    ]);
   });
 
   it('needs 86 resizes for 1,000,000 appends, the last to 8,448,672 bytes', () => {
@@ -16,7 +19,9 @@ describe('list (Objects/listobject.c)', () => {
     expect(resizes).toHaveLength(86);
     expect(resizes.at(-1)).toBe('r 8448672');
     // the 8 resizes inside pymalloc, then 608 bytes leaves it (a realloc to a libc chunk)
-    expect(resizes.slice(0, 10).map((r) => Number(r.split(' ')[1]))).toEqual([32, 64, 128, 192, 256, 320, 416, 512, 608, 736]);
+    expect(resizes.slice(0, 10).map((r) => Number(r.split(' ')[1]))).toEqual([
+      32, 64, 128, 192, 256, 320, 416, 512, 608, 736,
+    ]);
   });
 
   it('does not reallocate while allocated/2 <= newsize <= allocated (pop keeps the array)', () => {
@@ -44,7 +49,9 @@ describe('list (Objects/listobject.c)', () => {
   });
 
   it('slices, inserts, extends and deletes with the right contents', () => {
-    const p = runAll('a = list(range(10))\na.insert(0, -1)\na.extend([10, 11])\ndel a[2:5]\nb = a[::3]\nc = a + b');
+    const p = runAll(
+      'a = list(range(10))\na.insert(0, -1)\na.extend([10, 11])\ndel a[2:5]\nb = a[::3]\nc = a + b',
+    );
     expect(valueOf(p, 'a')).toBe('[-1, 0, 4, 5, 6, 7, 8, 9, 10, 11]');
     expect(valueOf(p, 'b')).toBe('[-1, 5, 8, 11]');
     expect(valueOf(p, 'c')).toBe('[-1, 0, 4, 5, 6, 7, 8, 9, 10, 11, -1, 5, 8, 11]');

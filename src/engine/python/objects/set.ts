@@ -163,11 +163,6 @@ export function setSizeof(vm: Vm, h: number): number {
   return 16 + SET_BASIC + (s.tableAddr ? 16 * (s.mask + 1) : 0);
 }
 
-/** set_update_internal (setops.ts): a set merged, a dict's keys presized, any other iterable walked. */
-export function setUpdate(vm: Vm, s: number, iterable: number): void {
-  setUpdateInternal(vm, s, iterable);
-}
-
 /** set_vectorcall / frozenset_vectorcall: make_new_set + set_update_internal. */
 const setVectorcall =
   (frozen: boolean) =>
@@ -181,7 +176,7 @@ const setVectorcall =
     }
     const s = setNew(vm, frozen);
     try {
-      if (args.length) setUpdate(vm, s, args[0]);
+      if (args.length) setUpdateInternal(vm, s, args[0]);
     } catch (e) {
       vm.decref(s);
       throw e;
@@ -225,7 +220,7 @@ function makeNewSubset(vm: Vm, type: TypeSlots, iterable: number): number {
   const h = genericAlloc(vm, type, 0);
   vm.table.side[h] = emptyData();
   try {
-    if (iterable) setUpdate(vm, h, iterable);
+    if (iterable) setUpdateInternal(vm, h, iterable);
   } catch (e) {
     vm.decref(h);
     throw e;
@@ -251,7 +246,7 @@ function setInit(vm: Vm, self: number, args: number, kwargs: number): void {
   noKeywords(vm, 'set', kwargs);
   const iterable = oneIterable(vm, vm.typeOf(self).name, args);
   if (vm.table.n[self] > 0 || setData(vm, self).fill > 0) setClear(vm, self);
-  if (iterable) setUpdate(vm, self, iterable);
+  if (iterable) setUpdateInternal(vm, self, iterable);
 }
 
 /** frozenset_new for a class: make_new_set(type, iterable) (the exact type has its vectorcall). */

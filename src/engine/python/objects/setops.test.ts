@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PythonProcess } from '../process';
+import { callsOf } from '../testing';
 import expected from '../testdata/setops_expected.json';
 import algebra from '../testdata/setalgebra_expected.json';
 
@@ -8,21 +8,11 @@ import algebra from '../testdata/setalgebra_expected.json';
  * setops, PYTHONHASHSEED=0): which set is copied or walked, when a table is presized, and the order
  * the members are released in (slot order, so str members go in their hash order).
  */
-function simulate(setup: string, statement: string): string[] {
-  const p = new PythonProcess();
-  p.load('');
-  p.exec(setup);
-  const run = p.prepare(statement);
-  p.vm.gc.collectFull();
-  p.vm.mem.log = [];
-  run();
-  return p.vm.mem.log;
-}
 
 describe('set operations, call by call as CPython 3.11.7 allocates them', () => {
   for (const c of [...expected.cases, ...algebra.cases]) {
     it(`${c.setup.split('\n').slice(-1)[0]} ⟶ ${c.statement.split('\n')[0]}`, () => {
-      expect(simulate(c.setup, c.statement)).toEqual(c.calls);
+      expect(callsOf(c.setup, c.statement)).toEqual(c.calls);
     });
   }
 });

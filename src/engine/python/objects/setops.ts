@@ -1,11 +1,11 @@
 import { raiseString, typeError } from '../abstract/errors';
 import { hashKey } from '../abstract/hash';
-import { getIter, iterNext } from '../abstract/iter';
+import { forEachItem } from '../abstract/iter';
 import type { Vm } from '../runtime/vm';
 import { dictEntries, dictGetItem } from './dict';
 import { E } from './exctypes';
 import { computeEntryHash } from './sethash';
-import { addEntry, setAdd, setClear, setData, setDiscard, setNew, setResize } from './set';
+import { addEntry, setAdd, setClear, setData, setDiscard, setMembers, setNew, setResize } from './set';
 import { DUMMY, loadSlotHash } from './settable';
 import { T, type TypeSlots } from './types';
 
@@ -79,19 +79,7 @@ export function setUpdateInternal(vm: Vm, so: number, other: number): void {
     for (const [k] of dictEntries(vm, other)) setAdd(vm, so, k);
     return;
   }
-  const it = getIter(vm, other);
-  try {
-    for (let v = iterNext(vm, it); v; v = iterNext(vm, it)) {
-      try {
-        setAdd(vm, so, v);
-      } finally {
-        vm.decref(v);
-      }
-      vm.eval.tick();
-    }
-  } finally {
-    vm.decref(it);
-  }
+  forEachItem(vm, other, (v) => setAdd(vm, so, v), true);
 }
 
 /** set_copy: make_new_set_basetype(type(so), so). */
@@ -131,24 +119,18 @@ export function setIntersection(vm: Vm, so: number, other: number): number {
       });
       return;
     }
-    const it = getIter(vm, other);
-    try {
-      for (let v = iterNext(vm, it); v; v = iterNext(vm, it)) {
-        try {
-          const hk = hashKey(vm, v);
-          const mine = setData(vm, so).index.get(hk);
-          if (mine !== undefined && !setData(vm, r).index.has(hk)) {
-            computeEntryHash(vm, v, hk);
-            addEntry(vm, r, v, hk);
-          }
-        } finally {
-          vm.decref(v);
+    forEachItem(
+      vm,
+      other,
+      (v) => {
+        const hk = hashKey(vm, v);
+        if (setData(vm, so).index.has(hk) && !setData(vm, r).index.has(hk)) {
+          computeEntryHash(vm, v, hk);
+          addEntry(vm, r, v, hk);
         }
-        vm.eval.tick();
-      }
-    } finally {
-      vm.decref(it);
-    }
+      },
+      true,
+    );
   });
 }
 
@@ -159,36 +141,15 @@ export function setDifferenceUpdate(vm: Vm, so: number, other: number): void {
     // more than 8 times larger: walk the intersection instead
     const walk = vm.table.n[other] >> 3 > vm.table.n[so] ? setIntersection(vm, so, other) : other;
     try {
-      for (const m of liveMembers(vm, walk)) setDiscard(vm, so, m);
+      for (const m of setMembers(vm, walk)) setDiscard(vm, so, m);
     } finally {
       if (walk !== other) vm.decref(walk);
     }
-  } else {
-    const it = getIter(vm, other);
-    try {
-      for (let v = iterNext(vm, it); v; v = iterNext(vm, it)) {
-        try {
-          setDiscard(vm, so, v);
-        } finally {
-          vm.decref(v);
-        }
-        vm.eval.tick();
-      }
-    } finally {
-      vm.decref(it);
-    }
-  }
+  } else forEachItem(vm, other, (v) => void setDiscard(vm, so, v), true);
   const s = setData(vm, so);
   const used = vm.table.n[so];
   if (s.fill - used <= s.mask >> 2) return;
   setResize(vm, so, used > 50000 ? used * 2 : used * 4);
-}
-
-function liveMembers(vm: Vm, h: number): number[] {
-  const { slots, mask } = setData(vm, h);
-  const out: number[] = [];
-  for (let i = 0; i <= mask; i++) if (slots[i] > 0) out.push(slots[i]);
-  return out;
 }
 
 /** set_difference: a copy then discards when so is 4× the other; else so walked, the other probed. */
@@ -231,7 +192,7 @@ export function setSymmetricDifferenceUpdate(vm: Vm, so: number, other: number):
   const otherset = isAnySet(vm, other) ? other : building(vm, so, (r) => setUpdateInternal(vm, r, other));
   if (otherset === other) vm.incref(other);
   try {
-    for (const m of liveMembers(vm, otherset)) toggle(m);
+    for (const m of setMembers(vm, otherset)) toggle(m);
   } finally {
     vm.decref(otherset);
   }
@@ -268,17 +229,9 @@ export function setIsSubset(vm: Vm, so: number, other: number): boolean {
 /** set_issuperset: a set asks the other's issubset; any other iterable is walked. */
 export function setIsSuperset(vm: Vm, so: number, other: number): boolean {
   if (isAnySet(vm, other)) return setIsSubset(vm, other, so);
-  const it = getIter(vm, other);
-  try {
-    for (let v = iterNext(vm, it); v; v = iterNext(vm, it)) {
-      const there = setData(vm, so).index.has(hashKey(vm, v));
-      vm.decref(v);
-      if (!there) return false;
-    }
-  } finally {
-    vm.decref(it);
-  }
-  return true;
+  let all = true;
+  forEachItem(vm, other, (v) => (all = setData(vm, so).index.has(hashKey(vm, v))));
+  return all;
 }
 
 /** set_isdisjoint: the smaller of two sets walked; any other iterable walked. */
@@ -290,17 +243,9 @@ export function setIsDisjoint(vm: Vm, so: number, other: number): boolean {
     for (const hk of setData(vm, small).index.keys()) if (b.has(hk)) return false;
     return true;
   }
-  const it = getIter(vm, other);
-  try {
-    for (let v = iterNext(vm, it); v; v = iterNext(vm, it)) {
-      const there = setData(vm, so).index.has(hashKey(vm, v));
-      vm.decref(v);
-      if (there) return false;
-    }
-  } finally {
-    vm.decref(it);
-  }
-  return true;
+  let none = true;
+  forEachItem(vm, other, (v) => (none = !setData(vm, so).index.has(hashKey(vm, v))));
+  return none;
 }
 
 /** set_pop: from the finger on, the first live slot becomes a dummy; its key is returned. */

@@ -16,7 +16,11 @@ describe('object sizes (what PyObject_Malloc is asked for)', () => {
     ['{1: 2}: general keys (32 + 8 + 5 × 24)', 'k = 1\nx = {k: 2}', ['m 64', 'm 160']],
     ['set(): 16 + 200 with the smalltable', 'x = set()', ['m 216']],
     ['object(): 16', 'x = object()', ['m 16']],
-    ['bytearray(10**6): 56 + a 1,000,001-byte buffer', 'n = 10 ** 6\nx = bytearray(n)', ['m 48', 'm 56', 'r 1000001 new']],
+    [
+      'bytearray(10**6): 56 + a 1,000,001-byte buffer',
+      'n = 10 ** 6\nx = bytearray(n)',
+      ['m 48', 'm 56', 'r 1000001 new'],
+    ],
     ["b'x' * n: 33 + n", "n = 1000\nx = b'x' * n", ['m 1033']],
     ["'a' * n: 48 + n + 1 (compact ASCII)", "n = 100\nx = 'a' * n", ['m 149']],
     ["'é' * n: 72 + n + 1 (latin-1)", "n = 10\nx = 'é' * n", ['m 83']],
@@ -58,7 +62,24 @@ describe('object sizes (what PyObject_Malloc is asked for)', () => {
         'q = sys.getsizeof(10**20)',
       ].join('\n'),
     );
-    const want: Record<string, string> = { a: '56', b: '856', c: '40', d: '64', e: '64', f: '184', g: '49', h: '149', i: '33', j: '1000057', k: '24', l: '28', m: '32', n: '216', o: '16', q: '36' };
+    const want: Record<string, string> = {
+      a: '56',
+      b: '856',
+      c: '40',
+      d: '64',
+      e: '64',
+      f: '184',
+      g: '49',
+      h: '149',
+      i: '33',
+      j: '1000057',
+      k: '24',
+      l: '28',
+      m: '32',
+      n: '216',
+      o: '16',
+      q: '36',
+    };
     for (const [name, size] of Object.entries(want)) expect([name, valueOf(p, name)]).toEqual([name, size]);
   });
 });

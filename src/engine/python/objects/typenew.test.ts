@@ -76,7 +76,11 @@ describe('classes (type_new) and their instances', () => {
     );
     expect(valueOf(p, 'r')).toBe('(5, 48, 56, False)');
     const err = runScript("S = type('S', (), {'__slots__': ('a',)})\ns = S()\ns.z = 1").error;
-    expect(err).toMatchObject({ type: 'AttributeError', message: "'S' object has no attribute 'z'", line: 3 });
+    expect(err).toMatchObject({
+      type: 'AttributeError',
+      message: "'S' object has no attribute 'z'",
+      line: 3,
+    });
   });
 
   it('dispatches the dunders a class defines through its slots', () => {
@@ -123,7 +127,11 @@ describe('classes (type_new) and their instances', () => {
     const e = runScript(
       "def init(self):\n    return 1\nA = type('A', (), {'__init__': init})\na = A()",
     ).error;
-    expect(e).toMatchObject({ type: 'TypeError', message: "__init__() should return None, not 'int'", line: 4 });
+    expect(e).toMatchObject({
+      type: 'TypeError',
+      message: "__init__() should return None, not 'int'",
+      line: 4,
+    });
     expect(runScript("A = type('A', (), {})\na = A(1)").error?.message).toBe('A() takes no arguments');
   });
 
