@@ -9,9 +9,10 @@
  * Per script: calls recorded and generated, whether they are the same call for call, the first
  * difference, and whether the heap after `<start>` is the same chunk for chunk.
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileTail } from '../src/engine/python/startup/compileTail';
+import { recordedTails } from '../tests/startup/recordedTails';
 import {
   canonical,
   heapAfter,
@@ -23,7 +24,6 @@ import {
 } from '../src/engine/python/startup/tailCheck';
 
 const root = process.cwd();
-const tails = join(root, 'src/engine/python/startup/compile-tails');
 const passTrace = traceLines(
   readFileSync(join(root, 'src/engine/python/startup/cpython-3.11.7.trace'), 'utf8'),
 );
@@ -33,43 +33,6 @@ const debianTrace = traceLines(
   readFileSync(join(root, 'src/engine/python/startup/debian-3.11.2.trace'), 'utf8'),
 );
 const debianPrefix = parsedLines(debianTrace.slice(0, tailStart(debianTrace)));
-
-interface Case {
-  name: string;
-  source: Uint8Array;
-  real: string[];
-}
-
-function cases(): Case[] {
-  const out: Case[] = [];
-  const srcDirs = [
-    join(tails, 'scripts'),
-    join(root, 'tests/fidelity/scenarios'),
-    join(root, 'tests/fidelity/scenarios/language'),
-  ];
-  for (const f of readdirSync(join(tails, 'real')).sort()) {
-    const name = f.replace(/\.tail$/, '');
-    const dir = srcDirs.find((d) => existsSync(join(d, name + '.py')));
-    if (!dir) continue;
-    out.push({
-      name,
-      source: readFileSync(join(dir, name + '.py')),
-      real: traceLines(readFileSync(join(tails, 'real', f), 'utf8')),
-    });
-  }
-  const rec = join(root, 'tests/corpus/recorded');
-  for (const f of readdirSync(rec).sort()) {
-    if (!f.endsWith('.startup.trace')) continue;
-    const name = f.replace(/\.startup\.trace$/, '');
-    const lines = traceLines(readFileSync(join(rec, f), 'utf8'));
-    out.push({
-      name: 'corpus/' + name,
-      source: readFileSync(join(root, 'tests/corpus/snippets', name + '.py')),
-      real: lines.slice(tailStart(lines)),
-    });
-  }
-  return out;
-}
 
 const args = process.argv.slice(2);
 const diffN = args.includes('--diff') ? Number(args[args.indexOf('--diff') + 1]) : 0;
@@ -84,7 +47,7 @@ let exact = 0;
 let sameHeap = 0;
 let total = 0;
 let ms = 0;
-for (const c of cases()) {
+for (const c of recordedTails()) {
   if (only.length && !only.some((o) => c.name.includes(o))) continue;
   total++;
   let gen: string[];

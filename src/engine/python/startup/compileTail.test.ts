@@ -1,54 +1,16 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CHeap, GrowingDict, GrowingList, dictKeysBytes } from '../compiler/cheap/heap';
 import { PythonProcess } from '../process';
+import { recordedTails } from '../../../../tests/startup/recordedTails';
 import { compileTail } from './compileTail';
 import { canonical, heapAfter, logLines, logTrace, parsedLines, tailStart, traceLines } from './tailCheck';
 
 const root = join(__dirname, '../../../..');
-const tails = join(__dirname, 'compile-tails');
 const passTrace = traceLines(readFileSync(join(__dirname, 'cpython-3.11.7.trace'), 'utf8'));
 // the NumPy snippets run on Debian's 3.11.2: its own start-up, the same compiler
 const debianTrace = traceLines(readFileSync(join(__dirname, 'debian-3.11.2.trace'), 'utf8'));
-
-interface Recorded {
-  name: string;
-  source: Buffer;
-  real: string[];
-}
-
-/** Every recorded compile tail with its script: ours (compile-tails/), the fidelity scenarios, the corpus. */
-function recordedTails(): Recorded[] {
-  const out: Recorded[] = [];
-  const dirs = [
-    join(tails, 'scripts'),
-    join(root, 'tests/fidelity/scenarios'),
-    join(root, 'tests/fidelity/scenarios/language'),
-  ];
-  for (const f of readdirSync(join(tails, 'real')).sort()) {
-    const name = f.replace(/\.tail$/, '');
-    const dir = dirs.find((d) => existsSync(join(d, name + '.py')));
-    if (dir)
-      out.push({
-        name,
-        source: readFileSync(join(dir, name + '.py')),
-        real: traceLines(readFileSync(join(tails, 'real', f), 'utf8')),
-      });
-  }
-  const rec = join(root, 'tests/corpus/recorded');
-  for (const f of readdirSync(rec).sort()) {
-    if (!f.endsWith('.startup.trace')) continue;
-    const name = f.replace(/\.startup\.trace$/, '');
-    const lines = traceLines(readFileSync(join(rec, f), 'utf8'));
-    out.push({
-      name: 'corpus/' + name,
-      source: readFileSync(join(root, 'tests/corpus/snippets', name + '.py')),
-      real: lines.slice(tailStart(lines)),
-    });
-  }
-  return out;
-}
 
 describe('the C-heap side of the memory API', () => {
   it('routes as obmalloc.c does: pymalloc up to 512 bytes, glibc above and for 0', () => {

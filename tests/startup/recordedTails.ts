@@ -1,0 +1,49 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { tailStart, traceLines } from '../../src/engine/python/startup/tailCheck';
+
+export interface RecordedTail {
+  name: string;
+  source: Buffer;
+  /** The recorded glibc calls of the compile, one trace line each. */
+  real: string[];
+}
+
+const root = join(import.meta.dirname, '../..');
+
+/**
+ * Every recorded compile tail with its script: ours (src/engine/python/startup/compile-tails/real,
+ * their scripts in compile-tails/scripts or tests/fidelity/scenarios), then the corpus's own start-up
+ * captures cut where the compile begins. Shared by compileTail.test.ts and tools/compile_tail_check.ts.
+ */
+export function recordedTails(): RecordedTail[] {
+  const out: RecordedTail[] = [];
+  const tails = join(root, 'src/engine/python/startup/compile-tails');
+  const dirs = [
+    join(tails, 'scripts'),
+    join(root, 'tests/fidelity/scenarios'),
+    join(root, 'tests/fidelity/scenarios/language'),
+  ];
+  for (const f of readdirSync(join(tails, 'real')).sort()) {
+    const name = f.replace(/\.tail$/, '');
+    const dir = dirs.find((d) => existsSync(join(d, name + '.py')));
+    if (dir)
+      out.push({
+        name,
+        source: readFileSync(join(dir, name + '.py')),
+        real: traceLines(readFileSync(join(tails, 'real', f), 'utf8')),
+      });
+  }
+  const rec = join(root, 'tests/corpus/recorded');
+  for (const f of readdirSync(rec).sort()) {
+    if (!f.endsWith('.startup.trace')) continue;
+    const name = f.replace(/\.startup\.trace$/, '');
+    const lines = traceLines(readFileSync(join(rec, f), 'utf8'));
+    out.push({
+      name: 'corpus/' + name,
+      source: readFileSync(join(root, 'tests/corpus/snippets', name + '.py')),
+      real: lines.slice(tailStart(lines)),
+    });
+  }
+  return out;
+}
