@@ -1,21 +1,15 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axe, launchBrowser, newPage, pageState, startPreview, waitIdle, type Preview } from './harness';
+import { describe, expect, it } from 'vitest';
+import { axe, newPage, pageState, waitIdle, type Preview, pageSession } from './harness';
 
 const SHOTS = join(import.meta.dirname, 'screenshots');
 let preview: Preview;
 let browser: Browser;
 
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  preview = await startPreview();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await preview?.stop();
+pageSession((p, b) => {
+  preview = p;
+  browser = b;
 });
 
 const button = (p: Page, name: string) => p.getByRole('button', { name, exact: true });

@@ -1,34 +1,21 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  axe,
-  launchBrowser,
-  newPage,
-  pageState,
-  startPreview,
-  typeScript,
-  waitIdle,
-  type Preview,
-} from './harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { axe, newPage, pageState, pageSession, typeScript, waitIdle, type Preview } from './harness';
 
 const SHOTS = join(import.meta.dirname, 'screenshots');
 let preview: Preview;
 let browser: Browser;
 let page: Page & { errors: string[] };
 
+pageSession((p, b) => {
+  preview = p;
+  browser = b;
+});
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  preview = await startPreview();
-  browser = await launchBrowser();
   page = await newPage(browser, { width: 1600, height: 1000 });
   await page.goto(preview.url);
   await waitIdle(page);
-});
-afterAll(async () => {
-  await browser?.close();
-  await preview?.stop();
 });
 
 const button = (p: Page, name: string | RegExp) =>

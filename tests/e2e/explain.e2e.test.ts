@@ -1,21 +1,15 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, startPreview, waitIdle, type Preview } from './harness';
+import { describe, expect, it } from 'vitest';
+import { newPage, waitIdle, type Preview, pageSession } from './harness';
 
 const SHOTS = join(import.meta.dirname, 'screenshots');
 let preview: Preview;
 let browser: Browser;
 
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  preview = await startPreview();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await preview?.stop();
+pageSession((p, b) => {
+  preview = p;
+  browser = b;
 });
 
 /** Each case: a library scenario at a step, the heading and the cause the panel must show first. */

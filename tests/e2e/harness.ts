@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 /**
  * The production build served by `vite preview` on a free localhost port, and Debian's Chromium
@@ -168,3 +170,22 @@ export type PageState = Record<string, unknown> & {
 
 export const pageState = (page: Page): Promise<PageState> =>
   page.evaluate(() => window.__highwater!.state() as PageState);
+
+/**
+ * One preview server and one Chromium for a test file: started before its tests (the screenshots
+ * folder made), handed to `use`, closed after them. Register it before the file's own beforeAll.
+ */
+export function pageSession(use: (preview: Preview, browser: Browser) => void): void {
+  let preview: Preview | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    mkdirSync(new URL('./screenshots', import.meta.url), { recursive: true });
+    preview = await startPreview();
+    browser = await launchBrowser();
+    use(preview, browser);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await preview?.stop();
+  });
+}

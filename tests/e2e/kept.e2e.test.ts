@@ -1,32 +1,17 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateSync, strToU8 } from 'fflate';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { encodeShare } from '../../src/url/shareCodec';
-import {
-  launchBrowser,
-  newPage,
-  pageState,
-  pickScenario,
-  startPreview,
-  typeScript,
-  waitIdle,
-  type Preview,
-} from './harness';
+import { newPage, pageState, pickScenario, pageSession, typeScript, waitIdle, type Preview } from './harness';
 
 const SHOTS = join(import.meta.dirname, 'screenshots');
 let preview: Preview;
 let browser: Browser;
 
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  preview = await startPreview();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await preview?.stop();
+pageSession((p, b) => {
+  preview = p;
+  browser = b;
 });
 
 const MINE = 'mine = [1, 2, 3]\nbig = bytearray(10 ** 6)\ndel big\n';

@@ -1,15 +1,14 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { scenarioById } from '../../src/scenarios';
 import {
-  launchBrowser,
   newPage,
   pageState,
   pickExport,
   pickScenario,
-  startPreview,
+  pageSession,
   typeScript,
   waitIdle,
   type Preview,
@@ -34,16 +33,12 @@ async function click(p: Page, name: string): Promise<void> {
   await waitIdle(p);
 }
 
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  preview = await startPreview();
-  browser = await launchBrowser();
-  page = await newPage(browser);
+pageSession((p, b) => {
+  preview = p;
+  browser = b;
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await preview?.stop();
+beforeAll(async () => {
+  page = await newPage(browser);
 });
 
 describe('Highwater in Chromium', () => {

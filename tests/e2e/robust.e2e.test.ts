@@ -1,16 +1,7 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  launchBrowser,
-  newPage,
-  pageState,
-  startPreview,
-  typeScript,
-  waitIdle,
-  type Preview,
-} from './harness';
+import { describe, expect, it } from 'vitest';
+import { newPage, pageState, pageSession, typeScript, waitIdle, type Preview } from './harness';
 
 /**
  * Issue 12 in the page (the engine's side): the string bomb ends with the simulator's MemoryError
@@ -20,14 +11,9 @@ const SHOTS = join(import.meta.dirname, 'screenshots');
 let preview: Preview;
 let browser: Browser;
 
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  preview = await startPreview();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await preview?.stop();
+pageSession((p, b) => {
+  preview = p;
+  browser = b;
 });
 
 /** Replace the editor's text with `text` and press Run. */

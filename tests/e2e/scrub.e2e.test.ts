@@ -1,30 +1,16 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fmtBytes } from '../../src/ui/format';
-import {
-  launchBrowser,
-  newPage,
-  pageState,
-  startPreview,
-  typeScript,
-  waitIdle,
-  type Preview,
-} from './harness';
+import { newPage, pageState, pageSession, typeScript, waitIdle, type Preview } from './harness';
 
 const SHOTS = join(import.meta.dirname, 'screenshots');
 let preview: Preview;
 let browser: Browser;
 
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  preview = await startPreview();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await preview?.stop();
+pageSession((p, b) => {
+  preview = p;
+  browser = b;
 });
 
 const button = (p: Page, name: string) => p.getByRole('button', { name, exact: true });
