@@ -17,10 +17,12 @@ import {
   PAGE_FAULT_NS,
   PyThread,
   SWITCH_INTERVAL_NS,
+  THREAD_EXIT_NS,
+  THREAD_START_NS,
   TICK_NS,
   type Wait,
 } from './pythread';
-import { ThreadCosts } from './threadCosts';
+import { ThreadCosts, type ThreadMemory } from './threadCosts';
 import { endWait, waitCanEnd } from './threadWaits';
 
 /**
@@ -90,6 +92,7 @@ export class Threads implements ThreadServices {
   onBreaker(): void {
     const it = this.it;
     this.charge(this.chargedSpan);
+    if (this.exiting.length > 0) this.settleExits();
     // a sleep that ended, a lock that came free: that thread now asks for the GIL
     if (this.all.length > 1) this.wakeWaiters();
     let next = this.breakerInterval;
@@ -163,7 +166,10 @@ export class Threads implements ThreadServices {
     if (this.current !== main) this.switchTo(main);
     let r = this.slice(main, frame);
     for (;;) {
-      if (r !== YIELDED) return r;
+      if (r !== YIELDED) {
+        this.settleExits(true);
+        return r;
+      }
       const next = this.pick(null, true);
       this.switchTo(next);
       r = this.slice(next, null);
@@ -240,10 +246,35 @@ export class Threads implements ThreadServices {
     if (dict) it.vm.decref(dict);
     for (const lock of th.sentinels) this.release(lock);
     th.sentinels.length = 0;
-    const m = th.memory!;
-    this.costs.threadEnds(m);
-    this.host.libc.threadExit(th.tid);
-    this.costs.stackReleased(m);
+    this.costs.threadEnds(th.memory!);
+    // _PyThreadState_DeleteCurrent drops the GIL here; the OS thread's exit runs on without it
+    this.exiting.push({ tid: th.tid, memory: th.memory!, at: this.clock.now() + THREAD_EXIT_NS });
+  }
+
+  /**
+   * OS threads past their Python part (the GIL dropped, `t.join()` may have returned) whose exit
+   * has not run yet: pthread_exit's unwinding, __libc_thread_freeres (tcache_thread_shutdown, the
+   * arena to the free list), advise_stack_range, queue_stack, and the kernel clearing the tid
+   * (CLONE_CHILD_CLEARTID) that lets get_cached_stack take the stack (FREE_P). Oldest first.
+   */
+  private readonly exiting: { tid: number; memory: ThreadMemory; at: number }[] = [];
+
+  /**
+   * The exits due by now run, in the order the threads ended. `all`: every pending one (a step's
+   * reading: the recorder's /proc and mallinfo reads take longer than THREAD_EXIT_NS).
+   */
+  settleExits(all = false): void {
+    const now = this.clock.now();
+    while (this.exiting.length > 0 && (all || this.exiting[0].at <= now)) {
+      const e = this.exiting.shift()!;
+      this.host.libc.threadExit(e.tid);
+      this.costs.stackReleased(e.memory);
+    }
+  }
+
+  /** Threads the kernel still has (/proc's Threads:): the live ones and those still exiting. */
+  get osThreads(): number {
+    return 1 + this.count + this.exiting.length;
   }
 
   /** PyThreadState_GetDict: the running thread's state dict, made on first use (borrowed). */
@@ -292,6 +323,7 @@ export class Threads implements ThreadServices {
       if (deadline === Infinity) throw this.deadlock(nested);
       const now = this.clock.now();
       if (deadline > now) this.clock.sleep(deadline - now);
+      this.settleExits();
     }
   }
 
@@ -337,7 +369,11 @@ export class Threads implements ThreadServices {
   startThread(fn: number, args: readonly number[], kwargs: Map<string, number> | null): number {
     const it = this.it;
     const tid = this.nextTid++;
+    this.now();
+    // allocate_stack → get_cached_stack sees only the stacks of threads that have fully exited
+    this.settleExits();
     const mem = this.costs.threadCreated();
+    this.clock.advance(THREAD_START_NS);
     const ds = new DataStack(this.host.kernel, {
       addr: mem.dataStack,
       size: DATA_STACK_CHUNK_SIZE,
@@ -387,6 +423,7 @@ export class Threads implements ThreadServices {
     if (this.all.length === 1 || this.all.every((t) => t === this.current || t.done)) {
       this.now();
       this.clock.sleep(ns);
+      this.settleExits();
       return;
     }
     const now = this.now();
