@@ -248,7 +248,8 @@ export class Threads implements ThreadServices {
     th.sentinels.length = 0;
     this.costs.threadEnds(th.memory!);
     // _PyThreadState_DeleteCurrent drops the GIL here; the OS thread's exit runs on without it
-    this.exiting.push({ tid: th.tid, memory: th.memory!, at: this.clock.now() + THREAD_EXIT_NS });
+    // (now(): the ticks the thread ran since the last breaker check are its own, charged first)
+    this.exiting.push({ tid: th.tid, memory: th.memory!, at: this.now() + THREAD_EXIT_NS });
   }
 
   /**
