@@ -59,6 +59,8 @@ export class PyThread {
   onStack = false;
   /** When it started waiting for the GIL (simulated ns). */
   readySince = 0;
+  /** The GIL's switch_number when its current timed wait began (-1: after the coming switch). */
+  armedSwitch = 0;
   /** Locks released when the thread ends (_thread._set_sentinel). */
   readonly sentinels: LockState[] = [];
   memory: ThreadMemory | null = null;

@@ -27,13 +27,13 @@ import { endWait, waitCanEnd } from './threadWaits';
 
 /**
  * Python threads on the simulated process: one runs at a time (the GIL), as CPython 3.11's
- * ceval_gil.h hands it over. Everything is deterministic (simulated time, FIFO hand-over):
+ * ceval_gil.h hands it over. Everything is deterministic (simulated time, the condvar's order):
  *
  * - A thread runs until it blocks (lock.acquire, time.sleep, join, Event.wait and Queue.get all
  *   end in lock.acquire or sleep) or until another thread has waited for the GIL for the switch
- *   interval (5 ms, sys.setswitchinterval): take_gil's timed wait sets gil_drop_request, the
- *   running thread drops the GIL at its next eval-breaker check (RESUME, a backward jump) and
- *   the thread that waited longest takes it (FIFO: the one the OS wakes first on the condvar).
+ *   interval (5 ms, sys.setswitchinterval) with no switch meanwhile: take_gil's timed wait sets
+ *   gil_drop_request, the running thread drops the GIL at its next eval-breaker check (RESUME,
+ *   a backward jump) and the condvar's front waiter takes it (expireGilWaits).
  * - Releasing a lock does not drop the GIL: the woken waiter queues for it.
  * - Time: the clock advances TICK_NS per eval-breaker tick (a backward jump, a function entry, a
  *   C-level loop item), by time.sleep, and by the allocators' own call costs (kernel/clock.ts).
@@ -97,9 +97,10 @@ export class Threads implements ThreadServices {
     if (this.all.length > 1) this.wakeWaiters();
     let next = this.breakerInterval;
     if (this.ready.length > 0) {
-      const due = this.ready[0].readySince + this.switchIntervalNs;
       const now = this.clock.now();
-      if (now >= due && this.canYield()) {
+      this.expireGilWaits(now);
+      const due = this.ready[0].readySince + this.switchIntervalNs;
+      if (this.dropRequest && this.canYield()) {
         it.yielding = true;
         this.requeue = true;
       } else {
@@ -144,9 +145,39 @@ export class Threads implements ThreadServices {
 
   /** The current thread hands over at the GIL (a switch, not a wait): it goes to the back. */
   private requeue = false;
+  /** gil->switch_number: every take of the GIL counts. */
+  private switches = 0;
+  /** gil_drop_request: a waiter's timed wait ran out with no switch during it. */
+  private dropRequest = false;
+
+  /**
+   * take_gil's timed waits (ceval_gil.h, 3.11): each waiter waits on the condvar for the switch
+   * interval; when its wait runs out and no switch happened during it, it sets gil_drop_request;
+   * either way it waits again, entering the condvar anew: the back of the queue drop_gil's signal
+   * wakes from the front. So a busy thread that keeps being handed the GIL by others' requests
+   * restarts the main thread's interval each time (measured: the main thread of threads_worker_pool
+   * got the GIL back 11 to 80 ms after each start, not 5). `ready` is that condvar queue, oldest
+   * (re)entry first; readySince is when the waiter's current wait began.
+   */
+  private expireGilWaits(now: number): void {
+    const interval = this.switchIntervalNs;
+    while (this.ready.length > 0 && this.ready[0].readySince + interval <= now) {
+      const t = this.ready.shift()!;
+      if (t.armedSwitch === this.switches) this.dropRequest = true;
+      t.readySince += interval;
+      t.armedSwitch = this.switches;
+      this.ready.push(t);
+    }
+  }
 
   private switchTo(th: PyThread): void {
     const it = this.it;
+    if (th !== this.current) {
+      this.switches++;
+      this.dropRequest = false;
+      // FORCE_SWITCHING: the thread that dropped the GIL waits for this switch before it queues
+      for (const t of this.ready) if (t.armedSwitch < 0) t.armedSwitch = this.switches;
+    }
     this.current = th;
     it.thread = th.ts;
     it.vm.thread = th.exc;
@@ -292,6 +323,7 @@ export class Threads implements ThreadServices {
 
   private enqueue(th: PyThread): void {
     th.readySince = this.now();
+    th.armedSwitch = this.requeue && th === this.current ? -1 : this.switches;
     this.ready.push(th);
     // the running thread checks soon when the switch is due (onBreaker then paces the checks)
     if (this.it.breaker > 64) {
@@ -308,6 +340,7 @@ export class Threads implements ThreadServices {
     for (;;) {
       if (nested !== null && this.satisfied(nested)) return nested;
       this.wakeWaiters();
+      this.expireGilWaits(this.clock.now());
       for (let i = 0; i < this.ready.length; i++) {
         const t = this.ready[i];
         if (t.onStack || (!allowMain && t === this.main)) continue;
