@@ -198,7 +198,8 @@ export class Threads implements ThreadServices {
     let r = this.slice(main, frame);
     for (;;) {
       if (r !== YIELDED) {
-        this.settleExits(true);
+        // a step's end (not a replay's pause at an event: the run goes on from there unchanged)
+        if (!this.it.eventPaused) this.settleExits(true);
         return r;
       }
       const next = this.pick(null, true);
