@@ -1,5 +1,6 @@
 import type { CycleGarbage } from '../../explain/owners';
-import { F_FREELISTED, F_TRACKED } from '../objects/table';
+import { F_FREELISTED, F_RLE, F_TRACKED } from '../objects/table';
+import { T } from '../objects/types';
 import { allocationRef, eachBuffer, objectNoun, type OwnerContext } from './describe';
 
 /**
@@ -30,8 +31,20 @@ export function cyclicGarbage(ctx: OwnerContext): CycleGarbage | null {
   const subtract = (r: number, times = 1): void => {
     if (tracked(r)) gcRefs[r] -= times;
   };
-  for (let h = 1; h < end; h++)
-    if ((flags[h] & LIVE_TRACKED) === F_TRACKED && refcnt[h] > 0) vm.traverse(h, subtract);
+  const { type, ref, n: len } = t;
+  const data = vm.pool.data;
+  for (let h = 1; h < end; h++) {
+    if ((flags[h] & LIVE_TRACKED) !== F_TRACKED || refcnt[h] <= 0) continue;
+    if (type[h] !== T.List || flags[h] & F_RLE) {
+      vm.traverse(h, subtract);
+      continue;
+    }
+    // A list's items inline, as the collector walks them (the seed's outer list holds a million lists).
+    for (let i = ref[h], stop = i + len[h]; i < stop; i++) {
+      const r = data[i];
+      if (r !== 0 && (flags[r] & LIVE_TRACKED) === F_TRACKED) gcRefs[r]--;
+    }
+  }
   // Mark from the objects referenced from outside.
   const reached = new Uint8Array(end);
   let stack = new Int32Array(1024);
@@ -52,7 +65,14 @@ export function cyclicGarbage(ctx: OwnerContext): CycleGarbage | null {
       const x = stack[--top];
       if (reached[x]) continue;
       reached[x] = 1;
-      vm.traverse(x, push);
+      if (type[x] !== T.List || flags[x] & F_RLE) {
+        vm.traverse(x, push);
+        continue;
+      }
+      for (let i = ref[x], stop = i + len[x]; i < stop; i++) {
+        const r = data[i];
+        if (r !== 0) push(r);
+      }
     }
   }
   const counts = new Map<string, number>();
