@@ -8,13 +8,15 @@ import type { ThreadMemory } from './threadCosts';
 export const SWITCH_INTERVAL_NS = 5_000_000;
 export const TICK_NS = 35;
 /**
- * A page fault (first touch of an anonymous 4 KiB page: the kernel zeroes it). Writing one byte per
- * page of a fresh 80 MiB mmap measured 2.9 µs a page here, but statements do not pay that:
- * transparent_hugepage is `always` on these machines, so heaps and big mappings mostly fault 2 MiB
- * at a time, and the fit of 18 statements' CPU time (tools/clock/README.md) gives 0–0.3 µs per
- * 4 KiB page (`s.append(bytes(2000))` 10^5 times: 50,000 pages, 17.5 ms in all).
+ * A page fault (first touch of an anonymous page: the kernel zeroes it). Measured here on 3.11.7:
+ * writing one byte per page of a fresh 80 MiB mmap costs 2.9 µs a page (process_time, best of 5,
+ * the machine under load), of which ~0.1 µs is the Python loop. With it, `s.append(bytes(2000))`
+ * is modelled at 1.4 µs an iteration (measured 1.1 µs) and `[[0] * 100 for _ in range(n)]` at
+ * 0.6 µs (measured 1.6 µs): the right order, which is what the 5 ms switch interval needs.
+ * Measured again with transparent huge pages (`always` here; madvise(MADV_HUGEPAGE) on a 512 MiB
+ * mapping): 1.5 µs a page with them, 2.0 µs without, the Python loop included (tools/clock/README.md).
  */
-export const PAGE_FAULT_NS = 300;
+export const PAGE_FAULT_NS = 2800;
 
 export type Wait =
   | { kind: 'lock'; lock: LockState; deadline: number | null; count: number }
