@@ -83,7 +83,7 @@ export const KNOWN_ENV_GAPS = new Map<string, string>([
   ],
   [
     'mimalloc/h9_dict_counts',
-    "held-out: rss 1.5\u20131.7 MiB above the real run (tolerance 1.0; two real runs agree within 0.28 MiB, so the gap is in the model) after the 300,000-key build and the next two steps; unchanged by the clock's C-work charges and the recording's wall-per-CPU (7.1 here). The statement's time may still be short: a dict's resizes and hashing are C work the clock does not charge (tools/clock/README.md: such a loop is 4\u00d7 under); not established",
+    "held-out: rss 1.5\u20131.7 MiB above the real run (tolerance 1.0; two real runs agree within 0.28 MiB, so the gap is in the model) after the 300,000-key build and the next two steps; unchanged by the clock's C-work charges and the recording's wall-per-CPU (7.1 here). The statement's time may still be short: a dict's resizes and hashing are C work the clock does not charge (tools/clock/README.md: such a loop is 2.5\u00d7 under); not established",
   ],
   [
     'mimalloc/h9_rows_of_tuples',
