@@ -1,6 +1,7 @@
 import { raiseString } from '../abstract/errors';
 import { memoryError, NotSupported } from '../errors';
-import { bytearrayNew, bytesNew } from '../objects/bytes';
+import { bytesNew } from '../objects/bytes';
+import { bytearrayNew } from '../objects/bytearray';
 import { dictNew as dictNewEmpty, dictSetItem } from '../objects/dict';
 import { exc } from '../objects/exctypes';
 import { fromDouble } from '../objects/float';
