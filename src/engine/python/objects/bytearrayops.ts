@@ -17,6 +17,7 @@ import {
 import { setsliceFromBuffer } from './bytearrayslice';
 import { bytearrayFromSize } from './byteswriter';
 import { SEARCH_METHODS } from './bytessearch';
+import { SPLIT_METHODS } from './bytessplit';
 import { BYTES_METHODS } from './bytesmethods';
 import { hasBuffer } from './buffer';
 import { isMemoryview } from './memoryview';
@@ -243,6 +244,7 @@ export const BYTEARRAY_METHODS: Record<string, MethodDef> = {
     return vm.s.None;
   }),
   ...SEARCH_METHODS('bytearray'),
+  ...SPLIT_METHODS('bytearray'),
   hex: { ...BYTES_METHODS.hex, qualname: 'bytearray.hex' },
   decode: { ...BYTES_METHODS.decode, qualname: 'bytearray.decode' },
 };

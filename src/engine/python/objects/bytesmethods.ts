@@ -14,6 +14,7 @@ import {
   type ByteContent,
 } from './bytes';
 import { SEARCH_METHODS } from './bytessearch';
+import { SPLIT_METHODS } from './bytessplit';
 import { UnicodeWriter } from './formatwriter';
 import { strNew, strValue } from './str';
 import { Meth, T, type Kwargs, type MethodDef } from './types';
@@ -241,4 +242,5 @@ export const BYTES_METHODS: Record<string, MethodDef> = {
   hex: def('hex', Meth.Fastcall | Meth.Keywords, hex),
   fromhex: def('fromhex', Meth.O | Meth.Class, fromhex),
   ...SEARCH_METHODS('bytes'),
+  ...SPLIT_METHODS('bytes'),
 };
