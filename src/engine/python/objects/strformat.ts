@@ -825,7 +825,14 @@ function mainFormatLong(vm: Vm, w: UnicodeWriter, arg: Arg, v: number): number {
 }
 
 /** _PyUnicode_FormatLong: PyNumber_ToBase's str, re-made when digits are padded or the prefix dropped. */
-export function formatLong(vm: Vm, v: IntValue, alt: boolean, prec: number, type: string, base: number): number {
+export function formatLong(
+  vm: Vm,
+  v: IntValue,
+  alt: boolean,
+  prec: number,
+  type: string,
+  base: number,
+): number {
   let result = longFormat(vm, v, base);
   const neg = v < 0;
   const abs = (neg ? -BigInt(v) : BigInt(v)).toString(base);
