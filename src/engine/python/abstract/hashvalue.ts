@@ -117,7 +117,7 @@ const XXPRIME_5 = 2870177450012600261n;
 
 /** tuplehash (3.11): xxHash's round per item, the length mixed in at the end. */
 /** _shuffle_bits (setobject.c): spreads an entry's hash before frozenset_hash xors it in. */
-const shuffleBits = (h: bigint): bigint => (((h ^ 89869747n) ^ ((h << 16n) & M64)) * 3644798167n) & M64;
+const shuffleBits = (h: bigint): bigint => ((h ^ 89869747n ^ ((h << 16n) & M64)) * 3644798167n) & M64;
 
 /**
  * frozenset_hash: the shuffled hashes of the members xored (order-free; the null and dummy slots
@@ -186,9 +186,10 @@ export function hashValue(vm: Vm, h: number): bigint {
   if (tp.id === T.FrozenSet) return frozensetHash(vm, h);
   // weakref_hash: the referent's hash (abc's caches are sets of weak references); a dead one raises
   if (tp.mro.includes(T.WeakRef)) {
-    const referent = (t.side[h] as { referent: number }).referent;
-    if (referent === 0) throw typeError(vm, 'weak object has gone away');
-    return hashValue(vm, referent);
+    const d = t.side[h] as { referent: number; hashValue?: bigint };
+    if (d.hashValue !== undefined) return d.hashValue;
+    if (d.referent === 0) throw typeError(vm, 'weak object has gone away');
+    return (d.hashValue = hashValue(vm, d.referent));
   }
   if (tp.hash === identityHash || tp.hash === null || tp.id === T.None || tp.id === T.Type)
     return pointerHash(vm, h);

@@ -17,6 +17,7 @@ import {
   DICT_BASIC,
 } from './dict';
 import { dictMerge } from './dictmerge';
+import { DICT_FROMKEYS } from './dictfromkeys';
 import { dictViewNew } from './dictview';
 import { dictMergeMapping } from './dictsub';
 import { E } from './exctypes';
@@ -207,6 +208,7 @@ export const DICT_METHODS: Record<string, MethodDef> = {
   items: def('items', Meth.NoArgs, (vm, self) => dictViewNew(vm, self, 'items')),
   // PyDict_Copy: a dense table is cloned first (its keys, then the dict object)
   copy: def('copy', Meth.NoArgs, (vm, self) => dictCopy(vm, self)),
+  fromkeys: DICT_FROMKEYS,
   popitem: def('popitem', Meth.NoArgs, (vm, self) => {
     const d = dictData(vm, self);
     let i = d.nentries - 1;
