@@ -21,6 +21,7 @@ import {
   WrapperDescrType,
 } from './descr';
 import { exceptionTypes } from './exceptions';
+import { ComplexType } from './complex';
 import { FloatType } from './float';
 import { ClassMethodType, PropertyType, StaticMethodType, SuperType } from './descrobject';
 import { FrameType } from './frameobject';
@@ -57,6 +58,7 @@ const BUILTIN_TYPES: readonly (() => TypeSlots)[] = [
   IntType,
   BoolType,
   FloatType,
+  ComplexType,
   StrType,
   BytesType,
   ByteArrayType,

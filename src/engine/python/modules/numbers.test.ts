@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { PythonProcess } from '../process';
+import { allocatorCalls } from '../testing';
+import expected from '../testdata/numbers_expected.json';
+
+/**
+ * complex, hashlib, zlib/gzip, uuid, fractions and decimal, allocator call by allocator call,
+ * against CPython 3.11.7 (tools/allocations/record_clib.py numbers --clear-type-cache): the
+ * PyObject_/PyMem_ calls and the C library's ("L m SIZE": OpenSSL's contexts, zlib's deflate
+ * state and window, libmpdec's coefficients) in one stream. After `setup`, a full collection
+ * empties the free lists, then the statement runs traced.
+ */
+const NOT_EXACT: Record<string, string> = {};
+
+function simulate(setup: string, statement: string): string[] {
+  const p = new PythonProcess();
+  p.load('');
+  p.exec(setup);
+  const run = p.prepare(statement);
+  p.vm.gc.collectFull();
+  return allocatorCalls(p, run);
+}
+
+describe('number and digest modules: allocator calls as CPython 3.11.7 makes them', () => {
+  for (const c of expected.cases) {
+    const name = `${c.setup.replace(/\n/g, '; ')} ⟶ ${c.statement.replace(/\n/g, '; ')}`;
+    if (NOT_EXACT[c.statement] !== undefined) continue;
+    it(name, () => {
+      expect(simulate(c.setup, c.statement)).toEqual(c.calls);
+    });
+  }
+});
