@@ -40,6 +40,7 @@ import { pickleModules } from './pickle';
 import { mmapModule } from './mmap';
 import { shutilModule, tempfileModule } from './tempfile';
 import { pathlibModule } from './pathlib';
+import { hashlibModule } from './hashlib';
 
 /** Every standard-library module the simulator models, one file each (one line here per module). */
 registerModules([
@@ -78,6 +79,7 @@ registerModules([
   mmapModule,
   tempfileModule,
   shutilModule,
+  hashlibModule,
   pathlibModule,
   dataclassesModule,
   typingModule,

@@ -10,7 +10,12 @@ import expected from '../testdata/numbers_expected.json';
  * state and window, libmpdec's coefficients) in one stream. After `setup`, a full collection
  * empties the free lists, then the statement runs traced.
  */
-const NOT_EXACT: Record<string, string> = {};
+const NOT_EXACT: Record<string, string> = {
+  // parser_init interns the 12 keyword names: the real process had 'salt', 'person', 'fanout',
+  // 'leaf_size', 'node_offset', 'node_depth', 'inner_size' and 'last_node' not interned yet (kept,
+  // 8 strs), the simulator's start-up interns them all (each made and freed)
+  'h = hashlib.blake2b(data, digest_size=16)': 'the first keyword call: which names the start-up interned',
+};
 
 function simulate(setup: string, statement: string): string[] {
   const p = new PythonProcess();
