@@ -41,6 +41,8 @@ import { mmapModule } from './mmap';
 import { shutilModule, tempfileModule } from './tempfile';
 import { pathlibModule } from './pathlib';
 import { hashlibModule } from './hashlib';
+import { zlibModule } from './zlib';
+import { gzipModule } from './gzip';
 
 /** Every standard-library module the simulator models, one file each (one line here per module). */
 registerModules([
@@ -80,6 +82,8 @@ registerModules([
   tempfileModule,
   shutilModule,
   hashlibModule,
+  zlibModule,
+  gzipModule,
   pathlibModule,
   dataclassesModule,
   typingModule,
