@@ -43,6 +43,7 @@ import { pathlibModule } from './pathlib';
 import { hashlibModule } from './hashlib';
 import { zlibModule } from './zlib';
 import { gzipModule } from './gzip';
+import { uuidModule } from './uuid';
 
 /** Every standard-library module the simulator models, one file each (one line here per module). */
 registerModules([
@@ -84,6 +85,7 @@ registerModules([
   hashlibModule,
   zlibModule,
   gzipModule,
+  uuidModule,
   pathlibModule,
   dataclassesModule,
   typingModule,
