@@ -44,6 +44,7 @@ import { hashlibModule } from './hashlib';
 import { zlibModule } from './zlib';
 import { gzipModule } from './gzip';
 import { uuidModule } from './uuid';
+import { fractionsModule } from './fractions';
 
 /** Every standard-library module the simulator models, one file each (one line here per module). */
 registerModules([
@@ -86,6 +87,7 @@ registerModules([
   zlibModule,
   gzipModule,
   uuidModule,
+  fractionsModule,
   pathlibModule,
   dataclassesModule,
   typingModule,
