@@ -1,7 +1,6 @@
-import { raiseString } from '../abstract/errors';
+import { raiseFormat, raiseString } from '../abstract/errors';
 import { NotSupported } from '../errors';
 import { bytesContent, bytesNew, byteString } from '../objects/bytes';
-import { E } from '../objects/exctypes';
 import { fromDouble } from '../objects/float';
 import { unpackKeywords } from '../objects/getargs';
 import { fromLong, intValue } from '../objects/int';
@@ -10,6 +9,8 @@ import type { Vm } from '../runtime/vm';
 import { dataView, releaseView, viewBytes } from './clib';
 import { crc32 } from './digests';
 import { staticModule } from './gc';
+import { moduleData } from '../objects/module';
+import { partName, runPythonPart } from './pythonpart';
 import type { ModuleSpec } from './registry';
 import { wallSeconds } from './simclock';
 import { zlibCompress, zlibDecompress } from './zlib';
@@ -79,12 +80,14 @@ function decompress(vm: Vm, data: number): number {
     vm.incref(vm.s.emptyBytes);
     return vm.s.emptyBytes;
   }
-  if (input[0] !== 0x1f || input[1] !== 0x8b)
-    throw raiseString(
-      vm,
-      E.OSError,
-      `Not a gzipped file (${JSON.stringify(String.fromCharCode(input[0], input[1]))})`,
-    );
+  if (input[0] !== 0x1f || input[1] !== 0x8b) {
+    const magic = bytesNew(vm, latinSlice(input.subarray(0, 2), 0));
+    try {
+      throw raiseFormat(vm, vm.slotsOf(badGzipFile(vm)).id, 'Not a gzipped file (%R)', magic);
+    } finally {
+      vm.decref(magic);
+    }
+  }
   const flags = input[3];
   if (flags !== 0) throw new NotSupported('gzip.decompress of a member with FEXTRA/FNAME/FCOMMENT/FHCRC');
   // data[fp.tell():]: the member after its 10-byte header, copied, then inflated raw by a
@@ -104,7 +107,7 @@ function decompress(vm: Vm, data: number): number {
   releaseView(vm, outView);
   if (crc !== crc32(produced, 0)) {
     vm.decref(out);
-    throw raiseString(vm, E.OSError, 'CRC check failed');
+    throw raiseString(vm, vm.slotsOf(badGzipFile(vm)).id, 'CRC check failed');
   }
   return out;
 }
@@ -116,10 +119,22 @@ function latinSlice(b: Uint8Array, from: number): string {
   return s;
 }
 
+const badGzip = new WeakMap<Vm, number>();
+
+/** gzip.BadGzipFile (an OSError), made when the module is. */
+function badGzipFile(vm: Vm): number {
+  let c = badGzip.get(vm);
+  if (c === undefined) {
+    const globals = runPythonPart(vm, 'gzip', 'class BadGzipFile(OSError):\n    pass\n', {});
+    badGzip.set(vm, (c = partName(vm, globals, 'BadGzipFile')));
+  }
+  return c;
+}
+
 export const gzipModule: ModuleSpec = {
   name: 'gzip',
-  load: (vm) =>
-    staticModule(vm, 'gzip', [
+  load: (vm) => {
+    const m = staticModule(vm, 'gzip', [
       {
         name: 'compress',
         flags: Meth.Fastcall | Meth.Keywords,
@@ -148,5 +163,8 @@ export const gzipModule: ModuleSpec = {
           throw new NotSupported(`gzip.${name} (gzip.compress and gzip.decompress are modelled)`);
         },
       })),
-    ]),
+    ]);
+    moduleData(vm, m).attrs.set('BadGzipFile', badGzipFile(vm));
+    return m;
+  },
 };

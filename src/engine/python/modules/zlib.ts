@@ -179,7 +179,17 @@ export function zlibDecompress(vm: Vm, data: number, wbits: number, bufsize: num
     const kind = fmt === 'auto' ? (input[0] === 0x1f ? 'gzip' : 'zlib') : fmt;
     out = kind === 'zlib' ? unzlibSync(input) : kind === 'raw' ? inflateSync(input) : gunzipSync(input);
   } catch (e) {
-    throw raiseString(vm, zlibError(vm), `Error -3 while decompressing data: ${(e as Error).message}`);
+    // zlib's words: a stream that ends early is Z_BUF_ERROR (-5), a bad header or block Z_DATA_ERROR (-3)
+    const msg = (e as Error).message;
+    throw raiseString(
+      vm,
+      zlibError(vm),
+      msg === 'unexpected EOF' || input.length < 2 // (a header cut short is a truncated stream too)
+        ? 'Error -5 while decompressing data: incomplete or truncated stream'
+        : msg === 'invalid zlib data' || msg === 'invalid gzip data'
+          ? 'Error -3 while decompressing data: incorrect header check'
+          : 'Error -3 while decompressing data: invalid block type',
+    );
   }
   let window = 0;
   let state = 0;
