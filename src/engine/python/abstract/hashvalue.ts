@@ -176,6 +176,11 @@ export function hashValue(vm: Vm, h: number): bigint {
   }
   if (tp.mro.includes(T.Int)) return longHash(t.flags[h] & F_BIG ? (t.side[h] as bigint) : BigInt(t.num[h]));
   if (tp.id === T.Float) return doubleHash(vm, h, t.num[h]);
+  if (tp.id === T.Complex) {
+    // complex_hash: hash(real) + _PyHASH_IMAG (1000003) × hash(imag), in unsigned 64-bit arithmetic
+    const u = (doubleHash(vm, h, t.num[h]) + 1000003n * doubleHash(vm, h, t.cap[h])) & M64;
+    return fix(signed(u));
+  }
   if (tp.id === T.Str) return vm.table.n[h] === 0 ? 0n : siphash13(strBytes(vm, h));
   if (tp.id === T.Bytes) {
     const s = byteString(bytesContent(vm, h));

@@ -40,6 +40,11 @@ import { pickleModules } from './pickle';
 import { mmapModule } from './mmap';
 import { shutilModule, tempfileModule } from './tempfile';
 import { pathlibModule } from './pathlib';
+import { hashlibModule } from './hashlib';
+import { zlibModule } from './zlib';
+import { gzipModule } from './gzip';
+import { uuidModule } from './uuid';
+import { fractionsModule } from './fractions';
 
 /** Every standard-library module the simulator models, one file each (one line here per module). */
 registerModules([
@@ -78,6 +83,11 @@ registerModules([
   mmapModule,
   tempfileModule,
   shutilModule,
+  hashlibModule,
+  zlibModule,
+  gzipModule,
+  uuidModule,
+  fractionsModule,
   pathlibModule,
   dataclassesModule,
   typingModule,

@@ -6,6 +6,7 @@ import { clearError, errorMatches, raiseFormat, typeError } from '../abstract/er
 import { asSsize } from '../abstract/number';
 import { isTrue } from '../abstract/object';
 import type { Vm } from '../runtime/vm';
+import { intValue } from './int';
 import { E } from './exctypes';
 import { hashNotImplemented } from './object';
 import { intern } from './str';
@@ -155,7 +156,8 @@ export function installDunderSlots(vm: Vm, s: TypeSlots, names: ReadonlySet<stri
               throw typeError(vm2, '__hash__ method should return an integer');
             }
             // Equal hashes stand for equal keys here: dicts and sets key user objects by their hash.
-            const key = `\u0000u${vm2.table.num[r]}`;
+            // (a hash past 2**53 is a big int: its value is not in `num`, which reads 0 for it)
+            const key = `\u0000u${intValue(vm2, r)}`;
             vm2.decref(r);
             return key;
           };
