@@ -117,7 +117,7 @@ const XXPRIME_5 = 2870177450012600261n;
 
 /** tuplehash (3.11): xxHash's round per item, the length mixed in at the end. */
 /** _shuffle_bits (setobject.c): spreads an entry's hash before frozenset_hash xors it in. */
-const shuffleBits = (h: bigint): bigint => (((h ^ 89869747n) ^ ((h << 16n) & M64)) * 3644798167n) & M64;
+const shuffleBits = (h: bigint): bigint => ((h ^ 89869747n ^ ((h << 16n) & M64)) * 3644798167n) & M64;
 
 /**
  * frozenset_hash: the shuffled hashes of the members xored (order-free; the null and dummy slots
