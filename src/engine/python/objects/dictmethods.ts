@@ -16,7 +16,10 @@ import {
   dictSetItem,
   DICT_BASIC,
 } from './dict';
-import { dictMerge } from './dictmerge';
+import { dictMerge, resizeFor } from './dictmerge';
+import { setMembers } from './set';
+import { call } from '../abstract/call';
+import { setItem } from '../abstract/item';
 import { dictViewNew } from './dictview';
 import { dictMergeMapping } from './dictsub';
 import { E } from './exctypes';
@@ -163,7 +166,58 @@ function arity(vm: Vm, name: string, args: readonly number[], min: number, max: 
     );
 }
 
+/**
+ * _PyDict_FromKeys (dict.fromkeys, subclass-friendly): cls() made first; an empty exact dict filled
+ * from an exact dict or set is resized once for all of them (estimate_log2_keysize; a set's keys
+ * make a general table, a dict's keep its kind) and filled in that container's order (a set's slot
+ * order); anything else is iterated, each key set with PyDict_SetItem (so the table grows as
+ * inserts make it) or, for a subclass, PyObject_SetItem.
+ */
+function dictFromKeys(vm: Vm, cls: number, args: readonly number[]): number {
+  arity(vm, 'fromkeys', args, 1, 2);
+  const iterable = args[0];
+  const value = args[1] ?? vm.s.None;
+  const d = call(vm, cls, [], null);
+  const t = vm.table;
+  try {
+    const exact = t.type[d] === T.Dict;
+    if (
+      exact &&
+      t.n[d] === 0 &&
+      (t.type[iterable] === T.Dict || t.type[iterable] === T.Set || t.type[iterable] === T.FrozenSet)
+    ) {
+      const fromDict = t.type[iterable] === T.Dict;
+      const keys = fromDict ? Array.from(dictEntries(vm, iterable), ([k]) => k) : setMembers(vm, iterable);
+      resizeFor(vm, dictData(vm, d), keys.length, fromDict && dictData(vm, iterable).unicode);
+      for (const k of keys) dictSetItem(vm, d, k, value);
+      return d;
+    }
+    const it = getIter(vm, iterable);
+    try {
+      for (let k = iterNext(vm, it); k !== 0; k = iterNext(vm, it)) {
+        try {
+          if (exact) dictSetItem(vm, d, k, value);
+          else setItem(vm, d, k, value);
+        } finally {
+          vm.decref(k);
+        }
+      }
+    } finally {
+      vm.decref(it);
+    }
+    return d;
+  } catch (e) {
+    vm.decref(d);
+    throw e;
+  }
+}
+
 export const DICT_METHODS: Record<string, MethodDef> = {
+  fromkeys: {
+    name: 'fromkeys',
+    flags: Meth.Fastcall | Meth.Class,
+    impl: (vm, cls, args) => dictFromKeys(vm, cls, args),
+  },
   get: def('get', Meth.Fastcall, (vm, self, args) => {
     arity(vm, 'get', args, 1, 2);
     const v = dictGetItem(vm, self, args[0]) || (args[1] ?? vm.s.None);
