@@ -1,6 +1,6 @@
 import { raiseString, typeError, valueError } from '../abstract/errors';
 import { typeName } from '../abstract/object';
-import { NotSupported } from '../errors';
+import { NotSupported, memoryError } from '../errors';
 import type { Vm } from '../runtime/vm';
 import { E, EXCEPTION_IDS } from './exctypes';
 import {
@@ -79,6 +79,56 @@ export function bytearrayConcat(vm: Vm, a: number, b: number): number {
     vm.table.side[h] = content;
   }
   return h;
+}
+
+/** A content `count` times over (a uniform fill stays a fill). */
+function repeated(c: ByteContent, count: number): ByteContent {
+  if (typeof c !== 'string' && !c.patches) return { fill: c.fill, length: c.length * count };
+  const s = byteString(c);
+  if (s === null) throw new NotSupported('repeating a bytearray over 1 MiB of zeros with other data');
+  return s.repeat(count);
+}
+
+/**
+ * bytearray_repeat (`b * n`, `n * b`): a new bytearray of len × n (PyByteArray_FromStringAndSize:
+ * one PyObject_Malloc of size + 1), the copies written in; a negative count is 0.
+ */
+export function bytearrayRepeat(vm: Vm, self: number, count: number): number {
+  const c = vm.table.side[self] as ByteContent;
+  const n = Math.max(0, count);
+  const size = byteLength(c) * n;
+  if (size > Number.MAX_SAFE_INTEGER) throw new NotSupported('a bytearray past 2**53 bytes');
+  // PyByteArray_FromStringAndSize(NULL, size): the object, then PyObject_Malloc(size + 1)
+  const h = bytearrayFromString(vm, '');
+  if (size > 0) {
+    const t = vm.table;
+    const p = vm.mem.malloc(size + 1);
+    if (p === 0) {
+      vm.decref(h);
+      throw memoryError();
+    }
+    vm.mem.touch(p, size + 1);
+    t.ptr[h] = p;
+    t.n[h] = size;
+    t.cap[h] = size + 1;
+    t.side[h] = repeated(c, n);
+  }
+  return h;
+}
+
+/** bytearray_irepeat (`b *= n`): PyByteArray_Resize to len × n, then the copies; self returned. */
+export function bytearrayIrepeat(vm: Vm, self: number, count: number): number {
+  const t = vm.table;
+  const c = t.side[self] as ByteContent;
+  const n = Math.max(0, count);
+  const size = byteLength(c) * n;
+  if (size > Number.MAX_SAFE_INTEGER) throw new NotSupported('a bytearray past 2**53 bytes');
+  const old = t.n[self];
+  bytearrayResize(vm, self, size);
+  if (size > old) vm.mem.touch(t.ptr[self] + old, size - old);
+  t.side[self] = repeated(c, n);
+  vm.incref(self);
+  return self;
 }
 
 /** _getbytevalue: an int in range(0, 256). */

@@ -7,7 +7,13 @@ import { getIter, iterNext, lengthHint } from '../abstract/iter';
 import { asSsize, hasIndex } from '../abstract/number';
 import { typeName } from '../abstract/object';
 import type { Vm } from '../runtime/vm';
-import { BYTEARRAY_METHODS, bytearrayConcat, bytearrayIconcat } from './bytearrayops';
+import {
+  BYTEARRAY_METHODS,
+  bytearrayConcat,
+  bytearrayIrepeat,
+  bytearrayRepeat,
+  bytearrayIconcat,
+} from './bytearrayops';
 import { bufferString, checkResizable, getBuffer, hasBuffer, releaseBuffer } from './buffer';
 import { isMemoryview, memoryviewBuffer } from './memoryview';
 import { BYTES_METHODS } from './bytesmethods';
@@ -488,7 +494,13 @@ export const ByteArrayType = (): TypeSlots =>
     hash: hashNotImplemented,
     richcompare: bytesRichcompare,
     number: numberSlots({ [NB.Remainder]: bytesRemainder }),
-    sequence: { length: (vm, h) => vm.table.n[h], concat: bytearrayConcat, inplaceConcat: bytearrayIconcat },
+    sequence: {
+      length: (vm, h) => vm.table.n[h],
+      concat: bytearrayConcat,
+      inplaceConcat: bytearrayIconcat,
+      repeat: bytearrayRepeat,
+      inplaceRepeat: bytearrayIrepeat,
+    },
     mapping: {
       length: (vm, h) => vm.table.n[h],
       subscript: bytesSubscript,

@@ -3,7 +3,7 @@ import { callsOf } from '../testing';
 import expected from '../testdata/leadmisc_expected.json';
 
 /**
- * dict's `|` and `|=` (PEP 584: dict_or, dict_ior, defdict_or, odict_or), dict.fromkeys (_PyDict_FromKeys: presized from an exact dict or set, else grown insert by insert)
+ * bytearray `*` and `*=` (bytearray_repeat, bytearray_irepeat), dict's `|` and `|=` (PEP 584: dict_or, dict_ior, defdict_or, odict_or), dict.fromkeys (_PyDict_FromKeys: presized from an exact dict or set, else grown insert by insert)
  * and the string module (constants, capwords, Template's substitute over re.sub), call by call as
  * CPython 3.11.7 makes them (tools/allocations/record_allocations.py leadmisc --clear-type-cache).
  */
