@@ -3,7 +3,16 @@ import { typeError, valueError } from '../abstract/errors';
 import { sequenceFast } from '../abstract/sequence';
 import { NotSupported } from '../errors';
 import type { Vm } from '../runtime/vm';
-import { BYTES_HEADER, byteAt, byteLength, byteString, bytesContent, bytesNew, type ByteContent } from './bytes';
+import {
+  BYTES_HEADER,
+  byteAt,
+  byteLength,
+  byteString,
+  bytesContent,
+  bytesNew,
+  type ByteContent,
+} from './bytes';
+import { decodeWithErrors, handlerOf } from './codecerrors';
 import { UnicodeWriter } from './formatwriter';
 import { strNew, strValue } from './str';
 import { Meth, T, type Kwargs, type MethodDef } from './types';
@@ -94,18 +103,24 @@ function decode(vm: Vm, self: number, args: readonly number[], kw: Kwargs | null
   // eslint-disable-next-line no-control-regex -- ASCII is every code below 128, controls included
   const prefix = raw.search(/[^\x00-\x7f]/);
   if (prefix < 0) return strNew(vm, raw, 0);
-  if (ascii) throw new NotSupported("bytes.decode('ascii') of non-ASCII data (UnicodeDecodeError)");
   let text: string;
   try {
+    if (ascii) throw new Error('non-ASCII');
     text = new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(raw, (ch) => ch.charCodeAt(0)));
   } catch {
-    throw new NotSupported('bytes.decode of invalid UTF-8 (UnicodeDecodeError)');
+    // an error handler's path (unicode_decode_utf8 / ascii_decode then the handler)
+    const errArg = args[1] ?? kw?.get('errors');
+    const errors = handlerOf(
+      errArg === undefined ? 'strict' : strValue(vm, errArg),
+      `bytes.decode('${enc}')`,
+    );
+    text = decodeWithErrors(vm, self, raw, !ascii, errors);
   }
   const w = new UnicodeWriter(vm);
   w.initWithNewBuffer(n, 127, text.slice(0, prefix), prefix);
   // runs of characters that fit the buffer's kind go straight in; a wider one widens it
   let runStart = prefix;
-  for (let i = prefix; i < text.length; ) {
+  for (let i = prefix; i < text.length;) {
     const cp = text.codePointAt(i)!;
     const width = cp > 0xffff ? 2 : 1;
     if (cp > w.maxchar) {
@@ -144,10 +159,10 @@ const HEX_SPACE = /[ \t\n\r\f\v]/;
 function fromhex(vm: Vm, _type: number, args: readonly number[]): number {
   const h = args[0];
   if (vm.table.type[h] !== T.Str)
-    throw typeError(vm, "fromhex() argument must be str, not %.50s", vm.typeOf(h).name);
+    throw typeError(vm, 'fromhex() argument must be str, not %.50s', vm.typeOf(h).name);
   const s = strValue(vm, h);
   const out: number[] = [];
-  for (let i = 0; i < s.length; ) {
+  for (let i = 0; i < s.length;) {
     if (HEX_SPACE.test(s[i])) {
       i++;
       continue;
