@@ -12,6 +12,8 @@ import {
   type ByteContent,
 } from './bytes';
 import { asSsize, hasIndex } from '../abstract/number';
+import { bytesLikeMethods } from './bytesstr';
+import { BYTES_METHODS } from './bytesmethods';
 import { Meth, T, type MethodDef } from './types';
 
 /**
@@ -154,6 +156,18 @@ const method = (name: string, flags: number, impl: MethodDef['impl']): MethodDef
 });
 
 export const BYTEARRAY_METHODS: Record<string, MethodDef> = {
+  ...bytesLikeMethods('bytearray'),
+  // bytearray_hex: the same _Py_strhex over the buffer
+  hex: { ...BYTES_METHODS.hex, qualname: 'bytearray.hex' },
+  /** bytearray_reverse: the buffer reversed in place, nothing allocated. */
+  reverse: method('reverse', Meth.NoArgs, (vm, self) => {
+    const n = vm.table.n[self];
+    if (n > 1) {
+      vm.table.side[self] = Array.from(contentText(vm, self)).reverse().join('');
+      vm.mem.touch(vm.table.ptr[self], n);
+    }
+    return vm.s.None;
+  }),
   /** bytearray_append: PyByteArray_Resize(n + 1), then the byte stored. */
   append: method('append', Meth.O, (vm, self, args) => {
     const b = byteValue(vm, args[0]);

@@ -17,6 +17,9 @@ import {
 import { bufferString, checkResizable, getBuffer, hasBuffer, releaseBuffer } from './buffer';
 import { isMemoryview, memoryviewBuffer } from './memoryview';
 import { BYTES_METHODS } from './bytesmethods';
+import { encodingArgs } from './codecerrors';
+import { STR_METHODS } from './strmethods';
+import { dictKwargs } from '../abstract/kwargs';
 import { bytesIterNew } from './bytesiter';
 import { E } from './exctypes';
 import { intValue } from './int';
@@ -156,17 +159,20 @@ export function bytearraySet(vm: Vm, h: number, i: number, v: number): void {
 function bytesRepr(c: ByteContent): string {
   const s = byteString(c);
   if (s === null) return `b'...' (${byteLength(c)} bytes)`;
-  let out = "b'";
+  // PyBytes_Repr's smart quotes: double quotes when the data has a ' and no "
+  const q = s.includes("'") && !s.includes('"') ? '"' : "'";
+  const qc = q.charCodeAt(0);
+  let out = 'b' + q;
   for (let i = 0; i < s.length; i++) {
     const ch = s.charCodeAt(i);
-    if (ch === 39 || ch === 92) out += '\\' + s[i];
+    if (ch === qc || ch === 92) out += '\\' + s[i];
     else if (ch >= 32 && ch < 127) out += s[i];
     else if (ch === 10) out += '\\n';
     else if (ch === 13) out += '\\r';
     else if (ch === 9) out += '\\t';
     else out += '\\x' + ch.toString(16).padStart(2, '0');
   }
-  return out + "'";
+  return out + q;
 }
 
 /** The JS string of a bytes-like operand, or null when it is not one (NotImplemented). */
@@ -269,7 +275,18 @@ function bytesTypeNew(vm: Vm, type: TypeSlots, args: number, kwargs: number): nu
 /** bytes_new_impl(&PyBytes_Type, x). */
 function bytesExactNew(vm: Vm, args: number, kwargs: number): number {
   const n = vm.table.n[args];
-  if (kwargs !== 0 || n > 1) throw new NotSupported('bytes() with an encoding');
+  if (kwargs !== 0 || n > 1) {
+    // bytes(s, encoding, errors): PyUnicode_AsEncodedString, which is str.encode's path
+    const e = encodingArgs(
+      vm,
+      Array.from(tupleItems(vm, args)),
+      kwargs ? dictKwargs(vm, kwargs) : null,
+      'source',
+    );
+    if (e === null) throw typeError(vm, 'bytes() takes at most 1 argument (%zd given)', n);
+    if (!vm.typeOf(e.x).mro.includes(T.Str)) throw typeError(vm, 'encoding without a string argument');
+    return STR_METHODS.encode.impl(vm, e.x, e.args, e.kw, 0);
+  }
   if (n === 0) return vm.s.emptyBytes;
   const a = tupleItem(vm, args, 0);
   // __bytes__ first (_PyObject_LookupSpecial: a bound method made, called and released)
@@ -439,7 +456,25 @@ function bytearrayAssSubscript(vm: Vm, h: number, key: number, v: number): void 
 /** bytearray(): PyType_GenericAlloc (56 bytes), then bytearray___init__. */
 function bytearrayVectorlike(vm: Vm, _type: TypeSlots, args: number, kwargs: number): number {
   const n = vm.table.n[args];
-  if (kwargs !== 0 || n > 1) throw new NotSupported('bytearray() with an encoding');
+  if (kwargs !== 0 || n > 1) {
+    // bytearray___init__ with an encoding: the str encoded (a temporary bytes), then iconcat'ed
+    const e = encodingArgs(
+      vm,
+      Array.from(tupleItems(vm, args)),
+      kwargs ? dictKwargs(vm, kwargs) : null,
+      'source',
+    );
+    if (e === null) throw typeError(vm, 'bytearray() takes at most 1 argument (%zd given)', n);
+    if (!vm.typeOf(e.x).mro.includes(T.Str)) throw typeError(vm, 'encoding without a string argument');
+    const encoded = STR_METHODS.encode.impl(vm, e.x, e.args, e.kw, 0);
+    const h = bytearrayNew(vm, 0);
+    try {
+      vm.decref(bytearrayIconcat(vm, h, encoded));
+    } finally {
+      vm.decref(encoded);
+    }
+    return h;
+  }
   if (n === 0) return bytearrayNew(vm, 0);
   const a = tupleItem(vm, args, 0);
   if (vm.table.type[a] === T.Int) {

@@ -13,6 +13,7 @@ import {
   type ByteContent,
 } from './bytes';
 import { decodeWithErrors, handlerOf } from './codecerrors';
+import { bytesLikeMethods } from './bytesstr';
 import { UnicodeWriter } from './formatwriter';
 import { strNew, strValue } from './str';
 import { Meth, T, type Kwargs, type MethodDef } from './types';
@@ -211,6 +212,7 @@ function dunderBytes(vm: Vm, self: number): number {
 }
 
 export const BYTES_METHODS: Record<string, MethodDef> = {
+  ...bytesLikeMethods('bytes'),
   __bytes__: def('__bytes__', Meth.NoArgs, (vm, self) => dunderBytes(vm, self)),
   join: def('join', Meth.O, join),
   decode: def('decode', Meth.Fastcall | Meth.Keywords, decode),

@@ -146,3 +146,30 @@ export function decodeWithErrors(vm: Vm, self: number, raw: string, utf8: boolea
   }
   return out;
 }
+
+/**
+ * The (object, encoding, errors) arguments of bytes(), bytearray() and str() when an encoding or
+ * errors is given (positionally or by keyword): the object (args[0] or the keyword `objectName`),
+ * then what to hand str.encode / bytes.decode: the encoding positionally and errors by keyword.
+ * Null when neither is given (the one-argument constructors).
+ */
+export function encodingArgs(
+  _vm: Vm,
+  args: readonly number[],
+  kwargs: Map<string, number> | null,
+  objectName: string,
+): { x: number; args: number[]; kw: Map<string, number> | null } | null {
+  const kw = kwargs ?? new Map<string, number>();
+  for (const k of kw.keys())
+    if (k !== objectName && k !== 'encoding' && k !== 'errors') throw new NotSupported(`the keyword ${k}`);
+  const x = args[0] ?? kw.get(objectName);
+  const enc = args[1] ?? kw.get('encoding');
+  const errors = args[2] ?? kw.get('errors');
+  if (enc === undefined && errors === undefined) return null;
+  if (x === undefined) throw new NotSupported('an encoding without an object to encode');
+  return {
+    x,
+    args: enc !== undefined ? [enc] : [],
+    kw: errors !== undefined ? new Map([['errors', errors]]) : null,
+  };
+}
