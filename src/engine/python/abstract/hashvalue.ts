@@ -145,13 +145,21 @@ function tupleHash(vm: Vm, h: number): bigint {
   return acc === M64 ? 1546275796n : signed(acc);
 }
 
+/**
+ * slot_tp_hash's use of what __hash__ returned (borrowed): an int taken as is when it fits
+ * Py_ssize_t (-1 becomes -2), else hashed again by long_hash; anything else is a TypeError.
+ */
+export function hashResult(vm: Vm, r: number): bigint {
+  if (!vm.typeOf(r).mro.includes(T.Int)) throw typeError(vm, '__hash__ method should return an integer');
+  const v = vm.table.flags[r] & F_BIG ? (vm.table.side[r] as bigint) : BigInt(vm.table.num[r]);
+  return v >= -(1n << 63n) && v < 1n << 63n ? fix(v) : longHash(v);
+}
+
 /** slot_tp_hash: the class's __hash__ called; its int (hashed again when past 64 bits). */
 function classHash(vm: Vm, h: number, fn: number): bigint {
   const r = call(vm, fn, [h], null);
   try {
-    if (!vm.typeOf(r).mro.includes(T.Int)) throw typeError(vm, '__hash__ method should return an integer');
-    const v = vm.table.flags[r] & F_BIG ? (vm.table.side[r] as bigint) : BigInt(vm.table.num[r]);
-    return v >= -(1n << 63n) && v < 1n << 63n ? fix(v) : longHash(v);
+    return hashResult(vm, r);
   } finally {
     vm.decref(r);
   }

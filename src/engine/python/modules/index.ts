@@ -7,6 +7,7 @@ import { copyModule } from './copy';
 import { dataclassesModule } from './dataclasses';
 import { datetimeModule } from './datetime';
 import { typingModule } from './typing';
+import { stringModule } from './stringmod';
 import { ctypesModule } from './ctypes';
 import { ctypesUtilModule } from './ctypesutil';
 import { functoolsModule } from './functools';
@@ -91,6 +92,7 @@ registerModules([
   pathlibModule,
   dataclassesModule,
   typingModule,
+  stringModule,
   contextlibModule,
   datetimeModule,
   pprintModule,
