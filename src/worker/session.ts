@@ -21,6 +21,7 @@ import { pageReport, reportStep, type ReportStep } from './report';
 import { RecordingLog } from './stopPoints';
 import type { TimelineLog } from './timelineLog';
 import type { GlobalBinding } from '../engine/python/owners';
+import { LayerHistory } from './layerHistory';
 
 /** Which way an event that no replay can stop at moves: to the stop before it, or after it. */
 export type Snap = 'down' | 'up';
@@ -50,6 +51,8 @@ export interface RunState {
   live: { process: SimProcess; statement: number; event: number } | null;
   /** Replays paused where their last landing left them, to be continued by the next ones. */
   cursors: Cursor[];
+  /** The allocator layers' history: a landing's views without the interpreter (null: not copyable). */
+  history: LayerHistory | null;
 }
 
 /**
@@ -62,6 +65,7 @@ export class Session {
   private readonly spares: Spares;
 
   private readonly viewsFirst: boolean;
+  private readonly historyEvery: number | undefined;
 
   /**
    * `schedule`: runs a function later, after the messages waiting (the worker: setTimeout), for
@@ -72,8 +76,15 @@ export class Session {
    */
   constructor(
     private readonly post: Post,
-    opts: { schedule?: (work: () => void) => void; viewsFirst?: boolean; behind?: readonly number[] } = {},
+    opts: {
+      schedule?: (work: () => void) => void;
+      viewsFirst?: boolean;
+      behind?: readonly number[];
+      /** Allocator calls between two copies of the layers (layerHistory.ts; tests use fewer). */
+      historyEvery?: number;
+    } = {},
   ) {
+    this.historyEvery = opts.historyEvery;
     this.spares = new Spares(opts.schedule ?? null, opts.behind);
     this.viewsFirst = opts.viewsFirst ?? false;
   }
@@ -92,6 +103,15 @@ export class Session {
     }
     log.kernel = process.kernel;
     log.libc = process.libc;
+    // only the page's sessions send views before sentences: the others never read the history
+    const history = this.viewsFirst
+      ? LayerHistory.attach(
+          { kernel: process.kernel, libc: process.libc, pymalloc: process.arenas, clock: process.clock },
+          log,
+          this.historyEvery,
+        )
+      : null;
+    log.history = history;
     let statement = 0;
     log.onProgress = (events) =>
       this.post({
@@ -120,6 +140,7 @@ export class Session {
       steps: [],
       live: null,
       cursors: [],
+      history,
     };
     this.run = run;
     log.sampleNow();
@@ -281,7 +302,19 @@ export class Session {
       drawnFirst = true;
       this.postSnapshot(run, reqId, position, views, t0, true);
     };
-    const snap = this.snapshotAt(run, want.statement, want.event, atEnd, this.viewsFirst ? early : null);
+    // inside a statement: the views from the allocator layers' history (no interpreter), then the
+    // sentences from a replay (they need the objects)
+    if (this.viewsFirst && !atEnd && run.history) {
+      const layers = run.history.layersAt(want.event);
+      if (layers) early(buildSnapshot(layers, want.statement, want.event, []));
+    }
+    const snap = this.snapshotAt(
+      run,
+      want.statement,
+      want.event,
+      atEnd,
+      this.viewsFirst && !drawnFirst ? early : null,
+    );
     if (drawnFirst) this.post({ type: 'explained', runId, reqId, position, explain: snap.explain });
     else this.postSnapshot(run, reqId, position, snap, t0, false);
   }
