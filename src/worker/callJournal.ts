@@ -21,24 +21,89 @@ const ID_MASK = 0x1fff;
 
 type Method = (...args: unknown[]) => unknown;
 
+/** Entries and arguments a journal can hold (its budget stops it well before: layerHistory.ts). */
+const MAX_ENTRIES = 1 << 27;
+const MAX_ARGS = 1 << 26;
+
+interface Resizable extends ArrayBuffer {
+  resize(n: number): void;
+  readonly resizable: boolean;
+}
+const RESIZABLE = typeof (ArrayBuffer.prototype as Partial<Resizable>).resize === 'function';
+
+/** A buffer of `entries` × `bytes`, resizable up to `max` entries where the platform can. */
+function grown(entries: number, bytes: number, max: number): ArrayBuffer {
+  if (!RESIZABLE) return new ArrayBuffer(entries * bytes);
+  const Ctor = ArrayBuffer as unknown as new (n: number, o: { maxByteLength: number }) => ArrayBuffer;
+  return new Ctor(entries * bytes, { maxByteLength: max * bytes });
+}
+
+/** `a` with room for `n` elements: its buffer resized in place (a length-tracking view), else copied. */
+function resized<T extends Uint8Array | Uint16Array | Float64Array>(
+  a: T,
+  n: number,
+  make: (b: ArrayBuffer) => T,
+): T {
+  const b = a.buffer as Resizable;
+  if (RESIZABLE && b.resizable) {
+    b.resize(n * a.BYTES_PER_ELEMENT);
+    return a;
+  }
+  const c = make(new ArrayBuffer(n * a.BYTES_PER_ELEMENT));
+  (c as Uint8Array).set(a as Uint8Array);
+  return c;
+}
+
 /**
- * Methods that only read a layer (the views, the explainers, the interpreter's usable-size and
- * pool-owner questions) or are only called from inside their own layer (kernel.emit): not written,
- * not wrapped (a wrapper on a hot internal call costs the first run). Every other method is written
- * when called from outside; a "read" that changed state would show in landing.test.ts's digests.
+ * The methods the interpreter (and NumPy, the modules, the threads model) call from outside the
+ * layers to change them: the journal's ops. Everything else a layer offers reads it (the views, the
+ * explainers, usable sizes, pool owners) or is only called from inside it; those are not wrapped
+ * (a wrapper on a hot internal call cost the seed's first run ~25%). `strict` (the tests) wraps
+ * them too and throws when one is called from outside and is not in READS: a new entry point is
+ * noticed by the tests, not by a landing that silently differs.
  */
-const UNJOURNALED = new Set([
+const JOURNALED = new Set([
   // kernel
+  'sbrk',
+  'mmap',
+  'munmap',
+  'mprotect',
+  'mremap',
+  'madviseDontneed',
+  'madviseHugepage',
+  'touch',
+  'readFault',
+  // the C libraries (Libc)
+  'malloc',
+  'calloc',
+  'realloc',
+  'free',
+  'trim',
+  'setThread',
+  'threadExit',
+  // pymalloc
+  'rawMalloc',
+  'rawCalloc',
+  'rawRealloc',
+  'rawFree',
+  'virtualAlloc',
+  'virtualFree',
+  'adoptBookkeeping',
+  'calibrate',
+  // clock
+  'call',
+  'advance',
+  'sleep',
+]);
+
+/** Methods that only read (called from outside freely). */
+const READS = new Set([
   'overLimit',
   'isResident',
   'residentBytes',
   'mappingAt',
   'pagesAt',
-  'addResident',
-  'emit',
-  // clock
   'now',
-  // the C libraries
   'locate',
   'threadTcaches',
   'mallinfo2',
@@ -53,7 +118,6 @@ const UNJOURNALED = new Set([
   'threadStates',
   'tcaches',
   'unitDetail',
-  // pymalloc
   'blockSize',
   'owns',
   'allocatedBlocks',
@@ -78,9 +142,9 @@ export class CallJournal {
   /** Entries written. */
   length = 0;
   private argLength = 0;
-  ops = new Uint16Array(1 << 16);
-  nargs = new Uint8Array(1 << 16);
-  args = new Float64Array(1 << 17);
+  ops = new Uint16Array(grown(1 << 16, 2, MAX_ENTRIES));
+  nargs = new Uint8Array(grown(1 << 16, 1, MAX_ENTRIES));
+  args = new Float64Array(grown(1 << 17, 8, MAX_ARGS));
   /** Non-numeric arguments by their index in `args`. */
   readonly side = new Map<number, unknown>();
   /** method id → [target index, method name]. */
@@ -101,11 +165,20 @@ export class CallJournal {
    * Wrap every method of `targets` (own instance properties, not enumerable, so copies of the layers
    * do not carry them) and turn `fields` into accessors whose writes are written down.
    */
-  install(targets: readonly object[], fields: readonly JournaledField[]): void {
+  install(targets: readonly object[], fields: readonly JournaledField[], strict = false): void {
     targets.forEach((t, ti) => {
       for (const name of methodNames(t)) {
-        if (UNJOURNALED.has(name)) continue;
         const orig = (t as Record<string, Method>)[name];
+        if (!JOURNALED.has(name)) {
+          if (strict)
+            Object.defineProperty(t, name, {
+              value: this.guard(name, orig, READS.has(name)),
+              enumerable: false,
+              configurable: true,
+              writable: true,
+            });
+          continue;
+        }
         const id = this.methods.push([ti, name]) - 1;
         if (id >= SIDE) throw new Error('CallJournal: too many methods');
         Object.defineProperty(t, name, {
@@ -152,20 +225,26 @@ export class CallJournal {
     return this.length * 3 + this.argLength * 8;
   }
 
+  /** Strict mode: a method neither journaled nor a read, which only its own layer may call. */
+  private guard(name: string, orig: Method, read: boolean): Method {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    const j = this;
+    return function (this: unknown, ...args: unknown[]): unknown {
+      if (j.depth === 0 && j.on && !read)
+        throw new Error(`CallJournal: ${name} called from outside its layer`);
+      j.depth++;
+      try {
+        return orig.apply(this, args);
+      } finally {
+        j.depth--;
+      }
+    };
+  }
+
   private wrap(id: number, orig: Method): Method {
     // eslint-disable-next-line @typescript-eslint/no-this-alias
     const j = this;
-    if (orig.length > 4)
-      // more than 4 parameters: only ever called from inside its layer (kernel.emit); never written
-      return function (this: unknown, ...args: unknown[]): unknown {
-        if (j.depth === 0 && j.on) throw new Error(`CallJournal: ${j.methods[id][1]} called from outside`);
-        j.depth++;
-        try {
-          return orig.apply(this, args);
-        } finally {
-          j.depth--;
-        }
-      };
+    if (orig.length > 4) throw new Error(`CallJournal: ${j.methods[id][1]} takes more than 4 arguments`);
     return function (this: unknown, a?: unknown, b?: unknown, c?: unknown, d?: unknown): unknown {
       if (j.depth !== 0 || !j.on) {
         j.depth++;
@@ -208,19 +287,19 @@ export class CallJournal {
     this.nargs[this.length++] = n;
   }
 
+  // The columns grow in place (resizable buffers, as EventLog's): doubling by copying cost the
+  // seed's first run ~0.4 s of copies and garbage.
   private growEntries(): void {
-    const ops = new Uint16Array(this.ops.length * 2);
-    ops.set(this.ops);
-    this.ops = ops;
-    const n = new Uint8Array(this.nargs.length * 2);
-    n.set(this.nargs);
-    this.nargs = n;
+    const n = this.ops.length * 2;
+    if (n > MAX_ENTRIES) throw new RangeError('CallJournal: full');
+    this.ops = resized(this.ops, n, (b) => new Uint16Array(b));
+    this.nargs = resized(this.nargs, n, (b) => new Uint8Array(b));
   }
 
   private growArgs(): void {
-    const a = new Float64Array(this.args.length * 2);
-    a.set(this.args);
-    this.args = a;
+    const n = this.args.length * 2;
+    if (n > MAX_ARGS) throw new RangeError('CallJournal: full');
+    this.args = resized(this.args, n, (b) => new Float64Array(b));
   }
 
   /**

@@ -40,10 +40,21 @@ function fresh(source: string, env: EnvSpec, event: number): string {
 }
 
 /** Land at each fraction of the events after the load (in the order given); views + sentences against fresh runs. */
-function check(source: string, env: EnvSpec, fractions: number[], every: number): LayerHistory | null {
+function check(
+  source: string,
+  env: EnvSpec,
+  fractions: number[],
+  every: number,
+  idle = true,
+): LayerHistory | null {
   const msgs: FromWorker[] = [];
   const s = new Session((m) => msgs.push(m), { viewsFirst: true, historyEvery: every });
   s.start(1, source, options(env), { statement: 0, event: null });
+  // the page's idle time: the copies along the run, then one behind each landing
+  const background = (): void => {
+    if (idle) while (s.background());
+  };
+  background();
   const done = msgs.find((m) => m.type === 'runDone') as Done;
   expect(done.error).toBeNull();
   const history = (s as unknown as Inner).run.history;
@@ -94,6 +105,8 @@ describe('landing views from the allocator layers’ history', () => {
     expect(h).not.toBeNull();
     // every landing inside a statement was served by the history (statement ends come from checkpoints)
     expect(h!.served).toBeGreaterThanOrEqual(fractions.length - 2);
+    // and without the background's copies: from the copy at the start, and the last landing's
+    check(CLASSES, DEFAULT_ENV, [0.3, 0.6, 0.59, 0.1], 1 << 10, false);
   }, 240_000);
 
   it('equal a fresh run’s inside one long C call (del of a list of lists)', () => {

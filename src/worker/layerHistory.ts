@@ -16,12 +16,21 @@ import { CallJournal, type JournaledField } from './callJournal';
  * `every` calls through the layers, without the interpreter. The copy it used stays (`live`) and a
  * later landing ahead of it goes on from there.
  *
+ * The first run only writes the journal (copies there cost its first draw ~0.5 s on the seed): the
+ * copies are made in the background after it (`step`, a slice at a time, as the kept replays are),
+ * by a copy of the layers walking the journal (`builder`). After a landing the background also
+ * leaves a copy standing BEHIND calls before it (`behind`), so a step back replays at most that.
+ *
  * Measured on the seed (Node, CPU): the layers replay a call in ~180 ns (the interpreter's whole
  * run is ~290 ns an event: most of a replay's time is the allocators, not the interpreter).
  */
 
 /** Calls between two copies at first: 2^18 calls are ~50 ms of replay. */
 const FIRST_EVERY = 1 << 18;
+/** Calls a background slice replays before the worker reads its messages (~12 ms). */
+const SLICE = 1 << 16;
+/** How far behind the position shown the background leaves a copy, for a step back (the page's ±100,000). */
+const BEHIND = 1 << 17;
 /** Bytes all copies may hold (their typed arrays); past it every other goes and the spacing doubles. */
 const COPY_BUDGET = 256 * 1024 * 1024;
 /** Bytes the journal may hold; past it the history stops (later landings replay the interpreter). */
@@ -63,15 +72,20 @@ export class LayerHistory {
   private readonly stands: Stand[] = [];
   private every = FIRST_EVERY;
   private copyBytes = 0;
+  /** The copy the last landing used, standing where it left it. */
   private live: Stand | null = null;
+  /** A copy brought behind the position shown (`focus`) in the background. */
+  private behind: Stand | null = null;
+  private focus = -1;
+  /** The copy that walks the journal making `stands` (null: not started, or done). */
+  private builder: Stand | null = null;
+  private built = false;
   /** Events up to which the journal is whole (it stops at its budget). */
   private whole = Infinity;
-  private lastCheckEvents = -1;
   /** Landings served (for tests and the bench). */
   served = 0;
 
   private constructor(
-    private readonly originals: object[],
     private readonly hasPymalloc: boolean,
     private readonly log: EventSink & { length: number },
   ) {}
@@ -86,11 +100,11 @@ export class LayerHistory {
     every = FIRST_EVERY,
   ): LayerHistory | null {
     const originals = [layers.kernel, layers.libc, layers.pymalloc ?? {}, layers.clock];
-    const h = new LayerHistory(originals, layers.pymalloc !== null, log);
+    const h = new LayerHistory(layers.pymalloc !== null, log);
     h.every = every;
     let base: Stand;
     try {
-      base = h.copy(originals, log.length, new Map([[log, null]]), 0, 0, true);
+      base = h.copy(originals, log.length, log, 0, 0, false);
     } catch {
       return null;
     }
@@ -105,35 +119,66 @@ export class LayerHistory {
 
   /** Bytes held: the journal and the copies. */
   get bytes(): number {
-    return this.journal.bytes + this.copyBytes + (this.live?.bytes ?? 0);
+    let n = this.journal.bytes + this.copyBytes;
+    for (const s of [this.live, this.behind, this.builder]) if (s) n += s.bytes;
+    return n;
   }
 
-  /** The interpreter read the log's limit (a stop): keep a copy when `every` calls went by. */
+  /** The interpreter read the log's limit (a stop): mark it in the journal. */
   onCheck(): void {
     const j = this.journal;
     if (!j.on) return;
     j.check();
-    const events = this.log.length;
-    const first = events !== this.lastCheckEvents;
-    this.lastCheckEvents = events;
     if (j.bytes > JOURNAL_BUDGET) {
       j.on = false;
-      this.whole = events;
-      return;
+      this.whole = this.log.length;
     }
-    const last = this.stands[this.stands.length - 1];
-    if (j.length - last.entry < this.every) return;
-    const pos = j.position;
-    this.stands.push(
-      this.copy(this.originals, events, new Map([[this.log, null]]), pos.entry, pos.arg, first),
-    );
-    this.copyBytes += this.stands[this.stands.length - 1].bytes;
-    if (this.copyBytes > COPY_BUDGET) this.thin();
   }
 
   /** The interpreter recorded an event itself (not through a layer). */
   onExternalEvent(): void {
     if (this.journal.depth === 0) this.journal.external();
+  }
+
+  /** The page now shows event `focus` (a landing): the background brings a copy behind it. */
+  plan(focus: number): void {
+    this.focus = focus;
+  }
+
+  /**
+   * One slice of background work (true while there is more): first the copies along the whole
+   * run, then a copy BEHIND calls before the position shown.
+   */
+  step(): boolean {
+    const j = this.journal;
+    if (!this.built) {
+      const last = this.stands[this.stands.length - 1];
+      const b = (this.builder ??= this.copyOf(last));
+      const next = last.entry + this.every;
+      const until = b.entry + SLICE;
+      this.run(b, (i) => (i + 1 >= next && j.isCheck(i)) || i + 1 >= until, false);
+      if (b.entry >= j.length) {
+        this.built = true;
+        this.builder = null;
+      } else if (b.entry >= next) {
+        const s = this.copyOf(b);
+        this.stands.push(s);
+        this.copyBytes += s.bytes;
+        if (this.copyBytes > COPY_BUDGET) this.thin();
+      }
+      return true;
+    }
+    if (this.focus < 0) return false;
+    const goal = Math.max(0, this.focus - BEHIND);
+    const between = (s: Stand | null): boolean => s !== null && s.events >= goal && s.events < this.focus;
+    if (between(this.behind) || between(this.live)) return false;
+    const from = this.nearest(goal, [this.behind]);
+    if (!from) return false;
+    const b = from === this.behind ? from : this.copyOf(from);
+    this.behind = b;
+    const until = b.entry + SLICE;
+    this.run(b, (i, events) => (events >= goal && j.isCheck(i)) || i + 1 >= until, true);
+    return b.events < goal && b.entry < j.length;
   }
 
   /**
@@ -142,71 +187,84 @@ export class LayerHistory {
    */
   layersAt(target: number): Layers | null {
     if (target >= this.whole) return null;
-    let from: Stand | null = null;
-    for (const s of this.stands) if (s.events < target || (s.events === target && s.first)) from = s;
+    const from = this.nearest(target, [this.live, this.behind]);
     if (!from) return null;
-    const live = this.live;
-    const useLive = live && (live.events < target || live.events === target) && live.events >= from.events;
     let at: Stand;
-    if (useLive) at = live;
-    else {
-      at = this.copy(
-        from.layers,
-        from.events,
-        new Map([[from.sink, null]]),
-        from.entry,
-        from.arg,
-        from.first,
-      );
-      this.live = at;
-    }
-    if (at.events !== target) {
-      const j = this.journal;
-      const sink = at.sink;
-      const end = j.replay(
-        at.layers,
-        at,
-        (i) => sink.length >= target && j.isCheck(i),
-        () => sink.length++,
-      );
-      at.entry = end.entry;
-      at.arg = end.arg;
-      at.events = sink.length;
-      at.first = true;
-    }
+    if (from === this.live) at = from;
+    else if (from === this.behind) {
+      // the copy behind is used up: it moves to the target
+      at = from;
+      this.behind = null;
+    } else at = this.copyOf(from);
+    this.live = at;
+    const j = this.journal;
+    if (at.events !== target) this.run(at, (i, events) => events >= target && j.isCheck(i), true);
     if (at.events !== target) {
       this.live = null;
       return null;
     }
     this.served++;
+    this.plan(target);
     const [kernel, libc, pymalloc, clock] = at.layers as [Kernel, LibcModel, ArenaSource, object];
     return { kernel, libc, pymalloc: this.hasPymalloc ? pymalloc : null, clock };
   }
 
-  /** A copy of `layers` standing at `events`, its sinks counting into a new CountingSink. */
+  /** The copy standing closest before `target` (or exactly at it, when it stands at the first check there). */
+  private nearest(target: number, extra: (Stand | null)[]): Stand | null {
+    let best: Stand | null = null;
+    for (const s of [...this.stands, ...extra])
+      if (s && (s.events < target || (s.events === target && s.first)) && (!best || s.entry > best.entry))
+        best = s;
+    return best;
+  }
+
+  /**
+   * Replay the journal on `s` until `stop(entry, events)` after an entry; it then stands after it.
+   * `firstAtGoal`: the stop is the first check at or past an event count, hence the first check
+   * with its own count (counts only grow), where a landing at that count stands.
+   */
+  private run(s: Stand, stop: (entry: number, events: number) => boolean, firstAtGoal: boolean): void {
+    const sink = s.sink;
+    const end = this.journal.replay(
+      s.layers,
+      s,
+      (i) => stop(i, sink.length),
+      () => sink.length++,
+    );
+    const moved = end.entry !== s.entry;
+    s.entry = end.entry;
+    s.arg = end.arg;
+    s.events = sink.length;
+    if (moved) s.first = firstAtGoal && end.entry > 0 && this.journal.isCheck(end.entry - 1);
+  }
+
+  private copyOf(s: Stand): Stand {
+    return this.copy(s.layers, s.events, s.sink, s.entry, s.arg, s.first);
+  }
+
+  /** A copy of `layers` standing at `events`, its sinks (`sink`, the kernel's listener) counting into a new CountingSink. */
   private copy(
     layers: object[],
     events: number,
-    sinks: Map<object, null>,
+    sink: object,
     entry: number,
     arg: number,
     first: boolean,
   ): Stand {
-    const sink = new CountingSink();
-    sink.length = events;
-    const keep = new Map<object, unknown>();
-    for (const s of sinks.keys()) keep.set(s, sink);
+    const mine = new CountingSink();
+    mine.length = events;
+    const keep = new Map<object, unknown>([[sink, mine]]);
     const kernel = layers[0] as Kernel;
     if (kernel.listener) keep.set(kernel.listener, null);
     const g = new GraphCopy(keep);
     const out = g.copy(layers);
     const k = out[0] as Kernel;
-    if (kernel.listener) k.listener = () => sink.length++;
+    if (kernel.listener) k.listener = () => mine.length++;
     for (const f of this.journal.fields)
       (out[f.target] as Record<string, unknown>)[f.name] = (layers[f.target] as Record<string, unknown>)[
         f.name
       ];
-    return { entry, arg, events, first, layers: out, sink, bytes: g.bufferBytes };
+    return { entry, arg, events, first, layers: out, sink: mine, bytes: g.bufferBytes };
   }
 
   /** Over budget: every other copy goes (never the first), and the spacing doubles. */

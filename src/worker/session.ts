@@ -66,6 +66,8 @@ export class Session {
 
   private readonly viewsFirst: boolean;
   private readonly historyEvery: number | undefined;
+  private readonly schedule: ((work: () => void) => void) | null;
+  private historyScheduled = false;
 
   /**
    * `schedule`: runs a function later, after the messages waiting (the worker: setTimeout), for
@@ -86,6 +88,7 @@ export class Session {
   ) {
     this.historyEvery = opts.historyEvery;
     this.spares = new Spares(opts.schedule ?? null, opts.behind);
+    this.schedule = opts.schedule ?? null;
     this.viewsFirst = opts.viewsFirst ?? false;
   }
 
@@ -221,6 +224,7 @@ export class Session {
 
   /** The run is over: its timeline, statement ends and output go to the page. */
   private finishRun(run: RunState, process: SimProcess, t0: number): void {
+    this.kickHistory(run);
     const log = run.log;
     log.sampleNow();
     run.live = { process, statement: run.statementEnd.length, event: log.length };
@@ -307,6 +311,7 @@ export class Session {
     if (this.viewsFirst && !atEnd && run.history) {
       const layers = run.history.layersAt(want.event);
       if (layers) early(buildSnapshot(layers, want.statement, want.event, []));
+      this.kickHistory(run);
     }
     const snap = this.snapshotAt(
       run,
@@ -350,6 +355,37 @@ export class Session {
       events.aux.buffer,
       events.chunk.buffer,
     ]);
+  }
+
+  /**
+   * The allocator layers' history's background work (its copies along the run, one behind the
+   * position shown), a slice a task, while the run is the session's.
+   */
+  private kickHistory(run: RunState): void {
+    if (!this.schedule || this.historyScheduled || !run.history) return;
+    this.historyScheduled = true;
+    this.schedule(() => {
+      this.historyScheduled = false;
+      if (this.run !== run) return;
+      if (this.historyStep(run)) this.kickHistory(run);
+    });
+  }
+
+  private historyStep(run: RunState): boolean {
+    try {
+      return run.history?.step() ?? false;
+    } catch {
+      // never takes the worker down: landings go back to the replays alone
+      run.history = null;
+      return false;
+    }
+  }
+
+  /** One slice of the background work, for Node drivers without a scheduler (the bench): true while there is more. */
+  background(): boolean {
+    const run = this.run;
+    if (run && this.historyStep(run)) return true;
+    return this.spares.step();
   }
 
   /** Another position's snapshot, for "compare with step N" (the position on screen stays). */
