@@ -82,6 +82,10 @@ export class LayerHistory {
   private built = false;
   /** Events up to which the journal is whole (it stops at its budget). */
   private whole = Infinity;
+  /** The event count at the journal's last check: landings up to it can be served. */
+  private checked = -1;
+  /** The journal's writer (a replay of the script in the background) has finished. */
+  written = false;
   /** Landings served (for tests and the bench). */
   served = 0;
 
@@ -129,6 +133,7 @@ export class LayerHistory {
     const j = this.journal;
     if (!j.on) return;
     j.check();
+    this.checked = this.log.length;
     if (j.bytes > JOURNAL_BUDGET) {
       j.on = false;
       this.whole = this.log.length;
@@ -158,6 +163,8 @@ export class LayerHistory {
       const until = b.entry + SLICE;
       this.run(b, (i) => (i + 1 >= next && j.isCheck(i)) || i + 1 >= until, false);
       if (b.entry >= j.length) {
+        // the journal's end so far: done when the writer is, else wait for more of it
+        if (!this.written) return false;
         this.built = true;
         this.builder = null;
       } else if (b.entry >= next) {
@@ -186,7 +193,7 @@ export class LayerHistory {
    * when the history cannot serve it (past the journal's budget, or not a stop).
    */
   layersAt(target: number): Layers | null {
-    if (target >= this.whole) return null;
+    if (target >= this.whole || target > this.checked) return null;
     const from = this.nearest(target, [this.live, this.behind]);
     if (!from) return null;
     let at: Stand;

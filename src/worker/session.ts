@@ -15,13 +15,16 @@ import { toScriptError } from './errors';
 import { createProcess, type SimProcess } from './process';
 import { eventRows } from './eventRows';
 import { whence } from './whence';
-import type { Cursor } from './cursor';
+import { Cursor } from './cursor';
 import { fit, newCursor, Spares, touch } from './spares';
 import { pageReport, reportStep, type ReportStep } from './report';
 import { RecordingLog } from './stopPoints';
 import type { TimelineLog } from './timelineLog';
 import type { GlobalBinding } from '../engine/python/owners';
 import { LayerHistory } from './layerHistory';
+
+/** Events the journal's writer replays in a background slice (~20 ms; a long C call runs through). */
+const WRITER_SLICE = 1 << 16;
 
 /** Which way an event that no replay can stop at moves: to the stop before it, or after it. */
 export type Snap = 'down' | 'up';
@@ -53,6 +56,8 @@ export interface RunState {
   cursors: Cursor[];
   /** The allocator layers' history: a landing's views without the interpreter (null: not copyable). */
   history: LayerHistory | null;
+  /** The replay that writes the history's journal in the background (null once it is written). */
+  writer: Cursor | null;
 }
 
 /**
@@ -106,15 +111,6 @@ export class Session {
     }
     log.kernel = process.kernel;
     log.libc = process.libc;
-    // only the page's sessions send views before sentences: the others never read the history
-    const history = this.viewsFirst
-      ? LayerHistory.attach(
-          { kernel: process.kernel, libc: process.libc, pymalloc: process.arenas, clock: process.clock },
-          log,
-          this.historyEvery,
-        )
-      : null;
-    log.history = history;
     let statement = 0;
     log.onProgress = (events) =>
       this.post({
@@ -143,7 +139,8 @@ export class Session {
       steps: [],
       live: null,
       cursors: [],
-      history,
+      history: null,
+      writer: null,
     };
     this.run = run;
     log.sampleNow();
@@ -224,7 +221,7 @@ export class Session {
 
   /** The run is over: its timeline, statement ends and output go to the page. */
   private finishRun(run: RunState, process: SimProcess, t0: number): void {
-    this.kickHistory(run);
+    this.startHistory(run);
     const log = run.log;
     log.sampleNow();
     run.live = { process, statement: run.statementEnd.length, event: log.length };
@@ -371,12 +368,47 @@ export class Session {
     });
   }
 
+  /**
+   * The history's journal is written by a replay of the script in the background, not by the first
+   * run (writing it there cost the seed's first run ~1.2 s of its 3.7 s CPU). Only the page's
+   * sessions (views first) use it.
+   */
+  private startHistory(run: RunState): void {
+    if (!this.viewsFirst || run.statements.length === 0) return;
+    try {
+      run.writer = new Cursor(run.source, run.options, run.error?.statement ?? -1, (p, log) => {
+        run.history = LayerHistory.attach(
+          { kernel: p.kernel, libc: p.libc, pymalloc: p.arenas, clock: p.clock },
+          log,
+          this.historyEvery,
+        );
+        log.history = run.history;
+      });
+    } catch {
+      run.writer = null;
+      run.history = null;
+    }
+    if (!run.history) run.writer = null;
+    this.kickHistory(run);
+  }
+
   private historyStep(run: RunState): boolean {
     try {
+      const w = run.writer;
+      if (w && run.history) {
+        w.advance(w.event + WRITER_SLICE, run.statements.length);
+        if (w.done >= run.statements.length || w.dead) {
+          run.history.written = true;
+          w.log.history = null;
+          run.writer = null;
+        }
+        return true;
+      }
       return run.history?.step() ?? false;
     } catch {
       // never takes the worker down: landings go back to the replays alone
       run.history = null;
+      run.writer = null;
       return false;
     }
   }

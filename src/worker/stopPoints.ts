@@ -1,5 +1,3 @@
-import type { EventKind } from '../engine/trace/events';
-import type { LayerHistory } from './layerHistory';
 import { TimelineLog } from './timelineLog';
 
 /**
@@ -41,20 +39,12 @@ export class StopPoints {
   }
 }
 
-/** The first pass's log: the timeline samples, plus the stop points (and the layers' history). */
+/** The first pass's log: the timeline samples, plus the stop points. */
 export class RecordingLog extends TimelineLog {
   readonly stops = new StopPoints();
-  /** The allocator layers' history (layerHistory.ts): told of every stop and of the interpreter's own events. */
-  history: LayerHistory | null = null;
 
   override get reachedLimit(): boolean {
     this.stops.mark(this.length);
-    if (this.history !== null) this.history.onCheck();
     return super.reachedLimit;
-  }
-
-  override record(kind: EventKind, addr: number, size: number, aux: number): void {
-    if (this.history !== null) this.history.onExternalEvent();
-    super.record(kind, addr, size, aux);
   }
 }
