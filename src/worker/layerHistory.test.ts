@@ -76,6 +76,7 @@ function check(
       digest({ ...snap.snapshot, explain: explained.explain }),
       `at ${f} (event ${snap.position.event})`,
     ).toBe(fresh(source, env, snap.position.event!));
+    background();
   }
   return history;
 }
@@ -106,6 +107,8 @@ describe('landing views from the allocator layers’ history', () => {
     expect(h).not.toBeNull();
     // every landing inside a statement was served by the history (statement ends come from checkpoints)
     expect(h!.served).toBeGreaterThanOrEqual(fractions.length - 2);
+    // the steps back (0.2 → 0.2001 → …, 0.5 → 0.49) started from the copy the background left behind
+    expect(h!.servedFromBehind).toBeGreaterThan(0);
     // and with no background work between landings: from the copies along the run and the last landing's
     check(CLASSES, DEFAULT_ENV, [0.3, 0.6, 0.59, 0.1], 1 << 10, false);
   }, 240_000);

@@ -77,6 +77,7 @@ export class LayerHistory {
   /** A copy brought behind the position shown (`focus`) in the background. */
   private behind: Stand | null = null;
   private focus = -1;
+  private behindBy = BEHIND;
   /** The copy that walks the journal making `stands` (null: not started, or done). */
   private builder: Stand | null = null;
   private built = false;
@@ -86,8 +87,9 @@ export class LayerHistory {
   private checked = -1;
   /** The journal's writer (a replay of the script in the background) has finished. */
   written = false;
-  /** Landings served (for tests and the bench). */
+  /** Landings served (for tests and the bench), and how many started from the copy behind. */
   served = 0;
+  servedFromBehind = 0;
 
   private constructor(
     private readonly hasPymalloc: boolean,
@@ -103,9 +105,11 @@ export class LayerHistory {
     log: EventSink & { length: number },
     every = FIRST_EVERY,
   ): LayerHistory | null {
+    // (tests use a short spacing: the copy behind follows it, so it is exercised on small scripts)
     const originals = [layers.kernel, layers.libc, layers.pymalloc ?? {}, layers.clock];
     const h = new LayerHistory(layers.pymalloc !== null, log);
     h.every = every;
+    h.behindBy = Math.min(BEHIND, every);
     let base: Stand;
     try {
       base = h.copy(originals, log.length, log, 0, 0, false);
@@ -176,7 +180,7 @@ export class LayerHistory {
       return true;
     }
     if (this.focus < 0) return false;
-    const goal = Math.max(0, this.focus - BEHIND);
+    const goal = Math.max(0, this.focus - this.behindBy);
     const between = (s: Stand | null): boolean => s !== null && s.events >= goal && s.events < this.focus;
     if (between(this.behind) || between(this.live)) return false;
     const from = this.nearest(goal, [this.behind]);
@@ -194,7 +198,11 @@ export class LayerHistory {
    */
   layersAt(target: number): Layers | null {
     if (target >= this.whole || target > this.checked) return null;
-    const from = this.nearest(target, [this.live, this.behind]);
+    // a copy kept in place (the last landing's, the one behind) saves a copy of the layers, which
+    // costs about as much as replaying every/2 calls: it is taken unless a stand is nearer by more
+    const stand = this.nearest(target, []);
+    const inPlace = this.nearest(target, [this.live, this.behind], true);
+    const from = inPlace && (!stand || inPlace.entry + this.every / 2 >= stand.entry) ? inPlace : stand;
     if (!from) return null;
     let at: Stand;
     if (from === this.live) at = from;
@@ -202,6 +210,7 @@ export class LayerHistory {
       // the copy behind is used up: it moves to the target
       at = from;
       this.behind = null;
+      this.servedFromBehind++;
     } else at = this.copyOf(from);
     this.live = at;
     const j = this.journal;
@@ -217,9 +226,9 @@ export class LayerHistory {
   }
 
   /** The copy standing closest before `target` (or exactly at it, when it stands at the first check there). */
-  private nearest(target: number, extra: (Stand | null)[]): Stand | null {
+  private nearest(target: number, extra: (Stand | null)[], onlyExtra = false): Stand | null {
     let best: Stand | null = null;
-    for (const s of [...this.stands, ...extra])
+    for (const s of onlyExtra ? extra : [...this.stands, ...extra])
       if (s && (s.events < target || (s.events === target && s.first)) && (!best || s.entry > best.entry))
         best = s;
     return best;
