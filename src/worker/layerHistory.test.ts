@@ -52,12 +52,14 @@ function check(
   s.start(1, source, options(env), { statement: 0, event: null });
   // the page's idle time: the journal written by a replay, the copies along the run, then one
   // behind each landing (`idle` false: none between landings)
+  const done = msgs.find((m) => m.type === 'runDone') as Done;
+  expect(done.error).toBeNull();
+  // the fine mode entered (at the first statement's end, a checkpoint) starts the history
+  s.goto(1, 0, { statement: 1, event: done.statementEnd[0] });
   while (s.background());
   const background = (): void => {
     if (idle) while (s.background());
   };
-  const done = msgs.find((m) => m.type === 'runDone') as Done;
-  expect(done.error).toBeNull();
   const history = (s as unknown as Inner).run.history;
   const load = done.loadEvents;
   const span = done.totalEvents - load;

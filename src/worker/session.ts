@@ -58,6 +58,7 @@ export interface RunState {
   history: LayerHistory | null;
   /** The replay that writes the history's journal in the background (null once it is written). */
   writer: Cursor | null;
+  historyStarted: boolean;
 }
 
 /**
@@ -141,6 +142,7 @@ export class Session {
       cursors: [],
       history: null,
       writer: null,
+      historyStarted: false,
     };
     this.run = run;
     log.sampleNow();
@@ -221,7 +223,6 @@ export class Session {
 
   /** The run is over: its timeline, statement ends and output go to the page. */
   private finishRun(run: RunState, process: SimProcess, t0: number): void {
-    this.startHistory(run);
     const log = run.log;
     log.sampleNow();
     run.live = { process, statement: run.statementEnd.length, event: log.length };
@@ -296,6 +297,9 @@ export class Session {
     // replays behind the position, for the fine mode's steps back (statement ends are checkpoints)
     if (want.fine) this.spares.plan(run, want.event);
     else this.spares.stop();
+    // the fine mode entered: the layers' history is written from now on (the comparison's workers,
+    // which show statement ends only, never write one)
+    if (want.fine && !run.historyStarted) this.startHistory(run);
     // A landing's views go to the page as soon as they are built; its sentences follow (they
     // scan the statement's events and the objects: 100–300 ms at the seed's million lists).
     let drawnFirst = false;
@@ -374,6 +378,7 @@ export class Session {
    * sessions (views first) use it.
    */
   private startHistory(run: RunState): void {
+    run.historyStarted = true;
     if (!this.viewsFirst || run.statements.length === 0) return;
     try {
       run.writer = new Cursor(run.source, run.options, run.error?.statement ?? -1, (p, log) => {
