@@ -48,7 +48,7 @@ function check(
   idle = true,
 ): LayerHistory | null {
   const msgs: FromWorker[] = [];
-  const s = new Session((m) => msgs.push(m), { viewsFirst: true, historyEvery: every });
+  const s = new Session((m) => msgs.push(m), { viewsFirst: true, historyEvery: every, historyStrict: true });
   s.start(1, source, options(env), { statement: 0, event: null });
   // the page's idle time: the journal written by a replay, the copies along the run, then one
   // behind each landing (`idle` false: none between landings)
@@ -61,6 +61,9 @@ function check(
     if (idle) while (s.background());
   };
   const history = (s as unknown as Inner).run.history;
+  // glibc (any tunables, PYTHONMALLOC=malloc): the history is written (in strict mode: no layer
+  // method that is neither journaled nor a read was called from outside)
+  if (!env.vars.LD_PRELOAD) expect(history, 'the history was written').not.toBeNull();
   const load = done.loadEvents;
   const span = done.totalEvents - load;
   for (const f of fractions) {
@@ -163,7 +166,8 @@ x = [bytes(300) for _ in range(100)]
   it('equal a fresh run’s on jemalloc and mimalloc, or leave those landings to the replays', () => {
     for (const lib of ['libjemalloc.so.2', 'libmimalloc.so.2']) {
       const h = check(CLASSES, { ...DEFAULT_ENV, vars: { LD_PRELOAD: lib } }, [0.3, 0.8, 0.5], 1 << 10);
-      console.log(lib, h ? h.served : 'no history');
+      // their models hold closures over themselves (README: not served yet): landings replay as before
+      expect(h).toBeNull();
     }
   }, 240_000);
 });

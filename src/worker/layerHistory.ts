@@ -104,6 +104,7 @@ export class LayerHistory {
     layers: Layers,
     log: EventSink & { length: number },
     every = FIRST_EVERY,
+    strict = false,
   ): LayerHistory | null {
     // (tests use a short spacing: the copy behind follows it, so it is exercised on small scripts)
     const originals = [layers.kernel, layers.libc, layers.pymalloc ?? {}, layers.clock];
@@ -120,7 +121,7 @@ export class LayerHistory {
       target: 0,
       name,
     }));
-    h.journal.install(originals, fields);
+    h.journal.install(originals, fields, strict);
     h.stands.push(base);
     return h;
   }

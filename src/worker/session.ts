@@ -72,6 +72,7 @@ export class Session {
 
   private readonly viewsFirst: boolean;
   private readonly historyEvery: number | undefined;
+  private readonly historyStrict: boolean;
   private readonly schedule: ((work: () => void) => void) | null;
   private historyScheduled = false;
 
@@ -90,9 +91,12 @@ export class Session {
       behind?: readonly number[];
       /** Allocator calls between two copies of the layers (layerHistory.ts; tests use fewer). */
       historyEvery?: number;
+      /** Tests: a layer method called from outside that is neither journaled nor a read throws (CallJournal). */
+      historyStrict?: boolean;
     } = {},
   ) {
     this.historyEvery = opts.historyEvery;
+    this.historyStrict = opts.historyStrict ?? false;
     this.spares = new Spares(opts.schedule ?? null, opts.behind);
     this.schedule = opts.schedule ?? null;
     this.viewsFirst = opts.viewsFirst ?? false;
@@ -386,6 +390,7 @@ export class Session {
           { kernel: p.kernel, libc: p.libc, pymalloc: p.arenas, clock: p.clock },
           log,
           this.historyEvery,
+          this.historyStrict,
         );
         log.history = run.history;
       });
