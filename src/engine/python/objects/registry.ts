@@ -1,6 +1,7 @@
 import type { Vm } from '../runtime/vm';
 import { BoolType } from './bool';
-import { ByteArrayType, BytesType } from './bytes';
+import { BytesType } from './bytes';
+import { ByteArrayType } from './bytearray';
 import { MethodType } from './classobject';
 import { DictType } from './dict';
 import {

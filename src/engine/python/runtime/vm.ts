@@ -17,6 +17,7 @@ import { EventKind } from '../../trace/events';
 import { FreeLists } from './freelists';
 import { Gc, type GcHost } from './gc';
 import { HostMemory, sizeWords } from './hostmem';
+import { GC_EDGE_NS, GC_OBJECT_NS } from './cwork';
 import type { Mem } from './mem';
 import { Singletons } from './singletons';
 import { ThreadState } from './threadstate';
@@ -129,6 +130,11 @@ export class Vm implements GcHost {
     this.mem.free(p);
   }
 
+  /** GcHost.walked: the collection's walks cost the clock (cwork.ts). */
+  walked(objects: number, edges: number): void {
+    this.mem.spend(objects * GC_OBJECT_NS + edges * GC_EDGE_NS);
+  }
+
   get kernel(): Kernel {
     return this.mem.kernel;
   }
@@ -141,6 +147,7 @@ export class Vm implements GcHost {
 
   decref(h: number): void {
     const t = this.table;
+    this.mem.refOps++; // the clock's C work (cwork.ts)
     if (t.flags[h] & F_IMMORTAL) return;
     if (--t.refcnt[h] === 0) this.dealloc(h);
   }
@@ -151,6 +158,7 @@ export class Vm implements GcHost {
 
   /** Drop `k` references at once (list_repeat's shared item); the last one may deallocate. */
   decrefN(h: number, k: number): void {
+    if (k > 0) this.mem.refOps += k - 1; // decref counts the last
     if (k <= 0 || this.table.flags[h] & F_IMMORTAL) return;
     const t = this.table;
     t.refcnt[h] -= k - 1;
@@ -158,6 +166,7 @@ export class Vm implements GcHost {
   }
 
   increfN(h: number, k: number): void {
+    this.mem.refOps += k;
     if (!(this.table.flags[h] & F_IMMORTAL)) this.table.refcnt[h] += k;
   }
 
