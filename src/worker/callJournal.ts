@@ -93,6 +93,7 @@ const JOURNALED = new Set([
   // clock
   'call',
   'advance',
+  'work',
   'sleep',
 ]);
 

@@ -48,7 +48,12 @@ function check(
   idle = true,
 ): LayerHistory | null {
   const msgs: FromWorker[] = [];
-  const s = new Session((m) => msgs.push(m), { viewsFirst: true, historyEvery: every, historyStrict: true });
+  const s = new Session((m) => msgs.push(m), {
+    viewsFirst: true,
+    historyEvery: every,
+    historyStrict: true,
+    historyBehind: every / 8,
+  });
   s.start(1, source, options(env), { statement: 0, event: null });
   // the page's idle time: the journal written by a replay, the copies along the run, then one
   // behind each landing (`idle` false: none between landings)

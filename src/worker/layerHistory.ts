@@ -38,6 +38,8 @@ const JOURNAL_BUDGET = 256 * 1024 * 1024;
 
 /** Fields of the kernel the interpreter writes itself (setrlimit, an import's resident footprint). */
 const KERNEL_FIELDS = ['addressSpaceLimit', 'baselineRss', 'vmBaseline', 'baselineAnonMmap'];
+/** The clock's scale of CPU to wall time, set by the process (a busy machine's figure). */
+const CLOCK_FIELDS = ['wallPerCpu'];
 
 /** The layers, in the journal's order: kernel, C library, pymalloc, clock. */
 export interface Layers {
@@ -105,22 +107,23 @@ export class LayerHistory {
     log: EventSink & { length: number },
     every = FIRST_EVERY,
     strict = false,
+    behindBy = Math.min(BEHIND, every),
   ): LayerHistory | null {
     // (tests use a short spacing: the copy behind follows it, so it is exercised on small scripts)
     const originals = [layers.kernel, layers.libc, layers.pymalloc ?? {}, layers.clock];
     const h = new LayerHistory(layers.pymalloc !== null, log);
     h.every = every;
-    h.behindBy = Math.min(BEHIND, every);
+    h.behindBy = behindBy;
     let base: Stand;
     try {
       base = h.copy(originals, log.length, log, 0, 0, false);
     } catch {
       return null;
     }
-    const fields: JournaledField[] = KERNEL_FIELDS.filter((f) => f in layers.kernel).map((name) => ({
-      target: 0,
-      name,
-    }));
+    const fields: JournaledField[] = [
+      ...KERNEL_FIELDS.filter((f) => f in layers.kernel).map((name) => ({ target: 0, name })),
+      ...CLOCK_FIELDS.filter((f) => f in layers.clock).map((name) => ({ target: 3, name })),
+    ];
     h.journal.install(originals, fields, strict);
     h.stands.push(base);
     return h;

@@ -73,6 +73,7 @@ export class Session {
   private readonly viewsFirst: boolean;
   private readonly historyEvery: number | undefined;
   private readonly historyStrict: boolean;
+  private readonly historyBehind: number | undefined;
   private readonly schedule: ((work: () => void) => void) | null;
   private historyScheduled = false;
 
@@ -93,10 +94,13 @@ export class Session {
       historyEvery?: number;
       /** Tests: a layer method called from outside that is neither journaled nor a read throws (CallJournal). */
       historyStrict?: boolean;
+      /** Events behind the position shown the background leaves a copy (layerHistory.ts BEHIND; tests use fewer). */
+      historyBehind?: number;
     } = {},
   ) {
     this.historyEvery = opts.historyEvery;
     this.historyStrict = opts.historyStrict ?? false;
+    this.historyBehind = opts.historyBehind;
     this.spares = new Spares(opts.schedule ?? null, opts.behind);
     this.schedule = opts.schedule ?? null;
     this.viewsFirst = opts.viewsFirst ?? false;
@@ -391,6 +395,7 @@ export class Session {
           log,
           this.historyEvery,
           this.historyStrict,
+          this.historyBehind,
         );
         log.history = run.history;
       });
