@@ -24,6 +24,9 @@ import {
   type ByteContent,
 } from './bytes';
 import { bytesRemainder } from './bytesformat';
+import { encodingArgs } from './codecerrors';
+import { STR_METHODS } from './strmethods';
+import { dictKwargs } from '../abstract/kwargs';
 import { E } from './exctypes';
 import { intValue } from './int';
 import { isMemoryview, memoryviewBuffer } from './memoryview';
@@ -212,7 +215,25 @@ function initFromSequence(vm: Vm, h: number, a: number): boolean {
 /** bytearray(): PyType_GenericAlloc (56 bytes), then bytearray___init__. */
 function bytearrayTypeNew(vm: Vm, _type: TypeSlots, args: number, kwargs: number): number {
   const n = vm.table.n[args];
-  if (kwargs !== 0 || n > 1) throw new NotSupported('bytearray() with an encoding');
+  if (kwargs !== 0 || n > 1) {
+    // bytearray___init__ with an encoding: the str encoded (a temporary bytes), then iconcat'ed
+    const e = encodingArgs(
+      vm,
+      Array.from(tupleItems(vm, args)),
+      kwargs ? dictKwargs(vm, kwargs) : null,
+      'source',
+    );
+    if (e === null) throw typeError(vm, 'bytearray() takes at most 1 argument (%zd given)', n);
+    if (!vm.typeOf(e.x).mro.includes(T.Str)) throw typeError(vm, 'encoding without a string argument');
+    const encoded = STR_METHODS.encode.impl(vm, e.x, e.args, e.kw, 0);
+    const h = bytearrayNew(vm, 0);
+    try {
+      vm.decref(bytearrayIconcat(vm, h, encoded));
+    } finally {
+      vm.decref(encoded);
+    }
+    return h;
+  }
   if (n === 0) return bytearrayNew(vm, 0);
   const a = tupleItem(vm, args, 0);
   if (vm.table.type[a] === T.Int) {

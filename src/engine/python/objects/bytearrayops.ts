@@ -17,6 +17,7 @@ import {
 import { setsliceFromBuffer } from './bytearrayslice';
 import { bytearrayFromSize } from './byteswriter';
 import { SEARCH_METHODS } from './bytessearch';
+import { bytesLikeMethods } from './bytesstr';
 import { SPLIT_METHODS } from './bytessplit';
 import { BYTES_METHODS } from './bytesmethods';
 import { hasBuffer } from './buffer';
@@ -173,6 +174,17 @@ const method = (name: string, flags: number, impl: MethodDef['impl']): MethodDef
 });
 
 export const BYTEARRAY_METHODS: Record<string, MethodDef> = {
+  // the str-like methods (bytesstr.ts); the ones below, with their own allocation cases, win
+  ...bytesLikeMethods('bytearray'),
+  /** bytearray_reverse: the buffer reversed in place, nothing allocated. */
+  reverse: method('reverse', Meth.NoArgs, (vm, self) => {
+    const n = vm.table.n[self];
+    if (n > 1) {
+      vm.table.side[self] = Array.from(bytearrayText(vm, self)).reverse().join('');
+      vm.mem.touch(bytearrayStart(vm, self), n);
+    }
+    return vm.s.None;
+  }),
   /** bytearray_append: PyByteArray_Resize(n + 1), then the byte stored. */
   append: method('append', Meth.O, (vm, self, args) => {
     const b = byteValue(vm, args[0]);

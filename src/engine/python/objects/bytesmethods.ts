@@ -15,6 +15,8 @@ import {
 } from './bytes';
 import { SEARCH_METHODS } from './bytessearch';
 import { SPLIT_METHODS } from './bytessplit';
+import { decodeWithErrors, handlerOf } from './codecerrors';
+import { bytesLikeMethods } from './bytesstr';
 import { UnicodeWriter } from './formatwriter';
 import { strNew, strValue } from './str';
 import { Meth, T, type Kwargs, type MethodDef } from './types';
@@ -105,12 +107,18 @@ function decode(vm: Vm, self: number, args: readonly number[], kw: Kwargs | null
   // eslint-disable-next-line no-control-regex -- ASCII is every code below 128, controls included
   const prefix = raw.search(/[^\x00-\x7f]/);
   if (prefix < 0) return strNew(vm, raw, 0);
-  if (ascii) throw new NotSupported("bytes.decode('ascii') of non-ASCII data (UnicodeDecodeError)");
   let text: string;
   try {
+    if (ascii) throw new Error('non-ASCII');
     text = new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(raw, (ch) => ch.charCodeAt(0)));
   } catch {
-    throw new NotSupported('bytes.decode of invalid UTF-8 (UnicodeDecodeError)');
+    // an error handler's path (unicode_decode_utf8 / ascii_decode then the handler)
+    const errArg = args[1] ?? kw?.get('errors');
+    const errors = handlerOf(
+      errArg === undefined ? 'strict' : strValue(vm, errArg),
+      `bytes.decode('${enc}')`,
+    );
+    text = decodeWithErrors(vm, self, raw, !ascii, errors);
   }
   const w = new UnicodeWriter(vm);
   w.initWithNewBuffer(n, 127, text.slice(0, prefix), prefix);
@@ -236,6 +244,8 @@ function dunderBytes(vm: Vm, self: number): number {
 }
 
 export const BYTES_METHODS: Record<string, MethodDef> = {
+  // the str-like methods (bytesstr.ts); the ones below, with their own allocation cases, win
+  ...bytesLikeMethods('bytes'),
   __bytes__: def('__bytes__', Meth.NoArgs, (vm, self) => dunderBytes(vm, self)),
   join: def('join', Meth.O, join),
   decode: def('decode', Meth.Fastcall | Meth.Keywords, decode),

@@ -9,6 +9,9 @@ import type { Vm } from '../runtime/vm';
 import { bufferString, getBuffer, hasBuffer, releaseBuffer } from './buffer';
 import { bytesContent, bytesCopy, bytesNew } from './bytes';
 import { BytesWriter } from './byteswriter';
+import { encodingArgs } from './codecerrors';
+import { STR_METHODS } from './strmethods';
+import { dictKwargs } from '../abstract/kwargs';
 import { intValue } from './int';
 import { listSliceItems } from './list';
 import { isMemoryview, memoryviewBuffer } from './memoryview';
@@ -40,7 +43,18 @@ export function bytesTypeNew(vm: Vm, type: TypeSlots, args: number, kwargs: numb
 /** bytes_new_impl(&PyBytes_Type, x). */
 function bytesExactNew(vm: Vm, args: number, kwargs: number): number {
   const n = vm.table.n[args];
-  if (kwargs !== 0 || n > 1) throw new NotSupported('bytes() with an encoding');
+  if (kwargs !== 0 || n > 1) {
+    // bytes(s, encoding, errors): PyUnicode_AsEncodedString, which is str.encode's path
+    const e = encodingArgs(
+      vm,
+      Array.from(tupleItems(vm, args)),
+      kwargs ? dictKwargs(vm, kwargs) : null,
+      'source',
+    );
+    if (e === null) throw typeError(vm, 'bytes() takes at most 1 argument (%zd given)', n);
+    if (!vm.typeOf(e.x).mro.includes(T.Str)) throw typeError(vm, 'encoding without a string argument');
+    return STR_METHODS.encode.impl(vm, e.x, e.args, e.kw, 0);
+  }
   if (n === 0) return vm.s.emptyBytes;
   const a = tupleItem(vm, args, 0);
   // __bytes__ first (_PyObject_LookupSpecial: a bound method made, called and released)

@@ -22,6 +22,7 @@ import {
   WrapperDescrType,
 } from './descr';
 import { exceptionTypes } from './exceptions';
+import { ComplexType } from './complex';
 import { FloatType } from './float';
 import { ClassMethodType, PropertyType, StaticMethodType, SuperType } from './descrobject';
 import { FrameType } from './frameobject';
@@ -58,6 +59,7 @@ const BUILTIN_TYPES: readonly (() => TypeSlots)[] = [
   IntType,
   BoolType,
   FloatType,
+  ComplexType,
   StrType,
   BytesType,
   ByteArrayType,

@@ -17,8 +17,8 @@ export interface GcHost {
   /** clear_freelists: done by every collection of the oldest generation. */
   clearFreeLists(): void;
   onCollect?(generation: number, collected: number): void;
-  /** invoke_gc_callback's phase ('start' before a collection, 'stop' after). */
-  phase?(name: 'start' | 'stop'): void;
+  /** invoke_gc_callback ('start' before a collection, 'stop' after, with what it found). */
+  phase?(name: 'start' | 'stop', generation: number, collected: number, uncollectable: number): void;
   /** The walks of a collection took this long (cwork.ts): `objects` examined, `edges` visited by tp_traverse. */
   walked?(objects: number, edges: number): void;
   /** handle_weakrefs (before delete_garbage): returns the weak references freed by their callbacks. */
@@ -172,7 +172,7 @@ export class Gc {
   collect(generation: number): number {
     const host = this.host;
     const t = host.table;
-    host.phase?.('start');
+    host.phase?.('start', generation, 0, 0);
     this.collections[generation]++;
     if (generation + 1 < NUM_GENERATIONS) this.count[generation + 1]++;
     for (let i = 0; i <= generation; i++) this.count[i] = 0;
@@ -218,7 +218,7 @@ export class Gc {
     if (full) host.clearFreeLists();
     this.collected[generation] += nUnreachable + freedByCallbacks;
     host.onCollect?.(generation, nUnreachable + freedByCallbacks);
-    host.phase?.('stop');
+    host.phase?.('stop', generation, nUnreachable + freedByCallbacks, 0);
     return nUnreachable + freedByCallbacks;
   }
 

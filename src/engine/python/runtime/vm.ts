@@ -124,16 +124,23 @@ export class Vm implements GcHost {
    * looks at the callbacks, so every collection makes and frees 'start' and 'stop' (measured on
    * 3.12.1 and 3.13.0: 46 and 45 bytes); 3.11 returns first when there are no callbacks.
    */
-  phase(name: 'start' | 'stop'): void {
-    if (!this.py.gcPhaseStrings) return;
-    const p = this.mem.malloc(this.py.sizes.strAscii + name.length + 1);
-    this.mem.free(p);
+  phase(name: 'start' | 'stop', generation: number, collected: number, uncollectable: number): void {
+    if (this.py.gcPhaseStrings) {
+      const p = this.mem.malloc(this.py.sizes.strAscii + name.length + 1);
+      this.mem.free(p);
+    }
+    this.gcCallbacks?.(name, generation, collected, uncollectable);
   }
 
   /** GcHost.walked: the collection's walks cost the clock (cwork.ts). */
   walked(objects: number, edges: number): void {
     this.mem.spend(objects * GC_OBJECT_NS + edges * GC_EDGE_NS);
   }
+
+  /** gc.callbacks called around each collection (modules/gccallbacks.ts; set when gc is loaded). */
+  gcCallbacks:
+    ((name: 'start' | 'stop', generation: number, collected: number, uncollectable: number) => void) | null =
+    null;
 
   get kernel(): Kernel {
     return this.mem.kernel;
