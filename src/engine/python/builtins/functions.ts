@@ -15,6 +15,7 @@ import { unmodelledAttribute } from '../abstract/cpythonattrs';
 import { E } from '../objects/exctypes';
 import { asciiOf } from '../objects/strformat';
 import { fromDouble } from '../objects/float';
+import { ternaryPower } from '../objects/intpowmod';
 import { fromLong, fromSsize, intValue, norm } from '../objects/int';
 import { strNew, strResult, strValue } from '../objects/str';
 import { Cmp, Meth, NB, T, type Kwargs, type MethodDef } from '../objects/types';
@@ -127,10 +128,21 @@ export function builtinFunctions(host: BuiltinsHost): MethodDef[] {
     def('bin', Meth.O, (vm2, _s, a) => baseText(vm2, a[0], 2, '0b')),
     def('oct', Meth.O, (vm2, _s, a) => baseText(vm2, a[0], 8, '0o')),
     def('hex', Meth.O, (vm2, _s, a) => baseText(vm2, a[0], 16, '0x')),
-    def('pow', Meth.Fastcall | Meth.Keywords, (vm2, _s, a) => {
-      if (a.length === 3) throw new NotSupported('pow() with a modulus');
-      nargs(vm2, 'pow', a, 2, 2);
-      return binaryOp(vm2, NB.Power, a[0], a[1]);
+    def('pow', Meth.Fastcall | Meth.Keywords, (vm2, _s, a, kw) => {
+      // builtin_pow_impl(base, exp, mod=None): by position or keyword
+      const args = [...a];
+      for (const [k, v] of kw ?? []) {
+        const at = ['base', 'exp', 'mod'].indexOf(k);
+        if (at < 0) throw typeError(vm2, "pow() got an unexpected keyword argument '%s'", k);
+        if (at < args.length)
+          throw typeError(vm2, "argument for pow() given by name ('%s') and position (%d)", k, at + 1);
+        args[at] = v;
+      }
+      if (args.length < 2 || args.length > 3 || args.slice(0, 2).some((x) => x === undefined))
+        nargs(vm2, 'pow', a, 2, 3);
+      const mod = args[2];
+      if (mod !== undefined && mod !== vm2.s.None) return ternaryPower(vm2, args[0], args[1], mod);
+      return binaryOp(vm2, NB.Power, args[0], args[1]);
     }),
     def('malloc_trim', Meth.Fastcall, (vm2, _s, a) =>
       fromLong(vm2, host.mallocTrim(a.length ? Number(intValue(vm2, a[0])) : 0)),

@@ -1,16 +1,16 @@
 import { raiseString, typeError, valueError } from '../abstract/errors';
 import { asSsize } from '../abstract/number';
-import { NotSupported } from '../errors';
 import type { Vm } from '../runtime/vm';
 import { E } from './exctypes';
 import { fromDouble } from './float';
-import { fromLong, norm } from './int';
-import { Meth, T, type MethodDef } from './types';
+import { fromLong, intValue, longLong, norm } from './int';
+import { tupleFromItems } from './tuple';
+import { Meth, type MethodDef } from './types';
 
 /**
  * int.__round__ and float.__round__ (3.11), the methods builtin round() looks up and calls:
  * - int.__round__(): the int itself (long_long); with ndigits >= 0 the same; negative ndigits
- *   (integer rounding with temporaries) are not modelled;
+ *   round half to even through 10**-n and _PyLong_DivmodNear's (q, r) pair, all freed at once;
  * - float.__round__(): round-half-even to an int (PyLong_FromDouble); with ndigits, double_round:
  *   the correctly rounded decimal (dtoa's bigints live in its own static pool and free list, so
  *   only the result float reaches the allocators).
@@ -54,13 +54,31 @@ function floatRound(vm: Vm, self: number, args: readonly number[]): number {
 
 function intRound(vm: Vm, self: number, args: readonly number[]): number {
   if (args.length > 1) throw typeError(vm, '__round__ expected at most 1 argument, got %zd', args.length);
-  if (args.length === 1 && args[0] !== vm.s.None && asSsize(vm, args[0], 0) < 0)
-    throw new NotSupported('round() of an int to negative ndigits');
-  if (vm.table.type[self] === T.Int) {
-    vm.incref(self);
-    return self;
+  const nd = args.length === 1 && args[0] !== vm.s.None ? asSsize(vm, args[0], 0) : 0;
+  if (nd >= 0) return longLong(vm, self);
+  // long_round: result = self - _PyLong_DivmodNear(self, 10 ** -ndigits)[1], each step a new int
+  const a = BigInt(intValue(vm, self));
+  const negated = fromLong(vm, norm(BigInt(-nd)));
+  const bValue = 10n ** BigInt(-nd);
+  const b = fromLong(vm, norm(bValue));
+  vm.decref(negated);
+  // _PyLong_DivmodNear: floor division, then the quotient moved up when twice the remainder
+  // passes the divisor, or equals it with an odd quotient (half to even)
+  let q = a / bValue;
+  let r = a - q * bValue;
+  if (r < 0n) {
+    q -= 1n;
+    r += bValue;
   }
-  throw new NotSupported('round() of an int subclass');
+  if (2n * r > bValue || (2n * r === bValue && q % 2n !== 0n)) {
+    q += 1n;
+    r -= bValue;
+  }
+  const pair = tupleFromItems(vm, [fromLong(vm, norm(q)), fromLong(vm, norm(r))]);
+  vm.decref(b);
+  const result = fromLong(vm, norm(a - r));
+  vm.decref(pair);
+  return result;
 }
 
 export const FLOAT_ROUND: MethodDef = {

@@ -476,6 +476,12 @@ export const StrType = (): TypeSlots =>
     }),
     sequence: {
       length: (vm, h) => vm.table.n[h],
+      // unicode_getitem (sq_item): what reversed() and PySequence_GetItem index
+      item: (vm, h, i) => {
+        const s = strValue(vm, h);
+        if (i < 0 || i >= s.length) throw raiseString(vm, E.IndexError, 'string index out of range');
+        return strResult(vm, s[i]);
+      },
       concat: strConcatSlot,
       repeat: strRepeat,
       contains: strContains,
