@@ -150,17 +150,19 @@ export function bytearraySet(vm: Vm, h: number, i: number, v: number): void {
 function bytesRepr(c: ByteContent): string {
   const s = byteString(c);
   if (s === null) return `b'...' (${byteLength(c)} bytes)`;
-  let out = "b'";
+  // PyBytes_Repr with smartquotes: double quotes when there is a ' and no "
+  const q = s.includes("'") && !s.includes('"') ? '"' : "'";
+  let out = 'b' + q;
   for (let i = 0; i < s.length; i++) {
     const ch = s.charCodeAt(i);
-    if (ch === 39 || ch === 92) out += '\\' + s[i];
+    if (s[i] === q || ch === 92) out += '\\' + s[i];
     else if (ch >= 32 && ch < 127) out += s[i];
     else if (ch === 10) out += '\\n';
     else if (ch === 13) out += '\\r';
     else if (ch === 9) out += '\\t';
     else out += '\\x' + ch.toString(16).padStart(2, '0');
   }
-  return out + "'";
+  return out + q;
 }
 
 /** The JS string of a bytes-like operand, or null when it is not one (NotImplemented). */
