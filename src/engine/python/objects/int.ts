@@ -1,5 +1,6 @@
 import { NotSupported, PyError, memoryError } from '../errors';
 import { byteString, bytesContent, bytesCopy } from './bytes';
+import { dictEntries } from './dict';
 import { raiseString, typeError, valueError, zeroDivision } from '../abstract/errors';
 import { intFormat } from '../abstract/format';
 import { typeName } from '../abstract/object';
@@ -611,13 +612,23 @@ function intTypeNew(vm: Vm, type: TypeSlots, args: number, kwargs: number): numb
 
 /** long_new_impl(&PyLong_Type, x, base). */
 function intExactNew(vm: Vm, args: number, kwargs: number): number {
-  const n = vm.table.n[args];
-  if (kwargs !== 0) throw new NotSupported('int() with keyword arguments');
+  let n = vm.table.n[args];
+  // long_new's clinic parser: int(x=0, /, base=10): only base by keyword
+  let baseArg = n === 2 ? tupleItem(vm, args, 1) : 0;
+  if (kwargs !== 0)
+    for (const [k, v] of dictEntries(vm, kwargs)) {
+      const name = vm.table.type[k] === T.Str ? strValue(vm, k) : '';
+      if (name !== 'base') throw typeError(vm, "'%s' is an invalid keyword argument for int()", name);
+      if (n >= 2) throw typeError(vm, "argument for int() given by name ('base') and position (2)");
+      baseArg = v;
+      n = 2;
+    }
   if (n === 0) return vm.s.smallInt(0);
   if (n > 2) throw typeError(vm, 'int() takes at most 2 arguments (%zd given)', n);
+  if (vm.table.n[args] === 0) throw typeError(vm, 'int() missing string argument');
   const a = tupleItem(vm, args, 0);
   if (n === 2) {
-    const base = Number(intValue(vm, tupleItem(vm, args, 1)));
+    const base = Number(intValue(vm, baseArg));
     const type = vm.table.type[a];
     if (
       type !== T.Str &&
