@@ -25,6 +25,7 @@ export const CPYTHON_3_11: CPythonVersion = {
   genericAttributeError: "'%.50s' object has no attribute '%U'",
   fastcallBuiltins: [],
   gcPhaseStrings: false,
+  noneHash: null, // Objects/object.c: None's tp_hash is 0 → _Py_HashPointer (id(None) >> 4, rotated)
   rangeLengthFastPath: false,
   sumFromSsize: false,
   intParseScratch: true,

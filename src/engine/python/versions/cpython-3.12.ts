@@ -30,6 +30,7 @@ export const CPYTHON_3_12: CPythonVersion = {
   // Objects/object.c: '%.100s' (measured: the writer's first buffer is one byte longer than 3.11's)
   genericAttributeError: "'%.100s' object has no attribute '%U'",
   fastcallBuiltins: [],
+  noneHash: 0xfca86420, // Objects/object.c none_hash (gh-99540): hash(None) == 4238894112 on 3.12.1 and 3.13.0
   gcPhaseStrings: true, // Modules/gcmodule.c invoke_gc_callback: PyUnicode_FromString(phase) outside the size check
   rangeLengthFastPath: true, // Objects/rangeobject.c compute_range_length (measured: one 32-byte int for range(10**6))
   sumFromSsize: true, // Python/bltinmodule.c builtin_sum_impl: Py_ssize_t i_result

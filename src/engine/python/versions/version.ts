@@ -73,6 +73,11 @@ export interface CPythonVersion {
   readonly fastcallBuiltins: readonly string[];
   /** invoke_gc_callback makes its phase str even without callbacks (3.12+). */
   readonly gcPhaseStrings: boolean;
+  /**
+   * hash(None): null for _Py_HashPointer(&_Py_NoneStruct) (3.11: the object's address, which ASLR
+   * moves in a PIE or shared libpython), or none_hash's constant (3.12+: 0xFCA86420, gh-99540).
+   */
+  readonly noneHash: number | null;
   /** compute_range_length's C-long fast path (3.12): no temporary ints, the length made once. */
   readonly rangeLengthFastPath: boolean;
   /** sum()'s int fast path returns PyLong_FromSsize_t (3.12: a 28-byte int), not PyLong_FromLong (32). */
