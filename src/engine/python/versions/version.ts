@@ -85,6 +85,13 @@ export interface CPythonVersion {
   /** PyLong_FromString starts its digit array before it finds an invalid literal (3.11); 3.12 checks first. */
   readonly intParseScratch: boolean;
   /**
+   * The one-character strs that startup interns as separate static objects (names and constants of
+   * the deep-frozen stdlib), so that a code constant of one of these characters is that static str,
+   * not the latin-1 singleton chr() and indexing return. Measured as the c in range(256) for which
+   * `eval(repr(chr(c))) is chr(c)` is False.
+   */
+  readonly staticOneCharStrs: string;
+  /**
    * Where an Argument Clinic parser's keyword tuple comes from: built by parser_init on the first
    * keyword call (3.11: a tuple and each name interned), or a static tuple of _Py_ID names that
    * clinic emits for core code (3.12+: nothing allocated). Hand-written _PyArg_Parsers (3.13's
