@@ -4,6 +4,7 @@ import { raiseString, typeError, valueError } from '../abstract/errors';
 import { unicodeFromFormat } from '../abstract/fromformat';
 import { asSsize, hasIndex, index } from '../abstract/number';
 import { typeName } from '../abstract/object';
+import { reprText } from '../abstract/repr';
 import type { Vm } from '../runtime/vm';
 import { E } from './exctypes';
 import { fromLong, intAddSub, intNeg, intValue, norm, type IntValue } from './int';
@@ -178,9 +179,21 @@ function rangeText(vm: Vm, h: number): string {
 }
 
 /** range_richcompare: equal when both describe the same sequence. */
+/**
+ * What range_equals and range_hash look at: the length, then the start when there is an item,
+ * then the step when there are two or more (range(0, 10, 2) == range(0, 9, 2); range(0) == range(5, 5)).
+ */
+function rangeKey(vm: Vm, h: number): string {
+  const r = rangeFields(vm, h);
+  const len = intValue(vm, r.length);
+  if (len === 0) return '0';
+  if (len === 1) return `1:${intValue(vm, r.start)}`;
+  return `${len}:${intValue(vm, r.start)}:${intValue(vm, r.step)}`;
+}
+
 function rangeRichcompare(vm: Vm, a: number, b: number, op: Cmp): number {
   if (vm.table.type[b] !== T.Range || (op !== Cmp.EQ && op !== Cmp.NE)) return vm.s.NotImplemented;
-  return vm.s.bool(cmpResult(rangeText(vm, a) === rangeText(vm, b) ? 0 : 1, op));
+  return vm.s.bool(cmpResult(rangeKey(vm, a) === rangeKey(vm, b) ? 0 : 1, op));
 }
 
 export const RangeType = (): TypeSlots =>
@@ -197,13 +210,33 @@ export const RangeType = (): TypeSlots =>
         : unicodeFromFormat(vm, 'range(%R, %R, %R)', [r.start, r.stop, r.step]);
     },
     reprText: rangeText,
-    hash: (vm, h) => `\u0000${rangeText(vm, h)}`,
+    hash: (vm, h) => `\u0000range${rangeKey(vm, h)}`,
     richcompare: rangeRichcompare,
     sequence: { length: rangeLength, contains: rangeContains },
     mapping: { length: rangeLength, subscript: rangeSubscript },
     iter: rangeIter,
     typeVectorcall: rangeVectorcall,
     methods: {
+      // range_index / range_count for an int (PyLong_CheckExact or bool): arithmetic, as
+      // range_contains_long; other values are searched item by item in CPython (not modelled)
+      index: {
+        name: 'index',
+        flags: Meth.O,
+        qualname: 'range.index',
+        impl: (vm, h, a) => {
+          const x = a[0];
+          if (!rangeContains(vm, h, x)) throw valueError(vm, `${reprText(vm, x)} is not in range`);
+          const r = rangeFields(vm, h);
+          const v = BigInt(intValue(vm, x)) - BigInt(intValue(vm, r.start));
+          return fromLong(vm, norm(v / BigInt(intValue(vm, r.step))));
+        },
+      },
+      count: {
+        name: 'count',
+        flags: Meth.O,
+        qualname: 'range.count',
+        impl: (vm, h, a) => vm.s.smallInt(rangeContains(vm, h, a[0]) ? 1 : 0),
+      },
       __reversed__: {
         name: '__reversed__',
         flags: Meth.NoArgs,
