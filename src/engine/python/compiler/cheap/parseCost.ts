@@ -20,6 +20,17 @@ export const PEGEN_OBJECTS_PER_OBJECT = 1.2;
 export const PEGEN_ARENA_PER_OBJECT = 72;
 export const PEGEN_ARENA_PER_TOKEN = 24;
 
+/** What differs in the tokenizer between releases (CompileTailProfile's fields). */
+export interface ParseShape {
+  tokState: { bytes: number; calloc: boolean };
+  fstringSubParsers: boolean;
+}
+
+export const PARSE_3_11: ParseShape = {
+  tokState: { bytes: TOK_STATE_SIZE, calloc: false },
+  fstringSubParsers: true,
+};
+
 interface TokenArray {
   tokens: Held | null;
   size: number;
@@ -48,6 +59,8 @@ export class ParseCost implements ParseProbe {
   constructor(
     private readonly heap: CHeap,
     arena?: Arena,
+    /** The release's tokenizer and f-string parsing (versions/: `compileTail`). */
+    private readonly shape: ParseShape = PARSE_3_11,
   ) {
     this.arena = arena ?? new Arena(heap);
   }
@@ -64,7 +77,8 @@ export class ParseCost implements ParseProbe {
    */
   open(sourceBytes: number, translatedBytes: number): void {
     const h = this.heap;
-    this.tokStates.push(h.malloc(TOK_STATE_SIZE));
+    const tok = this.shape.tokState;
+    this.tokStates.push(tok.calloc ? h.calloc(1, tok.bytes) : h.malloc(tok.bytes));
     let buf = h.malloc(sourceBytes + 2);
     if (translatedBytes + 1 < sourceBytes + 2) buf = h.realloc(buf, translatedBytes + 1);
     this.buffers.push(buf);
@@ -113,6 +127,8 @@ export class ParseCost implements ParseProbe {
   }
 
   subParser(open: boolean, exprBytes: number): void {
+    // 3.12+ (PEP 701): the one tokenizer reads the f-string's expressions as tokens
+    if (!this.shape.fstringSubParsers) return;
     // fstring_compile_expr: PyMem_Calloc(len + 3) for "(expr)", then a tokenizer on it
     if (open) this.open(exprBytes, exprBytes + 1);
     else this.close();
