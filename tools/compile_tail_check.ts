@@ -55,6 +55,12 @@ const compilePart = (lines: string[]): string[] => {
   const i = lines.findIndex((l) => l.startsWith('c ') && l.endsWith(unitCall));
   return i < 0 ? lines : lines.slice(i);
 };
+/** --parse: compare only up to the compiler's first unit (the file, pegen, obj2ast). */
+const parsePart = args.includes('--parse');
+const beforeCompile = (lines: string[]): string[] => {
+  const i = lines.findIndex((l) => l.startsWith('c ') && l.endsWith(unitCall));
+  return i < 0 ? lines : lines.slice(0, i);
+};
 const only = args.filter(
   (a, i) => !a.startsWith('--') && args[i - 1] !== '--diff' && args[i - 1] !== '--python',
 );
@@ -76,8 +82,9 @@ for (const c of recordedTails(python)) {
     console.log(`${c.name.padEnd(40)} ERROR ${(e as Error).message}`);
     continue;
   }
-  const a = canonical(fromCompile ? compilePart(c.real) : c.real);
-  const b = canonical(fromCompile ? compilePart(gen) : gen);
+  const part = (l: string[]): string[] => (fromCompile ? compilePart(l) : parsePart ? beforeCompile(l) : l);
+  const a = canonical(part(c.real));
+  const b = canonical(part(gen));
   let first = a.findIndex((x, i) => x !== b[i]);
   if (first < 0 && a.length !== b.length) first = Math.min(a.length, b.length);
   const pre = c.name.startsWith('corpus/numpy_') ? debianPrefix : prefix;

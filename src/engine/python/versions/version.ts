@@ -131,6 +131,8 @@ export interface CompileTailProfile {
    * fstring_compile_expr) or are tokens of the one tokenizer (PEP 701, 3.12+).
    */
   readonly fstringSubParsers: boolean;
+  /** pegen's fitted figures where they differ from 3.11's (compiler/cheap/parseCost.ts PEGEN_*). */
+  readonly pegen?: { objectsPerObject: number; arenaPerObject: number; arenaPerToken: number };
   /** sizeof(struct _stmt): 72, 80 once FunctionDef and ClassDef gained type_params (3.12). */
   readonly stmtBytes: number;
   /** obj2ast reads FunctionDef's and ClassDef's type_params (an empty asdl_seq each, 3.12+). */

@@ -24,6 +24,8 @@ export const PEGEN_ARENA_PER_TOKEN = 24;
 export interface ParseShape {
   tokState: { bytes: number; calloc: boolean };
   fstringSubParsers: boolean;
+  /** The fitted pegen figures (PEGEN_*), where the release's parser differs from 3.11's. */
+  pegen?: { objectsPerObject: number; arenaPerObject: number; arenaPerToken: number };
 }
 
 export const PARSE_3_11: ParseShape = {
@@ -52,7 +54,10 @@ export class ParseCost implements ParseProbe {
   private readonly parsers: TokenArray[] = [];
   private readonly tokStates: Held[] = [];
   private readonly buffers: Held[] = [];
-  private perToken = PEGEN_ARENA_PER_TOKEN;
+  private perToken: number;
+  private readonly objectsPerObject: number;
+  private readonly arenaPerObject: number;
+  private readonly arenaPerToken: number;
   private carry = 0;
   private objectCarry = 0;
 
@@ -63,11 +68,16 @@ export class ParseCost implements ParseProbe {
     private readonly shape: ParseShape = PARSE_3_11,
   ) {
     this.arena = arena ?? new Arena(heap);
+    const pegen = shape.pegen;
+    this.objectsPerObject = pegen?.objectsPerObject ?? PEGEN_OBJECTS_PER_OBJECT;
+    this.arenaPerObject = pegen?.arenaPerObject ?? PEGEN_ARENA_PER_OBJECT;
+    this.arenaPerToken = pegen?.arenaPerToken ?? PEGEN_ARENA_PER_TOKEN;
+    this.perToken = this.arenaPerToken;
   }
 
   /** Arena bytes each token brings beside its memos and leaf nodes (the tree's share, spread evenly). */
   setNodeBytesPerToken(n: number): void {
-    this.perToken = PEGEN_ARENA_PER_TOKEN + n;
+    this.perToken = this.arenaPerToken + n;
   }
 
   /**
@@ -118,12 +128,12 @@ export class ParseCost implements ParseProbe {
   }
 
   object(): void {
-    this.objectCarry += PEGEN_OBJECTS_PER_OBJECT;
+    this.objectCarry += this.objectsPerObject;
     while (this.objectCarry >= 1) {
       this.arena.addObject();
       this.objectCarry -= 1;
     }
-    this.arena.alloc(PEGEN_ARENA_PER_OBJECT);
+    this.arena.alloc(this.arenaPerObject);
   }
 
   subParser(open: boolean, exprBytes: number): void {
