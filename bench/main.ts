@@ -3,11 +3,13 @@ import { benchLanding } from './landing';
 import { benchNumpy } from './numpy';
 import { benchPage } from './page';
 import { benchObjectCost } from './objectCost';
+import { benchSeed } from './seed';
 import { benchShapes } from './shapes';
 
 /** `npm run bench`: figures measured in one run on this machine (noisy machines: read ratios, not absolutes). */
 const sections: [string, () => string[] | Promise<string[]>][] = [
   ['glibc malloc', () => benchGlibc()],
+  ['The seed in the worker (Node): the first run, and where its time goes', () => benchSeed()],
   [
     'Python: object-heavy shapes against CPython (simulator CLI vs the real interpreter, gc off)',
     () => benchShapes(),

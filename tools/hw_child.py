@@ -166,7 +166,21 @@ def _build():
 
 
 _code = _build()
-_ns = {"__name__": "__main__", "__builtins__": builtins}
+
+
+class _MainModule(type(sys)):
+    # A script's __main__ has __spec__ None; as a class attribute the dict gets no extra key.
+    __spec__ = None
+
+
+# The scenario's globals are sys.modules['__main__'].__dict__, as under `python script.py`
+# (pickle saves a class by looking it up there), holding the same two keys as before.
+_main = _MainModule("__main__")
+sys.modules["__main__"] = _main
+_ns = _main.__dict__
+_ns.clear()
+_ns["__name__"] = "__main__"
+_ns["__builtins__"] = builtins
 gc.collect()  # see 5
 exec(_code, _ns)
 raise SystemExit("hw_child: step %d was never reached" % _K)

@@ -23,7 +23,13 @@ export class TimelineLog extends EventLog {
     arena: new Float64Array(4096),
   };
   private arenaBytes = 0;
-  private last = [-1, -1, -1, -1];
+  // The last sample pushed (fields, not an array: a push must not allocate).
+  private lastRss = -1;
+  private lastHeap = -1;
+  private lastMmap = -1;
+  private lastArena = -1;
+  /** libc's large mapped bytes as last read: pymalloc's events cannot change it (see record). */
+  private mmapNow = 0;
   kernel: Kernel | null = null;
   libc: LibcModel | null = null;
   /** Filled in place after every event (LibcModel.counters allocates nothing when given one). */
@@ -40,9 +46,18 @@ export class TimelineLog extends EventLog {
     const k = this.kernel;
     const rss = k.rss;
     const heap = k.brk - k.heapStart;
-    const mmap = this.libc.counters(this.counters).largeMappedBytes;
-    const last = this.last;
-    if (rss !== last[0] || heap !== last[1] || mmap !== last[2] || this.arenaBytes !== last[3])
+    // pymalloc's own events (PyAlloc 10 … ArenaFree 14) leave libc's state alone: whatever libc call
+    // pymalloc made recorded its own event first. Reading libc's counters walks its arenas (jemalloc's
+    // and mimalloc's their extents), and half of the seed's 8 million events are pymalloc's.
+    if (kind < EventKind.PyAlloc || kind > EventKind.ArenaFree)
+      this.mmapNow = this.libc.counters(this.counters).largeMappedBytes;
+    const mmap = this.mmapNow;
+    if (
+      rss !== this.lastRss ||
+      heap !== this.lastHeap ||
+      mmap !== this.lastMmap ||
+      this.arenaBytes !== this.lastArena
+    )
       this.push(rss, heap, mmap);
     if ((this.length & PROGRESS_MASK) === 0 && this.onProgress) this.onProgress(this.length);
   }
@@ -50,11 +65,8 @@ export class TimelineLog extends EventLog {
   /** Sample now (before the first event, and after the last). */
   sampleNow(): void {
     if (!this.kernel || !this.libc) return;
-    this.push(
-      this.kernel.rss,
-      this.kernel.brk - this.kernel.heapStart,
-      this.libc.counters(this.counters).largeMappedBytes,
-    );
+    this.mmapNow = this.libc.counters(this.counters).largeMappedBytes;
+    this.push(this.kernel.rss, this.kernel.brk - this.kernel.heapStart, this.mmapNow);
   }
 
   private push(rss: number, heap: number, mmap: number): void {
@@ -66,7 +78,10 @@ export class TimelineLog extends EventLog {
     c.heap[i] = heap;
     c.mmap[i] = mmap;
     c.arena[i] = this.arenaBytes;
-    this.last = [rss, heap, mmap, this.arenaBytes];
+    this.lastRss = rss;
+    this.lastHeap = heap;
+    this.lastMmap = mmap;
+    this.lastArena = this.arenaBytes;
   }
 
   private growSamples(): void {

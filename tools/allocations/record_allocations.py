@@ -25,6 +25,8 @@ have, keys() on an iterable) takes over a cache entry, and the name held there i
 nothing else held it (a name a freed code object had interned), that is a free ("f ?") whose
 presence depends on the whole history of the process, which the simulator does not model.
 The modules set (modules_cases.json) is recorded with it.
+--main-module runs the cases in a fresh module that is sys.modules['__main__'] (the pickle2 set:
+pickle looks a class up by its module to save it by reference).
 """
 import argparse, json, os, subprocess, sys, sysconfig, tempfile
 
@@ -41,6 +43,18 @@ sys.path.insert(0, sys.argv[1])
 import hwtrace
 setup, stmt, log, clear = sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5] == "1"
 ns = {"__name__": "__main__"}
+if sys.argv[6] == "1":
+    # the cases run in a module that is sys.modules['__main__'] (pickle finds their classes there),
+    # its dict shaped as the other sets' {"__name__": "__main__"} (a script's __main__ has
+    # __spec__ None: a class attribute here, so the dict holds no more than the simulator's globals)
+    import types
+    class MainModule(types.ModuleType):
+        __spec__ = None
+    main_module = MainModule("__main__")
+    sys.modules["__main__"] = main_module
+    ns = main_module.__dict__
+    ns.clear()
+    ns["__name__"] = "__main__"
 exec(compile(setup, "s", "exec"), ns)
 code = compile(stmt, "s", "exec")
 hwtrace.install(log, 0)
@@ -94,6 +108,7 @@ def main():
     ap.add_argument("set", nargs="?", default="allocation", help="SET: SET_cases.json in, SET_expected.json out")
     ap.add_argument("--python", default="3.11", choices=sorted(VERSIONS))
     ap.add_argument("--clear-type-cache", action="store_true", help="empty the type attribute cache before each traced statement")
+    ap.add_argument("--main-module", action="store_true", help="run the cases in a module registered as sys.modules['__main__'] (pickling their classes needs it)")
     args = ap.parse_args()
     name = args.set
     PYTHON = os.path.join(PYENV, "versions", VERSIONS[args.python], "bin", "python" + args.python)
@@ -119,7 +134,7 @@ def main():
             # allocations depend on it): no PYTHONUNBUFFERED from the caller's environment
             env.pop("PYTHONUNBUFFERED", None)
             with open(os.path.join(tmp, "stdout.txt"), "w") as out_file:
-                subprocess.run([PYTHON, "-c", CHILD, tmp, setup, stmt, log, clear], check=True, env=env, stdout=out_file)
+                subprocess.run([PYTHON, "-c", CHILD, tmp, setup, stmt, log, clear, "1" if args.main_module else "0"], check=True, env=env, stdout=out_file)
             case = {"setup": setup, "statement": stmt, "calls": normalize(open(log).read(), func_size)}
             if args.python != "3.11":
                 case["same_as_3_11"] = base.get((setup, stmt)) == case["calls"]

@@ -71,10 +71,8 @@ function rssSentence(rss: number, peak: number, baseline: number, before: StepSu
 export function explainStep(input: ExplainInput): Sentence[] {
   const { kernel, libc, before } = input;
   const lib = EXPLAINERS[libc.kind];
-  let trimCalled = false;
   const ev = input.events;
-  if (ev)
-    for (let i = ev.from; i < ev.to && !trimCalled; i++) trimCalled = ev.kind[i] === EventKind.MallocTrim;
+  const trimCalled = ev ? ev.kind.subarray(ev.from, ev.to).indexOf(EventKind.MallocTrim) >= 0 : false;
   // One question to the owner lookup for every address the sentences below will name.
   const answer = input.owners
     ? input.owners({

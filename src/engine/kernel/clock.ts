@@ -8,7 +8,10 @@
  * - each C-library call costs `callCostNs` (the per-call cost model below), charged by the allocator
  *   as the call starts;
  * - explicit sleeps (`time.sleep`, the trace op `s NS`) call `sleep(ns)`;
- * - a higher layer (the interpreter) may charge its own work with `advance(ns)`;
+ * - the interpreter charges its loop ticks and page faults with `advance(ns)`, and the C work of
+ *   a statement (object set-up and tear-down, reference counts, the collector's walks:
+ *   python/runtime/cwork.ts, calibrated in tools/clock/README.md) with `work(ns)` as it happens;
+ * - all CPU charges are scaled by `wallPerCpu` (a busy machine's wall time per CPU second);
  * - threads that run beside the program on their own schedule watch it (`onAdvance`).
  *
  * The cost model: every allocator call costs the same, `callCostNs` = 50 ns by default. Measured here
@@ -17,8 +20,8 @@
  * (66 ns on glibc 2.36); 2·10^5 of 20–300 KB, 224 ns on jemalloc and 296 ns on mimalloc (1.3 µs on
  * glibc, which mmaps the biggest). The small-call figure stands for all: both allocators' time
  * scales (jemalloc's 50 ms decay epoch, mimalloc's 25 ms decommit delay) are 10^5–10^6 calls away.
- * The time a program spends between calls (an interpreter running bytecode) is not in this model:
- * the layer that does the work charges it with `advance`. The native cross-check passes the same cost
+ * The time a program spends between calls (an interpreter running bytecode) is not in this figure:
+ * the layer that does the work charges it (`advance`, `work`). The native cross-check passes the same cost
  * to the real run (alloc_replay --cost), so both clocks agree op for op.
  */
 /** The measured cost of an allocator call (see above). */
@@ -42,13 +45,34 @@ export class Clock {
     return this.ns;
   }
 
+  /**
+   * Wall time per CPU time of the process's own work (1: it has a core to itself). A machine
+   * busy with other work runs the same instructions over more wall time, and the allocators'
+   * delays (CLOCK_MONOTONIC) see that; sleeps are wall time already and are not scaled.
+   */
+  wallPerCpu = 1;
+
   /** One allocator call happened. */
   call(): void {
-    this.ns += this.callCostNs;
+    this.ns += this.callCostNs * this.wallPerCpu;
+  }
+
+  /**
+   * C work inside a statement (object set-up and tear-down, reference counting, the collector's
+   * walks: python/runtime/cwork.ts) took `ns`. Like `call`, it runs no watcher: the statement has
+   * not let go of the process yet; they take their turns at the interpreter's next `advance`.
+   */
+  work(ns: number): void {
+    this.ns += ns * this.wallPerCpu;
   }
 
   /** Work done above the allocator (the interpreter) took `ns`. */
   advance(ns: number): void {
+    this.pass(ns * this.wallPerCpu);
+  }
+
+  /** Wall time passes (`ns`), and what runs beside the program takes its turns. */
+  private pass(ns: number): void {
     if (!(ns >= 0)) throw new RangeError(`clock cannot go back (${ns} ns)`);
     this.ns += ns;
     for (let i = 0; i < this.watchers.length; i++) this.watchers[i](this.ns);
@@ -66,7 +90,7 @@ export class Clock {
 
   /** nanosleep: nothing runs meanwhile, time passes. */
   sleep(ns: number): void {
-    this.advance(ns);
+    this.pass(ns);
     this.sleptNs += ns;
   }
 }

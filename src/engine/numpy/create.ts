@@ -642,7 +642,8 @@ export class Constructors {
         throw valueError(vm, 'buffer size must be a multiple of element size');
       count = avail / dtype.itemsize;
     } else if (avail < count * dtype.itemsize) throw valueError(vm, 'buffer is smaller than requested size');
-    const data = (t === T.ByteArray ? vm.table.ptr[buf] : vm.table.addr[buf] + 32) + offset;
+    const data =
+      (t === T.ByteArray ? vm.table.ptr[buf] + vm.table.num[buf] : vm.table.addr[buf] + 32) + offset;
     const r = A.newArray(dtype, [count], { view: { data, base: buf } });
     const s = A.slot(r);
     if (t === T.ByteArray) A.t.flags[s] |= 2; // NPY_ARRAY_WRITEABLE: a bytearray's buffer is writable

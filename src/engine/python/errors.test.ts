@@ -28,8 +28,13 @@ describe('errors, worded as CPython 3.11 words them', () => {
     ['x = [].pop()', 'IndexError', 'pop from empty list', 1],
     ['x = hash([])', 'TypeError', "unhashable type: 'list'", 1],
     ['import sqlite3', 'NotSupported', 'not supported by Highwater yet: import sqlite3', 1],
-    ['x = 1\ny = 3 + 4j', 'NotSupported', 'not supported by Highwater yet: complex numbers', 2],
-    ['x = 1\ndef f():\n    return 2j', 'NotSupported', 'not supported by Highwater yet: complex numbers', 3],
+    [
+      'x = 1\ny = (3 + 4j) < 2j',
+      'TypeError',
+      "'<' not supported between instances of 'complex' and 'complex'",
+      2,
+    ],
+    ['x = 1\ndef f():\n    return 2j / 0\nf()', 'ZeroDivisionError', 'complex division by zero', 3],
     [
       'x = 1\ns = int.__subclasses__()',
       'NotSupported',

@@ -57,6 +57,11 @@ export interface ProcessOptions {
   /** The clock the time budget reads, in ms (default performance.now). */
   clock?: () => number;
   /**
+   * Wall time per CPU time of the simulated process's work (kernel/clock.ts wallPerCpu): 1 on an
+   * idle machine; a recording made on a busy one measured its own (tests/fidelity/envRuns.ts).
+   */
+  wallPerCpu?: number;
+  /**
    * Bytes of JS memory the simulation may hold (runtime/hostmem.ts; default DEFAULT_HOST_BUDGET,
    * the page's figure; the CLI gives half of node's heap limit), and the host's own heap figures.
    */
@@ -127,6 +132,7 @@ export class PythonProcess {
     const base = opts.env ?? defaultLibcEnv();
     const env = opts.tunables ? { ...base, glibc: { ...base.glibc, ...opts.tunables } } : base;
     checkPythonMalloc(env, this.version);
+    this.clock.wallPerCpu = opts.wallPerCpu ?? 1;
     this.libc = createLibc(this.kernel, env, this.clock);
     this.pymalloc = new Pymalloc(this.kernel, this.libc);
     // --malloc-log starts before the boot, so the log is every C-library call of the process:
@@ -152,6 +158,8 @@ export class PythonProcess {
       new Mem(this.kernel, this.pymallocOff ? new MallocDomain(this.libc) : this.pymalloc, events),
       this.version,
     );
+    // the C work of statements costs simulated time (runtime/cwork.ts)
+    this.vm.mem.clock = this.clock;
     this.vm.hostMem = new HostMemory({
       budget: opts.memoryBudget,
       probe: opts.memoryProbe,

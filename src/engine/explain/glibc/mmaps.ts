@@ -38,6 +38,31 @@ function residentOf(kernel: Kernel, chunk: number): number | null {
 }
 
 /**
+ * The events of the window explainMmaps reads, in order: pymalloc arenas, the kernel's mappings,
+ * a free() right after a munmap, and malloc/calloc/realloc of at least the default mmap threshold.
+ */
+function pickedEvents(ev: EventWindow): number[] {
+  const { kind, size } = ev;
+  const out: number[] = [];
+  for (let i = ev.from; i < ev.to; i++) {
+    const k = kind[i];
+    if (k <= EventKind.Realloc) {
+      if (size[i] >= DEFAULT_MMAP_THRESHOLD) out.push(i);
+    } else if (k === EventKind.Free) {
+      if (i > ev.from && kind[i - 1] === EventKind.Munmap) out.push(i);
+    } else if (
+      k === EventKind.ArenaNew ||
+      k === EventKind.ArenaFree ||
+      k === EventKind.Mmap ||
+      k === EventKind.Munmap ||
+      k === EventKind.Mremap
+    )
+      out.push(i);
+  }
+  return out;
+}
+
+/**
  * glibc's own mmaps: chunks the step unmapped with free() (munmap_chunk: their pages go back at
  * once), mapped and unmapped inside the step, newly mapped (and whether their pages were ever
  * written), and the dynamic threshold.
@@ -53,9 +78,12 @@ export function explainMmaps(
   const av = glibc.av;
   const made: number[] = [];
   if (ev) {
+    // One pass picks the few events the sentences read (a step of the seed has 4 million events,
+    // nearly all small mallocs and pymalloc blocks); the loops below walk only those.
+    const picked = pickedEvents(ev);
     // An mmap whose address is unmapped again within the same step, and not a pymalloc arena.
     const arenaAddrs = new Set<number>();
-    for (let i = ev.from; i < ev.to; i++)
+    for (const i of picked)
       if (ev.kind[i] === EventKind.ArenaNew || ev.kind[i] === EventKind.ArenaFree) arenaAddrs.add(ev.addr[i]);
     const open = new Map<number, number>();
     const roundTrip = new Set<number>();
@@ -64,7 +92,7 @@ export function explainMmaps(
     let freedCount = 0;
     let freedBytes = 0;
     let freedBiggest: [number, number] | null = null;
-    for (let i = ev.from; i < ev.to; i++) {
+    for (const i of picked) {
       const k = ev.kind[i];
       if (k === EventKind.Mmap && !arenaAddrs.has(ev.addr[i])) open.set(ev.addr[i], ev.size[i]);
       else if (k === EventKind.Munmap && open.has(ev.addr[i])) {
@@ -93,7 +121,7 @@ export function explainMmaps(
     let heapBigMax = 0;
     let remaps = 0;
     let remapMax = 0;
-    for (let i = ev.from; i < ev.to; i++) {
+    for (const i of picked) {
       const k = ev.kind[i];
       if (k === EventKind.Mremap) {
         remaps++;

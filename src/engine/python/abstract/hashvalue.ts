@@ -117,7 +117,7 @@ const XXPRIME_5 = 2870177450012600261n;
 
 /** tuplehash (3.11): xxHash's round per item, the length mixed in at the end. */
 /** _shuffle_bits (setobject.c): spreads an entry's hash before frozenset_hash xors it in. */
-const shuffleBits = (h: bigint): bigint => (((h ^ 89869747n) ^ ((h << 16n) & M64)) * 3644798167n) & M64;
+const shuffleBits = (h: bigint): bigint => ((h ^ 89869747n ^ ((h << 16n) & M64)) * 3644798167n) & M64;
 
 /**
  * frozenset_hash: the shuffled hashes of the members xored (order-free; the null and dummy slots
@@ -145,13 +145,21 @@ function tupleHash(vm: Vm, h: number): bigint {
   return acc === M64 ? 1546275796n : signed(acc);
 }
 
+/**
+ * slot_tp_hash's use of what __hash__ returned (borrowed): an int taken as is when it fits
+ * Py_ssize_t (-1 becomes -2), else hashed again by long_hash; anything else is a TypeError.
+ */
+export function hashResult(vm: Vm, r: number): bigint {
+  if (!vm.typeOf(r).mro.includes(T.Int)) throw typeError(vm, '__hash__ method should return an integer');
+  const v = vm.table.flags[r] & F_BIG ? (vm.table.side[r] as bigint) : BigInt(vm.table.num[r]);
+  return v >= -(1n << 63n) && v < 1n << 63n ? fix(v) : longHash(v);
+}
+
 /** slot_tp_hash: the class's __hash__ called; its int (hashed again when past 64 bits). */
 function classHash(vm: Vm, h: number, fn: number): bigint {
   const r = call(vm, fn, [h], null);
   try {
-    if (!vm.typeOf(r).mro.includes(T.Int)) throw typeError(vm, '__hash__ method should return an integer');
-    const v = vm.table.flags[r] & F_BIG ? (vm.table.side[r] as bigint) : BigInt(vm.table.num[r]);
-    return v >= -(1n << 63n) && v < 1n << 63n ? fix(v) : longHash(v);
+    return hashResult(vm, r);
   } finally {
     vm.decref(r);
   }
@@ -176,6 +184,11 @@ export function hashValue(vm: Vm, h: number): bigint {
   }
   if (tp.mro.includes(T.Int)) return longHash(t.flags[h] & F_BIG ? (t.side[h] as bigint) : BigInt(t.num[h]));
   if (tp.id === T.Float) return doubleHash(vm, h, t.num[h]);
+  if (tp.id === T.Complex) {
+    // complex_hash: hash(real) + _PyHASH_IMAG (1000003) × hash(imag), in unsigned 64-bit arithmetic
+    const u = (doubleHash(vm, h, t.num[h]) + 1000003n * doubleHash(vm, h, t.cap[h])) & M64;
+    return fix(signed(u));
+  }
   if (tp.id === T.Str) return vm.table.n[h] === 0 ? 0n : siphash13(strBytes(vm, h));
   if (tp.id === T.Bytes) {
     const s = byteString(bytesContent(vm, h));
@@ -186,9 +199,10 @@ export function hashValue(vm: Vm, h: number): bigint {
   if (tp.id === T.FrozenSet) return frozensetHash(vm, h);
   // weakref_hash: the referent's hash (abc's caches are sets of weak references); a dead one raises
   if (tp.mro.includes(T.WeakRef)) {
-    const referent = (t.side[h] as { referent: number }).referent;
-    if (referent === 0) throw typeError(vm, 'weak object has gone away');
-    return hashValue(vm, referent);
+    const d = t.side[h] as { referent: number; hashValue?: bigint };
+    if (d.hashValue !== undefined) return d.hashValue;
+    if (d.referent === 0) throw typeError(vm, 'weak object has gone away');
+    return (d.hashValue = hashValue(vm, d.referent));
   }
   if (tp.hash === identityHash || tp.hash === null || tp.id === T.None || tp.id === T.Type)
     return pointerHash(vm, h);

@@ -18,6 +18,7 @@ const TYPES: [string, number][] = [
   ['int', T.Int],
   ['bool', T.Bool],
   ['float', T.Float],
+  ['complex', T.Complex],
   ['str', T.Str],
   ['bytes', T.Bytes],
   ['bytearray', T.ByteArray],

@@ -3,7 +3,6 @@ import { call } from '../abstract/call';
 import { argParserInit } from '../abstract/argparser';
 import { typeError } from '../abstract/errors';
 import { str } from '../abstract/repr';
-import { NotSupported } from '../errors';
 import { tupleFromItems } from '../objects/tuple';
 import { Meth, T, type Kwargs, type MethodDef } from '../objects/types';
 import type { Vm } from '../runtime/vm';
@@ -51,8 +50,8 @@ function printArgs(vm: Vm, stdoutObj: number, args: readonly number[], kw: Kwarg
     throw typeError(vm, 'sep must be None or a string, not %.200s', vm.typeOf(sep).name);
   if (end !== 0 && vm.table.type[end] !== T.Str)
     throw typeError(vm, 'end must be None or a string, not %.200s', vm.typeOf(end).name);
-  if (file !== stdoutObj && vm.typeOf(file).name !== 'TextIOWrapper')
-    throw new NotSupported(`print(file=…) to a ${vm.typeOf(file).name}`);
+  // sys.stdout may be None (no stream connected): print writes nothing
+  if (file === vm.s.None) return vm.s.None;
   for (let i = 0; i < args.length; i++) {
     if (i > 0) writeObject(vm, sep !== 0 ? sep : vm.s.char(32), file);
     writeObject(vm, args[i], file);

@@ -10,6 +10,7 @@ import { T } from '../objects/types';
 import type { CodeObject } from '../compiler/code';
 import { constKey, type Const } from '../compiler/values';
 import { bytesNew } from '../objects/bytes';
+import { complexNew } from '../objects/complex';
 import { fromDouble } from '../objects/float';
 import { fromLong, longNew, norm } from '../objects/int';
 import { setAdd, setNew } from '../objects/set';
@@ -179,7 +180,7 @@ export class ConstLoader {
         return fs;
       }
       case 'complex':
-        throw new NotSupported('complex numbers');
+        return complexNew(vm, c.re, c.im);
       default:
         throw new Error(`internal: constant ${c.t}`);
     }

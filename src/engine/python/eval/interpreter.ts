@@ -185,7 +185,12 @@ export class Interpreter implements Evaluator, InterpreterServices {
     this.globals = globals;
     const stdout = makeStdout(vm, (text) => this.output.push(text));
     sysStdout.set(vm, stdout);
-    const builtins = installBuiltins(this, () => stdout);
+    // builtin_print reads sys.stdout at each call (_PySys_GetAttr): a script (or
+    // contextlib.redirect_stdout) may have replaced it
+    const builtins = installBuiltins(this, () => {
+      const sys = this.modules.get('sys');
+      return (sys !== undefined && moduleData(vm, sys).attrs.get('stdout')) || stdout;
+    });
     this.builtinsModule = builtins;
     this.builtins = moduleData(vm, builtins).attrs;
     this.stepMarker = builtinStatic(vm, STEP_MARKER_DEF, 'builtins');

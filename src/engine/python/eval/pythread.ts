@@ -13,6 +13,8 @@ export const TICK_NS = 35;
  * the machine under load), of which ~0.1 µs is the Python loop. With it, `s.append(bytes(2000))`
  * is modelled at 1.4 µs an iteration (measured 1.1 µs) and `[[0] * 100 for _ in range(n)]` at
  * 0.6 µs (measured 1.6 µs): the right order, which is what the 5 ms switch interval needs.
+ * Measured again with transparent huge pages (`always` here; madvise(MADV_HUGEPAGE) on a 512 MiB
+ * mapping): 1.5 µs a page with them, 2.0 µs without, the Python loop included (tools/clock/README.md).
  */
 export const PAGE_FAULT_NS = 2800;
 

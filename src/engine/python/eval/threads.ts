@@ -112,6 +112,7 @@ export class Threads implements ThreadServices {
   /** The clock moves by `ticks` of the loop and the page faults since the last charge. */
   private charge(ticks: number): void {
     const faults = this.host.kernel.faults;
+    this.it.vm.mem.spend(0); // the reference counting done since the last charge (runtime/cwork.ts)
     this.lastChargeNs = ticks * TICK_NS + (faults - this.faultsCharged) * PAGE_FAULT_NS;
     this.clock.advance(this.lastChargeNs);
     this.faultsCharged = faults;

@@ -27,6 +27,7 @@ function loadContextlib(vm: Vm, importModule: (name: string) => number): number 
   const names: Record<string, number> = {
     _wraps: attr('functools', 'wraps'),
     _deque: attr('collections', 'deque'),
+    _sys: importModule('sys'),
     // types.MethodType(func, obj): PyMethod_New
     _MethodType: builtinStatic(
       vm,

@@ -8,7 +8,8 @@
  * runs no metaclass, so here they are plain classes (the instances are laid out the same; the
  * ABC's subclass hook is not there, and AbstractContextManager itself is not offered). Names from
  * elsewhere: `_wraps` (functools), `_deque` (collections), `_MethodType` (a bound method).
- * Not modelled: the async context managers, redirect_stdout/stderr, chdir.
+ * redirect_stdout swaps sys.stdout (`_sys`), which print reads at each call. Not modelled: the
+ * async context managers, redirect_stderr (no sys.stderr yet), chdir.
  */
 export const CONTEXTLIB_SOURCE = `
 class ContextDecorator(object):
@@ -204,4 +205,27 @@ class ExitStack(_BaseExitStack):
 
     def close(self):
         self.__exit__(None, None, None)
+
+
+class _RedirectStream:
+    _stream = None
+
+    def __init__(self, new_target):
+        self._new_target = new_target
+        # a list, so that the same object can be entered again while it is active
+        self._old_targets = []
+
+    def __enter__(self):
+        self._old_targets.append(getattr(_sys, self._stream))
+        setattr(_sys, self._stream, self._new_target)
+        return self._new_target
+
+    def __exit__(self, exctype, excinst, exctb):
+        setattr(_sys, self._stream, self._old_targets.pop())
+
+
+class redirect_stdout(_RedirectStream):
+    """Context manager for temporarily redirecting stdout to another file."""
+
+    _stream = "stdout"
 `;

@@ -10,6 +10,7 @@ import { tupleFromItems } from '../objects/tuple';
 import { Meth, T, type MethodDef } from '../objects/types';
 import type { Vm } from '../runtime/vm';
 import type { ModuleSpec } from './registry';
+import { invokeGcCallbacks } from './gccallbacks';
 
 /** A static module made at start-up (already imported by the recorder: importing it allocates nothing). */
 export function staticModule(vm: Vm, name: string, defs: MethodDef[]): number {
@@ -152,6 +153,7 @@ export const gcModule: ModuleSpec = {
       vm.table.n[l] = 0;
       vm.table.cap[l] = 0;
       attrs.set(name, l);
+      if (name === 'callbacks') vm.gcCallbacks = (...a) => invokeGcCallbacks(vm, l, ...a);
     }
     return m;
   },

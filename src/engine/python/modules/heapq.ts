@@ -5,12 +5,15 @@ import type { Vm } from '../runtime/vm';
 import { functionStatic, NativeCode } from '../objects/func';
 import { nlargest, nsmallest } from './heapqpy';
 import { fn, makeModule } from './module';
+import { moduleData } from '../objects/module';
+import { makeHeapqMerge } from './heapqmerge';
 import type { ModuleSpec } from './registry';
 
 /**
  * heapq (Lib/heapq.py over the C module _heapq): the C functions (objects/heapq.ts), and
  * nlargest/nsmallest as their Python code runs (heapqpy.ts; function objects whose code is
- * TypeScript). merge (a generator) is not modelled ("not supported").
+ * TypeScript). merge (a generator function) runs as
+ * Python (heapqmerge.ts).
  */
 
 const pos = (
@@ -37,9 +40,14 @@ const HEAPQ_FUNCTIONS: MethodDef[] = [
 
 export const heapqModule: ModuleSpec = {
   name: 'heapq',
-  load: (vm) =>
-    makeModule(vm, 'heapq', HEAPQ_FUNCTIONS, {
+  load: (vm) => {
+    const m = makeModule(vm, 'heapq', HEAPQ_FUNCTIONS, {
       nlargest: functionStatic(vm, new NativeCode(null, nlargest), 'nlargest'),
       nsmallest: functionStatic(vm, new NativeCode(null, nsmallest), 'nsmallest'),
-    }),
+    });
+    const attrs = moduleData(vm, m).attrs;
+    const names = ['heapify', 'heappop', 'heapreplace', '_heapify_max', '_heappop_max', '_heapreplace_max'];
+    attrs.set('merge', makeHeapqMerge(vm, Object.fromEntries(names.map((n) => [n, attrs.get(n)!]))));
+    return m;
+  },
 };

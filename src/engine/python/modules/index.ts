@@ -7,6 +7,7 @@ import { copyModule } from './copy';
 import { dataclassesModule } from './dataclasses';
 import { datetimeModule } from './datetime';
 import { typingModule } from './typing';
+import { stringModule } from './stringmod';
 import { ctypesModule } from './ctypes';
 import { ctypesUtilModule } from './ctypesutil';
 import { functoolsModule } from './functools';
@@ -40,6 +41,11 @@ import { pickleModules } from './pickle';
 import { mmapModule } from './mmap';
 import { shutilModule, tempfileModule } from './tempfile';
 import { pathlibModule } from './pathlib';
+import { hashlibModule } from './hashlib';
+import { zlibModule } from './zlib';
+import { gzipModule } from './gzip';
+import { uuidModule } from './uuid';
+import { fractionsModule } from './fractions';
 
 /** Every standard-library module the simulator models, one file each (one line here per module). */
 registerModules([
@@ -78,9 +84,15 @@ registerModules([
   mmapModule,
   tempfileModule,
   shutilModule,
+  hashlibModule,
+  zlibModule,
+  gzipModule,
+  uuidModule,
+  fractionsModule,
   pathlibModule,
   dataclassesModule,
   typingModule,
+  stringModule,
   contextlibModule,
   datetimeModule,
   pprintModule,

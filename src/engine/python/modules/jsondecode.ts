@@ -10,6 +10,7 @@ import { fromSsize, intValue } from '../objects/int';
 import { docOf, type ScannerState } from '../objects/jsonscanner';
 import { jsonDecodeError, scannerNew } from '../objects/jsontypes';
 import { whitespaceMatch } from '../objects/sre';
+import { bufferByte } from '../objects/buffer';
 import { intern, strNew } from '../objects/str';
 import { tupleFromItems } from '../objects/tuple';
 import { T, type Kwargs } from '../objects/types';
@@ -63,7 +64,13 @@ export function loads(vm: Vm, args: readonly number[], kw: Kwargs | null): numbe
       if (hasBom) throw jsonDecodeError(vm, 'Unexpected UTF-8 BOM (decode using utf-8-sig)', s, 0);
       vm.incref(s);
     } else if (vm.table.type[s] === T.Bytes || vm.table.type[s] === T.ByteArray) {
-      throw new NotSupported('json.loads of bytes (decode them to a str first)');
+      // json.loads: s.decode(detect_encoding(s), 'surrogatepass'); detect_encoding answers 'utf-8'
+      // unless the first bytes are a BOM or have the zero bytes of UTF-16/32 (not modelled)
+      const n = vm.table.n[s];
+      const b = (i: number): number => (i < n ? bufferByte(vm, s, i) : -1);
+      if (b(0) === 0 || b(1) === 0 || b(0) === 0xfe || b(0) === 0xff || (b(0) === 0xef && b(1) === 0xbb))
+        throw new NotSupported('json.loads of UTF-16/UTF-32 or BOM-prefixed bytes');
+      s = callMethod(vm, s, 'decode', [], null);
     } else
       throw typeError(vm, 'the JSON object must be str, bytes or bytearray, not %.200s', typeName(vm, s));
     try {

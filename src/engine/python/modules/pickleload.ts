@@ -1,6 +1,7 @@
 import { raiseString } from '../abstract/errors';
 import { memoryError, NotSupported } from '../errors';
-import { bytearrayNew, bytesNew } from '../objects/bytes';
+import { bytesNew } from '../objects/bytes';
+import { bytearrayNew } from '../objects/bytearray';
 import { dictNew as dictNewEmpty, dictSetItem } from '../objects/dict';
 import { exc } from '../objects/exctypes';
 import { fromDouble } from '../objects/float';
@@ -13,6 +14,7 @@ import { tupleFromItems } from '../objects/tuple';
 import { T } from '../objects/types';
 import type { Vm } from '../runtime/vm';
 import { gcAllocRaw, gcFreeRaw, OP } from './pickleops';
+import { build, findClass, newObj } from './pickleloadreduce';
 
 /**
  * The C unpickler (Modules/_pickle.c, 3.11) for what picklesave.ts writes (and the same opcodes
@@ -422,6 +424,34 @@ export class Unpickler {
           if (items !== vm.s.emptyTuple) this.updateSet(fs, items);
           vm.decref(items);
           this.push(fs);
+          break;
+        }
+        case OP.STACK_GLOBAL: {
+          const name = this.pop();
+          const module = this.pop();
+          try {
+            this.push(findClass(vm, module, name));
+          } finally {
+            vm.decref(name);
+            vm.decref(module);
+          }
+          break;
+        }
+        case OP.NEWOBJ: {
+          const args = this.pop();
+          const cls = this.pop();
+          try {
+            this.push(newObj(vm, cls, args));
+          } finally {
+            vm.decref(args);
+            vm.decref(cls);
+          }
+          break;
+        }
+        case OP.BUILD: {
+          if (this.stack.length - 2 < this.fence) this.underflow();
+          const state = this.pop();
+          build(vm, this.top(), state);
           break;
         }
         case OP.MEMOIZE:

@@ -44,6 +44,9 @@ export const OP = {
   MEMOIZE: 0x94,
   FRAME: 0x95,
   BYTEARRAY8: 0x96,
+  STACK_GLOBAL: 0x93,
+  NEWOBJ: 0x81,
+  BUILD: 0x62,
 } as const;
 
 /** A GC object made by PyObject_GC_New for a C-only type (gc_alloc: it counts for generation 0). */

@@ -5,7 +5,8 @@ import { intValue } from '../objects/int';
 import { listItem } from '../objects/list';
 import { strValue } from '../objects/str';
 import { tupleItems } from '../objects/tuple';
-import { T } from '../objects/types';
+import { T, TpFlags } from '../objects/types';
+import { reducible, saveGlobal, saveInstance } from './picklereduce';
 import type { Vm } from '../runtime/vm';
 import { gcAllocRaw, gcFreeRaw, le32, le64, OP } from './pickleops';
 import { setData } from '../objects/set';
@@ -167,7 +168,7 @@ export class Pickler {
   }
 
   /** memo_put: PyMemoTable_Set, then MEMOIZE (protocol 4+) or BINPUT / LONG_BINPUT. */
-  private memoPut(obj: number): void {
+  memoPut(obj: number): void {
     const idx = this.memo.size;
     this.vm.incref(obj);
     this.memo.set(obj, idx);
@@ -227,8 +228,11 @@ export class Pickler {
       case T.ByteArray:
         return this.saveByteArray(obj);
     }
+    // save_global for a class, save_reduce of object.__reduce_ex__ for an instance of one
+    if (type === T.Type && vm.slotsOf(obj).flags & TpFlags.HeapType) return saveGlobal(this, vm, obj);
+    if (reducible(vm, obj)) return saveInstance(this, vm, obj);
     throw new NotSupported(
-      `pickle of a '${vm.typeOf(obj).name}' object (Highwater pickles None, bool, int, float, str, bytes, bytearray, list, tuple, dict, set and frozenset)`,
+      `pickle of a '${vm.typeOf(obj).name}' object (Highwater pickles None, bool, int, float, str, bytes, bytearray, list, tuple, dict, set, frozenset, classes and their instances)`,
     );
   }
 

@@ -27,6 +27,8 @@ export interface Translated {
   flags: string;
   groups: number;
   groupIndex: Map<string, number>;
+  /** parents[g]: the capturing group that lexically encloses group g (0: none); index 0 unused. */
+  parents: number[];
   pyFlags: number;
 }
 
@@ -56,6 +58,13 @@ export function translate(pattern: string, flagsIn: number): Translated {
   let groups = 0;
   const open: number[] = [];
   const groupIndex = new Map<string, number>();
+  // the capturing group each open parenthesis starts (0 for the others), for parents[]
+  const capturing: number[] = [];
+  const parents: number[] = [0];
+  const openCapture = (): void => {
+    parents[groups] = capturing.findLast((g) => g !== 0) ?? 0;
+    capturing.push(groups);
+  };
   const bound = `(?:(?<=[${W}])(?![${W}])|(?<![${W}])(?=[${W}]))`;
   const notBound = `(?:(?<=[${W}])(?=[${W}])|(?<![${W}])(?![${W}]))`;
   const escapeIn = (c: string, inClass: boolean): string => {
@@ -162,6 +171,7 @@ export function translate(pattern: string, flagsIn: number): Translated {
         if (named) {
           groups++;
           groupIndex.set(named[1], groups);
+          openCapture();
           out += `(?<${named[1]}>`;
           open.push(i);
           i += 2 + named[0].length;
@@ -182,6 +192,7 @@ export function translate(pattern: string, flagsIn: number): Translated {
         ) {
           const k = rest.startsWith('<') ? 2 : 1;
           out += '(?' + rest.slice(0, k);
+          capturing.push(0);
           open.push(i);
           i += 2 + k;
           continue;
@@ -197,6 +208,7 @@ export function translate(pattern: string, flagsIn: number): Translated {
         throw new RegexUnsupported(`the group (?${rest.slice(0, 6)}…`);
       }
       groups++;
+      openCapture();
       out += '(';
       open.push(i);
       i++;
@@ -204,6 +216,7 @@ export function translate(pattern: string, flagsIn: number): Translated {
     }
     if (c === ')') {
       if (open.pop() === undefined) throw new RegexSyntax('unbalanced parenthesis', i);
+      capturing.pop();
       out += ')';
       i++;
       continue;
@@ -235,5 +248,5 @@ export function translate(pattern: string, flagsIn: number): Translated {
   if (open.length) throw new RegexSyntax('missing ), unterminated subpattern', open[open.length - 1]);
   let jsFlags = 'dgv';
   if (flags & FLAGS.I) jsFlags += 'i';
-  return { source: out, flags: jsFlags, groups, groupIndex, pyFlags: flags | (ascii ? 0 : FLAGS.U) };
+  return { source: out, flags: jsFlags, groups, groupIndex, parents, pyFlags: flags | (ascii ? 0 : FLAGS.U) };
 }

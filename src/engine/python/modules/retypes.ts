@@ -2,7 +2,7 @@ import { raiseString, typeError } from '../abstract/errors';
 import { NotSupported } from '../errors';
 import { E } from '../objects/exctypes';
 import { fromLong, intValue } from '../objects/int';
-import { strResult, strValue } from '../objects/str';
+import { intern, strResult, strValue } from '../objects/str';
 import { tupleAlloc, tupleFromItems } from '../objects/tuple';
 import { Meth, T, TpFlags, defineType, type MethodDef, type TypeSlots } from '../objects/types';
 import type { Vm } from '../runtime/vm';
@@ -190,19 +190,52 @@ export const MatchType = (_vm: Vm, id: number): TypeSlots =>
       lastindex: {
         name: 'lastindex',
         get: (vm, h) => {
-          const m = matchOf(vm, h);
-          let last = -1;
-          let lastEnd = -1;
-          for (let g = 1; g < m.spans.length / 2; g++)
-            if (m.spans[2 * g] >= 0 && m.spans[2 * g + 1] >= lastEnd) {
-              last = g;
-              lastEnd = m.spans[2 * g + 1];
-            }
+          const last = lastIndex(vm, matchOf(vm, h));
           return last < 0 ? vm.s.None : fromLong(vm, last);
+        },
+      },
+      lastgroup: {
+        name: 'lastgroup',
+        get: (vm, h) => {
+          const m = matchOf(vm, h);
+          const last = lastIndex(vm, m);
+          for (const [name, g] of patternOf(vm, m.pattern).t.groupIndex)
+            if (g === last) {
+              // the name the pattern's groupindex holds (made at compile time): nothing new
+              const n = intern(vm, name);
+              vm.incref(n);
+              return n;
+            }
+          return vm.s.None;
         },
       },
     },
   });
+
+/**
+ * match_lastindex: sre sets `lastindex` to the group whose closing MARK the match passed last.
+ * Of the groups that took part, that is the one ending furthest; at the same end an enclosing
+ * group closes after the groups inside it, and otherwise the later group in the pattern closes
+ * last (`(a)()`: 2; `((a)b)` and `(\d+(\.\d*)?)`: 1). -1 when no group took part.
+ */
+function lastIndex(vm: Vm, m: MatchState): number {
+  const parents = patternOf(vm, m.pattern).t.parents;
+  const encloses = (a: number, b: number): boolean => {
+    for (let p = parents[b]; p; p = parents[p]) if (p === a) return true;
+    return false;
+  };
+  let last = -1;
+  for (let g = 1; g < m.spans.length / 2; g++) {
+    if (m.spans[2 * g] < 0) continue;
+    if (last < 0) last = g;
+    else {
+      const end = m.spans[2 * g + 1];
+      const lastEnd = m.spans[2 * last + 1];
+      if (end > lastEnd || (end === lastEnd && !encloses(last, g))) last = g;
+    }
+  }
+  return last;
+}
 
 export function patternDealloc(vm: Vm, h: number): void {
   vm.gc.untrack(h);

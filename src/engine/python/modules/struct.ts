@@ -15,6 +15,7 @@ import { Meth, T, TpFlags, defineType, type MethodDef, type TypeSlots } from '..
 import type { Vm } from '../runtime/vm';
 import { builtinStatic } from '../objects/descr';
 import { takeStartupBlock } from './footprint';
+import { iterUnpack } from './structiter';
 import { partName, runPythonPart } from './pythonpart';
 import type { ModuleSpec } from './registry';
 import {
@@ -47,7 +48,7 @@ const MAXCACHE = 100;
 const EXACT_INTS = 'ILQNnP';
 const STARTUP_CACHE = ['<4s4H2LH', '<4s4B4HL2L5H2L', '<4s2B4HL2L2H', '<4sLQL', '<4sQ2H2L4Q'];
 
-interface StructState {
+export interface StructState {
   fmt: ParsedFormat;
   format: number;
   codes: number;
@@ -63,8 +64,8 @@ const stateOf = (vm: Vm): ModuleState => {
   if (s === undefined) throw new Error('internal: _struct used before its import');
   return s;
 };
-const structOf = (vm: Vm, h: number): StructState => vm.table.side[h] as StructState;
-const structError = (vm: Vm, msg: string): never => {
+export const structOf = (vm: Vm, h: number): StructState => vm.table.side[h] as StructState;
+export const structError = (vm: Vm, msg: string): never => {
   throw raiseString(vm, vm.slotsOf(stateOf(vm).error).id, msg);
 };
 
@@ -212,7 +213,7 @@ function packWith(vm: Vm, st: StructState, args: readonly number[]): number {
   return bytesNew(vm, out.join(''));
 }
 
-function bufferText(vm: Vm, buf: number): string {
+export function bufferText(vm: Vm, buf: number): string {
   const t = vm.table.type[buf];
   if (t !== T.Bytes && t !== T.ByteArray)
     throw typeError(vm, "a bytes-like object is required, not '%.100s'", vm.typeOf(buf).name);
@@ -221,7 +222,7 @@ function bufferText(vm: Vm, buf: number): string {
   return s;
 }
 
-function unpackWith(vm: Vm, st: StructState, data: string, offset: number): number {
+export function unpackWith(vm: Vm, st: StructState, data: string, offset: number): number {
   const n = st.fmt.items;
   if (n === 0) return vm.s.emptyTuple;
   const tuple = tupleAlloc(vm, n);
@@ -303,13 +304,26 @@ const FUNCTIONS: MethodDef[] = [
     flags: Meth.NoArgs,
     impl: (vm) => (dictClear(vm, stateOf(vm).cache), vm.s.None),
   },
-  ...['iter_unpack', 'pack_into'].map((name): MethodDef => ({
-    name,
+  {
+    name: 'iter_unpack',
+    flags: Meth.Fastcall,
+    impl: (vm, _m, a) => {
+      if (a.length !== 2) throw typeError(vm, 'iter_unpack expected 2 arguments, got %zd', a.length);
+      const s = cachedStruct(vm, a[0]);
+      try {
+        return iterUnpack(vm, s, a[1]);
+      } finally {
+        vm.decref(s);
+      }
+    },
+  },
+  {
+    name: 'pack_into',
     flags: Meth.Fastcall,
     impl: () => {
-      throw new NotSupported(`struct.${name}`);
+      throw new NotSupported('struct.pack_into');
     },
-  })),
+  },
 ];
 
 export const StructType = (_vm: Vm, id: number): TypeSlots =>
@@ -348,6 +362,7 @@ export const StructType = (_vm: Vm, id: number): TypeSlots =>
             offsetArg(vm, a[1] ?? kw?.get('offset')),
           ),
       },
+      iter_unpack: { name: 'iter_unpack', flags: Meth.O, impl: (vm, h, a) => iterUnpack(vm, h, a[0]) },
       // s_sizeof: the object and its formatcodes
       __sizeof__: {
         name: '__sizeof__',

@@ -65,6 +65,7 @@ function loadTyping(vm: Vm, importModule: ImportModule): number {
     _OrderedDict: attrOf(vm, importModule, 'collections', 'OrderedDict'),
     _Counter: attrOf(vm, importModule, 'collections', 'Counter'),
     _FunctionType: vm.types[T.Function].typeObject,
+    _ABCMeta: attrOf(vm, importModule, 'abc', 'ABCMeta'),
   };
   const globals = runPythonPart(vm, 'typing', TYPING_SOURCE, names);
   return moduleFromGlobals(vm, 'typing', globals);

@@ -11,14 +11,15 @@
  * run with "not supported by Highwater yet"), the origins `_deque`, `_defaultdict`,
  * `_OrderedDict`, `_Counter` (collections), `_FunctionType`, `_hw_itemgetter` (operator.itemgetter).
  * NamedTuple and TypedDict are real metaclasses (NamedTupleMeta, _TypedDictMeta, reached through
- * __mro_entries__); Generic and Protocol are not modelled (the module reports them as not supported).
+ * __mro_entries__). Generic is a plain class with __class_getitem__ (lru-cached) and
+ * __init_subclass__ (sets __parameters__ from __orig_bases__); `Generic[K, V]` as a base gives
+ * Generic through _GenericAlias.__mro_entries__; `Cache[str, int]` is a _GenericAlias whose call
+ * sets __orig_class__ on the instance. Protocol is Generic with the _ProtocolMeta metaclass
+ * (ABCMeta's subclass: `_ABCMeta` from abc); isinstance() against a @runtime_checkable protocol
+ * checks the protocol's members. Not modelled: TypeVarTuple, ParamSpec, Concatenate.
  */
 export const TYPING_SOURCE = `
 _cleanups = []
-# Generic and Protocol are classes with a metaclass: not modelled (the module reports them as
-# not supported); _type_check still refuses them by identity
-_Generic = object()
-_Protocol = object()
 
 
 class _ABCOrigin:
@@ -82,7 +83,7 @@ def _type_convert(arg, module=None, *, allow_special_forms=False):
 
 
 def _type_check(arg, msg, is_argument=True, module=None, *, allow_special_forms=False):
-    invalid_generic_forms = (_Generic, _Protocol)
+    invalid_generic_forms = (Generic, Protocol)
     if not allow_special_forms:
         invalid_generic_forms += (ClassVar,)
         if is_argument:
@@ -94,7 +95,7 @@ def _type_check(arg, msg, is_argument=True, module=None, *, allow_special_forms=
         return arg
     if allow_special_forms and arg in (ClassVar, Final):
         return arg
-    if isinstance(arg, _SpecialForm) or arg in (_Generic, _Protocol):
+    if isinstance(arg, _SpecialForm) or arg in (Generic, Protocol):
         raise TypeError(f"Plain {arg} is not valid as type argument")
     if type(arg) is tuple:
         raise TypeError(f"{msg} Got {arg!r:.100}.")
@@ -223,8 +224,25 @@ class _BaseGenericAlias(_Final):
             pass
         return result
 
+    def __mro_entries__(self, bases):
+        res = []
+        if self.__origin__ not in bases:
+            res.append(self.__origin__)
+        i = bases.index(self)
+        for b in bases[i+1:]:
+            if isinstance(b, _BaseGenericAlias) or issubclass(b, Generic):
+                break
+        else:
+            res.append(Generic)
+        return tuple(res)
+
     def __getattr__(self, attr):
-        _hw_unsupported(f'typing alias attribute {attr}')
+        if attr in {'__origin__', '__args__'}:
+            raise AttributeError(attr)
+        # the origin's attributes, but no dunders (copy and pickle look for those)
+        if '__origin__' in self.__dict__ and not (attr.startswith('__') and attr.endswith('__')):
+            return getattr(self.__origin__, attr)
+        raise AttributeError(attr)
 
     def __or__(self, right):
         return Union[self, right]
@@ -253,9 +271,41 @@ class _GenericAlias(_BaseGenericAlias):
     def __hash__(self):
         return hash((self.__origin__, self.__args__))
 
+    def __mro_entries__(self, bases):
+        if isinstance(self.__origin__, _SpecialForm):
+            raise TypeError(f"Cannot subclass {self!r}")
+        if self._name:  # the generic version of a built-in class or an ABC
+            return super().__mro_entries__(bases)
+        if self.__origin__ is Generic:
+            if Protocol in bases:
+                return ()
+            i = bases.index(self)
+            for b in bases[i+1:]:
+                if isinstance(b, _BaseGenericAlias) and b is not self:
+                    return ()
+        return (self.__origin__,)
+
     @_tp_cache
     def __getitem__(self, args):
-        _hw_unsupported('substituting type variables of a generic alias')
+        # Cache[K, V][str, int] style substitution of type variables
+        if self.__origin__ in (Generic, Protocol):
+            raise TypeError(f"Cannot subscript already-subscripted {self}")
+        if not isinstance(args, tuple):
+            args = (args,)
+        args = tuple(_type_convert(p) for p in args)
+        params = self.__parameters__
+        _check_generic(self, args, len(params))
+        subst = dict(zip(params, args))
+        new_args = []
+        for old in self.__args__:
+            if isinstance(old, TypeVar):
+                new_args.append(subst[old])
+            else:
+                sub = getattr(old, '__parameters__', ())
+                if sub:
+                    old = old[tuple(subst[x] for x in sub)]
+                new_args.append(old)
+        return self.copy_with(tuple(new_args))
 
     def copy_with(self, args):
         return self.__class__(self.__origin__, args, name=self._name, inst=self._inst,
@@ -382,6 +432,134 @@ class _LiteralGenericAlias(_GenericAlias):
 
     def __hash__(self):
         return hash(frozenset(self.__args__))
+
+
+class Generic:
+    """Abstract base class for generic types (class Cache(Generic[K, V]): ...)."""
+    __slots__ = ()
+    _is_protocol = False
+
+    @_tp_cache
+    def __class_getitem__(cls, params):
+        if not isinstance(params, tuple):
+            params = (params,)
+        params = tuple(_type_convert(p) for p in params)
+        if cls in (Generic, Protocol):
+            if not params:
+                raise TypeError(f"Parameter list to {cls.__qualname__}[...] cannot be empty")
+            if not all(isinstance(p, TypeVar) for p in params):
+                raise TypeError(f"Parameters to {cls.__name__}[...] must all be type variables "
+                                f"or parameter specification variables.")
+            if len(set(params)) != len(params):
+                raise TypeError(f"Parameters to {cls.__name__}[...] must all be unique")
+        else:
+            _check_generic(cls, params, len(cls.__parameters__))
+        return _GenericAlias(cls, params, _paramspec_tvars=True)
+
+    def __init_subclass__(cls, *args, **kwargs):
+        super().__init_subclass__(*args, **kwargs)
+        tvars = []
+        if '__orig_bases__' in cls.__dict__:
+            error = Generic in cls.__orig_bases__
+        else:
+            error = (Generic in cls.__bases__ and cls.__name__ != 'Protocol'
+                     and type(cls) != _TypedDictMeta)
+        if error:
+            raise TypeError("Cannot inherit from plain Generic")
+        if '__orig_bases__' in cls.__dict__:
+            tvars = _collect_parameters(cls.__orig_bases__)
+            gvars = None
+            for base in cls.__orig_bases__:
+                if isinstance(base, _GenericAlias) and base.__origin__ is Generic:
+                    if gvars is not None:
+                        raise TypeError("Cannot inherit from Generic[...] multiple types.")
+                    gvars = base.__parameters__
+            if gvars is not None:
+                tvarset = set(tvars)
+                gvarset = set(gvars)
+                if not tvarset <= gvarset:
+                    s_vars = ', '.join(str(t) for t in tvars if t not in gvarset)
+                    s_args = ', '.join(str(g) for g in gvars)
+                    raise TypeError(f"Some type variables ({s_vars}) are"
+                                    f" not listed in Generic[{s_args}]")
+                tvars = gvars
+        cls.__parameters__ = tuple(tvars)
+
+
+_TYPING_INTERNALS = frozenset({'__parameters__', '__orig_bases__', '__orig_class__',
+                               '_is_protocol', '_is_runtime_protocol'})
+_SPECIAL_NAMES = frozenset({'__abstractmethods__', '__annotations__', '__dict__', '__doc__',
+                            '__init__', '__module__', '__new__', '__slots__',
+                            '__subclasshook__', '__weakref__', '__class_getitem__'})
+_PROTO_EXCLUDED = _TYPING_INTERNALS | _SPECIAL_NAMES | {'_MutableMapping__marker'}
+
+
+def _get_protocol_attrs(cls):
+    attrs = set()
+    for base in cls.__mro__[:-1]:  # without object
+        if base.__name__ in ('Protocol', 'Generic'):
+            continue
+        # (the real getattr(base, '__annotations__', {}) stores an empty dict in the class)
+        annotations = base.__dict__.get('__annotations__', {})
+        for attr in list(base.__dict__.keys()) + list(annotations.keys()):
+            if not attr.startswith('_abc_') and attr not in _PROTO_EXCLUDED:
+                attrs.add(attr)
+    return attrs
+
+
+def _is_callable_members_only(cls):
+    return all(callable(getattr(cls, attr, None)) for attr in _get_protocol_attrs(cls))
+
+
+def _no_init_or_replace_init(self, *args, **kwargs):
+    cls = type(self)
+    if cls._is_protocol:
+        raise TypeError('Protocols cannot be instantiated')
+    if cls.__init__ is not _no_init_or_replace_init:
+        return
+    for base in cls.__mro__:
+        init = base.__dict__.get('__init__', _no_init_or_replace_init)
+        if init is not _no_init_or_replace_init:
+            cls.__init__ = init
+            break
+    else:
+        cls.__init__ = object.__init__
+    cls.__init__(self, *args, **kwargs)
+
+
+class _ProtocolMeta(_ABCMeta):
+    def __instancecheck__(cls, instance):
+        if getattr(cls, '_is_protocol', False) and not getattr(cls, '_is_runtime_protocol', False):
+            raise TypeError("Instance and class checks can only be used with"
+                            " @runtime_checkable protocols")
+        if ((not getattr(cls, '_is_protocol', False) or _is_callable_members_only(cls))
+                and issubclass(instance.__class__, cls)):
+            return True
+        if cls._is_protocol:
+            if all(hasattr(instance, attr) and
+                   (not callable(getattr(cls, attr, None)) or getattr(instance, attr) is not None)
+                   for attr in _get_protocol_attrs(cls)):
+                return True
+        return super().__instancecheck__(instance)
+
+
+class Protocol(Generic, metaclass=_ProtocolMeta):
+    """Base class for protocol classes (structural subtyping)."""
+    __slots__ = ()
+    _is_protocol = True
+    _is_runtime_protocol = False
+
+    def __init_subclass__(cls, *args, **kwargs):
+        super().__init_subclass__(*args, **kwargs)
+        if not cls.__dict__.get('_is_protocol', False):
+            cls._is_protocol = any(b is Protocol for b in cls.__bases__)
+        if not cls._is_protocol:
+            return
+        for base in cls.__bases__:
+            if not (base in (object, Generic) or issubclass(base, Generic) and base._is_protocol):
+                raise TypeError('Protocols can only inherit from other protocols, got %r' % base)
+        if cls.__init__ is Protocol.__init__:
+            cls.__init__ = _no_init_or_replace_init
 
 
 class _TypingEllipsis:
@@ -534,6 +712,10 @@ def no_type_check(arg):
 
 
 def runtime_checkable(cls):
+    if not issubclass(cls, Generic) or not cls._is_protocol:
+        raise TypeError('@runtime_checkable can be only applied to protocol classes,'
+                        ' got %r' % cls)
+    cls._is_runtime_protocol = True
     return cls
 
 

@@ -5,6 +5,7 @@ import { Meth, T } from '../objects/types';
 import type { Vm } from '../runtime/vm';
 import { fn } from './module';
 import { partName, runPythonPart } from './pythonpart';
+import { makeWeakSet } from './weaksetpy';
 
 /**
  * weakref.py's classes (KeyedRef, WeakValueDictionary, WeakKeyDictionary, finalize): Python in
@@ -468,5 +469,9 @@ export function makeWeakrefClasses(vm: Vm, imported: Record<string, number>): Re
   const out: Record<string, number> = {};
   for (const name of ['KeyedRef', 'WeakValueDictionary', 'WeakKeyDictionary', 'finalize'])
     out[name] = partName(vm, globals, name);
+  out.WeakSet = makeWeakSet(vm, {
+    ref: imported.ref,
+    _IterationGuard: partName(vm, globals, '_IterationGuard'),
+  });
   return out;
 }

@@ -6,17 +6,21 @@ import { selfIter } from './rangeobject';
 import { TpFlags, defineType, Meth, type TypeSlots } from './types';
 
 /**
- * bytes_iterator (bytesobject.c striterobject): PyObject_GC_New of 16 + 32 bytes (it_index and
- * the bytes held until the end). striter_next makes each item with _PyLong_FromUnsignedChar, a
- * small int (0..255 are all cached): iterating allocates nothing past the iterator itself.
- * Columns: ref = the bytes (0 once exhausted), num = the index.
+ * bytes_iterator (bytesobject.c striterobject) and bytearray_iterator (bytearrayiterobject):
+ * PyObject_GC_New of 16 + 32 bytes (it_index and the sequence held until the end). Each item is
+ * _PyLong_FromUnsignedChar, a small int (0..255 are all cached): iterating allocates nothing
+ * past the iterator itself. A bytearray's size is read at every step (it may change while
+ * iterated). Columns: ref = the sequence (0 once exhausted), num = the index.
  */
 const BYTESITER_BASIC = 32;
 
-function bytesIterType(_vm: Vm, id: number): TypeSlots {
+const bytesIterType = (_vm: Vm, id: number): TypeSlots => iterType(id, 'bytes_iterator');
+const bytearrayIterType = (_vm: Vm, id: number): TypeSlots => iterType(id, 'bytearray_iterator');
+
+function iterType(id: number, name: string): TypeSlots {
   return defineType({
     id,
-    name: 'bytes_iterator',
+    name,
     basicsize: BYTESITER_BASIC,
     flags: TpFlags.HaveGc,
     dealloc: (vm, h) => {
@@ -55,8 +59,13 @@ function bytesIterType(_vm: Vm, id: number): TypeSlots {
 }
 
 /** bytes_iter: a tracked iterator holding the bytes. */
-export function bytesIterNew(vm: Vm, h: number): number {
-  const type = moduleType(vm, bytesIterType);
+export const bytesIterNew = (vm: Vm, h: number): number => iterNew(vm, h, moduleType(vm, bytesIterType));
+
+/** bytearray_iter. */
+export const bytearrayIterNew = (vm: Vm, h: number): number =>
+  iterNew(vm, h, moduleType(vm, bytearrayIterType));
+
+function iterNew(vm: Vm, h: number, type: TypeSlots): number {
   const it = vm.newGcObject(type.id, BYTESITER_BASIC);
   vm.incref(h);
   vm.table.ref[it] = h;

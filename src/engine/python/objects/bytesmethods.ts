@@ -3,7 +3,20 @@ import { typeError, valueError } from '../abstract/errors';
 import { sequenceFast } from '../abstract/sequence';
 import { NotSupported } from '../errors';
 import type { Vm } from '../runtime/vm';
-import { BYTES_HEADER, byteAt, byteLength, byteString, bytesContent, bytesNew, type ByteContent } from './bytes';
+import { asSsize } from '../abstract/number';
+import {
+  BYTES_HEADER,
+  byteAt,
+  byteLength,
+  byteString,
+  bytesContent,
+  bytesNew,
+  type ByteContent,
+} from './bytes';
+import { SEARCH_METHODS } from './bytessearch';
+import { SPLIT_METHODS } from './bytessplit';
+import { decodeWithErrors, handlerOf } from './codecerrors';
+import { bytesLikeMethods } from './bytesstr';
 import { UnicodeWriter } from './formatwriter';
 import { strNew, strValue } from './str';
 import { Meth, T, type Kwargs, type MethodDef } from './types';
@@ -94,18 +107,24 @@ function decode(vm: Vm, self: number, args: readonly number[], kw: Kwargs | null
   // eslint-disable-next-line no-control-regex -- ASCII is every code below 128, controls included
   const prefix = raw.search(/[^\x00-\x7f]/);
   if (prefix < 0) return strNew(vm, raw, 0);
-  if (ascii) throw new NotSupported("bytes.decode('ascii') of non-ASCII data (UnicodeDecodeError)");
   let text: string;
   try {
+    if (ascii) throw new Error('non-ASCII');
     text = new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(raw, (ch) => ch.charCodeAt(0)));
   } catch {
-    throw new NotSupported('bytes.decode of invalid UTF-8 (UnicodeDecodeError)');
+    // an error handler's path (unicode_decode_utf8 / ascii_decode then the handler)
+    const errArg = args[1] ?? kw?.get('errors');
+    const errors = handlerOf(
+      errArg === undefined ? 'strict' : strValue(vm, errArg),
+      `bytes.decode('${enc}')`,
+    );
+    text = decodeWithErrors(vm, self, raw, !ascii, errors);
   }
   const w = new UnicodeWriter(vm);
   w.initWithNewBuffer(n, 127, text.slice(0, prefix), prefix);
   // runs of characters that fit the buffer's kind go straight in; a wider one widens it
   let runStart = prefix;
-  for (let i = prefix; i < text.length; ) {
+  for (let i = prefix; i < text.length;) {
     const cp = text.codePointAt(i)!;
     const width = cp > 0xffff ? 2 : 1;
     if (cp > w.maxchar) {
@@ -120,17 +139,46 @@ function decode(vm: Vm, self: number, args: readonly number[], kw: Kwargs | null
 }
 
 /**
- * bytes.hex() (_Py_strhex_impl without a separator): PyUnicode_New(2 * len, 127) filled with
- * the digits; the empty str for empty bytes.
+ * bytes.hex(), bytearray.hex(), memoryview.hex() (_Py_strhex_impl): one PyUnicode_New(2 × len +
+ * separators, 127) filled with the digits (the empty str for no bytes). `sep` is one ASCII
+ * character (str or bytes), inserted every `bytes_per_sep` bytes counted from the right (from
+ * the left when negative).
  */
-function hex(vm: Vm, self: number, args: readonly number[], kw: Kwargs | null): number {
-  if (args.length > 0 || (kw !== null && kw.size > 0)) throw new NotSupported('bytes.hex with a separator');
-  const c = bytesContent(vm, self);
-  const n = byteLength(c);
+export function hexText(vm: Vm, data: string, args: readonly number[], kw: Kwargs | null): number {
+  if (kw !== null && kw.size > 0) argParserInit(vm, 'hex', ['sep', 'bytes_per_sep']);
+  if (args.length > 2) throw typeError(vm, 'hex() takes at most 2 arguments (%zd given)', args.length);
+  const sepArg = args[0] ?? kw?.get('sep');
+  const perArg = args[1] ?? kw?.get('bytes_per_sep');
+  let sep = '';
+  if (sepArg !== undefined) {
+    const t = vm.table.type[sepArg];
+    if (t !== T.Str && t !== T.Bytes) throw typeError(vm, 'sep must be str or bytes.');
+    sep = t === T.Str ? strValue(vm, sepArg) : (byteString(bytesContent(vm, sepArg)) ?? '');
+    if (sep.length !== 1) throw valueError(vm, 'sep must be length 1.');
+    if (sep.charCodeAt(0) > 127) throw valueError(vm, 'sep must be ASCII.');
+  }
+  const per = perArg === undefined ? 1 : asSsize(vm, perArg, 0);
+  const n = data.length;
   if (n === 0) return vm.s.emptyStr;
-  let s = '';
-  for (let i = 0; i < n; i++) s += byteAt(c, i).toString(16).padStart(2, '0');
-  return strNew(vm, s, 0);
+  const digit = (i: number): string => data.charCodeAt(i).toString(16).padStart(2, '0');
+  let out = '';
+  if (sep === '' || per === 0) for (let i = 0; i < n; i++) out += digit(i);
+  else {
+    const group = Math.abs(per);
+    for (let i = 0; i < n; i++) {
+      // groups counted from the end for a positive bytes_per_sep, from the start for a negative one
+      const boundary = per > 0 ? (n - i) % group === 0 : i % group === 0;
+      if (i > 0 && boundary) out += sep;
+      out += digit(i);
+    }
+  }
+  return strNew(vm, out, 0);
+}
+
+function hex(vm: Vm, self: number, args: readonly number[], kw: Kwargs | null): number {
+  const data = byteString(bytesContent(vm, self));
+  if (data === null) throw new NotSupported('hex() of more than 1 MB of zero-filled bytes');
+  return hexText(vm, data, args, kw);
 }
 
 const HEX_SPACE = /[ \t\n\r\f\v]/;
@@ -144,10 +192,10 @@ const HEX_SPACE = /[ \t\n\r\f\v]/;
 function fromhex(vm: Vm, _type: number, args: readonly number[]): number {
   const h = args[0];
   if (vm.table.type[h] !== T.Str)
-    throw typeError(vm, "fromhex() argument must be str, not %.50s", vm.typeOf(h).name);
+    throw typeError(vm, 'fromhex() argument must be str, not %.50s', vm.typeOf(h).name);
   const s = strValue(vm, h);
   const out: number[] = [];
-  for (let i = 0; i < s.length; ) {
+  for (let i = 0; i < s.length;) {
     if (HEX_SPACE.test(s[i])) {
       i++;
       continue;
@@ -196,9 +244,13 @@ function dunderBytes(vm: Vm, self: number): number {
 }
 
 export const BYTES_METHODS: Record<string, MethodDef> = {
+  // the str-like methods (bytesstr.ts); the ones below, with their own allocation cases, win
+  ...bytesLikeMethods('bytes'),
   __bytes__: def('__bytes__', Meth.NoArgs, (vm, self) => dunderBytes(vm, self)),
   join: def('join', Meth.O, join),
   decode: def('decode', Meth.Fastcall | Meth.Keywords, decode),
   hex: def('hex', Meth.Fastcall | Meth.Keywords, hex),
   fromhex: def('fromhex', Meth.O | Meth.Class, fromhex),
+  ...SEARCH_METHODS('bytes'),
+  ...SPLIT_METHODS('bytes'),
 };

@@ -5,12 +5,13 @@ import { reprText } from '../abstract/repr';
 import { setItem } from '../abstract/item';
 import type { Vm } from '../runtime/vm';
 import { dictClear, dictTraverse, DICT_BASIC } from './dict';
-import { dictText } from './dictmethods';
+import { dictIor, dictText, subclassOr } from './dictmethods';
+import { dictMerge } from './dictmerge';
 import { dictInit, dictNewSubtype, dictSubscriptMissing, isCallable } from './dictsub';
 import { E } from './exctypes';
 import { moduleType } from './modtypes';
 import { tupleItems } from './tuple';
-import { Meth, T, TpFlags, defineType, type TypeSlots } from './types';
+import { Meth, NB, NB_BINARY_COUNT, T, TpFlags, defineType, numberSlots, type TypeSlots } from './types';
 
 /**
  * collections.defaultdict (Modules/_collectionsmodule.c defdictobject: a dict plus
@@ -105,6 +106,21 @@ export const DefaultDictType = (_vm: Vm, id: number): TypeSlots =>
       dictClear(vm, h);
     },
     reprText: defdictText,
+    // defdict_or: new_defdict(self, left) (type(dd)(factory, left)), then PyDict_Update(new, right);
+    // `|=` is dict's, inherited
+    number: numberSlots({
+      [NB.Or]: (vm, a, b) =>
+        subclassOr(
+          vm,
+          a,
+          b,
+          id,
+          (vm2, self, left) =>
+            call(vm2, vm2.typeOf(self).typeObject, [factoryOf(vm2, self) || vm2.s.None, left], null),
+          dictMerge,
+        ),
+      [NB.Or + NB_BINARY_COUNT]: dictIor,
+    }),
     mapping: { subscript: dictSubscriptMissing },
     new: (vm, type) => dictNewSubtype(vm, type),
     init: defdictInit,

@@ -298,6 +298,17 @@ export const MethodWrapperType = (): TypeSlots =>
       `<method-wrapper '${descrData<SlotWrapper>(vm, h).def.name}' of ${vm.typeOf(vm.table.ref[h]).name} object at 0x${vm.id(vm.table.ref[h]).toString(16)}>`,
     call: (vm, h, args, kwargs) =>
       wrapperCall(vm, descrData<SlotWrapper>(vm, h), vm.table.ref[h], args, kwargs),
+    getset: {
+      // wrapper_getsets: the bound object (heapq.merge drains its last input through it.__next__.__self__)
+      __self__: {
+        name: '__self__',
+        get: (vm, h) => {
+          vm.incref(vm.table.ref[h]);
+          return vm.table.ref[h];
+        },
+      },
+      __name__: { name: '__name__', get: (vm, h) => internName(vm, descrData<SlotWrapper>(vm, h).def.name) },
+    },
   });
 
 // ---- lookup on a built-in type ------------------------------------------------------------

@@ -5,6 +5,7 @@ import { reprText } from '../abstract/repr';
 import type { Vm } from '../runtime/vm';
 import {
   DICT_METHODS,
+  dictNumberSlots,
   dictAssSubscript,
   dictContainsSlot,
   dictRichcompare,
@@ -537,4 +538,5 @@ export const DictType = (): TypeSlots =>
     new: (vm, type) => dictNewSubtype(vm, type),
     init: (vm, h, args, kwargs) => dictInit(vm, h, Array.from(tupleItems(vm, args)), kwargs, 'dict'),
     methods: DICT_METHODS,
+    number: dictNumberSlots(),
   });

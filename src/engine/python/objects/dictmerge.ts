@@ -72,8 +72,8 @@ function releaseOld(vm: Vm, addr: number, log2: number, unicode: boolean): void 
   else vm.mem.free(addr);
 }
 
-/** dictresize(mp, estimate_log2_keysize(n), unicode) ahead of a merge. */
-function resizeFor(vm: Vm, d: DictData, n: number, unicode: boolean): void {
+/** dictresize(mp, estimate_log2_keysize(n), unicode) ahead of a merge (and _PyDict_FromKeys). */
+export function resizeFor(vm: Vm, d: DictData, n: number, unicode: boolean): void {
   const log2 = log2Keysize(Math.floor((n * 3 + 1) / 2));
   const size = keysBytes(log2, unicode && d.unicode);
   const p = vm.mem.malloc(size);

@@ -17,12 +17,23 @@ import {
   DICT_BASIC,
 } from './dict';
 import { dictMerge } from './dictmerge';
+import { DICT_FROMKEYS } from './dictfromkeys';
 import { dictViewNew } from './dictview';
 import { dictMergeMapping } from './dictsub';
 import { E } from './exctypes';
 import { intern } from './str';
 import { tupleFromItems } from './tuple';
-import { Cmp, Meth, T, type Kwargs, type MethodDef } from './types';
+import {
+  Cmp,
+  Meth,
+  NB,
+  NB_BINARY_COUNT,
+  T,
+  numberSlots,
+  type Kwargs,
+  type MethodDef,
+  type NumberSlots,
+} from './types';
 
 /** The dict protocols and methods (Objects/dictobject.c) beyond the table itself (dict.ts). */
 
@@ -207,6 +218,7 @@ export const DICT_METHODS: Record<string, MethodDef> = {
   items: def('items', Meth.NoArgs, (vm, self) => dictViewNew(vm, self, 'items')),
   // PyDict_Copy: a dense table is cloned first (its keys, then the dict object)
   copy: def('copy', Meth.NoArgs, (vm, self) => dictCopy(vm, self)),
+  fromkeys: DICT_FROMKEYS,
   popitem: def('popitem', Meth.NoArgs, (vm, self) => {
     const d = dictData(vm, self);
     let i = d.nentries - 1;
@@ -220,3 +232,56 @@ export const DICT_METHODS: Record<string, MethodDef> = {
     return tupleFromItems(vm, [k, v]);
   }),
 };
+
+const isDict = (vm: Vm, h: number): boolean => vm.typeOf(h).mro.includes(T.Dict);
+
+/**
+ * dict's `|` and `|=` (PEP 584). dict_or: both operands dicts (else NotImplemented), a PyDict_Copy
+ * of the left (an exact dict even for a subclass) with dict_update_arg of the right. dict_ior:
+ * dict_update_arg of any right operand (a mapping or an iterable of pairs), the left returned.
+ */
+export function dictNumberSlots(): NumberSlots {
+  return numberSlots({
+    [NB.Or]: (vm, a, b) => {
+      if (!isDict(vm, a) || !isDict(vm, b)) return vm.s.NotImplemented;
+      return mergedCopy(vm, dictCopy(vm, a), b, dictUpdateArg);
+    },
+    [NB.Or + NB_BINARY_COUNT]: dictIor,
+  });
+}
+
+/** dict_ior: dict_update_arg(self, other), self returned. */
+export function dictIor(vm: Vm, a: number, b: number): number {
+  dictUpdateArg(vm, a, b);
+  vm.incref(a);
+  return a;
+}
+
+/**
+ * The `|` of a dict subclass in C (defdict_or, odict_or): the operand of `ofType` decides the
+ * result's class, the other must be a dict (else NotImplemented); `copyOf(self, left)` makes the
+ * new one through its class, then `update` merges the right operand in.
+ */
+export function subclassOr(
+  vm: Vm,
+  a: number,
+  b: number,
+  ofType: number,
+  copyOf: (vm: Vm, self: number, left: number) => number,
+  update: (vm: Vm, h: number, arg: number) => void,
+): number {
+  const leftIs = vm.typeOf(a).mro.includes(ofType);
+  const self = leftIs ? a : b;
+  if (!isDict(vm, leftIs ? b : a)) return vm.s.NotImplemented;
+  return mergedCopy(vm, copyOf(vm, self, a), b, update);
+}
+
+function mergedCopy(vm: Vm, r: number, b: number, update: (vm: Vm, h: number, arg: number) => void): number {
+  try {
+    update(vm, r, b);
+  } catch (e) {
+    vm.decref(r);
+    throw e;
+  }
+  return r;
+}

@@ -1,7 +1,8 @@
 import { NotSupported, type PyError } from '../errors';
 import { typeError } from '../abstract/errors';
 import { unicodeFromFormat } from '../abstract/fromformat';
-import { hasIndex } from '../abstract/number';
+import { asSsize, hasIndex } from '../abstract/number';
+import { fromSsize } from './int';
 import { repr, reprText, str, strText } from '../abstract/repr';
 import type { Vm } from '../runtime/vm';
 import { EXCEPTION_IDS, EXCEPTION_ROWS, type ExcLayout } from './exctypes';
@@ -284,6 +285,32 @@ function excStr(vm: Vm, h: number): number {
     if (line !== null) return unicodeFromFormat(vm, '%S (line %ld)', [f.msg, line]);
     return str(vm, f.msg);
   }
+  if (l === FIELDS.unicodeerror && f.encoding && f.reason && name.name === 'UnicodeEncodeError') {
+    // UnicodeEncodeError_str: one character named by its escape, a range by its positions
+    const { start, end } = st.ints;
+    const obj = strValue(vm, f.object);
+    if (end === start + 1) {
+      const c = obj.codePointAt(start) ?? 0;
+      const esc =
+        c < 0x100
+          ? `\\x${c.toString(16).padStart(2, '0')}`
+          : c < 0x10000
+            ? `\\u${c.toString(16).padStart(4, '0')}`
+            : `\\U${c.toString(16).padStart(8, '0')}`;
+      return unicodeFromFormat(vm, "'%U' codec can't encode character '%s' in position %zd: %U", [
+        f.encoding,
+        esc,
+        start,
+        f.reason,
+      ]);
+    }
+    return unicodeFromFormat(vm, "'%U' codec can't encode characters in position %zd-%zd: %U", [
+      f.encoding,
+      start,
+      end - 1,
+      f.reason,
+    ]);
+  }
   if (l === FIELDS.unicodeerror && f.encoding && f.reason && name.name === 'UnicodeDecodeError') {
     const { start, end } = st.ints;
     const obj = strValue(vm, f.object);
@@ -354,6 +381,14 @@ const stateGetSet = (name: string, key: 'args' | 'traceback' | 'context' | 'caus
   },
 });
 
+const intMember = (name: 'start' | 'end'): MemberDef => ({
+  name,
+  get: (vm, h) => fromSsize(vm, excState(vm, h).ints[name] ?? 0),
+  set: (vm, h, v) => {
+    excState(vm, h).ints[name] = asSsize(vm, v, EXCEPTION_IDS.get('OverflowError')!);
+  },
+});
+
 const MEMBERS: Partial<Record<ExcLayout, Record<string, MemberDef>>> = {
   stopiteration: { value: fieldMember('value') },
   systemexit: { code: fieldMember('code') },
@@ -369,6 +404,9 @@ const MEMBERS: Partial<Record<ExcLayout, Record<string, MemberDef>>> = {
     encoding: fieldMember('encoding'),
     object: fieldMember('object'),
     reason: fieldMember('reason'),
+    // T_PYSSIZET members of PyUnicodeErrorObject: a new int on each read
+    start: intMember('start'),
+    end: intMember('end'),
   },
   nameerror: { name: fieldMember('name') },
   attributeerror: { name: fieldMember('name'), obj: fieldMember('obj') },

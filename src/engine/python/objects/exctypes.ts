@@ -149,6 +149,7 @@ export const E = {
   SyntaxError: exc('SyntaxError'),
   OSError: exc('OSError'),
   UnicodeDecodeError: exc('UnicodeDecodeError'),
+  UnicodeEncodeError: exc('UnicodeEncodeError'),
   AssertionError: exc('AssertionError'),
   LookupError: exc('LookupError'),
   GeneratorExit: exc('GeneratorExit'),

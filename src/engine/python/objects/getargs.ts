@@ -97,7 +97,7 @@ function firstUnknown(vm: Vm, kwargs: number, kwlist: readonly string[]): string
   return '?';
 }
 
-function* kwargsEntries(vm: Vm, kwargs: number): Generator<[string, number]> {
+export function* kwargsEntries(vm: Vm, kwargs: number): Generator<[string, number]> {
   const d = vm.table.side[kwargs] as { keys: Int32Array; values: Int32Array; nentries: number };
   for (let i = 0; i < d.nentries; i++) if (d.values[i] !== 0) yield [strValue(vm, d.keys[i]), d.values[i]];
 }

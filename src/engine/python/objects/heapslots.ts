@@ -2,6 +2,7 @@ import { NotSupported, PyError } from '../errors';
 import { dictKwargs } from '../abstract/kwargs';
 import { genericGetAttr, genericSetAttr, typeLookup } from '../abstract/attr';
 import { call } from '../abstract/call';
+import { hashResult } from '../abstract/hashvalue';
 import { clearError, errorMatches, raiseFormat, typeError } from '../abstract/errors';
 import { asSsize } from '../abstract/number';
 import { isTrue } from '../abstract/object';
@@ -149,15 +150,13 @@ export function installDunderSlots(vm: Vm, s: TypeSlots, names: ReadonlySet<stri
         ? hashNotImplemented
         : (vm2, h) => {
             const r = mustCall(vm2, h, '__hash__', []);
-            const t = vm2.table.type[r];
-            if (t !== T.Int && t !== T.Bool) {
+            try {
+              // Equal hashes stand for equal keys here: dicts and sets key user objects by the
+              // Py_hash_t their __hash__ gives (a tuple's hash is past 2**53: kept exact as a bigint)
+              return `\u0000u${hashResult(vm2, r)}`;
+            } finally {
               vm2.decref(r);
-              throw typeError(vm2, '__hash__ method should return an integer');
             }
-            // Equal hashes stand for equal keys here: dicts and sets key user objects by their hash.
-            const key = `\u0000u${vm2.table.num[r]}`;
-            vm2.decref(r);
-            return key;
           };
   } else if (RICH_NAMES.slice(2, 3).some(has)) s.hash = hashNotImplemented;
   if (has('__getattr__') || has('__getattribute__')) {

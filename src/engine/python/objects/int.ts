@@ -4,6 +4,7 @@ import { intFormat } from '../abstract/format';
 import { typeName } from '../abstract/object';
 import { Singletons } from '../runtime/singletons';
 import type { Vm } from '../runtime/vm';
+import { INT_BYTES_METHODS } from './intbytes';
 import { E } from './exctypes';
 import { INT_ROUND } from './round';
 import { fromDouble } from './float';
@@ -675,6 +676,7 @@ export const IntType = (): TypeSlots =>
       }),
       conjugate: m('conjugate', Meth.NoArgs, longLong),
       __round__: INT_ROUND,
+      ...INT_BYTES_METHODS,
     },
     getset: {
       real: { name: 'real', get: longLong },

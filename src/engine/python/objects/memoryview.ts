@@ -5,7 +5,9 @@ import { typeName } from '../abstract/object';
 import type { Vm } from '../runtime/vm';
 import { TYPECODES, rawGet, type ArrayState } from './arrayobject';
 import { bufferByte, bufferString, getBuffer, hasBuffer, releaseBuffer, type BufferView } from './buffer';
-import { bytesCopy, bytearraySet } from './bytes';
+import { bytesCopy } from './bytes';
+import { bytearraySet } from './bytearray';
+import { hexText } from './bytesmethods';
 import { E } from './exctypes';
 import { fromDouble } from './float';
 import { fromLong, fromSsize } from './int';
@@ -202,12 +204,10 @@ const METHODS: Record<string, MethodDef> = {
     for (let i = 0; i < n; i++) listPut(vm, l, i, item(vm, v, i));
     return l;
   }),
-  hex: m('hex', Meth.NoArgs, (vm, h) => {
-    const s = bufferString(vm, live(vm, h));
-    let out = '';
-    for (let i = 0; i < s.length; i++) out += s.charCodeAt(i).toString(16).padStart(2, '0');
-    return strResult(vm, out);
-  }),
+  // memoryview_hex_impl: _Py_strhex of the view's bytes, bytes.hex's writer
+  hex: m('hex', Meth.Fastcall | Meth.Keywords, (vm, h, args, kw) =>
+    hexText(vm, bufferString(vm, live(vm, h)), args, kw),
+  ),
   release: m('release', Meth.NoArgs, (vm, h) => {
     release(vm, h);
     return vm.s.None;

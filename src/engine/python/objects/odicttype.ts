@@ -8,7 +8,7 @@ import { setItem } from '../abstract/item';
 import { getIter, iterNext } from '../abstract/iter';
 import type { Vm } from '../runtime/vm';
 import { dictData, dictGetItem, dictSizeof, dictTraverse } from './dict';
-import { dictRichcompare } from './dictmethods';
+import { dictRichcompare, subclassOr } from './dictmethods';
 import { dictNewSubtype } from './dictsub';
 import { E } from './exctypes';
 import { unpackKeywords } from './getargs';
@@ -38,7 +38,18 @@ import {
   IterKind,
 } from './odictiter';
 import { tupleFromItems, tupleItems } from './tuple';
-import { Cmp, Meth, T, TpFlags, defineType, type MethodDef, type TypeSlots } from './types';
+import {
+  Cmp,
+  Meth,
+  NB,
+  NB_BINARY_COUNT,
+  T,
+  TpFlags,
+  defineType,
+  numberSlots,
+  type MethodDef,
+  type TypeSlots,
+} from './types';
 
 /** The OrderedDict type (PyODict_Type): its table and methods; the node list is odict.ts. */
 
@@ -246,6 +257,24 @@ export const OrderedDictType = (vm: Vm, id: number): TypeSlots => {
         value === 0 ? odDelItem(vm2, h, key) : odSetItem(vm2, h, key, value),
     },
     iter: (vm2, h) => odictIterNew(vm2, h, IterKind.Keys),
+    // odict_or: type(the OrderedDict operand)(left), then mutablemapping_update_arg(new, right);
+    // odict_inplace_or: mutablemapping_update_arg(self, other)
+    number: numberSlots({
+      [NB.Or]: (vm2, a, b) =>
+        subclassOr(
+          vm2,
+          a,
+          b,
+          id,
+          (vm3, self, left) => call(vm3, vm3.typeOf(self).typeObject, [left], null),
+          (vm3, h, arg) => mutableMappingUpdate(vm3, h, [arg], null),
+        ),
+      [NB.Or + NB_BINARY_COUNT]: (vm2, a, b) => {
+        mutableMappingUpdate(vm2, a, [b], null);
+        vm2.incref(a);
+        return a;
+      },
+    }),
     new: (vm2, type) => dictNewSubtype(vm2, type),
     init: (vm2, h, args, kwargs) => {
       const items = tupleItems(vm2, args);

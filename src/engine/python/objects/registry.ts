@@ -1,6 +1,7 @@
 import type { Vm } from '../runtime/vm';
 import { BoolType } from './bool';
-import { ByteArrayType, BytesType } from './bytes';
+import { BytesType } from './bytes';
+import { ByteArrayType } from './bytearray';
 import { MethodType } from './classobject';
 import { DictType } from './dict';
 import {
@@ -21,6 +22,7 @@ import {
   WrapperDescrType,
 } from './descr';
 import { exceptionTypes } from './exceptions';
+import { ComplexType } from './complex';
 import { FloatType } from './float';
 import { ClassMethodType, PropertyType, StaticMethodType, SuperType } from './descrobject';
 import { FrameType } from './frameobject';
@@ -57,6 +59,7 @@ const BUILTIN_TYPES: readonly (() => TypeSlots)[] = [
   IntType,
   BoolType,
   FloatType,
+  ComplexType,
   StrType,
   BytesType,
   ByteArrayType,

@@ -4,7 +4,8 @@ import { NotSupported } from '../errors';
 import type { Vm } from '../runtime/vm';
 import { E } from './exctypes';
 import { fromDouble } from './float';
-import { fromLong, norm } from './int';
+import { fromLong, intValue, norm } from './int';
+import { tupleFromItems } from './tuple';
 import { Meth, T, type MethodDef } from './types';
 
 /**
@@ -52,10 +53,51 @@ function floatRound(vm: Vm, self: number, args: readonly number[]): number {
   return fromDouble(vm, roundDouble(x, asSsize(vm, args[0], 0)));
 }
 
+/**
+ * int___round___impl with negative ndigits: self - divmod_near(self, 10 ** -ndigits)[1], making
+ * its temporaries in C's order: -ndigits, the power of ten, _PyLong_DivmodNear's quotient,
+ * remainder and doubled remainder (compared, then released), the adjusted pair in a 2-tuple, the
+ * difference; everything but the difference released.
+ */
+function roundNegative(vm: Vm, self: number, ndigits: number): number {
+  const big = (v: bigint): number => fromLong(vm, norm(v));
+  const a = BigInt(intValue(vm, self));
+  const neg = big(BigInt(-ndigits));
+  const b = 10n ** BigInt(-ndigits);
+  const pow = big(b);
+  vm.decref(neg);
+  // l_divmod: floor division
+  let q = a / b;
+  let r = a % b;
+  if (r !== 0n && r < 0n !== b < 0n) {
+    q -= 1n;
+    r += b;
+  }
+  let quo = big(q);
+  let rem = big(r);
+  const twice = big(2n * r);
+  const greater = 2n * r > b || (2n * r === b && q % 2n !== 0n);
+  vm.decref(twice);
+  if (greater) {
+    vm.decref(quo);
+    quo = big(q + 1n);
+    vm.decref(rem);
+    rem = big(r - b);
+    r -= b;
+  }
+  const pair = tupleFromItems(vm, [quo, rem]); // steals both
+  vm.decref(pow);
+  const result = big(a - r);
+  vm.decref(pair);
+  return result;
+}
+
 function intRound(vm: Vm, self: number, args: readonly number[]): number {
   if (args.length > 1) throw typeError(vm, '__round__ expected at most 1 argument, got %zd', args.length);
-  if (args.length === 1 && args[0] !== vm.s.None && asSsize(vm, args[0], 0) < 0)
-    throw new NotSupported('round() of an int to negative ndigits');
+  if (args.length === 1 && args[0] !== vm.s.None && asSsize(vm, args[0], 0) < 0) {
+    if (vm.table.type[self] !== T.Int) throw new NotSupported('round() of an int subclass');
+    return roundNegative(vm, self, asSsize(vm, args[0], 0));
+  }
   if (vm.table.type[self] === T.Int) {
     vm.incref(self);
     return self;

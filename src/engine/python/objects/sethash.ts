@@ -46,7 +46,7 @@ export function computeEntryHash(vm: Vm, h: number, key: HashKey): void {
   if (type === T.Int && !(t.flags[h] & F_BIG)) return smallIntHash(t.num[h]);
   if (typeof key === 'string' && key.charCodeAt(0) === 0) {
     // user __hash__ (heapslots.ts keys them '\0u<value>') and identity ('\0#<handle>')
-    if (key.charCodeAt(1) === 117 /* u */) return smallIntHash(Number(key.slice(2)));
+    if (key.charCodeAt(1) === 117 /* u */) return fromBigint(BigInt(key.slice(2)));
   }
   fromBigint(hashValue(vm, h));
 }

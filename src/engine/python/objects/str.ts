@@ -15,7 +15,10 @@ import { Cmp, T, TpFlags, defineType, numberSlots, NB, type TypeSlots } from './
 import { cmpResult } from '../abstract/compare';
 import { strIterNew } from './iter';
 import { str as pyStr } from '../abstract/repr';
-import { tupleItem } from './tuple';
+import { tupleItem, tupleItems } from './tuple';
+import { encodingArgs } from './codecerrors';
+import { BYTES_METHODS } from './bytesmethods';
+import { dictKwargs } from '../abstract/kwargs';
 import { genericAlloc } from './object';
 
 /**
@@ -432,8 +435,22 @@ function strContains(vm: Vm, c: number, x: number): boolean {
 /** unicode_new: str() is '', str(x) is PyObject_Str(x); decoding bytes is not modelled. */
 function strTypeNew(vm: Vm, type: TypeSlots, args: number, kwargs: number): number {
   const n = vm.table.n[args];
-  if (kwargs !== 0 || n > 1) throw new NotSupported('str() with an encoding');
-  const tmp = n === 0 ? vm.s.emptyStr : pyStr(vm, tupleItem(vm, args, 0));
+  let tmp: number;
+  if (kwargs !== 0 || n > 1) {
+    // unicode_new_impl with an encoding: PyUnicode_FromEncodedObject, bytes.decode's path
+    const e = encodingArgs(
+      vm,
+      Array.from(tupleItems(vm, args)),
+      kwargs ? dictKwargs(vm, kwargs) : null,
+      'object',
+    );
+    if (e === null) throw typeError(vm, 'str() takes at most 3 arguments (%zd given)', n);
+    const t = vm.table.type[e.x];
+    if (vm.typeOf(e.x).mro.includes(T.Str)) throw typeError(vm, 'decoding str is not supported');
+    if (t !== T.Bytes && t !== T.ByteArray)
+      throw typeError(vm, 'decoding to str: need a bytes-like object, %.80s found', typeName(vm, e.x));
+    tmp = BYTES_METHODS.decode.impl(vm, e.x, e.args, e.kw, 0);
+  } else tmp = n === 0 ? vm.s.emptyStr : pyStr(vm, tupleItem(vm, args, 0));
   if (type.id === T.Str) return tmp;
   try {
     return strSubtypeNew(vm, type, tmp);

@@ -4,6 +4,7 @@ import { asSsize } from '../abstract/number';
 import { NotSupported } from '../errors';
 import type { Vm } from '../runtime/vm';
 import { BYTES_HEADER, bytesNew } from './bytes';
+import { encodeUcs1, handlerOf } from './codecerrors';
 import { E } from './exctypes';
 import { strKind, strKindOf, strNew, strValue } from './str';
 import { substring } from './strsearch';
@@ -53,20 +54,77 @@ function asciiOrCase(vm: Vm, self: number, f: (s: string) => string): number {
 const upper = (s: string): string => s.toUpperCase();
 const lower = (s: string): string => s.toLowerCase();
 const isCased = (ch: string): boolean => ch.toLowerCase() !== ch.toUpperCase();
+
+// The four Latin digraphs whose title case is neither their upper nor their lower form (Ǆ ǅ ǆ → ǅ).
+const DIGRAPH_TITLE: Record<number, number> = {
+  0x1c4: 0x1c5,
+  0x1c5: 0x1c5,
+  0x1c6: 0x1c5,
+  0x1c7: 0x1c8,
+  0x1c8: 0x1c8,
+  0x1c9: 0x1c8, // prettier-ignore
+  0x1ca: 0x1cb,
+  0x1cb: 0x1cb,
+  0x1cc: 0x1cb,
+  0x1f1: 0x1f2,
+  0x1f2: 0x1f2,
+  0x1f3: 0x1f2, // prettier-ignore
+};
+
+/**
+ * _PyUnicode_ToTitleFull for one character: its full upper mapping with all but the first letter
+ * lowered (ß → Ss, ﬁ → Fi, ŉ → ʼN stays as its upper form has it), the digraphs by table. JS has
+ * no title-case mapping; this agrees with Unicode's except for the Greek letters with ypogegrammeni.
+ */
+function titleChar(ch: string): string {
+  const d = DIGRAPH_TITLE[ch.codePointAt(0)!];
+  if (d !== undefined) return String.fromCodePoint(d);
+  const up = ch.toUpperCase();
+  if (up.length <= 2 && up.codePointAt(0)! > 0xffff) return up;
+  // the first cased letter stays upper, the ones after it are lowered (ß → Ss, ŉ → ʼN)
+  for (let i = 0; i < up.length; i++)
+    if (isCased(up[i])) return up.slice(0, i + 1) + up.slice(i + 1).toLowerCase();
+  return up;
+}
+
+/** do_title: a character after a cased one is lowered, any other title-cased. */
 function title(s: string): string {
   let out = '';
   let prevCased = false;
-  for (const ch of s) {
-    out += prevCased ? ch.toLowerCase() : ch.toUpperCase();
+  const chars = Array.from(s);
+  chars.forEach((ch, i) => {
+    // a capital sigma lowered at the end of a word is the final form (handle_capital_sigma)
+    if (prevCased && ch === '\u03a3')
+      out += i + 1 < chars.length && isCased(chars[i + 1]) ? '\u03c3' : '\u03c2';
+    else out += prevCased ? ch.toLowerCase() : titleChar(ch);
     prevCased = isCased(ch);
-  }
+  });
   return out;
 }
+
+/** do_capitalize (3.8+): the first character title-cased, the rest lowered. */
 function capitalize(s: string): string {
   const first = s.codePointAt(0)!;
   const n = first > 0xffff ? 2 : 1;
-  return s.slice(0, n).toUpperCase() + s.slice(n).toLowerCase();
+  return titleChar(s.slice(0, n)) + s.slice(n).toLowerCase();
 }
+
+/**
+ * _PyUnicode_ToFoldedFull per character: the lower form of the upper form (ß → ss, ﬁ → fi,
+ * ς → σ, ſ → s, İ → i̇), except Cherokee, which folds to its capitals (U+13F8–13FD, U+AB70–ABBF).
+ */
+function casefold(s: string): string {
+  let out = '';
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    if (c < 0x80) out += ch.toLowerCase();
+    else if ((c >= 0x13a0 && c <= 0x13f5) || (c >= 0x13f8 && c <= 0x13fd) || (c >= 0xab70 && c <= 0xabbf))
+      out += ch.toUpperCase();
+    else out += ch.toUpperCase().toLowerCase();
+  }
+  return out;
+}
+
 function swapcase(s: string): string {
   let out = '';
   for (const ch of s) out += ch === ch.toUpperCase() ? ch.toLowerCase() : ch.toUpperCase();
@@ -180,8 +238,14 @@ function encode(vm: Vm, self: number, args: readonly number[], kw: Kwargs | null
         : 0;
   if (limit === 0) throw new NotSupported(`str.encode('${enc}')`);
   for (let i = 0; i < s.length; i++) {
-    if (s.charCodeAt(i) >= limit)
-      throw new NotSupported(`str.encode('${enc}') of a character it cannot encode (UnicodeEncodeError)`);
+    if (s.charCodeAt(i) >= limit) {
+      const errArg = args[1] ?? kw?.get('errors');
+      const errors = handlerOf(
+        errArg === undefined ? 'strict' : strValue(vm, errArg),
+        `str.encode('${enc}')`,
+      );
+      return encodeUcs1(vm, self, s, limit, limit === 128 ? 'ascii' : 'latin-1', errors);
+    }
   }
   return bytesNew(vm, s);
 }
@@ -191,13 +255,73 @@ const pred =
   (vm: Vm, self: number): number =>
     vm.s.bool(test(strValue(vm, self)));
 
+// Numeric_Type=Digit outside Nd (superscripts, subscripts, circled and dingbat digits…): what
+// str.isdigit accepts beside the decimal digits; the other No characters (½, ⅓) are only numeric.
+const DIGIT_RANGES = [
+  0xb2,
+  0xb3,
+  0xb9,
+  0xb9,
+  0x1369,
+  0x1371,
+  0x19da,
+  0x19da,
+  0x2070,
+  0x2070,
+  0x2074,
+  0x2079,
+  0x2080,
+  0x2089, // prettier-ignore
+  0x2460,
+  0x2468,
+  0x2474,
+  0x247c,
+  0x2488,
+  0x2490,
+  0x24ea,
+  0x24ea,
+  0x24f5,
+  0x24fd,
+  0x24ff,
+  0x24ff, // prettier-ignore
+  0x2776,
+  0x277e,
+  0x2780,
+  0x2788,
+  0x278a,
+  0x2792,
+  0x10a40,
+  0x10a43,
+  0x10e60,
+  0x10e68,
+  0x11052,
+  0x1105a, // prettier-ignore
+  0x1f100,
+  0x1f10a, // prettier-ignore
+];
+function isDigitChar(ch: string): boolean {
+  if (/\p{Nd}/u.test(ch)) return true;
+  const c = ch.codePointAt(0)!;
+  for (let i = 0; i < DIGIT_RANGES.length; i += 2)
+    if (c >= DIGIT_RANGES[i] && c <= DIGIT_RANGES[i + 1]) return true;
+  return false;
+}
+// The CJK ideographs with a numeric value (Numeric_Type=Numeric though their category is Lo).
+const CJK_NUMERALS = new Set(
+  Array.from('〇一二三四五六七八九十百千万萬億兆零廿卅卌壹貳贰參叁肆伍陸陆柒捌玖拾佰仟兩两弌弍弎', (c) =>
+    c.codePointAt(0)!,
+  ),
+);
+const isNumericChar = (ch: string): boolean =>
+  /[\p{Nd}\p{No}\p{Nl}]/u.test(ch) || CJK_NUMERALS.has(ch.codePointAt(0)!);
+
 const every = (re: RegExp) => (s: string) => s.length > 0 && re.test(s);
 
 export const STR_CASE_METHODS = {
   upper: (vm: Vm, self: number) => asciiOrCase(vm, self, upper),
   lower: (vm: Vm, self: number) => asciiOrCase(vm, self, lower),
   casefold: (vm: Vm, self: number) =>
-    strKind(vm, self) === 0 ? asciiOrCase(vm, self, lower) : caseOperation(vm, self, lower),
+    strKind(vm, self) === 0 ? asciiOrCase(vm, self, lower) : caseOperation(vm, self, casefold),
   title: (vm: Vm, self: number) => caseOperation(vm, self, title),
   capitalize: (vm: Vm, self: number) =>
     vm.table.n[self] === 0 ? sameIfExact(vm, self) : caseOperation(vm, self, capitalize),
@@ -211,9 +335,9 @@ export const STR_CASE_METHODS = {
   zfill,
   expandtabs,
   encode,
-  isdigit: pred(every(/^[\p{Nd}\p{No}]+$/u)),
+  isdigit: pred((x) => x.length > 0 && Array.from(x).every(isDigitChar)),
   isdecimal: pred(every(/^\p{Nd}+$/u)),
-  isnumeric: pred(every(/^[\p{Nd}\p{No}\p{Nl}]+$/u)),
+  isnumeric: pred((x) => x.length > 0 && Array.from(x).every(isNumericChar)),
   isalpha: pred(every(/^\p{L}+$/u)),
   isalnum: pred(every(/^[\p{L}\p{Nd}\p{No}\p{Nl}]+$/u)),
   isspace: pred((s) => s.length > 0 && Array.from(s).every((c) => isSpace(c.codePointAt(0)!))),

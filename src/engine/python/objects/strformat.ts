@@ -103,7 +103,7 @@ function longFormat(vm: Vm, v: IntValue, base: number): number {
 }
 
 /** The digits PyOS_double_to_string puts in its buffer for a formatted float text. */
-function floatDigits(text: string): string {
+export function floatDigits(text: string): string {
   return text
     .trim()
     .replace(/^[+\- ]/, '')
@@ -111,7 +111,7 @@ function floatDigits(text: string): string {
 }
 
 /** PyFloat_AsDouble: a float's value, nb_float's result, or an index's value. */
-function asDouble(vm: Vm, v: number): number {
+export function asDouble(vm: Vm, v: number): number {
   if (vm.table.type[v] === T.Float) return vm.table.num[v];
   const nb = vm.typeOf(v).number;
   if (nb?.float) {
@@ -825,7 +825,14 @@ function mainFormatLong(vm: Vm, w: UnicodeWriter, arg: Arg, v: number): number {
 }
 
 /** _PyUnicode_FormatLong: PyNumber_ToBase's str, re-made when digits are padded or the prefix dropped. */
-function formatLong(vm: Vm, v: IntValue, alt: boolean, prec: number, type: string, base: number): number {
+export function formatLong(
+  vm: Vm,
+  v: IntValue,
+  alt: boolean,
+  prec: number,
+  type: string,
+  base: number,
+): number {
   let result = longFormat(vm, v, base);
   const neg = v < 0;
   const abs = (neg ? -BigInt(v) : BigInt(v)).toString(base);

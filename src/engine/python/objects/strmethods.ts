@@ -5,6 +5,7 @@ import { typeName } from '../abstract/object';
 import { sequenceFast } from '../abstract/sequence';
 import type { Vm } from '../runtime/vm';
 import { strFormatMethod } from './strformat';
+import { strMaketrans, strTranslate } from './strtranslate';
 import { STR_CASE_METHODS as C } from './strcase';
 import {
   strCount,
@@ -101,6 +102,8 @@ export const STR_METHODS: Record<string, MethodDef> = {
   startswith: def('startswith', Meth.Varargs, strStartswith),
   endswith: def('endswith', Meth.Varargs, strEndswith),
   removeprefix: def('removeprefix', Meth.O, strRemoveprefix),
+  translate: def('translate', Meth.O, strTranslate),
+  maketrans: def('maketrans', Meth.Fastcall | Meth.Class, strMaketrans),
   removesuffix: def('removesuffix', Meth.O, strRemovesuffix),
   upper: def('upper', Meth.NoArgs, C.upper),
   lower: def('lower', Meth.NoArgs, C.lower),

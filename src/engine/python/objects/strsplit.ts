@@ -52,19 +52,20 @@ function isLineBreak(c: number): boolean {
   );
 }
 
-/** A list being filled the way SPLIT_ADD fills it. */
-class Pieces {
+/** A list being filled the way SPLIT_ADD fills it (STRINGLIB_NEW: `make`, str's by default). */
+export class Pieces {
   readonly list: number;
   count = 0;
   constructor(
     private readonly vm: Vm,
     maxcount: number,
+    private readonly make: (vm: Vm, text: string) => number = strResult,
   ) {
     this.list = listNew(vm, maxcount >= MAX_PREALLOC ? MAX_PREALLOC : maxcount + 1);
   }
   /** SPLIT_ADD: STRINGLIB_NEW of the piece, set in place or appended past the preallocation. */
   add(text: string): void {
-    this.put(strResult(this.vm, text));
+    this.put(this.make(this.vm, text));
   }
   /** The exact str itself as the only piece (Py_INCREF(str_obj)). */
   put(h: number): void {

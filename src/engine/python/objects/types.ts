@@ -78,6 +78,8 @@ export const enum T {
   /** wrapper_descriptor (list.__len__) and method-wrapper ([].__len__): a type's slots as methods. */
   WrapperDescr = 57,
   MethodWrapper = 58,
+  /** complex (objects/complex.ts). */
+  Complex = 59,
   /** map and filter objects (bltinmodule.c). */
   Map = 62,
   Filter = 63,

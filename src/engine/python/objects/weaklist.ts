@@ -1,4 +1,6 @@
 import { typeLookup } from '../abstract/attr';
+import { reprText } from '../abstract/repr';
+import { PyError } from '../errors';
 import { tupleAlloc, tupleItems } from './tuple';
 import type { Vm } from '../runtime/vm';
 import { F_WEAKREFD } from './table';
@@ -20,6 +22,8 @@ export interface WeakRefData {
   callback: number;
   /** The referent's hash, once computed (ref.__hash__ caches it); null until then. */
   hash?: string | number | bigint | null;
+  /** The referent's Py_hash_t, kept with `hash` (a set entry's stored hash, hash(ref) once it died). */
+  hashValue?: bigint;
 }
 
 export const weakData = (vm: Vm, h: number): WeakRefData => vm.table.side[h] as WeakRefData;
@@ -175,10 +179,14 @@ export function setCallOne(f: (vm: Vm, fn: number, arg: number) => number): void
   callOne = f;
 }
 
-/** handle_callback: callback(ref); an exception is reported as unraisable, not raised (not modelled: it ends the run). */
+/** handle_callback: callback(ref); an exception is unraisable ("Exception ignored in: <callback>" on stderr), not raised. */
 function handleCallback(vm: Vm, ref: number, callback: number): void {
-  const r = callOne!(vm, callback, ref);
-  vm.decref(r);
+  try {
+    vm.decref(callOne!(vm, callback, ref));
+  } catch (e) {
+    if (!(e instanceof PyError) || e.excType < 0) throw e;
+    vm.eval.writeUnraisable(e, `Exception ignored in: ${reprText(vm, callback)}`);
+  }
 }
 
 /**

@@ -1,6 +1,7 @@
 import { call } from '../abstract/call';
 import { raiseFormat, raiseString } from '../abstract/errors';
 import { hashKey } from '../abstract/hash';
+import { hashValue } from '../abstract/hashvalue';
 import { richCompare } from '../abstract/compare';
 import { reprText } from '../abstract/repr';
 import type { Vm } from '../runtime/vm';
@@ -134,6 +135,8 @@ function refHash(vm: Vm, h: number): string | number | bigint {
   if (d.hash !== null && d.hash !== undefined) return d.hash;
   if (!d.referent) throw raiseString(vm, E.TypeError, 'weak object has gone away');
   d.hash = hashKey(vm, d.referent);
+  // weakref_hash stores the Py_hash_t: a set's entries and hash(ref) read it after the referent died
+  d.hashValue = hashValue(vm, d.referent);
   return d.hash;
 }
 

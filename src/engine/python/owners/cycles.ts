@@ -1,5 +1,6 @@
 import type { CycleGarbage } from '../../explain/owners';
-import { F_FREELISTED, F_TRACKED } from '../objects/table';
+import { F_FREELISTED, F_RLE, F_TRACKED } from '../objects/table';
+import { T } from '../objects/types';
 import { allocationRef, eachBuffer, objectNoun, type OwnerContext } from './describe';
 
 /**
@@ -14,40 +15,72 @@ export function cyclicGarbage(ctx: OwnerContext): CycleGarbage | null {
   const t = vm.table;
   const end = t.end;
   const { flags, refcnt } = t;
-  const tracked = (h: number): boolean =>
-    h > 0 && h < end && (flags[h] & F_TRACKED) !== 0 && (flags[h] & F_FREELISTED) === 0;
+  // Cost: this runs after every statement over every tracked object (a million lists after the
+  // seed's first line), so the visitors are made once, not one closure per object, and the mark
+  // stack is a typed array.
+  const LIVE_TRACKED = F_TRACKED | F_FREELISTED;
+  const tracked = (h: number): boolean => h > 0 && h < end && (flags[h] & LIVE_TRACKED) === F_TRACKED;
   const gcRefs = new Int32Array(end);
   let n = 0;
   for (let h = 1; h < end; h++)
-    if (tracked(h) && refcnt[h] > 0) {
+    if ((flags[h] & LIVE_TRACKED) === F_TRACKED && refcnt[h] > 0) {
       gcRefs[h] = refcnt[h];
       n++;
     }
   if (n === 0) return null;
+  const subtract = (r: number, times = 1): void => {
+    if (tracked(r)) gcRefs[r] -= times;
+  };
+  const { type, ref, n: len } = t;
+  const data = vm.pool.data;
   for (let h = 1; h < end; h++) {
-    if (!tracked(h) || refcnt[h] <= 0) continue;
-    vm.traverse(h, (r, times = 1) => {
-      if (tracked(r)) gcRefs[r] -= times;
-    });
+    if ((flags[h] & LIVE_TRACKED) !== F_TRACKED || refcnt[h] <= 0) continue;
+    if (type[h] !== T.List || flags[h] & F_RLE) {
+      vm.traverse(h, subtract);
+      continue;
+    }
+    // A list's items inline, as the collector walks them (the seed's outer list holds a million lists).
+    for (let i = ref[h], stop = i + len[h]; i < stop; i++) {
+      const r = data[i];
+      if (r !== 0 && (flags[r] & LIVE_TRACKED) === F_TRACKED) gcRefs[r]--;
+    }
   }
   // Mark from the objects referenced from outside.
   const reached = new Uint8Array(end);
-  const stack: number[] = [];
-  for (let h = 1; h < end; h++) if (tracked(h) && refcnt[h] > 0 && gcRefs[h] > 0) stack.push(h);
-  while (stack.length > 0) {
-    const h = stack.pop()!;
-    if (reached[h]) continue;
-    reached[h] = 1;
-    vm.traverse(h, (r) => {
-      if (tracked(r) && !reached[r]) stack.push(r);
-    });
+  let stack = new Int32Array(1024);
+  let top = 0;
+  const push = (r: number): void => {
+    if (!tracked(r) || reached[r]) return;
+    if (top === stack.length) {
+      const grown = new Int32Array(stack.length * 2);
+      grown.set(stack);
+      stack = grown;
+    }
+    stack[top++] = r;
+  };
+  for (let h = 1; h < end; h++) {
+    if (!((flags[h] & LIVE_TRACKED) === F_TRACKED && refcnt[h] > 0 && gcRefs[h] > 0) || reached[h]) continue;
+    push(h);
+    while (top > 0) {
+      const x = stack[--top];
+      if (reached[x]) continue;
+      reached[x] = 1;
+      if (type[x] !== T.List || flags[x] & F_RLE) {
+        vm.traverse(x, push);
+        continue;
+      }
+      for (let i = ref[x], stop = i + len[x]; i < stop; i++) {
+        const r = data[i];
+        if (r !== 0) push(r);
+      }
+    }
   }
   const counts = new Map<string, number>();
   let objects = 0;
   let bytes = 0;
   let example: CycleGarbage['example'] = null;
   for (let h = 1; h < end; h++) {
-    if (!tracked(h) || refcnt[h] <= 0 || reached[h]) continue;
+    if ((flags[h] & LIVE_TRACKED) !== F_TRACKED || refcnt[h] <= 0 || reached[h]) continue;
     objects++;
     const noun = objectNoun(ctx, h);
     counts.set(noun, (counts.get(noun) ?? 0) + 1);

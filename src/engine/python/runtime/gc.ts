@@ -17,8 +17,10 @@ export interface GcHost {
   /** clear_freelists: done by every collection of the oldest generation. */
   clearFreeLists(): void;
   onCollect?(generation: number, collected: number): void;
-  /** invoke_gc_callback's phase ('start' before a collection, 'stop' after). */
-  phase?(name: 'start' | 'stop'): void;
+  /** invoke_gc_callback ('start' before a collection, 'stop' after, with what it found). */
+  phase?(name: 'start' | 'stop', generation: number, collected: number, uncollectable: number): void;
+  /** The walks of a collection took this long (cwork.ts): `objects` examined, `edges` visited by tp_traverse. */
+  walked?(objects: number, edges: number): void;
   /** handle_weakrefs (before delete_garbage): returns the weak references freed by their callbacks. */
   weakrefsOfUnreachable?(unreachable: number[], collecting: (h: number) => boolean): number;
 }
@@ -170,15 +172,16 @@ export class Gc {
   collect(generation: number): number {
     const host = this.host;
     const t = host.table;
-    host.phase?.('start');
+    host.phase?.('start', generation, 0, 0);
     this.collections[generation]++;
     if (generation + 1 < NUM_GENERATIONS) this.count[generation + 1]++;
     for (let i = 0; i <= generation; i++) this.count[i] = 0;
     for (let i = 0; i < generation; i++) this.merge(i, generation);
     // One method per phase: each walk of the generation is a tight loop of its own (one function
     // held them all, and the helpers of the mark phase were called rather than inlined).
-    this.subtractRefs(generation);
+    const edges = this.subtractRefs(generation);
     this.markReachable(generation);
+    host.walked?.(this.size[generation], edges);
     const full = generation === NUM_GENERATIONS - 1;
     const older = full ? generation : generation + 1;
     const nUnreachable = this.moveUnreachable(generation, older);
@@ -215,7 +218,7 @@ export class Gc {
     if (full) host.clearFreeLists();
     this.collected[generation] += nUnreachable + freedByCallbacks;
     host.onCollect?.(generation, nUnreachable + freedByCallbacks);
-    host.phase?.('stop');
+    host.phase?.('stop', generation, nUnreachable + freedByCallbacks, 0);
     return nUnreachable + freedByCallbacks;
   }
 
@@ -227,12 +230,15 @@ export class Gc {
    * 1,450 collections visit 5.7 million objects.) The columns are read into locals once: no
    * handle is made and the item pool does not grow while the collector walks.
    */
-  private subtractRefs(generation: number): void {
+  private subtractRefs(generation: number): number {
     const host = this.host;
     const { type, flags, refcnt, gcRefs, gcNext, ref, n, gen } = host.table;
     const data = host.pool.data;
     const young = this.heads[generation];
+    // the references tp_traverse visits (the clock's cost of the walks: cwork.ts)
+    let edges = 0;
     const decref = (r: number, times = 1) => {
+      edges += times;
       if (gen[r] === generation) gcRefs[r] -= times;
     };
     for (let h = gcNext[young]; h !== young; h = gcNext[h]) {
@@ -244,15 +250,18 @@ export class Gc {
       if (flags[h] & F_RLE) {
         // n copies of one item: the length is read only when that item is in the generation
         const r = ref[h];
+        edges += n[h];
         if (r !== 0 && gen[r] === generation) gcRefs[r] -= n[h];
         continue;
       }
       const len = n[h];
+      edges += len;
       for (let i = ref[h], end = i + len; i < end; i++) {
         const r = data[i];
         if (r !== 0 && gen[r] === generation) gcRefs[r]--;
       }
     }
+    return edges;
   }
 
   /** move_unreachable's first half, as a mark phase: everything reachable from an object with outside refs. */

@@ -1,6 +1,8 @@
+import type { Clock } from '../../kernel/clock';
 import type { Kernel } from '../../kernel/kernel';
 import type { Libc } from '../../libc/libc';
 import { EventLimitReached, type EventLog } from '../../trace/eventLog';
+import { FREE_CALL_NS, MEM_CALL_NS, REF_OP_NS } from './cwork';
 
 /** Where an import's Python part's blocks pretend to live (Mem.accounted): far from heap and mmaps. */
 const ACCOUNTED_BASE = 0x7e00_0000_0000;
@@ -66,6 +68,38 @@ export class Mem {
     readonly events: EventLog | null,
   ) {}
 
+  // ---- the C work charged to the clock (cwork.ts) ----------------------------------------------
+
+  /** The process's clock (null: nothing is charged, as in the engine's unit tests). */
+  clock: Clock | null = null;
+  /** Reference-count operations so far (Vm.decref & co.); those past `refOpsCharged` are not on the clock yet. */
+  refOps = 0;
+  private refOpsCharged = 0;
+  /** PyObject_/PyMem_ calls so far. */
+  calls = 0;
+
+  /** Charge the work done since the last charge, and `ns` more, to the clock. */
+  spend(ns: number): void {
+    const c = this.clock;
+    if (c === null) return;
+    const ops = this.refOps - this.refOpsCharged;
+    this.refOpsCharged = this.refOps;
+    c.work(ops * REF_OP_NS + ns);
+  }
+
+  private chargeCall(): void {
+    this.calls++;
+    this.spend(MEM_CALL_NS);
+  }
+  /** A free: its object's tp_dealloc ran before it (a first read of memory not touched for long). */
+  private chargeFree(): void {
+    this.calls++;
+    this.frees++;
+    this.spend(FREE_CALL_NS);
+  }
+  /** The frees among `calls`. */
+  frees = 0;
+
   /**
    * Set while a module's Python part runs at import (modules/pythonpart.ts): the memory it takes is
    * the import footprint's, already replayed, so its blocks get addresses outside the heap (like
@@ -86,6 +120,7 @@ export class Mem {
   /** PyObject_Malloc / PyMem_Malloc. 0 = NULL. */
   malloc(n: number): number {
     if (this.accounted) return this.accountedBlock(n);
+    this.chargeCall();
     const p = this.pymalloc.malloc(n);
     if (this.log) this.logCall(`m ${n}`, p, n);
     if (this.tracer !== null && p !== 0) this.tracer.added(p, n);
@@ -94,6 +129,7 @@ export class Mem {
   }
   calloc(nelem: number, elsize: number): number {
     if (this.accounted) return this.accountedBlock(nelem * elsize);
+    this.chargeCall();
     const p = this.pymalloc.calloc(nelem, elsize);
     if (this.log) this.logCall(`c ${nelem} ${elsize}`, p, nelem * elsize);
     if (this.tracer !== null && p !== 0) this.tracer.added(p, nelem * elsize);
@@ -105,6 +141,7 @@ export class Mem {
     if (Mem.isAccounted(p)) return this.malloc(n);
     if (this.accounted && p === 0) return this.accountedBlock(n);
     if (this.log) this.sizes.delete(p);
+    this.chargeCall();
     const q = this.pymalloc.realloc(p, n);
     if (this.log) this.logCall(`r ${n}${p === 0 ? ' new' : ''}`, q, n);
     if (this.tracer !== null && q !== 0) this.tracer.moved(p, q, n);
@@ -117,6 +154,7 @@ export class Mem {
       this.log.push(`f ${this.sizes.get(p) ?? '?'}`);
       this.sizes.delete(p);
     }
+    this.chargeFree();
     this.pymalloc.free(p);
     if (this.tracer !== null) this.tracer.removed(p);
     this.check();
@@ -128,6 +166,7 @@ export class Mem {
     this.sizes.set(p, n);
   }
   rawMalloc(n: number): number {
+    this.chargeCall();
     const p = this.pymalloc.rawMalloc(n);
     if (this.tracer !== null && p !== 0) this.tracer.added(p, n); // TRACE_RAW_MALLOC
     this.check();
@@ -135,6 +174,7 @@ export class Mem {
   }
   rawFree(p: number): void {
     if (p === 0) return;
+    this.chargeFree();
     this.pymalloc.rawFree(p);
     if (this.tracer !== null) this.tracer.removed(p);
     this.check();

@@ -1,0 +1,170 @@
+import { raiseFormat, raiseString } from '../abstract/errors';
+import { NotSupported } from '../errors';
+import { bytesContent, bytesNew, byteString } from '../objects/bytes';
+import { fromDouble } from '../objects/float';
+import { unpackKeywords } from '../objects/getargs';
+import { fromLong, intValue } from '../objects/int';
+import { Meth, T } from '../objects/types';
+import type { Vm } from '../runtime/vm';
+import { dataView, releaseView, viewBytes } from './clib';
+import { crc32 } from './digests';
+import { staticModule } from './gc';
+import { moduleData } from '../objects/module';
+import { partName, runPythonPart } from './pythonpart';
+import type { ModuleSpec } from './registry';
+import { wallSeconds } from './simclock';
+import { zlibCompress, zlibDecompress } from './zlib';
+
+/**
+ * gzip.compress / gzip.decompress (Lib/gzip.py, 3.11): compress is a 10-byte header packed with
+ * the mtime (time.time() on the simulated clock unless given), the raw DEFLATE stream from
+ * zlib.compress(data, level, wbits=-15) and an 8-byte trailer (crc32 and length), joined by two
+ * `+` (each a new bytes); decompress reads the header, copies the rest (`data[fp.tell():]`),
+ * inflates it raw and checks the trailer. The objects made are the real function's (floats, ints,
+ * header, trailer, the copies and the joins); its frames and the struct cache's first entries are
+ * not modelled. GzipFile (files through gzip.open) is not supported yet.
+ */
+
+const le32 = (v: number): string =>
+  String.fromCharCode(v & 0xff, (v >>> 8) & 0xff, (v >>> 16) & 0xff, (v >>> 24) & 0xff);
+
+function compress(vm: Vm, data: number, level: number, mtimeArg: number): number {
+  // mtime=0: zlib writes the whole gzip stream (its header has mtime 0 and OS 3)
+  if (mtimeArg !== 0 && vm.table.type[mtimeArg] === T.Int && intValue(vm, mtimeArg) == 0)
+    return zlibCompress(vm, data, level, 31);
+  const made = mtimeArg === 0 || mtimeArg === vm.s.None;
+  const mtime = made ? fromDouble(vm, wallSeconds(vm)) : mtimeArg;
+  const secs = Math.trunc(
+    vm.table.type[mtime] === T.Float ? vm.table.num[mtime] : Number(intValue(vm, mtime)),
+  );
+  if (made) vm.decref(mtime);
+  const xfl = level === 9 ? 2 : level === 1 ? 4 : 0;
+  // _create_simple_gzip_header: struct.pack("<BBBBLBB", 0x1f, 0x8b, 8, 0, int(mtime), xfl, 255)
+  const whole = fromLong(vm, secs);
+  const header = bytesNew(vm, '\x1f\x8b\x08\x00' + le32(secs) + String.fromCharCode(xfl, 255));
+  vm.decref(whole);
+  const view = dataView(vm, data, null);
+  let input: Uint8Array;
+  try {
+    input = viewBytes(vm, view);
+  } finally {
+    releaseView(vm, view);
+  }
+  const crc = crc32(input, 0);
+  const crcObj = fromLong(vm, crc);
+  const lenObj = fromLong(vm, input.length);
+  const trailer = bytesNew(vm, le32(crc) + le32(input.length));
+  vm.decref(lenObj);
+  vm.decref(crcObj);
+  const body = zlibCompress(vm, data, level, -15);
+  const join = (a: number, b: number): number =>
+    bytesNew(vm, byteString(bytesContent(vm, a))! + byteString(bytesContent(vm, b))!);
+  const first = join(header, body);
+  vm.decref(body);
+  const result = join(first, trailer);
+  vm.decref(first);
+  vm.decref(header);
+  vm.decref(trailer);
+  return result;
+}
+
+function decompress(vm: Vm, data: number): number {
+  const view = dataView(vm, data, null);
+  let input: Uint8Array;
+  try {
+    input = viewBytes(vm, view);
+  } finally {
+    releaseView(vm, view);
+  }
+  if (input.length === 0) {
+    vm.incref(vm.s.emptyBytes);
+    return vm.s.emptyBytes;
+  }
+  if (input[0] !== 0x1f || input[1] !== 0x8b) {
+    const magic = bytesNew(vm, latinSlice(input.subarray(0, 2), 0));
+    try {
+      throw raiseFormat(vm, vm.slotsOf(badGzipFile(vm)).id, 'Not a gzipped file (%R)', magic);
+    } finally {
+      vm.decref(magic);
+    }
+  }
+  const flags = input[3];
+  if (flags !== 0) throw new NotSupported('gzip.decompress of a member with FEXTRA/FNAME/FCOMMENT/FHCRC');
+  // data[fp.tell():]: the member after its 10-byte header, copied, then inflated raw by a
+  // decompressobj (its first output block 32 KiB); the 8 bytes after the stream are unused_data
+  const rest = bytesNew(vm, latinSlice(input, 10));
+  let out: number;
+  try {
+    out = zlibDecompress(vm, rest, -15, 32768);
+  } finally {
+    vm.decref(rest);
+  }
+  vm.decref(bytesNew(vm, latinSlice(input.subarray(input.length - 8), 0)));
+  const t = input.length - 8;
+  const crc = (input[t] | (input[t + 1] << 8) | (input[t + 2] << 16) | (input[t + 3] << 24)) >>> 0;
+  const outView = dataView(vm, out, null);
+  const produced = viewBytes(vm, outView);
+  releaseView(vm, outView);
+  if (crc !== crc32(produced, 0)) {
+    vm.decref(out);
+    throw raiseString(vm, vm.slotsOf(badGzipFile(vm)).id, 'CRC check failed');
+  }
+  return out;
+}
+
+function latinSlice(b: Uint8Array, from: number): string {
+  let s = '';
+  for (let i = from; i < b.length; i += 8192)
+    s += String.fromCharCode(...b.subarray(i, Math.min(b.length, i + 8192)));
+  return s;
+}
+
+const badGzip = new WeakMap<Vm, number>();
+
+/** gzip.BadGzipFile (an OSError), made when the module is. */
+function badGzipFile(vm: Vm): number {
+  let c = badGzip.get(vm);
+  if (c === undefined) {
+    const globals = runPythonPart(vm, 'gzip', 'class BadGzipFile(OSError):\n    pass\n', {});
+    badGzip.set(vm, (c = partName(vm, globals, 'BadGzipFile')));
+  }
+  return c;
+}
+
+export const gzipModule: ModuleSpec = {
+  name: 'gzip',
+  load: (vm) => {
+    const m = staticModule(vm, 'gzip', [
+      {
+        name: 'compress',
+        flags: Meth.Fastcall | Meth.Keywords,
+        impl: (vm2, _m, a, kw) => {
+          const [data, level, mtime] = unpackKeywords(
+            vm2,
+            'compress',
+            a,
+            kw,
+            ['data', 'compresslevel', 'mtime'],
+            1,
+            2,
+          );
+          return compress(vm2, data, level === 0 ? 9 : Number(intValue(vm2, level)), mtime);
+        },
+      },
+      {
+        name: 'decompress',
+        flags: Meth.O,
+        impl: (vm2, _m, a) => decompress(vm2, a[0]),
+      },
+      ...['open', 'GzipFile'].map((name) => ({
+        name,
+        flags: Meth.Fastcall | Meth.Keywords,
+        impl: (): number => {
+          throw new NotSupported(`gzip.${name} (gzip.compress and gzip.decompress are modelled)`);
+        },
+      })),
+    ]);
+    moduleData(vm, m).attrs.set('BadGzipFile', badGzipFile(vm));
+    return m;
+  },
+};
