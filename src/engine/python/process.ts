@@ -40,6 +40,7 @@ import { mallocStatsText } from './modules/mallocstats';
 import { startupProfile, type ProfileName, type StartupProfile } from './startup/profiles';
 import { cpythonVersion, type CPythonVersion, type VersionName } from './versions';
 import { applyVersionLayouts } from './versions/layouts';
+import { placeStaticObjects } from './runtime/staticids';
 
 export interface ProcessOptions {
   /**
@@ -167,6 +168,7 @@ export class PythonProcess {
     });
     installBuiltinTypes(this.vm);
     applyVersionLayouts(this.vm);
+    placeStaticObjects(this.vm, this.profile.name);
     attachImportHost(this.vm, {
       // the footprints captured on each release (tools/imports/capture_import.py --python)
       version:

@@ -204,6 +204,7 @@ export function hashValue(vm: Vm, h: number): bigint {
     if (d.referent === 0) throw typeError(vm, 'weak object has gone away');
     return (d.hashValue = hashValue(vm, d.referent));
   }
+  if (tp.id === T.None && vm.py.noneHash !== null) return BigInt(vm.py.noneHash);
   if (tp.hash === identityHash || tp.hash === null || tp.id === T.None || tp.id === T.Type)
     return pointerHash(vm, h);
   // the unhashable ones raise their TypeError here

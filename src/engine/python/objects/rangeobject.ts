@@ -6,7 +6,8 @@ import { asSsize, hasIndex, index } from '../abstract/number';
 import { typeName } from '../abstract/object';
 import type { Vm } from '../runtime/vm';
 import { E } from './exctypes';
-import { fromLong, intAddSub, intNeg, intValue, type IntValue } from './int';
+import { fromLong, intAddSub, intNeg, intValue, norm, type IntValue } from './int';
+import { sliceIndices } from './slice';
 import { intDivMod } from './intdiv';
 import { Cmp, Meth, T, defineType, type TypeSlots } from './types';
 
@@ -127,9 +128,39 @@ function rangeContains(vm: Vm, h: number, x: number): boolean {
   return (v - start) % step === 0n;
 }
 
-/** range_subscript: an index gives compute_range_item (PyLong arithmetic); slicing a range is not modelled. */
+/**
+ * compute_slice: _PySlice_GetLongIndices' start, stop and step (ints), substep = r.step × step,
+ * then compute_item (r.start + i × r.step) for start and for stop, each operand released as soon
+ * as it is used, and make_range_object of the three.
+ */
+function rangeSlice(vm: Vm, h: number, key: number): number {
+  const r = rangeFields(vm, h);
+  const s = sliceIndices(vm, key, rangeLength(vm, h));
+  const rStart = BigInt(intValue(vm, r.start));
+  const rStep = BigInt(intValue(vm, r.step));
+  const int = (v: bigint): number => fromLong(vm, norm(v));
+  const step = int(BigInt(s.step));
+  const start = int(BigInt(s.start));
+  const stop = int(BigInt(s.stop));
+  const substep = int(rStep * BigInt(s.step));
+  vm.decref(step);
+  const item = (iv: bigint): number => {
+    if (rStep === 1n) return int(rStart + iv);
+    const incr = int(iv * rStep);
+    const result = int(rStart + iv * rStep);
+    vm.decref(incr);
+    return result;
+  };
+  const substart = item(BigInt(s.start));
+  vm.decref(start);
+  const substop = item(BigInt(s.stop));
+  vm.decref(stop);
+  return rangeNew(vm, substart, substop, substep);
+}
+
+/** range_subscript: an index gives compute_range_item (PyLong arithmetic), a slice compute_slice. */
 function rangeSubscript(vm: Vm, h: number, key: number): number {
-  if (vm.table.type[key] === T.Slice) throw new NotSupported('slicing a range');
+  if (vm.table.type[key] === T.Slice) return rangeSlice(vm, h, key);
   if (!hasIndex(vm, key))
     throw typeError(vm, 'range indices must be integers or slices, not %.200s', typeName(vm, key));
   const r = rangeFields(vm, h);

@@ -26,9 +26,11 @@ export const CPYTHON_3_11: CPythonVersion = {
   genericAttributeError: "'%.50s' object has no attribute '%U'",
   fastcallBuiltins: [],
   gcPhaseStrings: false,
+  noneHash: null, // Objects/object.c: None's tp_hash is 0 → _Py_HashPointer (id(None) >> 4, rotated)
   rangeLengthFastPath: false,
   sumFromSsize: false,
   intParseScratch: true,
+  staticOneCharStrs: 'BCLST_abcdefhijklmnopqrstvwxy', // 3.11.7: 29 of 256
   clinicKwtuples: 'runtime', // Python/getargs.c parser_init: new_kwtuple on the first keyword call
   listExtendExact: false, // Objects/listobject.c list_extend: PySequence_Fast for lists and tuples, else an iterator
   boundedSplit: false,

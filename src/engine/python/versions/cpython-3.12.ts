@@ -30,9 +30,11 @@ export const CPYTHON_3_12: CPythonVersion = {
   // Objects/object.c: '%.100s' (measured: the writer's first buffer is one byte longer than 3.11's)
   genericAttributeError: "'%.100s' object has no attribute '%U'",
   fastcallBuiltins: [],
+  noneHash: 0xfca86420, // Objects/object.c none_hash (gh-99540): hash(None) == 4238894112 on 3.12.1 and 3.13.0
   gcPhaseStrings: true, // Modules/gcmodule.c invoke_gc_callback: PyUnicode_FromString(phase) outside the size check
   rangeLengthFastPath: true, // Objects/rangeobject.c compute_range_length (measured: one 32-byte int for range(10**6))
   sumFromSsize: true, // Python/bltinmodule.c builtin_sum_impl: Py_ssize_t i_result
+  staticOneCharStrs: '_abcdenprsx', // 3.12.1: 11 of 256
   intParseScratch: false, // Objects/longobject.c long_from_string_base: the digits scanned, then _PyLong_New
   // Tools/clinic/clinic.py (gh-90928): `static struct { ... } _kwtuple` of _Py_ID names under Py_BUILD_CORE
   // (measured: print(x, sep='-'), s.splitlines(keepends=True), sorted(a, key=len) make no kwtuple or names)

@@ -7,6 +7,7 @@ import { CPYTHON_3_12 } from './cpython-3.12';
  */
 export const CPYTHON_3_13: CPythonVersion = {
   ...CPYTHON_3_12,
+  staticOneCharStrs: '', // 3.13.0: every one-character constant is the latin-1 singleton
   name: '3.13',
   release: '3.13.0',
   startup: 'cpython-3.13.0',

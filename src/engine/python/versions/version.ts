@@ -75,12 +75,24 @@ export interface CPythonVersion {
   readonly fastcallBuiltins: readonly string[];
   /** invoke_gc_callback makes its phase str even without callbacks (3.12+). */
   readonly gcPhaseStrings: boolean;
+  /**
+   * hash(None): null for _Py_HashPointer(&_Py_NoneStruct) (3.11: the object's address, which ASLR
+   * moves in a PIE or shared libpython), or none_hash's constant (3.12+: 0xFCA86420, gh-99540).
+   */
+  readonly noneHash: number | null;
   /** compute_range_length's C-long fast path (3.12): no temporary ints, the length made once. */
   readonly rangeLengthFastPath: boolean;
   /** sum()'s int fast path returns PyLong_FromSsize_t (3.12: a 28-byte int), not PyLong_FromLong (32). */
   readonly sumFromSsize: boolean;
   /** PyLong_FromString starts its digit array before it finds an invalid literal (3.11); 3.12 checks first. */
   readonly intParseScratch: boolean;
+  /**
+   * The one-character strs that startup interns as separate static objects (names and constants of
+   * the deep-frozen stdlib), so that a code constant of one of these characters is that static str,
+   * not the latin-1 singleton chr() and indexing return. Measured as the c in range(256) for which
+   * `eval(repr(chr(c))) is chr(c)` is False.
+   */
+  readonly staticOneCharStrs: string;
   /**
    * Where an Argument Clinic parser's keyword tuple comes from: built by parser_init on the first
    * keyword call (3.11: a tuple and each name interned), or a static tuple of _Py_ID names that
