@@ -142,10 +142,10 @@ export class PythonProcess {
     this.libc.sink = this.mallocLog;
     // PYTHONMALLOC=malloc: objects go straight to the C library, pymalloc holds nothing
     this.pymallocOff = env.pythonMalloc === 'malloc';
-    // 3.11 (pymalloc on): the captured start-up ends with the recorder compiling `pass`; the
-    // script's own compile (startup/compileTail.ts) takes its place when the script is loaded
-    const ownCompile =
-      !this.pymallocOff && (this.profile.name === 'cpython-3.11.7' || this.profile.name === 'debian-3.11.2');
+    // pymalloc on: the captured start-up ends with the recorder compiling `pass`; the script's own
+    // compile (startup/compileTail.ts, with the version's parser and compiler) takes its place when
+    // the script is loaded
+    const ownCompile = !this.pymallocOff;
     this.boot = bootProcess(
       this.kernel,
       this.libc,
@@ -352,7 +352,7 @@ export class PythonProcess {
   private beginOwnCompile(input: string | Uint8Array, filename: string): CompileTailBuilder | null {
     if (this.boot.pendingTail === null) return null;
     try {
-      return new CompileTailBuilder(input, filename);
+      return new CompileTailBuilder(input, filename, this.version);
     } catch {
       return null;
     }

@@ -1,3 +1,4 @@
+import { INSTRUCTIONS_3_11 } from '../compiler/cheap/versionCode';
 import type { CPythonVersion } from './version';
 
 /** CPython 3.11 (measured: pyenv's 3.11.7). Every value is what python/ modelled before profiles. */
@@ -37,6 +38,18 @@ export const CPYTHON_3_11: CPythonVersion = {
   comprehensions: 'function',
   generatorHandlers: false,
   classBodyAttributes: false,
+  compileTail: {
+    tokState: { bytes: 2848, calloc: false }, // Parser/tokenizer.c tok_new
+    fstringSubParsers: true, // Parser/action_helpers.c fstring_compile_expr
+    stmtBytes: 72,
+    typeParams: false,
+    codegen: 'blocks', // Python/compile.c compiler_next_instr: a basicblock's b_instr
+    compilerUnit: 792,
+    sequenceInstr: 0,
+    optimizedLabels: 'offset',
+    codeBasicsize: 184,
+    instructions: INSTRUCTIONS_3_11,
+  },
   refcounts: 'classic',
   objectAllocator: 'pymalloc',
   pythonMallocChoices: [],
