@@ -72,6 +72,8 @@ export const sysModule: ModuleSpec = {
     attrs.set('platform', intern(vm, 'linux'));
     const stdout = sysStdout.get(vm);
     if (stdout !== undefined) moduleData(vm, m).attrs.set('stdout', stdout);
+    const stderr = sysStderr.get(vm);
+    if (stderr !== undefined) moduleData(vm, m).attrs.set('stderr', stderr);
     return m;
   },
 };
@@ -95,6 +97,8 @@ function getrefcount(vm: Vm, _s: number, args: readonly number[]): number {
 
 /** sys.stdout of each Vm (the interpreter registers it at start-up). */
 export const sysStdout = new WeakMap<Vm, number>();
+/** sys.stderr of each Vm: kept apart from stdout, as the recorder captures it. */
+export const sysStderr = new WeakMap<Vm, number>();
 
 /**
  * sys.getsizeof (METH_VARARGS: a 1-tuple of arguments): __sizeof__ is looked up and bound (a
