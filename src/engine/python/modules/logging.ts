@@ -38,20 +38,15 @@ function findCaller(vm: Vm, stacklevel: number): number {
     if (info.filename !== SRCFILE) level--;
   }
   const line = fromSsize(vm, info.line);
-  const t = tupleFromItems(vm, [intern(vm, info.filename), line, intern(vm, info.name), vm.s.None]);
-  vm.decref(line);
-  return t;
+  // the tuple steals its items (the interned strs and None are static)
+  return tupleFromItems(vm, [intern(vm, info.filename), line, intern(vm, info.name), vm.s.None]);
 }
 
 function unknownCaller(vm: Vm): number {
   const file = strNew(vm, '(unknown file)');
   const func = strNew(vm, '(unknown function)');
   const zero = fromSsize(vm, 0);
-  const t = tupleFromItems(vm, [file, zero, func, vm.s.None]);
-  vm.decref(file);
-  vm.decref(zero);
-  vm.decref(func);
-  return t;
+  return tupleFromItems(vm, [file, zero, func, vm.s.None]);
 }
 
 /** Formatter.formatException's text: what traceback.print_exception prints for the exception. */
