@@ -716,8 +716,12 @@ class Logger(Filterer):
             self._log(level, msg, args, **kwargs)
 
     def findCaller(self, stack_info=False, stacklevel=1):
+        # the real function's locals and stack depth (its frame object is 248 bytes: 8 locals + 6)
+        f = next_f = co = sinfo = None
         if stack_info:
-            _hw_unsupported('logging stack_info=True')
+            with _hw_unsupported('logging stack_info=True') as sio:
+                sio.write("Stack (most recent call last):\\n")
+                _hw_unsupported(f, file=sio)
         # currentframe() and f_back up to the stacklevel-th frame outside this module:
         # (co_filename, f_lineno, co_name, None)
         return _hw_caller(stacklevel)
