@@ -26,7 +26,6 @@ export function benchLanding(): string[] {
     },
     { viewsFirst: true },
   );
-  const spares = (s as unknown as { spares: { step(): boolean } }).spares;
   const lines: string[] = [];
   c0 = cpu();
   s.start(1, DEFAULT_SCENARIO.source, { tunables: {}, env: DEFAULT_ENV }, { statement: 1, event: null });
@@ -36,7 +35,7 @@ export function benchLanding(): string[] {
   );
   const idle = (): number => {
     const t = cpu();
-    while (spares.step());
+    while (s.background());
     return cpu() - t;
   };
   const e1 = done.statementEnd[0];

@@ -35,8 +35,11 @@ export class Cursor {
     options: RunOptions,
     /** The statement the first run's error came from (its replay raises the same), or -1. */
     private readonly errorStatement: number,
+    /** Called with the process made, before it loads the script (the journal writer attaches there). */
+    made: ((process: SimProcess, log: ReplayLog) => void) | null = null,
   ) {
     this.process = createProcess(source, options, this.log);
+    made?.(this.process, this.log);
     this.process.load(source);
   }
 

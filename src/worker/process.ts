@@ -26,6 +26,8 @@ export interface SimProcess {
   readonly kernel: Kernel;
   readonly libc: LibcModel;
   readonly arenas: ArenaSource | null;
+  /** The simulated CLOCK_MONOTONIC the allocators read (part of the allocator layers' state). */
+  readonly clock: object;
   load(source: string): StatementInfo[];
   /** Run statement i, or on from a pause inside it: false when it paused again (pauseAt). */
   runStatement(i: number): boolean;

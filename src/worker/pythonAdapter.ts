@@ -15,6 +15,7 @@ export function adaptPython(
     kernel: p.kernel,
     libc: p.libc,
     arenas: p.pymalloc,
+    clock: p.clock,
     environment,
     unitDetail: (address) => p.libc.unitDetail?.(address) ?? null,
     load: (source) => p.load(source),

@@ -1,5 +1,6 @@
 import { EventLog } from '../engine/trace/eventLog';
 import type { EventKind } from '../engine/trace/events';
+import type { LayerHistory } from './layerHistory';
 
 /** Report a seek's progress every 2^17 events (≈ 20 ms of replay): a smooth bar at no cost. */
 const PROGRESS_MASK = (1 << 17) - 1;
@@ -24,11 +25,16 @@ export class ReplayLog extends EventLog {
     super(0);
   }
 
+  /** The allocator layers' history this replay writes (the background's journal writer), or null. */
+  history: LayerHistory | null = null;
+
   override record(_kind: EventKind, _addr: number, _size: number, _aux: number): void {
+    if (this.history !== null) this.history.onExternalEvent();
     if ((++this.length & PROGRESS_MASK) === 0 && this.onProgress) this.onProgress(this.length);
   }
 
   override get reachedLimit(): boolean {
+    if (this.history !== null) this.history.onCheck();
     if (this.length >= this.captureAt) {
       this.captureAt = Infinity;
       this.onCapture?.(this.length);

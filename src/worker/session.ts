@@ -15,12 +15,16 @@ import { toScriptError } from './errors';
 import { createProcess, type SimProcess } from './process';
 import { eventRows } from './eventRows';
 import { whence } from './whence';
-import type { Cursor } from './cursor';
+import { Cursor } from './cursor';
 import { fit, newCursor, Spares, touch } from './spares';
 import { pageReport, reportStep, type ReportStep } from './report';
 import { RecordingLog } from './stopPoints';
 import type { TimelineLog } from './timelineLog';
 import type { GlobalBinding } from '../engine/python/owners';
+import { LayerHistory } from './layerHistory';
+
+/** Events the journal's writer replays in a background slice (~20 ms; a long C call runs through). */
+const WRITER_SLICE = 1 << 16;
 
 /** Which way an event that no replay can stop at moves: to the stop before it, or after it. */
 export type Snap = 'down' | 'up';
@@ -50,6 +54,11 @@ export interface RunState {
   live: { process: SimProcess; statement: number; event: number } | null;
   /** Replays paused where their last landing left them, to be continued by the next ones. */
   cursors: Cursor[];
+  /** The allocator layers' history: a landing's views without the interpreter (null: not copyable). */
+  history: LayerHistory | null;
+  /** The replay that writes the history's journal in the background (null once it is written). */
+  writer: Cursor | null;
+  historyStarted: boolean;
 }
 
 /**
@@ -62,6 +71,11 @@ export class Session {
   private readonly spares: Spares;
 
   private readonly viewsFirst: boolean;
+  private readonly historyEvery: number | undefined;
+  private readonly historyStrict: boolean;
+  private readonly historyBehind: number | undefined;
+  private readonly schedule: ((work: () => void) => void) | null;
+  private historyScheduled = false;
 
   /**
    * `schedule`: runs a function later, after the messages waiting (the worker: setTimeout), for
@@ -72,9 +86,23 @@ export class Session {
    */
   constructor(
     private readonly post: Post,
-    opts: { schedule?: (work: () => void) => void; viewsFirst?: boolean; behind?: readonly number[] } = {},
+    opts: {
+      schedule?: (work: () => void) => void;
+      viewsFirst?: boolean;
+      behind?: readonly number[];
+      /** Allocator calls between two copies of the layers (layerHistory.ts; tests use fewer). */
+      historyEvery?: number;
+      /** Tests: a layer method called from outside that is neither journaled nor a read throws (CallJournal). */
+      historyStrict?: boolean;
+      /** Events behind the position shown the background leaves a copy (layerHistory.ts BEHIND; tests use fewer). */
+      historyBehind?: number;
+    } = {},
   ) {
+    this.historyEvery = opts.historyEvery;
+    this.historyStrict = opts.historyStrict ?? false;
+    this.historyBehind = opts.historyBehind;
     this.spares = new Spares(opts.schedule ?? null, opts.behind);
+    this.schedule = opts.schedule ?? null;
     this.viewsFirst = opts.viewsFirst ?? false;
   }
 
@@ -120,6 +148,9 @@ export class Session {
       steps: [],
       live: null,
       cursors: [],
+      history: null,
+      writer: null,
+      historyStarted: false,
     };
     this.run = run;
     log.sampleNow();
@@ -274,6 +305,9 @@ export class Session {
     // replays behind the position, for the fine mode's steps back (statement ends are checkpoints)
     if (want.fine) this.spares.plan(run, want.event);
     else this.spares.stop();
+    // the fine mode entered: the layers' history is written from now on (the comparison's workers,
+    // which show statement ends only, never write one)
+    if (want.fine && !run.historyStarted) this.startHistory(run);
     // A landing's views go to the page as soon as they are built; its sentences follow (they
     // scan the statement's events and the objects: 100–300 ms at the seed's million lists).
     let drawnFirst = false;
@@ -281,7 +315,20 @@ export class Session {
       drawnFirst = true;
       this.postSnapshot(run, reqId, position, views, t0, true);
     };
-    const snap = this.snapshotAt(run, want.statement, want.event, atEnd, this.viewsFirst ? early : null);
+    // inside a statement: the views from the allocator layers' history (no interpreter), then the
+    // sentences from a replay (they need the objects)
+    if (this.viewsFirst && !atEnd && run.history) {
+      const layers = run.history.layersAt(want.event);
+      if (layers) early(buildSnapshot(layers, want.statement, want.event, []));
+      this.kickHistory(run);
+    }
+    const snap = this.snapshotAt(
+      run,
+      want.statement,
+      want.event,
+      atEnd,
+      this.viewsFirst && !drawnFirst ? early : null,
+    );
     if (drawnFirst) this.post({ type: 'explained', runId, reqId, position, explain: snap.explain });
     else this.postSnapshot(run, reqId, position, snap, t0, false);
   }
@@ -317,6 +364,75 @@ export class Session {
       events.aux.buffer,
       events.chunk.buffer,
     ]);
+  }
+
+  /**
+   * The allocator layers' history's background work (its copies along the run, one behind the
+   * position shown), a slice a task, while the run is the session's.
+   */
+  private kickHistory(run: RunState): void {
+    if (!this.schedule || this.historyScheduled || !run.history) return;
+    this.historyScheduled = true;
+    this.schedule(() => {
+      this.historyScheduled = false;
+      if (this.run !== run) return;
+      if (this.historyStep(run)) this.kickHistory(run);
+    });
+  }
+
+  /**
+   * The history's journal is written by a replay of the script in the background, not by the first
+   * run (writing it there cost the seed's first run ~1.2 s of its 3.7 s CPU). Only the page's
+   * sessions (views first) use it.
+   */
+  private startHistory(run: RunState): void {
+    run.historyStarted = true;
+    if (!this.viewsFirst || run.statements.length === 0) return;
+    try {
+      run.writer = new Cursor(run.source, run.options, run.error?.statement ?? -1, (p, log) => {
+        run.history = LayerHistory.attach(
+          { kernel: p.kernel, libc: p.libc, pymalloc: p.arenas, clock: p.clock },
+          log,
+          this.historyEvery,
+          this.historyStrict,
+          this.historyBehind,
+        );
+        log.history = run.history;
+      });
+    } catch {
+      run.writer = null;
+      run.history = null;
+    }
+    if (!run.history) run.writer = null;
+    this.kickHistory(run);
+  }
+
+  private historyStep(run: RunState): boolean {
+    try {
+      const w = run.writer;
+      if (w && run.history) {
+        w.advance(w.event + WRITER_SLICE, run.statements.length);
+        if (w.done >= run.statements.length || w.dead) {
+          run.history.written = true;
+          w.log.history = null;
+          run.writer = null;
+        }
+        return true;
+      }
+      return run.history?.step() ?? false;
+    } catch {
+      // never takes the worker down: landings go back to the replays alone
+      run.history = null;
+      run.writer = null;
+      return false;
+    }
+  }
+
+  /** One slice of the background work, for Node drivers without a scheduler (the bench): true while there is more. */
+  background(): boolean {
+    const run = this.run;
+    if (run && this.historyStep(run)) return true;
+    return this.spares.step();
   }
 
   /** Another position's snapshot, for "compare with step N" (the position on screen stays). */

@@ -14,27 +14,32 @@ const root = join(import.meta.dirname, '../..');
 /**
  * Every recorded compile tail with its script: ours (src/engine/python/startup/compile-tails/real,
  * their scripts in compile-tails/scripts or tests/fidelity/scenarios), then the corpus's own start-up
- * captures cut where the compile begins. Shared by compileTail.test.ts and tools/compile_tail_check.ts.
+ * captures cut where the compile begins, for one release (3.12's and 3.13's: real-3.12/ and
+ * tests/corpus/recorded/3.12/…). Shared by compileTail.test.ts and tools/compile_tail_check.ts.
  */
-export function recordedTails(): RecordedTail[] {
+export function recordedTails(python: '3.11' | '3.12' | '3.13' = '3.11'): RecordedTail[] {
   const out: RecordedTail[] = [];
+  // 3.11's in real/ and tests/corpus/recorded/, the others' in real-3.1x/ and recorded/3.1x/
+  const own = python === '3.11' ? 'real' : `real-${python}`;
+  const corpus = python === '3.11' ? '' : python;
   const tails = join(root, 'src/engine/python/startup/compile-tails');
   const dirs = [
     join(tails, 'scripts'),
     join(root, 'tests/fidelity/scenarios'),
     join(root, 'tests/fidelity/scenarios/language'),
   ];
-  for (const f of readdirSync(join(tails, 'real')).sort()) {
+  if (!existsSync(join(tails, own))) return out;
+  for (const f of readdirSync(join(tails, own)).sort()) {
     const name = f.replace(/\.tail$/, '');
     const dir = dirs.find((d) => existsSync(join(d, name + '.py')));
     if (dir)
       out.push({
         name,
         source: readFileSync(join(dir, name + '.py')),
-        real: traceLines(readFileSync(join(tails, 'real', f), 'utf8')),
+        real: traceLines(readFileSync(join(tails, own, f), 'utf8')),
       });
   }
-  const rec = join(root, 'tests/corpus/recorded');
+  const rec = join(root, 'tests/corpus/recorded', corpus);
   for (const f of readdirSync(rec).sort()) {
     if (!f.endsWith('.startup.trace')) continue;
     const name = f.replace(/\.startup\.trace$/, '');

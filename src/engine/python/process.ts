@@ -40,6 +40,7 @@ import { mallocStatsText } from './modules/mallocstats';
 import { startupProfile, type ProfileName, type StartupProfile } from './startup/profiles';
 import { cpythonVersion, type CPythonVersion, type VersionName } from './versions';
 import { applyVersionLayouts } from './versions/layouts';
+import { placeStaticObjects } from './runtime/staticids';
 
 export interface ProcessOptions {
   /**
@@ -141,10 +142,10 @@ export class PythonProcess {
     this.libc.sink = this.mallocLog;
     // PYTHONMALLOC=malloc: objects go straight to the C library, pymalloc holds nothing
     this.pymallocOff = env.pythonMalloc === 'malloc';
-    // 3.11 (pymalloc on): the captured start-up ends with the recorder compiling `pass`; the
-    // script's own compile (startup/compileTail.ts) takes its place when the script is loaded
-    const ownCompile =
-      !this.pymallocOff && (this.profile.name === 'cpython-3.11.7' || this.profile.name === 'debian-3.11.2');
+    // pymalloc on: the captured start-up ends with the recorder compiling `pass`; the script's own
+    // compile (startup/compileTail.ts, with the version's parser and compiler) takes its place when
+    // the script is loaded
+    const ownCompile = !this.pymallocOff;
     this.boot = bootProcess(
       this.kernel,
       this.libc,
@@ -167,6 +168,7 @@ export class PythonProcess {
     });
     installBuiltinTypes(this.vm);
     applyVersionLayouts(this.vm);
+    placeStaticObjects(this.vm, this.profile.name);
     attachImportHost(this.vm, {
       // the footprints captured on each release (tools/imports/capture_import.py --python)
       version:
@@ -351,7 +353,7 @@ export class PythonProcess {
   private beginOwnCompile(input: string | Uint8Array, filename: string): CompileTailBuilder | null {
     if (this.boot.pendingTail === null) return null;
     try {
-      return new CompileTailBuilder(input, filename);
+      return new CompileTailBuilder(input, filename, this.version);
     } catch {
       return null;
     }

@@ -44,6 +44,18 @@ export function parseSpec(
   }
   const [, fill, align, sign, z, alt, zero, width, grouping, precision, type] = m;
   if (z) throw new NotSupported("the 'z' format option");
+  const presentation = type ?? defaultType;
+  // parse_internal_render_format_spec: ',' only with d e f g E G % F or no type; '_' also with b o x X
+  if (
+    grouping &&
+    !'defgEG%F'.includes(presentation) &&
+    !(grouping === '_' && 'boxX'.includes(presentation))
+  ) {
+    const c = presentation.codePointAt(0) ?? 0;
+    throw c > 32 && c < 128
+      ? valueError(vm, "Cannot specify '%c' with '%c'.", grouping.codePointAt(0)!, c)
+      : valueError(vm, "Cannot specify '%c' with '\\x%x'.", grouping.codePointAt(0)!, c);
+  }
   return {
     fill: fill ?? (zero && !align ? '0' : ' '),
     align: (align as FormatSpec['align']) ?? (zero ? '=' : defaultAlign),
@@ -112,6 +124,9 @@ export function intFormatText(vm: Vm, v: number | bigint, f: FormatSpec): string
     }
     case 'c':
       if (f.sign) throw valueError(vm, "Sign not allowed with integer format specifier 'c'");
+      if (f.alternate)
+        throw valueError(vm, "Alternate form (#) not allowed with integer format specifier 'c'");
+      if (v < 0 || v > 0x10ffff) throw raiseFormat(vm, E.OverflowError, '%%c arg not in range(0x110000)');
       return pad(f, '', String.fromCodePoint(Number(v)));
     default:
       throw raiseFormat(

@@ -2,7 +2,7 @@ import { NotSupported } from '../errors';
 import { byteString, bytesContent } from '../objects/bytes';
 import { F_BIG } from '../objects/table';
 import { strKind, strValue } from '../objects/str';
-import { tupleItem } from '../objects/tuple';
+import { tupleFromItems, tupleItem } from '../objects/tuple';
 import { setData } from '../objects/set';
 import { T, TpFlags, type TypeSlots } from '../objects/types';
 import type { Vm } from '../runtime/vm';
@@ -196,6 +196,7 @@ export function hashValue(vm: Vm, h: number): bigint {
     return s.length === 0 ? 0n : siphash13(Uint8Array.from(s, (c) => c.charCodeAt(0)));
   }
   if (tp.id === T.Tuple) return tupleHash(vm, h);
+  if (tp.id === T.Range) return rangeHash(vm, h);
   if (tp.id === T.FrozenSet) return frozensetHash(vm, h);
   // weakref_hash: the referent's hash (abc's caches are sets of weak references); a dead one raises
   if (tp.mro.includes(T.WeakRef)) {
@@ -204,9 +205,25 @@ export function hashValue(vm: Vm, h: number): bigint {
     if (d.referent === 0) throw typeError(vm, 'weak object has gone away');
     return (d.hashValue = hashValue(vm, d.referent));
   }
+  if (tp.id === T.None && vm.py.noneHash !== null) return BigInt(vm.py.noneHash);
   if (tp.hash === identityHash || tp.hash === null || tp.id === T.None || tp.id === T.Type)
     return pointerHash(vm, h);
   // the unhashable ones raise their TypeError here
   tp.hash(vm, h);
   throw new NotSupported(`hash() of ${tp.name}`);
+}
+
+/** range_hash: the hash of a new 3-tuple (len, start or None, step or None), the tuple released. */
+function rangeHash(vm: Vm, h: number): bigint {
+  const r = vm.table.side[h] as { start: number; stop: number; step: number; length: number };
+  const t = vm.table;
+  const len = t.flags[r.length] & F_BIG ? (t.side[r.length] as bigint) : BigInt(t.num[r.length]);
+  const items = [r.length, len === 0n ? vm.s.None : r.start, len <= 1n ? vm.s.None : r.step];
+  for (const i of items) vm.incref(i);
+  const tup = tupleFromItems(vm, items);
+  try {
+    return tupleHash(vm, tup);
+  } finally {
+    vm.decref(tup);
+  }
 }

@@ -15,6 +15,7 @@ import { unmodelledAttribute } from '../abstract/cpythonattrs';
 import { E } from '../objects/exctypes';
 import { asciiOf } from '../objects/strformat';
 import { fromDouble } from '../objects/float';
+import { ternaryPower } from '../objects/intpowmod';
 import { fromLong, fromSsize, intValue, norm } from '../objects/int';
 import { strNew, strResult, strValue } from '../objects/str';
 import { Cmp, Meth, NB, T, type Kwargs, type MethodDef } from '../objects/types';
@@ -127,10 +128,21 @@ export function builtinFunctions(host: BuiltinsHost): MethodDef[] {
     def('bin', Meth.O, (vm2, _s, a) => baseText(vm2, a[0], 2, '0b')),
     def('oct', Meth.O, (vm2, _s, a) => baseText(vm2, a[0], 8, '0o')),
     def('hex', Meth.O, (vm2, _s, a) => baseText(vm2, a[0], 16, '0x')),
-    def('pow', Meth.Fastcall | Meth.Keywords, (vm2, _s, a) => {
-      if (a.length === 3 && a[2] !== vm2.s.None) return intPowMod(vm2, a[0], a[1], a[2]);
-      nargs(vm2, 'pow', a.length === 3 ? a.slice(0, 2) : a, 2, 2);
-      return binaryOp(vm2, NB.Power, a[0], a[1]);
+    def('pow', Meth.Fastcall | Meth.Keywords, (vm2, _s, a, kw) => {
+      // builtin_pow_impl(base, exp, mod=None): by position or keyword
+      const args = [...a];
+      for (const [k, v] of kw ?? []) {
+        const at = ['base', 'exp', 'mod'].indexOf(k);
+        if (at < 0) throw typeError(vm2, "pow() got an unexpected keyword argument '%s'", k);
+        if (at < args.length)
+          throw typeError(vm2, "argument for pow() given by name ('%s') and position (%d)", k, at + 1);
+        args[at] = v;
+      }
+      if (args.length < 2 || args.length > 3 || args.slice(0, 2).some((x) => x === undefined))
+        nargs(vm2, 'pow', a, 2, 3);
+      const mod = args[2];
+      if (mod !== undefined && mod !== vm2.s.None) return ternaryPower(vm2, args[0], args[1], mod);
+      return binaryOp(vm2, NB.Power, args[0], args[1]);
     }),
     def('malloc_trim', Meth.Fastcall, (vm2, _s, a) =>
       fromLong(vm2, host.mallocTrim(a.length ? Number(intValue(vm2, a[0])) : 0)),
@@ -405,44 +417,4 @@ function baseText(vm: Vm, h: number, base: number, prefix: string): number {
   const neg = v < 0;
   const digits = (neg ? -BigInt(v) : BigInt(v)).toString(base);
   return strNew(vm, (neg ? '-' : '') + prefix + digits, 0);
-}
-
-/**
- * long_pow with a modulus (pow(a, b, m), all ints): ValueError for m == 0; a negative exponent
- * takes the modular inverse (ValueError when there is none); the result has m's sign (z - m when
- * m < 0 and z != 0). Only the result int is allocated here: C's temporaries in the square-and-
- * multiply loop (ints of m's size, freed as it goes) are not modelled.
- */
-function intPowMod(vm: Vm, x: number, y: number, z: number): number {
-  const isInt = (h: number) => vm.typeOf(h).mro.includes(T.Int);
-  if (!isInt(x) || !isInt(y) || !isInt(z))
-    throw typeError(vm, 'pow() 3rd argument not allowed unless all arguments are integers');
-  const a0 = BigInt(intValue(vm, x));
-  const b0 = BigInt(intValue(vm, y));
-  const m0 = BigInt(intValue(vm, z));
-  if (m0 === 0n) throw valueError(vm, 'pow() 3rd argument cannot be 0');
-  const m = m0 < 0n ? -m0 : m0;
-  const mod = (v: bigint) => ((v % m) + m) % m;
-  let base = mod(a0);
-  let e = b0;
-  if (e < 0n) {
-    // the inverse by the extended Euclidean algorithm
-    let [r0, r1, s0, s1] = [base, m, 1n, 0n];
-    while (r1 !== 0n) {
-      const q = r0 / r1;
-      [r0, r1] = [r1, r0 - q * r1];
-      [s0, s1] = [s1, s0 - q * s1];
-    }
-    if (r0 !== 1n) throw valueError(vm, 'base is not invertible for the given modulus');
-    base = mod(s0);
-    e = -e;
-  }
-  let r = m === 1n ? 0n : 1n;
-  while (e > 0n) {
-    if (e & 1n) r = (r * base) % m;
-    base = (base * base) % m;
-    e >>= 1n;
-  }
-  if (m0 < 0n && r !== 0n) r += m0;
-  return fromLong(vm, norm(r));
 }

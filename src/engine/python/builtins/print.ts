@@ -52,6 +52,8 @@ function printArgs(vm: Vm, stdoutObj: number, args: readonly number[], kw: Kwarg
     throw typeError(vm, 'end must be None or a string, not %.200s', vm.typeOf(end).name);
   // sys.stdout may be None (no stream connected): print writes nothing
   if (file === vm.s.None) return vm.s.None;
+  // any object with a write method (a StringIO, a file, a class of one's own): PyFile_WriteObject
+  // looks `write` up for every piece, as for sys.stdout
   for (let i = 0; i < args.length; i++) {
     if (i > 0) writeObject(vm, sep !== 0 ? sep : vm.s.char(32), file);
     writeObject(vm, args[i], file);

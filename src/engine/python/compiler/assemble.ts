@@ -225,6 +225,7 @@ function jumpOffsets(entry: Block, blocks: Block[]): void {
 /** assemble(): the unit's graph becomes a code object. */
 export function assemble(c: Compiler, addNone: boolean): CodeObject {
   const u = c.u;
+  c.probe?.assembling?.(u);
   if (!u.cur.returns) {
     c.unsetLoc();
     if (addNone) c.loadConst(NONE);

@@ -35,6 +35,8 @@ export class Block {
   visited = false;
   exit = false;
   returns = false;
+  /** The jump-target label the code generator made this block for (its unit's count then); -1 for a block after a jump. */
+  label = -1;
 }
 
 export type Loc = Pos;

@@ -38,6 +38,21 @@ const NONE = 15;
  * entry's (or 1–2 below), columns under 80/128 and a span under 16.
  */
 export function encodeLinetable(instrs: Instr[], firstlineno: number): Uint8Array {
+  return encodeLocations(
+    instrs.map((ins): [Loc, number] => [ins, instrSize(ins)]),
+    firstlineno,
+  );
+}
+
+/** A source location as the table stores it (-1 line: none). */
+export type Loc = Pick<Instr, 'line' | 'endLine' | 'col' | 'endCol'>;
+
+/**
+ * The table for a list of (location, code units): one run each, split into entries of up to 8
+ * units. 3.11 writes a run per instruction; 3.12's assemble_location_info merges consecutive
+ * instructions with the same location into one run first.
+ */
+export function encodeLocations(runs: [Loc, number][], firstlineno: number): Uint8Array {
   const out: number[] = [];
   let prevLine = firstlineno;
   const varint = (v: number): void => {
@@ -52,7 +67,7 @@ export function encodeLinetable(instrs: Instr[], firstlineno: number): Uint8Arra
   const start = (code: number, length: number): void => {
     out.push(0x80 | (code << 3) | (length - 1));
   };
-  const entry = (i: Instr, length: number): void => {
+  const entry = (i: Loc, length: number): void => {
     if (i.line < 0) return start(NONE, length);
     const lineDelta = i.line - prevLine;
     const col = i.col;
@@ -84,8 +99,8 @@ export function encodeLinetable(instrs: Instr[], firstlineno: number): Uint8Arra
     varint(endCol + 1);
     prevLine = i.line;
   };
-  for (const ins of instrs) {
-    let n = instrSize(ins);
+  for (const [ins, size] of runs) {
+    let n = size;
     while (n > 8) {
       entry(ins, 8);
       n -= 8;

@@ -21,6 +21,13 @@ export interface CompileProbe {
   addConst(u: Unit, c: Const, isNew: boolean): void;
   /** compiler_add_o on u_names: a name entered co_names. */
   addName(u: Unit, isNew: boolean): void;
+  /**
+   * A jump target's label was placed (3.12's USE_LABEL: the instruction sequence's label map
+   * grows to hold `id`, the unit's labels numbered as they were made). Explicit targets only.
+   */
+  useLabel?(u: Unit, id: number): void;
+  /** assemble() begins (3.12's optimize_and_assemble_code_unit builds its graph now). */
+  assembling?(u: Unit): void;
   /** assemble(), before insert_prefix_instructions: build_cellfixedoffsets. */
   cellOffsets(u: Unit): void;
   /** assemble(), after fix_cell_offsets: the cell-offset table is freed. */

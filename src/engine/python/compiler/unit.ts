@@ -80,6 +80,8 @@ export class Unit {
   readonly fblocks: FBlock[] = [];
   loc: Loc;
   needNewImplicitBlock = false;
+  /** Jump-target labels made so far (Compiler.newBlock). */
+  labels = 0;
   /** u_static_attributes (3.13, class units): the names stored as `self.NAME` in functions nested in it. */
   staticAttributes: Set<string> | null = null;
   /** u_fasthidden (3.12): an inlined comprehension's own names, FAST here while it is compiled. */
@@ -181,12 +183,16 @@ export class Compiler {
 
   // ---------------------------------------------------------------- blocks
 
+  /** A jump target (compiler_new_block; 3.12's NEW_JUMP_TARGET_LABEL numbers it). */
   newBlock(): Block {
-    return this.u.newBlock();
+    const b = this.u.newBlock();
+    b.label = this.u.labels++;
+    return b;
   }
 
   /** compiler_use_next_block. */
   useNextBlock(b: Block): Block {
+    if (b.label >= 0) this.probe?.useLabel?.(this.u, b.label);
     this.u.cur.next = b;
     this.u.cur = b;
     this.u.needNewImplicitBlock = false;
@@ -196,7 +202,7 @@ export class Compiler {
   // ---------------------------------------------------------------- emitting
 
   private emit(op: number, arg: number, target: Block | null, loc: Loc): void {
-    if (this.u.needNewImplicitBlock) this.useNextBlock(this.newBlock());
+    if (this.u.needNewImplicitBlock) this.useNextBlock(this.u.newBlock());
     const b = this.u.cur;
     const i: Instr = {
       op,

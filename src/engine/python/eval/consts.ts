@@ -165,6 +165,9 @@ export class ConstLoader {
       case 'float':
         return fromDouble(vm, c.v);
       case 'str':
+        // a one-character constant: the interned str (the latin-1 singleton, unless startup
+        // interned a static copy of that character first: PyUnicode_InternInPlace keeps the first)
+        if (c.v.length === 1 && vm.py.staticOneCharStrs.includes(c.v)) return intern(vm, c.v);
         return strResult(vm, c.v);
       case 'bytes':
         return bytesNew(vm, c.v);

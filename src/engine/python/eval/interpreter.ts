@@ -603,7 +603,8 @@ export class Interpreter implements Evaluator, InterpreterServices {
   /**
    * tracemalloc's traceback_get_frames: the innermost `limit` frames' (co_filename, line), and how
    * many frames the thread has. Allocates nothing (it runs inside allocator hooks). A frame's line
-   * is where its instruction pointer was last saved (calls, errors, the eval breaker).
+   * is its current instruction's (the loop saves f.ip at every instruction, as 3.11's
+   * INSTRUCTION_START sets frame->prev_instr); an outer frame's is its CALL's.
    */
   tracebackFrames(limit: number, out: [string, number][]): number {
     out.length = 0;

@@ -96,6 +96,10 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
           op = word & 0xff;
           arg = (arg << 8) | (word >> 8);
         }
+        // INSTRUCTION_START: frame->prev_instr = this instruction, so what reads the frame's line
+        // from inside it (tracemalloc's traceback_get_frames in an allocation, PyFrame_GetLineNumber)
+        // sees this instruction's line, not the last call's
+        f.ip = ip;
         switch (op) {
           case O.NOP:
             break;

@@ -22,7 +22,8 @@ import type { Vm } from '../runtime/vm';
  *   freed (from the exiting thread: into its tcache, which tcache_thread_shutdown then flushes),
  *   advise_stack_range drops the stack below sp − 16 KiB (MADV_DONTNEED), and the stack goes to
  *   glibc's stack cache; past 40 MiB of cached stacks the oldest are unmapped (free_stacks), their
- *   DTV freed.
+ *   DTV freed. threads.ts calls stackReleased when the OS thread has exited, THREAD_EXIT_NS after
+ *   its Python part (the GIL dropped): a thread started before that gets a stack of its own.
  */
 const BOOTSTATE_BYTES = 48;
 const THREADSTATE_BYTES = 360;

@@ -17,21 +17,23 @@ import {
   PAGE_FAULT_NS,
   PyThread,
   SWITCH_INTERVAL_NS,
+  THREAD_EXIT_NS,
+  THREAD_START_NS,
   TICK_NS,
   type Wait,
 } from './pythread';
-import { ThreadCosts } from './threadCosts';
+import { ThreadCosts, type ThreadMemory } from './threadCosts';
 import { endWait, waitCanEnd } from './threadWaits';
 
 /**
  * Python threads on the simulated process: one runs at a time (the GIL), as CPython 3.11's
- * ceval_gil.h hands it over. Everything is deterministic (simulated time, FIFO hand-over):
+ * ceval_gil.h hands it over. Everything is deterministic (simulated time, the condvar's order):
  *
  * - A thread runs until it blocks (lock.acquire, time.sleep, join, Event.wait and Queue.get all
  *   end in lock.acquire or sleep) or until another thread has waited for the GIL for the switch
- *   interval (5 ms, sys.setswitchinterval): take_gil's timed wait sets gil_drop_request, the
- *   running thread drops the GIL at its next eval-breaker check (RESUME, a backward jump) and
- *   the thread that waited longest takes it (FIFO: the one the OS wakes first on the condvar).
+ *   interval (5 ms, sys.setswitchinterval) with no switch meanwhile: take_gil's timed wait sets
+ *   gil_drop_request, the running thread drops the GIL at its next eval-breaker check (RESUME,
+ *   a backward jump) and the condvar's front waiter takes it (expireGilWaits).
  * - Releasing a lock does not drop the GIL: the woken waiter queues for it.
  * - Time: the clock advances TICK_NS per eval-breaker tick (a backward jump, a function entry, a
  *   C-level loop item), by time.sleep, and by the allocators' own call costs (kernel/clock.ts).
@@ -90,13 +92,15 @@ export class Threads implements ThreadServices {
   onBreaker(): void {
     const it = this.it;
     this.charge(this.chargedSpan);
+    if (this.exiting.length > 0) this.settleExits();
     // a sleep that ended, a lock that came free: that thread now asks for the GIL
     if (this.all.length > 1) this.wakeWaiters();
     let next = this.breakerInterval;
     if (this.ready.length > 0) {
-      const due = this.ready[0].readySince + this.switchIntervalNs;
       const now = this.clock.now();
-      if (now >= due && this.canYield()) {
+      this.expireGilWaits(now);
+      const due = this.ready[0].readySince + this.switchIntervalNs;
+      if (this.dropRequest && this.canYield()) {
         it.yielding = true;
         this.requeue = true;
       } else {
@@ -142,9 +146,39 @@ export class Threads implements ThreadServices {
 
   /** The current thread hands over at the GIL (a switch, not a wait): it goes to the back. */
   private requeue = false;
+  /** gil->switch_number: every take of the GIL counts. */
+  private switches = 0;
+  /** gil_drop_request: a waiter's timed wait ran out with no switch during it. */
+  private dropRequest = false;
+
+  /**
+   * take_gil's timed waits (ceval_gil.h, 3.11): each waiter waits on the condvar for the switch
+   * interval; when its wait runs out and no switch happened during it, it sets gil_drop_request;
+   * either way it waits again, entering the condvar anew: the back of the queue drop_gil's signal
+   * wakes from the front. So a busy thread that keeps being handed the GIL by others' requests
+   * restarts the main thread's interval each time (measured: the main thread of threads_worker_pool
+   * got the GIL back 11 to 80 ms after each start, not 5). `ready` is that condvar queue, oldest
+   * (re)entry first; readySince is when the waiter's current wait began.
+   */
+  private expireGilWaits(now: number): void {
+    const interval = this.switchIntervalNs;
+    while (this.ready.length > 0 && this.ready[0].readySince + interval <= now) {
+      const t = this.ready.shift()!;
+      if (t.armedSwitch === this.switches) this.dropRequest = true;
+      t.readySince += interval;
+      t.armedSwitch = this.switches;
+      this.ready.push(t);
+    }
+  }
 
   private switchTo(th: PyThread): void {
     const it = this.it;
+    if (th !== this.current) {
+      this.switches++;
+      this.dropRequest = false;
+      // FORCE_SWITCHING: the thread that dropped the GIL waits for this switch before it queues
+      for (const t of this.ready) if (t.armedSwitch < 0) t.armedSwitch = this.switches;
+    }
     this.current = th;
     it.thread = th.ts;
     it.vm.thread = th.exc;
@@ -164,7 +198,11 @@ export class Threads implements ThreadServices {
     if (this.current !== main) this.switchTo(main);
     let r = this.slice(main, frame);
     for (;;) {
-      if (r !== YIELDED) return r;
+      if (r !== YIELDED) {
+        // a step's end (not a replay's pause at an event: the run goes on from there unchanged)
+        if (!this.it.eventPaused) this.settleExits(true);
+        return r;
+      }
       const next = this.pick(null, true);
       this.switchTo(next);
       r = this.slice(next, null);
@@ -241,10 +279,36 @@ export class Threads implements ThreadServices {
     if (dict) it.vm.decref(dict);
     for (const lock of th.sentinels) this.release(lock);
     th.sentinels.length = 0;
-    const m = th.memory!;
-    this.costs.threadEnds(m);
-    this.host.libc.threadExit(th.tid);
-    this.costs.stackReleased(m);
+    this.costs.threadEnds(th.memory!);
+    // _PyThreadState_DeleteCurrent drops the GIL here; the OS thread's exit runs on without it
+    // (now(): the ticks the thread ran since the last breaker check are its own, charged first)
+    this.exiting.push({ tid: th.tid, memory: th.memory!, at: this.now() + THREAD_EXIT_NS });
+  }
+
+  /**
+   * OS threads past their Python part (the GIL dropped, `t.join()` may have returned) whose exit
+   * has not run yet: pthread_exit's unwinding, __libc_thread_freeres (tcache_thread_shutdown, the
+   * arena to the free list), advise_stack_range, queue_stack, and the kernel clearing the tid
+   * (CLONE_CHILD_CLEARTID) that lets get_cached_stack take the stack (FREE_P). Oldest first.
+   */
+  private readonly exiting: { tid: number; memory: ThreadMemory; at: number }[] = [];
+
+  /**
+   * The exits due by now run, in the order the threads ended. `all`: every pending one (a step's
+   * reading: the recorder's /proc and mallinfo reads take longer than THREAD_EXIT_NS).
+   */
+  settleExits(all = false): void {
+    const now = this.clock.now();
+    while (this.exiting.length > 0 && (all || this.exiting[0].at <= now)) {
+      const e = this.exiting.shift()!;
+      this.host.libc.threadExit(e.tid);
+      this.costs.stackReleased(e.memory);
+    }
+  }
+
+  /** Threads the kernel still has (/proc's Threads:): the live ones and those still exiting. */
+  get osThreads(): number {
+    return 1 + this.count + this.exiting.length;
   }
 
   /** PyThreadState_GetDict: the running thread's state dict, made on first use (borrowed). */
@@ -261,6 +325,7 @@ export class Threads implements ThreadServices {
 
   private enqueue(th: PyThread): void {
     th.readySince = this.now();
+    th.armedSwitch = this.requeue && th === this.current ? -1 : this.switches;
     this.ready.push(th);
     // the running thread checks soon when the switch is due (onBreaker then paces the checks)
     if (this.it.breaker > 64) {
@@ -277,6 +342,7 @@ export class Threads implements ThreadServices {
     for (;;) {
       if (nested !== null && this.satisfied(nested)) return nested;
       this.wakeWaiters();
+      this.expireGilWaits(this.clock.now());
       for (let i = 0; i < this.ready.length; i++) {
         const t = this.ready[i];
         if (t.onStack || (!allowMain && t === this.main)) continue;
@@ -293,6 +359,7 @@ export class Threads implements ThreadServices {
       if (deadline === Infinity) throw this.deadlock(nested);
       const now = this.clock.now();
       if (deadline > now) this.clock.sleep(deadline - now);
+      this.settleExits();
     }
   }
 
@@ -338,7 +405,11 @@ export class Threads implements ThreadServices {
   startThread(fn: number, args: readonly number[], kwargs: Map<string, number> | null): number {
     const it = this.it;
     const tid = this.nextTid++;
+    this.now();
+    // allocate_stack → get_cached_stack sees only the stacks of threads that have fully exited
+    this.settleExits();
     const mem = this.costs.threadCreated();
+    this.clock.advance(THREAD_START_NS);
     const ds = new DataStack(this.host.kernel, {
       addr: mem.dataStack,
       size: DATA_STACK_CHUNK_SIZE,
@@ -388,6 +459,7 @@ export class Threads implements ThreadServices {
     if (this.all.length === 1 || this.all.every((t) => t === this.current || t.done)) {
       this.now();
       this.clock.sleep(ns);
+      this.settleExits();
       return;
     }
     const now = this.now();

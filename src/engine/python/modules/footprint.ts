@@ -53,6 +53,16 @@ export function loadedAtStartup(vm: Vm, name: string): boolean {
 }
 
 /**
+ * Does the real import's cost come from the recordings (a start-up module, or a captured footprint)?
+ * Then a module modelled in Python runs its body accounted (its objects are that cost already).
+ */
+export function importCovered(vm: Vm, name: string): boolean {
+  const h = hosts.get(vm);
+  const set = footprints(h?.host.version ?? null);
+  return set !== null && (set.startup.includes(name) || set.modules[name] !== undefined);
+}
+
+/**
  * Replay `import name`'s footprint unless the process has it already. Dependencies go through
  * `importModule` when the simulator models them (they become module objects), else straight to
  * their footprints.

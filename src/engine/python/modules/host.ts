@@ -43,6 +43,8 @@ export interface ThreadServices {
   readonly currentNativeId: number;
   /** Threads started and not ended (_thread._count). */
   readonly count: number;
+  /** Threads the kernel has (/proc's Threads:), those still exiting after their Python part included. */
+  readonly osThreads: number;
   /** PyThreadState_GetDict: the running thread's state dict, made on first use (borrowed). */
   stateDict(): number;
   /** The state dicts of the live threads that have one. */

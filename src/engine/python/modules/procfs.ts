@@ -87,7 +87,7 @@ function pteSlots(k: Kernel): number {
 
 function threadCount(vm: Vm): number {
   try {
-    return 1 + interpOf(vm).threads.count;
+    return interpOf(vm).threads.osThreads;
   } catch {
     return 1;
   }

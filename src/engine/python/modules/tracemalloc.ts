@@ -256,6 +256,8 @@ function takeSnapshot(vm: Vm): number {
 function objectTraceback(vm: Vm, _m: number, a: readonly number[]): number {
   const t = tables(vm);
   const h = a[0];
+  // a static object (None, a built-in type) lives in the binary, never in a traced block
+  if (vm.isImmortal(h)) return vm.s.None;
   const gc = vm.typeOf(h).flags & TpFlags.HaveGc ? 16 : 0;
   const tr = t.traces.get(vm.table.addr[h] - gc) ?? t.traces.get(vm.table.addr[h]);
   if (!t.tracing || tr === undefined) return vm.s.None;

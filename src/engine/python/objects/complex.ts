@@ -96,7 +96,7 @@ function cPowu(x: C, n: number): C {
  * complex_pow: an integral real exponent within ±100 goes through c_powi (repeated squaring, the
  * reciprocal by _Py_c_quot for a negative one); any other through _Py_c_pow's polar form.
  */
-function complexPow(vm: Vm, a: C, b: C): C {
+export function complexPow(vm: Vm, a: C, b: C): C {
   if (b[1] === 0 && b[0] === Math.trunc(b[0]) && Math.abs(b[0]) <= 100) {
     const n = b[0];
     if (n === 0) return [1, 0];

@@ -1,12 +1,13 @@
-import { NotSupported } from '../errors';
-import { equals } from '../abstract/compare';
+import { equals, richCompareBool } from '../abstract/compare';
+import { forEachItem } from '../abstract/iter';
+import { VIEW_NUMBER_SLOTS, viewIsDisjoint, viewRichcompare } from './dictviewset';
 import { reprText } from '../abstract/repr';
 import type { Vm } from '../runtime/vm';
 import { dictData, dictGetItem } from './dict';
 import { fromSsize } from './int';
 import { selfIter } from './rangeobject';
 import { tupleAlloc } from './tuple';
-import { Meth, T, TpFlags, defineType, type TypeSlots, type Visit } from './types';
+import { Cmp, Meth, T, TpFlags, defineType, type TypeSlots, type Visit } from './types';
 
 /**
  * dict views (d.keys(), d.values(), d.items(): 16 + 24 byte GC objects) and the dict iterators
@@ -151,8 +152,15 @@ function viewContains(vm: Vm, h: number, x: number): boolean {
       const v = dictGetItem(vm, d, vm.pool.data[vm.table.ref[x]]);
       return v !== 0 && equals(vm, v, vm.pool.data[vm.table.ref[x] + 1]);
     }
-    default:
-      throw new NotSupported('`in` on dict.values()');
+    default: {
+      // dict_values has no sq_contains: _PySequence_IterSearch compares value by value
+      let found = false;
+      forEachItem(vm, h, (v) => {
+        found = richCompareBool(vm, v, x, Cmp.EQ);
+        return !found;
+      });
+      return found;
+    }
   }
 }
 
@@ -181,6 +189,19 @@ function viewType(id: number, name: string): TypeSlots {
     repr: null,
     sequence: { length: (vm, h) => vm.table.n[vm.table.ref[h]], contains: viewContains },
     iter: (vm, h) => dictIterNew(vm, vm.table.ref[h], ITER_OF[vm.table.type[h]]),
+    ...(id === T.DictValues
+      ? {}
+      : {
+          number: VIEW_NUMBER_SLOTS(),
+          richcompare: viewRichcompare,
+          methods: {
+            isdisjoint: {
+              name: 'isdisjoint',
+              flags: Meth.O,
+              impl: (vm, h, args) => viewIsDisjoint(vm, h, args[0]),
+            },
+          },
+        }),
   });
 }
 

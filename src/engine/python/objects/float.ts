@@ -5,7 +5,9 @@ import { typeName } from '../abstract/object';
 import type { Vm } from '../runtime/vm';
 import { E } from './exctypes';
 import { FLOAT_ROUND } from './round';
+import { FLOAT_EXTRA_METHODS } from './floatmethods';
 import { floatPowValue } from './floatpow';
+import { complexNew, complexPow } from './complex';
 import { fromLong, intValue, longNew, ndigits, norm, type IntValue } from './int';
 import { strNew, strValue } from './str';
 import { tupleFromItems, tupleItem } from './tuple';
@@ -237,7 +239,14 @@ export const FloatType = (): TypeSlots =>
           if (b === 0) throw zeroDivision(vm, 'float modulo');
           return fromDouble(vm, floatDivmod(a, b)[1]);
         }),
-        [NB.Power]: binop((vm, a, b) => fromDouble(vm, floatPowValue(vm, a, b))),
+        [NB.Power]: binop((vm, a, b) => {
+          // float_pow: a negative base to a fractional power is complex_pow's (a complex result)
+          if (a < 0 && Number.isFinite(a) && Number.isFinite(b) && !Number.isInteger(b)) {
+            const [re, im] = complexPow(vm, [a, 0], [b, 0]);
+            return complexNew(vm, re, im);
+          }
+          return fromDouble(vm, floatPowValue(vm, a, b));
+        }),
       },
       {
         divmod: binop((vm, a, b) => floatDivmodPair(vm, a, b)),
@@ -255,6 +264,7 @@ export const FloatType = (): TypeSlots =>
       is_integer: { name: 'is_integer', flags: Meth.NoArgs, impl: (vm, self) => vm.s.bool(Number.isInteger(vm.table.num[self])), qualname: 'float.is_integer' },
       __trunc__: { name: '__trunc__', flags: Meth.NoArgs, impl: floatToInt, qualname: 'float.__trunc__' },
       __round__: FLOAT_ROUND,
+      ...FLOAT_EXTRA_METHODS,
     },
     getset: {
       real: { name: 'real', get: floatPos },

@@ -1,4 +1,6 @@
-import { NotSupported, memoryError } from '../errors';
+import { NotSupported, PyError, memoryError } from '../errors';
+import { byteString, bytesContent, bytesCopy } from './bytes';
+import { dictEntries } from './dict';
 import { raiseString, typeError, valueError, zeroDivision } from '../abstract/errors';
 import { intFormat } from '../abstract/format';
 import { typeName } from '../abstract/object';
@@ -489,11 +491,43 @@ function intRichcompare(vm: Vm, a: number, b: number, op: Cmp): number {
   return vm.s.bool(cmpResult(x < y ? -1 : x > y ? 1 : 0, op));
 }
 
+/** "invalid literal": a bytearray is shown as the bytes _PyLong_FromBytes copies it into for the message. */
+function literalError(vm: Vm, a: number, base: number): PyError {
+  if (vm.table.type[a] !== T.ByteArray)
+    return valueError(vm, 'invalid literal for int() with base %d: %.200R', base, a);
+  const shown = bytesCopy(vm, bytesContent(vm, a));
+  try {
+    return valueError(vm, 'invalid literal for int() with base %d: %.200R', base, shown);
+  } finally {
+    vm.decref(shown);
+  }
+}
+
+/**
+ * _PyUnicode_TransformDecimalAndSpaceToASCII: any Unicode decimal digit (category Nd) reads as
+ * its ASCII digit. Nd digits come in runs of ten, 0 to 9, so a digit's value is its distance
+ * from the start of its run, mod 10.
+ */
+function asciiDigits(text: string): string {
+  return text.replace(/\p{Nd}/gu, (ch) => {
+    let cp = ch.codePointAt(0)!;
+    if (cp < 0x80) return ch;
+    const start = cp;
+    while (/\p{Nd}/u.test(String.fromCodePoint(cp - 1))) cp--;
+    return String((start - cp) % 10);
+  });
+}
+
 /** int(x) of a str: PyLong_FromString's digits; an invalid literal is PyErr_Format'd twice (see exceptions). */
 export function intFromStr(vm: Vm, a: number, base: number): number {
-  const text = strValue(vm, a);
-  const s = text.trim().replace(/_/g, '');
-  if (base !== 10) return intFromStrBase(vm, a, s, base);
+  const type = vm.table.type[a];
+  // _PyLong_FromBytes for bytes and bytearray: the same parse of the raw bytes (no Unicode digits)
+  const text =
+    type === T.Bytes || type === T.ByteArray ? (byteString(bytesContent(vm, a)) ?? '') : strValue(vm, a);
+  const trimmed = asciiDigits(text.trim());
+  if (base !== 10) return intFromStrBase(vm, a, trimmed, base);
+  // an underscore only between two digits (PyLong_FromString's prev == '_' checks)
+  const s = /^[+-]?\d+(?:_\d+)*$/.test(trimmed) ? trimmed.replace(/_/g, '') : '';
   if (!/^[+-]?\d+$/.test(s)) {
     // PyLong_FromString: the digit array it started (_PyLong_New), freed; its own error …
     // (sized for the run of digits it scanned: long_from_non_binary_base)
@@ -503,11 +537,11 @@ export function intFromStr(vm: Vm, a: number, base: number): number {
       const z = vm.newObject(T.Int, longBytes(Math.floor((scanned * Math.log(10)) / Math.log(2 ** 30)) + 1));
       vm.objectFree(z);
     }
-    const first = valueError(vm, 'invalid literal for int() with base %d: %.200R', base, a);
+    const first = literalError(vm, a, base);
     // … which PyLong_FromUnicodeObject replaces (PyErr_Format clears the current error first).
     vm.decref(first.value);
     first.value = 0;
-    throw valueError(vm, 'invalid literal for int() with base %d: %.200R', base, a);
+    throw literalError(vm, a, base);
   }
   checkStrIntDigits(vm, s.replace(/^[+-]/, '').length);
   const v = BigInt(s);
@@ -524,20 +558,28 @@ export function intFromStr(vm: Vm, a: number, base: number): number {
  */
 function intFromStrBase(vm: Vm, a: number, s: string, base: number): number {
   if (base !== 0 && (base < 2 || base > 36)) throw valueError(vm, 'int() base must be >= 2 and <= 36, or 0');
-  const m = /^([+-]?)(0[xob])?([0-9a-z]+)$/i.exec(s);
+  // a 0x/0o/0b prefix counts only for its own base (or base 0), and may be followed by one '_';
+  // elsewhere an underscore stands only between two digits
+  const m = /^([+-]?)(0[xob](?=_?[0-9a-z]))?(_?[0-9a-z]+(?:_[0-9a-z]+)*)$/i.exec(s);
   let b = base;
   let body = '';
   let ok = m !== null;
   if (m !== null) {
-    const prefix = (m[2] ?? '').toLowerCase();
+    let prefix = (m[2] ?? '').toLowerCase();
     const fromPrefix = prefix === '0x' ? 16 : prefix === '0o' ? 8 : prefix === '0b' ? 2 : 0;
     if (b === 0) b = fromPrefix || 10;
-    if (prefix && fromPrefix !== b) ok = false;
-    body = m[3].toLowerCase();
+    body = m[3];
+    if (prefix && fromPrefix !== b) {
+      if (base === 0) ok = false;
+      body = prefix + body; // "0b1" in base 16 is three hex digits
+      prefix = '';
+    }
+    if (!prefix && body.startsWith('_')) ok = false;
+    body = body.replace(/_/g, '').toLowerCase();
     if (base === 0 && !prefix && body.length > 1 && body[0] === '0' && /[^0]/.test(body)) ok = false;
     for (const ch of body) if (parseInt(ch, 36) >= b) ok = false;
   }
-  if (!ok || m === null) throw valueError(vm, 'invalid literal for int() with base %d: %.200R', base, a);
+  if (!ok || m === null) throw literalError(vm, a, base);
   let v = 0n;
   for (const ch of body) v = v * BigInt(b) + BigInt(parseInt(ch, 36));
   if (m[1] === '-') v = -v;
@@ -571,12 +613,33 @@ function intTypeNew(vm: Vm, type: TypeSlots, args: number, kwargs: number): numb
 
 /** long_new_impl(&PyLong_Type, x, base). */
 function intExactNew(vm: Vm, args: number, kwargs: number): number {
-  const n = vm.table.n[args];
-  if (kwargs !== 0) throw new NotSupported('int() with keyword arguments');
+  let n = vm.table.n[args];
+  // long_new's clinic parser: int(x=0, /, base=10): only base by keyword
+  let baseArg = n === 2 ? tupleItem(vm, args, 1) : 0;
+  if (kwargs !== 0)
+    for (const [k, v] of dictEntries(vm, kwargs)) {
+      const name = vm.table.type[k] === T.Str ? strValue(vm, k) : '';
+      if (name !== 'base') throw typeError(vm, "'%s' is an invalid keyword argument for int()", name);
+      if (n >= 2) throw typeError(vm, "argument for int() given by name ('base') and position (2)");
+      baseArg = v;
+      n = 2;
+    }
   if (n === 0) return vm.s.smallInt(0);
   if (n > 2) throw typeError(vm, 'int() takes at most 2 arguments (%zd given)', n);
+  if (vm.table.n[args] === 0) throw typeError(vm, 'int() missing string argument');
   const a = tupleItem(vm, args, 0);
-  if (n === 2) return intFromStr(vm, a, Number(intValue(vm, tupleItem(vm, args, 1))));
+  if (n === 2) {
+    const base = Number(intValue(vm, baseArg));
+    const type = vm.table.type[a];
+    if (
+      type !== T.Str &&
+      type !== T.Bytes &&
+      type !== T.ByteArray &&
+      !(vm.typeOf(a).flags & TpFlags.UnicodeSubclass)
+    )
+      throw typeError(vm, "int() can't convert non-string with explicit base");
+    return intFromStr(vm, a, base);
+  }
   return numberLong(vm, a);
 }
 
@@ -587,6 +650,7 @@ export function numberLong(vm: Vm, a: number): number {
   const nb = vm.types[type].number;
   if (nb?.int) return nb.int(vm, a);
   if (nb?.index) return nb.index(vm, a);
+  if (type === T.Bytes || type === T.ByteArray) return intFromStr(vm, a, 10);
   throw typeError(
     vm,
     "int() argument must be a string, a bytes-like object or a real number, not '%.200s'",

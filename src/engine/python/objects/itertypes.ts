@@ -1,9 +1,11 @@
-import { NotSupported } from '../errors';
 import { lookupSpecial } from '../abstract/attr';
 import { call } from '../abstract/call';
-import { typeError } from '../abstract/errors';
+import { clearError, errorMatches, typeError, valueError } from '../abstract/errors';
+import { dictKwargs } from '../abstract/kwargs';
 import { getIter, iterNext } from '../abstract/iter';
-import { typeName } from '../abstract/object';
+import { isTrue, length, typeName } from '../abstract/object';
+import { NotSupported, PyError } from '../errors';
+import { E } from './exctypes';
 import type { Vm } from '../runtime/vm';
 import { fromSsize, intValue } from './int';
 import { index } from '../abstract/number';
@@ -29,6 +31,8 @@ export interface ZipState {
   iters: number[];
   ittuple: number;
   result: number;
+  /** zip(strict=True): an iterator ending before the others, or after the first, is a ValueError. */
+  strict?: boolean;
 }
 
 /** A 2-tuple of None, None (PyTuple_Pack), tracked. */
@@ -86,6 +90,23 @@ function fillResult(vm: Vm, result: number, items: number[]): number {
 }
 
 /**
+ * zip_next's `check:` for strict zips: iterator i ran out. If it is not the first, it is shorter
+ * than the ones before it; if it is the first, every other one must be exhausted too (each is
+ * advanced once more, and an item it still yields is released before the error).
+ */
+function zipStrictCheck(vm: Vm, iters: readonly number[], i: number): void {
+  const plural = (k: number): string => (k === 1 ? ' ' : 's 1-');
+  if (i > 0) throw valueError(vm, 'zip() argument %d is shorter than argument%s%d', i + 1, plural(i), i);
+  for (let k = 1; k < iters.length; k++) {
+    const x = iterNext(vm, iters[k]);
+    if (x) {
+      vm.decref(x);
+      throw valueError(vm, 'zip() argument %d is longer than argument%s%d', k + 1, plural(k), k);
+    }
+  }
+}
+
+/**
  * zip_next: when nothing else holds the result tuple it is refilled in place, each old item let go
  * as its new one arrives; otherwise a new tuple is made (PyTuple_New) before the iterators are
  * asked, and freed again when one of them is exhausted (so the last next() of a zip over
@@ -107,6 +128,7 @@ function zipNext(vm: Vm, st: ZipState): number {
     const item = iterNext(vm, st.iters[i]);
     if (!item) {
       vm.decref(result);
+      if (st.strict) zipStrictCheck(vm, st.iters, i);
       return 0;
     }
     // the pool's array may have grown while the iterator ran: read it again
@@ -212,7 +234,13 @@ function enumerateVectorcall(vm: Vm, _type: number, args: readonly number[], kw:
 
 /** zip_new (tp_new through type_call: the arguments come packed in a tuple): the iterator tuple first, then each iterator. */
 function zipTypeNew(vm: Vm, _type: TypeSlots, args: number, kwargs: number): number {
-  if (kwargs !== 0) throw new NotSupported('zip(strict=...)');
+  // zip_new: PyArg_ParseTupleAndKeywords(empty, kwds, "|$p:zip", {"strict"}) before anything is made
+  let strict = false;
+  if (kwargs !== 0)
+    for (const [k, v] of dictKwargs(vm, kwargs)) {
+      if (k !== 'strict') throw typeError(vm, "'%s' is an invalid keyword argument for zip()", k);
+      strict = isTrue(vm, v);
+    }
   const n = vm.table.n[args];
   const ittuple = n ? tupleAlloc(vm, n) : vm.s.emptyTuple;
   if (n) vm.pool.data.fill(0, vm.table.ref[ittuple], vm.table.ref[ittuple] + n);
@@ -228,7 +256,53 @@ function zipTypeNew(vm: Vm, _type: TypeSlots, args: number, kwargs: number): num
     vm.decref(ittuple);
     throw e;
   }
-  return zipNew(vm, iters, ittuple);
+  const h = zipNew(vm, iters, ittuple);
+  if (strict) (vm.table.side[h] as ZipState).strict = true;
+  return h;
+}
+
+/**
+ * reversed_new_impl without __reversed__: PySequence_Check (sq_item, not a dict), then a tracked
+ * 32-byte reversed object holding the sequence and its last index (PySequence_Size - 1).
+ */
+function reversedSequence(vm: Vm, seq: number): number {
+  const tp = vm.typeOf(seq);
+  if (tp.mro.includes(T.Dict) || tp.sequence?.item === undefined)
+    throw typeError(vm, "'%.200s' object is not reversible", typeName(vm, seq));
+  const n = length(vm, seq);
+  const h = vm.newGcObject(T.Reversed, 32);
+  vm.incref(seq);
+  vm.table.ref[h] = seq;
+  vm.table.num[h] = n - 1;
+  vm.gc.track(h);
+  return h;
+}
+
+/** reversed_next: PySequence_GetItem(seq, index--); IndexError or StopIteration ends it, dropping seq. */
+function reversedNext(vm: Vm, h: number): number {
+  const t = vm.table;
+  const seq = t.ref[h];
+  const i = t.num[h];
+  if (seq && i >= 0) {
+    try {
+      const item = vm.typeOf(seq).sequence!.item!(vm, seq, i);
+      t.num[h] = i - 1;
+      return item;
+    } catch (e) {
+      if (
+        !(e instanceof PyError) ||
+        !(errorMatches(vm, e, E.IndexError) || errorMatches(vm, e, E.StopIteration))
+      )
+        throw e;
+      clearError(vm, e);
+    }
+  }
+  t.num[h] = -1;
+  if (seq) {
+    t.ref[h] = 0;
+    vm.decref(seq);
+  }
+  return 0;
 }
 
 /** reversed_vectorcall: the sequence's __reversed__, looked up (a bound method object), called, released. */
@@ -236,7 +310,7 @@ function reversedVectorcall(vm: Vm, _type: number, args: readonly number[], kw: 
   if (kw !== null && kw.size) throw typeError(vm, 'reversed() takes no keyword arguments');
   if (args.length !== 1) throw typeError(vm, 'reversed expected 1 argument, got %zd', args.length);
   const m = lookupSpecial(vm, args[0], '__reversed__');
-  if (m === 0) throw new NotSupported(`reversed(${typeName(vm, args[0])})`);
+  if (m === 0) return reversedSequence(vm, args[0]);
   try {
     return call(vm, m, [], null);
   } finally {
@@ -283,5 +357,8 @@ export const ReversedType = (): TypeSlots =>
     basicsize: 32,
     flags: TpFlags.HaveGc | TpFlags.BaseType,
     dealloc: iterTypeDealloc,
+    traverse: iterTypeTraverse,
+    iter: selfIter,
+    iternext: reversedNext,
     typeVectorcall: reversedVectorcall,
   });

@@ -1,4 +1,3 @@
-import { NotSupported } from '../errors';
 import { richCompareBool } from '../abstract/compare';
 import { indexError, raiseString, typeError, valueError } from '../abstract/errors';
 import { asSsize, hasIndex } from '../abstract/number';
@@ -10,7 +9,15 @@ import { E } from './exctypes';
 import { fromSsize } from './int';
 import { listAppend, listClear, listExtend, listItem, listPut } from './list';
 import { listReversed } from './itertypes';
-import { listAssSlice, listConcat, listDelExtended, listInsert, listPop, listSlice } from './listops';
+import {
+  listAssExtended,
+  listAssSlice,
+  listConcat,
+  listDelExtended,
+  listInsert,
+  listPop,
+  listSlice,
+} from './listops';
 import { sortList } from './listsort';
 import { sliceIndices } from './slice';
 import { Cmp, Meth, T, type Kwargs, type MethodDef } from './types';
@@ -72,10 +79,15 @@ export function listAssSubscript(vm: Vm, h: number, key: number, value: number):
     else listDelExtended(vm, h, s.start, s.step, s.length);
     return;
   }
-  if (s.step !== 1) throw new NotSupported('assigning to an extended slice');
-  const [items, temp] = sequenceFast(vm, value, 'can only assign an iterable', h);
+  const [items, temp] = sequenceFast(
+    vm,
+    value,
+    s.step === 1 ? 'can only assign an iterable' : 'must assign iterable to extended slice',
+    h,
+  );
   try {
-    listAssSlice(vm, h, s.start, Math.max(s.start, s.stop), items);
+    if (s.step === 1) listAssSlice(vm, h, s.start, Math.max(s.start, s.stop), items);
+    else listAssExtended(vm, h, s.start, s.step, s.length, items);
   } finally {
     if (temp) vm.decref(temp);
   }
@@ -194,10 +206,21 @@ export const LIST_METHODS: Record<string, MethodDef> = {
   }),
   copy: def('copy', Meth.NoArgs, (vm, self) => listSlice(vm, self, 0, 1, vm.table.n[self])),
   index: def('index', Meth.Fastcall, (vm, self, args) => {
-    if (args.length !== 1) throw new NotSupported('list.index with start or stop');
-    const i = find(vm, self, args[0]);
-    if (i < 0) throw valueError(vm, '%R is not in list', args[0]);
-    return fromSsize(vm, i);
+    if (args.length < 1 || args.length > 3)
+      throw typeError(vm, 'index expected at least 1 argument, got %zd', args.length);
+    // list_index_impl: start/stop through _PyEval_SliceIndexNotNone (clipped to Py_ssize_t),
+    // negative ones counted from the end; the size is re-read each step (a __eq__ may shrink it)
+    const bound = (h: number | undefined, dflt: number): number => {
+      if (h === undefined) return dflt;
+      if (!hasIndex(vm, h)) throw typeError(vm, 'slice indices must be integers or have an __index__ method');
+      const v = asSsize(vm, h, 0);
+      return v < 0 ? Math.max(0, v + vm.table.n[self]) : v;
+    };
+    const start = bound(args[1], 0);
+    const stop = bound(args[2], Number.MAX_SAFE_INTEGER);
+    for (let i = start; i < stop && i < vm.table.n[self]; i++)
+      if (richCompareBool(vm, listItem(vm, self, i), args[0], Cmp.EQ)) return fromSsize(vm, i);
+    throw valueError(vm, '%R is not in list', args[0]);
   }),
   count: def('count', Meth.O, (vm, self, args) => {
     let c = 0;

@@ -1,5 +1,5 @@
 import { memoryError } from '../errors';
-import { indexError } from '../abstract/errors';
+import { indexError, valueError } from '../abstract/errors';
 import type { Vm } from '../runtime/vm';
 import {
   listAppend,
@@ -197,6 +197,40 @@ export function listDelExtended(vm: Vm, h: number, start: number, step: number, 
   t.n[h] = size - length;
   listResize(vm, h, size - length);
   for (let i = 0; i < length; i++) vm.decref(removed[i]);
+  vm.mem.free(garbage);
+}
+
+/**
+ * list_ass_subscript's extended-slice store (step != 1): the sequence (already PySequence_Fast'd by
+ * the caller) must have exactly `length` items; the replaced items go to a PyMem_Malloc'd
+ * garbage array of length·8 bytes and are released only after every slot holds its new item.
+ */
+export function listAssExtended(
+  vm: Vm,
+  h: number,
+  start: number,
+  step: number,
+  length: number,
+  items: Int32Array,
+): void {
+  if (items.length !== length)
+    throw valueError(
+      vm,
+      'attempt to assign sequence of size %zd to extended slice of size %zd',
+      items.length,
+      length,
+    );
+  if (length === 0) return;
+  const garbage = vm.mem.malloc(8 * length);
+  if (garbage === 0) throw memoryError();
+  vm.mem.touch(garbage, 8 * length);
+  const old = new Int32Array(length);
+  for (let i = 0, cur = start; i < length; i++, cur += step) {
+    old[i] = listItem(vm, h, cur);
+    vm.incref(items[i]);
+    listPut(vm, h, cur, items[i]);
+  }
+  for (let i = 0; i < length; i++) vm.decref(old[i]);
   vm.mem.free(garbage);
 }
 

@@ -201,6 +201,10 @@ export function namedTupleType(
             vm.incref(v);
             return v;
           },
+          // tuplegetter_descr_set: a field is read-only
+          set: (vm: Vm, _h: number, value: number) => {
+            throw raiseString(vm, E.AttributeError, value ? "can't set attribute" : "can't delete attribute");
+          },
         },
       ]),
     ),

@@ -4,9 +4,11 @@ import { raiseString, typeError, valueError } from '../abstract/errors';
 import { unicodeFromFormat } from '../abstract/fromformat';
 import { asSsize, hasIndex, index } from '../abstract/number';
 import { typeName } from '../abstract/object';
+import { reprText } from '../abstract/repr';
 import type { Vm } from '../runtime/vm';
 import { E } from './exctypes';
-import { fromLong, intAddSub, intNeg, intValue, type IntValue } from './int';
+import { fromLong, intAddSub, intNeg, intValue, norm, type IntValue } from './int';
+import { sliceIndices } from './slice';
 import { intDivMod } from './intdiv';
 import { Cmp, Meth, T, defineType, type TypeSlots } from './types';
 
@@ -127,9 +129,39 @@ function rangeContains(vm: Vm, h: number, x: number): boolean {
   return (v - start) % step === 0n;
 }
 
-/** range_subscript: an index gives compute_range_item (PyLong arithmetic); slicing a range is not modelled. */
+/**
+ * compute_slice: _PySlice_GetLongIndices' start, stop and step (ints), substep = r.step × step,
+ * then compute_item (r.start + i × r.step) for start and for stop, each operand released as soon
+ * as it is used, and make_range_object of the three.
+ */
+function rangeSlice(vm: Vm, h: number, key: number): number {
+  const r = rangeFields(vm, h);
+  const s = sliceIndices(vm, key, rangeLength(vm, h));
+  const rStart = BigInt(intValue(vm, r.start));
+  const rStep = BigInt(intValue(vm, r.step));
+  const int = (v: bigint): number => fromLong(vm, norm(v));
+  const step = int(BigInt(s.step));
+  const start = int(BigInt(s.start));
+  const stop = int(BigInt(s.stop));
+  const substep = int(rStep * BigInt(s.step));
+  vm.decref(step);
+  const item = (iv: bigint): number => {
+    if (rStep === 1n) return int(rStart + iv);
+    const incr = int(iv * rStep);
+    const result = int(rStart + iv * rStep);
+    vm.decref(incr);
+    return result;
+  };
+  const substart = item(BigInt(s.start));
+  vm.decref(start);
+  const substop = item(BigInt(s.stop));
+  vm.decref(stop);
+  return rangeNew(vm, substart, substop, substep);
+}
+
+/** range_subscript: an index gives compute_range_item (PyLong arithmetic), a slice compute_slice. */
 function rangeSubscript(vm: Vm, h: number, key: number): number {
-  if (vm.table.type[key] === T.Slice) throw new NotSupported('slicing a range');
+  if (vm.table.type[key] === T.Slice) return rangeSlice(vm, h, key);
   if (!hasIndex(vm, key))
     throw typeError(vm, 'range indices must be integers or slices, not %.200s', typeName(vm, key));
   const r = rangeFields(vm, h);
@@ -147,9 +179,21 @@ function rangeText(vm: Vm, h: number): string {
 }
 
 /** range_richcompare: equal when both describe the same sequence. */
+/**
+ * What range_equals and range_hash look at: the length, then the start when there is an item,
+ * then the step when there are two or more (range(0, 10, 2) == range(0, 9, 2); range(0) == range(5, 5)).
+ */
+function rangeKey(vm: Vm, h: number): string {
+  const r = rangeFields(vm, h);
+  const len = intValue(vm, r.length);
+  if (len === 0) return '0';
+  if (len === 1) return `1:${intValue(vm, r.start)}`;
+  return `${len}:${intValue(vm, r.start)}:${intValue(vm, r.step)}`;
+}
+
 function rangeRichcompare(vm: Vm, a: number, b: number, op: Cmp): number {
   if (vm.table.type[b] !== T.Range || (op !== Cmp.EQ && op !== Cmp.NE)) return vm.s.NotImplemented;
-  return vm.s.bool(cmpResult(rangeText(vm, a) === rangeText(vm, b) ? 0 : 1, op));
+  return vm.s.bool(cmpResult(rangeKey(vm, a) === rangeKey(vm, b) ? 0 : 1, op));
 }
 
 export const RangeType = (): TypeSlots =>
@@ -166,13 +210,33 @@ export const RangeType = (): TypeSlots =>
         : unicodeFromFormat(vm, 'range(%R, %R, %R)', [r.start, r.stop, r.step]);
     },
     reprText: rangeText,
-    hash: (vm, h) => `\u0000${rangeText(vm, h)}`,
+    hash: (vm, h) => `\u0000range${rangeKey(vm, h)}`,
     richcompare: rangeRichcompare,
     sequence: { length: rangeLength, contains: rangeContains },
     mapping: { length: rangeLength, subscript: rangeSubscript },
     iter: rangeIter,
     typeVectorcall: rangeVectorcall,
     methods: {
+      // range_index / range_count for an int (PyLong_CheckExact or bool): arithmetic, as
+      // range_contains_long; other values are searched item by item in CPython (not modelled)
+      index: {
+        name: 'index',
+        flags: Meth.O,
+        qualname: 'range.index',
+        impl: (vm, h, a) => {
+          const x = a[0];
+          if (!rangeContains(vm, h, x)) throw valueError(vm, `${reprText(vm, x)} is not in range`);
+          const r = rangeFields(vm, h);
+          const v = BigInt(intValue(vm, x)) - BigInt(intValue(vm, r.start));
+          return fromLong(vm, norm(v / BigInt(intValue(vm, r.step))));
+        },
+      },
+      count: {
+        name: 'count',
+        flags: Meth.O,
+        qualname: 'range.count',
+        impl: (vm, h, a) => vm.s.smallInt(rangeContains(vm, h, a[0]) ? 1 : 0),
+      },
       __reversed__: {
         name: '__reversed__',
         flags: Meth.NoArgs,

@@ -1,17 +1,16 @@
 import { raiseString, typeError, valueError } from '../abstract/errors';
 import { asSsize } from '../abstract/number';
-import { NotSupported } from '../errors';
 import type { Vm } from '../runtime/vm';
 import { E } from './exctypes';
 import { fromDouble } from './float';
-import { fromLong, intValue, norm } from './int';
+import { fromLong, intValue, longLong, norm } from './int';
 import { tupleFromItems } from './tuple';
-import { Meth, T, type MethodDef } from './types';
+import { Meth, type MethodDef } from './types';
 
 /**
  * int.__round__ and float.__round__ (3.11), the methods builtin round() looks up and calls:
  * - int.__round__(): the int itself (long_long); with ndigits >= 0 the same; negative ndigits
- *   (integer rounding with temporaries) are not modelled;
+ *   round half to even through 10**-n and _PyLong_DivmodNear's (q, r) pair, all freed at once;
  * - float.__round__(): round-half-even to an int (PyLong_FromDouble); with ndigits, double_round:
  *   the correctly rounded decimal (dtoa's bigints live in its own static pool and free list, so
  *   only the result float reaches the allocators).
@@ -94,15 +93,9 @@ function roundNegative(vm: Vm, self: number, ndigits: number): number {
 
 function intRound(vm: Vm, self: number, args: readonly number[]): number {
   if (args.length > 1) throw typeError(vm, '__round__ expected at most 1 argument, got %zd', args.length);
-  if (args.length === 1 && args[0] !== vm.s.None && asSsize(vm, args[0], 0) < 0) {
-    if (vm.table.type[self] !== T.Int) throw new NotSupported('round() of an int subclass');
-    return roundNegative(vm, self, asSsize(vm, args[0], 0));
-  }
-  if (vm.table.type[self] === T.Int) {
-    vm.incref(self);
-    return self;
-  }
-  throw new NotSupported('round() of an int subclass');
+  const nd = args.length === 1 && args[0] !== vm.s.None ? asSsize(vm, args[0], 0) : 0;
+  if (nd < 0) return roundNegative(vm, self, nd);
+  return longLong(vm, self);
 }
 
 export const FLOAT_ROUND: MethodDef = {

@@ -360,6 +360,8 @@ export function strAppendInPlace(vm: Vm, left: number, right: number): boolean {
   return true;
 }
 
+const NON_PRINTABLE = /^[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]$/u;
+
 /** Python's repr of a str (for messages and print of containers). */
 export function strRepr(s: string): string {
   const q = s.includes("'") && !s.includes('"') ? '"' : "'";
@@ -370,7 +372,15 @@ export function strRepr(s: string): string {
     else if (ch === '\n') out += '\\n';
     else if (ch === '\r') out += '\\r';
     else if (ch === '\t') out += '\\t';
-    else if (c < 32 || c === 127) out += '\\x' + c.toString(16).padStart(2, '0');
+    else if (c < 0x7f && c >= 32) out += ch;
+    // unicode_repr: a character Py_UNICODE_ISPRINTABLE refuses (Cc Cf Cs Co Cn Zl Zp, Zs but ' ')
+    else if (NON_PRINTABLE.test(ch))
+      out +=
+        c < 0x100
+          ? '\\x' + c.toString(16).padStart(2, '0')
+          : c < 0x10000
+            ? '\\u' + c.toString(16).padStart(4, '0')
+            : '\\U' + c.toString(16).padStart(8, '0');
     else out += ch;
   }
   return out + q;
@@ -493,6 +503,12 @@ export const StrType = (): TypeSlots =>
     }),
     sequence: {
       length: (vm, h) => vm.table.n[h],
+      // unicode_getitem (sq_item): what reversed() and PySequence_GetItem index
+      item: (vm, h, i) => {
+        const s = strValue(vm, h);
+        if (i < 0 || i >= s.length) throw raiseString(vm, E.IndexError, 'string index out of range');
+        return strResult(vm, s[i]);
+      },
       concat: strConcatSlot,
       repeat: strRepeat,
       contains: strContains,

@@ -83,7 +83,8 @@ describe("the recorder's compile of a script, generated against recorded ones", 
       .map((r) => r.name);
     // 161 of 169 when written; what is left: constant tuples' values (the simulator's constant
     // loader makes them later) and the const cache's growth a key off
-    expect(off.length, off.join(', ')).toBeLessThanOrEqual(12);
+    // (main's merge of the new-user snippets brought it to 17 of 276 off: the same 17 on main)
+    expect(off.length, off.join(', ')).toBeLessThanOrEqual(17);
   });
 
   it('leaves the heap after <start> as the real compile left it in most scripts, exact calls in some', () => {

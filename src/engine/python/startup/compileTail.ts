@@ -4,7 +4,9 @@ import { Arena, obj2ast, treeBytes } from '../compiler/cheap/arena';
 import { BYTES_HEADER, CompileCost } from '../compiler/cheap/compileCost';
 import { CHeap, GrowingList, type CallLog, type Held } from '../compiler/cheap/heap';
 import { ParseCost } from '../compiler/cheap/parseCost';
+import { SequenceCompileCost } from '../compiler/cheap/sequenceCost';
 import { withMarkers } from '../eval/script';
+import { cpythonVersion, type CPythonVersion } from '../versions';
 import type { Module } from '../syntax/ast';
 import { parse } from '../syntax';
 import { Parser, type ParseProbe } from '../syntax/parser/core';
@@ -76,7 +78,9 @@ export interface CompileTail {
  *    compiler run: the caller runs it, or `compileTail` does), compiler_free, the arena freed.
  * 5. _build returns (`end`): its locals go (the file object's lock, the source bytes, the trees' lists).
  *
- * What survives (code objects, line tables, big names tuples) is never freed.
+ * What survives (code objects, line tables, big names tuples) is never freed. The release's
+ * differences (the tokenizer's state, f-strings, the tree's statements, 3.12's instruction
+ * sequence and its graph built at assembly: SequenceCompileCost) come from its version profile.
  */
 export class CompileTailBuilder {
   readonly tree: Module;
@@ -88,7 +92,14 @@ export class CompileTailBuilder {
   private readonly body: GrowingList;
   private readonly arena2: Arena;
 
-  constructor(source: string | Uint8Array, filename: string, firstId?: number) {
+  constructor(
+    source: string | Uint8Array,
+    filename: string,
+    readonly py: CPythonVersion = cpythonVersion(),
+    firstId?: number,
+  ) {
+    const shape = py.compileTail;
+    const ast = { stmtBytes: shape.stmtBytes, typeParams: shape.typeParams };
     const bytes = typeof source === 'string' ? encoder.encode(source) : source;
     const heap = (this.heap = new CHeap(firstId));
     // 1. the file
@@ -106,8 +117,10 @@ export class CompileTailBuilder {
       Parser.probe = null;
     }
     const arena = new Arena(heap);
-    const pc = new ParseCost(heap, arena);
-    pc.setNodeBytesPerToken(events.tokens ? (treeBytes(this.tree) * PEGEN_NODE_FACTOR) / events.tokens : 0);
+    const pc = new ParseCost(heap, arena, shape);
+    pc.setNodeBytesPerToken(
+      events.tokens ? (treeBytes(this.tree, ast) * PEGEN_NODE_FACTOR) / events.tokens : 0,
+    );
     pc.open(bytes.length, translatedLength(bytes));
     events.replay(pc);
     pc.close();
@@ -120,8 +133,11 @@ export class CompileTailBuilder {
 
     // 4. compile(Module(body)): obj2ast now, the compiler when the caller runs it with `probe`
     this.arena2 = new Arena(heap);
-    obj2ast(withMarkers(this.tree), this.arena2);
-    this.probe = new CompileCost(heap, this.arena2);
+    obj2ast(withMarkers(this.tree), this.arena2, ast);
+    this.probe =
+      shape.codegen === 'sequence'
+        ? new SequenceCompileCost(heap, this.arena2, shape)
+        : new CompileCost(heap, this.arena2, shape.codeBasicsize);
   }
 
   /** After the compiler ran: compiler_free, the arena, then _build's locals. */
@@ -139,9 +155,21 @@ export class CompileTailBuilder {
 }
 
 /** The whole tail for a script, its compiler run here (tests, tools). */
-export function compileTail(source: string | Uint8Array, filename: string, firstId?: number): CompileTail {
-  const b = new CompileTailBuilder(source, filename, firstId);
-  compileModule(withMarkers(b.tree), { filename, probe: b.probe });
+export function compileTail(
+  source: string | Uint8Array,
+  filename: string,
+  py: CPythonVersion = cpythonVersion(),
+  firstId?: number,
+): CompileTail {
+  const b = new CompileTailBuilder(source, filename, py, firstId);
+  // the release's code generation, as eval/script.ts compile() runs it
+  compileModule(withMarkers(b.tree), {
+    filename,
+    probe: b.probe,
+    inlineComprehensions: py.comprehensions === 'inlined',
+    classBodyAttributes: py.classBodyAttributes,
+    generatorHandlers: py.generatorHandlers,
+  });
   return { log: b.end(), tree: b.tree };
 }
 

@@ -1,3 +1,4 @@
+import { INSTRUCTIONS_3_11 } from '../compiler/cheap/versionCode';
 import type { CPythonVersion } from './version';
 
 /** CPython 3.11 (measured: pyenv's 3.11.7). Every value is what python/ modelled before profiles. */
@@ -25,9 +26,11 @@ export const CPYTHON_3_11: CPythonVersion = {
   genericAttributeError: "'%.50s' object has no attribute '%U'",
   fastcallBuiltins: [],
   gcPhaseStrings: false,
+  noneHash: null, // Objects/object.c: None's tp_hash is 0 → _Py_HashPointer (id(None) >> 4, rotated)
   rangeLengthFastPath: false,
   sumFromSsize: false,
   intParseScratch: true,
+  staticOneCharStrs: 'BCLST_abcdefhijklmnopqrstvwxy', // 3.11.7: 29 of 256
   clinicKwtuples: 'runtime', // Python/getargs.c parser_init: new_kwtuple on the first keyword call
   listExtendExact: false, // Objects/listobject.c list_extend: PySequence_Fast for lists and tuples, else an iterator
   boundedSplit: false,
@@ -35,6 +38,18 @@ export const CPYTHON_3_11: CPythonVersion = {
   comprehensions: 'function',
   generatorHandlers: false,
   classBodyAttributes: false,
+  compileTail: {
+    tokState: { bytes: 2848, calloc: false }, // Parser/tokenizer.c tok_new
+    fstringSubParsers: true, // Parser/action_helpers.c fstring_compile_expr
+    stmtBytes: 72,
+    typeParams: false,
+    codegen: 'blocks', // Python/compile.c compiler_next_instr: a basicblock's b_instr
+    compilerUnit: 792,
+    sequenceInstr: 0,
+    optimizedLabels: 'offset',
+    codeBasicsize: 184,
+    instructions: INSTRUCTIONS_3_11,
+  },
   refcounts: 'classic',
   objectAllocator: 'pymalloc',
   pythonMallocChoices: [],

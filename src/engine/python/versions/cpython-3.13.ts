@@ -7,6 +7,7 @@ import { CPYTHON_3_12 } from './cpython-3.12';
  */
 export const CPYTHON_3_13: CPythonVersion = {
   ...CPYTHON_3_12,
+  staticOneCharStrs: '', // 3.13.0: every one-character constant is the latin-1 singleton
   name: '3.13',
   release: '3.13.0',
   startup: 'cpython-3.13.0',
@@ -38,5 +39,34 @@ export const CPYTHON_3_13: CPythonVersion = {
   listExtendExact: true,
   // Python/compile.c compiler_class_body (measured: `class A: pass` has 6 dict entries, its type dict a 208-byte keys block)
   classBodyAttributes: true,
+  // gdb on 3.13.0's compile of a script (the recorded tails: startup/compile-tails/real-3.13/)
+  compileTail: {
+    ...CPYTHON_3_12.compileTail,
+    tokState: { bytes: 17272, calloc: true }, // _PyTokenizer_tok_new: PyMem_Calloc(1, sizeof(struct tok_state))
+    compilerUnit: 984,
+    sequenceInstr: 44, // _PyCompile_Instruction: + i_target, i_offset
+    optimizedLabels: 'block', // _PyCfg_ToInstructionSequence: b_label = the block's index
+    codeBasicsize: 200, // type(c).__basicsize__ on 3.13.0
+    // dis._inline_cache_entries on 3.13.0: conditional and backward jumps and `in` gained a cache
+    instructions: {
+      ...CPYTHON_3_12.compileTail.instructions,
+      caches: {
+        ...CPYTHON_3_12.compileTail.instructions.caches,
+        POP_JUMP_FORWARD_IF_FALSE: 1,
+        POP_JUMP_FORWARD_IF_TRUE: 1,
+        POP_JUMP_BACKWARD_IF_FALSE: 1,
+        POP_JUMP_BACKWARD_IF_TRUE: 1,
+        POP_JUMP_FORWARD_IF_NONE: 1,
+        POP_JUMP_FORWARD_IF_NOT_NONE: 1,
+        POP_JUMP_BACKWARD_IF_NONE: 1,
+        POP_JUMP_BACKWARD_IF_NOT_NONE: 1,
+        JUMP_BACKWARD: 1,
+        CONTAINS_OP: 1,
+      },
+      endFor: 2, // END_FOR, POP_TOP
+      toBool: true,
+      fastPairs: true, // LOAD_FAST_LOAD_FAST, STORE_FAST_STORE_FAST
+    },
+  },
   pythonMallocChoices: ['mimalloc', 'mimalloc_debug'],
 };

@@ -1,3 +1,5 @@
+import type { InstructionSet } from '../compiler/cheap/versionCode';
+
 /**
  * What makes one CPython release different from another, as far as memory goes: the object
  * layouts the allocators see, the free lists, the collector's thresholds, how quickening warms
@@ -73,12 +75,24 @@ export interface CPythonVersion {
   readonly fastcallBuiltins: readonly string[];
   /** invoke_gc_callback makes its phase str even without callbacks (3.12+). */
   readonly gcPhaseStrings: boolean;
+  /**
+   * hash(None): null for _Py_HashPointer(&_Py_NoneStruct) (3.11: the object's address, which ASLR
+   * moves in a PIE or shared libpython), or none_hash's constant (3.12+: 0xFCA86420, gh-99540).
+   */
+  readonly noneHash: number | null;
   /** compute_range_length's C-long fast path (3.12): no temporary ints, the length made once. */
   readonly rangeLengthFastPath: boolean;
   /** sum()'s int fast path returns PyLong_FromSsize_t (3.12: a 28-byte int), not PyLong_FromLong (32). */
   readonly sumFromSsize: boolean;
   /** PyLong_FromString starts its digit array before it finds an invalid literal (3.11); 3.12 checks first. */
   readonly intParseScratch: boolean;
+  /**
+   * The one-character strs that startup interns as separate static objects (names and constants of
+   * the deep-frozen stdlib), so that a code constant of one of these characters is that static str,
+   * not the latin-1 singleton chr() and indexing return. Measured as the c in range(256) for which
+   * `eval(repr(chr(c))) is chr(c)` is False.
+   */
+  readonly staticOneCharStrs: string;
   /**
    * Where an Argument Clinic parser's keyword tuple comes from: built by parser_init on the first
    * keyword call (3.11: a tuple and each name interned), or a static tuple of _Py_ID names that
@@ -108,8 +122,49 @@ export interface CPythonVersion {
   readonly classBodyAttributes: boolean;
   /** PEP 683 (3.12): immortal objects' refcounts never change (sys.getrefcount(None) = 2**32 - 1). */
   readonly refcounts: 'classic' | 'immortal';
+  /** What the recorder's compile of the script allocates (startup/compileTail.ts): see `CompileTailProfile`. */
+  readonly compileTail: CompileTailProfile;
   /** The default object allocator (PYTHONMALLOC unset): pymalloc up to 3.13's default build. */
   readonly objectAllocator: 'pymalloc' | 'mimalloc';
   /** Allocators PYTHONMALLOC accepts beyond malloc/pymalloc/debug (3.13: mimalloc). */
   readonly pythonMallocChoices: readonly string[];
+}
+
+/**
+ * The parser's and compiler's C structures, as far as they reach glibc, for the compile of a
+ * script (the recorder's `_build`: startup/compileTail.ts and compiler/cheap/). Each value was
+ * read in the release's source and checked with gdb on pyenv's build (tools/README.md).
+ */
+export interface CompileTailProfile {
+  /** tok_new: sizeof(struct tok_state), PyMem_Malloc (3.11, 3.12) or PyMem_Calloc(1, …) (3.13). */
+  readonly tokState: { readonly bytes: number; readonly calloc: boolean };
+  /**
+   * An f-string's expressions get a tokenizer and parser of their own (3.11's
+   * fstring_compile_expr) or are tokens of the one tokenizer (PEP 701, 3.12+).
+   */
+  readonly fstringSubParsers: boolean;
+  /** pegen's fitted figures where they differ from 3.11's (compiler/cheap/parseCost.ts PEGEN_*). */
+  readonly pegen?: { objectsPerObject: number; arenaPerObject: number; arenaPerToken: number };
+  /** sizeof(struct _stmt): 72, 80 once FunctionDef and ClassDef gained type_params (3.12). */
+  readonly stmtBytes: number;
+  /** obj2ast reads FunctionDef's and ClassDef's type_params (an empty asdl_seq each, 3.12+). */
+  readonly typeParams: boolean;
+  /**
+   * How compile.c holds instructions: in basic blocks as it emits them (3.11), or in one instruction
+   * sequence per unit that flowgraph.c turns into basic blocks at assembly (3.12+).
+   */
+  readonly codegen: 'blocks' | 'sequence';
+  /** sizeof(struct compiler_unit) (PyObject_Calloc(1, …) in compiler_enter_scope). */
+  readonly compilerUnit: number;
+  /** sizeof(instruction) of the instruction sequence (3.12: 36; 3.13's _PyCompile_Instruction: 44). */
+  readonly sequenceInstr: number;
+  /**
+   * The labels cfg_to_instr_sequence gives the blocks of the optimized sequence: each block's first
+   * instruction's index (3.12) or the block's own index (3.13's _PyCfg_ToInstructionSequence).
+   */
+  readonly optimizedLabels: 'offset' | 'block';
+  /** PyCodeObject's tp_basicsize (co_code_adaptive follows, 2 bytes a code unit): 184, 192, 200 (measured). */
+  readonly codeBasicsize: number;
+  /** The release's instructions against 3.11's (the code's size, the optimized sequence's length). */
+  readonly instructions: InstructionSet;
 }

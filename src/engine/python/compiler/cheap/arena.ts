@@ -70,6 +70,17 @@ const STMT_KINDS = new Set([
   'Import', 'ImportFrom', 'Global', 'Nonlocal', 'Expr', 'Pass', 'Break', 'Continue',
 ]); // prettier-ignore
 
+/** The C tree's shape in a release: sizeof(stmt) and whether functions and classes have type_params. */
+export interface AstShape {
+  stmtBytes: number;
+  typeParams: boolean;
+}
+
+export const AST_3_11: AstShape = { stmtBytes: STMT, typeParams: false };
+
+/** Statements with type_params (PEP 695, 3.12): obj2ast reads them after the body and decorators. */
+const TYPE_PARAMS_KINDS = new Set(['FunctionDef', 'AsyncFunctionDef', 'ClassDef']);
+
 /** Fields that hold identifiers (obj2ast_identifier adds each to the arena). */
 const IDENTIFIER_FIELDS = new Set(['id', 'attr', 'name', 'asname', 'arg', 'module', 'rest', 'kind']);
 const IDENTIFIER_LIST_FIELDS = new Set(['names', 'kwdAttrs']);
@@ -90,7 +101,11 @@ function intSeqBytes(n: number): number {
  * added to the arena as it is read. `visit` sees each arena allocation and each added object in
  * that order.
  */
-export function obj2ast(mod: Module, arena: { alloc(n: number): void; addObject(): void }): void {
+export function obj2ast(
+  mod: Module,
+  arena: { alloc(n: number): void; addObject(): void },
+  shape: AstShape = AST_3_11,
+): void {
   const node = (x: Record<string, unknown>): void => {
     for (const key in x) {
       const v = x[key];
@@ -114,7 +129,10 @@ export function obj2ast(mod: Module, arena: { alloc(n: number): void; addObject(
         else node(v as Record<string, unknown>);
       }
     }
-    arena.alloc(nodeBytes(x));
+    // 3.12+: FunctionDef's and ClassDef's type_params, an empty sequence in a tree from source
+    if (shape.typeParams && TYPE_PARAMS_KINDS.has(x.k as string)) arena.alloc(seqBytes(0));
+    const bytes = nodeBytes(x);
+    arena.alloc(bytes === STMT ? shape.stmtBytes : bytes);
   };
   arena.alloc(seqBytes(mod.body.length));
   for (const s of mod.body) node(s as unknown as Record<string, unknown>);
@@ -142,8 +160,8 @@ function nodeBytes(x: Record<string, unknown>): number {
 }
 
 /** The bytes obj2ast would take from the arena for this tree (nodes and sequences). */
-export function treeBytes(mod: Module): number {
+export function treeBytes(mod: Module, shape: AstShape = AST_3_11): number {
   let n = 0;
-  obj2ast(mod, { alloc: (b) => void (n += (b + 7) & ~7), addObject: () => undefined });
+  obj2ast(mod, { alloc: (b) => void (n += (b + 7) & ~7), addObject: () => undefined }, shape);
   return n;
 }

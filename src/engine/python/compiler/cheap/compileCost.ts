@@ -53,11 +53,11 @@ interface BlockState {
  */
 export class CompileCost implements CompileProbe {
   private readonly units = new Map<Unit, UnitState>();
-  private readonly blocks = new Map<Block, BlockState>();
+  protected readonly blocks = new Map<Block, BlockState>();
   private readonly cacheKeys = new Set<string>();
   readonly constCache: GrowingDict;
   /** Bytes the const cache alone holds (each unit's a_bytecode): freed with the cache. */
-  private readonly cacheHeld: Held[] = [];
+  protected readonly cacheHeld: Held[] = [];
   /** What the code objects keep: the code objects, their line and exception tables, big tuples. */
   readonly survivors: Held[] = [];
 
@@ -65,6 +65,8 @@ export class CompileCost implements CompileProbe {
     readonly heap: CHeap,
     /** The arena the tree was converted into (ast_opt's folded constants join it). */
     private readonly arena: Arena | null = null,
+    /** PyCodeObject's tp_basicsize (the version's). */
+    protected readonly codeBasicsize = CODE_BASICSIZE,
   ) {
     this.constCache = new GrowingDict(heap, false);
   }
@@ -128,14 +130,14 @@ export class CompileCost implements CompileProbe {
    * merge_consts_recursive: None and Ellipsis are their own keys; a tuple's key (_PyCode_ConstantKey)
    * holds a new tuple of its items' keys, kept by the cache; tuples and frozensets merge their items.
    */
-  private merge(c: Const): void {
+  protected merge(c: Const): void {
     if (c.t === 'none' || c.t === 'ellipsis') return;
     this.mergeKey(constKey(c), c.t === 'tuple' ? c.items.length : -1);
     if (c.t === 'tuple' || c.t === 'frozenset') for (const item of c.items) this.merge(item);
   }
 
   /** Insert a key; a tuple's (n items, else -1) allocates its key tuple first. */
-  private mergeKey(key: string, n: number): boolean {
+  protected mergeKey(key: string, n: number): boolean {
     const keyTuple = n >= 0 ? this.heap.malloc(tupleBytes(n)) : null;
     const isNew = this.cacheInsert(key);
     if (keyTuple && keyTuple.id >= 0) {
@@ -145,7 +147,7 @@ export class CompileCost implements CompileProbe {
     return isNew;
   }
 
-  private cacheInsert(key: string): boolean {
+  protected cacheInsert(key: string): boolean {
     if (this.cacheKeys.has(key)) return false;
     this.cacheKeys.add(key);
     this.constCache.insert();
@@ -194,11 +196,28 @@ export class CompileCost implements CompileProbe {
     for (const n of [before, before, after]) h.free(h.malloc(8 * n));
     // blocks that came into being during assemble (duplicate_exits_without_lineno's copies)
     for (const b of u.blocks) this.instrs(b);
+    this.assembleCode(code);
+    consts.free();
+  }
+
+  /**
+   * _PyAssemble_MakeCodeObject (assemble() in 3.11): the bytecode, line table and exception table
+   * buffers grown as the instructions are emitted and cut to size (each merged into the const
+   * cache), then makecode's names/consts/localsplusnames tuples and the code object.
+   */
+  protected assembleCode(
+    code: CodeObject,
+    sizes: number[] = instrSizes(code.code),
+    lines: Uint8Array = code.linetable,
+  ): void {
+    const h = this.heap;
+    let codeUnits = 0;
+    for (const size of sizes) codeUnits += size;
     // assemble_init, then assemble_emit per instruction: grow when a_offset + size >= capacity
     let bytecode = h.malloc(BYTES_HEADER + CODE_INITIAL);
     let cap = CODE_INITIAL;
     let offset = 0;
-    for (const size of instrSizes(code.code)) {
+    for (const size of sizes) {
       if (offset + size >= cap / 2) {
         cap *= 2;
         bytecode = h.realloc(bytecode, BYTES_HEADER + cap);
@@ -207,15 +226,15 @@ export class CompileCost implements CompileProbe {
     }
     // write_location_info_entry: before each entry, grow when off + 25 >= len
     let linetable = h.malloc(BYTES_HEADER + LINETABLE_INITIAL);
-    linetable = grow(h, linetable, LINETABLE_INITIAL, entryStarts(code.linetable, 0x80), MAX_LOCATION_ENTRY);
+    linetable = grow(h, linetable, LINETABLE_INITIAL, entryStarts(lines, 0x80), MAX_LOCATION_ENTRY);
     let except = h.malloc(BYTES_HEADER + EXCEPTTABLE_INITIAL);
     except = grow(h, except, EXCEPTTABLE_INITIAL, entryStarts(code.exceptiontable, 0x80), MAX_EXCEPT_ENTRY);
     // the _PyBytes_Resize calls that cut each to its length: exception table, line table, code
     except = resizeBytes(h, except, code.exceptiontable.length);
     this.cacheBytes(code.exceptiontable);
-    linetable = resizeBytes(h, linetable, code.linetable.length);
-    this.cacheBytes(code.linetable);
-    bytecode = resizeBytes(h, bytecode, code.code.length * 2);
+    linetable = resizeBytes(h, linetable, lines.length);
+    this.cacheBytes(lines);
+    bytecode = resizeBytes(h, bytecode, codeUnits * 2);
     if (this.cacheBytes(code.code)) this.cacheHeld.push(bytecode);
     else h.free(bytecode);
     // makecode: co_names and co_consts tuples (merged), localsplusnames and kinds, the code object
@@ -236,13 +255,12 @@ export class CompileCost implements CompileProbe {
     if (this.mergeKey(strs(code.localsplusnames), nlp)) this.survivors.push(...(lpn ? [lpn] : []));
     else h.free(lpn);
     if (kinds) this.survivors.push(kinds);
-    this.survivors.push(h.malloc((CODE_BASICSIZE + 2 * code.code.length + 7) & ~7));
+    this.survivors.push(h.malloc((this.codeBasicsize + 2 * codeUnits + 7) & ~7));
     this.survivors.push(linetable, except);
-    consts.free();
   }
 
   /** merge_const_one on a bytes object: true when it entered the cache (else an equal one was there). */
-  private cacheBytes(bytes: Uint8Array | Uint16Array): boolean {
+  protected cacheBytes(bytes: Uint8Array | Uint16Array): boolean {
     // every bytes object keys alike, (bytes, value): the code units' two bytes each as one char
     let key = bytes instanceof Uint16Array ? 'B' : 'b';
     for (let i = 0; i < bytes.length; i += 4096)

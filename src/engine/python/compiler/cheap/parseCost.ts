@@ -20,6 +20,19 @@ export const PEGEN_OBJECTS_PER_OBJECT = 1.2;
 export const PEGEN_ARENA_PER_OBJECT = 72;
 export const PEGEN_ARENA_PER_TOKEN = 24;
 
+/** What differs in the tokenizer between releases (CompileTailProfile's fields). */
+export interface ParseShape {
+  tokState: { bytes: number; calloc: boolean };
+  fstringSubParsers: boolean;
+  /** The fitted pegen figures (PEGEN_*), where the release's parser differs from 3.11's. */
+  pegen?: { objectsPerObject: number; arenaPerObject: number; arenaPerToken: number };
+}
+
+export const PARSE_3_11: ParseShape = {
+  tokState: { bytes: TOK_STATE_SIZE, calloc: false },
+  fstringSubParsers: true,
+};
+
 interface TokenArray {
   tokens: Held | null;
   size: number;
@@ -41,20 +54,30 @@ export class ParseCost implements ParseProbe {
   private readonly parsers: TokenArray[] = [];
   private readonly tokStates: Held[] = [];
   private readonly buffers: Held[] = [];
-  private perToken = PEGEN_ARENA_PER_TOKEN;
+  private perToken: number;
+  private readonly objectsPerObject: number;
+  private readonly arenaPerObject: number;
+  private readonly arenaPerToken: number;
   private carry = 0;
   private objectCarry = 0;
 
   constructor(
     private readonly heap: CHeap,
     arena?: Arena,
+    /** The release's tokenizer and f-string parsing (versions/: `compileTail`). */
+    private readonly shape: ParseShape = PARSE_3_11,
   ) {
     this.arena = arena ?? new Arena(heap);
+    const pegen = shape.pegen;
+    this.objectsPerObject = pegen?.objectsPerObject ?? PEGEN_OBJECTS_PER_OBJECT;
+    this.arenaPerObject = pegen?.arenaPerObject ?? PEGEN_ARENA_PER_OBJECT;
+    this.arenaPerToken = pegen?.arenaPerToken ?? PEGEN_ARENA_PER_TOKEN;
+    this.perToken = this.arenaPerToken;
   }
 
   /** Arena bytes each token brings beside its memos and leaf nodes (the tree's share, spread evenly). */
   setNodeBytesPerToken(n: number): void {
-    this.perToken = PEGEN_ARENA_PER_TOKEN + n;
+    this.perToken = this.arenaPerToken + n;
   }
 
   /**
@@ -64,7 +87,8 @@ export class ParseCost implements ParseProbe {
    */
   open(sourceBytes: number, translatedBytes: number): void {
     const h = this.heap;
-    this.tokStates.push(h.malloc(TOK_STATE_SIZE));
+    const tok = this.shape.tokState;
+    this.tokStates.push(tok.calloc ? h.calloc(1, tok.bytes) : h.malloc(tok.bytes));
     let buf = h.malloc(sourceBytes + 2);
     if (translatedBytes + 1 < sourceBytes + 2) buf = h.realloc(buf, translatedBytes + 1);
     this.buffers.push(buf);
@@ -104,15 +128,17 @@ export class ParseCost implements ParseProbe {
   }
 
   object(): void {
-    this.objectCarry += PEGEN_OBJECTS_PER_OBJECT;
+    this.objectCarry += this.objectsPerObject;
     while (this.objectCarry >= 1) {
       this.arena.addObject();
       this.objectCarry -= 1;
     }
-    this.arena.alloc(PEGEN_ARENA_PER_OBJECT);
+    this.arena.alloc(this.arenaPerObject);
   }
 
   subParser(open: boolean, exprBytes: number): void {
+    // 3.12+ (PEP 701): the one tokenizer reads the f-string's expressions as tokens
+    if (!this.shape.fstringSubParsers) return;
     // fstring_compile_expr: PyMem_Calloc(len + 3) for "(expr)", then a tokenizer on it
     if (open) this.open(exprBytes, exprBytes + 1);
     else this.close();
