@@ -6,6 +6,7 @@ import { Meth } from '../objects/types';
 import type { Vm } from '../runtime/vm';
 import { exceptionReport, formatException } from '../eval/traceback';
 import { hostOf, interpOf } from './host';
+import { LOGGING_LOGGERS_SOURCE } from './loggingLoggers';
 import { LOGGING_SOURCE } from './loggingSource';
 import { fn } from './module';
 import { runPythonPart } from './pythonpart';
@@ -59,13 +60,13 @@ function formatExceptionText(vm: Vm, exc: number): number {
   );
 }
 
-/** logging (loggingSource.ts: the package as Python; its import cost is its recorded footprint). */
+/** logging (loggingSource.ts + loggingLoggers.ts: the package as Python; its import cost is its recorded footprint). */
 export const loggingModule: ModuleSpec = {
   name: 'logging',
   load: (vm) => {
     const helper = (name: string, flags: number, impl: Parameters<typeof fn>[2]): number =>
       builtinStatic(vm, fn(name, flags, impl), 'logging');
-    const globals = runPythonPart(vm, 'logging', LOGGING_SOURCE, {
+    const globals = runPythonPart(vm, 'logging', LOGGING_SOURCE + LOGGING_LOGGERS_SOURCE, {
       _hw_unsupported: unsupportedHelper(vm, 'logging'),
       _hw_caller: helper('_hw_caller', Meth.O, (vm2, _s, a) => findCaller(vm2, Number(intValue(vm2, a[0])))),
       _hw_format_exception: helper('_hw_format_exception', Meth.O, (vm2, _s, a) =>
