@@ -213,6 +213,7 @@ export class PythonProcess {
       clock: this.opts.clock,
       mallocTrim: (pad) => this.libc.trim(pad),
       mallocStats: () => mallocStatsText(this.libc),
+      sourceOf: (f) => (f === filename ? source : null),
       threads: { kernel: this.kernel, libc: this.libc, clock: this.clock },
     });
     this.evaluator = it;

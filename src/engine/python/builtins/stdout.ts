@@ -24,6 +24,9 @@ interface StdoutState {
   pendingCount: number;
   /** Where the flushed bytes go (the process's stdout text). */
   sink: (text: string) => void;
+  /** sys.stderr: line-buffered (create_stdio since 3.9, bpo-13601): a write with a newline flushes. */
+  lineBuffering: boolean;
+  name: string;
 }
 
 const state = (vm: Vm, h: number): StdoutState => vm.table.side[h] as StdoutState;
@@ -59,7 +62,8 @@ function textioWrite(vm: Vm, self: number, text: number): number {
   }
   st.pendingCount += bytesLen;
   st.sink(value);
-  if (st.pendingCount >= CHUNK_SIZE) writeflush(vm, st);
+  // _io_TextIOWrapper_write_impl: needflush when line-buffered and the text holds '\n' or '\r'
+  if (st.pendingCount >= CHUNK_SIZE || (st.lineBuffering && /[\n\r]/.test(value))) writeflush(vm, st);
   return fromSsize(vm, textlen);
 }
 
@@ -91,7 +95,7 @@ const TextIOWrapperType = (id: number): TypeSlots =>
     dealloc: () => {
       throw new Error('internal: sys.stdout deallocated');
     },
-    reprText: () => "<_io.TextIOWrapper name='<stdout>' mode='w' encoding='utf-8'>",
+    reprText: (vm, self) => `<_io.TextIOWrapper name='<${state(vm, self).name}>' mode='w' encoding='utf-8'>`,
     methods: {
       write: {
         name: 'write',
@@ -111,11 +115,17 @@ const TextIOWrapperType = (id: number): TypeSlots =>
     },
   });
 
-/** sys.stdout: made at start-up (static), its text going to `sink`. */
-export function makeStdout(vm: Vm, sink: (text: string) => void): number {
+/** sys.stdout (or, line-buffered, sys.stderr): made at start-up (static), its text going to `sink`. */
+export function makeStdout(vm: Vm, sink: (text: string) => void, name = 'stdout'): number {
   const id = vm.newTypeId();
   readyStaticType(vm, TextIOWrapperType(id));
   const h = vm.newStatic(id);
-  vm.table.side[h] = { pending: 0, pendingCount: 0, sink } satisfies StdoutState;
+  vm.table.side[h] = {
+    pending: 0,
+    pendingCount: 0,
+    sink,
+    lineBuffering: name === 'stderr',
+    name,
+  } satisfies StdoutState;
   return h;
 }

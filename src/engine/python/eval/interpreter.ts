@@ -31,7 +31,7 @@ import { evalFrame } from './loop';
 import { ThreadState } from './thread';
 import { installBuiltins } from '../builtins';
 import { makeStdout } from '../builtins/stdout';
-import { sysStdout } from '../modules/sys';
+import { sysStderr, sysStdout } from '../modules/sys';
 import { builtinStatic } from '../objects/descr';
 import type { FunctionData } from '../objects/func';
 import { Meth, type MethodDef } from '../objects/types';
@@ -60,6 +60,8 @@ export interface InterpreterOptions {
   mallocStats?: () => string;
   /** The kernel, C library and clock threads need (absent: a process without threads). */
   threads?: ThreadsHost;
+  /** A file's source text (the script's), for tracebacks a module formats (logging.exception). */
+  sourceOf?: (filename: string) => string | null;
 }
 
 /**
@@ -116,6 +118,7 @@ export class Interpreter implements Evaluator, InterpreterServices {
   readonly events: EventLog | null;
   readonly mallocTrimFn: (pad: number) => number;
   private readonly mallocStatsFn: () => string;
+  readonly sourceOf: (filename: string) => string | null;
 
   constructor(
     readonly vm: Vm,
@@ -125,6 +128,7 @@ export class Interpreter implements Evaluator, InterpreterServices {
     this.events = opts.events ?? null;
     this.mallocTrimFn = opts.mallocTrim ?? (() => 0);
     this.mallocStatsFn = opts.mallocStats ?? (() => '');
+    this.sourceOf = opts.sourceOf ?? (() => null);
     this.budget = new Budget(opts.maxSeconds ?? null, opts.clock ?? defaultClock);
     installCodeType(vm);
     // generators and coroutines are the eval loop's (their frames live in them)
@@ -185,6 +189,10 @@ export class Interpreter implements Evaluator, InterpreterServices {
     this.globals = globals;
     const stdout = makeStdout(vm, (text) => this.output.push(text));
     sysStdout.set(vm, stdout);
+    sysStderr.set(
+      vm,
+      makeStdout(vm, (text) => this.stderr.push(text), 'stderr'),
+    );
     // builtin_print reads sys.stdout at each call (_PySys_GetAttr): a script (or
     // contextlib.redirect_stdout) may have replaced it
     const builtins = installBuiltins(this, () => {
@@ -609,6 +617,14 @@ export class Interpreter implements Evaluator, InterpreterServices {
   }
 
   /** sys._getframe(depth): the frame object of a running frame. */
+  /** A running frame's code (co_filename, co_name) and current line, without making its frame object. */
+  frameInfo(depth: number): { filename: string; name: string; line: number } | null {
+    let f = this.thread.current;
+    for (let i = 0; i < depth && f; i++) f = f.previous;
+    if (!f) return null;
+    return { filename: f.code.co.filename, name: f.code.co.name, line: Math.max(0, f.line) };
+  }
+
   frameAt(depth: number): number {
     let f = this.thread.current;
     for (let i = 0; i < depth && f; i++) f = f.previous;

@@ -46,6 +46,7 @@ import { zlibModule } from './zlib';
 import { gzipModule } from './gzip';
 import { uuidModule } from './uuid';
 import { fractionsModule } from './fractions';
+import { loggingModule } from './logging';
 
 /** Every standard-library module the simulator models, one file each (one line here per module). */
 registerModules([
@@ -89,6 +90,7 @@ registerModules([
   gzipModule,
   uuidModule,
   fractionsModule,
+  loggingModule,
   pathlibModule,
   dataclassesModule,
   typingModule,

@@ -164,6 +164,13 @@ export const osModule: ModuleSpec = {
   },
 };
 
+/** An exact str returned as it is (a new reference). */
+function sameStr(vm: Vm, h: number): number {
+  if (vm.table.type[h] !== T.Str) return strNew(vm, strValue(vm, h));
+  vm.incref(h);
+  return h;
+}
+
 const splitLast = (p: string): [string, string] => {
   const i = p.lastIndexOf('/') + 1;
   let head = p.slice(0, i);
@@ -221,15 +228,22 @@ export const osPathModule: ModuleSpec = {
         }
         return strNew(vm2, path);
       }),
-      def('basename', Meth.O, (vm2, _s, a) => strNew(vm2, splitLast(str(vm2, a[0], 'basename'))[1])),
+      // p[i:] with i == 0 is p itself (unicode_subscript returns an exact str unsliced)
+      def('basename', Meth.O, (vm2, _s, a) => {
+        const p = str(vm2, a[0], 'basename');
+        const tail = splitLast(p)[1];
+        return tail === p ? sameStr(vm2, a[0]) : strNew(vm2, tail);
+      }),
       def('dirname', Meth.O, (vm2, _s, a) => strNew(vm2, splitLast(str(vm2, a[0], 'dirname'))[0])),
       def('split', Meth.O, (vm2, _s, a) => {
         const [h, t] = splitLast(str(vm2, a[0], 'split'));
         return tupleFromItems(vm2, [strNew(vm2, h), strNew(vm2, t)]);
       }),
       def('splitext', Meth.O, (vm2, _s, a) => {
-        const [r, e] = splitext(str(vm2, a[0], 'splitext'));
-        return tupleFromItems(vm2, [strNew(vm2, r), strNew(vm2, e)]);
+        // genericpath._splitext: no extension is (p, p[:0]), p itself and the empty str
+        const p = str(vm2, a[0], 'splitext');
+        const [r, e] = splitext(p);
+        return tupleFromItems(vm2, [r === p ? sameStr(vm2, a[0]) : strNew(vm2, r), strNew(vm2, e)]);
       }),
       def('normpath', Meth.O, (vm2, _s, a) => strNew(vm2, normpath(str(vm2, a[0], 'normpath')))),
       def('abspath', Meth.O, (vm2, _s, a) => {

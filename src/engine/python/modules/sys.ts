@@ -13,6 +13,8 @@ import { def, staticModule } from './gc';
 import { hostOf, interpOf } from './host';
 import type { ModuleSpec } from './registry';
 import { builtinStatic } from '../objects/descr';
+import { excState } from '../objects/exceptions';
+import { tupleFromItems } from '../objects/tuple';
 import { sysExtraAttrs, sysExtraFunctions } from './sysextra';
 
 /**
@@ -51,6 +53,7 @@ export const sysModule: ModuleSpec = {
         interpOf(vm2).threads.setSwitchInterval(v);
         return vm2.s.None;
       }),
+      def('exc_info', Meth.NoArgs, excInfo),
       def('_getframe', Meth.Fastcall, (vm2, _s, a) => {
         const depth = a.length ? Number(intValue(vm2, a[0])) : 0;
         const f = hostOf(vm2).frameAt(depth);
@@ -72,6 +75,8 @@ export const sysModule: ModuleSpec = {
     attrs.set('platform', intern(vm, 'linux'));
     const stdout = sysStdout.get(vm);
     if (stdout !== undefined) moduleData(vm, m).attrs.set('stdout', stdout);
+    const stderr = sysStderr.get(vm);
+    if (stderr !== undefined) moduleData(vm, m).attrs.set('stderr', stderr);
     return m;
   },
 };
@@ -93,8 +98,26 @@ function getrefcount(vm: Vm, _s: number, args: readonly number[]): number {
   return fromSsize(vm, vm.table.refcnt[obj]);
 }
 
+/**
+ * sys.exc_info (3.11 sys_exc_info_impl → _PyErr_StackItemToExcInfoTuple): the exception being
+ * handled as (type, value, value.__traceback__), or (None, None, None): a new 3-tuple either way.
+ */
+function excInfo(vm: Vm): number {
+  const v = vm.thread.topmostException();
+  if (v === 0) return tupleFromItems(vm, [vm.s.None, vm.s.None, vm.s.None]);
+  const tb = excState(vm, v).traceback;
+  const type = vm.typeOf(v).typeObject;
+  // the tuple steals its items: each is a new reference
+  vm.incref(type);
+  vm.incref(v);
+  if (tb !== 0) vm.incref(tb);
+  return tupleFromItems(vm, [vm.typeOf(v).typeObject, v, tb !== 0 ? tb : vm.s.None]);
+}
+
 /** sys.stdout of each Vm (the interpreter registers it at start-up). */
 export const sysStdout = new WeakMap<Vm, number>();
+/** sys.stderr of each Vm: kept apart from stdout, as the recorder captures it. */
+export const sysStderr = new WeakMap<Vm, number>();
 
 /**
  * sys.getsizeof (METH_VARARGS: a 1-tuple of arguments): __sizeof__ is looked up and bound (a
