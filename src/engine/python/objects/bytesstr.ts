@@ -1,22 +1,22 @@
 import { argParserInit } from '../abstract/argparser';
-import { typeError, valueError, raiseString } from '../abstract/errors';
+import { typeError, valueError } from '../abstract/errors';
 import { asSsize } from '../abstract/number';
 import { typeName } from '../abstract/object';
 import { NotSupported } from '../errors';
 import type { Vm } from '../runtime/vm';
 import { bytesContent, bytesNew, byteString } from './bytes';
 import { bytearrayFromString } from './bytearray';
-import { E, EXCEPTION_IDS } from './exctypes';
-import { fromSsize } from './int';
+import { E } from './exctypes';
 import { listAppend, listNew } from './list';
 import { Pieces } from './strsplit';
-import { tupleAlloc, tupleItems } from './tuple';
+import { tupleAlloc } from './tuple';
 import { Meth, T, type Kwargs, type MethodDef } from './types';
 
 /**
  * The bytes and bytearray methods shared with str's algorithms (Objects/bytes_methods.c and
- * stringlib, 3.11): split/rsplit/splitlines/partition/rpartition, strip, replace, find/index/
- * count/startswith/endswith, the ASCII case methods and predicates, center/ljust/rjust/zfill,
+ * stringlib, 3.11) beyond bytessearch.ts and bytessplit.ts (find/count/startswith, split/strip/
+ * upper/lower): rsplit/splitlines/partition/rpartition, replace, title/capitalize/swapcase and the
+ * ASCII predicates, center/ljust/rjust/zfill,
  * removeprefix/suffix, expandtabs. Each result is a new bytes (PyBytes_FromStringAndSize, the
  * empty and one-byte singletons included) or bytearray; an exact bytes that would come back
  * unchanged is returned itself (return_self, the whole as split's only piece) as CPython does; a
@@ -73,9 +73,10 @@ function splitArgs(vm: Vm, fname: string, args: readonly number[], kw: Kwargs | 
   return { sep, maxcount };
 }
 
-function split(vm: Vm, self: number, args: readonly number[], kw: Kwargs | null, right: boolean): number {
+/** bytes.rsplit (rsplit_whitespace, rsplit_char, rsplit): pieces made from the right, the list reversed. */
+function rsplit(vm: Vm, self: number, args: readonly number[], kw: Kwargs | null): number {
   const s = data(vm, self);
-  const { sep, maxcount } = splitArgs(vm, right ? 'rsplit' : 'split', args, kw);
+  const { sep, maxcount } = splitArgs(vm, 'rsplit', args, kw);
   const out = new Pieces(vm, maxcount, maker(vm, self));
   const whole = (): void => {
     vm.incref(self);
@@ -84,25 +85,6 @@ function split(vm: Vm, self: number, args: readonly number[], kw: Kwargs | null,
   const n = s.length;
   let left = maxcount;
   if (sep === null) {
-    if (!right) {
-      let i = 0;
-      while (left-- > 0) {
-        while (i < n && SPACE(s.charCodeAt(i))) i++;
-        if (i === n) break;
-        const j = i++;
-        while (i < n && !SPACE(s.charCodeAt(i))) i++;
-        if (j === 0 && i === n && isExact(vm, self)) {
-          whole();
-          break;
-        }
-        out.add(s.slice(j, i));
-      }
-      if (i < n) {
-        while (i < n && SPACE(s.charCodeAt(i))) i++;
-        if (i !== n) out.add(s.slice(i));
-      }
-      return out.done(false);
-    }
     let i = n - 1;
     while (left-- > 0) {
       while (i >= 0 && SPACE(s.charCodeAt(i))) i--;
@@ -120,18 +102,6 @@ function split(vm: Vm, self: number, args: readonly number[], kw: Kwargs | null,
       if (i >= 0) out.add(s.slice(0, i + 1));
     }
     return out.done(true);
-  }
-  if (!right) {
-    let i = 0;
-    while (left-- > 0) {
-      const pos = s.indexOf(sep, i);
-      if (pos < 0) break;
-      out.add(s.slice(i, pos));
-      i = pos + sep.length;
-    }
-    if (out.count === 0 && isExact(vm, self)) whole();
-    else out.add(s.slice(i));
-    return out.done(false);
   }
   let j = n;
   while (left-- > 0) {
@@ -195,21 +165,6 @@ function partition(vm: Vm, self: number, sepObj: number, right: boolean): number
   return out;
 }
 
-function strip(vm: Vm, self: number, args: readonly number[], side: 0 | 1 | 2): number {
-  const s = data(vm, self);
-  let test = SPACE;
-  if (args.length && args[0] !== vm.s.None) {
-    const set = new Set(Array.from(bufferArg(vm, args[0]), (c) => c.charCodeAt(0)));
-    test = (c) => set.has(c);
-  }
-  let a = 0;
-  let b = s.length;
-  if (side !== 1) while (a < b && test(s.charCodeAt(a))) a++;
-  if (side !== 0) while (b > a && test(s.charCodeAt(b - 1))) b--;
-  if (a === 0 && b === s.length) return selfOrCopy(vm, self, s);
-  return maker(vm, self)(vm, s.slice(a, b));
-}
-
 function replace(vm: Vm, self: number, args: readonly number[]): number {
   if (args.length < 2 || args.length > 3) throw typeError(vm, 'replace expected 2 or 3 arguments');
   const s = data(vm, self);
@@ -235,62 +190,6 @@ function replace(vm: Vm, self: number, args: readonly number[]): number {
   }
   if (done === 0 || (from === to && from !== '')) return selfOrCopy(vm, self, s);
   return maker(vm, self)(vm, out);
-}
-
-/** The sub argument of find/count/startswith: bytes-like or an int byte. */
-function subArg(vm: Vm, h: number): string {
-  if (vm.typeOf(h).mro.includes(T.Int)) {
-    const v = asSsize(vm, h, E.OverflowError);
-    if (v < 0 || v > 255) throw valueError(vm, 'byte must be in range(0, 256)');
-    return String.fromCharCode(v);
-  }
-  return bufferArg(vm, h);
-}
-
-function bounds(vm: Vm, args: readonly number[], len: number): [number, number] {
-  const norm = (i: number | undefined, dflt: number): number => {
-    if (i === undefined || args[i] === undefined || args[i] === vm.s.None) return dflt;
-    let v = asSsize(vm, args[i], E.OverflowError);
-    if (v < 0) v = Math.max(0, v + len);
-    return Math.min(v, len);
-  };
-  return [norm(1, 0), norm(2, len)];
-}
-
-function find(vm: Vm, self: number, args: readonly number[], right: boolean): number {
-  const s = data(vm, self);
-  const sub = subArg(vm, args[0]);
-  const [a, b] = bounds(vm, args, s.length);
-  if (b - a < sub.length) return -1;
-  const hay = s.slice(a, b);
-  const p = right ? hay.lastIndexOf(sub) : hay.indexOf(sub);
-  return p < 0 ? -1 : p + a;
-}
-
-function count(vm: Vm, self: number, args: readonly number[]): number {
-  const s = data(vm, self);
-  const sub = subArg(vm, args[0]);
-  const [a, b] = bounds(vm, args, s.length);
-  if (b - a < sub.length) return 0;
-  if (sub === '') return b - a + 1;
-  return s.slice(a, b).split(sub).length - 1;
-}
-
-function tailmatch(vm: Vm, self: number, args: readonly number[], atEnd: boolean, fname: string): number {
-  const s = data(vm, self);
-  const [a, b] = bounds(vm, args, s.length);
-  const hay = s.slice(a, Math.max(a, b));
-  const one = (h: number): boolean => {
-    const t = vm.table.type[h];
-    if (t !== T.Bytes && t !== T.ByteArray)
-      throw typeError(vm, '%s first arg must be bytes or a tuple of bytes, not %s', fname, typeName(vm, h));
-    const x = data(vm, h);
-    if (a > s.length) return false;
-    return atEnd ? hay.endsWith(x) : hay.startsWith(x);
-  };
-  const arg = args[0];
-  if (vm.table.type[arg] === T.Tuple) return vm.s.bool(Array.from(tupleItems(vm, arg)).some(one));
-  return vm.s.bool(one(arg));
 }
 
 const upperB = (s: string): string => s.replace(/[a-z]+/g, (m) => m.toUpperCase());
@@ -380,12 +279,6 @@ function expandtabs(vm: Vm, self: number, args: readonly number[], kw: Kwargs | 
   return maker(vm, self)(vm, out);
 }
 
-function indexOrRaise(vm: Vm, self: number, args: readonly number[], right: boolean): number {
-  const r = find(vm, self, args, right);
-  if (r < 0) throw raiseString(vm, EXCEPTION_IDS.get('ValueError')!, 'subsection not found');
-  return fromSsize(vm, r);
-}
-
 const KW = Meth.Fastcall | Meth.Keywords;
 
 /** The method table, qualified by the type (bytes or bytearray). */
@@ -397,24 +290,11 @@ export function bytesLikeMethods(type: 'bytes' | 'bytearray'): Record<string, Me
     qualname: `${type}.${name}`,
   });
   return {
-    split: def('split', KW, (vm, h, a, kw) => split(vm, h, a, kw, false)),
-    rsplit: def('rsplit', KW, (vm, h, a, kw) => split(vm, h, a, kw, true)),
+    rsplit: def('rsplit', KW, rsplit),
     splitlines: def('splitlines', KW, splitlines),
     partition: def('partition', Meth.O, (vm, h, a) => partition(vm, h, a[0], false)),
     rpartition: def('rpartition', Meth.O, (vm, h, a) => partition(vm, h, a[0], true)),
-    strip: def('strip', Meth.Fastcall, (vm, h, a) => strip(vm, h, a, 2)),
-    lstrip: def('lstrip', Meth.Fastcall, (vm, h, a) => strip(vm, h, a, 0)),
-    rstrip: def('rstrip', Meth.Fastcall, (vm, h, a) => strip(vm, h, a, 1)),
     replace: def('replace', Meth.Fastcall, replace),
-    find: def('find', Meth.Fastcall, (vm, h, a) => fromSsize(vm, find(vm, h, a, false))),
-    rfind: def('rfind', Meth.Fastcall, (vm, h, a) => fromSsize(vm, find(vm, h, a, true))),
-    index: def('index', Meth.Fastcall, (vm, h, a) => indexOrRaise(vm, h, a, false)),
-    rindex: def('rindex', Meth.Fastcall, (vm, h, a) => indexOrRaise(vm, h, a, true)),
-    count: def('count', Meth.Fastcall, (vm, h, a) => fromSsize(vm, count(vm, h, a))),
-    startswith: def('startswith', Meth.Fastcall, (vm, h, a) => tailmatch(vm, h, a, false, 'startswith')),
-    endswith: def('endswith', Meth.Fastcall, (vm, h, a) => tailmatch(vm, h, a, true, 'endswith')),
-    upper: def('upper', Meth.NoArgs, caseMethod(upperB)),
-    lower: def('lower', Meth.NoArgs, caseMethod(lowerB)),
     title: def('title', Meth.NoArgs, caseMethod(titleB)),
     capitalize: def(
       'capitalize',
