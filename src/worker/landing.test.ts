@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { Snapshot } from '../engine/trace/snapshot';
+import { snapshotDigest } from './testing';
 import type { FromWorker } from '../protocol/messages';
 import { DEFAULT_ENV } from '../protocol/environment';
 import type { Cursor } from './cursor';
@@ -38,14 +37,6 @@ del d, big
 
 type Inner = { run: { cursors: Cursor[]; statementEnd: number[] } };
 
-/** Every field of a snapshot, typed arrays as their contents, in one digest. */
-function digest(s: Snapshot): string {
-  const json = JSON.stringify(s, (_k, v: unknown) =>
-    ArrayBuffer.isView(v) ? Array.from(v as unknown as ArrayLike<number>) : v,
-  );
-  return createHash('sha256').update(json).digest('hex');
-}
-
 function start(source: string): { session: Session; msgs: FromWorker[]; inner: Inner; total: number } {
   const msgs: FromWorker[] = [];
   const session = new Session((m) => msgs.push(m));
@@ -66,7 +57,7 @@ function fresh(source: string, event: number): string {
   const snap = msgs.find((m) => m.type === 'snapshot') as Extract<FromWorker, { type: 'snapshot' }>;
   expect(snap.position.event).toBe(event);
   expect(snap.snapshot.event).toBe(event);
-  return digest(snap.snapshot);
+  return snapshotDigest(snap.snapshot);
 }
 
 describe('landings continue paused replays and equal a fresh replay', () => {
@@ -93,7 +84,7 @@ describe('landings continue paused replays and equal a fresh replay', () => {
       const at = snap.position.event!;
       expect(at).toBeLessThanOrEqual(t);
       expect(snap.snapshot.event).toBe(at);
-      expect(digest(snap.snapshot), `event ${at}`).toBe(fresh(SCRIPT, at));
+      expect(snapshotDigest(snap.snapshot), `event ${at}`).toBe(fresh(SCRIPT, at));
     }
   }, 240_000);
 
@@ -150,7 +141,7 @@ describe('replays kept behind the position shown', () => {
       const snap = msgs.find((m) => m.type === 'snapshot') as Extract<FromWorker, { type: 'snapshot' }>;
       expect(inner.run.cursors.length).toBe(before);
       expect(snap.snapshot.event).toBe(target);
-      expect(digest(snap.snapshot)).toBe(fresh(source, target));
+      expect(snapshotDigest(snap.snapshot)).toBe(fresh(source, target));
       while (spares.step());
     }
   }, 120_000);
@@ -173,7 +164,7 @@ describe('views first, then sentences', () => {
     expect(snap.snapshot.explain).toEqual([]);
     expect(explained.position).toEqual(snap.position);
     expect(explained.explain.length).toBeGreaterThan(0);
-    expect(digest({ ...snap.snapshot, explain: explained.explain })).toBe(
+    expect(snapshotDigest({ ...snap.snapshot, explain: explained.explain })).toBe(
       fresh(source, snap.position.event!),
     );
   }, 60_000);
@@ -200,7 +191,7 @@ describe('views first, then sentences', () => {
     >;
     expect(whole.explaining).toBe(false);
     expect(explained.explain.length).toBeGreaterThan(0);
-    expect(digest({ ...snap.snapshot, explain: explained.explain })).toBe(digest(whole.snapshot));
+    expect(snapshotDigest({ ...snap.snapshot, explain: explained.explain })).toBe(snapshotDigest(whole.snapshot));
     // the run's figures are the same too (its duration aside)
     const done = (ms: FromWorker[]) => ({
       ...(ms.find((m) => m.type === 'runDone') as Extract<FromWorker, { type: 'runDone' }>),
@@ -246,7 +237,7 @@ del out
       const snap = msgs.find((m) => m.type === 'snapshot') as Extract<FromWorker, { type: 'snapshot' }>;
       expect(snap, JSON.stringify(msgs.filter((m) => m.type !== 'progress'))).toBeDefined();
       expect(snap.snapshot.event).toBe(snap.position.event);
-      expect(digest(snap.snapshot), `event ${t}`).toBe(fresh(source, snap.position.event!));
+      expect(snapshotDigest(snap.snapshot), `event ${t}`).toBe(fresh(source, snap.position.event!));
     }
   }, 120_000);
 });

@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { Snapshot } from '../engine/trace/snapshot';
+import { snapshotDigest } from './testing';
 import type { EnvSpec } from '../protocol/environment';
 import { DEFAULT_ENV } from '../protocol/environment';
 import type { FromWorker } from '../protocol/messages';
@@ -13,13 +12,6 @@ import { Session } from './session';
  * interpreter) must be exactly the views a fresh process run to that event has, and its sentences
  * (from a replay, after the views) the ones that process writes: every snapshot field, in a digest.
  */
-
-function digest(s: Snapshot): string {
-  const json = JSON.stringify(s, (_k, v: unknown) =>
-    ArrayBuffer.isView(v) ? Array.from(v as unknown as ArrayLike<number>) : v,
-  );
-  return createHash('sha256').update(json).digest('hex');
-}
 
 type Snap = Extract<FromWorker, { type: 'snapshot' }>;
 type Done = Extract<FromWorker, { type: 'runDone' }>;
@@ -36,7 +28,7 @@ function fresh(source: string, env: EnvSpec, event: number): string {
   s.goto(1, 0, { statement: 0, event });
   const snap = msgs.find((m) => m.type === 'snapshot') as Snap;
   expect(snap.snapshot.event).toBe(event);
-  return digest(snap.snapshot);
+  return snapshotDigest(snap.snapshot);
 }
 
 /** Land at each fraction of the events after the load (in the order given); views + sentences against fresh runs. */
@@ -83,7 +75,7 @@ function check(
     const explained = msgs.find((m) => m.type === 'explained') as Extract<FromWorker, { type: 'explained' }>;
     expect(snap.snapshot.explain).toEqual([]);
     expect(
-      digest({ ...snap.snapshot, explain: explained.explain }),
+      snapshotDigest({ ...snap.snapshot, explain: explained.explain }),
       `at ${f} (event ${snap.position.event})`,
     ).toBe(fresh(source, env, snap.position.event!));
     background();
