@@ -191,7 +191,9 @@ describe('views first, then sentences', () => {
     >;
     expect(whole.explaining).toBe(false);
     expect(explained.explain.length).toBeGreaterThan(0);
-    expect(snapshotDigest({ ...snap.snapshot, explain: explained.explain })).toBe(snapshotDigest(whole.snapshot));
+    expect(snapshotDigest({ ...snap.snapshot, explain: explained.explain })).toBe(
+      snapshotDigest(whole.snapshot),
+    );
     // the run's figures are the same too (its duration aside)
     const done = (ms: FromWorker[]) => ({
       ...(ms.find((m) => m.type === 'runDone') as Extract<FromWorker, { type: 'runDone' }>),
