@@ -42,7 +42,8 @@ const StdlibGeneratorType: TypeFactory = (_vm: Vm, id: number): TypeSlots =>
 
 /** _Py_MakeCoro: the generator object around a frame of `framesize` words. */
 export function generatorNew(vm: Vm, framesize: number, frame: SuspendedFrame): number {
-  const g = vm.newGcObject(moduleType(vm, StdlibGeneratorType).id, GEN_BASIC + 8 * framesize);
+  // the version's generator header (3.12 dropped gi_code: 72 bytes, not 80)
+  const g = vm.newGcObject(moduleType(vm, StdlibGeneratorType).id, vm.py.sizes.genHeader + 8 * framesize);
   vm.table.side[g] = frame;
   vm.gc.track(g);
   return g;

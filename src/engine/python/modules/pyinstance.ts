@@ -1,6 +1,15 @@
 import { moduleType, type TypeFactory } from '../objects/modtypes';
 import { TpFlags, defineType, type TypeSlots } from '../objects/types';
-import { freeValues, newValues, sharedKeysIndex, type SharedKeys, type Values } from '../objects/values';
+import {
+  embeddedValues,
+  freeValues,
+  inlineValuesBytes,
+  newValues,
+  nextValuesSize,
+  sharedKeysIndex,
+  type SharedKeys,
+  type Values,
+} from '../objects/values';
 import type { Vm } from '../runtime/vm';
 
 /**
@@ -38,13 +47,19 @@ const stateOf = (vm: Vm, h: number): InstanceState => vm.table.side[h] as Instan
 
 /** The type of a Python class's instances (module.qualname), as this layer needs it. */
 export function pyClassType(module: string, name: string): TypeFactory {
-  return (_vm: Vm, id: number): TypeSlots =>
+  return (vm: Vm, id: number): TypeSlots =>
     defineType({
       id,
       name,
       module,
-      basicsize: 24,
-      flags: TpFlags.HaveGc | TpFlags.ManagedDict | TpFlags.HeapType | TpFlags.BaseType,
+      // 3.12+ (Py_TPFLAGS_MANAGED_WEAKREF): __weakref__ is in the pre-header, the object 16 bytes
+      basicsize: vm.py.managedWeakref ? 16 : 24,
+      flags:
+        TpFlags.HaveGc |
+        TpFlags.ManagedDict |
+        (vm.py.managedWeakref ? TpFlags.ManagedWeakref : 0) |
+        TpFlags.HeapType |
+        TpFlags.BaseType,
       dictoffset: -1,
       dealloc: (vm, h) => {
         vm.gc.untrack(h);
@@ -64,8 +79,19 @@ export function pyClassType(module: string, name: string): TypeFactory {
 /** object_new → PyType_GenericAlloc (56 bytes, tracked) and the values array. */
 export function instanceNew(vm: Vm, type: TypeFactory, keys: SharedKeys): Instance {
   const t = moduleType(vm, type);
-  const h = vm.newGcObject(t.id, vm.preHeader[t.id] - 16 + t.basicsize);
-  const st: InstanceState = { values: newValues(vm, keys), keys, held: [] };
+  let values: Values;
+  let h: number;
+  if (vm.py.inlineValues) {
+    // 3.13 _PyType_AllocNoTrack: the values in the object's block, sized (_PyInlineValuesSize) before
+    // _PyObject_InitInlineValues takes its slot of room (measured: a JSONEncoder is one 320-byte block)
+    const room = keys.names.length + keys.usable;
+    h = vm.newGcObject(t.id, vm.preHeader[t.id] - 16 + t.basicsize + inlineValuesBytes(room));
+    values = embeddedValues(nextValuesSize(keys));
+  } else {
+    h = vm.newGcObject(t.id, vm.preHeader[t.id] - 16 + t.basicsize);
+    values = newValues(vm, keys);
+  }
+  const st: InstanceState = { values, keys, held: [] };
   vm.table.side[h] = st;
   vm.gc.track(h);
   return {

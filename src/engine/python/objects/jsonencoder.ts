@@ -6,13 +6,13 @@ import type { Vm } from '../runtime/vm';
 import { dictDelItem, dictEntries, dictGetItem, dictSetItem } from './dict';
 import { E } from './exctypes';
 import { fromLong } from './int';
-import { accuAdd, accuDestroy, accuFinishAsList, accuInit, accuSteal, type Accu } from './accu';
+import { jsonSink, type JsonSink } from './jsonsink';
 import { pyIdentifier } from './identifiers';
 import { listNew, listPut } from './list';
 import { sortList } from './listsort';
 import { getIter, iterNext } from '../abstract/iter';
 import { withRecursionCheck } from './recursion';
-import { strKind, strNew, strValue } from './str';
+import { intern, strKind, strNew, strValue } from './str';
 import { tupleAlloc, tupleItems } from './tuple';
 import { T, type TypeSlots } from './types';
 import { listItem } from './list';
@@ -127,9 +127,13 @@ export function encodeFloat(vm: Vm, s: EncoderState, obj: number): number {
   return vm.types[T.Float].repr!(vm, obj);
 }
 
-/** _encoded_const: the identifiers "null", "true", "false" (interned by json's own code already). */
+/**
+ * _encoded_const: the identifiers "null", "true", "false" (3.11: _Py_IDENTIFIERs, interned by
+ * json's own code already; 3.12: &_Py_ID(null), static strs that allocate nothing).
+ */
 export function encodedConst(vm: Vm, obj: number): number {
-  const h = pyIdentifier(vm, obj === vm.s.None ? 'null' : obj === vm.s.True ? 'true' : 'false', true);
+  const text = obj === vm.s.None ? 'null' : obj === vm.s.True ? 'true' : 'false';
+  const h = vm.py.jsonEncoder === 'writer' ? intern(vm, text) : pyIdentifier(vm, text, true);
   vm.incref(h);
   return h;
 }
@@ -137,23 +141,21 @@ export function encodedConst(vm: Vm, obj: number): number {
 const isExact = (vm: Vm, h: number, type: T): boolean =>
   vm.table.type[h] === type || vm.typeOf(h).mro.includes(type);
 
-/** The brackets (_Py_IDENTIFIERs made together on the first list or dict). */
-function brackets(vm: Vm, open: string, close: string): [number, number, number] {
-  return [
-    pyIdentifier(vm, open, false),
-    pyIdentifier(vm, close, false),
-    pyIdentifier(vm, open + close, false),
-  ];
-}
-
 /** encoder_listencode_obj. */
-export function listencodeObj(vm: Vm, s: EncoderState, acc: Accu, obj: number, indentLevel: number): void {
+export function listencodeObj(
+  vm: Vm,
+  s: EncoderState,
+  acc: JsonSink,
+  obj: number,
+  indentLevel: number,
+): void {
   const t = vm.table.type[obj];
-  if (obj === vm.s.None || obj === vm.s.True || obj === vm.s.False)
-    return accuSteal(vm, acc, encodedConst(vm, obj));
-  if (t === T.Str || isExact(vm, obj, T.Str)) return accuSteal(vm, acc, encodeString(vm, s, obj));
-  if (t === T.Int || isExact(vm, obj, T.Int)) return accuSteal(vm, acc, vm.types[T.Int].repr!(vm, obj));
-  if (t === T.Float || isExact(vm, obj, T.Float)) return accuSteal(vm, acc, encodeFloat(vm, s, obj));
+  if (obj === vm.s.None) return acc.constant('null');
+  if (obj === vm.s.True) return acc.constant('true');
+  if (obj === vm.s.False) return acc.constant('false');
+  if (t === T.Str || isExact(vm, obj, T.Str)) return acc.steal(encodeString(vm, s, obj));
+  if (t === T.Int || isExact(vm, obj, T.Int)) return acc.steal(vm.types[T.Int].repr!(vm, obj));
+  if (t === T.Float || isExact(vm, obj, T.Float)) return acc.steal(encodeFloat(vm, s, obj));
   if (t === T.List || t === T.Tuple || isExact(vm, obj, T.List) || isExact(vm, obj, T.Tuple))
     return withRecursionCheck(vm, ' while encoding a JSON object', () =>
       listencodeList(vm, s, acc, obj, indentLevel),
@@ -204,17 +206,17 @@ function markerLeave(vm: Vm, s: EncoderState, ident: number): void {
 }
 
 /** encoder_listencode_list (PySequence_Fast of a list or tuple is the object itself). */
-function listencodeList(vm: Vm, s: EncoderState, acc: Accu, seq: number, indentLevel: number): void {
-  const [open, close, empty] = brackets(vm, '[', ']');
+function listencodeList(vm: Vm, s: EncoderState, acc: JsonSink, seq: number, indentLevel: number): void {
+  acc.enter('[');
   const n = vm.table.n[seq];
-  if (n === 0) return accuAdd(vm, acc, empty);
+  if (n === 0) return acc.punct('[]');
   if (s.indent !== vm.s.None) throw new NotSupported('json: the C encoder with an indent');
   const ident = markerEnter(vm, s, seq);
   try {
-    accuAdd(vm, acc, open);
+    acc.punct('[');
     for (let i = 0; i < vm.table.n[seq]; i++) {
       const obj = listItemOf(vm, seq, i);
-      if (i) accuAdd(vm, acc, s.itemSeparator);
+      if (i) acc.add(s.itemSeparator);
       vm.incref(obj);
       try {
         listencodeObj(vm, s, acc, obj, indentLevel);
@@ -227,7 +229,7 @@ function listencodeList(vm: Vm, s: EncoderState, acc: Accu, seq: number, indentL
     throw e;
   }
   markerLeave(vm, s, ident);
-  accuAdd(vm, acc, close);
+  acc.punct(']');
 }
 
 /** dict_items (PyMapping_Items of a dict): PyList_New(n), n new 2-tuples, then filled. */
@@ -253,86 +255,118 @@ export function dictItemsList(vm: Vm, d: number): number {
   return l;
 }
 
-/** encoder_listencode_dict. */
-function listencodeDict(vm: Vm, s: EncoderState, acc: Accu, dct: number, indentLevel: number): void {
-  const [open, close, empty] = brackets(vm, '{', '}');
-  if (vm.table.n[dct] === 0) return accuAdd(vm, acc, empty);
-  if (s.indent !== vm.s.None) throw new NotSupported('json: the C encoder with an indent');
-  const ident = markerEnter(vm, s, dct);
-  let it = 0;
+/**
+ * encoder_encode_key_value: the key as a str (int and float keys by repr, the constants by name),
+ * the item separator unless first, the key encoded, the key separator, the value. False when
+ * skipkeys skipped it.
+ */
+function encodeKeyValue(
+  vm: Vm,
+  s: EncoderState,
+  acc: JsonSink,
+  first: boolean,
+  key: number,
+  value: number,
+  indentLevel: number,
+): boolean {
+  let kstr: number;
+  const kt = vm.table.type[key];
+  if (kt === T.Str || isExact(vm, key, T.Str)) {
+    vm.incref(key);
+    kstr = key;
+  } else if (kt === T.Float || isExact(vm, key, T.Float)) kstr = encodeFloat(vm, s, key);
+  else if (key === vm.s.True || key === vm.s.False || key === vm.s.None) kstr = encodedConst(vm, key);
+  else if (kt === T.Int || isExact(vm, key, T.Int)) kstr = vm.types[T.Int].repr!(vm, key);
+  else if (s.skipkeys) return false;
+  else
+    throw raiseFormat(
+      vm,
+      E.TypeError,
+      'keys must be str, int, float, bool or None, not %.100s',
+      typeName(vm, key),
+    );
+  if (!first) acc.add(s.itemSeparator);
+  let encoded: number;
   try {
-    accuAdd(vm, acc, open);
-    const items = dictItemsList(vm, dct);
-    if (s.sortKeys) {
-      try {
-        sortList(vm, items, 0, false);
-      } catch (e) {
-        vm.decref(items);
-        throw e;
-      }
-    }
-    it = getIter(vm, items);
-    vm.decref(items);
-    let idx = 0;
-    for (let item = iterNext(vm, it); item !== 0; item = iterNext(vm, it)) {
-      try {
-        const [key, value] = tupleItems(vm, item);
-        let kstr: number;
-        const kt = vm.table.type[key];
-        if (kt === T.Str || isExact(vm, key, T.Str)) {
-          vm.incref(key);
-          kstr = key;
-        } else if (kt === T.Float || isExact(vm, key, T.Float)) kstr = encodeFloat(vm, s, key);
-        else if (key === vm.s.True || key === vm.s.False || key === vm.s.None) kstr = encodedConst(vm, key);
-        else if (kt === T.Int || isExact(vm, key, T.Int)) kstr = vm.types[T.Int].repr!(vm, key);
-        else if (s.skipkeys) continue;
-        else
-          throw raiseFormat(
-            vm,
-            E.TypeError,
-            'keys must be str, int, float, bool or None, not %.100s',
-            typeName(vm, key),
-          );
-        if (idx) accuAdd(vm, acc, s.itemSeparator);
-        let encoded: number;
-        try {
-          encoded = encodeString(vm, s, kstr);
-        } finally {
-          vm.decref(kstr);
-        }
-        accuSteal(vm, acc, encoded);
-        accuAdd(vm, acc, s.keySeparator);
-        listencodeObj(vm, s, acc, value, indentLevel);
-        idx++;
-      } finally {
-        vm.decref(item);
-      }
-    }
-    vm.decref(it);
-    it = 0;
-  } catch (e) {
-    if (it) vm.decref(it);
-    if (ident) vm.decref(ident);
-    throw e;
+    encoded = encodeString(vm, s, kstr);
+  } finally {
+    vm.decref(kstr);
   }
-  markerLeave(vm, s, ident);
-  accuAdd(vm, acc, close);
+  acc.steal(encoded);
+  acc.add(s.keySeparator);
+  listencodeObj(vm, s, acc, value, indentLevel);
+  return true;
 }
 
 /**
- * encoder_call (tp_call, "On:_iterencode"): the accumulator, the object encoded into it, the
- * chunks as a list (new reference).
+ * encoder_listencode_dict. 3.11 walks PyMapping_Items (sorted for sort_keys) with a list
+ * iterator; 3.12 walks an exact dict in place (PyDict_Next) unless sort_keys, and the items list
+ * by index.
+ */
+function listencodeDict(vm: Vm, s: EncoderState, acc: JsonSink, dct: number, indentLevel: number): void {
+  acc.enter('{');
+  if (vm.table.n[dct] === 0) return acc.punct('{}');
+  if (s.indent !== vm.s.None) throw new NotSupported('json: the C encoder with an indent');
+  const ident = markerEnter(vm, s, dct);
+  const writer = vm.py.jsonEncoder === 'writer';
+  let it = 0;
+  let items = 0;
+  try {
+    acc.punct('{');
+    let first = true;
+    if (writer && !s.sortKeys && vm.table.type[dct] === T.Dict) {
+      for (const [key, value] of dictEntries(vm, dct))
+        if (encodeKeyValue(vm, s, acc, first, key, value, indentLevel)) first = false;
+    } else {
+      items = dictItemsList(vm, dct);
+      if (s.sortKeys) sortList(vm, items, 0, false);
+      if (writer) {
+        for (let i = 0; i < vm.table.n[items]; i++) {
+          const [key, value] = tupleItems(vm, listItem(vm, items, i));
+          if (encodeKeyValue(vm, s, acc, first, key, value, indentLevel)) first = false;
+        }
+      } else {
+        it = getIter(vm, items);
+        vm.decref(items);
+        items = 0;
+        for (let item = iterNext(vm, it); item !== 0; item = iterNext(vm, it)) {
+          try {
+            const [key, value] = tupleItems(vm, item);
+            if (encodeKeyValue(vm, s, acc, first, key, value, indentLevel)) first = false;
+          } finally {
+            vm.decref(item);
+          }
+        }
+        vm.decref(it);
+        it = 0;
+      }
+    }
+  } catch (e) {
+    if (it) vm.decref(it);
+    if (items) vm.decref(items);
+    if (ident) vm.decref(ident);
+    throw e;
+  }
+  // 3.12: Py_CLEAR(items) before the marker goes
+  if (items) vm.decref(items);
+  markerLeave(vm, s, ident);
+  acc.punct('}');
+}
+
+/**
+ * encoder_call (tp_call, "On:_iterencode"): the accumulator or writer (jsonsink.ts), the object
+ * encoded into it, the chunks as a list (3.11) or the text in a 1-tuple (3.12+; new reference).
  */
 export function encoderCall(vm: Vm, h: number, obj: number, indentLevel: number): number {
   const s = encoderState(vm, h);
-  const acc = accuInit(vm);
+  const acc = jsonSink(vm);
   try {
     listencodeObj(vm, s, acc, obj, indentLevel);
   } catch (e) {
-    accuDestroy(vm, acc);
+    acc.destroy();
     throw e;
   }
-  return accuFinishAsList(vm, acc);
+  return acc.finish();
 }
 
 /** The encoder's truth-valued fields come from PyObject_IsTrue ("p" in make_encoder's format). */

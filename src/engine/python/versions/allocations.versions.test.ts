@@ -5,12 +5,16 @@ import alloc312 from '../testdata/3.12.1/allocation_expected.json';
 import exc312 from '../testdata/3.12.1/exception_expected.json';
 import alloc313 from '../testdata/3.13.0/allocation_expected.json';
 import exc313 from '../testdata/3.13.0/exception_expected.json';
+import json312 from '../testdata/3.12.1/jsonversions_expected.json';
+import json313 from '../testdata/3.13.0/jsonversions_expected.json';
 import { KNOWN_DIFFERENCES } from './known';
 
 /**
  * The allocation-exactness cases on 3.12 and 3.13: every PyObject_/PyMem_ call a statement makes,
  * in order and with its size, against the calls recorded on pyenv's 3.12.1 and 3.13.0
- * (tools/allocations/record_allocations.py --python), exactly as allocations.test.ts holds 3.11.7.
+ * (tools/allocations/record_allocations.py --python), exactly as allocations.test.ts holds 3.11.7;
+ * with them the json set (testdata/jsonversions_cases.json: json.dumps through the C encoder's
+ * _PyUnicodeWriter, the Python encoder's generators, json.dump/load), recorded with --clear-type-cache.
  * The cases the profile does not reproduce yet are listed in known.ts with the reason; they run as
  * `it.fails`, so one that starts to pass fails the suite until it is taken off the list.
  */
@@ -32,8 +36,8 @@ function simulate(python: VersionName, setup: string, statement: string): string
 }
 
 const SETS: [VersionName, Case[]][] = [
-  ['3.12', [...alloc312.cases, ...exc312.cases]],
-  ['3.13', [...alloc313.cases, ...exc313.cases]],
+  ['3.12', [...alloc312.cases, ...exc312.cases, ...json312.cases]],
+  ['3.13', [...alloc313.cases, ...exc313.cases, ...json313.cases]],
 ];
 
 for (const [python, cases] of SETS) {

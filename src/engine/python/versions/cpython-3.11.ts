@@ -35,6 +35,7 @@ export const CPYTHON_3_11: CPythonVersion = {
   listExtendExact: false, // Objects/listobject.c list_extend: PySequence_Fast for lists and tuples, else an iterator
   boundedSplit: false,
   stringioAccumulator: 'accu', // Modules/_io/stringio.c write_str: _PyAccu_Accumulate
+  jsonEncoder: 'accu', // Modules/_json.c encoder_call: _PyAccu_FinishAsList
   comprehensions: 'function',
   generatorHandlers: false,
   classBodyAttributes: false,

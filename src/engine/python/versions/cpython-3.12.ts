@@ -45,6 +45,10 @@ export const CPYTHON_3_12: CPythonVersion = {
   // make_intermediate copies the finished str into a new one (measured: getvalue() of a 2.9 MB text
   // mmaps one more 3 MiB block on 3.12.1 and 3.13.0, none on 3.11.7)
   stringioAccumulator: 'writer',
+  // Modules/_json.c encoder_call: _PyUnicodeWriter (overallocate) and PyTuple_New(1) before the
+  // Finish; encoder_listencode_dict: PyDict_Next on an exact dict without sort_keys (measured: json.dumps
+  // of a 60-item dict makes no items list; testdata/3.12.1/jsonversions_expected.json)
+  jsonEncoder: 'writer',
   comprehensions: 'inlined', // PEP 709
   classBodyAttributes: false,
   // Python/compile.c: a generator body in SETUP_CLEANUP (lasti), yield from's CLEANUP_THROW handler

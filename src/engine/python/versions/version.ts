@@ -112,6 +112,14 @@ export interface CPythonVersion {
    * one growing str; getvalue finishes it and copies the result into a new writer).
    */
   readonly stringioAccumulator: 'accu' | 'writer';
+  /**
+   * What json's C encoder (c_make_encoder) writes into: a _PyAccu of chunks it returns as a list,
+   * a dict walked through PyMapping_Items and a list iterator, null/true/false and the brackets as
+   * identifier strs (3.11); or one over-allocating _PyUnicodeWriter it returns finished in a
+   * 1-tuple, an exact dict walked in place with PyDict_Next unless sort_keys, the items list by
+   * index, the constants and brackets written as C characters (3.12+).
+   */
+  readonly jsonEncoder: 'accu' | 'writer';
   /** str.split without maxsplit preallocates by the string's length (3.12), not 12 slots (3.11). */
   readonly boundedSplit: boolean;
   /** PEP 709 (3.12): list/set/dict comprehensions run inline in their enclosing frame. */
