@@ -10,7 +10,8 @@ import { encodeBasestring } from '../objects/jsonencoder';
 import { encoderNew } from '../objects/jsontypes';
 import { dictNew } from '../objects/dict';
 import { listSliceItems } from '../objects/list';
-import { intern, strJoin } from '../objects/str';
+import { intern, strJoin, strRepeat } from '../objects/str';
+import { intValue } from '../objects/int';
 import { tupleFromItems, tupleItems } from '../objects/tuple';
 import { T, type Kwargs } from '../objects/types';
 import type { Vm } from '../runtime/vm';
@@ -251,8 +252,14 @@ export function iterencode(vm: Vm, cfg: EncoderConfig, obj: number, oneShot: boo
   const st = jsonState(vm);
   const markers = cfg.checkCircular ? dictNew(vm) : vm.s.None;
   const floatstr = makeFloatstr(vm, cfg);
+  // 3.13: `indent = ' ' * self.indent` unless None or a str, before c_make_encoder takes it
+  let indent = cfg.indent;
+  let ownIndent = 0;
+  if (vm.py.jsonEncoderIndent && !isNone(vm, indent) && !vm.typeOf(indent).mro.includes(T.Str)) {
+    ownIndent = indent = strRepeat(vm, vm.s.char(32), Number(intValue(vm, indent)));
+  }
   try {
-    if (oneShot && isNone(vm, cfg.indent)) {
+    if (oneShot && (isNone(vm, cfg.indent) || vm.py.jsonEncoderIndent)) {
       const defaultfn = cfg.default !== 0 ? cfg.default : boundDefault(vm, cfg);
       if (cfg.default !== 0) vm.incref(defaultfn);
       const encoderFn = cfg.ensureAscii ? st.encodeAsciiFn : st.encodeFn;
@@ -262,7 +269,7 @@ export function iterencode(vm: Vm, cfg: EncoderConfig, obj: number, oneShot: boo
           markers,
           defaultfn,
           encoderFn,
-          cfg.indent,
+          indent,
           cfg.keySeparator,
           cfg.itemSeparator,
           vm.s.bool(cfg.sortKeys),
@@ -278,7 +285,7 @@ export function iterencode(vm: Vm, cfg: EncoderConfig, obj: number, oneShot: boo
             markers,
             defaultfn,
             encoder: encoderFn,
-            indent: cfg.indent,
+            indent,
             keySeparator: cfg.keySeparator,
             itemSeparator: cfg.itemSeparator,
             sortKeys: cfg.sortKeys,
@@ -296,6 +303,7 @@ export function iterencode(vm: Vm, cfg: EncoderConfig, obj: number, oneShot: boo
         // the frame's locals: markers, _encoder, floatstr, then _iterencode
         vm.decref(markers);
         floatstr.free();
+        if (ownIndent) vm.decref(ownIndent);
         vm.decref(enc);
       }
     }
@@ -315,6 +323,7 @@ export function iterencode(vm: Vm, cfg: EncoderConfig, obj: number, oneShot: boo
     if (!floatstr.freed) {
       vm.decref(markers);
       floatstr.free();
+      if (ownIndent) vm.decref(ownIndent);
     }
     throw e;
   }

@@ -47,6 +47,8 @@ export interface EncoderState {
   allowNan: boolean;
   /** s->fast_encode: the encoder is py_encode_basestring_ascii (1) or py_encode_basestring (2). */
   fastEncode: 0 | 1 | 2;
+  /** 3.13 with an indent: the newline strs of the containers being encoded, by indent level. */
+  newlines: number[];
 }
 
 /** sizeof(PyEncoderObject) in 3.11: 6 pointers, two chars and an int, the fast_encode pointer. */
@@ -210,26 +212,74 @@ function listencodeList(vm: Vm, s: EncoderState, acc: JsonSink, seq: number, ind
   acc.enter('[');
   const n = vm.table.n[seq];
   if (n === 0) return acc.punct('[]');
-  if (s.indent !== vm.s.None) throw new NotSupported('json: the C encoder with an indent');
   const ident = markerEnter(vm, s, seq);
+  let ind: Indented | null = null;
   try {
     acc.punct('[');
+    ind = indentOpen(vm, s, acc, indentLevel, 'list');
+    const sep = ind ? ind.separator : s.itemSeparator;
+    const level = ind ? indentLevel + 1 : indentLevel;
     for (let i = 0; i < vm.table.n[seq]; i++) {
       const obj = listItemOf(vm, seq, i);
-      if (i) acc.add(s.itemSeparator);
+      if (i) acc.add(sep);
       vm.incref(obj);
       try {
-        listencodeObj(vm, s, acc, obj, indentLevel);
+        listencodeObj(vm, s, acc, obj, level);
       } finally {
         vm.decref(obj);
       }
     }
   } catch (e) {
     if (ident) vm.decref(ident);
+    if (ind) indentClose(vm, ind);
     throw e;
   }
   markerLeave(vm, s, ident);
+  if (ind) {
+    indentClose(vm, ind);
+    acc.add(newlineAt(vm, s, indentLevel));
+  }
   acc.punct(']');
+}
+
+/** A container's indented output (3.13): its own '\n' + indent × level and item separator. */
+interface Indented {
+  newline: number;
+  separator: number;
+}
+
+/**
+ * 3.13's C encoder with an indent (json.encoder now calls c_make_encoder whatever the indent): a
+ * container at indent_level L makes '\n' + indent × (L + 1) and item_separator + that (one str
+ * each; measured on 3.13.0: a list writes its newline before it makes the separator, a dict makes
+ * both first), and closes with its parent's newline. Null below 3.13 or without an indent.
+ */
+function indentOpen(
+  vm: Vm,
+  s: EncoderState,
+  acc: JsonSink,
+  indentLevel: number,
+  kind: 'list' | 'dict',
+): Indented | null {
+  if (s.indent === vm.s.None) return null;
+  if (!vm.py.jsonEncoderIndent) throw new NotSupported('json: the C encoder with an indent');
+  const text = '\n' + strValue(vm, s.indent).repeat(indentLevel + 1);
+  const newline = strNew(vm, text);
+  s.newlines[indentLevel + 1] = newline;
+  if (kind === 'list') acc.add(newline);
+  const separator = strNew(vm, strValue(vm, s.itemSeparator) + text);
+  if (kind === 'dict') acc.add(newline);
+  return { newline, separator };
+}
+
+function indentClose(vm: Vm, ind: Indented): void {
+  vm.decref(ind.newline);
+  vm.decref(ind.separator);
+}
+
+/** The newline of the container at `level` (the top level's '\n' is the 1-character singleton). */
+function newlineAt(vm: Vm, s: EncoderState, level: number): number {
+  return level === 0 ? vm.s.char(10) : s.newlines[level];
 }
 
 /** dict_items (PyMapping_Items of a dict): PyList_New(n), n new 2-tuples, then filled. */
@@ -265,6 +315,7 @@ function encodeKeyValue(
   s: EncoderState,
   acc: JsonSink,
   first: boolean,
+  separator: number,
   key: number,
   value: number,
   indentLevel: number,
@@ -285,7 +336,7 @@ function encodeKeyValue(
       'keys must be str, int, float, bool or None, not %.100s',
       typeName(vm, key),
     );
-  if (!first) acc.add(s.itemSeparator);
+  if (!first) acc.add(separator);
   let encoded: number;
   try {
     encoded = encodeString(vm, s, kstr);
@@ -306,24 +357,27 @@ function encodeKeyValue(
 function listencodeDict(vm: Vm, s: EncoderState, acc: JsonSink, dct: number, indentLevel: number): void {
   acc.enter('{');
   if (vm.table.n[dct] === 0) return acc.punct('{}');
-  if (s.indent !== vm.s.None) throw new NotSupported('json: the C encoder with an indent');
   const ident = markerEnter(vm, s, dct);
   const writer = vm.py.jsonEncoder === 'writer';
   let it = 0;
   let items = 0;
+  let ind: Indented | null = null;
   try {
     acc.punct('{');
+    ind = indentOpen(vm, s, acc, indentLevel, 'dict');
+    const sep = ind ? ind.separator : s.itemSeparator;
+    const level = ind ? indentLevel + 1 : indentLevel;
     let first = true;
     if (writer && !s.sortKeys && vm.table.type[dct] === T.Dict) {
       for (const [key, value] of dictEntries(vm, dct))
-        if (encodeKeyValue(vm, s, acc, first, key, value, indentLevel)) first = false;
+        if (encodeKeyValue(vm, s, acc, first, sep, key, value, level)) first = false;
     } else {
       items = dictItemsList(vm, dct);
       if (s.sortKeys) sortList(vm, items, 0, false);
       if (writer) {
         for (let i = 0; i < vm.table.n[items]; i++) {
           const [key, value] = tupleItems(vm, listItem(vm, items, i));
-          if (encodeKeyValue(vm, s, acc, first, key, value, indentLevel)) first = false;
+          if (encodeKeyValue(vm, s, acc, first, sep, key, value, level)) first = false;
         }
       } else {
         it = getIter(vm, items);
@@ -332,7 +386,7 @@ function listencodeDict(vm: Vm, s: EncoderState, acc: JsonSink, dct: number, ind
         for (let item = iterNext(vm, it); item !== 0; item = iterNext(vm, it)) {
           try {
             const [key, value] = tupleItems(vm, item);
-            if (encodeKeyValue(vm, s, acc, first, key, value, indentLevel)) first = false;
+            if (encodeKeyValue(vm, s, acc, first, sep, key, value, level)) first = false;
           } finally {
             vm.decref(item);
           }
@@ -345,11 +399,16 @@ function listencodeDict(vm: Vm, s: EncoderState, acc: JsonSink, dct: number, ind
     if (it) vm.decref(it);
     if (items) vm.decref(items);
     if (ident) vm.decref(ident);
+    if (ind) indentClose(vm, ind);
     throw e;
   }
   // 3.12: Py_CLEAR(items) before the marker goes
   if (items) vm.decref(items);
   markerLeave(vm, s, ident);
+  if (ind) {
+    indentClose(vm, ind);
+    acc.add(newlineAt(vm, s, indentLevel));
+  }
   acc.punct('}');
 }
 

@@ -94,7 +94,11 @@ export function argParseFreelist(vm: Vm, units: number): void {
  * tp_alloc (16 + 80), the fields (new references) and fast_encode when the string encoder is one
  * of _json's C functions.
  */
-export function encoderNew(vm: Vm, fields: Omit<EncoderState, 'fastEncode'>, fastEncode: 0 | 1 | 2): number {
+export function encoderNew(
+  vm: Vm,
+  fields: Omit<EncoderState, 'fastEncode' | 'newlines'>,
+  fastEncode: 0 | 1 | 2,
+): number {
   argParseFreelist(vm, 9);
   for (const x of [
     fields.markers,
@@ -107,7 +111,7 @@ export function encoderNew(vm: Vm, fields: Omit<EncoderState, 'fastEncode'>, fas
     vm.incref(x);
   const type = moduleType(vm, EncoderType);
   const h = vm.newGcObject(type.id, ENCODER_BASIC);
-  vm.table.side[h] = { ...fields, fastEncode } satisfies EncoderState;
+  vm.table.side[h] = { ...fields, fastEncode, newlines: [] } satisfies EncoderState;
   vm.gc.track(h);
   return h;
 }

@@ -36,6 +36,7 @@ export const CPYTHON_3_11: CPythonVersion = {
   boundedSplit: false,
   stringioAccumulator: 'accu', // Modules/_io/stringio.c write_str: _PyAccu_Accumulate
   jsonEncoder: 'accu', // Modules/_json.c encoder_call: _PyAccu_FinishAsList
+  jsonEncoderIndent: false, // Lib/json/encoder.py iterencode: c_make_encoder only when self.indent is None
   comprehensions: 'function',
   generatorHandlers: false,
   classBodyAttributes: false,

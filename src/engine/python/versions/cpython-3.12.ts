@@ -49,6 +49,7 @@ export const CPYTHON_3_12: CPythonVersion = {
   // Finish; encoder_listencode_dict: PyDict_Next on an exact dict without sort_keys (measured: json.dumps
   // of a 60-item dict makes no items list; testdata/3.12.1/jsonversions_expected.json)
   jsonEncoder: 'writer',
+  jsonEncoderIndent: false,
   comprehensions: 'inlined', // PEP 709
   classBodyAttributes: false,
   // Python/compile.c: a generator body in SETUP_CLEANUP (lasti), yield from's CLEANUP_THROW handler

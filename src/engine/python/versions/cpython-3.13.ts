@@ -37,6 +37,9 @@ export const CPYTHON_3_13: CPythonVersion = {
   // Objects/listobject.c list_extend_set / list_extend_dict / list_extend_dictitems (measured: list(s) of
   // 100 items `m 56, r 800 new` on 3.13.0; `m 56, m 64, m 800, f 64` on 3.12.1)
   listExtendExact: true,
+  // Lib/json/encoder.py iterencode (3.13.0): `if _one_shot and c_make_encoder is not None`, the indent
+  // as a str; Modules/_json.c writes newline_indent and separator strs per container (measured on 3.13.0)
+  jsonEncoderIndent: true,
   // Python/compile.c compiler_class_body (measured: `class A: pass` has 6 dict entries, its type dict a 208-byte keys block)
   classBodyAttributes: true,
   // gdb on 3.13.0's compile of a script (the recorded tails: startup/compile-tails/real-3.13/)

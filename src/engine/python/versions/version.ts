@@ -120,6 +120,12 @@ export interface CPythonVersion {
    * index, the constants and brackets written as C characters (3.12+).
    */
   readonly jsonEncoder: 'accu' | 'writer';
+  /**
+   * json.encoder calls c_make_encoder with an indent too (3.13: the indent made a str first, ' ' × n
+   * for an int), and the C encoder writes the newlines itself; before, an indent took the Python
+   * generators (_make_iterencode).
+   */
+  readonly jsonEncoderIndent: boolean;
   /** str.split without maxsplit preallocates by the string's length (3.12), not 12 slots (3.11). */
   readonly boundedSplit: boolean;
   /** PEP 709 (3.12): list/set/dict comprehensions run inline in their enclosing frame. */
