@@ -4,27 +4,82 @@ import { type DD, add, addD, divD, mul, mulD, neg, twoProd } from './dd';
 export const LN2: DD = [0.6931471805599453, 2.3190468138462996e-17];
 const LN2_3 = 5.707708438416212e-34;
 
-/** The reduced argument is divided by 2^6 before the series and squared back six times. */
-const HALVINGS = 6;
-const SERIES_TERMS = 14;
+/** e^x = 2^(k/32)·e^r: the table holds 2^(j/32) for j = 0..31 in double-double. */
+const TABLE_BITS = 5;
+const TABLE_SIZE = 1 << TABLE_BITS;
+/** ln2/32: the three parts of ln 2 scaled by 2^-5 (exact). */
+const STEP: readonly [number, number, number] = [
+  LN2[0] / TABLE_SIZE,
+  LN2[1] / TABLE_SIZE,
+  LN2_3 / TABLE_SIZE,
+];
+/** Horner's steps 12…8 in double (what they add is below 2^-58 of the sum: their error below 2^-111), 7…2 in double-double. */
+const DD_TERMS = 7;
+const ALL_TERMS = 12;
+
+/** expm1 r for |r| ≤ ln2/64 (0.0109): r·(1 + r/2·(1 + r/3·(… (1 + r/12)))); the next term is below 2^-108. */
+function expm1Small(r: DD): DD {
+  let s = 1;
+  for (let i = ALL_TERMS; i > DD_TERMS; i--) s = 1 + (s * r[0]) / i;
+  let acc: DD = [s, 0];
+  for (let i = DD_TERMS; i >= 2; i--) acc = addD(mul(mul(acc, r), RECIPROCALS[i]), 1);
+  return mul(acc, r);
+}
+
+/** 1/i in double-double (a multiplication is cheaper than divD in the series). */
+const RECIPROCALS: readonly DD[] = Array.from({ length: DD_TERMS + 1 }, (_, i) =>
+  i === 0 ? [0, 0] : divD([1, 0], i),
+);
+
+/** 2^(j/32) for j = 0…31 in double-double (from 80-digit decimal arithmetic). */
+const POWERS_OF_TWO: readonly DD[] = [
+  [1.0, 0.0],
+  [1.0218971486541166, 5.109225028973444e-17],
+  [1.0442737824274138, 8.551889705537965e-17],
+  [1.0671404006768237, -7.899853966841582e-17],
+  [1.0905077326652577, -3.046782079812471e-17],
+  [1.1143867425958924, 1.0410278456845571e-16],
+  [1.1387886347566916, 8.912812676025408e-17],
+  [1.1637248587775775, 3.8292048369240935e-17],
+  [1.189207115002721, 3.982015231465646e-17],
+  [1.215247359980469, -7.712630692681488e-17],
+  [1.241857812073484, 4.658027591836937e-17],
+  [1.2690509571917332, 2.667932131342186e-18],
+  [1.2968395546510096, 2.5382502794888315e-17],
+  [1.3252366431597413, -2.8587312100388614e-17],
+  [1.3542555469368927, 7.70094837980299e-17],
+  [1.383909881963832, -6.770511658794786e-17],
+  [1.4142135623730951, -9.667293313452913e-17],
+  [1.4451808069770467, -3.0237581349939873e-17],
+  [1.4768261459394993, -3.483994556892796e-17],
+  [1.5091644275934228, -1.016455327754295e-16],
+  [1.5422108254079407, 7.949834809697621e-17],
+  [1.5759808451078865, -1.0136916471278304e-17],
+  [1.6104903319492543, 2.4707192569797888e-17],
+  [1.645755478153965, -1.0125679913674773e-16],
+  [1.681792830507429, 8.199010020581497e-17],
+  [1.718619298122478, -1.851380418263111e-17],
+  [1.7562521603732995, 2.960140695448873e-17],
+  [1.7947090750031072, 1.8227458427912087e-17],
+  [1.8340080864093424, 3.283107224245627e-17],
+  [1.8741676341103, -6.122763413004143e-17],
+  [1.9152065613971474, -1.0619946056195963e-16],
+  [1.9571441241754002, 8.960767791036668e-17],
+];
 
 /**
- * e^x for x = (hi, lo) as a double-double mantissa and a power of two: x = k·ln 2 + r with
- * |r| ≤ ln2/2, r/2^6 through a 14-term Taylor series of expm1 (|t| ≤ 0.0055: the first omitted
- * term is below 2^-130 of the sum), squared back with expm1(2t) = expm1(t)·(expm1(t) + 2).
+ * e^x for x = (hi, lo) as a double-double mantissa and a power of two: x = (32q + j)·ln2/32 + r
+ * with |r| ≤ ln2/64, e^x = 2^q · 2^(j/32) · e^r (glibc's exp reduces the same way, with 128 steps).
  */
 export function expParts(x: DD): { m: DD; k: number } {
-  const k = Math.round(x[0] / LN2[0]);
-  let r = add(x, neg(twoProd(k, LN2[0])));
-  r = add(r, neg(twoProd(k, LN2[1])));
-  r = addD(r, -k * LN2_3);
-  const scale = 2 ** -HALVINGS;
-  const t: DD = [r[0] * scale, r[1] * scale];
-  let acc: DD = [1, 0];
-  for (let i = SERIES_TERMS; i >= 2; i--) acc = addD(divD(mul(acc, t), i), 1);
-  let em1 = mul(acc, t);
-  for (let i = 0; i < HALVINGS; i++) em1 = mul(em1, addD(em1, 2));
-  return { m: addD(em1, 1), k };
+  const n = Math.round(x[0] / STEP[0]);
+  let r = add(x, neg(twoProd(n, STEP[0])));
+  r = add(r, neg(twoProd(n, STEP[1])));
+  r = addD(r, -n * STEP[2]);
+  const j = ((n % TABLE_SIZE) + TABLE_SIZE) % TABLE_SIZE;
+  const t = POWERS_OF_TWO[j];
+  const m = add(t, mul(t, expm1Small(r)));
+  return { m, k: (n - j) / TABLE_SIZE };
 }
 
 /**

@@ -79,13 +79,16 @@ export function reduce(x: number): { q: number; r: DD } {
   return x < 0 ? { q: (4 - k) % 4, r: neg(r) } : { q: k, r };
 }
 
+/** 1/(i(i+1)) in double-double: the series' steps. */
+const STEP_RECIPROCALS: readonly DD[] = Array.from({ length: 29 }, (_, i) => divD([1, 0], i * (i + 1) || 1));
+
 /** sin r and cos r for |r| ≤ ~0.8, Taylor series to r^29 and r^28 (the rest below 2^-110). */
 export function sinCosReduced(r: DD): { sin: DD; cos: DD } {
   const r2 = mul(r, r);
   let s: DD = [1, 0];
-  for (let i = 28; i >= 2; i -= 2) s = addD(neg(divD(mul(s, r2), i * (i + 1))), 1);
+  for (let i = 28; i >= 2; i -= 2) s = addD(neg(mul(mul(s, r2), STEP_RECIPROCALS[i])), 1);
   let c: DD = [1, 0];
-  for (let i = 27; i >= 1; i -= 2) c = addD(neg(divD(mul(c, r2), i * (i + 1))), 1);
+  for (let i = 27; i >= 1; i -= 2) c = addD(neg(mul(mul(c, r2), STEP_RECIPROCALS[i])), 1);
   return { sin: mul(s, r), cos: c };
 }
 
