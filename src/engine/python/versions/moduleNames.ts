@@ -1,4 +1,4 @@
-import { REAL_MODULE_NAMES } from './moduleNamesData';
+import { INSTALLED_MODULES, REAL_MODULE_NAMES, STDLIB_MODULES } from './moduleNamesData';
 
 const cache = new Map<string, ReadonlySet<string> | null>();
 
@@ -17,4 +17,19 @@ export function realModuleHas(release: string, module: string, name: string): bo
     cache.set(key, names);
   }
   return names === null ? null : names.has(name);
+}
+
+/**
+ * Whether `import name` finds a module on the release as installed on these machines: the
+ * standard library (sys.stdlib_module_names) or a top-level name in its site-packages. A script
+ * that imports anything else (psutil, pympler, objgraph: not installed here) gets the real
+ * ModuleNotFoundError, so `try: import psutil / except ImportError:` takes the branch it takes in
+ * reality. null when the release was not recorded.
+ */
+export function realModuleExists(release: string, name: string): boolean | null {
+  const top = name.split('.')[0];
+  const std = STDLIB_MODULES[release];
+  const installed = INSTALLED_MODULES[release];
+  if (std === undefined || installed === undefined) return null;
+  return ` ${std} `.includes(` ${top} `) || ` ${installed} `.includes(` ${top} `);
 }
