@@ -51,7 +51,8 @@ export function add(a: Dec, b0: Dec, c: Ctx, subtract = false): Res {
     const sig = x.exp - exp > room ? Sig.Rounded : 0;
     return finalize(fin(x.sign, x.coeff * pow10(pad), x.exp - pad), c, sig);
   }
-  let [hi, lo] = adjusted(a) >= adjusted(b) ? [a, b] : [b, a];
+  const hi = adjusted(a) >= adjusted(b) ? a : b;
+  let lo = hi === a ? b : a;
   const pos = Math.min(hi.exp, adjusted(hi) - c.prec - 1);
   // an operand wholly below the rounding digit matters only as a sticky digit (see the notes)
   if (adjusted(lo) < pos) lo = fin(lo.sign, 1n, pos - 1);
