@@ -2,6 +2,7 @@ import { typeError, valueError } from '../abstract/errors';
 import { isTrue } from '../abstract/object';
 import { builtinStatic } from '../objects/descr';
 import { intValue } from '../objects/int';
+import { listItem } from '../objects/list';
 import { moduleType } from '../objects/modtypes';
 import { strValue } from '../objects/str';
 import { tupleItems } from '../objects/tuple';
@@ -39,6 +40,7 @@ import {
   fromFloat,
   isDecimal,
   operand,
+  power,
   release,
   richcompare,
   unary,
@@ -85,8 +87,7 @@ function fromTuple(vm: Vm, h: number): Dec {
 }
 
 function listItems(vm: Vm, h: number): number[] {
-  const side = vm.table.side[h] as { items: Int32Array };
-  return Array.from(side.items.subarray(0, vm.table.n[h]));
+  return Array.from({ length: vm.table.n[h] }, (_, i) => listItem(vm, h, i));
 }
 
 /**
@@ -200,6 +201,7 @@ const OPS: Record<string, (a: Dec, b: Dec, c: ReturnType<typeof readContext>) =>
   divide: div,
   divide_int: divint,
   remainder: rem,
+  power: (a, b, c) => power(c, a, b),
   plus: (a, _b, c) => finalize(a.kind === Kind.Finite && a.coeff === 0n ? { ...a, sign: 0 } : a, c),
   minus: (a, _b, c) =>
     finalize(

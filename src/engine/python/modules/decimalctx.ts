@@ -135,7 +135,11 @@ export function addStatus(vm: Vm, ctx: CtxView, sig: number): void {
     for (const b of COND_ORDER) if (trapMask & b) items.push(s.classes[bitIndex(b)]);
     for (const b of SIGNAL_ORDER.slice(1)) if (trapMask & b) items.push(s.classes[bitIndex(b)]);
     const list = listNew(vm, 0);
-    for (const c of items) listAppend(vm, list, c);
+    for (const c of items) {
+      // PyList_Append takes a new reference
+      vm.incref(c);
+      listAppend(vm, list, c);
+    }
     const names = items.map((c) => `<class 'decimal.${vm.slotsOf(c).name}'>`).join(', ');
     const exc = s.classes[bitIndex(first)];
     const err = setObject(vm, vm.slotsOf(exc).id, list, `[${names}]`);

@@ -133,17 +133,11 @@ export function parseSpec(spec: string): FormatSpec | null {
   };
 }
 
+/** `digits` significant digits, padded or rounded (decimal's _round: rescaled to adjusted + 1 - digits, twice on a carry). */
 function roundDigits(d: Dec, digits: number, mode: Rounding): Dec {
-  const n = ndigits(d.coeff);
-  if (n <= digits) return d;
-  const r = shiftRound(d.coeff, n - digits, d.sign, mode);
-  let { c } = r;
-  let exp = d.exp + n - digits;
-  if (c === pow10(digits) && digits > 0) {
-    c /= 10n;
-    exp += 1;
-  }
-  return fin(d.sign, c, exp);
+  if (d.coeff === 0n) return d;
+  const r = rescale(d, adjusted(d) + 1 - digits, mode);
+  return adjusted(r) === adjusted(d) ? r : rescale(r, adjusted(r) + 1 - digits, mode);
 }
 
 function rescale(d: Dec, exp: number, mode: Rounding): Dec {
@@ -192,7 +186,9 @@ export function formatDecimal(d0: Dec, s: FormatSpec, mode: Rounding, capitals: 
   const signText = (neg: boolean): string => (neg ? '-' : s.sign === '-' ? '' : s.sign);
   if (d.kind !== Kind.Finite) {
     const body = toSci({ ...d, sign: 0 }) + (type === '%' ? '%' : '');
-    return align(signText(d.sign === 1), body, s);
+    // zero padding does not apply to NaN and Infinity: spaces, right-aligned
+    const plain = s.zeropad && s.fill === '0' && s.align === '=' ? { ...s, fill: ' ', align: '>' } : s;
+    return align(signText(d.sign === 1), body, plain);
   }
   if (type === '%') d = { ...d, exp: d.exp + 2 };
   const p = s.precision;
@@ -232,5 +228,3 @@ export function formatDecimal(d0: Dec, s: FormatSpec, mode: Rounding, capitals: 
   const minWidth = s.zeropad && s.fill === '0' && s.align === '=' ? s.width - frac.length - sign.length : 0;
   return align(sign, group(intpart, s.sep, minWidth) + frac, s);
 }
-
-export { adjusted };

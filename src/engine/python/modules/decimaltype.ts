@@ -159,7 +159,7 @@ const mulWork = (a: Dec, b: Dec): number =>
     ? wordsOf(a) + wordsOf(b)
     : 0;
 
-function power(ctx: CtxView, a: Dec, b: Dec): Res {
+export function power(ctx: CtxView, a: Dec, b: Dec): Res {
   if (a.kind >= Kind.NaN || b.kind >= Kind.NaN) return add(a, b, ctx);
   if (b.kind === Kind.Finite && isIntegral(b)) {
     const r = powInt(a, toBigInt(b), ctx);
@@ -308,7 +308,7 @@ const INV10 = modPow(10n, MODULUS - 2n, MODULUS);
 export function decHashValue(vm: Vm, h: number): bigint {
   const o = decObj(vm, h);
   const d = o.d;
-  if (d.kind === Kind.SNaN) throw typeError(vm, 'Cannot hash a signaling NaN value.');
+  if (d.kind === Kind.SNaN) throw typeError(vm, 'Cannot hash a signaling NaN value');
   if (d.kind === Kind.NaN) {
     const y = BigInt(vm.id(h));
     return BigInt.asIntN(64, ((y >> 4n) | (y << 60n)) & ((1n << 64n) - 1n));
