@@ -174,8 +174,13 @@ function format(vm: Vm, self: number, args: readonly number[]): number {
   const d = decOf(vm, self);
   const spec = parseSpec(strValue(vm, args[0]));
   if (spec === null) throw valueError(vm, 'invalid format string');
-  const text = formatDecimal(d, spec, ctx.rounding, ctx.capitals === 1);
-  const buf = vm.mem.malloc(text.length + 1);
+  const { text, mem, copies } = formatDecimal(d, spec, ctx.rounding, ctx.capitals === 1);
+  let buf = vm.mem.malloc(mem);
+  for (const n of copies) {
+    const next = vm.mem.malloc(n);
+    vm.mem.free(buf);
+    buf = next;
+  }
   const s = strNew(vm, text);
   vm.mem.free(buf);
   return s;
@@ -187,12 +192,8 @@ function round(vm: Vm, self: number, args: readonly number[]): number {
   const n = args[0];
   if (!vm.typeOf(n).mro.includes(T.Int)) throw typeError(vm, 'optional arg must be an integer');
   const ctx = readContext(vm, currentContext(vm));
-  const q = decNew(vm, fin(0, 1n, -Number(intValue(vm, n))));
-  try {
-    return decResult(vm, ctx, quantize(decOf(vm, self), decOf(vm, q), ctx));
-  } finally {
-    vm.decref(q);
-  }
+  // the quantum 1E-n is an mpd_t on the C stack (no allocation)
+  return decResult(vm, ctx, quantize(decOf(vm, self), fin(0, 1n, -Number(intValue(vm, n))), ctx));
 }
 
 export function decimalMethods(): MethodDef[] {

@@ -180,7 +180,7 @@ function align(sign: string, body: string, s: FormatSpec): string {
 }
 
 /** Decimal.__format__ (mpd_qformat_spec with the C locale's '.' and no grouping unless asked). */
-export function formatDecimal(d0: Dec, s: FormatSpec, mode: Rounding, capitals: boolean): string {
+export function formatDecimal(d0: Dec, s: FormatSpec, mode: Rounding, capitals: boolean): FormatResult {
   let d = d0;
   const type = s.type ?? (capitals ? 'G' : 'g');
   const signText = (neg: boolean): string => (neg ? '-' : s.sign === '-' ? '' : s.sign);
@@ -188,7 +188,9 @@ export function formatDecimal(d0: Dec, s: FormatSpec, mode: Rounding, capitals: 
     const body = toSci({ ...d, sign: 0 }) + (type === '%' ? '%' : '');
     // zero padding does not apply to NaN and Infinity: spaces, right-aligned
     const plain = s.zeropad && s.fill === '0' && s.align === '=' ? { ...s, fill: ' ', align: '>' } : s;
-    return align(signText(d.sign === 1), body, plain);
+    const text = align(signText(d.sign === 1), body, plain);
+    const core = signText(d.sign === 1) + body;
+    return { text, mem: 11, copies: text !== core ? [new TextEncoder().encode(text).length + 1] : [] };
   }
   if (type === '%') d = { ...d, exp: d.exp + 2 };
   const p = s.precision;
@@ -226,5 +228,21 @@ export function formatDecimal(d0: Dec, s: FormatSpec, mode: Rounding, capitals: 
   if (type === '%') frac += '%';
   const sign = signText(d.sign === 1);
   const minWidth = s.zeropad && s.fill === '0' && s.align === '=' ? s.width - frac.length - sign.length : 0;
-  return align(sign, group(intpart, s.sep, minWidth) + frac, s);
+  // _mpd_to_string's buffer for these digits and this decimal point (io.c: MPD_EXPDIGITS + 7 spare)
+  const mem = (dot <= 0 ? -dot + digits.length + 2 : dot >= digits.length ? dot : digits.length) + 26;
+  const core = sign + group(intpart, s.sep, minWidth) + frac;
+  const text = align(sign, group(intpart, s.sep, minWidth) + frac, s);
+  // _mpd_apply_lconv copies the string to add the separators, _mpd_add_pad to pad it: each a new block
+  const copies: number[] = [];
+  if (s.sep !== '') copies.push(core.length + 1);
+  if (text !== core) copies.push(new TextEncoder().encode(text).length + 1);
+  return { text, mem, copies };
+}
+
+export interface FormatResult {
+  text: string;
+  /** The size of the C string mpd_qformat_spec first writes. */
+  mem: number;
+  /** The sizes of the copies made from it (separators, then padding), each replacing the last. */
+  copies: number[];
 }

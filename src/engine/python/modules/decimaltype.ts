@@ -56,18 +56,23 @@ export const isDecimal = (vm: Vm, h: number): boolean => vm.typeOf(h).mro.includ
 export const wordsOf = (d: Dec): number => (d.coeff === 0n ? 1 : Math.ceil(ndigits(d.coeff) / RDIGITS));
 
 /**
- * dec_alloc, then the operation writing the result: `work` words when it needed more than the
- * static ones on the way (mpd_qresize to the exact product, then shrunk by the rounding:
- * Decimal("1"*80) * Decimal("7"*80) is m 104, m 80, r 72, r 32, measured).
+ * dec_alloc, then the operation writing the result. `work` lists the sizes, in words, the result's
+ * coefficient went through on the way when it outgrew the static ones (_mpd_qmul: the la + lb
+ * words of the product, then its exact length), before the rounding's final mpd_qresize to
+ * max(MPD_MINALLOC, len): Decimal("1"*80) * Decimal("7"*80) is m 104, m 80, r 72, r 32, measured.
  */
-export function decNew(vm: Vm, d: Dec, typeId = decimalTypeId(vm), work = 0): number {
+export function decNew(vm: Vm, d: Dec, typeId = decimalTypeId(vm), work: readonly number[] = []): number {
   const h = vm.newObject(typeId, DEC_SIZE);
   const w = wordsOf(d);
   let data = 0;
-  if (work > MINALLOC) {
-    data = vm.mem.malloc(work * 8);
-    const fw = Math.max(MINALLOC, w);
-    if (fw !== work) data = vm.mem.realloc(data, fw * 8);
+  if (work.length > 0 && work[0] > MINALLOC) {
+    data = vm.mem.malloc(work[0] * 8);
+    let last = work[0];
+    for (const n of [...work.slice(1), Math.max(MINALLOC, w)])
+      if (n !== last) {
+        data = vm.mem.realloc(data, n * 8);
+        last = n;
+      }
   } else if (w > MINALLOC && d.kind === Kind.Finite) data = vm.mem.malloc(w * 8);
   vm.table.side[h] = { d, data, hashed: false } satisfies DecObj;
   return h;
@@ -81,7 +86,7 @@ export function decDealloc(vm: Vm, h: number): void {
 }
 
 /** A result with its status: the flags set and a trapped signal raised (the result released). */
-export function decResult(vm: Vm, ctx: CtxView, r: Res, work = 0): number {
+export function decResult(vm: Vm, ctx: CtxView, r: Res, work: readonly number[] = []): number {
   const h = decNew(vm, r.d, decimalTypeId(vm), work);
   try {
     addStatus(vm, ctx, r.sig);
@@ -129,7 +134,7 @@ export const release = (vm: Vm, o: Operand | null): void => {
 };
 
 /** nm_mpd_q*: context, the operands converted, the result allocated, the temporaries released, the status. */
-function binary(op: (a: Dec, b: Dec, c: CtxView) => Res, work?: (a: Dec, b: Dec) => number): BinarySlot {
+function binary(op: (a: Dec, b: Dec, c: CtxView) => Res, work?: (a: Dec, b: Dec) => number[]): BinarySlot {
   return (vm, a, b) => {
     const ctx = readContext(vm, currentContext(vm));
     const x = operand(vm, a);
@@ -140,7 +145,7 @@ function binary(op: (a: Dec, b: Dec, c: CtxView) => Res, work?: (a: Dec, b: Dec)
       return vm.s.NotImplemented;
     }
     const r = op(x.d, y.d, ctx);
-    const h = decNew(vm, r.d, decimalTypeId(vm), work?.(x.d, y.d) ?? 0);
+    const h = decNew(vm, r.d, decimalTypeId(vm), work?.(x.d, y.d));
     release(vm, x);
     release(vm, y);
     try {
@@ -154,10 +159,10 @@ function binary(op: (a: Dec, b: Dec, c: CtxView) => Res, work?: (a: Dec, b: Dec)
 }
 
 /** The exact product's words when both are finite (_mpd_qmul resizes the result to la + lb first). */
-const mulWork = (a: Dec, b: Dec): number =>
+const mulWork = (a: Dec, b: Dec): number[] =>
   a.kind === Kind.Finite && b.kind === Kind.Finite && a.coeff !== 0n && b.coeff !== 0n
-    ? wordsOf(a) + wordsOf(b)
-    : 0;
+    ? [wordsOf(a) + wordsOf(b), wordsOf(fin(0, a.coeff * b.coeff, 0))]
+    : [];
 
 export function power(ctx: CtxView, a: Dec, b: Dec): Res {
   if (a.kind >= Kind.NaN || b.kind >= Kind.NaN) return add(a, b, ctx);
