@@ -114,6 +114,16 @@ r = D(10**40) + 1, D(10**40) + D("0.0000000001"), D("1E-50") + D(1), D("1") - D(
 with localcontext(rounding=ROUND_FLOOR): r = (D(1) - D(1), D("-0") + D("0"), -D(0))
 r = [D("2.5").quantize(D(1), rounding=m) for m in MODES], [D("-2.5").quantize(D(1), rounding=m) for m in MODES]
 r = [D("1.05").quantize(D("0.1"), rounding=m) for m in MODES], [D("-1.15").quantize(D("0.1"), rounding=m) for m in MODES]
+D(1).exp(), D(2).ln(), D(100).log10(), D("0.001").log10(), D(7).log10(), D("-1").exp(), D(0).exp(), D(1).ln(), D("1E+5").ln(), D("0.5").ln()
+D(0).ln(), D("Infinity").exp(), D("-Infinity").exp(), D("Infinity").ln(), D(10).log10(), D("1E-100").exp(), D("2.302585092994045684017991455").exp()
+D(-1).ln()
+D(0).log10(), D("NaN").exp()
+D(2) ** D("0.5"), D(4) ** D("0.5"), D(10) ** D("-1.5"), D("1.07") ** D("12.5"), D(8) ** D("0.3333333333333333333333333333"), D(0) ** D("0.5"), D("Infinity") ** D("-0.5")
+D("0.5") ** 1000, D("1.0001") ** 100000, D("-1.0001") ** 100001, D(7) ** 123456, D(10) ** 999999
+D(10) ** 1000001
+with localcontext(prec=50): r = (D(2).ln(), D(1).exp(), D(2) ** D("0.5"), D(10).ln() / D(2).ln())
+with localcontext(prec=4, rounding=ROUND_DOWN): r = (D(2).ln(), D(3).exp(), D("9.9999").exp(), D(2) ** D("1.5"))
+D(1).same_quantum(D(2)), D("1.0").same_quantum(D(1)), D("NaN").same_quantum(D("NaN")), D("Inf").same_quantum(D(1))
 r = [D("7.01").quantize(D(1), rounding=m) for m in MODES], [D("5.5").quantize(D(1), rounding=m) for m in MODES]
 r = (_t(lambda: D("0") + D("3")), _t(lambda: D("0") + D("-0.7")), _t(lambda: D("0") + D("0")), _t(lambda: D("0") + D("1E+2")), _t(lambda: D("0") + D("Infinity")), _t(lambda: D("0") + D("0.125")))
 r = (_t(lambda: D("1") + D("3")), _t(lambda: D("1") + D("-0.7")), _t(lambda: D("1") + D("0")), _t(lambda: D("1") + D("1E+2")), _t(lambda: D("1") + D("Infinity")), _t(lambda: D("1") + D("0.125")))

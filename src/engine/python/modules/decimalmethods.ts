@@ -20,6 +20,7 @@ import {
 } from './decimalnum';
 import { add, maxMin, quantize, reduce, sqrt, toIntegral } from './decimalops';
 import { formatDecimal, parseSpec, toSci } from './decimalstr';
+import { exp, ln, log10 } from './decimaltrans';
 import {
   decNew,
   decObj,
@@ -225,13 +226,31 @@ export function decimalMethods(): MethodDef[] {
     })),
     unaryCtx('normalize', reduce),
     unaryCtx('sqrt', sqrt),
+    unaryCtx('exp', exp),
+    unaryCtx('ln', ln),
+    unaryCtx('log10', log10),
     binaryCtx('compare', compare),
     binaryCtx('max', (a, b, c) => maxMin(a, b, c, true)),
     binaryCtx('min', (a, b, c) => maxMin(a, b, c, false)),
     binaryCtx('max_mag', (a, b, c) => maxMin(a, b, c, true, true)),
     binaryCtx('min_mag', (a, b, c) => maxMin(a, b, c, false, true)),
     binaryCtx('copy_sign', (a, b) => ({ d: { ...a, sign: b.sign }, sig: 0 })),
-    binaryCtx('same_quantum', () => ({ d: fin(0, 0n, 0), sig: 0 })),
+    {
+      name: 'same_quantum',
+      flags: VK,
+      impl: (vm, self, args, kw) => {
+        const [o] = parse(vm, 'same_quantum', ['other', 'context'], args, kw);
+        const y = need(vm, o);
+        const a = decOf(vm, self);
+        release(vm, y);
+        // mpd_same_quantum: both NaN, both infinite, or equal exponents
+        if (a.kind !== Kind.Finite || y.d.kind !== Kind.Finite)
+          return vm.s.bool(
+            (a.kind >= Kind.NaN && y.d.kind >= Kind.NaN) || (a.kind === Kind.Inf && y.d.kind === Kind.Inf),
+          );
+        return vm.s.bool(a.exp === y.d.exp);
+      },
+    },
     bool('is_nan', (d) => d.kind >= Kind.NaN),
     bool('is_qnan', (d) => d.kind === Kind.NaN),
     bool('is_snan', (d) => d.kind === Kind.SNaN),

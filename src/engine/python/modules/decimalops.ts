@@ -281,7 +281,15 @@ export function powInt(a: Dec, y: bigint, c: Ctx): Res | null {
   }
   if (y === 0n) return { d: fin(0, 1n, 0), sig: 0 };
   const m = y < 0n ? -y : y;
-  // the exact power's size; past this it would not be computed exactly here
+  const digits = a.coeff.toString();
+  const j = digits.length - 1;
+  if (/^10*$/.test(digits) && j * Number(m) > c.prec + 2) {
+    // a large power of ten, exact at any size: its coefficient rounded to prec digits (Rounded only)
+    const k = Number(m);
+    if (y < 0n) return finalize(fin(sign, 1n, -(a.exp + j) * k), c);
+    return finalize(fin(sign, pow10(c.prec - 1), a.exp * k + j * k - c.prec + 1), c, Sig.Rounded);
+  }
+  // the exact power's size; past this the caller goes through exp(y ln x)
   if (Number(m) * ndigits(a.coeff) > 200_000) return null;
   const k = Number(m);
   const p = fin(sign, a.coeff ** m, a.exp * k);

@@ -1,7 +1,6 @@
 import { getAttr } from '../abstract/attr';
 import { raiseString, typeError, valueError } from '../abstract/errors';
 import { unicodeFromFormat } from '../abstract/fromformat';
-import { NotSupported } from '../errors';
 import { E } from '../objects/exctypes';
 import { fromDouble } from '../objects/float';
 import { fromLong, intValue, norm } from '../objects/int';
@@ -28,6 +27,7 @@ import {
 } from './decimalnum';
 import { add, div, divint, divmod, mul, powInt, rem } from './decimalops';
 import { toSci } from './decimalstr';
+import { powReal } from './decimaltrans';
 
 /**
  * decimal.Decimal, _decimal.c's PyDecObject: 16 bytes of header, the cached hash, the mpd_t
@@ -167,12 +167,14 @@ const mulWork = (a: Dec, b: Dec): number[] =>
 export function power(ctx: CtxView, a: Dec, b: Dec): Res {
   if (a.kind >= Kind.NaN || b.kind >= Kind.NaN) return add(a, b, ctx);
   if (b.kind === Kind.Finite && isIntegral(b)) {
-    const r = powInt(a, toBigInt(b), ctx);
+    const y = toBigInt(b);
+    const r = powInt(a, y, ctx);
     if (r !== null) return r;
-    throw new NotSupported('Decimal ** an exponent this large');
+    // too many digits to compute exactly: |x| ** y correctly rounded, the sign from y's parity
+    const p = powReal({ ...a, sign: 0 }, b, ctx);
+    return a.sign && (y & 1n) === 1n && p.d.kind !== Kind.NaN ? { ...p, d: { ...p.d, sign: 1 } } : p;
   }
-  if (a.sign && !(a.kind === Kind.Finite && a.coeff === 0n)) return { d: qnan(), sig: Sig.InvalidOperation };
-  throw new NotSupported('Decimal ** a non-integral exponent');
+  return powReal(a, b, ctx);
 }
 
 const powerSlot: BinarySlot = (vm, a, b) => {
