@@ -46,6 +46,7 @@ import { zlibModule } from './zlib';
 import { gzipModule } from './gzip';
 import { uuidModule } from './uuid';
 import { fractionsModule } from './fractions';
+import { decimalModule } from './decimal';
 import { loggingModule } from './logging';
 
 /** Every standard-library module the simulator models, one file each (one line here per module). */
@@ -90,6 +91,7 @@ registerModules([
   gzipModule,
   uuidModule,
   fractionsModule,
+  decimalModule,
   loggingModule,
   pathlibModule,
   dataclassesModule,
