@@ -740,6 +740,12 @@ export const IntType = (): TypeSlots =>
         return fromLong(vm, n);
       }),
       conjugate: m('conjugate', Meth.NoArgs, longLong),
+      // int_as_integer_ratio_impl: (the int itself, or a copy for a subclass such as bool; 1), a new 2-tuple
+      as_integer_ratio: m('as_integer_ratio', Meth.NoArgs, (vm, self) => {
+        const one = vm.s.smallInt(1);
+        vm.incref(one);
+        return tupleFromItems(vm, [longLong(vm, self), one]);
+      }),
       __round__: INT_ROUND,
       ...INT_BYTES_METHODS,
     },
