@@ -70,6 +70,8 @@ interface Stand {
   bytes: number;
   /** A stored copy (`stands`): its buffers as pages, shared with the stored copy before it; null: a working copy. */
   paged: PagedBuffers | null;
+  /** A working copy made from a stored one: the buffers it was made with (reused when it is dropped). */
+  made: ArrayBuffer[];
 }
 
 export class LayerHistory {
@@ -202,7 +204,7 @@ export class LayerHistory {
     if (between(this.behind) || between(this.live)) return false;
     const from = this.nearest(goal, [this.behind]);
     if (!from) return false;
-    const b = from === this.behind ? from : this.copyOf(from);
+    const b = from === this.behind ? from : this.copyOf(from, null, this.behind?.made);
     this.behind = b;
     const until = b.entry + SLICE;
     this.run(b, (i, events) => (events >= goal && j.isCheck(i)) || i + 1 >= until, true);
@@ -228,7 +230,12 @@ export class LayerHistory {
       at = from;
       this.behind = null;
       this.servedFromBehind++;
-    } else at = this.copyOf(from);
+    } else {
+      // the last landing's copy is dropped: the new one is written over its buffers
+      const old = this.live;
+      this.live = null;
+      at = this.copyOf(from, null, old?.made);
+    }
     this.live = at;
     const j = this.journal;
     if (at.events !== target) this.run(at, (i, events) => events >= target && j.isCheck(i), true);
@@ -272,8 +279,8 @@ export class LayerHistory {
   }
 
   /** A working copy of `s`, or a stored one sharing pages with `store` (the stored copy before it). */
-  private copyOf(s: Stand, store: PagedBuffers | null = null): Stand {
-    return this.copy(s.layers, s.events, s.sink, s.entry, s.arg, s.first, store);
+  private copyOf(s: Stand, store: PagedBuffers | null = null, reuse: ArrayBuffer[] = []): Stand {
+    return this.copy(s.layers, s.events, s.sink, s.entry, s.arg, s.first, store, reuse);
   }
 
   /**
@@ -288,13 +295,14 @@ export class LayerHistory {
     arg: number,
     first: boolean,
     store: PagedBuffers | null,
+    reuse: ArrayBuffer[] = [],
   ): Stand {
     const mine = new CountingSink();
     mine.length = events;
     const keep = new Map<object, unknown>([[sink, mine]]);
     const kernel = layers[0] as Kernel;
     if (kernel.listener) keep.set(kernel.listener, null);
-    const g = new GraphCopy(keep, store ? { previous: store } : null);
+    const g = new GraphCopy(keep, store ? { previous: store } : null, reuse);
     const out = g.copy(layers);
     const k = out[0] as Kernel;
     if (kernel.listener) k.listener = () => mine.length++;
@@ -311,6 +319,7 @@ export class LayerHistory {
       sink: mine,
       bytes: g.bufferBytes,
       paged: store ? g.paged : null,
+      made: g.made,
     };
   }
 

@@ -97,4 +97,21 @@ describe('GraphCopy, stored copies sharing pages', () => {
     expect(back.v.length).toBe(64);
     expect(o.v.length).toBe(16);
   });
+
+  it('writes a working copy over the buffers of a dropped one, whole, when their sizes match', () => {
+    const l = layers();
+    l.store.sizes.fill(6);
+    const stored = new GraphCopy(new Map(), { previous: new Map() }).copy(l);
+    const first = new GraphCopy();
+    const a = first.copy(stored);
+    // the dropped copy's buffers hold other bytes: every byte must be written over
+    a.store.sizes.fill(0xdead);
+    a.store.flags.fill(1);
+    const second = new GraphCopy(new Map(), null, first.made);
+    const b = second.copy(stored);
+    expect(b.store.sizes.buffer).toBe(a.store.sizes.buffer);
+    expect(b.store.flags.buffer).toBe(a.store.flags.buffer);
+    expect(Array.from(b.store.sizes)).toEqual(Array.from(l.store.sizes));
+    expect(Array.from(b.store.flags)).toEqual(Array.from(l.store.flags));
+  });
 });

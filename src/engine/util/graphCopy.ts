@@ -22,6 +22,9 @@ export class GraphCopy {
   /** Paged mode: the buffers met, by where the walk met them (the next paged copy shares their pages). */
   readonly paged: PagedBuffers = new Map();
   private readonly pager: Pager | null;
+  /** Buffers a working copy made from a stored one (given back as `reuse` when that copy is dropped). */
+  readonly made: ArrayBuffer[] = [];
+  private readonly reuse = new Map<string, ArrayBuffer[]>();
 
   /**
    * `paged`: make a stored copy instead (PagedBuffer, PagedView in place of buffers and typed arrays),
@@ -32,8 +35,21 @@ export class GraphCopy {
   constructor(
     keep: ReadonlyMap<object, unknown> = new Map(),
     paged: { previous: PagedBuffers } | null = null,
+    /**
+     * Buffers of a working copy being dropped, to be written over instead of allocated when a
+     * stored copy is made whole (a fresh 31 MB of buffers a landing on the seed cost ~15–60 ms of
+     * zeroing and page faults, and pushed V8 towards a full collection).
+     */
+    reuse: readonly ArrayBuffer[] = [],
   ) {
     for (const [k, v] of keep) this.memo.set(k, v);
+    for (const b of reuse) {
+      if (b.byteLength === 0 || (b as { detached?: boolean }).detached) continue;
+      const key = sizeKey(b);
+      const list = this.reuse.get(key);
+      if (list) list.push(b);
+      else this.reuse.set(key, [b]);
+    }
     this.pager = paged ? new Pager(paged.previous) : null;
   }
 
@@ -136,14 +152,17 @@ export class GraphCopy {
 
   /** A stored buffer made whole again (its pages copied into one buffer). */
   private unpage(p: PagedBuffer): ArrayBuffer {
-    let out: ArrayBuffer;
-    if (p.maxByteLength > 0) {
+    let out: ArrayBuffer | undefined = this.reuse.get(`${p.byteLength}/${p.maxByteLength}`)?.pop();
+    if (out) {
+      // written over whole: the pages cover every byte
+    } else if (p.maxByteLength > 0) {
       const Ctor = ArrayBuffer as unknown as new (n: number, o: { maxByteLength: number }) => ArrayBuffer;
       out = new Ctor(p.byteLength, { maxByteLength: p.maxByteLength });
     } else out = new ArrayBuffer(p.byteLength);
     const u = new Uint8Array(out);
     for (let i = 0, at = 0; i < p.pages.length; i++, at += PAGE) u.set(p.pages[i], at);
     this.bufferBytes += p.byteLength;
+    this.made.push(out);
     this.memo.set(p, out);
     return out;
   }
@@ -154,6 +173,12 @@ export class GraphCopy {
     this.memo.set(v, out);
     return out;
   }
+}
+
+/** A buffer's length and, when resizable, its limit (0: not resizable): a buffer to reuse must match both. */
+function sizeKey(b: ArrayBuffer): string {
+  const r = b as ArrayBuffer & { resizable?: boolean; maxByteLength?: number };
+  return `${b.byteLength}/${r.resizable ? r.maxByteLength : 0}`;
 }
 
 type ViewCtor = new (b: ArrayBuffer, off: number, len?: number) => ArrayBufferView;
