@@ -21,6 +21,11 @@ import { CallJournal, type JournaledField } from './callJournal';
  * by a copy of the layers walking the journal (`builder`). After a landing the background also
  * leaves a copy standing BEHIND calls before it (`behind`), so a step back replays at most that.
  *
+ * The copies along the run are stored paged (GraphCopy's stored mode): a page equal to the one the
+ * copy before had at the same place is shared, so the seed keeps 73 copies 2^18 calls apart in 81 MB
+ * (10 copies 2^21 apart took 187 MB whole). A landing's working copy is written over the buffers of
+ * the working copy it replaces.
+ *
  * Measured on the seed (Node, CPU): the layers replay a call in ~180 ns (the interpreter's whole
  * run is ~290 ns an event: most of a replay's time is the allocators, not the interpreter).
  */
