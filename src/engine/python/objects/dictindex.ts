@@ -126,7 +126,8 @@ function sameKey(vm: Vm, x: HashIndex, ix: number, k: number, fast: boolean, sk:
   const o = x.other === null ? undefined : x.other[ix];
   if (o === undefined) {
     // the entry's key is an exact int or str
-    if (!fast) return isOpaqueKey(sk) ? keysMatch(vm, k2, fastKeyOf(vm, k2), k, sk) : sk === fastKeyOf(vm, k2);
+    if (!fast)
+      return isOpaqueKey(sk) ? keysMatch(vm, k2, fastKeyOf(vm, k2), k, sk) : sk === fastKeyOf(vm, k2);
     const type = t.type[k];
     if (type !== t.type[k2]) return false;
     return type === T.Int ? t.num[k] === t.num[k2] : strEquals(vm, k, k2);
@@ -144,30 +145,29 @@ function sameKey(vm: Vm, x: HashIndex, ix: number, k: number, fast: boolean, sk:
  */
 export function lookup(vm: Vm, x: HashIndex, k: number, hash: number, fast: boolean, sk = slowKey): number {
   for (;;) {
-    const indices = x.indices;
-    const mask = indices.length - 1;
-    let i = hash & mask;
-    let perturb = hash >>> 0;
-    let restart = false;
-    for (;;) {
-      const ix = indices[i];
-      if (ix === DKIX_EMPTY) return -1;
-      if (ix >= 0 && entryHash(vm, x, ix) === hash) {
-        const k2 = x.keys[ix];
-        if (sameKey(vm, x, ix, k, fast, sk)) {
-          if (x.indices === indices && x.keys[ix] === k2) return ix;
-          restart = true;
-          break;
-        }
-        if (x.indices !== indices || x.keys[ix] !== k2) {
-          restart = true;
-          break;
-        }
-      }
-      perturb >>>= PERTURB_SHIFT;
-      i = (i * 5 + perturb + 1) & mask;
+    const ix = probeFor(vm, x, k, hash, fast, sk);
+    if (ix !== RESTART) return ix;
+  }
+}
+
+/** One lookdict walk: the entry, -1 when absent, RESTART when a key's __eq__ changed the table. */
+const RESTART = -2;
+function probeFor(vm: Vm, x: HashIndex, k: number, hash: number, fast: boolean, sk: HashKey): number {
+  const indices = x.indices;
+  const mask = indices.length - 1;
+  let i = hash & mask;
+  let perturb = hash >>> 0;
+  for (;;) {
+    const ix = indices[i];
+    if (ix === DKIX_EMPTY) return -1;
+    if (ix >= 0 && entryHash(vm, x, ix) === hash) {
+      const k2 = x.keys[ix];
+      const same = sameKey(vm, x, ix, k, fast, sk);
+      if (x.indices !== indices || x.keys[ix] !== k2) return RESTART;
+      if (same) return ix;
     }
-    if (!restart) return -1;
+    perturb >>>= PERTURB_SHIFT;
+    i = (i * 5 + perturb + 1) & mask;
   }
 }
 

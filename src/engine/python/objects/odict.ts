@@ -160,14 +160,7 @@ export function odSetItem(vm: Vm, h: number, key: number, value: number): void {
 }
 
 /** _odict_clear_node: the key's node out of the list and freed (nothing when the key has none). */
-function clearNode(
-  vm: Vm,
-  h: number,
-  od: OdState,
-  hk: HashKey,
-  key: number,
-  node: OdNode | null,
-): void {
+function clearNode(vm: Vm, h: number, od: OdState, hk: HashKey, key: number, node: OdNode | null): void {
   if (od.first === null) return;
   const i = odGetIndex(vm, h, od, hk, key);
   if (i < 0) return;

@@ -129,7 +129,11 @@ export function setContains(vm: Vm, h: number, key: number): boolean {
 
 /** set_discard_entry: the slot becomes a dummy (fill unchanged). Returns whether the key was there. */
 export function setDiscard(vm: Vm, h: number, key: number): boolean {
-  const hk = hashKey(vm, key);
+  return setDiscardKnown(vm, h, key, hashKey(vm, key));
+}
+
+/** set_discard_entry(so, key, hash) with the key's HashKey known (no __hash__ call). */
+export function setDiscardKnown(vm: Vm, h: number, key: number, hk: HashKey): boolean {
   const k = setFind(vm, h, key, hk);
   if (k === 0) return false;
   const s = setData(vm, h);

@@ -2,10 +2,21 @@ import { raiseString, typeError } from '../abstract/errors';
 import { hashKey } from '../abstract/hash';
 import { forEachItem } from '../abstract/iter';
 import type { Vm } from '../runtime/vm';
-import { dictEntries, dictGetItem } from './dict';
+import { dictData, dictEntries, dictGetItem } from './dict';
+import { entryKey } from './dictindex';
 import { E } from './exctypes';
 import { computeEntryHash } from './sethash';
-import { addEntry, setAdd, setClear, setData, setDiscard, setMembers, setNew, setResize } from './set';
+import {
+  addEntry,
+  setAdd,
+  setClear,
+  setData,
+  setDiscard,
+  setDiscardKnown,
+  setMembers,
+  setNew,
+  setResize,
+} from './set';
 import { DUMMY, loadSlotHash } from './settable';
 import { isOpaqueKey } from './keyeq';
 import { indexKeyOf, setFind } from './setlookup';
@@ -88,7 +99,18 @@ export function setUpdateInternal(vm: Vm, so: number, other: number): void {
     const n = vm.table.n[other];
     const s = setData(vm, so);
     if ((s.fill + n) * 5 >= s.mask * 3) setResize(vm, so, (vm.table.n[so] + n) * 2);
-    for (const [k] of dictEntries(vm, other)) setAdd(vm, so, k);
+    // set_add_entry(so, key, hash) with the dict's stored hashes: no __hash__ call
+    const d = dictData(vm, other);
+    for (let i = 0; i < d.nentries; i++) {
+      if (d.values[i] === 0) continue;
+      const k = d.keys[i];
+      const hk = entryKey(vm, d, i);
+      if (setFind(vm, so, k, hk) !== 0) continue;
+      computeEntryHash(vm, k, hk);
+      addEntry(vm, so, k, hk);
+      // a key's __eq__ may have changed the dict: CPython's loop would fail; stop walking it
+      if (dictData(vm, other) !== d) break;
+    }
     return;
   }
   forEachItem(vm, other, (v) => setAdd(vm, so, v), true);
@@ -156,7 +178,11 @@ export function setDifferenceUpdate(vm: Vm, so: number, other: number): void {
     // more than 8 times larger: walk the intersection instead
     const walk = vm.table.n[other] >> 3 > vm.table.n[so] ? setIntersection(vm, so, other) : other;
     try {
-      for (const m of setMembers(vm, walk)) setDiscard(vm, so, m);
+      // set_discard_entry(so, entry->key, entry->hash): the stored hashes, no __hash__ call
+      const { slots, hks, mask } = setData(vm, walk);
+      const pairs: [number, HashKey][] = [];
+      for (let i = 0; i <= mask; i++) if (slots[i] > 0) pairs.push([slots[i], hks[i]]);
+      for (const [m, hk] of pairs) setDiscardKnown(vm, so, m, hk);
     } finally {
       if (walk !== other) vm.decref(walk);
     }
