@@ -23,6 +23,7 @@ import { entryHash, entryKey } from './dictindex';
 import { dictMerge } from './dictmerge';
 import { DICT_FROMKEYS } from './dictfromkeys';
 import { dictViewNew } from './dictview';
+import { reversedMethod } from './dictreviter';
 import { dictMergeMapping } from './dictsub';
 import { E } from './exctypes';
 import { intern } from './str';
@@ -190,6 +191,7 @@ function arity(vm: Vm, name: string, args: readonly number[], min: number, max: 
 }
 
 export const DICT_METHODS: Record<string, MethodDef> = {
+  __reversed__: reversedMethod('keys', (_vm, h) => h),
   get: def('get', Meth.Fastcall, (vm, self, args) => {
     arity(vm, 'get', args, 1, 2);
     const v = dictGetItem(vm, self, args[0]) || (args[1] ?? vm.s.None);
