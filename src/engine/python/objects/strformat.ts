@@ -142,11 +142,21 @@ interface Ctx {
   args: readonly number[];
   kw: Kwargs | null;
   auto: AutoNumber;
+  /** format_map's mapping (looked up with PyObject_GetItem, so __missing__ applies); 0 for format. */
+  map?: number;
 }
 
 /** str.format(*args, **kwargs) (do_string_format). */
 export function strFormatMethod(vm: Vm, self: number, args: readonly number[], kw: Kwargs | null): number {
   const ctx: Ctx = { vm, fmt: self, args, kw, auto: { state: 0, next: 0 } };
+  return buildString(ctx, 0, strValue(vm, self).length, 2);
+}
+
+/** str.format_map(mapping) (do_string_format_map): no positional arguments, fields from the mapping. */
+export function strFormatMapMethod(vm: Vm, self: number, args: readonly number[]): number {
+  if (args.length !== 1)
+    throw raiseFormat(vm, E.TypeError, 'format_map() takes exactly one argument (%zd given)', args.length);
+  const ctx: Ctx = { vm, fmt: self, args: [], kw: null, auto: { state: 0, next: 0 }, map: args[0] };
   return buildString(ctx, 0, strValue(vm, self).length, 2);
 }
 
@@ -333,14 +343,18 @@ function getFieldObject(ctx: Ctx, start: number, end: number): number {
   if (idx === -1) {
     const key = substring(vm, ctx.fmt, start, i);
     try {
-      const v = ctx.kw?.get(first);
-      if (v === undefined) throw raiseKeyError(vm, key);
-      vm.incref(v);
-      obj = v;
+      if (ctx.map) obj = getItem(vm, ctx.map, key);
+      else {
+        const v = ctx.kw?.get(first);
+        if (v === undefined) throw raiseKeyError(vm, key);
+        vm.incref(v);
+        obj = v;
+      }
     } finally {
       vm.decref(key);
     }
   } else {
+    if (ctx.map) throw valueError(vm, 'Format string contains positional fields');
     if (idx >= ctx.args.length)
       throw raiseFormat(
         vm,
