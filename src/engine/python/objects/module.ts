@@ -1,3 +1,4 @@
+import { realModuleHas } from '../versions/moduleNames';
 import { NotSupported } from '../errors';
 import { raiseFormat } from '../abstract/errors';
 import type { Vm } from '../runtime/vm';
@@ -39,7 +40,8 @@ function moduleGetattro(vm: Vm, h: number, name: string): number {
     return v;
   }
   if (name === '__name__') return strNew(vm, m.name);
-  if (m.notModelled !== null) throw new NotSupported(`${m.notModelled}.${name}`);
+  if (m.notModelled !== null && realModuleHas(vm.py.release, m.name, name) !== false)
+    throw new NotSupported(`${m.notModelled}.${name}`);
   throw raiseFormat(vm, E.AttributeError, "module '%U' has no attribute '%U'", m.name, name);
 }
 

@@ -294,9 +294,15 @@ function bestBase(vm: Vm, bases: TypeSlots[]): TypeSlots {
 /** solid_base: the nearest base that adds to the instance layout. */
 function solidBase(vm: Vm, s: TypeSlots): TypeSlots {
   let t = s;
-  while (t.id !== T.Object && t.flags & TpFlags.HeapType && (t.slotNames?.length ?? 0) === 0)
-    t = vm.types[t.base];
-  return t;
+  for (;;) {
+    if (t.id === T.Object) return t;
+    const base = vm.types[t.base];
+    if (t.flags & TpFlags.HeapType) {
+      if ((t.slotNames?.length ?? 0) !== 0) return t;
+    } else if (t.basicsize !== base.basicsize || t.itemsize !== base.itemsize) return t;
+    // extra_ivars: a static type that adds no field to its base shares its layout (ZeroDivisionError)
+    t = base;
+  }
 }
 
 function hasWeaklist(vm: Vm, s: TypeSlots): boolean {
