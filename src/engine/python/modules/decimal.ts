@@ -37,6 +37,7 @@ import {
   decStr,
   decToInt,
   divmodSlot,
+  powmodSlot,
   fromFloat,
   isDecimal,
   operand,
@@ -170,6 +171,7 @@ export const DecimalTypeFactory = (_vm: Vm, id: number): TypeSlots =>
       },
       {
         divmod: divmodSlot,
+        ternaryPower: powmodSlot,
         negative: unary('neg'),
         positive: unary('pos'),
         absolute: unary('abs'),

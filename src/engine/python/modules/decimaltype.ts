@@ -1,5 +1,6 @@
 import { getAttr } from '../abstract/attr';
 import { raiseString, typeError, valueError } from '../abstract/errors';
+import { typeName } from '../abstract/object';
 import { unicodeFromFormat } from '../abstract/fromformat';
 import { E } from '../objects/exctypes';
 import { fromDouble } from '../objects/float';
@@ -203,6 +204,46 @@ export const BINARY: Partial<Record<NB, BinarySlot>> = {
   [NB.Remainder]: binary(rem),
   [NB.Power]: powerSlot,
 };
+
+/** mpd_qpowmod: integral operands, a non-negative exponent; (a ** b) % m with the sign of a ** b. */
+function powmod(a: Dec, b: Dec, m: Dec, ctx: CtxView): Res {
+  if (a.kind >= Kind.NaN || b.kind >= Kind.NaN || m.kind >= Kind.NaN) return add(a, b, ctx);
+  const whole = (d: Dec): boolean => d.kind === Kind.Finite && isIntegral(d);
+  if (!whole(a) || !whole(b) || !whole(m)) return { d: qnan(), sig: Sig.InvalidOperation };
+  const x = toBigInt(a);
+  const y = toBigInt(b);
+  let n = toBigInt(m);
+  if (n < 0n) n = -n;
+  if (y < 0n || n === 0n || ndigits(n) > ctx.prec || (x === 0n && y === 0n))
+    return { d: qnan(), sig: Sig.InvalidOperation };
+  let r = 1n % n;
+  let base = (x < 0n ? -x : x) % n;
+  for (let k = y; k > 0n; k >>= 1n) {
+    if (k & 1n) r = (r * base) % n;
+    base = (base * base) % n;
+  }
+  return { d: fin(x < 0n && (y & 1n) === 1n ? 1 : 0, r, 0), sig: 0 };
+}
+
+export function powmodSlot(vm: Vm, a: number, b: number, m: number): number {
+  const ctx = readContext(vm, currentContext(vm));
+  const ops = [a, b, m].map((h) => operand(vm, h));
+  try {
+    if (ops.some((o) => o === null)) {
+      // NotImplemented: ternary_op then tries the others' slots; float's refuses any modulus
+      if ([a, b, m].some((h) => vm.typeOf(h).mro.includes(T.Float)))
+        throw typeError(vm, 'pow() 3rd argument not allowed unless all arguments are integers');
+      throw typeError(
+        vm,
+        "unsupported operand type(s) for ** or pow(): '%.100s', '%.100s', '%.100s'",
+        ...[a, b, m].map((h) => typeName(vm, h)),
+      );
+    }
+    return decResult(vm, ctx, powmod(ops[0]!.d, ops[1]!.d, ops[2]!.d, ctx));
+  } finally {
+    ops.forEach((o) => release(vm, o));
+  }
+}
 
 /** nm_mpd_qdivmod: both results, then the 2-tuple. */
 export const divmodSlot: BinarySlot = (vm, a, b) => {
