@@ -22,30 +22,22 @@ import { addStatus, contextArg, currentContext, decState, readContext } from './
 import { createDecimal, decimalMethods } from './decimalmethods';
 import { fin, finalize, inf, Kind, qnan, Sig, type Dec } from './decimalnum';
 import { add, div, divint, mul, rem } from './decimalops';
+import { decFloat, decHashKey, decHashValue, decRepr, decStr, decToInt } from './decimalconv';
+import { divmodSlot, powmodSlot, richcompare, unary } from './decimalslots';
 import { DECIMAL_SOURCE } from './decimalSource';
 import { parseDecimal } from './decimalstr';
 import {
   BINARY,
   DEC_SIZE,
   decDealloc,
-  decFloat,
-  decHashKey,
-  decHashValue,
   decNew,
   decOf,
-  decRepr,
   decResult,
-  decStr,
-  decToInt,
-  divmodSlot,
-  powmodSlot,
   fromFloat,
   isDecimal,
   operand,
   power,
   release,
-  richcompare,
-  unary,
 } from './decimaltype';
 import { newArgs } from './datetimemethods';
 import { partName, runPythonPart } from './pythonpart';
