@@ -46,6 +46,7 @@ import { zlibModule } from './zlib';
 import { gzipModule } from './gzip';
 import { uuidModule } from './uuid';
 import { fractionsModule } from './fractions';
+import { statisticsModule } from './statistics';
 import { decimalModule } from './decimal';
 import { loggingModule } from './logging';
 
@@ -91,6 +92,7 @@ registerModules([
   gzipModule,
   uuidModule,
   fractionsModule,
+  statisticsModule,
   decimalModule,
   loggingModule,
   pathlibModule,
