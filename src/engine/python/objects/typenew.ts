@@ -513,11 +513,30 @@ function initSubclass(vm: Vm, s: TypeSlots, kwargs: number): void {
   }
 }
 
-/** slot_tp_new: the class's __new__ (a staticmethod) called with the class first. */
+/**
+ * slot_tp_new: the class's __new__ (a staticmethod) called with the class first, through
+ * _PyObject_Call_Prepend (the arguments on the C stack up to _PY_FASTCALL_SMALL_STACK = 5, else a
+ * PyMem array) and _PyObject_FastCallDictTstate: with keywords, a vectorcall __new__ (a Python
+ * function) gets _PyStack_UnpackDict's array of 1 + nargs + nkwargs pointers around the call
+ * (`CarModel(name, air=True, cruise=False)`: 40 bytes, as slot_tp_init's for its __init__).
+ */
 function slotTpNew(vm: Vm, type: TypeSlots, args: number, kwargs: number): number {
   const f = getAttr(vm, type.typeObject, '__new__');
   try {
-    return call(vm, f, [type.typeObject, ...tupleItems(vm, args)], kwargsMap(vm, kwargs));
+    const items = [type.typeObject, ...tupleItems(vm, args)];
+    const nkw = kwargs !== 0 ? vm.table.n[kwargs] : 0;
+    const prepend = items.length > 5 ? vm.mem.malloc(8 * items.length) : 0;
+    try {
+      const stack =
+        nkw > 0 && vm.table.type[f] === T.Function ? vm.mem.malloc(8 * (1 + items.length + nkw)) : 0;
+      try {
+        return call(vm, f, items, kwargsMap(vm, kwargs));
+      } finally {
+        if (stack) vm.mem.free(stack);
+      }
+    } finally {
+      if (prepend) vm.mem.free(prepend);
+    }
   } finally {
     vm.decref(f);
   }
