@@ -61,8 +61,4 @@ export const KNOWN_ENV_GAPS = new Map<string, string>([
     'mimalloc/h9_rows_of_tuples',
     "held-out: rss 41.0 against 37.8 MiB after `total = ...` (tolerance 2.1), the step after a 1 s sleep; unchanged by the clock's C-work charges and the recording's wall-per-CPU (3.0 here): why the real process has 3 MiB fewer pages committed there is not found yet",
   ],
-  [
-    'pymalloc-off/h9_big_buffers_small_survivors',
-    'held-out: after `del again` the real glibc trims the heap back (+0.04 MiB), the simulated one keeps 17.2 MiB at its top; the same scenario under pymalloc trims in both: something allocated with malloc during the comprehension under PYTHONMALLOC=malloc pins the top in the simulator only (not found yet)',
-  ],
 ]);
