@@ -34,7 +34,7 @@ export const KNOWN_ENV_GAPS = new Map<string, string>([
   ],
   [
     'mimalloc/h9_dict_counts',
-    "held-out: three real runs (the recording, recorded/env-reruns 1 and 2) each have rss 1.5–1.8 MiB lower at one or three of steps 2–4 (12.75–13.09 MiB over the start against 14.56–14.70 at the others; tolerance 1.0): which steps is timing (a table's pages decommitted or not before the measurement). The simulator reads 14.44 at all three, so it agrees with every step of some run but not with every step of one run",
+    "held-out: four real runs (the recording, recorded/env-reruns 1–3) each have rss 1.5–1.8 MiB lower at one to three of steps 2–4 (12.75–13.09 MiB over the start against 14.56–14.70 at the others; tolerance 1.0): which steps is timing (a table's pages decommitted or not before the measurement). The simulator reads 14.44 at all three, so it agrees with every step of some run but not with every step of one run",
   ],
   [
     'jemalloc-bg/h9_random_sizes_keep_tenth',
