@@ -1,6 +1,7 @@
 import { DEFAULT_SCENARIO } from '../src/scenarios/node';
 import { DEFAULT_ENV } from '../src/protocol/environment';
 import type { FromWorker } from '../src/protocol/messages';
+import type { LayerHistory } from '../src/worker/layerHistory';
 import { Session } from '../src/worker/session';
 
 const cpu = (): number => {
@@ -42,6 +43,13 @@ export function benchLanding(): string[] {
   // the fine mode entered at the end of statement 1 (as the page does), then the page's idle time
   s.goto(1, 0, { statement: 1, event: e1 });
   lines.push(`worker, background after entering the fine mode: ${fmt(idle())} ms CPU`);
+  const history = (s as unknown as { run: { history: LayerHistory | null } }).run.history;
+  if (history) {
+    const h = history.held;
+    lines.push(
+      `worker, the layers' history: ${h.copies} stored copies 2^${Math.log2(h.every)} calls apart, ${fmt(h.copyBytes / 2 ** 20)} MB (pages shared), journal ${fmt(h.journalBytes / 2 ** 20)} MB`,
+    );
+  }
   const views: number[] = [];
   const full: number[] = [];
   const rows: string[] = [];

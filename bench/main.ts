@@ -20,7 +20,10 @@ const sections: [string, () => string[] | Promise<string[]>][] = [
   ['The page in headless Chromium', () => benchPage()],
 ];
 
+// HW_BENCH_ONLY=glibc,seed runs only the sections whose title contains one of the words (case-insensitive).
+const only = process.env.HW_BENCH_ONLY?.toLowerCase().split(',');
 for (const [title, run] of sections) {
+  if (only && !only.some((w) => title.toLowerCase().includes(w))) continue;
   console.log(`## ${title}`);
   for (const line of await run()) console.log(line);
 }

@@ -88,6 +88,10 @@ import ctypes
 _SCENARIO = sys.argv[1]
 _K = int(sys.argv[2])
 sys.path.extend(sys.argv[3:])
+# What a real `python3 scenario.py`, run from the scenario's folder, sees: the script as given,
+# not this child's own arguments (a script may print or parse sys.argv). In place, before the
+# start-up reading, so "<start>" includes it.
+sys.argv[:] = [os.path.basename(_SCENARIO)]
 
 # ---- readings set up before the scenario (see 4) ----------------------------
 _libc = ctypes.CDLL("libc.so.6")

@@ -3,12 +3,30 @@
 import collections
 import functools
 import itertools
+import copy
 import math
+import re
 from collections import Counter, OrderedDict, defaultdict, deque, namedtuple
 D = {"a": 1, "b": 2, "c": 3}
 E = {"b": 20, "d": 40}
 Point = namedtuple("Point", "x y")
+CM = collections.ChainMap({"a": 1}, {"a": 10, "b": 2}, {"c": 3})
+LOG = re.compile(r"(?P<ip>[\d.]+) (?P<user>\w+|-)?(?P<opt>!)? (?P<code>\d{3})")
+class SafeDict(dict):
+    def __missing__(self, key):
+        return "<" + key + ">"
 EXPRS = r'''
+CM["a"], CM["b"], CM["c"], len(CM), list(CM), dict(CM), "c" in CM, CM.get("z", 0), bool(collections.ChainMap()), bool(collections.ChainMap({}))
+repr(CM.new_child()), repr(CM.parents), CM.new_child(x=1)["x"], repr(CM | {"z": 0}), repr({"z": 0} | CM), CM.maps[0] is CM.copy().maps[0]
+c = collections.ChainMap({}, {"k": 1}); c["k"] = 2; r = (c.maps, c.pop("k"), c.maps)
+c = collections.ChainMap({}, {"k": 1}); del c["k"]
+collections.ChainMap.fromkeys("ab", 0), collections.ChainMap({"x": 1}).popitem(), sorted(CM.items()), list(CM.values())
+LOG.match("10.0.0.1 bob 200").groupdict(), LOG.match("10.0.0.1 ! 404").groupdict(), LOG.match("1.2 ! 500").groupdict("?"), LOG.match("1.2 x 301").groupdict(default=0)
+LOG.match("1.2 x 301").groups(default="-"), re.match(r"(a)(b)?", "a").groupdict(), re.match(r"(?P<a>x)", "x").groupdict(1, 2)
+"{a}-{b}".format_map({"a": 1, "b": [2]}), "{a[0]}/{a.real}/{b!r:>5}".format_map({"a": [7], "b": "s"}), "{x} {y}".format_map(SafeDict(x=1)), "{0}".format_map({})
+"{zz}".format_map({}), "{a}".format_map(5), "{:}".format_map({})
+copy.deepcopy({1, 2, (3, 4)}), copy.deepcopy(frozenset("ab")) == frozenset("ab"), type(copy.deepcopy(frozenset())).__name__, copy.deepcopy([{1}, {1}])
+s = {(1, 2)}; t = [s, s]; u = copy.deepcopy(t); r = (u[0] is u[1], u[0] is s, u == t)
 D.keys() & {"a", "z"}, D.keys() | ["q"], D.keys() - E.keys(), D.keys() ^ E, sorted(D.items() - {("a", 1)}), D.items() & {("b", 2), ("b", 3)}
 D.keys() == {"a", "b", "c"}, D.keys() <= {"a", "b", "c", "d"}, D.keys() < D.keys(), ("a", 1) in D.items(), ("a", 2) in D.items(), D.keys().isdisjoint(E)
 len(D.keys()), len(D.values()), D.values() == D.values()

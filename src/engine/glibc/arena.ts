@@ -7,7 +7,7 @@ import type { MallocPar } from './par';
 
 /** Granules of one thread heap in an arena's store: HEAP_MAX_SIZE (64 MiB) / 16. */
 export const HEAP_GRANULES = 1 << 22;
-const HEAP_GRANULE_MASK = HEAP_GRANULES - 1;
+export const HEAP_GRANULE_MASK = HEAP_GRANULES - 1;
 
 /**
  * struct malloc_state: one arena. The main arena lives in the brk heap; every other arena in a

@@ -273,8 +273,10 @@ export class Kernel {
     const to = pageUp(addr + length);
     // malloc_trim madvises the heap chunk by chunk: no {bits, base} object on that path.
     const inHeap = from >= this.heapStart && from < pageUp(this.brk);
-    const bits = inHeap ? this.heapPages : this.mappings[indexOf(this.mappings, from, true)].resident;
-    const base = inHeap ? this.heapStart : this.mappings[indexOf(this.mappings, from, true)].start;
+    // one binary search of the mappings, not one for the bits and another for the base
+    const m = inHeap ? null : this.mappings[indexOf(this.mappings, from, true)];
+    const bits = m === null ? this.heapPages : m.resident;
+    const base = m === null ? this.heapStart : m.start;
     const dropped = bits.clearRange(pagesIn(from - base), pagesIn(to - base));
     this.addResident(-dropped);
     this.emit(Syscall.MadviseDontneed, from, to - from, 0, -dropped);

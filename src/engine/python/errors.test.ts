@@ -28,6 +28,18 @@ describe('errors, worded as CPython 3.11 words them', () => {
     ['x = [].pop()', 'IndexError', 'pop from empty list', 1],
     ['x = hash([])', 'TypeError', "unhashable type: 'list'", 1],
     ['import sqlite3', 'NotSupported', 'not supported by Highwater yet: import sqlite3', 1],
+    // not in the standard library nor in 3.11.7's site-packages on these machines: the real error
+    ['x = 1\nimport psutil', 'ModuleNotFoundError', "No module named 'psutil'", 2],
+    ['from pympler import asizeof', 'ModuleNotFoundError', "No module named 'pympler'", 1],
+    // installed beside 3.11.7 here (site-packages), not modelled
+    ['import boto3', 'NotSupported', 'not supported by Highwater yet: import boto3', 1],
+    // a name the real module lacks is its AttributeError; one it has that is not modelled is "not supported"
+    [
+      'import random\nx = random.binomialvariate',
+      'AttributeError',
+      "module 'random' has no attribute 'binomialvariate'",
+      2,
+    ],
     [
       'x = 1\ny = (3 + 4j) < 2j',
       'TypeError',
@@ -106,5 +118,23 @@ describe('errors, worded as CPython 3.11 words them', () => {
       message: 'not supported by Highwater yet: import decimal',
       line: 2,
     });
+  });
+});
+
+describe('a failed import behaves as the real one', () => {
+  it('try/except ImportError takes the fallback branch for a module these machines lack', () => {
+    const r = runScript(
+      'try:\n    import psutil\nexcept ImportError as e:\n    psutil = None\n    print(e.name, type(e).__name__, e)\nprint(psutil)\n',
+    );
+    expect(r.error).toBeFalsy();
+    expect(r.output).toBe("psutil ModuleNotFoundError No module named 'psutil'\nNone\n");
+  });
+
+  it('gc.get_referrers leaves out its own argument tuple', () => {
+    const r = runScript(
+      'import gc\nx = object()\nl = [x]\nprint([type(o).__name__ for o in gc.get_referrers(x)])\n',
+    );
+    // python3.11.7 prints ['list', 'dict'] (the list, then the module's globals)
+    expect(r.output).toBe("['list', 'dict']\n");
   });
 });

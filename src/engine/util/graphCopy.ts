@@ -19,9 +19,38 @@ export class GraphCopy {
   bufferBytes = 0;
   /** Objects (not typed arrays) copied so far. */
   objects = 0;
+  /** Paged mode: the buffers met, by where the walk met them (the next paged copy shares their pages). */
+  readonly paged: PagedBuffers = new Map();
+  private readonly pager: Pager | null;
+  /** Buffers a working copy made from a stored one (given back as `reuse` when that copy is dropped). */
+  readonly made: ArrayBuffer[] = [];
+  private readonly reuse = new Map<string, ArrayBuffer[]>();
 
-  constructor(keep: ReadonlyMap<object, unknown> = new Map()) {
+  /**
+   * `paged`: make a stored copy instead (PagedBuffer, PagedView in place of buffers and typed arrays),
+   * whose pages equal to those of `paged.previous` (the stored copy before it, met in the same walk
+   * order) are shared with it rather than copied. A stored copy is turned back into a working one by
+   * a plain GraphCopy of it.
+   */
+  constructor(
+    keep: ReadonlyMap<object, unknown> = new Map(),
+    paged: { previous: PagedBuffers } | null = null,
+    /**
+     * Buffers of a working copy being dropped, to be written over instead of allocated when a
+     * stored copy is made whole (a fresh 31 MB of buffers a landing on the seed cost ~15–60 ms of
+     * zeroing and page faults, and pushed V8 towards a full collection).
+     */
+    reuse: readonly ArrayBuffer[] = [],
+  ) {
     for (const [k, v] of keep) this.memo.set(k, v);
+    for (const b of reuse) {
+      if (b.byteLength === 0 || (b as { detached?: boolean }).detached) continue;
+      const key = sizeKey(b);
+      const list = this.reuse.get(key);
+      if (list) list.push(b);
+      else this.reuse.set(key, [b]);
+    }
+    this.pager = paged ? new Pager(paged.previous) : null;
   }
 
   copy<T>(value: T): T {
@@ -35,8 +64,10 @@ export class GraphCopy {
     if (seen !== undefined || this.memo.has(o)) return seen;
     if (typeof v === 'function')
       throw new Error(`GraphCopy: a function at ${path} (a closure over the original cannot be copied)`);
-    if (ArrayBuffer.isView(o)) return this.view(o, path);
-    if (o instanceof ArrayBuffer) return this.buffer(o);
+    if (ArrayBuffer.isView(o)) return this.pager ? this.pagedView(o, path) : this.view(o, path);
+    if (o instanceof ArrayBuffer) return this.pager ? this.pagedBuffer(o, path) : this.buffer(o);
+    if (o instanceof PagedView) return this.unpageView(o);
+    if (o instanceof PagedBuffer) return this.unpage(o);
     this.objects++;
     if (Array.isArray(o)) {
       const out = new Array<unknown>(o.length);
@@ -96,6 +127,135 @@ export class GraphCopy {
     this.memo.set(v, out);
     return out;
   }
+
+  /** Stored mode: a typed array becomes its constructor, place and length over a PagedBuffer. */
+  private pagedView(v: ArrayBufferView, path: string): PagedView {
+    if (v.buffer instanceof SharedArrayBuffer) throw new Error(`GraphCopy: a shared buffer at ${path}`);
+    const b = this.any(v.buffer, path) as PagedBuffer;
+    const tracking = !!(v.buffer as ArrayBuffer & { resizable?: boolean }).resizable && isLengthTracking(v);
+    const len = v instanceof DataView ? v.byteLength : (v as unknown as { length: number }).length;
+    const out = new PagedView(b, v.constructor as ViewCtor, v.byteOffset, len, tracking);
+    this.memo.set(v, out);
+    return out;
+  }
+
+  private pagedBuffer(b: ArrayBuffer, path: string): PagedBuffer {
+    if ((b as unknown) instanceof SharedArrayBuffer) throw new Error(`GraphCopy: a shared buffer at ${path}`);
+    const out = this.pager!.page(b, this.pager!.previous.get(path)?.[this.paged.get(path)?.length ?? 0]);
+    const here = this.paged.get(path);
+    if (here) here.push(out);
+    else this.paged.set(path, [out]);
+    this.bufferBytes += this.pager!.lastNewBytes;
+    this.memo.set(b, out);
+    return out;
+  }
+
+  /** A stored buffer made whole again (its pages copied into one buffer). */
+  private unpage(p: PagedBuffer): ArrayBuffer {
+    let out: ArrayBuffer | undefined = this.reuse.get(`${p.byteLength}/${p.maxByteLength}`)?.pop();
+    if (out) {
+      // written over whole: the pages cover every byte
+    } else if (p.maxByteLength > 0) {
+      const Ctor = ArrayBuffer as unknown as new (n: number, o: { maxByteLength: number }) => ArrayBuffer;
+      out = new Ctor(p.byteLength, { maxByteLength: p.maxByteLength });
+    } else out = new ArrayBuffer(p.byteLength);
+    const u = new Uint8Array(out);
+    for (let i = 0, at = 0; i < p.pages.length; i++, at += PAGE) u.set(p.pages[i], at);
+    this.bufferBytes += p.byteLength;
+    this.made.push(out);
+    this.memo.set(p, out);
+    return out;
+  }
+
+  private unpageView(v: PagedView): ArrayBufferView {
+    const b = this.any(v.buffer, '') as ArrayBuffer;
+    const out = v.tracking ? new v.ctor(b, v.byteOffset) : new v.ctor(b, v.byteOffset, v.length);
+    this.memo.set(v, out);
+    return out;
+  }
+}
+
+/** A buffer's length and, when resizable, its limit (0: not resizable): a buffer to reuse must match both. */
+function sizeKey(b: ArrayBuffer): string {
+  const r = b as ArrayBuffer & { resizable?: boolean; maxByteLength?: number };
+  return `${b.byteLength}/${r.resizable ? r.maxByteLength : 0}`;
+}
+
+type ViewCtor = new (b: ArrayBuffer, off: number, len?: number) => ArrayBufferView;
+
+/**
+ * Bytes of a page of a stored copy. Consecutive copies of the layers differ in few pages (glibc's
+ * chunk store and the kernel's page states grow by appending while a list is built), so a stored
+ * copy keeps only its new pages; smaller pages share more and cost more page objects (4 KiB: ~8,000
+ * references for the seed's 31 MB of typed arrays, against ~1,000 page objects new per copy).
+ */
+export const PAGE = 4096;
+
+/** A buffer of a stored copy: its pages, each shared with the copy before it when equal. */
+export class PagedBuffer {
+  constructor(
+    readonly pages: readonly Uint8Array[],
+    readonly byteLength: number,
+    /** 0: not resizable. */
+    readonly maxByteLength: number,
+  ) {}
+}
+
+/** A typed array (or DataView) of a stored copy. */
+export class PagedView {
+  constructor(
+    readonly buffer: PagedBuffer,
+    readonly ctor: ViewCtor,
+    readonly byteOffset: number,
+    readonly length: number,
+    readonly tracking: boolean,
+  ) {}
+}
+
+/**
+ * A stored copy's buffers by the path the walk met them at (fields' names; the elements of an array
+ * or Map share one path, told apart by their order): the same path in the next copy is the same
+ * buffer grown or changed (an index into the walk would shift when a layer gains a buffer).
+ */
+export type PagedBuffers = Map<string, PagedBuffer[]>;
+
+/** Cuts buffers into pages, reusing the previous stored copy's page at the same place when equal. */
+class Pager {
+  lastNewBytes = 0;
+  constructor(readonly previous: PagedBuffers) {}
+
+  /** `b`, the `nth` buffer met at its path (`prev`: that path's buffers in the copy before). */
+  page(b: ArrayBuffer, prev: PagedBuffer | undefined): PagedBuffer {
+    const n = b.byteLength;
+    const pages: Uint8Array[] = [];
+    let fresh = 0;
+    for (let at = 0, i = 0; at < n; at += PAGE, i++) {
+      const len = Math.min(PAGE, n - at);
+      const old = prev?.pages[i];
+      if (old && old.length === len && samePage(b, at, old)) pages.push(old);
+      else {
+        pages.push(new Uint8Array(b.slice(at, at + len)));
+        fresh += len;
+      }
+    }
+    this.lastNewBytes = fresh;
+    const r = b as ArrayBuffer & { resizable?: boolean; maxByteLength?: number };
+    return new PagedBuffer(pages, n, r.resizable ? r.maxByteLength! : 0);
+  }
+}
+
+/** The bytes of `b` from `at` equal `page` (whole 32-bit words where both allow it). */
+function samePage(b: ArrayBuffer, at: number, page: Uint8Array): boolean {
+  const len = page.length;
+  if ((len & 3) === 0 && (page.byteOffset & 3) === 0) {
+    const x = new Int32Array(b, at, len >> 2);
+    const y = new Int32Array(page.buffer, page.byteOffset, len >> 2);
+    for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+    return true;
+  }
+  const x = new Uint8Array(b, at, len);
+  for (let i = 0; i < len; i++) if (x[i] !== page[i]) return false;
+  return true;
 }
 
 /** A class's prototype (its constructor is a class, not a built-in such as Date or Promise). */

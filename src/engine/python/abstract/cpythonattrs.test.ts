@@ -13,20 +13,20 @@ const types = (recorded as { types: Record<string, { mro: string[]; own: string[
 
 describe('attributes CPython 3.11.7 has but the simulator lacks', () => {
   it('a missing method of a built-in type is "not supported", never an AttributeError', () => {
-    expect(errorOf("s = 'a,b'\nt = s.format_map({})")).toEqual({
+    expect(errorOf("s = 'a,b'\nt = s.__getnewargs__()")).toEqual({
       type: 'NotSupported',
-      message: 'not supported by Highwater yet: str.format_map',
+      message: 'not supported by Highwater yet: str.__getnewargs__',
       line: 2,
     });
-    expect(errorOf("s = 'a'\nok = hasattr(s, 'format_map')")).toMatchObject({
-      message: 'not supported by Highwater yet: str.format_map',
+    expect(errorOf("s = 'a'\nok = hasattr(s, '__getnewargs__')")).toMatchObject({
+      message: 'not supported by Highwater yet: str.__getnewargs__',
     });
     expect(errorOf('t = bytes.maketrans(b"a", b"b")')).toMatchObject({
       message: 'not supported by Highwater yet: bytes.maketrans',
     });
     // a class built on a built-in type speaks for its base
-    expect(errorOf("class S(str):\n    pass\nx = S('a').format_map({})")).toMatchObject({
-      message: 'not supported by Highwater yet: str.format_map',
+    expect(errorOf("class S(str):\n    pass\nx = S('a').__getnewargs__()")).toMatchObject({
+      message: 'not supported by Highwater yet: str.__getnewargs__',
     });
   });
 

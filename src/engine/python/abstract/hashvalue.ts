@@ -208,6 +208,9 @@ export function hashValue(vm: Vm, h: number): bigint {
   if (tp.id === T.None && vm.py.noneHash !== null) return BigInt(vm.py.noneHash);
   if (tp.hash === identityHash || tp.hash === null || tp.id === T.None || tp.id === T.Type)
     return pointerHash(vm, h);
+  // an extension type's own tp_hash value (decimal.Decimal's _dec_hash)
+  const ext = tp.extra as { hashValue?: (vm: Vm, h: number) => bigint } | null;
+  if (ext !== null && typeof ext === 'object' && ext.hashValue !== undefined) return ext.hashValue(vm, h);
   // the unhashable ones raise their TypeError here
   tp.hash(vm, h);
   throw new NotSupported(`hash() of ${tp.name}`);

@@ -10,7 +10,10 @@ import { Cmp } from '../objects/types';
 
 /** type(x).__name__ (for messages). */
 export function typeName(vm: Vm, h: number): string {
-  return vm.types[vm.table.type[h]].name;
+  const tp = vm.types[vm.table.type[h]];
+  // an extension type whose tp_name carries its module ('decimal.Decimal')
+  const ext = tp.extra as { tpName?: string } | null;
+  return ext !== null && typeof ext === 'object' && ext.tpName !== undefined ? ext.tpName : tp.name;
 }
 
 /** PyObject_IsTrue: the singletons, then nb_bool, mp_length, sq_length; anything else is true. */

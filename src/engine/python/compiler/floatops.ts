@@ -1,3 +1,4 @@
+import * as libm from '../../libm';
 import type { ConstValue } from '../syntax/ast';
 
 /**
@@ -118,7 +119,7 @@ export function floatPow(iv: number, iw: number): ConstValue | null {
     negate = isOddInteger(iw);
   }
   if (iv === 1) return { t: 'float', v: negate ? -1 : 1 };
-  const ix = Number.isInteger(iw) && Math.abs(iw) <= 4096 ? powExactInt(iv, iw) : Math.pow(iv, iw);
+  const ix = Number.isInteger(iw) && Math.abs(iw) <= 4096 ? powExactInt(iv, iw) : libm.pow(iv, iw);
   if (!Number.isFinite(ix)) return null; // OverflowError
   return { t: 'float', v: negate ? -ix : ix };
 }
@@ -169,16 +170,38 @@ export function complexPow(a: C, b: C): ConstValue | null {
     if (b[1] !== 0 || b[0] < 0) return null;
     r = [0, 0];
   } else {
-    const vabs = Math.hypot(a[0], a[1]);
-    let len = Math.pow(vabs, b[0]);
-    const at = Math.atan2(a[1], a[0]);
-    let phase = at * b[0];
-    if (b[1] !== 0) {
-      len /= Math.exp(at * b[1]);
-      phase += b[1] * Math.log(vabs);
-    }
-    r = [len * Math.cos(phase), len * Math.sin(phase)];
+    r = cPowPolar(a, b);
   }
   if (!Number.isFinite(r[0]) || !Number.isFinite(r[1])) return null;
   return { t: 'complex', re: r[0], im: r[1] };
+}
+
+/** C's pow(x, y) for the polar form: through libm for x > 0 finite, C99's special values otherwise. */
+const cpow = (x: number, y: number): number =>
+  x > 0 && x !== Infinity && Number.isFinite(y) ? libm.pow(x, y) : y === 0 || x === 1 ? 1 : x ** y;
+
+/** A finite argument through libm (glibc's last bits), C99's special values as V8 gives them. */
+const fin = (f: (x: number) => number, g: (x: number) => number) => (x: number) =>
+  Number.isFinite(x) ? f(x) : g(x);
+const cexp = fin(libm.exp, Math.exp);
+const ccos = fin(libm.cos, Math.cos);
+const csin = fin(libm.sin, Math.sin);
+const clog = (x: number): number => (x > 0 && x !== Infinity ? libm.log(x) : Math.log(x));
+
+/**
+ * _Py_c_pow's general case: |a|^b.real (hypot, pow), the phase atan2·b.real, and for a complex
+ * exponent the e^(−atan2·b.imag) and log|a|·b.imag terms, then len·(cos, sin): glibc's functions
+ * (../../libm), whose last bits V8's differ from.
+ */
+export function cPowPolar(a: C, b: C): C {
+  const vabs =
+    Number.isFinite(a[0]) && Number.isFinite(a[1]) ? libm.hypot([a[0], a[1]]) : Math.hypot(a[0], a[1]);
+  let len = cpow(vabs, b[0]);
+  const at = libm.atan2(a[1], a[0]);
+  let phase = at * b[0];
+  if (b[1] !== 0) {
+    len /= cexp(at * b[1]);
+    phase += b[1] * clog(vabs);
+  }
+  return [len * ccos(phase), len * csin(phase)];
 }

@@ -1,3 +1,4 @@
+import * as libm from '../../libm';
 import { NotSupported, PyError } from '../errors';
 import { clearError } from '../abstract/errors';
 import { getItem } from '../abstract/item';
@@ -160,7 +161,7 @@ export class ConstLoader {
         if (c.v >= -(2n ** 63n) && c.v < 2n ** 63n) return fromLong(vm, norm(c.v));
         // PyLong_FromString: digits × log(10)/log(2**30), truncated, plus one
         const digits = c.v.toString().replace('-', '').length;
-        return longNew(vm, norm(c.v), Math.floor((digits * Math.log(10)) / Math.log(2 ** 30)) + 1);
+        return longNew(vm, norm(c.v), Math.floor((digits * libm.log(10)) / libm.log(2 ** 30)) + 1);
       }
       case 'float':
         return fromDouble(vm, c.v);

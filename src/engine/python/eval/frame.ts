@@ -71,3 +71,18 @@ export function firstComplete(f: Frame | null): Frame | null {
   while (f && f.incomplete) f = f.previous;
   return f;
 }
+
+/**
+ * The line a simulator stop ("not supported by Highwater yet") names: the innermost frame running
+ * the script's own code (the file of the frame at the bottom of the chain), so a stop inside a
+ * library that runs as Python (dataclasses' asdict, a Python part) names the script's line that
+ * called into it, not a line of the library's text. `f` at `ip` is where the stop happened.
+ */
+export function stopLine(f: Frame, ip: number): number {
+  let root = f;
+  while (root.previous) root = root.previous;
+  const file = root.code.co.filename;
+  if (f.code.co.filename !== file)
+    for (let g = f.previous; g; g = g.previous) if (g.code.co.filename === file) return g.line;
+  return f.code.line(ip - 1);
+}

@@ -1,3 +1,5 @@
+import { moduleNotFound } from './importerror';
+import { realModuleExists } from '../versions/moduleNames';
 import { NotSupported, PyError, PySyntaxError } from '../errors';
 import { lookupAttr as lookupAttrAbstract } from '../abstract/attr';
 import { call } from '../abstract/call';
@@ -479,6 +481,7 @@ export class Interpreter implements Evaluator, InterpreterServices {
         this.loading.delete(name);
       }
     }
+    if (realModuleExists(this.vm.py.release, name) === false) throw moduleNotFound(this.vm, name);
     throw new NotSupported(`import ${name}`);
   }
 

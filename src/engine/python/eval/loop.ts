@@ -11,7 +11,7 @@ import { E } from '../objects/exctypes';
 import { listAppend } from '../objects/list';
 import { setAdd } from '../objects/set';
 import { T } from '../objects/types';
-import type { Frame } from './frame';
+import { stopLine, type Frame } from './frame';
 import type { Interpreter } from './interpreter';
 import { O } from './ops';
 import { Spec, attemptNow, miss, specialized } from './specialize';
@@ -956,7 +956,7 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
       // frame->prev_instr: the instruction that raised (a RERAISE set its own); a stop without a
       // line gets this one
       if (!(e instanceof unwind.Reraise)) f.ip = ip;
-      if (e instanceof PyError && e.excType < 0 && e.line === 0) e.line = code.line(ip - 1);
+      if (e instanceof PyError && e.excType < 0 && e.line === 0) e.line = stopLine(f, ip);
       err = e;
     }
   }

@@ -8,13 +8,14 @@ import { namedtuple } from './namedtuple';
 import { Meth } from '../objects/types';
 import { moduleData } from '../objects/module';
 import { makeCounter } from './counter';
+import { makeChainMap } from './chainmap';
 
 /**
  * collections (Lib/collections/__init__.py over the C module _collections): deque, defaultdict
  * and OrderedDict are C types (objects/deque*.ts, defaultdict.ts, odict*.ts); namedtuple is
  * Python code, modelled by what it leaves behind and allocates (namedtuple.ts); Counter is
- * Python run by the eval loop (counter.ts); ChainMap, UserDict … are not modelled yet ("not
- * supported").
+ * Python run by the eval loop (counter.ts), and so is ChainMap (chainmap.ts, made on its first
+ * lookup); UserDict … are not modelled yet ("not supported").
  */
 export const collectionsModule: ModuleSpec = {
   name: 'collections',
@@ -32,7 +33,7 @@ export const collectionsModule: ModuleSpec = {
       ...from('operator', { _itemgetter: 'itemgetter' }),
       ...from('itertools', { _chain: 'chain', _repeat: 'repeat', _starmap: 'starmap' }),
     });
-    return makeModule(
+    const mod = makeModule(
       vm,
       'collections',
       [fn('namedtuple', Meth.Fastcall | Meth.Keywords, (vm2, _m, a, kw) => namedtuple(vm2, a, kw))],
@@ -43,5 +44,7 @@ export const collectionsModule: ModuleSpec = {
         Counter: counter,
       },
     );
+    moduleData(vm, mod).lazy = new Map([['ChainMap', () => makeChainMap(vm, importModule)]]);
+    return mod;
   },
 };

@@ -1,7 +1,7 @@
 import { getAttr, lookupAttr } from '../abstract/attr';
 import { call, callMethod } from '../abstract/call';
 import { setItem } from '../abstract/item';
-import { sequenceTuple, unpackSequence } from '../abstract/sequence';
+import { sequenceList, sequenceTuple, unpackSequence } from '../abstract/sequence';
 import { dictViewNew } from '../objects/dictview';
 import { cellNew, functionNew } from '../objects/func';
 import { catchException, popExcept, pushExcInfo, setKeyError, tracebackHere } from '../abstract/errors';
@@ -10,7 +10,7 @@ import { getIter, iterNext } from '../abstract/iter';
 import { dictGetItem, dictNew, dictSetItem } from '../objects/dict';
 import { fromLong } from '../objects/int';
 import { listAppend, listNew, listPut } from '../objects/list';
-import { tupleFromItems } from '../objects/tuple';
+import { tupleFromItems, tupleItems } from '../objects/tuple';
 import { Meth, T } from '../objects/types';
 import type { Vm } from '../runtime/vm';
 import { bindArgs } from './bind';
@@ -122,6 +122,7 @@ export function deepCopy(vm: Vm, x: number, memo: number, later: number[] | null
     } else if (t === T.List) y = deepList(vm, x, memo);
     else if (t === T.Tuple) y = deepTuple(vm, x, memo);
     else if (t === T.Dict) y = deepDict(vm, x, memo);
+    else if (t === T.Set || t === T.FrozenSet) y = deepSet(vm, x, memo);
     else {
       const copier = lookupAttr(vm, x, '__deepcopy__');
       if (copier === 0) {
@@ -148,6 +149,35 @@ export function deepCopy(vm: Vm, x: number, memo: number, later: number[] | null
   } finally {
     if (later) later.push(d);
     else vm.decref(d);
+  }
+}
+
+/**
+ * A set or frozenset has no copier in copy.py: `x.__reduce_ex__(4)` is set_reduce's
+ * (type(x), (list(x),), None) (PySequence_List, then PyTuple_Pack twice), and _reconstruct
+ * deep-copies the args tuple (a new tuple over a new list of copied items) and calls
+ * `type(x)(*args)`; the reduction and the copied args are freed when copy.py's frames end.
+ * Not made: copyreg._slotnames' caught TypeError and the bound methods (transient, freed at once).
+ */
+function deepSet(vm: Vm, x: number, memo: number): number {
+  tick(vm, 'copy._reconstruct');
+  const keys = sequenceList(vm, x);
+  const args = tupleFromItems(vm, [keys]);
+  const tp = vm.typeOf(x).typeObject;
+  vm.incref(tp);
+  vm.incref(args);
+  vm.incref(vm.s.None);
+  const rv = tupleFromItems(vm, [tp, args, vm.s.None]);
+  try {
+    const copied = deepCopy(vm, args, memo);
+    try {
+      return call(vm, tp, [tupleItems(vm, copied)[0]], null);
+    } finally {
+      vm.decref(copied);
+    }
+  } finally {
+    vm.decref(args);
+    vm.decref(rv);
   }
 }
 

@@ -126,10 +126,12 @@ export const gcModule: ModuleSpec = {
         return listOf(vm2, refs);
       }),
       // gc_referrers_for: every tracked object of the three generations whose traverse reaches one of `objs`
-      def('get_referrers', Meth.Varargs, (vm2, _s, a) => {
+      def('get_referrers', Meth.Varargs, (vm2, _s, a, _kw, argsTuple) => {
         const targets = new Set(a);
         const found: number[] = [];
         for (const h of gc.objects(null)) {
+          // gc_referrers_for skips the call's own argument tuple (objs), which holds every target
+          if (h === argsTuple) continue;
           let hit = false;
           vm2.traverse(h, (r) => {
             if (targets.has(r)) hit = true;

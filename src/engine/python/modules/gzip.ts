@@ -13,14 +13,15 @@ import { moduleData } from '../objects/module';
 import { partName, runPythonPart } from './pythonpart';
 import type { ModuleSpec } from './registry';
 import { wallSeconds } from './simclock';
-import { zlibCompress, zlibDecompress } from './zlib';
+import { decompressObjectOnce, zlibCompress } from './zlib';
 
 /**
  * gzip.compress / gzip.decompress (Lib/gzip.py, 3.11): compress is a 10-byte header packed with
  * the mtime (time.time() on the simulated clock unless given), the raw DEFLATE stream from
  * zlib.compress(data, level, wbits=-15) and an 8-byte trailer (crc32 and length), joined by two
- * `+` (each a new bytes); decompress reads the header, copies the rest (`data[fp.tell():]`),
- * inflates it raw and checks the trailer. The objects made are the real function's (floats, ints,
+ * `+` (each a new bytes); decompress reads the header, makes a decompressobj (wbits -15), copies the
+ * rest (`data[fp.tell():]`), inflates it through the object and checks the trailer; the object's
+ * window, state and lock are freed when the function returns (zlib.ts decompressObjectOnce). The objects made are the real function's (floats, ints,
  * header, trailer, the copies and the joins); its frames and the struct cache's first entries are
  * not modelled. GzipFile (files through gzip.open) is not supported yet.
  */
@@ -90,21 +91,20 @@ function decompress(vm: Vm, data: number): number {
   }
   const flags = input[3];
   if (flags !== 0) throw new NotSupported('gzip.decompress of a member with FEXTRA/FNAME/FCOMMENT/FHCRC');
-  // data[fp.tell():]: the member after its 10-byte header, copied, then inflated raw by a
-  // decompressobj (its first output block 32 KiB); the 8 bytes after the stream are unused_data
-  const rest = bytesNew(vm, latinSlice(input, 10));
-  let out: number;
-  try {
-    out = zlibDecompress(vm, rest, -15, 32768);
-  } finally {
-    vm.decref(rest);
-  }
+  // do = zlib.decompressobj(wbits=-15); do.decompress(data[fp.tell():]): the object's lock and
+  // inflate state, then the copy of the member after its 10-byte header, the output; at the end of
+  // the stream the 8 bytes after it become do.unused_data (before the copy is released)
+  const once = decompressObjectOnce(vm, () => bytesNew(vm, latinSlice(input, 10)), -15);
+  const out = once.out;
   vm.decref(bytesNew(vm, latinSlice(input.subarray(input.length - 8), 0)));
+  vm.decref(once.data);
   const t = input.length - 8;
   const crc = (input[t] | (input[t + 1] << 8) | (input[t + 2] << 16) | (input[t + 3] << 24)) >>> 0;
   const outView = dataView(vm, out, null);
   const produced = viewBytes(vm, outView);
   releaseView(vm, outView);
+  // `do` lives to the function's return (Decomp_dealloc: its window, state and lock go last)
+  once.release();
   if (crc !== crc32(produced, 0)) {
     vm.decref(out);
     throw raiseString(vm, vm.slotsOf(badGzipFile(vm)).id, 'CRC check failed');

@@ -46,6 +46,8 @@ import { zlibModule } from './zlib';
 import { gzipModule } from './gzip';
 import { uuidModule } from './uuid';
 import { fractionsModule } from './fractions';
+import { statisticsModule } from './statistics';
+import { decimalModule } from './decimal';
 import { loggingModule } from './logging';
 
 /** Every standard-library module the simulator models, one file each (one line here per module). */
@@ -90,6 +92,8 @@ registerModules([
   gzipModule,
   uuidModule,
   fractionsModule,
+  statisticsModule,
+  decimalModule,
   loggingModule,
   pathlibModule,
   dataclassesModule,

@@ -10,9 +10,30 @@ import { fromDouble } from '../objects/float';
 import { builtinNew } from '../objects/descr';
 import { pyIdentifier } from '../objects/identifiers';
 import { fromLong, fromSsize, intMul, intValue, longNew, ndigits, norm } from '../objects/int';
+import { intTrueDivideValue } from '../objects/floatpow';
 import { tupleFromItems } from '../objects/tuple';
 import { Cmp, Meth, NB, T, type MethodDef } from '../objects/types';
 import type { Vm } from '../runtime/vm';
+import {
+  cAcos,
+  cAcosh,
+  cAsin,
+  cAsinh,
+  cAtan,
+  cAtan2,
+  cCos,
+  cCosh,
+  cExp,
+  cExp2,
+  cLog,
+  cLog10,
+  cLog2,
+  cPow,
+  cSin,
+  cSinh,
+  cTan,
+  vectorNorm,
+} from './mathlibm';
 import { makeModule } from './module';
 import type { ModuleSpec } from './registry';
 
@@ -168,10 +189,10 @@ const INT_SELF: MethodDef = {
 function log(vm: Vm, _m: number, args: readonly number[]): number {
   if (args.length < 1 || args.length > 2)
     throw typeError(vm, 'log expected 1 or 2 arguments, got %zd', args.length);
-  const num = logHelper(vm, args[0], Math.log);
+  const num = logHelper(vm, args[0], cLog);
   if (args.length === 1) return num;
   try {
-    const den = logHelper(vm, args[1], Math.log);
+    const den = logHelper(vm, args[1], cLog);
     try {
       const d = vm.table.num[den];
       if (d === 0) throw raiseString(vm, E.ZeroDivisionError, 'float division by zero');
@@ -191,9 +212,14 @@ function logHelper(vm: Vm, h: number, f: (x: number) => number): number {
     if (v <= 0) domainError(vm);
     const d = Number(v);
     if (Number.isFinite(d)) return math1(vm, d, f, false);
-    const bits = BigInt(v).toString(2).length;
-    const top = Number(BigInt(v) >> BigInt(bits - 53));
-    return fromDouble(vm, f(top) + (bits - 53) * f(2));
+    // _PyLong_Frexp: v = x·2^e with x in [0.5, 1) rounded half to even, then func(x) + func(2)·e
+    let e = BigInt(v).toString(2).length;
+    let x = intTrueDivideValue(v, 1n << BigInt(e)) as number;
+    if (x === 1) {
+      x = 0.5;
+      e += 1;
+    }
+    return fromDouble(vm, f(x) + f(2) * e);
   }
   return math1(vm, asDouble(vm, h), f, false);
 }
@@ -545,7 +571,7 @@ function isclose(vm: Vm, _m: number, a: readonly number[], kw: Map<string, numbe
 
 /** hypot(*coordinates) and dist(p, q): one float. */
 function hypot(vm: Vm, _m: number, a: readonly number[]): number {
-  return fromDouble(vm, Math.hypot(...a.map((h) => asDouble(vm, h))));
+  return fromDouble(vm, vectorNorm(a.map((h) => asDouble(vm, h))));
 }
 
 function dist(vm: Vm, _m: number, a: readonly number[]): number {
@@ -553,7 +579,7 @@ function dist(vm: Vm, _m: number, a: readonly number[]): number {
   const p = Array.from(tupleItemsOf(vm, a[0]));
   const q = Array.from(tupleItemsOf(vm, a[1]));
   if (p.length !== q.length) throw valueError(vm, 'both points must have the same number of dimensions');
-  return fromDouble(vm, Math.hypot(...p.map((h, i) => asDouble(vm, h) - asDouble(vm, q[i]))));
+  return fromDouble(vm, vectorNorm(p.map((h, i) => Math.abs(asDouble(vm, h) - asDouble(vm, q[i])))));
 }
 
 function tupleItemsOf(vm: Vm, h: number): ArrayLike<number> {
@@ -596,24 +622,24 @@ const erfcLarge = (x: number): number => {
 
 const FUNCTIONS: MethodDef[] = [
   one('sqrt', Math.sqrt),
-  one('exp', Math.exp, true),
-  one('exp2', (x) => 2 ** x, true),
+  one('exp', cExp, true),
+  one('exp2', cExp2, true),
   one('expm1', Math.expm1, true),
   one('cbrt', Math.cbrt),
-  { name: 'log2', flags: Meth.O, impl: (vm, _m, a) => logHelper(vm, a[0], Math.log2) },
-  { name: 'log10', flags: Meth.O, impl: (vm, _m, a) => logHelper(vm, a[0], Math.log10) },
+  { name: 'log2', flags: Meth.O, impl: (vm, _m, a) => logHelper(vm, a[0], cLog2) },
+  { name: 'log10', flags: Meth.O, impl: (vm, _m, a) => logHelper(vm, a[0], cLog10) },
   one('log1p', Math.log1p),
-  one('sin', Math.sin),
-  one('cos', Math.cos),
-  one('tan', Math.tan),
-  one('asin', Math.asin),
-  one('acos', Math.acos),
-  one('atan', Math.atan),
-  one('sinh', Math.sinh, true),
-  one('cosh', Math.cosh, true),
+  one('sin', cSin),
+  one('cos', cCos),
+  one('tan', cTan),
+  one('asin', cAsin),
+  one('acos', cAcos),
+  one('atan', cAtan),
+  one('sinh', cSinh, true),
+  one('cosh', cCosh, true),
   one('tanh', Math.tanh),
-  one('asinh', Math.asinh),
-  one('acosh', Math.acosh),
+  one('asinh', cAsinh),
+  one('acosh', cAcosh),
   one('atanh', Math.atanh),
   one('fabs', Math.abs),
   one('degrees', (x) => x * (180 / Math.PI)),
@@ -637,8 +663,8 @@ const FUNCTIONS: MethodDef[] = [
   rounding('ceil', Math.ceil),
   rounding('trunc', Math.trunc),
   { name: 'log', flags: Meth.Varargs, impl: log },
-  two('pow', (x, y) => (x === 1 || y === 0 ? 1 : x ** y)),
-  two('atan2', Math.atan2),
+  two('pow', cPow),
+  two('atan2', cAtan2),
   two('copysign', (x, y) => (Math.sign(y) < 0 || Object.is(y, -0) ? -Math.abs(x) : Math.abs(x))),
   two('fmod', (x, y) => (y === 0 ? NaN : x % y)),
   two('remainder', (x, y) => x - y * Math.round(x / y)),

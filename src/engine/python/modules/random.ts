@@ -17,6 +17,7 @@ import { Meth, NB, T, type Kwargs, type MethodDef } from '../objects/types';
 import type { SharedKeys } from '../objects/values';
 import type { Vm } from '../runtime/vm';
 import { asDouble } from './math';
+import { cCos, cExp, cLog, cSin } from './mathlibm';
 import { PyFrameSim, pyBinop, pyConstFloat } from './pyframesim';
 import { isQuickened, warm } from './pycode';
 import type { ModuleSpec } from './registry';
@@ -248,15 +249,15 @@ function gauss(vm: Vm, self: number, args: readonly number[]): number {
     if (f.get('z') === vm.s.None) {
       f.set('x2pi', pyBinop(vm, NB.Multiply, fromDouble(vm, mt.random()), pyConstFloat(vm, Math.PI * 2), q));
       const u = pyBinop(vm, NB.Subtract, pyConstFloat(vm, 1), fromDouble(vm, mt.random()), q);
-      const lg = mathFloat(vm, u, Math.log, true);
+      const lg = mathFloat(vm, u, cLog, true);
       vm.decref(u);
       const m2 = pyBinop(vm, NB.Multiply, pyConstFloat(vm, -2), lg, q);
       f.set('g2rad', mathFloat(vm, m2, Math.sqrt));
       vm.decref(m2);
       vm.incref(f.get('g2rad'));
-      f.set('z', pyBinop(vm, NB.Multiply, mathFloat(vm, f.get('x2pi'), Math.cos), f.get('g2rad'), q));
+      f.set('z', pyBinop(vm, NB.Multiply, mathFloat(vm, f.get('x2pi'), cCos), f.get('g2rad'), q));
       vm.incref(f.get('g2rad'));
-      const next = pyBinop(vm, NB.Multiply, mathFloat(vm, f.get('x2pi'), Math.sin), f.get('g2rad'), q);
+      const next = pyBinop(vm, NB.Multiply, mathFloat(vm, f.get('x2pi'), cSin), f.get('g2rad'), q);
       setGaussNext(vm, self, st.keys, next);
       vm.decref(next);
     }
@@ -281,7 +282,7 @@ function normalvariate(vm: Vm, self: number, args: readonly number[]): number {
     mu: args[0] ?? pyConstFloat(vm, 0),
     sigma: args[1] ?? pyConstFloat(vm, 1),
   });
-  const NV = (4 * Math.exp(-0.5)) / Math.sqrt(2.0);
+  const NV = (4 * cExp(-0.5)) / Math.sqrt(2.0);
   try {
     f.set('random', boundC(vm, self, st.randomDef));
     for (;;) {
@@ -296,7 +297,7 @@ function normalvariate(vm: Vm, self: number, args: readonly number[]): number {
       vm.incref(f.get('z'));
       const zz2 = pyBinop(vm, NB.Multiply, f.get('z'), f.get('z'), q);
       f.set('zz', pyBinop(vm, NB.TrueDivide, zz2, pyConstFloat(vm, 4), q));
-      const lg = mathFloat(vm, f.get('u2'), Math.log, true);
+      const lg = mathFloat(vm, f.get('u2'), cLog, true);
       const neg = fromDouble(vm, -vm.table.num[lg]);
       vm.decref(lg);
       const done = vm.table.num[f.get('zz')] <= vm.table.num[neg];
@@ -325,7 +326,7 @@ function expovariate(vm: Vm, self: number, args: readonly number[]): number {
     fromDouble(vm, randomState(vm, self).mt.random()),
     q,
   );
-  const lg = mathFloat(vm, u, Math.log, true);
+  const lg = mathFloat(vm, u, cLog, true);
   vm.decref(u);
   const neg = fromDouble(vm, -vm.table.num[lg]);
   vm.decref(lg);

@@ -19,6 +19,7 @@ import { PyFrameSim, pyBinop, pyConstFloat } from './pyframesim';
 import { isQuickened, warm } from './pycode';
 import { boundC, boundRandbelow, randomModuleState } from './random';
 import { randomState } from '../objects/randomtype';
+import { cLog } from './mathlibm';
 
 /**
  * random's sequence methods (Lib/random.py, 3.11): shuffle, sample, choices, with what their
@@ -134,9 +135,9 @@ export function sample(vm: Vm, self: number, args: readonly number[], kw: Kwargs
       // setsize += 4 ** _ceil(_log(k * 3, 4)): k * 3, math.log's tuple and floats, the power
       const k3 = fromSsize(vm, kv * 3);
       const t = tupleFromItems(vm, [k3, vm.s.smallInt(4)]);
-      const a = fromDouble(vm, Math.log(kv * 3));
-      const b = fromDouble(vm, Math.log(4));
-      const lg = fromDouble(vm, Math.log(kv * 3) / Math.log(4));
+      const a = fromDouble(vm, cLog(kv * 3));
+      const b = fromDouble(vm, cLog(4));
+      const lg = fromDouble(vm, cLog(kv * 3) / cLog(4));
       vm.decref(a);
       vm.decref(b);
       vm.decref(t);

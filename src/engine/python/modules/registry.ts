@@ -42,3 +42,8 @@ export function registerModules(list: readonly ModuleSpec[]): void {
 export function findModule(name: string): ModuleSpec | undefined {
   return specs.get(name);
 }
+
+/** Every registered module name (tools/modules/record_module_names.py records their real dir()). */
+export function registeredModuleNames(): string[] {
+  return [...specs.keys()].sort();
+}

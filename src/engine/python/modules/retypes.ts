@@ -1,6 +1,8 @@
 import { raiseString, typeError } from '../abstract/errors';
 import { NotSupported } from '../errors';
+import { dictNew, dictSetItem } from '../objects/dict';
 import { E } from '../objects/exctypes';
+import { unpackKeywords } from '../objects/getargs';
 import { fromLong, intValue } from '../objects/int';
 import { intern, strResult, strValue } from '../objects/str';
 import { tupleAlloc, tupleFromItems } from '../objects/tuple';
@@ -124,7 +126,7 @@ const MATCH_METHODS: Record<string, MethodDef> = Object.fromEntries([
   }),
   M('groups', Meth.Fastcall | Meth.Keywords, (vm, h, a, kw) => {
     const m = matchOf(vm, h);
-    const dflt = a[0] ?? kw?.get('default') ?? vm.s.None;
+    const dflt = unpackKeywords(vm, 'groups', a, kw, ['default'], 0, 1)[0] || vm.s.None;
     const n = m.spans.length / 2 - 1;
     return tupleBuilt(vm, n, (i) => groupValue(vm, m, i + 1, dflt));
   }),
@@ -141,8 +143,20 @@ const MATCH_METHODS: Record<string, MethodDef> = Object.fromEntries([
     const g = a.length ? groupIndex(vm, m, a[0]) : 0;
     return tupleFromItems(vm, [fromLong(vm, m.spans[2 * g]), fromLong(vm, m.spans[2 * g + 1])]);
   }),
-  M('groupdict', Meth.Fastcall, () => {
-    throw new NotSupported('Match.groupdict');
+  // _sre_SRE_Match_groupdict_impl: PyDict_New, then per entry of the pattern's groupindex (names in
+  // pattern order) match_getslice and _PyDict_SetItem_KnownHash: the dict grows by insertion
+  M('groupdict', Meth.Fastcall | Meth.Keywords, (vm, h, a, kw) => {
+    const m = matchOf(vm, h);
+    // Argument Clinic: a keyword call initialises the parser (its kwtuple) once per process
+    const dflt = unpackKeywords(vm, 'groupdict', a, kw, ['default'], 0, 1)[0] || vm.s.None;
+    const d = dictNew(vm);
+    for (const [name, g] of patternOf(vm, m.pattern).t.groupIndex) {
+      const key = intern(vm, name); // the groupindex's key, made at compile time (as lastgroup)
+      const value = groupValue(vm, m, g, dflt);
+      dictSetItem(vm, d, key, value);
+      vm.decref(value);
+    }
+    return d;
   }),
   M('expand', Meth.O, () => {
     throw new NotSupported('Match.expand');

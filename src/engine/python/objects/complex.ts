@@ -7,7 +7,8 @@ import type { Vm } from '../runtime/vm';
 import { E } from './exctypes';
 import { floatBufSize, floatRepr, fromDouble } from './float';
 import { intValue } from './int';
-import { cprod, cquot, type C } from '../compiler/floatops';
+import { cPowPolar, cprod, cquot, type C } from '../compiler/floatops';
+import * as libm from '../../libm';
 import { genericAlloc } from './object';
 import { strNew, strValue } from './str';
 import { dictEntries } from './dict';
@@ -108,15 +109,7 @@ export function complexPow(vm: Vm, a: C, b: C): C {
     if (b[1] !== 0 || b[0] < 0) throw zeroDivision(vm, '0.0 to a negative or complex power');
     return [0, 0];
   }
-  const vabs = Math.hypot(a[0], a[1]);
-  let len = Math.pow(vabs, b[0]);
-  const at = Math.atan2(a[1], a[0]);
-  let phase = at * b[0];
-  if (b[1] !== 0) {
-    len /= Math.exp(at * b[1]);
-    phase += b[1] * Math.log(vabs);
-  }
-  const r: C = [len * Math.cos(phase), len * Math.sin(phase)];
+  const r: C = cPowPolar(a, b);
   if (!Number.isFinite(r[0]) || !Number.isFinite(r[1]))
     if (Number.isFinite(a[0]) && Number.isFinite(a[1]) && Number.isFinite(b[0]) && Number.isFinite(b[1]))
       throw raiseString(vm, E.OverflowError, 'complex exponentiation');
@@ -136,7 +129,7 @@ function complexAbs(vm: Vm, h: number): number {
         : Infinity;
     if (Number.isNaN(re) && !Number.isFinite(im) && !Number.isNaN(im)) r = Infinity;
   } else {
-    r = Math.hypot(re, im);
+    r = libm.hypot([re, im]);
     if (!Number.isFinite(r)) throw raiseString(vm, E.OverflowError, 'absolute value too large');
   }
   return fromDouble(vm, r);

@@ -86,15 +86,18 @@ function setItemOn(vm: Vm, a: number, key: number, value: number): void {
 export function mappingKeys(vm: Vm, o: number): number {
   const out = callMethod(vm, o, 'keys', []);
   if (vm.table.type[out] === T.List) return out;
+  // the keys() result is released once its iterator exists (before the list is made): a view
+  // that only its generator's frame holds is freed when that generator finishes
+  let it: number;
   try {
-    const it = getIter(vm, out);
-    try {
-      return sequenceList(vm, it);
-    } finally {
-      vm.decref(it);
-    }
+    it = getIter(vm, out);
   } finally {
     vm.decref(out);
+  }
+  try {
+    return sequenceList(vm, it);
+  } finally {
+    vm.decref(it);
   }
 }
 

@@ -140,7 +140,8 @@ function setArgs(vm: Vm, self: number, args: number): void {
   vm.xdecref(old);
 }
 
-function setField(vm: Vm, self: number, name: string, v: number): void {
+/** An exception's field (ImportError.name, AttributeError.obj, …): a new reference to v is stored. */
+export function setField(vm: Vm, self: number, name: string, v: number): void {
   const st = excState(vm, self);
   if (v) vm.incref(v);
   const old = st.fields[name];

@@ -1,3 +1,4 @@
+import { pow as libmPow } from '../../libm';
 import { NotSupported } from '../errors';
 import { setObject, zeroDivision } from '../abstract/errors';
 import type { Vm } from '../runtime/vm';
@@ -46,7 +47,7 @@ export function floatPowValue(vm: Vm, iv: number, iw: number): number {
     negate = isOddInteger(iw);
   }
   if (iv === 1) return negate ? -1 : 1;
-  const ix = Number.isInteger(iw) && Math.abs(iw) <= 1100 ? exactPow(iv, iw) : iv ** iw;
+  const ix = Number.isInteger(iw) && Math.abs(iw) <= 1100 ? exactPow(iv, iw) : libmPow(iv, iw);
   if (!Number.isFinite(ix)) throw rangeError(vm);
   return negate ? -ix : ix;
 }

@@ -145,6 +145,19 @@ export function unpackKeywords(
   const nargs = args.length;
   const hasKw = kw !== null && kw.size > 0;
   if (hasKw || nargs < minpos || nargs > maxpos) parserInit(vm, fname, keywords);
+  // more arguments than parameters: _PyArg_UnpackKeywords says so before the positional count
+  const given = nargs + (kw?.size ?? 0);
+  if (given > keywords.length)
+    throw typeError(
+      vm,
+      '%.200s%s takes at most %d %sargument%s (%zd given)',
+      fname,
+      '()',
+      keywords.length,
+      nargs === 0 ? 'keyword ' : '',
+      keywords.length === 1 ? '' : 's',
+      given,
+    );
   if (nargs > maxpos)
     throw typeError(
       vm,

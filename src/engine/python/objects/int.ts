@@ -1,3 +1,4 @@
+import * as libm from '../../libm';
 import { NotSupported, PyError, memoryError } from '../errors';
 import { byteString, bytesContent, bytesCopy } from './bytes';
 import { dictEntries } from './dict';
@@ -534,7 +535,7 @@ export function intFromStr(vm: Vm, a: number, base: number): number {
     // (3.12 checks the digits before it allocates: no array)
     if (vm.py.intParseScratch) {
       const scanned = /^[+-]?([\d_]*)/.exec(text.trim())![1].length;
-      const z = vm.newObject(T.Int, longBytes(Math.floor((scanned * Math.log(10)) / Math.log(2 ** 30)) + 1));
+      const z = vm.newObject(T.Int, longBytes(Math.floor((scanned * libm.log(10)) / libm.log(2 ** 30)) + 1));
       vm.objectFree(z);
     }
     const first = literalError(vm, a, base);
@@ -548,7 +549,7 @@ export function intFromStr(vm: Vm, a: number, base: number): number {
   if (v >= -5n && v <= 256n) return vm.s.smallInt(Number(v));
   // PyLong_FromString: digits × log(10)/log(2**30) + 1 digits, normalized in place
   const digits = s.replace(/^[+-]/, '').length;
-  return longNew(vm, norm(v), Math.floor((digits * Math.log(10)) / Math.log(2 ** 30)) + 1);
+  return longNew(vm, norm(v), Math.floor((digits * libm.log(10)) / libm.log(2 ** 30)) + 1);
 }
 
 /**
@@ -593,7 +594,7 @@ function intFromStrBase(vm: Vm, a: number, s: string, base: number): number {
     return z;
   }
   if (v >= -5n && v <= 256n) return vm.s.smallInt(Number(v));
-  return longNew(vm, norm(v), Math.floor((body.length * Math.log(b)) / Math.log(2 ** 30)) + 1);
+  return longNew(vm, norm(v), Math.floor((body.length * libm.log(b)) / libm.log(2 ** 30)) + 1);
 }
 
 /** long_new_impl (tp_new, through type_call: int(x) packs an argument tuple). */
@@ -739,6 +740,12 @@ export const IntType = (): TypeSlots =>
         return fromLong(vm, n);
       }),
       conjugate: m('conjugate', Meth.NoArgs, longLong),
+      // int_as_integer_ratio_impl: (the int itself, or a copy for a subclass such as bool; 1), a new 2-tuple
+      as_integer_ratio: m('as_integer_ratio', Meth.NoArgs, (vm, self) => {
+        const one = vm.s.smallInt(1);
+        vm.incref(one);
+        return tupleFromItems(vm, [longLong(vm, self), one]);
+      }),
       __round__: INT_ROUND,
       ...INT_BYTES_METHODS,
     },

@@ -1,3 +1,4 @@
+import * as libm from '../../libm';
 import { call } from '../abstract/call';
 import { raiseString, valueError } from '../abstract/errors';
 import { PyError } from '../errors';
@@ -440,7 +441,7 @@ export function longFromDecimal(vm: Vm, text: string): number {
 }
 
 /** log_base_BASE[10] of longobject.c: log(10) / log(2³⁰). */
-const LOG_BASE_10 = Math.log(10) / Math.log(2 ** 30);
+const LOG_BASE_10 = libm.log(10) / libm.log(2 ** 30);
 
 /** Clears the memo after a call (scanner_call's PyDict_Clear). */
 export function clearMemo(vm: Vm, memo: number): void {

@@ -1,3 +1,4 @@
+import { realModuleHas } from '../versions/moduleNames';
 import { NotSupported } from '../errors';
 import { raiseFormat } from '../abstract/errors';
 import type { Vm } from '../runtime/vm';
@@ -17,6 +18,11 @@ export interface ModuleData {
   attrs: Map<string, number>;
   /** The prefix the "not supported" message names a missing attribute with ("np" → np.linalg); null: AttributeError. */
   notModelled: string | null;
+  /**
+   * Names made on their first lookup (a borrowed, static object): a class of a module loaded at
+   * start-up whose making needs a module that cannot be imported while that one loads.
+   */
+  lazy?: Map<string, () => number>;
 }
 
 /** A module object made before the script runs (static: no allocation). */
@@ -39,7 +45,16 @@ function moduleGetattro(vm: Vm, h: number, name: string): number {
     return v;
   }
   if (name === '__name__') return strNew(vm, m.name);
-  if (m.notModelled !== null) throw new NotSupported(`${m.notModelled}.${name}`);
+  const make = m.lazy?.get(name);
+  if (make !== undefined) {
+    m.lazy!.delete(name);
+    const made = make();
+    m.attrs.set(name, made);
+    vm.incref(made);
+    return made;
+  }
+  if (m.notModelled !== null && realModuleHas(vm.py.release, m.name, name) !== false)
+    throw new NotSupported(`${m.notModelled}.${name}`);
   throw raiseFormat(vm, E.AttributeError, "module '%U' has no attribute '%U'", m.name, name);
 }
 

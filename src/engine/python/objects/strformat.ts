@@ -141,12 +141,24 @@ interface Ctx {
   fmt: number;
   args: readonly number[];
   kw: Kwargs | null;
+  /** format_map's mapping: a named field is PyObject_GetItem(mapping, key) (0 for str.format). */
+  mapping: number;
   auto: AutoNumber;
 }
 
 /** str.format(*args, **kwargs) (do_string_format). */
 export function strFormatMethod(vm: Vm, self: number, args: readonly number[], kw: Kwargs | null): number {
-  const ctx: Ctx = { vm, fmt: self, args, kw, auto: { state: 0, next: 0 } };
+  const ctx: Ctx = { vm, fmt: self, args, kw, mapping: 0, auto: { state: 0, next: 0 } };
+  return buildString(ctx, 0, strValue(vm, self).length, 2);
+}
+
+/**
+ * str.format_map(mapping) (do_string_format_map): build_string with no positional args and the
+ * mapping itself as kwargs, so each named field is a new key str looked up by PyObject_GetItem
+ * (a dict subclass's __missing__ answers what the dict lacks).
+ */
+export function strFormatMapMethod(vm: Vm, self: number, mapping: number): number {
+  const ctx: Ctx = { vm, fmt: self, args: [], kw: null, mapping, auto: { state: 0, next: 0 } };
   return buildString(ctx, 0, strValue(vm, self).length, 2);
 }
 
@@ -333,14 +345,19 @@ function getFieldObject(ctx: Ctx, start: number, end: number): number {
   if (idx === -1) {
     const key = substring(vm, ctx.fmt, start, i);
     try {
-      const v = ctx.kw?.get(first);
-      if (v === undefined) throw raiseKeyError(vm, key);
-      vm.incref(v);
-      obj = v;
+      if (ctx.mapping !== 0) obj = getItem(vm, ctx.mapping, key);
+      else {
+        const v = ctx.kw?.get(first);
+        if (v === undefined) throw raiseKeyError(vm, key);
+        vm.incref(v);
+        obj = v;
+      }
     } finally {
       vm.decref(key);
     }
   } else {
+    // get_field_object: format_map has no positional args tuple at all
+    if (ctx.mapping !== 0) throw valueError(vm, 'Format string contains positional fields');
     if (idx >= ctx.args.length)
       throw raiseFormat(
         vm,

@@ -4,7 +4,7 @@ import { asSsize } from '../abstract/number';
 import { typeName } from '../abstract/object';
 import { sequenceFast } from '../abstract/sequence';
 import type { Vm } from '../runtime/vm';
-import { strFormatMethod } from './strformat';
+import { strFormatMapMethod, strFormatMethod } from './strformat';
 import { strMaketrans, strTranslate } from './strtranslate';
 import { STR_CASE_METHODS as C } from './strcase';
 import {
@@ -87,6 +87,7 @@ function replace(vm: Vm, self: number, args: readonly number[]): number {
 
 export const STR_METHODS: Record<string, MethodDef> = {
   format: def('format', Meth.Varargs | Meth.Keywords, strFormatMethod),
+  format_map: def('format_map', Meth.O, (vm, h, a) => strFormatMapMethod(vm, h, a[0])),
   join: def('join', Meth.O, join),
   split: def('split', Meth.Fastcall | Meth.Keywords, strSplit),
   replace: def('replace', Meth.Fastcall, replace),

@@ -289,9 +289,15 @@ function bestBase(vm: Vm, bases: TypeSlots[]): TypeSlots {
 /** solid_base: the nearest base that adds to the instance layout. */
 function solidBase(vm: Vm, s: TypeSlots): TypeSlots {
   let t = s;
-  while (t.id !== T.Object && t.flags & TpFlags.HeapType && (t.slotNames?.length ?? 0) === 0)
-    t = vm.types[t.base];
-  return t;
+  for (;;) {
+    if (t.id === T.Object) return t;
+    const base = vm.types[t.base];
+    if (t.flags & TpFlags.HeapType) {
+      if ((t.slotNames?.length ?? 0) !== 0) return t;
+    } else if (t.basicsize !== base.basicsize || t.itemsize !== base.itemsize) return t;
+    // extra_ivars: a static type that adds no field to its base shares its layout (ZeroDivisionError)
+    t = base;
+  }
 }
 
 function hasWeaklist(vm: Vm, s: TypeSlots): boolean {
@@ -501,11 +507,30 @@ function initSubclass(vm: Vm, s: TypeSlots, kwargs: number): void {
   }
 }
 
-/** slot_tp_new: the class's __new__ (a staticmethod) called with the class first. */
+/**
+ * slot_tp_new: the class's __new__ (a staticmethod) called with the class first, through
+ * _PyObject_Call_Prepend (the arguments on the C stack up to _PY_FASTCALL_SMALL_STACK = 5, else a
+ * PyMem array) and _PyObject_FastCallDictTstate: with keywords, a vectorcall __new__ (a Python
+ * function) gets _PyStack_UnpackDict's array of 1 + nargs + nkwargs pointers around the call
+ * (`CarModel(name, air=True, cruise=False)`: 40 bytes, as slot_tp_init's for its __init__).
+ */
 function slotTpNew(vm: Vm, type: TypeSlots, args: number, kwargs: number): number {
   const f = getAttr(vm, type.typeObject, '__new__');
   try {
-    return call(vm, f, [type.typeObject, ...tupleItems(vm, args)], kwargsMap(vm, kwargs));
+    const items = [type.typeObject, ...tupleItems(vm, args)];
+    const nkw = kwargs !== 0 ? vm.table.n[kwargs] : 0;
+    const prepend = items.length > 5 ? vm.mem.malloc(8 * items.length) : 0;
+    try {
+      const stack =
+        nkw > 0 && vm.table.type[f] === T.Function ? vm.mem.malloc(8 * (1 + items.length + nkw)) : 0;
+      try {
+        return call(vm, f, items, kwargsMap(vm, kwargs));
+      } finally {
+        if (stack) vm.mem.free(stack);
+      }
+    } finally {
+      if (prepend) vm.mem.free(prepend);
+    }
   } finally {
     vm.decref(f);
   }
