@@ -123,6 +123,9 @@ D("0.5") ** 1000, D("1.0001") ** 100000, D("-1.0001") ** 100001, D(7) ** 123456,
 D(10) ** 1000001
 with localcontext(prec=50): r = (D(2).ln(), D(1).exp(), D(2) ** D("0.5"), D(10).ln() / D(2).ln())
 with localcontext(prec=4, rounding=ROUND_DOWN): r = (D(2).ln(), D(3).exp(), D("9.9999").exp(), D(2) ** D("1.5"))
+pow(D(2), 10, 7), pow(D(-2), 3, 5), pow(D("2.0"), 3, 5), pow(D(10) ** 30, 2, 7), pow(3, D(10) ** 40, 1000000007)
+pow(D(2), -1, 5)
+pow(D(2), 3, 1.5)
 D(1).same_quantum(D(2)), D("1.0").same_quantum(D(1)), D("NaN").same_quantum(D("NaN")), D("Inf").same_quantum(D(1))
 r = [D("7.01").quantize(D(1), rounding=m) for m in MODES], [D("5.5").quantize(D(1), rounding=m) for m in MODES]
 r = (_t(lambda: D("0") + D("3")), _t(lambda: D("0") + D("-0.7")), _t(lambda: D("0") + D("0")), _t(lambda: D("0") + D("1E+2")), _t(lambda: D("0") + D("Infinity")), _t(lambda: D("0") + D("0.125")))

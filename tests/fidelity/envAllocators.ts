@@ -2,9 +2,8 @@ import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { compareRuns } from './compare';
 import { KNOWN_ENV_GAPS } from './envAllocators.known';
-import { runEnvRecording } from './envRuns';
+import { judgeEnvRecording } from './envRuns';
 
 /**
  * Issue 9's allocator set and our held-out stand-in (scenarios/allocators/, the two seeds,
@@ -13,7 +12,9 @@ import { runEnvRecording } from './envRuns';
  * background thread), mimalloc 2.0.9 (default, decommit delays 0) and PYTHONMALLOC=malloc: every step,
  * every figure the real process reports (no mallinfo2 under a preloaded allocator), with the
  * recording's --env. glibc's own and the thread recordings are held by envThreads.test.ts and
- * fidelity.test.ts. Known gaps (envAllocators.known.ts) run as `it.fails`.
+ * fidelity.test.ts. Known gaps (envAllocators.known.ts) run as `it.fails`. A recording with reruns
+ * (recorded/env-reruns/) passes when the simulator agrees with one of its real runs at every step
+ * (envRuns.ts judgeEnvRecording): where purges follow the wall clock, one run is one sample.
  */
 const here = dirname(fileURLToPath(import.meta.url));
 /** Held by envThreads.test.ts already. */
@@ -43,12 +44,14 @@ export function envAllocatorSuite(presets: readonly string[]): void {
       });
       for (const name of names) {
         const known = KNOWN_ENV_GAPS.get(`${preset}/${name}`);
-        (known ? it.fails : it)(name, { timeout: 300_000 }, () => {
-          const { real, sim } = runEnvRecording(preset, name);
-          expect(sim.error, sim.error?.message).toBeUndefined();
-          expect(sim.steps.map((s) => s.code)).toEqual(real.steps.map((s) => s.code));
-          const { mismatches, rows } = compareRuns(real.steps, sim.steps);
-          expect(mismatches, `${preset}/${name}\n${rows.join('\n')}`).toEqual([]);
+        (known ? it.fails : it)(name, { timeout: 600_000 }, () => {
+          const { matched, simError, attempts } = judgeEnvRecording(preset, name);
+          expect(simError).toBeNull();
+          const why = attempts.map((a) => `${a.label}: ${a.mismatches.join(' ')}\n${a.rows.join('\n')}`);
+          expect(
+            matched,
+            `${preset}/${name}, no real run agrees at every step\n${why.join('\n')}`,
+          ).not.toBeNull();
         });
       }
     });

@@ -5,13 +5,13 @@
  *     node scripts/run-ts.mjs tests/fidelity/envCli.ts [PRESET[/NAME] ...] [--verbose]
  *
  * For each recording under recorded/env/<preset>/: the simulator's run with the recording's --env,
- * compared step by step (compare.ts), and per preset "within / total".
+ * compared step by step (compare.ts) with it and, if it does not agree, with its reruns
+ * (recorded/env-reruns/, envRuns.ts judgeEnvRecording), and per preset "within / total".
  */
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compareRuns } from './compare';
-import { runEnvRecording } from './envRuns';
+import { judgeEnvRecording } from './envRuns';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
@@ -33,16 +33,16 @@ for (const preset of presets) {
     let line: string;
     let rows: string[] = [];
     try {
-      const { real, sim } = runEnvRecording(preset, name);
-      const cmp = compareRuns(real.steps, sim.steps);
-      rows = cmp.rows;
-      const ok = !sim.error && cmp.mismatches.length === 0;
-      if (ok) within++;
-      line = sim.error
-        ? `ERROR ${sim.error.type}: ${sim.error.message} (line ${sim.error.line})`
-        : ok
-          ? 'ok'
-          : `FAIL (${cmp.mismatches.map((m) => `${m.figure}@${m.step}`).join(' ')})`;
+      const { matched, simError, attempts } = judgeEnvRecording(preset, name);
+      const shown = attempts.find((a) => a.label === matched) ?? attempts[0];
+      rows = shown?.rows ?? [];
+      if (matched) within++;
+      line = simError
+        ? `ERROR ${simError}`
+        : matched
+          ? `ok (${matched}${attempts.length > 1 ? `; ${attempts.length - 1} real run(s) before it did not agree` : ''})`
+          : `FAIL (${attempts.map((a) => `${a.label}: ${a.mismatches.join(' ')}`).join('; ')})`;
+      if (verbose) for (const a of attempts) if (a !== shown) rows.push(`  -- ${a.label}`, ...a.rows);
     } catch (e) {
       line = `THROWS ${(e as Error).message}`;
     }

@@ -111,11 +111,11 @@ describe('errors, worded as CPython 3.11 words them', () => {
   });
 
   it('raises NotSupported only when the unsupported statement runs', () => {
-    const r = runScript('a = 1\nimport decimal\nb = 2');
+    const r = runScript('a = 1\nimport tkinter\nb = 2');
     expect(r.steps.map((s) => s.code)).toEqual(['<start>', 'a = 1']);
     expect(r.error).toEqual({
       type: 'NotSupported',
-      message: 'not supported by Highwater yet: import decimal',
+      message: 'not supported by Highwater yet: import tkinter',
       line: 2,
     });
   });

@@ -128,10 +128,13 @@ export class PythonProcess {
 
   constructor(private readonly opts: ProcessOptions = {}) {
     this.version = processVersion(opts);
-    this.profile = opts.startup ?? startupProfile(opts.profile ?? this.version.startup);
-    this.kernel = new Kernel();
     const base = opts.env ?? defaultLibcEnv();
     const env = opts.tunables ? { ...base, glibc: { ...base.glibc, ...opts.tunables } } : base;
+    // PYTHONMALLOC=malloc boots from the start-up captured under it where there is one (profiles.ts)
+    this.profile =
+      opts.startup ??
+      startupProfile(opts.profile ?? this.version.startup, { pymallocOff: env.pythonMalloc === 'malloc' });
+    this.kernel = new Kernel();
     checkPythonMalloc(env, this.version);
     this.clock.wallPerCpu = opts.wallPerCpu ?? 1;
     this.libc = createLibc(this.kernel, env, this.clock);

@@ -3,7 +3,7 @@ import { byteString, bytesContent } from '../objects/bytes';
 import { F_BIG } from '../objects/table';
 import { strKind, strValue } from '../objects/str';
 import { tupleFromItems, tupleItem } from '../objects/tuple';
-import { setData } from '../objects/set';
+import { frozensetPyHash } from '../objects/sethash';
 import { T, TpFlags, type TypeSlots } from '../objects/types';
 import type { Vm } from '../runtime/vm';
 import { typeLookup } from './attr';
@@ -116,32 +116,23 @@ const XXPRIME_2 = 14029467366897019727n;
 const XXPRIME_5 = 2870177450012600261n;
 
 /** tuplehash (3.11): xxHash's round per item, the length mixed in at the end. */
-/** _shuffle_bits (setobject.c): spreads an entry's hash before frozenset_hash xors it in. */
-const shuffleBits = (h: bigint): bigint => ((h ^ 89869747n ^ ((h << 16n) & M64)) * 3644798167n) & M64;
-
-/**
- * frozenset_hash: the shuffled hashes of the members xored (order-free; the null and dummy slots
- * CPython also xors in cancel out), the size factored in, then dispersed.
- */
-function frozensetHash(vm: Vm, h: number): bigint {
-  let x = 0n;
-  for (const m of setData(vm, h).index.values()) x ^= shuffleBits(hashValue(vm, m) & M64);
-  x ^= ((BigInt(vm.table.n[h]) + 1n) * 1927868237n) & M64;
-  x ^= (x >> 11n) ^ (x >> 25n);
-  x = (x * 69069n + 907133923n) & M64;
-  return x === M64 ? 590923713n : signed(x);
-}
-
 function tupleHash(vm: Vm, h: number): bigint {
   const n = vm.table.n[h];
+  const lanes: bigint[] = [];
+  for (let i = 0; i < n; i++) lanes.push(hashValue(vm, tupleItem(vm, h, i)));
+  return tupleHashOf(lanes);
+}
+
+/** tuplehash (3.11) of the items' hashes: xxHash's round per item, the length mixed in at the end. */
+export function tupleHashOf(lanes: readonly bigint[]): bigint {
   let acc = XXPRIME_5;
-  for (let i = 0; i < n; i++) {
-    const lane = BigInt.asUintN(64, hashValue(vm, tupleItem(vm, h, i)));
+  for (const h of lanes) {
+    const lane = BigInt.asUintN(64, h);
     acc = (acc + lane * XXPRIME_2) & M64;
     acc = rotl(acc, 31n);
     acc = (acc * XXPRIME_1) & M64;
   }
-  acc = (acc + (BigInt(n) ^ (XXPRIME_5 ^ 3527539n))) & M64;
+  acc = (acc + (BigInt(lanes.length) ^ (XXPRIME_5 ^ 3527539n))) & M64;
   return acc === M64 ? 1546275796n : signed(acc);
 }
 
@@ -197,7 +188,7 @@ export function hashValue(vm: Vm, h: number): bigint {
   }
   if (tp.id === T.Tuple) return tupleHash(vm, h);
   if (tp.id === T.Range) return rangeHash(vm, h);
-  if (tp.id === T.FrozenSet) return frozensetHash(vm, h);
+  if (tp.id === T.FrozenSet) return frozensetPyHash(vm, h);
   // weakref_hash: the referent's hash (abc's caches are sets of weak references); a dead one raises
   if (tp.mro.includes(T.WeakRef)) {
     const d = t.side[h] as { referent: number; hashValue?: bigint };

@@ -1,8 +1,9 @@
-import { NotSupported } from '../errors';
 import type { Vm } from '../runtime/vm';
 import { lookupSpecial } from './attr';
 import { call } from './call';
 import { typeError } from './errors';
+import { seqIterNew } from '../objects/seqiter';
+import { TpFlags } from '../objects/types';
 import { lengthIfAny, typeName } from './object';
 
 /** PyObject_GetIter (GET_ITER): tp_iter, which must return an iterator. A new reference. */
@@ -10,7 +11,8 @@ export function getIter(vm: Vm, h: number): number {
   const s = vm.types[vm.table.type[h]];
   const f = s.iter;
   if (f === null) {
-    if (s.sequence?.item) throw new NotSupported(`iterating a ${s.name} through __getitem__`);
+    // PySequence_Check: a class's __getitem__ (slot_sq_item) or a built-in's sq_item
+    if ((s.flags & TpFlags.HeapType && s.mapping?.subscript) || s.sequence?.item) return seqIterNew(vm, h);
     throw typeError(vm, "'%.200s' object is not iterable", s.name);
   }
   const it = f(vm, h);

@@ -1,5 +1,5 @@
 import { isSubtype } from '../objects/typeobject';
-import { T } from '../objects/types';
+import { T, TpFlags } from '../objects/types';
 import type { Vm } from '../runtime/vm';
 import { typeError } from './errors';
 import { lookupSpecial } from './attr';
@@ -68,7 +68,8 @@ export function contains(vm: Vm, c: number, x: number): boolean {
 }
 
 function iterFor(vm: Vm, c: number): number {
-  if (vm.types[vm.table.type[c]].iter === null)
+  const s = vm.types[vm.table.type[c]];
+  if (s.iter === null && !((s.flags & TpFlags.HeapType && s.mapping?.subscript) || s.sequence?.item))
     throw typeError(vm, "argument of type '%.200s' is not iterable", typeName(vm, c));
   return getIter(vm, c);
 }

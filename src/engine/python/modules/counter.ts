@@ -5,7 +5,8 @@ import { setItem } from '../abstract/item';
 import { binaryOp } from '../abstract/number';
 import { methodNew } from '../objects/classobject';
 import { builtinStatic } from '../objects/descr';
-import { dictGetItem, dictSetItem } from '../objects/dict';
+import { dictGetItemKnownHash, dictSetItemKnownHash } from '../objects/dict';
+import { isFastKey, keyHash, slowKey } from '../objects/dictindex';
 import { fromSsize } from '../objects/int';
 import { Meth, NB, T } from '../objects/types';
 import type { Vm } from '../runtime/vm';
@@ -263,12 +264,19 @@ function countElements(vm: Vm, mapping: number, iterable: number): number {
       try {
         vm.eval.tick();
         if (fast) {
-          const old = dictGetItem(vm, mapping, key);
-          if (old === 0) dictSetItem(vm, mapping, key, one);
+          // one PyObject_Hash, then _PyDict_GetItem_KnownHash and _PyDict_SetItem_KnownHash
+          const hash = keyHash(vm, key);
+          const exact = isFastKey(vm, key);
+          const slow = exact ? 0 : slowKey;
+          const old = dictGetItemKnownHash(vm, mapping, key, hash, slow);
+          if (old === 0) dictSetItemKnownHash(vm, mapping, key, one, hash, exact, slow);
           else {
             const v = binaryOp(vm, NB.Add, old, one);
-            dictSetItem(vm, mapping, key, v);
-            vm.decref(v);
+            try {
+              dictSetItemKnownHash(vm, mapping, key, v, hash, exact, slow);
+            } finally {
+              vm.decref(v);
+            }
           }
         } else {
           const old = call(vm, boundGet, [key, zero], null);

@@ -21,18 +21,8 @@ import {
 import { add, maxMin, quantize, reduce, sqrt, toIntegral } from './decimalops';
 import { formatDecimal, parseSpec, toSci } from './decimalstr';
 import { exp, ln, log10 } from './decimaltrans';
-import {
-  decNew,
-  decObj,
-  decOf,
-  decResult,
-  decToInt,
-  fromFloat,
-  isDecimal,
-  operand,
-  release,
-  sciBufferSize,
-} from './decimaltype';
+import { decToInt, sciBufferSize } from './decimalconv';
+import { decNew, decObj, decOf, decResult, fromFloat, isDecimal, operand, release } from './decimaltype';
 
 /** Decimal's methods (_decimal.c dec_methods), with the calling conventions that decide their allocations. */
 

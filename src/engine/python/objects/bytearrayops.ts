@@ -4,6 +4,7 @@ import { asSsize } from '../abstract/number';
 import { typeName } from '../abstract/object';
 import { NotSupported } from '../errors';
 import type { Vm } from '../runtime/vm';
+import { translateMethods } from './bytestranslate';
 import { E, EXCEPTION_IDS } from './exctypes';
 import { byteLength, byteString, type ByteContent } from './bytes';
 import {
@@ -176,6 +177,7 @@ const method = (name: string, flags: number, impl: MethodDef['impl']): MethodDef
 export const BYTEARRAY_METHODS: Record<string, MethodDef> = {
   // the str-like methods (bytesstr.ts); the ones below, with their own allocation cases, win
   ...bytesLikeMethods('bytearray'),
+  ...translateMethods('bytearray'),
   /** bytearray_reverse: the buffer reversed in place, nothing allocated. */
   reverse: method('reverse', Meth.NoArgs, (vm, self) => {
     const n = vm.table.n[self];

@@ -3,6 +3,7 @@ import { typeError, valueError } from '../abstract/errors';
 import { sequenceFast } from '../abstract/sequence';
 import { NotSupported } from '../errors';
 import type { Vm } from '../runtime/vm';
+import { translateMethods } from './bytestranslate';
 import { asSsize } from '../abstract/number';
 import {
   BYTES_HEADER,
@@ -253,4 +254,5 @@ export const BYTES_METHODS: Record<string, MethodDef> = {
   fromhex: def('fromhex', Meth.O | Meth.Class, fromhex),
   ...SEARCH_METHODS('bytes'),
   ...SPLIT_METHODS('bytes'),
+  ...translateMethods('bytes'),
 };

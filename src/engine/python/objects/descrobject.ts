@@ -1,4 +1,4 @@
-import { NotSupported } from '../errors';
+import { NotSupported, type PyError } from '../errors';
 import { lookupAttr, typeLookup } from '../abstract/attr';
 import { call } from '../abstract/call';
 import { isTrue } from '../abstract/object';
@@ -9,7 +9,7 @@ import { methodNew } from './classobject';
 import { dictNew, dictSetItem } from './dict';
 import { E } from './exctypes';
 import { genericAlloc } from './object';
-import { intern } from './str';
+import { intern, strResult } from './str';
 import { tupleItem } from './tuple';
 import { Meth, T, TpFlags, defineType, type TypeSlots, type Visit } from './types';
 
@@ -146,6 +146,24 @@ interface PropertyState {
   fset: number;
   fdel: number;
   doc: number;
+  /** prop_name (3.11): what __set_name__ gave, for the "has no setter" messages; 0 = none. */
+  name?: number;
+}
+
+/**
+ * property_descr_get/set's AttributeError (3.11): "property 'x' of 'C' object has no setter",
+ * the name when __set_name__ gave one, the instance's type by its qualname.
+ */
+function propertyMissing(vm: Vm, st: PropertyState, obj: number, what: string): PyError {
+  const qual = obj === 0 ? 0 : strResult(vm, vm.typeOf(obj).qualname);
+  try {
+    if (st.name && qual)
+      return raiseFormat(vm, E.AttributeError, `property %R of %R object has no ${what}`, st.name, qual);
+    if (qual) return raiseFormat(vm, E.AttributeError, `property of %R object has no ${what}`, qual);
+    return raiseFormat(vm, E.AttributeError, `property has no ${what}`);
+  } finally {
+    if (qual) vm.decref(qual);
+  }
 }
 
 const PROP_FIELDS = ['fget', 'fset', 'fdel', 'doc'] as const;
@@ -160,11 +178,13 @@ export const PropertyType = (): TypeSlots =>
       vm.gc.untrack(h);
       const st = vm.table.side[h] as PropertyState;
       for (const k of PROP_FIELDS) vm.xdecref(st[k]);
+      vm.xdecref(st.name ?? 0);
       vm.gcDel(h);
     },
     traverse: (vm, h, visit) => {
       const st = vm.table.side[h] as PropertyState;
       for (const k of PROP_FIELDS) if (st[k]) visit(st[k]);
+      if (st.name) visit(st.name);
     },
     new: (vm, type) => {
       const h = genericAlloc(vm, type, 0);
@@ -192,18 +212,13 @@ export const PropertyType = (): TypeSlots =>
         return h;
       }
       const fget = (vm.table.side[h] as PropertyState).fget;
-      if (fget === 0) throw raiseFormat(vm, E.AttributeError, 'property object has no getter');
+      if (fget === 0) throw propertyMissing(vm, vm.table.side[h] as PropertyState, obj, 'getter');
       return call(vm, fget, [obj], null);
     },
     descrSet: (vm, h, obj, value) => {
       const st = vm.table.side[h] as PropertyState;
       const f = value === 0 ? st.fdel : st.fset;
-      if (f === 0)
-        throw raiseFormat(
-          vm,
-          E.AttributeError,
-          value === 0 ? "can't delete attribute" : "can't set attribute",
-        );
+      if (f === 0) throw propertyMissing(vm, st, obj, value === 0 ? 'deleter' : 'setter');
       vm.decref(value === 0 ? call(vm, f, [obj], null) : call(vm, f, [obj, value], null));
     },
     // property.getter/setter/deleter: property_copy, a new property of the same type (type(old)(fget, fset, fdel, doc))
@@ -211,6 +226,21 @@ export const PropertyType = (): TypeSlots =>
       getter: { name: 'getter', flags: Meth.O, impl: (vm, h, a) => propertyCopy(vm, h, 'fget', a[0]) },
       setter: { name: 'setter', flags: Meth.O, impl: (vm, h, a) => propertyCopy(vm, h, 'fset', a[0]) },
       deleter: { name: 'deleter', flags: Meth.O, impl: (vm, h, a) => propertyCopy(vm, h, 'fdel', a[0]) },
+      // property_set_name: __set_name__(owner, name) keeps the name for the error messages
+      __set_name__: {
+        name: '__set_name__',
+        flags: Meth.Varargs,
+        impl: (vm, h, a) => {
+          if (a.length !== 2)
+            throw typeError(vm, '__set_name__() takes 2 positional arguments but %zd were given', a.length);
+          const st = vm.table.side[h] as PropertyState;
+          vm.incref(a[1]);
+          vm.xdecref(st.name ?? 0);
+          st.name = a[1];
+          vm.incref(vm.s.None);
+          return vm.s.None;
+        },
+      },
     },
     // property_get___isabstractmethod__: any of fget, fset, fdel is abstract
     getset: {
@@ -240,7 +270,20 @@ export const PropertyType = (): TypeSlots =>
 function propertyCopy(vm: Vm, old: number, which: 'fget' | 'fset' | 'fdel', f: number): number {
   const st = vm.table.side[old] as PropertyState;
   const pick = (k: 'fget' | 'fset' | 'fdel' | 'doc'): number => (k === which ? f : st[k]) || vm.s.None;
-  return call(vm, vm.typeOf(old).typeObject, [pick('fget'), pick('fset'), pick('fdel'), pick('doc')], null);
+  const r = call(
+    vm,
+    vm.typeOf(old).typeObject,
+    [pick('fget'), pick('fset'), pick('fdel'), pick('doc')],
+    null,
+  );
+  // property_copy: the new one keeps prop_name
+  const nst = vm.table.side[r] as PropertyState | undefined;
+  if (st.name && nst && vm.typeOf(r).mro.includes(T.Property)) {
+    vm.incref(st.name);
+    vm.xdecref(nst.name ?? 0);
+    nst.name = st.name;
+  }
+  return r;
 }
 
 // ---- super -------------------------------------------------------------------------------

@@ -251,10 +251,26 @@ function maintainTracking(vm: Vm, h: number, key: number, value: number): void {
 
 /** PyDict_SetItem (borrowed key and value). Returns nothing; replaces and releases an old value. */
 export function dictSetItem(vm: Vm, h: number, key: number, value: number): void {
-  const d = dictData(vm, h);
   const hash = keyHash(vm, key);
   const fast = isFastKey(vm, key);
-  const slow = fast ? 0 : slowKey;
+  dictSetItemKnownHash(vm, h, key, value, hash, fast, fast ? 0 : slowKey);
+}
+
+/**
+ * _PyDict_SetItem_KnownHash: the key's hash (and, not an exact int or str, its HashKey `slow`)
+ * already computed, so its __hash__ is not called again.
+ */
+export function dictSetItemKnownHash(
+  vm: Vm,
+  h: number,
+  key: number,
+  value: number,
+  hash: number,
+  fast: boolean,
+  slow: HashKey,
+  absent = false,
+): void {
+  const d = dictData(vm, h);
   if (d.split) {
     if (splitSetItem(vm, h, d, key, value, hash)) return;
     combineSplit(vm, h, d);
@@ -269,7 +285,16 @@ export function dictSetItem(vm: Vm, h: number, key: number, value: number): void
     return;
   }
   if (d.unicode && !isStr(vm, key)) resize(vm, h, log2Keysize(vm.table.n[h] * 3), false);
-  const ix = lookup(vm, d, key, hash, fast);
+  let ix = -1;
+  try {
+    // (absent: PyDict_SetDefault's insert after its own lookup found nothing)
+    if (!absent) ix = lookup(vm, d, key, hash, fast, slow);
+  } catch (e) {
+    // a key's __eq__ raised (insertdict's Fail: the references it took go back)
+    vm.decref(value);
+    vm.decref(key);
+    throw e;
+  }
   maintainTracking(vm, h, key, value);
   if (ix < 0) {
     if (d.usable <= 0) resize(vm, h, log2Keysize(vm.table.n[h] * 3), true);
@@ -320,12 +345,61 @@ export function dictGetItem(vm: Vm, h: number, key: number): number {
   return ix < 0 ? 0 : d.values[ix];
 }
 
+/** _Py_dict_lookup with a known hash: borrowed value for key, or 0 (its __hash__ not called). */
+export function dictGetItemKnownHash(vm: Vm, h: number, key: number, hash: number, slow: HashKey): number {
+  const d = dictData(vm, h);
+  const ix = lookup(vm, d, key, hash, isFastKey(vm, key), slow);
+  return ix < 0 ? 0 : d.values[ix];
+}
+
 /** delitem_common: the slot becomes a dummy; key then value are released. A missing key is a KeyError. */
 export function dictDelItem(vm: Vm, h: number, key: number): void {
-  const d = dictData(vm, h);
   const hash = keyHash(vm, key);
-  const ix = lookup(vm, d, key, hash, isFastKey(vm, key));
+  dictDelItemKnownHash(vm, h, key, hash, isFastKey(vm, key) ? 0 : slowKey);
+}
+
+/** _PyDict_DelItem_KnownHash (`slow`: the key's HashKey when it is not an exact int or str). */
+export function dictDelItemKnownHash(vm: Vm, h: number, key: number, hash: number, slow: HashKey): void {
+  const d = dictData(vm, h);
+  const ix = lookup(vm, d, key, hash, isFastKey(vm, key), slow);
   if (ix < 0) throw setKeyError(vm, key, reprText(vm, key));
+  deleteEntry(vm, h, d, ix, hash);
+}
+
+/**
+ * dict.pop(key) (_PyDict_Pop: one hash, one lookup): the value (a new reference) with its entry
+ * removed, or 0 when the key is missing.
+ */
+export function dictPopItem(vm: Vm, h: number, key: number): number {
+  if (vm.table.n[h] === 0) return 0;
+  const hash = keyHash(vm, key);
+  return dictPopKnownHash(vm, h, key, hash, isFastKey(vm, key) ? 0 : slowKey);
+}
+
+/** _PyDict_Pop_KnownHash: the value (a new reference) with its entry removed, or 0. */
+export function dictPopKnownHash(vm: Vm, h: number, key: number, hash: number, slow: HashKey): number {
+  const d = dictData(vm, h);
+  const ix = lookup(vm, d, key, hash, isFastKey(vm, key), slow);
+  if (ix < 0) return 0;
+  const v = d.values[ix];
+  vm.incref(v);
+  deleteEntry(vm, h, d, ix, hash);
+  return v;
+}
+
+/** dict.setdefault (PyDict_SetDefault: one hash, one lookup): the value there, else dflt inserted. Borrowed. */
+export function dictSetDefault(vm: Vm, h: number, key: number, dflt: number): number {
+  const hash = keyHash(vm, key);
+  const fast = isFastKey(vm, key);
+  const slow = fast ? 0 : slowKey;
+  const ix = lookup(vm, dictData(vm, h), key, hash, fast, slow);
+  if (ix >= 0) return dictData(vm, h).values[ix];
+  dictSetItemKnownHash(vm, h, key, dflt, hash, fast, slow, true);
+  return dflt;
+}
+
+/** delitem_common for entry ix (hash: its me_hash). */
+function deleteEntry(vm: Vm, h: number, d: DictData, ix: number, hash: number): void {
   const k = d.keys[ix];
   const v = d.values[ix];
   d.indices[slotOf(d, hash, ix)] = DKIX_DUMMY;

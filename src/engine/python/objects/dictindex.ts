@@ -2,6 +2,7 @@ import { hashKey } from '../abstract/hash';
 import type { Vm } from '../runtime/vm';
 import { stringHash, strHash, strValue, strEquals } from './str';
 import { F_BIG } from './table';
+import { isOpaqueKey, keysMatch, opaqueHash } from './keyeq';
 import { T, type HashKey } from './types';
 
 /**
@@ -53,8 +54,18 @@ export function numberHash(x: number): number {
 
 export function hashOfKey(k: HashKey): number {
   if (typeof k === 'number') return numberHash(k);
-  if (typeof k === 'string') return stringHash(k);
+  if (typeof k === 'string') return isOpaqueKey(k) ? opaqueIndexHash(k) : stringHash(k);
   return numberHash(Number(BigInt.asIntN(32, k ^ (k >> 32n))));
+}
+
+/**
+ * An opaque key (keyeq.ts) indexes by its Py_hash_t as an int key of that value would, so a key
+ * whose `__hash__` returns hash(n) meets the int n on its probe path, where its `__eq__` decides.
+ */
+function opaqueIndexHash(k: string): number {
+  const v = opaqueHash(k);
+  const n = Number(v);
+  return Number.isSafeInteger(n) ? numberHash(n) : hashOfKey(v);
 }
 
 /**
@@ -89,6 +100,12 @@ function fastKeyOf(vm: Vm, k: number): HashKey {
   return vm.table.type[k] === T.Str ? strValue(vm, k) : vm.table.num[k];
 }
 
+/** The HashKey of entry ix's key (its own columns for an exact int or str). */
+export function entryKey(vm: Vm, x: HashIndex, ix: number): HashKey {
+  const o = x.other === null ? undefined : x.other[ix];
+  return o !== undefined ? o : fastKeyOf(vm, x.keys[ix]);
+}
+
 /** me_hash of entry ix. */
 export function entryHash(vm: Vm, x: HashIndex, ix: number): number {
   if (x.hashes !== null) return x.hashes[ix];
@@ -97,24 +114,45 @@ export function entryHash(vm: Vm, x: HashIndex, ix: number): number {
   return t.type[k] === T.Str ? strHash(vm, k) : numberHash(t.num[k]);
 }
 
-/** Whether entry ix holds a key equal to k (whose hash equals the entry's). */
-function sameKey(vm: Vm, x: HashIndex, ix: number, k: number, fast: boolean): boolean {
+/**
+ * Whether entry ix holds a key equal to k (whose hash equals the entry's): identity, then the
+ * values of two built-in keys, else keyeq.ts keysMatch (the key's `__eq__`, as lookdict calls it).
+ * `sk` is k's HashKey when k is not an exact int or str.
+ */
+function sameKey(vm: Vm, x: HashIndex, ix: number, k: number, fast: boolean, sk: HashKey): boolean {
   const k2 = x.keys[ix];
   if (k2 === k) return true;
   const t = vm.table;
   const o = x.other === null ? undefined : x.other[ix];
   if (o === undefined) {
     // the entry's key is an exact int or str
-    if (!fast) return slowKey === fastKeyOf(vm, k2);
+    if (!fast)
+      return isOpaqueKey(sk) ? keysMatch(vm, k2, fastKeyOf(vm, k2), k, sk) : sk === fastKeyOf(vm, k2);
     const type = t.type[k];
     if (type !== t.type[k2]) return false;
     return type === T.Int ? t.num[k] === t.num[k2] : strEquals(vm, k, k2);
   }
-  return o === (fast ? fastKeyOf(vm, k) : slowKey);
+  const kk = fast ? fastKeyOf(vm, k) : sk;
+  if (o === kk && !isOpaqueKey(o)) return true;
+  return (isOpaqueKey(o) || isOpaqueKey(kk)) && keysMatch(vm, k2, o, k, kk);
 }
 
-/** lookdict: the entry holding a key equal to k (hash = keyHash(k), fast = isFastKey(k)), or -1. */
-export function lookup(vm: Vm, x: HashIndex, k: number, hash: number, fast: boolean): number {
+/**
+ * lookdict: the entry holding a key equal to k (hash = keyHash(k), fast = isFastKey(k), `sk` its
+ * HashKey when not fast), or -1. A key's `__eq__` can change the table: when it did (another
+ * table, or the entry no longer the key compared), the lookup starts again, as lookdict's
+ * "restart" does.
+ */
+export function lookup(vm: Vm, x: HashIndex, k: number, hash: number, fast: boolean, sk = slowKey): number {
+  for (;;) {
+    const ix = probeFor(vm, x, k, hash, fast, sk);
+    if (ix !== RESTART) return ix;
+  }
+}
+
+/** One lookdict walk: the entry, -1 when absent, RESTART when a key's __eq__ changed the table. */
+const RESTART = -2;
+function probeFor(vm: Vm, x: HashIndex, k: number, hash: number, fast: boolean, sk: HashKey): number {
   const indices = x.indices;
   const mask = indices.length - 1;
   let i = hash & mask;
@@ -122,7 +160,12 @@ export function lookup(vm: Vm, x: HashIndex, k: number, hash: number, fast: bool
   for (;;) {
     const ix = indices[i];
     if (ix === DKIX_EMPTY) return -1;
-    if (ix >= 0 && entryHash(vm, x, ix) === hash && sameKey(vm, x, ix, k, fast)) return ix;
+    if (ix >= 0 && entryHash(vm, x, ix) === hash) {
+      const k2 = x.keys[ix];
+      const same = sameKey(vm, x, ix, k, fast, sk);
+      if (x.indices !== indices || x.keys[ix] !== k2) return RESTART;
+      if (same) return ix;
+    }
     perturb >>>= PERTURB_SHIFT;
     i = (i * 5 + perturb + 1) & mask;
   }
@@ -130,10 +173,13 @@ export function lookup(vm: Vm, x: HashIndex, k: number, hash: number, fast: bool
 
 /**
  * lookdict by a key's HashKey rather than its handle (an OrderedDict's nodes keep the HashKey of
- * their key, odictobject.c's od_fast_nodes lookup): the entry whose key equals `hk`, or -1.
+ * their key, odictobject.c's od_fast_nodes lookup): the entry whose key equals `hk` (the HashKey
+ * of `key`), or -1.
  */
-export function lookupHashKey(vm: Vm, x: HashIndex, hk: HashKey): number {
+export function lookupHashKey(vm: Vm, x: HashIndex, hk: HashKey, key: number): number {
   const hash = hashOfKey(hk);
+  // an opaque key's equality is its __eq__: lookdict with the key itself
+  if (isOpaqueKey(hk)) return lookup(vm, x, key, hash, false, hk);
   const indices = x.indices;
   const mask = indices.length - 1;
   let i = hash & mask;

@@ -3,13 +3,15 @@ import type { Vm } from '../runtime/vm';
 import {
   copyEntries,
   dictData,
-  dictSetItem,
+  dictSetItemKnownHash,
   keysBytes,
   log2Keysize,
   moveEntries,
   type DictData,
 } from './dict';
-import { newIndices, smallSlots } from './dictindex';
+import { entryHash, entryKey, isFastKey, newIndices, smallSlots } from './dictindex';
+import { raiseString } from '../abstract/errors';
+import { E } from './exctypes';
 
 const usableFraction = (n: number): number => Math.floor((n << 1) / 3);
 
@@ -37,8 +39,24 @@ export function dictMerge(vm: Vm, a: number, b: number): void {
     return;
   }
   if (usableFraction(d.keysAddr ? 2 ** d.log2 : 0) < used) resizeFor(vm, d, t.n[a] + used, other.unicode);
-  for (let i = 0; i < other.nentries; i++)
-    if (other.values[i] !== 0) dictSetItem(vm, a, other.keys[i], other.values[i]);
+  // insertdict with each entry's stored hash (a key's __hash__ is not called again)
+  for (let i = 0; i < other.nentries; i++) {
+    const k = other.keys[i];
+    if (other.values[i] === 0) continue;
+    const fast = isFastKey(vm, k);
+    dictSetItemKnownHash(
+      vm,
+      a,
+      k,
+      other.values[i],
+      entryHash(vm, other, i),
+      fast,
+      fast ? 0 : entryKey(vm, other, i),
+    );
+    // a key's __eq__ changed b under the loop (dict_merge's check)
+    if (t.n[b] !== used || dictData(vm, b) !== other)
+      throw raiseString(vm, E.RuntimeError, 'dict mutated during update');
+  }
 }
 
 function cloneInto(vm: Vm, a: number, d: DictData, other: DictData, used: number): void {

@@ -13,12 +13,17 @@ import {
   dictDelItem,
   dictEntries,
   dictGetItem,
+  dictGetItemKnownHash,
+  dictPopItem,
+  dictSetDefault,
   dictSetItem,
   DICT_BASIC,
 } from './dict';
+import { entryHash, entryKey } from './dictindex';
 import { dictMerge } from './dictmerge';
 import { DICT_FROMKEYS } from './dictfromkeys';
 import { dictViewNew } from './dictview';
+import { reversedMethod } from './dictreviter';
 import { dictMergeMapping } from './dictsub';
 import { E } from './exctypes';
 import { intern } from './str';
@@ -61,8 +66,19 @@ export function dictRichcompare(vm: Vm, a: number, b: number, op: Cmp): number {
     const d = dictData(vm, a);
     for (let i = 0; i < d.nentries && eq; i++) {
       if (d.values[i] === 0) continue;
-      const v = dictGetItem(vm, b, d.keys[i]);
-      eq = v !== 0 && equals(vm, d.values[i], v);
+      // dict_equal: b probed with the entry's stored hash (no __hash__ call); a and b's values
+      // and the key held while their __eq__ runs
+      const key = d.keys[i];
+      const av = d.values[i];
+      vm.incref(key);
+      vm.incref(av);
+      try {
+        const v = dictGetItemKnownHash(vm, b, key, entryHash(vm, d, i), entryKey(vm, d, i));
+        eq = v !== 0 && equals(vm, av, v);
+      } finally {
+        vm.decref(av);
+        vm.decref(key);
+      }
     }
   }
   return vm.s.bool(eq === (op === Cmp.EQ));
@@ -175,6 +191,7 @@ function arity(vm: Vm, name: string, args: readonly number[], min: number, max: 
 }
 
 export const DICT_METHODS: Record<string, MethodDef> = {
+  __reversed__: reversedMethod('keys', (_vm, h) => h),
   get: def('get', Meth.Fastcall, (vm, self, args) => {
     arity(vm, 'get', args, 1, 2);
     const v = dictGetItem(vm, self, args[0]) || (args[1] ?? vm.s.None);
@@ -183,23 +200,17 @@ export const DICT_METHODS: Record<string, MethodDef> = {
   }),
   pop: def('pop', Meth.Fastcall, (vm, self, args) => {
     arity(vm, 'pop', args, 1, 2);
-    const v = dictGetItem(vm, self, args[0]);
+    const v = dictPopItem(vm, self, args[0]);
     if (!v) {
       if (args.length < 2) throw setKeyError(vm, args[0], reprText(vm, args[0]));
       vm.incref(args[1]);
       return args[1];
     }
-    vm.incref(v);
-    dictDelItem(vm, self, args[0]);
     return v;
   }),
   setdefault: def('setdefault', Meth.Fastcall, (vm, self, args) => {
     arity(vm, 'setdefault', args, 1, 2);
-    let v = dictGetItem(vm, self, args[0]);
-    if (!v) {
-      v = args[1] ?? vm.s.None;
-      dictSetItem(vm, self, args[0], v);
-    }
+    const v = dictSetDefault(vm, self, args[0], args[1] ?? vm.s.None);
     vm.incref(v);
     return v;
   }),

@@ -7,6 +7,7 @@ import { dictData, dictGetItem } from './dict';
 import { fromSsize } from './int';
 import { selfIter } from './rangeobject';
 import { tupleAlloc } from './tuple';
+import { reversedMethod } from './dictreviter';
 import { Cmp, Meth, T, TpFlags, defineType, type TypeSlots, type Visit } from './types';
 
 /**
@@ -18,6 +19,11 @@ import { Cmp, Meth, T, TpFlags, defineType, type TypeSlots, type Visit } from '.
 export type DictIterKind = 'keys' | 'values' | 'items';
 
 const VIEW_OF: Record<DictIterKind, number> = { keys: T.DictView, values: T.DictValues, items: T.DictItems };
+const KIND_OF: Record<number, DictIterKind> = {
+  [T.DictView]: 'keys',
+  [T.DictValues]: 'values',
+  [T.DictItems]: 'items',
+};
 const ITER_OF: Record<number, number> = {
   [T.DictView]: T.DictIter,
   [T.DictValues]: T.DictValueIter,
@@ -190,11 +196,12 @@ function viewType(id: number, name: string): TypeSlots {
     sequence: { length: (vm, h) => vm.table.n[vm.table.ref[h]], contains: viewContains },
     iter: (vm, h) => dictIterNew(vm, vm.table.ref[h], ITER_OF[vm.table.type[h]]),
     ...(id === T.DictValues
-      ? {}
+      ? { methods: { __reversed__: reversedMethod(KIND_OF[id], (vm, h) => vm.table.ref[h]) } }
       : {
           number: VIEW_NUMBER_SLOTS(),
           richcompare: viewRichcompare,
           methods: {
+            __reversed__: reversedMethod(KIND_OF[id], (vm, h) => vm.table.ref[h]),
             isdisjoint: {
               name: 'isdisjoint',
               flags: Meth.O,

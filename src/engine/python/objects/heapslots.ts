@@ -173,16 +173,17 @@ export function installDunderSlots(vm: Vm, s: TypeSlots, names: ReadonlySet<stri
     }
     s.getattro = (vm2, h, name) => {
       const n = intern(vm2, name);
-      if (!custom) {
-        try {
-          return builtinGet(vm2, h, name);
-        } catch (e) {
-          if (!(e instanceof PyError) || !errorMatches(vm2, e, E.AttributeError)) throw e;
-          clearError(vm2, e);
-          return mustCall(vm2, h, '__getattr__', [n]);
-        }
+      // no __getattr__ on the class: slot_tp_getattro, __getattribute__ alone
+      if (custom && typeLookup(vm2, vm2.typeOf(h), '__getattr__') === 0)
+        return mustCall(vm2, h, '__getattribute__', [n]);
+      try {
+        return custom ? mustCall(vm2, h, '__getattribute__', [n]) : builtinGet(vm2, h, name);
+      } catch (e) {
+        // an AttributeError from either is the cue for __getattr__
+        if (!(e instanceof PyError) || !errorMatches(vm2, e, E.AttributeError)) throw e;
+        clearError(vm2, e);
+        return mustCall(vm2, h, '__getattr__', [n]);
       }
-      return mustCall(vm2, h, '__getattribute__', [n]);
     };
   }
   if (has('__setattr__') || has('__delattr__')) {

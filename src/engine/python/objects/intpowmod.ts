@@ -16,6 +16,11 @@ export function ternaryPower(vm: Vm, a: number, b: number, m: number): number {
   const isInt = (h: number): boolean => vm.typeOf(h).mro.includes(T.Int);
   const isNumber = (h: number): boolean => isInt(h) || vm.typeOf(h).mro.includes(T.Float);
   if (isInt(a) && isInt(b) && isInt(m)) return longPowMod(vm, a, b, m);
+  // an extension type's nb_power with a modulus (decimal.Decimal's mpd_qpowmod)
+  for (const h of [a, b, m]) {
+    const slot = vm.typeOf(h).number?.ternaryPower;
+    if (slot !== undefined) return slot(vm, a, b, m);
+  }
   if (isNumber(a) && isNumber(b) && isNumber(m))
     throw typeError(vm, 'pow() 3rd argument not allowed unless all arguments are integers');
   // a class's __pow__/__rpow__ with a modulus (slot_nb_power's three-argument call) is not modelled

@@ -3,8 +3,8 @@ import { setKeyError } from '../abstract/errors';
 import { reprText } from '../abstract/repr';
 import { memoryError } from '../errors';
 import type { Vm } from '../runtime/vm';
-import { dictClear, dictData, dictDelItem, dictGetItem, dictSetItem } from './dict';
-import { lookupHashKey } from './dictindex';
+import { dictClear, dictData, dictDelItemKnownHash, dictPopKnownHash, dictSetItemKnownHash } from './dict';
+import { hashOfKey, isFastKey, lookupHashKey } from './dictindex';
 import type { HashKey } from './types';
 
 /**
@@ -77,7 +77,7 @@ function resize(vm: Vm, h: number, od: OdState): void {
   vm.mem.touch(addr, 8 * size);
   const fast: (OdNode | null)[] = new Array(size).fill(null);
   for (let n = od.first; n !== null; n = n.next) {
-    const i = lookupHashKey(vm, d, n.hk);
+    const i = lookupHashKey(vm, d, n.hk, n.key);
     if (i !== undefined) fast[i] = n;
   }
   if (od.fastAddr) vm.mem.free(od.fastAddr);
@@ -89,17 +89,17 @@ function resize(vm: Vm, h: number, od: OdState): void {
 }
 
 /** _odict_get_index: the key's entry index (−1 when absent), the fast nodes brought in sync first. */
-export function odGetIndex(vm: Vm, h: number, od: OdState, hk: HashKey): number {
+export function odGetIndex(vm: Vm, h: number, od: OdState, hk: HashKey, key: number): number {
   const d = dictData(vm, h);
   if (od.sentinel !== d.keysAddr || od.sentinelLog2 !== d.log2 || od.fastSize !== 2 ** d.log2)
     resize(vm, h, od);
-  return lookupHashKey(vm, d, hk);
+  return lookupHashKey(vm, d, hk, key);
 }
 
 /** _odict_find_node: the key's node, or null. */
 export function odFindNode(vm: Vm, h: number, key: number): OdNode | null {
   const od = odState(vm, h);
-  const i = odGetIndex(vm, h, od, hashKey(vm, key));
+  const i = odGetIndex(vm, h, od, hashKey(vm, key), key);
   return i < 0 ? null : od.fast[i];
 }
 
@@ -139,10 +139,11 @@ function nodeDealloc(vm: Vm, n: OdNode): void {
 /** PyODict_SetItem: into the dict, then a node at the tail unless the key has one. */
 export function odSetItem(vm: Vm, h: number, key: number, value: number): void {
   const hk = hashKey(vm, key);
-  dictSetItem(vm, h, key, value);
+  // _PyDict_SetItem_KnownHash: the key's __hash__ is not called again
+  dictSetItemKnownHash(vm, h, key, value, hashOfKey(hk), isFastKey(vm, key), hk);
   const od = odState(vm, h);
   vm.incref(key);
-  const i = odGetIndex(vm, h, od, hk);
+  const i = odGetIndex(vm, h, od, hk, key);
   if (od.fast[i] !== null) {
     vm.decref(key);
     return;
@@ -159,9 +160,9 @@ export function odSetItem(vm: Vm, h: number, key: number, value: number): void {
 }
 
 /** _odict_clear_node: the key's node out of the list and freed (nothing when the key has none). */
-function clearNode(vm: Vm, h: number, od: OdState, hk: HashKey, node: OdNode | null): void {
+function clearNode(vm: Vm, h: number, od: OdState, hk: HashKey, key: number, node: OdNode | null): void {
   if (od.first === null) return;
-  const i = odGetIndex(vm, h, od, hk);
+  const i = odGetIndex(vm, h, od, hk, key);
   if (i < 0) return;
   node ??= od.fast[i];
   if (node === null) return;
@@ -172,8 +173,9 @@ function clearNode(vm: Vm, h: number, od: OdState, hk: HashKey, node: OdNode | n
 
 /** PyODict_DelItem: the node first, then the dict's entry (a missing key is the dict's KeyError). */
 export function odDelItem(vm: Vm, h: number, key: number): void {
-  clearNode(vm, h, odState(vm, h), hashKey(vm, key), null);
-  dictDelItem(vm, h, key);
+  const hk = hashKey(vm, key);
+  clearNode(vm, h, odState(vm, h), hk, key, null);
+  dictDelItemKnownHash(vm, h, key, hashOfKey(hk), hk);
 }
 
 /**
@@ -183,17 +185,13 @@ export function odDelItem(vm: Vm, h: number, key: number): void {
 export function odPopKey(vm: Vm, h: number, key: number, dflt: number): number {
   const od = odState(vm, h);
   const hk = hashKey(vm, key);
-  const i = odGetIndex(vm, h, od, hk);
+  const i = odGetIndex(vm, h, od, hk, key);
   const node = i < 0 ? null : od.fast[i];
   if (node !== null) {
-    clearNode(vm, h, od, hk, node);
+    clearNode(vm, h, od, hk, key, node);
     // _PyDict_Pop_KnownHash
-    const v = dictGetItem(vm, h, key);
-    if (v !== 0) {
-      vm.incref(v);
-      dictDelItem(vm, h, key);
-      return v;
-    }
+    const v = dictPopKnownHash(vm, h, key, hashOfKey(hk), hk);
+    if (v !== 0) return v;
   }
   if (dflt !== 0) {
     vm.incref(dflt);

@@ -6,7 +6,10 @@ import { reprText } from '../abstract/repr';
 import type { Vm } from '../runtime/vm';
 import { setIterNew } from './iter';
 import { FROZENSET_METHODS, SET_METHODS, setNumberSlots } from './setmethods';
-import { isAnySet, setUpdateInternal } from './setops';
+import { isAnySet, setIsSubset, setUpdateInternal } from './setops';
+import { foundHk, indexKeyOf, setFind } from './setlookup';
+import { frozensetPyHash } from './sethash';
+import { isOpaqueKey, opaqueKey } from './keyeq';
 import { computeEntryHash } from './sethash';
 import { newSlots, slotInsert, slotMembers, slotRemove, slotsRehash } from './settable';
 import { genericAlloc, hashNotImplemented } from './object';
@@ -29,8 +32,13 @@ export interface SetData {
   tableAddr: number;
   mask: number;
   fill: number;
-  /** Membership (key → member handle): the lookups. */
+  /**
+   * Membership (key → member handle): the lookups (setlookup.ts). An opaque member (keyeq.ts) is
+   * entered under its HashKey and handle (setlookup.ts indexKeyOf): found by a walk, not here.
+   */
   index: Map<HashKey, number>;
+  /** How many members have an opaque HashKey: while there are any, lookups walk the slot table. */
+  opaque: number;
   /** The slot table (settable.ts): which slot each member is in, for the order. */
   slots: Int32Array;
   /** Each slot's membership key. */
@@ -48,6 +56,7 @@ const emptyData = (): SetData => ({
   mask: MINSIZE - 1,
   fill: 0,
   index: new Map(),
+  opaque: 0,
   slots: newSlots(MINSIZE),
   hks: new Array<HashKey>(MINSIZE),
   finger: 0,
@@ -95,7 +104,7 @@ export function setResize(vm: Vm, h: number, minused: number): void {
 /** set_add_entry (borrowed key): into the first unused slot on its path; a resize at fill·5 ≥ mask·3. */
 export function setAdd(vm: Vm, h: number, key: number): void {
   const hk = hashKey(vm, key);
-  if (setData(vm, h).index.has(hk)) return;
+  if (setFind(vm, h, key, hk) !== 0) return;
   computeEntryHash(vm, key, hk);
   addEntry(vm, h, key, hk);
 }
@@ -104,7 +113,8 @@ export function setAdd(vm: Vm, h: number, key: number): void {
 export function addEntry(vm: Vm, h: number, key: number, hk: HashKey): void {
   const s = setData(vm, h);
   vm.incref(key);
-  s.index.set(hk, key);
+  s.index.set(indexKeyOf(hk, key), key);
+  if (isOpaqueKey(hk)) s.opaque++;
   const slot = slotInsert(s.slots, s.hks, s.mask, key, hk);
   s.fill++;
   const used = ++vm.table.n[h];
@@ -114,18 +124,24 @@ export function addEntry(vm: Vm, h: number, key: number, hk: HashKey): void {
 }
 
 export function setContains(vm: Vm, h: number, key: number): boolean {
-  return setData(vm, h).index.has(hashKey(vm, key));
+  return setFind(vm, h, key, hashKey(vm, key)) !== 0;
 }
 
 /** set_discard_entry: the slot becomes a dummy (fill unchanged). Returns whether the key was there. */
 export function setDiscard(vm: Vm, h: number, key: number): boolean {
+  return setDiscardKnown(vm, h, key, hashKey(vm, key));
+}
+
+/** set_discard_entry(so, key, hash) with the key's HashKey known (no __hash__ call). */
+export function setDiscardKnown(vm: Vm, h: number, key: number, hk: HashKey): boolean {
+  const k = setFind(vm, h, key, hk);
+  if (k === 0) return false;
   const s = setData(vm, h);
-  const hk = hashKey(vm, key);
-  const k = s.index.get(hk);
-  if (k === undefined) return false;
-  computeEntryHash(vm, k, hk);
+  const khk = foundHk;
+  computeEntryHash(vm, k, khk);
   slotRemove(s.slots, s.hks, s.mask, k);
-  s.index.delete(hk);
+  s.index.delete(indexKeyOf(khk, k));
+  if (isOpaqueKey(khk)) s.opaque--;
   vm.table.n[h]--;
   vm.decref(k);
   return true;
@@ -189,8 +205,8 @@ function setRichcompare(vm: Vm, a: number, b: number, op: Cmp): number {
   if (!isAnySet(vm, b)) return vm.s.NotImplemented;
   const na = vm.table.n[a];
   const nb = vm.table.n[b];
-  const subset = (x: number, y: number) =>
-    [...setData(vm, x).index.values()].every((k) => setContains(vm, y, k));
+  // set_issubset: each member looked up by its stored hash (no __hash__ call)
+  const subset = (x: number, y: number) => setIsSubset(vm, x, y);
   switch (op) {
     case Cmp.EQ:
       return vm.s.bool(na === nb && subset(a, b));
@@ -284,6 +300,8 @@ function setType(id: number, name: string, frozen: boolean): TypeSlots {
 }
 
 function frozensetHash(vm: Vm, h: number): HashKey {
+  // a member whose equality is its __eq__ makes the frozenset's own equality opaque too
+  if (setData(vm, h).opaque > 0) return opaqueKey(frozensetPyHash(vm, h));
   const parts = [...setData(vm, h).index.keys()].map(keyText).sort();
   return '\u0000f{' + parts.join(',') + '}';
 }

@@ -3,6 +3,7 @@ import { F_BIG } from './table';
 import { strKind, strValue } from './str';
 import { T, type HashKey } from './types';
 import type { Vm } from '../runtime/vm';
+import { setData } from './set';
 
 /**
  * The Py_hash_t a set entry stores (setentry.hash), as two 32-bit halves: a set's slot order (what
@@ -49,6 +50,31 @@ export function computeEntryHash(vm: Vm, h: number, key: HashKey): void {
     if (key.charCodeAt(1) === 117 /* u */) return fromBigint(BigInt(key.slice(2)));
   }
   fromBigint(hashValue(vm, h));
+}
+
+const M64 = (1n << 64n) - 1n;
+
+/** _shuffle_bits (setobject.c): spreads an entry's hash before frozenset_hash xors it in. */
+const shuffleBits = (h: bigint): bigint => ((h ^ 89869747n ^ ((h << 16n) & M64)) * 3644798167n) & M64;
+
+/**
+ * frozenset_hash from the members' stored hashes (setentry.hash: no __hash__ called again): the
+ * shuffled hashes xored (order-free; the null and dummy slots CPython also xors in cancel out),
+ * the size factored in, then dispersed.
+ */
+export function frozensetPyHash(vm: Vm, h: number): bigint {
+  const { slots, mask } = setData(vm, h);
+  const size = mask + 1;
+  let x = 0n;
+  for (let i = 0; i < size; i++) {
+    if (slots[i] <= 0) continue;
+    const v = (BigInt(slots[size + i] >>> 0) << 32n) | BigInt(slots[2 * size + i] >>> 0);
+    x ^= shuffleBits(v);
+  }
+  x ^= ((BigInt(vm.table.n[h]) + 1n) * 1927868237n) & M64;
+  x ^= (x >> 11n) ^ (x >> 25n);
+  x = (x * 69069n + 907133923n) & M64;
+  return x === M64 ? 590923713n : BigInt.asIntN(64, x);
 }
 
 // ---- SipHash-1-3, zero key (Python/pyhash.c), on 32-bit halves --------------------------------

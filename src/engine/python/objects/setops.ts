@@ -2,12 +2,25 @@ import { raiseString, typeError } from '../abstract/errors';
 import { hashKey } from '../abstract/hash';
 import { forEachItem } from '../abstract/iter';
 import type { Vm } from '../runtime/vm';
-import { dictEntries, dictGetItem } from './dict';
+import { dictData, dictEntries, dictGetItem } from './dict';
+import { entryKey } from './dictindex';
 import { E } from './exctypes';
 import { computeEntryHash } from './sethash';
-import { addEntry, setAdd, setClear, setData, setDiscard, setMembers, setNew, setResize } from './set';
+import {
+  addEntry,
+  setAdd,
+  setClear,
+  setData,
+  setDiscard,
+  setDiscardKnown,
+  setMembers,
+  setNew,
+  setResize,
+} from './set';
 import { DUMMY, loadSlotHash } from './settable';
-import { T, type TypeSlots } from './types';
+import { isOpaqueKey } from './keyeq';
+import { indexKeyOf, setFind } from './setlookup';
+import { T, type HashKey, type TypeSlots } from './types';
 
 /**
  * The set algebra of Objects/setobject.c (3.11): which set is walked, which one is probed, what is
@@ -28,7 +41,11 @@ export function newSetOfBase(vm: Vm, tp: TypeSlots): number {
 }
 
 /** Walk `h`'s live entries in slot order with their stored hash in entryHash (set_next). */
-function forEachEntry(vm: Vm, h: number, fn: (member: number, hk: number | string | bigint) => void): void {
+function forEachEntry(
+  vm: Vm,
+  h: number,
+  fn: (member: number, hk: HashKey, loadHash: () => void) => void,
+): void {
   const s = setData(vm, h);
   const size = s.mask + 1;
   for (let i = 0; i < size; i++) {
@@ -36,8 +53,10 @@ function forEachEntry(vm: Vm, h: number, fn: (member: number, hk: number | strin
     if (m <= 0) continue;
     // a callee can resize this set (a __eq__ that mutates): stop like CPython's restart would not
     if (setData(vm, h).slots !== s.slots) break;
-    loadSlotHash(s.slots, size, i);
-    fn(m, s.hks[i]);
+    const slots = s.slots;
+    const loadHash = (): void => loadSlotHash(slots, size, i);
+    loadHash();
+    fn(m, s.hks[i], loadHash);
   }
 }
 
@@ -56,16 +75,20 @@ function setMerge(vm: Vm, so: number, other: number): void {
       const m = o.slots[i];
       if (m <= 0) continue;
       s.hks[i] = o.hks[i];
-      s.index.set(o.hks[i], m);
+      s.index.set(indexKeyOf(o.hks[i], m), m);
       vm.incref(m);
     }
+    s.opaque = o.opaque;
     s.fill = ou;
     vm.table.n[so] = ou;
     if (s.tableAddr) vm.mem.touch(s.tableAddr, 16 * (s.mask + 1));
     return;
   }
-  forEachEntry(vm, other, (m, hk) => {
-    if (!setData(vm, so).index.has(hk)) addEntry(vm, so, m, hk);
+  forEachEntry(vm, other, (m, hk, loadHash) => {
+    if (setFind(vm, so, m, hk) === 0) {
+      loadHash();
+      addEntry(vm, so, m, hk);
+    }
   });
 }
 
@@ -76,7 +99,18 @@ export function setUpdateInternal(vm: Vm, so: number, other: number): void {
     const n = vm.table.n[other];
     const s = setData(vm, so);
     if ((s.fill + n) * 5 >= s.mask * 3) setResize(vm, so, (vm.table.n[so] + n) * 2);
-    for (const [k] of dictEntries(vm, other)) setAdd(vm, so, k);
+    // set_add_entry(so, key, hash) with the dict's stored hashes: no __hash__ call
+    const d = dictData(vm, other);
+    for (let i = 0; i < d.nentries; i++) {
+      if (d.values[i] === 0) continue;
+      const k = d.keys[i];
+      const hk = entryKey(vm, d, i);
+      if (setFind(vm, so, k, hk) !== 0) continue;
+      computeEntryHash(vm, k, hk);
+      addEntry(vm, so, k, hk);
+      // a key's __eq__ may have changed the dict: CPython's loop would fail; stop walking it
+      if (dictData(vm, other) !== d) break;
+    }
     return;
   }
   forEachItem(vm, other, (v) => setAdd(vm, so, v), true);
@@ -114,8 +148,11 @@ export function setIntersection(vm: Vm, so: number, other: number): number {
       let big = so;
       let small = other;
       if (vm.table.n[other] > vm.table.n[so]) [big, small] = [other, so];
-      forEachEntry(vm, small, (m, hk) => {
-        if (setData(vm, big).index.has(hk) && !setData(vm, r).index.has(hk)) addEntry(vm, r, m, hk);
+      forEachEntry(vm, small, (m, hk, loadHash) => {
+        if (setFind(vm, big, m, hk) !== 0 && setFind(vm, r, m, hk) === 0) {
+          loadHash();
+          addEntry(vm, r, m, hk);
+        }
       });
       return;
     }
@@ -124,7 +161,7 @@ export function setIntersection(vm: Vm, so: number, other: number): number {
       other,
       (v) => {
         const hk = hashKey(vm, v);
-        if (setData(vm, so).index.has(hk) && !setData(vm, r).index.has(hk)) {
+        if (setFind(vm, so, v, hk) !== 0 && setFind(vm, r, v, hk) === 0) {
           computeEntryHash(vm, v, hk);
           addEntry(vm, r, v, hk);
         }
@@ -141,7 +178,11 @@ export function setDifferenceUpdate(vm: Vm, so: number, other: number): void {
     // more than 8 times larger: walk the intersection instead
     const walk = vm.table.n[other] >> 3 > vm.table.n[so] ? setIntersection(vm, so, other) : other;
     try {
-      for (const m of setMembers(vm, walk)) setDiscard(vm, so, m);
+      // set_discard_entry(so, entry->key, entry->hash): the stored hashes, no __hash__ call
+      const { slots, hks, mask } = setData(vm, walk);
+      const pairs: [number, HashKey][] = [];
+      for (let i = 0; i <= mask; i++) if (slots[i] > 0) pairs.push([slots[i], hks[i]]);
+      for (const [m, hk] of pairs) setDiscardKnown(vm, so, m, hk);
     } finally {
       if (walk !== other) vm.decref(walk);
     }
@@ -169,9 +210,12 @@ export function setDifference(vm: Vm, so: number, other: number): number {
   }
   return building(vm, so, (r) => {
     const inOther = (hk: number | string | bigint, m: number): boolean =>
-      isAnySet(vm, other) ? setData(vm, other).index.has(hk) : dictHas(vm, other, m);
-    forEachEntry(vm, so, (m, hk) => {
-      if (!inOther(hk, m)) addEntry(vm, r, m, hk);
+      isAnySet(vm, other) ? setFind(vm, other, m, hk) !== 0 : dictHas(vm, other, m);
+    forEachEntry(vm, so, (m, hk, loadHash) => {
+      if (!inOther(hk, m)) {
+        loadHash();
+        addEntry(vm, r, m, hk);
+      }
     });
   });
 }
@@ -221,16 +265,18 @@ export function setIsSubset(vm: Vm, so: number, other: number): boolean {
     }
   }
   if (vm.table.n[so] > vm.table.n[other]) return false;
-  const o = setData(vm, other).index;
-  for (const hk of setData(vm, so).index.keys()) if (!o.has(hk)) return false;
-  return true;
+  let all = true;
+  forEachEntry(vm, so, (m, hk) => {
+    if (all && setFind(vm, other, m, hk) === 0) all = false;
+  });
+  return all;
 }
 
 /** set_issuperset: a set asks the other's issubset; any other iterable is walked. */
 export function setIsSuperset(vm: Vm, so: number, other: number): boolean {
   if (isAnySet(vm, other)) return setIsSubset(vm, other, so);
   let all = true;
-  forEachItem(vm, other, (v) => (all = setData(vm, so).index.has(hashKey(vm, v))));
+  forEachItem(vm, other, (v) => (all = setFind(vm, so, v, hashKey(vm, v)) !== 0));
   return all;
 }
 
@@ -239,12 +285,14 @@ export function setIsDisjoint(vm: Vm, so: number, other: number): boolean {
   if (so === other) return vm.table.n[so] === 0;
   if (isAnySet(vm, other)) {
     const [small, big] = vm.table.n[other] > vm.table.n[so] ? [so, other] : [other, so];
-    const b = setData(vm, big).index;
-    for (const hk of setData(vm, small).index.keys()) if (b.has(hk)) return false;
-    return true;
+    let none = true;
+    forEachEntry(vm, small, (m, hk) => {
+      if (none && setFind(vm, big, m, hk) !== 0) none = false;
+    });
+    return none;
   }
   let none = true;
-  forEachItem(vm, other, (v) => (none = !setData(vm, so).index.has(hashKey(vm, v))));
+  forEachItem(vm, other, (v) => (none = setFind(vm, so, v, hashKey(vm, v)) === 0));
   return none;
 }
 
@@ -256,7 +304,8 @@ export function setPop(vm: Vm, so: number): number {
   let i = s.finger & s.mask;
   while (s.slots[i] <= 0) i = i + 1 > s.mask ? 0 : i + 1;
   const key = s.slots[i];
-  s.index.delete(s.hks[i]);
+  s.index.delete(indexKeyOf(s.hks[i], key));
+  if (isOpaqueKey(s.hks[i])) s.opaque--;
   s.slots[i] = DUMMY;
   s.slots[size + i] = -1;
   s.slots[2 * size + i] = -1;

@@ -2,6 +2,8 @@ import { richCompareBool } from '../abstract/compare';
 import { tupleRepr } from './containerrepr';
 import { indexError, raiseString, typeError } from '../abstract/errors';
 import { hashKey } from '../abstract/hash';
+import { tupleHashOf } from '../abstract/hashvalue';
+import { isOpaqueKey, opaqueKey, pyHashOf } from './keyeq';
 import { asSsize, hasIndex } from '../abstract/number';
 import { typeName } from '../abstract/object';
 import { reprText } from '../abstract/repr';
@@ -224,7 +226,17 @@ function tupleSubscript(vm: Vm, c: number, key: number): number {
 function tupleHash(vm: Vm, h: number): HashKey {
   const t = vm.table;
   const parts: string[] = [];
-  for (let i = 0; i < t.n[h]; i++) parts.push(keyText(hashKey(vm, tupleItem(vm, h, i))));
+  const keys: HashKey[] = [];
+  let opaque = false;
+  for (let i = 0; i < t.n[h]; i++) {
+    const k = hashKey(vm, tupleItem(vm, h, i));
+    keys.push(k);
+    parts.push(keyText(k));
+    if (isOpaqueKey(k)) opaque = true;
+  }
+  // an item whose equality is its __eq__ makes the tuple's opaque too (tuple equality asks each
+  // item): keyed by the real tuplehash of the items' hashes, each item's __hash__ called once
+  if (opaque) return opaqueKey(tupleHashOf(keys.map((k, i) => pyHashOf(vm, tupleItem(vm, h, i), k))));
   return '\u0000(' + parts.join(',') + ')';
 }
 

@@ -114,7 +114,12 @@ export function typeNew(
     const names = slotNames(vm, slotsObj);
     addDict = addDict && names.includes('__dict__');
     addWeak = addWeak && names.includes('__weakref__');
-    ownSlots = names.filter((n) => n !== '__dict__' && n !== '__weakref__').sort();
+    ownSlots = names.filter((n) => n !== '__dict__' && n !== '__weakref__');
+    // type_new_copy_slots: a slot may not also be a class attribute (its descriptor would replace it)
+    for (const n of ownSlots)
+      if (dictGetItem(vm, dict, intern(vm, n)) !== 0)
+        throw raiseFormat(vm, E.ValueError, '%R in __slots__ conflicts with class variable', intern(vm, n));
+    ownSlots.sort();
     // type_new_slots_impl: a variable-size base (int, tuple, bytes, type) has no room for members
     if (ownSlots.length && base.itemsize !== 0)
       throw typeError(vm, "nonempty __slots__ not supported for subtype of '%s'", base.name);
@@ -378,7 +383,8 @@ function mroOf(vm: Vm, s: TypeSlots, bases: TypeSlots[]): number[] {
     if (head === undefined)
       throw typeError(
         vm,
-        'Cannot create a consistent method resolution order (MRO) for bases %s',
+        // mro_error's message breaks the line there
+        'Cannot create a consistent method resolution\norder (MRO) for bases %s',
         bases.map((b) => b.name).join(', '),
       );
     out.push(head);

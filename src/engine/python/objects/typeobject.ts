@@ -337,7 +337,12 @@ export const TypeType = (): TypeSlots =>
       mro: {
         name: 'mro',
         flags: Meth.NoArgs,
-        impl: (vm, self) => tupleOfTypes(vm, vm.slotsOf(self).mro),
+        // type_mro_impl: a list (what __mro__ is made from)
+        impl: (vm, self) => {
+          const items = vm.slotsOf(self).mro.map((id) => vm.types[id].typeObject);
+          for (const x of items) vm.incref(x);
+          return listFromItems(vm, items);
+        },
         qualname: 'type.mro',
       },
     },

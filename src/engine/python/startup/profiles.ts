@@ -2,6 +2,9 @@ import cpython3117 from './cpython-3.11.7.json';
 import cpython3121 from './3.12.1/cpython-3.12.1.json';
 import cpython3130 from './3.13.0/cpython-3.13.0.json';
 import debian3112 from './debian-3.11.2.json';
+import { inflateSync } from 'fflate';
+import cpython3117PymallocOff from './3.11.7/cpython-3.11.7-pymalloc-off.json';
+import { PACKED_TRACES } from './packedTraces';
 import { TRACES } from './traces';
 
 /** One segment of a start-up capture (tools/capture_startup.py's JSON, the fields boot uses). */
@@ -20,7 +23,9 @@ export interface StartupSegment {
     bytes_lost_to_arena_alignment?: number | null;
   };
   direct_mmaps: { what: string; bytes: number; anonymous: boolean; unmapped: boolean }[];
-  verification: { recorder: { rss: number; heap: number; anon_mmap: number; mallinfo2: Record<string, number> } };
+  verification: {
+    recorder: { rss: number; heap: number; anon_mmap: number; mallinfo2: Record<string, number> };
+  };
 }
 
 export interface StartupInfo {
@@ -75,8 +80,75 @@ const PROFILES: Record<ProfileName, () => StartupProfile> = {
   }),
 };
 
-export function startupProfile(name: ProfileName = 'cpython-3.11.7'): StartupProfile {
+/**
+ * Captures of the same start-up under PYTHONMALLOC=malloc (tools/capture_startup.py with that env):
+ * every object the start-up made is a glibc chunk, so the heap at `<start>` is another one (3.11.7:
+ * 5,861,376 bytes in 399 free chunks against 1,941,504 and 79 with pymalloc), and where a script's
+ * first chunks land depends on those holes (heldout9 h9_big_buffers_small_survivors: a 208-byte
+ * block at the top of the heap pinned 17 MiB in the simulator only while it booted from the
+ * pymalloc capture). Profiles without one boot from theirs with pymalloc left empty (boot.ts).
+ */
+const PYMALLOC_OFF: Partial<Record<ProfileName, StartupInfo>> = {
+  'cpython-3.11.7': cpython3117PymallocOff as unknown as StartupInfo,
+};
+
+const inflated = new Map<string, string>();
+
+/** A packed variant trace (packedTraces.ts), inflated once per process lifetime of the module. */
+function packedTrace(name: string): string {
+  let text = inflated.get(name);
+  if (text === undefined) {
+    const packed = PACKED_TRACES[name];
+    if (packed === undefined)
+      throw new Error(`start-up trace ${name} is missing (run scripts/embed-startup.ts)`);
+    text = new TextDecoder().decode(inflateSync(base64(packed)));
+    inflated.set(name, text);
+  }
+  return text;
+}
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+function base64(s: string): Uint8Array {
+  const val = new Int8Array(128).fill(-1);
+  for (let i = 0; i < 64; i++) val[B64.charCodeAt(i)] = i;
+  const out = new Uint8Array(Math.floor((s.length * 3) / 4));
+  let n = 0;
+  let acc = 0;
+  let bits = 0;
+  for (let i = 0; i < s.length; i++) {
+    const v = val[s.charCodeAt(i)];
+    if (v < 0) continue;
+    acc = ((acc << 6) | v) & 0xffffff;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out[n++] = (acc >> bits) & 0xff;
+    }
+  }
+  return out.subarray(0, n);
+}
+
+/** Whether `name` has its own PYTHONMALLOC=malloc start-up capture. */
+export function hasPymallocOffCapture(name: ProfileName): boolean {
+  return PYMALLOC_OFF[name] !== undefined;
+}
+
+export function startupProfile(
+  name: ProfileName = 'cpython-3.11.7',
+  opts: { pymallocOff?: boolean } = {},
+): StartupProfile {
   const make = PROFILES[name];
   if (!make) throw new Error(`unknown start-up profile ${name} (known: ${Object.keys(PROFILES).join(', ')})`);
-  return make();
+  const profile = make();
+  const off = opts.pymallocOff ? PYMALLOC_OFF[name] : undefined;
+  if (!off) return profile;
+  // the same interpreter and collector state at <start> (the recordings under PYTHONMALLOC=malloc
+  // read the same gc figures); only the C library's calls differ
+  const trace = off.segments[0].trace;
+  return {
+    ...profile,
+    info: off,
+    traces: { ...profile.traces, [trace]: packedTrace(trace.replace(/\.gz$/, '')) },
+  };
 }

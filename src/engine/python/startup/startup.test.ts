@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { PythonProcess } from '../process';
-import { readTraces, renderTracesModule } from '../../../../scripts/embed-startup';
-import { startupProfile, type ProfileName } from './profiles';
+import {
+  readPackedTraces,
+  readTraces,
+  renderPackedModule,
+  renderTracesModule,
+} from '../../../../scripts/embed-startup';
+import { parseLibcEnv } from '../../libc/env';
+import { PACKED_TRACES } from './packedTraces';
+import { hasPymallocOffCapture, startupProfile, type ProfileName } from './profiles';
 import { TRACES } from './traces';
 
 describe('start-up captures (tools/capture_startup.py) and the boot from them', () => {
@@ -9,14 +16,41 @@ describe('start-up captures (tools/capture_startup.py) and the boot from them', 
     expect(renderTracesModule(TRACES)).toBe(renderTracesModule(readTraces()));
   });
 
-  for (const name of ['cpython-3.11.7', 'debian-3.11.2', 'cpython-3.12.1', 'cpython-3.13.0'] as ProfileName[]) {
+  it("packedTraces.ts holds the version folders' variant captures (run scripts/embed-startup.ts)", () => {
+    expect(renderPackedModule(PACKED_TRACES)).toBe(renderPackedModule(readPackedTraces()));
+  });
+
+  it("PYTHONMALLOC=malloc on 3.11.7 boots from its own capture: the recorder's <start> heap, chunk for chunk", () => {
+    expect(hasPymallocOffCapture('cpython-3.11.7')).toBe(true);
+    const profile = startupProfile('cpython-3.11.7', { pymallocOff: true });
+    expect(profile.info.segments[0].trace).toBe('cpython-3.11.7-pymalloc-off.trace.gz');
+    const rec = profile.info.segments[0].verification.recorder;
+    const { env } = parseLibcEnv({ PYTHONMALLOC: 'malloc' });
+    const m = new PythonProcess({ env }).measure();
+    const mi = m.mallinfo2 as Record<string, number>;
+    for (const f of ['arena', 'ordblks', 'smblks', 'hblks', 'hblkhd', 'uordblks', 'fordblks', 'keepcost'])
+      expect([f, mi[f]]).toEqual([f, rec.mallinfo2[f]]);
+    expect(m.heap).toBe(rec.heap);
+    expect(m.rss).toBe(rec.rss);
+    expect(m.anon_mmap).toBe(rec.anon_mmap);
+    // the object start-up's heap is another one: 5,861,376 bytes against pymalloc's 1,941,504
+    expect(m.heap).not.toBe(startupProfile('cpython-3.11.7').info.segments[0].verification.recorder.heap);
+  });
+
+  for (const name of [
+    'cpython-3.11.7',
+    'debian-3.11.2',
+    'cpython-3.12.1',
+    'cpython-3.13.0',
+  ] as ProfileName[]) {
     it(`${name}: the replayed start-up gives the recorder's <start> glibc state, RSS and anonymous mappings`, () => {
       const profile = startupProfile(name);
       const rec = profile.info.segments[0].verification.recorder;
       const p = new PythonProcess({ profile: name });
       const m = p.measure();
       const mi = m.mallinfo2 as Record<string, number>;
-      for (const f of ['arena', 'ordblks', 'smblks', 'hblks', 'hblkhd', 'uordblks', 'fordblks', 'keepcost']) expect([f, mi[f]]).toEqual([f, rec.mallinfo2[f]]);
+      for (const f of ['arena', 'ordblks', 'smblks', 'hblks', 'hblkhd', 'uordblks', 'fordblks', 'keepcost'])
+        expect([f, mi[f]]).toEqual([f, rec.mallinfo2[f]]);
       expect(m.heap).toBe(rec.heap);
       expect(m.rss).toBe(rec.rss);
       expect(m.anon_mmap).toBe(rec.anon_mmap);
