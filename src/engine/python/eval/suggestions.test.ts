@@ -4,6 +4,11 @@ import { closestName, editDistance } from './suggestions';
 
 /** Each script's last stderr line on python3.11.7 (print_exception's ". Did you mean" included). */
 const CASES: [string, string][] = [
+  ['def f():\n    nope\nf()\n', "NameError: name 'nope' is not defined. Did you mean: 'None'?"],
+  [
+    'def g():\n    def h():\n        lenx = 1\n        return lenz\n    return h()\ng()\n',
+    "NameError: name 'lenz' is not defined. Did you mean: 'lenx'?",
+  ],
   [
     'import random\nrandom.randInt(1, 2)\n',
     "AttributeError: module 'random' has no attribute 'randInt'. Did you mean: 'randint'?",

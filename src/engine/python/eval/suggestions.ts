@@ -132,11 +132,15 @@ export function offerSuggestion(vm: Vm, exc: number, builtinNames: () => readonl
   if (!tp.mro.includes(E.NameError) || st.traceback === 0) return null;
   let t = st.traceback;
   while (tracebackData(vm, t).next !== 0) t = tracebackData(vm, t).next;
-  const frame = frameObjectData(vm, tracebackData(vm, t).frame).owner as Frame | null;
+  // a running Frame, or the snapshot a frame object took over (eval/frameobj.ts takeOwnership)
+  const frame = frameObjectData(vm, tracebackData(vm, t).frame).owner as Pick<
+    Frame,
+    'code' | 'globals'
+  > | null;
   if (!frame) return null;
   const fromLocals = closestName(frame.code.co.varnames, name);
   if (fromLocals !== null) return fromLocals;
-  if (frame.globals !== 0) {
+  if (frame.globals) {
     const globals = [...dictEntries(vm, frame.globals)].map(([k]) => strValue(vm, k));
     const fromGlobals = closestName(globals, name);
     if (fromGlobals !== null) return fromGlobals;
