@@ -24,6 +24,8 @@ for name in sys.argv[1:]:
     out[name] = ' '.join(sorted(dir(m)))
 # what `import X` finds beside the standard library: the top-level names in site-packages
 installed = sorted({m.name for m in pkgutil.iter_modules(site.getsitepackages())})
+import builtins
+out['builtins'] = ' '.join(vars(builtins))  # dict order: what a NameError's suggestion walks
 print(json.dumps({'modules': out, 'stdlib': ' '.join(sorted(sys.stdlib_module_names)),
                   'installed': ' '.join(installed)}))
 '''

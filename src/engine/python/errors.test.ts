@@ -37,7 +37,7 @@ describe('errors, worded as CPython 3.11 words them', () => {
     [
       'import random\nx = random.binomialvariate',
       'AttributeError',
-      "module 'random' has no attribute 'binomialvariate'",
+      "module 'random' has no attribute 'binomialvariate'. Did you mean: 'normalvariate'?",
       2,
     ],
     [

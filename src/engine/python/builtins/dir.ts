@@ -49,7 +49,7 @@ function sortedKeys(vm: Vm, names: number): number {
   );
 }
 
-function dirObject(vm: Vm, obj: number): number {
+export function dirObject(vm: Vm, obj: number): number {
   const tp = vm.typeOf(obj);
   // a class's own __dir__ (a method of a class written in Python, or a metaclass's)
   if (tp.flags & TpFlags.HeapType) {

@@ -46,13 +46,25 @@ describe('HIGHWATER_DEBUG: a dead handle is never touched', () => {
   // unwinder released it again
   it.each([
     ['if [1]:\n    b.clear()\n', "NameError: name 'b' is not defined"],
-    ['class K:\n    x = [2]\n    def m(self):\n        pass\n    y = [3] if x else 0\n    nope\n', "NameError: name 'nope' is not defined"],
+    [
+      'class K:\n    x = [2]\n    def m(self):\n        pass\n    y = [3] if x else 0\n    nope\n',
+      "NameError: name 'nope' is not defined. Did you mean: 'None'?",
+    ],
     ['assert not [1], [9]\n', 'AssertionError: [9]'],
     ['xs = [1]\na = (lambda: 1)() + xs\n', "TypeError: unsupported operand type(s) for +: 'int' and 'list'"],
-    ['xs = [1]\ntry:\n    a = (lambda: 1)() + xs\nexcept TypeError as e:\n    print(e)\nprint(nope)\n', "NameError: name 'nope' is not defined"],
-    ['def f():\n    return [1] + (lambda: 1)()\nf()\n', 'TypeError: can only concatenate list (not "int") to list'],
+    [
+      'xs = [1]\ntry:\n    a = (lambda: 1)() + xs\nexcept TypeError as e:\n    print(e)\nprint(nope)\n',
+      "NameError: name 'nope' is not defined. Did you mean: 'None'?",
+    ],
+    [
+      'def f():\n    return [1] + (lambda: 1)()\nf()\n',
+      'TypeError: can only concatenate list (not "int") to list',
+    ],
     ['class A:\n    pass\nA().missing\n', "AttributeError: 'A' object has no attribute 'missing'"],
-    ['def g():\n    yield 1\n    1 + (lambda: "a")()\nfor _ in g():\n    pass\n', "TypeError: unsupported operand type(s) for +: 'int' and 'str'"],
+    [
+      'def g():\n    yield 1\n    1 + (lambda: "a")()\nfor _ in g():\n    pass\n',
+      "TypeError: unsupported operand type(s) for +: 'int' and 'str'",
+    ],
   ])('%j', (source, last) => {
     const { error } = run(source);
     expect(error).not.toBeNull();

@@ -74,7 +74,8 @@ function takeOwnership(it: Interpreter, fo: number, f: Frame): void {
     refs.push(f.slots[i]);
     f.slots[i] = 0;
   }
-  const snapshot = { code: f.code, ip: f.ip, owner: Owner.FrameObject };
+  // f_globals stays readable (borrowed: f_func, kept in refs, holds it), for a NameError's suggestion
+  const snapshot = { code: f.code, ip: f.ip, globals: f.globals, owner: Owner.FrameObject };
   f.func = 0;
   f.locals = 0;
   const prev = firstComplete(f.previous);

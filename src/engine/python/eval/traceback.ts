@@ -1,6 +1,8 @@
 import { excState, exceptionText } from '../objects/exceptions';
 import { frameObjectData } from '../objects/frameobject';
 import { tracebackData } from '../objects/traceback';
+import { realModuleNames } from '../versions/moduleNames';
+import { offerSuggestion } from './suggestions';
 import { parse } from '../syntax';
 import type { Expr } from '../syntax/ast';
 import type { Vm } from '../runtime/vm';
@@ -50,20 +52,34 @@ export function tracebackEntries(vm: Vm, tb: number): TracebackEntry[] {
 }
 
 /** The exception instance and what it chains to (print_exception_recursive's walk). */
-export function exceptionReport(vm: Vm, exc: number, seen = new Set<number>()): ExceptionReport {
+/**
+ * `suggest`: PyErr_Display's print_exception adds _Py_Offer_Suggestions (3.11 prints them for an
+ * uncaught exception only: the traceback module, and logging through it, does not until 3.12).
+ */
+export function exceptionReport(
+  vm: Vm,
+  exc: number,
+  seen = new Set<number>(),
+  suggest = false,
+): ExceptionReport {
   seen.add(exc);
   const st = excState(vm, exc);
   const s = vm.typeOf(exc);
   const type = s.module === 'builtins' || s.module === '__main__' ? s.qualname : `${s.module}.${s.qualname}`;
+  const suggestion = suggest
+    ? offerSuggestion(vm, exc, () => realModuleNames(vm.py.release, 'builtins') ?? [])
+    : null;
+  const text = exceptionText(vm, exc);
   const r: ExceptionReport = {
     type,
-    message: exceptionText(vm, exc),
+    // print_exception: the suggestion follows the message on the same line
+    message: suggestion === null ? text : `${text}. Did you mean: '${suggestion}'?`,
     traceback: tracebackEntries(vm, st.traceback),
   };
   if (st.cause !== 0 && !seen.has(st.cause))
-    r.chained = { exception: exceptionReport(vm, st.cause, seen), cause: true };
+    r.chained = { exception: exceptionReport(vm, st.cause, seen, suggest), cause: true };
   else if (st.context !== 0 && !st.suppressContext && !seen.has(st.context))
-    r.chained = { exception: exceptionReport(vm, st.context, seen), cause: false };
+    r.chained = { exception: exceptionReport(vm, st.context, seen, suggest), cause: false };
   return r;
 }
 

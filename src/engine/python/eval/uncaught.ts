@@ -17,7 +17,7 @@ export function uncaughtException(
   normalize(vm, err);
   const exc = err.value;
   if (err.traceback !== 0) setTraceback(vm, exc, err.traceback);
-  const report = exceptionReport(vm, exc);
+  const report = exceptionReport(vm, exc, new Set(), true);
   return { report, text: formatException(report, sourceOf) };
 }
 

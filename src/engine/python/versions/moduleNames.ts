@@ -33,3 +33,9 @@ export function realModuleExists(release: string, name: string): boolean | null 
   if (std === undefined || installed === undefined) return null;
   return ` ${std} `.includes(` ${top} `) || ` ${installed} `.includes(` ${top} `);
 }
+
+/** The real module's dir() (sorted), or null when not recorded for the release. */
+export function realModuleNames(release: string, module: string): string[] | null {
+  const text = REAL_MODULE_NAMES[release]?.[module];
+  return text === undefined ? null : text.split(' ');
+}
