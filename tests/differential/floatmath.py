@@ -35,3 +35,4 @@ print(math.pow(2.5, 2.5), math.pow(-8, 3), math.pow(8, -0.5), 2.5 ** 2.5, 8 ** -
 print(hasattr(random, 'binomialvariate'), hasattr(math, 'sumprod'), hasattr(math, 'cbrt'))
 print([round(random.gauss(0, 1), 12) for _ in range(4)], random.expovariate(2.0), random.normalvariate(5, 2))
 print(random.sample(range(10 ** 6), 3), random.triangular(0, 10, 2))
+print([random.lognormvariate(0.5, 0.25) for _ in range(3)], random.Random(4).lognormvariate(1.5, 2))

@@ -334,6 +334,24 @@ function expovariate(vm: Vm, self: number, args: readonly number[]): number {
   return pyBinop(vm, NB.TrueDivide, neg, args[0], q);
 }
 
+/** lognormvariate(mu, sigma): `_exp(self.normalvariate(mu, sigma))` (the normal draw freed after the exp). */
+function lognormvariate(vm: Vm, self: number, args: readonly number[]): number {
+  warm(vm, code('lognormvariate'));
+  if (args.length < 2) {
+    const missing =
+      args.length === 0
+        ? "2 required positional arguments: 'mu' and 'sigma'"
+        : "1 required positional argument: 'sigma'";
+    throw typeError(vm, 'Random.lognormvariate() missing %s', missing);
+  }
+  const z = normalvariate(vm, self, args);
+  try {
+    return mathFloat(vm, z, cExp, true);
+  } finally {
+    vm.decref(z);
+  }
+}
+
 /** triangular(low=0.0, high=1.0, mode=None). */
 function triangular(vm: Vm, self: number, args: readonly number[]): number {
   warm(vm, code('triangular'));
@@ -498,6 +516,7 @@ export const PY_METHODS: Record<string, MethodDef> = {
   gauss: fast('gauss', gauss),
   normalvariate: fast('normalvariate', normalvariate),
   expovariate: fast('expovariate', expovariate),
+  lognormvariate: fast('lognormvariate', lognormvariate),
   randbytes: fast('randbytes', randbytes),
   getstate: m('getstate', Meth.NoArgs, getstate),
   setstate: fast('setstate', setstate),
