@@ -1,4 +1,5 @@
 import * as libm from '../../libm';
+import { cCos, cExp, cLog, cPow, cSin } from '../../libm/c99';
 import type { ConstValue } from '../syntax/ast';
 
 /**
@@ -176,18 +177,6 @@ export function complexPow(a: C, b: C): ConstValue | null {
   return { t: 'complex', re: r[0], im: r[1] };
 }
 
-/** C's pow(x, y) for the polar form: through libm for x > 0 finite, C99's special values otherwise. */
-const cpow = (x: number, y: number): number =>
-  x > 0 && x !== Infinity && Number.isFinite(y) ? libm.pow(x, y) : y === 0 || x === 1 ? 1 : x ** y;
-
-/** A finite argument through libm (glibc's last bits), C99's special values as V8 gives them. */
-const fin = (f: (x: number) => number, g: (x: number) => number) => (x: number) =>
-  Number.isFinite(x) ? f(x) : g(x);
-const cexp = fin(libm.exp, Math.exp);
-const ccos = fin(libm.cos, Math.cos);
-const csin = fin(libm.sin, Math.sin);
-const clog = (x: number): number => (x > 0 && x !== Infinity ? libm.log(x) : Math.log(x));
-
 /**
  * _Py_c_pow's general case: |a|^b.real (hypot, pow), the phase atan2·b.real, and for a complex
  * exponent the e^(−atan2·b.imag) and log|a|·b.imag terms, then len·(cos, sin): glibc's functions
@@ -196,12 +185,12 @@ const clog = (x: number): number => (x > 0 && x !== Infinity ? libm.log(x) : Mat
 export function cPowPolar(a: C, b: C): C {
   const vabs =
     Number.isFinite(a[0]) && Number.isFinite(a[1]) ? libm.hypot([a[0], a[1]]) : Math.hypot(a[0], a[1]);
-  let len = cpow(vabs, b[0]);
+  let len = cPow(vabs, b[0]);
   const at = libm.atan2(a[1], a[0]);
   let phase = at * b[0];
   if (b[1] !== 0) {
-    len /= cexp(at * b[1]);
-    phase += b[1] * clog(vabs);
+    len /= cExp(at * b[1]);
+    phase += b[1] * cLog(vabs);
   }
-  return [len * ccos(phase), len * csin(phase)];
+  return [len * cCos(phase), len * cSin(phase)];
 }

@@ -33,7 +33,7 @@ import {
   cSinh,
   cTan,
   vectorNorm,
-} from './mathlibm';
+} from '../../libm/c99';
 import { makeModule } from './module';
 import type { ModuleSpec } from './registry';
 

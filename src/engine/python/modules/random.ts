@@ -17,7 +17,7 @@ import { Meth, NB, T, type Kwargs, type MethodDef } from '../objects/types';
 import type { SharedKeys } from '../objects/values';
 import type { Vm } from '../runtime/vm';
 import { asDouble } from './math';
-import { cCos, cExp, cLog, cSin } from './mathlibm';
+import { cCos, cExp, cLog, cSin } from '../../libm/c99';
 import { PyFrameSim, pyBinop, pyConstFloat } from './pyframesim';
 import { isQuickened, warm } from './pycode';
 import type { ModuleSpec } from './registry';

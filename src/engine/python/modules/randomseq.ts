@@ -19,7 +19,7 @@ import { PyFrameSim, pyBinop, pyConstFloat } from './pyframesim';
 import { isQuickened, warm } from './pycode';
 import { boundC, boundRandbelow, randomModuleState } from './random';
 import { randomState } from '../objects/randomtype';
-import { cLog } from './mathlibm';
+import { cLog } from '../../libm/c99';
 
 /**
  * random's sequence methods (Lib/random.py, 3.11): shuffle, sample, choices, with what their

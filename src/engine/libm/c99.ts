@@ -1,9 +1,10 @@
-import * as libm from '../../libm';
+import * as libm from './index';
 
 /**
- * The libm calls math's functions make (mathmodule.c's math_1/math_2 → glibc), for finite
- * arguments through ../../libm (correctly rounded, as glibc's are in all but rare hard cases);
- * C99's values at infinities, NaN and outside the domain are V8's, which agree with C's there.
+ * The C functions as callers above see them, over every double (mathmodule.c's math_1/math_2,
+ * complex's _Py_c_pow, random.py): finite arguments through ./index (correctly rounded, as glibc's
+ * are in all but rare hard cases); C99's values at infinities, NaN and outside the domain are V8's,
+ * which agree with C's there.
  */
 const finite =
   (f: (x: number) => number, special: (x: number) => number) =>
