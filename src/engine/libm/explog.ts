@@ -174,3 +174,12 @@ function divLn2(a: DD): DD {
   const r2 = add(r, neg(mul(LN2, [q2, 0])));
   return addD(addD([q1, 0], q2), r2[0] / LN2[0]);
 }
+
+/** exp(x) for a double: glibc __exp. */
+export const exp = (x: number): number => expDD([x, 0]);
+
+/** log(x) for x > 0 finite: glibc __log. */
+export const log = (x: number): number => {
+  const r = logDD(x);
+  return r[0] + r[1];
+};

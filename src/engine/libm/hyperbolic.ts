@@ -1,16 +1,10 @@
-import { expDD, logDD } from './explog';
-
-const exp = (x: number): number => expDD([x, 0]);
-const log = (x: number): number => {
-  const r = logDD(x);
-  return r[0] + r[1];
-};
+import { exp, log } from './explog';
 
 /**
  * glibc's hyperbolic functions (sysdeps/ieee754/dbl-64 e_sinh, e_cosh, s_asinh, e_acosh: Sun's
  * fdlibm methods) call glibc's exp and log, which round correctly, and fdlibm's expm1 and log1p,
  * which V8's Math.expm1/Math.log1p port as well (0 of 5,000 differ). V8's own sinh/cosh use V8's
- * exp (7 of 115 differed): these are the same methods over ./index's exp and log.
+ * exp (7 of 115 differed): these are the same methods over ./explog's exp and log.
  */
 
 const view = new DataView(new ArrayBuffer(8));

@@ -1,6 +1,8 @@
 import { type DD, add, div, divD, mulD, neg, sqrt as ddSqrt, twoProd } from './dd';
 import { LN2, expDD, log2DD, logDD, scaleRound } from './explog';
-import { PI, atanDD, sinCos } from './trig';
+
+export { exp, log } from './explog';
+import { PI, atanDD, sinCos, sinOrCos } from './trig';
 
 export { acosh, asinh, cosh, sinh } from './hyperbolic';
 export { acos, asin, log10 } from './arc';
@@ -16,17 +18,8 @@ export { acos, asin, log10 } from './arc';
  * Arguments are finite and, where noted, positive: the callers handle C99's special cases.
  */
 
-/** exp(x): glibc __exp. */
-export const exp = (x: number): number => expDD([x, 0]);
-
 /** exp2(x): glibc __exp2 (2^x = e^(x·ln 2), the product in double-double). */
 export const exp2 = (x: number): number => expDD(mulD(LN2, x));
-
-/** log(x) for x > 0: glibc __log. */
-export const log = (x: number): number => {
-  const r = logDD(x);
-  return r[0] + r[1];
-};
 
 /** log2(x) for x > 0: glibc __log2. */
 export const log2 = (x: number): number => {
@@ -47,12 +40,12 @@ export function pow(x: number, y: number): number {
 
 /** sin(x), cos(x), tan(x) for finite x: glibc's IBM accurate __sin/__cos/__tan. */
 export const sin = (x: number): number => {
-  const r = sinCos(x).sin;
+  const r = sinOrCos(x, false);
   return r[0] + r[1];
 };
 
 export const cos = (x: number): number => {
-  const r = sinCos(x).cos;
+  const r = sinOrCos(x, true);
   return r[0] + r[1];
 };
 

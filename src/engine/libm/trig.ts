@@ -82,14 +82,24 @@ export function reduce(x: number): { q: number; r: DD } {
 /** 1/(i(i+1)) in double-double: the series' steps. */
 const STEP_RECIPROCALS: readonly DD[] = Array.from({ length: 29 }, (_, i) => divD([1, 0], i * (i + 1) || 1));
 
-/** sin r and cos r for |r| ≤ ~0.8, Taylor series to r^29 and r^28 (the rest below 2^-110). */
-export function sinCosReduced(r: DD): { sin: DD; cos: DD } {
-  const r2 = mul(r, r);
+/** sin r for |r| ≤ ~0.8: Taylor's series to r^29 (the rest below 2^-110). */
+function sinReduced(r: DD, r2: DD): DD {
   let s: DD = [1, 0];
   for (let i = 28; i >= 2; i -= 2) s = addD(neg(mul(mul(s, r2), STEP_RECIPROCALS[i])), 1);
+  return mul(s, r);
+}
+
+/** cos r for |r| ≤ ~0.8: Taylor's series to r^28. */
+function cosReduced(r2: DD): DD {
   let c: DD = [1, 0];
   for (let i = 27; i >= 1; i -= 2) c = addD(neg(mul(mul(c, r2), STEP_RECIPROCALS[i])), 1);
-  return { sin: mul(s, r), cos: c };
+  return c;
+}
+
+/** sin r and cos r for |r| ≤ ~0.8. */
+export function sinCosReduced(r: DD): { sin: DD; cos: DD } {
+  const r2 = mul(r, r);
+  return { sin: sinReduced(r, r2), cos: cosReduced(r2) };
 }
 
 /** sin x and cos x of a finite double, each as a double-double. */
@@ -106,6 +116,16 @@ export function sinCos(x: number): { sin: DD; cos: DD } {
     default:
       return { sin: neg(cos), cos: sin };
   }
+}
+
+/** sin x (or cos x, a quarter turn on) of a finite double: only the series the quadrant needs. */
+export function sinOrCos(x: number, cosine: boolean): DD {
+  const { q, r } = reduce(x);
+  const quadrant = (q + (cosine ? 1 : 0)) % 4;
+  const r2 = mul(r, r);
+  // sin(r + q·π/2): q = 0 sin r, 1 cos r, 2 −sin r, 3 −cos r
+  const v = quadrant % 2 === 0 ? sinReduced(r, r2) : cosReduced(r2);
+  return quadrant >= 2 ? neg(v) : v;
 }
 
 /** arctan z for a double-double z ≥ 0, in [0, π/2]: Newton's step on tan y = z from Math.atan. */

@@ -5,6 +5,7 @@ import { dictEntries } from '../objects/dict';
 import { excState } from '../objects/exceptions';
 import { E } from '../objects/exctypes';
 import { frameObjectData } from '../objects/frameobject';
+import { listItem } from '../objects/list';
 import { moduleData } from '../objects/module';
 import { strValue } from '../objects/str';
 import { tracebackData } from '../objects/traceback';
@@ -99,7 +100,7 @@ function dirNames(vm: Vm, obj: number): string[] | null {
   try {
     const list = dirObject(vm, obj);
     const names: string[] = [];
-    for (let i = 0; i < vm.table.n[list]; i++) names.push(strValue(vm, vm.pool.data[vm.table.ref[list] + i]));
+    for (let i = 0; i < vm.table.n[list]; i++) names.push(strValue(vm, listItem(vm, list, i)));
     vm.decref(list);
     return names;
   } catch (e) {
