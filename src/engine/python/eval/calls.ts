@@ -18,6 +18,7 @@ import { intern, strValue } from '../objects/str';
 import { tupleFromItems, tupleItem } from '../objects/tuple';
 import { T, type Kwargs } from '../objects/types';
 import { kwnamesFor, withKwnames } from '../abstract/kwargs';
+import { pushFunctionEx } from './callex';
 import { codeRt, type CodeRt } from './code';
 import { dictMergeInto } from './kwmerge';
 import { Owner, type Frame } from './frame';
@@ -450,7 +451,8 @@ export const isStop = (e: unknown): boolean => !(e instanceof PyError) || e.excT
 /**
  * CALL_FUNCTION_EX: `f(*args, **kwargs)`. The arguments become a tuple (and a dict when they are
  * not one), then PyObject_Call: a Python function runs in a nested entry of the loop (3.11 does
- * not inline this call). Func, the tuple and the dict are released after the call.
+ * not inline this call; 3.12+ push its frame here: `callExInline`, callex.ts). Func, the tuple and
+ * the dict are released after the call.
  */
 export function callFunctionEx(it: Interpreter, s: Int32Array, sp: number, oparg: number): CallResult {
   const vm = it.vm;
@@ -495,6 +497,15 @@ export function callFunctionEx(it: Interpreter, s: Int32Array, sp: number, oparg
       s[sp + 1] = 0;
       throw e;
     }
+  }
+  if (vm.py.callExInline && vm.table.type[fn] === T.Function && !isNativeFunction(vm, fn)) {
+    // 3.12+: the frame is pushed here and runs in this loop (callex.ts); the slots from the
+    // NULL up are consumed, the callee's result lands in the NULL's
+    const below = sp - 2;
+    s.fill(0, below, sp + 2);
+    r.frame = pushFunctionEx(it, fn, callargs, kwargs);
+    r.sp = below;
+    return r;
   }
   let res = 0;
   let err: unknown = null;

@@ -698,14 +698,34 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
             }
             break;
           }
-          case O.CALL_FUNCTION_EX:
-            sp = calls.callFunctionEx(it, s, sp, arg).sp;
+          case O.CALL_FUNCTION_EX: {
+            f.ip = ip;
+            const r = calls.callFunctionEx(it, s, sp, arg);
+            if (r.frame !== null) {
+              // _PyEvalFramePushAndInit_Ex (3.12+): the callee runs in this loop
+              f.sp = r.sp;
+              const callee = r.frame;
+              callee.previous = f;
+              t.current = callee;
+              f = callee;
+              code = f.code;
+              co = code.co.code;
+              consts = code.consts;
+              s = f.slots;
+              base = f.base;
+              sp = f.sp;
+              ip = f.ip;
+              t.enterRecursive(); // start_frame (unwind.ts balances a failure)
+              break;
+            }
+            sp = r.sp;
             if (it.yielding) {
               f.ip = ip;
               f.sp = sp;
               return PAUSED;
             }
             break;
+          }
           case O.RETURN_VALUE: {
             const retval = s[--sp];
             f.sp = sp;

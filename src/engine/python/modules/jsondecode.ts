@@ -49,9 +49,20 @@ export const LOADS_KEYWORDS = [
 
 /** json.loads(s, *, cls, object_hook, parse_float, parse_int, parse_constant, object_pairs_hook, **kw). */
 export function loads(vm: Vm, args: readonly number[], kw: Kwargs | null): number {
+  return loadsFrame(vm, args, kw, null);
+}
+
+/** json.loads, with `framePushed` run once its frame holds the arguments (before the body). */
+function loadsFrame(
+  vm: Vm,
+  args: readonly number[],
+  kw: Kwargs | null,
+  framePushed: (() => void) | null,
+): number {
   if (args.length !== 1)
     throw typeError(vm, 'loads() takes 1 positional argument but %zd were given', args.length);
   const { opts, extra } = keywordArgs(vm, LOADS_KEYWORDS, kw);
+  if (framePushed !== null) framePushed();
   warm(vm, 'json.loads');
   try {
     let s = args[0];
@@ -243,7 +254,9 @@ function rawDecode(vm: Vm, scanner: number, s: number, idx: number): Int32Array 
  * json.load(fp): `loads(fp.read(), cls=cls, object_hook=…, parse_float=…, parse_int=…,
  * parse_constant=…, object_pairs_hook=…, **kw)` — CALL_FUNCTION_EX: the 1-tuple of positional
  * arguments, BUILD_CONST_KEY_MAP's dict of the 6 keywords (presized: 16 slots), then
- * _PyStack_UnpackDict's stack (1 + 1 + 6 pointers) and 6-name kwnames tuple for the call.
+ * _PyStack_UnpackDict's stack (1 + 1 + 6 pointers) and 6-name kwnames tuple for the call. 3.11
+ * releases them when loads returns (PyObject_Call); 3.12+ once loads' frame is initialized
+ * (`callExInline`: _PyEvalFramePushAndInit_Ex), so loads' own 1-tuples reuse the free list's.
  */
 export function load(vm: Vm, args: readonly number[], kw: Kwargs | null): number {
   if (args.length !== 1)
@@ -252,20 +265,29 @@ export function load(vm: Vm, args: readonly number[], kw: Kwargs | null): number
   warm(vm, 'json.load');
   try {
     const text = callMethod(vm, args[0], 'read', [], null);
-    const argTuple = tupleFromItems(vm, [text]);
+    let argTuple = tupleFromItems(vm, [text]);
     const passed: Kwargs = new Map(LOADS_KEYWORDS.map((k) => [k, opts.get(k) ?? vm.s.None]));
-    const kwd = constKeyMap(vm, LOADS_KEYWORDS, [...passed.values()]);
+    let kwd = constKeyMap(vm, LOADS_KEYWORDS, [...passed.values()]);
+    let stack: { release(): void } | null = null;
+    const releaseCall = (): void => {
+      stack?.release();
+      stack = null;
+      if (argTuple !== 0) vm.decref(argTuple);
+      if (kwd !== 0) vm.decref(kwd);
+      argTuple = 0;
+      kwd = 0;
+    };
     try {
       if (vm.table.n[extra] !== 0) throw new NotSupported('json.load(…) with keywords passed on to loads');
-      const stack = unpackDictStack(vm, 1, LOADS_KEYWORDS);
+      stack = unpackDictStack(vm, 1, LOADS_KEYWORDS);
+      vm.incref(text); // the frame's reference (the tuple's goes with it)
       try {
-        return loads(vm, [text], passed);
+        return loadsFrame(vm, [text], passed, vm.py.callExInline ? releaseCall : null);
       } finally {
-        stack.release();
+        vm.decref(text);
       }
     } finally {
-      vm.decref(argTuple);
-      vm.decref(kwd);
+      releaseCall();
     }
   } finally {
     vm.decref(extra);

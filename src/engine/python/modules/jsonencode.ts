@@ -378,17 +378,21 @@ export function dump(vm: Vm, args: readonly number[], kw: Kwargs | null): number
     const enc = dflt ? null : makeEncoder(vm, opts, extra);
     try {
       const gen = iterencode(vm, enc ? enc.config : st.defaultEncoder, args[0], false);
+      // `for chunk in iterable: fp.write(chunk)`: the local `chunk` keeps each chunk until
+      // STORE_FAST replaces it with the next, the last until the frame is cleared (after
+      // `iterable`, the local before it). Only a writer that copies (3.12's StringIO) shows it.
+      let chunk = 0;
       try {
-        for (let chunk = iterNext(vm, gen); chunk !== 0; chunk = iterNext(vm, gen)) {
-          try {
-            const r = callMethod(vm, args[1], 'write', [chunk], null);
-            vm.decref(r);
-          } finally {
-            vm.decref(chunk);
-          }
+        for (let next = iterNext(vm, gen); next !== 0; next = iterNext(vm, gen)) {
+          const old = chunk;
+          chunk = next;
+          if (old !== 0) vm.decref(old);
+          const r = callMethod(vm, args[1], 'write', [chunk], null);
+          vm.decref(r);
         }
       } finally {
         vm.decref(gen);
+        if (chunk !== 0) vm.decref(chunk);
       }
     } finally {
       if (enc) instanceFree(vm, enc.instance);

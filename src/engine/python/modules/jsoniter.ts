@@ -16,7 +16,7 @@ import { T } from '../objects/types';
 import { CODE, FRAMESIZE, FREE, makeIterencode, type Env } from './jsonclosure';
 import type { EncoderConfig } from './jsonstate';
 import { generatorNew, PyGenFrame } from './pygen';
-import { isQuickened as isQuickenedNow, warm } from './pycode';
+import { specializedAt, warm } from './pycode';
 
 /**
  * The pure-Python JSON encoder (json.encoder._make_iterencode, 3.11), which json.dumps uses with
@@ -284,7 +284,7 @@ function* iterDict(env: Env, f: PyGenFrame): Generator<number, void, void> {
   try {
     let first = true;
     for (let item = iterNext(vm, it); item !== 0; item = iterNext(vm, it)) {
-      const [key0, value] = unpackSequence(vm, item, 2, isQuickenedNow(vm, code));
+      const [key0, value] = unpackSequence(vm, item, 2, specializedAt(vm, code, 'items'));
       f.set(7, key0);
       f.set(8, value);
       let key = key0;

@@ -130,7 +130,7 @@ export function jsonState(vm: Vm): JsonState {
     parseFloat: vm.types[T.Float].typeObject,
     parseInt: vm.types[T.Int].typeObject,
     parseConstant: constantsGetitem,
-    memo: staticDict(vm),
+    memo: vm.py.jsonScannerMemo === 'scanner' ? staticDict(vm) : 0, // 3.13: one per call
   } satisfies ScannerState;
   const defaultFunc = builtinStatic(vm, ENCODER_DEFAULT, null);
   const encoderSelf = vm.newStatic(T.Object);

@@ -122,22 +122,21 @@ export function scannerState(vm: Vm, h: number): ScannerState {
   return vm.table.side[h] as ScannerState;
 }
 
-const scannerFields = (s: ScannerState): number[] => [
-  s.objectHook,
-  s.objectPairsHook,
-  s.parseFloat,
-  s.parseInt,
-  s.parseConstant,
-  s.memo,
-];
+// the memo is the Scanner's own field up to 3.12 (0 when scanner_call makes one per call: 3.13)
+const scannerFields = (s: ScannerState): number[] => {
+  const f = [s.objectHook, s.objectPairsHook, s.parseFloat, s.parseInt, s.parseConstant];
+  if (s.memo !== 0) f.push(s.memo);
+  return f;
+};
 
-export const ScannerType = (_vm: Vm, id: number): TypeSlots =>
+export const ScannerType = (vm: Vm, id: number): TypeSlots =>
   defineType({
     id,
     name: 'Scanner',
     qualname: 'c_make_scanner',
     module: '_json',
-    basicsize: SCANNER_BASIC,
+    // without the memo pointer when the memo is per call (3.13: 64)
+    basicsize: vm.py.jsonScannerMemo === 'scanner' ? SCANNER_BASIC : SCANNER_BASIC - 8,
     flags: TpFlags.HaveGc | TpFlags.BaseType,
     dealloc: (vm, h) => {
       vm.gc.untrack(h);
@@ -156,11 +155,15 @@ export const ScannerType = (_vm: Vm, id: number): TypeSlots =>
     },
   });
 
-/** scanner_new: tp_alloc (16 + 72), then its memo dict (PyDict_New), then the fields (borrowed here). */
+/**
+ * scanner_new: tp_alloc (16 + 72), then its memo dict (PyDict_New; 3.13: no memo, 16 + 64), then
+ * the fields (borrowed here).
+ */
 export function scannerNew(vm: Vm, fields: Omit<ScannerState, 'memo'>): number {
   const type = moduleType(vm, ScannerType);
-  const h = vm.newGcObject(type.id, SCANNER_BASIC);
-  const s: ScannerState = { ...fields, memo: dictNew(vm) };
+  const ownMemo = vm.py.jsonScannerMemo === 'scanner';
+  const h = vm.newGcObject(type.id, ownMemo ? SCANNER_BASIC : SCANNER_BASIC - 8);
+  const s: ScannerState = { ...fields, memo: ownMemo ? dictNew(vm) : 0 };
   for (const x of scannerFields(s)) if (x !== s.memo) vm.incref(x);
   vm.table.side[h] = s;
   vm.gc.track(h);
@@ -169,18 +172,21 @@ export function scannerNew(vm: Vm, fields: Omit<ScannerState, 'memo'>): number {
 
 /**
  * scanner_call("On:scan_once"): scan_once_unicode, the memo cleared (PyDict_Clear), then
- * (value, end) (_build_rval_index_tuple: the end index first, then the tuple).
+ * (value, end) (_build_rval_index_tuple: the end index first, then the tuple). 3.13 makes the memo
+ * for the call (PyDict_New before the scan) and releases it after.
  */
 export function scannerCall(vm: Vm, h: number, pystr: number, idx: number): number {
-  const s = scannerState(vm, h);
+  const own = scannerState(vm, h);
   if (!vm.typeOf(pystr).mro.includes(T.Str))
     throw typeError(vm, 'first argument must be a string, not %.80s', typeName(vm, pystr));
+  const s: ScannerState = own.memo !== 0 ? own : { ...own, memo: dictNew(vm) };
   let rval: number;
   let next: number;
   try {
     [rval, next] = new Scanner(vm, s, docOf(vm, pystr), jsonDecodeError).scanOnce(idx);
   } finally {
-    clearMemo(vm, s.memo);
+    if (s === own) clearMemo(vm, s.memo);
+    else vm.decref(s.memo);
   }
   const pyidx = fromSsize(vm, next);
   return tupleFromItems(vm, [rval, pyidx]);

@@ -37,6 +37,8 @@ export const CPYTHON_3_11: CPythonVersion = {
   stringioAccumulator: 'accu', // Modules/_io/stringio.c write_str: _PyAccu_Accumulate
   jsonEncoder: 'accu', // Modules/_json.c encoder_call: _PyAccu_FinishAsList
   jsonEncoderIndent: false, // Lib/json/encoder.py iterencode: c_make_encoder only when self.indent is None
+  jsonScannerMemo: 'scanner',
+  callExInline: false,
   comprehensions: 'function',
   generatorHandlers: false,
   classBodyAttributes: false,

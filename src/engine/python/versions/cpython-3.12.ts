@@ -50,6 +50,8 @@ export const CPYTHON_3_12: CPythonVersion = {
   // of a 60-item dict makes no items list; testdata/3.12.1/jsonversions_expected.json)
   jsonEncoder: 'writer',
   jsonEncoderIndent: false,
+  jsonScannerMemo: 'scanner',
+  callExInline: true, // Python/bytecodes.c CALL_FUNCTION_EX (measured: json.load frees loads' stack and keyword dict before its body)
   comprehensions: 'inlined', // PEP 709
   classBodyAttributes: false,
   // Python/compile.c: a generator body in SETUP_CLEANUP (lasti), yield from's CLEANUP_THROW handler

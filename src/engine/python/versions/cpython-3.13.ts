@@ -40,6 +40,8 @@ export const CPYTHON_3_13: CPythonVersion = {
   // Lib/json/encoder.py iterencode (3.13.0): `if _one_shot and c_make_encoder is not None`, the indent
   // as a str; Modules/_json.c writes newline_indent and separator strs per container (measured on 3.13.0)
   jsonEncoderIndent: true,
+  // Modules/_json.c scanner_call: a memo dict per call, none in the Scanner (its __basicsize__ 64 on 3.13.0, 72 on 3.12.1)
+  jsonScannerMemo: 'call',
   // Python/compile.c compiler_class_body (measured: `class A: pass` has 6 dict entries, its type dict a 208-byte keys block)
   classBodyAttributes: true,
   // gdb on 3.13.0's compile of a script (the recorded tails: startup/compile-tails/real-3.13/)

@@ -126,8 +126,21 @@ export interface CPythonVersion {
    * generators (_make_iterencode).
    */
   readonly jsonEncoderIndent: boolean;
+  /**
+   * Where json's scanner keeps the memo of object keys: in the Scanner, made by scanner_new and
+   * cleared after each call (3.11, 3.12: a 72-byte Scanner); or a dict scanner_call makes for the
+   * call and releases at its end (3.13: a 64-byte Scanner; measured, gc.get_referents holds no dict).
+   */
+  readonly jsonScannerMemo: 'scanner' | 'call';
   /** str.split without maxsplit preallocates by the string's length (3.12), not 12 slots (3.11). */
   readonly boundedSplit: boolean;
+  /**
+   * CALL_FUNCTION_EX of a Python function pushes its frame in the same loop
+   * (_PyEvalFramePushAndInit_Ex, 3.12+): the argument tuple, the keyword dict, and
+   * _PyStack_UnpackDict's stack and kwnames are released once the frame holds the arguments,
+   * before the body runs; 3.11 calls it through PyObject_Call and releases them when it returns.
+   */
+  readonly callExInline: boolean;
   /** PEP 709 (3.12): list/set/dict comprehensions run inline in their enclosing frame. */
   readonly comprehensions: 'function' | 'inlined';
   /** 3.12's generators and coroutines have exception handlers of their own (one or two more stack slots). */
