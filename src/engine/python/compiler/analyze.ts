@@ -20,30 +20,45 @@ export function analyze(top: SymbolTableEntry, inlineComprehensions = false): vo
 }
 
 /**
- * Can this child be inlined (3.12's analyze_block: every list/set/dict comprehension)? Highwater
- * inlines those without cells and whose own children are inlined comprehensions; the others
- * (a lambda or a generator expression closing over the loop variable, an async comprehension)
- * stay nested functions, as in 3.11: same results, one function object and frame more.
+ * Can this child be inlined (3.12's analyze_block: every list/set/dict comprehension, also one whose
+ * body makes a function closing over its names: those become cells of the enclosing frame)?
+ * An async comprehension stays a nested function here, as in 3.11 (3.12 inlines it inside an
+ * async function: same results, one function object and frame more).
  */
 function inlinable(child: SymbolTableEntry): boolean {
-  if (child.comprehension === null || child.comprehension === 'genexpr' || child.coroutine) return false;
-  for (const scope of child.scopes.values()) if (scope === Scope.CELL) return false;
-  return child.children.every((g) => g.inlined);
+  return child.comprehension !== null && child.comprehension !== 'genexpr' && !child.coroutine;
+}
+
+/** is_free_in_any_child (3.12 symtable.c): a child block of `ste` has `name` free. */
+function isFreeInAnyChild(ste: SymbolTableEntry, name: string): boolean {
+  return ste.children.some((c) => c.scope(name) === Scope.FREE);
 }
 
 /**
  * inline_comprehension (3.12 symtable.c): the comprehension's names become the parent's (those it
  * does not have, with their scope), and a free name the parent binds is just the parent's local
- * (not a cell) unless the parent is a class body.
+ * (not a cell) unless a child of the comprehension has it free or the parent is a class body. A
+ * cell of the comprehension (a lambda or generator expression in it closes over its variable) is
+ * added to `inlinedCells`: a local of that name in a function parent becomes a cell (analyze_cells).
  */
-function inlineComprehension(ste: SymbolTableEntry, comp: SymbolTableEntry, compFree: Set<string>): void {
+function inlineComprehension(
+  ste: SymbolTableEntry,
+  comp: SymbolTableEntry,
+  compFree: Set<string>,
+  inlinedCells: Set<string>,
+): void {
   for (const [name, flags] of comp.symbols) {
     if (flags & DEF_PARAM) continue; // .0
+    const scope = comp.scope(name);
+    if (scope === Scope.CELL || comp.compCells.has(name)) {
+      inlinedCells.add(name);
+      ste.compCells.add(name);
+    }
     if (!ste.symbols.has(name)) {
       ste.symbols.set(name, flags);
-      const scope = comp.scope(name);
       if (scope) ste.scopes.set(name, scope);
-    } else if (ste.flags(name) & DEF_BOUND && ste.type !== 'class') compFree.delete(name);
+    } else if (ste.flags(name) & DEF_BOUND && !isFreeInAnyChild(comp, name) && ste.type !== 'class')
+      compFree.delete(name);
   }
   comp.inlined = true;
 }
@@ -128,11 +143,12 @@ function analyzeBlock(
     newBound.add('__class__');
   }
 
+  const inlinedCells = new Set<string>();
   for (const child of ste.children) {
     // analyze_child_block: the child works on copies.
     const childFree = new Set(newFree);
     analyzeBlock(child, new Set(newBound), childFree, new Set(newGlobal), inline);
-    if (inline && inlinable(child)) inlineComprehension(ste, child, childFree);
+    if (inline && inlinable(child)) inlineComprehension(ste, child, childFree, inlinedCells);
     for (const n of childFree) newFree.add(n);
     if (child.free || child.childFree) ste.childFree = true;
   }
@@ -140,7 +156,7 @@ function analyzeBlock(
   if (ste.type === 'function') {
     // analyze_cells: a local that a child needs becomes a cell.
     for (const [name, scope] of ste.scopes) {
-      if (scope === Scope.LOCAL && newFree.has(name)) {
+      if (scope === Scope.LOCAL && (newFree.has(name) || inlinedCells.has(name))) {
         ste.scopes.set(name, Scope.CELL);
         newFree.delete(name);
       }

@@ -3,7 +3,7 @@ import { assemble } from './assemble';
 import type { Block } from './cfg';
 import { jumpIf } from './conditions';
 import { makeClosure } from './defs';
-import { DEF_LOCAL, DEF_NONLOCAL } from './ste';
+import { DEF_LOCAL, DEF_NONLOCAL, Scope } from './ste';
 import { visitExpr } from './expr';
 import { addYield, addYieldFrom } from './flow';
 import type { CompExpr } from './nodes';
@@ -73,14 +73,31 @@ function inlinedComprehension(c: Compiler, e: CompExpr, kind: Exclude<CompKind, 
   visitExpr(c, outer.iter);
   c.addOp(Op.GET_ITER);
   const pushed: string[] = [];
+  const cells: string[] = [];
+  // a name the comprehension has as a cell but the parent does not is a cell while it is
+  // compiled (temp_symbols); one free outside stays free (*_DEREF either way)
+  const overridden: [string, Scope | 0][] = [];
   for (const [name, flags] of ste.symbols) {
     if (!(flags & DEF_LOCAL) || flags & DEF_NONLOCAL) continue;
     c.addOp(Op.LOAD_FAST_AND_CLEAR, c.u.varnames.add(name));
     pushed.push(name);
+    if (ste.scope(name) === Scope.CELL || ste.compCells.has(name)) {
+      // the cell itself was pushed; a new one for the comprehension (MAKE_CELL)
+      const outer = c.u.ste.scope(name);
+      if (outer !== Scope.CELL && outer !== Scope.FREE) {
+        overridden.push([name, outer]);
+        c.u.ste.scopes.set(name, Scope.CELL);
+      }
+      const table = outer === Scope.FREE ? c.u.freevars : c.u.cellvars;
+      c.addOp(Op.MAKE_CELL, table.get(name) ?? table.add(name));
+      cells.push(name);
+    }
   }
   if (pushed.length) c.addOp(Op.SWAP, pushed.length + 1);
   const hidden = c.u.fastHidden;
-  c.u.fastHidden = new Set([...(hidden ?? []), ...pushed]);
+  // u_fasthidden: only the names that are plain locals inside (a cell is *_DEREF)
+  c.u.fastHidden = new Set([...(hidden ?? []), ...pushed.filter((n) => !cells.includes(n))]);
+  c.u.inInlinedComp++;
   const cleanup = c.newBlock();
   const end = c.newBlock();
   if (pushed.length) c.addJump(Op.SETUP_FINALLY, cleanup);
@@ -90,6 +107,11 @@ function inlinedComprehension(c: Compiler, e: CompExpr, kind: Exclude<CompKind, 
   const val = e.k === 'DictComp' ? e.value : null;
   comprehensionGenerator(c, e.generators, 0, 0, elt, val, kind, true);
   c.u.fastHidden = hidden;
+  c.u.inInlinedComp--;
+  for (const [name, scope] of overridden) {
+    if (scope) c.u.ste.scopes.set(name, scope);
+    else c.u.ste.scopes.delete(name);
+  }
   if (!pushed.length) return;
   const restore = (): void => {
     c.addOp(Op.SWAP, pushed.length + 1);

@@ -164,7 +164,7 @@ export function nameOp(c: Compiler, name: string, ctx: ExprContext): void {
   if (scope === Scope.FREE || scope === Scope.CELL) {
     const table = scope === Scope.FREE ? u.freevars : u.cellvars;
     const arg = table.get(mangled) ?? table.add(mangled);
-    const load = u.ste.type === 'class' ? Op.LOAD_CLASSDEREF : Op.LOAD_DEREF;
+    const load = u.ste.type === 'class' && u.inInlinedComp === 0 ? Op.LOAD_CLASSDEREF : Op.LOAD_DEREF;
     c.addOp(pick(load, Op.STORE_DEREF, Op.DELETE_DEREF), arg);
     return;
   }

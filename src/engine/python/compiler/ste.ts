@@ -44,6 +44,8 @@ export class SymbolTableEntry {
   comprehension: ComprehensionKind = null;
   /** ste_comp_inlined (3.12, PEP 709): compiled into its parent's code, its names merged there. */
   inlined = false;
+  /** DEF_COMP_CELL (3.12): names that are cells of a comprehension inlined into this block. */
+  readonly compCells = new Set<string>();
   varargs = false;
   varkeywords = false;
   returnsValue = false;

@@ -86,6 +86,8 @@ export class Unit {
   staticAttributes: Set<string> | null = null;
   /** u_fasthidden (3.12): an inlined comprehension's own names, FAST here while it is compiled. */
   fastHidden: Set<string> | null = null;
+  /** u_in_inlined_comp (3.12): a cell read inside an inlined comprehension of a class body is LOAD_DEREF. */
+  inInlinedComp = 0;
 
   constructor(
     readonly ste: SymbolTableEntry,

@@ -30,7 +30,8 @@ export function pushFunctionEx(it: Interpreter, fn: number, callargs: number, kw
   try {
     if (hasDict) {
       const entries = Array.from(dictEntries(vm, kwargs));
-      for (const [k] of entries) if (vm.table.type[k] !== T.Str) throw typeError(vm, 'keywords must be strings');
+      for (const [k] of entries)
+        if (vm.table.type[k] !== T.Str) throw typeError(vm, 'keywords must be strings');
       stack = vm.mem.malloc(8 * (1 + nargs + entries.length));
       for (const [k] of entries) vm.incref(k);
       kwnames = tupleFromItems(
