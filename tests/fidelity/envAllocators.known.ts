@@ -5,16 +5,12 @@
  */
 export const KNOWN_ENV_GAPS = new Map<string, string>([
   [
-    'mimalloc/alloc_mixed_sizes',
-    'after `del more` the real mimalloc gives 105 of its 107 segments back (rss 3,217 → 531 MiB over the start); the simulated one keeps them committed (3,418 MiB): not found yet whether the freed large pages reach mi_segment_free in the model',
-  ],
-  [
     'pymalloc-off/numpy_alloc_zeros',
     "anon_mmap 7 MiB above the real run from the first step: NumPy's import under PYTHONMALLOC=malloc (Debian's 3.11.2) maps less than the capture the simulator boots",
   ],
   [
     'mimalloc/h9_bytearray_grow',
-    "runs since bytearray slices are modelled (bytes-2). Three real runs differ widely (after `del buf[1000:]` 23.4, 12.2 and 0.5 MiB over the start; after the next step 12.2, 23.1, 15.4: mimalloc's purges follow the wall clock) but all are far under the simulator's 52.2, and after the growth loop the three read 31.8, 42.9, 42.9 against 71.8 simulated: the real process decommits the grown buffer's old large pages during the loop, the model keeps them committed until the loop ends (its clock charges the loop less time than the real one takes: not established which part)",
+    "each step's value is one a real run read, but no one run reads them all: the recorder measures every step in a fresh process (tools/record.py), and mimalloc's 25 ms decommit delay splits each step in two regimes: after the growth loop 31.8 | 42.9 | 42.9 MiB over the start (recording | rerun 1 | rerun 2), after `del buf[1000:]` 23.4 | 12.2 | 0.5, after `del buf` 12.2 | 23.1 | 15.4 (a `del` of a 1000-byte buffer does not add 11 MiB: those are different processes). The simulator (page faults, pages given back and big writes on the clock as they happen: kernel/costs.ts) reads 42.9 / 23.4 / 23.4 on the recording's clock, 31.8 / 12.2 / 12.2 on the reruns': every value in the real set of its step, in a pairing no real run has",
   ],
   [
     'glibc/h9_growing_appends',
@@ -33,11 +29,7 @@ export const KNOWN_ENV_GAPS = new Map<string, string>([
     'held-out: OS scheduling, as under glibc defaults; three real runs: rss at step 9 9.3, 11.6, 20.1 MiB over the start, simulated 0.1',
   ],
   [
-    'mimalloc/h9_dict_counts',
-    "held-out: four real runs (the recording, recorded/env-reruns 1–3) each have rss 1.5–1.8 MiB lower at one to three of steps 2–4 (12.75–13.09 MiB over the start against 14.56–14.70 at the others; tolerance 1.0): which steps is timing (a table's pages decommitted or not before the measurement). The simulator reads 14.44 at all three, so it agrees with every step of some run but not with every step of one run",
-  ],
-  [
     'jemalloc-bg/h9_random_sizes_keep_tenth',
-    "held-out: after `del kept` three real runs read 181.1, 134.9 and 209.0 MiB over the start (tolerance 12.9; recorded/env-reruns), the simulated one 72.6–94.8 (with each run's wall time per CPU second): the real background thread purges less, and later, than the simulated one in every run; before that step the reruns also drop 17–25 MiB during `del texts` where the recording and the simulator keep it. The background thread's turns follow the wall clock: in the real run the application's ticks advance decay epochs while the statement runs (and wake the thread early), in the simulator the statement takes less simulated time",
+    "held-out: after `del kept` three real runs read 181.1, 134.9 and 209.0 MiB over the start (tolerance 12.9; recorded/env-reruns), the simulated one 72.6 on the recording's clock. The simulated drop is extent_maximally_purge (extent_record: dirty extents that coalesce past the 8 MiB oversize threshold are purged at once; 18 of them, 186 MiB) with no background-thread turn in the statement (its turn after `del texts` came with few pages dirty yet and slept 1,925 ms). Without the background thread the same purge is what the real runs do (jemalloc/: 94.9, 97.2, 90.5 against 83.1 simulated). With it the real runs purge 49–123 MiB only: their thread must have decayed part of the dirty extents after `del texts` (retained extents stop the coalescing), i.e. woke earlier than the model's (the early wake-up at an epoch advance, arena_should_decay_early, needs `del texts` to span a 50 ms epoch; simulated it takes 41 ms of wall time). Not established which",
   ],
 ]);
