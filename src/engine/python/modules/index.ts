@@ -49,6 +49,7 @@ import { fractionsModule } from './fractions';
 import { statisticsModule } from './statistics';
 import { decimalModule } from './decimal';
 import { loggingModule } from './logging';
+import { configparserModule } from './configparser';
 
 /** Every standard-library module the simulator models, one file each (one line here per module). */
 registerModules([
@@ -95,6 +96,7 @@ registerModules([
   statisticsModule,
   decimalModule,
   loggingModule,
+  configparserModule,
   pathlibModule,
   dataclassesModule,
   typingModule,
