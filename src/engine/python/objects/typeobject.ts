@@ -3,12 +3,12 @@ import { typeLookup } from '../abstract/attr';
 import { fromSsize } from './int';
 import { mappingProxyNew } from './mappingproxy';
 import { makeTpCall } from '../abstract/call';
-import { raiseFormat, typeError } from '../abstract/errors';
+import { raiseFormat, setObject, typeError } from '../abstract/errors';
 import { unicodeFromFormat } from '../abstract/fromformat';
 import type { Vm } from '../runtime/vm';
 import { E } from './exctypes';
 import { genericAlloc } from './object';
-import { dictClear, dictNew } from './dict';
+import { dictClear, dictGetItem, dictNew } from './dict';
 import { heapTypeSetattr, typeNew, type HeapTypeExtra } from './typenew';
 import { listFromItems } from './list';
 import { intern, strNew, strValue } from './str';
@@ -360,6 +360,21 @@ export const TypeType = (): TypeSlots =>
           if (!s.dict) throw new NotSupported(`${s.name}.__dict__ (a built-in type's dict)`);
           return mappingProxyNew(vm, s.dict);
         }),
+      },
+      // type_abstractmethods: the class's own dict entry (abc.ABCMeta stores it), else an
+      // AttributeError whose value is the name itself (`hasattr(cls, '__abstractmethods__')`);
+      // type_set_abstractmethods stores into the class's dict
+      __abstractmethods__: {
+        name: '__abstractmethods__',
+        get: (vm, h) => {
+          const s = vm.slotsOf(h);
+          const key = intern(vm, '__abstractmethods__');
+          const v = s.id !== T.Type && s.dict ? dictGetItem(vm, s.dict, key) : 0;
+          if (v === 0) throw setObject(vm, E.AttributeError, key);
+          vm.incref(v);
+          return v;
+        },
+        set: (vm, h, value) => typeSetattro(vm, h, '__abstractmethods__', value),
       },
       __basicsize__: { name: '__basicsize__', get: typeGet((vm, s) => fromSsize(vm, s.basicsize)) },
       __itemsize__: { name: '__itemsize__', get: typeGet((vm, s) => fromSsize(vm, s.itemsize)) },
