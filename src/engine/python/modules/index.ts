@@ -50,6 +50,7 @@ import { statisticsModule } from './statistics';
 import { decimalModule } from './decimal';
 import { loggingModule } from './logging';
 import { configparserModule } from './configparser';
+import { unicodedataModule } from './unicodedata';
 
 /** Every standard-library module the simulator models, one file each (one line here per module). */
 registerModules([
@@ -97,6 +98,7 @@ registerModules([
   decimalModule,
   loggingModule,
   configparserModule,
+  unicodedataModule,
   pathlibModule,
   dataclassesModule,
   typingModule,
