@@ -228,6 +228,38 @@ const tupleOfTypes = (vm: Vm, ids: number[]): number => {
   return tupleFromItems(vm, items);
 };
 
+const staticMros = new WeakMap<Vm, Map<number, number>>();
+
+/**
+ * A type's tp_mro tuple (a new reference). A built-in type's was made at start-up by
+ * PyType_Ready: made here once, outside the simulated heap (Mem.accounted, the collector's counts
+ * untouched), and kept.
+ */
+function mroTuple(vm: Vm, s: TypeSlots): number {
+  const own = s.flags & TpFlags.HeapType ? (s.extra as HeapTypeExtra).mroTuple : 0;
+  if (own) {
+    vm.incref(own);
+    return own;
+  }
+  let cache = staticMros.get(vm);
+  if (cache === undefined) staticMros.set(vm, (cache = new Map()));
+  let t = cache.get(s.id);
+  if (t === undefined) {
+    const counts = [...vm.gc.count];
+    const was = vm.mem.accounted;
+    vm.mem.accounted = true;
+    try {
+      t = tupleOfTypes(vm, s.mro);
+    } finally {
+      vm.mem.accounted = was;
+      vm.gc.count.splice(0, counts.length, ...counts);
+    }
+    cache.set(s.id, t);
+  }
+  vm.incref(t);
+  return t;
+}
+
 export const TypeType = (): TypeSlots =>
   defineType({
     id: T.Type,
@@ -352,7 +384,8 @@ export const TypeType = (): TypeSlots =>
       __name__: { name: '__name__', get: typeGet((vm, s) => heapName(vm, s, s.name)) },
       __qualname__: { name: '__qualname__', get: typeGet((vm, s) => heapName(vm, s, s.qualname)) },
       __module__: { name: '__module__', get: typeGet((vm, s) => strNew(vm, s.module)) },
-      __mro__: { name: '__mro__', get: typeGet((vm, s) => tupleOfTypes(vm, s.mro)) },
+      // type_get_mro: tp_mro itself (a class's made by type_new; a built-in type's by PyType_Ready)
+      __mro__: { name: '__mro__', get: typeGet((vm, s) => mroTuple(vm, s)) },
       // type_dict: PyDictProxy_New over tp_dict, a new proxy on each access
       __dict__: {
         name: '__dict__',
