@@ -51,7 +51,7 @@ export function saveUnicodeText(p: PicklerCore, vm: Vm, h: number): void {
     else out.push(c);
   }
   const n = vm.table.n[h];
-  let block = 0;
+  let block: number;
   if (n > 512 || out.length > 512) {
     let allocated = Math.max(n, 513);
     block = vm.mem.malloc(BYTES_HEADER + allocated);
