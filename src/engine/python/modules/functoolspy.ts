@@ -192,5 +192,8 @@ export function makeSingledispatch(vm: Vm, updateWrapper: number): { fn: number;
     update_wrapper: updateWrapper,
     _hw_GenericAlias: gaType(vm).typeObject,
   });
-  return { fn: partName(vm, globals, 'singledispatch'), method: partName(vm, globals, 'singledispatchmethod') };
+  return {
+    fn: partName(vm, globals, 'singledispatch'),
+    method: partName(vm, globals, 'singledispatchmethod'),
+  };
 }

@@ -15,7 +15,15 @@ import { T } from '../objects/types';
 import type { Vm } from '../runtime/vm';
 import { gcAllocRaw, gcFreeRaw, OP } from './pickleops';
 import { build, findClass, newObj } from './pickleloadreduce';
-import { findGlobal, floatText, lineText, loadInt, loadLong, rawUnicodeEscape, reduce } from './pickleloadtext';
+import {
+  findGlobal,
+  floatText,
+  lineText,
+  loadInt,
+  loadLong,
+  rawUnicodeEscape,
+  reduce,
+} from './pickleloadtext';
 
 /**
  * The C unpickler (Modules/_pickle.c, 3.11) for what picklesave.ts writes (and the same opcodes
@@ -501,7 +509,8 @@ export class Unpickler {
         case OP.DICT: {
           const k = this.marker();
           const d = dictNewEmpty(vm);
-          for (let i = k; i + 1 < this.stack.length; i += 2) dictSetItem(vm, d, this.stack[i], this.stack[i + 1]);
+          for (let i = k; i + 1 < this.stack.length; i += 2)
+            dictSetItem(vm, d, this.stack[i], this.stack[i + 1]);
           while (this.stack.length > k) vm.decref(this.stack.pop()!);
           this.push(d);
           break;

@@ -34,7 +34,8 @@ export function loadInt(vm: Vm, text: string): number {
 
 export function loadLong(vm: Vm, text: string): number {
   const t = text.endsWith('L') ? text.slice(0, -1) : text;
-  if (!/^[-+]?\d+$/.test(t.trim())) throw raiseString(vm, exc('ValueError'), `invalid literal for int() with base 0: '${t}'`);
+  if (!/^[-+]?\d+$/.test(t.trim()))
+    throw raiseString(vm, exc('ValueError'), `invalid literal for int() with base 0: '${t}'`);
   const v = BigInt(t.trim());
   const small = v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER);
   return fromLong(vm, small ? Number(v) : v);
@@ -102,7 +103,9 @@ export function findGlobal(vm: Vm, moduleText: string, nameText: string): number
     }
     if ((mod === '_codecs' || mod === 'codecs') && nameText === 'encode') return codecsEncode(vm);
     if (mod === '__main__') return findClass(vm, intern(vm, '__main__'), name);
-    throw new NotSupported(`unpickling the global ${mod}.${nameText} (Highwater finds bytes, codecs.encode and the script's classes)`);
+    throw new NotSupported(
+      `unpickling the global ${mod}.${nameText} (Highwater finds bytes, codecs.encode and the script's classes)`,
+    );
   } finally {
     vm.decref(module);
     vm.decref(name);
@@ -112,6 +115,7 @@ export function findGlobal(vm: Vm, moduleText: string, nameText: string): number
 /** load_reduce: callable(*argtup). */
 export function reduce(vm: Vm, callable: number, argtup: number): number {
   // PyObject_CallObject
-  if (vm.table.type[argtup] !== T.Tuple) throw raiseString(vm, exc('TypeError'), 'argument list must be a tuple');
+  if (vm.table.type[argtup] !== T.Tuple)
+    throw raiseString(vm, exc('TypeError'), 'argument list must be a tuple');
   return call(vm, callable, Array.from(tupleItems(vm, argtup)), null);
 }

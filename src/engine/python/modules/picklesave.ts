@@ -225,7 +225,8 @@ export class Pickler {
     if (obj === s.None) return this.write([OP.NONE]);
     if (obj === s.True || obj === s.False) {
       // below protocol 2: INT with "01" / "00"
-      if (this.proto < 2) return this.write(obj === s.True ? [0x49, 0x30, 0x31, 0x0a] : [0x49, 0x30, 0x30, 0x0a]);
+      if (this.proto < 2)
+        return this.write(obj === s.True ? [0x49, 0x30, 0x31, 0x0a] : [0x49, 0x30, 0x30, 0x0a]);
       return this.write([obj === s.True ? OP.NEWTRUE : OP.NEWFALSE]);
     }
     const type = vm.table.type[obj];
@@ -400,7 +401,10 @@ export class Pickler {
       const vm = this.vm;
       const view = gcAllocRaw(vm, 24);
       const iter = gcAllocRaw(vm, 56);
-      const pair = tupleFromItems(vm, [vm.s.None, vm.s.None].map((x) => (vm.incref(x), x)));
+      const pair = tupleFromItems(
+        vm,
+        [vm.s.None, vm.s.None].map((x) => (vm.incref(x), x)),
+      );
       gcFreeRaw(vm, view);
       for (const [k, v] of entries) {
         this.save(k);

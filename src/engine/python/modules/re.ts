@@ -324,7 +324,10 @@ function subn(vm: Vm, ph: number, repl: number, s: number, count: number): [numb
     for (let i = 0; i < vm.table.n[pieces]; i++) items.push(listItem(vm, pieces, i));
     for (const it of items)
       if (vm.table.type[it] !== T.Str && !vm.typeOf(it).mro.includes(T.Str))
-        throw typeError(vm, `sequence item ${items.indexOf(it)}: expected str instance, ${vm.typeOf(it).name} found`);
+        throw typeError(
+          vm,
+          `sequence item ${items.indexOf(it)}: expected str instance, ${vm.typeOf(it).name} found`,
+        );
     return [strJoin(vm, vm.s.emptyStr, items), n];
   } finally {
     if (pieces !== 0) vm.decref(pieces);

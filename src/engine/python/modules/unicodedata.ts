@@ -164,7 +164,11 @@ function functions() {
     }),
     fn('lookup', Meth.O, (vm, _m, a) => {
       if (vm.table.type[a[0]] !== T.Str && !vm.typeOf(a[0]).mro.includes(T.Str))
-        throw typeError(vm, "lookup() argument must be str or read-only bytes-like object, not '%.50s'", vm.typeOf(a[0]).name);
+        throw typeError(
+          vm,
+          "lookup() argument must be str or read-only bytes-like object, not '%.50s'",
+          vm.typeOf(a[0]).name,
+        );
       const name = strValue(vm, a[0]);
       if (name.length > 256) throw setObject(vm, E.KeyError, strNew(vm, 'name too long'));
       const cp = codeOfName(name);
@@ -198,6 +202,5 @@ function functions() {
 
 export const unicodedataModule: ModuleSpec = {
   name: 'unicodedata',
-  load: (vm: Vm) =>
-    makeModule(vm, 'unicodedata', functions(), { unidata_version: intern(vm, UCD_VERSION) }),
+  load: (vm: Vm) => makeModule(vm, 'unicodedata', functions(), { unidata_version: intern(vm, UCD_VERSION) }),
 };

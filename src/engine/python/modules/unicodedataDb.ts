@@ -281,7 +281,13 @@ let composites: Map<string, number> | null = null;
 function composePair(a: number, b: number): number | null {
   if (a >= L_BASE && a < L_BASE + L_COUNT && b >= V_BASE && b < V_BASE + V_COUNT)
     return S_BASE + ((a - L_BASE) * V_COUNT + (b - V_BASE)) * T_COUNT;
-  if (a >= S_BASE && a < S_BASE + S_COUNT && (a - S_BASE) % T_COUNT === 0 && b > T_BASE && b < T_BASE + T_COUNT)
+  if (
+    a >= S_BASE &&
+    a < S_BASE + S_COUNT &&
+    (a - S_BASE) % T_COUNT === 0 &&
+    b > T_BASE &&
+    b < T_BASE + T_COUNT
+  )
     return a + (b - T_BASE);
   if (composites === null) {
     composites = new Map();

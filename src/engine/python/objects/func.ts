@@ -271,7 +271,8 @@ export const FunctionType = (): TypeSlots =>
       __globals__: {
         name: '__globals__',
         get: (vm, h) => {
-          const g = functionData(vm, h).globals || ((vm.eval as unknown as { globals?: number }).globals ?? 0);
+          const g =
+            functionData(vm, h).globals || ((vm.eval as unknown as { globals?: number }).globals ?? 0);
           if (g === 0) throw new NotSupported('function.__globals__ outside a running script');
           vm.incref(g);
           return g;

@@ -174,8 +174,7 @@ export function slotWrapper(vm: Vm, s: TypeSlots, name: string): SlotWrapper | n
       const f = own((t) => t.descrGet);
       if (!f) return null;
       return w((vm2, self, args) => {
-        if (args.length < 1)
-          throw typeError(vm2, ' expected at least 1 argument, got %zd', args.length);
+        if (args.length < 1) throw typeError(vm2, ' expected at least 1 argument, got %zd', args.length);
         if (args.length > 2) throw typeError(vm2, ' expected at most 2 arguments, got %zd', args.length);
         const obj = args[0] === vm2.s.None ? 0 : args[0];
         const type = args.length < 2 || args[1] === vm2.s.None ? 0 : args[1];
