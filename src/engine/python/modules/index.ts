@@ -49,6 +49,8 @@ import { fractionsModule } from './fractions';
 import { statisticsModule } from './statistics';
 import { decimalModule } from './decimal';
 import { loggingModule } from './logging';
+import { asyncioModule } from './asyncio';
+import { contextvarsModules } from './contextvars';
 
 /** Every standard-library module the simulator models, one file each (one line here per module). */
 registerModules([
@@ -107,6 +109,8 @@ registerModules([
   abcModule,
   typesModule,
   collectionsAbcModule,
+  ...contextvarsModules,
+  asyncioModule,
 ]);
 
 export { findModule, type ModuleSpec } from './registry';
