@@ -23,7 +23,7 @@ import type { Interpreter } from './interpreter';
  * frame, as a coroutine) with ag_closed and ag_running_async. `__anext__()`/`asend(v)` make an
  * async_generator_asend awaitable (16 GC + 40 bytes; ag_asend_freelist keeps 80), `athrow()`/
  * `aclose()` an async_generator_athrow (56 bytes, no free list). A value the body yields is
- * wrapped (ASYNC_GEN_WRAP: _PyAsyncGenWrappedValue, 24 bytes, ag_value_freelist of 80) so that the
+ * wrapped (ASYNC_GEN_WRAP: _PyAsyncGenWrappedValue, 16 GC + 24 bytes, not tracked, ag_value_freelist of 80) so that the
  * awaitable can tell it from a value an inner `await` passes up to the event loop; unwrapped, it
  * ends the awaitable with StopIteration(value).
  *
@@ -93,7 +93,7 @@ export function asyncGenWrap(it: Interpreter, value: number): number {
   const vm = it.vm;
   const fl = free(vm).wrapped;
   const type = it.asyncTypes.wrapped;
-  const w = fl.length ? vm.reuse(fl.pop()!, type) : vm.newObject(type, WRAPPED_SIZE);
+  const w = fl.length ? vm.reuse(fl.pop()!, type) : vm.newGcObject(type, WRAPPED_SIZE);
   vm.table.side[w] = value;
   return w;
 }
@@ -506,7 +506,7 @@ export function readyAsyncGenTypes(vm: Vm): AsyncGenTypes {
       id: ids.wrapped,
       name: 'async_generator_wrapped_value',
       basicsize: WRAPPED_SIZE,
-      flags: 0,
+      flags: TpFlags.HaveGc,
       dealloc: (vm2, w) => {
         const v = vm2.table.side[w] as number;
         vm2.decref(v);
@@ -514,7 +514,7 @@ export function readyAsyncGenTypes(vm: Vm): AsyncGenTypes {
         if (fl.length < FREELIST_MAX) {
           vm2.park(w);
           fl.push(w);
-        } else vm2.objectFree(w);
+        } else vm2.gcDel(w);
       },
     }),
   );

@@ -6,9 +6,10 @@
  *
  * In 3.11 Future and Task are C objects (_asyncio.Future: 16 GC + 128 bytes, Task: 16 GC + 176,
  * measured with sys.getsizeof). Here they are classes with `__slots__` laid out to the same
- * sizes: Future's 13 slots (+ the 16-byte header) are the C struct's 12 pointers and three ints
- * (the C dict pointer is left out: a Future here takes no new attributes), Task's 7 more are
- * task_fut_waiter, task_coro, task_name, task_context and its three ints. As in C, the first done
+ * sizes: Future's 14 slots (+ the 16-byte header) are the C struct's 12 pointers and three ints
+ * (the C dict pointer is left out: a Future here takes no new attributes), Task's 6 more are
+ * task_fut_waiter, task_coro, task_name, task_context and its three ints (two of them, must_cancel
+ * and log_destroy_pending, share the `_hw_flags` slot behind two properties). As in C, the first done
  * callback and its context sit in the object (fut_callback0/fut_context0) and a list of
  * (callback, context) tuples is made only for the second one. `await future` goes through a
  * FutureIter (the native `_hw_future_iter`: 16 GC + 24 bytes, a free list of 255) as in C, not a
@@ -51,9 +52,8 @@ def isfuture(obj):
 
 class Future:
     __slots__ = ('_loop', '_callback0', '_context0', '_callbacks', '_exception', '_exception_tb',
-                 '_result', '_cancel_message', '_state', '_log_traceback',
+                 '_result', '_source_traceback', '_cancel_message', '_state', '_log_traceback',
                  '_asyncio_future_blocking', '_cancelled_exc', '__weakref__')
-    _source_traceback = None
 
     def __init__(self, *, loop=None):
         if loop is None:
@@ -65,6 +65,7 @@ class Future:
         self._exception = None
         self._exception_tb = None
         self._result = None
+        self._source_traceback = None
         self._cancel_message = None
         self._state = _PENDING
         self._log_traceback = False
@@ -257,12 +258,29 @@ def _set_task_name(task, name):
 
 
 class Task(Future):
-    __slots__ = ('_fut_waiter', '_coro', '_name', '_context', '_must_cancel',
-                 '_log_destroy_pending', '_num_cancels_requested')
+    # task_must_cancel and task_log_destroy_pending are two C ints: one slot (_hw_flags) here
+    __slots__ = ('_fut_waiter', '_coro', '_name', '_context', '_num_cancels_requested', '_hw_flags')
+
+    @property
+    def _must_cancel(self):
+        return bool(self._hw_flags & 1)
+
+    @_must_cancel.setter
+    def _must_cancel(self, value):
+        self._hw_flags = (self._hw_flags & 2) | (1 if value else 0)
+
+    @property
+    def _log_destroy_pending(self):
+        return bool(self._hw_flags & 2)
+
+    @_log_destroy_pending.setter
+    def _log_destroy_pending(self, value):
+        self._hw_flags = (self._hw_flags & 1) | (2 if value else 0)
 
     def __init__(self, coro, *, loop=None, name=None, context=None):
         global _task_name_counter
         super().__init__(loop=loop)
+        self._hw_flags = 0
         if not iscoroutine(coro):
             self._log_destroy_pending = False
             raise TypeError(f"a coroutine was expected, got {coro!r}")
@@ -272,10 +290,9 @@ class Task(Future):
         else:
             self._name = str(name)
         self._num_cancels_requested = 0
-        self._must_cancel = False
         self._fut_waiter = None
         self._coro = coro
-        self._log_destroy_pending = True
+        self._hw_flags = 2
         if context is None:
             self._context = contextvars.copy_context()
         else:
