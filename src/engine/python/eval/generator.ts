@@ -1,4 +1,5 @@
 import { PyError } from '../errors';
+import { call } from '../abstract/call';
 import {
   clearError,
   errorMatches,
@@ -221,7 +222,10 @@ export function genIterNext(it: Interpreter, g: number): number {
 export function stopIterationValue(vm: Vm, value: number): PyError {
   if (vm.table.type[value] !== T.Tuple && !(vm.typeOf(value).flags & TpFlags.BaseExcSubclass))
     return setObject(vm, E.StopIteration, value);
-  const err = setObject(vm, E.StopIteration, value);
+  // PyObject_CallOneArg(PyExc_StopIteration, value): a tuple is the one argument, not the args
+  const inst = call(vm, vm.types[E.StopIteration].typeObject, [value], null);
+  const err = setObject(vm, E.StopIteration, inst);
+  vm.decref(inst);
   normalize(vm, err);
   return err;
 }
