@@ -1,5 +1,5 @@
 # asyncio's order of events as 3.11.7 runs them: task interleaving, results, exceptions,
-# cancellation, queues, locks, timeouts, async generators and context variables. Each line
+# cancellation, queues, locks, a barrier, timeouts, async generators and context variables. Each line
 # printed is one event; the simulator must print the same lines in the same order.
 import asyncio
 import contextvars
@@ -206,6 +206,14 @@ async def sync():
         items.append("item")
         cond.notify()
     await ct
+    barrier = asyncio.Barrier(3)
+
+    async def party(i):
+        print("arrive", i)
+        print("pass", i, await barrier.wait())
+
+    await asyncio.gather(*(party(i) for i in range(3)))
+    print("barrier", barrier.n_waiting, barrier.broken, hasattr(asyncio, "heapq"))
 
 
 async def agen(n):

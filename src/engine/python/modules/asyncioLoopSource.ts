@@ -14,12 +14,12 @@
  * a stop ("not supported by Highwater yet"), not a hang.
  */
 export const ASYNCIO_LOOP_SOURCE = `
-import collections
-import heapq
-import threading
+import collections as _hw_collections
+import heapq as _hw_heapq
+import threading as _hw_threading
 import time as _time
-import contextvars
-import functools
+import contextvars as _hw_contextvars
+import functools as _hw_functools
 import math as _math
 
 
@@ -53,7 +53,7 @@ TimeoutError = TimeoutError
 
 _MIN_SCHEDULED_TIMER_HANDLES = 100
 _MIN_CANCELLED_TIMER_HANDLES_FRACTION = 0.5
-MAXIMUM_SELECT_TIMEOUT = 24 * 3600
+_MAXIMUM_SELECT_TIMEOUT = 24 * 3600
 
 
 def _format_callback(cb):
@@ -67,7 +67,7 @@ class Handle:
 
     def __init__(self, callback, args, loop, context=None):
         if context is None:
-            context = contextvars.copy_context()
+            context = _hw_contextvars.copy_context()
         self._context = context
         self._loop = loop
         self._callback = callback
@@ -156,7 +156,7 @@ class TimerHandle(Handle):
         return self._when
 
 
-class _RunningLoop(threading.local):
+class _RunningLoop(_hw_threading.local):
     loop_pid = (None, None)
 
 
@@ -187,17 +187,17 @@ class AbstractEventLoopPolicy:
 
 class DefaultEventLoopPolicy(AbstractEventLoopPolicy):
     def __init__(self):
-        self._local = threading.local()
+        self._local = _hw_threading.local()
         self._local._loop = None
         self._local._set_called = False
 
     def get_event_loop(self):
         if (self._local._loop is None and not self._local._set_called and
-                threading.current_thread() is threading.main_thread()):
+                _hw_threading.current_thread() is _hw_threading.main_thread()):
             self.set_event_loop(self.new_event_loop())
         if self._local._loop is None:
             raise RuntimeError('There is no current event loop in thread %r.'
-                               % threading.current_thread().name)
+                               % _hw_threading.current_thread().name)
         return self._local._loop
 
     def set_event_loop(self, loop):
@@ -286,7 +286,7 @@ class BaseEventLoop(AbstractEventLoop):
         self._timer_cancelled_count = 0
         self._closed = False
         self._stopping = False
-        self._ready = collections.deque()
+        self._ready = _hw_collections.deque()
         self._scheduled = []
         self._default_executor = None
         self._internal_fds = 0
@@ -343,7 +343,7 @@ class BaseEventLoop(AbstractEventLoop):
     def run_forever(self):
         self._check_closed()
         self._check_running()
-        self._thread_id = threading.get_ident()
+        self._thread_id = _hw_threading.get_ident()
         _set_running_loop(self)
         try:
             while True:
@@ -411,7 +411,7 @@ class BaseEventLoop(AbstractEventLoop):
             raise TypeError('when cannot be None')
         self._check_closed()
         timer = TimerHandle(when, callback, args, self, context)
-        heapq.heappush(self._scheduled, timer)
+        _hw_heapq.heappush(self._scheduled, timer)
         timer._scheduled = True
         return timer
 
@@ -445,7 +445,7 @@ class BaseEventLoop(AbstractEventLoop):
                 executor = ThreadPoolExecutor(thread_name_prefix='asyncio')
                 self._default_executor = executor
         if self._selector._wakeup is None:
-            self._selector._wakeup = threading.Event()
+            self._selector._wakeup = _hw_threading.Event()
         future = self.create_future()
         executor.submit(_hw_chain_call, self, future, func, args)
         return future
@@ -481,7 +481,7 @@ class BaseEventLoop(AbstractEventLoop):
         if self._default_executor is None:
             return
         future = self.create_future()
-        thread = threading.Thread(target=self._do_shutdown, args=(future,))
+        thread = _hw_threading.Thread(target=self._do_shutdown, args=(future,))
         thread.start()
         try:
             await future
@@ -552,13 +552,13 @@ class BaseEventLoop(AbstractEventLoop):
                     handle._scheduled = False
                 else:
                     new_scheduled.append(handle)
-            heapq.heapify(new_scheduled)
+            _hw_heapq.heapify(new_scheduled)
             self._scheduled = new_scheduled
             self._timer_cancelled_count = 0
         else:
             while self._scheduled and self._scheduled[0]._cancelled:
                 self._timer_cancelled_count -= 1
-                handle = heapq.heappop(self._scheduled)
+                handle = _hw_heapq.heappop(self._scheduled)
                 handle._scheduled = False
 
         timeout = None
@@ -566,7 +566,7 @@ class BaseEventLoop(AbstractEventLoop):
             timeout = 0
         elif self._scheduled:
             when = self._scheduled[0]._when
-            timeout = min(max(0, when - self.time()), MAXIMUM_SELECT_TIMEOUT)
+            timeout = min(max(0, when - self.time()), _MAXIMUM_SELECT_TIMEOUT)
 
         event_list = self._selector.select(timeout, self)
         self._process_events(event_list)
@@ -577,7 +577,7 @@ class BaseEventLoop(AbstractEventLoop):
             handle = self._scheduled[0]
             if handle._when >= end_time:
                 break
-            handle = heapq.heappop(self._scheduled)
+            handle = _hw_heapq.heappop(self._scheduled)
             handle._scheduled = False
             self._ready.append(handle)
 
@@ -590,7 +590,7 @@ class BaseEventLoop(AbstractEventLoop):
         handle = None
 
 
-class BaseSelectorEventLoop(BaseEventLoop):
+class _BaseSelectorEventLoop(BaseEventLoop):
     def __init__(self, selector=None):
         super().__init__()
         if selector is None:
@@ -625,7 +625,7 @@ class BaseSelectorEventLoop(BaseEventLoop):
             self._selector = None
 
 
-class SelectorEventLoop(BaseSelectorEventLoop):
+class SelectorEventLoop(_BaseSelectorEventLoop):
     pass
 
 
@@ -695,7 +695,7 @@ class Runner:
             self._loop = self._loop_factory()
         if self._debug is not None:
             self._loop.set_debug(self._debug)
-        self._context = contextvars.copy_context()
+        self._context = _hw_contextvars.copy_context()
         self._state = 'initialized'
 
 

@@ -1,12 +1,12 @@
 /**
- * asyncio's synchronisation and structure: Lock, Event, Condition, Semaphore, BoundedSemaphore,
+ * asyncio's synchronisation and structure: Lock, Event, Condition, Semaphore, BoundedSemaphore, Barrier,
  * Queue (with PriorityQueue and LifoQueue), TaskGroup and timeout()/timeout_at(), written for
  * Highwater in Python with the structure of CPython 3.11.7's Lib/asyncio/locks.py, queues.py,
  * taskgroups.py and timeouts.py (not a copy). A waiter is a Future in a deque, as there; a Queue
  * holds its items in a deque and its waiting getters and putters in two more.
  */
 export const ASYNCIO_SYNC_SOURCE = `
-_global_lock = threading.Lock()
+_global_lock = _hw_threading.Lock()
 
 
 class _LoopBoundMixin:
@@ -52,7 +52,7 @@ class Lock(_ContextManagerMixin, _LoopBoundMixin):
             self._locked = True
             return True
         if self._waiters is None:
-            self._waiters = collections.deque()
+            self._waiters = _hw_collections.deque()
         fut = self._get_loop().create_future()
         self._waiters.append(fut)
         try:
@@ -87,7 +87,7 @@ class Lock(_ContextManagerMixin, _LoopBoundMixin):
 
 class Event(_LoopBoundMixin):
     def __init__(self):
-        self._waiters = collections.deque()
+        self._waiters = _hw_collections.deque()
         self._value = False
 
     def __repr__(self):
@@ -129,7 +129,7 @@ class Condition(_ContextManagerMixin, _LoopBoundMixin):
         self.locked = lock.locked
         self.acquire = lock.acquire
         self.release = lock.release
-        self._waiters = collections.deque()
+        self._waiters = _hw_collections.deque()
 
     async def wait(self):
         if not self.locked():
@@ -197,7 +197,7 @@ class Semaphore(_ContextManagerMixin, _LoopBoundMixin):
             self._value -= 1
             return True
         if self._waiters is None:
-            self._waiters = collections.deque()
+            self._waiters = _hw_collections.deque()
         fut = self._get_loop().create_future()
         self._waiters.append(fut)
         try:
@@ -239,6 +239,101 @@ class BoundedSemaphore(Semaphore):
         super().release()
 
 
+class BrokenBarrierError(RuntimeError):
+    pass
+
+
+_FILLING = 'filling'
+_DRAINING = 'draining'
+_RESETTING = 'resetting'
+_BROKEN = 'broken'
+
+
+class Barrier(_LoopBoundMixin):
+    def __init__(self, parties):
+        if parties < 1:
+            raise ValueError('parties must be > 0')
+        self._cond = Condition()
+        self._parties = parties
+        self._state = _FILLING
+        self._count = 0
+
+    def __repr__(self):
+        res = f'<asyncio.locks.Barrier object [{self._state}'
+        if not self.broken:
+            res += f', waiters:{self.n_waiting}/{self.parties}'
+        return res + ']>'
+
+    async def __aenter__(self):
+        return await self.wait()
+
+    async def __aexit__(self, *args):
+        pass
+
+    async def wait(self):
+        async with self._cond:
+            await self._block()
+            try:
+                index = self._count
+                self._count += 1
+                if index + 1 == self._parties:
+                    await self._release()
+                else:
+                    await self._wait()
+                return index
+            finally:
+                self._count -= 1
+                self._exit()
+
+    async def _block(self):
+        await self._cond.wait_for(lambda: self._state not in (_DRAINING, _RESETTING))
+        if self._state is _BROKEN:
+            raise BrokenBarrierError("Barrier aborted")
+
+    async def _release(self):
+        self._state = _DRAINING
+        self._cond.notify_all()
+
+    async def _wait(self):
+        await self._cond.wait_for(lambda: self._state is not _FILLING)
+        if self._state in (_BROKEN, _RESETTING):
+            raise BrokenBarrierError("Abort or reset of barrier")
+
+    def _exit(self):
+        if self._count == 0:
+            if self._state in (_RESETTING, _DRAINING):
+                self._state = _FILLING
+            self._cond.notify_all()
+
+    async def reset(self):
+        async with self._cond:
+            if self._count > 0:
+                if self._state is not _RESETTING:
+                    self._state = _RESETTING
+            else:
+                self._state = _FILLING
+            self._cond.notify_all()
+
+    async def abort(self):
+        async with self._cond:
+            self._state = _BROKEN
+            self._cond.notify_all()
+
+    @property
+    def parties(self):
+        return self._parties
+
+    @property
+    def n_waiting(self):
+        if self._state is _FILLING:
+            return self._count
+        return 0
+
+    @property
+    def broken(self):
+        return self._state is _BROKEN
+
+
 class QueueEmpty(Exception):
     pass
 
@@ -250,15 +345,15 @@ class QueueFull(Exception):
 class Queue(_LoopBoundMixin):
     def __init__(self, maxsize=0):
         self._maxsize = maxsize
-        self._getters = collections.deque()
-        self._putters = collections.deque()
+        self._getters = _hw_collections.deque()
+        self._putters = _hw_collections.deque()
         self._unfinished_tasks = 0
         self._finished = Event()
         self._finished.set()
         self._init(maxsize)
 
     def _init(self, maxsize):
-        self._queue = collections.deque()
+        self._queue = _hw_collections.deque()
 
     def _get(self):
         return self._queue.popleft()
@@ -357,10 +452,10 @@ class PriorityQueue(Queue):
     def _init(self, maxsize):
         self._queue = []
 
-    def _put(self, item, heappush=heapq.heappush):
+    def _put(self, item, heappush=_hw_heapq.heappush):
         heappush(self._queue, item)
 
-    def _get(self, heappop=heapq.heappop):
+    def _get(self, heappop=_hw_heapq.heappop):
         return heappop(self._queue)
 
 

@@ -148,7 +148,7 @@ class Future:
             self._loop.call_soon(fn, self, context=context)
             return
         if context is None:
-            context = contextvars.copy_context()
+            context = _hw_contextvars.copy_context()
         if self._callback0 is None:
             self._callback0 = fn
             self._context0 = context
@@ -294,7 +294,7 @@ class Task(Future):
         self._coro = coro
         self._hw_flags = 2
         if context is None:
-            self._context = contextvars.copy_context()
+            self._context = _hw_contextvars.copy_context()
         else:
             self._context = context
         self._loop.call_soon(self.__step, context=self._context)
@@ -625,7 +625,7 @@ async def wait_for(fut, timeout):
             raise TimeoutError() from exc
     waiter = loop.create_future()
     timeout_handle = loop.call_later(timeout, _release_waiter, waiter)
-    cb = functools.partial(_release_waiter, waiter)
+    cb = _hw_functools.partial(_release_waiter, waiter)
     fut = ensure_future(fut, loop=loop)
     fut.add_done_callback(cb)
     try:
@@ -689,7 +689,7 @@ async def _wait(fs, timeout, return_when, loop):
 
 async def _cancel_and_wait(fut, loop):
     waiter = loop.create_future()
-    cb = functools.partial(_release_waiter, waiter)
+    cb = _hw_functools.partial(_release_waiter, waiter)
     fut.add_done_callback(cb)
     try:
         fut.cancel()
@@ -759,8 +759,8 @@ def _hw_set_exception_unless_cancelled(fut, exc):
 
 async def to_thread(func, /, *args, **kwargs):
     loop = get_running_loop()
-    ctx = contextvars.copy_context()
-    func_call = functools.partial(ctx.run, func, *args, **kwargs)
+    ctx = _hw_contextvars.copy_context()
+    func_call = _hw_functools.partial(ctx.run, func, *args, **kwargs)
     return await loop.run_in_executor(None, func_call)
 
 
