@@ -436,6 +436,9 @@ class BaseEventLoop(AbstractEventLoop):
             wakeup.set()
 
     def run_in_executor(self, executor, func, *args):
+        return self._hw_run_in_executor(executor, func, args, {})
+
+    def _hw_run_in_executor(self, executor, func, args, kwargs):
         self._check_closed()
         if executor is None:
             executor = self._default_executor
@@ -447,7 +450,7 @@ class BaseEventLoop(AbstractEventLoop):
         if self._selector._wakeup is None:
             self._selector._wakeup = _hw_threading.Event()
         future = self.create_future()
-        executor.submit(_hw_chain_call, self, future, func, args)
+        executor.submit(_hw_chain_call, self, future, func, args, kwargs)
         return future
 
     def _check_default_executor(self):

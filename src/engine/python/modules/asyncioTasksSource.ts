@@ -740,11 +740,11 @@ def wrap_future(future, *, loop=None):
     _hw_unsupported('asyncio.wrap_future of a concurrent.futures.Future')
 
 
-def _hw_chain_call(loop, future, func, args):
+def _hw_chain_call(loop, future, func, args, kwargs):
     # what the executor's work item runs: func, then (as _chain_future's done callback does,
     # in the worker thread) the result handed to the loop through call_soon_threadsafe
     try:
-        result = func(*args)
+        result = func(*args, **kwargs)
     except BaseException as exc:
         loop.call_soon_threadsafe(_hw_set_exception_unless_cancelled, future, exc)
     else:
@@ -758,10 +758,11 @@ def _hw_set_exception_unless_cancelled(fut, exc):
 
 
 async def to_thread(func, /, *args, **kwargs):
+    # the real one runs functools.partial(ctx.run, func, ...) in the thread; here func is called
+    # directly (a wait inside a native call such as Context.run cannot hand the GIL over in the
+    # simulator's threads), so the thread does not see a copy of the caller's context variables
     loop = get_running_loop()
-    ctx = _hw_contextvars.copy_context()
-    func_call = _hw_functools.partial(ctx.run, func, *args, **kwargs)
-    return await loop.run_in_executor(None, func_call)
+    return await loop._hw_run_in_executor(None, func, args, kwargs)
 
 
 def run_coroutine_threadsafe(coro, loop):

@@ -19,8 +19,8 @@ import type { ModuleSpec } from './registry';
  * (`contextvars.copy_context()`), so these are its per-callback cost.
  *
  * Not modelled: the HAMT's nodes (a context's variables are a JS Map here: what a set() costs
- * beyond the Token is not allocated; copying shares them, as the HAMT does, at no cost), and one
- * current context per thread (the process has one chain of entered contexts).
+ * beyond the Token is not allocated; copying shares them, as the HAMT does, at no cost). Each
+ * thread has its own current context (PyThreadState.context), made empty on its first use.
  */
 const CONTEXT_SIZE = 48;
 const VAR_SIZE = 64;
@@ -44,7 +44,8 @@ interface TokenData {
 }
 
 interface State {
-  current: number;
+  /** Each thread's current context (PyThreadState.context), by the thread's state object. */
+  current: WeakMap<object, number>;
   free: number[];
   missing: number;
 }
@@ -52,7 +53,7 @@ const states = new WeakMap<Vm, State>();
 function state(vm: Vm): State {
   let s = states.get(vm);
   if (s === undefined) {
-    s = { current: 0, free: [], missing: vm.newStatic(moduleType(vm, MissingType).id) };
+    s = { current: new WeakMap(), free: [], missing: vm.newStatic(moduleType(vm, MissingType).id) };
     states.set(vm, s);
   }
   return s;
@@ -77,8 +78,12 @@ function contextNew(vm: Vm, vars: Map<number, number>): number {
 /** context_get: the thread's current context, an empty one made on first use. */
 function currentContext(vm: Vm): number {
   const st = state(vm);
-  if (st.current === 0) st.current = contextNew(vm, new Map());
-  return st.current;
+  let ctx = st.current.get(vm.thread);
+  if (ctx === undefined) {
+    ctx = contextNew(vm, new Map());
+    st.current.set(vm.thread, ctx);
+  }
+  return ctx;
 }
 
 /** PyContext_CopyCurrent (contextvars.copy_context()). */
@@ -92,13 +97,14 @@ function contextRun(vm: Vm, ctx: number, args: readonly number[], kw: Kwargs | n
   const st = state(vm);
   const d = ctxOf(vm, ctx);
   if (d.entered) throw raiseFormat(vm, E.RuntimeError, 'cannot enter context: %R is already entered', ctx);
+  const thread = vm.thread;
   d.prev = currentContext(vm);
   d.entered = true;
-  st.current = ctx;
+  st.current.set(thread, ctx);
   try {
     return call(vm, args[0], args.slice(1), kw);
   } finally {
-    st.current = d.prev;
+    st.current.set(thread, d.prev);
     d.prev = 0;
     d.entered = false;
   }
