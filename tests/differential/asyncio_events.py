@@ -273,6 +273,14 @@ async def waits():
         t1 = tg.create_task(ticker("g1", 2, 0.001))
         t2 = tg.create_task(ticker("g2", 1, 0.002))
     print("taskgroup", t1.result(), t2.result())
+    log = []
+    try:
+        async with asyncio.TaskGroup() as tg:
+            tg.create_task(boom(5))
+            tg.create_task(sleeper("tg", log))
+            tg.create_task(boom(6, 0.02))
+    except* ValueError as eg:
+        print("taskgroup failed", [str(e) for e in eg.exceptions], log)
     print("current", asyncio.current_task().get_name(), "others", len(asyncio.all_tasks()) - 1)
 
 
