@@ -45,6 +45,8 @@ import { hashlibModule } from './hashlib';
 import { zlibModule } from './zlib';
 import { gzipModule } from './gzip';
 import { uuidModule } from './uuid';
+import { base64Module } from './base64';
+import { binasciiModule } from './binascii';
 import { fractionsModule } from './fractions';
 import { statisticsModule } from './statistics';
 import { decimalModule } from './decimal';
@@ -95,6 +97,8 @@ registerModules([
   zlibModule,
   gzipModule,
   uuidModule,
+  base64Module,
+  binasciiModule,
   fractionsModule,
   statisticsModule,
   decimalModule,
