@@ -47,7 +47,7 @@ export function benchLanding(): string[] {
   if (history) {
     const h = history.held;
     lines.push(
-      `worker, the layers' history: ${h.copies} stored copies 2^${Math.log2(h.every)} calls apart, ${fmt(h.copyBytes / 2 ** 20)} MB (pages shared), journal ${fmt(h.journalBytes / 2 ** 20)} MB`,
+      `worker, the layers' history: ${h.copies} stored copies 2^${Math.log2(h.every)} calls apart, ${fmt(h.copyBytes / 2 ** 20)} MB (pages shared), journal ${fmt(h.journalBytes / 2 ** 20)} MB (${fmt(h.entries)} entries, ${(h.journalBytes / h.entries).toFixed(2)} B each)`,
     );
   }
   const views: number[] = [];
