@@ -133,13 +133,22 @@ export interface JournaledField {
   name: string;
 }
 
-/** Deltas kept per (code, argument): 32 codes × 4 arguments. */
-const PREV = (CODES + 1) * 4;
-/** Largest delta written as an integer (its tagged zigzag form, 4·|d|, stays a safe integer). */
-const MAX_DELTA = 2 ** 50;
+/**
+ * Values remembered per (code, argument), most recent first: a free or a touch alternates between
+ * the brk heap (0x5555…) and pymalloc's arenas (0x7fff…), so a delta from the last value alone
+ * took 6–7 bytes; the clock's `work` takes a few fractional figures over and over.
+ */
+const RECENT = 4;
+/** Values kept: 32 codes × 4 arguments × RECENT. */
+const PREV = (CODES + 1) * 4 * RECENT;
+/** Largest delta written as an integer (its tagged form, (2·|d| + 1) · RECENT · 2, stays a safe integer). */
+const MAX_DELTA = 2 ** 48;
+/** A delta up to this replaces the value it was taken from; a bigger one is a new value (the oldest goes). */
+const NEAR = 1 << 16;
 /** An argument's tags (the low bits of its varint): even, an integer delta; else one of these. */
 const TAG_FLOAT = 1;
 const TAG_SIDE = 3;
+/** TAG_SAME + 2·r: equal to the r-th value remembered. */
 const TAG_SAME = 5;
 
 /**
@@ -330,27 +339,37 @@ export class CallJournal {
         data[p++] = TAG_SIDE;
         continue;
       }
-      const last = prev[base + k];
-      const delta = v - last;
-      // (−0 is not an integer here: it goes as its 8 bytes, as an exact replay needs)
-      if (
-        Number.isSafeInteger(v) &&
-        (v !== 0 || 1 / v > 0) &&
-        Number.isSafeInteger(last) &&
-        delta < MAX_DELTA &&
-        delta > -MAX_DELTA
-      ) {
-        const u = delta >= 0 ? delta * 4 : -delta * 4 - 2;
-        if (u < 128) data[p++] = u;
-        else p = writeVarint(data, p, u);
-      } else if (Object.is(v, last)) data[p++] = TAG_SAME;
+      const off = (base + k) * RECENT;
+      if (Number.isSafeInteger(v) && (v !== 0 || 1 / v > 0)) {
+        // (−0 is not an integer here: it goes as its 8 bytes, as an exact replay needs)
+        let r = -1;
+        let delta = MAX_DELTA;
+        for (let q = 0; q < RECENT; q++) {
+          const d = v - prev[off + q];
+          if (Number.isSafeInteger(prev[off + q]) && Math.abs(d) < Math.abs(delta)) {
+            delta = d;
+            r = q;
+          }
+        }
+        if (r >= 0) {
+          const u = ((delta >= 0 ? delta * 2 : -delta * 2 - 1) * RECENT + r) * 2;
+          if (u < 128) data[p++] = u;
+          else p = writeVarint(data, p, u);
+          remember(prev, off, Math.abs(delta) <= NEAR ? r : RECENT - 1, v);
+          continue;
+        }
+      }
+      let r = 0;
+      while (r < RECENT && !Object.is(v, prev[off + r])) r++;
+      if (r < RECENT) data[p++] = TAG_SAME + 2 * r;
       else {
         data[p++] = TAG_FLOAT;
         FLOAT[0] = v;
         data.set(FLOAT_BYTES, p);
         p += 8;
+        r = RECENT - 1;
       }
-      prev[base + k] = v;
+      remember(prev, off, r, v);
     }
     data[this.header] = code << 3;
     this.used = p;
@@ -412,6 +431,7 @@ export class CallJournal {
       for (let k = 0; k < n; k++) {
         let v: unknown;
         const t = data[p];
+        const off = (base + k) * RECENT;
         if ((t & 1) === 0) {
           let u = t;
           if (t < 128) p++;
@@ -419,14 +439,25 @@ export class CallJournal {
             u = readVarint(data, p);
             p = READ_END;
           }
-          v = prev[base + k] += (u & 2) === 0 ? u / 4 : -(u + 2) / 4;
-        } else if (t === TAG_SAME) {
+          const w = u / 2;
+          const r = w % RECENT;
+          const z = (w - r) / RECENT;
+          const delta = z % 2 === 0 ? z / 2 : -(z + 1) / 2;
+          const x = prev[off + r] + delta;
+          remember(prev, off, Math.abs(delta) <= NEAR ? r : RECENT - 1, x);
+          v = x;
+        } else if (t >= TAG_SAME) {
           p++;
-          v = prev[base + k];
+          const r = (t - TAG_SAME) / 2;
+          const x = prev[off + r];
+          remember(prev, off, r, x);
+          v = x;
         } else if (t === TAG_FLOAT) {
           FLOAT_BYTES.set(data.subarray(p + 1, p + 9));
           p += 9;
-          v = prev[base + k] = FLOAT[0];
+          const x = FLOAT[0];
+          remember(prev, off, RECENT - 1, x);
+          v = x;
         } else v = side.get(p++);
         vals[k] = v;
       }
@@ -452,6 +483,12 @@ export class CallJournal {
     at.byte = p;
     return check;
   }
+}
+
+/** Move the r-th remembered value (from `off`) to the front as `v`, the ones before it one place back. */
+function remember(prev: Float64Array, off: number, r: number, v: number): void {
+  for (let q = off + r; q > off; q--) prev[q] = prev[q - 1];
+  prev[off] = v;
 }
 
 const FLOAT = new Float64Array(1);
