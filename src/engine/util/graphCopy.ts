@@ -235,7 +235,7 @@ class Pager {
   /** `b`, the `nth` buffer met at its path (`prev`: that path's buffers in the copy before). */
   page(b: ArrayBuffer, prev: PagedBuffer | undefined): PagedBuffer {
     const n = b.byteLength;
-    const pages: Uint8Array[] = [];
+    const pages: (Uint8Array | null)[] = [];
     let fresh = 0;
     // one view of the whole buffer's words (a view a page cost ~15,000 allocations a copy of the seed)
     const words = new Int32Array(b, 0, n >> 2);
@@ -244,13 +244,26 @@ class Pager {
       const old = prev?.pages[i];
       if (old && old.length === len && samePage(b, words, at, old)) pages.push(old);
       else {
-        pages.push(new Uint8Array(b.slice(at, at + len)));
+        pages.push(null);
         fresh += len;
+      }
+    }
+    // the new pages are views into one buffer: a buffer a page (~1,000 a copy of the seed, 10^5 over
+    // its run) made V8's full collections, which land inside landings, slower
+    if (fresh > 0) {
+      const slab = new Uint8Array(fresh);
+      const src = new Uint8Array(b);
+      for (let i = 0, at = 0, to = 0; at < n; at += PAGE, i++) {
+        if (pages[i]) continue;
+        const len = Math.min(PAGE, n - at);
+        slab.set(src.subarray(at, at + len), to);
+        pages[i] = slab.subarray(to, to + len);
+        to += len;
       }
     }
     this.lastNewBytes = fresh;
     const r = b as ArrayBuffer & { resizable?: boolean; maxByteLength?: number };
-    return new PagedBuffer(pages, n, r.resizable ? r.maxByteLength! : 0);
+    return new PagedBuffer(pages as Uint8Array[], n, r.resizable ? r.maxByteLength! : 0);
   }
 }
 
