@@ -87,7 +87,20 @@ export function benchShapes(): string[] {
   const only = process.env.HW_BENCH_SHAPES?.split(',');
   const dir = mkdtempSync(join(tmpdir(), 'hw-bench-shapes-'));
   const cli = resolve('bin/highwater');
-  const lines = ['shape  N      sim CPU s  real CPU s  time ×  goal  sim MiB  real MiB  mem ×  goal'];
+  // An empty script's cost on each side: what every row carries whatever N (node, the bundle and the
+  // simulated process's start-up against python's ~10 MiB), so each row also shows bytes an element
+  // above it, a figure one size alone gives.
+  const empty = join(dir, 'empty.py');
+  writeFileSync(empty, '\n');
+  const base = {
+    sim: fastest(3, () => measureChild(['node', cli, empty, '--json'])),
+    real: fastest(3, () => measureChild([pyenvPython(), '-c', 'pass'])),
+  };
+  const lines = [
+    `empty script: simulator ${fixed(base.sim.cpu)} s CPU, ${fixed(base.sim.peakMiB, 0)} MiB peak; ` +
+      `python3.11 ${fixed(base.real.cpu)} s, ${fixed(base.real.peakMiB, 0)} MiB`,
+    'shape  N      sim CPU s  real CPU s  time ×  goal  sim MiB  real MiB  mem ×  goal  B/element over empty: sim  real',
+  ];
   const slopes: string[] = [];
   for (const shape of SHAPES) {
     if (only && !only.includes(shape.name)) continue;
@@ -123,6 +136,8 @@ export function benchShapes(): string[] {
           fixed(real.peakMiB, 0).padStart(9),
           fixed(m).padStart(6),
           (judged ? (m <= 0.5 ? 'met' : 'NOT') : '-').padStart(5),
+          fixed(((sim.peakMiB - base.sim.peakMiB) * 1048576) / n, 0).padStart(26),
+          fixed(((real.peakMiB - base.real.peakMiB) * 1048576) / n, 0).padStart(5),
         ].join('  ') + (sim.ok ? '' : `  (${sim.err.trim().split('\n').pop()})`),
       );
     }

@@ -36,3 +36,25 @@ print(hasattr(random, 'binomialvariate'), hasattr(math, 'sumprod'), hasattr(math
 print([round(random.gauss(0, 1), 12) for _ in range(4)], random.expovariate(2.0), random.normalvariate(5, 2))
 print(random.sample(range(10 ** 6), 3), random.triangular(0, 10, 2))
 print([random.lognormvariate(0.5, 0.25) for _ in range(3)], random.Random(4).lognormvariate(1.5, 2))
+# CPython's own gamma/lgamma (Lanczos over glibc's exp/pow/log/sin), glibc's erf/erfc/cbrt, m_remainder
+for name in ('gamma', 'lgamma', 'erf', 'erfc', 'cbrt'):
+    f = getattr(math, name)
+    for x in xs + [-x for x in xs[:40]] + [0.0, -0.0, 1.0, 2.0, 5.0, 23.0, 24.0, -3.0, 171.5, 200.5, -200.5]:
+        if (name, x) in SKIP:
+            continue
+        try:
+            r = f(x).hex()
+        except (ValueError, OverflowError) as e:
+            r = type(e).__name__ + ': ' + str(e)
+        print(name, x, r)
+for a, b in [(5, 3), (7, 2), (6.5, 2), (-7.5, 2), (1e300, 3.3), (3, 0.0), (float('inf'), 2), (2, float('inf')), (10, 4), (14, 4), (-0.0, 1), (5e-324, 1e-323)]:
+    try:
+        print('remainder', a, b, math.remainder(a, b).hex())
+    except ValueError as e:
+        print('remainder', a, b, e)
+# random.py's distributions: the Mersenne Twister through glibc's log/exp/cos/acos and float **
+rs = random.Random(77)
+print([rs.gammavariate(a, b).hex() for a, b in ((2.0, 3.0), (0.5, 1.0), (1.0, 2.0), (7.5, 0.5), (1, 1), (0.05, 2))])
+print([rs.betavariate(a, b).hex() for a, b in ((2.0, 5.0), (0.3, 0.3), (10, 2))], rs.paretovariate(2.5), rs.weibullvariate(2, 0.7))
+print([rs.vonmisesvariate(m, k).hex() for m, k in ((0, 0), (1.0, 4.0), (3.0, 0.5), (-2, 50))], sum(rs.gammavariate(2.2, 1.0) for _ in range(500)))
+random.seed('text seed'); print(random.random(), random.Random(b'bytes').random(), random.Random(bytearray(b'ba')).random())

@@ -24,7 +24,19 @@ cases = [
     "st.linear_regression([1, 2, 3], [2, 4, 6.5], proportional=True)", "st.mean([])", "st.stdev([1])",
     "st.median([])", "st.mode([])", "st.correlation([1, 1, 1], [1, 2, 3])", "st.quantiles([1])",
     "st.mean(['a'])", "st.geometric_mean([1, -1])", "st.harmonic_mean([1, -1])", "st.variance([float('nan'), 1.0])",
-    "st.StatisticsError.__mro__", "hasattr(st, 'kde')",  # NormalDist: not modelled
+    "st.StatisticsError.__mro__", "hasattr(st, 'kde')",
+    "st.NormalDist(10, 2)", "st.NormalDist(10, 2).cdf(12.5)", "st.NormalDist(10, 2).inv_cdf(0.9)",
+    "st.NormalDist(10, 2).pdf(11)", "st.NormalDist(10, 2).zscore(13)", "st.NormalDist(-3, 0.25).quantiles(10)",
+    "[st.NormalDist().inv_cdf(p) for p in (1e-300, 1e-10, 0.001, 0.02, 0.3, 0.5, 0.77, 0.999, 1 - 1e-12)]",
+    "st.NormalDist.from_samples(floats)", "st.NormalDist.from_samples(ints).overlap(st.NormalDist(500, 300))",
+    "st.NormalDist(1, 2).overlap(st.NormalDist(1, 2))", "st.NormalDist(1, 2).overlap(st.NormalDist(3, 2))",
+    "st.NormalDist(10, 2) + st.NormalDist(3, 1)", "st.NormalDist(10, 2) - 4", "3 - st.NormalDist(10, 2)",
+    "2.5 * st.NormalDist(10, 2)", "st.NormalDist(10, 2) / -4", "-st.NormalDist(1, 1)",
+    "st.NormalDist(1, 2) == st.NormalDist(1.0, 2.0)", "st.NormalDist(1, 2) == 1", "len({st.NormalDist(1, 2), st.NormalDist(1, 2)})",
+    "st.NormalDist(5, 1).samples(4, seed=3)", "st.fmean(st.NormalDist(5, 1).samples(1000, seed=1))",
+    "st.NormalDist(0, -1)", "st.NormalDist(0, 1).inv_cdf(0)", "st.NormalDist(0, 0).pdf(1)", "st.NormalDist(0, 0).cdf(1)",
+    "st.NormalDist.from_samples([1])", "st.NormalDist(1, 1).overlap(3)", "st.NormalDist(1, 2).variance",
+    "(st.NormalDist(1, 2).mean, st.NormalDist(1, 2).median, st.NormalDist(1, 2).mode, st.NormalDist(1, 2).stdev)",
 ]
 for c in cases:
     try:

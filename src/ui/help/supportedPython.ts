@@ -35,7 +35,7 @@ export const SUPPORTED_PYTHON: readonly SupportedGroup[] = [
     items: [
       'collections (deque, defaultdict, Counter, namedtuple, OrderedDict, abc), itertools, functools (lru_cache, partial, reduce, wraps, cached_property), operator',
       'array, bisect, heapq, copy, struct, mmap, io (StringIO, BytesIO), csv, json, pickle, zlib, gzip, hashlib, uuid',
-      'math, cmath-free complex, random (seeded as CPython seeds it), statistics (NormalDist not yet), decimal, fractions',
+      'math, cmath-free complex, random (seeded as CPython seeds it), statistics (NormalDist included), decimal, fractions',
       're, string, textwrap, pprint, datetime, time, timeit, enum, dataclasses, typing, abc, contextlib, types',
       'os, os.path, pathlib, shutil, tempfile, resource, sys (getsizeof, getrefcount, intern, …), gc, weakref, tracemalloc, logging',
       'threading, queue, concurrent.futures (threads run as the OS would schedule them, with the GIL)',
@@ -48,7 +48,7 @@ export const SUPPORTED_PYTHON: readonly SupportedGroup[] = [
     title: 'Not yet',
     items: [
       'asyncio and other modules not listed (sqlite3, subprocess, multiprocessing, socket, …)',
-      "collections.ChainMap, exception groups (except*), statistics.NormalDist, math.gamma/lgamma/erf/cbrt's last bits",
+      "math.expm1/log1p/tanh/atanh's last bit (about 1 argument in 2,000 differs from glibc's)",
     ],
   },
 ];

@@ -63,7 +63,10 @@ export const genData = (vm: Vm, g: number): GenData => vm.table.side[g] as GenDa
 export function makeGenerator(it: Interpreter, f: Frame, coroutine: boolean): number {
   const vm = it.vm;
   const co = f.code.co;
-  const g = vm.newGcObject(coroutine ? it.coroutineType : T.Generator, vm.py.sizes.genHeader + 8 * co.framesize);
+  const g = vm.newGcObject(
+    coroutine ? it.coroutineType : T.Generator,
+    vm.py.sizes.genHeader + 8 * co.framesize,
+  );
   const n = co.nlocalsplus + co.stacksize;
   const slots = new Int32Array(n);
   slots.set(f.slots.subarray(f.base, f.sp));

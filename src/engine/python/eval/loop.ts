@@ -21,6 +21,7 @@ import { isStop } from './calls';
 import * as names from './names';
 import * as special from './specialops';
 import * as spec from './specops';
+import * as exceptStar from './exceptstar';
 import * as unwind from './unwind';
 import * as gen from './genops';
 
@@ -851,8 +852,11 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
             sp = unwind.checkExcMatch(it, s, sp);
             break;
           case O.CHECK_EG_MATCH:
+            sp = exceptStar.checkEgMatch(it, s, sp);
+            break;
           case O.PREP_RERAISE_STAR:
-            throw it.unsupported('except* (exception groups)');
+            sp = exceptStar.prepReraiseStarOp(it, s, sp);
+            break;
           case O.RERAISE:
             f.ip = ip;
             unwind.reraise(it, f, s, sp, arg);

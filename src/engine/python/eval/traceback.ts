@@ -1,4 +1,7 @@
+import { strText } from '../abstract/repr';
+import { groupExceptions, isGroup, notesOf } from '../objects/excgroup';
 import { excState, exceptionText } from '../objects/exceptions';
+import { tupleItems } from '../objects/tuple';
 import { frameObjectData } from '../objects/frameobject';
 import { tracebackData } from '../objects/traceback';
 import { realModuleNames } from '../versions/moduleNames';
@@ -27,6 +30,10 @@ export interface ExceptionReport {
   traceback: TracebackEntry[];
   /** __cause__ (raise … from …) or __context__ (raised while handling another). */
   chained?: { exception: ExceptionReport; cause: boolean };
+  /** PEP 678 notes (__notes__), printed under the message. */
+  notes?: string[];
+  /** An exception group's sub-exceptions. */
+  group?: ExceptionReport[];
 }
 
 /** The traceback chain of an exception (tb_next order: the outermost frame first). */
@@ -76,45 +83,120 @@ export function exceptionReport(
     message: suggestion === null ? text : `${text}. Did you mean: '${suggestion}'?`,
     traceback: tracebackEntries(vm, st.traceback),
   };
+  const notes = notesOf(vm, exc);
+  if (notes) r.notes = notes.map((n) => strText(vm, n));
+  // the chain before a group's members: what it marks seen is not printed again inside the box
   if (st.cause !== 0 && !seen.has(st.cause))
     r.chained = { exception: exceptionReport(vm, st.cause, seen, suggest), cause: true };
   else if (st.context !== 0 && !st.suppressContext && !seen.has(st.context))
     r.chained = { exception: exceptionReport(vm, st.context, seen, suggest), cause: false };
+  if (isGroup(vm, exc))
+    r.group = Array.from(tupleItems(vm, groupExceptions(vm, exc)), (e) =>
+      exceptionReport(vm, e, seen, suggest),
+    );
   return r;
 }
 
 const TB_RECURSIVE_CUTOFF = 3;
+const CAUSE = '\nThe above exception was the direct cause of the following exception:\n\n';
+const CONTEXT = '\nDuring handling of the above exception, another exception occurred:\n\n';
+/** traceback.py's max_group_width and max_group_depth (the C printer's limits too). */
+const MAX_GROUP_WIDTH = 15;
+const MAX_GROUP_DEPTH = 10;
+
+/** The printer's state inside exception groups (_ExceptionPrintContext). */
+interface PrintContext {
+  depth: number;
+  needClose: boolean;
+}
+
+/** _ExceptionPrintContext.emit: inside a group every line gets the indent and a margin ("| "). */
+function emit(ctx: PrintContext, text: string, margin = '|'): string {
+  if (ctx.depth === 0) return text;
+  const prefix = `${' '.repeat(2 * ctx.depth)}${margin} `;
+  return text
+    .split('\n')
+    .map((line, i, all) => (i === all.length - 1 && line === '' ? '' : prefix + line))
+    .join('\n');
+}
+
+/** The frames: tb_printinternal's lines, repeated frames folded. */
+function stackText(r: ExceptionReport, sourceOf: (filename: string) => string | null): string {
+  let out = '';
+  let last: TracebackEntry | null = null;
+  let cnt = 0;
+  for (const e of r.traceback) {
+    if (!last || e.filename !== last.filename || e.line !== last.line || e.name !== last.name) {
+      if (cnt > TB_RECURSIVE_CUTOFF) out += repeated(cnt);
+      last = e;
+      cnt = 0;
+    }
+    cnt++;
+    if (cnt <= TB_RECURSIVE_CUTOFF) out += displayLine(e, sourceOf(e.filename));
+  }
+  if (cnt > TB_RECURSIVE_CUTOFF) out += repeated(cnt);
+  return out;
+}
+
+/** "Type: message" and the notes, one line each. */
+function exceptionOnly(r: ExceptionReport): string {
+  let out = r.message ? `${r.type}: ${r.message}\n` : `${r.type}\n`;
+  for (const note of r.notes ?? []) out += `${note}\n`;
+  return out;
+}
 
 /**
- * The text CPython 3.11 prints for an uncaught exception (pythonrun.c print_exception_recursive,
- * traceback.c tb_printinternal / tb_displayline): chained exceptions first, each with its
- * "Traceback (most recent call last):" block, the source lines and their ^^^^ / ~~~^^^ markers,
- * repeated frames folded, then "Type: message".
+ * The text CPython 3.11 prints for an uncaught exception (pythonrun.c print_exception_recursive
+ * and print_exception_group, traceback.c tb_printinternal / tb_displayline): chained exceptions
+ * first, each with its "Traceback (most recent call last):" block, the source lines and their
+ * ^^^^ / ~~~^^^ markers, repeated frames folded, then "Type: message" and the notes; an exception
+ * group in its box ("+-+---- 1 ----"), each sub-exception indented two more columns.
  */
-export function formatException(r: ExceptionReport, sourceOf: (filename: string) => string | null): string {
+export function formatException(
+  r: ExceptionReport,
+  sourceOf: (filename: string) => string | null,
+  ctx: PrintContext = { depth: 0, needClose: false },
+): string {
   let out = '';
   if (r.chained) {
-    out += formatException(r.chained.exception, sourceOf);
-    out += r.chained.cause
-      ? '\nThe above exception was the direct cause of the following exception:\n\n'
-      : '\nDuring handling of the above exception, another exception occurred:\n\n';
+    out += formatException(r.chained.exception, sourceOf, ctx);
+    out += emit(ctx, r.chained.cause ? CAUSE : CONTEXT);
   }
-  if (r.traceback.length) {
-    out += 'Traceback (most recent call last):\n';
-    let last: TracebackEntry | null = null;
-    let cnt = 0;
-    for (const e of r.traceback) {
-      if (!last || e.filename !== last.filename || e.line !== last.line || e.name !== last.name) {
-        if (cnt > TB_RECURSIVE_CUTOFF) out += repeated(cnt);
-        last = e;
-        cnt = 0;
-      }
-      cnt++;
-      if (cnt <= TB_RECURSIVE_CUTOFF) out += displayLine(e, sourceOf(e.filename));
+  if (!r.group) {
+    if (r.traceback.length)
+      out += emit(ctx, 'Traceback (most recent call last):\n') + emit(ctx, stackText(r, sourceOf));
+    return out + emit(ctx, exceptionOnly(r));
+  }
+  if (ctx.depth > MAX_GROUP_DEPTH) return out + emit(ctx, `... (max_group_depth is ${MAX_GROUP_DEPTH})\n`);
+  const top = ctx.depth === 0;
+  if (top) ctx.depth++;
+  if (r.traceback.length)
+    out +=
+      emit(ctx, 'Exception Group Traceback (most recent call last):\n', top ? '+' : '|') +
+      emit(ctx, stackText(r, sourceOf));
+  out += emit(ctx, exceptionOnly(r));
+  const count = r.group.length;
+  const n = count <= MAX_GROUP_WIDTH ? count : MAX_GROUP_WIDTH + 1;
+  ctx.needClose = false;
+  for (let i = 0; i < n; i++) {
+    const lastOne = i === n - 1;
+    if (lastOne) ctx.needClose = true; // a nested group may close the box for us
+    const truncated = i >= MAX_GROUP_WIDTH;
+    const title = truncated ? '...' : `${i + 1}`;
+    out += `${' '.repeat(2 * ctx.depth)}${i === 0 ? '+-' : '  '}+---------------- ${title} ----------------\n`;
+    ctx.depth++;
+    if (!truncated) out += formatException(r.group[i], sourceOf, ctx);
+    else {
+      const remaining = count - MAX_GROUP_WIDTH;
+      out += emit(ctx, `and ${remaining} more exception${remaining > 1 ? 's' : ''}\n`);
     }
-    if (cnt > TB_RECURSIVE_CUTOFF) out += repeated(cnt);
+    if (lastOne && ctx.needClose) {
+      out += `${' '.repeat(2 * ctx.depth)}+------------------------------------\n`;
+      ctx.needClose = false;
+    }
+    ctx.depth--;
   }
-  out += r.message ? `${r.type}: ${r.message}\n` : `${r.type}\n`;
+  if (top) ctx.depth = 0;
   return out;
 }
 

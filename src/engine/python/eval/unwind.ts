@@ -182,7 +182,7 @@ const isExceptionClass = (vm: Vm, h: number): boolean =>
   vm.typeOf(h).mro.includes(T.Type) && (vm.slotsOf(h).flags & TpFlags.BaseExcSubclass) !== 0;
 
 /** check_except_type_valid: only exception classes (or tuples of them) may be caught. */
-function checkExceptTypeValid(vm: Vm, right: number): void {
+export function checkExceptTypeValid(vm: Vm, right: number): void {
   const bad = 'catching classes that do not inherit from BaseException is not allowed';
   if (vm.table.type[right] === T.Tuple) {
     for (let i = 0; i < vm.table.n[right]; i++)

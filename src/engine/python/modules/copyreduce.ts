@@ -1,6 +1,6 @@
 import { NotSupported } from '../errors';
-import { getAttr, typeLookup } from '../abstract/attr';
-import { call } from '../abstract/call';
+import { getAttr, lookupAttr, setAttr, typeLookup } from '../abstract/attr';
+import { call, callMethod } from '../abstract/call';
 import { dictEntries, dictGetItem, dictNew, dictSetItem } from '../objects/dict';
 import { dictMerge } from '../objects/dictmerge';
 import { heapInstanceState, instanceDict } from '../objects/instance';
@@ -8,6 +8,8 @@ import { namespaceType } from '../objects/namespace';
 import { intern, strValue } from '../objects/str';
 import { T, TpFlags, type TypeSlots } from '../objects/types';
 import type { Vm } from '../runtime/vm';
+import { tupleItems } from '../objects/tuple';
+import { getState } from './picklereduce';
 
 /**
  * copy.copy / copy.deepcopy of an instance through the reduce protocol, for the objects whose
@@ -19,14 +21,63 @@ import type { Vm } from '../runtime/vm';
  * setattr for each slot. The objects made are CPython's (the new instance, its dict, the copied
  * values); the reduce tuples and the Python frames of copy.py/copyreg.py are not allocated.
  */
-const CUSTOM = [
-  '__reduce_ex__',
-  '__reduce__',
-  '__getstate__',
-  '__setstate__',
-  '__getnewargs__',
-  '__getnewargs_ex__',
-];
+const CUSTOM = ['__reduce_ex__', '__reduce__', '__getnewargs__', '__getnewargs_ex__'];
+
+/** A class's own __getstate__ or __setstate__ (set below object in its MRO). */
+function customState(vm: Vm, tp: TypeSlots): boolean {
+  return tp.mro.some((id) => {
+    const t = vm.types[id];
+    return (
+      (t.flags & TpFlags.HeapType) !== 0 &&
+      t.dict !== 0 &&
+      ['__getstate__', '__setstate__'].some((n) => dictGetItem(vm, t.dict, intern(vm, n)) !== 0)
+    );
+  });
+}
+
+/**
+ * _reconstruct's state step for a class with its own __getstate__/__setstate__: the state from
+ * object_getstate (which calls a Python __getstate__), copied, then `y.__setstate__(state)` when y
+ * has one, else `y.__dict__.update(state)` and setattr for each slot of a (dict, slots) pair.
+ */
+function setCustomState(vm: Vm, x: number, y: number, tp: TypeSlots, copyValue: (v: number) => number): void {
+  const state = getState(vm, x, tp);
+  try {
+    if (state === vm.s.None) return;
+    const copied = copyValue(state);
+    try {
+      const setstate = lookupAttr(vm, y, '__setstate__');
+      if (setstate !== 0) {
+        try {
+          vm.decref(call(vm, setstate, [copied], null));
+        } finally {
+          vm.decref(setstate);
+        }
+        return;
+      }
+      let dictState = copied;
+      let slotState = 0;
+      if (vm.table.type[copied] === T.Tuple && vm.table.n[copied] === 2) {
+        [dictState, slotState] = tupleItems(vm, copied);
+        if (slotState === vm.s.None) slotState = 0;
+      }
+      if (dictState !== vm.s.None) {
+        const d = getAttr(vm, y, '__dict__');
+        try {
+          vm.decref(callMethod(vm, d, 'update', [dictState]));
+        } finally {
+          vm.decref(d);
+        }
+      }
+      if (slotState !== 0)
+        for (const [k, v] of dictEntries(vm, slotState)) setAttr(vm, y, strValue(vm, k), v);
+    } finally {
+      vm.decref(copied);
+    }
+  } finally {
+    vm.decref(state);
+  }
+}
 
 /** The object's type reduces with object.__reduce_ex__ (a class of its own, no custom pickling). */
 function plainReduce(vm: Vm, tp: TypeSlots): boolean {
@@ -67,6 +118,10 @@ export function reduceCopy(
   }
   try {
     enter(y);
+    if (customState(vm, tp)) {
+      setCustomState(vm, x, y, tp, copyValue);
+      return y;
+    }
     // the state: the __dict__ (object___getstate__ reads it through PyObject_GenericGetDict)
     const hasDict = tp.dictoffset !== 0;
     const st = heapInstanceState(vm, x);

@@ -70,6 +70,8 @@ export interface InterpreterServices extends HostServices {
   readonly threads: ThreadServices;
   /** Run `source` as the module `name` (its own globals): the module object, a new reference. */
   execSourceModule(name: string, source: string): number;
+  /** A module object (borrowed: sys.modules holds it), imported on first use. */
+  loadModule(name: string): number;
   /** What the process writes to stderr. */
   writeStderr(text: string): void;
   /** A running frame's co_filename, co_name and line (depth 0: the innermost), or null. */

@@ -34,6 +34,9 @@ import {
   cTan,
   vectorNorm,
 } from '../../libm/c99';
+import { cbrt } from '../../libm/cbrt';
+import { erf, erfc } from '../../libm/erf';
+import { type Errno, lgamma, remainder, tgamma } from './mathgamma';
 import { makeModule } from './module';
 import type { ModuleSpec } from './registry';
 
@@ -588,44 +591,27 @@ function tupleItemsOf(vm: Vm, h: number): ArrayLike<number> {
   return vm.pool.data.slice(vm.table.ref[h], vm.table.ref[h] + vm.table.n[h]);
 }
 
-const gammaLanczos = (x: number): number => {
-  if (x < 0.5) return Math.PI / (Math.sin(Math.PI * x) * gammaLanczos(1 - x));
-  const g = 7;
-  const c = [
-    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
-    12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
-  ];
-  x -= 1;
-  let s = c[0];
-  for (let i = 1; i < g + 2; i++) s += c[i] / (x + i);
-  const t = x + g + 0.5;
-  return Math.sqrt(2 * Math.PI) * t ** (x + 0.5) * Math.exp(-t) * s;
-};
-const erf = (x: number): number => {
-  // Abramowitz–Stegun 7.1.26 refined by a series for small |x|
-  if (Math.abs(x) < 1.5) {
-    let sum = x;
-    let term = x;
-    for (let n = 1; n < 60; n++) {
-      term *= (-x * x) / n;
-      sum += term / (2 * n + 1);
-    }
-    return (2 / Math.sqrt(Math.PI)) * sum;
-  }
-  return Math.sign(x) * (1 - erfcLarge(Math.abs(x)));
-};
-const erfcLarge = (x: number): number => {
-  let f = 0;
-  for (let n = 60; n >= 1; n--) f = n / 2 / (x + f);
-  return Math.exp(-x * x) / Math.sqrt(Math.PI) / (x + f);
-};
+/**
+ * math_1a (gamma, lgamma): the function's errno decides, not the value: EDOM a ValueError, ERANGE
+ * an OverflowError unless the result underflowed (|r| < 1.5).
+ */
+const oneErrno = (name: string, f: (x: number) => { r: number; errno: Errno }): MethodDef => ({
+  name,
+  flags: Meth.O,
+  impl: (vm, _m, a) => {
+    const { r, errno } = f(asDouble(vm, a[0]));
+    if (errno === 'EDOM') domainError(vm);
+    if (errno === 'ERANGE' && Math.abs(r) >= 1.5) rangeError(vm);
+    return fromDouble(vm, r);
+  },
+});
 
 const FUNCTIONS: MethodDef[] = [
   one('sqrt', Math.sqrt),
   one('exp', cExp, true),
   one('exp2', cExp2, true),
   one('expm1', Math.expm1, true),
-  one('cbrt', Math.cbrt),
+  one('cbrt', cbrt),
   { name: 'log2', flags: Meth.O, impl: (vm, _m, a) => logHelper(vm, a[0], cLog2) },
   { name: 'log10', flags: Meth.O, impl: (vm, _m, a) => logHelper(vm, a[0], cLog10) },
   one('log1p', Math.log1p),
@@ -644,10 +630,10 @@ const FUNCTIONS: MethodDef[] = [
   one('fabs', Math.abs),
   one('degrees', (x) => x * (180 / Math.PI)),
   one('radians', (x) => x * (Math.PI / 180)),
-  one('gamma', gammaLanczos, true),
-  one('lgamma', (x) => Math.log(Math.abs(gammaLanczos(x))), true),
+  oneErrno('gamma', tgamma),
+  oneErrno('lgamma', lgamma),
   one('erf', erf),
-  one('erfc', (x) => 1 - erf(x)),
+  one('erfc', erfc),
   one('ulp', (x) => {
     if (!Number.isFinite(x)) return Math.abs(x);
     const a = Math.abs(x);
@@ -667,7 +653,7 @@ const FUNCTIONS: MethodDef[] = [
   two('atan2', cAtan2),
   two('copysign', (x, y) => (Math.sign(y) < 0 || Object.is(y, -0) ? -Math.abs(x) : Math.abs(x))),
   two('fmod', (x, y) => (y === 0 ? NaN : x % y)),
-  two('remainder', (x, y) => x - y * Math.round(x / y)),
+  two('remainder', remainder),
   two('ldexp', (x, e) => x * 2 ** e),
   two('nextafter', (x, y) => {
     if (x === y) return y;

@@ -25,20 +25,25 @@ export function findClass(vm: Vm, module: number, name: number): number {
   if (vm.table.type[module] !== T.Str || vm.table.type[name] !== T.Str)
     throw raiseString(vm, E.TypeError, 'STACK_GLOBAL requires str');
   const mod = strValue(vm, module);
-  if (mod !== '__main__')
-    throw new NotSupported(
-      `unpickling a class of the module ${mod} (Highwater finds the script's own classes)`,
-    );
   importModule(vm, mod);
   const path = dottedPath(vm, name);
-  let obj = dictGetItem(vm, interpOf(vm).globals, intern(vm, path[0]));
-  if (obj === 0)
-    throw raiseFormat(
-      vm,
-      E.AttributeError,
-      "Can't get attribute '%U' on <module '__main__'>",
-      strValue(vm, name),
-    );
+  let obj: number;
+  if (mod === '__main__') {
+    obj = dictGetItem(vm, interpOf(vm).globals, intern(vm, path[0]));
+    if (obj === 0)
+      throw raiseFormat(
+        vm,
+        E.AttributeError,
+        "Can't get attribute '%U' on <module '__main__'>",
+        strValue(vm, name),
+      );
+  } else {
+    // a library's class (statistics.NormalDist, datetime.date, collections.OrderedDict…): the
+    // module from sys.modules (imported now if the script did not), then the attribute
+    const m = interpOf(vm).loadModule(mod);
+    obj = getAttr(vm, m, path[0]);
+    vm.decref(obj); // borrowed like the __main__ entry: the module keeps it
+  }
   vm.incref(obj);
   for (const part of path.slice(1)) {
     const next = getAttr(vm, obj, part);

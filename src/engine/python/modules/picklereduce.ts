@@ -181,7 +181,7 @@ function slotNames(vm: Vm, tp: TypeSlots): string[] {
  * object_getstate: a Python __getstate__ called (its bound method made), else the default: the
  * __dict__ (None when empty) and, with __slots__, (dict or None, {name: value}).
  */
-function getState(vm: Vm, obj: number, tp: TypeSlots): number {
+export function getState(vm: Vm, obj: number, tp: TypeSlots): number {
   if (ownAttr(vm, tp, '__getstate__')) {
     const f = getAttr(vm, obj, '__getstate__');
     try {

@@ -16,12 +16,22 @@ import { unpackSequence } from '../abstract/sequence';
 import { Meth, NB, T, type Kwargs, type MethodDef } from '../objects/types';
 import type { SharedKeys } from '../objects/values';
 import type { Vm } from '../runtime/vm';
+import { realModuleHas } from '../versions/moduleNames';
 import { asDouble } from './math';
 import { cCos, cExp, cLog, cSin } from '../../libm/c99';
 import { PyFrameSim, pyBinop, pyConstFloat } from './pyframesim';
 import { isQuickened, warm } from './pycode';
 import type { ModuleSpec } from './registry';
 import { choices, sample, shuffle } from './randomseq';
+import {
+  betavariate,
+  binomialvariate,
+  gammavariate,
+  paretovariate,
+  strSeed,
+  vonmisesvariate,
+  weibullvariate,
+} from './randomdist';
 
 /**
  * random (Lib/random.py, 3.11; loaded at start-up, so `import random` costs nothing): the module's
@@ -426,11 +436,6 @@ const SEED_C: MethodDef = {
   },
 };
 
-/** `a = int.from_bytes(a + _sha512(a).digest())` for a str (encoded first) or bytes seed. */
-function strSeed(vm: Vm, a: number): number {
-  throw new NotSupported(`random.seed of a ${vm.typeOf(a).name} (its SHA-512 digest)`);
-}
-
 /** randbytes(n): self.getrandbits(n * 8).to_bytes(n, 'little'). */
 function randbytes(vm: Vm, self: number, args: readonly number[]): number {
   warm(vm, code('randbytes'));
@@ -502,6 +507,36 @@ const m = (name: string, flags: number, impl: MethodDef['impl']): MethodDef => (
 const fast = (name: string, impl: (vm: Vm, self: number, args: readonly number[]) => number): MethodDef =>
   m(name, Meth.Fastcall, (vm, self, args) => impl(vm, self, args));
 
+type PyMethod = (vm: Vm, self: number, args: readonly number[]) => number;
+
+/** A Python method's required positional parameters: the TypeError a call without them raises. */
+function required(name: string, params: readonly string[], impl: PyMethod): PyMethod {
+  return (vm, self, args) => {
+    if (args.length > params.length)
+      throw typeError(
+        vm,
+        'Random.%s() takes %d positional arguments but %d were given',
+        name,
+        params.length + 1,
+        args.length + 1,
+      );
+    const missing = params.slice(args.length).map((p) => `'${p}'`);
+    if (missing.length) {
+      const list =
+        missing.length === 1 ? missing[0] : `${missing.slice(0, -1).join(', ')} and ${missing.at(-1)}`;
+      throw typeError(
+        vm,
+        'Random.%s() missing %d required positional argument%s: %s',
+        name,
+        missing.length,
+        missing.length === 1 ? '' : 's',
+        list,
+      );
+    }
+    return impl(vm, self, args);
+  };
+}
+
 /** The Python methods of Random (on its type; the module binds them to the hidden instance). */
 export const PY_METHODS: Record<string, MethodDef> = {
   seed: m('seed', Meth.Fastcall | Meth.Keywords, seed),
@@ -517,6 +552,12 @@ export const PY_METHODS: Record<string, MethodDef> = {
   normalvariate: fast('normalvariate', normalvariate),
   expovariate: fast('expovariate', expovariate),
   lognormvariate: fast('lognormvariate', lognormvariate),
+  gammavariate: fast('gammavariate', required('gammavariate', ['alpha', 'beta'], gammavariate)),
+  betavariate: fast('betavariate', required('betavariate', ['alpha', 'beta'], betavariate)),
+  paretovariate: fast('paretovariate', required('paretovariate', ['alpha'], paretovariate)),
+  weibullvariate: fast('weibullvariate', required('weibullvariate', ['alpha', 'beta'], weibullvariate)),
+  vonmisesvariate: fast('vonmisesvariate', required('vonmisesvariate', ['mu', 'kappa'], vonmisesvariate)),
+  binomialvariate: fast('binomialvariate', binomialvariate),
   randbytes: fast('randbytes', randbytes),
   getstate: m('getstate', Meth.NoArgs, getstate),
   setstate: fast('setstate', setstate),
@@ -584,6 +625,8 @@ function loadRandom(vm: Vm): number {
     'getrandbits',
     ...Object.keys(PY_METHODS).filter((n) => n !== '_randbelow'),
   ]) {
+    // a name the release's real module lacks (binomialvariate before 3.12) is its AttributeError
+    if (realModuleHas(vm.py.release, 'random', name) === false) continue;
     const def = type.methods[name];
     attrs.set(name, builtinStatic(vm, moduleFunction(name, def), 'random'));
   }

@@ -90,7 +90,9 @@ export class SimFs {
         // a system file (/etc/passwd, /usr/share/dict/words) exists on the user's machine: saying it
         // does not would be a fake error; the script's own relative or /tmp paths start empty
         if (path.startsWith('/') && !abs.startsWith('/tmp/'))
-          throw new NotSupported(`reading ${path} (the simulated file system holds only the files the script writes)`);
+          throw new NotSupported(
+            `reading ${path} (the simulated file system holds only the files the script writes)`,
+          );
         throw osError(vm, 'FileNotFoundError', 2, 'No such file or directory', path);
       }
       if (!this.dirs.has(parentOf(abs)))

@@ -4,7 +4,7 @@
  * sums keyed by denominator), the results converted to the data's type, stdev/pstdev as the
  * correctly rounded square root of the exact fraction (round-to-odd integer square root at 109
  * bits, then one division), fmean/geometric_mean/covariance/correlation/linear_regression through
- * math.fsum, median and quantiles as the same float expressions. NormalDist and Decimal square
+ * math.fsum, median and quantiles as the same float expressions. NormalDist: statisticsNormal*.ts. Decimal square
  * roots are not modelled (`_hw_unsupported`).
  */
 export const STATISTICS_SOURCE = String.raw`

@@ -5,6 +5,7 @@ import { asSsize, hasIndex } from '../abstract/number';
 import { fromSsize } from './int';
 import { repr, reprText, str, strText } from '../abstract/repr';
 import type { Vm } from '../runtime/vm';
+import { addNote, groupSlots } from './excgroup';
 import { EXCEPTION_IDS, EXCEPTION_ROWS, type ExcLayout } from './exctypes';
 import { genericAlloc } from './object';
 import { intern, strValue } from './str';
@@ -203,7 +204,8 @@ function subclassInit(vm: Vm, self: number, args: number, kwargs: number): void 
       st.ints.start = hasIndex(vm, a(2)) ? vm.table.num[a(2)] : 0;
       st.ints.end = hasIndex(vm, a(3)) ? vm.table.num[a(3)] : 0;
     }
-  } else if (l === FIELDS.group) throw new NotSupported('exception groups');
+  }
+  // a group's fields are set by BaseExceptionGroup_new (excgroup.ts)
 }
 
 function dictGet(vm: Vm, d: number, name: string): number | undefined {
@@ -334,6 +336,12 @@ function excStr(vm: Vm, h: number): number {
 
 /** str(exception) as text, without allocating (for the run's report): the args rendered as BaseException_str would. */
 export function exceptionText(vm: Vm, h: number): string {
+  const { fields } = excState(vm, h);
+  if (fields.excs && fields.msg) {
+    // BaseExceptionGroup_str
+    const n = vm.table.n[fields.excs];
+    return `${strText(vm, fields.msg)} (${n} sub-exception${n > 1 ? 's' : ''})`;
+  }
   const args = excState(vm, h).args;
   const n = vm.table.n[args];
   if (n === 0) return '';
@@ -423,12 +431,24 @@ export function exceptionTypes(): TypeSlots[] {
     ids.set(r.name, id);
     if (r.name === 'KeyError') E_KEY = id;
     const root = r.base === null;
+    const own =
+      r.name === 'BaseExceptionGroup'
+        ? groupSlots({
+            baseNew: (vm, type, args) => baseExceptionNew(vm, type, args, 0),
+            state: excState,
+            setArgs,
+            setTraceback,
+            setContext,
+            setCause,
+          })
+        : {};
     return defineType({
       id,
       name: r.name,
       module: r.module ?? 'builtins',
       basicsize: r.basicsize,
       base: root ? T.Object : ids.get(r.base!)!,
+      bases: r.bases?.map((b) => ids.get(b)!),
       flags: TpFlags.HaveGc | TpFlags.BaseType | TpFlags.BaseExcSubclass,
       dictoffset: 16,
       extra: r.layout !== 'base' || root ? { layout: r.layout } : null,
@@ -452,6 +472,12 @@ export function exceptionTypes(): TypeSlots[] {
               },
             },
             methods: {
+              add_note: {
+                name: 'add_note',
+                flags: Meth.O,
+                qualname: 'BaseException.add_note',
+                impl: (vm: Vm, self: number, args: readonly number[]) => addNote(vm, self, args[0]),
+              },
               with_traceback: {
                 name: 'with_traceback',
                 flags: Meth.O,
@@ -464,7 +490,7 @@ export function exceptionTypes(): TypeSlots[] {
               },
             },
           }
-        : { dealloc: excDealloc, members: MEMBERS[r.layout] ?? {} }),
+        : { dealloc: excDealloc, members: MEMBERS[r.layout] ?? {}, ...own }),
     });
   });
 }

@@ -24,6 +24,8 @@ export interface ExcRow {
   layout: ExcLayout;
   /** The module it is defined in, when not builtins (ctypes.ArgumentError). */
   module?: string;
+  /** Its bases when more than one (ExceptionGroup). */
+  bases?: readonly string[];
 }
 
 const row = (name: string, base: string | null, basicsize = 72, layout: ExcLayout = 'base'): ExcRow => ({
@@ -100,6 +102,15 @@ export const EXCEPTION_ROWS: readonly ExcRow[] = [
   row('GeneratorExit', 'BaseException'),
   row('KeyboardInterrupt', 'BaseException'),
   row('SystemExit', 'BaseException', 80, 'systemexit'),
+  // PyErr_NewException("builtins.ExceptionGroup", (BaseExceptionGroup, Exception)): a heap type
+  // in CPython (basicsize 96), made after the static ones; the MRO runs through both bases
+  {
+    name: 'ExceptionGroup',
+    base: 'BaseExceptionGroup',
+    basicsize: 96,
+    layout: 'group',
+    bases: ['BaseExceptionGroup', 'Exception'],
+  },
   // Not builtins: ctypes' own (a class made by _ctypes at import, already loaded in the recorder).
   { name: 'ArgumentError', base: 'Exception', basicsize: 72, layout: 'base', module: 'ctypes' },
 ];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PythonProcess } from '../process';
-import { E, EXCEPTION_ROWS } from './exctypes';
+import { E, EXCEPTION_ROWS, exc } from './exctypes';
 import { T, TpFlags, defineType } from './types';
 import { readyStaticType } from './typeobject';
 
@@ -98,8 +98,18 @@ describe('the type registry (one slot table per type)', () => {
 
   it('has all 3.11 exception types with their sizes', () => {
     const v = vm();
-    expect(EXCEPTION_ROWS).toHaveLength(67);
+    expect(EXCEPTION_ROWS).toHaveLength(68);
     expect(v.types[E.OSError].basicsize).toBe(112);
+    // ExceptionGroup: two bases, the MRO as C3 orders it (3.11.7: ExceptionGroup.__mro__)
+    const eg = v.types[exc('ExceptionGroup')];
+    expect(eg.basicsize).toBe(96);
+    expect(eg.mro.map((id) => v.types[id].name)).toEqual([
+      'ExceptionGroup',
+      'BaseExceptionGroup',
+      'Exception',
+      'BaseException',
+      'object',
+    ]);
     expect(v.types[E.StopIteration].basicsize).toBe(80);
     expect(v.types[E.SyntaxError].basicsize).toBe(136);
     for (const r of EXCEPTION_ROWS)

@@ -118,11 +118,24 @@ function reprTextFromRepr(vm: Vm, h: number): string {
 }
 
 /** A built-in type's readiness (PyType_Ready): MRO along its bases, inherited slots, its static type object, registered. */
+/** C3 linearisation of the bases' MROs (a static type with two bases: ExceptionGroup). */
+function mergeMro(vm: Vm, bases: readonly number[]): number[] {
+  const seqs = [...bases.map((b) => [...vm.types[b].mro]), [...bases]];
+  const out: number[] = [];
+  while (seqs.some((q) => q.length)) {
+    const head = seqs.find((q) => q.length && !seqs.some((o) => o.indexOf(q[0]) > 0))?.[0];
+    if (head === undefined) throw new Error('internal: no consistent MRO');
+    out.push(head);
+    for (const q of seqs) if (q[0] === head) q.shift();
+  }
+  return out;
+}
+
 export function readyStaticType(vm: Vm, s: TypeSlots): void {
   const base = s.id === T.Object ? null : vm.types[s.base];
   if (s.id !== T.Object && !base) throw new Error(`internal: ${s.name}'s base is not ready`);
   if (s.bases.length === 0 && base) s.bases = [base.id];
-  s.mro = base ? [s.id, ...base.mro] : [s.id];
+  s.mro = base ? [s.id, ...(s.bases.length > 1 ? mergeMro(vm, s.bases) : base.mro)] : [s.id];
   // A type that renders itself without a tp_repr of its own: repr() makes one str of that text.
   if (s.repr === null && s.reprText !== null) s.repr = reprFromText;
   if (base) inheritSlots(s, base);
