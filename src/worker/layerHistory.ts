@@ -21,12 +21,13 @@ import { copyLayers, copyStand, runStand, type Stand } from './layerStand';
  * copies its own layers every `every` entries as it goes (`onBoundary`: nothing is under way into
  * the layers there). After a landing the background also brings working copies to stand around the
  * position shown (`SLOTS`: just behind it, far behind it, ahead of it), so the page's steps of ±1,
- * ±1,000 and ±100,000 events replay at most a few thousand calls from one of them.
+ * ±1,000 and ±100,000 events replay at most ~90,000 calls from one of them (the seed: three working
+ * copies of ~31 MB each, besides the last landing's).
  *
  * The copies along the run are stored paged (GraphCopy's stored mode): a page equal to the one the
- * copy before had at the same place is shared, so the seed keeps 73 copies 2^18 calls apart in 81 MB
- * (10 copies 2^21 apart took 187 MB whole). A landing's working copy is written over the buffers of
- * the working copy it replaces.
+ * copy before had at the same place is shared, so the seed keeps 146 copies 2^17 entries apart in
+ * 90 MB (10 copies 2^21 apart took 187 MB whole). A working copy is written over the buffers of a
+ * working copy dropped.
  *
  * Measured on the seed (Node, CPU): the layers replay a call in ~180 ns (the interpreter's whole
  * run is ~290 ns an event: most of a replay's time is the allocators, not the interpreter).
