@@ -1,5 +1,5 @@
 # Exception groups (PEP 654) and notes (PEP 678): construction rules, split/subgroup/derive, except* matching
-# and re-raising, sys.exc_info() inside a clause, the errors each misuse raises.
+# and re-raising, sys.exc_info() inside a clause, the errors each misuse raises; iter(callable, sentinel).
 import sys
 try:
     try:
@@ -97,3 +97,20 @@ sub = leaf.subgroup(KeyError)
 print(sub, sub.__notes__, sub.__notes__ is leaf.__notes__, sub.exceptions[0].exceptions)
 print(isinstance(eg, Exception), issubclass(ExceptionGroup, BaseExceptionGroup), ExceptionGroup.__bases__)
 print(str(ExceptionGroup("one", [ValueError()])), ExceptionGroup("one", [ValueError()]).args)
+# iter(callable, sentinel): the callable iterator
+stack = [5, 4, 0, 3]
+print(list(iter(stack.pop, 0)), stack, type(iter(int, 1)).__name__)
+def counter():
+    n = 0
+    def step():
+        nonlocal n
+        n += 1
+        if n > 4:
+            raise StopIteration
+        return n
+    return step
+print(list(iter(counter(), 99)), list(iter(iter([1, 2, 3]).__next__, 2)))
+try:
+    iter(5, 1)
+except TypeError as e:
+    print(e)

@@ -100,6 +100,12 @@ export interface EnvAttempt {
  * The rule of envAllocators-*.test.ts: the simulator must agree, at every step and in every figure,
  * with the recording or with one of its reruns (envReruns), each simulated with that run's own
  * wall time per CPU second. A whole run must agree: steps are not picked from different runs.
+ * (A recording's steps are not one history either: tools/record.py measures each step in a fresh
+ * process that runs statements 1..k. Where a purge follows the wall clock, neighbouring steps of one
+ * recording can come from different regimes: mimalloc/h9_bytearray_grow reads +0.5 MiB after
+ * `del buf[1000:]` and +15.4 after `del buf` in rerun 2. So this rule asks the simulator's one history
+ * to match a pairing of per-step samples; whether to hold each step to its own samples instead is
+ * open: allocators-5, envAllocators.known.ts.)
  */
 export function judgeEnvRecording(
   preset: string,

@@ -8,9 +8,11 @@
  * - each C-library call costs `callCostNs` (the per-call cost model below), charged by the allocator
  *   as the call starts;
  * - explicit sleeps (`time.sleep`, the trace op `s NS`) call `sleep(ns)`;
- * - the interpreter charges its loop ticks and page faults with `advance(ns)`, and the C work of
- *   a statement (object set-up and tear-down, reference counts, the collector's walks:
- *   python/runtime/cwork.ts, calibrated in tools/clock/README.md) with `work(ns)` as it happens;
+ * - the interpreter charges its loop ticks with `advance(ns)`, and the C work of a statement
+ *   (object set-up and tear-down, reference counts, the collector's walks: python/runtime/cwork.ts,
+ *   calibrated in tools/clock/README.md) with `work(ns)` as it happens;
+ * - the kernel's work on the process's memory (page faults, pages given back by munmap or
+ *   MADV_DONTNEED, writes across pages: kernel/costs.ts) with `work(ns)` as it happens;
  * - all CPU charges are scaled by `wallPerCpu` (a busy machine's wall time per CPU second);
  * - threads that run beside the program on their own schedule watch it (`onAdvance`).
  *

@@ -7,6 +7,7 @@ import {
   pageDown,
   pageUp,
 } from './constants';
+import { PAGE_DROP_NS, PAGE_FAULT_NS, WRITE_BYTE_NS } from './costs';
 import { Mapping, type MappingTag, type Prot } from './mapping';
 import { PageBits } from './pageBits';
 import { Syscall, SyscallLog, type SyscallListener } from './syscalls';
@@ -329,6 +330,7 @@ export class Kernel {
     }
     const added = bits.setRange(first, end);
     if (added !== 0) this.addResident(added);
+    if (this.onWork !== null) this.onWork(length * WRITE_BYTE_NS);
   }
   /**
    * A read of [addr, addr+length) in a file or shmem mapping. For a file, do_read_fault maps
@@ -404,10 +406,17 @@ export class Kernel {
 
   /** Page faults so far: pages that became resident (a first touch; brk and mremap count theirs). */
   faults = 0;
+  /**
+   * Told of the CPU time the kernel's work on this process's memory takes as it happens (costs.ts:
+   * page faults, pages given back, writes that span pages), so the process's clock moves then.
+   */
+  onWork: ((ns: number) => void) | null = null;
 
   private addResident(pages: number): void {
     this.residentPages += pages;
     if (pages > 0) this.faults += pages;
+    if (this.onWork !== null && pages !== 0)
+      this.onWork(pages > 0 ? pages * PAGE_FAULT_NS : -pages * PAGE_DROP_NS);
     if (this.residentPages > this.peakResidentPages) this.peakResidentPages = this.residentPages;
   }
 

@@ -137,6 +137,9 @@ export class PythonProcess {
     this.kernel = new Kernel();
     checkPythonMalloc(env, this.version);
     this.clock.wallPerCpu = opts.wallPerCpu ?? 1;
+    // the kernel's work (faults, pages given back, big writes) moves the clock as it happens
+    const clock = this.clock;
+    this.kernel.onWork = (ns) => clock.work(ns);
     this.libc = createLibc(this.kernel, env, this.clock);
     this.pymalloc = new Pymalloc(this.kernel, this.libc);
     // --malloc-log starts before the boot, so the log is every C-library call of the process:

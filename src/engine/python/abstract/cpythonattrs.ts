@@ -53,6 +53,9 @@ function staticBase(vm: Vm, tp: TypeSlots): TypeSlots | null {
  */
 export function unmodelledAttribute(vm: Vm, obj: number, name: string): string | null {
   const tp = vm.typeOf(obj);
+  // a getset the simulator models raised the AttributeError itself (type.__abstractmethods__ of a
+  // class without abstract methods): that is the real answer
+  if (tp.mro.some((id) => vm.types[id].getset[name] !== undefined)) return null;
   if (vm.table.type[obj] === T.Type || tp.mro.includes(T.Type)) {
     const self = vm.slotsOf(obj);
     const base = staticBase(vm, self);

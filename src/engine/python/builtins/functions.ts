@@ -13,6 +13,8 @@ import { repr } from '../abstract/repr';
 import { sequenceList } from '../abstract/sequence';
 import { unmodelledAttribute } from '../abstract/cpythonattrs';
 import { E } from '../objects/exctypes';
+import { isCallable } from '../objects/dictsub';
+import { callIterNew } from '../objects/seqiter';
 import { asciiOf } from '../objects/strformat';
 import { fromDouble } from '../objects/float';
 import { ternaryPower } from '../objects/intpowmod';
@@ -52,7 +54,11 @@ export function builtinFunctions(host: BuiltinsHost): MethodDef[] {
     def('open', Meth.Fastcall | Meth.Keywords, openBuiltin),
     def('iter', Meth.Fastcall, (vm2, _s, a) => {
       nargs(vm2, 'iter', a, 1, 2);
-      if (a.length === 2) throw new NotSupported('iter(callable, sentinel)');
+      if (a.length === 2) {
+        // builtin_iter: the two-argument form wants a callable first
+        if (!isCallable(vm2, a[0])) throw typeError(vm2, 'iter(v, w): v must be callable');
+        return callIterNew(vm2, a[0], a[1]);
+      }
       return getIter(vm2, a[0]);
     }),
     def('next', Meth.Fastcall, nextImpl),

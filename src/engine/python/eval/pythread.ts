@@ -7,16 +7,8 @@ import type { ThreadMemory } from './threadCosts';
 /** The GIL's switch interval and the simulated clock's charges (THREADS.md, "Simulated time"). */
 export const SWITCH_INTERVAL_NS = 5_000_000;
 export const TICK_NS = 35;
-/**
- * A page fault (first touch of an anonymous page: the kernel zeroes it). Measured here on 3.11.7:
- * writing one byte per page of a fresh 80 MiB mmap costs 2.9 µs a page (process_time, best of 5,
- * the machine under load), of which ~0.1 µs is the Python loop. With it, `s.append(bytes(2000))`
- * is modelled at 1.4 µs an iteration (measured 1.1 µs) and `[[0] * 100 for _ in range(n)]` at
- * 0.6 µs (measured 1.6 µs): the right order, which is what the 5 ms switch interval needs.
- * Measured again with transparent huge pages (`always` here; madvise(MADV_HUGEPAGE) on a 512 MiB
- * mapping): 1.5 µs a page with them, 2.0 µs without, the Python loop included (tools/clock/README.md).
- */
-export const PAGE_FAULT_NS = 2800;
+/** A page fault's cost (kernel/costs.ts): the kernel charges the clock with it as it happens. */
+export { PAGE_FAULT_NS } from '../../kernel/costs';
 
 /**
  * What starting a thread costs beyond its Python code: pthread_create (clone3, the stack's mmap

@@ -80,6 +80,7 @@ export class Threads implements ThreadServices {
     this.all.push(this.main);
     this.chargedSpan = breakerInterval;
     this.costs = new ThreadCosts(host.kernel, it.vm, host.libc);
+    this.faultsCharged = host.kernel.faults;
   }
 
   get clock(): Clock {
@@ -113,12 +114,17 @@ export class Threads implements ThreadServices {
     this.chargedSpan = next;
   }
 
-  /** The clock moves by `ticks` of the loop and the page faults since the last charge. */
+  /**
+   * The clock moves by `ticks` of the loop (the page faults since the last charge moved it as they
+   * happened: Kernel.onWork, kernel/costs.ts); lastChargeNs paces the next breaker check and counts
+   * both.
+   */
   private charge(ticks: number): void {
     const faults = this.host.kernel.faults;
     this.it.vm.mem.spend(0); // the reference counting done since the last charge (runtime/cwork.ts)
-    this.lastChargeNs = ticks * TICK_NS + (faults - this.faultsCharged) * PAGE_FAULT_NS;
-    this.clock.advance(this.lastChargeNs);
+    const tickNs = ticks * TICK_NS;
+    this.lastChargeNs = tickNs + (faults - this.faultsCharged) * PAGE_FAULT_NS;
+    this.clock.advance(tickNs);
     this.faultsCharged = faults;
   }
   private faultsCharged = 0;

@@ -21,7 +21,7 @@ import { Meth, T, type Kwargs, type MethodDef } from '../objects/types';
 import type { Vm } from '../runtime/vm';
 import { ItemPool } from '../objects/pool';
 import { bindArgs } from './bind';
-import { makeCachedProperty, makeTotalOrdering } from './functoolspy';
+import { makeCachedProperty, makeSingledispatch, makeTotalOrdering } from './functoolspy';
 import { fn, makeModule } from './module';
 import type { ModuleSpec } from './registry';
 
@@ -373,6 +373,9 @@ export const functoolsModule: ModuleSpec = {
     attrs.set('WRAPPER_UPDATES', consts.updated);
     // wraps(wrapped, assigned, updated) = partial(update_wrapper, wrapped=…, assigned=…, updated=…)
     const updateWrapperFn = attrs.get('update_wrapper')!;
+    const dispatch = makeSingledispatch(vm, updateWrapperFn);
+    attrs.set('singledispatch', dispatch.fn);
+    attrs.set('singledispatchmethod', dispatch.method);
     attrs.set(
       'wraps',
       makeModuleFunction(

@@ -1,5 +1,7 @@
 import type { Vm } from '../runtime/vm';
+import { gaType } from '../objects/genericalias';
 import { partName, runPythonPart } from './pythonpart';
+import { SINGLEDISPATCH_SOURCE } from './singledispatchSource';
 
 /**
  * functools.total_ordering: Python in the real library, so it runs here as Python through the
@@ -179,4 +181,19 @@ def total_ordering(cls):
 export function makeTotalOrdering(vm: Vm): number {
   const globals = runPythonPart(vm, 'functools', SOURCE, {});
   return partName(vm, globals, 'total_ordering');
+}
+
+/**
+ * functools.singledispatch and singledispatchmethod, run as Python at import (their cost is the
+ * import's: functools is loaded at start-up). `update_wrapper` is the module's own (functools.ts).
+ */
+export function makeSingledispatch(vm: Vm, updateWrapper: number): { fn: number; method: number } {
+  const globals = runPythonPart(vm, 'functools', SINGLEDISPATCH_SOURCE, {
+    update_wrapper: updateWrapper,
+    _hw_GenericAlias: gaType(vm).typeObject,
+  });
+  return {
+    fn: partName(vm, globals, 'singledispatch'),
+    method: partName(vm, globals, 'singledispatchmethod'),
+  };
 }

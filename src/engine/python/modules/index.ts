@@ -49,6 +49,8 @@ import { fractionsModule } from './fractions';
 import { statisticsModule } from './statistics';
 import { decimalModule } from './decimal';
 import { loggingModule } from './logging';
+import { configparserModule } from './configparser';
+import { unicodedataModule } from './unicodedata';
 
 /** Every standard-library module the simulator models, one file each (one line here per module). */
 registerModules([
@@ -95,6 +97,8 @@ registerModules([
   statisticsModule,
   decimalModule,
   loggingModule,
+  configparserModule,
+  unicodedataModule,
   pathlibModule,
   dataclassesModule,
   typingModule,

@@ -31,7 +31,7 @@ function protocolOf(vm: Vm, h: number): number {
   if (p < 0) p = HIGHEST_PROTOCOL;
   else if (p > HIGHEST_PROTOCOL)
     throw raiseString(vm, exc('ValueError'), `pickle protocol must be <= ${HIGHEST_PROTOCOL}`);
-  if (p < 2) throw new NotSupported(`pickle protocol ${p} (Highwater writes protocols 2 to 5)`);
+
   return p;
 }
 

@@ -15,6 +15,15 @@ import { T } from '../objects/types';
 import type { Vm } from '../runtime/vm';
 import { gcAllocRaw, gcFreeRaw, OP } from './pickleops';
 import { build, findClass, newObj } from './pickleloadreduce';
+import {
+  findGlobal,
+  floatText,
+  lineText,
+  loadInt,
+  loadLong,
+  rawUnicodeEscape,
+  reduce,
+} from './pickleloadtext';
 
 /**
  * The C unpickler (Modules/_pickle.c, 3.11) for what picklesave.ts writes (and the same opcodes
@@ -121,6 +130,18 @@ export class Unpickler {
     const out = this.input.subarray(this.pos, this.pos + n);
     this.pos += n;
     return out;
+  }
+
+  /** _Unpickler_Readline: the bytes up to and including the next '\n' (a missing one is a truncated pickle). */
+  private readline(): string {
+    let end = this.input.indexOf(0x0a, this.pos);
+    while (end < 0) {
+      if (!this.refill(this.input.length - this.pos + 1)) this.badReadline();
+      end = this.input.indexOf(0x0a, this.pos);
+    }
+    const line = this.input.subarray(this.pos, end + 1);
+    this.pos = end + 1;
+    return lineText(line);
   }
 
   private u8(): number {
@@ -469,9 +490,56 @@ export class Unpickler {
         case OP.LONG_BINGET:
           this.memoGet(this.uint(4));
           break;
+        // protocols 0 and 1 (pickleloadtext.ts)
+        case OP.INT:
+          this.push(loadInt(vm, this.readline()));
+          break;
+        case OP.LONG:
+          this.push(loadLong(vm, this.readline()));
+          break;
+        case OP.FLOAT:
+          this.push(fromDouble(vm, floatText(this.readline())));
+          break;
+        case OP.UNICODE:
+          this.push(strNew(vm, rawUnicodeEscape(this.readline())));
+          break;
+        case OP.LIST:
+          this.push(this.popList(this.marker()));
+          break;
+        case OP.DICT: {
+          const k = this.marker();
+          const d = dictNewEmpty(vm);
+          for (let i = k; i + 1 < this.stack.length; i += 2)
+            dictSetItem(vm, d, this.stack[i], this.stack[i + 1]);
+          while (this.stack.length > k) vm.decref(this.stack.pop()!);
+          this.push(d);
+          break;
+        }
+        case OP.PUT:
+          this.memoPut(Number(this.readline()), this.top());
+          break;
+        case OP.GET:
+          this.memoGet(Number(this.readline()));
+          break;
+        case OP.GLOBAL: {
+          const module = this.readline();
+          this.push(findGlobal(vm, module, this.readline()));
+          break;
+        }
+        case OP.REDUCE: {
+          const argtup = this.pop();
+          const callable = this.pop();
+          try {
+            this.push(reduce(vm, callable, argtup));
+          } finally {
+            vm.decref(argtup);
+            vm.decref(callable);
+          }
+          break;
+        }
         default:
           throw new NotSupported(
-            `unpickling opcode 0x${op.toString(16)} (Highwater reads the opcodes of the built-in types, protocols 2 to 5)`,
+            `unpickling opcode 0x${op.toString(16)} (Highwater reads the opcodes of the built-in types, protocols 0 to 5)`,
           );
       }
     }

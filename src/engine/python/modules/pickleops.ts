@@ -4,6 +4,16 @@ import type { Vm } from '../runtime/vm';
 /** pickle's opcodes (Lib/pickletools.py documents them) and the little helpers both halves use. */
 export const OP = {
   MARK: 0x28,
+  INT: 0x49,
+  LONG: 0x4c,
+  FLOAT: 0x46,
+  UNICODE: 0x56,
+  LIST: 0x6c,
+  DICT: 0x64,
+  PUT: 0x70,
+  GET: 0x67,
+  GLOBAL: 0x63,
+  REDUCE: 0x52,
   STOP: 0x2e,
   POP: 0x30,
   POP_MARK: 0x31,

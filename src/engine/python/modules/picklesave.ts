@@ -4,15 +4,24 @@ import { dictEntries } from '../objects/dict';
 import { intValue } from '../objects/int';
 import { listItem } from '../objects/list';
 import { strValue } from '../objects/str';
-import { tupleItems } from '../objects/tuple';
+import { tupleFromItems, tupleItems } from '../objects/tuple';
 import { T, TpFlags } from '../objects/types';
 import { reducible, saveGlobal, saveInstance } from './picklereduce';
 import type { Vm } from '../runtime/vm';
 import { gcAllocRaw, gcFreeRaw, le32, le64, OP } from './pickleops';
 import { setData } from '../objects/set';
+import {
+  memoGetText,
+  memoPutText,
+  saveBytesReduce,
+  saveFloatText,
+  saveLongText,
+  saveUnicodeText,
+} from './picklelow';
 
 /**
- * The C pickler (Modules/_pickle.c, 3.11) for the built-in types, protocols 2 to 5, with what it
+ * The C pickler (Modules/_pickle.c, 3.11) for the built-in types, protocols 0 to 5 (0 and 1's own
+ * opcodes and bytes' reduce below 3: picklelow.ts), with what it
  * allocates: the PicklerObject (GC, 152 + 16), its memo table (PyMemoTable_New: a 32-byte struct and
  * 8 × 16-byte entries, resized by _PyMemoTable_ResizeTable to the power of two ≥ 4 × used, 2 × used
  * past 50,000, when used reaches 2/3), and the output buffer: a bytes object of 4096
@@ -70,7 +79,7 @@ export class Pickler {
 
   /** dump(): PROTO, framing from 4, the object, STOP, the last frame committed. */
   dump(obj: number): void {
-    this.write([OP.PROTO, this.proto]);
+    if (this.proto >= 2) this.write([OP.PROTO, this.proto]);
     if (this.proto >= 4) this.framing = true;
     this.save(obj);
     this.write([OP.STOP]);
@@ -185,12 +194,22 @@ export class Pickler {
       this.mtAllocated = size;
     }
     if (this.proto >= 4) this.write([OP.MEMOIZE]);
+    else if (this.proto === 0) this.write(memoPutText(idx));
     else if (idx < 256) this.write([OP.BINPUT, idx]);
     else this.write([OP.LONG_BINPUT, ...le32(idx)]);
   }
 
-  private memoGet(idx: number): void {
-    if (idx < 256) this.write([OP.BINGET, idx]);
+  /** memo_get of `obj` when it is memoized (true). */
+  memoGet(obj: number): boolean {
+    const idx = this.memo.get(obj);
+    if (idx === undefined) return false;
+    this.memoGetIndex(idx);
+    return true;
+  }
+
+  private memoGetIndex(idx: number): void {
+    if (this.proto === 0) this.write(memoGetText(idx));
+    else if (idx < 256) this.write([OP.BINGET, idx]);
     else this.write([OP.LONG_BINGET, ...le32(idx)]);
   }
 
@@ -204,12 +223,17 @@ export class Pickler {
     const vm = this.vm;
     const s = vm.s;
     if (obj === s.None) return this.write([OP.NONE]);
-    if (obj === s.True || obj === s.False) return this.write([obj === s.True ? OP.NEWTRUE : OP.NEWFALSE]);
+    if (obj === s.True || obj === s.False) {
+      // below protocol 2: INT with "01" / "00"
+      if (this.proto < 2)
+        return this.write(obj === s.True ? [0x49, 0x30, 0x31, 0x0a] : [0x49, 0x30, 0x30, 0x0a]);
+      return this.write([obj === s.True ? OP.NEWTRUE : OP.NEWFALSE]);
+    }
     const type = vm.table.type[obj];
     if (type === T.Int) return this.saveLong(intValue(vm, obj));
     if (type === T.Float) return this.saveFloat(vm.table.num[obj]);
     const idx = this.memo.get(obj);
-    if (idx !== undefined) return this.memoGet(idx);
+    if (idx !== undefined) return this.memoGetIndex(idx);
     switch (type) {
       case T.Bytes:
         return this.saveBytes(obj);
@@ -241,10 +265,12 @@ export class Pickler {
     const n = typeof v === 'bigint' ? v : BigInt(v);
     if (n >= -0x80000000n && n <= 0x7fffffffn) {
       const x = Number(n);
+      if (this.proto === 0) return this.write(Array.from(`I${x}\n`, (ch) => ch.charCodeAt(0)));
       if (x >= 0 && x <= 0xff) return this.write([OP.BININT1, x]);
       if (x >= 0 && x <= 0xffff) return this.write([OP.BININT2, x & 0xff, x >> 8]);
       return this.write([OP.BININT, ...le32(x >>> 0)]);
     }
+    if (this.proto < 2) return saveLongText(this, this.vm, n);
     const nbits = (n < 0n ? -n : n).toString(2).length; // _PyLong_NumBits
     let nbytes = (nbits >> 3) + 1;
     const bytes: number[] = [];
@@ -266,6 +292,7 @@ export class Pickler {
   }
 
   private saveFloat(x: number): void {
+    if (this.proto === 0) return saveFloatText(this, this.vm, x);
     const b = new Uint8Array(9);
     b[0] = OP.BINFLOAT;
     new DataView(b.buffer).setFloat64(1, x, false);
@@ -285,6 +312,10 @@ export class Pickler {
   }
 
   private saveUnicode(obj: number): void {
+    if (this.proto === 0) {
+      saveUnicodeText(this, this.vm, obj);
+      return this.memoPut(obj);
+    }
     const data = encoder.encode(strValue(this.vm, obj));
     const n = data.length;
     if (n <= 0xff && this.proto >= 4) this.writeBytes([OP.SHORT_BINUNICODE, n], data);
@@ -294,8 +325,7 @@ export class Pickler {
   }
 
   private saveBytes(obj: number): void {
-    if (this.proto < 3)
-      throw new NotSupported('pickle of bytes below protocol 3 (save_reduce of codecs.encode)');
+    if (this.proto < 3) return saveBytesReduce(this, this.vm, obj);
     const c = bytesContent(this.vm, obj);
     const data = new Uint8Array(byteLength(c));
     for (let i = 0; i < data.length; i++) data[i] = byteAt(c, i);
@@ -316,11 +346,26 @@ export class Pickler {
   }
 
   private saveList(obj: number): void {
-    this.write([OP.EMPTY_LIST]);
+    this.write(this.proto > 0 ? [OP.EMPTY_LIST] : [OP.MARK, 0x6c]);
     this.memoPut(obj);
     const vm = this.vm;
     const size = (): number => vm.table.n[obj];
     if (size() === 0) return;
+    if (this.proto === 0) {
+      // batch_list through PyObject_GetIter (a list iterator, GC 32 + 16): each item, then APPEND
+      const iter = gcAllocRaw(vm, 32);
+      for (let i = 0; i < size(); i++) {
+        const item = listItem(vm, obj, i);
+        vm.incref(item);
+        try {
+          this.save(item);
+        } finally {
+          vm.decref(item);
+        }
+        this.write([OP.APPEND]);
+      }
+      return gcFreeRaw(vm, iter);
+    }
     // batch_list_exact
     if (size() === 1) {
       this.save(listItem(vm, obj, 0));
@@ -346,10 +391,29 @@ export class Pickler {
   }
 
   private saveDict(obj: number): void {
-    this.write([OP.EMPTY_DICT]);
+    this.write(this.proto > 0 ? [OP.EMPTY_DICT] : [OP.MARK, 0x64]);
     this.memoPut(obj);
     const entries = [...dictEntries(this.vm, obj)];
     if (entries.length === 0) return;
+    if (this.proto === 0) {
+      // batch_dict over obj.items(): the view (GC 24 + 16) released once its iterator (GC 56 + 16,
+      // with its reused 2-tuple) exists; each pair saved, then SETITEM
+      const vm = this.vm;
+      const view = gcAllocRaw(vm, 24);
+      const iter = gcAllocRaw(vm, 56);
+      const pair = tupleFromItems(
+        vm,
+        [vm.s.None, vm.s.None].map((x) => (vm.incref(x), x)),
+      );
+      gcFreeRaw(vm, view);
+      for (const [k, v] of entries) {
+        this.save(k);
+        this.save(v);
+        this.write([OP.SETITEM]);
+      }
+      gcFreeRaw(vm, iter);
+      return vm.decref(pair);
+    }
     // batch_dict_exact: one pair as SETITEM; else MARK … SETITEMS per 1000 (and an empty batch after a full last one)
     if (entries.length === 1) {
       this.save(entries[0][0]);
@@ -374,14 +438,14 @@ export class Pickler {
   private saveTuple(obj: number): void {
     const items = Array.from(tupleItems(this.vm, obj));
     const n = items.length;
-    if (n === 0) return this.write([OP.EMPTY_TUPLE]);
-    if (n <= 3) {
+    if (n === 0) return this.write(this.proto > 0 ? [OP.EMPTY_TUPLE] : [OP.MARK, OP.TUPLE]);
+    if (n <= 3 && this.proto >= 2) {
       for (const it of items) this.save(it);
       const idx = this.memo.get(obj);
       if (idx !== undefined) {
         // a tuple reached through itself: its items popped, the memoized copy fetched
         for (let i = 0; i < n; i++) this.write([OP.POP]);
-        return this.memoGet(idx);
+        return this.memoGetIndex(idx);
       }
       this.write([[OP.TUPLE1, OP.TUPLE2, OP.TUPLE3][n - 1]]);
       return this.memoPut(obj);
@@ -390,8 +454,10 @@ export class Pickler {
     for (const it of items) this.save(it);
     const idx = this.memo.get(obj);
     if (idx !== undefined) {
-      this.write([OP.POP_MARK]);
-      return this.memoGet(idx);
+      // protocol 0 pops the items and the mark one by one
+      if (this.proto === 0) for (let i = 0; i <= n; i++) this.write([OP.POP]);
+      else this.write([OP.POP_MARK]);
+      return this.memoGetIndex(idx);
     }
     this.write([OP.TUPLE]);
     this.memoPut(obj);
@@ -430,7 +496,7 @@ export class Pickler {
     const idx = this.memo.get(obj);
     if (idx !== undefined) {
       this.write([OP.POP_MARK]);
-      return this.memoGet(idx);
+      return this.memoGetIndex(idx);
     }
     this.write([OP.FROZENSET]);
     this.memoPut(obj);

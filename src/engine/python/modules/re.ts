@@ -6,10 +6,10 @@ import { dictDelItem, dictGetItem, dictNew, dictSetItem } from '../objects/dict'
 import { isCallable } from '../objects/dictsub';
 import { jsIterNew, jsIterType } from '../objects/jsiter';
 import { fromLong, intValue } from '../objects/int';
-import { listAppend, listNew } from '../objects/list';
+import { listAppend, listItem, listNew } from '../objects/list';
 import { moduleType } from '../objects/modtypes';
 import { moduleData, moduleStatic } from '../objects/module';
-import { strNew, strResult, strValue } from '../objects/str';
+import { strJoin, strNew, strResult, strValue } from '../objects/str';
 import { F_IMMORTAL } from '../objects/table';
 import { tupleFromItems } from '../objects/tuple';
 import { Meth, T, TpFlags, defineType, type Kwargs, type MethodDef, type TypeSlots } from '../objects/types';
@@ -269,40 +269,73 @@ function expandTemplate(
   return out;
 }
 
+/**
+ * pattern_subx: the pieces go into a list (PyList_New(0), then PyList_Append of each slice of the
+ * subject between matches, getslice's PyUnicode_Substring, and of each replacement: the template
+ * itself when it has no backslash, else its expansion, or the callable's result unless None),
+ * the match state is released, then PyUnicode_Join('', list) makes the result (one exact str in
+ * the list is returned as is: a sub with no match gives the subject back) and the list goes.
+ */
 function subn(vm: Vm, ph: number, repl: number, s: number, count: number): [number, number] {
   const p = patternOf(vm, ph);
   const text = typeCheckStr(vm, s, 'sub');
   const fn = vm.table.type[repl] !== T.Str && isCallable(vm, repl) ? repl : 0;
   const template = fn === 0 ? typeCheckStr(vm, repl, 'sub') : '';
-  return withState(vm, p, (grow, reset) => {
-    let out = '';
-    let last = 0;
-    let n = 0;
-    for (const spans of allMatches(p, text)) {
-      if (count > 0 && n >= count) break;
-      grow();
-      out += text.slice(last, spans[0]);
-      if (fn !== 0) {
-        const m = matchNew(vm, matchTypeId(vm), ph, s, spans, 0, text.length);
-        try {
-          const r = call(vm, fn, [m], null);
-          out += strValue(vm, r);
-          vm.decref(r);
-        } finally {
-          vm.decref(m);
-        }
-      } else out += expandTemplate(vm, p, template, { spans }, text);
-      last = spans[1];
-      n++;
-      reset();
-    }
-    if (n === 0) {
+  const literal = fn === 0 && !template.includes('\\');
+  const slice = (lo: number, hi: number): number => {
+    if (lo === 0 && hi === text.length) {
       vm.incref(s);
-      return [s, 0];
+      return s;
     }
-    return [strNew(vm, out + text.slice(last)), n];
-  });
+    return strResult(vm, text.slice(lo, hi));
+  };
+  let pieces = 0;
+  try {
+    const n = withState(vm, p, (grow, reset) => {
+      pieces = listNew(vm, 0);
+      let last = 0;
+      let found = 0;
+      for (const spans of allMatches(p, text)) {
+        if (count > 0 && found >= count) break;
+        grow();
+        if (last < spans[0]) appendOwned(vm, pieces, slice(last, spans[0]));
+        let item: number;
+        if (fn !== 0) {
+          const m = matchNew(vm, matchTypeId(vm), ph, s, spans, 0, text.length);
+          try {
+            item = call(vm, fn, [m], null);
+          } finally {
+            vm.decref(m);
+          }
+        } else if (literal) {
+          vm.incref(repl);
+          item = repl;
+        } else item = strResult(vm, expandTemplate(vm, p, template, { spans }, text));
+        if (item !== vm.s.None) appendOwned(vm, pieces, item);
+        else vm.decref(item);
+        last = spans[1];
+        found++;
+        reset();
+      }
+      if (last < text.length) appendOwned(vm, pieces, slice(last, text.length));
+      return found;
+    });
+    const items: number[] = [];
+    for (let i = 0; i < vm.table.n[pieces]; i++) items.push(listItem(vm, pieces, i));
+    for (const it of items)
+      if (vm.table.type[it] !== T.Str && !vm.typeOf(it).mro.includes(T.Str))
+        throw typeError(
+          vm,
+          `sequence item ${items.indexOf(it)}: expected str instance, ${vm.typeOf(it).name} found`,
+        );
+    return [strJoin(vm, vm.s.emptyStr, items), n];
+  } finally {
+    if (pieces !== 0) vm.decref(pieces);
+  }
 }
+
+/** PyList_Append then the caller's Py_DECREF of the item: the list keeps the one reference. */
+const appendOwned = (vm: Vm, list: number, item: number): void => listAppend(vm, list, item);
 
 function split(vm: Vm, ph: number, s: number, maxsplit: number): number {
   const p = patternOf(vm, ph);

@@ -2,6 +2,7 @@ import { getAttr } from '../abstract/attr';
 import { NotSupported } from '../errors';
 import { builtinStatic } from '../objects/descr';
 import { dictEntries } from '../objects/dict';
+import { gaType, unionType } from '../objects/genericalias';
 import { moduleData, moduleStatic } from '../objects/module';
 import { strValue } from '../objects/str';
 import { Meth, T } from '../objects/types';
@@ -9,6 +10,7 @@ import type { Vm } from '../runtime/vm';
 import { fn } from './module';
 import { runPythonPart } from './pythonpart';
 import type { ModuleSpec } from './registry';
+import { TYPING_HINTS_SOURCE } from './typingHints';
 import { TYPING_SOURCE } from './typingSource';
 
 /**
@@ -66,8 +68,13 @@ function loadTyping(vm: Vm, importModule: ImportModule): number {
     _Counter: attrOf(vm, importModule, 'collections', 'Counter'),
     _FunctionType: vm.types[T.Function].typeObject,
     _ABCMeta: attrOf(vm, importModule, 'abc', 'ABCMeta'),
+    _hw_GenericAlias: gaType(vm).typeObject,
+    _hw_UnionType: unionType(vm).typeObject,
+    _hw_MethodType: vm.types[T.Method].typeObject,
+    _hw_BuiltinFunctionType: vm.types[T.Builtin].typeObject,
+    _hw_ModuleType: vm.types[T.Module].typeObject,
   };
-  const globals = runPythonPart(vm, 'typing', TYPING_SOURCE, names);
+  const globals = runPythonPart(vm, 'typing', TYPING_SOURCE + TYPING_HINTS_SOURCE, names);
   return moduleFromGlobals(vm, 'typing', globals);
 }
 

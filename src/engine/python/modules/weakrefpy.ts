@@ -343,6 +343,14 @@ class WeakKeyDictionary:
         self._dirty_len = True
         return self.data.pop(ref(key), *args)
 
+    # MutableMapping.clear, which the real class inherits: popitem until the KeyError
+    def clear(self):
+        try:
+            while True:
+                self.popitem()
+        except KeyError:
+            pass
+
     def setdefault(self, key, default=None):
         return self.data.setdefault(ref(key, self._remove), default)
 

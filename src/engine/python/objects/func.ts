@@ -266,6 +266,18 @@ export const FunctionType = (): TypeSlots =>
           replaceDefaults(vm, functionData(vm, h), 'defaults', v === vm.s.None ? 0 : v);
         },
       },
+      // func_memberlist's __globals__ (READONLY): the dict the code reads its globals from; 0 in the
+      // function's data is the script's module dict, which the interpreter holds
+      __globals__: {
+        name: '__globals__',
+        get: (vm, h) => {
+          const g =
+            functionData(vm, h).globals || ((vm.eval as unknown as { globals?: number }).globals ?? 0);
+          if (g === 0) throw new NotSupported('function.__globals__ outside a running script');
+          vm.incref(g);
+          return g;
+        },
+      },
       // func_memberlist's __closure__ (READONLY): the tuple of cells MAKE_FUNCTION stored, or None
       __closure__: {
         name: '__closure__',

@@ -178,6 +178,9 @@ export const PartialType = (_vm: Vm, id: number): TypeSlots =>
     name: 'partial',
     module: 'functools',
     basicsize: 64,
+    // offsetof(partialobject, dict): setattr(p, name, v) stores into the dict (configparser's
+    // ConverterMapping sets `func.converter`)
+    dictoffset: 40,
     flags: TpFlags.HaveGc | TpFlags.BaseType | TpFlags.HaveVectorcall,
     dealloc: (vm, h) => {
       vm.gc.untrack(h);

@@ -169,6 +169,19 @@ export function slotWrapper(vm: Vm, s: TypeSlots, name: string): SlotWrapper | n
         },
       };
     }
+    case '__get__': {
+      // wrap_descr_get: (obj[, type]), None meaning absent; both absent is an error
+      const f = own((t) => t.descrGet);
+      if (!f) return null;
+      return w((vm2, self, args) => {
+        if (args.length < 1) throw typeError(vm2, ' expected at least 1 argument, got %zd', args.length);
+        if (args.length > 2) throw typeError(vm2, ' expected at most 2 arguments, got %zd', args.length);
+        const obj = args[0] === vm2.s.None ? 0 : args[0];
+        const type = args.length < 2 || args[1] === vm2.s.None ? 0 : args[1];
+        if (obj === 0 && type === 0) throw typeError(vm2, '__get__(None, None) is invalid');
+        return f(vm2, self, obj, type);
+      });
+    }
     case '__setattr__':
     case '__delattr__': {
       // wrap_setattr / wrap_delattr: tp_setattro with the name checked to be a str (value 0: delete)

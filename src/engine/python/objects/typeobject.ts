@@ -3,12 +3,12 @@ import { typeLookup } from '../abstract/attr';
 import { fromSsize } from './int';
 import { mappingProxyNew } from './mappingproxy';
 import { makeTpCall } from '../abstract/call';
-import { raiseFormat, typeError } from '../abstract/errors';
+import { raiseFormat, setObject, typeError } from '../abstract/errors';
 import { unicodeFromFormat } from '../abstract/fromformat';
 import type { Vm } from '../runtime/vm';
 import { E } from './exctypes';
 import { genericAlloc } from './object';
-import { dictClear, dictNew } from './dict';
+import { dictClear, dictGetItem, dictNew } from './dict';
 import { heapTypeSetattr, typeNew, type HeapTypeExtra } from './typenew';
 import { listFromItems } from './list';
 import { intern, strNew, strValue } from './str';
@@ -241,6 +241,38 @@ const tupleOfTypes = (vm: Vm, ids: number[]): number => {
   return tupleFromItems(vm, items);
 };
 
+const staticMros = new WeakMap<Vm, Map<number, number>>();
+
+/**
+ * A type's tp_mro tuple (a new reference). A built-in type's was made at start-up by
+ * PyType_Ready: made here once, outside the simulated heap (Mem.accounted, the collector's counts
+ * untouched), and kept.
+ */
+function mroTuple(vm: Vm, s: TypeSlots): number {
+  const own = s.flags & TpFlags.HeapType ? (s.extra as HeapTypeExtra).mroTuple : 0;
+  if (own) {
+    vm.incref(own);
+    return own;
+  }
+  let cache = staticMros.get(vm);
+  if (cache === undefined) staticMros.set(vm, (cache = new Map()));
+  let t = cache.get(s.id);
+  if (t === undefined) {
+    const counts = [...vm.gc.count];
+    const was = vm.mem.accounted;
+    vm.mem.accounted = true;
+    try {
+      t = tupleOfTypes(vm, s.mro);
+    } finally {
+      vm.mem.accounted = was;
+      vm.gc.count.splice(0, counts.length, ...counts);
+    }
+    cache.set(s.id, t);
+  }
+  vm.incref(t);
+  return t;
+}
+
 export const TypeType = (): TypeSlots =>
   defineType({
     id: T.Type,
@@ -365,7 +397,8 @@ export const TypeType = (): TypeSlots =>
       __name__: { name: '__name__', get: typeGet((vm, s) => heapName(vm, s, s.name)) },
       __qualname__: { name: '__qualname__', get: typeGet((vm, s) => heapName(vm, s, s.qualname)) },
       __module__: { name: '__module__', get: typeGet((vm, s) => strNew(vm, s.module)) },
-      __mro__: { name: '__mro__', get: typeGet((vm, s) => tupleOfTypes(vm, s.mro)) },
+      // type_get_mro: tp_mro itself (a class's made by type_new; a built-in type's by PyType_Ready)
+      __mro__: { name: '__mro__', get: typeGet((vm, s) => mroTuple(vm, s)) },
       // type_dict: PyDictProxy_New over tp_dict, a new proxy on each access
       __dict__: {
         name: '__dict__',
@@ -373,6 +406,21 @@ export const TypeType = (): TypeSlots =>
           if (!s.dict) throw new NotSupported(`${s.name}.__dict__ (a built-in type's dict)`);
           return mappingProxyNew(vm, s.dict);
         }),
+      },
+      // type_abstractmethods: the class's own dict entry (abc.ABCMeta stores it), else an
+      // AttributeError whose value is the name itself (`hasattr(cls, '__abstractmethods__')`);
+      // type_set_abstractmethods stores into the class's dict
+      __abstractmethods__: {
+        name: '__abstractmethods__',
+        get: (vm, h) => {
+          const s = vm.slotsOf(h);
+          const key = intern(vm, '__abstractmethods__');
+          const v = s.id !== T.Type && s.dict ? dictGetItem(vm, s.dict, key) : 0;
+          if (v === 0) throw setObject(vm, E.AttributeError, key);
+          vm.incref(v);
+          return v;
+        },
+        set: (vm, h, value) => typeSetattro(vm, h, '__abstractmethods__', value),
       },
       __basicsize__: { name: '__basicsize__', get: typeGet((vm, s) => fromSsize(vm, s.basicsize)) },
       __itemsize__: { name: '__itemsize__', get: typeGet((vm, s) => fromSsize(vm, s.itemsize)) },

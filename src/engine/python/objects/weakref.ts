@@ -66,6 +66,22 @@ function cannotRef(vm: Vm, referent: number): Error {
   );
 }
 
+/**
+ * A built-in type other than object has a basic weak reference from the start-up: PyType_Ready's
+ * add_subclass put one in its base's tp_subclasses (`weakref.ref(int)` returns that one, as a class's
+ * returns the one its own add_subclass made). Made here, static, the first time it is asked for.
+ */
+function startupTypeRef(vm: Vm, referent: number): void {
+  if (vm.table.type[referent] !== T.Type) return;
+  const s = vm.slotsOf(referent);
+  if (s.flags & TpFlags.HeapType || s.id === T.Object) return;
+  if (basicRefs(vm, weakList(vm, referent)).ref !== 0) return;
+  hooks(vm);
+  const h = vm.newStatic(T.WeakRef);
+  vm.table.side[h] = { referent, callback: 0, hash: null } satisfies WeakRefData;
+  insertRef(vm, referent, h, 0);
+}
+
 /** PyWeakref_NewRef(obj, NULL) (tp_subclasses' entries): the basic reference, made once. */
 export function weakrefNew(vm: Vm, referent: number): number {
   return weakrefNewCallback(vm, referent, 0);
@@ -80,6 +96,7 @@ export function weakrefNewCallback(
 ): number {
   if (!supportsWeakrefs(vm, vm.typeOf(referent))) throw cannotRef(vm, referent);
   if (callback === vm.s.None) callback = 0;
+  if (callback === 0 && typeId === T.WeakRef) startupTypeRef(vm, referent);
   const { ref } = basicRefs(vm, weakList(vm, referent));
   if (callback === 0 && typeId === T.WeakRef && ref !== 0) {
     vm.incref(ref);

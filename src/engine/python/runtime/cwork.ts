@@ -1,10 +1,10 @@
 /**
  * What a statement's C code costs on the simulated clock (kernel/clock.ts), beside the interpreter's
- * loop ticks (eval/pythread.ts TICK_NS) and page faults (PAGE_FAULT_NS). Without it a statement that
- * makes or frees 10^6 objects took a few ms of simulated time where the real one takes 0.1–3 s, and
- * the allocators' clocks (jemalloc's 10 s decay in 50 ms epochs, mimalloc's 25 ms decommit delay)
- * saw too little time pass inside it. Charged as the work happens (Mem's calls, the collector's
- * walks), so an allocator call in the middle of a long `del` reads the time spent so far.
+ * loop ticks (eval/pythread.ts TICK_NS) and the kernel's work (kernel/costs.ts). Without it a
+ * statement that makes or frees 10^6 objects took a few ms of simulated time where the real one
+ * takes 0.1–3 s, and the allocators' clocks (jemalloc's 10 s decay in 50 ms epochs, mimalloc's 25 ms
+ * decommit delay) saw too little time pass inside it. Charged as the work happens (Mem's calls, the
+ * collector's walks), so an allocator call in the middle of a long `del` reads the time spent so far.
  *
  * Calibrated on CPython 3.11.7 here against CPU time (tools/clock: calibrate.py and calibrate.ts,
  * the table in its README; best of 3, the machine shared; geometric mean of model/real 1.05 over 18
