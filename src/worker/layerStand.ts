@@ -47,10 +47,16 @@ export function copyLayers(
   const keep = new Map<object, unknown>([[sink, mine]]);
   const kernel = layers[0] as Kernel;
   if (kernel.listener) keep.set(kernel.listener, null);
+  if (kernel.onWork) keep.set(kernel.onWork, null);
   const g = new GraphCopy(keep, store ? { previous: store } : null, reuse);
   const out = g.copy(layers as object[]);
   const k = out[0] as Kernel;
   if (kernel.listener) k.listener = () => mine.length++;
+  // the kernel's work moves the process's clock (python/process.ts wires it so): the copy's moves the copy's
+  if (kernel.onWork) {
+    const clock = out[3] as { work(ns: number): void };
+    k.onWork = (ns) => clock.work(ns);
+  }
   // the journaled fields are accessors on the originals (not enumerable: the walk skips them)
   for (const f of journal.fields)
     (out[f.target] as Record<string, unknown>)[f.name] = (layers[f.target] as Record<string, unknown>)[
