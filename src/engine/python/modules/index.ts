@@ -51,6 +51,8 @@ import { decimalModule } from './decimal';
 import { loggingModule } from './logging';
 import { configparserModule } from './configparser';
 import { unicodedataModule } from './unicodedata';
+import { asyncioModule } from './asyncio';
+import { contextvarsModules } from './contextvars';
 
 /** Every standard-library module the simulator models, one file each (one line here per module). */
 registerModules([
@@ -111,6 +113,8 @@ registerModules([
   abcModule,
   typesModule,
   collectionsAbcModule,
+  ...contextvarsModules,
+  asyncioModule,
 ]);
 
 export { findModule, type ModuleSpec } from './registry';
