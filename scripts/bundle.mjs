@@ -47,6 +47,9 @@ export async function ensureBundle(entry, format = 'esm') {
   const { build } = await import('esbuild');
   // built beside, then renamed: a run starting meanwhile reads the old bundle or the new, never half
   const tmp = `${outfile}.${process.pid}.tmp.${ext}`;
+  // a file edited while esbuild runs may be in the bundle as it was before: its stamp must not
+  // call the bundle fresh (a stamp of -1 makes the next run build again)
+  const started = Date.now();
   const result = await build({
     metafile: true,
     entryPoints: [entryPath],
@@ -80,7 +83,9 @@ export async function ensureBundle(entry, format = 'esm') {
   const stamps = {};
   for (const input of Object.keys(result.metafile.inputs)) {
     const file = resolve(input); // metafile paths are relative to the working directory
-    if (existsSync(file)) stamps[file] = statSync(file).mtimeMs;
+    if (!existsSync(file)) continue;
+    const mtime = statSync(file).mtimeMs;
+    stamps[file] = mtime >= started ? -1 : mtime;
   }
   writeFileSync(stampFile, JSON.stringify(stamps));
   return outfile;

@@ -14,16 +14,16 @@
  * landing can stand: stopPoints.ts), so a replay stops where a paused replay would have captured.
  */
 
-const CHECK = 0x8000;
-const THREW = 0x4000;
-const SIDE = 0x2000;
-const ID_MASK = 0x1fff;
+/** Header flags (the entry's first byte, under its code): the check, a call that threw. */
+const CHECK = 1;
+const THREW = 2;
+/** A header's code (its top 5 bits): an (op, argument count) pair, numbered as met; 31: written out after it. */
+const CODES = 31;
 
 type Method = (...args: unknown[]) => unknown;
 
-/** Entries and arguments a journal can hold (its budget stops it well before: layerHistory.ts). */
-const MAX_ENTRIES = 1 << 27;
-const MAX_ARGS = 1 << 26;
+/** Bytes a journal can hold (its budget stops it well before: layerHistory.ts). */
+const MAX_BYTES = 1 << 30;
 
 interface Resizable extends ArrayBuffer {
   resize(n: number): void;
@@ -31,27 +31,21 @@ interface Resizable extends ArrayBuffer {
 }
 const RESIZABLE = typeof (ArrayBuffer.prototype as Partial<Resizable>).resize === 'function';
 
-/** A buffer of `entries` × `bytes`, resizable up to `max` entries where the platform can. */
-function grown(entries: number, bytes: number, max: number): ArrayBuffer {
-  if (!RESIZABLE) return new ArrayBuffer(entries * bytes);
+/** A byte column of `n` bytes, resizable up to MAX_BYTES where the platform can. */
+function grown(n: number): Uint8Array {
+  if (!RESIZABLE) return new Uint8Array(n);
   const Ctor = ArrayBuffer as unknown as new (n: number, o: { maxByteLength: number }) => ArrayBuffer;
-  return new Ctor(entries * bytes, { maxByteLength: max * bytes });
+  return new Uint8Array(new Ctor(n, { maxByteLength: MAX_BYTES }));
 }
 
-/** `a` with room for `n` elements: its buffer resized in place (a length-tracking view), else copied. */
-function resized<T extends Uint8Array | Uint16Array | Float64Array>(
-  a: T,
-  n: number,
-  make: (b: ArrayBuffer) => T,
-): T {
-  const b = a.buffer as Resizable;
-  if (RESIZABLE && b.resizable) {
-    b.resize(n * a.BYTES_PER_ELEMENT);
-    return a;
-  }
-  const c = make(new ArrayBuffer(n * a.BYTES_PER_ELEMENT));
-  (c as Uint8Array).set(a as Uint8Array);
-  return c;
+/**
+ * A place in the journal: the next entry, its byte, and the values the deltas are taken from there
+ * (each (code, argument) pair's last value: a replay from a copy goes on with the copy's).
+ */
+export interface JournalAt {
+  entry: number;
+  byte: number;
+  prev: Float64Array;
 }
 
 /**
@@ -131,7 +125,7 @@ const READS = new Set([
 ]);
 
 /** The op of an event the interpreter itself records (a statement's start, a collection): counted on replay. */
-const EXTERNAL_EVENT = ID_MASK;
+const EXTERNAL_EVENT = -1;
 
 /** A field of a layer written from outside (resource.setrlimit → kernel.addressSpaceLimit). */
 export interface JournaledField {
@@ -139,14 +133,47 @@ export interface JournaledField {
   name: string;
 }
 
+/**
+ * Values remembered per (code, argument), most recent first: a free or a touch alternates between
+ * the brk heap (0x5555…) and pymalloc's arenas (0x7fff…), so a delta from the last value alone
+ * took 6–7 bytes; the clock's `work` takes a few fractional figures over and over.
+ */
+const RECENT = 4;
+/** Values kept: 32 codes × 4 arguments × RECENT. */
+const PREV = (CODES + 1) * 4 * RECENT;
+/** Largest delta written as an integer (its tagged form, (2·|d| + 1) · RECENT · 2, stays a safe integer). */
+const MAX_DELTA = 2 ** 48;
+/** A delta up to this replaces the value it was taken from; a bigger one is a new value (the oldest goes). */
+const NEAR = 1 << 16;
+/** An argument's tags (the low bits of its varint): even, an integer delta; else one of these. */
+const TAG_FLOAT = 1;
+const TAG_SIDE = 3;
+/** TAG_SAME + 2·r: equal to the r-th value remembered. */
+const TAG_SAME = 5;
+
+/**
+ * The journal's entries are packed bytes (measured on the seed: 230 MB as Uint16 op + Uint8 count +
+ * Float64 arguments; see the README for the packed figure): a header byte (flags, and a code naming
+ * the op and its argument count, numbered as met), then each argument as a varint: an integer as the
+ * zigzag delta from the last value of the same code and argument (touches walk up the heap, sizes
+ * repeat: mostly 1–3 bytes), a value equal to the last one in one byte (the clock's fractional
+ * nanoseconds repeat), another number as its 8 bytes, a non-numeric one aside (`side`).
+ */
 export class CallJournal {
   /** Entries written. */
   length = 0;
-  private argLength = 0;
-  ops = new Uint16Array(grown(1 << 16, 2, MAX_ENTRIES));
-  nargs = new Uint8Array(grown(1 << 16, 1, MAX_ENTRIES));
-  args = new Float64Array(grown(1 << 17, 8, MAX_ARGS));
-  /** Non-numeric arguments by their index in `args`. */
+  /** Bytes written. */
+  private used = 0;
+  /** The last entry's header byte (its flags are set after it: the check, a throw). */
+  private header = -1;
+  data = grown(1 << 20);
+  /** The deltas' last values where the journal ends. */
+  private readonly prev = new Float64Array(PREV);
+  /** code → [method id (EXTERNAL_EVENT: an event), argument count]; CODES: written out. */
+  private readonly codes: [number, number][] = [];
+  /** (id + 1) · 8 + argument count → code (−1: none yet). */
+  private codeOf = new Int8Array(512).fill(-1);
+  /** Non-numeric arguments by their tag's byte. */
   readonly side = new Map<number, unknown>();
   /** method id → [target index, method name]. */
   readonly methods: [number, string][] = [];
@@ -156,10 +183,21 @@ export class CallJournal {
   depth = 0;
   /** Off while the worker reads the layers for a snapshot (their reads change nothing). */
   on = true;
+  /**
+   * Called before an entry is written once `length` reaches `boundaryAt`: the layers stand after
+   * every entry so far, nothing under way (the history copies the writer's own layers there).
+   */
+  onBoundary: (() => void) | null = null;
+  boundaryAt = Infinity;
 
-  /** Where the next entry goes (a checkpoint notes it). */
-  get position(): { entry: number; arg: number } {
-    return { entry: this.length, arg: this.argLength };
+  /** Where the next entry goes (a copy of the layers standing here notes it). */
+  get position(): JournalAt {
+    return { entry: this.length, byte: this.used, prev: this.prev.slice() };
+  }
+
+  /** The start (the layers as the journal found them). */
+  static start(): JournalAt {
+    return { entry: 0, byte: 0, prev: new Float64Array(PREV) };
   }
 
   /**
@@ -181,7 +219,6 @@ export class CallJournal {
           continue;
         }
         const id = this.methods.push([ti, name]) - 1;
-        if (id >= SIDE) throw new Error('CallJournal: too many methods');
         Object.defineProperty(t, name, {
           value: this.wrap(id, orig),
           enumerable: false,
@@ -198,8 +235,9 @@ export class CallJournal {
       Object.defineProperty(t, f.name, {
         get: () => value,
         set: (v: unknown) => {
-          value = v;
+          // written down first: a copy made at this boundary stands before the write
           if (this.depth === 0) this.push(id, 1, v);
+          value = v;
         },
         enumerable: false,
         configurable: true,
@@ -209,7 +247,7 @@ export class CallJournal {
 
   /** The interpreter read the limit here: a landing may stand after the last entry. */
   check(): void {
-    if (this.length > 0) this.ops[this.length - 1] |= CHECK;
+    if (this.header >= 0) this.data[this.header] |= CHECK;
   }
 
   /** The interpreter recorded an event itself (StatementStart, GcCollect): replays count it too. */
@@ -217,13 +255,9 @@ export class CallJournal {
     if (this.on) this.push(EXTERNAL_EVENT, 0);
   }
 
-  isCheck(entry: number): boolean {
-    return (this.ops[entry] & CHECK) !== 0;
-  }
-
-  /** Bytes the journal holds (its columns as filled). */
+  /** Bytes the journal holds (as filled, and the codes' last values). */
   get bytes(): number {
-    return this.length * 3 + this.argLength * 8;
+    return this.used + PREV * 8;
   }
 
   /** Strict mode: a method neither journaled nor a read, which only its own layer may call. */
@@ -256,12 +290,12 @@ export class CallJournal {
         }
       }
       j.push(id, arguments.length, a, b, c, d);
-      const at = j.length - 1;
+      const at = j.header;
       j.depth = 1;
       try {
         return orig.call(this, a, b, c, d);
       } catch (e) {
-        j.ops[at] |= THREW;
+        j.data[at] |= THREW;
         throw e;
       } finally {
         j.depth = 0;
@@ -269,50 +303,104 @@ export class CallJournal {
     };
   }
 
+  private code(id: number, n: number): number {
+    const key = (id + 1) * 8 + n;
+    if (key >= this.codeOf.length) {
+      const t = new Int8Array(key * 2).fill(-1);
+      t.set(this.codeOf);
+      this.codeOf = t;
+    }
+    let c = this.codeOf[key];
+    if (c < 0) {
+      c = this.codes.length < CODES ? this.codes.push([id, n]) - 1 : CODES;
+      this.codeOf[key] = c;
+    }
+    return c;
+  }
+
   private push(id: number, n: number, a?: unknown, b?: unknown, c?: unknown, d?: unknown): void {
-    if (this.length === this.ops.length) this.growEntries();
-    if (this.argLength + n > this.args.length) this.growArgs();
-    let op = id;
-    const base = this.argLength;
+    if (this.length >= this.boundaryAt && this.onBoundary) this.onBoundary();
+    // room for the longest entry: a header, an escaped op, 4 × (a tag and 8 bytes)
+    if (this.used + 64 > this.data.length) this.grow();
+    const code = this.code(id, n);
+    const data = this.data;
+    this.header = this.used;
+    let p = this.used + 1;
+    if (code === CODES) {
+      p = writeVarint(data, p, id + 1);
+      data[p++] = n;
+    }
+    const prev = this.prev;
+    const base = code * 4;
     for (let k = 0; k < n; k++) {
       const v = k === 0 ? a : k === 1 ? b : k === 2 ? c : d;
-      if (typeof v === 'number') this.args[base + k] = v;
-      else {
-        this.args[base + k] = 0;
-        this.side.set(base + k, v);
-        op |= SIDE;
+      if (typeof v !== 'number') {
+        this.side.set(p, v);
+        data[p++] = TAG_SIDE;
+        continue;
       }
+      const off = (base + k) * RECENT;
+      if (Number.isSafeInteger(v) && (v !== 0 || 1 / v > 0)) {
+        // (−0 is not an integer here: it goes as its 8 bytes, as an exact replay needs)
+        let r = -1;
+        let delta = MAX_DELTA;
+        for (let q = 0; q < RECENT; q++) {
+          const d = v - prev[off + q];
+          if (Number.isSafeInteger(prev[off + q]) && Math.abs(d) < Math.abs(delta)) {
+            delta = d;
+            r = q;
+          }
+        }
+        if (r >= 0) {
+          const u = ((delta >= 0 ? delta * 2 : -delta * 2 - 1) * RECENT + r) * 2;
+          if (u < 128) data[p++] = u;
+          else p = writeVarint(data, p, u);
+          remember(prev, off, Math.abs(delta) <= NEAR ? r : RECENT - 1, v);
+          continue;
+        }
+      }
+      let r = 0;
+      while (r < RECENT && !Object.is(v, prev[off + r])) r++;
+      if (r < RECENT) data[p++] = TAG_SAME + 2 * r;
+      else {
+        data[p++] = TAG_FLOAT;
+        FLOAT[0] = v;
+        data.set(FLOAT_BYTES, p);
+        p += 8;
+        r = RECENT - 1;
+      }
+      remember(prev, off, r, v);
     }
-    this.argLength += n;
-    this.ops[this.length] = op;
-    this.nargs[this.length++] = n;
+    data[this.header] = code << 3;
+    this.used = p;
+    this.length++;
   }
 
-  // The columns grow in place (resizable buffers, as EventLog's): doubling by copying cost the
+  // The column grows in place (a resizable buffer, as EventLog's): doubling by copying cost the
   // seed's first run ~0.4 s of copies and garbage.
-  private growEntries(): void {
-    const n = this.ops.length * 2;
-    if (n > MAX_ENTRIES) throw new RangeError('CallJournal: full');
-    this.ops = resized(this.ops, n, (b) => new Uint16Array(b));
-    this.nargs = resized(this.nargs, n, (b) => new Uint8Array(b));
-  }
-
-  private growArgs(): void {
-    const n = this.args.length * 2;
-    if (n > MAX_ARGS) throw new RangeError('CallJournal: full');
-    this.args = resized(this.args, n, (b) => new Float64Array(b));
+  private grow(): void {
+    const n = this.data.length * 2;
+    if (n > MAX_BYTES) throw new RangeError('CallJournal: full');
+    const b = this.data.buffer as Resizable;
+    if (RESIZABLE && b.resizable) b.resize(n);
+    else {
+      const c = new Uint8Array(n);
+      c.set(this.data);
+      this.data = c;
+    }
   }
 
   /**
-   * Replay entries [from, …) on `copies` (the layers in `install`'s order) until `stop(entry)` says
-   * so after an entry (or the journal ends). Returns where it stopped: the next entry and argument.
+   * Replay entries from `at` on `copies` (the layers in `install`'s order) until `stop(entry, check)`
+   * says so after an entry (`check`: the interpreter read the limit after it), or the journal ends.
+   * `at` moves to where it stopped; returns whether the last entry replayed was a check.
    */
   replay(
     copies: readonly object[],
-    from: { entry: number; arg: number },
-    stop: (entry: number) => boolean,
+    at: JournalAt,
+    stop: (entry: number, check: boolean) => boolean,
     externalEvent: () => void,
-  ): { entry: number; arg: number } {
+  ): boolean {
     const fns: Method[] = this.methods.map(([t, name]) => {
       const target = copies[t] as Record<string, unknown>;
       if (name.startsWith('=')) {
@@ -323,38 +411,117 @@ export class CallJournal {
       }
       return (target[name] as Method).bind(target);
     });
-    const { ops, nargs, args, side } = this;
-    let arg = from.arg;
-    let op = 0;
-    const at = (k: number): unknown =>
-      (op & SIDE) !== 0 && side.has(arg + k) ? side.get(arg + k) : args[arg + k];
-    let i = from.entry;
+    const { data, side, codes } = this;
+    const prev = at.prev;
+    const vals: unknown[] = [0, 0, 0, 0];
+    let p = at.byte;
+    let i = at.entry;
+    let check = false;
     while (i < this.length) {
-      op = ops[i];
-      const n = nargs[i];
-      const fn = (op & ID_MASK) === EXTERNAL_EVENT ? externalEvent : fns[op & ID_MASK];
-      if ((op & (THREW | SIDE)) === 0) {
-        if (n === 1) fn(args[arg]);
-        else if (n === 2) fn(args[arg], args[arg + 1]);
+      const h = data[p++];
+      const code = h >> 3;
+      let id: number;
+      let n: number;
+      if (code === CODES) {
+        id = readVarint(data, p) - 1;
+        p = READ_END;
+        n = data[p++];
+      } else [id, n] = codes[code];
+      const base = code * 4;
+      for (let k = 0; k < n; k++) {
+        let v: unknown;
+        const t = data[p];
+        const off = (base + k) * RECENT;
+        if ((t & 1) === 0) {
+          let u = t;
+          if (t < 128) p++;
+          else {
+            u = readVarint(data, p);
+            p = READ_END;
+          }
+          const w = u / 2;
+          const r = w % RECENT;
+          const z = (w - r) / RECENT;
+          const delta = z % 2 === 0 ? z / 2 : -(z + 1) / 2;
+          const x = prev[off + r] + delta;
+          remember(prev, off, Math.abs(delta) <= NEAR ? r : RECENT - 1, x);
+          v = x;
+        } else if (t >= TAG_SAME) {
+          p++;
+          const r = (t - TAG_SAME) / 2;
+          const x = prev[off + r];
+          remember(prev, off, r, x);
+          v = x;
+        } else if (t === TAG_FLOAT) {
+          FLOAT_BYTES.set(data.subarray(p + 1, p + 9));
+          p += 9;
+          const x = FLOAT[0];
+          remember(prev, off, RECENT - 1, x);
+          v = x;
+        } else v = side.get(p++);
+        vals[k] = v;
+      }
+      const fn = id === EXTERNAL_EVENT ? externalEvent : fns[id];
+      if ((h & THREW) === 0) {
+        if (n === 1) fn(vals[0]);
+        else if (n === 2) fn(vals[0], vals[1]);
         else if (n === 0) fn();
-        else if (n === 3) fn(args[arg], args[arg + 1], args[arg + 2]);
-        else fn(args[arg], args[arg + 1], args[arg + 2], args[arg + 3]);
+        else if (n === 3) fn(vals[0], vals[1], vals[2]);
+        else fn(vals[0], vals[1], vals[2], vals[3]);
       } else {
-        const list: unknown[] = [];
-        for (let k = 0; k < n; k++) list.push(at(k));
         try {
-          fn(...list);
-        } catch (e) {
+          fn(...vals.slice(0, n));
+        } catch {
           // the first run's call threw here too (and its caller handled it)
-          if ((op & THREW) === 0) throw e;
         }
       }
-      arg += n;
       i++;
-      if (stop(i - 1)) break;
+      check = (h & CHECK) !== 0;
+      if (stop(i - 1, check)) break;
     }
-    return { entry: i, arg };
+    at.entry = i;
+    at.byte = p;
+    return check;
   }
+}
+
+/** Move the r-th remembered value (from `off`) to the front as `v`, the ones before it one place back. */
+function remember(prev: Float64Array, off: number, r: number, v: number): void {
+  for (let q = off + r; q > off; q--) prev[q] = prev[q - 1];
+  prev[off] = v;
+}
+
+const FLOAT = new Float64Array(1);
+const FLOAT_BYTES = new Uint8Array(FLOAT.buffer);
+
+/** Write `v` (a non-negative safe integer) as a varint at `p`; returns the byte after it. */
+function writeVarint(data: Uint8Array, p: number, v: number): number {
+  while (v >= 2 ** 31) {
+    data[p++] = (v % 128) | 128;
+    v = Math.floor(v / 128);
+  }
+  while (v >= 128) {
+    data[p++] = (v & 127) | 128;
+    v >>>= 7;
+  }
+  data[p++] = v;
+  return p;
+}
+
+/** readVarint's other result: the byte after the varint. */
+let READ_END = 0;
+/** The varint at `p` (READ_END: the byte after it). */
+function readVarint(data: Uint8Array, p: number): number {
+  let v = 0;
+  let scale = 1;
+  for (;;) {
+    const b = data[p++];
+    v += (b & 127) * scale;
+    if (b < 128) break;
+    scale *= 128;
+  }
+  READ_END = p;
+  return v;
 }
 
 /** Every method of an object's class chain (not the constructor, not accessors). */

@@ -317,6 +317,11 @@ export class Session {
     };
     // inside a statement: the views from the allocator layers' history (no interpreter), then the
     // sentences from a replay (they need the objects)
+    // a statement's end shown in the fine mode (a checkpoint): the copies near it are brought there
+    if (want.fine && atEnd && run.history) {
+      run.history.plan(want.event);
+      this.kickHistory(run);
+    }
     if (this.viewsFirst && !atEnd && run.history) {
       const layers = run.history.layersAt(want.event);
       if (layers) early(buildSnapshot(layers, want.statement, want.event, []));

@@ -22,7 +22,7 @@ export class GraphCopy {
   /** Paged mode: the buffers met, by where the walk met them (the next paged copy shares their pages). */
   readonly paged: PagedBuffers = new Map();
   private readonly pager: Pager | null;
-  /** Buffers a working copy made from a stored one (given back as `reuse` when that copy is dropped). */
+  /** Buffers a working copy was made with (given back as `reuse` when that copy is dropped). */
   readonly made: ArrayBuffer[] = [];
   private readonly reuse = new Map<string, ArrayBuffer[]>();
 
@@ -106,14 +106,28 @@ export class GraphCopy {
 
   private buffer(b: ArrayBuffer): ArrayBuffer {
     const r = b as ArrayBuffer & { resizable?: boolean; maxByteLength?: number };
-    let out: ArrayBuffer;
-    if (r.resizable) {
-      const Ctor = ArrayBuffer as unknown as new (n: number, o: { maxByteLength: number }) => ArrayBuffer;
-      out = new Ctor(b.byteLength, { maxByteLength: r.maxByteLength! });
-      new Uint8Array(out).set(new Uint8Array(b));
-    } else out = b.slice(0);
+    const out = this.fresh(b.byteLength, r.resizable ? r.maxByteLength! : 0);
+    new Uint8Array(out).set(new Uint8Array(b));
     this.bufferBytes += b.byteLength;
     this.memo.set(b, out);
+    return out;
+  }
+
+  /**
+   * A buffer of `n` bytes (resizable up to `max`; 0: not resizable) to be written over whole: one
+   * of `reuse` when one fits (a resizable one of the same limit is resized: the seed's chunk store
+   * is one, and it grows as lists are built), else a new one.
+   */
+  private fresh(n: number, max: number): ArrayBuffer {
+    let out = this.reuse.get(max > 0 ? `r/${max}` : `${n}/0`)?.pop();
+    if (out && max > 0) (out as ArrayBuffer & { resize(n: number): void }).resize(n);
+    if (!out) {
+      if (max > 0) {
+        const Ctor = ArrayBuffer as unknown as new (n: number, o: { maxByteLength: number }) => ArrayBuffer;
+        out = new Ctor(n, { maxByteLength: max });
+      } else out = new ArrayBuffer(n);
+    }
+    this.made.push(out);
     return out;
   }
 
@@ -152,17 +166,11 @@ export class GraphCopy {
 
   /** A stored buffer made whole again (its pages copied into one buffer). */
   private unpage(p: PagedBuffer): ArrayBuffer {
-    let out: ArrayBuffer | undefined = this.reuse.get(`${p.byteLength}/${p.maxByteLength}`)?.pop();
-    if (out) {
-      // written over whole: the pages cover every byte
-    } else if (p.maxByteLength > 0) {
-      const Ctor = ArrayBuffer as unknown as new (n: number, o: { maxByteLength: number }) => ArrayBuffer;
-      out = new Ctor(p.byteLength, { maxByteLength: p.maxByteLength });
-    } else out = new ArrayBuffer(p.byteLength);
+    const out = this.fresh(p.byteLength, p.maxByteLength);
+    // written over whole: the pages cover every byte
     const u = new Uint8Array(out);
     for (let i = 0, at = 0; i < p.pages.length; i++, at += PAGE) u.set(p.pages[i], at);
     this.bufferBytes += p.byteLength;
-    this.made.push(out);
     this.memo.set(p, out);
     return out;
   }
@@ -175,10 +183,10 @@ export class GraphCopy {
   }
 }
 
-/** A buffer's length and, when resizable, its limit (0: not resizable): a buffer to reuse must match both. */
+/** A resizable buffer's limit, else its length: a buffer to reuse must match it. */
 function sizeKey(b: ArrayBuffer): string {
   const r = b as ArrayBuffer & { resizable?: boolean; maxByteLength?: number };
-  return `${b.byteLength}/${r.resizable ? r.maxByteLength : 0}`;
+  return r.resizable ? `r/${r.maxByteLength}` : `${b.byteLength}/0`;
 }
 
 type ViewCtor = new (b: ArrayBuffer, off: number, len?: number) => ArrayBufferView;
@@ -227,30 +235,44 @@ class Pager {
   /** `b`, the `nth` buffer met at its path (`prev`: that path's buffers in the copy before). */
   page(b: ArrayBuffer, prev: PagedBuffer | undefined): PagedBuffer {
     const n = b.byteLength;
-    const pages: Uint8Array[] = [];
+    const pages: (Uint8Array | null)[] = [];
     let fresh = 0;
+    // one view of the whole buffer's words (a view a page cost ~15,000 allocations a copy of the seed)
+    const words = new Int32Array(b, 0, n >> 2);
     for (let at = 0, i = 0; at < n; at += PAGE, i++) {
       const len = Math.min(PAGE, n - at);
       const old = prev?.pages[i];
-      if (old && old.length === len && samePage(b, at, old)) pages.push(old);
+      if (old && old.length === len && samePage(b, words, at, old)) pages.push(old);
       else {
-        pages.push(new Uint8Array(b.slice(at, at + len)));
+        pages.push(null);
         fresh += len;
+      }
+    }
+    // the new pages are views into one buffer: a buffer a page (~1,000 a copy of the seed, 10^5 over
+    // its run) made V8's full collections, which land inside landings, slower
+    if (fresh > 0) {
+      const slab = new Uint8Array(fresh);
+      const src = new Uint8Array(b);
+      for (let i = 0, at = 0, to = 0; at < n; at += PAGE, i++) {
+        if (pages[i]) continue;
+        const len = Math.min(PAGE, n - at);
+        slab.set(src.subarray(at, at + len), to);
+        pages[i] = slab.subarray(to, to + len);
+        to += len;
       }
     }
     this.lastNewBytes = fresh;
     const r = b as ArrayBuffer & { resizable?: boolean; maxByteLength?: number };
-    return new PagedBuffer(pages, n, r.resizable ? r.maxByteLength! : 0);
+    return new PagedBuffer(pages as Uint8Array[], n, r.resizable ? r.maxByteLength! : 0);
   }
 }
 
-/** The bytes of `b` from `at` equal `page` (whole 32-bit words where both allow it). */
-function samePage(b: ArrayBuffer, at: number, page: Uint8Array): boolean {
+/** The bytes of `b` from `at` equal `page` (whole 32-bit words, through `words`, where both allow it). */
+function samePage(b: ArrayBuffer, words: Int32Array, at: number, page: Uint8Array): boolean {
   const len = page.length;
   if ((len & 3) === 0 && (page.byteOffset & 3) === 0) {
-    const x = new Int32Array(b, at, len >> 2);
     const y = new Int32Array(page.buffer, page.byteOffset, len >> 2);
-    for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+    for (let i = 0, k = at >> 2; i < y.length; i++, k++) if (words[k] !== y[i]) return false;
     return true;
   }
   const x = new Uint8Array(b, at, len);

@@ -17,7 +17,7 @@ export const SUPPORTED_PYTHON: readonly SupportedGroup[] = [
       'def with defaults, *args, **kwargs, keyword-only arguments; lambda; decorators; global and nonlocal',
       'class with inheritance, super(), __slots__, properties, classmethod / staticmethod, metaclasses, the dunder methods',
       "try / except / else / finally, raise, raise … from; with (your context managers and the library's)",
-      'generators (yield, yield from, send, throw, close), generator expressions; async def and await (without asyncio)',
+      'generators (yield, yield from, send, throw, close), generator expressions; async def, await, async for / async with, async generators and comprehensions',
       'import and from … import of the modules below; if __name__ == "__main__" (the script runs as __main__)',
     ],
   },
@@ -39,6 +39,7 @@ export const SUPPORTED_PYTHON: readonly SupportedGroup[] = [
       're, string, textwrap, pprint, datetime, time, timeit, enum, dataclasses, typing, abc, contextlib, types',
       'os, os.path, pathlib, shutil, tempfile, resource, sys (getsizeof, getrefcount, intern, …), gc, weakref, tracemalloc, logging',
       'threading, queue, concurrent.futures (threads run as the OS would schedule them, with the GIL)',
+      'asyncio (run, tasks, gather, wait, wait_for, as_completed, sleep, Queue, Lock, Event, Semaphore, TaskGroup, timeout; time passes on the simulated clock), contextvars',
       'ctypes.CDLL("libc.so.6") (malloc_trim, malloc_stats), ctypes.util.find_library',
       'numpy: array creation, views and copies, reshaping, arithmetic, reductions, np.random, concatenate/stack',
       'a module that is neither in the standard library nor installed here (psutil, pympler) raises ModuleNotFoundError, as it does on these machines',
@@ -47,7 +48,7 @@ export const SUPPORTED_PYTHON: readonly SupportedGroup[] = [
   {
     title: 'Not yet',
     items: [
-      'asyncio and other modules not listed (sqlite3, subprocess, multiprocessing, socket, …)',
+      "asyncio's streams, subprocesses and sockets, and other modules not listed (sqlite3, subprocess, multiprocessing, socket, …)",
       "math.expm1/log1p/tanh/atanh's last bit (about 1 argument in 2,000 differs from glibc's)",
     ],
   },

@@ -1,4 +1,5 @@
 import { PyError } from '../errors';
+import { call } from '../abstract/call';
 import {
   clearError,
   errorMatches,
@@ -51,6 +52,8 @@ export interface GenData {
   name: string;
   qualname: string;
   coroutine: boolean;
+  /** An async generator (PyAsyncGenObject; its own fields: asyncgen.ts). */
+  asyncGen?: boolean;
   it: Interpreter;
 }
 
@@ -60,13 +63,11 @@ export const genData = (vm: Vm, g: number): GenData => vm.table.side[g] as GenDa
  * _Py_MakeCoro (RETURN_GENERATOR): PyObject_GC_NewVar(PyGenObject, 16 + 152 + 8 per slot) and
  * the frame moved into it (_PyFrame_Copy: the locals, the stack and f_func go with it).
  */
-export function makeGenerator(it: Interpreter, f: Frame, coroutine: boolean): number {
+export function makeGenerator(it: Interpreter, f: Frame, coroutine: boolean, asyncGen = false): number {
   const vm = it.vm;
   const co = f.code.co;
-  const g = vm.newGcObject(
-    coroutine ? it.coroutineType : T.Generator,
-    vm.py.sizes.genHeader + 8 * co.framesize,
-  );
+  const type = asyncGen ? it.asyncGenType : coroutine ? it.coroutineType : T.Generator;
+  const g = vm.newGcObject(type, vm.py.sizes.genHeader + 8 * co.framesize);
   const n = co.nlocalsplus + co.stacksize;
   const slots = new Int32Array(n);
   slots.set(f.slots.subarray(f.base, f.sp));
@@ -87,6 +88,7 @@ export function makeGenerator(it: Interpreter, f: Frame, coroutine: boolean): nu
     name: fn.name,
     qualname: fn.qualname,
     coroutine,
+    asyncGen,
     it,
   } satisfies GenData;
   vm.gc.track(g);
@@ -147,11 +149,9 @@ export function sendEx2(
   if (err === null && state === GenState.Suspended) return [Send.Next, result];
   if (err !== null && err instanceof PyError && err.excType >= 0) {
     if (errorMatches(vm, err, E.StopIteration))
-      err = fromCause(
-        vm,
-        err,
-        d.coroutine ? 'coroutine raised StopIteration' : 'generator raised StopIteration',
-      );
+      err = fromCause(vm, err, `${kindName(d)} raised StopIteration`);
+    else if (d.asyncGen && errorMatches(vm, err, E.StopAsyncIteration))
+      err = fromCause(vm, err, 'async generator raised StopAsyncIteration');
   }
   // the generator can't be rerun: its exception state, then its frame, released
   clearExcState(vm, d);
@@ -196,7 +196,8 @@ function clearExcState(vm: Vm, d: GenData): void {
   if (v !== 0) vm.decref(v);
 }
 
-const kindName = (d: GenData): string => (d.coroutine ? 'coroutine' : 'generator');
+const kindName = (d: GenData): string =>
+  d.asyncGen ? 'async generator' : d.coroutine ? 'coroutine' : 'generator';
 
 /** gen_iternext: the next value, or 0 at the end (StopIteration(value) set for a non-None return). */
 export function genIterNext(it: Interpreter, g: number): number {
@@ -221,7 +222,10 @@ export function genIterNext(it: Interpreter, g: number): number {
 export function stopIterationValue(vm: Vm, value: number): PyError {
   if (vm.table.type[value] !== T.Tuple && !(vm.typeOf(value).flags & TpFlags.BaseExcSubclass))
     return setObject(vm, E.StopIteration, value);
-  const err = setObject(vm, E.StopIteration, value);
+  // PyObject_CallOneArg(PyExc_StopIteration, value): a tuple is the one argument, not the args
+  const inst = call(vm, vm.types[E.StopIteration].typeObject, [value], null);
+  const err = setObject(vm, E.StopIteration, inst);
+  vm.decref(inst);
   normalize(vm, err);
   return err;
 }
@@ -321,7 +325,7 @@ function finalize(it: Interpreter, g: number): void {
 }
 
 /** gen_dealloc: finalized (closed), then the frame cleared, the exception state, the object freed. */
-function genDealloc(vm: Vm, g: number): void {
+export function genDealloc(vm: Vm, g: number): void {
   const d = genData(vm, g);
   vm.gc.untrack(g);
   vm.gc.track(g);
@@ -339,7 +343,7 @@ function genDealloc(vm: Vm, g: number): void {
 }
 
 /** gen_traverse → _PyFrame_Traverse of a suspended frame (a running one shows only its specials). */
-function genTraverse(vm: Vm, g: number, visit: Visit): void {
+export function genTraverse(vm: Vm, g: number, visit: Visit): void {
   const d = genData(vm, g);
   if (d.state >= GenState.Cleared) return;
   const f = d.frame;
@@ -358,20 +362,116 @@ function throwImpl(it: Interpreter, g: number, args: readonly number[]): number 
   return genThrow(it, g, args[0], args[1] ?? 0, args[2] ?? 0);
 }
 
-/** _gen_throw without a sub-iterator: the exception made from (typ, val, tb) raised in the frame. */
-export function genThrow(it: Interpreter, g: number, typ: number, val: number, tb: number): number {
+/**
+ * _gen_throw: with a sub-iterator (the generator suspended in `yield from` / `await`), the
+ * exception goes to it first (a generator or coroutine through its own _gen_throw, anything else
+ * through its throw() method); GeneratorExit closes it instead. When the sub-iterator finishes,
+ * it is popped, the frame jumps past its SEND loop and the generator is resumed with its value.
+ * Without one, the exception made from (typ, val, tb) is raised in the frame.
+ */
+export function genThrow(
+  it: Interpreter,
+  g: number,
+  typ: number,
+  val: number,
+  tb: number,
+  closeOnGenExit = true,
+): number {
   const vm = it.vm;
   const yf = yieldFrom(vm, g);
   if (yf !== 0) {
+    const d = genData(vm, g);
+    const state = d.state;
+    if (typ === vm.types[E.GeneratorExit].typeObject && closeOnGenExit) {
+      d.state = GenState.Executing;
+      let closeErr: unknown = null;
+      try {
+        closeIter(it, yf);
+      } catch (e) {
+        closeErr = e;
+      }
+      d.state = state;
+      vm.decref(yf);
+      if (closeErr !== null) {
+        if (!(closeErr instanceof PyError) || closeErr.excType < 0) throw closeErr;
+        return finishThrow(it, g, sendEx2(it, g, vm.s.None, closeErr, false));
+      }
+      return throwHere(it, g, typ, val, tb);
+    }
+    let ret = 0;
+    let err: unknown = null;
+    d.state = GenState.Executing;
+    try {
+      const t = vm.table.type[yf];
+      if (t === T.Generator || t === it.coroutineType || t === it.asyncGenType) {
+        ret = genThrow(it, yf, typ, val, tb, closeOnGenExit);
+      } else {
+        const meth = it.lookupAttr(yf, 'throw');
+        if (meth === 0) {
+          d.state = state;
+          vm.decref(yf);
+          return throwHere(it, g, typ, val, tb);
+        }
+        try {
+          const args = [typ];
+          if (val !== 0 || tb !== 0) args.push(val || vm.s.None);
+          if (tb !== 0) args.push(tb);
+          ret = it.callObject(meth, args);
+        } finally {
+          vm.decref(meth);
+        }
+      }
+    } catch (e) {
+      err = e;
+    }
+    d.state = state;
     vm.decref(yf);
-    throw it.unsupported('generator.throw() into a generator suspended in yield from');
+    if (err === null) return ret;
+    if (!(err instanceof PyError) || err.excType < 0 || !errorMatches(vm, err, E.StopIteration)) {
+      // the sub-iterator's error is raised in this frame, at its SEND loop
+      if (!(err instanceof PyError) || err.excType < 0) throw err;
+      return finishThrow(it, g, sendEx2(it, g, vm.s.None, err, false));
+    }
+    // the sub-iterator returned: pop it, jump past the SEND loop, resume with its value
+    const f = d.frame;
+    const sub = f.slots[--f.sp];
+    f.slots[f.sp] = 0;
+    vm.decref(sub);
+    const sendWord = f.code.co.code[f.ip - 2];
+    f.ip = f.ip - 1 + (sendWord >> 8);
+    const value = fetchValue(vm, err);
+    try {
+      return genSend(it, g, value);
+    } finally {
+      vm.decref(value);
+    }
   }
+  return throwHere(it, g, typ, val, tb);
+}
+
+/** _PyGen_FetchStopIterationValue (the generator's copy: genops.ts has the loop's). */
+function fetchValue(vm: Vm, e: PyError): number {
+  let value: number;
+  if (e.normalized) value = excState(vm, e.value).fields.value || vm.s.None;
+  else value = e.value !== 0 ? e.value : vm.s.None;
+  vm.incref(value);
+  clearError(vm, e);
+  return value;
+}
+
+/** `throw_here:` the exception made from (typ, val, tb) raised in the frame. */
+function throwHere(it: Interpreter, g: number, typ: number, val: number, tb: number): number {
   const exc = it.exceptionFrom(typ, val, tb);
-  const [status, result] = sendEx2(it, g, vm.s.None, exc, false);
+  return finishThrow(it, g, sendEx2(it, g, it.vm.s.None, exc, false));
+}
+
+/** gen_send_ex's ending for throw(): a returned value becomes StopIteration(value). */
+function finishThrow(it: Interpreter, g: number, [status, result]: [Send, number]): number {
+  const vm = it.vm;
   if (status === Send.Return) {
     if (result === vm.s.None) {
       vm.decref(result);
-      throw setNone(vm, E.StopIteration);
+      throw setNone(vm, asyncGenReturn(vm, g) ? E.StopAsyncIteration : E.StopIteration);
     }
     const err = stopIterationValue(vm, result);
     vm.decref(result);
@@ -379,6 +479,9 @@ export function genThrow(it: Interpreter, g: number, typ: number, val: number, t
   }
   return result;
 }
+
+/** An async generator's frame that returned ends with StopAsyncIteration (gen_send_ex). */
+const asyncGenReturn = (vm: Vm, g: number): boolean => genData(vm, g).asyncGen === true;
 
 const method = (
   name: string,

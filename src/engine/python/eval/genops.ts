@@ -5,7 +5,7 @@ import { getIter, iterNext } from '../abstract/iter';
 import { excState } from '../objects/exceptions';
 import { E } from '../objects/exctypes';
 import { T } from '../objects/types';
-import { CO_COROUTINE } from '../compiler/code';
+import { CO_ASYNC_GENERATOR, CO_COROUTINE } from '../compiler/code';
 import type { Frame } from './frame';
 import { GenState, Send, genData, genIterNext, makeGenerator, sendEx2 } from './generator';
 import type { Interpreter } from './interpreter';
@@ -19,7 +19,8 @@ import type { Interpreter } from './interpreter';
  */
 export function returnGenerator(it: Interpreter, f: Frame): number {
   const vm = it.vm;
-  const g = makeGenerator(it, f, (f.code.co.flags & CO_COROUTINE) !== 0);
+  const flags = f.code.co.flags;
+  const g = makeGenerator(it, f, (flags & CO_COROUTINE) !== 0, (flags & CO_ASYNC_GENERATOR) !== 0);
   if (f.isEntry) {
     f.slots.fill(0, f.base, f.sp);
     f.sp = f.base;

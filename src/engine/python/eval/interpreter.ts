@@ -2,6 +2,7 @@ import { moduleNotFound } from './importerror';
 import { realModuleExists } from '../versions/moduleNames';
 import { NotSupported, PyError, PySyntaxError } from '../errors';
 import { lookupAttr as lookupAttrAbstract } from '../abstract/attr';
+import { readyAsyncGenTypes, type AsyncGenTypes } from './asyncgen';
 import { call } from '../abstract/call';
 import { normalize, raiseString, typeError } from '../abstract/errors';
 import { findModule } from '../modules';
@@ -96,6 +97,9 @@ export class Interpreter implements Evaluator, InterpreterServices {
   /** `str` and the coroutine type (the loop tests them). */
   readonly strType: number;
   readonly coroutineType: number;
+  /** Async generators and their awaitables (asyncgen.ts). */
+  readonly asyncTypes: AsyncGenTypes;
+  readonly asyncGenType: number;
   /** The recorder's step marker (__hw_step__): the loop pauses the module frame when it is called. */
   stepMarker = 0;
   stepReached = -1;
@@ -139,6 +143,8 @@ export class Interpreter implements Evaluator, InterpreterServices {
     readyInPlace(vm, gen);
     this.coroutineType = vm.newTypeId();
     readyStaticType(vm, generatorType(this.coroutineType, true));
+    this.asyncTypes = readyAsyncGenTypes(vm);
+    this.asyncGenType = this.asyncTypes.gen;
     this.strType = vm.types[T.Str].typeObject;
     this.thread = new ThreadState(vm, dataStack);
     vm.eval = this;

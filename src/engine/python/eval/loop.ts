@@ -24,6 +24,8 @@ import * as spec from './specops';
 import * as exceptStar from './exceptstar';
 import * as unwind from './unwind';
 import * as gen from './genops';
+import * as aio from './asyncops';
+import { asyncGenWrap } from './asyncgen';
 
 /** What the loop returns when the module frame reached a step marker (__hw_step__). */
 export const PAUSED = -1;
@@ -966,12 +968,23 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
             break;
           }
           case O.GET_AWAITABLE:
+            aio.getAwaitable(it, s, sp, arg);
+            break;
           case O.GET_AITER:
+            aio.getAiter(it, s, sp);
+            break;
           case O.GET_ANEXT:
+            sp = aio.getAnext(it, s, sp);
+            break;
           case O.BEFORE_ASYNC_WITH:
+            sp = aio.beforeAsyncWith(it, s, sp);
+            break;
           case O.END_ASYNC_FOR:
+            sp = aio.endAsyncFor(it, s, sp, ip - 1);
+            break;
           case O.ASYNC_GEN_WRAP:
-            throw it.unsupported('async code (coroutines need an event loop)');
+            s[sp - 1] = asyncGenWrap(it, s[sp - 1]);
+            break;
           default:
             throw new Error(`internal: opcode ${op} at ${ip - 1} in ${code.name}`);
         }

@@ -27,6 +27,8 @@ import type { Vm } from '../runtime/vm';
  */
 const BOOTSTATE_BYTES = 48;
 const THREADSTATE_BYTES = 360;
+/** pythread_callback: a function pointer and its argument. */
+const PYTHREAD_CALLBACK_BYTES = 16;
 const STACK_BYTES = 8 * 1024 * 1024;
 const GUARD_BYTES = 4096;
 const STACK_RESIDENT_BYTES = 8192;
@@ -64,8 +66,16 @@ export class ThreadCosts {
     private readonly libc: Libc,
   ) {}
 
-  /** thread_PyThread_start_new_thread up to pthread_create's return, in the creating thread. */
-  threadCreated(): ThreadMemory {
+  /**
+   * thread_PyThread_start_new_thread up to pthread_create's return, in the creating thread
+   * (`creatorTid`), then the new OS thread's first C-library call (`tid`), which it makes at once,
+   * before it waits for the GIL: pythread_wrapper's PyMem_RawFree of the 16-byte pythread_callback
+   * that do_start_joinable_thread malloc'd for it. That free runs MAYBE_INIT_TCACHE, so the thread
+   * takes its glibc arena (arena_get2: one on the free list, else a new one) when it starts, not
+   * when it first gets the GIL: a thread started while others run gets an arena of its own even if
+   * one of them ends before it runs any Python code.
+   */
+  threadCreated(tid: number, creatorTid: number): ThreadMemory {
     const mem = this.vm.mem;
     const boot = mem.malloc(BOOTSTATE_BYTES);
     if (boot === 0) throw memoryError();
@@ -73,6 +83,9 @@ export class ThreadCosts {
     const tstate = mem.pymalloc.rawCalloc(1, THREADSTATE_BYTES);
     if (tstate === 0) throw memoryError();
     mem.touch(tstate, THREADSTATE_BYTES);
+    const callback = mem.rawMalloc(PYTHREAD_CALLBACK_BYTES);
+    if (callback === 0) throw memoryError();
+    mem.touch(callback, PYTHREAD_CALLBACK_BYTES);
     const stack = this.cachedStack() ?? this.newStack();
     const top = stack.addr + stack.size;
     // the struct pthread and TLS page, then the page the thread's C frames use
@@ -80,6 +93,10 @@ export class ThreadCosts {
     const dataStack = this.kernel.mmap(DATA_STACK_CHUNK_SIZE, 'interpreter', 'thread data stack');
     if (dataStack < 0) throw memoryError();
     this.kernel.touch(dataStack, 24);
+    // pythread_wrapper in the new thread
+    this.libc.setThread(tid);
+    mem.rawFree(callback);
+    this.libc.setThread(creatorTid);
     return { ident: top - IDENT_BELOW_TOP, stack, dataStack, tstate, boot };
   }
 

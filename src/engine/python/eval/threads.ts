@@ -99,7 +99,7 @@ export class Threads implements ThreadServices {
     let next = this.breakerInterval;
     if (this.ready.length > 0) {
       const now = this.clock.now();
-      this.expireGilWaits(now);
+      this.expireGilWaits(now, true);
       const due = this.ready[0].readySince + this.switchIntervalNs;
       if (this.dropRequest && this.canYield()) {
         it.yielding = true;
@@ -156,6 +156,8 @@ export class Threads implements ThreadServices {
   private switches = 0;
   /** gil_drop_request: a waiter's timed wait ran out with no switch during it. */
   private dropRequest = false;
+  /** When the pending gil_drop_request was set (the deadline of the wait that set it). */
+  private requestAt = 0;
 
   /**
    * take_gil's timed waits (ceval_gil.h, 3.11): each waiter waits on the condvar for the switch
@@ -165,15 +167,28 @@ export class Threads implements ThreadServices {
    * restarts the main thread's interval each time (measured: the main thread of threads_worker_pool
    * got the GIL back 11 to 80 ms after each start, not 5). `ready` is that condvar queue, oldest
    * (re)entry first; readySince is when the waiter's current wait began.
+   *
+   * The timeouts run in the order of their deadlines, up to `now`. But the real holder checks its
+   * eval breaker every few hundred ns in a Python loop, so it drops the GIL right after the first
+   * wait that sets gil_drop_request, before the later deadlines: `holderChecks` (a breaker check)
+   * stops there, and pick() after that drop expires waits only up to when it was requested
+   * (requestAt). A waiter whose deadline the simulated check passed late is still in its first
+   * wait when the drop's signal comes: it is the front (the main thread woken by a started
+   * thread's `_started` event, 4 µs behind a worker that was switched out: with all timeouts run
+   * at once it lost every turn to that worker, and a start loop overlapped two workers at most;
+   * real runs overlap up to four).
    */
-  private expireGilWaits(now: number): void {
+  private expireGilWaits(now: number, holderChecks = false): void {
     const interval = this.switchIntervalNs;
     while (this.ready.length > 0 && this.ready[0].readySince + interval <= now) {
       const t = this.ready.shift()!;
+      const request = t.armedSwitch === this.switches && !this.dropRequest;
+      if (request) this.requestAt = t.readySince + interval;
       if (t.armedSwitch === this.switches) this.dropRequest = true;
       t.readySince += interval;
       t.armedSwitch = this.switches;
       this.ready.push(t);
+      if (request && holderChecks) break;
     }
   }
 
@@ -348,7 +363,8 @@ export class Threads implements ThreadServices {
     for (;;) {
       if (nested !== null && this.satisfied(nested)) return nested;
       this.wakeWaiters();
-      this.expireGilWaits(this.clock.now());
+      const now = this.clock.now();
+      this.expireGilWaits(this.dropRequest ? Math.min(now, this.requestAt) : now);
       for (let i = 0; i < this.ready.length; i++) {
         const t = this.ready[i];
         if (t.onStack || (!allowMain && t === this.main)) continue;
@@ -363,7 +379,6 @@ export class Threads implements ThreadServices {
         if (!t.done && t.wait !== null && t.wait.deadline !== null)
           deadline = Math.min(deadline, t.wait.deadline);
       if (deadline === Infinity) throw this.deadlock(nested);
-      const now = this.clock.now();
       if (deadline > now) this.clock.sleep(deadline - now);
       this.settleExits();
     }
@@ -414,7 +429,7 @@ export class Threads implements ThreadServices {
     this.now();
     // allocate_stack → get_cached_stack sees only the stacks of threads that have fully exited
     this.settleExits();
-    const mem = this.costs.threadCreated();
+    const mem = this.costs.threadCreated(tid, this.current.tid);
     this.clock.advance(THREAD_START_NS);
     const ds = new DataStack(this.host.kernel, {
       addr: mem.dataStack,

@@ -27,7 +27,15 @@ function bisectArgs(vm: Vm, name: string, a: readonly number[], kw: Kwargs | nul
  * internal_bisect_right / _left: PySequence_GetItem at each midpoint, the key function applied
  * to the item (not to x), then PyObject_RichCompareBool(x, item, <) (right) or (item, x, <) (left).
  */
-function bisect(vm: Vm, seq: number, x: number, lo: number, hi: number, key: number, right: boolean): number {
+export function bisect(
+  vm: Vm,
+  seq: number,
+  x: number,
+  lo: number,
+  hi: number,
+  key: number,
+  right: boolean,
+): number {
   if (lo < 0) throw raiseString(vm, E.ValueError, 'lo must be non-negative');
   if (hi === -1) hi = length(vm, seq);
   while (lo < hi) {

@@ -8,8 +8,9 @@
  * runs no metaclass, so here they are plain classes (the instances are laid out the same; the
  * ABC's subclass hook is not there, and AbstractContextManager itself is not offered). Names from
  * elsewhere: `_wraps` (functools), `_deque` (collections), `_MethodType` (a bound method).
- * redirect_stdout swaps sys.stdout (`_sys`), which print reads at each call. Not modelled: the
- * async context managers, redirect_stderr (no sys.stderr yet), chdir.
+ * redirect_stdout and redirect_stderr swap sys.stdout / sys.stderr (`_sys`), which print reads at
+ * each call (`file=sys.stderr` looks the attribute up then). Not modelled: the async context
+ * managers, chdir.
  */
 export const CONTEXTLIB_SOURCE = `
 class ContextDecorator(object):
@@ -228,4 +229,10 @@ class redirect_stdout(_RedirectStream):
     """Context manager for temporarily redirecting stdout to another file."""
 
     _stream = "stdout"
+
+
+class redirect_stderr(_RedirectStream):
+    """Context manager for temporarily redirecting stderr to another file."""
+
+    _stream = "stderr"
 `;

@@ -45,12 +45,16 @@ import { hashlibModule } from './hashlib';
 import { zlibModule } from './zlib';
 import { gzipModule } from './gzip';
 import { uuidModule } from './uuid';
+import { base64Module } from './base64';
+import { binasciiModule } from './binascii';
 import { fractionsModule } from './fractions';
 import { statisticsModule } from './statistics';
 import { decimalModule } from './decimal';
 import { loggingModule } from './logging';
 import { configparserModule } from './configparser';
 import { unicodedataModule } from './unicodedata';
+import { asyncioModule } from './asyncio';
+import { contextvarsModules } from './contextvars';
 
 /** Every standard-library module the simulator models, one file each (one line here per module). */
 registerModules([
@@ -93,6 +97,8 @@ registerModules([
   zlibModule,
   gzipModule,
   uuidModule,
+  base64Module,
+  binasciiModule,
   fractionsModule,
   statisticsModule,
   decimalModule,
@@ -111,6 +117,8 @@ registerModules([
   abcModule,
   typesModule,
   collectionsAbcModule,
+  ...contextvarsModules,
+  asyncioModule,
 ]);
 
 export { findModule, type ModuleSpec } from './registry';

@@ -1,12 +1,18 @@
 /**
  * queue.Queue and concurrent.futures' ThreadPoolExecutor, written for Highwater in Python over
  * threading (the structure of CPython 3.11's Lib/queue.py and Lib/concurrent/futures/thread.py,
- * not a copy): a Queue is a list under one Lock with three Conditions; an executor starts a worker
+ * not a copy): a Queue is a deque under one Lock with three Conditions, each method entering one of them
+ * ("with self.not_empty:") and reaching the container through _init/_qsize/_put/_get, so LifoQueue
+ * (a list, pop()) and PriorityQueue (a list through heappush/heappop) override only those four. Not
+ * modelled: the C _queue.SimpleQueue (a list and a read position; here it is a Queue). An executor starts a worker
  * thread per submit until max_workers (min(32, cpus + 4)) or an idle worker exists, the workers
  * take work items from a Queue, and shutdown(wait=True) joins them.
  */
 export const QUEUE_SOURCE = `
 import threading
+from collections import deque
+from heapq import heappush, heappop
+from time import monotonic as time
 
 
 class Empty(Exception):
@@ -20,7 +26,7 @@ class Full(Exception):
 class Queue:
     def __init__(self, maxsize=0):
         self.maxsize = maxsize
-        self.queue = []
+        self._init(maxsize)
         self.mutex = threading.Lock()
         self.not_empty = threading.Condition(self.mutex)
         self.not_full = threading.Condition(self.mutex)
@@ -28,70 +34,73 @@ class Queue:
         self.unfinished_tasks = 0
 
     def task_done(self):
-        self.mutex.acquire()
-        try:
+        with self.all_tasks_done:
             unfinished = self.unfinished_tasks - 1
             if unfinished <= 0:
                 if unfinished < 0:
                     raise ValueError("task_done() called too many times")
                 self.all_tasks_done.notify_all()
             self.unfinished_tasks = unfinished
-        finally:
-            self.mutex.release()
 
     def join(self):
-        self.mutex.acquire()
-        try:
+        with self.all_tasks_done:
             while self.unfinished_tasks:
                 self.all_tasks_done.wait()
-        finally:
-            self.mutex.release()
 
     def qsize(self):
-        return len(self.queue)
+        with self.mutex:
+            return self._qsize()
 
     def empty(self):
-        return not self.queue
+        with self.mutex:
+            return not self._qsize()
 
     def full(self):
-        return 0 < self.maxsize <= len(self.queue)
+        with self.mutex:
+            return 0 < self.maxsize <= self._qsize()
 
     def put(self, item, block=True, timeout=None):
-        self.mutex.acquire()
-        try:
+        with self.not_full:
             if self.maxsize > 0:
                 if not block:
-                    if len(self.queue) >= self.maxsize:
+                    if self._qsize() >= self.maxsize:
                         raise Full
                 elif timeout is None:
-                    while len(self.queue) >= self.maxsize:
+                    while self._qsize() >= self.maxsize:
                         self.not_full.wait()
+                elif timeout < 0:
+                    raise ValueError("'timeout' must be a non-negative number")
                 else:
-                    if not self.not_full.wait_for(lambda: len(self.queue) < self.maxsize, timeout):
-                        raise Full
-            self.queue.append(item)
+                    endtime = time() + timeout
+                    while self._qsize() >= self.maxsize:
+                        remaining = endtime - time()
+                        if remaining <= 0.0:
+                            raise Full
+                        self.not_full.wait(remaining)
+            self._put(item)
             self.unfinished_tasks += 1
             self.not_empty.notify()
-        finally:
-            self.mutex.release()
 
     def get(self, block=True, timeout=None):
-        self.mutex.acquire()
-        try:
+        with self.not_empty:
             if not block:
-                if not self.queue:
+                if not self._qsize():
                     raise Empty
             elif timeout is None:
-                while not self.queue:
+                while not self._qsize():
                     self.not_empty.wait()
+            elif timeout < 0:
+                raise ValueError("'timeout' must be a non-negative number")
             else:
-                if not self.not_empty.wait_for(lambda: len(self.queue) > 0, timeout):
-                    raise Empty
-            item = self.queue.pop(0)
+                endtime = time() + timeout
+                while not self._qsize():
+                    remaining = endtime - time()
+                    if remaining <= 0.0:
+                        raise Empty
+                    self.not_empty.wait(remaining)
+            item = self._get()
             self.not_full.notify()
             return item
-        finally:
-            self.mutex.release()
 
     def put_nowait(self, item):
         return self.put(item, block=False)
@@ -99,9 +108,48 @@ class Queue:
     def get_nowait(self):
         return self.get(block=False)
 
+    def _init(self, maxsize):
+        self.queue = deque()
+
+    def _qsize(self):
+        return len(self.queue)
+
+    def _put(self, item):
+        self.queue.append(item)
+
+    def _get(self):
+        return self.queue.popleft()
+
+
+class PriorityQueue(Queue):
+    def _init(self, maxsize):
+        self.queue = []
+
+    def _qsize(self):
+        return len(self.queue)
+
+    def _put(self, item):
+        heappush(self.queue, item)
+
+    def _get(self):
+        return heappop(self.queue)
+
+
+class LifoQueue(Queue):
+    def _init(self, maxsize):
+        self.queue = []
+
+    def _qsize(self):
+        return len(self.queue)
+
+    def _put(self, item):
+        self.queue.append(item)
+
+    def _get(self):
+        return self.queue.pop()
+
 
 SimpleQueue = Queue
-LifoQueue = None
 `;
 
 export const FUTURES_SOURCE = `

@@ -20,6 +20,13 @@ import { isQuickened, warm } from './pycode';
 import { boundC, boundRandbelow, randomModuleState } from './random';
 import { randomState } from '../objects/randomtype';
 import { cLog } from '../../libm/c99';
+import { raiseString } from '../abstract/errors';
+import { richCompareBool } from '../abstract/compare';
+import { E } from '../objects/exctypes';
+import { moduleType } from '../objects/modtypes';
+import { AccumulateType } from '../objects/itertools2';
+import { Cmp } from '../objects/types';
+import { bisect } from './bisect';
 
 /**
  * random's sequence methods (Lib/random.py, 3.11): shuffle, sample, choices, with what their
@@ -260,7 +267,7 @@ export function choices(vm: Vm, self: number, args: readonly number[], kw: Kwarg
     const population = f.get('population');
     f.set('n', fromSsize(vm, length(vm, population)));
     if (f.get('cum_weights') !== vm.s.None || f.get('weights') !== vm.s.None)
-      throw new NotSupported('random.choices with weights');
+      return weightedChoices(vm, f, mt);
     // n += 0.0
     vm.incref(f.get('n'));
     f.set('n', pyBinop(vm, NB.Add, f.get('n'), pyConstFloat(vm, 0), false));
@@ -288,8 +295,10 @@ export function choices(vm: Vm, self: number, args: readonly number[], kw: Kwarg
         const p = pyBinop(vm, NB.Multiply, r, f.get('n'), isQuickened(vm, lc));
         const idx = fromSsize(vm, Math.floor(vm.table.num[p]));
         vm.decref(p);
-        listAppend(vm, out, getItem(vm, population, idx));
+        // BINARY_SUBSCR releases the index before LIST_APPEND grows the list
+        const item = getItem(vm, population, idx);
         vm.decref(idx);
+        listAppend(vm, out, item);
         warm(vm, lc);
       }
       return out;
@@ -299,5 +308,90 @@ export function choices(vm: Vm, self: number, args: readonly number[], kw: Kwarg
     }
   } finally {
     f.clear();
+  }
+}
+
+/**
+ * choices' weighted path (Lib/random.py 3.11): cum_weights = list(_accumulate(weights)) unless
+ * given (an accumulate object, then list() of it: the running sums are new ints or floats the
+ * list keeps), total = cum_weights[-1] + 0.0, hi = n - 1, then the list comprehension over the
+ * cells (bisect, cum_weights, hi, population, random, total):
+ * population[bisect(cum_weights, random() * total, 0, hi)] for each of k.
+ */
+function weightedChoices(vm: Vm, f: PyFrameSim, mt: { random(): number }): number {
+  if (f.get('cum_weights') === vm.s.None) {
+    const weights = f.get('weights');
+    let acc: number;
+    try {
+      acc = call(vm, moduleType(vm, AccumulateType).typeObject, [weights], null);
+    } catch (e) {
+      // `choices(pop, 3)`: an int where the weights go is the k a caller meant
+      if (vm.table.type[weights] === T.Int)
+        throw typeError(vm, `The number of choices must be a keyword argument: k=${intValue(vm, weights)}`);
+      throw e;
+    }
+    try {
+      f.set('cum_weights', call(vm, vm.types[T.List].typeObject, [acc], null));
+    } finally {
+      vm.decref(acc);
+    }
+  } else if (f.get('weights') !== vm.s.None)
+    throw typeError(vm, 'Cannot specify both weights and cumulative weights');
+  const cum = f.get('cum_weights');
+  // len(cum_weights) != n: len's int (PyLong_FromSsize_t), released after the comparison
+  const lenObj = fromSsize(vm, length(vm, cum));
+  const mismatch = !richCompareBool(vm, lenObj, f.get('n'), Cmp.EQ);
+  vm.decref(lenObj);
+  if (mismatch) throw valueError(vm, 'The number of weights does not match the population');
+  // total = cum_weights[-1] + 0.0
+  const last = getItem(vm, cum, vm.s.smallInt(-1));
+  f.set('total', pyBinop(vm, NB.Add, last, pyConstFloat(vm, 0), false));
+  const total = f.get('total');
+  if (richCompareBool(vm, total, pyConstFloat(vm, 0), Cmp.LE))
+    throw raiseString(vm, E.ValueError, 'Total of weights must be greater than zero');
+  if (!Number.isFinite(vm.table.num[total]))
+    throw raiseString(vm, E.ValueError, 'Total of weights must be finite');
+  // hi = n - 1
+  vm.incref(f.get('n'));
+  f.set('hi', pyBinop(vm, NB.Subtract, f.get('n'), vm.s.smallInt(1), false));
+  const hi = Number(intValue(vm, f.get('hi')));
+  const closure = tupleFromItems(
+    vm,
+    ['bisect', 'cum_weights', 'hi', 'population', 'random', 'total'].map((c) => {
+      const cell = f.cell(c);
+      vm.incref(cell);
+      return cell;
+    }),
+  );
+  const fn = functionNew(vm, null, '<listcomp>', 0, closure, 'Random.choices.<locals>.<listcomp>');
+  const rep = repeatNone(vm, f.get('k'));
+  const population = f.get('population');
+  try {
+    const lc = 'random.Random.choices.<listcomp>#weighted';
+    warm(vm, lc);
+    const out = listNew(vm, 0);
+    const it = getIter(vm, rep);
+    vm.decref(it);
+    for (let x = iterNext(vm, rep); x !== 0; x = iterNext(vm, rep)) {
+      const r = fromDouble(vm, mt.random());
+      vm.incref(total);
+      const p = pyBinop(vm, NB.Multiply, r, total, isQuickened(vm, lc));
+      let i: number;
+      try {
+        // _bisect(cum_weights, p, 0, hi): bisect_right, its index a new int (PyLong_FromSsize_t)
+        i = bisect(vm, cum, p, 0, hi, vm.s.None, true);
+      } finally {
+        vm.decref(p);
+      }
+      const idx = fromSsize(vm, i);
+      const item = getItem(vm, population, idx);
+      vm.decref(idx);
+      listAppend(vm, out, item);
+      warm(vm, lc);
+    }
+    return out;
+  } finally {
+    vm.decref(rep);
+    vm.decref(fn);
   }
 }

@@ -73,10 +73,13 @@ export const sysModule: ModuleSpec = {
     attrs.set('maxsize', maxsize);
     attrs.set('byteorder', intern(vm, 'little'));
     attrs.set('platform', intern(vm, 'linux'));
+    // sys.__stdout__ / __stderr__: the same stream objects, kept when a script rebinds sys.stdout
     const stdout = sysStdout.get(vm);
-    if (stdout !== undefined) moduleData(vm, m).attrs.set('stdout', stdout);
+    if (stdout !== undefined)
+      for (const k of ['stdout', '__stdout__']) moduleData(vm, m).attrs.set(k, stdout);
     const stderr = sysStderr.get(vm);
-    if (stderr !== undefined) moduleData(vm, m).attrs.set('stderr', stderr);
+    if (stderr !== undefined)
+      for (const k of ['stderr', '__stderr__']) moduleData(vm, m).attrs.set(k, stderr);
     return m;
   },
 };

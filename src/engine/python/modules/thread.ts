@@ -117,7 +117,9 @@ function release(vm: Vm, h: number, reentrant: boolean): void {
 }
 
 function lockMethods(reentrant: boolean): Record<string, MethodDef> {
-  const acq = def('acquire', Meth.Fastcall | Meth.Keywords, (vm, self, a, kw) =>
+  // METH_VARARGS | METH_KEYWORDS in 3.11's _threadmodule.c: acquire(False) builds a 1-tuple of
+  // arguments (measured: Condition._is_owned's first acquire(False) makes a 48-byte block)
+  const acq = def('acquire', Meth.Varargs | Meth.Keywords, (vm, self, a, kw) =>
     vm.s.bool(acquire(vm, self, parseAcquire(vm, a, kw), reentrant)),
   );
   const rel = def('release', Meth.NoArgs, (vm, self) => (release(vm, self, reentrant), vm.s.None));

@@ -32,10 +32,29 @@ const exportCounts = (vm: Vm): Map<number, number> => {
 /** bytearray's ob_exports. */
 export const bytearrayExports = (vm: Vm, h: number): number => exportCounts(vm).get(h) ?? 0;
 
+/**
+ * An exporter of another layer's making (io.BytesIO's _BytesIOBuffer): its bf_getbuffer /
+ * bf_releasebuffer and where its bytes are, by type id.
+ */
+export interface BufferExporter {
+  get(vm: Vm, h: number): BufferView;
+  release(vm: Vm, view: BufferView): void;
+  byte(vm: Vm, h: number, i: number): number;
+}
+const exportersByVm = new WeakMap<Vm, Map<number, BufferExporter>>();
+const exporterOf = (vm: Vm, h: number): BufferExporter | undefined =>
+  exportersByVm.get(vm)?.get(vm.table.type[h]);
+
+export function registerBufferExporter(vm: Vm, typeId: number, e: BufferExporter): void {
+  let m = exportersByVm.get(vm);
+  if (!m) exportersByVm.set(vm, (m = new Map()));
+  m.set(typeId, e);
+}
+
 /** Does `h` export a buffer (PyObject_CheckBuffer)? */
 export function hasBuffer(vm: Vm, h: number): boolean {
   const t = vm.table.type[h];
-  return t === T.Bytes || t === T.ByteArray || isArray(vm, h);
+  return t === T.Bytes || t === T.ByteArray || isArray(vm, h) || exporterOf(vm, h) !== undefined;
 }
 
 const isArray = (vm: Vm, h: number): boolean => isModuleInstance(vm, h, ArrayType);
@@ -50,6 +69,8 @@ export function getBuffer(vm: Vm, h: number): BufferView {
     m.set(h, (m.get(h) ?? 0) + 1);
     return { obj: h, offset: 0, len: vm.table.n[h], itemsize: 1, format: 'B', readonly: false };
   }
+  const e = exporterOf(vm, h);
+  if (e) return e.get(vm, h);
   const s = arrayState(vm, h);
   s.exports++;
   const size = s.descr.itemsize;
@@ -72,6 +93,7 @@ export function releaseBuffer(vm: Vm, view: BufferView): void {
     if (n > 0) m.set(h, n);
     else m.delete(h);
   } else if (isArray(vm, h)) arrayState(vm, h).exports--;
+  else exporterOf(vm, h)?.release(vm, view);
 }
 
 /** _canresize: a bytearray with live views refuses to change size. */
@@ -84,6 +106,8 @@ export function checkResizable(vm: Vm, h: number): void {
 export function bufferByte(vm: Vm, obj: number, i: number): number {
   const t = vm.table.type[obj];
   if (t === T.Bytes || t === T.ByteArray) return byteAt(vm.table.side[obj] as ByteContent, i);
+  const e = exporterOf(vm, obj);
+  if (e) return e.byte(vm, obj, i);
   return (vm.table.side[obj] as ArrayState).bytes.getUint8(i);
 }
 

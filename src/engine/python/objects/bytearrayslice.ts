@@ -12,7 +12,7 @@ import {
   bytearrayStart,
   byteValue,
 } from './bytearray';
-import { byteString, type ByteContent } from './bytes';
+import { byteString, latin1Text, type ByteContent } from './bytes';
 import { E } from './exctypes';
 import { isMemoryview, memoryviewBuffer } from './memoryview';
 import { sliceIndices } from './slice';
@@ -151,7 +151,22 @@ export function bytearrayAssSubscript(vm: Vm, h: number, key: number, values: nu
       bytes.length,
       slicelen,
     );
-  for (let k = 0, cur = start; k < slicelen; k++, cur += step) bytearraySet(vm, h, cur, bytes.charCodeAt(k));
+  // bytearray_ass_subscript's extended-slice loop: one byte per `step`, each store touching its page;
+  // the new contents made in one pass (bytearraySet per byte re-spliced the whole string each time)
+  const text = byteString(t.side[h] as ByteContent);
+  if (text === null) {
+    for (let k = 0, cur = start; k < slicelen; k++, cur += step)
+      bytearraySet(vm, h, cur, bytes.charCodeAt(k));
+    return;
+  }
+  const u8 = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) u8[i] = text.charCodeAt(i);
+  const base = bytearrayStart(vm, h);
+  for (let k = 0, cur = start; k < slicelen; k++, cur += step) {
+    u8[cur] = bytes.charCodeAt(k);
+    vm.mem.touch(base + cur, 1);
+  }
+  t.side[h] = latin1Text(u8);
 }
 
 /** del b[i:j:k]: the kept bytes moved down run by run, then PyByteArray_Resize(size − slicelen). */

@@ -38,8 +38,17 @@ export function byteAt(c: ByteContent, i: number): number {
 export function byteString(c: ByteContent): string | null {
   if (typeof c === 'string') return c;
   if (c.length > 1 << 20) return null;
-  let s = String.fromCharCode(c.fill).repeat(c.length);
-  if (c.patches) for (const [i, b] of c.patches) s = s.slice(0, i) + String.fromCharCode(b) + s.slice(i + 1);
+  if (!c.patches?.size) return String.fromCharCode(c.fill).repeat(c.length);
+  // patched bytes in one pass (string splicing per patch was quadratic: a sieve's 10^5 stores)
+  const u8 = new Uint8Array(c.length).fill(c.fill);
+  for (const [i, b] of c.patches) u8[i] = b;
+  return latin1Text(u8);
+}
+
+/** Byte values as the latin-1 string bytes objects hold (8 KiB at a time: the argument limit). */
+export function latin1Text(u8: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < u8.length; i += 8192) s += String.fromCharCode(...u8.subarray(i, i + 8192));
   return s;
 }
 

@@ -11,6 +11,8 @@ import { E, exc } from './exctypes';
 import { unpackKeywords } from './getargs';
 import { fromSsize } from './int';
 import { moduleType } from './modtypes';
+import { registerBufferExporter } from './buffer';
+import { memoryviewFrom } from './memoryview';
 import { tupleItems } from './tuple';
 import { Meth, T, TpFlags, defineType, type Kwargs, type MethodDef, type TypeSlots } from './types';
 
@@ -226,6 +228,60 @@ function writelines(vm: Vm, self: number, args: readonly number[]): number {
   return vm.s.None;
 }
 
+/**
+ * _io._BytesIOBuffer (bytesiobuf): what getbuffer() exports, a 16 GC + 24 byte object holding the
+ * BytesIO. Its bf_getbuffer unshares the BytesIO's buffer first when no view exists yet (so a
+ * BytesIO made from a bytes object copies it now: unshare_buffer of string_size bytes) and counts
+ * an export (writes that resize, truncate and close raise BufferError meanwhile); the view spans
+ * string_size bytes.
+ */
+const BytesIOBufferType = (vm: Vm, id: number): TypeSlots => {
+  const source = (h: number): BytesIOState => bytesioState(vm, vm.table.ref[h]);
+  registerBufferExporter(vm, id, {
+    get: (vm2, h) => {
+      const st = source(h);
+      if (st.exports === 0 && shared(vm2, st)) unshare(vm2, st, st.stringSize);
+      st.exports++;
+      return { obj: h, offset: 0, len: st.stringSize, itemsize: 1, format: 'B', readonly: false };
+    },
+    release: (_vm2, view) => {
+      source(view.obj).exports--;
+    },
+    byte: (_vm2, h, i) => source(h).data.charCodeAt(i),
+  });
+  return defineType({
+    id,
+    name: '_BytesIOBuffer',
+    module: '_io',
+    basicsize: 24,
+    flags: TpFlags.HaveGc,
+    dealloc: (vm2, h) => {
+      vm2.gc.untrack(h);
+      const src = vm2.table.ref[h];
+      vm2.table.ref[h] = 0;
+      if (src) vm2.decref(src);
+      vm2.gcDel(h);
+    },
+    traverse: (vm2, h, visit) => {
+      if (vm2.table.ref[h]) visit(vm2.table.ref[h]);
+    },
+  });
+};
+
+/** _io_BytesIO_getbuffer_impl: a _BytesIOBuffer on the BytesIO, then PyMemoryView_FromObject of it. */
+function getbuffer(vm: Vm, self: number): number {
+  checkClosed(vm, bytesioState(vm, self));
+  const buf = vm.newGcObject(moduleType(vm, BytesIOBufferType).id, 24);
+  vm.incref(self);
+  vm.table.ref[buf] = self;
+  vm.gc.track(buf);
+  try {
+    return memoryviewFrom(vm, buf);
+  } finally {
+    vm.decref(buf); // the managed buffer holds it
+  }
+}
+
 const m = (name: string, flags: number, impl: MethodDef['impl']): MethodDef => ({
   name,
   flags,
@@ -238,9 +294,7 @@ const METHODS: Record<string, MethodDef> = {
   write: m('write', Meth.O, (vm, self, a) => fromSsize(vm, writeBytes(vm, bytesioState(vm, self), a[0]))),
   writelines: m('writelines', Meth.O, writelines),
   getvalue: m('getvalue', Meth.NoArgs, getvalue),
-  getbuffer: m('getbuffer', Meth.NoArgs, () => {
-    throw new NotSupported('BytesIO.getbuffer() (memoryview)');
-  }),
+  getbuffer: m('getbuffer', Meth.NoArgs, getbuffer),
   read: m('read', Meth.Fastcall, read),
   read1: m('read1', Meth.Fastcall, read),
   readline: m('readline', Meth.Fastcall, readline),

@@ -151,6 +151,7 @@ export const E = {
   OverflowError: exc('OverflowError'),
   MemoryError: exc('MemoryError'),
   StopIteration: exc('StopIteration'),
+  StopAsyncIteration: exc('StopAsyncIteration'),
   RecursionError: exc('RecursionError'),
   RuntimeError: exc('RuntimeError'),
   SystemError: exc('SystemError'),

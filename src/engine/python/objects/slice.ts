@@ -1,10 +1,11 @@
 import { typeError, valueError } from '../abstract/errors';
-import { asSsize, hasIndex } from '../abstract/number';
+import { asSsize, hasIndex, index } from '../abstract/number';
 import { reprText } from '../abstract/repr';
 import type { Vm } from '../runtime/vm';
+import { fromLong, intAddSub, intValue } from './int';
 import { hashNotImplemented } from './object';
-import { tupleItem } from './tuple';
-import { T, TpFlags, defineType, type TypeSlots, type Visit } from './types';
+import { tupleFromItems, tupleItem } from './tuple';
+import { Meth, T, TpFlags, defineType, type TypeSlots, type Visit } from './types';
 
 /**
  * slice objects (Objects/sliceobject.c): a 16 + 40 byte GC object; interp->slice_cache keeps one
@@ -83,6 +84,72 @@ export function sliceIndices(
   return { start, stop, step, length };
 }
 
+/** evaluate_slice_index: PyNumber_Index of a start/stop/step that has __index__ (a new reference). */
+function sliceIndexObject(vm: Vm, h: number): number {
+  if (!hasIndex(vm, h))
+    throw typeError(vm, 'slice indices must be integers or None or have an __index__ method');
+  return index(vm, h);
+}
+
+/**
+ * slice.indices(length) (slice_indices → _PySlice_GetLongIndices): all in int objects, so any length
+ * works. lower/upper are 0/length, or -1/length-1 for a negative step (PyNumber_Add: a new int past
+ * 256); a negative start or stop gets length added (a new int) and is then clamped to [lower, upper],
+ * the clamped one replacing it. Py_BuildValue("(NNN)") packs the three into a new tracked 3-tuple.
+ */
+function sliceIndicesMethod(vm: Vm, self: number, arg: number): number {
+  const length = index(vm, arg);
+  const lengthV = intValue(vm, length);
+  const held: number[] = [length];
+  const own = (h: number): number => (held.push(h), h);
+  try {
+    if (lengthV < 0) throw valueError(vm, 'length should not be negative');
+    const [s0, s1, s2] = sliceParts(vm, self);
+    let step: number;
+    if (vm.table.type[s2] === T.None) step = vm.s.smallInt(1);
+    else step = sliceIndexObject(vm, s2);
+    own(step);
+    const stepV = intValue(vm, step);
+    if (stepV === 0 || stepV === 0n) throw valueError(vm, 'slice step cannot be zero');
+    const negative = stepV < 0;
+    const lower = own(negative ? fromLong(vm, -1) : vm.s.smallInt(0));
+    const upper = own(negative ? intAddSub(vm, lengthV, -1, false) : (vm.incref(length), length));
+    const bound = (raw: number, ifNone: number): number => {
+      if (vm.table.type[raw] === T.None) {
+        vm.incref(ifNone);
+        return ifNone;
+      }
+      let v = sliceIndexObject(vm, raw);
+      let clampTo = 0;
+      if (intValue(vm, v) < 0) {
+        const sum = intAddSub(vm, intValue(vm, v), lengthV, false);
+        vm.decref(v);
+        v = sum;
+        if (intValue(vm, v) < intValue(vm, lower)) clampTo = lower;
+      } else if (intValue(vm, v) > intValue(vm, upper)) clampTo = upper;
+      if (clampTo !== 0) {
+        vm.incref(clampTo);
+        vm.decref(v);
+        v = clampTo;
+      }
+      return v;
+    };
+    const start = bound(s0, negative ? upper : lower);
+    let stop: number;
+    try {
+      stop = bound(s1, negative ? lower : upper);
+    } catch (e) {
+      vm.decref(start);
+      throw e;
+    }
+    held.splice(held.indexOf(step), 1); // stolen by the tuple
+    return tupleFromItems(vm, [start, stop, step]);
+  } finally {
+    // _PySlice_GetLongIndices releases lower and upper, slice_indices the length
+    for (let i = held.length - 1; i >= 0; i--) vm.decref(held[i]);
+  }
+}
+
 /** slice_new: slice(stop), slice(start, stop[, step]). */
 function sliceTypeNew(vm: Vm, _type: TypeSlots, args: number, kwargs: number): number {
   const n = vm.table.n[args];
@@ -121,4 +188,11 @@ export const SliceType = (): TypeSlots =>
     hash: hashNotImplemented,
     new: sliceTypeNew,
     members: { start: part(0), stop: part(1), step: part(2) },
+    methods: {
+      indices: {
+        name: 'indices',
+        flags: Meth.O,
+        impl: (vm: Vm, self: number, args: ArrayLike<number>) => sliceIndicesMethod(vm, self, args[0]),
+      },
+    },
   });

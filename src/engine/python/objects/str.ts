@@ -6,6 +6,7 @@ import { asSsize, hasIndex } from '../abstract/number';
 import { typeName } from '../abstract/object';
 import { E } from './exctypes';
 import { BIG_STR, sizeWords } from '../runtime/hostmem';
+import { JOIN_ITEM_NS } from '../runtime/cwork';
 import { sliceIndices } from './slice';
 import { STR_METHODS } from './strmethods';
 import { unicodeFormat } from './strformat';
@@ -325,6 +326,7 @@ export function strJoin(vm: Vm, sep: number, items: ArrayLike<number>): number {
     vm.incref(items[0]);
     return items[0];
   }
+  vm.mem.spend(n * JOIN_ITEM_NS);
   const parts: string[] = [];
   let kind = strKind(vm, sep);
   for (let i = 0; i < n; i++) {

@@ -23,3 +23,10 @@ export const REF_OP_NS = 0.5;
 export const GC_OBJECT_NS = 30;
 export const GC_EDGE_NS = 4.5;
 export const FREE_CALL_NS = 15;
+/**
+ * JOIN_ITEM_NS: _PyUnicode_JoinArray's two passes per item (the size sum, the copy): `''.join` of
+ * 5,000 short strs 21 µs of CPU, of 10^5 2-char strs 0.38 ms (3.11.7 here, process_time, best of 2);
+ * the copying itself is 0.02 ns a byte, left out. Without it `timeit.Timer("''.join(parts)").autorange()`
+ * saw ~0.1 µs a loop and asked for millions of them.
+ */
+export const JOIN_ITEM_NS = 4;

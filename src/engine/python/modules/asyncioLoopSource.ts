@@ -1,0 +1,728 @@
+/**
+ * asyncio's event loop, written for Highwater in Python with the structure of CPython 3.11's
+ * Lib/asyncio/events.py, base_events.py, selector_events.py and runners.py (not a copy): Handle
+ * and TimerHandle with the real `__slots__` (96 and 112 bytes with the GC head, as measured), the
+ * loop's `_ready` deque and `_scheduled` heap, `_run_once` as BaseEventLoop runs it (cancelled
+ * timers dropped from the heap's top, or the heap rebuilt when more than half of 100+ are
+ * cancelled; the selector polled with the time to the next timer; expired timers moved to
+ * `_ready`; the callbacks ready at the start run, the ones they schedule wait for the next turn).
+ *
+ * The selector: there is no I/O to wait for, so a poll with a timeout is a sleep on the process's
+ * simulated clock (time.sleep: free, and other threads run meanwhile), as epoll_wait blocks the
+ * real loop; a `call_soon_threadsafe` from a worker thread sets the self-pipe's event, which ends
+ * the wait early. A loop with nothing scheduled and no worker threads would wait forever: that is
+ * a stop ("not supported by Highwater yet"), not a hang.
+ */
+export const ASYNCIO_LOOP_SOURCE = `
+import collections as _hw_collections
+import heapq as _hw_heapq
+import threading as _hw_threading
+import time as _time
+import contextvars as _hw_contextvars
+import functools as _hw_functools
+import math as _math
+
+
+class CancelledError(BaseException):
+    pass
+
+
+class InvalidStateError(Exception):
+    pass
+
+
+class SendfileNotAvailableError(RuntimeError):
+    pass
+
+
+class IncompleteReadError(EOFError):
+    def __init__(self, partial, expected):
+        r_expected = 'undefined' if expected is None else repr(expected)
+        super().__init__(f'{len(partial)} bytes read on a total of {r_expected} expected bytes')
+        self.partial = partial
+        self.expected = expected
+
+
+class LimitOverrunError(Exception):
+    def __init__(self, message, consumed):
+        super().__init__(message)
+        self.consumed = consumed
+
+
+TimeoutError = TimeoutError
+
+_MIN_SCHEDULED_TIMER_HANDLES = 100
+_MIN_CANCELLED_TIMER_HANDLES_FRACTION = 0.5
+_MAXIMUM_SELECT_TIMEOUT = 24 * 3600
+
+
+def _format_callback(cb):
+    name = getattr(cb, '__qualname__', None) or getattr(cb, '__name__', None)
+    return name if name is not None else repr(cb)
+
+
+class Handle:
+    __slots__ = ('_callback', '_args', '_cancelled', '_loop',
+                 '_source_traceback', '_repr', '__weakref__', '_context')
+
+    def __init__(self, callback, args, loop, context=None):
+        if context is None:
+            context = _hw_contextvars.copy_context()
+        self._context = context
+        self._loop = loop
+        self._callback = callback
+        self._args = args
+        self._cancelled = False
+        self._repr = None
+        self._source_traceback = None
+
+    def __repr__(self):
+        info = [self.__class__.__name__]
+        if self._cancelled:
+            info.append('cancelled')
+        if self._callback is not None:
+            info.append(_format_callback(self._callback))
+        return '<{}>'.format(' '.join(info))
+
+    def cancel(self):
+        if not self._cancelled:
+            self._cancelled = True
+            self._callback = None
+            self._args = None
+
+    def cancelled(self):
+        return self._cancelled
+
+    def _run(self):
+        try:
+            self._context.run(self._callback, *self._args)
+        except (SystemExit, KeyboardInterrupt):
+            raise
+        except BaseException as exc:
+            cb = _format_callback(self._callback)
+            self._loop.call_exception_handler({
+                'message': f'Exception in callback {cb}',
+                'exception': exc,
+                'handle': self,
+            })
+        self = None
+
+
+class TimerHandle(Handle):
+    __slots__ = ['_scheduled', '_when']
+
+    def __init__(self, when, callback, args, loop, context=None):
+        super().__init__(callback, args, loop, context)
+        self._when = when
+        self._scheduled = False
+
+    def __hash__(self):
+        return hash(self._when)
+
+    def __lt__(self, other):
+        if isinstance(other, TimerHandle):
+            return self._when < other._when
+        return NotImplemented
+
+    def __le__(self, other):
+        if isinstance(other, TimerHandle):
+            return self._when < other._when or self.__eq__(other)
+        return NotImplemented
+
+    def __gt__(self, other):
+        if isinstance(other, TimerHandle):
+            return self._when > other._when
+        return NotImplemented
+
+    def __ge__(self, other):
+        if isinstance(other, TimerHandle):
+            return self._when > other._when or self.__eq__(other)
+        return NotImplemented
+
+    def __eq__(self, other):
+        if isinstance(other, TimerHandle):
+            return (self._when == other._when and
+                    self._callback == other._callback and
+                    self._args == other._args and
+                    self._cancelled == other._cancelled)
+        return NotImplemented
+
+    def cancel(self):
+        if not self._cancelled:
+            self._loop._timer_handle_cancelled(self)
+        super().cancel()
+
+    def when(self):
+        return self._when
+
+
+class _RunningLoop(_hw_threading.local):
+    loop_pid = (None, None)
+
+
+_running_loop = _RunningLoop()
+_event_loop_policy = None
+
+
+def _get_running_loop():
+    running_loop, pid = _running_loop.loop_pid
+    if running_loop is not None and pid == 1:
+        return running_loop
+
+
+def _set_running_loop(loop):
+    _running_loop.loop_pid = (loop, 1)
+
+
+def get_running_loop():
+    loop = _get_running_loop()
+    if loop is None:
+        raise RuntimeError('no running event loop')
+    return loop
+
+
+class AbstractEventLoopPolicy:
+    pass
+
+
+class DefaultEventLoopPolicy(AbstractEventLoopPolicy):
+    def __init__(self):
+        self._local = _hw_threading.local()
+        self._local._loop = None
+        self._local._set_called = False
+
+    def get_event_loop(self):
+        if (self._local._loop is None and not self._local._set_called and
+                _hw_threading.current_thread() is _hw_threading.main_thread()):
+            self.set_event_loop(self.new_event_loop())
+        if self._local._loop is None:
+            raise RuntimeError('There is no current event loop in thread %r.'
+                               % _hw_threading.current_thread().name)
+        return self._local._loop
+
+    def set_event_loop(self, loop):
+        self._local._set_called = True
+        self._local._loop = loop
+
+    def new_event_loop(self):
+        return SelectorEventLoop()
+
+
+def get_event_loop_policy():
+    global _event_loop_policy
+    if _event_loop_policy is None:
+        _event_loop_policy = DefaultEventLoopPolicy()
+    return _event_loop_policy
+
+
+def set_event_loop_policy(policy):
+    global _event_loop_policy
+    _event_loop_policy = policy
+
+
+def get_event_loop():
+    current_loop = _get_running_loop()
+    if current_loop is not None:
+        return current_loop
+    return get_event_loop_policy().get_event_loop()
+
+
+_get_event_loop = get_event_loop
+
+
+def set_event_loop(loop):
+    get_event_loop_policy().set_event_loop(loop)
+
+
+def new_event_loop():
+    return get_event_loop_policy().new_event_loop()
+
+
+class AbstractEventLoop:
+    pass
+
+
+def _run_until_complete_cb(fut):
+    if not fut.cancelled():
+        exc = fut.exception()
+        if isinstance(exc, (SystemExit, KeyboardInterrupt)):
+            return
+    fut._loop.stop()
+
+
+class _Selector:
+    """selectors.EpollSelector as the loop uses it: the registered readers (the self-pipe's), a
+    poll that waits on the simulated clock."""
+
+    def __init__(self):
+        self._fd_to_key = {}
+        self._wakeup = None
+
+    def register(self, fd, events, data=None):
+        self._fd_to_key[fd] = (fd, events, data)
+
+    def select(self, timeout, loop):
+        if timeout is not None and timeout <= 0:
+            return []
+        if timeout is not None:
+            # EpollSelector.select: epoll_wait takes milliseconds, rounded up (so timers due
+            # within the same millisecond fire in the same turn of the loop)
+            timeout = _math.ceil(timeout * 1e3) * 1e-3
+        if self._wakeup is not None:
+            self._wakeup.wait(timeout)
+            self._wakeup.clear()
+            return []
+        if timeout is None:
+            _hw_wait_forever()
+        _time.sleep(timeout)
+        return []
+
+    def close(self):
+        self._fd_to_key = None
+
+
+class BaseEventLoop(AbstractEventLoop):
+    def __init__(self):
+        self._timer_cancelled_count = 0
+        self._closed = False
+        self._stopping = False
+        self._ready = _hw_collections.deque()
+        self._scheduled = []
+        self._default_executor = None
+        self._internal_fds = 0
+        self._thread_id = None
+        self._clock_resolution = 1e-09
+        self._exception_handler = None
+        self.set_debug(False)
+        self.slow_callback_duration = 0.1
+        self._current_handle = None
+        self._task_factory = None
+        self._coroutine_origin_tracking_enabled = False
+        self._coroutine_origin_tracking_saved_depth = None
+        self._asyncgens = set()
+        self._asyncgens_shutdown_called = False
+        self._executor_shutdown_called = False
+
+    def __repr__(self):
+        return (f'<{self.__class__.__name__} running={self.is_running()} '
+                f'closed={self.is_closed()} debug={self.get_debug()}>')
+
+    def create_future(self):
+        return Future(loop=self)
+
+    def create_task(self, coro, *, name=None, context=None):
+        self._check_closed()
+        if self._task_factory is None:
+            task = Task(coro, loop=self, name=name, context=context)
+        else:
+            if context is None:
+                task = self._task_factory(self, coro)
+            else:
+                task = self._task_factory(self, coro, context=context)
+            _set_task_name(task, name)
+        return task
+
+    def set_task_factory(self, factory):
+        if factory is not None and not callable(factory):
+            raise TypeError('task factory must be a callable or None')
+        self._task_factory = factory
+
+    def get_task_factory(self):
+        return self._task_factory
+
+    def _check_closed(self):
+        if self._closed:
+            raise RuntimeError('Event loop is closed')
+
+    def _check_running(self):
+        if self.is_running():
+            raise RuntimeError('This event loop is already running')
+        if _get_running_loop() is not None:
+            raise RuntimeError('Cannot run the event loop while another loop is running')
+
+    def run_forever(self):
+        self._check_closed()
+        self._check_running()
+        self._thread_id = _hw_threading.get_ident()
+        _set_running_loop(self)
+        try:
+            while True:
+                self._run_once()
+                if self._stopping:
+                    break
+        finally:
+            self._stopping = False
+            self._thread_id = None
+            _set_running_loop(None)
+
+    def run_until_complete(self, future):
+        self._check_closed()
+        self._check_running()
+        new_task = not isfuture(future)
+        future = ensure_future(future, loop=self)
+        if new_task:
+            future._log_destroy_pending = False
+        future.add_done_callback(_run_until_complete_cb)
+        try:
+            self.run_forever()
+        except:
+            if new_task and future.done() and not future.cancelled():
+                future.exception()
+            raise
+        finally:
+            future.remove_done_callback(_run_until_complete_cb)
+        if not future.done():
+            raise RuntimeError('Event loop stopped before Future completed.')
+        return future.result()
+
+    def stop(self):
+        self._stopping = True
+
+    def close(self):
+        if self.is_running():
+            raise RuntimeError('Cannot close a running event loop')
+        if self._closed:
+            return
+        self._closed = True
+        self._ready.clear()
+        self._scheduled.clear()
+        self._executor_shutdown_called = True
+        executor = self._default_executor
+        if executor is not None:
+            self._default_executor = None
+            executor.shutdown(wait=False)
+
+    def is_closed(self):
+        return self._closed
+
+    def is_running(self):
+        return self._thread_id is not None
+
+    def time(self):
+        return _time.monotonic()
+
+    def call_later(self, delay, callback, *args, context=None):
+        if delay is None:
+            raise TypeError('delay must not be None')
+        return self.call_at(self.time() + delay, callback, *args, context=context)
+
+    def call_at(self, when, callback, *args, context=None):
+        if when is None:
+            raise TypeError('when cannot be None')
+        self._check_closed()
+        timer = TimerHandle(when, callback, args, self, context)
+        _hw_heapq.heappush(self._scheduled, timer)
+        timer._scheduled = True
+        return timer
+
+    def call_soon(self, callback, *args, context=None):
+        self._check_closed()
+        return self._call_soon(callback, args, context)
+
+    def _call_soon(self, callback, args, context):
+        handle = Handle(callback, args, self, context)
+        self._ready.append(handle)
+        return handle
+
+    def call_soon_threadsafe(self, callback, *args, context=None):
+        self._check_closed()
+        handle = self._call_soon(callback, args, context)
+        self._write_to_self()
+        return handle
+
+    def _write_to_self(self):
+        wakeup = self._selector._wakeup
+        if wakeup is not None:
+            wakeup.set()
+
+    def run_in_executor(self, executor, func, *args):
+        return self._hw_run_in_executor(executor, func, args, {})
+
+    def _hw_run_in_executor(self, executor, func, args, kwargs):
+        self._check_closed()
+        if executor is None:
+            executor = self._default_executor
+            self._check_default_executor()
+            if executor is None:
+                from concurrent.futures import ThreadPoolExecutor
+                executor = ThreadPoolExecutor(thread_name_prefix='asyncio')
+                self._default_executor = executor
+        if self._selector._wakeup is None:
+            self._selector._wakeup = _hw_threading.Event()
+        future = self.create_future()
+        executor.submit(_hw_chain_call, self, future, func, args, kwargs)
+        return future
+
+    def _check_default_executor(self):
+        if self._executor_shutdown_called:
+            raise RuntimeError('Executor shutdown has been called')
+
+    def set_default_executor(self, executor):
+        self._default_executor = executor
+
+    def _timer_handle_cancelled(self, handle):
+        if handle._scheduled:
+            self._timer_cancelled_count += 1
+
+    async def shutdown_asyncgens(self):
+        self._asyncgens_shutdown_called = True
+        if not len(self._asyncgens):
+            return
+        closing_agens = list(self._asyncgens)
+        self._asyncgens.clear()
+        results = await gather(*[ag.aclose() for ag in closing_agens], return_exceptions=True)
+        for result, agen in zip(results, closing_agens):
+            if isinstance(result, Exception):
+                self.call_exception_handler({
+                    'message': f'an error occurred during closing of asynchronous generator {agen!r}',
+                    'exception': result,
+                    'asyncgen': agen
+                })
+
+    async def shutdown_default_executor(self):
+        self._executor_shutdown_called = True
+        if self._default_executor is None:
+            return
+        future = self.create_future()
+        thread = _hw_threading.Thread(target=self._do_shutdown, args=(future,))
+        thread.start()
+        try:
+            await future
+        finally:
+            thread.join()
+
+    def _do_shutdown(self, future):
+        try:
+            self._default_executor.shutdown(wait=True)
+            if not self.is_closed():
+                self.call_soon_threadsafe(future.set_result, None)
+        except Exception as ex:
+            if not self.is_closed():
+                self.call_soon_threadsafe(future.set_exception, ex)
+
+    def get_exception_handler(self):
+        return self._exception_handler
+
+    def set_exception_handler(self, handler):
+        if handler is not None and not callable(handler):
+            raise TypeError(f'A callable object or None is expected, got {handler!r}')
+        self._exception_handler = handler
+
+    def default_exception_handler(self, context):
+        message = context.get('message')
+        if not message:
+            message = 'Unhandled exception in event loop'
+        _hw_log_error(message, context)
+
+    def call_exception_handler(self, context):
+        if self._exception_handler is None:
+            try:
+                self.default_exception_handler(context)
+            except (SystemExit, KeyboardInterrupt):
+                raise
+            except BaseException:
+                pass
+        else:
+            try:
+                self._exception_handler(self, context)
+            except (SystemExit, KeyboardInterrupt):
+                raise
+            except BaseException as exc:
+                try:
+                    self.default_exception_handler({
+                        'message': 'Unhandled error in exception handler',
+                        'exception': exc,
+                        'context': context,
+                    })
+                except (SystemExit, KeyboardInterrupt):
+                    raise
+                except BaseException:
+                    pass
+
+    def get_debug(self):
+        return self._debug
+
+    def set_debug(self, enabled):
+        self._debug = enabled
+
+    def _run_once(self):
+        sched_count = len(self._scheduled)
+        if (sched_count > _MIN_SCHEDULED_TIMER_HANDLES and
+                self._timer_cancelled_count / sched_count > _MIN_CANCELLED_TIMER_HANDLES_FRACTION):
+            new_scheduled = []
+            for handle in self._scheduled:
+                if handle._cancelled:
+                    handle._scheduled = False
+                else:
+                    new_scheduled.append(handle)
+            _hw_heapq.heapify(new_scheduled)
+            self._scheduled = new_scheduled
+            self._timer_cancelled_count = 0
+        else:
+            while self._scheduled and self._scheduled[0]._cancelled:
+                self._timer_cancelled_count -= 1
+                handle = _hw_heapq.heappop(self._scheduled)
+                handle._scheduled = False
+
+        timeout = None
+        if self._ready or self._stopping:
+            timeout = 0
+        elif self._scheduled:
+            when = self._scheduled[0]._when
+            timeout = min(max(0, when - self.time()), _MAXIMUM_SELECT_TIMEOUT)
+
+        event_list = self._selector.select(timeout, self)
+        self._process_events(event_list)
+        event_list = None
+
+        end_time = self.time() + self._clock_resolution
+        while self._scheduled:
+            handle = self._scheduled[0]
+            if handle._when >= end_time:
+                break
+            handle = _hw_heapq.heappop(self._scheduled)
+            handle._scheduled = False
+            self._ready.append(handle)
+
+        ntodo = len(self._ready)
+        for i in range(ntodo):
+            handle = self._ready.popleft()
+            if handle._cancelled:
+                continue
+            handle._run()
+        handle = None
+
+
+class _BaseSelectorEventLoop(BaseEventLoop):
+    def __init__(self, selector=None):
+        super().__init__()
+        if selector is None:
+            selector = _Selector()
+        self._selector = selector
+        self._make_self_pipe()
+
+    def _make_self_pipe(self):
+        # the socketpair's two socket objects and fds are not modelled (no sockets here); the
+        # reader's Handle and selector key are
+        self._ssock = self._csock = None
+        self._internal_fds += 1
+        self._selector.register(self._ssock, 1, (Handle(self._read_from_self, (), self, None), None))
+
+    def _read_from_self(self):
+        pass
+
+    def _process_events(self, event_list):
+        pass
+
+    def close(self):
+        if self.is_running():
+            raise RuntimeError('Cannot close a running event loop')
+        if self.is_closed():
+            return
+        self._ssock = None
+        self._csock = None
+        self._internal_fds -= 1
+        super().close()
+        if self._selector is not None:
+            self._selector.close()
+            self._selector = None
+
+
+class SelectorEventLoop(_BaseSelectorEventLoop):
+    pass
+
+
+_UnixSelectorEventLoop = SelectorEventLoop
+DefaultEventLoopPolicy = DefaultEventLoopPolicy
+
+
+class Runner:
+    def __init__(self, *, debug=None, loop_factory=None):
+        self._state = 'created'
+        self._debug = debug
+        self._loop_factory = loop_factory
+        self._loop = None
+        self._context = None
+        self._interrupt_count = 0
+        self._set_event_loop = False
+
+    def __enter__(self):
+        self._lazy_init()
+        return self
+
+    def __exit__(self, exc_type, exc_val, exc_tb):
+        self.close()
+
+    def close(self):
+        if self._state != 'initialized':
+            return
+        try:
+            loop = self._loop
+            _cancel_all_tasks(loop)
+            loop.run_until_complete(loop.shutdown_asyncgens())
+            loop.run_until_complete(loop.shutdown_default_executor())
+        finally:
+            if self._set_event_loop:
+                set_event_loop(None)
+            loop.close()
+            self._loop = None
+            self._state = 'closed'
+
+    def get_loop(self):
+        self._lazy_init()
+        return self._loop
+
+    def run(self, coro, *, context=None):
+        if not iscoroutine(coro):
+            raise ValueError("a coroutine was expected, got {!r}".format(coro))
+        if _get_running_loop() is not None:
+            raise RuntimeError("Runner.run() cannot be called from a running event loop")
+        self._lazy_init()
+        if context is None:
+            context = self._context
+        task = self._loop.create_task(coro, context=context)
+        self._interrupt_count = 0
+        return self._loop.run_until_complete(task)
+
+    def _lazy_init(self):
+        if self._state == 'closed':
+            raise RuntimeError("Runner is closed")
+        if self._state == 'initialized':
+            return
+        if self._loop_factory is None:
+            self._loop = new_event_loop()
+            if not self._set_event_loop:
+                set_event_loop(self._loop)
+                self._set_event_loop = True
+        else:
+            self._loop = self._loop_factory()
+        if self._debug is not None:
+            self._loop.set_debug(self._debug)
+        self._context = _hw_contextvars.copy_context()
+        self._state = 'initialized'
+
+
+def run(main, *, debug=None):
+    if _get_running_loop() is not None:
+        raise RuntimeError("asyncio.run() cannot be called from a running event loop")
+    with Runner(debug=debug) as runner:
+        return runner.run(main)
+
+
+def _cancel_all_tasks(loop):
+    to_cancel = all_tasks(loop)
+    if not to_cancel:
+        return
+    for task in to_cancel:
+        task.cancel()
+    loop.run_until_complete(gather(*to_cancel, return_exceptions=True))
+    for task in to_cancel:
+        if task.cancelled():
+            continue
+        if task.exception() is not None:
+            loop.call_exception_handler({
+                'message': 'unhandled exception during asyncio.run() shutdown',
+                'exception': task.exception(),
+                'task': task,
+            })
+`;
