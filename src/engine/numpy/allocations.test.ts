@@ -33,7 +33,7 @@ const ARRAY_LEVEL: [RegExp, string][] = [
     /np\.(append|delete|expand_dims|array_equal)\(/,
     'function_base.py / shape_base.py / numeric.py and the dispatcher',
   ],
-  [/np\.(shares_memory|may_share_memory)\(/, 'the __array_function__ dispatcher of a C function'],
+  [/np\.(shares_memory|may_share_memory|dot)\(/, 'the __array_function__ dispatcher of a C function'],
   [/np\.(diff|eye|count_nonzero)\(/, 'function_base.py / twodim_base.py / numeric.py and the dispatcher'],
   [/np\.(round|around)\(/, 'fromnumeric.around: _wrapfunc calls a.round with keywords'],
   [/^y = x\.round\(/, 'gentype_round: the method looked up and called on a 0-d array by name'],

@@ -138,6 +138,8 @@ export class Functions {
       eye: { flags: FK, fn: (a, k) => rt.numeric.eye(a, k) },
       identity: { flags: FK, fn: (a, k) => rt.numeric.identity(a, k) },
       count_nonzero: { flags: FK, fn: (a, k) => rt.numeric.countNonzero(a, k) },
+      dot: { flags: FK, fn: (a, k) => rt.products.dotFunction(a, k) },
+      matmul: { flags: FK, fn: (a, k) => rt.products.matmulFunction(a, k) },
       round: { flags: FK, fn: (a, k) => rt.rounding.function(a, k) },
       around: { flags: FK, fn: (a, k) => rt.rounding.function(a, k) },
       round_: { flags: FK, fn: (a, k) => rt.rounding.function(a, k) },

@@ -6,6 +6,7 @@ import { listNew, listPut } from '../python/objects/list';
 import { strValue } from '../python/objects/str';
 import { tupleFromItems } from '../python/objects/tuple';
 import { T, type Kwargs } from '../python/objects/types';
+import type { MatrixProducts } from './matmul';
 import type { Layout } from './layout';
 import type { Rounding } from './round';
 import type { Vm } from '../python/runtime/vm';
@@ -35,6 +36,7 @@ export interface MethodContext {
   /** set by the runtime; absent in contexts that only compute (functions.ts's Methods) */
   layout?: Layout;
   rounding?: Rounding;
+  products?: MatrixProducts;
 }
 
 /**

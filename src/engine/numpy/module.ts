@@ -24,6 +24,7 @@ import { Growth } from './grow';
 import { Layout } from './layout';
 import { Rounding } from './round';
 import { NumericFunctions } from './numericFunctions';
+import { MatrixProducts } from './matmul';
 import { NUMPY_VERSION } from './constants';
 
 /**
@@ -49,6 +50,7 @@ export class NumpyRuntime {
   readonly layout: Layout;
   readonly rounding: Rounding;
   readonly numeric: NumericFunctions;
+  readonly products: MatrixProducts;
   readonly growth: Growth;
   readonly ndarrayType: TypeSlots;
   /** The module object (static: its memory is part of the import footprint). */
@@ -81,10 +83,12 @@ export class NumpyRuntime {
     this.layout = new Layout(this);
     this.rounding = new Rounding(this);
     this.numeric = new NumericFunctions(this);
+    this.products = new MatrixProducts(this);
     this.scalars.round = (self, args, kw) => this.rounding.scalarMethod(self, args, kw);
     const types = makeNdarrayType({
       layout: this.layout,
       rounding: this.rounding,
+      products: this.products,
       vm,
       arrays: this.arrays,
       views: this.views,

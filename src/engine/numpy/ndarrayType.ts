@@ -82,8 +82,16 @@ export function makeNdarrayType(c: MethodContext): {
     binary[k] = (_vm, a, b) => U.binop(name!, a, b, false) || vm.s.NotImplemented;
     binary[k + NB_BINARY_COUNT] = (_vm, a, b) => U.binop(name!, a, b, true) || vm.s.NotImplemented;
   }
-  binary[NB.MatrixMultiply] = () => {
-    throw new NotSupported('the @ operator on numpy arrays');
+  // array_matrix_multiply: the matmul ufunc (NotImplemented for operands it cannot take);
+  // array_inplace_matrix_multiply: 1.24's TypeError
+  binary[NB.MatrixMultiply] = (_vm, a, b) =>
+    U.accepts(a) && U.accepts(b) ? c.products!.matmul(a, b) : vm.s.NotImplemented;
+  binary[NB.MatrixMultiply + NB_BINARY_COUNT] = () => {
+    throw raiseString(
+      vm,
+      E.TypeError,
+      "In-place matrix multiplication is not (yet) supported. Use 'a = a @ b' instead of 'a @= b'.",
+    );
   };
   const method = (name: string, flags: number, impl: MethodDef['impl']): MethodDef => ({
     name,
@@ -325,6 +333,7 @@ export function makeNdarrayType(c: MethodContext): {
         );
       }),
       astype: method('astype', FK, (_v, self, args, kw) => M.astype(self, args, kw)),
+      dot: method('dot', FK, (_v, self, args, kw) => c.products!.dotMethod(self, args, kw)),
       tolist: method('tolist', Meth.NoArgs, (_v, self) => M.tolist(self)),
       item: method('item', Meth.Varargs, (_v, self, args) => M.item(self, args)),
       fill: method('fill', Meth.Varargs, (_v, self, args) => M.fill(self, args)),

@@ -155,7 +155,7 @@ export class Ufuncs {
   }
 
   /** Can this object be a ufunc operand (arrays, numbers; lists and tuples through asarray)? */
-  private accepts(h: number): boolean {
+  accepts(h: number): boolean {
     const t = this.vm.table.type[h];
     return this.arrays.isArray(h) || this.scalarOf(h) !== null || t === T.List || t === T.Tuple;
   }
