@@ -40,6 +40,9 @@ const UNARY: UnaryName[] = [
   'logical_not',
 ];
 const BINARY: UfuncName[] = [
+  'logical_and',
+  'logical_or',
+  'logical_xor',
   'add',
   'subtract',
   'multiply',
@@ -140,6 +143,16 @@ export class Functions {
       count_nonzero: { flags: FK, fn: (a, k) => rt.numeric.countNonzero(a, k) },
       dot: { flags: FK, fn: (a, k) => rt.products.dotFunction(a, k) },
       matmul: { flags: FK, fn: (a, k) => rt.products.matmulFunction(a, k) },
+      flip: { flags: FK, fn: (a, k) => rt.shapes.flip(a, k) },
+      broadcast_to: { flags: FK, fn: (a, k) => rt.shapes.broadcastTo(a, k) },
+      outer: { flags: FK, fn: (a, k) => rt.shapes.outer(a, k) },
+      repeat: {
+        flags: FK,
+        fn: (a, k) => {
+          const [x, reps, axis] = parseArgs(vm, 'repeat', ['a', 'repeats', 'axis'], 2, a, k);
+          return this.withArray(x!, (h) => rt.shapes.repeat(h, reps!, axis));
+        },
+      },
       round: { flags: FK, fn: (a, k) => rt.rounding.function(a, k) },
       around: { flags: FK, fn: (a, k) => rt.rounding.function(a, k) },
       round_: { flags: FK, fn: (a, k) => rt.rounding.function(a, k) },

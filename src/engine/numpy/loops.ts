@@ -25,7 +25,10 @@ export type UfuncName =
   | 'greater'
   | 'greater_equal'
   | 'maximum'
-  | 'minimum';
+  | 'minimum'
+  | 'logical_and'
+  | 'logical_or'
+  | 'logical_xor';
 
 /** The unary ufuncs: math ones take floats (an integer input is cast to float64), the others keep the dtype. */
 export type UnaryName =
@@ -142,7 +145,14 @@ export function unaryKernel(name: UnaryName, d: DType): (x: number) => number {
   }
 }
 
+/**
+ * Bool-output ufuncs with PyUFunc_SimpleBinaryComparisonTypeResolver: the comparisons and the
+ * logical ones (their loops take each input type and write `?`).
+ */
 export const COMPARISONS = new Set<UfuncName>([
+  'logical_and',
+  'logical_or',
+  'logical_xor',
   'less',
   'less_equal',
   'equal',
@@ -281,6 +291,13 @@ export function kernel(name: UfuncName, loop: DType): (x: number, y: number) => 
       return (x, y) => (Number.isNaN(x) || x >= y ? x : y);
     case 'minimum':
       return (x, y) => (Number.isNaN(x) || x <= y ? x : y);
+    // LOGICAL_AND / _OR / _XOR: an element is true when it is not 0 (NaN is true)
+    case 'logical_and':
+      return (x, y) => (x !== 0 && y !== 0 ? 1 : 0);
+    case 'logical_or':
+      return (x, y) => (x !== 0 || y !== 0 ? 1 : 0);
+    case 'logical_xor':
+      return (x, y) => ((x !== 0) !== (y !== 0) ? 1 : 0);
   }
 }
 

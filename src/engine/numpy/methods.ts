@@ -7,6 +7,7 @@ import { strValue } from '../python/objects/str';
 import { tupleFromItems } from '../python/objects/tuple';
 import { T, type Kwargs } from '../python/objects/types';
 import type { MatrixProducts } from './matmul';
+import type { ShapeFunctions } from './shapeFunctions';
 import type { Layout } from './layout';
 import type { Rounding } from './round';
 import type { Vm } from '../python/runtime/vm';
@@ -37,6 +38,7 @@ export interface MethodContext {
   layout?: Layout;
   rounding?: Rounding;
   products?: MatrixProducts;
+  shapes?: ShapeFunctions;
 }
 
 /**

@@ -25,6 +25,7 @@ import { Layout } from './layout';
 import { Rounding } from './round';
 import { NumericFunctions } from './numericFunctions';
 import { MatrixProducts } from './matmul';
+import { ShapeFunctions } from './shapeFunctions';
 import { NUMPY_VERSION } from './constants';
 
 /**
@@ -51,6 +52,7 @@ export class NumpyRuntime {
   readonly rounding: Rounding;
   readonly numeric: NumericFunctions;
   readonly products: MatrixProducts;
+  readonly shapes: ShapeFunctions;
   readonly growth: Growth;
   readonly ndarrayType: TypeSlots;
   /** The module object (static: its memory is part of the import footprint). */
@@ -84,11 +86,13 @@ export class NumpyRuntime {
     this.rounding = new Rounding(this);
     this.numeric = new NumericFunctions(this);
     this.products = new MatrixProducts(this);
+    this.shapes = new ShapeFunctions(this);
     this.scalars.round = (self, args, kw) => this.rounding.scalarMethod(self, args, kw);
     const types = makeNdarrayType({
       layout: this.layout,
       rounding: this.rounding,
       products: this.products,
+      shapes: this.shapes,
       vm,
       arrays: this.arrays,
       views: this.views,

@@ -334,6 +334,10 @@ export function makeNdarrayType(c: MethodContext): {
       }),
       astype: method('astype', FK, (_v, self, args, kw) => M.astype(self, args, kw)),
       dot: method('dot', FK, (_v, self, args, kw) => c.products!.dotMethod(self, args, kw)),
+      repeat: method('repeat', FK, (v, self, args, kw) => {
+        const [reps, axis] = parseArgs(v, 'repeat', ['repeats', 'axis'], 1, args, kw ?? new Map());
+        return c.shapes!.repeat(self, reps!, axis);
+      }),
       tolist: method('tolist', Meth.NoArgs, (_v, self) => M.tolist(self)),
       item: method('item', Meth.Varargs, (_v, self, args) => M.item(self, args)),
       fill: method('fill', Meth.Varargs, (_v, self, args) => M.fill(self, args)),
