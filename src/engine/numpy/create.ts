@@ -194,7 +194,7 @@ export class Constructors {
   }
 
   /** PyArray_FromAny of a number: a 0-d array (96-byte object, data from the cache), written. */
-  private zeroD(d: DType, v: number): number {
+  zeroD(d: DType, v: number): number {
     const A = this.arrays;
     const z = A.newArray(d, []);
     A.values.setConst(A.slot(z), v);

@@ -146,6 +146,15 @@ export class Functions {
       flip: { flags: FK, fn: (a, k) => rt.shapes.flip(a, k) },
       broadcast_to: { flags: FK, fn: (a, k) => rt.shapes.broadcastTo(a, k) },
       outer: { flags: FK, fn: (a, k) => rt.shapes.outer(a, k) },
+      tile: { flags: FK, fn: (a, k) => rt.builders.tile(a, k) },
+      diag: { flags: FK, fn: (a, k) => rt.builders.diag(a, k) },
+      searchsorted: {
+        flags: FK,
+        fn: (a, k) => {
+          const [x, v, side, sorter] = parseArgs(vm, 'searchsorted', ['a', 'v', 'side', 'sorter'], 2, a, k);
+          return this.withArray(x!, (h) => rt.builders.searchsorted(h, v!, side, sorter));
+        },
+      },
       repeat: {
         flags: FK,
         fn: (a, k) => {

@@ -8,6 +8,7 @@ import { tupleFromItems } from '../python/objects/tuple';
 import { T, type Kwargs } from '../python/objects/types';
 import type { MatrixProducts } from './matmul';
 import type { ShapeFunctions } from './shapeFunctions';
+import type { Builders } from './builders';
 import type { Layout } from './layout';
 import type { Rounding } from './round';
 import type { Vm } from '../python/runtime/vm';
@@ -39,6 +40,7 @@ export interface MethodContext {
   rounding?: Rounding;
   products?: MatrixProducts;
   shapes?: ShapeFunctions;
+  builders?: Builders;
 }
 
 /**

@@ -26,6 +26,7 @@ import { Rounding } from './round';
 import { NumericFunctions } from './numericFunctions';
 import { MatrixProducts } from './matmul';
 import { ShapeFunctions } from './shapeFunctions';
+import { Builders } from './builders';
 import { NUMPY_VERSION } from './constants';
 
 /**
@@ -53,6 +54,7 @@ export class NumpyRuntime {
   readonly numeric: NumericFunctions;
   readonly products: MatrixProducts;
   readonly shapes: ShapeFunctions;
+  readonly builders: Builders;
   readonly growth: Growth;
   readonly ndarrayType: TypeSlots;
   /** The module object (static: its memory is part of the import footprint). */
@@ -87,12 +89,14 @@ export class NumpyRuntime {
     this.numeric = new NumericFunctions(this);
     this.products = new MatrixProducts(this);
     this.shapes = new ShapeFunctions(this);
+    this.builders = new Builders(this);
     this.scalars.round = (self, args, kw) => this.rounding.scalarMethod(self, args, kw);
     const types = makeNdarrayType({
       layout: this.layout,
       rounding: this.rounding,
       products: this.products,
       shapes: this.shapes,
+      builders: this.builders,
       vm,
       arrays: this.arrays,
       views: this.views,

@@ -334,6 +334,17 @@ export function makeNdarrayType(c: MethodContext): {
       }),
       astype: method('astype', FK, (_v, self, args, kw) => M.astype(self, args, kw)),
       dot: method('dot', FK, (_v, self, args, kw) => c.products!.dotMethod(self, args, kw)),
+      searchsorted: method('searchsorted', FK, (v, self, args, kw) => {
+        const [x, side, sorter] = parseArgs(
+          v,
+          'searchsorted',
+          ['v', 'side', 'sorter'],
+          1,
+          args,
+          kw ?? new Map(),
+        );
+        return c.builders!.searchsorted(self, x!, side, sorter);
+      }),
       repeat: method('repeat', FK, (v, self, args, kw) => {
         const [reps, axis] = parseArgs(v, 'repeat', ['repeats', 'axis'], 1, args, kw ?? new Map());
         return c.shapes!.repeat(self, reps!, axis);
