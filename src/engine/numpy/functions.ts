@@ -147,6 +147,7 @@ export class Functions {
       broadcast_to: { flags: FK, fn: (a, k) => rt.shapes.broadcastTo(a, k) },
       outer: { flags: FK, fn: (a, k) => rt.shapes.outer(a, k) },
       tile: { flags: FK, fn: (a, k) => rt.builders.tile(a, k) },
+      argwhere: { flags: FK, fn: (a, k) => this.argwhere(a, k) },
       diag: { flags: FK, fn: (a, k) => rt.builders.diag(a, k) },
       searchsorted: {
         flags: FK,
@@ -489,6 +490,29 @@ export class Functions {
    * PyArray_Nonzero: an intp array of shape (count, ndim) (its dims and data), then a tuple of
    * one view per dimension (its column).
    */
+  /**
+   * argwhere(a) (numeric.py): transpose(nonzero(a)) — fromnumeric's _wrapit: asarray of the
+   * tuple of index arrays (a (ndim, N) intp array), then its .T view; the index arrays go after.
+   */
+  private argwhere(args: number[], kw: Kwargs): number {
+    const vm = this.vm;
+    const [aH] = parseArgs(vm, 'argwhere', ['a'], 1, args, kw);
+    return this.withArray(aH!, (h) => {
+      if (this.rt.arrays.nd(h) === 0) throw new NotSupported('np.argwhere of a 0-d array');
+      const nz = this.nonzero(h);
+      try {
+        const stacked = this.rt.fromList.fromObject(nz, null, false);
+        try {
+          return this.rt.views.transpose(stacked, null);
+        } finally {
+          vm.decref(stacked);
+        }
+      } finally {
+        vm.decref(nz);
+      }
+    });
+  }
+
   nonzero(h: number): number {
     const vm = this.vm;
     const A = this.rt.arrays;
