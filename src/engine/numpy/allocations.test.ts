@@ -36,7 +36,7 @@ const ARRAY_LEVEL: [RegExp, string][] = [
   [/np\.(shares_memory|may_share_memory|dot)\(/, 'the __array_function__ dispatcher of a C function'],
   [/np\.(diff|eye|count_nonzero)\(/, 'function_base.py / twodim_base.py / numeric.py and the dispatcher'],
   [
-    /np\.(flip|broadcast_to|outer|repeat|tile|diag|searchsorted|argwhere)\(/,
+    /np\.(flip|broadcast_to|outer|repeat|tile|diag|searchsorted|argwhere|split|array_split)\(/,
     'function_base.py / stride_tricks.py (its nditer object) / numeric.py / fromnumeric.py and the dispatcher',
   ],
   [/np\.(round|around)\(/, 'fromnumeric.around: _wrapfunc calls a.round with keywords'],

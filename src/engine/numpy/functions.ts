@@ -1,4 +1,5 @@
 import { npDelete } from './deleteItems';
+import { npSplit } from './split';
 import { typeError, valueError } from '../python/abstract/errors';
 import { NotSupported } from '../python/errors';
 import { fromLong } from '../python/objects/int';
@@ -148,6 +149,11 @@ export class Functions {
       outer: { flags: FK, fn: (a, k) => rt.shapes.outer(a, k) },
       tile: { flags: FK, fn: (a, k) => rt.builders.tile(a, k) },
       argwhere: { flags: FK, fn: (a, k) => this.argwhere(a, k) },
+      split: { flags: FK, fn: (a, k) => npSplit(rt, a, k, true, (h) => this.methods.cumsum(h, [], null)) },
+      array_split: {
+        flags: FK,
+        fn: (a, k) => npSplit(rt, a, k, false, (h) => this.methods.cumsum(h, [], null)),
+      },
       diag: { flags: FK, fn: (a, k) => rt.builders.diag(a, k) },
       searchsorted: {
         flags: FK,
