@@ -1,8 +1,7 @@
 import { PyError } from '../errors';
 import { normalize, raiseString, typeError } from '../abstract/errors';
 import { isIterator } from '../abstract/iter';
-import { lookupSpecial, typeLookup } from '../abstract/attr';
-import { call } from '../abstract/call';
+import { typeLookup } from '../abstract/attr';
 import { callDunder } from '../objects/heapslots';
 import { excState, setCause } from '../objects/exceptions';
 import { E } from '../objects/exctypes';
@@ -10,6 +9,7 @@ import { T } from '../objects/types';
 import type { Vm } from '../runtime/vm';
 import { yieldFrom } from './generator';
 import type { Interpreter } from './interpreter';
+import { enterManager } from './specialops';
 import { Reraise, errorFromInstance } from './unwind';
 
 /**
@@ -95,34 +95,7 @@ export function getAwaitable(it: Interpreter, s: Int32Array, sp: number, where: 
 
 /** BEFORE_ASYNC_WITH: `__aexit__` kept in the manager's place, `__aenter__()` pushed (to be awaited). */
 export function beforeAsyncWith(it: Interpreter, s: Int32Array, sp: number): number {
-  const vm = it.vm;
-  const mgr = s[sp - 1];
-  const enter = lookupSpecial(vm, mgr, '__aenter__');
-  if (enter === 0)
-    throw typeError(
-      vm,
-      "'%.200s' object does not support the asynchronous context manager protocol",
-      vm.typeOf(mgr).name,
-    );
-  const exit = lookupSpecial(vm, mgr, '__aexit__');
-  if (exit === 0) {
-    vm.decref(enter);
-    throw typeError(
-      vm,
-      "'%.200s' object does not support the asynchronous context manager protocol (missed __aexit__ method)",
-      vm.typeOf(mgr).name,
-    );
-  }
-  s[sp - 1] = exit;
-  vm.decref(mgr);
-  let res: number;
-  try {
-    res = call(vm, enter, [], null);
-  } finally {
-    vm.decref(enter);
-  }
-  s[sp++] = res;
-  return sp;
+  return enterManager(it.vm, s, sp, '__aenter__', '__aexit__', 'the asynchronous context manager protocol');
 }
 
 /** GET_AITER: TOS replaced by its `__aiter__()`, which must have `__anext__`. */

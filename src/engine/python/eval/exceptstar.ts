@@ -4,7 +4,7 @@ import { createGroup, isGroup, leafIds, splitRecursive } from '../objects/excgro
 import { excState } from '../objects/exceptions';
 import { exc } from '../objects/exctypes';
 import { listAppend, listItem, listNew } from '../objects/list';
-import { tupleFromItems, tupleItem } from '../objects/tuple';
+import { tupleFromItems, tupleItem, tupleItems } from '../objects/tuple';
 import { T } from '../objects/types';
 import { isSubtype } from '../objects/typeobject';
 import type { Vm } from '../runtime/vm';
@@ -23,10 +23,7 @@ const BASE_GROUP = exc('BaseExceptionGroup');
 /** check_except_star_type_valid: an exception class (or tuple), never a group class. */
 function checkStarType(vm: Vm, right: number): void {
   checkExceptTypeValid(vm, right);
-  const types =
-    vm.table.type[right] === T.Tuple
-      ? Array.from({ length: vm.table.n[right] }, (_, i) => tupleItem(vm, right, i))
-      : [right];
+  const types = vm.table.type[right] === T.Tuple ? Array.from(tupleItems(vm, right)) : [right];
   if (types.some((t) => isSubtype(vm, vm.slotsOf(t).id, BASE_GROUP)))
     throw typeError(vm, 'catching ExceptionGroup with except* is not allowed. Use except instead.');
 }

@@ -13,6 +13,7 @@ import { intern, strValue } from '../objects/str';
 import { tupleAlloc, tupleFromItems, tupleItem } from '../objects/tuple';
 import { T, TpFlags } from '../objects/types';
 import type { Frame } from './frame';
+import type { Vm } from '../runtime/vm';
 import type { Interpreter } from './interpreter';
 import { listToTuple } from './build';
 
@@ -225,18 +226,34 @@ export function assertionError(it: Interpreter): number {
  * methods for functions), __exit__ kept on the stack in the manager's place, __enter__() called.
  */
 export function beforeWith(it: Interpreter, s: Int32Array, sp: number): number {
-  const vm = it.vm;
+  return enterManager(it.vm, s, sp, '__enter__', '__exit__', 'the context manager protocol');
+}
+
+/**
+ * BEFORE_WITH and BEFORE_ASYNC_WITH alike: the enter and exit methods looked up on the type (the
+ * TypeError naming the protocol when one is missing), exit kept in the manager's place, enter()
+ * called and its result pushed.
+ */
+export function enterManager(
+  vm: Vm,
+  s: Int32Array,
+  sp: number,
+  enterName: string,
+  exitName: string,
+  protocol: string,
+): number {
   const mgr = s[sp - 1];
-  const enter = lookupSpecial(vm, mgr, '__enter__');
-  if (enter === 0)
-    throw typeError(vm, "'%.200s' object does not support the context manager protocol", vm.typeOf(mgr).name);
-  const exit = lookupSpecial(vm, mgr, '__exit__');
+  const enter = lookupSpecial(vm, mgr, enterName);
+  if (enter === 0) throw typeError(vm, "'%.200s' object does not support %s", vm.typeOf(mgr).name, protocol);
+  const exit = lookupSpecial(vm, mgr, exitName);
   if (exit === 0) {
     vm.decref(enter);
     throw typeError(
       vm,
-      "'%.200s' object does not support the context manager protocol (missed __exit__ method)",
+      "'%.200s' object does not support %s (missed %s method)",
       vm.typeOf(mgr).name,
+      protocol,
+      exitName,
     );
   }
   s[sp - 1] = exit;

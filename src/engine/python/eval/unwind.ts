@@ -1,11 +1,12 @@
 import { PyError } from '../errors';
 import { catchException, doRaise, raiseString, tracebackHere, typeError } from '../abstract/errors';
 import { findHandler } from '../compiler/code';
+import { isExceptionClass } from '../objects/excgroup';
 import { excState, exceptionText } from '../objects/exceptions';
 import { E } from '../objects/exctypes';
 import { fromLong } from '../objects/int';
 import { tupleItem } from '../objects/tuple';
-import { T, TpFlags } from '../objects/types';
+import { T } from '../objects/types';
 import type { Vm } from '../runtime/vm';
 import { clearAndPop } from './calls';
 import type { Frame } from './frame';
@@ -177,9 +178,6 @@ export function checkExcMatch(it: Interpreter, s: Int32Array, sp: number): numbe
   s[sp++] = match ? vm.s.True : vm.s.False;
   return sp;
 }
-
-const isExceptionClass = (vm: Vm, h: number): boolean =>
-  vm.typeOf(h).mro.includes(T.Type) && (vm.slotsOf(h).flags & TpFlags.BaseExcSubclass) !== 0;
 
 /** check_except_type_valid: only exception classes (or tuples of them) may be caught. */
 export function checkExceptTypeValid(vm: Vm, right: number): void {

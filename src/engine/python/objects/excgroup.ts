@@ -57,6 +57,10 @@ export const groupExceptions = (vm: Vm, h: number): number => H().state(vm, h).f
 /** A group's message (borrowed). */
 export const groupMessage = (vm: Vm, h: number): number => H().state(vm, h).fields.msg;
 
+/** PyExceptionClass_Check: a class whose instances are exceptions. */
+export const isExceptionClass = (vm: Vm, h: number): boolean =>
+  vm.typeOf(h).mro.includes(T.Type) && (vm.slotsOf(h).flags & TpFlags.BaseExcSubclass) !== 0;
+
 const isExceptionInstance = (vm: Vm, h: number): boolean =>
   (vm.typeOf(h).flags & TpFlags.BaseExcSubclass) !== 0;
 
@@ -178,11 +182,9 @@ export type Matcher =
 /** get_matcher_type. */
 function matcherOf(vm: Vm, value: number): Matcher {
   const isType = vm.typeOf(value).mro.includes(T.Type);
-  const excClass = (h: number): boolean =>
-    vm.typeOf(h).mro.includes(T.Type) && (vm.slotsOf(h).flags & TpFlags.BaseExcSubclass) !== 0;
   if (isCallable(vm, value) && !isType) return { kind: 'predicate', value };
-  if (excClass(value)) return { kind: 'type', value };
-  if (vm.table.type[value] === T.Tuple && tupleItems(vm, value).every(excClass))
+  if (isExceptionClass(vm, value)) return { kind: 'type', value };
+  if (vm.table.type[value] === T.Tuple && tupleItems(vm, value).every((h) => isExceptionClass(vm, h)))
     return { kind: 'type', value };
   throw typeError(vm, 'expected a function, exception type or tuple of exception types');
 }
