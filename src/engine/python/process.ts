@@ -6,7 +6,7 @@ import { EnvError, type LibcEnvironment } from '../libc/env';
 import type { GlibcTunables } from '../libc/glibcTunables';
 import type { LibcModel } from '../libc/libc';
 import { Pymalloc } from '../pymalloc';
-import type { EventLog } from '../trace/eventLog';
+import { EventLimitReached, type EventLog } from '../trace/eventLog';
 import { EventKind, type EventSink } from '../trace/events';
 import { bootProcess, replaySegment, type BootResult } from './boot';
 import { CompileTailBuilder, replayTail } from './startup/compileTail';
@@ -299,12 +299,17 @@ export class PythonProcess {
       } catch (inner) {
         // under HIGHWATER_DEBUG a dead handle reached while printing is the bug itself: report it
         if (inner instanceof HandleUseAfterFree) throw inner;
+        // a replay told to stand at an event inside the printing (the worker's landings): stand there
+        if (inner instanceof EventLimitReached) throw inner;
         // the exception object cannot be printed (an engine bug in what it refers to): its type
         // and message as raised, without the traceback, rather than a JS error and no report
         return { type: e.pyType, message: e.message, line: e.line || this.evaluator.currentLine() || line };
       }
       const { report, text } = made;
-      const last = report.traceback[report.traceback.length - 1];
+      // the line a reader of the script looks at: the innermost frame of the script's own code
+      // (a frame of a modelled library module, json.py's say, has lines of another file)
+      const own = report.traceback.filter((t) => t.filename === filename);
+      const last = own[own.length - 1] ?? report.traceback[report.traceback.length - 1];
       return {
         type: report.type,
         message: report.message,
