@@ -8,6 +8,7 @@ import { dataclassesModule } from './dataclasses';
 import { datetimeModule } from './datetime';
 import { typingModule } from './typing';
 import { stringModule } from './stringmod';
+import { futureModule } from './future';
 import { ctypesModule } from './ctypes';
 import { ctypesUtilModule } from './ctypesutil';
 import { functoolsModule } from './functools';
@@ -109,6 +110,7 @@ registerModules([
   dataclassesModule,
   typingModule,
   stringModule,
+  futureModule,
   contextlibModule,
   datetimeModule,
   pprintModule,
