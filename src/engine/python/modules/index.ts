@@ -8,6 +8,7 @@ import { dataclassesModule } from './dataclasses';
 import { datetimeModule } from './datetime';
 import { typingModule } from './typing';
 import { stringModule } from './stringmod';
+import { tracebackModule } from './tracebackmod';
 import { futureModule } from './future';
 import { ctypesModule } from './ctypes';
 import { ctypesUtilModule } from './ctypesutil';
@@ -111,6 +112,7 @@ registerModules([
   typingModule,
   stringModule,
   futureModule,
+  tracebackModule,
   contextlibModule,
   datetimeModule,
   pprintModule,
