@@ -8,6 +8,8 @@ import { dataclassesModule } from './dataclasses';
 import { datetimeModule } from './datetime';
 import { typingModule } from './typing';
 import { stringModule } from './stringmod';
+import { warningsModule } from './warningsmod';
+import { linecacheModule } from './linecachemod';
 import { tracebackModule } from './tracebackmod';
 import { futureModule } from './future';
 import { ctypesModule } from './ctypes';
@@ -113,6 +115,8 @@ registerModules([
   stringModule,
   futureModule,
   tracebackModule,
+  warningsModule,
+  linecacheModule,
   contextlibModule,
   datetimeModule,
   pprintModule,
