@@ -110,7 +110,10 @@ export class EventLog implements EventSink {
     this.reserved =
       RESIZABLE && n * 8 <= MAX_RESERVATION ? n * 8 : RESIZABLE && n <= MAX_RESERVATION ? MAX_RESERVATION : 0;
     this.capacity = n;
-    const copy = <T extends Uint8Array | Uint32Array | Float64Array>(a: T, make: (b: ArrayBuffer) => T): T => {
+    const copy = <T extends Uint8Array | Uint32Array | Float64Array>(
+      a: T,
+      make: (b: ArrayBuffer) => T,
+    ): T => {
       const b = make(this.buffer(n, a.BYTES_PER_ELEMENT));
       b.set(a);
       return b;
