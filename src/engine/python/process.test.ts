@@ -57,7 +57,7 @@ describe('the process: boot, steps and the report', () => {
     const grab = (kind: EventKind, from: number) => {
       const out: number[] = [];
       for (let i = from; i < events.length; i++)
-        if (events.kind[i] === kind && (kind !== EventKind.Malloc || events.size[i] === 800))
+        if (events.kind[i] === kind && (kind !== EventKind.Malloc || events.size.get(i) === 800))
           out.push(events.addr[i]);
       return out;
     };
