@@ -449,9 +449,10 @@ class BaseEventLoop(AbstractEventLoop):
                 self._default_executor = executor
         if self._selector._wakeup is None:
             self._selector._wakeup = _hw_threading.Event()
-        future = self.create_future()
-        executor.submit(_hw_chain_call, self, future, func, args, kwargs)
-        return future
+        # BaseEventLoop.run_in_executor: the concurrent future, wrapped (futures.wrap_future ->
+        # _chain_future: its done callback, run by the worker that finished it, hands the state
+        # over to the loop through call_soon_threadsafe, whose self-pipe write ends the wait)
+        return wrap_future(executor.submit(func, *args, **kwargs), loop=self)
 
     def _check_default_executor(self):
         if self._executor_shutdown_called:

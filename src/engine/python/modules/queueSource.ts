@@ -155,6 +155,12 @@ SimpleQueue = Queue
 export const FUTURES_SOURCE = `
 import threading
 import queue
+import sys as _sys
+
+
+def _log_callback_error(exc):
+    # _base.LOGGER.exception: the logging module's last-resort handler writes to stderr
+    print(f"exception calling callback for future\\n{type(exc).__name__}: {exc}", file=_sys.stderr)
 
 
 class CancelledError(Exception):
@@ -171,15 +177,65 @@ class Future:
         self._state = "PENDING"
         self._result = None
         self._exception = None
+        self._waiters = []
+        self._done_callbacks = []
+
+    def _invoke_callbacks(self):
+        # Future._invoke_callbacks: in the thread that finished the future (a worker for submit)
+        for callback in self._done_callbacks:
+            try:
+                callback(self)
+            except Exception as exc:
+                _log_callback_error(exc)
 
     def done(self):
-        return self._state == "FINISHED"
+        return self._state == "FINISHED" or self._state == "CANCELLED"
 
     def running(self):
         return self._state == "RUNNING"
 
     def cancelled(self):
-        return False
+        return self._state == "CANCELLED"
+
+    def cancel(self):
+        c = self._condition
+        c.acquire()
+        try:
+            if self._state == "RUNNING" or self._state == "FINISHED":
+                return False
+            if self._state == "CANCELLED":
+                return True
+            self._state = "CANCELLED"
+            c.notify_all()
+        finally:
+            c.release()
+        self._invoke_callbacks()
+        return True
+
+    def set_running_or_notify_cancel(self):
+        c = self._condition
+        c.acquire()
+        try:
+            if self._state == "CANCELLED":
+                return False
+            self._state = "RUNNING"
+            return True
+        finally:
+            c.release()
+
+    def add_done_callback(self, fn):
+        c = self._condition
+        c.acquire()
+        try:
+            if self._state != "FINISHED" and self._state != "CANCELLED":
+                self._done_callbacks.append(fn)
+                return
+        finally:
+            c.release()
+        try:
+            fn(self)
+        except Exception as exc:
+            _log_callback_error(exc)
 
     def _finish(self, result, exception):
         c = self._condition
@@ -191,13 +247,24 @@ class Future:
             c.notify_all()
         finally:
             c.release()
+        self._invoke_callbacks()
+
+    def set_result(self, result):
+        self._finish(result, None)
+
+    def set_exception(self, exception):
+        self._finish(None, exception)
 
     def result(self, timeout=None):
         c = self._condition
         c.acquire()
         try:
+            if self._state == "CANCELLED":
+                raise CancelledError()
             if self._state != "FINISHED":
                 c.wait(timeout)
+                if self._state == "CANCELLED":
+                    raise CancelledError()
                 if self._state != "FINISHED":
                     raise TimeoutError()
             if self._exception is not None:
@@ -210,8 +277,12 @@ class Future:
         c = self._condition
         c.acquire()
         try:
+            if self._state == "CANCELLED":
+                raise CancelledError()
             if self._state != "FINISHED":
                 c.wait(timeout)
+                if self._state == "CANCELLED":
+                    raise CancelledError()
             return self._exception
         finally:
             c.release()
@@ -225,7 +296,8 @@ class _WorkItem:
         self.kwargs = kwargs
 
     def run(self):
-        self.future._state = "RUNNING"
+        if not self.future.set_running_or_notify_cancel():
+            return
         try:
             result = threading._call(self.fn, self.args, self.kwargs)
         except BaseException as exc:
