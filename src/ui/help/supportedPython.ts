@@ -39,7 +39,7 @@ export const SUPPORTED_PYTHON: readonly SupportedGroup[] = [
       're, string, textwrap, pprint, datetime, time, timeit, enum, dataclasses, typing, abc, contextlib, types',
       'os, os.path, pathlib, shutil, tempfile, resource, sys (getsizeof, getrefcount, intern, …), gc, weakref, tracemalloc, logging, traceback (format_exc, print_exc, format_exception, …), warnings (warn, filters, catch_warnings), linecache',
       'threading, queue, concurrent.futures (threads run as the OS would schedule them, with the GIL)',
-      'asyncio (run, tasks, gather, wait, wait_for, as_completed, sleep, Queue, Lock, Event, Semaphore, TaskGroup, timeout; time passes on the simulated clock), contextvars',
+      'asyncio (run, tasks, gather, wait, wait_for, as_completed, sleep, Queue, Lock, Event, Semaphore, TaskGroup, timeout, run_in_executor, to_thread, wrap_future; time passes on the simulated clock), contextvars',
       'ctypes.CDLL("libc.so.6") (malloc_trim, malloc_stats), ctypes.util.find_library',
       'numpy: array creation, views and copies, reshaping, arithmetic, reductions, np.random, concatenate/stack, dot/matmul/@, split, tile/repeat, flip, broadcast_to, searchsorted',
       'a module that is neither in the standard library nor installed here (psutil, pympler) raises ModuleNotFoundError, as it does on these machines',
