@@ -77,6 +77,12 @@ export interface ProcessOptions {
   extensions?: ProcessExtension[];
   /** Boot from this capture instead of the profile's (e.g. a scenario's own start-up trace). */
   startup?: StartupProfile;
+  /**
+   * The recorder child (tools/hw_child.py) whose start-up to boot, by its fingerprint (a recording's
+   * `recorder.child_sha256`, 8+ hex digits): its own capture where the profile has one (profiles.ts),
+   * else the profile's. Comparing with a recording made by another child starts a few blocks off.
+   */
+  recorderChild?: string;
 }
 
 /** A layer above python/ (numpy) that adds modules and types to a loaded process. */
@@ -133,7 +139,10 @@ export class PythonProcess {
     // PYTHONMALLOC=malloc boots from the start-up captured under it where there is one (profiles.ts)
     this.profile =
       opts.startup ??
-      startupProfile(opts.profile ?? this.version.startup, { pymallocOff: env.pythonMalloc === 'malloc' });
+      startupProfile(opts.profile ?? this.version.startup, {
+        pymallocOff: env.pythonMalloc === 'malloc',
+        recorderChild: opts.recorderChild,
+      });
     this.kernel = new Kernel();
     checkPythonMalloc(env, this.version);
     this.clock.wallPerCpu = opts.wallPerCpu ?? 1;
