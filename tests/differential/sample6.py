@@ -1,0 +1,95 @@
+import datetime
+import gc
+import sys
+
+
+class Plain:
+    pass
+
+
+class Two:
+    def __init__(self, a, b):
+        self.a = a
+        self.b = b
+
+
+def f(a, b, c=1, *, k=2):
+    d = 2
+
+    def g():
+        return d
+    return g
+
+
+co = f.__code__
+EXPRS = r'''
+co.co_varnames, co.co_cellvars, co.co_freevars, f(1, 2).__code__.co_freevars
+co.co_argcount, co.co_kwonlyargcount, co.co_posonlyargcount, co.co_nlocals, co.co_flags, co.co_firstlineno
+co.co_varnames is co.co_varnames, co.co_freevars is co.co_freevars, co.co_varnames[1:co.co_argcount]
+datetime.date(2024, 1, 1).isocalendar(), datetime.datetime(2024, 12, 30, 5).isocalendar()
+datetime.date(2021, 1, 1).isocalendar(), datetime.date(2020, 12, 31).isocalendar(), datetime.date(2027, 1, 3).isocalendar()
+datetime.date(2024, 3, 5).isocalendar().week, datetime.date(2024, 3, 5).isocalendar()[0], tuple(datetime.date(2010, 1, 3).isocalendar())
+type(datetime.date(2024, 1, 1).isocalendar()).__name__, isinstance(datetime.date(2024, 1, 1).isocalendar(), tuple)
+format("ab", "05"), format(5, ">06b"), format(-5, "<05"), format(-5, "^07d"), format(1.5, ">08.2f"), format(-3, "05"), format(7, "x<05")
+"{:>06b}|{:<08.3f}|{:^06}|{:05}|{:>05s}".format(5, 2.5, -7, "zz", "q")
+sys.getsizeof(vars(Plain())), sys.getsizeof(vars(Two(1, 2))), sys.getsizeof(Two(1, 2).__dict__)
+'''
+for line in EXPRS.strip().splitlines():
+    line = line.strip()
+    if not line:
+        continue
+    try:
+        r = eval(line)
+        out = repr(r)
+    except Exception as e:
+        out = type(e).__name__ + ": " + str(e)
+    print(line[:30], "=>", out)
+
+
+# gc: every __del__ of a cycle runs before the cycle is cleared (finalize_garbage), a finalizer
+# that stores its object resurrects it and what it reaches (handle_resurrected_objects)
+events = []
+saved = []
+
+
+class Tracked:
+    def __init__(self, name):
+        self.name = name
+
+    def __del__(self):
+        events.append(self.name)
+
+
+class Phoenix(Tracked):
+    def __del__(self):
+        events.append("phoenix " + self.name + " " + self.other.name)
+        saved.append(self)
+
+
+class Breaker(Tracked):
+    def __del__(self):
+        events.append("breaker " + self.name)
+        del self.other
+
+
+gc.collect()
+x, y = Tracked("x"), Tracked("y")
+x.other, y.other = y, x
+del x, y
+print(gc.collect(), events)
+a, b = Phoenix("p"), Tracked("q")
+a.other, b.other = b, a
+del a, b
+print(gc.collect(), events, len(saved), saved[0].other.name)
+events.clear()
+saved.clear()
+print(gc.collect(), events)
+c, d = Breaker("c"), Tracked("d")
+c.other, d.other = d, c
+del c, d
+print(gc.collect(), events)
+ring = [Tracked(f"r{i}") for i in range(4)]
+for i in range(4):
+    ring[i].other = ring[(i + 1) % 4]
+ring = None
+print(gc.collect(), events)
