@@ -93,3 +93,29 @@ for i in range(4):
     ring[i].other = ring[(i + 1) % 4]
 ring = None
 print(gc.collect(), events)
+
+# MATCH_KEYS: a mapping pattern whose second key is missing releases a partly filled values
+# tuple (its unset items must be NULL, not a reused slot's stale handle)
+stats = {"clicks": 0, "keys": 0, "shifted": 0, "resizes": 0, "other": 0}
+for i in range(2000):
+    kind = i % 4
+    if kind == 0:
+        ev = {"type": "click", "pos": [i % 800, i % 600], "button": "left"}
+    elif kind == 1:
+        ev = {"type": "key", "key": chr(97 + i % 26), "mods": ["shift"] if i % 8 == 1 else []}
+    elif kind == 2:
+        ev = {"type": "resize", "size": (1024, 768 + i % 10)}
+    else:
+        ev = {"type": "unknown", "payload": i}
+    match ev:
+        case {"type": "click", "pos": [x, y], **rest} if x > 10:
+            stats["clicks"] += 1
+        case {"type": "key", "key": str(k), "mods": ["shift", *_]}:
+            stats["shifted"] += 1
+        case {"type": "key"}:
+            stats["keys"] += 1
+        case {"type": "resize", "size": (w, h)}:
+            stats["resizes"] += 1
+        case _:
+            stats["other"] += 1
+print(stats)
