@@ -119,3 +119,16 @@ for i in range(2000):
         case _:
             stats["other"] += 1
 print(stats)
+
+# pathlib's pure paths: suffixes, relative_to, match, as_posix
+from pathlib import PurePosixPath, PurePath
+p = PurePosixPath("/srv/data/y2021/m02/log_1.txt.gz")
+root = PurePosixPath("/srv/data")
+print(p.suffixes, PurePosixPath("a.").suffixes, PurePosixPath(".bashrc").suffixes, PurePosixPath("x.tar.gz").suffixes)
+print(p.relative_to(root), p.relative_to("/srv", "data"), p.relative_to("/"), PurePosixPath("a/b").relative_to("a"))
+print(PurePosixPath("/srv/data/y2020").match("*/y20*"), p.match("*.gz"), p.match("/srv/*"), p.match("m0[1-3]/*.gz"), p.match("m0[!2]/*"), p.match("?og_1.txt.gz"))
+print(p.as_posix(), PurePath("a/b/../c").parts)
+try:
+    p.relative_to("/etc")
+except ValueError as e:
+    print(e)
