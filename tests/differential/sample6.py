@@ -132,3 +132,15 @@ try:
     p.relative_to("/etc")
 except ValueError as e:
     print(e)
+
+# datetime.astimezone to a datetime.timezone
+from datetime import datetime as _dt, timedelta as _td, timezone as _tz
+utc = _dt(2024, 3, 1, 22, 45, 7, 123, tzinfo=_tz.utc)
+ist = _tz(_td(hours=5, minutes=30))
+print(utc.astimezone(ist).isoformat(), utc.astimezone(ist) == utc, utc.astimezone(_tz.utc) is utc)
+print(repr(utc.astimezone(_tz(_td(hours=-8), "PST"))))
+print(utc.astimezone(ist).astimezone(_tz.utc) == utc)
+try:
+    utc.astimezone(5)
+except TypeError as e:
+    print(e)

@@ -29,7 +29,7 @@ import {
   newArgs,
   tzArg,
 } from './datetimemethods';
-import { isoCalendarMethod } from './datetimeiso';
+import { astimezoneMethod, isoCalendarMethod } from './datetimeiso';
 import { asDouble } from './math';
 import { makeModule } from './module';
 import type { ModuleSpec } from './registry';
@@ -40,7 +40,7 @@ import type { ModuleSpec } from './registry';
  * leaves the C types, which are what scripts use: date, datetime, timedelta and timezone with
  * their C sizes (objects/datetimetypes.ts) and methods (datetimemethods.ts). Not modelled (they
  * say "not supported by Highwater yet"): time, tzinfo subclasses,
- * timetuple, astimezone, combine, ctime.
+ * timetuple, astimezone to local time (datetimeiso.ts: to a timezone), combine, ctime.
  */
 
 const DELTA_KW = ['days', 'seconds', 'microseconds', 'milliseconds', 'minutes', 'hours', 'weeks'];
@@ -132,7 +132,10 @@ function loadDatetime(vm: Vm, importModule: (name: string) => number): number {
   Object.assign(date.methods, Object.fromEntries([...dateMethods(), isoCalendarMethod()].map((m) => [m.name, m])));
   Object.assign(date.getset, dateGetters());
   date.new = dateTpNew;
-  Object.assign(dt.methods, Object.fromEntries(datetimeMethods(importModule).map((m) => [m.name, m])));
+  Object.assign(
+    dt.methods,
+    Object.fromEntries([...datetimeMethods(importModule), astimezoneMethod()].map((m) => [m.name, m])),
+  );
   Object.assign(dt.getset, datetimeGetters());
   dt.new = dateTpNew;
   tz.new = (vm2, _t, args, kwargs) => {

@@ -1,5 +1,7 @@
-import { toOrdinal, weekday } from '../objects/datetimecal';
-import { dateFields } from '../objects/datetimetypes';
+import { typeError } from '../abstract/errors';
+import { NotSupported } from '../errors';
+import { fieldsToMicros, microsToFields, toOrdinal, weekday } from '../objects/datetimecal';
+import { dateFields, dateNew, tzData } from '../objects/datetimetypes';
 import { fromLong } from '../objects/int';
 import { moduleType, type TypeFactory } from '../objects/modtypes';
 import { ItemPool } from '../objects/pool';
@@ -79,3 +81,36 @@ export const isoCalendarMethod = (): MethodDef => ({
 
 /** The type object, for `datetime.IsoCalendarDate` in a module's namespace. */
 export const isoCalendarDateType = (vm: Vm): number => moduleType(vm, IsoCalendarDateType).typeObject;
+
+/**
+ * datetime.astimezone(tz) of an aware datetime to a datetime.timezone (datetime_astimezone): the
+ * same tzinfo answers self (a new reference); else self − utcoffset() (add_datetime_timedelta: a
+ * datetime of self's type, its tzinfo then swapped for UTC and for tz, no allocation), then
+ * tz.fromutc(it) (timezone_fromutc: + tz's offset, a second datetime), the first freed. A naive
+ * datetime (local time) or no tz (the local zone) is not modelled.
+ */
+export const astimezoneMethod = (): MethodDef => ({
+  name: 'astimezone',
+  flags: Meth.Fastcall | Meth.Keywords,
+  impl: (vm, self, a, kw) => {
+    const f = dateFields(vm, self);
+    const arg = a[0] ?? kw?.get('tz') ?? 0;
+    if (arg === 0 || arg === vm.s.None) throw new NotSupported('datetime.astimezone() to the local time zone');
+    if (vm.typeOf(arg).name !== 'timezone') {
+      if (vm.table.type[arg] < 256)
+        throw typeError(vm, "tzinfo argument must be None or of a tzinfo subclass, not type '%s'", vm.typeOf(arg).name);
+      throw new NotSupported('a tzinfo other than datetime.timezone');
+    }
+    if (!f.tz) throw new NotSupported('datetime.astimezone() of a naive datetime (local time)');
+    if (arg === f.tz) {
+      vm.incref(self);
+      return self;
+    }
+    const type = vm.typeOf(self);
+    const utcUs = fieldsToMicros(f) - BigInt(tzData(vm, f.tz).offsetUs);
+    const utc = dateNew(vm, { ...microsToFields(utcUs), tz: arg }, type);
+    const r = dateNew(vm, { ...microsToFields(utcUs + BigInt(tzData(vm, arg).offsetUs)), tz: arg }, type);
+    vm.decref(utc);
+    return r;
+  },
+});
