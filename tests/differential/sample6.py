@@ -144,3 +144,11 @@ try:
     utc.astimezone(5)
 except TypeError as e:
     print(e)
+
+# timedelta // timedelta (an int), // int, % timedelta
+print(_td(hours=36) // _td(days=1), _td(hours=36) // 5, _td(hours=-36) // _td(days=1), _td(hours=36) % _td(days=1), _td(hours=-36) % _td(days=1), _td(days=1) // _td(seconds=7))
+for bad in (_td(0), 0):
+    try:
+        _td(1) // bad
+    except ZeroDivisionError as e:
+        print(e)
