@@ -152,3 +152,24 @@ for bad in (_td(0), 0):
         _td(1) // bad
     except ZeroDivisionError as e:
         print(e)
+
+# collections.UserDict / UserList
+from collections import UserDict, UserList
+
+
+class D(UserDict):
+    def __missing__(self, key):
+        return key * 2
+
+
+d = D(a=1)
+print(d["zz"], d, d | {"b": 2}, {"c": 3} | d, len(d), list(d), d.get("a"), d.get("q", 0), d.pop("a"), d)
+u = UserList([3, 1, 2])
+u.sort()
+u += [9]
+print(u, u[1:], type(u[1:]).__name__, u * 2, [0] + u, u == [1, 2, 3, 9], u.index(9), 9 in u)
+print(UserDict.fromkeys("ab", 0), D.fromkeys("x").__class__.__name__, UserDict({"k": 1}).copy(), D({"k": 1}).copy())
+try:
+    UserDict()["nope"]
+except KeyError as e:
+    print("KeyError", e)
