@@ -33,7 +33,7 @@ export const SUPPORTED_PYTHON: readonly SupportedGroup[] = [
   {
     title: 'Modules',
     items: [
-      'collections (deque, defaultdict, Counter, namedtuple, OrderedDict, abc), itertools, functools (lru_cache, partial, reduce, wraps, cached_property), operator',
+      'collections (deque, defaultdict, Counter, namedtuple, OrderedDict, ChainMap, UserDict, UserList, abc), itertools, functools (lru_cache, partial, reduce, wraps, cached_property), operator',
       'array, bisect, heapq, copy, struct, mmap, io (StringIO, BytesIO), csv, json, pickle, zlib, gzip, hashlib, uuid',
       'math, cmath-free complex, random (seeded as CPython seeds it), statistics (NormalDist included), decimal, fractions',
       're, string, textwrap, pprint, datetime, time, timeit, enum, dataclasses, typing, abc, contextlib, types',
@@ -48,7 +48,8 @@ export const SUPPORTED_PYTHON: readonly SupportedGroup[] = [
   {
     title: 'Not yet',
     items: [
-      "asyncio's streams, subprocesses and sockets, and other modules not listed (sqlite3, subprocess, multiprocessing, socket, …)",
+      "asyncio's streams, subprocesses and sockets, and other modules not listed (sqlite3, subprocess, multiprocessing, socket, difflib, traceback, …)",
+      'textwrap.TextWrapper, datetime.astimezone() to local time, a module\'s __file__',
       "math.expm1/log1p/tanh/atanh's last bit (about 1 argument in 2,000 differs from glibc's)",
       'numpy: clip, nan_to_num, median/percentile, histogram, einsum, linalg, string arrays, memmap and save, products of 3-d arrays',
     ],

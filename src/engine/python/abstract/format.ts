@@ -56,9 +56,13 @@ export function parseSpec(
       ? valueError(vm, "Cannot specify '%c' with '%c'.", grouping.codePointAt(0)!, c)
       : valueError(vm, "Cannot specify '%c' with '\\x%x'.", grouping.codePointAt(0)!, c);
   }
+  // parse_internal_render_format_spec's 0-padding: a '0' before the width makes '0' the fill
+  // whenever no fill was given, even with an explicit align (format(5, '>06b') is '000101'); it
+  // makes '=' the align only when none was given and the default is '>' (numbers; 'ab' with '05'
+  // is 'ab000')
   return {
-    fill: fill ?? (zero && !align ? '0' : ' '),
-    align: (align as FormatSpec['align']) ?? (zero ? '=' : defaultAlign),
+    fill: fill ?? (zero ? '0' : ' '),
+    align: (align as FormatSpec['align']) ?? (zero && defaultAlign === '>' ? '=' : defaultAlign),
     sign: (sign as FormatSpec['sign']) ?? '',
     alternate: !!alt,
     zero: !!zero,

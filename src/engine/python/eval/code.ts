@@ -1,6 +1,8 @@
 import type { CodeObject } from '../compiler/code';
 import { Op } from '../compiler/opcodes';
+import { fromLong } from '../objects/int';
 import { intern } from '../objects/str';
+import { tupleFromItems } from '../objects/tuple';
 import { readyStaticType } from '../objects/typeobject';
 import { T, defineType, type TypeSlots } from '../objects/types';
 import type { Vm } from '../runtime/vm';
@@ -92,11 +94,29 @@ const CodeType = (): TypeSlots =>
       co_name: { name: 'co_name', get: (vm, h) => constStr(vm, codeRt(vm, h).co.name) },
       co_qualname: { name: 'co_qualname', get: (vm, h) => constStr(vm, codeRt(vm, h).co.qualname) },
       co_filename: { name: 'co_filename', get: (vm, h) => constStr(vm, codeRt(vm, h).co.filename) },
+      // code_getvarnames / code_getcellvars / code_getfreevars (3.11 get_localsplus_names): a new
+      // tuple of the interned names at every read (`co.co_varnames is co.co_varnames` is False on
+      // 3.11.7), the empty tuple when there are none.
+      co_varnames: { name: 'co_varnames', get: (vm, h) => namesTuple(vm, codeRt(vm, h).co.varnames) },
+      co_cellvars: { name: 'co_cellvars', get: (vm, h) => namesTuple(vm, codeRt(vm, h).co.cellvars) },
+      co_freevars: { name: 'co_freevars', get: (vm, h) => namesTuple(vm, codeRt(vm, h).co.freevars) },
+      // code_memberlist's T_INT members: PyLong_FromLong at each read.
+      co_argcount: { name: 'co_argcount', get: (vm, h) => fromLong(vm, codeRt(vm, h).co.argcount) },
+      co_posonlyargcount: { name: 'co_posonlyargcount', get: (vm, h) => fromLong(vm, codeRt(vm, h).co.posonlyargcount) },
+      co_kwonlyargcount: { name: 'co_kwonlyargcount', get: (vm, h) => fromLong(vm, codeRt(vm, h).co.kwonlyargcount) },
+      co_nlocals: { name: 'co_nlocals', get: (vm, h) => fromLong(vm, codeRt(vm, h).co.nlocals) },
+      co_stacksize: { name: 'co_stacksize', get: (vm, h) => fromLong(vm, codeRt(vm, h).co.stacksize) },
+      co_flags: { name: 'co_flags', get: (vm, h) => fromLong(vm, codeRt(vm, h).co.flags) },
+      co_firstlineno: { name: 'co_firstlineno', get: (vm, h) => fromLong(vm, codeRt(vm, h).co.firstlineno) },
     },
   });
 
 /** A code object's name fields are interned strs made with it (a new reference, no allocation). */
 const constStr = (vm: Vm, s: string): number => intern(vm, s);
+
+/** A fresh tuple of a code object's interned names (get_localsplus_names). */
+const namesTuple = (vm: Vm, names: readonly string[]): number =>
+  tupleFromItems(vm, names.map((n) => intern(vm, n)));
 
 /** Register the `code` type (the eval loop's own type) in a Vm. */
 export function installCodeType(vm: Vm): void {

@@ -55,6 +55,9 @@ export function matchKeys(it: Interpreter, s: Int32Array, sp: number): number {
     seen = setNew(vm);
     dummy = call(vm, vm.types[T.Object].typeObject, [], null);
     values = tupleAlloc(vm, nkeys);
+    // PyTuple_New's items start NULL: a key missing after the first releases a partly filled
+    // tuple, which must not reach the stale handles a reused item slot still holds
+    vm.pool.data.fill(0, vm.table.ref[values], vm.table.ref[values] + nkeys);
     for (let i = 0; i < nkeys; i++) {
       const key = tupleItem(vm, keys, i);
       if (setContains(vm, seen, key))

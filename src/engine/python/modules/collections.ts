@@ -9,6 +9,7 @@ import { Meth } from '../objects/types';
 import { moduleData } from '../objects/module';
 import { makeCounter } from './counter';
 import { makeChainMap } from './chainmap';
+import { makeUserClass } from './userdict';
 
 /**
  * collections (Lib/collections/__init__.py over the C module _collections): deque, defaultdict
@@ -44,7 +45,11 @@ export const collectionsModule: ModuleSpec = {
         Counter: counter,
       },
     );
-    moduleData(vm, mod).lazy = new Map([['ChainMap', () => makeChainMap(vm, importModule)]]);
+    moduleData(vm, mod).lazy = new Map([
+      ['ChainMap', () => makeChainMap(vm, importModule)],
+      ['UserDict', () => makeUserClass(vm, importModule, 'UserDict')],
+      ['UserList', () => makeUserClass(vm, importModule, 'UserList')],
+    ]);
     return mod;
   },
 };

@@ -29,6 +29,7 @@ import {
   newArgs,
   tzArg,
 } from './datetimemethods';
+import { astimezoneMethod, isoCalendarMethod } from './datetimeiso';
 import { asDouble } from './math';
 import { makeModule } from './module';
 import type { ModuleSpec } from './registry';
@@ -38,8 +39,8 @@ import type { ModuleSpec } from './registry';
  * types; its import (footprint.ts: 4,128 pymalloc calls on 3.11.7, the C module's 1,064 first)
  * leaves the C types, which are what scripts use: date, datetime, timedelta and timezone with
  * their C sizes (objects/datetimetypes.ts) and methods (datetimemethods.ts). Not modelled (they
- * say "not supported by Highwater yet"): time, tzinfo subclasses, isocalendar,
- * timetuple, astimezone, combine, ctime.
+ * say "not supported by Highwater yet"): time, tzinfo subclasses,
+ * timetuple, astimezone to local time (datetimeiso.ts: to a timezone), combine, ctime.
  */
 
 const DELTA_KW = ['days', 'seconds', 'microseconds', 'milliseconds', 'minutes', 'hours', 'weeks'];
@@ -128,10 +129,13 @@ function loadDatetime(vm: Vm, importModule: (name: string) => number): number {
   Object.assign(delta.methods, Object.fromEntries(deltaMethods().map((m) => [m.name, m])));
   Object.assign(delta.getset, deltaGetters());
   delta.new = deltaTpNew;
-  Object.assign(date.methods, Object.fromEntries(dateMethods().map((m) => [m.name, m])));
+  Object.assign(date.methods, Object.fromEntries([...dateMethods(), isoCalendarMethod()].map((m) => [m.name, m])));
   Object.assign(date.getset, dateGetters());
   date.new = dateTpNew;
-  Object.assign(dt.methods, Object.fromEntries(datetimeMethods(importModule).map((m) => [m.name, m])));
+  Object.assign(
+    dt.methods,
+    Object.fromEntries([...datetimeMethods(importModule), astimezoneMethod()].map((m) => [m.name, m])),
+  );
   Object.assign(dt.getset, datetimeGetters());
   dt.new = dateTpNew;
   tz.new = (vm2, _t, args, kwargs) => {

@@ -1,7 +1,8 @@
 /**
  * pathlib's Python half, written for Highwater from what Lib/pathlib.py (3.11) does for the
- * common calls: a PosixPath holds its parts and its str; `/`, name, suffix, stem, parent,
- * with_suffix, joinpath; exists/is_file/is_dir, open, read_text/write_text, read_bytes/
+ * common calls: a PosixPath holds its parts and its str; `/`, name, suffix, suffixes, stem,
+ * parent, with_suffix, joinpath, relative_to, match (fnmatch's *, ? and [...] per part, from the
+ * right), as_posix; exists/is_file/is_dir, open, read_text/write_text, read_bytes/
  * write_bytes, unlink, mkdir, iterdir over the simulated file system (through os and open, as the
  * real methods go through them). Not modelled: glob, stat(), resolve() of symlinks, Windows paths.
  */
@@ -59,6 +60,14 @@ class PurePosixPath:
         return ""
 
     @property
+    def suffixes(self):
+        name = self.name
+        if name.endswith("."):
+            return []
+        name = name.lstrip(".")
+        return ["." + s for s in name.split(".")[1:]]
+
+    @property
     def stem(self):
         name = self.name
         i = name.rfind(".")
@@ -92,6 +101,66 @@ class PurePosixPath:
 
     def is_absolute(self):
         return self._str.startswith("/")
+
+    def as_posix(self):
+        return self._str
+
+    def relative_to(self, *other):
+        base = type(self)(*other)
+        mine, theirs = self.parts, base.parts
+        if base._str == "." and not self.is_absolute():
+            return self
+        if mine[:len(theirs)] != theirs:
+            raise ValueError(
+                "{!r} is not in the subpath of {!r} OR one path is relative and the other is absolute."
+                .format(self._str, base._str))
+        return type(self)(*mine[len(theirs):]) if len(mine) > len(theirs) else type(self)()
+
+    def match(self, path_pattern):
+        pat = type(self)(path_pattern)
+        if pat._str == ".":
+            raise ValueError("empty pattern")
+        parts, pat_parts = self.parts, pat.parts
+        if pat.is_absolute():
+            if len(parts) != len(pat_parts):
+                return False
+        elif len(pat_parts) > len(parts):
+            return False
+        for part, p in zip(reversed(parts), reversed(pat_parts)):
+            if not _hw_fnmatch(part, p):
+                return False
+        return True
+
+
+def _hw_fnmatch(name, pat):
+    # fnmatch.fnmatchcase for one part: '*', '?', '[seq]' and '[!seq]'
+    if not pat:
+        return not name
+    c = pat[0]
+    if c == "*":
+        return any(_hw_fnmatch(name[i:], pat[1:]) for i in range(len(name) + 1))
+    if not name:
+        return False
+    if c == "?":
+        return _hw_fnmatch(name[1:], pat[1:])
+    if c == "[":
+        end = pat.find("]", 2)
+        if end > 0:
+            body = pat[1:end]
+            neg = body.startswith("!")
+            if neg:
+                body = body[1:]
+            hit = False
+            i = 0
+            while i < len(body):
+                if i + 2 < len(body) and body[i + 1] == "-":
+                    hit = hit or body[i] <= name[0] <= body[i + 2]
+                    i += 3
+                else:
+                    hit = hit or name[0] == body[i]
+                    i += 1
+            return hit != neg and _hw_fnmatch(name[1:], pat[end + 1:])
+    return name[0] == c and _hw_fnmatch(name[1:], pat[1:])
 
 
 class PosixPath(PurePosixPath):

@@ -15,6 +15,7 @@ import {
 } from './datetimecal';
 import { E } from './exctypes';
 import { fromDouble } from './float';
+import { fromLong } from './int';
 import { moduleType } from './modtypes';
 import { strNew } from './str';
 import { Cmp, NB, T, TpFlags, defineType, numberSlots, type TypeSlots } from './types';
@@ -141,6 +142,29 @@ function deltaTrueDiv(vm: Vm, a: number, b: number): number {
   return deltaFromMicros(vm, roundHalfEven(x / k));
 }
 
+/**
+ * delta_divide / delta_remainder: timedelta // timedelta is an int (floor of the microseconds),
+ * timedelta // int a timedelta, timedelta % timedelta a timedelta with the divisor's sign.
+ */
+function deltaFloorDiv(vm: Vm, a: number, b: number): number {
+  if (!isDelta(vm, a)) return vm.s.NotImplemented;
+  const x = deltaMicros(deltaFields(vm, a));
+  const divisor = isDelta(vm, b) ? deltaMicros(deltaFields(vm, b)) : null;
+  if (divisor === null && vm.table.type[b] !== T.Int && vm.table.type[b] !== T.Bool) return vm.s.NotImplemented;
+  const y = divisor ?? vm.table.num[b];
+  if (y === 0) throw raiseString(vm, E.ZeroDivisionError, 'integer division or modulo by zero');
+  const q = Math.floor(x / y);
+  return divisor === null ? deltaFromMicros(vm, q) : fromLong(vm, q);
+}
+
+function deltaRemainder(vm: Vm, a: number, b: number): number {
+  if (!isDelta(vm, a) || !isDelta(vm, b)) return vm.s.NotImplemented;
+  const x = deltaMicros(deltaFields(vm, a));
+  const y = deltaMicros(deltaFields(vm, b));
+  if (y === 0) throw raiseString(vm, E.ZeroDivisionError, 'integer division or modulo by zero');
+  return deltaFromMicros(vm, x - Math.floor(x / y) * y);
+}
+
 function roundHalfEven(v: number): number {
   const f = Math.floor(v);
   const diff = v - f;
@@ -169,6 +193,8 @@ export const DeltaTypeFactory = (_vm: Vm, id: number): TypeSlots =>
         [NB.Subtract]: deltaSub,
         [NB.Multiply]: deltaMul,
         [NB.TrueDivide]: deltaTrueDiv,
+        [NB.FloorDivide]: deltaFloorDiv,
+        [NB.Remainder]: deltaRemainder,
       },
       {
         negative: (vm, h) => {

@@ -99,6 +99,7 @@ export function typeNew(
   }
   const base = bestBase(vm, baseTypes);
   const dict = dictCopy(vm, ns);
+  if (vm.finalizeForGc === null) vm.finalizeForGc = (h) => finalizeFromGc(vm, h);
 
   // __slots__ (type_new_slots): validated, sorted (a list made into a tuple), __dict__/__weakref__ picked out
   let ownSlots: string[] | null = null;
@@ -610,6 +611,31 @@ function callFinalizerFromDealloc(vm: Vm, h: number, type: TypeSlots): boolean {
   if (--vm.table.refcnt[h] !== 0) return false;
   done.delete(h);
   vm.gc.untrack(h);
+  return true;
+}
+
+/**
+ * finalize_garbage's PyObject_CallFinalizer for a class's instance found in unreachable garbage
+ * (slot_tp_finalize): __del__ once per object (_PyGCHead_SET_FINALIZED first, so its later
+ * deallocation does not call it again), held by a reference for the call, an exception unraisable.
+ */
+function finalizeFromGc(vm: Vm, h: number): boolean {
+  const type = vm.typeOf(h);
+  if (type.dealloc !== subtypeDealloc) return false;
+  let done = finalizedBy.get(vm);
+  if (done === undefined) finalizedBy.set(vm, (done = new Set()));
+  if (done.has(h)) return false;
+  const del = typeLookup(vm, type, '__del__');
+  if (del === 0) return false;
+  done.add(h);
+  vm.incref(h);
+  try {
+    vm.decref(callDunder(vm, h, '__del__', []));
+  } catch (e) {
+    if (!(e instanceof PyError) || e.excType < 0) throw e;
+    vm.eval.writeUnraisable(e, `Exception ignored in: ${reprText(vm, del)}`);
+  }
+  vm.decref(h);
   return true;
 }
 

@@ -23,6 +23,11 @@ export interface GcHost {
   walked?(objects: number, edges: number): void;
   /** handle_weakrefs (before delete_garbage): returns the weak references freed by their callbacks. */
   weakrefsOfUnreachable?(unreachable: number[], collecting: (h: number) => boolean): number;
+  /**
+   * finalize_garbage's call for one object: its tp_finalize (a class's __del__) when it has one
+   * and has not been finalized yet (_PyGCHead_FINALIZED); true when a finalizer ran.
+   */
+  finalize?(h: number): boolean;
 }
 
 const NUM_GENERATIONS = 3;
@@ -202,6 +207,13 @@ export class Gc {
       if (list.length) freedByCallbacks = host.weakrefsOfUnreachable(list, (h) => t.gen[h] === UNREACHABLE);
     }
 
+    // finalize_garbage, then handle_resurrected_objects: every __del__ runs before any object of
+    // the garbage is cleared (a cycle's objects still have their attributes when their finalizers
+    // run: 3.11.7 calls both __del__ of `x.other = y; y.other = x`), and what a finalizer made
+    // reachable again leaves the garbage. The count is what is left to clear.
+    let nCleared = nUnreachable;
+    if (host.finalize && this.finalizeGarbage()) nCleared = this.handleResurrected(older);
+
     // delete_garbage: tp_clear each unreachable object; survivors go to the older generation.
     const unreachable = this.heads[UNREACHABLE];
     while (t.gcNext[unreachable] !== unreachable) {
@@ -216,10 +228,50 @@ export class Gc {
       }
     }
     if (full) host.clearFreeLists();
-    this.collected[generation] += nUnreachable + freedByCallbacks;
-    host.onCollect?.(generation, nUnreachable + freedByCallbacks);
-    host.phase?.('stop', generation, nUnreachable + freedByCallbacks, 0);
-    return nUnreachable + freedByCallbacks;
+    this.collected[generation] += nCleared + freedByCallbacks;
+    host.onCollect?.(generation, nCleared + freedByCallbacks);
+    host.phase?.('stop', generation, nCleared + freedByCallbacks, 0);
+    return nCleared + freedByCallbacks;
+  }
+
+  /**
+   * finalize_garbage: each unreachable object in list order (a snapshot: a finalizer may free
+   * others, which then leave the list), its finalizer called once. True when one ran.
+   */
+  private finalizeGarbage(): boolean {
+    const t = this.host.table;
+    const u = this.heads[UNREACHABLE];
+    const list: number[] = [];
+    for (let h = t.gcNext[u]; h !== u; h = t.gcNext[h]) list.push(h);
+    let ran = false;
+    for (const h of list) if (t.gen[h] === UNREACHABLE && this.host.finalize!(h)) ran = true;
+    return ran;
+  }
+
+  /**
+   * handle_resurrected_objects (deduce_unreachable over the garbage again): objects a finalizer
+   * stored somewhere reachable, and all they reach, go to the older generation; returns how many
+   * are still unreachable, in their order.
+   */
+  private handleResurrected(older: number): number {
+    const t = this.host.table;
+    const { flags, gcRefs, gcNext } = t;
+    const u = this.heads[UNREACHABLE];
+    this.subtractRefs(UNREACHABLE);
+    this.markReachable(UNREACHABLE);
+    let left = 0;
+    for (let h = gcNext[u]; h !== u; ) {
+      const next = gcNext[h];
+      gcRefs[h] = 0;
+      if (flags[h] & F_REACHABLE) {
+        flags[h] &= ~F_REACHABLE;
+        this.unlink(h);
+        this.append(h, older);
+        this.size[older]++;
+      } else left++;
+      h = next;
+    }
+    return left;
   }
 
   /**

@@ -187,6 +187,8 @@ export class Vm implements GcHost {
   clearWeakRefs: ((h: number) => void) | null = null;
   /** handle_weakrefs for the collector (objects/weaklist.ts): the unreachable objects, and whether one is among them. */
   handleWeakrefs: ((unreachable: number[], collecting: (h: number) => boolean) => number) | null = null;
+  /** The collector's finalize_garbage call (objects/typenew.ts, once a class exists): true when a __del__ ran. */
+  finalizeForGc: ((h: number) => boolean) | null = null;
 
   /**
    * Py_TRASHCAN_BEGIN(op, dealloc): true when the deallocation is deferred (nesting too deep).
@@ -386,6 +388,10 @@ export class Vm implements GcHost {
   /** handle_weakrefs: weak references to the unreachable objects cleared, reachable ones' callbacks called. */
   weakrefsOfUnreachable(unreachable: number[], collecting: (h: number) => boolean): number {
     return this.handleWeakrefs === null ? 0 : this.handleWeakrefs(unreachable, collecting);
+  }
+
+  finalize(h: number): boolean {
+    return this.finalizeForGc !== null && this.finalizeForGc(h);
   }
 
   /** Every collection goes to the event log (size = generation, aux = unreachable objects found). */
