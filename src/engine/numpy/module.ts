@@ -27,6 +27,8 @@ import { NumericFunctions } from './numericFunctions';
 import { MatrixProducts } from './matmul';
 import { ShapeFunctions } from './shapeFunctions';
 import { Builders } from './builders';
+import { Quantiles } from './quantiles';
+import { clipMethod } from './clip';
 import { NUMPY_VERSION } from './constants';
 
 /**
@@ -55,6 +57,7 @@ export class NumpyRuntime {
   readonly products: MatrixProducts;
   readonly shapes: ShapeFunctions;
   readonly builders: Builders;
+  readonly quantiles: Quantiles;
   readonly growth: Growth;
   readonly ndarrayType: TypeSlots;
   /** The module object (static: its memory is part of the import footprint). */
@@ -90,6 +93,7 @@ export class NumpyRuntime {
     this.products = new MatrixProducts(this);
     this.shapes = new ShapeFunctions(this);
     this.builders = new Builders(this);
+    this.quantiles = new Quantiles(this);
     this.scalars.round = (self, args, kw) => this.rounding.scalarMethod(self, args, kw);
     const types = makeNdarrayType({
       layout: this.layout,
@@ -97,6 +101,7 @@ export class NumpyRuntime {
       products: this.products,
       shapes: this.shapes,
       builders: this.builders,
+      clip: (self, args, kw) => clipMethod(this, self, args, kw),
       vm,
       arrays: this.arrays,
       views: this.views,
