@@ -29,6 +29,7 @@ import { ShapeFunctions } from './shapeFunctions';
 import { Builders } from './builders';
 import { Quantiles } from './quantiles';
 import { clipMethod } from './clip';
+import { Linalg } from './linalg';
 import { NUMPY_VERSION } from './constants';
 
 /**
@@ -58,6 +59,7 @@ export class NumpyRuntime {
   readonly shapes: ShapeFunctions;
   readonly builders: Builders;
   readonly quantiles: Quantiles;
+  readonly linalg: Linalg;
   readonly growth: Growth;
   readonly ndarrayType: TypeSlots;
   /** The module object (static: its memory is part of the import footprint). */
@@ -117,6 +119,7 @@ export class NumpyRuntime {
     this.functions = new Functions(this);
     this.module = moduleStatic(vm, 'numpy', 'np');
     this.random = new RandomModule(this);
+    this.linalg = new Linalg(this);
     this.fillModule();
   }
 
@@ -174,6 +177,7 @@ export class NumpyRuntime {
     add('pi', constant(Math.PI));
     add('e', constant(Math.E));
     add('random', this.random.module);
+    add('linalg', this.linalg.module);
   }
 
   /** Call a module function by name from TypeScript (tests, benchmarks). */
