@@ -54,6 +54,7 @@ const ARRAY_LEVEL: [RegExp, string][] = [
     /\.mean\(|np\.mean\(/,
     "_methods._mean's Python frame (the division runs through true_divide with keywords)",
   ],
+  [/np\.linalg\.norm\(/, 'linalg.norm (Python) and the __array_function__ dispatcher'],
   [/np\.clip\(|\.clip\(/, "_methods._clip's Python frame (its _clip_dep_* checks' 0-d arrays are held)"],
 ];
 
@@ -71,6 +72,10 @@ const LIBC_LEVEL: [RegExp, string][] = [[/np\.median\(/, 'function_base._median 
  * miss it depending on what the cache holds (a few 8–32-byte mallocs differ).
  */
 const BUFFER_LEVEL: [RegExp, string][] = [
+  [
+    /np\.meshgrid\(/,
+    "function_base.meshgrid / stride_tricks.broadcast_arrays (Python): the views' 32-byte dims blocks miss NumPy's dims cache in an order not reproduced",
+  ],
   [/np\.(percentile|quantile)\(/, 'function_base._quantile (Python)'],
 ];
 

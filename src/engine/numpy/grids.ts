@@ -6,6 +6,11 @@ import type { Kwargs } from '../python/objects/types';
 import { boolArg, isNone } from './args';
 import type { NumpyRuntime } from './module';
 import { iteratorBytes } from './ufunc';
+import { rawMalloc } from './alloc';
+
+/** sizeof(PyArrayMultiIterObject) and sizeof(PyArrayIterObject) on Debian's build (measured). */
+const MULTI_ITER_BYTES = 560;
+const ITER_OBJECT_BYTES = 2632;
 
 /**
  * np.meshgrid(*xi, copy=True, sparse=False, indexing='xy') as function_base.py (1.24.2) runs it:
@@ -54,6 +59,13 @@ export function meshgrid(rt: NumpyRuntime, args: number[], kw: Kwargs): number {
       // np.broadcast_arrays(*output, subok=True): read-only stride-0 views of the common shape
       const shape = new Array<number>(ndim).fill(1);
       output.forEach((o) => A.shape(o).forEach((d, i) => d !== 1 && (shape[i] = d)));
+      // _broadcast_shape: np.broadcast(*args), a PyArrayMultiIterObject (560 bytes) and one
+      // PyArrayIterObject (2,632) per operand through the C library, freed with it (measured)
+      const libc = A.alloc.libc;
+      const multi = rawMalloc(libc, MULTI_ITER_BYTES);
+      const iters = output.map(() => rawMalloc(libc, ITER_OBJECT_BYTES));
+      iters.forEach((p) => p && libc.free(p));
+      if (multi) libc.free(multi);
       const views = output.map((o) => {
         const bytes = iteratorBytes(ndim, 1, false);
         const it = vm.mem.malloc(bytes);

@@ -125,17 +125,17 @@ export class Linalg {
       }
     }
     if (ord === null || ord === 2) {
+      // s = (x.conj() * x).real stays alive until norm returns: sqrt's result is made first
       const sq = U.call('multiply', [x, x], 0);
-      let s: number;
       try {
-        s = R.reduce('add', sq, ax, null);
+        const s = R.reduce('add', sq, ax, null);
+        try {
+          return U.unary('sqrt', s);
+        } finally {
+          vm.decref(s);
+        }
       } finally {
         vm.decref(sq);
-      }
-      try {
-        return U.unary('sqrt', s);
-      } finally {
-        vm.decref(s);
       }
     }
     throw new NotSupported(`np.linalg.norm(ord=${ord})`);
