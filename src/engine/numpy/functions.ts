@@ -1,5 +1,7 @@
 import { npDelete } from './deleteItems';
 import { npSplit } from './split';
+import { clipFunction } from './clip';
+import { meshgrid } from './grids';
 import { typeError, valueError } from '../python/abstract/errors';
 import { NotSupported } from '../python/errors';
 import { fromLong } from '../python/objects/int';
@@ -155,6 +157,11 @@ export class Functions {
         fn: (a, k) => npSplit(rt, a, k, false, (h) => this.methods.cumsum(h, [], null)),
       },
       diag: { flags: FK, fn: (a, k) => rt.builders.diag(a, k) },
+      clip: { flags: FK, fn: (a, k) => clipFunction(rt, a, k) },
+      meshgrid: { flags: FK, fn: (a, k) => meshgrid(rt, a, k) },
+      median: { flags: FK, fn: (a, k) => rt.quantiles.median(a, k) },
+      percentile: { flags: FK, fn: (a, k) => rt.quantiles.quantile('percentile', a, k) },
+      quantile: { flags: FK, fn: (a, k) => rt.quantiles.quantile('quantile', a, k) },
       searchsorted: {
         flags: FK,
         fn: (a, k) => {

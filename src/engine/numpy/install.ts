@@ -46,6 +46,10 @@ export function installNumpy(p: PythonProcess): NumpyHandle {
     load();
     return handle.runtime!.random.module;
   });
+  it.moduleProviders.set('numpy.linalg', () => {
+    load();
+    return handle.runtime!.linalg.module;
+  });
   return handle;
 }
 

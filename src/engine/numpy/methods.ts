@@ -41,6 +41,8 @@ export interface MethodContext {
   products?: MatrixProducts;
   shapes?: ShapeFunctions;
   builders?: Builders;
+  /** ndarray.clip (clip.ts). */
+  clip?: (self: number, args: readonly number[], kw: Kwargs | null) => number;
 }
 
 /**

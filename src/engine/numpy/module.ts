@@ -27,6 +27,9 @@ import { NumericFunctions } from './numericFunctions';
 import { MatrixProducts } from './matmul';
 import { ShapeFunctions } from './shapeFunctions';
 import { Builders } from './builders';
+import { Quantiles } from './quantiles';
+import { clipMethod } from './clip';
+import { Linalg } from './linalg';
 import { NUMPY_VERSION } from './constants';
 
 /**
@@ -55,6 +58,8 @@ export class NumpyRuntime {
   readonly products: MatrixProducts;
   readonly shapes: ShapeFunctions;
   readonly builders: Builders;
+  readonly quantiles: Quantiles;
+  readonly linalg: Linalg;
   readonly growth: Growth;
   readonly ndarrayType: TypeSlots;
   /** The module object (static: its memory is part of the import footprint). */
@@ -90,6 +95,7 @@ export class NumpyRuntime {
     this.products = new MatrixProducts(this);
     this.shapes = new ShapeFunctions(this);
     this.builders = new Builders(this);
+    this.quantiles = new Quantiles(this);
     this.scalars.round = (self, args, kw) => this.rounding.scalarMethod(self, args, kw);
     const types = makeNdarrayType({
       layout: this.layout,
@@ -97,6 +103,7 @@ export class NumpyRuntime {
       products: this.products,
       shapes: this.shapes,
       builders: this.builders,
+      clip: (self, args, kw) => clipMethod(this, self, args, kw),
       vm,
       arrays: this.arrays,
       views: this.views,
@@ -112,6 +119,7 @@ export class NumpyRuntime {
     this.functions = new Functions(this);
     this.module = moduleStatic(vm, 'numpy', 'np');
     this.random = new RandomModule(this);
+    this.linalg = new Linalg(this);
     this.fillModule();
   }
 
@@ -169,6 +177,7 @@ export class NumpyRuntime {
     add('pi', constant(Math.PI));
     add('e', constant(Math.E));
     add('random', this.random.module);
+    add('linalg', this.linalg.module);
   }
 
   /** Call a module function by name from TypeScript (tests, benchmarks). */

@@ -320,6 +320,7 @@ export function makeNdarrayType(c: MethodContext): {
         return L.swapaxes(self, intArg(v, args[0], 'axis1'), intArg(v, args[1], 'axis2'));
       }),
       round: method('round', VK, (_v, self, args, kw) => c.rounding!.method(self, args, kw)),
+      clip: method('clip', FK, (_v, self, args, kw) => c.clip!(self, args, kw)),
       tobytes: method('tobytes', FK, (_v, self, args, kw) => L.tobytes(self, args, kw)),
       resize: method('resize', VK, (_v, self, args, kw) => G.resize(self, args, kw ?? new Map())),
       transpose: method('transpose', Meth.Varargs, (v, self, args) => {
