@@ -5,10 +5,6 @@
  */
 export const KNOWN_ENV_GAPS = new Map<string, string>([
   [
-    'pymalloc-off/numpy_alloc_zeros',
-    "anon_mmap 7.0 MiB above the real run from `import numpy` on (+7.56 against +0.56), heap 6.75 MiB below it (+4.20 against +10.95): numpy/importFootprint.ts replays the import captured with pymalloc on (debian-3.11.2-numpy-import.trace plus its pymalloc blocks per class), so the import's objects fill 7 new pymalloc arenas, where under PYTHONMALLOC=malloc they are glibc chunks on the heap. Needs a debian-3.11.2 start-up and numpy-import capture under PYTHONMALLOC=malloc (tools/capture_startup.py TARGETS, as cpython-3.11.7-pymalloc-off), and NumPy's data and dims cache ids (importFootprint.ts DATACACHE, DIMCACHE) found again in that trace; not done (allocators-5: out of time)",
-  ],
-  [
     'mimalloc/h9_bytearray_grow',
     "each step's value is one a real run read, but no one run reads them all: the recorder measures every step in a fresh process (tools/record.py), and mimalloc's 25 ms decommit delay splits each step in two regimes: after the growth loop 31.8 | 42.9 | 42.9 MiB over the start (recording | rerun 1 | rerun 2), after `del buf[1000:]` 23.4 | 12.2 | 0.5, after `del buf` 12.2 | 23.1 | 15.4 (a `del` of a 1000-byte buffer does not add 11 MiB: those are different processes). The simulator (page faults, pages given back and big writes on the clock as they happen: kernel/costs.ts) reads 42.9 / 23.4 / 23.4 on the recording's clock, 31.8 / 12.2 / 12.2 on the reruns': every value in the real set of its step, in a pairing no real run has",
   ],

@@ -4,6 +4,7 @@ import cpython3130 from './3.13.0/cpython-3.13.0.json';
 import debian3112 from './debian-3.11.2.json';
 import { inflateSync } from 'fflate';
 import cpython3117PymallocOff from './3.11.7/cpython-3.11.7-pymalloc-off.json';
+import debian3112PymallocOff from './3.11.2/debian-3.11.2-pymalloc-off.json';
 import { PACKED_TRACES } from './packedTraces';
 import { TRACES } from './traces';
 
@@ -90,6 +91,9 @@ const PROFILES: Record<ProfileName, () => StartupProfile> = {
  */
 const PYMALLOC_OFF: Partial<Record<ProfileName, StartupInfo>> = {
   'cpython-3.11.7': cpython3117PymallocOff as unknown as StartupInfo,
+  // with its numpy-import segment: under PYTHONMALLOC=malloc the import's objects are glibc chunks
+  // (heap 5.46 → 13.86 MB at the import's end, no pymalloc arena), numpy/importFootprint.ts replays it
+  'debian-3.11.2': debian3112PymallocOff as unknown as StartupInfo,
 };
 
 const inflated = new Map<string, string>();
@@ -145,10 +149,7 @@ export function startupProfile(
   if (!off) return profile;
   // the same interpreter and collector state at <start> (the recordings under PYTHONMALLOC=malloc
   // read the same gc figures); only the C library's calls differ
-  const trace = off.segments[0].trace;
-  return {
-    ...profile,
-    info: off,
-    traces: { ...profile.traces, [trace]: packedTrace(trace.replace(/\.gz$/, '')) },
-  };
+  const traces = { ...profile.traces };
+  for (const s of off.segments) traces[s.trace] = packedTrace(s.trace.replace(/\.gz$/, ''));
+  return { ...profile, info: off, traces };
 }
