@@ -15,6 +15,8 @@ export interface CliArgs {
   warnings: string[];
   /** Which captured interpreter start-up to boot from (default: by the script, see defaultProfile). */
   profile?: ProfileName;
+  /** Boot the start-up of this recorder child (--recorder-child HEX: a recording's recorder.child_sha256). */
+  recorderChild?: string;
   /** The CPython version to simulate (--python 3.11|3.12|3.13; default 3.11). */
   python?: VersionName;
   /** Seconds of simulator CPU time before the run stops (--max-seconds); absent: no limit. */
@@ -88,6 +90,10 @@ export function parseArgs(argv: string[]): CliArgs {
       const name = argv[++i] as ProfileName;
       if (!PROFILE_NAMES.includes(name)) throw new UsageError(`--profile takes one of ${PROFILE_NAMES.join(', ')}`);
       out.profile = name;
+    } else if (a === '--recorder-child') {
+      const v = value(a, argv[++i]);
+      if (!/^[0-9a-fA-F]{8,16}$/.test(v)) throw new UsageError('--recorder-child takes 8 to 16 hex digits');
+      out.recorderChild = v;
     } else if (a in TUNABLE_FLAGS) {
       const spec = GLIBC_TUNABLE_SPECS.find((s) => s.key === TUNABLE_FLAGS[a])!;
       tunables.push(`${spec.name}=${value(a, argv[++i])}`);
@@ -131,6 +137,9 @@ export const USAGE = `usage: npm run -s sim -- FILE.py [--json] [--malloc-log] [
   --profile NAME      the start-up capture to boot: cpython-3.11.7 (pyenv's python3, the default),
                       debian-3.11.2 (/usr/bin/python3 with NumPy 1.24; the default for 3.11 scripts that import
                       numpy), cpython-3.12.1, cpython-3.13.0 (the defaults of --python 3.12 and 3.13)
+  --recorder-child HEX boot the start-up the recorder's child (tools/hw_child.py) with this fingerprint had
+                      (a recording's recorder.child_sha256): 961cb490 for recordings made before 2026-12-06;
+                      default: the current child's
   --env NAME=VALUE    the environment the real process would get (repeatable): GLIBC_TUNABLES=glibc.malloc.NAME=V:…,
                       MALLOC_ARENA_MAX, MALLOC_MMAP_THRESHOLD_, MALLOC_TRIM_THRESHOLD_, MALLOC_TOP_PAD_, MALLOC_MMAP_MAX_,
                       MALLOC_ARENA_TEST, LD_PRELOAD, MALLOC_CONF, MIMALLOC_*, PYTHONMALLOC

@@ -24,6 +24,7 @@ export function runPythonCli(source: string | Buffer, args: CliArgs): number {
     filename: args.script ? resolve(args.script) : undefined,
     python: args.python,
     profile: args.profile ?? defaultProfile(textOf(source), args.python),
+    recorderChild: args.recorderChild,
     maxSeconds: args.maxSeconds ?? null,
     clock: cpuClock,
     ...memoryLimits(args),
@@ -96,6 +97,7 @@ function printMallocLog(source: string | Buffer, args: CliArgs): number {
     mallocLog: true,
     python: args.python,
     profile: args.profile ?? defaultProfile(textOf(source), args.python),
+    recorderChild: args.recorderChild,
   });
   let status = 0;
   try {

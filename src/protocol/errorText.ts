@@ -7,8 +7,9 @@ export function errorLine(e: ScriptError): string {
 }
 
 /**
- * The error as CPython prints it at the top level: a traceback naming the line and its code (the
- * engine gives the innermost line; deeper frames appear when it reports them), then the error line.
+ * The error as CPython prints it at the top level: the engine's whole text when it gave one (every
+ * frame, the chain, notes, a group's box), else a traceback naming the line and its code, then the
+ * error line.
  * Our own messages (unsupported, internal) are said plainly, with the line.
  */
 export function tracebackText(e: ScriptError, lineText: (line: number) => string | null): string {
@@ -21,6 +22,7 @@ export function tracebackText(e: ScriptError, lineText: (line: number) => string
         : '';
     return `  File "<script>", line ${e.line}\n    ${code}${caret}\n${errorLine(e)}`;
   }
+  if (e.text) return e.text;
   return `Traceback (most recent call last):\n  File "<script>", line ${e.line}, in <module>\n    ${code}\n${errorLine(e)}`;
 }
 

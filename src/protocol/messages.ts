@@ -63,6 +63,12 @@ export interface ScriptError {
   col: number | null;
   /** Index of the statement that raised (runtime errors). */
   statement: number | null;
+  /**
+   * A Python exception's whole text as CPython prints it on stderr (every frame with its line and
+   * carets, the chain, notes, a group's box), as the CLI reports it; absent when the engine could not
+   * describe it (then the page says the innermost line and the last line).
+   */
+  text?: string;
 }
 
 /**

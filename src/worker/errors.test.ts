@@ -56,3 +56,49 @@ describe('errors at the worker boundary', () => {
     );
   });
 });
+
+describe('an uncaught exception in the page, as CPython prints it', () => {
+  it('carries every frame, the carets and the chain (the CLI’s text)', () => {
+    const msgs: FromWorker[] = [];
+    const source =
+      'def parse(row):\n    return int(row["n"])\n\ndef load(rows):\n    try:\n        return [parse(r) for r in rows]\n    except ValueError as e:\n        raise RuntimeError("bad input") from e\n\nx = 1\nload([{"n": "1"}, {"n": "x"}])\n';
+    new Session((m) => msgs.push(m)).start(
+      1,
+      source,
+      { tunables: {}, env: DEFAULT_ENV },
+      { statement: 0, event: null },
+    );
+    const done = msgs.find((m) => m.type === 'runDone') as Extract<FromWorker, { type: 'runDone' }>;
+    expect(done.error).toMatchObject({
+      kind: 'runtime',
+      pyType: 'RuntimeError',
+      message: 'bad input',
+      line: 8,
+    });
+    // python3.11.7 script.py prints this (the file's name aside), byte for byte
+    expect(tracebackText(done.error!, () => null)).toBe(
+      [
+        'Traceback (most recent call last):',
+        '  File "script.py", line 6, in load',
+        '    return [parse(r) for r in rows]',
+        '           ^^^^^^^^^^^^^^^^^^^^^^^^',
+        '  File "script.py", line 6, in <listcomp>',
+        '    return [parse(r) for r in rows]',
+        '            ^^^^^^^^',
+        '  File "script.py", line 2, in parse',
+        '    return int(row["n"])',
+        '           ^^^^^^^^^^^^^',
+        "ValueError: invalid literal for int() with base 10: 'x'",
+        '',
+        'The above exception was the direct cause of the following exception:',
+        '',
+        'Traceback (most recent call last):',
+        '  File "script.py", line 11, in <module>',
+        '    load([{"n": "1"}, {"n": "x"}])',
+        '  File "script.py", line 8, in load',
+        '    raise RuntimeError("bad input") from e',
+        'RuntimeError: bad input',
+      ].join('\n'),
+    );
+  });
+});

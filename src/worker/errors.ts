@@ -13,6 +13,8 @@ export function toScriptError(e: unknown, statement: number | null, fallbackLine
     col?: number;
     column?: number;
     pyType?: string;
+    /** CPython's text for it (PythonProcess.errorReport, through the adapter). */
+    text?: string;
   };
   const message = String(err.message ?? e);
   const line = typeof err.line === 'number' && err.line > 0 ? err.line : fallbackLine;
@@ -25,8 +27,13 @@ export function toScriptError(e: unknown, statement: number | null, fallbackLine
     return { kind: 'environment', pyType: 'EnvError', message, line: 1, col: null, statement: null };
   if (err.pyType === 'NotSupported')
     return { kind: 'unsupported', pyType: 'NotSupported', message, line, col: null, statement };
-  if (typeof err.pyType === 'string')
-    return { kind: 'runtime', pyType: err.pyType, message, line, col: null, statement };
+  // The engine's own failure, described by errorReport as an internal error, is ours, not Python's.
+  if (err.pyType === 'InternalError')
+    return { kind: 'engine', pyType: 'InternalError', message, line, col: null, statement };
+  if (typeof err.pyType === 'string') {
+    const text = typeof err.text === 'string' && err.text ? { text: err.text.replace(/\n+$/, '') } : {};
+    return { kind: 'runtime', pyType: err.pyType, message, line, col: null, statement, ...text };
+  }
   return {
     kind: 'engine',
     pyType: 'InternalError',

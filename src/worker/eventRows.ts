@@ -23,13 +23,13 @@ function chunkOf(log: EventLog, i: number, allocOf: Map<number, number>): number
   const p = log.addr[i];
   const prev = i > 0 ? log.kind[i - 1] : -1;
   if ((prev === EventKind.Mmap || prev === EventKind.Munmap) && log.addr[i - 1] === p - 16)
-    return log.size[i - 1];
-  if (isAlloc(k)) return p === 0 ? 0 : request2size(log.size[i]);
+    return log.size.get(i - 1);
+  if (isAlloc(k)) return p === 0 ? 0 : request2size(log.size.get(i));
   if (k === EventKind.Free) {
     const j = allocOf.get(p);
     if (j === undefined) return 0;
-    if (j > 0 && log.kind[j - 1] === EventKind.Mmap && log.addr[j - 1] === p - 16) return log.size[j - 1];
-    return request2size(log.size[j]);
+    if (j > 0 && log.kind[j - 1] === EventKind.Mmap && log.addr[j - 1] === p - 16) return log.size.get(j - 1);
+    return request2size(log.size.get(j));
   }
   return 0;
 }

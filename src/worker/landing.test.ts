@@ -37,12 +37,16 @@ del d, big
 
 type Inner = { run: { cursors: Cursor[]; statementEnd: number[] } };
 
-function start(source: string): { session: Session; msgs: FromWorker[]; inner: Inner; total: number } {
+function start(
+  source: string,
+  raises = false,
+): { session: Session; msgs: FromWorker[]; inner: Inner; total: number } {
   const msgs: FromWorker[] = [];
   const session = new Session((m) => msgs.push(m));
   session.start(1, source, { tunables: {}, env: DEFAULT_ENV }, { statement: 0, event: null });
   const done = msgs.find((m) => m.type === 'runDone') as Extract<FromWorker, { type: 'runDone' }>;
-  expect(done.error).toBeNull();
+  if (raises) expect(done.error).toMatchObject({ kind: 'runtime' });
+  else expect(done.error).toBeNull();
   return { session, msgs, inner: session as unknown as Inner, total: done.totalEvents };
 }
 
@@ -50,8 +54,8 @@ function start(source: string): { session: Session; msgs: FromWorker[]; inner: I
  * The reference: a fresh session's first landing, i.e. a new process run from its start until the
  * allocator call that made event `event` returned, never paused before it.
  */
-function fresh(source: string, event: number): string {
-  const { session, msgs } = start(source);
+function fresh(source: string, event: number, raises = false): string {
+  const { session, msgs } = start(source, raises);
   msgs.length = 0;
   session.goto(1, 0, { statement: 0, event });
   const snap = msgs.find((m) => m.type === 'snapshot') as Extract<FromWorker, { type: 'snapshot' }>;
@@ -110,6 +114,41 @@ describe('landings continue paused replays and equal a fresh replay', () => {
     session.goto(1, 3, { statement: 0, event: first });
     expect(inner.run.cursors).toHaveLength(2);
   }, 120_000);
+});
+
+describe('a script that ends in an uncaught exception', () => {
+  // The exception is printed inside its statement (worker/pythonAdapter.ts `described`), and the
+  // printing allocates: normalizing, the traceback objects, a __str__ written in Python building 200
+  // characters. Every replay prints it too, so each of those events is a place a landing finds again.
+  const RAISES = `class BadRow(Exception):
+    def __str__(self):
+        return "row " + "x" * 200
+rows = [[i] * 5 for i in range(2000)]
+def check(r):
+    raise BadRow()
+check(rows)
+`;
+  it('lands inside the printing as a fresh replay does, and ends where the first run ended', () => {
+    const { session, msgs, inner, total } = start(RAISES, true);
+    const ends = inner.run.statementEnd;
+    const lastStart = ends[ends.length - 2];
+    expect(total - lastStart).toBeGreaterThan(3);
+    for (const t of [total - 1, total - 2, lastStart + 1]) {
+      msgs.length = 0;
+      session.goto(1, t, { statement: 0, event: t });
+      const snap = msgs.find((m) => m.type === 'snapshot') as Extract<FromWorker, { type: 'snapshot' }>;
+      const at = snap.position.event!;
+      expect(at).toBeLessThanOrEqual(t);
+      expect(snapshotDigest(snap.snapshot), `event ${at}`).toBe(fresh(RAISES, at, true));
+    }
+    const done = msgs.length;
+    session.goto(1, 9, { statement: ends.length, event: null });
+    const end = msgs.slice(done).find((m) => m.type === 'snapshot') as Extract<
+      FromWorker,
+      { type: 'snapshot' }
+    >;
+    expect(end.snapshot.event).toBe(total);
+  }, 240_000);
 });
 
 describe('replays kept behind the position shown', () => {

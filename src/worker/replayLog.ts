@@ -7,7 +7,7 @@ const PROGRESS_MASK = (1 << 17) - 1;
 
 /**
  * The log of a replay (a landing re-running the script): it counts events and records none (the
- * first run's log has them all: 25 B an event written again for nothing cost a replay 30–40%).
+ * first run's log has them all: 17 B an event written again for nothing cost a replay 30–40%).
  *
  * Landings take the state where the first run's replays used to stop: at the first allocator
  * call's end (where the interpreter checks `reachedLimit`) once `captureAt` events have happened.

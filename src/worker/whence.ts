@@ -37,7 +37,7 @@ export function whence(
     const k = kind[i];
     const a = addr[i];
     if (k === EventKind.Free) return a === user || a === address;
-    if (k === EventKind.Realloc) return (aux[i] === user || aux[i] === address) && a !== aux[i];
+    if (k === EventKind.Realloc) return (aux.get(i) === user || aux.get(i) === address) && a !== aux.get(i);
     if (k === EventKind.PyFree || k === EventKind.Munmap || k === EventKind.ArenaFree) return a === address;
     return false;
   };
@@ -51,7 +51,7 @@ export function whence(
   for (let i = Math.min(at, log.length) - 1; i >= 0; i--) {
     if (freed === null && allocated === null && isFree(i)) freed = at$(i, kind[i]);
     else if (isAlloc(i)) {
-      allocated = { ...at$(i, kind[i]), size: log.size[i] };
+      allocated = { ...at$(i, kind[i]), size: log.size.get(i) };
       break;
     }
   }

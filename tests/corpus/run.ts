@@ -79,11 +79,19 @@ function runCli(
   file: string,
   timeoutS: number,
   python: string | null,
+  recorderChild: string | null,
 ): Promise<{ code: number | null; stdout: string; stderr: string; timedOut: boolean }> {
   return new Promise((done) => {
     const child = spawn(
       process.execPath,
-      [join(root, 'bin/highwater'), file, '--json', ...(python ? ['--python', python] : [])],
+      [
+        join(root, 'bin/highwater'),
+        file,
+        '--json',
+        ...(python ? ['--python', python] : []),
+        // the start-up the recording's own child had (profiles.ts RECORDER_CHILDREN)
+        ...(recorderChild ? ['--recorder-child', recorderChild] : []),
+      ],
       {
         cwd: root,
         stdio: ['ignore', 'pipe', 'pipe'],
@@ -125,9 +133,6 @@ async function runOne(
   python: string | null,
   single: boolean,
 ): Promise<Result> {
-  const t0 = performance.now();
-  const res = await runCli(join(here, 'snippets', `${name}.py`), timeoutS, python);
-  const seconds = (performance.now() - t0) / 1000;
   // 3.11's recordings are recorded/NAME.json; other versions' recorded/<version>/NAME.json.
   const recordedPath = join(
     here,
@@ -136,8 +141,16 @@ async function runOne(
     `${name}.json`,
   );
   const real = existsSync(recordedPath)
-    ? (JSON.parse(readFileSync(recordedPath, 'utf8')) as RecordedRun)
+    ? (JSON.parse(readFileSync(recordedPath, 'utf8')) as RecordedRun & { recorder?: { child_sha256?: string } })
     : null;
+  const t0 = performance.now();
+  const res = await runCli(
+    join(here, 'snippets', `${name}.py`),
+    timeoutS,
+    python,
+    real?.recorder?.child_sha256 ?? null,
+  );
+  const seconds = (performance.now() - t0) / 1000;
   const others = real && !single ? extraRuns(recordedPath) : [];
   const base = {
     name,

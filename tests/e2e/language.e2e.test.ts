@@ -7,9 +7,9 @@ import { newPage, pageSession, typeScript, waitIdle, type Preview } from './harn
  * Issue 7 in the page: a script as people write it (a dataclass, asyncio.gather over coroutines,
  * an f-string with a format spec, a generator with `yield from`, `except*` over an exception group)
  * runs in the worker; the output panel shows what CPython 3.11.7 prints (`python3.11 script.py` on
- * this machine), and the group the except* clause left is marked at its line in the editor. (The
- * page's traceback is the innermost frame and CPython's last line; the CLI's report carries the
- * whole text, the group's box included: src/engine/python/objects/excgroup.test.ts.)
+ * this machine), the group the except* clause left is marked at its line in the editor, and the
+ * traceback panel shows CPython's whole text for it, the group's box included (the file named
+ * script.py where the real run names its path).
  */
 const SHOTS = join(import.meta.dirname, 'screenshots');
 let preview: Preview;
@@ -39,10 +39,17 @@ describe('the Python people write, in the page', () => {
     await expect(p.locator('.cm-error-message').textContent()).resolves.toBe(
       'ExceptionGroup: batch (1 sub-exception)',
     );
+    // and the whole text CPython prints for it on stderr, the group's box included
     await expect(p.getByTestId('traceback').textContent()).resolves.toBe(
-      'Traceback (most recent call last):\n  File "<script>", line 31, in <module>\n' +
-        '    raise ExceptionGroup("batch", [ValueError("bad row"), KeyError("id")])\n' +
-        'ExceptionGroup: batch (1 sub-exception)',
+      [
+        '  + Exception Group Traceback (most recent call last):',
+        '  |   File "script.py", line 31, in <module>',
+        '  |     raise ExceptionGroup("batch", [ValueError("bad row"), KeyError("id")])',
+        '  | ExceptionGroup: batch (1 sub-exception)',
+        '  +-+---------------- 1 ----------------',
+        '    | ValueError: bad row',
+        '    +------------------------------------',
+      ].join('\n'),
     );
     await p.locator('.left').screenshot({ path: join(SHOTS, 'language-asyncio-except-star.png') });
     expect(p.errors).toEqual([]);

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { simulateScript } from '../../src/engine/simulate';
-import { compareRuns, type RecordedRun } from './compare';
+import { compareRuns, recordingBoot, type RecordedRun } from './compare';
 
 /**
  * The first seed past 2 GiB (issues 10 and 12.3): 3·10^6 and 10^7 lists of [0] * 100 on the real
@@ -21,7 +21,7 @@ describe('fidelity: the first seed past 2 GiB', () => {
       ) as RecordedRun;
       const source = readFileSync(join(here, 'scenarios', 'big', `${name}.py`), 'utf8');
       // No time budget: 10^7 lists take seconds of CPU (a budget is not a fidelity matter).
-      const sim = simulateScript(source, { profile: 'cpython-3.11.7', maxSeconds: null });
+      const sim = simulateScript(source, { ...recordingBoot(real), maxSeconds: null });
       expect(sim.error).toBeUndefined();
       const { mismatches, rows } = compareRuns(real.steps, sim.steps);
       expect(mismatches, `${name}\n${rows.join('\n')}`).toEqual([]);

@@ -12,7 +12,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { simulateScript } from '../../src/engine/simulate';
 import { isVersionName } from '../../src/engine/python/versions';
-import { compareRuns, type RecordedRun } from './compare';
+import { compareRuns, recordingBoot, type RecordedRun } from './compare';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
@@ -35,7 +35,7 @@ for (const name of names) {
     readFileSync(join(here, '../..', path), 'utf8'),
     python !== null && isVersionName(python)
       ? { python }
-      : { profile: real.python === '3.11.2' ? 'debian-3.11.2' : 'cpython-3.11.7' },
+      : recordingBoot(real),
   );
   const ms = performance.now() - t0;
   const { mismatches, rows } = compareRuns(real.steps, sim.steps);

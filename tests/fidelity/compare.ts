@@ -24,6 +24,24 @@ export interface RecordedRun {
   python: string;
   numpy: string | null;
   steps: StepFigures[];
+  /** tools/hw_child.py's fingerprint: which child (and so which start-up) the recording measured. */
+  recorder?: { child_sha256?: string };
+}
+
+/**
+ * The boot a 3.11 recording is compared with: Debian's 3.11.2 for the NumPy ones, else pyenv's
+ * 3.11.7, each from the start-up of the recorder child that made the recording (profiles.ts
+ * RECORDER_CHILDREN: a recording's <start> holds its child's own blocks, so another child's
+ * start-up begins a few blocks off).
+ */
+export function recordingBoot(real: Pick<RecordedRun, 'python' | 'recorder'>): {
+  profile: 'debian-3.11.2' | 'cpython-3.11.7';
+  recorderChild?: string;
+} {
+  return {
+    profile: real.python === '3.11.2' ? 'debian-3.11.2' : 'cpython-3.11.7',
+    recorderChild: real.recorder?.child_sha256,
+  };
 }
 
 const MiB = 1024 * 1024;

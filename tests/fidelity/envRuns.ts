@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parseLibcEnv } from '../../src/engine/libc/env';
 import { simulateScript } from '../../src/engine/simulate';
 import type { Report } from '../../src/engine/python/report';
-import { compareEnvelope, compareRuns, type RecordedRun } from './compare';
+import { compareEnvelope, compareRuns, recordingBoot, type RecordedRun } from './compare';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -64,7 +64,7 @@ export function simulateRecording(real: EnvRecording): Report {
   const { env } = parseLibcEnv(real.environment);
   return simulateScript(source, {
     env,
-    profile: real.python === '3.11.2' ? 'debian-3.11.2' : 'cpython-3.11.7',
+    ...recordingBoot(real),
     maxSeconds: null,
     wallPerCpu: recordedWallPerCpu(real),
   });

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { simulateScript } from '../../src/engine/simulate';
-import { compareRuns, type RecordedRun } from './compare';
+import { compareRuns, recordingBoot, type RecordedRun } from './compare';
 
 /**
  * The simulator against real CPython runs recorded by tools/record.py (python3 3.11.7; the NumPy
@@ -26,7 +26,7 @@ describe('fidelity: the simulator against recorded real runs', () => {
     it(name, () => {
       const real = JSON.parse(readFileSync(join(here, 'recorded', `${name}.json`), 'utf8')) as RecordedRun;
       const source = readFileSync(join(here, 'scenarios', `${name}.py`), 'utf8');
-      const sim = simulateScript(source, { profile: real.python === '3.11.2' ? 'debian-3.11.2' : 'cpython-3.11.7' });
+      const sim = simulateScript(source, recordingBoot(real));
       expect(sim.error, sim.error && `${sim.error.type}: ${sim.error.message} (line ${sim.error.line})`).toBeUndefined();
       expect(sim.steps.map((s) => s.code)).toEqual(real.steps.map((s) => s.code));
       const { mismatches, rows } = compareRuns(real.steps, sim.steps);

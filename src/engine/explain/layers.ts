@@ -1,6 +1,7 @@
 import type { Kernel } from '../kernel/kernel';
 import { EventKind } from '../trace/events';
 import type { ArenaColumns } from '../trace/snapshot';
+import type { WideColumn } from '../trace/wideColumn';
 import { mb, plural } from './format';
 import type { ArenaResidents, OwnerAnswer } from './owners';
 import { heldBy, listParts, nounCount } from './phrases';
@@ -10,8 +11,9 @@ import type { Sentence, SentencePart } from './types';
 export interface EventWindow {
   kind: Uint8Array;
   addr: Float64Array;
-  size: Float64Array;
-  aux: Float64Array;
+  /** read with `size.get(i)`: 4 bytes an event where the value fits (wideColumn.ts) */
+  size: WideColumn;
+  aux: WideColumn;
   from: number;
   to: number;
 }

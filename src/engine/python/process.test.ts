@@ -11,17 +11,23 @@ const MB = 1e6;
 
 describe('the process: boot, steps and the report', () => {
   it('boots into the recorded <start> (cpython-3.11.7: heap, RSS, anonymous mappings, arenas, gc)', () => {
-    const r = runScript('pass');
-    const s = r.steps[0];
-    expect(s.code).toBe('<start>');
-    expect(s.heap).toBe(1941504);
-    expect(s.rss).toBe(14581760);
-    expect(s.anon_mmap).toBe(5160960);
-    expect(s.mallinfo2.hblkhd).toBe(610304);
-    expect(s.pymalloc.arenas_allocated_current).toBe(4);
-    expect(s.gc).toEqual({ count: [1, 0, 0], collections: [23, 2, 1] });
-    expect(r.schema).toBe('highwater-report/1');
-    expect(r.python).toBe('3.11.7');
+    // the current recorder child's (4359d86b) start-up, then the first one's (961cb490, its recordings)
+    for (const [child, heap, rss, collections] of [
+      [undefined, 1916928, 14618624, [24, 2, 1]],
+      ['961cb490', 1941504, 14581760, [23, 2, 1]],
+    ] as const) {
+      const r = runScript('pass', { recorderChild: child });
+      const s = r.steps[0];
+      expect(s.code).toBe('<start>');
+      expect([child, s.heap]).toEqual([child, heap]);
+      expect([child, s.rss]).toEqual([child, rss]);
+      expect(s.anon_mmap).toBe(5160960);
+      expect(s.mallinfo2.hblkhd).toBe(610304);
+      expect(s.pymalloc.arenas_allocated_current).toBe(4);
+      expect(s.gc).toEqual({ count: [1, 0, 0], collections });
+      expect(r.schema).toBe('highwater-report/1');
+      expect(r.python).toBe('3.11.7');
+    }
   });
 
   it('seed 1: after `del a` the heap keeps its peak (7 tcache chunks on top, arenas[] pinning the rest)', () => {
@@ -57,7 +63,7 @@ describe('the process: boot, steps and the report', () => {
     const grab = (kind: EventKind, from: number) => {
       const out: number[] = [];
       for (let i = from; i < events.length; i++)
-        if (events.kind[i] === kind && (kind !== EventKind.Malloc || events.size[i] === 800))
+        if (events.kind[i] === kind && (kind !== EventKind.Malloc || events.size.get(i) === 800))
           out.push(events.addr[i]);
       return out;
     };

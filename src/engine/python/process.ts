@@ -6,7 +6,7 @@ import { EnvError, type LibcEnvironment } from '../libc/env';
 import type { GlibcTunables } from '../libc/glibcTunables';
 import type { LibcModel } from '../libc/libc';
 import { Pymalloc } from '../pymalloc';
-import type { EventLog } from '../trace/eventLog';
+import { EventLimitReached, type EventLog } from '../trace/eventLog';
 import { EventKind, type EventSink } from '../trace/events';
 import { bootProcess, replaySegment, type BootResult } from './boot';
 import { CompileTailBuilder, replayTail } from './startup/compileTail';
@@ -77,6 +77,12 @@ export interface ProcessOptions {
   extensions?: ProcessExtension[];
   /** Boot from this capture instead of the profile's (e.g. a scenario's own start-up trace). */
   startup?: StartupProfile;
+  /**
+   * The recorder child (tools/hw_child.py) whose start-up to boot, by its fingerprint (a recording's
+   * `recorder.child_sha256`, 8+ hex digits): its own capture where the profile has one (profiles.ts),
+   * else the profile's. Comparing with a recording made by another child starts a few blocks off.
+   */
+  recorderChild?: string;
 }
 
 /** A layer above python/ (numpy) that adds modules and types to a loaded process. */
@@ -133,7 +139,10 @@ export class PythonProcess {
     // PYTHONMALLOC=malloc boots from the start-up captured under it where there is one (profiles.ts)
     this.profile =
       opts.startup ??
-      startupProfile(opts.profile ?? this.version.startup, { pymallocOff: env.pythonMalloc === 'malloc' });
+      startupProfile(opts.profile ?? this.version.startup, {
+        pymallocOff: env.pythonMalloc === 'malloc',
+        recorderChild: opts.recorderChild,
+      });
     this.kernel = new Kernel();
     checkPythonMalloc(env, this.version);
     this.clock.wallPerCpu = opts.wallPerCpu ?? 1;
@@ -299,12 +308,17 @@ export class PythonProcess {
       } catch (inner) {
         // under HIGHWATER_DEBUG a dead handle reached while printing is the bug itself: report it
         if (inner instanceof HandleUseAfterFree) throw inner;
+        // a replay told to stand at an event inside the printing (the worker's landings): stand there
+        if (inner instanceof EventLimitReached) throw inner;
         // the exception object cannot be printed (an engine bug in what it refers to): its type
         // and message as raised, without the traceback, rather than a JS error and no report
         return { type: e.pyType, message: e.message, line: e.line || this.evaluator.currentLine() || line };
       }
       const { report, text } = made;
-      const last = report.traceback[report.traceback.length - 1];
+      // the line a reader of the script looks at: the innermost frame of the script's own code
+      // (a frame of a modelled library module, json.py's say, has lines of another file)
+      const own = report.traceback.filter((t) => t.filename === filename);
+      const last = own[own.length - 1] ?? report.traceback[report.traceback.length - 1];
       return {
         type: report.type,
         message: report.message,

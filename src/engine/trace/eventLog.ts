@@ -1,4 +1,5 @@
 import { EventKind, type EventSink } from './events';
+import { WideColumn } from './wideColumn';
 
 /** ES2024's resizable ArrayBuffer (typed here: the engine compiles against ES2023). */
 interface ResizableArrayBuffer extends ArrayBuffer {
@@ -17,8 +18,9 @@ const MAX_RESERVATION = 1 << 29;
 /**
  * Every allocator event of a run as columns (kind, addr, size, aux), plus what the kernel's
  * counters read right after it (rss, brk heap size, glibc-mmapped bytes, pymalloc arena bytes are
- * sampled by whoever owns the log, through `sample`). A million events take ~25 MB, not a million
- * objects.
+ * sampled by whoever owns the log, through `sample`). A million events take ~17 MB, not a million
+ * objects: `size` and `aux` are 4 bytes an event where the value fits 31 bits (wideColumn.ts);
+ * read them with `size.get(i)`, `aux.get(i)`.
  *
  * The columns grow in place where the platform has resizable ArrayBuffers: address space is
  * reserved up front and pages are committed as the log fills, so growing copies nothing. (Grown by
@@ -34,8 +36,8 @@ export class EventLog implements EventSink {
   length = 0;
   kind: Uint8Array;
   addr: Float64Array;
-  size: Float64Array;
-  aux: Float64Array;
+  size: WideColumn;
+  aux: WideColumn;
   /**
    * Per-event samples (e.g. RSS in pages) while `sample` is set, 0 for events recorded without
    * it; an empty array until a sampler is first set (no log needed one so far: 8 bytes an event).
@@ -54,8 +56,8 @@ export class EventLog implements EventSink {
     this.capacity = capacity;
     this.kind = new Uint8Array(this.buffer(capacity, 1));
     this.addr = new Float64Array(this.buffer(capacity, 8));
-    this.size = new Float64Array(this.buffer(capacity, 8));
-    this.aux = new Float64Array(this.buffer(capacity, 8));
+    this.size = new WideColumn(new Uint32Array(this.buffer(capacity, 4)));
+    this.aux = new WideColumn(new Uint32Array(this.buffer(capacity, 4)));
   }
 
   /** Called after every event to fill `value`; null: no samples. */
@@ -76,8 +78,8 @@ export class EventLog implements EventSink {
     const i = this.length++;
     this.kind[i] = kind;
     this.addr[i] = addr;
-    this.size[i] = size;
-    this.aux[i] = aux;
+    this.size.set(i, size);
+    this.aux.set(i, aux);
     if (this.sampler !== null) this.value[i] = this.sampler();
   }
 
@@ -108,22 +110,24 @@ export class EventLog implements EventSink {
     this.reserved =
       RESIZABLE && n * 8 <= MAX_RESERVATION ? n * 8 : RESIZABLE && n <= MAX_RESERVATION ? MAX_RESERVATION : 0;
     this.capacity = n;
-    const copy = <T extends Uint8Array | Float64Array>(a: T, make: (b: ArrayBuffer) => T): T => {
+    const copy = <T extends Uint8Array | Uint32Array | Float64Array>(
+      a: T,
+      make: (b: ArrayBuffer) => T,
+    ): T => {
       const b = make(this.buffer(n, a.BYTES_PER_ELEMENT));
       b.set(a);
       return b;
     };
     this.kind = copy(this.kind, (b) => new Uint8Array(b));
     this.addr = copy(this.addr, (b) => new Float64Array(b));
-    this.size = copy(this.size, (b) => new Float64Array(b));
-    this.aux = copy(this.aux, (b) => new Float64Array(b));
+    this.size.packed = copy(this.size.packed, (b) => new Uint32Array(b));
+    this.aux.packed = copy(this.aux.packed, (b) => new Uint32Array(b));
     if (this.value.length > 0) this.value = copy(this.value, (b) => new Float64Array(b));
   }
 
-  private columns(): (Uint8Array | Float64Array)[] {
-    return this.value.length > 0
-      ? [this.kind, this.addr, this.size, this.aux, this.value]
-      : [this.kind, this.addr, this.size, this.aux];
+  private columns(): (Uint8Array | Uint32Array | Float64Array)[] {
+    const cols = [this.kind, this.addr, this.size.packed, this.aux.packed];
+    return this.value.length > 0 ? [...cols, this.value] : cols;
   }
 }
 

@@ -47,7 +47,7 @@ function pickedEvents(ev: EventWindow): number[] {
   for (let i = ev.from; i < ev.to; i++) {
     const k = kind[i];
     if (k <= EventKind.Realloc) {
-      if (size[i] >= DEFAULT_MMAP_THRESHOLD) out.push(i);
+      if (size.get(i) >= DEFAULT_MMAP_THRESHOLD) out.push(i);
     } else if (k === EventKind.Free) {
       if (i > ev.from && kind[i - 1] === EventKind.Munmap) out.push(i);
     } else if (
@@ -94,7 +94,7 @@ export function explainMmaps(
     let freedBiggest: [number, number] | null = null;
     for (const i of picked) {
       const k = ev.kind[i];
-      if (k === EventKind.Mmap && !arenaAddrs.has(ev.addr[i])) open.set(ev.addr[i], ev.size[i]);
+      if (k === EventKind.Mmap && !arenaAddrs.has(ev.addr[i])) open.set(ev.addr[i], ev.size.get(i));
       else if (k === EventKind.Munmap && open.has(ev.addr[i])) {
         roundTrip.add(ev.addr[i]);
         roundTrips++;
@@ -110,9 +110,9 @@ export function explainMmaps(
       ) {
         // free() of a chunk mapped before this step: munmap_chunk, the pages go back at once.
         freedCount++;
-        freedBytes += ev.size[i - 1];
-        if (!freedBiggest || ev.size[i - 1] > freedBiggest[1])
-          freedBiggest = [ev.addr[i - 1], ev.size[i - 1]];
+        freedBytes += ev.size.get(i - 1);
+        if (!freedBiggest || ev.size.get(i - 1) > freedBiggest[1])
+          freedBiggest = [ev.addr[i - 1], ev.size.get(i - 1)];
       }
     }
     for (const [addr] of open) if (av.mp.mmapped.has(addr)) made.push(addr);
@@ -125,17 +125,17 @@ export function explainMmaps(
       const k = ev.kind[i];
       if (k === EventKind.Mremap) {
         remaps++;
-        remapMax = Math.max(remapMax, ev.size[i]);
+        remapMax = Math.max(remapMax, ev.size.get(i));
       }
       if (
         (k !== EventKind.Malloc && k !== EventKind.Calloc && k !== EventKind.Realloc) ||
-        ev.size[i] < DEFAULT_MMAP_THRESHOLD
+        ev.size.get(i) < DEFAULT_MMAP_THRESHOLD
       )
         continue;
       if (i > ev.from && ev.kind[i - 1] === EventKind.Mmap && ev.addr[i - 1] === ev.addr[i] - 16) continue;
       if (av.mp.mmapped.has(ev.addr[i] - 16)) continue;
       heapBig++;
-      heapBigMax = Math.max(heapBigMax, ev.size[i]);
+      heapBigMax = Math.max(heapBigMax, ev.size.get(i));
     }
     if (heapBig > 0 && av.mp.mmapThreshold > DEFAULT_MMAP_THRESHOLD)
       out.push({

@@ -3,6 +3,8 @@ import { lookupAttr, lookupSpecial } from '../abstract/attr';
 import { call } from '../abstract/call';
 import { typeError } from '../abstract/errors';
 import { recordedOwnNames } from '../abstract/cpythonattrs';
+import { moduleData } from '../objects/module';
+import { realModuleNames } from '../versions/moduleNames';
 import { dictEntries, dictGetItem, dictNew, dictSetItem } from '../objects/dict';
 import { dictMerge } from '../objects/dictmerge';
 import { listFromItems } from '../objects/list';
@@ -70,7 +72,7 @@ export function dirObject(vm: Vm, obj: number): number {
       }
     }
   }
-  if (vm.table.type[obj] === T.Module) throw new NotSupported('dir() of a module');
+  if (vm.table.type[obj] === T.Module) return moduleDir(vm, obj);
   const names = dictNew(vm);
   try {
     if (tp.mro.includes(T.Type)) mergeClass(vm, names, vm.slotsOf(obj));
@@ -89,6 +91,36 @@ export function dirObject(vm: Vm, obj: number): number {
   } finally {
     vm.decref(names);
   }
+}
+
+/**
+ * module___dir__: the module dict's keys, sorted. A modelled library module's dict is the real
+ * one's as 3.x's dir() read it (versions/moduleNamesData.ts, recorded per release: the simulator
+ * makes its names on first use), plus what the script set on it; the keys are the strs the dict
+ * already holds, so only the list is new.
+ */
+function moduleDir(vm: Vm, mod: number): number {
+  const m = moduleData(vm, mod);
+  const names = new Set(
+    realModuleNames(vm.py.release, m.name) ?? [
+      '__doc__',
+      '__loader__',
+      '__name__',
+      '__package__',
+      '__spec__',
+    ],
+  );
+  for (const k of m.attrs.keys()) names.add(k);
+  for (const k of m.lazy?.keys() ?? []) names.add(k);
+  const sorted = [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return listFromItems(
+    vm,
+    sorted.map((n) => {
+      const k = intern(vm, n);
+      vm.incref(k);
+      return k;
+    }),
+  );
 }
 
 /** list.sort() of a __dir__ result's names. */

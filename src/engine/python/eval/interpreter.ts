@@ -627,11 +627,11 @@ export class Interpreter implements Evaluator, InterpreterServices {
 
   /** sys._getframe(depth): the frame object of a running frame. */
   /** A running frame's code (co_filename, co_name) and current line, without making its frame object. */
-  frameInfo(depth: number): { filename: string; name: string; line: number } | null {
+  frameInfo(depth: number): { filename: string; name: string; line: number; globals: number } | null {
     let f = this.thread.current;
     for (let i = 0; i < depth && f; i++) f = f.previous;
     if (!f) return null;
-    return { filename: f.code.co.filename, name: f.code.co.name, line: Math.max(0, f.line) };
+    return { filename: f.code.co.filename, name: f.code.co.name, line: Math.max(0, f.line), globals: f.globals };
   }
 
   frameAt(depth: number): number {

@@ -138,14 +138,35 @@ export function compile(
   }
 }
 
-/** The module with `__hw_step__(i)` after each statement, positioned as hw_child.py positions them. */
+/**
+ * The module with `__hw_step__(i)` after each statement, positioned as hw_child.py positions them.
+ * `from __future__ import …` must open the file (future.c's future_parse stops at the first other
+ * statement, a docstring aside), so a script that starts with them keeps them, and its docstring,
+ * ahead of `__hw_step__(0)`: they run as part of `<start>` (an import of a module the start-up
+ * already loaded and a name stored) and their steps follow `__hw_step__(0)` at once, empty.
+ */
 export function withMarkers(tree: Module): Module {
-  const body: Stmt[] = [marker(0, 1)];
+  const lead = futurePrefix(tree.body);
+  const body: Stmt[] = [...tree.body.slice(0, lead), marker(0, 1)];
   tree.body.forEach((s, i) => {
-    body.push(s);
+    if (i >= lead) body.push(s);
     body.push(marker(i + 1, s.endLine));
   });
   return { body };
+}
+
+/** How many statements open the module as future.c allows: a docstring, then future imports (0 when none). */
+function futurePrefix(stmts: readonly Stmt[]): number {
+  let i = 0;
+  const first = stmts[0];
+  if (first?.k === 'Expr' && first.value.k === 'Constant' && first.value.value.t === 'str') i = 1;
+  let n = i;
+  while (n < stmts.length) {
+    const s = stmts[n];
+    if (s.k !== 'ImportFrom' || s.module !== '__future__') break;
+    n++;
+  }
+  return n > i ? n : 0;
 }
 
 function marker(i: number, line: number): Stmt {

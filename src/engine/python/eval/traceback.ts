@@ -120,6 +120,11 @@ function emit(ctx: PrintContext, text: string, margin = '|'): string {
     .join('\n');
 }
 
+/** The frames of a traceback object's chain as the traceback module's format_tb prints them. */
+export function framesText(vm: Vm, tb: number, sourceOf: (filename: string) => string | null): string {
+  return stackText({ type: '', message: '', traceback: tracebackEntries(vm, tb) }, sourceOf);
+}
+
 /** The frames: tb_printinternal's lines, repeated frames folded. */
 function stackText(r: ExceptionReport, sourceOf: (filename: string) => string | null): string {
   let out = '';

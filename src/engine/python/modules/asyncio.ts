@@ -28,7 +28,7 @@ import { moduleFromGlobals, unsupportedHelper } from './typing';
  * Native here: FutureIter (`await future`: Modules/_asynciomodule.c future_new_iter, 16 GC + 24
  * bytes, fi_freelist of 255), the "waits forever" stop, and `_hw_unsupported`.
  * Not supported (a stop naming them): streams, subprocesses, sockets, servers, signal handlers,
- * run_coroutine_threadsafe, wrap_future of a concurrent.futures.Future.
+ * run_coroutine_threadsafe.
  */
 const FUTURE_ITER_SIZE = 24;
 const FI_FREELIST_MAX = 255;

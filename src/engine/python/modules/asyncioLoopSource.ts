@@ -21,6 +21,11 @@ import time as _time
 import contextvars as _hw_contextvars
 import functools as _hw_functools
 import math as _math
+import logging as _hw_logging
+import weakref as _weakref
+
+# asyncio/log.py
+logger = _hw_logging.getLogger('asyncio')
 
 
 class CancelledError(BaseException):
@@ -250,16 +255,115 @@ def _run_until_complete_cb(fut):
     fut._loop.stop()
 
 
-class _Selector:
-    """selectors.EpollSelector as the loop uses it: the registered readers (the self-pipe's), a
-    poll that waits on the simulated clock."""
+EVENT_READ = 1
+EVENT_WRITE = 2
+SelectorKey = _hw_collections.namedtuple('SelectorKey', ['fileobj', 'fd', 'events', 'data'])
+
+
+class _hw_epoll:
+    """select.epoll: the kernel's epoll instance (its fd, the lowest free one: 3 in a fresh
+    process, so the self-pipe's sockets get 4 and 5 as measured) behind a small object: a Python
+    object with one slot is a GC object here, 40 bytes where the real pyEpoll_Object is 24."""
+    __slots__ = ('_hw_fd',)
+
+    def __init__(self):
+        self._hw_fd = _hw_lowest_fd()
+
+    def fileno(self):
+        return self._hw_fd
+
+    def close(self):
+        if self._hw_fd >= 0:
+            _hw_fds_open.discard(self._hw_fd)
+            self._hw_fd = -1
+
+
+class _hw_socket:
+    """socket.socket as the self-pipe's ends: _socket.socket's fields (fd, family/type/proto,
+    errorhandler, timeout: 32 bytes) as four slots, and socket.socket's own __slots__ (_io_refs,
+    _closed, __weakref__): 72 bytes + the 16-byte GC head, sys.getsizeof 88 as measured."""
+    __slots__ = ('_hw_fd', '_hw_kind', '_hw_errorhandler', '_hw_timeout', '_io_refs', '_closed',
+                 '__weakref__')
+
+    def __init__(self, fd):
+        self._hw_fd = fd
+        self._hw_kind = None
+        self._hw_errorhandler = None
+        self._hw_timeout = -1
+        self._io_refs = 0
+        self._closed = False
+
+    def fileno(self):
+        return self._hw_fd
+
+    def setblocking(self, flag):
+        self._hw_timeout = -1 if flag else 0
+
+    def close(self):
+        if not self._closed:
+            self._closed = True
+            _hw_fds_open.discard(self._hw_fd)
+            self._hw_fd = -1
+
+
+_hw_fds_open = set()
+
+
+def _hw_lowest_fd():
+    # the kernel gives the lowest free descriptor (3 after the start-up's stdin/out/err)
+    fd = 3
+    while fd in _hw_fds_open:
+        fd += 1
+    _hw_fds_open.add(fd)
+    return fd
+
+
+def _hw_socketpair():
+    # socket.socketpair(): two connected AF_UNIX sockets
+    a = _hw_socket(_hw_lowest_fd())
+    return a, _hw_socket(_hw_lowest_fd())
+
+
+class _SelectorMapping:
+    def __init__(self, selector):
+        self._selector = selector
+
+    def __len__(self):
+        return len(self._selector._fd_to_key)
+
+    def __getitem__(self, fileobj):
+        fd = self._selector._fileobj_lookup(fileobj)
+        return self._selector._fd_to_key[fd]
+
+
+class EpollSelector:
+    """selectors.EpollSelector as the loop uses it: the select.epoll object, the fd → SelectorKey
+    map and its _SelectorMapping view, the registered readers (the self-pipe's); a poll waits on
+    the simulated clock."""
 
     def __init__(self):
         self._fd_to_key = {}
+        self._map = _SelectorMapping(self)
+        self._selector = _hw_epoll()
         self._wakeup = None
 
-    def register(self, fd, events, data=None):
-        self._fd_to_key[fd] = (fd, events, data)
+    def _fileobj_lookup(self, fileobj):
+        if isinstance(fileobj, int):
+            return fileobj
+        return fileobj.fileno()
+
+    def register(self, fileobj, events, data=None):
+        key = SelectorKey(fileobj, self._fileobj_lookup(fileobj), events, data)
+        if key.fd in self._fd_to_key:
+            raise KeyError(f'{fileobj!r} (FD {key.fd}) is already registered')
+        self._fd_to_key[key.fd] = key
+        return key
+
+    def unregister(self, fileobj):
+        return self._fd_to_key.pop(self._fileobj_lookup(fileobj))
+
+    def get_map(self):
+        return self._map
 
     def select(self, timeout, loop):
         if timeout is not None and timeout <= 0:
@@ -278,7 +382,9 @@ class _Selector:
         return []
 
     def close(self):
-        self._fd_to_key = None
+        self._selector.close()
+        self._fd_to_key.clear()
+        self._map = None
 
 
 class BaseEventLoop(AbstractEventLoop):
@@ -299,7 +405,7 @@ class BaseEventLoop(AbstractEventLoop):
         self._task_factory = None
         self._coroutine_origin_tracking_enabled = False
         self._coroutine_origin_tracking_saved_depth = None
-        self._asyncgens = set()
+        self._asyncgens = _weakref.WeakSet()
         self._asyncgens_shutdown_called = False
         self._executor_shutdown_called = False
 
@@ -449,9 +555,10 @@ class BaseEventLoop(AbstractEventLoop):
                 self._default_executor = executor
         if self._selector._wakeup is None:
             self._selector._wakeup = _hw_threading.Event()
-        future = self.create_future()
-        executor.submit(_hw_chain_call, self, future, func, args, kwargs)
-        return future
+        # BaseEventLoop.run_in_executor: the concurrent future, wrapped (futures.wrap_future ->
+        # _chain_future: its done callback, run by the worker that finished it, hands the state
+        # over to the loop through call_soon_threadsafe, whose self-pipe write ends the wait)
+        return wrap_future(executor.submit(func, *args, **kwargs), loop=self)
 
     def _check_default_executor(self):
         if self._executor_shutdown_called:
@@ -597,16 +704,48 @@ class _BaseSelectorEventLoop(BaseEventLoop):
     def __init__(self, selector=None):
         super().__init__()
         if selector is None:
-            selector = _Selector()
+            selector = EpollSelector()
+            # a disabled debug call: its first use fills the logger's isEnabledFor cache
+            logger.debug('Using selector: %s', selector.__class__.__name__)
         self._selector = selector
         self._make_self_pipe()
+        self._transports = _weakref.WeakValueDictionary()
 
     def _make_self_pipe(self):
-        # the socketpair's two socket objects and fds are not modelled (no sockets here); the
-        # reader's Handle and selector key are
-        self._ssock = self._csock = None
+        # socket.socketpair(): the two socket objects; the reader's Handle in a SelectorKey
+        self._ssock, self._csock = _hw_socketpair()
+        self._ssock.setblocking(False)
+        self._csock.setblocking(False)
         self._internal_fds += 1
-        self._selector.register(self._ssock, 1, (Handle(self._read_from_self, (), self, None), None))
+        self._add_reader(self._ssock.fileno(), self._read_from_self)
+
+    def _add_reader(self, fd, callback, *args):
+        self._check_closed()
+        handle = Handle(callback, args, self, None)
+        self._selector.register(fd, EVENT_READ, (handle, None))
+        return handle
+
+    def _remove_reader(self, fd):
+        if self.is_closed():
+            return False
+        try:
+            key = self._selector.get_map()[fd]
+        except KeyError:
+            return False
+        reader, writer = key.data
+        self._selector.unregister(fd)
+        if reader is not None:
+            reader.cancel()
+            return True
+        return False
+
+    def _close_self_pipe(self):
+        self._remove_reader(self._ssock.fileno())
+        self._ssock.close()
+        self._ssock = None
+        self._csock.close()
+        self._csock = None
+        self._internal_fds -= 1
 
     def _read_from_self(self):
         pass
@@ -619,20 +758,25 @@ class _BaseSelectorEventLoop(BaseEventLoop):
             raise RuntimeError('Cannot close a running event loop')
         if self.is_closed():
             return
-        self._ssock = None
-        self._csock = None
-        self._internal_fds -= 1
+        self._close_self_pipe()
         super().close()
         if self._selector is not None:
             self._selector.close()
             self._selector = None
 
 
-class SelectorEventLoop(_BaseSelectorEventLoop):
-    pass
+class _UnixSelectorEventLoop(_BaseSelectorEventLoop):
+    def __init__(self, selector=None):
+        super().__init__(selector)
+        self._signal_handlers = {}
+
+    def close(self):
+        super().close()
+        for sig in list(self._signal_handlers):
+            self.remove_signal_handler(sig)
 
 
-_UnixSelectorEventLoop = SelectorEventLoop
+SelectorEventLoop = _UnixSelectorEventLoop
 DefaultEventLoopPolicy = DefaultEventLoopPolicy
 
 

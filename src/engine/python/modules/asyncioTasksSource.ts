@@ -734,27 +734,55 @@ def as_completed(fs, *, timeout=None):
         yield _wait_for_one()
 
 
+def _copy_future_state(source, dest):
+    # futures._copy_future_state: source is done; dest takes its outcome unless cancelled
+    if dest.cancelled():
+        return
+    if source.cancelled():
+        dest.cancel()
+    else:
+        exception = source.exception()
+        if exception is not None:
+            dest.set_exception(exception)
+        else:
+            dest.set_result(source.result())
+
+
+def _chain_future(source, destination):
+    # futures._chain_future for a concurrent.futures.Future source and an asyncio destination
+    dest_loop = _get_loop(destination)
+
+    def _set_state(future, other):
+        if isfuture(future):
+            _copy_future_state(other, future)
+        else:
+            _hw_unsupported('asyncio chaining into a concurrent.futures.Future')
+
+    def _call_check_cancel(destination):
+        if destination.cancelled():
+            source.cancel()
+
+    def _call_set_state(source):
+        if destination.cancelled() and dest_loop is not None and dest_loop.is_closed():
+            return
+        dest_loop.call_soon_threadsafe(_set_state, destination, source)
+
+    destination.add_done_callback(_call_check_cancel)
+    source.add_done_callback(_call_set_state)
+
+
 def wrap_future(future, *, loop=None):
     if isfuture(future):
         return future
-    _hw_unsupported('asyncio.wrap_future of a concurrent.futures.Future')
-
-
-def _hw_chain_call(loop, future, func, args, kwargs):
-    # what the executor's work item runs: func, then (as _chain_future's done callback does,
-    # in the worker thread) the result handed to the loop through call_soon_threadsafe
-    try:
-        result = func(*args, **kwargs)
-    except BaseException as exc:
-        loop.call_soon_threadsafe(_hw_set_exception_unless_cancelled, future, exc)
-    else:
-        loop.call_soon_threadsafe(_set_result_unless_cancelled, future, result)
-
-
-def _hw_set_exception_unless_cancelled(fut, exc):
-    if fut.cancelled():
-        return
-    fut.set_exception(exc)
+    if not hasattr(future, '_done_callbacks'):
+        raise TypeError(f'concurrent.futures.Future is expected, got {future!r}')
+    if loop is None:
+        loop = get_event_loop()
+    if loop._selector._wakeup is None:
+        loop._selector._wakeup = _hw_threading.Event()
+    new_future = loop.create_future()
+    _chain_future(future, new_future)
+    return new_future
 
 
 async def to_thread(func, /, *args, **kwargs):

@@ -28,11 +28,14 @@ function recorded(version: string, module: string): { before: Reading; after: Re
   return info.alone ?? info;
 }
 
+/** The footprints were captured (5 Dec) in the first recorder child's process: its start-up, 961cb490. */
+const FOOTPRINT_CHILD = '961cb490a4d798e3';
+
 function simulated(
   profile: ProfileName,
   module: string,
 ): { before: StepMeasurement; after: StepMeasurement } {
-  const p = new PythonProcess({ profile });
+  const p = new PythonProcess({ profile, recorderChild: FOOTPRINT_CHILD });
   p.load(`import ${module}\n`);
   const before = p.measure();
   p.runStatement(0);

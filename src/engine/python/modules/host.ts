@@ -75,7 +75,7 @@ export interface InterpreterServices extends HostServices {
   /** What the process writes to stderr. */
   writeStderr(text: string): void;
   /** A running frame's co_filename, co_name and line (depth 0: the innermost), or null. */
-  frameInfo(depth: number): { filename: string; name: string; line: number } | null;
+  frameInfo(depth: number): { filename: string; name: string; line: number; globals: number } | null;
   /** A file's source text (the script's), or null. */
   sourceOf(filename: string): string | null;
   /** The script's module globals (`sys.modules['__main__'].__dict__`), borrowed. */

@@ -8,6 +8,10 @@ import { dataclassesModule } from './dataclasses';
 import { datetimeModule } from './datetime';
 import { typingModule } from './typing';
 import { stringModule } from './stringmod';
+import { warningsModule } from './warningsmod';
+import { linecacheModule } from './linecachemod';
+import { tracebackModule } from './tracebackmod';
+import { futureModule } from './future';
 import { ctypesModule } from './ctypes';
 import { ctypesUtilModule } from './ctypesutil';
 import { functoolsModule } from './functools';
@@ -109,6 +113,10 @@ registerModules([
   dataclassesModule,
   typingModule,
   stringModule,
+  futureModule,
+  tracebackModule,
+  warningsModule,
+  linecacheModule,
   contextlibModule,
   datetimeModule,
   pprintModule,

@@ -1,9 +1,10 @@
 import { moduleData } from '../objects/module';
 import { interpOf } from './host';
-import { importCost, importCovered } from './footprint';
-import { findModule, type ModuleSpec } from './registry';
+import { importCovered } from './footprint';
+import type { ModuleSpec } from './registry';
 import { THREADING_SOURCE } from './threadingSource';
-import { FUTURES_SOURCE, QUEUE_SOURCE } from './queueSource';
+import { FUTURES_SOURCE, FUTURES_THREAD_SOURCE } from './futuresSource';
+import { QUEUE_SOURCE } from './queueSource';
 
 /**
  * threading, queue and concurrent.futures: modules written in Python (threadingSource.ts,
@@ -14,19 +15,20 @@ import { FUTURES_SOURCE, QUEUE_SOURCE } from './queueSource';
  * concurrent.futures.thread: +0.8 MiB RSS, one more pymalloc arena, measured), and then the body
  * runs accounted (Mem.accounted: its objects are that cost already). Where a profile has neither
  * (Debian's 3.11.2 has no threading footprint), the body's own objects are the cost.
- * concurrent.futures here holds ThreadPoolExecutor itself, so its import pays for
- * concurrent.futures.thread too (the real package imports it on first use of the name).
+ * concurrent.futures.thread (ThreadPoolExecutor) is its own module, imported (and its footprint,
+ * with queue's and _queue's, paid) on the package's first lookup of ThreadPoolExecutor, as the
+ * real package's module `__getattr__` does: `import asyncio` imports concurrent.futures but not
+ * the executor (3.11.7: 0 of queue, _queue, concurrent.futures.thread in sys.modules after it).
  */
 const sourceModule = (
   name: string,
   source: string,
   deps: string[] = [],
-  pays: string[] = [],
+  lazy: Record<string, string> = {},
 ): ModuleSpec => ({
   name,
   load: (vm, importModule) => {
     for (const d of deps) vm.decref(importModule(d));
-    for (const m of pays) importCost(vm, m, importModule, (n) => findModule(n) !== undefined);
     const mem = vm.mem;
     const was = mem.accounted;
     if (importCovered(vm, name)) mem.accounted = true;
@@ -35,6 +37,18 @@ const sourceModule = (
       mod = interpOf(vm).execSourceModule(name, source);
     } finally {
       mem.accounted = was;
+    }
+    const data = moduleData(vm, mod);
+    for (const [attr, from] of Object.entries(lazy)) {
+      // a PEP 562 module __getattr__: the submodule imported on the name's first lookup
+      data.lazy ??= new Map();
+      data.lazy.set(attr, () => {
+        const sub = importModule(from);
+        const v = moduleData(vm, sub).attrs.get(attr)!;
+        vm.incref(v);
+        vm.decref(sub);
+        return v;
+      });
     }
     const dot = name.lastIndexOf('.');
     if (dot > 0) {
@@ -52,5 +66,6 @@ export const threadingModule = sourceModule('threading', THREADING_SOURCE, ['_th
 export const queueModule = sourceModule('queue', QUEUE_SOURCE, ['threading']);
 export const concurrentFuturesModules: ModuleSpec[] = [
   sourceModule('concurrent', ''),
-  sourceModule('concurrent.futures', FUTURES_SOURCE, ['threading', 'queue'], ['concurrent.futures.thread']),
+  sourceModule('concurrent.futures', FUTURES_SOURCE, ['threading'], { ThreadPoolExecutor: 'concurrent.futures.thread' }),
+  sourceModule('concurrent.futures.thread', FUTURES_THREAD_SOURCE, ['threading', 'queue', 'concurrent.futures']),
 ];

@@ -33,9 +33,11 @@ function attrOf(vm: Vm, importModule: ImportModule, module: string, name: string
 }
 
 /** A module made from a Python part's globals: every public and private name but the helpers'. */
-export function moduleFromGlobals(vm: Vm, name: string, globals: number): number {
+export function moduleFromGlobals(vm: Vm, name: string, globals: number, writeThrough = false): number {
   const mod = moduleStatic(vm, name);
   const attrs = moduleData(vm, mod).attrs;
+  // the functions read the globals: an attribute the script sets on the module is set there too
+  if (writeThrough) moduleData(vm, mod).dict = globals;
   for (const [k, v] of dictEntries(vm, globals)) {
     const key = strValue(vm, k);
     if (key.startsWith('_hw_')) continue;

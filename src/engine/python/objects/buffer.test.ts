@@ -31,3 +31,14 @@ describe('memoryview as a script sees it', () => {
     expect(r.output).toBe(PRINTED_BY_CPYTHON);
   });
 });
+
+describe('a view’s shape and strides', () => {
+  it('are tuples that own their ints (a length past the small-int cache survives being printed)', () => {
+    // python3.11.7 printed this; the shape's int was freed twice while 100000 > 256
+    const r = runScript(
+      "import array, gc\na = array.array('d', range(100000))\nm = memoryview(a)\ns = m.shape\nprint(m.shape, s, m.strides, m.nbytes)\ndel m\ngc.collect()\nprint(s, s[0] + 1)\n",
+    );
+    expect(r.error ?? null).toBeNull();
+    expect(r.output).toBe('(100000,) (100000,) (8,) 800000\n(100000,) 100001\n');
+  });
+});

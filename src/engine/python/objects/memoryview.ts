@@ -267,11 +267,9 @@ const GETSET = {
   f_contiguous: get('f_contiguous', (vm) => vm.s.True),
 };
 
+/** A 1-tuple of an int (memory_shape_get's _IntTupleFromSsizet): the tuple takes the int's reference. */
 function tupleOfOne(vm: Vm, n: number): number {
-  const x = fromSsize(vm, n);
-  const t = tupleFromItems(vm, [x]);
-  vm.decref(x);
-  return t;
+  return tupleFromItems(vm, [fromSsize(vm, n)]);
 }
 
 function MemoryviewType(_vm: Vm, id: number): TypeSlots {

@@ -3,7 +3,8 @@ import { NotSupported } from '../errors';
 import { raiseFormat } from '../abstract/errors';
 import type { Vm } from '../runtime/vm';
 import { E } from './exctypes';
-import { strNew } from './str';
+import { dictDelItem, dictGetItem, dictSetItem } from './dict';
+import { intern, strNew } from './str';
 import { T, TpFlags, defineType, type TypeSlots } from './types';
 
 /**
@@ -23,6 +24,12 @@ export interface ModuleData {
    * start-up whose making needs a module that cannot be imported while that one loads.
    */
   lazy?: Map<string, () => number>;
+  /**
+   * The globals dict of a library module written as Python whose own functions read names the
+   * script may rebind on the module (warnings.showwarning, warnings.filters): a module's __dict__
+   * is its functions' globals, so setting or deleting an attribute writes through to it.
+   */
+  dict?: number;
 }
 
 /** A module object made before the script runs (static: no allocation). */
@@ -73,14 +80,18 @@ export const ModuleType = (): TypeSlots =>
     reprText: (vm, h) => `<module '${moduleData(vm, h).name}'>`,
     getattro: moduleGetattro,
     setattro: (vm, h, name, value) => {
-      const attrs = moduleData(vm, h).attrs;
+      const m = moduleData(vm, h);
+      const attrs = m.attrs;
       const old = attrs.get(name);
       if (value === 0) {
         if (old === undefined) throw raiseFormat(vm, E.AttributeError, "module has no attribute '%U'", name);
         attrs.delete(name);
+        if (m.dict !== undefined && dictGetItem(vm, m.dict, intern(vm, name)) !== 0)
+          dictDelItem(vm, m.dict, intern(vm, name));
       } else {
         vm.incref(value);
         attrs.set(name, value);
+        if (m.dict !== undefined) dictSetItem(vm, m.dict, intern(vm, name), value);
       }
       if (old !== undefined) vm.decref(old);
     },

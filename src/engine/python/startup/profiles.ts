@@ -5,6 +5,7 @@ import debian3112 from './debian-3.11.2.json';
 import { inflateSync } from 'fflate';
 import cpython3117PymallocOff from './3.11.7/cpython-3.11.7-pymalloc-off.json';
 import debian3112PymallocOff from './3.11.2/debian-3.11.2-pymalloc-off.json';
+import cpython3117Child961 from './3.11.7/cpython-3.11.7-child-961cb490.json';
 import { PACKED_TRACES } from './packedTraces';
 import { TRACES } from './traces';
 
@@ -32,6 +33,8 @@ export interface StartupSegment {
 export interface StartupInfo {
   target: string;
   python: string;
+  /** tools/hw_child.py's fingerprint: the recorder child whose start-up this is. */
+  child_sha256?: string;
   segments: StartupSegment[];
 }
 
@@ -58,7 +61,9 @@ const PROFILES: Record<ProfileName, () => StartupProfile> = {
     name: 'cpython-3.11.7',
     info: cpython3117 as unknown as StartupInfo,
     traces: TRACES,
-    gc: { gen2Objects: 11649, count0: 1, collections: [23, 2, 1] },
+    // the 46 corpus recordings of child 4359d86b at <start>: 11,654 objects in generation 2 (22 of
+    // them; 11,653 in 17, 11,655 in 5), collections [24, 2, 1] in all
+    gc: { gen2Objects: 11654, count0: 1, collections: [24, 2, 1] },
   }),
   'debian-3.11.2': () => ({
     name: 'debian-3.11.2',
@@ -95,6 +100,44 @@ const PYMALLOC_OFF: Partial<Record<ProfileName, StartupInfo>> = {
   // (heap 5.46 → 13.86 MB at the import's end, no pymalloc arena), numpy/importFootprint.ts replays it
   'debian-3.11.2': debian3112PymallocOff as unknown as StartupInfo,
 };
+
+/**
+ * Captures of the same start-up made by an earlier recorder child (tools/hw_child.py; its
+ * fingerprint is every recording's `recorder.child_sha256`). The child is Python code run before
+ * the scenario, so its start-up is part of what a recording measures: child 961cb490 (the first,
+ * 191 corpus and the older fidelity recordings) ran the scenario in the child's own globals, the
+ * current one (4359d86b, the default capture) in a `__main__` module with `sys.argv` set, which
+ * costs 13 more glibc calls and leaves the brk heap at 1,916,928 B instead of 1,941,504, with
+ * other pymalloc pools (352-byte blocks 89 / 90; tests/corpus/README.md, misses-4). A recording
+ * is compared with the process booted from its own child's start-up (ProcessOptions.recorderChild).
+ */
+const RECORDER_CHILDREN: Partial<
+  Record<ProfileName, Record<string, { info: StartupInfo; gc: StartupProfile['gc'] }>>
+> = {
+  'cpython-3.11.7': {
+    '961cb490a4d798e3': {
+      info: cpython3117Child961 as unknown as StartupInfo,
+      // its recordings at <start>: 11,649 objects in generation 2, collections [23, 2, 1]
+      gc: { gen2Objects: 11649, count0: 1, collections: [23, 2, 1] },
+    },
+  },
+};
+
+/** The recorder child fingerprints (16 hex digits, or a prefix of 8 or more) with a capture of their own for `name`. */
+export function recorderChildren(name: ProfileName): string[] {
+  return Object.keys(RECORDER_CHILDREN[name] ?? {});
+}
+
+function childCapture(profile: StartupProfile, child: string): { info: StartupInfo; gc: StartupProfile['gc'] } | null {
+  const key = child.toLowerCase();
+  if (!/^[0-9a-f]{8,}$/.test(key))
+    throw new Error(`recorder child ${child}: give at least 8 hex digits of its fingerprint`);
+  // the capture's own child boots from it; so does a child without a capture of its own (b1def959
+  // differs from the current 4359d86b by sys.argv alone: 2 calls, the 280 bytes of source read)
+  if ((profile.info.child_sha256 ?? '').startsWith(key)) return null;
+  const hit = Object.entries(RECORDER_CHILDREN[profile.name] ?? {}).find(([k]) => k.startsWith(key));
+  return hit ? hit[1] : null;
+}
 
 const inflated = new Map<string, string>();
 
@@ -140,13 +183,23 @@ export function hasPymallocOffCapture(name: ProfileName): boolean {
 
 export function startupProfile(
   name: ProfileName = 'cpython-3.11.7',
-  opts: { pymallocOff?: boolean } = {},
+  opts: { pymallocOff?: boolean; recorderChild?: string } = {},
 ): StartupProfile {
   const make = PROFILES[name];
   if (!make) throw new Error(`unknown start-up profile ${name} (known: ${Object.keys(PROFILES).join(', ')})`);
   const profile = make();
   const off = opts.pymallocOff ? PYMALLOC_OFF[name] : undefined;
-  if (!off) return profile;
+  if (!off) {
+    const child = opts.recorderChild ? childCapture(profile, opts.recorderChild) : null;
+    if (!child) return profile;
+    const trace = child.info.segments[0].trace;
+    return {
+      ...profile,
+      info: child.info,
+      gc: child.gc,
+      traces: { ...profile.traces, [trace]: packedTrace(trace.replace(/\.gz$/, '')) },
+    };
+  }
   // the same interpreter and collector state at <start> (the recordings under PYTHONMALLOC=malloc
   // read the same gc figures); only the C library's calls differ
   const traces = { ...profile.traces };

@@ -37,6 +37,36 @@ describe('start-up captures (tools/capture_startup.py) and the boot from them', 
     expect(m.heap).not.toBe(startupProfile('cpython-3.11.7').info.segments[0].verification.recorder.heap);
   });
 
+  it("a recording's own recorder child boots its own start-up: 961cb490's and the current one's, each to its <start>", () => {
+    const cur = startupProfile('cpython-3.11.7');
+    const old = startupProfile('cpython-3.11.7', { recorderChild: '961cb490' });
+    expect(cur.info.child_sha256).toBe('4359d86bc6b6c027');
+    expect(old.info.child_sha256).toBe('961cb490a4d798e3');
+    expect(old.gc.gen2Objects).toBeLessThan(cur.gc.gen2Objects);
+    // the current child's own fingerprint, a child without a capture of its own (b1def959: sys.argv
+    // aside the same child) and the full fingerprint all pick the capture they should
+    expect(startupProfile('cpython-3.11.7', { recorderChild: '4359d86b' }).info).toBe(cur.info);
+    expect(startupProfile('cpython-3.11.7', { recorderChild: 'b1def959b0323671' }).info).toBe(cur.info);
+    expect(startupProfile('cpython-3.11.7', { recorderChild: '961CB490A4D798E3' }).info).toBe(old.info);
+    expect(() => startupProfile('cpython-3.11.7', { recorderChild: '961c' })).toThrow(/8 hex digits/);
+    for (const [profile, child] of [
+      [old, '961cb490'],
+      [cur, undefined],
+    ] as const) {
+      const rec = profile.info.segments[0].verification.recorder;
+      const m = new PythonProcess({ recorderChild: child }).measure();
+      const mi = m.mallinfo2 as Record<string, number>;
+      for (const f of ['arena', 'ordblks', 'fordblks', 'uordblks', 'keepcost'])
+        expect([child, f, mi[f]]).toEqual([child, f, rec.mallinfo2[f]]);
+      expect(m.heap).toBe(rec.heap);
+      const want = profile.info.segments[0].pymalloc_recorder;
+      for (const [size, c] of Object.entries(want.classes))
+        expect([child, size, m.pymalloc.classes[size]?.blocks_in_use]).toEqual([child, size, c.blocks_in_use]);
+    }
+    // the two children's <start> heaps differ (1,916,928 and 1,941,504 B): the reason to pick by child
+    expect(cur.info.segments[0].glibc.heap_size).not.toBe(old.info.segments[0].glibc.heap_size);
+  });
+
   for (const name of [
     'cpython-3.11.7',
     'debian-3.11.2',

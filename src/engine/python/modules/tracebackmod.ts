@@ -1,0 +1,156 @@
+import { exceptionReport, formatException, framesText } from '../eval/traceback';
+import { builtinStatic } from '../objects/descr';
+import { listFromItems } from '../objects/list';
+import { strNew } from '../objects/str';
+import { Meth } from '../objects/types';
+import type { Vm } from '../runtime/vm';
+import { interpOf } from './host';
+import { fn } from './module';
+import { runPythonPart } from './pythonpart';
+import type { ModuleSpec } from './registry';
+import { moduleFromGlobals, unsupportedHelper } from './typing';
+
+/**
+ * traceback: the functions scripts call in an `except` block (format_exc, print_exc,
+ * format_exception, print_exception, format_exception_only, format_tb, print_tb) as Python over
+ * the text CPython prints (eval/traceback.ts: the frames with their source lines and carets, the
+ * chain, notes, a group's box; "Did you mean" from 3.12 on, where the module learnt it), cut into the
+ * strings TracebackException.format yields. The import costs its recorded footprint (token,
+ * tokenize, linecache, textwrap first). What the real module builds on the way is not made: the
+ * TracebackException and FrameSummary objects die before the call returns, but linecache keeps the
+ * script's lines (a list of strs the size of the file) in linecache.cache afterwards. Not modelled
+ * (not supported): extract_tb/extract_stack/walk_tb, StackSummary/FrameSummary/TracebackException,
+ * print_stack/format_stack, and a `limit`.
+ */
+const TRACEBACK_SOURCE = `
+import sys
+
+_sentinel = object()
+
+
+def _exception_of(exc, value, tb):
+    if (value is _sentinel) != (tb is _sentinel):
+        raise ValueError("Both or neither of value and tb must be given")
+    if value is tb is _sentinel:
+        if exc is not None:
+            if isinstance(exc, BaseException):
+                return exc
+            raise TypeError(f"Exception expected for value, {type(exc).__name__} found")
+        return None
+    return value
+
+
+def format_exception(exc, /, value=_sentinel, tb=_sentinel, limit=None, chain=True):
+    if limit is not None:
+        _hw_unsupported("traceback.format_exception with a limit")
+    return _hw_chunks(_exception_of(exc, value, tb), chain)
+
+
+def print_exception(exc, /, value=_sentinel, tb=_sentinel, limit=None, file=None, chain=True):
+    if file is None:
+        file = sys.stderr
+    for line in format_exception(exc, value, tb, limit=limit, chain=chain):
+        print(line, file=file, end="")
+
+
+def format_exception_only(exc, /, value=_sentinel):
+    if value is _sentinel:
+        value = exc
+    return _hw_only(value)
+
+
+def format_exc(limit=None, chain=True):
+    return "".join(format_exception(*sys.exc_info(), limit=limit, chain=chain))
+
+
+def print_exc(limit=None, file=None, chain=True):
+    print_exception(*sys.exc_info(), limit=limit, file=file, chain=chain)
+
+
+def format_tb(tb, limit=None):
+    if limit is not None:
+        _hw_unsupported("traceback.format_tb with a limit")
+    return _hw_frames(tb)
+
+
+def print_tb(tb, limit=None, file=None):
+    if file is None:
+        file = sys.stderr
+    for item in format_tb(tb, limit):
+        print(item, file=file, end="")
+`;
+
+/**
+ * The printed text cut as TracebackException.format yields it: the header, one string per frame
+ * (its File line, source line and carets), "[Previous line repeated …]", the chain's message as
+ * one string, then each exception-only line.
+ */
+export function tracebackChunks(text: string): string[] {
+  const lines = text.split(/(?<=\n)/);
+  const out: string[] = [];
+  let inFrames = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (line === 'Traceback (most recent call last):\n') {
+      out.push(line);
+      inFrames = true;
+    } else if (inFrames && line.startsWith('  File ')) out.push(line);
+    else if (inFrames && line.startsWith('    ') && out.length) out[out.length - 1] += line;
+    else if (line === '\n' && i + 2 < lines.length && lines[i + 2] === '\n') {
+      // _cause_message / _context_message: one string with its blank lines
+      out.push(line + lines[i + 1] + lines[i + 2]);
+      i += 2;
+      inFrames = false;
+    } else {
+      if (!line.startsWith('  [Previous line repeated')) inFrames = false;
+      out.push(line);
+    }
+  }
+  return out;
+}
+
+function strList(vm: Vm, parts: string[]): number {
+  return listFromItems(
+    vm,
+    parts.map((p) => strNew(vm, p)),
+  );
+}
+
+export const tracebackModule: ModuleSpec = {
+  name: 'traceback',
+  load: (vm) => {
+    const helper = (name: string, flags: number, impl: Parameters<typeof fn>[2]): number =>
+      builtinStatic(vm, fn(name, flags, impl), 'traceback');
+    const sourceOf = (f: string): string | null => interpOf(vm).sourceOf(f);
+    const suggest = vm.py.name !== '3.11';
+    const report = (vm2: Vm, exc: number, chain: boolean) => {
+      const r = exceptionReport(vm2, exc, new Set(), suggest);
+      if (!chain) delete r.chained;
+      return r;
+    };
+    const globals = runPythonPart(vm, 'traceback', TRACEBACK_SOURCE, {
+      _hw_unsupported: unsupportedHelper(vm, 'traceback'),
+      _hw_chunks: helper('_hw_chunks', Meth.Varargs, (vm2, _s, a) =>
+        a[0] === vm2.s.None
+          ? strList(vm2, ['NoneType: None\n'])
+          : strList(vm2, tracebackChunks(formatException(report(vm2, a[0], a[1] === vm2.s.True), sourceOf))),
+      ),
+      _hw_only: helper('_hw_only', Meth.O, (vm2, _s, a) => {
+        if (a[0] === vm2.s.None) return strList(vm2, ['NoneType: None\n']);
+        const r = { ...report(vm2, a[0], false), traceback: [] };
+        return strList(vm2, tracebackChunks(formatException(r, sourceOf)));
+      }),
+      _hw_frames: helper('_hw_frames', Meth.O, (vm2, _s, a) =>
+        strList(
+          vm2,
+          a[0] === vm2.s.None
+            ? []
+            : tracebackChunks('Traceback (most recent call last):\n' + framesText(vm2, a[0], sourceOf)).slice(
+                1,
+              ),
+        ),
+      ),
+    });
+    return moduleFromGlobals(vm, 'traceback', globals);
+  },
+};
