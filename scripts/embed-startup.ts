@@ -44,18 +44,22 @@ export function renderTracesModule(traces: Record<string, string>): string {
 
 /**
  * A version's variant captures (3.11.7/cpython-3.11.7-pymalloc-off.trace.gz: the same start-up
- * under another setting), packed for packedTraces.ts: raw deflate at level 9, base64. Only a
- * process booted with that setting inflates one (profiles.ts), and the page's worker carries 0.44 MB
- * of base64 instead of 1.36 MB of text.
+ * under another setting; 3.11.2/debian-3.11.2-pymalloc-off*.trace*: Debian's, with its numpy
+ * import), packed for packedTraces.ts: raw deflate at level 9, base64. Only a process booted with
+ * that setting inflates one (profiles.ts).
  */
 export function readPackedTraces(): Record<string, string> {
   const out: Record<string, string> = {};
   for (const v of readdirSync(here).sort()) {
     if (!/^\d+\.\d+\.\d+$/.test(v)) continue;
     for (const f of readdirSync(join(here, v)).sort()) {
-      if (!f.startsWith(`cpython-${v}-`) || !f.endsWith('.trace.gz')) continue;
-      const raw = gunzipSync(readFileSync(join(here, v, f)));
-      out[f.slice(0, -3)] = Buffer.from(deflateSync(raw, { level: 9 })).toString('base64');
+      // cpython-3.11.7-pymalloc-off.trace.gz, debian-3.11.2-pymalloc-off-numpy-import.trace.gz, … (a
+      // capture under 1 MiB is written plain): never the version's own start-up (traces.ts has it)
+      const variant = new RegExp(`^(cpython|debian)-${v.replace(/\./g, '\\.')}-.*\\.trace(\\.gz)?$`);
+      if (!variant.test(f)) continue;
+      const data = readFileSync(join(here, v, f));
+      const raw = f.endsWith('.gz') ? gunzipSync(data) : new Uint8Array(data);
+      out[f.replace(/\.gz$/, '')] = Buffer.from(deflateSync(raw, { level: 9 })).toString('base64');
     }
   }
   return out;

@@ -29,6 +29,9 @@ Targets:
                    debian-3.11.2-numpy-import.trace the calls made by
                    `import numpy` itself; it continues the first (same ids),
                    so replay the concatenation of the two.
+  cpython-3.11.7-pymalloc-off, debian-3.11.2-pymalloc-off
+                   the same under PYTHONMALLOC=malloc -> startup/3.11.7/, startup/3.11.2/
+                   (then tools/numpy/cache_ids.py for NumPy's cache ids in the new import trace)
 Use --scenario FILE to capture the start-up of one particular scenario (its
 compile differs a little from "pass"'s, see tools/README.md).
 """
@@ -69,6 +72,12 @@ TARGETS = {
     # pymalloc off: every object goes to glibc from the first allocation on (issue 9).
     "cpython-3.11.7-pymalloc-off": {
         "python": "3.11", "scenario": "pass\n", "segments": ["startup"], "subdir": "3.11.7", "env": {"PYTHONMALLOC": "malloc"},
+    },
+    # NumPy under PYTHONMALLOC=malloc: the import's objects are glibc chunks too, not pymalloc blocks
+    # (numpy/importFootprint.ts replays this import on the pymalloc-off profile).
+    "debian-3.11.2-pymalloc-off": {
+        "python": DEBIAN_PYTHON, "scenario": "import numpy\n", "segments": ["startup", "numpy-import"], "subdir": "3.11.2",
+        "env": {"PYTHONMALLOC": "malloc"},
     },
 }
 

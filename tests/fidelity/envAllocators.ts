@@ -14,7 +14,9 @@ import { judgeEnvRecording } from './envRuns';
  * recording's --env. glibc's own and the thread recordings are held by envThreads.test.ts and
  * fidelity.test.ts. Known gaps (envAllocators.known.ts) run as `it.fails`. A recording with reruns
  * (recorded/env-reruns/) passes when the simulator agrees with one of its real runs at every step
- * (envRuns.ts judgeEnvRecording): where purges follow the wall clock, one run is one sample.
+ * (envRuns.ts judgeEnvRecording): where purges follow the wall clock, one run is one sample; where
+ * the recorded runs are proven to differ beyond the tolerance and no whole run agrees, each step is
+ * held to the envelope of its samples (the recorder measures every step in a fresh process).
  */
 const here = dirname(fileURLToPath(import.meta.url));
 /** Held by envThreads.test.ts already. */

@@ -6,22 +6,36 @@ import { startupProfile, type StartupProfile, type StartupSegment } from '../pyt
 import type { NpyAlloc } from './alloc';
 
 /**
- * NumPy's own caches right after `import numpy` (Debian 3.11.2, numpy 1.24.2), as ids of
- * debian-3.11.2-numpy-import.trace, bottom → top of each LIFO bucket. Found by popping them
- * after the import under tools/native/alloc_shim.c and reading the pointers back from the
- * array objects (fa->data at +16, fa->dimensions at +32), then mapping the pointers to trace
- * ids; sizes checked against the trace. Every other bucket is empty (measured for data sizes
- * 1..1023 and dim buckets 2..14). Three bucket-2 dims blocks were allocated as 32 bytes: arrays
- * whose nd was lowered in place free their block into the smaller bucket.
+ * NumPy's own caches right after `import numpy` (Debian 3.11.2, numpy 1.24.2), as ids of the
+ * numpy-import trace, bottom → top of each LIFO bucket, and ld.so's scope array that the first
+ * backtrace() frees (Ufuncs.checkCallers). Found by tools/numpy/cache_ids.py: after the import, a
+ * probe pops every bucket (np.empty of 1..1023 bytes, of 1..7 dimensions, 12 of each, kept alive)
+ * and reads the pointers back from the array objects (fa->data at +16, fa->dimensions at +32);
+ * the blocks the import made are then named in the capture's own run by their caller, size and
+ * rank. Every other bucket is empty. Three bucket-2 dims blocks were allocated as 32 bytes:
+ * arrays whose nd was lowered in place free their block into the smaller bucket.
  */
-const DATACACHE: Record<number, number[]> = {
-  1: [7192],
-  2: [7309, 7314],
-  4: [7323, 7318],
-  8: [7330, 7326, 7346],
-  16: [7339, 7351],
+interface ImportCaches {
+  data: Record<number, number[]>;
+  dims: Record<number, number[]>;
+  dlScope: number;
+}
+const CACHES: Record<string, ImportCaches> = {
+  // pymalloc on (an older hw_child's capture; cache_ids.py on a fresh one finds the same blocks but
+  // the top bucket-2 dims block, 7332, which that probe found)
+  'debian-3.11.2-numpy-import.trace': {
+    data: { 1: [7192], 2: [7309, 7314], 4: [7323, 7318], 8: [7330, 7326, 7346], 16: [7339, 7351] },
+    dims: { 2: [6645, 6634, 6643, 7316, 7324, 7352, 7332], 4: [7315] },
+    dlScope: 2260,
+  },
+  // PYTHONMALLOC=malloc (3.11.2/debian-3.11.2-pymalloc-off.json): the same buckets, sizes and scope
+  // array, other ids
+  'debian-3.11.2-pymalloc-off-numpy-import.trace.gz': {
+    data: { 1: [85443], 2: [85739, 85988], 4: [86271, 86259], 8: [86290, 86281, 86337], 16: [86362, 86387] },
+    dims: { 2: [76435, 76417, 76432, 86126, 86269, 86385], 4: [86003] },
+    dlScope: 55781,
+  },
 };
-const DIMCACHE: Record<number, number[]> = { 2: [6645, 6634, 6643, 7316, 7324, 7352, 7332], 4: [7315] };
 
 /**
  * The collector across the import (tests/fidelity/recorded/numpy_import.json, gc.count,
@@ -64,21 +78,18 @@ export interface ImportReport {
   pymallocBlocks: number;
   libraryAnonBytes: number;
   rssBaselineAdded: number;
-  /** ld.so's scope array (import trace id 2260) that the first backtrace() frees; 0 if gone. */
+  /** ld.so's scope array (CACHES.dlScope) that the first backtrace() frees; 0 if gone. */
   dlScopeBlock: number;
 }
 
-/** See Ufuncs.checkCallers. */
-const DL_SCOPE_ID = 2260;
-
-function segments(profile: StartupProfile): {
+function segments(profile: StartupProfile, pymallocOff: boolean): {
   before: StartupSegment;
   after: StartupSegment;
   trace: string;
   ownIds: boolean;
 } {
   const own = profile.info.segments.find((s) => s.segment === 'numpy-import');
-  const p = own ? profile : startupProfile('debian-3.11.2');
+  const p = own ? profile : startupProfile('debian-3.11.2', { pymallocOff });
   const after = own ?? p.info.segments.find((s) => s.segment === 'numpy-import')!;
   const trace = p.traces[after.trace];
   if (trace === undefined) throw new Error(`the numpy import trace ${after.trace} is missing`);
@@ -93,7 +104,11 @@ function segments(profile: StartupProfile): {
  *     start-up blocks are skipped); what the calls hand out is written, as its users write it;
  *  2. the pymalloc blocks the import leaves in use: per size class, the recorded blocks_in_use
  *     after minus before, one pool's worth per class in turn (the pools come out as recorded:
- *     491 of the real 493 are the minimum the blocks need); some become the free lists' objects;
+ *     491 of the real 493 are the minimum the blocks need); some become the free lists' objects.
+ *     Under PYTHONMALLOC=malloc none: the import captured under it (debian-3.11.2-pymalloc-off)
+ *     made its objects with malloc, so they are in step 1's calls (heap 5.46 → 13.86 MB, no arena);
+ *     the free lists' objects among them are not found again (not parked: the next lists, dicts,
+ *     floats and tuples are malloc'd anew);
  *  3. the anonymous mappings outside glibc and pymalloc (the libraries' .bss): the anon_mmap
  *     change minus the new arenas and glibc's mmapped chunks (167,936 bytes);
  *  4. NumPy's data and dims caches as the import leaves them, and the collector's counts;
@@ -102,15 +117,17 @@ function segments(profile: StartupProfile): {
  *     because the model wrote it.
  */
 export function importFootprint(p: PythonProcess, alloc: NpyAlloc): ImportReport {
-  const { before, after, trace, ownIds } = segments(p.profile);
+  const { before, after, trace, ownIds } = segments(p.profile, p.pymallocOff);
   const kernel = p.kernel;
   const live = ownIds ? p.boot.liveIds : new Map<number, number>();
   const glibcOps = replay(p, trace, live);
 
-  const blocks = pymallocBlocks(p, before, after);
+  // under PYTHONMALLOC=malloc the import's objects are in the trace (captured under it), as glibc chunks
+  const blocks = p.pymallocOff ? 0 : pymallocBlocks(p, before, after);
 
+  // null under PYTHONMALLOC=malloc (_debugmallocstats prints no arenas): none
   const arenasNew =
-    after.pymalloc_recorder.arenas_allocated_current - before.pymalloc_recorder.arenas_allocated_current;
+    (after.pymalloc_recorder.arenas_allocated_current ?? 0) - (before.pymalloc_recorder.arenas_allocated_current ?? 0);
   const hblkhd = after.verification.recorder.mallinfo2.hblkhd - before.verification.recorder.mallinfo2.hblkhd;
   const libraryAnonBytes =
     after.verification.recorder.anon_mmap -
@@ -122,9 +139,11 @@ export function importFootprint(p: PythonProcess, alloc: NpyAlloc): ImportReport
     if (bss > 0) kernel.touch(bss, Math.min(IMPORT_LIBRARY_BSS_RESIDENT, libraryAnonBytes));
   }
 
-  for (const [size, ids] of Object.entries(DATACACHE))
+  const caches = CACHES[after.trace];
+  if (caches === undefined) throw new Error(`no NumPy cache ids for ${after.trace} (tools/numpy/cache_ids.py)`);
+  for (const [size, ids] of Object.entries(caches.data))
     for (const id of ids) alloc.datacache[Number(size)].push(live.get(id)!);
-  for (const [n, ids] of Object.entries(DIMCACHE))
+  for (const [n, ids] of Object.entries(caches.dims))
     for (const id of ids) alloc.dimcache[Number(n)].push(live.get(id)!);
 
   const gc = p.vm.gc;
@@ -142,7 +161,7 @@ export function importFootprint(p: PythonProcess, alloc: NpyAlloc): ImportReport
     pymallocBlocks: blocks,
     libraryAnonBytes,
     rssBaselineAdded,
-    dlScopeBlock: live.get(DL_SCOPE_ID) ?? 0,
+    dlScopeBlock: live.get(caches.dlScope) ?? 0,
   };
 }
 

@@ -4,6 +4,7 @@ import cpython3130 from './3.13.0/cpython-3.13.0.json';
 import debian3112 from './debian-3.11.2.json';
 import { inflateSync } from 'fflate';
 import cpython3117PymallocOff from './3.11.7/cpython-3.11.7-pymalloc-off.json';
+import debian3112PymallocOff from './3.11.2/debian-3.11.2-pymalloc-off.json';
 import cpython3117Child961 from './3.11.7/cpython-3.11.7-child-961cb490.json';
 import { PACKED_TRACES } from './packedTraces';
 import { TRACES } from './traces';
@@ -95,6 +96,9 @@ const PROFILES: Record<ProfileName, () => StartupProfile> = {
  */
 const PYMALLOC_OFF: Partial<Record<ProfileName, StartupInfo>> = {
   'cpython-3.11.7': cpython3117PymallocOff as unknown as StartupInfo,
+  // with its numpy-import segment: under PYTHONMALLOC=malloc the import's objects are glibc chunks
+  // (heap 5.46 → 13.86 MB at the import's end, no pymalloc arena), numpy/importFootprint.ts replays it
+  'debian-3.11.2': debian3112PymallocOff as unknown as StartupInfo,
 };
 
 /**
@@ -198,10 +202,7 @@ export function startupProfile(
   }
   // the same interpreter and collector state at <start> (the recordings under PYTHONMALLOC=malloc
   // read the same gc figures); only the C library's calls differ
-  const trace = off.segments[0].trace;
-  return {
-    ...profile,
-    info: off,
-    traces: { ...profile.traces, [trace]: packedTrace(trace.replace(/\.gz$/, '')) },
-  };
+  const traces = { ...profile.traces };
+  for (const s of off.segments) traces[s.trace] = packedTrace(s.trace.replace(/\.gz$/, ''));
+  return { ...profile, info: off, traces };
 }
