@@ -13,6 +13,7 @@ import {
   byteValue,
 } from './bytearray';
 import { byteString, latin1Text, type ByteContent } from './bytes';
+import { isUniform } from './bytestore';
 import { E } from './exctypes';
 import { isMemoryview, memoryviewBuffer } from './memoryview';
 import { sliceIndices } from './slice';
@@ -29,7 +30,7 @@ import { T, TpFlags } from './types';
 
 /** `c` with [lo, hi) replaced by `ins`; a uniform fill stays a fill when only cut. */
 function spliced(c: ByteContent, lo: number, hi: number, ins: string): ByteContent {
-  if (typeof c !== 'string' && !c.patches && ins.length === 0)
+  if (typeof c !== 'string' && isUniform(c) && ins.length === 0)
     return { fill: c.fill, length: c.length - (hi - lo) };
   const s = byteString(c);
   if (s === null) throw new NotSupported('splicing a bytearray of over 1 MiB of zeros');
