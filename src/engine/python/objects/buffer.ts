@@ -135,10 +135,10 @@ export function bufferBytes(vm: Vm, v: BufferView, lo: number, hi: number): Uint
  * PyObject_GetBuffer(h, PyBUF_WRITABLE) as getargs' "w*" asks for it (pack_into, readinto): bytes
  * and read-only views refuse with the converter's TypeError.
  */
-export function getWritableBuffer(vm: Vm, h: number, view: BufferView | null): BufferView {
+export function getWritableBuffer(vm: Vm, h: number, view: BufferView | null, fname = ''): BufferView {
   const ro = view ? view.readonly : vm.table.type[h] === T.Bytes;
   if (ro || (!view && !hasBuffer(vm, h)))
-    throw raiseString(vm, E.TypeError, `argument must be read-write bytes-like object, not ${vm.typeOf(h).name}`);
+    throw raiseString(vm, E.TypeError, `${fname ? fname + '() ' : ''}argument must be read-write bytes-like object, not ${vm.typeOf(h).name}`);
   return view ?? getBuffer(vm, h);
 }
 
