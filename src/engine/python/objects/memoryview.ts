@@ -1,4 +1,4 @@
-import { NotSupported } from '../errors';
+import { NotSupported, memoryError } from '../errors';
 import { raiseString, typeError, valueError } from '../abstract/errors';
 import { asSsize, hasIndex } from '../abstract/number';
 import { typeName } from '../abstract/object';
@@ -185,9 +185,14 @@ function assSubscript(vm: Vm, h: number, key: number, value: number): void {
       const bytes = bufferBytes(vm, src, 0, src.len);
       const size = v.itemsize;
       if (sl.step === 1) bufferWrite(vm, v, sl.start * size, bytes);
-      else
+      else {
+        // copy_single: a strided destination goes through a PyMem_Malloc'd bounce buffer
+        const tmp = vm.mem.malloc(sl.length * size);
+        if (tmp === 0 && sl.length * size > 0) throw memoryError();
         for (let k = 0; k < sl.length; k++)
           bufferWrite(vm, v, (sl.start + k * sl.step) * size, bytes.subarray(k * size, (k + 1) * size));
+        vm.mem.free(tmp);
+      }
     } finally {
       if (!mv) releaseBuffer(vm, src);
     }
