@@ -19,6 +19,7 @@ import {
   type FileState,
 } from './fileobj';
 import { simFs } from './simfs';
+import { fileReadinto } from './filereadinto';
 
 /**
  * The methods of the simulated files (fileobj.ts), with the blocks 3.11.7 makes (measured,
@@ -54,7 +55,7 @@ function transients(vm: Vm, sizes: number[], lifo = false): void {
 }
 
 /** The bytes still to read from the file (and the read buffer). */
-function readRaw(vm: Vm, st: FileState, n: number): Uint8Array {
+export function readRaw(vm: Vm, st: FileState, n: number): Uint8Array {
   if (st.pending) flushText(vm, st);
   flushBuffer(vm, st);
   return simFs(vm).read(vm, st.fd, n);
@@ -298,6 +299,7 @@ export const FILE_METHODS = {
   flushText,
   methods: Object.fromEntries([
     M('read', Meth.Fastcall, read),
+    M('readinto', Meth.O, (vm, h, a) => fileReadinto(vm, h, a[0])),
     M('readline', Meth.Fastcall, (vm, h, a) => {
       const st = stateOf(vm, h);
       if (a.length && a[0] !== vm.s.None && Number(intValue(vm, a[0])) >= 0)

@@ -340,7 +340,11 @@ const fileType =
         return h;
       },
       iternext: textIter,
-      methods: FILE_METHODS.methods,
+      // TextIOWrapper has no readinto (hasattr is False on 3.11.7)
+      methods:
+        kind === 'TextIOWrapper'
+          ? Object.fromEntries(Object.entries(FILE_METHODS.methods).filter(([n]) => n !== 'readinto'))
+          : FILE_METHODS.methods,
       getset: {
         closed: { name: 'closed', get: (vm, h) => vm.s.bool(stateOf(vm, h).closed) },
         name: {

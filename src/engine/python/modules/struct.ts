@@ -1,7 +1,9 @@
 import { raiseString, typeError } from '../abstract/errors';
-import { index } from '../abstract/number';
+import { asSsize, index } from '../abstract/number';
 import { NotSupported, memoryError } from '../errors';
-import { bytesContent, byteString, bytesNew } from '../objects/bytes';
+import { bytesContent, byteString, bytesNew, latin1Text } from '../objects/bytes';
+import { bufferBytes, bufferWrite, getBuffer, getWritableBuffer, hasBuffer, releaseBuffer } from '../objects/buffer';
+import { isMemoryview, memoryviewBuffer } from '../objects/memoryview';
 import { dictClear, dictData, dictGetItem, dictNew, dictSetItem, keysBytes } from '../objects/dict';
 import { E } from '../objects/exctypes';
 import { fromDouble } from '../objects/float';
@@ -186,15 +188,13 @@ function checkRange(vm: Vm, code: string, size: number, x: bigint): bigint {
   return structError(vm, name ? `${name} format requires ${lo} <= number <= ${hi}` : 'argument out of range');
 }
 
-function packWith(vm: Vm, st: StructState, args: readonly number[]): number {
+/** The record's bytes (s_pack_internal); `name` is the caller's, for the count error. */
+function packRecord(vm: Vm, st: StructState, args: readonly number[], name: string): Uint8Array {
   if (args.length !== st.fmt.items)
-    structError(vm, `pack expected ${st.fmt.items} items for packing (got ${args.length})`);
-  const out: string[] = [];
-  let pos = 0;
+    structError(vm, `${name} expected ${st.fmt.items} items for packing (got ${args.length})`);
+  const out = new Uint8Array(st.fmt.size);
   let k = 0;
   for (const c of st.fmt.codes) {
-    if (c.offset > pos) out.push('\0'.repeat(c.offset - pos));
-    pos = c.offset;
     const n = c.code === 's' || c.code === 'p' ? 1 : c.repeat;
     for (let r = 0; r < n; r++) {
       const v = packValue(vm, c.code, c.size, args[k++]);
@@ -205,26 +205,41 @@ function packWith(vm: Vm, st: StructState, args: readonly number[]): number {
         if (e instanceof RangeError) throw raiseString(vm, E.OverflowError, e.message);
         throw e;
       }
-      out.push(bytes);
-      pos += c.size;
+      const at = c.offset + r * c.size;
+      for (let i = 0; i < bytes.length; i++) out[at + i] = bytes.charCodeAt(i);
     }
   }
-  if (st.fmt.size > pos) out.push('\0'.repeat(st.fmt.size - pos));
-  return bytesNew(vm, out.join(''));
+  return out;
 }
 
-export function bufferText(vm: Vm, buf: number): string {
-  const t = vm.table.type[buf];
-  if (t !== T.Bytes && t !== T.ByteArray)
+const packWith = (vm: Vm, st: StructState, args: readonly number[]): number =>
+  bytesNew(vm, latin1Text(packRecord(vm, st, args, 'pack')));
+
+/**
+ * The bytes [offset, offset + n) of a readable buffer (getargs' "y*": bytes, bytearray,
+ * memoryview, array.array, a BytesIO view), with its length; the export is held only for the copy.
+ */
+export function readBuffer(vm: Vm, buf: number, at: (len: number) => [number, number]): [Uint8Array, number] {
+  const mv = isMemoryview(vm, buf);
+  if (!mv && !hasBuffer(vm, buf))
     throw typeError(vm, "a bytes-like object is required, not '%.100s'", vm.typeOf(buf).name);
-  const s = byteString(bytesContent(vm, buf));
-  if (s === null) throw new NotSupported('struct.unpack of a buffer over 1 MiB');
-  return s;
+  const view = mv ? memoryviewBuffer(vm, buf) : getBuffer(vm, buf);
+  try {
+    const [lo, hi] = at(view.len);
+    return [bufferBytes(vm, view, lo, hi), view.len];
+  } finally {
+    if (!mv) releaseBuffer(vm, view);
+  }
 }
 
-export function unpackWith(vm: Vm, st: StructState, data: string, offset: number): number {
+/** The length of a readable buffer. */
+export const bufferLength = (vm: Vm, buf: number): number => readBuffer(vm, buf, () => [0, 0])[1];
+
+/** One record's items from its bytes (`rec` holds exactly st.fmt.size bytes). */
+export function unpackWith(vm: Vm, st: StructState, rec: Uint8Array): number {
   const n = st.fmt.items;
   if (n === 0) return vm.s.emptyTuple;
+  const data = latin1Text(rec);
   const tuple = tupleAlloc(vm, n);
   const base = vm.table.ref[tuple];
   vm.pool.data.fill(0, base, base + n);
@@ -233,7 +248,7 @@ export function unpackWith(vm: Vm, st: StructState, data: string, offset: number
   for (const c of st.fmt.codes) {
     const count = c.code === 's' || c.code === 'p' ? 1 : c.repeat;
     for (let r = 0; r < count; r++) {
-      const at = offset + c.offset + r * c.size;
+      const at = c.offset + r * c.size;
       const v = decodeItem(c.code, c.size, st.fmt.little, data.slice(at, at + c.size));
       let item: number;
       if (typeof v === 'boolean') item = vm.s.bool(v);
@@ -248,20 +263,65 @@ export function unpackWith(vm: Vm, st: StructState, data: string, offset: number
 }
 
 function unpack(vm: Vm, st: StructState, buf: number): number {
-  const data = bufferText(vm, buf);
-  if (data.length !== st.fmt.size) structError(vm, `unpack requires a buffer of ${st.fmt.size} bytes`);
-  return unpackWith(vm, st, data, 0);
+  const size = st.fmt.size;
+  const [rec, len] = readBuffer(vm, buf, (n) => (n === size ? [0, n] : [0, 0]));
+  if (len !== size) structError(vm, `unpack requires a buffer of ${size} bytes`);
+  return unpackWith(vm, st, rec);
 }
 
+/** s_unpack_from: a negative offset counts from the end (3.11's messages for each miss). */
 function unpackFrom(vm: Vm, st: StructState, buf: number, off: number): number {
-  const data = bufferText(vm, buf);
-  const offset = off < 0 ? data.length + off : off;
-  if (offset < 0 || data.length - offset < st.fmt.size)
-    structError(
-      vm,
-      `unpack_from requires a buffer of at least ${st.fmt.size + offset} bytes for unpacking ${st.fmt.size} bytes at offset ${offset} (actual buffer size is ${data.length})`,
-    );
-  return unpackWith(vm, st, data, offset);
+  const size = st.fmt.size;
+  let offset = off;
+  const [rec] = readBuffer(vm, buf, (len) => {
+    if (offset < 0) {
+      if (offset + size > 0)
+        structError(vm, `not enough data to unpack ${size} bytes at offset ${offset}`);
+      if (offset + len < 0) structError(vm, `offset ${offset} out of range for ${len}-byte buffer`);
+      offset += len;
+    }
+    if (len - offset < size)
+      structError(
+        vm,
+        `unpack_from requires a buffer of at least ${size + offset} bytes for unpacking ${size} bytes at offset ${offset} (actual buffer size is ${len})`,
+      );
+    return [offset, offset + size];
+  });
+  return unpackWith(vm, st, rec);
+}
+
+/**
+ * s_pack_into: the arguments counted, the buffer taken writable ("w*": bytes and read-only views
+ * refuse), the offset (PyNumber_AsSsize_t; negative counts from the end), then the record packed
+ * straight into the buffer's memory: no allocation.
+ */
+function packInto(vm: Vm, st: StructState, args: readonly number[]): number {
+  if (args.length !== st.fmt.items + 2) {
+    if (args.length === 0) structError(vm, 'pack_into expected buffer argument');
+    if (args.length === 1) structError(vm, 'pack_into expected offset argument');
+    structError(vm, `pack_into expected ${st.fmt.items} items for packing (got ${args.length - 2})`);
+  }
+  const buf = args[0];
+  const mv = isMemoryview(vm, buf);
+  const view = getWritableBuffer(vm, buf, mv ? memoryviewBuffer(vm, buf) : null);
+  try {
+    let offset = asSsize(vm, args[1], E.IndexError);
+    const size = st.fmt.size;
+    if (offset < 0) {
+      if (offset + size > 0) structError(vm, `no space to pack ${size} bytes at offset ${offset}`);
+      if (offset + view.len < 0) structError(vm, `offset ${offset} out of range for ${view.len}-byte buffer`);
+      offset += view.len;
+    }
+    if (view.len - offset < size)
+      structError(
+        vm,
+        `pack_into requires a buffer of at least ${size + offset} bytes for packing ${size} bytes at offset ${offset} (actual buffer size is ${view.len})`,
+      );
+    bufferWrite(vm, view, offset, packRecord(vm, st, args.slice(2), 'pack_into'));
+  } finally {
+    if (!mv) releaseBuffer(vm, view);
+  }
+  return vm.s.None;
 }
 
 const withCached = (vm: Vm, fmt: number, f: (st: StructState) => number): number => {
@@ -320,8 +380,9 @@ const FUNCTIONS: MethodDef[] = [
   {
     name: 'pack_into',
     flags: Meth.Fastcall,
-    impl: () => {
-      throw new NotSupported('struct.pack_into');
+    impl: (vm, _m, a) => {
+      if (a.length === 0) throw typeError(vm, 'missing format argument');
+      return withCached(vm, a[0], (st) => packInto(vm, st, a.slice(1)));
     },
   },
 ];
@@ -362,6 +423,7 @@ export const StructType = (_vm: Vm, id: number): TypeSlots =>
             offsetArg(vm, a[1] ?? kw?.get('offset')),
           ),
       },
+      pack_into: { name: 'pack_into', flags: Meth.Fastcall, impl: (vm, h, a) => packInto(vm, structOf(vm, h), a) },
       iter_unpack: { name: 'iter_unpack', flags: Meth.O, impl: (vm, h, a) => iterUnpack(vm, h, a[0]) },
       // s_sizeof: the object and its formatcodes
       __sizeof__: {

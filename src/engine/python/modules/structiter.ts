@@ -2,7 +2,7 @@ import { fromSsize } from '../objects/int';
 import { moduleType } from '../objects/modtypes';
 import { Meth, TpFlags, defineType, type TypeSlots } from '../objects/types';
 import type { Vm } from '../runtime/vm';
-import { bufferText, structError, structOf, unpackWith } from './struct';
+import { bufferLength, readBuffer, structError, structOf, unpackWith } from './struct';
 
 /**
  * Struct.iter_unpack / struct.iter_unpack (Modules/_struct.c s_iter_unpack, 3.11): an
@@ -59,7 +59,9 @@ const UnpackIterType = (_vm: Vm, id: number): TypeSlots =>
         release(vm, it);
         return 0;
       }
-      const result = unpackWith(vm, st, bufferText(vm, it.buffer), it.index);
+      const at = it.index;
+      const [rec] = readBuffer(vm, it.buffer, () => [at, at + st.fmt.size]);
+      const result = unpackWith(vm, st, rec);
       it.index += st.fmt.size;
       return result;
     },
@@ -83,7 +85,7 @@ export function iterUnpack(vm: Vm, struct: number, buffer: number): number {
   if (size === 0) structError(vm, 'cannot iteratively unpack with a struct of length 0');
   const type = moduleType(vm, UnpackIterType);
   const h = vm.newGcObject(type.id, UNPACKITER_BASIC);
-  const length = bufferText(vm, buffer).length;
+  const length = bufferLength(vm, buffer);
   vm.incref(struct);
   vm.incref(buffer);
   vm.table.side[h] = { struct, buffer, length, index: 0 } satisfies UnpackIter;

@@ -3,8 +3,11 @@ import type { Vm } from '../runtime/vm';
 import { arrayState, type ArrayState } from './arrayobject';
 import { ArrayType } from './arraytype';
 import { isModuleInstance } from './modtypes';
-import { byteAt, type ByteContent } from './bytes';
-import { exc } from './exctypes';
+import { byteAt, latin1Text, type ByteContent } from './bytes';
+import { bytearrayWrite } from './bytearray';
+import { contentBytes } from './bytestore';
+import { NotSupported } from '../errors';
+import { E, exc } from './exctypes';
 import { T } from './types';
 
 /**
@@ -40,6 +43,8 @@ export interface BufferExporter {
   get(vm: Vm, h: number): BufferView;
   release(vm: Vm, view: BufferView): void;
   byte(vm: Vm, h: number, i: number): number;
+  /** A memcpy into its memory at byte offset `at` (absent: a read-only exporter to us). */
+  write?(vm: Vm, h: number, at: number, bytes: Uint8Array): void;
 }
 const exportersByVm = new WeakMap<Vm, Map<number, BufferExporter>>();
 const exporterOf = (vm: Vm, h: number): BufferExporter | undefined =>
@@ -113,7 +118,42 @@ export function bufferByte(vm: Vm, obj: number, i: number): number {
 
 /** The view's bytes as a latin-1 string (PyBuffer_ToContiguous). */
 export function bufferString(vm: Vm, v: BufferView): string {
-  let s = '';
-  for (let i = 0; i < v.len; i++) s += String.fromCharCode(bufferByte(vm, v.obj, v.offset + i));
-  return s;
+  return latin1Text(bufferBytes(vm, v, 0, v.len));
+}
+
+/** A copy of the view's bytes [lo, hi) (offsets within the view). */
+export function bufferBytes(vm: Vm, v: BufferView, lo: number, hi: number): Uint8Array {
+  const t = vm.table.type[v.obj];
+  if (t === T.Bytes || t === T.ByteArray)
+    return contentBytes(vm.table.side[v.obj] as ByteContent, v.offset + lo, v.offset + hi);
+  const out = new Uint8Array(Math.max(0, hi - lo));
+  for (let i = lo; i < hi; i++) out[i - lo] = bufferByte(vm, v.obj, v.offset + i);
+  return out;
+}
+
+/**
+ * PyObject_GetBuffer(h, PyBUF_WRITABLE) as getargs' "w*" asks for it (pack_into, readinto): bytes
+ * and read-only views refuse with the converter's TypeError.
+ */
+export function getWritableBuffer(vm: Vm, h: number, view: BufferView | null, fname = ''): BufferView {
+  const ro = view ? view.readonly : vm.table.type[h] === T.Bytes;
+  if (ro || (!view && !hasBuffer(vm, h)))
+    throw raiseString(vm, E.TypeError, `${fname ? fname + '() ' : ''}argument must be read-write bytes-like object, not ${vm.typeOf(h).name}`);
+  return view ?? getBuffer(vm, h);
+}
+
+/** A memcpy of `bytes` into the view's memory at byte `at` (the caller checked the range). */
+export function bufferWrite(vm: Vm, v: BufferView, at: number, bytes: Uint8Array): void {
+  const t = vm.table.type[v.obj];
+  const where = v.offset + at;
+  if (t === T.ByteArray) return bytearrayWrite(vm, v.obj, where, bytes);
+  const e = exporterOf(vm, v.obj);
+  if (e) {
+    if (!e.write) throw new NotSupported(`writing into a ${vm.typeOf(v.obj).name} buffer`);
+    return e.write(vm, v.obj, where, bytes);
+  }
+  if (!isArray(vm, v.obj)) throw new NotSupported(`writing into a ${vm.typeOf(v.obj).name} buffer`);
+  const s = arrayState(vm, v.obj);
+  for (let k = 0; k < bytes.length; k++) s.bytes.setUint8(where + k, bytes[k]);
+  if (bytes.length && s.addr) vm.mem.touch(s.addr + where, bytes.length);
 }

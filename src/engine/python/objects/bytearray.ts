@@ -14,8 +14,10 @@ import {
 } from './bytearrayops';
 import { bytearrayAssSubscript } from './bytearrayslice';
 import { bytearrayIterNew } from './bytesiter';
+import { writeContent } from './bytestore';
 import { bufferString, checkResizable, getBuffer, hasBuffer, releaseBuffer } from './buffer';
 import {
+  byteLength,
   bytesContent,
   bytesRepr,
   bytesRichcompare,
@@ -58,21 +60,22 @@ export function bytearrayNew(vm: Vm, count: number): number {
 }
 
 /** PyByteArray_FromStringAndSize: PyObject_New (56 bytes), then PyObject_Malloc(len + 1) unless empty. */
-export function bytearrayFromString(vm: Vm, text: string): number {
+export function bytearrayFromString(vm: Vm, text: ByteContent): number {
   const h = vm.newObject(T.ByteArray, BYTEARRAY_SIZE);
   const t = vm.table;
-  t.side[h] = text.length ? text : { fill: 0, length: 0 };
+  const n = byteLength(text);
+  t.side[h] = n ? text : { fill: 0, length: 0 };
   t.num[h] = 0;
-  if (text.length) {
-    const p = vm.mem.malloc(text.length + 1);
+  if (n) {
+    const p = vm.mem.malloc(n + 1);
     if (p === 0) {
       vm.decref(h);
       throw memoryError();
     }
-    vm.mem.touch(p, text.length + 1);
+    vm.mem.touch(p, n + 1);
     t.ptr[h] = p;
-    t.n[h] = text.length;
-    t.cap[h] = text.length + 1;
+    t.n[h] = n;
+    t.cap[h] = n + 1;
   }
   return h;
 }
@@ -127,12 +130,14 @@ export function bytearrayDealloc(vm: Vm, h: number): void {
 
 /** b[i] = v on the contents (the caller checked i). */
 export function bytearraySet(vm: Vm, h: number, i: number, v: number): void {
+  bytearrayWrite(vm, h, i, Uint8Array.of(v));
+}
+
+/** A memcpy into the contents at `at` (pack_into, memoryview slices, readinto; the caller checked the range). */
+export function bytearrayWrite(vm: Vm, h: number, at: number, bytes: Uint8Array): void {
   const t = vm.table;
-  let c = t.side[h] as ByteContent;
-  if (typeof c === 'string') c = c.slice(0, i) + String.fromCharCode(v) + c.slice(i + 1);
-  else (c.patches ??= new Map()).set(i, v);
-  t.side[h] = c;
-  vm.mem.touch(bytearrayStart(vm, h) + i, 1);
+  t.side[h] = writeContent(t.side[h] as ByteContent, at, bytes);
+  vm.mem.touch(bytearrayStart(vm, h) + at, bytes.length);
 }
 
 /**

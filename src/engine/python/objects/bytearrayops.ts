@@ -7,6 +7,7 @@ import type { Vm } from '../runtime/vm';
 import { translateMethods } from './bytestranslate';
 import { E, EXCEPTION_IDS } from './exctypes';
 import { byteLength, byteString, type ByteContent } from './bytes';
+import { isUniform } from './bytestore';
 import {
   bytearrayFromString,
   bytearrayNew,
@@ -41,7 +42,7 @@ function bufferOf(vm: Vm, h: number): ByteContent | null {
 
 /** Two contents end to end, kept as a JS string (a uniform fill when both are the same fill). */
 function joined(a: ByteContent, b: ByteContent): ByteContent {
-  if (typeof a !== 'string' && typeof b !== 'string' && !a.patches && !b.patches && a.fill === b.fill)
+  if (typeof a !== 'string' && typeof b !== 'string' && isUniform(a) && isUniform(b) && a.fill === b.fill)
     return { fill: a.fill, length: a.length + b.length };
   const sa = byteString(a);
   const sb = byteString(b);
@@ -119,7 +120,7 @@ export function bytearrayIrepeat(vm: Vm, self: number, count: number): number {
 }
 
 function repeated(c: ByteContent, n: number): ByteContent {
-  if (typeof c !== 'string' && !c.patches) return { fill: c.fill, length: c.length * n };
+  if (typeof c !== 'string' && isUniform(c)) return { fill: c.fill, length: c.length * n };
   const s = byteString(c);
   if (s === null || s.length * n > 1 << 28) throw new NotSupported('repeating a bytearray past 256 MiB');
   return s.repeat(n);

@@ -13,6 +13,7 @@ import {
   byteValue,
 } from './bytearray';
 import { byteString, latin1Text, type ByteContent } from './bytes';
+import { contentBytes, contentFromBytes, isUniform, writeContent } from './bytestore';
 import { E } from './exctypes';
 import { isMemoryview, memoryviewBuffer } from './memoryview';
 import { sliceIndices } from './slice';
@@ -29,11 +30,18 @@ import { T, TpFlags } from './types';
 
 /** `c` with [lo, hi) replaced by `ins`; a uniform fill stays a fill when only cut. */
 function spliced(c: ByteContent, lo: number, hi: number, ins: string): ByteContent {
-  if (typeof c !== 'string' && !c.patches && ins.length === 0)
+  if (typeof c !== 'string' && isUniform(c) && ins.length === 0)
     return { fill: c.fill, length: c.length - (hi - lo) };
-  const s = byteString(c);
-  if (s === null) throw new NotSupported('splicing a bytearray of over 1 MiB of zeros');
-  return s.slice(0, lo) + ins + s.slice(hi);
+  const len = typeof c === 'string' ? c.length : c.length;
+  const insBytes = Uint8Array.from(ins, (ch) => ch.charCodeAt(0));
+  // same length: the bytes overwritten in place (a store stays paged, however big)
+  if (ins.length === hi - lo) return writeContent(c, lo, insBytes);
+  if (typeof c === 'string') return c.slice(0, lo) + ins + c.slice(hi);
+  const out = new Uint8Array(len - (hi - lo) + ins.length);
+  out.set(contentBytes(c, 0, lo));
+  out.set(insBytes, lo);
+  out.set(contentBytes(c, hi, len), lo + ins.length);
+  return contentFromBytes(out);
 }
 
 /** bytearray_setslice_linear: [lo, hi) becomes `bytes` (already a JS string of the new bytes). */
@@ -153,8 +161,9 @@ export function bytearrayAssSubscript(vm: Vm, h: number, key: number, values: nu
     );
   // bytearray_ass_subscript's extended-slice loop: one byte per `step`, each store touching its page;
   // the new contents made in one pass (bytearraySet per byte re-spliced the whole string each time)
-  const text = byteString(t.side[h] as ByteContent);
-  if (text === null) {
+  const text = t.side[h] as ByteContent;
+  if (typeof text !== 'string') {
+    // a paged store: each byte written in its page
     for (let k = 0, cur = start; k < slicelen; k++, cur += step)
       bytearraySet(vm, h, cur, bytes.charCodeAt(k));
     return;

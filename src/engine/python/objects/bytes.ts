@@ -5,6 +5,7 @@ import { asSsize, hasIndex } from '../abstract/number';
 import { typeName } from '../abstract/object';
 import type { Vm } from '../runtime/vm';
 import { bytearrayFromString } from './bytearray';
+import { contentBytes, contentFromBytes, isUniform, storeByte, type ByteContent } from './bytestore';
 import { BYTES_METHODS } from './bytesmethods';
 import { bytesIterNew } from './bytesiter';
 import { bytesRemainder } from './bytesformat';
@@ -23,7 +24,7 @@ import { Cmp, NB, T, TpFlags, defineType, numberSlots, type TypeSlots } from './
  */
 export const BYTES_HEADER = 33;
 
-export type ByteContent = string | { fill: number; length: number; patches?: Map<number, number> };
+export type { ByteContent, ByteStore } from './bytestore';
 
 export function byteLength(c: ByteContent): number {
   return typeof c === 'string' ? c.length : c.length;
@@ -31,18 +32,15 @@ export function byteLength(c: ByteContent): number {
 
 export function byteAt(c: ByteContent, i: number): number {
   if (typeof c === 'string') return c.charCodeAt(i);
-  return c.patches?.get(i) ?? c.fill;
+  return storeByte(c, i);
 }
 
 /** The content as a string, when small enough to spell out. */
 export function byteString(c: ByteContent): string | null {
   if (typeof c === 'string') return c;
   if (c.length > 1 << 20) return null;
-  if (!c.patches?.size) return String.fromCharCode(c.fill).repeat(c.length);
-  // patched bytes in one pass (string splicing per patch was quadratic: a sieve's 10^5 stores)
-  const u8 = new Uint8Array(c.length).fill(c.fill);
-  for (const [i, b] of c.patches) u8[i] = b;
-  return latin1Text(u8);
+  if (isUniform(c)) return String.fromCharCode(c.fill).repeat(c.length);
+  return latin1Text(contentBytes(c, 0, c.length));
 }
 
 /** Byte values as the latin-1 string bytes objects hold (8 KiB at a time: the argument limit). */
@@ -158,11 +156,14 @@ export function bytesSubscript(vm: Vm, c: number, key: number): number {
   const len = t.n[c];
   if (t.type[key] === T.Slice) {
     const sl = sliceIndices(vm, key, len);
-    const str = byteString(content);
-    if (str === null) throw new NotSupported(`slicing ${isBytes ? 'bytes' : 'a bytearray'} over 1 MiB`);
-    let out = '';
-    if (sl.step === 1) out = str.slice(sl.start, sl.start + sl.length);
-    else for (let k = 0, p = sl.start; k < sl.length; k++, p += sl.step) out += str[p];
+    let out: ByteContent;
+    if (sl.step === 1 && typeof content === 'string') out = content.slice(sl.start, sl.start + sl.length);
+    else if (sl.step === 1) out = contentFromBytes(contentBytes(content, sl.start, sl.start + sl.length));
+    else {
+      const u8 = new Uint8Array(sl.length);
+      for (let k = 0, p = sl.start; k < sl.length; k++, p += sl.step) u8[k] = byteAt(content, p);
+      out = contentFromBytes(u8);
+    }
     return isBytes ? bytesNew(vm, out) : bytearrayFromString(vm, out);
   }
   if (!hasIndex(vm, key))

@@ -13,6 +13,7 @@ import { fromSsize } from './int';
 import { moduleType } from './modtypes';
 import { registerBufferExporter } from './buffer';
 import { memoryviewFrom } from './memoryview';
+import { bytesioReadinto } from './bytesioreadinto';
 import { tupleItems } from './tuple';
 import { Meth, T, TpFlags, defineType, type Kwargs, type MethodDef, type TypeSlots } from './types';
 
@@ -248,6 +249,15 @@ const BytesIOBufferType = (vm: Vm, id: number): TypeSlots => {
       source(view.obj).exports--;
     },
     byte: (_vm2, h, i) => source(h).data.charCodeAt(i),
+    // a write through getbuffer()'s view: into the (unshared) buffer's bytes, in place
+    write: (vm2, h, at, bytes) => {
+      const st = source(h);
+      let ins = '';
+      for (const b of bytes) ins += String.fromCharCode(b);
+      st.data = st.data.slice(0, at) + ins + st.data.slice(at + bytes.length);
+      vm2.table.side[st.buf] = st.data;
+      vm2.mem.touch(vm2.table.addr[st.buf] + BYTES_HEADER + at, bytes.length);
+    },
   });
   return defineType({
     id,
@@ -297,6 +307,7 @@ const METHODS: Record<string, MethodDef> = {
   getbuffer: m('getbuffer', Meth.NoArgs, getbuffer),
   read: m('read', Meth.Fastcall, read),
   read1: m('read1', Meth.Fastcall, read),
+  readinto: m('readinto', Meth.O, (vm, self, a) => bytesioReadinto(vm, self, a[0])),
   readline: m('readline', Meth.Fastcall, readline),
   seek: m('seek', Meth.Fastcall, seek),
   tell: m('tell', Meth.NoArgs, (vm, self) => {

@@ -14,6 +14,7 @@ import {
   bytesNew,
   type ByteContent,
 } from './bytes';
+import { isUniform } from './bytestore';
 import { SEARCH_METHODS } from './bytessearch';
 import { SPLIT_METHODS } from './bytessplit';
 import { decodeWithErrors, handlerOf } from './codecerrors';
@@ -32,7 +33,7 @@ import { Meth, T, type Kwargs, type MethodDef } from './types';
 function joinContent(parts: ByteContent[], sep: ByteContent): ByteContent | null {
   const total =
     parts.reduce((n, p) => n + byteLength(p), 0) + byteLength(sep) * Math.max(0, parts.length - 1);
-  const fills = parts.every((p) => typeof p !== 'string' && !p.patches);
+  const fills = parts.every((p) => isUniform(p));
   if (fills && (byteLength(sep) === 0 || parts.length < 2)) {
     const v = parts.length && byteLength(parts[0]) ? byteAt(parts[0], 0) : 0;
     if (parts.every((p) => byteLength(p) === 0 || byteAt(p, 0) === v)) return { fill: v, length: total };

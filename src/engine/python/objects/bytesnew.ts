@@ -8,6 +8,7 @@ import { NotSupported } from '../errors';
 import type { Vm } from '../runtime/vm';
 import { bufferString, getBuffer, hasBuffer, releaseBuffer } from './buffer';
 import { bytesContent, bytesCopy, bytesNew } from './bytes';
+import { contentCopy } from './bytestore';
 import { BytesWriter } from './byteswriter';
 import { encodingArgs } from './codecerrors';
 import { STR_METHODS } from './strmethods';
@@ -113,7 +114,7 @@ function bytesFromBuffer(vm: Vm, a: number): number {
     if ((t === T.ByteArray || t === T.Bytes) && view.offset === 0 && view.len === vm.table.n[view.obj]) {
       // the whole contents: copied as they are kept (a zero fill stays a fill, not a 100 MB string)
       const c = bytesContent(vm, view.obj);
-      return bytesCopy(vm, typeof c === 'string' ? c : { ...c, patches: c.patches && new Map(c.patches) });
+      return bytesCopy(vm, contentCopy(c));
     }
     return bytesCopy(vm, bufferString(vm, view));
   } finally {

@@ -1,16 +1,24 @@
-import { NotSupported } from '../errors';
+import { NotSupported, memoryError } from '../errors';
 import { raiseString, typeError, valueError } from '../abstract/errors';
 import { asSsize, hasIndex } from '../abstract/number';
 import { typeName } from '../abstract/object';
 import type { Vm } from '../runtime/vm';
-import { TYPECODES, rawGet, type ArrayState } from './arrayobject';
-import { bufferByte, bufferString, getBuffer, hasBuffer, releaseBuffer, type BufferView } from './buffer';
+import { TYPECODES, rawGet, rawSet, type ArrayState } from './arrayobject';
+import {
+  bufferByte,
+  bufferBytes,
+  bufferString,
+  bufferWrite,
+  getBuffer,
+  hasBuffer,
+  releaseBuffer,
+  type BufferView,
+} from './buffer';
 import { bytesCopy } from './bytes';
-import { bytearraySet } from './bytearray';
 import { hexText } from './bytesmethods';
 import { E } from './exctypes';
 import { fromDouble } from './float';
-import { fromLong, fromSsize } from './int';
+import { fromLong, fromSsize, intValue } from './int';
 import { listNew, listPut } from './list';
 import { moduleType } from './modtypes';
 import { sliceIndices } from './slice';
@@ -156,33 +164,68 @@ function subscript(vm: Vm, h: number, key: number): number {
   return item(vm, v, indexOf(vm, v, key));
 }
 
-/** memory_ass_sub: one byte, or a slice from a buffer of the same length, written through. */
+/**
+ * memory_ass_sub: an index packs one item (pack_single: the format's range and type checked); a
+ * slice, stepped or not, copies a buffer of the same format and length into the exporter's
+ * memory (copy_single): bytearray, array.array, BytesIO views.
+ */
 function assSubscript(vm: Vm, h: number, key: number, value: number): void {
   const v = live(vm, h);
   if (v.readonly) throw typeError(vm, 'cannot modify read-only memory');
   if (value === 0) throw typeError(vm, 'cannot delete memory');
-  if (v.format !== 'B' || vm.table.type[v.obj] !== T.ByteArray)
-    throw new NotSupported('memoryview item assignment on an array');
   if (vm.table.type[key] === T.Slice) {
-    const sl = sliceIndices(vm, key, v.len);
-    if (!hasBuffer(vm, value) && !isMemoryview(vm, value))
+    const sl = sliceIndices(vm, key, v.len / v.itemsize);
+    const mv = isMemoryview(vm, value);
+    if (!hasBuffer(vm, value) && !mv)
       throw typeError(vm, "a bytes-like object is required, not '%.200s'", typeName(vm, value));
-    const src = isMemoryview(vm, value) ? live(vm, value) : getBuffer(vm, value);
+    const src = mv ? live(vm, value) : getBuffer(vm, value);
     try {
-      if (src.len !== sl.length)
+      if (src.len / src.itemsize !== sl.length || src.format !== v.format || src.itemsize !== v.itemsize)
         throw valueError(vm, 'memoryview assignment: lvalue and rvalue have different structures');
-      const bytes = bufferString(vm, src);
-      for (let k = 0; k < sl.length; k++)
-        bytearraySet(vm, v.obj, v.offset + sl.start + k * sl.step, bytes.charCodeAt(k));
+      const bytes = bufferBytes(vm, src, 0, src.len);
+      const size = v.itemsize;
+      if (sl.step === 1) bufferWrite(vm, v, sl.start * size, bytes);
+      else {
+        // copy_single: a strided destination goes through a PyMem_Malloc'd bounce buffer
+        const tmp = vm.mem.malloc(sl.length * size);
+        if (tmp === 0 && sl.length * size > 0) throw memoryError();
+        for (let k = 0; k < sl.length; k++)
+          bufferWrite(vm, v, (sl.start + k * sl.step) * size, bytes.subarray(k * size, (k + 1) * size));
+        vm.mem.free(tmp);
+      }
     } finally {
-      if (!isMemoryview(vm, value)) releaseBuffer(vm, src);
+      if (!mv) releaseBuffer(vm, src);
     }
     return;
   }
+  if (!hasIndex(vm, key)) throw typeError(vm, 'memoryview: invalid slice key');
   const i = indexOf(vm, v, key);
-  const b = asSsize(vm, value, 0);
-  if (b < 0 || b > 255) throw valueError(vm, "memoryview: invalid value for format 'B'");
-  bytearraySet(vm, v.obj, v.offset + i, b);
+  bufferWrite(vm, v, i * v.itemsize, packSingle(vm, v.format, value));
+}
+
+/** pack_single: one item's bytes in the view's format (little-endian: x86-64's native order). */
+function packSingle(vm: Vm, format: string, value: number): Uint8Array {
+  const descr = TYPECODES[format];
+  if (descr === undefined || descr.kind === 'unicode')
+    throw new NotSupported(`memoryview item assignment with format '${format}'`);
+  const s = { descr, bytes: new DataView(new ArrayBuffer(8)) } as ArrayState;
+  const invalid = (what: string): never => {
+    throw (what === 'type' ? typeError : valueError)(vm, `memoryview: invalid ${what} for format '${format}'`);
+  };
+  const t = vm.table.type[value];
+  if (descr.kind === 'float') {
+    if (t === T.Float) rawSet(s, 0, vm.table.num[value]);
+    else if (hasIndex(vm, value)) rawSet(s, 0, Number(intValue(vm, value)));
+    else invalid('type');
+  } else {
+    if (!hasIndex(vm, value)) invalid('type');
+    const x = BigInt(t === T.Int || t === T.Bool ? intValue(vm, value) : asSsize(vm, value, 0));
+    const bits = BigInt(descr.itemsize * 8);
+    const [lo, hi] = descr.kind === 'uint' ? [0n, (1n << bits) - 1n] : [-(1n << (bits - 1n)), (1n << (bits - 1n)) - 1n];
+    if (x < lo || x > hi) invalid('value');
+    rawSet(s, 0, descr.itemsize === 8 ? x : Number(x));
+  }
+  return new Uint8Array(s.bytes.buffer, 0, descr.itemsize);
 }
 
 const m = (name: string, flags: number, impl: MethodDef['impl']): MethodDef => ({
