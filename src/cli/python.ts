@@ -37,6 +37,7 @@ export function runPythonCli(source: string | Buffer, args: CliArgs): number {
           output: report.output,
           stepOutput: report.stepOutput,
           interleave: args.stdout,
+          stderr: report.stderr,
         }),
     );
   if (!report.error) return 0;

@@ -21,9 +21,20 @@ const mb = (n: number): string => (n / MB).toFixed(2);
 export function formatTable(
   steps: ReportStepLike[],
   error?: ReportError,
-  stdout: { output?: string; stepOutput?: string[]; interleave?: boolean } = {},
+  stdout: { output?: string; stepOutput?: string[]; interleave?: boolean; stderr?: string } = {},
 ): string {
-  const head = ['step', 'line', 'rss MiB', 'heap MiB', 'free MiB', 'top MiB', 'mmap MiB', 'anon MiB', 'arenas', 'statement'];
+  const head = [
+    'step',
+    'line',
+    'rss MiB',
+    'heap MiB',
+    'free MiB',
+    'top MiB',
+    'mmap MiB',
+    'anon MiB',
+    'arenas',
+    'statement',
+  ];
   const rows = steps.map((s, i) => [
     String(i),
     s.line ? String(s.line) : '',
@@ -38,22 +49,33 @@ export function formatTable(
   ]);
   const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
   const fmtRow = (r: string[]): string =>
-    r.map((cell, c) => (c === r.length - 1 ? cell : c >= 2 ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join('  ');
+    r
+      .map((cell, c) =>
+        c === r.length - 1 ? cell : c >= 2 ? cell.padStart(widths[c]) : cell.padEnd(widths[c]),
+      )
+      .join('  ');
   const out = [fmtRow(head)];
   rows.forEach((r, i) => {
     out.push(fmtRow(r));
     const printed = stdout.interleave ? stdout.stepOutput?.[i] : undefined;
     if (printed) out.push(...indent(printed));
   });
-  out.push('', 'free = mallinfo2.fordblks (free bytes inside the brk heap); top = keepcost; mmap = glibc-mmapped chunks');
+  out.push(
+    '',
+    'free = mallinfo2.fordblks (free bytes inside the brk heap); top = keepcost; mmap = glibc-mmapped chunks',
+  );
   if (stdout.output && !stdout.interleave) out.push('', 'printed:', ...indent(stdout.output));
+  if (stdout.stderr) out.push('', 'stderr:', ...indent(stdout.stderr));
   if (error) out.push('', describeReportError(error));
   return out.join('\n') + '\n';
 }
 
 /** Printed text under the table, each line behind a bar so it cannot be taken for a row. */
 function indent(text: string): string[] {
-  return text.replace(/\n$/, '').split('\n').map((l) => `  | ${l}`);
+  return text
+    .replace(/\n$/, '')
+    .split('\n')
+    .map((l) => `  | ${l}`);
 }
 
 function oneLine(code: string): string {

@@ -230,6 +230,7 @@ export class EngineClient {
           loadEvents: msg.loadEvents,
           totalEvents: msg.totalEvents,
           output: msg.output,
+          stderr: msg.stderr,
           error: msg.error,
           durationMs: msg.durationMs,
         });

@@ -6,6 +6,7 @@ import type {
   RunEnvironment,
   ScriptError,
   StatementInfo,
+  StderrWrite,
   TimelineColumns,
 } from '../protocol/messages';
 
@@ -39,6 +40,8 @@ export interface RunData {
   totalEvents: number;
   /** What print() wrote during each statement (index k: statement k + 1); empty strings when nothing. */
   output: string[];
+  /** What each statement wrote to sys.stderr, at its offset in that statement's output. */
+  stderr: StderrWrite[][];
   error: ScriptError | null;
   durationMs: number;
   snapshot: Snapshot | null;
@@ -71,6 +74,7 @@ export const EMPTY_RUN: RunData = {
   loadEvents: 0,
   totalEvents: 0,
   output: [],
+  stderr: [],
   error: null,
   durationMs: 0,
   snapshot: null,

@@ -48,6 +48,12 @@ export interface Position {
   event: number | null;
 }
 
+/** Text written to sys.stderr, `at` characters into the statement's stdout text. */
+export interface StderrWrite {
+  at: number;
+  text: string;
+}
+
 export interface ScriptError {
   /**
    * syntax: CPython refuses the file; runtime: a Python exception; unsupported: outside what
@@ -183,6 +189,8 @@ export type FromWorker =
       error: ScriptError | null;
       /** What print() wrote during each statement (index k: statement k + 1). */
       output: string[];
+      /** What each statement wrote to sys.stderr, each at its offset in that statement's output (a terminal's order). */
+      stderr: StderrWrite[][];
       durationMs: number;
     }
   | {

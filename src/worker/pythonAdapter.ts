@@ -10,7 +10,7 @@ export function adaptPython(
   p: PythonProcess,
   environment: RunEnvironment,
   report: () => string,
-): SimProcess & { output: () => string } {
+): SimProcess & { output: () => string; errOutput: () => { at: number; text: string }[] } {
   const objectsIn = (from: number, to: number): ObjectInfo[] => objectsWithParts(p, from, to);
   return {
     kernel: p.kernel,
@@ -32,6 +32,7 @@ export function adaptPython(
     report,
     objectsIn,
     output: () => p.output,
+    errOutput: () => p.errOutput,
     bindings: () => globalBindings(p),
     owners: (before) => pythonOwnerLookup(p, before),
     poolDetail(address: number): PoolDetail | null {

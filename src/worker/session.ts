@@ -7,6 +7,7 @@ import type {
   Position,
   RunOptions,
   ScriptError,
+  StderrWrite,
   StatementInfo,
 } from '../protocol/messages';
 import { Checkpoints } from './checkpoints';
@@ -48,6 +49,8 @@ export interface RunState {
   error: ScriptError | null;
   /** What print() wrote during each statement. */
   output: string[];
+  /** What each statement wrote to sys.stderr, at its offset in the statement's output. */
+  stderr: StderrWrite[][];
   /** The report's rows, one a step, from the first pass. */
   steps: ReportStep[];
   /** The last process that reached a position, and which (pool details are read from it). */
@@ -145,6 +148,7 @@ export class Session {
       checkpoints: new Checkpoints(),
       error: null,
       output: [],
+      stderr: [],
       steps: [],
       live: null,
       cursors: [],
@@ -168,6 +172,7 @@ export class Session {
     run.steps.push(reportStep(first, run.statements, ''));
     run.checkpoints.put(0, first);
     let printed = this.printed(process);
+    let errWritten = this.errWritten(process).length;
     let finished = false;
     const finish = (): void => {
       finished = true;
@@ -187,6 +192,9 @@ export class Session {
       log.stops.mark(log.length);
       const now = this.printed(process);
       run.output.push(now.slice(printed.length));
+      const errs = this.errWritten(process);
+      run.stderr.push(statementWrites(errs.slice(errWritten), printed.length));
+      errWritten = errs.length;
       printed = now;
       const last = i === run.statements.length - 1 || run.error !== null;
       const early =
@@ -246,6 +254,7 @@ export class Session {
         totalEvents: log.length,
         error: run.error,
         output: run.output,
+        stderr: run.stderr,
         durationMs: performance.now() - t0,
       },
       [
@@ -552,6 +561,11 @@ export class Session {
     this.post({ type: 'report', runId, reqId, json });
   }
 
+  /** What went to sys.stderr so far, each at the stdout length before it. */
+  private errWritten(p: SimProcess): StderrWrite[] {
+    return (p as SimProcess & { errOutput?: () => StderrWrite[] }).errOutput?.() ?? [];
+  }
+
   /** What print() wrote so far (the interpreter's buffer, when the process has one). */
   private printed(p: SimProcess): string {
     return (p as SimProcess & { output?: () => string }).output?.() ?? '';
@@ -676,4 +690,19 @@ export class Session {
   private window(log: TimelineLog, from: number, to: number): EventWindow {
     return { kind: log.kind, addr: log.addr, size: log.size, aux: log.aux, from, to };
   }
+}
+
+/**
+ * A statement's stderr writes at offsets into its own stdout text; print() writes its items and
+ * its end one by one, so writes with no stdout between them are joined.
+ */
+function statementWrites(writes: readonly StderrWrite[], before: number): StderrWrite[] {
+  const out: StderrWrite[] = [];
+  for (const w of writes) {
+    const at = w.at - before;
+    const last = out[out.length - 1];
+    if (last !== undefined && last.at === at) last.text += w.text;
+    else out.push({ at, text: w.text });
+  }
+  return out;
 }

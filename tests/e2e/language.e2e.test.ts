@@ -55,4 +55,27 @@ describe('the Python people write, in the page', () => {
     expect(p.errors).toEqual([]);
     await p.close();
   });
+
+  it('shows what goes to sys.stderr (a warning, logging) where a terminal shows it, and a whole traceback', async () => {
+    const p = await newPage(browser);
+    await p.goto(preview.url);
+    await waitIdle(p);
+    await typeScript(
+      p,
+      'import logging, traceback, warnings\nfor i in range(2):\n    print("row", i)\n    warnings.warn("slow path")\nlogging.warning("cache holds %d items", 3)\ntry:\n    {}["k"]\nexcept KeyError:\n    print(traceback.format_exc().splitlines()[-1])\n',
+    );
+    await p.getByRole('button', { name: 'Run', exact: true }).click();
+    await waitIdle(p, 240_000);
+    const output = (await p.getByTestId('output').textContent()) ?? '';
+    // python3.11.7 prints the same lines (2>&1), the warning once: the default action marks its line
+    expect(output).toContain(
+      'row 0\nscript.py:4: UserWarning: slow path\n  warnings.warn("slow path")\nrow 1\n',
+    );
+    expect(output).toContain('WARNING:root:cache holds 3 items\n');
+    expect(output).toContain("KeyError: 'k'\n");
+    await expect(p.getByTestId('stderr').count()).resolves.toBe(2);
+    await p.locator('.left').screenshot({ path: join(SHOTS, 'language-stderr.png') });
+    expect(p.errors).toEqual([]);
+    await p.close();
+  });
 });

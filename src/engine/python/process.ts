@@ -366,6 +366,24 @@ export class PythonProcess {
   }
 
   /**
+   * What the script wrote to sys.stderr (warnings, logging's default handler, print(file=sys.stderr),
+   * ignored exceptions), each with the length of stdout written before it: a terminal's order.
+   * The uncaught exception that ends a run is not here (errorReport's text).
+   */
+  get errOutput(): { at: number; text: string }[] {
+    const it = this.evaluator;
+    if (!it) return [];
+    const out: { at: number; text: string }[] = [];
+    let chunk = 0;
+    let chars = 0;
+    for (let k = 0; k < it.stderr.length; k++) {
+      for (; chunk < it.stderrAt[k]; chunk++) chars += it.output[chunk].length;
+      out.push({ at: chars, text: it.stderr[k] });
+    }
+    return out;
+  }
+
+  /**
    * When the boot left the start-up's last part out (the recorder compiling its scenario): the
    * script's own compile tail (startup/compileTail.ts), its compiler run by the Script; null if
    * there is no tail to make or the script does not parse (the recorder fails there too).
@@ -526,6 +544,8 @@ export function runScript(
   }
   if (stepOutput.some((x) => x)) report.stepOutput = stepOutput.slice(0, report.steps.length);
   if (p.output) report.output = p.output;
+  const errText = p.errOutput.map((e) => e.text).join('');
+  if (errText) report.stderr = errText;
   report.numpy = p.numpy;
   return report;
 }

@@ -33,6 +33,8 @@ export interface Report {
   output?: string;
   /** Each step's share of it (steps[i]'s text is stepOutput[i]). */
   stepOutput?: string[];
+  /** What the script wrote to sys.stderr (warnings, logging, print(file=sys.stderr)); the uncaught error is `error.text`. */
+  stderr?: string;
   error?: ReportError;
 }
 

@@ -27,6 +27,7 @@ export const SUPPORTED_PYTHON: readonly SupportedGroup[] = [
       "int (any size), float (glibc's last bits for **, exp, log, sin, …), complex, bool, None, str, bytes, bytearray, memoryview",
       'list, tuple, dict, set, frozenset, range, slices; comprehensions of every kind',
       'f-strings with format specs, str.format, % formatting, repr/str of everything',
+      'print() and sys.stderr (warnings, logging, print(file=sys.stderr)) shown in the order a terminal shows them',
       'the builtins people use: len, range, sum, min, max, sorted, reversed, enumerate, zip, map, filter, any, all, isinstance, getattr, setattr, hasattr, id, type, vars, locals, globals, open, print, input-free I/O …',
     ],
   },

@@ -199,7 +199,7 @@ export class Interpreter implements Evaluator, InterpreterServices {
     sysStdout.set(vm, stdout);
     sysStderr.set(
       vm,
-      makeStdout(vm, (text) => this.stderr.push(text), 'stderr'),
+      makeStdout(vm, (text) => this.writeStderr(text), 'stderr'),
     );
     // builtin_print reads sys.stdout at each call (_PySys_GetAttr): a script (or
     // contextlib.redirect_stdout) may have replaced it
@@ -389,7 +389,7 @@ export class Interpreter implements Evaluator, InterpreterServices {
   /** PyErr_WriteUnraisable: the error is printed to stderr and dropped. */
   writeUnraisable(err: PyError, context: string): void {
     normalize(this.vm, err);
-    this.stderr.push(`${context}\n${err.pyType}${err.message ? `: ${err.message}` : ''}\n`);
+    this.writeStderr(`${context}\n${err.pyType}${err.message ? `: ${err.message}` : ''}\n`);
     const { value, traceback } = err;
     err.value = 0;
     err.traceback = 0;
@@ -397,9 +397,12 @@ export class Interpreter implements Evaluator, InterpreterServices {
     if (traceback) this.vm.decref(traceback);
   }
   readonly stderr: string[] = [];
+  /** stderrAt[k]: how many stdout chunks were written before stderr[k] (a terminal's order of the two). */
+  readonly stderrAt: number[] = [];
 
   writeStderr(text: string): void {
     this.stderr.push(text);
+    this.stderrAt.push(this.output.length);
   }
 
   /**
@@ -558,9 +561,12 @@ export class Interpreter implements Evaluator, InterpreterServices {
     return this.mallocStatsFn();
   }
 
-  /** What a C function writes to fd 2 (malloc_stats): kept, and shown with the output as a terminal interleaves them. */
+  /**
+   * What a C function writes to fd 2 (malloc_stats): unbuffered, so it lands between the script's
+   * prints where a terminal shows it; kept with the output (the corpus reads it there), not again
+   * as stderr.
+   */
   writeCStderr(text: string): void {
-    this.stderr.push(text);
     this.output.push(text);
   }
 
@@ -631,7 +637,12 @@ export class Interpreter implements Evaluator, InterpreterServices {
     let f = this.thread.current;
     for (let i = 0; i < depth && f; i++) f = f.previous;
     if (!f) return null;
-    return { filename: f.code.co.filename, name: f.code.co.name, line: Math.max(0, f.line), globals: f.globals };
+    return {
+      filename: f.code.co.filename,
+      name: f.code.co.name,
+      line: Math.max(0, f.line),
+      globals: f.globals,
+    };
   }
 
   frameAt(depth: number): number {
