@@ -165,14 +165,15 @@ function floatToDecimal(vm: Vm, x: number, typeId: number): number {
   return h;
 }
 
-export const DecimalTypeFactory = (_vm: Vm, id: number): TypeSlots =>
+export const DecimalTypeFactory = (vm: Vm, id: number): TypeSlots =>
   defineType({
     id,
     name: 'Decimal',
     qualname: 'Decimal',
     module: 'decimal',
     basicsize: DEC_SIZE,
-    flags: TpFlags.BaseType,
+    // 3.13's heap type has Py_TPFLAGS_HAVE_GC (decimalGc): the GC head before each object
+    flags: TpFlags.BaseType | (vm.py.decimalGc ? TpFlags.HaveGc : 0),
     dealloc: decDealloc,
     repr: decRepr,
     str: decStr,

@@ -1,6 +1,6 @@
 import { intValue } from '../objects/int';
 import { NB, T, type BinarySlot } from '../objects/types';
-import type { Vm } from '../runtime/vm';
+import { GC_HEAD, type Vm } from '../runtime/vm';
 import { addStatus, currentContext, decState, readContext, type CtxView } from './decimalctx';
 import {
   fin,
@@ -22,7 +22,8 @@ import { powReal } from './decimaltrans';
  * (flags, exp, digits, len, alloc, data pointer) and MPD_MINALLOC = 4 static words of 19
  * digits: 104 bytes from PyObject_Malloc (sys.getsizeof 104 up to 76 digits, measured). A longer
  * coefficient lives in a PyMem block of `alloc` words (mpd_mallocfunc is PyMem_Malloc in 3.11:
- * Decimal("1" * 80) makes 'm 104' then 'm 40'). Not tracked by the collector.
+ * Decimal("1" * 80) makes 'm 104' then 'm 40'). Not tracked by the collector
+ * before 3.13 (`decimalGc`: 16 bytes of GC head more, tracked).
  */
 export const DEC_SIZE = 104;
 export const MINALLOC = 4;
@@ -44,13 +45,24 @@ export const isDecimal = (vm: Vm, h: number): boolean => vm.typeOf(h).mro.includ
 export const wordsOf = (d: Dec): number => (d.coeff === 0n ? 1 : Math.ceil(ndigits(d.coeff) / RDIGITS));
 
 /**
+ * dec_alloc's object: PyObject_New on 3.11/3.12; on 3.13 (profile `decimalGc`) PyObject_GC_New,
+ * which counts it for the collector (and may collect first), then PyObject_GC_Track.
+ */
+function decAlloc(vm: Vm, typeId: number): number {
+  if (!vm.py.decimalGc) return vm.newObject(typeId, DEC_SIZE);
+  const h = vm.newGcObject(typeId, vm.preHeader[typeId] - GC_HEAD + DEC_SIZE);
+  vm.gc.track(h);
+  return h;
+}
+
+/**
  * dec_alloc, then the operation writing the result. `work` lists the sizes, in words, the result's
  * coefficient went through on the way when it outgrew the static ones (_mpd_qmul: the la + lb
  * words of the product, then its exact length), before the rounding's final mpd_qresize to
  * max(MPD_MINALLOC, len): Decimal("1"*80) * Decimal("7"*80) is m 104, m 80, r 72, r 32, measured.
  */
 export function decNew(vm: Vm, d: Dec, typeId = decimalTypeId(vm), work: readonly number[] = []): number {
-  const h = vm.newObject(typeId, DEC_SIZE);
+  const h = decAlloc(vm, typeId);
   const w = wordsOf(d);
   let data = 0;
   if (work.length > 0 && work[0] > MINALLOC) {

@@ -65,7 +65,12 @@ export function heapInstanceState(vm: Vm, h: number): InstanceState | null {
   return (vm.heapState.get(h) as InstanceState | undefined) ?? null;
 }
 
-/** _PyObject_InitializeDict (object_new): a managed-dict class's instance gets its values array now. */
+/**
+ * _PyObject_InitializeDict (object_new, 3.11/3.12): a managed-dict class's instance gets its values
+ * array now. 3.13 has no such step: only a class with inline values has them (genericAlloc); any
+ * other managed dict (a subclass of a __slots__ class) is made on the first attribute store
+ * (measured on 3.13.0: `OpenPixel(1, 2)` of a slotted base is `m 56, m 64`, 3.12.1 adds `m 256`).
+ */
 export function initInstanceDict(vm: Vm, h: number, type: TypeSlots): void {
   const data = heapData(type);
   if (data === null) return;
@@ -78,7 +83,8 @@ export function initInstanceDict(vm: Vm, h: number, type: TypeSlots): void {
   };
   vm.heapState.set(h, st);
   if (inline) st.values = inline;
-  else if (type.flags & TpFlags.ManagedDict && data.cachedKeys) st.values = newValues(vm, data.cachedKeys);
+  else if (type.flags & TpFlags.ManagedDict && data.cachedKeys && !vm.py.inlineValues)
+    st.values = newValues(vm, data.cachedKeys);
 }
 
 /** The attribute in the instance's dict or values (borrowed), or 0 (_PyObject_GetInstanceAttribute). */

@@ -10,7 +10,7 @@ import { MersenneTwister } from './mersenne';
 import { intern } from './str';
 import { tupleAlloc, tupleItems } from './tuple';
 import { T, TpFlags, defineType, type MethodDef, type TypeSlots } from './types';
-import { valuesBytes, zeros, type SharedKeys } from './values';
+import { newValuesBytes, zeros, type SharedKeys } from './values';
 
 /**
  * random.Random's instances (Lib/random.py's class over Modules/_randommodule.c's _random.Random,
@@ -159,7 +159,7 @@ export function ensureDict(vm: Vm, self: number, keys: SharedKeys): number {
   const st = randomState(vm, self);
   if (st.dict) return st.dict;
   const size = keys.names.length + keys.usable;
-  const bytes = valuesBytes(size);
+  const bytes = newValuesBytes(vm, size);
   const addr = vm.mem.malloc(bytes);
   vm.mem.touch(addr, bytes);
   st.dict = dictFromSplit(vm, keys, { addr, size, slots: zeros(size) });

@@ -59,6 +59,14 @@ export function valuesBytes(size: number): number {
 }
 
 /**
+ * new_values' block on the process's release: 3.13 sizes it as the inline values (the 8-byte header,
+ * the pointers, the size prefix: measured, a 30-slot array is `m 280` on 3.13.0, `m 272` on 3.12.1).
+ */
+export function newValuesBytes(vm: Vm, size: number): number {
+  return vm.py.inlineValues ? inlineValuesBytes(size) : valuesBytes(size);
+}
+
+/**
  * _PyInlineValuesSize (3.13): the values inside the instance's block, `size` slots plus one and a
  * prefix of `size` bytes rounded up to 8 (2 attributes, 1 slot of room: 40 bytes, an 88-byte instance).
  */
@@ -86,7 +94,7 @@ export function embeddedValues(size: number): Values {
  * names + room. new_dict_with_shared_keys passes its size: the names + room, nothing taken.
  */
 export function newValues(vm: Vm, k: SharedKeys, size = nextValuesSize(k)): Values {
-  const bytes = valuesBytes(size);
+  const bytes = newValuesBytes(vm, size);
   const addr = vm.mem.malloc(bytes);
   if (addr === 0) throw memoryError();
   vm.mem.touch(addr, bytes);

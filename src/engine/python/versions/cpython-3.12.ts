@@ -51,6 +51,7 @@ export const CPYTHON_3_12: CPythonVersion = {
   jsonEncoder: 'writer',
   jsonEncoderIndent: false,
   jsonScannerMemo: 'scanner',
+  decimalGc: false,
   callExInline: true, // Python/bytecodes.c CALL_FUNCTION_EX (measured: json.load frees loads' stack and keyword dict before its body)
   comprehensions: 'inlined', // PEP 709
   classBodyAttributes: false,

@@ -42,6 +42,8 @@ export const CPYTHON_3_13: CPythonVersion = {
   jsonEncoderIndent: true,
   // Modules/_json.c scanner_call: a memo dict per call, none in the Scanner (its __basicsize__ 64 on 3.13.0, 72 on 3.12.1)
   jsonScannerMemo: 'call',
+  // Modules/_decimal/_decimal.c dec_alloc: PyObject_GC_New + PyObject_GC_Track (measured: 'm 120' per Decimal on 3.13.0)
+  decimalGc: true,
   // Python/compile.c compiler_class_body (measured: `class A: pass` has 6 dict entries, its type dict a 208-byte keys block)
   classBodyAttributes: true,
   // gdb on 3.13.0's compile of a script (the recorded tails: startup/compile-tails/real-3.13/)

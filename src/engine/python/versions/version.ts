@@ -132,6 +132,13 @@ export interface CPythonVersion {
    * call and releases at its end (3.13: a 64-byte Scanner; measured, gc.get_referents holds no dict).
    */
   readonly jsonScannerMemo: 'scanner' | 'call';
+  /**
+   * _decimal's types are GC heap types (3.13: the module's multi-phase init; measured on 3.13.0:
+   * Decimal's __flags__ has Py_TPFLAGS_HAVE_GC, sys.getsizeof(Decimal('12.34')) 120, tracked): every
+   * Decimal is PyObject_GC_New'd, 16 bytes of GC head before its 104 (pymalloc's 128-byte class, not
+   * 112), counted by the collector and tracked; 3.11 and 3.12 PyObject_New it, untracked.
+   */
+  readonly decimalGc: boolean;
   /** str.split without maxsplit preallocates by the string's length (3.12), not 12 slots (3.11). */
   readonly boundedSplit: boolean;
   /**
