@@ -10,7 +10,12 @@ import { Meth, TpFlags, defineType, type TypeSlots } from '../objects/types';
 import type { Vm } from '../runtime/vm';
 import { stopIterationValue } from '../eval/generator';
 import type { Interpreter } from '../eval/interpreter';
+import { ASYNCIO_BASELOOP_SOURCE } from './asyncioBaseLoopSource';
 import { ASYNCIO_LOOP_SOURCE } from './asyncioLoopSource';
+import { ASYNCIO_QUEUE_SOURCE } from './asyncioQueueSource';
+import { ASYNCIO_RUNNER_SOURCE } from './asyncioRunnerSource';
+import { ASYNCIO_SELECTOR_SOURCE } from './asyncioSelectorSource';
+import { ASYNCIO_TASK_FUNCTIONS_SOURCE } from './asyncioTaskFunctionsSource';
 import { ASYNCIO_SYNC_SOURCE } from './asyncioSyncSource';
 import { ASYNCIO_TASKS_SOURCE } from './asyncioTasksSource';
 import { fn } from './module';
@@ -170,7 +175,16 @@ function loadAsyncio(vm: Vm): number {
       'asyncio',
     ),
   };
-  const source = ASYNCIO_LOOP_SOURCE + ASYNCIO_TASKS_SOURCE + ASYNCIO_SYNC_SOURCE + EPILOGUE;
+  const source =
+    ASYNCIO_LOOP_SOURCE +
+    ASYNCIO_SELECTOR_SOURCE +
+    ASYNCIO_BASELOOP_SOURCE +
+    ASYNCIO_RUNNER_SOURCE +
+    ASYNCIO_TASKS_SOURCE +
+    ASYNCIO_TASK_FUNCTIONS_SOURCE +
+    ASYNCIO_SYNC_SOURCE +
+    ASYNCIO_QUEUE_SOURCE +
+    EPILOGUE;
   const globals = runPythonPart(vm, 'asyncio', source, names);
   return moduleFromGlobals(vm, 'asyncio', globals);
 }
