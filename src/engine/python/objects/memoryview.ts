@@ -24,7 +24,7 @@ import { moduleType } from './modtypes';
 import { sliceIndices } from './slice';
 import { strResult, strValue } from './str';
 import { tupleFromItems, tupleItem } from './tuple';
-import { Meth, T, TpFlags, defineType, type MethodDef, type TypeSlots } from './types';
+import { Cmp, Meth, T, TpFlags, defineType, type MethodDef, type TypeSlots } from './types';
 
 /**
  * memoryview (Objects/memoryobject.c, 3.11). memoryview(x) first makes a _PyManagedBuffer (a GC
@@ -130,12 +130,18 @@ function release(vm: Vm, h: number): void {
 
 const scratch = new DataView(new ArrayBuffer(8));
 
+/** Item i's value as its format reads it (unpack_single without the boxing). */
+function rawItem(vm: Vm, v: BufferView, i: number): number | bigint {
+  const at = v.offset + i * v.itemsize;
+  if (v.format === 'B') return bufferByte(vm, v.obj, at);
+  for (let k = 0; k < v.itemsize; k++) scratch.setUint8(k, bufferByte(vm, v.obj, at + k));
+  return rawGet({ descr: TYPECODES[v.format], bytes: scratch } as ArrayState, 0);
+}
+
 /** unpack_single: item i of the view as its format makes it (small ints for 'B'). */
 function item(vm: Vm, v: BufferView, i: number): number {
-  const at = v.offset + i * v.itemsize;
-  if (v.format === 'B') return fromSsize(vm, bufferByte(vm, v.obj, at));
-  for (let k = 0; k < v.itemsize; k++) scratch.setUint8(k, bufferByte(vm, v.obj, at + k));
-  const x = rawGet({ descr: TYPECODES[v.format], bytes: scratch } as ArrayState, 0);
+  if (v.format === 'B') return fromSsize(vm, rawItem(vm, v, i) as number);
+  const x = rawItem(vm, v, i);
   if (v.format === 'd' || v.format === 'f') return fromDouble(vm, x as number);
   return fromLong(vm, typeof x === 'bigint' && x >= -(2n ** 53n) && x <= 2n ** 53n ? Number(x) : x);
 }
@@ -210,7 +216,10 @@ function packSingle(vm: Vm, format: string, value: number): Uint8Array {
     throw new NotSupported(`memoryview item assignment with format '${format}'`);
   const s = { descr, bytes: new DataView(new ArrayBuffer(8)) } as ArrayState;
   const invalid = (what: string): never => {
-    throw (what === 'type' ? typeError : valueError)(vm, `memoryview: invalid ${what} for format '${format}'`);
+    throw (what === 'type' ? typeError : valueError)(
+      vm,
+      `memoryview: invalid ${what} for format '${format}'`,
+    );
   };
   const t = vm.table.type[value];
   if (descr.kind === 'float') {
@@ -221,7 +230,8 @@ function packSingle(vm: Vm, format: string, value: number): Uint8Array {
     if (!hasIndex(vm, value)) invalid('type');
     const x = BigInt(t === T.Int || t === T.Bool ? intValue(vm, value) : asSsize(vm, value, 0));
     const bits = BigInt(descr.itemsize * 8);
-    const [lo, hi] = descr.kind === 'uint' ? [0n, (1n << bits) - 1n] : [-(1n << (bits - 1n)), (1n << (bits - 1n)) - 1n];
+    const [lo, hi] =
+      descr.kind === 'uint' ? [0n, (1n << bits) - 1n] : [-(1n << (bits - 1n)), (1n << (bits - 1n)) - 1n];
     if (x < lo || x > hi) invalid('value');
     rawSet(s, 0, descr.itemsize === 8 ? x : Number(x));
   }
@@ -270,6 +280,9 @@ const METHODS: Record<string, MethodDef> = {
     const code = TYPECODES[fmt];
     if (args.length !== 1 || (fmt !== 'B' && !code) || fmt === 'u')
       throw new NotSupported(`memoryview.cast(${args.length === 1 ? JSON.stringify(fmt) : '…'})`);
+    // memory_cast: one side of a cast must be a byte format ('B', 'b', 'c')
+    if (!BYTE_FORMATS.has(v.format) && !BYTE_FORMATS.has(fmt))
+      throw typeError(vm, 'memoryview: cannot cast between two non-byte formats');
     const size = fmt === 'B' ? 1 : code.itemsize;
     if (v.len % size !== 0) throw typeError(vm, 'memoryview: length is not a multiple of itemsize');
     const out = addView(vm, vm.table.ref[h], v);
@@ -282,6 +295,8 @@ const METHODS: Record<string, MethodDef> = {
     return out;
   }),
 };
+
+const BYTE_FORMATS = new Set(['B', 'b', 'c']);
 
 function strOf(vm: Vm, h: number): string {
   if (vm.table.type[h] !== T.Str) throw typeError(vm, 'memoryview: format argument must be a string');
@@ -305,6 +320,8 @@ const GETSET = {
   ndim: get('ndim', (vm) => fromSsize(vm, 1)),
   shape: get('shape', (vm, v) => tupleOfOne(vm, v.len / v.itemsize)),
   strides: get('strides', (vm, v) => tupleOfOne(vm, v.itemsize)),
+  // memory_suboffsets_get: a view of a plain buffer has none, an empty tuple
+  suboffsets: get('suboffsets', (vm) => vm.s.emptyTuple),
   contiguous: get('contiguous', (vm) => vm.s.True),
   c_contiguous: get('c_contiguous', (vm) => vm.s.True),
   f_contiguous: get('f_contiguous', (vm) => vm.s.True),
@@ -313,6 +330,48 @@ const GETSET = {
 /** A 1-tuple of an int (memory_shape_get's _IntTupleFromSsizet): the tuple takes the int's reference. */
 function tupleOfOne(vm: Vm, n: number): number {
   return tupleFromItems(vm, [fromSsize(vm, n)]);
+}
+
+/**
+ * memory_richcompare: == and != only. Equal when the other side exports a buffer (a bytes, a
+ * bytearray, an array, another view) with as many items and each item unpacks equal: the same
+ * bytes when the formats agree; a released view equals only itself.
+ */
+function memoryRichcompare(vm: Vm, v: number, w: number, op: Cmp): number {
+  if (op !== Cmp.EQ && op !== Cmp.NE) return vm.s.NotImplemented;
+  const equal = v === w || viewsEqual(vm, v, w);
+  if (equal === null) return vm.s.NotImplemented;
+  return vm.s.bool(equal === (op === Cmp.EQ));
+}
+
+function viewsEqual(vm: Vm, v: number, w: number): boolean | null {
+  for (const h of [v, w])
+    if (isMemoryview(vm, h) && (mvOf(vm, h).released || mbufOf(vm, vm.table.ref[h]).released)) return false;
+  const views: BufferView[] = [];
+  const taken: BufferView[] = [];
+  try {
+    for (const h of [v, w]) {
+      if (isMemoryview(vm, h)) views.push(live(vm, h));
+      else if (hasBuffer(vm, h)) {
+        const b = getBuffer(vm, h);
+        taken.push(b);
+        views.push(b);
+      } else return null;
+    }
+    const [a, b] = views;
+    const n = a.len / a.itemsize;
+    if (n !== b.len / b.itemsize) return false;
+    if (a.format === b.format) return bufferString(vm, a) === bufferString(vm, b);
+    for (let i = 0; i < n; i++) {
+      const x = rawItem(vm, a, i);
+      const y = rawItem(vm, b, i);
+      // loose: a bigint and a number of the same value are equal items
+      if (x != y) return false;
+    }
+    return true;
+  } finally {
+    for (const b of taken) releaseBuffer(vm, b);
+  }
 }
 
 function MemoryviewType(_vm: Vm, id: number): TypeSlots {
@@ -330,6 +389,7 @@ function MemoryviewType(_vm: Vm, id: number): TypeSlots {
     traverse: (vm, h, visit) => visit(vm.table.ref[h]),
     sizeof: () => MEMORYVIEW_BASIC,
     reprText: (vm, h) => `<${mvOf(vm, h).released ? 'released ' : ''}memory at 0x${vm.id(h).toString(16)}>`,
+    richcompare: memoryRichcompare,
     mapping: { length: (vm, h) => live(vm, h).len / live(vm, h).itemsize, subscript, assSubscript },
     sequence: { length: (vm, h) => live(vm, h).len / live(vm, h).itemsize },
     // memory_new (no vectorcall in 3.11: type_call packs the argument tuple first)
