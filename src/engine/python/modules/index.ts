@@ -8,6 +8,7 @@ import { dataclassesModule } from './dataclasses';
 import { datetimeModule } from './datetime';
 import { typingModule } from './typing';
 import { stringModule } from './stringmod';
+import { keywordModule } from './keywordmod';
 import { warningsModule } from './warningsmod';
 import { linecacheModule } from './linecachemod';
 import { tracebackModule } from './tracebackmod';
@@ -117,6 +118,7 @@ registerModules([
   tracebackModule,
   warningsModule,
   linecacheModule,
+  keywordModule,
   contextlibModule,
   datetimeModule,
   pprintModule,
