@@ -8,6 +8,7 @@ import { dataclassesModule } from './dataclasses';
 import { datetimeModule } from './datetime';
 import { typingModule } from './typing';
 import { stringModule } from './stringmod';
+import { numbersModule } from './numbersmod';
 import { keywordModule } from './keywordmod';
 import { warningsModule } from './warningsmod';
 import { linecacheModule } from './linecachemod';
@@ -119,6 +120,7 @@ registerModules([
   warningsModule,
   linecacheModule,
   keywordModule,
+  numbersModule,
   contextlibModule,
   datetimeModule,
   pprintModule,
