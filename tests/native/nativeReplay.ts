@@ -46,6 +46,35 @@ export function nativeAvailable(): boolean {
   return process.arch === 'x64' && libc === 'glibc 2.36';
 }
 
+let zeroPage: boolean | null = null;
+
+/**
+ * Whether this kernel maps the shared zero page for a read of an untouched anonymous page (Linux's
+ * default: such a page is not in RSS). Some VMs' kernels run without it (`pvm_no_zero_page=1` on the
+ * kernel command line of some of these machines): there a page only read is resident, so the real
+ * replay's RSS counts pages glibc only read (a chunk header past what it wrote), which the kernel
+ * model, written for the default, does not. Probed once: 64 pages of a read-only mapping read.
+ */
+export function sharedZeroPage(): boolean {
+  if (zeroPage !== null) return zeroPage;
+  const probe = [
+    'import mmap, re',
+    'm = mmap.mmap(-1, 64 * 4096, flags=mmap.MAP_PRIVATE | mmap.MAP_ANONYMOUS, prot=mmap.PROT_READ)',
+    'sum(m[i * 4096] for i in range(64))',
+    'rows = open("/proc/self/smaps").read().split("\\n")',
+    'size = 64 * 4096',
+    'for i, row in enumerate(rows):',
+    '    a = re.match(r"([0-9a-f]+)-([0-9a-f]+) r--p 00000000 00:00 0", row)',
+    '    if a and int(a.group(2), 16) - int(a.group(1), 16) == size:',
+    '        rss = next(int(r.split()[1]) for r in rows[i:] if r.startswith("Rss:"))',
+    '        print(rss)',
+    '        break',
+  ].join('\n');
+  const r = spawnSync('python3', ['-c', probe], { encoding: 'utf8' });
+  zeroPage = r.status === 0 && r.stdout.trim() === '0';
+  return zeroPage;
+}
+
 /** Compiles replay.c into .cache/replay unless the binary is newer than the source. Returns its path. */
 export function compileReplay(): string {
   const src = statSync(REPLAY_SRC);

@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { GlibcMalloc } from '../../src/engine/glibc/malloc';
 import { Kernel } from '../../src/engine/kernel/kernel';
 import { parseTrace, replayTrace } from '../../src/engine/libc/trace';
-import { compileReplay, nativeAvailable, runReplayRaw, type Tunables } from './nativeReplay';
+import { compileReplay, nativeAvailable, runReplayRaw, sharedZeroPage, type Tunables } from './nativeReplay';
 import { generateTrace, THREAD_PROFILES } from './traceGen';
 
 function realPages(trace: string, tunables: Tunables, what = 'heap_smaps_rss_pages'): number {
@@ -45,37 +45,43 @@ const CALLOC_AFTER_TRIM = [
   'c 32 1000 100',
 ].join('\n');
 
-describe.skipIf(!nativeAvailable())("the heap pages glibc's own writes make resident", () => {
-  beforeAll(() => {
-    compileReplay();
-  });
-  const profiles = ['mixed', 'small', 'large', 'realloc', 'trim', 'mmap', 'fragment'];
-  for (const profile of profiles)
-    it(`generated '${profile}' traces`, () => {
-      for (const seed of [11, 12]) {
-        const trace = generateTrace(seed * 31, 15000, profile);
-        expect([profile, seed, simPages(trace, {})]).toEqual([profile, seed, realPages(trace, {})]);
-      }
+// The comparison assumes Linux's shared zero page (a page only read is not resident): on a kernel
+// without it (some of these VMs boot with pvm_no_zero_page=1) the real count includes every page glibc
+// only read, which is the VM's behaviour, not glibc's, so the file is skipped there.
+describe.skipIf(!nativeAvailable() || !sharedZeroPage())(
+  "the heap pages glibc's own writes make resident",
+  () => {
+    beforeAll(() => {
+      compileReplay();
     });
-  it('calloc from a grown top clears only what was top before (MORECORE_CLEARS = 2 on Linux)', () => {
-    const t = { mmapThreshold: 4 << 20 };
-    const real = realPages(CALLOC_AFTER_TRIM, t);
-    expect(simPages(CALLOC_AFTER_TRIM, t)).toBe(real);
-    // The 1 MB calloc did not write its fresh pages: far fewer than its 245 are resident.
-    expect(real).toBeLessThan(100);
-  });
-  for (const profile of THREAD_PROFILES)
-    it(`thread heaps of generated '${profile}' traces (heap_info, malloc_state, shrink_heap, heap_trim)`, () => {
-      for (const seed of [21, 22]) {
-        const trace = generateTrace(seed, 15000, profile);
-        const real = realPages(trace, {}, 'thread_heaps_rss_pages');
-        expect([profile, seed, simThreadHeapPages(trace, {})]).toEqual([profile, seed, real]);
-        expect([seed, simPages(trace, {})]).toEqual([seed, realPages(trace, {})]);
-      }
+    const profiles = ['mixed', 'small', 'large', 'realloc', 'trim', 'mmap', 'fragment'];
+    for (const profile of profiles)
+      it(`generated '${profile}' traces`, () => {
+        for (const seed of [11, 12]) {
+          const trace = generateTrace(seed * 31, 15000, profile);
+          expect([profile, seed, simPages(trace, {})]).toEqual([profile, seed, realPages(trace, {})]);
+        }
+      });
+    it('calloc from a grown top clears only what was top before (MORECORE_CLEARS = 2 on Linux)', () => {
+      const t = { mmapThreshold: 4 << 20 };
+      const real = realPages(CALLOC_AFTER_TRIM, t);
+      expect(simPages(CALLOC_AFTER_TRIM, t)).toBe(real);
+      // The 1 MB calloc did not write its fresh pages: far fewer than its 245 are resident.
+      expect(real).toBeLessThan(100);
     });
-  it('with tcache off and top_pad 0 (more trims, more coalescing)', () => {
-    const t = { tcacheCount: 0, topPad: 0, trimThreshold: 65536 };
-    const trace = generateTrace(77, 15000, 'fragment') + generateTrace(78, 15000, 'realloc');
-    expect(simPages(trace, t)).toBe(realPages(trace, t));
-  });
-});
+    for (const profile of THREAD_PROFILES)
+      it(`thread heaps of generated '${profile}' traces (heap_info, malloc_state, shrink_heap, heap_trim)`, () => {
+        for (const seed of [21, 22]) {
+          const trace = generateTrace(seed, 15000, profile);
+          const real = realPages(trace, {}, 'thread_heaps_rss_pages');
+          expect([profile, seed, simThreadHeapPages(trace, {})]).toEqual([profile, seed, real]);
+          expect([seed, simPages(trace, {})]).toEqual([seed, realPages(trace, {})]);
+        }
+      });
+    it('with tcache off and top_pad 0 (more trims, more coalescing)', () => {
+      const t = { tcacheCount: 0, topPad: 0, trimThreshold: 65536 };
+      const trace = generateTrace(77, 15000, 'fragment') + generateTrace(78, 15000, 'realloc');
+      expect(simPages(trace, t)).toBe(realPages(trace, t));
+    });
+  },
+);
