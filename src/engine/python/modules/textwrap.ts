@@ -1,11 +1,15 @@
 import { typeError, valueError } from '../abstract/errors';
 import { NotSupported } from '../errors';
 import { listAppend, listItem, listNew } from '../objects/list';
-import { strResult, strValue } from '../objects/str';
+import { dictGetItem } from '../objects/dict';
+import { moduleData } from '../objects/module';
+import { intern, strResult, strValue } from '../objects/str';
 import { Meth, T, type Kwargs } from '../objects/types';
 import type { Vm } from '../runtime/vm';
 import { fn, makeModule } from './module';
+import { runPythonPart } from './pythonpart';
 import type { ModuleSpec } from './registry';
+import { unsupportedHelper } from './typing';
 
 /**
  * textwrap (Lib/textwrap.py, Python over re): wrap/fill/shorten make a TextWrapper and run it.
@@ -322,14 +326,62 @@ function indent(vm: Vm, a: readonly number[]): number {
 
 const KW = Meth.Fastcall | Meth.Keywords;
 
+/**
+ * TextWrapper as a class scripts make and keep: its attributes as the real __init__ sets them;
+ * wrap/fill run the module's wrapping with them (the real wrap() makes such an instance per call,
+ * here the instance is the script's own).
+ */
+const TEXTWRAPPER_SOURCE = `
+class TextWrapper:
+    def __init__(self, width=70, initial_indent="", subsequent_indent="", expand_tabs=True,
+                 replace_whitespace=True, fix_sentence_endings=False, break_long_words=True,
+                 drop_whitespace=True, break_on_hyphens=True, tabsize=8, *, max_lines=None,
+                 placeholder=" [...]"):
+        self.width = width
+        self.initial_indent = initial_indent
+        self.subsequent_indent = subsequent_indent
+        self.expand_tabs = expand_tabs
+        self.replace_whitespace = replace_whitespace
+        self.fix_sentence_endings = fix_sentence_endings
+        self.break_long_words = break_long_words
+        self.drop_whitespace = drop_whitespace
+        self.break_on_hyphens = break_on_hyphens
+        self.tabsize = tabsize
+        self.max_lines = max_lines
+        self.placeholder = placeholder
+
+    def wrap(self, text):
+        if self.fix_sentence_endings:
+            _hw_unsupported("textwrap fix_sentence_endings")
+        return _hw_wrap(text, width=self.width, initial_indent=self.initial_indent,
+                        subsequent_indent=self.subsequent_indent, expand_tabs=self.expand_tabs,
+                        replace_whitespace=self.replace_whitespace, break_long_words=self.break_long_words,
+                        drop_whitespace=self.drop_whitespace, break_on_hyphens=self.break_on_hyphens,
+                        tabsize=self.tabsize, max_lines=self.max_lines, placeholder=self.placeholder)
+
+    def fill(self, text):
+        return "\\n".join(self.wrap(text))
+`;
+
 export const textwrapModule: ModuleSpec = {
   name: 'textwrap',
-  load: (vm) =>
-    makeModule(vm, 'textwrap', [
+  load: (vm) => {
+    const fns = [
       fn('wrap', KW, (vm2, _m, a, kw) => wrap(vm2, a, kw)),
       fn('fill', KW, (vm2, _m, a, kw) => fill(vm2, a, kw)),
       fn('shorten', KW, (vm2, _m, a, kw) => shorten(vm2, a, kw)),
       fn('dedent', Meth.O, (vm2, _m, a) => dedent(vm2, a)),
       fn('indent', Meth.Fastcall, (vm2, _m, a) => indent(vm2, a)),
-    ]),
+    ];
+    const m = makeModule(vm, 'textwrap', fns);
+    const attrs = moduleData(vm, m).attrs;
+    const globals = runPythonPart(vm, 'textwrap', TEXTWRAPPER_SOURCE, {
+      _hw_wrap: attrs.get('wrap')!,
+      _hw_unsupported: unsupportedHelper(vm, 'textwrap'),
+    });
+    const cls = dictGetItem(vm, globals, intern(vm, 'TextWrapper'));
+    vm.incref(cls);
+    attrs.set('TextWrapper', cls);
+    return m;
+  },
 };
