@@ -11,7 +11,7 @@ import { axisArg, boolArg, intArg, isInt, isNone, parseArgs, sequenceItems } fro
 import { BOOL, FLOAT64, INT64 } from './dtypes';
 import { readBroadcast, requireValues, writeValues } from './elements';
 import type { UfuncName, UnaryName } from './loops';
-import { Methods } from './methods';
+import { computeMethods, Methods } from './methods';
 import type { NumpyRuntime } from './module';
 import { castValue } from './values';
 
@@ -81,16 +81,7 @@ export class Functions {
   private readonly methods: Methods;
 
   constructor(readonly rt: NumpyRuntime) {
-    this.methods = new Methods({
-      vm: rt.vm,
-      arrays: rt.arrays,
-      views: rt.views,
-      ufuncs: rt.ufuncs,
-      reductions: rt.reductions,
-      sorting: rt.sorting,
-      scalars: rt.scalars,
-      dtypes: rt.dtypes,
-    });
+    this.methods = computeMethods(rt);
   }
 
   private get vm() {

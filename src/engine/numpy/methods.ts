@@ -53,6 +53,15 @@ export interface MethodContext {
  * computes them (the sum, then a true_divide; for var: arr - mean, squared in place, summed,
  * divided), so their temporaries (a full-size array for var and std) are allocated as in NumPy.
  */
+/**
+ * The Methods of a context that only computes (no layout, rounding, products…: functions.ts's and
+ * quantiles.ts's reductions and sorts), over the runtime's parts.
+ */
+export function computeMethods(rt: MethodContext): Methods {
+  const { vm, arrays, views, ufuncs, reductions, sorting, scalars, dtypes } = rt;
+  return new Methods({ vm, arrays, views, ufuncs, reductions, sorting, scalars, dtypes });
+}
+
 export class Methods {
   constructor(readonly c: MethodContext) {}
 

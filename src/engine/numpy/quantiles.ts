@@ -7,7 +7,7 @@ import { rawMalloc } from './alloc';
 import { axisArg, boolArg, isNone, parseArgs, sequenceItems } from './args';
 import { BOOL, FLOAT32, FLOAT64, INT64, type DType } from './dtypes';
 import { readBroadcast, requireValues, writeValues } from './elements';
-import { Methods } from './methods';
+import { computeMethods, type Methods } from './methods';
 import type { NumpyRuntime } from './module';
 
 /** sizeof(PyArrayIterObject): _new_partition's PyArray_IterAllButAxis (as sort.ts measured). */
@@ -41,16 +41,7 @@ export class Quantiles {
   private readonly methods: Methods;
 
   constructor(readonly rt: NumpyRuntime) {
-    this.methods = new Methods({
-      vm: rt.vm,
-      arrays: rt.arrays,
-      views: rt.views,
-      ufuncs: rt.ufuncs,
-      reductions: rt.reductions,
-      sorting: rt.sorting,
-      scalars: rt.scalars,
-      dtypes: rt.dtypes,
-    });
+    this.methods = computeMethods(rt);
   }
 
   private get vm() {
