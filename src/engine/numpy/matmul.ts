@@ -61,17 +61,22 @@ export class MatrixProducts {
    * `@TYPE@_dot` under two PyArray_IterAllButAxis iterators (malloc'd, freed after the loop);
    * then the cast copies are dropped and a 0-d result becomes a scalar (PyArray_Return).
    */
+  /** Each operand as an array (asanyarray: a list or a scalar becomes a new one, noted in `made` to drop). */
+  private asArrays(hs: number[], made: number[]): number[] {
+    return hs.map((h) => {
+      if (this.rt.arrays.isArray(h)) return h;
+      const x = this.rt.ctors.asArrayOrScalar(h);
+      made.push(x);
+      return x;
+    });
+  }
+
   private dot(aH: number, bH: number): number {
     const vm = this.vm;
     const A = this.rt.arrays;
     const made: number[] = [];
     try {
-      const given = [aH, bH].map((h) => {
-        if (A.isArray(h)) return h;
-        const x = this.rt.ctors.asArrayOrScalar(h);
-        made.push(x);
-        return x;
-      });
+      const given = this.asArrays([aH, bH], made);
       const loop = this.loopType(given, 'np.dot');
       const [sa, sb] = given.map((h) => A.shape(h));
       if (sa.length === 0 || sb.length === 0) throw new NotSupported('np.dot with a 0-d operand (a scalar)');
@@ -139,12 +144,7 @@ export class MatrixProducts {
     const made: number[] = [];
     let result = 0;
     try {
-      const given = [aH, bH].map((h) => {
-        if (A.isArray(h)) return h;
-        const x = this.rt.ctors.asArrayOrScalar(h);
-        made.push(x);
-        return x;
-      });
+      const given = this.asArrays([aH, bH], made);
       const [sa, sb] = given.map((h) => A.shape(h));
       for (const [i, s] of [sa, sb].entries())
         if (s.length === 0)
