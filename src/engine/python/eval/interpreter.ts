@@ -1,71 +1,50 @@
-import { moduleNotFound } from './importerror';
-import { realModuleExists } from '../versions/moduleNames';
-import { NotSupported, PyError, PySyntaxError } from '../errors';
+import { NotSupported, PyError } from '../errors';
 import { lookupAttr as lookupAttrAbstract } from '../abstract/attr';
-import { readyAsyncGenTypes, type AsyncGenTypes } from './asyncgen';
+import { type AsyncGenTypes } from './asyncgen';
 import { call } from '../abstract/call';
-import { normalize, raiseString, typeError } from '../abstract/errors';
-import { findModule } from '../modules';
 import type { InterpreterServices } from '../modules/host';
-import { exceptionText, excState } from '../objects/exceptions';
-import { E } from '../objects/exctypes';
-import { CO_FAST_CELL } from '../compiler/code';
 import { functionData } from '../objects/func';
-import { moduleData, moduleStatic } from '../objects/module';
-import { inheritSlots, readyStaticType } from '../objects/typeobject';
-import { T, TpFlags, type Kwargs } from '../objects/types';
+import { moduleData } from '../objects/module';
+import { T, type Kwargs } from '../objects/types';
 import type { DataStack } from '../runtime/datastack';
 import type { Evaluator, Vm } from '../runtime/vm';
 import type { EventLog } from '../../trace/eventLog';
 import { Budget, defaultClock } from './budget';
-import { callFromC, clearAndPop, isStop, type CallResult } from './calls';
-import { Threads, type ThreadsHost } from './threads';
-import { parse } from '../syntax';
-import { ConstLoader, type FoldEvent } from './consts';
-import { dictDelItem, dictEntries, dictGetItem, dictNew, dictSetItem } from '../objects/dict';
-import { intern, strNew, strValue } from '../objects/str';
-import { compile } from './script';
+import { callFromC, type CallResult } from './calls';
+import { Threads } from './threads';
+import { dictDelItem, dictGetItem } from '../objects/dict';
+import { intern } from '../objects/str';
 import type { Module } from '../syntax/ast';
-import { installCodeType, type CodeRt } from './code';
+import { type CodeRt } from './code';
 import type { Frame } from './frame';
-import { frameObjectFor } from './frameobj';
-import { generatorType } from './generator';
 import { evalFrame } from './loop';
 import { ThreadState } from './thread';
-import { installBuiltins } from '../builtins';
-import { makeStdout } from '../builtins/stdout';
-import { sysStderr, sysStdout } from '../modules/sys';
-import { builtinStatic } from '../objects/descr';
-import type { FunctionData } from '../objects/func';
-import { Meth, type MethodDef } from '../objects/types';
-import { STEP_MARKER } from './script';
 import { fastToLocals } from './locals';
+import {
+  compileModule,
+  compileString,
+  execCode,
+  execSource,
+  execSourceModule,
+  moduleFrame,
+  runCode,
+} from './runcode';
+import { importModule, loadModule, publicNames } from './modload';
+import {
+  exceptionFrom,
+  frameAt,
+  frameInfo,
+  setRecursionLimit,
+  tracebackFrames,
+  writeUnraisable,
+  zeroArgSuper,
+} from './evalservices';
+import { readyEvalTypes, startProcess, type InterpreterOptions } from './interpstart';
 
-/** The recorder's __hw_step__(i) (the loop intercepts the call; this body never runs). */
-const STEP_MARKER_DEF: MethodDef = {
-  name: STEP_MARKER,
-  flags: Meth.O,
-  impl: (vm) => vm.s.None,
-};
+export type { InterpreterOptions } from './interpstart';
 
 /** Eval-breaker interval: the budget is checked every this many backward jumps / calls / C loop items. */
 const BREAKER_INTERVAL = 1 << 14;
-
-export interface InterpreterOptions {
-  events?: EventLog | null;
-  /** Seconds of simulator time before a run stops (null: no limit). */
-  maxSeconds?: number | null;
-  /** The clock the budget reads, in ms (CPU time where the host has it). */
-  clock?: () => number;
-  /** glibc's malloc_trim(pad) in the simulated process. */
-  mallocTrim?: (pad: number) => number;
-  /** glibc's malloc_stats() text (ctypes), or null when the process has no C library to ask. */
-  mallocStats?: () => string;
-  /** The kernel, C library and clock threads need (absent: a process without threads). */
-  threads?: ThreadsHost;
-  /** A file's source text (the script's), for tracebacks a module formats (logging.exception). */
-  sourceOf?: (filename: string) => string | null;
-}
 
 /**
  * The interpreter state of one simulated process (PyInterpreterState with its one thread): the
@@ -89,7 +68,7 @@ export class Interpreter implements Evaluator, InterpreterServices {
   /** sys.modules: the modules imported so far. */
   readonly modules = new Map<string, number>();
   /** Modules whose load is under way (their submodules may be imported meanwhile). */
-  private readonly loading = new Set<string>();
+  readonly loading = new Set<string>();
   /** Modules a higher layer provides (numpy): called on first import, returns the module object. */
   readonly moduleProviders = new Map<string, (it: Interpreter) => number>();
   /** The script's module globals (the recorder's {"__name__": "__main__", "__builtins__": …}). */
@@ -136,14 +115,9 @@ export class Interpreter implements Evaluator, InterpreterServices {
     this.mallocStatsFn = opts.mallocStats ?? (() => '');
     this.sourceOf = opts.sourceOf ?? (() => null);
     this.budget = new Budget(opts.maxSeconds ?? null, opts.clock ?? defaultClock);
-    installCodeType(vm);
-    // generators and coroutines are the eval loop's (their frames live in them)
-    const gen = generatorType(T.Generator, false);
-    gen.typeObject = vm.types[T.Generator].typeObject;
-    readyInPlace(vm, gen);
-    this.coroutineType = vm.newTypeId();
-    readyStaticType(vm, generatorType(this.coroutineType, true));
-    this.asyncTypes = readyAsyncGenTypes(vm);
+    const evalTypes = readyEvalTypes(vm);
+    this.coroutineType = evalTypes.coroutineType;
+    this.asyncTypes = evalTypes.asyncTypes;
     this.asyncGenType = this.asyncTypes.gen;
     this.strType = vm.types[T.Str].typeObject;
     this.thread = new ThreadState(vm, dataStack);
@@ -161,31 +135,8 @@ export class Interpreter implements Evaluator, InterpreterServices {
     return this.threadsImpl ? this.threadsImpl.runMain(frame) : this.run(frame);
   }
 
-  /** A module written in Python (threading, queue): run once with its own globals. */
   execSourceModule(name: string, source: string): number {
-    const vm = this.vm;
-    const filename = `${name.replace(/\./g, '/')}.py`;
-    const code = this.compileModule(parse(source, { filename }), filename);
-    const globals = dictNew(vm);
-    const nameStr = strNew(vm, name);
-    dictSetItem(vm, globals, intern(vm, '__name__'), nameStr);
-    vm.decref(nameStr);
-    const f = this.moduleFrame(code, globals);
-    try {
-      this.vm.decref(this.run(f));
-    } catch (e) {
-      if (!isStop(e)) clearAndPop(this, f);
-      throw e;
-    }
-    clearAndPop(this, f);
-    // a name the real module has and this one lacks (threading.local, Timer) is "not supported"
-    const mod = moduleStatic(vm, name, name);
-    const attrs = moduleData(vm, mod).attrs;
-    for (const [k, v] of dictEntries(vm, globals)) {
-      vm.incref(v);
-      attrs.set(strValue(vm, k), v);
-    }
-    return mod;
+    return execSourceModule(this, name, source);
   }
 
   /**
@@ -193,60 +144,16 @@ export class Interpreter implements Evaluator, InterpreterServices {
    * marker), the module table, and the script's globals dict (made by the process).
    */
   start(globals: number): void {
-    const vm = this.vm;
-    this.globals = globals;
-    const stdout = makeStdout(vm, (text) => this.output.push(text));
-    sysStdout.set(vm, stdout);
-    sysStderr.set(
-      vm,
-      makeStdout(vm, (text) => this.writeStderr(text), 'stderr'),
-    );
-    // builtin_print reads sys.stdout at each call (_PySys_GetAttr): a script (or
-    // contextlib.redirect_stdout) may have replaced it
-    const builtins = installBuiltins(this, () => {
-      const sys = this.modules.get('sys');
-      return (sys !== undefined && moduleData(vm, sys).attrs.get('stdout')) || stdout;
-    });
-    this.builtinsModule = builtins;
-    this.builtins = moduleData(vm, builtins).attrs;
-    this.stepMarker = builtinStatic(vm, STEP_MARKER_DEF, 'builtins');
-    this.builtins.set(STEP_MARKER, this.stepMarker);
-    this.modules.set('builtins', builtins);
+    startProcess(this, globals);
   }
   builtinsModule = 0;
 
-  /**
-   * The module's frame (what exec() pushes for the recorder's scenario): its function is the one
-   * exec made before `<start>` (static here), its locals are the globals dict.
-   */
   moduleFrame(code: CodeRt, globals = this.globals, locals = globals): Frame {
-    const vm = this.vm;
-    const fn = vm.newStatic(T.Function);
-    vm.table.side[fn] = {
-      code,
-      name: code.co.name,
-      qualname: code.co.qualname,
-      defaults: 0,
-      closure: 0,
-      dict: 0,
-      kwdefaults: 0,
-      annotations: 0,
-      globals,
-    } satisfies FunctionData;
-    // f_locals is stolen by the frame: a module's are its globals, exec's its own mapping
-    vm.incref(locals);
-    return this.thread.pushFrame(code, fn, globals, locals);
+    return moduleFrame(this, code, globals, locals);
   }
 
-  /** compile(tree, filename, 'exec'): the module's code object, its constants made. */
   compileModule(tree: Module, filename: string, evalMode = false): CodeRt {
-    const folds: FoldEvent[] = [];
-    const compiled = compile(tree, filename, folds, this.vm.py, undefined, evalMode);
-    const loader = new ConstLoader(this.vm);
-    loader.fold(folds);
-    const code = loader.load(compiled);
-    loader.finish();
-    return code;
+    return compileModule(this, tree, filename, evalMode);
   }
 
   /** del NAME at module level (a test's and a tool's convenience). */
@@ -262,36 +169,12 @@ export class Interpreter implements Evaluator, InterpreterServices {
     return h;
   }
 
-  /** exec(code, globals): run to its end; the frame cleared and popped. */
   execCode(code: CodeRt): void {
-    const f = this.moduleFrame(code);
-    try {
-      this.vm.decref(this.run(f));
-    } catch (e) {
-      if (!isStop(e)) clearAndPop(this, f);
-      throw e;
-    }
-    clearAndPop(this, f);
+    return execCode(this, code);
   }
 
-  /** A library module's Python code run to its end in its own globals (HostServices.execSource). */
   execSource(source: string, filename: string, globals: number, locals = globals): void {
-    const code = this.compileModule(parse(source, { filename }), filename);
-    const saved = this.globals;
-    this.globals = globals;
-    let f: Frame;
-    try {
-      f = this.moduleFrame(code, globals, locals);
-    } finally {
-      this.globals = saved;
-    }
-    try {
-      this.vm.decref(this.run(f));
-    } catch (e) {
-      if (!isStop(e)) clearAndPop(this, f);
-      throw e;
-    }
-    clearAndPop(this, f);
+    return execSource(this, source, filename, globals, locals);
   }
 
   /** Run a frame in a new entry of the loop (_PyEval_EvalFrame). */
@@ -386,15 +269,8 @@ export class Interpreter implements Evaluator, InterpreterServices {
     return call(this.vm, callable, args, null);
   }
 
-  /** PyErr_WriteUnraisable: the error is printed to stderr and dropped. */
   writeUnraisable(err: PyError, context: string): void {
-    normalize(this.vm, err);
-    this.writeStderr(`${context}\n${err.pyType}${err.message ? `: ${err.message}` : ''}\n`);
-    const { value, traceback } = err;
-    err.value = 0;
-    err.traceback = 0;
-    if (value) this.vm.decref(value);
-    if (traceback) this.vm.decref(traceback);
+    return writeUnraisable(this, err, context);
   }
   readonly stderr: string[] = [];
   /** stderrAt[k]: how many stdout chunks were written before stderr[k] (a terminal's order of the two). */
@@ -405,103 +281,26 @@ export class Interpreter implements Evaluator, InterpreterServices {
     this.stderrAt.push(this.output.length);
   }
 
-  /**
-   * The error generator.throw(typ, val, tb) raises (_gen_throw): a class is instantiated
-   * (PyErr_NormalizeException), an instance is raised with its own traceback.
-   */
   exceptionFrom(typ: number, val: number, tb: number): PyError {
-    const vm = this.vm;
-    const isClass = vm.typeOf(typ).mro.includes(T.Type) && vm.slotsOf(typ).flags & TpFlags.BaseExcSubclass;
-    if (tb !== 0 && tb !== vm.s.None && vm.table.type[tb] !== T.Traceback)
-      throw typeError(vm, 'throw() third argument must be a traceback object');
-    let inst: number;
-    if (isClass) {
-      inst =
-        val === 0 || val === vm.s.None
-          ? call(vm, typ, [], null)
-          : vm.typeOf(val).flags & TpFlags.BaseExcSubclass
-            ? (vm.incref(val), val)
-            : call(vm, typ, [val], null);
-    } else if (vm.typeOf(typ).flags & TpFlags.BaseExcSubclass) {
-      if (val !== 0 && val !== vm.s.None)
-        throw typeError(vm, 'instance exception may not have a separate value');
-      vm.incref(typ);
-      inst = typ;
-    } else
-      throw typeError(
-        vm,
-        'exceptions must be classes or instances deriving from BaseException, not %s',
-        vm.typeOf(typ).name,
-      );
-    const err = PyError.raised(vm.table.type[inst], vm.typeOf(inst).name, exceptionText(vm, inst));
-    err.value = inst;
-    err.normalized = true;
-    const t = tb !== 0 && tb !== vm.s.None ? tb : excState(vm, inst).traceback;
-    if (t !== 0) vm.incref(t);
-    err.traceback = t;
-    return err;
+    return exceptionFrom(this, typ, val, tb);
   }
 
   // ---- modules -------------------------------------------------------------------------------
 
-  /** IMPORT_NAME's import_name: sys.modules, then a provider (numpy), then the stdlib registry. */
   importModule(name: string, fromlist: number, level: number, f: Frame | null): number {
-    if (level > 0) throw new NotSupported('relative imports (a script has no package)');
-    const vm = this.vm;
-    const mod = this.loadModule(name);
-    // `import a.b` binds `a` (fromlist empty); `from a.b import c` gets `a.b`
-    const empty =
-      fromlist === vm.s.None || (vm.table.type[fromlist] === T.Tuple && vm.table.n[fromlist] === 0);
-    void f;
-    if (empty && name.includes('.')) {
-      const top = this.loadModule(name.slice(0, name.indexOf('.')));
-      vm.incref(top);
-      return top;
-    }
-    vm.incref(mod);
-    return mod;
+    return importModule(this, name, fromlist, level, f);
   }
 
-  /** A module object (borrowed: sys.modules holds it), imported on first use. */
   loadModule(name: string): number {
-    const m = this.modules.get(name);
-    if (m !== undefined) return m;
-    const dot = name.lastIndexOf('.');
-    // a package importing its own submodule is in sys.modules already (CPython adds it before its body runs)
-    if (dot > 0 && !this.loading.has(name.slice(0, dot))) this.loadModule(name.slice(0, dot));
-    const provider = this.moduleProviders.get(name);
-    if (provider) {
-      const h = provider(this);
-      this.modules.set(name, h);
-      return h;
-    }
-    const spec = findModule(name);
-    if (spec) {
-      this.loading.add(name);
-      try {
-        const h = spec.load(this.vm, (n) => {
-          const x = this.loadModule(n);
-          this.vm.incref(x);
-          return x;
-        });
-        this.modules.set(name, h);
-        return h;
-      } finally {
-        this.loading.delete(name);
-      }
-    }
-    if (realModuleExists(this.vm.py.release, name) === false) throw moduleNotFound(this.vm, name);
-    throw new NotSupported(`import ${name}`);
+    return loadModule(this, name);
   }
 
   moduleName(mod: number): string {
     return moduleData(this.vm, mod)?.name ?? '?';
   }
 
-  /** import_all_from: the module's public names (or its __all__). */
   publicNames(mod: number): [string, number][] {
-    if (this.vm.table.type[mod] !== T.Module) throw this.unsupported('from … import * of a non-module');
-    return [...moduleData(this.vm, mod).attrs].filter(([k]) => !k.startsWith('_'));
+    return publicNames(this, mod);
   }
 
   // ---- BuiltinsHost ------------------------------------------------------------------------
@@ -523,31 +322,12 @@ export class Interpreter implements Evaluator, InterpreterServices {
     return f === null ? this.globals : f.globals;
   }
 
-  /**
-   * compile(source, filename, mode) of a string (builtin exec/eval/compile): parsed as a string
-   * (not a file), an 'eval' source one expression whose value the code returns. Code objects are
-   * the compiler's static ones, as for the script itself.
-   */
   compileString(source: string, filename: string, mode: 'exec' | 'eval' | 'single'): CodeRt {
-    const text = mode === 'eval' ? source.replace(/^[ \t]+/, '') : source;
-    const tree = parse(text, { filename, mode: 'string' });
-    if (mode === 'eval' && (tree.body.length !== 1 || tree.body[0].k !== 'Expr'))
-      throw new PySyntaxError('invalid syntax', tree.body[0]?.line ?? 1, (tree.body[0]?.col ?? 0) + 1);
-    return this.compileModule(tree, filename, mode === 'eval');
+    return compileString(this, source, filename, mode);
   }
 
-  /** PyEval_EvalCode(code, globals, locals): run to its end in those namespaces; its value (a new reference). */
   runCode(code: CodeRt, globals: number, locals: number): number {
-    const f = this.moduleFrame(code, globals, locals);
-    let r: number;
-    try {
-      r = this.run(f);
-    } catch (e) {
-      if (!isStop(e)) clearAndPop(this, f);
-      throw e;
-    }
-    clearAndPop(this, f);
-    return r;
+    return runCode(this, code, globals, locals);
   }
 
   /** _PyEval_Vector(func, locals) for a class body. */
@@ -578,89 +358,23 @@ export class Interpreter implements Evaluator, InterpreterServices {
     return this.thread.recursionLimit;
   }
 
-  /** sys.setrecursionlimit: refused below the current depth, as CPython refuses it. */
   setRecursionLimit(n: number): void {
-    const vm = this.vm;
-    if (n < 1) throw raiseString(vm, E.ValueError, 'recursion limit must be greater or equal than 1');
-    const depth = this.thread.depth;
-    if (depth >= n)
-      throw raiseString(
-        vm,
-        E.RecursionError,
-        `cannot set the recursion limit to ${n} at the recursion depth ${depth}: the limit is too low`,
-      );
-    this.thread.recursionLimit = n;
+    return setRecursionLimit(this, n);
   }
 
-  /** super_init_without_args: the first argument (a cell's content) and the __class__ free variable. */
   zeroArgSuper(): { type: number; obj: number } {
-    const vm = this.vm;
-    const f = this.thread.current;
-    if (f === null) throw raiseString(vm, E.RuntimeError, 'super(): no current frame');
-    const co = f.code.co;
-    if (co.argcount === 0) throw raiseString(vm, E.RuntimeError, 'super(): no arguments');
-    let obj = f.local(0);
-    if (obj !== 0 && co.localspluskinds[0] & CO_FAST_CELL && vm.table.type[obj] === T.Cell)
-      obj = vm.table.ref[obj];
-    if (obj === 0) throw raiseString(vm, E.RuntimeError, 'super(): arg[0] deleted');
-    const i = co.localsplusnames.indexOf('__class__', co.nlocals);
-    if (i < 0) throw raiseString(vm, E.RuntimeError, 'super(): __class__ cell not found');
-    const cell = f.local(i);
-    if (cell === 0 || vm.table.type[cell] !== T.Cell)
-      throw raiseString(vm, E.RuntimeError, 'super(): bad __class__ cell');
-    const type = vm.table.ref[cell];
-    if (type === 0) throw raiseString(vm, E.RuntimeError, 'super(): empty __class__ cell');
-    if (!vm.typeOf(type).mro.includes(T.Type))
-      throw raiseString(vm, E.RuntimeError, `super(): __class__ is not a type (${vm.typeOf(type).name})`);
-    return { type, obj };
+    return zeroArgSuper(this);
   }
 
-  /**
-   * tracemalloc's traceback_get_frames: the innermost `limit` frames' (co_filename, line), and how
-   * many frames the thread has. Allocates nothing (it runs inside allocator hooks). A frame's line
-   * is its current instruction's (the loop saves f.ip at every instruction, as 3.11's
-   * INSTRUCTION_START sets frame->prev_instr); an outer frame's is its CALL's.
-   */
   tracebackFrames(limit: number, out: [string, number][]): number {
-    out.length = 0;
-    let total = 0;
-    for (let f = this.thread.current; f; f = f.previous) {
-      if (out.length < limit) out.push([f.code.co.filename, Math.max(0, f.line)]);
-      total++;
-    }
-    return total;
+    return tracebackFrames(this, limit, out);
   }
 
-  /** sys._getframe(depth): the frame object of a running frame. */
-  /** A running frame's code (co_filename, co_name) and current line, without making its frame object. */
   frameInfo(depth: number): { filename: string; name: string; line: number; globals: number } | null {
-    let f = this.thread.current;
-    for (let i = 0; i < depth && f; i++) f = f.previous;
-    if (!f) return null;
-    return {
-      filename: f.code.co.filename,
-      name: f.code.co.name,
-      line: Math.max(0, f.line),
-      globals: f.globals,
-    };
+    return frameInfo(this, depth);
   }
 
   frameAt(depth: number): number {
-    let f = this.thread.current;
-    for (let i = 0; i < depth && f; i++) f = f.previous;
-    if (!f) return 0;
-    return frameObjectFor(this, f);
+    return frameAt(this, depth);
   }
-}
-
-/** Replace a built-in type's table by a complete one, keeping its type object. */
-function readyInPlace(vm: Vm, s: ReturnType<typeof generatorType>): void {
-  const old = vm.types[s.id];
-  s.mro = old.mro;
-  s.bases = old.bases;
-  s.base = old.base;
-  inheritSlots(s, vm.types[s.base]);
-  s.flags |= old.flags;
-  vm.table.side[old.typeObject] = s;
-  vm.types[s.id] = s;
 }

@@ -1,32 +1,42 @@
-import { NotSupported, PyError } from '../errors';
-import { reprText } from '../abstract/repr';
-import { getAttr, lookupSpecial, typeLookup } from '../abstract/attr';
+import { getAttr, lookupSpecial } from '../abstract/attr';
 import { call } from '../abstract/call';
-import { dictKwargs } from '../abstract/kwargs';
 import { raiseFormat, typeError } from '../abstract/errors';
-import { iterNext, getIter } from '../abstract/iter';
 import type { Vm } from '../runtime/vm';
 import { methodNew } from './classobject';
 import { dictCopy, dictDelItem, dictEntries, dictGetItem, dictSetItem } from './dict';
 import { E } from './exctypes';
-import { callDunder, installDunderSlots } from './heapslots';
-import {
-  heapInstanceState,
-  instanceDict,
-  instanceRelease,
-  type HeapTypeData,
-  type InstanceState,
-} from './instance';
-import { fromLong } from './int';
+import { installDunderSlots } from './heapslots';
 import { listExtend, listNew } from './list';
 import { genericAlloc } from './object';
-import { classMethodNew, staticMethodNew, superNew } from './descrobject';
+import { superNew } from './descrobject';
 import { intern, strValue } from './str';
 import { tupleFromItems, tupleItems } from './tuple';
 import { inheritSlots } from './typeobject';
-import { T, TpFlags, defineType, type Kwargs, type TypeSlots, type Visit } from './types';
-import { newSharedKeys, sharedKeysDecref } from './values';
-import { weakrefNew } from './weakref';
+import { T, TpFlags, defineType, type TypeSlots } from './types';
+import { newSharedKeys } from './values';
+import {
+  addSubclass,
+  bestBase,
+  getsetDescr,
+  hasWeaklist,
+  memberDescr,
+  mroOf,
+  setDefault,
+  slotNames,
+  wrapSpecial,
+  type HeapTypeExtra,
+} from './typelayout';
+import {
+  finalizeFromGc,
+  kwargsMap,
+  slotTpNew,
+  subtypeClear,
+  subtypeDealloc,
+  subtypeTraverse,
+  typeDealloc,
+} from './subtype';
+
+export type { HeapTypeExtra } from './typelayout';
 
 /**
  * Classes (Objects/typeobject.c type_new, 3.11): `type(name, bases, namespace)` and, for the eval
@@ -39,32 +49,6 @@ import { weakrefNew } from './weakref';
  * and a weak reference), the shared keys for the instances' attributes (768 bytes), the copy
  * __set_name__ walks, and super(type, type).__init_subclass__ looked up and called.
  */
-export interface HeapTypeExtra extends HeapTypeData {
-  basesTuple: number;
-  mroTuple: number;
-  /** ht_slots: the sorted __slots__ names (a tuple), or 0. */
-  htSlots: number;
-  /** Our entry in each base's tp_subclasses: the key (PyLong_FromVoidPtr) and the weak reference. */
-  subclassEntries: { base: number; key: number; ref: number }[];
-  /** The classes made from this one (their entries), when it is a heap type itself. */
-  subclasses: Map<number, { key: number; ref: number }>;
-  /** This class's tp_subclasses dict, made for its first subclass (the object and its keys block). */
-  subclassesDict: number;
-  subclassesKeys: number;
-  dealloc: (vm: Vm, h: number) => void;
-  /** Built-in bases whose layout keeps a weakref list (function, set, type …): a class adds none. */
-  weaklist: boolean;
-}
-
-const WEAKLIST_TYPES = new Set<number>([
-  T.Function,
-  T.Set,
-  T.FrozenSet,
-  T.Type,
-  T.Generator,
-  T.Method,
-  T.Builtin,
-]);
 
 /** type(name, bases, dict): a new class (a new reference to its type object). `module` is the caller's __name__. */
 export function typeNew(
@@ -259,10 +243,6 @@ export function calculateMetaclass(vm: Vm, meta: TypeSlots, bases: readonly Type
   return winner;
 }
 
-/** A kwargs dict (0 for none) as a call's keywords. */
-const kwargsMap = (vm: Vm, kwargs: number): Kwargs | null =>
-  kwargs === 0 || vm.table.n[kwargs] === 0 ? null : dictKwargs(vm, kwargs);
-
 /**
  * type_new_set_classcell: a class body that uses super() or __class__ returns its __class__ cell
  * as __classcell__; the cell gets the new class and the name leaves the class's dict.
@@ -278,206 +258,6 @@ function setClassCell(vm: Vm, s: TypeSlots): void {
   vm.table.ref[cell] = s.typeObject;
   if (old !== 0) vm.decref(old);
   dictDelItem(vm, s.dict, name);
-}
-
-/** best_base: the base whose layout every other extends (single inheritance: the base). */
-function bestBase(vm: Vm, bases: TypeSlots[]): TypeSlots {
-  let winner = bases[0];
-  for (const b of bases.slice(1)) {
-    const sw = solidBase(vm, winner);
-    const sb = solidBase(vm, b);
-    if (sb.mro.includes(sw.id)) winner = b;
-    else if (!sw.mro.includes(sb.id)) throw typeError(vm, 'multiple bases have instance lay-out conflict');
-  }
-  return winner;
-}
-
-/** solid_base: the nearest base that adds to the instance layout. */
-function solidBase(vm: Vm, s: TypeSlots): TypeSlots {
-  let t = s;
-  for (;;) {
-    if (t.id === T.Object) return t;
-    const base = vm.types[t.base];
-    if (t.flags & TpFlags.HeapType) {
-      if ((t.slotNames?.length ?? 0) !== 0) return t;
-    } else if (t.basicsize !== base.basicsize || t.itemsize !== base.itemsize) return t;
-    // extra_ivars: a static type that adds no field to its base shares its layout (ZeroDivisionError)
-    t = base;
-  }
-}
-
-function hasWeaklist(vm: Vm, s: TypeSlots): boolean {
-  for (const id of s.mro) {
-    const t = vm.types[id];
-    if (t.flags & TpFlags.HeapType ? (t.extra as HeapTypeExtra).weaklist : WEAKLIST_TYPES.has(id))
-      return true;
-  }
-  return false;
-}
-
-function slotNames(vm: Vm, slotsObj: number): string[] {
-  if (vm.table.type[slotsObj] === T.Str) return [strValue(vm, slotsObj)];
-  // PySequence_Tuple: a tuple is read as it is
-  if (vm.table.type[slotsObj] === T.Tuple)
-    return Array.from(tupleItems(vm, slotsObj)).map((x) => slotName(vm, x));
-  const out: string[] = [];
-  const it = getIter(vm, slotsObj);
-  try {
-    for (let x = iterNext(vm, it); x !== 0; x = iterNext(vm, it)) {
-      try {
-        out.push(slotName(vm, x));
-      } finally {
-        vm.decref(x);
-      }
-    }
-  } finally {
-    vm.decref(it);
-  }
-  return out;
-}
-
-function slotName(vm: Vm, x: number): string {
-  if (vm.table.type[x] !== T.Str)
-    throw typeError(vm, "__slots__ items must be strings, not '%.200s'", vm.typeOf(x).name);
-  const n = strValue(vm, x);
-  if (n.startsWith('__') && !n.endsWith('__'))
-    throw new NotSupported(`private (name-mangled) __slots__ name ${n}`);
-  return n;
-}
-
-/** __new__ becomes a staticmethod (type_new_set_attrs). */
-function wrapSpecial(vm: Vm, dict: number): void {
-  const k = intern(vm, '__new__');
-  const f = dictGetItem(vm, dict, k);
-  if (f !== 0 && vm.table.type[f] === T.Function) {
-    const sm = staticMethodNew(vm, f);
-    dictSetItem(vm, dict, k, sm);
-    vm.decref(sm);
-  }
-  // type_new_set_classmethod: these two are implicitly classmethods
-  for (const name of ['__init_subclass__', '__class_getitem__']) {
-    const key = intern(vm, name);
-    const fn = dictGetItem(vm, dict, key);
-    if (fn === 0 || vm.table.type[fn] !== T.Function) continue;
-    const cm = classMethodNew(vm, fn);
-    dictSetItem(vm, dict, key, cm);
-    vm.decref(cm);
-  }
-}
-
-/** PyDict_SetDefault into the class dict; `steal` gives the new object's reference to the dict. */
-function setDefault(vm: Vm, dict: number, name: string, value: number, steal = true): void {
-  const k = intern(vm, name);
-  if (dictGetItem(vm, dict, k) === 0) dictSetItem(vm, dict, k, value);
-  if (steal) vm.decref(value);
-}
-
-/** mro_implementation: C3 linearization of the bases' MROs. */
-function mroOf(vm: Vm, s: TypeSlots, bases: TypeSlots[]): number[] {
-  if (bases.length === 1) return [s.id, ...bases[0].mro];
-  const seqs = [...bases.map((b) => [...b.mro]), bases.map((b) => b.id)];
-  const out = [s.id];
-  for (;;) {
-    const live = seqs.filter((q) => q.length);
-    if (!live.length) return out;
-    const head = live.map((q) => q[0]).find((c) => !live.some((q) => q.indexOf(c) > 0));
-    if (head === undefined)
-      throw typeError(
-        vm,
-        // mro_error's message breaks the line there
-        'Cannot create a consistent method resolution\norder (MRO) for bases %s',
-        bases.map((b) => b.name).join(', '),
-      );
-    out.push(head);
-    for (const q of live) if (q[0] === head) q.shift();
-  }
-}
-
-/** PyDescr_NewMember for a __slots__ name: an allocated member_descriptor holding the class. */
-function memberDescr(vm: Vm, s: TypeSlots, name: string, index: number): number {
-  const h = vm.newGcObject(T.MemberDescr, 48);
-  vm.incref(s.typeObject);
-  vm.table.ref[h] = s.typeObject;
-  vm.table.side[h] = {
-    type: s,
-    def: {
-      name,
-      get: (vm2: Vm, obj: number) => {
-        const v = heapInstanceState(vm2, obj)!.slots![index];
-        if (v === 0)
-          throw raiseFormat(
-            vm2,
-            E.AttributeError,
-            "'%.50s' object has no attribute '%U'",
-            vm2.typeOf(obj).name,
-            name,
-          );
-        vm2.incref(v);
-        return v;
-      },
-      set: (vm2: Vm, obj: number, value: number) => {
-        const slots = heapInstanceState(vm2, obj)!.slots!;
-        const old = slots[index];
-        if (value === 0 && old === 0)
-          throw raiseFormat(
-            vm2,
-            E.AttributeError,
-            "'%.50s' object has no attribute '%U'",
-            vm2.typeOf(obj).name,
-            name,
-          );
-        if (value) vm2.incref(value);
-        slots[index] = value;
-        if (old) vm2.decref(old);
-      },
-    },
-  };
-  vm.gc.track(h);
-  return h;
-}
-
-/**
- * PyDescr_NewGetSet for __dict__ / __weakref__ (subtype_getsets_full): 16 + 48 bytes, and
- * descr_new interns the name from a C string (a temporary str for names longer than one character).
- */
-function getsetDescr(vm: Vm, s: TypeSlots, name: string): number {
-  const h = vm.newGcObject(T.GetSetDescr, 48);
-  vm.incref(s.typeObject);
-  vm.table.ref[h] = s.typeObject;
-  const tmp = vm.mem.malloc(vm.py.sizes.strAscii + name.length + 1);
-  vm.mem.free(tmp);
-  vm.table.side[h] = {
-    type: s,
-    def:
-      name === '__dict__'
-        ? {
-            name,
-            get: (vm2: Vm, obj: number) => {
-              const d = instanceDict(vm2, obj);
-              vm2.incref(d);
-              return d;
-            },
-          }
-        : { name, get: (vm2: Vm) => vm2.s.None },
-  };
-  vm.gc.track(h);
-  return h;
-}
-
-/** add_subclass: the class enters the base's tp_subclasses as {PyLong_FromVoidPtr(type): weakref(type)}. */
-function addSubclass(vm: Vm, base: TypeSlots, s: TypeSlots): void {
-  const key = fromLong(vm, vm.id(s.typeObject));
-  const ref = weakrefNew(vm, s.typeObject);
-  if (base.flags & TpFlags.HeapType) {
-    const bx = base.extra as HeapTypeExtra;
-    if (bx.subclassesDict === 0) {
-      // the base's first subclass makes its tp_subclasses dict (an int key: a general table)
-      bx.subclassesDict = vm.newGcObject(T.Dict, 48);
-      bx.subclassesKeys = vm.mem.malloc(160);
-    }
-    bx.subclasses.set(s.id, { key, ref });
-  }
-  (s.extra as HeapTypeExtra).subclassEntries.push({ base: base.id, key, ref });
 }
 
 /** type_new_set_names: a copy of the class dict, each value's __set_name__ called. */
@@ -512,201 +292,6 @@ function initSubclass(vm: Vm, s: TypeSlots, kwargs: number): void {
   } finally {
     vm.decref(f);
   }
-}
-
-/**
- * slot_tp_new: the class's __new__ (a staticmethod) called with the class first, through
- * _PyObject_Call_Prepend (the arguments on the C stack up to _PY_FASTCALL_SMALL_STACK = 5, else a
- * PyMem array) and _PyObject_FastCallDictTstate: with keywords, a vectorcall __new__ (a Python
- * function) gets _PyStack_UnpackDict's array of 1 + nargs + nkwargs pointers around the call
- * (`CarModel(name, air=True, cruise=False)`: 40 bytes, as slot_tp_init's for its __init__).
- */
-function slotTpNew(vm: Vm, type: TypeSlots, args: number, kwargs: number): number {
-  const f = getAttr(vm, type.typeObject, '__new__');
-  try {
-    const items = [type.typeObject, ...tupleItems(vm, args)];
-    const nkw = kwargs !== 0 ? vm.table.n[kwargs] : 0;
-    const prepend = items.length > 5 ? vm.mem.malloc(8 * items.length) : 0;
-    try {
-      const stack =
-        nkw > 0 && vm.table.type[f] === T.Function ? vm.mem.malloc(8 * (1 + items.length + nkw)) : 0;
-      try {
-        return call(vm, f, items, kwargsMap(vm, kwargs));
-      } finally {
-        if (stack) vm.mem.free(stack);
-      }
-    } finally {
-      if (prepend) vm.mem.free(prepend);
-    }
-  } finally {
-    vm.decref(f);
-  }
-}
-
-// ---- instances ---------------------------------------------------------------------------------
-
-/** The nearest built-in type in the MRO (whose layout the instance extends). */
-function builtinBase(vm: Vm, s: TypeSlots): TypeSlots {
-  const mro = s.mro;
-  for (let i = 0; i < mro.length; i++) {
-    const b = vm.types[mro[i]];
-    if (!(b.flags & TpFlags.HeapType)) return b;
-  }
-  return vm.types[T.Object];
-}
-
-/**
- * subtype_dealloc: untracked; __del__ would run here; the __slots__ members and the dict (or
- * values) released; the built-in base's dealloc (object's: PyObject_GC_Del); then the class.
- */
-function subtypeDealloc(vm: Vm, h: number): void {
-  const type = vm.typeOf(h);
-  const typeObj = type.typeObject;
-  vm.gc.untrack(h);
-  // Py_TRASHCAN_BEGIN(self, subtype_dealloc): past 50 nested deallocations the instance waits on
-  // the trash list, so `del head` of a 200,000-node linked list frees iteratively, in that order.
-  if (vm.trashBegin(h)) return;
-  if (callFinalizerFromDealloc(vm, h, type)) {
-    const st = heapInstanceState(vm, h);
-    if (st) {
-      clearInstance(vm, st);
-      vm.heapState.delete(h);
-    }
-    const b = builtinBase(vm, type);
-    if (b.id !== T.Object) {
-      // basedealloc (list_dealloc, long_dealloc, unicode_dealloc…): its trashcan is off, its tp_free is GC_Del
-      vm.deallocBaseOf(h);
-      b.dealloc(vm, h);
-      vm.deallocBaseOf(-1);
-    } else vm.gcDel(h);
-    vm.decref(typeObj);
-  } // else resurrected by __del__ (endlabel)
-  vm.trashEnd();
-}
-
-/** The instances whose __del__ has run (_PyGC_FINALIZED): a finalizer runs once per object. */
-const finalizedBy = new WeakMap<Vm, Set<number>>();
-
-/**
- * PyObject_CallFinalizerFromDealloc with slot_tp_finalize, for a class with __del__: the object
- * is tracked again and resurrected (refcount 1) for the call, an exception from __del__ is
- * unraisable ("Exception ignored in: <function A.__del__ at 0x…>" on stderr), then the reference
- * is dropped; false when __del__ stored the object somewhere (resurrected: no deallocation).
- */
-function callFinalizerFromDealloc(vm: Vm, h: number, type: TypeSlots): boolean {
-  let done = finalizedBy.get(vm);
-  if (done === undefined) finalizedBy.set(vm, (done = new Set()));
-  if (done.delete(h)) return true;
-  const del = typeLookup(vm, type, '__del__');
-  if (del === 0) return true;
-  done.add(h);
-  vm.gc.track(h);
-  vm.table.refcnt[h] = 1;
-  try {
-    vm.decref(callDunder(vm, h, '__del__', []));
-  } catch (e) {
-    if (!(e instanceof PyError) || e.excType < 0) throw e;
-    vm.eval.writeUnraisable(e, `Exception ignored in: ${reprText(vm, del)}`);
-  }
-  if (--vm.table.refcnt[h] !== 0) return false;
-  done.delete(h);
-  vm.gc.untrack(h);
-  return true;
-}
-
-/**
- * finalize_garbage's PyObject_CallFinalizer for a class's instance found in unreachable garbage
- * (slot_tp_finalize): __del__ once per object (_PyGCHead_SET_FINALIZED first, so its later
- * deallocation does not call it again), held by a reference for the call, an exception unraisable.
- */
-function finalizeFromGc(vm: Vm, h: number): boolean {
-  const type = vm.typeOf(h);
-  if (type.dealloc !== subtypeDealloc) return false;
-  let done = finalizedBy.get(vm);
-  if (done === undefined) finalizedBy.set(vm, (done = new Set()));
-  if (done.has(h)) return false;
-  const del = typeLookup(vm, type, '__del__');
-  if (del === 0) return false;
-  done.add(h);
-  vm.incref(h);
-  try {
-    vm.decref(callDunder(vm, h, '__del__', []));
-  } catch (e) {
-    if (!(e instanceof PyError) || e.excType < 0) throw e;
-    vm.eval.writeUnraisable(e, `Exception ignored in: ${reprText(vm, del)}`);
-  }
-  vm.decref(h);
-  return true;
-}
-
-function clearInstance(vm: Vm, st: InstanceState): void {
-  if (st.slots) {
-    const slots = st.slots;
-    for (let i = 0; i < slots.length; i++) {
-      const v = slots[i];
-      if (v) {
-        slots[i] = 0;
-        vm.decref(v);
-      }
-    }
-  }
-  instanceRelease(vm, st);
-}
-
-/** subtype_traverse: the members, the dict or values, the class, then the base's references. */
-function subtypeTraverse(vm: Vm, h: number, visit: Visit): void {
-  const st = heapInstanceState(vm, h);
-  if (st) {
-    const m = st.slots;
-    if (m !== null) for (let i = 0; i < m.length; i++) if (m[i] !== 0) visit(m[i]);
-    if (st.dict) visit(st.dict);
-    else if (st.values !== null) {
-      const s = st.values.slots;
-      for (let i = 0; i < s.length; i++) if (s[i] !== 0) visit(s[i]);
-    }
-  }
-  const type = vm.typeOf(h);
-  visit(type.typeObject);
-  builtinBase(vm, type).traverse?.(vm, h, visit);
-}
-
-function subtypeClear(vm: Vm, h: number): void {
-  const st = heapInstanceState(vm, h);
-  if (st) clearInstance(vm, st);
-  builtinBase(vm, vm.typeOf(h)).clear?.(vm, h);
-}
-
-// ---- the class object's own lifetime -------------------------------------------------------
-
-/**
- * type_dealloc (a class in a cycle, so the collector's): out of its bases' tp_subclasses (a key
- * made to find the entry, then the entry's key and weak reference released), then its dict,
- * bases, MRO, shared keys, the object, and its type id.
- */
-function typeDealloc(vm: Vm, h: number): void {
-  const s = vm.slotsOf(h);
-  const x = s.extra as HeapTypeExtra;
-  vm.gc.untrack(h);
-  for (const e of x.subclassEntries) {
-    const probe = fromLong(vm, vm.id(h));
-    vm.decref(probe);
-    const b = vm.types[e.base];
-    if (b.flags & TpFlags.HeapType) (b.extra as HeapTypeExtra).subclasses.delete(s.id);
-    vm.decref(e.key);
-    vm.decref(e.ref);
-  }
-  for (const { ref } of x.subclasses.values()) (vm.table.side[ref] as { referent: number }).referent = 0;
-  if (x.subclassesDict) {
-    vm.gcDel(x.subclassesDict);
-    vm.mem.free(x.subclassesKeys);
-  }
-  vm.xdecref(s.dict);
-  vm.xdecref(x.basesTuple);
-  vm.xdecref(x.mroTuple);
-  vm.xdecref(x.htSlots);
-  if (x.cachedKeys) sharedKeysDecref(vm, x.cachedKeys);
-  vm.gcDel(h);
-  vm.releaseTypeId(s.id);
 }
 
 /** type_setattro for a class: the dict takes the value, and a dunder refreshes the slots. */
