@@ -15,7 +15,7 @@ import { STR_METHODS } from './strmethods';
 import { dictKwargs } from '../abstract/kwargs';
 import { intValue } from './int';
 import { listSliceItems } from './list';
-import { isMemoryview, memoryviewBuffer } from './memoryview';
+import { isMemoryview, memoryviewBuffer, memoryviewToBytes } from './memoryview';
 import { genericAlloc } from './object';
 import { tupleItem, tupleItems } from './tuple';
 import { T, TpFlags, type TypeSlots } from './types';
@@ -108,6 +108,8 @@ function bytesExactNew(vm: Vm, args: number, kwargs: number): number {
  * PyBytes_FromStringAndSize(NULL, len) (no 1-byte singleton: there is no char yet), the copy.
  */
 function bytesFromBuffer(vm: Vm, a: number): number {
+  const strided = isMemoryview(vm, a) ? memoryviewToBytes(vm, a) : null;
+  if (strided !== null) return strided;
   const view = isMemoryview(vm, a) ? memoryviewBuffer(vm, a) : getBuffer(vm, a);
   try {
     const t = vm.table.type[view.obj];

@@ -1,30 +1,21 @@
-import { NotSupported, memoryError } from '../errors';
+import { NotSupported } from '../errors';
 import { raiseString, typeError, valueError } from '../abstract/errors';
-import { asSsize, hasIndex } from '../abstract/number';
 import { typeName } from '../abstract/object';
 import type { Vm } from '../runtime/vm';
-import { TYPECODES, rawGet, rawSet, type ArrayState } from './arrayobject';
-import {
-  bufferByte,
-  bufferBytes,
-  bufferString,
-  bufferWrite,
-  getBuffer,
-  hasBuffer,
-  releaseBuffer,
-  type BufferView,
-} from './buffer';
+import { bufferString, getBuffer, hasBuffer, releaseBuffer, type BufferView } from './buffer';
 import { bytesCopy } from './bytes';
 import { hexText } from './bytesmethods';
-import { E } from './exctypes';
-import { fromDouble } from './float';
-import { fromLong, fromSsize, intValue } from './int';
+import { fromSsize } from './int';
 import { listNew, listPut } from './list';
 import { moduleType } from './modtypes';
-import { sliceIndices } from './slice';
-import { strResult, strValue } from './str';
+import { strResult } from './str';
 import { tupleFromItems, tupleItem } from './tuple';
-import { Cmp, Meth, T, TpFlags, defineType, type MethodDef, type TypeSlots } from './types';
+import { assSubscript, item, memoryRichcompare, subscript } from './memoryitems';
+import { castView, tobytesOrder } from './memorycast';
+import { Meth, TpFlags, defineType, type MethodDef, type TypeSlots } from './types';
+import { gatherBytes, isContiguous, toContiguousAllocations, viewSize, type ViewShape } from './memoryshape';
+import { latin1Text } from './bytes';
+import { exc } from './exctypes';
 
 /**
  * memoryview (Objects/memoryobject.c, 3.11). memoryview(x) first makes a _PyManagedBuffer (a GC
@@ -36,7 +27,7 @@ import { Cmp, Meth, T, TpFlags, defineType, type MethodDef, type TypeSlots } fro
  * Columns: ref = the managed buffer. The managed buffer's side data is its master view.
  */
 const MBUF_BASIC = 112;
-const MEMORYVIEW_BASIC = 144 + 3 * 8;
+const MEMORYVIEW_BASIC = viewSize(1);
 
 interface ManagedBuffer {
   master: BufferView;
@@ -45,13 +36,15 @@ interface ManagedBuffer {
   exports: number;
 }
 
-interface MemoryView {
+interface MemoryView extends ViewShape {
   view: BufferView;
   released: boolean;
+  /** The format as cast() was given it when it differs from the item code ('@i'). */
+  formatText?: string;
 }
 
-const mbufOf = (vm: Vm, mb: number): ManagedBuffer => vm.table.side[mb] as ManagedBuffer;
-const mvOf = (vm: Vm, h: number): MemoryView => vm.table.side[h] as MemoryView;
+export const mbufOf = (vm: Vm, mb: number): ManagedBuffer => vm.table.side[mb] as ManagedBuffer;
+export const mvOf = (vm: Vm, h: number): MemoryView => vm.table.side[h] as MemoryView;
 
 /** mbuf_release: the exporter's buffer released and the reference to it dropped. */
 function mbufRelease(vm: Vm, mb: number): void {
@@ -79,12 +72,18 @@ const ManagedBufferType = (_vm: Vm, id: number): TypeSlots =>
     },
   });
 
-/** mbuf_add_view: a new 1-D view on the managed buffer (its export counted). */
-function addView(vm: Vm, mb: number, view: BufferView): number {
-  const h = vm.newGcObject(memoryviewType(vm).id, MEMORYVIEW_BASIC);
+/** mbuf_add_view: a new view on the managed buffer with its own copy of the shape (its export counted). */
+export function addView(vm: Vm, mb: number, view: BufferView, shape: ViewShape): number {
+  const h = vm.newGcObject(memoryviewType(vm).id, viewSize(shape.shape.length));
   vm.incref(mb);
   vm.table.ref[h] = mb;
-  vm.table.side[h] = { view: { ...view }, released: false } satisfies MemoryView;
+  vm.table.side[h] = {
+    view: { ...view },
+    released: false,
+    shape: [...shape.shape],
+    strides: [...shape.strides],
+    formatText: (shape as Partial<MemoryView>).formatText,
+  } satisfies MemoryView;
   mbufOf(vm, mb).exports++;
   vm.gc.track(h);
   return h;
@@ -92,7 +91,7 @@ function addView(vm: Vm, mb: number, view: BufferView): number {
 
 /** PyMemoryView_FromObject: a view of a view shares its managed buffer; else one is made first. */
 export function memoryviewFrom(vm: Vm, obj: number): number {
-  if (isMemoryview(vm, obj)) return addView(vm, vm.table.ref[obj], live(vm, obj));
+  if (isMemoryview(vm, obj)) return addView(vm, vm.table.ref[obj], live(vm, obj), mvOf(vm, obj));
   if (!hasBuffer(vm, obj))
     throw typeError(vm, "memoryview: a bytes-like object is required, not '%.200s'", typeName(vm, obj));
   const mb = vm.newGcObject(moduleType(vm, ManagedBufferType).id, MBUF_BASIC);
@@ -100,7 +99,8 @@ export function memoryviewFrom(vm: Vm, obj: number): number {
   vm.incref(obj);
   vm.gc.track(mb);
   try {
-    return addView(vm, mb, mbufOf(vm, mb).master);
+    const master = mbufOf(vm, mb).master;
+    return addView(vm, mb, master, { shape: [master.len / master.itemsize], strides: [master.itemsize] });
   } finally {
     vm.decref(mb); // the view holds it now
   }
@@ -109,15 +109,36 @@ export function memoryviewFrom(vm: Vm, obj: number): number {
 export const isMemoryview = (vm: Vm, h: number): boolean => vm.table.type[h] === memoryviewType(vm).id;
 
 /** CHECK_RELEASED: the view, or ValueError once released. */
-function live(vm: Vm, h: number): BufferView {
+export function live(vm: Vm, h: number): BufferView {
   const m = mvOf(vm, h);
   if (m.released || mbufOf(vm, vm.table.ref[h]).released)
     throw valueError(vm, 'operation forbidden on released memoryview object');
   return m.view;
 }
 
-/** A view's buffer for bytes(mv), bytearray(mv), b''.join (memory_getbuf: nothing allocated). */
-export const memoryviewBuffer = (vm: Vm, h: number): BufferView => live(vm, h);
+/**
+ * A view's buffer as a PyBUF_SIMPLE request gets it (struct.unpack_from, binascii, ctypes;
+ * memory_getbuf: nothing allocated): refused for a view that is not C-contiguous.
+ */
+/**
+ * bytes(view) of a view that is not C-contiguous (_PyBytes_FromBuffer with PyBUF_FULL_RO): the
+ * bytes object, then PyBuffer_ToContiguous's copy in C order; null for a contiguous view.
+ */
+export function memoryviewToBytes(vm: Vm, h: number): number | null {
+  const v = live(vm, h);
+  const sh = mvOf(vm, h);
+  if (isContiguous(sh, v.itemsize, v.len, 'C')) return null;
+  const out = bytesCopy(vm, latin1Text(gatherBytes(vm, v, sh)));
+  toContiguousAllocations(vm, sh, v.itemsize);
+  return out;
+}
+
+export function memoryviewBuffer(vm: Vm, h: number): BufferView {
+  const v = live(vm, h);
+  if (!isContiguous(mvOf(vm, h), v.itemsize, v.len, 'C'))
+    throw raiseString(vm, exc('BufferError'), 'memoryview: underlying buffer is not C-contiguous');
+  return v;
+}
 
 /** _memory_release: the view released; the exporter too when it was the last view. */
 function release(vm: Vm, h: number): void {
@@ -128,116 +149,6 @@ function release(vm: Vm, h: number): void {
   if (--mbufOf(vm, mb).exports === 0) mbufRelease(vm, mb);
 }
 
-const scratch = new DataView(new ArrayBuffer(8));
-
-/** Item i's value as its format reads it (unpack_single without the boxing). */
-function rawItem(vm: Vm, v: BufferView, i: number): number | bigint {
-  const at = v.offset + i * v.itemsize;
-  if (v.format === 'B') return bufferByte(vm, v.obj, at);
-  for (let k = 0; k < v.itemsize; k++) scratch.setUint8(k, bufferByte(vm, v.obj, at + k));
-  return rawGet({ descr: TYPECODES[v.format], bytes: scratch } as ArrayState, 0);
-}
-
-/** unpack_single: item i of the view as its format makes it (small ints for 'B'). */
-function item(vm: Vm, v: BufferView, i: number): number {
-  if (v.format === 'B') return fromSsize(vm, rawItem(vm, v, i) as number);
-  const x = rawItem(vm, v, i);
-  if (v.format === 'd' || v.format === 'f') return fromDouble(vm, x as number);
-  return fromLong(vm, typeof x === 'bigint' && x >= -(2n ** 53n) && x <= 2n ** 53n ? Number(x) : x);
-}
-
-function indexOf(vm: Vm, v: BufferView, key: number): number {
-  const n = v.len / v.itemsize;
-  let i = asSsize(vm, key, E.IndexError);
-  if (i < 0) i += n;
-  if (i < 0 || i >= n) throw raiseString(vm, E.IndexError, 'index out of bounds on dimension 1');
-  return i;
-}
-
-/** memory_subscript: an index unpacks one item; a slice is a new view on the same buffer. */
-function subscript(vm: Vm, h: number, key: number): number {
-  const v = live(vm, h);
-  if (vm.table.type[key] === T.Slice) {
-    const sl = sliceIndices(vm, key, v.len / v.itemsize);
-    if (sl.step !== 1) throw new NotSupported('memoryview slices with a step');
-    const out = addView(vm, vm.table.ref[h], v);
-    const nv = mvOf(vm, out).view;
-    nv.offset = v.offset + sl.start * v.itemsize;
-    nv.len = sl.length * v.itemsize;
-    return out;
-  }
-  if (!hasIndex(vm, key)) throw typeError(vm, 'memoryview: invalid slice key');
-  return item(vm, v, indexOf(vm, v, key));
-}
-
-/**
- * memory_ass_sub: an index packs one item (pack_single: the format's range and type checked); a
- * slice, stepped or not, copies a buffer of the same format and length into the exporter's
- * memory (copy_single): bytearray, array.array, BytesIO views.
- */
-function assSubscript(vm: Vm, h: number, key: number, value: number): void {
-  const v = live(vm, h);
-  if (v.readonly) throw typeError(vm, 'cannot modify read-only memory');
-  if (value === 0) throw typeError(vm, 'cannot delete memory');
-  if (vm.table.type[key] === T.Slice) {
-    const sl = sliceIndices(vm, key, v.len / v.itemsize);
-    const mv = isMemoryview(vm, value);
-    if (!hasBuffer(vm, value) && !mv)
-      throw typeError(vm, "a bytes-like object is required, not '%.200s'", typeName(vm, value));
-    const src = mv ? live(vm, value) : getBuffer(vm, value);
-    try {
-      if (src.len / src.itemsize !== sl.length || src.format !== v.format || src.itemsize !== v.itemsize)
-        throw valueError(vm, 'memoryview assignment: lvalue and rvalue have different structures');
-      const bytes = bufferBytes(vm, src, 0, src.len);
-      const size = v.itemsize;
-      if (sl.step === 1) bufferWrite(vm, v, sl.start * size, bytes);
-      else {
-        // copy_single: a strided destination goes through a PyMem_Malloc'd bounce buffer
-        const tmp = vm.mem.malloc(sl.length * size);
-        if (tmp === 0 && sl.length * size > 0) throw memoryError();
-        for (let k = 0; k < sl.length; k++)
-          bufferWrite(vm, v, (sl.start + k * sl.step) * size, bytes.subarray(k * size, (k + 1) * size));
-        vm.mem.free(tmp);
-      }
-    } finally {
-      if (!mv) releaseBuffer(vm, src);
-    }
-    return;
-  }
-  if (!hasIndex(vm, key)) throw typeError(vm, 'memoryview: invalid slice key');
-  const i = indexOf(vm, v, key);
-  bufferWrite(vm, v, i * v.itemsize, packSingle(vm, v.format, value));
-}
-
-/** pack_single: one item's bytes in the view's format (little-endian: x86-64's native order). */
-function packSingle(vm: Vm, format: string, value: number): Uint8Array {
-  const descr = TYPECODES[format];
-  if (descr === undefined || descr.kind === 'unicode')
-    throw new NotSupported(`memoryview item assignment with format '${format}'`);
-  const s = { descr, bytes: new DataView(new ArrayBuffer(8)) } as ArrayState;
-  const invalid = (what: string): never => {
-    throw (what === 'type' ? typeError : valueError)(
-      vm,
-      `memoryview: invalid ${what} for format '${format}'`,
-    );
-  };
-  const t = vm.table.type[value];
-  if (descr.kind === 'float') {
-    if (t === T.Float) rawSet(s, 0, vm.table.num[value]);
-    else if (hasIndex(vm, value)) rawSet(s, 0, Number(intValue(vm, value)));
-    else invalid('type');
-  } else {
-    if (!hasIndex(vm, value)) invalid('type');
-    const x = BigInt(t === T.Int || t === T.Bool ? intValue(vm, value) : asSsize(vm, value, 0));
-    const bits = BigInt(descr.itemsize * 8);
-    const [lo, hi] =
-      descr.kind === 'uint' ? [0n, (1n << bits) - 1n] : [-(1n << (bits - 1n)), (1n << (bits - 1n)) - 1n];
-    if (x < lo || x > hi) invalid('value');
-    rawSet(s, 0, descr.itemsize === 8 ? x : Number(x));
-  }
-  return new Uint8Array(s.bytes.buffer, 0, descr.itemsize);
-}
-
 const m = (name: string, flags: number, impl: MethodDef['impl']): MethodDef => ({
   name,
   flags,
@@ -246,21 +157,49 @@ const m = (name: string, flags: number, impl: MethodDef['impl']): MethodDef => (
 });
 
 const METHODS: Record<string, MethodDef> = {
-  tobytes: m('tobytes', Meth.Varargs | Meth.Keywords, (vm, h) =>
-    bytesCopy(vm, bufferString(vm, live(vm, h))),
-  ),
-  tolist: m('tolist', Meth.NoArgs, (vm, h) => {
-    // memory_tolist: PyList_New(n) first, then each item unpacked into its slot
+  tobytes: m('tobytes', Meth.Varargs | Meth.Keywords, (vm, h, args, kw) => {
     const v = live(vm, h);
-    const n = v.len / v.itemsize;
-    const l = listNew(vm, n);
-    for (let i = 0; i < n; i++) listPut(vm, l, i, item(vm, v, i));
-    return l;
+    const sh = mvOf(vm, h);
+    const asked = tobytesOrder(vm, args, kw);
+    // 'A': the memory as it lies when the view is contiguous in either order, else C order
+    const cont = (o: 'C' | 'F'): boolean => isContiguous(sh, v.itemsize, v.len, o);
+    const order = asked === 'A' ? (cont('C') || !cont('F') ? 'C' : 'F') : asked;
+    // memoryview_tobytes_impl: the bytes object first, then PyBuffer_ToContiguous into it
+    const out = bytesCopy(vm, latin1Text(gatherBytes(vm, v, sh, order)));
+    if (!(asked === 'A' ? cont('C') || cont('F') : cont(order)))
+      toContiguousAllocations(vm, sh, v.itemsize, order);
+    return out;
   }),
-  // memoryview_hex_impl: _Py_strhex of the view's bytes, bytes.hex's writer
-  hex: m('hex', Meth.Fastcall | Meth.Keywords, (vm, h, args, kw) =>
-    hexText(vm, bufferString(vm, live(vm, h)), args, kw),
-  ),
+  tolist: m('tolist', Meth.NoArgs, (vm, h) => {
+    // memoryview_tolist_impl / tolist_rec: PyList_New(shape[0]) per row, then each item unpacked into its slot
+    const v = live(vm, h);
+    const sh = mvOf(vm, h);
+    const rec = (dim: number, at: number): number => {
+      const n = sh.shape[dim];
+      const l = listNew(vm, n);
+      for (let i = 0; i < n; i++) {
+        const off = at + i * sh.strides[dim];
+        listPut(vm, l, i, dim === sh.shape.length - 1 ? item(vm, v, off) : rec(dim + 1, off));
+      }
+      return l;
+    };
+    return rec(0, 0);
+  }),
+  // memoryview_hex_impl: _Py_strhex of the view's bytes; a view that is not C-contiguous is first
+  // copied into a bytes object (PyBuffer_ToContiguous), released after
+  hex: m('hex', Meth.Fastcall | Meth.Keywords, (vm, h, args, kw) => {
+    const v = live(vm, h);
+    const sh = mvOf(vm, h);
+    if (isContiguous(sh, v.itemsize, v.len, 'C')) return hexText(vm, bufferString(vm, v), args, kw);
+    const text = latin1Text(gatherBytes(vm, v, sh));
+    const tmp = bytesCopy(vm, text);
+    try {
+      toContiguousAllocations(vm, sh, v.itemsize);
+      return hexText(vm, text, args, kw);
+    } finally {
+      vm.decref(tmp);
+    }
+  }),
   release: m('release', Meth.NoArgs, (vm, h) => {
     release(vm, h);
     return vm.s.None;
@@ -274,34 +213,13 @@ const METHODS: Record<string, MethodDef> = {
     release(vm, h);
     return vm.s.None;
   }),
-  cast: m('cast', Meth.Varargs | Meth.Keywords, (vm, h, args) => {
-    const v = live(vm, h);
-    const fmt = args.length ? strOf(vm, args[0]) : '';
-    const code = TYPECODES[fmt];
-    if (args.length !== 1 || (fmt !== 'B' && !code) || fmt === 'u')
-      throw new NotSupported(`memoryview.cast(${args.length === 1 ? JSON.stringify(fmt) : '…'})`);
-    // memory_cast: one side of a cast must be a byte format ('B', 'b', 'c')
-    if (!BYTE_FORMATS.has(v.format) && !BYTE_FORMATS.has(fmt))
-      throw typeError(vm, 'memoryview: cannot cast between two non-byte formats');
-    const size = fmt === 'B' ? 1 : code.itemsize;
-    if (v.len % size !== 0) throw typeError(vm, 'memoryview: length is not a multiple of itemsize');
-    const out = addView(vm, vm.table.ref[h], v);
-    Object.assign(mvOf(vm, out).view, { format: fmt, itemsize: size });
-    return out;
-  }),
+  cast: m('cast', Meth.Varargs | Meth.Keywords, (vm, h, args, kw) => castView(vm, h, args, kw)),
   toreadonly: m('toreadonly', Meth.NoArgs, (vm, h) => {
-    const out = addView(vm, vm.table.ref[h], live(vm, h));
+    const out = addView(vm, vm.table.ref[h], live(vm, h), mvOf(vm, h));
     mvOf(vm, out).view.readonly = true;
     return out;
   }),
 };
-
-const BYTE_FORMATS = new Set(['B', 'b', 'c']);
-
-function strOf(vm: Vm, h: number): string {
-  if (vm.table.type[h] !== T.Str) throw typeError(vm, 'memoryview: format argument must be a string');
-  return strValue(vm, h);
-}
 
 const get = (name: string, fn: (vm: Vm, v: BufferView, h: number) => number) => ({
   name,
@@ -316,62 +234,31 @@ const GETSET = {
   nbytes: get('nbytes', (vm, v) => fromSsize(vm, v.len)),
   readonly: get('readonly', (vm, v) => vm.s.bool(v.readonly)),
   itemsize: get('itemsize', (vm, v) => fromSsize(vm, v.itemsize)),
-  format: get('format', (vm, v) => strResult(vm, v.format)),
-  ndim: get('ndim', (vm) => fromSsize(vm, 1)),
-  shape: get('shape', (vm, v) => tupleOfOne(vm, v.len / v.itemsize)),
-  strides: get('strides', (vm, v) => tupleOfOne(vm, v.itemsize)),
+  format: get('format', (vm, v, h) => strResult(vm, mvOf(vm, h).formatText ?? v.format)),
+  ndim: get('ndim', (vm, _v, h) => fromSsize(vm, mvOf(vm, h).shape.length)),
+  shape: get('shape', (vm, _v, h) => intTuple(vm, mvOf(vm, h).shape)),
+  strides: get('strides', (vm, _v, h) => intTuple(vm, mvOf(vm, h).strides)),
   // memory_suboffsets_get: a view of a plain buffer has none, an empty tuple
   suboffsets: get('suboffsets', (vm) => vm.s.emptyTuple),
-  contiguous: get('contiguous', (vm) => vm.s.True),
-  c_contiguous: get('c_contiguous', (vm) => vm.s.True),
-  f_contiguous: get('f_contiguous', (vm) => vm.s.True),
+  contiguous: get('contiguous', (vm, v, h) =>
+    vm.s.bool(
+      isContiguous(mvOf(vm, h), v.itemsize, v.len, 'C') || isContiguous(mvOf(vm, h), v.itemsize, v.len, 'F'),
+    ),
+  ),
+  c_contiguous: get('c_contiguous', (vm, v, h) =>
+    vm.s.bool(isContiguous(mvOf(vm, h), v.itemsize, v.len, 'C')),
+  ),
+  f_contiguous: get('f_contiguous', (vm, v, h) =>
+    vm.s.bool(isContiguous(mvOf(vm, h), v.itemsize, v.len, 'F')),
+  ),
 };
 
-/** A 1-tuple of an int (memory_shape_get's _IntTupleFromSsizet): the tuple takes the int's reference. */
-function tupleOfOne(vm: Vm, n: number): number {
-  return tupleFromItems(vm, [fromSsize(vm, n)]);
-}
-
-/**
- * memory_richcompare: == and != only. Equal when the other side exports a buffer (a bytes, a
- * bytearray, an array, another view) with as many items and each item unpacks equal: the same
- * bytes when the formats agree; a released view equals only itself.
- */
-function memoryRichcompare(vm: Vm, v: number, w: number, op: Cmp): number {
-  if (op !== Cmp.EQ && op !== Cmp.NE) return vm.s.NotImplemented;
-  const equal = v === w || viewsEqual(vm, v, w);
-  if (equal === null) return vm.s.NotImplemented;
-  return vm.s.bool(equal === (op === Cmp.EQ));
-}
-
-function viewsEqual(vm: Vm, v: number, w: number): boolean | null {
-  for (const h of [v, w])
-    if (isMemoryview(vm, h) && (mvOf(vm, h).released || mbufOf(vm, vm.table.ref[h]).released)) return false;
-  const views: BufferView[] = [];
-  const taken: BufferView[] = [];
-  try {
-    for (const h of [v, w]) {
-      if (isMemoryview(vm, h)) views.push(live(vm, h));
-      else if (hasBuffer(vm, h)) {
-        const b = getBuffer(vm, h);
-        taken.push(b);
-        views.push(b);
-      } else return null;
-    }
-    const [a, b] = views;
-    const n = a.len / a.itemsize;
-    if (n !== b.len / b.itemsize) return false;
-    if (a.format === b.format) return bufferString(vm, a) === bufferString(vm, b);
-    for (let i = 0; i < n; i++) {
-      const x = rawItem(vm, a, i);
-      const y = rawItem(vm, b, i);
-      // loose: a bigint and a number of the same value are equal items
-      if (x != y) return false;
-    }
-    return true;
-  } finally {
-    for (const b of taken) releaseBuffer(vm, b);
-  }
+/** _IntTupleFromSsizet (memory_shape_get, memory_strides_get): the ints made, the tuple takes their references. */
+function intTuple(vm: Vm, xs: readonly number[]): number {
+  return tupleFromItems(
+    vm,
+    xs.map((x) => fromSsize(vm, x)),
+  );
 }
 
 function MemoryviewType(_vm: Vm, id: number): TypeSlots {
@@ -390,8 +277,8 @@ function MemoryviewType(_vm: Vm, id: number): TypeSlots {
     sizeof: () => MEMORYVIEW_BASIC,
     reprText: (vm, h) => `<${mvOf(vm, h).released ? 'released ' : ''}memory at 0x${vm.id(h).toString(16)}>`,
     richcompare: memoryRichcompare,
-    mapping: { length: (vm, h) => live(vm, h).len / live(vm, h).itemsize, subscript, assSubscript },
-    sequence: { length: (vm, h) => live(vm, h).len / live(vm, h).itemsize },
+    mapping: { length: (vm, h) => viewLength(vm, h), subscript, assSubscript },
+    sequence: { length: (vm, h) => viewLength(vm, h) },
     // memory_new (no vectorcall in 3.11: type_call packs the argument tuple first)
     new: (vm, _type, args, kwargs) => {
       const n = vm.table.n[args] + (kwargs ? vm.table.n[kwargs] : 0);
@@ -406,3 +293,9 @@ function MemoryviewType(_vm: Vm, id: number): TypeSlots {
 }
 
 export const memoryviewType = (vm: Vm): TypeSlots => moduleType(vm, MemoryviewType);
+
+/** memory_length: the first dimension's extent. */
+function viewLength(vm: Vm, h: number): number {
+  live(vm, h);
+  return mvOf(vm, h).shape[0];
+}
