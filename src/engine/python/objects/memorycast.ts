@@ -1,5 +1,6 @@
 /** memoryview.cast and tobytes's order (Objects/memoryobject.c memoryview_cast_impl, cast_to_1D, cast_to_ND). */
 import { NotSupported } from '../errors';
+import { argParserInit } from '../abstract/argparser';
 import { typeError, valueError } from '../abstract/errors';
 import { asSsize } from '../abstract/number';
 import { typeName } from '../abstract/object';
@@ -23,6 +24,8 @@ export function strOf(vm: Vm, h: number): string {
 
 /** memoryview_tobytes_impl's order: 'C' (or None), 'F' or 'A'. */
 export function tobytesOrder(vm: Vm, args: readonly number[], kw: Kwargs | null): 'C' | 'F' | 'A' {
+  // the clinic parser's first keyword call makes its keyword tuple (_PyArg_UnpackKeywords' parser_init)
+  if (kw !== null && kw.size > 0) argParserInit(vm, 'tobytes', ['order']);
   const o = args[0] ?? kw?.get('order');
   if (o === undefined || o === vm.s.None) return 'C';
   const text = strOf(vm, o);
@@ -39,6 +42,7 @@ export function tobytesOrder(vm: Vm, args: readonly number[], kw: Kwargs | null)
 export function castView(vm: Vm, h: number, args: readonly number[], kw: Kwargs | null): number {
   const v = live(vm, h);
   const sh = mvOf(vm, h);
+  if (kw !== null && kw.size > 0) argParserInit(vm, 'cast', ['format', 'shape']);
   const fmtObj = args[0] ?? kw?.get('format');
   const shapeObj = args[1] ?? kw?.get('shape');
   if (fmtObj === undefined) throw typeError(vm, "cast() missing required argument 'format' (pos 1)");

@@ -157,7 +157,7 @@ const m = (name: string, flags: number, impl: MethodDef['impl']): MethodDef => (
 });
 
 const METHODS: Record<string, MethodDef> = {
-  tobytes: m('tobytes', Meth.Varargs | Meth.Keywords, (vm, h, args, kw) => {
+  tobytes: m('tobytes', Meth.Fastcall | Meth.Keywords, (vm, h, args, kw) => {
     const v = live(vm, h);
     const sh = mvOf(vm, h);
     const asked = tobytesOrder(vm, args, kw);
@@ -213,7 +213,7 @@ const METHODS: Record<string, MethodDef> = {
     release(vm, h);
     return vm.s.None;
   }),
-  cast: m('cast', Meth.Varargs | Meth.Keywords, (vm, h, args, kw) => castView(vm, h, args, kw)),
+  cast: m('cast', Meth.Fastcall | Meth.Keywords, (vm, h, args, kw) => castView(vm, h, args, kw)),
   toreadonly: m('toreadonly', Meth.NoArgs, (vm, h) => {
     const out = addView(vm, vm.table.ref[h], live(vm, h), mvOf(vm, h));
     mvOf(vm, out).view.readonly = true;
