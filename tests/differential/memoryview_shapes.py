@@ -51,6 +51,10 @@ b = bytearray(10); m = memoryview(b)[::-1]; m[0] = 7; m[2] = 9; r = b
 b = bytearray(10); m = memoryview(b)[::3]; m[:] = bytes(M[:4]); r = (b, m.tolist())
 b = bytearray(10); m = memoryview(b); m[:5] = M[::5]; r = b
 b = bytearray(range(10)); m = memoryview(b)[::2]; r = bytes(m)
+b = bytearray(range(10)); m = memoryview(b)[::2]; r = (bytearray(m), bytearray(m.cast("B") if m.c_contiguous else m))
+b = bytearray(range(10)); m = memoryview(b)[::2]; r = b"x" + m
+import struct; r = struct.unpack_from("B", M[::2])
+ba = bytearray(4); ba[0:2] = M[::2][:2]; r = ba
 '''
 for line in EXPRS.strip().splitlines():
     line = line.strip()

@@ -31,7 +31,7 @@ import { STR_METHODS } from './strmethods';
 import { dictKwargs } from '../abstract/kwargs';
 import { E } from './exctypes';
 import { intValue } from './int';
-import { isMemoryview, memoryviewBuffer } from './memoryview';
+import { isMemoryview, memoryviewFull } from './memoryview';
 import { hashNotImplemented } from './object';
 import { listSliceItems } from './list';
 import { tupleItem, tupleItems } from './tuple';
@@ -265,12 +265,13 @@ function bytearrayTypeNew(vm: Vm, _type: TypeSlots, args: number, kwargs: number
   try {
     if (hasBuffer(vm, a) || isMemoryview(vm, a)) {
       // bytearray___init__ on a buffer: the view taken, the resize, the copy
-      const view = isMemoryview(vm, a) ? memoryviewBuffer(vm, a) : getBuffer(vm, a);
+      const full = isMemoryview(vm, a) ? memoryviewFull(vm, a) : null;
+      const view = full ? full.view : getBuffer(vm, a);
       try {
         if (view.len) {
           bytearrayResize(vm, h, view.len);
           vm.mem.touch(vm.table.ptr[h], view.len);
-          vm.table.side[h] = bufferString(vm, view);
+          vm.table.side[h] = full ? full.text() : bufferString(vm, view);
         }
       } finally {
         if (!isMemoryview(vm, a)) releaseBuffer(vm, view);

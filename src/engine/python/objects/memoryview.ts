@@ -133,6 +133,24 @@ export function memoryviewToBytes(vm: Vm, h: number): number | null {
   return out;
 }
 
+/**
+ * A view as a PyBUF_FULL_RO request gets it (bytearray(view)): its buffer, and its bytes in C order
+ * as PyBuffer_ToContiguous copies them (with that copy's blocks when the view is strided).
+ */
+export function memoryviewFull(vm: Vm, h: number): { view: BufferView; text: () => string } {
+  const v = live(vm, h);
+  const sh = mvOf(vm, h);
+  if (isContiguous(sh, v.itemsize, v.len, 'C')) return { view: v, text: () => bufferString(vm, v) };
+  return {
+    view: v,
+    text: () => {
+      const t = latin1Text(gatherBytes(vm, v, sh));
+      toContiguousAllocations(vm, sh, v.itemsize);
+      return t;
+    },
+  };
+}
+
 export function memoryviewBuffer(vm: Vm, h: number): BufferView {
   const v = live(vm, h);
   if (!isContiguous(mvOf(vm, h), v.itemsize, v.len, 'C'))
