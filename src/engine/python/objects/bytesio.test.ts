@@ -100,4 +100,20 @@ describe('io.BytesIO content (write_bytes written in place)', () => {
     );
     expect(valueOf(p, 'out')).toBe("(2000, b'line 1999\\n', 12, True)");
   });
+
+  it('writes through getbuffer() into a private copy of shared initial bytes', () => {
+    const p = runAll(
+      [
+        'import io',
+        'src = b"abcdef" * 100',
+        'b = io.BytesIO(src)',
+        'v = b.getbuffer()',
+        'v[0] = 90',
+        'v[599] = 89',
+        'del v',
+        'out = (b.getvalue()[:3], b.getvalue()[-2:], src[:3])',
+      ].join('\n'),
+    );
+    expect(valueOf(p, 'out')).toBe("(b'Zbc', b'eY', b'abc')");
+  });
 });

@@ -5,7 +5,7 @@ import { getIter, iterNext } from '../abstract/iter';
 import { asSsize } from '../abstract/number';
 import { typeName } from '../abstract/object';
 import type { Vm } from '../runtime/vm';
-import { BYTES_HEADER, byteAt, byteLength, byteString, bytesContent } from './bytes';
+import { BYTES_HEADER, byteLength, byteString, bytesContent } from './bytes';
 import {
   STORE_PAGE,
   contentBytes,
@@ -18,8 +18,7 @@ import { E, exc } from './exctypes';
 import { unpackKeywords } from './getargs';
 import { fromSsize } from './int';
 import { moduleType } from './modtypes';
-import { registerBufferExporter } from './buffer';
-import { memoryviewFrom } from './memoryview';
+import { getbuffer } from './bytesiobuffer';
 import { bytesioReadinto } from './bytesioreadinto';
 import { listAppend, listNew } from './list';
 import { tupleItems } from './tuple';
@@ -62,7 +61,7 @@ export function bytesioBytes(vm: Vm, st: BytesIOState, lo: number, hi: number): 
   return contentBytes(contentOf(vm, st), lo, Math.max(lo, hi));
 }
 
-function checkClosed(vm: Vm, st: BytesIOState): void {
+export function checkClosed(vm: Vm, st: BytesIOState): void {
   if (st.buf === 0 || st.closed) throw raiseString(vm, E.ValueError, 'I/O operation on closed file.');
 }
 
@@ -71,7 +70,7 @@ function checkExports(vm: Vm, st: BytesIOState): void {
     throw raiseString(vm, exc('BufferError'), 'Existing exports of data: object cannot be re-sized');
 }
 
-const shared = (vm: Vm, st: BytesIOState): boolean => vm.table.refcnt[st.buf] > 1 || vm.isImmortal(st.buf);
+export const shared = (vm: Vm, st: BytesIOState): boolean => vm.table.refcnt[st.buf] > 1 || vm.isImmortal(st.buf);
 
 /** A bytes object of `size` bytes starting with `data` (PyBytes_FromStringAndSize(NULL, size) + copy). */
 function bytesOfSize(vm: Vm, data: Uint8Array, size: number): number {
@@ -85,7 +84,7 @@ function bytesOfSize(vm: Vm, data: Uint8Array, size: number): number {
 }
 
 /** unshare_buffer: a private copy of `size` bytes (the first string_size copied). */
-function unshare(vm: Vm, st: BytesIOState, size: number): void {
+export function unshare(vm: Vm, st: BytesIOState, size: number): void {
   const nb = bytesOfSize(vm, bytesioBytes(vm, st, 0, st.stringSize), size);
   vm.decref(st.buf);
   st.buf = nb;
@@ -287,66 +286,6 @@ function writelines(vm: Vm, self: number, args: readonly number[]): number {
     vm.decref(it);
   }
   return vm.s.None;
-}
-
-/**
- * _io._BytesIOBuffer (bytesiobuf): what getbuffer() exports, a 16 GC + 24 byte object holding the
- * BytesIO. Its bf_getbuffer unshares the BytesIO's buffer first when no view exists yet (so a
- * BytesIO made from a bytes object copies it now: unshare_buffer of string_size bytes) and counts
- * an export (writes that resize, truncate and close raise BufferError meanwhile); the view spans
- * string_size bytes.
- */
-const BytesIOBufferType = (vm: Vm, id: number): TypeSlots => {
-  const source = (h: number): BytesIOState => bytesioState(vm, vm.table.ref[h]);
-  registerBufferExporter(vm, id, {
-    get: (vm2, h) => {
-      const st = source(h);
-      if (st.exports === 0 && shared(vm2, st)) unshare(vm2, st, st.stringSize);
-      st.exports++;
-      return { obj: h, offset: 0, len: st.stringSize, itemsize: 1, format: 'B', readonly: false };
-    },
-    release: (_vm2, view) => {
-      source(view.obj).exports--;
-    },
-    byte: (vm2, h, i) => byteAt(bytesContent(vm2, source(h).buf), i),
-    // a write through getbuffer()'s view: into the (unshared) buffer's bytes, in place
-    write: (vm2, h, at, bytes) => {
-      const st = source(h);
-      vm2.table.side[st.buf] = writeContent(bytesContent(vm2, st.buf), at, bytes);
-      vm2.mem.touch(vm2.table.addr[st.buf] + BYTES_HEADER + at, bytes.length);
-    },
-  });
-  return defineType({
-    id,
-    name: '_BytesIOBuffer',
-    module: '_io',
-    basicsize: 24,
-    flags: TpFlags.HaveGc,
-    dealloc: (vm2, h) => {
-      vm2.gc.untrack(h);
-      const src = vm2.table.ref[h];
-      vm2.table.ref[h] = 0;
-      if (src) vm2.decref(src);
-      vm2.gcDel(h);
-    },
-    traverse: (vm2, h, visit) => {
-      if (vm2.table.ref[h]) visit(vm2.table.ref[h]);
-    },
-  });
-};
-
-/** _io_BytesIO_getbuffer_impl: a _BytesIOBuffer on the BytesIO, then PyMemoryView_FromObject of it. */
-function getbuffer(vm: Vm, self: number): number {
-  checkClosed(vm, bytesioState(vm, self));
-  const buf = vm.newGcObject(moduleType(vm, BytesIOBufferType).id, 24);
-  vm.incref(self);
-  vm.table.ref[buf] = self;
-  vm.gc.track(buf);
-  try {
-    return memoryviewFrom(vm, buf);
-  } finally {
-    vm.decref(buf); // the managed buffer holds it
-  }
 }
 
 const m = (name: string, flags: number, impl: MethodDef['impl']): MethodDef => ({
