@@ -4,16 +4,23 @@ import { raiseFormat, raiseString, typeError } from '../abstract/errors';
 import { getIter, iterNext } from '../abstract/iter';
 import { asSsize } from '../abstract/number';
 import { typeName } from '../abstract/object';
-import { NotSupported } from '../errors';
 import type { Vm } from '../runtime/vm';
 import { BYTES_HEADER, byteLength, byteString, bytesContent } from './bytes';
+import {
+  STORE_PAGE,
+  contentBytes,
+  contentCopy,
+  contentFromBytes,
+  writeContent,
+  type ByteContent,
+} from './bytestore';
 import { E, exc } from './exctypes';
 import { unpackKeywords } from './getargs';
 import { fromSsize } from './int';
 import { moduleType } from './modtypes';
-import { registerBufferExporter } from './buffer';
-import { memoryviewFrom } from './memoryview';
+import { getbuffer } from './bytesiobuffer';
 import { bytesioReadinto } from './bytesioreadinto';
+import { listAppend, listNew } from './list';
 import { tupleItems } from './tuple';
 import { Meth, T, TpFlags, defineType, type Kwargs, type MethodDef, type TypeSlots } from './types';
 
@@ -27,9 +34,13 @@ import { Meth, T, TpFlags, defineType, type Kwargs, type MethodDef, type TypeSlo
  * object itself, so the BytesIO and the caller share it until the next write copies it.
  */
 export interface BytesIOState {
-  /** The buffer: a bytes object (its content is `data`, a latin-1 JS string of its full size). */
+  /**
+   * The buffer: a bytes object. Its content (vm.table.side) is written in place while only the
+   * BytesIO holds it: a ByteStore once past 256 bytes, so a run of 100,000 12-byte writes costs
+   * 100,000 page copies, not 100,000 splices of a growing string (that was quadratic: 1.2 MB
+   * re-flattened per write, struct_array_deepcopy timed out at 300 s).
+   */
   buf: number;
-  data: string;
   pos: number;
   stringSize: number;
   exports: number;
@@ -42,7 +53,15 @@ export function bytesioState(vm: Vm, h: number): BytesIOState {
   return vm.table.side[h] as BytesIOState;
 }
 
-function checkClosed(vm: Vm, st: BytesIOState): void {
+/** The buffer's current content (all n[buf] bytes, past string_size too). */
+const contentOf = (vm: Vm, st: BytesIOState): ByteContent => bytesContent(vm, st.buf);
+
+/** Bytes [lo, hi) of the buffer. */
+export function bytesioBytes(vm: Vm, st: BytesIOState, lo: number, hi: number): Uint8Array {
+  return contentBytes(contentOf(vm, st), lo, Math.max(lo, hi));
+}
+
+export function checkClosed(vm: Vm, st: BytesIOState): void {
   if (st.buf === 0 || st.closed) throw raiseString(vm, E.ValueError, 'I/O operation on closed file.');
 }
 
@@ -51,24 +70,37 @@ function checkExports(vm: Vm, st: BytesIOState): void {
     throw raiseString(vm, exc('BufferError'), 'Existing exports of data: object cannot be re-sized');
 }
 
-const shared = (vm: Vm, st: BytesIOState): boolean => vm.table.refcnt[st.buf] > 1 || vm.isImmortal(st.buf);
+export const shared = (vm: Vm, st: BytesIOState): boolean => vm.table.refcnt[st.buf] > 1 || vm.isImmortal(st.buf);
 
-/** A bytes object of `size` bytes holding `data` (PyBytes_FromStringAndSize(NULL, size) + copy). */
-function bytesOfSize(vm: Vm, data: string, size: number): number {
+/** A bytes object of `size` bytes starting with `data` (PyBytes_FromStringAndSize(NULL, size) + copy). */
+function bytesOfSize(vm: Vm, data: Uint8Array, size: number): number {
   const h = vm.newObject(T.Bytes, BYTES_HEADER + size);
   vm.mem.touch(vm.table.addr[h], BYTES_HEADER + Math.min(size, data.length));
   vm.table.n[h] = size;
-  vm.table.side[h] = data.padEnd(size, '\0').slice(0, size);
+  const full = new Uint8Array(size);
+  full.set(data.subarray(0, size));
+  vm.table.side[h] = contentFromBytes(full);
   return h;
 }
 
 /** unshare_buffer: a private copy of `size` bytes (the first string_size copied). */
-function unshare(vm: Vm, st: BytesIOState, size: number): void {
-  const nb = bytesOfSize(vm, st.data.slice(0, st.stringSize), size);
+export function unshare(vm: Vm, st: BytesIOState, size: number): void {
+  const nb = bytesOfSize(vm, bytesioBytes(vm, st, 0, st.stringSize), size);
   vm.decref(st.buf);
   st.buf = nb;
-  // eslint-disable-next-line no-restricted-syntax -- a bytes object's data, not a str
-  st.data = vm.table.side[nb] as string;
+}
+
+/** The content cut or zero-extended to `size` bytes (a store is changed in place). */
+function resizedContent(c: ByteContent, size: number): ByteContent {
+  if (typeof c === 'string') return c.length >= size ? c.slice(0, size) : c.padEnd(size, '\0');
+  if (size < c.length && c.pages)
+    for (const [p, page] of [...c.pages]) {
+      const base = p * STORE_PAGE;
+      if (base >= size) c.pages.delete(p);
+      else if (base + STORE_PAGE > size) page.fill(c.fill, size - base);
+    }
+  c.length = size;
+  return c;
 }
 
 /** _PyBytes_Resize of the private buffer: PyObject_Realloc(33 + size). */
@@ -79,8 +111,7 @@ function resizeBytes(vm: Vm, st: BytesIOState, size: number): void {
   if (size > old) vm.mem.touch(p + BYTES_HEADER + old, size - old);
   t.addr[st.buf] = p;
   t.n[st.buf] = size;
-  st.data = st.data.padEnd(size, '\0').slice(0, size);
-  t.side[st.buf] = st.data;
+  t.side[st.buf] = resizedContent(contentOf(vm, st), size);
 }
 
 /** resize_buffer. */
@@ -94,21 +125,30 @@ function resizeBuffer(vm: Vm, st: BytesIOState, size: number): void {
   else resizeBytes(vm, st, alloc);
 }
 
+/**
+ * The buffer handed out (getvalue, a whole read): its content becomes what any bytes holds — a
+ * string up to 1 MiB, else a store of its own — so the BytesIO's later in-place writes (after
+ * the caller let it go) never reach content another object may have taken.
+ */
+function publish(vm: Vm, st: BytesIOState): number {
+  const c = contentOf(vm, st);
+  if (typeof c !== 'string')
+    vm.table.side[st.buf] = c.length <= 1 << 20 ? (byteString(c) ?? '') : contentCopy(c);
+  vm.incref(st.buf);
+  return st.buf;
+}
+
 /** The bytes of a bytes-like argument (bytes, bytearray). */
-function bufferOf(vm: Vm, h: number): string {
+function bufferOf(vm: Vm, h: number): Uint8Array {
   const t = vm.table.type[h];
   if (t === T.Bytes || t === T.ByteArray) {
     const c = bytesContent(vm, h);
-    const s = byteString(c);
-    if (s !== null) return s;
-    if (typeof c === 'object' && byteLength(c) < 1 << 26)
-      return String.fromCharCode(c.fill).repeat(byteLength(c));
-    throw new NotSupported('BytesIO.write of a huge patterned buffer');
+    return contentBytes(c, 0, byteLength(c));
   }
   throw typeError(vm, "a bytes-like object is required, not '%.100s'", typeName(vm, h));
 }
 
-/** write_bytes. */
+/** write_bytes: memcpy into the (private) buffer at pos; a gap past string_size is zeroed. */
 function writeBytes(vm: Vm, st: BytesIOState, b: number): number {
   checkClosed(vm, st);
   checkExports(vm, st);
@@ -118,12 +158,9 @@ function writeBytes(vm: Vm, st: BytesIOState, b: number): number {
   const endpos = st.pos + len;
   if (endpos > vm.table.n[st.buf]) resizeBuffer(vm, st, endpos);
   else if (shared(vm, st)) unshare(vm, st, Math.max(endpos, st.stringSize));
-  let d = st.data;
-  if (st.pos > st.stringSize)
-    d = d.slice(0, st.stringSize) + '\0'.repeat(st.pos - st.stringSize) + d.slice(st.pos);
-  d = d.slice(0, st.pos) + data + d.slice(endpos);
-  st.data = d;
-  vm.table.side[st.buf] = d;
+  let c = contentOf(vm, st);
+  if (st.pos > st.stringSize) c = writeContent(c, st.stringSize, new Uint8Array(st.pos - st.stringSize));
+  vm.table.side[st.buf] = writeContent(c, st.pos, data);
   vm.mem.touch(vm.table.addr[st.buf] + BYTES_HEADER + st.pos, len);
   st.pos = endpos;
   if (st.stringSize < endpos) st.stringSize = endpos;
@@ -131,32 +168,30 @@ function writeBytes(vm: Vm, st: BytesIOState, b: number): number {
 }
 
 /** PyBytes_FromStringAndSize(data, n): '' and 1-byte results are the singletons. */
-function bytesFrom(vm: Vm, data: string): number {
+function bytesFrom(vm: Vm, data: Uint8Array): number {
   if (data.length === 0) return vm.s.emptyBytes;
-  if (data.length === 1) return vm.s.byteChar(data.charCodeAt(0));
+  if (data.length === 1) return vm.s.byteChar(data[0]);
   return bytesOfSize(vm, data, data.length);
 }
 
 function getvalue(vm: Vm, self: number): number {
   const st = bytesioState(vm, self);
   checkClosed(vm, st);
-  if (st.stringSize <= 1 || st.exports > 0) return bytesFrom(vm, st.data.slice(0, st.stringSize));
+  if (st.stringSize <= 1 || st.exports > 0) return bytesFrom(vm, bytesioBytes(vm, st, 0, st.stringSize));
   if (st.stringSize !== vm.table.n[st.buf]) {
     if (shared(vm, st)) unshare(vm, st, st.stringSize);
     else resizeBytes(vm, st, st.stringSize);
   }
-  vm.incref(st.buf);
-  return st.buf;
+  return publish(vm, st);
 }
 
 /** read_bytes: the whole buffer from 0 is the buffer itself; anything else a new bytes. */
 function readBytes(vm: Vm, st: BytesIOState, size: number): number {
   if (size > 1 && st.pos === 0 && size === vm.table.n[st.buf] && st.exports === 0) {
     st.pos += size;
-    vm.incref(st.buf);
-    return st.buf;
+    return publish(vm, st);
   }
-  const out = bytesFrom(vm, st.data.slice(st.pos, st.pos + size));
+  const out = bytesFrom(vm, bytesioBytes(vm, st, st.pos, Math.min(st.pos + size, st.stringSize)));
   st.pos += size;
   return out;
 }
@@ -173,15 +208,39 @@ function read(vm: Vm, self: number, args: readonly number[]): number {
   return readBytes(vm, st, size);
 }
 
+/** scan_eol: bytes from pos through the next newline (or to string_size), at most `limit` when ≥ 0. */
+function scanEol(vm: Vm, st: BytesIOState, limit: number): number {
+  const c = contentOf(vm, st);
+  const end = limit >= 0 ? Math.min(st.stringSize, st.pos + limit) : st.stringSize;
+  // in 4 KiB chunks: a line is found without copying the rest of a big buffer
+  for (let i = st.pos; i < end; i += STORE_PAGE) {
+    const k = contentBytes(c, i, Math.min(end, i + STORE_PAGE)).indexOf(10);
+    if (k >= 0) return i + k + 1 - st.pos;
+  }
+  return Math.max(0, end - st.pos);
+}
+
 function readline(vm: Vm, self: number, args: readonly number[]): number {
   const st = bytesioState(vm, self);
   checkClosed(vm, st);
-  const limit = sizeArg(vm, args[0]);
-  const rest = st.pos < st.stringSize ? st.data.slice(st.pos, st.stringSize) : '';
-  let n = rest.indexOf('\n');
-  n = n < 0 ? rest.length : n + 1;
-  if (limit >= 0 && n > limit) n = limit;
-  return readBytes(vm, st, n);
+  return readBytes(vm, st, scanEol(vm, st, sizeArg(vm, args[0])));
+}
+
+/** _io_BytesIO_readlines_impl: a new bytes per line (never the buffer itself), up to the hint. */
+function readlines(vm: Vm, self: number, args: readonly number[]): number {
+  const st = bytesioState(vm, self);
+  checkClosed(vm, st);
+  const hint = sizeArg(vm, args[0]);
+  const out = listNew(vm, 0);
+  let total = 0;
+  for (let n = scanEol(vm, st, -1); n !== 0; n = scanEol(vm, st, -1)) {
+    const line = bytesFrom(vm, bytesioBytes(vm, st, st.pos, st.pos + n));
+    st.pos += n;
+    listAppend(vm, out, line); // steals the line
+    total += n;
+    if (hint > 0 && total >= hint) break;
+  }
+  return out;
 }
 
 function seek(vm: Vm, self: number, args: readonly number[]): number {
@@ -229,69 +288,6 @@ function writelines(vm: Vm, self: number, args: readonly number[]): number {
   return vm.s.None;
 }
 
-/**
- * _io._BytesIOBuffer (bytesiobuf): what getbuffer() exports, a 16 GC + 24 byte object holding the
- * BytesIO. Its bf_getbuffer unshares the BytesIO's buffer first when no view exists yet (so a
- * BytesIO made from a bytes object copies it now: unshare_buffer of string_size bytes) and counts
- * an export (writes that resize, truncate and close raise BufferError meanwhile); the view spans
- * string_size bytes.
- */
-const BytesIOBufferType = (vm: Vm, id: number): TypeSlots => {
-  const source = (h: number): BytesIOState => bytesioState(vm, vm.table.ref[h]);
-  registerBufferExporter(vm, id, {
-    get: (vm2, h) => {
-      const st = source(h);
-      if (st.exports === 0 && shared(vm2, st)) unshare(vm2, st, st.stringSize);
-      st.exports++;
-      return { obj: h, offset: 0, len: st.stringSize, itemsize: 1, format: 'B', readonly: false };
-    },
-    release: (_vm2, view) => {
-      source(view.obj).exports--;
-    },
-    byte: (_vm2, h, i) => source(h).data.charCodeAt(i),
-    // a write through getbuffer()'s view: into the (unshared) buffer's bytes, in place
-    write: (vm2, h, at, bytes) => {
-      const st = source(h);
-      let ins = '';
-      for (const b of bytes) ins += String.fromCharCode(b);
-      st.data = st.data.slice(0, at) + ins + st.data.slice(at + bytes.length);
-      vm2.table.side[st.buf] = st.data;
-      vm2.mem.touch(vm2.table.addr[st.buf] + BYTES_HEADER + at, bytes.length);
-    },
-  });
-  return defineType({
-    id,
-    name: '_BytesIOBuffer',
-    module: '_io',
-    basicsize: 24,
-    flags: TpFlags.HaveGc,
-    dealloc: (vm2, h) => {
-      vm2.gc.untrack(h);
-      const src = vm2.table.ref[h];
-      vm2.table.ref[h] = 0;
-      if (src) vm2.decref(src);
-      vm2.gcDel(h);
-    },
-    traverse: (vm2, h, visit) => {
-      if (vm2.table.ref[h]) visit(vm2.table.ref[h]);
-    },
-  });
-};
-
-/** _io_BytesIO_getbuffer_impl: a _BytesIOBuffer on the BytesIO, then PyMemoryView_FromObject of it. */
-function getbuffer(vm: Vm, self: number): number {
-  checkClosed(vm, bytesioState(vm, self));
-  const buf = vm.newGcObject(moduleType(vm, BytesIOBufferType).id, 24);
-  vm.incref(self);
-  vm.table.ref[buf] = self;
-  vm.gc.track(buf);
-  try {
-    return memoryviewFrom(vm, buf);
-  } finally {
-    vm.decref(buf); // the managed buffer holds it
-  }
-}
-
 const m = (name: string, flags: number, impl: MethodDef['impl']): MethodDef => ({
   name,
   flags,
@@ -309,6 +305,7 @@ const METHODS: Record<string, MethodDef> = {
   read1: m('read1', Meth.Fastcall, read),
   readinto: m('readinto', Meth.O, (vm, self, a) => bytesioReadinto(vm, self, a[0])),
   readline: m('readline', Meth.Fastcall, readline),
+  readlines: m('readlines', Meth.Fastcall, readlines),
   seek: m('seek', Meth.Fastcall, seek),
   tell: m('tell', Meth.NoArgs, (vm, self) => {
     const st = bytesioState(vm, self);
@@ -342,7 +339,6 @@ function bytesioNew(vm: Vm, type: TypeSlots): number {
   const h = vm.newGcObject(type.id, BYTESIO_BASIC);
   vm.table.side[h] = {
     buf: vm.s.emptyBytes,
-    data: '',
     pos: 0,
     stringSize: 0,
     exports: 0,
@@ -370,7 +366,6 @@ function bytesioInit(vm: Vm, h: number, args: number, kwargs: number): void {
     vm.incref(initvalue);
     const old = st.buf;
     st.buf = initvalue;
-    st.data = bufferOf(vm, initvalue);
     st.stringSize = vm.table.n[initvalue];
     if (old) vm.decref(old);
   } else {

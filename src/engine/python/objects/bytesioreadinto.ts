@@ -1,6 +1,6 @@
 import type { Vm } from '../runtime/vm';
 import { bufferWrite, getWritableBuffer, releaseBuffer } from './buffer';
-import { bytesioState } from './bytesio';
+import { bytesioBytes, bytesioState } from './bytesio';
 import { E } from './exctypes';
 import { raiseString } from '../abstract/errors';
 import { fromSsize } from './int';
@@ -18,8 +18,7 @@ export function bytesioReadinto(vm: Vm, self: number, b: number): number {
     const st = bytesioState(vm, self);
     if (st.buf === 0 || st.closed) throw raiseString(vm, E.ValueError, 'I/O operation on closed file.');
     const n = Math.max(0, Math.min(view.len, st.stringSize - st.pos));
-    const bytes = new Uint8Array(n);
-    for (let i = 0; i < n; i++) bytes[i] = st.data.charCodeAt(st.pos + i);
+    const bytes = bytesioBytes(vm, st, st.pos, st.pos + n);
     bufferWrite(vm, view, 0, bytes);
     st.pos += n;
     return fromSsize(vm, n);
