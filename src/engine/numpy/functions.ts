@@ -3,6 +3,7 @@ import { npSplit } from './split';
 import { clipFunction } from './clip';
 import { meshgrid } from './grids';
 import { SortFunctions } from './sortFunctions';
+import { NanFunctions } from './nanFunctions';
 import { typeError } from '../python/abstract/errors';
 import { NotSupported } from '../python/errors';
 import { fromLong } from '../python/objects/int';
@@ -82,10 +83,12 @@ export class Functions {
   private cache: Record<string, Fn> | null = null;
   private readonly methods: Methods;
   private readonly sorts: SortFunctions;
+  private readonly nans: NanFunctions;
 
   constructor(readonly rt: NumpyRuntime) {
     this.methods = computeMethods(rt);
     this.sorts = new SortFunctions(rt);
+    this.nans = new NanFunctions(rt, this.methods);
   }
 
   private get vm() {
@@ -227,6 +230,7 @@ export class Functions {
       argsort: { flags: FK, fn: (a, k) => this.sorts.argsort(a, k) },
       unique: { flags: FK, fn: (a, k) => this.sorts.unique(a, k) },
       linspace: { flags: FK, fn: (a, k) => rt.numeric.linspace(a, k) },
+      ...this.nans.table(),
       shape: { flags: FK, fn: (a) => this.withArray(a[0], (h) => Methods.intTuple(vm, rt.arrays.shape(h))) },
       size: { flags: FK, fn: (a) => this.withArray(a[0], (h) => fromLong(vm, rt.arrays.size(h))) },
       ndim: { flags: FK, fn: (a) => this.withArray(a[0], (h) => fromLong(vm, rt.arrays.nd(h))) },
