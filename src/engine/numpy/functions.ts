@@ -4,6 +4,7 @@ import { clipFunction } from './clip';
 import { meshgrid } from './grids';
 import { SortFunctions } from './sortFunctions';
 import { NanFunctions } from './nanFunctions';
+import { bincount } from './counting';
 import { typeError } from '../python/abstract/errors';
 import { NotSupported } from '../python/errors';
 import { fromLong } from '../python/objects/int';
@@ -231,6 +232,7 @@ export class Functions {
       unique: { flags: FK, fn: (a, k) => this.sorts.unique(a, k) },
       linspace: { flags: FK, fn: (a, k) => rt.numeric.linspace(a, k) },
       ...this.nans.table(),
+      bincount: { flags: FK, fn: (a, k) => bincount(rt, a, k) },
       shape: { flags: FK, fn: (a) => this.withArray(a[0], (h) => Methods.intTuple(vm, rt.arrays.shape(h))) },
       size: { flags: FK, fn: (a) => this.withArray(a[0], (h) => fromLong(vm, rt.arrays.size(h))) },
       ndim: { flags: FK, fn: (a) => this.withArray(a[0], (h) => fromLong(vm, rt.arrays.nd(h))) },
