@@ -3,7 +3,7 @@ import { isTrue } from '../python/abstract/object';
 import { NotSupported } from '../python/errors';
 import { Meth, type Kwargs } from '../python/objects/types';
 import { axisArg, boolArg, intArg, isNone, parseArgs } from './args';
-import { FLOAT32, FLOAT64, INT64, OBJECT, type DType } from './dtypes';
+import { BOOL, FLOAT32, FLOAT64, INT64, OBJECT, type DType } from './dtypes';
 import { readBroadcast, requireValues, writeValues } from './elements';
 import type { Methods } from './methods';
 import type { NumpyRuntime } from './module';
@@ -164,6 +164,28 @@ export class NanFunctions {
     }
   }
 
+  /** x.any() of an array or a NumPy scalar (gentype_any: the scalar as a 0-d array first). */
+  private any(h: number): boolean {
+    const r = this.reduce('logical_or', h, null, null);
+    const v = isTrue(this.vm, r);
+    this.vm.decref(r);
+    return v;
+  }
+
+  /** (cnt == 0).any(): an array compares elementwise; a scalar by scalar math (a bool singleton). */
+  private anyZero(cnt: number): boolean {
+    const vm = this.vm;
+    if (!this.rt.arrays.isArray(cnt)) return this.any(this.rt.scalars.make(BOOL, vm.table.num[cnt] === 0 ? 1 : 0));
+    const zero = this.rt.scalars.make(INT64, 0);
+    const bad = this.rt.ufuncs.call('equal', [cnt, zero], 0);
+    vm.decref(zero);
+    try {
+      return this.any(bad);
+    } finally {
+      vm.decref(bad);
+    }
+  }
+
   /** nanmean: mean of the non-NaN items (np.mean for integers); NaN (and a warning) for an all-NaN slice. */
   mean(args: number[], kw: Kwargs): number {
     const vm = this.vm;
@@ -186,7 +208,10 @@ export class NanFunctions {
       const cnt = this.countNotNan(r.mask, axis, keep);
       try {
         const tot = this.rt.reductions.reduce('add', r.arr, axis, this.dtypeOpt(dtH), keep);
-        return this.divideByCount(tot, cnt);
+        const avg = this.divideByCount(tot, cnt);
+        // isbad = (cnt == 0); if isbad.any(): the "Mean of empty slice" warning
+        this.anyZero(cnt);
+        return avg;
       } finally {
         vm.decref(cnt);
       }
@@ -283,7 +308,12 @@ export class NanFunctions {
     try {
       if (this.rt.arrays.dtype(a) === OBJECT) throw new NotSupported(`np.${name} of object arrays`);
       const op: ReduceOp = name === 'nanmax' ? 'fmax' : 'fmin';
-      return this.rt.reductions.reduce(op, a, axisArg(vm, axisH), null, boolArg(vm, keepH, false));
+      const res = this.rt.reductions.reduce(op, a, axisArg(vm, axisH), null, boolArg(vm, keepH, false));
+      // if np.isnan(res).any(): the "All-NaN slice encountered" warning
+      const nan = this.rt.ufuncs.unaryMath('isnan', res, 0);
+      this.any(nan);
+      vm.decref(nan);
+      return res;
     } finally {
       vm.decref(a);
     }

@@ -132,7 +132,9 @@ export class Reductions {
         const first = A.newArray(src, outShape, { view: { data: A.data(h), base: h } });
         vm.decref(first);
       } else if (op === 'add' && dtype.kind === 'f') vm.decref(fromDouble(vm, 0)); // the identity through DOUBLE_setitem
-      if (nd >= 2) {
+      // a 2-d input, or a requested dtype the input must be cast to (np.sum(mask, dtype=intp)):
+      // the iterator is buffered
+      if (nd >= 2 || (dtypeIn !== null && dtypeIn !== src)) {
         const len = Math.min(NPY_BUFSIZE, A.size(h)) * dtype.itemsize;
         buffer = rawMalloc(A.alloc.libc, len);
         if (buffer) vm.mem.touch(buffer, len);
