@@ -119,7 +119,13 @@ export class NanFunctions {
     const r = this.replaceNan(aH!, name === 'nansum' ? 0 : 1);
     try {
       const op: ReduceOp = name === 'nansum' ? 'add' : 'multiply';
-      return this.rt.reductions.reduce(op, r.arr, axisArg(vm, axisH), this.dtypeOpt(dtH), boolArg(vm, keepH, false));
+      return this.rt.reductions.reduce(
+        op,
+        r.arr,
+        axisArg(vm, axisH),
+        this.dtypeOpt(dtH),
+        boolArg(vm, keepH, false),
+      );
     } finally {
       this.release(r);
     }
@@ -175,7 +181,8 @@ export class NanFunctions {
   /** (cnt == 0).any(): an array compares elementwise; a scalar by scalar math (a bool singleton). */
   private anyZero(cnt: number): boolean {
     const vm = this.vm;
-    if (!this.rt.arrays.isArray(cnt)) return this.any(this.rt.scalars.make(BOOL, vm.table.num[cnt] === 0 ? 1 : 0));
+    if (!this.rt.arrays.isArray(cnt))
+      return this.any(this.rt.scalars.make(BOOL, vm.table.num[cnt] === 0 ? 1 : 0));
     const zero = this.rt.scalars.make(INT64, 0);
     const bad = this.rt.ufuncs.call('equal', [cnt, zero], 0);
     vm.decref(zero);
@@ -278,7 +285,10 @@ export class NanFunctions {
           else {
             const S = this.rt.scalars;
             const d = S.dtypeOf(v)!;
-            const s = S.make(d, d === FLOAT32 ? Math.fround(Math.sqrt(vm.table.num[v])) : Math.sqrt(vm.table.num[v]));
+            const s = S.make(
+              d,
+              d === FLOAT32 ? Math.fround(Math.sqrt(vm.table.num[v])) : Math.sqrt(vm.table.num[v]),
+            );
             vm.decref(v);
             v = s;
           }
@@ -366,7 +376,11 @@ export class NanFunctions {
     const copy = boolArg(vm, copyH, true);
     const num = (h: number | undefined, dflt: number): number =>
       isNone(vm, h) ? dflt : this.rt.ctors.numberArg(h!, 'np.nan_to_num with a non-number').v;
-    const x = A.isArray(xH!) ? (copy ? this.rt.views.copy(xH!, 'K') : (vm.incref(xH!), xH!)) : this.asArray(xH!);
+    const x = A.isArray(xH!)
+      ? copy
+        ? this.rt.views.copy(xH!, 'K')
+        : (vm.incref(xH!), xH!)
+      : this.asArray(xH!);
     const d = A.dtype(x);
     if (d === OBJECT) {
       vm.decref(x);

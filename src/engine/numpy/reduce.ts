@@ -13,10 +13,12 @@ import type { Scalars } from './scalars';
 import { iteratorBytes } from './ufunc';
 import { castValue } from './values';
 
-export type ReduceOp = 'add' | 'multiply' | 'maximum' | 'minimum' | 'fmax' | 'fmin' | 'logical_or' | 'logical_and';
+export type ReduceOp =
+  'add' | 'multiply' | 'maximum' | 'minimum' | 'fmax' | 'fmin' | 'logical_or' | 'logical_and';
 
 /** The reductions without an identity: they start from the first item (fmax/fmin skip NaNs: npy_fmax). */
-const isExtremum = (op: ReduceOp): boolean => op === 'maximum' || op === 'minimum' || op === 'fmax' || op === 'fmin';
+const isExtremum = (op: ReduceOp): boolean =>
+  op === 'maximum' || op === 'minimum' || op === 'fmax' || op === 'fmin';
 
 /** PW_BLOCKSIZE (loops_utils.h): pairwise summation recurses above 128 elements. */
 const PW_BLOCKSIZE = 128;
