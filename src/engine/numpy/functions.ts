@@ -2,18 +2,20 @@ import { npDelete } from './deleteItems';
 import { npSplit } from './split';
 import { clipFunction } from './clip';
 import { meshgrid } from './grids';
-import { typeError, valueError } from '../python/abstract/errors';
+import { SortFunctions } from './sortFunctions';
+import { NanFunctions } from './nanFunctions';
+import { bincount } from './counting';
+import { typeError } from '../python/abstract/errors';
 import { NotSupported } from '../python/errors';
 import { fromLong } from '../python/objects/int';
 import { tupleFromItems } from '../python/objects/tuple';
 import { Meth, type Kwargs } from '../python/objects/types';
 import { axisArg, boolArg, intArg, isInt, isNone, parseArgs, sequenceItems } from './args';
-import { BOOL, FLOAT64, INT64 } from './dtypes';
+import { INT64 } from './dtypes';
 import { readBroadcast, requireValues, writeValues } from './elements';
 import type { UfuncName, UnaryName } from './loops';
 import { computeMethods, Methods } from './methods';
 import type { NumpyRuntime } from './module';
-import { castValue } from './values';
 
 type Fn = { flags: number; fn: (args: number[], kw: Kwargs) => number };
 
@@ -40,6 +42,8 @@ const UNARY: UnaryName[] = [
   'sign',
   'isnan',
   'isfinite',
+  'isinf',
+  'signbit',
   'logical_not',
 ];
 const BINARY: UfuncName[] = [
@@ -79,9 +83,13 @@ const BINARY: UfuncName[] = [
 export class Functions {
   private cache: Record<string, Fn> | null = null;
   private readonly methods: Methods;
+  private readonly sorts: SortFunctions;
+  private readonly nans: NanFunctions;
 
   constructor(readonly rt: NumpyRuntime) {
     this.methods = computeMethods(rt);
+    this.sorts = new SortFunctions(rt);
+    this.nans = new NanFunctions(rt, this.methods);
   }
 
   private get vm() {
@@ -219,10 +227,12 @@ export class Functions {
         flags: FK,
         fn: (a, k) => this.withArray(a[0], (h) => this.methods.cumsum(h, a.slice(1), k, 'multiply')),
       },
-      sort: { flags: FK, fn: (a, k) => this.sort(a, k) },
-      argsort: { flags: FK, fn: (a, k) => this.argsort(a, k) },
-      unique: { flags: FK, fn: (a, k) => this.unique(a, k) },
-      linspace: { flags: FK, fn: (a, k) => this.linspace(a, k) },
+      sort: { flags: FK, fn: (a, k) => this.sorts.sort(a, k) },
+      argsort: { flags: FK, fn: (a, k) => this.sorts.argsort(a, k) },
+      unique: { flags: FK, fn: (a, k) => this.sorts.unique(a, k) },
+      linspace: { flags: FK, fn: (a, k) => rt.numeric.linspace(a, k) },
+      ...this.nans.table(),
+      bincount: { flags: FK, fn: (a, k) => bincount(rt, a, k) },
       shape: { flags: FK, fn: (a) => this.withArray(a[0], (h) => Methods.intTuple(vm, rt.arrays.shape(h))) },
       size: { flags: FK, fn: (a) => this.withArray(a[0], (h) => fromLong(vm, rt.arrays.size(h))) },
       ndim: { flags: FK, fn: (a) => this.withArray(a[0], (h) => fromLong(vm, rt.arrays.nd(h))) },
@@ -345,149 +355,6 @@ export class Functions {
         boolArg(vm, keepH, false),
       ),
     );
-  }
-
-  /** np.sort(a, axis=-1): a = asanyarray(a).copy(order='K'); a.sort(axis). */
-  private sort(args: number[], kw: Kwargs): number {
-    const vm = this.vm;
-    const [a, axisH] = parseArgs(vm, 'sort', ['a', 'axis', 'kind', 'order'], 1, args, kw);
-    return this.withArray(a!, (h) => {
-      if (
-        !isNone(vm, axisH) &&
-        axisH !== undefined &&
-        intArg(vm, axisH, 'axis') !== -1 &&
-        intArg(vm, axisH, 'axis') !== this.rt.arrays.nd(h) - 1
-      )
-        throw new NotSupported('np.sort along an axis other than the last');
-      if (isNone(vm, axisH) && axisH !== undefined) {
-        const flat = this.rt.views.flatten(h);
-        this.rt.sorting.sortInPlace(flat);
-        return flat;
-      }
-      const c = this.rt.views.copy(h, 'K');
-      this.rt.sorting.sortInPlace(c);
-      return c;
-    });
-  }
-
-  private argsort(args: number[], kw: Kwargs): number {
-    const vm = this.vm;
-    const [a, axisH] = parseArgs(vm, 'argsort', ['a', 'axis', 'kind', 'order'], 1, args, kw);
-    return this.withArray(a!, (h) => {
-      if (
-        !isNone(vm, axisH) &&
-        axisH !== undefined &&
-        intArg(vm, axisH, 'axis') !== -1 &&
-        intArg(vm, axisH, 'axis') !== this.rt.arrays.nd(h) - 1
-      )
-        throw new NotSupported('np.argsort along an axis other than the last');
-      return this.rt.sorting.argsort(h);
-    });
-  }
-
-  /**
-   * np.unique (arraysetops._unique1d, no return_* options): ar.flatten(), ar.sort(), a bool mask
-   * (np.empty), mask[:1] = True, mask[1:] = aux[1:] != aux[:-1] (two views and a comparison
-   * array), aux[mask] (a boolean-index copy).
-   */
-  private unique(args: number[], kw: Kwargs): number {
-    const vm = this.vm;
-    const rt = this.rt;
-    const A = rt.arrays;
-    const [a, ri, rinv, rc, axisH] = parseArgs(
-      vm,
-      'unique',
-      ['ar', 'return_index', 'return_inverse', 'return_counts', 'axis', 'equal_nan'],
-      1,
-      args,
-      kw,
-    );
-    if (boolArg(vm, ri, false) || boolArg(vm, rinv, false) || boolArg(vm, rc, false) || !isNone(vm, axisH))
-      throw new NotSupported('np.unique with return_index/return_inverse/return_counts/axis');
-    return this.withArray(a!, (h) => {
-      const aux = rt.views.flatten(h);
-      try {
-        rt.sorting.sortInPlace(aux);
-        const n = A.size(aux);
-        const vals = readBroadcast(A, aux, [n]);
-        const keep: number[] = [];
-        for (let i = 0; i < n; i++)
-          if (i === 0 || !(vals[i] === vals[i - 1] || (Number.isNaN(vals[i]) && Number.isNaN(vals[i - 1]))))
-            keep.push(vals[i]);
-        // mask = np.empty(aux.shape, dtype=bool); mask[:1] = True; mask[1:] = aux[1:] != aux[:-1]
-        const m = A.newArray(BOOL, [n]);
-        const head = A.newArray(BOOL, [Math.min(1, n)], { view: { data: A.data(m), base: m } });
-        vm.decref(head);
-        if (n > 1) {
-          const tail = A.newArray(A.dtype(aux), [n - 1], {
-            view: { data: A.data(aux) + A.dtype(aux).itemsize, base: aux },
-          });
-          const front = A.newArray(A.dtype(aux), [n - 1], { view: { data: A.data(aux), base: aux } });
-          const ne = rt.ufuncs.call('not_equal', [tail, front], 0);
-          const dst = A.newArray(BOOL, [n - 1], { view: { data: A.data(m) + 1, base: m } });
-          A.writeAll(dst);
-          vm.decref(dst);
-          vm.decref(ne);
-          vm.decref(front);
-          vm.decref(tail);
-        }
-        A.writeAll(m);
-        const r = A.newArray(A.dtype(aux), [keep.length]);
-        const it = vm.mem.malloc(224);
-        writeValues(A, r, (k) => keep[k]);
-        A.writeAll(r);
-        vm.mem.free(it);
-        vm.decref(m);
-        return r;
-      } finally {
-        vm.decref(aux);
-      }
-    });
-  }
-
-  /**
-   * np.linspace(start, stop, num=50, endpoint=True) (function_base.py): y = arange(0, num) as
-   * float64, reshaped, times step, plus start (in place), the last set to stop.
-   */
-  private linspace(args: number[], kw: Kwargs): number {
-    const vm = this.vm;
-    const rt = this.rt;
-    const A = rt.arrays;
-    const [startH, stopH, numH, endH, retstepH, dtH] = parseArgs(
-      vm,
-      'linspace',
-      ['start', 'stop', 'num', 'endpoint', 'retstep', 'dtype', 'axis'],
-      2,
-      args,
-      kw,
-    );
-    if (boolArg(vm, retstepH, false)) throw new NotSupported('np.linspace(retstep=True)');
-    const num = isNone(vm, numH) ? 50 : intArg(vm, numH!, 'num');
-    if (num < 0) throw valueError(vm, 'Number of samples, %d, must be non-negative.', num);
-    const endpoint = boolArg(vm, endH, true);
-    const start = rt.ctors.numberArg(startH!, 'np.linspace of non-numbers').v;
-    const stop = rt.ctors.numberArg(stopH!, 'np.linspace of non-numbers').v;
-    const div = endpoint ? num - 1 : num;
-    const delta = stop - start;
-    const step = div > 0 ? delta / div : NaN;
-    const y = A.newArray(FLOAT64, [num]);
-    const vals = new Float64Array(num);
-    for (let i = 0; i < num; i++)
-      vals[i] = div > 0 ? (step === 0 ? (i / div) * delta + start : i * step + start) : i * delta + start;
-    if (endpoint && num > 1) vals[num - 1] = stop;
-    writeValues(A, y, (k) => vals[k]);
-    A.writeAll(y);
-    if (!isNone(vm, dtH)) {
-      const d = rt.dtypes.convert(dtH, null);
-      if (d !== FLOAT64) {
-        const c = A.newArray(d, [num]);
-        writeValues(A, c, (k) => castValue(d, vals[k]));
-        A.writeAll(c);
-        vm.decref(y);
-        return c;
-      }
-    }
-    return y;
   }
 
   /**

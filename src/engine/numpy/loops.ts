@@ -51,6 +51,8 @@ export type UnaryName =
   | 'sign'
   | 'isnan'
   | 'isfinite'
+  | 'isinf'
+  | 'signbit'
   | 'logical_not'
   | 'reciprocal'
   | '_ones_like';
@@ -68,7 +70,7 @@ const FLOAT_UNARY = new Set<UnaryName>([
   'ceil',
   'rint',
 ]);
-const BOOL_OUT = new Set<UnaryName>(['isnan', 'isfinite', 'logical_not']);
+const BOOL_OUT = new Set<UnaryName>(['isnan', 'isfinite', 'isinf', 'signbit', 'logical_not']);
 
 /** The loop and output dtypes of a unary ufunc on dtype d, or an error message. */
 export function resolveUnary(name: UnaryName, d: DType): { loop: DType; out: DType } | { error: string } {
@@ -136,6 +138,11 @@ export function unaryKernel(name: UnaryName, d: DType): (x: number) => number {
       return (x) => (Number.isNaN(x) ? 1 : 0);
     case 'isfinite':
       return (x) => (Number.isFinite(x) ? 1 : 0);
+    case 'isinf':
+      return (x) => (x === Infinity || x === -Infinity ? 1 : 0);
+    case 'signbit':
+      // npy_signbit: the sign bit itself, so -0.0 (and a negative NaN) count
+      return (x) => (x < 0 || Object.is(x, -0) ? 1 : 0);
     case 'logical_not':
       return (x) => (x ? 0 : 1);
     case 'reciprocal':

@@ -1,12 +1,13 @@
 import { valueError } from '../python/abstract/errors';
-import { PyError } from '../python/errors';
+import { NotSupported, PyError } from '../python/errors';
 import { fromLong } from '../python/objects/int';
 import type { Kwargs } from '../python/objects/types';
 import { rawMalloc } from './alloc';
-import { intArg, isNone, parseArgs } from './args';
+import { boolArg, intArg, isNone, parseArgs } from './args';
 import { BOOL, FLOAT64, INT64 } from './dtypes';
 import { readBroadcast, requireValues, valueAt, writeValues } from './elements';
 import type { NumpyRuntime } from './module';
+import { castValue } from './values';
 
 /** sizeof(PyArrayIterObject) (PyArray_IterNew: PyArray_malloc), as sort.ts measured it. */
 const ITER_OBJECT_BYTES = 2632;
@@ -158,5 +159,50 @@ export class NumericFunctions {
     } finally {
       vm.decref(a);
     }
+  }
+
+  /**
+   * np.linspace(start, stop, num=50, endpoint=True) (function_base.py): y = arange(0, num) as
+   * float64, reshaped, times step, plus start (in place), the last set to stop.
+   */
+  linspace(args: number[], kw: Kwargs): number {
+    const vm = this.vm;
+    const rt = this.rt;
+    const A = rt.arrays;
+    const [startH, stopH, numH, endH, retstepH, dtH] = parseArgs(
+      vm,
+      'linspace',
+      ['start', 'stop', 'num', 'endpoint', 'retstep', 'dtype', 'axis'],
+      2,
+      args,
+      kw,
+    );
+    if (boolArg(vm, retstepH, false)) throw new NotSupported('np.linspace(retstep=True)');
+    const num = isNone(vm, numH) ? 50 : intArg(vm, numH!, 'num');
+    if (num < 0) throw valueError(vm, 'Number of samples, %d, must be non-negative.', num);
+    const endpoint = boolArg(vm, endH, true);
+    const start = rt.ctors.numberArg(startH!, 'np.linspace of non-numbers').v;
+    const stop = rt.ctors.numberArg(stopH!, 'np.linspace of non-numbers').v;
+    const div = endpoint ? num - 1 : num;
+    const delta = stop - start;
+    const step = div > 0 ? delta / div : NaN;
+    const y = A.newArray(FLOAT64, [num]);
+    const vals = new Float64Array(num);
+    for (let i = 0; i < num; i++)
+      vals[i] = div > 0 ? (step === 0 ? (i / div) * delta + start : i * step + start) : i * delta + start;
+    if (endpoint && num > 1) vals[num - 1] = stop;
+    writeValues(A, y, (k) => vals[k]);
+    A.writeAll(y);
+    if (!isNone(vm, dtH)) {
+      const d = rt.dtypes.convert(dtH, null);
+      if (d !== FLOAT64) {
+        const c = A.newArray(d, [num]);
+        writeValues(A, c, (k) => castValue(d, vals[k]));
+        A.writeAll(c);
+        vm.decref(y);
+        return c;
+      }
+    }
+    return y;
   }
 }

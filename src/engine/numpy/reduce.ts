@@ -13,7 +13,12 @@ import type { Scalars } from './scalars';
 import { iteratorBytes } from './ufunc';
 import { castValue } from './values';
 
-export type ReduceOp = 'add' | 'multiply' | 'maximum' | 'minimum' | 'logical_or' | 'logical_and';
+export type ReduceOp =
+  'add' | 'multiply' | 'maximum' | 'minimum' | 'fmax' | 'fmin' | 'logical_or' | 'logical_and';
+
+/** The reductions without an identity: they start from the first item (fmax/fmin skip NaNs: npy_fmax). */
+const isExtremum = (op: ReduceOp): boolean =>
+  op === 'maximum' || op === 'minimum' || op === 'fmax' || op === 'fmin';
 
 /** PW_BLOCKSIZE (loops_utils.h): pairwise summation recurses above 128 elements. */
 const PW_BLOCKSIZE = 128;
@@ -46,7 +51,7 @@ export function pairwiseSum(a: Float64Array, lo: number, n: number, f32: boolean
 /** The dtype np.add.reduce / np.multiply.reduce accumulate in: small integers widen to int64 / uint64. */
 export function reduceDtype(op: ReduceOp, d: DType): DType {
   if (op === 'logical_or' || op === 'logical_and') return BOOL;
-  if (op === 'maximum' || op === 'minimum') return d;
+  if (isExtremum(op)) return d;
   if (d === BOOL || (d.kind === 'i' && d.itemsize < 8)) return INT64;
   if (d.kind === 'u' && d.itemsize < 8) return UINT64;
   return d;
@@ -98,10 +103,10 @@ export class Reductions {
     const axis = this.axis(axisIn, nd);
     const dtype = dtypeIn ?? reduceDtype(op, src);
     const n = axis === null ? A.size(h) : shape[axis];
-    if (n === 0 && (op === 'maximum' || op === 'minimum'))
+    if (n === 0 && isExtremum(op))
       throw valueError(vm, 'zero-size array to reduction operation %s which has no identity', op);
     if (src === OBJECT) {
-      if ((axis !== null && nd !== 1) || keepdims || dtypeIn !== null)
+      if ((axis !== null && nd !== 1) || keepdims || dtypeIn !== null || op === 'fmax' || op === 'fmin')
         throw new NotSupported(`np.${op}.reduce of an object array along an axis, with keepdims or a dtype`);
       return objectReduce(A, op, h);
     }
@@ -124,12 +129,14 @@ export class Reductions {
     let buffer = 0;
     const result = A.newArray(dtype, outShape);
     try {
-      if (op === 'maximum' || op === 'minimum') {
+      if (isExtremum(op)) {
         // PyArray_CopyInitialReduceValues: a view of the first items, copied into the result
         const first = A.newArray(src, outShape, { view: { data: A.data(h), base: h } });
         vm.decref(first);
       } else if (op === 'add' && dtype.kind === 'f') vm.decref(fromDouble(vm, 0)); // the identity through DOUBLE_setitem
-      if (nd >= 2) {
+      // a 2-d input, or a requested dtype the input must be cast to (np.sum(mask, dtype=intp)):
+      // the iterator is buffered
+      if (nd >= 2 || (dtypeIn !== null && dtypeIn !== src)) {
         const len = Math.min(NPY_BUFSIZE, A.size(h)) * dtype.itemsize;
         buffer = rawMalloc(A.alloc.libc, len);
         if (buffer) vm.mem.touch(buffer, len);
@@ -171,7 +178,7 @@ export class Reductions {
       let acc = op === 'multiply' || op === 'logical_and' ? 1 : 0;
       for (let k = 0; k < n; k++) {
         const v = cast(vals[lo + k * stride]);
-        if (k === 0 && (op === 'maximum' || op === 'minimum')) {
+        if (k === 0 && isExtremum(op)) {
           acc = v;
           continue;
         }
@@ -187,6 +194,12 @@ export class Reductions {
             break;
           case 'minimum':
             acc = Number.isNaN(acc) || acc <= v ? acc : v;
+            break;
+          case 'fmax':
+            acc = acc >= v || Number.isNaN(v) ? acc : v;
+            break;
+          case 'fmin':
+            acc = acc <= v || Number.isNaN(v) ? acc : v;
             break;
           case 'logical_or':
             acc = acc || v ? 1 : 0;

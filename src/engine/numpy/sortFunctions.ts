@@ -1,0 +1,125 @@
+import { NotSupported } from '../python/errors';
+import type { Kwargs } from '../python/objects/types';
+import { boolArg, intArg, isNone, parseArgs } from './args';
+import { BOOL } from './dtypes';
+import { readBroadcast, writeValues } from './elements';
+import type { NumpyRuntime } from './module';
+
+/** np.sort, np.argsort and np.unique (fromnumeric.py, arraysetops.py) over sort.ts's sorts. */
+export class SortFunctions {
+  constructor(readonly rt: NumpyRuntime) {}
+
+  private get vm() {
+    return this.rt.vm;
+  }
+
+  /** The argument as an array: itself, or np.asarray of it (a new array to release after). */
+  private withArray<R>(h: number, fn: (a: number) => R): R {
+    const A = this.rt.arrays;
+    if (A.isArray(h)) return fn(h);
+    const a = this.rt.ctors.asArrayOrScalar(h);
+    try {
+      return fn(a);
+    } finally {
+      this.vm.decref(a);
+    }
+  }
+
+  /** np.sort(a, axis=-1): a = asanyarray(a).copy(order='K'); a.sort(axis). */
+  sort(args: number[], kw: Kwargs): number {
+    const vm = this.vm;
+    const [a, axisH] = parseArgs(vm, 'sort', ['a', 'axis', 'kind', 'order'], 1, args, kw);
+    return this.withArray(a!, (h) => {
+      if (
+        !isNone(vm, axisH) &&
+        axisH !== undefined &&
+        intArg(vm, axisH, 'axis') !== -1 &&
+        intArg(vm, axisH, 'axis') !== this.rt.arrays.nd(h) - 1
+      )
+        throw new NotSupported('np.sort along an axis other than the last');
+      if (isNone(vm, axisH) && axisH !== undefined) {
+        const flat = this.rt.views.flatten(h);
+        this.rt.sorting.sortInPlace(flat);
+        return flat;
+      }
+      const c = this.rt.views.copy(h, 'K');
+      this.rt.sorting.sortInPlace(c);
+      return c;
+    });
+  }
+
+  argsort(args: number[], kw: Kwargs): number {
+    const vm = this.vm;
+    const [a, axisH] = parseArgs(vm, 'argsort', ['a', 'axis', 'kind', 'order'], 1, args, kw);
+    return this.withArray(a!, (h) => {
+      if (
+        !isNone(vm, axisH) &&
+        axisH !== undefined &&
+        intArg(vm, axisH, 'axis') !== -1 &&
+        intArg(vm, axisH, 'axis') !== this.rt.arrays.nd(h) - 1
+      )
+        throw new NotSupported('np.argsort along an axis other than the last');
+      return this.rt.sorting.argsort(h);
+    });
+  }
+
+  /**
+   * np.unique (arraysetops._unique1d, no return_* options): ar.flatten(), ar.sort(), a bool mask
+   * (np.empty), mask[:1] = True, mask[1:] = aux[1:] != aux[:-1] (two views and a comparison
+   * array), aux[mask] (a boolean-index copy).
+   */
+  unique(args: number[], kw: Kwargs): number {
+    const vm = this.vm;
+    const rt = this.rt;
+    const A = rt.arrays;
+    const [a, ri, rinv, rc, axisH] = parseArgs(
+      vm,
+      'unique',
+      ['ar', 'return_index', 'return_inverse', 'return_counts', 'axis', 'equal_nan'],
+      1,
+      args,
+      kw,
+    );
+    if (boolArg(vm, ri, false) || boolArg(vm, rinv, false) || boolArg(vm, rc, false) || !isNone(vm, axisH))
+      throw new NotSupported('np.unique with return_index/return_inverse/return_counts/axis');
+    return this.withArray(a!, (h) => {
+      const aux = rt.views.flatten(h);
+      try {
+        rt.sorting.sortInPlace(aux);
+        const n = A.size(aux);
+        const vals = readBroadcast(A, aux, [n]);
+        const keep: number[] = [];
+        for (let i = 0; i < n; i++)
+          if (i === 0 || !(vals[i] === vals[i - 1] || (Number.isNaN(vals[i]) && Number.isNaN(vals[i - 1]))))
+            keep.push(vals[i]);
+        // mask = np.empty(aux.shape, dtype=bool); mask[:1] = True; mask[1:] = aux[1:] != aux[:-1]
+        const m = A.newArray(BOOL, [n]);
+        const head = A.newArray(BOOL, [Math.min(1, n)], { view: { data: A.data(m), base: m } });
+        vm.decref(head);
+        if (n > 1) {
+          const tail = A.newArray(A.dtype(aux), [n - 1], {
+            view: { data: A.data(aux) + A.dtype(aux).itemsize, base: aux },
+          });
+          const front = A.newArray(A.dtype(aux), [n - 1], { view: { data: A.data(aux), base: aux } });
+          const ne = rt.ufuncs.call('not_equal', [tail, front], 0);
+          const dst = A.newArray(BOOL, [n - 1], { view: { data: A.data(m) + 1, base: m } });
+          A.writeAll(dst);
+          vm.decref(dst);
+          vm.decref(ne);
+          vm.decref(front);
+          vm.decref(tail);
+        }
+        A.writeAll(m);
+        const r = A.newArray(A.dtype(aux), [keep.length]);
+        const it = vm.mem.malloc(224);
+        writeValues(A, r, (k) => keep[k]);
+        A.writeAll(r);
+        vm.mem.free(it);
+        vm.decref(m);
+        return r;
+      } finally {
+        vm.decref(aux);
+      }
+    });
+  }
+}
