@@ -61,6 +61,7 @@ import { configparserModule } from './configparser';
 import { unicodedataModule } from './unicodedata';
 import { asyncioModule } from './asyncio';
 import { contextvarsModules } from './contextvars';
+import { difflibModule } from './difflib';
 
 /** Every standard-library module the simulator models, one file each (one line here per module). */
 registerModules([
@@ -130,6 +131,7 @@ registerModules([
   typesModule,
   collectionsAbcModule,
   ...contextvarsModules,
+  difflibModule,
   asyncioModule,
 ]);
 
