@@ -62,6 +62,7 @@ import { unicodedataModule } from './unicodedata';
 import { asyncioModule } from './asyncio';
 import { contextvarsModules } from './contextvars';
 import { difflibModule } from './difflib';
+import { getoptModule, shlexModule } from './shlexmod';
 
 /** Every standard-library module the simulator models, one file each (one line here per module). */
 registerModules([
@@ -132,6 +133,8 @@ registerModules([
   collectionsAbcModule,
   ...contextvarsModules,
   difflibModule,
+  shlexModule,
+  getoptModule,
   asyncioModule,
 ]);
 
