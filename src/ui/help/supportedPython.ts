@@ -38,6 +38,7 @@ export const SUPPORTED_PYTHON: readonly SupportedGroup[] = [
       'array, bisect, heapq, copy, struct, mmap, io (StringIO, BytesIO), csv, json, pickle, zlib, gzip, hashlib, uuid',
       'math, cmath-free complex, random (seeded as CPython seeds it), statistics (NormalDist included), decimal, fractions',
       'difflib (SequenceMatcher and its ratios, opcodes and autojunk, unified_diff, context_diff, ndiff, Differ, get_close_matches, restore, diff_bytes; not HtmlDiff), shlex (split, quote, join, the shlex lexer), getopt (getopt, gnu_getopt)',
+      'argparse (ArgumentParser, add_argument with type/default/action/nargs/choices, groups, mutually exclusive groups, subparsers, parse_args and parse_known_args, help and usage text, errors as SystemExit(2) with the usage on stderr); sys.exit ends the run as CPython does (no traceback)',
       're, string, textwrap, pprint, datetime, time, timeit, enum, dataclasses, typing, abc, contextlib, types',
       'os, os.path, pathlib, shutil, tempfile, resource, sys (getsizeof, getrefcount, intern, …), gc, weakref, tracemalloc, logging, traceback (format_exc, print_exc, format_exception, …), warnings (warn, filters, catch_warnings), linecache, keyword, numbers',
       'threading, queue, concurrent.futures (threads run as the OS would schedule them, with the GIL)',

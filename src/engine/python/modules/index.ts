@@ -62,6 +62,7 @@ import { unicodedataModule } from './unicodedata';
 import { asyncioModule } from './asyncio';
 import { contextvarsModules } from './contextvars';
 import { difflibModule } from './difflib';
+import { argparseModule } from './argparse';
 import { getoptModule, shlexModule } from './shlexmod';
 
 /** Every standard-library module the simulator models, one file each (one line here per module). */
@@ -133,6 +134,7 @@ registerModules([
   collectionsAbcModule,
   ...contextvarsModules,
   difflibModule,
+  argparseModule,
   shlexModule,
   getoptModule,
   asyncioModule,
