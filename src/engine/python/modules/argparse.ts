@@ -15,7 +15,9 @@ export const argparseModule: ModuleSpec = {
   name: 'argparse',
   load: (vm) => {
     const source = ARGPARSE_FORMAT_SOURCE + ARGPARSE_ACTIONS_SOURCE + ARGPARSE_PARSER_SOURCE;
-    const globals = runPythonPart(vm, 'argparse', source, { _hw_unsupported: unsupportedHelper(vm, 'argparse') });
+    const globals = runPythonPart(vm, 'argparse', source, {
+      _hw_unsupported: unsupportedHelper(vm, 'argparse'),
+    });
     return moduleFromGlobals(vm, 'argparse', globals);
   },
 };

@@ -63,6 +63,8 @@ import { asyncioModule } from './asyncio';
 import { contextvarsModules } from './contextvars';
 import { difflibModule } from './difflib';
 import { argparseModule } from './argparse';
+import { platformModule } from './platform';
+import { graphlibModule } from './graphlib';
 import { getoptModule, shlexModule } from './shlexmod';
 
 /** Every standard-library module the simulator models, one file each (one line here per module). */
@@ -135,6 +137,8 @@ registerModules([
   ...contextvarsModules,
   difflibModule,
   argparseModule,
+  platformModule,
+  graphlibModule,
   shlexModule,
   getoptModule,
   asyncioModule,

@@ -12,7 +12,9 @@ import { moduleFromGlobals, unsupportedHelper } from './typing';
 export const shlexModule: ModuleSpec = {
   name: 'shlex',
   load: (vm) => {
-    const globals = runPythonPart(vm, 'shlex', SHLEX_SOURCE, { _hw_unsupported: unsupportedHelper(vm, 'shlex') });
+    const globals = runPythonPart(vm, 'shlex', SHLEX_SOURCE, {
+      _hw_unsupported: unsupportedHelper(vm, 'shlex'),
+    });
     return moduleFromGlobals(vm, 'shlex', globals);
   },
 };
