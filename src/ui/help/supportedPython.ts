@@ -39,6 +39,7 @@ export const SUPPORTED_PYTHON: readonly SupportedGroup[] = [
       'math, cmath-free complex, random (seeded as CPython seeds it), statistics (NormalDist included), decimal, fractions',
       'difflib (SequenceMatcher and its ratios, opcodes and autojunk, unified_diff, context_diff, ndiff, Differ, get_close_matches, restore, diff_bytes; not HtmlDiff), shlex (split, quote, join, the shlex lexer), getopt (getopt, gnu_getopt)',
       'argparse (ArgumentParser, add_argument with type/default/action/nargs/choices, groups, mutually exclusive groups, subparsers, parse_args and parse_known_args, help and usage text, errors as SystemExit(2) with the usage on stderr); sys.exit ends the run as CPython does (no traceback)',
+      'fnmatch (fnmatch, fnmatchcase, filter, translate; str patterns)',
       'graphlib (TopologicalSorter: static_order, prepare/get_ready/done, CycleError)',
       'platform (python_version, system, machine, platform(), uname, … as this machine answers under each release)',
       're, string, textwrap, pprint, datetime, time, timeit, enum, dataclasses, typing, abc, contextlib, types',

@@ -65,6 +65,7 @@ import { difflibModule } from './difflib';
 import { argparseModule } from './argparse';
 import { platformModule } from './platform';
 import { graphlibModule } from './graphlib';
+import { fnmatchModule } from './fnmatch';
 import { getoptModule, shlexModule } from './shlexmod';
 
 /** Every standard-library module the simulator models, one file each (one line here per module). */
@@ -139,6 +140,7 @@ registerModules([
   argparseModule,
   platformModule,
   graphlibModule,
+  fnmatchModule,
   shlexModule,
   getoptModule,
   asyncioModule,
