@@ -28,8 +28,8 @@ class ArgumentParser(_AttributeHolder, _ActionsContainer):
         self.allow_abbrev = allow_abbrev
         self.exit_on_error = exit_on_error
         add_group = self.add_argument_group
-        self._positionals = add_group('positional arguments')
-        self._optionals = add_group('options')
+        self._positionals = add_group(_('positional arguments'))
+        self._optionals = add_group(_('options'))
         self._subparsers = None
 
         def identity(string):
