@@ -16,6 +16,7 @@ import { Interpreter } from './eval/interpreter';
 import { Script } from './eval/script';
 import { PythonSyntaxError, parse } from './syntax';
 import { prepareSource } from './syntax/source';
+import { systemExit } from './eval/systemexit';
 import { syntaxErrorText, uncaughtException } from './eval/uncaught';
 import { MallocLog, TeeSink } from './mallocLog';
 import { dictGetItem, dictNew, dictSetItem } from './objects/dict';
@@ -302,6 +303,15 @@ export class PythonProcess {
     if (e instanceof PyError) {
       if (e.excType < 0 || !this.evaluator)
         return { type: e.pyType, message: e.message, line: e.line || line };
+      // the process ends there as CPython's handle_system_exit ends it: no traceback
+      const exit = systemExit(this.vm, e);
+      if (exit !== null)
+        return {
+          type: 'SystemExit',
+          message: String(exit.status),
+          line: this.evaluator.currentLine() || line,
+          ...(exit.text ? { text: exit.text } : {}),
+        };
       let made: ReturnType<typeof uncaughtException>;
       try {
         made = uncaughtException(this.vm, e, (f) => (f === filename ? this.source : null));

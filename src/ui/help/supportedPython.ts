@@ -37,6 +37,11 @@ export const SUPPORTED_PYTHON: readonly SupportedGroup[] = [
       'collections (deque, defaultdict, Counter, namedtuple, OrderedDict, ChainMap, UserDict, UserList, abc), itertools, functools (lru_cache, partial, reduce, wraps, cached_property), operator',
       'array, bisect, heapq, copy, struct, mmap, io (StringIO, BytesIO), csv, json, pickle, zlib, gzip, hashlib, uuid',
       'math, cmath-free complex, random (seeded as CPython seeds it), statistics (NormalDist included), decimal, fractions',
+      'difflib (SequenceMatcher and its ratios, opcodes and autojunk, unified_diff, context_diff, ndiff, Differ, get_close_matches, restore, diff_bytes; not HtmlDiff), shlex (split, quote, join, the shlex lexer), getopt (getopt, gnu_getopt)',
+      'argparse (ArgumentParser, add_argument with type/default/action/nargs/choices, groups, mutually exclusive groups, subparsers, parse_args and parse_known_args, help and usage text, errors as SystemExit(2) with the usage on stderr); sys.exit ends the run as CPython does (no traceback)',
+      'fnmatch (fnmatch, fnmatchcase, filter, translate; str patterns)',
+      'graphlib (TopologicalSorter: static_order, prepare/get_ready/done, CycleError)',
+      'platform (python_version, system, machine, platform(), uname, … as this machine answers under each release)',
       're, string, textwrap, pprint, datetime, time, timeit, enum, dataclasses, typing, abc, contextlib, types',
       'os, os.path, pathlib, shutil, tempfile, resource, sys (getsizeof, getrefcount, intern, …), gc, weakref, tracemalloc, logging, traceback (format_exc, print_exc, format_exception, …), warnings (warn, filters, catch_warnings), linecache, keyword, numbers',
       'threading, queue, concurrent.futures (threads run as the OS would schedule them, with the GIL)',
@@ -49,8 +54,8 @@ export const SUPPORTED_PYTHON: readonly SupportedGroup[] = [
   {
     title: 'Not yet',
     items: [
-      "asyncio's streams, subprocesses and sockets, and other modules not listed (sqlite3, subprocess, multiprocessing, socket, difflib, traceback, …)",
-      'textwrap.TextWrapper, datetime.astimezone() to local time, a module\'s __file__',
+      "asyncio's streams, subprocesses and sockets, and other modules not listed (sqlite3, subprocess, multiprocessing, socket, …)",
+      "textwrap.TextWrapper, datetime.astimezone() to local time, a module's __file__",
       "math.expm1/log1p/tanh/atanh's last bit (about 1 argument in 2,000 differs from glibc's)",
       'numpy: nanmedian/nanpercentile, histogram, lexsort, pad, unique(return_counts/return_index/return_inverse), einsum, linalg beyond norm, string arrays, memmap and save, products of 3-d arrays',
     ],

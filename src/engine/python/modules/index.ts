@@ -61,6 +61,12 @@ import { configparserModule } from './configparser';
 import { unicodedataModule } from './unicodedata';
 import { asyncioModule } from './asyncio';
 import { contextvarsModules } from './contextvars';
+import { difflibModule } from './difflib';
+import { argparseModule } from './argparse';
+import { platformModule } from './platform';
+import { graphlibModule } from './graphlib';
+import { fnmatchModule } from './fnmatch';
+import { getoptModule, shlexModule } from './shlexmod';
 
 /** Every standard-library module the simulator models, one file each (one line here per module). */
 registerModules([
@@ -130,6 +136,13 @@ registerModules([
   typesModule,
   collectionsAbcModule,
   ...contextvarsModules,
+  difflibModule,
+  argparseModule,
+  platformModule,
+  graphlibModule,
+  fnmatchModule,
+  shlexModule,
+  getoptModule,
   asyncioModule,
 ]);
 

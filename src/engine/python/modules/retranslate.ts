@@ -146,9 +146,12 @@ export function translate(pattern: string, flagsIn: number): Translated {
         cls += '\\]';
         j++;
       }
+      const first = j;
       for (; j < pattern.length && pattern[j] !== ']'; j++) {
         const d = pattern[j];
-        if (d === '\\') {
+        // sre_parse takes a '-' first or last in a set as itself; the v flag wants it escaped there
+        if (d === '-' && (j === first || pattern[j + 1] === ']')) cls += '\\-';
+        else if (d === '\\') {
           const e = pattern[j + 1];
           if (e === 'W' || e === 'S' || e === 'D') cls += escapeIn(e, true);
           else if (e === 'b') cls += '\\x08';

@@ -1,7 +1,8 @@
 import { NotSupported } from '../errors';
 import { lookupSpecial } from '../abstract/attr';
 import { call } from '../abstract/call';
-import { typeError, valueError } from '../abstract/errors';
+import { setObject, typeError, valueError } from '../abstract/errors';
+import { E } from '../objects/exctypes';
 import { fromDouble } from '../objects/float';
 import { fromSsize, intMaxStrDigits, intValue, setIntMaxStrDigits } from '../objects/int';
 import { intern } from '../objects/str';
@@ -54,6 +55,11 @@ export const sysModule: ModuleSpec = {
         return vm2.s.None;
       }),
       def('exc_info', Meth.NoArgs, excInfo),
+      // sys_exit: SystemExit(status), made when normalized (status absent: SystemExit())
+      def('exit', Meth.Fastcall, (vm2, _s, a) => {
+        if (a.length > 1) throw typeError(vm2, 'exit expected at most 1 argument, got %d', a.length);
+        throw setObject(vm2, E.SystemExit, a.length ? a[0] : 0);
+      }),
       def('_getframe', Meth.Fastcall, (vm2, _s, a) => {
         const depth = a.length ? Number(intValue(vm2, a[0])) : 0;
         const f = hostOf(vm2).frameAt(depth);
