@@ -1,8 +1,8 @@
 """Read the binary log written by tools/native/alloc_shim.c and turn it into a trace.
 
 Log layout (little endian; see struct header / struct rec in alloc_shim.c):
-  header (8192 bytes): magic "HWSHIM01", nrecs, cap, dropped, heap_start,
-    nested, nmarks, shim_base, then 64 marks of {rec_index, brk, mallinfo2[10]}
+  header (32768 bytes): magic "HWSHIM01", nrecs, cap, dropped, heap_start,
+    nested, nmarks, shim_base, then up to 256 marks of {rec_index, brk, mallinfo2[10]}
   records (64 bytes each): op u32, tid u32, a, b, c, ret, hdr, old, caller (u64)
     malloc        a=size                      ret hdr
     calloc        a=nmemb b=size              ret hdr
@@ -35,7 +35,7 @@ OPS = {
     8: "pvalloc", 9: "reallocarray", 10: "malloc_trim", 11: "mallopt", 12: "mmap", 13: "munmap", 14: "mremap",
     15: "mark",
 }
-HEADER_BYTES = 8192
+HEADER_BYTES = 32768  # alloc_shim.c: 64 + 256 marks x 96 bytes
 REC = struct.Struct("<II7Q")
 MALLINFO2_FIELDS = ["arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks", "uordblks", "fordblks", "keepcost"]
 MAP_ANONYMOUS = 0x20

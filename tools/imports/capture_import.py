@@ -90,12 +90,26 @@ def dependencies(interp, module: str, tmp: Path) -> list[str]:
     out = tmp / "deps.txt"
     scenario = (
         f"import sys\n_hw_before = set(sys.modules)\nimport {module}\n"
-        f"open({str(out)!r}, 'w').write('\\n'.join(m for m in sys.modules if m not in _hw_before))\n"
+        f"open({str(out)!r}, 'w').write('\\n'.join(m + (' package' if hasattr(sys.modules[m], '__path__') else '')"
+        f" for m in sys.modules if m not in _hw_before))\n"
     )
-    new = child_output(interp, scenario, out).split()
+    rows = [line.split() for line in child_output(interp, scenario, out).splitlines() if line.strip()]
+    packages = {r[0] for r in rows if len(r) > 1}
+    new = [r[0] for r in rows]
     # a package's C accelerator (asyncio's _asyncio) imports the package's own submodules when it
     # loads, so it cannot be imported ahead of the package: it is part of the package's import
-    return [m for m in new if m != module and not m.startswith(module + ".") and m != "_" + module]
+    deps = [m for m in new if m != module and not m.startswith(module + ".") and m != "_" + module]
+    # typing (a module, not a package) puts typing.io and typing.re into sys.modules while it runs,
+    # and `import typing.io` cannot come before typing: such a name moves right after its parent
+    # (a package's submodules keep their place: re._parser is captured before re)
+    out_deps: list[str] = []
+    for m in deps:
+        parent = m.rpartition(".")[0]
+        if parent and parent in deps and parent not in packages and parent not in out_deps:
+            continue
+        out_deps.append(m)
+        out_deps += [d for d in deps if d.rpartition(".")[0] == m and m not in packages and d not in out_deps]
+    return out_deps
 
 
 class Ids:
@@ -265,7 +279,8 @@ def capture(interp, module: str, deps: list[str], tmp: Path) -> tuple[str, dict]
     scenario = hook + head + f"import {module}\n"
     k = len(record.split_statements(scenario))
     first = k - len(deps)  # the first dependency's import is statement `first` (1-based)
-    res = run_child(interp, scenario.encode(), k, extra_env={"LD_PRELOAD": str(shim), "HW_SHIM_LOG": str(log), "HW_SHIM_CAP_MB": "256"})
+    # 256 MiB of log held asyncio with its ~90 dependencies only in part (the later step marks were lost)
+    res = run_child(interp, scenario.encode(), k, extra_env={"LD_PRELOAD": str(shim), "HW_SHIM_LOG": str(log), "HW_SHIM_CAP_MB": "2048"})
     if res.returncode != 0:
         raise RuntimeError(f"{module}: the child failed under the shim:\n{res.stderr[-3000:]}")
     slog = shimlog.read_log(str(log))
@@ -303,7 +318,7 @@ def capture_alone(interp, module: str, tmp: Path) -> str:
     hook = hook_statements(tmp, log)
     scenario = hook + f"import {module}\n"
     k = len(record.split_statements(scenario))
-    res = run_child(interp, scenario.encode(), k, extra_env={"LD_PRELOAD": str(shim), "HW_SHIM_LOG": str(log), "HW_SHIM_CAP_MB": "256"})
+    res = run_child(interp, scenario.encode(), k, extra_env={"LD_PRELOAD": str(shim), "HW_SHIM_LOG": str(log), "HW_SHIM_CAP_MB": "2048"})
     if res.returncode != 0:
         raise RuntimeError(f"{module}: the child failed under the shim:\n{res.stderr[-3000:]}")
     slog = shimlog.read_log(str(log))
@@ -318,6 +333,9 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--python", default="3.11.7", choices=sorted(PYTHONS))
     ap.add_argument("modules", nargs="*", default=MODELLED)
+    ap.add_argument("--keep-existing", action="store_true",
+                    help="a dependency whose footprint is already in footprints/<version>/ is not captured again"
+                    " (a big module's ~35 dependencies took over 30 minutes to re-capture on a loaded machine)")
     args = ap.parse_args(argv)
     interp = resolve_interpreter(os.path.expanduser(PYTHONS[args.python]))
     out_dir = OUT / args.python
@@ -335,6 +353,9 @@ def main(argv=None) -> int:
             done.add(m)
             if m in loaded:
                 print(f"{args.python} {m}: loaded at start-up (free)")
+                return
+            if args.keep_existing and m not in args.modules and (out_dir / f"{m}.trace").exists() and (out_dir / f"{m}.json").exists():
+                print(f"{args.python} {m}: kept (already captured)")
                 return
             deps = dependencies(interp, m, tmp)
             for d in deps:  # each dependency's footprint is its own (captured after its own dependencies)

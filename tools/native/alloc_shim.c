@@ -165,7 +165,7 @@ struct rec {        /* 64 bytes */
   uint64_t caller;  /* __builtin_return_address(0) */
 };
 
-#define MAX_MARKS 64
+#define MAX_MARKS 256 /* a module import captured after its ~70 dependencies (asyncio) takes one mark each */
 struct mark {       /* 12 x 8 bytes */
   uint64_t rec_index; /* index of the MARK record */
   uint64_t brk;       /* sbrk(0) at the mark */
@@ -183,7 +183,7 @@ struct header {
   uint64_t shim_base;   /* where this library is mapped (to spot its own callers) */
   struct mark marks[MAX_MARKS];
 };
-#define HEADER_BYTES 8192
+#define HEADER_BYTES 32768 /* 64 + 256 marks x 96 bytes, page-aligned */
 
 static struct header *g_hdr;
 static struct rec *g_recs;

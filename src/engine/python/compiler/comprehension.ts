@@ -70,8 +70,12 @@ function inlinedComprehension(c: Compiler, e: CompExpr, kind: Exclude<CompKind, 
   const ste = c.st.lookup(e);
   const outer = e.generators[0];
   c.setLoc(e);
+  // the check compiler_comprehension makes in the enclosing unit (an inlined one has no scope)
+  const scope = c.u.scopeType;
+  if (ste.coroutine && scope !== 'async function' && scope !== 'comprehension')
+    c.error('asynchronous comprehension outside of an asynchronous function');
   visitExpr(c, outer.iter);
-  c.addOp(Op.GET_ITER);
+  c.addOp(outer.isAsync ? Op.GET_AITER : Op.GET_ITER);
   const pushed: string[] = [];
   const cells: string[] = [];
   // a name the comprehension has as a cell but the parent does not is a cell while it is
@@ -139,7 +143,7 @@ function comprehensionGenerator(
   kind: CompKind,
   iterOnStack = false,
 ): void {
-  if (gens[index].isAsync) asyncComprehensionGenerator(c, gens, index, depth, elt, val, kind);
+  if (gens[index].isAsync) asyncComprehensionGenerator(c, gens, index, depth, elt, val, kind, iterOnStack);
   else syncComprehensionGenerator(c, gens, index, depth, elt, val, kind, iterOnStack);
 }
 
@@ -221,14 +225,18 @@ function asyncComprehensionGenerator(
   elt: Expr,
   val: Expr | null,
   kind: CompKind,
+  iterOnStack = false,
 ): void {
   const start = c.newBlock();
   const except = c.newBlock();
   const ifCleanup = c.newBlock();
   const gen = gens[index];
   if (index === 0) {
-    c.u.argcount = 1;
-    c.addOp(Op.LOAD_FAST, 0);
+    // the outermost async iterator arrives as .0 (inlined: GET_AITER left it on the stack)
+    if (!iterOnStack) {
+      c.u.argcount = 1;
+      c.addOp(Op.LOAD_FAST, 0);
+    }
   } else {
     visitExpr(c, gen.iter);
     c.addOp(Op.GET_AITER);

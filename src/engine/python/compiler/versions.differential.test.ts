@@ -33,19 +33,12 @@ interface VersionCode {
 const GENERATOR_FLAGS = CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR;
 
 /**
- * Snippets whose code objects are not the real ones yet, on both versions: 3.12's
- * inline_comprehension also inlines an async comprehension inside an async function; ours keeps it
- * a nested function (3.11's form: one function object and one frame more each time it runs; the
- * inlined async form needs the async loop over an iterator already on the stack). A snippet that
- * starts to match fails the test until it is taken off the list. (Comprehensions whose body makes
- * a lambda or a generator expression over their names are inlined, those names cells of the
- * enclosing frame: lambda_in_comp, closure_late_binding, prog_matrix_ops … came off the list.)
+ * Snippets whose code objects are not the real ones yet, on both versions: none since async
+ * comprehensions inside async functions are inlined as 3.12's inline_comprehension does
+ * (comp_with_await_in_async, await_in_fstring_and_comprehension, async_comprehensions came off).
+ * A snippet that stops matching fails the test until it is listed here with the reason.
  */
-const KNOWN_NOT_INLINED = new Set([
-  'comprehensions/comp_with_await_in_async',
-  'edges/await_in_fstring_and_comprehension',
-  'generators/async_comprehensions',
-]);
+const KNOWN_NOT_INLINED = new Set<string>([]);
 
 function codeObjects(code: CodeObject, out: CodeObject[] = []): CodeObject[] {
   out.push(code);

@@ -18,7 +18,7 @@ export function uncaughtException(
   const exc = err.value;
   if (err.traceback !== 0) setTraceback(vm, exc, err.traceback);
   const report = exceptionReport(vm, exc, new Set(), true);
-  return { report, text: formatException(report, sourceOf) };
+  return { report, text: formatException(report, sourceOf, vm.py.name) };
 }
 
 /** print_exception for a SyntaxError raised while compiling: the file line, the text and its carets. */

@@ -56,7 +56,7 @@ function formatExceptionText(vm: Vm, exc: number): number {
   const interp = interpOf(vm);
   return strNew(
     vm,
-    formatException(exceptionReport(vm, exc), (f) => interp.sourceOf(f)),
+    formatException(exceptionReport(vm, exc), (f) => interp.sourceOf(f), vm.py.name),
   );
 }
 

@@ -133,12 +133,12 @@ export const tracebackModule: ModuleSpec = {
       _hw_chunks: helper('_hw_chunks', Meth.Varargs, (vm2, _s, a) =>
         a[0] === vm2.s.None
           ? strList(vm2, ['NoneType: None\n'])
-          : strList(vm2, tracebackChunks(formatException(report(vm2, a[0], a[1] === vm2.s.True), sourceOf))),
+          : strList(vm2, tracebackChunks(formatException(report(vm2, a[0], a[1] === vm2.s.True), sourceOf, vm2.py.name))),
       ),
       _hw_only: helper('_hw_only', Meth.O, (vm2, _s, a) => {
         if (a[0] === vm2.s.None) return strList(vm2, ['NoneType: None\n']);
         const r = { ...report(vm2, a[0], false), traceback: [] };
-        return strList(vm2, tracebackChunks(formatException(r, sourceOf)));
+        return strList(vm2, tracebackChunks(formatException(r, sourceOf, vm2.py.name)));
       }),
       _hw_frames: helper('_hw_frames', Meth.O, (vm2, _s, a) =>
         strList(

@@ -4,7 +4,8 @@ import { typeName } from '../abstract/object';
 import { NotSupported } from '../errors';
 import type { Vm } from '../runtime/vm';
 import { bufferString, getBuffer, hasBuffer, releaseBuffer } from './buffer';
-import { byteString, type ByteContent } from './bytes';
+import { byteString, latin1Text, type ByteContent } from './bytes';
+import { contentBytes, isUniform, type ByteStore } from './bytestore';
 import { E } from './exctypes';
 import { fromSsize } from './int';
 import { isMemoryview, memoryviewBuffer } from './memoryview';
@@ -20,10 +21,29 @@ import { Meth, T, type MethodDef } from './types';
 
 /** The haystack as a JS string. */
 function textOf(vm: Vm, h: number): string {
-  const s = byteString(vm.table.side[h] as ByteContent);
-  if (s === null) throw new NotSupported('searching bytes over 1 MiB of zeros');
-  return s;
+  const c = vm.table.side[h] as ByteContent;
+  const s = byteString(c);
+  if (s !== null) return s;
+  // a big store written in places (bytearray(n) then stores): spelled out for the search, up to
+  // 64 MiB (a latin-1 JS string of that size is 64 MB; beyond, the page would stall)
+  if (c.length > 64 << 20) throw new NotSupported('searching bytes over 64 MiB');
+  return latin1Text(contentBytes(c, 0, c.length));
 }
+
+/**
+ * A big haystack of one repeated byte (bytes(n), bytearray(n) past 1 MiB, kept as a fill): found
+ * and counted by arithmetic, the answers fastsearch gives over it (a needle of that byte only
+ * matches at every position; any other byte never), without spelling out the bytes.
+ */
+function uniformOf(vm: Vm, h: number): ByteStore | null {
+  const c = vm.table.side[h] as ByteContent;
+  return typeof c !== 'string' && c.length > 1 << 20 && isUniform(c) ? c : null;
+}
+
+const allOf = (sub: string, fill: number): boolean => {
+  for (let i = 0; i < sub.length; i++) if (sub.charCodeAt(i) !== fill) return false;
+  return true;
+};
 
 /** A buffer's bytes (PyObject_GetBuffer, copied out, released), or null without one. */
 function bufferText(vm: Vm, h: number): string | null {
@@ -77,6 +97,12 @@ function needle(vm: Vm, h: number): string {
 function findIn(vm: Vm, self: number, args: readonly number[], name: string, right: boolean): number {
   arity(vm, name, args.length);
   const sub = needle(vm, args[0]);
+  const uniform = uniformOf(vm, self);
+  if (uniform) {
+    const [start, end] = bounds(vm, args, uniform.length);
+    if (end - start < sub.length || !allOf(sub, uniform.fill)) return -1;
+    return right ? end - sub.length : start;
+  }
   const text = textOf(vm, self);
   const [start, end] = bounds(vm, args, text.length);
   if (end - start < sub.length) return -1;
@@ -91,10 +117,12 @@ function findIn(vm: Vm, self: number, args: readonly number[], name: string, rig
 function count(vm: Vm, self: number, args: readonly number[]): number {
   arity(vm, 'count', args.length);
   const sub = needle(vm, args[0]);
-  const text = textOf(vm, self);
-  const [start, end] = bounds(vm, args, text.length);
+  const uniform = uniformOf(vm, self);
+  const text = uniform ? '' : textOf(vm, self);
+  const [start, end] = bounds(vm, args, uniform ? uniform.length : text.length);
   if (end < start) return 0;
   if (sub.length === 0) return end - start + 1;
+  if (uniform) return allOf(sub, uniform.fill) ? Math.floor((end - start) / sub.length) : 0;
   let n = 0;
   for (
     let p = text.indexOf(sub, start);
