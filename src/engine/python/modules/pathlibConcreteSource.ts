@@ -96,4 +96,16 @@ class Path(PurePath):
 
 class PosixPath(Path, PurePosixPath):
     __slots__ = ()
+
+
+# co_warmup after the real process's start-up (pathlib.ts startupWarmup), every other code at -8
+for _f, _w in [(_PosixFlavour.__init__, -6), (_PosixFlavour.parse_parts, 0),
+               (_PosixFlavour.join_parsed_parts, -7), (_PosixFlavour.splitroot, -6),
+               (PurePath._parse_args.__func__, -4), (PurePath._from_parts.__func__, -7),
+               (PurePath._from_parsed_parts.__func__, -6),
+               (PurePath._format_parsed_parts.__func__, -7), (PurePath._make_child, -7),
+               (PurePath.__str__, -7), (PurePath.joinpath, -7), (PurePath.parent.fget, -7),
+               (Path.__new__, -7)]:
+    _hw_startup_warmup(_f, _w)
+del _f, _w
 `;

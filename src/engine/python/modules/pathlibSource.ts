@@ -15,45 +15,67 @@
 import { PATHLIB_CONCRETE_SOURCE } from './pathlibConcreteSource';
 
 const PURE_SOURCE = `
-def _parse_parts(parts):
-    # _PosixFlavour.parse_parts: right to left, stopping at the last absolute argument
-    parsed = []
-    root = ''
-    it = reversed(parts)
-    for part in it:
-        if not part:
-            continue
-        root, rel = _splitroot(part)
-        if '/' in rel:
-            for x in reversed(rel.split('/')):
-                if x and x != '.':
-                    parsed.append(_sys.intern(x))
-        elif rel and rel != '.':
-            parsed.append(_sys.intern(rel))
-        if root:
-            break
-    if root:
-        parsed.append(root)
-    parsed.reverse()
-    return '', root, parsed
+class _PosixFlavour(object):
+    # _Flavour + _PosixFlavour: one instance, every path class's _flavour; join is sep.join bound
+    # once (a builtin method object), as _Flavour.__init__ does
+    sep = '/'
+    altsep = ''
+    has_drv = False
+
+    def __init__(self):
+        self.join = self.sep.join
+
+    def parse_parts(self, parts):
+        # right to left, stopping at the last absolute argument; each part interned
+        parsed = []
+        sep = self.sep
+        altsep = self.altsep
+        drv = root = ''
+        it = reversed(parts)
+        for part in it:
+            if not part:
+                continue
+            if altsep:
+                part = part.replace(altsep, sep)
+            drv, root, rel = self.splitroot(part)
+            if sep in rel:
+                for x in reversed(rel.split(sep)):
+                    if x and x != '.':
+                        parsed.append(_sys.intern(x))
+            else:
+                if rel and rel != '.':
+                    parsed.append(_sys.intern(rel))
+            if drv or root:
+                break
+        if drv or root:
+            parsed.append(drv + root)
+        parsed.reverse()
+        return drv, root, parsed
+
+    def join_parsed_parts(self, drv, root, parts, drv2, root2, parts2):
+        # an absolute right side replaces the left; else the two part lists concatenated
+        if root2:
+            return drv2, root2, parts2
+        return drv, root, parts + parts2
+
+    def splitroot(self, part, sep=sep):
+        # exactly two leading slashes are kept (POSIX leaves '//' to the implementation), one or
+        # three and more become '/'
+        if part and part[0] == sep:
+            stripped_part = part.lstrip(sep)
+            if len(part) - len(stripped_part) == 2:
+                return '', sep * 2, stripped_part
+            return '', sep, stripped_part
+        return '', '', part
+
+    def casefold(self, s):
+        return s
+
+    def casefold_parts(self, parts):
+        return parts
 
 
-def _splitroot(part):
-    # _PosixFlavour.splitroot: exactly two leading slashes are kept (POSIX leaves '//' to the
-    # implementation), one or three and more become '/'
-    if part and part[0] == '/':
-        stripped = part.lstrip('/')
-        if len(part) - len(stripped) == 2:
-            return '//', stripped
-        return '/', stripped
-    return '', part
-
-
-def _join_parsed_parts(drv, root, parts, drv2, root2, parts2):
-    # _Flavour.join_parsed_parts: an absolute right side replaces the left
-    if root2:
-        return drv2, root2, parts2
-    return drv, root, parts + parts2
+_posix_flavour = _PosixFlavour()
 
 
 class PurePath(object):
@@ -81,7 +103,7 @@ class PurePath(object):
                     raise TypeError(
                         "argument should be a str object or an os.PathLike "
                         "object returning str, not %r" % type(a))
-        return _parse_parts(parts)
+        return cls._flavour.parse_parts(parts)
 
     @classmethod
     def _from_parts(cls, args):
@@ -103,12 +125,12 @@ class PurePath(object):
     @classmethod
     def _format_parsed_parts(cls, drv, root, parts):
         if drv or root:
-            return drv + root + '/'.join(parts[1:])
-        return '/'.join(parts)
+            return drv + root + cls._flavour.join(parts[1:])
+        return cls._flavour.join(parts)
 
     def _make_child(self, args):
         drv, root, parts = self._parse_args(args)
-        drv, root, parts = _join_parsed_parts(
+        drv, root, parts = self._flavour.join_parsed_parts(
             self._drv, self._root, self._parts, drv, root, parts)
         return self._from_parsed_parts(drv, root, parts)
 
@@ -123,7 +145,8 @@ class PurePath(object):
         return str(self)
 
     def as_posix(self):
-        return str(self).replace('/', '/')
+        f = self._flavour
+        return str(self).replace(f.sep, '/')
 
     def __bytes__(self):
         # os.fsencode: the file system encoding (utf-8) with surrogateescape
@@ -143,13 +166,13 @@ class PurePath(object):
         try:
             return self._cached_cparts
         except AttributeError:
-            self._cached_cparts = self._parts
+            self._cached_cparts = self._flavour.casefold_parts(self._parts)
             return self._cached_cparts
 
     def __eq__(self, other):
         if not isinstance(other, PurePath):
             return NotImplemented
-        return self._cparts == other._cparts
+        return self._cparts == other._cparts and self._flavour is other._flavour
 
     def __hash__(self):
         try:
@@ -159,22 +182,22 @@ class PurePath(object):
             return self._hash
 
     def __lt__(self, other):
-        if not isinstance(other, PurePath):
+        if not isinstance(other, PurePath) or self._flavour is not other._flavour:
             return NotImplemented
         return self._cparts < other._cparts
 
     def __le__(self, other):
-        if not isinstance(other, PurePath):
+        if not isinstance(other, PurePath) or self._flavour is not other._flavour:
             return NotImplemented
         return self._cparts <= other._cparts
 
     def __gt__(self, other):
-        if not isinstance(other, PurePath):
+        if not isinstance(other, PurePath) or self._flavour is not other._flavour:
             return NotImplemented
         return self._cparts > other._cparts
 
     def __ge__(self, other):
-        if not isinstance(other, PurePath):
+        if not isinstance(other, PurePath) or self._flavour is not other._flavour:
             return NotImplemented
         return self._cparts >= other._cparts
 
@@ -224,8 +247,9 @@ class PurePath(object):
     def with_name(self, name):
         if not self.name:
             raise ValueError("%r has an empty name" % (self,))
-        drv, root, parts = _parse_parts((name,))
-        if not name or name[-1] == '/' or drv or root or len(parts) != 1:
+        drv, root, parts = self._flavour.parse_parts((name,))
+        if (not name or name[-1] in [self._flavour.sep, self._flavour.altsep]
+                or drv or root or len(parts) != 1):
             raise ValueError("Invalid name %r" % (name))
         return self._from_parsed_parts(self._drv, self._root, self._parts[:-1] + [name])
 
@@ -233,7 +257,8 @@ class PurePath(object):
         return self.with_name(stem + self.suffix)
 
     def with_suffix(self, suffix):
-        if '/' in suffix:
+        f = self._flavour
+        if f.sep in suffix or f.altsep and f.altsep in suffix:
             raise ValueError("Invalid suffix %r" % (suffix,))
         if suffix and not suffix.startswith('.') or suffix == '.':
             raise ValueError("Invalid suffix %r" % (suffix))
@@ -263,7 +288,8 @@ class PurePath(object):
         else:
             to_abs_parts = to_parts
         n = len(to_abs_parts)
-        if (root or drv) if n == 0 else abs_parts[:n] != to_abs_parts:
+        cf = self._flavour.casefold_parts
+        if (root or drv) if n == 0 else cf(abs_parts[:n]) != cf(to_abs_parts):
             formatted = self._format_parsed_parts(to_drv, to_root, to_parts)
             raise ValueError("{!r} is not in the subpath of {!r}"
                              " OR one path is relative and the other is absolute."
@@ -314,16 +340,22 @@ class PurePath(object):
         return _PathParents(self)
 
     def is_absolute(self):
-        return bool(self._root)
+        if not self._root:
+            return False
+        return not self._flavour.has_drv or bool(self._drv)
 
     def is_reserved(self):
         return False
 
     def match(self, path_pattern):
-        drv, root, pat_parts = _parse_parts((path_pattern,))
+        cf = self._flavour.casefold
+        path_pattern = cf(path_pattern)
+        drv, root, pat_parts = self._flavour.parse_parts((path_pattern,))
         if not pat_parts:
             raise ValueError("empty pattern")
-        if root and root != self._root:
+        if drv and drv != cf(self._drv):
+            return False
+        if root and root != cf(self._root):
             return False
         parts = self._cparts
         if drv or root:
@@ -338,8 +370,9 @@ class PurePath(object):
         return True
 
 
-class _PathParents:
-    # the sequence p.parents: each item a new path over a slice of the parts
+class _PathParents(_Sequence):
+    # the sequence p.parents: each item a new path over a slice of the parts; iterating is
+    # Sequence.__iter__ (self[i] until IndexError)
     __slots__ = ('_pathcls', '_drv', '_root', '_parts')
 
     def __init__(self, path):
@@ -362,15 +395,12 @@ class _PathParents:
             idx += len(self)
         return self._pathcls._from_parsed_parts(self._drv, self._root, self._parts[:-idx - 1])
 
-    def __iter__(self):
-        for i in range(len(self)):
-            yield self[i]
-
     def __repr__(self):
         return "<{}.parents>".format(self._pathcls.__name__)
 
 
 class PurePosixPath(PurePath):
+    _flavour = _posix_flavour
     __slots__ = ()
 
 
