@@ -50,8 +50,8 @@ function join(vm: Vm, self: number, args: readonly number[]): number {
 }
 
 /**
- * str.replace(old, new, count=-1): the same object when nothing is replaced (an exact str),
- * else one new str (replace() sizes it exactly before copying).
+ * str.replace(old, new, count=-1): the same object when nothing is replaced or old is new
+ * (an exact str), else one new str (replace() sizes it exactly before copying).
  */
 function replace(vm: Vm, self: number, args: readonly number[]): number {
   if (args.length < 2 || args.length > 3)
@@ -75,7 +75,8 @@ function replace(vm: Vm, self: number, args: readonly number[]): number {
     r += parts[i];
     if (i < parts.length - 1) r += i < count ? rep : old;
   }
-  if (count === 0 || parts.length === 1) {
+  // replace(): the same old and new object (an interned '/' for '/') is nothing to replace
+  if (count === 0 || parts.length === 1 || args[0] === args[1]) {
     if (vm.table.type[self] === T.Str) {
       vm.incref(self);
       return self;

@@ -169,11 +169,12 @@ export function memberDescr(vm: Vm, s: TypeSlots, name: string, index: number): 
       name,
       get: (vm2: Vm, obj: number) => {
         const v = heapInstanceState(vm2, obj)!.slots![index];
+        // PyMember_GetOne (T_OBJECT_EX): the member's C-string name through %s (a temporary str)
         if (v === 0)
           throw raiseFormat(
             vm2,
             E.AttributeError,
-            "'%.50s' object has no attribute '%U'",
+            "'%.200s' object has no attribute '%s'",
             vm2.typeOf(obj).name,
             name,
           );
