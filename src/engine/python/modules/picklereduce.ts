@@ -6,6 +6,7 @@ import { E } from '../objects/exctypes';
 import { dictGetItem, dictNew, dictSetItem } from '../objects/dict';
 import { heapInstanceState, instanceDict } from '../objects/instance';
 import { listAppend, listNew, listPut, listSliceItems } from '../objects/list';
+import { BYTES_HEADER } from '../objects/bytes';
 import { intern, strNew, strValue } from '../objects/str';
 import { tupleFromItems, tupleItems } from '../objects/tuple';
 import { T, TpFlags, type TypeSlots } from '../objects/types';
@@ -115,12 +116,44 @@ export function saveGlobal(p: PicklerCore, vm: Vm, cls: number): void {
   vm.incref(module);
   vm.incref(qualname);
   vm.decref(tupleFromItems(vm, [module, qualname]));
-  if (p.proto < 4) throw new NotSupported('pickling a class below protocol 4 (GLOBAL)');
-  p.save(module);
-  p.save(qualname);
-  p.write([OP.STACK_GLOBAL]);
+  if (p.proto < 4) saveGlobalOpcode(p, vm, module, qualname);
+  else {
+    p.save(module);
+    p.save(qualname);
+    p.write([OP.STACK_GLOBAL]);
+  }
   p.memoPut(cls);
 }
+
+/**
+ * save_global's GLOBAL below protocol 4: 'c', the module and the name as bytes, each followed by a
+ * newline. Protocols 0-2 first try the 3-to-2 name mapping (fix_imports: a (module, name) key tuple
+ * made, looked up in _compat_pickle's REVERSE_NAME_MAPPING and dropped; a script's or a stdlib
+ * class's module is not renamed) and encode as ASCII; protocol 3 encodes as UTF-8. Each encoded
+ * bytes object is made, written and released.
+ */
+function saveGlobalOpcode(p: PicklerCore, vm: Vm, module: number, qualname: number): void {
+  const mod = strValue(vm, module);
+  if (RENAMED_BELOW_3.has(mod)) throw new NotSupported(`pickling a class of ${mod} below protocol 3 (fix_imports)`);
+  const name = strValue(vm, qualname);
+  if (p.proto < 3) {
+    vm.incref(module);
+    vm.incref(qualname);
+    vm.decref(tupleFromItems(vm, [module, qualname]));
+    // PyUnicode_AsASCIIString: a non-ASCII name raises UnicodeEncodeError in the real pickler
+    if ([...mod + name].some((ch) => ch.charCodeAt(0) > 0x7f)) throw new NotSupported('pickling a class with a non-ASCII name below protocol 3');
+  }
+  p.write([OP.GLOBAL]);
+  for (const text of [mod, name]) {
+    const utf8 = new TextEncoder().encode(text);
+    const encoded = vm.mem.malloc(BYTES_HEADER + utf8.length);
+    p.write([...utf8, 0x0a]);
+    vm.mem.free(encoded);
+  }
+}
+
+/** Modules whose classes fix_imports renames for Python 2 (builtins → __builtin__, copyreg → copy_reg, …). */
+const RENAMED_BELOW_3 = new Set(['builtins', 'copyreg', 'queue', 'socketserver', 'configparser', 'reprlib', 'collections', 'pickle', 'io', 'subprocess', 'tkinter']);
 
 /**
  * _PyType_GetSlotNames: the class's cached __slotnames__, else copyreg._slotnames(cls) run once
@@ -222,6 +255,8 @@ export function saveInstance(p: PicklerCore, vm: Vm, obj: number): void {
   const tp = vm.typeOf(obj);
   for (const name of CUSTOM_REDUCE)
     if (ownAttr(vm, tp, name)) throw new NotSupported(`pickling a ${tp.name} through its own ${name}`);
+  // below protocol 2 object.__reduce_ex__ goes through copyreg._reduce_ex (_reconstructor), not modelled
+  if (p.proto < 2) throw new NotSupported(`pickling a ${tp.name} instance below protocol 2 (copyreg._reduce_ex)`);
   const reduceEx = boundMethod(vm);
   let reduceValue = 0;
   try {
