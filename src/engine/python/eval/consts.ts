@@ -15,6 +15,7 @@ import { complexNew } from '../objects/complex';
 import { fromDouble } from '../objects/float';
 import { fromLong, longNew, norm } from '../objects/int';
 import { setAdd, setNew } from '../objects/set';
+import { allNameChars, noteInternedConst } from '../objects/internedconsts';
 import { intern, strResult } from '../objects/str';
 import { tupleFromItems } from '../objects/tuple';
 
@@ -169,7 +170,11 @@ export class ConstLoader {
         // a one-character constant: the interned str (the latin-1 singleton, unless startup
         // interned a static copy of that character first: PyUnicode_InternInPlace keeps the first)
         if (c.v.length === 1 && vm.py.staticOneCharStrs.includes(c.v)) return intern(vm, c.v);
-        return strResult(vm, c.v);
+        {
+          const h = strResult(vm, c.v);
+          if (allNameChars(c.v) && vm.table.type[h] === T.Str) noteInternedConst(vm, c.v, h);
+          return h;
+        }
       case 'bytes':
         return bytesNew(vm, c.v);
       case 'tuple': {
