@@ -99,3 +99,38 @@ for bad in ['{"a": 1,}', '{"a": 1, }', '[1, 2', '\n\n  {"x": tru}', '', '{"a" 1}
         json.loads(bad)
     except json.JSONDecodeError as e:
         print(repr(e.msg), e.pos, e.lineno, e.colno, e.doc == bad, str(e), e.args, isinstance(e, ValueError))
+
+
+def top(x):
+    return x
+
+
+def outer():
+    def inner():
+        pass
+
+    class Local:
+        pass
+
+    return inner, Local
+
+
+for proto in (2, 4, 5):
+    print(proto, pickle.dumps(top, protocol=proto), pickle.dumps([top, top], protocol=proto))
+print(pickle.loads(pickle.dumps(top)) is top)
+for obj in (lambda x: x, outer()[0], outer()[1]):
+    try:
+        pickle.dumps(obj)
+    except Exception as e:
+        print(type(e).__name__, str(e).split(" at 0x")[0], str(e).split(">")[-1])
+alias = top
+
+
+def top(x):
+    return x + 1
+
+
+try:
+    pickle.dumps(alias)
+except Exception as e:
+    print(type(e).__name__, str(e).split(" at 0x")[0], str(e).split(">")[-1])
