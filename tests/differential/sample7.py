@@ -134,3 +134,6 @@ try:
     pickle.dumps(alias)
 except Exception as e:
     print(type(e).__name__, str(e).split(" at 0x")[0], str(e).split(">")[-1])
+
+folded = "fold_" + "ed"
+print(sys.intern("".join(["fold_", "ed"])) is folded)

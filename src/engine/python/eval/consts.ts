@@ -16,7 +16,7 @@ import { fromDouble } from '../objects/float';
 import { fromLong, longNew, norm } from '../objects/int';
 import { setAdd, setNew } from '../objects/set';
 import { allNameChars, noteInternedConst } from '../objects/internedconsts';
-import { intern, strResult } from '../objects/str';
+import { intern, strResult, strValue } from '../objects/str';
 import { tupleFromItems } from '../objects/tuple';
 
 /** One folded operation, as the compiler reports it. */
@@ -89,12 +89,15 @@ export class ConstLoader {
   }
 
   private adopt(key: string, h: number): number {
+    const vm = this.vm;
     const old = this.merged.get(key);
     if (old !== undefined) {
-      this.vm.decref(h);
+      vm.decref(h);
       return old;
     }
     this.merged.set(key, h);
+    // a folded str constant ("hello_" + "world") is interned like a literal one
+    if (vm.table.type[h] === T.Str && allNameChars(strValue(vm, h))) noteInternedConst(vm, strValue(vm, h), h);
     return h;
   }
 
