@@ -15,7 +15,8 @@ import { complexNew } from '../objects/complex';
 import { fromDouble } from '../objects/float';
 import { fromLong, longNew, norm } from '../objects/int';
 import { setAdd, setNew } from '../objects/set';
-import { intern, strResult } from '../objects/str';
+import { allNameChars, noteInternedConst } from '../objects/internedconsts';
+import { intern, strResult, strValue } from '../objects/str';
 import { tupleFromItems } from '../objects/tuple';
 
 /** One folded operation, as the compiler reports it. */
@@ -88,12 +89,15 @@ export class ConstLoader {
   }
 
   private adopt(key: string, h: number): number {
+    const vm = this.vm;
     const old = this.merged.get(key);
     if (old !== undefined) {
-      this.vm.decref(h);
+      vm.decref(h);
       return old;
     }
     this.merged.set(key, h);
+    // a folded str constant ("hello_" + "world") is interned like a literal one
+    if (vm.table.type[h] === T.Str && allNameChars(strValue(vm, h))) noteInternedConst(vm, strValue(vm, h), h);
     return h;
   }
 
@@ -169,7 +173,11 @@ export class ConstLoader {
         // a one-character constant: the interned str (the latin-1 singleton, unless startup
         // interned a static copy of that character first: PyUnicode_InternInPlace keeps the first)
         if (c.v.length === 1 && vm.py.staticOneCharStrs.includes(c.v)) return intern(vm, c.v);
-        return strResult(vm, c.v);
+        {
+          const h = strResult(vm, c.v);
+          if (allNameChars(c.v) && vm.table.type[h] === T.Str) noteInternedConst(vm, c.v, h);
+          return h;
+        }
       case 'bytes':
         return bytesNew(vm, c.v);
       case 'tuple': {

@@ -8,8 +8,8 @@
  * __call__ (Enum.__new__'s lookup, then _missing_); iteration, len(), [] and `in` are its methods.
  * Flag and IntFlag compose members with | & ^ ~ into pseudo-members cached in _value2member_map_.
  * Names from elsewhere: `_hw_unsupported`, `_hw_is_descriptor`, `_hw_mappingproxy`.
- * Not modelled: the functional API (Enum('Name', 'A B')), _EnumDict's checks while the body runs
- * (auto() is resolved after it), boundary=CONFORM/EJECT, _ignore_, verify(), member(), nonmember().
+ * The class body runs in an _EnumDict (auto() resolved as it is assigned, so `RW = READ | WRITE`
+ * works). Not modelled: the functional API (Enum('Name', 'A B')), boundary=CONFORM/EJECT, _ignore_, verify(), member(), nonmember().
  */
 export const ENUM_SOURCE = `
 _bltin_bin = bin
@@ -62,7 +62,53 @@ ReprEnum = None
 Flag = None
 
 
+class _EnumDict(dict):
+    # the class body's namespace (enum._EnumDict): a member's auto() is resolved as it is
+    # assigned, so later lines of the body (RW = READ | WRITE) see the value, not the auto
+    def __init__(self):
+        super().__init__()
+        self._member_names = {}
+        self._last_values = []
+        self._auto_called = False
+        self._generate_next_value = None
+
+    def __setitem__(self, key, value):
+        if _is_sunder(key):
+            if key == '_generate_next_value_':
+                if self._auto_called:
+                    raise TypeError("_generate_next_value_ must be defined before members")
+                self._generate_next_value = value.__func__ if isinstance(value, staticmethod) else value
+        elif _is_dunder(key) or key.startswith('_'):
+            pass
+        elif key in self._member_names:
+            raise TypeError('%r already defined as %r' % (key, self[key]))
+        elif _is_descriptor(value):
+            pass
+        else:
+            if key in self:
+                raise TypeError('%r already defined as %r' % (key, self[key]))
+            if isinstance(value, auto):
+                if value.value is None:
+                    if self._generate_next_value is None:
+                        raise TypeError('auto() used outside of an enum with _generate_next_value_')
+                    value.value = self._generate_next_value(
+                        key, 1, len(self._member_names), self._last_values[:])
+                    self._auto_called = True
+                value = value.value
+            self._member_names[key] = None
+            self._last_values.append(value)
+        super().__setitem__(key, value)
+
+
 class EnumType(type):
+    @classmethod
+    def __prepare__(metacls, cls, bases, **kwds):
+        enum_dict = _EnumDict()
+        member_type, first_enum = metacls._get_mixins_(cls, bases)
+        if first_enum is not None:
+            enum_dict._generate_next_value = getattr(first_enum, '_generate_next_value_', None)
+        return enum_dict
+
     def __new__(metacls, cls, bases, classdict, *, boundary=None, **kwds):
         member_type, first_enum = metacls._get_mixins_(cls, bases)
         new, save_new, use_args = metacls._find_new_(classdict, member_type, first_enum)

@@ -219,7 +219,7 @@ function makeCModule(vm: Vm): number {
   const attrs = moduleData(vm, m).attrs;
   const globals = runPythonPart(vm, '_pickle', ERRORS_SOURCE, {});
   for (const e of ['PickleError', 'PicklingError', 'UnpicklingError']) attrs.set(e, partName(vm, globals, e));
-  pickleErrors.set(vm, { unpickling: attrs.get('UnpicklingError')! });
+  pickleErrors.set(vm, { unpickling: attrs.get('UnpicklingError')!, pickling: attrs.get('PicklingError')! });
   return m;
 }
 

@@ -47,7 +47,7 @@ const PDATA_SIZE = 40;
 const HIGHEST_PROTOCOL = 5;
 
 /** The _pickle module's exception classes, per process (set when _pickle loads). */
-export const pickleErrors = new WeakMap<Vm, { unpickling: number }>();
+export const pickleErrors = new WeakMap<Vm, { unpickling: number; pickling: number }>();
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 

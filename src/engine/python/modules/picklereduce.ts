@@ -5,7 +5,9 @@ import { NotSupported } from '../errors';
 import { E } from '../objects/exctypes';
 import { dictGetItem, dictNew, dictSetItem } from '../objects/dict';
 import { heapInstanceState, instanceDict } from '../objects/instance';
+import { interpOf } from './host';
 import { listAppend, listNew, listPut, listSliceItems } from '../objects/list';
+import { BYTES_HEADER } from '../objects/bytes';
 import { intern, strNew, strValue } from '../objects/str';
 import { tupleFromItems, tupleItems } from '../objects/tuple';
 import { T, TpFlags, type TypeSlots } from '../objects/types';
@@ -88,8 +90,14 @@ export function dottedPath(vm: Vm, qualname: number, release: () => void = () =>
   listPut(vm, l, 0, qualname);
   vm.table.n[l] = 1;
   try {
+    // get_dotted_path: a '<locals>' part is an AttributeError (3.13 words it "Can't get")
     if (parts.includes('<locals>'))
-      throw new NotSupported(`pickling a local class (${strValue(vm, qualname)}: Can't pickle local object)`);
+      throw raiseFormat(
+        vm,
+        E.AttributeError,
+        vm.py.name === '3.13' ? "Can't get local object %R" : "Can't pickle local object %R",
+        qualname,
+      );
     release();
   } finally {
     vm.decref(l);
@@ -106,21 +114,87 @@ function classStr(vm: Vm, tp: TypeSlots, name: string, fallback: string): number
 /** save_global: module and qualified name as strs, STACK_GLOBAL, the class memoized. */
 export function saveGlobal(p: PicklerCore, vm: Vm, cls: number): void {
   const tp = vm.slotsOf(cls)!;
-  const qualname = classStr(vm, tp, '__qualname__', tp.name);
+  // type_new moves __qualname__ out of the dict into ht_qualname (a local class: 'f.<locals>.C')
+  const qualname = classStr(vm, tp, '__qualname__', tp.qualname);
   const module = classStr(vm, tp, '__module__', 'builtins');
   // whichmodule, PyImport_Import and the lookup happen while the dotted path is held
   const path = dottedPath(vm, qualname, () => importModule(vm, strValue(vm, module)));
   if (path.length > 1) throw new NotSupported(`pickling a nested class (${strValue(vm, qualname)})`);
+  writeGlobal(p, vm, cls, module, qualname);
+}
+
+/**
+ * save_global for a Python function: pickled by reference, like a class (its __qualname__ and
+ * __module__ read from the function). The module's attribute must be this very function: a lambda
+ * (`<lambda>` is no attribute) or a name rebound since raises PicklingError as the real pickler does.
+ */
+export function saveFunction(p: PicklerCore, vm: Vm, fn: number, pickling: number | undefined): void {
+  const qualname = getAttr(vm, fn, '__qualname__');
+  const module = getAttr(vm, fn, '__module__');
+  try {
+    const modName = vm.table.type[module] === T.Str ? strValue(vm, module) : '__main__';
+    const path = dottedPath(vm, qualname, () => importModule(vm, modName));
+    if (modName !== '__main__' || path.length > 1)
+      throw new NotSupported(`pickling the function ${modName}.${strValue(vm, qualname)} (functions of the script only)`);
+    const found = dictGetItem(vm, interpOf(vm).globals, intern(vm, path[0]));
+    if (found !== fn) {
+      if (pickling === undefined) throw new NotSupported('PicklingError without the _pickle module');
+      const repr = `<function ${strValue(vm, qualname)} at 0x${vm.id(fn).toString(16)}>`;
+      const name = strValue(vm, qualname);
+      throw found === 0
+        ? raiseFormat(vm, vm.slotsOf(pickling).id, "Can't pickle %s: attribute lookup %U on %U failed", repr, name, modName)
+        : raiseFormat(vm, vm.slotsOf(pickling).id, "Can't pickle %s: it's not the same object as %U.%U", repr, modName, name);
+    }
+    writeGlobal(p, vm, fn, module, qualname);
+  } finally {
+    vm.decref(qualname);
+    vm.decref(module);
+  }
+}
+
+function writeGlobal(p: PicklerCore, vm: Vm, obj: number, module: number, qualname: number): void {
   // the extension registry's key: PyTuple_Pack(2, module_name, lastname), looked up, released
   vm.incref(module);
   vm.incref(qualname);
   vm.decref(tupleFromItems(vm, [module, qualname]));
-  if (p.proto < 4) throw new NotSupported('pickling a class below protocol 4 (GLOBAL)');
-  p.save(module);
-  p.save(qualname);
-  p.write([OP.STACK_GLOBAL]);
-  p.memoPut(cls);
+  if (p.proto < 4) saveGlobalOpcode(p, vm, module, qualname);
+  else {
+    p.save(module);
+    p.save(qualname);
+    p.write([OP.STACK_GLOBAL]);
+  }
+  p.memoPut(obj);
 }
+
+/**
+ * save_global's GLOBAL below protocol 4: 'c', the module and the name as bytes, each followed by a
+ * newline. Protocols 0-2 first try the 3-to-2 name mapping (fix_imports: a (module, name) key tuple
+ * made, looked up in _compat_pickle's REVERSE_NAME_MAPPING and dropped; a script's or a stdlib
+ * class's module is not renamed) and encode as ASCII; protocol 3 encodes as UTF-8. Each encoded
+ * bytes object is made, written and released.
+ */
+function saveGlobalOpcode(p: PicklerCore, vm: Vm, module: number, qualname: number): void {
+  const mod = strValue(vm, module);
+  if (RENAMED_BELOW_3.has(mod)) throw new NotSupported(`pickling a class of ${mod} below protocol 3 (fix_imports)`);
+  const name = strValue(vm, qualname);
+  if (p.proto < 3) {
+    vm.incref(module);
+    vm.incref(qualname);
+    vm.decref(tupleFromItems(vm, [module, qualname]));
+    // PyUnicode_AsASCIIString: a non-ASCII name raises UnicodeEncodeError in the real pickler
+    if ([...mod + name].some((ch) => ch.charCodeAt(0) > 0x7f)) throw new NotSupported('pickling a class with a non-ASCII name below protocol 3');
+  }
+  p.write([OP.GLOBAL]);
+  for (const text of [mod, name]) {
+    const utf8 = new TextEncoder().encode(text);
+    const encoded = vm.mem.malloc(BYTES_HEADER + utf8.length);
+    p.write([...utf8, 0x0a]);
+    vm.mem.free(encoded);
+  }
+}
+
+/** Modules whose classes fix_imports renames for Python 2 (builtins → __builtin__, copyreg → copy_reg, …). */
+const RENAMED_BELOW_3 = new Set(['builtins', 'copyreg', 'queue', 'socketserver', 'configparser', 'reprlib', 'collections', 'pickle', 'io', 'subprocess', 'tkinter']);
 
 /**
  * _PyType_GetSlotNames: the class's cached __slotnames__, else copyreg._slotnames(cls) run once
@@ -222,6 +296,8 @@ export function saveInstance(p: PicklerCore, vm: Vm, obj: number): void {
   const tp = vm.typeOf(obj);
   for (const name of CUSTOM_REDUCE)
     if (ownAttr(vm, tp, name)) throw new NotSupported(`pickling a ${tp.name} through its own ${name}`);
+  // below protocol 2 object.__reduce_ex__ goes through copyreg._reduce_ex (_reconstructor), not modelled
+  if (p.proto < 2) throw new NotSupported(`pickling a ${tp.name} instance below protocol 2 (copyreg._reduce_ex)`);
   const reduceEx = boundMethod(vm);
   let reduceValue = 0;
   try {

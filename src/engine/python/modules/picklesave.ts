@@ -6,7 +6,8 @@ import { listItem } from '../objects/list';
 import { strValue } from '../objects/str';
 import { tupleFromItems, tupleItems } from '../objects/tuple';
 import { T, TpFlags } from '../objects/types';
-import { reducible, saveGlobal, saveInstance } from './picklereduce';
+import { reducible, saveFunction, saveGlobal, saveInstance } from './picklereduce';
+import { pickleErrors } from './pickleload';
 import type { Vm } from '../runtime/vm';
 import { gcAllocRaw, gcFreeRaw, le32, le64, OP } from './pickleops';
 import { setData } from '../objects/set';
@@ -255,6 +256,7 @@ export class Pickler {
     // save_global for a class, save_reduce of object.__reduce_ex__ for an instance of one
     if (type === T.Type && vm.slotsOf(obj).flags & TpFlags.HeapType) return saveGlobal(this, vm, obj);
     if (reducible(vm, obj)) return saveInstance(this, vm, obj);
+    if (type === T.Function) return saveFunction(this, vm, obj, pickleErrors.get(vm)?.pickling);
     throw new NotSupported(
       `pickle of a '${vm.typeOf(obj).name}' object (Highwater pickles None, bool, int, float, str, bytes, bytearray, list, tuple, dict, set, frozenset, classes and their instances)`,
     );

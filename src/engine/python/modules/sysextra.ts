@@ -3,6 +3,7 @@ import { log2Keysize, keysBytes } from '../objects/dict';
 import { E } from '../objects/exctypes';
 import { fromLong, fromSsize } from '../objects/int';
 import { listNew, listAppend } from '../objects/list';
+import { internedConst } from '../objects/internedconsts';
 import { intern, strNew, strValue } from '../objects/str';
 import { structSeqNew, structSeqType, type StructSeqDesc } from '../objects/structseq';
 import { F_IMMORTAL } from '../objects/table';
@@ -48,7 +49,7 @@ function sysIntern(vm: Vm, _m: number, a: readonly number[]): number {
   if (vm.table.type[s] !== T.Str)
     throw typeError(vm, 'intern() argument must be str, not %.50s', vm.typeOf(s).name);
   const text = strValue(vm, s);
-  const known = vm.interned.get(text);
+  const known = vm.interned.get(text) ?? internedConst(vm, text);
   if (known !== undefined) {
     vm.incref(known);
     return known;

@@ -295,8 +295,12 @@ export class Scanner {
           const comma = idx;
           idx++;
           while (idx <= endIdx && isWhitespace(cps[idx])) idx++;
+          // _parse_object_unicode: 3.11 and 3.12 report the next key's position (after the
+          // whitespace); 3.13 names a trailing comma before '}' at the comma
+          if (idx <= endIdx && cps[idx] === 0x7d && vm.py.name === '3.13')
+            throw this.err('Illegal trailing comma before end of object', comma);
           if (idx > endIdx || cps[idx] !== 0x22)
-            throw this.err('Expecting property name enclosed in double quotes', comma);
+            throw this.err('Expecting property name enclosed in double quotes', idx);
         }
       }
     } catch (e) {

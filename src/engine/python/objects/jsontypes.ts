@@ -1,4 +1,6 @@
-import { raiseString, typeError } from '../abstract/errors';
+import { setAttr } from '../abstract/attr';
+import { call } from '../abstract/call';
+import { setObject, typeError } from '../abstract/errors';
 import { isTrue, typeName } from '../abstract/object';
 import type { PyError } from '../errors';
 import type { Vm } from '../runtime/vm';
@@ -9,7 +11,7 @@ import { dictNew } from './dict';
 import { encoderCall, ENCODER_BASIC, encoderState, type EncoderState } from './jsonencoder';
 import { clearMemo, docOf, Scanner, SCANNER_BASIC, type ScannerState } from './jsonscanner';
 import { moduleType } from './modtypes';
-import { strValue } from './str';
+import { strNew, strValue } from './str';
 import { tupleFromItems, tupleItems } from './tuple';
 import { fromSsize } from './int';
 import { T, TpFlags, defineType, type TypeSlots } from './types';
@@ -40,12 +42,29 @@ export function jsonDecodeError(vm: Vm, msg: string, doc: number, pos: number): 
   const lineno = before.filter((c) => c === '\n').length + 1;
   const lastNl = before.lastIndexOf('\n');
   const colno = pos - lastNl;
-  const err = raiseString(
-    vm,
-    moduleType(vm, JSONDecodeErrorType).id,
-    `${msg}: line ${lineno} column ${colno} (char ${pos})`,
-  );
-  return err;
+  // raise_errmsg calls JSONDecodeError(msg, doc, pos) at once; its __init__ passes the long message
+  // to ValueError.__init__ and sets msg, doc, pos, lineno and colno in the instance's dict
+  const type = moduleType(vm, JSONDecodeErrorType);
+  const message = strNew(vm, `${msg}: line ${lineno} column ${colno} (char ${pos})`);
+  const inst = call(vm, type.typeObject, [message], null);
+  vm.decref(message);
+  try {
+    const fields: [string, number][] = [
+      ['msg', strNew(vm, msg)],
+      ['doc', doc],
+      ['pos', fromSsize(vm, pos)],
+      ['lineno', fromSsize(vm, lineno)],
+      ['colno', fromSsize(vm, colno)],
+    ];
+    vm.incref(doc);
+    for (const [name, v] of fields) {
+      setAttr(vm, inst, name, v);
+      vm.decref(v);
+    }
+    return setObject(vm, type.id, inst);
+  } finally {
+    vm.decref(inst);
+  }
 }
 
 // ---- _json.Encoder ------------------------------------------------------------------------
