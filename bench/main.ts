@@ -2,6 +2,7 @@ import { benchGlibc } from './glibc';
 import { benchLanding } from './landing';
 import { benchNumpy } from './numpy';
 import { benchPage } from './page';
+import { benchPrints } from './prints';
 import { benchObjectCost } from './objectCost';
 import { benchSeed } from './seed';
 import { benchShapes } from './shapes';
@@ -17,6 +18,7 @@ const sections: [string, () => string[] | Promise<string[]>][] = [
   ['Python: bytes per object, by type (simulator vs CPython)', () => benchObjectCost()],
   ['NumPy: the cost of one small array', () => benchNumpy()],
   ['Landings in the worker (Node)', () => benchLanding()],
+  ['Print-heavy scripts: what each statement printed, read per statement', () => benchPrints()],
   ['The page in headless Chromium', () => benchPage()],
 ];
 

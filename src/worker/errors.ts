@@ -1,4 +1,4 @@
-import type { ScriptError } from '../protocol/messages';
+import type { Position, ScriptError, StatementInfo } from '../protocol/messages';
 
 /**
  * The interpreter's exceptions, read by shape (PySyntaxError has line and column, PyError has
@@ -41,5 +41,33 @@ export function toScriptError(e: unknown, statement: number | null, fallbackLine
     line,
     col: null,
     statement,
+  };
+}
+
+/**
+ * A failure of ours while showing one position (Session.goto): said for that position, with the
+ * line of the statement shown — the one that ended (a statement position) or is under way (an event).
+ */
+export function seekError(
+  e: unknown,
+  statements: readonly StatementInfo[],
+  target: Position,
+  want: { statement: number; event: number },
+): ScriptError {
+  const err = e as Error;
+  const idx = Math.max(
+    0,
+    Math.min(target.event === null ? want.statement - 1 : want.statement, statements.length - 1),
+  );
+  const line = statements[idx]?.line ?? 1;
+  const where =
+    target.event === null ? `step ${want.statement}` : `event ${want.event.toLocaleString('en-US')}`;
+  return {
+    kind: 'engine',
+    pyType: 'InternalError',
+    message: `internal error in Highwater while showing ${where} (line ${line}): ${err?.name ?? 'Error'}: ${err?.message ?? String(e)}`,
+    line,
+    col: null,
+    statement: want.statement,
   };
 }

@@ -9,7 +9,8 @@ import { providersByType } from '../engine/python/owners/providers';
 import { forEachAllocation } from '../engine/python/owners/scan';
 import { F_FREELISTED } from '../engine/python/objects/table';
 import type { PythonProcess } from '../engine/python/process';
-import type { ObjectInfo } from '../protocol/messages';
+import type { ObjectInfo, OwnerText } from '../protocol/messages';
+import type { SimProcess } from './process';
 
 /**
  * The Python objects whose memory (own block or a buffer) starts in [from, to), each with all its
@@ -40,4 +41,17 @@ export function objectsWithParts(p: PythonProcess, from: number, to: number, max
     },
   );
   return [...seen.values()].sort((x, y) => x.address - y.address);
+}
+
+/** The owner of the allocation at `from`, in words (a block's pointer is its address, a chunk's is 16 above). */
+export function ownerAt(live: SimProcess, from: number): OwnerText | null {
+  const answer = live.owners(null)({ pointers: [from, from + 16], arenas: [] });
+  const o = answer.owners.get(from) ?? answer.owners.get(from + 16);
+  if (!o) return null;
+  return {
+    what: o.what,
+    note: o.note ?? null,
+    kept: o.kept ?? null,
+    holders: o.holders.map((h) => (h.role === 'name' ? `the name ${h.text}` : h.text)),
+  };
 }

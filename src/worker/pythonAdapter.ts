@@ -1,6 +1,7 @@
 import { globalBindings, pythonOwnerLookup } from '../engine/python/owners';
 import { objectsWithParts } from './objectParts';
 import type { PythonProcess } from '../engine/python/process';
+import type { OutputReader } from '../engine/python/outputReader';
 import { EventLimitReached } from '../engine/trace/eventLog';
 import type { ObjectInfo, PoolDetail, RunEnvironment } from '../protocol/messages';
 import type { SimProcess } from './process';
@@ -10,7 +11,7 @@ export function adaptPython(
   p: PythonProcess,
   environment: RunEnvironment,
   report: () => string,
-): SimProcess & { output: () => string; errOutput: () => { at: number; text: string }[] } {
+): SimProcess & { outputReader: () => OutputReader } {
   const objectsIn = (from: number, to: number): ObjectInfo[] => objectsWithParts(p, from, to);
   return {
     kernel: p.kernel,
@@ -31,8 +32,7 @@ export function adaptPython(
     hostBytes: () => p.vm.hostMem.used(p.vm.table, p.vm.pool),
     report,
     objectsIn,
-    output: () => p.output,
-    errOutput: () => p.errOutput,
+    outputReader: () => p.outputReader(),
     bindings: () => globalBindings(p),
     owners: (before) => pythonOwnerLookup(p, before),
     poolDetail(address: number): PoolDetail | null {

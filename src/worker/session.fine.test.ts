@@ -115,7 +115,8 @@ describe('fine mode through deallocations', () => {
 
   it('a failure at one position is reported for that position, not as the script’s error', () => {
     const { session, msgs, done } = run('x = [[i] for i in range(50)]\ndel x\n');
-    const inner = session as unknown as { snapshotAt: (...a: unknown[]) => unknown };
+    // the landings helper (landings.ts) builds a position's snapshot
+    const inner = (session as unknown as { landings: { snapshotAt: (...a: unknown[]) => unknown } }).landings;
     const real = inner.snapshotAt;
     inner.snapshotAt = () => {
       throw new TypeError('boom');

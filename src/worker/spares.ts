@@ -1,6 +1,6 @@
 import { completedAt } from '../protocol/statementCount';
 import { Cursor } from './cursor';
-import type { RunState } from './session';
+import type { RunState } from './runState';
 
 /**
  * Paused replays kept at once. Each holds a whole simulated process (the seed's 10^6 lists: ~120 MB

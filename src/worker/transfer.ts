@@ -1,5 +1,6 @@
 import { cloneLibcSection, libcSectionBuffers } from '../engine/libc/section';
 import type { ArenaColumns, Snapshot } from '../engine/trace/snapshot';
+import type { EventRows, FromWorker, Position } from '../protocol/messages';
 
 /** Every buffer of a snapshot, for postMessage's transfer list. */
 export function snapshotBuffers(s: Snapshot): ArrayBuffer[] {
@@ -64,4 +65,43 @@ export function snapshotBytes(s: Snapshot): number {
   let n = 0;
   for (const b of snapshotBuffers(s)) n += b.byteLength;
   return n;
+}
+
+/**
+ * A landing's snapshot as the page receives it (Session), with the buffers to transfer: the
+ * snapshot's and its statement's event rows. `explaining`: its sentences follow in an `explained`
+ * message (the views first).
+ */
+export function snapshotMessage(
+  runId: number,
+  reqId: number,
+  position: Position,
+  snap: Snapshot,
+  events: EventRows,
+  t0: number,
+  explaining: boolean,
+): [FromWorker, Transferable[]] {
+  const msg: FromWorker = {
+    type: 'snapshot',
+    runId,
+    reqId,
+    position,
+    // its own object: the sentences are written into `snap` after this is sent
+    snapshot: explaining ? { ...snap, explain: [] } : snap,
+    events,
+    bytes: snapshotBytes(snap),
+    ms: performance.now() - t0,
+    explaining,
+  };
+  return [
+    msg,
+    [
+      ...snapshotBuffers(snap),
+      events.kind.buffer,
+      events.addr.buffer,
+      events.size.buffer,
+      events.aux.buffer,
+      events.chunk.buffer,
+    ],
+  ];
 }

@@ -42,6 +42,7 @@ import { startupProfile, type ProfileName, type StartupProfile } from './startup
 import { cpythonVersion, type CPythonVersion, type VersionName } from './versions';
 import { applyVersionLayouts } from './versions/layouts';
 import { placeStaticObjects } from './runtime/staticids';
+import { OutputReader } from './outputReader';
 
 export interface ProcessOptions {
   /**
@@ -370,6 +371,11 @@ export class PythonProcess {
     return this.evaluator;
   }
 
+  /** A reader of what the script writes, a statement at a time (each read costs only what is new). */
+  outputReader(): OutputReader {
+    return new OutputReader(() => this.evaluator);
+  }
+
   /** What print() wrote so far. */
   get output(): string {
     return this.evaluator ? this.evaluator.output.join('') : '';
@@ -538,7 +544,8 @@ export function runScript(
   report.steps.push(step('<start>', 0, p.measure()));
   if (report.error) return report;
   const stepOutput: string[] = [''];
-  let printed = p.output.length;
+  const written = p.outputReader();
+  written.read();
   for (let i = 0; i < statements.length; i++) {
     try {
       p.runStatement(i);
@@ -546,9 +553,7 @@ export function runScript(
       report.error = safeErrorReport(p, e, statements[i].line);
       break;
     } finally {
-      const out = p.output;
-      stepOutput.push(out.slice(printed));
-      printed = out.length;
+      stepOutput.push(written.read().stdout);
     }
     report.steps.push(step(statements[i].code, statements[i].line, p.measure()));
   }
