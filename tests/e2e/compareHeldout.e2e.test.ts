@@ -38,6 +38,13 @@ const snippet = (name: string): string =>
     .trim() + '\n';
 const sentences = (p: Page): Promise<string[]> =>
   p.getByTestId('compare-explain').locator('.sentences li').allTextContents();
+const answerAt = (p: Page, code: string): Promise<void> =>
+  p
+    .getByTestId('compare-explain')
+    .locator('.sentences li')
+    .first()
+    .filter({ hasText: `(${code}):` })
+    .waitFor({ timeout: 170_000 });
 const variantChunk = (): string[] => requested.filter((u) => /variantCaptures-[^/]*\.js/.test(u));
 
 describe('compare environments on held-out snippets', () => {
@@ -47,7 +54,7 @@ describe('compare environments on held-out snippets', () => {
     expect(variantChunk()).toEqual([]);
   });
 
-  it('lru_cache.cache_clear(): says which of four environments gives the memory back, with the numbers', async () => {
+  it('lru_cache.cache_clear(): says which of four environments gives the memory back, with the numbers', { timeout: 420_000 }, async () => {
     await typeScript(page, snippet('h10_lru_cache_clear'));
     await page.getByTestId('compare').click();
     const panel = page.getByRole('group', { name: 'Compare environments' });
@@ -55,9 +62,11 @@ describe('compare environments on held-out snippets', () => {
     await panel.getByRole('checkbox', { name: 'PYTHONMALLOC=malloc', exact: true }).check();
     await page.getByRole('button', { name: 'Compare 4', exact: true }).click();
     await waitIdle(page, 170_000);
-    // the playhead goes to the end (the page's own run may have left it on a statement on the way)
-    await page.keyboard.press('End');
-    await waitIdle(page);
+    // Started from a freshly typed script, the comparison's playhead stayed on line 10 (the loop) in
+    // three runs here (allocators-7, not yet understood); Run takes all four to the end
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await waitIdle(page, 170_000);
+    await answerAt(page, 'expand.cache_clear()');
     // PYTHONMALLOC=malloc's column booted from the lazily fetched capture
     expect(variantChunk().length).toBeGreaterThan(0);
     const labels = (await page.getByTestId('compare-column').locator('h3.env-label').allTextContents()).map(
@@ -73,12 +82,11 @@ describe('compare environments on held-out snippets', () => {
     expect(page.errors).toEqual([]);
   });
 
-  it('malloc_trim after del: the same four, rerun on a second snippet', async () => {
+  it('malloc_trim after del: the same four, rerun on a second snippet', { timeout: 420_000 }, async () => {
     await typeScript(page, snippet('h10_malloc_trim_after_del'));
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     await waitIdle(page, 170_000);
-    await page.keyboard.press('End');
-    await waitIdle(page);
+    await answerAt(page, 'trimmed = libc.malloc_trim(0)');
     const said = await sentences(page);
     expect(said[0]).toMatch(/^After line \d+ \(trimmed = libc\.malloc_trim\(0\)\): /);
     expect(said[0]).toMatch(/[\d.,]+ [KM]iB/);
