@@ -7,6 +7,8 @@ export default defineConfig({
     testTimeout: 600_000,
     hookTimeout: 600_000,
     pool: 'forks',
+    // the engine's start-up variants, synchronously (the page's worker loads them lazily: variants.ts)
+    setupFiles: ['src/engine/python/startup/eagerVariants.ts'],
     // The JSON report feeds scripts/test-summary.mjs (CI's closing "N passed, N failed" line).
     reporters: ['default', ['json', { outputFile: '.cache/test-results/unit.json' }]],
   },

@@ -8,12 +8,25 @@ import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSyn
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
+/** The engine's start-up variants: the page's worker loads them lazily; a Node bundle holds them from the start. */
+const VARIANTS_FILE = /src[\\/]engine[\\/]python[\\/]startup[\\/]variants\.ts$/;
+const LAZY_VARIANTS = 'let captures: StartupCaptures | null = null;';
+
+function eagerVariants(path, text) {
+  if (!VARIANTS_FILE.test(path)) return text;
+  if (!text.includes(LAZY_VARIANTS)) throw new Error(`${path}: the line scripts/bundle.mjs rewrites is gone`);
+  return (
+    "import { VARIANT_CAPTURES as EAGER_VARIANTS } from './variantCaptures';\n" +
+    text.replace(LAZY_VARIANTS, 'let captures: StartupCaptures | null = EAGER_VARIANTS;')
+  );
+}
+
 /** Each module keeps its own import.meta.url (paths relative to a source file still work once bundled). */
 const sourceUrlPlugin = {
   name: 'source-import-meta-url',
   setup(b) {
     b.onLoad({ filter: /\.ts$/ }, (args) => ({
-      contents: readFileSync(args.path, 'utf8').replaceAll(
+      contents: eagerVariants(args.path, readFileSync(args.path, 'utf8')).replaceAll(
         'import.meta.url',
         JSON.stringify(pathToFileURL(args.path).href),
       ),

@@ -35,6 +35,8 @@ PRESETS: dict[str, dict[str, str]] = {
     # 3.13 only: CPython's bundled mimalloc 2.1.2 serves the mem and obj domains, glibc the raw one.
     "python-mimalloc": {"PYTHONMALLOC": "mimalloc"},
     "arena-max-2": {"MALLOC_ARENA_MAX": "2"},
+    # the compare view's "glibc, tcache off" (src/protocol/environment.ts ENV_PRESETS)
+    "tcache-off": {"GLIBC_TUNABLES": "glibc.malloc.tcache_count=0"},
 }
 
 
@@ -79,6 +81,9 @@ THREADS = ("threads/*.py",)
 HELDOUT = ("heldout/*.py",)
 HELDOUT9 = ("heldout9/*.py",)
 HELDOUT9_THREADS = tuple(sorted(f.stem for f in (SCENARIOS / "heldout9").glob("h9_threads_*.py")))
+HELDOUT10 = ("heldout10/*.py",)
+# every environment the compare view offers (src/protocol/environment.ts ENV_PRESETS)
+COMPARE_PRESETS = ("glibc", "tcache-off", "arena-max-2", "jemalloc", "jemalloc-decay0", "mimalloc", "mimalloc-decommit0", "pymalloc-off")
 HELDOUT9_SINGLE = tuple(sorted(f.stem for f in (SCENARIOS / "heldout9").glob("h9_*.py") if f.stem not in HELDOUT9_THREADS))
 
 
@@ -137,6 +142,15 @@ def _sets() -> list[RecordingSet]:
             RecordingSet(
                 f"heldout9-threads-{preset}", HELDOUT9, "3.11", f"env/{preset}", preset=preset,
                 names=HELDOUT9_THREADS, note="issue 9: our held-out stand-in (threads)",
+            )
+        )
+    # A second held-out stand-in (scenarios/heldout10/, written before reading src/: what people try
+    # when they compare allocators), under every environment the compare view offers; NumPy's on Debian.
+    for preset in COMPARE_PRESETS:
+        sets.append(
+            RecordingSet(
+                f"heldout10-{preset}", HELDOUT10, None, f"env/{preset}", preset=preset,
+                note="issue 9: the second held-out stand-in, every compare-view environment",
             )
         )
     return sets

@@ -84,3 +84,17 @@ export function createProcess(source: string, options: RunOptions, events: Event
     JSON.stringify(simulateScript(source, { tunables: options.tunables, python, profile, env }), null, 2),
   );
 }
+
+/**
+ * Whether a run boots from a start-up variant capture (PYTHONMALLOC=malloc: profiles.ts), which the
+ * worker loads as a chunk of its own first (variants.ts). An environment the engine refuses needs
+ * none: createProcess reports it.
+ */
+export function needsStartupVariants(options: RunOptions): boolean {
+  try {
+    return parseLibcEnv(options.env.vars).env.pythonMalloc === 'malloc';
+  } catch {
+    return false;
+  }
+}
+

@@ -1,5 +1,7 @@
 /// <reference lib="webworker" />
-import { PROTOCOL_VERSION, assertNever, isToWorker, type FromWorker } from '../protocol/messages';
+import { PROTOCOL_VERSION, assertNever, isToWorker, type FromWorker, type ToWorker } from '../protocol/messages';
+import { loadStartupVariants } from '../engine/python/startup/variants';
+import { needsStartupVariants } from './process';
 import { Session } from './session';
 
 // The worker entry: decode, dispatch, nothing else. Cancelling a run is the page terminating this worker.
@@ -13,9 +15,30 @@ const session = new Session(
   },
 );
 
+/**
+ * Messages wait behind a run whose start-up capture is still loading (PYTHONMALLOC=malloc boots from
+ * a 1.6 MB variant chunk the default run never fetches), so they reach the session in their order.
+ */
+let loading: Promise<void> | null = null;
+
 scope.onmessage = (e: MessageEvent) => {
   const msg = e.data;
   if (!isToWorker(msg)) return;
+  if (msg.type === 'run' && msg.v === PROTOCOL_VERSION && needsStartupVariants(msg.options))
+    loading = (loading ?? Promise.resolve()).then(() => loadStartupVariants().catch(() => undefined));
+  if (loading) {
+    // a failed load leaves the session to say so: the process's boot throws with the reason
+    const mine: Promise<void> = loading.then(() => {
+      handle(msg);
+      if (loading === mine) loading = null;
+    });
+    loading = mine;
+    return;
+  }
+  handle(msg);
+};
+
+function handle(msg: ToWorker): void {
   if (msg.v !== PROTOCOL_VERSION) {
     const message = `protocol ${msg.v} ≠ worker ${PROTOCOL_VERSION}: reload the page`;
     scope.postMessage({
@@ -69,4 +92,4 @@ scope.onmessage = (e: MessageEvent) => {
       },
     });
   }
-};
+}

@@ -3,11 +3,8 @@ import cpython3121 from './3.12.1/cpython-3.12.1.json';
 import cpython3130 from './3.13.0/cpython-3.13.0.json';
 import debian3112 from './debian-3.11.2.json';
 import { inflateSync } from 'fflate';
-import cpython3117PymallocOff from './3.11.7/cpython-3.11.7-pymalloc-off.json';
-import debian3112PymallocOff from './3.11.2/debian-3.11.2-pymalloc-off.json';
-import cpython3117Child961 from './3.11.7/cpython-3.11.7-child-961cb490.json';
-import { PACKED_TRACES } from './packedTraces';
 import { TRACES } from './traces';
+import { PYMALLOC_OFF_PROFILES, RECORDER_CHILD_CAPTURES, startupVariants } from './variants';
 
 /** One segment of a start-up capture (tools/capture_startup.py's JSON, the fields boot uses). */
 export interface StartupSegment {
@@ -93,13 +90,8 @@ const PROFILES: Record<ProfileName, () => StartupProfile> = {
  * first chunks land depends on those holes (heldout9 h9_big_buffers_small_survivors: a 208-byte
  * block at the top of the heap pinned 17 MiB in the simulator only while it booted from the
  * pymalloc capture). Profiles without one boot from theirs with pymalloc left empty (boot.ts).
+ * The captures themselves are in variantCaptures.ts, which the worker loads lazily (variants.ts).
  */
-const PYMALLOC_OFF: Partial<Record<ProfileName, StartupInfo>> = {
-  'cpython-3.11.7': cpython3117PymallocOff as unknown as StartupInfo,
-  // with its numpy-import segment: under PYTHONMALLOC=malloc the import's objects are glibc chunks
-  // (heap 5.46 → 13.86 MB at the import's end, no pymalloc arena), numpy/importFootprint.ts replays it
-  'debian-3.11.2': debian3112PymallocOff as unknown as StartupInfo,
-};
 
 /**
  * Captures of the same start-up made by an earlier recorder child (tools/hw_child.py; its
@@ -110,22 +102,12 @@ const PYMALLOC_OFF: Partial<Record<ProfileName, StartupInfo>> = {
  * costs 13 more glibc calls and leaves the brk heap at 1,916,928 B instead of 1,941,504, with
  * other pymalloc pools (352-byte blocks 89 / 90; tests/corpus/README.md, misses-4). A recording
  * is compared with the process booted from its own child's start-up (ProcessOptions.recorderChild).
+ * The captures are in variantCaptures.ts (variants.ts RECORDER_CHILD_CAPTURES names them).
  */
-const RECORDER_CHILDREN: Partial<
-  Record<ProfileName, Record<string, { info: StartupInfo; gc: StartupProfile['gc'] }>>
-> = {
-  'cpython-3.11.7': {
-    '961cb490a4d798e3': {
-      info: cpython3117Child961 as unknown as StartupInfo,
-      // its recordings at <start>: 11,649 objects in generation 2, collections [23, 2, 1]
-      gc: { gen2Objects: 11649, count0: 1, collections: [23, 2, 1] },
-    },
-  },
-};
 
 /** The recorder child fingerprints (16 hex digits, or a prefix of 8 or more) with a capture of their own for `name`. */
 export function recorderChildren(name: ProfileName): string[] {
-  return Object.keys(RECORDER_CHILDREN[name] ?? {});
+  return [...(RECORDER_CHILD_CAPTURES[name] ?? [])];
 }
 
 function childCapture(profile: StartupProfile, child: string): { info: StartupInfo; gc: StartupProfile['gc'] } | null {
@@ -135,8 +117,8 @@ function childCapture(profile: StartupProfile, child: string): { info: StartupIn
   // the capture's own child boots from it; so does a child without a capture of its own (b1def959
   // differs from the current 4359d86b by sys.argv alone: 2 calls, the 280 bytes of source read)
   if ((profile.info.child_sha256 ?? '').startsWith(key)) return null;
-  const hit = Object.entries(RECORDER_CHILDREN[profile.name] ?? {}).find(([k]) => k.startsWith(key));
-  return hit ? hit[1] : null;
+  const own = (RECORDER_CHILD_CAPTURES[profile.name] ?? []).find((k) => k.startsWith(key));
+  return own ? startupVariants().recorderChildren[profile.name][own] : null;
 }
 
 const inflated = new Map<string, string>();
@@ -145,7 +127,7 @@ const inflated = new Map<string, string>();
 function packedTrace(name: string): string {
   let text = inflated.get(name);
   if (text === undefined) {
-    const packed = PACKED_TRACES[name];
+    const packed = startupVariants().packed[name];
     if (packed === undefined)
       throw new Error(`start-up trace ${name} is missing (run scripts/embed-startup.ts)`);
     text = new TextDecoder().decode(inflateSync(base64(packed)));
@@ -178,7 +160,7 @@ function base64(s: string): Uint8Array {
 
 /** Whether `name` has its own PYTHONMALLOC=malloc start-up capture. */
 export function hasPymallocOffCapture(name: ProfileName): boolean {
-  return PYMALLOC_OFF[name] !== undefined;
+  return PYMALLOC_OFF_PROFILES.includes(name);
 }
 
 export function startupProfile(
@@ -188,7 +170,7 @@ export function startupProfile(
   const make = PROFILES[name];
   if (!make) throw new Error(`unknown start-up profile ${name} (known: ${Object.keys(PROFILES).join(', ')})`);
   const profile = make();
-  const off = opts.pymallocOff ? PYMALLOC_OFF[name] : undefined;
+  const off = opts.pymallocOff && hasPymallocOffCapture(name) ? startupVariants().pymallocOff[name] : undefined;
   if (!off) {
     const child = opts.recorderChild ? childCapture(profile, opts.recorderChild) : null;
     if (!child) return profile;

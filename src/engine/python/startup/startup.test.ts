@@ -10,6 +10,8 @@ import { parseLibcEnv } from '../../libc/env';
 import { PACKED_TRACES } from './packedTraces';
 import { hasPymallocOffCapture, startupProfile, type ProfileName } from './profiles';
 import { TRACES } from './traces';
+import { VARIANT_CAPTURES } from './variantCaptures';
+import { PYMALLOC_OFF_PROFILES, RECORDER_CHILD_CAPTURES, startupVariantsLoaded } from './variants';
 
 describe('start-up captures (tools/capture_startup.py) and the boot from them', () => {
   it('traces.ts holds the *.trace files beside it (run scripts/embed-startup.ts after a capture)', () => {
@@ -18,6 +20,22 @@ describe('start-up captures (tools/capture_startup.py) and the boot from them', 
 
   it("packedTraces.ts holds the version folders' variant captures (run scripts/embed-startup.ts)", () => {
     expect(renderPackedModule(PACKED_TRACES)).toBe(renderPackedModule(readPackedTraces()));
+  });
+
+  it('the variant captures are named without loading them (variants.ts lists what variantCaptures.ts holds)', () => {
+    expect([...PYMALLOC_OFF_PROFILES].sort()).toEqual(Object.keys(VARIANT_CAPTURES.pymallocOff).sort());
+    const children = Object.fromEntries(
+      Object.entries(VARIANT_CAPTURES.recorderChildren).map(([k, v]) => [k, Object.keys(v).sort()]),
+    );
+    expect(RECORDER_CHILD_CAPTURES).toEqual(children);
+    // every variant trace a capture names is packed
+    const named = [
+      ...Object.values(VARIANT_CAPTURES.pymallocOff),
+      ...Object.values(VARIANT_CAPTURES.recorderChildren).flatMap((c) => Object.values(c).map((x) => x.info)),
+    ].flatMap((info) => info.segments.map((s) => s.trace.replace(/\.gz$/, '')));
+    for (const t of named) expect(Object.keys(VARIANT_CAPTURES.packed)).toContain(t);
+    // the unit tests' set-up registers them as Node's bundles do (vitest.config.ts setupFiles)
+    expect(startupVariantsLoaded()).toBe(true);
   });
 
   it("PYTHONMALLOC=malloc on 3.11.7 boots from its own capture: the recorder's <start> heap, chunk for chunk", () => {

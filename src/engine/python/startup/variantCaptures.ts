@@ -1,0 +1,31 @@
+import cpython3117PymallocOff from './3.11.7/cpython-3.11.7-pymalloc-off.json';
+import debian3112PymallocOff from './3.11.2/debian-3.11.2-pymalloc-off.json';
+import cpython3117Child961 from './3.11.7/cpython-3.11.7-child-961cb490.json';
+import { PACKED_TRACES } from './packedTraces';
+import type { StartupCaptures } from './variants';
+
+/**
+ * The start-up captures made under another setting than the default one, with their packed traces:
+ * 1.6 MB of the 1.7 MB of start-up data, which only a PYTHONMALLOC=malloc run or a recording of an
+ * older recorder child boots from. The worker imports this module dynamically (variants.ts) when a
+ * run asks for one, so the default glibc first run does not download or parse it; Node's entry
+ * points register it eagerly (eagerVariants.ts).
+ */
+export const VARIANT_CAPTURES: StartupCaptures = {
+  packed: PACKED_TRACES,
+  pymallocOff: {
+    'cpython-3.11.7': cpython3117PymallocOff as unknown as StartupCaptures['pymallocOff'][string],
+    // with its numpy-import segment: under PYTHONMALLOC=malloc the import's objects are glibc chunks
+    // (heap 5.46 → 13.86 MB at the import's end, no pymalloc arena), numpy/importFootprint.ts replays it
+    'debian-3.11.2': debian3112PymallocOff as unknown as StartupCaptures['pymallocOff'][string],
+  },
+  recorderChildren: {
+    'cpython-3.11.7': {
+      '961cb490a4d798e3': {
+        info: cpython3117Child961 as unknown as StartupCaptures['pymallocOff'][string],
+        // its recordings at <start>: 11,649 objects in generation 2, collections [23, 2, 1]
+        gc: { gen2Objects: 11649, count0: 1, collections: [23, 2, 1] },
+      },
+    },
+  },
+};
