@@ -265,7 +265,9 @@ export function assemble(c: Compiler, addNone: boolean): CodeObject {
   jumpOffsets(entry, newestFirst());
 
   const instrs: Instr[] = [];
-  for (const b of chain(entry)) instrs.push(...b.instr);
+  // one push per instruction: a module of 10,000 calls is one block of ~90,000 instructions, past
+  // what a spread's arguments may hold (V8 threw a RangeError, reported as a RecursionError)
+  for (const b of chain(entry)) for (const ins of b.instr) instrs.push(ins);
   const code = writeCode(instrs);
   const linetable = encodeLinetable(instrs, u.firstlineno);
   const positions = decodePositions(linetable, u.firstlineno, code.length);

@@ -93,7 +93,7 @@ export class Codegen {
   later(...items: (Task | null | (Task | null)[])[]): void {
     const flat: (Task | null)[] = [];
     for (const x of items) {
-      if (Array.isArray(x)) flat.push(...x);
+      if (Array.isArray(x)) for (const t of x) flat.push(t);
       else flat.push(x);
     }
     for (let i = flat.length - 1; i >= 0; i--) {
