@@ -1,4 +1,4 @@
-import type { LibcSection } from '../libc/section';
+import { GLIBC_CHUNK_STATE, type HeapColumns, type LibcSection } from '../libc/section';
 import type { Snapshot } from '../trace/snapshot';
 import { arenaLimitSentence, threadArenaHolding, threadArenaPart } from './compareArenas';
 import { mb } from './format';
@@ -97,6 +97,24 @@ export function libcHolding(libc: LibcSection): LibcHolding {
 const seconds = (ms: number): string =>
   ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(ms < 10000 ? 1 : 0)} s`;
 
+/** Bytes of the brk heap's free chunks (the top excepted) that lie on resident pages. */
+export function residentFreeBytes(heap: HeapColumns): number {
+  const { gran, sizeG, state, residentWords } = heap;
+  const resident = (page: number) => ((residentWords[page >>> 5] ?? 0) >>> (page & 31)) & 1;
+  let bytes = 0;
+  for (let i = 0; i < heap.count; i++) {
+    const st = state[i];
+    if (st === GLIBC_CHUNK_STATE.InUse || st === GLIBC_CHUNK_STATE.Top) continue;
+    const from = gran[i] * 16;
+    const to = from + sizeG[i] * 16;
+    for (let page = Math.floor(from / 4096); page * 4096 < to; page++) {
+      if (!resident(page)) continue;
+      bytes += Math.min(to, (page + 1) * 4096) - Math.max(from, page * 4096);
+    }
+  }
+  return bytes;
+}
+
 /** Why one environment holds what it holds now, in one sentence. */
 function whyHeld(r: ComparedRun): string {
   const s = r.snapshot;
@@ -109,10 +127,17 @@ function whyHeld(r: ComparedRun): string {
     // mallinfo2 sums every arena: the brk heap's share is what the thread heaps do not hold.
     const threads = libc.arenas.length > 0 ? threadArenaHolding(libc) : null;
     const keptMain = h.kept - (threads ? threads.free : 0);
-    if (keptMain >= 1048576)
-      parts.push(
-        `${mb(keptMain)} free in glibc’s heap below an in-use chunk (the heap shrinks only from its top)`,
-      );
+    if (keptMain >= 1048576) {
+      // malloc_trim (mtrim) gives the whole pages inside free chunks back with MADV_DONTNEED: the
+      // chunks stay free in the heap, their pages are no longer resident
+      const resident = residentFreeBytes(libc.heap);
+      const where = `${mb(keptMain)} free in glibc’s heap below an in-use chunk`;
+      if (resident < 1048576)
+        parts.push(`${where}, its pages given back by malloc_trim (no longer resident)`);
+      else if (resident < keptMain - 1048576)
+        parts.push(`${where} (${mb(resident)} of it still resident: the heap shrinks only from its top)`);
+      else parts.push(`${where} (the heap shrinks only from its top)`);
+    }
     const part = threadArenaPart(libc);
     if (part) parts.push(part);
   }

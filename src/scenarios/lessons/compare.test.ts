@@ -34,6 +34,19 @@ describe('which environment gives the memory back', () => {
     for (const s of after) expect(s).not.toMatch(/NaN|undefined|-\d/);
   }, 300_000);
 
+  it('after malloc_trim(0): glibc’s free chunks stay below the survivor, their pages given back', () => {
+    // a survivor above the freed lists pins the heap; malloc_trim releases the pages inside the free
+    // chunks (mtrim's MADV_DONTNEED), so the sentence must not call that memory held
+    const src =
+      'import ctypes\nlibc = ctypes.CDLL("libc.so.6")\na = [[0] * 100 for _ in range(30000)]\n' +
+      'keep = [0] * 10\ndel a\nlibc.malloc_trim(0)\n';
+    const steps = compareSteps(src, [env('glibc'), env('jemalloc')]);
+    const beforeTrim = steps[5].find((s) => s.startsWith('glibc'))!;
+    expect(beforeTrim).toMatch(/free in glibc’s heap below an in-use chunk \(the heap shrinks only from its top\)/);
+    const afterTrim = steps[6].find((s) => s.startsWith('glibc'))!;
+    expect(afterTrim).toMatch(/free in glibc’s heap below an in-use chunk, its pages given back by malloc_trim/);
+  }, 300_000);
+
   it('the survivor that no allocator can fix: all hold the same, in use', () => {
     const steps = compareSteps('a = [[i] for i in range(100000)]\nkeep = a[::1000]\ndel a\n', [
       env('glibc'),
