@@ -96,18 +96,6 @@ export class Functions {
     return this.rt.vm;
   }
 
-  /** The argument as an array: itself, or np.asarray of it (a new array to release after). */
-  private withArray<R>(h: number, fn: (a: number) => R): R {
-    const A = this.rt.arrays;
-    if (A.isArray(h)) return fn(h);
-    const a = this.rt.ctors.asArrayOrScalar(h);
-    try {
-      return fn(a);
-    } finally {
-      this.vm.decref(a);
-    }
-  }
-
   table(): Record<string, Fn> {
     if (this.cache) return this.cache;
     const rt = this.rt;
@@ -131,7 +119,7 @@ export class Functions {
       frombuffer: { flags: VK, fn: (a, k) => C.frombuffer(a, k) },
       fromiter: { flags: VK, fn: (a, k) => rt.growth.fromiter(a, k) },
       where: { flags: Meth.Varargs, fn: (a, k) => C.where(a, k, (h) => this.nonzero(h)) },
-      nonzero: { flags: FK, fn: (a) => this.withArray(a[0], (h) => this.nonzero(h)) },
+      nonzero: { flags: FK, fn: (a) => this.rt.withArray(a[0], (h) => this.nonzero(h)) },
       array: { flags: FK, fn: (a, k) => this.array(a, k, true) },
       asarray: { flags: FK, fn: (a, k) => this.array(a, k, false) },
       asanyarray: { flags: FK, fn: (a, k) => this.array(a, k, false) },
@@ -165,14 +153,14 @@ export class Functions {
         flags: FK,
         fn: (a, k) => {
           const [x, v, side, sorter] = parseArgs(vm, 'searchsorted', ['a', 'v', 'side', 'sorter'], 2, a, k);
-          return this.withArray(x!, (h) => rt.builders.searchsorted(h, v!, side, sorter));
+          return this.rt.withArray(x!, (h) => rt.builders.searchsorted(h, v!, side, sorter));
         },
       },
       repeat: {
         flags: FK,
         fn: (a, k) => {
           const [x, reps, axis] = parseArgs(vm, 'repeat', ['a', 'repeats', 'axis'], 2, a, k);
-          return this.withArray(x!, (h) => rt.shapes.repeat(h, reps!, axis));
+          return this.rt.withArray(x!, (h) => rt.shapes.repeat(h, reps!, axis));
         },
       },
       round: { flags: FK, fn: (a, k) => rt.rounding.function(a, k) },
@@ -190,7 +178,7 @@ export class Functions {
         flags: FK,
         fn: (a, k) => {
           const [x, order] = parseArgs(vm, 'ravel', ['a', 'order'], 1, a, k);
-          return this.withArray(x!, (h) => rt.layout.ravel(h, order));
+          return this.rt.withArray(x!, (h) => rt.layout.ravel(h, order));
         },
       },
       transpose: { flags: FK, fn: (a, k) => this.transpose(a, k) },
@@ -204,28 +192,31 @@ export class Functions {
       all: { flags: FK, fn: (a, k) => this.reduction('all', a, k) },
       mean: {
         flags: FK,
-        fn: (a, k) => this.withArray(a[0], (h) => this.methods.mean(h, a.slice(1), k, false)),
+        fn: (a, k) => this.rt.withArray(a[0], (h) => this.methods.mean(h, a.slice(1), k, false)),
       },
       std: {
         flags: FK,
-        fn: (a, k) => this.withArray(a[0], (h) => this.methods.variance('std', h, a.slice(1), k)),
+        fn: (a, k) => this.rt.withArray(a[0], (h) => this.methods.variance('std', h, a.slice(1), k)),
       },
       var: {
         flags: FK,
-        fn: (a, k) => this.withArray(a[0], (h) => this.methods.variance('var', h, a.slice(1), k)),
+        fn: (a, k) => this.rt.withArray(a[0], (h) => this.methods.variance('var', h, a.slice(1), k)),
       },
       argmax: {
         flags: FK,
-        fn: (a, k) => this.withArray(a[0], (h) => this.methods.argExtreme('argmax', h, a.slice(1), k)),
+        fn: (a, k) => this.rt.withArray(a[0], (h) => this.methods.argExtreme('argmax', h, a.slice(1), k)),
       },
       argmin: {
         flags: FK,
-        fn: (a, k) => this.withArray(a[0], (h) => this.methods.argExtreme('argmin', h, a.slice(1), k)),
+        fn: (a, k) => this.rt.withArray(a[0], (h) => this.methods.argExtreme('argmin', h, a.slice(1), k)),
       },
-      cumsum: { flags: FK, fn: (a, k) => this.withArray(a[0], (h) => this.methods.cumsum(h, a.slice(1), k)) },
+      cumsum: {
+        flags: FK,
+        fn: (a, k) => this.rt.withArray(a[0], (h) => this.methods.cumsum(h, a.slice(1), k)),
+      },
       cumprod: {
         flags: FK,
-        fn: (a, k) => this.withArray(a[0], (h) => this.methods.cumsum(h, a.slice(1), k, 'multiply')),
+        fn: (a, k) => this.rt.withArray(a[0], (h) => this.methods.cumsum(h, a.slice(1), k, 'multiply')),
       },
       sort: { flags: FK, fn: (a, k) => this.sorts.sort(a, k) },
       argsort: { flags: FK, fn: (a, k) => this.sorts.argsort(a, k) },
@@ -233,9 +224,12 @@ export class Functions {
       linspace: { flags: FK, fn: (a, k) => rt.numeric.linspace(a, k) },
       ...this.nans.table(),
       bincount: { flags: FK, fn: (a, k) => bincount(rt, a, k) },
-      shape: { flags: FK, fn: (a) => this.withArray(a[0], (h) => Methods.intTuple(vm, rt.arrays.shape(h))) },
-      size: { flags: FK, fn: (a) => this.withArray(a[0], (h) => fromLong(vm, rt.arrays.size(h))) },
-      ndim: { flags: FK, fn: (a) => this.withArray(a[0], (h) => fromLong(vm, rt.arrays.nd(h))) },
+      shape: {
+        flags: FK,
+        fn: (a) => this.rt.withArray(a[0], (h) => Methods.intTuple(vm, rt.arrays.shape(h))),
+      },
+      size: { flags: FK, fn: (a) => this.rt.withArray(a[0], (h) => fromLong(vm, rt.arrays.size(h))) },
+      ndim: { flags: FK, fn: (a) => this.rt.withArray(a[0], (h) => fromLong(vm, rt.arrays.nd(h))) },
     };
     for (const name of UNARY) t[name] = { flags: FK, fn: (a, k) => this.unary(name, a, k) };
     t.abs = t.absolute;
@@ -280,14 +274,14 @@ export class Functions {
   /** np.squeeze (fromnumeric.py): a.squeeze(axis) (a list through asarray first). */
   private squeeze(args: number[], kw: Kwargs): number {
     const [a, axis] = parseArgs(this.vm, 'squeeze', ['a', 'axis'], 1, args, kw);
-    return this.withArray(a!, (h) => this.rt.layout.squeeze(h, axis));
+    return this.rt.withArray(a!, (h) => this.rt.layout.squeeze(h, axis));
   }
 
   /** np.swapaxes (fromnumeric.py): a.swapaxes(axis1, axis2). */
   private swapaxes(args: number[], kw: Kwargs): number {
     const vm = this.vm;
     const [a, a1, a2] = parseArgs(vm, 'swapaxes', ['a', 'axis1', 'axis2'], 3, args, kw);
-    return this.withArray(a!, (h) =>
+    return this.rt.withArray(a!, (h) =>
       this.rt.layout.swapaxes(h, intArg(vm, a1!, 'axis1'), intArg(vm, a2!, 'axis2')),
     );
   }
@@ -295,7 +289,7 @@ export class Functions {
   private reshape(args: number[], kw: Kwargs): number {
     const vm = this.vm;
     const [a, shapeH] = parseArgs(vm, 'reshape', ['a', 'newshape', 'order'], 2, args, kw);
-    return this.withArray(a!, (h) => {
+    return this.rt.withArray(a!, (h) => {
       const items = isInt(vm, shapeH!) ? [shapeH!] : sequenceItems(vm, shapeH!);
       if (items === null)
         throw typeError(vm, "'%s' object cannot be interpreted as an integer", vm.typeOf(shapeH!).name);
@@ -309,7 +303,7 @@ export class Functions {
   private transpose(args: number[], kw: Kwargs): number {
     const vm = this.vm;
     const [a, axesH] = parseArgs(vm, 'transpose', ['a', 'axes'], 1, args, kw);
-    return this.withArray(a!, (h) => {
+    return this.rt.withArray(a!, (h) => {
       if (isNone(vm, axesH)) return this.rt.views.transpose(h, null);
       const items = sequenceItems(vm, axesH!);
       if (items === null) throw typeError(vm, 'axes must be a sequence');
@@ -346,7 +340,7 @@ export class Functions {
         all: 'logical_and',
       } as const
     )[name];
-    return this.withArray(a!, (h) =>
+    return this.rt.withArray(a!, (h) =>
       this.rt.reductions.reduce(
         op,
         h,
@@ -368,7 +362,7 @@ export class Functions {
   private argwhere(args: number[], kw: Kwargs): number {
     const vm = this.vm;
     const [aH] = parseArgs(vm, 'argwhere', ['a'], 1, args, kw);
-    return this.withArray(aH!, (h) => {
+    return this.rt.withArray(aH!, (h) => {
       if (this.rt.arrays.nd(h) === 0) throw new NotSupported('np.argwhere of a 0-d array');
       const nz = this.nonzero(h);
       try {

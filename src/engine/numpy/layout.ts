@@ -104,17 +104,6 @@ export class Layout {
     return this.rt.arrays;
   }
 
-  /** An argument as an array: itself, or PyArray_FROM_O of it (a temporary, released after). */
-  private withArray<R>(h: number, fn: (a: number) => R): R {
-    if (this.A.isArray(h)) return fn(h);
-    const a = this.rt.ctors.asArrayOrScalar(h);
-    try {
-      return fn(a);
-    } finally {
-      this.vm.decref(a);
-    }
-  }
-
   /** get_array_memory_extents: [low, high) of the bytes the array's elements touch. */
   private extents(h: number): [number, number] {
     const A = this.A;
@@ -152,8 +141,8 @@ export class Layout {
     const limit = isNone(vm, maxWork) ? (exact ? -1 : 0) : intArg(vm, maxWork!, 'max_work');
     if (limit !== -1 && limit !== 0) throw new NotSupported('np.shares_memory with a bounded max_work');
     const useExact = limit === -1;
-    const result = this.withArray(a!, (x) =>
-      this.withArray(b!, (y) => {
+    const result = this.rt.withArray(a!, (x) =>
+      this.rt.withArray(b!, (y) => {
         const [s1, e1] = this.extents(x);
         const [s2, e2] = this.extents(y);
         if (!(s1 < e2 && s2 < e1 && s1 < e1 && s2 < e2)) return false;
@@ -269,7 +258,7 @@ export class Layout {
     const vm = this.vm;
     const A = this.A;
     const [a, axisH] = parseArgs(vm, 'expand_dims', ['a', 'axis'], 2, args, kw);
-    return this.withArray(a!, (h) => {
+    return this.rt.withArray(a!, (h) => {
       const items = isInt(vm, axisH!) ? [axisH!] : sequenceItems(vm, axisH!);
       if (items === null)
         throw typeError(vm, "'%s' object cannot be interpreted as an integer", vm.typeOf(axisH!).name);
@@ -436,8 +425,8 @@ export class Layout {
     const A = this.A;
     const [a1, a2, eqNan] = parseArgs(vm, 'array_equal', ['a1', 'a2', 'equal_nan'], 2, args, kw);
     const nanEq = boolArg(vm, eqNan, false);
-    const r = this.withArray(a1!, (x) =>
-      this.withArray(a2!, (y) => {
+    const r = this.rt.withArray(a1!, (x) =>
+      this.rt.withArray(a2!, (y) => {
         const s1 = A.shape(x);
         const s2 = A.shape(y);
         if (s1.length !== s2.length || s1.some((d, i) => d !== s2[i])) return false;

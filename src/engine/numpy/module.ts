@@ -65,6 +65,17 @@ export class NumpyRuntime {
   /** The module object (static: its memory is part of the import footprint). */
   readonly module: number;
 
+  /** An argument as an array: itself, or PyArray_FROM_O of it (a temporary, released after `fn`). */
+  withArray<R>(h: number, fn: (a: number) => R): R {
+    if (this.arrays.isArray(h)) return fn(h);
+    const a = this.ctors.asArrayOrScalar(h);
+    try {
+      return fn(a);
+    } finally {
+      this.vm.decref(a);
+    }
+  }
+
   constructor(
     readonly vm: Vm,
     libc: Libc,

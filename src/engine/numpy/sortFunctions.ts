@@ -13,23 +13,11 @@ export class SortFunctions {
     return this.rt.vm;
   }
 
-  /** The argument as an array: itself, or np.asarray of it (a new array to release after). */
-  private withArray<R>(h: number, fn: (a: number) => R): R {
-    const A = this.rt.arrays;
-    if (A.isArray(h)) return fn(h);
-    const a = this.rt.ctors.asArrayOrScalar(h);
-    try {
-      return fn(a);
-    } finally {
-      this.vm.decref(a);
-    }
-  }
-
   /** np.sort(a, axis=-1): a = asanyarray(a).copy(order='K'); a.sort(axis). */
   sort(args: number[], kw: Kwargs): number {
     const vm = this.vm;
     const [a, axisH] = parseArgs(vm, 'sort', ['a', 'axis', 'kind', 'order'], 1, args, kw);
-    return this.withArray(a!, (h) => {
+    return this.rt.withArray(a!, (h) => {
       if (
         !isNone(vm, axisH) &&
         axisH !== undefined &&
@@ -51,7 +39,7 @@ export class SortFunctions {
   argsort(args: number[], kw: Kwargs): number {
     const vm = this.vm;
     const [a, axisH] = parseArgs(vm, 'argsort', ['a', 'axis', 'kind', 'order'], 1, args, kw);
-    return this.withArray(a!, (h) => {
+    return this.rt.withArray(a!, (h) => {
       if (
         !isNone(vm, axisH) &&
         axisH !== undefined &&
@@ -82,7 +70,7 @@ export class SortFunctions {
     );
     if (boolArg(vm, ri, false) || boolArg(vm, rinv, false) || boolArg(vm, rc, false) || !isNone(vm, axisH))
       throw new NotSupported('np.unique with return_index/return_inverse/return_counts/axis');
-    return this.withArray(a!, (h) => {
+    return this.rt.withArray(a!, (h) => {
       const aux = rt.views.flatten(h);
       try {
         rt.sorting.sortInPlace(aux);
