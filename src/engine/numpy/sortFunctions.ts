@@ -13,18 +13,21 @@ export class SortFunctions {
     return this.rt.vm;
   }
 
+  /** Sorting along the last axis (or, for axis=None, np.sort's flattened copy) is what is modelled. */
+  private lastAxisOnly(h: number, axisH: number | undefined, name: string): void {
+    const vm = this.vm;
+    if (axisH === undefined || isNone(vm, axisH)) return;
+    const axis = intArg(vm, axisH, 'axis');
+    if (axis !== -1 && axis !== this.rt.arrays.nd(h) - 1)
+      throw new NotSupported(`np.${name} along an axis other than the last`);
+  }
+
   /** np.sort(a, axis=-1): a = asanyarray(a).copy(order='K'); a.sort(axis). */
   sort(args: number[], kw: Kwargs): number {
     const vm = this.vm;
     const [a, axisH] = parseArgs(vm, 'sort', ['a', 'axis', 'kind', 'order'], 1, args, kw);
     return this.rt.withArray(a!, (h) => {
-      if (
-        !isNone(vm, axisH) &&
-        axisH !== undefined &&
-        intArg(vm, axisH, 'axis') !== -1 &&
-        intArg(vm, axisH, 'axis') !== this.rt.arrays.nd(h) - 1
-      )
-        throw new NotSupported('np.sort along an axis other than the last');
+      this.lastAxisOnly(h, axisH, 'sort');
       if (isNone(vm, axisH) && axisH !== undefined) {
         const flat = this.rt.views.flatten(h);
         this.rt.sorting.sortInPlace(flat);
@@ -40,13 +43,7 @@ export class SortFunctions {
     const vm = this.vm;
     const [a, axisH] = parseArgs(vm, 'argsort', ['a', 'axis', 'kind', 'order'], 1, args, kw);
     return this.rt.withArray(a!, (h) => {
-      if (
-        !isNone(vm, axisH) &&
-        axisH !== undefined &&
-        intArg(vm, axisH, 'axis') !== -1 &&
-        intArg(vm, axisH, 'axis') !== this.rt.arrays.nd(h) - 1
-      )
-        throw new NotSupported('np.argsort along an axis other than the last');
+      this.lastAxisOnly(h, axisH, 'argsort');
       return this.rt.sorting.argsort(h);
     });
   }

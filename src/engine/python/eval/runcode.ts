@@ -24,13 +24,7 @@ export function execSourceModule(it: Interpreter, name: string, source: string):
   dictSetItem(vm, globals, intern(vm, '__name__'), nameStr);
   vm.decref(nameStr);
   const f = it.moduleFrame(code, globals);
-  try {
-    it.vm.decref(it.run(f));
-  } catch (e) {
-    if (!isStop(e)) clearAndPop(it, f);
-    throw e;
-  }
-  clearAndPop(it, f);
+  it.vm.decref(runToEnd(it, f));
   // a name the real module has and it one lacks (threading.local, Timer) is "not supported"
   const mod = moduleStatic(vm, name, name);
   const attrs = moduleData(vm, mod).attrs;
@@ -78,13 +72,7 @@ export function compileModule(it: Interpreter, tree: Module, filename: string, e
 /** exec(code, globals): run to its end; the frame cleared and popped. */
 export function execCode(it: Interpreter, code: CodeRt): void {
   const f = it.moduleFrame(code);
-  try {
-    it.vm.decref(it.run(f));
-  } catch (e) {
-    if (!isStop(e)) clearAndPop(it, f);
-    throw e;
-  }
-  clearAndPop(it, f);
+  it.vm.decref(runToEnd(it, f));
 }
 
 /** A library module's Python code run to its end in its own globals (HostServices.execSource). */
@@ -104,18 +92,16 @@ export function execSource(
   } finally {
     it.globals = saved;
   }
-  try {
-    it.vm.decref(it.run(f));
-  } catch (e) {
-    if (!isStop(e)) clearAndPop(it, f);
-    throw e;
-  }
-  clearAndPop(it, f);
+  it.vm.decref(runToEnd(it, f));
 }
 
 /** PyEval_EvalCode(code, globals, locals): run to its end in those namespaces; its value (a new reference). */
 export function runCode(it: Interpreter, code: CodeRt, globals: number, locals: number): number {
-  const f = it.moduleFrame(code, globals, locals);
+  return runToEnd(it, it.moduleFrame(code, globals, locals));
+}
+
+/** Run a module-level frame to its end: its value (a new reference); the frame cleared and popped, also when it raises. */
+function runToEnd(it: Interpreter, f: Frame): number {
   let r: number;
   try {
     r = it.run(f);
