@@ -23,7 +23,8 @@
 #
 # 2. The scenario is compiled as ONE module code object (as `python
 #    script.py` would), with a call `__hw_step__(i)` inserted after each
-#    top-level statement i (and `__hw_step__(0)` before the first). Every
+#    top-level statement i (and `__hw_step__(0)` before the first, or after
+#    a lead of `from __future__` imports, which must open the module). Every
 #    process compiles the same module, so the constants of all statements
 #    exist from the start in every step's process and steps are comparable.
 #    `__hw_step__` lives in builtins, so the scenario's globals dict does not
@@ -160,9 +161,18 @@ def _build():
             n.col_offset = n.end_col_offset = 0
         return node
 
-    body = [step(0, 1)]
-    for i, stmt in enumerate(tree.body, 1):
-        body.append(stmt)
+    # future.c lets only a docstring precede `from __future__ import ...`: such a lead stays first
+    # and runs before step 0; its own steps follow step 0 at once (eval/script.ts withMarkers).
+    b = tree.body
+    n = 1 if b and isinstance(b[0], _ast.Expr) and isinstance(b[0].value, _ast.Constant) and isinstance(b[0].value.value, str) else 0
+    lead = n
+    while lead < len(b) and isinstance(b[lead], _ast.ImportFrom) and b[lead].module == "__future__":
+        lead += 1
+    lead = lead if lead > n else 0
+    body = b[:lead] + [step(0, 1)]
+    for i, stmt in enumerate(b, 1):
+        if i > lead:
+            body.append(stmt)
         body.append(step(i, stmt.end_lineno))
     if _K > len(tree.body):
         raise SystemExit("hw_child: the scenario has only %d statements" % len(tree.body))

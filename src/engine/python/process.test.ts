@@ -11,9 +11,10 @@ const MB = 1e6;
 
 describe('the process: boot, steps and the report', () => {
   it('boots into the recorded <start> (cpython-3.11.7: heap, RSS, anonymous mappings, arenas, gc)', () => {
-    // the current recorder child's (4359d86b) start-up, then the first one's (961cb490, its recordings)
+    // the current recorder child's (ec017255) start-up, then the earlier ones' (4359d86b, 961cb490: their recordings)
     for (const [child, heap, rss, collections] of [
-      [undefined, 1916928, 14618624, [24, 2, 1]],
+      [undefined, 1916928, 14647296, [23, 2, 1]],
+      ['4359d86b', 1916928, 14618624, [24, 2, 1]],
       ['961cb490', 1941504, 14581760, [23, 2, 1]],
     ] as const) {
       const r = runScript('pass', { recorderChild: child });
@@ -28,6 +29,19 @@ describe('the process: boot, steps and the report', () => {
       expect(r.schema).toBe('highwater-report/1');
       expect(r.python).toBe('3.11.7');
     }
+  });
+
+  it('a `from __future__` lead runs before <start>, after the recorder child\'s gc.collect(), and its steps are empty', () => {
+    // hw_child.py (ec017255) keeps a docstring and the future imports ahead of __hw_step__(0):
+    // the real 3.11.7's <start> of future_annotations_parts_tree reads gc count [65, 0, 0] (the
+    // import of __future__ made 64 young objects on top of exec's function; 1 without a lead)
+    const r = runScript('"""Doc."""\nfrom __future__ import annotations\nx = 1\nprint(__doc__)');
+    expect(r.steps.slice(0, 4).map((s) => s.gc?.count[0])).toEqual([65, 65, 65, 65]);
+    expect(r.steps[1].heap).toBe(r.steps[0].heap);
+    expect(r.steps[2].pymalloc.classes).toEqual(r.steps[0].pymalloc.classes);
+    expect(r.output).toBe('Doc.\n');
+    // without the lead nothing runs before the marker: exec's function object alone
+    expect(runScript('x = 1').steps[0].gc?.count).toEqual([1, 0, 0]);
   });
 
   it('seed 1: after `del a` the heap keeps its peak (7 tcache chunks on top, arenas[] pinning the rest)', () => {

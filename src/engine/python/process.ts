@@ -241,6 +241,7 @@ export class PythonProcess {
     const startup = own ? { probe: own.probe, compiled: () => this.finishBoot(own.end()) } : undefined;
     this.script = new Script(it, tree, source, filename, startup);
     this.settle();
+    this.script.begin();
     return this.script.statements;
   }
 

@@ -15,8 +15,8 @@ import type { ModuleSpec } from './registry';
 /**
  * weakref (Lib/weakref.py over the C module _weakref): ref, proxy, getweakrefcount, getweakrefs
  * and the reference types (objects/weakref.ts, weakproxy.ts, weaklist.ts); KeyedRef,
- * WeakValueDictionary, WeakKeyDictionary and finalize run as Python (weakrefpy.ts), WeakSet too
- * (weaksetpy.ts). WeakMethod is not modelled yet.
+ * WeakValueDictionary, WeakKeyDictionary and finalize run as Python (weakrefpy.ts), WeakSet
+ * (weaksetpy.ts) and WeakMethod (weakmethodpy.ts) too.
  */
 function proxy(vm: Vm, a: readonly number[]): number {
   checkPositional(vm, 'proxy', a.length, 1, 2);

@@ -5,6 +5,7 @@ import { Meth, T } from '../objects/types';
 import type { Vm } from '../runtime/vm';
 import { fn } from './module';
 import { partName, runPythonPart } from './pythonpart';
+import { makeWeakMethod } from './weakmethodpy';
 import { makeWeakSet } from './weaksetpy';
 
 /**
@@ -477,6 +478,7 @@ export function makeWeakrefClasses(vm: Vm, imported: Record<string, number>): Re
   const out: Record<string, number> = {};
   for (const name of ['KeyedRef', 'WeakValueDictionary', 'WeakKeyDictionary', 'finalize'])
     out[name] = partName(vm, globals, name);
+  out.WeakMethod = makeWeakMethod(vm, imported.ref);
   out.WeakSet = makeWeakSet(vm, {
     ref: imported.ref,
     _IterationGuard: partName(vm, globals, '_IterationGuard'),

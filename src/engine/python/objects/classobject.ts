@@ -1,7 +1,10 @@
 import { getAttr, typeLookup } from '../abstract/attr';
 import { call } from '../abstract/call';
+import { typeError } from '../abstract/errors';
 import { reprText } from '../abstract/repr';
 import type { Vm } from '../runtime/vm';
+import { isCallable } from './dictsub';
+import { tupleItems } from './tuple';
 import { Cmp, T, TpFlags, defineType, type TypeSlots } from './types';
 
 /**
@@ -36,6 +39,17 @@ function methodDealloc(vm: Vm, h: number): void {
   vm.gcDel(h);
 }
 
+/** method_new: `types.MethodType(func, obj)` (weakref.WeakMethod's call rebuilds its method so). */
+function methodTypeNew(vm: Vm, _type: TypeSlots, args: number, kwargs: number): number {
+  if (kwargs !== 0 && vm.table.n[kwargs] > 0) throw typeError(vm, 'method() takes no keyword arguments');
+  const a = tupleItems(vm, args);
+  if (a.length !== 2)
+    throw typeError(vm, 'method expected 2 arguments, got %zd', a.length);
+  if (!isCallable(vm, a[0])) throw typeError(vm, 'first argument must be callable');
+  if (a[1] === vm.s.None) throw typeError(vm, 'instance must not be None');
+  return methodNew(vm, a[0], a[1]);
+}
+
 export const MethodType = (): TypeSlots =>
   defineType({
     id: T.Method,
@@ -43,6 +57,7 @@ export const MethodType = (): TypeSlots =>
     basicsize: METHOD_BASIC,
     flags: TpFlags.HaveGc | TpFlags.HaveVectorcall,
     dealloc: methodDealloc,
+    new: methodTypeNew,
     traverse: (vm, h, visit) => {
       visit(vm.table.ref[h]);
       visit(vm.table.num[h]);

@@ -2,7 +2,8 @@ import { call } from '../abstract/call';
 import { setNone, typeError } from '../abstract/errors';
 import type { Vm } from '../runtime/vm';
 import { E } from './exctypes';
-import { fromSsize } from './int';
+import { hashValue } from '../abstract/hashvalue';
+import { fromSsize, norm } from './int';
 import { strValue } from './str';
 import { NB, NB_BINARY_COUNT, T, type TypeSlots } from './types';
 
@@ -139,6 +140,19 @@ export function slotWrapper(vm: Vm, s: TypeSlots, name: string): SlotWrapper | n
       )[name];
       const f = own((t) => t.number?.[key]);
       return f && w((vm2, self, args) => (nargs(vm2, name, args, 0), f(vm2, self)));
+    }
+    case '__hash__': {
+      // wrap_hashfunc: the type's own tp_hash (`ref.__hash__`, which weakref.WeakMethod's class
+      // body takes), as the int PyObject_Hash gives
+      const f = own((t) => t.hash);
+      return (
+        f &&
+        w((vm2, self, args) => {
+          nargs(vm2, name, args, 0);
+          f(vm2, self);
+          return fromSsize(vm2, norm(hashValue(vm2, self)));
+        })
+      );
     }
     case '__bool__': {
       const f = own((t) => t.number?.bool);

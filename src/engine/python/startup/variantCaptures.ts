@@ -1,6 +1,7 @@
 import cpython3117PymallocOff from './3.11.7/cpython-3.11.7-pymalloc-off.json';
 import debian3112PymallocOff from './3.11.2/debian-3.11.2-pymalloc-off.json';
 import cpython3117Child961 from './3.11.7/cpython-3.11.7-child-961cb490.json';
+import cpython3117Child4359 from './3.11.7/cpython-3.11.7-child-4359d86b.json';
 import { PACKED_TRACES } from './packedTraces';
 import type { StartupCaptures } from './variants';
 
@@ -25,6 +26,12 @@ export const VARIANT_CAPTURES: StartupCaptures = {
         info: cpython3117Child961 as unknown as StartupCaptures['pymallocOff'][string],
         // its recordings at <start>: 11,649 objects in generation 2, collections [23, 2, 1]
         gc: { gen2Objects: 11649, count0: 1, collections: [23, 2, 1] },
+      },
+      // the child before misses-6 (__hw_step__(0) always first): its 3.11.7 corpus recordings at <start>,
+      // 11,654 objects in generation 2 in 64 (11,653 to 11,656 in 71), collections [24, 2, 1] in 132
+      '4359d86bc6b6c027': {
+        info: cpython3117Child4359 as unknown as StartupCaptures['pymallocOff'][string],
+        gc: { gen2Objects: 11654, count0: 1, collections: [24, 2, 1] },
       },
     },
   },
