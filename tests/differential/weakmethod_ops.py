@@ -39,6 +39,8 @@ cases = [
     "r = weakref.WeakMethod.__hash__ is weakref.ref.__hash__",
     "r = weakref.ref.__hash__(weakref.ref(W)) == hash(W)",
     "r = int.__hash__(7), str.__hash__('') ",
+    "r = (list.__hash__, dict.__hash__, set.__hash__, bytearray.__hash__, object.__hash__, frozenset.__hash__ is None)",
+    "r = (type('L', (list,), {}).__hash__, hasattr([], '__hash__'), [].__hash__)",
 ]
 for case in cases:
     try:

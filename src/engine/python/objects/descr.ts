@@ -2,6 +2,7 @@ import { callCFunction, stackAsDict } from '../abstract/call';
 import { raiseFormat, typeError } from '../abstract/errors';
 import type { Vm } from '../runtime/vm';
 import { E } from './exctypes';
+import { hashNotImplemented } from './object';
 import { strNew } from './str';
 import { slotWrapper, type SlotWrapper } from './slotwrappers';
 import { tupleFromItems, tupleItems } from './tuple';
@@ -328,6 +329,10 @@ export function staticDescriptor(vm: Vm, s: TypeSlots, name: string): number {
   else if (s.members[name] !== undefined) h = makeDescr(vm, T.MemberDescr, s.members[name], s);
   else if (s.getset[name] !== undefined) h = makeDescr(vm, T.GetSetDescr, s.getset[name], s);
   else if (name === '__new__') h = tpNewWrapper(vm, s);
+  // an unhashable type's tp_dict holds `__hash__ = None` (type_ready's hash-not-implemented
+  // case): `list.__hash__ is None`, as hashability checks read it
+  else if (name === '__hash__' && s.hash === hashNotImplemented && vm.types[s.base]?.hash !== hashNotImplemented)
+    h = vm.s.None;
   else {
     const w = slotWrapper(vm, s, name);
     if (w !== null) h = makeDescr(vm, T.WrapperDescr, w, s);
