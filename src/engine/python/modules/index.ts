@@ -67,6 +67,11 @@ import { platformModule } from './platform';
 import { graphlibModule } from './graphlib';
 import { fnmatchModule } from './fnmatch';
 import { getoptModule, shlexModule } from './shlexmod';
+import { reprlibModule } from './reprlibmod';
+import { secretsModule } from './secretsmod';
+import { hmacModule } from './hmacmod';
+import { schedModule } from './schedmod';
+import { globModule } from './globmod';
 
 /** Every standard-library module the simulator models, one file each (one line here per module). */
 registerModules([
@@ -144,6 +149,11 @@ registerModules([
   shlexModule,
   getoptModule,
   asyncioModule,
+  reprlibModule,
+  secretsModule,
+  hmacModule,
+  schedModule,
+  globModule,
 ]);
 
 export { findModule, type ModuleSpec } from './registry';
