@@ -72,6 +72,7 @@ import { secretsModule } from './secretsmod';
 import { hmacModule } from './hmacmod';
 import { schedModule } from './schedmod';
 import { globModule } from './globmod';
+import { calendarModule } from './calendarmod';
 
 /** Every standard-library module the simulator models, one file each (one line here per module). */
 registerModules([
@@ -154,6 +155,7 @@ registerModules([
   hmacModule,
   schedModule,
   globModule,
+  calendarModule,
 ]);
 
 export { findModule, type ModuleSpec } from './registry';
