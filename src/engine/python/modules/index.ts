@@ -73,6 +73,7 @@ import { hmacModule } from './hmacmod';
 import { schedModule } from './schedmod';
 import { globModule } from './globmod';
 import { calendarModule } from './calendarmod';
+import { inspectModule } from './inspectmod';
 
 /** Every standard-library module the simulator models, one file each (one line here per module). */
 registerModules([
@@ -156,6 +157,7 @@ registerModules([
   schedModule,
   globModule,
   calendarModule,
+  inspectModule,
 ]);
 
 export { findModule, type ModuleSpec } from './registry';
