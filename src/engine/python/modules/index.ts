@@ -74,6 +74,7 @@ import { schedModule } from './schedmod';
 import { globModule } from './globmod';
 import { calendarModule } from './calendarmod';
 import { inspectModule } from './inspectmod';
+import { codecsModule } from './codecsmod';
 
 /** Every standard-library module the simulator models, one file each (one line here per module). */
 registerModules([
@@ -158,6 +159,7 @@ registerModules([
   globModule,
   calendarModule,
   inspectModule,
+  codecsModule,
 ]);
 
 export { findModule, type ModuleSpec } from './registry';
