@@ -1,6 +1,8 @@
 import { builtinStatic } from '../objects/descr';
 import { Meth, T, TpFlags } from '../objects/types';
 import type { Vm } from '../runtime/vm';
+import { INSPECT_CALLABLE_SOURCE } from './inspectCallableSource';
+import { INSPECT_SIGNATURE_SOURCE } from './inspectSignatureSource';
 import { INSPECT_SOURCE } from './inspectSource';
 import { fn } from './module';
 import { runPythonPart } from './pythonpart';
@@ -35,7 +37,7 @@ export const inspectModule: ModuleSpec = {
     moduleFromGlobals(
       vm,
       'inspect',
-      runPythonPart(vm, 'inspect', INSPECT_SOURCE, {
+      runPythonPart(vm, 'inspect', INSPECT_SOURCE + INSPECT_SIGNATURE_SOURCE + INSPECT_CALLABLE_SOURCE, {
         _hw_unsupported: unsupportedHelper(vm, 'inspect'),
         _hw_is_class: isClassHelper(vm),
       }),
