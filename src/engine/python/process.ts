@@ -1,3 +1,4 @@
+import { setScriptName } from './modules/sysextra';
 import { Clock } from '../kernel/clock';
 import { HandleUseAfterFree } from './runtime/debughandles';
 import { Kernel } from '../kernel/kernel';
@@ -184,6 +185,8 @@ export class PythonProcess {
       extra: () => (events ? events.length * EVENT_BYTES : 0),
     });
     installBuiltinTypes(this.vm);
+    // sys.argv[0]: the script as `python3 NAME` was given it (the page's script is 'script.py')
+    if (opts.filename !== undefined) setScriptName(this.vm, opts.filename);
     applyVersionLayouts(this.vm);
     placeStaticObjects(this.vm, this.profile.name);
     attachImportHost(this.vm, {

@@ -67,6 +67,14 @@ import { platformModule } from './platform';
 import { graphlibModule } from './graphlib';
 import { fnmatchModule } from './fnmatch';
 import { getoptModule, shlexModule } from './shlexmod';
+import { reprlibModule } from './reprlibmod';
+import { secretsModule } from './secretsmod';
+import { hmacModule } from './hmacmod';
+import { schedModule } from './schedmod';
+import { globModule } from './globmod';
+import { calendarModule } from './calendarmod';
+import { inspectModule } from './inspectmod';
+import { codecsModule } from './codecsmod';
 
 /** Every standard-library module the simulator models, one file each (one line here per module). */
 registerModules([
@@ -144,6 +152,14 @@ registerModules([
   shlexModule,
   getoptModule,
   asyncioModule,
+  reprlibModule,
+  secretsModule,
+  hmacModule,
+  schedModule,
+  globModule,
+  calendarModule,
+  inspectModule,
+  codecsModule,
 ]);
 
 export { findModule, type ModuleSpec } from './registry';

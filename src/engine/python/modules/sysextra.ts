@@ -1,5 +1,6 @@
 import { raiseString, typeError } from '../abstract/errors';
-import { log2Keysize, keysBytes } from '../objects/dict';
+import { dictSetItem, log2Keysize, keysBytes } from '../objects/dict';
+import { namespaceType } from '../objects/namespace';
 import { E } from '../objects/exctypes';
 import { fromLong, fromSsize } from '../objects/int';
 import { listNew, listAppend } from '../objects/list';
@@ -88,6 +89,43 @@ const VERSION_INFO: StructSeqDesc = {
 const VersionInfoType = structSeqType(VERSION_INFO);
 const MICRO: Record<string, number> = { '3.11': 7, '3.12': 1, '3.13': 0 };
 
+/** The script's name per process (sys.argv[0]): what `python3 NAME` was given, as hw_child.py sets it. */
+const scriptNames = new WeakMap<Vm, string>();
+
+/** Called by the process with the script's file name (its last path component is sys.argv[0]). */
+export function setScriptName(vm: Vm, filename: string): void {
+  scriptNames.set(vm, filename.slice(filename.lastIndexOf('/') + 1) || 'script.py');
+}
+
+/**
+ * sys.implementation (make_impl in Python/sysmodule.c): a types.SimpleNamespace of name, cache_tag,
+ * version (a sys.version_info of its own), hexversion and _multiarch, in that order.
+ */
+function implementationNamespace(vm: Vm, major: number, minor: number, micro: number): number {
+  const t = namespaceType(vm);
+  const ns = t.new!(vm, t, 0, 0);
+  const dict = (vm.table.side[ns] as { dict: number }).dict;
+  const put = (key: string, value: number): void => {
+    dictSetItem(vm, dict, intern(vm, key), value);
+    vm.decref(value);
+  };
+  put('name', strNew(vm, 'cpython'));
+  put('cache_tag', strNew(vm, `cpython-${major}${minor}`));
+  put(
+    'version',
+    structSeqNew(vm, VersionInfoType, VERSION_INFO, [
+      fromLong(vm, major),
+      fromLong(vm, minor),
+      fromLong(vm, micro),
+      intern(vm, 'final'),
+      fromLong(vm, 0),
+    ]),
+  );
+  put('hexversion', fromLong(vm, (major << 24) | (minor << 16) | (micro << 8) | 0xf0));
+  put('_multiarch', strNew(vm, 'x86_64-linux-gnu'));
+  return ns;
+}
+
 /** Made at start-up in the real process (sys is loaded then): outside the model's heap. */
 function startupObjects(vm: Vm): Record<string, number> {
   const mem = vm.mem;
@@ -104,18 +142,19 @@ function startupObjects(vm: Vm): Record<string, number> {
       fromLong(vm, 0),
     ]);
     const argv = listNew(vm, 0);
-    listAppend(vm, argv, strNew(vm, 'script.py'));
+    listAppend(vm, argv, strNew(vm, scriptNames.get(vm) ?? 'script.py'));
     const version = strNew(vm, `${major}.${minor}.${micro} (main, Highwater) [GCC 12.2.0]`);
     const executable = strNew(vm, `/usr/local/bin/python${major}.${minor}`);
     const hexversion = fromLong(vm, (major << 24) | (minor << 16) | (micro << 8) | 0xf0);
-    for (const h of [info, argv, version, executable, hexversion]) vm.table.flags[h] |= F_IMMORTAL;
+    const implementation = implementationNamespace(vm, major, minor, micro);
+    for (const h of [info, argv, version, executable, hexversion, implementation]) vm.table.flags[h] |= F_IMMORTAL;
     return {
       version_info: info,
       argv,
       version,
       executable,
       hexversion,
-      implementation: intern(vm, 'cpython'),
+      implementation,
     };
   } finally {
     mem.accounted = was;

@@ -1,4 +1,4 @@
-import { realModuleHas } from '../versions/moduleNames';
+import { realModuleFile, realModuleHas } from '../versions/moduleNames';
 import { NotSupported } from '../errors';
 import { raiseFormat } from '../abstract/errors';
 import type { Vm } from '../runtime/vm';
@@ -59,6 +59,19 @@ function moduleGetattro(vm: Vm, h: number, name: string): number {
     m.attrs.set(name, made);
     vm.incref(made);
     return made;
+  }
+  if (name === '__file__') {
+    const path = realModuleFile(vm.py.release, m.name);
+    if (path !== null) {
+      // the import made this str (its footprint holds it): made outside the model's heap, kept
+      const was = vm.mem.accounted;
+      vm.mem.accounted = true;
+      const made = strNew(vm, path);
+      vm.mem.accounted = was;
+      m.attrs.set(name, made);
+      vm.incref(made);
+      return made;
+    }
   }
   if (m.notModelled !== null && realModuleHas(vm.py.release, m.name, name) !== false)
     throw new NotSupported(`${m.notModelled}.${name}`);

@@ -1,10 +1,12 @@
-import { typeError, valueError } from '../abstract/errors';
+import { valueError } from '../abstract/errors';
 import type { Vm } from '../runtime/vm';
-import { fromSsize } from './int';
+import { isTrue } from '../abstract/object';
+import { unpackKeywords } from './getargs';
+import { fromSsize, intValue } from './int';
 import { listAppend, listNew } from './list';
 import { moduleType, type TypeFactory } from './modtypes';
 import { strNew } from './str';
-import { TpFlags, defineType, Meth, type GetSetDef, type MethodDef, type TypeSlots } from './types';
+import { TpFlags, defineType, Meth, type GetSetDef, type Kwargs, type MethodDef, type TypeSlots } from './types';
 
 /**
  * tracemalloc.py's classes (3.11) as the simulator holds them: Frame (__slots__ _frame),
@@ -142,14 +144,38 @@ export const TracebackType: TypeFactory = slotted('Traceback', 2, {
       name: 'format',
       flags: Meth.Varargs | Meth.Keywords,
       qualname: 'Traceback.format',
-      impl: (vm) => {
-        throw typeError(vm, 'not supported by Highwater yet: Traceback.format() (it reads source lines)');
-      },
+      impl: (vm, h, args, kw) => tracebackFormat(vm, h, args, kw),
     },
   },
 });
 
 export const tracebackNew = (vm: Vm, frames: FrameRec[]): number => newObject(vm, TracebackType, frames);
+
+/**
+ * Traceback.format(limit=None, most_recent_first=False) as tracemalloc.py runs it: the last `limit`
+ * frames (the first -limit when negative), oldest first unless asked otherwise; per frame a
+ * '  File "F", line N' str and, when linecache finds the line, '    LINE' stripped. The lines come
+ * from the script's source (the only file the simulated process has); linecache's kept copy of
+ * the file's lines is not made.
+ */
+function tracebackFormat(vm: Vm, h: number, args: readonly number[], kw: Kwargs | null): number {
+  const [limitArg, recentArg] = unpackKeywords(vm, 'format', args, kw, ['limit', 'most_recent_first'], 0, 2);
+  let frames = rec<FrameRec[]>(vm, h);
+  if (limitArg !== 0 && limitArg !== vm.s.None) {
+    const limit = Number(intValue(vm, limitArg));
+    frames = limit > 0 ? frames.slice(Math.max(0, frames.length - limit)) : frames.slice(0, frames.length + limit);
+  }
+  if (recentArg !== 0 && isTrue(vm, recentArg)) frames = [...frames].reverse();
+  const host = vm.eval as unknown as { sourceOf?: (filename: string) => string | null };
+  const l = listNew(vm, 0);
+  for (const f of frames) {
+    listAppend(vm, l, strNew(vm, `  File "${f.filename}", line ${f.lineno}`));
+    const source = host.sourceOf?.(f.filename) ?? null;
+    const line = source === null ? '' : (source.split('\n')[f.lineno - 1] ?? '').trim();
+    if (line !== '') listAppend(vm, l, strNew(vm, `    ${line}`));
+  }
+  return l;
+}
 
 const statGetset = (diff: boolean): Record<string, GetSetDef> => {
   const g: Record<string, GetSetDef> = {

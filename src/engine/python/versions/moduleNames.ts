@@ -1,4 +1,4 @@
-import { INSTALLED_MODULES, REAL_MODULE_NAMES, STDLIB_MODULES } from './moduleNamesData';
+import { INSTALLED_MODULES, REAL_MODULE_FILES, REAL_MODULE_NAMES, STDLIB_MODULES } from './moduleNamesData';
 
 const cache = new Map<string, ReadonlySet<string> | null>();
 
@@ -38,4 +38,9 @@ export function realModuleExists(release: string, name: string): boolean | null 
 export function realModuleNames(release: string, module: string): string[] | null {
   const text = REAL_MODULE_NAMES[release]?.[module];
   return text === undefined ? null : text.split(' ');
+}
+
+/** The real module's `__file__` on the release (its .py or extension .so path), or null. */
+export function realModuleFile(release: string, module: string): string | null {
+  return REAL_MODULE_FILES[release]?.[module] ?? null;
 }
