@@ -1,6 +1,7 @@
 import { frameObjectData, type FrameObjectData } from '../objects/frameobject';
 import { T } from '../objects/types';
 import { Owner, firstComplete, type Frame } from './frame';
+import type { CodeRt } from './code';
 import type { Interpreter } from './interpreter';
 
 /**
@@ -12,6 +13,21 @@ import type { Interpreter } from './interpreter';
  * exception), take_ownership copies the frame's locals into it: that is how a caught exception
  * keeps a function's locals alive after the function returned.
  */
+
+/**
+ * The frame a frame object took over (take_ownership's copy): its code, last instruction and
+ * globals; the object's `refs` are [f_func, f_locals, localsplus and stack up to `localsEnd`, f_back].
+ */
+export interface OwnedFrame {
+  code: CodeRt;
+  ip: number;
+  globals: number;
+  owner: Owner.FrameObject;
+  /** The end of the locals-and-stack part of `refs` (2 once frame.clear() dropped it). */
+  localsEnd: number;
+  /** f_back (also the last of `refs`), 0 for none. */
+  back: number;
+}
 
 /** _PyFrame_GetFrameObject: the frame's PyFrameObject, made on first use (borrowed). */
 export function frameObjectFor(it: Interpreter, f: Frame): number {
@@ -75,7 +91,14 @@ function takeOwnership(it: Interpreter, fo: number, f: Frame): void {
     f.slots[i] = 0;
   }
   // f_globals stays readable (borrowed: f_func, kept in refs, holds it), for a NameError's suggestion
-  const snapshot = { code: f.code, ip: f.ip, globals: f.globals, owner: Owner.FrameObject };
+  const snapshot: OwnedFrame = {
+    code: f.code,
+    ip: f.ip,
+    globals: f.globals,
+    owner: Owner.FrameObject,
+    localsEnd: refs.length,
+    back: 0,
+  };
   f.func = 0;
   f.locals = 0;
   const prev = firstComplete(f.previous);
@@ -83,6 +106,7 @@ function takeOwnership(it: Interpreter, fo: number, f: Frame): void {
     const back = frameObjectFor(it, prev);
     vm.incref(back);
     refs.push(back);
+    snapshot.back = back;
   }
   d.refs = refs;
   d.owner = snapshot;

@@ -39,6 +39,7 @@ import {
   writeUnraisable,
   zeroArgSuper,
 } from './evalservices';
+import { installFrameAttributes } from './frameattrs';
 import { readyEvalTypes, startProcess, type InterpreterOptions } from './interpstart';
 
 export type { InterpreterOptions } from './interpstart';
@@ -116,6 +117,7 @@ export class Interpreter implements Evaluator, InterpreterServices {
     this.sourceOf = opts.sourceOf ?? (() => null);
     this.budget = new Budget(opts.maxSeconds ?? null, opts.clock ?? defaultClock);
     const evalTypes = readyEvalTypes(vm);
+    installFrameAttributes(this);
     this.coroutineType = evalTypes.coroutineType;
     this.asyncTypes = evalTypes.asyncTypes;
     this.asyncGenType = this.asyncTypes.gen;

@@ -129,6 +129,13 @@ export function framesText(vm: Vm, tb: number, sourceOf: (filename: string) => s
   return stackText({ type: '', message: '', traceback: tracebackEntries(vm, tb) }, sourceOf, vm.py.name);
 }
 
+/** One frame as the traceback module's format_frame_summary writes it (File line, source, carets). */
+export function frameSummaryText(e: TracebackEntry, sourceOf: (filename: string) => string | null, python: VersionName): string {
+  return python === '3.13'
+    ? `  File "${e.filename}", line ${e.line}, in ${e.name}\n` + frameLines313(e, sourceOf(e.filename))
+    : displayLine(e, sourceOf(e.filename));
+}
+
 /** The frames: tb_printinternal's lines, repeated frames folded. */
 function stackText(
   r: ExceptionReport,

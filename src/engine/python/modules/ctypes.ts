@@ -2,12 +2,13 @@ import { NotSupported } from '../errors';
 import { raiseString } from '../abstract/errors';
 import { builtinStatic } from '../objects/descr';
 import { E } from '../objects/exctypes';
-import { fromLong, intValue } from '../objects/int';
 import { moduleData } from '../objects/module';
 import { strValue } from '../objects/str';
-import { tupleItems } from '../objects/tuple';
 import { readyStaticType } from '../objects/typeobject';
 import { Meth, T, TpFlags, defineType, type TypeSlots } from '../objects/types';
+import { ctypesFunctions } from './ctypesapi';
+import { cfuncPtrType, newFuncState } from './ctypesfunc';
+import { installSimpleTypes } from './ctypessimple';
 import type { Vm } from '../runtime/vm';
 import { hostOf } from './host';
 import type { ModuleSpec } from './registry';
@@ -48,11 +49,17 @@ interface CdllState {
   name: string;
   blocks: number[];
   funcs: Map<string, number>;
+  /** What the script's libc.malloc/calloc returned and has not freed. */
+  heap: Set<number>;
   /** glibc's malloc_trim in the simulated process. */
   trim: (pad: number) => number;
 }
 
-/** The ctypes module (already imported by the recorder): its CDLL, and the two types behind it. */
+/**
+ * The ctypes module (already imported by the recorder): its CDLL and function pointers
+ * (ctypesfunc.ts), the simple types (ctypessimple.ts), char arrays (ctypesarray.ts) and the
+ * module-level functions (ctypesapi.ts).
+ */
 export const ctypesModule: ModuleSpec = {
   name: 'ctypes',
   load: (vm) => {
@@ -64,7 +71,15 @@ export const ctypesModule: ModuleSpec = {
 
 function installCtypes(vm: Vm, module: number): void {
   readyStaticType(vm, cdllType());
-  readyStaticType(vm, cfuncPtrType());
+  const simple = installSimpleTypes(vm);
+  readyStaticType(
+    vm,
+    cfuncPtrType(() => simple.get('c_int')!),
+  );
+  const attrs = moduleData(vm, module).attrs;
+  for (const [name, t] of simple) attrs.set(name, t);
+  for (const d of ctypesFunctions()) attrs.set(d.name, builtinStatic(vm, { ...d, qualname: d.name }, 'ctypes'));
+  attrs.set('ArgumentError', vm.types[E.ArgumentError].typeObject);
   const trim = (pad: number) => hostOf(vm).mallocTrim(pad);
   const cdll = builtinStatic(
     vm,
@@ -76,7 +91,7 @@ function installCtypes(vm: Vm, module: number): void {
     },
     'ctypes',
   );
-  moduleData(vm, module).attrs.set('CDLL', cdll);
+  attrs.set('CDLL', cdll);
 }
 
 /**
@@ -106,6 +121,7 @@ function cdllNew(vm: Vm, args: readonly number[], trim: (pad: number) => number)
   vm.table.side[h] = {
     blocks,
     funcs: new Map<string, number>(),
+    heap: new Set<number>(),
     trim,
     name: none ? 'None' : 'libc.so.6',
   } satisfies CdllState;
@@ -149,36 +165,9 @@ const cdllType = (): TypeSlots =>
       let f = st.funcs.get(name);
       if (f === undefined) {
         f = vm.newStatic(T.CFunc);
-        vm.table.side[f] = { name, trim: st.trim };
+        vm.table.side[f] = newFuncState(name, st.trim, st.heap);
         st.funcs.set(name, f);
       }
       return f;
-    },
-  });
-
-/** `libc.malloc_trim(pad)` through a ctypes function pointer (PyCFuncPtr_call: tp_call, so the arguments come as a tuple). */
-const cfuncPtrType = (): TypeSlots =>
-  defineType({
-    id: T.CFunc,
-    name: '_FuncPtr',
-    module: 'ctypes',
-    basicsize: 200,
-    flags: TpFlags.HaveGc,
-    dealloc: () => {
-      throw new Error('internal: a cached _FuncPtr deallocated');
-    },
-    reprText: (vm, h) => `<_FuncPtr object at 0x${vm.id(h).toString(16)}>`,
-    call: (vm, fn, args) => {
-      const { name, trim } = vm.table.side[fn] as { name: string; trim: (pad: number) => number };
-      if (name === 'malloc_stats') {
-        // void malloc_stats(void): glibc's text on stderr; ctypes reads the int register, 0 here (measured)
-        hostOf(vm).writeCStderr(hostOf(vm).mallocStats());
-        return vm.s.smallInt(0);
-      }
-      if (name !== 'malloc_trim') throw new NotSupported(`calling libc.${name} through ctypes`);
-      const items = tupleItems(vm, args);
-      if (items.length !== 1 || (vm.table.type[items[0]] !== T.Int && vm.table.type[items[0]] !== T.Bool))
-        throw raiseString(vm, E.ArgumentError, 'malloc_trim takes one integer argument');
-      return fromLong(vm, trim(Number(intValue(vm, items[0]))));
     },
   });

@@ -1,4 +1,10 @@
-import { exceptionReport, formatException, framesText } from '../eval/traceback';
+import { codeRt } from '../eval/code';
+import { exceptionReport, formatException, frameSummaryText, framesText } from '../eval/traceback';
+import { fromLong, intValue } from '../objects/int';
+import { strValue } from '../objects/str';
+import { tupleFromItems } from '../objects/tuple';
+import { T } from '../objects/types';
+import { TRACEBACK_SUMMARY_SOURCE } from './tracebackSummarySource';
 import { builtinStatic } from '../objects/descr';
 import { listFromItems } from '../objects/list';
 import { strNew } from '../objects/str';
@@ -18,9 +24,11 @@ import { moduleFromGlobals, unsupportedHelper } from './typing';
  * strings TracebackException.format yields. The import costs its recorded footprint (token,
  * tokenize, linecache, textwrap first). What the real module builds on the way is not made: the
  * TracebackException and FrameSummary objects die before the call returns, but linecache keeps the
- * script's lines (a list of strs the size of the file) in linecache.cache afterwards. Not modelled
- * (not supported): extract_tb/extract_stack/walk_tb, StackSummary/FrameSummary/TracebackException,
- * print_stack/format_stack, and a `limit`.
+ * script's lines (a list of strs the size of the file) in linecache.cache afterwards (not modelled).
+ * The stack API (extract_tb/extract_stack/walk_tb/walk_stack, FrameSummary/StackSummary,
+ * format_list/format_stack, clear_frames, TracebackException) runs as Python
+ * (tracebackSummarySource.ts); TracebackException.format() writes what format_exception writes
+ * for its exception (a `limit` or `capture_locals` given to it does not change that text).
  */
 const TRACEBACK_SOURCE = `
 import sys
@@ -128,7 +136,45 @@ export const tracebackModule: ModuleSpec = {
       if (!chain) delete r.chained;
       return r;
     };
-    const globals = runPythonPart(vm, 'traceback', TRACEBACK_SOURCE, {
+    const num = (vm2: Vm, h: number): number => (h === vm2.s.None ? -1 : Number(intValue(vm2, h)));
+    const orNone = (vm2: Vm, v: number): number => {
+      if (v >= 0) return fromLong(vm2, v);
+      vm2.incref(vm2.s.None);
+      return vm2.s.None;
+    };
+    const lineText = (file: string, lineno: number): string => {
+      const line = sourceOf(file)?.split(/\r?\n/)[lineno - 1];
+      return line === undefined ? '' : line + '\n';
+    };
+    const globals = runPythonPart(vm, 'traceback', TRACEBACK_SOURCE + TRACEBACK_SUMMARY_SOURCE, {
+      // co_positions() at the instruction tb_lasti / f_lasti names (a byte offset)
+      _hw_positions: helper('_hw_positions', Meth.Fastcall, (vm2, _s, a) => {
+        const code = codeRt(vm2, a[0]);
+        const unit = Number(intValue(vm2, a[1])) >> 1;
+        const pos = code.co.positions;
+        const at = (k: number) => (unit >= 0 && unit * 4 + k < pos.length ? pos[unit * 4 + k] : -1);
+        return tupleFromItems(vm2, [orNone(vm2, at(0)), orNone(vm2, at(1)), orNone(vm2, at(2)), orNone(vm2, at(3))]);
+      }),
+      // linecache.getline over the script's text: the line with its newline, '' past the end
+      _hw_line: helper('_hw_line', Meth.Fastcall, (vm2, _s, a) =>
+        strNew(vm2, vm2.table.type[a[0]] === T.Str ? lineText(strValue(vm2, a[0]), num(vm2, a[1])) : ''),
+      ),
+      _hw_frame_text: helper('_hw_frame_text', Meth.Fastcall, (vm2, _s, a) => {
+        const filename = strValue(vm2, a[0]);
+        const line = num(vm2, a[1]);
+        const given = a[6] !== vm2.s.None ? strValue(vm2, a[6]) : null;
+        const source = (f: string): string | null =>
+          sourceOf(f) ?? (given !== null ? '\n'.repeat(Math.max(0, line - 1)) + given : null);
+        const entry = {
+          filename,
+          name: strValue(vm2, a[5]),
+          line,
+          endLine: num(vm2, a[2]),
+          col: num(vm2, a[3]),
+          endCol: num(vm2, a[4]),
+        };
+        return strNew(vm2, frameSummaryText(entry, source, vm2.py.name));
+      }),
       _hw_unsupported: unsupportedHelper(vm, 'traceback'),
       _hw_chunks: helper('_hw_chunks', Meth.Varargs, (vm2, _s, a) =>
         a[0] === vm2.s.None
