@@ -21,3 +21,10 @@ export const DEFAULT_MMAP_MIN = 0x10000;
  * than total RAM + swap. These machines have 24 GiB and no swap.
  */
 export const DEFAULT_COMMIT_LIMIT = 24 * 1024 ** 3;
+
+/**
+ * Physical memory of these machines (/proc/meminfo MemTotal: 24,683,748 kB; no swap). A process
+ * whose resident pages pass it cannot go on: the kernel's OOM killer sends it SIGKILL (the shell
+ * prints "Killed", exit status 137) long before any allocation fails under overcommit mode 0.
+ */
+export const MACHINE_RAM = 24_683_748 * 1024;

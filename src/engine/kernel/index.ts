@@ -3,3 +3,4 @@ export * from './kernel';
 export * from './mapping';
 export * from './pageBits';
 export * from './syscalls';
+export * from './limits';

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PAGE_SIZE } from './constants';
 import { Kernel } from './kernel';
+import { ModelLimit, OomKilled } from './limits';
 import { PageBits } from './pageBits';
 import { Syscall } from './syscalls';
 
@@ -20,6 +21,22 @@ describe('Kernel: brk', () => {
     const ev = k.log.at(k.log.length - 1);
     expect(ev.kind).toBe(Syscall.Brk);
     expect(ev.residentDelta).toBe(-2);
+  });
+
+  it("ends the process when its resident pages pass the machine's RAM (the OOM killer), not before", () => {
+    // overcommit mode 0 lets every 1 MiB request through; the pages written are what run out
+    const k = new Kernel({ ram: 64 * PAGE_SIZE, baselineRss: 8 * PAGE_SIZE });
+    const a = k.mmap(1 << 20, 'glibc-mmap');
+    expect(a).toBeGreaterThan(0);
+    k.touch(a, 56 * PAGE_SIZE); // 56 + 8 = 64 pages: exactly the RAM
+    expect(k.rss).toBe(64 * PAGE_SIZE);
+    expect(() => k.touch(a + 56 * PAGE_SIZE, 1)).toThrow(OomKilled);
+  });
+
+  it('says the brk heap past 32 GiB is beyond the model instead of naming pages wrongly', () => {
+    const k = new Kernel({ commitLimit: 2 ** 40 });
+    expect(k.sbrk(2 ** 34)).toBe(k.heapStart);
+    expect(() => k.sbrk(2 ** 34 + PAGE_SIZE)).toThrow(ModelLimit);
   });
 
   it('refuses growth past the commit limit', () => {

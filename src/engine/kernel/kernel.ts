@@ -1,5 +1,6 @@
 import {
   DEFAULT_COMMIT_LIMIT,
+  MACHINE_RAM,
   DEFAULT_HEAP_START,
   DEFAULT_MMAP_BASE,
   DEFAULT_MMAP_MIN,
@@ -9,6 +10,7 @@ import {
 } from './constants';
 import { PAGE_DROP_NS, PAGE_FAULT_NS, WRITE_BYTE_NS } from './costs';
 import { Mapping, type MappingTag, type Prot } from './mapping';
+import { ModelLimit, OomKilled } from './limits';
 import { PageBits } from './pageBits';
 import { Syscall, SyscallLog, type SyscallListener } from './syscalls';
 import {
@@ -44,7 +46,12 @@ export interface KernelOptions {
   commitLimit?: number;
   /** Resident bytes of the interpreter itself (binary, libraries, stack): constant, outside the model. */
   baselineRss?: number;
+  /** Physical memory: past it the OOM killer ends the process (MACHINE_RAM). */
+  ram?: number;
 }
+
+/** 2^31 granules of 16 bytes: the most of a brk heap the main arena's Int32 chunk slots can name. */
+const MAX_MODELLED_HEAP = 2 ** 35;
 
 /**
  * The kernel's view of one process: the [heap] with its break, anonymous mmaps placed top-down as
@@ -64,6 +71,7 @@ export class Kernel {
   readonly mmapBase: number;
   readonly commitLimit: number;
   baselineRss: number;
+  readonly ram: number;
   private residentPages = 0;
   private peakResidentPages = 0;
   /**
@@ -85,6 +93,7 @@ export class Kernel {
     this.mmapBase = opts.mmapBase ?? DEFAULT_MMAP_BASE;
     this.commitLimit = opts.commitLimit ?? DEFAULT_COMMIT_LIMIT;
     this.baselineRss = opts.baselineRss ?? 0;
+    this.ram = opts.ram ?? MACHINE_RAM;
   }
 
   /** Resident set size in bytes, as /proc/self/statm would count it. */
@@ -140,6 +149,10 @@ export class Kernel {
     let residentDelta = 0;
     if (delta > 0) {
       if (delta > this.commitLimit || collides(this.mappings, old, next)) return -1;
+      if (next - this.heapStart > MAX_MODELLED_HEAP)
+        throw new ModelLimit(
+          `a brk heap of more than ${MAX_MODELLED_HEAP / 1024 ** 3} GiB (the main arena's chunks are named by 16-byte granules in 32-bit slots)`,
+        );
       if (this.overLimit(pageUp(next) - pageUp(old))) return -1;
       this.heapPages.ensure(pagesIn(pageUp(next) - this.heapStart));
     } else {
@@ -414,6 +427,8 @@ export class Kernel {
 
   private addResident(pages: number): void {
     this.residentPages += pages;
+    if (pages > 0 && this.residentPages * PAGE_SIZE + this.baselineRss > this.ram)
+      throw new OomKilled(this.residentPages * PAGE_SIZE + this.baselineRss, this.ram);
     if (pages > 0) this.faults += pages;
     if (this.onWork !== null && pages !== 0)
       this.onWork(pages > 0 ? pages * PAGE_FAULT_NS : -pages * PAGE_DROP_NS);

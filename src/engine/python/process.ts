@@ -2,6 +2,7 @@ import { setScriptName } from './modules/sysextra';
 import { Clock } from '../kernel/clock';
 import { HandleUseAfterFree } from './runtime/debughandles';
 import { Kernel } from '../kernel/kernel';
+import { ModelLimit, OomKilled } from '../kernel/limits';
 import { createLibc, defaultLibcEnv } from '../libc/create';
 import { EnvError, type LibcEnvironment } from '../libc/env';
 import type { GlibcTunables } from '../libc/glibcTunables';
@@ -347,6 +348,18 @@ export class PythonProcess {
         type: 'RecursionError',
         message:
           "maximum recursion depth exceeded (the simulator's own stack ran out before CPython's limit)",
+        line: this.evaluator?.currentLine() || line,
+      };
+    if (e instanceof OomKilled)
+      return {
+        type: 'Killed',
+        message: `the kernel's OOM killer ended the process (SIGKILL, exit status 137; the shell prints "Killed"): its resident memory reached ${(e.rss / 1024 ** 3).toFixed(2)} GiB, all of this machine's ${(e.ram / 1024 ** 3).toFixed(2)} GiB of RAM (no swap)`,
+        line: this.evaluator?.currentLine() || line,
+      };
+    if (e instanceof ModelLimit)
+      return {
+        type: 'NotSupported',
+        message: `not supported by Highwater yet: ${e.message}`,
         line: this.evaluator?.currentLine() || line,
       };
     const limit = jsLimitError(e);

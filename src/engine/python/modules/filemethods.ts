@@ -4,7 +4,7 @@ import { BYTES_HEADER } from '../objects/bytes';
 import { exc } from '../objects/exctypes';
 import { fromSsize, intValue } from '../objects/int';
 import { listAppend, listExtend, listNew, listPut } from '../objects/list';
-import { strKindOf, strNew, strValue } from '../objects/str';
+import { strKindOf, strNew, strResult, strValue } from '../objects/str';
 import { Meth, T, type MethodDef } from '../objects/types';
 import type { Vm } from '../runtime/vm';
 import {
@@ -20,6 +20,7 @@ import {
 } from './fileobj';
 import { simFs } from './simfs';
 import { fileReadinto } from './filereadinto';
+import { decodeNewlines, lineEnd, readsUniversal, translateWrite } from './textnewline';
 
 /**
  * The methods of the simulated files (fileobj.ts), with the blocks 3.11.7 makes (measured,
@@ -109,15 +110,25 @@ function readChunk(vm: Vm, st: FileState, telling: boolean): string {
   }
   if (block) vm.mem.touch(block, BYTES_HEADER + data.length);
   vm.mem.free(size);
-  const text = decoder.decode(data, { stream: data.length > 0 });
+  let text = decoder.decode(data, { stream: data.length > 0 });
   st.decoded = text.length ? strNew(vm, text) : 0;
   if (block) {
     if (!telling) keepOnce();
     transients(vm, [32, 48], true);
+    if (readsUniversal(st.newline)) {
+      const out = decodeNewlines(vm, st, text, st.decoded, data.length === 0);
+      text = out.text;
+      st.decoded = out.output;
+    }
     if (st.snapshot) vm.decref(st.snapshot);
     st.snapshot = 0;
     if (telling) st.snapshot = rawBytesHandle(vm, block, data);
     else vm.mem.free(block);
+  } else if (st.pendingCr) {
+    // the end of the file: the held '\r' comes out on the final call
+    const out = decodeNewlines(vm, st, text, st.decoded, true);
+    text = out.text;
+    st.decoded = out.output;
   }
   if (data.length === 0) st.eof = true;
   return text;
@@ -138,26 +149,28 @@ function rawBytesHandle(vm: Vm, block: number, data: Uint8Array): number {
 function readLine(vm: Vm, st: FileState, telling: boolean): number {
   checkOpen(vm, st);
   if (!st.readable) throw raiseString(vm, exc('UnsupportedOperation'), 'not readable');
-  let nl = st.rest.indexOf('\n');
-  if (nl >= 0) return cut(vm, st, nl + 1);
+  let end = lineEnd(st.newline, st.rest);
+  if (end >= 0) return cut(vm, st, end);
   if (st.rest === '') {
     if (st.eof) return strNew(vm, '');
     st.rest = readChunk(vm, st, telling);
-    nl = st.rest.indexOf('\n');
-    if (nl >= 0) return cut(vm, st, nl + 1);
+    end = lineEnd(st.newline, st.rest);
+    if (end >= 0) return cut(vm, st, end);
     if (st.rest === '') return strNew(vm, '');
   }
   // a line across chunks: its parts in a list, joined
   const parts = listNew(vm, 0);
   for (;;) {
+    // newline='\r\n' reads without the newline decoder: its '\r' may end one chunk, its '\n' begin the next
+    const crBefore = st.newline === '\r\n' && st.rest.endsWith('\r');
     listAppend(vm, parts, strNew(vm, st.rest));
     st.rest = st.eof ? '' : readChunk(vm, st, telling);
-    nl = st.rest.indexOf('\n');
-    if (nl >= 0 || st.rest === '') break;
+    end = crBefore && st.rest.startsWith('\n') ? 1 : lineEnd(st.newline, st.rest);
+    if (end >= 0 || st.rest === '') break;
   }
-  const tail = nl >= 0 ? st.rest.slice(0, nl + 1) : '';
-  st.rest = nl >= 0 ? st.rest.slice(nl + 1) : '';
-  if (tail) listAppend(vm, parts, strNew(vm, tail));
+  const tail = end >= 0 ? st.rest.slice(0, end) : '';
+  st.rest = end >= 0 ? st.rest.slice(end) : '';
+  if (tail) listAppend(vm, parts, strResult(vm, tail)); // PyUnicode_Substring: one latin-1 character is the cached one
   let text = '';
   for (let i = 0; i < vm.table.n[parts]; i++) text += strValue(vm, vm.pool.data[vm.table.ref[parts] + i]);
   const line = strNew(vm, text);
@@ -168,7 +181,7 @@ function readLine(vm: Vm, st: FileState, telling: boolean): number {
 function cut(vm: Vm, st: FileState, n: number): number {
   const line = st.rest.slice(0, n);
   st.rest = st.rest.slice(n);
-  return strNew(vm, line);
+  return strResult(vm, line);
 }
 
 /** tp_iternext of a text file (telling off), or of a binary one (IOBase's readline). */
@@ -233,17 +246,24 @@ function flushText(vm: Vm, st: FileState): void {
 function textWrite(vm: Vm, st: FileState, text: number): number {
   if (vm.table.type[text] !== T.Str)
     throw raiseString(vm, exc('TypeError'), `write() argument must be str, not ${vm.typeOf(text).name}`);
-  const s = strValue(vm, text);
+  const written = strValue(vm, text);
+  // newline '\r' or '\r\n': the text written is text.replace('\n', writenl), a new str
+  const translated = translateWrite(vm, st.newline, written);
+  const s = translated.text;
   let b: number;
   let n: number;
   if (strKindOf(s) === 0) {
-    vm.incref(text);
-    b = text;
+    if (translated.handle) b = translated.handle;
+    else {
+      vm.incref(text);
+      b = text;
+    }
     n = s.length;
   } else {
     const data = encoder.encode(s);
     b = bytesResult(vm, data);
     n = data.length;
+    if (translated.handle) vm.decref(translated.handle);
   }
   if (st.pendingCount + n > CHUNK_SIZE) {
     // never more than chunk_size joined: what is pending goes first
@@ -259,7 +279,7 @@ function textWrite(vm: Vm, st: FileState, text: number): number {
   } else listAppend(vm, st.pending, b);
   st.pendingCount += n;
   if (st.pendingCount >= CHUNK_SIZE) flushText(vm, st);
-  return fromSsize(vm, s.length);
+  return fromSsize(vm, written.length);
 }
 
 const M = (name: string, flags: number, impl: MethodDef['impl']): [string, MethodDef] => [
@@ -283,14 +303,25 @@ function read(vm: Vm, h: number, a: readonly number[]): number {
   }
   if (n >= 0) throw new NotSupported('read(size) of a text file');
   const { data, block } = readAllBytes(vm, st);
-  const text = st.rest + decoder.decode(data);
+  let fresh = decoder.decode(data);
+  const universal = readsUniversal(st.newline);
+  if (universal && st.pendingCr && st.rest !== '') {
+    // the '\r' held back from the last chunk goes after what of it is left
+    fresh = '\r' + fresh;
+    st.pendingCr = false;
+  }
+  const text = st.rest + fresh;
   st.rest = '';
-  const out = strNew(vm, text);
+  let out = strNew(vm, text);
   if (!st.readKept) {
     st.readKept = true;
     st.keeps.push(mallocOrFail(vm, 56));
   }
   transients(vm, [32, 48], true);
+  if (universal) {
+    // decode(final=True) under the newline decoder: '\r\n' and '\r' translated when newline is None
+    out = decodeNewlines(vm, st, text, out, true).output || strNew(vm, '');
+  }
   vm.mem.free(block);
   return out;
 }

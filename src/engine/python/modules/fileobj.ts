@@ -11,6 +11,7 @@ import type { Vm } from '../runtime/vm';
 import { FILE_METHODS, textIter } from './filemethods';
 import { fspath } from './osfile';
 import { absPath, parseMode, simFs, ST_BLKSIZE } from './simfs';
+import { LEGAL_NEWLINES, readsUniversal, type Newline } from './textnewline';
 import { lookupSpecial } from '../abstract/attr';
 
 /**
@@ -56,6 +57,9 @@ export interface FileState {
   /** text read() and read_chunk keep a 56-byte block (measured) once each. */
   readKept: boolean;
   chunkKept: boolean;
+  /** open()'s newline (textnewline.ts) and the newline decoder's held-back '\r'. */
+  newline: Newline;
+  pendingCr: boolean;
 }
 
 export const stateOf = (vm: Vm, h: number): FileState => vm.table.side[h] as FileState;
@@ -67,11 +71,25 @@ export const stateOf = (vm: Vm, h: number): FileState => vm.table.side[h] as Fil
 const OPEN_BINARY = 'm72 m64 m200 m52 f52 m97 f97 mP m64 m120 fP m51 m28 f28 m32 m56 m168 B f32 f51';
 const OPEN_TEXT =
   'm72 m64 m200 m52 f52 m97 f97 mP m64 m120 fP m28 f28 m32 m56 m168 B f32 m80 m208 m54 m6 m54 f6 f54 m67 m55 m48 m56 m240';
+/** Read modes: the IncrementalNewlineDecoder (40 bytes) only when newline is None or '' (readuniversal). */
 const OPEN_TEXT_READ = OPEN_TEXT + ' m40 m72 f72 m64 m120';
+const OPEN_TEXT_READ_EXACT_NL = OPEN_TEXT + ' m72 f72 m64 m120';
 const OPEN_TEXT_WRITE = OPEN_TEXT + ' m72 f72 m64 m120';
 /** 'a': the lseek()s to the end make their position ints (32 and 28 bytes) on the way. */
 const OPEN_TEXT_APPEND =
   'm72 m64 m200 m52 f52 m97 f97 mP m64 m120 m32 f32 fP m28 f28 m32 m56 m168 B m32 f32 f32 m80 m208 m54 m6 m54 f6 f54 m67 m55 m48 m56 m240 m72 f72 m32 f32 m28 f28 m64 m120';
+
+/**
+ * newline='\r\n': the readnl str (51 bytes) the wrapper keeps, made before it, and a transient
+ * copy made after the codec lookup, freed after the first tell (measured, files_cases.json); the
+ * other legal values are cached one-character or empty strs and change nothing.
+ */
+function withNewlineStr(seq: string): string {
+  return seq
+    .replace(' m80 m208', ' m51 m80 m208')
+    .replace('f6 f54', 'f6 f54 m51')
+    .replace(' m240 m72 f72', ' m240 m72 f72 f51');
+}
 
 /** Replay a measured sequence: 'mN' allocates, 'fN' frees the latest live block of that size. */
 function replay(
@@ -115,6 +133,8 @@ export interface OpenArgs {
   mode: string;
   buffering: number;
   closefd: boolean;
+  /** newline=…: null for None (os.fdopen passes none). */
+  newline?: Newline;
 }
 
 /** _io.open over the simulated file system (a str path or an fd from os.open / tempfile.mkstemp). */
@@ -122,6 +142,7 @@ export function openFile(vm: Vm, a: OpenArgs): number {
   const parsed = parseMode(a.mode);
   if (typeof parsed === 'string') throw valueError(vm, parsed);
   if (!parsed.binary && a.buffering === 0) throw valueError(vm, "can't have unbuffered text I/O");
+  if (parsed.binary && a.newline != null) throw valueError(vm, "binary mode doesn't take a newline argument");
   const fs = simFs(vm);
   let fd: number;
   let name: string | number;
@@ -144,13 +165,22 @@ export function openFile(vm: Vm, a: OpenArgs): number {
           : parsed.kind === 'r'
             ? 'BufferedReader'
             : 'BufferedWriter';
-  const seq = binary
-    ? OPEN_BINARY
-    : parsed.kind === 'r'
-      ? OPEN_TEXT_READ
+  const newline = a.newline ?? null;
+  if (newline !== null && !LEGAL_NEWLINES.includes(newline)) {
+    // validate_newline runs in TextIOWrapper's __init__, after the file was opened (and made)
+    fs.close(vm, fd);
+    throw valueError(vm, `illegal newline value: ${newline}`);
+  }
+  const textSeq = !binary
+    ? parsed.kind === 'r'
+      ? readsUniversal(newline)
+        ? OPEN_TEXT_READ
+        : OPEN_TEXT_READ_EXACT_NL
       : parsed.kind === 'a'
         ? OPEN_TEXT_APPEND
-        : OPEN_TEXT_WRITE;
+        : OPEN_TEXT_WRITE
+    : '';
+  const seq = binary ? OPEN_BINARY : newline === '\r\n' ? withNewlineStr(textSeq) : textSeq;
   const bufferSize = a.buffering === 0 ? 0 : a.buffering > 1 ? a.buffering : ST_BLKSIZE;
   const pathLen = typeof name === 'string' ? new TextEncoder().encode(name).length : 0;
   const { keeps, sizes, buffer } = replay(vm, seq, pathLen, bufferSize);
@@ -181,6 +211,8 @@ export function openFile(vm: Vm, a: OpenArgs): number {
     eof: false,
     readKept: false,
     chunkKept: false,
+    newline,
+    pendingCr: false,
   } satisfies FileState;
   vm.gc.track(h);
   return h;
@@ -204,7 +236,12 @@ export function openArgs(vm: Vm, args: readonly number[], kw: Kwargs | null): Op
       throw new NotSupported(`open(encoding='${strValue(vm, encoding)}')`);
   }
   if (!none(errors)) throw new NotSupported('open(errors=…)');
-  if (!none(newline)) throw new NotSupported('open(newline=…)');
+  let nl: Newline = null;
+  if (!none(newline)) {
+    if (vm.table.type[newline] !== T.Str)
+      throw typeError(vm, "open() argument 'newline' must be str or None, not %.200s", vm.typeOf(newline).name);
+    nl = strValue(vm, newline) as Newline;
+  }
   if (!none(opener)) throw new NotSupported('open(opener=…)');
   let path: string | null = null;
   if (vm.table.type[file] !== T.Str && vm.table.type[file] !== T.Int) {
@@ -220,6 +257,7 @@ export function openArgs(vm: Vm, args: readonly number[], kw: Kwargs | null): Op
     mode: mode === 0 ? 'r' : strValue(vm, mode),
     buffering: buffering === 0 ? -1 : Number(intValue(vm, buffering)),
     closefd: closefd === 0 ? true : closefd !== vm.s.False,
+    newline: nl,
   };
 }
 

@@ -68,6 +68,67 @@ describe('files on the simulated file system', () => {
     expect(valueOf(p, 'tgone')).toBe('False');
   });
 
+  it("open()'s newline: universal reads, '' keeps the ends (csv's idiom), '\\r\\n' written and read (3.11.7's output)", () => {
+    const p = runAll(
+      [
+        'p = "/tmp/hw_nl.txt"',
+        'with open(p, "w", newline="\\r\\n") as f:',
+        '    n = f.write("a\\nb\\n")',
+        'with open(p, "rb") as f:',
+        '    raw = f.read()',
+        'with open(p) as f:',
+        '    whole = f.read()',
+        'with open(p, newline="") as f:',
+        '    kept = f.readlines()',
+        'with open(p, newline="\\r") as f:',
+        '    cr = f.readlines()',
+        'with open(p, "w", newline="") as f:',
+        '    f.write("a\\rb\\r\\nc\\nd\\r")',
+        'with open(p, newline="") as f:',
+        '    u = f.readlines()',
+        'with open(p) as f:',
+        '    t = f.readlines()',
+        'with open(p, newline="\\n") as f:',
+        '    lf = f.readlines()',
+        'with open(p, newline="\\r\\n") as f:',
+        '    crlf = f.readlines()',
+        'import csv',
+        'with open(p, "w", newline="") as f:',
+        '    w = csv.writer(f)',
+        '    for i in range(3000):',
+        '        w.writerow([i, f"name {i}"])',
+        'with open(p, newline="") as f:',
+        '    rows = list(csv.reader(f))',
+        'last = rows[-1]',
+        'nrows = len(rows)',
+        'errs = []',
+        'for kw in [dict(newline=1), dict(newline="x")]:',
+        '    try:',
+        '        open(p, "w", **kw)',
+        '    except (TypeError, ValueError) as e:',
+        '        errs.append(f"{type(e).__name__}: {e}")',
+        'try:',
+        '    open(p, "rb", newline="")',
+        'except ValueError as e:',
+        '    errs.append(str(e))',
+      ].join('\n'),
+    );
+    expect(valueOf(p, 'n')).toBe('4');
+    expect(valueOf(p, 'raw')).toBe("b'a\\r\\nb\\r\\n'");
+    expect(valueOf(p, 'whole')).toBe("'a\\nb\\n'");
+    expect(valueOf(p, 'kept')).toBe("['a\\r\\n', 'b\\r\\n']");
+    expect(valueOf(p, 'cr')).toBe("['a\\r', '\\nb\\r', '\\n']");
+    expect(valueOf(p, 'u')).toBe("['a\\r', 'b\\r\\n', 'c\\n', 'd\\r']");
+    expect(valueOf(p, 't')).toBe("['a\\n', 'b\\n', 'c\\n', 'd\\n']");
+    expect(valueOf(p, 'lf')).toBe("['a\\rb\\r\\n', 'c\\n', 'd\\r']");
+    expect(valueOf(p, 'crlf')).toBe("['a\\rb\\r\\n', 'c\\nd\\r']");
+    expect(valueOf(p, 'last')).toBe("['2999', 'name 2999']");
+    expect(valueOf(p, 'nrows')).toBe('3000');
+    expect(valueOf(p, 'errs')).toBe(
+      "[\"TypeError: open() argument 'newline' must be str or None, not int\", 'ValueError: illegal newline value: x', \"binary mode doesn't take a newline argument\"]",
+    );
+  });
+
   it("a file the script did not write is CPython's FileNotFoundError", () => {
     const p = runAll(
       [

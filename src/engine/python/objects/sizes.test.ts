@@ -82,4 +82,29 @@ describe('object sizes (what PyObject_Malloc is asked for)', () => {
     };
     for (const [name, size] of Object.entries(want)) expect([name, valueOf(p, name)]).toEqual([name, size]);
   });
+
+  it("sys.getsizeof(vars(x)) reads the class's shared keys as they are now (3.11.7, 3.12.1, 3.13.0)", () => {
+    // init_inline_values takes one slot of room from the keys per new instance (down to 1), and
+    // _PyDict_SizeOf counts dk_nentries + dk_usable of those keys: every instance's __dict__ is
+    // the same size, whichever instance was made first (printed by the real interpreters)
+    const p = runAll(
+      [
+        'import sys',
+        'def mk():',
+        '    class R:',
+        '        def __init__(self, i):',
+        '            self.a = i',
+        '            self.b = i',
+        '            self.c = i',
+        '            self.d = i',
+        '    return R',
+        'sizes = []',
+        'for n in [1, 2, 8, 20, 100]:',
+        '    R = mk()',
+        '    xs = [R(i) for i in range(n)]',
+        '    sizes.append((sys.getsizeof(xs[0].__dict__), sys.getsizeof(xs[-1].__dict__)))',
+      ].join('\n'),
+    );
+    expect(valueOf(p, 'sizes')).toBe('[(296, 296), (288, 288), (240, 240), (144, 144), (104, 104)]');
+  });
 });
