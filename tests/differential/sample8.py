@@ -137,3 +137,26 @@ try:
     logging.Formatter("x", style="#")
 except ValueError as e:
     print("ValueError:", e)
+
+
+# ga_repr_item: a TypeVar (or any non-type argument) inside list[...] is shown by its repr
+from typing import Optional, TypeVar
+
+T = TypeVar("T")
+
+
+def first(items: list[T]) -> T | None:
+    return items[0] if items else None
+
+
+print(list[T], dict[str, list[T]], first.__annotations__, tuple[T, ...], list[Optional[int]])
+
+
+# a module's __file__ (the path under the installation differs: compare its shape)
+import tracemalloc, math, os, collections.abc
+
+for mod in (tracemalloc, logging, math, os, collections.abc, io):
+    f = mod.__file__
+    print(mod.__name__, f.split("/lib/python3.11/")[1].replace("cpython-311-x86_64-linux-gnu.", ""), f is mod.__file__)
+import sys
+print(hasattr(sys, "__file__"), hasattr(math, "__cached__"))

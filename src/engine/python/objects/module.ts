@@ -60,9 +60,40 @@ function moduleGetattro(vm: Vm, h: number, name: string): number {
     vm.incref(made);
     return made;
   }
+  if (name === '__file__' && realModuleHas(vm.py.release, m.name, name) === true) {
+    // kept in the module's dict from its first read (the real import stores it up front: one str)
+    const file = strNew(vm, moduleFile(vm.py.release, m.name));
+    m.attrs.set(name, file);
+    vm.incref(file);
+    return file;
+  }
   if (m.notModelled !== null && realModuleHas(vm.py.release, m.name, name) !== false)
     throw new NotSupported(`${m.notModelled}.${name}`);
   throw raiseFormat(vm, E.AttributeError, "module '%U' has no attribute '%U'", m.name, name);
+}
+
+/**
+ * The source modules 3.11+ runs frozen (Tools/build/freeze_modules.py's stdlib set): they have a
+ * __file__ in Lib/ but no __cached__, like an extension module.
+ */
+const FROZEN_STDLIB = new Set([
+  'abc', 'codecs', 'io', '_collections_abc', '_sitebuiltins', 'genericpath', 'ntpath', 'posixpath',
+  'os', 'os.path', 'site', 'stat', 'importlib.util', 'importlib.machinery', 'runpy', 'zipimport',
+]);
+
+/**
+ * Where the module's file is under the simulated installation (sys.executable is
+ * /usr/local/bin/pythonX.Y): a package's __init__.py (it has __path__), a source module's .py (it
+ * has __cached__), else an extension module in lib-dynload. tracemalloc's own docs filter traces
+ * with `Filter(False, tracemalloc.__file__)`.
+ */
+function moduleFile(release: string, module: string): string {
+  const [major, minor] = release.split('.');
+  const lib = `/usr/local/lib/python${major}.${minor}`;
+  const path = module.replace(/\./g, '/');
+  if (realModuleHas(release, module, '__path__')) return `${lib}/${path}/__init__.py`;
+  if (realModuleHas(release, module, '__cached__') || FROZEN_STDLIB.has(module)) return `${lib}/${path}.py`;
+  return `${lib}/lib-dynload/${path}.cpython-${major}${minor}-x86_64-linux-gnu.so`;
 }
 
 export const ModuleType = (): TypeSlots =>
