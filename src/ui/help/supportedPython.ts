@@ -43,7 +43,7 @@ export const SUPPORTED_PYTHON: readonly SupportedGroup[] = [
       'graphlib (TopologicalSorter: static_order, prepare/get_ready/done, CycleError)',
       'platform (python_version, system, machine, platform(), uname, … as this machine answers under each release)',
       're, string, textwrap, pprint, datetime, time, timeit, enum, dataclasses, typing, abc, contextlib, types',
-      'os, os.path, pathlib, shutil, tempfile, resource, sys (getsizeof, getrefcount, intern, …), gc, weakref, tracemalloc, logging, traceback (format_exc, print_exc, format_exception, …), warnings (warn, filters, catch_warnings), linecache, keyword, numbers',
+      'os, os.path, pathlib, shutil, tempfile, resource, sys (getsizeof, getrefcount, intern, …), gc, weakref, tracemalloc, logging (%- and {-style formatters), __file__ of modules, traceback (format_exc, print_exc, format_exception, …), warnings (warn, filters, catch_warnings), linecache, keyword, numbers',
       'threading, queue, concurrent.futures (threads run as the OS would schedule them, with the GIL)',
       'asyncio (run, tasks, gather, wait, wait_for, as_completed, sleep, Queue, Lock, Event, Semaphore, TaskGroup, timeout, run_in_executor, to_thread, wrap_future; time passes on the simulated clock), contextvars',
       'ctypes.CDLL("libc.so.6") (malloc_trim, malloc_stats), ctypes.util.find_library',
@@ -55,7 +55,7 @@ export const SUPPORTED_PYTHON: readonly SupportedGroup[] = [
     title: 'Not yet',
     items: [
       "asyncio's streams, subprocesses and sockets, and other modules not listed (sqlite3, subprocess, multiprocessing, socket, …)",
-      "textwrap.TextWrapper, datetime.astimezone() to local time, a module's __file__",
+      "textwrap.TextWrapper, datetime.astimezone() to local time, logging's '$' format style",
       "math.expm1/log1p/tanh/atanh's last bit (about 1 argument in 2,000 differs from glibc's)",
       'numpy: nanmedian/nanpercentile, histogram, lexsort, pad, unique(return_counts/return_index/return_inverse), einsum, linalg beyond norm, string arrays, memmap and save, products of 3-d arrays',
     ],

@@ -388,8 +388,8 @@ def basicConfig(**kwargs):
             style = kwargs.pop("style", '%')
             if style not in ('%', '{', '$'):
                 raise ValueError('Style must be one of: %s' % ','.join(('%', '{', '$')))
-            if style != '%':
-                _hw_unsupported("logging.basicConfig(style='" + style + "')")
+            if style == '$':
+                _hw_unsupported("logging.basicConfig(style='$')")
             fs = kwargs.pop("format", _STYLES[style][1])
             fmt = Formatter(fs, dfs, style)
             for h in handlers:

@@ -8,7 +8,7 @@
  * record's __dict__) and writes it. The manager's `loggerDict` keeps every named logger for good.
  * Handlers are registered as the real ones are (a weak reference with a callback in
  * `_handlerList`, an RLock each, the fork-reinit WeakSet). Not modelled: sys.modules' multiprocessing
- * probe (processName is 'MainProcess'), `{`/`$` format styles, stack_info, the config and
+ * probe (processName is 'MainProcess'), the `$` format style, stack_info, the config and
  * handlers submodules; formatException's text is the interpreter's traceback text (its
  * allocations are not the traceback module's).
  */
@@ -217,10 +217,74 @@ class PercentStyle(object):
             raise ValueError('Formatting field not found in record: %s' % e)
 
 
+class StrFormatStyle(PercentStyle):
+    default_format = '{message}'
+    asctime_format = '{asctime}'
+    asctime_search = '{asctime'
+
+    def validate(self):
+        # the real one walks string.Formatter().parse(fmt) and matches each field and spec with
+        # regular expressions; what matters here is its two outcomes: no field, or a bad format
+        fields = 0
+        for _, fieldname, spec, conversion in _hw_str_fields(self._fmt):
+            if fieldname:
+                fields += 1
+            if conversion and conversion not in 'rsa':
+                raise ValueError('invalid format: invalid conversion: %r' % conversion)
+        if not fields:
+            raise ValueError('invalid format: no fields')
+
+    def _format(self, record):
+        defaults = self._defaults
+        if defaults:
+            values = defaults | record.__dict__
+        else:
+            values = record.__dict__
+        return self._fmt.format(**values)
+
+
+def _hw_str_fields(fmt):
+    # (literal, field name, spec, conversion) of each replacement field, as _string.formatter_parser
+    # yields them for the top level of a format string ({{ and }} are literal braces)
+    out = []
+    i = 0
+    n = len(fmt)
+    while i < n:
+        c = fmt[i]
+        if c == '{' and fmt[i + 1:i + 2] == '{':
+            i += 2
+            continue
+        if c == '}':
+            if fmt[i + 1:i + 2] != '}':
+                raise ValueError("invalid format: Single '}' encountered in format string")
+            i += 2
+            continue
+        if c != '{':
+            i += 1
+            continue
+        depth = 1
+        j = i + 1
+        while j < n and depth:
+            if fmt[j] == '{':
+                depth += 1
+            elif fmt[j] == '}':
+                depth -= 1
+            j += 1
+        if depth:
+            raise ValueError("invalid format: expected '}' before end of string")
+        body = fmt[i + 1:j - 1]
+        field, _, spec = body.partition(':')
+        field, _, conversion = field.partition('!')
+        out.append(('', field, spec, conversion or None))
+        i = j
+    return out
+
+
 BASIC_FORMAT = "%(levelname)s:%(name)s:%(message)s"
 
 _STYLES = {
     '%': (PercentStyle, BASIC_FORMAT),
+    '{': (StrFormatStyle, '{levelname}:{name}:{message}'),
 }
 
 
@@ -233,8 +297,8 @@ class Formatter(object):
                  defaults=None):
         if style not in ('%', '{', '$'):
             raise ValueError('Style must be one of: %s' % ','.join(('%', '{', '$')))
-        if style != '%':
-            _hw_unsupported("logging.Formatter(style='" + style + "')")
+        if style == '$':
+            _hw_unsupported("logging.Formatter(style='$')")
         self._style = _STYLES[style][0](fmt, defaults=defaults)
         if validate:
             self._style.validate()

@@ -1,5 +1,5 @@
 import { NotSupported, type PyError } from '../errors';
-import { lookupAttr, typeLookup } from '../abstract/attr';
+import { lookupAttr, setAttr, typeLookup } from '../abstract/attr';
 import { call } from '../abstract/call';
 import { isTrue } from '../abstract/object';
 import { raiseFormat, typeError } from '../abstract/errors';
@@ -146,6 +146,8 @@ interface PropertyState {
   fset: number;
   fdel: number;
   doc: number;
+  /** getter_doc: the doc came from fget.__doc__ (property_copy then passes None so the new fget's counts). */
+  getterDoc?: boolean;
   /** prop_name (3.11): what __set_name__ gave, for the "has no setter" messages; 0 = none. */
   name?: number;
 }
@@ -204,6 +206,7 @@ export const PropertyType = (): TypeSlots =>
           st[k] = v;
         }
       });
+      propertyInitDoc(vm, self, st);
     },
     // property_descr_get: on a class the property itself; on an instance fget(obj)
     descrGet: (vm, h, obj) => {
@@ -244,6 +247,22 @@ export const PropertyType = (): TypeSlots =>
     },
     // property_get___isabstractmethod__: any of fget, fset, fdel is abstract
     getset: {
+      // the prop_doc member (T_OBJECT: None when unset, writable)
+      __doc__: {
+        name: '__doc__',
+        get: (vm, h) => {
+          const v = (vm.table.side[h] as PropertyState).doc || vm.s.None;
+          vm.incref(v);
+          return v;
+        },
+        set: (vm, h, v) => {
+          const st = vm.table.side[h] as PropertyState;
+          if (v) vm.incref(v);
+          const old = st.doc;
+          st.doc = v;
+          vm.xdecref(old);
+        },
+      },
       __isabstractmethod__: {
         name: '__isabstractmethod__',
         get: (vm, h) => {
@@ -267,9 +286,38 @@ export const PropertyType = (): TypeSlots =>
     ),
   });
 
+/**
+ * property_init (3.11): with no doc given, fget's __doc__ (when not None) becomes the property's,
+ * flagged getter_doc. A subclass of property gets it as an instance attribute (PyObject_SetAttr
+ * of __doc__, None included) so the subclass's own class-level __doc__ does not shadow it.
+ */
+function propertyInitDoc(vm: Vm, self: number, st: PropertyState): void {
+  let doc = st.doc;
+  if (doc === 0 && st.fget !== 0) {
+    const d = lookupAttr(vm, st.fget, '__doc__');
+    if (d === vm.s.None) vm.decref(d);
+    else if (d !== 0) {
+      doc = d;
+      st.getterDoc = true;
+    }
+  }
+  if (vm.typeOf(self).id === T.Property) {
+    st.doc = doc;
+    return;
+  }
+  st.doc = 0;
+  try {
+    setAttr(vm, self, '__doc__', doc || vm.s.None);
+  } finally {
+    if (doc && doc !== st.doc) vm.decref(doc);
+  }
+}
+
 function propertyCopy(vm: Vm, old: number, which: 'fget' | 'fset' | 'fdel', f: number): number {
   const st = vm.table.side[old] as PropertyState;
-  const pick = (k: 'fget' | 'fset' | 'fdel' | 'doc'): number => (k === which ? f : st[k]) || vm.s.None;
+  // property_copy: a doc that came from the old getter is not passed on (the new fget's is taken)
+  const pick = (k: 'fget' | 'fset' | 'fdel' | 'doc'): number =>
+    (k === which ? f : k === 'doc' && st.getterDoc ? 0 : st[k]) || vm.s.None;
   const r = call(
     vm,
     vm.typeOf(old).typeObject,

@@ -210,7 +210,10 @@ export const FunctionType = (): TypeSlots =>
       },
       __doc__: {
         name: '__doc__',
-        get: (vm, h) => ownedOr(vm, functionData(vm, h).doc, () => vm.s.None),
+        get: (vm, h) => {
+          const f = functionData(vm, h);
+          return ownedOr(vm, f.doc, () => ownedOr(vm, codeDocstring(vm, f), () => vm.s.None));
+        },
         set: (vm, h, v) => replaceField(vm, functionData(vm, h), 'doc', v),
       },
       // func_get_annotations: an empty dict made on first read, kept by the function
@@ -320,6 +323,17 @@ function strAttr(vm: Vm, v: number, what: string): string {
   if (v === 0 || !vm.typeOf(v).mro.includes(T.Str))
     throw typeError(vm, '%s must be set to a string object', what);
   return strValue(vm, v);
+}
+
+/**
+ * PyFunction_NewWithQualName: func_doc is co_consts[0] when that is a str (the compiler puts the
+ * docstring, or None, first in a function's constants; a lambda's first is None). The code holds
+ * the str, so reading it here rather than at creation costs no allocation either way. 0 = none.
+ */
+function codeDocstring(vm: Vm, f: FunctionData): number {
+  const consts = (f.code as { consts?: Int32Array } | null)?.consts;
+  const first = consts && consts.length > 0 ? consts[0] : 0;
+  return first && vm.table.type[first] === T.Str ? first : 0;
 }
 
 /** A stored attribute (new reference), or the default. */

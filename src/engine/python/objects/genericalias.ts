@@ -1,4 +1,5 @@
 import { call } from '../abstract/call';
+import { reprText } from '../abstract/repr';
 import type { Vm } from '../runtime/vm';
 import { builtinNew } from './descr';
 import { moduleType } from './modtypes';
@@ -87,7 +88,8 @@ function itemText(vm: Vm, h: number): string {
     const s = vm.slotsOf(h);
     return s.module === 'builtins' ? s.qualname : `${s.module}.${s.qualname}`;
   }
-  return vm.typeOf(h).reprText!(vm, h, 0);
+  // use_repr: anything else (a TypeVar, a typing alias, an instance) by PyObject_Repr
+  return reprText(vm, h, 0);
 }
 
 function gaText(vm: Vm, h: number): string {

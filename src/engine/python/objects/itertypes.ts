@@ -267,7 +267,7 @@ function zipTypeNew(vm: Vm, _type: TypeSlots, args: number, kwargs: number): num
  */
 function reversedSequence(vm: Vm, seq: number): number {
   const tp = vm.typeOf(seq);
-  if (tp.mro.includes(T.Dict) || tp.sequence?.item === undefined)
+  if (tp.mro.includes(T.Dict) || !hasSqItem(tp))
     throw typeError(vm, "'%.200s' object is not reversible", typeName(vm, seq));
   const n = length(vm, seq);
   const h = vm.newGcObject(T.Reversed, 32);
@@ -278,6 +278,23 @@ function reversedSequence(vm: Vm, seq: number): number {
   return h;
 }
 
+/** A class that defines __getitem__ has sq_item (slot_sq_item), as well as mp_subscript. */
+function hasSqItem(tp: TypeSlots): boolean {
+  return tp.sequence?.item !== undefined || ((tp.flags & TpFlags.HeapType) !== 0 && !!tp.mapping?.subscript);
+}
+
+/** sq_item; a class's slot_sq_item passes the index to its __getitem__ as an int object. */
+function sqItem(vm: Vm, seq: number, i: number): number {
+  const item = vm.typeOf(seq).sequence?.item;
+  if (item) return item(vm, seq, i);
+  const k = fromSsize(vm, i);
+  try {
+    return vm.typeOf(seq).mapping!.subscript!(vm, seq, k);
+  } finally {
+    vm.decref(k);
+  }
+}
+
 /** reversed_next: PySequence_GetItem(seq, index--); IndexError or StopIteration ends it, dropping seq. */
 function reversedNext(vm: Vm, h: number): number {
   const t = vm.table;
@@ -285,7 +302,7 @@ function reversedNext(vm: Vm, h: number): number {
   const i = t.num[h];
   if (seq && i >= 0) {
     try {
-      const item = vm.typeOf(seq).sequence!.item!(vm, seq, i);
+      const item = sqItem(vm, seq, i);
       t.num[h] = i - 1;
       return item;
     } catch (e) {
