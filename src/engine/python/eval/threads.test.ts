@@ -151,6 +151,33 @@ for t in ts: t.join()
     expect(stacks.filter((m) => m.prot === 'none').map((m) => m.length)).toEqual([4096, 4096]);
   });
 
+  it('3.13 joins with pthread_join: start + join in a loop reuses one stack and one arena; 3.12 as 3.11', () => {
+    const source = `
+import threading
+def job(n):
+    data = [i * i for i in range(n)]
+for n in range(1, 7):
+    t = threading.Thread(target=job, args=(n * 2000,))
+    t.start()
+    t.join()
+alive = t.is_alive()
+`;
+    const counts = (python: '3.12' | '3.13'): [number, number] => {
+      const p = runAll(source, { python });
+      const stacks = p.kernel.mappings.filter((m) => m.tag === 'thread stack' && m.prot === 'rw');
+      const heaps = p.kernel.mappings.filter((m) => m.tag === 'glibc-heap');
+      const arenas = new Set(heaps.map((m) => Math.floor(m.start / (64 * MiB))));
+      expect(valueOf(p, 'alive')).toBe('False');
+      return [stacks.length, arenas.size];
+    };
+    // .scratch/joinmaps.py (versions-9), 5 runs each: 3.13.0 maps 1 stack in 5 of 5 (ThreadHandle_join
+    // waits for the OS thread's exit); 3.12.1 2 in 5 of 5 (join takes the tstate lock, which the thread
+    // releases before it exits, so the next start finds its stack still busy). Recorded corpus
+    // threads_start_join_loop: one thread arena on 3.13.0, two on 3.12.1's loop step.
+    expect(counts('3.13')).toEqual([1, 1]);
+    expect(counts('3.12')).toEqual([2, 2]);
+  });
+
   it('threads alive at once each get a glibc arena (a 64 MiB heap); the cache keeps 4 stacks after', () => {
     const p = runAll(`
 import threading

@@ -298,12 +298,36 @@ export class Threads implements ThreadServices {
     const dict = th.dict;
     th.dict = 0;
     if (dict) it.vm.decref(dict);
+    const sentinels = [...th.sentinels];
     for (const lock of th.sentinels) this.release(lock);
     th.sentinels.length = 0;
     this.costs.threadEnds(th.memory!);
     // _PyThreadState_DeleteCurrent drops the GIL here; the OS thread's exit runs on without it
     // (now(): the ticks the thread ran since the last breaker check are its own, charged first)
-    this.exiting.push({ tid: th.tid, memory: th.memory!, at: this.now() + THREAD_EXIT_NS });
+    const joinable = this.it.vm.py.threadJoin === 'pthread_join';
+    this.exiting.push({
+      tid: th.tid,
+      memory: th.memory!,
+      at: this.now() + THREAD_EXIT_NS,
+      joinedBy: joinable ? sentinels : [],
+    });
+  }
+
+  /**
+   * A thread took `lock` waiting for it (`blocking`). On a version whose join is pthread_join
+   * (3.13's ThreadHandle_join), taking an exiting thread's sentinel is that join: it returns only
+   * once the OS thread has exited (the kernel cleared its tid), so that exit runs now, the clock
+   * moved to when it ends if it was still due.
+   */
+  lockTaken(lock: LockState, blocking: boolean): void {
+    if (!blocking || this.exiting.length === 0) return;
+    const i = this.exiting.findIndex((e) => e.joinedBy.includes(lock));
+    if (i < 0) return;
+    const [e] = this.exiting.splice(i, 1);
+    const now = this.now();
+    if (e.at > now) this.clock.sleep(e.at - now);
+    this.host.libc.threadExit(e.tid);
+    this.costs.stackReleased(e.memory);
   }
 
   /**
@@ -312,7 +336,7 @@ export class Threads implements ThreadServices {
    * arena to the free list), advise_stack_range, queue_stack, and the kernel clearing the tid
    * (CLONE_CHILD_CLEARTID) that lets get_cached_stack take the stack (FREE_P). Oldest first.
    */
-  private readonly exiting: { tid: number; memory: ThreadMemory; at: number }[] = [];
+  private readonly exiting: { tid: number; memory: ThreadMemory; at: number; joinedBy: LockState[] }[] = [];
 
   /**
    * The exits due by now run, in the order the threads ended. `all`: every pending one (a step's
@@ -407,7 +431,10 @@ export class Threads implements ThreadServices {
 
   /** Ends `th`'s wait if it can: takes the lock, or times out. Sets the call's value. */
   private satisfied(th: PyThread): boolean {
-    return endWait(th, this.clock.now(), this.it.vm);
+    const w = th.wait;
+    if (!endWait(th, this.clock.now(), this.it.vm)) return false;
+    if (w !== null && w.kind === 'lock' && th.got) this.lockTaken(w.lock, true);
+    return true;
   }
 
   // ---- ThreadServices (the _thread and time modules) ---------------------------------------
