@@ -170,7 +170,7 @@ alive = t.is_alive()
       expect(valueOf(p, 'alive')).toBe('False');
       return [stacks.length, arenas.size];
     };
-    // .scratch/joinmaps.py (versions-9), 5 runs each: 3.13.0 maps 1 stack in 5 of 5 (ThreadHandle_join
+    // tools/threads/join_stacks.py, 5 runs each: 3.13.0 maps 1 stack in 5 of 5 (ThreadHandle_join
     // waits for the OS thread's exit); 3.12.1 2 in 5 of 5 (join takes the tstate lock, which the thread
     // releases before it exits, so the next start finds its stack still busy). Recorded corpus
     // threads_start_join_loop: one thread arena on 3.13.0, two on 3.12.1's loop step.

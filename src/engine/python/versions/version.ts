@@ -169,7 +169,7 @@ export interface CPythonVersion {
    * 'pthread_join' (3.13): ThreadHandle_join → PyThread_join_thread waits for the OS thread to
    * exit (the kernel's tid clear), so its arena is on the free list and its stack in glibc's cache
    * when join returns (measured: start+join ×6 maps 1 stack in 5 of 5 runs on 3.13.0, 2 in 5 of 5
-   * on 3.12.1 and 3.11.7: .scratch/joinmaps.py in versions-9's report).
+   * on 3.12.1 and 3.11.7: tools/threads/join_stacks.py).
    */
   readonly threadJoin: 'sentinel' | 'pthread_join';
 }
