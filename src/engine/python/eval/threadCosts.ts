@@ -132,11 +132,25 @@ export class ThreadCosts {
 
   /** After glibc's exit path (tcache and arena released): the stack trimmed and cached. */
   stackReleased(m: ThreadMemory): void {
+    this.stackTrimmed(m);
+    this.stackCached(m);
+  }
+
+  /** start_thread's advise_stack_range, in the exiting thread, joinable or detached. */
+  stackTrimmed(m: ThreadMemory): void {
     const s = m.stack;
     const top = s.addr + s.size;
     const keepFrom = top - STACK_RESIDENT_BYTES - PTHREAD_STACK_MIN;
     if (keepFrom > s.addr + GUARD_BYTES)
       this.kernel.madviseDontneed(s.addr + GUARD_BYTES, keepFrom - s.addr - GUARD_BYTES);
+  }
+
+  /**
+   * __nptl_free_tcb → queue_stack: by the exiting thread itself when it is detached, by
+   * pthread_join for a joinable one (3.13): until then no new thread can take the stack.
+   */
+  stackCached(m: ThreadMemory): void {
+    const s = m.stack;
     s.inUse = false;
     this.cache.unshift(s);
     this.cachedBytes += s.size;

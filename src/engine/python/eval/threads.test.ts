@@ -151,6 +151,57 @@ for t in ts: t.join()
     expect(stacks.filter((m) => m.prot === 'none').map((m) => m.length)).toEqual([4096, 4096]);
   });
 
+  it('3.13 joins with pthread_join: start + join in a loop reuses one stack and one arena; 3.12 as 3.11', () => {
+    const source = `
+import threading
+def job(n):
+    data = [i * i for i in range(n)]
+for n in range(1, 7):
+    t = threading.Thread(target=job, args=(n * 2000,))
+    t.start()
+    t.join()
+alive = t.is_alive()
+`;
+    const counts = (python: '3.12' | '3.13'): [number, number] => {
+      const p = runAll(source, { python });
+      const stacks = p.kernel.mappings.filter((m) => m.tag === 'thread stack' && m.prot === 'rw');
+      const heaps = p.kernel.mappings.filter((m) => m.tag === 'glibc-heap');
+      const arenas = new Set(heaps.map((m) => Math.floor(m.start / (64 * MiB))));
+      expect(valueOf(p, 'alive')).toBe('False');
+      return [stacks.length, arenas.size];
+    };
+    // tools/threads/join_stacks.py, 5 runs each: 3.13.0 maps 1 stack in 5 of 5 (ThreadHandle_join
+    // waits for the OS thread's exit); 3.12.1 2 in 5 of 5 (join takes the tstate lock, which the thread
+    // releases before it exits, so the next start finds its stack still busy). Recorded corpus
+    // threads_start_join_loop: one thread arena on 3.13.0, two on 3.12.1's loop step.
+    expect(counts('3.13')).toEqual([1, 1]);
+    expect(counts('3.12')).toEqual([2, 2]);
+  });
+
+  it('3.13: an exited thread keeps its stack until it is joined; threads started before the joins each map one', () => {
+    // tools/threads/stack_count.py seq (4 short threads started in a loop, then joined), 3 runs each:
+    // 3.13.0 [1, 2, 3, 4, 4] every time (pthread_join queues the stack: __nptl_free_tcb); 3.11.7 1 or 2
+    const source = `
+import threading
+def short(n):
+    b = bytearray(n)
+    x = [i for i in range(n // 100)]
+ts = [threading.Thread(target=short, args=(200000 * (i + 1),)) for i in range(4)]
+for t in ts:
+    t.start()
+for t in ts:
+    t.join()
+u = threading.Thread(target=short, args=(1000,))
+u.start()
+u.join()
+`;
+    const stacks = (python: '3.11' | '3.13'): number =>
+      runAll(source, { python }).kernel.mappings.filter((m) => m.tag === 'thread stack' && m.prot === 'rw')
+        .length;
+    expect(stacks('3.13')).toBe(4);
+    expect(stacks('3.11')).toBeLessThanOrEqual(2);
+  });
+
   it('threads alive at once each get a glibc arena (a 64 MiB heap); the cache keeps 4 stacks after', () => {
     const p = runAll(`
 import threading

@@ -298,13 +298,57 @@ export class Threads implements ThreadServices {
     const dict = th.dict;
     th.dict = 0;
     if (dict) it.vm.decref(dict);
+    const sentinels = [...th.sentinels];
     for (const lock of th.sentinels) this.release(lock);
     th.sentinels.length = 0;
     this.costs.threadEnds(th.memory!);
     // _PyThreadState_DeleteCurrent drops the GIL here; the OS thread's exit runs on without it
     // (now(): the ticks the thread ran since the last breaker check are its own, charged first)
-    this.exiting.push({ tid: th.tid, memory: th.memory!, at: this.now() + THREAD_EXIT_NS });
+    const joinable = this.it.vm.py.threadJoin === 'pthread_join';
+    this.exiting.push({
+      tid: th.tid,
+      memory: th.memory!,
+      at: this.now() + THREAD_EXIT_NS,
+      joinedBy: joinable ? sentinels : [],
+    });
   }
+
+  /**
+   * A thread took `lock` waiting for it (`blocking`). On a version whose join is pthread_join
+   * (3.13's ThreadHandle_join), taking an exiting thread's sentinel is that join: it returns only
+   * once the OS thread has exited (the kernel cleared its tid), so that exit runs now, the clock
+   * moved to when it ends if it was still due.
+   */
+  lockTaken(lock: LockState, blocking: boolean): void {
+    if (!blocking) return;
+    const i = this.exiting.findIndex((e) => e.joinedBy.includes(lock));
+    if (i >= 0) {
+      const [e] = this.exiting.splice(i, 1);
+      const now = this.now();
+      if (e.at > now) this.clock.sleep(e.at - now);
+      this.exitOs(e);
+    }
+    const j = this.unjoined.findIndex((e) => e.joinedBy.includes(lock));
+    if (j >= 0) this.costs.stackCached(this.unjoined.splice(j, 1)[0].memory);
+  }
+
+  /**
+   * The OS thread's exit: __libc_thread_freeres (the tcache flushed, the arena to the free list),
+   * advise_stack_range, and for a detached thread queue_stack; a joinable one (3.13) keeps its
+   * stack out of the cache until pthread_join (lockTaken).
+   */
+  private exitOs(e: ExitingThread): void {
+    this.host.libc.threadExit(e.tid);
+    if (e.joinedBy.length === 0) {
+      this.costs.stackReleased(e.memory);
+      return;
+    }
+    this.costs.stackTrimmed(e.memory);
+    this.unjoined.push(e);
+  }
+
+  /** Joinable threads (3.13) that have exited and not been joined: their stacks are not reusable. */
+  private readonly unjoined: ExitingThread[] = [];
 
   /**
    * OS threads past their Python part (the GIL dropped, `t.join()` may have returned) whose exit
@@ -312,7 +356,7 @@ export class Threads implements ThreadServices {
    * arena to the free list), advise_stack_range, queue_stack, and the kernel clearing the tid
    * (CLONE_CHILD_CLEARTID) that lets get_cached_stack take the stack (FREE_P). Oldest first.
    */
-  private readonly exiting: { tid: number; memory: ThreadMemory; at: number }[] = [];
+  private readonly exiting: ExitingThread[] = [];
 
   /**
    * The exits due by now run, in the order the threads ended. `all`: every pending one (a step's
@@ -321,9 +365,7 @@ export class Threads implements ThreadServices {
   settleExits(all = false): void {
     const now = this.clock.now();
     while (this.exiting.length > 0 && (all || this.exiting[0].at <= now)) {
-      const e = this.exiting.shift()!;
-      this.host.libc.threadExit(e.tid);
-      this.costs.stackReleased(e.memory);
+      this.exitOs(this.exiting.shift()!);
     }
   }
 
@@ -407,7 +449,10 @@ export class Threads implements ThreadServices {
 
   /** Ends `th`'s wait if it can: takes the lock, or times out. Sets the call's value. */
   private satisfied(th: PyThread): boolean {
-    return endWait(th, this.clock.now(), this.it.vm);
+    const w = th.wait;
+    if (!endWait(th, this.clock.now(), this.it.vm)) return false;
+    if (w !== null && w.kind === 'lock' && th.got) this.lockTaken(w.lock, true);
+    return true;
   }
 
   // ---- ThreadServices (the _thread and time modules) ---------------------------------------
@@ -525,6 +570,14 @@ export class Threads implements ThreadServices {
   setSwitchInterval(seconds: number): void {
     this.switchIntervalNs = Math.round(seconds * 1e9);
   }
+}
+
+/** A thread past its Python part; `joinedBy`: its sentinel locks when its join is pthread_join (3.13). */
+interface ExitingThread {
+  tid: number;
+  memory: ThreadMemory;
+  at: number;
+  joinedBy: LockState[];
 }
 
 /** What slice() returns when the thread handed over. */

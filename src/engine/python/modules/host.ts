@@ -54,6 +54,8 @@ export interface ThreadServices {
   /** The current thread waits for `lock` (null: forever): the call's value (see threads.ts). */
   blockOnLock(lock: LockState, timeoutNs: number | null, count: number): boolean;
   release(lock: LockState): void;
+  /** The current thread took `lock` (`blocking`: it would have waited): a 3.13 join of an exiting thread. */
+  lockTaken(lock: LockState, blocking: boolean): void;
   /** _thread._set_sentinel: `lock` is released when the current thread ends. */
   addSentinel(lock: LockState): void;
   /** time.sleep. */

@@ -97,6 +97,7 @@ function acquire(vm: Vm, h: number, timeoutNs: number | null, reentrant: boolean
     l.locked = true;
     l.owner = me;
     l.count = count;
+    threads.lockTaken(l, timeoutNs !== 0);
     return true;
   }
   if (timeoutNs === 0) return false;

@@ -59,4 +59,5 @@ export const CPYTHON_3_11: CPythonVersion = {
   refcounts: 'classic',
   objectAllocator: 'pymalloc',
   pythonMallocChoices: [],
+  threadJoin: 'sentinel',
 };

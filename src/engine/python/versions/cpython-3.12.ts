@@ -97,4 +97,5 @@ export const CPYTHON_3_12: CPythonVersion = {
   refcounts: 'immortal', // PEP 683: _Py_IMMORTAL_REFCNT = UINT_MAX
   objectAllocator: 'pymalloc',
   pythonMallocChoices: [],
+  threadJoin: 'sentinel', // Lib/threading.py _wait_for_tstate_lock; the thread detached in thread_PyThread_start_new_thread
 };

@@ -76,4 +76,6 @@ export const CPYTHON_3_13: CPythonVersion = {
     },
   },
   pythonMallocChoices: ['mimalloc', 'mimalloc_debug'],
+  // Modules/_threadmodule.c ThreadHandle_join → PyThread_join_thread (pthread_join): gh-114271's joinable handles
+  threadJoin: 'pthread_join',
 };
