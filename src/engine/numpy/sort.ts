@@ -129,7 +129,8 @@ function aheapsort(v: ArrayLike<number>, idx: Int32Array | number[], lo: number,
 export class Sorting {
   constructor(readonly arrays: Arrays) {}
 
-  private iterObject(): number {
+  /** PyArray_IterAllButAxis's iterator object (PyArray_malloc). */
+  iterObject(): number {
     const A = this.arrays;
     const p = rawMalloc(A.alloc.libc, ITER_OBJECT_BYTES);
     if (p) A.vm.mem.touch(p, 64);

@@ -4,9 +4,13 @@ import { boolArg, intArg, isNone, parseArgs } from './args';
 import { BOOL } from './dtypes';
 import { readBroadcast, writeValues } from './elements';
 import type { NumpyRuntime } from './module';
+import { uniqueWithOptions, type UniqueHelpers } from './uniqueOptions';
 
 /** np.sort, np.argsort and np.unique (fromnumeric.py, arraysetops.py) over sort.ts's sorts. */
 export class SortFunctions {
+  /** cumsum and nonzero for unique's return_* options (set by functions.ts, which owns them). */
+  helpers: UniqueHelpers | null = null;
+
   constructor(readonly rt: NumpyRuntime) {}
 
   private get vm() {
@@ -65,8 +69,10 @@ export class SortFunctions {
       args,
       kw,
     );
-    if (boolArg(vm, ri, false) || boolArg(vm, rinv, false) || boolArg(vm, rc, false) || !isNone(vm, axisH))
-      throw new NotSupported('np.unique with return_index/return_inverse/return_counts/axis');
+    if (!isNone(vm, axisH)) throw new NotSupported('np.unique with axis');
+    const opts = { index: boolArg(vm, ri, false), inverse: boolArg(vm, rinv, false), counts: boolArg(vm, rc, false) };
+    if ((opts.index || opts.inverse || opts.counts) && this.helpers)
+      return this.rt.withArray(a!, (h) => uniqueWithOptions(rt, rt.views.flatten(h), opts, this.helpers!));
     return this.rt.withArray(a!, (h) => {
       const aux = rt.views.flatten(h);
       try {
