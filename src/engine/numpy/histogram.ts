@@ -45,7 +45,7 @@ export function histogram(rt: NumpyRuntime, args: number[], kw: Kwargs): number 
     // _ravel_and_check_weights: asarray(a), asarray(weights), a.ravel()
     const a0 = A.isArray(aH!) ? aH! : hold(rt.fromList.fromObject(aH!, null, false));
     const a = hold(rt.views.ravel(a0));
-    if (A.dtype(a).kind === 'O' || A.dtype(a).itemsize < 8 && A.dtype(a).kind === 'f')
+    if (A.dtype(a).kind === 'O' || (A.dtype(a).itemsize < 8 && A.dtype(a).kind === 'f'))
       throw new NotSupported(`np.histogram of ${A.dtype(a).name} data`);
     requireValues(A, a, 'np.histogram');
     const N = A.size(a);
@@ -83,7 +83,12 @@ export function histogram(rt: NumpyRuntime, args: number[], kw: Kwargs): number 
         last = rt.ctors.numberArg(r[1], 'range').v;
         if (first > last) throw valueError(vm, 'max must be larger than min in range parameter.');
         if (!Number.isFinite(first) || !Number.isFinite(last))
-          throw valueError(vm, 'supplied range of [%s, %s] is not finite', text(r[0], first), text(r[1], last));
+          throw valueError(
+            vm,
+            'supplied range of [%s, %s] is not finite',
+            text(r[0], first),
+            text(r[1], last),
+          );
       } else if (N === 0) {
         first = 0;
         last = 1;
@@ -110,7 +115,8 @@ export function histogram(rt: NumpyRuntime, args: number[], kw: Kwargs): number 
       edgesDtype = FLOAT64;
       edges = new Float64Array(nb + 1);
       const step = (last - first) / nb;
-      for (let i = 0; i <= nb; i++) edges[i] = step === 0 ? (i / nb) * (last - first) + first : i * step + first;
+      for (let i = 0; i <= nb; i++)
+        edges[i] = step === 0 ? (i / nb) * (last - first) + first : i * step + first;
       edges[nb] = last;
       edgesH = hold(A.newArray(FLOAT64, [nb + 1]));
       writeValues(A, edgesH, (k) => edges[k]);
@@ -150,7 +156,8 @@ export function histogram(rt: NumpyRuntime, args: number[], kw: Kwargs): number 
       edgesDtype = A.dtype(e);
       edges = readBroadcast(A, e, [A.size(e)]);
       for (let i = 0; i + 1 < edges.length; i++)
-        if (edges[i] > edges[i + 1]) throw valueError(vm, '`bins` must increase monotonically, when an array');
+        if (edges[i] > edges[i + 1])
+          throw valueError(vm, '`bins` must increase monotonically, when an array');
       edgesH = e;
       const nb = Math.max(edges.length - 1, 0);
       // sa = np.sort(a) (or a stable argsort with weights), two searchsorted, concatenate, diff

@@ -5,12 +5,8 @@ import { intArg, isNone, parseArgs, sequenceItems } from './args';
 import { rawMalloc } from './alloc';
 import { INT64 } from './dtypes';
 import { readBroadcast, requireValues, writeValues } from './elements';
+import { stableArgsort } from './stableSort';
 import type { NumpyRuntime } from './module';
-
-/** NaNs sort last in NumPy's comparisons (npy_sort's LT). */
-function before(a: number, b: number): boolean {
-  return a < b || (b !== b && a === a);
-}
 
 /**
  * np.lexsort(keys, axis=-1) (PyArray_LexSort, item_selection.c): the array of key arrays and
@@ -33,7 +29,11 @@ export function lexsort(rt: NumpyRuntime, args: number[], kw: Kwargs): number {
     items = [];
     for (let i = 0; i < shape[0]; i++) {
       const view = A.newArray(A.dtype(keysH!), shape.slice(1), {
-        view: { data: A.data(keysH!) + i * A.strides(keysH!)[0], base: keysH!, strides: A.strides(keysH!).slice(1) },
+        view: {
+          data: A.data(keysH!) + i * A.strides(keysH!)[0],
+          base: keysH!,
+          strides: A.strides(keysH!).slice(1),
+        },
       });
       rows.push(view);
       items.push(view);
@@ -65,17 +65,24 @@ export function lexsort(rt: NumpyRuntime, args: number[], kw: Kwargs): number {
     const len = nd === 0 ? 1 : shape[0];
     const r = A.newArray(INT64, shape);
     const rit = rt.sorting.iterObject();
-    const order = Array.from({ length: len }, (_, i) => i);
     for (const a of keys) requireValues(A, a, 'np.lexsort');
     const vals = keys.map((a) => readBroadcast(A, a, [len]));
-    order.sort((i, j) => {
-      for (let k = n - 1; k >= 0; k--) {
-        const v = vals[k];
-        if (before(v[i], v[j])) return -1;
-        if (before(v[j], v[i])) return 1;
-      }
-      return i - j;
-    });
+    const order = Array.from({ length: len }, (_, i) => i);
+    // needcopy: a key not contiguous along the axis sorts through a value buffer and an index
+    // buffer (PyDataMem_NEW), with the byte-swap flags' int array (malloc(n * sizeof(int)))
+    const needcopy = nd === 1 && keys.some((a) => A.strides(a)[0] !== A.dtype(a).itemsize);
+    let valbuffer = 0;
+    let indbuffer = 0;
+    let swaps = 0;
+    if (needcopy) {
+      const maxel = Math.max(...keys.map((a) => A.dtype(a).itemsize));
+      valbuffer = rawMalloc(libc, len * maxel);
+      indbuffer = rawMalloc(libc, len * 8);
+      swaps = rawMalloc(libc, n * 4);
+    }
+    // each key's stable argsort from the first to the last: the last key orders first
+    for (let k = 0; k < n; k++) stableArgsort(libc, vals[k], order, A.dtype(keys[k]).itemsize);
+    for (const p of [valbuffer, indbuffer, swaps]) if (p) libc.free(p);
     writeValues(A, r, (k) => order[k]);
     A.writeAll(r);
     if (rit) libc.free(rit);

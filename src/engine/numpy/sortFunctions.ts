@@ -70,7 +70,11 @@ export class SortFunctions {
       kw,
     );
     if (!isNone(vm, axisH)) throw new NotSupported('np.unique with axis');
-    const opts = { index: boolArg(vm, ri, false), inverse: boolArg(vm, rinv, false), counts: boolArg(vm, rc, false) };
+    const opts = {
+      index: boolArg(vm, ri, false),
+      inverse: boolArg(vm, rinv, false),
+      counts: boolArg(vm, rc, false),
+    };
     if ((opts.index || opts.inverse || opts.counts) && this.helpers)
       return this.rt.withArray(a!, (h) => uniqueWithOptions(rt, rt.views.flatten(h), opts, this.helpers!));
     return this.rt.withArray(a!, (h) => {

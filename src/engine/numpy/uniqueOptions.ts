@@ -1,3 +1,5 @@
+import { fromLong } from '../python/objects/int';
+import { listNew, listPut } from '../python/objects/list';
 import { tupleFromItems, tupleItems } from '../python/objects/tuple';
 import { BOOL, INT64 } from './dtypes';
 import { readBroadcast, writeValues } from './elements';
@@ -35,24 +37,21 @@ export function uniqueWithOptions(rt: NumpyRuntime, ar: number, o: UniqueOptions
   try {
     const n = A.size(ar);
     const vals = readBroadcast(A, ar, [n]);
-    const perm = keep(rt.sorting.argsort(ar));
-    if (o.index) {
-      // kind='mergesort': a stable order (equal items keep their input order)
-      const order = Array.from({ length: n }, (_, i) => i);
-      const key = (x: number): number => (Number.isNaN(x) ? Infinity : x);
-      order.sort((i, j) => {
-        const a = vals[i];
-        const b = vals[j];
-        if (Number.isNaN(a) || Number.isNaN(b)) return Number.isNaN(a) === Number.isNaN(b) ? i - j : Number.isNaN(a) ? 1 : -1;
-        return key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : i - j;
-      });
-      writeValues(A, perm, (k) => order[k]);
-    }
-    const aux = keep(rt.views.subscript(ar, perm));
+    // optional_indices: perm = ar.argsort(kind='mergesort' if return_index else 'quicksort');
+    // aux = ar[perm]; else ar.sort(); aux = ar
+    const optional = o.index || o.inverse;
+    const perm = optional ? keep(rt.sorting.argsort(ar, o.index)) : 0;
+    let aux = ar;
+    if (optional) aux = keep(rt.views.subscript(ar, perm));
+    else rt.sorting.sortInPlace(ar);
+    void vals;
     const sorted = readBroadcast(A, aux, [n]);
     // mask = np.empty(aux.shape, dtype=bool); mask[:1] = True; mask[1:] = aux[1:] != aux[:-1]
     const mask = keep(A.newArray(BOOL, [n]));
     const head = A.newArray(BOOL, [Math.min(1, n)], { view: { data: A.data(mask), base: mask } });
+    // True stored through a 0-d bool array (PyArray_CopyObject)
+    const value = A.newArray(BOOL, []);
+    vm.decref(value);
     vm.decref(head);
     if (n > 1) {
       const tail = A.newArray(A.dtype(aux), [n - 1], {
@@ -60,35 +59,45 @@ export function uniqueWithOptions(rt: NumpyRuntime, ar: number, o: UniqueOptions
       });
       const front = A.newArray(A.dtype(aux), [n - 1], { view: { data: A.data(aux), base: aux } });
       const ne = rt.ufuncs.call('not_equal', [tail, front], 0);
+      // the operands' views die before STORE_SUBSCR makes mask[1:]
+      vm.decref(tail);
+      vm.decref(front);
       const dst = A.newArray(BOOL, [n - 1], { view: { data: A.data(mask) + 1, base: mask } });
       A.writeAll(dst);
       vm.decref(dst);
       vm.decref(ne);
-      vm.decref(front);
-      vm.decref(tail);
     }
     writeValues(A, mask, (k) => (k === 0 || !same(sorted[k], sorted[k - 1]) ? 1 : 0));
     A.writeAll(mask);
     out.push(rt.views.subscript(aux, mask));
     if (o.index) out.push(rt.views.subscript(perm, mask));
     if (o.inverse) {
-      const cs = keep(h.cumsum(mask));
-      const one = keep(rt.ctors.zeroD(INT64, 1));
-      const imask = keep(rt.ufuncs.call('subtract', [cs, one], 0));
+      // np.cumsum(mask) - 1: the cumsum is a temporary, freed once the difference exists
+      const cs = h.cumsum(mask);
+      let imask: number;
+      try {
+        imask = keep(rt.ufuncs.call('subtract', [cs, fromLong(vm, 1)], 0));
+      } finally {
+        vm.decref(cs);
+      }
       const inv = A.newArray(INT64, [n]);
       out.push(inv);
       rt.views.assignSubscript(inv, perm, imask);
     }
     if (o.counts) {
-      const nz = keep(h.nonzero(mask));
-      const size = keep(A.newArray(INT64, [1]));
-      writeValues(A, size, () => n);
-      A.writeAll(size);
-      const idx = keep(rt.ctors.concatenateArrays([...tupleItemsOf(rt, nz), size], 0, null));
-      const a = readBroadcast(A, idx, [A.size(idx)]);
-      const counts = A.newArray(INT64, [Math.max(A.size(idx) - 1, 0)]);
-      writeValues(A, counts, (k) => a[k + 1] - a[k]);
-      A.writeAll(counts);
+      // idx = np.concatenate(np.nonzero(mask) + ([mask.size],)); np.diff(idx)
+      const nz = h.nonzero(mask);
+      const size = listNew(vm, 1);
+      listPut(vm, size, 0, fromLong(vm, n));
+      const parts = tupleFromItems(vm, [...tupleItemsOf(rt, nz).map((x) => (vm.incref(x), x)), size]);
+      vm.decref(nz);
+      let idx: number;
+      try {
+        idx = keep(rt.ctors.concatenate([parts], new Map()));
+      } finally {
+        vm.decref(parts);
+      }
+      const counts = rt.numeric.diff([idx], new Map());
       out.push(counts);
     }
     const r = tupleFromItems(vm, out);
@@ -96,7 +105,8 @@ export function uniqueWithOptions(rt: NumpyRuntime, ar: number, o: UniqueOptions
     return r;
   } finally {
     for (const x of out) vm.decref(x);
-    for (const x of drop.reverse()) vm.decref(x);
+    // the frame's locals, cleared in their order (ar, perm, aux, mask, imask, idx)
+    for (const x of drop) vm.decref(x);
   }
 }
 
