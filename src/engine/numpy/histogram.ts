@@ -125,29 +125,78 @@ export function histogram(rt: NumpyRuntime, args: number[], kw: Kwargs): number 
       const nArr = (nH = hold(A.newArray(w ? wDtype : INT64, [nb])));
       A.writeAll(nArr);
       const norm = nb / (last - first);
-      for (let i = 0; i < N; i += BLOCK) {
-        const end = Math.min(N, i + BLOCK);
-        const len = end - i;
-        // keep = (tmp_a >= first_edge) & (tmp_a <= last_edge)
-        temp(BOOL, len);
-        temp(BOOL, len);
-        let kept = 0;
-        for (let k = i; k < end; k++) if (vals[k] >= first && vals[k] <= last) kept++;
-        if (kept !== len) temp(A.dtype(a), kept);
-        if (A.dtype(a) !== FLOAT64) temp(FLOAT64, kept);
-        // f_indices, indices, the three corrections' masks and gathered edges, bincount
-        for (const d of [FLOAT64, FLOAT64, INT64, BOOL, FLOAT64, BOOL, INT64, FLOAT64, BOOL, BOOL, BOOL])
-          temp(d, kept);
-        temp(w ? FLOAT64 : INT64, nb);
-        for (let k = i; k < end; k++) {
-          const x = vals[k];
-          if (!(x >= first && x <= last)) continue;
-          let idx = Math.trunc((x - first) * norm);
-          if (idx === nb) idx -= 1;
-          if (x < edges[idx]) idx -= 1;
-          if (x >= edges[idx + 1] && idx !== nb - 1) idx += 1;
-          counts[idx] += w ? w[k] : 1;
+      const locals = new Map<string, number>();
+      try {
+        for (let i = 0; i < N; i += BLOCK) {
+          const end = Math.min(N, i + BLOCK);
+          const len = end - i;
+          // the loop's locals (tmp_a, keep, f_indices, indices, decrement, increment) live until
+          // the next block rebinds them: a new value is made before the old one is dropped
+          const make = (d: DType, n: number): number => {
+            const t = A.newArray(d, [n]);
+            A.writeAll(t);
+            return t;
+          };
+          const bind = (name: string, h: number): void => {
+            const old = locals.get(name);
+            locals.set(name, h);
+            if (old !== undefined) vm.decref(old);
+          };
+          bind(
+            'tmp_a',
+            A.newArray(A.dtype(a), [len], { view: { data: A.data(a) + i * A.dtype(a).itemsize, base: a } }),
+          );
+          // keep = (tmp_a >= first_edge) & (tmp_a <= last_edge)
+          const ge = make(BOOL, len);
+          const le = make(BOOL, len);
+          const both = make(BOOL, len);
+          vm.decref(le);
+          vm.decref(ge);
+          bind('keep', both);
+          let kept = 0;
+          for (let k = i; k < end; k++) if (vals[k] >= first && vals[k] <= last) kept++;
+          if (kept !== len) bind('tmp_a', make(A.dtype(a), kept));
+          if (A.dtype(a) !== FLOAT64) bind('tmp_a', make(FLOAT64, kept));
+          // f_indices = (tmp_a - first_edge) * norm (the product elided into the difference's buffer
+          // from 256 KiB on, as temporary elision does)
+          const diff = make(FLOAT64, kept);
+          if (kept * 8 >= 256 * 1024) bind('f_indices', diff);
+          else {
+            bind('f_indices', make(FLOAT64, kept));
+            vm.decref(diff);
+          }
+          bind('indices', make(INT64, kept));
+          temp(BOOL, kept); // indices == n_equal_bins
+          // decrement = tmp_a < bin_edges[indices]
+          const gathered = make(FLOAT64, kept);
+          const dec = make(BOOL, kept);
+          vm.decref(gathered);
+          bind('decrement', dec);
+          // increment = (tmp_a >= bin_edges[indices + 1]) & (indices != n_equal_bins - 1)
+          const plus = make(INT64, kept);
+          const gathered2 = make(FLOAT64, kept);
+          vm.decref(plus);
+          const ge2 = make(BOOL, kept);
+          vm.decref(gathered2);
+          const ne = make(BOOL, kept);
+          const inc = make(BOOL, kept);
+          vm.decref(ne);
+          vm.decref(ge2);
+          bind('increment', inc);
+          temp(w ? FLOAT64 : INT64, nb);
+          for (let k = i; k < end; k++) {
+            const x = vals[k];
+            if (!(x >= first && x <= last)) continue;
+            let idx = Math.trunc((x - first) * norm);
+            if (idx === nb) idx -= 1;
+            if (x < edges[idx]) idx -= 1;
+            if (x >= edges[idx + 1] && idx !== nb - 1) idx += 1;
+            counts[idx] += w ? w[k] : 1;
+          }
         }
+      } finally {
+        // the frame's locals, at return (after the result is made: dropped with `drop` below)
+        for (const h of locals.values()) drop.push(h);
       }
       writeValues(A, nArr, (k) => counts[k]);
     } else {
@@ -160,27 +209,47 @@ export function histogram(rt: NumpyRuntime, args: number[], kw: Kwargs): number 
           throw valueError(vm, '`bins` must increase monotonically, when an array');
       edgesH = e;
       const nb = Math.max(edges.length - 1, 0);
-      // sa = np.sort(a) (or a stable argsort with weights), two searchsorted, concatenate, diff
-      const sorted = Array.from({ length: N }, (_, k) => k).sort((p, q) =>
-        lt(vals[p], vals[q]) ? -1 : lt(vals[q], vals[p]) ? 1 : p - q,
-      );
-      temp(w ? INT64 : A.dtype(a), N);
-      if (w) temp(FLOAT64, N);
-      counts = new Float64Array(nb);
-      const lastEdge = edges[nb];
-      for (const k of sorted) {
-        const x = vals[k];
-        if (!(x >= edges[0] && x <= lastEdge)) continue;
+      // per block of 65,536: sa = np.sort(a[i:i+BLOCK]) (with weights: argsort, sa and sw by
+      // it, cw = concatenate((zero, sw.cumsum()))), the inclusive searchsorted of the edges,
+      // cum_n += …; then n = np.diff(cum_n)
+      const cum = new Float64Array(nb + 1);
+      const cumH = hold(A.newArray(w ? wDtype : INT64, [nb + 1]));
+      A.writeAll(cumH);
+      // bisect: the number of block items below x (right: not above x)
+      const count = (sa: number[], x: number, right: boolean): number => {
         let lo = 0;
-        let hi = nb;
-        while (hi - lo > 1) {
+        let hi = sa.length;
+        while (lo < hi) {
           const mid = (lo + hi) >> 1;
-          if (x >= edges[mid]) lo = mid;
+          if (right ? !lt(x, vals[sa[mid]]) : lt(vals[sa[mid]], x)) lo = mid + 1;
           else hi = mid;
         }
-        counts[lo] += w ? w[k] : 1;
+        return lo;
+      };
+      for (let i = 0; i < N; i += BLOCK) {
+        const end = Math.min(N, i + BLOCK);
+        const len = end - i;
+        const sa = Array.from({ length: len }, (_, k) => i + k).sort((p, q) =>
+          lt(vals[p], vals[q]) ? -1 : lt(vals[q], vals[p]) ? 1 : p - q,
+        );
+        temp(w ? INT64 : A.dtype(a), len);
+        let cw: Float64Array | null = null;
+        if (w) {
+          temp(A.dtype(a), len);
+          temp(FLOAT64, len);
+          temp(FLOAT64, len);
+          cw = new Float64Array(len + 1);
+          for (let k = 0; k < len; k++) cw[k + 1] = cw[k] + w[sa[k]];
+          temp(FLOAT64, len + 1);
+        }
+        for (let e = 0; e <= nb; e++) {
+          const at = count(sa, edges[e], e === nb);
+          cum[e] += cw ? cw[at] : at;
+        }
+        temp(INT64, nb + 1);
       }
-      temp(INT64, nb + 1);
+      counts = new Float64Array(nb);
+      for (let k = 0; k < nb; k++) counts[k] = cum[k + 1] - cum[k];
       nH = hold(A.newArray(w ? wDtype : INT64, [nb]));
       writeValues(A, nH, (k) => counts[k]);
       A.writeAll(nH);

@@ -4,6 +4,7 @@ import { boolArg, intArg, isNone, parseArgs } from './args';
 import { BOOL } from './dtypes';
 import { readBroadcast, writeValues } from './elements';
 import type { NumpyRuntime } from './module';
+import { isStableKind } from './stableSort';
 import { uniqueWithOptions, type UniqueHelpers } from './uniqueOptions';
 
 /** np.sort, np.argsort and np.unique (fromnumeric.py, arraysetops.py) over sort.ts's sorts. */
@@ -45,10 +46,10 @@ export class SortFunctions {
 
   argsort(args: number[], kw: Kwargs): number {
     const vm = this.vm;
-    const [a, axisH] = parseArgs(vm, 'argsort', ['a', 'axis', 'kind', 'order'], 1, args, kw);
+    const [a, axisH, kindH] = parseArgs(vm, 'argsort', ['a', 'axis', 'kind', 'order'], 1, args, kw);
     return this.rt.withArray(a!, (h) => {
       this.lastAxisOnly(h, axisH, 'argsort');
-      return this.rt.sorting.argsort(h);
+      return this.rt.sorting.argsort(h, isStableKind(vm, kindH));
     });
   }
 

@@ -1,4 +1,14 @@
 import type { Libc } from '../libc/libc';
+import { strValue } from '../python/objects/str';
+import { T } from '../python/objects/types';
+import type { Vm } from '../python/runtime/vm';
+
+/** argsort's `kind`: 'stable' and 'mergesort' select the stable sort (PyArray_SortkindConverter). */
+export function isStableKind(vm: Vm, h: number | undefined): boolean {
+  if (h === undefined || vm.table.type[h] !== T.Str) return false;
+  const k = strValue(vm, h).toLowerCase();
+  return k.startsWith('s') || k.startsWith('m');
+}
 
 /** NumPy's LT for floats: NaN sorts after every number (npysort_common.h). */
 function lt(a: number, b: number): boolean {
