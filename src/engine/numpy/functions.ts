@@ -3,6 +3,8 @@ import { npSplit } from './split';
 import { clipFunction } from './clip';
 import { meshgrid } from './grids';
 import { SortFunctions } from './sortFunctions';
+import { lexsort } from './lexsort';
+import { histogram } from './histogram';
 import { NanFunctions } from './nanFunctions';
 import { bincount } from './counting';
 import { typeError } from '../python/abstract/errors';
@@ -89,6 +91,7 @@ export class Functions {
   constructor(readonly rt: NumpyRuntime) {
     this.methods = computeMethods(rt);
     this.sorts = new SortFunctions(rt);
+    this.sorts.helpers = { cumsum: (h) => this.methods.cumsum(h, [], null), nonzero: (h) => this.nonzero(h) };
     this.nans = new NanFunctions(rt, this.methods);
   }
 
@@ -221,6 +224,8 @@ export class Functions {
       sort: { flags: FK, fn: (a, k) => this.sorts.sort(a, k) },
       argsort: { flags: FK, fn: (a, k) => this.sorts.argsort(a, k) },
       unique: { flags: FK, fn: (a, k) => this.sorts.unique(a, k) },
+      lexsort: { flags: FK, fn: (a, k) => lexsort(rt, a, k) },
+      histogram: { flags: FK, fn: (a, k) => histogram(rt, a, k) },
       linspace: { flags: FK, fn: (a, k) => rt.numeric.linspace(a, k) },
       ...this.nans.table(),
       bincount: { flags: FK, fn: (a, k) => bincount(rt, a, k) },

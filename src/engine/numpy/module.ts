@@ -98,6 +98,11 @@ export class NumpyRuntime {
       this.arrays.writeAll(z);
       return this.reductions.toScalar(z);
     };
+    // scalar_new (scalartypes.c): an array of the type, a 0-d result becomes the scalar
+    this.scalars.fromAny = (d, h) => {
+      const a = this.fromList.fromObject(h, d, false);
+      return this.arrays.nd(a) === 0 ? this.reductions.toScalar(a) : a;
+    };
     this.views.asArray = (h) => this.fromList.fromObject(h, null, false);
     this.growth = new Growth(this.arrays, this.dtypes, this.views);
     this.layout = new Layout(this);

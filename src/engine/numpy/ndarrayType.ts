@@ -1,3 +1,4 @@
+import { isStableKind } from './stableSort';
 import { raiseString, typeError, valueError } from '../python/abstract/errors';
 import { E } from '../python/objects/exctypes';
 import { fromDouble } from '../python/objects/float';
@@ -379,14 +380,14 @@ export function makeNdarrayType(c: MethodContext): {
         return v.s.None;
       }),
       argsort: method('argsort', FK, (v, self, args, kw) => {
-        const [axisH] = parseArgs(v, 'argsort', ['axis', 'kind', 'order'], 0, args, kw);
+        const [axisH, kindH] = parseArgs(v, 'argsort', ['axis', 'kind', 'order'], 0, args, kw);
         if (
           !isNone(v, axisH) &&
           intArg(v, axisH!, 'axis') !== -1 &&
           intArg(v, axisH!, 'axis') !== A.nd(self) - 1
         )
           throw new NotSupported('argsort along an axis other than the last');
-        return c.sorting.argsort(self);
+        return c.sorting.argsort(self, isStableKind(v, kindH));
       }),
     },
     getset: {

@@ -76,6 +76,11 @@ export class Scalars {
   false_ = 0;
   /** A scalar made through a 0-d array (set by the runtime: arrays live above this file). */
   zeroD: ((d: DType, v: number) => number) | null = null;
+  /**
+   * PyArray_FromAny(obj, d, NPY_ARRAY_FORCECAST) then PyArray_Return, for a scalar type called
+   * with a sequence or an array (`np.float32([1, 2])` is an array); set by the runtime.
+   */
+  fromAny: ((d: DType, h: number) => number) | null = null;
   /** gentype round (round.ts), set by the runtime. */
   round: ((self: number, args: readonly number[], kw: Kwargs | null) => number) | null = null;
 
@@ -255,6 +260,7 @@ export class Scalars {
           if (Number.isNaN(n)) throw valueError(v, "could not convert string to float: '%s'", text);
           return this.make(d, n);
         }
+        if (this.fromAny) return this.fromAny(d, x);
         throw new NotSupported(`np.${d.scalarName}() of that argument`);
       },
       methods: {

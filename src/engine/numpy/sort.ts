@@ -1,4 +1,5 @@
 import { rawMalloc } from './alloc';
+import { stableArgsort } from './stableSort';
 import { INT64, type DType } from './dtypes';
 import { readBroadcast, requireValues, writeValues } from './elements';
 import type { Arrays } from './ndarray';
@@ -129,7 +130,8 @@ function aheapsort(v: ArrayLike<number>, idx: Int32Array | number[], lo: number,
 export class Sorting {
   constructor(readonly arrays: Arrays) {}
 
-  private iterObject(): number {
+  /** PyArray_IterAllButAxis's iterator object (PyArray_malloc). */
+  iterObject(): number {
     const A = this.arrays;
     const p = rawMalloc(A.alloc.libc, ITER_OBJECT_BYTES);
     if (p) A.vm.mem.touch(p, 64);
@@ -154,8 +156,11 @@ export class Sorting {
     if (it) A.alloc.libc.free(it);
   }
 
-  /** The indices that sort along the last axis (an intp array of the input's shape). */
-  argsort(h: number): number {
+  /**
+   * The indices that sort along the last axis (an intp array of the input's shape); `stable`:
+   * kind='stable'/'mergesort' (stableSort.ts: timsort's or radix sort's work buffers).
+   */
+  argsort(h: number, stable = false): number {
     const A = this.arrays;
     const shape = A.shape(h);
     const r = A.newArray(INT64 as DType, shape);
@@ -171,6 +176,12 @@ export class Sorting {
     const vals = readBroadcast(A, h, shape);
     const out = new Float64Array(vals.length);
     for (let o = 0; o < vals.length; o += n) {
+      if (stable) {
+        const order = Array.from({ length: n }, (_, i) => i);
+        stableArgsort(A.alloc.libc, vals.subarray(o, o + n), order, A.dtype(h).itemsize);
+        for (let i = 0; i < n; i++) out[o + i] = order[i];
+        continue;
+      }
       const idx = Int32Array.from({ length: n }, (_, i) => i);
       argQuicksort(vals.subarray(o, o + n), idx);
       for (let i = 0; i < n; i++) out[o + i] = idx[i];

@@ -4,9 +4,14 @@ import { boolArg, intArg, isNone, parseArgs } from './args';
 import { BOOL } from './dtypes';
 import { readBroadcast, writeValues } from './elements';
 import type { NumpyRuntime } from './module';
+import { isStableKind } from './stableSort';
+import { uniqueWithOptions, type UniqueHelpers } from './uniqueOptions';
 
 /** np.sort, np.argsort and np.unique (fromnumeric.py, arraysetops.py) over sort.ts's sorts. */
 export class SortFunctions {
+  /** cumsum and nonzero for unique's return_* options (set by functions.ts, which owns them). */
+  helpers: UniqueHelpers | null = null;
+
   constructor(readonly rt: NumpyRuntime) {}
 
   private get vm() {
@@ -41,10 +46,10 @@ export class SortFunctions {
 
   argsort(args: number[], kw: Kwargs): number {
     const vm = this.vm;
-    const [a, axisH] = parseArgs(vm, 'argsort', ['a', 'axis', 'kind', 'order'], 1, args, kw);
+    const [a, axisH, kindH] = parseArgs(vm, 'argsort', ['a', 'axis', 'kind', 'order'], 1, args, kw);
     return this.rt.withArray(a!, (h) => {
       this.lastAxisOnly(h, axisH, 'argsort');
-      return this.rt.sorting.argsort(h);
+      return this.rt.sorting.argsort(h, isStableKind(vm, kindH));
     });
   }
 
@@ -65,8 +70,14 @@ export class SortFunctions {
       args,
       kw,
     );
-    if (boolArg(vm, ri, false) || boolArg(vm, rinv, false) || boolArg(vm, rc, false) || !isNone(vm, axisH))
-      throw new NotSupported('np.unique with return_index/return_inverse/return_counts/axis');
+    if (!isNone(vm, axisH)) throw new NotSupported('np.unique with axis');
+    const opts = {
+      index: boolArg(vm, ri, false),
+      inverse: boolArg(vm, rinv, false),
+      counts: boolArg(vm, rc, false),
+    };
+    if ((opts.index || opts.inverse || opts.counts) && this.helpers)
+      return this.rt.withArray(a!, (h) => uniqueWithOptions(rt, rt.views.flatten(h), opts, this.helpers!));
     return this.rt.withArray(a!, (h) => {
       const aux = rt.views.flatten(h);
       try {
