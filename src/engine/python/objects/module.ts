@@ -78,7 +78,6 @@ function moduleGetattro(vm: Vm, h: number, name: string): number {
   throw raiseFormat(vm, E.AttributeError, "module '%U' has no attribute '%U'", m.name, name);
 }
 
-
 export const ModuleType = (): TypeSlots =>
   defineType({
     id: T.Module,
