@@ -21,8 +21,11 @@ const MATMUL_INNER_STRIDES_BYTES = 8 * (3 + 6);
 
 const MATMUL_SIGNATURE = '(n?,k),(k,m?)->(n?,m?)';
 
-/** Past this many multiply-adds the result's values are not computed (its memory still is). */
-const MAX_VALUE_WORK = 2e8;
+/**
+ * Past this many multiply-adds the result's values are not computed (its memory still is): 10^9
+ * takes ~1.5 s here in the i-l-j loop below, (2000×500)ᵀ @ (2000×500) — a covariance — is 5·10^8.
+ */
+const MAX_VALUE_WORK = 1e9;
 
 /**
  * np.dot / ndarray.dot (PyArray_MatrixProduct2, multiarraymodule.c; cblas_matrixproduct for
@@ -236,18 +239,26 @@ export class MatrixProducts {
     const p = sb.length === 2 ? sb[1] : 1;
     A.writeAll(result);
     if (!valuesKnown(A, a) || !valuesKnown(A, b) || m * k * p > MAX_VALUE_WORK) {
-      A.values.markLost(A.t.vslot[A.slot(result)]);
+      A.values.markLost(
+        A.t.vslot[A.slot(result)],
+        m * k * p > MAX_VALUE_WORK
+          ? `the element values of a matrix product of more than ${MAX_VALUE_WORK.toExponential()} multiply-adds (${m}×${k} @ ${k}×${p}: its memory is simulated)`
+          : undefined,
+      );
       return;
     }
     const x = readBroadcast(A, a, sa);
     const y = readBroadcast(A, b, sb);
     const out = new Float64Array(m * p);
-    for (let i = 0; i < m; i++)
-      for (let j = 0; j < p; j++) {
-        let s = 0;
-        for (let l = 0; l < k; l++) s += x[i * k + l] * y[l * p + j];
-        out[i * p + j] = s;
+    // i-l-j order reads b by rows; each out[i, j] still adds its products in l order from 0
+    for (let i = 0; i < m; i++) {
+      const row = i * p;
+      for (let l = 0; l < k; l++) {
+        const xv = x[i * k + l];
+        const yrow = l * p;
+        for (let j = 0; j < p; j++) out[row + j] += xv * y[yrow + j];
       }
+    }
     writeValues(A, result, (i) => out[i]);
   }
 }

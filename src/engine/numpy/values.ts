@@ -88,6 +88,8 @@ export function castValue(d: DType, v: number): number {
 export class ValueStore {
   /** Formulas of VK.Expr owners, by slot, and how many operations deep each is. */
   private readonly exprs = new Map<number, ElementFn>();
+  /** Why an owner's values were not kept, when it was not the stored-values budget. */
+  private readonly lostWhy = new Map<number, string>();
   private readonly depths = new Map<number, number>();
   private readonly data = new Map<number, Typed>();
   /** dtype=object owners: the handle in each 8-byte slot (0 is a NULL pointer). */
@@ -153,8 +155,9 @@ export class ValueStore {
   }
 
   /** The owner's values are not kept any more. */
-  markLost(owner: number): void {
+  markLost(owner: number, why?: string): void {
     this.drop(owner);
+    if (why !== undefined) this.lostWhy.set(owner, why);
     this.t.vslot[owner] = owner;
     this.t.vkind[owner] = VK.Lost;
   }
@@ -213,7 +216,8 @@ export class ValueStore {
     const a = this.data.get(owner);
     if (a) return (i) => a[i];
     throw new NotSupported(
-      `the element values of arrays beyond ${VALUE_BUDGET_BYTES / 2 ** 20} MiB of stored values (their memory is simulated)`,
+      this.lostWhy.get(owner) ??
+        `the element values of arrays beyond ${VALUE_BUDGET_BYTES / 2 ** 20} MiB of stored values (their memory is simulated)`,
     );
   }
 
@@ -252,6 +256,7 @@ export class ValueStore {
       this.bytes -= this.data.get(s)!.length * this.elementBytes(s);
       this.data.delete(s);
     } else if (k === VK.Objects) this.objects.delete(s);
+    else if (k === VK.Lost) this.lostWhy.delete(s);
     this.t.vkind[s] = VK.None;
   }
 
