@@ -37,6 +37,10 @@ PRESETS: dict[str, dict[str, str]] = {
     "arena-max-2": {"MALLOC_ARENA_MAX": "2"},
     # the compare view's "glibc, tcache off" (src/protocol/environment.ts ENV_PRESETS)
     "tcache-off": {"GLIBC_TUNABLES": "glibc.malloc.tcache_count=0"},
+    # the tuning people try by hand (scenarios/heldout11/): fixed trim and mmap thresholds (setting either
+    # turns glibc's dynamic mmap threshold off), and jemalloc with one arena and a 1 s dirty decay
+    "glibc-thresholds": {"MALLOC_TRIM_THRESHOLD_": "65536", "MALLOC_MMAP_THRESHOLD_": "65536"},
+    "jemalloc-narenas1": {"LD_PRELOAD": "libjemalloc.so.2", "MALLOC_CONF": "narenas:1,dirty_decay_ms:1000"},
 }
 
 
@@ -82,6 +86,7 @@ HELDOUT = ("heldout/*.py",)
 HELDOUT9 = ("heldout9/*.py",)
 HELDOUT9_THREADS = tuple(sorted(f.stem for f in (SCENARIOS / "heldout9").glob("h9_threads_*.py")))
 HELDOUT10 = ("heldout10/*.py",)
+HELDOUT11 = ("heldout11/*.py",)
 # every environment the compare view offers (src/protocol/environment.ts ENV_PRESETS)
 COMPARE_PRESETS = ("glibc", "tcache-off", "arena-max-2", "jemalloc", "jemalloc-decay0", "mimalloc", "mimalloc-decommit0", "pymalloc-off")
 HELDOUT9_SINGLE = tuple(sorted(f.stem for f in (SCENARIOS / "heldout9").glob("h9_*.py") if f.stem not in HELDOUT9_THREADS))
@@ -153,6 +158,29 @@ def _sets() -> list[RecordingSet]:
                 note="issue 9: the second held-out stand-in, every compare-view environment",
             )
         )
+    # A third held-out stand-in (scenarios/heldout11/, written before reading the allocator code: what
+    # people try when tuning), under every compare-view environment and the two tunings it names.
+    for preset in COMPARE_PRESETS:
+        sets.append(
+            RecordingSet(
+                f"heldout11-{preset}", HELDOUT11, None, f"env/{preset}", preset=preset,
+                note="issue 9: the third held-out stand-in, every compare-view environment",
+            )
+        )
+    sets.append(
+        RecordingSet(
+            "heldout11-glibc-thresholds", HELDOUT11, None, "env/glibc-thresholds", preset="glibc-thresholds",
+            names=("h11_trim_threshold_cache", "h11_mmap_threshold_buffers"),
+            note="issue 9: the third held-out set's threshold snippets with MALLOC_TRIM_THRESHOLD_/MALLOC_MMAP_THRESHOLD_",
+        )
+    )
+    sets.append(
+        RecordingSet(
+            "heldout11-jemalloc-narenas1", HELDOUT11, None, "env/jemalloc-narenas1", preset="jemalloc-narenas1",
+            names=("h11_jemalloc_decay_sleep", "h11_thread_pool_futures"),
+            note="issue 9: the third held-out set's jemalloc tuning (MALLOC_CONF=narenas:1,dirty_decay_ms:1000)",
+        )
+    )
     return sets
 
 

@@ -62,11 +62,13 @@ describe('compare environments on held-out snippets', () => {
     await panel.getByRole('checkbox', { name: 'PYTHONMALLOC=malloc', exact: true }).check();
     await page.getByRole('button', { name: 'Compare 4', exact: true }).click();
     await waitIdle(page, 170_000);
-    // Started from a freshly typed script, the comparison's playhead stayed on line 10 (the loop) in
-    // three runs here (allocators-7, not yet understood); Run takes all four to the end
-    await page.getByRole('button', { name: 'Run', exact: true }).click();
-    await waitIdle(page, 170_000);
+    // Started from a freshly typed script, every run reaches the end without pressing Run. It used
+    // to stop all four on line 10 (the loop): five simulations at once on 2 loaded cores spent the
+    // page's 60 s of wall time each (allocators-8: runSeconds gives each run one budget per run).
     await answerAt(page, 'expand.cache_clear()');
+    const cols = (await pageState(page)).compare as { statement: number | null; error: unknown }[];
+    expect(cols.map((c) => c.error)).toEqual([null, null, null, null]);
+    expect(cols.map((c) => c.statement)).toEqual([6, 6, 6, 6]);
     // PYTHONMALLOC=malloc's column booted from the lazily fetched capture
     expect(variantChunk().length).toBeGreaterThan(0);
     const labels = (await page.getByTestId('compare-column').locator('h3.env-label').allTextContents()).map(

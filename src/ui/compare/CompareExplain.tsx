@@ -22,9 +22,11 @@ export function CompareExplain({ runs, labels }: { runs: RunData[]; labels: stri
   const k = usePlayhead((p) => positionOf(p).statement);
   const ready = runs.filter((r) => r.snapshot !== null);
   const waiting = runs.some((r) => r.status !== 'idle');
-  const failed = runs
-    .map((r, i) => (r.error && r.error.statement !== null && k > r.error.statement ? labels[i] : null))
-    .filter(Boolean);
+  const stoppedAt = (r: RunData): boolean => r.error !== null && r.error.statement !== null && k > r.error.statement;
+  // The simulator's own time budget is no error of the script: say which it was.
+  const outOfTime = (r: RunData): boolean => r.error?.pyType === 'TimeBudgetExceeded';
+  const failed = labels.filter((_, i) => stoppedAt(runs[i]) && !outOfTime(runs[i]));
+  const timedOut = labels.filter((_, i) => stoppedAt(runs[i]) && outOfTime(runs[i]));
   const at: ComparedRun[] = [];
   runs.forEach((r, i) => {
     if (!r.snapshot) return;
@@ -85,6 +87,12 @@ export function CompareExplain({ runs, labels }: { runs: RunData[]; labels: stri
         <p className="error" role="alert">
           The script stopped with an error under {failed.join(', ')}: the figures are those of the last
           statement it finished.
+        </p>
+      )}
+      {timedOut.length > 0 && (
+        <p className="error" role="alert">
+          The simulation’s time budget ran out under {timedOut.join(', ')} (the runs share this
+          machine’s cores): the figures are those of the last statement it finished.
         </p>
       )}
     </section>

@@ -4,7 +4,7 @@ import { useComparison } from '../../store/comparison';
 import { useEditor } from '../../store/editor';
 import { useOptions } from '../../store/options';
 import { usePlayhead } from '../../store/playhead';
-import { positionOf, runIsCurrent, runKeyOf } from '../shell/sync';
+import { positionOf, runIsCurrent, runKeyOf, runSeconds } from '../shell/sync';
 
 /** The comparison's columns now (none while the page shows one run). */
 export function currentColumns(): ComparedColumn[] {
@@ -26,8 +26,9 @@ export function startCompareSync(): () => void {
     const source = useEditor.getState().source;
     const { tunables } = useOptions.getState();
     const target = { statement: positionOf(usePlayhead.getState()).statement, event: null };
+    const maxSeconds = runSeconds();
     for (const col of currentColumns())
-      syncColumn(col, runKeyOf(source, tunables, col.env), source, { tunables, env: col.env }, target);
+      syncColumn(col, runKeyOf(source, tunables, col.env), source, { tunables, env: col.env, maxSeconds }, target);
   };
   const unsubs = [
     useComparison.subscribe(sync),

@@ -1,8 +1,9 @@
 import { engineClient } from '../../client/engineClient';
 import { useRun } from '../../client/runStore';
 import { DEFAULT_ENV, envKey, sameEnv, type EnvSpec } from '../../protocol/environment';
-import type { Position } from '../../protocol/messages';
+import { DEFAULT_RUN_SECONDS, type Position } from '../../protocol/messages';
 import { completedAt } from '../../protocol/statementCount';
+import { useComparison } from '../../store/comparison';
 import { useEditor } from '../../store/editor';
 import { useOptions } from '../../store/options';
 import { usePlayhead, type PlayheadState } from '../../store/playhead';
@@ -23,13 +24,28 @@ export const currentKey = (): string =>
 /** Does the worker hold a run of the current script and options? */
 export const runIsCurrent = (): boolean => useRun.getState().runKey === currentKey();
 
+/**
+ * The time budget of each run the page starts now. The page's worker measures its budget in wall
+ * time (a worker has no CPU clock: budget.ts), so runs started together share the cores: the page's
+ * run and a comparison's other environments run at once, and each gets the budget once per run
+ * (the whole comparison may take as long as the runs one after another). With one budget each, a
+ * typed lru_cache loop of 30,000 calls compared in four environments on 2 loaded cores stopped in
+ * all four at 60 s on its loop (line 10), which looked like a comparison stuck there.
+ */
+export function runSeconds(): number {
+  const envs = useComparison.getState().envs;
+  const pageEnv = useOptions.getState().env;
+  const others = envs ? envs.filter((e) => !sameEnv(e, pageEnv)).length : 0;
+  return DEFAULT_RUN_SECONDS * (1 + others);
+}
+
 /** Start a run of the current script if none is current; returns true when one was started. */
 export function ensureRun(target: Position): boolean {
   if (runIsCurrent()) return false;
   engineClient().run(
     currentKey(),
     useEditor.getState().source,
-    { tunables: useOptions.getState().tunables, env: useOptions.getState().env },
+    { tunables: useOptions.getState().tunables, env: useOptions.getState().env, maxSeconds: runSeconds() },
     target,
   );
   return true;

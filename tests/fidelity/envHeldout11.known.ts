@@ -1,0 +1,62 @@
+/**
+ * Recordings of the third held-out set (scenarios/heldout11/, written before reading the allocator
+ * code; allocators-8) the simulator does not reproduce yet, with what was measured.
+ * envHeldout11.test.ts runs them as `it.fails`: one that starts to pass fails the suite until it is
+ * taken off. Keys are `<preset>/<scenario>`. First judged: 33 of 52 within at every step; with 2 more real runs of the threaded
+ * snippets under glibc and MALLOC_ARENA_MAX=2 (recorded/env-reruns/), 35: h11_jemalloc_decay_sleep matches
+ * one of them under both.
+ */
+const JEMALLOC_DECAY_SLEEP =
+  "held-out, two threads started together: after the start loop the real process has built less than the model (glibc: rss +2.9 MiB real, +5.0 simulated; 3 pymalloc arenas more real, 5 simulated): the same cause as h10_arena_max_threads (envHeldout10.known.ts), the model's workers run further before the main thread gets the GIL back from `t.start()`";
+const THREAD_POOL =
+  "held-out, a ThreadPoolExecutor of 4 workers: within up to the pool's end (74 MiB anon_mmap real and simulated), but after `del parsed, chunks` the real process frees more pymalloc arenas (glibc: 17 left real, 21 simulated; rss +19.5 MiB real, +23.7 simulated): which worker built which rows (and so which arenas empty) follows the scheduler and the model's hand-over";
+
+export const KNOWN_HELDOUT11_GAPS = new Map<string, string>([
+  ['glibc/h11_thread_pool_futures', `${THREAD_POOL} (outside here: rss@7 rss@8 anon_mmap@7 arenas@7)`],
+  ['tcache-off/h11_jemalloc_decay_sleep', `${JEMALLOC_DECAY_SLEEP} (outside here: rss@6)`],
+  ['tcache-off/h11_thread_pool_futures', `${THREAD_POOL} (outside here: rss@7 arenas@7)`],
+  [
+    'jemalloc/h11_jemalloc_decay_sleep',
+    `${JEMALLOC_DECAY_SLEEP} (outside here: rss@6 rss@7 rss@8 rss@9 rss@10 rss@11 anon_mmap@6 arenas@6)`,
+  ],
+  [
+    'jemalloc/h11_thread_pool_futures',
+    `${THREAD_POOL} (outside here: rss@7 rss@8 anon_mmap@7 arenas@7 arenas@8)`,
+  ],
+  [
+    'jemalloc-decay0/h11_jemalloc_decay_sleep',
+    `${JEMALLOC_DECAY_SLEEP} (outside here: rss@6 anon_mmap@6 arenas@6)`,
+  ],
+  ['jemalloc-decay0/h11_thread_pool_futures', `${THREAD_POOL} (outside here: rss@7)`],
+  [
+    'mimalloc/h11_jemalloc_decay_sleep',
+    `${JEMALLOC_DECAY_SLEEP} (outside here: anon_mmap@6 anon_mmap@7 anon_mmap@8 anon_mmap@9 anon_mmap@10 anon_mmap@11)`,
+  ],
+  [
+    'mimalloc/h11_worker_loop_dicts',
+    'after the 60-batch loop rss is +3.5 MiB real, +2.4 simulated (tolerance 1.0); every other figure within: not examined',
+  ],
+  [
+    'mimalloc/h11_numpy_pipeline',
+    'rss from `del raw, centered` on: real +45.5 MiB, simulated +56.7 (tolerance 3.4); after `del kept` real +34.1, simulated +56.7: each time the simulated mimalloc keeps about one 12 MB array (1.5 million floats, 11.4 MiB) more committed than the real one gives back, as in mimalloc/h10_numpy_temporaries (envHeldout10.known.ts); not found yet',
+  ],
+  [
+    'mimalloc/h11_thread_pool_futures',
+    `${THREAD_POOL} (outside here: anon_mmap@5 anon_mmap@6 anon_mmap@7 anon_mmap@8)`,
+  ],
+  [
+    'mimalloc-decommit0/h11_jemalloc_decay_sleep',
+    `${JEMALLOC_DECAY_SLEEP} (outside here: anon_mmap@6 anon_mmap@7 anon_mmap@8 anon_mmap@9 anon_mmap@10 anon_mmap@11)`,
+  ],
+  [
+    'mimalloc-decommit0/h11_thread_pool_futures',
+    `${THREAD_POOL} (outside here: rss@8 anon_mmap@5 anon_mmap@6 anon_mmap@7 anon_mmap@8)`,
+  ],
+  ['pymalloc-off/h11_jemalloc_decay_sleep', `${JEMALLOC_DECAY_SLEEP} (outside here: rss@6 anon_mmap@6)`],
+  ['pymalloc-off/h11_thread_pool_futures', `${THREAD_POOL} (outside here: rss@7 heap@6 fordblks@7)`],
+  [
+    'jemalloc-narenas1/h11_jemalloc_decay_sleep',
+    `${JEMALLOC_DECAY_SLEEP} (outside here: rss@6 anon_mmap@6 arenas@6)`,
+  ],
+  ['jemalloc-narenas1/h11_thread_pool_futures', `${THREAD_POOL} (outside here: rss@7 rss@8)`],
+]);
