@@ -14,7 +14,7 @@ import { Tour } from '../help/Tour';
 import { ConfirmDialog } from './ConfirmDialog';
 import { installKeys } from './keys';
 import { Notices } from './Notices';
-import { followHashChange, startUrlFollow } from './share';
+import { followHashChange, openFromHash, startUrlFollow } from './share';
 import { startSync } from './sync';
 import { TopBar } from './TopBar';
 import { useStale } from './useStale';
@@ -32,8 +32,8 @@ export function App(): React.JSX.Element {
   const previewing = useScrubPreview((s) => s.event !== null);
   useEffect(() => {
     const stop = startSync();
-    // (the link was opened before the first render: main.tsx; startCompareSync syncs what it set)
     const stopCompare = startCompareSync();
+    openFromHash(location.hash);
     const stopUrl = startUrlFollow();
     const removeKeys = installKeys();
     // A link pasted into the address bar of an open page changes only the hash.
