@@ -1,5 +1,5 @@
 import type { Snapshot } from '../engine/trace/snapshot';
-import { memoByObject } from './memo';
+import { memoByLayers } from './memo';
 
 /**
  * The address-space map on one axis. Spaces: "address" = bytes of virtual address; "layout" =
@@ -90,7 +90,7 @@ function build(s: Snapshot): AddressLayout {
   return { regions, total: x };
 }
 
-export const addressLayout = memoByObject((s: Snapshot, _k: 0) => build(s));
+export const addressLayout = memoByLayers(build);
 
 function countBits(words: Uint32Array): number {
   let n = 0;

@@ -1,5 +1,5 @@
 import { glibcOf, type Snapshot } from '../engine/trace/snapshot';
-import { memoByObject } from './memo';
+import { memoByLayers } from './memo';
 
 /** One line of the bins panel. */
 export interface BinRow {
@@ -69,4 +69,4 @@ function build(s: Snapshot): BinRow[] {
   return [...acc.values()].sort((a, b) => order.indexOf(a.bin) - order.indexOf(b.bin) || a.index - b.index);
 }
 
-export const binRows = memoByObject((s: Snapshot, _k: 0) => build(s));
+export const binRows = memoByLayers(build);

@@ -1,5 +1,6 @@
 import { explainStep, type EventWindow, type StepSummary } from '../engine/explain';
-import { buildSnapshot, type Snapshot } from '../engine/trace/snapshot';
+import { buildSnapshot, type ArenaColumns, type Snapshot } from '../engine/trace/snapshot';
+import type { Sentence } from '../engine/explain/types';
 import type { Cursor } from './cursor';
 import type { SimProcess } from './process';
 import { endOf, type Post, type RunState } from './runState';
@@ -53,6 +54,26 @@ export class Landings {
     if (c.dead) this.drop(run, c);
     else fit(run, c);
     return snap;
+  }
+
+  /**
+   * A landing's sentences alone, for views already sent from the layers' history (session.ts): the
+   * replay's capture writes them without building the views a second time (the heap's columns of a
+   * million chunks: ~55 ms of a seed landing's CPU).
+   */
+  sentencesAt(run: RunState, statement: number, event: number): Sentence[] {
+    const c = this.cursorFor(run, event, statement);
+    this.seeking(run, c, event);
+    let said: Sentence[] | null = null;
+    const reached = c.runTo(event, run.statements.length, (n, running) => {
+      const arenas = c.process.arenas ? c.process.arenas.arenaColumns() : null;
+      said = this.sentencesHere(run, c.process, running, n, arenas);
+    });
+    if (!reached || said === null)
+      throw new Error(`the replay ended at event ${c.event} before event ${event}`);
+    if (c.dead) this.drop(run, c);
+    else fit(run, c);
+    return said;
   }
 
   /** Leave a process standing exactly at a position (stopped for good there): pools and objects are read from it. */
@@ -111,19 +132,31 @@ export class Landings {
     at: number,
     early: ((views: Snapshot) => void) | null = null,
   ): Snapshot {
+    const snap = buildSnapshot({ kernel: p.kernel, libc: p.libc, pymalloc: p.arenas }, statement, at, []);
+    // `early` sends the views (their buffers transferred): explain reads its own copy of the arenas
+    const arenas = early && snap.arenas ? cloneArenas(snap.arenas) : snap.arenas;
+    early?.(snap);
+    snap.explain = this.sentencesHere(run, p, step, at, arenas);
+    return snap;
+  }
+
+  /** The sentences of `p` standing at event `at`, `step` the statement just run (or being run); -1 at the start. */
+  private sentencesHere(
+    run: RunState,
+    p: SimProcess,
+    step: number,
+    at: number,
+    arenas: ArenaColumns | null,
+  ): Sentence[] {
     // the events of the statement shown, up to this point (the first run's log has them)
     let events: EventWindow | null = null;
     if (step >= 0 && step < run.statements.length) {
       const from = step === 0 ? run.loadEvents : run.statementEnd[step - 1];
       if (from !== undefined) events = this.window(run.log, from, at);
     }
-    const snap = buildSnapshot({ kernel: p.kernel, libc: p.libc, pymalloc: p.arenas }, statement, at, []);
-    // `early` sends the views (their buffers transferred): explain reads its own copy of the arenas
-    const arenas = early && snap.arenas ? cloneArenas(snap.arenas) : snap.arenas;
-    early?.(snap);
     const before: StepSummary | null = step >= 0 ? (run.summaries[step] ?? null) : null;
     const owners = p.owners(step >= 0 ? (run.bindings[step] ?? null) : null);
-    snap.explain = explainStep({
+    return explainStep({
       kernel: p.kernel,
       libc: p.libc,
       arenas,
@@ -131,7 +164,6 @@ export class Landings {
       events,
       owners,
     });
-    return snap;
   }
 
   private window(log: TimelineLog, from: number, to: number): EventWindow {

@@ -201,12 +201,18 @@ export class Session {
       if (layers) early(buildSnapshot(layers, want.statement, want.event, []));
       this.history.kick(run);
     }
+    if (drawnFirst) {
+      // the views went from the history: the replay writes the sentences only
+      const explain = this.landings.sentencesAt(run, want.statement, want.event);
+      this.post({ type: 'explained', runId, reqId, position, explain });
+      return;
+    }
     const snap = this.landings.snapshotAt(
       run,
       want.statement,
       want.event,
       atEnd,
-      this.viewsFirst && !drawnFirst ? early : null,
+      this.viewsFirst ? early : null,
     );
     if (drawnFirst) this.post({ type: 'explained', runId, reqId, position, explain: snap.explain });
     else this.postSnapshot(run, reqId, position, snap, t0, false);

@@ -4,7 +4,11 @@ import { diffSnapshots, type Changes } from '../../derive/diff';
 import type { Snapshot } from '../../engine/trace/snapshot';
 import { useCompare } from '../../store/compare';
 
-const memo = new WeakMap<Snapshot, { a: Snapshot; r: Changes }>();
+/**
+ * Keyed on the snapshots' `scalars` (their layers): the copy the page makes when a landing's sentences
+ * arrive shares them, so the diff (two passes over a million chunks on the seed) is not redone then.
+ */
+const memo = new WeakMap<Snapshot['scalars'], { a: Snapshot['scalars']; r: Changes }>();
 
 /**
  * The changes the views mark: against the compared step (the page's own run), else against the
@@ -18,11 +22,11 @@ export function changesNow(
   const cur = r.snapshot;
   const against = store === useRun && cmp.position !== null;
   const base = against ? cmp.snapshot : (r.previous?.snapshot ?? null);
-  if (!cur || !base || base === cur) return null;
-  let hit = memo.get(cur);
-  if (!hit || hit.a !== base) {
-    hit = { a: base, r: diffSnapshots(base, cur) };
-    memo.set(cur, hit);
+  if (!cur || !base || base.scalars === cur.scalars) return null;
+  let hit = memo.get(cur.scalars);
+  if (!hit || hit.a !== base.scalars) {
+    hit = { a: base.scalars, r: diffSnapshots(base, cur) };
+    memo.set(cur.scalars, hit);
   }
   return { changes: hit.r, base: against ? 'compare' : 'previous' };
 }

@@ -3,6 +3,7 @@ import type { Kernel } from '../../kernel/kernel';
 import { EventKind } from '../../trace/events';
 import { bytes, mb } from '../format';
 import type { EventWindow } from '../layers';
+import { DEFAULT_MMAP_THRESHOLD, pickedEvents } from './mmapEvents';
 import type { OwnerAnswer } from '../owners';
 import { heldBy } from '../phrases';
 import type { StepSummary } from '../summary';
@@ -11,8 +12,6 @@ import type { Sentence, SentencePart } from '../types';
 /** The stat (GlibcMalloc.stats) the summary keeps of the threshold before a step. */
 const MMAP_THRESHOLD = 'mp_.mmap_threshold';
 
-/** glibc's mmap threshold before any dynamic raise (DEFAULT_MMAP_THRESHOLD_MIN, 128 KiB). */
-const DEFAULT_MMAP_THRESHOLD = 128 * 1024;
 /** Chunks mapped in a step this big get a sentence of their own (the interpreter's own are smaller). */
 const NEW_MMAP = 512 * 1024;
 
@@ -35,31 +34,6 @@ export const mmapPointers = (glibc: GlibcMalloc): number[] => bigMmaps(glibc).ma
 function residentOf(kernel: Kernel, chunk: number): number | null {
   const m = kernel.mappings.find((x) => x.start === chunk);
   return m ? m.resident.count * 4096 : null;
-}
-
-/**
- * The events of the window explainMmaps reads, in order: pymalloc arenas, the kernel's mappings,
- * a free() right after a munmap, and malloc/calloc/realloc of at least the default mmap threshold.
- */
-function pickedEvents(ev: EventWindow): number[] {
-  const { kind, size } = ev;
-  const out: number[] = [];
-  for (let i = ev.from; i < ev.to; i++) {
-    const k = kind[i];
-    if (k <= EventKind.Realloc) {
-      if (size.get(i) >= DEFAULT_MMAP_THRESHOLD) out.push(i);
-    } else if (k === EventKind.Free) {
-      if (i > ev.from && kind[i - 1] === EventKind.Munmap) out.push(i);
-    } else if (
-      k === EventKind.ArenaNew ||
-      k === EventKind.ArenaFree ||
-      k === EventKind.Mmap ||
-      k === EventKind.Munmap ||
-      k === EventKind.Mremap
-    )
-      out.push(i);
-  }
-  return out;
 }
 
 /**
