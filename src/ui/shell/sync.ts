@@ -39,13 +39,19 @@ export function runSeconds(): number {
   return DEFAULT_RUN_SECONDS * (1 + others);
 }
 
+function budgetOption(): { maxSeconds?: number } {
+  const s = runSeconds();
+  return s === DEFAULT_RUN_SECONDS ? {} : { maxSeconds: s };
+}
+
 /** Start a run of the current script if none is current; returns true when one was started. */
 export function ensureRun(target: Position): boolean {
   if (runIsCurrent()) return false;
   engineClient().run(
     currentKey(),
     useEditor.getState().source,
-    { tunables: useOptions.getState().tunables, env: useOptions.getState().env, maxSeconds: runSeconds() },
+    // the run's options name a budget only when it is not the default one (they go into the report)
+    { tunables: useOptions.getState().tunables, env: useOptions.getState().env, ...budgetOption() },
     target,
   );
   return true;
