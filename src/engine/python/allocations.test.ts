@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PythonProcess } from './process';
+import { callsOf } from './testing';
 import expected from './testdata/allocation_expected.json';
 import exceptions from './testdata/exception_expected.json';
 
@@ -8,21 +8,11 @@ import exceptions from './testdata/exception_expected.json';
  * CPython 3.11.7 (testdata/record_allocations.py hooks the allocators with PyMem_SetAllocator):
  * after `setup`, gc.collect() empties the free lists, then the statement runs traced.
  */
-function simulate(setup: string, statement: string): string[] {
-  const p = new PythonProcess();
-  p.load('');
-  p.exec(setup);
-  const run = p.prepare(statement);
-  p.vm.gc.collectFull();
-  p.vm.mem.log = [];
-  run();
-  return p.vm.mem.log;
-}
 
 describe('allocator calls, statement by statement, as CPython 3.11.7 makes them', () => {
   for (const c of [...expected.cases, ...exceptions.cases]) {
     it(`${c.setup.replace(/\n/g, '; ')} ⟶ ${c.statement.replace(/\n/g, '; ')}`, () => {
-      expect(simulate(c.setup, c.statement)).toEqual(c.calls);
+      expect(callsOf(c.setup, c.statement)).toEqual(c.calls);
     });
   }
 });

@@ -27,6 +27,19 @@ export function callsOf(setup: string, source: string): string[] {
   return log;
 }
 
+/**
+ * callsOf with the C-library calls made outside PyObject_/PyMem_ as well (allocatorCalls' format):
+ * the setup run, the collector run, then only the statement's calls.
+ */
+export function allocatorCallsOf(setup: string, statement: string): string[] {
+  const p = new PythonProcess();
+  p.load('');
+  if (setup.trim()) p.exec(setup);
+  const run = p.prepare(statement);
+  p.vm.gc.collectFull();
+  return allocatorCalls(p, run);
+}
+
 /** repr() of a module-level name. */
 export function valueOf(p: PythonProcess, name: string): string {
   const h = p.globalValue(name);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PythonProcess } from '../process';
+import { callsOf } from '../testing';
 import expected from '../testdata/modules_expected.json';
 
 /**
@@ -8,21 +8,11 @@ import expected from '../testdata/modules_expected.json';
  * lists, then the statement runs traced. The recorder's process has these modules loaded (site
  * imports them), so `import` in a setup costs nothing that is traced.
  */
-function simulate(setup: string, statement: string): string[] {
-  const p = new PythonProcess();
-  p.load('');
-  p.exec(setup);
-  const run = p.prepare(statement);
-  p.vm.gc.collectFull();
-  p.vm.mem.log = [];
-  run();
-  return p.vm.mem.log;
-}
 
 describe('standard-library modules: allocator calls as CPython 3.11.7 makes them', () => {
   for (const c of expected.cases) {
     it(`${c.setup.replace(/\n/g, '; ')} ⟶ ${c.statement.replace(/\n/g, '; ')}`, () => {
-      expect(simulate(c.setup, c.statement)).toEqual(c.calls);
+      expect(callsOf(c.setup, c.statement)).toEqual(c.calls);
     });
   }
 });

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PythonProcess } from '../process';
-import { allocatorCalls } from '../testing';
+import { allocatorCallsOf } from '../testing';
 import expected from '../testdata/ctypes_expected.json';
 
 /**
@@ -21,20 +20,12 @@ const NOT_EXACT: Record<string, string> = {
   'b = ctypes.create_string_buffer(b"hello")': 'the class is made as for create_string_buffer(6)',
 };
 
-function simulate(setup: string, statement: string): string[] {
-  const p = new PythonProcess();
-  p.load('');
-  p.exec(setup);
-  const run = p.prepare(statement);
-  p.vm.gc.collectFull();
-  return allocatorCalls(p, run);
-}
 
 describe('ctypes: the allocations CPython 3.11.7 makes', () => {
   for (const c of expected.cases) {
     if (NOT_EXACT[c.statement] !== undefined) continue;
     it(`${c.setup.replace(/\n/g, '; ').slice(0, 90)} ⟶ ${c.statement}`, () => {
-      expect(simulate(c.setup, c.statement)).toEqual(c.calls);
+      expect(allocatorCallsOf(c.setup, c.statement)).toEqual(c.calls);
     });
   }
 });

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PythonProcess } from '../process';
-import { allocatorCalls } from '../testing';
+import { allocatorCallsOf } from '../testing';
 import expected from '../testdata/gzip_expected.json';
 
 /**
@@ -32,20 +31,12 @@ function reachingGlibc(calls: string[]): string[] {
     return Number.isFinite(size) && size > PYMALLOC_MAX;
   });
 }
-function simulate(setup: string, statement: string): string[] {
-  const p = new PythonProcess();
-  p.load('');
-  p.exec(setup);
-  const run = p.prepare(statement);
-  p.vm.gc.collectFull();
-  return allocatorCalls(p, run);
-}
 
 describe('gzip: the calls that reach glibc, as CPython 3.11.7 makes them', () => {
   for (const c of expected.cases) {
     if (NOT_EXACT[c.statement] !== undefined) continue;
     it(`${c.setup.replace(/\n/g, '; ').slice(0, 90)} ⟶ ${c.statement}`, () => {
-      expect(reachingGlibc(simulate(c.setup, c.statement))).toEqual(reachingGlibc(c.calls));
+      expect(reachingGlibc(allocatorCallsOf(c.setup, c.statement))).toEqual(reachingGlibc(c.calls));
     });
   }
 });

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PythonProcess } from '../process';
-import { allocatorCalls } from '../testing';
+import { allocatorCallsOf } from '../testing';
 import expected from '../testdata/numbers_expected.json';
 
 /**
@@ -31,21 +30,13 @@ const NOT_EXACT: Record<string, string> = {
   'h = hashlib.blake2b(data, digest_size=16)': 'the first keyword call: which names the start-up interned',
 };
 
-function simulate(setup: string, statement: string): string[] {
-  const p = new PythonProcess();
-  p.load('');
-  p.exec(setup);
-  const run = p.prepare(statement);
-  p.vm.gc.collectFull();
-  return allocatorCalls(p, run);
-}
 
 describe('number and digest modules: allocator calls as CPython 3.11.7 makes them', () => {
   for (const c of expected.cases) {
     const name = `${c.setup.replace(/\n/g, '; ')} ⟶ ${c.statement.replace(/\n/g, '; ')}`;
     if (NOT_EXACT[c.statement] !== undefined) continue;
     it(name, () => {
-      expect(simulate(c.setup, c.statement)).toEqual(c.calls);
+      expect(allocatorCallsOf(c.setup, c.statement)).toEqual(c.calls);
     });
   }
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PythonProcess } from '../process';
+import { callsOf } from '../testing';
 import expected from '../testdata/meta_expected.json';
 
 /**
@@ -7,21 +7,11 @@ import expected from '../testdata/meta_expected.json';
  * CPython 3.11.7 (tools/allocations/record_allocations.py meta --clear-type-cache): after `setup`,
  * gc.collect() empties the free lists, then the statement runs traced.
  */
-function simulate(setup: string, statement: string): string[] {
-  const p = new PythonProcess();
-  p.load('');
-  p.exec(setup);
-  const run = p.prepare(statement);
-  p.vm.gc.collectFull();
-  p.vm.mem.log = [];
-  run();
-  return p.vm.mem.log;
-}
 
 describe('metaclasses: allocator calls as CPython 3.11.7 makes them', () => {
   for (const c of expected.cases) {
     it(`${c.setup.replace(/\n/g, '; ')} ⟶ ${c.statement.replace(/\n/g, '; ')}`, () => {
-      expect(simulate(c.setup, c.statement)).toEqual(c.calls);
+      expect(callsOf(c.setup, c.statement)).toEqual(c.calls);
     });
   }
 });
