@@ -105,8 +105,14 @@ describe("the recorder's compile of a script, generated against recorded ones", 
     // s7_csv_sales_aggregate, s7_itertools_groupby_chain_islice, s7_log_levels_re_counter,
     // s7_record_types_sizes, s7_slots_inheritance_dict, s7_small_int_cache_identity,
     // s7_tokenizer_parser_classes, v8_slots_vs_dict_records, v8_text_split_lines, v8_two_attr_instances,
-    // v8_unicode_mixed_strings)
-    expect(off.length, off.join(', ')).toBeLessThanOrEqual(45);
+    // v8_unicode_mixed_strings; the tenth session's recordings (sample-8's 39, the lead's l10_, v9_,
+    // ctypes-frames', numpy-8's) add 18, all new scripts: l10_abc_singledispatch_contexts,
+    // l10_access_log_regex_report, l10_csv_dictwriter_newline_tempdir, l10_datetime_vec_dunder,
+    // l10_metaclass_match_numbers and 13 s8_ (chainmap_userdict_settings, csv_report_writer,
+    // dataclass_post_init_replace, datetime_shift_records, dict_merge_inventory, exception_hierarchy_retry,
+    // getrusage_phases_report, getsizeof_container_survey, order_state_machine, re_finditer_calc_tokenizer,
+    // singledispatch_reduce_partial, tracemalloc_top10_report, typing_generic_repository))
+    expect(off.length, off.join(', ')).toBeLessThanOrEqual(63);
   });
 
   it('leaves the heap after <start> as the real compile left it in most scripts, exact calls in some', () => {
