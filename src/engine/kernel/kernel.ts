@@ -427,9 +427,10 @@ export class Kernel {
 
   private addResident(pages: number): void {
     this.residentPages += pages;
-    if (pages > 0 && this.residentPages * PAGE_SIZE + this.baselineRss > this.ram)
-      throw new OomKilled(this.residentPages * PAGE_SIZE + this.baselineRss, this.ram);
-    if (pages > 0) this.faults += pages;
+    if (pages > 0) {
+      this.faults += pages;
+      if (this.rss > this.ram) throw new OomKilled(this.rss, this.ram);
+    }
     if (this.onWork !== null && pages !== 0)
       this.onWork(pages > 0 ? pages * PAGE_FAULT_NS : -pages * PAGE_DROP_NS);
     if (this.residentPages > this.peakResidentPages) this.peakResidentPages = this.residentPages;

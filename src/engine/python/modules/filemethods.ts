@@ -20,7 +20,7 @@ import {
 } from './fileobj';
 import { simFs } from './simfs';
 import { fileReadinto } from './filereadinto';
-import { decodeNewlines, lineEnd, readsUniversal, translateWrite } from './textnewline';
+import { decodeNewlines, lineEnd, mallocOrFail, readsUniversal, translateWrite } from './textnewline';
 
 /**
  * The methods of the simulated files (fileobj.ts), with the blocks 3.11.7 makes (measured,
@@ -41,12 +41,6 @@ import { decodeNewlines, lineEnd, readsUniversal, translateWrite } from './textn
 const CHUNK_SIZE = 8192;
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8');
-
-function mallocOrFail(vm: Vm, n: number): number {
-  const p = vm.mem.malloc(n);
-  if (p === 0) throw memoryError();
-  return p;
-}
 
 /** A call's transients: all allocated, then freed in the same order (or last first, `lifo`). */
 function transients(vm: Vm, sizes: number[], lifo = false): void {

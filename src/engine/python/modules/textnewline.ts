@@ -26,7 +26,8 @@ export interface NewlineState {
   pendingCr: boolean;
 }
 
-function mallocOrFail(vm: Vm, n: number): number {
+/** PyMem_Malloc that raises MemoryError when the model's allocator refuses (the file methods' blocks too). */
+export function mallocOrFail(vm: Vm, n: number): number {
   const p = vm.mem.malloc(n);
   if (p === 0) throw memoryError();
   return p;
