@@ -320,7 +320,12 @@ export class PythonProcess {
         };
       let made: ReturnType<typeof uncaughtException>;
       try {
-        made = uncaughtException(this.vm, e, (f) => (f === filename ? this.source : null));
+        made = uncaughtException(
+          this.vm,
+          e,
+          (f) => (f === filename ? this.source : null),
+          this.evaluator.modules.get('sys'),
+        );
       } catch (inner) {
         // under HIGHWATER_DEBUG a dead handle reached while printing is the bug itself: report it
         if (inner instanceof HandleUseAfterFree) throw inner;

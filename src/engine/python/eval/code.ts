@@ -102,8 +102,14 @@ const CodeType = (): TypeSlots =>
       co_freevars: { name: 'co_freevars', get: (vm, h) => namesTuple(vm, codeRt(vm, h).co.freevars) },
       // code_memberlist's T_INT members: PyLong_FromLong at each read.
       co_argcount: { name: 'co_argcount', get: (vm, h) => fromLong(vm, codeRt(vm, h).co.argcount) },
-      co_posonlyargcount: { name: 'co_posonlyargcount', get: (vm, h) => fromLong(vm, codeRt(vm, h).co.posonlyargcount) },
-      co_kwonlyargcount: { name: 'co_kwonlyargcount', get: (vm, h) => fromLong(vm, codeRt(vm, h).co.kwonlyargcount) },
+      co_posonlyargcount: {
+        name: 'co_posonlyargcount',
+        get: (vm, h) => fromLong(vm, codeRt(vm, h).co.posonlyargcount),
+      },
+      co_kwonlyargcount: {
+        name: 'co_kwonlyargcount',
+        get: (vm, h) => fromLong(vm, codeRt(vm, h).co.kwonlyargcount),
+      },
       co_nlocals: { name: 'co_nlocals', get: (vm, h) => fromLong(vm, codeRt(vm, h).co.nlocals) },
       co_stacksize: { name: 'co_stacksize', get: (vm, h) => fromLong(vm, codeRt(vm, h).co.stacksize) },
       co_flags: { name: 'co_flags', get: (vm, h) => fromLong(vm, codeRt(vm, h).co.flags) },
@@ -116,7 +122,10 @@ const constStr = (vm: Vm, s: string): number => intern(vm, s);
 
 /** A fresh tuple of a code object's interned names (get_localsplus_names). */
 const namesTuple = (vm: Vm, names: readonly string[]): number =>
-  tupleFromItems(vm, names.map((n) => intern(vm, n)));
+  tupleFromItems(
+    vm,
+    names.map((n) => intern(vm, n)),
+  );
 
 /** Register the `code` type (the eval loop's own type) in a Vm. */
 export function installCodeType(vm: Vm): void {

@@ -97,7 +97,8 @@ export class ConstLoader {
     }
     this.merged.set(key, h);
     // a folded str constant ("hello_" + "world") is interned like a literal one
-    if (vm.table.type[h] === T.Str && allNameChars(strValue(vm, h))) noteInternedConst(vm, strValue(vm, h), h);
+    if (vm.table.type[h] === T.Str && allNameChars(strValue(vm, h)))
+      noteInternedConst(vm, strValue(vm, h), h);
     return h;
   }
 

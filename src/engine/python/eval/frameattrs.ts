@@ -96,7 +96,8 @@ function getLocals(it: Interpreter, h: number): number {
 function clearFrame(vm: Vm, h: number): number {
   const o = ownerOf(vm, h, 'clear()');
   if (!isOwned(o)) {
-    if ((o as Frame).owner === Owner.Generator) throw new NotSupported("frame.clear() of a generator's frame");
+    if ((o as Frame).owner === Owner.Generator)
+      throw new NotSupported("frame.clear() of a generator's frame");
     throw raiseString(vm, E.RuntimeError, 'cannot clear an executing frame');
   }
   const d = frameObjectData(vm, h);

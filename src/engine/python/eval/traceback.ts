@@ -112,7 +112,33 @@ interface PrintContext {
   needClose: boolean;
   /** Which release's printer: 3.13 prints through traceback.py (tracebackLines313.ts). */
   python: VersionName;
+  /** Which frames of each traceback to print (sys.tracebacklimit, a `limit=`), null for all. */
+  limit: FrameLimit;
 }
+
+/** A printer's frame limit: the oldest or the newest `n` frames of each traceback. */
+export type FrameLimit = { keep: 'oldest' | 'newest'; n: number } | null;
+
+/**
+ * The frames a printer shows under a limit. The C printer of 3.11/3.12 (PyTraceBack_Print →
+ * tb_printinternal) keeps the newest `limit` frames, 1000 by default: measured on 3.11.7, a
+ * 3,000-deep RecursionError prints 1,000 frames ("repeated 997 more times") and no `<module>` line.
+ * 3.13's uncaught printer (traceback.py, _print_exception_bltin) keeps the newest too but has no
+ * default. traceback.print_exc/format_exception keep the OLDEST `limit` (StackSummary's islice), the
+ * newest for a negative `limit=` (its deque): tb_limit.py, measured on all three.
+ */
+function limitedEntries(tb: TracebackEntry[], limit: FrameLimit): TracebackEntry[] {
+  if (limit === null || tb.length <= limit.n) return tb;
+  if (limit.n <= 0) return [];
+  return limit.keep === 'oldest' ? tb.slice(0, limit.n) : tb.slice(tb.length - limit.n);
+}
+
+/** traceback.py's reading of a `limit` (sys.tracebacklimit already folded in): n ≥ 0 the oldest n, n < 0 the newest -n. */
+export const pyFrameLimit = (n: number | null): FrameLimit =>
+  n === null ? null : n >= 0 ? { keep: 'oldest', n } : { keep: 'newest', n: -n };
+
+/** PyTraceBack_LIMIT: the C printer's default when sys.tracebacklimit is not set. */
+export const TRACEBACK_LIMIT_DEFAULT = 1000;
 
 /** _ExceptionPrintContext.emit: inside a group every line gets the indent and a margin ("| "). */
 function emit(ctx: PrintContext, text: string, margin = '|'): string {
@@ -125,12 +151,22 @@ function emit(ctx: PrintContext, text: string, margin = '|'): string {
 }
 
 /** The frames of a traceback object's chain as the traceback module's format_tb prints them. */
-export function framesText(vm: Vm, tb: number, sourceOf: (filename: string) => string | null): string {
-  return stackText({ type: '', message: '', traceback: tracebackEntries(vm, tb) }, sourceOf, vm.py.name);
+export function framesText(
+  vm: Vm,
+  tb: number,
+  sourceOf: (filename: string) => string | null,
+  limit: FrameLimit = null,
+): string {
+  const traceback = limitedEntries(tracebackEntries(vm, tb), limit);
+  return stackText({ type: '', message: '', traceback }, sourceOf, vm.py.name);
 }
 
 /** One frame as the traceback module's format_frame_summary writes it (File line, source, carets). */
-export function frameSummaryText(e: TracebackEntry, sourceOf: (filename: string) => string | null, python: VersionName): string {
+export function frameSummaryText(
+  e: TracebackEntry,
+  sourceOf: (filename: string) => string | null,
+  python: VersionName,
+): string {
   return python === '3.13'
     ? `  File "${e.filename}", line ${e.line}, in ${e.name}\n` + frameLines313(e, sourceOf(e.filename))
     : displayLine(e, sourceOf(e.filename));
@@ -180,28 +216,35 @@ export function formatException(
   r: ExceptionReport,
   sourceOf: (filename: string) => string | null,
   python: VersionName = '3.11',
+  limit: FrameLimit = null,
 ): string {
-  return formatIn(r, sourceOf, { depth: 0, needClose: false, python });
+  return formatIn(r, sourceOf, { depth: 0, needClose: false, python, limit });
 }
 
-function formatIn(r: ExceptionReport, sourceOf: (filename: string) => string | null, ctx: PrintContext): string {
+function formatIn(
+  r: ExceptionReport,
+  sourceOf: (filename: string) => string | null,
+  ctx: PrintContext,
+): string {
   let out = '';
   if (r.chained) {
     out += formatIn(r.chained.exception, sourceOf, ctx);
     out += emit(ctx, r.chained.cause ? CAUSE : CONTEXT);
   }
+  const shown = { ...r, traceback: limitedEntries(r.traceback, ctx.limit) };
   if (!r.group) {
-    if (r.traceback.length)
-      out += emit(ctx, 'Traceback (most recent call last):\n') + emit(ctx, stackText(r, sourceOf, ctx.python));
+    if (shown.traceback.length)
+      out +=
+        emit(ctx, 'Traceback (most recent call last):\n') + emit(ctx, stackText(shown, sourceOf, ctx.python));
     return out + emit(ctx, exceptionOnly(r));
   }
   if (ctx.depth > MAX_GROUP_DEPTH) return out + emit(ctx, `... (max_group_depth is ${MAX_GROUP_DEPTH})\n`);
   const top = ctx.depth === 0;
   if (top) ctx.depth++;
-  if (r.traceback.length)
+  if (shown.traceback.length)
     out +=
       emit(ctx, 'Exception Group Traceback (most recent call last):\n', top ? '+' : '|') +
-      emit(ctx, stackText(r, sourceOf, ctx.python));
+      emit(ctx, stackText(shown, sourceOf, ctx.python));
   out += emit(ctx, exceptionOnly(r));
   const count = r.group.length;
   const n = count <= MAX_GROUP_WIDTH ? count : MAX_GROUP_WIDTH + 1;

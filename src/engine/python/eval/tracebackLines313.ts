@@ -32,7 +32,10 @@ export function frameLines313(e: TracebackEntry, source: string | null): string 
   }
   const firstLine = cps(original[0]);
   const lastLine = cps(original[endLine - e.line]);
-  const allLines = dedented.split('\n').slice(0, endLine - e.line + 1).map(cps);
+  const allLines = dedented
+    .split('\n')
+    .slice(0, endLine - e.line + 1)
+    .map(cps);
   const n = allLines.length;
   const dedentChars = firstLine.length - allLines[0].length;
   const startOff = Math.max(0, charOffset(firstLine, e.col) - dedentChars);
@@ -56,7 +59,8 @@ export function frameLines313(e: TracebackEntry, source: string | null): string 
     rightOff = anchors.rightLine === 0 ? anchors.rightCol + startOff : anchors.rightCol;
     leftOff = displayWidth(allLines[anchors.leftLine], leftOff);
     rightOff = displayWidth(allLines[anchors.rightLine], rightOff);
-    for (const at of [anchors.leftLine, anchors.rightLine]) for (let d = -1; d <= 1; d++) significant.add(at + d);
+    for (const at of [anchors.leftLine, anchors.rightLine])
+      for (let d = -1; d <= 1; d++) significant.add(at + d);
   }
   significant.delete(-1);
   significant.delete(n);
@@ -171,7 +175,12 @@ function caretAnchors(segment: string): Anchors | null {
  * StackSummary._should_show_carets: none under `return f(...)` / `x = f(...)` when the call is the
  * rest of the statement; else carets when anchored or when the instruction is not the whole line.
  */
-function shouldShowCarets(startOff: number, endOff: number, allLines: string[][], anchors: Anchors | null): boolean {
+function shouldShowCarets(
+  startOff: number,
+  endOff: number,
+  allLines: string[][],
+  anchors: Anchors | null,
+): boolean {
   let body: Stmt[] | null;
   try {
     body = parse(allLines.map((l) => l.join('')).join('\n')).body;
@@ -183,7 +192,12 @@ function shouldShowCarets(startOff: number, endOff: number, allLines: string[][]
     const st = body[0];
     let value: Expr | null = null;
     if (st.k === 'Return' && st.value?.k === 'Call' && st.value.func.k === 'Name') value = st.value;
-    else if (st.k === 'Assign' && st.value.k === 'Call' && st.targets.length === 1 && st.targets[0].k === 'Name')
+    else if (
+      st.k === 'Assign' &&
+      st.value.k === 'Call' &&
+      st.targets.length === 1 &&
+      st.targets[0].k === 'Name'
+    )
       value = st.value;
     // the real check compares the node's UTF-8 columns with character offsets, as here
     if (

@@ -1,5 +1,12 @@
 import { codeRt } from '../eval/code';
-import { exceptionReport, formatException, frameSummaryText, framesText } from '../eval/traceback';
+import {
+  exceptionReport,
+  formatException,
+  frameSummaryText,
+  framesText,
+  pyFrameLimit,
+  type FrameLimit,
+} from '../eval/traceback';
 import { fromLong, intValue } from '../objects/int';
 import { strValue } from '../objects/str';
 import { tupleFromItems } from '../objects/tuple';
@@ -28,7 +35,8 @@ import { moduleFromGlobals, unsupportedHelper } from './typing';
  * The stack API (extract_tb/extract_stack/walk_tb/walk_stack, FrameSummary/StackSummary,
  * format_list/format_stack, clear_frames, TracebackException) runs as Python
  * (tracebackSummarySource.ts); TracebackException.format() writes what format_exception writes
- * for its exception (a `limit` or `capture_locals` given to it does not change that text).
+ * for its exception (a `limit` or `capture_locals` given to it does not change that text;
+ * format_exception/format_tb/print_exc honour `limit=` and sys.tracebacklimit as traceback.py does).
  */
 const TRACEBACK_SOURCE = `
 import sys
@@ -48,10 +56,17 @@ def _exception_of(exc, value, tb):
     return value
 
 
+def _limit_of(limit):
+    # StackSummary._extract_from_extended_frame_gen: no limit given reads sys.tracebacklimit
+    if limit is None:
+        limit = getattr(sys, "tracebacklimit", None)
+        if limit is not None and limit < 0:
+            limit = 0
+    return limit
+
+
 def format_exception(exc, /, value=_sentinel, tb=_sentinel, limit=None, chain=True):
-    if limit is not None:
-        _hw_unsupported("traceback.format_exception with a limit")
-    return _hw_chunks(_exception_of(exc, value, tb), chain)
+    return _hw_chunks(_exception_of(exc, value, tb), chain, _limit_of(limit))
 
 
 def print_exception(exc, /, value=_sentinel, tb=_sentinel, limit=None, file=None, chain=True):
@@ -76,9 +91,7 @@ def print_exc(limit=None, file=None, chain=True):
 
 
 def format_tb(tb, limit=None):
-    if limit is not None:
-        _hw_unsupported("traceback.format_tb with a limit")
-    return _hw_frames(tb)
+    return _hw_frames(tb, _limit_of(limit))
 
 
 def print_tb(tb, limit=None, file=None):
@@ -136,6 +149,8 @@ export const tracebackModule: ModuleSpec = {
       if (!chain) delete r.chained;
       return r;
     };
+    const limitOf = (vm2: Vm, h: number | undefined): FrameLimit =>
+      pyFrameLimit(h === undefined || h === vm2.s.None ? null : Number(intValue(vm2, h)));
     const num = (vm2: Vm, h: number): number => (h === vm2.s.None ? -1 : Number(intValue(vm2, h)));
     const orNone = (vm2: Vm, v: number): number => {
       if (v >= 0) return fromLong(vm2, v);
@@ -153,7 +168,12 @@ export const tracebackModule: ModuleSpec = {
         const unit = Number(intValue(vm2, a[1])) >> 1;
         const pos = code.co.positions;
         const at = (k: number) => (unit >= 0 && unit * 4 + k < pos.length ? pos[unit * 4 + k] : -1);
-        return tupleFromItems(vm2, [orNone(vm2, at(0)), orNone(vm2, at(1)), orNone(vm2, at(2)), orNone(vm2, at(3))]);
+        return tupleFromItems(vm2, [
+          orNone(vm2, at(0)),
+          orNone(vm2, at(1)),
+          orNone(vm2, at(2)),
+          orNone(vm2, at(3)),
+        ]);
       }),
       // linecache.getline over the script's text: the line with its newline, '' past the end
       _hw_line: helper('_hw_line', Meth.Fastcall, (vm2, _s, a) =>
@@ -179,21 +199,31 @@ export const tracebackModule: ModuleSpec = {
       _hw_chunks: helper('_hw_chunks', Meth.Varargs, (vm2, _s, a) =>
         a[0] === vm2.s.None
           ? strList(vm2, ['NoneType: None\n'])
-          : strList(vm2, tracebackChunks(formatException(report(vm2, a[0], a[1] === vm2.s.True), sourceOf, vm2.py.name))),
+          : strList(
+              vm2,
+              tracebackChunks(
+                formatException(
+                  report(vm2, a[0], a[1] === vm2.s.True),
+                  sourceOf,
+                  vm2.py.name,
+                  limitOf(vm2, a[2]),
+                ),
+              ),
+            ),
       ),
       _hw_only: helper('_hw_only', Meth.O, (vm2, _s, a) => {
         if (a[0] === vm2.s.None) return strList(vm2, ['NoneType: None\n']);
         const r = { ...report(vm2, a[0], false), traceback: [] };
         return strList(vm2, tracebackChunks(formatException(r, sourceOf, vm2.py.name)));
       }),
-      _hw_frames: helper('_hw_frames', Meth.O, (vm2, _s, a) =>
+      _hw_frames: helper('_hw_frames', Meth.Fastcall, (vm2, _s, a) =>
         strList(
           vm2,
           a[0] === vm2.s.None
             ? []
-            : tracebackChunks('Traceback (most recent call last):\n' + framesText(vm2, a[0], sourceOf)).slice(
-                1,
-              ),
+            : tracebackChunks(
+                'Traceback (most recent call last):\n' + framesText(vm2, a[0], sourceOf, limitOf(vm2, a[1])),
+              ).slice(1),
         ),
       ),
     });
