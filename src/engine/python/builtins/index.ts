@@ -5,6 +5,7 @@ import { moduleData, moduleStatic } from '../objects/module';
 import { T, type MethodDef } from '../objects/types';
 import { buildClassDef } from './buildclass';
 import { builtinFunctions } from './functions';
+import { asyncIterationDefs } from './asyncfns';
 import type { BuiltinsHost } from './host';
 import { printDef } from './print';
 import { scopeDefs } from './scope';
@@ -53,6 +54,7 @@ export function installBuiltins(host: BuiltinsHost, stdout: () => number): numbe
   const names = moduleData(vm, mod).attrs;
   const defs: MethodDef[] = [
     ...builtinFunctions(host),
+    ...asyncIterationDefs(),
     printDef(stdout),
     ...scopeDefs(host),
     ...execDefs(host),

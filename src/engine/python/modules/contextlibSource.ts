@@ -9,8 +9,10 @@
  * ABC's subclass hook is not there, and AbstractContextManager itself is not offered). Names from
  * elsewhere: `_wraps` (functools), `_deque` (collections), `_MethodType` (a bound method).
  * redirect_stdout and redirect_stderr swap sys.stdout / sys.stderr (`_sys`), which print reads at
- * each call (`file=sys.stderr` looks the attribute up then). Not modelled: the async context
- * managers, chdir.
+ * each call (`file=sys.stderr` looks the attribute up then). The async side: `@asynccontextmanager`
+ * makes an `_AsyncGeneratorContextManager` per `async with` (the same __dict__ as the sync one, over
+ * an async generator it steps with anext/athrow), `aclosing`, AsyncContextDecorator, and
+ * nullcontext's async methods. Not modelled: AsyncExitStack, chdir.
  */
 export const CONTEXTLIB_SOURCE = `
 class ContextDecorator(object):
@@ -79,6 +81,77 @@ class _GeneratorContextManager(_GeneratorContextManagerBase, ContextDecorator):
             raise RuntimeError("generator didn't stop after throw()")
 
 
+class AsyncContextDecorator(object):
+    def _recreate_cm(self):
+        return self
+
+    def __call__(self, func):
+        @_wraps(func)
+        async def inner(*args, **kwds):
+            async with self._recreate_cm():
+                return await func(*args, **kwds)
+        return inner
+
+
+class _AsyncGeneratorContextManager(_GeneratorContextManagerBase, AsyncContextDecorator):
+    """Helper for @asynccontextmanager decorator."""
+
+    async def __aenter__(self):
+        # the arguments are dropped once the generator runs (as __enter__ drops them)
+        del self.args, self.kwds, self.func
+        try:
+            return await anext(self.gen)
+        except StopAsyncIteration:
+            raise RuntimeError("generator didn't yield") from None
+
+    async def __aexit__(self, typ, value, traceback):
+        if typ is None:
+            try:
+                await anext(self.gen)
+            except StopAsyncIteration:
+                return False
+            raise RuntimeError("generator didn't stop")
+        if value is None:
+            value = typ()
+        try:
+            await self.gen.athrow(typ, value, traceback)
+        except StopAsyncIteration as exc:
+            # the generator finished: the exception was swallowed unless it is this one
+            return exc is not value
+        except RuntimeError as exc:
+            if exc is value:
+                exc.__traceback__ = traceback
+                return False
+            if isinstance(value, (StopIteration, StopAsyncIteration)) and exc.__cause__ is value:
+                value.__traceback__ = traceback
+                return False
+            raise
+        except BaseException as exc:
+            if exc is not value:
+                raise
+            exc.__traceback__ = traceback
+            return False
+        raise RuntimeError("generator didn't stop after athrow()")
+
+
+def asynccontextmanager(func):
+    @_wraps(func)
+    def helper(*args, **kwds):
+        return _AsyncGeneratorContextManager(func, args, kwds)
+    return helper
+
+
+class aclosing:
+    def __init__(self, thing):
+        self.thing = thing
+
+    async def __aenter__(self):
+        return self.thing
+
+    async def __aexit__(self, *exc_info):
+        await self.thing.aclose()
+
+
 def contextmanager(func):
     @_wraps(func)
     def helper(*args, **kwds):
@@ -116,6 +189,12 @@ class nullcontext:
         return self.enter_result
 
     def __exit__(self, *excinfo):
+        pass
+
+    async def __aenter__(self):
+        return self.enter_result
+
+    async def __aexit__(self, *excinfo):
         pass
 
 
