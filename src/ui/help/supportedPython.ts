@@ -42,7 +42,7 @@ export const SUPPORTED_PYTHON: readonly SupportedGroup[] = [
       'fnmatch (fnmatch, fnmatchcase, filter, translate; str patterns)',
       'graphlib (TopologicalSorter: static_order, prepare/get_ready/done, CycleError)',
       'platform (python_version, system, machine, platform(), uname, … as this machine answers under each release)',
-      're, string, textwrap, pprint, datetime, time, timeit, enum, dataclasses, typing, abc, contextlib, types',
+      're, string, textwrap, pprint, datetime, time, timeit, enum, dataclasses, typing, abc, contextlib (async too), types, errno',
       'os, os.path, pathlib, shutil, tempfile, resource, sys (getsizeof, getrefcount, intern, …), gc, weakref, tracemalloc, logging (%- and {-style formatters), __file__ of modules, traceback (format_exc, print_exc, format_exception, …), warnings (warn, filters, catch_warnings), linecache, keyword, numbers',
       'threading, queue, concurrent.futures (threads run as the OS would schedule them, with the GIL)',
       'asyncio (run, tasks, gather, wait, wait_for, as_completed, sleep, Queue, Lock, Event, Semaphore, TaskGroup, timeout, run_in_executor, to_thread, wrap_future; time passes on the simulated clock), contextvars',

@@ -10,6 +10,7 @@ import { typingModule } from './typing';
 import { stringModule } from './stringmod';
 import { numbersModule } from './numbersmod';
 import { keywordModule } from './keywordmod';
+import { errnoModule } from './errnomod';
 import { warningsModule } from './warningsmod';
 import { linecacheModule } from './linecachemod';
 import { tracebackModule } from './tracebackmod';
@@ -134,6 +135,7 @@ registerModules([
   warningsModule,
   linecacheModule,
   keywordModule,
+  errnoModule,
   numbersModule,
   contextlibModule,
   datetimeModule,

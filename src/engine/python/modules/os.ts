@@ -15,6 +15,7 @@ import { normalizePath, procPathKind, SIM_PID } from './procfs';
 import type { ModuleSpec } from './registry';
 import { FILE_FUNCTIONS, fspath, O_FLAGS } from './osfile';
 import { absPath, simFs } from './simfs';
+import { STRERROR } from './errnoData';
 
 /**
  * os and os.path (posixpath) as memory snippets use them. Both are loaded at start-up in the
@@ -111,6 +112,13 @@ export const osModule: ModuleSpec = {
         const n = Number(intValue(vm2, a[0]));
         if (n < 0) throw raiseString(vm2, E.ValueError, 'negative argument not allowed');
         return bytesNew(vm2, urandomBytes(n));
+      }),
+      // os_strerror_impl: glibc's strerror text (measured: tools/modules/errno_names.py)
+      def('strerror', Meth.O, (vm2, _s, a) => {
+        if (!vm2.typeOf(a[0]).mro.includes(T.Int))
+          throw typeError(vm2, "'%.200s' object cannot be interpreted as an integer", vm2.typeOf(a[0]).name);
+        const code = Number(intValue(vm2, a[0]));
+        return strNew(vm2, STRERROR[code] ?? `Unknown error ${code}`);
       }),
       def('sysconf', Meth.O, (vm2, _s, a) => {
         if (vm2.table.type[a[0]] === T.Str) {
