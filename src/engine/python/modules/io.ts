@@ -5,7 +5,8 @@ import { moduleType } from '../objects/modtypes';
 import { StringIOType } from '../objects/stringio';
 import { Meth } from '../objects/types';
 import { openBuiltin } from './procfile';
-import { fromSsize } from '../objects/int';
+import { fromLong, fromSsize } from '../objects/int';
+import { SEEK_WHENCE } from './osfile';
 import type { ModuleSpec } from './registry';
 
 /**
@@ -41,6 +42,7 @@ export const ioModule: ModuleSpec = {
     } finally {
       vm.mem.accounted = was;
     }
+    for (const [k, v] of SEEK_WHENCE) attrs.set(k, fromLong(vm, v));
     return m;
   },
 };

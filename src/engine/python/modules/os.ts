@@ -13,7 +13,7 @@ import type { Vm } from '../runtime/vm';
 import { def, staticModule } from './gc';
 import { normalizePath, procPathKind, SIM_PID } from './procfs';
 import type { ModuleSpec } from './registry';
-import { FILE_FUNCTIONS, fspath, O_FLAGS } from './osfile';
+import { FILE_FUNCTIONS, fspath, O_FLAGS, SEEK_WHENCE } from './osfile';
 import { absPath, simFs } from './simfs';
 import { STRERROR } from './errnoData';
 
@@ -154,6 +154,8 @@ export const osModule: ModuleSpec = {
     attrs.set('pardir', intern(vm, '..'));
     attrs.set('devnull', intern(vm, '/dev/null'));
     attrs.set('name', intern(vm, 'posix'));
+    // lseek's whence values (0, 1, 2: small ints, cached, no allocation), also io.SEEK_*
+    for (const [k, v] of SEEK_WHENCE) attrs.set(k, fromLong(vm, v));
     // made at start-up in the real process: outside the simulated heap, as environ is
     const was = vm.mem.accounted;
     vm.mem.accounted = true;

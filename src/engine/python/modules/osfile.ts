@@ -18,6 +18,13 @@ import { absPath, simFs } from './simfs';
  * A descriptor's reads and writes are system calls: they allocate only their bytes result (read)
  * or the int they return.
  */
+/** os.SEEK_SET / SEEK_CUR / SEEK_END (and io's): lseek's whence. */
+export const SEEK_WHENCE: [string, number][] = [
+  ['SEEK_SET', 0],
+  ['SEEK_CUR', 1],
+  ['SEEK_END', 2],
+];
+
 export const O_FLAGS: Record<string, number> = {
   O_RDONLY: 0,
   O_WRONLY: 1,

@@ -13,6 +13,7 @@ import { tupleFromItems, tupleItems } from '../objects/tuple';
 import { T, TpFlags, type TypeSlots } from '../objects/types';
 import type { Vm } from '../runtime/vm';
 import { gcAllocRaw, gcFreeRaw, OP } from './pickleops';
+import { saveInstanceBelow2 } from './picklereconstruct';
 
 /**
  * Pickling what the C pickler reduces (Modules/_pickle.c save() → save_reduce, 3.11): a class
@@ -34,6 +35,8 @@ export interface PicklerCore {
   save(obj: number): void;
   write(bytes: ArrayLike<number>): void;
   memoPut(obj: number): void;
+  /** memo_get of `obj` when it is memoized (true). */
+  memoGet(obj: number): boolean;
 }
 
 const CUSTOM_REDUCE = ['__reduce_ex__', '__reduce__', '__getnewargs__', '__getnewargs_ex__'];
@@ -296,8 +299,9 @@ export function saveInstance(p: PicklerCore, vm: Vm, obj: number): void {
   const tp = vm.typeOf(obj);
   for (const name of CUSTOM_REDUCE)
     if (ownAttr(vm, tp, name)) throw new NotSupported(`pickling a ${tp.name} through its own ${name}`);
-  // below protocol 2 object.__reduce_ex__ goes through copyreg._reduce_ex (_reconstructor), not modelled
-  if (p.proto < 2) throw new NotSupported(`pickling a ${tp.name} instance below protocol 2 (copyreg._reduce_ex)`);
+  // below protocol 2 object.__reduce_ex__ goes through copyreg._reduce_ex (_reconstructor)
+  if (p.proto < 2)
+    return saveInstanceBelow2(p, vm, obj, tp, ownAttr(vm, tp, '__getstate__'), () => getState(vm, obj, tp));
   const reduceEx = boundMethod(vm);
   let reduceValue = 0;
   try {
