@@ -11,6 +11,7 @@ import { Meth, T, type MethodDef } from '../objects/types';
 import type { Vm } from '../runtime/vm';
 import type { ModuleSpec } from './registry';
 import { invokeGcCallbacks } from './gccallbacks';
+import { countedObjects, isCountedObject } from './gcobjects';
 
 /** A static module made at start-up (already imported by the recorder: importing it allocates nothing). */
 export function staticModule(vm: Vm, name: string, defs: MethodDef[]): number {
@@ -116,9 +117,14 @@ export const gcModule: ModuleSpec = {
       def('get_freeze_count', Meth.NoArgs, (vm2) => fromSsize(vm2, gc.freezeCount)),
       def('get_objects', Meth.Fastcall | Meth.Keywords, (vm2, _s, a, kw) => {
         const arg = a.length ? a : kw?.has('generation') ? [kw.get('generation')!] : [];
-        return listOf(vm2, gc.objects(generationArg(vm2, arg, null)));
+        const g = generationArg(vm2, arg, null);
+        // gc_get_objects_impl: generation g's list (each of 0, 1, 2 in turn for None); the
+        // counted objects (start-up, imports) are each list's oldest, at its head
+        const items: number[] = [];
+        for (let i = g ?? 0; i <= (g ?? 2); i++) items.push(...countedObjects(vm2, i), ...gc.objects(i));
+        return listOf(vm2, items);
       }),
-      def('is_tracked', Meth.O, (vm2, _s, a) => vm2.s.bool(gc.isTracked(a[0]))),
+      def('is_tracked', Meth.O, (vm2, _s, a) => vm2.s.bool(gc.isTracked(a[0]) || isCountedObject(vm2, a[0]))),
       def('get_referents', Meth.Varargs, (vm2, _s, a) => {
         const refs: number[] = [];
         for (const o of a)
