@@ -44,6 +44,7 @@ import { startupProfile, type ProfileName, type StartupProfile } from './startup
 import { cpythonVersion, type CPythonVersion, type VersionName } from './versions';
 import { applyVersionLayouts } from './versions/layouts';
 import { placeStaticObjects } from './runtime/staticids';
+import { startupHistogram } from './runtime/gcInventoryData';
 import { OutputReader } from './outputReader';
 
 export interface ProcessOptions {
@@ -520,6 +521,7 @@ export class PythonProcess {
     const b = this.profile.gc;
     if (!this.phantomAdded) {
       gc.size[2] += b.gen2Objects;
+      gc.inventory.add('start-up', startupHistogram(this.profile.name), b.gen2Objects);
       this.phantomAdded = true;
     }
     gc.collectFull();

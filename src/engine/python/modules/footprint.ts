@@ -1,5 +1,6 @@
 import type { Kernel } from '../../kernel/kernel';
 import type { Libc } from '../../libc/libc';
+import { importHistogram } from '../runtime/gcInventoryData';
 import type { Vm } from '../runtime/vm';
 import { FOOTPRINTS } from './footprints/data';
 import type { FootprintDelta, FootprintSet } from './footprints/types';
@@ -109,6 +110,9 @@ function replay(vm: Vm, h: HostState, name: string, trace: string, delta: Footpr
   for (const [id, p] of pm.own) h.made.set(`${name}:p:${id}`, p);
   for (const [id, p] of g.own) h.made.set(`${name}:g:${id}`, p);
   after(vm, host, delta, rss0, anon0);
+  // what the counted objects it left in the collector are (gc.get_objects lists them)
+  const o = delta.gc.objects;
+  vm.gc.inventory.add(`import ${name}`, importHistogram(host.version, name), o[0] + o[1] + o[2]);
 }
 
 /** The footprint's own ids → pointers, and what earlier imports left live. */

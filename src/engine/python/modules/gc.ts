@@ -11,6 +11,7 @@ import { Meth, T, type MethodDef } from '../objects/types';
 import type { Vm } from '../runtime/vm';
 import type { ModuleSpec } from './registry';
 import { invokeGcCallbacks } from './gccallbacks';
+import { countedObjects, isCountedObject } from './gcobjects';
 
 /** A static module made at start-up (already imported by the recorder: importing it allocates nothing). */
 export function staticModule(vm: Vm, name: string, defs: MethodDef[]): number {
@@ -39,7 +40,10 @@ const DEBUG = {
 function generationArg(vm: Vm, a: readonly number[], fallback: number | null): number | null {
   if (a.length === 0 || a[0] === vm.s.None) return fallback;
   const g = Number(intValue(vm, a[0]));
-  if (g < 0) throw valueError(vm, 'generation parameter must be greater than or equal to 0');
+  // gc_collect_impl: "invalid generation" either way; gc_get_objects_impl: -1 is its default (all
+  // generations), below it "cannot be negative" (3.11.7)
+  if (fallback === null && g === -1) return null;
+  if (g < 0) throw valueError(vm, fallback === null ? 'generation parameter cannot be negative' : 'invalid generation');
   if (g >= 3)
     throw valueError(
       vm,
@@ -116,9 +120,16 @@ export const gcModule: ModuleSpec = {
       def('get_freeze_count', Meth.NoArgs, (vm2) => fromSsize(vm2, gc.freezeCount)),
       def('get_objects', Meth.Fastcall | Meth.Keywords, (vm2, _s, a, kw) => {
         const arg = a.length ? a : kw?.has('generation') ? [kw.get('generation')!] : [];
-        return listOf(vm2, gc.objects(generationArg(vm2, arg, null)));
+        const g = generationArg(vm2, arg, null);
+        // gc_get_objects_impl: generation g's list (each of 0, 1, 2 in turn for None); the
+        // counted objects (start-up, imports) are each list's oldest, at its head
+        const items: number[] = [];
+        // (pushed one by one: a spread of 10^5 arguments overflows the JS stack)
+        for (let i = g ?? 0; i <= (g ?? 2); i++)
+          for (const part of [countedObjects(vm2, i), gc.objects(i)]) for (const h of part) items.push(h);
+        return listOf(vm2, items);
       }),
-      def('is_tracked', Meth.O, (vm2, _s, a) => vm2.s.bool(gc.isTracked(a[0]))),
+      def('is_tracked', Meth.O, (vm2, _s, a) => vm2.s.bool(gc.isTracked(a[0]) || isCountedObject(vm2, a[0]))),
       def('get_referents', Meth.Varargs, (vm2, _s, a) => {
         const refs: number[] = [];
         for (const o of a)

@@ -1,5 +1,5 @@
 import type { Vm } from '../runtime/vm';
-import { importCost } from './footprint';
+import { importCost, loadedAtStartup } from './footprint';
 
 /**
  * A standard-library module the simulated process can import (collections, functools, json…).
@@ -33,9 +33,32 @@ export function registerModules(list: readonly ModuleSpec[]): void {
       name: s.name,
       load(vm, importModule) {
         importCost(vm, s.name, importModule, (n) => specs.has(n));
-        return s.load(vm, importModule);
+        return adoptingObjects(vm, s.name, () => s.load(vm, importModule));
       },
     });
+  }
+}
+
+/**
+ * Run a module's load with the collector noting what it tracks: the real module's objects are
+ * already in the counted population (the start-up's, or the import footprint's just replayed),
+ * so the ones the model makes take their places there (gc.get_objects lists each once).
+ * Nested loads (a dependency's) adopt their own objects.
+ */
+function adoptingObjects(vm: Vm, name: string, load: () => number): number {
+  const gc = vm.gc;
+  const outer = gc.adoptions;
+  const mine = new Map<number, number>();
+  gc.adoptions = mine;
+  try {
+    return load();
+  } finally {
+    gc.adoptions = outer;
+    const source = loadedAtStartup(vm, name) ? 'start-up' : `import ${name}`;
+    for (const [type, n] of mine) {
+      const slots = vm.types[type];
+      if (n > 0 && slots !== undefined) gc.inventory.adopt(source, slots.name, n);
+    }
   }
 }
 

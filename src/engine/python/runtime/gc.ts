@@ -1,5 +1,6 @@
 import { F_REACHABLE, F_RLE, F_TRACKED, type ObjectTable } from '../objects/table';
 import { T } from '../objects/types';
+import { GcInventory } from './gcInventory';
 
 /** What the collector needs from the interpreter. */
 export interface GcHost {
@@ -54,6 +55,13 @@ export class Gc {
   readonly collected = [0, 0, 0];
   longLivedTotal = 0;
   longLivedPending = 0;
+  /**
+   * While a modelled module loads: its objects tracked, net, per type id (GcInventory.adopt takes
+   * them out of the counted population they are part of).
+   */
+  adoptions: Map<number, number> | null = null;
+  /** What the counted (not modelled) part of the sizes is: the start-up's and imports' objects. */
+  readonly inventory = new GcInventory();
   enabled = true;
   collecting = false;
 
@@ -94,6 +102,7 @@ export class Gc {
     this.append(h, 0);
     t.flags[h] |= F_TRACKED;
     this.size[0]++;
+    if (this.adoptions) this.adoptions.set(t.type[h], (this.adoptions.get(t.type[h]) ?? 0) + 1);
   }
 
   /** _PyObject_GC_UNTRACK. */
@@ -102,6 +111,7 @@ export class Gc {
     if (!(t.flags[h] & F_TRACKED)) return;
     const g = t.gen[h];
     if (g >= 0 && g !== UNREACHABLE) this.size[g]--;
+    if (this.adoptions) this.adoptions.set(t.type[h], (this.adoptions.get(t.type[h]) ?? 0) - 1);
     this.unlink(h);
     t.flags[h] &= ~F_TRACKED;
     t.gen[h] = -1;
@@ -133,6 +143,21 @@ export class Gc {
       for (let h = t.gcNext[head]; h !== head; h = t.gcNext[h]) out.push(h);
     }
     return out;
+  }
+
+  /**
+   * How many counted objects (the inventory's, not in the lists) each generation holds, oldest
+   * first: the permanent generation, then 2, 1, 0 (see GcInventory).
+   */
+  countedByGeneration(): { permanent: number; generations: [number, number, number] } {
+    const t = this.host.table;
+    const counted = (i: number): number => {
+      let n = 0;
+      const head = this.heads[i];
+      for (let h = t.gcNext[head]; h !== head; h = t.gcNext[h]) n++;
+      return Math.max(0, this.size[i] - n);
+    };
+    return { permanent: counted(PERMANENT), generations: [counted(0), counted(1), counted(2)] };
   }
 
   isTracked(h: number): boolean {
