@@ -75,6 +75,8 @@ import { globModule } from './globmod';
 import { calendarModule } from './calendarmod';
 import { inspectModule } from './inspectmod';
 import { codecsModule } from './codecsmod';
+import { urllibModules } from './urllibmod';
+import { htmlModules } from './htmlmod';
 
 /** Every standard-library module the simulator models, one file each (one line here per module). */
 registerModules([
@@ -160,6 +162,8 @@ registerModules([
   calendarModule,
   inspectModule,
   codecsModule,
+  ...urllibModules,
+  ...htmlModules,
 ]);
 
 export { findModule, type ModuleSpec } from './registry';
