@@ -77,6 +77,7 @@ import { inspectModule } from './inspectmod';
 import { codecsModule } from './codecsmod';
 import { urllibModules } from './urllibmod';
 import { htmlModules } from './htmlmod';
+import { copyregModule } from './copyregmod';
 
 /** Every standard-library module the simulator models, one file each (one line here per module). */
 registerModules([
@@ -164,6 +165,7 @@ registerModules([
   codecsModule,
   ...urllibModules,
   ...htmlModules,
+  copyregModule,
 ]);
 
 export { findModule, type ModuleSpec } from './registry';

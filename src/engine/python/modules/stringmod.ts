@@ -8,9 +8,11 @@ import { moduleFromGlobals, unsupportedHelper } from './typing';
  * (split, str.capitalize over map, join: the real function's one line of work) and Template, whose
  * substitute/safe_substitute run re.sub with a converter as the real class does. The import costs
  * its recorded footprint (string and _string, about 2,500 pymalloc calls); the body runs accounted.
- * Template's pattern is the real one with IGNORECASE|ASCII over the whole pattern instead of the
- * scoped `(?a:…)` group (the simulator's re has no scoped flags; the other parts are `$ { }`, which
- * no flag changes). Template's substitution is not call-exact: re.sub with a converter differs from
+ * Template's pattern is compiled per class in __init_subclass__ (a subclass's delimiter, idpattern,
+ * braceidpattern or its own pattern, with VERBOSE), as the real class does; the default identifier's
+ * scoped `(?a:…)` becomes ASCII over the whole pattern (the simulator's re has no scoped flags; the
+ * other parts are the escaped delimiter and `{ }`), so `Template.pattern.flags` has ASCII set where
+ * the real one has UNICODE. Template's substitution is not call-exact: re.sub with a converter differs from
  * _sre's in a few transient blocks (its piece list, the order the match objects go). Not supported yet: Formatter, and substitute() given a mapping and keywords
  * together (the real one chains them in a collections.ChainMap).
  */
@@ -35,13 +37,39 @@ _sentinel_dict = {}
 
 class Template:
     delimiter = '$'
-    idpattern = r'[_a-z][_a-z0-9]*'
+    idpattern = r'(?a:[_a-z][_a-z0-9]*)'
     braceidpattern = None
     flags = _re.IGNORECASE
-    pattern = _re.compile(
-        r'\\$(?:(?P<escaped>\\$)|(?P<named>[_a-z][_a-z0-9]*)|{(?P<braced>[_a-z][_a-z0-9]*)}|(?P<invalid>))',
-        _re.IGNORECASE | _re.ASCII,
-    )
+
+    def __init_subclass__(cls):
+        # each subclass's pattern is compiled from its delimiter, idpattern and braceidpattern
+        # (or taken as it defines it), with re.VERBOSE, as the real class does
+        super().__init_subclass__()
+        if 'pattern' in cls.__dict__:
+            pattern = cls.pattern
+            extra = 0
+        else:
+            delim = _re.escape(cls.delimiter)
+            id = cls.idpattern
+            bid = cls.braceidpattern or cls.idpattern
+            extra = 0
+            # the default identifier's scoped ASCII flag as a whole-pattern flag (no other part
+            # of the pattern has a letter a flag changes, the delimiter aside)
+            if id == _hw_default_id:
+                id = _hw_default_id[4:-1]
+                extra = _re.ASCII
+            if bid == _hw_default_id:
+                bid = _hw_default_id[4:-1]
+                extra = _re.ASCII
+            pattern = fr"""
+            {delim}(?:
+              (?P<escaped>{delim})  |
+              (?P<named>{id})       |
+              {{(?P<braced>{bid})}} |
+              (?P<invalid>)
+            )
+            """
+        cls.pattern = _re.compile(pattern, cls.flags | _re.VERBOSE | extra)
 
     def __init__(self, template):
         self.template = template
@@ -113,6 +141,10 @@ class Template:
             elif named is None and mo.group('invalid') is None and mo.group('escaped') is None:
                 raise ValueError('Unrecognized named group in pattern', self.pattern)
         return ids
+
+
+_hw_default_id = Template.idpattern
+Template.__init_subclass__()
 
 
 class Formatter:
