@@ -1,6 +1,7 @@
 import type { ModuleSpec } from './registry';
 import { sourceModule } from './threading';
 import { URLLIB_PARSE_SOURCE } from './urllibParseSource';
+import { URLLIB_QUOTE_SOURCE } from './urllibQuoteSource';
 
 /**
  * urllib (an empty package here, as the real __init__.py is) and urllib.parse as Python run by the VM
@@ -10,5 +11,5 @@ import { URLLIB_PARSE_SOURCE } from './urllibParseSource';
  */
 export const urllibModules: ModuleSpec[] = [
   sourceModule('urllib', ''),
-  sourceModule('urllib.parse', URLLIB_PARSE_SOURCE, ['urllib']),
+  sourceModule('urllib.parse', URLLIB_PARSE_SOURCE + URLLIB_QUOTE_SOURCE, ['urllib']),
 ];
