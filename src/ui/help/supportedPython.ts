@@ -40,6 +40,8 @@ export const SUPPORTED_PYTHON: readonly SupportedGroup[] = [
       'difflib (SequenceMatcher and its ratios, opcodes and autojunk, unified_diff, context_diff, ndiff, Differ, get_close_matches, restore, diff_bytes; not HtmlDiff), shlex (split, quote, join, the shlex lexer), getopt (getopt, gnu_getopt)',
       'argparse (ArgumentParser, add_argument with type/default/action/nargs/choices, groups, mutually exclusive groups, subparsers, parse_args and parse_known_args, help and usage text, errors as SystemExit(2) with the usage on stderr); sys.exit ends the run as CPython does (no traceback)',
       'fnmatch (fnmatch, fnmatchcase, filter, translate; str patterns)',
+      'urllib.parse (urlparse, urlsplit with its lru_cache, urljoin, urlunparse, urldefrag, quote/quote_plus/unquote, urlencode, parse_qs/parse_qsl; str and bytes; hostname/port/username/password), html (escape, unescape, html.entities), copyreg (not copyreg.pickle: copy and pickle do not consult its table)',
+      'string.Template and its subclasses (delimiter, idpattern, braceidpattern, pattern), string.Formatter (format, vformat, parse, get_field and the other overridable methods)',
       'graphlib (TopologicalSorter: static_order, prepare/get_ready/done, CycleError)',
       'platform (python_version, system, machine, platform(), uname, … as this machine answers under each release)',
       're, string, textwrap, pprint, datetime, time, timeit, enum, dataclasses, typing, abc, contextlib (async too), types, errno',
@@ -54,7 +56,8 @@ export const SUPPORTED_PYTHON: readonly SupportedGroup[] = [
   {
     title: 'Not yet',
     items: [
-      "asyncio's streams, subprocesses and sockets, and other modules not listed (sqlite3, subprocess, multiprocessing, socket, …)",
+      "asyncio's streams, subprocesses and sockets, and other modules not listed (sqlite3, subprocess, multiprocessing, socket, zipfile, tarfile, ipaddress, zoneinfo, ast, dis, …)",
+      'subclasses of random.Random (secrets.SystemRandom runs on its own)',
       "textwrap.TextWrapper, datetime.astimezone() to local time, logging's '$' format style",
       "math.expm1/log1p/tanh/atanh's last bit (about 1 argument in 2,000 differs from glibc's)",
       'numpy: nanmedian/nanpercentile, histogram, lexsort, pad, unique(return_counts/return_index/return_inverse), einsum, linalg beyond norm, string arrays, memmap and save, products of 3-d arrays',

@@ -76,6 +76,9 @@ import { globModule } from './globmod';
 import { calendarModule } from './calendarmod';
 import { inspectModule } from './inspectmod';
 import { codecsModule } from './codecsmod';
+import { urllibModules } from './urllibmod';
+import { htmlModules } from './htmlmod';
+import { copyregModule } from './copyregmod';
 
 /** Every standard-library module the simulator models, one file each (one line here per module). */
 registerModules([
@@ -162,6 +165,9 @@ registerModules([
   calendarModule,
   inspectModule,
   codecsModule,
+  ...urllibModules,
+  ...htmlModules,
+  copyregModule,
 ]);
 
 export { findModule, type ModuleSpec } from './registry';

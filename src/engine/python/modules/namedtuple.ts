@@ -96,8 +96,9 @@ function methods(cls: () => TypeSlots) {
     _make: {
       name: '_make',
       flags: Meth.O | Meth.Class,
-      impl: (vm: Vm, _c: number, a: readonly number[]) => {
-        const r = tupleNewWrapper(vm, cls(), a[0]);
+      // tuple.__new__(cls, iterable): cls is the class _make was called on (a subclass's own)
+      impl: (vm: Vm, c: number, a: readonly number[]) => {
+        const r = tupleNewWrapper(vm, vm.slotsOf(c), a[0]);
         if (vm.table.n[r] !== n()) {
           const got = vm.table.n[r];
           vm.decref(r);
@@ -134,7 +135,8 @@ function methods(cls: () => TypeSlots) {
         const l = call(vm, vm.types[T.List].typeObject, [], null);
         try {
           for (const v of vals) vm.decref(callMethod(vm, l, 'append', [v]));
-          return tupleNewWrapper(vm, cls(), l);
+          // self._make(...): the instance's own class (a subclass's)
+          return tupleNewWrapper(vm, vm.typeOf(self), l);
         } finally {
           vm.decref(l);
         }

@@ -1,3 +1,4 @@
+import { lookupSpecial } from '../abstract/attr';
 import { raiseString, typeError } from '../abstract/errors';
 import { NotSupported } from '../errors';
 import { bytesNew } from '../objects/bytes';
@@ -262,6 +263,22 @@ export const osPathModule: ModuleSpec = {
       }),
       def('isabs', Meth.O, (vm2, _s, a) => vm2.s.bool(str(vm2, a[0], 'isabs').startsWith('/'))),
       def('exists', Meth.O, (vm2, _s, a) => vm2.s.bool(existsKind(vm2, a[0], 'exists') !== null)),
+      // the simulated file system has no symbolic links: lstat succeeds exactly where stat does
+      def('lexists', Meth.O, (vm2, _s, a) => vm2.s.bool(existsKind(vm2, a[0], 'lstat') !== null)),
+      // posixpath.splitdrive: no drives on POSIX, (p[:0], p): the empty str and p itself
+      def('splitdrive', Meth.O, (vm2, _s, a) => {
+        // os.fspath(p) first: its own message for anything else
+        if (vm2.table.type[a[0]] !== T.Str && !vm2.typeOf(a[0]).mro.includes(T.Str)) {
+          const m = lookupSpecial(vm2, a[0], '__fspath__');
+          if (m === 0)
+            throw typeError(vm2, 'expected str, bytes or os.PathLike object, not %.200s', vm2.typeOf(a[0]).name);
+          vm2.decref(m);
+        }
+        const s = str(vm2, a[0], 'splitdrive');
+        const p = vm2.table.type[a[0]] === T.Str ? sameStr(vm2, a[0]) : strNew(vm2, s);
+        vm2.incref(vm2.s.emptyStr);
+        return tupleFromItems(vm2, [vm2.s.emptyStr, p]);
+      }),
       def('isfile', Meth.O, (vm2, _s, a) => vm2.s.bool(existsKind(vm2, a[0], 'isfile') === 'file')),
       def('isdir', Meth.O, (vm2, _s, a) => vm2.s.bool(existsKind(vm2, a[0], 'isdir') === 'dir')),
       // st_size of a /proc file is 0 (procfs files have no size until read); a directory's is 4096 (measured on /tmp: 4096 × blocks)

@@ -35,6 +35,22 @@ export const O_FLAGS: Record<string, number> = {
   O_APPEND: 0o2000,
   O_CLOEXEC: 0o2000000,
   O_NOFOLLOW: 0o400000,
+  // the rest of x86-64 Linux's <fcntl.h> as 3.11's os has them (measured): flags os.open passes on
+  O_ACCMODE: 3,
+  O_NOCTTY: 0o400,
+  O_NONBLOCK: 0o4000,
+  O_NDELAY: 0o4000,
+  O_DSYNC: 0o10000,
+  O_ASYNC: 0o20000,
+  O_DIRECT: 0o40000,
+  O_LARGEFILE: 0,
+  O_DIRECTORY: 0o200000,
+  O_NOATIME: 0o1000000,
+  O_PATH: 0o10000000,
+  O_SYNC: 0o4010000,
+  O_FSYNC: 0o4010000,
+  O_RSYNC: 0o4010000,
+  O_TMPFILE: 0o20200000,
 };
 
 /** os.fspath: a str, or what an os.PathLike's __fspath__ returns (pathlib.Path). */

@@ -20,7 +20,7 @@ import { QUEUE_SOURCE } from './queueSource';
  * real package's module `__getattr__` does: `import asyncio` imports concurrent.futures but not
  * the executor (3.11.7: 0 of queue, _queue, concurrent.futures.thread in sys.modules after it).
  */
-const sourceModule = (
+export const sourceModule = (
   name: string,
   source: string,
   deps: string[] = [],

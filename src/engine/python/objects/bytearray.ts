@@ -26,6 +26,7 @@ import {
   type ByteContent,
 } from './bytes';
 import { bytesRemainder } from './bytesformat';
+import { bytesContains } from './bytessearch';
 import { encodingArgs } from './codecerrors';
 import { STR_METHODS } from './strmethods';
 import { dictKwargs } from '../abstract/kwargs';
@@ -302,6 +303,7 @@ export const ByteArrayType = (): TypeSlots =>
       length: (vm, h) => vm.table.n[h],
       concat: bytearrayConcat,
       repeat: bytearrayRepeat,
+      contains: bytesContains,
       inplaceConcat: bytearrayIconcat,
       inplaceRepeat: bytearrayIrepeat,
     },

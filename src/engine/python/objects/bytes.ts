@@ -8,6 +8,7 @@ import { bytearrayFromString } from './bytearray';
 import { contentBytes, contentFromBytes, isUniform, storeByte, type ByteContent } from './bytestore';
 import { BYTES_METHODS } from './bytesmethods';
 import { bytesIterNew } from './bytesiter';
+import { bytesContains } from './bytessearch';
 import { bytesRemainder } from './bytesformat';
 import { bytesTypeNew } from './bytesnew';
 import { E } from './exctypes';
@@ -200,7 +201,7 @@ export const BytesType = (): TypeSlots =>
     richcompare: bytesRichcompare,
     number: numberSlots({ [NB.Remainder]: bytesRemainder }),
     methods: BYTES_METHODS,
-    sequence: { length: (vm, h) => vm.table.n[h], concat: bytesConcat, repeat: bytesRepeat },
+    sequence: { length: (vm, h) => vm.table.n[h], concat: bytesConcat, repeat: bytesRepeat, contains: bytesContains },
     mapping: { length: (vm, h) => vm.table.n[h], subscript: bytesSubscript },
     iter: bytesIterNew,
     new: bytesTypeNew,

@@ -183,3 +183,24 @@ export function SEARCH_METHODS(owner: string): Record<string, MethodDef> {
     endswith: def('endswith', (vm, self, args) => vm.s.bool(tailMatch(vm, self, args, 'endswith', true))),
   };
 }
+
+/**
+ * _Py_bytes_contains (bytes_methods.c), bytes' and bytearray's sq_contains: `x in b`. An index is one
+ * byte (PyNumber_AsSsize_t with no overflow error: a huge int is clipped, then out of range); else
+ * the needle's buffer is searched (stringlib find from 0); anything else is the buffer TypeError.
+ */
+export function bytesContains(vm: Vm, self: number, x: number): boolean {
+  let sub: string;
+  if (hasIndex(vm, x)) {
+    const b = asSsize(vm, x, 0);
+    if (b < 0 || b > 255) throw raiseString(vm, E.ValueError, 'byte must be in range(0, 256)');
+    sub = String.fromCharCode(b);
+  } else {
+    const s = bufferText(vm, x);
+    if (s === null) throw typeError(vm, "a bytes-like object is required, not '%.200s'", typeName(vm, x));
+    sub = s;
+  }
+  const uniform = uniformOf(vm, self);
+  if (uniform) return sub.length <= uniform.length && allOf(sub, uniform.fill);
+  return textOf(vm, self).includes(sub);
+}

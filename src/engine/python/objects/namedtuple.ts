@@ -27,7 +27,18 @@ export interface NamedTupleInfo {
   defaults: number[];
 }
 
-export const ntInfo = (s: TypeSlots): NamedTupleInfo => s.extra as NamedTupleInfo;
+const namedTupleTypes = new WeakSet<TypeSlots>();
+
+/**
+ * The field names of a namedtuple class, or of the namedtuple a class derives from (`class
+ * SplitResult(_SplitResultBase, _NetlocResultMixinStr)` in urllib.parse: the subclass's own `extra`
+ * is its heap type's; the generated `__new__` and the fields are the base's).
+ */
+export const ntInfo = (s: TypeSlots, vm?: Vm): NamedTupleInfo => {
+  let t: TypeSlots | undefined = s;
+  while (t !== undefined && !namedTupleTypes.has(t)) t = vm && t.base ? vm.types[t.base] : undefined;
+  return (t ?? s).extra as NamedTupleInfo;
+};
 
 /** _PY_FASTCALL_SMALL_STACK. */
 const SMALL_STACK = 5;
@@ -69,7 +80,7 @@ export function tupleNewWrapper(vm: Vm, cls: TypeSlots, tup: number): number {
 
 /** The generated __new__'s frame: its parameters bound, then BUILD_TUPLE and _tuple_new(_cls, t). */
 function generatedNew(vm: Vm, cls: TypeSlots, args: readonly number[], kw: Kwargs | null): number {
-  const info = ntInfo(cls);
+  const info = ntInfo(cls, vm);
   const n = info.fields.length;
   const fname = `${cls.qualname}.__new__`;
   if (args.length > n) {
@@ -164,7 +175,7 @@ function instanceDealloc(vm: Vm, h: number): void {
 /** "Point(x=1, y=2)" (__repr__: the class name + repr_fmt % self). */
 function instanceText(vm: Vm, h: number, depth: number): string {
   const t = vm.typeOf(h);
-  const info = ntInfo(t);
+  const info = ntInfo(t, vm);
   const items = tupleItems(vm, h);
   return `${t.name}(${info.fields.map((f, i) => `${f}=${reprText(vm, items[i], depth + 1)}`).join(', ')})`;
 }
@@ -177,7 +188,7 @@ export function namedTupleType(
   fields: string[],
   defaults: number[] = [],
 ): TypeSlots {
-  return defineType({
+  const slots = defineType({
     id,
     name,
     qualname: name,
@@ -209,6 +220,8 @@ export function namedTupleType(
       ]),
     ),
   });
+  namedTupleTypes.add(slots);
+  return slots;
 }
 
 /** functools' _CacheInfo = namedtuple("CacheInfo", ["hits", "misses", "maxsize", "currsize"]). */

@@ -1,6 +1,7 @@
 import { getAttr, lookupSpecial } from '../abstract/attr';
 import { call } from '../abstract/call';
 import { raiseFormat, typeError } from '../abstract/errors';
+import { NotSupported } from '../errors';
 import type { Vm } from '../runtime/vm';
 import { methodNew } from './classobject';
 import { dictCopy, dictDelItem, dictEntries, dictGetItem, dictSetItem } from './dict';
@@ -71,6 +72,9 @@ export function typeNew(
     const s = vm.slotsOf(b);
     if (!(s.flags & TpFlags.BaseType))
       throw typeError(vm, "type '%.100s' is not an acceptable base type", s.name);
+    // a library class the simulator models as a native type (random.Random) has no heap-type
+    // bookkeeping (subclass list, weaklist) to derive from yet: refused as such, not a crash
+    if (s.flags & TpFlags.HeapType && s.extra === null) throw new NotSupported(`subclassing ${s.module}.${s.name}`);
     return s;
   });
   // _PyType_CalculateMetaclass: the most derived metaclass of the bases' types and the one called
