@@ -59,6 +59,10 @@ const ARRAY_LEVEL: [RegExp, string][] = [
   [/np\.clip\(|\.clip\(/, "_methods._clip's Python frame (its _clip_dep_* checks' 0-d arrays are held)"],
   [/np\.lexsort\(/, "the keys' tuple read through PySequence_GetItem and the __array_function__ dispatcher"],
   [/np\.unique\(a\)$/, 'arraysetops.unique / _unique1d (Python): its frames and the dispatcher'],
+  [
+    /np\.trace\(|\.diagonal\(/,
+    "the method's argument parsing (PyArg_ParseTupleAndKeywords) and PyArray_Trace's reduce through PyObject_Call of add.reduce",
+  ],
   [/^b = np\.float32\(x\)/, "scalar_new's argument handling (PyArray_FromAny's small temporaries)"],
 ];
 
