@@ -58,6 +58,11 @@ const ARRAY_LEVEL: [RegExp, string][] = [
   [/np\.(nansum|nanmean|nanmax|nan_to_num|bincount)\(/, 'nanfunctions.py / type_check.py (Python) and the __array_function__ dispatcher'],
   [/np\.clip\(|\.clip\(/, "_methods._clip's Python frame (its _clip_dep_* checks' 0-d arrays are held)"],
   [/np\.lexsort\(/, "the keys' tuple read through PySequence_GetItem and the __array_function__ dispatcher"],
+  [/np\.unique\(a\)$/, 'arraysetops.unique / _unique1d (Python): its frames and the dispatcher'],
+  [
+    /np\.trace\(|\.diagonal\(/,
+    "the method's argument parsing (PyArg_ParseTupleAndKeywords) and PyArray_Trace's reduce through PyObject_Call of add.reduce",
+  ],
   [/^b = np\.float32\(x\)/, "scalar_new's argument handling (PyArray_FromAny's small temporaries)"],
 ];
 
@@ -81,6 +86,10 @@ const BUFFER_LEVEL: [RegExp, string][] = [
   ],
   [/np\.(percentile|quantile)\(/, 'function_base._quantile (Python)'],
   [
+    /np\.unique\(a, return_index/,
+    "arraysetops._unique1d (Python): one 16-byte dims block comes from NumPy's dims cache at mask[1:]'s comparison and misses it at np.empty (inv_idx) where the real run does the opposite, and one 808-byte result is kept by the data cache; every data buffer (the stable argsort's timsort growth, cumsum's int64 copy of the mask) is equal in order",
+  ],
+  [
     /np\.unique\(a, return_counts/,
     "arraysetops._unique1d (Python): its 96-byte arrays' order around aux[mask] and np.nonzero is not reproduced",
   ],
@@ -96,11 +105,7 @@ const bufferLevel = (calls: string[]): string[] =>
 /** Not held yet, with what is missing (README.md, "Known gaps"). */
 const NOT_HELD: [RegExp, string][] = [
   [/repr\(a\)|str\(a\)/, 'arrayprint.py: hundreds of small transient objects per call'],
-  [/np\.unique\(a\)|np\.linspace/, "arraysetops.py / function_base.py: their Python code's temporaries"],
-  [
-    /np\.unique\(a, return_index/,
-    "inv_idx[perm] = imask: NumPy's mapiter makes one more index-sized buffer (made and freed) not modelled; the stable argsort's timsort buffer growth is equal",
-  ],
+  [/np\.linspace/, "function_base.py: its Python code's temporaries"],
   [
     /np\.histogram\(/,
     "histograms.py's per-block temporaries: NumPy interleaves their buffers (a few live at once); the simulator makes and drops them one at a time",

@@ -1,3 +1,4 @@
+import { diagonal, trace } from './diagonal';
 import { npDelete } from './deleteItems';
 import { npSplit } from './split';
 import { clipFunction } from './clip';
@@ -147,6 +148,8 @@ export class Functions {
         fn: (a, k) => npSplit(rt, a, k, false, (h) => this.methods.cumsum(h, [], null)),
       },
       diag: { flags: FK, fn: (a, k) => rt.builders.diag(a, k) },
+      diagonal: { flags: FK, fn: (a, k) => diagonal(rt, 0, a, k) },
+      trace: { flags: FK, fn: (a, k) => trace(rt, 0, a, k) },
       clip: { flags: FK, fn: (a, k) => clipFunction(rt, a, k) },
       meshgrid: { flags: FK, fn: (a, k) => meshgrid(rt, a, k) },
       median: { flags: FK, fn: (a, k) => rt.quantiles.median(a, k) },

@@ -1,3 +1,4 @@
+import { diagonal, trace } from './diagonal';
 import { isStableKind } from './stableSort';
 import { raiseString, typeError, valueError } from '../python/abstract/errors';
 import { E } from '../python/objects/exctypes';
@@ -355,6 +356,8 @@ export function makeNdarrayType(c: MethodContext): {
       item: method('item', Meth.Varargs, (_v, self, args) => M.item(self, args)),
       fill: method('fill', Meth.Varargs, (_v, self, args) => M.fill(self, args)),
       sum: method('sum', FK, (_v, self, args, kw) => M.reduce('sum', self, args, kw)),
+      diagonal: method('diagonal', FK, (_v, self, args, kw) => diagonal(c.builders!.rt, self, args, kw)),
+      trace: method('trace', FK, (_v, self, args, kw) => trace(c.builders!.rt, self, args, kw)),
       prod: method('prod', FK, (_v, self, args, kw) => M.reduce('prod', self, args, kw)),
       max: method('max', FK, (_v, self, args, kw) => M.reduce('max', self, args, kw)),
       min: method('min', FK, (_v, self, args, kw) => M.reduce('min', self, args, kw)),

@@ -291,13 +291,25 @@ export class Reductions {
       const axis = this.axis(axisIn ?? 0, shape.length) ?? 0;
       const dtype = dtypeIn ?? reduceDtype(op, A.dtype(src));
       requireValues(A, src, 'np.cumsum');
+      // PyUFunc_Accumulate: an outer NpyIter (unbuffered, multi-index: accumulate cannot buffer)
+      // when the input has more than one dimension or is not already of the loop's dtype (a
+      // bool or int32 cumsum runs on int64); for a cast, NPY_ITER_COPY makes a whole copy of the
+      // input in that dtype (object, dims, data), dropped with the iterator after the loop
+      // (measured: np.cumsum of 30,000 bools makes and frees a 240,000-byte int64 copy).
+      const cast = A.dtype(src) !== dtype;
       let iter = 0;
-      if (shape.length >= 2) {
-        iter = vm.mem.malloc(288);
-        vm.mem.touch(iter, 288);
+      let copy = 0;
+      if (shape.length >= 2 || cast) {
+        const bytes = iteratorBytes(shape.length, 2, false);
+        iter = vm.mem.malloc(bytes);
+        vm.mem.touch(iter, bytes);
       }
       try {
         const r = A.newArray(dtype, shape);
+        if (cast) {
+          copy = A.newArray(dtype, shape);
+          A.writeAll(copy);
+        }
         const vals = readBroadcast(A, src, shape);
         const len = shape[axis];
         const inner = shape.slice(axis + 1).reduce((a, b) => a * b, 1);
@@ -318,6 +330,8 @@ export class Reductions {
         A.writeAll(r);
         return r;
       } finally {
+        // NpyIter_Deallocate: its operands' references (the copy), then the iterator
+        if (copy) vm.decref(copy);
         if (iter) vm.mem.free(iter);
       }
     } finally {

@@ -1,8 +1,7 @@
 import { NotSupported } from '../python/errors';
 import type { Kwargs } from '../python/objects/types';
 import { boolArg, intArg, isNone, parseArgs } from './args';
-import { BOOL } from './dtypes';
-import { readBroadcast, writeValues } from './elements';
+import { tupleItems } from '../python/objects/tuple';
 import type { NumpyRuntime } from './module';
 import { isStableKind } from './stableSort';
 import { uniqueWithOptions, type UniqueHelpers } from './uniqueOptions';
@@ -54,14 +53,13 @@ export class SortFunctions {
   }
 
   /**
-   * np.unique (arraysetops._unique1d, no return_* options): ar.flatten(), ar.sort(), a bool mask
-   * (np.empty), mask[:1] = True, mask[1:] = aux[1:] != aux[:-1] (two views and a comparison
-   * array), aux[mask] (a boolean-index copy).
+   * np.unique (arraysetops.unique → _unique1d, uniqueOptions.ts: one path for every option):
+   * `ar = np.asanyarray(ar).flatten()`, then _unique1d's tuple; `_unpack_tuple` returns its only
+   * item when no return_* option is asked for.
    */
   unique(args: number[], kw: Kwargs): number {
     const vm = this.vm;
     const rt = this.rt;
-    const A = rt.arrays;
     const [a, ri, rinv, rc, axisH] = parseArgs(
       vm,
       'unique',
@@ -76,46 +74,16 @@ export class SortFunctions {
       inverse: boolArg(vm, rinv, false),
       counts: boolArg(vm, rc, false),
     };
-    if ((opts.index || opts.inverse || opts.counts) && this.helpers)
-      return this.rt.withArray(a!, (h) => uniqueWithOptions(rt, rt.views.flatten(h), opts, this.helpers!));
+    const helpers = this.helpers;
+    if (!helpers) throw new Error('np.unique: the runtime did not set its helpers');
     return this.rt.withArray(a!, (h) => {
-      const aux = rt.views.flatten(h);
-      try {
-        rt.sorting.sortInPlace(aux);
-        const n = A.size(aux);
-        const vals = readBroadcast(A, aux, [n]);
-        const keep: number[] = [];
-        for (let i = 0; i < n; i++)
-          if (i === 0 || !(vals[i] === vals[i - 1] || (Number.isNaN(vals[i]) && Number.isNaN(vals[i - 1]))))
-            keep.push(vals[i]);
-        // mask = np.empty(aux.shape, dtype=bool); mask[:1] = True; mask[1:] = aux[1:] != aux[:-1]
-        const m = A.newArray(BOOL, [n]);
-        const head = A.newArray(BOOL, [Math.min(1, n)], { view: { data: A.data(m), base: m } });
-        vm.decref(head);
-        if (n > 1) {
-          const tail = A.newArray(A.dtype(aux), [n - 1], {
-            view: { data: A.data(aux) + A.dtype(aux).itemsize, base: aux },
-          });
-          const front = A.newArray(A.dtype(aux), [n - 1], { view: { data: A.data(aux), base: aux } });
-          const ne = rt.ufuncs.call('not_equal', [tail, front], 0);
-          const dst = A.newArray(BOOL, [n - 1], { view: { data: A.data(m) + 1, base: m } });
-          A.writeAll(dst);
-          vm.decref(dst);
-          vm.decref(ne);
-          vm.decref(front);
-          vm.decref(tail);
-        }
-        A.writeAll(m);
-        const r = A.newArray(A.dtype(aux), [keep.length]);
-        const it = vm.mem.malloc(224);
-        writeValues(A, r, (k) => keep[k]);
-        A.writeAll(r);
-        vm.mem.free(it);
-        vm.decref(m);
-        return r;
-      } finally {
-        vm.decref(aux);
-      }
+      const t = uniqueWithOptions(rt, rt.views.flatten(h), opts, helpers);
+      if (opts.index || opts.inverse || opts.counts) return t;
+      // _unpack_tuple: x[0] of a 1-tuple (the tuple dies after the frame's return)
+      const only = tupleItems(vm, t)[0];
+      vm.incref(only);
+      vm.decref(t);
+      return only;
     });
   }
 }

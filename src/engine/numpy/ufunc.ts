@@ -85,9 +85,29 @@ const MAX_FORMULA_DEPTH = 24;
  *    is F-contiguous);
  *  - otherwise the buffered NpyIter: PyObject_Malloc(NIT_SIZEOF_ITERATOR), 0-d casts, the output,
  *    a PyArray_malloc(min(8192, size) · itemsize) buffer per operand that needs one;
- *  - temporary elision (temp_elide.c) for + - * / of a refcount-1 temporary of ≥ 256 KiB.
+ *  - temporary elision (temp_elide.c) for + - * / << >> & | ^ of a refcount-1 temporary of ≥ 256 KiB.
  * Values: a formula when the inputs are formulas, else computed element by element.
  */
+/** number.c's binary slots that call try_binary_elide (array_add … array_bitwise_xor). */
+const ELIDABLE_BINOPS: ReadonlySet<UfuncName> = new Set<UfuncName>([
+  'add',
+  'subtract',
+  'multiply',
+  'left_shift',
+  'right_shift',
+  'bitwise_and',
+  'bitwise_or',
+  'bitwise_xor',
+]);
+/** Those whose try_binary_elide gets commutative = 1 (the right operand may be the temporary). */
+const COMMUTATIVE_BINOPS: ReadonlySet<UfuncName> = new Set<UfuncName>([
+  'add',
+  'multiply',
+  'bitwise_and',
+  'bitwise_or',
+  'bitwise_xor',
+]);
+
 export class Ufuncs {
   private unwound = false;
   /** ld.so's 40-byte scope array that the first backtrace's dlopen frees (from the import footprint). */
@@ -176,14 +196,12 @@ export class Ufuncs {
       if (fast !== 0) return fast;
     }
     if (inplace && A.isArray(m1)) return this.call(name, [m1, m2], m1);
-    // try_binary_elide (number.c): + - * / (true_divide only for a float left operand)
+    // try_binary_elide (number.c): + - * / << >> & | ^ (true_divide only for a float left
+    // operand); the commutative ones (+ * & | ^) also try the right operand as the temporary
     const elidable =
-      name === 'add' ||
-      name === 'subtract' ||
-      name === 'multiply' ||
-      (name === 'true_divide' && A.isArray(m1) && A.dtype(m1).kind === 'f');
+      ELIDABLE_BINOPS.has(name) || (name === 'true_divide' && A.isArray(m1) && A.dtype(m1).kind === 'f');
     if (elidable) {
-      const commutative = name === 'add' || name === 'multiply';
+      const commutative = COMMUTATIVE_BINOPS.has(name);
       if (this.canElide(m1, m2)) return this.call(name, [m1, m2], m1);
       if (commutative && this.canElide(m2, m1)) return this.call(name, [m2, m1], m2);
     }

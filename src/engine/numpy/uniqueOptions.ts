@@ -36,7 +36,6 @@ export function uniqueWithOptions(rt: NumpyRuntime, ar: number, o: UniqueOptions
   const out: number[] = [];
   try {
     const n = A.size(ar);
-    const vals = readBroadcast(A, ar, [n]);
     // optional_indices: perm = ar.argsort(kind='mergesort' if return_index else 'quicksort');
     // aux = ar[perm]; else ar.sort(); aux = ar
     const optional = o.index || o.inverse;
@@ -44,7 +43,6 @@ export function uniqueWithOptions(rt: NumpyRuntime, ar: number, o: UniqueOptions
     let aux = ar;
     if (optional) aux = keep(rt.views.subscript(ar, perm));
     else rt.sorting.sortInPlace(ar);
-    void vals;
     const sorted = readBroadcast(A, aux, [n]);
     // mask = np.empty(aux.shape, dtype=bool); mask[:1] = True; mask[1:] = aux[1:] != aux[:-1]
     const mask = keep(A.newArray(BOOL, [n]));
