@@ -97,8 +97,11 @@ def dependencies(interp, module: str, tmp: Path) -> list[str]:
     packages = {r[0] for r in rows if len(r) > 1}
     new = [r[0] for r in rows]
     # a package's C accelerator (asyncio's _asyncio) imports the package's own submodules when it
-    # loads, so it cannot be imported ahead of the package: it is part of the package's import
-    deps = [m for m in new if m != module and not m.startswith(module + ".") and m != "_" + module]
+    # loads, so it cannot be imported ahead of the package: it is part of the package's import. A plain
+    # module's (ssl's _ssl, socket's _socket) is an ordinary dependency: left inside, a module that
+    # imports both (asyncio: _ssl, then ssl) replayed _ssl's 2.3 MiB twice
+    accelerator = "_" + module if module in packages else None
+    deps = [m for m in new if m != module and not m.startswith(module + ".") and m != accelerator]
     # typing (a module, not a package) puts typing.io and typing.re into sys.modules while it runs,
     # and `import typing.io` cannot come before typing: such a name moves right after its parent
     # (a package's submodules keep their place: re._parser is captured before re)

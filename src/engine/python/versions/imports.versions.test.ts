@@ -91,3 +91,33 @@ for (const [profile, release] of [
     }
   });
 }
+
+/**
+ * asyncio's 70 dependencies, each replayed from its own capture: the chain's RSS was 2.4 MiB over
+ * the whole import on both releases (+12.6 MiB against 10.2 on 3.12.1) because ssl's and socket's
+ * captures had their accelerators' imports (_ssl: 2.3 MiB of libssl/libcrypto pages, _socket)
+ * inside while the chain replays those first as dependencies of their own (capture_import.py's
+ * `dependencies`, fixed by versions-10). What is left (3.12.1 +144 KiB, 3.13.0 +468 KiB) is the
+ * dependencies' order inside the whole import; the library .bss (anonymous mappings) within 256 KiB.
+ */
+describe('import asyncio on 3.12.1 and 3.13.0: the chain of dependencies costs the whole import', () => {
+  for (const [profile, release] of [
+    ['cpython-3.12.1', '3.12.1'],
+    ['cpython-3.13.0', '3.13.0'],
+  ] as [ProfileName, string][]) {
+    it(release, () => {
+      const info = JSON.parse(
+        readFileSync(new URL(`../modules/footprints/${release}/asyncio.json`, import.meta.url), 'utf8'),
+      ) as { alone: { before: Reading; after: Reading } };
+      const want = delta(info.alone.before, info.alone.after);
+      const p = new PythonProcess({ profile });
+      p.load('import asyncio\n');
+      const before = p.measure();
+      p.runStatement(0);
+      const got = delta(before as unknown as Reading, p.measure() as unknown as Reading);
+      expect(got.arenas).toBe(want.arenas);
+      expect(Math.abs(got.anonMmap - want.anonMmap)).toBeLessThanOrEqual(256 * 1024);
+      expect(Math.abs(got.rss - want.rss)).toBeLessThanOrEqual(512 * 1024);
+    });
+  }
+});
