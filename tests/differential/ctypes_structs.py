@@ -73,3 +73,9 @@ try:
 except TypeError as e:
     print("TypeError", e)
 print(MI.arena.offset, MI.x.size, MI.d.offset)
+r = ctypes.byref(m)
+print(r._obj is m, type(r).__name__)
+try:
+    ctypes.byref(5)
+except TypeError as e:
+    print("TypeError", e)

@@ -23,8 +23,7 @@ const NOT_EXACT: Record<string, string> = {
     "PyCStructType_new's StgDict and CFields not replayed",
   'class U(ctypes.Union):\n    _fields_ = [("i", ctypes.c_int), ("d", ctypes.c_double)]': "UnionType_new's StgDict and CFields not replayed",
   'libc.mallinfo2.restype = MI': "a Structure restype's converter (its StgDict's ffi type) not replayed",
-  // POINTER/pointer/byref are not modelled (the script stops as not supported)
-  'r = ctypes.byref(x)': 'byref is not modelled',
+  // POINTER/pointer are not modelled (the script stops as not supported)
   'P = ctypes.POINTER(ctypes.c_int)': 'POINTER is not modelled',
   'p = ctypes.pointer(x)': 'pointer is not modelled',
   'v = p.contents': 'pointer is not modelled',

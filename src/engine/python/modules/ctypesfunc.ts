@@ -11,6 +11,7 @@ import { cFree, cMalloc } from './clib';
 import { charArrayAddress, isCharArray } from './ctypesarray';
 import { fromCValue, simpleInfo, toCValue, wrapInt, type SimpleInfo, type SimpleObj } from './ctypessimple';
 import { hostOf } from './host';
+import { cargAddress } from './ctypesbyref';
 import { cbufferOf, cdataNew } from './ctypesmem';
 import { ctypeOfClass } from './ctypestypes';
 import { MALLINFO2_FIELDS, type LibcModel } from '../../libc/libc';
@@ -139,6 +140,8 @@ function convert(vm: Vm, st: CFuncState, i: number, h: number): bigint | null {
     throw new NotSupported(`passing a ${info.name} argument to libc.${st.name}`);
   }
   const t = vm.table.type[h];
+  const byref = cargAddress(vm, h);
+  if (byref !== null) return BigInt(byref);
   if (t === T.Int || t === T.Bool) return BigInt.asUintN(64, BigInt(intValue(vm, h)));
   if (h === vm.s.None) return 0n;
   if (isCharArray(vm, h)) return BigInt(charArrayAddress(vm, h));
