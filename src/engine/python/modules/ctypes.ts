@@ -9,6 +9,8 @@ import { Meth, T, TpFlags, defineType, type TypeSlots } from '../objects/types';
 import { ctypesFunctions } from './ctypesapi';
 import { cfuncPtrType, newFuncState } from './ctypesfunc';
 import { installSimpleTypes } from './ctypessimple';
+import { installStructTypes } from './ctypesstruct';
+import { byrefFunction, installByref } from './ctypesbyref';
 import type { Vm } from '../runtime/vm';
 import { hostOf } from './host';
 import type { ModuleSpec } from './registry';
@@ -78,7 +80,9 @@ function installCtypes(vm: Vm, module: number): void {
   );
   const attrs = moduleData(vm, module).attrs;
   for (const [name, t] of simple) attrs.set(name, t);
-  for (const d of ctypesFunctions()) attrs.set(d.name, builtinStatic(vm, { ...d, qualname: d.name }, 'ctypes'));
+  installStructTypes(vm, simple, attrs);
+  installByref(vm);
+  for (const d of [...ctypesFunctions(), byrefFunction()]) attrs.set(d.name, builtinStatic(vm, { ...d, qualname: d.name }, 'ctypes'));
   attrs.set('ArgumentError', vm.types[E.ArgumentError].typeObject);
   const trim = (pad: number) => hostOf(vm).mallocTrim(pad);
   const cdll = builtinStatic(

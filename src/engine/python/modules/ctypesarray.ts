@@ -3,12 +3,17 @@ import { byteAt, byteLength, bytesContent, bytesNew } from '../objects/bytes';
 import { E } from '../objects/exctypes';
 import { fromLong, intValue } from '../objects/int';
 import { strValue } from '../objects/str';
-import { tupleItems } from '../objects/tuple';
+import { tupleFromItems, tupleItems } from '../objects/tuple';
 import { reprText } from '../abstract/repr';
 import { readyStaticType } from '../objects/typeobject';
 import { T, TpFlags, defineType, type TypeSlots } from '../objects/types';
 import type { Vm } from '../runtime/vm';
-import { CDATA_BASIC } from './ctypessimple';
+import { CDATA_BASIC, simpleInfo } from './ctypessimple';
+import { NotSupported } from '../errors';
+import { listNew, listPut } from '../objects/list';
+import { sliceIndices } from '../objects/slice';
+import { bufferAddress, cbufferOf, cdataDealloc, cdataNew, getScalar, setScalar } from './ctypesmem';
+import { ctypeOfClass, ctypeOfId, giveMeta, registerArray, type CType } from './ctypestypes';
 
 /**
  * `c_char * n` and ctypes.create_string_buffer (3.11.7). An array type is made on first use of
@@ -22,7 +27,6 @@ import { CDATA_BASIC } from './ctypessimple';
  * record_allocations.py, 3.11.7): the name str (49 + len bytes) and, for a length past the
  * small-int cache, its int are the only sizes that vary.
  */
-const INLINE = 16;
 
 const headCalls = (name: string, length: number): string[] => [
   'm 64',
@@ -63,54 +67,57 @@ function replay(vm: Vm, calls: readonly string[]): number[] {
   return live.map((b) => b.p);
 }
 
-interface CharArrayObj {
-  bytes: Uint8Array;
-  /** The PyMem buffer (0: the bytes are inline in b_value). */
-  block: number;
-}
+const caches = new WeakMap<Vm, Map<string, TypeSlots>>();
 
-const caches = new WeakMap<Vm, Map<number, TypeSlots>>();
-
-/** `c_char * length`: the cached class, made (and its allocations replayed) on first use. */
-export function charArrayType(vm: Vm, length: number): TypeSlots {
+/**
+ * `item * length` (PyCArrayType_from_ctype): the cached class, made (its type_new's allocations
+ * replayed as measured) on first use. A c_char array also gets CharArray_getsets (value, raw).
+ */
+export function arrayTypeOf(vm: Vm, item: CType, length: number): TypeSlots {
   let cache = caches.get(vm);
   if (cache === undefined) caches.set(vm, (cache = new Map()));
-  const known = cache.get(length);
-  if (known !== undefined) return known;
-  const name = `c_char_Array_${length}`;
-  replay(vm, [...headCalls(name, length), ...TYPE_CALLS, ...CHAR_GETSET_CALLS, ...END_CALLS]);
-  const s = arrayType(vm.newTypeId(), name, length);
+  const key = `${item.typeId}:${length}`;
+  const known = cache.get(key);
+  if (known !== undefined) {
+    // the cache's key, Py_BuildValue("(On)", itemtype, length), made for the lookup and dropped (measured: "m 56")
+    const t = vm.types[item.typeId].typeObject;
+    vm.incref(t);
+    vm.decref(tupleFromItems(vm, [t, fromLong(vm, length)]));
+    return known;
+  }
+  if (length < 0) throw valueError(vm, 'Array length must be >= 0, not %d', length);
+  const name = `${item.name}_Array_${length}`;
+  const isChar = item.simple?.kind === 'char';
+  replay(vm, [...headCalls(name, length), ...TYPE_CALLS, ...(isChar ? CHAR_GETSET_CALLS : []), ...END_CALLS]);
+  const s = arrayType(vm.newTypeId(), name, item, length);
   readyStaticType(vm, s);
-  cache.set(length, s);
+  giveMeta(vm, s, 'PyCArrayType');
+  registerArray(vm, s.id, item, length);
+  cache.set(key, s);
   return s;
 }
 
-/** GenericPyCData_new for an array: the object, then its buffer when it does not fit inline (zeroed). */
-function charArrayNew(vm: Vm, typeId: number, length: number): number {
-  const h = vm.newGcObject(typeId, CDATA_BASIC);
-  let block = 0;
-  if (length > INLINE) {
-    block = vm.mem.malloc(length);
-    if (block === 0) {
-      vm.gcDel(h);
-      throw raiseString(vm, E.MemoryError, '');
-    }
-    vm.mem.touch(block, length);
-  }
-  vm.table.side[h] = { bytes: new Uint8Array(length), block } satisfies CharArrayObj;
-  vm.gc.track(h);
-  return h;
+/** `c_char * length`: the array class create_string_buffer makes. */
+export function charArrayType(vm: Vm, length: number): TypeSlots {
+  return arrayTypeOf(vm, ctypeOfClass(vm, charClass(vm))!, length);
 }
 
-export const isCharArray = (vm: Vm, h: number): boolean => vm.types[vm.table.type[h]]?.name.startsWith('c_char_Array_') === true && vm.table.side[h] !== undefined && (vm.table.side[h] as CharArrayObj).bytes instanceof Uint8Array;
+const charClass = (vm: Vm): number => {
+  for (const s of vm.types) if (s !== undefined && s.name === 'c_char' && s.module === 'ctypes' && simpleInfo(vm, s.id)?.kind === 'char') return s.typeObject;
+  throw new Error('internal: c_char is not ready');
+};
 
-export const charArrayBytes = (vm: Vm, h: number): Uint8Array => (vm.table.side[h] as CharArrayObj).bytes;
+const arrayInfo = (vm: Vm, h: number): { item: CType; length: number } => ctypeOfId(vm, vm.table.type[h])!.array!;
+
+export const isCharArray = (vm: Vm, h: number): boolean => {
+  const c = cbufferOf(vm, h) !== null ? ctypeOfId(vm, vm.table.type[h]) : null;
+  return c !== null && c.array !== null && c.array.item.simple?.kind === 'char';
+};
+
+export const charArrayBytes = (vm: Vm, h: number): Uint8Array => cbufferOf(vm, h)!.bytes;
 
 /** The address of the array's bytes (b_ptr): its buffer, or b_value inside the object. */
-export function charArrayAddress(vm: Vm, h: number): number {
-  const d = vm.table.side[h] as CharArrayObj;
-  return d.block !== 0 ? d.block : vm.id(h) + 80;
-}
+export const charArrayAddress = bufferAddress;
 
 const latin1 = (b: Uint8Array): string => {
   let s = '';
@@ -120,7 +127,7 @@ const latin1 = (b: Uint8Array): string => {
 
 function setValue(vm: Vm, h: number, v: number): void {
   if (vm.table.type[v] !== T.Bytes) throw typeError(vm, 'bytes expected instead of %s instance', vm.types[vm.table.type[v]].name);
-  const d = vm.table.side[h] as CharArrayObj;
+  const d = cbufferOf(vm, h)!;
   const c = bytesContent(vm, v);
   const n = byteLength(c);
   if (n > d.bytes.length) throw valueError(vm, 'byte string too long');
@@ -128,23 +135,54 @@ function setValue(vm: Vm, h: number, v: number): void {
   if (n < d.bytes.length) d.bytes[n] = 0;
 }
 
-const arrayType = (id: number, name: string, length: number): TypeSlots =>
-  defineType({
+/** Array_item: a scalar item as a Python object (a c_char item as a 1-byte bytes). */
+function getItem(vm: Vm, h: number, i: number): number {
+  const { item, length } = arrayInfo(vm, h);
+  if (i < 0 || i >= length) throw indexError(vm, 'invalid index');
+  if (item.simple === null) throw new NotSupported(`items of a ctypes array of ${item.name}`);
+  return getScalar(vm, item.simple, cbufferOf(vm, h)!.bytes, i * item.size);
+}
+
+/** Array_ass_item: the item's setfunc (an int wrapped to the width, a TypeError for the wrong kind). */
+function setItem(vm: Vm, h: number, i: number, v: number): void {
+  const { item, length } = arrayInfo(vm, h);
+  if (v === 0) throw typeError(vm, 'Array does not support item deletion');
+  if (i < 0 || i >= length) throw indexError(vm, 'invalid index');
+  if (item.simple === null) throw new NotSupported(`items of a ctypes array of ${item.name}`);
+  setScalar(vm, item.simple, cbufferOf(vm, h)!.bytes, i * item.size, v);
+}
+
+/** Array_subscript with a slice: a list of the items (a c_char array: bytes). */
+function getSlice(vm: Vm, h: number, key: number): number {
+  const { item, length } = arrayInfo(vm, h);
+  const { start, step, length: n } = sliceIndices(vm, key, length);
+  if (item.simple?.kind === 'char') {
+    const b = cbufferOf(vm, h)!.bytes;
+    let s = '';
+    for (let k = 0; k < n; k++) s += String.fromCharCode(b[start + k * step]);
+    return bytesNew(vm, s);
+  }
+  const out = listNew(vm, n);
+  for (let k = 0; k < n; k++) listPut(vm, out, k, getItem(vm, h, start + k * step));
+  return out;
+}
+
+const arrayType = (id: number, name: string, item: CType, length: number): TypeSlots => {
+  const isChar = item.simple?.kind === 'char';
+  return defineType({
     id,
     name,
-    module: 'ctypes',
+    module: '__main__',
     basicsize: CDATA_BASIC,
     flags: TpFlags.HaveGc | TpFlags.BaseType,
     new: (vm, type, args) => {
       const items = tupleItems(vm, args);
-      const h = charArrayNew(vm, type.id, length);
+      const h = cdataNew(vm, type.id, item.size * length);
       try {
-        const d = vm.table.side[h] as CharArrayObj;
-        if (items.length > length) throw indexError(vm, 'indices must be integers');
+        // Array_init: each positional argument set as an item (too many: IndexError)
         items.forEach((it, i) => {
-          if (vm.table.type[it] !== T.Bytes || byteLength(bytesContent(vm, it)) !== 1)
-            throw typeError(vm, 'one character bytes, bytearray or integer expected');
-          d.bytes[i] = byteAt(bytesContent(vm, it), 0);
+          if (i >= length) throw indexError(vm, 'invalid index');
+          setItem(vm, h, i, it);
         });
       } catch (e) {
         vm.decref(h);
@@ -152,44 +190,58 @@ const arrayType = (id: number, name: string, length: number): TypeSlots =>
       }
       return h;
     },
-    dealloc: (vm, h) => {
-      const d = vm.table.side[h] as CharArrayObj;
-      vm.gc.untrack(h);
-      if (d.block !== 0) vm.mem.free(d.block);
-      vm.gcDel(h);
-    },
-    reprText: (vm, h) => `<ctypes.${name} object at 0x${vm.id(h).toString(16)}>`,
+    dealloc: cdataDealloc,
+    reprText: (vm, h) => `<__main__.${name} object at 0x${vm.id(h).toString(16)}>`,
     sequence: {
       length: () => length,
-      item: (vm, h, i) => {
-        if (i < 0 || i >= length) throw indexError(vm, 'invalid index');
-        return bytesNew(vm, String.fromCharCode(charArrayBytes(vm, h)[i]));
+      item: getItem,
+      assItem: setItem,
+    },
+    mapping: {
+      length: () => length,
+      subscript: (vm, h, key) => {
+        const t = vm.table.type[key];
+        if (t === T.Slice) return getSlice(vm, h, key);
+        if (t !== T.Int && t !== T.Bool) throw typeError(vm, 'indices must be integers');
+        const i = Number(intValue(vm, key));
+        return getItem(vm, h, i < 0 ? i + length : i);
       },
-      assItem: (vm, h, i, v) => {
-        if (i < 0 || i >= length) throw indexError(vm, 'invalid index');
-        if (v === 0) throw typeError(vm, 'Array does not support item deletion');
-        const t = vm.table.type[v];
-        if (t === T.Bytes && byteLength(bytesContent(vm, v)) === 1) charArrayBytes(vm, h)[i] = byteAt(bytesContent(vm, v), 0);
-        else if (t === T.Int && Number(intValue(vm, v)) >= 0 && Number(intValue(vm, v)) < 256) charArrayBytes(vm, h)[i] = Number(intValue(vm, v));
-        else throw typeError(vm, 'one character bytes, bytearray or integer expected');
+      assSubscript: (vm, h, key, v) => {
+        const t = vm.table.type[key];
+        if (t !== T.Int && t !== T.Bool) throw new NotSupported('slice assignment to a ctypes array');
+        const i = Number(intValue(vm, key));
+        setItem(vm, h, i < 0 ? i + length : i, v);
       },
     },
     getset: {
-      // CharArray_get_raw: a bytes copy of all the array's bytes
-      raw: { name: 'raw', get: (vm, h) => bytesNew(vm, latin1(charArrayBytes(vm, h))) },
-      // CharArray_get_value: the bytes up to the first NUL
-      value: {
-        name: 'value',
-        get: (vm, h) => {
-          const b = charArrayBytes(vm, h);
-          const nul = b.indexOf(0);
-          return bytesNew(vm, latin1(nul < 0 ? b : b.subarray(0, nul)));
+      ...(isChar
+        ? {
+            // CharArray_get_raw: a bytes copy of all the array's bytes
+            raw: { name: 'raw', get: (vm: Vm, h: number) => bytesNew(vm, latin1(charArrayBytes(vm, h))) },
+            // CharArray_get_value: the bytes up to the first NUL
+            value: {
+              name: 'value',
+              get: (vm: Vm, h: number) => {
+                const b = charArrayBytes(vm, h);
+                const nul = b.indexOf(0);
+                return bytesNew(vm, latin1(nul < 0 ? b : b.subarray(0, nul)));
+              },
+              set: (vm: Vm, h: number, v: number) => setValue(vm, h, v),
+            },
+          }
+        : {}),
+      _length_: { name: '_length_', get: (vm: Vm) => fromLong(vm, length) },
+      _type_: {
+        name: '_type_',
+        get: (vm: Vm) => {
+          const t = vm.types[item.typeId].typeObject;
+          vm.incref(t);
+          return t;
         },
-        set: (vm, h, v) => setValue(vm, h, v),
       },
-      _length_: { name: '_length_', get: (vm) => fromLong(vm, length) },
     },
   });
+};
 
 /**
  * ctypes.create_string_buffer(init, size=None) (Lib/ctypes/__init__.py): an int makes a zeroed
@@ -203,7 +255,7 @@ export function createStringBuffer(vm: Vm, args: readonly number[]): number {
     const content = bytesContent(vm, init);
     const n = size !== 0 ? Number(intValue(vm, size)) : byteLength(content) + 1;
     const s = charArrayType(vm, n);
-    const h = charArrayNew(vm, s.id, n);
+    const h = cdataNew(vm, s.id, n);
     try {
       setValue(vm, h, init);
     } catch (e) {
@@ -216,7 +268,7 @@ export function createStringBuffer(vm: Vm, args: readonly number[]): number {
     const n = Number(intValue(vm, init));
     if (n < 0) throw valueError(vm, 'Array length must be >= 0, not %d', n);
     const s = charArrayType(vm, n);
-    return charArrayNew(vm, s.id, n);
+    return cdataNew(vm, s.id, n);
   }
   // `raise TypeError(init)`
   throw raiseString(vm, E.TypeError, t === T.Str ? strValue(vm, init) : reprText(vm, init));

@@ -11,6 +11,10 @@ import { cFree, cMalloc } from './clib';
 import { charArrayAddress, isCharArray } from './ctypesarray';
 import { fromCValue, simpleInfo, toCValue, wrapInt, type SimpleInfo, type SimpleObj } from './ctypessimple';
 import { hostOf } from './host';
+import { cargAddress } from './ctypesbyref';
+import { cbufferOf, cdataNew } from './ctypesmem';
+import { ctypeOfClass } from './ctypestypes';
+import { MALLINFO2_FIELDS, type LibcModel } from '../../libc/libc';
 
 /**
  * A libc function looked up on a CDLL (PyCFuncPtrObject, cached on the CDLL): its argtypes and
@@ -60,7 +64,7 @@ const RESTYPE_CALLS: readonly [string, number][] = [
 ];
 
 const typeInfo = (vm: Vm, h: number): SimpleInfo | null =>
-  vm.table.type[h] === T.Type ? simpleInfo(vm, (vm.table.side[h] as TypeSlots).id) : null;
+  vm.typeOf(h).mro.includes(T.Type) ? simpleInfo(vm, (vm.table.side[h] as TypeSlots).id) : null;
 
 function setArgtypes(vm: Vm, st: CFuncState, v: number): void {
   const t = vm.table.type[v];
@@ -96,7 +100,7 @@ function setArgtypes(vm: Vm, st: CFuncState, v: number): void {
 }
 
 function setRestype(vm: Vm, st: CFuncState, v: number): void {
-  if (v !== vm.s.None && typeInfo(vm, v) === null)
+  if (v !== vm.s.None && typeInfo(vm, v) === null && ctypeOfClass(vm, v)?.struct == null)
     throw raiseString(vm, E.TypeError, 'restype must be a type, a callable, or None');
   if (st.restypeBlock === 0) {
     const live = new Map<number, number[]>();
@@ -136,6 +140,8 @@ function convert(vm: Vm, st: CFuncState, i: number, h: number): bigint | null {
     throw new NotSupported(`passing a ${info.name} argument to libc.${st.name}`);
   }
   const t = vm.table.type[h];
+  const byref = cargAddress(vm, h);
+  if (byref !== null) return BigInt(byref);
   if (t === T.Int || t === T.Bool) return BigInt.asUintN(64, BigInt(intValue(vm, h)));
   if (h === vm.s.None) return 0n;
   if (isCharArray(vm, h)) return BigInt(charArrayAddress(vm, h));
@@ -197,6 +203,29 @@ function result(vm: Vm, st: CFuncState, raw: bigint): number {
   throw new NotSupported(`a ${info.name} restype`);
 }
 
+/**
+ * mallinfo2() / mallinfo(): glibc's struct of ten size_t (ten int for the old mallinfo, each
+ * truncated to 32 bits) returned by value; with a Structure restype (what memory scripts set)
+ * GetResult makes an instance of it holding those bytes. Under jemalloc or mimalloc the symbol is
+ * still glibc's (neither defines it): the figures of glibc's own, untouched arena.
+ */
+function mallinfoResult(vm: Vm, st: CFuncState): number {
+  const rt = st.restype && st.restype !== vm.s.None ? ctypeOfClass(vm, st.restype) : null;
+  if (rt === null || rt.struct === null)
+    throw new NotSupported(`libc.${st.name}() without a Structure restype (the C struct comes back in memory ctypes reads as an int)`);
+  const libc = (vm.mem.pymalloc as unknown as { libc: LibcModel }).libc;
+  const mi = libc.mallinfo2();
+  const word = st.name === 'mallinfo2' ? 8 : 4;
+  const h = cdataNew(vm, rt.typeId, rt.size);
+  const dv = new DataView(cbufferOf(vm, h)!.bytes.buffer);
+  MALLINFO2_FIELDS.forEach((f, i) => {
+    if ((i + 1) * word > rt.size) return;
+    if (word === 8) dv.setBigUint64(i * 8, BigInt(mi[f]), true);
+    else dv.setUint32(i * 4, Number(BigInt.asUintN(32, BigInt(mi[f]))), true);
+  });
+  return h;
+}
+
 /** `libc.name(...)` (PyCFuncPtr_call: tp_call, so the arguments come as a tuple). */
 export const cfuncPtrType = (defaultRestype: (vm: Vm) => number): TypeSlots =>
   defineType({
@@ -216,6 +245,7 @@ export const cfuncPtrType = (defaultRestype: (vm: Vm) => number): TypeSlots =>
       if (items.length < n)
         throw raiseString(vm, E.TypeError, `this function takes at least ${n} argument${n === 1 ? '' : 's'} (${items.length} given)`);
       const argv = Array.from(items, (h, i) => convert(vm, st, i, h) ?? 0n);
+      if (st.name === 'mallinfo2' || st.name === 'mallinfo') return mallinfoResult(vm, st);
       return result(vm, st, callLibc(vm, st, argv));
     },
     getset: {

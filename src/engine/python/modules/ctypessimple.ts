@@ -236,7 +236,7 @@ const simpleType = (id: number, info: SimpleInfo): TypeSlots =>
 /** sizeof() of a simple type or instance; null for anything else. */
 export function simpleSize(vm: Vm, h: number): number | null {
   const t = vm.table.type[h];
-  const asType = t === T.Type ? simpleInfo(vm, (vm.table.side[h] as TypeSlots).id) : null;
+  const asType = vm.types[t].mro.includes(T.Type) ? simpleInfo(vm, (vm.table.side[h] as TypeSlots).id) : null;
   return (asType ?? simpleInfo(vm, t))?.size ?? null;
 }
 
