@@ -87,6 +87,7 @@ HELDOUT9 = ("heldout9/*.py",)
 HELDOUT9_THREADS = tuple(sorted(f.stem for f in (SCENARIOS / "heldout9").glob("h9_threads_*.py")))
 HELDOUT10 = ("heldout10/*.py",)
 HELDOUT11 = ("heldout11/*.py",)
+HELDOUT12 = ("heldout12/*.py",)
 # every environment the compare view offers (src/protocol/environment.ts ENV_PRESETS)
 COMPARE_PRESETS = ("glibc", "tcache-off", "arena-max-2", "jemalloc", "jemalloc-decay0", "mimalloc", "mimalloc-decommit0", "pymalloc-off")
 HELDOUT9_SINGLE = tuple(sorted(f.stem for f in (SCENARIOS / "heldout9").glob("h9_*.py") if f.stem not in HELDOUT9_THREADS))
@@ -181,6 +182,16 @@ def _sets() -> list[RecordingSet]:
             note="issue 9: the third held-out set's jemalloc tuning (MALLOC_CONF=narenas:1,dirty_decay_ms:1000)",
         )
     )
+    # A fourth held-out stand-in (scenarios/heldout12/, allocators-9, written before the session's fixes:
+    # threads building then dropping, a Lock, class instances, NumPy in chunks, a log split, a dict of
+    # lists, buffers around the mmap threshold with sleeps, a generator pipeline), every compare-view environment.
+    for preset in COMPARE_PRESETS:
+        sets.append(
+            RecordingSet(
+                f"heldout12-{preset}", HELDOUT12, None, f"env/{preset}", preset=preset,
+                note="issue 9: the fourth held-out stand-in, every compare-view environment",
+            )
+        )
     return sets
 
 

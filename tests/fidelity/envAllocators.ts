@@ -38,8 +38,8 @@ export function envAllocatorSuite(presets: readonly string[]): void {
       .filter((n) =>
         preset === 'glibc' || preset === 'arena-max-2' ? n.startsWith('h9_') : !n.startsWith('threads_'),
       )
-      // the second and third held-out sets are envHeldout10/11.test.ts's
-      .filter((n) => !n.startsWith('h10_') && !n.startsWith('h11_'))
+      // the second, third and fourth held-out sets are envHeldout10/11/12.test.ts's
+      .filter((n) => !n.startsWith('h10_') && !n.startsWith('h11_') && !n.startsWith('h12_'))
       .filter((n) => preset !== 'pymalloc-off' || !ELSEWHERE.has(n))
       .sort();
     describe(`fidelity under ${preset}: the simulator against recorded real runs`, () => {

@@ -49,6 +49,6 @@ export const KNOWN_HELDOUT10_GAPS = new Map<string, string>([
   ],
   [
     'mimalloc/h10_numpy_temporaries',
-    'rss after the loop of 8 MB temporaries: real +67.5 MiB, simulated +74.8 (tolerance 3.4): the simulated mimalloc keeps one 8 MB temporary more committed; not examined',
+    'rss after the loop of 8 MB temporaries: real +67.5 MiB, simulated +74.8 (tolerance 3.4): the simulated mimalloc keeps one 8 MB temporary more committed. Examined (allocators-9): the loop is bistable around mimalloc\'s 25 ms decommit delay. An iteration frees the old `a` and allocates the new one in the span it frees; if more than 26 ms of wall time pass between them, mi_segment_perhaps_decommit forces the delayed decommit and the next allocation refaults 2,048 pages (5.7 ms of CPU), which keeps iterations long. The recorded run was in that regime (the loop\'s 20 iterations cost 195 ms of CPU, 9.75 a iteration); without decommits an iteration is 1.44–1.57 ms of CPU (measured with MIMALLOC_ALLOW_DECOMMIT=0) and the model charges 1.6 (numpy/loopCost.ts), 15 ms of wall time at the recording\'s 9.7 wall/CPU, so its iterations mostly stay below the delay and only every few iterations decommit. Which regime a run is in follows the machine\'s load during the loop, not its median: not modelled',
   ],
 ]);

@@ -6,6 +6,7 @@ import { ARRAY_OBJECT_SIZE } from './constants';
 import { OBJECT, type DType } from './dtypes';
 import { releaseItems } from './objectItems';
 import { ValueStore } from './values';
+import { chargeLoop, LOOP_ELEMENT_NS } from './loopCost';
 
 /** A snapshot of one array's fields (PyArrayObject_fields), made on request for the API paths. */
 export interface ArrayState {
@@ -305,6 +306,8 @@ export class Arrays {
     const s = this.slot(h);
     const t = this.t;
     const w = t.dt(s).itemsize;
+    // the inner loop that produced them (loopCost.ts); the writes charge themselves (kernel.touch)
+    chargeLoop(this.vm, t.size(s) * LOOP_ELEMENT_NS);
     if (this.cContiguous(h)) return this.alloc.write(t.data[s], t.size(s) * w);
     this.writeRegion(t.data[s], t.shape(s), t.strides(s), w);
   }

@@ -12,6 +12,7 @@ import type { Arrays } from './ndarray';
 import type { Scalars } from './scalars';
 import { iteratorBytes } from './ufunc';
 import { castValue } from './values';
+import { chargeLoop, REDUCE_ELEMENT_NS } from './loopCost';
 
 export type ReduceOp =
   'add' | 'multiply' | 'maximum' | 'minimum' | 'fmax' | 'fmin' | 'logical_or' | 'logical_and';
@@ -142,6 +143,7 @@ export class Reductions {
         if (buffer) vm.mem.touch(buffer, len);
       }
       const values = this.compute(op, h, axis, dtype);
+      chargeLoop(vm, A.size(h) * REDUCE_ELEMENT_NS); // the loop's reads (loopCost.ts)
       writeValues(A, result, (k) => values[k]);
       A.writeAll(result);
     } finally {

@@ -23,6 +23,7 @@ import { castValue } from '../values';
 import { MT19937, PCG64, type BitGen } from './bitgen';
 import { boundedIntegers, standardNormal } from './distributions';
 import { Sampling } from './sampling';
+import { chargeLoop, NORMAL_DRAW_NS, UNIFORM_DRAW_NS } from '../loopCost';
 
 /** Object sizes measured on Debian's python3-numpy (sys.getsizeof, GC head included). */
 const SIZES = {
@@ -35,7 +36,8 @@ const SIZES = {
   mt19937: 2608,
 };
 
-type Draw = (g: BitGen, n: number) => Float64Array;
+/** A distribution's draws; `ns`: what one costs on the clock (../loopCost.ts), UNIFORM_DRAW_NS if unset. */
+type Draw = ((g: BitGen, n: number) => Float64Array) & { ns?: number };
 
 /**
  * numpy.random: default_rng(seed) → a Generator on PCG64 seeded through SeedSequence, and the
@@ -240,6 +242,7 @@ export class RandomModule {
     const r = A.newArray(dtype, shape);
     const n = A.size(r);
     const values = draw(g, n);
+    chargeLoop(vm, n * (draw.ns ?? UNIFORM_DRAW_NS)); // the draws (../loopCost.ts)
     writeValues(A, r, (k) => castValue(dtype, values[k]));
     A.writeAll(r);
     return r;
@@ -263,11 +266,13 @@ export class RandomModule {
   }
 
   private normalDraw(g: BitGen, legacy: boolean, loc: number, scale: number): Draw {
-    return (_g, n) =>
+    const draw: Draw = (_g, n) =>
       Float64Array.from(
         { length: n },
         () => loc + scale * (legacy ? (g as MT19937).legacyGauss() : standardNormal(g)),
       );
+    draw.ns = NORMAL_DRAW_NS;
+    return draw;
   }
 
   private randn(g: BitGen, args: number[]): number {

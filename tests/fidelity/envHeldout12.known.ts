@@ -1,0 +1,119 @@
+/**
+ * Recordings of the fourth held-out set (scenarios/heldout12/, written before the session's fixes;
+ * allocators-9) the simulator does not reproduce yet, with what was measured. envHeldout12.test.ts
+ * runs them as `it.fails`: one that starts to pass fails the suite until it is taken off. Keys are
+ * `<preset>/<scenario>`. First judged (6 December, one real run each): 40 of 64 within at every step
+ * (glibc 6/8, tcache-off 6/8, arena-max-2 5/8, jemalloc 4/8, decay 0 5/8, mimalloc 4/8, decommit 0 4/8,
+ * PYTHONMALLOC=malloc 6/8); 16 of the 24 misses are the two threaded snippets.
+ */
+const THREADS_START =
+  "held-out, three threads started in a loop: after the start loop (step 5) the real process has built far less than the model (glibc: rss +6.6 MiB real, +19.2 simulated; 7 pymalloc arenas more real, 19 simulated): the model's workers build nearly all their 30,000 lists before the main thread gets the GIL back from `t.start()`, the cause of h10_arena_max_threads (envHeldout10.known.ts); after the joins the real process keeps one thread stack more than the model (anon_mmap +46.8 real, +39.9 simulated), as there. Under mimalloc the model also maps 131 MiB of segments at the start loop where the real process maps 35 (the per-thread heaps' segments: not examined)";
+const THREADS_LOCK =
+  'held-out, two workers counting words under a Lock, started in a loop: within up to the starts; after the start loop (step 9) the real process has built less than the model (MALLOC_ARENA_MAX=2: rss +13.5 MiB real, +17.2 simulated, 9 pymalloc arenas more real, 13 simulated; PYTHONMALLOC=malloc +25.0 and +32.4), the cause of h12_threads_build_then_drop; under jemalloc the model is lower from there on (+9.7 against +18.9 real), under mimalloc with decommit delays 0 anon_mmap is 93 MiB simulated, 39 real (per-thread segments, as in h12_threads_build_then_drop)';
+const BUFFERS_TOP =
+  'held-out, 200 bytes buffers of 64 KiB to 1 MiB freed, then sleeps: after `del bufs` the real [heap] is back to +0.05 MiB, the simulated one keeps +1.06 MiB (all of it free: fordblks the same): glibc.malloc.tcache_count=0 agrees with the real run (tcache-off/h12_bytes_buffers_sleep within), so a chunk tcache keeps pins the top, as in glibc/h10_bytes_churn (envHeldout10.known.ts); not found yet';
+const INSTANCES =
+  'held-out, five rounds of 40,000 class instances keeping one in a hundred: under jemalloc and mimalloc (not glibc) the real process holds about 1.1 MiB more rss after `kept = kept[:10]` (step 5) than the model; every other step within: not examined';
+const DICT_LISTS =
+  'held-out, a dict of 1,000 growing lists cleared: from `groups.clear()` on (steps 4-6) the real process holds 3.3 MiB (jemalloc) or 1.3 MiB (mimalloc with decommit delays 0) more rss than the model; glibc, tcache-off, arena-max-2, decay 0, mimalloc and PYTHONMALLOC=malloc within: not examined';
+const SPLIT_MIMALLOC =
+  'held-out, a log split into lines: under mimalloc (25 ms decommit delay) the real process keeps 1.4 MiB more after `del parts` and `del text` than the model (decommit delays 0 within): which 25 ms delays have run out by then; not examined';
+
+export const KNOWN_HELDOUT12_GAPS = new Map<string, string>([
+  [
+    'arena-max-2/h12_bytes_buffers_sleep',
+    `${BUFFERS_TOP} (outside here: heap@5 heap@6 fordblks@5 fordblks@6; first: step 5 heap real 0.05 MiB, simulated 1.06 (± 1.00))`,
+  ],
+  [
+    'arena-max-2/h12_threads_build_then_drop',
+    `${THREADS_START} (outside here: rss@5 anon_mmap@6 anon_mmap@7 anon_mmap@8 anon_mmap@9 arenas@5; first: step 5 rss real 9.51 MiB, simulated 19.17 (± 1.16))`,
+  ],
+  [
+    'arena-max-2/h12_threads_lock_counts',
+    `${THREADS_LOCK} (outside here: rss@9 rss@10 anon_mmap@9 arenas@9; first: step 9 rss real 13.52 MiB, simulated 17.21 (± 1.00))`,
+  ],
+  [
+    'glibc/h12_bytes_buffers_sleep',
+    `${BUFFERS_TOP} (outside here: heap@5 heap@6 fordblks@5 fordblks@6; first: step 5 heap real 0.05 MiB, simulated 1.06 (± 1.00))`,
+  ],
+  [
+    'glibc/h12_threads_build_then_drop',
+    `${THREADS_START} (outside here: rss@5 anon_mmap@5 anon_mmap@6 anon_mmap@7 anon_mmap@8 anon_mmap@9 arenas@5; first: step 5 rss real 6.55 MiB, simulated 19.20 (± 1.14))`,
+  ],
+  [
+    'tcache-off/h12_threads_build_then_drop',
+    `${THREADS_START} (outside here: rss@5 anon_mmap@6 anon_mmap@7 anon_mmap@8 anon_mmap@9 arenas@5; first: step 5 rss real 11.70 MiB, simulated 19.20 (± 1.14))`,
+  ],
+  [
+    'tcache-off/h12_threads_lock_counts',
+    `${THREADS_LOCK} (outside here: rss@9 anon_mmap@9 arenas@9; first: step 9 rss real 13.34 MiB, simulated 17.22 (± 1.00))`,
+  ],
+  [
+    'jemalloc/h12_class_instances_rounds',
+    `${INSTANCES} (outside here: rss@5; first: step 5 rss real 1.88 MiB, simulated 0.82 (± 1.00))`,
+  ],
+  [
+    'jemalloc/h12_dict_of_lists_clear',
+    `${DICT_LISTS} (outside here: rss@4 rss@5 rss@6; first: step 4 rss real 6.97 MiB, simulated 3.66 (± 1.00))`,
+  ],
+  [
+    'jemalloc/h12_threads_build_then_drop',
+    `${THREADS_START} (outside here: rss@5 rss@8 anon_mmap@5 anon_mmap@6 anon_mmap@8 anon_mmap@9 arenas@5; first: step 5 rss real 10.21 MiB, simulated 19.72 (± 1.16))`,
+  ],
+  [
+    'jemalloc/h12_threads_lock_counts',
+    `${THREADS_LOCK} (outside here: rss@9 rss@10 rss@11 rss@12 rss@13 anon_mmap@9 arenas@9; first: step 9 rss real 18.88 MiB, simulated 9.73 (± 1.00))`,
+  ],
+  [
+    'jemalloc-decay0/h12_class_instances_rounds',
+    `${INSTANCES} (outside here: rss@5; first: step 5 rss real 1.47 MiB, simulated 0.39 (± 1.00))`,
+  ],
+  [
+    'jemalloc-decay0/h12_threads_build_then_drop',
+    `${THREADS_START} (outside here: rss@5 rss@9 anon_mmap@6 anon_mmap@7 anon_mmap@8 anon_mmap@9 arenas@5; first: step 5 rss real 7.27 MiB, simulated 17.10 (± 1.15))`,
+  ],
+  [
+    'jemalloc-decay0/h12_threads_lock_counts',
+    `${THREADS_LOCK} (outside here: rss@10 anon_mmap@9; first: step 10 rss real 4.98 MiB, simulated 6.73 (± 1.00))`,
+  ],
+  [
+    'mimalloc/h12_class_instances_rounds',
+    `${INSTANCES} (outside here: rss@5; first: step 5 rss real 2.25 MiB, simulated 1.11 (± 1.00))`,
+  ],
+  [
+    'mimalloc/h12_strings_split_keep',
+    `${SPLIT_MIMALLOC} (outside here: rss@7 rss@8; first: step 7 rss real 25.17 MiB, simulated 23.75 (± 1.31))`,
+  ],
+  [
+    'mimalloc/h12_threads_build_then_drop',
+    `${THREADS_START} (outside here: rss@5 rss@8 rss@9 anon_mmap@5 anon_mmap@6 anon_mmap@7 anon_mmap@8 anon_mmap@9 arenas@5; first: step 5 rss real 4.00 MiB, simulated 20.58 (± 1.20))`,
+  ],
+  [
+    'mimalloc/h12_threads_lock_counts',
+    `${THREADS_LOCK} (outside here: rss@11 rss@13 anon_mmap@9 anon_mmap@10 anon_mmap@11 anon_mmap@12 anon_mmap@13; first: step 11 rss real 6.34 MiB, simulated 7.52 (± 1.00))`,
+  ],
+  [
+    'mimalloc-decommit0/h12_class_instances_rounds',
+    `${INSTANCES} (outside here: rss@5; first: step 5 rss real 2.29 MiB, simulated 1.12 (± 1.00))`,
+  ],
+  [
+    'mimalloc-decommit0/h12_dict_of_lists_clear',
+    `${DICT_LISTS} (outside here: rss@4 rss@5 rss@6; first: step 4 rss real 1.68 MiB, simulated 0.39 (± 1.00))`,
+  ],
+  [
+    'mimalloc-decommit0/h12_threads_build_then_drop',
+    `${THREADS_START} (outside here: rss@5 rss@8 rss@9 anon_mmap@5 anon_mmap@6 anon_mmap@7 anon_mmap@8 anon_mmap@9 arenas@5; first: step 5 rss real 7.55 MiB, simulated 19.61 (± 1.15))`,
+  ],
+  [
+    'mimalloc-decommit0/h12_threads_lock_counts',
+    `${THREADS_LOCK} (outside here: anon_mmap@9 anon_mmap@10 anon_mmap@11 anon_mmap@12 anon_mmap@13; first: step 9 anon_mmap real 39.05 MiB, simulated 93.03 (± 1.95))`,
+  ],
+  [
+    'pymalloc-off/h12_threads_build_then_drop',
+    `${THREADS_START} (outside here: rss@5 anon_mmap@5; first: step 5 rss real 16.90 MiB, simulated 20.63 (± 1.42))`,
+  ],
+  [
+    'pymalloc-off/h12_threads_lock_counts',
+    `${THREADS_LOCK} (outside here: rss@9 fordblks@9; first: step 9 rss real 25.00 MiB, simulated 32.40 (± 1.25))`,
+  ],
+]);
