@@ -1,7 +1,7 @@
 import type { Kernel } from '../../kernel/kernel';
 import type { Libc } from '../../libc/libc';
 import type { Vm } from '../runtime/vm';
-import { FOOTPRINTS } from './footprints/data';
+import { footprintSet } from './footprints/store';
 import type { FootprintDelta, FootprintSet } from './footprints/types';
 
 /**
@@ -42,7 +42,7 @@ export function attachImportHost(vm: Vm, host: ImportHost): void {
 }
 
 function footprints(version: string | null): FootprintSet | null {
-  return version === null ? null : (FOOTPRINTS[version] ?? null);
+  return version === null ? null : footprintSet(version);
 }
 
 /** Is the module in the recorder's sys.modules at start-up (so its import allocates nothing)? */
