@@ -103,29 +103,35 @@ function threePassReference(ctx: OwnerContext): CycleGarbage | null {
 
 const scripts: Record<string, string> = {
   'the seed, small': 'a = [[0] * 100 for _ in range(20000)]\ndel a\n',
-  'self-referring lists left behind': 'import gc\ngc.disable()\nfor i in range(3000):\n    x = [i]\n    x.append(x)\ndel x\n',
+  'self-referring lists left behind':
+    'import gc\ngc.disable()\nfor i in range(3000):\n    x = [i]\n    x.append(x)\ndel x\n',
   'a repeated list of a tracked list, then cut loose':
     'b = [[1, [2]]] * 50\nb.append(b)\nc = [b]\ndel b\nc.clear()\n',
   'instances in a ring, dicts and tuples':
     'import gc\ngc.disable()\nclass N:\n    pass\n' +
     'ring = [N() for _ in range(500)]\nfor i, n in enumerate(ring):\n    n.next = ring[(i + 1) % 500]\n    n.d = {"t": (n, [i])}\n' +
     'keep = ring[7]\ndel ring, n\nkeep = None\n',
-  'strings and a cycle through a dict': 's = [str(i) for i in range(5000)]\nd = {"s": s}\nd["d"] = d\ndel d\n',
+  'strings and a cycle through a dict':
+    's = [str(i) for i in range(5000)]\nd = {"s": s}\nd["d"] = d\ndel d\n',
 };
 
 describe('cyclic garbage: the skipping analysis finds what the three-pass one finds', () => {
   for (const [name, source] of Object.entries(scripts))
-    it(name, () => {
-      const p = createProcess({ events: new EventLog(), profile: defaultProfile(source) });
-      const statements = p.load(source);
-      let seen = 0;
-      for (let i = 0; i < statements.length; i++) {
-        p.runStatement(i);
-        const ctx: OwnerContext = { p, vm: p.vm, byType: providersByType(p.vm) };
-        const want = threePassReference(ctx);
-        expect(cyclicGarbage(ctx)).toEqual(want);
-        if (want) seen++;
-      }
-      if (name !== 'the seed, small') expect(seen).toBeGreaterThan(0); // the case has garbage to find
-    }, 120_000);
+    it(
+      name,
+      () => {
+        const p = createProcess({ events: new EventLog(), profile: defaultProfile(source) });
+        const statements = p.load(source);
+        let seen = 0;
+        for (let i = 0; i < statements.length; i++) {
+          p.runStatement(i);
+          const ctx: OwnerContext = { p, vm: p.vm, byType: providersByType(p.vm) };
+          const want = threePassReference(ctx);
+          expect(cyclicGarbage(ctx)).toEqual(want);
+          if (want) seen++;
+        }
+        if (name !== 'the seed, small') expect(seen).toBeGreaterThan(0); // the case has garbage to find
+      },
+      120_000,
+    );
 });
