@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -19,10 +19,13 @@ const SCRIPT = 'import json\nimport decimal\nx = 1\n';
 
 /** The CLI's figures for the script (Node reads footprints.json from disk). */
 function cliSteps(): { rss: number; heap: number }[] {
-  const dir = mkdtempSync(join(import.meta.dirname, '../../.cache/e2e-footprints-'));
+  const cache = join(import.meta.dirname, '../../.cache');
+  mkdirSync(cache, { recursive: true });
+  const dir = mkdtempSync(join(cache, 'e2e-footprints-'));
   const file = join(dir, 'imports.py');
   writeFileSync(file, SCRIPT);
   const out = spawnSync(process.execPath, ['bin/highwater', file, '--json'], { encoding: 'utf8' });
+  rmSync(dir, { recursive: true, force: true });
   expect(out.status, out.stderr).toBe(0);
   return (JSON.parse(out.stdout) as { steps: { rss: number; heap: number }[] }).steps;
 }
