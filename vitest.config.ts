@@ -8,7 +8,8 @@ export default defineConfig({
     hookTimeout: 600_000,
     pool: 'forks',
     // the engine's start-up variants, synchronously (the page's worker loads them lazily: variants.ts)
-    setupFiles: ['src/engine/python/startup/eagerVariants.ts'],
+    // the import footprints from disk (the worker fetches them: worker/footprintsAsset.ts)
+    setupFiles: ['src/engine/python/startup/eagerVariants.ts', 'tests/setup/footprints.ts'],
     // The JSON report feeds scripts/test-summary.mjs (CI's closing "N passed, N failed" line).
     reporters: ['default', ['json', { outputFile: '.cache/test-results/unit.json' }]],
   },

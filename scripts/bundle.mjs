@@ -21,12 +21,31 @@ function eagerVariants(path, text) {
   );
 }
 
+/**
+ * The import footprints: the page's worker fetches footprints.json; a Node bundle reads it from disk
+ * beside footprints/store.ts, at a script's first import (an empty script never parses its 4.6 MB).
+ */
+const FOOTPRINTS_FILE = /src[\\/]engine[\\/]python[\\/]modules[\\/]footprints[\\/]store\.ts$/;
+const NO_FOOTPRINTS = 'let source: FootprintSource | null = null;';
+
+function diskFootprints(path, text) {
+  if (!FOOTPRINTS_FILE.test(path)) return text;
+  if (!text.includes(NO_FOOTPRINTS)) throw new Error(`${path}: the line scripts/bundle.mjs rewrites is gone`);
+  return (
+    "import { readFileSync as readFootprintsFile } from 'node:fs';\n" +
+    text.replace(
+      NO_FOOTPRINTS,
+      "let source: FootprintSource | null = () => JSON.parse(readFootprintsFile(new URL('./footprints.json', import.meta.url), 'utf8'));",
+    )
+  );
+}
+
 /** Each module keeps its own import.meta.url (paths relative to a source file still work once bundled). */
 const sourceUrlPlugin = {
   name: 'source-import-meta-url',
   setup(b) {
     b.onLoad({ filter: /\.ts$/ }, (args) => ({
-      contents: eagerVariants(args.path, readFileSync(args.path, 'utf8')).replaceAll(
+      contents: diskFootprints(args.path, eagerVariants(args.path, readFileSync(args.path, 'utf8'))).replaceAll(
         'import.meta.url',
         JSON.stringify(pathToFileURL(args.path).href),
       ),

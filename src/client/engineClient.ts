@@ -35,6 +35,8 @@ interface RunArgs {
  */
 export class EngineClient {
   private worker: Worker | null = null;
+  /** A worker started before it was needed (warm), taken by the next message. */
+  private spare: Worker | null = null;
   private runId = 0;
   private reqId = 0;
   private inFlight: { reqId: number; target: Position } | null = null;
@@ -63,6 +65,21 @@ export class EngineClient {
   onSettled(f: () => void): () => void {
     this.listeners.add(f);
     return () => this.listeners.delete(f);
+  }
+
+  /**
+   * Start a worker before the first run is asked for (the page calls this before React mounts): its
+   * module compiles and its import footprints download while the page boots.
+   */
+  warm(): void {
+    if (this.worker || this.spare) return;
+    const w = this.makeWorker();
+    // a spare that fails to load is dropped: the run then starts a worker that reports its own failure
+    w.onerror = (e: ErrorEvent) => {
+      e.preventDefault?.();
+      if (this.spare === w) this.spare = null;
+    };
+    this.spare = w;
   }
 
   run(runKey: string, source: string, options: RunOptions, target: Position): void {
@@ -184,7 +201,8 @@ export class EngineClient {
 
   private send(msg: ToWorker): void {
     if (!this.worker) {
-      const w = this.makeWorker();
+      const w = this.spare ?? this.makeWorker();
+      this.spare = null;
       w.onmessage = (e: MessageEvent<FromWorker>) => this.receive(e.data);
       // A worker script that fails to load (a 404 after a redeploy) or a worker that dies.
       w.onerror = (e: ErrorEvent) => {

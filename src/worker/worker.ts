@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import { PROTOCOL_VERSION, assertNever, isToWorker, type FromWorker, type ToWorker } from '../protocol/messages';
 import { loadStartupVariants } from '../engine/python/startup/variants';
+import { fetchFootprints } from './footprintsAsset';
 import { needsStartupVariants } from './process';
 import { Session } from './session';
 
@@ -16,10 +17,16 @@ const session = new Session(
 );
 
 /**
- * Messages wait behind a run whose start-up capture is still loading (PYTHONMALLOC=malloc boots from
- * a 1.6 MB variant chunk the default run never fetches), so they reach the session in their order.
+ * Messages wait behind the import footprints' fetch (started here, as the module is evaluated) and
+ * behind a run whose start-up capture is still loading (PYTHONMALLOC=malloc boots from a 1.6 MB
+ * variant chunk the default run never fetches), so they reach the session in their order.
  */
 let loading: Promise<void> | null = null;
+const footprints = fetchFootprints(); // never rejects: a failure is provided as the reason
+loading = footprints;
+void footprints.then(() => {
+  if (loading === footprints) loading = null;
+});
 
 scope.onmessage = (e: MessageEvent) => {
   const msg = e.data;

@@ -2,7 +2,7 @@ import type { Kernel } from '../../kernel/kernel';
 import type { Libc } from '../../libc/libc';
 import { importHistogram } from '../runtime/gcInventoryData';
 import type { Vm } from '../runtime/vm';
-import { FOOTPRINTS } from './footprints/data';
+import { footprintSet } from './footprints/store';
 import type { FootprintDelta, FootprintSet } from './footprints/types';
 
 /**
@@ -43,7 +43,7 @@ export function attachImportHost(vm: Vm, host: ImportHost): void {
 }
 
 function footprints(version: string | null): FootprintSet | null {
-  return version === null ? null : (FOOTPRINTS[version] ?? null);
+  return version === null ? null : footprintSet(version);
 }
 
 /** Is the module in the recorder's sys.modules at start-up (so its import allocates nothing)? */

@@ -20,37 +20,64 @@ export function cyclicGarbage(ctx: OwnerContext): CycleGarbage | null {
   // stack is a typed array.
   const LIVE_TRACKED = F_TRACKED | F_FREELISTED;
   const tracked = (h: number): boolean => h > 0 && h < end && (flags[h] & LIVE_TRACKED) === F_TRACKED;
+  // gc_refs in one pass: each live tracked object adds its refcount and takes one from every tracked
+  // object it refers to (the sum is the same in any order, so update_refs and subtract_refs share it).
   const gcRefs = new Int32Array(end);
+  // Objects referring to a tracked object: the mark below walks only those (the seed's million inner
+  // lists hold small ints only, a list of a million str none: their second walk is skipped).
+  const walk = new Uint8Array(end);
   let n = 0;
-  for (let h = 1; h < end; h++)
-    if ((flags[h] & LIVE_TRACKED) === F_TRACKED && refcnt[h] > 0) {
-      gcRefs[h] = refcnt[h];
-      n++;
-    }
-  if (n === 0) return null;
+  let sawTracked: 0 | 1;
   const subtract = (r: number, times = 1): void => {
-    if (tracked(r)) gcRefs[r] -= times;
+    if (tracked(r)) {
+      gcRefs[r] -= times;
+      sawTracked = 1;
+    }
   };
   const { type, ref, n: len } = t;
   const data = vm.pool.data;
   for (let h = 1; h < end; h++) {
     if ((flags[h] & LIVE_TRACKED) !== F_TRACKED || refcnt[h] <= 0) continue;
-    if (type[h] !== T.List || flags[h] & F_RLE) {
+    gcRefs[h] += refcnt[h];
+    n++;
+    if (type[h] === T.List && flags[h] & F_RLE) {
+      // n copies of one item (vm.traverse's list case, inline: the seed's [0] * 100 lists)
+      const r = ref[h];
+      if (len[h] > 0 && r !== 0 && tracked(r)) {
+        gcRefs[r] -= len[h];
+        walk[h] = 1;
+      }
+      continue;
+    }
+    if (type[h] !== T.List) {
+      sawTracked = 0;
       vm.traverse(h, subtract);
+      walk[h] = sawTracked;
       continue;
     }
     // A list's items inline, as the collector walks them (the seed's outer list holds a million lists).
     for (let i = ref[h], stop = i + len[h]; i < stop; i++) {
       const r = data[i];
-      if (r !== 0 && (flags[r] & LIVE_TRACKED) === F_TRACKED) gcRefs[r]--;
+      if (r !== 0 && (flags[r] & LIVE_TRACKED) === F_TRACKED) {
+        gcRefs[r]--;
+        walk[h] = 1;
+      }
     }
   }
+  if (n === 0) return null;
   // Mark from the objects referenced from outside.
   const reached = new Uint8Array(end);
   let stack = new Int32Array(1024);
   let top = 0;
+  let reachedLive = 0;
   const push = (r: number): void => {
     if (!tracked(r) || reached[r]) return;
+    if (!walk[r]) {
+      // nothing to reach through it: reached now, never stacked (the seed's million inner lists)
+      reached[r] = 1;
+      if (refcnt[r] > 0) reachedLive++;
+      return;
+    }
     if (top === stack.length) {
       const grown = new Int32Array(stack.length * 2);
       grown.set(stack);
@@ -65,6 +92,8 @@ export function cyclicGarbage(ctx: OwnerContext): CycleGarbage | null {
       const x = stack[--top];
       if (reached[x]) continue;
       reached[x] = 1;
+      if (refcnt[x] > 0) reachedLive++;
+      if (!walk[x]) continue; // a root referring to nothing tracked
       if (type[x] !== T.List || flags[x] & F_RLE) {
         vm.traverse(x, push);
         continue;
@@ -75,6 +104,8 @@ export function cyclicGarbage(ctx: OwnerContext): CycleGarbage | null {
       }
     }
   }
+  // everything counted above was reached: no garbage, and no last pass over the table
+  if (reachedLive === n) return null;
   const counts = new Map<string, number>();
   let objects = 0;
   let bytes = 0;

@@ -1,12 +1,12 @@
 import { inflateSync, strFromU8 } from 'fflate';
-import type { Footprint, FootprintDelta } from './types';
+import type { Footprint, FootprintSet, PackedFootprint, PackedFootprints } from './types';
 
 /**
- * The captured traces are embedded deflated and base64-encoded (tools/imports/embed_footprints.ts):
- * as plain string literals they were 8.7 MB of the bundle, parsed (and copied into V8's heap) by
- * every CLI run and every page's worker whether or not the script imports anything: +0.07 s CPU and
- * +29 MiB peak RSS for an empty script (bench/shapes.ts, perf-5). A trace is inflated the first time
- * an import replays it, then kept.
+ * The captured traces are stored deflated and base64-encoded (tools/imports/embed_footprints.ts):
+ * as plain text they were 8.7 MB, parsed (and copied into V8's heap) by every CLI run and every
+ * page's worker whether or not the script imports anything: +0.07 s CPU and +29 MiB peak RSS for an
+ * empty script (bench/shapes.ts, perf-5). A trace is inflated the first time an import replays it,
+ * then kept.
  */
 function unpack(b64: string): string {
   const bin = atob(b64);
@@ -16,28 +16,35 @@ function unpack(b64: string): string {
 }
 
 /** A footprint whose traces (`trace`, `alone.trace`) are inflated on first read. */
-export function packedFootprint(
-  deps: string[],
-  delta: FootprintDelta,
-  packedTrace: string,
-  alone?: { delta: FootprintDelta; packedTrace: string },
-): Footprint {
+function packedFootprint(packed: PackedFootprint): Footprint {
   let trace: string | undefined;
   const fp: Footprint = {
-    deps,
-    delta,
+    deps: packed.deps,
+    delta: packed.delta,
     get trace(): string {
-      return (trace ??= unpack(packedTrace));
+      return (trace ??= unpack(packed.trace));
     },
   };
+  const alone = packed.alone;
   if (alone !== undefined) {
     let aloneTrace: string | undefined;
     fp.alone = {
       delta: alone.delta,
       get trace(): string {
-        return (aloneTrace ??= unpack(alone.packedTrace));
+        return (aloneTrace ??= unpack(alone.trace));
       },
     };
   }
   return fp;
+}
+
+/** footprints.json's sets, each trace inflated when an import first replays it. */
+export function unpackFootprints(packed: PackedFootprints): Record<string, FootprintSet> {
+  const sets: Record<string, FootprintSet> = {};
+  for (const [version, set] of Object.entries(packed)) {
+    const modules: Record<string, Footprint> = {};
+    for (const [name, fp] of Object.entries(set.modules)) modules[name] = packedFootprint(fp);
+    sets[version] = { startup: set.startup, modules };
+  }
+  return sets;
 }

@@ -7,7 +7,7 @@ export interface FootprintDelta {
   gc: { count: number[]; collections: number[]; objects: number[] };
 }
 
-/** One module's import footprint (tools/imports/capture_import.py, embedded in data.ts). */
+/** One module's import footprint (tools/imports/capture_import.py, packed in footprints.json). */
 export interface Footprint {
   /** The modules its import brings in first (each replays its own footprint). */
   deps: string[];
@@ -23,3 +23,17 @@ export interface FootprintSet {
   startup: string[];
   modules: Record<string, Footprint>;
 }
+
+/**
+ * One footprint as footprints.json holds it (tools/imports/embed_footprints.ts): the traces deflated
+ * and base64-encoded, inflated on first read (packed.ts).
+ */
+export interface PackedFootprint {
+  deps: string[];
+  delta: FootprintDelta;
+  trace: string;
+  alone?: { delta: FootprintDelta; trace: string };
+}
+
+/** footprints.json: by interpreter version ('3.11.7'). */
+export type PackedFootprints = Record<string, { startup: string[]; modules: Record<string, PackedFootprint> }>;
