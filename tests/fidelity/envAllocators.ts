@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { KNOWN_ENV_GAPS } from './envAllocators.known';
-import { judgeEnvRecording } from './envRuns';
+import { envRecordingTest } from './envHeldoutSuite';
 
 /**
  * Issue 9's allocator set and our held-out stand-in (scenarios/allocators/, the two seeds,
@@ -46,18 +46,7 @@ export function envAllocatorSuite(presets: readonly string[]): void {
       it('has the recordings', () => {
         expect(names.length).toBeGreaterThanOrEqual(preset === 'arena-max-2' ? 2 : 12);
       });
-      for (const name of names) {
-        const known = KNOWN_ENV_GAPS.get(`${preset}/${name}`);
-        (known ? it.fails : it)(name, { timeout: 600_000 }, () => {
-          const { matched, simError, attempts } = judgeEnvRecording(preset, name);
-          expect(simError).toBeNull();
-          const why = attempts.map((a) => `${a.label}: ${a.mismatches.join(' ')}\n${a.rows.join('\n')}`);
-          expect(
-            matched,
-            `${preset}/${name}, no real run agrees at every step\n${why.join('\n')}`,
-          ).not.toBeNull();
-        });
-      }
+      for (const name of names) envRecordingTest(preset, name, KNOWN_ENV_GAPS.has(`${preset}/${name}`));
     });
   }
 }

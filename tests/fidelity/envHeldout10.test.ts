@@ -1,9 +1,5 @@
-import { readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
 import { KNOWN_HELDOUT10_GAPS } from './envHeldout10.known';
-import { judgeEnvRecording } from './envRuns';
+import { COMPARE_PRESETS, describeHeldout } from './envHeldoutSuite';
 
 /**
  * The second held-out stand-in for issue 9 (scenarios/heldout10/: 8 snippets written before reading
@@ -13,35 +9,9 @@ import { judgeEnvRecording } from './envRuns';
  * every environment the compare view offers (tools/recording_sets.py COMPARE_PRESETS), held to the
  * rule of envAllocators-*.test.ts (envRuns.ts judgeEnvRecording). Known gaps run as `it.fails`.
  */
-const here = dirname(fileURLToPath(import.meta.url));
-const PRESETS = [
-  'glibc',
-  'tcache-off',
-  'arena-max-2',
-  'jemalloc',
-  'jemalloc-decay0',
-  'mimalloc',
-  'mimalloc-decommit0',
-  'pymalloc-off',
-];
-
-for (const preset of PRESETS) {
-  const names = readdirSync(join(here, 'recorded', 'env', preset))
-    .filter((f) => f.startsWith('h10_') && f.endsWith('.json'))
-    .map((f) => f.slice(0, -5))
-    .sort();
-  describe(`held-out 10 under ${preset}: the simulator against recorded real runs`, () => {
-    it('has the eight recordings', () => {
-      expect(names).toHaveLength(8);
-    });
-    for (const name of names) {
-      const known = KNOWN_HELDOUT10_GAPS.get(`${preset}/${name}`);
-      (known ? it.fails : it)(name, { timeout: 600_000 }, () => {
-        const { matched, simError, attempts } = judgeEnvRecording(preset, name);
-        expect(simError).toBeNull();
-        const why = attempts.map((a) => `${a.label}: ${a.mismatches.join(' ')}\n${a.rows.join('\n')}`);
-        expect(matched, `${preset}/${name}, no real run agrees at every step\n${why.join('\n')}`).not.toBeNull();
-      });
-    }
-  });
-}
+describeHeldout(
+  'held-out 10',
+  'h10_',
+  COMPARE_PRESETS.map((p) => [p, 8]),
+  KNOWN_HELDOUT10_GAPS,
+);

@@ -1,9 +1,5 @@
-import { readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
 import { KNOWN_HELDOUT11_GAPS } from './envHeldout11.known';
-import { judgeEnvRecording } from './envRuns';
+import { COMPARE_PRESETS, describeHeldout } from './envHeldoutSuite';
 
 /**
  * The third held-out stand-in for issue 9 (scenarios/heldout11/: 6 snippets written before reading
@@ -14,40 +10,13 @@ import { judgeEnvRecording } from './envRuns';
  * snippets also under the settings they name (tools/recording_sets.py heldout11-*), held to the
  * rule of envAllocators-*.test.ts (envRuns.ts judgeEnvRecording). Known gaps run as `it.fails`.
  */
-const here = dirname(fileURLToPath(import.meta.url));
-const PRESETS: [string, number][] = [
-  ['glibc', 6],
-  ['tcache-off', 6],
-  ['arena-max-2', 6],
-  ['jemalloc', 6],
-  ['jemalloc-decay0', 6],
-  ['mimalloc', 6],
-  ['mimalloc-decommit0', 6],
-  ['pymalloc-off', 6],
-  ['glibc-thresholds', 2],
-  ['jemalloc-narenas1', 2],
-];
-
-for (const [preset, count] of PRESETS) {
-  const names = readdirSync(join(here, 'recorded', 'env', preset))
-    .filter((f) => f.startsWith('h11_') && f.endsWith('.json'))
-    .map((f) => f.slice(0, -5))
-    .sort();
-  describe(`held-out 11 under ${preset}: the simulator against recorded real runs`, () => {
-    it(`has the ${count} recordings`, () => {
-      expect(names).toHaveLength(count);
-    });
-    for (const name of names) {
-      const known = KNOWN_HELDOUT11_GAPS.get(`${preset}/${name}`);
-      (known ? it.fails : it)(name, { timeout: 600_000 }, () => {
-        const { matched, simError, attempts } = judgeEnvRecording(preset, name);
-        expect(simError).toBeNull();
-        const why = attempts.map((a) => `${a.label}: ${a.mismatches.join(' ')}\n${a.rows.join('\n')}`);
-        expect(
-          matched,
-          `${preset}/${name}, no real run agrees at every step\n${why.join('\n')}`,
-        ).not.toBeNull();
-      });
-    }
-  });
-}
+describeHeldout(
+  'held-out 11',
+  'h11_',
+  [
+    ...COMPARE_PRESETS.map((p): [string, number] => [p, 6]),
+    ['glibc-thresholds', 2],
+    ['jemalloc-narenas1', 2],
+  ],
+  KNOWN_HELDOUT11_GAPS,
+);

@@ -1,9 +1,5 @@
-import { readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
 import { KNOWN_HELDOUT12_GAPS } from './envHeldout12.known';
-import { judgeEnvRecording } from './envRuns';
+import { COMPARE_PRESETS, describeHeldout } from './envHeldoutSuite';
 
 /**
  * The fourth held-out stand-in for issue 9 (scenarios/heldout12/, allocators-9: 8 snippets written
@@ -14,38 +10,9 @@ import { judgeEnvRecording } from './envRuns';
  * (tools/recording_sets.py heldout12-*), held to the rule of envAllocators-*.test.ts (envRuns.ts
  * judgeEnvRecording). Known gaps run as `it.fails`.
  */
-const here = dirname(fileURLToPath(import.meta.url));
-const PRESETS: [string, number][] = [
-  ['glibc', 8],
-  ['tcache-off', 8],
-  ['arena-max-2', 8],
-  ['jemalloc', 8],
-  ['jemalloc-decay0', 8],
-  ['mimalloc', 8],
-  ['mimalloc-decommit0', 8],
-  ['pymalloc-off', 8],
-];
-
-for (const [preset, count] of PRESETS) {
-  const names = readdirSync(join(here, 'recorded', 'env', preset))
-    .filter((f) => f.startsWith('h12_') && f.endsWith('.json'))
-    .map((f) => f.slice(0, -5))
-    .sort();
-  describe(`held-out 12 under ${preset}: the simulator against recorded real runs`, () => {
-    it(`has the ${count} recordings`, () => {
-      expect(names).toHaveLength(count);
-    });
-    for (const name of names) {
-      const known = KNOWN_HELDOUT12_GAPS.get(`${preset}/${name}`);
-      (known ? it.fails : it)(name, { timeout: 600_000 }, () => {
-        const { matched, simError, attempts } = judgeEnvRecording(preset, name);
-        expect(simError).toBeNull();
-        const why = attempts.map((a) => `${a.label}: ${a.mismatches.join(' ')}\n${a.rows.join('\n')}`);
-        expect(
-          matched,
-          `${preset}/${name}, no real run agrees at every step\n${why.join('\n')}`,
-        ).not.toBeNull();
-      });
-    }
-  });
-}
+describeHeldout(
+  'held-out 12',
+  'h12_',
+  COMPARE_PRESETS.map((p) => [p, 8]),
+  KNOWN_HELDOUT12_GAPS,
+);
