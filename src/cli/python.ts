@@ -7,6 +7,8 @@ import { describeReportError } from '../engine/python/report';
 import { compileModule, disassemble } from '../engine/python/compiler';
 import { parse } from '../engine/python/syntax';
 import { resolve } from 'node:path';
+import { SIMULATOR_STACK_OUT } from '../engine/python/process';
+import { rerunWithDeeperStack } from './deepstack';
 import { getHeapStatistics } from 'node:v8';
 import { MB } from '../engine/python/runtime/hostmem';
 
@@ -29,6 +31,10 @@ export function runPythonCli(source: string | Buffer, args: CliArgs): number {
     clock: cpuClock,
     ...memoryLimits(args),
   });
+  if (report.error?.message === SIMULATOR_STACK_OUT) {
+    const status = rerunWithDeeperStack(args.script);
+    if (status !== null) return status;
+  }
   if (args.json) process.stdout.write(JSON.stringify(report, null, 1) + '\n');
   else
     process.stdout.write(

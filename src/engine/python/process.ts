@@ -47,6 +47,10 @@ import { placeStaticObjects } from './runtime/staticids';
 import { startupHistogram } from './runtime/gcInventoryData';
 import { OutputReader } from './outputReader';
 
+/** The RecursionError message of a run that exhausted the engine's own JavaScript stack. */
+export const SIMULATOR_STACK_OUT =
+  "maximum recursion depth exceeded (the simulator's own stack ran out before CPython's limit)";
+
 export interface ProcessOptions {
   /**
    * The CPython version the process runs as (python/versions/; default 3.11). Its start-up
@@ -352,8 +356,7 @@ export class PythonProcess {
     if (e instanceof RangeError && /call stack/i.test(e.message))
       return {
         type: 'RecursionError',
-        message:
-          "maximum recursion depth exceeded (the simulator's own stack ran out before CPython's limit)",
+        message: SIMULATOR_STACK_OUT,
         line: this.evaluator?.currentLine() || line,
       };
     if (e instanceof OomKilled)
