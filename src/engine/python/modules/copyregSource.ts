@@ -52,8 +52,13 @@ def _hw_re_reducer():
     dispatch_table[re.Pattern] = _pickle
 
 
-_hw_re_reducer()
-del _hw_re_reducer
+# only where re is loaded at start-up (3.11.7 loads both); 3.12.1 and 3.13.0 load neither, and
+# importing copyreg there must not import re (+1 MiB: a pymalloc arena, measured by
+# imports.versions.test.ts's 'import copy'). Not modelled: re registering its reducer when a
+# script imports it later there.
+if _hw_re_at_startup:
+    _hw_re_reducer()
+del _hw_re_reducer, _hw_re_at_startup
 
 
 def _reconstructor(cls, base, state):

@@ -1,4 +1,5 @@
 import { COPYREG_SOURCE } from './copyregSource';
+import { loadedAtStartup } from './footprint';
 import { runPythonPart } from './pythonpart';
 import type { ModuleSpec } from './registry';
 import { moduleFromGlobals, unsupportedHelper } from './typing';
@@ -10,6 +11,9 @@ export const copyregModule: ModuleSpec = {
     moduleFromGlobals(
       vm,
       'copyreg',
-      runPythonPart(vm, 'copyreg', COPYREG_SOURCE, { _hw_unsupported: unsupportedHelper(vm, 'copyreg') }),
+      runPythonPart(vm, 'copyreg', COPYREG_SOURCE, {
+        _hw_unsupported: unsupportedHelper(vm, 'copyreg'),
+        _hw_re_at_startup: loadedAtStartup(vm, 're') ? vm.s.True : vm.s.False,
+      }),
     ),
 };
