@@ -111,8 +111,12 @@ describe("the recorder's compile of a script, generated against recorded ones", 
     // l10_metaclass_match_numbers and 13 s8_ (chainmap_userdict_settings, csv_report_writer,
     // dataclass_post_init_replace, datetime_shift_records, dict_merge_inventory, exception_hierarchy_retry,
     // getrusage_phases_report, getsizeof_container_survey, order_state_machine, re_finditer_calc_tokenizer,
-    // singledispatch_reduce_partial, tracemalloc_top10_report, typing_generic_repository))
-    expect(off.length, off.join(', ')).toBeLessThanOrEqual(63);
+    // singledispatch_reduce_partial, tracemalloc_top10_report, typing_generic_repository);
+    // the eleventh session's (sample-9's 40, the lead's l11_, gco_, st11_, m7_) add 9, all new scripts:
+    // l11_argparse_enum_protocol_match, l11_metaclass_descriptors_async_match and 7 s9_ (chain_islice_pages,
+    // csv_dictreader_totals, decimal_fraction_ledger, exception_chaining_loop, intenum_http_status_counts,
+    // main_config_dict_pipeline, strptime_event_durations))
+    expect(off.length, off.join(', ')).toBeLessThanOrEqual(72);
   });
 
   it('leaves the heap after <start> as the real compile left it in most scripts, exact calls in some', () => {
