@@ -8,36 +8,35 @@ import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSyn
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-/** The engine's start-up variants: the page's worker loads them lazily; a Node bundle holds them from the start. */
-const VARIANTS_FILE = /src[\\/]engine[\\/]python[\\/]startup[\\/]variants\.ts$/;
-const LAZY_VARIANTS = 'let captures: StartupCaptures | null = null;';
-
-function eagerVariants(path, text) {
-  if (!VARIANTS_FILE.test(path)) return text;
-  if (!text.includes(LAZY_VARIANTS)) throw new Error(`${path}: the line scripts/bundle.mjs rewrites is gone`);
-  return (
-    "import { VARIANT_CAPTURES as EAGER_VARIANTS } from './variantCaptures';\n" +
-    text.replace(LAZY_VARIANTS, 'let captures: StartupCaptures | null = EAGER_VARIANTS;')
-  );
-}
-
 /**
- * The import footprints: the page's worker fetches footprints.json; a Node bundle reads it from disk
- * beside footprints/store.ts, at a script's first import (an empty script never parses its 4.6 MB).
+ * The lines a Node bundle rewrites in two engine files the page's worker fills lazily: the start-up
+ * variants (a Node bundle holds them from the start) and the import footprints (the worker fetches
+ * footprints.json; a Node bundle reads it from disk beside footprints/store.ts at a script's first
+ * import, so an empty script never parses its 4.6 MB). Each: the file, the line, what replaces it,
+ * and the import the replacement needs.
  */
-const FOOTPRINTS_FILE = /src[\\/]engine[\\/]python[\\/]modules[\\/]footprints[\\/]store\.ts$/;
-const NO_FOOTPRINTS = 'let source: FootprintSource | null = null;';
+const NODE_REWRITES = [
+  {
+    file: /src[\\/]engine[\\/]python[\\/]startup[\\/]variants\.ts$/,
+    line: 'let captures: StartupCaptures | null = null;',
+    to: 'let captures: StartupCaptures | null = EAGER_VARIANTS;',
+    prelude: "import { VARIANT_CAPTURES as EAGER_VARIANTS } from './variantCaptures';\n",
+  },
+  {
+    file: /src[\\/]engine[\\/]python[\\/]modules[\\/]footprints[\\/]store\.ts$/,
+    line: 'let source: FootprintSource | null = null;',
+    to: "let source: FootprintSource | null = () => JSON.parse(readFootprintsFile(new URL('./footprints.json', import.meta.url), 'utf8'));",
+    prelude: "import { readFileSync as readFootprintsFile } from 'node:fs';\n",
+  },
+];
 
-function diskFootprints(path, text) {
-  if (!FOOTPRINTS_FILE.test(path)) return text;
-  if (!text.includes(NO_FOOTPRINTS)) throw new Error(`${path}: the line scripts/bundle.mjs rewrites is gone`);
-  return (
-    "import { readFileSync as readFootprintsFile } from 'node:fs';\n" +
-    text.replace(
-      NO_FOOTPRINTS,
-      "let source: FootprintSource | null = () => JSON.parse(readFootprintsFile(new URL('./footprints.json', import.meta.url), 'utf8'));",
-    )
-  );
+function nodeRewrites(path, text) {
+  for (const r of NODE_REWRITES) {
+    if (!r.file.test(path)) continue;
+    if (!text.includes(r.line)) throw new Error(`${path}: the line scripts/bundle.mjs rewrites is gone`);
+    return r.prelude + text.replace(r.line, r.to);
+  }
+  return text;
 }
 
 /** Each module keeps its own import.meta.url (paths relative to a source file still work once bundled). */
@@ -45,7 +44,7 @@ const sourceUrlPlugin = {
   name: 'source-import-meta-url',
   setup(b) {
     b.onLoad({ filter: /\.ts$/ }, (args) => ({
-      contents: diskFootprints(args.path, eagerVariants(args.path, readFileSync(args.path, 'utf8'))).replaceAll(
+      contents: nodeRewrites(args.path, readFileSync(args.path, 'utf8')).replaceAll(
         'import.meta.url',
         JSON.stringify(pathToFileURL(args.path).href),
       ),

@@ -1,12 +1,8 @@
 import { NotSupported } from '../errors';
-import { typeLookup } from '../abstract/attr';
 import { typeError } from '../abstract/errors';
-import { callDunder } from '../objects/heapslots';
+import { callDunder, hasDunder } from '../objects/heapslots';
 import { Meth, type MethodDef } from '../objects/types';
-import type { Vm } from '../runtime/vm';
 import { def } from './functions';
-
-const hasSlot = (vm: Vm, o: number, name: string): boolean => typeLookup(vm, vm.typeOf(o), name) !== 0;
 
 /**
  * builtin_aiter and builtin_anext (bltinmodule.c, 3.10+): the async iteration protocol called by
@@ -17,10 +13,10 @@ export function asyncIterationDefs(): MethodDef[] {
   return [
     def('aiter', Meth.O, (vm, _s, a) => {
       const obj = a[0];
-      if (!hasSlot(vm, obj, '__aiter__'))
+      if (!hasDunder(vm, obj, '__aiter__'))
         throw typeError(vm, "'%.200s' object is not an async iterable", vm.typeOf(obj).name);
       const it = callDunder(vm, obj, '__aiter__', []);
-      if (!hasSlot(vm, it, '__anext__')) {
+      if (!hasDunder(vm, it, '__anext__')) {
         const name = vm.typeOf(it).name;
         vm.decref(it);
         throw typeError(vm, "aiter() returned not an async iterator of type '%.100s'", name);
@@ -34,7 +30,7 @@ export function asyncIterationDefs(): MethodDef[] {
           `anext expected at ${a.length < 1 ? 'least 1' : 'most 2'} argument${a.length < 1 ? '' : 's'}, got ${a.length}`,
         );
       const aiterator = a[0];
-      if (!hasSlot(vm, aiterator, '__anext__'))
+      if (!hasDunder(vm, aiterator, '__anext__'))
         throw typeError(vm, "'%.200s' object is not an async iterator", vm.typeOf(aiterator).name);
       if (a.length === 2) throw new NotSupported('anext() with a default');
       return callDunder(vm, aiterator, '__anext__', []);

@@ -1,8 +1,7 @@
 import { PyError } from '../errors';
 import { normalize, raiseString, typeError } from '../abstract/errors';
 import { isIterator } from '../abstract/iter';
-import { typeLookup } from '../abstract/attr';
-import { callDunder } from '../objects/heapslots';
+import { callDunder, hasDunder } from '../objects/heapslots';
 import { excState, setCause } from '../objects/exceptions';
 import { E } from '../objects/exctypes';
 import { T } from '../objects/types';
@@ -19,7 +18,6 @@ import { Reraise, errorFromInstance } from './unwind';
  * method made); the interpreter's own awaitables (async generators' asend/athrow) define them too.
  */
 
-const hasSlot = (vm: Vm, o: number, name: string): boolean => typeLookup(vm, vm.typeOf(o), name) !== 0;
 
 /** gen_is_coroutine: a generator made by @types.coroutine (CO_ITERABLE_COROUTINE, 0x100). */
 function isIterableCoroutine(it: Interpreter, o: number): boolean {
@@ -40,7 +38,7 @@ export function coroGetAwaitableIter(it: Interpreter, o: number): number {
     vm.incref(o);
     return o;
   }
-  if (!hasSlot(vm, o, '__await__')) return 0;
+  if (!hasDunder(vm, o, '__await__')) return 0;
   const res = callDunder(vm, o, '__await__', []);
   if (vm.table.type[res] === it.coroutineType || isIterableCoroutine(it, res)) {
     vm.decref(res);
@@ -105,7 +103,7 @@ export function getAiter(it: Interpreter, s: Int32Array, sp: number): void {
   s[sp - 1] = 0;
   let iter: number;
   try {
-    if (!hasSlot(vm, obj, '__aiter__'))
+    if (!hasDunder(vm, obj, '__aiter__'))
       throw typeError(
         vm,
         "'async for' requires an object with __aiter__ method, got %.100s",
@@ -115,7 +113,7 @@ export function getAiter(it: Interpreter, s: Int32Array, sp: number): void {
   } finally {
     vm.decref(obj);
   }
-  if (!hasSlot(vm, iter, '__anext__')) {
+  if (!hasDunder(vm, iter, '__anext__')) {
     const name = vm.typeOf(iter).name;
     vm.decref(iter);
     throw typeError(
@@ -131,7 +129,7 @@ export function getAiter(it: Interpreter, s: Int32Array, sp: number): void {
 export function getAnext(it: Interpreter, s: Int32Array, sp: number): number {
   const vm = it.vm;
   const aiter = s[sp - 1];
-  if (!hasSlot(vm, aiter, '__anext__'))
+  if (!hasDunder(vm, aiter, '__anext__'))
     throw typeError(
       vm,
       "'async for' requires an iterator with __anext__ method, got %.100s",

@@ -30,6 +30,9 @@ import { dictGetItem } from './dict';
  * type (lookup_maybe_method: a function is called with the instance first, no bound method made).
  */
 
+/** Does type(o) define `name` (its slot is filled: `tp_as_async->am_anext != NULL` and the like)? */
+export const hasDunder = (vm: Vm, o: number, name: string): boolean => typeLookup(vm, vm.typeOf(o), name) !== 0;
+
 /** vectorcall_method / lookup_maybe_method: `name` on type(self), called with self and args; 0 when the type has none. */
 export function callDunder(
   vm: Vm,
