@@ -11,6 +11,7 @@ import {
   Send,
   genData,
   genDealloc,
+  genSizeof,
   genThrow,
   genTraverse,
   sendEx2,
@@ -388,6 +389,8 @@ export function readyAsyncGenTypes(vm: Vm): AsyncGenTypes {
       flags: TpFlags.HaveGc,
       dealloc: genDealloc,
       traverse: genTraverse,
+      // gen_sizeof (async generators share _PyGenObject_HEAD): 3.11.7 `async def ag(n)` over range 208
+      sizeof: genSizeof,
       reprText: (vm2, g) =>
         `<async_generator object ${genData(vm2, g).qualname} at 0x${vm2.id(g).toString(16)}>`,
       repr: (vm2, g) =>

@@ -494,6 +494,13 @@ const method = (
   impl: (vm: Vm, g: number, a: readonly number[]) => impl(genData(vm, g).it, g, a),
 });
 
+/**
+ * gen_sizeof: up to gi_iframe, the frame's specials, then co_nlocalsplus + co_stacksize words
+ * (3.11.7 with the GC head: a bare `yield 1` 176, a genexpr over a list 200, `w.upper()` 208).
+ */
+export const genSizeof = (vm: Vm, g: number): number =>
+  vm.py.sizes.genHeader + 8 * genData(vm, g).frame.code.co.framesize;
+
 /** The generator / coroutine type tables (PyGen_Type, PyCoro_Type). */
 export function generatorType(id: number, coroutine: boolean): TypeSlots {
   const kind = coroutine ? 'coroutine' : 'generator';
@@ -505,6 +512,7 @@ export function generatorType(id: number, coroutine: boolean): TypeSlots {
     flags: TpFlags.HaveGc,
     dealloc: genDealloc,
     traverse: genTraverse,
+    sizeof: genSizeof,
     reprText: (vm, g) => `<${kind} object ${genData(vm, g).qualname} at 0x${vm.id(g).toString(16)}>`,
     repr: (vm, g) => unicodeFromFormat(vm, `<${kind} object %S at %p>`, [genData(vm, g).qualname, vm.id(g)]),
     iter: coroutine ? null : selfIter,
