@@ -22,6 +22,7 @@ import type { Vm } from '../runtime/vm';
 import { hostOf } from './host';
 import { FilterType, filterTraces, traceParts } from './tracemallocfilter';
 import { makeModule } from './module';
+import { TraceType, tracesNew } from './tracemalloctraces';
 import type { ModuleSpec } from './registry';
 
 /**
@@ -117,6 +118,8 @@ function getTraces(vm: Vm, t: TraceTables): number {
 interface SnapshotRec {
   traces: number;
   limit: number;
+  /** Snapshot.traces: the _Traces made by Snapshot.__init__ (tracemalloctraces.ts). */
+  view: number;
 }
 
 /** _group_by(key_type): one group per traceback key, in first-seen order. */
@@ -168,7 +171,7 @@ const snap = (vm: Vm, h: number): SnapshotRec => vm.table.side[h] as SnapshotRec
 function snapshotOf(vm: Vm, traces: number, limit: number): number {
   const st = moduleType(vm, SnapshotType);
   const h = vm.newGcObject(st.id, st.basicsize);
-  vm.table.side[h] = { traces, limit } satisfies SnapshotRec;
+  vm.table.side[h] = { traces, limit, view: tracesNew(vm, traces) } satisfies SnapshotRec;
   vm.gc.track(h);
   return h;
 }
@@ -229,14 +232,25 @@ const SnapshotType: TypeFactory = (_vm, id) =>
     flags: TpFlags.HaveGc,
     dealloc: (vm, h) => {
       vm.gc.untrack(h);
-      const traces = snap(vm, h).traces;
+      const { traces, view } = snap(vm, h);
       vm.gcDel(h);
+      vm.decref(view);
       vm.decref(traces);
     },
-    traverse: (vm, h, visit) => visit(snap(vm, h).traces),
+    traverse: (vm, h, visit) => {
+      visit(snap(vm, h).traces);
+      visit(snap(vm, h).view);
+    },
     methods: SNAPSHOT_METHODS,
     getset: {
       traceback_limit: { name: 'traceback_limit', get: (vm, h) => fromSsize(vm, snap(vm, h).limit) },
+      traces: {
+        name: 'traces',
+        get: (vm, h) => {
+          vm.incref(snap(vm, h).view);
+          return snap(vm, h).view;
+        },
+      },
     },
   });
 
@@ -316,6 +330,7 @@ export const tracemallocModule: ModuleSpec = {
       Traceback: TracebackType,
       Frame: FrameType,
       Filter: FilterType,
+      Trace: TraceType,
     };
     const attrs: Record<string, number> = {};
     for (const [k, f] of Object.entries(types)) attrs[k] = moduleType(vm, f).typeObject;
