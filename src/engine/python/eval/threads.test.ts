@@ -55,6 +55,45 @@ a.start(); b.start(); a.join(); b.join()
     expect(log.split("'a'").length - 1).toBe(3);
   });
 
+  it('the switch interval is wall time: a loaded machine (wallPerCpu) gives the holder less CPU before the drop', () => {
+    // take_gil's 5 ms timed wait runs on the wall clock while the worker's loop body (a list of
+    // four, two ints and a str: ~0.3 µs of simulated C work, one eval-breaker tick) runs on CPU.
+    // The breaker checks are paced by the clock's own advance per tick: paced by the 35 ns tick
+    // alone, the next check came 16,384 ticks out and the worker ran ~6 ms of CPU whatever the
+    // load (h12_threads_build_then_drop: 16,434 iterations both at wallPerCpu 1 and 44; now
+    // 14,372 at 1 and 2,265 at 8, each about 5 ms of the clock)
+    const source = `
+import threading, time
+prog = [0]
+def build(n):
+    out = []
+    for i in range(n):
+        out.append([i, i + 1, i + 2, str(i)])
+        prog[0] = i
+t = threading.Thread(target=build, args=(30000,))
+t.start()
+seen = prog[0]
+t.join()
+c = time.process_time()
+build(10000)
+per_iter_ns = int((time.process_time() - c) / 10000 * 1e9)
+`;
+    const at = (wallPerCpu: number) => {
+      const p = runAll(source, { wallPerCpu });
+      return { seen: Number(valueOf(p, 'seen')), perIterNs: Number(valueOf(p, 'per_iter_ns')) };
+    };
+    const free = at(1);
+    const loaded = at(8);
+    // process_time reads the simulated clock (wall time): the worker's iterations before start()
+    // returned took about the 5 ms interval there, and 8 times fewer ran on the loaded machine
+    for (const run of [free, loaded]) {
+      expect(run.seen * run.perIterNs).toBeGreaterThan(4e6);
+      expect(run.seen * run.perIterNs).toBeLessThan(7e6);
+    }
+    expect(free.seen / loaded.seen).toBeGreaterThan(5);
+    expect(free.seen / loaded.seen).toBeLessThan(9);
+  });
+
   it('Lock, RLock, Event, Condition, Semaphore: waits release the GIL and wake in order', () => {
     const text = out(`
 import threading

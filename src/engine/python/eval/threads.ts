@@ -14,7 +14,6 @@ import { ThreadState } from './thread';
 import {
   MAIN_IDENT,
   MAIN_NATIVE_ID,
-  PAGE_FAULT_NS,
   PyThread,
   SWITCH_INTERVAL_NS,
   THREAD_EXIT_NS,
@@ -80,7 +79,7 @@ export class Threads implements ThreadServices {
     this.all.push(this.main);
     this.chargedSpan = breakerInterval;
     this.costs = new ThreadCosts(host.kernel, it.vm, host.libc);
-    this.faultsCharged = host.kernel.faults;
+    this.lastChargeAt = host.clock.now();
   }
 
   get clock(): Clock {
@@ -105,9 +104,16 @@ export class Threads implements ThreadServices {
         it.yielding = true;
         this.requeue = true;
       } else {
-        // check again about when it is due, at the pace the loop has just run (faults included)
-        const nsPerTick = Math.max(TICK_NS, this.lastChargeNs / Math.max(1, this.chargedSpan));
-        next = Math.max(64, Math.min(next, Math.ceil((due - now) / nsPerTick)));
+        // check again about when it is due, at the pace the loop has just run: the clock's own
+        // advance over the span (ticks, page faults, the C work of the statements, allocator
+        // calls, all scaled to wall time) per tick, the span at most 4 times the one measured (a
+        // thread's first span, its bootstrap, is no guide to its loop). Ticks alone (35 ns) put
+        // the next check 16,384 ticks out where a tick is a 0.3 µs loop body: the holder ran
+        // ~6 ms of CPU before the main thread's 5 ms request took effect whatever the machine's
+        // load (h12_threads_build_then_drop: 16,434 iterations at wallPerCpu 1 and at 44)
+        const span = Math.max(1, this.chargedSpan);
+        const nsPerTick = Math.max(TICK_NS * this.clock.wallPerCpu, this.lastChargeNs / span);
+        next = Math.max(64, Math.min(next, 4 * span, Math.ceil((due - now) / nsPerTick)));
       }
     }
     it.breaker = next;
@@ -120,14 +126,14 @@ export class Threads implements ThreadServices {
    * both.
    */
   private charge(ticks: number): void {
-    const faults = this.host.kernel.faults;
     this.it.vm.mem.spend(0); // the reference counting done since the last charge (runtime/cwork.ts)
-    const tickNs = ticks * TICK_NS;
-    this.lastChargeNs = tickNs + (faults - this.faultsCharged) * PAGE_FAULT_NS;
-    this.clock.advance(tickNs);
-    this.faultsCharged = faults;
+    this.clock.advance(ticks * TICK_NS);
+    const now = this.clock.now();
+    this.lastChargeNs = now - this.lastChargeAt;
+    this.lastChargeAt = now;
   }
-  private faultsCharged = 0;
+  /** The clock at the last charge: what moved it since (faults, C work, calls) is the loop's pace. */
+  private lastChargeAt = 0;
   private lastChargeNs = 0;
 
   /** Simulated time, with the work done since the last breaker check. */
@@ -205,6 +211,7 @@ export class Threads implements ThreadServices {
     it.vm.thread = th.exc;
     this.host.libc.setThread(th.tid);
     this.sliceStart = this.clock.now();
+    this.lastChargeAt = this.sliceStart;
     void this.sliceStart;
   }
 
