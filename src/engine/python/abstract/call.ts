@@ -8,6 +8,7 @@ import { typeError } from './errors';
 import { dictKwargs } from './kwargs';
 import { builtinDef } from '../objects/descr';
 import { isNativeFunction } from '../objects/func';
+import { enterRecursiveCall, leaveRecursiveCall } from '../objects/recursion';
 
 /**
  * The vectorcall function that calls `callable`, or null (then tp_call with an argument tuple).
@@ -37,12 +38,20 @@ export function makeTpCall(vm: Vm, callable: number, args: readonly number[], kw
   const tuple = tupleFromArray(vm, args);
   const dict = kw !== null && kw.size > 0 ? stackAsDict(vm, kw) : 0;
   try {
-    return f(vm, callable, tuple, dict);
+    enterRecursiveCall(vm, CALLING);
+    try {
+      return f(vm, callable, tuple, dict);
+    } finally {
+      leaveRecursiveCall(vm);
+    }
   } finally {
     vm.decref(tuple);
     if (dict !== 0) vm.decref(dict);
   }
 }
+
+/** The text _PyObject_MakeTpCall and the METH_O / METH_NOARGS calls give a RecursionError. */
+const CALLING = ' while calling a Python object';
 
 /** _PyTuple_FromArray: a new tuple holding new references to the items (the empty singleton for none). */
 export function tupleFromArray(vm: Vm, items: readonly number[]): number {
@@ -147,5 +156,14 @@ export function callCFunction(
     throw typeError(vm, '%s() takes no arguments (%zd given)', def.qualname ?? def.name, args.length);
   if (flags & Meth.O && args.length !== 1)
     throw typeError(vm, '%s() takes exactly one argument (%zd given)', def.qualname ?? def.name, args.length);
+  if (flags & (Meth.NoArgs | Meth.O)) {
+    // cfunction_vectorcall_O / method_vectorcall_NOARGS …: the call counts against the recursion limit
+    enterRecursiveCall(vm, CALLING);
+    try {
+      return def.impl(vm, self, args, kw);
+    } finally {
+      leaveRecursiveCall(vm);
+    }
+  }
   return def.impl(vm, self, args, kw);
 }

@@ -1,5 +1,6 @@
 import { isSubtype } from '../objects/typeobject';
 import { Cmp } from '../objects/types';
+import { enterRecursiveCall, leaveRecursiveCall } from '../objects/recursion';
 import type { Vm } from '../runtime/vm';
 import { typeError } from './errors';
 import { isTrue, typeName } from './object';
@@ -43,6 +44,17 @@ export function cmpResult(c: number, op: Cmp): boolean {
  * A new reference (the bool singletons for the built-in types).
  */
 export function richCompare(vm: Vm, v: number, w: number, op: Cmp): number {
+  // nested containers compare item by item through here: each level counts against the limit
+  enterRecursiveCall(vm, ' in comparison');
+  try {
+    return richCompareUnchecked(vm, v, w, op);
+  } finally {
+    leaveRecursiveCall(vm);
+  }
+}
+
+/** do_richcompare: what a specialized COMPARE_OP does without PyObject_RichCompare's recursion check. */
+export function richCompareUnchecked(vm: Vm, v: number, w: number, op: Cmp): number {
   const t = vm.table;
   const tv = t.type[v];
   const tw = t.type[w];

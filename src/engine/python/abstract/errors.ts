@@ -151,7 +151,16 @@ export function normalize(vm: Vm, err: PyError): void {
       return;
     }
   }
-  const inst = createException(vm, err.excType, value);
+  // _PyErr_NormalizeException raises tstate->recursion_headroom: a RecursionError caught at the
+  // limit is made into an instance there without raising another
+  const ev = vm.eval;
+  ev.recursionHeadroom?.(1);
+  let inst: number;
+  try {
+    inst = createException(vm, err.excType, value);
+  } finally {
+    ev.recursionHeadroom?.(-1);
+  }
   if (value !== 0) vm.decref(value);
   err.value = inst;
   err.normalized = true;

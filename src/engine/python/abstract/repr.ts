@@ -3,6 +3,7 @@ import { T } from '../objects/types';
 import type { Vm } from '../runtime/vm';
 import { typeError } from './errors';
 import { strValue } from '../objects/str';
+import { enterRecursiveCall, leaveRecursiveCall } from '../objects/recursion';
 
 /** Nesting beyond which the simulator's own renderings stop (Py_EnterRecursiveCall in a repr). */
 const MAX_DEPTH = 20;
@@ -12,7 +13,13 @@ export function repr(vm: Vm, h: number): number {
   const s = vm.types[vm.table.type[h]];
   const f = s.repr;
   if (f === null) throw new NotSupported(`repr() of a ${s.name}`);
-  const r = f(vm, h);
+  enterRecursiveCall(vm, ' while getting the repr of an object');
+  let r: number;
+  try {
+    r = f(vm, h);
+  } finally {
+    leaveRecursiveCall(vm);
+  }
   if (vm.table.type[r] !== T.Str) {
     const name = vm.types[vm.table.type[r]].name;
     vm.decref(r);
@@ -29,9 +36,15 @@ export function str(vm: Vm, h: number): number {
     return h;
   }
   const s = vm.types[type];
-  const f = s.str ?? s.repr;
-  if (f === null) throw new NotSupported(`str() of a ${s.name}`);
-  const r = f(vm, h);
+  // no tp_str: PyObject_Repr, with its own check
+  if (s.str === null) return repr(vm, h);
+  enterRecursiveCall(vm, ' while getting the str of an object');
+  let r: number;
+  try {
+    r = s.str(vm, h);
+  } finally {
+    leaveRecursiveCall(vm);
+  }
   if (!vm.typeOf(r).mro.includes(T.Str)) {
     const name = vm.types[vm.table.type[r]].name;
     vm.decref(r);

@@ -134,7 +134,8 @@ export class Interpreter implements Evaluator, InterpreterServices {
 
   /** Run the module frame to its next step marker (PAUSED) or end, other threads in between. */
   runModule(frame: Frame): number {
-    return this.threadsImpl ? this.threadsImpl.runMain(frame) : this.run(frame);
+    // the module's own loop entry is counted in the thread's starting C depth (thread.ts)
+    return this.threadsImpl ? this.threadsImpl.runMain(frame) : evalFrame(this, frame);
   }
 
   execSourceModule(name: string, source: string): number {
@@ -179,12 +180,43 @@ export class Interpreter implements Evaluator, InterpreterServices {
     return execSource(this, source, filename, globals, locals);
   }
 
-  /** Run a frame in a new entry of the loop (_PyEval_EvalFrame). */
+  /**
+   * Run a frame in a new entry of the loop (_PyEval_EvalFrame): on 3.12+ the entry costs the C
+   * counter PY_EVAL_C_STACK_UNITS (a memoized recursion through lru_cache's C wrapper stops at 499
+   * levels on 3.12.1: 1 for _PyObject_MakeTpCall + 2 for the loop's entry, of 1500).
+   */
   run(frame: Frame, pending: unknown = null): number {
-    return evalFrame(this, frame, pending);
+    const t = this.thread;
+    if (t.cLimit === 0) return evalFrame(this, frame, pending);
+    t.enterEval();
+    try {
+      return evalFrame(this, frame, pending);
+    } finally {
+      t.leaveEval();
+    }
   }
 
   // ---- Evaluator ---------------------------------------------------------------------------
+
+  enterRecursiveCall(where: string): void {
+    this.thread.enterC(where);
+  }
+
+  leaveRecursiveCall(): void {
+    this.thread.leaveC();
+  }
+
+  enterPythonFrame(): void {
+    this.thread.enterRecursive();
+  }
+
+  leavePythonFrame(): void {
+    this.thread.leaveRecursive();
+  }
+
+  recursionHeadroom(delta: number): void {
+    this.thread.headroom += delta;
+  }
 
   callFunction(fn: number, args: readonly number[], kw: Kwargs | null): number {
     return callFromC(this, fn, args, kw);

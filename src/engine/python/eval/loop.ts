@@ -2,7 +2,8 @@ import { PyError } from '../errors';
 import { getItem, setItem, delItem } from '../abstract/item';
 import { binaryOp, inplaceOp, unaryOp } from '../abstract/number';
 import { contains, isTrue } from '../abstract/object';
-import { richCompare } from '../abstract/compare';
+import { richCompare, richCompareUnchecked } from '../abstract/compare';
+import { compareSpecialized } from './comparespec';
 import { getAttr, getMethod, setAttr } from '../abstract/attr';
 import { getIter, iterNext } from '../abstract/iter';
 import { clearError, errorMatches } from '../abstract/errors';
@@ -249,7 +250,10 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
             s[sp - 1] = 0;
             let res: number;
             try {
-              res = richCompare(vm, lhs, rhs, arg);
+              res =
+                code.quickened && compareSpecialized(vm, co, ip + 2, lhs, rhs, arg)
+                  ? richCompareUnchecked(vm, lhs, rhs, arg)
+                  : richCompare(vm, lhs, rhs, arg);
             } catch (e) {
               // a simulator stop leaves everything as it is (no allocator event after it)
               if (!isStop(e)) {

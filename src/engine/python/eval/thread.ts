@@ -16,6 +16,17 @@ export const DEFAULT_RECURSION_LIMIT = 1000;
  */
 export const RECORDER_FRAMES = 1;
 
+/**
+ * Py_C_RECURSION_LIMIT per version (0: none, C code counts against the frames' limit as in 3.11):
+ * 1500 in 3.12 (Include/internal/pycore_ceval.h), 10000 in 3.13 on x86-64 (Include/cpython/pystate.h).
+ * Measured (tests/fidelity/recursion.test.ts): `[[…]] == [[…]]` goes 1497 levels deep on 3.12.1 and
+ * 9998 on 3.13.0 whatever the frames' limit, 996 on 3.11.7.
+ */
+const C_RECURSION_LIMIT: Partial<Record<string, number>> = { '3.12': 1500, '3.13': 10000 };
+
+/** PY_EVAL_C_STACK_UNITS (3.12+): what one entry of the eval loop from C costs the C counter. */
+export const EVAL_C_STACK_UNITS = 2;
+
 const SLOT_CHUNK = 1 << 16;
 
 /**
@@ -32,6 +43,15 @@ export class ThreadState {
   depth = RECORDER_FRAMES;
   /** interp->ceval.recursion_limit (sys.setrecursionlimit). */
   recursionLimit = DEFAULT_RECURSION_LIMIT;
+  /**
+   * 3.12+: the C counter (Py_C_RECURSION_LIMIT - c_recursion_remaining), separate from the
+   * frames' and not moved by sys.setrecursionlimit; 0 on 3.11, where C code counts on `depth`.
+   */
+  readonly cLimit: number;
+  /** How deep the C counter is; the main thread starts inside PyEval_EvalCode's loop entries. */
+  cDepth: number;
+  /** tstate->recursion_headroom: a RecursionError being made, the checks stand aside. */
+  headroom = 0;
   private readonly chunks: Int32Array[] = [new Int32Array(SLOT_CHUNK)];
   private readonly chunkTop: number[] = [0];
   private chunk = 0;
@@ -40,6 +60,8 @@ export class ThreadState {
     readonly vm: Vm,
     readonly dataStack: DataStack,
   ) {
+    this.cLimit = C_RECURSION_LIMIT[vm.py.name] ?? 0;
+    this.cDepth = this.cLimit === 0 ? 0 : EVAL_C_STACK_UNITS * (1 + RECORDER_FRAMES);
     // tstate->exc_state: the thread's own exc_info item (generators push theirs while they run).
     if (vm.thread.excInfo.length === 0) vm.thread.excInfo.push(0);
   }
@@ -86,18 +108,74 @@ export class ThreadState {
   }
 
   /**
-   * _Py_EnterRecursiveCallTstate at start_frame: past the limit a RecursionError is raised (the
-   * counter stays balanced, as the loop's failure path leaves it).
+   * start_frame's check (3.11: _Py_EnterRecursiveCallTstate; 3.12+: _Py_EnterRecursivePy): past
+   * the limit a RecursionError is raised. The counter is still bumped on failure (3.11's
+   * `tstate->recursion_remaining--; goto exit_unwind`), so the unwinding that leaves the frame
+   * balances it: a caught RecursionError leaves the depth where it was.
    */
   enterRecursive(): void {
-    if (this.depth >= this.recursionLimit) {
-      throw raiseString(this.vm, E.RecursionError, 'maximum recursion depth exceeded');
+    if (this.depth >= this.recursionLimit && this.headroom === 0) {
+      const err = this.recursionError('');
+      this.depth++;
+      throw err;
     }
     this.depth++;
   }
 
   leaveRecursive(): void {
     this.depth--;
+  }
+
+  /**
+   * _Py_EnterRecursiveCallTstate for C code (_PyObject_MakeTpCall, PyObject_Repr, rich compare,
+   * a METH_O builtin, the JSON encoder, pickle's save): 3.11 counts it on the frames' counter,
+   * 3.12+ on the C counter (c_recursion_remaining, Py_C_RECURSION_LIMIT). A failed check leaves
+   * the counter as it was (_Py_CheckRecursiveCall gives the unit back) and the caller does not leave.
+   */
+  enterC(where: string): void {
+    if (this.cLimit === 0) {
+      if (this.depth >= this.recursionLimit && this.headroom === 0) throw this.recursionError(where);
+      this.depth++;
+    } else {
+      if (this.cDepth >= this.cLimit && this.headroom === 0) throw this.recursionError(where);
+      this.cDepth++;
+    }
+  }
+
+  leaveC(): void {
+    if (this.cLimit === 0) this.depth--;
+    else this.cDepth--;
+  }
+
+  /**
+   * _PyEval_EvalFrameDefault's entry from C on 3.12+: `c_recursion_remaining -=
+   * PY_EVAL_C_STACK_UNITS - 1` then the C check with no text; exit_unwind and the return give the
+   * two units back (leaveEval). On 3.11 entering the loop costs nothing beyond the frame.
+   */
+  enterEval(): void {
+    this.cDepth++;
+    if (this.cDepth >= this.cLimit && this.headroom === 0) {
+      this.cDepth--;
+      throw this.recursionError('');
+    }
+    this.cDepth++;
+  }
+
+  leaveEval(): void {
+    this.cDepth -= EVAL_C_STACK_UNITS;
+  }
+
+  /**
+   * _Py_CheckRecursiveCall's error, made with `recursion_headroom` up: making the exception (its
+   * type called, its traceback) may go past the limit without raising again.
+   */
+  private recursionError(where: string): unknown {
+    this.headroom++;
+    try {
+      return raiseString(this.vm, E.RecursionError, `maximum recursion depth exceeded${where}`);
+    } finally {
+      this.headroom--;
+    }
   }
 
   /** The frames from the innermost out (for tracebacks and sys._getframe). */

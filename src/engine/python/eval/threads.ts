@@ -10,7 +10,7 @@ import { callFromCFrame, clearAndPop, isStop } from './calls';
 import type { Frame } from './frame';
 import type { Interpreter } from './interpreter';
 import { evalFrame, PAUSED } from './loop';
-import { ThreadState } from './thread';
+import { EVAL_C_STACK_UNITS, ThreadState } from './thread';
 import {
   MAIN_IDENT,
   MAIN_NATIVE_ID,
@@ -492,6 +492,8 @@ export class Threads implements ThreadServices {
     exc.excInfo.push(0);
     const ts = new ThreadState(it.vm, ds);
     ts.depth = 0;
+    // t_bootstrap calls the function from C: one loop entry on the C counter (3.12+)
+    ts.cDepth = ts.cLimit === 0 ? 0 : EVAL_C_STACK_UNITS;
     const th = new PyThread(mem.ident, MAIN_NATIVE_ID + tid, tid, ts, exc);
     th.memory = mem;
     // the frame is made on the new thread's data stack

@@ -18,6 +18,7 @@ import { quickened, tick } from './pyframe';
 import { fn, makeModule } from './module';
 import type { ModuleSpec } from './registry';
 import { reduceCopy } from './copyreduce';
+import { checkRecursiveCall, withPythonFrame } from '../objects/recursion';
 
 /**
  * copy (Lib/copy.py, pure Python). copy() dispatches on the type: immutable types give the
@@ -97,7 +98,11 @@ export function shallowCopy(vm: Vm, x: number): number {
 }
 
 /** id(x) as deepcopy's memo key: PyLong_FromVoidPtr makes a new int each time. */
-const idOf = (vm: Vm, x: number): number => fromLong(vm, vm.id(x));
+const idOf = (vm: Vm, x: number): number => {
+  // id is METH_O: the call counts against the recursion limit while it runs
+  checkRecursiveCall(vm, ' while calling a Python object');
+  return fromLong(vm, vm.id(x));
+};
 
 /**
  * deepcopy(x, memo): the memo probed with a new id() int; atomic types are themselves; lists,
@@ -106,6 +111,11 @@ const idOf = (vm: Vm, x: number): number => fromLong(vm, vm.id(x));
  * released when the frame ends: after `memo` for the outermost call (`later`).
  */
 export function deepCopy(vm: Vm, x: number, memo: number, later: number[] | null = null): number {
+  // deepcopy is a Python frame: a nested list costs 2 frames a level (deepcopy, _deepcopy_list)
+  return withPythonFrame(vm, () => deepCopyFrame(vm, x, memo, later));
+}
+
+function deepCopyFrame(vm: Vm, x: number, memo: number, later: number[] | null): number {
   tick(vm, 'copy.deepcopy');
   const d = idOf(vm, x);
   try {
@@ -160,6 +170,10 @@ export function deepCopy(vm: Vm, x: number, memo: number, later: number[] | null
  * Not made: copyreg._slotnames' caught TypeError and the bound methods (transient, freed at once).
  */
 function deepSet(vm: Vm, x: number, memo: number): number {
+  return withPythonFrame(vm, () => deepSetFrame(vm, x, memo));
+}
+
+function deepSetFrame(vm: Vm, x: number, memo: number): number {
   tick(vm, 'copy._reconstruct');
   const keys = sequenceList(vm, x);
   const args = tupleFromItems(vm, [keys]);
@@ -183,6 +197,10 @@ function deepSet(vm: Vm, x: number, memo: number): number {
 
 /** _deepcopy_list: the new list in the memo first (so cycles find it), `append = y.append`, each item appended. */
 function deepList(vm: Vm, x: number, memo: number): number {
+  return withPythonFrame(vm, () => deepListFrame(vm, x, memo));
+}
+
+function deepListFrame(vm: Vm, x: number, memo: number): number {
   tick(vm, 'copy._deepcopy_list');
   const y = listNew(vm, 0);
   const k = idOf(vm, x);
@@ -240,6 +258,10 @@ function caughtKeyError(vm: Vm, key: number, slots: number, line: number, handle
  * the tuple itself when none does.
  */
 function deepTuple(vm: Vm, x: number, memo: number): number {
+  return withPythonFrame(vm, () => deepTupleFrame(vm, x, memo));
+}
+
+function deepTupleFrame(vm: Vm, x: number, memo: number): number {
   const cells = [cellNew(vm, memo), cellNew(vm, vm.s.None)];
   tick(vm, 'copy._deepcopy_tuple');
   let frame = 0;
@@ -311,6 +333,10 @@ function deepTuple(vm: Vm, x: number, memo: number): number {
 
 /** _deepcopy_dict: the new dict in the memo; for each item (an items view and its iterator) the value's copy, then the key's. */
 function deepDict(vm: Vm, x: number, memo: number): number {
+  return withPythonFrame(vm, () => deepDictFrame(vm, x, memo));
+}
+
+function deepDictFrame(vm: Vm, x: number, memo: number): number {
   tick(vm, 'copy._deepcopy_dict');
   const y = dictNew(vm);
   const k = idOf(vm, x);

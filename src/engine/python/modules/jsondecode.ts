@@ -1,3 +1,4 @@
+import { withPythonFrame } from '../objects/recursion';
 import { call, callMethod } from '../abstract/call';
 import { typeError } from '../abstract/errors';
 import { typeName } from '../abstract/object';
@@ -49,7 +50,8 @@ export const LOADS_KEYWORDS = [
 
 /** json.loads(s, *, cls, object_hook, parse_float, parse_int, parse_constant, object_pairs_hook, **kw). */
 export function loads(vm: Vm, args: readonly number[], kw: Kwargs | null): number {
-  return loadsFrame(vm, args, kw, null);
+  // json.loads is a Python frame: it counts against the recursion limit
+  return withPythonFrame(vm, () => loadsFrame(vm, args, kw, null));
 }
 
 /** json.loads, with `framePushed` run once its frame holds the arguments (before the body). */
@@ -189,6 +191,11 @@ function decodeWithHooks(vm: Vm, opts: Map<string, number>, kwdict: number, s: n
  * when this frame is cleared (self is its first local).
  */
 function decode(vm: Vm, scanner: number, s: number, releaseSelf: () => void = () => {}): number {
+  // a frame of the library's Python code: it counts against the recursion limit
+  return withPythonFrame(vm, () => decodeBody(vm, scanner, s, releaseSelf));
+}
+
+function decodeBody(vm: Vm, scanner: number, s: number, releaseSelf: () => void): number {
   const quick = warm(vm, 'json.decoder.JSONDecoder.decode');
   const cps = docOf(vm, s).cps;
   let pair: Int32Array;
@@ -233,6 +240,11 @@ function matchEnd(vm: Vm, cps: ArrayLike<number>, pos: number): number {
 
 /** JSONDecoder.raw_decode(s, idx): scan_once(s, idx) → (obj, end); StopIteration becomes "Expecting value". */
 function rawDecode(vm: Vm, scanner: number, s: number, idx: number): Int32Array {
+  // a frame of the library's Python code: it counts against the recursion limit
+  return withPythonFrame(vm, () => rawDecodeBody(vm, scanner, s, idx));
+}
+
+function rawDecodeBody(vm: Vm, scanner: number, s: number, idx: number): Int32Array {
   const quick = warm(vm, 'json.decoder.JSONDecoder.raw_decode');
   let res: number;
   try {

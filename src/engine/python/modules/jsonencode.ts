@@ -1,3 +1,4 @@
+import { withPythonFrame } from '../objects/recursion';
 import { call, callMethod } from '../abstract/call';
 import { typeError } from '../abstract/errors';
 import { iterNext } from '../abstract/iter';
@@ -86,6 +87,11 @@ function usesDefaultEncoder(vm: Vm, opts: Map<string, number>, extra: number): b
 
 /** json.dumps(obj, *, skipkeys, ensure_ascii, check_circular, allow_nan, cls, indent, separators, default, sort_keys, **kw). */
 export function dumps(vm: Vm, args: readonly number[], kw: Kwargs | null): number {
+  // a frame of the library's Python code: it counts against the recursion limit
+  return withPythonFrame(vm, () => dumpsBody(vm, args, kw));
+}
+
+function dumpsBody(vm: Vm, args: readonly number[], kw: Kwargs | null): number {
   if (args.length !== 1)
     throw typeError(vm, 'dumps() takes 1 positional argument but %zd were given', args.length);
   const { opts, extra } = keywordArgs(vm, DUMPS_KEYWORDS, kw);
@@ -202,6 +208,11 @@ function checkStr(vm: Vm, h: number, what: string): void {
  * first when the frame is cleared, before `chunks`).
  */
 function encode(vm: Vm, cfg: EncoderConfig, obj: number, releaseSelf: () => void = () => {}): number {
+  // a frame of the library's Python code: it counts against the recursion limit
+  return withPythonFrame(vm, () => encodeBody(vm, cfg, obj, releaseSelf));
+}
+
+function encodeBody(vm: Vm, cfg: EncoderConfig, obj: number, releaseSelf: () => void): number {
   warm(vm, 'json.encoder.JSONEncoder.encode');
   if (vm.typeOf(obj).mro.includes(T.Str)) {
     try {
@@ -248,6 +259,11 @@ function encode(vm: Vm, cfg: EncoderConfig, obj: number, releaseSelf: () => void
  * locals die in order when it returns: markers, floatstr, the encoder.
  */
 export function iterencode(vm: Vm, cfg: EncoderConfig, obj: number, oneShot: boolean): number {
+  // a frame of the library's Python code: it counts against the recursion limit
+  return withPythonFrame(vm, () => iterencodeBody(vm, cfg, obj, oneShot));
+}
+
+function iterencodeBody(vm: Vm, cfg: EncoderConfig, obj: number, oneShot: boolean): number {
   warm(vm, 'json.encoder.JSONEncoder.iterencode');
   const st = jsonState(vm);
   const markers = cfg.checkCircular ? dictNew(vm) : vm.s.None;

@@ -36,6 +36,17 @@ export interface Evaluator {
   tick(): void;
   /** PyErr_WriteUnraisable: an error nobody can catch (from __del__), printed and dropped. */
   writeUnraisable(err: PyError, context: string): void;
+  /**
+   * The running thread's recursion counters (objects/recursion.ts): _Py_EnterRecursiveCall for C
+   * code (`where` ends the message), and a frame of Python code the object layer models natively
+   * (copy.deepcopy's). Absent without an interpreter.
+   */
+  enterRecursiveCall?(where: string): void;
+  leaveRecursiveCall?(): void;
+  enterPythonFrame?(): void;
+  leavePythonFrame?(): void;
+  /** tstate->recursion_headroom moved by `delta`: while it is up the checks do not raise. */
+  recursionHeadroom?(delta: number): void;
 }
 
 const NO_EVALUATOR: Evaluator = {

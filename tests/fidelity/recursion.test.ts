@@ -1,0 +1,67 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { VersionName } from '../../src/engine/python/versions';
+
+/**
+ * Recursion accounting as CPython counts it (issue 7): recursion-probes.py run by the real
+ * 3.11.7 / 3.12.1 (recorded/recursion-*.txt) and by the simulator. Python frames and C-level
+ * sites (_PyObject_MakeTpCall, PyObject_Repr/Str, rich compare, METH_O builtins, the JSON encoder
+ * and decoder, pickle's save) share one counter on 3.11; 3.12 counts C on its own (limit 1500,
+ * 2 units per entry of the eval loop). The simulator's process runs its script one frame deeper
+ * than `python3 script.py` (thread.ts RECORDER_FRAMES: the recorder's exec), so a level count may
+ * be one lower, never more (on 3.12's C counter that frame's loop entry is 2 units: a container
+ * nested one C unit a level may be 2 lower); a container operation's message is the innermost C
+ * check's and must be the same. Run through the CLI, which gives the engine the deeper JS stack
+ * (src/cli/deepstack.ts) that 500 levels of C → Python calls need beyond V8's default.
+ */
+const here = __dirname;
+const probes = join(here, 'recursion-probes.py');
+
+/** The CLI's printed output of the probes under `version`, and its exit status. */
+function simulate(version: VersionName): { output: string; code: number } {
+  const r = spawnSync(
+    process.execPath,
+    [resolve('scripts/run-ts.mjs'), resolve('src/cli/main.ts'), probes, '--python', version],
+    { encoding: 'utf8', timeout: 400_000 },
+  );
+  // the printed lines, `  | ` in front of each, after the table
+  const printed = r.stdout.split('\n').filter((l) => l.startsWith('  | '));
+  return { output: printed.map((l) => l.slice(4)).join('\n'), code: r.status ?? -1 };
+}
+const CONTAINER = new Set(['eq_list', 'eq_tuple', 'json_dumps', 'json_loads', 'str_list', 'pickle_dumps']);
+
+function parse(text: string): Map<string, { levels: string; message: string }> {
+  const out = new Map<string, { levels: string; message: string }>();
+  for (const line of text.trim().split('\n')) {
+    const [name, levels, ...rest] = line.split(' ');
+    out.set(name, { levels, message: rest.join(' ') });
+  }
+  return out;
+}
+
+for (const [version, release] of [
+  ['3.11', '3.11.7'],
+  ['3.12', '3.12.1'],
+] as [VersionName, string][]) {
+  describe(`recursion depths as ${release} reaches them`, () => {
+    const real = parse(readFileSync(join(here, 'recorded', `recursion-${release}.txt`), 'utf8'));
+    const r = simulate(version);
+    const sim = parse(r.output);
+    it('runs every probe to its end', () => {
+      expect(r.code).toBe(0);
+      expect([...sim.keys()]).toEqual([...real.keys()]);
+    });
+    for (const [name, want] of real) {
+      it(`${name}: ${want.levels} levels`, () => {
+        const got = sim.get(name) ?? { levels: 'missing', message: '' };
+        if (want.levels === 'True' || name === 'limit_10000') return expect(got.levels).toBe(want.levels);
+        const diff = Number(want.levels) - Number(got.levels);
+        const slack = version === '3.12' && CONTAINER.has(name) ? 2 : 1;
+        expect(diff >= 0 && diff <= slack, `${name}: simulated ${got.levels}, real ${want.levels}`).toBe(true);
+        if (CONTAINER.has(name)) expect(got.message).toBe(want.message);
+      });
+    }
+  });
+}
