@@ -8,7 +8,7 @@ import { listAppend, listNew } from '../objects/list';
 import { strNew, strValue } from '../objects/str';
 import { Meth, T, type Kwargs, type MethodDef } from '../objects/types';
 import type { Vm } from '../runtime/vm';
-import { bytesArg, bytesResult, openFile } from './fileobj';
+import { bytesArg, bytesResult, openArgs, openFile } from './fileobj';
 import { def } from './gc';
 import { absPath, simFs } from './simfs';
 
@@ -91,15 +91,16 @@ function osOpen(vm: Vm, _s: number, a: readonly number[]): number {
   );
 }
 
-/** os.fdopen(fd, mode='r', buffering=-1, …): io.open(fd, …) (os.py). */
+/**
+ * os.fdopen(fd, mode='r', buffering=-1, encoding=None, *args, **kwargs) (os.py): checks that fd is an
+ * int, then io.open(fd, mode, buffering, encoding, *args, **kwargs): every io.open keyword (newline=,
+ * closefd=, errors=, …) passes through with io.open's own checks.
+ */
 function fdopen(vm: Vm, _s: number, a: readonly number[], kw: Kwargs | null): number {
-  if (kw !== null && kw.size) throw new NotSupported('os.fdopen(…) with keywords');
   if (a.length < 1) throw typeError(vm, "fdopen() missing 1 required positional argument: 'fd'");
   if (vm.table.type[a[0]] !== T.Int)
-    throw typeError(vm, `invalid fd type (${vm.typeOf(a[0]).name}, expected integer)`);
-  const mode = a.length > 1 ? strValue(vm, a[1]) : 'r';
-  const buffering = a.length > 2 ? Number(intValue(vm, a[2])) : -1;
-  return openFile(vm, { file: a[0], path: null, mode, buffering, closefd: true });
+    throw typeError(vm, `invalid fd type (<class '${vm.typeOf(a[0]).name}'>, expected integer)`);
+  return openFile(vm, openArgs(vm, a, kw));
 }
 
 export const FILE_FUNCTIONS: MethodDef[] = [

@@ -47,8 +47,8 @@ function joinContent(parts: ByteContent[], sep: ByteContent): ByteContent | null
 
 /**
  * bytes.join (stringlib/join.h): PySequence_Fast; one exact bytes item is returned as is; more
- * than 10 items need a PyMem array of Py_buffer (80 bytes each) beside the 10 on the C stack;
- * then the result (_PyBytes_FromSize, not zeroed), and the array freed.
+ * than 10 items need a PyMem array of Py_buffer (80 bytes each) beside the 10 on the C stack,
+ * written item by item (so resident); then the result (_PyBytes_FromSize, not zeroed), and the array freed.
  */
 function join(vm: Vm, self: number, args: readonly number[]): number {
   const [items, temp] = sequenceFast(vm, args[0], 'can only join an iterable');
@@ -64,15 +64,20 @@ function join(vm: Vm, self: number, args: readonly number[]): number {
     const parts: ByteContent[] = [];
     for (let i = 0; i < n; i++) {
       const t = vm.table.type[items[i]];
-      if (t !== T.Bytes && t !== T.ByteArray)
+      if (t !== T.Bytes && t !== T.ByteArray) {
+        if (buffers) vm.mem.touch(buffers, 80 * i); // the Py_buffers filled before this item
         throw typeError(
           vm,
           'sequence item %zd: expected a bytes-like object, %.80s found',
           i,
           vm.typeOf(items[i]).name,
         );
+      }
       parts.push(bytesContent(vm, items[i]));
     }
+    // each item's Py_buffer (obj, buf, len; 80 bytes apart) is written: every page of the array is
+    // resident (measured: b"\n".join of 100,000 8-byte items on the brk heap adds 8 MB to VmRSS)
+    if (buffers) vm.mem.touch(buffers, 80 * n);
     const c = joinContent(parts, bytesContent(vm, self));
     if (c === null) throw new NotSupported('bytes.join of more than 256 MB of mixed bytes');
     return bytesNew(vm, c);

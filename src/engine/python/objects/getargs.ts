@@ -1,4 +1,5 @@
 import { raiseFormat, typeError } from '../abstract/errors';
+import type { PyError } from '../errors';
 import type { Vm } from '../runtime/vm';
 import { dictGetItem } from './dict';
 import { E } from './exctypes';
@@ -174,8 +175,7 @@ export function unpackKeywords(
   if (hasKw) {
     for (const [name, v] of kw) {
       const i = keywords.indexOf(name);
-      if (i < 0 || name === '')
-        throw typeError(vm, "%.200s() got an unexpected keyword argument '%U'", fname, name);
+      if (i < 0 || name === '') throw unexpectedKeyword(vm, fname, name);
       if (i < nargs)
         throw typeError(
           vm,
@@ -229,4 +229,15 @@ export function checkPositional(vm: Vm, fname: string, n: number, min: number, m
       max === 1 ? '' : 's',
       n,
     );
+}
+
+/**
+ * getargs.c's error for a keyword the parser does not know (error_unexpected_keyword_arg): 3.11
+ * and 3.12 say `'x' is an invalid keyword argument for open()`, 3.13 `open() got an unexpected
+ * keyword argument 'x'` (measured on 3.11.7, 3.12.1, 3.13.0 with open('f', x=1) and 'a'.split(x=1)).
+ */
+export function unexpectedKeyword(vm: Vm, fname: string, name: string): PyError {
+  return vm.py.name === '3.13'
+    ? typeError(vm, "%.200s() got an unexpected keyword argument '%U'", fname, name)
+    : typeError(vm, "'%U' is an invalid keyword argument for %.200s()", name, fname);
 }

@@ -21,7 +21,7 @@ import {
 import { sortList } from './listsort';
 import { sliceIndices } from './slice';
 import { Cmp, Meth, T, type Kwargs, type MethodDef } from './types';
-import { parserInit } from './getargs';
+import { parserInit, unexpectedKeyword } from './getargs';
 import { isTrue } from '../abstract/object';
 import { cmpResult } from '../abstract/compare';
 
@@ -169,7 +169,7 @@ function sortMethod(vm: Vm, self: number, args: readonly number[], kw: Kwargs | 
   if (kw !== null && kw.size > 0) parserInit(vm, 'list.sort', ['key', 'reverse']);
   for (const k of kw?.keys() ?? [])
     if (k !== 'key' && k !== 'reverse')
-      throw typeError(vm, "'%s' is an invalid keyword argument for sort()", k);
+      throw unexpectedKeyword(vm, 'sort', k);
   const key = kw?.get('key');
   const reverse = kw?.get('reverse');
   sortList(

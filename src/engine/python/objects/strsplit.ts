@@ -8,6 +8,7 @@ import { listAppend, listItem, listNew, listPut } from './list';
 import { strResult, strValue } from './str';
 import { tupleAlloc } from './tuple';
 import { T, type Kwargs } from './types';
+import { unexpectedKeyword } from './getargs';
 
 /**
  * str.split, str.rsplit, str.splitlines, str.partition and str.rpartition as
@@ -100,10 +101,13 @@ function splitArgs(
   len: number,
 ): { sep: string | null; maxcount: number } {
   if (kw !== null && kw.size > 0) argParserInit(vm, `str.${fname}`, ['sep', 'maxsplit']);
-  if (args.length > 2) throw typeError(vm, '%s() takes at most 2 arguments (%zd given)', fname, args.length);
+  // _PyArg_UnpackKeywords counts positional and keyword arguments together before anything else
+  const given = args.length + (kw?.size ?? 0);
+  if (given > 2)
+    throw typeError(vm, '%s() takes at most 2 %sarguments (%zd given)', fname, args.length ? '' : 'keyword ', given);
   for (const k of kw?.keys() ?? [])
     if (k !== 'sep' && k !== 'maxsplit')
-      throw typeError(vm, "%s() got an unexpected keyword argument '%s'", fname, k);
+      throw unexpectedKeyword(vm, fname, k);
   const sepArg = args[0] ?? kw?.get('sep');
   const maxArg = args[1] ?? kw?.get('maxsplit');
   let sep: string | null = null;
