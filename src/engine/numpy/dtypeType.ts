@@ -5,7 +5,18 @@ import { intern, strNew, strValue } from '../python/objects/str';
 import { readyStaticType } from '../python/objects/typeobject';
 import { Cmp, T, defineType, type TypeSlots } from '../python/objects/types';
 import type { Vm } from '../python/runtime/vm';
-import { BOOL, DTYPES, FLOAT64, INT64, OBJECT, dtypeByName, isStringKind, type DType } from './dtypes';
+import {
+  BOOL,
+  DTYPES,
+  FLOAT64,
+  INT64,
+  OBJECT,
+  dtypeByName,
+  flexibleString,
+  isStringKind,
+  stringDType,
+  type DType,
+} from './dtypes';
 import type { Scalars } from './scalars';
 
 /** sizeof(PyArray_Descr) on 1.24 (np.dtype.__basicsize__). */
@@ -122,8 +133,10 @@ export class DTypeObjects {
     const d = this.byHandle.get(h);
     if (d) return d;
     const t = vm.table.type[h];
-    if (t === T.Str) return dtypeByName(strValue(vm, h));
+    if (t === T.Str) return dtypeByName(strValue(vm, h)) ?? stringByName(strValue(vm, h));
     if (t === T.Type) {
+      if (h === vm.types[T.Str].typeObject) return flexibleString('U');
+      if (h === vm.types[T.Bytes].typeObject) return flexibleString('S');
       if (h === vm.types[T.Float].typeObject) return FLOAT64;
       if (h === vm.types[T.Int].typeObject) return INT64;
       if (h === vm.types[T.Bool].typeObject) return BOOL;
@@ -158,4 +171,14 @@ export class DTypeObjects {
   static name(vm: Vm, s: string): number {
     return intern(vm, s);
   }
+}
+
+/** 'U10', '<U10', '|S5', 'S', 'str', 'bytes', 'unicode': the string dtypes a dtype= text names. */
+function stringByName(s: string): DType | undefined {
+  if (s === 'str' || s === 'unicode' || s === 'str_' || s === 'U' || s === '<U') return flexibleString('U');
+  if (s === 'bytes' || s === 'bytes_' || s === 'S' || s === '|S') return flexibleString('S');
+  const m = /^([<|=]?)([US])(\d+)$/.exec(s);
+  if (!m || (m[2] === 'S' && m[1] === '<')) return undefined;
+  const n = Number(m[3]);
+  return n === 0 ? flexibleString(m[2] as 'U' | 'S') : stringDType(m[2] as 'U' | 'S', n);
 }

@@ -99,6 +99,18 @@ export function isStringKind(d: DType): boolean {
  */
 export function stringDType(kind: 'U' | 'S', chars: number): DType {
   const n = Math.max(1, chars);
+  return sizedString(kind, n);
+}
+
+/**
+ * The unsized string dtypes (`dtype=str`, 'U', `bytes`, 'S': itemsize 0): np.array discovers
+ * the size from the strings; an array made of one directly is one character wide.
+ */
+export function flexibleString(kind: 'U' | 'S'): DType {
+  return sizedString(kind, 0);
+}
+
+function sizedString(kind: 'U' | 'S', n: number): DType {
   const key = `${kind}${n}`;
   let d = STRING_DTYPES.get(key);
   if (d === undefined) {

@@ -26,6 +26,8 @@ interface Discovered {
   sequences: number[];
   /** The string descriptor discovery holds (a reference), 0 when no str/bytes leaf was met. */
   descr: number;
+  /** A sized dtype was asked for: leaves are not discovered (handle_scalar's DESCRIPTOR_WAS_SET). */
+  fixed: boolean;
 }
 
 /**
@@ -105,6 +107,10 @@ export class FromList {
         this.fixShape(out, depth, A.shape(h), shapeAt);
       } else this.fixShape(out, depth, [], shapeAt);
       const text = stringLeaf(this.vm, h);
+      if (text && out.fixed) {
+        out.dtype = out.dtype === null ? text.dtype : promote(out.dtype, text.dtype);
+        return;
+      }
       if (text) return this.stringDescr(out, text.dtype);
       const d = this.leafType(h);
       if (out.descr !== 0 && d !== OBJECT)
@@ -175,12 +181,22 @@ export class FromList {
     const A = this.arrays;
     if (A.isArray(h)) return this.fromArray(h, dtype, copy, ndmin);
     if (dtype === OBJECT) return objectArrayFromSequence(A, this, h, ndmin);
-    const found: Discovered = { shape: [], dtype: null, sequences: [], descr: 0 };
+    // dtype=str / bytes (unsized): discovered as without a dtype
+    const flexible = dtype !== null && isStringKind(dtype) && dtype.itemsize === 0;
+    if (flexible) dtype = null;
+    const fixed = dtype !== null && isStringKind(dtype);
+    const found: Discovered = { shape: [], dtype: null, sequences: [], descr: 0, fixed };
     const shapeAt: (number | null)[] = [];
     const entries: number[] = [];
     try {
       this.discoverTop(h, found, shapeAt, entries);
-      if (found.descr && dtype !== null) throw new NotSupported('np.array of strings with dtype=');
+      if (found.descr && dtype !== null) throw new NotSupported('np.array of strings with a numeric dtype=');
+      if (fixed && found.dtype !== null && !isStringKind(found.dtype))
+        throw new NotSupported('numbers stored into a string dtype (their text)');
+      if (flexible && found.dtype !== null && !isStringKind(found.dtype))
+        throw new NotSupported('numbers stored into a string dtype (their text)');
+      if (fixed && found.dtype !== null && found.dtype.kind !== dtype!.kind)
+        throw new NotSupported('str stored into a bytes dtype (or bytes into str)');
     } catch (e) {
       for (const p of entries) this.entryFree(p);
       if (found.descr) this.vm.decref(found.descr);

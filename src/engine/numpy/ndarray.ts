@@ -3,7 +3,7 @@ import type { Vm } from '../python/runtime/vm';
 import type { NpyAlloc } from './alloc';
 import { AF, ArrayTable, VK } from './arrayTable';
 import { ARRAY_OBJECT_SIZE } from './constants';
-import { OBJECT, isStringKind, type DType } from './dtypes';
+import { OBJECT, isStringKind, stringDType, type DType } from './dtypes';
 import { releaseItems } from './objectItems';
 import { ValueStore } from './values';
 import { chargeLoop, LOOP_ELEMENT_NS } from './loopCost';
@@ -182,8 +182,13 @@ export class Arrays {
    * collapses the chain to the first array that owns its data). A new reference. A new buffer's
    * values are zeros (np.empty's garbage is shown as zeros); a view reads its base's values.
    */
-  newArray(dtype: DType, shape: readonly number[], opts: NewArrayOptions = {}): number {
+  newArray(flexible: DType, shape: readonly number[], opts: NewArrayOptions = {}): number {
     const vm = this.vm;
+    // an unsized string dtype (dtype=str) makes one-character elements
+    const dtype =
+      isStringKind(flexible) && flexible.itemsize === 0
+        ? stringDType(flexible.kind as 'U' | 'S', 1)
+        : flexible;
     const t = this.t;
     const nd = shape.length;
     let descr = 0;

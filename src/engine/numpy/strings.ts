@@ -50,15 +50,19 @@ function clip(s: string, chars: number): string {
  * UNICODE_setitem / STRING_setitem: what storing one str or bytes costs, and the text stored.
  * For '<U n' NumPy 1.24 converts the str to UCS4 in a temporary PyArray_malloc'd buffer of
  * 4·len bytes (measured: `L m 12`, `L f 12` per 3-character string) and copies it in; bytes are
- * copied straight into the array. A NUL byte pads the rest of the element; trailing NULs do not
+ * copied straight into the array (a longer one cut to the element). A NUL byte pads the rest of the element; trailing NULs do not
  * read back (getitem strips them).
  */
 export function storeText(A: Arrays, d: DType, text: string): string {
   const t = clip(text, stringChars(d));
   if (d.kind === 'U') {
+    // a longer str is cut first: PyUnicode_Substring makes the shorter str (measured: `m 51` for
+    // 'abc' into '<U2'), released once its UCS4 copy is stored
+    const sub = t === text ? 0 : strNew(A.vm, t);
     const libc = A.alloc.libc;
     const p = rawMalloc(libc, 4 * codePointCount(t));
     libc.free(p);
+    if (sub) A.vm.decref(sub);
   }
   return t.replace(/\0+$/, '');
 }
