@@ -55,7 +55,10 @@ const ARRAY_LEVEL: [RegExp, string][] = [
     "_methods._mean's Python frame (the division runs through true_divide with keywords)",
   ],
   [/np\.linalg\.norm\(/, 'linalg.norm (Python) and the __array_function__ dispatcher'],
-  [/np\.(nansum|nanmean|nanmax|nan_to_num|bincount)\(/, 'nanfunctions.py / type_check.py (Python) and the __array_function__ dispatcher'],
+  [
+    /np\.(nansum|nanmean|nanmax|nan_to_num|bincount)\(/,
+    'nanfunctions.py / type_check.py (Python) and the __array_function__ dispatcher',
+  ],
   [/np\.clip\(|\.clip\(/, "_methods._clip's Python frame (its _clip_dep_* checks' 0-d arrays are held)"],
   [/np\.lexsort\(/, "the keys' tuple read through PySequence_GetItem and the __array_function__ dispatcher"],
   [/np\.unique\(a\)$/, 'arraysetops.unique / _unique1d (Python): its frames and the dispatcher'],
@@ -120,6 +123,10 @@ const NOT_HELD: [RegExp, string][] = [
   [
     /np\.delete\(a, slice\(0, 4, 2\)/,
     "a stepped slice: a 2-d dims block comes from the dims cache one view earlier than NumPy's (mapiter's view)",
+  ],
+  [
+    /astype\(str\)/,
+    'numbers to text (LONG_to_UNICODE through the legacy cast: an int, its str and a 12,000-byte cast buffer per call): not modelled, "not supported"',
   ],
 ];
 

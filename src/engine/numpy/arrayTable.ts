@@ -22,6 +22,8 @@ export const enum VK {
   Expr = 5,
   /** dtype=object: the slots' object handles (0 = NULL) in ValueStore's object map. */
   Objects = 6,
+  /** String dtypes ('<U n', '|S n'): the texts in ValueStore's string map ('' for zeroed slots). */
+  Strings = 7,
 }
 
 /**
@@ -36,7 +38,7 @@ export class ArrayTable {
   private next = 1;
   private freeSlots: number[] = [];
   /** DType.code */
-  dtype = new Uint8Array(0);
+  dtype = new Int32Array(0);
   nd = new Uint8Array(0);
   flags = new Uint8Array(0);
   /** fa->base: a handle (the owner a view keeps alive, or the object frombuffer reads), or 0. */
@@ -130,7 +132,7 @@ export class ArrayTable {
       b.set(a);
       return b;
     };
-    this.dtype = g(this.dtype, (k) => new Uint8Array(k));
+    this.dtype = g(this.dtype, (k) => new Int32Array(k));
     this.nd = g(this.nd, (k) => new Uint8Array(k));
     this.flags = g(this.flags, (k) => new Uint8Array(k));
     this.base = g(this.base, (k) => new Int32Array(k));

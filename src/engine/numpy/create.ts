@@ -71,6 +71,8 @@ export class Constructors {
       vm.decref(o);
       return h;
     }
+    // a string array's elements are '' already (zeros and empty alike: a zero-filled buffer reads '')
+    if (A.descrs.has(A.slot(h))) return h;
     A.values.setConst(A.slot(h), value);
     return h;
   }

@@ -5,11 +5,24 @@ import { intern, strNew, strValue } from '../python/objects/str';
 import { readyStaticType } from '../python/objects/typeobject';
 import { Cmp, T, defineType, type TypeSlots } from '../python/objects/types';
 import type { Vm } from '../python/runtime/vm';
-import { BOOL, DTYPES, FLOAT64, INT64, OBJECT, dtypeByName, type DType } from './dtypes';
+import {
+  BOOL,
+  DTYPES,
+  FLOAT64,
+  INT64,
+  OBJECT,
+  dtypeByName,
+  flexibleString,
+  isStringKind,
+  stringDType,
+  type DType,
+} from './dtypes';
 import type { Scalars } from './scalars';
 
 /** sizeof(PyArray_Descr) on 1.24 (np.dtype.__basicsize__). */
 const DESCR_BASICSIZE = 88;
+/** A new string descriptor's request, measured: `m 96` per str leaf while np.array discovers. */
+const STRING_DESCR_BYTES = 96;
 
 /**
  * np.dtype: the built-in descriptors are static objects (PyArray_DescrFromType hands out the
@@ -30,12 +43,15 @@ export class DTypeObjects {
       name: 'dtype',
       module: 'numpy',
       basicsize: DESCR_BASICSIZE,
-      dealloc: () => {
-        throw new Error('internal: a static dtype deallocated');
+      // only string descriptors are objects of their own (newDescr); the built-in ones are static
+      dealloc: (v, h) => {
+        if (this.handles[this.of(h).code] === h) throw new Error('internal: a static dtype deallocated');
+        this.byHandle.delete(h);
+        v.objectFree(h);
       },
-      // arraydescr_repr: dtype('O') for objects (its str stays 'object')
-      reprText: (_vm, h) => `dtype('${this.of(h) === OBJECT ? 'O' : this.of(h).name}')`,
-      str: (v, h) => strNew(v, this.of(h).name),
+      // arraydescr_repr: dtype('O') for objects (its str stays 'object'); dtype('<U3') for text
+      reprText: (_vm, h) => `dtype('${this.of(h) === OBJECT ? 'O' : this.text(this.of(h))}')`,
+      str: (v, h) => strNew(v, this.text(this.of(h))),
       hash: (_vm, h) => `dtype:${this.of(h).name}`,
       richcompare: (v, a, b, op) => {
         if (op !== Cmp.EQ && op !== Cmp.NE) return v.s.NotImplemented;
@@ -82,9 +98,29 @@ export class DTypeObjects {
     }
   }
 
-  /** The static descriptor of a dtype (borrowed). */
+  /**
+   * The static descriptor of a dtype (borrowed). A string dtype has none: its one made here
+   * stands for `np.dtype('U3')` written in a script (each real conversion makes a new one).
+   */
   handle(d: DType): number {
+    if (this.handles[d.code] === undefined) {
+      const h = this.vm.newStatic(this.type.id);
+      this.byHandle.set(h, d);
+      this.handles[d.code] = h;
+    }
     return this.handles[d.code];
+  }
+
+  /** PyArray_DescrNewFromType(NPY_UNICODE/NPY_STRING) with its elsize set: a new 96-byte object. */
+  newDescr(d: DType): number {
+    const h = this.vm.newObject(this.type.id, STRING_DESCR_BYTES);
+    this.byHandle.set(h, d);
+    return h;
+  }
+
+  /** str(dtype): the name, but the type string for flexible dtypes ('<U3', '|S2'). */
+  private text(d: DType): string {
+    return isStringKind(d) ? d.typestr : d.name;
   }
 
   of(h: number): DType {
@@ -97,8 +133,10 @@ export class DTypeObjects {
     const d = this.byHandle.get(h);
     if (d) return d;
     const t = vm.table.type[h];
-    if (t === T.Str) return dtypeByName(strValue(vm, h));
+    if (t === T.Str) return dtypeByName(strValue(vm, h)) ?? stringByName(strValue(vm, h));
     if (t === T.Type) {
+      if (h === vm.types[T.Str].typeObject) return flexibleString('U');
+      if (h === vm.types[T.Bytes].typeObject) return flexibleString('S');
       if (h === vm.types[T.Float].typeObject) return FLOAT64;
       if (h === vm.types[T.Int].typeObject) return INT64;
       if (h === vm.types[T.Bool].typeObject) return BOOL;
@@ -133,4 +171,14 @@ export class DTypeObjects {
   static name(vm: Vm, s: string): number {
     return intern(vm, s);
   }
+}
+
+/** 'U10', '<U10', '|S5', 'S', 'str', 'bytes', 'unicode': the string dtypes a dtype= text names. */
+function stringByName(s: string): DType | undefined {
+  if (s === 'str' || s === 'unicode' || s === 'str_' || s === 'U' || s === '<U') return flexibleString('U');
+  if (s === 'bytes' || s === 'bytes_' || s === 'S' || s === '|S') return flexibleString('S');
+  const m = /^([<|=]?)([US])(\d+)$/.exec(s);
+  if (!m || (m[2] === 'S' && m[1] === '<')) return undefined;
+  const n = Number(m[3]);
+  return n === 0 ? flexibleString(m[2] as 'U' | 'S') : stringDType(m[2] as 'U' | 'S', n);
 }

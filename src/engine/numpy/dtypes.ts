@@ -5,7 +5,7 @@
  * scalars (before NEP 50: `uint8_array + 300` is uint16, `int8_array + 1` stays int8), all
  * checked against Debian's python3-numpy.
  */
-export type Kind = 'b' | 'u' | 'i' | 'f' | 'O';
+export type Kind = 'b' | 'u' | 'i' | 'f' | 'O' | 'U' | 'S';
 
 export interface DType {
   /** Index in DTYPES (the ArrayTable's dtype column). */
@@ -38,7 +38,14 @@ const mk = (
   kind,
   itemsize,
   char,
-  typestr: kind === 'O' ? '|O' : `${itemsize === 1 ? '|' : '<'}${kind}${itemsize}`,
+  typestr:
+    kind === 'O'
+      ? '|O'
+      : kind === 'U'
+        ? `<U${itemsize / 4}`
+        : kind === 'S'
+          ? `|S${itemsize}`
+          : `${itemsize === 1 ? '|' : '<'}${kind}${itemsize}`,
   scalarName,
 });
 
@@ -60,7 +67,7 @@ export const FLOAT64 = mk(10, 12, 'float64', 'f', 8, 'd');
  */
 export const OBJECT = mk(11, 17, 'object', 'O', 8, 'O', 'object_');
 
-export const DTYPES: readonly DType[] = [
+const ALL_DTYPES: DType[] = [
   BOOL,
   INT8,
   UINT8,
@@ -74,6 +81,66 @@ export const DTYPES: readonly DType[] = [
   FLOAT64,
   OBJECT,
 ];
+/** Every dtype by code: the fixed ones, then the string dtypes in the order a process first met them. */
+export const DTYPES: readonly DType[] = ALL_DTYPES;
+
+const STRING_DTYPES = new Map<string, DType>();
+
+/** True for the flexible string dtypes ('<U n': UCS4 text, '|S n': bytes). */
+export function isStringKind(d: DType): boolean {
+  return d.kind === 'U' || d.kind === 'S';
+}
+
+/**
+ * The string dtype of `chars` characters: '<U n' (NPY_UNICODE 19, 4 bytes a character, name
+ * 'str' + bits) or '|S n' (NPY_STRING 18, one byte each, 'bytes' + bits), scalar types np.str_
+ * and np.bytes_. A descriptor of size 0 ('U0', what an empty string discovers) becomes one
+ * character when an array is made of it, as PyArray_NewFromDescr_int does.
+ */
+export function stringDType(kind: 'U' | 'S', chars: number): DType {
+  const n = Math.max(1, chars);
+  return sizedString(kind, n);
+}
+
+/**
+ * The unsized string dtypes (`dtype=str`, 'U', `bytes`, 'S': itemsize 0): np.array discovers
+ * the size from the strings; an array made of one directly is one character wide.
+ */
+export function flexibleString(kind: 'U' | 'S'): DType {
+  return sizedString(kind, 0);
+}
+
+function sizedString(kind: 'U' | 'S', n: number): DType {
+  const key = `${kind}${n}`;
+  let d = STRING_DTYPES.get(key);
+  if (d === undefined) {
+    const itemsize = kind === 'U' ? 4 * n : n;
+    d =
+      kind === 'U'
+        ? mk(ALL_DTYPES.length, 19, `str${8 * itemsize}`, 'U', itemsize, 'U', 'str_')
+        : mk(ALL_DTYPES.length, 18, `bytes${8 * itemsize}`, 'S', itemsize, 'S', 'bytes_');
+    ALL_DTYPES.push(d);
+    STRING_DTYPES.set(key, d);
+  }
+  return d;
+}
+
+/** Characters of a string dtype (itemsize / 4 for '<U'). */
+export function stringChars(d: DType): number {
+  return d.kind === 'U' ? d.itemsize / 4 : d.itemsize;
+}
+
+/**
+ * REQUIRED_STR_LEN (NumPy 1.24's convert_datatype.c): the characters a number of each dtype needs
+ * as text, which is what a numeric dtype promotes to against a string dtype.
+ */
+function textChars(d: DType): number {
+  if (d.kind === 'b') return 5;
+  if (d.kind === 'f') return 32;
+  const byBytes: Record<number, [number, number]> = { 1: [3, 4], 2: [5, 6], 4: [10, 11], 8: [20, 21] };
+  const [u, i] = byBytes[d.itemsize];
+  return d.kind === 'u' ? u : i;
+}
 
 const SIGNED: Record<number, DType> = { 1: INT8, 2: INT16, 4: INT32, 8: INT64 };
 const UNSIGNED: Record<number, DType> = { 1: UINT8, 2: UINT16, 4: UINT32, 8: UINT64 };
@@ -153,13 +220,20 @@ export function dtypeByName(name: string): DType | undefined {
   return Object.prototype.hasOwnProperty.call(ALIASES, name) ? ALIASES[name] : undefined;
 }
 
-const KIND_RANK: Record<Kind, number> = { b: 0, u: 1, i: 2, f: 3, O: 4 };
+const KIND_RANK: Record<Kind, number> = { b: 0, u: 1, i: 2, f: 3, O: 4, U: 5, S: 5 };
 
 /** np.promote_types for the modelled dtypes (1.24's table). */
 export function promote(a: DType, b: DType): DType {
   if (a === b) return a;
   // every dtype promotes to object with object (PyArray_PromoteTypes: OBJECT's common dtype)
   if (a.kind === 'O' || b.kind === 'O') return OBJECT;
+  // string_unicode_common_instance / PyArray_PromoteTypes: bytes with text is text; a number is
+  // as wide as its longest text
+  if (isStringKind(a) || isStringKind(b)) {
+    const kind = a.kind === 'U' || b.kind === 'U' ? 'U' : 'S';
+    const w = (d: DType): number => (isStringKind(d) ? stringChars(d) : textChars(d));
+    return stringDType(kind, Math.max(w(a), w(b)));
+  }
   if (a.kind === 'b') return b;
   if (b.kind === 'b') return a;
   if (a.kind === 'f' || b.kind === 'f') {

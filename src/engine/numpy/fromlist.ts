@@ -5,7 +5,8 @@ import { fromLong, intValue } from '../python/objects/int';
 import { listItem } from '../python/objects/list';
 import { tupleItems } from '../python/objects/tuple';
 import { T } from '../python/objects/types';
-import { BOOL, FLOAT64, INT64, OBJECT, UINT64, promote, type DType } from './dtypes';
+import { BOOL, FLOAT64, INT64, OBJECT, UINT64, isStringKind, promote, type DType } from './dtypes';
+import { stringLeaf, storeText } from './strings';
 import { objectArrayFromSequence } from './objectList';
 import { astypeObject } from './objects';
 import { formulaOf, readValues, valueAt, writeValues } from './elements';
@@ -23,6 +24,10 @@ interface Discovered {
   dtype: DType | null;
   /** Every sequence (list/tuple) met, in the order the coercion cache records them. */
   sequences: number[];
+  /** The string descriptor discovery holds (a reference), 0 when no str/bytes leaf was met. */
+  descr: number;
+  /** A sized dtype was asked for: leaves are not discovered (handle_scalar's DESCRIPTOR_WAS_SET). */
+  fixed: boolean;
 }
 
 /**
@@ -87,8 +92,6 @@ export class FromList {
     const sd = this.scalars.dtypeOf(h);
     if (sd) return sd;
     if (A.isArray(h)) return A.dtype(h);
-    if (t === T.Str) throw new NotSupported('numpy arrays of strings');
-    if (t === T.Bytes) throw new NotSupported('numpy arrays of bytes');
     // anything else (None, a dict, an instance) makes the array's dtype object
     return OBJECT;
   }
@@ -103,13 +106,45 @@ export class FromList {
         out.sequences.push(h);
         this.fixShape(out, depth, A.shape(h), shapeAt);
       } else this.fixShape(out, depth, [], shapeAt);
+      const text = stringLeaf(this.vm, h);
+      if (text && out.fixed) {
+        out.dtype = out.dtype === null ? text.dtype : promote(out.dtype, text.dtype);
+        return;
+      }
+      if (text) return this.stringDescr(out, text.dtype);
       const d = this.leafType(h);
+      if (out.descr !== 0 && d !== OBJECT)
+        throw new NotSupported('numpy arrays mixing strings with numbers or arrays');
+      if (d === OBJECT && out.descr !== 0) {
+        this.vm.decref(out.descr);
+        out.descr = 0;
+      }
       out.dtype = out.dtype === null ? d : promote(out.dtype, d);
       return;
     }
     out.sequences.push(h);
     this.fixShape(out, depth, [items.length], shapeAt, true);
     for (const x of items) this.discover(x, out, depth + 1, shapeAt);
+  }
+
+  /**
+   * handle_scalar for a str/bytes leaf: string_discover_descr_from_pyobject makes a new
+   * descriptor of the leaf's length (96 bytes, measured), PyArray_PromoteTypes keeps the wider
+   * of it and the one held (string_unicode_common_instance; the new one on a tie) and the other
+   * is released: one allocation and one free per leaf after the first.
+   */
+  private stringDescr(out: Discovered, d: DType): void {
+    if (out.dtype === OBJECT) return; // an object array stores the str itself
+    if (out.dtype !== null && !isStringKind(out.dtype))
+      throw new NotSupported('numpy arrays mixing strings with numbers or arrays');
+    if (out.dtype !== null && out.dtype.kind !== d.kind)
+      throw new NotSupported('numpy arrays mixing str and bytes');
+    const fresh = this.arrays.newDescr(d);
+    if (out.dtype === null || d.itemsize >= out.dtype.itemsize) {
+      if (out.descr) this.vm.decref(out.descr);
+      out.descr = fresh;
+      out.dtype = d;
+    } else this.vm.decref(fresh);
   }
 
   /** Agree on the dimensions found at this depth; a disagreement is the 1.24 ragged error. */
@@ -146,13 +181,25 @@ export class FromList {
     const A = this.arrays;
     if (A.isArray(h)) return this.fromArray(h, dtype, copy, ndmin);
     if (dtype === OBJECT) return objectArrayFromSequence(A, this, h, ndmin);
-    const found: Discovered = { shape: [], dtype: null, sequences: [] };
+    // dtype=str / bytes (unsized): discovered as without a dtype
+    const flexible = dtype !== null && isStringKind(dtype) && dtype.itemsize === 0;
+    if (flexible) dtype = null;
+    const fixed = dtype !== null && isStringKind(dtype);
+    const found: Discovered = { shape: [], dtype: null, sequences: [], descr: 0, fixed };
     const shapeAt: (number | null)[] = [];
     const entries: number[] = [];
     try {
       this.discoverTop(h, found, shapeAt, entries);
+      if (found.descr && dtype !== null) throw new NotSupported('np.array of strings with a numeric dtype=');
+      if (fixed && found.dtype !== null && !isStringKind(found.dtype))
+        throw new NotSupported('numbers stored into a string dtype (their text)');
+      if (flexible && found.dtype !== null && !isStringKind(found.dtype))
+        throw new NotSupported('numbers stored into a string dtype (their text)');
+      if (fixed && found.dtype !== null && found.dtype.kind !== dtype!.kind)
+        throw new NotSupported('str stored into a bytes dtype (or bytes into str)');
     } catch (e) {
       for (const p of entries) this.entryFree(p);
+      if (found.descr) this.vm.decref(found.descr);
       throw e;
     }
     if (dtype === null && found.dtype === OBJECT) {
@@ -163,7 +210,9 @@ export class FromList {
     const shape = shapeAt.filter((x): x is number => x !== null);
     found.shape = shape;
     const d = dtype ?? found.dtype ?? FLOAT64;
-    const r = A.newArray(d, [...new Array<number>(Math.max(0, ndmin - shape.length)).fill(1), ...shape]);
+    const r = A.newArray(d, [...new Array<number>(Math.max(0, ndmin - shape.length)).fill(1), ...shape], {
+      descr: found.descr || undefined,
+    });
     const leaves: number[] = [];
     this.assign(r, h, d, leaves, entries, found.sequences, shape.length);
     for (const p of entries) if (p !== -1) this.entryFree(p);
@@ -194,6 +243,8 @@ export class FromList {
     const A = this.arrays;
     const vm = this.vm;
     const values: number[] = [];
+    const texts: string[] = [];
+    const text = isStringKind(d);
     let next = 0;
     // npy_unlink_coercion_cache: the entries go in the order discovery made them
     const unlink = (x: number): void => {
@@ -209,7 +260,8 @@ export class FromList {
           unlink(x);
           const vals = readValues(A, x);
           for (const v of vals) values.push(v);
-        } else values.push(this.leafValue(x, d));
+        } else if (text) texts.push(storeText(A, d, stringLeaf(vm, x)!.text));
+        else values.push(this.leafValue(x, d));
         return;
       }
       unlink(x);
@@ -225,7 +277,10 @@ export class FromList {
     };
     walk(h, 0);
     void leaves;
-    writeValues(A, r, (k) => values[k]);
+    if (text) {
+      const owner = A.values.strings(A.slot(r));
+      for (let k = 0; k < texts.length; k++) owner[k] = texts[k];
+    } else writeValues(A, r, (k) => values[k]);
   }
 
   /** DOUBLE_setitem / LONG_setitem & co.: what converting one Python number allocates, and its value. */

@@ -13,7 +13,8 @@ import type { Layout } from './layout';
 import type { Rounding } from './round';
 import type { Vm } from '../python/runtime/vm';
 import { axisArg, boolArg, intArg, isInt, isNone, parseArgs, sequenceItems } from './args';
-import { FLOAT32, FLOAT64, INT64, OBJECT, type DType } from './dtypes';
+import { FLOAT32, FLOAT64, INT64, OBJECT, isStringKind, type DType } from './dtypes';
+import { textsToList } from './strings';
 import { astypeObject, objectToList } from './objects';
 import { itemHandles, storeItems } from './objectItems';
 import type { DTypeObjects } from './dtypeType';
@@ -319,6 +320,7 @@ export class Methods {
     const vm = this.c.vm;
     const A = this.c.arrays;
     if (A.dtype(self) === OBJECT) return objectToList(A, self);
+    if (isStringKind(A.dtype(self))) return textsToList(A, self);
     requireValues(A, self, 'ndarray.tolist()');
     const shape = A.shape(self);
     const d = A.dtype(self);

@@ -84,6 +84,7 @@ export class NumpyRuntime {
     this.arrays = new Arrays(vm, this.alloc, vm.newTypeId());
     this.scalars = new Scalars(vm);
     this.dtypes = new DTypeObjects(vm, this.scalars);
+    this.arrays.newDescr = (d) => this.dtypes.newDescr(d);
     this.errors = new NumpyErrors(vm);
     this.ufuncs = new Ufuncs(this.arrays, this.scalars, this.errors);
     this.views = new Views(this.arrays, this.scalars, this.errors);

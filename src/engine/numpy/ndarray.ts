@@ -3,7 +3,7 @@ import type { Vm } from '../python/runtime/vm';
 import type { NpyAlloc } from './alloc';
 import { AF, ArrayTable, VK } from './arrayTable';
 import { ARRAY_OBJECT_SIZE } from './constants';
-import { OBJECT, type DType } from './dtypes';
+import { OBJECT, isStringKind, stringDType, type DType } from './dtypes';
 import { releaseItems } from './objectItems';
 import { ValueStore } from './values';
 import { chargeLoop, LOOP_ELEMENT_NS } from './loopCost';
@@ -28,6 +28,8 @@ export interface NewArrayOptions {
   zeroed?: boolean;
   /** A view: data inside `base`'s buffer, with these strides (default C-contiguous). */
   view?: { data: number; base: number; strides?: readonly number[] };
+  /** A string dtype's descriptor object the new array takes over (a reference it now owns). */
+  descr?: number;
 }
 
 export const size = (shape: readonly number[]): number => shape.reduce((a, b) => a * b, 1);
@@ -91,6 +93,16 @@ export const shapeText = (shape: readonly number[]): string =>
 export class Arrays {
   readonly t = new ArrayTable();
   readonly values = new ValueStore(this.t);
+  /**
+   * String-dtype arrays' descriptors by slot: a '<U n'/'|S n' descriptor is an object of its own
+   * (PyArray_DescrNewFromType, 96 bytes), not a static one; views share their base's (a reference
+   * each) and array_dealloc drops it after the dims. Built-in dtypes are static: not in here.
+   */
+  readonly descrs = new Map<number, number>();
+  /** PyArray_DescrNewFromType for a string dtype: a new descriptor object (set by the runtime). */
+  newDescr: (d: DType) => number = () => {
+    throw new Error('internal: string descriptors before the runtime');
+  };
 
   constructor(
     readonly vm: Vm,
@@ -170,12 +182,27 @@ export class Arrays {
    * collapses the chain to the first array that owns its data). A new reference. A new buffer's
    * values are zeros (np.empty's garbage is shown as zeros); a view reads its base's values.
    */
-  newArray(dtype: DType, shape: readonly number[], opts: NewArrayOptions = {}): number {
+  newArray(flexible: DType, shape: readonly number[], opts: NewArrayOptions = {}): number {
     const vm = this.vm;
+    // an unsized string dtype (dtype=str) makes one-character elements
+    const dtype =
+      isStringKind(flexible) && flexible.itemsize === 0
+        ? stringDType(flexible.kind as 'U' | 'S', 1)
+        : flexible;
     const t = this.t;
     const nd = shape.length;
+    let descr = 0;
+    if (isStringKind(dtype)) {
+      const from = opts.view?.base;
+      if (opts.descr) descr = opts.descr;
+      else if (from !== undefined && this.isArray(from) && this.dtype(from) === dtype) {
+        descr = this.descrs.get(this.slot(from))!;
+        vm.incref(descr);
+      } else descr = this.newDescr(dtype);
+    }
     const h = vm.newObject(this.typeId, ARRAY_OBJECT_SIZE);
     const s = t.alloc();
+    if (descr) this.descrs.set(s, descr);
     vm.table.ref[h] = s;
     t.dtype[s] = dtype.code;
     t.flags[s] = AF.Writeable;
@@ -241,6 +268,7 @@ export class Arrays {
       }
       t.flags[s] |= AF.OwnData;
       if (dtype === OBJECT) this.values.setObjects(s, n);
+      else if (descr) this.values.setStrings(s, n);
       else this.values.setConst(s, 0);
     }
     vm.table.ptr[h] = t.data[s];
@@ -284,6 +312,11 @@ export class Arrays {
     if (t.flags[s] & AF.OwnData && t.data[s])
       this.alloc.dataFree(t.data[s], Math.max(t.size(s) * t.dt(s).itemsize, 1));
     if (t.dims[s]) this.alloc.dimFree(t.dims[s], 2 * nd);
+    const descr = this.descrs.get(s);
+    if (descr !== undefined) {
+      this.descrs.delete(s);
+      vm.decref(descr);
+    }
     this.values.drop(s);
     t.release(s);
     vm.table.ref[h] = 0;

@@ -34,6 +34,7 @@ import type { UfuncName } from './loops';
 import { Methods, type MethodContext } from './methods';
 import { arrayRepr, arrayStr } from './print';
 import { OBJECT } from './dtypes';
+import { textRepr, textsOf } from './strings';
 import { Growth } from './grow';
 import { handlesForPrint, objectText } from './objects';
 
@@ -211,6 +212,17 @@ export function makeNdarrayType(c: MethodContext): {
   const printed = (h: number, how: typeof arrayRepr): string => {
     if (A.dtype(h) === OBJECT)
       return how(handlesForPrint(A, h), A.shape(h), OBJECT, (o) => objectText(vm, o));
+    // string arrays: each element's repr, no padding (arrayprint's repr formatter)
+    if (A.descrs.has(A.slot(h))) {
+      const texts = textsOf(A, h);
+      const d = A.dtype(h);
+      return how(
+        Float64Array.from(texts, (_x, k) => k),
+        A.shape(h),
+        d,
+        (k) => textRepr(d, texts[k]),
+      );
+    }
     requireValues(A, h, 'printing');
     return how(readValues(A, h), A.shape(h), A.dtype(h));
   };
@@ -401,7 +413,7 @@ export function makeNdarrayType(c: MethodContext): {
       nbytes: getset('nbytes', (h) => fromLong(vm, A.nbytes(h))),
       itemsize: getset('itemsize', (h) => fromLong(vm, A.dtype(h).itemsize)),
       dtype: getset('dtype', (h) => {
-        const d = c.dtypes.handle(A.dtype(h));
+        const d = A.descrs.get(A.slot(h)) ?? c.dtypes.handle(A.dtype(h));
         vm.incref(d);
         return d;
       }),

@@ -1,4 +1,4 @@
-import { BOOL, FLOAT32, FLOAT64, INT64, type DType } from './dtypes';
+import { BOOL, FLOAT32, FLOAT64, INT64, isStringKind, type DType } from './dtypes';
 import { float32Repr } from './scalars';
 
 /**
@@ -383,7 +383,7 @@ export function arrayRepr(
   else body = `[], shape=(${shape.join(', ')}${shape.length === 1 ? ',' : ''})`;
   const text = prefix + body + suffix;
   if (skip) return text;
-  const dtypeText = `dtype=${dtype.name})`;
+  const dtypeText = `dtype=${isStringKind(dtype) ? `'${dtype.typestr}'` : dtype.name})`;
   const lastLine = text.length - (text.lastIndexOf('\n') + 1);
   const spacer = lastLine + dtypeText.length + 1 > LINEWIDTH ? '\n' + ' '.repeat(prefix.length) : ' ';
   return text + spacer + dtypeText;

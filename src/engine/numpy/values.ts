@@ -1,6 +1,6 @@
 import { NotSupported } from '../python/errors';
 import { VK, type ArrayTable } from './arrayTable';
-import { FLOAT32, OBJECT, type DType } from './dtypes';
+import { FLOAT32, OBJECT, isStringKind, type DType } from './dtypes';
 
 /** Element i of an owner's buffer, in its C order. Pure: what it reads never changes. */
 export type ElementFn = (i: number) => number;
@@ -94,6 +94,8 @@ export class ValueStore {
   private readonly data = new Map<number, Typed>();
   /** dtype=object owners: the handle in each 8-byte slot (0 is a NULL pointer). */
   private readonly objects = new Map<number, Int32Array>();
+  /** String-dtype owners: each element's text (bytes_ elements as latin-1 code units). */
+  private readonly texts = new Map<number, string[]>();
   bytes = 0;
 
   constructor(readonly t: ArrayTable) {}
@@ -115,10 +117,29 @@ export class ValueStore {
     return a;
   }
 
-  /** Numbers cannot be written into or read out of an object array through the numeric paths. */
+  /** A string-dtype owner: every element '' (a zeroed buffer: np.zeros/np.empty of '<U n'). */
+  setStrings(s: number, n: number): string[] {
+    this.drop(s);
+    const a = new Array<string>(n).fill('');
+    this.texts.set(s, a);
+    this.t.vslot[s] = s;
+    this.t.vkind[s] = VK.Strings;
+    return a;
+  }
+
+  /** The texts of a string-dtype owner (its elements, in buffer order). */
+  strings(owner: number): string[] {
+    const a = this.texts.get(owner);
+    if (!a) throw new Error(`slot ${owner} holds no strings`);
+    return a;
+  }
+
+  /** Numbers cannot be written into or read out of an object or string array through the numeric paths. */
   private numeric(s: number): void {
     if (this.t.dt(s) === OBJECT || this.t.vkind[s] === VK.Objects)
       throw new NotSupported('this operation on object arrays (dtype=object)');
+    if (isStringKind(this.t.dt(s)) || this.t.vkind[s] === VK.Strings)
+      throw new NotSupported(`this operation on string arrays (dtype ${this.t.dt(s).typestr})`);
   }
 
   /** An owner's values are one number (cast to its dtype). */
@@ -256,6 +277,7 @@ export class ValueStore {
       this.bytes -= this.data.get(s)!.length * this.elementBytes(s);
       this.data.delete(s);
     } else if (k === VK.Objects) this.objects.delete(s);
+    else if (k === VK.Strings) this.texts.delete(s);
     else if (k === VK.Lost) this.lostWhy.delete(s);
     this.t.vkind[s] = VK.None;
   }

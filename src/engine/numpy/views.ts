@@ -2,7 +2,8 @@ import { indexError, valueError } from '../python/abstract/errors';
 import { NotSupported } from '../python/errors';
 import { fromDouble } from '../python/objects/float';
 import { fromLong, intValue } from '../python/objects/int';
-import { INT64, OBJECT, type DType } from './dtypes';
+import { INT64, OBJECT, isStringKind, type DType } from './dtypes';
+import { textItem } from './strings';
 import { copyElements, itemAt, itemHandles, setItemAt, storeItems } from './objectItems';
 import { sliceIndices } from '../python/objects/slice';
 import { tupleItems } from '../python/objects/tuple';
@@ -320,6 +321,7 @@ export class Views {
     if (v.shape.length === 0 && v.ints > 0) {
       const d = A.dtype(h);
       if (d === OBJECT) return itemAt(A, h, v.data);
+      if (isStringKind(d)) return textItem(A, h, v.data);
       const owner = A.t.vslot[A.slot(h)];
       const value = A.values.reader(owner)((v.data - A.t.data[owner]) / A.t.dt(owner).itemsize);
       return this.scalars.make(d, value);
