@@ -42,20 +42,16 @@ dispatch_table[complex] = pickle_complex
 dispatch_table[type(int | str)] = pickle_union
 
 
-# and re's, registered when re (loaded at start-up too) is imported: (re._compile, (pattern, flags))
+# and re's, registered when re (loaded at start-up too) is imported: re._pickle, which returns
+# (re._compile, (pattern, flags)); the modelled re makes it (re.ts registerReducer)
 def _hw_re_reducer():
     import re
-
-    def _pickle(p, _compile=re.compile):
-        return _compile, (p.pattern, p.flags)
-    _pickle.__module__ = 're'
-    dispatch_table[re.Pattern] = _pickle
+    dispatch_table[re.Pattern] = re._pickle
 
 
 # only where re is loaded at start-up (3.11.7 loads both); 3.12.1 and 3.13.0 load neither, and
 # importing copyreg there must not import re (+1 MiB: a pymalloc arena, measured by
-# imports.versions.test.ts's 'import copy'). Not modelled: re registering its reducer when a
-# script imports it later there.
+# imports.versions.test.ts's 'import copy'): there a script's own 'import re' registers it.
 if _hw_re_at_startup:
     _hw_re_reducer()
 del _hw_re_reducer, _hw_re_at_startup

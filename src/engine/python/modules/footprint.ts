@@ -1,6 +1,7 @@
 import type { Kernel } from '../../kernel/kernel';
 import type { Libc } from '../../libc/libc';
 import { importHistogram } from '../runtime/gcInventoryData';
+import { importWalk, playWalk, type ImportWalk } from '../runtime/importWalks';
 import type { Vm } from '../runtime/vm';
 import { footprintSet } from './footprints/store';
 import type { FootprintDelta, FootprintSet } from './footprints/types';
@@ -84,7 +85,7 @@ export function importCost(
   if (fp.alone !== undefined && fp.deps.every((d) => !h.imported.has(d))) {
     // none of it is imported yet: the whole import as it ran, the dependencies' nested inside
     for (const dep of fp.deps) h.imported.add(dep);
-    replay(vm, h, name, fp.alone.trace, fp.alone.delta);
+    replay(vm, h, name, fp.alone.trace, fp.alone.delta, importWalk(h.host.version, name, true));
     for (const dep of fp.deps) if (modelled(dep)) vm.decref(importModule(dep));
     return;
   }
@@ -92,10 +93,17 @@ export function importCost(
     if (modelled(dep)) vm.decref(importModule(dep));
     else importCost(vm, dep, importModule, modelled);
   }
-  replay(vm, h, name, fp.trace, fp.delta);
+  replay(vm, h, name, fp.trace, fp.delta, importWalk(h.host.version, name, false));
 }
 
-function replay(vm: Vm, h: HostState, name: string, trace: string, delta: FootprintDelta): void {
+function replay(
+  vm: Vm,
+  h: HostState,
+  name: string,
+  trace: string,
+  delta: FootprintDelta,
+  walk: ImportWalk | undefined,
+): void {
   const host = h.host;
   const rss0 = host.kernel.rss;
   const pm: Ids = { own: new Map(), made: h.made };
@@ -109,7 +117,7 @@ function replay(vm: Vm, h: HostState, name: string, trace: string, delta: Footpr
   }
   for (const [id, p] of pm.own) h.made.set(`${name}:p:${id}`, p);
   for (const [id, p] of g.own) h.made.set(`${name}:g:${id}`, p);
-  after(vm, host, delta, rss0, anon0);
+  after(vm, host, delta, rss0, anon0, walk);
   // what the counted objects it left in the collector are (gc.get_objects lists them)
   const o = delta.gc.objects;
   vm.gc.inventory.add(`import ${name}`, importHistogram(host.version, name), o[0] + o[1] + o[2]);
@@ -240,12 +248,19 @@ function replayLibc(host: ImportHost, ids: Ids, op: string, a: string, b: string
 }
 
 /** The libraries' anonymous mappings, the collector's counters and the file pages' RSS. */
-function after(vm: Vm, host: ImportHost, d: FootprintDelta, rss0: number, anon0: number): void {
+function after(
+  vm: Vm,
+  host: ImportHost,
+  d: FootprintDelta,
+  rss0: number,
+  anon0: number,
+  walk: ImportWalk | undefined,
+): void {
   const modelled = host.kernel.anonMmapBytes - anon0;
   const library =
     d.anonMmap - d.arenas * (1 << 20) - d.hblkhd - Math.max(0, modelled - d.arenas * (1 << 20) - d.hblkhd);
   if (library > 0) host.kernel.mmap(library, 'interpreter', 'an imported module: shared library (.bss)');
-  collectorAfterImport(vm, d);
+  collectorAfterImport(vm, d, walk);
   const added = host.kernel.rss - rss0;
   if (d.rss > added) host.kernel.baselineRss += d.rss - added;
 }
@@ -260,12 +275,17 @@ function after(vm: Vm, host: ImportHost, d: FootprintDelta, rss0: number, anon0:
  * `import dataclasses` after `import sys` in the recorder's child runs 4 collections and leaves
  * count 80 (the readings added as deltas left 893, and the script's next allocation collected).
  * The import's objects (not modelled one by one) join generation 0 first, so the collections age
- * them as they age the script's.
+ * them as they age the script's. Where the import's walk is recorded (importWalks.ts), the links
+ * follow the free lists as this process has them instead of the capture's (emptied at its start):
+ * the capture's count holds every tuple, list and dict the import took as a link.
  */
-function collectorAfterImport(vm: Vm, d: FootprintDelta): void {
+function collectorAfterImport(vm: Vm, d: FootprintDelta, walk: ImportWalk | undefined): void {
   const gc = vm.gc;
   const c = d.gc.collections;
-  const links = d.gc.count[0] + (vm.py.gc.thresholds[0] + 1) * (c[0] + c[1] + c[2]);
+  const links =
+    walk !== undefined
+      ? playWalk(walk, vm.free, vm.py.freelists)
+      : d.gc.count[0] + (vm.py.gc.thresholds[0] + 1) * (c[0] + c[1] + c[2]);
   const o = d.gc.objects;
   gc.size[0] = Math.max(0, gc.size[0] + o[0] + o[1] + o[2]);
   if (links <= 0) {

@@ -14,6 +14,7 @@ import { F_IMMORTAL } from '../objects/table';
 import { tupleFromItems } from '../objects/tuple';
 import { Meth, T, TpFlags, defineType, type Kwargs, type MethodDef, type TypeSlots } from '../objects/types';
 import type { Vm } from '../runtime/vm';
+import { loadedAtStartup } from './footprint';
 import { partName, runPythonPart } from './pythonpart';
 import type { ModuleSpec } from './registry';
 import { FLAGS, RegexSyntax, RegexUnsupported, translate } from './retranslate';
@@ -565,6 +566,33 @@ export const reModule: ModuleSpec = {
     attrs.set('error', st.error);
     attrs.set('Pattern', moduleType(vm, PatternType).typeObject);
     attrs.set('Match', moduleType(vm, MatchType).typeObject);
+    registerReducer(vm, attrs, !loadedAtStartup(vm, 're'));
     return m;
   },
 };
+
+/**
+ * re/__init__.py's _compile and _pickle, and its last line: `copyreg.pickle(Pattern, _pickle,
+ * _pickle)`, so copyreg's dispatch_table holds Pattern's reducer once re is imported (3 entries:
+ * complex, Union, Pattern). Where re is loaded at start-up (3.11.7) the modelled copyreg takes it
+ * from here when it loads (copyregSource.ts); 3.12.1 and 3.13.0 load neither, so a script's own
+ * `import re` registers it (`register`). A Python part: accounted (the import's footprint holds
+ * what the real lines cost).
+ */
+function registerReducer(vm: Vm, attrs: Map<string, number>, register: boolean): void {
+  const g = runPythonPart(
+    vm,
+    're',
+    'def _compile(pattern, flags):\n    return _re_compile(pattern, flags)\n' +
+      'def _pickle(p):\n    return _compile, (p.pattern, p.flags)\n' +
+      "_compile.__module__ = _pickle.__module__ = 're'\n" +
+      // what copyreg.pickle does with them (the modelled copyreg.pickle refuses user reducers)
+      (register ? 'import copyreg\ncopyreg.dispatch_table[Pattern] = _pickle\n' : ''),
+    { _re_compile: attrs.get('compile')!, Pattern: attrs.get('Pattern')! },
+  );
+  for (const name of ['_compile', '_pickle']) {
+    const f = partName(vm, g, name);
+    vm.incref(f);
+    attrs.set(name, f);
+  }
+}

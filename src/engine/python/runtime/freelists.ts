@@ -19,6 +19,13 @@ export class FreeLists {
   readonly tuples: number[][] = Array.from({ length: TUPLE_SIZES }, () => []);
   /** interp->slice_cache: one dead slice, or 0. */
   slice = 0;
+  /**
+   * Objects a replayed import left on a real free list (by the recorder's name of the list,
+   * "PyListObjects", "2-sized PyTupleObjects") that the model holds no handle for: their blocks are
+   * the footprint's live blocks (importWalks.ts). Negative where the import took modelled ones.
+   * clear_freelists empties them with the rest.
+   */
+  readonly imported = new Map<string, number>();
 
   /** What sys._debugmallocstats prints in its free-list section (recorder's "free_lists"). */
   counts(): Record<string, number> {
@@ -28,6 +35,7 @@ export class FreeLists {
       PyListObjects: this.lists.length,
     };
     this.tuples.forEach((t, i) => (out[`${i + 1}-sized PyTupleObjects`] = t.length));
+    for (const [name, n] of this.imported) if (name in out) out[name] = Math.max(0, out[name] + n);
     return out;
   }
 }

@@ -419,4 +419,7 @@ function clearFreeLists(vm: Vm): void {
   while (f.lists.length) vm.gcDel(f.lists.pop()!);
   while (f.dicts.length) vm.gcDel(f.dicts.pop()!);
   while (f.dictKeys.length) vm.mem.free(f.dictKeys.pop()!);
+  // the imports' objects on the lists (importWalks.ts) go too; their blocks, which the model
+  // cannot tell from the footprints' other live blocks, stay
+  f.imported.clear();
 }
