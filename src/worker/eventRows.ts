@@ -20,15 +20,16 @@ const isAlloc = (k: number): boolean =>
  */
 function chunkOf(log: EventLog, i: number, allocOf: Map<number, number>): number {
   const k = log.kind[i];
-  const p = log.addr[i];
+  const p = log.addr.get(i);
   const prev = i > 0 ? log.kind[i - 1] : -1;
-  if ((prev === EventKind.Mmap || prev === EventKind.Munmap) && log.addr[i - 1] === p - 16)
+  if ((prev === EventKind.Mmap || prev === EventKind.Munmap) && log.addr.get(i - 1) === p - 16)
     return log.size.get(i - 1);
   if (isAlloc(k)) return p === 0 ? 0 : request2size(log.size.get(i));
   if (k === EventKind.Free) {
     const j = allocOf.get(p);
     if (j === undefined) return 0;
-    if (j > 0 && log.kind[j - 1] === EventKind.Mmap && log.addr[j - 1] === p - 16) return log.size.get(j - 1);
+    if (j > 0 && log.kind[j - 1] === EventKind.Mmap && log.addr.get(j - 1) === p - 16)
+      return log.size.get(j - 1);
     return request2size(log.size.get(j));
   }
   return 0;
@@ -41,13 +42,13 @@ export function eventRows(log: EventLog, at: number): EventRows {
   // Frees in the window: the allocation of each pointer, the latest before the free.
   const wanted = new Map<number, number>();
   for (let i = from; i < to; i++)
-    if (log.kind[i] === EventKind.Free && log.addr[i] !== 0) wanted.set(log.addr[i], i);
+    if (log.kind[i] === EventKind.Free && log.addr.get(i) !== 0) wanted.set(log.addr.get(i), i);
   const allocOf = new Map<number, number>();
   if (wanted.size > 0) {
     const stop = Math.max(0, from - LOOKBACK);
     for (let i = to - 1; i >= stop && allocOf.size < wanted.size; i--) {
       if (!isAlloc(log.kind[i])) continue;
-      const p = log.addr[i];
+      const p = log.addr.get(i);
       const f = wanted.get(p);
       if (f !== undefined && i < f && !allocOf.has(p)) allocOf.set(p, i);
     }

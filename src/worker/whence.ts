@@ -21,7 +21,7 @@ export function whence(
   const { kind, addr, aux } = log;
   const isAlloc = (i: number): boolean => {
     const k = kind[i];
-    const a = addr[i];
+    const a = addr.get(i);
     if (k === EventKind.Malloc || k === EventKind.Calloc || k === EventKind.Realloc)
       return a === user || a === address;
     if (
@@ -35,7 +35,7 @@ export function whence(
   };
   const isFree = (i: number): boolean => {
     const k = kind[i];
-    const a = addr[i];
+    const a = addr.get(i);
     if (k === EventKind.Free) return a === user || a === address;
     if (k === EventKind.Realloc) return (aux.get(i) === user || aux.get(i) === address) && a !== aux.get(i);
     if (k === EventKind.PyFree || k === EventKind.Munmap || k === EventKind.ArenaFree) return a === address;

@@ -17,16 +17,13 @@ const session = new Session(
 );
 
 /**
- * Messages wait behind the import footprints' fetch (started here, as the module is evaluated) and
- * behind a run whose start-up capture is still loading (PYTHONMALLOC=malloc boots from a 1.6 MB
- * variant chunk the default run never fetches), so they reach the session in their order.
+ * The import footprints' fetch starts here, as the module is evaluated; runs do not wait for it
+ * (footprintsAsset.ts). Messages wait behind a run whose start-up capture is still loading
+ * (PYTHONMALLOC=malloc boots from a 1.6 MB variant chunk the default run never fetches), so they
+ * reach the session in their order.
  */
+fetchFootprints();
 let loading: Promise<void> | null = null;
-const footprints = fetchFootprints(); // never rejects: a failure is provided as the reason
-loading = footprints;
-void footprints.then(() => {
-  if (loading === footprints) loading = null;
-});
 
 scope.onmessage = (e: MessageEvent) => {
   const msg = e.data;

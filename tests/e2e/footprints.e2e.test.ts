@@ -59,4 +59,43 @@ describe('the import footprints the worker fetches (footprints.json, a Vite asse
       await page.close();
     }
   });
+
+  it('an import while the fetch is still under way reads the file at once, with the same figures', async () => {
+    const steps = cliSteps();
+    const page = await newPage(browser);
+    // the worker's own fetch of footprints.json is held until the run has ended: the run (which does
+    // not wait for it) meets `import json` first and must read the file synchronously
+    let release: () => void = () => {};
+    const held = new Promise<void>((r) => (release = r));
+    let requests = 0;
+    await page.context().route(/footprints-[^/]*\.json$/, async (route) => {
+      requests++;
+      if (requests === 1) await held;
+      await route.continue();
+    });
+    await page.goto(
+      preview.url +
+        encodeShare({
+          source: SCRIPT,
+          scenarioId: null,
+          tunables: {},
+          mode: 'statement',
+          statement: 3,
+          event: 0,
+        }),
+    );
+    await waitIdle(page);
+    await page.getByRole('button', { name: 'Run it' }).click();
+    await waitIdle(page);
+    await page.waitForFunction(() => window.__highwater!.state().rss !== null, undefined, {
+      timeout: 120_000,
+    });
+    const st = await pageState(page);
+    expect(requests).toBe(2); // the held fetch, then the synchronous read
+    expect(st.error).toBeNull();
+    expect({ rss: st.rss, heap: st.heap }).toEqual({ rss: steps[3].rss, heap: steps[3].heap });
+    release();
+    expect(page.errors).toEqual([]);
+    await page.close();
+  });
 });

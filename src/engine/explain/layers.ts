@@ -1,6 +1,7 @@
 import type { Kernel } from '../kernel/kernel';
 import { EventKind } from '../trace/events';
 import type { ArenaColumns } from '../trace/snapshot';
+import type { AddrColumn } from '../trace/addrColumn';
 import type { WideColumn } from '../trace/wideColumn';
 import { mb, plural } from './format';
 import type { ArenaResidents, OwnerAnswer } from './owners';
@@ -10,7 +11,8 @@ import type { Sentence, SentencePart } from './types';
 /** The events of one step, read straight from the log's columns (no copies). */
 export interface EventWindow {
   kind: Uint8Array;
-  addr: Float64Array;
+  /** read with `addr.get(i)`: 4 bytes an event where the address is 16-aligned (addrColumn.ts) */
+  addr: AddrColumn;
   /** read with `size.get(i)`: 4 bytes an event where the value fits (wideColumn.ts) */
   size: WideColumn;
   aux: WideColumn;

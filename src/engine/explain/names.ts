@@ -10,7 +10,7 @@ export function freedAnything(ev: EventWindow | null): boolean {
   if (!ev) return false;
   for (let i = ev.from; i < ev.to; i++) {
     const k = ev.kind[i];
-    if ((k === EventKind.Free && ev.addr[i] !== 0) || k === EventKind.PyFree || k === EventKind.Munmap)
+    if ((k === EventKind.Free && ev.addr.get(i) !== 0) || k === EventKind.PyFree || k === EventKind.Munmap)
       return true;
   }
   return false;

@@ -78,7 +78,7 @@ describe('the process: boot, steps and the report', () => {
       const out: number[] = [];
       for (let i = from; i < events.length; i++)
         if (events.kind[i] === kind && (kind !== EventKind.Malloc || events.size.get(i) === 800))
-          out.push(events.addr[i]);
+          out.push(events.addr.get(i));
       return out;
     };
     const before = events.length;

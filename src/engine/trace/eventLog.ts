@@ -1,4 +1,5 @@
 import { EventKind, type EventSink } from './events';
+import { AddrColumn } from './addrColumn';
 import { WideColumn } from './wideColumn';
 
 /** ES2024's resizable ArrayBuffer (typed here: the engine compiles against ES2023). */
@@ -18,9 +19,10 @@ const MAX_RESERVATION = 1 << 29;
 /**
  * Every allocator event of a run as columns (kind, addr, size, aux), plus what the kernel's
  * counters read right after it (rss, brk heap size, glibc-mmapped bytes, pymalloc arena bytes are
- * sampled by whoever owns the log, through `sample`). A million events take ~17 MB, not a million
- * objects: `size` and `aux` are 4 bytes an event where the value fits 31 bits (wideColumn.ts);
- * read them with `size.get(i)`, `aux.get(i)`.
+ * sampled by whoever owns the log, through `sample`). A million events take ~13 MB, not a million
+ * objects: `size` and `aux` are 4 bytes an event where the value fits 31 bits (wideColumn.ts),
+ * `addr` 4 bytes where it is 16-aligned in one of the run's first 16 2-GiB windows (addrColumn.ts);
+ * read them with `addr.get(i)`, `size.get(i)`, `aux.get(i)`.
  *
  * The columns grow in place where the platform has resizable ArrayBuffers: address space is
  * reserved up front and pages are committed as the log fills, so growing copies nothing. (Grown by
@@ -35,7 +37,7 @@ const MAX_RESERVATION = 1 << 29;
 export class EventLog implements EventSink {
   length = 0;
   kind: Uint8Array;
-  addr: Float64Array;
+  addr: AddrColumn;
   size: WideColumn;
   aux: WideColumn;
   /**
@@ -55,7 +57,7 @@ export class EventLog implements EventSink {
     this.reserved = RESIZABLE && capacity > 0 ? FIRST_RESERVATION : 0;
     this.capacity = capacity;
     this.kind = new Uint8Array(this.buffer(capacity, 1));
-    this.addr = new Float64Array(this.buffer(capacity, 8));
+    this.addr = new AddrColumn(new Uint32Array(this.buffer(capacity, 4)));
     this.size = new WideColumn(new Uint32Array(this.buffer(capacity, 4)));
     this.aux = new WideColumn(new Uint32Array(this.buffer(capacity, 4)));
   }
@@ -77,7 +79,7 @@ export class EventLog implements EventSink {
     if (this.length === this.capacity) this.grow();
     const i = this.length++;
     this.kind[i] = kind;
-    this.addr[i] = addr;
+    this.addr.set(i, addr);
     this.size.set(i, size);
     this.aux.set(i, aux);
     if (this.sampler !== null) this.value[i] = this.sampler();
@@ -119,14 +121,14 @@ export class EventLog implements EventSink {
       return b;
     };
     this.kind = copy(this.kind, (b) => new Uint8Array(b));
-    this.addr = copy(this.addr, (b) => new Float64Array(b));
+    this.addr.packed = copy(this.addr.packed, (b) => new Uint32Array(b));
     this.size.packed = copy(this.size.packed, (b) => new Uint32Array(b));
     this.aux.packed = copy(this.aux.packed, (b) => new Uint32Array(b));
     if (this.value.length > 0) this.value = copy(this.value, (b) => new Float64Array(b));
   }
 
   private columns(): (Uint8Array | Uint32Array | Float64Array)[] {
-    const cols = [this.kind, this.addr, this.size.packed, this.aux.packed];
+    const cols = [this.kind, this.addr.packed, this.size.packed, this.aux.packed];
     return this.value.length > 0 ? [...cols, this.value] : cols;
   }
 }

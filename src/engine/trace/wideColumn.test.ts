@@ -46,7 +46,7 @@ describe('EventLog with packed size and aux', () => {
     for (let i = 0; i < n; i++) log.record(EventKind.Realloc, 0x5555_0000_0000 + i * 16, sizeOf(i), auxOf(i));
     expect(log.length).toBe(n);
     for (let i = 0; i < n; i += 997) {
-      expect(log.addr[i]).toBe(0x5555_0000_0000 + i * 16);
+      expect(log.addr.get(i)).toBe(0x5555_0000_0000 + i * 16);
       expect(log.size.get(i)).toBe(sizeOf(i));
       expect(log.aux.get(i)).toBe(auxOf(i));
     }

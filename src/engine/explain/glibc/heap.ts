@@ -278,14 +278,14 @@ function trimAtShrink(
       k === EventKind.Free &&
       i > ev.from &&
       ev.kind[i - 1] === EventKind.Munmap &&
-      ev.addr[i - 1] === ev.addr[i] - 16
+      ev.addr.get(i - 1) === ev.addr.get(i) - 16
     ) {
       const size = ev.size.get(i - 1);
       if (!av.mp.noDynThreshold && size > mmap && size <= DEFAULT_MMAP_THRESHOLD_MAX) {
         mmap = size;
         trim = 2 * size;
       }
-    } else if (k === EventKind.Brk && ev.aux.get(i) < ev.addr[i]) atShrink = trim;
+    } else if (k === EventKind.Brk && ev.aux.get(i) < ev.addr.get(i)) atShrink = trim;
   }
   return atShrink;
 }

@@ -58,7 +58,8 @@ export function explainMmaps(
     // An mmap whose address is unmapped again within the same step, and not a pymalloc arena.
     const arenaAddrs = new Set<number>();
     for (const i of picked)
-      if (ev.kind[i] === EventKind.ArenaNew || ev.kind[i] === EventKind.ArenaFree) arenaAddrs.add(ev.addr[i]);
+      if (ev.kind[i] === EventKind.ArenaNew || ev.kind[i] === EventKind.ArenaFree)
+        arenaAddrs.add(ev.addr.get(i));
     const open = new Map<number, number>();
     const roundTrip = new Set<number>();
     let roundTrips = 0;
@@ -68,25 +69,25 @@ export function explainMmaps(
     let freedBiggest: [number, number] | null = null;
     for (const i of picked) {
       const k = ev.kind[i];
-      if (k === EventKind.Mmap && !arenaAddrs.has(ev.addr[i])) open.set(ev.addr[i], ev.size.get(i));
-      else if (k === EventKind.Munmap && open.has(ev.addr[i])) {
-        roundTrip.add(ev.addr[i]);
+      if (k === EventKind.Mmap && !arenaAddrs.has(ev.addr.get(i))) open.set(ev.addr.get(i), ev.size.get(i));
+      else if (k === EventKind.Munmap && open.has(ev.addr.get(i))) {
+        roundTrip.add(ev.addr.get(i));
         roundTrips++;
-        biggest = Math.max(biggest, open.get(ev.addr[i])!);
-        open.delete(ev.addr[i]);
+        biggest = Math.max(biggest, open.get(ev.addr.get(i))!);
+        open.delete(ev.addr.get(i));
       } else if (
         k === EventKind.Free &&
         i > ev.from &&
         ev.kind[i - 1] === EventKind.Munmap &&
-        ev.addr[i - 1] === ev.addr[i] - 16 &&
-        !arenaAddrs.has(ev.addr[i - 1]) &&
-        !roundTrip.has(ev.addr[i - 1])
+        ev.addr.get(i - 1) === ev.addr.get(i) - 16 &&
+        !arenaAddrs.has(ev.addr.get(i - 1)) &&
+        !roundTrip.has(ev.addr.get(i - 1))
       ) {
         // free() of a chunk mapped before this step: munmap_chunk, the pages go back at once.
         freedCount++;
         freedBytes += ev.size.get(i - 1);
         if (!freedBiggest || ev.size.get(i - 1) > freedBiggest[1])
-          freedBiggest = [ev.addr[i - 1], ev.size.get(i - 1)];
+          freedBiggest = [ev.addr.get(i - 1), ev.size.get(i - 1)];
       }
     }
     for (const [addr] of open) if (av.mp.mmapped.has(addr)) made.push(addr);
@@ -106,8 +107,9 @@ export function explainMmaps(
         ev.size.get(i) < DEFAULT_MMAP_THRESHOLD
       )
         continue;
-      if (i > ev.from && ev.kind[i - 1] === EventKind.Mmap && ev.addr[i - 1] === ev.addr[i] - 16) continue;
-      if (av.mp.mmapped.has(ev.addr[i] - 16)) continue;
+      if (i > ev.from && ev.kind[i - 1] === EventKind.Mmap && ev.addr.get(i - 1) === ev.addr.get(i) - 16)
+        continue;
+      if (av.mp.mmapped.has(ev.addr.get(i) - 16)) continue;
       heapBig++;
       heapBigMax = Math.max(heapBigMax, ev.size.get(i));
     }

@@ -3,8 +3,9 @@ import type { FootprintSet, PackedFootprints } from './types';
 
 /**
  * Where the import footprints come from. They are data (footprints.json, 4.6 MB), not part of the
- * engine's code: the page's worker fetches the file while it starts (worker/footprintsAsset.ts) and
- * hands it over before it runs anything; Node's entry points read it from disk (scripts/bundle.mjs
+ * engine's code: the page's worker fetches the file while it starts (worker/footprintsAsset.ts: runs do
+ * not wait for it; an import before the fetch ended reads it synchronously); Node's entry points read it
+ * from disk (scripts/bundle.mjs
  * rewrites the line below in Node's bundles; the unit tests' set-up provides it: tests/setup). The
  * engine reads them synchronously, at a script's first import.
  */
