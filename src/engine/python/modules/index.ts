@@ -65,6 +65,7 @@ import { contextvarsModules } from './contextvars';
 import { difflibModule } from './difflib';
 import { argparseModule } from './argparse';
 import { platformModule } from './platform';
+import { atexitModule } from './atexitmod';
 import { graphlibModule } from './graphlib';
 import { fnmatchModule } from './fnmatch';
 import { getoptModule, shlexModule } from './shlexmod';
@@ -168,6 +169,7 @@ registerModules([
   ...urllibModules,
   ...htmlModules,
   copyregModule,
+  atexitModule,
 ]);
 
 export { findModule, type ModuleSpec } from './registry';
