@@ -66,6 +66,7 @@ import { difflibModule } from './difflib';
 import { argparseModule } from './argparse';
 import { platformModule } from './platform';
 import { atexitModule } from './atexitmod';
+import { importlibModule } from './importlibmod';
 import { graphlibModule } from './graphlib';
 import { fnmatchModule } from './fnmatch';
 import { getoptModule, shlexModule } from './shlexmod';
@@ -170,6 +171,7 @@ registerModules([
   ...htmlModules,
   copyregModule,
   atexitModule,
+  importlibModule,
 ]);
 
 export { findModule, type ModuleSpec } from './registry';
