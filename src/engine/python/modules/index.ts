@@ -67,6 +67,7 @@ import { argparseModule } from './argparse';
 import { platformModule } from './platform';
 import { atexitModule } from './atexitmod';
 import { importlibModule } from './importlibmod';
+import { signalCModule, signalModule } from './signalmod';
 import { graphlibModule } from './graphlib';
 import { fnmatchModule } from './fnmatch';
 import { getoptModule, shlexModule } from './shlexmod';
@@ -172,6 +173,8 @@ registerModules([
   copyregModule,
   atexitModule,
   importlibModule,
+  signalCModule,
+  signalModule,
 ]);
 
 export { findModule, type ModuleSpec } from './registry';
