@@ -67,6 +67,7 @@ import { argparseModule } from './argparse';
 import { platformModule } from './platform';
 import { atexitModule } from './atexitmod';
 import { importlibModule } from './importlibmod';
+import { cmathModule } from './cmathmod';
 import { signalCModule, signalModule } from './signalmod';
 import { graphlibModule } from './graphlib';
 import { fnmatchModule } from './fnmatch';
@@ -175,6 +176,7 @@ registerModules([
   importlibModule,
   signalCModule,
   signalModule,
+  cmathModule,
 ]);
 
 export { findModule, type ModuleSpec } from './registry';
