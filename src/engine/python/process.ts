@@ -19,6 +19,7 @@ import { Script } from './eval/script';
 import { PythonSyntaxError, parse } from './syntax';
 import { prepareSource } from './syntax/source';
 import { systemExit } from './eval/systemexit';
+import { runExitFuncs } from './modules/atexitmod';
 import { syntaxErrorText, uncaughtException } from './eval/uncaught';
 import { MallocLog, TeeSink } from './mallocLog';
 import { dictGetItem, dictNew, dictSetItem } from './objects/dict';
@@ -573,16 +574,27 @@ export function runScript(
   const stepOutput: string[] = [''];
   const written = p.outputReader();
   written.read();
+  let pythonEnded = true;
   for (let i = 0; i < statements.length; i++) {
     try {
       p.runStatement(i);
     } catch (e) {
       report.error = safeErrorReport(p, e, statements[i].line);
+      pythonEnded = e instanceof PyError && e.excType >= 0;
       break;
     } finally {
       stepOutput.push(written.read().stdout);
     }
     report.steps.push(step(statements[i].code, statements[i].line, p.measure()));
+  }
+  // Py_FinalizeEx: the exit callbacks run after the last statement (or the uncaught exception's
+  // traceback); a simulator stop (not supported, internal) ends the run without them
+  if (pythonEnded) {
+    try {
+      runExitFuncs(p.vm);
+    } catch (e) {
+      report.error ??= safeErrorReport(p, e, 0);
+    }
   }
   if (stepOutput.some((x) => x)) report.stepOutput = stepOutput.slice(0, report.steps.length);
   if (p.output) report.output = p.output;

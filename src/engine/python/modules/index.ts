@@ -65,6 +65,10 @@ import { contextvarsModules } from './contextvars';
 import { difflibModule } from './difflib';
 import { argparseModule } from './argparse';
 import { platformModule } from './platform';
+import { atexitModule } from './atexitmod';
+import { importlibModule } from './importlibmod';
+import { cmathModule } from './cmathmod';
+import { signalCModule, signalModule } from './signalmod';
 import { graphlibModule } from './graphlib';
 import { fnmatchModule } from './fnmatch';
 import { getoptModule, shlexModule } from './shlexmod';
@@ -168,6 +172,11 @@ registerModules([
   ...urllibModules,
   ...htmlModules,
   copyregModule,
+  atexitModule,
+  importlibModule,
+  signalCModule,
+  signalModule,
+  cmathModule,
 ]);
 
 export { findModule, type ModuleSpec } from './registry';

@@ -17,6 +17,7 @@ import type { ModuleSpec } from './registry';
 import { FILE_FUNCTIONS, fspath, O_FLAGS, SEEK_WHENCE } from './osfile';
 import { absPath, simFs } from './simfs';
 import { STRERROR } from './errnoData';
+import { killSelf } from './signalmod';
 
 /**
  * os and os.path (posixpath) as memory snippets use them. Both are loaded at start-up in the
@@ -141,7 +142,10 @@ export const osModule: ModuleSpec = {
       refuse('system'),
       refuse('popen'),
       refuse('fork'),
-      refuse('kill'),
+      def('kill', Meth.Fastcall, (vm2, _m, a) => {
+        if (a.length !== 2) throw typeError(vm2, 'kill expected 2 arguments, got %zd', a.length);
+        return killSelf(vm2, Number(intValue(vm2, a[0])), Number(intValue(vm2, a[1])), SIM_PID);
+      }),
       refuse('chdir'),
     ]);
     const attrs = moduleData(vm, m).attrs;

@@ -1,8 +1,10 @@
 import { builtinStatic } from '../objects/descr';
 import { dictDelItem, dictGetItem } from '../objects/dict';
 import { referentOf } from '../objects/weakref';
+import { tupleFromItems } from '../objects/tuple';
 import { Meth, T } from '../objects/types';
 import type { Vm } from '../runtime/vm';
+import { atexitAdd } from './atexitmod';
 import { fn } from './module';
 import { partName, runPythonPart } from './pythonpart';
 import { makeWeakMethod } from './weakmethodpy';
@@ -433,8 +435,39 @@ class finalize:
             return f"<{type(self).__name__} object at {id(self):#x}; for {type(obj).__name__!r} at {id(obj):#x}>"
 
     @classmethod
+    def _select_for_exit(cls):
+        # the finalizers whose atexit flag is set, oldest first (popped from the end: newest runs first)
+        chosen = [(f, i) for (f, i) in cls._registry.items() if i.atexit]
+        chosen.sort(key=lambda item: item[1].index)
+        return [f for (f, i) in chosen]
+
+    @classmethod
     def _exitfunc(cls):
-        pass
+        # registered with atexit by the first finalize(); runs the live ones with the collector off
+        reenable_gc = False
+        try:
+            if cls._registry:
+                import gc
+                if gc.isenabled():
+                    reenable_gc = True
+                    gc.disable()
+                pending = None
+                while True:
+                    if pending is None or finalize._dirty:
+                        pending = cls._select_for_exit()
+                        finalize._dirty = False
+                    if not pending:
+                        break
+                    f = pending.pop()
+                    try:
+                        f()
+                    except Exception:
+                        import sys
+                        sys.excepthook(*sys.exc_info())
+        finally:
+            finalize._shutdown = True
+            if reenable_gc:
+                gc.enable()
 `;
 
 /**
@@ -450,12 +483,10 @@ function removeDeadWeakref(vm: Vm, d: number, key: number): number {
 
 /**
  * atexit.register(func): the interpreter keeps the callable (and its callback record, PyMem
- * 24 bytes) until exit. The simulated run ends without running exit handlers: a finalizer whose
- * object is still alive at the end does not run (its `atexit` flag is kept).
+ * 24 bytes) until exit, when finalize._exitfunc runs the finalizers still alive (atexitmod.ts).
  */
 function atexitRegister(vm: Vm, f: number): number {
-  vm.incref(f);
-  vm.mem.malloc(24);
+  atexitAdd(vm, f, tupleFromItems(vm, []), 0);
   vm.incref(f);
   return f;
 }
