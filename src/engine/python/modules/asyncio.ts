@@ -18,6 +18,7 @@ import { ASYNCIO_SELECTOR_SOURCE } from './asyncioSelectorSource';
 import { ASYNCIO_TASK_FUNCTIONS_SOURCE } from './asyncioTaskFunctionsSource';
 import { ASYNCIO_SYNC_SOURCE } from './asyncioSyncSource';
 import { ASYNCIO_TASKS_SOURCE } from './asyncioTasksSource';
+import { taskCallableNames } from './asyncioWrappers';
 import { fn } from './module';
 import { runPythonPart } from './pythonpart';
 import type { ModuleSpec } from './registry';
@@ -161,6 +162,7 @@ def _hw_log_error(message, context):
 
 function loadAsyncio(vm: Vm): number {
   const names: Record<string, number> = {
+    ...taskCallableNames(vm),
     _hw_unsupported: unsupportedHelper(vm, 'asyncio'),
     _hw_future_iter: builtinStatic(
       vm,

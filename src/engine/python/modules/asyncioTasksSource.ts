@@ -14,8 +14,9 @@
  * (callback, context) tuples is made only for the second one. `await future` goes through a
  * FutureIter (the native `_hw_future_iter`: 16 GC + 24 bytes, a free list of 255) as in C, not a
  * generator. What the C methods do without a frame runs here as Python methods (their frames sit
- * in the thread's frame stack: no heap allocation). Task.__step is called through a bound method
- * where C makes a TaskStepMethWrapper (both 48 + 16 bytes).
+ * in the thread's frame stack: no heap allocation). Task.__step is scheduled through a native
+ * TaskStepMethWrapper and a task waits on a future through a bound built-in `task_wakeup`, as in C
+ * (asyncioWrappers.ts: 48 and 72 bytes; bound methods here were 64 each).
  */
 export const ASYNCIO_TASKS_SOURCE = `
 import weakref as _weakref
@@ -297,7 +298,7 @@ class Task(Future):
             self._context = _hw_contextvars.copy_context()
         else:
             self._context = context
-        self._loop.call_soon(self.__step, context=self._context)
+        self._loop.call_soon(_hw_step_wrapper(self), context=self._context)
         _register_task(self)
 
     def __repr__(self):
@@ -381,14 +382,14 @@ class Task(Future):
                 if result._loop is not self._loop:
                     new_exc = RuntimeError(
                         f'Task {self!r} got Future {result!r} attached to a different loop')
-                    self._loop.call_soon(self.__step, new_exc, context=self._context)
+                    self._loop.call_soon(_hw_step_wrapper(self, new_exc), context=self._context)
                 elif blocking:
                     if result is self:
                         new_exc = RuntimeError(f'Task cannot await on itself: {self!r}')
-                        self._loop.call_soon(self.__step, new_exc, context=self._context)
+                        self._loop.call_soon(_hw_step_wrapper(self, new_exc), context=self._context)
                     else:
                         result._asyncio_future_blocking = False
-                        result.add_done_callback(self.__wakeup, context=self._context)
+                        result.add_done_callback(_hw_task_wakeup(self), context=self._context)
                         self._fut_waiter = result
                         if self._must_cancel:
                             if self._fut_waiter.cancel(msg=self._cancel_message):
@@ -396,12 +397,12 @@ class Task(Future):
                 else:
                     new_exc = RuntimeError(
                         f'yield was used instead of yield from in task {self!r} with {result!r}')
-                    self._loop.call_soon(self.__step, new_exc, context=self._context)
+                    self._loop.call_soon(_hw_step_wrapper(self, new_exc), context=self._context)
             elif result is None:
-                self._loop.call_soon(self.__step, context=self._context)
+                self._loop.call_soon(_hw_step_wrapper(self), context=self._context)
             else:
                 new_exc = RuntimeError(f'Task got bad yield: {result!r}')
-                self._loop.call_soon(self.__step, new_exc, context=self._context)
+                self._loop.call_soon(_hw_step_wrapper(self, new_exc), context=self._context)
         finally:
             _leave_task(self._loop, self)
             self = None

@@ -121,3 +121,29 @@ describe('import asyncio on 3.12.1 and 3.13.0: the chain of dependencies costs t
     });
   }
 });
+
+/**
+ * On 3.11.7 a first `import asyncio` replays the whole import's own trace; the chain runs when one
+ * of its dependencies is already loaded (`import logging` first). 3.11.7's socket, ssl and
+ * contextvars had been captured by the old rule (their accelerators' imports inside, and again as
+ * dependencies of their own) until versions-11 recaptured them: `import logging; import asyncio`
+ * cost +10.99 MiB RSS, 4 arenas, +4.22 MiB anonymous against the real +8.16, 3, +3.21 (recorded by
+ * tools/record.py); now +8.48, 3, +3.21.
+ */
+describe('import logging then asyncio on 3.11.7: the chain costs what the whole import costs', () => {
+  it('3.11.7', () => {
+    const info = JSON.parse(
+      readFileSync(new URL('../modules/footprints/3.11.7/asyncio.json', import.meta.url), 'utf8'),
+    ) as { alone: { before: Reading; after: Reading } };
+    const want = delta(info.alone.before, info.alone.after);
+    const p = new PythonProcess({ profile: 'cpython-3.11.7' });
+    p.load('import logging\nimport asyncio\n');
+    const before = p.measure();
+    p.runStatement(0);
+    p.runStatement(1);
+    const got = delta(before as unknown as Reading, p.measure() as unknown as Reading);
+    expect(got.arenas).toBe(want.arenas);
+    expect(Math.abs(got.anonMmap - want.anonMmap)).toBeLessThanOrEqual(256 * 1024);
+    expect(Math.abs(got.rss - want.rss)).toBeLessThanOrEqual(512 * 1024);
+  });
+});
