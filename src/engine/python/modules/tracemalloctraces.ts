@@ -20,7 +20,36 @@ import { traceParts } from './tracemallocfilter';
  * a slice a tuple of them. The _Traces instance is a plain class instance (sys.getsizeof 56 with its
  * GC head and managed-dict pre-header); the small values array of its one attribute is not modelled.
  */
-const traceTuple = (vm: Vm, h: number): number => vm.table.side[h] as number;
+/** Both types hold one object (the raw tuple, the raw list) as their side data. */
+const held = (vm: Vm, h: number): number => vm.table.side[h] as number;
+const traceTuple = held;
+const tracesList = held;
+
+/** The slots a one-object holder shares: its GC life and its one reference. */
+const holderSlots = (name: string, basicsize: number) => ({
+  name,
+  qualname: name,
+  module: 'tracemalloc',
+  basicsize,
+  flags: TpFlags.HaveGc,
+  dealloc: (vm: Vm, h: number) => {
+    vm.gc.untrack(h);
+    const obj = held(vm, h);
+    vm.gcDel(h);
+    vm.decref(obj);
+  },
+  traverse: (vm: Vm, h: number, visit: (x: number) => void) => visit(held(vm, h)),
+});
+
+/** A new holder of `factory`'s type around `obj` (a new reference to it is taken). */
+function holderNew(vm: Vm, factory: TypeFactory, obj: number): number {
+  const t = moduleType(vm, factory);
+  const h = vm.newGcObject(t.id, t.basicsize);
+  vm.incref(obj);
+  vm.table.side[h] = obj;
+  vm.gc.track(h);
+  return h;
+}
 
 const traceFrames = (vm: Vm, tup: number): FrameRec[] =>
   traceParts(vm, tup)
@@ -39,18 +68,7 @@ function traceText(vm: Vm, tup: number): string {
 export const TraceType: TypeFactory = (_vm, id) =>
   defineType({
     id,
-    name: 'Trace',
-    qualname: 'Trace',
-    module: 'tracemalloc',
-    basicsize: 24,
-    flags: TpFlags.HaveGc,
-    dealloc: (vm, h) => {
-      vm.gc.untrack(h);
-      const tup = traceTuple(vm, h);
-      vm.gcDel(h);
-      vm.decref(tup);
-    },
-    traverse: (vm, h, visit) => visit(traceTuple(vm, h)),
+    ...holderSlots('Trace', 24),
     str: (vm, h) => strNew(vm, traceText(vm, traceTuple(vm, h))),
     reprText: (vm, h) => {
       const tup = traceTuple(vm, h);
@@ -84,17 +102,8 @@ export const TraceType: TypeFactory = (_vm, id) =>
     },
   });
 
-/** Trace(trace): the object around one raw tuple (a new reference to it is taken). */
-function traceNew(vm: Vm, tup: number): number {
-  const t = moduleType(vm, TraceType);
-  const h = vm.newGcObject(t.id, t.basicsize);
-  vm.incref(tup);
-  vm.table.side[h] = tup;
-  vm.gc.track(h);
-  return h;
-}
-
-const tracesList = (vm: Vm, h: number): number => vm.table.side[h] as number;
+/** Trace(trace): the object around one raw tuple. */
+const traceNew = (vm: Vm, tup: number): number => holderNew(vm, TraceType, tup);
 
 function tracesItem(vm: Vm, h: number, i: number): number {
   const list = tracesList(vm, h);
@@ -107,18 +116,7 @@ function tracesItem(vm: Vm, h: number, i: number): number {
 export const TracesType: TypeFactory = (_vm, id) =>
   defineType({
     id,
-    name: '_Traces',
-    qualname: '_Traces',
-    module: 'tracemalloc',
-    basicsize: 40,
-    flags: TpFlags.HaveGc,
-    dealloc: (vm, h) => {
-      vm.gc.untrack(h);
-      const list = tracesList(vm, h);
-      vm.gcDel(h);
-      vm.decref(list);
-    },
-    traverse: (vm, h, visit) => visit(tracesList(vm, h)),
+    ...holderSlots('_Traces', 40),
     reprText: (vm, h) => `<Traces len=${vm.table.n[tracesList(vm, h)]}>`,
     getset: {
       _traces: {
@@ -160,11 +158,4 @@ export const TracesType: TypeFactory = (_vm, id) =>
   });
 
 /** _Traces(traces) for a new Snapshot: holds its own reference to the raw list. */
-export function tracesNew(vm: Vm, list: number): number {
-  const t = moduleType(vm, TracesType);
-  const h = vm.newGcObject(t.id, t.basicsize);
-  vm.incref(list);
-  vm.table.side[h] = list;
-  vm.gc.track(h);
-  return h;
-}
+export const tracesNew = (vm: Vm, list: number): number => holderNew(vm, TracesType, list);
