@@ -1,5 +1,5 @@
-/** 2^31: a packed entry at or above it is 2^31 + an index into the wide values. */
-const WIDE = 0x80000000;
+import { WIDE, WideValues } from './wideColumn';
+
 /** An address window: 2 GiB, so 16-byte granules inside one are 27 bits. */
 const WINDOW = 0x80000000;
 /** Windows an address column tells apart by a 4-bit index in the packed entry. */
@@ -32,8 +32,7 @@ export class AddrColumn {
   private lastWindow = -1;
   private prevHi = NaN;
   private prevWindow = -1;
-  private wide = new Float64Array(64);
-  private wideCount = 0;
+  private readonly wide = new WideValues();
 
   constructor(packed: Uint32Array) {
     this.packed = packed;
@@ -41,7 +40,7 @@ export class AddrColumn {
 
   get(i: number): number {
     const v = this.packed[i];
-    return v < WIDE ? this.bases[v >>> 27] + (v & OFFSET_MASK) * 16 : this.wide[v - WIDE];
+    return v < WIDE ? this.bases[v >>> 27] + (v & OFFSET_MASK) * 16 : this.wide.get(v - WIDE);
   }
 
   set(i: number, v: number): void {
@@ -60,13 +59,7 @@ export class AddrColumn {
         return;
       }
     }
-    if (this.wideCount === this.wide.length) {
-      const grown = new Float64Array(this.wide.length * 2);
-      grown.set(this.wide);
-      this.wide = grown;
-    }
-    this.wide[this.wideCount] = v;
-    this.packed[i] = WIDE + this.wideCount++;
+    this.packed[i] = this.wide.push(v);
   }
 
   /** The index of window `hi` (a new one while there is room), or -1; it becomes the last one seen. */
@@ -95,6 +88,6 @@ export class AddrColumn {
 
   /** Entries the side column holds (addresses the packed form cannot hold). */
   get wideEntries(): number {
-    return this.wideCount;
+    return this.wide.count;
   }
 }

@@ -1,5 +1,26 @@
 /** 2^31: a packed entry at or above it is 2^31 + an index into the wide values. */
-const WIDE = 0x80000000;
+export const WIDE = 0x80000000;
+
+/** The side column of doubles both packed columns spill into (appended only, doubled when full). */
+export class WideValues {
+  private values = new Float64Array(64);
+  count = 0;
+
+  get(k: number): number {
+    return this.values[k];
+  }
+
+  /** Keep `v`; the packed entry to store for it (2^31 + its index). */
+  push(v: number): number {
+    if (this.count === this.values.length) {
+      const grown = new Float64Array(this.values.length * 2);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values[this.count] = v;
+    return WIDE + this.count++;
+  }
+}
 
 /**
  * An event column of numbers in 4 bytes an entry where they fit. Nearly every `size` and `aux` of
@@ -16,8 +37,7 @@ const WIDE = 0x80000000;
 export class WideColumn {
   /** Entries under 2^31 as they are; the others 2^31 + their index in `wide`. */
   packed: Uint32Array;
-  private wide = new Float64Array(64);
-  private wideCount = 0;
+  private readonly wide = new WideValues();
 
   constructor(packed: Uint32Array) {
     this.packed = packed;
@@ -25,7 +45,7 @@ export class WideColumn {
 
   get(i: number): number {
     const v = this.packed[i];
-    return v < WIDE ? v : this.wide[v - WIDE];
+    return v < WIDE ? v : this.wide.get(v - WIDE);
   }
 
   set(i: number, v: number): void {
@@ -34,13 +54,7 @@ export class WideColumn {
       this.packed[i] = v;
       return;
     }
-    if (this.wideCount === this.wide.length) {
-      const w = new Float64Array(this.wide.length * 2);
-      w.set(this.wide);
-      this.wide = w;
-    }
-    this.wide[this.wideCount] = v;
-    this.packed[i] = WIDE + this.wideCount++;
+    this.packed[i] = this.wide.push(v);
   }
 
   /** Entries [from, to) as doubles (a window sent to the page). */
@@ -52,6 +66,6 @@ export class WideColumn {
 
   /** Entries the side column holds (values that did not fit 31 bits). */
   get wideEntries(): number {
-    return this.wideCount;
+    return this.wide.count;
   }
 }
