@@ -279,8 +279,12 @@ export class Scalars {
       },
       getset: {
         itemsize: { name: 'itemsize', get: (v) => fromLong(v, d.itemsize) },
+        // gentype_nbytes_get / gentype_size_get: a scalar is one element of its dtype
+        nbytes: { name: 'nbytes', get: (v) => fromLong(v, d.itemsize) },
+        size: { name: 'size', get: (v) => fromLong(v, 1) },
         ndim: { name: 'ndim', get: (v) => fromLong(v, 0) },
         shape: { name: 'shape', get: (v) => (v.incref(v.s.emptyTuple), v.s.emptyTuple) },
+        strides: { name: 'strides', get: (v) => (v.incref(v.s.emptyTuple), v.s.emptyTuple) },
         real: { name: 'real', get: (v, h) => this.make(d, v.table.num[h]) },
       },
     });
