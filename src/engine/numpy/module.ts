@@ -84,6 +84,7 @@ export class NumpyRuntime {
     this.arrays = new Arrays(vm, this.alloc, vm.newTypeId());
     this.scalars = new Scalars(vm);
     this.dtypes = new DTypeObjects(vm, this.scalars);
+    this.scalars.descr = (d) => this.dtypes.handle(d);
     this.arrays.newDescr = (d) => this.dtypes.newDescr(d);
     this.errors = new NumpyErrors(vm);
     this.ufuncs = new Ufuncs(this.arrays, this.scalars, this.errors);

@@ -81,6 +81,8 @@ export class Scalars {
    * with a sequence or an array (`np.float32([1, 2])` is an array); set by the runtime.
    */
   fromAny: ((d: DType, h: number) => number) | null = null;
+  /** gentype_dtype_get: the dtype's static descriptor (dtypeType.ts DTypeObjects.handle), set by the runtime. */
+  descr: ((d: DType) => number) | null = null;
   /** gentype round (round.ts), set by the runtime. */
   round: ((self: number, args: readonly number[], kw: Kwargs | null) => number) | null = null;
 
@@ -285,6 +287,14 @@ export class Scalars {
         ndim: { name: 'ndim', get: (v) => fromLong(v, 0) },
         shape: { name: 'shape', get: (v) => (v.incref(v.s.emptyTuple), v.s.emptyTuple) },
         strides: { name: 'strides', get: (v) => (v.incref(v.s.emptyTuple), v.s.emptyTuple) },
+        dtype: {
+          name: 'dtype',
+          get: (v) => {
+            const h = this.descr!(d);
+            v.incref(h);
+            return h;
+          },
+        },
         real: { name: 'real', get: (v, h) => this.make(d, v.table.num[h]) },
       },
     });
