@@ -2,7 +2,7 @@ import { indexError, typeError, valueError } from '../python/abstract/errors';
 import { NotSupported } from '../python/errors';
 import { fromDouble } from '../python/objects/float';
 import { fromLong } from '../python/objects/int';
-import { listNew, listPut } from '../python/objects/list';
+import { nestedLists } from './tolist';
 import { strValue } from '../python/objects/str';
 import { tupleFromItems } from '../python/objects/tuple';
 import { T, type Kwargs } from '../python/objects/types';
@@ -325,21 +325,7 @@ export class Methods {
     const shape = A.shape(self);
     const d = A.dtype(self);
     const vals = readBroadcast(A, self, shape);
-    if (shape.length === 0) return this.c.scalars.toPython(d, vals[0]);
-    let k = 0;
-    const build = (axis: number): number => {
-      const n = shape[axis];
-      const l = listNew(vm, n);
-      for (let i = 0; i < n; i++)
-        listPut(
-          vm,
-          l,
-          i,
-          axis === shape.length - 1 ? this.c.scalars.toPython(d, vals[k++]) : build(axis + 1),
-        );
-      return l;
-    };
-    return build(0);
+    return nestedLists(vm, shape, (k) => this.c.scalars.toPython(d, vals[k]));
   }
 
   /** array_item: one element as a Python object (no argument: the array must have one element). */

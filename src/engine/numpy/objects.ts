@@ -1,7 +1,7 @@
 import { reprText } from '../python/abstract/repr';
 import { fromDouble } from '../python/objects/float';
 import { fromLong } from '../python/objects/int';
-import { listNew, listPut } from '../python/objects/list';
+import { nestedLists } from './tolist';
 import { T } from '../python/objects/types';
 import type { Vm } from '../python/runtime/vm';
 import { type DType } from './dtypes';
@@ -73,15 +73,7 @@ export function objectToList(A: Arrays, self: number): number {
     vm.incref(o);
     return o;
   };
-  if (shape.length === 0) return item(0);
-  let k = 0;
-  const build = (axis: number): number => {
-    const n = shape[axis];
-    const l = listNew(vm, n);
-    for (let i = 0; i < n; i++) listPut(vm, l, i, axis === shape.length - 1 ? item(k++) : build(axis + 1));
-    return l;
-  };
-  return build(0);
+  return nestedLists(vm, shape, item);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { NotSupported } from '../python/errors';
 import { bytesNew, bytesRepr } from '../python/objects/bytes';
-import { listNew, listPut } from '../python/objects/list';
+import { nestedLists } from './tolist';
 import { strNew, strRepr, strValue } from '../python/objects/str';
 import { T } from '../python/objects/types';
 import type { Vm } from '../python/runtime/vm';
@@ -126,13 +126,5 @@ export function textsToList(A: Arrays, h: number): number {
   const texts = textsOf(A, h);
   const isText = A.dtype(h).kind === 'U';
   const item = (k: number): number => (isText ? strNew(vm, texts[k]) : bytesNew(vm, texts[k]));
-  if (shape.length === 0) return item(0);
-  let k = 0;
-  const build = (axis: number): number => {
-    const n = shape[axis];
-    const l = listNew(vm, n);
-    for (let i = 0; i < n; i++) listPut(vm, l, i, axis === shape.length - 1 ? item(k++) : build(axis + 1));
-    return l;
-  };
-  return build(0);
+  return nestedLists(vm, shape, item);
 }
