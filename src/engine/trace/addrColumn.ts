@@ -1,4 +1,4 @@
-import { WIDE, WideValues } from './wideColumn';
+import { PackedColumn, WIDE } from './wideColumn';
 
 /** An address window: 2 GiB, so 16-byte granules inside one are 27 bits. */
 const WINDOW = 0x80000000;
@@ -19,11 +19,10 @@ const OFFSET_MASK = 0x7ffffff;
  * ~10–18 µs each on this VM).
  *
  * The log only appends, so an entry is written once; `packed` is replaced by its owner when the
- * log's buffers grow by copying (EventLog.grow).
+ * log's buffers grow by copying (EventLog.grow). Entries are (window index << 27 | granule), or
+ * 2^31 + their index in `wide`.
  */
-export class AddrColumn {
-  /** Entries as (window index << 27 | granule), or 2^31 + their index in `wide`. */
-  packed: Uint32Array;
+export class AddrColumn extends PackedColumn {
   /** Each window's first address (a multiple of 2^31). */
   private readonly bases = new Float64Array(WINDOWS);
   private windows = 0;
@@ -32,11 +31,6 @@ export class AddrColumn {
   private lastWindow = -1;
   private prevHi = NaN;
   private prevWindow = -1;
-  private readonly wide = new WideValues();
-
-  constructor(packed: Uint32Array) {
-    this.packed = packed;
-  }
 
   get(i: number): number {
     const v = this.packed[i];
@@ -77,17 +71,5 @@ export class AddrColumn {
     this.lastHi = hi;
     this.lastWindow = w;
     return w;
-  }
-
-  /** Entries [from, to) as doubles (a window sent to the page). */
-  slice(from: number, to: number): Float64Array {
-    const out = new Float64Array(Math.max(0, to - from));
-    for (let i = from; i < to; i++) out[i - from] = this.get(i);
-    return out;
-  }
-
-  /** Entries the side column holds (addresses the packed form cannot hold). */
-  get wideEntries(): number {
-    return this.wide.count;
   }
 }

@@ -23,6 +23,35 @@ export class WideValues {
 }
 
 /**
+ * What both packed event columns share: 4-byte entries, values that do not pack kept in `wide`,
+ * and the reads built on `get` (a window of entries for the page, the side column's size).
+ */
+export abstract class PackedColumn {
+  /** The packed entries; 2^31 + an index in `wide` for the values kept there. */
+  packed: Uint32Array;
+  protected readonly wide = new WideValues();
+
+  constructor(packed: Uint32Array) {
+    this.packed = packed;
+  }
+
+  abstract get(i: number): number;
+  abstract set(i: number, v: number): void;
+
+  /** Entries [from, to) as doubles (a window sent to the page). */
+  slice(from: number, to: number): Float64Array {
+    const out = new Float64Array(Math.max(0, to - from));
+    for (let i = from; i < to; i++) out[i - from] = this.get(i);
+    return out;
+  }
+
+  /** Entries the side column holds (values the packed form cannot hold). */
+  get wideEntries(): number {
+    return this.wide.count;
+  }
+}
+
+/**
  * An event column of numbers in 4 bytes an entry where they fit. Nearly every `size` and `aux` of
  * an event is a whole number under 2^31 (a request, a pymalloc block size, a statement index, 0);
  * the others (realloc's old pointer, brk/mmap addresses, requests of 2 GiB or more, anything
@@ -32,17 +61,10 @@ export class WideValues {
  * 25-byte rows, 0.9 s CPU and 50 K minor faults in node 20, nearly all of it the faults).
  *
  * The log only appends, so an entry is written once; `packed` is replaced by its owner when the
- * log's buffers grow by copying (EventLog.grow).
+ * log's buffers grow by copying (EventLog.grow). Entries under 2^31 are as they are; the others
+ * 2^31 + their index in `wide`.
  */
-export class WideColumn {
-  /** Entries under 2^31 as they are; the others 2^31 + their index in `wide`. */
-  packed: Uint32Array;
-  private readonly wide = new WideValues();
-
-  constructor(packed: Uint32Array) {
-    this.packed = packed;
-  }
-
+export class WideColumn extends PackedColumn {
   get(i: number): number {
     const v = this.packed[i];
     return v < WIDE ? v : this.wide.get(v - WIDE);
@@ -55,17 +77,5 @@ export class WideColumn {
       return;
     }
     this.packed[i] = this.wide.push(v);
-  }
-
-  /** Entries [from, to) as doubles (a window sent to the page). */
-  slice(from: number, to: number): Float64Array {
-    const out = new Float64Array(Math.max(0, to - from));
-    for (let i = from; i < to; i++) out[i - from] = this.get(i);
-    return out;
-  }
-
-  /** Entries the side column holds (values that did not fit 31 bits). */
-  get wideEntries(): number {
-    return this.wide.count;
   }
 }
