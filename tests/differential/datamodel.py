@@ -337,6 +337,11 @@ def enums():
         X = enum.auto()
     rw = Perm.R | Perm.W
     print(rw, repr(rw), Perm.R in rw, Perm.X in rw, ~Perm.R, Perm(0), list(rw), bool(Perm(0)))
+    class Mode(enum.Flag):
+        R = 4
+        W = 2
+        X = 1
+    print(Mode.R | Mode.W, Mode(7), list(Mode(3)), repr(Mode.X | Mode.R), ~Mode.W)
     class Num(enum.IntEnum):
         ONE = 1
         TWO = 2

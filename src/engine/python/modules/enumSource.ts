@@ -201,6 +201,10 @@ class EnumType(type):
                 enum_class._unhashable_values_.append(value)
         if is_flag:
             enum_class._all_bits_ = 2 ** enum_class._flag_mask_.bit_length() - 1
+            # members defined out of value order compose and iterate in definition order (R=4, W=2: R|W)
+            values = [enum_class._member_map_[n]._value_ for n in enum_class._member_names_]
+            if values != sorted(values):
+                enum_class._iter_member_ = enum_class._iter_member_by_def_
         # ReprEnum (IntEnum, StrEnum, IntFlag): str() and format() are the data type's
         keep = set(classdict)
         if ReprEnum is not None and ReprEnum in bases:
@@ -447,9 +451,15 @@ class Flag(Enum, boundary=STRICT):
         return 2 ** (high_bit + 1)
 
     @classmethod
-    def _iter_member_(cls, value):
+    def _iter_member_by_value_(cls, value):
         for val in _iter_bits_lsb(value & cls._flag_mask_):
             yield cls._value2member_map_.get(val)
+
+    _iter_member_ = _iter_member_by_value_
+
+    @classmethod
+    def _iter_member_by_def_(cls, value):
+        yield from sorted(cls._iter_member_by_value_(value), key=lambda m: m._sort_order_)
 
     @classmethod
     def _missing_(cls, value):

@@ -33,7 +33,7 @@ import { dictKwargs } from '../abstract/kwargs';
 import { E } from './exctypes';
 import { intValue } from './int';
 import { isMemoryview, memoryviewFull } from './memoryview';
-import { hashNotImplemented } from './object';
+import { genericAlloc, hashNotImplemented } from './object';
 import { listSliceItems } from './list';
 import { tupleItem, tupleItems } from './tuple';
 import { NB, T, TpFlags, defineType, numberSlots, type TypeSlots } from './types';
@@ -48,8 +48,10 @@ import { NB, T, TpFlags, defineType, numberSlots, type TypeSlots } from './types
 export const BYTEARRAY_SIZE = 56;
 
 /** bytearray(n) (PyType_GenericAlloc + bytearray___init__): the object, then the zeroed buffer. */
-export function bytearrayNew(vm: Vm, count: number): number {
-  const h = vm.newObject(T.ByteArray, BYTEARRAY_SIZE);
+export function bytearrayNew(vm: Vm, count: number, type?: TypeSlots): number {
+  // bytearray_new is PyType_GenericNew: a class's instance is tp_alloc(type, 0), then __init__ fills it
+  const h =
+    type && type.id !== T.ByteArray ? genericAlloc(vm, type, 0) : vm.newObject(T.ByteArray, BYTEARRAY_SIZE);
   vm.table.side[h] = { fill: 0, length: 0 };
   vm.table.num[h] = 0;
   if (count > 0) {
@@ -219,7 +221,7 @@ function initFromSequence(vm: Vm, h: number, a: number): boolean {
 }
 
 /** bytearray(): PyType_GenericAlloc (56 bytes), then bytearray___init__. */
-function bytearrayTypeNew(vm: Vm, _type: TypeSlots, args: number, kwargs: number): number {
+function bytearrayTypeNew(vm: Vm, type: TypeSlots, args: number, kwargs: number): number {
   const n = vm.table.n[args];
   if (kwargs !== 0 || n > 1) {
     // bytearray___init__ with an encoding: the str encoded (a temporary bytes), then iconcat'ed
@@ -232,7 +234,7 @@ function bytearrayTypeNew(vm: Vm, _type: TypeSlots, args: number, kwargs: number
     if (e === null) throw typeError(vm, 'bytearray() takes at most 1 argument (%zd given)', n);
     if (!vm.typeOf(e.x).mro.includes(T.Str)) throw typeError(vm, 'encoding without a string argument');
     const encoded = STR_METHODS.encode.impl(vm, e.x, e.args, e.kw, 0);
-    const h = bytearrayNew(vm, 0);
+    const h = bytearrayNew(vm, 0, type);
     try {
       vm.decref(bytearrayIconcat(vm, h, encoded));
     } finally {
@@ -240,7 +242,7 @@ function bytearrayTypeNew(vm: Vm, _type: TypeSlots, args: number, kwargs: number
     }
     return h;
   }
-  if (n === 0) return bytearrayNew(vm, 0);
+  if (n === 0) return bytearrayNew(vm, 0, type);
   const a = tupleItem(vm, args, 0);
   if (vm.table.type[a] === T.Int) {
     const count = intValue(vm, a);
@@ -248,12 +250,12 @@ function bytearrayTypeNew(vm: Vm, _type: TypeSlots, args: number, kwargs: number
     // PyNumber_AsSsize_t: past 2**63 it does not fit; below, the buffer's malloc decides (MemoryError)
     if (count >= 2 ** 63)
       throw raiseString(vm, E.OverflowError, "cannot fit 'int' into an index-sized integer");
-    return bytearrayNew(vm, Number(count));
+    return bytearrayNew(vm, Number(count), type);
   }
   if (vm.table.type[a] === T.Str) throw raiseString(vm, E.TypeError, 'string argument without an encoding');
   if (vm.table.type[a] === T.Bytes) {
     const c = bytesContent(vm, a);
-    const h = bytearrayNew(vm, 0);
+    const h = bytearrayNew(vm, 0, type);
     const len = vm.table.n[a];
     if (len) {
       bytearrayResize(vm, h, len);
@@ -262,7 +264,7 @@ function bytearrayTypeNew(vm: Vm, _type: TypeSlots, args: number, kwargs: number
     }
     return h;
   }
-  const h = bytearrayNew(vm, 0);
+  const h = bytearrayNew(vm, 0, type);
   try {
     if (hasBuffer(vm, a) || isMemoryview(vm, a)) {
       // bytearray___init__ on a buffer: the view taken, the resize, the copy
@@ -294,8 +296,10 @@ export const ByteArrayType = (): TypeSlots =>
     basicsize: BYTEARRAY_SIZE,
     flags: TpFlags.BaseType,
     dealloc: bytearrayDealloc,
-    sizeof: (vm, h) => BYTEARRAY_SIZE + vm.table.cap[h],
-    reprText: (vm, h) => `bytearray(${bytesRepr(vm.table.side[h] as ByteContent)})`,
+    // bytearray_sizeof: _PyObject_SIZE(Py_TYPE(self)) + ob_alloc (a class's instance is bigger)
+    sizeof: (vm, h) => vm.typeOf(h).basicsize + vm.table.cap[h],
+    // bytearray_repr: the type's tp_name (a class's name: B(b'...'))
+    reprText: (vm, h) => `${vm.typeOf(h).name}(${bytesRepr(vm.table.side[h] as ByteContent)})`,
     hash: hashNotImplemented,
     richcompare: bytesRichcompare,
     number: numberSlots({ [NB.Remainder]: bytesRemainder }),

@@ -192,7 +192,8 @@ export const BytesType = (): TypeSlots =>
     itemsize: 1,
     flags: TpFlags.BaseType | TpFlags.BytesSubclass,
     dealloc: (vm, h) => vm.objectFree(h),
-    sizeof: (vm, h) => BYTES_HEADER + vm.table.n[h],
+    // bytes_sizeof: tp_basicsize + ob_size × tp_itemsize of the object's own type
+    sizeof: (vm, h) => vm.typeOf(h).basicsize + vm.table.n[h],
     reprText: (vm, h) => bytesRepr(bytesContent(vm, h)),
     hash: (vm, h) => {
       const s = byteString(vm.table.side[h] as ByteContent);

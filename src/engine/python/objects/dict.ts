@@ -588,8 +588,10 @@ export function dictSizeof(vm: Vm, h: number): number {
   // shared_keys_usable_size reads the class's keys as they are now (dk_nentries + dk_usable, which
   // every new instance lowers by one), not this dict's values array: vars(x) of any instance of a
   // class with 20 instances is 144 bytes, with 200,000 instances 104 (3.11.7, 3.12.1, 3.13.0)
-  if (d.split) return 16 + DICT_BASIC + 8 * (d.split.keys.names.length + d.split.keys.usable);
-  return 16 + DICT_BASIC + (d.keysAddr ? keysBytes(d.log2, d.unicode) : 0);
+  // _PyObject_SIZE(Py_TYPE(mp)): a subclass (defaultdict, Counter, a class of the script's) is bigger
+  const basic = vm.typeOf(h).basicsize;
+  if (d.split) return 16 + basic + 8 * (d.split.keys.names.length + d.split.keys.usable);
+  return 16 + basic + (d.keysAddr ? keysBytes(d.log2, d.unicode) : 0);
 }
 
 export const DictType = (): TypeSlots =>

@@ -346,7 +346,8 @@ export const ListType = (): TypeSlots =>
     new: listTypeNew,
     init: listInit,
     clear: listClear,
-    sizeof: (vm, h) => LIST_BASIC + 8 * vm.table.cap[h],
+    // list___sizeof__: _PyObject_SIZE(Py_TYPE(self)) + allocated × 8 (a class's instance is bigger)
+    sizeof: (vm, h) => vm.typeOf(h).basicsize + 8 * vm.table.cap[h],
     repr: listRepr,
     reprText: listText,
     hash: hashNotImplemented,

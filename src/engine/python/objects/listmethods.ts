@@ -247,5 +247,5 @@ export const LIST_METHODS: Record<string, MethodDef> = {
   }),
   sort: def('sort', Meth.Fastcall | Meth.Keywords, sortMethod),
   __reversed__: def('__reversed__', Meth.NoArgs, (vm, self) => listReversed(vm, self)),
-  __sizeof__: def('__sizeof__', Meth.NoArgs, (vm, self) => fromSsize(vm, 40 + 8 * vm.table.cap[self])),
+  __sizeof__: def('__sizeof__', Meth.NoArgs, (vm, self) => fromSsize(vm, vm.typeOf(self).basicsize + 8 * vm.table.cap[self])),
 };

@@ -140,7 +140,7 @@ function odCopy(vm: Vm, h: number): number {
 /** odict_sizeof: the dict, the fast-nodes array and a node per key. */
 function odSizeof(vm: Vm, h: number): number {
   const s = odState(vm, h);
-  const dictPart = dictSizeof(vm, h) - 16 - 48 + vm.typeOf(h).basicsize;
+  const dictPart = dictSizeof(vm, h) - 16;
   return dictPart + 8 * s.fastSize + (vm.table.n[h] ? NODE_BYTES * vm.table.n[h] : 0);
 }
 

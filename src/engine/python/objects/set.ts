@@ -176,7 +176,8 @@ export function setTraverse(vm: Vm, h: number, visit: (ref: number) => void): vo
 /** set.__sizeof__ + the GC head. */
 export function setSizeof(vm: Vm, h: number): number {
   const s = setData(vm, h);
-  return 16 + SET_BASIC + (s.tableAddr ? 16 * (s.mask + 1) : 0);
+  // set_sizeof: _PyObject_SIZE(Py_TYPE(so)) (a class with __slots__ is bigger)
+  return 16 + vm.typeOf(h).basicsize + (s.tableAddr ? 16 * (s.mask + 1) : 0);
 }
 
 /** set_vectorcall / frozenset_vectorcall: make_new_set + set_update_internal. */

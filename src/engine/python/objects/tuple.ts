@@ -292,7 +292,8 @@ export const TupleType = (): TypeSlots =>
     flags: TpFlags.HaveGc | TpFlags.BaseType | TpFlags.TupleSubclass | TpFlags.SequenceFlag,
     dealloc: tupleDealloc,
     traverse: tupleTraverse,
-    sizeof: (vm, h) => TUPLE_BASIC + 8 * vm.table.n[h],
+    // object___sizeof__: tp_basicsize + tp_itemsize × ob_size of the object's own type
+    sizeof: (vm, h) => vm.typeOf(h).basicsize + 8 * vm.table.n[h],
     repr: tupleRepr,
     reprText: tupleText,
     hash: tupleHash,

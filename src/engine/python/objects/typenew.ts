@@ -123,8 +123,9 @@ export function typeNew(
     vm.decref(list);
   }
   const nslots = ownSlots?.length ?? 0;
-  // a managed dict: added here (bases of itemsize 0), or inherited from a class that has one
-  const managed = (addDict && base.itemsize === 0) || (base.flags & TpFlags.ManagedDict) !== 0;
+  // a managed dict: added here (bases of itemsize 0; 3.12+ any base), or inherited from a class that has one
+  const managed =
+    (addDict && (base.itemsize === 0 || vm.py.managedDictVarSized)) || (base.flags & TpFlags.ManagedDict) !== 0;
   // 3.12+ (type_new_descriptors): an added __weakref__ goes to the pre-header, inherited by subclasses
   const managedWeak = vm.py.managedWeakref && (addWeak || (base.flags & TpFlags.ManagedWeakref) !== 0);
 

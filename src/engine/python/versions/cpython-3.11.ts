@@ -21,6 +21,7 @@ export const CPYTHON_3_11: CPythonVersion = {
   quickening: { warmupDelay: 8, initialCounter: { value: 0, backoff: 0 } }, // pycore_code.h
   exceptions: 'lazy',
   managedWeakref: false,
+  managedDictVarSized: false,
   inlineValues: false,
   typeVectorcalls: [],
   genericAttributeError: "'%.50s' object has no attribute '%U'",

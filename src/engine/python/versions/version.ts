@@ -65,6 +65,12 @@ export interface CPythonVersion {
   readonly exceptions: 'lazy' | 'eager';
   /** Py_TPFLAGS_MANAGED_WEAKREF (3.12): a class's __weakref__ is in the pre-header (48-byte instances, not 56). */
   readonly managedWeakref: boolean;
+  /**
+   * A class over a variable-size base (tuple, int, bytes) gets a managed dict in the pre-header (3.12+:
+   * class T(tuple) has __basicsize__ 24 and __dictoffset__ -1) rather than a pointer after its items
+   * (3.11: 32 and -8). Measured on 3.11.7, 3.12.1, 3.13.0.
+   */
+  readonly managedDictVarSized: boolean;
   /** Py_TPFLAGS_INLINE_VALUES (3.13): a plain class's instance and its values are one block (88 bytes, not 48 + 32). */
   readonly inlineValues: boolean;
   /** Built-in types called through a vectorcall of their own, no argument tuple (3.13: str, int). */
