@@ -313,6 +313,8 @@ def measure(interp, src: bytes, k: int, aslr: bool, env: dict[str, str] | None =
         "pymalloc": parse_debugmallocstats(dbg),
         "gc": raw["gc"],
         "t": round(res.t_stop, 3) if res.t_stop is not None else None,
+        "cpu": round(res.cpu_stop, 4) if res.cpu_stop is not None else None,
+        "cpu_samples": res.cpu_samples,
         "threads": threads_of(res.proc.get("status", "")),
         "glibc_heaps": heaps,
     }
@@ -321,6 +323,26 @@ def measure(interp, src: bytes, k: int, aslr: bool, env: dict[str, str] | None =
     if "Bytes Reserved:" in dbg:  # 3.13's own mimalloc (PYTHONMALLOC=mimalloc)
         out["python_mimalloc"] = parse_python_mimalloc(dbg)
     return out
+
+
+# The shortest CPU window a step's wall/CPU ratio is read over (see record's cpu_start).
+MIN_WINDOW_CPU_S = 0.03
+
+
+def wall_at_cpu(samples: list[tuple[float, float]], cpu: float | None) -> float | None:
+    """When (wall seconds since the spawn) a child's CPU clock reached `cpu`, interpolated
+    between run_child's samples; None when it never did before the stop."""
+    if cpu is None:
+        return None
+    prev = None
+    for wall, used in samples:
+        if used >= cpu:
+            if prev is None or used == prev[1]:
+                return round(wall, 4)
+            f = (cpu - prev[1]) / (used - prev[1])
+            return round(prev[0] + f * (wall - prev[0]), 4)
+        prev = (wall, used)
+    return None
 
 
 def parse_python_mimalloc(text: str) -> dict:
@@ -359,8 +381,16 @@ def record(
         results = list(pool.map(lambda k: measure(interp, src, k, aslr, env), ks))
     allocator = allocator_of(env)
     steps = []
+    prev_cpu = None
     for k, r in zip(ks, results):
         code, line = ("<start>", 0) if k == 0 else stmts[k - 1]
+        cpu_start = None
+        if k > 0 and prev_cpu is not None and r["cpu"] is not None:
+            # two children's CPU at the same point differ by up to ~15 ms (their start-ups: 101-124
+            # ms in one recording), so the window is widened to at least MIN_WINDOW_CPU_S
+            cpu_start = max(0.0, min(prev_cpu, r["cpu"] - MIN_WINDOW_CPU_S))
+        t_start = wall_at_cpu(r["cpu_samples"], cpu_start)
+        prev_cpu = r["cpu"]
         step = {
             "code": code,
             "line": line,
@@ -374,6 +404,14 @@ def record(
             "pymalloc": r["pymalloc"],
             "gc": r["gc"],
             "t": r["t"],
+            # the child's CPU seconds at the stop (every thread; read from outside the child), and
+            # the wall time since its spawn (t_start) at which it had used cpu_start: the CPU the
+            # previous step's child had at its stop, or 30 ms before this stop if that is earlier.
+            # (t - t_start) / (cpu - cpu_start) is the machine's wall time per CPU second around
+            # the statement, which the allocators' delays and the GIL's 5 ms interval see
+            "cpu": r["cpu"],
+            "cpu_start": round(cpu_start, 4) if t_start is not None else None,
+            "t_start": t_start,
             "threads": r["threads"],
             "glibc_heaps": r["glibc_heaps"],
         }

@@ -41,7 +41,7 @@ import record  # noqa: E402
 from hw_common import allocator_of, parse_env  # noqa: E402
 from recording_sets import PRESETS, RECORDED, SETS, RecordingSet, find_scenario  # noqa: E402
 
-VOLATILE = ("t", "rss", "startup_trace")  # differ between runs by nature; --check reports them apart
+VOLATILE = ("t", "cpu", "cpu_start", "t_start", "rss", "startup_trace")  # differ between runs by nature; --check reports them apart
 
 
 def diff(old, new, path="") -> list[str]:

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parseLibcEnv } from '../../src/engine/libc/env';
 import { simulateScript } from '../../src/engine/simulate';
 import type { Report } from '../../src/engine/python/report';
+import type { Clock } from '../../src/engine/kernel/clock';
 import { compareEnvelope, compareRuns, recordingBoot, type RecordedRun } from './compare';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -20,6 +21,11 @@ const START_CPU_S = 0.042;
 interface TimedStep {
   code: string;
   t?: number | null;
+  /** The child's CPU seconds at its stop, all threads (tools/record.py since allocators-11). */
+  cpu?: number | null;
+  /** Where the step's CPU window starts (tools/record.py): CPU seconds, and the wall time then. */
+  cpu_start?: number | null;
+  t_start?: number | null;
   mimalloc?: { user_msecs?: number; system_msecs?: number } | null;
 }
 
@@ -48,6 +54,32 @@ export function recordedWallPerCpu(real: { steps: readonly unknown[] }): number 
   return Math.max(1, ratios[Math.floor(ratios.length / 2)]);
 }
 
+/**
+ * Each statement's wall time per CPU second (index 1 = the first statement), from the CPU clock the
+ * recorder reads from outside the child (tools/hw_common.py process_cpu_s, tools/record.py): over the
+ * child's last `cpu - cpu_start` CPU seconds before its stop (the statement, widened to at least
+ * 30 ms of CPU since two children's CPU at one point differ by up to ~15 ms), `t - t_start` of wall
+ * time passed. A statement that sleeps, or whose widened window reaches back into a sleeping one (a
+ * sleep adds wall time and no CPU), gets the median of the others. Index 0 (`<start>`) holds that
+ * median too. Null for recordings made before the recorder read CPU time (before allocators-11).
+ */
+export function recordedStepWallPerCpu(real: { steps: readonly unknown[] }): number[] | null {
+  const steps = real.steps as TimedStep[];
+  if (!steps.every((s) => typeof s.cpu === 'number') || !steps.some((s) => typeof s.cpu_start === 'number'))
+    return null;
+  const sleeps = (k: number) => /\bsleep\(/.test(steps[k].code);
+  const measured: (number | null)[] = steps.map((s, k) => {
+    if (k === 0 || sleeps(k)) return null;
+    if (typeof s.t !== 'number' || typeof s.t_start !== 'number' || typeof s.cpu_start !== 'number') return null;
+    if (s.cpu_start < (steps[k - 1].cpu as number) && sleeps(k - 1)) return null;
+    const cpu = (s.cpu as number) - s.cpu_start;
+    return cpu > 0 ? Math.max(1, (s.t - s.t_start) / cpu) : null;
+  });
+  const known = measured.filter((r): r is number => r !== null).sort((a, b) => a - b);
+  const fallback = known.length > 0 ? known[Math.floor(known.length / 2)] : recordedWallPerCpu(real);
+  return measured.map((r) => r ?? fallback);
+}
+
 /** A recording under tests/fidelity/recorded/env/<preset>/, and the simulator's run of it with its --env. */
 export function runEnvRecording(preset: string, name: string): { real: EnvRecording; sim: Report } {
   const real = readRecording(join(here, 'recorded', 'env', preset, `${name}.json`));
@@ -62,12 +94,45 @@ function readRecording(path: string): EnvRecording {
 export function simulateRecording(real: EnvRecording): Report {
   const source = readFileSync(join(root, real.scenario_path), 'utf8');
   const { env } = parseLibcEnv(real.environment);
+  const base = { env, ...recordingBoot(real), maxSeconds: null };
+  const perStep = recordedStepWallPerCpu(real);
+  if (!perStep) {
+    // before allocators-11: one estimated wall/CPU, the switch interval in wall time as it was
+    const wallPerCpu = recordedWallPerCpu(real);
+    return simulateScript(source, { ...base, wallPerCpu, cpuPerModelCpu: wallPerCpu });
+  }
+  const cpuScale = recordedCpuPerModelCpu(real, (opts) => simulateScript(source, { ...base, ...opts }));
   return simulateScript(source, {
-    env,
-    ...recordingBoot(real),
-    maxSeconds: null,
-    wallPerCpu: recordedWallPerCpu(real),
+    ...base,
+    wallPerCpu: perStep[0] * cpuScale,
+    stepWallPerCpu: perStep.map((r) => r * cpuScale),
+    cpuPerModelCpu: cpuScale,
   });
+}
+
+/** Below this much CPU in a recording's statements their CPU says little (two children differ by ~15 ms). */
+const MIN_SCRIPT_CPU_S = 0.05;
+
+/**
+ * The real process's CPU time per CPU time the model charges (kernel/clock.ts cpuPerModelCpu): the
+ * recorded CPU of the statements (the last step's `cpu` less `<start>`'s) over what the model charges
+ * for them (its clock's advance at wallPerCpu 1, sleeps left out), from a first run of the model.
+ * The same work costs more CPU on a loaded machine (the list-of-four loop: 1.5 µs at load 30,
+ * ~0.47 µs quieter, the model's ~0.3), and the model's charges are calibrated on a quiet one.
+ */
+export function recordedCpuPerModelCpu(
+  real: { steps: readonly unknown[] },
+  run: (opts: { onStepClock: (step: number, clock: Clock) => void }) => Report,
+): number {
+  const steps = real.steps as TimedStep[];
+  const realCpu = (steps[steps.length - 1].cpu as number) - (steps[0].cpu as number);
+  if (!(realCpu >= MIN_SCRIPT_CPU_S)) return 1;
+  const at: number[] = [];
+  const sim = run({ onStepClock: (k, clock) => (at[k] = clock.now() - clock.sleptNs) });
+  const last = sim.steps.length - 1;
+  if (last < 1 || sim.steps.length !== steps.length) return 1;
+  const modelCpu = (at[last] - at[0]) / 1e9;
+  return modelCpu > 0 ? Math.min(20, Math.max(0.2, realCpu / modelCpu)) : 1;
 }
 
 /**

@@ -73,6 +73,16 @@ export interface ProcessOptions {
    */
   wallPerCpu?: number;
   /**
+   * A recording's own wall time per CPU time for each step (index 1 = the first statement; runScript
+   * sets the clock's wallPerCpu to it before the statement runs): the load of a shared machine
+   * changes from statement to statement, and the recorder measures it (tools/record.py `cpu`).
+   */
+  stepWallPerCpu?: readonly number[];
+  /** The real process's CPU time per CPU time the model charges (kernel/clock.ts cpuPerModelCpu). */
+  cpuPerModelCpu?: number;
+  /** Called after each step is measured (0: `<start>`), with the clock: the harness's calibration. */
+  onStepClock?: (step: number, clock: Clock) => void;
+  /**
    * Bytes of JS memory the simulation may hold (runtime/hostmem.ts; default DEFAULT_HOST_BUDGET,
    * the page's figure; the CLI gives half of node's heap limit), and the host's own heap figures.
    */
@@ -156,6 +166,7 @@ export class PythonProcess {
     this.kernel = new Kernel();
     checkPythonMalloc(env, this.version);
     this.clock.wallPerCpu = opts.wallPerCpu ?? 1;
+    this.clock.cpuPerModelCpu = opts.cpuPerModelCpu ?? 1;
     // the kernel's work (faults, pages given back, big writes) moves the clock as it happens
     const clock = this.clock;
     this.kernel.onWork = (ns) => clock.work(ns);
@@ -570,12 +581,15 @@ export function runScript(
     report.error = safeErrorReport(p, e, 0);
   }
   report.steps.push(step('<start>', 0, p.measure()));
+  opts.onStepClock?.(0, p.clock);
   if (report.error) return report;
   const stepOutput: string[] = [''];
   const written = p.outputReader();
   written.read();
   let pythonEnded = true;
   for (let i = 0; i < statements.length; i++) {
+    const wallPerCpu = opts.stepWallPerCpu?.[i + 1];
+    if (wallPerCpu !== undefined && wallPerCpu > 0) p.clock.wallPerCpu = wallPerCpu;
     try {
       p.runStatement(i);
     } catch (e) {
@@ -586,6 +600,7 @@ export function runScript(
       stepOutput.push(written.read().stdout);
     }
     report.steps.push(step(statements[i].code, statements[i].line, p.measure()));
+    opts.onStepClock?.(i + 1, p.clock);
   }
   // Py_FinalizeEx: the exit callbacks run after the last statement (or the uncaught exception's
   // traceback); a simulator stop (not supported, internal) ends the run without them

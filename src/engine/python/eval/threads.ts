@@ -99,7 +99,7 @@ export class Threads implements ThreadServices {
     if (this.ready.length > 0) {
       const now = this.clock.now();
       this.expireGilWaits(now, true);
-      const due = this.ready[0].readySince + this.switchIntervalNs;
+      const due = this.ready[0].readySince + this.heldIntervalNs();
       if (this.dropRequest && this.canYield()) {
         it.yielding = true;
         this.requeue = true;
@@ -185,7 +185,7 @@ export class Threads implements ThreadServices {
    * real runs overlap up to four).
    */
   private expireGilWaits(now: number, holderChecks = false): void {
-    const interval = this.switchIntervalNs;
+    const interval = this.heldIntervalNs();
     while (this.ready.length > 0 && this.ready[0].readySince + interval <= now) {
       const t = this.ready.shift()!;
       const request = t.armedSwitch === this.switches && !this.dropRequest;
@@ -196,6 +196,21 @@ export class Threads implements ThreadServices {
       this.ready.push(t);
       if (request && holderChecks) break;
     }
+  }
+
+  /**
+   * The switch interval on the clock: 5 ms of the holder's real CPU, not of wall time. On a loaded
+   * machine the waiter's timed wait ends after 5 ms of wall time, but it sets gil_drop_request only
+   * once it gets a CPU again, and meanwhile the holder runs its scheduler slices: measured here
+   * (tools/threads/handover_cpu.py: a worker building h12's lists, the main thread in `t.start()`, 3.11.7, 12 runs
+   * at load 30, the process at 2-29 wall per CPU second) the worker had 2-26 ms of CPU, median 4.6,
+   * when `start()` returned; on an idle machine 5 ms of wall is 5 ms of CPU. The clock runs at
+   * wallPerCpu per modelled CPU ns, the holder's real CPU at cpuPerModelCpu.
+   */
+  private heldIntervalNs(): number {
+    const c = this.clock;
+    // wallPerCpu / cpuPerModelCpu is exactly 1 where the two are equal (recordings without CPU columns)
+    return this.switchIntervalNs * (c.wallPerCpu / c.cpuPerModelCpu);
   }
 
   private switchTo(th: PyThread): void {
