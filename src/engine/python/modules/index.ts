@@ -68,6 +68,7 @@ import { platformModule } from './platform';
 import { atexitModule } from './atexitmod';
 import { importlibModule } from './importlibmod';
 import { cmathModule } from './cmathmod';
+import { localeModule } from './localemod';
 import { signalCModule, signalModule } from './signalmod';
 import { graphlibModule } from './graphlib';
 import { fnmatchModule } from './fnmatch';
@@ -177,6 +178,7 @@ registerModules([
   signalCModule,
   signalModule,
   cmathModule,
+  localeModule,
 ]);
 
 export { findModule, type ModuleSpec } from './registry';
