@@ -69,6 +69,7 @@ import { atexitModule } from './atexitmod';
 import { importlibModule } from './importlibmod';
 import { cmathModule } from './cmathmod';
 import { localeModule } from './localemod';
+import { ipaddressModule } from './ipaddress';
 import { signalCModule, signalModule } from './signalmod';
 import { graphlibModule } from './graphlib';
 import { fnmatchModule } from './fnmatch';
@@ -179,6 +180,7 @@ registerModules([
   signalModule,
   cmathModule,
   localeModule,
+  ipaddressModule,
 ]);
 
 export { findModule, type ModuleSpec } from './registry';
