@@ -1,3 +1,4 @@
+import { objectBytesHook } from './objectbytes';
 import { lookupSpecial } from '../abstract/attr';
 import { call } from '../abstract/call';
 import { typeError, valueError } from '../abstract/errors';
@@ -74,6 +75,8 @@ export function objectBytes(vm: Vm, a: number): number {
     throw typeError(vm, "cannot convert '%.200s' object to bytes", typeName(vm, a));
   return bytesOfOne(vm, a);
 }
+
+objectBytesHook.f = objectBytes;
 
 function lookupSpecialExists(vm: Vm, a: number): boolean {
   const f = lookupSpecial(vm, a, '__bytes__');

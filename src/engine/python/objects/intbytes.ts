@@ -2,10 +2,10 @@ import { raiseString, typeError, valueError } from '../abstract/errors';
 import { NotSupported } from '../errors';
 import type { Vm } from '../runtime/vm';
 import { byteAt, bytesNew, type ByteContent } from './bytes';
-import { objectBytes } from './bytesnew';
 import { E } from './exctypes';
 import { unpackKeywords } from './getargs';
 import { intValue, longNew, norm } from './int';
+import { objectBytesHook } from './objectbytes';
 import { strValue } from './str';
 import { Meth, T, type MethodDef } from './types';
 
@@ -38,6 +38,8 @@ function fromBytes(vm: Vm, cls: number, a: readonly number[], kw: Map<string, nu
   // int_from_bytes_impl: PyObject_Bytes first (a bytes object made from a bytearray, a list, or an
   // iterable such as ipaddress's map of octets), released after the conversion
   if (t !== T.Bytes) {
+    const objectBytes = objectBytesHook.f;
+    if (objectBytes === null) throw new NotSupported('int.from_bytes of anything but bytes');
     const b = objectBytes(vm, data);
     try {
       return fromBytesObject(vm, b, order, signed);
