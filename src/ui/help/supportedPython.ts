@@ -45,6 +45,7 @@ export const SUPPORTED_PYTHON: readonly SupportedGroup[] = [
       'graphlib (TopologicalSorter: static_order, prepare/get_ready/done, CycleError)',
       'atexit (register with arguments, unregister, handlers run at exit last first, an exception in one printed and the next run; weakref.finalize objects still alive run at exit), signal (Signals/Handlers, signal, getsignal, raise_signal and os.kill of the process itself running the handler, default_int_handler, strsignal, valid_signals; not alarm/setitimer), importlib.import_module (not reload)',
       'platform (python_version, system, machine, platform(), uname, … as this machine answers under each release)',
+      "ipaddress (ip_address, ip_network, ip_interface, IPv4/IPv6 addresses, networks and interfaces, hosts() and iteration, subnets, supernet, address_exclude, collapse_addresses, summarize_address_range, is_private and the other tests, format specs), locale (setlocale, getlocale, getpreferredencoding, getencoding, localeconv, format_string, str/atof/atoi, strcoll/strxfrm on this machine's C and C.UTF-8 locales)",
       're, string, textwrap, pprint, datetime, time, timeit, enum, dataclasses, typing, abc, contextlib (async too), types, errno',
       'os, os.path, pathlib, shutil, tempfile, resource, sys (getsizeof, getrefcount, intern, …), gc, weakref, tracemalloc, logging (%- and {-style formatters), __file__ of modules, traceback (format_exc, print_exc, format_exception, …), warnings (warn, filters, catch_warnings), linecache, keyword, numbers',
       'threading, queue, concurrent.futures (threads run as the OS would schedule them, with the GIL)',
@@ -57,7 +58,7 @@ export const SUPPORTED_PYTHON: readonly SupportedGroup[] = [
   {
     title: 'Not yet',
     items: [
-      "asyncio's streams, subprocesses and sockets, and other modules not listed (sqlite3, subprocess, multiprocessing, socket, zipfile, tarfile, ipaddress, zoneinfo, ast, dis, …)",
+      "asyncio's streams, subprocesses and sockets, and other modules not listed (sqlite3, subprocess, multiprocessing, socket, zipfile, tarfile, zoneinfo, ast, dis, …)",
       'subclasses of random.Random (secrets.SystemRandom runs on its own)',
       "textwrap.TextWrapper, datetime.astimezone() to local time, logging's '$' format style",
       "math.expm1/log1p/tanh/atanh's last bit (about 1 argument in 2,000 differs from glibc's)",

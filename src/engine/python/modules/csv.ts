@@ -104,13 +104,15 @@ export const csvCModule: ModuleSpec = {
     const globals = runPythonPart(vm, '_csv', 'class Error(Exception):\n    pass\n', {});
     const error = partName(vm, globals, 'Error');
     const mem = vm.mem;
+    // restored, not cleared: _csv may be imported inside an accounted Python part
+    const was = mem.accounted;
     mem.accounted = true;
     let dialects: number;
     try {
       dialects = dictNew(vm);
       vm.table.flags[dialects] |= F_IMMORTAL;
     } finally {
-      mem.accounted = false;
+      mem.accounted = was;
     }
     csvStates.set(vm, { dialects, error, fieldLimit: FIELD_LIMIT });
     attrs.set('Error', error);

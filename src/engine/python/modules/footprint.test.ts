@@ -92,4 +92,21 @@ describe("3.11.7 (the recorder's): site's .pth files load most of these modules 
       expect(Math.abs(sim.uordblks - real.uordblks)).toBeLessThan(1200);
     });
   }
+
+  // locale runs locale.py's body as Python (localemod.ts), and that body imports re, which used to
+  // clear Mem.accounted on its way out: the rest of the body (the class statement, re.compile, the
+  // globals' growth past 43 names) then took 3,120 glibc bytes from the simulated heap on top of the
+  // footprint. A nested import now restores the flag, so the import is its two captures, exactly.
+  it('import locale (Python run at import, re imported inside it): exactly _locale + locale as captured', () => {
+    const sim = delta(simulated('cpython-3.11.7', 'locale'));
+    const a = delta(recorded('3.11.7', '_locale'));
+    const b = delta(recorded('3.11.7', 'locale'));
+    expect(sim).toEqual({
+      heap: a.heap + b.heap,
+      arenas: a.arenas + b.arenas,
+      rss: a.rss + b.rss,
+      anonMmap: a.anonMmap + b.anonMmap,
+      uordblks: a.uordblks + b.uordblks,
+    });
+  });
 });

@@ -68,6 +68,8 @@ import { platformModule } from './platform';
 import { atexitModule } from './atexitmod';
 import { importlibModule } from './importlibmod';
 import { cmathModule } from './cmathmod';
+import { localeModule } from './localemod';
+import { ipaddressModule } from './ipaddress';
 import { signalCModule, signalModule } from './signalmod';
 import { graphlibModule } from './graphlib';
 import { fnmatchModule } from './fnmatch';
@@ -177,6 +179,8 @@ registerModules([
   signalCModule,
   signalModule,
   cmathModule,
+  localeModule,
+  ipaddressModule,
 ]);
 
 export { findModule, type ModuleSpec } from './registry';

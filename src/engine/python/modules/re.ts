@@ -536,13 +536,16 @@ export const reModule: ModuleSpec = {
         {},
       );
       const mem = vm.mem;
+      // restored, not cleared: `import re` may run inside another module's accounted Python part
+      // (locale's body imports re), whose later blocks must stay accounted too
+      const was = mem.accounted;
       mem.accounted = true;
       let cache: number;
       try {
         cache = dictNew(vm);
         vm.table.flags[cache] |= F_IMMORTAL;
       } finally {
-        mem.accounted = false;
+        mem.accounted = was;
       }
       st = { cache, error: partName(vm, globals, 'error') };
       states.set(vm, st);

@@ -444,6 +444,8 @@ export const StructType = (_vm: Vm, id: number): TypeSlots =>
 /** The zipimport formats the real start-up left in the cache: static keys and Structs. */
 function startupCache(vm: Vm): number {
   const mem = vm.mem;
+  // restored, not cleared: struct may be imported inside an accounted Python part
+  const was = mem.accounted;
   mem.accounted = true;
   try {
     const cache = dictNew(vm);
@@ -462,7 +464,7 @@ function startupCache(vm: Vm): number {
     if (real !== 0) d.keysAddr = real;
     return cache;
   } finally {
-    mem.accounted = false;
+    mem.accounted = was;
   }
 }
 

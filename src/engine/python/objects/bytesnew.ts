@@ -1,3 +1,4 @@
+import { objectBytesHook } from './objectbytes';
 import { lookupSpecial } from '../abstract/attr';
 import { call } from '../abstract/call';
 import { typeError, valueError } from '../abstract/errors';
@@ -57,7 +58,35 @@ function bytesExactNew(vm: Vm, args: number, kwargs: number): number {
     return STR_METHODS.encode.impl(vm, e.x, e.args, e.kw, 0);
   }
   if (n === 0) return vm.s.emptyBytes;
-  const a = tupleItem(vm, args, 0);
+  return bytesOfOne(vm, tupleItem(vm, args, 0));
+}
+
+/**
+ * PyObject_Bytes (int.from_bytes's argument): bytes as it is; `__bytes__`; then PyBytes_FromObject,
+ * which takes buffers, lists, tuples and iterables of ints but neither an int nor a str.
+ */
+export function objectBytes(vm: Vm, a: number): number {
+  const t = vm.table.type[a];
+  if (t === T.Bytes) {
+    vm.incref(a);
+    return a;
+  }
+  if ((t === T.Int || t === T.Str) && lookupSpecialExists(vm, a) === false)
+    throw typeError(vm, "cannot convert '%.200s' object to bytes", typeName(vm, a));
+  return bytesOfOne(vm, a);
+}
+
+objectBytesHook.f = objectBytes;
+
+function lookupSpecialExists(vm: Vm, a: number): boolean {
+  const f = lookupSpecial(vm, a, '__bytes__');
+  if (f === 0) return false;
+  vm.decref(f);
+  return true;
+}
+
+/** bytes(a) of one argument: `__bytes__`, then by the argument's kind. */
+function bytesOfOne(vm: Vm, a: number): number {
   // __bytes__ first (_PyObject_LookupSpecial: a bound method made, called and released)
   const f = lookupSpecial(vm, a, '__bytes__');
   if (f !== 0) {

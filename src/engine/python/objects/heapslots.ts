@@ -147,7 +147,12 @@ export function installDunderSlots(vm: Vm, s: TypeSlots, names: ReadonlySet<stri
     };
   }
   if (has('__hash__')) {
-    const f = dictGetItem(vm, s.dict, intern(vm, '__hash__'));
+    // the __hash__ the MRO gives (a later base's, with several bases: typenew.ts mroDunders)
+    let f = 0;
+    for (const id of s.mro) {
+      const d = vm.types[id].dict;
+      if (d !== 0 && (f = dictGetItem(vm, d, intern(vm, '__hash__'))) !== 0) break;
+    }
     s.hash =
       f === vm.s.None
         ? hashNotImplemented

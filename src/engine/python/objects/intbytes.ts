@@ -5,6 +5,7 @@ import { byteAt, bytesNew, type ByteContent } from './bytes';
 import { E } from './exctypes';
 import { unpackKeywords } from './getargs';
 import { intValue, longNew, norm } from './int';
+import { objectBytesHook } from './objectbytes';
 import { strValue } from './str';
 import { Meth, T, type MethodDef } from './types';
 
@@ -34,8 +35,22 @@ function fromBytes(vm: Vm, cls: number, a: readonly number[], kw: Map<string, nu
   );
   if (vm.slotsOf(cls).id !== T.Int) throw new NotSupported('int.from_bytes on a subclass of int');
   const t = vm.table.type[data];
-  if (t !== T.Bytes && t !== T.ByteArray)
-    throw new NotSupported('int.from_bytes of anything but bytes or bytearray');
+  // int_from_bytes_impl: PyObject_Bytes first (a bytes object made from a bytearray, a list, or an
+  // iterable such as ipaddress's map of octets), released after the conversion
+  if (t !== T.Bytes) {
+    const objectBytes = objectBytesHook.f;
+    if (objectBytes === null) throw new NotSupported('int.from_bytes of anything but bytes');
+    const b = objectBytes(vm, data);
+    try {
+      return fromBytesObject(vm, b, order, signed);
+    } finally {
+      vm.decref(b);
+    }
+  }
+  return fromBytesObject(vm, data, order, signed);
+}
+
+function fromBytesObject(vm: Vm, data: number, order: number, signed: number): number {
   const content = vm.table.side[data] as ByteContent;
   const n = vm.table.n[data];
   const big = byteorder(vm, order) === 'big';

@@ -221,7 +221,10 @@ export function typeNew(
     own.add('__hash__');
   }
   for (const b of baseTypes) addSubclass(vm, b, s);
-  installDunderSlots(vm, s, own);
+  // fixup_slot_dispatchers looks each dunder up along the MRO: with several bases, one a later
+  // base's Python class defines (ipaddress's IPv4Address(_BaseV4, _BaseAddress): __repr__, __lt__,
+  // __hash__) wins over the slot the first base inherited from object
+  installDunderSlots(vm, s, baseTypes.length > 1 ? mroDunders(vm, s, own) : own);
   if (own.has('__new__')) s.new = slotTpNew;
 
   if (managed) extra.cachedKeys = newSharedKeys(vm);
@@ -312,3 +315,18 @@ export function heapTypeSetattr(vm: Vm, h: number, name: string, value: number):
 
 /** A bound method of a class attribute (for tests and the eval loop's LOAD_ATTR on classes). */
 export const boundMethod = methodNew;
+
+/** The dunders a class's MRO resolves to Python classes' dicts, up to the first built-in type. */
+function mroDunders(vm: Vm, s: TypeSlots, own: ReadonlySet<string>): Set<string> {
+  const names = new Set(own);
+  for (const id of s.mro.slice(1)) {
+    const t = vm.types[id];
+    if (!(t.flags & TpFlags.HeapType)) break;
+    for (const [k] of dictEntries(vm, t.dict)) {
+      if (vm.table.type[k] !== T.Str) continue;
+      const n = strValue(vm, k);
+      if (n.startsWith('__') && n.endsWith('__')) names.add(n);
+    }
+  }
+  return names;
+}
