@@ -18,6 +18,7 @@ import { ASYNCIO_SELECTOR_SOURCE } from './asyncioSelectorSource';
 import { ASYNCIO_TASK_FUNCTIONS_SOURCE } from './asyncioTaskFunctionsSource';
 import { ASYNCIO_SYNC_SOURCE } from './asyncioSyncSource';
 import { ASYNCIO_TASKS_SOURCE } from './asyncioTasksSource';
+import { layOutFutures } from './asyncioFutureLayout';
 import { taskCallableNames } from './asyncioWrappers';
 import { fn } from './module';
 import { runPythonPart } from './pythonpart';
@@ -182,7 +183,7 @@ function loadAsyncio(vm: Vm): number {
     ASYNCIO_SELECTOR_SOURCE +
     ASYNCIO_BASELOOP_SOURCE +
     ASYNCIO_RUNNER_SOURCE +
-    ASYNCIO_TASKS_SOURCE +
+    layOutFutures(ASYNCIO_TASKS_SOURCE, vm.py.name) +
     ASYNCIO_TASK_FUNCTIONS_SOURCE +
     ASYNCIO_SYNC_SOURCE +
     ASYNCIO_QUEUE_SOURCE +

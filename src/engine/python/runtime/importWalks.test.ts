@@ -95,3 +95,30 @@ describe("an import's links follow the free lists (3.11.7, the recorder's child)
       ).toBeLessThanOrEqual(2);
   });
 });
+
+// tools/gc/record_import_walks.py --python cpython-3.12.1 / cpython-3.13.0 (versions-12): the 3.11.7
+// set's modules that have a capture on the release (78 and 76 of 90; 3.13's free lists in the
+// recorder's child start fuller, so `import textwrap` there moves the count by 187, 3.12.1's 258)
+describe("3.12.1's and 3.13.0's imports follow their own measured walks", () => {
+  for (const [version, textwrapNatural] of [
+    ['3.12.1', 258],
+    ['3.13.0', 187],
+  ] as const) {
+    const textwrap = importWalk(version, 'textwrap', false)!;
+    it(`${version}: textwrap is recorded, 61 links with no list empty or full`, () => {
+      expect(textwrap.base).toBe(61);
+      expect(Math.abs(playWalk(textwrap, fill(40, 40, 1000), CAP) - 61)).toBeLessThanOrEqual(2);
+    });
+    it(`${version}: full lists link least, empty ones most; the recorder's child lies between`, () => {
+      const full = playWalk(textwrap, fill(80, 80, 2000), CAP);
+      const empty = playWalk(textwrap, new FreeLists(), CAP);
+      expect(full).toBeLessThan(61);
+      expect(textwrapNatural).toBeGreaterThan(61);
+      expect(textwrapNatural).toBeLessThanOrEqual(empty);
+    });
+    it(`${version}: the modules the corpus imports most are recorded`, () => {
+      for (const name of ['textwrap', 'string', 'base64', 'json', 'dataclasses', 'asyncio', 'logging', 'decimal'])
+        expect(importWalk(version, name, false), name).toBeDefined();
+    });
+  }
+});

@@ -1,4 +1,6 @@
 import walks3117 from './gcInventory/walks-cpython-3.11.7.json';
+import walks3121 from './gcInventory/walks-cpython-3.12.1.json';
+import walks3130 from './gcInventory/walks-cpython-3.13.0.json';
 import type { FreeLists } from './freelists';
 
 /**
@@ -31,6 +33,10 @@ interface WalkRecording {
 
 const RECORDINGS: Record<string, WalkRecording> = {
   '3.11.7': walks3117 as WalkRecording,
+  // the same modules' walks on pyenv's 3.12.1 and 3.13.0 (those with a capture there: 78 and 76 of
+  // 3.11.7's 90); the free lists' capacities are 3.11's on both (80 lists, 80 dicts, 2000 tuples)
+  '3.12.1': walks3121 as WalkRecording,
+  '3.13.0': walks3130 as WalkRecording,
 };
 
 /** The walk of `import name` (after its dependencies, or `alone`: them nested inside it), if recorded. */
