@@ -27,6 +27,10 @@ CASES = [
     (DIGITS, "zlib.compress(data, 6, 31)"),
     ('bytes(range(256)) * 300', "zlib.compress(data, 0)"),
     ('b"abc" * 5', "zlib.compress(data)"),
+    # compressobj: each compress() returns what deflate wrote by then (Z_NO_FLUSH), flush() the rest
+    (LOG_LINES, "(lambda c: b''.join([c.compress(data[i:i + 8192]) for i in range(0, len(data), 8192)]) + c.flush())(zlib.compressobj(6))"),
+    (JSON_RECORDS, "(lambda c: c.compress(data[:50000]) + c.flush(zlib.Z_SYNC_FLUSH) + c.compress(data[50000:]) + c.flush())(zlib.compressobj(9, zlib.DEFLATED, 31))"),
+    (DIGITS, "(lambda c: bytes(str([len(c.compress(data[i:i + 20000])) for i in range(0, len(data), 20000)] + [len(c.flush())]), 'ascii'))(zlib.compressobj(1, zlib.DEFLATED, -15))"),
 ]
 
 PROG = r"""

@@ -11,7 +11,9 @@ import { moduleFromGlobals, unsupportedHelper } from './typing';
  * The import costs its recorded footprint (binascii, struct and re are loaded at start-up); the
  * body runs accounted. b16decode's check for non-digits deletes the digits instead of CPython's
  * bytes regex (not in the simulator yet): a valid argument allocates nothing either way, the
- * re.search call's own frames and cache-key tuple are left out. Not modelled yet: b32, b85, a85
+ * re.search call's own frames and cache-key tuple are left out. b32/b32hex (3.11's _b32encode /
+ * _b32decode: a per-alphabet table of 1,024 two-character bytes or a reverse dict, made on first use
+ * and kept; a bytearray grown by 8 characters or 5 bytes per group). Not modelled yet: b85, a85
  * (they say so).
  */
 const BASE64_SOURCE = `
@@ -87,20 +89,93 @@ def b16decode(s, casefold=False):
     return binascii.unhexlify(s)
 
 
+_b32alphabet = b'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'
+_b32hexalphabet = b'0123456789ABCDEFGHIJKLMNOPQRSTUV'
+# per alphabet, made on first use and kept for the process: 1,024 two-character bytes (the
+# encoder's table of 10-bit groups) and the decoder's {byte: value} dict
+_b32tab2 = {}
+_b32rev = {}
+
+
+def _b32encode(alphabet, s):
+    if alphabet not in _b32tab2:
+        singles = [bytes((ch,)) for ch in alphabet]
+        _b32tab2[alphabet] = [hi + lo for hi in singles for lo in singles]
+        singles = None
+    if not isinstance(s, bytes_types):
+        s = memoryview(s).tobytes()
+    leftover = len(s) % 5
+    if leftover:
+        s = s + b'\\0' * (5 - leftover)
+    out = bytearray()
+    as_int = int.from_bytes
+    pairs = _b32tab2[alphabet]
+    for i in range(0, len(s), 5):
+        c = as_int(s[i: i + 5])
+        out += (pairs[c >> 30] + pairs[(c >> 20) & 0x3ff] +
+                pairs[(c >> 10) & 0x3ff] + pairs[c & 0x3ff])
+    # 1..4 leftover bytes carry 2, 4, 5, 7 characters: the rest of the last group is padding
+    if leftover == 1:
+        out[-6:] = b'======'
+    elif leftover == 2:
+        out[-4:] = b'===='
+    elif leftover == 3:
+        out[-3:] = b'==='
+    elif leftover == 4:
+        out[-1:] = b'='
+    return bytes(out)
+
+
+def _b32decode(alphabet, s, casefold=False, map01=None):
+    if alphabet not in _b32rev:
+        _b32rev[alphabet] = {ch: i for i, ch in enumerate(alphabet)}
+    s = _bytes_from_decode_data(s)
+    if len(s) % 8:
+        raise binascii.Error('Incorrect padding')
+    if map01 is not None:
+        map01 = _bytes_from_decode_data(map01)
+        assert len(map01) == 1, repr(map01)
+        s = s.translate(bytes.maketrans(b'01', b'O' + map01))
+    if casefold:
+        s = s.upper()
+    n = len(s)
+    s = s.rstrip(b'=')
+    padchars = n - len(s)
+    out = bytearray()
+    rev = _b32rev[alphabet]
+    for i in range(0, len(s), 8):
+        quanta = s[i: i + 8]
+        acc = 0
+        try:
+            for ch in quanta:
+                acc = (acc << 5) + rev[ch]
+        except KeyError:
+            raise binascii.Error('Non-base32 digit found') from None
+        out += acc.to_bytes(5)
+    if n % 8 or padchars not in {0, 1, 3, 4, 6}:
+        raise binascii.Error('Incorrect padding')
+    if padchars and out:
+        acc <<= 5 * padchars
+        last = acc.to_bytes(5)
+        keep = (43 - 5 * padchars) // 8
+        out[-5:] = last[:keep]
+    return bytes(out)
+
+
 def b32encode(s):
-    _hw_unsupported('base64.b32encode')
+    return _b32encode(_b32alphabet, s)
 
 
 def b32decode(s, casefold=False, map01=None):
-    _hw_unsupported('base64.b32decode')
+    return _b32decode(_b32alphabet, s, casefold, map01)
 
 
 def b32hexencode(s):
-    _hw_unsupported('base64.b32hexencode')
+    return _b32encode(_b32hexalphabet, s)
 
 
 def b32hexdecode(s, casefold=False):
-    _hw_unsupported('base64.b32hexdecode')
+    return _b32decode(_b32hexalphabet, s, casefold)
 
 
 def b85encode(b, pad=False):

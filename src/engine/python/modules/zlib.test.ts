@@ -7,7 +7,8 @@ import real from '../testdata/zlib_bytes.json';
  * zlib.compress and gzip.compress write the bytes the real zlib 1.2.13 writes under CPython 3.11.7
  * (tools/allocations/zlib_bytes.py: length and SHA-256 per case): the compressed size is what a
  * program keeps (gzip_json_payload's body), so a different DEFLATE of the same data is a different
- * heap. Each result also inflates back to the data.
+ * heap; a compressobj's parts too (each compress() returns what deflate wrote by then). Each result
+ * also inflates back to the data.
  */
 describe(`zlib's deflate, byte for byte (zlib ${real.zlib})`, () => {
   for (const c of real.cases) {
@@ -19,7 +20,10 @@ describe(`zlib's deflate, byte for byte (zlib ${real.zlib})`, () => {
           `b = ${c.call}`,
           'h = b.hex()',
           'n = len(b)',
-          `back = ${c.call.startsWith('gzip') ? 'gzip.decompress(b)' : c.call.includes('-15') ? 'zlib.decompress(b, -15)' : 'zlib.decompress(b, 47)'} == data`,
+          // (a case whose bytes are the list of a compressobj's part lengths has nothing to inflate)
+          c.call.includes('len(')
+            ? 'back = True'
+            : `back = ${c.call.startsWith('gzip') ? 'gzip.decompress(b)' : c.call.includes('-15') ? 'zlib.decompress(b, -15)' : 'zlib.decompress(b, 47)'} == data`,
         ].join('\n'),
       );
       expect(Number(valueOf(p, 'n'))).toBe(c.length);

@@ -1,7 +1,6 @@
 import { gunzipSync, inflateSync, unzlibSync } from 'fflate';
 import { deflateRaw } from 'pako';
 import { raiseString, typeError, valueError } from '../abstract/errors';
-import { NotSupported } from '../errors';
 import { bytesNew } from '../objects/bytes';
 import { fromLong, intValue } from '../objects/int';
 import { listAppend, listNew, listPut } from '../objects/list';
@@ -14,6 +13,7 @@ import { adler32, crc32 } from './digests';
 import { staticModule } from './gc';
 import { partName, runPythonPart } from './pythonpart';
 import type { ModuleSpec } from './registry';
+import { compressObject, decompressObject } from './zlibstream';
 
 /**
  * zlib (Modules/zlibmodule.c, 3.11; loaded at start-up, so importing it is free): compress,
@@ -36,13 +36,13 @@ import type { ModuleSpec } from './registry';
  * JSON at level 9: zlib 172,970, fflate 162,901), and the size is what a caller keeps. pako 3 is a
  * later zlib's and differs (172,417): do not upgrade it without checking.
  */
-const BLOCK_SIZES = [
+export const BLOCK_SIZES = [
   32, 64, 256, 1024, 4096, 8192, 16384, 16384, 32768, 32768, 32768, 32768, 65536, 65536, 131072, 131072,
   262144,
 ].map((k) => k * 1024);
-const DEFLATE_STATE = 5952;
-const INFLATE_STATE = 7160;
-const DEF_BUFSIZE = 16384;
+export const DEFLATE_STATE = 5952;
+export const INFLATE_STATE = 7160;
+export const DEF_BUFSIZE = 16384;
 
 interface Blocks {
   list: number;
@@ -54,7 +54,7 @@ interface Blocks {
  * init), then a block more each time the output fills what there is (`onFirstFull` before the
  * first of them: inflate returned early).
  */
-function outputBlocks(
+export function outputBlocks(
   vm: Vm,
   first: number,
   total: number,
@@ -78,7 +78,7 @@ function outputBlocks(
 }
 
 /** _BlocksOutputBuffer_Finish: one exactly full block is the result; else a bytes of the size, the blocks released. */
-function finish(vm: Vm, blocks: Blocks, out: Uint8Array): number {
+export function finish(vm: Vm, blocks: Blocks, out: Uint8Array): number {
   const { list, sizes } = blocks;
   const allocated = sizes.reduce((a, b) => a + b, 0);
   if (sizes.length === 1 && allocated === out.length) {
@@ -92,13 +92,13 @@ function finish(vm: Vm, blocks: Blocks, out: Uint8Array): number {
 }
 
 /** PyZlib_Malloc: PyMem_RawMalloc, `written` bytes of it written. */
-function zalloc(vm: Vm, size: number, written: number): number {
+export function zalloc(vm: Vm, size: number, written: number): number {
   const p = vm.mem.rawMalloc(size);
   vm.mem.touch(p, Math.min(size, written));
   return p;
 }
 
-function levelOf(vm: Vm, h: number): number {
+export function levelOf(vm: Vm, h: number): number {
   if (h === 0) return -1;
   const v = Number(intValue(vm, h));
   if (v < -1 || v > 9) throw raiseString(vm, zlibError(vm), 'Bad compression level');
@@ -106,7 +106,7 @@ function levelOf(vm: Vm, h: number): number {
 }
 
 /** The stream kind wbits selects: zlib (9..15), raw deflate (-15..-9), gzip (25..31). */
-function formatOf(vm: Vm, wbits: number): 'zlib' | 'raw' | 'gzip' | 'auto' {
+export function formatOf(vm: Vm, wbits: number): 'zlib' | 'raw' | 'gzip' | 'auto' {
   if (wbits >= 9 && wbits <= 15) return 'zlib';
   if (wbits >= -15 && wbits <= -9) return 'raw';
   if (wbits >= 25 && wbits <= 31) return 'gzip';
@@ -286,7 +286,7 @@ function checksum(
   return fromLong(vm, v);
 }
 
-const intArg = (vm: Vm, h: number, dflt: number): number => {
+export const intArg = (vm: Vm, h: number, dflt: number): number => {
   if (h === 0) return dflt;
   if (vm.table.type[h] !== T.Int && vm.table.type[h] !== T.Bool)
     throw typeError(vm, "'%.200s' object cannot be interpreted as an integer", 'float');
@@ -304,7 +304,7 @@ function zlibErrorClass(vm: Vm): number {
   }
   return e;
 }
-const zlibError = (vm: Vm): number => vm.slotsOf(zlibErrorClass(vm)).id;
+export const zlibError = (vm: Vm): number => vm.slotsOf(zlibErrorClass(vm)).id;
 
 export const zlibModule: ModuleSpec = {
   name: 'zlib',
@@ -338,15 +338,16 @@ export const zlibModule: ModuleSpec = {
       },
       { name: 'crc32', flags: Meth.Fastcall, impl: (vm2, _m, a) => checksum(vm2, a, crc32, 0) },
       { name: 'adler32', flags: Meth.Fastcall, impl: (vm2, _m, a) => checksum(vm2, a, adler32, 1) },
-      ...['compressobj', 'decompressobj'].map((name) => ({
-        name,
+      {
+        name: 'compressobj',
         flags: Meth.Fastcall | Meth.Keywords,
-        impl: (): number => {
-          throw new NotSupported(
-            `zlib.${name} (streaming compression; zlib.compress/decompress and gzip.compress/decompress are modelled)`,
-          );
-        },
-      })),
+        impl: (vm2, _m, a, kw: Kwargs | null) => compressObject(vm2, a, kw),
+      },
+      {
+        name: 'decompressobj',
+        flags: Meth.Fastcall | Meth.Keywords,
+        impl: (vm2, _m, a, kw: Kwargs | null) => decompressObject(vm2, a, kw),
+      },
     ]);
     const attrs = moduleData(vm, m).attrs;
     attrs.set('error', zlibErrorClass(vm));
