@@ -95,6 +95,12 @@ export interface ProcessOptions {
   recorderChild?: string;
   /** __main__.__file__ (an absolute path, as pymain makes it); default /home/user/ + filename. */
   mainFile?: string;
+  /**
+   * Globals of {"__name__": "__main__", "__builtins__": …} only, not pymain's 9 keys: the exec()
+   * namespace of tools/allocations/record_allocations.py and record_numpy.py, whose call sequences
+   * include the dict's resize at the 6th key (testing.ts callsOf).
+   */
+  recorderNamespace?: boolean;
 }
 
 /**
@@ -500,6 +506,7 @@ export class PythonProcess {
 
   /** The 9 keys of pymain's __main__, unless booted for a recording of a child from before them. */
   private get pymainGlobals(): boolean {
+    if (this.opts.recorderNamespace) return false;
     const child = this.opts.recorderChild?.toLowerCase();
     return child === undefined || !OLD_MAIN_CHILDREN.some((c) => c.startsWith(child) || child.startsWith(c));
   }
