@@ -135,7 +135,7 @@ const arrayLevel = (calls: string[]): string[] =>
 
 function simulate(setup: string, statement: string): string[] {
   // the recorder's exec(compile(setup)) then exec(compile(statement)) in one namespace
-  const p = new PythonProcess({ profile: 'debian-3.11.2' });
+  const p = new PythonProcess({ profile: 'debian-3.11.2', recorderNamespace: true });
   p.load('');
   installNumpy(p);
   p.exec(`import numpy as np\n${setup}`);

@@ -11,9 +11,11 @@ const MB = 1e6;
 
 describe('the process: boot, steps and the report', () => {
   it('boots into the recorded <start> (cpython-3.11.7: heap, RSS, anonymous mappings, arenas, gc)', () => {
-    // the current recorder child's (ec017255) start-up, then the earlier ones' (4359d86b, 961cb490: their recordings)
+    // the current recorder child's (626117f6, pymain's __main__: real <start> of `x = 1`, RSS 14,655,488)
+    // start-up, then the earlier ones' (ec017255, 4359d86b, 961cb490: their recordings)
     for (const [child, heap, rss, collections] of [
-      [undefined, 1916928, 14647296, [23, 2, 1]],
+      [undefined, 1916928, 14655488, [23, 2, 1]],
+      ['ec017255', 1916928, 14647296, [23, 2, 1]],
       ['4359d86b', 1916928, 14618624, [24, 2, 1]],
       ['961cb490', 1941504, 14581760, [23, 2, 1]],
     ] as const) {
@@ -66,7 +68,10 @@ describe('the process: boot, steps and the report', () => {
     const r = runScript('a = [[0] * 10000 for _ in range(10000)]\ndel a');
     const [start, built, after] = r.steps;
     expect(built.heap - start.heap).toBeGreaterThan(795 * MB);
-    expect(Math.abs(after.heap - start.heap)).toBeLessThan(64 * 1024);
+    // the real 3.11.7 under the current recorder child (pymain's 9 __main__ keys): 1,916,928 →
+    // 1,986,560 B (+69,632: the top chunk that stays under the trim threshold), which the simulator
+    // gives exactly; under the child before it, +40 KB
+    expect(Math.abs(after.heap - start.heap)).toBeLessThan(72 * 1024);
     expect(Math.abs(after.rss - start.rss)).toBeLessThan(1024 * 1024);
   });
 

@@ -22,11 +22,11 @@ import { systemExit } from './eval/systemexit';
 import { runExitFuncs } from './modules/atexitmod';
 import { syntaxErrorText, uncaughtException } from './eval/uncaught';
 import { MallocLog, TeeSink } from './mallocLog';
-import { dictGetItem, dictNew, dictSetItem } from './objects/dict';
-import { moduleStatic } from './objects/module';
+import { dictGetItem } from './objects/dict';
+import { installMainLoader, makeMainGlobals } from './mainModule';
 import { installBuiltinTypes } from './objects/registry';
-import { intern, strNew } from './objects/str';
-import { F_FREELISTED, F_IMMORTAL } from './objects/table';
+import { intern } from './objects/str';
+import { F_FREELISTED } from './objects/table';
 import { T } from './objects/types';
 import {
   REPORT_SCHEMA,
@@ -103,7 +103,21 @@ export interface ProcessOptions {
    * else the profile's. Comparing with a recording made by another child starts a few blocks off.
    */
   recorderChild?: string;
+  /** __main__.__file__ (an absolute path, as pymain makes it); default /home/user/ + filename. */
+  mainFile?: string;
+  /**
+   * Globals of {"__name__": "__main__", "__builtins__": …} only, not pymain's 9 keys: the exec()
+   * namespace of tools/allocations/record_allocations.py and record_numpy.py, whose call sequences
+   * include the dict's resize at the 6th key (testing.ts callsOf).
+   */
+  recorderNamespace?: boolean;
 }
+
+/**
+ * Recorder children (tools/hw_child.py fingerprints, 8 hex digits) whose scenario globals held
+ * __name__ and __builtins__ only: a recording they made is compared with that layout.
+ */
+const OLD_MAIN_CHILDREN = ['961cb490', '4359d86b', 'b1def959', 'ec017255'];
 
 /** A layer above python/ (numpy) that adds modules and types to a loaded process. */
 export type ProcessExtension = (p: PythonProcess) => unknown;
@@ -256,6 +270,7 @@ export class PythonProcess {
     });
     this.evaluator = it;
     it.start(this.globals);
+    if (this.pymainGlobals) installMainLoader(this.vm, this.globals, this.mainFile);
     for (const ext of this.opts.extensions ?? []) ext(this);
     // the recorder's compile of the script (the start-up's last part) runs with the script's own,
     // its calls replayed before the constants are made
@@ -474,37 +489,37 @@ export class PythonProcess {
   }
 
   /**
-   * The recorder's module globals: {"__name__": "__main__", "__builtins__": builtins} (made by
-   * hw_child.py before the scenario). Their memory is part of the calibrated start-up blocks, so
-   * as many of those are given back as these objects take.
+   * The script's module globals (mainModule.ts): as `python script.py` makes them, or as an older
+   * recorder child did for its recordings. Their memory is part of the calibrated start-up blocks,
+   * so as many of those are given back as these objects take.
    */
   private makeGlobals(): number {
     const vm = this.vm;
-    const g = dictNew(vm);
-    const name = vm.newStatic(T.Str);
-    vm.table.side[name] = '__name__';
-    vm.table.n[name] = 8;
-    const builtinsName = vm.newStatic(T.Str);
-    vm.table.side[builtinsName] = '__builtins__';
-    vm.table.n[builtinsName] = 12;
-    const main = strNew(vm, '__main__', 0);
-    vm.table.flags[main] |= F_IMMORTAL;
-    const builtinsModule = moduleStatic(vm, 'builtins', null);
-    dictSetItem(vm, g, name, main);
-    dictSetItem(vm, g, builtinsName, builtinsModule);
-    vm.table.flags[g] |= F_IMMORTAL;
+    const main = makeMainGlobals(vm, this.mainFile, this.pymainGlobals);
     // interp->slice_cache holds a slice left over from start-up (a 16 + 40 byte GC object).
     const slice = vm.table.newHandle(T.Slice);
     vm.table.addr[slice] = vm.mem.malloc(56);
     vm.table.flags[slice] = F_FREELISTED;
     vm.free.slice = slice;
-    this.giveBackStartupBlocks([
-      vm.table.addr[g],
-      (vm.table.side[g] as { keysAddr: number }).keysAddr,
-      vm.table.addr[main],
-      vm.table.addr[slice],
-    ]);
-    return g;
+    this.giveBackStartupBlocks([...main.taken, vm.table.addr[slice]]);
+    return main.dict;
+  }
+
+  /**
+   * __main__.__file__: the script's absolute path (`ProcessOptions.mainFile`, else the file name
+   * when it is absolute, as the CLI's is), else the page's script in a home folder:
+   * /home/user/script.py (the recorder's is /tmp/hwrec-XXXXXXXX/scenario.py).
+   */
+  private get mainFile(): string {
+    const name = this.opts.filename ?? 'script.py';
+    return this.opts.mainFile ?? (name.startsWith('/') ? name : `/home/user/${name}`);
+  }
+
+  /** The 9 keys of pymain's __main__, unless booted for a recording of a child from before them. */
+  private get pymainGlobals(): boolean {
+    if (this.opts.recorderNamespace) return false;
+    const child = this.opts.recorderChild?.toLowerCase();
+    return child === undefined || !OLD_MAIN_CHILDREN.some((c) => c.startsWith(child) || child.startsWith(c));
   }
 
   /** Free one calibrated start-up block of the same size class for each block the boot itself took. */

@@ -15,7 +15,7 @@ export function runAll(source: string, opts: ProcessOptions = {}): PythonProcess
  * `setup` ran and a full collection emptied the free lists (as testdata/record_allocations.py).
  */
 export function callsOf(setup: string, source: string): string[] {
-  const p = new PythonProcess();
+  const p = new PythonProcess({ recorderNamespace: true });
   p.load('');
   if (setup.trim()) p.exec(setup);
   const run = p.prepare(source);
@@ -32,7 +32,7 @@ export function callsOf(setup: string, source: string): string[] {
  * the setup run, the collector run, then only the statement's calls.
  */
 export function allocatorCallsOf(setup: string, statement: string): string[] {
-  const p = new PythonProcess();
+  const p = new PythonProcess({ recorderNamespace: true });
   p.load('');
   if (setup.trim()) p.exec(setup);
   const run = p.prepare(statement);

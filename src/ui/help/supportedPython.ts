@@ -18,7 +18,7 @@ export const SUPPORTED_PYTHON: readonly SupportedGroup[] = [
       'class with inheritance, super(), __slots__, properties, classmethod / staticmethod, metaclasses, the dunder methods',
       "try / except / else / finally, raise, raise … from; with (your context managers and the library's)",
       'generators (yield, yield from, send, throw, close), generator expressions; async def, await, async for / async with, async generators and comprehensions',
-      'import and from … import of the modules below; from __future__ import annotations (and the other features); if __name__ == "__main__" (the script runs as __main__)',
+      'import and from … import of the modules below; from __future__ import annotations (and the other features); if __name__ == "__main__" (the script runs as __main__, with the globals python script.py gives it: __file__ is /home/user/script.py in the page and the file\'s absolute path in the CLI, __loader__, __doc__, __spec__, __annotations__)',
     ],
   },
   {

@@ -58,11 +58,11 @@ const PROFILES: Record<ProfileName, () => StartupProfile> = {
     name: 'cpython-3.11.7',
     info: cpython3117 as unknown as StartupInfo,
     traces: TRACES,
-    // child ec017255's recordings at <start> (misses-6: append_then_slice, del_dict_memory,
-    // string_concat_loop re-recorded with it, then put back): 11,653 objects in generation 2,
-    // collections [23, 2, 1] (future_annotations_parts_tree, whose larger tree makes one more young
-    // collection in the recorder's compile: 11,655 and [24, 2, 1]); the earlier child's are in variantCaptures.ts
-    gc: { gen2Objects: 11653, count0: 1, collections: [23, 2, 1] },
+    // the mainrun child's <start> (pymain's 9 __main__ keys; a `x = 1` scenario): 11,651 objects in
+    // generation 2 (ec017255's 11,653: its _MainModule class and that class's tuples and dict are
+    // gone, the SourceFileLoader instance is new), collections [23, 2, 1]; earlier children's are in
+    // variantCaptures.ts
+    gc: { gen2Objects: 11651, count0: 1, collections: [23, 2, 1] },
   }),
   'debian-3.11.2': () => ({
     name: 'debian-3.11.2',

@@ -55,24 +55,27 @@ describe('start-up captures (tools/capture_startup.py) and the boot from them', 
     expect(m.heap).not.toBe(startupProfile('cpython-3.11.7').info.segments[0].verification.recorder.heap);
   });
 
-  it("a recording's own recorder child boots its own start-up: 961cb490's, 4359d86b's and the current one's, each to its <start>", () => {
+  it("a recording's own recorder child boots its own start-up: 961cb490's, 4359d86b's, ec017255's and the current one's, each to its <start>", () => {
     const cur = startupProfile('cpython-3.11.7');
     const old = startupProfile('cpython-3.11.7', { recorderChild: '961cb490' });
     const prev = startupProfile('cpython-3.11.7', { recorderChild: '4359d86b' });
-    expect(cur.info.child_sha256).toBe('ec0172552e006e2c');
+    const last = startupProfile('cpython-3.11.7', { recorderChild: 'ec017255' });
+    expect(cur.info.child_sha256).toBe('626117f6d3bed68b');
+    expect(last.info.child_sha256).toBe('ec0172552e006e2c');
     expect(old.info.child_sha256).toBe('961cb490a4d798e3');
     expect(prev.info.child_sha256).toBe('4359d86bc6b6c027');
     expect(old.gc.gen2Objects).toBeLessThan(prev.gc.gen2Objects);
     // the current child's own fingerprint, a child without a capture of its own (b1def959: sys.argv
     // aside the same child as 4359d86b, so it boots that one's) and the full fingerprint all pick the
     // capture they should
-    expect(startupProfile('cpython-3.11.7', { recorderChild: 'ec017255' }).info).toBe(cur.info);
+    expect(startupProfile('cpython-3.11.7', { recorderChild: '626117f6' }).info).toBe(cur.info);
     expect(startupProfile('cpython-3.11.7', { recorderChild: 'b1def959b0323671' }).info).toBe(prev.info);
     expect(startupProfile('cpython-3.11.7', { recorderChild: '961CB490A4D798E3' }).info).toBe(old.info);
     expect(() => startupProfile('cpython-3.11.7', { recorderChild: '961c' })).toThrow(/8 hex digits/);
     for (const [profile, child] of [
       [old, '961cb490'],
       [prev, '4359d86b'],
+      [last, 'ec017255'],
       [cur, undefined],
     ] as const) {
       const rec = profile.info.segments[0].verification.recorder;

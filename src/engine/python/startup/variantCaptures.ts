@@ -2,6 +2,7 @@ import cpython3117PymallocOff from './3.11.7/cpython-3.11.7-pymalloc-off.json';
 import debian3112PymallocOff from './3.11.2/debian-3.11.2-pymalloc-off.json';
 import cpython3117Child961 from './3.11.7/cpython-3.11.7-child-961cb490.json';
 import cpython3117Child4359 from './3.11.7/cpython-3.11.7-child-4359d86b.json';
+import cpython3117ChildEc01 from './3.11.7/cpython-3.11.7-child-ec017255.json';
 import { PACKED_TRACES } from './packedTraces';
 import type { StartupCaptures } from './variants';
 
@@ -32,6 +33,12 @@ export const VARIANT_CAPTURES: StartupCaptures = {
       '4359d86bc6b6c027': {
         info: cpython3117Child4359 as unknown as StartupCaptures['pymallocOff'][string],
         gc: { gen2Objects: 11654, count0: 1, collections: [24, 2, 1] },
+      },
+      // the child before mainrun (the scenario's globals held __name__ and __builtins__ only): the
+      // default capture of misses-6 to mainrun, with its gc reading at <start>
+      ec0172552e006e2c: {
+        info: cpython3117ChildEc01 as unknown as StartupCaptures['pymallocOff'][string],
+        gc: { gen2Objects: 11653, count0: 1, collections: [23, 2, 1] },
       },
     },
   },

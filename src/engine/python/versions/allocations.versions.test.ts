@@ -31,7 +31,7 @@ interface Case {
 }
 
 function simulate(python: VersionName, setup: string, statement: string): string[] {
-  const p = new PythonProcess({ python });
+  const p = new PythonProcess({ python, recorderNamespace: true });
   p.load('');
   p.exec(setup);
   const run = p.prepare(statement);
