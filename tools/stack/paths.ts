@@ -116,7 +116,14 @@ export function pathScript(name: string, cap = 0): string {
   const body = STACK_PATHS[name]
     .trim()
     .split('\n')
-    .map((l) => '    ' + l + (cap > 0 && l.includes('d[0] = ') ? `\n    ${l.split('d')[0]}if d[0] >= ${cap}: raise RecursionError('cap')` : ''))
+    .map(
+      (l) =>
+        '    ' +
+        l +
+        (cap > 0 && l.includes('d[0] = ')
+          ? `\n    ${l.split('d')[0]}if d[0] >= ${cap}: raise RecursionError('cap')`
+          : ''),
+    )
     .join('\n');
   return `d = [0]\ntry:\n${body}\nexcept RecursionError as e:\n    print(${JSON.stringify(name)}, d[0], repr(str(e)))\n`;
 }

@@ -108,7 +108,8 @@ export function call(it: Interpreter, s: Int32Array, sp: number, oparg: number, 
   const owned = nativeOwnedCall(vm, fn);
   try {
     // a tp_call that may push its Python callee's frame for this loop to run (runtime/deferred.ts)
-    if (owned === null && vectorcallOf(vm, fn) === null && callDefers(vm.typeOf(fn).call!)) it.deferArmed = true;
+    if (owned === null && vectorcallOf(vm, fn) === null && callDefers(vm.typeOf(fn).call!))
+      it.deferArmed = true;
     res = owned !== null ? owned(vm, fn, args, kw) : vectorcall(vm, fn, args, kw);
   } catch (e) {
     err = e;

@@ -351,7 +351,13 @@ const heapCall = defersCall(function heapCall(vm: Vm, h: number, args: number, k
     const f = pythonDunder(vm, h, '__call__');
     if (f !== 0) return deferrer(vm)!.deferCall(f, [h, ...tupleItems(vm, args)], null);
   }
-  return mustCall(vm, h, '__call__', Array.from(tupleItems(vm, args)), kwargs !== 0 ? dictKwargs(vm, kwargs) : null);
+  return mustCall(
+    vm,
+    h,
+    '__call__',
+    Array.from(tupleItems(vm, args)),
+    kwargs !== 0 ? dictKwargs(vm, kwargs) : null,
+  );
 });
 
 /**
