@@ -9,7 +9,7 @@ import { dictKwargs } from './kwargs';
 import { builtinDef } from '../objects/descr';
 import { isNativeFunction } from '../objects/func';
 import { enterRecursiveCall, leaveRecursiveCall } from '../objects/recursion';
-import { DEFERRED, callDefers, deferrer, takeDefer } from '../runtime/deferred';
+import { DEFERRED, callDefers, deferrer, takeDefer, type CallContinuation } from '../runtime/deferred';
 
 /**
  * The vectorcall function that calls `callable`, or null (then tp_call with an argument tuple).
@@ -71,6 +71,15 @@ export function makeTpCall(vm: Vm, callable: number, args: readonly number[], kw
   }
   return r;
 }
+
+/** A deferred call's rest that only leaves the recursion check entered before it. */
+export const LEAVE_RECURSIVE_CALL: CallContinuation = {
+  done: (vm, r) => {
+    leaveRecursiveCall(vm);
+    return r;
+  },
+  fail: (vm) => leaveRecursiveCall(vm),
+};
 
 /** The text _PyObject_MakeTpCall and the METH_O / METH_NOARGS calls give a RecursionError. */
 const CALLING = ' while calling a Python object';
@@ -159,6 +168,7 @@ export function callCFunction(
   args: readonly number[],
   kw: Kwargs | null,
 ): number {
+  const defer = takeDefer(vm);
   const flags = def.flags;
   const hasKw = kw !== null && kw.size > 0;
   if (hasKw && !(flags & Meth.Keywords))
@@ -181,11 +191,16 @@ export function callCFunction(
   if (flags & (Meth.NoArgs | Meth.O)) {
     // cfunction_vectorcall_O / method_vectorcall_NOARGS …: the call counts against the recursion limit
     enterRecursiveCall(vm, CALLING);
+    let r = 0;
     try {
-      return def.impl(vm, self, args, kw);
+      if (defer && callDefers(def.impl)) deferrer(vm)!.armDefer();
+      r = def.impl(vm, self, args, kw);
     } finally {
-      leaveRecursiveCall(vm);
+      if (r !== DEFERRED) leaveRecursiveCall(vm);
     }
+    // repr(x) of a class with a Python __repr__ runs it in the loop (runtime/deferred.ts)
+    if (r === DEFERRED) deferrer(vm)!.continueWith(LEAVE_RECURSIVE_CALL);
+    return r;
   }
   return def.impl(vm, self, args, kw);
 }

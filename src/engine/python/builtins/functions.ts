@@ -1,5 +1,6 @@
 import { NotSupported, PyError } from '../errors';
 import { getAttr, lookupAttr, lookupSpecial, setAttr } from '../abstract/attr';
+import { defersCall } from '../runtime/deferred';
 import { argParserInit, parseKeywordLookups } from '../abstract/argparser';
 import { call } from '../abstract/call';
 import { hashValue } from '../abstract/hashvalue';
@@ -62,7 +63,12 @@ export function builtinFunctions(host: BuiltinsHost): MethodDef[] {
       return getIter(vm2, a[0]);
     }),
     def('next', Meth.Fastcall, nextImpl),
-    def('repr', Meth.O, (vm2, _s, a) => repr(vm2, a[0])),
+    // builtin_repr: PyObject_Repr, which may run a class's __repr__ in the calling loop (runtime/deferred.ts)
+    def(
+      'repr',
+      Meth.O,
+      defersCall((vm2, _s, a) => repr(vm2, a[0])),
+    ),
     // builtin_hash: PyObject_Hash, then PyLong_FromSsize_t
     def('hash', Meth.O, (vm2, _s, a) => fromSsize(vm2, norm(hashValue(vm2, a[0])))),
     // builtin_round (Argument Clinic): number.__round__ looked up (a bound method), called, released

@@ -1,6 +1,7 @@
 import { PyError } from '../errors';
 import { call as vectorcall, callTuple, vectorcallOf } from '../abstract/call';
 import { DEFERRED, callDefers } from '../runtime/deferred';
+import { builtinDef } from '../objects/descr';
 import type { Vm } from '../runtime/vm';
 import { takeDeferred } from './deferredcalls';
 import { raiseFormat, typeError } from '../abstract/errors';
@@ -108,8 +109,7 @@ export function call(it: Interpreter, s: Int32Array, sp: number, oparg: number, 
   const owned = nativeOwnedCall(vm, fn);
   try {
     // a tp_call that may push its Python callee's frame for this loop to run (runtime/deferred.ts)
-    if (owned === null && vectorcallOf(vm, fn) === null && callDefers(vm.typeOf(fn).call!))
-      it.deferArmed = true;
+    if (owned === null && mayDefer(vm, fn)) it.deferArmed = true;
     res = owned !== null ? owned(vm, fn, args, kw) : vectorcall(vm, fn, args, kw);
   } catch (e) {
     err = e;
@@ -132,6 +132,12 @@ export function call(it: Interpreter, s: Int32Array, sp: number, oparg: number, 
   r.sp = sp;
   return r;
 }
+
+/** A C callable whose Python callee may run in the calling loop: a marked tp_call or built-in (runtime/deferred.ts). */
+const mayDefer = (vm: Vm, fn: number): boolean =>
+  vm.table.type[fn] === T.Builtin
+    ? callDefers(builtinDef(vm, fn).impl)
+    : vectorcallOf(vm, fn) === null && callDefers(vm.typeOf(fn).call!);
 
 /**
  * CALL of a C callable that deferred its Python callee: the frame goes to the loop like a Python

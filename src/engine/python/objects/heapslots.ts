@@ -136,7 +136,7 @@ function binarySlot(op: string, rop: string, slotIndex: number): BinarySlot {
 export function installDunderSlots(vm: Vm, s: TypeSlots, names: ReadonlySet<string>): void {
   const has = (n: string) => names.has(n);
   if (has('__repr__')) {
-    s.repr = (vm2, h) => mustCall(vm2, h, '__repr__', []);
+    s.repr = heapRepr;
     s.reprText = null;
   }
   if (has('__str__')) s.str = (vm2, h) => mustCall(vm2, h, '__str__', []);
@@ -343,6 +343,15 @@ export function heapInitDeferred(vm: Vm, self: number, args: number, kwargs: num
   });
   return DEFERRED;
 }
+
+/** slot_tp_repr: `__repr__` on the type, called with the instance (deferred when repr() allows it). */
+const heapRepr = defersCall(function heapRepr(vm: Vm, h: number): number {
+  if (takeDefer(vm)) {
+    const f = pythonDunder(vm, h, '__repr__');
+    if (f !== 0) return deferrer(vm)!.deferCall(f, [h], null);
+  }
+  return mustCall(vm, h, '__repr__', []);
+});
 
 /** slot_tp_call: `__call__` on the type, called with the instance first. */
 const heapCall = defersCall(function heapCall(vm: Vm, h: number, args: number, kwargs: number): number {
