@@ -9,6 +9,7 @@ import { dictKwargs } from './kwargs';
 import { builtinDef } from '../objects/descr';
 import { isNativeFunction } from '../objects/func';
 import { enterRecursiveCall, leaveRecursiveCall } from '../objects/recursion';
+import { DEFERRED, callDefers, deferrer, takeDefer, type CallContinuation } from '../runtime/deferred';
 
 /**
  * The vectorcall function that calls `callable`, or null (then tp_call with an argument tuple).
@@ -35,20 +36,50 @@ export function call(vm: Vm, callable: number, args: readonly number[], kw: Kwar
 export function makeTpCall(vm: Vm, callable: number, args: readonly number[], kw: Kwargs | null): number {
   const f = vm.typeOf(callable).call;
   if (f === null) throw typeError(vm, "'%.200s' object is not callable", vm.typeOf(callable).name);
+  const defer = takeDefer(vm);
   const tuple = tupleFromArray(vm, args);
   const dict = kw !== null && kw.size > 0 ? stackAsDict(vm, kw) : 0;
+  let r = 0;
   try {
     enterRecursiveCall(vm, CALLING);
     try {
-      return f(vm, callable, tuple, dict);
+      if (defer && callDefers(f)) deferrer(vm)!.armDefer();
+      r = f(vm, callable, tuple, dict);
     } finally {
-      leaveRecursiveCall(vm);
+      if (r !== DEFERRED) leaveRecursiveCall(vm);
     }
   } finally {
-    vm.decref(tuple);
-    if (dict !== 0) vm.decref(dict);
+    if (r !== DEFERRED) {
+      vm.decref(tuple);
+      if (dict !== 0) vm.decref(dict);
+    }
   }
+  if (r === DEFERRED) {
+    // the Python callee runs in the loop (runtime/deferred.ts): the rest of this call after it
+    const rest = (vm2: Vm): void => {
+      leaveRecursiveCall(vm2);
+      vm2.decref(tuple);
+      if (dict !== 0) vm2.decref(dict);
+    };
+    deferrer(vm)!.continueWith({
+      done: (vm2, res) => {
+        rest(vm2);
+        return res;
+      },
+      fail: rest,
+    });
+  }
+  return r;
 }
+
+/** A deferred call's rest that only leaves the recursion check entered before it. */
+export const LEAVE_RECURSIVE_CALL: CallContinuation = {
+  done: (vm, r) => {
+    leaveRecursiveCall(vm);
+    return r;
+  },
+  fail: (vm) => leaveRecursiveCall(vm),
+};
 
 /** The text _PyObject_MakeTpCall and the METH_O / METH_NOARGS calls give a RecursionError. */
 const CALLING = ' while calling a Python object';
@@ -137,6 +168,7 @@ export function callCFunction(
   args: readonly number[],
   kw: Kwargs | null,
 ): number {
+  const defer = takeDefer(vm);
   const flags = def.flags;
   const hasKw = kw !== null && kw.size > 0;
   if (hasKw && !(flags & Meth.Keywords))
@@ -159,11 +191,16 @@ export function callCFunction(
   if (flags & (Meth.NoArgs | Meth.O)) {
     // cfunction_vectorcall_O / method_vectorcall_NOARGS …: the call counts against the recursion limit
     enterRecursiveCall(vm, CALLING);
+    let r = 0;
     try {
-      return def.impl(vm, self, args, kw);
+      if (defer && callDefers(def.impl)) deferrer(vm)!.armDefer();
+      r = def.impl(vm, self, args, kw);
     } finally {
-      leaveRecursiveCall(vm);
+      if (r !== DEFERRED) leaveRecursiveCall(vm);
     }
+    // repr(x) of a class with a Python __repr__ runs it in the loop (runtime/deferred.ts)
+    if (r === DEFERRED) deferrer(vm)!.continueWith(LEAVE_RECURSIVE_CALL);
+    return r;
   }
   return def.impl(vm, self, args, kw);
 }

@@ -5,7 +5,9 @@ import { strKind, strValue } from '../objects/str';
 import { tupleFromItems, tupleItem } from '../objects/tuple';
 import { frozensetPyHash } from '../objects/sethash';
 import { T, TpFlags, type TypeSlots } from '../objects/types';
+import { DEFERRED, deferrer } from '../runtime/deferred';
 import type { Vm } from '../runtime/vm';
+import { fromSsize, norm } from '../objects/int';
 import { typeLookup } from './attr';
 import { call } from './call';
 import { typeError } from './errors';
@@ -154,6 +156,32 @@ function classHash(vm: Vm, h: number, fn: number): bigint {
   } finally {
     vm.decref(r);
   }
+}
+
+/**
+ * builtin_hash (PyObject_Hash, then PyLong_FromSsize_t) when its CALL allowed deferring
+ * (runtime/deferred.ts): a class's Python __hash__ gets its frame pushed for the calling loop and
+ * DEFERRED is returned, the conversion of its result left as the continuation; 0 for any other
+ * object (the caller hashes it at once).
+ */
+export function hashDeferred(vm: Vm, h: number): number {
+  const tp = vm.typeOf(h);
+  if (!(tp.flags & TpFlags.HeapType)) return 0;
+  const fn = typeLookup(vm, tp, '__hash__');
+  if (fn === 0 || vm.table.type[fn] !== T.Function) return 0;
+  const toInt = (vm2: Vm, r: number): number => {
+    let v: bigint;
+    try {
+      v = hashResult(vm2, r);
+    } finally {
+      vm2.decref(r);
+    }
+    return fromSsize(vm2, norm(v));
+  };
+  const r = deferrer(vm)!.deferCall(fn, [h], null);
+  if (r !== DEFERRED) return toInt(vm, r);
+  deferrer(vm)!.continueWith({ done: toInt, fail: () => {} });
+  return DEFERRED;
 }
 
 /** The first built-in type on the MRO: whose tp_hash a class without its own __hash__ inherits. */

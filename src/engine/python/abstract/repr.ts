@@ -4,22 +4,41 @@ import type { Vm } from '../runtime/vm';
 import { typeError } from './errors';
 import { strValue } from '../objects/str';
 import { enterRecursiveCall, leaveRecursiveCall } from '../objects/recursion';
+import { DEFERRED, callDefers, deferrer, takeDefer } from '../runtime/deferred';
 
 /** Nesting beyond which the simulator's own renderings stop (Py_EnterRecursiveCall in a repr). */
 const MAX_DEPTH = 20;
 
 /** PyObject_Repr: a new str, made by the type's tp_repr with its allocations. */
 export function repr(vm: Vm, h: number): number {
+  const defer = takeDefer(vm);
   const s = vm.types[vm.table.type[h]];
   const f = s.repr;
   if (f === null) throw new NotSupported(`repr() of a ${s.name}`);
   enterRecursiveCall(vm, ' while getting the repr of an object');
-  let r: number;
+  let r = 0;
   try {
+    // a class's Python __repr__ may run in the loop that called repr() (runtime/deferred.ts)
+    if (defer && callDefers(f)) deferrer(vm)!.armDefer();
     r = f(vm, h);
   } finally {
-    leaveRecursiveCall(vm);
+    if (r !== DEFERRED) leaveRecursiveCall(vm);
   }
+  if (r === DEFERRED) {
+    deferrer(vm)!.continueWith({
+      done: (vm2, res) => {
+        leaveRecursiveCall(vm2);
+        return reprChecked(vm2, res);
+      },
+      fail: (vm2) => leaveRecursiveCall(vm2),
+    });
+    return DEFERRED;
+  }
+  return reprChecked(vm, r);
+}
+
+/** PyObject_Repr's check of what tp_repr returned. */
+function reprChecked(vm: Vm, r: number): number {
   if (vm.table.type[r] !== T.Str) {
     const name = vm.types[vm.table.type[r]].name;
     vm.decref(r);

@@ -1,8 +1,9 @@
 import { NotSupported, PyError } from '../errors';
 import { getAttr, lookupAttr, lookupSpecial, setAttr } from '../abstract/attr';
+import { defersCall, takeDefer } from '../runtime/deferred';
 import { argParserInit, parseKeywordLookups } from '../abstract/argparser';
 import { call } from '../abstract/call';
-import { hashValue } from '../abstract/hashvalue';
+import { hashDeferred, hashValue } from '../abstract/hashvalue';
 import { richCompareBool } from '../abstract/compare';
 import { clearError, errorMatches, setNone, typeError, valueError } from '../abstract/errors';
 import { format } from '../abstract/format';
@@ -62,9 +63,22 @@ export function builtinFunctions(host: BuiltinsHost): MethodDef[] {
       return getIter(vm2, a[0]);
     }),
     def('next', Meth.Fastcall, nextImpl),
-    def('repr', Meth.O, (vm2, _s, a) => repr(vm2, a[0])),
+    // builtin_repr: PyObject_Repr, which may run a class's __repr__ in the calling loop (runtime/deferred.ts)
+    def(
+      'repr',
+      Meth.O,
+      defersCall((vm2, _s, a) => repr(vm2, a[0])),
+    ),
     // builtin_hash: PyObject_Hash, then PyLong_FromSsize_t
-    def('hash', Meth.O, (vm2, _s, a) => fromSsize(vm2, norm(hashValue(vm2, a[0])))),
+    def(
+      'hash',
+      Meth.O,
+      defersCall((vm2, _s, a) => {
+        // a class's Python __hash__ may run in the calling loop (runtime/deferred.ts)
+        const r = takeDefer(vm2) ? hashDeferred(vm2, a[0]) : 0;
+        return r !== 0 ? r : fromSsize(vm2, norm(hashValue(vm2, a[0])));
+      }),
+    ),
     // builtin_round (Argument Clinic): number.__round__ looked up (a bound method), called, released
     def('round', Meth.Fastcall | Meth.Keywords, (vm2, _s, a, kw) => {
       if (kw !== null && kw.size > 0) argParserInit(vm2, 'round', ['number', 'ndigits']);

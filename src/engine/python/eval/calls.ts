@@ -1,5 +1,9 @@
 import { PyError } from '../errors';
-import { call as vectorcall, callTuple } from '../abstract/call';
+import { call as vectorcall, callTuple, vectorcallOf } from '../abstract/call';
+import { DEFERRED, callDefers } from '../runtime/deferred';
+import { builtinDef } from '../objects/descr';
+import type { Vm } from '../runtime/vm';
+import { takeDeferred } from './deferredcalls';
 import { raiseFormat, typeError } from '../abstract/errors';
 import { sequenceTuple } from '../abstract/sequence';
 import { CO_OPTIMIZED, CO_VARARGS, CO_VARKEYWORDS, CO_FAST_CELL } from '../compiler/code';
@@ -104,10 +108,14 @@ export function call(it: Interpreter, s: Int32Array, sp: number, oparg: number, 
   // a library function modelled in TypeScript whose frame takes the arguments (NativeCode.owned)
   const owned = nativeOwnedCall(vm, fn);
   try {
+    // a tp_call that may push its Python callee's frame for this loop to run (runtime/deferred.ts)
+    if (owned === null && mayDefer(vm, fn)) it.deferArmed = true;
     res = owned !== null ? owned(vm, fn, args, kw) : vectorcall(vm, fn, args, kw);
   } catch (e) {
     err = e;
   }
+  it.deferArmed = false;
+  if (res === DEFERRED && err === null) return deferredCall(it, s, sp, argsAt, total, isMeth);
   vm.decref(fn);
   if (owned === null) for (let i = 0; i < total; i++) vm.decref(s[argsAt + i]);
   if (err !== null) {
@@ -122,6 +130,46 @@ export function call(it: Interpreter, s: Int32Array, sp: number, oparg: number, 
   r.frame = null;
   r.paused = it.yielding;
   r.sp = sp;
+  return r;
+}
+
+/** A C callable whose Python callee may run in the calling loop: a marked tp_call or built-in (runtime/deferred.ts). */
+const mayDefer = (vm: Vm, fn: number): boolean =>
+  vm.table.type[fn] === T.Builtin
+    ? callDefers(builtinDef(vm, fn).impl)
+    : vectorcallOf(vm, fn) === null && callDefers(vm.typeOf(fn).call!);
+
+/**
+ * CALL of a C callable that deferred its Python callee: the frame goes to the loop like a Python
+ * call's, and CALL's own rest (the callable and the arguments released, in that order) is the
+ * outermost continuation.
+ */
+function deferredCall(
+  it: Interpreter,
+  s: Int32Array,
+  sp: number,
+  argsAt: number,
+  total: number,
+  isMeth: boolean,
+): CallResult {
+  const frame = takeDeferred(it);
+  const fn = s[argsAt - 1];
+  const held = s.slice(argsAt, argsAt + total);
+  const release = (vm: Vm): void => {
+    vm.decref(fn);
+    for (let i = 0; i < held.length; i++) vm.decref(held[i]);
+  };
+  (frame.conts ??= []).push({
+    done: (vm, r) => {
+      release(vm);
+      return r;
+    },
+    fail: release,
+  });
+  const r = it.callResult;
+  r.sp = argsAt - (isMeth ? 1 : 2);
+  s.fill(0, r.sp, sp);
+  r.frame = frame;
   return r;
 }
 
@@ -370,7 +418,7 @@ export function callFromC(
 }
 
 /** callFromC's new references to the arguments, laid out in `scratch`, and the frame pushed with them. */
-function layOutFromC(
+export function layOutFromC(
   it: Interpreter,
   fn: number,
   scratch: Int32Array,

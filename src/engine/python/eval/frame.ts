@@ -1,3 +1,4 @@
+import type { CallContinuation } from '../runtime/deferred';
 import type { CodeRt } from './code';
 
 /** _frameowner (Include/internal/pycore_frame.h). */
@@ -36,6 +37,13 @@ export class Frame {
   gen = 0;
   /** The slot chunk this frame was taken from (Owner.Thread). */
   chunk = -1;
+  /**
+   * A frame C code called and deferred (runtime/deferred.ts): the C layers' rests, inner first,
+   * run when it returns or raises; null for a frame the loop called or entered.
+   */
+  conts: CallContinuation[] | null = null;
+  /** The deferred call's entry of the loop counted on 3.12+'s C counter (ThreadState.enterEval). */
+  evalEntry = false;
 
   constructor(
     readonly code: CodeRt,

@@ -11,6 +11,8 @@ import type { Evaluator, Vm } from '../runtime/vm';
 import type { EventLog } from '../../trace/eventLog';
 import { Budget, defaultClock } from './budget';
 import { callFromC, type CallResult } from './calls';
+import { deferFromC } from './deferredcalls';
+import type { CallContinuation, DeferringEvaluator } from '../runtime/deferred';
 import { Threads } from './threads';
 import { dictDelItem, dictGetItem } from '../objects/dict';
 import { intern } from '../objects/str';
@@ -53,7 +55,7 @@ const BREAKER_INTERVAL = 1 << 14;
  * run's budget; and the entry points the object layer calls back into (vm.eval: a Python
  * function called from C code, a unit of work done in C code).
  */
-export class Interpreter implements Evaluator, InterpreterServices {
+export class Interpreter implements Evaluator, DeferringEvaluator, InterpreterServices {
   /** The running thread (eval/threads.ts switches it). */
   thread: ThreadState;
   /** The running thread is handing over (a wait, the switch interval): the loop pauses its frame. */
@@ -220,6 +222,33 @@ export class Interpreter implements Evaluator, InterpreterServices {
 
   callFunction(fn: number, args: readonly number[], kw: Kwargs | null): number {
     return callFromC(this, fn, args, kw);
+  }
+
+  // ---- deferred C -> Python calls (runtime/deferred.ts) ------------------------------------
+
+  /** Set by the loop's CALL for the tp_call it makes; read (and cleared) by the first deferring layer. */
+  deferArmed = false;
+  /** The frame deferCall pushed, until the loop's CALL takes it. */
+  deferred: Frame | null = null;
+
+  takeDefer(): boolean {
+    const armed = this.deferArmed;
+    this.deferArmed = false;
+    return armed;
+  }
+
+  armDefer(): void {
+    this.deferArmed = true;
+  }
+
+  deferCall(fn: number, args: readonly number[], kw: Kwargs | null): number {
+    return deferFromC(this, fn, args, kw);
+  }
+
+  continueWith(c: CallContinuation): void {
+    const f = this.deferred;
+    if (f === null) throw new Error('internal: continueWith without a deferred call');
+    (f.conts ??= []).push(c);
   }
 
   /** A unit of work in C code (an item of list(range(n))): the eval breaker counts it. */

@@ -27,6 +27,7 @@ import * as unwind from './unwind';
 import * as gen from './genops';
 import * as aio from './asyncops';
 import { asyncGenWrap } from './asyncgen';
+import { returnToC } from './deferredcalls';
 
 /** What the loop returns when the module frame reached a step marker (__hw_step__). */
 export const PAUSED = -1;
@@ -678,6 +679,8 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
               // _PyEvalFramePushAndInit: the callee runs in this loop
               f.sp = r.sp;
               const callee = r.frame;
+              // a C callable's deferred callee (deferredcalls.ts): the caller is still in CALL
+              if (callee.conts !== null) f.ip = ip;
               callee.previous = f;
               t.current = callee;
               f = callee;
@@ -745,7 +748,6 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
             const dying = f;
             f = dying.previous!;
             t.current = f;
-            calls.clearAndPop(it, dying);
             code = f.code;
             co = code.co.code;
             consts = code.consts;
@@ -753,7 +755,15 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
             base = f.base;
             sp = f.sp;
             ip = f.ip;
-            s[sp++] = retval;
+            // a frame C code deferred (deferredcalls.ts): the C layers finish, and give the value
+            if (dying.conts === null) {
+              calls.clearAndPop(it, dying);
+              s[sp++] = retval;
+            } else {
+              // the C call's result, or its error raised at the CALL itself (frame->prev_instr)
+              s[sp++] = returnToC(it, dying, retval);
+              ip += 4; // CALL's inline cache (INLINE_CACHE_ENTRIES_CALL)
+            }
             break;
           }
           case O.MAKE_FUNCTION:

@@ -9,6 +9,7 @@ import { tupleItem } from '../objects/tuple';
 import { T } from '../objects/types';
 import type { Vm } from '../runtime/vm';
 import { clearAndPop } from './calls';
+import { failToC } from './deferredcalls';
 import type { Frame } from './frame';
 import { frameObjectFor } from './frameobj';
 import type { Interpreter } from './interpreter';
@@ -101,7 +102,9 @@ export function handle(it: Interpreter, f: Frame, e: unknown): Frame {
     const dying = f;
     f = dying.previous!;
     t.current = f;
-    clearAndPop(it, dying);
+    // a frame C code deferred: the C layers clean up as the error passes them (deferredcalls.ts)
+    if (dying.conts === null) clearAndPop(it, dying);
+    else failToC(it, dying);
     offset = f.ip - 1;
   }
 }

@@ -6,6 +6,7 @@ import { hashResult } from '../abstract/hashvalue';
 import { clearError, errorMatches, raiseFormat, typeError } from '../abstract/errors';
 import { asSsize } from '../abstract/number';
 import { isTrue } from '../abstract/object';
+import { DEFERRED, defersCall, deferrer, takeDefer } from '../runtime/deferred';
 import type { Vm } from '../runtime/vm';
 import { E } from './exctypes';
 import { hashNotImplemented } from './object';
@@ -135,7 +136,7 @@ function binarySlot(op: string, rop: string, slotIndex: number): BinarySlot {
 export function installDunderSlots(vm: Vm, s: TypeSlots, names: ReadonlySet<string>): void {
   const has = (n: string) => names.has(n);
   if (has('__repr__')) {
-    s.repr = (vm2, h) => mustCall(vm2, h, '__repr__', []);
+    s.repr = heapRepr;
     s.reprText = null;
   }
   if (has('__str__')) s.str = (vm2, h) => mustCall(vm2, h, '__str__', []);
@@ -203,15 +204,7 @@ export function installDunderSlots(vm: Vm, s: TypeSlots, names: ReadonlySet<stri
       vm2.decref(r);
     };
   }
-  if (has('__call__'))
-    s.call = (vm2, h, args, kwargs) =>
-      mustCall(
-        vm2,
-        h,
-        '__call__',
-        Array.from(tupleItems(vm2, args)),
-        kwargs !== 0 ? dictKwargs(vm2, kwargs) : null,
-      );
+  if (has('__call__')) s.call = heapCall;
   if (has('__iter__')) s.iter = (vm2, h) => mustCall(vm2, h, '__iter__', []);
   if (has('__next__')) {
     s.iternext = (vm2, h) => {
@@ -290,22 +283,96 @@ export function installDunderSlots(vm: Vm, s: TypeSlots, names: ReadonlySet<stri
       return r === vm2.s.True;
     };
   }
-  if (has('__init__')) {
-    s.init = (vm2, self, args, kwargs) => {
-      const r = slotTpInit(vm2, self, args, kwargs);
-      if (r !== vm2.s.None) {
-        const name = vm2.typeOf(r).name;
-        vm2.decref(r);
-        throw typeError(vm2, "__init__() should return None, not '%.200s'", name);
-      }
-    };
-  }
+  if (has('__init__')) s.init = heapInit;
   if (has('__get__'))
     s.descrGet = (vm2, d, obj, type) => mustCall(vm2, d, '__get__', [obj || vm2.s.None, type || vm2.s.None]);
   if (has('__set__') || has('__delete__'))
     s.descrSet = (vm2, d, obj, v) =>
       vm2.decref(v === 0 ? mustCall(vm2, d, '__delete__', [obj]) : mustCall(vm2, d, '__set__', [obj, v]));
 }
+
+/** A class's tp_init (slot_tp_init): __init__ must return None. */
+export function heapInit(vm: Vm, self: number, args: number, kwargs: number): void {
+  initReturned(vm, slotTpInit(vm, self, args, kwargs));
+}
+
+function initReturned(vm: Vm, r: number): void {
+  if (r !== vm.s.None) {
+    const name = vm.typeOf(r).name;
+    vm.decref(r);
+    throw typeError(vm, "__init__() should return None, not '%.200s'", name);
+  }
+}
+
+/** `__init__` on the instance's type when it is a Python function called with the instance first, else 0. */
+function pythonDunder(vm: Vm, self: number, name: string): number {
+  const f = typeLookup(vm, vm.typeOf(self), name);
+  return f !== 0 && vm.table.type[f] === T.Function && vm.typeOf(f).flags & TpFlags.MethodDescriptor ? f : 0;
+}
+
+/**
+ * heapInit for type_call when the loop's CALL allowed deferring (runtime/deferred.ts): a Python
+ * __init__ without keywords gets its frame pushed (slot_tp_init's stack array, past 5 items,
+ * freed after it) and DEFERRED is returned; anything else runs now (0).
+ */
+export function heapInitDeferred(vm: Vm, self: number, args: number, kwargs: number): number {
+  const f = kwargs !== 0 && vm.table.n[kwargs] !== 0 ? 0 : pythonDunder(vm, self, '__init__');
+  if (f === 0) {
+    heapInit(vm, self, args, kwargs);
+    return 0;
+  }
+  const nargs = vm.table.n[args];
+  const withSelf = new Array<number>(nargs + 1);
+  withSelf[0] = self;
+  for (let i = 0; i < nargs; i++) withSelf[i + 1] = tupleItem(vm, args, i);
+  const small = nargs + 1 > 5 ? vm.mem.malloc(8 * (nargs + 1)) : 0;
+  let r = 0;
+  try {
+    r = deferrer(vm)!.deferCall(f, withSelf, null);
+  } finally {
+    if (r !== DEFERRED && small) vm.mem.free(small);
+  }
+  if (r !== DEFERRED) {
+    initReturned(vm, r);
+    return 0;
+  }
+  deferrer(vm)!.continueWith({
+    done: (vm2, res) => {
+      if (small) vm2.mem.free(small);
+      initReturned(vm2, res);
+      return res;
+    },
+    fail: (vm2) => {
+      if (small) vm2.mem.free(small);
+    },
+  });
+  return DEFERRED;
+}
+
+/** slot_tp_repr: `__repr__` on the type, called with the instance (deferred when repr() allows it). */
+const heapRepr = defersCall(function heapRepr(vm: Vm, h: number): number {
+  if (takeDefer(vm)) {
+    const f = pythonDunder(vm, h, '__repr__');
+    if (f !== 0) return deferrer(vm)!.deferCall(f, [h], null);
+  }
+  return mustCall(vm, h, '__repr__', []);
+});
+
+/** slot_tp_call: `__call__` on the type, called with the instance first. */
+const heapCall = defersCall(function heapCall(vm: Vm, h: number, args: number, kwargs: number): number {
+  const defer = takeDefer(vm);
+  if (defer && kwargs === 0) {
+    const f = pythonDunder(vm, h, '__call__');
+    if (f !== 0) return deferrer(vm)!.deferCall(f, [h, ...tupleItems(vm, args)], null);
+  }
+  return mustCall(
+    vm,
+    h,
+    '__call__',
+    Array.from(tupleItems(vm, args)),
+    kwargs !== 0 ? dictKwargs(vm, kwargs) : null,
+  );
+});
 
 /**
  * slot_tp_init: __init__ called with the instance prepended (_PyObject_Call_Prepend: the

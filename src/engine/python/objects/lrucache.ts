@@ -3,6 +3,7 @@ import { raiseString } from '../abstract/errors';
 import { hashKey } from '../abstract/hash';
 import { hasIndex, asSsize } from '../abstract/number';
 import { reprText } from '../abstract/repr';
+import { DEFERRED, defersCall, deferrer, takeDefer } from '../runtime/deferred';
 import type { Vm } from '../runtime/vm';
 import { methodNew } from './classobject';
 import { dictClear, dictDelItem, dictEntries, dictGetItem, dictNew, dictSetItem } from './dict';
@@ -149,11 +150,23 @@ function touch(s: LruState, l: number): void {
   s.order.add(l);
 }
 
+/**
+ * The wrapped function called with the wrapper's arguments (PyObject_Call); when the loop's CALL
+ * allowed it (runtime/deferred.ts) a Python function's frame is pushed for the loop to run and
+ * DEFERRED returned: the caller then hands its rest to continueWith.
+ */
+function callWrapped(vm: Vm, s: LruState, args: number, kwds: number, defer: boolean): number {
+  if (defer && vm.table.type[s.func] === T.Function && (kwds === 0 || vm.table.n[kwds] === 0))
+    return deferrer(vm)!.deferCall(s.func, Array.from(tupleItems(vm, args)), null);
+  return callTuple(vm, s.func, args, kwds);
+}
+
 function lruCall(vm: Vm, h: number, args: number, kwds: number): number {
+  const defer = takeDefer(vm);
   const s = lruState(vm, h);
   if (s.kind === LruKind.Uncached) {
     s.misses++;
-    return callTuple(vm, s.func, args, kwds);
+    return callWrapped(vm, s, args, kwds, defer);
   }
   const key = makeKey(vm, s, args, kwds);
   try {
@@ -171,12 +184,26 @@ function lruCall(vm: Vm, h: number, args: number, kwds: number): number {
       return found;
     }
     s.misses++;
-    let result: number;
+    let result = 0;
     try {
-      result = callTuple(vm, s.func, args, kwds);
+      result = callWrapped(vm, s, args, kwds, defer);
+      if (result === DEFERRED) {
+        deferrer(vm)!.continueWith({
+          done: (vm2, r) => {
+            try {
+              dictSetItem(vm2, s.cache, key, r);
+            } finally {
+              vm2.decref(key);
+            }
+            return r;
+          },
+          fail: (vm2) => vm2.decref(key),
+        });
+        return DEFERRED;
+      }
       dictSetItem(vm, s.cache, key, result);
     } finally {
-      vm.decref(key);
+      if (result !== DEFERRED) vm.decref(key);
     }
     return result;
   }
@@ -191,11 +218,23 @@ function lruCall(vm: Vm, h: number, args: number, kwds: number): number {
   s.misses++;
   let result: number;
   try {
-    result = callTuple(vm, s.func, args, kwds);
+    result = callWrapped(vm, s, args, kwds, defer);
   } catch (e) {
     vm.decref(key);
     throw e;
   }
+  if (result === DEFERRED) {
+    deferrer(vm)!.continueWith({
+      done: (vm2, r) => boundedStore(vm2, s, key, r),
+      fail: (vm2) => vm2.decref(key),
+    });
+    return DEFERRED;
+  }
+  return boundedStore(vm, s, key, result);
+}
+
+/** A bounded cache's miss after the call: the result linked in, the oldest link reused when full. */
+function boundedStore(vm: Vm, s: LruState, key: number, result: number): number {
   if (dictGetItem(vm, s.cache, key)) {
     // added during the call: return the new result, keep the cache as it is
     vm.decref(key);
@@ -301,7 +340,7 @@ export const LruCacheType = (vm: Vm, id: number): TypeSlots => {
       if (d) vm2.decref(d);
     },
     reprText: (vm2, h) => `<functools._lru_cache_wrapper object at 0x${vm2.id(h).toString(16)}>`,
-    call: lruCall,
+    call: defersCall(lruCall),
     descrGet: (vm2, h, obj) => {
       if (obj === 0 || obj === vm2.s.None) {
         vm2.incref(h);

@@ -5,7 +5,9 @@ import { mappingProxyNew } from './mappingproxy';
 import { makeTpCall } from '../abstract/call';
 import { raiseFormat, setObject, typeError } from '../abstract/errors';
 import { unicodeFromFormat } from '../abstract/fromformat';
+import { DEFERRED, defersCall, deferrer, takeDefer } from '../runtime/deferred';
 import type { Vm } from '../runtime/vm';
+import { heapInit, heapInitDeferred } from './heapslots';
 import { E } from './exctypes';
 import { genericAlloc } from './object';
 import { dictClear, dictGetItem, dictNew } from './dict';
@@ -153,6 +155,7 @@ export function readyStaticType(vm: Vm, s: TypeSlots): void {
  * argument is x's type.
  */
 function typeCall(vm: Vm, callable: number, args: number, kwargs: number): number {
+  const defer = takeDefer(vm);
   const type = vm.slotsOf(callable);
   if (type.id === T.Type && vm.table.n[args] === 1 && (kwargs === 0 || vm.table.n[kwargs] === 0)) {
     const t = vm.typeOf(tupleItem(vm, args, 0)).typeObject;
@@ -166,7 +169,12 @@ function typeCall(vm: Vm, callable: number, args: number, kwargs: number): numbe
   const init = vm.typeOf(obj).init;
   if (init !== null) {
     try {
-      init(vm, obj, args, kwargs);
+      // a class's Python __init__ may run in the loop that called the class (runtime/deferred.ts)
+      if (defer && init === heapInit && heapInitDeferred(vm, obj, args, kwargs) === DEFERRED) {
+        deferrer(vm)!.continueWith({ done: () => obj, fail: (vm2) => vm2.decref(obj) });
+        return DEFERRED;
+      }
+      if (!defer || init !== heapInit) init(vm, obj, args, kwargs);
     } catch (e) {
       vm.decref(obj);
       throw e;
@@ -318,7 +326,7 @@ export const TypeType = (): TypeSlots =>
       if (!(s.flags & TpFlags.HeapType)) return 408;
       return vm.py.sizes.heapType + ((s.extra as HeapTypeData | null)?.cachedKeys ? CACHED_KEYS_BYTES : 0);
     },
-    call: typeCall,
+    call: defersCall(typeCall),
     typeVectorcall,
     // type_init: the class is made by then; only the argument count is checked
     init: (vm, _h, args, kwargs) => {

@@ -1,0 +1,76 @@
+import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { newPage, pageState, pageSession, typeScript, waitIdle, type Preview } from './harness';
+
+/**
+ * Issue 7: recursion through C code in the page's worker (Chromium gives a worker ~480 KiB of V8
+ * stack, half of node's default). A memoized recursion (lru_cache's C wrapper) and a class whose
+ * __init__ makes the next instance go as deep as the real 3.11.7 lets them (498 levels), printing
+ * what CPython prints and running every statement; past the limit
+ * it is CPython's RecursionError, never the simulator's own stack running out.
+ */
+let preview: Preview;
+let browser: Browser;
+
+pageSession((p, b) => {
+  preview = p;
+  browser = b;
+});
+
+async function runText(p: Page, text: string): Promise<void> {
+  await typeScript(p, text);
+  await p.getByRole('button', { name: 'Run', exact: true }).click();
+  await waitIdle(p, 240_000);
+}
+
+const LRU = (n: number): string => `import functools
+
+@functools.lru_cache(maxsize=None)
+def ways(n):
+    if n == 0:
+        return 1
+    return ways(n - 1) + 1
+
+print(ways(${n}))
+`;
+
+const NODES = (n: number): string => `class Node:
+    def __init__(self, n):
+        self.n = n
+        self.child = Node(n - 1) if n > 0 else None
+
+def depth(node):
+    d = 0
+    while node is not None:
+        d += 1
+        node = node.child
+    return d
+
+root = Node(${n})
+print(depth(root))
+`;
+
+describe('deep Python -> C -> Python recursion in the page', () => {
+  it('lru_cache 495 deep and a class instantiating itself 330 deep run as in CPython', async () => {
+    const p = await newPage(browser);
+    await p.goto(preview.url);
+    await waitIdle(p);
+    for (const [script, printed, statements] of [
+      [LRU(495), '496\n', 3],
+      [NODES(330), '331\n', 4],
+    ] as const) {
+      await runText(p, script);
+      await expect(p.locator('.cm-error-message').count()).resolves.toBe(0);
+      expect(await p.getByTestId('output').textContent()).toContain(printed);
+      // every statement ran (the import or class, the def, the call that recursed, the print)
+      expect((await pageState(p)).statements).toBe(statements);
+    }
+    // past the limit: CPython's RecursionError (the real 3.11.7 stops at 498 levels)
+    await runText(p, LRU(600));
+    const message = await p.locator('.cm-error-message').textContent();
+    expect(message).toMatch(/^RecursionError: maximum recursion depth exceeded/);
+    expect(message).not.toMatch(/simulator's own stack/);
+    expect(p.errors).toEqual([]);
+    await p.close();
+  });
+});
