@@ -92,3 +92,41 @@ export function benchLanding(): string[] {
 const fmt = (n: number): string => n.toLocaleString('en-US', { maximumFractionDigits: 0 });
 const q = (xs: number[], p: number): number =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
+
+/**
+ * The page's first landing inside a statement (a timeline click at 40% of the seed, before the fine
+ * mode was entered), with the page's idle time after the first run run to its end: the comparison
+ * column's way (no history after the run: the views wait for an interpreter replay from the start)
+ * and the page's own run (`start(…, history = true)`: the layers' history written in that idle time).
+ * CPU ms.
+ */
+export function benchFirstJump(): string[] {
+  const out: string[] = [];
+  for (const history of [false, true]) {
+    let c0 = 0;
+    let tViews = 0;
+    const msgs: FromWorker[] = [];
+    const s = new Session(
+      (m) => {
+        if (m.type === 'snapshot') tViews = cpu() - c0;
+        msgs.push(m);
+      },
+      { viewsFirst: true },
+    );
+    const opts = { tunables: {}, env: DEFAULT_ENV };
+    s.start(1, DEFAULT_SCENARIO.source, opts, { statement: 2, event: null }, history);
+    const done = msgs.find((m) => m.type === 'runDone') as Extract<FromWorker, { type: 'runDone' }>;
+    const b0 = cpu();
+    while (s.background());
+    const idle = cpu() - b0;
+    msgs.length = 0;
+    c0 = cpu();
+    s.goto(1, 1, { statement: 0, event: Math.round(done.totalEvents * 0.4) });
+    const all = cpu() - c0;
+    const views = msgs.some((m) => m.type === 'explained') ? tViews : all;
+    out.push(
+      `worker, the first jump to 40% after a share link to the end, ${history ? 'history written after the run' : 'no history (as before)'}: idle work after the run ${fmt(idle)} ms CPU; views ${fmt(views)} ms, with sentences ${fmt(all)} ms`,
+    );
+  }
+  return out;
+}

@@ -1,5 +1,5 @@
 import { benchGlibc } from './glibc';
-import { benchLanding } from './landing';
+import { benchFirstJump, benchLanding } from './landing';
 import { benchNumpy } from './numpy';
 import { benchPage } from './page';
 import { benchPrints } from './prints';
@@ -18,6 +18,7 @@ const sections: [string, () => string[] | Promise<string[]>][] = [
   ['Python: bytes per object, by type (simulator vs CPython)', () => benchObjectCost()],
   ['NumPy: the cost of one small array', () => benchNumpy()],
   ['Landings in the worker (Node)', () => benchLanding()],
+  ['The first jump in the worker (Node, landings)', () => benchFirstJump()],
   ['Print-heavy scripts: what each statement printed, read per statement', () => benchPrints()],
   ['The page in headless Chromium', () => benchPage()],
 ];

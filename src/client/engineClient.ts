@@ -49,6 +49,11 @@ export class EngineClient {
     private readonly makeWorker: () => Worker,
     /** Where the results go: the page's run, or one environment's run in the comparison. */
     readonly store: RunStore = useRun,
+    /**
+     * The worker writes the allocator layers' history once a run has ended (the page's run: its
+     * landings inside statements then draw from it); the comparison's columns show statement ends only.
+     */
+    private readonly history = false,
   ) {}
 
   get busy(): boolean {
@@ -100,7 +105,7 @@ export class EngineClient {
       shown: null,
     });
     this.inFlight = { reqId: 0, target };
-    this.send({ type: 'run', v: PROTOCOL_VERSION, runId, source, options, target });
+    this.send({ type: 'run', v: PROTOCOL_VERSION, runId, source, options, target, history: this.history });
   }
 
   /** Run the last script again (after the worker failed to load or died). */
@@ -331,6 +336,6 @@ export const newWorker = (): Worker =>
 
 /** The page's one client. */
 export function engineClient(): EngineClient {
-  if (!client) client = new EngineClient(newWorker);
+  if (!client) client = new EngineClient(newWorker, useRun, true);
   return client;
 }

@@ -148,7 +148,19 @@ export interface PoolDetail {
 }
 
 export type ToWorker =
-  | { type: 'run'; v: number; runId: number; source: string; options: RunOptions; target: Position }
+  | {
+      type: 'run';
+      v: number;
+      runId: number;
+      source: string;
+      options: RunOptions;
+      target: Position;
+      /**
+       * The page's own run (not a comparison column): once the first run has ended, its idle time
+       * writes the allocator layers' history, so the first landings inside a statement find it.
+       */
+      history?: boolean;
+    }
   /**
    * Show a position. Inside a statement, only some event counts exist as places to stop (nested
    * allocator events finish together): `snap` says which way another count moves.

@@ -63,7 +63,12 @@ export class Session {
     );
   }
 
-  start(runId: number, source: string, options: RunOptions, target: Position): void {
+  /**
+   * `history`: once the run has ended, its idle time writes the allocator layers' history (the
+   * page's own run), so the first landing inside a statement — a timeline click, the first step in
+   * the fine mode — draws its views from it instead of waiting for an interpreter replay.
+   */
+  start(runId: number, source: string, options: RunOptions, target: Position, history = false): void {
     const t0 = performance.now();
     const log = new RecordingLog();
     let process: SimProcess;
@@ -153,6 +158,7 @@ export class Session {
         explain: run.checkpoints.get(run.statementEnd.length)!.explain,
       });
     else this.goto(runId, 0, target);
+    if (history && !run.historyStarted && this.run === run) this.history.start(run);
   }
 
   goto(runId: number, reqId: number, target: Position, snap: Snap = 'down'): void {

@@ -55,7 +55,7 @@ function handle(msg: ToWorker): void {
   try {
     switch (msg.type) {
       case 'run':
-        session.start(msg.runId, msg.source, msg.options, msg.target);
+        session.start(msg.runId, msg.source, msg.options, msg.target, msg.history ?? false);
         break;
       case 'goto':
         session.goto(msg.runId, msg.reqId, msg.target, msg.snap);
