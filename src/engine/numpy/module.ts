@@ -12,6 +12,7 @@ import { NumpyErrors } from './errors';
 import { FromList } from './fromlist';
 import { Constructors } from './create';
 import { Functions } from './functions';
+import { installCloseness } from './closeness';
 import { Arrays } from './ndarray';
 import { makeNdarrayType } from './ndarrayType';
 import { Reductions } from './reduce';
@@ -196,6 +197,8 @@ export class NumpyRuntime {
     add('e', constant(Math.E));
     add('random', this.random.module);
     add('linalg', this.linalg.module);
+    // last: the Python part reads the functions above from the module's attributes
+    installCloseness(this, add);
   }
 
   /** Call a module function by name from TypeScript (tests, benchmarks). */
