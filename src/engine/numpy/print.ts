@@ -225,6 +225,11 @@ function formatterFor(data: Float64Array, dtype: DType, is0d: boolean, text?: Fo
   return (v) => intText(v).padStart(width, ' ');
 }
 
+/** One field of a structured scalar as StructuredVoidFormat prints it: the field's 0-d format ('0.75', '0.', '3'). */
+export function fieldText(dtype: DType, v: number): string {
+  return formatterFor(Float64Array.of(v), dtype, true)(v);
+}
+
 const LINEWIDTH = 75;
 const THRESHOLD = 1000;
 const EDGEITEMS = 3;
