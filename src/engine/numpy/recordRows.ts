@@ -62,3 +62,10 @@ export function fieldAt(owner: DType, view: DType, offset: number): number {
   if (f < 0) throw new NotSupported(`a ${view.name} view of the bytes of records of ${owner.typestr}`);
   return f;
 }
+
+/** arraydescr_struct_list_str: `[('id', '<i4'), ('score', '<f8')]` (_dtype.py's short form: bool as '?', no '|' for byte-order-free types: 'u1'). */
+export function structuredText(d: DType): string {
+  return `[${fieldsOf(d)
+    .map((f) => `('${f.name}', '${f.dtype.kind === 'b' ? '?' : f.dtype.typestr.replace(/^\|/, '')}')`)
+    .join(', ')}]`;
+}

@@ -7,8 +7,9 @@ import type { Vm } from '../python/runtime/vm';
 import { sequenceItems } from './args';
 import { structuredDType, type DType, type RecordField } from './dtypes';
 import type { Arrays } from './ndarray';
-import { fieldText } from './print';
+import { fieldFormatter, fieldText } from './print';
 import { fieldsOf } from './recordRows';
+export { structuredText } from './recordRows';
 
 /**
  * Structured dtypes (NumPy 1.24's descriptor.c): `np.dtype([('id', 'i4'), ('score', 'f8')])`.
@@ -25,13 +26,11 @@ export function structuredFromList(vm: Vm, list: number, convert: (h: number) =>
   let offset = 0;
   for (const it of items) {
     const parts = vm.table.type[it] === T.Tuple ? sequenceItems(vm, it)! : null;
-    if (parts === null || parts.length < 2)
-      throw typeError(vm, 'data type not understood');
+    if (parts === null || parts.length < 2) throw typeError(vm, 'data type not understood');
     if (parts.length > 2) throw new NotSupported('a structured dtype field with a sub-array shape');
     if (vm.table.type[parts[0]] !== T.Str) throw new NotSupported('structured dtype field titles');
     const name = strValue(vm, parts[0]);
-    if (fields.some((f) => f.name === name))
-      throw valueError(vm, `field '${name}' occurs more than once`);
+    if (fields.some((f) => f.name === name)) throw valueError(vm, `field '${name}' occurs more than once`);
     const dtype = convert(parts[1]);
     if (dtype.kind === 'O' || dtype.kind === 'V')
       throw new NotSupported(`a structured dtype with a field of dtype ${dtype.name}`);
@@ -39,13 +38,6 @@ export function structuredFromList(vm: Vm, list: number, convert: (h: number) =>
     offset += dtype.itemsize;
   }
   return structuredDType(fields, offset);
-}
-
-/** arraydescr_struct_list_str: `[('id', '<i4'), ('score', '<f8')]` (_dtype.py's short form: bool as '?'). */
-export function structuredText(d: DType): string {
-  return `[${fieldsOf(d)
-    .map((f) => `('${f.name}', '${f.dtype.kind === 'b' ? '?' : f.dtype.typestr}')`)
-    .join(', ')}]`;
 }
 
 /**
@@ -108,4 +100,20 @@ export function fieldNamed(vm: Vm, d: DType, name: string): RecordField {
   const f = fieldsOf(d).find((x) => x.name === name);
   if (!f) throw valueError(vm, `no field of name ${name}`);
   return f;
+}
+
+/**
+ * StructuredVoidFormat for an array: one format per field over every printed element's value of
+ * that field (the edge items when summarized), each record as a tuple: `(0, 0., False)`.
+ */
+export function recordFormatter(A: Arrays, d: DType, printedRows: Float64Array): (row: number) => string {
+  const fields = fieldsOf(d);
+  const fmts = fields.map((f, k) =>
+    fieldFormatter(
+      Float64Array.from(printedRows, (r) => A.values.rows.get(d, r, k)),
+      f.dtype,
+    ),
+  );
+  return (row) =>
+    `(${fmts.map((fmt, k) => fmt(A.values.rows.get(d, row, k))).join(', ')}${fields.length === 1 ? ',' : ''})`;
 }
