@@ -90,7 +90,7 @@ export class DTypeObjects {
           name: 'names',
           get: (v, h) => {
             const d = this.of(h);
-            if (d.kind !== 'V') return v.incref(v.s.None), v.s.None;
+            if (d.kind !== 'V') return (v.incref(v.s.None), v.s.None);
             return tupleFromItems(
               v,
               fieldsOf(d).map((f) => strNew(v, f.name)),
