@@ -1,6 +1,9 @@
 import { typeError } from '../python/abstract/errors';
+import { structuredFromList, structuredText } from './records';
+import { fieldsOf } from './recordRows';
 import { NotSupported } from '../python/errors';
 import { fromLong } from '../python/objects/int';
+import { tupleFromItems } from '../python/objects/tuple';
 import { intern, strNew, strValue } from '../python/objects/str';
 import { readyStaticType } from '../python/objects/typeobject';
 import { Cmp, T, defineType, type TypeSlots } from '../python/objects/types';
@@ -50,7 +53,10 @@ export class DTypeObjects {
         v.objectFree(h);
       },
       // arraydescr_repr: dtype('O') for objects (its str stays 'object'); dtype('<U3') for text
-      reprText: (_vm, h) => `dtype('${this.of(h) === OBJECT ? 'O' : this.text(this.of(h))}')`,
+      reprText: (_vm, h) =>
+        this.of(h).kind === 'V'
+          ? `dtype(${structuredText(this.of(h))})`
+          : `dtype('${this.of(h) === OBJECT ? 'O' : this.text(this.of(h))}')`,
       str: (v, h) => strNew(v, this.text(this.of(h))),
       hash: (_vm, h) => `dtype:${this.of(h).name}`,
       richcompare: (v, a, b, op) => {
@@ -80,9 +86,21 @@ export class DTypeObjects {
         kind: { name: 'kind', get: (v, h) => strNew(v, this.of(h).kind) },
         str: { name: 'str', get: (v, h) => strNew(v, this.of(h).typestr) },
         num: { name: 'num', get: (v, h) => fromLong(v, this.of(h).num) },
+        names: {
+          name: 'names',
+          get: (v, h) => {
+            const d = this.of(h);
+            if (d.kind !== 'V') return (v.incref(v.s.None), v.s.None);
+            return tupleFromItems(
+              v,
+              fieldsOf(d).map((f) => strNew(v, f.name)),
+            );
+          },
+        },
         type: {
           name: 'type',
           get: (v, h) => {
+            if (this.of(h).kind === 'V') throw new NotSupported('dtype.type of a structured dtype (np.void)');
             const t = this.scalars.types[this.of(h).code].typeObject;
             v.incref(t);
             return t;
@@ -120,6 +138,7 @@ export class DTypeObjects {
 
   /** str(dtype): the name, but the type string for flexible dtypes ('<U3', '|S2'). */
   private text(d: DType): string {
+    if (d.kind === 'V') return structuredText(d);
     return isStringKind(d) ? d.typestr : d.name;
   }
 
@@ -164,6 +183,7 @@ export class DTypeObjects {
       throw typeError(vm, "data type '%s' not understood", s);
     }
     if (t === T.Type) throw new NotSupported(`dtype=${vm.slotsOf(h).name}`);
+    if (t === T.List) return structuredFromList(vm, h, (x) => this.convert(x, null));
     throw typeError(vm, 'Cannot interpret %R as a data type', h);
   }
 

@@ -5,7 +5,14 @@
  * scalars (before NEP 50: `uint8_array + 300` is uint16, `int8_array + 1` stays int8), all
  * checked against Debian's python3-numpy.
  */
-export type Kind = 'b' | 'u' | 'i' | 'f' | 'O' | 'U' | 'S';
+export type Kind = 'b' | 'u' | 'i' | 'f' | 'O' | 'U' | 'S' | 'V';
+
+/** A field of a structured dtype (records.ts): its name, dtype and byte offset in the record. */
+export interface RecordField {
+  readonly name: string;
+  readonly dtype: DType;
+  readonly offset: number;
+}
 
 export interface DType {
   /** Index in DTYPES (the ArrayTable's dtype column). */
@@ -21,6 +28,8 @@ export interface DType {
   readonly typestr: string;
   /** The scalar type's name (np.bool_ prints as numpy.bool_). */
   readonly scalarName: string;
+  /** A structured dtype's fields, in order (kind 'V'). */
+  readonly fields?: readonly RecordField[];
 }
 
 const mk = (
@@ -43,8 +52,8 @@ const mk = (
       ? '|O'
       : kind === 'U'
         ? `<U${itemsize / 4}`
-        : kind === 'S'
-          ? `|S${itemsize}`
+        : kind === 'S' || kind === 'V'
+          ? `|${kind}${itemsize}`
           : `${itemsize === 1 ? '|' : '<'}${kind}${itemsize}`,
   scalarName,
 });
@@ -85,6 +94,22 @@ const ALL_DTYPES: DType[] = [
 export const DTYPES: readonly DType[] = ALL_DTYPES;
 
 const STRING_DTYPES = new Map<string, DType>();
+const STRUCTURED_DTYPES = new Map<string, DType>();
+
+/**
+ * A structured dtype (NPY_VOID 20, '|V n'): one DType per distinct layout (names, field dtypes,
+ * offsets, itemsize), registered so the array table's dtype column can hold it.
+ */
+export function structuredDType(fields: readonly RecordField[], itemsize: number): DType {
+  const key = `${itemsize}:${fields.map((f) => `${f.name}/${f.dtype.typestr}/${f.offset}`).join(',')}`;
+  let d = STRUCTURED_DTYPES.get(key);
+  if (d === undefined) {
+    d = { ...mk(ALL_DTYPES.length, 20, `void${8 * itemsize}`, 'V', itemsize, 'V', 'void'), fields };
+    ALL_DTYPES.push(d);
+    STRUCTURED_DTYPES.set(key, d);
+  }
+  return d;
+}
 
 /** True for the flexible string dtypes ('<U n': UCS4 text, '|S n': bytes). */
 export function isStringKind(d: DType): boolean {
@@ -220,7 +245,7 @@ export function dtypeByName(name: string): DType | undefined {
   return Object.prototype.hasOwnProperty.call(ALIASES, name) ? ALIASES[name] : undefined;
 }
 
-const KIND_RANK: Record<Kind, number> = { b: 0, u: 1, i: 2, f: 3, O: 4, U: 5, S: 5 };
+const KIND_RANK: Record<Kind, number> = { b: 0, u: 1, i: 2, f: 3, O: 4, U: 5, S: 5, V: 6 };
 
 /** np.promote_types for the modelled dtypes (1.24's table). */
 export function promote(a: DType, b: DType): DType {

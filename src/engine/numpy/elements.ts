@@ -3,6 +3,7 @@ import { VK } from './arrayTable';
 import type { Arrays } from './ndarray';
 import { FLOAT64 } from './dtypes';
 import { castValue, type ElementFn } from './values';
+import { fieldAt } from './recordRows';
 
 /**
  * Reading and writing the element values of any array (owner or view) in C order, through its
@@ -56,12 +57,30 @@ function source(A: Arrays, h: number): { owner: number; offset: number; itemsize
   return { owner, offset: t.data[s] - t.data[owner], itemsize: t.dt(owner).itemsize };
 }
 
+/**
+ * The element at byte offset `o` (from the owner's data) as a reader of `h` sees it: the owner's
+ * element, or, for a field view of a structured owner (`a['score']`), that field of the record's
+ * row (recordRows.ts).
+ */
+function offsetReader(A: Arrays, h: number, owner: number): (o: number) => number {
+  const t = A.t;
+  const od = t.dt(owner);
+  const get = A.values.reader(owner);
+  const w = od.itemsize;
+  const vd = t.dt(A.slot(h));
+  if (od.kind !== 'V' || vd.kind === 'V') return (o) => get(o / w);
+  const f = fieldAt(od, vd, t.data[A.slot(h)] - t.data[owner]);
+  const off = od.fields![f].offset;
+  const rows = A.values.rows;
+  return (o) => rows.get(od, get((o - off) / w), f);
+}
+
 /** Every element's value, C order. */
 export function forEachValue(A: Arrays, h: number, fn: (v: number, k: number) => void): void {
-  const { owner, offset, itemsize } = source(A, h);
-  const get = A.values.reader(owner);
+  const { owner, offset } = source(A, h);
+  const get = offsetReader(A, h, owner);
   const s = A.slot(h);
-  forEachOffset(A.t.shape(s), A.t.strides(s), offset, (o, k) => fn(get(o / itemsize), k));
+  forEachOffset(A.t.shape(s), A.t.strides(s), offset, (o, k) => fn(get(o), k));
 }
 
 /** The values as a Float64Array, C order (int64 values beyond 2**53 are approximate). */
@@ -77,12 +96,13 @@ export function readValues(A: Arrays, h: number): Float64Array {
  */
 export function readBroadcast(A: Arrays, h: number, shape: readonly number[]): Float64Array {
   const { owner, offset, itemsize } = source(A, h);
-  const get = A.values.reader(owner);
+  const get = offsetReader(A, h, owner);
   const s = A.slot(h);
   const hs = A.t.shape(s);
   const typed = A.values.typedOf(owner);
   if (
     typed !== null &&
+    A.t.dt(owner) === A.t.dt(s) &&
     hs.length === shape.length &&
     hs.every((d, i) => d === shape[i]) &&
     A.cContiguous(h)
@@ -100,14 +120,14 @@ export function readBroadcast(A: Arrays, h: number, shape: readonly number[]): F
   let n = 1;
   for (const d of shape) n *= d;
   const out = new Float64Array(n);
-  forEachOffset(shape, strides, offset, (o, k) => (out[k] = get(o / itemsize)));
+  forEachOffset(shape, strides, offset, (o, k) => (out[k] = get(o)));
   return out;
 }
 
 /** One element by its C-order index. */
 export function valueAt(A: Arrays, h: number, k: number): number {
   const s = A.slot(h);
-  const { owner, offset, itemsize } = source(A, h);
+  const { owner, offset } = source(A, h);
   const shape = A.t.shape(s);
   const strides = A.t.strides(s);
   let o = offset;
@@ -115,7 +135,13 @@ export function valueAt(A: Arrays, h: number, k: number): number {
     o += (k % shape[ax]) * strides[ax];
     k = Math.floor(k / shape[ax]);
   }
-  return A.values.reader(owner)(o / itemsize);
+  return offsetReader(A, h, owner)(o);
+}
+
+/** The element at byte address `addr` inside `h`'s buffer. */
+export function valueAtAddress(A: Arrays, h: number, addr: number): number {
+  const owner = A.t.vslot[A.slot(h)];
+  return offsetReader(A, h, owner)(addr - A.t.data[owner]);
 }
 
 /**
@@ -124,6 +150,7 @@ export function valueAt(A: Arrays, h: number, k: number): number {
  */
 export function formulaOf(A: Arrays, h: number): ElementFn | null {
   const { owner, offset } = source(A, h);
+  if (A.t.dt(owner) !== A.t.dt(A.slot(h))) return null;
   const f = A.values.formula(owner);
   if (f === null || offset !== 0 || !A.cContiguous(h) || A.size(h) !== A.t.size(owner)) return null;
   return f;
@@ -151,6 +178,18 @@ export function writeValues(
   }
   const arr = A.values.writable(owner);
   if (arr === null) return;
+  const od = t.dt(owner);
+  if (od.kind === 'V' && d.kind !== 'V') {
+    // a field view: each record gets a new row with the field changed (recordRows.ts)
+    const f = fieldAt(od, d, offset);
+    const off = od.fields![f].offset;
+    const rows = A.values.rows;
+    forEachOffset(t.shape(s), t.strides(s), offset, (o, k) => {
+      const i = (o - off) / itemsize;
+      arr[i] = rows.withField(od, arr[i], f, castValue(d, get(k)));
+    });
+    return;
+  }
   if (owner === s && offset === 0 && A.cContiguous(h)) {
     // the whole owner in its own order: no offsets to walk
     const n = t.size(s);
@@ -170,6 +209,13 @@ export function writeAt(A: Arrays, h: number, addr: number, v: number): void {
   const arr = A.values.writable(owner);
   if (arr === null) return;
   const d = t.dt(owner);
+  const vd = t.dt(A.slot(h));
+  if (d.kind === 'V' && vd.kind !== 'V') {
+    const f = fieldAt(d, vd, addr - t.data[owner]);
+    const i = (addr - t.data[owner] - d.fields![f].offset) / d.itemsize;
+    arr[i] = A.values.rows.withField(d, arr[i], f, castValue(vd, v));
+    return;
+  }
   arr[(addr - t.data[owner]) / d.itemsize] = castValue(d, v);
 }
 

@@ -1,3 +1,4 @@
+import { recordsFromSequence } from './recordArrays';
 import { valueError } from '../python/abstract/errors';
 import { NotSupported } from '../python/errors';
 import { fromDouble } from '../python/objects/float';
@@ -181,6 +182,8 @@ export class FromList {
     const A = this.arrays;
     if (A.isArray(h)) return this.fromArray(h, dtype, copy, ndmin);
     if (dtype === OBJECT) return objectArrayFromSequence(A, this, h, ndmin);
+    if (dtype !== null && dtype.kind === 'V')
+      return recordsFromSequence(A, (x, d) => this.leafValue(x, d), h, dtype, ndmin);
     // dtype=str / bytes (unsized): discovered as without a dtype
     const flexible = dtype !== null && isStringKind(dtype) && dtype.itemsize === 0;
     if (flexible) dtype = null;
@@ -284,7 +287,7 @@ export class FromList {
   }
 
   /** DOUBLE_setitem / LONG_setitem & co.: what converting one Python number allocates, and its value. */
-  private leafValue(x: number, d: DType): number {
+  leafValue(x: number, d: DType): number {
     const vm = this.vm;
     const t = vm.table.type[x];
     if (t === T.Int || t === T.Bool) {

@@ -8,6 +8,7 @@ import { lexsort } from './lexsort';
 import { histogram } from './histogram';
 import { NanFunctions } from './nanFunctions';
 import { bincount } from './counting';
+import { resultTypeFunction } from './closeness';
 import { typeError } from '../python/abstract/errors';
 import { NotSupported } from '../python/errors';
 import { fromLong } from '../python/objects/int';
@@ -175,6 +176,7 @@ export class Functions {
       append: { flags: FK, fn: (a, k) => rt.layout.append(a, k) },
       delete: { flags: FK, fn: (a, k) => npDelete(rt, a, k) },
       array_equal: { flags: FK, fn: (a, k) => rt.layout.arrayEqual(a, k) },
+      result_type: { flags: FK, fn: (a) => resultTypeFunction(rt, a) },
       expand_dims: { flags: FK, fn: (a, k) => rt.layout.expandDims(a, k) },
       squeeze: { flags: FK, fn: (a, k) => this.squeeze(a, k) },
       swapaxes: { flags: FK, fn: (a, k) => this.swapaxes(a, k) },

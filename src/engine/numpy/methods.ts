@@ -16,6 +16,7 @@ import { axisArg, boolArg, intArg, isInt, isNone, parseArgs, sequenceItems } fro
 import { FLOAT32, FLOAT64, INT64, OBJECT, isStringKind, type DType } from './dtypes';
 import { textsToList } from './strings';
 import { astypeObject, objectToList } from './objects';
+import { astypeText, castsToText } from './astypeText';
 import { itemHandles, storeItems } from './objectItems';
 import type { DTypeObjects } from './dtypeType';
 import { formulaOf, readBroadcast, requireValues, valueAt, writeValues } from './elements';
@@ -288,6 +289,7 @@ export class Methods {
       return self;
     }
     if (d === OBJECT && A.dtype(self) !== OBJECT) return astypeObject(A, self, d);
+    if (castsToText(A.dtype(self), d)) return astypeText(this.c, self, d);
     if (A.dtype(self) === OBJECT && d !== OBJECT)
       throw new NotSupported('astype from dtype=object to a numeric dtype');
     if (d === OBJECT) {

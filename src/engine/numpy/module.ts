@@ -12,6 +12,8 @@ import { NumpyErrors } from './errors';
 import { FromList } from './fromlist';
 import { Constructors } from './create';
 import { Functions } from './functions';
+import { installCloseness } from './closeness';
+import { VoidScalars } from './records';
 import { Arrays } from './ndarray';
 import { makeNdarrayType } from './ndarrayType';
 import { Reductions } from './reduce';
@@ -106,6 +108,7 @@ export class NumpyRuntime {
       return this.arrays.nd(a) === 0 ? this.reductions.toScalar(a) : a;
     };
     this.views.asArray = (h) => this.fromList.fromObject(h, null, false);
+    this.views.voids = new VoidScalars(vm, this.arrays);
     this.growth = new Growth(this.arrays, this.dtypes, this.views);
     this.layout = new Layout(this);
     this.rounding = new Rounding(this);
@@ -196,6 +199,8 @@ export class NumpyRuntime {
     add('e', constant(Math.E));
     add('random', this.random.module);
     add('linalg', this.linalg.module);
+    // last: the Python part reads the functions above from the module's attributes
+    installCloseness(this, add);
   }
 
   /** Call a module function by name from TypeScript (tests, benchmarks). */

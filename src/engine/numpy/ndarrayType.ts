@@ -33,6 +33,7 @@ import { readValues, requireValues, valueAt } from './elements';
 import type { UfuncName } from './loops';
 import { Methods, type MethodContext } from './methods';
 import { arrayRepr, arrayStr } from './print';
+import { recordFormatter } from './records';
 import { OBJECT } from './dtypes';
 import { textRepr, textsOf } from './strings';
 import { Growth } from './grow';
@@ -224,7 +225,19 @@ export function makeNdarrayType(c: MethodContext): {
       );
     }
     requireValues(A, h, 'printing');
-    return how(readValues(A, h), A.shape(h), A.dtype(h));
+    const d = A.dtype(h);
+    const values = readValues(A, h);
+    if (d.kind === 'V') {
+      // summarized (> 1000 elements): the formats come from the edge items of a 1-d array
+      const shown =
+        values.length > 1000 && A.nd(h) === 1
+          ? Float64Array.of(...values.subarray(0, 3), ...values.subarray(-3))
+          : values;
+      if (values.length > 1000 && A.nd(h) > 1)
+        throw new NotSupported('printing a summarized structured array of nd > 1');
+      return how(values, A.shape(h), d, recordFormatter(A, d, shown));
+    }
+    return how(values, A.shape(h), d);
   };
 
   const ndarray = defineType({

@@ -1,5 +1,6 @@
 import { BOOL, FLOAT32, FLOAT64, INT64, isStringKind, type DType } from './dtypes';
 import { float32Repr } from './scalars';
+import { structuredText } from './recordRows';
 
 /**
  * NumPy 1.24's array printing (numpy/core/arrayprint.py, default options: precision 8,
@@ -225,6 +226,16 @@ function formatterFor(data: Float64Array, dtype: DType, is0d: boolean, text?: Fo
   return (v) => intText(v).padStart(width, ' ');
 }
 
+/** One field of a structured scalar as StructuredVoidFormat prints it: the field's 0-d format ('0.75', '0.', '3'). */
+export function fieldText(dtype: DType, v: number): string {
+  return formatterFor(Float64Array.of(v), dtype, true)(v);
+}
+
+/** The format of one field's column in a structured array's printout. */
+export function fieldFormatter(values: Float64Array, dtype: DType): Formatter {
+  return formatterFor(values, dtype, false);
+}
+
 const LINEWIDTH = 75;
 const THRESHOLD = 1000;
 const EDGEITEMS = 3;
@@ -383,7 +394,9 @@ export function arrayRepr(
   else body = `[], shape=(${shape.join(', ')}${shape.length === 1 ? ',' : ''})`;
   const text = prefix + body + suffix;
   if (skip) return text;
-  const dtypeText = `dtype=${isStringKind(dtype) ? `'${dtype.typestr}'` : dtype.name})`;
+  const dtypeText = `dtype=${
+    isStringKind(dtype) ? `'${dtype.typestr}'` : dtype.kind === 'V' ? structuredText(dtype) : dtype.name
+  })`;
   const lastLine = text.length - (text.lastIndexOf('\n') + 1);
   const spacer = lastLine + dtypeText.length + 1 > LINEWIDTH ? '\n' + ' '.repeat(prefix.length) : ' ';
   return text + spacer + dtypeText;

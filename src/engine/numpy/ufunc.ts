@@ -183,6 +183,7 @@ export class Ufuncs {
   /** BINARY_OP on an ndarray: a new reference, or 0 for NotImplemented. */
   binop(name: UfuncName, m1: number, m2: number, inplace: boolean): number {
     const A = this.arrays;
+    this.refuseRecords(name, [m1, m2]);
     if ((A.isArray(m1) && A.dtype(m1) === OBJECT) || (A.isArray(m2) && A.dtype(m2) === OBJECT))
       return objectBinop(A, name, m1, m2, inplace && A.isArray(m1) ? m1 : 0);
     for (const h of [m1, m2]) {
@@ -284,8 +285,16 @@ export class Ufuncs {
   }
 
   /** The ufunc on one or two inputs, with `out` (0: a new array). A new reference to the result. */
+  /** Structured arrays (records.ts) have no ufunc loops modelled (NumPy: comparisons field by field, arithmetic a UFuncTypeError). */
+  private refuseRecords(name: string, inputs: readonly number[]): void {
+    for (const h of inputs)
+      if (this.arrays.isArray(h) && this.arrays.dtype(h).kind === 'V')
+        throw new NotSupported(`np.${name} on a structured array (apply it to a field: a['name'])`);
+  }
+
   call(name: UfuncName, inputs: number[], out: number): number {
     const vm = this.vm;
+    this.refuseRecords(name, inputs);
     for (const h of inputs) vm.incref(h);
     const inTuple = tupleFromItems(vm, inputs);
     let outTuple = 0;
@@ -566,6 +575,7 @@ export class Ufuncs {
    * a copy, not the same object.
    */
   unary(name: UnaryName, a: number): number {
+    this.refuseRecords(name, [a]);
     const A = this.arrays;
     const vm = this.vm;
     const inplace =

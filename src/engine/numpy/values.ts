@@ -1,6 +1,7 @@
 import { NotSupported } from '../python/errors';
 import { VK, type ArrayTable } from './arrayTable';
 import { FLOAT32, OBJECT, isStringKind, type DType } from './dtypes';
+import { RecordRows } from './recordRows';
 
 /** Element i of an owner's buffer, in its C order. Pure: what it reads never changes. */
 export type ElementFn = (i: number) => number;
@@ -56,6 +57,8 @@ export function castValue(d: DType, v: number): number {
       return v !== 0 ? 1 : 0;
     case 'f':
       return d === FLOAT32 ? Math.fround(v) : v;
+    case 'V':
+      return v; // a structured element's row id (recordRows.ts)
     default: {
       const t = Number.isFinite(v) ? Math.trunc(v) : 0;
       switch (d.name) {
@@ -97,6 +100,8 @@ export class ValueStore {
   /** String-dtype owners: each element's text (bytes_ elements as latin-1 code units). */
   private readonly texts = new Map<number, string[]>();
   bytes = 0;
+  /** The field values of structured arrays' elements (their values are row ids). */
+  readonly rows = new RecordRows();
 
   constructor(readonly t: ArrayTable) {}
 

@@ -8,8 +8,10 @@ import { copyElements, itemAt, itemHandles, setItemAt, storeItems } from './obje
 import { sliceIndices } from '../python/objects/slice';
 import { tupleItems } from '../python/objects/tuple';
 import { T } from '../python/objects/types';
+import { strValue } from '../python/objects/str';
 import { isInt } from './args';
-import { forEachValue, readBroadcast, valueAt, writeAt, writeValues } from './elements';
+import { forEachValue, readBroadcast, valueAt, valueAtAddress, writeAt, writeValues } from './elements';
+import { fieldNamed, type VoidScalars } from './records';
 import type { NumpyErrors } from './errors';
 import { shapeText, size, type Arrays } from './ndarray';
 import type { Scalars } from './scalars';
@@ -97,6 +99,8 @@ function fixUnknownDimension(A: Arrays, dims: number[], total: number): number[]
 export class Views {
   /** Converts a list, tuple or scalar into an array (np.asarray); set by the runtime. */
   asArray: ((h: number) => number) | null = null;
+  /** np.void scalars of structured arrays (set by the runtime). */
+  voids: VoidScalars | null = null;
 
   constructor(
     readonly arrays: Arrays,
@@ -315,6 +319,7 @@ export class Views {
    */
   subscript(h: number, key: number): number {
     const A = this.arrays;
+    if (this.vm.table.type[key] === T.Str && A.dtype(h).kind === 'V') return this.fieldView(h, key);
     const items = this.items(key);
     if (items.some((x) => x.kind === 'fancy')) return this.fancyGet(h, items);
     const v = this.basic(h, items);
@@ -322,9 +327,8 @@ export class Views {
       const d = A.dtype(h);
       if (d === OBJECT) return itemAt(A, h, v.data);
       if (isStringKind(d)) return textItem(A, h, v.data);
-      const owner = A.t.vslot[A.slot(h)];
-      const value = A.values.reader(owner)((v.data - A.t.data[owner]) / A.t.dt(owner).itemsize);
-      return this.scalars.make(d, value);
+      if (d.kind === 'V') return this.voids!.make(h, v.data);
+      return this.scalars.make(d, valueAtAddress(A, h, v.data));
     }
     return A.newArray(A.dtype(h), v.shape, { view: { data: v.data, base: h, strides: v.strides } });
   }
@@ -338,6 +342,15 @@ export class Views {
     const A = this.arrays;
     const vm = this.vm;
     if (!A.writeable(h)) throw valueError(vm, 'assignment destination is read-only');
+    if (vm.table.type[key] === T.Str && A.dtype(h).kind === 'V') {
+      // array_assign_subscript with a field name: the field's view, then PyArray_CopyObject
+      const view = this.fieldView(h, key);
+      try {
+        return this.copyInto(view, value);
+      } finally {
+        vm.decref(view);
+      }
+    }
     const items = this.items(key);
     if (items.some((x) => x.kind === 'fancy')) return this.fancySet(h, items, value);
     const region = this.basic(h, items);
@@ -360,6 +373,18 @@ export class Views {
     } finally {
       vm.decref(view);
     }
+  }
+
+  /**
+   * `a['score']` (_get_field_view): a view with the field's dtype, the data pointer moved by the
+   * field's offset and the array's own shape and strides; its base is the array.
+   */
+  private fieldView(h: number, key: number): number {
+    const A = this.arrays;
+    const f = fieldNamed(this.vm, A.dtype(h), strValue(this.vm, key));
+    return A.newArray(f.dtype, A.shape(h), {
+      view: { data: A.data(h) + f.offset, base: h, strides: A.strides(h) },
+    });
   }
 
   /**
