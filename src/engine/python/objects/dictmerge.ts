@@ -12,6 +12,7 @@ import {
 import { entryHash, entryKey, isFastKey, newIndices, smallSlots } from './dictindex';
 import { raiseString } from '../abstract/errors';
 import { E } from './exctypes';
+import { sharedKeysDecref } from './values';
 
 const usableFraction = (n: number): number => Math.floor((n << 1) / 3);
 const SHARED_KEYS_DK_SIZE = 64;
@@ -68,11 +69,15 @@ function cloneInto(vm: Vm, a: number, d: DictData, other: DictData, used: number
   const p = vm.mem.malloc(size);
   if (p === 0) throw memoryError();
   vm.mem.touch(p, size);
-  // dictkeys_decref of a's old (empty) table: Py_EMPTY_KEYS, or a table that goes back
+  // dictkeys_decref of a's old (empty) table: Py_EMPTY_KEYS, or a table that goes back; an
+  // instance's split __dict__ lets the class's shared keys go and frees its values array
+  // (free_values): `self.__dict__.update(state)` in a __setstate__ kept 128 bytes per instance alive
   const oldAddr = d.keysAddr;
   const oldLog2 = d.log2;
   const oldUnicode = d.unicode;
+  const split = d.split;
   Object.assign(d, {
+    split: null,
     keysAddr: p,
     log2: other.log2,
     unicode: other.unicode,
@@ -86,7 +91,10 @@ function cloneInto(vm: Vm, a: number, d: DictData, other: DictData, used: number
     vm.incref(other.values[i]);
   }
   vm.table.n[a] = used;
-  if (oldAddr) releaseOld(vm, oldAddr, oldLog2, oldUnicode);
+  if (split) {
+    sharedKeysDecref(vm, split.keys);
+    if (split.values.addr !== 0) vm.mem.free(split.values.addr); // inline values (3.13) stay in the object
+  } else if (oldAddr) releaseOld(vm, oldAddr, oldLog2, oldUnicode);
 }
 
 function releaseOld(vm: Vm, addr: number, log2: number, unicode: boolean): void {
