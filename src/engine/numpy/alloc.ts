@@ -185,11 +185,35 @@ export class NpyAlloc {
    * than a page write every page of the span; sparser ones write one page each.
    */
   writeStrided(addr: number, count: number, itemsize: number, stride: number): void {
-    if (count <= 0) return;
-    if (stride === itemsize || count === 1) return this.write(addr, count * itemsize);
-    const lo = stride < 0 ? addr + (count - 1) * stride : addr;
-    const span = Math.abs(stride) * (count - 1) + itemsize;
-    if (Math.abs(stride) <= PAGE) return this.write(lo, span);
-    for (let i = 0; i < count; i++) this.write(addr + i * stride, itemsize);
+    stridedRuns(addr, count, itemsize, stride, (p, n) => this.write(p, n));
   }
+
+  /** NumPy reads [addr, addr + len) of array data: untouched pages fault in (Kernel.readAnon). */
+  read(addr: number, len: number): void {
+    if (len > 0 && addr !== 0) this.kernel.readAnon(addr, len);
+  }
+
+  /** A strided read, page by page as writeStrided writes. */
+  readStrided(addr: number, count: number, itemsize: number, stride: number): void {
+    stridedRuns(addr, count, itemsize, stride, (p, n) => this.read(p, n));
+  }
+}
+
+/**
+ * `count` items of `itemsize` bytes, `stride` apart, from `addr`, as the runs of pages they touch:
+ * items closer than a page cover every page of the span; sparser ones one page each.
+ */
+function stridedRuns(
+  addr: number,
+  count: number,
+  itemsize: number,
+  stride: number,
+  run: (addr: number, len: number) => void,
+): void {
+  if (count <= 0) return;
+  if (stride === itemsize || count === 1) return run(addr, count * itemsize);
+  const lo = stride < 0 ? addr + (count - 1) * stride : addr;
+  const span = Math.abs(stride) * (count - 1) + itemsize;
+  if (Math.abs(stride) <= PAGE) return run(lo, span);
+  for (let i = 0; i < count; i++) run(addr + i * stride, itemsize);
 }

@@ -77,6 +77,7 @@ function offsetReader(A: Arrays, h: number, owner: number): (o: number) => numbe
 
 /** Every element's value, C order. */
 export function forEachValue(A: Arrays, h: number, fn: (v: number, k: number) => void): void {
+  A.readAll(h);
   const { owner, offset } = source(A, h);
   const get = offsetReader(A, h, owner);
   const s = A.slot(h);
@@ -95,6 +96,7 @@ export function readValues(A: Arrays, h: number): Float64Array {
  * ufunc loops read an operand.
  */
 export function readBroadcast(A: Arrays, h: number, shape: readonly number[]): Float64Array {
+  A.readAll(h);
   const { owner, offset, itemsize } = source(A, h);
   const get = offsetReader(A, h, owner);
   const s = A.slot(h);

@@ -48,7 +48,8 @@ describe('import numpy: the recorded footprint', () => {
     // before this capture the import's objects filled 7 pymalloc arenas (anon_mmap +7.56 MiB where the
     // real run adds 0.56) and the heap grew 4.20 MiB where the real one grows 10.95
     const { env } = parseLibcEnv({ PYTHONMALLOC: 'malloc' });
-    const p = new PythonProcess({ profile: 'debian-3.11.2', env });
+    // captured by the recorder child of before pymain's 9-key __main__ (961cb490): its 2-key globals
+    const p = new PythonProcess({ profile: 'debian-3.11.2', env, recorderNamespace: true });
     p.load('import numpy as np\n');
     const h = installNumpy(p);
     const before = p.measure();

@@ -345,19 +345,58 @@ export class Arrays {
     this.writeRegion(t.data[s], t.shape(s), t.strides(s), w);
   }
 
+  /**
+   * Every element of `h` is read (a reduction, a ufunc's input, a copy's source): its untouched
+   * pages fault in and count in RSS (Kernel.readAnon); items sparser than a page read one page each.
+   */
+  readAll(h: number): void {
+    const s = this.slot(h);
+    const t = this.t;
+    if (t.size(s) === 0 || t.data[s] === 0) return;
+    const a = this.alloc;
+    this.region(
+      t.data[s],
+      t.shape(s),
+      t.strides(s),
+      t.dt(s).itemsize,
+      (p, n) => a.read(p, n),
+      (p, c, w, st) => a.readStrided(p, c, w, st),
+    );
+  }
+
   /** The writes of an N-d strided region: innermost runs through NpyAlloc.writeStrided. */
   writeRegion(data: number, shape: readonly number[], strides: readonly number[], itemsize: number): void {
+    const a = this.alloc;
+    this.region(
+      data,
+      shape,
+      strides,
+      itemsize,
+      (p, n) => a.write(p, n),
+      (p, c, w, st) => a.writeStrided(p, c, w, st),
+    );
+  }
+
+  /** An N-d strided region as contiguous runs (`run`) or innermost strided rows (`strided`). */
+  private region(
+    data: number,
+    shape: readonly number[],
+    strides: readonly number[],
+    itemsize: number,
+    run: (addr: number, len: number) => void,
+    strided: (addr: number, count: number, itemsize: number, stride: number) => void,
+  ): void {
     const n = size(shape);
     if (n === 0) return;
     const nd = shape.length;
-    if (nd === 0) return this.alloc.write(data, itemsize);
+    if (nd === 0) return run(data, itemsize);
     if (cContiguous(shape, strides, itemsize)) {
       let lo = data;
       for (let i = 0; i < nd; i++) if (strides[i] < 0) lo += (shape[i] - 1) * strides[i];
-      return this.alloc.write(lo, n * itemsize);
+      return run(lo, n * itemsize);
     }
-    if (nd === 1) return this.alloc.writeStrided(data, shape[0], itemsize, strides[0]);
+    if (nd === 1) return strided(data, shape[0], itemsize, strides[0]);
     for (let i = 0; i < shape[0]; i++)
-      this.writeRegion(data + i * strides[0], shape.slice(1), strides.slice(1), itemsize);
+      this.region(data + i * strides[0], shape.slice(1), strides.slice(1), itemsize, run, strided);
   }
 }
