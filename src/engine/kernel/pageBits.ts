@@ -1,7 +1,8 @@
 /**
  * Residency of the pages of one mapping: one bit a page, plus a running count.
- * A page becomes resident on its first write and stops being resident when it is unmapped or
- * MADV_DONTNEED'd; reading an untouched page maps the shared zero page and is not counted (RSS).
+ * A page becomes resident on its first write, or its first read where the kernel counts read faults
+ * (Kernel.readAnon: this machine's kernel does), and stops being resident when it is unmapped or
+ * MADV_DONTNEED'd.
  */
 export class PageBits {
   private words: Uint32Array;
