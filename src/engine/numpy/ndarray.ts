@@ -354,6 +354,19 @@ export class Arrays {
     const t = this.t;
     if (t.size(s) === 0 || t.data[s] === 0) return;
     const a = this.alloc;
+    // a dense block in any axis order (a transpose, a Fortran-order array) is read whole: one run,
+    // not one call per element (a 10,000 × 10,000 a.T.sum() would make 10^8)
+    const shape = t.shape(s);
+    const strides = t.strides(s);
+    const w = t.dt(s).itemsize;
+    let lo = t.data[s];
+    let span = w;
+    for (let i = 0; i < shape.length; i++) {
+      const reach = (shape[i] - 1) * strides[i];
+      if (reach < 0) lo += reach;
+      span += Math.abs(reach);
+    }
+    if (span === t.size(s) * w) return a.read(lo, span);
     this.region(
       t.data[s],
       t.shape(s),
