@@ -17,18 +17,9 @@ const cpu = (): number => {
  * snapshot sent; "sentences": its explanation written too.
  */
 export function benchLanding(): string[] {
-  let c0 = 0;
-  let tViews = 0;
-  const msgs: FromWorker[] = [];
-  const s = new Session(
-    (m) => {
-      if (m.type === 'snapshot') tViews = cpu() - c0;
-      msgs.push(m);
-    },
-    { viewsFirst: true },
-  );
+  const { s, msgs, land: timedLand } = timedSession();
   const lines: string[] = [];
-  c0 = cpu();
+  const c0 = cpu();
   s.start(1, DEFAULT_SCENARIO.source, { tunables: {}, env: DEFAULT_ENV }, { statement: 1, event: null });
   const done = msgs.find((m) => m.type === 'runDone') as Extract<FromWorker, { type: 'runDone' }>;
   lines.push(
@@ -60,11 +51,7 @@ export function benchLanding(): string[] {
   const full: number[] = [];
   const rows: string[] = [];
   const land = (label: string, e: number): void => {
-    msgs.length = 0;
-    c0 = cpu();
-    s.goto(1, 1, { statement: 0, event: e });
-    const all = cpu() - c0;
-    const v = msgs.some((m) => m.type === 'explained') ? tViews : all;
+    const { views: v, all } = timedLand({ statement: 0, event: e });
     views.push(v);
     full.push(all);
     rows.push(`${label} ${fmt(v)}/${fmt(all)} (then ${fmt(idle())} in the background)`);
@@ -103,30 +90,46 @@ const q = (xs: number[], p: number): number =>
 export function benchFirstJump(): string[] {
   const out: string[] = [];
   for (const history of [false, true]) {
-    let c0 = 0;
-    let tViews = 0;
-    const msgs: FromWorker[] = [];
-    const s = new Session(
-      (m) => {
-        if (m.type === 'snapshot') tViews = cpu() - c0;
-        msgs.push(m);
-      },
-      { viewsFirst: true },
-    );
+    const { s, msgs, land } = timedSession();
     const opts = { tunables: {}, env: DEFAULT_ENV };
     s.start(1, DEFAULT_SCENARIO.source, opts, { statement: 2, event: null }, history);
     const done = msgs.find((m) => m.type === 'runDone') as Extract<FromWorker, { type: 'runDone' }>;
     const b0 = cpu();
     while (s.background());
     const idle = cpu() - b0;
-    msgs.length = 0;
-    c0 = cpu();
-    s.goto(1, 1, { statement: 0, event: Math.round(done.totalEvents * 0.4) });
-    const all = cpu() - c0;
-    const views = msgs.some((m) => m.type === 'explained') ? tViews : all;
+    const { views, all } = land({ statement: 0, event: Math.round(done.totalEvents * 0.4) });
     out.push(
       `worker, the first jump to 40% after a share link to the end, ${history ? 'history written after the run' : 'no history (as before)'}: idle work after the run ${fmt(idle)} ms CPU; views ${fmt(views)} ms, with sentences ${fmt(all)} ms`,
     );
   }
   return out;
+}
+
+/**
+ * A Session that keeps its messages, and a landing timed in CPU ms: `views` when its snapshot was
+ * sent (the whole landing when no sentences followed), `all` with its explanation written too.
+ */
+function timedSession(): {
+  s: Session;
+  msgs: FromWorker[];
+  land: (to: { statement: number; event: number }) => { views: number; all: number };
+} {
+  let c0 = 0;
+  let tViews = 0;
+  const msgs: FromWorker[] = [];
+  const s = new Session(
+    (m) => {
+      if (m.type === 'snapshot') tViews = cpu() - c0;
+      msgs.push(m);
+    },
+    { viewsFirst: true },
+  );
+  const land = (to: { statement: number; event: number }): { views: number; all: number } => {
+    msgs.length = 0;
+    c0 = cpu();
+    s.goto(1, 1, to);
+    const all = cpu() - c0;
+    return { views: msgs.some((m) => m.type === 'explained') ? tViews : all, all };
+  };
+  return { s, msgs, land };
 }
