@@ -17,8 +17,11 @@ class FakeWorker {
   postMessage(msg: ToWorker): void {
     this.sent.push(msg);
     setTimeout(() => {
+      // every question is answered, as worker.ts does (the client is busy until it is)
       if (msg.type === 'run') this.session.start(msg.runId, msg.source, msg.options, msg.target);
       else if (msg.type === 'goto') this.session.goto(msg.runId, msg.reqId, msg.target, msg.snap);
+      else if (msg.type === 'peek') this.session.peek(msg.runId, msg.reqId, msg.target);
+      else if (msg.type === 'pool') this.session.pool(msg.runId, msg.reqId, msg.address, msg.target);
     }, 1);
   }
   terminate(): void {
@@ -70,6 +73,12 @@ describe('engine client', () => {
     expect(useRun.getState().snapshot!.event).toBe(useRun.getState().shown!.event);
     expect(useRun.getState().shown!.event).toBeLessThanOrEqual(b.event);
     expect(useRun.getState().shown!.event).toBeGreaterThan(a.event - 10);
+    // A question (a pool) keeps the client busy until it is answered: the idle signal waits for it.
+    const asked = c.pool(0x7f0000000000, { statement: 3, event: null });
+    expect(c.busy).toBe(true);
+    await expect(asked).resolves.toBeNull();
+    await settled(c);
+    expect(c.busy).toBe(false);
   });
 
   it('a worker that fails to load says so, goes idle, and Retry runs again', async () => {

@@ -56,9 +56,16 @@ export class EngineClient {
     private readonly history = false,
   ) {}
 
+  /** Busy while a run, a landing, its sentences or a question (a pool, a unit, a report) is unanswered. */
   get busy(): boolean {
     const st = this.store.getState();
-    return st.status !== 'idle' || st.explaining || this.inFlight !== null || this.pending !== null;
+    return (
+      st.status !== 'idle' ||
+      st.explaining ||
+      this.inFlight !== null ||
+      this.pending !== null ||
+      this.replies.size > 0
+    );
   }
 
   /** The newest position asked for: the one waiting, else the one being computed, else the one shown. */
@@ -198,10 +205,14 @@ export class EngineClient {
     this.worker = null;
     this.inFlight = null;
     this.pending = null;
-    // Questions to a terminated worker are never answered: answer them empty.
-    for (const [, f] of this.replies)
-      f({ type: 'objects', runId: this.runId, reqId: 0, objects: [], owner: null });
+    this.answerEmpty();
+  }
+
+  /** Questions a terminated or failed worker will never answer: answered empty (an inspector says so). */
+  private answerEmpty(): void {
+    const waiting = [...this.replies.values()];
     this.replies.clear();
+    for (const f of waiting) f({ type: 'objects', runId: this.runId, reqId: 0, objects: [], owner: null });
   }
 
   private send(msg: ToWorker): void {
@@ -309,12 +320,18 @@ export class EngineClient {
       case 'objects':
       case 'peeked':
       case 'whence':
-        this.replies.get(msg.reqId)?.(msg);
+      {
+        const f = this.replies.get(msg.reqId);
         this.replies.delete(msg.reqId);
+        f?.(msg);
+        // the idle signal waits for inspector answers too (a panel reads its answer after idle)
+        if (this.replies.size === 0) this.settle();
         break;
+      }
       case 'failed':
         this.inFlight = null;
         this.pending = null;
+        this.answerEmpty();
         this.store.setState({ status: 'idle', error: msg.error, progress: null });
         this.settle();
         break;
