@@ -319,8 +319,7 @@ export class EngineClient {
       case 'unit':
       case 'objects':
       case 'peeked':
-      case 'whence':
-      {
+      case 'whence': {
         const f = this.replies.get(msg.reqId);
         this.replies.delete(msg.reqId);
         f?.(msg);

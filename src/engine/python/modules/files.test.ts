@@ -142,6 +142,28 @@ describe('files on the simulated file system', () => {
     expect(valueOf(p, 'r')).toBe('"[Errno 2] No such file or directory: \'/tmp/never_written.txt\'"');
   });
 
+  it('/dev/null takes what is written and reads empty, as 3.11.7 does', () => {
+    const p = runAll(
+      [
+        'import os',
+        'with open(os.devnull, "w") as f:',
+        '    for i in range(2000):',
+        '        print(i, "x" * 50, file=f)',
+        'with open("/dev/null", "rb") as g:',
+        '    back = g.read()',
+        'there = os.path.exists("/dev/null")',
+        'try:',
+        '    os.remove("/dev/null")',
+        '    r = "removed"',
+        'except PermissionError as e:',
+        '    r = str(e)',
+      ].join('\n'),
+    );
+    expect(valueOf(p, 'back')).toBe("b''");
+    expect(valueOf(p, 'there')).toBe('True');
+    expect(valueOf(p, 'r')).toBe('"[Errno 13] Permission denied: \'/dev/null\'"');
+  });
+
   it('a big readlines() holds every line as a str and the list, and they go at del', () => {
     const p = runAll(
       [

@@ -46,6 +46,18 @@ export class Inode {
   }
 }
 
+/**
+ * /dev/null, a character device: what is written is dropped (the kernel's write_null returns the
+ * count and keeps nothing), a read is at end of file. Scripts silence output with it
+ * (`print(..., file=open(os.devnull, 'w'))`); its writes cost the process only its own buffers.
+ */
+export class NullDevice extends Inode {
+  override writeAt(): void {}
+  override truncate(): void {}
+}
+
+export const DEV_NULL = '/dev/null';
+
 export interface OpenFile {
   path: string;
   inode: Inode;
@@ -65,8 +77,8 @@ export interface OpenFlags {
 }
 
 export class SimFs {
-  readonly files = new Map<string, Inode>();
-  readonly dirs = new Set<string>(['/', '/tmp', '/proc']);
+  readonly files = new Map<string, Inode>([[DEV_NULL, new NullDevice()]]);
+  readonly dirs = new Set<string>(['/', '/tmp', '/proc', '/dev']);
   readonly fds = new Map<number, OpenFile>();
   /** tempfile's name sequence (deterministic: the real one draws from random.Random()). */
   tempCounter = 0;
@@ -144,6 +156,9 @@ export class SimFs {
   unlink(vm: Vm, path: string): void {
     const abs = absPath(path);
     if (this.dirs.has(abs)) throw osError(vm, 'IsADirectoryError', 21, 'Is a directory', path);
+    // /dev belongs to root's devtmpfs; a user's script gets EACCES (run as root it would succeed and
+    // break the machine: no script means to)
+    if (abs.startsWith('/dev/')) throw osError(vm, 'PermissionError', 13, 'Permission denied', path);
     if (!this.files.delete(abs)) throw osError(vm, 'FileNotFoundError', 2, 'No such file or directory', path);
   }
 
