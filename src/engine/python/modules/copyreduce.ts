@@ -21,7 +21,8 @@ import { getState } from './picklereduce';
  * copy._reconstruct then makes `cls.__new__(cls)`, enters it in the memo (deep copy), copies the
  * state (deeply: through deepcopy with the memo) and sets it: y.__dict__.update(state), then
  * setattr for each slot. The objects made are CPython's (the new instance, its dict, the copied
- * values); the reduce tuples and the Python frames of copy.py/copyreg.py are not allocated.
+ * values) and, for deepcopy, _reconstruct's generator expression and call tuple
+ * (copyreconstruct.ts); the reduce tuples and copy.py/copyreg.py's frame objects are not allocated.
  */
 const CUSTOM = ['__reduce_ex__', '__reduce__', '__getnewargs__', '__getnewargs_ex__'];
 
