@@ -77,6 +77,22 @@ def nest_tuple(n):
         x = (x,)
     return x
 
+class Inst:
+    def __init__(self, inner):
+        self.inner = inner
+
+def nest_instance(n):
+    x = None
+    for _ in range(n):
+        x = Inst(x)
+    return x
+
+def nest_frozenset(n):
+    x = frozenset()
+    for _ in range(n):
+        x = frozenset([x])
+    return x
+
 def deepest(name, op, guess):
     # the deepest nesting that works, looked for near `guess` (the real 3.11.7's) in both directions
     def works(n):
@@ -103,6 +119,9 @@ for name, op, guess in [
     ("json_loads", lambda n: json.loads("[" * n + "]" * n), C),
     ("str_list", lambda n: str(nest(n)), C),
     ("deepcopy", lambda n: copy.deepcopy(nest(n)), 490),
+    # through copy._reconstruct: its frame, and a set's <genexpr> frame, on the count
+    ("deepcopy_instance", lambda n: copy.deepcopy(nest_instance(n)), 249),
+    ("deepcopy_frozenset", lambda n: copy.deepcopy(nest_frozenset(n)), 198),
     ("pickle_dumps", lambda n: pickle.dumps(nest(n)), C // 2),
 ]:
     deepest(name, op, guess)

@@ -16,6 +16,7 @@ import type { CallLog } from './compiler/cheap/heap';
 import { NotSupported, PyError, PySyntaxError } from './errors';
 import { Interpreter } from './eval/interpreter';
 import { Script } from './eval/script';
+import { RECORDER_FRAMES } from './eval/thread';
 import { PythonSyntaxError, parse } from './syntax';
 import { prepareSource } from './syntax/source';
 import { systemExit } from './eval/systemexit';
@@ -267,6 +268,8 @@ export class PythonProcess {
       mallocStats: () => mallocStatsText(this.libc),
       sourceOf: (f) => (f === filename ? source : null),
       threads: { kernel: this.kernel, libc: this.libc, clock: this.clock },
+      // compared with a recording: the scenario runs under the recorder child's exec (thread.ts)
+      framesBelow: this.opts.recorderChild ? RECORDER_FRAMES : 0,
     });
     this.evaluator = it;
     it.start(this.globals);

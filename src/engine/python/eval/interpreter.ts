@@ -124,7 +124,7 @@ export class Interpreter implements Evaluator, DeferringEvaluator, InterpreterSe
     this.asyncTypes = evalTypes.asyncTypes;
     this.asyncGenType = this.asyncTypes.gen;
     this.strType = vm.types[T.Str].typeObject;
-    this.thread = new ThreadState(vm, dataStack);
+    this.thread = new ThreadState(vm, dataStack, opts.framesBelow ?? 0);
     vm.eval = this;
     if (opts.threads) this.threadsImpl = new Threads(this, opts.threads, BREAKER_INTERVAL);
   }

@@ -37,6 +37,8 @@ export interface InterpreterOptions {
   threads?: ThreadsHost;
   /** A file's source text (the script's), for tracebacks a module formats (logging.exception). */
   sourceOf?: (filename: string) => string | null;
+  /** Frames below the script's module frame (thread.ts RECORDER_FRAMES under the recorder; default 0). */
+  framesBelow?: number;
 }
 
 /**

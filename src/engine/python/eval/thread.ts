@@ -9,10 +9,14 @@ import { Frame } from './frame';
 export const DEFAULT_RECURSION_LIMIT = 1000;
 
 /**
- * Frames below the script's own: the recorder runs the scenario from tools/hw_child.py's module
- * code (exec → PyEval_EvalCode), so at the scenario's top level the recursion depth is already 2,
- * as `python3 script.py` with one frame of runpy would not be. A recursive function therefore
- * gets 998 frames of its own, as in the recorded runs.
+ * Frames below the script's own in the recorder: it runs the scenario from tools/hw_child.py's
+ * module code (exec → PyEval_EvalCode), so at the scenario's top level the recursion depth is
+ * already 2, where `python3 script.py` (pymain_run_file → PyEval_EvalCode) starts the module frame
+ * at 1. A process compared with a recording runs under that frame (ProcessOptions.recorderChild),
+ * so a recursive function gets 998 frames of its own as in the recorded runs; the page and the CLI
+ * run as `python3 script.py`: 999, and RecursionError's text (which check fails first, how many
+ * times the line repeats) as python3 prints it. Measured on 3.11.7: `def f(n): return f(n + 1)`
+ * repeats its line 996 more times as `python3 script.py`, 995 under the recorder's exec.
  */
 export const RECORDER_FRAMES = 1;
 
@@ -40,7 +44,7 @@ export class ThreadState {
   /** cframe.current_frame: the innermost running frame. */
   current: Frame | null = null;
   /** How deep the recursion counter is (limit - recursion_remaining). */
-  depth = RECORDER_FRAMES;
+  depth: number;
   /** interp->ceval.recursion_limit (sys.setrecursionlimit). */
   recursionLimit = DEFAULT_RECURSION_LIMIT;
   /**
@@ -59,9 +63,12 @@ export class ThreadState {
   constructor(
     readonly vm: Vm,
     readonly dataStack: DataStack,
+    /** Frames below the script's module frame: 0 as `python3 script.py`, RECORDER_FRAMES in the recorder. */
+    framesBelow = 0,
   ) {
+    this.depth = framesBelow;
     this.cLimit = C_RECURSION_LIMIT[vm.py.name] ?? 0;
-    this.cDepth = this.cLimit === 0 ? 0 : EVAL_C_STACK_UNITS * (1 + RECORDER_FRAMES);
+    this.cDepth = this.cLimit === 0 ? 0 : EVAL_C_STACK_UNITS * (1 + framesBelow);
     // tstate->exc_state: the thread's own exc_info item (generators push theirs while they run).
     if (vm.thread.excInfo.length === 0) vm.thread.excInfo.push(0);
   }

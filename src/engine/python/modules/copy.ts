@@ -18,6 +18,7 @@ import { quickened, tick } from './pyframe';
 import { fn, makeModule } from './module';
 import type { ModuleSpec } from './registry';
 import { reduceCopy } from './copyreduce';
+import { reconstructDeep } from './copyreconstruct';
 import { checkRecursiveCall, withPythonFrame } from '../objects/recursion';
 
 /**
@@ -104,6 +105,16 @@ const idOf = (vm: Vm, x: number): number => {
   return fromLong(vm, vm.id(x));
 };
 
+/** _reconstruct's `memo[id(x)] = y`: a new id() int as the key. */
+function memoEnter(vm: Vm, memo: number, x: number, y: number): void {
+  const k = idOf(vm, x);
+  try {
+    dictSetItem(vm, memo, k, y);
+  } finally {
+    vm.decref(k);
+  }
+}
+
 /**
  * deepcopy(x, memo): the memo probed with a new id() int; atomic types are themselves; lists,
  * tuples and dicts through their copiers; anything else through __deepcopy__. A copy that is not
@@ -136,12 +147,14 @@ function deepCopyFrame(vm: Vm, x: number, memo: number, later: number[] | null):
     else {
       const copier = lookupAttr(vm, x, '__deepcopy__');
       if (copier === 0) {
-        // _reconstruct: the new object is in the memo before its state is copied (cycles find it)
+        // _reconstruct: the new object is in the memo (memo[id(x)]: a new key, which deepcopy's
+        // memo[d] = y below keeps) before its state is copied (cycles find it)
         y = reduceCopy(
           vm,
           x,
           (v) => deepCopy(vm, v, memo),
-          (made) => dictSetItem(vm, memo, d, made),
+          (made) => memoEnter(vm, memo, x, made),
+          memo,
         );
       } else {
         try {
@@ -165,9 +178,10 @@ function deepCopyFrame(vm: Vm, x: number, memo: number, later: number[] | null):
 /**
  * A set or frozenset has no copier in copy.py: `x.__reduce_ex__(4)` is set_reduce's
  * (type(x), (list(x),), None) (PySequence_List, then PyTuple_Pack twice), and _reconstruct
- * deep-copies the args tuple (a new tuple over a new list of copied items) and calls
- * `type(x)(*args)`; the reduction and the copied args are freed when copy.py's frames end.
- * Not made: copyreg._slotnames' caught TypeError and the bound methods (transient, freed at once).
+ * deep-copies the arguments through a generator expression into the call `type(x)(*args)`
+ * (copyreconstruct.ts: the call's tuple ends on the free list), enters the copy in the memo
+ * under a new id() key (deepcopy's own memo[d] = y then only replaces the value); the reduction
+ * is freed when copy.py's frames end. Not made: the bound methods (transient, freed at once).
  */
 function deepSet(vm: Vm, x: number, memo: number): number {
   return withPythonFrame(vm, () => deepSetFrame(vm, x, memo));
@@ -183,12 +197,14 @@ function deepSetFrame(vm: Vm, x: number, memo: number): number {
   vm.incref(vm.s.None);
   const rv = tupleFromItems(vm, [tp, args, vm.s.None]);
   try {
-    const copied = deepCopy(vm, args, memo);
-    try {
-      return call(vm, tp, [tupleItems(vm, copied)[0]], null);
-    } finally {
-      vm.decref(copied);
-    }
+    return reconstructDeep(
+      vm,
+      args,
+      memo,
+      (a) => deepCopy(vm, a, memo),
+      (star) => call(vm, tp, Array.from(tupleItems(vm, star)), null),
+      (y) => memoEnter(vm, memo, x, y),
+    );
   } finally {
     vm.decref(args);
     vm.decref(rv);

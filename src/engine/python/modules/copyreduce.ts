@@ -8,7 +8,9 @@ import { namespaceType } from '../objects/namespace';
 import { intern, strValue } from '../objects/str';
 import { T, TpFlags, type TypeSlots } from '../objects/types';
 import type { Vm } from '../runtime/vm';
-import { tupleItems } from '../objects/tuple';
+import { tupleFromItems, tupleItems } from '../objects/tuple';
+import { reconstructDeep } from './copyreconstruct';
+import { withPythonFrame } from '../objects/recursion';
 import { getState } from './picklereduce';
 
 /**
@@ -19,7 +21,8 @@ import { getState } from './picklereduce';
  * copy._reconstruct then makes `cls.__new__(cls)`, enters it in the memo (deep copy), copies the
  * state (deeply: through deepcopy with the memo) and sets it: y.__dict__.update(state), then
  * setattr for each slot. The objects made are CPython's (the new instance, its dict, the copied
- * values); the reduce tuples and the Python frames of copy.py/copyreg.py are not allocated.
+ * values) and, for deepcopy, _reconstruct's generator expression and call tuple
+ * (copyreconstruct.ts); the reduce tuples and copy.py/copyreg.py's frame objects are not allocated.
  */
 const CUSTOM = ['__reduce_ex__', '__reduce__', '__getnewargs__', '__getnewargs_ex__'];
 
@@ -98,71 +101,102 @@ function plainReduce(vm: Vm, tp: TypeSlots): boolean {
 /**
  * _reconstruct(x, memo, copyreg.__newobj__, (cls,), state): `copyValue` copies a state value
  * (the identity for copy.copy, deepcopy with the memo for deepcopy); `enter` puts the new object
- * in the memo before the state is copied, so cycles find it.
+ * in the memo before the state is copied, so cycles find it. `memo` (deepcopy's, 0 for copy.copy):
+ * the arguments (cls,) go through _reconstruct's generator expression (copyreconstruct.ts) into
+ * copyreg.__newobj__; SimpleNamespace's are () (`if deep and args` is false).
  */
 export function reduceCopy(
   vm: Vm,
   x: number,
   copyValue: (v: number) => number,
   enter: (y: number) => void,
+  memo = 0,
 ): number {
   const tp = vm.typeOf(x);
   if (!plainReduce(vm, tp)) throw new NotSupported(`copy of a ${tp.name} (through its own __reduce_ex__)`);
   // copyreg.__newobj__(cls): cls.__new__(cls)
-  const newFn = getAttr(vm, tp.typeObject, '__new__');
-  let y: number;
-  try {
-    y = call(vm, newFn, [tp.typeObject], null);
-  } finally {
-    vm.decref(newFn);
-  }
-  try {
-    enter(y);
-    if (customState(vm, tp)) {
-      setCustomState(vm, x, y, tp, copyValue);
-      return y;
+  const newObj = (): number => {
+    const newFn = getAttr(vm, tp.typeObject, '__new__');
+    try {
+      return call(vm, newFn, [tp.typeObject], null);
+    } finally {
+      vm.decref(newFn);
     }
-    // the state: the __dict__ (object___getstate__ reads it through PyObject_GenericGetDict)
-    const hasDict = tp.dictoffset !== 0;
-    const st = heapInstanceState(vm, x);
-    if (hasDict) {
-      const state = instanceDict(vm, x);
-      // `if state:` then y.__dict__.update(state), the state deep-copied first for deepcopy
-      if (vm.table.n[state] > 0) {
-        const copied = copyValue(state);
-        try {
-          dictMerge(vm, instanceDict(vm, y), copied);
-        } finally {
-          vm.decref(copied);
-        }
+  };
+  if (memo === 0 || tp.id === namespaceType(vm).id) {
+    const y = newObj();
+    try {
+      reconstructState(vm, x, y, tp, copyValue, enter);
+    } catch (e) {
+      vm.decref(y);
+      throw e;
+    }
+    return y;
+  }
+  // reduce_newobj's (cls,); _reconstruct is a frame (a nested instance costs 4 a level: 249 deep on 3.11.7)
+  vm.incref(tp.typeObject);
+  const args = tupleFromItems(vm, [tp.typeObject]);
+  try {
+    return withPythonFrame(vm, () =>
+      reconstructDeep(vm, args, memo, copyValue, newObj, (y) =>
+        reconstructState(vm, x, y, tp, copyValue, enter),
+      ),
+    );
+  } finally {
+    vm.decref(args);
+  }
+}
+
+/** The new object `y` entered in the memo, then x's state copied onto it (__dict__, __slots__, or its own __setstate__). */
+function reconstructState(
+  vm: Vm,
+  x: number,
+  y: number,
+  tp: TypeSlots,
+  copyValue: (v: number) => number,
+  enter: (y: number) => void,
+): void {
+  enter(y);
+  if (customState(vm, tp)) {
+    setCustomState(vm, x, y, tp, copyValue);
+    return;
+  }
+  // the state: the __dict__ (object___getstate__ reads it through PyObject_GenericGetDict)
+  const hasDict = tp.dictoffset !== 0;
+  const st = heapInstanceState(vm, x);
+  if (hasDict) {
+    const state = instanceDict(vm, x);
+    // `if state:` then y.__dict__.update(state), the state deep-copied first for deepcopy
+    if (vm.table.n[state] > 0) {
+      const copied = copyValue(state);
+      try {
+        dictMerge(vm, instanceDict(vm, y), copied);
+      } finally {
+        vm.decref(copied);
       }
     }
-    // __slots__: the slot values as a dict, then setattr on the copy
-    if (st?.slots) {
-      const members = (tp.extra as { members: string[] }).members;
-      const slotState = dictNew(vm);
+  }
+  // __slots__: the slot values as a dict, then setattr on the copy
+  if (st?.slots) {
+    const members = (tp.extra as { members: string[] }).members;
+    const slotState = dictNew(vm);
+    try {
+      members.forEach((name, i) => {
+        const v = st.slots![i];
+        if (v !== 0) dictSetItem(vm, slotState, intern(vm, name), v);
+      });
+      const copied = copyValue(slotState);
       try {
-        members.forEach((name, i) => {
-          const v = st.slots![i];
-          if (v !== 0) dictSetItem(vm, slotState, intern(vm, name), v);
-        });
-        const copied = copyValue(slotState);
-        try {
-          for (const [k, v] of dictEntries(vm, copied)) {
-            const descr = typeLookup(vm, tp, vm.table.type[k] === T.Str ? strValue(vm, k) : '');
-            const set = descr !== 0 ? vm.typeOf(descr).descrSet : null;
-            if (set) set(vm, descr, y, v);
-          }
-        } finally {
-          vm.decref(copied);
+        for (const [k, v] of dictEntries(vm, copied)) {
+          const descr = typeLookup(vm, tp, vm.table.type[k] === T.Str ? strValue(vm, k) : '');
+          const set = descr !== 0 ? vm.typeOf(descr).descrSet : null;
+          if (set) set(vm, descr, y, v);
         }
       } finally {
-        vm.decref(slotState);
+        vm.decref(copied);
       }
+    } finally {
+      vm.decref(slotState);
     }
-  } catch (e) {
-    vm.decref(y);
-    throw e;
   }
-  return y;
 }

@@ -240,8 +240,14 @@ function tupleHash(vm: Vm, h: number): HashKey {
   return '\u0000(' + parts.join(',') + ')';
 }
 
+/**
+ * An item's key inside a tuple's or frozenset's key: a string length-prefixed (no ':' in a number's
+ * or bigint's text, so the joined key reads back one way). Not JSON.stringify: its escapes of the
+ * nested keys' quotes and NULs doubled at every level, and a 40-deep nested tuple used as a dict
+ * key (or a frozenset of a frozenset … ) outgrew V8's 512 Mi-character strings.
+ */
 export function keyText(k: HashKey): string {
-  return typeof k === 'string' ? JSON.stringify(k) : typeof k === 'bigint' ? k.toString() + 'n' : String(k);
+  return typeof k === 'string' ? `${k.length}:${k}` : typeof k === 'bigint' ? k.toString() + 'n' : String(k);
 }
 
 function tupleText(vm: Vm, h: number, depth: number): string {
