@@ -5,7 +5,7 @@ import { asSsize, hasIndex } from '../abstract/number';
 import { typeName } from '../abstract/object';
 import type { Vm } from '../runtime/vm';
 import { bytearrayFromString } from './bytearray';
-import { readBytes, readBytesStrided } from './bytesread';
+import { readAllBytes, readBytes, readBytesStrided } from './bytesread';
 import { contentBytes, contentFromBytes, isUniform, storeByte, type ByteContent } from './bytestore';
 import { BYTES_METHODS } from './bytesmethods';
 import { bytesIterNew } from './bytesiter';
@@ -117,20 +117,43 @@ export function bytesOf(vm: Vm, h: number): string | null {
   return s;
 }
 
-/** bytes_concat: an empty operand gives the other one back (when it is exact bytes). */
+/** The content of `a` then `b`: a string up to 1 MiB, one fill when both are that fill, else a store. */
+function concatContent(a: ByteContent, b: ByteContent): ByteContent {
+  const na = byteLength(a);
+  const n = na + byteLength(b);
+  if (typeof a === 'string' && typeof b === 'string' && n <= 1 << 20) return a + b;
+  const fillOf = (c: ByteContent): number | null =>
+    byteLength(c) === 0 ? -1 : isUniform(c) ? (c as { fill: number }).fill : null;
+  const fa = fillOf(a);
+  const fb = fillOf(b);
+  if (fa !== null && fb !== null && (fa === fb || fa < 0 || fb < 0)) return { fill: Math.max(fa, fb, 0), length: n };
+  if (n > 64 << 20) throw new NotSupported('concatenating bytes over 64 MiB');
+  const out = new Uint8Array(n);
+  out.set(contentBytes(a, 0, na), 0);
+  out.set(contentBytes(b, 0, byteLength(b)), na);
+  return contentFromBytes(out);
+}
+
+/**
+ * bytes_concat: an empty operand gives the other one back (when it is exact bytes); else a new
+ * bytes (not zeroed) and a memcpy of each operand, whose pages are read.
+ */
 function bytesConcat(vm: Vm, a: number, b: number): number {
-  const sb = bytesOf(vm, b);
-  if (sb === null) throw typeError(vm, "can't concat %.100s to %.100s", typeName(vm, b), typeName(vm, a));
+  if (!isBytesLike(vm, b)) throw typeError(vm, "can't concat %.100s to %.100s", typeName(vm, b), typeName(vm, a));
   const ca = bytesContent(vm, a);
-  if (byteLength(ca) === 0 && vm.table.type[b] === T.Bytes) {
+  const cb = bytesContent(vm, b);
+  if (vm.table.n[a] === 0 && vm.table.type[b] === T.Bytes) {
     vm.incref(b);
     return b;
   }
-  if (sb.length === 0) {
+  if (vm.table.n[b] === 0) {
     vm.incref(a);
     return a;
   }
-  return bytesNew(vm, bytesOf(vm, a)! + sb);
+  const out = bytesNew(vm, concatContent(ca, cb));
+  readAllBytes(vm, a);
+  readAllBytes(vm, b);
+  return out;
 }
 
 function bytesRepeat(vm: Vm, a: number, n: number): number {
@@ -140,13 +163,18 @@ function bytesRepeat(vm: Vm, a: number, n: number): number {
     return a;
   }
   const len = byteLength(c) * Math.max(0, n);
+  if (n > 1) readAllBytes(vm, a); // bytes_repeat's memcpy (a 1-byte source is a memset: no buffer read)
   const s = byteString(c);
-  const content: ByteContent =
-    s !== null && s.length === 1
-      ? { fill: s.charCodeAt(0), length: len }
-      : s !== null && len < 1 << 24
-        ? s.repeat(Math.max(0, n))
-        : { fill: 0, length: len };
+  let content: ByteContent;
+  if (s !== null && s.length === 1) content = { fill: s.charCodeAt(0), length: len };
+  else if (isUniform(c)) content = { fill: (c as { fill: number }).fill, length: len };
+  else if (s !== null && len < 1 << 24) content = s.repeat(Math.max(0, n));
+  else if (len <= 64 << 20) {
+    const unit = contentBytes(c, 0, byteLength(c));
+    const out = new Uint8Array(len);
+    for (let at = 0; at < len; at += unit.length) out.set(unit, at);
+    content = contentFromBytes(out);
+  } else throw new NotSupported('a repeat of mixed bytes past 64 MiB');
   return bytesNew(vm, content);
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PythonProcess } from '../process';
+import { valueOf } from '../testing';
 
 /**
  * Reads that fault pages in (bytesread.ts): bytes(n) is PyObject_Calloc'd, so its pages past the
@@ -32,6 +33,7 @@ const MEASURED: [string, string, string, number][] = [
   ['one memoryview item', 'src = bytes(N)', 'r = memoryview(src)[5000]', 4],
   ['endswith (the tail memcmp)', 'src = bytes(N)', "r = src.endswith(b'x')", 4],
   ['join of two', 'src = bytes(N)', "r = b''.join([src, src])", 1952],
+  ['concatenation (bytes_concat: two memcpys)', 'src = bytes(N)', 'r = src + b"x"', 1952],
   ['join of one is the item', 'src = bytes(N)', "r = b''.join([src])", 0],
   ['md5', 'import hashlib\nsrc = bytes(N)', 'r = hashlib.md5(src).digest()', 1952],
   ['crc32', 'import zlib\nsrc = bytes(N)', 'r = zlib.crc32(src)', 1952],
@@ -77,6 +79,13 @@ describe('reads of never-written bytes fault their pages in (bytes(2_000_000), m
     const left = (p.kernel.rss - b) / 1024;
     expect(Math.abs((b - a) / 1024 - 18116)).toBeLessThanOrEqual(64);
     expect(Math.abs(left - 1428)).toBeLessThanOrEqual(64);
+  });
+
+  it('big contents concatenate and repeat as python3.11 prints them', () => {
+    const p = new PythonProcess({});
+    p.load('');
+    p.exec("src = bytes(2_000_000)\nout = [(src + b'ab').count(b'ab'), len(src * 2), (src + b'xyz')[-3:], (b'ab' * 3_000_000)[-2:], (src + src)[:3] == bytes(3)]");
+    expect(valueOf(p, 'out')).toBe("[1, 4000000, b'xyz', b'ab', True]");
   });
 
   it('a read already resident costs no second fault: count twice is the same +1,952 KB', () => {
