@@ -202,14 +202,9 @@ export class Mem {
    * madvise, brk — can take a page away again).
    */
   touch(addr: number, len: number): void {
-    if (addr === 0 || len <= 0 || Mem.isAccounted(addr)) return;
-    const page = Math.floor(addr / 4096);
-    const epoch = this.kernel.log.length;
-    if (page === this.lastPage && epoch === this.lastEpoch && Math.floor((addr + len - 1) / 4096) === page)
-      return;
+    if (this.resident(addr, len)) return;
     this.kernel.touch(addr, len);
     this.lastPage = Math.floor((addr + len - 1) / 4096);
-    this.lastEpoch = epoch;
   }
 
   /**
@@ -220,14 +215,24 @@ export class Mem {
    * system call happened since, as touch does.
    */
   read(addr: number, len: number): void {
-    if (addr === 0 || len <= 0 || Mem.isAccounted(addr)) return;
+    if (this.resident(addr, len)) return;
+    this.kernel.readAnon(addr, len);
+    this.lastPage = Math.floor((addr + len - 1) / 4096);
+  }
+
+  /**
+   * Nothing to do for [addr, addr+len): not in the heap or a mapping (NULL, an import's accounted
+   * block), or within the page last read or written with no system call since (then the caller
+   * records its last page; the epoch is noted here).
+   */
+  private resident(addr: number, len: number): boolean {
+    if (addr === 0 || len <= 0 || Mem.isAccounted(addr)) return true;
     const page = Math.floor(addr / 4096);
     const epoch = this.kernel.log.length;
     if (page === this.lastPage && epoch === this.lastEpoch && Math.floor((addr + len - 1) / 4096) === page)
-      return;
-    this.kernel.readAnon(addr, len);
-    this.lastPage = Math.floor((addr + len - 1) / 4096);
+      return true;
     this.lastEpoch = epoch;
+    return false;
   }
 
   private check(): void {
