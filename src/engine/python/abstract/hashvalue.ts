@@ -1,5 +1,6 @@
 import { NotSupported } from '../errors';
 import { byteString, bytesContent } from '../objects/bytes';
+import { readAllBytes } from '../objects/bytesread';
 import { F_BIG } from '../objects/table';
 import { strKind, strValue } from '../objects/str';
 import { tupleFromItems, tupleItem } from '../objects/tuple';
@@ -212,6 +213,7 @@ export function hashValue(vm: Vm, h: number): bigint {
   if (tp.id === T.Bytes) {
     const s = byteString(bytesContent(vm, h));
     if (s === null) throw new NotSupported('hash() of bytes over 1 MB');
+    readAllBytes(vm, h); // _Py_HashBytes reads every byte
     return s.length === 0 ? 0n : siphash13(Uint8Array.from(s, (c) => c.charCodeAt(0)));
   }
   if (tp.id === T.Tuple) return tupleHash(vm, h);

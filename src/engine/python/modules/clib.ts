@@ -1,5 +1,6 @@
 import { byteAt, type ByteContent } from '../objects/bytes';
 import { bufferByte, getBuffer, hasBuffer, releaseBuffer, type BufferView } from '../objects/buffer';
+import { readBytes } from '../objects/bytesread';
 import { isMemoryview, memoryviewBuffer } from '../objects/memoryview';
 import { typeError } from '../abstract/errors';
 import { typeName } from '../abstract/object';
@@ -50,6 +51,7 @@ export function forEachChunk(vm: Vm, view: BufferView, fn: (chunk: Uint8Array) =
   for (let off = 0; off < view.len; off += CHUNK) {
     const n = Math.min(CHUNK, view.len - off);
     const base = view.offset + off;
+    if (content !== null) readBytes(vm, view.obj, base, n); // the C loop's reads: fresh pages fault in
     if (typeof content === 'string') for (let i = 0; i < n; i++) buf[i] = content.charCodeAt(base + i);
     else if (content !== null) for (let i = 0; i < n; i++) buf[i] = byteAt(content, base + i);
     else for (let i = 0; i < n; i++) buf[i] = bufferByte(vm, view.obj, base + i);

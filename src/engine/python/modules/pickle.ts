@@ -1,4 +1,5 @@
 import { getAttr } from '../abstract/attr';
+import { readAllBytes } from '../objects/bytesread';
 import { call } from '../abstract/call';
 import { raiseString, typeError } from '../abstract/errors';
 import { NotSupported } from '../errors';
@@ -61,6 +62,7 @@ function bytesOf(vm: Vm, h: number, fname: string): Uint8Array {
     throw typeError(vm, `a bytes-like object is required, not '${vm.typeOf(h).name}'`);
   const c = bytesContent(vm, h);
   const n = t === T.ByteArray ? vm.table.n[h] : byteLength(c);
+  readAllBytes(vm, h); // the unpickler reads the whole input
   const out = new Uint8Array(n);
   if (typeof c === 'string') for (let i = 0; i < n; i++) out[i] = c.charCodeAt(i);
   else for (let i = 0; i < n; i++) out[i] = byteAt(c, i);

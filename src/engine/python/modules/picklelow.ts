@@ -1,4 +1,5 @@
 import { BYTES_HEADER, byteAt, byteLength, bytesContent } from '../objects/bytes';
+import { readAllBytes } from '../objects/bytesread';
 import { floatBufSize, floatRepr } from '../objects/float';
 import { intern, strNew, strValue } from '../objects/str';
 import { tupleFromItems } from '../objects/tuple';
@@ -106,6 +107,7 @@ export interface PicklerLow extends PicklerCore {
 export function saveBytesReduce(p: PicklerLow, vm: Vm, obj: number): void {
   const c = bytesContent(vm, obj);
   const n = byteLength(c);
+  readAllBytes(vm, obj); // PyUnicode_DecodeLatin1 reads every byte
   let text = '';
   for (let i = 0; i < n; i++) text += String.fromCharCode(byteAt(c, i));
   let argtup: number;

@@ -1,4 +1,5 @@
 import { memoryError, NotSupported } from '../errors';
+import { readAllBytes } from '../objects/bytesread';
 import { byteAt, byteLength, bytesContent, BYTES_HEADER } from '../objects/bytes';
 import { dictEntries } from '../objects/dict';
 import { intValue } from '../objects/int';
@@ -341,6 +342,7 @@ export class Pickler {
   private saveBytes(obj: number): void {
     if (this.proto < 3) return saveBytesReduce(this, this.vm, obj);
     const c = bytesContent(this.vm, obj);
+    readAllBytes(this.vm, obj); // _Pickler_write's memcpy (or the frame's) reads the payload
     const data = new Uint8Array(byteLength(c));
     for (let i = 0; i < data.length; i++) data[i] = byteAt(c, i);
     const n = data.length;
@@ -353,6 +355,7 @@ export class Pickler {
   private saveByteArray(obj: number): void {
     if (this.proto < 5) throw new NotSupported('pickle of a bytearray below protocol 5 (save_reduce)');
     const c = bytesContent(this.vm, obj);
+    readAllBytes(this.vm, obj);
     const data = new Uint8Array(this.vm.table.n[obj]);
     for (let i = 0; i < data.length; i++) data[i] = byteAt(c, i);
     this.writeBytes([OP.BYTEARRAY8, ...le64(data.length)], data);

@@ -5,6 +5,7 @@ import { ArrayType } from './arraytype';
 import { isModuleInstance } from './modtypes';
 import { byteAt, latin1Text, type ByteContent } from './bytes';
 import { bytearrayWrite } from './bytearray';
+import { readBytes } from './bytesread';
 import { contentBytes } from './bytestore';
 import { NotSupported } from '../errors';
 import { E, exc } from './exctypes';
@@ -110,7 +111,10 @@ export function checkResizable(vm: Vm, h: number): void {
 /** The byte at offset `i` of the exporter's memory. */
 export function bufferByte(vm: Vm, obj: number, i: number): number {
   const t = vm.table.type[obj];
-  if (t === T.Bytes || t === T.ByteArray) return byteAt(vm.table.side[obj] as ByteContent, i);
+  if (t === T.Bytes || t === T.ByteArray) {
+    readBytes(vm, obj, i, 1); // a read of one item (memoryview's unpack): its page faults in
+    return byteAt(vm.table.side[obj] as ByteContent, i);
+  }
   const e = exporterOf(vm, obj);
   if (e) return e.byte(vm, obj, i);
   return (vm.table.side[obj] as ArrayState).bytes.getUint8(i);
@@ -124,8 +128,10 @@ export function bufferString(vm: Vm, v: BufferView): string {
 /** A copy of the view's bytes [lo, hi) (offsets within the view). */
 export function bufferBytes(vm: Vm, v: BufferView, lo: number, hi: number): Uint8Array {
   const t = vm.table.type[v.obj];
-  if (t === T.Bytes || t === T.ByteArray)
+  if (t === T.Bytes || t === T.ByteArray) {
+    readBytes(vm, v.obj, v.offset + lo, hi - lo); // PyBuffer_ToContiguous's memcpy reads them
     return contentBytes(vm.table.side[v.obj] as ByteContent, v.offset + lo, v.offset + hi);
+  }
   const out = new Uint8Array(Math.max(0, hi - lo));
   for (let i = lo; i < hi; i++) out[i - lo] = bufferByte(vm, v.obj, v.offset + i);
   return out;

@@ -14,7 +14,8 @@ import {
 } from './bytearrayops';
 import { bytearrayAssSubscript } from './bytearrayslice';
 import { bytearrayIterNew } from './bytesiter';
-import { writeContent } from './bytestore';
+import { readAllBytes } from './bytesread';
+import { contentCopy, writeContent } from './bytestore';
 import { bufferString, checkResizable, getBuffer, hasBuffer, releaseBuffer } from './buffer';
 import {
   byteLength,
@@ -259,8 +260,9 @@ function bytearrayTypeNew(vm: Vm, type: TypeSlots, args: number, kwargs: number)
     const len = vm.table.n[a];
     if (len) {
       bytearrayResize(vm, h, len);
+      readAllBytes(vm, a); // the memcpy's source
       vm.mem.touch(vm.table.ptr[h], len);
-      vm.table.side[h] = byteString(c) ?? { fill: 0, length: len };
+      vm.table.side[h] = byteString(c) ?? contentCopy(c);
     }
     return h;
   }

@@ -1,5 +1,6 @@
 import type { Vm } from '../runtime/vm';
 import { bytesContent, byteAt } from './bytes';
+import { readByteAt } from './bytesread';
 import { fromSsize } from './int';
 import { moduleType } from './modtypes';
 import { selfIter } from './rangeobject';
@@ -39,6 +40,7 @@ function iterType(id: number, name: string): TypeSlots {
       const i = t.num[it];
       if (i < t.n[seq]) {
         t.num[it] = i + 1;
+        readByteAt(vm, seq, i, i === 0); // striter_next reads the byte: a fresh page faults in
         return fromSsize(vm, byteAt(bytesContent(vm, seq), i));
       }
       t.ref[it] = 0; // striter_next lets go of the bytes at the end

@@ -12,9 +12,11 @@ import {
   byteString,
   bytesContent,
   bytesNew,
+  latin1Text,
   type ByteContent,
 } from './bytes';
-import { isUniform } from './bytestore';
+import { readAllBytes } from './bytesread';
+import { contentBytes, isUniform, type ByteStore } from './bytestore';
 import { SEARCH_METHODS } from './bytessearch';
 import { SPLIT_METHODS } from './bytessplit';
 import { decodeWithErrors, handlerOf } from './codecerrors';
@@ -80,7 +82,9 @@ function join(vm: Vm, self: number, args: readonly number[]): number {
     if (buffers) vm.mem.touch(buffers, 80 * n);
     const c = joinContent(parts, bytesContent(vm, self));
     if (c === null) throw new NotSupported('bytes.join of more than 256 MB of mixed bytes');
-    return bytesNew(vm, c);
+    const out = bytesNew(vm, c);
+    for (let i = 0; i < n; i++) readAllBytes(vm, items[i]); // the memcpy of each item into the result
+    return out;
   } finally {
     if (buffers) vm.mem.free(buffers);
     if (temp) vm.decref(temp);
@@ -107,8 +111,12 @@ function decode(vm: Vm, self: number, args: readonly number[], kw: Kwargs | null
   const c = bytesContent(vm, self);
   const n = byteLength(c);
   if (n === 0) return vm.s.emptyStr;
-  const raw = byteString(c);
-  if (raw === null) throw new NotSupported('bytes.decode of more than 1 MB of zero-filled bytes');
+  // a big store (bytes(n), a slice of one) is spelled out up to 64 MiB
+  let raw = byteString(c);
+  if (raw === null && n <= 64 << 20)
+    raw = isUniform(c) ? String.fromCharCode((c as ByteStore).fill).repeat(n) : latin1Text(contentBytes(c, 0, n));
+  if (raw === null) throw new NotSupported('bytes.decode of more than 64 MiB');
+  readAllBytes(vm, self); // the decoder's loop (ascii_decode, ucs1lib) reads every byte
   if (n === 1 && (latin1 || raw.charCodeAt(0) < 128)) return vm.s.char(raw.charCodeAt(0));
   if (latin1) return strNew(vm, raw);
   // eslint-disable-next-line no-control-regex -- ASCII is every code below 128, controls included

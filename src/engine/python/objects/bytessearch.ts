@@ -5,6 +5,7 @@ import { NotSupported } from '../errors';
 import type { Vm } from '../runtime/vm';
 import { bufferString, getBuffer, hasBuffer, releaseBuffer } from './buffer';
 import { byteString, latin1Text, type ByteContent } from './bytes';
+import { readBytes } from './bytesread';
 import { contentBytes, isUniform, type ByteStore } from './bytestore';
 import { E } from './exctypes';
 import { fromSsize } from './int';
@@ -97,21 +98,37 @@ function needle(vm: Vm, h: number): string {
 function findIn(vm: Vm, self: number, args: readonly number[], name: string, right: boolean): number {
   arity(vm, name, args.length);
   const sub = needle(vm, args[0]);
+  const [start, end, p] = findAt(vm, self, args, sub, right);
+  // fastsearch reads from where it starts to the match (all of [start, end) when none)
+  if (p < 0) readBytes(vm, self, start, end - start);
+  else if (right) readBytes(vm, self, p, end - p);
+  else readBytes(vm, self, start, p + sub.length - start);
+  return p;
+}
+
+/** The search itself: [start, end] and the position, -1 when absent. */
+function findAt(
+  vm: Vm,
+  self: number,
+  args: readonly number[],
+  sub: string,
+  right: boolean,
+): [number, number, number] {
   const uniform = uniformOf(vm, self);
   if (uniform) {
     const [start, end] = bounds(vm, args, uniform.length);
-    if (end - start < sub.length || !allOf(sub, uniform.fill)) return -1;
-    return right ? end - sub.length : start;
+    if (end - start < sub.length || !allOf(sub, uniform.fill)) return [start, end, -1];
+    return [start, end, right ? end - sub.length : start];
   }
   const text = textOf(vm, self);
   const [start, end] = bounds(vm, args, text.length);
-  if (end - start < sub.length) return -1;
+  if (end - start < sub.length) return [start, end, -1];
   if (right) {
     const p = text.lastIndexOf(sub, end - sub.length);
-    return p >= start ? p : -1;
+    return [start, end, p >= start ? p : -1];
   }
   const p = text.indexOf(sub, start);
-  return p >= 0 && p + sub.length <= end ? p : -1;
+  return [start, end, p >= 0 && p + sub.length <= end ? p : -1];
 }
 
 function count(vm: Vm, self: number, args: readonly number[]): number {
@@ -122,6 +139,7 @@ function count(vm: Vm, self: number, args: readonly number[]): number {
   const [start, end] = bounds(vm, args, uniform ? uniform.length : text.length);
   if (end < start) return 0;
   if (sub.length === 0) return end - start + 1;
+  readBytes(vm, self, start, end - start); // stringlib count: every byte of [start, end)
   if (uniform) return allOf(sub, uniform.fill) ? Math.floor((end - start) / sub.length) : 0;
   let n = 0;
   for (
@@ -144,6 +162,7 @@ function tailMatch(vm: Vm, self: number, args: readonly number[], name: string, 
       throw typeError(vm, '%s first arg must be bytes or a tuple of bytes, not %s', name, typeName(vm, h));
     if (end - start < sub.length || start > text.length) return false;
     const at = atEnd ? end - sub.length : start;
+    readBytes(vm, self, at, sub.length); // the memcmp of the tail
     return text.startsWith(sub, at);
   };
   const x = args[0];
@@ -201,6 +220,9 @@ export function bytesContains(vm: Vm, self: number, x: number): boolean {
     sub = s;
   }
   const uniform = uniformOf(vm, self);
-  if (uniform) return sub.length <= uniform.length && allOf(sub, uniform.fill);
-  return textOf(vm, self).includes(sub);
+  let p: number;
+  if (uniform) p = sub.length <= uniform.length && allOf(sub, uniform.fill) ? 0 : -1;
+  else p = textOf(vm, self).indexOf(sub);
+  readBytes(vm, self, 0, p < 0 ? vm.table.n[self] : p + sub.length); // fastsearch up to the match
+  return p >= 0;
 }

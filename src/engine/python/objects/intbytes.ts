@@ -1,4 +1,5 @@
 import { raiseString, typeError, valueError } from '../abstract/errors';
+import { readAllBytes } from './bytesread';
 import { NotSupported } from '../errors';
 import type { Vm } from '../runtime/vm';
 import { byteAt, bytesNew, type ByteContent } from './bytes';
@@ -54,6 +55,7 @@ function fromBytesObject(vm: Vm, data: number, order: number, signed: number): n
   const content = vm.table.side[data] as ByteContent;
   const n = vm.table.n[data];
   const big = byteorder(vm, order) === 'big';
+  readAllBytes(vm, data); // _PyLong_FromByteArray reads every byte
   let v = 0n;
   for (let i = 0; i < n; i++) v = (v << 8n) | BigInt(byteAt(content, big ? i : n - 1 - i));
   const isSigned = signed !== 0 && signed !== vm.s.False && signed !== vm.s.None;
