@@ -147,6 +147,22 @@ export class SimFs {
     if (!this.files.delete(abs)) throw osError(vm, 'FileNotFoundError', 2, 'No such file or directory', path);
   }
 
+  /** rename(2) of a file: the destination file is replaced; descriptors open on either keep their inode. */
+  rename(vm: Vm, from: string, to: string): void {
+    const src = absPath(from);
+    const dst = absPath(to);
+    const inode = this.files.get(src);
+    if (inode === undefined) {
+      if (this.dirs.has(src)) throw new NotSupported('os.rename of a directory');
+      throw osError(vm, 'FileNotFoundError', 2, 'No such file or directory', from);
+    }
+    if (this.dirs.has(dst)) throw osError(vm, 'IsADirectoryError', 21, 'Is a directory', from);
+    if (!this.dirs.has(parentOf(dst))) throw osError(vm, 'FileNotFoundError', 2, 'No such file or directory', from);
+    if (src === dst) return;
+    this.files.delete(src);
+    this.files.set(dst, inode);
+  }
+
   mkdir(vm: Vm, path: string): void {
     const abs = absPath(path);
     if (this.dirs.has(abs) || this.files.has(abs))

@@ -62,8 +62,13 @@ export function sysModulesAdd(vm: Vm, name: string, module: number): void {
   const d = interpOf(vm).sysModules;
   if (d === 0) return;
   // its dependencies the simulator does not model were imported too (their footprints replayed)
+  // (a modelled one goes in when its own load ends)
   const deps = replayedImports(vm).filter(
-    (n) => n !== name && !interpOf(vm).modules.has(n) && dictGetItem(vm, d, intern(vm, n)) === 0,
+    (n) =>
+      n !== name &&
+      findModule(n) === undefined &&
+      !interpOf(vm).modules.has(n) &&
+      dictGetItem(vm, d, intern(vm, n)) === 0,
   );
   const made = deps.map((n) => [n, moduleFor(vm, n)] as const);
   accounted(vm, () => {
