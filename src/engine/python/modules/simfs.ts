@@ -1,4 +1,7 @@
-import { raiseString } from '../abstract/errors';
+import { setObject } from '../abstract/errors';
+import { fromSsize } from '../objects/int';
+import { strNew } from '../objects/str';
+import { tupleFromItems } from '../objects/tuple';
 import { NotSupported } from '../errors';
 import { exc } from '../objects/exctypes';
 import type { Vm } from '../runtime/vm';
@@ -235,7 +238,16 @@ function parentOf(abs: string): string {
 /** OSError subclasses as CPython formats them: "[Errno 2] No such file or directory: 'x'". */
 export function osError(vm: Vm, type: string, errno: number, text: string, path?: string): Error {
   const msg = path === undefined ? `[Errno ${errno}] ${text}` : `[Errno ${errno}] ${text}: '${path}'`;
-  return raiseString(vm, exc(type), msg);
+  // PyErr_SetFromErrnoWithFilenameObject: the value is (errno, strerror[, filename]), so the
+  // exception has its errno, strerror and filename when normalized
+  const items = [fromSsize(vm, errno), strNew(vm, text)];
+  if (path !== undefined) items.push(strNew(vm, path));
+  const args = tupleFromItems(vm, items);
+  try {
+    return setObject(vm, exc(type), args, msg);
+  } finally {
+    vm.decref(args);
+  }
 }
 
 /** open()'s mode string parsed as _io.open checks it (the messages are 3.11's). */

@@ -99,7 +99,7 @@ function moduleInit(vm: Vm, h: number, args: number, kwargs: number): void {
   const kw = kwargs === 0 ? null : new Map(Array.from(dictEntries(vm, kwargs), ([k, v]) => [strValue(vm, k), v]));
   const [name, doc] = unpackKeywords(vm, 'module', Array.from(tupleItems(vm, args)), kw, ['name', 'doc'], 1, 2);
   if (vm.table.type[name] !== T.Str && !vm.typeOf(name).mro.includes(T.Str))
-    throw raiseFormat(vm, E.TypeError, "module.__init__() argument 'name' must be str, not %.200s", vm.typeOf(name).name);
+    throw raiseFormat(vm, E.TypeError, "module() argument 'name' must be str, not %.200s", vm.typeOf(name).name);
   const m = moduleData(vm, h);
   m.name = strValue(vm, name);
   const none = vm.s.None;
