@@ -3,6 +3,8 @@ import { objectsWithParts } from './objectParts';
 import type { PythonProcess } from '../engine/python/process';
 import type { OutputReader } from '../engine/python/outputReader';
 import { EventLimitReached } from '../engine/trace/eventLog';
+import { PyError } from '../engine/python/errors';
+import { runExitFuncs } from '../engine/python/modules/atexitmod';
 import type { ObjectInfo, PoolDetail, RunEnvironment } from '../protocol/messages';
 import type { SimProcess } from './process';
 
@@ -13,6 +15,7 @@ export function adaptPython(
   report: () => string,
 ): SimProcess & { outputReader: () => OutputReader } {
   const objectsIn = (from: number, to: number): ObjectInfo[] => objectsWithParts(p, from, to);
+  let statements = 0;
   return {
     kernel: p.kernel,
     libc: p.libc,
@@ -20,13 +23,25 @@ export function adaptPython(
     clock: p.clock,
     environment,
     unitDetail: (address) => p.libc.unitDetail?.(address) ?? null,
-    load: (source) => p.load(source),
+    load: (source) => {
+      const list = p.load(source);
+      statements = list.length;
+      return list;
+    },
+    // Py_FinalizeEx's atexit callbacks run inside the last statement's step (after it ends, or after
+    // the traceback of the exception that ended the run), so a replay of that statement runs them too;
+    // a simulator stop ends the run without them, as the CLI's runScript does
     runStatement(i: number): boolean {
+      let done: boolean;
       try {
-        return p.runStatement(i);
+        done = p.runStatement(i);
       } catch (e) {
-        throw described(p, e);
+        const d = described(p, e);
+        if (e instanceof PyError && e.excType >= 0) atExit(p);
+        throw d;
       }
+      if (done && i === statements - 1) atExit(p);
+      return done;
     },
     pauseAt: (events) => p.pauseAt(events),
     hostBytes: () => p.vm.hostMem.used(p.vm.table, p.vm.pool),
@@ -57,6 +72,15 @@ export function adaptPython(
  * (EventLimitReached passes through); an internal failure stays the JS error it was (toScriptError
  * names it as ours, with its JS name).
  */
+/** The exit callbacks (modules/atexitmod.ts); an error in them ends the run as a statement's would. */
+function atExit(p: PythonProcess): void {
+  try {
+    runExitFuncs(p.vm);
+  } catch (e) {
+    throw described(p, e);
+  }
+}
+
 function described(p: PythonProcess, e: unknown): unknown {
   if (e instanceof EventLimitReached) return e;
   let r: ReturnType<PythonProcess['errorReport']>;

@@ -35,7 +35,8 @@ export const SUPPORTED_PYTHON: readonly SupportedGroup[] = [
     title: 'Modules',
     items: [
       'collections (deque, defaultdict, Counter, namedtuple, OrderedDict, ChainMap, UserDict, UserList, abc), itertools, functools (lru_cache, partial, reduce, wraps, cached_property), operator',
-      'array, bisect, heapq, copy, struct, mmap, io (StringIO, BytesIO), csv, json, pickle, zlib, gzip, hashlib, uuid',
+      'array, bisect, heapq, copy, struct, mmap, io (StringIO, BytesIO), csv, json, pickle, zlib, hashlib, uuid',
+      'gzip (compress, decompress, GzipFile and gzip.open writing to a BytesIO or a file; not read or text mode)',
       'math, cmath (sqrt, exp, log, log10, phase, polar, rect, sin/cos/sinh/cosh, isclose; finite arguments), random (seeded as CPython seeds it), statistics (NormalDist included), decimal, fractions',
       'difflib (SequenceMatcher and its ratios, opcodes and autojunk, unified_diff, context_diff, ndiff, Differ, get_close_matches, restore, diff_bytes; not HtmlDiff), shlex (split, quote, join, the shlex lexer), getopt (getopt, gnu_getopt)',
       'argparse (ArgumentParser, add_argument with type/default/action/nargs/choices, groups, mutually exclusive groups, subparsers, parse_args and parse_known_args, help and usage text, errors as SystemExit(2) with the usage on stderr); sys.exit ends the run as CPython does (no traceback)',
@@ -43,11 +44,11 @@ export const SUPPORTED_PYTHON: readonly SupportedGroup[] = [
       'urllib.parse (urlparse, urlsplit with its lru_cache, urljoin, urlunparse, urldefrag, quote/quote_plus/unquote, urlencode, parse_qs/parse_qsl; str and bytes; hostname/port/username/password), html (escape, unescape, html.entities), copyreg (not copyreg.pickle: copy and pickle do not consult its table)',
       'string.Template and its subclasses (delimiter, idpattern, braceidpattern, pattern), string.Formatter (format, vformat, parse, get_field and the other overridable methods)',
       'graphlib (TopologicalSorter: static_order, prepare/get_ready/done, CycleError)',
-      'atexit (register with arguments, unregister, handlers run at exit last first, an exception in one printed and the next run; weakref.finalize objects still alive run at exit), signal (Signals/Handlers, signal, getsignal, raise_signal and os.kill of the process itself running the handler, default_int_handler, strsignal, valid_signals; not alarm/setitimer), importlib.import_module (not reload)',
+      'atexit (register with arguments, unregister, handlers run at exit last first, in the CLI and in the page (their output ends the last statement’s), an exception in one printed and the next run; weakref.finalize objects still alive run at exit), signal (Signals/Handlers, signal, getsignal, raise_signal and os.kill of the process itself running the handler, default_int_handler, strsignal, valid_signals; not alarm/setitimer), importlib.import_module (not reload)',
       'platform (python_version, system, machine, platform(), uname, … as this machine answers under each release)',
       "ipaddress (ip_address, ip_network, ip_interface, IPv4/IPv6 addresses, networks and interfaces, hosts() and iteration, subnets, supernet, address_exclude, collapse_addresses, summarize_address_range, is_private and the other tests, format specs), locale (setlocale, getlocale, getpreferredencoding, getencoding, localeconv, format_string, str/atof/atoi, strcoll/strxfrm on this machine's C and C.UTF-8 locales)",
       're, string, textwrap, pprint, datetime, time, timeit, enum, dataclasses, typing, abc, contextlib (async too), types, errno',
-      'os, os.path, pathlib, shutil, tempfile, resource, sys (getsizeof, getrefcount, intern, …), gc, weakref, tracemalloc, logging (%- and {-style formatters), __file__ of modules, traceback (format_exc, print_exc, format_exception, …), warnings (warn, filters, catch_warnings), linecache, keyword, numbers',
+      'os, os.path, pathlib, shutil, tempfile, resource, sys (getsizeof, getrefcount, intern, sys.modules: reading it, deleting an entry to import a module again, setting one; types.ModuleType), gc, weakref, tracemalloc, logging (%- and {-style formatters), logging.handlers (RotatingFileHandler, MemoryHandler, BufferingHandler, QueueHandler, QueueListener; not the timed, watched, socket, syslog, SMTP or HTTP handlers), __file__ of modules, traceback (format_exc, print_exc, format_exception, …), warnings (warn, filters, catch_warnings), linecache, keyword, numbers',
       'threading, queue, concurrent.futures (threads run as the OS would schedule them, with the GIL)',
       'asyncio (run, tasks, gather, wait, wait_for, as_completed, sleep, Queue, Lock, Event, Semaphore, TaskGroup, timeout, run_in_executor, to_thread, wrap_future; time passes on the simulated clock), contextvars',
       'ctypes.CDLL("libc.so.6") (malloc_trim, malloc_stats), ctypes.util.find_library',
@@ -58,7 +59,7 @@ export const SUPPORTED_PYTHON: readonly SupportedGroup[] = [
   {
     title: 'Not yet',
     items: [
-      "asyncio's streams, subprocesses and sockets, and other modules not listed (sqlite3, subprocess, multiprocessing, socket, zipfile, tarfile, zoneinfo, ast, dis, …)",
+      "asyncio's streams, subprocesses and sockets, and other modules not listed (sqlite3, subprocess, multiprocessing, socket, zipfile, xml.etree.ElementTree, tarfile, zoneinfo, ast, dis, …)",
       'subclasses of random.Random (secrets.SystemRandom runs on its own)',
       "textwrap.TextWrapper, datetime.astimezone() to local time, logging's '$' format style",
       "math.expm1/log1p/tanh/atanh's last bit (about 1 argument in 2,000 differs from glibc's)",

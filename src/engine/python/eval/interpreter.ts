@@ -70,6 +70,8 @@ export class Interpreter implements Evaluator, DeferringEvaluator, InterpreterSe
   readonly nameTexts = new Map<number, string>();
   /** sys.modules: the modules imported so far. */
   readonly modules = new Map<string, number>();
+  /** sys.modules as a dict once the script read it (modules/sysmodules.ts), else 0. */
+  sysModules = 0;
   /** Modules whose load is under way (their submodules may be imported meanwhile). */
   readonly loading = new Set<string>();
   /** Modules a higher layer provides (numpy): called on first import, returns the module object. */

@@ -3,6 +3,7 @@ import { moduleNotFound } from './importerror';
 import { realModuleExists } from '../versions/moduleNames';
 import { NotSupported } from '../errors';
 import { findModule } from '../modules';
+import { sysModulesAdd, sysModulesLookup } from '../modules/sysmodules';
 import { moduleData } from '../objects/module';
 import { T } from '../objects/types';
 import type { Frame } from './frame';
@@ -33,6 +34,12 @@ export function importModule(
 
 /** A module object (borrowed: sys.modules holds it), imported on first use. */
 export function loadModule(it: Interpreter, name: string): number {
+  if (it.sysModules !== 0) {
+    // the script has sys.modules: what it set there is what import finds, what it deleted runs again
+    const m = sysModulesLookup(it.vm, name);
+    if (m !== 0) return m;
+    it.modules.delete(name);
+  }
   const m = it.modules.get(name);
   if (m !== undefined) return m;
   const dot = name.lastIndexOf('.');
@@ -42,6 +49,7 @@ export function loadModule(it: Interpreter, name: string): number {
   if (provider) {
     const h = provider(it);
     it.modules.set(name, h);
+    sysModulesAdd(it.vm, name, h);
     return h;
   }
   const spec = findModule(name);
@@ -54,6 +62,7 @@ export function loadModule(it: Interpreter, name: string): number {
         return x;
       });
       it.modules.set(name, h);
+      sysModulesAdd(it.vm, name, h);
       return h;
     } finally {
       it.loading.delete(name);

@@ -386,7 +386,10 @@ export const FILE_METHODS = {
       const off = Number(intValue(vm, a[0]));
       const whence = a.length > 1 ? Number(intValue(vm, a[1])) : 0;
       if (st.kind === 'TextIOWrapper') {
-        if (whence !== 0 || off !== 0) throw new NotSupported('seek() of a text file other than seek(0)');
+        // _io_TextIOWrapper_seek_impl: seek(0) and seek(0, 2) (SEEK_END: flush, reset the decoder,
+        // the buffer's seek) need no cookie; other cookies are opaque positions not modelled
+        if (off !== 0 || (whence !== 0 && whence !== 2))
+          throw new NotSupported('seek() of a text file other than seek(0) and seek(0, 2)');
         flushText(vm, st);
         st.rest = '';
         st.eof = false;

@@ -233,7 +233,8 @@ export function openArgs(vm: Vm, args: readonly number[], kw: Kwargs | null): Op
   const none = (h: number): boolean => h === 0 || h === vm.s.None;
   if (!none(encoding)) {
     const enc = strValue(vm, encoding).toLowerCase().replace('_', '-');
-    if (enc !== 'utf-8' && enc !== 'utf8')
+    // 'locale' (io.text_encoding(None)'s answer) is what None does: the locale's UTF-8
+    if (enc !== 'utf-8' && enc !== 'utf8' && enc !== 'locale')
       throw new NotSupported(`open(encoding='${strValue(vm, encoding)}')`);
   }
   if (!none(errors)) throw new NotSupported('open(errors=…)');

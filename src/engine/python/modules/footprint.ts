@@ -54,6 +54,17 @@ export function loadedAtStartup(vm: Vm, name: string): boolean {
   return set === null || set.startup.includes(name);
 }
 
+/** The modules in the recorder's sys.modules at start-up (none when imports are not costed). */
+export function startupModuleNames(vm: Vm): readonly string[] {
+  const h = hosts.get(vm);
+  return footprints(h?.host.version ?? null)?.startup ?? [];
+}
+
+/** The modules whose import footprint this process has replayed, in order (dependencies first or nested). */
+export function replayedImports(vm: Vm): readonly string[] {
+  return [...(hosts.get(vm)?.imported ?? [])];
+}
+
 /**
  * Does the real import's cost come from the recordings (a start-up module, or a captured footprint)?
  * Then a module modelled in Python runs its body accounted (its objects are that cost already).

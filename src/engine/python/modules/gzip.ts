@@ -1,5 +1,5 @@
 import { raiseFormat, raiseString } from '../abstract/errors';
-import { NotSupported } from '../errors';
+import { exc } from '../objects/exctypes';
 import { bytesContent, bytesNew, byteString } from '../objects/bytes';
 import { fromDouble } from '../objects/float';
 import { unpackKeywords } from '../objects/getargs';
@@ -13,6 +13,8 @@ import { moduleData } from '../objects/module';
 import { partName, runPythonPart } from './pythonpart';
 import type { ModuleSpec } from './registry';
 import { wallSeconds } from './simclock';
+import { GZIPFILE_SOURCE } from './gzipfileSource';
+import { unsupportedHelper } from './typing';
 import { decompressObjectOnce, zlibCompress } from './zlib';
 
 /**
@@ -23,7 +25,7 @@ import { decompressObjectOnce, zlibCompress } from './zlib';
  * rest (`data[fp.tell():]`), inflates it through the object and checks the trailer; the object's
  * window, state and lock are freed when the function returns (zlib.ts decompressObjectOnce). The objects made are the real function's (floats, ints,
  * header, trailer, the copies and the joins); its frames and the struct cache's first entries are
- * not modelled. GzipFile (files through gzip.open) is not supported yet.
+ * not modelled. GzipFile and gzip.open in write mode: gzipfileSource.ts.
  */
 
 const le32 = (v: number): string =>
@@ -89,12 +91,11 @@ function decompress(vm: Vm, data: number): number {
       vm.decref(magic);
     }
   }
-  const flags = input[3];
-  if (flags !== 0) throw new NotSupported('gzip.decompress of a member with FEXTRA/FNAME/FCOMMENT/FHCRC');
+  const hlen = headerLength(vm, input);
   // do = zlib.decompressobj(wbits=-15); do.decompress(data[fp.tell():]): the object's lock and
   // inflate state, then the copy of the member after its 10-byte header, the output; at the end of
   // the stream the 8 bytes after it become do.unused_data (before the copy is released)
-  const once = decompressObjectOnce(vm, () => bytesNew(vm, latinSlice(input, 10)), -15);
+  const once = decompressObjectOnce(vm, () => bytesNew(vm, latinSlice(input, hlen)), -15);
   const out = once.out;
   vm.decref(bytesNew(vm, latinSlice(input.subarray(input.length - 8), 0)));
   vm.decref(once.data);
@@ -110,6 +111,32 @@ function decompress(vm: Vm, data: number): number {
     throw raiseString(vm, vm.slotsOf(badGzipFile(vm)).id, 'CRC check failed');
   }
   return out;
+}
+
+/**
+ * _read_gzip_header: the 10 fixed bytes, then FEXTRA's length-prefixed field, FNAME's and FCOMMENT's
+ * zero-terminated strings (read a byte at a time: 1-byte bytes are CPython's cached singletons, no
+ * allocation) and FHCRC's 2 bytes; the member's deflate stream starts after them.
+ */
+function headerLength(vm: Vm, input: Uint8Array): number {
+  const flags = input[3];
+  let at = 10;
+  const truncated = (): never => {
+    throw raiseString(vm, exc('EOFError'), 'Compressed file ended before the end-of-stream marker was reached');
+  };
+  if (input.length < 10) truncated();
+  if (flags & 4) {
+    if (input.length < at + 2) truncated();
+    at += 2 + (input[at] | (input[at + 1] << 8));
+  }
+  for (const bit of [8, 16])
+    if (flags & bit) {
+      while (at < input.length && input[at] !== 0) at++;
+      at++;
+    }
+  if (flags & 2) at += 2;
+  if (at > input.length) truncated();
+  return at;
 }
 
 function latinSlice(b: Uint8Array, from: number): string {
@@ -156,15 +183,14 @@ export const gzipModule: ModuleSpec = {
         flags: Meth.O,
         impl: (vm2, _m, a) => decompress(vm2, a[0]),
       },
-      ...['open', 'GzipFile'].map((name) => ({
-        name,
-        flags: Meth.Fastcall | Meth.Keywords,
-        impl: (): number => {
-          throw new NotSupported(`gzip.${name} (gzip.compress and gzip.decompress are modelled)`);
-        },
-      })),
     ]);
     moduleData(vm, m).attrs.set('BadGzipFile', badGzipFile(vm));
+    // GzipFile and open (gzipfileSource.ts): Python, run as the module's body runs (accounted)
+    const globals = runPythonPart(vm, 'gzip', GZIPFILE_SOURCE, {
+      _hw_unsupported: unsupportedHelper(vm, 'gzip'),
+    });
+    for (const name of ['GzipFile', 'open', 'READ', 'WRITE', 'FTEXT', 'FHCRC', 'FEXTRA', 'FNAME', 'FCOMMENT', 'write32u'])
+      moduleData(vm, m).attrs.set(name, partName(vm, globals, name));
     return m;
   },
 };

@@ -82,6 +82,10 @@ export interface InterpreterServices extends HostServices {
   sourceOf(filename: string): string | null;
   /** The script's module globals (`sys.modules['__main__'].__dict__`), borrowed. */
   readonly globals: number;
+  /** The modules loaded so far, by name (the import system's own table). */
+  readonly modules: Map<string, number>;
+  /** sys.modules as a dict, once a script has read it (0 before: modules/sysmodules.ts). */
+  sysModules: number;
 }
 
 export const interpOf = (vm: Vm): InterpreterServices => vm.eval as unknown as InterpreterServices;

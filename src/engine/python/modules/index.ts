@@ -57,7 +57,7 @@ import { binasciiModule } from './binascii';
 import { fractionsModule } from './fractions';
 import { statisticsModule } from './statistics';
 import { decimalModule } from './decimal';
-import { loggingModule } from './logging';
+import { loggingHandlersModule, loggingModule } from './logging';
 import { configparserModule } from './configparser';
 import { unicodedataModule } from './unicodedata';
 import { asyncioModule } from './asyncio';
@@ -133,6 +133,7 @@ registerModules([
   statisticsModule,
   decimalModule,
   loggingModule,
+  loggingHandlersModule,
   configparserModule,
   unicodedataModule,
   pathlibModule,

@@ -8,6 +8,8 @@ import { openBuiltin } from './procfile';
 import { fromLong, fromSsize } from '../objects/int';
 import { SEEK_WHENCE } from './osfile';
 import type { ModuleSpec } from './registry';
+import { typeError } from '../abstract/errors';
+import { intern } from '../objects/str';
 
 /**
  * io (Lib/io.py over _io): already imported when a script starts (the interpreter's own stdio
@@ -43,6 +45,26 @@ export const ioModule: ModuleSpec = {
       vm.mem.accounted = was;
     }
     for (const [k, v] of SEEK_WHENCE) attrs.set(k, fromLong(vm, v));
+    // _io.text_encoding(encoding, stacklevel=2): the encoding itself, or for None the static
+    // "locale" (UTF-8 mode is off in the recorder's process); no EncodingWarning (its -X flag is off)
+    attrs.set(
+      'text_encoding',
+      builtinStatic(
+        vm,
+        {
+          name: 'text_encoding',
+          flags: Meth.Fastcall,
+          impl: (vm2, _s, a) => {
+            if (a.length < 1 || a.length > 2)
+              throw typeError(vm2, 'text_encoding expected 1 to 2 arguments, got %d', a.length);
+            const enc = a[0] === vm2.s.None ? intern(vm2, 'locale') : a[0];
+            vm2.incref(enc);
+            return enc;
+          },
+        },
+        'io',
+      ),
+    );
     return m;
   },
 };

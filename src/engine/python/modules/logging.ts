@@ -6,9 +6,11 @@ import { Meth } from '../objects/types';
 import type { Vm } from '../runtime/vm';
 import { exceptionReport, formatException } from '../eval/traceback';
 import { hostOf, interpOf } from './host';
+import { LOGGING_HANDLERS_SOURCE } from './loggingHandlersSource';
 import { LOGGING_LOGGERS_SOURCE } from './loggingLoggers';
 import { LOGGING_SOURCE } from './loggingSource';
 import { fn } from './module';
+import { moduleData } from '../objects/module';
 import { runPythonPart } from './pythonpart';
 import type { ModuleSpec } from './registry';
 import { moduleFromGlobals, unsupportedHelper } from './typing';
@@ -74,5 +76,24 @@ export const loggingModule: ModuleSpec = {
       ),
     });
     return moduleFromGlobals(vm, 'logging', globals);
+  },
+};
+
+/**
+ * logging.handlers (loggingHandlersSource.ts); its import cost is its recorded footprint (socket,
+ * pickle, queue, struct and the rest it imports at the top). The import system makes the submodule
+ * an attribute of the package.
+ */
+export const loggingHandlersModule: ModuleSpec = {
+  name: 'logging.handlers',
+  load: (vm, importModule) => {
+    const globals = runPythonPart(vm, 'logging.handlers', LOGGING_HANDLERS_SOURCE, {
+      _hw_unsupported: unsupportedHelper(vm, 'logging.handlers'),
+    });
+    const m = moduleFromGlobals(vm, 'logging.handlers', globals);
+    const pkg = importModule('logging');
+    moduleData(vm, pkg).attrs.set('handlers', m);
+    vm.decref(pkg);
+    return m;
   },
 };

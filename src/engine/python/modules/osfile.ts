@@ -122,6 +122,13 @@ export const FILE_FUNCTIONS: MethodDef[] = [
   def('close', Meth.O, (vm, _s, a) => (simFs(vm).close(vm, fdArg(vm, a[0])), vm.s.None)),
   def('remove', Meth.O, (vm, _s, a) => (simFs(vm).unlink(vm, path(vm, a[0], 'remove')), vm.s.None)),
   def('unlink', Meth.O, (vm, _s, a) => (simFs(vm).unlink(vm, path(vm, a[0], 'unlink')), vm.s.None)),
+  ...['rename', 'replace'].map((name) =>
+    def(name, Meth.Fastcall, (vm, _s, a) => {
+      if (a.length !== 2) throw typeError(vm, `${name}() takes exactly 2 positional arguments (${a.length} given)`);
+      simFs(vm).rename(vm, path(vm, a[0], name), path(vm, a[1], name));
+      return vm.s.None;
+    }),
+  ),
   def('mkdir', Meth.Fastcall, (vm, _s, a) => (simFs(vm).mkdir(vm, path(vm, a[0], 'mkdir')), vm.s.None)),
   def('rmdir', Meth.O, (vm, _s, a) => (simFs(vm).rmdir(vm, path(vm, a[0], 'rmdir')), vm.s.None)),
   def('listdir', Meth.Fastcall, (vm, _s, a) => {

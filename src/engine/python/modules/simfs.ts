@@ -1,4 +1,7 @@
-import { raiseString } from '../abstract/errors';
+import { setObject } from '../abstract/errors';
+import { fromSsize } from '../objects/int';
+import { strNew } from '../objects/str';
+import { tupleFromItems } from '../objects/tuple';
 import { NotSupported } from '../errors';
 import { exc } from '../objects/exctypes';
 import type { Vm } from '../runtime/vm';
@@ -162,6 +165,22 @@ export class SimFs {
     if (!this.files.delete(abs)) throw osError(vm, 'FileNotFoundError', 2, 'No such file or directory', path);
   }
 
+  /** rename(2) of a file: the destination file is replaced; descriptors open on either keep their inode. */
+  rename(vm: Vm, from: string, to: string): void {
+    const src = absPath(from);
+    const dst = absPath(to);
+    const inode = this.files.get(src);
+    if (inode === undefined) {
+      if (this.dirs.has(src)) throw new NotSupported('os.rename of a directory');
+      throw osError(vm, 'FileNotFoundError', 2, 'No such file or directory', from);
+    }
+    if (this.dirs.has(dst)) throw osError(vm, 'IsADirectoryError', 21, 'Is a directory', from);
+    if (!this.dirs.has(parentOf(dst))) throw osError(vm, 'FileNotFoundError', 2, 'No such file or directory', from);
+    if (src === dst) return;
+    this.files.delete(src);
+    this.files.set(dst, inode);
+  }
+
   mkdir(vm: Vm, path: string): void {
     const abs = absPath(path);
     if (this.dirs.has(abs) || this.files.has(abs))
@@ -234,7 +253,16 @@ function parentOf(abs: string): string {
 /** OSError subclasses as CPython formats them: "[Errno 2] No such file or directory: 'x'". */
 export function osError(vm: Vm, type: string, errno: number, text: string, path?: string): Error {
   const msg = path === undefined ? `[Errno ${errno}] ${text}` : `[Errno ${errno}] ${text}: '${path}'`;
-  return raiseString(vm, exc(type), msg);
+  // PyErr_SetFromErrnoWithFilenameObject: the value is (errno, strerror[, filename]), so the
+  // exception has its errno, strerror and filename when normalized
+  const items = [fromSsize(vm, errno), strNew(vm, text)];
+  if (path !== undefined) items.push(strNew(vm, path));
+  const args = tupleFromItems(vm, items);
+  try {
+    return setObject(vm, exc(type), args, msg);
+  } finally {
+    vm.decref(args);
+  }
 }
 
 /** open()'s mode string parsed as _io.open checks it (the messages are 3.11's). */

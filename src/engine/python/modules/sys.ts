@@ -17,6 +17,7 @@ import { builtinStatic } from '../objects/descr';
 import { excState } from '../objects/exceptions';
 import { tupleFromItems } from '../objects/tuple';
 import { sysExtraAttrs, sysExtraFunctions } from './sysextra';
+import { sysModulesDict } from './sysmodules';
 
 /**
  * The sys module as far as scripts about memory use it: getsizeof, the recursion limit,
@@ -69,6 +70,7 @@ export const sysModule: ModuleSpec = {
       }),
     ]);
     const attrs = moduleData(vm, m).attrs;
+    moduleData(vm, m).lazy = new Map([['modules', () => sysModulesDict(vm)]]);
     for (const d of sysExtraFunctions())
       attrs.set(d.name, builtinStatic(vm, { ...d, qualname: d.name }, 'sys'));
     for (const [k, v] of Object.entries(sysExtraAttrs(vm))) attrs.set(k, v);
