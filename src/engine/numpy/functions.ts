@@ -1,5 +1,6 @@
 import { diagonal, trace } from './diagonal';
 import { npDelete } from './deleteItems';
+import { npTake } from './take';
 import { npSplit } from './split';
 import { clipFunction } from './clip';
 import { meshgrid } from './grids';
@@ -175,6 +176,7 @@ export class Functions {
       round_: { flags: FK, fn: (a, k) => rt.rounding.function(a, k) },
       append: { flags: FK, fn: (a, k) => rt.layout.append(a, k) },
       delete: { flags: FK, fn: (a, k) => npDelete(rt, a, k) },
+      take: { flags: FK, fn: (a, k) => npTake(rt, a, k) },
       array_equal: { flags: FK, fn: (a, k) => rt.layout.arrayEqual(a, k) },
       result_type: { flags: FK, fn: (a) => resultTypeFunction(rt, a) },
       expand_dims: { flags: FK, fn: (a, k) => rt.layout.expandDims(a, k) },

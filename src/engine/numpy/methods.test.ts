@@ -34,6 +34,8 @@ describe('methods and functions keep no references to their arguments', () => {
     'a[::2]',
     'a[a > 5]',
     'a[[1, 2]]',
+    'np.take(a, [1, 2])',
+    'a.take([3], axis=0)',
     'a + 1',
     '-a',
     'a ** 2',

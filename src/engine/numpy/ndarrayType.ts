@@ -1,4 +1,5 @@
 import { diagonal, trace } from './diagonal';
+import { arrayTake } from './take';
 import { isStableKind } from './stableSort';
 import { raiseString, typeError, valueError } from '../python/abstract/errors';
 import { E } from '../python/objects/exctypes';
@@ -381,6 +382,7 @@ export function makeNdarrayType(c: MethodContext): {
       item: method('item', Meth.Varargs, (_v, self, args) => M.item(self, args)),
       fill: method('fill', Meth.Varargs, (_v, self, args) => M.fill(self, args)),
       sum: method('sum', FK, (_v, self, args, kw) => M.reduce('sum', self, args, kw)),
+      take: method('take', FK, (_v, self, args, kw) => arrayTake(c.builders!.rt, self, args, kw ?? new Map())),
       diagonal: method('diagonal', FK, (_v, self, args, kw) => diagonal(c.builders!.rt, self, args, kw)),
       trace: method('trace', FK, (_v, self, args, kw) => trace(c.builders!.rt, self, args, kw)),
       prod: method('prod', FK, (_v, self, args, kw) => M.reduce('prod', self, args, kw)),

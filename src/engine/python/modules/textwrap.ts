@@ -1,6 +1,6 @@
 import { typeError, valueError } from '../abstract/errors';
 import { NotSupported } from '../errors';
-import { listAppend, listItem, listNew } from '../objects/list';
+import { listAppend, listItem, listNew, listPut, listResize } from '../objects/list';
 import { dictGetItem } from '../objects/dict';
 import { moduleData } from '../objects/module';
 import { intern, strResult, strValue } from '../objects/str';
@@ -130,110 +130,173 @@ function wrapText(vm: Vm, text: string, o: Options): number {
     if (indent.length + o.placeholder.trimStart().length > o.width)
       throw valueError(vm, 'placeholder too large for max width');
   }
-  // _munge_whitespace: expandtabs, then translate (each a new str), both dropped at the end
-  const temps: number[] = [];
+  // _munge_whitespace: str.expandtabs gives the str itself back when it has no tab
+  // (unicode_expandtabs_impl); str.translate always builds a new one. The first dies when the
+  // second is made, the second when _split_chunks returns.
   let munged = text;
-  if (o.expandTabs) {
+  let munge = 0;
+  if (o.expandTabs && text.includes('\t')) {
     munged = expandTabs(munged, o.tabsize);
-    temps.push(strResult(vm, munged));
+    munge = strResult(vm, munged);
   }
   if (o.replaceWhitespace) {
     // string.whitespace's \t \n \v \f \r, each to a space
     munged = munged.replace(/[\t\n\v\f\r]/g, ' ');
-    temps.push(strResult(vm, munged));
+    const next = strResult(vm, munged);
+    if (munge) vm.decref(munge);
+    munge = next;
   }
-  // re.split's list, then [c for c in chunks if c]
+  // _split: wordsep_re.split (pattern_split, one group: the '' before each match, the chunk, the
+  // '' after the last, each PyList_Append'ed), then [c for c in chunks if c]
   const texts = splitChunks(munged, o.breakOnHyphens);
   const split = listNew(vm, 0);
-  const chunks: number[] = [];
+  const handles: number[] = [];
   for (const c of texts) {
+    listAppend(vm, split, strResult(vm, ''));
     const h = strResult(vm, c);
     listAppend(vm, split, h);
-    chunks.push(h);
+    handles.push(h);
   }
-  const kept = listNew(vm, 0);
-  for (const h of chunks) {
+  listAppend(vm, split, strResult(vm, ''));
+  const chunks = listNew(vm, 0);
+  for (const h of handles) {
     vm.incref(h);
-    listAppend(vm, kept, h);
+    listAppend(vm, chunks, h);
   }
   vm.decref(split);
+  if (munge) vm.decref(munge);
   const lines = listNew(vm, 0);
   try {
-    wrapChunks(vm, texts, o, lines);
+    wrapChunks(vm, chunks, handles.map((h, i) => ({ h, s: texts[i] })), o, lines);
   } finally {
-    vm.decref(kept);
-    for (const t of temps) vm.decref(t);
+    vm.decref(chunks);
   }
   return lines;
 }
 
-/** _wrap_chunks: whole chunks to each line, a long word broken, max_lines with its placeholder. */
-function wrapChunks(vm: Vm, source: readonly string[], o: Options, lines: number): void {
-  const chunks = source.slice().reverse();
-  const out: string[] = [];
-  const push = (s: string): void => {
-    out.push(s);
-    listAppend(vm, lines, strResult(vm, s));
+interface Chunk {
+  h: number;
+  s: string;
+}
+
+/**
+ * _wrap_chunks over the chunk list itself: chunks.reverse(), then per line a new cur_line list
+ * (the last one dies when the next is made, and with it its chunks), chunks.pop() into it (the
+ * list shrinks by list_resize as it empties), `del chunks[-1]` for the whitespace a line starts
+ * with, ''.join(cur_line) (its one item itself when alone) with the indent in front (an empty
+ * indent gives the joined str back), a long word sliced in two, max_lines with its placeholder.
+ */
+function wrapChunks(vm: Vm, chunks: number, source: readonly Chunk[], o: Options, lines: number): void {
+  const stack = source.slice().reverse();
+  // list.reverse: in place, no allocation
+  stack.forEach((c, i) => listPut(vm, chunks, i, c.h));
+  const pop = (): Chunk => {
+    const c = stack.pop()!;
+    listResize(vm, chunks, stack.length);
+    return c;
   };
-  while (chunks.length) {
-    const cur: string[] = [];
-    let curLen = 0;
-    const indent = out.length ? o.subsequentIndent : o.initialIndent;
-    const width = o.width - indent.length;
-    if (o.dropWhitespace && chunks[chunks.length - 1].trim() === '' && out.length) chunks.pop();
-    while (chunks.length) {
-      const l = chunks[chunks.length - 1].length;
-      if (curLen + l <= width) {
-        cur.push(chunks.pop()!);
-        curLen += l;
-      } else break;
-    }
-    if (chunks.length && chunks[chunks.length - 1].length > width) {
-      // _handle_long_word
-      const spaceLeft = width < 1 ? 1 : width - curLen;
-      if (o.breakLongWords) {
-        const c = chunks.pop()!;
-        cur.push(c.slice(0, spaceLeft));
-        chunks.push(c.slice(spaceLeft));
-        curLen += Math.min(spaceLeft, c.length);
-      } else if (!cur.length) cur.push(chunks.pop()!);
-    }
-    if (o.dropWhitespace && cur.length && cur[cur.length - 1].trim() === '') {
-      curLen -= cur[cur.length - 1].length;
-      cur.pop();
-    }
-    if (!cur.length) continue;
-    const last =
-      o.maxLines === null ||
-      out.length + 1 < o.maxLines ||
-      ((!chunks.length || (o.dropWhitespace && chunks.length === 1 && chunks[0].trim() === '')) &&
-        curLen <= width);
-    if (last) {
-      push(indent + cur.join(''));
-      continue;
-    }
-    // the last line allowed: drop chunks until the placeholder fits
-    let placed = false;
-    while (cur.length) {
-      if (cur[cur.length - 1].trim() && curLen + o.placeholder.length <= width) {
-        cur.push(o.placeholder);
-        push(indent + cur.join(''));
-        placed = true;
-        break;
+  let count = 0;
+  const push = (indent: string, parts: readonly Chunk[]): void => {
+    count++;
+    listAppend(vm, lines, joinLine(vm, indent, parts));
+  };
+  const top = (): Chunk => stack[stack.length - 1];
+  let curList = 0;
+  try {
+    while (stack.length) {
+      const next = listNew(vm, 0);
+      if (curList) vm.decref(curList);
+      curList = next;
+      const cur: Chunk[] = [];
+      const add = (c: Chunk): void => {
+        cur.push(c);
+        listAppend(vm, curList, c.h);
+      };
+      const dropLast = (): void => {
+        const c = cur.pop()!;
+        listResize(vm, curList, cur.length);
+        vm.decref(c.h);
+      };
+      let curLen = 0;
+      const indent = count ? o.subsequentIndent : o.initialIndent;
+      const width = o.width - indent.length;
+      if (o.dropWhitespace && top().s.trim() === '' && count) vm.decref(pop().h);
+      while (stack.length) {
+        const l = top().s.length;
+        if (curLen + l <= width) {
+          add(pop());
+          curLen += l;
+        } else break;
       }
-      curLen -= cur[cur.length - 1].length;
-      cur.pop();
-    }
-    if (!placed) {
-      if (out.length) {
-        const prev = out[out.length - 1].trimEnd();
-        if (prev.length + o.placeholder.length <= o.width)
-          throw new NotSupported('textwrap max_lines ending the previous line with the placeholder');
+      if (stack.length && top().s.length > width) {
+        // _handle_long_word
+        const spaceLeft = width < 1 ? 1 : width - curLen;
+        if (o.breakLongWords) {
+          const c = top();
+          const head = c.s.slice(0, spaceLeft);
+          add({ h: strResult(vm, head), s: head });
+          const rest = c.s.slice(spaceLeft);
+          const rh = strResult(vm, rest);
+          stack[stack.length - 1] = { h: rh, s: rest };
+          listPut(vm, chunks, stack.length - 1, rh);
+          vm.decref(c.h);
+          curLen += Math.min(spaceLeft, c.s.length);
+        } else if (!cur.length) add(pop());
       }
-      push(indent + o.placeholder.trimStart());
+      if (o.dropWhitespace && cur.length && cur[cur.length - 1].s.trim() === '') {
+        curLen -= cur[cur.length - 1].s.length;
+        dropLast();
+      }
+      if (!cur.length) continue;
+      const last =
+        o.maxLines === null ||
+        count + 1 < o.maxLines ||
+        ((!stack.length || (o.dropWhitespace && stack.length === 1 && stack[0].s.trim() === '')) &&
+          curLen <= width);
+      if (last) {
+        push(indent, cur);
+        continue;
+      }
+      // the last line allowed: drop chunks until the placeholder fits
+      let placed = false;
+      while (cur.length) {
+        if (cur[cur.length - 1].s.trim() && curLen + o.placeholder.length <= width) {
+          const ph = strResult(vm, o.placeholder);
+          add({ h: ph, s: o.placeholder });
+          push(indent, cur);
+          placed = true;
+          break;
+        }
+        curLen -= cur[cur.length - 1].s.length;
+        dropLast();
+      }
+      if (!placed) {
+        if (count) {
+          const prev = strValue(vm, listItem(vm, lines, count - 1)).trimEnd();
+          if (prev.length + o.placeholder.length <= o.width)
+            throw new NotSupported('textwrap max_lines ending the previous line with the placeholder');
+        }
+        const ph = o.placeholder.trimStart();
+        push(indent, [{ h: 0, s: ph }]);
+      }
+      break;
     }
-    break;
+  } finally {
+    if (curList) vm.decref(curList);
   }
+}
+
+/** indent + ''.join(parts): PyUnicode_Join gives a lone str item back; an empty indent adds nothing. */
+function joinLine(vm: Vm, indent: string, parts: readonly Chunk[]): number {
+  let joined: number;
+  if (parts.length === 1 && parts[0].h) {
+    joined = parts[0].h;
+    vm.incref(joined);
+  } else joined = strResult(vm, parts.map((p) => p.s).join(''));
+  if (!indent) return joined;
+  const r = strResult(vm, indent + strValue(vm, joined));
+  vm.decref(joined);
+  return r;
 }
 
 const lineTexts = (vm: Vm, lines: number): string[] =>
