@@ -241,8 +241,8 @@ export class Interpreter implements Evaluator, DeferringEvaluator, InterpreterSe
     this.deferArmed = true;
   }
 
-  deferCall(fn: number, args: readonly number[], kw: Kwargs | null): number {
-    return deferFromC(this, fn, args, kw);
+  deferCall(fn: number, args: readonly number[], kw: Kwargs | null, initShim = false): number {
+    return deferFromC(this, fn, args, kw, initShim);
   }
 
   continueWith(c: CallContinuation): void {

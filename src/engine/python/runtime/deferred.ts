@@ -37,8 +37,10 @@ export interface DeferringEvaluator {
   /**
    * _PyFunction_Vectorcall from C code, deferred: the frame pushed and DEFERRED returned when
    * `fn` is a Python function whose call the loop can run; otherwise the call runs now (its result).
+   * `initShim`: slot_tp_init of a type 3.13's CALL_ALLOC_AND_ENTER_INIT takes (heapslots.ts
+   * enterInitShape); the loop decides whether the call site is specialized.
    */
-  deferCall(fn: number, args: readonly number[], kw: Kwargs | null): number;
+  deferCall(fn: number, args: readonly number[], kw: Kwargs | null, initShim?: boolean): number;
   /** Add the calling layer's rest to the deferred frame (after the inner layers' rests). */
   continueWith(c: CallContinuation): void;
 }
