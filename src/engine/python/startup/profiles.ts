@@ -70,22 +70,20 @@ const PROFILES: Record<ProfileName, () => StartupProfile> = {
     traces: TRACES,
     gc: { gen2Objects: 6012, count0: 1, collections: [10, 0, 1] },
   }),
-  // 3.12 and 3.13 (python/versions/): the current child's capture (626117f6, pymain's 9 __main__
-  // keys; versions-13: 3.12.1 57,840 B more in use at <start> than the first child's, 3.13.0
-  // 54,016), gc as its recordings read it at <start> (the v14_ corpus: 6,234 / 6,768 objects in
-  // generation 2, one more in a scenario that compiles a larger constant); the first child's
-  // capture is a variant (variantCaptures.ts)
+  // 3.12 and 3.13 (python/versions/): tests/fidelity/recorded/3.12|3.13/*.json at <start>; the
+  // first recorder child's captures (961cb490), which the import footprints were captured against;
+  // the current child's are variants (variantCaptures.ts)
   'cpython-3.12.1': () => ({
     name: 'cpython-3.12.1',
     info: cpython3121 as unknown as StartupInfo,
     traces: TRACES,
-    gc: { gen2Objects: 6234, count0: 1, collections: [7, 0, 1] },
+    gc: { gen2Objects: 6232, count0: 1, collections: [7, 0, 1] },
   }),
   'cpython-3.13.0': () => ({
     name: 'cpython-3.13.0',
     info: cpython3130 as unknown as StartupInfo,
     traces: TRACES,
-    gc: { gen2Objects: 6768, count0: 1, collections: [4, 0, 1] },
+    gc: { gen2Objects: 6766, count0: 1, collections: [4, 0, 1] },
   }),
 };
 
