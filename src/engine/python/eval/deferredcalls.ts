@@ -33,10 +33,12 @@ const warmSites = new WeakMap<CodeRt, Set<number>>();
  * the data stack's chunk for the shim and the __init__ frame (else DEOPT_IF: the generic call,
  * which pushes a chunk, 1 frame and an entry of the loop; measured: 503 levels, not 499).
  */
-function entersInit(it: Interpreter, fn: number, nargs: number): boolean {
+export function entersInit(it: Interpreter, fn: number, nargs: number): boolean {
   const caller = it.thread.current;
-  if (caller === null) return false;
+  if (caller === null || it.vm.table.type[fn] !== T.Function || functionData(it.vm, fn).code instanceof NativeCode)
+    return false;
   const co = funcCode(it, fn).co;
+  if (it.deferred !== null || co.flags & NOT_INLINE) return false;
   if (co.argcount !== nargs || co.kwonlyargcount !== 0 || co.flags & (CO_VARARGS | CO_VARKEYWORDS)) return false;
   let sites = warmSites.get(caller.code);
   if (sites === undefined) warmSites.set(caller.code, (sites = new Set()));
@@ -71,7 +73,7 @@ export function deferFromC(
   const t = it.thread;
   // CALL_ALLOC_AND_ENTER_INIT: the shim frame first (_PyFrame_PushTrampolineUnchecked), counted on
   // the frames' counter without a check (py_recursion_remaining--); __init__'s start_frame checks
-  const shim = initShim && nkw === 0 && entersInit(it, fn, args.length);
+  const shim = initShim && nkw === 0;
   if (shim) {
     t.dataStack.push(INIT_CLEANUP_WORDS);
     t.depth++;

@@ -336,7 +336,7 @@ export function heapInitDeferred(vm: Vm, self: number, args: number, kwargs: num
   const withSelf = new Array<number>(nargs + 1);
   withSelf[0] = self;
   for (let i = 0; i < nargs; i++) withSelf[i + 1] = tupleItem(vm, args, i);
-  const shim = enterInitShape(vm, self);
+  const shim = enterInitShape(vm, self) && deferrer(vm)!.entersInit(f, nargs + 1);
   const small = nargs + 1 > 5 && !shim ? vm.mem.malloc(8 * (nargs + 1)) : 0;
   let r = 0;
   try {
