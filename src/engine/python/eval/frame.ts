@@ -44,6 +44,8 @@ export class Frame {
   conts: CallContinuation[] | null = null;
   /** The deferred call's entry of the loop counted on 3.12+'s C counter (ThreadState.enterEval). */
   evalEntry = false;
+  /** 3.13's CALL_ALLOC_AND_ENTER_INIT pushed an _Py_InitCleanup shim frame under this __init__ frame. */
+  initShim = false;
 
   constructor(
     readonly code: CodeRt,

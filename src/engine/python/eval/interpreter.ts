@@ -11,7 +11,7 @@ import type { Evaluator, Vm } from '../runtime/vm';
 import type { EventLog } from '../../trace/eventLog';
 import { Budget, defaultClock } from './budget';
 import { callFromC, type CallResult } from './calls';
-import { deferFromC } from './deferredcalls';
+import { deferFromC, entersInit } from './deferredcalls';
 import type { CallContinuation, DeferringEvaluator } from '../runtime/deferred';
 import { Threads } from './threads';
 import { dictDelItem, dictGetItem } from '../objects/dict';
@@ -243,8 +243,12 @@ export class Interpreter implements Evaluator, DeferringEvaluator, InterpreterSe
     this.deferArmed = true;
   }
 
-  deferCall(fn: number, args: readonly number[], kw: Kwargs | null): number {
-    return deferFromC(this, fn, args, kw);
+  deferCall(fn: number, args: readonly number[], kw: Kwargs | null, initShim = false): number {
+    return deferFromC(this, fn, args, kw, initShim);
+  }
+
+  entersInit(fn: number, nargs: number): boolean {
+    return entersInit(this, fn, nargs);
   }
 
   continueWith(c: CallContinuation): void {

@@ -62,6 +62,12 @@ export class DataStack {
     }
   }
 
+  /** _PyThreadState_HasStackSpace: `words` fit in the current chunk (strictly below its limit). */
+  hasSpace(words: number): boolean {
+    const c = this.chunks[this.chunks.length - 1];
+    return c.top + 8 * words < c.size;
+  }
+
   get depth(): number {
     return this.frames.length;
   }

@@ -37,8 +37,15 @@ export interface DeferringEvaluator {
   /**
    * _PyFunction_Vectorcall from C code, deferred: the frame pushed and DEFERRED returned when
    * `fn` is a Python function whose call the loop can run; otherwise the call runs now (its result).
+   * `initShim`: the call is 3.13's CALL_ALLOC_AND_ENTER_INIT (entersInit said so): a shim frame
+   * under it, no entry of the loop.
    */
-  deferCall(fn: number, args: readonly number[], kw: Kwargs | null): number;
+  deferCall(fn: number, args: readonly number[], kw: Kwargs | null, initShim?: boolean): number;
+  /**
+   * Whether type_call's __init__ `fn` with `nargs` arguments (self included) runs as 3.13's
+   * CALL_ALLOC_AND_ENTER_INIT at this CALL site (counts the site's run); then deferCall(…, true).
+   */
+  entersInit(fn: number, nargs: number): boolean;
   /** Add the calling layer's rest to the deferred frame (after the inner layers' rests). */
   continueWith(c: CallContinuation): void;
 }

@@ -95,7 +95,8 @@ for (const python of ['3.12', '3.13'] as const) {
           readFileSync(join(root, 'tests/corpus/recorded', python, name + '.json'), 'utf8'),
         );
         const src = readFileSync(join(root, 'tests/corpus/snippets', name + '.py'), 'utf8');
-        const p = new PythonProcess({ filename: name + '.py', python });
+        // booted from its own recorder child's start-up, as the corpus compares it
+        const p = new PythonProcess({ filename: name + '.py', python, recorderChild: rec.recorder.child_sha256 });
         p.load(src);
         const sim = p.measure();
         const real = rec.steps[0];

@@ -70,7 +70,9 @@ const PROFILES: Record<ProfileName, () => StartupProfile> = {
     traces: TRACES,
     gc: { gen2Objects: 6012, count0: 1, collections: [10, 0, 1] },
   }),
-  // 3.12 and 3.13 (python/versions/): tests/fidelity/recorded/3.12|3.13/*.json at <start>
+  // 3.12 and 3.13 (python/versions/): tests/fidelity/recorded/3.12|3.13/*.json at <start>; the
+  // first recorder child's captures (961cb490), which the import footprints were captured against;
+  // the current child's are variants (variantCaptures.ts)
   'cpython-3.12.1': () => ({
     name: 'cpython-3.12.1',
     info: cpython3121 as unknown as StartupInfo,

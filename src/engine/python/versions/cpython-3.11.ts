@@ -23,6 +23,7 @@ export const CPYTHON_3_11: CPythonVersion = {
   managedWeakref: false,
   managedDictVarSized: false,
   inlineValues: false,
+  allocAndEnterInit: false,
   typeVectorcalls: [],
   genericAttributeError: "'%.50s' object has no attribute '%U'",
   fastcallBuiltins: [],

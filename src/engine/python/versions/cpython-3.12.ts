@@ -27,6 +27,7 @@ export const CPYTHON_3_12: CPythonVersion = {
   managedWeakref: true, // Include/object.h Py_TPFLAGS_MANAGED_WEAKREF; measured {48, 32} per 2-attribute instance
   managedDictVarSized: true, // class T(tuple): __basicsize__ 24, __dictoffset__ -1, getsizeof(T()) 56
   inlineValues: false,
+  allocAndEnterInit: false,
   typeVectorcalls: [],
   // Objects/object.c: '%.100s' (measured: the writer's first buffer is one byte longer than 3.11's)
   genericAttributeError: "'%.100s' object has no attribute '%U'",

@@ -73,6 +73,12 @@ export interface CPythonVersion {
   readonly managedDictVarSized: boolean;
   /** Py_TPFLAGS_INLINE_VALUES (3.13): a plain class's instance and its values are one block (88 bytes, not 48 + 32). */
   readonly inlineValues: boolean;
+  /**
+   * CALL_ALLOC_AND_ENTER_INIT (3.13): a specialized CALL of a plain class pushes __init__'s frame in
+   * the same loop behind an _Py_InitCleanup shim frame (2 frames on the recursion counter, no C
+   * call, no argument tuple), where 3.11/3.12 go through type_call and slot_tp_init.
+   */
+  readonly allocAndEnterInit: boolean;
   /** Built-in types called through a vectorcall of their own, no argument tuple (3.13: str, int). */
   readonly typeVectorcalls: readonly ('str' | 'int')[];
   /** _PyObject_GenericGetAttrWithDict's message (its length decides the writer's buffer: 3.12 widened %.50s). */
