@@ -1,4 +1,4 @@
-import type { Kernel } from './kernel';
+import type { Kernel, MmapOptions } from './kernel';
 import type { MappingTag } from './mapping';
 
 /** PMD_SIZE on x86-64: a transparent huge page. */
@@ -18,20 +18,26 @@ export const PMD_SIZE = 2 * 1024 * 1024;
  * aligned start up to the padded area's top, cut the tail). It belongs in Kernel.mmap: until it moves
  * there, the allocators that make 2 MiB-multiple mappings (jemalloc, mimalloc) call it.
  */
-export function mmapAnon(kernel: Kernel, len: number, tag: MappingTag, label: string): number {
-  if (len < PMD_SIZE || len % PMD_SIZE !== 0) return kernel.mmap(len, tag, label);
+export function mmapAnon(
+  kernel: Kernel,
+  len: number,
+  tag: MappingTag,
+  label: string,
+  opts: MmapOptions = {},
+): number {
+  if (len < PMD_SIZE || len % PMD_SIZE !== 0) return kernel.mmap(len, tag, label, opts);
   const padded = len + PMD_SIZE;
-  const ret = kernel.mmap(padded, tag, label);
-  if (ret < 0) return kernel.mmap(len, tag, label); // "the caller will retry without the padding"
+  const ret = kernel.mmap(padded, tag, label, opts);
+  if (ret < 0) return kernel.mmap(len, tag, label, opts); // "the caller will retry without the padding"
   kernel.munmap(ret, padded);
   const offSub = (PMD_SIZE - (ret % PMD_SIZE)) % PMD_SIZE;
   const target = offSub === 0 ? ret + PMD_SIZE : ret + offSub;
   const top = ret + padded;
-  const got = kernel.mmap(top - target, tag, label);
+  const got = kernel.mmap(top - target, tag, label, opts);
   if (got !== target) {
     // A higher gap took the shorter request: undo and fall back to the plain placement.
     if (got >= 0) kernel.munmap(got, top - target);
-    return kernel.mmap(len, tag, label);
+    return kernel.mmap(len, tag, label, opts);
   }
   if (top > target + len) kernel.munmap(target + len, top - target - len);
   return target;

@@ -47,7 +47,10 @@ export class MiOs {
   allocAligned(size: number, alignment: number, commit: boolean): MiMapping | null {
     size = goodAllocSize(size);
     const k = this.kernel;
-    let addr = mmapAnon(k, size, 'mimalloc-segment', 'mimalloc segment');
+    // mi_os_mem_alloc: PROT_READ|PROT_WRITE when committed, else a PROT_NONE reservation (not in
+    // anon_mmap, not resident) that commit opens up part by part
+    const prot = commit ? 'rw' : 'none';
+    let addr = mmapAnon(k, size, 'mimalloc-segment', 'mimalloc segment', { prot });
     if (addr < 0) return null;
     if (addr % alignment !== 0) {
       // mi_os_mem_alloc_aligned's fallback: over-allocate by the alignment, keep the aligned middle and
@@ -56,7 +59,7 @@ export class MiOs {
       // when the ends stayed mapped).
       k.munmap(addr, size);
       const padded = size + alignment;
-      const raw = k.mmap(padded, 'mimalloc-segment', 'mimalloc segment');
+      const raw = k.mmap(padded, 'mimalloc-segment', 'mimalloc segment', { prot });
       if (raw < 0) return null;
       addr = alignUp(raw, alignment);
       if (addr > raw) k.munmap(raw, addr - raw);
@@ -84,7 +87,11 @@ export class MiOs {
     this.stat(size);
     const start = Math.floor(addr / 4096) * 4096;
     const end = alignUp(addr + size, 4096);
-    if (end > start && this.listener) this.listener('mprotect', start, end - start);
+    if (end <= start) return;
+    // a segment mapped PROT_NONE (a thread's first, eager_commit_delay) becomes read-write here;
+    // on one mapped read-write the call changes nothing (the kernel merges the pieces back)
+    this.kernel.mprotect(start, end - start, 'rw');
+    if (this.listener) this.listener('mprotect', start, end - start);
   }
 
   /**

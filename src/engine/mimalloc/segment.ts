@@ -94,6 +94,8 @@ export class Segments {
     readonly threadId: number,
     /** Touch the segment header where mimalloc writes a slice entry. */
     private readonly onWriteEntry: (seg: Segment, index: number) => void,
+    /** _mi_current_thread_count: the threads with a heap now (the main thread's included). */
+    private readonly threadCount: () => number = () => 1,
   ) {
     for (let i = 0; i <= SEGMENT_BIN_MAX; i++) this.queues.push({ first: null, last: null });
   }
@@ -281,9 +283,14 @@ export class Segments {
    * mi_segments_page_alloc: a page of `required` bytes (64 KiB slices; 512 KiB granules past 512 KiB)
    * from the first fitting span, in a new segment if none fits. Returns [segment, slice index, slices].
    */
-  pageAlloc(required: number, newSegment: () => void): [Segment, number, number] | null {
+  pageAlloc(
+    required: number,
+    newSegment: () => void,
+    reclaim: (needed: number) => 'page' | 'span' | null = () => null,
+  ): [Segment, number, number] | null {
     const pageSize = alignUp(required, required > MEDIUM_PAGE_SIZE ? MEDIUM_PAGE_SIZE : SLICE_SIZE);
     const needed = pageSize / SLICE_SIZE;
+    let reclaimed = false;
     for (let attempt = 0; attempt < 2; attempt++) {
       for (let b = sliceBin(needed); b <= SEGMENT_BIN_MAX; b++) {
         for (let span = this.queues[b].first; span; span = span.next) {
@@ -297,12 +304,38 @@ export class Segments {
           return [seg, index, needed];
         }
       }
+      // mi_segment_reclaim_or_alloc: an abandoned segment first (mi_segment_try_reclaim), then a new one
+      if (!reclaimed) {
+        reclaimed = true;
+        const got = reclaim(needed);
+        if (got === 'page') return null; // a page with room went into the heap's queue: the caller retries
+        if (got === 'span') {
+          attempt--;
+          continue;
+        }
+      }
       if (attempt === 0) {
         if (this.segmentAlloc(0) === null) return null;
         newSegment();
       }
     }
     return null;
+  }
+
+  /**
+   * mi_segment_reclaim's first half: an abandoned segment becomes this thread's (its free spans go
+   * into this thread's span queues); the caller takes over its pages.
+   */
+  adopt(seg: Segment): void {
+    seg.threadId = this.threadId;
+    this.count++;
+    this.all.add(seg);
+    for (let i = 0; i < seg.sliceEntries; i++) {
+      const span = seg.spanStart[i];
+      if (span === null || seg.huge) continue;
+      span.prev = span.next = null;
+      this.push(span);
+    }
   }
 
   /** _mi_segment_page_free after mi_segment_page_clear: the page's slices are free again. */
@@ -321,7 +354,12 @@ export class Segments {
     const slices =
       required === 0 ? SLICES_PER_SEGMENT : alignUp(required + infoSize, SLICE_SIZE) / SLICE_SIZE;
     const size = slices * SLICE_SIZE;
-    const eagerDelay = false; // only threads after the first delay commit (_mi_current_thread_count() > 1)
+    // mi_segment_alloc (2.0.9): while other threads run, a thread's first eager_commit_delay (1)
+    // segments are reserved, not committed: pages commit (mprotect) as they are carved out. Measured
+    // under LD_PRELOAD=libmimalloc.so.2, two workers counting words (h12_threads_lock_counts): +39 MiB
+    // anon_mmap with both running, of which ~11 MiB their segments' committed parts (the model mapped
+    // both 32 MiB segments read-write: +93 MiB)
+    const eagerDelay = this.threadCount() > 1 && this.count < this.opts.eagerCommitDelay;
     const commit = (!eagerDelay && this.opts.eagerCommit !== 0) || required > 0;
     let commitMask: Uint8Array | null = null;
     let decommitMask: Uint8Array | null = null;
