@@ -1,3 +1,5 @@
+import { cLog } from '../libm/c99';
+
 /**
  * The reference LAPACK 3.11 routines behind numpy.linalg's inv, solve and det, as Debian's NumPy
  * runs them (/usr/lib/x86_64-linux-gnu/lapack/liblapack.so.3.11.0 with the reference BLAS, no
@@ -96,7 +98,9 @@ export function getrs(
 /**
  * umath_linalg's slogdet from getrf's factors: the sign flips for every swapped row and every
  * negative u_kk, logdet is Σ log|u_kk|; a singular matrix (info > 0) gives sign 0, logdet −inf.
- * det = sign · exp(logdet), which is why det([[2, 1], [1, 3]]) is 5.000000000000001.
+ * det = sign · exp(logdet), which is why det([[2, 1], [1, 3]]) is 5.000000000000001. log and exp
+ * are glibc's (correctly rounded, ../libm): V8's Math.log(3) is one ulp low, and det([[1, 2],
+ * [3, 4]]) would print -2.0 instead of NumPy's -2.0000000000000004.
  */
 export function slogdet(f: LuFactors, n: number): { sign: number; logdet: number } {
   if (f.info > 0) return { sign: 0, logdet: -Infinity };
@@ -109,7 +113,7 @@ export function slogdet(f: LuFactors, n: number): { sign: number; logdet: number
       sign = -sign;
       u = -u;
     }
-    logdet += Math.log(u);
+    logdet += cLog(u);
   }
   return { sign, logdet };
 }

@@ -19,6 +19,7 @@ const FK = Meth.Fastcall | Meth.Keywords;
  * order); with an axis: ord None/2 → `sqrt(add.reduce(x * x, axis))`, 1 → `add.reduce(abs(x),
  * axis)`, inf/−inf → `abs(x).max/min(axis)`; a 2-d x with ord 'fro' and no axis as the
  * ravel path. Other orders (matrix 2-norms need the SVD, nuc) say "not supported".
+ * inv, solve and det are linalgSolve.ts's; numpy.linalg.LinAlgError is errors.ts's.
  */
 export class Linalg {
   readonly module: number;

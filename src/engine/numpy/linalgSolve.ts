@@ -1,3 +1,4 @@
+import { cExp } from '../libm/c99';
 import { valueError } from '../python/abstract/errors';
 import { NotSupported, PyError } from '../python/errors';
 import { tupleFromItems } from '../python/objects/tuple';
@@ -152,7 +153,7 @@ export class LinalgSolvers {
         work: (2 / 3) * n * n * n,
         compute: ([m], out) => {
           const { sign, logdet } = slogdet(getrf(m, n, round), n);
-          out[0] = round(sign * Math.exp(logdet));
+          out[0] = round(sign * cExp(logdet));
           return true;
         },
       });
