@@ -25,8 +25,7 @@ export function frombuffer(C: Constructors, args: number[], kw: Kw): number {
   );
   const buf = bufH!;
   const t = vm.table.type[buf];
-  if (t !== T.Bytes && t !== T.ByteArray)
-    throw new NotSupported(`np.frombuffer of a ${vm.typeOf(buf).name}`);
+  if (t !== T.Bytes && t !== T.ByteArray) throw new NotSupported(`np.frombuffer of a ${vm.typeOf(buf).name}`);
   const dtype = C.dtypes.convert(dt, FLOAT64);
   const total = byteLength(bytesContent(vm, buf));
   const offset = offsetH === undefined ? 0 : intArg(vm, offsetH, 'offset');
@@ -35,12 +34,10 @@ export function frombuffer(C: Constructors, args: number[], kw: Kw): number {
   let count = countH === undefined ? -1 : intArg(vm, countH, 'count');
   const avail = total - offset;
   if (count < 0) {
-    if (avail % dtype.itemsize !== 0)
-      throw valueError(vm, 'buffer size must be a multiple of element size');
+    if (avail % dtype.itemsize !== 0) throw valueError(vm, 'buffer size must be a multiple of element size');
     count = avail / dtype.itemsize;
   } else if (avail < count * dtype.itemsize) throw valueError(vm, 'buffer is smaller than requested size');
-  const data =
-    (t === T.ByteArray ? vm.table.ptr[buf] + vm.table.num[buf] : vm.table.addr[buf] + 32) + offset;
+  const data = (t === T.ByteArray ? vm.table.ptr[buf] + vm.table.num[buf] : vm.table.addr[buf] + 32) + offset;
   const r = A.newArray(dtype, [count], { view: { data, base: buf } });
   const s = A.slot(r);
   if (t === T.ByteArray) A.t.flags[s] |= 2; // NPY_ARRAY_WRITEABLE: a bytearray's buffer is writable

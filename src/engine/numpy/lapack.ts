@@ -84,7 +84,8 @@ export function getrs(
   for (let j = 0; j < nrhs; j++) {
     for (let k = 0; k < n; k++) {
       const x = b[k * nrhs + j];
-      if (x !== 0) for (let i = k + 1; i < n; i++) b[i * nrhs + j] = round(b[i * nrhs + j] - round(x * lu[i * n + k]));
+      if (x !== 0)
+        for (let i = k + 1; i < n; i++) b[i * nrhs + j] = round(b[i * nrhs + j] - round(x * lu[i * n + k]));
     }
     for (let k = n - 1; k >= 0; k--) {
       if (b[k * nrhs + j] === 0) continue;

@@ -11,7 +11,6 @@ import type { IndexItem, Views } from './views';
 /** sizeof(PyArrayMapIterObject) in 1.24 on x86-64 (measured: PyArray_malloc(1424)). */
 const MAPITER_BYTES = 1424;
 
-
 /**
  * Fancy indexing (mapping.c of 1.24.2: the mapiter): integer index arrays and boolean masks,
  * alone or mixed with basic indices, read (a new array) and assigned through.

@@ -24,7 +24,6 @@ export function broadcast(a: readonly number[], b: readonly number[]): number[] 
   return out;
 }
 
-
 /**
  * NPY_OP_ITFLAG_BUFNEVER for an operand that needs no cast (npyiter_allocate_arrays): always
  * for a loop of at most one dimension; otherwise when its strides over the broadcast shape,

@@ -137,7 +137,6 @@ function canElide(U: Ufuncs, lhs: number, rhs: number): boolean {
   return scalarCastsSafely(s.py, ld) && U.checkCallers();
 }
 
-
 /**
  * ndarray's unary number slots (array_negative, _positive, _absolute, _invert): can_elide_temp_unary
  * (refcount 1, owning, at least NPY_MIN_ELIDE_BYTES, check_callers) runs the ufunc in place

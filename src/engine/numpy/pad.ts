@@ -107,11 +107,7 @@ export function npPad(rt: NumpyRuntime, args: number[], kw: Kwargs): number {
     if (mode in AXIS_MAPS && A.size(arr) === 0)
       for (let ax = 0; ax < nd; ax++)
         if (shape[ax] === 0 && (widths[ax][0] > 0 || widths[ax][1] > 0))
-          throw valueError(
-            vm,
-            "can't extend empty axis %d using modes other than 'constant' or 'empty'",
-            ax,
-          );
+          throw valueError(vm, "can't extend empty axis %d using modes other than 'constant' or 'empty'", ax);
     const padded = padSimple(rt, arr, widths);
     try {
       if (mode === 'constant') {
@@ -151,8 +147,7 @@ function asPairs(rt: NumpyRuntime, x: number, nd: number, asIndex: boolean): [nu
     else {
       const target = [nd, 2];
       const ok =
-        shape.length <= 2 &&
-        shape.every((d, i) => d === 1 || d === target[target.length - shape.length + i]);
+        shape.length <= 2 && shape.every((d, i) => d === 1 || d === target[target.length - shape.length + i]);
       if (!ok)
         throw valueError(
           vm,
@@ -216,7 +211,9 @@ function fillConstant(
     // _view_roi(padded, original_area_slice, axis)
     const roiShape = pshape.map((n, i) => (i <= ax ? n : shape[i]));
     const roiOffset = widths.reduce((o, [l], i) => (i > ax ? o + l * strides[i] : o), 0);
-    const roi = A.newArray(d, roiShape, { view: { data: A.data(padded) + roiOffset, base: padded, strides } });
+    const roi = A.newArray(d, roiShape, {
+      view: { data: A.data(padded) + roiOffset, base: padded, strides },
+    });
     try {
       for (const side of [0, 1]) {
         const w = widths[ax][side];
@@ -243,7 +240,13 @@ function fillConstant(
 }
 
 /** edge/reflect/symmetric/wrap: every element read through the per-axis index map. */
-function fillMapped(rt: NumpyRuntime, padded: number, arr: number, widths: [number, number][], map: AxisMap): void {
+function fillMapped(
+  rt: NumpyRuntime,
+  padded: number,
+  arr: number,
+  widths: [number, number][],
+  map: AxisMap,
+): void {
   const A = rt.arrays;
   requireValues(A, arr, 'np.pad');
   const shape = A.shape(arr);

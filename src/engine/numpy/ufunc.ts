@@ -6,15 +6,7 @@ import { tupleFromItems } from '../python/objects/tuple';
 import { T } from '../python/objects/types';
 import { rawMalloc } from './alloc';
 import { NPY_BUFSIZE } from './constants';
-import {
-  BOOL,
-  FLOAT64,
-  INT64,
-  UINT64,
-  canCastSameKind,
-  type DType,
-  type PyScalar,
-} from './dtypes';
+import { BOOL, FLOAT64, INT64, UINT64, canCastSameKind, type DType, type PyScalar } from './dtypes';
 import { bufferNever, broadcast, iteratorBytes } from './nditer';
 import { binaryOperator, unaryOperator } from './operators';
 import { formulaOf, readBroadcast, valueAt, valuesKnown, writeValues } from './elements';
@@ -501,4 +493,3 @@ export class Ufuncs {
     return COMPARISONS.has(name);
   }
 }
-
