@@ -74,7 +74,11 @@ const ARRAY_LEVEL: [RegExp, string][] = [
  * line buffers), not at the 96-byte level: function_base.py's median makes and drops 0-d and
  * small arrays in an order not yet reproduced (_ureduce, _median_nancheck's take/isnan).
  */
-const LIBC_LEVEL: [RegExp, string][] = [[/np\.median\(/, 'function_base._median (Python)']];
+const LIBC_LEVEL: [RegExp, string][] = [
+  [/np\.median\(/, 'function_base._median (Python)'],
+  [/np\.pad\(/, "arraypad.py (Python): _as_pairs' and the pad areas' small arrays and views"],
+  [/np\.linalg\.(inv|solve|det)\(/, 'linalg.py (Python): _makearray, _commonType, the error extobj list'],
+];
 
 /**
  * Held at the buffer level (C-library calls of 4 KiB or more, in order: the copy, partition's
@@ -107,6 +111,10 @@ const bufferLevel = (calls: string[]): string[] =>
 
 /** Not held yet, with what is missing (README.md, "Known gaps"). */
 const NOT_HELD: [RegExp, string][] = [
+  [
+    /np\.pad\(.*mode='(reflect|symmetric|wrap)'/,
+    "arraypad.py's chunked copies (_set_reflect_both, _set_wrap_both): the padded values are written from index maps, not chunk by chunk, so PyArray_AssignArray's overlap temporaries (NewLikeArray of the destination: 203×3×8 = 4,872 bytes in this case) are not made",
+  ],
   [/repr\(a\)|str\(a\)/, 'arrayprint.py: hundreds of small transient objects per call'],
   [/np\.linspace/, "function_base.py: its Python code's temporaries"],
   [

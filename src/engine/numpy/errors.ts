@@ -18,6 +18,8 @@ export class NumpyErrors {
   readonly noLoopError: TypeSlots;
   readonly castingError: TypeSlots;
   readonly outputCastingError: TypeSlots;
+  /** numpy.linalg.LinAlgError(Exception) (linalg.py). */
+  readonly linAlgError: TypeSlots;
 
   constructor(readonly vm: Vm) {
     this.axisError = this.make('AxisError', 'numpy', E.ValueError, [E.IndexError]);
@@ -29,6 +31,7 @@ export class NumpyErrors {
       'numpy.core._exceptions',
       this.castingError.id,
     );
+    this.linAlgError = this.make('LinAlgError', 'numpy.linalg', E.Exception);
   }
 
   private make(name: string, module: string, base: number, more: number[] = []): TypeSlots {

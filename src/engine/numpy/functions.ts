@@ -1,6 +1,9 @@
 import { diagonal, trace } from './diagonal';
 import { npDelete } from './deleteItems';
 import { npTake } from './take';
+import { npPad } from './pad';
+import { frombuffer } from './frombuffer';
+import { where } from './where';
 import { npSplit } from './split';
 import { clipFunction } from './clip';
 import { meshgrid } from './grids';
@@ -106,6 +109,7 @@ export class Functions {
     if (this.cache) return this.cache;
     const rt = this.rt;
     const C = rt.ctors;
+    const J = rt.joins;
     const vm = this.vm;
     const t: Record<string, Fn> = {
       zeros: { flags: FK, fn: (a, k) => C.zeros(a, k) },
@@ -117,14 +121,14 @@ export class Functions {
       ones_like: { flags: FK, fn: (a, k) => C.like('ones', a, k) },
       empty_like: { flags: FK, fn: (a, k) => C.like('empty', a, k) },
       full_like: { flags: FK, fn: (a, k) => C.like('full', a, k) },
-      concatenate: { flags: FK, fn: (a, k) => C.concatenate(a, k) },
-      stack: { flags: FK, fn: (a, k) => C.stack(a, k) },
-      vstack: { flags: FK, fn: (a, k) => C.vstack(a, k) },
-      row_stack: { flags: FK, fn: (a, k) => C.vstack(a, k) },
-      hstack: { flags: FK, fn: (a, k) => C.hstack(a, k) },
-      frombuffer: { flags: VK, fn: (a, k) => C.frombuffer(a, k) },
+      concatenate: { flags: FK, fn: (a, k) => J.concatenate(a, k) },
+      stack: { flags: FK, fn: (a, k) => J.stack(a, k) },
+      vstack: { flags: FK, fn: (a, k) => J.vstack(a, k) },
+      row_stack: { flags: FK, fn: (a, k) => J.vstack(a, k) },
+      hstack: { flags: FK, fn: (a, k) => J.hstack(a, k) },
+      frombuffer: { flags: VK, fn: (a, k) => frombuffer(C, a, k) },
       fromiter: { flags: VK, fn: (a, k) => rt.growth.fromiter(a, k) },
-      where: { flags: Meth.Varargs, fn: (a, k) => C.where(a, k, (h) => this.nonzero(h)) },
+      where: { flags: Meth.Varargs, fn: (a, k) => where(C, a, k, (h) => this.nonzero(h)) },
       nonzero: { flags: FK, fn: (a) => this.rt.withArray(a[0], (h) => this.nonzero(h)) },
       array: { flags: FK, fn: (a, k) => this.array(a, k, true) },
       asarray: { flags: FK, fn: (a, k) => this.array(a, k, false) },
@@ -177,6 +181,7 @@ export class Functions {
       append: { flags: FK, fn: (a, k) => rt.layout.append(a, k) },
       delete: { flags: FK, fn: (a, k) => npDelete(rt, a, k) },
       take: { flags: FK, fn: (a, k) => npTake(rt, a, k) },
+      pad: { flags: FK, fn: (a, k) => npPad(rt, a, k) },
       array_equal: { flags: FK, fn: (a, k) => rt.layout.arrayEqual(a, k) },
       result_type: { flags: FK, fn: (a) => resultTypeFunction(rt, a) },
       expand_dims: { flags: FK, fn: (a, k) => rt.layout.expandDims(a, k) },

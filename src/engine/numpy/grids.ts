@@ -5,7 +5,7 @@ import { strValue } from '../python/objects/str';
 import type { Kwargs } from '../python/objects/types';
 import { boolArg, isNone } from './args';
 import type { NumpyRuntime } from './module';
-import { iteratorBytes } from './ufunc';
+import { iteratorBytes } from './nditer';
 import { rawMalloc } from './alloc';
 
 /** sizeof(PyArrayMultiIterObject) and sizeof(PyArrayIterObject) on Debian's build (measured). */

@@ -9,7 +9,7 @@ import type { DType } from './dtypes';
 import { requireValues, valueAt, writeValues } from './elements';
 import type { NumpyRuntime } from './module';
 import { size } from './ndarray';
-import { iteratorBytes } from './ufunc';
+import { iteratorBytes } from './nditer';
 
 /** sizeof(PyArrayIterObject) on 1.24 x86-64 (PyArray_IterNew: PyArray_malloc, as sort.ts measured). */
 const ITER_OBJECT_BYTES = 2632;
@@ -408,12 +408,12 @@ export class Layout {
       let arr = arrH!;
       if (!A.isArray(arr)) temps.push((arr = this.rt.fromList.fromObject(arr, null, false)));
       if (!isNone(vm, axisH))
-        return this.rt.ctors.concatenateArrays([arr, valuesH!], intArg(vm, axisH!, 'axis'), null);
+        return this.rt.joins.concatenateArrays([arr, valuesH!], intArg(vm, axisH!, 'axis'), null);
       if (A.nd(arr) !== 1) temps.push((arr = this.rt.views.ravel(arr)));
       let values = valuesH!;
       if (!A.isArray(values)) temps.push((values = this.rt.fromList.fromObject(values, null, false)));
       temps.push((values = this.rt.views.ravel(values)));
-      return this.rt.ctors.concatenateArrays([arr, values], A.nd(arr) - 1, null);
+      return this.rt.joins.concatenateArrays([arr, values], A.nd(arr) - 1, null);
     } finally {
       for (const t of temps.reverse()) vm.decref(t);
     }

@@ -7,6 +7,7 @@ import { Meth, T, type Kwargs } from '../python/objects/types';
 import { axisArg, boolArg, isNone, parseArgs } from './args';
 import { FLOAT32, FLOAT64 } from './dtypes';
 import { readBroadcast, writeValues } from './elements';
+import { LinalgSolvers } from './linalgSolve';
 import type { NumpyRuntime } from './module';
 
 const FK = Meth.Fastcall | Meth.Keywords;
@@ -18,6 +19,7 @@ const FK = Meth.Fastcall | Meth.Keywords;
  * order); with an axis: ord None/2 → `sqrt(add.reduce(x * x, axis))`, 1 → `add.reduce(abs(x),
  * axis)`, inf/−inf → `abs(x).max/min(axis)`; a 2-d x with ord 'fro' and no axis as the
  * ravel path. Other orders (matrix 2-norms need the SVD, nuc) say "not supported".
+ * inv, solve and det are linalgSolve.ts's; numpy.linalg.LinAlgError is errors.ts's.
  */
 export class Linalg {
   readonly module: number;
@@ -25,14 +27,25 @@ export class Linalg {
   constructor(readonly rt: NumpyRuntime) {
     const vm = rt.vm;
     this.module = moduleStatic(vm, 'numpy.linalg', 'np.linalg');
-    const def = {
-      name: 'norm',
-      qualname: 'numpy.linalg.norm',
-      flags: FK,
-      impl: (_v: unknown, _s: unknown, args: readonly number[], kw: Kwargs | null) =>
-        this.norm([...args], kw ?? new Map()),
+    const solvers = new LinalgSolvers(rt);
+    const fns: Record<string, (args: number[], kw: Kwargs) => number> = {
+      norm: (a, k) => this.norm(a, k),
+      inv: (a, k) => solvers.inv(a, k),
+      solve: (a, k) => solvers.solve(a, k),
+      det: (a, k) => solvers.det(a, k),
     };
-    moduleData(vm, this.module).attrs.set('norm', builtinStatic(vm, def, 'numpy.linalg'));
+    const attrs = moduleData(vm, this.module).attrs;
+    for (const [name, fn] of Object.entries(fns)) {
+      const def = {
+        name,
+        qualname: `numpy.linalg.${name}`,
+        flags: FK,
+        impl: (_v: unknown, _s: unknown, args: readonly number[], kw: Kwargs | null) =>
+          fn([...args], kw ?? new Map()),
+      };
+      attrs.set(name, builtinStatic(vm, def, 'numpy.linalg'));
+    }
+    attrs.set('LinAlgError', rt.errors.linAlgError.typeObject);
   }
 
   private get vm() {

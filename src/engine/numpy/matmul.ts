@@ -7,7 +7,7 @@ import { isNone, parseArgs } from './args';
 import { FLOAT64, promote, type DType } from './dtypes';
 import { readBroadcast, valuesKnown, writeValues } from './elements';
 import type { NumpyRuntime } from './module';
-import { iteratorBytes } from './ufunc';
+import { iteratorBytes } from './nditer';
 
 /** sizeof(PyArrayIterObject): PyArray_IterAllButAxis mallocs one per operand (measured, as sort.ts). */
 const ITER_OBJECT_BYTES = 2632;

@@ -11,6 +11,7 @@ import { DTypeObjects } from './dtypeType';
 import { NumpyErrors } from './errors';
 import { FromList } from './fromlist';
 import { Constructors } from './create';
+import { Joining } from './joining';
 import { Functions } from './functions';
 import { installCloseness } from './closeness';
 import { VoidScalars } from './records';
@@ -50,6 +51,7 @@ export class NumpyRuntime {
   readonly views: Views;
   readonly fromList: FromList;
   readonly ctors: Constructors;
+  readonly joins: Joining;
   readonly reductions: Reductions;
   readonly sorting: Sorting;
   readonly functions: Functions;
@@ -93,6 +95,7 @@ export class NumpyRuntime {
     this.views = new Views(this.arrays, this.scalars, this.errors);
     this.fromList = new FromList(this.arrays, this.scalars);
     this.ctors = new Constructors(this.arrays, this.dtypes, this.scalars, this.fromList, this.errors);
+    this.joins = new Joining(this.arrays, this.dtypes, this.fromList, this.errors);
     this.reductions = new Reductions(this.arrays, this.scalars, this.errors);
     this.sorting = new Sorting(this.arrays);
     this.ufuncs.fromSequence = (h) => this.fromList.fromObject(h, null, false);

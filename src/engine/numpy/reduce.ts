@@ -10,7 +10,7 @@ import { readBroadcast, requireValues, writeValues } from './elements';
 import type { NumpyErrors } from './errors';
 import type { Arrays } from './ndarray';
 import type { Scalars } from './scalars';
-import { iteratorBytes } from './ufunc';
+import { iteratorBytes } from './nditer';
 import { castValue } from './values';
 import { chargeLoop, REDUCE_ELEMENT_NS } from './loopCost';
 

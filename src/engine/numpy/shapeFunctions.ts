@@ -8,7 +8,7 @@ import { axisArg, intArg, isNone, parseArgs, sequenceItems, shapeArg } from './a
 import { AF } from './arrayTable';
 import { readBroadcast, valuesKnown, writeValues } from './elements';
 import type { NumpyRuntime } from './module';
-import { iteratorBytes } from './ufunc';
+import { iteratorBytes } from './nditer';
 
 /**
  * np.flip, np.broadcast_to and np.outer (function_base.py, stride_tricks.py, numeric.py of 1.24.2)

@@ -8,7 +8,7 @@ import { fromLong } from '../python/objects/int';
 import { strNew } from '../python/objects/str';
 import { tupleFromItems } from '../python/objects/tuple';
 import { FLOAT64, INT64 } from './dtypes';
-import { bufferNever, iteratorBytes } from './ufunc';
+import { bufferNever, iteratorBytes } from './nditer';
 import { glibcCalls, numpyProcess } from './testing';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');

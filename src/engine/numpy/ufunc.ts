@@ -5,20 +5,10 @@ import { intValue } from '../python/objects/int';
 import { tupleFromItems } from '../python/objects/tuple';
 import { T } from '../python/objects/types';
 import { rawMalloc } from './alloc';
-import { NPY_BUFSIZE, NPY_MIN_ELIDE_BYTES } from './constants';
-import {
-  BOOL,
-  FLOAT64,
-  INT64,
-  OBJECT,
-  UINT64,
-  canCastSafely,
-  canCastSameKind,
-  scalarCastsSafely,
-  type DType,
-  type PyScalar,
-} from './dtypes';
-import { objectBinop } from './objectUfunc';
+import { NPY_BUFSIZE } from './constants';
+import { BOOL, FLOAT64, INT64, UINT64, canCastSameKind, type DType, type PyScalar } from './dtypes';
+import { bufferNever, broadcast, iteratorBytes } from './nditer';
+import { binaryOperator, unaryOperator } from './operators';
 import { formulaOf, readBroadcast, valueAt, valuesKnown, writeValues } from './elements';
 import type { NumpyErrors } from './errors';
 import {
@@ -42,32 +32,6 @@ export const FIRST_BACKTRACE_FILE_RSS = 532_480;
 /** One ufunc operand after convert_ufunc_arguments: an array, `temp` if made here, `literal` if from a Python scalar. */
 type Operand = { h: number; temp: boolean; literal: boolean };
 
-/**
- * NIT_SIZEOF_ITERATOR(itflags with BUFFER, ndim, nop) (nditer_impl.h, 1.24.2): the fixed part
- * (40) + perm (32) + dtypes/resetdataptr/baseoffsets/operands + opitflags (two bytes each, rounded
- * to 8; npyiter_opitflags is npy_int16) + with NPY_ITER_BUFFERED the bufferdata and two NPY_cast_info (56 bytes each) per operand
- * + one axisdata per dimension. Measured: buffered ndim 1 nop 3 → 776, ndim 2 → 856; unbuffered
- * nop 1 → 176 (1-d) and 224 (2-d), nop 2 1-d → 224.
- */
-export function iteratorBytes(ndim: number, nop: number, buffered = true): number {
-  const buffer = buffered ? 8 * (6 + 5 * nop) + 112 * nop : 0;
-  const flex = 32 + 8 * nop + 16 * (nop + 1) + 8 * nop + Math.ceil((2 * nop) / 8) * 8 + buffer;
-  return 40 + flex + (2 + 2 * (nop + 1)) * 8 * Math.max(ndim, 1);
-}
-
-/** Broadcast shapes (NumPy's rule), or null when they do not broadcast. */
-export function broadcast(a: readonly number[], b: readonly number[]): number[] | null {
-  const n = Math.max(a.length, b.length);
-  const out = new Array<number>(n);
-  for (let i = 0; i < n; i++) {
-    const x = a[a.length - n + i] ?? 1;
-    const y = b[b.length - n + i] ?? 1;
-    if (x !== y && x !== 1 && y !== 1) return null;
-    out[i] = x === 1 ? y : x;
-  }
-  return out;
-}
-
 /** The longest a formula chain may grow before values are computed and stored (a += 1 in a loop). */
 const MAX_FORMULA_DEPTH = 24;
 
@@ -88,26 +52,6 @@ const MAX_FORMULA_DEPTH = 24;
  *  - temporary elision (temp_elide.c) for + - * / << >> & | ^ of a refcount-1 temporary of ≥ 256 KiB.
  * Values: a formula when the inputs are formulas, else computed element by element.
  */
-/** number.c's binary slots that call try_binary_elide (array_add … array_bitwise_xor). */
-const ELIDABLE_BINOPS: ReadonlySet<UfuncName> = new Set<UfuncName>([
-  'add',
-  'subtract',
-  'multiply',
-  'left_shift',
-  'right_shift',
-  'bitwise_and',
-  'bitwise_or',
-  'bitwise_xor',
-]);
-/** Those whose try_binary_elide gets commutative = 1 (the right operand may be the temporary). */
-const COMMUTATIVE_BINOPS: ReadonlySet<UfuncName> = new Set<UfuncName>([
-  'add',
-  'multiply',
-  'bitwise_and',
-  'bitwise_or',
-  'bitwise_xor',
-]);
-
 export class Ufuncs {
   private unwound = false;
   /** ld.so's 40-byte scope array that the first backtrace's dlopen frees (from the import footprint). */
@@ -180,113 +124,19 @@ export class Ufuncs {
     return this.arrays.isArray(h) || this.scalarOf(h) !== null || t === T.List || t === T.Tuple;
   }
 
-  /** BINARY_OP on an ndarray: a new reference, or 0 for NotImplemented. */
+  /** BINARY_OP on an ndarray (operators.ts): a new reference, or 0 for NotImplemented. */
   binop(name: UfuncName, m1: number, m2: number, inplace: boolean): number {
-    const A = this.arrays;
-    this.refuseRecords(name, [m1, m2]);
-    if ((A.isArray(m1) && A.dtype(m1) === OBJECT) || (A.isArray(m2) && A.dtype(m2) === OBJECT))
-      return objectBinop(A, name, m1, m2, inplace && A.isArray(m1) ? m1 : 0);
-    for (const h of [m1, m2]) {
-      if (!this.accepts(h)) {
-        if (this.vm.table.type[h] === T.Str) throw new NotSupported(`numpy arithmetic with a str operand`);
-        return 0;
-      }
-    }
-    if (name === 'power' && A.isArray(m1)) {
-      const fast = this.fastScalarPower(m1, m2, inplace);
-      if (fast !== 0) return fast;
-    }
-    if (inplace && A.isArray(m1)) return this.call(name, [m1, m2], m1);
-    // try_binary_elide (number.c): + - * / << >> & | ^ (true_divide only for a float left
-    // operand); the commutative ones (+ * & | ^) also try the right operand as the temporary
-    const elidable =
-      ELIDABLE_BINOPS.has(name) || (name === 'true_divide' && A.isArray(m1) && A.dtype(m1).kind === 'f');
-    if (elidable) {
-      const commutative = COMMUTATIVE_BINOPS.has(name);
-      if (this.canElide(m1, m2)) return this.call(name, [m1, m2], m1);
-      if (commutative && this.canElide(m2, m1)) return this.call(name, [m2, m1], m2);
-    }
-    return this.call(name, [m1, m2], 0);
+    return binaryOperator(this, name, m1, m2, inplace);
   }
 
-  /**
-   * fast_scalar_power (number.c): a float array to the power 1, -1, 0, 0.5 or 2 is the positive,
-   * reciprocal, _ones_like, sqrt or square ufunc (in place when the operator is, or the array is
-   * an elidable temporary); an integer array squared is `square` (after a cast to float64 for
-   * the exponent 2.0). 0 when no fast path applies.
-   */
-  private fastScalarPower(a: number, o2: number, inplace: boolean): number {
-    const A = this.arrays;
-    const vm = this.vm;
-    const s =
-      this.scalarOf(o2) ??
-      (A.isArray(o2) && A.nd(o2) === 0 ? { v: valueAt(A, o2, 0), d: A.dtype(o2), literal: false } : null);
-    if (s === null) return 0;
-    const e = s.v;
-    const d = A.dtype(a);
-    if (d.kind === 'f') {
-      const op: UnaryName | null =
-        e === 1
-          ? 'positive'
-          : e === -1
-            ? 'reciprocal'
-            : e === 0
-              ? '_ones_like'
-              : e === 0.5
-                ? 'sqrt'
-                : e === 2
-                  ? 'square'
-                  : null;
-      if (op === null) return 0;
-      const elide =
-        inplace ||
-        (vm.table.refcnt[a] === 1 &&
-          A.own(a) &&
-          A.writeable(a) &&
-          A.nbytes(a) >= NPY_MIN_ELIDE_BYTES &&
-          this.checkCallers());
-      return this.unaryMath(op, a, elide ? a : 0);
-    }
-    if (e !== 2 || d.kind === 'b') return 0;
-    if (inplace) return this.unaryMath('square', a, a);
-    if (s.d.kind === 'f') {
-      const c = A.newArray(FLOAT64, A.shape(a));
-      writeValues(A, c, (k) => valueAt(A, a, k), formulaOf(A, a));
-      A.writeAll(c);
-      try {
-        return this.unaryMath('square', c, c);
-      } finally {
-        vm.decref(c);
-      }
-    }
-    return this.unaryMath('square', a, 0);
-  }
-
-  /** can_elide_temp(olhs, orhs): see the class comment. */
-  private canElide(lhs: number, rhs: number): boolean {
-    const A = this.arrays;
-    if (!A.isArray(lhs) || this.vm.table.refcnt[lhs] !== 1) return false;
-    if (!A.own(lhs) || !A.writeable(lhs) || A.nbytes(lhs) < NPY_MIN_ELIDE_BYTES) return false;
-    const ld = A.dtype(lhs);
-    if (A.isArray(rhs)) {
-      const rs = A.shape(rhs);
-      const ls = A.shape(lhs);
-      const sameShape = rs.length === 0 || (rs.length === ls.length && rs.every((d, i) => d === ls[i]));
-      return sameShape && canCastSafely(A.dtype(rhs), ld) && this.checkCallers();
-    }
-    const s = this.scalarOf(rhs);
-    if (s === null) return false;
-    // PyArray_EnsureArray(orhs): a 0-d array, dropped again after the checks
-    const tmp = A.newArray(s.d, []);
-    A.values.setConst(A.slot(tmp), s.v);
-    A.writeAll(tmp);
-    this.vm.decref(tmp);
-    return scalarCastsSafely(s.py, ld) && this.checkCallers();
+  /** A unary number slot on an ndarray (operators.ts). */
+  unary(name: UnaryName, a: number): number {
+    return unaryOperator(this, name, a);
   }
 
   /** The ufunc on one or two inputs, with `out` (0: a new array). A new reference to the result. */
   /** Structured arrays (records.ts) have no ufunc loops modelled (NumPy: comparisons field by field, arithmetic a UFuncTypeError). */
-  private refuseRecords(name: string, inputs: readonly number[]): void {
+  refuseRecords(name: string, inputs: readonly number[]): void {
     for (const h of inputs)
       if (this.arrays.isArray(h) && this.arrays.dtype(h).kind === 'V')
         throw new NotSupported(`np.${name} on a structured array (apply it to a field: a['name'])`);
@@ -569,26 +419,6 @@ export class Ufuncs {
   }
 
   /**
-   * ndarray's unary number slots (array_negative, _positive, _absolute, _invert): can_elide_temp_unary
-   * (refcount 1, owning, at least NPY_MIN_ELIDE_BYTES, check_callers) runs the ufunc in place
-   * (in and out tuples); otherwise the ufunc makes a new array. unary + is the `positive` ufunc:
-   * a copy, not the same object.
-   */
-  unary(name: UnaryName, a: number): number {
-    this.refuseRecords(name, [a]);
-    const A = this.arrays;
-    const vm = this.vm;
-    const inplace =
-      A.isArray(a) &&
-      vm.table.refcnt[a] === 1 &&
-      A.own(a) &&
-      A.writeable(a) &&
-      A.nbytes(a) >= NPY_MIN_ELIDE_BYTES &&
-      this.checkCallers();
-    return this.unaryMath(name, a, inplace ? a : 0);
-  }
-
-  /**
    * A one-input ufunc call (np.sqrt(x), np.negative(x, out=…)): in tuple (and out tuple), the
    * input converted, cast when its dtype is not the loop's (the trivial path casts 0-d and short
    * 1-d inputs into a new array), the result allocated (or `out`), else the buffered iterator
@@ -662,34 +492,4 @@ export class Ufuncs {
   static isComparison(name: UfuncName): boolean {
     return COMPARISONS.has(name);
   }
-}
-
-/**
- * NPY_OP_ITFLAG_BUFNEVER for an operand that needs no cast (npyiter_allocate_arrays): always
- * for a loop of at most one dimension; otherwise when its strides over the broadcast shape,
- * innermost axis first, chain into one stride (a 0-d operand never does).
- */
-export function bufferNever(
-  opShape: readonly number[],
-  opStrides: readonly number[],
-  shape: readonly number[],
-): boolean {
-  const nd = shape.length;
-  if (nd <= 1) return true;
-  if (opShape.length === 0) return false;
-  const stride = (axis: number): number => {
-    const k = axis - (nd - opShape.length);
-    return k < 0 || opShape[k] === 1 ? 0 : opStrides[k];
-  };
-  let axis = nd - 1;
-  while (axis >= 0 && shape[axis] === 1) axis--;
-  if (axis < 0) return true;
-  const inner = stride(axis);
-  let run = shape[axis];
-  for (axis--; axis >= 0; axis--) {
-    if (shape[axis] === 1) continue;
-    if (inner * run !== stride(axis)) return false;
-    run *= shape[axis];
-  }
-  return true;
 }

@@ -91,7 +91,7 @@ export function uniqueWithOptions(rt: NumpyRuntime, ar: number, o: UniqueOptions
       vm.decref(nz);
       let idx: number;
       try {
-        idx = keep(rt.ctors.concatenate([parts], new Map()));
+        idx = keep(rt.joins.concatenate([parts], new Map()));
       } finally {
         vm.decref(parts);
       }
