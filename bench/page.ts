@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import type { Page } from 'playwright-core';
 import { DEFAULT_SCENARIO } from '../src/scenarios/node';
 import { encodeShare } from '../src/url/shareCodec';
@@ -20,6 +21,9 @@ export async function benchPage(): Promise<string[]> {
   if (build.status !== 0 || !existsSync('dist/index.html'))
     return ['the production build failed: run npm run build'];
   const lines: string[] = [];
+  // Absolute figures swing with the machine's load (2 cores shared by the other helpers' jobs): the
+  // load is printed beside them, and each figure also as a ratio to one measured in the same page.
+  const load0 = loadavg()[0];
   const preview = await startPreview();
   const browser = await launchBrowser();
   try {
@@ -50,8 +54,13 @@ export async function benchPage(): Promise<string[]> {
     await waitIdle(page);
     const openMs = performance.now() - t0;
     const st = await pageState(page);
+    const engineMs = Number(st.durationMs);
+    // inside the page: the run asked for → its views arrived (client/marks.ts's user timing)
+    const askedToViews = await page.evaluate(
+      () => performance.getEntriesByName('hw:views', 'measure')[0]?.duration ?? NaN,
+    );
     lines.push(
-      `open share link → final state drawn: ${fmt(drawnMs)} ms (goal ≤ 2000; its sentences ${fmt(openMs)} ms; engine run to its figures ${fmt(Number(st.durationMs))} ms, ${fmt(Number(st.totalEvents))} events)`,
+      `open share link → final state drawn: ${fmt(drawnMs)} ms (goal ≤ 2000; its sentences ${fmt(openMs)} ms; engine run to its figures ${fmt(engineMs)} ms, ${fmt(Number(st.totalEvents))} events); drawn / engine run ${ratio(drawnMs, engineMs)} (the page's own share beyond the engine); in the page, run asked → views arrived ${fmt(askedToViews)} ms`,
     );
 
     // A million live chunks: the end of the first statement.
@@ -102,6 +111,11 @@ export async function benchPage(): Promise<string[]> {
     lines.push(
       `landing after a step of events (← → ←, 1 s apart; ms to the views drawn, in brackets to the sentences; goal ≤ 100 ms each): ${landings.join('; ')}`,
     );
+    const drawnMedian = quantile(drawnAll, 0.5);
+    const workerMedian = quantile(workerAll, 0.5);
+    lines.push(
+      `landing ratios in this run: views drawn / the worker's own part ${ratio(drawnMedian, workerMedian)} (medians; the rest is messages, the store and the draw); sentences / views drawn ${ratio(quantile(explainedAll, 0.5), drawnMedian)}; the timeline click's views / a step's views ${ratio(click.drawn, drawnMedian)}`,
+    );
     lines.push(
       `landing latency over these steps: views drawn median ${fmt(quantile(drawnAll, 0.5))} ms, p95 ${fmt(quantile(drawnAll, 0.95))} ms; sentences median ${fmt(quantile(explainedAll, 0.5))} ms, p95 ${fmt(quantile(explainedAll, 0.95))} ms; of the views' time, the worker's own (landing and views built) median ${fmt(quantile(workerAll, 0.5))} ms, p95 ${fmt(quantile(workerAll, 0.95))} ms`,
     );
@@ -131,6 +145,9 @@ export async function benchPage(): Promise<string[]> {
     await browser.close();
     await preview.stop();
   }
+  lines.push(
+    `machine load (1-minute average) ${load0.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end (${cpus().length} cores): compare absolute figures only between runs at a like load; the ratios above hold better`,
+  );
   return lines;
 }
 
@@ -282,6 +299,8 @@ async function zoomHeap(page: Page): Promise<void> {
 }
 
 const fmt = (n: number): string => n.toLocaleString('en-US', { maximumFractionDigits: 1 });
+const ratio = (a: number, b: number): string =>
+  b > 0 && Number.isFinite(a) ? `${(a / b).toFixed(2)}×` : 'n/a';
 
 function stats(xs: number[]): string {
   if (xs.length === 0) return 'no frames drawn';

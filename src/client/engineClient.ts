@@ -14,6 +14,7 @@ import type { LibcUnitDetail } from '../engine/libc/section';
 import type { Snapshot } from '../engine/trace/snapshot';
 import { expectedEvents, rememberRun } from './expectations';
 import { EMPTY_RUN, useRun, type RunStore } from './runStore';
+import { markAsked, measureAnswered } from './marks';
 
 type Snap = 'down' | 'up';
 
@@ -112,6 +113,7 @@ export class EngineClient {
       shown: null,
     });
     this.inFlight = { reqId: 0, target };
+    markAsked('run');
     this.send({ type: 'run', v: PROTOCOL_VERSION, runId, source, options, target, history: this.history });
   }
 
@@ -197,6 +199,7 @@ export class EngineClient {
     const reqId = ++this.reqId;
     this.inFlight = { reqId, target };
     this.store.setState({ status: 'seeking' });
+    markAsked('goto');
     this.send({ type: 'goto', v: PROTOCOL_VERSION, runId: this.runId, reqId, target, snap });
   }
 
@@ -302,6 +305,10 @@ export class EngineClient {
             ...done,
           });
         else this.store.setState({ shown, seekError: msg.error, explaining: false, ...done });
+        if (msg.type === 'snapshot') {
+          measureAnswered('views');
+          if (!msg.explaining) measureAnswered('sentences');
+        }
         if (next) this.dispatchGoto(next.target, next.snap);
         else this.settle();
         break;
@@ -309,8 +316,10 @@ export class EngineClient {
       case 'explained': {
         // The sentences of the snapshot on screen (a newer landing's own will follow it otherwise).
         const st = this.store.getState();
-        if (st.snapshot && samePosition(st.shown, msg.position))
+        if (st.snapshot && samePosition(st.shown, msg.position)) {
           this.store.setState({ snapshot: { ...st.snapshot, explain: msg.explain }, explaining: false });
+          if (this.inFlight === null) measureAnswered('sentences');
+        }
         this.settle();
         break;
       }

@@ -6,6 +6,7 @@ import { Checkpoints } from './checkpoints';
 import type { SimProcess } from './process';
 import { reportStep } from './report';
 import type { RunState } from './runState';
+import { SentenceCache } from './sentenceCache';
 import type { RecordingLog } from './stopPoints';
 import { statementWrites } from './written';
 
@@ -38,6 +39,7 @@ export function newRun(
     history: null,
     writer: null,
     historyStarted: false,
+    sentences: new SentenceCache(),
   };
 }
 

@@ -45,14 +45,17 @@ export class Landings {
     }
     const c = this.cursorFor(run, event, statement);
     this.seeking(run, c, event);
+    // the views need the replay; the sentences may have been written here before
+    const said = run.sentences.get(statement, event);
     let snap: Snapshot | null = null;
     const reached = c.runTo(event, run.statements.length, (n, running) => {
-      snap = this.snapshotHere(run, c.process, running, running, n, early);
+      snap = this.snapshotHere(run, c.process, running, running, n, early, said);
     });
     if (!reached || snap === null)
       throw new Error(`the replay ended at event ${c.event} before event ${event}`);
     if (c.dead) this.drop(run, c);
     else fit(run, c);
+    run.sentences.put(statement, event, (snap as Snapshot).explain);
     return snap;
   }
 
@@ -62,6 +65,8 @@ export class Landings {
    * million chunks: ~55 ms of a seed landing's CPU).
    */
   sentencesAt(run: RunState, statement: number, event: number): Sentence[] {
+    const kept = run.sentences.get(statement, event);
+    if (kept) return kept;
     const c = this.cursorFor(run, event, statement);
     this.seeking(run, c, event);
     let said: Sentence[] | null = null;
@@ -73,6 +78,7 @@ export class Landings {
       throw new Error(`the replay ended at event ${c.event} before event ${event}`);
     if (c.dead) this.drop(run, c);
     else fit(run, c);
+    run.sentences.put(statement, event, said);
     return said;
   }
 
@@ -122,7 +128,8 @@ export class Landings {
 
   /**
    * The snapshot of `p` with its explanation. `step` is the statement just run (or being run), whose
-   * start state the sentences compare against; -1 at the start.
+   * start state the sentences compare against; -1 at the start. `said`: the sentences, when
+   * already written at this position (SentenceCache).
    */
   snapshotHere(
     run: RunState,
@@ -131,12 +138,13 @@ export class Landings {
     step: number,
     at: number,
     early: ((views: Snapshot) => void) | null = null,
+    said: Sentence[] | null = null,
   ): Snapshot {
     const snap = buildSnapshot({ kernel: p.kernel, libc: p.libc, pymalloc: p.arenas }, statement, at, []);
     // `early` sends the views (their buffers transferred): explain reads its own copy of the arenas
-    const arenas = early && snap.arenas ? cloneArenas(snap.arenas) : snap.arenas;
+    const arenas = !said && early && snap.arenas ? cloneArenas(snap.arenas) : snap.arenas;
     early?.(snap);
-    snap.explain = this.sentencesHere(run, p, step, at, arenas);
+    snap.explain = said ?? this.sentencesHere(run, p, step, at, arenas);
     return snap;
   }
 

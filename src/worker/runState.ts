@@ -14,6 +14,7 @@ import type { Cursor } from './cursor';
 import type { LayerHistory } from './layerHistory';
 import type { SimProcess } from './process';
 import type { ReportStep } from './report';
+import type { SentenceCache } from './sentenceCache';
 import type { RecordingLog } from './stopPoints';
 
 /** Which way an event that no replay can stop at moves: to the stop before it, or after it. */
@@ -51,6 +52,8 @@ export interface RunState {
   /** The replay that writes the history's journal in the background (null once it is written). */
   writer: Cursor | null;
   historyStarted: boolean;
+  /** Sentences already written at positions inside statements (the run is deterministic). */
+  sentences: SentenceCache;
 }
 
 /** A resolved position: statements completed, the event count, and whether it was asked for by event. */

@@ -65,19 +65,19 @@ export function cyclicGarbage(ctx: OwnerContext): CycleGarbage | null {
     }
   }
   if (n === 0) return null;
-  // Mark from the objects referenced from outside.
+  // Mark from the objects referenced from outside, over the objects that refer to something tracked
+  // only (walk = 1: "inner" below). An object that refers to nothing tracked (a leaf: the seed's
+  // million inner lists) leads nowhere, and every reference to it comes from an inner object, so
+  // when every inner object is reached, every leaf with a reference is too (gc_refs 0: all its
+  // references are from inner objects; gc_refs > 0: a root): no garbage, found without touching a
+  // leaf. Only when some inner object is left are the leaves marked, for the last pass's count.
   const reached = new Uint8Array(end);
   let stack = new Int32Array(1024);
   let top = 0;
-  let reachedLive = 0;
-  const push = (r: number): void => {
-    if (!tracked(r) || reached[r]) return;
-    if (!walk[r]) {
-      // nothing to reach through it: reached now, never stacked (the seed's million inner lists)
-      reached[r] = 1;
-      if (refcnt[r] > 0) reachedLive++;
-      return;
-    }
+  let inner = 0;
+  let innerReached = 0;
+  const stackInner = (r: number): void => {
+    if (!walk[r] || reached[r]) return;
     if (top === stack.length) {
       const grown = new Int32Array(stack.length * 2);
       grown.set(stack);
@@ -86,26 +86,38 @@ export function cyclicGarbage(ctx: OwnerContext): CycleGarbage | null {
     stack[top++] = r;
   };
   for (let h = 1; h < end; h++) {
-    if (!((flags[h] & LIVE_TRACKED) === F_TRACKED && refcnt[h] > 0 && gcRefs[h] > 0) || reached[h]) continue;
-    push(h);
+    if (!walk[h]) continue;
+    inner++;
+    if (reached[h] || gcRefs[h] <= 0) continue;
+    stackInner(h);
     while (top > 0) {
       const x = stack[--top];
       if (reached[x]) continue;
       reached[x] = 1;
-      if (refcnt[x] > 0) reachedLive++;
-      if (!walk[x]) continue; // a root referring to nothing tracked
+      innerReached++;
       if (type[x] !== T.List || flags[x] & F_RLE) {
-        vm.traverse(x, push);
+        vm.traverse(x, stackInner);
         continue;
       }
+      // a list's items inline (the seed's outer list: a million leaves, each skipped on one byte)
       for (let i = ref[x], stop = i + len[x]; i < stop; i++) {
         const r = data[i];
-        if (r !== 0) push(r);
+        if (walk[r] && !reached[r]) stackInner(r);
       }
     }
   }
-  // everything counted above was reached: no garbage, and no last pass over the table
-  if (reachedLive === n) return null;
+  if (innerReached === inner) return null;
+  // Some inner object is garbage: the leaves reached are the roots among them and those a reached
+  // inner object refers to.
+  const reachLeaf = (r: number): void => {
+    if (tracked(r) && !walk[r]) reached[r] = 1;
+  };
+  for (let h = 1; h < end; h++) {
+    if ((flags[h] & LIVE_TRACKED) !== F_TRACKED || refcnt[h] <= 0) continue;
+    if (!walk[h]) {
+      if (gcRefs[h] > 0) reached[h] = 1;
+    } else if (reached[h]) vm.traverse(h, reachLeaf);
+  }
   const counts = new Map<string, number>();
   let objects = 0;
   let bytes = 0;
