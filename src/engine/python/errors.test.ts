@@ -54,6 +54,20 @@ describe('errors, worded as CPython 3.11 words them', () => {
       2,
     ],
     ['b = bytearray(10 ** 15)', 'MemoryError', '', 1],
+    // OSError_str, as the traceback's last line prints it (3.11.7's text)
+    ['import os\nos.close(99)', 'OSError', '[Errno 9] Bad file descriptor', 2],
+    [
+      "raise FileNotFoundError(2, 'No such file or directory', 'x.txt')",
+      'FileNotFoundError',
+      "[Errno 2] No such file or directory: 'x.txt'",
+      1,
+    ],
+    [
+      "import os\nos.rename('/tmp/nope.txt', '/tmp/b.txt')",
+      'FileNotFoundError',
+      "[Errno 2] No such file or directory: '/tmp/nope.txt' -> '/tmp/b.txt'",
+      2,
+    ],
     // a library class CPython runs as Python (recorded with dir()): what the model lacks is not a Python error
     [
       'import tracemalloc\ntracemalloc.start()\ns = tracemalloc.take_snapshot()\nt = s.dump("snap.bin")',

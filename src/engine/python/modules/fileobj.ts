@@ -241,7 +241,11 @@ export function openArgs(vm: Vm, args: readonly number[], kw: Kwargs | null): Op
   let nl: Newline = null;
   if (!none(newline)) {
     if (vm.table.type[newline] !== T.Str)
-      throw typeError(vm, "open() argument 'newline' must be str or None, not %.200s", vm.typeOf(newline).name);
+      throw typeError(
+        vm,
+        "open() argument 'newline' must be str or None, not %.200s",
+        vm.typeOf(newline).name,
+      );
     nl = strValue(vm, newline) as Newline;
   }
   if (!none(opener)) throw new NotSupported('open(opener=…)');
@@ -314,16 +318,18 @@ export function bufferedWrite(vm: Vm, st: FileState, data: ArrayLike<number>): v
   }
 }
 
-/** The content of a bytes-like argument. */
-export function bytesArg(vm: Vm, h: number): Uint8Array {
+/**
+ * The content of a bytes-like argument, read whole by its consumer (a write's memcpy into the buffer
+ * or the kernel's copy_from_user) unless `read` is false (the caller decides: /dev/null's write_null
+ * reads nothing).
+ */
+export function bytesArg(vm: Vm, h: number, read = true): Uint8Array {
   const t = vm.table.type[h];
   if (t !== T.Bytes && t !== T.ByteArray)
     throw typeError(vm, `a bytes-like object is required, not '${vm.typeOf(h).name}'`);
   const c = bytesContent(vm, h);
   const n = t === T.ByteArray ? vm.table.n[h] : byteLength(c);
-  // read whole by its consumer (a write's memcpy into the buffer or the kernel's copy_from_user;
-  // /dev/null's write reads nothing, not modelled: +12 KB real against +7,824 KB to a file)
-  readAllBytes(vm, h);
+  if (read) readAllBytes(vm, h);
   const out = new Uint8Array(n);
   if (typeof c === 'string') for (let i = 0; i < n; i++) out[i] = c.charCodeAt(i);
   else for (let i = 0; i < n; i++) out[i] = byteAt(c, i);

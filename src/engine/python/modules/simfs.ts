@@ -128,6 +128,11 @@ export class SimFs {
     return fd;
   }
 
+  /** Whether `fd` is open on /dev/null (its writes read nothing: write_null returns the count). */
+  isNullDevice(fd: number): boolean {
+    return this.fds.get(fd)?.inode instanceof NullDevice;
+  }
+
   file(vm: Vm, fd: number): OpenFile {
     const f = this.fds.get(fd);
     if (f === undefined) throw osError(vm, 'OSError', 9, 'Bad file descriptor');
@@ -172,10 +177,11 @@ export class SimFs {
     const inode = this.files.get(src);
     if (inode === undefined) {
       if (this.dirs.has(src)) throw new NotSupported('os.rename of a directory');
-      throw osError(vm, 'FileNotFoundError', 2, 'No such file or directory', from);
+      throw osError(vm, 'FileNotFoundError', 2, 'No such file or directory', from, to);
     }
-    if (this.dirs.has(dst)) throw osError(vm, 'IsADirectoryError', 21, 'Is a directory', from);
-    if (!this.dirs.has(parentOf(dst))) throw osError(vm, 'FileNotFoundError', 2, 'No such file or directory', from);
+    if (this.dirs.has(dst)) throw osError(vm, 'IsADirectoryError', 21, 'Is a directory', from, to);
+    if (!this.dirs.has(parentOf(dst)))
+      throw osError(vm, 'FileNotFoundError', 2, 'No such file or directory', from, to);
     if (src === dst) return;
     this.files.delete(src);
     this.files.set(dst, inode);
@@ -251,12 +257,21 @@ function parentOf(abs: string): string {
 }
 
 /** OSError subclasses as CPython formats them: "[Errno 2] No such file or directory: 'x'". */
-export function osError(vm: Vm, type: string, errno: number, text: string, path?: string): Error {
-  const msg = path === undefined ? `[Errno ${errno}] ${text}` : `[Errno ${errno}] ${text}: '${path}'`;
-  // PyErr_SetFromErrnoWithFilenameObject: the value is (errno, strerror[, filename]), so the
-  // exception has its errno, strerror and filename when normalized
+export function osError(
+  vm: Vm,
+  type: string,
+  errno: number,
+  text: string,
+  path?: string,
+  path2?: string,
+): Error {
+  let msg = path === undefined ? `[Errno ${errno}] ${text}` : `[Errno ${errno}] ${text}: '${path}'`;
+  if (path2 !== undefined) msg += ` -> '${path2}'`;
+  // PyErr_SetFromErrnoWithFilenameObjects: the value is (errno, strerror[, filename[, 0, filename2]]),
+  // so the exception has its errno, strerror and filenames when normalized (os.rename names both)
   const items = [fromSsize(vm, errno), strNew(vm, text)];
   if (path !== undefined) items.push(strNew(vm, path));
+  if (path !== undefined && path2 !== undefined) items.push(fromSsize(vm, 0), strNew(vm, path2));
   const args = tupleFromItems(vm, items);
   try {
     return setObject(vm, exc(type), args, msg);

@@ -342,6 +342,13 @@ export function exceptionText(vm: Vm, h: number): string {
     const n = vm.table.n[fields.excs];
     return `${strText(vm, fields.msg)} (${n} sub-exception${n > 1 ? 's' : ''})`;
   }
+  // OSError_str: "[Errno 2] No such file or directory: 'x.txt'" (the traceback's last line too)
+  if (layoutOf(vm, vm.typeOf(h)) === FIELDS.oserror && fields.myerrno && fields.strerror) {
+    const head = `[Errno ${reprText(vm, fields.myerrno)}] ${strText(vm, fields.strerror)}`;
+    if (!fields.filename) return head;
+    const second = fields.filename2 ? ` -> ${reprText(vm, fields.filename2)}` : '';
+    return `${head}: ${reprText(vm, fields.filename)}${second}`;
+  }
   const args = excState(vm, h).args;
   const n = vm.table.n[args];
   if (n === 0) return '';
