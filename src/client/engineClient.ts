@@ -44,6 +44,8 @@ export class EngineClient {
   private pending: { target: Position; snap: Snap } | null = null;
   private last: RunArgs | null = null;
   private replies = new Map<number, (msg: FromWorker) => void>();
+  /** The questions not yet answered, by request id: their message types (the idle handle shows them). */
+  private asked = new Map<number, string>();
   private listeners = new Set<() => void>();
 
   constructor(
@@ -57,16 +59,20 @@ export class EngineClient {
     private readonly history = false,
   ) {}
 
-  /** Busy while a run, a landing, its sentences or a question (a pool, a unit, a report) is unanswered. */
-  get busy(): boolean {
+  /** A run, a landing or its sentences under way (a position is still coming). */
+  get positioning(): boolean {
     const st = this.store.getState();
-    return (
-      st.status !== 'idle' ||
-      st.explaining ||
-      this.inFlight !== null ||
-      this.pending !== null ||
-      this.replies.size > 0
-    );
+    return st.status !== 'idle' || st.explaining || this.inFlight !== null || this.pending !== null;
+  }
+
+  /** Busy while a position is coming or a question (a pool, a unit, a report, a peek) is unanswered. */
+  get busy(): boolean {
+    return this.positioning || this.replies.size > 0;
+  }
+
+  /** The questions to the worker not yet answered (their message types), for the idle handle. */
+  get questions(): string[] {
+    return [...this.asked.values()];
   }
 
   /** The newest position asked for: the one waiting, else the one being computed, else the one shown. */
@@ -190,8 +196,13 @@ export class EngineClient {
   private ask<T>(make: (reqId: number) => ToWorker, read: (m: FromWorker) => T): Promise<T> {
     return new Promise((resolve) => {
       const reqId = ++this.reqId;
-      this.replies.set(reqId, (m) => resolve(read(m)));
-      this.send(make(reqId));
+      this.replies.set(reqId, (m) => {
+        this.asked.delete(reqId);
+        resolve(read(m));
+      });
+      const msg = make(reqId);
+      this.asked.set(reqId, msg.type);
+      this.send(msg);
     });
   }
 

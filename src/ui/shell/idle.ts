@@ -94,6 +94,8 @@ export function installIdleSignal(): void {
         // the worker's ms for the position shown (its landing and views, before the transfer)
         lastMs: r.lastMs,
         explaining: r.explaining,
+        // the worker's unanswered questions (a pool, a peek…): the page is busy until each is answered
+        questions: engineClient().questions,
         heapZoom: useViewport.getState().heapZoom,
         selected: useSelection.getState().selected,
         durationMs: r.durationMs,

@@ -101,8 +101,9 @@ export function startSync(): () => void {
   // The worker clamps a position that does not fit the run (past the end, before the start, a
   // crafted link): once nothing else is asked, the playhead follows what is shown.
   const unsubRun = useRun.subscribe((r, prev) => {
-    // (a position's views come before its sentences: the client is busy until they do)
-    if (r.shown === null || engineClient().busy) return;
+    // (a position's views come before its sentences: the client is positioning until they do; a
+    // question to the worker, such as the start-up peek after a run, does not hold the playhead)
+    if (r.shown === null || engineClient().positioning) return;
     if (r.shown === prev.shown && r.explaining === prev.explaining) return;
     const p = usePlayhead.getState();
     if (samePosition(positionOf(p), r.shown)) return;
