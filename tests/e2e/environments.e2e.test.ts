@@ -88,6 +88,12 @@ describe('environments: the C library and the Python version, as the CLI takes t
 
   it('refuses what the real process refuses, in the engine’s words, and keeps the last valid environment', async () => {
     const p = await newPage(browser);
+    // The checker's chunk loads when the panel opens; typed before it arrives, the text is judged
+    // when it does (CI under load filled the field first and the warnings never came).
+    await p.route('**/envCheck-*.js', async (route) => {
+      await new Promise((r) => setTimeout(r, 2000));
+      await route.continue();
+    });
     await p.goto(preview.url);
     await waitIdle(p);
     await p.getByTestId('environment').click();

@@ -28,7 +28,14 @@ export function OptionsMenu(): React.JSX.Element {
   const env = useOptions((s) => s.env);
   const t = useOptions((s) => s.tunables);
   const [open, setOpen] = useState(false);
-  const [text, setText] = useState('');
+  const [text, setTextState] = useState('');
+  // the text as typed, for the checker that loads after the panel opens (a fast typist, or a busy
+  // machine, fills the field before envCheck's chunk arrives: it must judge what is there then)
+  const typed = useRef('');
+  const setText = (t: string): void => {
+    typed.current = t;
+    setTextState(t);
+  };
   const [problems, setProblems] = useState<string[]>([]);
   const [check, setCheck] = useState<EnvCheck | null>(null);
   const checker = useRef<Checker | null>(null);
@@ -59,7 +66,7 @@ export function OptionsMenu(): React.JSX.Element {
     void import('../../client/envCheck').then((m) => {
       if (!live) return;
       checker.current = m.checkEnvironment;
-      setCheck(m.checkEnvironment(parseEnvText(t0).vars));
+      judge(typed.current);
     });
     return () => {
       live = false;
