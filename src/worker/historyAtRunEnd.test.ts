@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { snapshotDigest } from './testing';
+import { queuedPageSession, snapshotDigest } from './testing';
 import { DEFAULT_ENV } from '../protocol/environment';
 import type { FromWorker } from '../protocol/messages';
 import type { LayerHistory } from './layerHistory';
@@ -14,7 +14,6 @@ import { Session } from './session';
  */
 
 type Snap = Extract<FromWorker, { type: 'snapshot' }>;
-type Done = Extract<FromWorker, { type: 'runDone' }>;
 type Inner = { run: { history: LayerHistory | null; writer: unknown } };
 
 const SOURCE = `class Node:
@@ -42,26 +41,7 @@ function fresh(event: number): string {
 
 /** A session as the page's worker runs it: background work queued, run when `idle(n)` says. */
 function pageSession(history: boolean) {
-  const queue: (() => void)[] = [];
-  const msgs: FromWorker[] = [];
-  const s = new Session((m) => msgs.push(m), {
-    schedule: (w) => queue.push(w),
-    viewsFirst: true,
-    historyEvery: 1 << 10,
-    historyStrict: true,
-    historyBehind: 1 << 7,
-  });
-  s.start(1, SOURCE, options, { statement: 6, event: null }, history);
-  const done = msgs.find((m) => m.type === 'runDone') as Done;
-  expect(done.error).toBeNull();
-  const idle = (tasks = Infinity): number => {
-    let n = 0;
-    while (queue.length > 0 && n < tasks) {
-      queue.shift()!();
-      n++;
-    }
-    return n;
-  };
+  const { s, msgs, queue, done, idle } = queuedPageSession(SOURCE, history);
   const inner = (s as unknown as Inner).run;
   const land = (event: number): { types: string[]; digest: string } => {
     msgs.length = 0;

@@ -3,6 +3,7 @@ import { DEFAULT_ENV } from '../protocol/environment';
 import type { FromWorker } from '../protocol/messages';
 import { SentenceCache } from './sentenceCache';
 import { Session } from './session';
+import { queuedPageSession } from './testing';
 
 /**
  * A landing where the page has been before takes its sentences from the run's SentenceCache, not
@@ -10,7 +11,6 @@ import { Session } from './session';
  * deterministic), and no replay may run for them.
  */
 
-type Done = Extract<FromWorker, { type: 'runDone' }>;
 type Explained = Extract<FromWorker, { type: 'explained' }>;
 
 // cyclic garbage (gc off) while the later statements run: the sentences name it
@@ -57,21 +57,7 @@ describe('SentenceCache', () => {
   });
 
   it('a landing back where the page was: the fresh sentences, with no replay', () => {
-    const queue: (() => void)[] = [];
-    const msgs: FromWorker[] = [];
-    const s = new Session((m) => msgs.push(m), {
-      schedule: (w) => queue.push(w),
-      viewsFirst: true,
-      historyEvery: 1 << 10,
-      historyStrict: true,
-      historyBehind: 1 << 7,
-    });
-    s.start(1, SOURCE, options, { statement: 6, event: null }, true);
-    const done = msgs.find((m) => m.type === 'runDone') as Done;
-    expect(done.error).toBeNull();
-    const idle = (): void => {
-      while (queue.length > 0) queue.shift()!();
-    };
+    const { s, msgs, done, idle } = queuedPageSession(SOURCE, true);
     idle();
     // count the replays asked for and the sentences written (Landings' private steps)
     type Step = (...args: unknown[]) => unknown;
