@@ -43,9 +43,8 @@ export class EngineClient {
   private inFlight: { reqId: number; target: Position } | null = null;
   private pending: { target: Position; snap: Snap } | null = null;
   private last: RunArgs | null = null;
-  private replies = new Map<number, (msg: FromWorker) => void>();
-  /** The questions not yet answered, by request id: their message types (the idle handle shows them). */
-  private asked = new Map<number, string>();
+  /** The questions not yet answered, by request id: what was asked (its message type) and who waits. */
+  private replies = new Map<number, { asked: string; answer: (msg: FromWorker) => void }>();
   private listeners = new Set<() => void>();
 
   constructor(
@@ -72,7 +71,7 @@ export class EngineClient {
 
   /** The questions to the worker not yet answered (their message types), for the idle handle. */
   get questions(): string[] {
-    return [...this.asked.values()];
+    return [...this.replies.values()].map((r) => r.asked);
   }
 
   /** The newest position asked for: the one waiting, else the one being computed, else the one shown. */
@@ -196,12 +195,8 @@ export class EngineClient {
   private ask<T>(make: (reqId: number) => ToWorker, read: (m: FromWorker) => T): Promise<T> {
     return new Promise((resolve) => {
       const reqId = ++this.reqId;
-      this.replies.set(reqId, (m) => {
-        this.asked.delete(reqId);
-        resolve(read(m));
-      });
       const msg = make(reqId);
-      this.asked.set(reqId, msg.type);
+      this.replies.set(reqId, { asked: msg.type, answer: (m) => resolve(read(m)) });
       this.send(msg);
     });
   }
@@ -226,7 +221,8 @@ export class EngineClient {
   private answerEmpty(): void {
     const waiting = [...this.replies.values()];
     this.replies.clear();
-    for (const f of waiting) f({ type: 'objects', runId: this.runId, reqId: 0, objects: [], owner: null });
+    for (const r of waiting)
+      r.answer({ type: 'objects', runId: this.runId, reqId: 0, objects: [], owner: null });
   }
 
   private send(msg: ToWorker): void {
@@ -340,9 +336,9 @@ export class EngineClient {
       case 'objects':
       case 'peeked':
       case 'whence': {
-        const f = this.replies.get(msg.reqId);
+        const r = this.replies.get(msg.reqId);
         this.replies.delete(msg.reqId);
-        f?.(msg);
+        r?.answer(msg);
         // the idle signal waits for inspector answers too (a panel reads its answer after idle)
         if (this.replies.size === 0) this.settle();
         break;

@@ -9,6 +9,7 @@ import { Meth, T, type MethodDef } from '../objects/types';
 import type { Vm } from '../runtime/vm';
 import {
   bufferedWrite,
+  writesThrough,
   bytesArg,
   rawCall,
   bytesResult,
@@ -18,7 +19,7 @@ import {
   stateOf,
   type FileState,
 } from './fileobj';
-import { simFs, ST_BLKSIZE } from './simfs';
+import { simFs } from './simfs';
 import { readAllBytes as readBufferWhole } from '../objects/bytesread';
 import { fileReadinto } from './filereadinto';
 import { decodeNewlines, lineEnd, mallocOrFail, readsUniversal, translateWrite } from './textnewline';
@@ -350,7 +351,7 @@ export const FILE_METHODS = {
       // what is copied into the buffer is read by the memcpy; what goes straight to the kernel is
       // read by copy_from_user, except /dev/null's write_null, which reads nothing (reads-14
       // measured +12 KB real for 2 MB of calloc'd bytes written there, +7,824 KB to a file)
-      const direct = st.kind === 'FileIO' || data.length >= (st.buffer ? ST_BLKSIZE : 0);
+      const direct = st.kind === 'FileIO' || writesThrough(st, data.length);
       if (!direct || !simFs(vm).isNullDevice(st.fd)) readBufferWhole(vm, a[0]);
       if (st.kind === 'FileIO') simFs(vm).write(vm, st.fd, data);
       else bufferedWrite(vm, st, data);

@@ -301,6 +301,15 @@ function rawWrite(vm: Vm, st: FileState, data: ArrayLike<number>): void {
   );
 }
 
+/**
+ * Whether BufferedWriter.write hands `n` bytes straight to the kernel (they neither fit beside what
+ * is buffered nor are smaller than the buffer) rather than copying them into its buffer.
+ */
+export function writesThrough(st: FileState, n: number): boolean {
+  const size = st.buffer ? ST_BLKSIZE : 0;
+  return st.wbuf.length + n > size && n >= size;
+}
+
 /** BufferedWriter.write: copied into the buffer, which is flushed first when it cannot take the data; big writes go straight through. */
 export function bufferedWrite(vm: Vm, st: FileState, data: ArrayLike<number>): void {
   const size = st.buffer ? ST_BLKSIZE : 0;
