@@ -14,6 +14,7 @@ import { partName, runPythonPart } from './pythonpart';
 import type { ModuleSpec } from './registry';
 import { wallSeconds } from './simclock';
 import { GZIPFILE_SOURCE } from './gzipfileSource';
+import { GZIPREAD_SOURCE } from './gzipreadSource';
 import { unsupportedHelper } from './typing';
 import { decompressObjectOnce, zlibCompress } from './zlib';
 
@@ -186,8 +187,9 @@ export const gzipModule: ModuleSpec = {
     ]);
     moduleData(vm, m).attrs.set('BadGzipFile', badGzipFile(vm));
     // GzipFile and open (gzipfileSource.ts): Python, run as the module's body runs (accounted)
-    const globals = runPythonPart(vm, 'gzip', GZIPFILE_SOURCE, {
+    const globals = runPythonPart(vm, 'gzip', GZIPFILE_SOURCE + GZIPREAD_SOURCE, {
       _hw_unsupported: unsupportedHelper(vm, 'gzip'),
+      BadGzipFile: badGzipFile(vm),
     });
     for (const name of ['GzipFile', 'open', 'READ', 'WRITE', 'FTEXT', 'FHCRC', 'FEXTRA', 'FNAME', 'FCOMMENT', 'write32u'])
       moduleData(vm, m).attrs.set(name, partName(vm, globals, name));

@@ -6,12 +6,12 @@
  * zlib.ts) and writes the 10-byte header piece by piece (plus the file's base name, FNAME);
  * write() hands each chunk to compress() and writes what it returns, keeping crc32 and the size;
  * close() writes the compressor's flush() and the 8-byte trailer, then closes a file it opened.
- * Not modelled: read mode (GzipFile over a _GzipReader in an io.BufferedReader; gzip.decompress is
- * modelled), text mode (gzip.open(..., 'wt') wraps the file in a TextIOWrapper), and GzipFile is
- * not an io.BufferedIOBase subclass here.
+ * Read mode and text mode run over gzipreadSource.ts's classes (GzipFile over a _GzipReader in a
+ * BufferedReader; gzip.open(..., 'rt'/'wt') in a TextIOWrapper). GzipFile is not an
+ * io.BufferedIOBase subclass here (isinstance(f, io.IOBase) is False).
  */
 export const GZIPFILE_SOURCE = `
-import os, struct, time, zlib, builtins
+import os, struct, time, zlib, builtins, io
 
 READ, WRITE = 1, 2
 FTEXT, FHCRC, FEXTRA, FNAME, FCOMMENT = 1, 2, 4, 8, 16
@@ -29,7 +29,8 @@ def open(filename, mode="rb", compresslevel=_COMPRESS_LEVEL_BEST,
     if "t" in mode:
         if "b" in mode:
             raise ValueError("Invalid mode: %r" % (mode,))
-        _hw_unsupported("gzip.open in text mode ('%s')" % mode)
+        if "a" in mode or "w" in mode or "x" in mode:
+            pass
     else:
         if encoding is not None:
             raise ValueError("Argument 'encoding' not supported in binary mode")
@@ -40,10 +41,15 @@ def open(filename, mode="rb", compresslevel=_COMPRESS_LEVEL_BEST,
     gz_mode = mode.replace("t", "")
     # os.PathLike's check is its __subclasshook__: a class with __fspath__
     if isinstance(filename, (str, bytes)) or hasattr(type(filename), "__fspath__"):
-        return GzipFile(filename, gz_mode, compresslevel)
+        binary_file = GzipFile(filename, gz_mode, compresslevel)
     elif hasattr(filename, "read") or hasattr(filename, "write"):
-        return GzipFile(None, gz_mode, compresslevel, filename)
-    raise TypeError("filename must be a str or bytes object, or a file")
+        binary_file = GzipFile(None, gz_mode, compresslevel, filename)
+    else:
+        raise TypeError("filename must be a str or bytes object, or a file")
+    if "t" in mode:
+        encoding = io.text_encoding(encoding)
+        return _TextIOWrapper(binary_file, encoding, errors, newline)
+    return binary_file
 
 
 class GzipFile:
@@ -56,9 +62,7 @@ class GzipFile:
         if mode and 'b' not in mode:
             mode += 'b'
         if fileobj is None:
-            if mode is None or mode.startswith('r'):
-                _hw_unsupported("gzip.GzipFile in read mode (gzip.decompress is modelled)")
-            fileobj = self.myfileobj = builtins.open(filename, mode)
+            fileobj = self.myfileobj = builtins.open(filename, mode or 'rb')
         if filename is None:
             filename = getattr(fileobj, 'name', '')
             if not isinstance(filename, (str, bytes)):
@@ -70,7 +74,10 @@ class GzipFile:
             mode = getattr(fileobj, 'mode', 'rb')
 
         if mode.startswith('r'):
-            _hw_unsupported("gzip.GzipFile in read mode (gzip.decompress is modelled)")
+            self.mode = READ
+            raw = _GzipReader(fileobj)
+            self._buffer = _BufferedReader(raw)
+            self.name = filename
         elif mode.startswith(('w', 'a', 'x')):
             self.mode = WRITE
             self._init_write(filename)
@@ -86,7 +93,7 @@ class GzipFile:
 
     @property
     def mtime(self):
-        _hw_unsupported("GzipFile.mtime (a read-mode attribute)")
+        return self._buffer.raw._last_mtime
 
     def __repr__(self):
         s = repr(self.fileobj)
@@ -156,8 +163,61 @@ class GzipFile:
 
     def read(self, size=-1):
         self._check_not_closed()
-        import errno
-        raise OSError(errno.EBADF, "read() on write-only GzipFile object")
+        if self.mode != READ:
+            import errno
+            raise OSError(errno.EBADF, "read() on write-only GzipFile object")
+        return self._buffer.read(size)
+
+    def read1(self, size=-1):
+        self._check_not_closed()
+        if self.mode != READ:
+            import errno
+            raise OSError(errno.EBADF, "read1() on write-only GzipFile object")
+        if size < 0:
+            size = io.DEFAULT_BUFFER_SIZE
+        return self._buffer.read1(size)
+
+    def peek(self, n):
+        self._check_not_closed()
+        if self.mode != READ:
+            import errno
+            raise OSError(errno.EBADF, "peek() on write-only GzipFile object")
+        return self._buffer.peek(n)
+
+    def readline(self, size=-1):
+        self._check_not_closed()
+        return self._buffer.readline(size)
+
+    def readlines(self, hint=-1):
+        lines = []
+        total = 0
+        for line in self:
+            lines.append(line)
+            total += len(line)
+            if 0 < hint <= total:
+                break
+        return lines
+
+    def __iter__(self):
+        self._check_not_closed()
+        return self
+
+    def __next__(self):
+        line = self.readline()
+        if not line:
+            raise StopIteration
+        return line
+
+    def rewind(self):
+        if self.mode != READ:
+            raise OSError("Can't rewind in write mode")
+        self._buffer.seek(0)
+
+    def seek(self, offset, whence=io.SEEK_SET):
+        if self.mode == WRITE:
+            _hw_unsupported("GzipFile.seek in write mode")
+        self._check_not_closed()
+        return self._buffer.seek(offset, whence)
 
     def close(self):
         fileobj = self.fileobj
@@ -169,6 +229,8 @@ class GzipFile:
                 fileobj.write(self.compress.flush())
                 write32u(fileobj, self.crc)
                 write32u(fileobj, self.size & 0xffffffff)
+            elif self.mode == READ:
+                self._buffer.close()
         finally:
             myfileobj = self.myfileobj
             if myfileobj:
@@ -195,6 +257,8 @@ class GzipFile:
 
     def tell(self):
         self._check_not_closed()
+        if self.mode == READ:
+            return self._buffer.tell()
         return self.offset
 
     def __enter__(self):

@@ -56,11 +56,14 @@ interface Blocks {
  */
 export function outputBlocks(
   vm: Vm,
-  first: number,
+  firstBlock: number,
   total: number,
   afterInit: () => void,
   onFirstFull = (): void => undefined,
+  max = Infinity,
 ): Blocks {
+  // _BlocksOutputBuffer_InitAndGrow / _Grow with max_length: no block past what is left of it
+  const first = Math.min(firstBlock, max);
   const sizes = [first];
   const block = bytesNew(vm, { fill: 0, length: first });
   const list = listNew(vm, 1);
@@ -69,7 +72,7 @@ export function outputBlocks(
   let room = first;
   while (room < total) {
     if (sizes.length === 1) onFirstFull();
-    const size = BLOCK_SIZES[Math.min(sizes.length, BLOCK_SIZES.length - 1)];
+    const size = Math.min(BLOCK_SIZES[Math.min(sizes.length, BLOCK_SIZES.length - 1)], max - room);
     sizes.push(size);
     listAppend(vm, list, bytesNew(vm, { fill: 0, length: size }));
     room += size;

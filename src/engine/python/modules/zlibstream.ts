@@ -52,6 +52,8 @@ interface Stream {
   deflate: Deflate | null;
   inflate: Inflate | null;
   unusedData: number;
+  /** unconsumed_tail: the input a max_length call left (a bytes handle; b'' when none). */
+  tail: number;
   eof: boolean;
   wbits: number;
 }
@@ -118,6 +120,62 @@ function pushed(engine: Deflate | Inflate, data: Uint8Array, mode: number): Uint
   return out;
 }
 
+/** Thrown from onData to stop pako's push loop once max_length bytes came out. */
+const FULL = Symbol('output full');
+/** pako's inflate mode once the stream's check is read (inflate.c's DONE). */
+const INFLATE_DONE = 16208;
+/** DEFLATE expands at most 1032:1; the simulated heap is far smaller than this. */
+const MAX_OUTPUT = 2 ** 31;
+
+/**
+ * One Decompress.decompress call under Z_SYNC_FLUSH with zlib's avail_out limit: inflate writes
+ * at most `max` bytes and stops there, leaving the rest of the input unread (the unconsumed_tail).
+ * pako pushes all its input; its output buffer is sized to the limit and its loop stopped when
+ * that buffer is full, so strm.next_in says what zlib would have consumed.
+ */
+function inflateUpTo(engine: Inflate, data: Uint8Array, max: number): { out: Uint8Array; rest: number } {
+  // a limit past what one call can produce (readall's sys.maxsize) is no limit: pako's buffer
+  // would be sized to it
+  if (max >= MAX_OUTPUT) {
+    const out = pushed(engine, data, Z_SYNC_FLUSH);
+    const strm = (engine as unknown as { strm: { next_in: number } }).strm;
+    const ended = (engine as unknown as { ended: boolean }).ended;
+    return { out, rest: ended ? data.length - strm.next_in : 0 };
+  }
+  const internal = engine as unknown as {
+    options: { chunkSize: number };
+    ended: boolean;
+    strm: { next_in: number; avail_in: number; avail_out: number; state: { mode: number } };
+  };
+  const chunkSize = internal.options.chunkSize;
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  internal.options.chunkSize = max;
+  internal.strm.avail_out = 0; // a fresh buffer of `max` bytes
+  engine.onData = (c): void => {
+    const part = (c as Uint8Array).slice();
+    chunks.push(part);
+    total += part.length;
+    if (total >= max) throw FULL;
+  };
+  try {
+    engine.push(data, Z_SYNC_FLUSH as 0);
+  } catch (e) {
+    if (e !== FULL) throw e;
+    internal.strm.avail_out = 0;
+    if (internal.strm.state.mode === INFLATE_DONE) internal.ended = true;
+  } finally {
+    internal.options.chunkSize = chunkSize;
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return { out, rest: internal.ended ? data.length - internal.strm.next_in : internal.strm.avail_in };
+}
+
 function argBytes(vm: Vm, h: number): Uint8Array {
   const view = dataView(vm, h, null);
   try {
@@ -160,6 +218,7 @@ function newStream(vm: Vm, type: TypeSlots, wbits: number): [number, Stream] {
     deflate: null,
     inflate: null,
     unusedData: vm.s.emptyBytes,
+    tail: vm.s.emptyBytes,
     eof: false,
     wbits,
   };
@@ -303,8 +362,10 @@ const DECOMPRESS_METHODS: Record<string, MethodDef> = {
     qualname: 'Decompress.decompress',
     impl: (vm, h, a, kw) => {
       const [data, maxLength] = unpackKeywords(vm, 'decompress', a, kw, ['', 'max_length'], 1, 2);
-      if (intArg(vm, maxLength, 0) !== 0)
-        throw new NotSupported('Decompress.decompress(max_length=...) (the unconsumed_tail)');
+      const limit = intArg(vm, maxLength, 0);
+      if (limit < 0) throw valueError(vm, 'max_length must be non-negative');
+      // max_length 0 is no limit (hard_limit PY_SSIZE_T_MAX)
+      const max = limit === 0 ? Infinity : limit;
       const st = stateOf(vm, h);
       const input = argBytes(vm, data);
       if (st.ended) throw raiseString(vm, zlibError(vm), 'Error -2 while decompressing data: inconsistent stream state');
@@ -313,17 +374,30 @@ const DECOMPRESS_METHODS: Record<string, MethodDef> = {
         return appendUnused(vm, st, input);
       }
       const engine = st.inflate!;
-      const out = pushed(engine, input, Z_SYNC_FLUSH);
+      const { out, rest } = inflateUpTo(engine, input, max);
       if (engine.err < 0 && engine.err !== -5) inflateError(vm, st);
-      const blocks = outputBlocks(vm, BLOCK_SIZES[0], out.length, () => inflateWindow(vm, st, out.length));
-      // save_unconsumed_input (the bytes after the stream's end) before the join
+      const blocks = outputBlocks(
+        vm,
+        BLOCK_SIZES[0],
+        out.length,
+        () => inflateWindow(vm, st, out.length),
+        () => undefined,
+        max,
+      );
+      // save_unconsumed_input: past the stream's end the rest is unused_data; else, when input
+      // is left (the output reached max_length) or a tail was kept, unconsumed_tail becomes a
+      // copy of what is left (b'' once all was consumed), before the join
       if ((engine as unknown as { ended: boolean }).ended) {
         st.eof = true;
-        const strm = (engine as unknown as { strm: { next_in: number } }).strm;
-        if (strm.next_in < input.length) appendUnused(vm, st, input.subarray(strm.next_in));
+        if (rest > 0) appendUnused(vm, st, input.subarray(input.length - rest));
       }
-      const res = finish(vm, blocks, out);
-      return res;
+      const tailLeft = st.eof ? 0 : rest;
+      if (tailLeft > 0 || st.tail !== vm.s.emptyBytes) {
+        const old = st.tail;
+        st.tail = tailLeft > 0 ? bytesCopy(vm, latin1(input.subarray(input.length - tailLeft))) : vm.s.emptyBytes;
+        vm.decref(old);
+      }
+      return finish(vm, blocks, out);
     },
   },
   flush: {
@@ -371,6 +445,7 @@ const DecompressType = (_vm: Vm, id: number): TypeSlots =>
       endStream(vm, st);
       vm.mem.rawFree(st.lock);
       vm.decref(st.unusedData);
+      vm.decref(st.tail);
       vm.table.side[h] = undefined;
       vm.objectFree(h);
     },
@@ -387,9 +462,10 @@ const DecompressType = (_vm: Vm, id: number): TypeSlots =>
       },
       unconsumed_tail: {
         name: 'unconsumed_tail',
-        get: (vm) => {
-          vm.incref(vm.s.emptyBytes);
-          return vm.s.emptyBytes;
+        get: (vm, h) => {
+          const t = stateOf(vm, h).tail;
+          vm.incref(t);
+          return t;
         },
       },
     },
