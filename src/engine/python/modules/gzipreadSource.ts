@@ -19,7 +19,7 @@
  * structs), and each call makes a frame (small pymalloc blocks, freed at once).
  */
 export const GZIPREAD_SOURCE = `
-import io, sys, struct, zlib
+import io, sys, struct, zlib, _thread
 
 _BUFFER_SIZE = 8192
 
@@ -223,6 +223,8 @@ class _BufferedReader:
         self._bufsize = buffer_size
         self._buffer = bytearray(buffer_size)
         self._view = memoryview(self._buffer)
+        # _buffered_init's PyThread_allocate_lock (a 32-byte sem_t from malloc)
+        self._lock = _thread.allocate_lock()
         self._pos = 0
         self._end = 0
 
@@ -356,7 +358,7 @@ class _TextIOWrapper:
             raise ValueError("illegal newline value: %r" % (newline,))
         self.buffer = buffer
         if encoding is None or encoding == "locale":
-            encoding = "UTF-8"
+            encoding = _hw_locale_encoding()
         self.encoding = encoding
         self.errors = "strict" if errors is None else errors
         self._readuniversal = not newline
@@ -426,9 +428,9 @@ class _TextIOWrapper:
         if size is None:
             size = -1
         if size < 0:
-            data = self.buffer.read()
+            # textiowrapper_read: the bytes die as soon as they are decoded
             rest = self._decoded[self._decoded_pos:]
-            decoded = self._decode(data, True)
+            decoded = self._decode(self.buffer.read(), True)
             self._decoded = ""
             self._decoded_pos = 0
             self._snapshot = None
