@@ -189,14 +189,7 @@ class GzipFile:
         return self._buffer.readline(size)
 
     def readlines(self, hint=-1):
-        lines = []
-        total = 0
-        for line in self:
-            lines.append(line)
-            total += len(line)
-            if 0 < hint <= total:
-                break
-        return lines
+        return _readlines(self, hint)
 
     def __iter__(self):
         self._check_not_closed()

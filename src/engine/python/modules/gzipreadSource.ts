@@ -24,6 +24,18 @@ import io, sys, struct, zlib, _thread
 _BUFFER_SIZE = 8192
 
 
+def _readlines(f, hint):
+    # IOBase.readlines (iobase.c): lines from iteration until hint characters or bytes
+    lines = []
+    total = 0
+    for line in f:
+        lines.append(line)
+        total += len(line)
+        if 0 < hint <= total:
+            break
+    return lines
+
+
 class _PaddedFile:
     def __init__(self, f, prepend=b''):
         self._buffer = prepend
@@ -504,14 +516,7 @@ class _TextIOWrapper:
         return line
 
     def readlines(self, hint=-1):
-        lines = []
-        total = 0
-        for line in self:
-            lines.append(line)
-            total += len(line)
-            if 0 < hint <= total:
-                break
-        return lines
+        return _readlines(self, hint)
 
     def write(self, s):
         if not isinstance(s, str):
