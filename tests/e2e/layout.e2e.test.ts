@@ -75,6 +75,27 @@ describe('small and large screens', () => {
       await p.context().close();
     });
 
+  it('opens the Compare drawer under the top bar, its button on screen, the page pushed down', async () => {
+    // The skip links' nav was once a grid item: it took row 1, so the drawer fell to an implicit
+    // row under the views (drawn over the heap strip, its Compare button under the first-visit tour).
+    const p = await newPage(browser, { width: 1600, height: 1000 });
+    await p.goto(preview.url + '#scenario=seed_big_lists&step=2');
+    await waitIdle(p);
+    await p.getByTestId('compare').click();
+    const panel = p.getByRole('group', { name: 'Compare environments' });
+    await panel.waitFor();
+    const box = async (sel: string) => (await p.locator(sel).first().boundingBox())!;
+    const top = await box('.topbar');
+    const drawer = await box('.compare-panel');
+    const editor = await box('.editor-panel');
+    expect(drawer.y).toBeGreaterThanOrEqual(top.y + top.height);
+    expect(drawer.y + drawer.height).toBeLessThanOrEqual(editor.y);
+    const go = (await panel.getByRole('button', { name: /^Compare \d/ }).boundingBox())!;
+    expect(go.y + go.height).toBeLessThanOrEqual(drawer.y + drawer.height);
+    await p.screenshot({ path: join(SHOTS, 'compare-drawer.png') });
+    await p.context().close();
+  });
+
   it('follows a dark system theme', async () => {
     const p = await newPage(browser, { dark: true });
     await p.goto(preview.url + '#scenario=seed_big_lists&step=2');

@@ -212,7 +212,7 @@ export function hashValue(vm: Vm, h: number): bigint {
   if (tp.id === T.Str) return vm.table.n[h] === 0 ? 0n : siphash13(strBytes(vm, h));
   if (tp.id === T.Bytes) {
     const s = byteString(bytesContent(vm, h));
-    if (s === null) throw new NotSupported('hash() of bytes over 1 MB');
+    if (s === null) throw new NotSupported('hash() of bytes over 64 MiB');
     readAllBytes(vm, h); // _Py_HashBytes reads every byte
     return s.length === 0 ? 0n : siphash13(Uint8Array.from(s, (c) => c.charCodeAt(0)));
   }

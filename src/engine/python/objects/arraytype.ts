@@ -131,7 +131,7 @@ function fromUnicodeInit(vm: Vm, h: number, s: number): void {
 export function fromBytes(vm: Vm, h: number, b: number): void {
   const s = arrayState(vm, h);
   const text = byteString(bytesContent(vm, b));
-  if (text === null) throw new NotSupported('array.frombytes of more than 1 MiB');
+  if (text === null) throw new NotSupported('array.frombytes of more than 64 MiB');
   if (text.length % s.descr.itemsize !== 0)
     throw raiseString(vm, E.ValueError, 'bytes length not a multiple of item size');
   const n = text.length / s.descr.itemsize;

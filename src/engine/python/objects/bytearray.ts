@@ -159,7 +159,7 @@ export function byteValue(vm: Vm, v: number): number {
 /** The contents as a JS string (what item-by-item changes need). */
 export function bytearrayText(vm: Vm, h: number): string {
   const s = byteString(vm.table.side[h] as ByteContent);
-  if (s === null) throw new NotSupported('changing a bytearray of over 1 MiB of zeros item by item');
+  if (s === null) throw new NotSupported('changing a bytearray of over 64 MiB item by item');
   return s;
 }
 

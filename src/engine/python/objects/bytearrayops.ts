@@ -7,7 +7,7 @@ import type { Vm } from '../runtime/vm';
 import { translateMethods } from './bytestranslate';
 import { E, EXCEPTION_IDS } from './exctypes';
 import { byteLength, byteString, type ByteContent } from './bytes';
-import { isUniform } from './bytestore';
+import { contentBytes, contentFromBytes, isUniform } from './bytestore';
 import {
   bytearrayFromString,
   bytearrayNew,
@@ -47,7 +47,7 @@ function joined(a: ByteContent, b: ByteContent): ByteContent {
   const sa = byteString(a);
   const sb = byteString(b);
   if (sa === null || sb === null)
-    throw new NotSupported('joining a bytearray over 1 MiB of zeros to other data');
+    throw new NotSupported('joining a bytearray over 64 MiB to other data');
   return sa + sb;
 }
 
@@ -183,7 +183,7 @@ export const BYTEARRAY_METHODS: Record<string, MethodDef> = {
   reverse: method('reverse', Meth.NoArgs, (vm, self) => {
     const n = vm.table.n[self];
     if (n > 1) {
-      vm.table.side[self] = Array.from(bytearrayText(vm, self)).reverse().join('');
+      vm.table.side[self] = contentFromBytes(contentBytes(vm.table.side[self] as ByteContent, 0, n).reverse());
       vm.mem.touch(bytearrayStart(vm, self), n);
     }
     return vm.s.None;

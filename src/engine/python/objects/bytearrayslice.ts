@@ -13,7 +13,7 @@ import {
   byteValue,
 } from './bytearray';
 import { byteString, latin1Text, type ByteContent } from './bytes';
-import { contentBytes, contentFromBytes, isUniform, writeContent } from './bytestore';
+import { contentBytes, contentCopy, contentFromBytes, isUniform, writeContent } from './bytestore';
 import { E } from './exctypes';
 import { isMemoryview, memoryviewBuffer } from './memoryview';
 import { sliceIndices } from './slice';
@@ -75,7 +75,7 @@ export function setsliceLinear(vm: Vm, h: number, lo: number, hi: number, bytes:
  */
 export function setsliceFromBuffer(vm: Vm, h: number, lo: number, hi: number, values: number): void {
   if (values === h) {
-    const copy = bytearrayFromString(vm, byteString(vm.table.side[h] as ByteContent) ?? '');
+    const copy = bytearrayFromString(vm, contentCopy(vm.table.side[h] as ByteContent));
     try {
       setsliceFromBuffer(vm, h, lo, hi, copy);
     } finally {
@@ -145,7 +145,7 @@ export function bytearrayAssSubscript(vm: Vm, h: number, key: number, values: nu
       return;
     }
     const s = byteString(t.side[values] as ByteContent);
-    if (s === null) throw new NotSupported('assigning a bytearray of over 1 MiB of zeros to a slice');
+    if (s === null) throw new NotSupported('assigning a bytearray of over 64 MiB to a slice');
     bytes = s;
   }
   // b[5:2] = ... inserts before 5
@@ -189,7 +189,7 @@ function deleteExtended(vm: Vm, h: number, start: number, step: number, slicelen
   }
   const t = vm.table;
   const text = byteString(t.side[h] as ByteContent);
-  if (text === null) throw new NotSupported('deleting an extended slice of over 1 MiB of zeros');
+  if (text === null) throw new NotSupported('deleting an extended slice of a bytearray over 64 MiB');
   let kept = '';
   let from = 0;
   for (let k = 0, cur = start; k < slicelen; k++, cur += step) {

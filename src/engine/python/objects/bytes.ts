@@ -37,10 +37,18 @@ export function byteAt(c: ByteContent, i: number): number {
   return storeByte(c, i);
 }
 
-/** The content as a string, when small enough to spell out. */
+/**
+ * Contents up to this many bytes are spelled out as a latin-1 JS string when an operation needs
+ * their text (64 MB of V8 one-byte string; the C code reads as many). Beyond it an operation that
+ * needs the text stops with NotSupported rather than stall the page: bytes(10**9) still works as a
+ * fill, b'a' * 10**9 too, but its .upper() does not.
+ */
+export const BYTE_TEXT_LIMIT = 64 << 20;
+
+/** The content as a string, when small enough to spell out (up to BYTE_TEXT_LIMIT bytes). */
 export function byteString(c: ByteContent): string | null {
   if (typeof c === 'string') return c;
-  if (c.length > 1 << 20) return null;
+  if (c.length > BYTE_TEXT_LIMIT) return null;
   if (isUniform(c)) return String.fromCharCode(c.fill).repeat(c.length);
   return latin1Text(contentBytes(c, 0, c.length));
 }
@@ -113,7 +121,7 @@ export function bytesOf(vm: Vm, h: number): string | null {
   if (type !== T.Bytes && type !== T.ByteArray && !(vm.types[type].flags & TpFlags.BytesSubclass))
     return null;
   const s = byteString(vm.table.side[h] as ByteContent);
-  if (s === null) throw new NotSupported('operating on bytes over 1 MiB');
+  if (s === null) throw new NotSupported('operating on bytes over 64 MiB');
   return s;
 }
 

@@ -76,7 +76,7 @@ function formatObj(vm: Vm, v: number): Piece {
 
 function text(vm: Vm, h: number): string {
   const s = byteString(vm.table.side[h] as ByteContent);
-  if (s === null) throw new NotSupported('%-formatting with bytes over 1 MiB of zeros');
+  if (s === null) throw new NotSupported('%-formatting with bytes over 64 MiB');
   return s;
 }
 

@@ -192,7 +192,8 @@ export function hexText(vm: Vm, data: string, args: readonly number[], kw: Kwarg
 
 function hex(vm: Vm, self: number, args: readonly number[], kw: Kwargs | null): number {
   const data = byteString(bytesContent(vm, self));
-  if (data === null) throw new NotSupported('hex() of more than 1 MB of zero-filled bytes');
+  if (data === null) throw new NotSupported('hex() of bytes over 64 MiB');
+  readAllBytes(vm, self); // _Py_strhex reads every byte
   return hexText(vm, data, args, kw);
 }
 

@@ -6,6 +6,7 @@ import { NotSupported } from '../errors';
 import type { Vm } from '../runtime/vm';
 import { bufferString, getBuffer, hasBuffer, releaseBuffer } from './buffer';
 import { bytearrayFromString } from './bytearray';
+import { readAllBytes, readBytes } from './bytesread';
 import { BYTES_HEADER, byteString, bytesCopy, bytesNew, type ByteContent } from './bytes';
 import { E } from './exctypes';
 import { listAppend, listNew, listPut } from './list';
@@ -27,7 +28,7 @@ const isBytearray = (vm: Vm, h: number): boolean => vm.table.type[h] === T.ByteA
 
 function textOf(vm: Vm, h: number): string {
   const s = byteString(vm.table.side[h] as ByteContent);
-  if (s === null) throw new NotSupported('splitting or stripping bytes over 1 MiB of zeros');
+  if (s === null) throw new NotSupported('splitting, stripping or changing the case of bytes over 64 MiB');
   return s;
 }
 
@@ -60,6 +61,7 @@ function split(vm: Vm, self: number, args: readonly number[], kw: Kwargs | null)
   let maxcount = maxArg !== undefined ? asSsize(vm, maxArg, E.OverflowError) : -1;
   if (maxcount < 0) maxcount = Number.MAX_SAFE_INTEGER;
   const s = textOf(vm, self);
+  readAllBytes(vm, self); // the scan reads to the end; each piece is memcpy'd out of it
   const n = s.length;
   const list = listNew(vm, maxcount >= MAX_PREALLOC ? MAX_PREALLOC : maxcount + 1);
   let count = 0;
@@ -122,6 +124,11 @@ function strip(vm: Vm, self: number, args: readonly number[], left: boolean, rig
   let j = s.length;
   if (left) while (i < j && cut(s[i])) i++;
   if (right) while (j > i && cut(s[j - 1])) j--;
+  // do_strip reads from each end up to the first byte it keeps, then memcpy's what is between
+  if (i === 0 && j === s.length) {
+    readBytes(vm, self, 0, Math.min(1, s.length));
+    readBytes(vm, self, s.length - 1, Math.min(1, s.length));
+  } else readAllBytes(vm, self);
   if (i === 0 && j === s.length && vm.table.type[self] === T.Bytes) {
     vm.incref(self);
     return self;
@@ -132,6 +139,7 @@ function strip(vm: Vm, self: number, args: readonly number[], left: boolean, rig
 /** bytes_upper / bytes_lower (and bytearray's): a new object of the same length, filled. */
 function changeCase(vm: Vm, self: number, upper: boolean): number {
   const s = textOf(vm, self);
+  readAllBytes(vm, self); // _Py_bytes_upper/lower read every byte
   const out = s.replace(upper ? /[a-z]+/g : /[A-Z]+/g, (m) => (upper ? m.toUpperCase() : m.toLowerCase()));
   if (isBytearray(vm, self)) return bytearrayFromString(vm, out);
   if (out.length === 0) return vm.s.emptyBytes;

@@ -6,6 +6,7 @@ import { NotSupported } from '../errors';
 import type { Vm } from '../runtime/vm';
 import { bytesContent, bytesNew, byteString } from './bytes';
 import { bytearrayFromString } from './bytearray';
+import { readAllBytes } from './bytesread';
 import { E } from './exctypes';
 import { listAppend, listNew } from './list';
 import { Pieces } from './strsplit';
@@ -29,7 +30,18 @@ const isExact = isBytes;
 /** The data of self as a latin-1 string. */
 function data(vm: Vm, h: number): string {
   const s = byteString(bytesContent(vm, h));
-  if (s === null) throw new NotSupported('a bytes method on more than 1 MiB of zero-filled bytes');
+  if (s === null) throw new NotSupported('a bytes method on bytes over 64 MiB');
+  return s;
+}
+
+/**
+ * The data of self for a method whose C loop reads every byte (a scan to the end, then the pieces
+ * copied out of it: rsplit, splitlines, partition, replace, the case methods, the paddings' memcpy):
+ * every page of a calloc'd bytes(n) faults in (docs/read-faults.md).
+ */
+function readData(vm: Vm, h: number): string {
+  const s = data(vm, h);
+  readAllBytes(vm, h);
   return s;
 }
 
@@ -75,7 +87,7 @@ function splitArgs(vm: Vm, fname: string, args: readonly number[], kw: Kwargs | 
 
 /** bytes.rsplit (rsplit_whitespace, rsplit_char, rsplit): pieces made from the right, the list reversed. */
 function rsplit(vm: Vm, self: number, args: readonly number[], kw: Kwargs | null): number {
-  const s = data(vm, self);
+  const s = readData(vm, self);
   const { sep, maxcount } = splitArgs(vm, 'rsplit', args, kw);
   const out = new Pieces(vm, maxcount, maker(vm, self));
   const whole = (): void => {
@@ -119,7 +131,7 @@ function splitlines(vm: Vm, self: number, args: readonly number[], kw: Kwargs | 
   if (kw !== null && kw.size > 0) argParserInit(vm, 'bytes.splitlines', ['keepends']);
   const keArg = args[0] ?? kw?.get('keepends');
   const keepends = keArg !== undefined && asSsize(vm, keArg, E.OverflowError) !== 0;
-  const s = data(vm, self);
+  const s = readData(vm, self);
   const make = maker(vm, self);
   const n = s.length;
   const list = listNew(vm, 0);
@@ -144,7 +156,7 @@ function splitlines(vm: Vm, self: number, args: readonly number[], kw: Kwargs | 
 }
 
 function partition(vm: Vm, self: number, sepObj: number, right: boolean): number {
-  const s = data(vm, self);
+  const s = readData(vm, self);
   const sep = bufferArg(vm, sepObj);
   if (sep === '') throw valueError(vm, 'empty separator');
   const make = maker(vm, self);
@@ -167,7 +179,7 @@ function partition(vm: Vm, self: number, sepObj: number, right: boolean): number
 
 function replace(vm: Vm, self: number, args: readonly number[]): number {
   if (args.length < 2 || args.length > 3) throw typeError(vm, 'replace expected 2 or 3 arguments');
-  const s = data(vm, self);
+  const s = readData(vm, self);
   const from = bufferArg(vm, args[0]);
   const to = bufferArg(vm, args[1]);
   let count = args.length > 2 ? asSsize(vm, args[2], E.OverflowError) : -1;
@@ -212,7 +224,7 @@ function titleB(s: string): string {
 const caseMethod =
   (f: (s: string) => string) =>
   (vm: Vm, self: number): number =>
-    maker(vm, self)(vm, f(data(vm, self)));
+    maker(vm, self)(vm, f(readData(vm, self)));
 
 const predicate =
   (test: (s: string) => boolean) =>
@@ -261,7 +273,7 @@ function expandtabs(vm: Vm, self: number, args: readonly number[], kw: Kwargs | 
   if (kw !== null && kw.size > 0) argParserInit(vm, 'bytes.expandtabs', ['tabsize']);
   const ts = args[0] ?? kw?.get('tabsize');
   const tabsize = ts === undefined ? 8 : asSsize(vm, ts, E.OverflowError);
-  const s = data(vm, self);
+  const s = readData(vm, self);
   let out = '';
   let col = 0;
   for (const ch of s) {

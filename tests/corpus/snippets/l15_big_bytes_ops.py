@@ -1,0 +1,17 @@
+import sys
+b = bytes(8_000_000)
+u = b.upper()
+print(len(u), u[:3])
+parts = (b"abc def " * 500_000).split()
+print(len(parts), parts[-1])
+s = (b"  " + b"x" * 3_000_000 + b"  ").strip()
+print(len(s), hash(b"q" * 2_000_000) == hash(b"q" * 2_000_000))
+h = bytes(3_000_000).hex()
+print(len(h))
+ba = bytearray(5_000_000)
+ba.append(1)
+ba.reverse()
+print(ba[0], len(ba))
+r = (b"ab" * 1_500_000).replace(b"a", b"zz")
+print(len(r))
+del b, u, parts, s, h, ba, r
