@@ -5,7 +5,19 @@ import type { DType } from './dtypes';
 import type { Typed } from './values';
 
 /** The dtypes whose elements frombuffer reads and writes as numbers (little-endian, as x86-64 stores them). */
-const NUMERIC = new Set(['bool', 'int8', 'uint8', 'int16', 'uint16', 'int32', 'uint32', 'int64', 'uint64', 'float32', 'float64']);
+const NUMERIC = new Set([
+  'bool',
+  'int8',
+  'uint8',
+  'int16',
+  'uint16',
+  'int32',
+  'uint32',
+  'int64',
+  'uint64',
+  'float32',
+  'float64',
+]);
 
 /** One element of dtype `d` at byte `o`. */
 export function readScalar(v: DataView, o: number, d: DType): number {

@@ -55,4 +55,3 @@ export function frombuffer(C: Constructors, args: number[], kw: Kw): number {
   A.values.setBacked(s, count, backing);
   return r;
 }
-
