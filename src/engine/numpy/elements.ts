@@ -197,11 +197,18 @@ export function writeValues(
     const n = t.size(s);
     if (d === FLOAT64) for (let k = 0; k < n; k++) arr[k] = get(k);
     else for (let k = 0; k < n; k++) arr[k] = castValue(d, get(k));
+    A.values.written(owner, 0, n);
     return;
   }
+  let lo = Infinity;
+  let hi = -Infinity;
   forEachOffset(t.shape(s), t.strides(s), offset, (o, k) => {
-    arr[o / itemsize] = castValue(d, get(k));
+    const i = o / itemsize;
+    arr[i] = castValue(d, get(k));
+    if (i < lo) lo = i;
+    if (i > hi) hi = i;
   });
+  if (hi >= lo) A.values.written(owner, lo, hi + 1);
 }
 
 /** One element written at byte address `addr` inside `h`'s buffer (PyArray_Pack). */
@@ -218,7 +225,9 @@ export function writeAt(A: Arrays, h: number, addr: number, v: number): void {
     arr[i] = A.values.rows.withField(d, arr[i], f, castValue(vd, v));
     return;
   }
-  arr[(addr - t.data[owner]) / d.itemsize] = castValue(d, v);
+  const i = (addr - t.data[owner]) / d.itemsize;
+  arr[i] = castValue(d, v);
+  A.values.written(owner, i, i + 1);
 }
 
 /** The array's values can be read (not lost to the budget). */

@@ -16,7 +16,7 @@ import { resultTypeFunction } from './closeness';
 import { typeError } from '../python/abstract/errors';
 import { NotSupported } from '../python/errors';
 import { fromLong } from '../python/objects/int';
-import { tupleFromItems } from '../python/objects/tuple';
+import { tupleFromItems, tupleItem } from '../python/objects/tuple';
 import { Meth, type Kwargs } from '../python/objects/types';
 import { axisArg, boolArg, intArg, isInt, isNone, parseArgs, sequenceItems } from './args';
 import { INT64 } from './dtypes';
@@ -148,6 +148,7 @@ export class Functions {
       outer: { flags: FK, fn: (a, k) => rt.shapes.outer(a, k) },
       tile: { flags: FK, fn: (a, k) => rt.builders.tile(a, k) },
       argwhere: { flags: FK, fn: (a, k) => this.argwhere(a, k) },
+      flatnonzero: { flags: FK, fn: (a, k) => this.flatnonzero(a, k) },
       split: { flags: FK, fn: (a, k) => npSplit(rt, a, k, true, (h) => this.methods.cumsum(h, [], null)) },
       array_split: {
         flags: FK,
@@ -391,6 +392,28 @@ export class Functions {
         }
       } finally {
         vm.decref(nz);
+      }
+    });
+  }
+
+  /**
+   * flatnonzero(a) (numeric.py): `np.nonzero(np.ravel(a))[0]`: the ravel (a view when
+   * C-contiguous, else a copy), PyArray_Nonzero's (N, 1) intp array and its tuple, of which the
+   * one column view is kept (its base the (N, 1) array); the tuple and the ravel go.
+   */
+  private flatnonzero(args: number[], kw: Kwargs): number {
+    const vm = this.vm;
+    const [aH] = parseArgs(vm, 'flatnonzero', ['a'], 1, args, kw);
+    return this.rt.withArray(aH!, (h) => {
+      const flat = this.rt.views.ravel(h);
+      try {
+        const nz = this.nonzero(flat);
+        const col = tupleItem(vm, nz, 0);
+        vm.incref(col);
+        vm.decref(nz);
+        return col;
+      } finally {
+        vm.decref(flat);
       }
     });
   }

@@ -81,7 +81,8 @@ export function lexsort(rt: NumpyRuntime, args: number[], kw: Kwargs): number {
       swaps = rawMalloc(libc, n * 4);
     }
     // each key's stable argsort from the first to the last: the last key orders first
-    for (let k = 0; k < n; k++) stableArgsort(libc, vals[k], order, A.dtype(keys[k]).itemsize);
+    for (let k = 0; k < n; k++)
+      stableArgsort(libc, vals[k], order, A.dtype(keys[k]).itemsize, (p, len) => A.vm.mem.touch(p, len));
     for (const p of [valbuffer, indbuffer, swaps]) if (p) libc.free(p);
     writeValues(A, r, (k) => order[k]);
     A.writeAll(r);

@@ -178,7 +178,9 @@ export class Sorting {
     for (let o = 0; o < vals.length; o += n) {
       if (stable) {
         const order = Array.from({ length: n }, (_, i) => i);
-        stableArgsort(A.alloc.libc, vals.subarray(o, o + n), order, A.dtype(h).itemsize);
+        stableArgsort(A.alloc.libc, vals.subarray(o, o + n), order, A.dtype(h).itemsize, (p, len) =>
+          A.vm.mem.touch(p, len),
+        );
         for (let i = 0; i < n; i++) out[o + i] = order[i];
         continue;
       }

@@ -1,3 +1,4 @@
+import type { BufferBacking } from './bufferBacking';
 import { NotSupported } from '../python/errors';
 import { VK, type ArrayTable } from './arrayTable';
 import { FLOAT32, OBJECT, isStringKind, type DType } from './dtypes';
@@ -102,6 +103,8 @@ export class ValueStore {
   bytes = 0;
   /** The field values of structured arrays' elements (their values are row ids). */
   readonly rows = new RecordRows();
+  /** Owners whose elements are another object's bytes (np.frombuffer): kept equal to them. */
+  private readonly backings = new Map<number, BufferBacking>();
 
   constructor(readonly t: ArrayTable) {}
 
@@ -150,6 +153,8 @@ export class ValueStore {
   /** An owner's values are one number (cast to its dtype). */
   setConst(s: number, v: number): void {
     this.numeric(s);
+    const c = castValue(this.t.dt(s), v);
+    if (this.writeBacked(s, () => c)) return;
     this.drop(s);
     this.t.vslot[s] = s;
     this.t.vkind[s] = VK.Const;
@@ -159,6 +164,7 @@ export class ValueStore {
   /** np.arange: element i is a + i·b, as @NAME@_fill computes it in the dtype's arithmetic. */
   setAffine(s: number, a: number, b: number): void {
     this.numeric(s);
+    if (this.writeBacked(s, (i) => castValue(this.t.dt(s), a + i * b))) return;
     this.drop(s);
     this.t.vslot[s] = s;
     this.t.vkind[s] = VK.Affine;
@@ -168,11 +174,54 @@ export class ValueStore {
 
   setExpr(s: number, f: ElementFn, depth = 1): void {
     this.numeric(s);
+    if (this.writeBacked(s, f)) return;
     this.drop(s);
     this.t.vslot[s] = s;
     this.t.vkind[s] = VK.Expr;
     this.exprs.set(s, f);
     this.depths.set(s, depth);
+  }
+
+  /**
+   * The owner's elements live in an exporter's bytes (np.frombuffer): `backing` keeps them; its
+   * typed array is filled from those bytes now.
+   */
+  setBacked(s: number, n: number, backing: BufferBacking): Typed | null {
+    const a = this.setData(s, n);
+    if (a === null) return null;
+    this.backings.set(s, backing);
+    backing.pull(a);
+    return a;
+  }
+
+  /** A whole-owner write (a constant, range or formula) into a backed owner: element by element, to its bytes. */
+  private writeBacked(s: number, f: ElementFn): boolean {
+    const b = this.backings.get(s);
+    if (b === undefined) return false;
+    const a = this.data.get(s)!;
+    for (let i = 0; i < a.length; i++) a[i] = f(i);
+    b.push(a, 0, a.length);
+    return true;
+  }
+
+  /**
+   * Elements [lo, hi) of the owner were just stored into (through `writable`'s array): a backed
+   * owner's bytes get them. Nothing for an owner with values of its own.
+   */
+  written(owner: number, lo: number, hi: number): void {
+    const b = this.backings.get(owner);
+    if (b !== undefined) b.push(this.data.get(owner)!, lo, hi);
+  }
+
+  /** The exporter whose bytes hold the owner's elements (np.frombuffer), else 0. */
+  exporterOf(owner: number): number {
+    return this.backings.get(owner)?.exporter ?? 0;
+  }
+
+  /** A backed owner's typed array brought up to date with its exporter's bytes. */
+  private current(owner: number, a: Typed): Typed {
+    this.backings.get(owner)?.pull(a);
+    return a;
   }
 
   /** How many operations a formula chains (0 for constants and ranges). */
@@ -240,7 +289,10 @@ export class ValueStore {
     const f = this.formula(owner);
     if (f) return f;
     const a = this.data.get(owner);
-    if (a) return (i) => a[i];
+    if (a) {
+      this.current(owner, a);
+      return (i) => a[i];
+    }
     throw new NotSupported(
       this.lostWhy.get(owner) ??
         `the element values of arrays beyond ${VALUE_BUDGET_BYTES / 2 ** 20} MiB of stored values (their memory is simulated)`,
@@ -254,7 +306,7 @@ export class ValueStore {
   writable(owner: number): Typed | null {
     this.numeric(owner);
     const t = this.t;
-    if (t.vkind[owner] === VK.Data) return this.data.get(owner)!;
+    if (t.vkind[owner] === VK.Data) return this.current(owner, this.data.get(owner)!);
     if (t.vkind[owner] === VK.Lost) return null;
     const f = this.formula(owner)!;
     const n = this.ownerLength(owner);
@@ -265,7 +317,7 @@ export class ValueStore {
 
   /** The owner's typed array when its values are kept one by one (VK.Data), else null. */
   typedOf(owner: number): Typed | null {
-    return this.t.vkind[owner] === VK.Data ? this.data.get(owner)! : null;
+    return this.t.vkind[owner] === VK.Data ? this.current(owner, this.data.get(owner)!) : null;
   }
 
   lost(owner: number): boolean {
@@ -281,6 +333,7 @@ export class ValueStore {
     } else if (k === VK.Data) {
       this.bytes -= this.data.get(s)!.length * this.elementBytes(s);
       this.data.delete(s);
+      this.backings.delete(s);
     } else if (k === VK.Objects) this.objects.delete(s);
     else if (k === VK.Strings) this.texts.delete(s);
     else if (k === VK.Lost) this.lostWhy.delete(s);

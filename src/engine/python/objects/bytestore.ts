@@ -17,6 +17,11 @@ export interface ByteStore {
   length: number;
   /** Page index → its 4096 bytes (the fill where never written). */
   pages?: Map<number, Uint8Array>;
+  /**
+   * How many times its pages were written in place: an array made by np.frombuffer on the
+   * bytearray keeps its numbers beside these bytes and decodes them again when this moved.
+   */
+  version?: number;
 }
 
 export type ByteContent = string | ByteStore;
@@ -74,6 +79,7 @@ export function writeContent(c: ByteContent, at: number, src: Uint8Array): ByteC
     return c.slice(0, at) + ins + c.slice(at + src.length);
   }
   const pages = (c.pages ??= new Map());
+  c.version = (c.version ?? 0) + 1;
   let k = 0;
   while (k < src.length) {
     const i = at + k;
