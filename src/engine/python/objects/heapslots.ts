@@ -32,7 +32,8 @@ import { dictGetItem } from './dict';
  */
 
 /** Does type(o) define `name` (its slot is filled: `tp_as_async->am_anext != NULL` and the like)? */
-export const hasDunder = (vm: Vm, o: number, name: string): boolean => typeLookup(vm, vm.typeOf(o), name) !== 0;
+export const hasDunder = (vm: Vm, o: number, name: string): boolean =>
+  typeLookup(vm, vm.typeOf(o), name) !== 0;
 
 /** vectorcall_method / lookup_maybe_method: `name` on type(self), called with self and args; 0 when the type has none. */
 export function callDunder(
@@ -318,7 +319,11 @@ function pythonDunder(vm: Vm, self: number, name: string): number {
  */
 function enterInitShape(vm: Vm, self: number): boolean {
   const type = vm.typeOf(self);
-  return vm.py.allocAndEnterInit && (type.flags & TpFlags.InlineValues) !== 0 && type.new === vm.types[T.Object].new;
+  return (
+    vm.py.allocAndEnterInit &&
+    (type.flags & TpFlags.InlineValues) !== 0 &&
+    type.new === vm.types[T.Object].new
+  );
 }
 
 /**
@@ -348,17 +353,33 @@ export function heapInitDeferred(vm: Vm, self: number, args: number, kwargs: num
     initReturned(vm, r);
     return 0;
   }
-  deferrer(vm)!.continueWith({
-    done: (vm2, res) => {
-      if (small) vm2.mem.free(small);
-      initReturned(vm2, res);
+  deferrer(vm)!.continueWith(small ? freeingInitContinuation(small) : INIT_CONTINUATION);
+  return DEFERRED;
+}
+
+/**
+ * What runs when a deferred __init__ frame returns or unwinds. Up to 5 items slot_tp_init's stack
+ * array needs nothing freed, so one shared continuation serves every such call (`[P(i) for i in
+ * range(10**6)]` made two closures and an object per instance for it).
+ */
+const INIT_CONTINUATION = {
+  done: (vm: Vm, res: number): number => {
+    initReturned(vm, res);
+    return res;
+  },
+  fail: (): void => {},
+};
+
+/** The continuation of an __init__ call whose stack array (`small`, past 5 items) is freed after it. */
+function freeingInitContinuation(small: number) {
+  return {
+    done: (vm: Vm, res: number): number => {
+      vm.mem.free(small);
+      initReturned(vm, res);
       return res;
     },
-    fail: (vm2) => {
-      if (small) vm2.mem.free(small);
-    },
-  });
-  return DEFERRED;
+    fail: (vm: Vm): void => vm.mem.free(small),
+  };
 }
 
 /** slot_tp_repr: `__repr__` on the type, called with the instance (deferred when repr() allows it). */
