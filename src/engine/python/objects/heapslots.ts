@@ -32,8 +32,7 @@ import { dictGetItem } from './dict';
  */
 
 /** Does type(o) define `name` (its slot is filled: `tp_as_async->am_anext != NULL` and the like)? */
-export const hasDunder = (vm: Vm, o: number, name: string): boolean =>
-  typeLookup(vm, vm.typeOf(o), name) !== 0;
+export const hasDunder = (vm: Vm, o: number, name: string): boolean => typeLookup(vm, vm.typeOf(o), name) !== 0;
 
 /** vectorcall_method / lookup_maybe_method: `name` on type(self), called with self and args; 0 when the type has none. */
 export function callDunder(
@@ -319,11 +318,7 @@ function pythonDunder(vm: Vm, self: number, name: string): number {
  */
 function enterInitShape(vm: Vm, self: number): boolean {
   const type = vm.typeOf(self);
-  return (
-    vm.py.allocAndEnterInit &&
-    (type.flags & TpFlags.InlineValues) !== 0 &&
-    type.new === vm.types[T.Object].new
-  );
+  return vm.py.allocAndEnterInit && (type.flags & TpFlags.InlineValues) !== 0 && type.new === vm.types[T.Object].new;
 }
 
 /**
