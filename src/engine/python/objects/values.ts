@@ -37,8 +37,34 @@ export interface Values {
   slots: number[];
 }
 
-/** n zeroed handle slots (a packed array of small ints). */
-export const zeros = (n: number): number[] => new Array<number>(n).fill(0);
+/**
+ * n zeroed handle slots, a packed array of small ints. `new Array(n).fill(0)` makes a holey array
+ * through a runtime call; past a class's 30th instance its values array has names + 1 slots (2 for
+ * one attribute), so the short ones are literals (measured on node 20, 10^6 two-slot arrays kept:
+ * 485–592 ms against 341–443).
+ */
+export function zeros(n: number): number[] {
+  switch (n) {
+    case 0:
+      return [];
+    case 1:
+      return [0];
+    case 2:
+      return [0, 0];
+    case 3:
+      return [0, 0, 0];
+    case 4:
+      return [0, 0, 0, 0];
+  }
+  if (n <= ZERO_SLOTS.length) return ZERO_SLOTS.slice(0, n);
+  const a: number[] = [];
+  for (let i = 0; i < n; i++) a.push(0);
+  return a;
+}
+/** A packed template for zeros(): slice() copies a prefix of it, still packed and exactly sized. */
+const ZERO_SLOTS: readonly number[] = [
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+];
 
 /** _PyDict_NewKeysForClass. */
 export function newSharedKeys(vm: Vm): SharedKeys {
