@@ -44,14 +44,20 @@ const frame = (p: Page): Promise<Frame> =>
 const nextFrame = (p: Page): Promise<unknown> =>
   p.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
 
+/** A new page that has run the first seed at 10^5 lists (its last statement's end shown). */
+async function ranSmallSeed(): Promise<Page & { errors: string[] }> {
+  const p = await newPage(browser);
+  await p.goto(preview.url);
+  await waitIdle(p);
+  await typeScript(p, 'a = [[0] * 100 for _ in range(100000)]\ndel a\n');
+  await button(p, 'Run').click();
+  await waitIdle(p);
+  return p;
+}
+
 describe('dragging the event scrubber (issue 10)', () => {
   it('previews from the timeline while dragging, asks the worker nothing, and lands exactly on release', async () => {
-    const p = await newPage(browser);
-    await p.goto(preview.url);
-    await waitIdle(p);
-    await typeScript(p, 'a = [[0] * 100 for _ in range(100000)]\ndel a\n');
-    await button(p, 'Run').click();
-    await waitIdle(p);
+    const p = await ranSmallSeed();
     await button(p, 'events').click();
     await waitIdle(p);
     const before = await frame(p);
@@ -124,12 +130,7 @@ describe('dragging the event scrubber (issue 10)', () => {
 
 describe('a click on the timeline (issue 10)', () => {
   it('lands at once where clicked; a double-click leaves the playhead where it stood', async () => {
-    const p = await newPage(browser);
-    await p.goto(preview.url);
-    await waitIdle(p);
-    await typeScript(p, 'a = [[0] * 100 for _ in range(100000)]\ndel a\n');
-    await button(p, 'Run').click();
-    await waitIdle(p);
+    const p = await ranSmallSeed();
     const start = await pageState(p);
     expect(start.mode).toBe('statement');
     const box = (await p.locator('.timeline .plot canvas').boundingBox())!;
