@@ -3,25 +3,29 @@ import { Cursor } from './cursor';
 import type { RunState } from './runState';
 
 /**
- * Paused replays kept at once. Each holds a whole simulated process (the seed's 10^6 lists: ~120 MB
- * of JS memory at the end of its first statement): one ahead of the position shown (a landing left
- * it there) and two behind it (brought there in the background) serve stepping both ways.
+ * Paused replays kept at once. Each holds a whole simulated process (the seed's 10^6 lists: ~107 MB
+ * by the budget's figures at the end of its first statement, 63 MB at 40% of the run): one ahead of
+ * the position shown (a landing left it there) and three behind it (brought there in the
+ * background) serve stepping both ways.
  */
-const MAX_CURSORS = 3;
+const MAX_CURSORS = 4;
 /**
  * JS memory all kept replays of a worker may hold together (their budget's figures; the page may
- * compare four workers): the seed (~130 MB a process at its first statement's end) keeps three, a
+ * compare four workers): the seed (~107 MB a process at its first statement's end) keeps four, a
  * script of 3·10^6 lists (~400 MB) one. Past it the least recently used go.
  */
 const CURSOR_BYTES = 512 * 1024 * 1024;
 
 /**
- * Where the kept replays behind the position shown should stand, in events before it: a step back
- * of up to 2^17 events (the page's ±100,000) then replays at most 2^17 events (~40 ms), and one
- * further back (2^20, ~0.3 s) still serves a jump back or the step after the first one used up the
- * nearer replay.
+ * Where the kept replays behind the position shown should stand, in events before it. A landing's
+ * sentences need the interpreter standing at its event (the owners: a replay), then explainStep
+ * (20–45 ms CPU at the seed's scale), so the replay must be short for the sentences to come within
+ * 100 ms: a step back of up to 2^13 events (the page's ±1, ±1,000) replays at most 2^13 (~3 ms),
+ * one of up to 2^17 (±100,000) at most ~31,000 from the next one (~10 ms; from 2^17 behind it was
+ * up to 2^17 events, 40–130 ms at load). The farthest (2^20, ~0.3 s) serves a jump back, and
+ * rebuilds a nearer one cheaply after a step used it (else that one replays from the script's start).
  */
-export const BEHIND = [1 << 17, 1 << 20];
+export const BEHIND = [1 << 13, 1 << 17, 1 << 20];
 
 /** Events a background slice runs before it lets the worker read its messages (~20 ms of replay). */
 const SLICE = 1 << 16;

@@ -44,14 +44,20 @@ const frame = (p: Page): Promise<Frame> =>
 const nextFrame = (p: Page): Promise<unknown> =>
   p.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
 
+/** A new page that has run the first seed at 10^5 lists (its last statement's end shown). */
+async function ranSmallSeed(): Promise<Page & { errors: string[] }> {
+  const p = await newPage(browser);
+  await p.goto(preview.url);
+  await waitIdle(p);
+  await typeScript(p, 'a = [[0] * 100 for _ in range(100000)]\ndel a\n');
+  await button(p, 'Run').click();
+  await waitIdle(p);
+  return p;
+}
+
 describe('dragging the event scrubber (issue 10)', () => {
   it('previews from the timeline while dragging, asks the worker nothing, and lands exactly on release', async () => {
-    const p = await newPage(browser);
-    await p.goto(preview.url);
-    await waitIdle(p);
-    await typeScript(p, 'a = [[0] * 100 for _ in range(100000)]\ndel a\n');
-    await button(p, 'Run').click();
-    await waitIdle(p);
+    const p = await ranSmallSeed();
     await button(p, 'events').click();
     await waitIdle(p);
     const before = await frame(p);
@@ -118,6 +124,49 @@ describe('dragging the event scrubber (issue 10)', () => {
     expect((await frame(p)).preview).toBeNull();
     await waitIdle(p, 60_000);
     expect((await pageState(p)).event).toBe(total);
+    expect(p.errors).toEqual([]);
+  });
+});
+
+describe('a click on the timeline (issue 10)', () => {
+  it('lands at once where clicked; a double-click leaves the playhead where it stood', async () => {
+    const p = await ranSmallSeed();
+    const start = await pageState(p);
+    expect(start.mode).toBe('statement');
+    const box = (await p.locator('.timeline .plot canvas').boundingBox())!;
+    const y = box.y + box.height / 2;
+
+    // A double-click: its first click lands, the double-click puts the playhead back (and fits the zoom).
+    await p.mouse.dblclick(box.x + box.width * 0.7, y);
+    await waitIdle(p, 60_000);
+    const back = await pageState(p);
+    expect(back.mode).toBe('statement');
+    expect(back.statement).toBe(start.statement);
+    expect(back.shown).toEqual(start.shown);
+
+    // A click: the playhead has moved when the page's own handlers for the button's release are done
+    // (it waited 280 ms for a possible second click before), then the position lands.
+    await p.evaluate(() => {
+      const w = window as unknown as { __afterUp: string | null };
+      w.__afterUp = null;
+      window.addEventListener(
+        'mouseup',
+        () => setTimeout(() => (w.__afterUp = window.__highwater!.state().mode as string), 0),
+        { capture: true, once: true },
+      );
+    });
+    await p.mouse.click(box.x + box.width * 0.4, y);
+    await expect
+      .poll(() => p.evaluate(() => (window as unknown as { __afterUp: string | null }).__afterUp))
+      .toBe('event');
+    await waitIdle(p, 60_000);
+    const landed = await pageState(p);
+    const at = (landed.shown as { event: number | null }).event;
+    expect(landed.mode).toBe('event');
+    expect(at).not.toBeNull();
+    expect(at!).toBeGreaterThan(0);
+    expect(at!).toBeLessThan(start.totalEvents as number);
+    expect((landed.explain as string[]).length).toBeGreaterThan(0);
     expect(p.errors).toEqual([]);
   });
 });
