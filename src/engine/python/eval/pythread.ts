@@ -57,6 +57,8 @@ export class PyThread {
   armedSwitch = 0;
   /** Locks released when the thread ends (_thread._set_sentinel). */
   readonly sentinels: LockState[] = [];
+  /** The thread state's weak references to those locks (tstate->on_delete_data), owned. */
+  readonly sentinelRefs: number[] = [];
   memory: ThreadMemory | null = null;
   /** tstate->dict (PyThreadState_GetDict: made on first use; threading.local keeps its dummies there), or 0. */
   dict = 0;

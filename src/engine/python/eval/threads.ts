@@ -1,4 +1,5 @@
 import { dictNew } from '../objects/dict';
+import { weakData } from '../objects/weaklist';
 import type { Clock } from '../../kernel/clock';
 import type { Kernel } from '../../kernel/kernel';
 import type { Libc } from '../../libc/libc';
@@ -320,9 +321,16 @@ export class Threads implements ThreadServices {
     const dict = th.dict;
     th.dict = 0;
     if (dict) it.vm.decref(dict);
+    // release_sentinel (tstate_delete_common, the GIL still held): the lock, if its weak reference
+    // still reaches it, is released; then the weak reference goes (Py_DECREF(wr))
     const sentinels = [...th.sentinels];
-    for (const lock of th.sentinels) this.release(lock);
+    th.sentinels.forEach((lock, k) => {
+      const ref = th.sentinelRefs[k];
+      if (weakData(it.vm, ref).referent !== 0) this.release(lock);
+      it.vm.decref(ref);
+    });
     th.sentinels.length = 0;
+    th.sentinelRefs.length = 0;
     this.costs.threadEnds(th.memory!);
     // _PyThreadState_DeleteCurrent drops the GIL here; the OS thread's exit runs on without it
     // (now(): the ticks the thread ran since the last breaker check are its own, charged first)
@@ -529,8 +537,9 @@ export class Threads implements ThreadServices {
     return th.ident;
   }
 
-  addSentinel(lock: LockState): void {
+  addSentinel(lock: LockState, ref: number): void {
     this.current.sentinels.push(lock);
+    this.current.sentinelRefs.push(ref);
   }
 
   /**

@@ -56,8 +56,8 @@ export interface ThreadServices {
   release(lock: LockState): void;
   /** The current thread took `lock` (`blocking`: it would have waited): a 3.13 join of an exiting thread. */
   lockTaken(lock: LockState, blocking: boolean): void;
-  /** _thread._set_sentinel: `lock` is released when the current thread ends. */
-  addSentinel(lock: LockState): void;
+  /** _thread._set_sentinel: `lock` is released when the current thread ends; `ref` is the thread state's weak reference to it (owned). */
+  addSentinel(lock: LockState, ref: number): void;
   /** time.sleep. */
   sleep(ns: number): void;
   /** CLOCK_MONOTONIC of the simulated process, in ns. */

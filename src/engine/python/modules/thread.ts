@@ -14,6 +14,7 @@ import type { Vm } from '../runtime/vm';
 import { def, staticModule } from './gc';
 import { interpOf, type LockState } from './host';
 import { localType } from './threadlocal';
+import { weakrefNew } from '../objects/weakref';
 import type { ModuleSpec } from './registry';
 
 /**
@@ -216,11 +217,15 @@ export const threadModule: ModuleSpec = {
           throw new NotSupported('_thread.stack_size() other than the default 8 MiB');
         return fromLong(vm2, 0);
       }),
-      // the lock released when the calling thread's state is deleted (Thread.join waits on it)
+      // thread__set_sentinel: the lock released when the calling thread's state is deleted (Thread.join
+      // waits on it). The thread state holds it only through a weak reference (PyWeakref_NewRef, made
+      // here in the new thread; release_sentinel drops it at the thread's end), so the lock lives as
+      // long as Thread._tstate_lock: join sets that to None and the lock goes. Held strongly, every
+      // thread's sentinel outlived its join and pinned its pool (h12_threads_lock_counts: the lock,
+      // made while a worker's split strs filled a fresh arena, kept that arena after the joins).
       def('_set_sentinel', Meth.NoArgs, (vm2) => {
         const h = newLock(vm2, lock.id, LOCK_BYTES);
-        vm2.incref(h);
-        threads().addSentinel(lockOf(vm2, h));
+        threads().addSentinel(lockOf(vm2, h), weakrefNew(vm2, h));
         return h;
       }),
       // threading's excepthook: "Exception in thread NAME:" and the error, on stderr

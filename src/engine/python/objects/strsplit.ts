@@ -9,6 +9,7 @@ import { strResult, strValue } from './str';
 import { tupleAlloc } from './tuple';
 import { T, type Kwargs } from './types';
 import { unexpectedKeyword } from './getargs';
+import { SPLIT_CHAR_NS, SPLIT_PIECE_NS } from '../runtime/cwork';
 
 /**
  * str.split, str.rsplit, str.splitlines, str.partition and str.rpartition as
@@ -66,6 +67,7 @@ export class Pieces {
   }
   /** SPLIT_ADD: STRINGLIB_NEW of the piece, set in place or appended past the preallocation. */
   add(text: string): void {
+    this.vm.mem.spend(SPLIT_PIECE_NS + text.length * SPLIT_CHAR_NS);
     this.put(this.make(this.vm, text));
   }
   /** The exact str itself as the only piece (Py_INCREF(str_obj)). */

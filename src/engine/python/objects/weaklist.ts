@@ -67,6 +67,9 @@ const WEAKREFABLE = new Set([
   'OrderedDict@collections',
   'array@array',
   'partial@functools',
+  // lockobject / rlockobject have in_weakreflist (__weaklistoffset__ in their type members)
+  'lock@_thread',
+  'RLock@_thread',
   '_local@_thread',
   '_localdummy@_thread',
   '_lru_cache_wrapper@functools',
