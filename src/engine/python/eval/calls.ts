@@ -110,11 +110,17 @@ export function call(it: Interpreter, s: Int32Array, sp: number, oparg: number, 
   try {
     // a tp_call that may push its Python callee's frame for this loop to run (runtime/deferred.ts)
     if (owned === null && mayDefer(vm, fn)) it.deferArmed = true;
+    const type = vm.table.type[fn];
+    it.fastCounted =
+      owned === null &&
+      !it.fastSite &&
+      (type === T.Builtin || type === T.MethodDescr || type === T.ClassMethodDescr);
     res = owned !== null ? owned(vm, fn, args, kw) : vectorcall(vm, fn, args, kw);
   } catch (e) {
     err = e;
   }
   it.deferArmed = false;
+  it.fastCounted = false;
   if (res === DEFERRED && err === null) return deferredCall(it, s, sp, argsAt, total, isMeth);
   vm.decref(fn);
   if (owned === null) for (let i = 0; i < total; i++) vm.decref(s[argsAt + i]);

@@ -27,7 +27,8 @@ import * as unwind from './unwind';
 import * as gen from './genops';
 import * as aio from './asyncops';
 import { asyncGenWrap } from './asyncgen';
-import { returnToC } from './deferredcalls';
+import { returnToC, takeDeferred } from './deferredcalls';
+import { DEFERRED } from '../runtime/deferred';
 
 /** What the loop returns when the module frame reached a step marker (__hw_step__). */
 export const PAUSED = -1;
@@ -673,6 +674,8 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
             break;
           case O.CALL: {
             f.ip = ip + 4;
+            // the PRECALL before it (its cache word between) specialized: a METH_FASTCALL built-in runs bare
+            it.fastSite = code.quickened && code.spec[ip - 3] !== Spec.Generic;
             const r = calls.call(it, s, sp, arg, kwnames);
             kwnames = 0;
             if (r.frame !== null) {
@@ -680,7 +683,10 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
               f.sp = r.sp;
               const callee = r.frame;
               // a C callable's deferred callee (deferredcalls.ts): the caller is still in CALL
-              if (callee.conts !== null) f.ip = ip;
+              if (callee.conts !== null) {
+                f.ip = ip;
+                callee.resumeSkip = 4; // INLINE_CACHE_ENTRIES_CALL
+              }
               callee.previous = f;
               t.current = callee;
               f = callee;
@@ -760,9 +766,26 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
               calls.clearAndPop(it, dying);
               s[sp++] = retval;
             } else {
-              // the C call's result, or its error raised at the CALL itself (frame->prev_instr)
-              s[sp++] = returnToC(it, dying, retval);
-              ip += 4; // CALL's inline cache (INLINE_CACHE_ENTRIES_CALL)
+              // the C call's result, or its error raised at the waiting instruction (frame->prev_instr)
+              const r = returnToC(it, dying, retval);
+              if (r !== DEFERRED) {
+                s[sp++] = r;
+                ip += dying.resumeSkip;
+                break;
+              }
+              // the C code called Python again (its next key, item, reflected method): that frame next
+              const callee = takeDeferred(it);
+              callee.previous = f;
+              t.current = callee;
+              f = callee;
+              code = f.code;
+              co = code.co.code;
+              consts = code.consts;
+              s = f.slots;
+              base = f.base;
+              sp = f.sp;
+              ip = f.ip;
+              t.enterRecursive(); // start_frame (unwind.ts balances a failure)
             }
             break;
           }
