@@ -126,6 +126,26 @@ export function takeDeferred(it: Interpreter): Frame {
 }
 
 /**
+ * The frame an instruction's C code deferred (COMPARE_OP's __eq__), the instruction's own rest
+ * (its operands released) the outermost continuation.
+ */
+export function deferredOperands(it: Interpreter, lhs: number, rhs: number): Frame {
+  const frame = takeDeferred(it);
+  const release = (vm: Interpreter['vm']): void => {
+    vm.decref(lhs);
+    vm.decref(rhs);
+  };
+  (frame.conts ??= []).push({
+    done: (vm, r) => {
+      release(vm);
+      return r;
+    },
+    fail: release,
+  });
+  return frame;
+}
+
+/**
  * A deferred frame returned `result` (the loop already left it: `t.current` is its caller):
  * callFromC's end (the loop's entry left, the frame cleared and popped), then each C layer's rest,
  * inner first; the outermost's result is what the waiting instruction pushes. A rest that raises

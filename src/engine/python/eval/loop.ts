@@ -2,7 +2,7 @@ import { PyError } from '../errors';
 import { getItem, setItem, delItem } from '../abstract/item';
 import { binaryOp, inplaceOp, unaryOp } from '../abstract/number';
 import { contains, isTrue } from '../abstract/object';
-import { richCompare, richCompareUnchecked } from '../abstract/compare';
+import { richCompareMayDefer } from '../abstract/compare';
 import { compareSpecialized } from './comparespec';
 import { getAttr, getMethod, setAttr } from '../abstract/attr';
 import { getIter, iterNext } from '../abstract/iter';
@@ -27,7 +27,7 @@ import * as unwind from './unwind';
 import * as gen from './genops';
 import * as aio from './asyncops';
 import { asyncGenWrap } from './asyncgen';
-import { returnToC, takeDeferred } from './deferredcalls';
+import { deferredOperands, returnToC, takeDeferred } from './deferredcalls';
 import { DEFERRED } from '../runtime/deferred';
 
 /** What the loop returns when the module frame reached a step marker (__hw_step__). */
@@ -252,10 +252,10 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
             s[sp - 1] = 0;
             let res: number;
             try {
-              res =
-                code.quickened && compareSpecialized(vm, co, ip + 2, lhs, rhs, arg)
-                  ? richCompareUnchecked(vm, lhs, rhs, arg)
-                  : richCompare(vm, lhs, rhs, arg);
+              const checked = !(code.quickened && compareSpecialized(vm, co, ip + 2, lhs, rhs, arg));
+              // a Python __eq__ may run in this loop (deferredcalls.ts)
+              it.deferArmed = true;
+              res = richCompareMayDefer(vm, lhs, rhs, arg, checked);
             } catch (e) {
               // a simulator stop leaves everything as it is (no allocator event after it)
               if (!isStop(e)) {
@@ -263,6 +263,25 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
                 vm.decref(rhs);
               }
               throw e;
+            }
+            if (res === DEFERRED) {
+              // the caller waits in COMPARE_OP (its 2 cache words after it); the operands go after the rest
+              const callee = deferredOperands(it, lhs, rhs);
+              callee.resumeSkip = 2;
+              f.ip = ip;
+              f.sp = sp - 1;
+              callee.previous = f;
+              t.current = callee;
+              f = callee;
+              code = f.code;
+              co = code.co.code;
+              consts = code.consts;
+              s = f.slots;
+              base = f.base;
+              sp = f.sp;
+              ip = f.ip;
+              t.enterRecursive(); // start_frame (unwind.ts balances a failure)
+              break;
             }
             vm.decref(lhs);
             vm.decref(rhs);
