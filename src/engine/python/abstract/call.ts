@@ -169,7 +169,6 @@ export function callCFunction(
   kw: Kwargs | null,
 ): number {
   const defer = takeDefer(vm);
-  const fastCounted = vm.eval.takeFastCounted?.() === true;
   const flags = def.flags;
   const hasKw = kw !== null && kw.size > 0;
   if (hasKw && !(flags & Meth.Keywords))
@@ -203,19 +202,9 @@ export function callCFunction(
     if (r === DEFERRED) deferrer(vm)!.continueWith(LEAVE_RECURSIVE_CALL);
     return r;
   }
-  // cfunction_vectorcall_FASTCALL(_KEYWORDS) / method_vectorcall_FASTCALL(_KEYWORDS): cfunction_enter_call
-  // counts the call when the loop's CALL site is not yet specialized (PRECALL_BUILTIN_FAST* calls
-  // the C function bare): a recursive sorted(key=) reaches 496 levels on 3.11.7, not 499. C code
-  // that calls a built-in so (builtin_sorted's list.sort) enters the check itself.
-  const counted = fastCounted;
-  if (counted) enterRecursiveCall(vm, CALLING);
-  let r = 0;
-  try {
-    if (defer && callDefers(def.impl)) deferrer(vm)!.armDefer();
-    r = def.impl(vm, self, args, kw);
-  } finally {
-    if (counted && r !== DEFERRED) leaveRecursiveCall(vm);
-  }
-  if (r === DEFERRED && counted) deferrer(vm)!.continueWith(LEAVE_RECURSIVE_CALL);
-  return r;
+  // cfunction_vectorcall_FASTCALL(_KEYWORDS)'s own recursion check is entered by the C code that
+  // calls through it (builtin_sorted's list.sort): the loop's CALL of such a built-in is taken as
+  // its specialized PRECALL_BUILTIN_FAST*, which has none
+  if (defer && callDefers(def.impl)) deferrer(vm)!.armDefer();
+  return def.impl(vm, self, args, kw);
 }

@@ -110,13 +110,11 @@ export function call(it: Interpreter, s: Int32Array, sp: number, oparg: number, 
   try {
     // a tp_call that may push its Python callee's frame for this loop to run (runtime/deferred.ts)
     if (owned === null && mayDefer(vm, fn)) it.deferArmed = true;
-    it.fastCounted = owned === null && !it.fastSite && builtinInC(it, fn);
     res = owned !== null ? owned(vm, fn, args, kw) : vectorcall(vm, fn, args, kw);
   } catch (e) {
     err = e;
   }
   it.deferArmed = false;
-  it.fastCounted = false;
   if (res === DEFERRED && err === null) return deferredCall(it, s, sp, argsAt, total, isMeth);
   vm.decref(fn);
   if (owned === null) for (let i = 0; i < total; i++) vm.decref(s[argsAt + i]);
@@ -133,20 +131,6 @@ export function call(it: Interpreter, s: Int32Array, sp: number, oparg: number, 
   r.paused = it.yielding;
   r.sp = sp;
   return r;
-}
-
-/**
- * A built-in CPython writes in C: a method of a built-in type, or a function of the builtins
- * module. Another module's function may be the simulator's model of library Python code (json.dumps,
- * copy.deepcopy), which has no C call's recursion check.
- */
-function builtinInC(it: Interpreter, fn: number): boolean {
-  const t = it.vm.table;
-  const type = t.type[fn];
-  if (type === T.MethodDescr || type === T.ClassMethodDescr) return true;
-  if (type !== T.Builtin) return false;
-  const self = t.ref[fn];
-  return self === 0 || t.type[self] !== T.Module || self === it.builtinsModule;
 }
 
 /** A C callable whose Python callee may run in the calling loop: a marked tp_call or built-in (runtime/deferred.ts). */

@@ -233,16 +233,6 @@ export class Interpreter implements Evaluator, DeferringEvaluator, InterpreterSe
   /** The frame deferCall pushed, until the loop's CALL takes it. */
   deferred: Frame | null = null;
 
-  /** The loop's CALL site is specialized (its PRECALL's form); fastCounted: its built-in callee counts. */
-  fastSite = false;
-  fastCounted = false;
-
-  takeFastCounted(): boolean {
-    const counted = this.fastCounted;
-    this.fastCounted = false;
-    return counted;
-  }
-
   takeDefer(): boolean {
     const armed = this.deferArmed;
     this.deferArmed = false;

@@ -582,8 +582,6 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
             break;
           case O.CALL: {
             f.ip = ip + 4;
-            // the PRECALL before it (its cache word between) specialized: a METH_FASTCALL built-in runs bare
-            it.fastSite = code.quickened && code.spec[ip - 3] !== Spec.Generic;
             const r = calls.call(it, s, sp, arg, kwnames);
             kwnames = 0;
             if (r.frame !== null) {

@@ -42,11 +42,6 @@ export interface Evaluator {
    * (copy.deepcopy's). Absent without an interpreter.
    */
   enterRecursiveCall?(where: string): void;
-  /**
-   * Whether the loop's CALL runs this METH_FASTCALL built-in through PyObject_Vectorcall (its site not
-   * specialized: cfunction_enter_call's recursion check), not PRECALL_BUILTIN_FAST*; read once.
-   */
-  takeFastCounted?(): boolean;
   leaveRecursiveCall?(): void;
   enterPythonFrame?(): void;
   leavePythonFrame?(): void;
