@@ -50,6 +50,26 @@ root = Node(${n})
 print(depth(root))
 `;
 
+/** A key function sorting with itself as the key (builtin_sorted -> list.sort -> key), `n` deep. */
+const SORTED_KEY = (n: number): string => `depth = [0]
+def key(n):
+    depth[0] = max(depth[0], n)
+    if n < ${n}:
+        sorted([n + 1], key=key)
+    return n
+key(1)
+print(depth[0])
+`;
+
+/** An __eq__ comparing a new instance (COMPARE_OP -> do_richcompare -> __eq__), `n` deep. */
+const EQ = (n: number): string => `class E:
+    def __init__(self, n):
+        self.n = n
+    def __eq__(self, other):
+        return self.n >= ${n} or E(self.n + 1) == other
+print(E(1) == 0)
+`;
+
 describe('deep Python -> C -> Python recursion in the page', () => {
   it('lru_cache 495 deep and a class instantiating itself 330 deep run as in CPython', async () => {
     const p = await newPage(browser);
@@ -67,6 +87,28 @@ describe('deep Python -> C -> Python recursion in the page', () => {
     }
     // past the limit: CPython's RecursionError (the real 3.11.7 stops at 498 levels)
     await runText(p, LRU(600));
+    const message = await p.locator('.cm-error-message').textContent();
+    expect(message).toMatch(/^RecursionError: maximum recursion depth exceeded/);
+    expect(message).not.toMatch(/simulator's own stack/);
+    expect(p.errors).toEqual([]);
+    await p.close();
+  });
+
+  it('sorted(key=) 480 deep and __eq__ 480 deep run as in CPython (real 3.11.7: 496 and 499 levels)', async () => {
+    const p = await newPage(browser);
+    await p.goto(preview.url);
+    await waitIdle(p);
+    for (const [script, printed, statements] of [
+      [SORTED_KEY(480), '480\n', 4],
+      [EQ(480), 'True\n', 2],
+    ] as const) {
+      await runText(p, script);
+      await expect(p.locator('.cm-error-message').count()).resolves.toBe(0);
+      expect(await p.getByTestId('output').textContent()).toContain(printed);
+      expect((await pageState(p)).statements).toBe(statements);
+    }
+    // past the limit: CPython's RecursionError, the worker still answering
+    await runText(p, EQ(600));
     const message = await p.locator('.cm-error-message').textContent();
     expect(message).toMatch(/^RecursionError: maximum recursion depth exceeded/);
     expect(message).not.toMatch(/simulator's own stack/);

@@ -93,7 +93,7 @@ export const LEAVE_RECURSIVE_CALL: CallContinuation = {
 };
 
 /** The text _PyObject_MakeTpCall and the METH_O / METH_NOARGS calls give a RecursionError. */
-const CALLING = ' while calling a Python object';
+export const CALLING = ' while calling a Python object';
 
 /** _PyTuple_FromArray: a new tuple holding new references to the items (the empty singleton for none). */
 export function tupleFromArray(vm: Vm, items: readonly number[]): number {
@@ -213,5 +213,9 @@ export function callCFunction(
     if (r === DEFERRED) deferrer(vm)!.continueWith(LEAVE_RECURSIVE_CALL);
     return r;
   }
+  // cfunction_vectorcall_FASTCALL(_KEYWORDS)'s own recursion check is entered by the C code that
+  // calls through it (builtin_sorted's list.sort): the loop's CALL of such a built-in is taken as
+  // its specialized PRECALL_BUILTIN_FAST*, which has none
+  if (defer && callDefers(def.impl)) deferrer(vm)!.armDefer();
   return def.impl(vm, self, args, kw);
 }

@@ -1,8 +1,9 @@
 import { NotSupported, PyError } from '../errors';
 import { getAttr, lookupAttr, lookupSpecial, setAttr } from '../abstract/attr';
-import { defersCall, takeDefer } from '../runtime/deferred';
+import { DEFERRED, defersCall, deferrer, takeDefer } from '../runtime/deferred';
 import { argParserInit, parseKeywordLookups } from '../abstract/argparser';
-import { call } from '../abstract/call';
+import { CALLING, call } from '../abstract/call';
+import { enterRecursiveCall, leaveRecursiveCall } from '../objects/recursion';
 import { hashDeferred, hashValue } from '../abstract/hashvalue';
 import { richCompareBool } from '../abstract/compare';
 import { clearError, errorMatches, setNone, typeError, valueError } from '../abstract/errors';
@@ -398,22 +399,56 @@ function minMax(
 }
 
 /** builtin_sorted: PySequence_List, then newlist.sort looked up (a bound method object) and called. */
-function sortedImpl(vm: Vm, _s: number, args: readonly number[], kw: Kwargs | null): number {
+/**
+ * builtin_sorted: PySequence_List, then the list's bound sort method called with the keywords; a
+ * Python key function runs in the calling loop when the CALL allows it (runtime/deferred.ts).
+ */
+const sortedImpl = defersCall(function sortedImpl(
+  vm: Vm,
+  _s: number,
+  args: readonly number[],
+  kw: Kwargs | null,
+): number {
+  const defer = takeDefer(vm);
   if (args.length !== 1) throw typeError(vm, 'sorted expected 1 argument, got %zd', args.length);
   const l = sequenceList(vm, args[0]);
+  let sort = 0;
+  let r = 0;
   try {
-    const sort = getAttr(vm, l, 'sort');
+    sort = getAttr(vm, l, 'sort');
+    // PyObject_Vectorcall of the bound method: cfunction_vectorcall_FASTCALL_KEYWORDS checks the depth
+    enterRecursiveCall(vm, CALLING);
     try {
-      vm.decref(call(vm, sort, [], kw));
+      if (defer) deferrer(vm)!.armDefer();
+      r = call(vm, sort, [], kw);
     } finally {
-      vm.decref(sort);
+      if (r !== DEFERRED) leaveRecursiveCall(vm);
     }
   } catch (e) {
+    if (sort !== 0) vm.decref(sort);
     vm.decref(l);
     throw e;
   }
+  if (r === DEFERRED) {
+    deferrer(vm)!.continueWith({
+      done: (vm2, none) => {
+        leaveRecursiveCall(vm2);
+        vm2.decref(none);
+        vm2.decref(sort);
+        return l;
+      },
+      fail: (vm2) => {
+        leaveRecursiveCall(vm2);
+        vm2.decref(sort);
+        vm2.decref(l);
+      },
+    });
+    return DEFERRED;
+  }
+  vm.decref(r);
+  vm.decref(sort);
   return l;
-}
+});
 
 /** all() / any(): each item's truth, the iterator released. */
 function anyAll(vm: Vm, iterable: number, any: boolean): number {

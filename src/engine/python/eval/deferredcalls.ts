@@ -1,4 +1,12 @@
-import { CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR, CO_VARARGS, CO_VARKEYWORDS, FRAME_SPECIALS_SIZE } from '../compiler/code';
+import {
+  CO_ASYNC_GENERATOR,
+  CO_COROUTINE,
+  CO_GENERATOR,
+  CO_VARARGS,
+  CO_VARKEYWORDS,
+  FRAME_SPECIALS_SIZE,
+} from '../compiler/code';
+import { call } from '../abstract/call';
 import { functionData } from '../objects/func';
 import { T, type Kwargs } from '../objects/types';
 import { DEFERRED } from '../runtime/deferred';
@@ -35,11 +43,16 @@ const warmSites = new WeakMap<CodeRt, Set<number>>();
  */
 export function entersInit(it: Interpreter, fn: number, nargs: number): boolean {
   const caller = it.thread.current;
-  if (caller === null || it.vm.table.type[fn] !== T.Function || functionData(it.vm, fn).code instanceof NativeCode)
+  if (
+    caller === null ||
+    it.vm.table.type[fn] !== T.Function ||
+    functionData(it.vm, fn).code instanceof NativeCode
+  )
     return false;
   const co = funcCode(it, fn).co;
   if (it.deferred !== null || co.flags & NOT_INLINE) return false;
-  if (co.argcount !== nargs || co.kwonlyargcount !== 0 || co.flags & (CO_VARARGS | CO_VARKEYWORDS)) return false;
+  if (co.argcount !== nargs || co.kwonlyargcount !== 0 || co.flags & (CO_VARARGS | CO_VARKEYWORDS))
+    return false;
   let sites = warmSites.get(caller.code);
   if (sites === undefined) warmSites.set(caller.code, (sites = new Set()));
   if (!sites.has(caller.ip)) {
@@ -52,7 +65,8 @@ export function entersInit(it: Interpreter, fn: number, nargs: number): boolean 
 /**
  * Evaluator.deferCall: callFromC up to the loop's entry (the arguments laid out with new
  * references, the frame pushed, 3.12+'s C units for the entry counted), the frame left for the
- * loop's CALL to run. A generator function or a function modelled natively is called now.
+ * loop's CALL to run. Anything else (a generator function, a function modelled natively, a
+ * built-in, a class, a callable instance) is called now (PyObject_Vectorcall: its result).
  */
 export function deferFromC(
   it: Interpreter,
@@ -68,7 +82,7 @@ export function deferFromC(
     funcCode(it, fn).co.flags & NOT_INLINE ||
     it.deferred !== null
   )
-    return vm.typeOf(fn).vectorcall!(vm, fn, args, kw);
+    return call(vm, fn, args, kw);
   const nkw = kw === null ? 0 : kw.size;
   const t = it.thread;
   // CALL_ALLOC_AND_ENTER_INIT: the shim frame first (_PyFrame_PushTrampolineUnchecked), counted on
@@ -112,10 +126,33 @@ export function takeDeferred(it: Interpreter): Frame {
 }
 
 /**
+ * The frame an instruction's C code deferred (COMPARE_OP's __eq__), the instruction's own rest
+ * (its operands released) the outermost continuation.
+ */
+export function deferredOperands(it: Interpreter, lhs: number, rhs: number): Frame {
+  const frame = takeDeferred(it);
+  const release = (vm: Interpreter['vm']): void => {
+    vm.decref(lhs);
+    vm.decref(rhs);
+  };
+  (frame.conts ??= []).push({
+    done: (vm, r) => {
+      release(vm);
+      return r;
+    },
+    fail: release,
+  });
+  return frame;
+}
+
+/**
  * A deferred frame returned `result` (the loop already left it: `t.current` is its caller):
  * callFromC's end (the loop's entry left, the frame cleared and popped), then each C layer's rest,
- * inner first; the outermost's result is what CALL pushes. A rest that raises has the outer ones
- * clean up, and the error goes to the caller frame as the C call's error would.
+ * inner first; the outermost's result is what the waiting instruction pushes. A rest that raises
+ * has the outer ones clean up, and the error goes to the caller frame as the C call's error would.
+ * A rest that calls Python again (a C loop's next key, map's next item, do_richcompare's reflected
+ * method) defers that call too and returns DEFERRED: the outer rests move to the new frame, which
+ * the loop runs next (DEFERRED returned here, the frame left in `it.deferred`).
  */
 export function returnToC(it: Interpreter, dying: Frame, result: number): number {
   if (dying.evalEntry) it.thread.leaveEval();
@@ -130,6 +167,13 @@ export function returnToC(it: Interpreter, dying: Frame, result: number): number
     } catch (e) {
       if (!isStop(e)) for (let j = i + 1; j < conts.length; j++) conts[j].fail(vm);
       throw e;
+    }
+    if (r === DEFERRED) {
+      const next = it.deferred!;
+      const moved = (next.conts ??= []);
+      for (let j = i + 1; j < conts.length; j++) moved.push(conts[j]);
+      next.resumeSkip = dying.resumeSkip;
+      return DEFERRED;
     }
   }
   return r;

@@ -46,6 +46,11 @@ export class Frame {
   evalEntry = false;
   /** 3.13's CALL_ALLOC_AND_ENTER_INIT pushed an _Py_InitCleanup shim frame under this __init__ frame. */
   initShim = false;
+  /**
+   * A deferred frame's caller waits in this instruction: the inline cache words after it, skipped
+   * when the C layers' result is pushed (CALL 4, COMPARE_OP 2, BINARY_SUBSCR 4, CONTAINS_OP 0).
+   */
+  resumeSkip = 0;
 
   constructor(
     readonly code: CodeRt,

@@ -1,16 +1,13 @@
 import { PyError } from '../errors';
-import { getItem, setItem, delItem } from '../abstract/item';
-import { binaryOp, inplaceOp, unaryOp } from '../abstract/number';
-import { contains, isTrue } from '../abstract/object';
-import { richCompare, richCompareUnchecked } from '../abstract/compare';
+import { getItem } from '../abstract/item';
+import { binaryOp, inplaceOp } from '../abstract/number';
+import { isTrue } from '../abstract/object';
+import { richCompareMayDefer } from '../abstract/compare';
 import { compareSpecialized } from './comparespec';
 import { getAttr, getMethod, setAttr } from '../abstract/attr';
-import { getIter, iterNext } from '../abstract/iter';
-import { clearError, errorMatches } from '../abstract/errors';
+import * as operand from './operandops';
 import { dictSetItem } from '../objects/dict';
-import { E } from '../objects/exctypes';
 import { listAppend } from '../objects/list';
-import { setAdd } from '../objects/set';
 import { T } from '../objects/types';
 import { stopLine, type Frame } from './frame';
 import type { Interpreter } from './interpreter';
@@ -27,7 +24,8 @@ import * as unwind from './unwind';
 import * as gen from './genops';
 import * as aio from './asyncops';
 import { asyncGenWrap } from './asyncgen';
-import { returnToC } from './deferredcalls';
+import { deferredOperands, returnToC, takeDeferred } from './deferredcalls';
+import { DEFERRED } from '../runtime/deferred';
 
 /** What the loop returns when the module frame reached a step marker (__hw_step__). */
 export const PAUSED = -1;
@@ -176,39 +174,17 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
           }
           case O.UNARY_POSITIVE:
           case O.UNARY_NEGATIVE:
-          case O.UNARY_INVERT: {
-            const v = s[sp - 1];
-            s[sp - 1] = 0;
-            let res: number;
-            try {
-              res = unaryOp(vm, op === O.UNARY_POSITIVE ? '+' : op === O.UNARY_NEGATIVE ? '-' : '~', v);
-            } catch (e) {
-              // a simulator stop leaves everything as it is (no allocator event after it)
-              if (!isStop(e)) {
-                vm.decref(v);
-              }
-              throw e;
-            }
-            vm.decref(v);
-            s[sp - 1] = res;
+          case O.UNARY_INVERT:
+            operand.unaryInstr(
+              it,
+              s,
+              sp,
+              op === O.UNARY_POSITIVE ? '+' : op === O.UNARY_NEGATIVE ? '-' : '~',
+            );
             break;
-          }
-          case O.UNARY_NOT: {
-            const v = s[--sp];
-            let b: boolean;
-            try {
-              b = isTrue(vm, v);
-            } catch (e) {
-              // a simulator stop leaves everything as it is (no allocator event after it)
-              if (!isStop(e)) {
-                vm.decref(v);
-              }
-              throw e;
-            }
-            vm.decref(v);
-            s[sp++] = b ? vm.s.False : vm.s.True;
+          case O.UNARY_NOT:
+            operand.unaryNot(it, s, sp);
             break;
-          }
           case O.BINARY_OP: {
             const i = ip - 1;
             if (code.quickened) {
@@ -251,10 +227,10 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
             s[sp - 1] = 0;
             let res: number;
             try {
-              res =
-                code.quickened && compareSpecialized(vm, co, ip + 2, lhs, rhs, arg)
-                  ? richCompareUnchecked(vm, lhs, rhs, arg)
-                  : richCompare(vm, lhs, rhs, arg);
+              const checked = !(code.quickened && compareSpecialized(vm, co, ip + 2, lhs, rhs, arg));
+              // a Python __eq__ may run in this loop (deferredcalls.ts)
+              it.deferArmed = true;
+              res = richCompareMayDefer(vm, lhs, rhs, arg, checked);
             } catch (e) {
               // a simulator stop leaves everything as it is (no allocator event after it)
               if (!isStop(e)) {
@@ -262,6 +238,25 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
                 vm.decref(rhs);
               }
               throw e;
+            }
+            if (res === DEFERRED) {
+              // the caller waits in COMPARE_OP (its 2 cache words after it); the operands go after the rest
+              const callee = deferredOperands(it, lhs, rhs);
+              callee.resumeSkip = 2;
+              f.ip = ip;
+              f.sp = sp - 1;
+              callee.previous = f;
+              t.current = callee;
+              f = callee;
+              code = f.code;
+              co = code.co.code;
+              consts = code.consts;
+              s = f.slots;
+              base = f.base;
+              sp = f.sp;
+              ip = f.ip;
+              t.enterRecursive(); // start_frame (unwind.ts balances a failure)
+              break;
             }
             vm.decref(lhs);
             vm.decref(rhs);
@@ -278,25 +273,9 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
             s[sp++] = b ? vm.s.True : vm.s.False;
             break;
           }
-          case O.CONTAINS_OP: {
-            const rhs = s[--sp];
-            const lhs = s[--sp];
-            let b: boolean;
-            try {
-              b = contains(vm, rhs, lhs);
-            } catch (e) {
-              // a simulator stop leaves everything as it is (no allocator event after it)
-              if (!isStop(e)) {
-                vm.decref(lhs);
-                vm.decref(rhs);
-              }
-              throw e;
-            }
-            vm.decref(lhs);
-            vm.decref(rhs);
-            s[sp++] = b !== (arg === 1) ? vm.s.True : vm.s.False;
+          case O.CONTAINS_OP:
+            sp = operand.containsOp(it, s, sp, arg);
             break;
-          }
           case O.BINARY_SUBSCR: {
             const i = ip - 1;
             if (code.quickened) {
@@ -332,61 +311,16 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
             ip += 4;
             break;
           }
-          case O.STORE_SUBSCR: {
-            const sub = s[--sp];
-            const container = s[--sp];
-            const v = s[--sp];
-            try {
-              setItem(vm, container, sub, v);
-            } catch (e) {
-              // a simulator stop leaves everything as it is (no allocator event after it)
-              if (!isStop(e)) {
-                vm.decref(v);
-                vm.decref(container);
-                vm.decref(sub);
-              }
-              throw e;
-            }
-            vm.decref(v);
-            vm.decref(container);
-            vm.decref(sub);
+          case O.STORE_SUBSCR:
+            sp = operand.storeSubscr(it, s, sp);
             ip += 1;
             break;
-          }
-          case O.DELETE_SUBSCR: {
-            const sub = s[--sp];
-            const container = s[--sp];
-            try {
-              delItem(vm, container, sub);
-            } catch (e) {
-              // a simulator stop leaves everything as it is (no allocator event after it)
-              if (!isStop(e)) {
-                vm.decref(container);
-                vm.decref(sub);
-              }
-              throw e;
-            }
-            vm.decref(container);
-            vm.decref(sub);
+          case O.DELETE_SUBSCR:
+            sp = operand.deleteSubscr(it, s, sp);
             break;
-          }
-          case O.GET_ITER: {
-            const v = s[sp - 1];
-            s[sp - 1] = 0;
-            let r: number;
-            try {
-              r = getIter(vm, v);
-            } catch (e) {
-              // a simulator stop leaves everything as it is (no allocator event after it)
-              if (!isStop(e)) {
-                vm.decref(v);
-              }
-              throw e;
-            }
-            vm.decref(v);
-            s[sp - 1] = r;
+          case O.GET_ITER:
+            operand.getIterInstr(it, s, sp);
             break;
-          }
           case O.FOR_ITER: {
             const iter = s[sp - 1];
             const type = table.type[iter];
@@ -396,7 +330,7 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
                 ? vm.types[type].iternext!(vm, iter)
                 : type === T.Generator
                   ? gen.iterNext(it, iter)
-                  : forIterNext(it, iter);
+                  : build.pyIterNext(it, iter);
             if (next !== 0) {
               s[sp++] = next;
               break;
@@ -600,37 +534,12 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
             listAppend(vm, s[sp - arg], v);
             break;
           }
-          case O.SET_ADD: {
-            const v = s[--sp];
-            try {
-              setAdd(vm, s[sp - arg], v);
-            } catch (e) {
-              // a simulator stop leaves everything as it is (no allocator event after it)
-              if (!isStop(e)) {
-                vm.decref(v);
-              }
-              throw e;
-            }
-            vm.decref(v);
+          case O.SET_ADD:
+            sp = operand.setAddInstr(it, s, sp, arg);
             break;
-          }
-          case O.MAP_ADD: {
-            const v = s[--sp];
-            const k = s[--sp];
-            try {
-              dictSetItem(vm, s[sp - arg], k, v);
-            } catch (e) {
-              // a simulator stop leaves everything as it is (no allocator event after it)
-              if (!isStop(e)) {
-                vm.decref(k);
-                vm.decref(v);
-              }
-              throw e;
-            }
-            vm.decref(k);
-            vm.decref(v);
+          case O.MAP_ADD:
+            sp = operand.mapAddInstr(it, s, sp, arg);
             break;
-          }
           case O.UNPACK_SEQUENCE: {
             const i = ip - 1;
             let direct = false;
@@ -680,7 +589,10 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
               f.sp = r.sp;
               const callee = r.frame;
               // a C callable's deferred callee (deferredcalls.ts): the caller is still in CALL
-              if (callee.conts !== null) f.ip = ip;
+              if (callee.conts !== null) {
+                f.ip = ip;
+                callee.resumeSkip = 4; // INLINE_CACHE_ENTRIES_CALL
+              }
               callee.previous = f;
               t.current = callee;
               f = callee;
@@ -760,9 +672,26 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
               calls.clearAndPop(it, dying);
               s[sp++] = retval;
             } else {
-              // the C call's result, or its error raised at the CALL itself (frame->prev_instr)
-              s[sp++] = returnToC(it, dying, retval);
-              ip += 4; // CALL's inline cache (INLINE_CACHE_ENTRIES_CALL)
+              // the C call's result, or its error raised at the waiting instruction (frame->prev_instr)
+              const r = returnToC(it, dying, retval);
+              if (r !== DEFERRED) {
+                s[sp++] = r;
+                ip += dying.resumeSkip;
+                break;
+              }
+              // the C code called Python again (its next key, item, reflected method): that frame next
+              const callee = takeDeferred(it);
+              callee.previous = f;
+              t.current = callee;
+              f = callee;
+              code = f.code;
+              co = code.co.code;
+              consts = code.consts;
+              s = f.slots;
+              base = f.base;
+              sp = f.sp;
+              ip = f.ip;
+              t.enterRecursive(); // start_frame (unwind.ts balances a failure)
             }
             break;
           }
@@ -814,20 +743,9 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
           case O.DELETE_GLOBAL:
             names.deleteGlobal(it, f, code.names[arg]);
             break;
-          case O.DELETE_ATTR: {
-            const owner = s[--sp];
-            try {
-              setAttr(vm, owner, names.nameText(vm, code, arg), 0);
-            } catch (e) {
-              // a simulator stop leaves everything as it is (no allocator event after it)
-              if (!isStop(e)) {
-                vm.decref(owner);
-              }
-              throw e;
-            }
-            vm.decref(owner);
+          case O.DELETE_ATTR:
+            sp = operand.deleteAttr(it, s, sp, names.nameText(vm, code, arg));
             break;
-          }
           case O.BUILD_SET:
             sp = build.buildSet(it, s, sp, arg);
             break;
@@ -1010,21 +928,5 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
       if (e instanceof PyError && e.excType < 0 && e.line === 0) e.line = stopLine(f, ip);
       err = e;
     }
-  }
-}
-
-/**
- * FOR_ITER's tp_iternext: 0 at the end. An iterator written in Python ends by raising
- * StopIteration, which FOR_ITER clears (the exception object was made and is freed here).
- */
-function forIterNext(it: Interpreter, iter: number): number {
-  try {
-    return iterNext(it.vm, iter);
-  } catch (e) {
-    if (e instanceof PyError && errorMatches(it.vm, e, E.StopIteration)) {
-      clearError(it.vm, e);
-      return 0;
-    }
-    throw e;
   }
 }

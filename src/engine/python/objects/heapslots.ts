@@ -13,6 +13,7 @@ import { hashNotImplemented } from './object';
 import { intern } from './str';
 import { tupleItem, tupleItems } from './tuple';
 import {
+  Cmp,
   NB,
   NB_BINARY_COUNT,
   T,
@@ -32,7 +33,8 @@ import { dictGetItem } from './dict';
  */
 
 /** Does type(o) define `name` (its slot is filled: `tp_as_async->am_anext != NULL` and the like)? */
-export const hasDunder = (vm: Vm, o: number, name: string): boolean => typeLookup(vm, vm.typeOf(o), name) !== 0;
+export const hasDunder = (vm: Vm, o: number, name: string): boolean =>
+  typeLookup(vm, vm.typeOf(o), name) !== 0;
 
 /** vectorcall_method / lookup_maybe_method: `name` on type(self), called with self and args; 0 when the type has none. */
 export function callDunder(
@@ -142,10 +144,15 @@ export function installDunderSlots(vm: Vm, s: TypeSlots, names: ReadonlySet<stri
   if (has('__str__')) s.str = (vm2, h) => mustCall(vm2, h, '__str__', []);
   if (has('__format__')) s.format = (vm2, h, spec) => mustCall(vm2, h, '__format__', [intern(vm2, spec)]);
   if (RICH_NAMES.some(has)) {
-    s.richcompare = (vm2, a, b, op) => {
+    // slot_tp_richcompare; a Python __eq__ runs in the calling loop when COMPARE_OP allows it
+    s.richcompare = defersCall((vm2: Vm, a: number, b: number, op: Cmp) => {
+      if (takeDefer(vm2)) {
+        const f = pythonDunder(vm2, a, RICH_NAMES[op]);
+        if (f !== 0) return deferrer(vm2)!.deferCall(f, [a, b], null);
+      }
       const r = callDunder(vm2, a, RICH_NAMES[op], [b]);
       return r === 0 ? vm2.s.NotImplemented : r;
-    };
+    });
   }
   if (has('__hash__')) {
     // the __hash__ the MRO gives (a later base's, with several bases: typenew.ts mroDunders)
@@ -318,7 +325,11 @@ function pythonDunder(vm: Vm, self: number, name: string): number {
  */
 function enterInitShape(vm: Vm, self: number): boolean {
   const type = vm.typeOf(self);
-  return vm.py.allocAndEnterInit && (type.flags & TpFlags.InlineValues) !== 0 && type.new === vm.types[T.Object].new;
+  return (
+    vm.py.allocAndEnterInit &&
+    (type.flags & TpFlags.InlineValues) !== 0 &&
+    type.new === vm.types[T.Object].new
+  );
 }
 
 /**

@@ -5,6 +5,7 @@ import { typeName } from '../abstract/object';
 import { reprText } from '../abstract/repr';
 import { sequenceFast } from '../abstract/sequence';
 import type { Vm } from '../runtime/vm';
+import { DEFERRED, defersCall, deferrer, takeDefer, type CallContinuation } from '../runtime/deferred';
 import { E } from './exctypes';
 import { fromSsize } from './int';
 import { listAppend, listClear, listExtend, listItem, listPut } from './list';
@@ -163,23 +164,34 @@ function find(vm: Vm, self: number, x: number): number {
   return -1;
 }
 
-function sortMethod(vm: Vm, self: number, args: readonly number[], kw: Kwargs | null): number {
+/** list.sort (list_sort_impl); a Python key function may run in the calling loop (runtime/deferred.ts). */
+const sortMethod = defersCall(function sortMethod(
+  vm: Vm,
+  self: number,
+  args: readonly number[],
+  kw: Kwargs | null,
+): number {
+  const defer = takeDefer(vm);
   if (args.length) throw typeError(vm, 'sort() takes no positional arguments');
   // list_sort's clinic parser: its keyword tuple is made on the first call with keywords
   if (kw !== null && kw.size > 0) parserInit(vm, 'list.sort', ['key', 'reverse']);
   for (const k of kw?.keys() ?? [])
-    if (k !== 'key' && k !== 'reverse')
-      throw unexpectedKeyword(vm, 'sort', k);
+    if (k !== 'key' && k !== 'reverse') throw unexpectedKeyword(vm, 'sort', k);
   const key = kw?.get('key');
   const reverse = kw?.get('reverse');
-  sortList(
+  const r = sortList(
     vm,
     self,
     key !== undefined && vm.table.type[key] !== T.None ? key : 0,
     reverse !== undefined && isTrue(vm, reverse),
+    defer,
   );
-  return vm.s.None;
-}
+  if (r === DEFERRED) deferrer(vm)!.continueWith(RETURN_NONE);
+  return r === DEFERRED ? r : vm.s.None;
+});
+
+/** A deferred list.sort's last rest: its result, None. */
+const RETURN_NONE: CallContinuation = { done: (vm) => vm.s.None, fail: () => {} };
 
 export const LIST_METHODS: Record<string, MethodDef> = {
   append: def('append', Meth.O, (vm, self, args) => {
@@ -247,5 +259,7 @@ export const LIST_METHODS: Record<string, MethodDef> = {
   }),
   sort: def('sort', Meth.Fastcall | Meth.Keywords, sortMethod),
   __reversed__: def('__reversed__', Meth.NoArgs, (vm, self) => listReversed(vm, self)),
-  __sizeof__: def('__sizeof__', Meth.NoArgs, (vm, self) => fromSsize(vm, vm.typeOf(self).basicsize + 8 * vm.table.cap[self])),
+  __sizeof__: def('__sizeof__', Meth.NoArgs, (vm, self) =>
+    fromSsize(vm, vm.typeOf(self).basicsize + 8 * vm.table.cap[self]),
+  ),
 };
