@@ -14,7 +14,9 @@
  * Not modelled: glob, stat(), resolve() of symlinks, Windows paths; match() compares part by part
  * with fnmatch's rules as 3.11 did (3.12 compiles a regular expression of the pattern's lines).
  */
+import { PATH_FILE_METHODS } from './pathlibConcreteSource';
 import { PATHLIB_FNMATCH_SOURCE } from './pathlibFlavourSource';
+import { PATH_NAME_PROPERTIES } from './pathlibSource';
 
 /** The pure classes; `v313` adds 3.13's base-class slots and its `/` straight to with_segments. */
 function pureSource(v313: boolean): string {
@@ -228,31 +230,7 @@ class PurePath(${parent}):
             return ''
         return tail[-1]
 
-    @property
-    def suffix(self):
-        name = self.name
-        i = name.rfind('.')
-        if 0 < i < len(name) - 1:
-            return name[i:]
-        return ''
-
-    @property
-    def suffixes(self):
-        name = self.name
-        if name.endswith('.'):
-            return []
-        name = name.lstrip('.')
-        return ['.' + suffix for suffix in name.split('.')[1:]]
-
-    @property
-    def stem(self):
-        name = self.name
-        i = name.rfind('.')
-        if 0 < i < len(name) - 1:
-            return name[:i]
-        return name
-
-    def with_name(self, name):
+${PATH_NAME_PROPERTIES}    def with_name(self, name):
         if not self.name:
             raise ValueError("%r has an empty name" % (self,))
         if not name or '/' in name or name == '.':
@@ -415,70 +393,7 @@ class Path(PurePath):
         path._tail_cached = tail + [name]
         return path
 
-    def __enter__(self):
-        return self
-
-    def __exit__(self, t, v, tb):
-        pass
-
-    @classmethod
-    def cwd(cls):
-        return cls(_os.getcwd())
-
-    def exists(self):
-        return _os.path.exists(str(self))
-
-    def is_file(self):
-        return _os.path.isfile(str(self))
-
-    def is_dir(self):
-        return _os.path.isdir(str(self))
-
-    def open(self, mode="r", buffering=-1, encoding=None, errors=None, newline=None):
-        return open(str(self), mode, buffering, encoding)
-
-    def read_text(self, encoding=None, errors=None):
-        with self.open("r", encoding=encoding) as f:
-            return f.read()
-
-    def write_text(self, data, encoding=None, errors=None, newline=None):
-        if not isinstance(data, str):
-            raise TypeError('data must be str, not %s' % data.__class__.__name__)
-        with self.open("w", encoding=encoding) as f:
-            return f.write(data)
-
-    def read_bytes(self):
-        with self.open("rb") as f:
-            return f.read()
-
-    def write_bytes(self, data):
-        view = memoryview(data)
-        with self.open("wb") as f:
-            return f.write(view)
-
-    def unlink(self, missing_ok=False):
-        try:
-            _os.unlink(str(self))
-        except FileNotFoundError:
-            if not missing_ok:
-                raise
-
-    def mkdir(self, mode=0o777, parents=False, exist_ok=False):
-        try:
-            _os.mkdir(str(self))
-        except FileNotFoundError:
-            if not parents or self.parent == self:
-                raise
-            self.parent.mkdir(parents=True, exist_ok=True)
-            self.mkdir(mode, parents=False, exist_ok=exist_ok)
-        except OSError:
-            if not exist_ok or not self.is_dir():
-                raise
-
-    def rmdir(self):
-        _os.rmdir(str(self))
-
-    def iterdir(self):
+${PATH_FILE_METHODS}    def iterdir(self):
         for name in _os.listdir(str(self)):
             yield self._make_child_relpath(name)
 
