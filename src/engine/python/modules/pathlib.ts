@@ -6,6 +6,7 @@ import { moduleData, moduleStatic } from '../objects/module';
 import { Meth } from '../objects/types';
 import type { Vm } from '../runtime/vm';
 import { def } from './gc';
+import { pathlibLazySource } from './pathlibLazySource';
 import { PATHLIB_SOURCE } from './pathlibSource';
 import { partName, runPythonPart } from './pythonpart';
 import type { ModuleSpec } from './registry';
@@ -27,8 +28,9 @@ function startupWarmup(vm: Vm, _self: number, a: readonly number[]): number {
 }
 
 /**
- * pathlib (loaded at start-up in the recorder's process: importing it costs nothing): Path,
- * PosixPath, PurePath, PurePosixPath as Python (pathlibSource.ts, pathlibConcreteSource.ts) over os, sys and open.
+ * pathlib (loaded at start-up in 3.11.7's recorder process: importing it costs nothing there; on
+ * 3.12.1 and 3.13.0 its captured footprint): Path, PosixPath, PurePath, PurePosixPath as Python over
+ * os, sys and open (3.11: pathlibSource.ts, pathlibConcreteSource.ts; 3.12, 3.13: pathlibLazySource.ts).
  */
 export const pathlibModule: ModuleSpec = {
   name: 'pathlib',
@@ -37,7 +39,10 @@ export const pathlibModule: ModuleSpec = {
     const os = importModule('os');
     const sys = importModule('sys');
     const abc = importModule('collections.abc');
-    const globals = runPythonPart(vm, 'pathlib', PATHLIB_SOURCE, {
+    // 3.12 rewrote pathlib (lazy parsing, other slots), 3.13 made it a package (pathlibLazySource.ts)
+    const kind = vm.py.pathlib;
+    const source = kind === 'eager' ? PATHLIB_SOURCE : pathlibLazySource(kind === 'lazy-3.13');
+    const globals = runPythonPart(vm, 'pathlib', source, {
       _os: os,
       _sys: sys,
       _Sequence: moduleData(vm, abc).attrs.get('Sequence')!,

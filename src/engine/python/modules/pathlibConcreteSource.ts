@@ -5,20 +5,11 @@
  * methods hand the path to os. iterdir builds each child from the parsed parts
  * (`_make_child_relpath`), absolute() parses [cwd] + parts again (`_from_parts`).
  */
-export const PATHLIB_CONCRETE_SOURCE = `
-
-class Path(PurePath):
-    __slots__ = ()
-
-    def __new__(cls, *args, **kwargs):
-        if cls is Path:
-            cls = PosixPath
-        return cls._from_parts(args)
-
-    def _make_child_relpath(self, part):
-        return self._from_parsed_parts(self._drv, self._root, self._parts + [part])
-
-    def __enter__(self):
+/**
+ * The concrete path's file-system methods, the same on every release modelled (3.11's pathlib.py,
+ * 3.12's, 3.13's _local.py): each hands str(self) to os or open, as the real ones do.
+ */
+export const PATH_FILE_METHODS = `    def __enter__(self):
         return self
 
     def __exit__(self, t, v, tb):
@@ -81,7 +72,22 @@ class Path(PurePath):
     def rmdir(self):
         _os.rmdir(str(self))
 
-    def iterdir(self):
+`;
+
+export const PATHLIB_CONCRETE_SOURCE = `
+
+class Path(PurePath):
+    __slots__ = ()
+
+    def __new__(cls, *args, **kwargs):
+        if cls is Path:
+            cls = PosixPath
+        return cls._from_parts(args)
+
+    def _make_child_relpath(self, part):
+        return self._from_parsed_parts(self._drv, self._root, self._parts + [part])
+
+${PATH_FILE_METHODS}    def iterdir(self):
         for name in _os.listdir(str(self)):
             yield self._make_child_relpath(name)
 

@@ -71,7 +71,7 @@ _posix_flavour = _PosixFlavour()
 
 `;
 
-export const PATHLIB_HELPERS_SOURCE = `
+const PARENTS_SOURCE = `
 
 class _PathParents(_Sequence):
     # the sequence p.parents: each item a new path over a slice of the parts; iterating is
@@ -100,7 +100,10 @@ class _PathParents(_Sequence):
 
     def __repr__(self):
         return "<{}.parents>".format(self._pathcls.__name__)
+`;
 
+/** fnmatch.fnmatchcase for one part, which PurePath.match applies from the right. */
+export const PATHLIB_FNMATCH_SOURCE = `
 
 def _hw_fnmatch(name, pat):
     # fnmatch.fnmatchcase for one part: '*', '?', '[seq]' and '[!seq]'
@@ -132,3 +135,5 @@ def _hw_fnmatch(name, pat):
             return hit != neg and _hw_fnmatch(name[1:], pat[end + 1:])
     return name[0] == c and _hw_fnmatch(name[1:], pat[1:])
 `;
+
+export const PATHLIB_HELPERS_SOURCE = PARENTS_SOURCE + PATHLIB_FNMATCH_SOURCE;

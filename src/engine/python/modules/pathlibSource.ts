@@ -15,6 +15,36 @@
 import { PATHLIB_CONCRETE_SOURCE } from './pathlibConcreteSource';
 import { PATHLIB_FLAVOUR_SOURCE, PATHLIB_HELPERS_SOURCE } from './pathlibFlavourSource';
 
+/**
+ * The name's suffix, suffixes and stem, read from `name` the same way on every release modelled
+ * (3.11's pathlib.py, 3.12's, 3.13's _local.py).
+ */
+export const PATH_NAME_PROPERTIES = `    @property
+    def suffix(self):
+        name = self.name
+        i = name.rfind('.')
+        if 0 < i < len(name) - 1:
+            return name[i:]
+        return ''
+
+    @property
+    def suffixes(self):
+        name = self.name
+        if name.endswith('.'):
+            return []
+        name = name.lstrip('.')
+        return ['.' + suffix for suffix in name.split('.')[1:]]
+
+    @property
+    def stem(self):
+        name = self.name
+        i = name.rfind('.')
+        if 0 < i < len(name) - 1:
+            return name[:i]
+        return name
+
+`;
+
 const PURE_SOURCE = `
 class PurePath(object):
     __slots__ = ('_drv', '_root', '_parts', '_str', '_hash', '_pparts', '_cached_cparts')
@@ -158,31 +188,7 @@ class PurePath(object):
             return ''
         return parts[-1]
 
-    @property
-    def suffix(self):
-        name = self.name
-        i = name.rfind('.')
-        if 0 < i < len(name) - 1:
-            return name[i:]
-        return ''
-
-    @property
-    def suffixes(self):
-        name = self.name
-        if name.endswith('.'):
-            return []
-        name = name.lstrip('.')
-        return ['.' + suffix for suffix in name.split('.')[1:]]
-
-    @property
-    def stem(self):
-        name = self.name
-        i = name.rfind('.')
-        if 0 < i < len(name) - 1:
-            return name[:i]
-        return name
-
-    def with_name(self, name):
+${PATH_NAME_PROPERTIES}    def with_name(self, name):
         if not self.name:
             raise ValueError("%r has an empty name" % (self,))
         drv, root, parts = self._flavour.parse_parts((name,))

@@ -34,14 +34,6 @@ export const sysModule: ModuleSpec = {
         hostOf(vm2).setRecursionLimit(Number(intValue(vm2, a[0])));
         return vm2.s.None;
       }),
-      // the object's count as the call sees it: the caller's stack holds the argument (CPython counts it too)
-      def('getrefcount', Meth.O, (vm2, _s, a) => {
-        if (vm2.isImmortal(a[0]))
-          throw new NotSupported(
-            'sys.getrefcount of an object made at start-up (its real count is not modelled)',
-          );
-        return fromSsize(vm2, vm2.table.refcnt[a[0]]);
-      }),
       def('get_int_max_str_digits', Meth.NoArgs, (vm2) => fromSsize(vm2, intMaxStrDigits(vm2))),
       def('set_int_max_str_digits', Meth.Varargs | Meth.Keywords, setIntMaxStrDigitsImpl),
       // the GIL's switch interval (eval/threads.ts), 5 ms by default

@@ -15,7 +15,8 @@ import { def } from './gc';
 /**
  * sys functions and values beyond sys.ts: intern, argv, version_info, version, getallocatedblocks.
  *
- * sys.intern (PyUnicode_InternInPlace, 3.11): the interned dict gets the str as key and value.
+ * sys.intern (PyUnicode_InternInPlace, 3.11): the interned dict gets the str as key and value (on
+ * 3.12 the str becomes immortal: CPythonVersion.internImmortal).
  * That dict is full when a script starts (measured on 3.11.7: its first new string resizes it
  * to 2**15 slots, a keys table of 415,088 bytes; then 961,216 at 2**16, 1,922,416 at 2**17 …):
  * at start it holds 10,922 strings in 2**14 slots with no usable entry left. Each new string
@@ -77,6 +78,8 @@ function sysIntern(vm: Vm, _m: number, a: readonly number[]): number {
   st.used++;
   st.strings.set(text, s);
   vm.incref(s);
+  // 3.12 immortalizes what it interns: the str is never freed (getrefcount reads 2**32 - 1)
+  if (vm.py.internImmortal) vm.table.flags[s] |= F_IMMORTAL;
   return s;
 }
 

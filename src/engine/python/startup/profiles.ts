@@ -70,20 +70,21 @@ const PROFILES: Record<ProfileName, () => StartupProfile> = {
     traces: TRACES,
     gc: { gen2Objects: 6012, count0: 1, collections: [10, 0, 1] },
   }),
-  // 3.12 and 3.13 (python/versions/): tests/fidelity/recorded/3.12|3.13/*.json at <start>; the
-  // first recorder child's captures (961cb490), which the import footprints were captured against;
-  // the current child's are variants (variantCaptures.ts)
+  // 3.12 and 3.13 (python/versions/): the current recorder child's captures (626117f6, pymain's 9
+  // __main__ keys; made the default by versions-14), gc at <start> as its recordings read it (the
+  // v14_ corpus: 6,234 / 6,768 objects in generation 2); the first child's (961cb490, the fidelity
+  // scenarios' and 56 corpus recordings') are variants (variantCaptures.ts)
   'cpython-3.12.1': () => ({
     name: 'cpython-3.12.1',
     info: cpython3121 as unknown as StartupInfo,
     traces: TRACES,
-    gc: { gen2Objects: 6232, count0: 1, collections: [7, 0, 1] },
+    gc: { gen2Objects: 6234, count0: 1, collections: [7, 0, 1] },
   }),
   'cpython-3.13.0': () => ({
     name: 'cpython-3.13.0',
     info: cpython3130 as unknown as StartupInfo,
     traces: TRACES,
-    gc: { gen2Objects: 6766, count0: 1, collections: [4, 0, 1] },
+    gc: { gen2Objects: 6768, count0: 1, collections: [4, 0, 1] },
   }),
 };
 
@@ -114,6 +115,17 @@ const PROFILES: Record<ProfileName, () => StartupProfile> = {
 /** Children without a capture of their own, and the child whose capture their start-up matches. */
 const CHILD_SUCCESSORS: Record<string, string> = { b1def959b0323671: '4359d86bc6b6c027' };
 
+/**
+ * Per profile, the children between the first and the current one that have no capture there
+ * (3.12.1 and 3.13.0 were captured by 961cb490 and 626117f6 only): their recordings (230 of each
+ * release's corpus) boot the first child's start-up, as they did while it was the default (their
+ * layout of __main__ is the first child's: 2 keys, not pymain's 9).
+ */
+const UNCAPTURED_CHILDREN: Partial<Record<ProfileName, { children: string[]; boots: string }>> = {
+  'cpython-3.12.1': { children: ['4359d86bc6b6c027', 'b1def959b0323671', 'ec0172552e006e2c'], boots: '961cb490a4d798e3' },
+  'cpython-3.13.0': { children: ['4359d86bc6b6c027', 'b1def959b0323671', 'ec0172552e006e2c'], boots: '961cb490a4d798e3' },
+};
+
 /** The recorder child fingerprints (16 hex digits, or a prefix of 8 or more) with a capture of their own for `name`. */
 export function recorderChildren(name: ProfileName): string[] {
   return [...(RECORDER_CHILD_CAPTURES[name] ?? [])];
@@ -127,7 +139,11 @@ function childCapture(profile: StartupProfile, child: string): { info: StartupIn
   // b1def959, which boots its successor's (it differs from 4359d86b by sys.argv alone: 2 calls, the
   // 280 bytes of source read; from the current child by 42 more calls of its compile as well)
   if ((profile.info.child_sha256 ?? '').startsWith(key)) return null;
-  const near = Object.entries(CHILD_SUCCESSORS).find(([k]) => k.startsWith(key))?.[1] ?? key;
+  const uncaptured = UNCAPTURED_CHILDREN[profile.name];
+  const near =
+    (uncaptured?.children.some((k) => k.startsWith(key)) ? uncaptured.boots : undefined) ??
+    Object.entries(CHILD_SUCCESSORS).find(([k]) => k.startsWith(key))?.[1] ??
+    key;
   const own = (RECORDER_CHILD_CAPTURES[profile.name] ?? []).find((k) => k.startsWith(near));
   return own ? startupVariants().recorderChildren[profile.name][own] : null;
 }

@@ -92,18 +92,22 @@ describe('start-up captures (tools/capture_startup.py) and the boot from them', 
     expect(cur.info.segments[0].glibc.heap_size).not.toBe(old.info.segments[0].glibc.heap_size);
   });
 
-  it("3.12.1 and 3.13.0: the current child's recordings boot their own capture, the first child's is the default", () => {
+  it("3.12.1 and 3.13.0: the current child's capture is the default, the first child's and those between boot the first's", () => {
     for (const name of ['cpython-3.12.1', 'cpython-3.13.0'] as const) {
-      const cur = startupProfile(name, { recorderChild: '626117f6' });
-      const old = startupProfile(name);
+      const cur = startupProfile(name);
+      const old = startupProfile(name, { recorderChild: '961cb490' });
       expect([name, cur.info.child_sha256]).toEqual([name, '626117f6d3bed68b']);
       expect([name, old.info.child_sha256]).toEqual([name, '961cb490a4d798e3']);
+      expect(startupProfile(name, { recorderChild: '626117f6' }).info).toBe(cur.info);
+      // the children between have no capture on these releases: their recordings boot the first's
+      for (const between of ['4359d86b', 'b1def959', 'ec017255'])
+        expect([name, between, startupProfile(name, { recorderChild: between }).info]).toEqual([name, between, old.info]);
       // pymain's 9 __main__ keys, SourceFileLoader and the future-lead check: 57,840 B (3.12.1) and
       // 54,016 B (3.13.0) more in use at <start> than the first child's
       const used = (p: typeof cur) => p.info.segments[0].verification.recorder.mallinfo2.uordblks;
       expect([name, used(cur) - used(old)]).toEqual([name, name === 'cpython-3.12.1' ? 57840 : 54016]);
-      const rec = cur.info.segments[0].verification.recorder;
-      const m = new PythonProcess({ profile: name, recorderChild: '626117f6d3bed68b' }).measure();
+      const rec = old.info.segments[0].verification.recorder;
+      const m = new PythonProcess({ profile: name, recorderChild: '961cb490a4d798e3' }).measure();
       const mi = m.mallinfo2 as Record<string, number>;
       for (const f of ['arena', 'ordblks', 'fordblks', 'uordblks', 'keepcost'])
         expect([name, f, mi[f]]).toEqual([name, f, rec.mallinfo2[f]]);

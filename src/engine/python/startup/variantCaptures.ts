@@ -3,8 +3,8 @@ import debian3112PymallocOff from './3.11.2/debian-3.11.2-pymalloc-off.json';
 import cpython3117Child961 from './3.11.7/cpython-3.11.7-child-961cb490.json';
 import cpython3117Child4359 from './3.11.7/cpython-3.11.7-child-4359d86b.json';
 import cpython3117ChildEc01 from './3.11.7/cpython-3.11.7-child-ec017255.json';
-import cpython3121Child626 from './3.12.1/cpython-3.12.1-child-626117f6.json';
-import cpython3130Child626 from './3.13.0/cpython-3.13.0-child-626117f6.json';
+import cpython3121Child961 from './3.12.1/cpython-3.12.1-child-961cb490.json';
+import cpython3130Child961 from './3.13.0/cpython-3.13.0-child-961cb490.json';
 import { PACKED_TRACES } from './packedTraces';
 import type { StartupCaptures } from './variants';
 
@@ -43,21 +43,22 @@ export const VARIANT_CAPTURES: StartupCaptures = {
         gc: { gen2Objects: 11653, count0: 1, collections: [23, 2, 1] },
       },
     },
-    // 3.12.1's and 3.13.0's start-ups under the current child (626117f6, pymain's 9 __main__ keys;
-    // versions-13): 57,840 / 54,016 B more in use at <start> than the default's (961cb490's, which
-    // the modules' import footprints were captured against: booting from these moves 4 of their
-    // replays 8.5–16 KiB of glibc bytes past the rule); its recordings at <start>: 6,234 / 6,768
-    // objects in generation 2 (the v14_ corpus; one more in 3 of 10)
+    // 3.12.1's and 3.13.0's start-ups under the first child (961cb490, the scenario run in the
+    // child's own globals): the default captures until versions-14, whose recordings (56 of the
+    // corpus's on each release, every fidelity scenario's) and those of the children between
+    // (4359d86b, b1def959, ec017255: no capture of their own, UNCAPTURED_CHILDREN) boot from them;
+    // 57,840 / 54,016 B less in use at <start> than the current child's; its recordings at <start>:
+    // 6,232 / 6,766 objects in generation 2
     'cpython-3.12.1': {
-      '626117f6d3bed68b': {
-        info: cpython3121Child626 as unknown as StartupCaptures['pymallocOff'][string],
-        gc: { gen2Objects: 6234, count0: 1, collections: [7, 0, 1] },
+      '961cb490a4d798e3': {
+        info: cpython3121Child961 as unknown as StartupCaptures['pymallocOff'][string],
+        gc: { gen2Objects: 6232, count0: 1, collections: [7, 0, 1] },
       },
     },
     'cpython-3.13.0': {
-      '626117f6d3bed68b': {
-        info: cpython3130Child626 as unknown as StartupCaptures['pymallocOff'][string],
-        gc: { gen2Objects: 6768, count0: 1, collections: [4, 0, 1] },
+      '961cb490a4d798e3': {
+        info: cpython3130Child961 as unknown as StartupCaptures['pymallocOff'][string],
+        gc: { gen2Objects: 6766, count0: 1, collections: [4, 0, 1] },
       },
     },
   },

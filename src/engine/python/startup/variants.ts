@@ -20,8 +20,8 @@ export interface StartupCaptures {
 export const PYMALLOC_OFF_PROFILES: readonly string[] = ['cpython-3.11.7', 'debian-3.11.2'];
 export const RECORDER_CHILD_CAPTURES: Readonly<Record<string, readonly string[]>> = {
   'cpython-3.11.7': ['4359d86bc6b6c027', '961cb490a4d798e3', 'ec0172552e006e2c'],
-  'cpython-3.12.1': ['626117f6d3bed68b'],
-  'cpython-3.13.0': ['626117f6d3bed68b'],
+  'cpython-3.12.1': ['961cb490a4d798e3'],
+  'cpython-3.13.0': ['961cb490a4d798e3'],
 };
 
 // scripts/bundle.mjs rewrites this line in Node's bundles (the CLI, run-ts.mjs) to start from the

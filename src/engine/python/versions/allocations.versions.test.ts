@@ -11,6 +11,8 @@ import dec312 from '../testdata/3.12.1/decimal_expected.json';
 import dec313 from '../testdata/3.13.0/decimal_expected.json';
 import mv312 from '../testdata/3.12.1/managedvalues_expected.json';
 import mv313 from '../testdata/3.13.0/managedvalues_expected.json';
+import path312 from '../testdata/3.12.1/pathlib_expected.json';
+import path313 from '../testdata/3.13.0/pathlib_expected.json';
 import { KNOWN_DIFFERENCES } from './known';
 
 /**
@@ -20,7 +22,8 @@ import { KNOWN_DIFFERENCES } from './known';
  * with them the json set (testdata/jsonversions_cases.json: json.dumps through the C encoder's
  * _PyUnicodeWriter, the Python encoder's generators, json.dump/load), recorded with --clear-type-cache,
  * the decimal set (testdata/decimal_cases.json: 3.13's Decimal is a GC object, 'm 120' not 'm 104')
- * and managedvalues (a managed dict without inline values gets no values array at creation on 3.13).
+ * managedvalues (a managed dict without inline values gets no values array at creation on 3.13)
+ * and pathlib (testdata/pathlib_cases.json, --clear-type-cache: 3.12's lazy paths, 3.13's package).
  * The cases the profile does not reproduce yet are listed in known.ts with the reason; they run as
  * `it.fails`, so one that starts to pass fails the suite until it is taken off the list.
  */
@@ -42,8 +45,8 @@ function simulate(python: VersionName, setup: string, statement: string): string
 }
 
 const SETS: [VersionName, Case[]][] = [
-  ['3.12', [...alloc312.cases, ...exc312.cases, ...json312.cases, ...dec312.cases, ...mv312.cases]],
-  ['3.13', [...alloc313.cases, ...exc313.cases, ...json313.cases, ...dec313.cases, ...mv313.cases]],
+  ['3.12', [...alloc312.cases, ...exc312.cases, ...json312.cases, ...dec312.cases, ...mv312.cases, ...path312.cases]],
+  ['3.13', [...alloc313.cases, ...exc313.cases, ...json313.cases, ...dec313.cases, ...mv313.cases, ...path313.cases]],
 ];
 
 for (const [python, cases] of SETS) {

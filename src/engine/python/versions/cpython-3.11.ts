@@ -40,6 +40,9 @@ export const CPYTHON_3_11: CPythonVersion = {
   jsonEncoder: 'accu', // Modules/_json.c encoder_call: _PyAccu_FinishAsList
   jsonEncoderIndent: false, // Lib/json/encoder.py iterencode: c_make_encoder only when self.indent is None
   jsonScannerMemo: 'scanner',
+  // Lib/pathlib.py _from_parts: parse_parts when the path is made
+  pathlib: 'eager',
+  internImmortal: false,
   // Modules/_decimal/_decimal.c dec_alloc: PyObject_New(PyDecObject, &PyDec_Type)
   decimalGc: false,
   callExInline: false,

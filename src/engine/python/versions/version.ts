@@ -145,6 +145,18 @@ export interface CPythonVersion {
    */
   readonly jsonScannerMemo: 'scanner' | 'call';
   /**
+   * pathlib's paths: parsed when made, the parts list kept (3.11: `eager`, seven slots); or the
+   * raw strings kept in a list and parsed when a part is asked for (3.12's rewrite: `lazy-3.12`,
+   * nine slots; 3.13's pathlib package: `lazy-3.13`, ten, `/` straight to with_segments).
+   */
+  readonly pathlib: 'eager' | 'lazy-3.12' | 'lazy-3.13';
+  /**
+   * sys.intern makes a new str immortal (3.12: _PyUnicode_InternInPlace immortalizes what it
+   * interns, so the str and its interned-dict entry outlive every reference); 3.11 and 3.13 keep
+   * it mortal (freed with its last reference, the entry left a dummy).
+   */
+  readonly internImmortal: boolean;
+  /**
    * _decimal's types are GC heap types (3.13: the module's multi-phase init; measured on 3.13.0:
    * Decimal's __flags__ has Py_TPFLAGS_HAVE_GC, sys.getsizeof(Decimal('12.34')) 120, tracked): every
    * Decimal is PyObject_GC_New'd, 16 bytes of GC head before its 104 (pymalloc's 128-byte class, not
