@@ -10,6 +10,7 @@ import { requireValues, valueAt } from './elements';
 import { encode, fToC } from './layout';
 import type { NumpyRuntime } from './module';
 import { headerLiteral } from './npyHeader';
+import { bufferNever } from './nditer';
 import { fileStateOf } from './npyFile';
 
 /**
@@ -19,9 +20,9 @@ import { fileStateOf } from './npyFile';
  * grow in place), encoded and joined to the magic; the data
  *  - to a real file (FileIO, BufferedReader/Writer: format.isfileobj) in one ndarray.tofile;
  *  - to anything else with write() (BytesIO) in chunks of 16 MiB // itemsize elements, each
- *    chunk.tobytes() written and dropped (numpy.nditer with external_loop and buffered: a
- *    contiguous array is never copied into the iterator's buffer; a non-contiguous one is, a
- *    buffer of min(buffersize, size) elements for the whole loop).
+ *    chunk.tobytes() written and dropped (numpy.nditer with external_loop and buffered: an array
+ *    whose strides chain into one (BUFNEVER) is never copied into the iterator's buffer; another
+ *    is, through a buffer of min(buffersize, size) elements kept for the whole loop).
  * load reads the magic and seeks back, reads the header through _read_bytes, and the data with
  * np.fromfile from a real file, else into np.ndarray(count) 256 KiB at a time (a bytes object per
  * read, np.frombuffer on it assigned into the slice), then sets the shape in place.
@@ -79,12 +80,8 @@ def _header_data(array):
 
 def _write_chunks(fp, array, buffersize, order):
     n = array.size
-    if order == 'C':
-        contiguous = array.flags.c_contiguous
-    else:
-        contiguous = array.flags.f_contiguous
     buffer = None
-    if not contiguous:
+    if _needs_buffer(array, order):
         buffer = empty(min(buffersize, n), array.dtype)
     for start in range(0, n, buffersize):
         fp.write(_chunk_bytes(array, start, buffersize, order))
@@ -260,6 +257,16 @@ export function installNpyFormat(rt: NumpyRuntime, add: (name: string, h: number
   native('_chunk_bytes', Meth.Varargs, (v, _s, a) =>
     chunkBytes(rt, a[0], intArg(v, a[1], 'start'), intArg(v, a[2], 'count'), strValue(v, a[3]) === 'F'),
   );
+  // the iterator's buffer: the operand's strides in iteration order do not chain (not BUFNEVER)
+  native('_needs_buffer', Meth.Varargs, (v, _s, a) => {
+    const A = rt.arrays;
+    const f = strValue(v, a[1]) === 'F';
+    const shape = f ? [...A.shape(a[0])].reverse() : A.shape(a[0]);
+    const strides = f ? [...A.strides(a[0])].reverse() : A.strides(a[0]);
+    const b = v.s.bool(!bufferNever(shape, strides, shape));
+    v.incref(b);
+    return b;
+  });
   const globals = runPythonPart(vm, 'numpy.lib.format', SOURCE, names);
   for (const n of ['save', 'load']) {
     const f = partName(vm, globals, n);
