@@ -386,7 +386,9 @@ export function makeNdarrayType(c: MethodContext): {
       fill: method('fill', Meth.Varargs, (_v, self, args) => M.fill(self, args)),
       sum: method('sum', FK, (_v, self, args, kw) => M.reduce('sum', self, args, kw)),
       tofile: method('tofile', FK, (_v, self, args, kw) => tofile(c.builders!.rt, self, args, kw)),
-      take: method('take', FK, (_v, self, args, kw) => arrayTake(c.builders!.rt, self, args, kw ?? new Map())),
+      take: method('take', FK, (_v, self, args, kw) =>
+        arrayTake(c.builders!.rt, self, args, kw ?? new Map()),
+      ),
       diagonal: method('diagonal', FK, (_v, self, args, kw) => diagonal(c.builders!.rt, self, args, kw)),
       trace: method('trace', FK, (_v, self, args, kw) => trace(c.builders!.rt, self, args, kw)),
       prod: method('prod', FK, (_v, self, args, kw) => M.reduce('prod', self, args, kw)),

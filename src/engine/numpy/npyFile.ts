@@ -77,7 +77,8 @@ export function tofile(rt: NumpyRuntime, self: number, args: readonly number[], 
   const vm = rt.vm;
   const A = rt.arrays;
   const [fid, sep] = parseArgs(vm, 'tofile', ['file', 'sep', 'format'], 1, args, kw);
-  if (!isNone(vm, sep) && strValue(vm, sep!) !== '') throw new NotSupported("ndarray.tofile(sep=...) (text output)");
+  if (!isNone(vm, sep) && strValue(vm, sep!) !== '')
+    throw new NotSupported('ndarray.tofile(sep=...) (text output)');
   const d = A.dtype(self);
   if (d.kind === 'O' || d.kind === 'V' || d.kind === 'U' || d.kind === 'S')
     throw new NotSupported(`ndarray.tofile of a ${d.name} array`);
@@ -111,7 +112,8 @@ export function fromfile(rt: NumpyRuntime, args: readonly number[], kw: Kwargs |
     args,
     kw,
   );
-  if (!isNone(vm, sep) && strValue(vm, sep!) !== '') throw new NotSupported('np.fromfile(sep=...) (text input)');
+  if (!isNone(vm, sep) && strValue(vm, sep!) !== '')
+    throw new NotSupported('np.fromfile(sep=...) (text input)');
   const dtype = rt.dtypes.convert(dt, FLOAT64);
   if (dtype.kind === 'O') throw valueError(vm, 'Cannot read into object array');
   if (dtype.kind === 'V' || dtype.kind === 'U' || dtype.kind === 'S')

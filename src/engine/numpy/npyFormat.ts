@@ -241,7 +241,11 @@ export function installNpyFormat(rt: NumpyRuntime, add: (name: string, h: number
     names[n] = h;
   }
   const native = (name: string, flags: number, impl: MethodDef['impl']): void => {
-    names[name] = builtinStatic(vm, { name, qualname: `numpy.lib.format.${name}`, flags, impl }, 'numpy.lib.format');
+    names[name] = builtinStatic(
+      vm,
+      { name, qualname: `numpy.lib.format.${name}`, flags, impl },
+      'numpy.lib.format',
+    );
   };
   // format.isfileobj: io.FileIO, io.BufferedReader, io.BufferedWriter (not BufferedRandom)
   native('_isfileobj', Meth.O, (v, _s, a) => {
