@@ -100,15 +100,16 @@ function parse(rt: NumpyRuntime, text: string, nop: number): Parsed {
   const arrow = s.indexOf('->');
   const lhs = arrow < 0 ? s : s.slice(0, arrow);
   const inputs = lhs.split(',');
+  // c_einsum's wording: subscripts for more operands than given is its 'more operands' error
   if (inputs.length > nop)
     throw valueError(
       vm,
-      'fewer operands provided to einstein sum function than specified in the subscripts string',
+      'more operands provided to einstein sum function than specified in the subscripts string',
     );
   if (inputs.length < nop)
     throw valueError(
       vm,
-      'more operands provided to einstein sum function than specified in the subscripts string',
+      'fewer operands provided to einstein sum function than specified in the subscripts string',
     );
   for (const c of lhs.replace(/,/g, ''))
     if (!/[A-Za-z]/.test(c))
