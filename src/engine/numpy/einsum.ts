@@ -7,6 +7,7 @@ import { promote, type DType } from './dtypes';
 import { readValues, writeValues } from './elements';
 import type { NumpyRuntime } from './module';
 import { iteratorBytes } from './nditer';
+import { cStrides as elementStrides } from './ndarray';
 import { BYTES_HEADER } from '../python/objects/bytes';
 
 /** NPY_BUFSIZE: the buffered iterator's default buffer, in elements (clamped to the iteration size). */
@@ -226,16 +227,8 @@ function writeSums(
 ): void {
   const A = rt.arrays;
   const values = ops.map((a) => readValues(A, a));
-  const cStrides = ops.map((a) => {
-    const shape = A.shape(a);
-    const st = new Array<number>(shape.length);
-    let m = 1;
-    for (let ax = shape.length - 1; ax >= 0; ax--) {
-      st[ax] = m;
-      m *= shape[ax];
-    }
-    return st;
-  });
+  // element (not byte) strides of each operand's C-order values
+  const cStrides = ops.map((a) => elementStrides(A.shape(a), 1));
   const outLabels = [...p.output];
   const outSize = outLabels.reduce((n, l) => n * size.get(l)!, 1);
   const sumSize = summed.reduce((n, l) => n * size.get(l)!, 1);
