@@ -55,6 +55,7 @@ const ARRAY_LEVEL: [RegExp, string][] = [
     "_methods._mean's Python frame (the division runs through true_divide with keywords)",
   ],
   [/np\.linalg\.norm\(/, 'linalg.norm (Python) and the __array_function__ dispatcher'],
+  [/np\.einsum\(/, 'einsumfunc.py (Python) and the __array_function__ dispatcher'],
   [
     /np\.(nansum|nanmean|nanmax|nan_to_num|bincount)\(/,
     'nanfunctions.py / type_check.py (Python) and the __array_function__ dispatcher',

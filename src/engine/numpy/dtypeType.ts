@@ -86,6 +86,15 @@ export class DTypeObjects {
         kind: { name: 'kind', get: (v, h) => strNew(v, this.of(h).kind) },
         str: { name: 'str', get: (v, h) => strNew(v, this.of(h).typestr) },
         num: { name: 'num', get: (v, h) => fromLong(v, this.of(h).num) },
+        // NPY_ITEM_HASOBJECT: object, or a structured dtype with an object field
+        hasobject: {
+          name: 'hasobject',
+          get: (v, h) => {
+            const d = this.of(h);
+            const has = d.kind === 'O' || (d.kind === 'V' && fieldsOf(d).some((f) => f.dtype.kind === 'O'));
+            return v.s.bool(has);
+          },
+        },
         names: {
           name: 'names',
           get: (v, h) => {

@@ -3,6 +3,8 @@ import { npDelete } from './deleteItems';
 import { npTake } from './take';
 import { npPad } from './pad';
 import { frombuffer } from './frombuffer';
+import { fromfile } from './npyFile';
+import { einsum } from './einsum';
 import { where } from './where';
 import { npSplit } from './split';
 import { clipFunction } from './clip';
@@ -128,6 +130,8 @@ export class Functions {
       hstack: { flags: FK, fn: (a, k) => J.hstack(a, k) },
       frombuffer: { flags: VK, fn: (a, k) => frombuffer(C, a, k) },
       fromiter: { flags: VK, fn: (a, k) => rt.growth.fromiter(a, k) },
+      fromfile: { flags: FK, fn: (a, k) => fromfile(rt, a, k) },
+      einsum: { flags: FK, fn: (a, k) => einsum(rt, a, k) },
       where: { flags: Meth.Varargs, fn: (a, k) => where(C, a, k, (h) => this.nonzero(h)) },
       nonzero: { flags: FK, fn: (a) => this.rt.withArray(a[0], (h) => this.nonzero(h)) },
       array: { flags: FK, fn: (a, k) => this.array(a, k, true) },

@@ -73,7 +73,7 @@ function solveBounded(terms: Term[], b: number): boolean {
 }
 
 /** The C-order index of the element at F-order position k. */
-function fToC(shape: readonly number[], k: number): number {
+export function fToC(shape: readonly number[], k: number): number {
   let rem = k;
   let c = 0;
   let mul = 1;
@@ -456,7 +456,7 @@ export class Layout {
 }
 
 /** The little-endian bytes of n elements of dtype d; a uniform fill when every byte is the same zero. */
-function encode(
+export function encode(
   d: DType,
   n: number,
   value: (k: number) => number,

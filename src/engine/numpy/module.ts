@@ -14,6 +14,7 @@ import { Constructors } from './create';
 import { Joining } from './joining';
 import { Functions } from './functions';
 import { installCloseness } from './closeness';
+import { installNpyFormat } from './npyFormat';
 import { VoidScalars } from './records';
 import { Arrays } from './ndarray';
 import { makeNdarrayType } from './ndarrayType';
@@ -204,6 +205,7 @@ export class NumpyRuntime {
     add('linalg', this.linalg.module);
     // last: the Python part reads the functions above from the module's attributes
     installCloseness(this, add);
+    installNpyFormat(this, add);
   }
 
   /** Call a module function by name from TypeScript (tests, benchmarks). */

@@ -323,6 +323,23 @@ export class Arrays {
     vm.objectFree(h);
   }
 
+  /**
+   * The array takes a new shape and strides in place (array_shape_set): its dims block is given
+   * back to the dims cache and one of 2·nd taken (none for 0-d), as npy_free/alloc_cache_dim do.
+   */
+  replaceShape(h: number, shape: readonly number[], strides: readonly number[]): void {
+    const t = this.t;
+    const s = this.slot(h);
+    if (t.dims[s]) this.alloc.dimFree(t.dims[s], 2 * t.nd[s]);
+    t.dims[s] = 0;
+    t.setShape(s, shape, strides);
+    if (shape.length > 0) {
+      t.dims[s] = this.alloc.dimMalloc(2 * shape.length);
+      if (t.dims[s] === 0) throw new PyError('MemoryError', '');
+      this.vm.mem.touch(t.dims[s], 16 * shape.length);
+    }
+  }
+
   nbytes(h: number): number {
     const s = this.slot(h);
     return this.t.size(s) * this.t.dt(s).itemsize;

@@ -38,6 +38,8 @@ import { recordFormatter } from './records';
 import { OBJECT } from './dtypes';
 import { textRepr, textsOf } from './strings';
 import { Growth } from './grow';
+import { arrayNew, setShape } from './arrayNew';
+import { tofile } from './npyFile';
 import { handlesForPrint, objectText } from './objects';
 
 /** The operator of each BINARY_OP slot, as the ufunc it calls (number.c n_ops). */
@@ -247,6 +249,7 @@ export function makeNdarrayType(c: MethodContext): {
     module: 'numpy',
     basicsize: ARRAY_OBJECT_SIZE,
     flags: TpFlags.BaseType,
+    new: (_v, type, args, kwargs) => arrayNew(c.builders!.rt, type, args, kwargs),
     dealloc: (_vm, h) => A.dealloc(h),
     sizeof: (_vm, h) => A.sizeof(h),
     getattro: genericGetAttr,
@@ -382,7 +385,10 @@ export function makeNdarrayType(c: MethodContext): {
       item: method('item', Meth.Varargs, (_v, self, args) => M.item(self, args)),
       fill: method('fill', Meth.Varargs, (_v, self, args) => M.fill(self, args)),
       sum: method('sum', FK, (_v, self, args, kw) => M.reduce('sum', self, args, kw)),
-      take: method('take', FK, (_v, self, args, kw) => arrayTake(c.builders!.rt, self, args, kw ?? new Map())),
+      tofile: method('tofile', FK, (_v, self, args, kw) => tofile(c.builders!.rt, self, args, kw)),
+      take: method('take', FK, (_v, self, args, kw) =>
+        arrayTake(c.builders!.rt, self, args, kw ?? new Map()),
+      ),
       diagonal: method('diagonal', FK, (_v, self, args, kw) => diagonal(c.builders!.rt, self, args, kw)),
       trace: method('trace', FK, (_v, self, args, kw) => trace(c.builders!.rt, self, args, kw)),
       prod: method('prod', FK, (_v, self, args, kw) => M.reduce('prod', self, args, kw)),
@@ -421,7 +427,11 @@ export function makeNdarrayType(c: MethodContext): {
       }),
     },
     getset: {
-      shape: getset('shape', (h) => Methods.intTuple(vm, A.shape(h))),
+      shape: {
+        name: 'shape',
+        get: (_v: Vm, h: number) => Methods.intTuple(vm, A.shape(h)),
+        set: (_v: Vm, h: number, value: number) => setShape(c.builders!.rt, h, value),
+      },
       strides: getset('strides', (h) => Methods.intTuple(vm, A.strides(h))),
       ndim: getset('ndim', (h) => fromLong(vm, A.nd(h))),
       size: getset('size', (h) => fromLong(vm, A.size(h))),
