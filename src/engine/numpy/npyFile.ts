@@ -7,7 +7,7 @@ import { checkOpen, flushBuffer, openArgs, openFile, type FileState } from '../p
 import { simFs } from '../python/modules/simfs';
 import { intArg, isNone, parseArgs } from './args';
 import { FLOAT64, type DType } from './dtypes';
-import { readScalar } from './frombuffer';
+import { readScalar } from './bufferBacking';
 import { encode } from './layout';
 import type { NumpyRuntime } from './module';
 import { valueAt } from './elements';
