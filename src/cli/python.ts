@@ -38,7 +38,7 @@ export function runPythonCli(source: string | Buffer, args: CliArgs): number {
   if (args.json) process.stdout.write(JSON.stringify(report, null, 1) + '\n');
   else
     process.stdout.write(
-      `${report.python === '3.11.2' ? "Debian's python3 3.11.2" : `python3 ${report.python}`}${report.numpy ? ` + NumPy ${report.numpy}` : ''}, glibc 2.36${report.allocator ? ` + LD_PRELOAD ${report.allocator}` : ''}\n` +
+      `${report.python === '3.11.2' ? "Debian's python3 3.11.2" : `python3 ${report.python}`}${report.numpy ? ` + NumPy ${report.numpy}` : ''}, glibc 2.36${report.allocator ? ` + LD_PRELOAD ${report.allocator}` : ''}${envNote(args.env.vars)}\n` +
         formatTable(report.steps, report.error, {
           output: report.output,
           stepOutput: report.stepOutput,
@@ -122,3 +122,9 @@ function printMallocLog(source: string | Buffer, args: CliArgs): number {
 /** Enough of the script to choose a profile by (its imports are ASCII in any encoding). */
 const textOf = (source: string | Buffer): string =>
   typeof source === 'string' ? source : source.toString('latin1');
+
+/** The variables the run was given other than LD_PRELOAD (already named by the allocator), for the table's first line. */
+function envNote(vars: Record<string, string>): string {
+  const rest = Object.entries(vars).filter(([k]) => k !== 'LD_PRELOAD');
+  return rest.length ? ` (${rest.map(([k, v]) => `${k}=${v}`).join(' ')})` : '';
+}

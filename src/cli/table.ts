@@ -9,6 +9,8 @@ export interface ReportStepLike {
   anon_mmap: number;
   mallinfo2: { fordblks: number; uordblks: number; hblks: number; hblkhd: number; keepcost: number };
   pymalloc: { arenas_allocated_current: number };
+  /** The preloaded allocator's figures (report.ts), when one replaces glibc's malloc. */
+  libc?: { in_use: number; free: number; mapped: number };
 }
 
 const MB = 1024 * 1024;
@@ -23,14 +25,14 @@ export function formatTable(
   error?: ReportError,
   stdout: { output?: string; stepOutput?: string[]; interleave?: boolean; stderr?: string } = {},
 ): string {
+  // Under jemalloc or mimalloc glibc's mallinfo2 reads an untouched arena (zeros): the columns are
+  // the allocator's own figures instead.
+  const preloaded = steps.length > 0 && steps.every((s) => s.libc !== undefined);
   const head = [
     'step',
     'line',
     'rss MiB',
-    'heap MiB',
-    'free MiB',
-    'top MiB',
-    'mmap MiB',
+    ...(preloaded ? ['in use MiB', 'free MiB', 'mapped MiB'] : ['heap MiB', 'free MiB', 'top MiB', 'mmap MiB']),
     'anon MiB',
     'arenas',
     'statement',
@@ -39,10 +41,14 @@ export function formatTable(
     String(i),
     s.line ? String(s.line) : '',
     mb(s.rss),
-    mb(s.heap),
-    mb(s.mallinfo2.fordblks),
-    mb(s.mallinfo2.keepcost),
-    `${mb(s.mallinfo2.hblkhd)} (${s.mallinfo2.hblks})`,
+    ...(preloaded
+      ? [mb(s.libc!.in_use), mb(s.libc!.free), mb(s.libc!.mapped)]
+      : [
+          mb(s.heap),
+          mb(s.mallinfo2.fordblks),
+          mb(s.mallinfo2.keepcost),
+          `${mb(s.mallinfo2.hblkhd)} (${s.mallinfo2.hblks})`,
+        ]),
     mb(s.anon_mmap),
     String(s.pymalloc.arenas_allocated_current),
     oneLine(s.code),
@@ -62,7 +68,9 @@ export function formatTable(
   });
   out.push(
     '',
-    'free = mallinfo2.fordblks (free bytes inside the brk heap); top = keepcost; mmap = glibc-mmapped chunks',
+    preloaded
+      ? 'in use = bytes the allocator has handed out; free = bytes free inside it, still mapped; mapped = what it holds from the kernel'
+      : 'free = mallinfo2.fordblks (free bytes inside the brk heap); top = keepcost; mmap = glibc-mmapped chunks',
   );
   if (stdout.output && !stdout.interleave) out.push('', 'printed:', ...indent(stdout.output));
   if (stdout.stderr) out.push('', 'stderr:', ...indent(stdout.stderr));

@@ -488,6 +488,7 @@ export class PythonProcess {
       mallinfo2: this.libc.mallinfo2(),
       pymalloc: this.pymalloc.stats(),
       gc: { count: [...gc.count], collections: [...gc.collections] },
+      ...(this.libc.kind === 'glibc' ? {} : { libc: preloadedFigures(this.libc) }),
     };
   }
 
@@ -693,4 +694,10 @@ function safeErrorReport(p: PythonProcess, e: unknown, line: number): ReportErro
       line,
     };
   }
+}
+
+/** An LD_PRELOADed allocator's own figures for the report (LibcModel.counters). */
+function preloadedFigures(libc: LibcModel): { in_use: number; free: number; mapped: number } {
+  const c = libc.counters();
+  return { in_use: c.inUseBytes, free: c.freeBytes, mapped: c.mappedBytes };
 }

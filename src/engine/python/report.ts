@@ -12,6 +12,12 @@ export interface StepMeasurement {
   pymalloc: PymallocStats;
   /** Extra, as the recorder's: gc.get_count(), collections per generation. */
   gc: { count: number[]; collections: number[] };
+  /**
+   * Under an allocator that replaces glibc's (jemalloc, mimalloc): its own figures, since glibc's
+   * mallinfo2 then reads an untouched main arena (zeros). Not in the recorder's schema, which keeps
+   * each allocator's raw statistics under its own name.
+   */
+  libc?: { in_use: number; free: number; mapped: number };
 }
 
 export interface ReportStep extends StepMeasurement {
