@@ -15,6 +15,18 @@ import type { Interpreter } from './interpreter';
  * allocator event after it). Each takes the stack and its pointer and returns the new pointer.
  */
 
+/**
+ * Pop one operand, its slot cleared: when the operation raises, the loop's stack pointer still
+ * counts the slots this function popped (it returns the new pointer only on success), and the
+ * unwinder's releaseStack skips cleared slots — else it released the operands a second time
+ * (`b[0] = 300` caught, then the next `b[0] = ...` read a freed handle: stack-15's move out of loop.ts).
+ */
+function pop(s: Int32Array, at: number): number {
+  const v = s[at];
+  s[at] = 0;
+  return v;
+}
+
 /** Release the operands, unless the error is a simulator stop. */
 function releaseOnError(vm: Vm, e: unknown, a: number, b = 0, c = 0): void {
   if (isStop(e)) return;
@@ -58,8 +70,8 @@ export function unaryNot(it: Interpreter, s: Int32Array, sp: number): void {
 /** CONTAINS_OP: `lhs in rhs` (oparg 1: not in). */
 export function containsOp(it: Interpreter, s: Int32Array, sp: number, oparg: number): number {
   const vm = it.vm;
-  const rhs = s[--sp];
-  const lhs = s[--sp];
+  const rhs = pop(s, --sp);
+  const lhs = pop(s, --sp);
   let b: boolean;
   try {
     b = contains(vm, rhs, lhs);
@@ -76,9 +88,9 @@ export function containsOp(it: Interpreter, s: Int32Array, sp: number, oparg: nu
 /** STORE_SUBSCR: container[sub] = v (the value released first). */
 export function storeSubscr(it: Interpreter, s: Int32Array, sp: number): number {
   const vm = it.vm;
-  const sub = s[--sp];
-  const container = s[--sp];
-  const v = s[--sp];
+  const sub = pop(s, --sp);
+  const container = pop(s, --sp);
+  const v = pop(s, --sp);
   try {
     setItem(vm, container, sub, v);
   } catch (e) {
@@ -94,8 +106,8 @@ export function storeSubscr(it: Interpreter, s: Int32Array, sp: number): number 
 /** DELETE_SUBSCR: del container[sub]. */
 export function deleteSubscr(it: Interpreter, s: Int32Array, sp: number): number {
   const vm = it.vm;
-  const sub = s[--sp];
-  const container = s[--sp];
+  const sub = pop(s, --sp);
+  const container = pop(s, --sp);
   try {
     delItem(vm, container, sub);
   } catch (e) {
@@ -126,7 +138,7 @@ export function getIterInstr(it: Interpreter, s: Int32Array, sp: number): void {
 /** SET_ADD: the value added to the set `oparg` deep (a comprehension's). */
 export function setAddInstr(it: Interpreter, s: Int32Array, sp: number, oparg: number): number {
   const vm = it.vm;
-  const v = s[--sp];
+  const v = pop(s, --sp);
   try {
     setAdd(vm, s[sp - oparg], v);
   } catch (e) {
@@ -140,8 +152,8 @@ export function setAddInstr(it: Interpreter, s: Int32Array, sp: number, oparg: n
 /** MAP_ADD: key and value stored in the dict `oparg` deep (a comprehension's). */
 export function mapAddInstr(it: Interpreter, s: Int32Array, sp: number, oparg: number): number {
   const vm = it.vm;
-  const v = s[--sp];
-  const k = s[--sp];
+  const v = pop(s, --sp);
+  const k = pop(s, --sp);
   try {
     dictSetItem(vm, s[sp - oparg], k, v);
   } catch (e) {
@@ -156,7 +168,7 @@ export function mapAddInstr(it: Interpreter, s: Int32Array, sp: number, oparg: n
 /** DELETE_ATTR: del owner.name. */
 export function deleteAttr(it: Interpreter, s: Int32Array, sp: number, name: string): number {
   const vm = it.vm;
-  const owner = s[--sp];
+  const owner = pop(s, --sp);
   try {
     setAttr(vm, owner, name, 0);
   } catch (e) {
