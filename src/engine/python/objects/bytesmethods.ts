@@ -12,11 +12,10 @@ import {
   byteString,
   bytesContent,
   bytesNew,
-  latin1Text,
   type ByteContent,
 } from './bytes';
 import { readAllBytes } from './bytesread';
-import { contentBytes, isUniform, type ByteStore } from './bytestore';
+import { isUniform } from './bytestore';
 import { SEARCH_METHODS } from './bytessearch';
 import { SPLIT_METHODS } from './bytessplit';
 import { decodeWithErrors, handlerOf } from './codecerrors';
@@ -111,10 +110,8 @@ function decode(vm: Vm, self: number, args: readonly number[], kw: Kwargs | null
   const c = bytesContent(vm, self);
   const n = byteLength(c);
   if (n === 0) return vm.s.emptyStr;
-  // a big store (bytes(n), a slice of one) is spelled out up to 64 MiB
-  let raw = byteString(c);
-  if (raw === null && n <= 64 << 20)
-    raw = isUniform(c) ? String.fromCharCode((c as ByteStore).fill).repeat(n) : latin1Text(contentBytes(c, 0, n));
+  // a big store (bytes(n), a slice of one) is spelled out up to BYTE_TEXT_LIMIT (64 MiB)
+  const raw = byteString(c);
   if (raw === null) throw new NotSupported('bytes.decode of more than 64 MiB');
   readAllBytes(vm, self); // the decoder's loop (ascii_decode, ucs1lib) reads every byte
   if (n === 1 && (latin1 || raw.charCodeAt(0) < 128)) return vm.s.char(raw.charCodeAt(0));

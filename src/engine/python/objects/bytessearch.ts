@@ -4,9 +4,9 @@ import { typeName } from '../abstract/object';
 import { NotSupported } from '../errors';
 import type { Vm } from '../runtime/vm';
 import { bufferString, getBuffer, hasBuffer, releaseBuffer } from './buffer';
-import { byteString, latin1Text, type ByteContent } from './bytes';
+import { byteString, type ByteContent } from './bytes';
 import { readBytes } from './bytesread';
-import { contentBytes, isUniform, type ByteStore } from './bytestore';
+import { isUniform, type ByteStore } from './bytestore';
 import { E } from './exctypes';
 import { fromSsize } from './int';
 import { isMemoryview, memoryviewBuffer } from './memoryview';
@@ -22,13 +22,10 @@ import { Meth, T, type MethodDef } from './types';
 
 /** The haystack as a JS string. */
 function textOf(vm: Vm, h: number): string {
-  const c = vm.table.side[h] as ByteContent;
-  const s = byteString(c);
-  if (s !== null) return s;
-  // a big store written in places (bytearray(n) then stores): spelled out for the search, up to
-  // 64 MiB (a latin-1 JS string of that size is 64 MB; beyond, the page would stall)
-  if (c.length > 64 << 20) throw new NotSupported('searching bytes over 64 MiB');
-  return latin1Text(contentBytes(c, 0, c.length));
+  // byteString spells a big store out up to BYTE_TEXT_LIMIT (64 MiB); beyond, the page would stall
+  const s = byteString(vm.table.side[h] as ByteContent);
+  if (s === null) throw new NotSupported('searching bytes over 64 MiB');
+  return s;
 }
 
 /**
