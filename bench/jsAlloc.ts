@@ -7,10 +7,12 @@ import { createProcess } from '../src/engine/simulate';
  * machine a CPU A/B of two builds moves ±10–40% between runs; the bytes allocated move ~1%, so a
  * change that removes per-object garbage shows here first.
  *
- *   node scripts/run-ts.mjs bench/jsAlloc.ts 'x = [(i, i) for i in range(200000)]' [live]
+ *   node scripts/run-ts.mjs bench/jsAlloc.ts 'x = [(i, i) for i in range(200000)]' [live] [lines]
  *
  * Without `live`, every allocation counts, including what a scavenge or a full collection freed
  * later (garbage); with it, only what is still held when the statements end (what an object keeps).
+ * `lines` keys each frame by its line in the bundle (.cache/…/jsAlloc-*.mjs) where a function's
+ * inlined callees all show as its own.
  */
 interface SampledNode {
   callFrame: { functionName: string; lineNumber: number };
@@ -21,7 +23,7 @@ interface SampledNode {
 const post = <T>(s: Session, method: string, params: object = {}): Promise<T> =>
   new Promise((resolve, reject) => s.post(method, params, (e, r) => (e ? reject(e) : resolve(r as T))));
 
-export async function jsAllocations(source: string, liveOnly: boolean): Promise<string[]> {
+export async function jsAllocations(source: string, liveOnly: boolean, byLine = false): Promise<string[]> {
   const p = createProcess({});
   const statements = p.load(source + '\n');
   const s = new Session();
@@ -39,7 +41,8 @@ export async function jsAllocations(source: string, liveOnly: boolean): Promise<
   const byPath = new Map<string, number>();
   let total = 0;
   const walk = (n: SampledNode, stack: string[]): void => {
-    const path = [...stack, n.callFrame.functionName || '(anonymous)'];
+    const name = n.callFrame.functionName || '(anonymous)';
+    const path = [...stack, byLine ? `${name}:${n.callFrame.lineNumber + 1}` : name];
     if (n.selfSize > 0) {
       const key = path.slice(-3).join(' < ');
       byPath.set(key, (byPath.get(key) ?? 0) + n.selfSize);
@@ -61,5 +64,6 @@ export async function jsAllocations(source: string, liveOnly: boolean): Promise<
 if (import.meta.url === `file://${process.argv[1]}`) {
   const source = process.argv[2];
   if (!source) throw new Error("usage: bench/jsAlloc.ts 'python source' [live]");
-  for (const l of await jsAllocations(source, process.argv[3] === 'live')) console.log(l);
+  const flags = process.argv.slice(3);
+  for (const l of await jsAllocations(source, flags.includes('live'), flags.includes('lines'))) console.log(l);
 }

@@ -68,23 +68,35 @@ export function buildSet(it: Interpreter, s: Int32Array, sp: number, n: number):
   return sp;
 }
 
-/** _PyDict_FromItems: presized for `n` (a unicode table when every key is an exact str), set in order. */
+/**
+ * _PyDict_FromItems: presized for `n` (a unicode table when every key is an exact str), set in
+ * order. Key i is `s[keyAt + keyStep * i]`, or item i of `keysTuple` when that is not 0; value i
+ * is `s[valueAt + valueStep * i]`. Read where they stand: copying them into two fresh Int32Arrays
+ * (an ArrayBuffer each, ~250 B of V8 state) was ~500 B of garbage for every `{}` a loop built.
+ */
 function dictFromItems(
   it: Interpreter,
-  keys: ArrayLike<number>,
-  values: ArrayLike<number>,
+  s: Int32Array,
+  keysTuple: number,
+  keyAt: number,
+  keyStep: number,
+  valueAt: number,
+  valueStep: number,
   n: number,
 ): number {
   const vm = it.vm;
   let unicode = true;
   for (let i = 0; i < n; i++)
-    if (vm.table.type[keys[i]] !== T.Str) {
+    if (vm.table.type[keysTuple !== 0 ? tupleItem(vm, keysTuple, i) : s[keyAt + keyStep * i]] !== T.Str) {
       unicode = false;
       break;
     }
   const d = dictNewPresized(vm, n, unicode);
   try {
-    for (let i = 0; i < n; i++) dictSetItem(vm, d, keys[i], values[i]);
+    for (let i = 0; i < n; i++) {
+      const key = keysTuple !== 0 ? tupleItem(vm, keysTuple, i) : s[keyAt + keyStep * i];
+      dictSetItem(vm, d, key, s[valueAt + valueStep * i]);
+    }
   } catch (e) {
     vm.decref(d);
     throw e;
@@ -95,13 +107,7 @@ function dictFromItems(
 /** BUILD_MAP: keys and values interleaved on the stack; released from the top (value, then key). */
 export function buildMap(it: Interpreter, s: Int32Array, sp: number, n: number): number {
   const vm = it.vm;
-  const keys = new Int32Array(n);
-  const values = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    keys[i] = s[sp - 2 * n + 2 * i];
-    values[i] = s[sp - 2 * n + 2 * i + 1];
-  }
-  const d = dictFromItems(it, keys, values, n);
+  const d = dictFromItems(it, s, 0, sp - 2 * n, 2, sp - 2 * n + 1, 2, n);
   for (let i = 0; i < 2 * n; i++) vm.decref(s[--sp]);
   s[sp++] = d;
   return sp;
@@ -110,10 +116,7 @@ export function buildMap(it: Interpreter, s: Int32Array, sp: number, n: number):
 /** BUILD_CONST_KEY_MAP: the keys tuple on top, the values below it. */
 export function buildConstKeyMap(it: Interpreter, s: Int32Array, sp: number, n: number): number {
   const vm = it.vm;
-  const keysTuple = s[sp - 1];
-  const keys = new Int32Array(n);
-  for (let i = 0; i < n; i++) keys[i] = tupleItem(vm, keysTuple, i);
-  const d = dictFromItems(it, keys, s.subarray(sp - 1 - n, sp - 1), n);
+  const d = dictFromItems(it, s, s[sp - 1], 0, 0, sp - 1 - n, 1, n);
   vm.decref(s[--sp]);
   for (let i = 0; i < n; i++) vm.decref(s[--sp]);
   s[sp++] = d;

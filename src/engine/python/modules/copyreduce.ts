@@ -177,12 +177,12 @@ function reconstructState(
     }
   }
   // __slots__: the slot values as a dict, then setattr on the copy
-  if (st?.slots) {
+  if (st?.members) {
     const members = (tp.extra as { members: string[] }).members;
     const slotState = dictNew(vm);
     try {
       members.forEach((name, i) => {
-        const v = st.slots![i];
+        const v = st.members![i];
         if (v !== 0) dictSetItem(vm, slotState, intern(vm, name), v);
       });
       const copied = copyValue(slotState);

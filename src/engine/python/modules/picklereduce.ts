@@ -278,10 +278,10 @@ export function getState(vm: Vm, obj: number, tp: TypeSlots): number {
     slotNames(vm, tp);
     const st = heapInstanceState(vm, obj);
     const members = (tp.extra as { members?: string[] } | undefined)?.members ?? [];
-    if (!st?.slots || members.length === 0) return state;
+    if (!st?.members || members.length === 0) return state;
     const slots = dictNew(vm);
     members.forEach((name, i) => {
-      const v = st.slots![i];
+      const v = st.members![i];
       if (v !== 0) dictSetItem(vm, slots, intern(vm, name), v);
     });
     if (vm.table.n[slots] === 0) {

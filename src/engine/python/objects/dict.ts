@@ -123,8 +123,8 @@ const NO_ENTRIES = new Int32Array(0);
 /** Py_EMPTY_KEYS: one empty slot, no entries (a lookup ends at once). */
 const EMPTY_INDICES = new Int32Array(1).fill(-1);
 
-/** A dict on Py_EMPTY_KEYS (nothing allocated; the first insert makes the table). */
-export const emptyDictData = (): DictData => ({
+/** A fresh table record on Py_EMPTY_KEYS, for a dict about to get a table of its own. */
+const newDictData = (): DictData => ({
   keysAddr: 0,
   log2: LOG_MINSIZE,
   unicode: true,
@@ -135,8 +135,32 @@ export const emptyDictData = (): DictData => ({
   indices: EMPTY_INDICES,
   hashes: null,
   other: null,
+  split: null,
 });
+
+/**
+ * Py_EMPTY_KEYS as every empty dict shares it: one frozen record (a record each was ~130 B of JS
+ * heap an empty dict, `[{} for _ in range(N)]`); the first insert gives the dict its own
+ * (ownDictData). Frozen so that a write that skipped ownDictData throws instead of filling every
+ * empty dict at once.
+ */
+const EMPTY_DICT_DATA: DictData = Object.freeze(newDictData());
+
+/** A dict on Py_EMPTY_KEYS (nothing allocated; the first insert makes the table). */
+export const emptyDictData = (): DictData => EMPTY_DICT_DATA;
 const emptyData = emptyDictData;
+
+/**
+ * The dict's table record, writable: a dict still on the shared Py_EMPTY_KEYS record gets its own
+ * first. Every write to a DictData that may be empty goes through here.
+ */
+export function ownDictData(vm: Vm, h: number): DictData {
+  const d = vm.table.side[h] as DictData;
+  if (d !== EMPTY_DICT_DATA) return d;
+  const own = newDictData();
+  vm.table.side[h] = own;
+  return own;
+}
 
 /** PyDict_New: the object from the free list or PyObject_GC_New; Py_EMPTY_KEYS; not tracked. */
 export function dictNew(vm: Vm): number {
@@ -216,7 +240,7 @@ export function moveEntries(vm: Vm, d: DictData, old: HashIndex & { values: Slot
 export function dictNewPresized(vm: Vm, minused: number, unicode: boolean): number {
   if (minused <= 5) return dictNew(vm);
   const log2 = minused > usableFraction(1 << 17) ? 17 : log2Keysize(Math.floor((minused * 3 + 1) / 2));
-  const d = emptyData();
+  const d = newDictData();
   newKeys(vm, d, log2, unicode);
   const f = vm.free.dicts;
   const h = f.length ? vm.reuse(f.pop()!, T.Dict) : vm.newGcObject(T.Dict, DICT_BASIC);
@@ -279,9 +303,10 @@ export function dictSetItemKnownHash(
   vm.incref(value);
   if (d.keysAddr === 0) {
     // insert_to_emptydict
-    newKeys(vm, d, LOG_MINSIZE, isStr(vm, key));
+    const own = ownDictData(vm, h);
+    newKeys(vm, own, LOG_MINSIZE, isStr(vm, key));
     maintainTracking(vm, h, key, value);
-    appendEntry(vm, h, d, key, value, hash, fast, slow);
+    appendEntry(vm, h, own, key, value, hash, fast, slow);
     return;
   }
   if (d.unicode && !isStr(vm, key)) resize(vm, h, log2Keysize(vm.table.n[h] * 3), false);
@@ -426,7 +451,7 @@ function deleteEntry(vm: Vm, h: number, d: DictData, ix: number, hash: number): 
 export function dictFromSplit(vm: Vm, keys: SharedKeys, values: Values): number {
   const f = vm.free.dicts;
   const h = f.length ? vm.reuse(f.pop()!, T.Dict) : vm.newGcObject(T.Dict, DICT_BASIC);
-  const d = emptyData();
+  const d = newDictData();
   d.split = { keys, values };
   keys.refcnt++;
   d.usable = Infinity;

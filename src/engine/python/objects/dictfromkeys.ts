@@ -3,7 +3,7 @@ import { typeError } from '../abstract/errors';
 import { forEachItem } from '../abstract/iter';
 import { setItem } from '../abstract/item';
 import type { Vm } from '../runtime/vm';
-import { dictData, dictEntries, dictSetItem } from './dict';
+import { dictData, dictEntries, dictSetItem, ownDictData } from './dict';
 import { resizeFor } from './dictmerge';
 import { setMembers } from './set';
 import { Meth, T, type MethodDef } from './types';
@@ -34,7 +34,7 @@ function dictFromKeys(vm: Vm, cls: number, args: readonly number[]): number {
       const it = t.type[iterable];
       if (it === T.Dict || it === T.Set || it === T.FrozenSet) {
         const unicode = it === T.Dict && dictData(vm, iterable).unicode;
-        resizeFor(vm, dictData(vm, d), t.n[iterable], unicode);
+        resizeFor(vm, ownDictData(vm, d), t.n[iterable], unicode);
         const keys =
           it === T.Dict ? Array.from(dictEntries(vm, iterable), ([k]) => k) : setMembers(vm, iterable);
         for (const k of keys) dictSetItem(vm, d, k, value);

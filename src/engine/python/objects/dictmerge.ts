@@ -4,6 +4,7 @@ import {
   copyEntries,
   dictData,
   dictSetItemKnownHash,
+  ownDictData,
   keysBytes,
   log2Keysize,
   moveEntries,
@@ -29,7 +30,7 @@ export function dictMerge(vm: Vm, a: number, b: number): void {
   const other = dictData(vm, b);
   const used = t.n[b];
   if (used === 0) return;
-  const d = dictData(vm, a);
+  const d = ownDictData(vm, a);
   if (
     t.n[a] === 0 &&
     !other.split &&

@@ -4,7 +4,16 @@ import { dictDelItem, dictFromSplit, dictGetItem, dictNew, dictSetItem } from '.
 import { E } from './exctypes';
 import { intern } from './str';
 import { TpFlags, type TypeSlots } from './types';
-import { freeValues, newValues, sharedKeysIndex, zeros, type SharedKeys, type Values } from './values';
+import {
+  allocValues,
+  freeValues,
+  newValues,
+  nextValuesSize,
+  sharedKeysIndex,
+  zeros,
+  type SharedKeys,
+  type Values,
+} from './values';
 
 /**
  * Where an object keeps its attributes. 3.11 has two layouts: a managed dict (a class whose bases
@@ -13,14 +22,39 @@ import { freeValues, newValues, sharedKeysIndex, zeros, type SharedKeys, type Va
  * types' objects have neither. The per-object state is the table's `side` column, whose `dict`
  * field is the dict (0 until made).
  */
-export interface InstanceState {
+export class InstanceState implements Values {
   /** The instance's __dict__ once it exists (a dict handle), else 0. */
-  dict: number;
-  /** Managed dict: the values array while there is no dict object. */
-  values: Values | null;
+  dict = 0;
   /** __slots__ members, in member order (owned references, 0 = unset). */
-  slots: number[] | null;
+  members: number[] | null;
+  // The managed dict's values array (Values) lives in this record's own fields: a separate Values
+  // object was a second JS object an instance (bench/jsAlloc.ts, `[P(i) …]` held: 196 → 171 B an
+  // instance). A split dict made from the values (instanceDict) keeps this record as its Values;
+  // `values` then reads null.
+  addr = 0;
+  size = 0;
+  slots: number[] = NO_VALUES;
+  private hasValues = false;
+
+  constructor(members: number[] | null) {
+    this.members = members;
+  }
+
+  /** Managed dict: the values array while there is no dict object. */
+  get values(): Values | null {
+    return this.hasValues ? this : null;
+  }
+
+  set values(v: Values | null) {
+    if (v !== null && v !== this) {
+      this.addr = v.addr;
+      this.size = v.size;
+      this.slots = v.slots;
+    }
+    this.hasValues = v !== null;
+  }
 }
+const NO_VALUES = Object.freeze([]) as unknown as number[];
 
 /** A class's own data (TypeSlots.extra of a heap type): its shared keys and slot members. */
 export interface HeapTypeData {
@@ -48,11 +82,7 @@ export function instanceState(vm: Vm, h: number): { dict: number; values?: Value
     // made by a built-in base's tp_new (dict_new for a dict subclass): no values array, the dict
     // comes on the first attribute set (_PyObject_GetDictPtr's NULL)
     if (type.dictoffset === 0 && !data.members.length) return null;
-    const made: InstanceState = {
-      dict: 0,
-      values: null,
-      slots: data.members.length ? zeros(data.members.length) : null,
-    };
+    const made = new InstanceState(data.members.length ? zeros(data.members.length) : null);
     vm.heapState.set(h, made);
     return made;
   }
@@ -76,15 +106,11 @@ export function initInstanceDict(vm: Vm, h: number, type: TypeSlots): void {
   if (data === null) return;
   // inline values (3.13) were counted when genericAlloc made the block
   const inline = (vm.heapState.get(h) as InstanceState | undefined)?.values ?? null;
-  const st: InstanceState = {
-    dict: 0,
-    values: null,
-    slots: data.members.length ? zeros(data.members.length) : null,
-  };
+  const st = new InstanceState(data.members.length ? zeros(data.members.length) : null);
   vm.heapState.set(h, st);
   if (inline) st.values = inline;
   else if (type.flags & TpFlags.ManagedDict && data.cachedKeys && !vm.py.inlineValues)
-    st.values = newValues(vm, data.cachedKeys);
+    st.values = allocValues(vm, st, nextValuesSize(data.cachedKeys));
 }
 
 /** The attribute in the instance's dict or values (borrowed), or 0 (_PyObject_GetInstanceAttribute). */

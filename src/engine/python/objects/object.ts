@@ -7,7 +7,7 @@ import { identityHash } from '../abstract/hash';
 import { isTrue } from '../abstract/object';
 import { str } from '../abstract/repr';
 import type { Vm } from '../runtime/vm';
-import { initInstanceDict, instanceDict, type HeapTypeData, type InstanceState } from './instance';
+import { InstanceState, initInstanceDict, instanceDict, type HeapTypeData } from './instance';
 import { embeddedValues, inlineValuesBytes, nextValuesSize } from './values';
 import { fromSsize } from './int';
 import { intern, strValue } from './str';
@@ -131,8 +131,11 @@ export function genericAlloc(vm: Vm, type: TypeSlots, nitems: number): number {
   // an instance of a class holds its class (subtype_dealloc releases it)
   if (type.flags & TpFlags.HeapType) vm.incref(type.typeObject);
   vm.mem.touch(vm.table.addr[h], vm.preHeader[type.id] + size);
-  if (inline)
-    vm.heapState.set(h, { dict: 0, values: embeddedValues(inline), slots: null } satisfies InstanceState);
+  if (inline) {
+    const st = new InstanceState(null);
+    st.values = embeddedValues(inline);
+    vm.heapState.set(h, st);
+  }
   if (type.flags & TpFlags.HaveGc) vm.gc.track(h);
   return h;
 }

@@ -147,8 +147,8 @@ export function finalizeFromGc(vm: Vm, h: number): boolean {
 }
 
 function clearInstance(vm: Vm, st: InstanceState): void {
-  if (st.slots) {
-    const slots = st.slots;
+  if (st.members) {
+    const slots = st.members;
     for (let i = 0; i < slots.length; i++) {
       const v = slots[i];
       if (v) {
@@ -164,7 +164,7 @@ function clearInstance(vm: Vm, st: InstanceState): void {
 export function subtypeTraverse(vm: Vm, h: number, visit: Visit): void {
   const st = heapInstanceState(vm, h);
   if (st) {
-    const m = st.slots;
+    const m = st.members;
     if (m !== null) for (let i = 0; i < m.length; i++) if (m[i] !== 0) visit(m[i]);
     if (st.dict) visit(st.dict);
     else if (st.values !== null) {

@@ -168,7 +168,7 @@ export function memberDescr(vm: Vm, s: TypeSlots, name: string, index: number): 
     def: {
       name,
       get: (vm2: Vm, obj: number) => {
-        const v = heapInstanceState(vm2, obj)!.slots![index];
+        const v = heapInstanceState(vm2, obj)!.members![index];
         // PyMember_GetOne (T_OBJECT_EX): the member's C-string name through %s (a temporary str)
         if (v === 0)
           throw raiseFormat(
@@ -182,7 +182,7 @@ export function memberDescr(vm: Vm, s: TypeSlots, name: string, index: number): 
         return v;
       },
       set: (vm2: Vm, obj: number, value: number) => {
-        const slots = heapInstanceState(vm2, obj)!.slots!;
+        const slots = heapInstanceState(vm2, obj)!.members!;
         const old = slots[index];
         if (value === 0 && old === 0)
           throw raiseFormat(

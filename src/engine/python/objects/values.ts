@@ -120,11 +120,19 @@ export function embeddedValues(size: number): Values {
  * names + room. new_dict_with_shared_keys passes its size: the names + room, nothing taken.
  */
 export function newValues(vm: Vm, k: SharedKeys, size = nextValuesSize(k)): Values {
+  return allocValues(vm, { addr: 0, size: 0, slots: [] }, size);
+}
+
+/** new_values(size) into `v`'s fields (an instance's state holds its values array inline); returns v. */
+export function allocValues(vm: Vm, v: Values, size: number): Values {
   const bytes = newValuesBytes(vm, size);
   const addr = vm.mem.malloc(bytes);
   if (addr === 0) throw memoryError();
   vm.mem.touch(addr, bytes);
-  return { addr, size, slots: zeros(size) };
+  v.addr = addr;
+  v.size = size;
+  v.slots = zeros(size);
+  return v;
 }
 
 /** insert_into_dictkeys: the name's index, adding it when there is room; -1 when there is none. */
