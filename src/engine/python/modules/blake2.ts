@@ -14,12 +14,11 @@ import { hex } from './digests';
 /**
  * _blake2's blake2b and blake2s types (Modules/_blake2/blake2b_impl.c, 3.11): the object holds the
  * parameter block and the whole BLAKE2 state, so one PyObject_Malloc through tp_alloc (448 bytes for
- * blake2b, 240 for blake2s, measured) and nothing from OpenSSL. tp_new takes the argument tuple
+ * blake2b, 240 for blake2s, measured; 440 and 232 on 3.13: vm.py.sizes.blake2) and nothing from OpenSSL. tp_new takes the argument tuple
  * (and the keyword dict: the first keyword call builds the Argument Clinic parser's keyword tuple);
  * update() of 2,048 bytes or more makes the object's lock once (a 32-byte sem_t); digest() and
  * hexdigest() finalise a copy on the C stack; copy() is another tp_alloc.
  */
-const SIZES = { blake2b: 448, blake2s: 240 } as const;
 const LIMITS = { blake2b: { out: 64, key: 64, salt: 16 }, blake2s: { out: 32, key: 32, salt: 8 } } as const;
 const KEYWORDS = [
   '',
@@ -84,7 +83,7 @@ function construct(vm: Vm, type: TypeSlots, name: Name, args: readonly number[],
     salt: bytesParam(vm, salt, name, 'salt'),
     person: bytesParam(vm, person, name, 'person'),
   };
-  const h = vm.newObject(type.id, SIZES[name]);
+  const h = vm.newObject(type.id, vm.py.sizes.blake2[name]);
   vm.table.side[h] = { digest: new Blake2(name, params), lock: 0 } satisfies Blake2State;
   if (data !== 0) update(vm, h, data, false);
   return h;
@@ -103,12 +102,12 @@ function update(vm: Vm, h: number, data: number, lock: boolean): void {
 
 const blake2Factory =
   (name: Name): TypeFactory =>
-  (_vm, id) =>
+  (vm, id) =>
     defineType({
       id,
       name,
       module: '_blake2',
-      basicsize: SIZES[name],
+      basicsize: vm.py.sizes.blake2[name], // the release's BLAKE2 object (versions/: 448/240, 3.13 440/232)
       new: (vm, type, args, kwargs) => {
         const kw: Kwargs | null =
           kwargs === 0 || vm.table.n[kwargs] === 0 ? null : new Map(kwargsEntries(vm, kwargs));
@@ -147,7 +146,7 @@ const blake2Factory =
           flags: Meth.NoArgs,
           qualname: `${name}.copy`,
           impl: (vm, h) => {
-            const c = vm.newObject(vm.table.type[h], SIZES[name]);
+            const c = vm.newObject(vm.table.type[h], vm.py.sizes.blake2[name]);
             vm.table.side[c] = {
               digest: stateOf(vm, h).digest.copy() as Blake2,
               lock: 0,

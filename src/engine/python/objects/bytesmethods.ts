@@ -12,6 +12,7 @@ import {
   byteString,
   bytesContent,
   bytesNew,
+  latin1Text,
   type ByteContent,
 } from './bytes';
 import { readAllBytes } from './bytesread';
@@ -207,7 +208,8 @@ function fromhex(vm: Vm, _type: number, args: readonly number[]): number {
   if (vm.table.type[h] !== T.Str)
     throw typeError(vm, 'fromhex() argument must be str, not %.50s', vm.typeOf(h).name);
   const s = strValue(vm, h);
-  const out: number[] = [];
+  const out = new Uint8Array(s.length >> 1);
+  let n = 0;
   for (let i = 0; i < s.length;) {
     if (HEX_SPACE.test(s[i])) {
       i++;
@@ -219,22 +221,23 @@ function fromhex(vm: Vm, _type: number, args: readonly number[]): number {
       const at = Number.isNaN(hi) ? i : i + 1;
       throw valueError(vm, 'non-hexadecimal number found in fromhex() arg at position %zd', at);
     }
-    out.push(hi * 16 + lo);
+    out[n++] = hi * 16 + lo;
     i += 2;
   }
-  const text = String.fromCharCode(...out);
+  // latin1Text in 8 KiB pieces: one fromCharCode(...) over 800 KB overran the JS stack (RecursionError)
+  const text = latin1Text(out.subarray(0, n));
   const allocated = s.length >> 1;
   if (allocated <= 512) return bytesNew(vm, text);
   const b = bytesNew(vm, { fill: 0, length: allocated });
-  if (out.length !== allocated) {
+  if (n !== allocated) {
     // _PyBytes_Resize: the empty bytes for 0 (the buffer freed), else a realloc
-    if (out.length === 0) {
+    if (n === 0) {
       vm.decref(b);
       return vm.s.emptyBytes;
     }
     const t = vm.table;
-    t.addr[b] = vm.mem.realloc(t.addr[b], BYTES_HEADER + out.length);
-    t.n[b] = out.length;
+    t.addr[b] = vm.mem.realloc(t.addr[b], BYTES_HEADER + n);
+    t.n[b] = n;
   }
   vm.table.side[b] = text;
   return b;

@@ -2,7 +2,7 @@ import { raiseString, typeError, valueError } from '../abstract/errors';
 import { readAllBytes } from './bytesread';
 import { NotSupported } from '../errors';
 import type { Vm } from '../runtime/vm';
-import { byteAt, bytesNew, type ByteContent } from './bytes';
+import { byteAt, bytesNew, latin1Text, type ByteContent } from './bytes';
 import { E } from './exctypes';
 import { unpackKeywords } from './getargs';
 import { intValue, longNew, norm } from './int';
@@ -96,12 +96,13 @@ function toBytes(vm: Vm, self: number, a: readonly number[], kw: Map<string, num
   if (v >= limit || (isSigned && v < -limit) || (length === 0 && v !== 0n))
     throw raiseString(vm, E.OverflowError, 'int too big to convert');
   if (v < 0n) v += 1n << BigInt(8 * length);
-  const out: number[] = new Array(length);
+  const out = new Uint8Array(length);
   for (let i = 0; i < length; i++) {
     out[big ? length - 1 - i : i] = Number(v & 0xffn);
     v >>= 8n;
   }
-  return bytesNew(vm, String.fromCharCode(...out));
+  // latin1Text: one fromCharCode(...) over every byte overran the JS stack past ~100 KB
+  return bytesNew(vm, latin1Text(out));
 }
 
 export const INT_BYTES_METHODS: Record<string, MethodDef> = {

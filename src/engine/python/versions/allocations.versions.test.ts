@@ -13,6 +13,12 @@ import mv312 from '../testdata/3.12.1/managedvalues_expected.json';
 import mv313 from '../testdata/3.13.0/managedvalues_expected.json';
 import path312 from '../testdata/3.12.1/pathlib_expected.json';
 import path313 from '../testdata/3.13.0/pathlib_expected.json';
+import setops312 from '../testdata/3.12.1/setops_expected.json';
+import setops313 from '../testdata/3.13.0/setops_expected.json';
+import subclass312 from '../testdata/3.12.1/subclass_expected.json';
+import subclass313 from '../testdata/3.13.0/subclass_expected.json';
+import numbers312 from '../testdata/3.12.1/numbers_expected.json';
+import numbers313 from '../testdata/3.13.0/numbers_expected.json';
 import { KNOWN_DIFFERENCES } from './known';
 
 /**
@@ -45,8 +51,34 @@ function simulate(python: VersionName, setup: string, statement: string): string
 }
 
 const SETS: [VersionName, Case[]][] = [
-  ['3.12', [...alloc312.cases, ...exc312.cases, ...json312.cases, ...dec312.cases, ...mv312.cases, ...path312.cases]],
-  ['3.13', [...alloc313.cases, ...exc313.cases, ...json313.cases, ...dec313.cases, ...mv313.cases, ...path313.cases]],
+  [
+    '3.12',
+    [
+      ...alloc312.cases,
+      ...exc312.cases,
+      ...json312.cases,
+      ...dec312.cases,
+      ...mv312.cases,
+      ...path312.cases,
+      ...setops312.cases,
+      ...subclass312.cases,
+      ...numbers312.cases,
+    ],
+  ],
+  [
+    '3.13',
+    [
+      ...alloc313.cases,
+      ...exc313.cases,
+      ...json313.cases,
+      ...dec313.cases,
+      ...mv313.cases,
+      ...path313.cases,
+      ...setops313.cases,
+      ...subclass313.cases,
+      ...numbers313.cases,
+    ],
+  ],
 ];
 
 for (const [python, cases] of SETS) {

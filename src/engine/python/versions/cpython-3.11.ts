@@ -15,6 +15,7 @@ export const CPYTHON_3_11: CPythonVersion = {
     heapType: 904, // Include/cpython/object.h PyHeapTypeObject (type.__basicsize__)
     rangeIter: 48, // Objects/rangeobject.c rangeiterobject: index, start, step, len
     stringio: 120, // Modules/_io/stringio.c stringio with a _PyAccu (measured: StringIO.__basicsize__)
+    blake2: { blake2b: 448, blake2s: 240 }, // Modules/_blake2 BLAKE2bObject/BLAKE2sObject (measured: __basicsize__)
   },
   freelists: { list: 80, dict: 80, dictKeys: 80, float: 100, tupleMaxSaveSize: 20, tuple: 2000 },
   gc: { thresholds: [700, 10, 10] }, // Modules/gcmodule.c _PyGC_InitState

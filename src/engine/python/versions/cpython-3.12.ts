@@ -18,6 +18,7 @@ export const CPYTHON_3_12: CPythonVersion = {
     rangeIter: 40, // rangeiterobject lost `index` (start advances): 40 bytes, not 48
     // Modules/_io/stringio.c: a _PyUnicodeWriter (56) for the _PyAccu (16), and module_state (measured: 168)
     stringio: 168,
+    blake2: { blake2b: 448, blake2s: 240 }, // unchanged (measured __basicsize__)
   },
   freelists: { list: 80, dict: 80, dictKeys: 80, float: 100, tupleMaxSaveSize: 20, tuple: 2000 },
   gc: { thresholds: [700, 10, 10] }, // gc.get_threshold() on 3.12.1

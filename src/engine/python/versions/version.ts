@@ -35,6 +35,8 @@ export interface CPythonVersion {
     readonly rangeIter: number;
     /** sizeof(stringio) (io.StringIO.__basicsize__): 120 with a _PyAccu (3.11), 168 with a _PyUnicodeWriter and module_state (3.12). */
     readonly stringio: number;
+    /** _blake2.blake2b / blake2s __basicsize__: 448 / 240 up to 3.12, 440 / 232 in 3.13 (measured). */
+    readonly blake2: { readonly blake2b: number; readonly blake2s: number };
   };
   /** Free-list capacities (the objects kept for reuse, per type). */
   readonly freelists: {
