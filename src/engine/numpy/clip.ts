@@ -1,5 +1,4 @@
-import { valueError } from '../python/abstract/errors';
-import { NotSupported } from '../python/errors';
+import { typeError, valueError } from '../python/abstract/errors';
 import { T, type Kwargs } from '../python/objects/types';
 import { isNone, parseArgs } from './args';
 import { FLOAT64, resultType, type DType, type PyScalar } from './dtypes';
@@ -26,20 +25,23 @@ export function clip(
 ): number {
   const vm = rt.vm;
   const U = rt.ufuncs;
-  if (!isNone(vm, outH)) throw new NotSupported('clip(out=)');
+  // out= goes to the ufunc as its output operand (um.clip(a, min, max, out=out)): no result
+  // array is made, the loop writes into out and the call returns it (a new reference)
+  const out = isNone(vm, outH) ? 0 : outH!;
+  if (out && !rt.arrays.isArray(out)) throw typeError(vm, 'return arrays must be of ArrayType');
   const noLo = isNone(vm, lo);
   const noHi = isNone(vm, hi);
   if (noLo && noHi) throw valueError(vm, 'One of max or min must be given');
   scalarNanCheck(rt, lo);
   scalarNanCheck(rt, hi);
-  if (noLo) return U.call('minimum', [a, hi!], 0);
-  if (noHi) return U.call('maximum', [a, lo!], 0);
-  const direct = ternaryTrivial(rt, a, lo!, hi!);
+  if (noLo) return U.call('minimum', [a, hi!], out);
+  if (noHi) return U.call('maximum', [a, lo!], out);
+  const direct = ternaryTrivial(rt, a, lo!, hi!, out);
   if (direct) return direct;
   const src = widened(rt, a, lo!, hi!);
   let r: number;
   try {
-    r = U.call('maximum', [src, lo!], 0);
+    r = U.call('maximum', [src, lo!], out);
   } finally {
     if (src !== a) vm.decref(src);
   }
@@ -96,10 +98,12 @@ function scalarNanCheck(rt: NumpyRuntime, h: number | undefined): void {
  * measured the same for three ("m 96 ×3, f 96, m 96, f 96, m 96 + data, f 96 ×2" for int
  * bounds on float64). Null when the loop would need NpyIter (the composition then).
  */
-function ternaryTrivial(rt: NumpyRuntime, a: number, lo: number, hi: number): number {
+function ternaryTrivial(rt: NumpyRuntime, a: number, lo: number, hi: number, out: number): number {
   const A = rt.arrays;
   const vm = rt.vm;
   if (!A.isArray(a) || A.nd(a) === 0 || !(A.cContiguous(a) || A.fContiguous(a))) return 0;
+  // an out= of another dtype, shape or layout needs the iterator (the composition then)
+  if (out && !sameLayout(A, a, out)) return 0;
   const d = A.dtype(a);
   if (d.kind === 'O' || d.kind === 'b') return 0;
   const bounds = [lo, hi].map((h) => (A.isArray(h) ? null : rt.ufuncs.scalarOf(h)));
@@ -125,9 +129,17 @@ function ternaryTrivial(rt: NumpyRuntime, a: number, lo: number, hi: number): nu
       zs[i] = c;
     }
   const [l, h] = zs.map((z) => valueAt(A, z, 0));
-  const r = A.newArray(loop, A.shape(a));
-  if (A.fContiguous(a) && !A.cContiguous(a)) A.t.setShape(A.slot(r), A.shape(a), A.strides(a));
+  if (out && A.dtype(out) !== loop) {
+    for (const z of zs) vm.decref(z);
+    return 0;
+  }
   const vals = readBroadcast(A, a, A.shape(a));
+  if (out) {
+    if (!A.writeable(out)) throw valueError(vm, 'output array is read-only');
+    vm.incref(out);
+  }
+  const r = out || A.newArray(loop, A.shape(a));
+  if (!out && A.fContiguous(a) && !A.cContiguous(a)) A.t.setShape(A.slot(r), A.shape(a), A.strides(a));
   // _NPY_MAX then _NPY_MIN: a NaN operand wins each comparison
   const max = (x: number, y: number): number => (x !== x || x > y ? x : y);
   const min = (x: number, y: number): number => (x !== x || x < y ? x : y);
@@ -135,6 +147,14 @@ function ternaryTrivial(rt: NumpyRuntime, a: number, lo: number, hi: number): nu
   A.writeAll(r);
   for (const z of zs) vm.decref(z);
   return r;
+}
+
+/** out has a's shape and the same contiguity (the trivial loop's condition on every operand). */
+function sameLayout(A: NumpyRuntime['arrays'], a: number, out: number): boolean {
+  const sa = A.shape(a);
+  const so = A.shape(out);
+  if (sa.length !== so.length || sa.some((n, i) => n !== so[i])) return false;
+  return A.cContiguous(a) ? A.cContiguous(out) : A.fContiguous(out);
 }
 
 /**

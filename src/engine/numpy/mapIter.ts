@@ -1,6 +1,7 @@
 import { indexError, valueError } from '../python/abstract/errors';
 import { NotSupported } from '../python/errors';
-import { INT64 } from './dtypes';
+import { INT64, OBJECT } from './dtypes';
+import { itemHandles, storeItems } from './objectItems';
 import { forEachValue, readBroadcast, valueAt, writeAt, writeValues } from './elements';
 import { selectMixed } from './fancyIndex';
 import { shapeText, size } from './ndarray';
@@ -110,6 +111,17 @@ export class FancyIndexing {
       const { shape, picks } = this.select(h, its);
       const d = A.dtype(h);
       const flat = (k: number): number => valueAt(A, h, picks[k]);
+      // the copy into the result: numbers by value, an object array's items as the same objects
+      // with one more reference each (OBJECT_copyswapn through the mapiter's copy)
+      const fill = (r: number): void => {
+        if (d !== OBJECT) {
+          writeValues(A, r, flat);
+          A.writeAll(r);
+          return;
+        }
+        const items = itemHandles(A, h);
+        storeItems(A, r, (k) => items[picks[k]] || vm.s.None);
+      };
       if (its.length !== 1 || its[0].kind !== 'fancy') {
         // prepare_index: a boolean array beside other indices becomes its nonzero() coordinate
         // arrays (PyArray_Nonzero: an intp array per dimension), released with the index
@@ -131,15 +143,13 @@ export class FancyIndexing {
       if (bool && A.nd(ix) === A.nd(h)) {
         const r = A.newArray(d, shape);
         const it = vm.mem.malloc(iteratorBytes(Math.max(A.nd(h), 1), 2, false));
-        writeValues(A, r, flat);
-        A.writeAll(r);
+        fill(r);
         vm.mem.free(it);
         return r;
       }
       if (!bool && A.nd(h) === 1 && A.nd(ix) <= 1) {
         const r = A.newArray(d, shape);
-        writeValues(A, r, flat);
-        A.writeAll(r);
+        fill(r);
         return r;
       }
       const libc = A.alloc.libc;
@@ -160,8 +170,7 @@ export class FancyIndexing {
           vm.mem.malloc(iteratorBytes(1, 1, false)),
           vm.mem.malloc(iteratorBytes(1, 2, false)),
         ];
-        writeValues(A, r, flat);
-        A.writeAll(r);
+        fill(r);
         vm.mem.free(iters[0]);
         vm.mem.free(iters[2]);
         vm.mem.free(iters[1]);

@@ -389,7 +389,7 @@ const fileType =
         if (kind === 'TextIOWrapper')
           return `<_io.TextIOWrapper name=${name} mode='${st.mode}' encoding='UTF-8'>`;
         if (kind === 'FileIO')
-          return `<_io.FileIO name=${name} mode='${st.mode}' closefd=${st.closefd ? 'True' : 'False'}>`;
+          return `<_io.FileIO name=${name} mode='${rawMode(st.mode)}' closefd=${st.closefd ? 'True' : 'False'}>`;
         return `<_io.${kind} name=${name}>`;
       },
       iter: (vm, h) => {
@@ -412,7 +412,13 @@ const fileType =
             return typeof n === 'string' ? strNew(vm, n) : fromSsize(vm, n);
           },
         },
-        mode: { name: 'mode', get: (vm, h) => strNew(vm, stateOf(vm, h).mode) },
+        mode: {
+          name: 'mode',
+          get: (vm, h) => {
+            const st = stateOf(vm, h);
+            return strNew(vm, st.kind === 'TextIOWrapper' ? st.mode : rawMode(st.mode));
+          },
+        },
         encoding: {
           name: 'encoding',
           get: (vm, h) => {
@@ -435,3 +441,16 @@ export const FILE_TYPES: Record<FileKind, (vm: Vm, id: number) => TypeSlots> = {
   BufferedRandom: fileType('BufferedRandom'),
   TextIOWrapper: fileType('TextIOWrapper'),
 };
+
+/**
+ * A binary file's mode as FileIO's mode_string spells it (a Buffered* object's .mode is its raw
+ * FileIO's): 'xb'/'ab'/'rb'/'wb', with '+' when readable and writable ('w+b' reads back 'rb+').
+ * A TextIOWrapper's .mode is the string given to open().
+ */
+export function rawMode(mode: string): string {
+  const plus = mode.includes('+');
+  if (mode.includes('x')) return plus ? 'xb+' : 'xb';
+  if (mode.includes('a')) return plus ? 'ab+' : 'ab';
+  if (plus) return 'rb+';
+  return mode.includes('w') ? 'wb' : 'rb';
+}

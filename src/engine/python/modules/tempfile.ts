@@ -31,6 +31,7 @@ const NAMES = [
   'NamedTemporaryFile',
   'TemporaryFile',
   'TemporaryDirectory',
+  'SpooledTemporaryFile',
 ];
 
 function rmtree(vm: Vm, path: string): void {
@@ -50,6 +51,7 @@ export const tempfileModule: ModuleSpec = {
   load: (vm, importModule) => {
     const m = moduleStatic(vm, 'tempfile');
     const os = importModule('os');
+    const io = importModule('io');
     const was = vm.mem.accounted;
     vm.mem.accounted = true;
     let flags: number;
@@ -64,6 +66,14 @@ export const tempfileModule: ModuleSpec = {
     }
     const globals = runPythonPart(vm, 'tempfile', TEMPFILE_SOURCE, {
       _os: os,
+      _io: io,
+      // text modes spool into a TextIOWrapper over the BytesIO, which is not modelled
+      _hw_text_spool: helper(
+        vm,
+        def('_hw_text_spool', Meth.NoArgs, () => {
+          throw new NotSupported('tempfile.SpooledTemporaryFile in a text mode');
+        }),
+      ),
       _hw_flags: flags,
       _hw_name: helper(
         vm,
@@ -80,6 +90,7 @@ export const tempfileModule: ModuleSpec = {
     attrs.set('template', partName(vm, globals, 'template'));
     attrs.set('tempdir', vm.s.None);
     vm.decref(os);
+    vm.decref(io);
     return m;
   },
 };
