@@ -58,6 +58,7 @@ import { fractionsModule } from './fractions';
 import { statisticsModule } from './statistics';
 import { decimalModule } from './decimal';
 import { loggingHandlersModule, loggingModule } from './logging';
+import { zipfileModule } from './zipfile';
 import { configparserModule } from './configparser';
 import { unicodedataModule } from './unicodedata';
 import { asyncioModule } from './asyncio';
@@ -182,6 +183,7 @@ registerModules([
   cmathModule,
   localeModule,
   ipaddressModule,
+  zipfileModule,
 ]);
 
 export { findModule, type ModuleSpec } from './registry';
