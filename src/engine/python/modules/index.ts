@@ -59,6 +59,7 @@ import { statisticsModule } from './statistics';
 import { decimalModule } from './decimal';
 import { loggingHandlersModule, loggingModule } from './logging';
 import { zipfileModule } from './zipfile';
+import { etreeModules } from './etree';
 import { configparserModule } from './configparser';
 import { unicodedataModule } from './unicodedata';
 import { asyncioModule } from './asyncio';
@@ -184,6 +185,7 @@ registerModules([
   localeModule,
   ipaddressModule,
   zipfileModule,
+  ...etreeModules,
 ]);
 
 export { findModule, type ModuleSpec } from './registry';
