@@ -14,7 +14,7 @@ import { exc } from '../objects/exctypes';
 import { listAppend, listNew } from '../objects/list';
 import { moduleType } from '../objects/modtypes';
 import { genericAlloc } from '../objects/object';
-import { strNew, strValue } from '../objects/str';
+import { strNew, strResult, strValue } from '../objects/str';
 import { tupleFromArray } from '../abstract/call';
 import { Meth, T, TpFlags, defineType, type TypeSlots } from '../objects/types';
 import type { Vm } from '../runtime/vm';
@@ -144,7 +144,7 @@ function universal(vm: Vm, s: ParserState, raw: string): number {
     }
     const nsAt = raw.indexOf('}');
     const text = decodeUtf8(nsAt >= 0 ? '{' + raw : raw);
-    const v = strNew(vm, text);
+    const v = strResult(vm, text);
     dictSetItem(vm, s.names, key, v);
     return v;
   } finally {
@@ -194,7 +194,7 @@ function handleStart(vm: Vm, s: ParserState, tok: Extract<XmlToken, { kind: 'sta
       attrib = dictNew(vm);
       for (const [k, v] of tok.attrs) {
         const key = universal(vm, s, k);
-        const value = strNew(vm, decodeUtf8(v));
+        const value = strResult(vm, decodeUtf8(v));
         dictSetItem(vm, attrib, key, value);
         vm.decref(key);
         vm.decref(value);
@@ -257,7 +257,7 @@ function handleEnd(vm: Vm, s: ParserState): void {
 }
 
 function handleData(vm: Vm, s: ParserState, text: string): void {
-  const data = strNew(vm, decodeUtf8(text));
+  const data = strResult(vm, decodeUtf8(text));
   if (s.data === 0) {
     if (s.last === vm.s.None) {
       vm.decref(data);
@@ -276,7 +276,11 @@ function handleData(vm: Vm, s: ParserState, text: string): void {
   s.data = l;
 }
 
-/** expat_parse: one chunk (a latin-1 string of its bytes), final or not. */
+/**
+ * expat_parse: one chunk (a latin-1 string of its bytes), final or not. Names, attribute values
+ * and text pieces become strs as PyUnicode_DecodeUTF8 makes them (unicode_result: a one-character
+ * latin-1 str is its cached singleton: the "\n" piece of every indented text costs nothing).
+ */
 function expatParse(vm: Vm, h: number, chunk: string, final: boolean): void {
   const s = parserState(vm, h);
   if (s.closed) throw raiseString(vm, exc('SyntaxError'), 'no element found: line 1, column 0');
