@@ -8,8 +8,8 @@ import { moduleType } from '../objects/modtypes';
 import { Meth, T } from '../objects/types';
 import type { Vm } from '../runtime/vm';
 import { ETREE_SOURCE } from './etreeSource';
-import { TreeBuilderType, XMLParserType } from './etreeparser';
-import { runPythonPart } from './pythonpart';
+import { TreeBuilderType, XMLParserType, setParseError } from './etreeparser';
+import { partName, runPythonPart } from './pythonpart';
 import type { ModuleSpec } from './registry';
 import { sourceModule } from './threading';
 import { moduleFromGlobals, unsupportedHelper } from './typing';
@@ -64,6 +64,7 @@ export const etreeModules: ModuleSpec[] = [
         XMLParser: moduleType(vm, XMLParserType).typeObject,
         TreeBuilder: moduleType(vm, TreeBuilderType).typeObject,
       });
+      setParseError(vm, partName(vm, globals, 'ParseError'));
       const m = moduleFromGlobals(vm, 'xml.etree.ElementTree', globals);
       const pkg = importModule('xml.etree');
       moduleData(vm, pkg).attrs.set('ElementTree', m);

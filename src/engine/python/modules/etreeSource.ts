@@ -14,7 +14,10 @@ import sys, io
 import collections
 
 VERSION = "1.3.0"
-ParseError = SyntaxError
+
+
+class ParseError(SyntaxError):
+    pass
 
 
 def iselement(element):

@@ -1,4 +1,5 @@
-import { raiseString } from '../abstract/errors';
+import { doRaise, raiseString } from '../abstract/errors';
+import { setAttr } from '../abstract/attr';
 import { call } from '../abstract/call';
 import { NotSupported } from '../errors';
 import { bytesContent, bytesNew, byteString } from '../objects/bytes';
@@ -69,9 +70,36 @@ interface ParserState {
 
 const parserState = (vm: Vm, h: number): ParserState => vm.table.side[h] as ParserState;
 
-function parseError(vm: Vm, message: string): never {
-  throw raiseString(vm, exc('SyntaxError'), message);
+const parseErrors = new WeakMap<Vm, number>();
+/** The module's ParseError class (a SyntaxError subclass made by its Python part). */
+export const setParseError = (vm: Vm, cls: number): void => void parseErrors.set(vm, cls);
+
+/** expat_set_error: ParseError(message) with .code and .position (line, column), raised. */
+function parseError(vm: Vm, code: number, message: string, line: number, col: number): never {
+  const cls = parseErrors.get(vm);
+  if (cls === undefined) throw raiseString(vm, exc('SyntaxError'), message);
+  const msg = strNew(vm, message);
+  const err = call(vm, cls, [msg], null);
+  vm.decref(msg);
+  try {
+    const c = fromLong(vm, code);
+    setAttr(vm, err, 'code', c);
+    vm.decref(c);
+    const l = fromLong(vm, line);
+    const k = fromLong(vm, col);
+    const pos = tupleFromArray(vm, [l, k]);
+    vm.decref(l);
+    vm.decref(k);
+    setAttr(vm, err, 'position', pos);
+    vm.decref(pos);
+    throw doRaise(vm, err, 0);
+  } finally {
+    vm.decref(err);
+  }
 }
+
+const tokError = (vm: Vm, s: ParserState, code: number, what: string): never =>
+  parseError(vm, code, `${what}: line ${s.tokens.line}, column ${s.tokens.col}`, s.tokens.line, s.tokens.col);
 
 export function xmlParserNew(vm: Vm, type: TypeSlots, target: number): number {
   if (target !== 0 && target !== vm.s.None && vm.typeOf(target).name !== 'TreeBuilder')
@@ -204,7 +232,7 @@ function handleStart(vm: Vm, s: ParserState, tok: Extract<XmlToken, { kind: 'sta
     const node = elementNew(vm, tag, attrib);
     if (s.thisEl !== vm.s.None) elementAppend(vm, s.thisEl, node);
     else {
-      if (s.root !== 0) parseError(vm, 'multiple elements on top level');
+      if (s.root !== 0) tokError(vm, s, 9, 'junk after document element');
       vm.incref(node);
       s.root = node;
     }
@@ -242,7 +270,7 @@ function listSet(vm: Vm, l: number, i: number, v: number): void {
 
 function handleEnd(vm: Vm, s: ParserState): void {
   flushData(vm, s);
-  if (s.index === 0) parseError(vm, 'pop from empty stack');
+  if (s.index === 0) tokError(vm, s, 7, 'mismatched tag');
   s.index--;
   const item = vm.pool.data[vm.table.ref[s.stack] + s.index];
   vm.incref(item);
@@ -283,7 +311,7 @@ function handleData(vm: Vm, s: ParserState, text: string): void {
  */
 function expatParse(vm: Vm, h: number, chunk: string, final: boolean): void {
   const s = parserState(vm, h);
-  if (s.closed) throw raiseString(vm, exc('SyntaxError'), 'no element found: line 1, column 0');
+  if (s.closed) tokError(vm, s, 3, 'no element found');
   if (!s.fed && chunk.length > 0) {
     s.fed = true;
     for (const n of EXPAT_FIRST_FEED) s.expat.push(vm.mem.malloc(n));
@@ -305,7 +333,10 @@ function expatParse(vm: Vm, h: number, chunk: string, final: boolean): void {
   for (;;) {
     const tok = s.tokens.next(final);
     if (tok === null) break;
-    if (tok.kind === 'error') parseError(vm, tok.message);
+    if (tok.kind === 'error') {
+      const m = /line (\d+), column (\d+)$/.exec(tok.message)!;
+      parseError(vm, tok.code, tok.message, Number(m[1]), Number(m[2]));
+    }
     if (tok.kind === 'start') {
       handleStart(vm, s, tok);
       if (tok.empty) handleEnd(vm, s);
@@ -321,8 +352,7 @@ function expatParse(vm: Vm, h: number, chunk: string, final: boolean): void {
     vm.mem.touch(s.buffer, Math.min(left, size));
   }
   if (final) {
-    if (s.root === 0) parseError(vm, 'no element found: line 1, column 0');
-    if (s.index !== 0 || !s.tokens.rootClosed) parseError(vm, 'no element found');
+    if (s.root === 0 || s.index !== 0 || !s.tokens.rootClosed) tokError(vm, s, 3, 'no element found');
     s.closed = true;
   }
 }

@@ -13,7 +13,7 @@ export type XmlToken =
   | { kind: 'start'; name: string; attrs: [string, string][]; empty: boolean }
   | { kind: 'end'; name: string }
   | { kind: 'data'; text: string }
-  | { kind: 'error'; message: string };
+  | { kind: 'error'; message: string; code: number };
 
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
@@ -34,7 +34,15 @@ export class XmlTokenizer {
   private depth = 0;
   private queue: XmlToken[] = [];
   private ns: Map<string, string>[] = [];
-  private line = 1;
+  line = 1;
+  /** bytes since the last newline: expat's column */
+  col = 0;
+  private open: string[] = [];
+
+  /** XML_ErrorString(code) + ": line L, column C" at the given position (expat's eventPtr). */
+  error(code: number, what: string, line = this.line, col = this.col): XmlToken {
+    return { kind: 'error', code, message: `${what}: line ${line}, column ${col}` };
+  }
 
   feed(chunk: string): void {
     this.pending += chunk;
@@ -59,16 +67,16 @@ export class XmlTokenizer {
           this.take(m[0].length);
           continue;
         }
-        return { kind: 'error', message: this.rootClosed ? `junk after document element: line ${this.line}` : `syntax error: line ${this.line}` };
+        return this.rootClosed ? this.error(9, 'junk after document element') : this.error(2, 'syntax error');
       }
       if (p[0] === '&') {
         const semi = p.indexOf(';');
         if (semi < 0) {
-          if (final) return { kind: 'error', message: `unclosed token: line ${this.line}` };
+          if (final) return this.error(5, 'unclosed token');
           return null;
         }
         const r = reference(p.slice(1, semi));
-        if (r === null) return { kind: 'error', message: `undefined entity: line ${this.line}` };
+        if (r === null) return this.error(11, 'undefined entity');
         this.take(semi + 1);
         return { kind: 'data', text: r };
       }
@@ -86,7 +94,12 @@ export class XmlTokenizer {
 
   private take(n: number): void {
     const s = this.pending.slice(0, n);
-    for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) this.line++;
+    let last = -1;
+    for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) {
+      this.line++;
+      last = i;
+    }
+    this.col = last >= 0 ? n - last - 1 : this.col + n;
     this.pending = this.pending.slice(n);
     this.consumedSoFar += n;
   }
@@ -96,8 +109,7 @@ export class XmlTokenizer {
       const i = p.indexOf(end, from);
       return i;
     };
-    const incomplete = (): 'wait' | XmlToken =>
-      final ? { kind: 'error', message: `unclosed token: line ${this.line}` } : 'wait';
+    const incomplete = (): 'wait' | XmlToken => (final ? this.error(5, 'unclosed token') : 'wait');
     if (p.startsWith('<!--')) {
       const e = need('-->', 4);
       if (e < 0) return incomplete();
@@ -130,7 +142,7 @@ export class XmlTokenizer {
         this.take(e + 1);
         return 'skip';
       }
-      return { kind: 'error', message: `syntax error: line ${this.line}` };
+      return this.error(2, 'syntax error');
     }
     // a tag: find its '>' outside quoted attribute values
     let q = '';
@@ -147,10 +159,13 @@ export class XmlTokenizer {
     }
     if (e < 0) return incomplete();
     const body = p.slice(1, e);
-    if (this.rootClosed && this.depth === 0) return { kind: 'error', message: `junk after document element: line ${this.line}, column 0` };
-    this.take(e + 1);
+    if (this.rootClosed && this.depth === 0) return this.error(9, 'junk after document element');
+    const [line, col] = [this.line, this.col];
     if (body.startsWith('/')) {
       const name = body.slice(1).trim();
+      if (this.open[this.open.length - 1] !== name) return this.error(7, 'mismatched tag', line, col + 2);
+      this.open.pop();
+      this.take(e + 1);
       this.depth--;
       const scope = this.ns.pop();
       const resolved = this.resolve(name, false, scope);
@@ -160,7 +175,8 @@ export class XmlTokenizer {
     const empty = body.endsWith('/');
     const inner = empty ? body.slice(0, -1) : body;
     const nm = /^([^\s/>]+)/.exec(inner);
-    if (nm === null) return { kind: 'error', message: `not well-formed (invalid token): line ${this.line}` };
+    if (nm === null) return this.error(4, 'not well-formed (invalid token)', line, col + 1);
+    this.take(e + 1);
     const rawAttrs: [string, string][] = [];
     const re = /\s*([^\s=]+)\s*=\s*("([^"]*)"|'([^']*)')/gy;
     re.lastIndex = nm[1].length;
@@ -178,7 +194,10 @@ export class XmlTokenizer {
     if (empty) {
       this.ns.pop();
       if (this.depth === 0) this.rootClosed = true;
-    } else this.depth++;
+    } else {
+      this.depth++;
+      this.open.push(nm[1]);
+    }
     return { kind: 'start', name, attrs, empty };
   }
 

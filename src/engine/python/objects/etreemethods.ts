@@ -37,8 +37,15 @@ import { Meth, T, type MethodDef, type TypeSlots } from './types';
 
 const none = (vm: Vm): number => (vm.incref(vm.s.None), vm.s.None);
 
-function checkElement(vm: Vm, h: number): void {
-  if (!isElement(vm, h)) throw raiseString(vm, E.TypeError, `expected an Element, not "${vm.typeOf(h).name}"`);
+/** Argument Clinic's "O!" check (`what`: "append() argument"), or element_extend's own wording. */
+function checkElement(vm: Vm, h: number, what: string | null = null): void {
+  if (isElement(vm, h)) return;
+  const name = vm.typeOf(h).name;
+  throw raiseString(
+    vm,
+    E.TypeError,
+    what === null ? `expected an Element, not "${name}"` : `${what} must be xml.etree.ElementTree.Element, not ${name}`,
+  );
 }
 
 interface ElementIterState {
@@ -182,7 +189,7 @@ function pairs(vm: Vm, h: number, which: 'keys' | 'items'): number {
 export const ELEMENT_METHODS: Record<string, MethodDef> = Object.fromEntries(
   (
     [
-      { name: 'append', flags: Meth.O, impl: (vm, h, a) => (checkElement(vm, a[0]), elementAppend(vm, h, a[0]), none(vm)) },
+      { name: 'append', flags: Meth.O, impl: (vm, h, a) => (checkElement(vm, a[0], 'append() argument'), elementAppend(vm, h, a[0]), none(vm)) },
       {
         name: 'extend',
         flags: Meth.O,
@@ -207,7 +214,7 @@ export const ELEMENT_METHODS: Record<string, MethodDef> = Object.fromEntries(
         name: 'insert',
         flags: Meth.Fastcall,
         impl: (vm, h, a) => {
-          checkElement(vm, a[1]);
+          checkElement(vm, a[1], 'insert() argument 2');
           elementAppend(vm, h, a[1]);
           const kids = elementState(vm, h).extra!.children;
           let i = asSsize(vm, a[0], E.OverflowError);
@@ -222,7 +229,7 @@ export const ELEMENT_METHODS: Record<string, MethodDef> = Object.fromEntries(
         name: 'remove',
         flags: Meth.O,
         impl: (vm, h, a) => {
-          checkElement(vm, a[0]);
+          checkElement(vm, a[0], 'remove() argument');
           const x = elementState(vm, h).extra;
           const i = x === null ? -1 : x.children.findIndex((c) => c === a[0] || tagIdentity(vm, c, a[0]));
           if (i < 0) throw raiseString(vm, E.ValueError, 'list.remove(x): x not in list');
