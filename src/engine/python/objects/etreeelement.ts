@@ -175,18 +175,18 @@ export function attribFromArgs(vm: Vm, attrib: number, kw: Kwargs | null): numbe
 export function elementInitNew(vm: Vm, type: TypeSlots, args: number, kwargs: number): number {
   const a = tupleItems(vm, args);
   if (a.length < 1) throw raiseString(vm, E.TypeError, 'Element() takes at least 1 argument (0 given)');
-  let attrib = a.length > 1 ? a[1] : 0;
+  const attrib = a.length > 1 ? a[1] : 0;
   if (attrib !== 0 && vm.table.type[attrib] !== T.Dict)
     throw raiseString(vm, E.TypeError, `Element() argument 2 must be dict, not ${vm.typeOf(attrib).name}`);
   let made = 0;
   if (attrib !== 0 || (kwargs !== 0 && vm.table.n[kwargs] > 0)) {
     made = attrib !== 0 ? dictCopy(vm, attrib) : dictNew(vm);
     if (kwargs !== 0) dictMerge(vm, made, kwargs);
-    attrib = made;
   }
   const h = elementNew(vm, a[0], 0, type);
   if (made !== 0) {
-    createExtra(vm, elementState(vm, h), made);
+    // element_init: an empty attrib makes no extra
+    if (vm.table.n[made] > 0) createExtra(vm, elementState(vm, h), made);
     vm.decref(made);
   }
   return h;
