@@ -4,11 +4,11 @@ import { asSsize } from '../abstract/number';
 import { reprText } from '../abstract/repr';
 import { NotSupported } from '../errors';
 import type { Vm } from '../runtime/vm';
-import { dictCopy, dictGetItem, dictNew, dictSetItem } from './dict';
+import { dictCopy, dictEntries, dictGetItem, dictNew, dictSetItem } from './dict';
 import { dictMerge } from './dictmerge';
 import { E } from './exctypes';
 import { genericAlloc } from './object';
-import { intern, strJoin, strNew } from './str';
+import { intern, strJoin, strNew, strValue } from './str';
 import { listItems } from './deque';
 import { tupleItems } from './tuple';
 import { Cmp, T, type Kwargs, type TypeSlots } from './types';
@@ -163,9 +163,16 @@ export function elementClear(vm: Vm, h: number): void {
  * updated with the keywords (get_attrib_from_keywords: PyDict_New + PyDict_Update), or none.
  */
 export function attribFromArgs(vm: Vm, attrib: number, kw: Kwargs | null): number {
+  // get_attrib_from_keywords: an `attrib=` keyword is the dict copied (and dropped from the keywords)
+  const named = kw?.get('attrib') ?? 0;
+  if (attrib === 0 && named !== 0) {
+    if (vm.table.type[named] !== T.Dict)
+      throw raiseString(vm, E.TypeError, `attrib must be dict, not ${vm.typeOf(named).name}`);
+    attrib = named;
+  }
   if (attrib !== 0 && vm.table.type[attrib] !== T.Dict)
     throw raiseString(vm, E.TypeError, `attrib must be dict, not ${vm.typeOf(attrib).name}`);
-  const kws = kw !== null && kw.size > 0;
+  const kws = kw !== null && kw.size > (named !== 0 ? 1 : 0);
   if (attrib === 0 && !kws) return 0;
   const d = attrib !== 0 ? dictCopy(vm, attrib) : dictNew(vm);
   if (kws) for (const [k, v] of kw) if (k !== 'attrib') dictSetItem(vm, d, intern(vm, k), v);
@@ -179,9 +186,14 @@ export function elementInitNew(vm: Vm, type: TypeSlots, args: number, kwargs: nu
   if (attrib !== 0 && vm.table.type[attrib] !== T.Dict)
     throw raiseString(vm, E.TypeError, `Element() argument 2 must be dict, not ${vm.typeOf(attrib).name}`);
   let made = 0;
-  if (attrib !== 0 || (kwargs !== 0 && vm.table.n[kwargs] > 0)) {
-    made = attrib !== 0 ? dictCopy(vm, attrib) : dictNew(vm);
+  if (attrib !== 0) {
+    made = dictCopy(vm, attrib);
     if (kwargs !== 0) dictMerge(vm, made, kwargs);
+  } else if (kwargs !== 0 && vm.table.n[kwargs] > 0) {
+    // get_attrib_from_keywords: an `attrib=` keyword copied, the other keywords added
+    const kw: Kwargs = new Map();
+    for (const [k, v] of dictEntries(vm, kwargs)) kw.set(strValue(vm, k), v);
+    made = attribFromArgs(vm, 0, kw);
   }
   const h = elementNew(vm, a[0], 0, type);
   if (made !== 0) {
