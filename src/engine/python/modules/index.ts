@@ -58,6 +58,8 @@ import { fractionsModule } from './fractions';
 import { statisticsModule } from './statistics';
 import { decimalModule } from './decimal';
 import { loggingHandlersModule, loggingModule } from './logging';
+import { zipfileModule } from './zipfile';
+import { etreeModules } from './etree';
 import { configparserModule } from './configparser';
 import { unicodedataModule } from './unicodedata';
 import { asyncioModule } from './asyncio';
@@ -182,6 +184,8 @@ registerModules([
   cmathModule,
   localeModule,
   ipaddressModule,
+  zipfileModule,
+  ...etreeModules,
 ]);
 
 export { findModule, type ModuleSpec } from './registry';

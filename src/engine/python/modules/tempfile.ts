@@ -120,8 +120,7 @@ function copyfile(vm: Vm, src: string, dst: string): void {
  */
 export const shutilModule: ModuleSpec = {
   name: 'shutil',
-  load: (vm) =>
-    staticModule(vm, 'shutil', [
+  load: (vm) => withCopyfileobj(vm, staticModule(vm, 'shutil', [
       def(
         'rmtree',
         Meth.Fastcall | Meth.Keywords,
@@ -148,5 +147,36 @@ export const shutilModule: ModuleSpec = {
         fs.files.set(dst, inode);
         return strNew(vm2, dst);
       }),
-    ]),
+    ])),
 };
+
+/**
+ * shutil.copyfileobj is Python (Lib/shutil.py): read(length) from one object and write() to the
+ * other until an empty read, COPY_BUFSIZE 64 KiB on Linux: each chunk is a bytes the source makes
+ * and the loop drops before the next read. Run as Python so the objects' own read/write allocate.
+ */
+const COPYFILEOBJ_SOURCE = `
+COPY_BUFSIZE = 64 * 1024
+
+def copyfileobj(fsrc, fdst, length=0):
+    if not length:
+        length = COPY_BUFSIZE
+    fsrc_read = fsrc.read
+    fdst_write = fdst.write
+    while True:
+        buf = fsrc_read(length)
+        if not buf:
+            break
+        fdst_write(buf)
+`;
+
+function withCopyfileobj(vm: Vm, m: number): number {
+  const globals = runPythonPart(vm, 'shutil', COPYFILEOBJ_SOURCE, {});
+  const attrs = moduleData(vm, m).attrs;
+  for (const name of ['copyfileobj', 'COPY_BUFSIZE']) {
+    const v = partName(vm, globals, name);
+    vm.incref(v);
+    attrs.set(name, v);
+  }
+  return m;
+}

@@ -43,7 +43,7 @@ export function mutableMappingUpdate(vm: Vm, self: number, args: readonly number
 }
 
 /** PyDict_Items: PyList_New(n), n new 2-tuples, then filled. */
-function itemsList(vm: Vm, entries: [number, number][]): number {
+export function itemsList(vm: Vm, entries: [number, number][]): number {
   const l = listNew(vm, entries.length);
   const tuples = entries.map(() => tupleAlloc(vm, 2));
   entries.forEach(([k, v], i) => {
