@@ -1,5 +1,6 @@
 import type { Cursor } from './cursor';
 import type { RunState } from './runState';
+import { SliceLoop } from './sliceLoop';
 import { fit, MAX_CURSORS, newCursor, touch } from './spares';
 
 /**
@@ -24,7 +25,7 @@ const SLICE = 1 << 16;
 
 export class Anchors {
   private run: RunState | null = null;
-  private scheduled = false;
+  private readonly loop: SliceLoop;
   /** The replay being brought to its place (a slice at a time), and the event it goes to. */
   private building: { cursor: Cursor; goal: number } | null = null;
   /** Spans a replay ran through without a pause (one long C call: `del a`): no goal inside them. */
@@ -36,7 +37,15 @@ export class Anchors {
     private readonly schedule: ((work: () => void) => void) | null,
     /** How many, evenly spaced (tests use 0 to leave the pool to the landings alone). */
     private readonly count: number = ANCHORS,
-  ) {}
+  ) {
+    this.loop = new SliceLoop(
+      this.schedule,
+      () => this.step(),
+      () => {
+        this.run = null;
+      },
+    );
+  }
 
   /** Park replays along `run` in the idle time from now on (the page's own run, once its history is written). */
   start(run: RunState): void {
@@ -50,19 +59,7 @@ export class Anchors {
   }
 
   kick(): void {
-    if (this.scheduled || !this.schedule || !this.run) return;
-    this.scheduled = true;
-    this.schedule(() => {
-      this.scheduled = false;
-      let more = false;
-      try {
-        more = this.step();
-      } catch {
-        // background work never takes the worker down (a replay the JS heap had no room for)
-        this.run = null;
-      }
-      if (more) this.kick();
-    });
+    if (this.run) this.loop.kick();
   }
 
   /** One slice of work; true while there is more. Waits while the history's journal is being written. */

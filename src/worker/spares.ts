@@ -1,6 +1,7 @@
 import { completedAt } from '../protocol/statementCount';
 import { Cursor } from './cursor';
 import type { RunState } from './runState';
+import { SliceLoop } from './sliceLoop';
 
 /**
  * Paused replays kept at once. Each holds a whole simulated process (the seed's 10^6 lists: ~107 MB
@@ -73,13 +74,21 @@ export function fit(run: RunState, keep: Cursor): number {
 export class Spares {
   private run: RunState | null = null;
   private focus = 0;
-  private scheduled = false;
+  private readonly loop: SliceLoop;
 
   constructor(
     private readonly schedule: ((work: () => void) => void) | null,
     /** How far behind, nearest first (BEHIND; tests use shorter distances on smaller scripts). */
     private readonly behind: readonly number[] = BEHIND,
-  ) {}
+  ) {
+    this.loop = new SliceLoop(
+      this.schedule,
+      () => this.step(),
+      () => {
+        this.run = null;
+      },
+    );
+  }
 
   /** The page now shows event `focus` of `run`: plan the replays behind it. */
   plan(run: RunState, focus: number): void {
@@ -103,19 +112,7 @@ export class Spares {
   }
 
   private kick(): void {
-    if (this.scheduled || !this.schedule) return;
-    this.scheduled = true;
-    this.schedule(() => {
-      this.scheduled = false;
-      let more = false;
-      try {
-        more = this.step();
-      } catch {
-        // background work never takes the worker down (a replay the JS heap had no room for)
-        this.run = null;
-      }
-      if (more) this.kick();
-    });
+    this.loop.kick();
   }
 
   /** One slice of work; true while there is more. */
