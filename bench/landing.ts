@@ -122,7 +122,11 @@ function timedSession(): {
       if (m.type === 'snapshot') tViews = cpu() - c0;
       msgs.push(m);
     },
-    { viewsFirst: true },
+    // HW_BENCH_ANCHORS=0: no replays parked along the run (anchors.ts), for an A/B in one tree
+    {
+      viewsFirst: true,
+      anchors: process.env.HW_BENCH_ANCHORS ? Number(process.env.HW_BENCH_ANCHORS) : undefined,
+    },
   );
   const land = (to: { statement: number; event: number }): { views: number; all: number } => {
     msgs.length = 0;

@@ -59,8 +59,21 @@ export async function benchPage(): Promise<string[]> {
     const askedToViews = await page.evaluate(
       () => performance.getEntriesByName('hw:views', 'measure')[0]?.duration ?? NaN,
     );
+    // where the run's wall time went in the worker (client/marks.ts measureRunPhases)
+    const phases = await page.evaluate(() =>
+      ['waited', 'boot', 'compile', 'statements', 'views'].map(
+        (p) => [p, performance.getEntriesByName(`hw:run:${p}`, 'measure')[0]?.duration ?? NaN] as const,
+      ),
+    );
+    const navToAsk = await page.evaluate(
+      () => performance.getEntriesByName('hw:asked', 'mark')[0]?.startTime ?? NaN,
+    );
     lines.push(
       `open share link → final state drawn: ${fmt(drawnMs)} ms (goal ≤ 2000; its sentences ${fmt(openMs)} ms; engine run to its figures ${fmt(engineMs)} ms, ${fmt(Number(st.totalEvents))} events); drawn / engine run ${ratio(drawnMs, engineMs)} (the page's own share beyond the engine); in the page, run asked → views arrived ${fmt(askedToViews)} ms`,
+    );
+
+    lines.push(
+      `  share link's parts (wall ms, page navigation → run asked ${fmt(navToAsk)}; then in the worker): ${phases.map(([p, ms]) => `${p} ${fmt(ms)}`).join(', ')}`,
     );
 
     // A million live chunks: the end of the first statement.

@@ -14,7 +14,7 @@ import type { LibcUnitDetail } from '../engine/libc/section';
 import type { Snapshot } from '../engine/trace/snapshot';
 import { expectedEvents, rememberRun } from './expectations';
 import { EMPTY_RUN, useRun, type RunStore } from './runStore';
-import { markAsked, measureAnswered } from './marks';
+import { markAsked, measureAnswered, measureRunPhases } from './marks';
 
 type Snap = 'down' | 'up';
 
@@ -267,6 +267,7 @@ export class EngineClient {
         this.store.setState({ statements: msg.statements, environment: msg.environment });
         break;
       case 'runDone':
+        measureRunPhases(msg.phases);
         if (this.last) rememberRun(this.last.runKey, msg.totalEvents);
         this.store.setState({
           timeline: msg.timeline,

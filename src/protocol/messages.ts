@@ -177,6 +177,20 @@ export type ToWorker =
   | { type: 'whence'; v: number; runId: number; reqId: number; address: number; at: number }
   | { type: 'objects'; v: number; runId: number; reqId: number; from: number; to: number; target: Position };
 
+/**
+ * The first run's parts in the worker, as wall-clock ms (performance.timeOrigin + now: the page's
+ * and the worker's clocks compare): the run's message taken, the process made (the interpreter
+ * booted from its start-up trace), the script compiled, the statements run (checkpoints included),
+ * and the final state's views built. The page measures them (client/marks.ts) for the share link's
+ * first draw.
+ */
+export interface RunPhases {
+  started: number;
+  booted: number;
+  loaded: number;
+  ran: number;
+}
+
 export type FromWorker =
   | {
       type: 'progress';
@@ -204,6 +218,8 @@ export type FromWorker =
       /** What each statement wrote to sys.stderr, each at its offset in that statement's output (a terminal's order). */
       stderr: StderrWrite[][];
       durationMs: number;
+      /** When the worker began the run and where its time went, on the wall clock (RunPhases). */
+      phases: RunPhases;
     }
   | {
       type: 'snapshot';

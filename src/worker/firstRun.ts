@@ -1,7 +1,7 @@
 import { summarize } from '../engine/explain';
 import type { OutputReader } from '../engine/python/outputReader';
 import type { Snapshot } from '../engine/trace/snapshot';
-import type { FromWorker, RunOptions } from '../protocol/messages';
+import type { FromWorker, RunOptions, RunPhases } from '../protocol/messages';
 import { Checkpoints } from './checkpoints';
 import type { SimProcess } from './process';
 import { reportStep } from './report';
@@ -65,7 +65,12 @@ export function keepStep(run: RunState, process: SimProcess, step: number, snap:
 }
 
 /** The run is over: its timeline, statement ends and output go to the page (the message and its transfers). */
-export function runDone(run: RunState, process: SimProcess, t0: number): [FromWorker, Transferable[]] {
+export function runDone(
+  run: RunState,
+  process: SimProcess,
+  t0: number,
+  phases: RunPhases,
+): [FromWorker, Transferable[]] {
   const log = run.log;
   log.sampleNow();
   run.live = { process, statement: run.statementEnd.length, event: log.length };
@@ -83,6 +88,7 @@ export function runDone(run: RunState, process: SimProcess, t0: number): [FromWo
       output: run.output,
       stderr: run.stderr,
       durationMs: performance.now() - t0,
+      phases,
     },
     [
       timeline.event.buffer,

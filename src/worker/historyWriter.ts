@@ -28,6 +28,8 @@ export class HistoryWriter {
     private readonly viewsFirst: boolean,
     private readonly opts: HistoryOptions,
     private readonly current: () => RunState | null,
+    /** Called once a run's journal is written (its replay's idle time is free for other work). */
+    private readonly written: ((run: RunState) => void) | null = null,
   ) {}
 
   /**
@@ -80,6 +82,7 @@ export class HistoryWriter {
           run.history.written = true;
           w.log.history = null;
           run.writer = null;
+          this.written?.(run);
         }
         return true;
       }

@@ -7,6 +7,7 @@ import { createProcess, type SimProcess } from './process';
 import { eventRows } from './eventRows';
 import { whence } from './whence';
 import { Spares } from './spares';
+import { Anchors } from './anchors';
 import { pageReport } from './report';
 import { RecordingLog } from './stopPoints';
 import { Landings } from './landings';
@@ -18,6 +19,9 @@ import { ownerAt } from './objectParts';
 
 export type { Post, RunState, Snap } from './runState';
 
+/** Wall-clock ms, comparable between the worker and the page (RunPhases). */
+const wallClock = (): number => performance.timeOrigin + performance.now();
+
 /**
  * The worker's whole job, free of worker globals so Node tests can drive it: run a script once
  * (recording events, the timeline and a checkpoint per statement), then answer "show me position
@@ -26,6 +30,7 @@ export type { Post, RunState, Snap } from './runState';
 export class Session {
   private run: RunState | null = null;
   private readonly spares: Spares;
+  private readonly anchors: Anchors;
 
   private readonly viewsFirst: boolean;
   private readonly landings: Landings;
@@ -50,16 +55,23 @@ export class Session {
       historyStrict?: boolean;
       /** Events behind the position shown the background leaves a copy (layerHistory.ts BEHIND; tests use fewer). */
       historyBehind?: number;
+      /** Replays parked along the run for jumps, in the page's sessions (anchors.ts ANCHORS). */
+      anchors?: number;
     } = {},
   ) {
     this.spares = new Spares(opts.schedule ?? null, opts.behind);
     this.viewsFirst = opts.viewsFirst ?? false;
+    this.anchors = new Anchors(opts.schedule ?? null, opts.anchors);
     this.landings = new Landings(post, this.spares);
     this.history = new HistoryWriter(
       opts.schedule ?? null,
       this.viewsFirst,
       { every: opts.historyEvery, strict: opts.historyStrict ?? false, behind: opts.historyBehind },
       () => this.run,
+      // the journal written: the idle time parks replays along the run (the page's sessions)
+      (run) => {
+        if (this.run === run) this.anchors.start(run);
+      },
     );
   }
 
@@ -70,10 +82,12 @@ export class Session {
    */
   start(runId: number, source: string, options: RunOptions, target: Position, history = false): void {
     const t0 = performance.now();
+    const phases = { started: wallClock(), booted: 0, loaded: 0, ran: 0 };
     const log = new RecordingLog();
     let process: SimProcess;
     try {
       process = createProcess(source, options, log);
+      phases.booted = wallClock();
     } catch (e) {
       // The environment is refused (by the real process's rules or as not modelled): no run.
       this.run = null;
@@ -101,6 +115,8 @@ export class Session {
     } catch (e) {
       run.error = toScriptError(e, null, 1);
     }
+    phases.loaded = wallClock();
+    phases.ran = phases.loaded;
     this.post({ type: 'loaded', runId, statements: run.statements, environment: process.environment });
     run.loadEvents = log.length;
     log.stops.mark(log.length);
@@ -110,7 +126,7 @@ export class Session {
     let finished = false;
     const finish = (): void => {
       finished = true;
-      this.post(...runDone(run, process, t0));
+      this.post(...runDone(run, process, t0, phases));
     };
     // The position asked for, when it is the last statement's end: its views are sent as soon as
     // they are built, with the run's figures, before the sentences (a share link to the final state).
@@ -123,6 +139,7 @@ export class Session {
         run.error = toScriptError(e, i, run.statements[i].line);
       }
       statementDone(run, written);
+      phases.ran = wallClock();
       const last = i === run.statements.length - 1 || run.error !== null;
       const early =
         last && this.viewsFirst
@@ -167,6 +184,8 @@ export class Session {
     const want = resolve(run, target, snap);
     try {
       this.show(run, reqId, want);
+      // a landing may have continued a parked replay: the idle time parks another
+      this.anchors.kick();
     } catch (e) {
       // A bug of ours at one position: say so for that position; the run and its figures stand.
       this.post({ type: 'seekFailed', runId, reqId, error: seekError(e, run.statements, target, want) });
@@ -241,7 +260,7 @@ export class Session {
   background(): boolean {
     const run = this.run;
     if (run && this.history.step(run)) return true;
-    return this.spares.step();
+    return this.spares.step() || this.anchors.step();
   }
 
   /** Another position's snapshot, for "compare with step N" (the position on screen stays). */

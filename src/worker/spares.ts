@@ -1,20 +1,23 @@
 import { completedAt } from '../protocol/statementCount';
 import { Cursor } from './cursor';
 import type { RunState } from './runState';
+import { SliceLoop } from './sliceLoop';
 
 /**
  * Paused replays kept at once. Each holds a whole simulated process (the seed's 10^6 lists: ~107 MB
  * by the budget's figures at the end of its first statement, 63 MB at 40% of the run): one ahead of
- * the position shown (a landing left it there) and three behind it (brought there in the
- * background) serve stepping both ways.
+ * the position shown (a landing left it there), three behind it (brought there in the background)
+ * serve stepping both ways, and three parked along the run (anchors.ts) serve jumps.
  */
-const MAX_CURSORS = 4;
+export const MAX_CURSORS = 10;
 /**
- * JS memory all kept replays of a worker may hold together (their budget's figures; the page may
- * compare four workers): the seed (~107 MB a process at its first statement's end) keeps four, a
- * script of 3·10^6 lists (~400 MB) one. Past it the least recently used go.
+ * JS memory all kept replays of a worker may hold together (their budget's figures): the seed
+ * (~107 MB a process at its first statement's end, less before) keeps the four near the position
+ * shown and two or three parked along the run; a script of 3·10^6 lists (~400 MB) one or two. Past
+ * it the least recently used go. Only the page's own worker keeps more than one: the comparison's
+ * workers show statement ends (checkpoints) and build none.
  */
-const CURSOR_BYTES = 512 * 1024 * 1024;
+const CURSOR_BYTES = 768 * 1024 * 1024;
 
 /**
  * Where the kept replays behind the position shown should stand, in events before it. A landing's
@@ -71,13 +74,21 @@ export function fit(run: RunState, keep: Cursor): number {
 export class Spares {
   private run: RunState | null = null;
   private focus = 0;
-  private scheduled = false;
+  private readonly loop: SliceLoop;
 
   constructor(
     private readonly schedule: ((work: () => void) => void) | null,
     /** How far behind, nearest first (BEHIND; tests use shorter distances on smaller scripts). */
     private readonly behind: readonly number[] = BEHIND,
-  ) {}
+  ) {
+    this.loop = new SliceLoop(
+      this.schedule,
+      () => this.step(),
+      () => {
+        this.run = null;
+      },
+    );
+  }
 
   /** The page now shows event `focus` of `run`: plan the replays behind it. */
   plan(run: RunState, focus: number): void {
@@ -101,19 +112,7 @@ export class Spares {
   }
 
   private kick(): void {
-    if (this.scheduled || !this.schedule) return;
-    this.scheduled = true;
-    this.schedule(() => {
-      this.scheduled = false;
-      let more = false;
-      try {
-        more = this.step();
-      } catch {
-        // background work never takes the worker down (a replay the JS heap had no room for)
-        this.run = null;
-      }
-      if (more) this.kick();
-    });
+    this.loop.kick();
   }
 
   /** One slice of work; true while there is more. */
