@@ -70,6 +70,14 @@ const EQ = (n: number): string => `class E:
 print(E(1) == 0)
 `;
 
+/** A function recursing through list(map(f, ...)) (list_vectorcall -> list_extend -> map_next), `n` deep. */
+const MAP = (n: number): string => `def f(n):
+    if n >= ${n}:
+        return n
+    return list(map(f, [n + 1]))[0]
+print(f(1))
+`;
+
 describe('deep Python -> C -> Python recursion in the page', () => {
   it('lru_cache 495 deep and a class instantiating itself 330 deep run as in CPython', async () => {
     const p = await newPage(browser);
@@ -109,6 +117,22 @@ describe('deep Python -> C -> Python recursion in the page', () => {
     }
     // past the limit: CPython's RecursionError, the worker still answering
     await runText(p, EQ(600));
+    const message = await p.locator('.cm-error-message').textContent();
+    expect(message).toMatch(/^RecursionError: maximum recursion depth exceeded/);
+    expect(message).not.toMatch(/simulator's own stack/);
+    expect(p.errors).toEqual([]);
+    await p.close();
+  });
+
+  it('list(map(f, ...)) 950 deep runs as in CPython (real 3.11.7: 999 levels)', async () => {
+    const p = await newPage(browser);
+    await p.goto(preview.url);
+    await waitIdle(p);
+    await runText(p, MAP(950));
+    await expect(p.locator('.cm-error-message').count()).resolves.toBe(0);
+    expect(await p.getByTestId('output').textContent()).toContain('950\n');
+    expect((await pageState(p)).statements).toBe(2);
+    await runText(p, MAP(1200));
     const message = await p.locator('.cm-error-message').textContent();
     expect(message).toMatch(/^RecursionError: maximum recursion depth exceeded/);
     expect(message).not.toMatch(/simulator's own stack/);

@@ -15,7 +15,17 @@ const WORKER_STACK_KB = 440;
 // sorted_key runs in the loop too but stops at 500 levels with " while calling a Python object" (real
 // 496, the frame's message): the loop's CALL of sorted counts on 3.11 until its site specializes,
 // which is not modelled (tools/stack/README.md, stack-15)
-const DEFERRED_PATHS = ['lru_cache', 'instantiate', 'dunder_call', 'repr', 'hash', 'eq'];
+const DEFERRED_PATHS = [
+  'lru_cache',
+  'instantiate',
+  'dunder_call',
+  'repr',
+  'hash',
+  'eq',
+  'map',
+  'filter',
+  'getitem',
+];
 
 const real = new Map(
   readFileSync(join(__dirname, 'recorded', 'stack-paths-3.11.7.txt'), 'utf8')

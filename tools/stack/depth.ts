@@ -9,8 +9,12 @@ import { PythonProcess, SIMULATOR_STACK_OUT } from '../../src/engine/python/proc
 import { listItem } from '../../src/engine/python/objects/list';
 import { intValue } from '../../src/engine/python/objects/int';
 import { STACK_PATHS, pathScript } from './paths';
+import { isVersionName } from '../../src/engine/python/versions';
 
 const args = process.argv.slice(2);
+const pyAt = args.indexOf('--python');
+const python = pyAt >= 0 ? args.splice(pyAt, 2)[1] : '3.11';
+if (!isVersionName(python)) throw new Error(`--python: not a version: ${python}`);
 const names = args.filter((a) => !a.startsWith('--'));
 const trace = args.includes('--trace');
 if (trace) Error.stackTraceLimit = 100_000;
@@ -33,7 +37,7 @@ function levels(p: PythonProcess): number {
 }
 
 for (const name of names.length ? names : Object.keys(STACK_PATHS)) {
-  const p = new PythonProcess();
+  const p = new PythonProcess({ python });
   const n = p.load(pathScript(name)).length;
   let ended: string;
   try {

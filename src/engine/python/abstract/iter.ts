@@ -5,6 +5,7 @@ import { typeError } from './errors';
 import { seqIterNew } from '../objects/seqiter';
 import { TpFlags } from '../objects/types';
 import { lengthIfAny, typeName } from './object';
+import { callDefers, deferrer } from '../runtime/deferred';
 
 /** PyObject_GetIter (GET_ITER): tp_iter, which must return an iterator. A new reference. */
 export function getIter(vm: Vm, h: number): number {
@@ -32,6 +33,18 @@ export function getIter(vm: Vm, h: number): number {
 export function iterNext(vm: Vm, it: number): number {
   const f = vm.types[vm.table.type[it]].iternext;
   if (f === null) throw typeError(vm, "'%.200s' object is not an iterator", typeName(vm, it));
+  return f(vm, it);
+}
+
+/**
+ * PyIter_Next from a C loop that may hand its rest to the eval loop (list_extend under a deferring
+ * list(): runtime/deferred.ts): with `defer`, an iternext that calls Python (map_next, filter_next)
+ * may push that call's frame and return DEFERRED, the item coming to the caller's continuation.
+ */
+export function iterNextMayDefer(vm: Vm, it: number, defer: boolean): number {
+  const f = vm.types[vm.table.type[it]].iternext;
+  if (f === null) throw typeError(vm, "'%.200s' object is not an iterator", typeName(vm, it));
+  if (defer && callDefers(f)) deferrer(vm)!.armDefer();
   return f(vm, it);
 }
 

@@ -134,10 +134,12 @@ export function call(it: Interpreter, s: Int32Array, sp: number, oparg: number, 
 }
 
 /** A C callable whose Python callee may run in the calling loop: a marked tp_call or built-in (runtime/deferred.ts). */
-const mayDefer = (vm: Vm, fn: number): boolean =>
-  vm.table.type[fn] === T.Builtin
-    ? callDefers(builtinDef(vm, fn).impl)
-    : vectorcallOf(vm, fn) === null && callDefers(vm.typeOf(fn).call!);
+function mayDefer(vm: Vm, fn: number): boolean {
+  if (vm.table.type[fn] === T.Builtin) return callDefers(builtinDef(vm, fn).impl);
+  const vc = vectorcallOf(vm, fn);
+  // a type's own vectorcall (list_vectorcall: list(map(f, xs))), else its tp_call
+  return vc !== null ? callDefers(vc) : callDefers(vm.typeOf(fn).call!);
+}
 
 /**
  * CALL of a C callable that deferred its Python callee: the frame goes to the loop like a Python

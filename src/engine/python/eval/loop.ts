@@ -1,16 +1,14 @@
 import { PyError } from '../errors';
-import { getItem } from '../abstract/item';
-import { binaryOp, inplaceOp } from '../abstract/number';
 import { isTrue } from '../abstract/object';
 import { richCompareMayDefer } from '../abstract/compare';
 import { compareSpecialized } from './comparespec';
-import { getAttr, getMethod, setAttr } from '../abstract/attr';
 import * as operand from './operandops';
-import { dictSetItem } from '../objects/dict';
 import { listAppend } from '../objects/list';
 import { T } from '../objects/types';
 import { stopLine, type Frame } from './frame';
 import type { Interpreter } from './interpreter';
+import type { CodeRt } from './code';
+import type { CodeObject } from '../compiler/code';
 import { O } from './ops';
 import { Spec, attemptNow, miss, specialized } from './specialize';
 import * as build from './build';
@@ -19,13 +17,13 @@ import { isStop } from './calls';
 import * as names from './names';
 import * as special from './specialops';
 import * as spec from './specops';
-import * as exceptStar from './exceptstar';
 import * as unwind from './unwind';
 import * as gen from './genops';
-import * as aio from './asyncops';
-import { asyncGenWrap } from './asyncgen';
-import { deferredOperands, returnToC, takeDeferred } from './deferredcalls';
+import { coldInstr } from './coldops';
+import { deferredOperands } from './deferredcalls';
 import { DEFERRED } from '../runtime/deferred';
+import { breakerPauses, enterCallee, giveReturn } from './frameswitch';
+import * as attr from './attrops';
 
 /** What the loop returns when the module frame reached a step marker (__hw_step__). */
 export const PAUSED = -1;
@@ -62,34 +60,42 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
       return unwind.exitEntry(it, f, e);
     }
   }
-  let code = f.code;
-  let co = code.co.code;
-  let consts = code.consts;
-  let s = f.slots;
-  let base = f.base;
+  // the running frame's registers, loaded from `f` at each frame switch (frames: below)
+  let code: CodeRt;
+  let co: CodeObject['code'];
+  let consts: Int32Array;
+  let s: Int32Array;
+  let base: number;
   let sp = f.sp;
-  let ip = f.ip;
-  let kwnames = 0;
+  let ip: number;
+  let kwnames: number;
+  // a callee was switched to: its start_frame is counted first (a RecursionError is its frame's)
+  let starting = false;
 
-  for (;;) {
+  // each frame switch (a call or deferred call pushed, a return, an exception's handler or a
+  // frame the unwinder went back to) sets `f` and continues here, which loads its registers
+  frames: for (;;) {
     if (err !== null) {
       // error: / exception_unwind: / exit_unwind: (unwind.ts); f.ip is this instruction's already
       f.sp = sp;
       const next = unwind.handle(it, f, err);
-      // eslint-disable-next-line no-useless-assignment -- read at the loop's top after the catch below sets it
       err = null;
       if (next === null) return 0; // not reached: handle() throws out of the entry frame
       f = next;
-      code = f.code;
-      co = code.co.code;
-      consts = code.consts;
-      s = f.slots;
-      base = f.base;
-      sp = f.sp;
-      ip = f.ip;
-      kwnames = 0;
     }
+    code = f.code;
+    co = code.co.code;
+    consts = code.consts;
+    s = f.slots;
+    base = f.base;
+    sp = f.sp;
+    ip = f.ip;
+    kwnames = 0;
     try {
+      if (starting) {
+        starting = false;
+        t.enterRecursive(); // start_frame (unwind.ts balances a failure)
+      }
       for (;;) {
         let word = co[ip++];
         let op = word & 0xff;
@@ -108,17 +114,9 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
             break;
           case O.RESUME:
             if (!code.quickened) it.warm(code);
-            if (arg < 2 && --it.breaker <= 0) {
-              f.ip = ip;
-              it.evalBreaker();
-              if (it.yielding) {
-                // drop_gil: another thread takes over here (threads.ts)
-                f.sp = sp;
-                return PAUSED;
-              }
-            }
-            // a replay asked to stop here for now (Interpreter.pauseAt: resumable landings)
-            if (it.pauseAt !== Infinity && it.pauseHere(f, ip, sp)) return PAUSED;
+            // the eval breaker (not in a generator's resumption), a replay's landing
+            if (arg < 2 ? breakerPauses(it, f, ip, sp) : it.pauseAt !== Infinity && it.pauseHere(f, ip, sp))
+              return PAUSED;
             break;
           case O.LOAD_FAST: {
             const v = s[base + arg];
@@ -201,23 +199,7 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
                 }
               }
             }
-            const rhs = s[--sp];
-            const lhs = s[sp - 1];
-            s[sp - 1] = 0;
-            let res: number;
-            try {
-              res = arg < 13 ? binaryOp(vm, arg, lhs, rhs) : inplaceOp(vm, arg - 13, lhs, rhs);
-            } catch (e) {
-              // a simulator stop leaves everything as it is (no allocator event after it)
-              if (!isStop(e)) {
-                vm.decref(lhs);
-                vm.decref(rhs);
-              }
-              throw e;
-            }
-            vm.decref(lhs);
-            vm.decref(rhs);
-            s[sp - 1] = res;
+            sp = operand.binaryOpInstr(it, s, sp, arg);
             ip += 1;
             break;
           }
@@ -245,18 +227,9 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
               callee.resumeSkip = 2;
               f.ip = ip;
               f.sp = sp - 1;
-              callee.previous = f;
-              t.current = callee;
-              f = callee;
-              code = f.code;
-              co = code.co.code;
-              consts = code.consts;
-              s = f.slots;
-              base = f.base;
-              sp = f.sp;
-              ip = f.ip;
-              t.enterRecursive(); // start_frame (unwind.ts balances a failure)
-              break;
+              f = enterCallee(t, f, callee);
+              starting = true;
+              continue frames;
             }
             vm.decref(lhs);
             vm.decref(rhs);
@@ -291,23 +264,7 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
                 }
               }
             }
-            const sub = s[--sp];
-            const container = s[sp - 1];
-            s[sp - 1] = 0;
-            let res: number;
-            try {
-              res = getItem(vm, container, sub);
-            } catch (e) {
-              // a simulator stop leaves everything as it is (no allocator event after it)
-              if (!isStop(e)) {
-                vm.decref(container);
-                vm.decref(sub);
-              }
-              throw e;
-            }
-            vm.decref(container);
-            vm.decref(sub);
-            s[sp - 1] = res;
+            sp = operand.binarySubscr(it, s, sp);
             ip += 4;
             break;
           }
@@ -347,15 +304,7 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
           case O.JUMP_BACKWARD:
             if (!code.quickened) it.warm(code);
             ip -= arg;
-            if (--it.breaker <= 0) {
-              f.ip = ip;
-              it.evalBreaker();
-              if (it.yielding) {
-                f.sp = sp;
-                return PAUSED;
-              }
-            }
-            if (it.pauseAt !== Infinity && it.pauseHere(f, ip, sp)) return PAUSED;
+            if (breakerPauses(it, f, ip, sp)) return PAUSED;
             break;
           case O.JUMP_BACKWARD_NO_INTERRUPT:
             ip -= arg;
@@ -365,35 +314,13 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
           case O.POP_JUMP_FORWARD_IF_TRUE:
           case O.POP_JUMP_BACKWARD_IF_TRUE: {
             const v = s[--sp];
-            let b: boolean;
-            if (v === vm.s.True) b = true;
-            else if (v === vm.s.False) b = false;
-            else {
-              try {
-                b = isTrue(vm, v);
-              } catch (e) {
-                // a simulator stop leaves everything as it is (no allocator event after it)
-                if (!isStop(e)) {
-                  vm.decref(v);
-                }
-                throw e;
-              }
-              vm.decref(v);
-            }
+            const b = v === vm.s.True ? true : v === vm.s.False ? false : operand.truthReleased(it, v);
             const wantTrue = op === O.POP_JUMP_FORWARD_IF_TRUE || op === O.POP_JUMP_BACKWARD_IF_TRUE;
             if (b === wantTrue) {
               if (op === O.POP_JUMP_FORWARD_IF_FALSE || op === O.POP_JUMP_FORWARD_IF_TRUE) ip += arg;
               else {
                 ip -= arg;
-                if (--it.breaker <= 0) {
-                  f.ip = ip;
-                  it.evalBreaker();
-                  if (it.yielding) {
-                    f.sp = sp;
-                    return PAUSED;
-                  }
-                }
-                if (it.pauseAt !== Infinity && it.pauseHere(f, ip, sp)) return PAUSED;
+                if (breakerPauses(it, f, ip, sp)) return PAUSED;
               }
             }
             break;
@@ -410,15 +337,7 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
               if (op === O.POP_JUMP_FORWARD_IF_NONE || op === O.POP_JUMP_FORWARD_IF_NOT_NONE) ip += arg;
               else {
                 ip -= arg;
-                if (--it.breaker <= 0) {
-                  f.ip = ip;
-                  it.evalBreaker();
-                  if (it.yielding) {
-                    f.sp = sp;
-                    return PAUSED;
-                  }
-                }
-                if (it.pauseAt !== Infinity && it.pauseHere(f, ip, sp)) return PAUSED;
+                if (breakerPauses(it, f, ip, sp)) return PAUSED;
               }
             }
             break;
@@ -445,84 +364,24 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
             s[sp] = names.loadName(it, f, code.names[arg]);
             sp++;
             break;
-          case O.STORE_NAME: {
-            const v = s[--sp];
-            try {
-              names.storeName(it, f, code.names[arg], v);
-            } catch (e) {
-              // a simulator stop leaves everything as it is (no allocator event after it)
-              if (!isStop(e)) {
-                vm.decref(v);
-              }
-              throw e;
-            }
-            vm.decref(v);
+          case O.STORE_NAME:
+            sp = attr.storeNameInstr(it, f, s, sp, code.names[arg]);
             break;
-          }
-          case O.STORE_GLOBAL: {
-            const v = s[--sp];
-            try {
-              dictSetItem(vm, f.globals, code.names[arg], v);
-            } catch (e) {
-              // a simulator stop leaves everything as it is (no allocator event after it)
-              if (!isStop(e)) {
-                vm.decref(v);
-              }
-              throw e;
-            }
-            vm.decref(v);
+          case O.STORE_GLOBAL:
+            sp = attr.storeGlobal(it, f, s, sp, code.names[arg]);
             break;
-          }
-          case O.LOAD_ATTR: {
-            const owner = s[sp - 1];
-            s[sp - 1] = 0;
-            let res: number;
-            try {
-              res = getAttr(vm, owner, names.nameText(vm, code, arg));
-            } catch (e) {
-              // a simulator stop leaves everything as it is (no allocator event after it)
-              if (!isStop(e)) {
-                vm.decref(owner);
-              }
-              throw e;
-            }
-            vm.decref(owner);
-            s[sp - 1] = res;
+          case O.LOAD_ATTR:
+            sp = attr.loadAttr(it, code, s, sp, arg);
             ip += 4;
             break;
-          }
-          case O.STORE_ATTR: {
-            const owner = s[--sp];
-            const v = s[--sp];
-            try {
-              setAttr(vm, owner, names.nameText(vm, code, arg), v);
-            } catch (e) {
-              // a simulator stop leaves everything as it is (no allocator event after it)
-              if (!isStop(e)) {
-                vm.decref(v);
-                vm.decref(owner);
-              }
-              throw e;
-            }
-            vm.decref(v);
-            vm.decref(owner);
+          case O.STORE_ATTR:
+            sp = attr.storeAttr(it, code, s, sp, arg);
             ip += 4;
             break;
-          }
-          case O.LOAD_METHOD: {
-            const obj = s[sp - 1];
-            const m = getMethod(vm, obj, names.nameText(vm, code, arg));
-            if (m.self !== 0) {
-              s[sp - 1] = m.meth;
-              s[sp++] = obj;
-            } else {
-              s[sp - 1] = 0;
-              vm.decref(obj);
-              s[sp++] = m.meth;
-            }
+          case O.LOAD_METHOD:
+            sp = attr.loadMethod(it, code, s, sp, arg);
             ip += 10;
             break;
-          }
           case O.BUILD_TUPLE:
             sp = build.buildTuple(it, s, sp, arg);
             break;
@@ -593,18 +452,9 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
                 f.ip = ip;
                 callee.resumeSkip = 4; // INLINE_CACHE_ENTRIES_CALL
               }
-              callee.previous = f;
-              t.current = callee;
-              f = callee;
-              code = f.code;
-              co = code.co.code;
-              consts = code.consts;
-              s = f.slots;
-              base = f.base;
-              sp = f.sp;
-              ip = f.ip;
-              t.enterRecursive(); // start_frame (unwind.ts balances a failure)
-              break;
+              f = enterCallee(t, f, callee);
+              starting = true;
+              continue frames;
             }
             sp = r.sp;
             ip += 4;
@@ -626,19 +476,9 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
             if (r.frame !== null) {
               // _PyEvalFramePushAndInit_Ex (3.12+): the callee runs in this loop
               f.sp = r.sp;
-              const callee = r.frame;
-              callee.previous = f;
-              t.current = callee;
-              f = callee;
-              code = f.code;
-              co = code.co.code;
-              consts = code.consts;
-              s = f.slots;
-              base = f.base;
-              sp = f.sp;
-              ip = f.ip;
-              t.enterRecursive(); // start_frame (unwind.ts balances a failure)
-              break;
+              f = enterCallee(t, f, r.frame);
+              starting = true;
+              continue frames;
             }
             sp = r.sp;
             if (it.yielding) {
@@ -656,44 +496,20 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
               t.current = f.previous;
               return retval;
             }
-            // pop_frame: the frame is cleared before the caller sees the value
+            // pop_frame: the frame is cleared before the caller sees the value; what raises
+            // from here (a deferred frame's C rest) is the error of the caller's waiting instruction
             const dying = f;
             f = dying.previous!;
             t.current = f;
-            code = f.code;
-            co = code.co.code;
-            consts = code.consts;
-            s = f.slots;
-            base = f.base;
             sp = f.sp;
             ip = f.ip;
-            // a frame C code deferred (deferredcalls.ts): the C layers finish, and give the value
-            if (dying.conts === null) {
-              calls.clearAndPop(it, dying);
-              s[sp++] = retval;
-            } else {
-              // the C call's result, or its error raised at the waiting instruction (frame->prev_instr)
-              const r = returnToC(it, dying, retval);
-              if (r !== DEFERRED) {
-                s[sp++] = r;
-                ip += dying.resumeSkip;
-                break;
-              }
-              // the C code called Python again (its next key, item, reflected method): that frame next
-              const callee = takeDeferred(it);
-              callee.previous = f;
-              t.current = callee;
-              f = callee;
-              code = f.code;
-              co = code.co.code;
-              consts = code.consts;
-              s = f.slots;
-              base = f.base;
-              sp = f.sp;
-              ip = f.ip;
-              t.enterRecursive(); // start_frame (unwind.ts balances a failure)
+            const next = giveReturn(it, dying, retval);
+            // the C rest called Python again (its next key, item, reflected method): that frame next
+            if (next !== f) {
+              f = next;
+              starting = true;
             }
-            break;
+            continue frames;
           }
           case O.MAKE_FUNCTION:
             sp = calls.makeFunction(it, f, s, sp, arg);
@@ -725,105 +541,6 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
             if (old !== 0) vm.decref(old);
             break;
           }
-          case O.DELETE_DEREF: {
-            const cell = s[base + arg];
-            const old = table.ref[cell];
-            if (old === 0) throw names.unboundDeref(it, code, arg);
-            table.ref[cell] = 0;
-            vm.decref(old);
-            break;
-          }
-          case O.LOAD_CLASSDEREF:
-            s[sp] = names.loadClassDeref(it, f, arg);
-            sp++;
-            break;
-          case O.DELETE_NAME:
-            names.deleteName(it, f, code.names[arg]);
-            break;
-          case O.DELETE_GLOBAL:
-            names.deleteGlobal(it, f, code.names[arg]);
-            break;
-          case O.DELETE_ATTR:
-            sp = operand.deleteAttr(it, s, sp, names.nameText(vm, code, arg));
-            break;
-          case O.BUILD_SET:
-            sp = build.buildSet(it, s, sp, arg);
-            break;
-          case O.BUILD_MAP:
-            sp = build.buildMap(it, s, sp, arg);
-            break;
-          case O.BUILD_CONST_KEY_MAP:
-            sp = build.buildConstKeyMap(it, s, sp, arg);
-            break;
-          case O.BUILD_STRING:
-            sp = build.buildString(it, s, sp, arg);
-            break;
-          case O.BUILD_SLICE:
-            sp = build.buildSlice(it, s, sp, arg);
-            break;
-          case O.LIST_EXTEND:
-            sp = build.listExtend(it, s, sp, arg);
-            break;
-          case O.SET_UPDATE:
-            sp = build.setUpdate(it, s, sp, arg);
-            break;
-          case O.DICT_UPDATE:
-            sp = build.dictUpdate(it, s, sp, arg);
-            break;
-          case O.DICT_MERGE:
-            sp = build.dictMerge(it, s, sp, arg);
-            break;
-          case O.LIST_TO_TUPLE:
-            build.listToTuple(it, s, sp);
-            break;
-          case O.UNPACK_EX:
-            sp = build.unpackEx(it, s, sp, arg);
-            break;
-          case O.FORMAT_VALUE:
-            sp = build.formatValue(it, s, sp, arg);
-            break;
-          case O.GET_LEN:
-            sp = special.getLen(it, s, sp);
-            break;
-          case O.MATCH_MAPPING:
-          case O.MATCH_SEQUENCE:
-            s[sp] = special.matchKind(it, s[sp - 1], op === O.MATCH_MAPPING);
-            sp++;
-            break;
-          case O.MATCH_KEYS:
-            sp = special.matchKeys(it, s, sp);
-            break;
-          case O.MATCH_CLASS:
-            sp = special.matchClass(it, s, sp, arg);
-            break;
-          case O.PUSH_EXC_INFO:
-            sp = unwind.pushExcInfo(it, s, sp);
-            break;
-          case O.POP_EXCEPT:
-            sp = unwind.popExcept(it, s, sp);
-            break;
-          case O.CHECK_EXC_MATCH:
-            sp = unwind.checkExcMatch(it, s, sp);
-            break;
-          case O.CHECK_EG_MATCH:
-            sp = exceptStar.checkEgMatch(it, s, sp);
-            break;
-          case O.PREP_RERAISE_STAR:
-            sp = exceptStar.prepReraiseStarOp(it, s, sp);
-            break;
-          case O.RERAISE:
-            f.ip = ip;
-            unwind.reraise(it, f, s, sp, arg);
-            // reraise sets f.ip (the original instruction) and throws
-            break;
-          case O.RAISE_VARARGS:
-            f.ip = ip;
-            sp = unwind.raiseVarargs(it, f, s, sp, arg);
-            break;
-          case O.LOAD_ASSERTION_ERROR:
-            s[sp] = special.assertionError(it);
-            sp++;
-            break;
           case O.BEFORE_WITH:
             sp = special.beforeWith(it, s, sp);
             if (it.yielding) {
@@ -833,29 +550,6 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
               return PAUSED;
             }
             break;
-          case O.WITH_EXCEPT_START:
-            sp = special.withExceptStart(it, s, sp);
-            break;
-          case O.LOAD_BUILD_CLASS:
-            s[sp] = special.loadBuildClass(it);
-            sp++;
-            break;
-          case O.SETUP_ANNOTATIONS:
-            special.setupAnnotations(it, f);
-            break;
-          case O.IMPORT_NAME:
-            f.ip = ip;
-            sp = special.importName(it, f, s, sp, code.names[arg]);
-            break;
-          case O.IMPORT_FROM:
-            s[sp] = special.importFrom(it, s[sp - 1], code.names[arg]);
-            sp++;
-            break;
-          case O.IMPORT_STAR:
-            sp = special.importStar(it, f, s, sp);
-            break;
-          case O.PRINT_EXPR:
-            throw it.unsupported('interactive mode (PRINT_EXPR)');
           case O.RETURN_GENERATOR: {
             f.ip = ip;
             f.sp = sp;
@@ -865,18 +559,10 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
               t.current = f.previous;
               return g;
             }
-            const prev = f.previous!;
-            f = prev;
+            f = f.previous!;
             t.current = f;
-            code = f.code;
-            co = code.co.code;
-            consts = code.consts;
-            s = f.slots;
-            base = f.base;
-            sp = f.sp;
-            ip = f.ip;
-            s[sp++] = g;
-            break;
+            f.slots[f.sp++] = g;
+            continue frames;
           }
           case O.YIELD_VALUE: {
             const retval = s[--sp];
@@ -887,9 +573,6 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
             t.current = f.previous;
             return retval;
           }
-          case O.GET_YIELD_FROM_ITER:
-            gen.getYieldFromIter(it, f, s, sp);
-            break;
           case O.SEND: {
             const r = gen.send(it, s, sp);
             if (r < 0) {
@@ -899,26 +582,10 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
             } else sp = r;
             break;
           }
-          case O.GET_AWAITABLE:
-            aio.getAwaitable(it, s, sp, arg);
-            break;
-          case O.GET_AITER:
-            aio.getAiter(it, s, sp);
-            break;
-          case O.GET_ANEXT:
-            sp = aio.getAnext(it, s, sp);
-            break;
-          case O.BEFORE_ASYNC_WITH:
-            sp = aio.beforeAsyncWith(it, s, sp);
-            break;
-          case O.END_ASYNC_FOR:
-            sp = aio.endAsyncFor(it, s, sp, ip - 1);
-            break;
-          case O.ASYNC_GEN_WRAP:
-            s[sp - 1] = asyncGenWrap(it, s[sp - 1]);
-            break;
           default:
-            throw new Error(`internal: opcode ${op} at ${ip - 1} in ${code.name}`);
+            // the instructions off the hot path (coldops.ts)
+            sp = coldInstr(it, f, s, sp, ip, op, arg);
+            break;
         }
       }
     } catch (e) {

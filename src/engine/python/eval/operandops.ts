@@ -1,5 +1,5 @@
-import { delItem, setItem } from '../abstract/item';
-import { unaryOp } from '../abstract/number';
+import { delItem, getItem, setItem } from '../abstract/item';
+import { binaryOp, inplaceOp, unaryOp } from '../abstract/number';
 import { contains, isTrue } from '../abstract/object';
 import { setAttr } from '../abstract/attr';
 import { getIter } from '../abstract/iter';
@@ -177,4 +177,54 @@ export function deleteAttr(it: Interpreter, s: Int32Array, sp: number, name: str
   }
   vm.decref(owner);
   return sp;
+}
+
+/** BINARY_OP's generic form (binary_op1, or the in-place slot from oparg 13 on): the result replaces both. */
+export function binaryOpInstr(it: Interpreter, s: Int32Array, sp: number, oparg: number): number {
+  const vm = it.vm;
+  const rhs = pop(s, sp - 1);
+  const lhs = pop(s, sp - 2);
+  let res: number;
+  try {
+    res = oparg < 13 ? binaryOp(vm, oparg, lhs, rhs) : inplaceOp(vm, oparg - 13, lhs, rhs);
+  } catch (e) {
+    releaseOnError(vm, e, lhs, rhs);
+    throw e;
+  }
+  vm.decref(lhs);
+  vm.decref(rhs);
+  s[sp - 2] = res;
+  return sp - 1;
+}
+
+/** BINARY_SUBSCR's generic form (PyObject_GetItem): the container, then the key released. */
+export function binarySubscr(it: Interpreter, s: Int32Array, sp: number): number {
+  const vm = it.vm;
+  const sub = pop(s, sp - 1);
+  const container = pop(s, sp - 2);
+  let res: number;
+  try {
+    res = getItem(vm, container, sub);
+  } catch (e) {
+    releaseOnError(vm, e, container, sub);
+    throw e;
+  }
+  vm.decref(container);
+  vm.decref(sub);
+  s[sp - 2] = res;
+  return sp - 1;
+}
+
+/** PyObject_IsTrue of a popped operand (POP_JUMP_IF_*'s non-bool value), the operand released after. */
+export function truthReleased(it: Interpreter, v: number): boolean {
+  const vm = it.vm;
+  let b: boolean;
+  try {
+    b = isTrue(vm, v);
+  } catch (e) {
+    releaseOnError(vm, e, v);
+    throw e;
+  }
+  vm.decref(v);
+  return b;
 }

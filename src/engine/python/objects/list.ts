@@ -1,7 +1,8 @@
 import { memoryError } from '../errors';
 import { listRepr } from './containerrepr';
 import { typeError } from '../abstract/errors';
-import { getIter, iterNext, lengthHint } from '../abstract/iter';
+import { getIter, iterNextMayDefer, lengthHint } from '../abstract/iter';
+import { DEFERRED, defersCall, deferrer, takeDefer, type CallContinuation } from '../runtime/deferred';
 import type { Vm } from '../runtime/vm';
 import { genericAlloc, hashNotImplemented } from './object';
 import { noKeywords } from './getargs';
@@ -255,8 +256,10 @@ export function listSliceItems(vm: Vm, h: number, lo: number, hi: number): Int32
  * list_extend(self, iterable): a list or tuple in one resize (PySequence_Fast); anything else
  * through its iterator, with room for the length hint first (exactly, when the list is empty),
  * items stored while they fit and appended after, and the surplus cut back at the end.
+ * With `defer` (a deferring list(): runtime/deferred.ts) an iterator that calls Python (map,
+ * filter) runs that call in the eval loop: DEFERRED returned, the loop going on in ExtendRest.
  */
-export function listExtend(vm: Vm, l: number, iterable: number): void {
+export function listExtend(vm: Vm, l: number, iterable: number, defer = false): number {
   const t = vm.table;
   const type = t.type[iterable];
   if (type === T.List || type === T.Tuple) {
@@ -265,9 +268,9 @@ export function listExtend(vm: Vm, l: number, iterable: number): void {
         ? vm.pool.data.slice(t.ref[iterable], t.ref[iterable] + t.n[iterable])
         : listSliceItems(vm, iterable, 0, t.n[iterable]);
     listExtendItems(vm, l, items);
-    return;
+    return 0;
   }
-  if (listExtendExact(vm, l, iterable)) return; // 3.13: sets, dicts and dict views in place
+  if (listExtendExact(vm, l, iterable)) return 0; // 3.13: sets, dicts and dict views in place
   const iter = getIter(vm, iterable);
   try {
     const n = lengthHint(vm, iterable, 8);
@@ -284,42 +287,121 @@ export function listExtend(vm: Vm, l: number, iterable: number): void {
       listResize(vm, l, m + n);
       t.n[l] = m;
     }
+  } catch (e) {
+    vm.decref(iter);
+    throw e;
+  }
+  return extendFrom(vm, l, iter, defer);
+}
+
+/** list_extend's iterator loop, from its next item on; the iterator released at the end. */
+function extendFrom(vm: Vm, l: number, iter: number, defer: boolean): number {
+  try {
     for (;;) {
-      const v = iterNext(vm, iter);
-      if (!v) break;
-      vm.eval.tick();
-      const size = t.n[l];
-      if (size < t.cap[l]) {
-        listPut(vm, l, size, v);
-        t.n[l] = size + 1;
-      } else {
-        listResize(vm, l, size + 1);
-        t.n[l] = size;
-        listPut(vm, l, size, v);
-        t.n[l] = size + 1;
+      const v = iterNextMayDefer(vm, iter, defer);
+      if (v === DEFERRED) {
+        deferrer(vm)!.continueWith(new ExtendRest(l, iter));
+        return DEFERRED;
       }
+      if (!v) break;
+      appendExtended(vm, l, v);
     }
+  } catch (e) {
+    vm.decref(iter);
+    throw e;
+  }
+  return extendEnd(vm, l, iter);
+}
+
+/** list_extend after the iterator's end: the surplus of the hint cut back, the iterator released. */
+function extendEnd(vm: Vm, l: number, iter: number): number {
+  const t = vm.table;
+  try {
     if (t.n[l] < t.cap[l]) listResize(vm, l, t.n[l]);
   } finally {
     vm.decref(iter);
   }
+  return 0;
 }
 
-/** list_vectorcall: PyType_GenericAlloc (a fresh 56-byte block, not the free list), then list_extend. */
-function listVectorcall(vm: Vm, _type: number, args: readonly number[], kw: Kwargs | null): number {
+/** One item of list_extend's loop: stored while it fits the room made, appended past it. */
+function appendExtended(vm: Vm, l: number, v: number): void {
+  const t = vm.table;
+  vm.eval.tick();
+  const size = t.n[l];
+  if (size < t.cap[l]) {
+    listPut(vm, l, size, v);
+    t.n[l] = size + 1;
+  } else {
+    listResize(vm, l, size + 1);
+    t.n[l] = size;
+    listPut(vm, l, size, v);
+    t.n[l] = size + 1;
+  }
+}
+
+/** list_extend's rest after an item the eval loop made: store it, then the loop goes on. */
+class ExtendRest implements CallContinuation {
+  constructor(
+    private readonly l: number,
+    private readonly iter: number,
+  ) {}
+  done(vm: Vm, v: number): number {
+    // filter_next's search may end in its rest (NULL: the iterator is exhausted)
+    if (v === 0) return extendEnd(vm, this.l, this.iter);
+    try {
+      appendExtended(vm, this.l, v);
+    } catch (e) {
+      vm.decref(this.iter);
+      throw e;
+    }
+    return extendFrom(vm, this.l, this.iter, true);
+  }
+  fail(vm: Vm): void {
+    vm.decref(this.iter);
+  }
+}
+
+/**
+ * list_vectorcall: PyType_GenericAlloc (a fresh 56-byte block, not the free list), then
+ * list_extend (whose Python work may run in the calling loop: ListRest finishes the call).
+ */
+const listVectorcall = defersCall(function listVectorcall(
+  vm: Vm,
+  _type: number,
+  args: readonly number[],
+  kw: Kwargs | null,
+): number {
+  const defer = takeDefer(vm);
   if (kw !== null && kw.size) throw typeError(vm, 'list() takes no keyword arguments');
   if (args.length > 1) throw typeError(vm, 'list expected at most 1 argument, got %zd', args.length);
   const l = vm.newGcObject(T.List, LIST_BASIC);
   vm.gc.track(l);
   if (args.length) {
+    let r: number;
     try {
-      listExtend(vm, l, args[0]);
+      r = listExtend(vm, l, args[0], defer);
     } catch (e) {
       vm.decref(l);
       throw e;
     }
+    if (r === DEFERRED) {
+      deferrer(vm)!.continueWith(new ListRest(l));
+      return DEFERRED;
+    }
   }
   return l;
+});
+
+/** list_vectorcall's rest: the list is the result; released when the extension failed. */
+class ListRest implements CallContinuation {
+  constructor(private readonly l: number) {}
+  done(): number {
+    return this.l;
+  }
+  fail(vm: Vm): void {
+    vm.decref(this.l);
+  }
 }
 
 /** PyList_Type.tp_new is PyType_GenericNew: an empty list of the class (never the free list). */

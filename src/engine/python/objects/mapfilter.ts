@@ -3,6 +3,7 @@ import { typeError } from '../abstract/errors';
 import { getIter, iterNext } from '../abstract/iter';
 import { isTrue } from '../abstract/object';
 import type { Vm } from '../runtime/vm';
+import { DEFERRED, defersCall, deferrer, takeDefer, type CallContinuation } from '../runtime/deferred';
 import { selfIter } from './rangeobject';
 import { tupleAlloc, tupleItem } from './tuple';
 import { T, TpFlags, defineType, type Kwargs, type TypeSlots, type Visit } from './types';
@@ -46,21 +47,50 @@ function mapVectorcall(vm: Vm, _type: number, args: readonly number[], kw: Kwarg
   return h;
 }
 
-function mapNext(vm: Vm, h: number): number {
+/**
+ * map_next: one item from each iterator, then the function called with them (a deferring caller's
+ * Python function runs in the eval loop: runtime/deferred.ts), the items released after it.
+ */
+const mapNext = defersCall(function mapNext(vm: Vm, h: number): number {
+  const defer = takeDefer(vm);
   const st = vm.table.side[h] as MapState;
   const n = vm.table.n[st.iters];
   const stack = n > 5 ? vm.mem.malloc(8 * n) : 0;
   const items: number[] = [];
+  let r = 0;
   try {
     for (let i = 0; i < n; i++) {
       const v = iterNext(vm, tupleItem(vm, st.iters, i));
-      if (v === 0) return 0;
+      if (v === 0) break;
       items.push(v);
     }
-    return call(vm, st.func, items, null);
+    if (items.length === n)
+      r = defer ? deferrer(vm)!.deferCall(st.func, items, null) : call(vm, st.func, items, null);
   } finally {
-    for (const v of items) vm.decref(v);
-    if (stack) vm.mem.free(stack);
+    if (r !== DEFERRED) releaseArgs(vm, items, stack);
+  }
+  if (r === DEFERRED) deferrer(vm)!.continueWith(new MapRest(items, stack));
+  return r;
+});
+
+/** map_next's end: the items gathered on its stack released, a PyMem stack freed. */
+function releaseArgs(vm: Vm, items: readonly number[], stack: number): void {
+  for (const v of items) vm.decref(v);
+  if (stack) vm.mem.free(stack);
+}
+
+/** map_next's rest after a deferred call of its function. */
+class MapRest implements CallContinuation {
+  constructor(
+    private readonly items: readonly number[],
+    private readonly stack: number,
+  ) {}
+  done(vm: Vm, r: number): number {
+    releaseArgs(vm, this.items, this.stack);
+    return r;
+  }
+  fail(vm: Vm): void {
+    releaseArgs(vm, this.items, this.stack);
   }
 }
 
@@ -75,7 +105,15 @@ function filterVectorcall(vm: Vm, _type: number, args: readonly number[], kw: Kw
   return h;
 }
 
-function filterNext(vm: Vm, h: number): number {
+/**
+ * filter_next: items until the function finds one true; a deferring caller's Python function runs
+ * in the eval loop (runtime/deferred.ts) and the search goes on from its result (FilterRest).
+ */
+const filterNext = defersCall(function filterNext(vm: Vm, h: number): number {
+  return filterFrom(vm, h, takeDefer(vm));
+});
+
+function filterFrom(vm: Vm, h: number, defer: boolean): number {
   const st = vm.table.side[h] as FilterState;
   const plain = st.func === vm.s.None || st.func === vm.types[T.Bool].typeObject;
   for (;;) {
@@ -85,12 +123,12 @@ function filterNext(vm: Vm, h: number): number {
     try {
       if (plain) ok = isTrue(vm, item);
       else {
-        const good = call(vm, st.func, [item], null);
-        try {
-          ok = isTrue(vm, good);
-        } finally {
-          vm.decref(good);
+        const good = defer ? deferrer(vm)!.deferCall(st.func, [item], null) : call(vm, st.func, [item], null);
+        if (good === DEFERRED) {
+          deferrer(vm)!.continueWith(new FilterRest(h, item));
+          return DEFERRED;
         }
+        ok = verdict(vm, good);
       }
     } catch (e) {
       vm.decref(item);
@@ -98,6 +136,38 @@ function filterNext(vm: Vm, h: number): number {
     }
     if (ok) return item;
     vm.decref(item);
+  }
+}
+
+/** PyObject_IsTrue of the function's result, the result released. */
+function verdict(vm: Vm, good: number): boolean {
+  try {
+    return isTrue(vm, good);
+  } finally {
+    vm.decref(good);
+  }
+}
+
+/** filter_next's rest after a deferred call: keep the item or search on (which may defer again). */
+class FilterRest implements CallContinuation {
+  constructor(
+    private readonly h: number,
+    private readonly item: number,
+  ) {}
+  done(vm: Vm, good: number): number {
+    let ok: boolean;
+    try {
+      ok = verdict(vm, good);
+    } catch (e) {
+      vm.decref(this.item);
+      throw e;
+    }
+    if (ok) return this.item;
+    vm.decref(this.item);
+    return filterFrom(vm, this.h, true);
+  }
+  fail(vm: Vm): void {
+    vm.decref(this.item);
   }
 }
 
