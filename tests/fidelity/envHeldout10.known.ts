@@ -16,14 +16,9 @@ export const KNOWN_HELDOUT10_GAPS = new Map<string, string>([
   // page, mi_segment_alloc's eager_commit_delay; abandoned segments reclaimed), matching rerun 2
   // tcache-off: within since allocators-13 (a joined thread's sentinel lock freed, as 3.11's weak
   // reference lets it be; str.split's C cost charged)
-  ...[
-    'glibc',
-    'arena-max-2',
-    'jemalloc',
-    'jemalloc-decay0',
-    'mimalloc-decommit0',
-    'pymalloc-off',
-  ].map((p): [string, string] => [`${p}/h10_arena_max_threads`, `${THREADS}: ${ARENA_MAX_THREADS}`]),
+  ...['glibc', 'arena-max-2', 'jemalloc', 'jemalloc-decay0', 'mimalloc-decommit0', 'pymalloc-off'].map(
+    (p): [string, string] => [`${p}/h10_arena_max_threads`, `${THREADS}: ${ARENA_MAX_THREADS}`],
+  ),
   // glibc, jemalloc, jemalloc-decay0: within since the reruns (glibc matches rerun 3, the jemallocs the envelope of the 4 runs)
   // pymalloc-off and arena-max-2: within since allocators-13 (the sentinel locks, split's cost)
   ...['tcache-off'].map((p): [string, string] => [

@@ -61,10 +61,6 @@ export const KNOWN_HELDOUT11_GAPS = new Map<string, string>([
     `${JEMALLOC_DECAY_SLEEP} (outside here: anon_mmap@6 anon_mmap@7 anon_mmap@8 anon_mmap@9 anon_mmap@10 anon_mmap@11)`,
   ],
   [
-    'mimalloc-decommit0/h11_thread_pool_futures',
-    `${THREAD_POOL} (outside here, allocators-11's recording: rss@7 arenas@7; anon_mmap@5-8 within since allocators-12's eager_commit_delay)`,
-  ],
-  [
     'pymalloc-off/h11_thread_pool_futures',
     `${THREAD_POOL} (outside here, allocators-11's recording: rss@7 rss@8 heap@5 heap@6 fordblks@7 fordblks@8)`,
   ],

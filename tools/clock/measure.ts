@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { TICK_NS } from '../../src/engine/python/eval/pythread';
 import { createProcess } from '../../src/engine/simulate';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -21,7 +20,8 @@ export const REAL_3_11_7 = JSON.parse(readFileSync(join(here, 'real-3.11.7.json'
 export interface ClockCost {
   /** What the statement advanced the simulated clock by (wallPerCpu 1). */
   simMs: number;
-  ticks: number;
+  /** What Clock.advance was charged (µs): the instructions' CPU (eval/opcosts.ts) and the C work's. */
+  advancedUs: number;
   faults: number;
   allocs: number;
   frees: number;
@@ -63,7 +63,7 @@ export function measureStatement(setup: string, stmt: string): ClockCost {
   const frees = mem.frees - before.frees;
   return {
     simMs: (p.clock.now() - before.ns) / 1e6,
-    ticks: Math.round(advanced / TICK_NS), // faults reach the clock through Clock.work (kernel/costs.ts)
+    advancedUs: Math.round(advanced / 1000), // faults reach the clock through Clock.work (kernel/costs.ts)
     faults,
     allocs: mem.calls - before.calls - frees,
     frees,

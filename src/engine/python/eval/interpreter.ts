@@ -43,6 +43,7 @@ import {
 } from './evalservices';
 import { installFrameAttributes } from './frameattrs';
 import { readyEvalTypes, startProcess, type InterpreterOptions } from './interpstart';
+import { C_ITEM_NS } from './opcosts';
 
 export type { InterpreterOptions } from './interpstart';
 
@@ -92,6 +93,8 @@ export class Interpreter implements Evaluator, DeferringEvaluator, InterpreterSe
   readonly callResult: CallResult = { frame: null, sp: 0, paused: false };
   /** Counts down to the next eval-breaker check. */
   breaker = BREAKER_INTERVAL;
+  /** The interpreter's CPU (ns) since the clock was last charged: the instructions' and C loop items' (opcosts.ts). */
+  opNs = 0;
   /**
    * A replay's stop (the worker's resumable landings): once the event log holds this many events,
    * the main thread's loop pauses its frames at the next RESUME or backward jump (where a thread
@@ -259,6 +262,7 @@ export class Interpreter implements Evaluator, DeferringEvaluator, InterpreterSe
 
   /** A unit of work in C code (an item of list(range(n))): the eval breaker counts it. */
   tick(): void {
+    this.opNs += C_ITEM_NS;
     if (--this.breaker <= 0) this.evalBreaker();
   }
 

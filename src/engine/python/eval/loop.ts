@@ -10,6 +10,7 @@ import type { Interpreter } from './interpreter';
 import type { CodeRt } from './code';
 import type { CodeObject } from '../compiler/code';
 import { O } from './ops';
+import { OP_NS } from './opcosts';
 import { Spec, attemptNow, miss, specialized } from './specialize';
 import * as build from './build';
 import * as calls from './calls';
@@ -105,6 +106,8 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
           op = word & 0xff;
           arg = (arg << 8) | (word >> 8);
         }
+        // the instruction's CPU on the simulated clock (opcosts.ts), charged at the next breaker check
+        it.opNs += OP_NS[op];
         // INSTRUCTION_START: frame->prev_instr = this instruction, so what reads the frame's line
         // from inside it (tracemalloc's traceback_get_frames in an allocation, PyFrame_GetLineNumber)
         // sees this instruction's line, not the last call's

@@ -4,9 +4,8 @@ import type { Frame } from './frame';
 import type { ThreadState } from './thread';
 import type { ThreadMemory } from './threadCosts';
 
-/** The GIL's switch interval and the simulated clock's charges (THREADS.md, "Simulated time"). */
+/** The GIL's switch interval (THREADS.md, "Simulated time"; the instructions' charges: opcosts.ts). */
 export const SWITCH_INTERVAL_NS = 5_000_000;
-export const TICK_NS = 35;
 /** A page fault's cost (kernel/costs.ts): the kernel charges the clock with it as it happens. */
 export { PAGE_FAULT_NS } from '../../kernel/costs';
 

@@ -19,9 +19,9 @@ import {
   SWITCH_INTERVAL_NS,
   THREAD_EXIT_NS,
   THREAD_START_NS,
-  TICK_NS,
   type Wait,
 } from './pythread';
+import { MIN_TICK_NS } from './opcosts';
 import { ThreadCosts, type ThreadMemory } from './threadCosts';
 import { endWait, waitCanEnd } from './threadWaits';
 
@@ -35,10 +35,9 @@ import { endWait, waitCanEnd } from './threadWaits';
  *   gil_drop_request, the running thread drops the GIL at its next eval-breaker check (RESUME,
  *   a backward jump) and the condvar's front waiter takes it (expireGilWaits).
  * - Releasing a lock does not drop the GIL: the woken waiter queues for it.
- * - Time: the clock advances TICK_NS per eval-breaker tick (a backward jump, a function entry, a
- *   C-level loop item), by time.sleep, and by the allocators' own call costs (kernel/clock.ts).
- *   TICK_NS = 35 ns: CPython 3.11.7 here runs `x = x + i * 2` loops at 36 ns an iteration
- *   (10.8 ns for `for _ in range(n): pass`, measured with process_time, best of 5).
+ * - Time: the clock advances by each instruction's CPU (opcosts.ts: 0.4 ns for a LOAD_FAST to
+ *   ~11 for a store into a big dict, measured on CPython 3.11.7 here) and each C loop item's, by
+ *   time.sleep, and by the allocators' own call costs (kernel/clock.ts).
  * - When every thread is blocked the clock jumps to the earliest deadline (a sleep, a timeout).
  *   With no deadline the real process would hang: the run stops with a message instead.
  *
@@ -92,7 +91,7 @@ export class Threads implements ThreadServices {
   /** eval_frame_handle_pending: charge the ticks run, and drop the GIL if a waiter asked long enough. */
   onBreaker(): void {
     const it = this.it;
-    this.charge(this.chargedSpan);
+    this.charge();
     if (this.exiting.length > 0) this.settleExits();
     // a sleep that ended, a lock that came free: that thread now asks for the GIL
     if (this.all.length > 1) this.wakeWaiters();
@@ -113,7 +112,7 @@ export class Threads implements ThreadServices {
         // ~6 ms of CPU before the main thread's 5 ms request took effect whatever the machine's
         // load (h12_threads_build_then_drop: 16,434 iterations at wallPerCpu 1 and at 44)
         const span = Math.max(1, this.chargedSpan);
-        const nsPerTick = Math.max(TICK_NS * this.clock.wallPerCpu, this.lastChargeNs / span);
+        const nsPerTick = Math.max(MIN_TICK_NS * this.clock.wallPerCpu, this.lastChargeNs / span);
         next = Math.max(64, Math.min(next, 4 * span, Math.ceil((due - now) / nsPerTick)));
       }
     }
@@ -122,13 +121,15 @@ export class Threads implements ThreadServices {
   }
 
   /**
-   * The clock moves by `ticks` of the loop (the page faults since the last charge moved it as they
-   * happened: Kernel.onWork, kernel/costs.ts); lastChargeNs paces the next breaker check and counts
-   * both.
+   * The clock moves by the instructions run since the last charge (opcosts.ts: Interpreter.opNs;
+   * the page faults moved it as they happened: Kernel.onWork, kernel/costs.ts); lastChargeNs paces
+   * the next breaker check and counts both.
    */
-  private charge(ticks: number): void {
+  private charge(): void {
     this.it.vm.mem.spend(0); // the reference counting done since the last charge (runtime/cwork.ts)
-    this.clock.advance(ticks * TICK_NS);
+    const ns = this.it.opNs;
+    this.it.opNs = 0;
+    this.clock.advance(ns);
     const now = this.clock.now();
     this.lastChargeNs = now - this.lastChargeAt;
     this.lastChargeAt = now;
@@ -140,7 +141,7 @@ export class Threads implements ThreadServices {
   /** Simulated time, with the work done since the last breaker check. */
   now(): number {
     const it = this.it;
-    this.charge(Math.max(0, this.chargedSpan - it.breaker));
+    this.charge();
     this.chargedSpan = it.breaker;
     return this.clock.now();
   }

@@ -19,6 +19,7 @@ import { tupleFromItems, tupleItem } from './tuple';
 import { genericAlloc } from './object';
 import { Cmp, Meth, NB, T, TpFlags, defineType, numberSlots, type BinarySlot, type TypeSlots } from './types';
 import { cmpResult } from '../abstract/compare';
+import { INT_TO_DECIMAL_CHAR_NS, INT_TO_DECIMAL_NS } from '../runtime/cwork';
 
 /**
  * int objects (Objects/longobject.c, 3.11): 30-bit digits, `offsetof(PyLongObject, ob_digit)` = 24
@@ -424,7 +425,10 @@ export function intToStr(vm: Vm, v: IntValue): number {
   if (sizeA >= STR_DIGITS_CHECKED_FROM)
     checkIntStrDigits(vm, v, sizeA, () => vm.objectFree(vm.newObject(T.Int, scratchBytes)));
   const scratch = vm.newObject(T.Int, scratchBytes);
-  const h = strNew(vm, v.toString(), 0);
+  const text = v.toString();
+  // the base-10**9 conversion and the digits written out (cwork.ts INT_TO_DECIMAL_*)
+  vm.mem.spend(INT_TO_DECIMAL_NS + text.length * INT_TO_DECIMAL_CHAR_NS);
+  const h = strNew(vm, text, 0);
   vm.objectFree(scratch);
   return h;
 }

@@ -1,6 +1,6 @@
 /**
  * What a statement's C code costs on the simulated clock (kernel/clock.ts), beside the interpreter's
- * loop ticks (eval/pythread.ts TICK_NS) and the kernel's work (kernel/costs.ts). Without it a
+ * instructions (eval/opcosts.ts OP_NS) and the kernel's work (kernel/costs.ts). Without it a
  * statement that makes or frees 10^6 objects took a few ms of simulated time where the real one
  * takes 0.1–3 s, and the allocators' clocks (jemalloc's 10 s decay in 50 ms epochs, mimalloc's 25 ms
  * decommit delay) saw too little time pass inside it. Charged as the work happens (Mem's calls, the
@@ -24,6 +24,19 @@ export const GC_OBJECT_NS = 30;
 export const GC_EDGE_NS = 4.5;
 export const FREE_CALL_NS = 15;
 /**
+ * HOT_MEM_CALL_NS / HOT_FREE_CALL_NS: the same calls on a block used a few calls before (Mem's
+ * RECENT_BLOCKS last allocations and frees), in cache: pymalloc_alloc pops the pool's freeblock
+ * list, which a free just pushed, and the object it frees was just made. `for i in range(n): pass`
+ * in a function (a range int made, the last one freed, each iteration) takes 9.1 ns an iteration
+ * on 3.11.7 here, `x = i + 1` 7.6 more (a second pair): a pair ~4.5 ns besides the loop's
+ * instructions (eval/opcosts.ts; tools/clock/opcost.py, best of 7). The cold figures above stay
+ * for blocks the statement has not used lately (building or dropping a big list).
+ */
+export const HOT_MEM_CALL_NS = 2;
+export const HOT_FREE_CALL_NS = 2.5;
+/** How many recent allocations and frees count as hot (a power of two: Mem's rings). */
+export const RECENT_BLOCKS = 4;
+/**
  * JOIN_ITEM_NS: _PyUnicode_JoinArray's two passes per item (the size sum, the copy): `''.join` of
  * 5,000 short strs 21 µs of CPU, of 10^5 2-char strs 0.38 ms (3.11.7 here, process_time, best of 2);
  * the copying itself is 0.02 ns a byte, left out. Without it `timeit.Timer("''.join(parts)").autorange()`
@@ -42,3 +55,11 @@ export const JOIN_ITEM_NS = 4;
  */
 export const SPLIT_PIECE_NS = 120;
 export const SPLIT_CHAR_NS = 3;
+/**
+ * INT_TO_DECIMAL_NS / INT_TO_DECIMAL_CHAR_NS: long_to_decimal_string's conversion beyond its two
+ * allocations (the scratch int, the str): `x = str(i)` in a function over range(300,000) took 47.2
+ * ns an iteration on 3.11.7 here (tools/clock/opcost.py, best of 7), the model 23.0 without this
+ * charge (its instructions and three hot malloc/free pairs): ~24 ns for a 5-6 digit int.
+ */
+export const INT_TO_DECIMAL_NS = 12;
+export const INT_TO_DECIMAL_CHAR_NS = 2;

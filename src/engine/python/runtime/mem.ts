@@ -2,7 +2,7 @@ import type { Clock } from '../../kernel/clock';
 import type { Kernel } from '../../kernel/kernel';
 import type { Libc } from '../../libc/libc';
 import { EventLimitReached, type EventLog } from '../../trace/eventLog';
-import { FREE_CALL_NS, MEM_CALL_NS, REF_OP_NS } from './cwork';
+import { FREE_CALL_NS, HOT_FREE_CALL_NS, HOT_MEM_CALL_NS, MEM_CALL_NS, RECENT_BLOCKS, REF_OP_NS } from './cwork';
 
 /** Where an import's Python part's blocks pretend to live (Mem.accounted): far from heap and mmaps. */
 const ACCOUNTED_BASE = 0x7e00_0000_0000;
@@ -97,6 +97,34 @@ export class Mem {
     this.frees++;
     this.spend(FREE_CALL_NS);
   }
+
+  /**
+   * The blocks of the last RECENT_BLOCKS allocations and frees: pymalloc hands out a pool's most
+   * recently freed block first (its freeblock list is LIFO), so a loop that drops one int and makes
+   * the next reuses the same cache-hot block (cwork.ts HOT_MEM_CALL_NS, HOT_FREE_CALL_NS).
+   */
+  private readonly recentAllocs = new Float64Array(RECENT_BLOCKS);
+  private readonly recentFrees = new Float64Array(RECENT_BLOCKS);
+  private recentAt = 0;
+  private recentFreeAt = 0;
+
+  /** PyObject_Malloc's charge once it returned `p`: cheap if `p` was freed a few calls ago. */
+  private chargeMalloc(p: number): void {
+    this.calls++;
+    const r = this.recentFrees;
+    const hot = p !== 0 && (r[0] === p || r[1] === p || r[2] === p || r[3] === p);
+    this.recentAllocs[this.recentAt++ & (RECENT_BLOCKS - 1)] = p;
+    this.spend(hot ? HOT_MEM_CALL_NS : MEM_CALL_NS);
+  }
+  /** PyObject_Free's charge: cheap if `p` was handed out a few calls ago (the object and block hot). */
+  private chargeFreeOf(p: number): void {
+    this.calls++;
+    this.frees++;
+    const r = this.recentAllocs;
+    const hot = r[0] === p || r[1] === p || r[2] === p || r[3] === p;
+    this.recentFrees[this.recentFreeAt++ & (RECENT_BLOCKS - 1)] = p;
+    this.spend(hot ? HOT_FREE_CALL_NS : FREE_CALL_NS);
+  }
   /** The frees among `calls`. */
   frees = 0;
 
@@ -120,8 +148,8 @@ export class Mem {
   /** PyObject_Malloc / PyMem_Malloc. 0 = NULL. */
   malloc(n: number): number {
     if (this.accounted) return this.accountedBlock(n);
-    this.chargeCall();
     const p = this.pymalloc.malloc(n);
+    this.chargeMalloc(p);
     if (this.log) this.logCall(`m ${n}`, p, n);
     if (this.tracer !== null && p !== 0) this.tracer.added(p, n);
     this.check();
@@ -154,7 +182,7 @@ export class Mem {
       this.log.push(`f ${this.sizes.get(p) ?? '?'}`);
       this.sizes.delete(p);
     }
-    this.chargeFree();
+    this.chargeFreeOf(p);
     this.pymalloc.free(p);
     if (this.tracer !== null) this.tracer.removed(p);
     this.check();
