@@ -37,6 +37,7 @@ export class Linalg {
       det: (a, k) => solvers.det(a, k),
       eigh: (a, k) => eigen.eigh(a, k),
       eigvalsh: (a, k) => eigen.eigvalsh(a, k),
+      svd: (a, k) => eigen.svd(a, k),
     };
     const attrs = moduleData(vm, this.module).attrs;
     for (const [name, fn] of Object.entries(fns)) {

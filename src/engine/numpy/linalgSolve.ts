@@ -30,9 +30,11 @@ const ROUTINE_FILE_RSS: Record<Routine, number> = {
   // first eigh +852 KiB, and +192 KiB (dstedc, dormtr) when eigvalsh ran before
   sytrd: 660 * 1024,
   stedc: 192 * 1024,
+  // the first svd(compute_uv=False) (dgesdd jobz 'N', n = 100): +884 KiB, three runs 884–896
+  gesdd: 884 * 1024,
 };
 
-export type Routine = 'getrf' | 'getrs' | 'sytrd' | 'stedc';
+export type Routine = 'getrf' | 'getrs' | 'sytrd' | 'stedc' | 'gesdd';
 
 /** One output operand of a gufunc call: its shape (loop dimensions, then core ones). */
 export type GufuncOutput = {
@@ -201,6 +203,12 @@ export class LinalgSolvers {
       );
     if (s[s.length - 1] !== s[s.length - 2])
       throw this.rt.errors.raise(this.rt.errors.linAlgError, 'Last 2 dimensions of the array must be square');
+    return { n: s[s.length - 1], ...this.commonType(all) };
+  }
+
+  /** _commonType: the loop's dtype (float32 for float32 inputs only) and its rounding. */
+  commonType(all: number[]): { loop: DType; round: (x: number) => number } {
+    const A = this.rt.arrays;
     let single = true;
     for (const h of all) {
       const d = A.dtype(h);
@@ -209,7 +217,7 @@ export class LinalgSolvers {
       if (d !== FLOAT32) single = false;
     }
     const loop = single ? FLOAT32 : FLOAT64;
-    return { n: s[s.length - 1], loop, round: single ? Math.fround : (x: number) => x };
+    return { loop, round: single ? Math.fround : (x: number) => x };
   }
 
   /**
