@@ -78,7 +78,7 @@ const ARRAY_LEVEL: [RegExp, string][] = [
 const LIBC_LEVEL: [RegExp, string][] = [
   [/np\.median\(/, 'function_base._median (Python)'],
   [/np\.pad\(/, "arraypad.py (Python): _as_pairs' and the pad areas' small arrays and views"],
-  [/np\.linalg\.(inv|solve|det)\(/, 'linalg.py (Python): _makearray, _commonType, the error extobj list'],
+  [/np\.linalg\.(inv|solve|det|eigh|eigvalsh|svd)\(/, 'linalg.py (Python): _makearray, _commonType, the error extobj list'],
 ];
 
 /**

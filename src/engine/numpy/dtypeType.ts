@@ -1,9 +1,11 @@
-import { typeError } from '../python/abstract/errors';
+import { raiseString, typeError } from '../python/abstract/errors';
+import { E } from '../python/objects/exctypes';
+import { mappingProxyNew } from '../python/objects/mappingproxy';
+import { DescrParts } from './voidItems';
 import { structuredFromList, structuredText } from './records';
 import { fieldsOf } from './recordRows';
 import { NotSupported } from '../python/errors';
 import { fromLong } from '../python/objects/int';
-import { tupleFromItems } from '../python/objects/tuple';
 import { intern, strNew, strValue } from '../python/objects/str';
 import { readyStaticType } from '../python/objects/typeobject';
 import { Cmp, T, defineType, type TypeSlots } from '../python/objects/types';
@@ -36,11 +38,14 @@ export class DTypeObjects {
   readonly type: TypeSlots;
   private readonly byHandle = new Map<number, DType>();
   private readonly handles: number[] = [];
+  /** A structured descriptor's names tuple and fields dict (voidItems.ts). */
+  readonly parts: DescrParts;
 
   constructor(
     readonly vm: Vm,
     readonly scalars: Scalars,
   ) {
+    this.parts = new DescrParts(vm, (d) => this.handle(d));
     this.type = defineType({
       id: vm.newTypeId(),
       name: 'dtype',
@@ -79,6 +84,16 @@ export class DTypeObjects {
         return h;
       },
       notModelled: 'dtype',
+      // descr_length / descr_subscript: a structured dtype's fields by name or position
+      mapping: {
+        length: (_v, h) => (this.of(h).kind === 'V' ? fieldsOf(this.of(h)).length : 0),
+        subscript: (v, h, key) => {
+          const d = this.of(h);
+          if (d.kind !== 'V') throw raiseString(v, E.KeyError, `There are no fields in dtype ${d.name}.`);
+          return this.parts.fieldDescr(d, key);
+        },
+      },
+      sequence: { length: (_v, h) => (this.of(h).kind === 'V' ? fieldsOf(this.of(h)).length : 0) },
       getset: {
         name: { name: 'name', get: (v, h) => strNew(v, this.of(h).name) },
         itemsize: { name: 'itemsize', get: (v, h) => fromLong(v, this.of(h).itemsize) },
@@ -100,10 +115,18 @@ export class DTypeObjects {
           get: (v, h) => {
             const d = this.of(h);
             if (d.kind !== 'V') return (v.incref(v.s.None), v.s.None);
-            return tupleFromItems(
-              v,
-              fieldsOf(d).map((f) => strNew(v, f.name)),
-            );
+            const names = this.parts.namesOf(d);
+            v.incref(names);
+            return names;
+          },
+        },
+        // arraydescr_fields_get: a new mappingproxy over descr->fields (None without fields)
+        fields: {
+          name: 'fields',
+          get: (v, h) => {
+            const d = this.of(h);
+            if (d.kind !== 'V') return (v.incref(v.s.None), v.s.None);
+            return mappingProxyNew(v, this.parts.fieldsDictOf(d));
           },
         },
         type: {

@@ -8,6 +8,7 @@ import { axisArg, boolArg, isNone, parseArgs } from './args';
 import { FLOAT32, FLOAT64 } from './dtypes';
 import { readBroadcast, writeValues } from './elements';
 import { LinalgSolvers } from './linalgSolve';
+import { LinalgEigen } from './linalgEigen';
 import type { NumpyRuntime } from './module';
 
 const FK = Meth.Fastcall | Meth.Keywords;
@@ -19,7 +20,7 @@ const FK = Meth.Fastcall | Meth.Keywords;
  * order); with an axis: ord None/2 → `sqrt(add.reduce(x * x, axis))`, 1 → `add.reduce(abs(x),
  * axis)`, inf/−inf → `abs(x).max/min(axis)`; a 2-d x with ord 'fro' and no axis as the
  * ravel path. Other orders (matrix 2-norms need the SVD, nuc) say "not supported".
- * inv, solve and det are linalgSolve.ts's; numpy.linalg.LinAlgError is errors.ts's.
+ * inv, solve and det are linalgSolve.ts's, eigh and eigvalsh linalgEigen.ts's; numpy.linalg.LinAlgError is errors.ts's.
  */
 export class Linalg {
   readonly module: number;
@@ -28,11 +29,15 @@ export class Linalg {
     const vm = rt.vm;
     this.module = moduleStatic(vm, 'numpy.linalg', 'np.linalg');
     const solvers = new LinalgSolvers(rt);
+    const eigen = new LinalgEigen(solvers);
     const fns: Record<string, (args: number[], kw: Kwargs) => number> = {
       norm: (a, k) => this.norm(a, k),
       inv: (a, k) => solvers.inv(a, k),
       solve: (a, k) => solvers.solve(a, k),
       det: (a, k) => solvers.det(a, k),
+      eigh: (a, k) => eigen.eigh(a, k),
+      eigvalsh: (a, k) => eigen.eigvalsh(a, k),
+      svd: (a, k) => eigen.svd(a, k),
     };
     const attrs = moduleData(vm, this.module).attrs;
     for (const [name, fn] of Object.entries(fns)) {

@@ -23,22 +23,41 @@ const MAX_VALUE_WORK = 1e9;
  * (dgetrf) +420 KiB; the first inv or solve (dgesv: dgetrf + dgetrs) +484 KiB, and +64 KiB
  * when det ran before. An 800×800 first inv measured +420 KiB (page-cache sharing varies).
  */
-const ROUTINE_FILE_RSS: Record<'getrf' | 'getrs', number> = { getrf: 420 * 1024, getrs: 64 * 1024 };
+const ROUTINE_FILE_RSS: Record<Routine, number> = {
+  getrf: 420 * 1024,
+  getrs: 64 * 1024,
+  // dsyevd (measured the same way, n = 100): the first eigvalsh +660 KiB (dsytrd, dsterf), the
+  // first eigh +852 KiB, and +192 KiB (dstedc, dormtr) when eigvalsh ran before
+  sytrd: 660 * 1024,
+  stedc: 192 * 1024,
+  // the first svd(compute_uv=False) (dgesdd jobz 'N', n = 100): +884 KiB, three runs 884–896
+  gesdd: 884 * 1024,
+};
+
+export type Routine = 'getrf' | 'getrs' | 'sytrd' | 'stedc' | 'gesdd';
+
+/** One output operand of a gufunc call: its shape (loop dimensions, then core ones). */
+export type GufuncOutput = {
+  shape: number[];
+  /** the output's core dimensions (the iterator covers them: at least 1). */
+  coreNd: number;
+  /** set when the values are not computed: the reason printing them gives. */
+  lostWhy?: string;
+};
 
 /** What one _umath_linalg gufunc call needs: its operands, loop type and workspace. */
-type GufuncCall = {
+export type GufuncCall = {
   name: string;
   inputs: number[];
   loop: DType;
-  outShape: number[];
-  /** the output's core dimensions (the iterator covers them: at least 1). */
-  outCoreNd: number;
+  outputs: GufuncOutput[];
   /** signature slots: nop + every operand's core dimensions (inner_strides' length). */
   innerSlots: number;
-  workspaceBytes: number;
-  routines: ('getrf' | 'getrs')[];
-  /** fills the result's values (row-major per matrix); false when the matrix is singular. */
-  compute: (inputs: Float64Array[], out: Float64Array) => boolean;
+  /** init_@lapack_func@'s mallocs, in order (freed in the same order after the loop). */
+  workspaces: number[];
+  routines: Routine[];
+  /** fills each output's values for one matrix (row-major); false when it is singular. */
+  compute: (inputs: Float64Array[], outs: Float64Array[]) => boolean;
   /** multiply-adds the values cost. */
   work: number;
 };
@@ -74,13 +93,12 @@ export class LinalgSolvers {
         name: 'inv',
         inputs: [a],
         loop,
-        outShape: A.shape(a),
-        outCoreNd: 2,
+        outputs: [{ shape: A.shape(a), coreNd: 2 }],
         innerSlots: 2 + 4,
-        workspaceBytes: 2 * n * n * loop.itemsize + 4 * n,
+        workspaces: [2 * n * n * loop.itemsize + 4 * n],
         routines: ['getrf', 'getrs'],
         work: (5 / 3) * n * n * n,
-        compute: ([m], out) => {
+        compute: ([m], [out]) => {
           const f = getrf(m, n, round);
           if (f.info > 0) return false;
           const b = new Float64Array(n * n);
@@ -118,13 +136,12 @@ export class LinalgSolvers {
         name: one ? 'solve1' : 'solve',
         inputs: [a, b],
         loop,
-        outShape: bs,
-        outCoreNd: bs.length,
+        outputs: [{ shape: bs, coreNd: bs.length }],
         innerSlots: 3 + (one ? 4 : 6),
-        workspaceBytes: n * n * loop.itemsize + n * nrhs * loop.itemsize + 4 * n,
+        workspaces: [n * n * loop.itemsize + n * nrhs * loop.itemsize + 4 * n],
         routines: ['getrf', 'getrs'],
         work: (2 / 3) * n * n * n + 2 * n * n * nrhs,
-        compute: ([m, rhs], out) => {
+        compute: ([m, rhs], [out]) => {
           const f = getrf(m, n, round);
           if (f.info > 0) return false;
           const x = Float64Array.from(rhs);
@@ -145,13 +162,12 @@ export class LinalgSolvers {
         name: 'det',
         inputs: [a],
         loop,
-        outShape: A.shape(a).slice(0, -2),
-        outCoreNd: 0,
+        outputs: [{ shape: A.shape(a).slice(0, -2), coreNd: 0 }],
         innerSlots: 2 + 2,
-        workspaceBytes: n * n * loop.itemsize + 4 * n,
+        workspaces: [n * n * loop.itemsize + 4 * n],
         routines: ['getrf'],
         work: (2 / 3) * n * n * n,
-        compute: ([m], out) => {
+        compute: ([m], [out]) => {
           const { sign, logdet } = slogdet(getrf(m, n, round), n);
           out[0] = round(sign * cExp(logdet));
           return true;
@@ -161,7 +177,7 @@ export class LinalgSolvers {
   }
 
   /** _makearray: lists and tuples become arrays (dropped after the call). */
-  private withArrays<R>(hs: number[], fn: (arrays: number[]) => R): R {
+  withArrays<R>(hs: number[], fn: (arrays: number[]) => R): R {
     const made: number[] = [];
     try {
       const arrays = hs.map((h) => {
@@ -177,7 +193,7 @@ export class LinalgSolvers {
   }
 
   /** _assert_stacked_2d, _assert_stacked_square and _commonType. */
-  private square(a: number, all: number[]): { n: number; loop: DType; round: (x: number) => number } {
+  square(a: number, all: number[]): { n: number; loop: DType; round: (x: number) => number } {
     const A = this.rt.arrays;
     const s = A.shape(a);
     if (s.length < 2)
@@ -187,6 +203,12 @@ export class LinalgSolvers {
       );
     if (s[s.length - 1] !== s[s.length - 2])
       throw this.rt.errors.raise(this.rt.errors.linAlgError, 'Last 2 dimensions of the array must be square');
+    return { n: s[s.length - 1], ...this.commonType(all) };
+  }
+
+  /** _commonType: the loop's dtype (float32 for float32 inputs only) and its rounding. */
+  commonType(all: number[]): { loop: DType; round: (x: number) => number } {
+    const A = this.rt.arrays;
     let single = true;
     for (const h of all) {
       const d = A.dtype(h);
@@ -195,23 +217,29 @@ export class LinalgSolvers {
       if (d !== FLOAT32) single = false;
     }
     const loop = single ? FLOAT32 : FLOAT64;
-    return { n: s[s.length - 1], loop, round: single ? Math.fround : (x: number) => x };
+    return { loop, round: single ? Math.fround : (x: number) => x };
   }
 
-  /** The gufunc call: see the class comment. */
-  private call(c: GufuncCall): number {
+  /**
+   * The gufunc call: see the class comment. Every output is made before the inner strides and
+   * the workspaces; a 0-d output becomes a scalar. One output is returned as itself, several as
+   * a tuple.
+   */
+  call(c: GufuncCall): number {
     const vm = this.vm;
     const A = this.rt.arrays;
     const libc = A.alloc.libc;
     for (const h of c.inputs) vm.incref(h);
     const inTuple = tupleFromItems(vm, c.inputs);
-    const loopNd = c.outShape.length - c.outCoreNd;
-    const iterBytes = iteratorBytes(loopNd + c.outCoreNd, c.inputs.length + 1, false);
+    const first = c.outputs[0];
+    const loopNd = first.shape.length - first.coreNd;
+    const coreNd = Math.max(...c.outputs.map((o) => o.coreNd));
+    const iterBytes = iteratorBytes(loopNd + coreNd, c.inputs.length + c.outputs.length, false);
     const iter = vm.mem.malloc(iterBytes);
     if (iter === 0) throw new PyError('MemoryError', '');
     vm.mem.touch(iter, iterBytes);
     const copies: number[] = [];
-    let result = 0;
+    const results: number[] = [];
     try {
       const ops = c.inputs.map((h) => {
         if (A.dtype(h) === c.loop) return h;
@@ -224,58 +252,69 @@ export class LinalgSolvers {
         copies.push(copy);
         return copy;
       });
-      result = A.newArray(c.loop, c.outShape);
+      for (const o of c.outputs) results.push(A.newArray(c.loop, o.shape));
       const inner = rawMalloc(libc, 8 * c.innerSlots);
       if (inner === 0) throw new PyError('MemoryError', '');
-      const ws = rawMalloc(libc, c.workspaceBytes);
-      if (ws === 0) {
-        libc.free(inner);
-        throw new PyError('MemoryError', '');
+      const ws: number[] = [];
+      for (const bytes of c.workspaces) {
+        const p = rawMalloc(libc, bytes);
+        if (p === 0) {
+          for (const q of ws) libc.free(q);
+          libc.free(inner);
+          throw new PyError('MemoryError', '');
+        }
+        vm.mem.touch(p, bytes);
+        ws.push(p);
       }
-      vm.mem.touch(ws, c.workspaceBytes);
       this.faultRoutines(c.routines);
-      const ok = this.values(c, ops, result);
-      libc.free(ws);
+      const ok = this.values(c, ops, results);
+      for (const p of ws) libc.free(p);
       libc.free(inner);
-      A.writeAll(result);
+      for (const r of results) A.writeAll(r);
       if (!ok) throw this.rt.errors.raise(this.rt.errors.linAlgError, 'Singular matrix');
     } catch (e) {
-      if (result) vm.decref(result);
+      for (const r of results) vm.decref(r);
       throw e;
     } finally {
       for (const h of copies) vm.decref(h);
       vm.mem.free(iter);
       vm.decref(inTuple);
     }
-    return A.nd(result) === 0 ? this.rt.ufuncs.reductionsScalar(result) : result;
+    const out = results.map((r) => (A.nd(r) === 0 ? this.rt.ufuncs.reductionsScalar(r) : r));
+    return out.length === 1 ? out[0] : tupleFromItems(vm, out);
   }
 
   /** Every matrix of the stack through the routine; false when one is singular. */
-  private values(c: GufuncCall, ops: number[], result: number): boolean {
+  private values(c: GufuncCall, ops: number[], results: number[]): boolean {
     const A = this.rt.arrays;
-    const count = c.outShape.slice(0, c.outShape.length - c.outCoreNd).reduce((x, y) => x * y, 1);
+    const first = c.outputs[0];
+    const count = first.shape.slice(0, first.shape.length - first.coreNd).reduce((x, y) => x * y, 1);
+    const lose = (r: number, why?: string) => A.values.markLost(A.t.vslot[A.slot(r)], why);
     if (ops.some((h) => !valuesKnown(A, h)) || c.work * count > MAX_VALUE_WORK) {
-      A.values.markLost(A.t.vslot[A.slot(result)]);
+      results.forEach((r, k) => lose(r, c.outputs[k].lostWhy));
       return true;
     }
     const inputs = ops.map((h) => readBroadcast(A, h, A.shape(h)));
-    const outSize = c.outShape.slice(c.outShape.length - c.outCoreNd).reduce((x, y) => x * y, 1);
-    const out = new Float64Array(count * outSize);
+    const outSizes = c.outputs.map((o) => o.shape.slice(o.shape.length - o.coreNd).reduce((x, y) => x * y, 1));
+    const outs = outSizes.map((n) => new Float64Array(count * n));
     let ok = true;
     for (let m = 0; m < count; m++) {
       const parts = inputs.map((v) => v.subarray((m * v.length) / count, ((m + 1) * v.length) / count));
-      const o = out.subarray(m * outSize, (m + 1) * outSize);
+      const o = outs.map((v, k) => v.subarray(m * outSizes[k], (m + 1) * outSizes[k]));
       if (!c.compute(parts, o)) {
         ok = false;
-        o.fill(NaN);
+        for (const x of o) x.fill(NaN);
       }
     }
-    writeValues(A, result, (k) => out[k]);
+    results.forEach((r, k) => {
+      if (c.outputs[k].lostWhy !== undefined) lose(r, c.outputs[k].lostWhy);
+      else writeValues(A, r, (i) => outs[k][i]);
+    });
     return ok;
   }
 
   /** The first call of a routine in the process faults its code in (ROUTINE_FILE_RSS). */
-  private faultRoutines(routines: readonly ('getrf' | 'getrs')[]): void {
+  private faultRoutines(routines: readonly Routine[]): void {
     for (const r of routines)
       if (!this.faulted.has(r)) {
         this.faulted.add(r);

@@ -2,6 +2,7 @@ import { indexError, typeError, valueError } from '../python/abstract/errors';
 import { NotSupported } from '../python/errors';
 import { fromDouble } from '../python/objects/float';
 import { fromLong } from '../python/objects/int';
+import { rowTuple } from './voidItems';
 import { nestedLists } from './tolist';
 import { strValue } from '../python/objects/str';
 import { tupleFromItems } from '../python/objects/tuple';
@@ -327,6 +328,7 @@ export class Methods {
     const shape = A.shape(self);
     const d = A.dtype(self);
     const vals = readBroadcast(A, self, shape);
+    if (d.kind === 'V') return nestedLists(vm, shape, (k) => rowTuple(A, this.c.scalars, d, vals[k]));
     return nestedLists(vm, shape, (k) => this.c.scalars.toPython(d, vals[k]));
   }
 

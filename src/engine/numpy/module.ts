@@ -16,6 +16,7 @@ import { Functions } from './functions';
 import { installCloseness } from './closeness';
 import { installNpyFormat } from './npyFormat';
 import { VoidScalars } from './records';
+import { VoidIndexing } from './voidItems';
 import { Arrays } from './ndarray';
 import { makeNdarrayType } from './ndarrayType';
 import { Reductions } from './reduce';
@@ -112,7 +113,7 @@ export class NumpyRuntime {
       return this.arrays.nd(a) === 0 ? this.reductions.toScalar(a) : a;
     };
     this.views.asArray = (h) => this.fromList.fromObject(h, null, false);
-    this.views.voids = new VoidScalars(vm, this.arrays);
+    this.views.voids = new VoidScalars(vm, this.arrays, new VoidIndexing(this.views, this.dtypes.parts));
     this.growth = new Growth(this.arrays, this.dtypes, this.views);
     this.layout = new Layout(this);
     this.rounding = new Rounding(this);

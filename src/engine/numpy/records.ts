@@ -2,7 +2,8 @@ import { typeError, valueError } from '../python/abstract/errors';
 import { NotSupported } from '../python/errors';
 import { strNew, strValue } from '../python/objects/str';
 import { readyStaticType } from '../python/objects/typeobject';
-import { T, defineType, type TypeSlots } from '../python/objects/types';
+import { Meth, T, defineType, type TypeSlots } from '../python/objects/types';
+import type { VoidIndexing } from './voidItems';
 import type { Vm } from '../python/runtime/vm';
 import { sequenceItems } from './args';
 import { structuredDType, type DType, type RecordField } from './dtypes';
@@ -42,10 +43,12 @@ export function structuredFromList(vm: Vm, list: number, convert: (h: number) =>
 
 /**
  * np.void scalars of structured arrays (PyArray_Scalar for NPY_VOID with fields: the scalar
- * points into the array's memory and holds a reference to it; PyVoidScalarObject is 56 bytes).
+ * points into the array's memory and holds a reference to it). np.void's tp_basicsize is 64
+ * (measured: `type(a[2]).__basicsize__`, and the `m 64` of `a[3]['x'] = 9.5`).
  * The array's handle is kept in the object's ref column, the element's address in num.
+ * Indexing, assignment and tolist are voidItems.ts's.
  */
-export const VOID_BASICSIZE = 56;
+export const VOID_BASICSIZE = 64;
 
 export class VoidScalars {
   readonly type: TypeSlots;
@@ -53,7 +56,10 @@ export class VoidScalars {
   constructor(
     readonly vm: Vm,
     readonly arrays: Arrays,
+    readonly indexing: VoidIndexing,
   ) {
+    const arrayOf = (h: number): number => vm.table.ref[h];
+    const addrOf = (h: number): number => vm.table.num[h];
     this.type = defineType({
       id: vm.newTypeId(),
       name: 'void',
@@ -66,6 +72,33 @@ export class VoidScalars {
       reprText: (_v, h) => this.text(h),
       str: (v, h) => strNew(v, this.text(h)),
       notModelled: 'numpy.void',
+      mapping: {
+        length: (_v, h) => fieldsOf(arrays.dtype(arrayOf(h))).length,
+        subscript: (_v, h, key) => indexing.get(arrayOf(h), addrOf(h), key),
+        assSubscript: (v, h, key, value) => {
+          if (value === 0) throw valueError(v, 'cannot delete a field of a void scalar');
+          indexing.set(arrayOf(h), addrOf(h), key, value);
+        },
+      },
+      sequence: { length: (_v, h) => fieldsOf(arrays.dtype(arrayOf(h))).length },
+      methods: {
+        tolist: { name: 'tolist', flags: Meth.NoArgs, impl: (_v, h) => indexing.tolist(arrayOf(h), addrOf(h)) },
+        item: {
+          name: 'item',
+          flags: Meth.NoArgs,
+          impl: (_v, h) => indexing.tolist(arrayOf(h), addrOf(h), 'item'),
+        },
+      },
+      getset: {
+        dtype: {
+          name: 'dtype',
+          get: (v, h) => {
+            const d = indexing.parts.descrHandle(arrays.dtype(arrayOf(h)));
+            v.incref(d);
+            return d;
+          },
+        },
+      },
     });
     readyStaticType(vm, this.type);
   }

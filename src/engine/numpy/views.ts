@@ -9,7 +9,7 @@ import { sliceIndices } from '../python/objects/slice';
 import { tupleItems } from '../python/objects/tuple';
 import { T } from '../python/objects/types';
 import { strValue } from '../python/objects/str';
-import { isInt } from './args';
+import { isInt, sequenceItems } from './args';
 import { readBroadcast, valueAt, valueAtAddress, writeAt, writeValues } from './elements';
 import { fieldNamed, type VoidScalars } from './records';
 import type { NumpyErrors } from './errors';
@@ -261,17 +261,31 @@ export class Views {
   subscript(h: number, key: number): number {
     const A = this.arrays;
     if (this.vm.table.type[key] === T.Str && A.dtype(h).kind === 'V') return this.fieldView(h, key);
+    if (this.vm.table.type[key] === T.List && A.dtype(h).kind === 'V') {
+      const first = sequenceItems(this.vm, key)?.[0];
+      if (first !== undefined && this.vm.table.type[first] === T.Str)
+        throw new NotSupported("a multi-field index of a structured array (a[['x', 'y']])");
+    }
     const items = this.items(key);
     if (items.some((x) => x.kind === 'fancy')) return this.fancy.fancyGet(h, items);
     const v = this.basic(h, items);
-    if (v.shape.length === 0 && v.ints > 0) {
-      const d = A.dtype(h);
-      if (d === OBJECT) return itemAt(A, h, v.data);
-      if (isStringKind(d)) return textItem(A, h, v.data);
-      if (d.kind === 'V') return this.voids!.make(h, v.data);
-      return this.scalars.make(d, valueAtAddress(A, h, v.data));
-    }
+    if (v.shape.length === 0 && v.ints > 0) return this.itemAtAddress(h, v.data);
     return A.newArray(A.dtype(h), v.shape, { view: { data: v.data, base: h, strides: v.strides } });
+  }
+
+  /** The element of `h` at `data` as PyArray_Scalar makes it (a NumPy scalar, a void, an object, a str). */
+  private itemAtAddress(h: number, data: number): number {
+    const A = this.arrays;
+    const d = A.dtype(h);
+    if (d === OBJECT) return itemAt(A, h, data);
+    if (isStringKind(d)) return textItem(A, h, data);
+    if (d.kind === 'V') return this.voids!.make(h, data);
+    return this.scalars.make(d, valueAtAddress(A, h, data));
+  }
+
+  /** PyArray_Return of a 0-d array: its element as a scalar (a new reference). */
+  zeroDimItem(h: number): number {
+    return this.itemAtAddress(h, this.arrays.data(h));
   }
 
   /**
@@ -296,16 +310,7 @@ export class Views {
     if (items.some((x) => x.kind === 'fancy')) return this.fancy.fancySet(h, items, value);
     const region = this.basic(h, items);
     const d = A.dtype(h);
-    if (region.shape.length === 0 && region.ints > 0) {
-      if (d === OBJECT) return setItemAt(A, h, region.data, value);
-      const v = this.numberOf(value);
-      if (v === null)
-        throw new NotSupported('assigning something other than a number into one element of a numpy array');
-      this.setitemConversion(value, d);
-      A.alloc.write(region.data, d.itemsize);
-      writeAt(A, h, region.data, v);
-      return;
-    }
+    if (region.shape.length === 0 && region.ints > 0) return this.packInto(h, region.data, value);
     const view = A.newArray(d, region.shape, {
       view: { data: region.data, base: h, strides: region.strides },
     });
@@ -314,6 +319,19 @@ export class Views {
     } finally {
       vm.decref(view);
     }
+  }
+
+  /** PyArray_Pack: `value` written into the one element of `h` at `data`, in place. */
+  packInto(h: number, data: number, value: number): void {
+    const A = this.arrays;
+    const d = A.dtype(h);
+    if (d === OBJECT) return setItemAt(A, h, data, value);
+    const v = this.numberOf(value);
+    if (v === null)
+      throw new NotSupported('assigning something other than a number into one element of a numpy array');
+    this.setitemConversion(value, d);
+    A.alloc.write(data, d.itemsize);
+    writeAt(A, h, data, v);
   }
 
   /**
