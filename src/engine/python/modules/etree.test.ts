@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runScript } from '../process';
 
@@ -65,5 +68,39 @@ describe('xml.etree.ElementTree memory per element (3.11.7)', () => {
       expect(got[k], k).toBeGreaterThan(v * 0.97);
       expect(got[k], k).toBeLessThan(v * 1.03);
     }
+  });
+});
+
+/**
+ * tostring's path (the real ElementTree.write through _get_writer's TextIOWrapper over a BytesIO):
+ * 8,192-character encoded chunks into the BytesIO, whose buffer grows by realloc and is cut by
+ * getvalue's _PyBytes_Resize; whether the 239,927-byte result ends mmapped depends on the heap the
+ * growth meets (sysmalloc mmaps a realloc's new chunk past the threshold only when top is too small).
+ * Recorded on 3.11.7 (tests/corpus): l16_xml_zip_report's tostring step hblks 3 → 4 (hblkhd 610,304 →
+ * 851,968: the result mmapped, no mmapped chunk freed), l16_xml_tostring_short's (its first ten
+ * lines) hblks 3 → 3 (the result in the brk heap). Building the whole text and encoding it once (as
+ * this model first did) freed a 351,008-byte mmapped list buffer, raising the threshold: the result
+ * landed in the heap in both.
+ */
+describe('ET.tostring into a BytesIO', () => {
+  const snippet = (name: string) =>
+    readFileSync(
+      join(dirname(fileURLToPath(import.meta.url)), '../../../../tests/corpus/snippets', `${name}.py`),
+      'utf8',
+    );
+  const tostringStep = (name: string) => {
+    const r = runScript(snippet(name), { filename: '/tmp/hwrec-00000000/scenario.py' });
+    expect(r.error ?? null).toBeNull();
+    const i = r.steps.findIndex((s) => s.code.includes('ET.tostring'));
+    return { before: r.steps[i - 1].mallinfo2, after: r.steps[i].mallinfo2 };
+  };
+  it('leaves the result mmapped where the recorded run did', () => {
+    const { before, after } = tostringStep('l16_xml_zip_report');
+    expect(after.hblks - before.hblks).toBe(1);
+    expect(after.hblkhd - before.hblkhd).toBe(851968 - 610304);
+  });
+  it('and in the brk heap where the recorded run did', () => {
+    const { before, after } = tostringStep('l16_xml_tostring_short');
+    expect(after.hblks - before.hblks).toBe(0);
   });
 });

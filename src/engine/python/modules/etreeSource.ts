@@ -3,9 +3,10 @@
  * what the module does and run by the VM over the C types (etree.ts): ElementTree (parse reads
  * through XMLParser._parse_whole: 64 KiB reads), parse, iterparse (a generator feeding 16 KiB
  * reads into an XMLPullParser whose events queue is a deque; the iterator's class is made per
- * call, as the real one), XMLPullParser, fromstring/XML (one feed of the whole text), tostring
- * (the text built from pieces and encoded once: the real one writes the same pieces through a
- * TextIOWrapper over a BytesIO, transient objects not modelled), dump, iselement, indent.
+ * call, as the real one), XMLPullParser, fromstring/XML (one feed of the whole text), write and
+ * tostring (the pieces through _get_writer's TextIOWrapper: 8,192-character encoded chunks into a
+ * BytesIO grown by realloc and cut by getvalue, as real; a StringIO for 'unicode'; a file name's
+ * binary file), dump, iselement, indent.
  * Not supported: namespaced tags in tostring ({uri}tag: the ns0 prefixes), method='html'/'text',
  * Comment/ProcessingInstruction nodes, custom parser targets.
  */
@@ -75,14 +76,38 @@ def _serialize_xml(write, elem, short_empty_elements):
         write(_escape_cdata(elem.tail))
 
 
-def _write(root, encoding, xml_declaration, method, short_empty_elements):
+def _serialize(write, root, encoding, xml_declaration, method, short_empty_elements):
     if method not in (None, "xml"):
         _hw_unsupported('ElementTree serialization with method=%r' % (method,))
-    pieces = []
     if xml_declaration:
-        pieces.append("<?xml version='1.0' encoding='%s'?>\\n" % (encoding,))
-    _serialize_xml(pieces.append, root, short_empty_elements)
-    return "".join(pieces)
+        write("<?xml version='1.0' encoding='%s'?>\\n" % (encoding,))
+    _serialize_xml(write, root, short_empty_elements)
+
+
+def _text_writer(write_bytes, encoding):
+    # _get_writer's TextIOWrapper over a binary stream (textiowrapper_write): the written strs are
+    # kept pending and written as one encoded chunk once 8,192 are pending (chunk_size), or before
+    # a str that would take the pending past it (_textiowrapper_writeflush); detach() flushes the rest
+    pending = []
+    count = 0
+
+    def flush():
+        nonlocal count
+        if pending:
+            write_bytes("".join(pending).encode(encoding, "xmlcharrefreplace"))
+            pending.clear()
+            count = 0
+
+    def write(s):
+        nonlocal count
+        if pending and count + len(s) > 8192:
+            flush()
+        pending.append(s)
+        count += len(s)
+        if count >= 8192:
+            flush()
+
+    return write, flush
 
 
 class ElementTree:
@@ -146,29 +171,33 @@ class ElementTree:
               method=None, *, short_empty_elements=True):
         if not encoding:
             encoding = "us-ascii"
+        unicode = encoding.lower() == "unicode"
+        declared = "utf-8" if unicode else encoding
         if xml_declaration is None:
-            xml_declaration = encoding.lower() not in ("utf-8", "us-ascii", "unicode")
-        declared = "utf-8" if encoding.lower() == "unicode" else encoding
-        text = _write(self._root, declared, xml_declaration, method, short_empty_elements)
-        if encoding.lower() != "unicode":
-            text = text.encode(encoding, "xmlcharrefreplace")
+            xml_declaration = not unicode and declared.lower() not in ("utf-8", "us-ascii")
         if hasattr(file_or_filename, "write"):
-            file_or_filename.write(text)
+            if unicode:
+                _serialize(file_or_filename.write, self._root, declared, xml_declaration, method,
+                           short_empty_elements)
+            else:
+                write, flush = _text_writer(file_or_filename.write, encoding)
+                _serialize(write, self._root, declared, xml_declaration, method, short_empty_elements)
+                flush()
         else:
-            with open(file_or_filename, "w" if encoding.lower() == "unicode" else "wb") as f:
-                f.write(text)
+            # open(name, "w", encoding=…): the same TextIOWrapper chunks, over a BufferedWriter
+            with open(file_or_filename, "wb") as f:
+                write, flush = _text_writer(f.write, declared)
+                _serialize(write, self._root, declared, xml_declaration, method, short_empty_elements)
+                flush()
 
 
 def tostring(element, encoding=None, method=None, *, xml_declaration=None, default_namespace=None,
              short_empty_elements=True):
-    enc = encoding or "us-ascii"
-    if xml_declaration is None:
-        xml_declaration = False
-    declared = "utf-8" if enc.lower() == "unicode" else enc
-    text = _write(element, declared, xml_declaration, method, short_empty_elements)
-    if enc.lower() == "unicode":
-        return text
-    return text.encode(enc, "xmlcharrefreplace")
+    stream = io.StringIO() if encoding == "unicode" else io.BytesIO()
+    ElementTree(element).write(stream, encoding, xml_declaration=xml_declaration,
+                               default_namespace=default_namespace, method=method,
+                               short_empty_elements=short_empty_elements)
+    return stream.getvalue()
 
 
 def tostringlist(element, encoding=None, method=None, *, xml_declaration=None, default_namespace=None,
