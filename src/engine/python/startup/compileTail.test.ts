@@ -125,8 +125,11 @@ describe("the recorder's compile of a script, generated against recorded ones", 
     // the fourteenth session's (reads-14's r14_, sample-12's 40, st14_, v14_, numpy_n12_, the lead's l14_)
     // add 2, both new scripts: r14_preallocated_chunks_read, s12_slots_property_hierarchy;
     // the fifteenth session's (sample-13's 40, st15_, v15_, numpy_n13_, the lead's l15_) add 1, a new
-    // script: s13_closure_factory_big_lists; the sixteenth session's lead's l16_ add 1: l16_word_stats)
-    expect(off.length, off.join(', ')).toBeLessThanOrEqual(87);
+    // script: s13_closure_factory_big_lists; the sixteenth session's (sample-14's 40, s16std_, numpy_s16_,
+    // the lead's l16_) add 7, all new scripts: l16_word_stats, l16_xml_zip_report, s14_class_decorator_slots,
+    // s14_contextlib_suppress_closing, s14_groupby_accumulate_islice, s14_is_identity_interning,
+    // s16std_etree_iterparse_clear)
+    expect(off.length, off.join(', ')).toBeLessThanOrEqual(93);
   });
 
   it('leaves the heap after <start> as the real compile left it in most scripts, exact calls in some', () => {
