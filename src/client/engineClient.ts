@@ -146,6 +146,24 @@ export class EngineClient {
     this.settle();
   }
 
+  /**
+   * The page's Cancel: the worker is stopped (terminated: the engine runs a statement synchronously),
+   * then the script runs again up to the statement that was running, so what the statements before it
+   * did stays on screen and can be stepped through (the run ends with a `cancelled` error there).
+   * Nothing to keep (no first run under way, or a cut run cancelled again): as cancel().
+   */
+  cancelKeepingDone(): void {
+    const st = this.store.getState();
+    const last = this.last;
+    const p = st.progress;
+    if (last === null || st.status !== 'running' || p === null || p.phase !== 'run' || last.options.stopBefore !== undefined) {
+      this.cancel();
+      return;
+    }
+    this.run(last.runKey, last.source, { ...last.options, stopBefore: p.statement }, { statement: p.statement, event: null });
+    this.store.setState({ cancelled: true });
+  }
+
   report(link: string): Promise<string> {
     return this.ask<string>(
       (reqId) => ({ type: 'report', v: PROTOCOL_VERSION, runId: this.runId, reqId, link }),

@@ -2,7 +2,7 @@ import type { ScriptError } from './messages';
 
 /** The error as one line, as CPython's last traceback line prints it ("MemoryError", no colon, when empty). */
 export function errorLine(e: ScriptError): string {
-  if (e.kind === 'unsupported' || e.kind === 'engine') return e.message;
+  if (e.kind === 'unsupported' || e.kind === 'engine' || e.kind === 'cancelled') return e.message;
   return e.message ? `${e.pyType}: ${e.message}` : e.pyType;
 }
 
@@ -13,7 +13,7 @@ export function errorLine(e: ScriptError): string {
  * Our own messages (unsupported, internal) are said plainly, with the line.
  */
 export function tracebackText(e: ScriptError, lineText: (line: number) => string | null): string {
-  if (e.kind === 'unsupported' || e.kind === 'engine') return `${e.message} (line ${e.line})`;
+  if (e.kind === 'unsupported' || e.kind === 'engine' || e.kind === 'cancelled') return `${e.message} (line ${e.line})`;
   const code = lineText(e.line)?.trim() ?? '';
   if (e.kind === 'syntax') {
     const caret =

@@ -19,6 +19,12 @@ export interface RunOptions {
   maxSeconds?: number;
   /** The interpreter and the environment variables (LD_PRELOAD, MALLOC_CONF, …); `tunables` apply on top. */
   env: EnvSpec;
+  /**
+   * Stop before this statement (0-based) and end the run there: the page's Cancel runs the script
+   * again up to the statement that was running when the user cancelled, so the statements before it
+   * stay on screen (a worker cannot be stopped mid-statement but by terminating it).
+   */
+  stopBefore?: number;
 }
 
 /** What the process runs on, as the engine read the environment (said in the page and the report). */
@@ -59,9 +65,10 @@ export interface ScriptError {
    * syntax: CPython refuses the file; runtime: a Python exception; unsupported: outside what
    * Highwater runs yet; environment: the process would not start with these variables (the real
    * loader's or interpreter's message), or Highwater does not model one of them; engine: a bug of
-   * Highwater's own (never shown as a Python error).
+   * Highwater's own (never shown as a Python error); cancelled: the user stopped the run (the page's
+   * Cancel: RunOptions.stopBefore) while this statement ran.
    */
-  kind: 'syntax' | 'runtime' | 'unsupported' | 'environment' | 'engine';
+  kind: 'syntax' | 'runtime' | 'unsupported' | 'environment' | 'engine' | 'cancelled';
   /** Python exception type (SyntaxError, MemoryError, NameError…), or the engine's error name. */
   pyType: string;
   message: string;

@@ -71,3 +71,21 @@ export function seekError(
     statement: want.statement,
   };
 }
+
+/**
+ * The run the page's Cancel asked for ended before `statement` (0-based), the one that was running
+ * when the user cancelled: the statements before it ran and stay on screen.
+ */
+export function cancelledError(statement: number, line: number): ScriptError {
+  return {
+    kind: 'cancelled',
+    pyType: 'Cancelled',
+    message:
+      statement === 0
+        ? `you cancelled the run during statement 1: the views show the interpreter as it started`
+        : `you cancelled the run during statement ${statement + 1}: the views show the memory after the ${statement} statement${statement === 1 ? '' : 's'} before it`,
+    line,
+    col: null,
+    statement,
+  };
+}

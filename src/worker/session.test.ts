@@ -50,6 +50,21 @@ describe('worker session', () => {
     }
   });
 
+  it('ends a run cut by Cancel (stopBefore) before that statement, keeping the ones before it', () => {
+    const { session, msgs, last } = drive();
+    const whole = drive();
+    whole.session.start(1, SCRIPT, { tunables: {}, env: DEFAULT_ENV }, { statement: 2, event: null });
+    session.start(1, SCRIPT, { tunables: {}, env: DEFAULT_ENV, stopBefore: 2 }, { statement: 2, event: null });
+    const done = msgs.find((m) => m.type === 'runDone') as Extract<FromWorker, { type: 'runDone' }>;
+    // statements 1 and 2 ran (their ends kept), statement 3 did not start
+    expect(done.statementEnd.length).toBe(2);
+    expect(done.error).toMatchObject({ kind: 'cancelled', statement: 2, line: 3 });
+    expect(done.error!.message).toContain('statement 3');
+    expect(last().statement).toBe(2);
+    // the memory after the two statements is the whole run's at that point
+    expect(figures(last())).toEqual(figures(whole.last()));
+  });
+
   it('reports a syntax error with its line and still shows the start state', () => {
     const { session, msgs, last } = drive();
     session.start(

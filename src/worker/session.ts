@@ -2,7 +2,7 @@ import type { Snapshot } from '../engine/trace/snapshot';
 import { buildSnapshot } from '../engine/trace/snapshot';
 import { cloneSnapshot, snapshotBuffers, snapshotMessage } from './transfer';
 import type { Position, RunOptions } from '../protocol/messages';
-import { seekError, toScriptError } from './errors';
+import { cancelledError, seekError, toScriptError } from './errors';
 import { createProcess, type SimProcess } from './process';
 import { eventRows } from './eventRows';
 import { whence } from './whence';
@@ -133,6 +133,11 @@ export class Session {
     let sentEarly: Position | null = null;
     for (let i = 0; i < run.statements.length && !run.error; i++) {
       statement = i;
+      if (options.stopBefore !== undefined && i >= options.stopBefore) {
+        // Cancel: statement i was running when the user stopped the run; it does not run here
+        run.error = cancelledError(i, run.statements[i].line);
+        break;
+      }
       try {
         process.runStatement(i);
       } catch (e) {

@@ -211,23 +211,30 @@ describe('Highwater in Chromium', () => {
     expect(report.steps[2].explanation.join(' ')).toMatch(/arenas\[\] vector/);
   });
 
-  it('shows progress during a long run and cancels it', async () => {
+  it('shows progress during a long run and cancels it, keeping the statements before the cut', async () => {
     const other = await newPage(browser);
     await open(other);
-    await typeScript(other, 'a = [[0] * 100 for _ in range(3000000)]\ndel a\n');
+    await typeScript(other, 'keep = [[0] * 100 for _ in range(20000)]\na = [[0] * 100 for _ in range(3000000)]\ndel a\n');
     await button(other, 'Run').click();
     await other.getByRole('progressbar').waitFor({ timeout: 30_000 });
     await other
       .getByRole('status')
-      .filter({ hasText: /Simulating statement 1 of 2 · [\d.,]+ (k|M)? ?allocator events so far/ })
-      .waitFor({ timeout: 30_000 });
-    await expect(other.getByTestId('step-counter').textContent()).resolves.toBe('running: 2 statements');
+      .filter({ hasText: /Simulating statement 2 of 3 · [\d.,]+ (k|M)? ?allocator events so far/ })
+      .waitFor({ timeout: 60_000 });
+    await expect(other.getByTestId('step-counter').textContent()).resolves.toBe('running: 3 statements');
     await other.screenshot({ path: join(SHOTS, 'page-running.png') });
     await button(other, 'Cancel').click();
     await waitIdle(other);
+    // the script ran again up to the statement that was running: the first one's memory is shown
+    await expect(other.getByTestId('cancelled').textContent()).resolves.toMatch(
+      /Cancelled during statement 2 \(line 2\): the views show the statements before it/,
+    );
     const st = await pageState(other);
     expect(st.status).toBe('idle');
-    expect(st.rss).toBeNull();
+    expect(st.statement).toBe(1);
+    expect(st.rss).toBeGreaterThan(15 * 2 ** 20);
+    await other.screenshot({ path: join(SHOTS, 'page-cancelled.png') });
+    await expect(button(other, 'Run it to the end').isVisible()).resolves.toBe(true);
     await other.close();
   });
 

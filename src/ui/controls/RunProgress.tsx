@@ -12,6 +12,8 @@ export function RunProgress(props: { stale: boolean }): React.JSX.Element {
   const status = useRun((s) => s.status);
   const p = useRun((s) => s.progress);
   const hasRun = useRun((s) => s.snapshot !== null);
+  const cancelled = useRun((s) => s.cancelled);
+  const error = useRun((s) => s.error);
   if (status !== 'idle' && p) {
     const pct = p.expectedEvents
       ? Math.min(99, Math.floor((100 * p.events) / Math.max(1, p.expectedEvents)))
@@ -46,6 +48,18 @@ export function RunProgress(props: { stale: boolean }): React.JSX.Element {
       </div>
     );
   }
+  if (!props.stale && hasRun && cancelled && error?.kind === 'cancelled')
+    return (
+      <div className="progress-line stale-line" data-testid="cancelled">
+        <span role="status">
+          Cancelled during statement {error.statement! + 1} (line {error.line}): the views show the{' '}
+          {error.statement === 0 ? 'interpreter as it started' : 'statements before it'}.
+        </span>
+        <button type="button" className="primary" onClick={runToEnd}>
+          Run it to the end
+        </button>
+      </div>
+    );
   if (props.stale || !hasRun)
     return (
       <div className="progress-line stale-line" data-testid="stale">

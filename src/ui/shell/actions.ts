@@ -1,12 +1,18 @@
 import { engineClient } from '../../client/engineClient';
 import { useRun } from '../../client/runStore';
 import { usePlayhead } from '../../store/playhead';
-import { END, ensureRun, reachedStatements, runIsCurrent, snapNext, statementOfEvent } from './sync';
+import { END, ensureRun, reachedStatements, runIsCurrent, snapNext, startRun, statementOfEvent } from './sync';
 
 /** What the control buttons and keys do; shared by buttons, keyboard and Play. */
 
 export function runToEnd(): void {
   usePlayhead.setState({ playing: false });
+  // A run the user cancelled shows the statements before the cut: Run runs the whole script again.
+  if (useRun.getState().cancelled && runIsCurrent()) {
+    startRun({ statement: END, event: null });
+    usePlayhead.setState({ mode: 'statement', statement: END });
+    return;
+  }
   // While the first pass still runs, the last statement is not known yet: aim past the end, and
   // the playhead follows the position the worker shows (sync.ts).
   if (ensureRun({ statement: END, event: null }) || !useRun.getState().statementEnd) {
@@ -81,7 +87,9 @@ export function jumpToEvent(e: number): void {
 
 export function cancelRun(): void {
   usePlayhead.setState({ playing: false });
-  engineClient().cancel();
+  engineClient().cancelKeepingDone();
+  // the cut run ends at the statement that was running: the playhead goes to its end
+  usePlayhead.setState({ mode: 'statement', statement: END });
 }
 
 /** One tick of Play: a step forward unless the end is reached (then stop). */

@@ -47,6 +47,12 @@ function budgetOption(): { maxSeconds?: number } {
 /** Start a run of the current script if none is current; returns true when one was started. */
 export function ensureRun(target: Position): boolean {
   if (runIsCurrent()) return false;
+  startRun(target);
+  return true;
+}
+
+/** Start a run of the current script (a new one even when the worker holds a run of it). */
+export function startRun(target: Position): void {
   engineClient().run(
     currentKey(),
     useEditor.getState().source,
@@ -54,7 +60,6 @@ export function ensureRun(target: Position): boolean {
     { tunables: useOptions.getState().tunables, env: useOptions.getState().env, ...budgetOption() },
     target,
   );
-  return true;
 }
 
 /** Statements completed after e events, counted as the worker counts them. */
