@@ -106,6 +106,8 @@ export interface CPythonVersion {
    * divmod() when the divisor has more than `divisorDigits` digits and the dividend `extraDigits` more
    * (null on 3.11: the quadratic C conversions only).
    */
+  /** set.issubset of a non-set intersects (3.12+, stopping once every member is found), not a set of it all (3.11). */
+  readonly issubsetByIntersection: boolean;
   readonly pylong: { toStrDigits: number; fromStrDigits: number; divisorDigits: number; extraDigits: number } | null;
   /**
    * The one-character strs that startup interns as separate static objects (names and constants of
