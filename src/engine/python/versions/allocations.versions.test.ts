@@ -33,6 +33,8 @@ import readinto312 from '../testdata/3.12.1/readinto_expected.json';
 import readinto313 from '../testdata/3.13.0/readinto_expected.json';
 import zlibstream312 from '../testdata/3.12.1/zlibstream_expected.json';
 import zlibstream313 from '../testdata/3.13.0/zlibstream_expected.json';
+import leadmisc312 from '../testdata/3.12.1/leadmisc_expected.json';
+import leadmisc313 from '../testdata/3.13.0/leadmisc_expected.json';
 import { KNOWN_DIFFERENCES } from './known';
 
 /**
@@ -84,6 +86,7 @@ const SETS: [VersionName, Case[]][] = [
       ...dealloc312.cases,
       ...readinto312.cases,
       ...zlibstream312.cases,
+      ...leadmisc312.cases,
     ],
   ],
   [
@@ -105,6 +108,7 @@ const SETS: [VersionName, Case[]][] = [
       ...dealloc313.cases,
       ...readinto313.cases,
       ...zlibstream313.cases,
+      ...leadmisc313.cases,
     ],
   ],
 ];
