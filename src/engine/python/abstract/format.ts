@@ -288,7 +288,7 @@ export function intFormat(vm: Vm, h: number, spec: string): number {
   const base = f.type === 'b' ? 2 : f.type === 'o' ? 8 : f.type === 'x' || f.type === 'X' ? 16 : 10;
   const digits = base === 10 ? v.toString() : (typeof v === 'bigint' ? v : BigInt(v)).toString(base);
   let tmp: number;
-  if (base === 10) tmp = intToStr(vm, v);
+  if (base === 10) tmp = intToStr(vm, v, h);
   else tmp = strNew(vm, digits, 0);
   if (text === digits) return tmp;
   const r = exactStr(vm, text);
@@ -350,7 +350,7 @@ export function format(vm: Vm, obj: number, spec: number): number {
       vm.incref(obj);
       return obj;
     }
-    if (t.type[obj] === T.Int) return intToStr(vm, intValue(vm, obj));
+    if (t.type[obj] === T.Int) return intToStr(vm, intValue(vm, obj), obj);
   }
   const meth = lookupSpecial(vm, obj, '__format__');
   if (meth === 0) throw new NotSupported(`format() of a ${vm.typeOf(obj).name}`);

@@ -55,6 +55,7 @@ import { uuidModule } from './uuid';
 import { base64Module } from './base64';
 import { binasciiModule } from './binascii';
 import { fractionsModule } from './fractions';
+import { pylongModule } from './pylong';
 import { statisticsModule } from './statistics';
 import { decimalModule } from './decimal';
 import { loggingHandlersModule, loggingModule } from './logging';
@@ -132,6 +133,7 @@ registerModules([
   base64Module,
   binasciiModule,
   fractionsModule,
+  pylongModule,
   statisticsModule,
   decimalModule,
   loggingModule,

@@ -20,6 +20,7 @@ import { genericAlloc } from './object';
 import { Cmp, Meth, NB, T, TpFlags, defineType, numberSlots, type BinarySlot, type TypeSlots } from './types';
 import { cmpResult } from '../abstract/compare';
 import { INT_TO_DECIMAL_CHAR_NS, INT_TO_DECIMAL_NS } from '../runtime/cwork';
+import { callPylong, pylongDivmod, pylongFromStr, pylongIntDivmod, pylongToStr } from './intpylong';
 
 /**
  * int objects (Objects/longobject.c, 3.11): 30-bit digits, `offsetof(PyLongObject, ob_digit)` = 24
@@ -318,8 +319,39 @@ export function intBitOp(vm: Vm, op: string, a: IntValue, b: IntValue): number {
       r = A >> (B > 1n << 31n ? 1n << 31n : B);
   }
   const v = norm(r);
+  if ((op === '&' || op === '|' || op === '^') && !(isMedium(a) && isMedium(b))) return longBitwise(vm, op, a, b, v);
   if (isSmall(v) || isMedium(v)) return fromLong(vm, v);
   return longNew(vm, v, op === '<<' ? ndigits(a) + Number(B / 30n) + 1 : ndigits(v));
+}
+
+/**
+ * long_bitwise (`&`, `|`, `^` unless both operands are compact): a negative operand is first
+ * complemented into a temporary of its own size (_PyLong_New + v_complement), the operands are
+ * ordered longer first, the result gets the digits the operation can need (`^`: the longer's; `&`:
+ * the longer's if the shorter is negative, else the shorter's; `|` the other way round) plus one when
+ * it is negative; the temporaries go (the longer's first), then maybe_small_long. Measured in
+ * uuid.UUID(version=4)'s `int &= ~(0xc000 << 48)`: m 36 (the mask's complement), m 44, f 36.
+ */
+function longBitwise(vm: Vm, op: '&' | '|' | '^', a: IntValue, b: IntValue, v: IntValue): number {
+  let sizeA = ndigits(a);
+  let sizeB = ndigits(b);
+  let negA = big(a) < 0n;
+  let negB = big(b) < 0n;
+  let tmpA = negA ? vm.newObject(T.Int, longBytes(sizeA)) : 0;
+  let tmpB = negB ? vm.newObject(T.Int, longBytes(sizeB)) : 0;
+  if (sizeA < sizeB) {
+    [sizeA, sizeB, negA, negB, tmpA, tmpB] = [sizeB, sizeA, negB, negA, tmpB, tmpA];
+  }
+  const negZ = op === '^' ? negA !== negB : op === '&' ? negA && negB : negA || negB;
+  const sizeZ = op === '^' ? sizeA : op === '&' ? (negB ? sizeA : sizeB) : negB ? sizeB : sizeA;
+  const z = longNew(vm, v, sizeZ + (negZ ? 1 : 0));
+  if (tmpA) vm.objectFree(tmpA);
+  if (tmpB) vm.objectFree(tmpB);
+  if (isSmall(v)) {
+    vm.decref(z);
+    return vm.s.smallInt(v as number);
+  }
+  return z;
 }
 
 /** ~x = -(x+1). */
@@ -418,12 +450,14 @@ function productOf(vm: Vm, x: IntValue, y: IntValue, xy: IntValue): number {
  * str(int) (long_to_decimal_string): a scratch int of 1 + size_a + size_a/99 digits is allocated
  * for the base-10**9 conversion, then the ASCII result, then the scratch is freed.
  */
-export function intToStr(vm: Vm, v: IntValue): number {
+export function intToStr(vm: Vm, v: IntValue, self: number): number {
   const sizeA = ndigits(v);
   const scratchBytes = longBytes(1 + sizeA + Math.floor(sizeA / 99));
   // (no closure made for the usual short int: one per str(int) was V8 garbage)
   if (sizeA >= STR_DIGITS_CHECKED_FROM)
     checkIntStrDigits(vm, v, sizeA, () => vm.objectFree(vm.newObject(T.Int, scratchBytes)));
+  // 3.12+: past 1,000 digits, _pylong.int_to_decimal_string(a) is the str (pylong_int_to_decimal_string)
+  if (pylongToStr(vm, sizeA)) return callPylong(vm, 'int_to_decimal_string', [self]);
   const scratch = vm.newObject(T.Int, scratchBytes);
   const text = v.toString();
   // the base-10**9 conversion and the digits written out (cwork.ts INT_TO_DECIMAL_*)
@@ -442,10 +476,10 @@ const isInt = (vm: Vm, h: number): boolean => {
 
 /** CHECK_BINOP around an operation on the two values (`ha`: the left handle when it is an exact int). */
 const binop =
-  (f: (vm: Vm, a: IntValue, b: IntValue, ha: number) => number): BinarySlot =>
+  (f: (vm: Vm, a: IntValue, b: IntValue, ha: number, operands: readonly [number, number]) => number): BinarySlot =>
   (vm, a, b) => {
     if (!isInt(vm, a) || !isInt(vm, b)) return vm.s.NotImplemented;
-    return f(vm, intValue(vm, a), intValue(vm, b), vm.table.type[a] === T.Int ? a : 0);
+    return f(vm, intValue(vm, a), intValue(vm, b), vm.table.type[a] === T.Int ? a : 0, [a, b]);
   };
 
 /** long_true_divide: a correctly rounded float. */
@@ -473,7 +507,10 @@ function intPowSlot(vm: Vm, a: IntValue, b: IntValue): number {
 }
 
 /** long_divmod: the (q, r) pair (divmod()). */
-export function intDivmod(vm: Vm, a: IntValue, b: IntValue): number {
+export function intDivmod(vm: Vm, a: IntValue, b: IntValue, operands?: readonly [number, number]): number {
+  // 3.12+ l_divmod: a long division goes to _pylong.int_divmod (its tuple unpacked, a new one made)
+  if (operands !== undefined && b !== 0 && b !== 0n && pylongDivmod(vm, ndigits(a), ndigits(b)))
+    return tupleFromItems(vm, pylongIntDivmod(vm, operands[0], operands[1]));
   const q = intDivMod(vm, a, b, 'div');
   const r = intDivMod(vm, a, b, 'mod');
   return tupleFromItems(vm, [q, r]);
@@ -549,11 +586,34 @@ export function intFromStr(vm: Vm, a: number, base: number): number {
     throw literalError(vm, a, base);
   }
   checkStrIntDigits(vm, s.replace(/^[+-]/, '').length);
+  if (pylongFromStr(vm, s.replace(/^[+-]/, '').length)) return intFromPylong(vm, text, s.startsWith('-'));
   const v = BigInt(s);
   if (v >= -5n && v <= 256n) return vm.s.smallInt(Number(v));
   // PyLong_FromString: digits × log(10)/log(2**30) + 1 digits, normalized in place
   const digits = s.replace(/^[+-]/, '').length;
   return longNew(vm, norm(v), Math.floor((digits * libm.log(10)) / libm.log(2 ** 30)) + 1);
+}
+
+/**
+ * pylong_int_from_string: the digits after the sign up to the last digit or underscore as a str
+ * (PyUnicode_FromStringAndSize), _pylong.int_from_string(s), the str freed; a minus sign negates
+ * the result in place (_PyLong_Negate of the only reference).
+ */
+function intFromPylong(vm: Vm, text: string, negative: boolean): number {
+  const body = /^\s*[+-]?\s*([\d_]*\d)/.exec(asciiDigits(text))![1];
+  const s = strNew(vm, body, 0);
+  let h: number;
+  try {
+    h = callPylong(vm, 'int_from_string', [s]);
+  } finally {
+    vm.decref(s);
+  }
+  if (negative) {
+    const v = intValue(vm, h);
+    if (vm.table.flags[h] & F_BIG) vm.hostMem.release(h);
+    setValue(vm, h, norm(-big(v)));
+  }
+  return h;
 }
 
 /**
@@ -679,7 +739,7 @@ export const IntType = (): TypeSlots =>
     flags: TpFlags.BaseType | TpFlags.LongSubclass,
     dealloc: intDealloc,
     sizeof: (vm, h) => 24 + 4 * Math.max(1, ndigits(intValue(vm, h))),
-    repr: (vm, h) => intToStr(vm, intValue(vm, h)),
+    repr: (vm, h) => intToStr(vm, intValue(vm, h), h),
     reprText: (vm, h) => {
       const v = intValue(vm, h);
       checkIntStrDigits(vm, v);
@@ -693,7 +753,7 @@ export const IntType = (): TypeSlots =>
         [NB.Add]: binop((vm, a, b) => intAddSub(vm, a, b, false)),
         [NB.Subtract]: binop((vm, a, b) => intAddSub(vm, a, b, true)),
         [NB.Multiply]: binop((vm, a, b) => intMul(vm, a, b)),
-        [NB.FloorDivide]: binop((vm, a, b, ha) => intDivMod(vm, a, b, 'div', ha)),
+        [NB.FloorDivide]: binop((vm, a, b, ha, operands) => intDivMod(vm, a, b, 'div', ha, operands)),
         [NB.Remainder]: binop((vm, a, b, ha) => intDivMod(vm, a, b, 'mod', ha)),
         [NB.TrueDivide]: binop(intTrueDivide),
         [NB.Power]: binop(intPowSlot),
@@ -704,7 +764,7 @@ export const IntType = (): TypeSlots =>
         [NB.Xor]: binop((vm, a, b) => intBitOp(vm, '^', a, b)),
       },
       {
-        divmod: binop((vm, a, b) => intDivmod(vm, a, b)),
+        divmod: binop((vm, a, b, _ha, operands) => intDivmod(vm, a, b, operands)),
         negative: (vm, h) => intNeg(vm, intValue(vm, h)),
         positive: longLong,
         absolute: (vm, h) => {

@@ -1,5 +1,6 @@
 import { zeroDivision } from '../abstract/errors';
 import type { Vm } from '../runtime/vm';
+import { pylongDivmod, pylongIntDivmod } from './intpylong';
 import { fromLong, intAddSub, intValue, longNew, ndigits, norm, type IntValue } from './int';
 
 /**
@@ -86,8 +87,21 @@ function maybeSmallExisting(vm: Vm, h: number, v: IntValue): number {
 }
 
 /** a // b or a % b for ints. */
-export function intDivMod(vm: Vm, a: IntValue, b: IntValue, want: 'div' | 'mod', ha = 0): number {
+export function intDivMod(
+  vm: Vm,
+  a: IntValue,
+  b: IntValue,
+  want: 'div' | 'mod',
+  ha = 0,
+  operands?: readonly [number, number],
+): number {
   if (b === 0 || b === 0n) throw zeroDivision(vm, want === 'div' ? 'integer division or modulo by zero' : 'integer modulo by zero');
+  // 3.12+ long_div → l_divmod: a long division goes to _pylong.int_divmod (l_mod does not: measured)
+  if (want === 'div' && operands !== undefined && pylongDivmod(vm, ndigits(a), ndigits(b))) {
+    const [q, r] = pylongIntDivmod(vm, operands[0], operands[1]);
+    vm.decref(r);
+    return q;
+  }
   const A = big(a);
   const Bv = big(b);
   let q = A / Bv;

@@ -19,6 +19,22 @@ import subclass312 from '../testdata/3.12.1/subclass_expected.json';
 import subclass313 from '../testdata/3.13.0/subclass_expected.json';
 import numbers312 from '../testdata/3.12.1/numbers_expected.json';
 import numbers313 from '../testdata/3.13.0/numbers_expected.json';
+import setalgebra312 from '../testdata/3.12.1/setalgebra_expected.json';
+import setalgebra313 from '../testdata/3.13.0/setalgebra_expected.json';
+import bitwise312 from '../testdata/3.12.1/bitwise_expected.json';
+import bitwise313 from '../testdata/3.13.0/bitwise_expected.json';
+import copyshallow312 from '../testdata/3.12.1/copyshallow_expected.json';
+import copyshallow313 from '../testdata/3.13.0/copyshallow_expected.json';
+import memoryview312 from '../testdata/3.12.1/memoryview_expected.json';
+import memoryview313 from '../testdata/3.13.0/memoryview_expected.json';
+import dealloc312 from '../testdata/3.12.1/dealloc_expected.json';
+import dealloc313 from '../testdata/3.13.0/dealloc_expected.json';
+import readinto312 from '../testdata/3.12.1/readinto_expected.json';
+import readinto313 from '../testdata/3.13.0/readinto_expected.json';
+import zlibstream312 from '../testdata/3.12.1/zlibstream_expected.json';
+import zlibstream313 from '../testdata/3.13.0/zlibstream_expected.json';
+import leadmisc312 from '../testdata/3.12.1/leadmisc_expected.json';
+import leadmisc313 from '../testdata/3.13.0/leadmisc_expected.json';
 import { KNOWN_DIFFERENCES } from './known';
 
 /**
@@ -63,6 +79,14 @@ const SETS: [VersionName, Case[]][] = [
       ...setops312.cases,
       ...subclass312.cases,
       ...numbers312.cases,
+      ...setalgebra312.cases,
+      ...bitwise312.cases,
+      ...copyshallow312.cases,
+      ...memoryview312.cases,
+      ...dealloc312.cases,
+      ...readinto312.cases,
+      ...zlibstream312.cases,
+      ...leadmisc312.cases,
     ],
   ],
   [
@@ -77,6 +101,14 @@ const SETS: [VersionName, Case[]][] = [
       ...setops313.cases,
       ...subclass313.cases,
       ...numbers313.cases,
+      ...setalgebra313.cases,
+      ...bitwise313.cases,
+      ...copyshallow313.cases,
+      ...memoryview313.cases,
+      ...dealloc313.cases,
+      ...readinto313.cases,
+      ...zlibstream313.cases,
+      ...leadmisc313.cases,
     ],
   ],
 ];

@@ -33,6 +33,8 @@ export const CPYTHON_3_11: CPythonVersion = {
   rangeLengthFastPath: false,
   sumFromSsize: false,
   intParseScratch: true,
+  pylong: null,
+  issubsetByIntersection: false,
   staticOneCharStrs: 'BCLST_abcdefhijklmnopqrstvwxy', // 3.11.7: 29 of 256
   clinicKwtuples: 'runtime', // Python/getargs.c parser_init: new_kwtuple on the first keyword call
   listExtendExact: false, // Objects/listobject.c list_extend: PySequence_Fast for lists and tuples, else an iterator

@@ -53,6 +53,8 @@ const MODULES = [
   'unicodedata',
   'base64',
   'contextvars',
+  // captured in the seventeenth session (versions-16): longobject.c imports it for a big str()/int()/`//`
+  '_pylong',
 ];
 
 /**

@@ -101,6 +101,15 @@ export interface CPythonVersion {
   /** PyLong_FromString starts its digit array before it finds an invalid literal (3.11); 3.12 checks first. */
   readonly intParseScratch: boolean;
   /**
+   * Objects/longobject.c's switches to `_pylong` (3.12+, WITH_PYLONG_MODULE): str() of an int of more
+   * than `toStrDigits` 30-bit digits, int() of more than `fromStrDigits` decimal digits, and `//` /
+   * divmod() when the divisor has more than `divisorDigits` digits and the dividend `extraDigits` more
+   * (null on 3.11: the quadratic C conversions only).
+   */
+  /** set.issubset of a non-set intersects (3.12+, stopping once every member is found), not a set of it all (3.11). */
+  readonly issubsetByIntersection: boolean;
+  readonly pylong: { toStrDigits: number; fromStrDigits: number; divisorDigits: number; extraDigits: number } | null;
+  /**
    * The one-character strs that startup interns as separate static objects (names and constants of
    * the deep-frozen stdlib), so that a code constant of one of these characters is that static str,
    * not the latin-1 singleton chr() and indexing return. Measured as the c in range(256) for which
