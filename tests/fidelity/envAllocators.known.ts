@@ -17,12 +17,8 @@ export const KNOWN_ENV_GAPS = new Map<string, string>([
     'held-out: OS scheduling, as under glibc defaults; three real runs: rss at step 9 9.3, 11.6, 20.1 MiB over the start, simulated 0.1',
   ],
   [
-    'mimalloc/alloc_seed_idle',
-    "outside since allocators-14's per-instruction clock (eval/opcosts.ts, cheaper reuse of recently freed blocks): from step 3 on the simulated rss stays 746.0 MiB over the start where the real run reads 839.0, 814.1, 877.6 and 858.5 (tolerance 46.9); within on main before that change and on perf-17's branch, outside on allocators-14's own (checked 7 Dec 18:40). mimalloc-decommit0/alloc_seed_idle stays within. Not examined: which of mimalloc's time-driven purges (mi_option_purge_delay, page reset) the new clock moves",
-  ],
-  [
     'jemalloc-bg/alloc_mixed_sizes',
-    "outside since allocators-14's per-instruction clock: at step 10 the simulated rss is 773.2 MiB over the start, the real run's 610.6 (tolerance 50.4): the background thread's decay purge lands at another point of the model's clock; within on perf-17's branch (main before that change), checked 7 Dec 18:48. jemalloc and jemalloc-decay0 stay within. Not examined",
+    "outside since allocators-14's per-instruction clock: at step 10 the simulated rss is 773.2 MiB over the start, the real run's 610.6 (tolerance 50.4); within on perf-17's branch (main before that change), checked 7 Dec 18:48. jemalloc and jemalloc-decay0 stay within. Found (allocators-16, tools/clock/step_clock.ts and the purges logged): the clock moved at step 4 (random.choice ran as TypeScript uncharged: 10.0 ms simulated against the recording's 30 and a real CPU of 14.7 ms at load 29 here; pycode.ts PY_CODE_RUN_NS now charges it, 48.4 ms at the estimated wall/CPU 5.2), but the outcome is a knife edge. The background thread turns every 100 ms through `more = ...`; when a turn falls inside `del blobs` (9-19 ms of the model's clock) it decays the dirty pages just freed (178,573 pages, 697 MiB, at the turn at 16,951.6 ms with no charge for random's code), `del more`'s frees then cannot coalesce into the 384 MiB extent that extent_maximally_purge drops at once past the 8 MiB oversize threshold, and rss stays ~150 MiB higher; when it falls before, step 10 reads 638 (within). With a charge of 20, 35, 50, 100 or 200 ns a run of random's code the whole recording is within, with 0, 62 (the measured figure, kept: step 10 now reads 937.6) or 75 it is not. The real run's 376 MiB drop in `del more` says its thread did not turn inside `del blobs`; one turn in ~6 does",
   ],
   [
     'jemalloc-bg/h9_random_sizes_keep_tenth',

@@ -11,6 +11,23 @@ import type { Vm } from '../runtime/vm';
  */
 const WARMUP = -8;
 
+/**
+ * What one run of such a function's bytecode costs on the simulated clock (ns of CPU, scaled by
+ * Clock.wallPerCpu), charged at each RESUME or JUMP_BACKWARD `warm` counts: the instructions
+ * between them, which the interpreter would charge one by one (eval/opcosts.ts) if it ran the code
+ * itself, and the C calls they make that allocate nothing (len, int.bit_length, getrandbits'
+ * Mersenne Twister step). Without it a TypeScript-run stdlib function cost only its allocator
+ * calls: `x = random.choice(t)` in a loop took 24.5 ns an iteration on the model's clock against
+ * 158 on 3.11.7 here, so alloc_mixed_sizes' 60,000 choices took 10 ms of simulated wall time where
+ * the recording's step took 30 (allocators-16, tools/clock/step_clock.ts). Measured (3.11.7,
+ * process_time best of 7 over 10^5 calls in a function, load 29 on 2 cores; the model's charge
+ * before this taken off, divided by the runs counted): random.choice (its run and
+ * _randbelow_with_getrandbits') 67 ns a run, randrange 65, randint 61, uniform 51, shuffle of 10
+ * items (19 runs: a loop turn and a _randbelow each) 72. json.dumps / json.loads of a 2-key dict
+ * miss ~370 ns a run beside this: the C encoder's and scanner's own work, not charged.
+ */
+export const PY_CODE_RUN_NS = 62;
+
 const perVm = new WeakMap<Vm, Map<string, number>>();
 
 function counters(vm: Vm): Map<string, number> {
@@ -21,6 +38,7 @@ function counters(vm: Vm): Map<string, number> {
 
 /** RESUME (or JUMP_BACKWARD) of the named code: counts one warm-up; true once it is quickened. */
 export function warm(vm: Vm, code: string): boolean {
+  vm.mem.spend(PY_CODE_RUN_NS);
   const m = counters(vm);
   let w = m.get(code) ?? WARMUP;
   if (w !== 0) w++;
