@@ -64,8 +64,11 @@ export class HostMemory {
 
   /** What the model counts now, in bytes. */
   used(table: ObjectTable, pool: ItemPool): number {
-    return this.stringBytes + rowBytes(table) + pool.data.byteLength + this.extra();
+    return this.stringBytes + rowBytes(table) + pool.data.byteLength + this.dictTableBytes + this.extra();
   }
+
+  /** Bytes of dict-table slabs made (objects/dicttables.ts: 256 KiB each, counted as they are made). */
+  dictTableBytes = 0;
 
   /**
    * A str of `bytes` of JS string data is about to be made (`what`: "a 20 MB str"): throws the

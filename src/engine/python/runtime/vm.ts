@@ -122,8 +122,10 @@ export class Vm implements GcHost {
   ) {
     this.pool.beforeGrow = (bytes) =>
       this.hostMem.grow(this.table, this.pool, bytes, `${sizeWords(bytes)} more of list and tuple items`);
-    this.dictTables.beforeGrow = (bytes) =>
+    this.dictTables.beforeGrow = (bytes) => {
       this.hostMem.grow(this.table, this.pool, bytes, `${sizeWords(bytes)} more of dict tables`);
+      this.hostMem.dictTableBytes += bytes;
+    };
     // Exact ints, floats, bools, strs and tuples get narrow handles (objects/table.ts, Layout).
     const layout = this.table.layoutOf;
     layout[T.Int] = layout[T.Float] = layout[T.Bool] = Layout.Scalar;
