@@ -1,7 +1,7 @@
 import { loadavg } from 'node:os';
 import { DEFAULT_SCENARIO } from '../src/scenarios/node';
 import { encodeShare } from '../src/url/shareCodec';
-import { launchBrowser, newPage, startPreview } from '../tests/e2e/harness';
+import { launchBrowser, newPage, startPreview, waitDrawn } from '../tests/e2e/harness';
 
 /**
  * Where the share link's first run waits before the worker takes it (issue 10; perf-16 measured
@@ -34,14 +34,7 @@ export async function shareLinkParts(runs = 1): Promise<string[]> {
       const workerReady = page.waitForEvent('worker');
       await page.goto(url);
       const worker = await workerReady;
-      await page.waitForFunction(
-        () => {
-          const s = window.__highwater?.state();
-          return s !== undefined && s.shown !== null && s.status === 'idle';
-        },
-        undefined,
-        { timeout: 300_000, polling: 'raf' },
-      );
+      await waitDrawn(page, 300_000);
       const pageSide = await page.evaluate(() => {
         const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
         const res = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((e) => [

@@ -13,3 +13,4 @@ const cpu = process.cpuUsage(cpu0);
 console.log(
   `worker modules evaluated: ${(t1 - t0).toFixed(0)} ms wall, ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms CPU`,
 );
+export {};

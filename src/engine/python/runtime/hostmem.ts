@@ -126,6 +126,7 @@ export class HostMemory {
       `${mb(rowBytes(table))} for ${table.end.toLocaleString('en-US')} objects`,
     ];
     if (pool.data.byteLength >= 64 * MB) parts.push(`${mb(pool.data.byteLength)} of list and tuple items`);
+    if (this.dictTableBytes >= 64 * MB) parts.push(`${mb(this.dictTableBytes)} of dict tables`);
     const extra = this.extra();
     if (extra >= 64 * MB) parts.push(`${mb(extra)} of allocator and event records`);
     return parts.join(', ');
