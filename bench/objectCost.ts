@@ -9,7 +9,8 @@ import { createProcess } from '../src/engine/simulate';
  * pointer (the simulator's 4-byte item in its pool) and the allocators' own state, so the figures
  * compare what a user's script costs, not one column. Each case runs in a fresh process, three times (the median is shown).
  *
- * `node scripts/run-ts.mjs bench/objectCost.ts` prints the table; with a case name as argument it
+ * `node scripts/run-ts.mjs bench/objectCost.ts` prints the table (HW_BENCH_COST=record,dict5: those
+ * cases only); with a case name as argument it
  * measures that case in this process (what the table's child processes do).
  */
 const N = 1_000_000;
@@ -21,6 +22,9 @@ export const COST_CASES: Record<string, string> = {
   list: `x = [[] for i in range(${N})]`,
   dict: `x = [{} for i in range(${N})]`,
   record: `x = [{'a': i, 'b': i} for i in range(${N})]`,
+  recordStr: `x = [{'a': i, 'b': str(i)} for i in range(${N})]`,
+  dict5: `x = [{'a': i, 'b': i, 'c': i, 'd': i, 'e': i} for i in range(${N})]`,
+  dict8: `x = [{'a': i, 'b': i, 'c': i, 'd': i, 'e': i, 'f': i, 'g': i, 'h': i} for i in range(${N})]`,
   bytes: `x = [str(i).encode() for i in range(${N})]`,
   instance: `class P:\n    def __init__(self, v):\n        self.v = v\nx = [P(i) for i in range(${N})]`,
 };
@@ -58,7 +62,10 @@ export function benchObjectCost(): string[] {
   const lines = [
     'type      simulator B/object  CPython B/object  ratio  (statement: x = [... for i in range(10**6)])',
   ];
+  // HW_BENCH_COST=record,dict5 narrows the cases
+  const only = process.env.HW_BENCH_COST?.split(',');
   for (const [name, source] of Object.entries(COST_CASES)) {
+    if (only && !only.includes(name)) continue;
     // The median of three child runs: one run's RSS growth spreads ±40% on the same build (node's
     // own malloc keeps or returns freed column buffers as its heap allows: str 30, 67, 69 B).
     const runs = [0, 1, 2].map(() => {
@@ -72,7 +79,7 @@ export function benchObjectCost(): string[] {
     const sim = runs.sort((a, b) => a - b)[1];
     const real = realBytes(source);
     lines.push(
-      `${name.padEnd(8)}  ${sim.toFixed(1).padStart(18)}  ${real.toFixed(1).padStart(16)}  ${(sim / real).toFixed(2).padStart(5)}`,
+      `${name.padEnd(9)} ${sim.toFixed(1).padStart(18)}  ${real.toFixed(1).padStart(16)}  ${(sim / real).toFixed(2).padStart(5)}`,
     );
   }
   return lines;

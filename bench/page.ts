@@ -4,7 +4,7 @@ import { cpus, loadavg } from 'node:os';
 import type { Page } from 'playwright-core';
 import { DEFAULT_SCENARIO } from '../src/scenarios/node';
 import { encodeShare } from '../src/url/shareCodec';
-import { launchBrowser, newPage, pageState, startPreview, waitIdle } from '../tests/e2e/harness';
+import { launchBrowser, newPage, pageState, startPreview, waitDrawn, waitIdle } from '../tests/e2e/harness';
 
 /**
  * The page in headless Chromium (production build, `vite preview`):
@@ -42,14 +42,7 @@ export async function benchPage(): Promise<string[]> {
     const t0 = performance.now();
     await page.goto(link(2));
     // the views drawn (the snapshot on screen, a frame gone by), then the sentences written
-    await page.waitForFunction(
-      () => {
-        const s = window.__highwater?.state();
-        return s !== undefined && s.shown !== null && s.status === 'idle';
-      },
-      undefined,
-      { timeout: 180_000, polling: 'raf' },
-    );
+    await waitDrawn(page);
     const drawnMs = performance.now() - t0;
     await waitIdle(page);
     const openMs = performance.now() - t0;

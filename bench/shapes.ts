@@ -45,6 +45,12 @@ export const SHAPES: Shape[] = [
   { name: 'float', source: (n) => `f = [i * 0.5 for i in range(${n})]\n`, python: pyenvPython },
   { name: 'tuple', source: (n) => `t = [(i, i) for i in range(${n})]\n`, python: pyenvPython },
   {
+    // issue 10's worst row: a two-key dict and a str a record (perf-18: the dict's table in slabs)
+    name: 'record',
+    source: (n) => `r = [{'a': i, 'b': str(i)} for i in range(${n})]\n`,
+    python: pyenvPython,
+  },
+  {
     name: 'numpy',
     source: (n) => `import numpy as np\nxs = [np.zeros(10) for _ in range(${n})]\n`,
     python: () => '/usr/bin/python3',

@@ -102,4 +102,24 @@ describe('engine client', () => {
     expect(useRun.getState().snapshot?.statement).toBe(0);
     expect(useRun.getState().statements).toHaveLength(3);
   });
+
+  it('adopts a worker the page started early as its spare, and the run goes to it', async () => {
+    let made = 0;
+    const c = new EngineClient(() => {
+      made++;
+      return new FakeWorker() as unknown as Worker;
+    });
+    const early = new FakeWorker();
+    c.warm(early as unknown as Worker);
+    // a second warm keeps the spare it has (and lets the other worker go)
+    const late = new FakeWorker();
+    late.onmessage = () => undefined;
+    c.warm(late as unknown as Worker);
+    expect(late.onmessage).toBeNull();
+    c.run('k', SCRIPT, { tunables: {}, env: DEFAULT_ENV }, { statement: 3, event: null });
+    await settled(c);
+    expect(made).toBe(0);
+    expect(early.sent[0].type).toBe('run');
+    expect(useRun.getState().statements).toHaveLength(3);
+  });
 });

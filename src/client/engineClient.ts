@@ -14,6 +14,7 @@ import type { LibcUnitDetail } from '../engine/libc/section';
 import type { Snapshot } from '../engine/trace/snapshot';
 import { expectedEvents, rememberRun } from './expectations';
 import { EMPTY_RUN, useRun, type RunStore } from './runStore';
+import { newWorker } from './earlyWorker';
 import { markAsked, measureAnswered, measureRunPhases } from './marks';
 
 type Snap = 'down' | 'up';
@@ -89,9 +90,13 @@ export class EngineClient {
    * Start a worker before the first run is asked for (the page calls this before React mounts): its
    * module compiles and its import footprints download while the page boots.
    */
-  warm(): void {
-    if (this.worker || this.spare) return;
-    const w = this.makeWorker();
+  warm(started: Worker | null = null): void {
+    if (this.worker || this.spare) {
+      started?.terminate();
+      return;
+    }
+    // `started`: one the page made already (client/earlyWorker.ts), adopted as the spare
+    const w = started ?? this.makeWorker();
     // a spare that fails to load is dropped: the run then starts a worker that reports its own failure
     w.onerror = (e: ErrorEvent) => {
       e.preventDefault?.();
@@ -381,9 +386,7 @@ export class EngineClient {
 
 let client: EngineClient | null = null;
 
-/** The simulator's worker as Vite bundles it (one bundle, however many workers the page starts). */
-export const newWorker = (): Worker =>
-  new Worker(new URL('../worker/worker.ts', import.meta.url), { type: 'module' });
+export { newWorker };
 
 /** The page's one client. */
 export function engineClient(): EngineClient {

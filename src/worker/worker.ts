@@ -1,9 +1,20 @@
 /// <reference lib="webworker" />
-import { PROTOCOL_VERSION, assertNever, isToWorker, type FromWorker, type ToWorker } from '../protocol/messages';
+import {
+  PROTOCOL_VERSION,
+  assertNever,
+  isToWorker,
+  type FromWorker,
+  type ToWorker,
+} from '../protocol/messages';
 import { loadStartupVariants } from '../engine/python/startup/variants';
 import { fetchFootprints } from './footprintsAsset';
 import { needsStartupVariants } from './process';
 import { Session } from './session';
+
+// Every module this one imports has been evaluated here (the engine's registries, the start-up
+// images): the page's bench (bench/shareLinkParts.ts) reads this mark against the worker's own
+// timeOrigin (the worker made) to split the share link's wait before the run starts.
+if (typeof performance !== 'undefined' && performance.mark) performance.mark('hw:worker:evaluated');
 
 // The worker entry: decode, dispatch, nothing else. Cancelling a run is the page terminating this worker.
 const scope = self as unknown as DedicatedWorkerGlobalScope;

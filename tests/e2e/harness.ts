@@ -157,6 +157,18 @@ export async function waitIdle(page: Page, timeout = 120_000): Promise<void> {
   await page.waitForFunction(() => document.body.dataset.idle === 'true', undefined, { timeout });
 }
 
+/** Wait for a run's views drawn: a position shown and the run over (its sentences may still come). */
+export async function waitDrawn(page: Page, timeout = 180_000): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const s = window.__highwater?.state();
+      return s !== undefined && s.shown !== null && s.status === 'idle';
+    },
+    undefined,
+    { timeout, polling: 'raf' },
+  );
+}
+
 export type PageState = Record<string, unknown> & {
   statement: number;
   statements: number;

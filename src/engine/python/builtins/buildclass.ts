@@ -12,6 +12,7 @@ import { isSubtype } from '../objects/typeobject';
 import { Meth, T, type Kwargs, type MethodDef } from '../objects/types';
 import type { Vm } from '../runtime/vm';
 import type { BuiltinsHost } from './host';
+import { keyAt, valueAt, type HashIndex } from '../objects/dictindex';
 
 /** type.__prepare__ (a classmethod of `type`): a new empty dict for the class body. */
 const PREPARE: MethodDef = {
@@ -154,9 +155,9 @@ function updateBases(vm: Vm, bases: number[]): number[] {
 /** The keyword dict as the call's keywords. */
 function kwargsOf(vm: Vm, d: number): Kwargs | null {
   const out: Kwargs = new Map();
-  const data = vm.table.side[d] as { keys: Int32Array; values: Int32Array; nentries: number };
+  const data = vm.table.side[d] as HashIndex & { nentries: number };
   for (let i = 0; i < data.nentries; i++)
-    if (data.keys[i]) out.set(strValue(vm, data.keys[i]), data.values[i]);
+    if (keyAt(data, i)) out.set(strValue(vm, keyAt(data, i)), valueAt(data, i));
   return out.size ? out : null;
 }
 

@@ -3,6 +3,7 @@ import { dictData, dictGetItem, dictSetItem } from '../objects/dict';
 import { dictUpdateArg } from '../objects/dictmethods';
 import { T } from '../objects/types';
 import type { Interpreter } from './interpreter';
+import { keyAt, valueAt } from '../objects/dictindex';
 
 /**
  * _PyDict_MergeEx(dict, update, 2) for `f(**m)` (DICT_MERGE, CALL_FUNCTION_EX), with
@@ -14,13 +15,13 @@ export function dictMergeInto(it: Interpreter, dict: number, update: number, fun
   if (vm.table.type[update] === T.Dict) {
     const d = dictData(vm, update);
     for (let k = 0; k < d.nentries; k++) {
-      const key = d.keys[k];
+      const key = keyAt(d, k);
       if (key === 0) continue;
       if (vm.table.type[key] !== T.Str)
         throw typeError(vm, '%U keywords must be strings', it.functionStr(func));
       if (dictGetItem(vm, dict, key) !== 0)
         throw typeError(vm, "%U got multiple values for keyword argument '%S'", it.functionStr(func), key);
-      dictSetItem(vm, dict, key, d.values[k]);
+      dictSetItem(vm, dict, key, valueAt(d, k));
     }
     return;
   }

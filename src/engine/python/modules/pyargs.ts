@@ -5,6 +5,7 @@ import { intern, strValue } from '../objects/str';
 import { tupleFromItems } from '../objects/tuple';
 import type { Kwargs } from '../objects/types';
 import type { Vm } from '../runtime/vm';
+import { keyAt, valueAt, type HashIndex } from '../objects/dictindex';
 
 /**
  * What calling a standard-library Python function allocates around its arguments, for the modules
@@ -32,9 +33,9 @@ export function keywordArgs(
 
 /** The names of the keywords that went into `**kw` (for the TypeError the callee would raise). */
 export function extraKeywords(vm: Vm, extra: number): string[] {
-  const d = vm.table.side[extra] as { keys: Int32Array; values: Int32Array; nentries: number };
+  const d = vm.table.side[extra] as HashIndex & { nentries: number };
   const out: string[] = [];
-  for (let i = 0; i < d.nentries; i++) if (d.values[i]) out.push(strValue(vm, d.keys[i]));
+  for (let i = 0; i < d.nentries; i++) if (valueAt(d, i)) out.push(strValue(vm, keyAt(d, i)));
   return out;
 }
 

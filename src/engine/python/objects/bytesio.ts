@@ -23,6 +23,7 @@ import { bytesioReadinto } from './bytesioreadinto';
 import { listAppend, listNew } from './list';
 import { tupleItems } from './tuple';
 import { Meth, T, TpFlags, defineType, type Kwargs, type MethodDef, type TypeSlots } from './types';
+import { keyAt, valueAt, type HashIndex } from './dictindex';
 
 /**
  * io.BytesIO (Modules/_io/bytesio.c, 3.11): a 16 GC + 64 byte object whose buffer is a bytes
@@ -377,9 +378,9 @@ function bytesioInit(vm: Vm, h: number, args: number, kwargs: number): void {
 
 function kwargsOf(vm: Vm, d: number): Kwargs {
   const out: Kwargs = new Map();
-  const data = vm.table.side[d] as { keys: Int32Array; values: Int32Array; nentries: number };
+  const data = vm.table.side[d] as HashIndex & { nentries: number };
   for (let i = 0; i < data.nentries; i++)
-    if (data.values[i]) out.set(strValue(vm, data.keys[i]), data.values[i]);
+    if (valueAt(data, i)) out.set(strValue(vm, keyAt(data, i)), valueAt(data, i));
   return out;
 }
 

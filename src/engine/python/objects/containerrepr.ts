@@ -10,6 +10,7 @@ import { intern, strResult, strValue } from './str';
 import { tupleItem } from './tuple';
 import { T } from './types';
 import { UnicodeWriter } from './formatwriter';
+import { keyAt, valueAt } from './dictindex';
 
 /**
  * tp_repr of list, tuple, dict and set (3.11): Py_ReprEnter/Py_ReprLeave around a
@@ -158,9 +159,9 @@ export function dictRepr(vm: Vm, h: number): number {
     let first = true;
     for (let i = 0; i < dictData(vm, h).nentries; i++) {
       const dd = dictData(vm, h);
-      const value = dd.values[i];
+      const value = valueAt(dd, i);
       if (value === 0) continue;
-      const key = dd.keys[i];
+      const key = keyAt(dd, i);
       vm.incref(key);
       vm.incref(value);
       try {

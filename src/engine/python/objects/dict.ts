@@ -22,21 +22,23 @@ import { T, TpFlags, defineType, type HashKey, type TypeSlots } from './types';
 import { dictInit, dictNewSubtype, dictSubscriptMissing } from './dictsub';
 import { tupleItems } from './tuple';
 import {
-  DKIX_DUMMY,
   entryHash,
   forgetEntry,
+  entryCapacity,
   insertIndex,
+  keyAt,
+  valueAt,
   isFastKey,
   keyHash,
   lookup,
-  newIndices,
+  markDummy,
   noteEntry,
-  slotOf,
   slowKey,
   smallSlots,
   type HashIndex,
   type Slots,
 } from './dictindex';
+import { SLAB_MAX_LOG2 } from './dicttables';
 
 /**
  * dict objects (Objects/dictobject.c, 3.11). The dict is a 16 + 48 byte GC object; its table is
@@ -48,22 +50,33 @@ import {
 export const DICT_BASIC = 48;
 const LOG_MINSIZE = 3;
 
-/** A dict's table: the keys object's size and address, its entries, and its indices (dictindex.ts). */
-export interface DictData extends HashIndex {
+/** Py_EMPTY_KEYS' block: one empty index slot, no entries (a lookup ends at once). */
+const EMPTY_BLOCK = new Int32Array(1).fill(-1);
+
+/**
+ * A dict's table: the keys object's size and address, and its indices and entries (dictindex.ts
+ * HashIndex: one int32 block, in a shared slab while small, dicttables.ts). A class: every record
+ * has one shape (12 in-object fields, ~120 B).
+ */
+export class DictData implements HashIndex {
   /** Address of the keys object; 0 = Py_EMPTY_KEYS. */
-  keysAddr: number;
-  log2: number;
-  unicode: boolean;
-  usable: number;
-  nentries: number;
-  keys: Slots;
-  values: Slots;
+  keysAddr = 0;
+  log2 = LOG_MINSIZE;
+  unicode = true;
+  usable = 0;
+  nentries = 0;
+  buf: Int32Array = EMPTY_BLOCK;
+  ko = 1;
+  vo = 1;
+  mask = 0;
+  hashes: Slots | null = null;
+  other: HashKey[] | null = null;
   /**
    * A split table (an instance's __dict__ made from its values array): the class's shared keys
    * name the entries, and the memory is the values array; keysAddr is 0. Null for the usual
-   * combined table.
+   * combined table. Its block is always its own array (never a slab's).
    */
-  split?: { keys: SharedKeys; values: Values } | null;
+  split: { keys: SharedKeys; values: Values } | null = null;
 }
 
 const usableFraction = (n: number): number => Math.floor((n << 1) / 3);
@@ -104,11 +117,34 @@ function newKeys(vm: Vm, d: DictData, log2: number, unicode: boolean): void {
   d.unicode = unicode;
   d.usable = usable;
   d.nentries = 0;
-  d.keys = smallSlots(usable, 0);
-  d.values = smallSlots(usable, 0);
-  d.indices = newIndices(log2);
+  newBlock(vm, d, log2);
   d.hashes = null;
   d.other = null;
+}
+
+/**
+ * A fresh block for a combined table of 2^log2 indices (DKIX_EMPTY) and its usable entries
+ * (zeros), placed into d: a slab's while log2 ≤ SLAB_MAX_LOG2 (dicttables.ts).
+ */
+export function newBlock(vm: Vm, d: HashIndex, log2: number): void {
+  const n = 1 << log2;
+  const usable = usableFraction(n);
+  const off = vm.dictTables.alloc(d, log2, n + 2 * usable);
+  const buf = d.buf;
+  if (log2 <= SLAB_MAX_LOG2) buf.fill(0, off + n, off + n + 2 * usable); // a reused block
+  buf.fill(-1, off, off + n);
+  d.ko = off + n;
+  d.vo = off + n + usable;
+  d.mask = n - 1;
+}
+
+/**
+ * A combined table's block back to the slabs (when its dict no longer uses it: after a resize
+ * copied the entries, or after free_keys_object released them). Split tables' own arrays are
+ * left to V8.
+ */
+export function releaseBlock(vm: Vm, buf: Int32Array, ko: number, log2: number): void {
+  vm.dictTables.release(buf, ko - (1 << log2), log2);
 }
 
 /** The old table's memory after a resize or clear: the keys free list or PyObject_Free. */
@@ -119,24 +155,8 @@ function releaseKeys(vm: Vm, addr: number, log2: number, unicode: boolean): void
   else vm.mem.free(addr);
 }
 
-const NO_ENTRIES = new Int32Array(0);
-/** Py_EMPTY_KEYS: one empty slot, no entries (a lookup ends at once). */
-const EMPTY_INDICES = new Int32Array(1).fill(-1);
-
 /** A fresh table record on Py_EMPTY_KEYS, for a dict about to get a table of its own. */
-const newDictData = (): DictData => ({
-  keysAddr: 0,
-  log2: LOG_MINSIZE,
-  unicode: true,
-  usable: 0,
-  nentries: 0,
-  keys: NO_ENTRIES,
-  values: NO_ENTRIES,
-  indices: EMPTY_INDICES,
-  hashes: null,
-  other: null,
-  split: null,
-});
+const newDictData = (): DictData => new DictData();
 
 /**
  * Py_EMPTY_KEYS as every empty dict shares it: one frozen record (a record each was ~130 B of JS
@@ -184,11 +204,13 @@ export function dictCopy(vm: Vm, h: number): number {
     const p = vm.mem.malloc(size);
     if (p === 0) throw memoryError();
     vm.mem.touch(p, size);
-    const copy: DictData = { ...d, keysAddr: p, ...copyEntries(d), split: null };
+    const copy = newDictData();
+    copyTable(vm, copy, d);
+    copy.keysAddr = p;
     for (let i = 0; i < d.nentries; i++) {
-      if (d.values[i] === 0) continue;
-      vm.incref(d.keys[i]);
-      vm.incref(d.values[i]);
+      if (d.buf[d.vo + i] === 0) continue;
+      vm.incref(d.buf[d.ko + i]);
+      vm.incref(d.buf[d.vo + i]);
     }
     const f = vm.free.dicts;
     const c = f.length ? vm.reuse(f.pop()!, T.Dict) : vm.newGcObject(T.Dict, DICT_BASIC);
@@ -202,39 +224,58 @@ export function dictCopy(vm: Vm, h: number): number {
   return c;
 }
 
-/** The entries and indices of a table, copied (clone_combined_dict_keys' memcpy). */
-export function copyEntries(d: DictData): Pick<DictData, 'keys' | 'values' | 'indices' | 'hashes' | 'other'> {
-  return {
-    keys: d.keys.slice(),
-    values: d.values.slice(),
-    indices: d.indices.slice(),
-    hashes: d.hashes === null ? null : d.hashes.slice(),
-    other: d.other === null ? null : d.other.slice(),
-  };
+/**
+ * d's combined table (sizes, indices and entries) copied into `to`, in a block of its own
+ * (clone_combined_dict_keys' memcpy); to's keysAddr is the caller's, and to's old block is not
+ * released here.
+ */
+export function copyTable(vm: Vm, to: DictData, d: DictData): void {
+  to.log2 = d.log2;
+  to.unicode = d.unicode;
+  to.usable = d.usable;
+  to.nentries = d.nentries;
+  to.split = null;
+  newBlock(vm, to, d.log2);
+  const n = d.mask + 1;
+  to.buf.set(d.buf.subarray(d.ko - n, d.vo + entryCapacity(d)), to.ko - n);
+  to.hashes = d.hashes === null ? null : d.hashes.slice();
+  to.other = d.other === null ? null : d.other.slice();
 }
 
 /**
  * Move the live entries of `old` into d's fresh table in order (dictresize's copy; deleted entries
  * drop out) and index them. The hashes come from the old table: no tp_hash runs.
  */
-export function moveEntries(vm: Vm, d: DictData, old: HashIndex & { values: Slots }, n: number): void {
-  const { keys, values, indices } = d;
-  const hashes = old.hashes === null ? null : (d.hashes = smallSlots(keys.length, 0));
+export function moveEntries(vm: Vm, d: DictData, old: HashIndex, n: number): void {
+  const buf = d.buf;
+  const { ko, vo } = d;
+  const hashes = old.hashes === null ? null : (d.hashes = smallSlots(entryCapacity(d), 0));
   const other: HashKey[] | null = old.other === null ? null : (d.other = []);
+  const ob = old.buf;
   let j = d.nentries;
   for (let i = 0; i < n; i++) {
-    const v = old.values[i];
+    const v = ob[old.vo + i];
     if (v === 0) continue;
     const hash = entryHash(vm, old, i);
-    keys[j] = old.keys[i];
-    values[j] = v;
+    buf[ko + j] = ob[old.ko + i];
+    buf[vo + j] = v;
     if (hashes !== null) hashes[j] = hash;
     if (other !== null && old.other![i] !== undefined) other[j] = old.other![i];
-    insertIndex(indices, hash, j);
+    insertIndex(d, hash, j);
     j++;
   }
   d.nentries = j;
 }
+
+/** A table's block and columns as they were before a resize (moveEntries' source). */
+export const tableSnapshot = (d: HashIndex): HashIndex => ({
+  buf: d.buf,
+  ko: d.ko,
+  vo: d.vo,
+  mask: d.mask,
+  hashes: d.hashes,
+  other: d.other,
+});
 
 /** dict_new_presized(minused, unicode): up to 5 items get an empty dict, else a table sized for them. */
 export function dictNewPresized(vm: Vm, minused: number, unicode: boolean): number {
@@ -252,18 +293,13 @@ export function dictNewPresized(vm: Vm, minused: number, unicode: boolean): numb
 function resize(vm: Vm, h: number, log2: number, unicode: boolean): void {
   const d = dictData(vm, h);
   const old = { addr: d.keysAddr, log2: d.log2, unicode: d.unicode, n: d.nentries };
-  const entries: HashIndex & { values: Slots } = {
-    keys: d.keys,
-    values: d.values,
-    indices: d.indices,
-    hashes: d.hashes,
-    other: d.other,
-  };
+  const entries = tableSnapshot(d);
   if (!old.unicode) unicode = false;
   newKeys(vm, d, log2, unicode);
   moveEntries(vm, d, entries, old.n);
   d.usable -= d.nentries;
   releaseKeys(vm, old.addr, old.log2, old.unicode);
+  if (old.addr !== 0) releaseBlock(vm, entries.buf, entries.ko, old.log2);
 }
 
 const isStr = (vm: Vm, h: number): boolean => vm.table.type[h] === T.Str;
@@ -326,8 +362,8 @@ export function dictSetItemKnownHash(
     appendEntry(vm, h, d, key, value, hash, fast, slow);
     return;
   }
-  const old = d.values[ix];
-  d.values[ix] = value;
+  const old = d.buf[d.vo + ix];
+  d.buf[d.vo + ix] = value;
   vm.mem.touch(entryAddr(d, ix), 8);
   vm.decref(old);
   vm.decref(key);
@@ -352,10 +388,10 @@ function appendEntry(
   slow: HashKey,
 ): void {
   const ix = d.nentries;
-  d.keys[ix] = key;
-  d.values[ix] = value;
+  d.buf[d.ko + ix] = key;
+  d.buf[d.vo + ix] = value;
   noteEntry(vm, d, ix, hash, fast, slow);
-  insertIndex(d.indices, hash, ix);
+  insertIndex(d, hash, ix);
   d.nentries++;
   d.usable--;
   vm.table.n[h]++;
@@ -367,14 +403,14 @@ export function dictGetItem(vm: Vm, h: number, key: number): number {
   const d = dictData(vm, h);
   const hash = keyHash(vm, key);
   const ix = lookup(vm, d, key, hash, isFastKey(vm, key));
-  return ix < 0 ? 0 : d.values[ix];
+  return ix < 0 ? 0 : d.buf[d.vo + ix];
 }
 
 /** _Py_dict_lookup with a known hash: borrowed value for key, or 0 (its __hash__ not called). */
 export function dictGetItemKnownHash(vm: Vm, h: number, key: number, hash: number, slow: HashKey): number {
   const d = dictData(vm, h);
   const ix = lookup(vm, d, key, hash, isFastKey(vm, key), slow);
-  return ix < 0 ? 0 : d.values[ix];
+  return ix < 0 ? 0 : d.buf[d.vo + ix];
 }
 
 /** delitem_common: the slot becomes a dummy; key then value are released. A missing key is a KeyError. */
@@ -406,7 +442,7 @@ export function dictPopKnownHash(vm: Vm, h: number, key: number, hash: number, s
   const d = dictData(vm, h);
   const ix = lookup(vm, d, key, hash, isFastKey(vm, key), slow);
   if (ix < 0) return 0;
-  const v = d.values[ix];
+  const v = d.buf[d.vo + ix];
   vm.incref(v);
   deleteEntry(vm, h, d, ix, hash);
   return v;
@@ -418,18 +454,18 @@ export function dictSetDefault(vm: Vm, h: number, key: number, dflt: number): nu
   const fast = isFastKey(vm, key);
   const slow = fast ? 0 : slowKey;
   const ix = lookup(vm, dictData(vm, h), key, hash, fast, slow);
-  if (ix >= 0) return dictData(vm, h).values[ix];
+  if (ix >= 0) return valueAt(dictData(vm, h), ix);
   dictSetItemKnownHash(vm, h, key, dflt, hash, fast, slow, true);
   return dflt;
 }
 
 /** delitem_common for entry ix (hash: its me_hash). */
 function deleteEntry(vm: Vm, h: number, d: DictData, ix: number, hash: number): void {
-  const k = d.keys[ix];
-  const v = d.values[ix];
-  d.indices[slotOf(d, hash, ix)] = DKIX_DUMMY;
-  d.keys[ix] = 0;
-  d.values[ix] = 0;
+  const k = d.buf[d.ko + ix];
+  const v = d.buf[d.vo + ix];
+  markDummy(d, hash, ix);
+  d.buf[d.ko + ix] = 0;
+  d.buf[d.vo + ix] = 0;
   forgetEntry(d, ix);
   vm.table.n[h]--;
   if (d.split) {
@@ -456,17 +492,15 @@ export function dictFromSplit(vm: Vm, keys: SharedKeys, values: Values): number 
   keys.refcnt++;
   d.usable = Infinity;
   const n = Math.min(keys.names.length, values.size);
-  d.keys = smallSlots(n, 0);
-  d.values = smallSlots(n, 0);
-  d.indices = splitIndices(n);
+  splitBlock(vm, d, n);
   let track = false;
   for (let ix = 0; ix < n; ix++) {
     const v = values.slots[ix];
     if (v === 0) continue;
     const k = intern(vm, keys.names[ix]);
-    d.keys[d.nentries] = k;
-    d.values[d.nentries] = v;
-    insertIndex(d.indices, strHash(vm, k), d.nentries++);
+    d.buf[d.ko + d.nentries] = k;
+    d.buf[d.vo + d.nentries] = v;
+    insertIndex(d, strHash(vm, k), d.nentries++);
     if (vm.mayBeTracked(v)) track = true;
   }
   vm.table.side[h] = d;
@@ -486,55 +520,56 @@ function splitSetItem(vm: Vm, h: number, d: DictData, key: number, value: number
   maintainTracking(vm, h, key, value);
   const ix = lookup(vm, d, key, hash, true);
   if (ix >= 0) {
-    const old = d.values[ix];
-    d.values[ix] = value;
+    const old = d.buf[d.vo + ix];
+    d.buf[d.vo + ix] = value;
     sp.values.slots[slot] = value;
     vm.decref(old);
     return true;
   }
-  if (d.nentries === d.keys.length) {
-    d.keys = growInt32(d.keys);
-    d.values = growInt32(d.values);
-  }
   // The simulator's own index (a split table has no dk_indices of its own here): room for twice
-  // the entries, rebuilt without the deleted ones when it fills.
-  if (d.nentries * 2 >= d.indices.length) reindexSplit(vm, d);
+  // the entries, rebuilt without the deleted ones when it fills; the entries double when full.
+  if (d.nentries === entryCapacity(d)) splitBlock(vm, d, Math.max(4, entryCapacity(d) * 2));
+  else if (d.nentries * 2 > d.mask) splitBlock(vm, d, entryCapacity(d));
   const k = intern(vm, name);
-  d.keys[d.nentries] = k;
-  d.values[d.nentries] = value;
-  insertIndex(d.indices, hash, d.nentries++);
+  d.buf[d.ko + d.nentries] = k;
+  d.buf[d.vo + d.nentries] = value;
+  insertIndex(d, hash, d.nentries++);
   sp.values.slots[slot] = value;
   vm.table.n[h]++;
   return true;
 }
 
-/** Indices for a split table of up to n entries (a power of two, at least twice n). */
-function splitIndices(n: number): Slots {
-  return newIndices(Math.max(3, 32 - Math.clz32(Math.max(1, n * 2 - 1))));
-}
-
-function reindexSplit(vm: Vm, d: DictData): void {
-  d.indices = splitIndices(d.keys.length);
-  for (let i = 0; i < d.nentries; i++) if (d.keys[i] !== 0) insertIndex(d.indices, strHash(vm, d.keys[i]), i);
-}
-
-function growInt32(a: Slots): Slots {
-  const b = smallSlots(Math.max(4, a.length * 2), 0);
-  for (let i = 0; i < a.length; i++) b[i] = a[i];
-  return b;
+/**
+ * A split table's block of its own for `cap` entries, with indices for twice that (a power of
+ * two, at least 8): its entries so far copied over and indexed again.
+ */
+function splitBlock(vm: Vm, d: DictData, cap: number): void {
+  const slots = 1 << Math.max(3, 32 - Math.clz32(Math.max(1, cap * 2 - 1)));
+  const buf = new Int32Array(slots + 2 * cap);
+  buf.fill(-1, 0, slots);
+  for (let i = 0; i < d.nentries; i++) {
+    buf[slots + i] = d.buf[d.ko + i];
+    buf[slots + cap + i] = d.buf[d.vo + i];
+  }
+  d.buf = buf;
+  d.ko = slots;
+  d.vo = slots + cap;
+  d.mask = slots - 1;
+  for (let i = 0; i < d.nentries; i++) if (buf[slots + i] !== 0) insertIndex(d, strHash(vm, buf[slots + i]), i);
 }
 
 /** insertion_resize of a split table: a combined table for used × 3, then the values array freed and the shared keys let go. */
 function combineSplit(vm: Vm, h: number, d: DictData): void {
   const sp = d.split!;
   const entries: [number, number][] = [];
-  for (let i = 0; i < d.nentries; i++) if (d.values[i] !== 0) entries.push([d.keys[i], d.values[i]]);
+  for (let i = 0; i < d.nentries; i++)
+    if (d.buf[d.vo + i] !== 0) entries.push([d.buf[d.ko + i], d.buf[d.vo + i]]);
   d.split = null;
   newKeys(vm, d, log2Keysize(vm.table.n[h] * 3), true);
   for (const [k, v] of entries) {
-    d.keys[d.nentries] = k;
-    d.values[d.nentries] = v;
-    insertIndex(d.indices, strHash(vm, k), d.nentries++);
+    d.buf[d.ko + d.nentries] = k;
+    d.buf[d.vo + d.nentries] = v;
+    insertIndex(d, strHash(vm, k), d.nentries++);
   }
   d.usable -= d.nentries;
   if (sp.values.addr !== 0) vm.mem.free(sp.values.addr); // inline values (3.13) stay in the object
@@ -544,20 +579,24 @@ function combineSplit(vm: Vm, h: number, d: DictData): void {
 /** A split table's end: its values released in order, the array freed, the shared keys let go. */
 function freeSplit(vm: Vm, d: DictData): void {
   const sp = d.split!;
-  for (let i = 0; i < d.nentries; i++) if (d.values[i] !== 0) vm.decref(d.values[i]);
+  for (let i = 0; i < d.nentries; i++) if (d.buf[d.vo + i] !== 0) vm.decref(d.buf[d.vo + i]);
   if (sp.values.addr !== 0) vm.mem.free(sp.values.addr); // inline values (3.13) stay in the object
   sharedKeysDecref(vm, sp.keys);
 }
 
-/** free_keys_object: entries first to last (key, then value), then the table's memory. */
-function freeKeys(vm: Vm, d: DictData): void {
+/**
+ * free_keys_object: entries first to last (key, then value), then the table's memory; the block
+ * goes back to the slabs last (a decref above can run a __del__ that makes dicts).
+ */
+export function freeKeys(vm: Vm, d: DictData): void {
   if (d.split) return freeSplit(vm, d);
-  const { keys, values, nentries: n, keysAddr, log2, unicode } = d;
+  const { buf, ko, vo, nentries: n, keysAddr, log2, unicode } = d;
   for (let i = 0; i < n; i++) {
-    if (keys[i] !== 0) vm.decref(keys[i]);
-    if (values[i] !== 0) vm.decref(values[i]);
+    if (buf[ko + i] !== 0) vm.decref(buf[ko + i]);
+    if (buf[vo + i] !== 0) vm.decref(buf[vo + i]);
   }
   releaseKeys(vm, keysAddr, log2, unicode);
+  if (keysAddr !== 0) releaseBlock(vm, buf, ko, log2);
 }
 
 /** PyDict_Clear: back to Py_EMPTY_KEYS first, then the old table is released. */
@@ -590,16 +629,17 @@ export function dictTraverse(vm: Vm, h: number, visit: (ref: number) => void): v
   // entries live in the type's extra (weakrefs to the subclasses), so there is nothing to visit here.
   if (d === undefined) return;
   for (let i = 0; i < d.nentries; i++) {
-    if (d.values[i] === 0) continue;
-    if (!d.unicode) visit(d.keys[i]);
-    visit(d.values[i]);
+    const v = d.buf[d.vo + i];
+    if (v === 0) continue;
+    if (!d.unicode) visit(d.buf[d.ko + i]);
+    visit(v);
   }
 }
 
 /** Live entries in insertion order: [key, value] handles (borrowed). */
 export function* dictEntries(vm: Vm, h: number): Generator<[number, number]> {
   const d = dictData(vm, h);
-  for (let i = 0; i < d.nentries; i++) if (d.values[i] !== 0) yield [d.keys[i], d.values[i]];
+  for (let i = 0; i < d.nentries; i++) if (valueAt(d, i) !== 0) yield [keyAt(d, i), valueAt(d, i)];
 }
 
 /**

@@ -6,12 +6,13 @@ import { isOpaqueKey, keysMatch, opaqueHash } from './keyeq';
 import { T, type HashKey } from './types';
 
 /**
- * The lookup side of a dict's table, laid out as CPython's PyDictKeysObject is: `indices`
+ * The lookup side of a dict's table, laid out as CPython's PyDictKeysObject is: the indices
  * (dk_indices, 2^log2 slots holding an entry number, DKIX_EMPTY or DKIX_DUMMY) in front of the
- * entries (`keys`/`values`, in insertion order), probed with lookdict's sequence
- * (i = i*5 + perturb + 1, perturb >>= 5). One Int32Array per table instead of a JS Map of every
- * key: a resize rebuilds the indices from the entries' hashes with no JS object per key (the Map
- * rebuild was 43% of `{i: i for i in range(10**6)}`, perf-review §2.2).
+ * entries (keys, then values, in insertion order), probed with lookdict's sequence
+ * (i = i*5 + perturb + 1, perturb >>= 5). One int32 block per table (dicttables.ts: a shared slab's
+ * while small) instead of a JS Map of every key: a resize rebuilds the indices from the entries'
+ * hashes with no JS object per key (the Map rebuild was 43% of `{i: i for i in range(10**6)}`,
+ * perf-review §2.2).
  *
  * Hashes: an exact int's or str's hash comes from its own columns (the value; a str's hash is
  * cached in its `num` column, as ob_shash caches it), so the common tables keep no me_hash
@@ -21,9 +22,9 @@ import { T, type HashKey } from './types';
  * Where an entry sits in the index changes no allocation; the hash values are the simulator's own.
  */
 /**
- * A table's int32 slots: a JS array of small integers while the table is small (an Int32Array
- * costs ~250 bytes of V8 state however short it is: a 2-key dict's three were 4× CPython's whole
- * dict), an Int32Array once it is big (4 bytes a slot, off the JS heap). See smallSlots.
+ * A table's me_hash column: a JS array of small integers while the table is small (an Int32Array
+ * costs ~250 bytes of V8 state however short it is), an Int32Array once it is big (4 bytes a
+ * slot, off the JS heap). See smallSlots.
  */
 export type Slots = Int32Array | number[];
 
@@ -31,16 +32,31 @@ export const DKIX_EMPTY = -1;
 export const DKIX_DUMMY = -2;
 const PERTURB_SHIFT = 5;
 
-/** What a dict table needs for lookups (DictData extends it; sets could share it). */
+/**
+ * What a dict table needs for lookups (DictData extends it). The table's slots live in one int32
+ * block (dicttables.ts): dk_indices (mask + 1 slots) right before the entries' keys at `ko`, their
+ * values at `vo`; the keys' capacity is vo - ko.
+ */
 export interface HashIndex {
-  keys: Slots;
-  /** dk_indices: a power-of-two number of slots. */
-  indices: Slots;
+  buf: Int32Array;
+  /** The first key's slot in buf; dk_indices are the mask + 1 slots before it. */
+  ko: number;
+  /** The first value's slot in buf (0 in a value: a deleted or unused entry). */
+  vo: number;
+  /** dk_indices' slots − 1 (a power of two − 1). */
+  mask: number;
   /** me_hash of every entry, once the table holds a key that is not an exact int or str; else null. */
   hashes: Slots | null;
   /** The HashKey of each entry whose key is not an exact int or str (sparse); null until there is one. */
   other: HashKey[] | null;
 }
+
+/** Entry ix's key handle (0: a deleted entry). */
+export const keyAt = (x: HashIndex, ix: number): number => x.buf[x.ko + ix];
+/** Entry ix's value handle (0: a deleted entry). */
+export const valueAt = (x: HashIndex, ix: number): number => x.buf[x.vo + ix];
+/** How many entries the table has room for (dk_usable + dk_nentries at its making). */
+export const entryCapacity = (x: HashIndex): number => x.vo - x.ko;
 
 const scratchF64 = new Float64Array(1);
 const scratchI32 = new Int32Array(scratchF64.buffer);
@@ -103,13 +119,13 @@ function fastKeyOf(vm: Vm, k: number): HashKey {
 /** The HashKey of entry ix's key (its own columns for an exact int or str). */
 export function entryKey(vm: Vm, x: HashIndex, ix: number): HashKey {
   const o = x.other === null ? undefined : x.other[ix];
-  return o !== undefined ? o : fastKeyOf(vm, x.keys[ix]);
+  return o !== undefined ? o : fastKeyOf(vm, x.buf[x.ko + ix]);
 }
 
 /** me_hash of entry ix. */
 export function entryHash(vm: Vm, x: HashIndex, ix: number): number {
   if (x.hashes !== null) return x.hashes[ix];
-  const k = x.keys[ix];
+  const k = x.buf[x.ko + ix];
   const t = vm.table;
   return t.type[k] === T.Str ? strHash(vm, k) : numberHash(t.num[k]);
 }
@@ -120,7 +136,7 @@ export function entryHash(vm: Vm, x: HashIndex, ix: number): number {
  * `sk` is k's HashKey when k is not an exact int or str.
  */
 function sameKey(vm: Vm, x: HashIndex, ix: number, k: number, fast: boolean, sk: HashKey): boolean {
-  const k2 = x.keys[ix];
+  const k2 = x.buf[x.ko + ix];
   if (k2 === k) return true;
   const t = vm.table;
   const o = x.other === null ? undefined : x.other[ix];
@@ -153,17 +169,21 @@ export function lookup(vm: Vm, x: HashIndex, k: number, hash: number, fast: bool
 /** One lookdict walk: the entry, -1 when absent, RESTART when a key's __eq__ changed the table. */
 const RESTART = -2;
 function probeFor(vm: Vm, x: HashIndex, k: number, hash: number, fast: boolean, sk: HashKey): number {
-  const indices = x.indices;
-  const mask = indices.length - 1;
+  const buf = x.buf;
+  const ko = x.ko;
+  const mask = x.mask;
+  const io = ko - mask - 1;
   let i = hash & mask;
   let perturb = hash >>> 0;
   for (;;) {
-    const ix = indices[i];
+    const ix = buf[io + i];
     if (ix === DKIX_EMPTY) return -1;
     if (ix >= 0 && entryHash(vm, x, ix) === hash) {
-      const k2 = x.keys[ix];
+      const k2 = buf[ko + ix];
       const same = sameKey(vm, x, ix, k, fast, sk);
-      if (x.indices !== indices || x.keys[ix] !== k2) return RESTART;
+      // (a resize allocates the new block before it releases the old, so a moved table has
+      // another block)
+      if (x.buf !== buf || x.ko !== ko || buf[ko + ix] !== k2) return RESTART;
       if (same) return ix;
     }
     perturb >>>= PERTURB_SHIFT;
@@ -180,45 +200,49 @@ export function lookupHashKey(vm: Vm, x: HashIndex, hk: HashKey, key: number): n
   const hash = hashOfKey(hk);
   // an opaque key's equality is its __eq__: lookdict with the key itself
   if (isOpaqueKey(hk)) return lookup(vm, x, key, hash, false, hk);
-  const indices = x.indices;
-  const mask = indices.length - 1;
+  const buf = x.buf;
+  const mask = x.mask;
+  const io = x.ko - mask - 1;
   let i = hash & mask;
   let perturb = hash >>> 0;
   for (;;) {
-    const ix = indices[i];
+    const ix = buf[io + i];
     if (ix === DKIX_EMPTY) return -1;
     if (ix >= 0 && entryHash(vm, x, ix) === hash) {
       const o = x.other === null ? undefined : x.other[ix];
-      if ((o !== undefined ? o : fastKeyOf(vm, x.keys[ix])) === hk) return ix;
+      if ((o !== undefined ? o : fastKeyOf(vm, buf[x.ko + ix])) === hk) return ix;
     }
     perturb >>>= PERTURB_SHIFT;
     i = (i * 5 + perturb + 1) & mask;
   }
 }
 
-/** lookdict for the slot of entry ix (known present): used by delitem to mark the slot a dummy. */
-export function slotOf(x: HashIndex, hash: number, ix: number): number {
-  const indices = x.indices;
-  const mask = indices.length - 1;
+/** delitem_common's index update: the slot of entry ix (known present) becomes DKIX_DUMMY. */
+export function markDummy(x: HashIndex, hash: number, ix: number): void {
+  const buf = x.buf;
+  const mask = x.mask;
+  const io = x.ko - mask - 1;
   let i = hash & mask;
   let perturb = hash >>> 0;
-  while (indices[i] !== ix) {
+  while (buf[io + i] !== ix) {
     perturb >>>= PERTURB_SHIFT;
     i = (i * 5 + perturb + 1) & mask;
   }
-  return i;
+  buf[io + i] = DKIX_DUMMY;
 }
 
 /** find_empty_slot + dictkeys_set_index: entry ix goes into the first free slot of its probe sequence. */
-export function insertIndex(indices: Slots, hash: number, ix: number): void {
-  const mask = indices.length - 1;
+export function insertIndex(x: HashIndex, hash: number, ix: number): void {
+  const buf = x.buf;
+  const mask = x.mask;
+  const io = x.ko - mask - 1;
   let i = hash & mask;
   let perturb = hash >>> 0;
-  while (indices[i] >= 0) {
+  while (buf[io + i] >= 0) {
     perturb >>>= PERTURB_SHIFT;
     i = (i * 5 + perturb + 1) & mask;
   }
-  indices[i] = ix;
+  buf[io + i] = ix;
 }
 
 /**
@@ -232,11 +256,6 @@ export function smallSlots(n: number, fill: number): Slots {
 }
 /** 128 slots: where 8 bytes a slot in a JS array pass an Int32Array's fixed cost. */
 const SMALL_SLOTS = 128;
-
-/** Empty indices for 2^log2 slots. */
-export function newIndices(log2: number): Slots {
-  return smallSlots(2 ** log2, DKIX_EMPTY);
-}
 
 /**
  * Record entry ix's hash and (for a key that is not an exact int or str) its HashKey, giving the
@@ -255,8 +274,8 @@ export function noteEntry(
     return;
   }
   if (x.hashes === null) {
-    const hashes = smallSlots(x.keys.length, 0);
-    for (let i = 0; i < ix; i++) if (x.keys[i] !== 0) hashes[i] = entryHash(vm, x, i);
+    const hashes = smallSlots(entryCapacity(x), 0);
+    for (let i = 0; i < ix; i++) if (x.buf[x.ko + i] !== 0) hashes[i] = entryHash(vm, x, i);
     x.hashes = hashes;
   }
   x.hashes[ix] = hash;

@@ -1,7 +1,10 @@
 import { memoryError } from '../errors';
 import type { Vm } from '../runtime/vm';
 import {
-  copyEntries,
+  copyTable,
+  newBlock,
+  releaseBlock,
+  tableSnapshot,
   dictData,
   dictSetItemKnownHash,
   ownDictData,
@@ -10,7 +13,7 @@ import {
   moveEntries,
   type DictData,
 } from './dict';
-import { entryHash, entryKey, isFastKey, newIndices, smallSlots } from './dictindex';
+import { entryHash, entryKey, isFastKey, keyAt, valueAt } from './dictindex';
 import { raiseString } from '../abstract/errors';
 import { E } from './exctypes';
 import { sharedKeysDecref } from './values';
@@ -47,14 +50,14 @@ export function dictMerge(vm: Vm, a: number, b: number): void {
   if (usableFraction(size) < used) resizeFor(vm, d, t.n[a] + used, other.unicode);
   // insertdict with each entry's stored hash (a key's __hash__ is not called again)
   for (let i = 0; i < other.nentries; i++) {
-    const k = other.keys[i];
-    if (other.values[i] === 0) continue;
+    const k = keyAt(other, i);
+    if (valueAt(other, i) === 0) continue;
     const fast = isFastKey(vm, k);
     dictSetItemKnownHash(
       vm,
       a,
       k,
-      other.values[i],
+      valueAt(other, i),
       entryHash(vm, other, i),
       fast,
       fast ? 0 : entryKey(vm, other, i),
@@ -76,26 +79,24 @@ function cloneInto(vm: Vm, a: number, d: DictData, other: DictData, used: number
   const oldAddr = d.keysAddr;
   const oldLog2 = d.log2;
   const oldUnicode = d.unicode;
+  const oldBuf = d.buf;
+  const oldKo = d.ko;
   const split = d.split;
-  Object.assign(d, {
-    split: null,
-    keysAddr: p,
-    log2: other.log2,
-    unicode: other.unicode,
-    usable: other.usable,
-    nentries: other.nentries,
-    ...copyEntries(other),
-  });
+  copyTable(vm, d, other);
+  d.keysAddr = p;
   for (let i = 0; i < other.nentries; i++) {
-    if (other.values[i] === 0) continue;
-    vm.incref(other.keys[i]);
-    vm.incref(other.values[i]);
+    if (valueAt(other, i) === 0) continue;
+    vm.incref(keyAt(other, i));
+    vm.incref(valueAt(other, i));
   }
   vm.table.n[a] = used;
   if (split) {
     sharedKeysDecref(vm, split.keys);
     if (split.values.addr !== 0) vm.mem.free(split.values.addr); // inline values (3.13) stay in the object
-  } else if (oldAddr) releaseOld(vm, oldAddr, oldLog2, oldUnicode);
+  } else if (oldAddr) {
+    releaseOld(vm, oldAddr, oldLog2, oldUnicode);
+    releaseBlock(vm, oldBuf, oldKo, oldLog2);
+  }
 }
 
 function releaseOld(vm: Vm, addr: number, log2: number, unicode: boolean): void {
@@ -111,18 +112,19 @@ export function resizeFor(vm: Vm, d: DictData, n: number, unicode: boolean): voi
   if (p === 0) throw memoryError();
   vm.mem.touch(p, size);
   const old = { addr: d.keysAddr, log2: d.log2, unicode: d.unicode, n: d.nentries };
-  const entries = { keys: d.keys, values: d.values, indices: d.indices, hashes: d.hashes, other: d.other };
+  const entries = tableSnapshot(d);
   const usable = usableFraction(2 ** log2);
   d.keysAddr = p;
   d.log2 = log2;
   d.unicode = unicode && d.unicode;
-  d.keys = smallSlots(usable, 0);
-  d.values = smallSlots(usable, 0);
-  d.indices = newIndices(log2);
+  newBlock(vm, d, log2);
   d.hashes = null;
   d.other = null;
   d.nentries = 0;
   moveEntries(vm, d, entries, old.n);
   d.usable = usable - d.nentries;
-  if (old.addr) releaseOld(vm, old.addr, old.log2, old.unicode);
+  if (old.addr) {
+    releaseOld(vm, old.addr, old.log2, old.unicode);
+    releaseBlock(vm, entries.buf, entries.ko, old.log2);
+  }
 }

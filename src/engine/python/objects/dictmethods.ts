@@ -19,7 +19,7 @@ import {
   dictSetItem,
   DICT_BASIC,
 } from './dict';
-import { entryHash, entryKey } from './dictindex';
+import { entryHash, entryKey, keyAt, valueAt } from './dictindex';
 import { dictMerge } from './dictmerge';
 import { DICT_FROMKEYS } from './dictfromkeys';
 import { dictViewNew } from './dictview';
@@ -65,11 +65,11 @@ export function dictRichcompare(vm: Vm, a: number, b: number, op: Cmp): number {
   if (eq) {
     const d = dictData(vm, a);
     for (let i = 0; i < d.nentries && eq; i++) {
-      if (d.values[i] === 0) continue;
+      if (valueAt(d, i) === 0) continue;
       // dict_equal: b probed with the entry's stored hash (no __hash__ call); a and b's values
       // and the key held while their __eq__ runs
-      const key = d.keys[i];
-      const av = d.values[i];
+      const key = keyAt(d, i);
+      const av = valueAt(d, i);
       vm.incref(key);
       vm.incref(av);
       try {
@@ -233,10 +233,10 @@ export const DICT_METHODS: Record<string, MethodDef> = {
   popitem: def('popitem', Meth.NoArgs, (vm, self) => {
     const d = dictData(vm, self);
     let i = d.nentries - 1;
-    while (i >= 0 && d.values[i] === 0) i--;
+    while (i >= 0 && valueAt(d, i) === 0) i--;
     if (i < 0) throw raiseFormat(vm, E.KeyError, 'popitem(): dictionary is empty');
-    const k = d.keys[i];
-    const v = d.values[i];
+    const k = keyAt(d, i);
+    const v = valueAt(d, i);
     vm.incref(k);
     vm.incref(v);
     dictDelItem(vm, self, k);

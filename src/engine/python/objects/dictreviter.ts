@@ -6,6 +6,7 @@ import { jsIterNew, jsIterType, type JsIterState } from './jsiter';
 import { tupleAlloc } from './tuple';
 import type { DictIterKind } from './dictview';
 import { Meth, type MethodDef } from './types';
+import { keyAt, valueAt } from './dictindex';
 
 /**
  * reversed(dict) and reversed() of its views (Objects/dictobject.c, 3.8+): dictreviter_new makes a
@@ -35,14 +36,14 @@ export function dictRevIterNew(vm: Vm, d: number, kind: DictIterKind): number {
       throw raiseString(vm2, E.RuntimeError, 'dictionary changed size during iteration');
     }
     const data = dictData(vm2, d);
-    while (pos >= 0 && data.values[pos] === 0) pos--;
+    while (pos >= 0 && valueAt(data, pos) === 0) pos--;
     if (pos < 0) {
       held.length = 0;
       vm2.decref(d);
       return 0;
     }
-    const key = data.keys[pos];
-    const value = data.values[pos--];
+    const key = keyAt(data, pos);
+    const value = valueAt(data, pos--);
     if (kind !== 'items') {
       const v = kind === 'keys' ? key : value;
       vm2.incref(v);

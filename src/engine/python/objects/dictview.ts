@@ -9,6 +9,7 @@ import { selfIter } from './rangeobject';
 import { tupleAlloc } from './tuple';
 import { reversedMethod } from './dictreviter';
 import { Cmp, Meth, T, TpFlags, defineType, type TypeSlots, type Visit } from './types';
+import { keyAt, valueAt } from './dictindex';
 
 /**
  * dict views (d.keys(), d.values(), d.items(): 16 + 24 byte GC objects) and the dict iterators
@@ -65,15 +66,15 @@ function dictIterNext(vm: Vm, it: number): number {
   if (d === 0) return 0;
   const data = dictData(vm, d);
   let i = t.num[it];
-  while (i < data.nentries && data.values[i] === 0) i++;
+  while (i < data.nentries && valueAt(data, i) === 0) i++;
   if (i >= data.nentries) {
     t.ref[it] = 0;
     vm.decref(d);
     return 0;
   }
   t.num[it] = i + 1;
-  const key = data.keys[i];
-  const value = data.values[i];
+  const key = keyAt(data, i);
+  const value = valueAt(data, i);
   const type = t.type[it];
   if (type !== T.DictItemIter) {
     const v = type === T.DictIter ? key : value;
@@ -175,9 +176,9 @@ function viewText(vm: Vm, h: number, depth: number): string {
   const type = vm.table.type[h];
   const parts: string[] = [];
   for (let i = 0; i < d.nentries && parts.length < 100; i++) {
-    if (d.values[i] === 0) continue;
-    const k = reprText(vm, d.keys[i], depth + 1);
-    const v = reprText(vm, d.values[i], depth + 1);
+    if (valueAt(d, i) === 0) continue;
+    const k = reprText(vm, keyAt(d, i), depth + 1);
+    const v = reprText(vm, valueAt(d, i), depth + 1);
     parts.push(type === T.DictView ? k : type === T.DictValues ? v : `(${k}, ${v})`);
   }
   return `${vm.types[type].name}([${parts.join(', ')}])`;

@@ -6,6 +6,7 @@ import { E } from './exctypes';
 import { intern, strNew, strValue } from './str';
 import { tupleAlloc } from './tuple';
 import type { Kwargs } from './types';
+import { keyAt, valueAt, type HashIndex } from './dictindex';
 
 /**
  * Argument parsing as Python/getargs.c does it, for what it allocates: the old
@@ -99,8 +100,8 @@ function firstUnknown(vm: Vm, kwargs: number, kwlist: readonly string[]): string
 }
 
 export function* kwargsEntries(vm: Vm, kwargs: number): Generator<[string, number]> {
-  const d = vm.table.side[kwargs] as { keys: Int32Array; values: Int32Array; nentries: number };
-  for (let i = 0; i < d.nentries; i++) if (d.values[i] !== 0) yield [strValue(vm, d.keys[i]), d.values[i]];
+  const d = vm.table.side[kwargs] as HashIndex & { nentries: number };
+  for (let i = 0; i < d.nentries; i++) if (valueAt(d, i) !== 0) yield [strValue(vm, keyAt(d, i)), valueAt(d, i)];
 }
 
 /** The parsers (by name) whose keyword tuple exists: initialised on their first keyword call. */

@@ -10,6 +10,7 @@ import { genericAlloc } from './object';
 import { intern, strValue } from './str';
 import { tupleItems } from './tuple';
 import { T, TpFlags, defineType, type Kwargs, type TypeSlots } from './types';
+import { keyAt, valueAt, type HashIndex } from './dictindex';
 
 /**
  * The classes collections.namedtuple makes: tuple subclasses with `__slots__ = ()` (instances
@@ -138,13 +139,13 @@ function namedTupleNew(vm: Vm, type: TypeSlots, args: number, kwargs: number): n
   try {
     if (kwargs === 0 || vm.table.n[kwargs] === 0) return generatedNew(vm, type, a, null);
     // _PyStack_UnpackDict: a new stack (1 + nargs + nkwargs words) and a kwnames tuple
-    const d = vm.table.side[kwargs] as { keys: Int32Array; values: Int32Array; nentries: number };
+    const d = vm.table.side[kwargs] as HashIndex & { nentries: number };
     const kw: Kwargs = new Map();
     const names: number[] = [];
     for (let i = 0; i < d.nentries; i++)
-      if (d.values[i]) {
-        kw.set(strValue(vm, d.keys[i]), d.values[i]);
-        names.push(d.keys[i]);
+      if (valueAt(d, i)) {
+        kw.set(strValue(vm, keyAt(d, i)), valueAt(d, i));
+        names.push(keyAt(d, i));
       }
     const n = a.length + 1;
     const unpacked = vm.mem.malloc(8 * (1 + n + kw.size));

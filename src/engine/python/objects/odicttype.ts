@@ -7,7 +7,7 @@ import { isTrue } from '../abstract/object';
 import { setItem } from '../abstract/item';
 import { getIter, iterNext } from '../abstract/iter';
 import type { Vm } from '../runtime/vm';
-import { dictData, dictGetItem, dictSizeof, dictTraverse } from './dict';
+import { dictData, dictGetItem, dictSizeof, dictTraverse, releaseBlock } from './dict';
 import { dictRichcompare, subclassOr } from './dictmethods';
 import { dictNewSubtype } from './dictsub';
 import { E } from './exctypes';
@@ -63,12 +63,13 @@ function odDealloc(vm: Vm, h: number): void {
   // dict_dealloc of a subclass: the table (entries, then its memory), then tp_free
   const d = dictData(vm, h);
   for (let i = 0; i < d.nentries; i++) {
-    if (d.keys[i] !== 0) vm.decref(d.keys[i]);
-    if (d.values[i] !== 0) vm.decref(d.values[i]);
+    if (keyAt(d, i) !== 0) vm.decref(keyAt(d, i));
+    if (valueAt(d, i) !== 0) vm.decref(valueAt(d, i));
   }
   if (d.keysAddr) {
     if (d.log2 === 3 && d.unicode && vm.free.dictKeys.length < 80) vm.free.dictKeys.push(d.keysAddr);
     else vm.mem.free(d.keysAddr);
+    releaseBlock(vm, d.buf, d.ko, d.log2);
   }
   vm.table.side[h] = undefined;
   vm.gcDel(h);
@@ -294,3 +295,4 @@ export const OrderedDictType = (vm: Vm, id: number): TypeSlots => {
 };
 
 import { dictKwargs as dictKw } from '../abstract/kwargs';
+import { keyAt, valueAt } from './dictindex';

@@ -3,7 +3,7 @@ import { hashKey } from '../abstract/hash';
 import { forEachItem } from '../abstract/iter';
 import type { Vm } from '../runtime/vm';
 import { dictData, dictEntries, dictGetItem } from './dict';
-import { entryKey } from './dictindex';
+import { entryKey, keyAt, valueAt } from './dictindex';
 import { E } from './exctypes';
 import { computeEntryHash } from './sethash';
 import {
@@ -102,8 +102,8 @@ export function setUpdateInternal(vm: Vm, so: number, other: number): void {
     // set_add_entry(so, key, hash) with the dict's stored hashes: no __hash__ call
     const d = dictData(vm, other);
     for (let i = 0; i < d.nentries; i++) {
-      if (d.values[i] === 0) continue;
-      const k = d.keys[i];
+      if (valueAt(d, i) === 0) continue;
+      const k = keyAt(d, i);
       const hk = entryKey(vm, d, i);
       if (setFind(vm, so, k, hk) !== 0) continue;
       computeEntryHash(vm, k, hk);

@@ -14,6 +14,7 @@ import { tupleItems } from './tuple';
 import { UnicodeWriter } from './unicodewriter';
 import { Meth, T, TpFlags, defineType, type Kwargs, type MethodDef, type TypeSlots } from './types';
 import { unpackKeywords } from './getargs';
+import { keyAt, valueAt, type HashIndex } from './dictindex';
 
 /**
  * io.StringIO (Modules/_io/stringio.c, 3.11): a 16 GC + 120 byte object in one of two states.
@@ -405,9 +406,9 @@ function stringioInit(vm: Vm, h: number, args: number, kwargs: number): void {
 
 function kwargsMap(vm: Vm, d: number): Kwargs {
   const out: Kwargs = new Map();
-  const data = vm.table.side[d] as { keys: Int32Array; values: Int32Array; nentries: number };
+  const data = vm.table.side[d] as HashIndex & { nentries: number };
   for (let i = 0; i < data.nentries; i++)
-    if (data.values[i]) out.set(strValue(vm, data.keys[i]), data.values[i]);
+    if (valueAt(data, i)) out.set(strValue(vm, keyAt(data, i)), valueAt(data, i));
   return out;
 }
 

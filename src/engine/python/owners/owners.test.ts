@@ -7,6 +7,7 @@ import { strValue } from '../objects/str';
 import { T } from '../objects/types';
 import type { PythonProcess } from '../process';
 import { globalBindings, pythonOwnerLookup } from './index';
+import { keyAt, valueAt } from '../objects/dictindex';
 
 /** A process that ran `source`, and the handle bound to each module name. */
 function run(source: string): { p: PythonProcess; name: (n: string) => number } {
@@ -16,7 +17,7 @@ function run(source: string): { p: PythonProcess; name: (n: string) => number } 
   const name = (want: string): number => {
     const g = dictData(p.vm, p.interpreter!.globals);
     for (let i = 0; i < g.nentries; i++)
-      if (g.values[i] && strValue(p.vm, g.keys[i]) === want) return g.values[i];
+      if (valueAt(g, i) && strValue(p.vm, keyAt(g, i)) === want) return valueAt(g, i);
     throw new Error(`no name ${want}`);
   };
   return { p, name };

@@ -64,8 +64,11 @@ export class HostMemory {
 
   /** What the model counts now, in bytes. */
   used(table: ObjectTable, pool: ItemPool): number {
-    return this.stringBytes + rowBytes(table) + pool.data.byteLength + this.extra();
+    return this.stringBytes + rowBytes(table) + pool.data.byteLength + this.dictTableBytes + this.extra();
   }
+
+  /** Bytes of dict-table slabs made (objects/dicttables.ts: 256 KiB each, counted as they are made). */
+  dictTableBytes = 0;
 
   /**
    * A str of `bytes` of JS string data is about to be made (`what`: "a 20 MB str"): throws the
@@ -123,6 +126,7 @@ export class HostMemory {
       `${mb(rowBytes(table))} for ${table.end.toLocaleString('en-US')} objects`,
     ];
     if (pool.data.byteLength >= 64 * MB) parts.push(`${mb(pool.data.byteLength)} of list and tuple items`);
+    if (this.dictTableBytes >= 64 * MB) parts.push(`${mb(this.dictTableBytes)} of dict tables`);
     const extra = this.extra();
     if (extra >= 64 * MB) parts.push(`${mb(extra)} of allocator and event records`);
     return parts.join(', ');

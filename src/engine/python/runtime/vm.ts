@@ -2,6 +2,7 @@ import { HandleStates } from './handlestates';
 import type { Kernel } from '../../kernel/kernel';
 import { memoryError, type PyError } from '../errors';
 import { ItemPool } from '../objects/pool';
+import { DictTableSlabs } from '../objects/dicttables';
 import { StrBytes } from '../objects/strbytes';
 import {
   F_FREELISTED,
@@ -72,6 +73,8 @@ const TRASH_UNWIND_LEVEL = 50;
 export class Vm implements GcHost {
   readonly table = new ObjectTable();
   readonly pool = new ItemPool();
+  /** Dict tables' indices and entries (objects/dicttables.ts). */
+  readonly dictTables = new DictTableSlabs();
   /** Characters of mid-sized strs (objects/strbytes.ts). */
   readonly strBytes = new StrBytes();
   readonly free = new FreeLists();
@@ -119,6 +122,10 @@ export class Vm implements GcHost {
   ) {
     this.pool.beforeGrow = (bytes) =>
       this.hostMem.grow(this.table, this.pool, bytes, `${sizeWords(bytes)} more of list and tuple items`);
+    this.dictTables.beforeGrow = (bytes) => {
+      this.hostMem.grow(this.table, this.pool, bytes, `${sizeWords(bytes)} more of dict tables`);
+      this.hostMem.dictTableBytes += bytes;
+    };
     // Exact ints, floats, bools, strs and tuples get narrow handles (objects/table.ts, Layout).
     const layout = this.table.layoutOf;
     layout[T.Int] = layout[T.Float] = layout[T.Bool] = Layout.Scalar;

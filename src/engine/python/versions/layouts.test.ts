@@ -5,6 +5,7 @@ import { heapInstanceState } from '../objects/instance';
 import { strValue } from '../objects/str';
 import { pythonOwnerLookup } from '../owners';
 import type { VersionName } from './version';
+import { keyAt, valueAt } from '../objects/dictindex';
 
 /**
  * The instance layouts of issue 8, measured with tracemalloc on these machines: a 2-attribute
@@ -19,7 +20,7 @@ function instance(python: VersionName) {
   for (let i = 0; i < n; i++) p.runStatement(i);
   const g = dictData(p.vm, p.interpreter!.globals);
   let c = 0;
-  for (let i = 0; i < g.nentries; i++) if (g.values[i] && strValue(p.vm, g.keys[i]) === 'c') c = g.values[i];
+  for (let i = 0; i < g.nentries; i++) if (valueAt(g, i) && strValue(p.vm, keyAt(g, i)) === 'c') c = valueAt(g, i);
   return { p, c };
 }
 
