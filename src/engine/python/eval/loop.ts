@@ -446,6 +446,14 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
                 if (!isMeth && s[fnIdx] === it.strType && kwnames === 0) {
                   sp = spec.precallStr1(it, s, sp);
                   ip += 1 + 5; // PRECALL's cache, then SKIP_CALL(): the CALL and its caches
+                  if (it.deferred !== null) {
+                    // str(x)'s __str__ runs here; its result goes to the slot precallStr1 left empty
+                    f.ip = ip;
+                    f.sp = sp - 1;
+                    f = enterCallee(t, f, takeDeferred(it));
+                    starting = true;
+                    continue frames;
+                  }
                   break;
                 }
                 miss(code, i);
