@@ -134,6 +134,11 @@ export class Interpreter implements Evaluator, DeferringEvaluator, InterpreterSe
     if (opts.threads) this.threadsImpl = new Threads(this, opts.threads, BREAKER_INTERVAL);
   }
 
+  /** The threads, when this process has them (else null). */
+  get threadsIfAny(): Threads | null {
+    return this.threadsImpl;
+  }
+
   get threads(): Threads {
     if (this.threadsImpl === null) throw new NotSupported('threads in this process');
     return this.threadsImpl;
