@@ -106,6 +106,106 @@ class P:
         pickle.dumps(P(self.n + 1))
         return (P, (self.n,))
 pickle.dumps(P(1))`,
+  for_map: `
+def f(n):
+    d[0] = n
+    for x in map(f, [n + 1]):
+        return x
+f(1)`,
+  for_filter: `
+def f(n):
+    d[0] = n
+    for x in filter(f, [n + 1]):
+        return x
+f(1)`,
+  min_key: `
+def key(n):
+    d[0] = n
+    return min([n + 1], key=key)
+key(1)`,
+  max_key: `
+def key(n):
+    d[0] = n
+    return max([n + 1, n + 1], key=key)
+key(1)`,
+  dict_hash: `
+class H:
+    def __init__(self, n):
+        self.n = n
+    def __hash__(self):
+        d[0] = self.n
+        return len({H(self.n + 1): 0})
+hash(H(1))`,
+  set_eq: `
+class E:
+    def __init__(self, n):
+        self.n = n
+    def __hash__(self):
+        return 0
+    def __eq__(self, other):
+        d[0] = self.n
+        return other in {E(self.n + 1)}
+E(1) == E(0)`,
+  str_nested: `
+class S:
+    def __init__(self, n):
+        self.n = n
+    def __str__(self):
+        d[0] = self.n
+        return str(S(self.n + 1))
+str(S(1))`,
+  fstring_nested: `
+class S:
+    def __init__(self, n):
+        self.n = n
+    def __str__(self):
+        d[0] = self.n
+        return f"<{S(self.n + 1)}>"
+str(S(1))`,
+  repr_list: `
+class R:
+    def __init__(self, n):
+        self.n = n
+    def __repr__(self):
+        d[0] = self.n
+        return repr([R(self.n + 1)])
+repr(R(1))`,
+  deepcopy_reduce_ex: `
+import copy
+class D:
+    def __init__(self, n):
+        self.n = n
+    def __reduce_ex__(self, proto):
+        d[0] = self.n
+        return (D, (D(self.n + 1),))
+copy.deepcopy(D(1))`,
+  pickle_getstate: `
+import pickle
+class P:
+    def __init__(self, n):
+        self.n = n
+    def __getstate__(self):
+        d[0] = self.n
+        return {'c': P(self.n + 1)}
+pickle.dumps(P(1))`,
+  reduce: `
+import functools
+def f(a, b):
+    d[0] = b
+    return functools.reduce(f, [a, b + 1])
+functools.reduce(f, [0, 1])`,
+  starmap: `
+import itertools
+def f(n):
+    d[0] = n
+    return list(itertools.starmap(f, [(n + 1,)]))
+f(1)`,
+  accumulate: `
+import itertools
+def f(a, b):
+    d[0] = b
+    return list(itertools.accumulate([a, b + 1], f))[-1]
+f(0, 1)`,
 };
 
 /**

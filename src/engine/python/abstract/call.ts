@@ -186,14 +186,27 @@ export function callCFunction(
     throw typeError(vm, '%s() takes no keyword arguments', def.qualname ?? def.name);
   // a METH_VARARGS function of 3.11 that the version made METH_FASTCALL (3.13: min, max, …): no tuple
   if (flags & Meth.Varargs && !vm.py.fastcallBuiltins.includes(def.qualname ?? def.name)) {
+    // _PyObject_MakeTpCall (method_vectorcall_VARARGS alike): the tuple, the dict, the depth counted
     const tuple = tupleFromArray(vm, args);
     const dict = hasKw ? stackAsDict(vm, kw) : 0;
+    let r = 0;
     try {
-      return def.impl(vm, self, args, kw, tuple);
+      enterRecursiveCall(vm, CALLING);
+      try {
+        // min(key=f), functools.reduce(f, …): f may run in the calling loop (runtime/deferred.ts)
+        if (defer && callDefers(def.impl)) deferrer(vm)!.armDefer();
+        r = def.impl(vm, self, args, kw, tuple);
+      } finally {
+        if (r !== DEFERRED) leaveRecursiveCall(vm);
+      }
     } finally {
-      vm.decref(tuple);
-      if (dict !== 0) vm.decref(dict);
+      if (r !== DEFERRED) {
+        vm.decref(tuple);
+        if (dict !== 0) vm.decref(dict);
+      }
     }
+    if (r === DEFERRED) deferrer(vm)!.continueWith(new TpCallRest(tuple, dict));
+    return r;
   }
   if (flags & Meth.NoArgs && args.length !== 0)
     throw typeError(vm, '%s() takes no arguments (%zd given)', def.qualname ?? def.name, args.length);

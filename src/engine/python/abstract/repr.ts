@@ -4,7 +4,7 @@ import type { Vm } from '../runtime/vm';
 import { typeError } from './errors';
 import { strValue } from '../objects/str';
 import { enterRecursiveCall, leaveRecursiveCall } from '../objects/recursion';
-import { DEFERRED, callDefers, deferrer, takeDefer } from '../runtime/deferred';
+import { DEFERRED, callDefers, deferrer, takeDefer, type CallContinuation } from '../runtime/deferred';
 
 /** Nesting beyond which the simulator's own renderings stop (Py_EnterRecursiveCall in a repr). */
 const MAX_DEPTH = 20;
@@ -47,8 +47,13 @@ function reprChecked(vm: Vm, r: number): number {
   return r;
 }
 
-/** PyObject_Str: an exact str is itself; else tp_str (which falls back to tp_repr). */
+/**
+ * PyObject_Str: an exact str is itself; else tp_str (which falls back to tp_repr). A class's Python
+ * __str__ may run in the loop that called str() (runtime/deferred.ts): the depth check is left and
+ * the result checked after it returns.
+ */
 export function str(vm: Vm, h: number): number {
+  const defer = takeDefer(vm);
   const type = vm.table.type[h];
   if (type === T.Str) {
     vm.incref(h);
@@ -56,14 +61,36 @@ export function str(vm: Vm, h: number): number {
   }
   const s = vm.types[type];
   // no tp_str: PyObject_Repr, with its own check
-  if (s.str === null) return repr(vm, h);
+  if (s.str === null) {
+    if (defer) deferrer(vm)!.armDefer();
+    return repr(vm, h);
+  }
   enterRecursiveCall(vm, ' while getting the str of an object');
-  let r: number;
+  let r = 0;
   try {
+    if (defer && callDefers(s.str)) deferrer(vm)!.armDefer();
     r = s.str(vm, h);
   } finally {
-    leaveRecursiveCall(vm);
+    if (r !== DEFERRED) leaveRecursiveCall(vm);
   }
+  if (r === DEFERRED) {
+    deferrer(vm)!.continueWith(STR_RETURNED);
+    return DEFERRED;
+  }
+  return strChecked(vm, r);
+}
+
+/** PyObject_Str's rest after a deferred __str__. */
+const STR_RETURNED: CallContinuation = {
+  done: (vm, res) => {
+    leaveRecursiveCall(vm);
+    return strChecked(vm, res);
+  },
+  fail: (vm) => leaveRecursiveCall(vm),
+};
+
+/** PyObject_Str's check of what tp_str returned. */
+function strChecked(vm: Vm, r: number): number {
   if (!vm.typeOf(r).mro.includes(T.Str)) {
     const name = vm.types[vm.table.type[r]].name;
     vm.decref(r);

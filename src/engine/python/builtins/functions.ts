@@ -1,14 +1,14 @@
 import { NotSupported, PyError } from '../errors';
 import { getAttr, lookupAttr, lookupSpecial, setAttr } from '../abstract/attr';
 import { DEFERRED, defersCall, deferrer, takeDefer } from '../runtime/deferred';
-import { argParserInit, parseKeywordLookups } from '../abstract/argparser';
+import { argParserInit } from '../abstract/argparser';
 import { CALLING, call } from '../abstract/call';
 import { enterRecursiveCall, leaveRecursiveCall } from '../objects/recursion';
 import { hashDeferred, hashValue } from '../abstract/hashvalue';
-import { richCompareBool } from '../abstract/compare';
 import { clearError, errorMatches, setNone, typeError, valueError } from '../abstract/errors';
 import { format } from '../abstract/format';
 import { getIter, iterNext } from '../abstract/iter';
+import { minMax } from './minmax';
 import { binaryOp, divmod, index, unaryOp } from '../abstract/number';
 import { isInstance, isSubclass, isTrue, length } from '../abstract/object';
 import { repr } from '../abstract/repr';
@@ -22,7 +22,7 @@ import { fromDouble } from '../objects/float';
 import { ternaryPower } from '../objects/intpowmod';
 import { fromLong, fromSsize, intValue, norm } from '../objects/int';
 import { strNew, strResult, strValue } from '../objects/str';
-import { Cmp, Meth, NB, T, type Kwargs, type MethodDef } from '../objects/types';
+import { Meth, NB, T, type Kwargs, type MethodDef } from '../objects/types';
 import type { Vm } from '../runtime/vm';
 import type { BuiltinsHost } from './host';
 import { openBuiltin } from '../modules/procfile';
@@ -38,8 +38,16 @@ export function builtinFunctions(host: BuiltinsHost): MethodDef[] {
   return [
     def('len', Meth.O, (vm2, _s, a) => fromSsize(vm2, length(vm2, a[0]))),
     def('sum', Meth.Fastcall | Meth.Keywords, sumImpl),
-    def('min', Meth.Varargs | Meth.Keywords, (vm2, _s, a, kw, t) => minMax(vm2, a, kw, t!, 'min')),
-    def('max', Meth.Varargs | Meth.Keywords, (vm2, _s, a, kw, t) => minMax(vm2, a, kw, t!, 'max')),
+    def(
+      'min',
+      Meth.Varargs | Meth.Keywords,
+      defersCall((vm2, _s, a, kw, t) => minMax(vm2, a, kw, t!, 'min')),
+    ),
+    def(
+      'max',
+      Meth.Varargs | Meth.Keywords,
+      defersCall((vm2, _s, a, kw, t) => minMax(vm2, a, kw, t!, 'max')),
+    ),
     def('abs', Meth.O, (vm2, _s, a) => unaryOp(vm2, 'abs', a[0])),
     def('id', Meth.O, (vm2, _s, a) => fromLong(vm2, vm2.id(a[0]))),
     def(
@@ -328,74 +336,6 @@ function sumImpl(vm: Vm, _s: number, args: readonly number[], kw: Kwargs | null)
   } finally {
     vm.decref(iter);
   }
-}
-
-/**
- * min_max: one argument is iterated, several are iterated as the argument tuple (a tuple
- * iterator is made either way); the best item so far is kept (compared by key when there is
- * one); the result is that object.
- */
-function minMax(
-  vm: Vm,
-  args: readonly number[],
-  kw: Kwargs | null,
-  argsTuple: number,
-  which: 'min' | 'max',
-): number {
-  if (!vm.py.fastcallBuiltins.includes(which))
-    // min_max: PyArg_ParseTupleAndKeywords(emptytuple, kwds, "|$OO:max", {"key", "default"})
-    parseKeywordLookups(vm, kw, ['key', 'default']);
-  // 3.13's METH_FASTCALL min_max: _PyArg_ParseStackAndKeywords with its own hand-written _parser_min /
-  // _parser_max (no clinic, no static kwtuple), only when keywords were passed
-  else if (kw !== null && kw.size > 0) argParserInit(vm, which, ['key', 'default'], true);
-  for (const k of kw?.keys() ?? [])
-    if (k !== 'key' && k !== 'default')
-      throw typeError(vm, "%s() got an unexpected keyword argument '%s'", which, k);
-  const keyFn = kw?.get('key');
-  const key = keyFn !== undefined && vm.table.type[keyFn] !== T.None ? keyFn : 0;
-  const dflt = kw?.get('default');
-  if (args.length === 0) throw typeError(vm, '%s expected at least 1 argument, got 0', which);
-  const op = which === 'min' ? Cmp.LT : Cmp.GT;
-  let best = 0;
-  let bestKey = 0;
-  const consider = (v: number) => {
-    const k = key ? call(vm, key, [v], null) : v;
-    if (!best || richCompareBool(vm, k, bestKey, op)) {
-      if (best) vm.decref(best);
-      if (key && bestKey) vm.decref(bestKey);
-      best = v;
-      bestKey = k;
-    } else {
-      vm.decref(v);
-      if (key) vm.decref(k);
-    }
-  };
-  if (args.length > 1 && dflt !== undefined)
-    throw typeError(vm, 'Cannot specify a default for %s() with multiple positional arguments', which);
-  if (args.length > 1 && !argsTuple) {
-    // min_max as METH_FASTCALL (3.13): the positional arguments walked in place, no tuple, no iterator
-    for (const v of args) {
-      vm.incref(v);
-      consider(v);
-    }
-    if (key && bestKey) vm.decref(bestKey);
-    return best;
-  }
-  const iter = getIter(vm, args.length === 1 ? args[0] : argsTuple);
-  try {
-    for (let v = iterNext(vm, iter); v; v = iterNext(vm, iter)) consider(v);
-  } finally {
-    vm.decref(iter);
-  }
-  if (!best) {
-    if (dflt !== undefined) {
-      vm.incref(dflt);
-      return dflt;
-    }
-    throw valueError(vm, '%s() arg is an empty sequence', which);
-  }
-  if (key && bestKey) vm.decref(bestKey);
-  return best;
 }
 
 /** builtin_sorted: PySequence_List, then newlist.sort looked up (a bound method object) and called. */

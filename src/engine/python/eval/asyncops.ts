@@ -18,7 +18,6 @@ import { Reraise, errorFromInstance } from './unwind';
  * method made); the interpreter's own awaitables (async generators' asend/athrow) define them too.
  */
 
-
 /** gen_is_coroutine: a generator made by @types.coroutine (CO_ITERABLE_COROUTINE, 0x100). */
 function isIterableCoroutine(it: Interpreter, o: number): boolean {
   const vm = it.vm;

@@ -17,7 +17,14 @@ function oneDigit(vm: Vm, h: number): boolean {
  * `def f(n): if n == 0: return 0; return f(n - 1) + 1` reaches f(997) from the top level of a
  * 3.11.7 script, one frame short of the limit, so the innermost `n == 0` made no check.
  */
-export function compareSpecialized(vm: Vm, co: Uint16Array, next: number, lhs: number, rhs: number, op: number): boolean {
+export function compareSpecialized(
+  vm: Vm,
+  co: Uint16Array,
+  next: number,
+  lhs: number,
+  rhs: number,
+  op: number,
+): boolean {
   const tl = vm.table.type[lhs];
   if (tl !== vm.table.type[rhs]) return false;
   if (vm.py.name === '3.11') {

@@ -173,6 +173,7 @@ export function returnToC(it: Interpreter, dying: Frame, result: number): number
       const moved = (next.conts ??= []);
       for (let j = i + 1; j < conts.length; j++) moved.push(conts[j]);
       next.resumeSkip = dying.resumeSkip;
+      next.forIterJump = dying.forIterJump;
       return DEFERRED;
     }
   }

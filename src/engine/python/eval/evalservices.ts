@@ -68,7 +68,10 @@ export function setRecursionLimit(it: Interpreter, n: number): void {
       E.RecursionError,
       `cannot set the recursion limit to ${n} at the recursion depth ${depth}: the limit is too low`,
     );
+  // Py_SetRecursionLimit: the interpreter's limit, which every thread state takes (3.11 walks
+  // interp->threads and moves each one's recursion_limit; a new thread starts from it)
   it.thread.recursionLimit = n;
+  for (const th of it.threadsIfAny?.all ?? []) th.ts.recursionLimit = n;
 }
 
 /** super_init_without_args: the first argument (a cell's content) and the __class__ free variable. */

@@ -51,6 +51,11 @@ export class Frame {
    * when the C layers' result is pushed (CALL 4, COMPARE_OP 2, BINARY_SUBSCR 4, CONTAINS_OP 0).
    */
   resumeSkip = 0;
+  /**
+   * The caller waits in FOR_ITER (a deferring tp_iternext: map_next, filter_next): the C layers'
+   * result 0 is the iterator's end, which pops the iterator and jumps this far; -1 otherwise.
+   */
+  forIterJump = -1;
 
   constructor(
     readonly code: CodeRt,

@@ -1,4 +1,4 @@
-import { DEFERRED } from '../runtime/deferred';
+import { DEFERRED, callDefers } from '../runtime/deferred';
 import { clearAndPop } from './calls';
 import { returnToC, takeDeferred } from './deferredcalls';
 import type { Frame } from './frame';
@@ -37,6 +37,14 @@ export function giveReturn(it: Interpreter, dying: Frame, retval: number): Frame
   }
   const r = returnToC(it, dying, retval);
   if (r === DEFERRED) return enterCallee(it.thread, caller, takeDeferred(it));
+  if (r === 0 && dying.forIterJump >= 0) {
+    // FOR_ITER's end: the iterator popped and released, the loop's exit taken
+    const iter = caller.slots[--caller.sp];
+    caller.slots[caller.sp] = 0;
+    it.vm.decref(iter);
+    caller.ip += dying.forIterJump;
+    return caller;
+  }
   caller.slots[caller.sp++] = r;
   caller.ip += dying.resumeSkip;
   return caller;
@@ -57,4 +65,14 @@ export function breakerPauses(it: Interpreter, f: Frame, ip: number, sp: number)
     }
   }
   return it.pauseAt !== Infinity && it.pauseHere(f, ip, sp);
+}
+
+/**
+ * Whether FOR_ITER arms the deferral for a built-in iterator type (asked once per type and
+ * interpreter, kept in Interpreter.iterDefers: FOR_ITER is hot).
+ */
+export function iterNextDefers(it: Interpreter, type: number): boolean {
+  let k = it.iterDefers[type];
+  if (k === 0) it.iterDefers[type] = k = callDefers(it.vm.types[type].iternext!) ? 2 : 1;
+  return k === 2;
 }

@@ -44,12 +44,19 @@ export function iterNextGen(it: Interpreter, g: number): number {
   try {
     return genIterNext(it, g);
   } catch (e) {
-    if (e instanceof PyError && errorMatches(it.vm, e, E.StopIteration)) {
-      clearError(it.vm, e);
-      return 0;
-    }
+    if (isStopIteration(it, e)) return 0;
     throw e;
   }
+}
+
+/**
+ * FOR_ITER's end by error: a StopIteration (out of a generator, or out of the Python function a
+ * built-in iterator called: map_next) is cleared and ends the loop; whether `e` was one.
+ */
+export function isStopIteration(it: Interpreter, e: unknown): boolean {
+  if (!(e instanceof PyError && errorMatches(it.vm, e, E.StopIteration))) return false;
+  clearError(it.vm, e);
+  return true;
 }
 export { iterNextGen as iterNext };
 

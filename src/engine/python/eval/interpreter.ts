@@ -134,6 +134,11 @@ export class Interpreter implements Evaluator, DeferringEvaluator, InterpreterSe
     if (opts.threads) this.threadsImpl = new Threads(this, opts.threads, BREAKER_INTERVAL);
   }
 
+  /** The threads, when this process has them (else null). */
+  get threadsIfAny(): Threads | null {
+    return this.threadsImpl;
+  }
+
   get threads(): Threads {
     if (this.threadsImpl === null) throw new NotSupported('threads in this process');
     return this.threadsImpl;
@@ -233,6 +238,8 @@ export class Interpreter implements Evaluator, DeferringEvaluator, InterpreterSe
 
   /** Set by the loop's CALL for the tp_call it makes; read (and cleared) by the first deferring layer. */
   deferArmed = false;
+  /** Per built-in type, whether FOR_ITER may defer its tp_iternext: 0 not asked, 1 no, 2 yes (frameswitch.ts). */
+  readonly iterDefers = new Uint8Array(T.FirstDynamic);
   /** The frame deferCall pushed, until the loop's CALL takes it. */
   deferred: Frame | null = null;
 

@@ -21,9 +21,9 @@ import * as spec from './specops';
 import * as unwind from './unwind';
 import * as gen from './genops';
 import { coldInstr } from './coldops';
-import { deferredOperands } from './deferredcalls';
+import { deferredOperands, takeDeferred } from './deferredcalls';
 import { DEFERRED } from '../runtime/deferred';
-import { breakerPauses, enterCallee, giveReturn } from './frameswitch';
+import { breakerPauses, enterCallee, giveReturn, iterNextDefers } from './frameswitch';
 import * as attr from './attrops';
 
 /** What the loop returns when the module frame reached a step marker (__hw_step__). */
@@ -285,12 +285,28 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
             const iter = s[sp - 1];
             const type = table.type[iter];
             // a built-in iterator ends by returning NULL; one written in Python raises StopIteration
-            const next =
-              type < T.FirstDynamic && type !== T.Generator
-                ? vm.types[type].iternext!(vm, iter)
-                : type === T.Generator
-                  ? gen.iterNext(it, iter)
-                  : build.pyIterNext(it, iter);
+            let next: number;
+            if (type < T.FirstDynamic && type !== T.Generator) {
+              // map_next, filter_next: their Python function may run in this loop (deferredcalls.ts)
+              // (a marked iternext takes the permission first thing: it is never left armed)
+              it.deferArmed = iterNextDefers(it, type);
+              try {
+                next = vm.types[type].iternext!(vm, iter);
+              } catch (e) {
+                // a StopIteration out of map's function ends the loop (FOR_ITER clears it)
+                if (!gen.isStopIteration(it, e)) throw e;
+                next = 0;
+              }
+              if (next === DEFERRED) {
+                const callee = takeDeferred(it);
+                callee.forIterJump = arg;
+                f.ip = ip;
+                f.sp = sp;
+                f = enterCallee(t, f, callee);
+                starting = true;
+                continue frames;
+              }
+            } else next = type === T.Generator ? gen.iterNext(it, iter) : build.pyIterNext(it, iter);
             if (next !== 0) {
               s[sp++] = next;
               break;
@@ -430,6 +446,14 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
                 if (!isMeth && s[fnIdx] === it.strType && kwnames === 0) {
                   sp = spec.precallStr1(it, s, sp);
                   ip += 1 + 5; // PRECALL's cache, then SKIP_CALL(): the CALL and its caches
+                  if (it.deferred !== null) {
+                    // str(x)'s __str__ runs here; its result goes to the slot precallStr1 left empty
+                    f.ip = ip;
+                    f.sp = sp - 1;
+                    f = enterCallee(t, f, takeDeferred(it));
+                    starting = true;
+                    continue frames;
+                  }
                   break;
                 }
                 miss(code, i);

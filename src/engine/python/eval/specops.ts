@@ -1,5 +1,6 @@
 import { setKeyError } from '../abstract/errors';
 import { str as pyStr } from '../abstract/repr';
+import { DEFERRED } from '../runtime/deferred';
 import { reprText } from '../abstract/repr';
 import { dictGetItem } from '../objects/dict';
 import { F_BIG, type ObjectTable } from '../objects/table';
@@ -259,14 +260,28 @@ export function precallStr1(it: Interpreter, s: Int32Array, sp: number): number 
   const arg = s[sp - 1];
   let res: number;
   try {
+    // a class's Python __str__ may run in this loop (runtime/deferred.ts): `it.deferred` then holds
+    // its frame, and the argument goes after PyObject_Str's rest
+    it.deferArmed = true;
     res = pyStr(vm, arg);
   } catch (e) {
+    it.deferArmed = false;
     vm.decref(arg);
     s[sp - 1] = 0;
     s[sp - 2] = 0;
     throw e;
   }
-  vm.decref(arg);
+  it.deferArmed = false;
+  if (res === DEFERRED) {
+    (it.deferred!.conts ??= []).push({
+      done: (vm2, r) => {
+        vm2.decref(arg);
+        return r;
+      },
+      fail: (vm2) => vm2.decref(arg),
+    });
+    res = 0;
+  } else vm.decref(arg);
   sp -= 2;
   s[sp - 1] = res;
   s[sp] = 0;

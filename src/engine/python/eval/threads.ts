@@ -516,6 +516,8 @@ export class Threads implements ThreadServices {
     exc.excInfo.push(0);
     const ts = new ThreadState(it.vm, ds);
     ts.depth = 0;
+    // new_threadstate: recursion_limit from interp->ceval.recursion_limit (sys.setrecursionlimit)
+    ts.recursionLimit = it.thread.recursionLimit;
     // t_bootstrap calls the function from C: one loop entry on the C counter (3.12+)
     ts.cDepth = ts.cLimit === 0 ? 0 : EVAL_C_STACK_UNITS;
     const th = new PyThread(mem.ident, MAIN_NATIVE_ID + tid, tid, ts, exc);

@@ -10,6 +10,7 @@ import { T } from '../objects/types';
 import type { Vm } from '../runtime/vm';
 import { clearAndPop } from './calls';
 import { failToC } from './deferredcalls';
+import { isStopIteration } from './genops';
 import type { Frame } from './frame';
 import { frameObjectFor } from './frameobj';
 import type { Interpreter } from './interpreter';
@@ -104,7 +105,17 @@ export function handle(it: Interpreter, f: Frame, e: unknown): Frame {
     t.current = f;
     // a frame C code deferred: the C layers clean up as the error passes them (deferredcalls.ts)
     if (dying.conts === null) clearAndPop(it, dying);
-    else failToC(it, dying);
+    else {
+      failToC(it, dying);
+      // FOR_ITER waited for map's function: its StopIteration ends the loop, as FOR_ITER clears it
+      if (dying.forIterJump >= 0 && isStopIteration(it, err)) {
+        const iter = f.slots[--f.sp];
+        f.slots[f.sp] = 0;
+        vm.decref(iter);
+        f.ip += dying.forIterJump;
+        return f;
+      }
+    }
     offset = f.ip - 1;
   }
 }

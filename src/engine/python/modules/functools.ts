@@ -19,6 +19,7 @@ import { fromSsize } from '../objects/int';
 import { builtinStatic } from '../objects/descr';
 import { Meth, T, type Kwargs, type MethodDef } from '../objects/types';
 import type { Vm } from '../runtime/vm';
+import { DEFERRED, defersCall, deferrer, takeDefer } from '../runtime/deferred';
 import { ItemPool } from '../objects/pool';
 import { bindArgs } from './bind';
 import { makeCachedProperty, makeSingledispatch, makeTotalOrdering } from './functoolspy';
@@ -46,8 +47,14 @@ function namesTuple(vm: Vm, names: string[]): number {
   return t;
 }
 
-/** functools.reduce (METH_VARARGS): one 2-tuple of arguments reused while nobody else holds it. */
+/**
+ * functools.reduce (functools_reduce, METH_VARARGS): one 2-tuple of arguments reused while nobody
+ * else holds it. A Python function runs in the calling loop when the loop's CALL allows it
+ * (runtime/deferred.ts): each call defers and the fold goes on from its result (real 3.11.7: a
+ * function recursing through reduce reaches 499 levels, 2 units a level with MakeTpCall's check).
+ */
 function reduce(vm: Vm, a: readonly number[]): number {
+  const defer = takeDefer(vm);
   if (a.length < 2 || a.length > 3)
     throw raiseString(
       vm,
@@ -55,55 +62,96 @@ function reduce(vm: Vm, a: readonly number[]): number {
       `reduce expected ${a.length < 2 ? 'at least 2' : 'at most 3'} arguments, got ${a.length}`,
     );
   const [func, seq] = a;
-  let result = a[2] ?? 0;
-  if (result) vm.incref(result);
-  let it: number;
+  // only a Python function's call can run in the loop (deferCall would call anything else with an
+  // array, not the reused tuple a METH_VARARGS callee takes as it is)
+  const fold = new ReduceFold(func, a[2] ?? 0, defer && vm.table.type[func] === T.Function);
+  if (fold.result) vm.incref(fold.result);
   try {
-    it = getIter(vm, seq);
+    fold.it = getIter(vm, seq);
   } catch (e) {
-    if (result) vm.decref(result);
+    if (fold.result) vm.decref(fold.result);
     if (e instanceof PyError && errorMatches(vm, e, E.TypeError)) {
       clearError(vm, e);
       throw raiseString(vm, E.TypeError, 'reduce() arg 2 must support iteration');
     }
     throw e;
   }
-  let args = tupleAlloc(vm, 2);
-  vm.pool.data.fill(0, vm.table.ref[args], vm.table.ref[args] + 2);
-  vm.gc.track(args);
-  try {
-    for (;;) {
-      if (vm.table.refcnt[args] > 1) {
-        vm.decref(args);
-        args = tupleAlloc(vm, 2);
-        vm.pool.data.fill(0, vm.table.ref[args], vm.table.ref[args] + 2);
-        vm.gc.track(args);
-      }
-      const op2 = iterNext(vm, it);
-      if (op2 === 0) break;
-      if (result === 0) result = op2;
-      else {
-        const off = vm.table.ref[args];
+  fold.args = tupleAlloc(vm, 2);
+  vm.pool.data.fill(0, vm.table.ref[fold.args], vm.table.ref[fold.args] + 2);
+  vm.gc.track(fold.args);
+  return fold.run(vm);
+}
+
+/** functools_reduce's loop, resumable after a deferred call of its function. */
+class ReduceFold {
+  it = 0;
+  args = 0;
+  constructor(
+    private readonly func: number,
+    public result: number,
+    private readonly defer: boolean,
+  ) {}
+
+  /** The fold from here: the result, or DEFERRED (the function's call runs in the loop). */
+  run(vm: Vm): number {
+    try {
+      for (;;) {
+        if (vm.table.refcnt[this.args] > 1) {
+          vm.decref(this.args);
+          this.args = tupleAlloc(vm, 2);
+          vm.pool.data.fill(0, vm.table.ref[this.args], vm.table.ref[this.args] + 2);
+          vm.gc.track(this.args);
+        }
+        const op2 = iterNext(vm, this.it);
+        if (op2 === 0) break;
+        if (this.result === 0) {
+          this.result = op2;
+          continue;
+        }
+        const off = vm.table.ref[this.args];
         const o0 = vm.pool.data[off];
         const o1 = vm.pool.data[off + 1];
-        vm.pool.data[off] = result;
+        vm.pool.data[off] = this.result;
         vm.pool.data[off + 1] = op2;
         if (o0) vm.decref(o0);
         if (o1) vm.decref(o1);
-        result = 0;
-        result = callTuple(vm, func, args, 0);
-        if (!vm.gc.isTracked(args)) vm.gc.track(args);
+        this.result = 0;
+        // PyObject_Call(func, args, NULL): a Python function gets the tuple's items
+        const r = this.defer
+          ? deferrer(vm)!.deferCall(this.func, [vm.pool.data[off], op2], null)
+          : callTuple(vm, this.func, this.args, 0);
+        if (r === DEFERRED) {
+          deferrer(vm)!.continueWith({
+            done: (vm2, got) => {
+              this.result = got;
+              if (!vm2.gc.isTracked(this.args)) vm2.gc.track(this.args);
+              return this.run(vm2);
+            },
+            fail: (vm2) => this.release(vm2),
+          });
+          return DEFERRED;
+        }
+        this.result = r;
+        if (!vm.gc.isTracked(this.args)) vm.gc.track(this.args);
       }
+    } catch (e) {
+      this.release(vm);
+      throw e;
     }
-  } catch (e) {
-    if (result) vm.decref(result);
-    throw e;
-  } finally {
-    vm.decref(args);
-    vm.decref(it);
+    vm.decref(this.args);
+    vm.decref(this.it);
+    if (this.result === 0)
+      throw raiseString(vm, E.TypeError, 'reduce() of empty iterable with no initial value');
+    return this.result;
   }
-  if (result === 0) throw raiseString(vm, E.TypeError, 'reduce() of empty iterable with no initial value');
-  return result;
+
+  /** functools_reduce's Fail: the result so far, the argument tuple and the iterator released. */
+  private release(vm: Vm): void {
+    if (this.result) vm.decref(this.result);
+    vm.decref(this.args);
+    vm.decref(this.it);
+    this.result = 0;
+  }
 }
 
 /**
@@ -323,7 +371,11 @@ function functions(vm: Vm): MethodDef[] {
   const consts = defaults(vm);
   lruMethods(vm);
   return [
-    fn('reduce', Meth.Varargs, (vm2, _m, a) => reduce(vm2, a)),
+    fn(
+      'reduce',
+      Meth.Varargs,
+      defersCall((vm2, _m, a) => reduce(vm2, a)),
+    ),
     fn('cmp_to_key', Meth.Varargs | Meth.Keywords, (vm2, _m, a, kw) => {
       const [mycmp] = bindArgs(vm2, 'cmp_to_key', a, kw, ['mycmp'], []);
       const k = vm2.newGcObject(moduleType(vm2, KeyWrapperType).id, 32);

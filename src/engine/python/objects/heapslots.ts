@@ -141,7 +141,7 @@ export function installDunderSlots(vm: Vm, s: TypeSlots, names: ReadonlySet<stri
     s.repr = heapRepr;
     s.reprText = null;
   }
-  if (has('__str__')) s.str = (vm2, h) => mustCall(vm2, h, '__str__', []);
+  if (has('__str__')) s.str = heapStr;
   if (has('__format__')) s.format = (vm2, h, spec) => mustCall(vm2, h, '__format__', [intern(vm2, spec)]);
   if (RICH_NAMES.some(has)) {
     // slot_tp_richcompare; a Python __eq__ runs in the calling loop when COMPARE_OP allows it
@@ -395,6 +395,15 @@ const heapRepr = defersCall(function heapRepr(vm: Vm, h: number): number {
     if (f !== 0) return deferrer(vm)!.deferCall(f, [h], null);
   }
   return mustCall(vm, h, '__repr__', []);
+});
+
+/** slot_tp_str: `__str__` on the type, called with the instance (deferred when str() allows it). */
+const heapStr = defersCall(function heapStr(vm: Vm, h: number): number {
+  if (takeDefer(vm)) {
+    const f = pythonDunder(vm, h, '__str__');
+    if (f !== 0) return deferrer(vm)!.deferCall(f, [h], null);
+  }
+  return mustCall(vm, h, '__str__', []);
 });
 
 /** slot_tp_call: `__call__` on the type, called with the instance first. */
