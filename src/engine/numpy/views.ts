@@ -54,22 +54,26 @@ export class Views {
   }
 
   /** PyArray_View(self, NULL, NULL): same shape and strides, base = self. */
-  view(h: number): number {
+  view(h: number, subtype?: number): number {
     const A = this.arrays;
-    return A.newArray(A.dtype(h), A.shape(h), { view: { data: A.data(h), base: h, strides: A.strides(h) } });
+    return A.newArray(A.dtype(h), A.shape(h), {
+      view: { data: A.data(h), base: h, strides: A.strides(h) },
+      subtype,
+    });
   }
 
   /**
    * PyArray_NewCopy(self, order): PyArray_NewLikeArray (C order, or K: the source's layout when
    * it is F-contiguous) + PyArray_AssignArray: a new buffer, every element written.
    */
-  copy(h: number, order: 'C' | 'K' | 'F' = 'C'): number {
+  copy(h: number, order: 'C' | 'K' | 'F' = 'C', subok = false): number {
     const A = this.arrays;
     const shape = A.shape(h);
     const d = A.dtype(h);
     const fortran =
       shape.length > 1 && (order === 'F' || (order === 'K' && A.fContiguous(h) && !A.cContiguous(h)));
-    const c = A.newArray(d, shape);
+    // ndarray.copy keeps a subclass (subok), np.copy does not
+    const c = A.newArray(d, shape, subok ? { subtype: this.vm.table.type[h], finalizeFrom: h } : {});
     if (fortran) A.t.setShape(A.slot(c), shape, fStrides(shape, d.itemsize));
     copyElements(A, c, h);
     A.writeAll(c);
