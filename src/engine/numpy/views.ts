@@ -89,7 +89,8 @@ export class Views {
     const A = this.arrays;
     const vm = this.vm;
     const n = A.size(h);
-    const c = A.newArray(A.dtype(h), [n]);
+    // PyArray_Flatten: PyArray_NewFromDescr(Py_TYPE(a), …) (a subclass stays one)
+    const c = A.newArray(A.dtype(h), [n], A.isExact(h) ? {} : { subtype: vm.table.type[h], finalizeFrom: h });
     const dst = vm.mem.malloc(iteratorBytes(1, 1, false));
     const src = vm.mem.malloc(iteratorBytes(Math.max(A.nd(h), 1), 1, false));
     copyElements(A, c, h);
