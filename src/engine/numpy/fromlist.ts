@@ -178,9 +178,9 @@ export class FromList {
    * The array for a list/tuple/number/array object (a new reference). `dtype` null: discovered.
    * `copy` false: an array of the right dtype is returned as it is (np.asarray).
    */
-  fromObject(h: number, dtype: DType | null, copy: boolean, ndmin = 0): number {
+  fromObject(h: number, dtype: DType | null, copy: boolean, ndmin = 0, subok = false): number {
     const A = this.arrays;
-    if (A.isArray(h)) return this.fromArray(h, dtype, copy, ndmin);
+    if (A.isArray(h)) return this.fromArray(h, dtype, copy, ndmin, subok);
     if (dtype === OBJECT) return objectArrayFromSequence(A, this, h, ndmin);
     if (dtype !== null && dtype.kind === 'V')
       return recordsFromSequence(A, (x, d) => this.leafValue(x, d), h, dtype, ndmin);
@@ -306,11 +306,15 @@ export class FromList {
   }
 
   /** np.array(arr, ...) / np.asarray(arr): the array itself when nothing has to change, else a copy. */
-  fromArray(h: number, dtype: DType | null, copy: boolean, ndmin = 0): number {
+  fromArray(h: number, dtype: DType | null, copy: boolean, ndmin = 0, subok = false): number {
     const A = this.arrays;
     const vm = this.vm;
     const d = dtype ?? A.dtype(h);
     if (!copy && d === A.dtype(h) && A.nd(h) >= ndmin) {
+      // PyArray_FromArray with NPY_ARRAY_ENSUREARRAY: a subclass's instance is seen through a
+      // plain ndarray view (its base collapsed past the instance when that owns no data)
+      if (!subok && !A.isExact(h))
+        return A.newArray(d, A.shape(h), { view: { data: A.data(h), base: h, strides: A.strides(h) }, subtype: A.typeId });
       vm.incref(h);
       return h;
     }

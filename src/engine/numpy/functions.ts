@@ -136,7 +136,7 @@ export class Functions {
       nonzero: { flags: FK, fn: (a) => this.rt.withArray(a[0], (h) => this.nonzero(h)) },
       array: { flags: FK, fn: (a, k) => this.array(a, k, true) },
       asarray: { flags: FK, fn: (a, k) => this.array(a, k, false) },
-      asanyarray: { flags: FK, fn: (a, k) => this.array(a, k, false) },
+      asanyarray: { flags: FK, fn: (a, k) => this.array(a, k, false, true) },
       ascontiguousarray: { flags: FK, fn: (a, k) => rt.layout.asOrder('C', a, k) },
       asfortranarray: { flags: FK, fn: (a, k) => rt.layout.asOrder('F', a, k) },
       shares_memory: { flags: FK, fn: (a, k) => rt.layout.overlap(true, a, k) },
@@ -266,7 +266,7 @@ export class Functions {
    * _array_fromobject_generic (np.array: copy=True by default; np.asarray: copy=False): an array
    * passes through or is copied/cast; anything else goes through discovery (fromlist.ts).
    */
-  private array(args: number[], kw: Kwargs, copyDefault: boolean): number {
+  private array(args: number[], kw: Kwargs, copyDefault: boolean, anyArray = false): number {
     const vm = this.vm;
     const [obj, dt, copyH, orderH, subokH, ndminH] = parseArgs(
       vm,
@@ -279,11 +279,16 @@ export class Functions {
       kw,
     );
     void orderH;
-    void subokH;
     const dtype = isNone(vm, dt) ? null : this.rt.dtypes.convert(dt, null);
     const copy = copyDefault ? boolArg(vm, copyH, true) : false;
     const ndmin = copyDefault && !isNone(vm, ndminH) ? intArg(vm, ndminH!, 'ndmin') : 0;
-    return this.rt.fromList.fromObject(obj!, dtype, copy, ndmin);
+    const subok = anyArray || (copyDefault && boolArg(vm, subokH, false));
+    const A = this.rt.arrays;
+    // np.array(t, subok=True): a copy keeps the subclass (PyArray_NewLikeArray with subok)
+    if (subok && copy && A.isArray(obj!) && !A.isExact(obj!) && (dtype === null || dtype === A.dtype(obj!))) {
+      return this.rt.views.copy(obj!, 'K', true);
+    }
+    return this.rt.fromList.fromObject(obj!, dtype, copy, ndmin, subok);
   }
 
   /** np.copy(a) = array(a, order='K', copy=True). */

@@ -303,18 +303,31 @@ export class Layout {
     return this.rt.views.transpose(h, perm);
   }
 
-  /** ndarray.view(dtype=None, type=None): PyArray_View; another dtype is not modelled. */
+  /**
+   * ndarray.view(dtype=None, type=None): PyArray_View; `dtype` may be the type (a.view(cls), as
+   * array_view reads a subclass of ndarray given first); another dtype is not modelled.
+   */
   view(h: number, args: readonly number[], kw: Kwargs | null): number {
     const vm = this.vm;
-    const [dt, typeH] = parseArgs(vm, 'view', ['dtype', 'type'], 0, args, kw);
-    const isNdarray = (x: number | undefined) => x !== undefined && x === this.rt.ndarrayType.typeObject;
-    if (!isNone(vm, typeH) && !isNdarray(typeH)) throw new NotSupported('ndarray.view(type=) of a subclass');
-    if (!isNone(vm, dt) && !isNdarray(dt)) {
-      const d = this.rt.dtypes.convert(dt, null);
-      if (d !== this.A.dtype(h))
-        throw new NotSupported('ndarray.view with another dtype (reinterpreting the bytes)');
+    const A = this.A;
+    let [dt, typeH] = parseArgs(vm, 'view', ['dtype', 'type'], 0, args, kw);
+    const arrayType = (x: number | undefined): number | null => {
+      if (x === undefined || !vm.typeOf(x).mro.includes(T.Type)) return null;
+      const id = vm.slotsOf(x).id;
+      return id === A.typeId || A.isSubtype(id) ? id : null;
+    };
+    if (!isNone(vm, dt) && arrayType(dt) !== null && isNone(vm, typeH)) [dt, typeH] = [typeH, dt];
+    let subtype: number | undefined;
+    if (!isNone(vm, typeH)) {
+      const id = arrayType(typeH);
+      if (id === null) throw typeError(vm, 'Cannot specify output type.');
+      subtype = id;
     }
-    return this.rt.views.view(h);
+    if (!isNone(vm, dt)) {
+      const d = this.rt.dtypes.convert(dt, null);
+      if (d !== A.dtype(h)) throw new NotSupported('ndarray.view with another dtype (reinterpreting the bytes)');
+    }
+    return this.rt.views.view(h, subtype);
   }
 
   /** ravel(order): 'F' is a view when F-contiguous (PyArray_Newshape), else PyArray_Flatten(F). */

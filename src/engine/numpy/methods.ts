@@ -300,7 +300,8 @@ export class Methods {
       return c;
     }
     const shape = A.shape(self);
-    const c = A.newArray(d, shape);
+    // PyArray_CastToType → PyArray_NewLikeArray with subok: a subclass's astype keeps its type
+    const c = A.newArray(d, shape, A.isExact(self) ? {} : { subtype: vm.table.type[self], finalizeFrom: self });
     if (shape.length > 1 && A.fContiguous(self) && !A.cContiguous(self)) {
       const strides: number[] = [];
       let acc = d.itemsize;

@@ -1,4 +1,9 @@
 import { PyError } from '../python/errors';
+import { typeLookup } from '../python/abstract/attr';
+import { call } from '../python/abstract/call';
+import { genericAlloc } from '../python/objects/object';
+import { T, TpFlags } from '../python/objects/types';
+import { tupleFromItems } from '../python/objects/tuple';
 import type { Vm } from '../python/runtime/vm';
 import type { NpyAlloc } from './alloc';
 import { AF, ArrayTable, VK } from './arrayTable';
@@ -30,6 +35,13 @@ export interface NewArrayOptions {
   view?: { data: number; base: number; strides?: readonly number[] };
   /** A string dtype's descriptor object the new array takes over (a reference it now owns). */
   descr?: number;
+  /**
+   * The array's type id (PyArray_NewFromDescr's subtype): a view defaults to its source's type
+   * (Py_TYPE(self), as slicing, reshape, transpose pass it), a new buffer to ndarray.
+   */
+  subtype?: number;
+  /** The `obj` a subclass's __array_finalize__ gets (default: a view's source, else None). */
+  finalizeFrom?: number;
 }
 
 export const size = (shape: readonly number[]): number => shape.reduce((a, b) => a * b, 1);
@@ -115,7 +127,20 @@ export class Arrays {
     return this.vm.table.ref[h];
   }
 
+  /** PyArray_Check: an ndarray or an instance of a Python subclass of it. */
   isArray(h: number): boolean {
+    const ty = this.vm.table.type[h];
+    return ty === this.typeId || this.isSubtype(ty);
+  }
+
+  /** Is type id `ty` a Python class deriving from ndarray (np.memmap, np.recarray, a user's)? */
+  isSubtype(ty: number): boolean {
+    const s = this.vm.types[ty];
+    return s !== undefined && (s.flags & TpFlags.HeapType) !== 0 && s.mro.includes(this.typeId);
+  }
+
+  /** PyArray_CheckExact. */
+  isExact(h: number): boolean {
     return this.vm.table.type[h] === this.typeId;
   }
 
@@ -200,7 +225,10 @@ export class Arrays {
         vm.incref(descr);
       } else descr = this.newDescr(dtype);
     }
-    const h = vm.newObject(this.typeId, ARRAY_OBJECT_SIZE);
+    const subtype = opts.subtype ?? (opts.view && this.isArray(opts.view.base) ? vm.table.type[opts.view.base] : this.typeId);
+    // tp_alloc: ndarray's PyObject_Malloc(96); a Python subclass's PyType_GenericAlloc (the GC
+    // head and the managed dict's two pointers in front: 128 bytes, measured), tracked at once
+    const h = subtype === this.typeId ? vm.newObject(this.typeId, ARRAY_OBJECT_SIZE) : genericAlloc(vm, vm.types[subtype], 0);
     const s = t.alloc();
     if (descr) this.descrs.set(s, descr);
     vm.table.ref[h] = s;
@@ -242,7 +270,7 @@ export class Arrays {
     if (opts.view) {
       t.setShape(s, shape, opts.view.strides ?? cStrides(shape, dtype.itemsize));
       t.data[s] = opts.view.data;
-      const base = this.collapseBase(opts.view.base);
+      const base = this.collapseBase(opts.view.base, subtype);
       t.base[s] = base;
       if (this.isArray(base)) {
         this.values.share(s, this.slot(base));
@@ -272,19 +300,87 @@ export class Arrays {
       else this.values.setConst(s, 0);
     }
     vm.table.ptr[h] = t.data[s];
+    if (subtype !== this.typeId) this.finalize(h, opts.finalizeFrom ?? opts.view?.base ?? 0);
     return h;
   }
 
   /**
-   * PyArray_SetBaseObject: Py_INCREF(base), then walk to the first array that owns its data, or
-   * whose own base is not an array (a frombuffer view keeps being the base, not its bytes).
+   * PyObject_GetAttr(input, "__array_wrap__"): a bound builtin method (PyCFunctionObject, 56
+   * bytes + the GC head: the 72-byte blocks of the measured streams). Its address, to free.
    */
-  private collapseBase(base: number): number {
+  wrapMethod(): number {
+    const p = this.vm.mem.malloc(72);
+    if (p === 0) throw new PyError('MemoryError', '');
+    this.vm.mem.touch(p, 72);
+    return p;
+  }
+
+  /**
+   * _apply_array_wrap → ndarray.__array_wrap__ (array_wraparray) of a plain result `r` for a
+   * subclass input `self`: the call's context tuple (ufunc, args, output index) and its argument
+   * tuple (r, context), then a view of `self`'s type on `r`'s data (PyArray_NewFromDescrAndBase:
+   * its base `r`, __array_finalize__ called with `self`); `r` is then held only by that view. No
+   * PyArray_Return: `t.sum()` of a subclass is a 0-d instance, not a scalar. A reduction looks
+   * the method up here (`method` 0); a ufunc call passes the one _find_array_wrap looked up.
+   */
+  wrapFor(r: number, self: number, method = 0): number {
+    const vm = this.vm;
+    const m = method || this.wrapMethod();
+    const none = vm.s.None;
+    vm.incref(none);
+    vm.incref(none);
+    // a ufunc call's context (ufunc, args, output index); a reduction's is None (measured: no 64)
+    let context = none;
+    if (method) {
+      vm.incref(none);
+      context = tupleFromItems(vm, [none, none, none]);
+    }
+    vm.incref(r);
+    const args = tupleFromItems(vm, [r, context]);
+    let v: number;
+    try {
+      v = this.newArray(this.dtype(r), this.shape(r), {
+        view: { data: this.data(r), base: r, strides: this.strides(r) },
+        subtype: vm.table.type[self],
+        finalizeFrom: self,
+      });
+    } finally {
+      vm.decref(args);
+      vm.decref(r);
+      if (!method) vm.mem.free(m);
+    }
+    return v;
+  }
+
+  /**
+   * The end of PyArray_NewFromDescr_int for a subclass: `__array_finalize__` looked up on the
+   * class; unless it is ndarray's own (a no-op), called as func(self, obj) — obj the array it was
+   * made from, or None — through PyObject_CallFunctionObjArgs (the arguments on the C stack).
+   */
+  private finalize(h: number, obj: number): void {
+    const vm = this.vm;
+    const f = typeLookup(vm, vm.typeOf(h), '__array_finalize__');
+    if (f === 0 || !(vm.table.type[f] === T.Function)) return;
+    try {
+      vm.decref(call(vm, f, [h, obj || vm.s.None], null));
+    } catch (e) {
+      vm.decref(h);
+      throw e;
+    }
+  }
+
+  /**
+   * PyArray_SetBaseObject: Py_INCREF(base), then walk to the first array that owns its data, or
+   * whose own base is not an array of the new array's type (a frombuffer view keeps being the base, not its bytes).
+   */
+  private collapseBase(base: number, subtype: number): number {
     let b = base;
     while (this.isArray(b)) {
       const s = this.slot(b);
       const next = this.t.base[s];
       if (this.t.flags[s] & AF.OwnData || next === 0 || !this.isArray(next)) break;
+      // the collapse stops at a base of another type than the new array (a subclass's view keeps it)
+      if (this.vm.table.type[next] !== subtype) break;
       b = next;
     }
     this.vm.incref(b);

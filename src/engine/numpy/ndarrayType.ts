@@ -14,6 +14,7 @@ import { hashNotImplemented } from '../python/objects/object';
 import { intern, strNew, strValue } from '../python/objects/str';
 import { tupleFromItems } from '../python/objects/tuple';
 import { readyStaticType } from '../python/objects/typeobject';
+import { markWeaklistType } from '../python/objects/typelayout';
 import {
   Cmp,
   Meth,
@@ -214,8 +215,9 @@ export function makeNdarrayType(c: MethodContext): {
 
   // an object array prints each item's repr (arrayprint's _object_format), in str() too
   const printed = (h: number, how: typeof arrayRepr): string => {
+    const name = A.isExact(h) ? 'array' : vm.typeOf(h).name;
     if (A.dtype(h) === OBJECT)
-      return how(handlesForPrint(A, h), A.shape(h), OBJECT, (o) => objectText(vm, o));
+      return how(handlesForPrint(A, h), A.shape(h), OBJECT, (o) => objectText(vm, o), name);
     // string arrays: each element's repr, no padding (arrayprint's repr formatter)
     if (A.descrs.has(A.slot(h))) {
       const texts = textsOf(A, h);
@@ -225,6 +227,7 @@ export function makeNdarrayType(c: MethodContext): {
         A.shape(h),
         d,
         (k) => textRepr(d, texts[k]),
+        name,
       );
     }
     requireValues(A, h, 'printing');
@@ -238,9 +241,9 @@ export function makeNdarrayType(c: MethodContext): {
           : values;
       if (values.length > 1000 && A.nd(h) > 1)
         throw new NotSupported('printing a summarized structured array of nd > 1');
-      return how(values, A.shape(h), d, recordFormatter(A, d, shown));
+      return how(values, A.shape(h), d, recordFormatter(A, d, shown), name);
     }
-    return how(values, A.shape(h), d);
+    return how(values, A.shape(h), d, undefined, name);
   };
 
   const ndarray = defineType({
@@ -314,7 +317,7 @@ export function makeNdarrayType(c: MethodContext): {
       copy: method('copy', FK, (v, self, args, kw) => {
         const [order] = parseArgs(v, 'copy', ['order'], 0, args, kw);
         const o = isNone(v, order) ? 'C' : strValue(v, order!);
-        return V.copy(self, o === 'F' ? 'F' : o === 'K' || o === 'A' ? 'K' : 'C');
+        return V.copy(self, o === 'F' ? 'F' : o === 'K' || o === 'A' ? 'K' : 'C', true);
       }),
       reshape: method('reshape', VK, (v, self, args, kw) => {
         if (kw && kw.size) throw new NotSupported('reshape with keyword arguments');
@@ -458,6 +461,9 @@ export function makeNdarrayType(c: MethodContext): {
     },
   });
   readyStaticType(vm, ndarray);
+  // PyArray_Type.tp_weaklistoffset = offsetof(weakreflist): a Python subclass adds no __weakref__
+  // slot (Tagged.__basicsize__ is 96, its instances 128 bytes with the GC head and managed dict)
+  markWeaklistType(A.typeId);
   return { ndarray, flags: flagsType, iterator };
 }
 

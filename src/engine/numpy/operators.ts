@@ -1,3 +1,4 @@
+import { fromDouble } from '../python/objects/float';
 import { NotSupported } from '../python/errors';
 import { T } from '../python/objects/types';
 import { NPY_MIN_ELIDE_BYTES } from './constants';
@@ -45,6 +46,10 @@ export function binaryOperator(U: Ufuncs, name: UfuncName, m1: number, m2: numbe
       return 0;
     }
   }
+  // binop_should_defer: a subclass operand against a Python number compares the two
+  // __array_priority__ values, a subclass's read through its getset (a float made and dropped)
+  if (!inplace && A.isArray(m1) && !A.isExact(m1) && !A.isArray(m2) && U.scalarOf(m2)?.literal)
+    A.vm.decref(fromDouble(A.vm, 0));
   if (name === 'power' && A.isArray(m1)) {
     const fast = fastScalarPower(U, m1, m2, inplace);
     if (fast !== 0) return fast;

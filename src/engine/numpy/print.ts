@@ -1,3 +1,4 @@
+import { floatRepr } from '../python/objects/float';
 import { BOOL, FLOAT32, FLOAT64, INT64, isStringKind, type DType } from './dtypes';
 import { float32Repr } from './scalars';
 import { structuredText } from './recordRows';
@@ -374,6 +375,10 @@ export function arrayStr(
   dtype: DType,
   text?: Formatter,
 ): string {
+  // _array_str_implementation: a 0-d number array prints str(a[()]), its scalar (6.0, not 6.)
+  if (shape.length === 0 && text === undefined && (dtype.kind === 'f' || dtype.kind === 'i' || dtype.kind === 'u'))
+    return dtype === FLOAT32 ? float32Repr(values[0]) : dtype.kind === 'f' ? floatRepr(values[0]) : String(values[0]);
+  if (shape.length === 0 && text === undefined && dtype.kind === 'b') return values[0] ? 'True' : 'False';
   return array2string(values, shape, dtype, ' ', '', '', text);
 }
 
@@ -383,10 +388,12 @@ export function arrayRepr(
   shape: readonly number[],
   dtype: DType,
   itemText?: Formatter,
+  className = 'array',
 ): string {
   const size = values.length;
   const skip = IMPLIED.has(dtype) && size > 0;
-  const prefix = 'array(';
+  // array_repr: type(a).__name__ (a subclass prints its own name)
+  const prefix = `${className}(`;
   const suffix = skip ? ')' : ',';
   let body: string;
   if (size > 0 || (shape.length === 1 && shape[0] === 0))

@@ -150,6 +150,8 @@ export class Reductions {
       if (buffer) A.alloc.libc.free(buffer);
       vm.mem.free(iter);
     }
+    // a subclass input's __array_wrap__ (ufunc_object.c's reduce wrap): its type, even 0-d
+    if (!A.isExact(h)) return A.wrapFor(result, h);
     if (outShape.length > 0 || keepdims) return result;
     return this.toScalar(result);
   }

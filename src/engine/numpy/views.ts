@@ -54,22 +54,26 @@ export class Views {
   }
 
   /** PyArray_View(self, NULL, NULL): same shape and strides, base = self. */
-  view(h: number): number {
+  view(h: number, subtype?: number): number {
     const A = this.arrays;
-    return A.newArray(A.dtype(h), A.shape(h), { view: { data: A.data(h), base: h, strides: A.strides(h) } });
+    return A.newArray(A.dtype(h), A.shape(h), {
+      view: { data: A.data(h), base: h, strides: A.strides(h) },
+      subtype,
+    });
   }
 
   /**
    * PyArray_NewCopy(self, order): PyArray_NewLikeArray (C order, or K: the source's layout when
    * it is F-contiguous) + PyArray_AssignArray: a new buffer, every element written.
    */
-  copy(h: number, order: 'C' | 'K' | 'F' = 'C'): number {
+  copy(h: number, order: 'C' | 'K' | 'F' = 'C', subok = false): number {
     const A = this.arrays;
     const shape = A.shape(h);
     const d = A.dtype(h);
     const fortran =
       shape.length > 1 && (order === 'F' || (order === 'K' && A.fContiguous(h) && !A.cContiguous(h)));
-    const c = A.newArray(d, shape);
+    // ndarray.copy keeps a subclass (subok), np.copy does not
+    const c = A.newArray(d, shape, subok ? { subtype: this.vm.table.type[h], finalizeFrom: h } : {});
     if (fortran) A.t.setShape(A.slot(c), shape, fStrides(shape, d.itemsize));
     copyElements(A, c, h);
     A.writeAll(c);
@@ -85,7 +89,8 @@ export class Views {
     const A = this.arrays;
     const vm = this.vm;
     const n = A.size(h);
-    const c = A.newArray(A.dtype(h), [n]);
+    // PyArray_Flatten: PyArray_NewFromDescr(Py_TYPE(a), …) (a subclass stays one)
+    const c = A.newArray(A.dtype(h), [n], A.isExact(h) ? {} : { subtype: vm.table.type[h], finalizeFrom: h });
     const dst = vm.mem.malloc(iteratorBytes(1, 1, false));
     const src = vm.mem.malloc(iteratorBytes(Math.max(A.nd(h), 1), 1, false));
     copyElements(A, c, h);

@@ -45,6 +45,11 @@ const WEAKLIST_TYPES = new Set<number>([
   T.Builtin,
 ]);
 
+/** A built-in type defined outside this layer with a tp_weaklistoffset of its own (NumPy's ndarray). */
+export function markWeaklistType(id: number): void {
+  WEAKLIST_TYPES.add(id);
+}
+
 /** best_base: the base whose layout every other extends (single inheritance: the base). */
 export function bestBase(vm: Vm, bases: TypeSlots[]): TypeSlots {
   let winner = bases[0];
