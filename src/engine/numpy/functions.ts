@@ -128,6 +128,7 @@ export class Functions {
       vstack: { flags: FK, fn: (a, k) => J.vstack(a, k) },
       row_stack: { flags: FK, fn: (a, k) => J.vstack(a, k) },
       hstack: { flags: FK, fn: (a, k) => J.hstack(a, k) },
+      column_stack: { flags: FK, fn: (a, k) => J.columnStack(a, k) },
       frombuffer: { flags: VK, fn: (a, k) => frombuffer(C, a, k) },
       fromiter: { flags: VK, fn: (a, k) => rt.growth.fromiter(a, k) },
       fromfile: { flags: FK, fn: (a, k) => fromfile(rt, a, k) },
