@@ -72,9 +72,11 @@ function sysIntern(vm: Vm, _m: number, a: readonly number[]): number {
     // insertion_resize → dictresize(calculate_log2_keysize(GROWTH_RATE = used × 3))
     const log2 = log2Keysize(st.used * 3);
     const size = 1 << log2;
-    const table = vm.mem.malloc(keysBytes(log2, true));
+    const bytes = keysBytes(log2, true);
+    const table = vm.mem.malloc(bytes);
     if (table === 0) throw raiseString(vm, E.MemoryError, '');
-    vm.mem.touch(table, 32 + size * (log2 < 8 ? 1 : log2 < 16 ? 2 : 4));
+    // new_keys_object memsets the indices (0xff) and the entries (0): every page is touched
+    vm.mem.touch(table, bytes);
     if (st.table) vm.mem.free(st.table);
     st.table = table;
     st.log2 = log2;
