@@ -1,3 +1,5 @@
+import { raiseString } from '../python/abstract/errors';
+import { E } from '../python/objects/exctypes';
 import { diagonal, trace } from './diagonal';
 import { npDelete } from './deleteItems';
 import { npTake } from './take';
@@ -128,6 +130,7 @@ export class Functions {
       vstack: { flags: FK, fn: (a, k) => J.vstack(a, k) },
       row_stack: { flags: FK, fn: (a, k) => J.vstack(a, k) },
       hstack: { flags: FK, fn: (a, k) => J.hstack(a, k) },
+      column_stack: { flags: FK, fn: (a, k) => J.columnStack(a, k) },
       frombuffer: { flags: VK, fn: (a, k) => frombuffer(C, a, k) },
       fromiter: { flags: VK, fn: (a, k) => rt.growth.fromiter(a, k) },
       fromfile: { flags: FK, fn: (a, k) => fromfile(rt, a, k) },
@@ -154,6 +157,9 @@ export class Functions {
       argwhere: { flags: FK, fn: (a, k) => this.argwhere(a, k) },
       flatnonzero: { flags: FK, fn: (a, k) => this.flatnonzero(a, k) },
       split: { flags: FK, fn: (a, k) => npSplit(rt, a, k, true, (h) => this.methods.cumsum(h, [], null)) },
+      // shape_base.py hsplit/vsplit: split on axis 1 (axis 0 for 1-d) / axis 0 of an array of 2+ dimensions
+      hsplit: { flags: FK, fn: (a, k) => this.axisSplit('hsplit', a, k) },
+      vsplit: { flags: FK, fn: (a, k) => this.axisSplit('vsplit', a, k) },
       array_split: {
         flags: FK,
         fn: (a, k) => npSplit(rt, a, k, false, (h) => this.methods.cumsum(h, [], null)),
@@ -386,6 +392,21 @@ export class Functions {
    * argwhere(a) (numeric.py): transpose(nonzero(a)) — fromnumeric's _wrapit: asarray of the
    * tuple of index arrays (a (ndim, N) intp array), then its .T view; the index arrays go after.
    */
+  /** hsplit/vsplit: `split(ary, indices_or_sections, axis)` with the axis their dimensions give. */
+  private axisSplit(name: 'hsplit' | 'vsplit', args: number[], kw: Kwargs): number {
+    const rt = this.rt;
+    const vm = rt.vm;
+    if (args.length !== 2) throw new NotSupported(`np.${name} with other than 2 positional arguments`);
+    if (!rt.arrays.isArray(args[0])) throw new NotSupported(`np.${name} of a list (only arrays are modelled)`);
+    const nd = rt.arrays.nd(args[0]);
+    if (name === 'hsplit' && nd === 0)
+      throw raiseString(vm, E.ValueError, 'hsplit only works on arrays of 1 or more dimensions');
+    if (name === 'vsplit' && nd < 2)
+      throw raiseString(vm, E.ValueError, 'vsplit only works on arrays of 2 or more dimensions');
+    const axis = vm.s.smallInt(name === 'hsplit' && nd > 1 ? 1 : 0);
+    return npSplit(rt, [args[0], args[1], axis], kw, true, (h) => this.methods.cumsum(h, [], null));
+  }
+
   private argwhere(args: number[], kw: Kwargs): number {
     const vm = this.vm;
     const [aH] = parseArgs(vm, 'argwhere', ['a'], 1, args, kw);

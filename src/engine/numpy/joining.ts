@@ -240,6 +240,44 @@ export class Joining {
     return this.stackLike('hstack', args, kw);
   }
 
+  /**
+   * lib/shape_base.py column_stack: each input through asanyarray; one of fewer than 2 dimensions
+   * becomes `array(arr, copy=False, subok=True, ndmin=2).T` (a (1, n) view, then its transpose,
+   * an (n, 1) view whose base collapses to the input; the (1, n) view is freed), then
+   * concatenate on axis 1.
+   */
+  columnStack(args: number[], kw: Kw): number {
+    const vm = this.vm;
+    const A = this.arrays;
+    const [seqH] = parseArgs(vm, 'column_stack', ['tup'], 1, args, kw);
+    const { hs, temps } = this.inputs('column_stack', seqH!);
+    try {
+      const res = listNew(vm, 0);
+      for (const h of hs) {
+        const nd = A.nd(h);
+        let r = h;
+        if (nd < 2) {
+          const row =
+            nd === 0
+              ? A.newArray(A.dtype(h), [1, 1], { view: { data: A.data(h), base: h, strides: [0, 0] } })
+              : this.expand(h, 0);
+          const [rows, cols] = A.shape(row);
+          const [rs, cs] = A.strides(row);
+          r = A.newArray(A.dtype(h), [cols, rows], { view: { data: A.data(h), base: h, strides: [cs, rs] } });
+          vm.decref(row);
+        } else vm.incref(h);
+        listAppend(vm, res, r);
+      }
+      try {
+        return this.concatenateArrays(listItems(vm, res), 1, null);
+      } finally {
+        vm.decref(res);
+      }
+    } finally {
+      for (const t of temps) vm.decref(t);
+    }
+  }
+
   private stackLike(fn: 'vstack' | 'hstack', args: number[], kw: Kw): number {
     const vm = this.vm;
     const A = this.arrays;

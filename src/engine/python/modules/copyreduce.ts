@@ -6,12 +6,14 @@ import { dictMerge } from '../objects/dictmerge';
 import { heapInstanceState, instanceDict } from '../objects/instance';
 import { namespaceType } from '../objects/namespace';
 import { intern, strValue } from '../objects/str';
+import { fromLong } from '../objects/int';
 import { T, TpFlags, type TypeSlots } from '../objects/types';
 import type { Vm } from '../runtime/vm';
 import { tupleFromItems, tupleItems } from '../objects/tuple';
 import { reconstructDeep } from './copyreconstruct';
 import { withPythonFrame } from '../objects/recursion';
 import { getState } from './picklereduce';
+import { datetimeReduction } from './copydatetime';
 
 /**
  * copy.copy / copy.deepcopy of an instance through the reduce protocol, for the objects whose
@@ -113,7 +115,7 @@ export function reduceCopy(
   memo = 0,
 ): number {
   const tp = vm.typeOf(x);
-  if (!plainReduce(vm, tp)) throw new NotSupported(`copy of a ${tp.name} (through its own __reduce_ex__)`);
+  if (!plainReduce(vm, tp)) return reduceCallCopy(vm, x, tp, copyValue, enter, memo);
   // copyreg.__newobj__(cls): cls.__new__(cls)
   const newObj = (): number => {
     const newFn = getAttr(vm, tp.typeObject, '__new__');
@@ -198,5 +200,81 @@ function reconstructState(
     } finally {
       vm.decref(slotState);
     }
+  }
+}
+
+/**
+ * copy.copy / deepcopy of an object whose reduction is its type's own (date, datetime, time,
+ * timedelta: `(cls, (state bytes,))`; a class with its own __reduce__): copy.py calls
+ * `x.__reduce_ex__(4)`; a str means x is copied as itself; a (callable, args) reduction, or one
+ * whose state and items are None, is `_reconstruct(x, memo, callable, args)`: y = callable(*args)
+ * (deeply: the arguments through the generator expression, copyreconstruct.ts), y entered in the
+ * memo. A reduction with state, listitems or dictitems is not modelled here.
+ */
+function reduceCallCopy(
+  vm: Vm,
+  x: number,
+  tp: TypeSlots,
+  copyValue: (v: number) => number,
+  enter: (y: number) => void,
+  memo: number,
+): number {
+  const dt = datetimeReduction(vm, x);
+  if (dt !== null) {
+    try {
+      if (memo === 0) {
+        const y = dt.make();
+        enter(y);
+        return y;
+      }
+      return withPythonFrame(vm, () => reconstructDeep(vm, dt.args, memo, copyValue, dt.make, enter));
+    } finally {
+      vm.decref(dt.rv);
+    }
+  }
+  // object.__reduce_ex__(4) calls an overriding __reduce__ (the class's own, below object)
+  const own = (name: string): boolean =>
+    tp.mro.some((id) => {
+      const t = vm.types[id];
+      return (t.flags & TpFlags.HeapType) !== 0 && t.dict !== 0 && dictGetItem(vm, t.dict, intern(vm, name)) !== 0;
+    });
+  let rv: number;
+  if (own('__reduce_ex__')) {
+    const proto = fromLong(vm, 4);
+    try {
+      rv = callMethod(vm, x, '__reduce_ex__', [proto]);
+    } finally {
+      vm.decref(proto);
+    }
+  } else if (own('__reduce__')) rv = callMethod(vm, x, '__reduce__', []);
+  else throw new NotSupported(`copy of a ${tp.name} (through its own __reduce_ex__)`);
+  try {
+    if (vm.typeOf(rv).mro.includes(T.Str)) {
+      vm.incref(x);
+      return x;
+    }
+    const parts = vm.table.type[rv] === T.Tuple ? tupleItems(vm, rv) : [];
+    const simple = parts.length >= 2 && parts.length <= 5 && parts.slice(2).every((p) => p === vm.s.None);
+    if (!simple || vm.table.type[parts[1]] !== T.Tuple)
+      throw new NotSupported(`copy of a ${tp.name} (through its own __reduce_ex__ with state or items)`);
+    const [fn, args] = parts;
+    const callWith = (items: number[]): number => call(vm, fn, items, null);
+    if (memo === 0) {
+      const y = callWith(Array.from(tupleItems(vm, args)));
+      enter(y);
+      return y;
+    }
+    return withPythonFrame(vm, () =>
+      reconstructDeep(
+        vm,
+        args,
+        memo,
+        copyValue,
+        (star) => callWith(Array.from(tupleItems(vm, star))),
+        (y) => enter(y),
+      ),
+    );
+  } finally {
+    vm.decref(rv);
   }
 }

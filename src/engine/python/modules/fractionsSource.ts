@@ -5,13 +5,14 @@
  * every operator goes through the forward/reverse pair `_operator_fallbacks` builds, so `a + b` is a
  * closure call, `_add`'s big-int arithmetic and a new Fraction made with `_normalize=False`, as in
  * CPython. Not modelled: the numbers.Rational ABC base (isinstance(f, numbers.Rational) is False),
- * Fraction(Decimal), from_decimal. `_hw_inverse_mod(d, m)` is pow(d, -1, m) (long_pow's modular
+ * from_decimal. `_hw_inverse_mod(d, m)` is pow(d, -1, m) (long_pow's modular
  * inverse: the result int), which the simulator's pow() does not take yet.
  */
 export const FRACTIONS_SOURCE = `
 import math
 import operator
 import re
+import sys as _sys
 
 _PyHASH_MODULUS = 2305843009213693951
 _PyHASH_INF = 314159
@@ -42,6 +43,11 @@ class Fraction:
                 return self
             elif isinstance(numerator, float):
                 self._numerator, self._denominator = _hw_float_ratio(numerator)
+                return self
+            elif isinstance(numerator, _sys.modules['decimal'].Decimal):
+                # Lib/fractions.py imports Decimal at its top (decimal is in sys.modules after
+                # 'import fractions'): Decimal.as_integer_ratio, which raises for NaN/Infinity
+                self._numerator, self._denominator = numerator.as_integer_ratio()
                 return self
             elif isinstance(numerator, str):
                 m = _RATIONAL_FORMAT.match(numerator)

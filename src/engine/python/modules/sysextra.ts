@@ -17,16 +17,21 @@ import { def } from './gc';
  *
  * sys.intern (PyUnicode_InternInPlace, 3.11): the interned dict gets the str as key and value (on
  * 3.12 the str becomes immortal: CPythonVersion.internImmortal).
- * That dict is full when a script starts (measured on 3.11.7: its first new string resizes it
- * to 2**15 slots, a keys table of 415,088 bytes; then 961,216 at 2**16, 1,922,416 at 2**17 …):
- * at start it holds 10,922 strings in 2**14 slots with no usable entry left. Each new string
+ * When the recorder's child (tools/hw_child.py) reaches a script's first statement on 3.11.7 the
+ * dict has 2**14 slots with 4,524 usable entries left: mallinfo2 around sys.intern of new strings
+ * in that child shows the resize to 2**15 slots (a keys table of 415,088 bytes, mmapped) at the
+ * 4,525th new string and to 2**16 (961,216 bytes) 10,959 strings later, so 6,362 strings are live
+ * at the start (2**15's 21,845 usable minus 10,959 minus the 4,524). 3.12 and 3.13 keep the
+ * earlier figure (full at start: the first new string resizes it). Each new string
  * takes an entry (a freed interned string leaves a dummy: no entry comes back); a resize makes a
  * table for used × 3 (calculate_log2_keysize) and frees the old one. The start-up's own table
  * (207,552 bytes) is not in the model's heap, so its free is not modelled. The simulator's own
  * identifiers (attribute names, constants) are static strs, found first.
  */
 const START_LOG2 = 14;
-const START_USED = 10922;
+/** 3.11.7 in the recorder's child: live strings and the entries left (measured, above). */
+const START_311 = { used: 6362, usable: 4524 };
+const START_FULL = { used: 10922, usable: 0 };
 
 interface InternState {
   log2: number;
@@ -40,7 +45,8 @@ const interns = new WeakMap<Vm, InternState>();
 function internState(vm: Vm): InternState {
   let s = interns.get(vm);
   if (s === undefined) {
-    s = { log2: START_LOG2, used: START_USED, usable: 0, table: 0, strings: new Map() };
+    const start = vm.py.name === '3.11' ? START_311 : START_FULL;
+    s = { log2: START_LOG2, used: start.used, usable: start.usable, table: 0, strings: new Map() };
     interns.set(vm, s);
   }
   return s;
@@ -66,9 +72,11 @@ function sysIntern(vm: Vm, _m: number, a: readonly number[]): number {
     // insertion_resize → dictresize(calculate_log2_keysize(GROWTH_RATE = used × 3))
     const log2 = log2Keysize(st.used * 3);
     const size = 1 << log2;
-    const table = vm.mem.malloc(keysBytes(log2, true));
+    const bytes = keysBytes(log2, true);
+    const table = vm.mem.malloc(bytes);
     if (table === 0) throw raiseString(vm, E.MemoryError, '');
-    vm.mem.touch(table, 32 + size * (log2 < 8 ? 1 : log2 < 16 ? 2 : 4));
+    // new_keys_object memsets the indices (0xff) and the entries (0): every page is touched
+    vm.mem.touch(table, bytes);
     if (st.table) vm.mem.free(st.table);
     st.table = table;
     st.log2 = log2;
