@@ -115,19 +115,48 @@ export class TableTree {
     return this.leaves[lo];
   }
 
+  /**
+   * balance_nonroot on an overfull leaf: its cells and up to two siblings' are packed left to right
+   * into as few pages as hold them (a new page only when the siblings cannot), then cells move from
+   * the next-to-last page to the last while that evens them out. Measured: 20,000 rows inserted in
+   * scattered rowid order take 77 pages on 3.11.7's SQLite (halving splits gave 129).
+   */
   private split(leaf: Leaf): void {
     const i = this.leaves.indexOf(leaf);
-    const right: Leaf = { id: this.ids.take(), used: 0, rows: [] };
-    let half = 0;
-    let k = 0;
-    while (k < leaf.rows.length && half + leaf.rows[k].cell <= leaf.used / 2) half += leaf.rows[k++].cell;
-    right.rows = leaf.rows.splice(Math.max(1, k));
-    for (const r of right.rows) {
-      right.used += r.cell;
-      r.leaf = right;
+    const from = Math.max(0, Math.min(i - 1, this.leaves.length - 3));
+    const sibs = this.leaves.slice(from, from + 3);
+    const rows = sibs.flatMap((l) => l.rows);
+    const packed: Row[][] = [[]];
+    let used = 0;
+    for (const r of rows) {
+      if (used + r.cell > LEAF_ROOM && packed[packed.length - 1].length > 0) {
+        packed.push([]);
+        used = 0;
+      }
+      packed[packed.length - 1].push(r);
+      used += r.cell;
     }
-    leaf.used -= right.used;
-    this.leaves.splice(i + 1, 0, right);
+    if (packed.length > 1) {
+      const last = packed[packed.length - 1];
+      const prev = packed[packed.length - 2];
+      const size = (rs: Row[]): number => rs.reduce((n, r) => n + r.cell, 0);
+      while (
+        prev.length > 1 &&
+        size(last) + prev[prev.length - 1].cell <= size(prev) - prev[prev.length - 1].cell
+      )
+        last.unshift(prev.pop()!);
+    }
+    const pages: Leaf[] = packed.map((rs, k) => {
+      const page = sibs[k] ?? { id: this.ids.take(), used: 0, rows: [] };
+      page.rows = rs;
+      page.used = 0;
+      for (const r of rs) {
+        page.used += r.cell;
+        r.leaf = page;
+      }
+      return page;
+    });
+    this.leaves.splice(from, sibs.length, ...pages);
   }
 
   /** Removes a row; returns whether its leaf left the tree (to the freelist). */
@@ -186,9 +215,12 @@ function lowerBound(rows: Row[], rowid: bigint): number {
 /**
  * An index's B-tree, by bytes: entries (the key columns and the rowid as one record) filled in key
  * order pack pages full (CREATE INDEX sorts first; appends split at the right edge), entries in
- * random order leave pages about 70% full after splits (ln 2, the B-tree figure; not measured per
- * case: an approximation, said so in the README).
+ * scattered order leave pages 89% full (measured: 20,000 scattered text keys 'vN' inserted into an
+ * indexed table, 144 pages against 136 for the index made after: an approximation by bytes, not a
+ * page-by-page model as the table's).
  */
+const SCATTERED_FILL = 0.89;
+
 export class IndexTree {
   packedBytes = 0;
   scatteredBytes = 0;
@@ -202,7 +234,9 @@ export class IndexTree {
   ) {}
 
   get pages(): number {
-    const leaves = Math.ceil(this.packedBytes / LEAF_ROOM + this.scatteredBytes / (LEAF_ROOM * 0.7));
+    const leaves = Math.ceil(
+      this.packedBytes / LEAF_ROOM + this.scatteredBytes / (LEAF_ROOM * SCATTERED_FILL),
+    );
     return Math.max(1, leaves + interiorPages(leaves, 12));
   }
 

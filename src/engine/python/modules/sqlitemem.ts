@@ -86,6 +86,13 @@ export class SqliteMemory {
     while (this.pages.length > n) cFree(this.vm, this.pages.pop()!);
   }
 
+  /** The cache refilled with `n` new pages, the old ones freed (VACUUM's copy back into an in-memory database). */
+  replacePages(n: number): void {
+    const old = this.pages.splice(0);
+    while (this.pages.length < Math.min(n, this.cacheMax)) this.pages.push(cMalloc(this.vm, PAGE_BYTES));
+    for (const p of old) cFree(this.vm, p);
+  }
+
   /** PRAGMA cache_size: a positive value is pages, a negative one KiB; the cache shrinks to it at once. */
   setCacheSize(value: number): void {
     if (this.inMemory) return;
