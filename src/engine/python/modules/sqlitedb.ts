@@ -1,4 +1,4 @@
-import { IndexTree, PageIds, TableTree, type Leaf, type Row } from './sqlitebtree';
+import { IndexTree, PageIds, TableTree, type Leaf } from './sqlitebtree';
 import { SqlError } from './sqliteeval';
 import type { ColumnDef } from './sqlitesql';
 import { affinityOf, compareValues, type Affinity, type SqlValue } from './sqlitevalue';
@@ -145,9 +145,9 @@ export class Database {
 
 /** Undo records of the open transaction (ROLLBACK replays them backwards). */
 export type Undo =
-  | { k: 'insert'; t: Table; row: Row }
+  | { k: 'insert'; t: Table; rowid: bigint }
   | { k: 'delete'; t: Table; rowid: bigint; values: SqlValue[] }
-  | { k: 'update'; t: Table; row: Row; values: SqlValue[] }
+  | { k: 'update'; t: Table; rowid: bigint; values: SqlValue[] }
   | { k: 'create'; t: Table }
   | { k: 'drop'; t: Table };
 

@@ -64,17 +64,20 @@ export class SqlConnection {
 
   rollback(): void {
     if (!this.inTransaction) return;
+    // by rowid: a row updated, then deleted and put back, is a new Row object
     for (const u of this.undo.reverse()) {
       if (u.k === 'insert') {
-        u.t.tree.delete(u.row);
-        for (const ix of u.t.indexes) ix.remove(u.row.values, u.row.rowid);
+        const row = u.t.tree.byRowid.get(u.rowid)!;
+        u.t.tree.delete(row);
+        for (const ix of u.t.indexes) ix.remove(row.values, row.rowid);
       } else if (u.k === 'delete') {
         u.t.tree.insert(u.rowid, u.values);
         for (const ix of u.t.indexes) ix.add(u.values, u.rowid);
       } else if (u.k === 'update') {
-        for (const ix of u.t.indexes) ix.remove(u.row.values, u.row.rowid);
-        u.t.tree.update(u.row, u.values);
-        for (const ix of u.t.indexes) ix.add(u.values, u.row.rowid);
+        const row = u.t.tree.byRowid.get(u.rowid)!;
+        for (const ix of u.t.indexes) ix.remove(row.values, row.rowid);
+        u.t.tree.update(row, u.values);
+        for (const ix of u.t.indexes) ix.add(u.values, row.rowid);
       } else if (u.k === 'create') {
         this.db.tables.delete(u.t.name.toLowerCase());
         this.dropSchema(u.t);
@@ -289,7 +292,7 @@ export class SqlConnection {
       }
       const leaf = t.tree.insert(rowid, values);
       for (const ix of t.indexes) ix.add(values, rowid);
-      this.undo.push({ k: 'insert', t, row: t.tree.byRowid.get(rowid)! });
+      this.undo.push({ k: 'insert', t, rowid });
       this.wrote(leaf, t);
       out.changes++;
       out.lastRowid = rowid;
@@ -343,7 +346,7 @@ export class SqlConnection {
             'IntegrityError',
           );
         }
-        this.undo.push({ k: 'update', t, row: r, values: r.values });
+        this.undo.push({ k: 'update', t, rowid: r.rowid, values: r.values });
         const leaf = t.tree.update(r, values);
         for (const ix of t.indexes) ix.add(values, r.rowid);
         this.wrote(leaf, t);
