@@ -274,7 +274,8 @@ export class IndexTree {
   }
 }
 
-function keyText(v: SqlValue): string {
+/** A value as a map key (numbers equal across INTEGER and REAL, as SQLite compares them). */
+export function keyText(v: SqlValue): string {
   if (v === null) return 'n';
   if (typeof v === 'bigint' || typeof v === 'number') return `#${Number(v)}`;
   if (typeof v === 'string') return `s${v}`;

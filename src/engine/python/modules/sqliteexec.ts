@@ -3,7 +3,7 @@ import { evaluate, isAggregate, SqlError, truth, type Env } from './sqliteeval';
 import { SqliteMemory, tableSchemaBlocks } from './sqlitemem';
 import { SqlUnsupported, type Expr, type Select, type Stmt } from './sqlitesql';
 import { applyAffinity, compareValues, type Affinity, type SqlValue } from './sqlitevalue';
-import type { Leaf } from './sqlitebtree';
+import { keyText, type Leaf } from './sqlitebtree';
 
 /**
  * One connection's engine: runs parsed statements on its database, keeps the transaction (undo
@@ -555,11 +555,4 @@ export function runSelect(
     out = out.slice(Math.max(0, off), lim < 0 ? undefined : Math.max(0, off) + lim);
   }
   return { columns: outCols.map((c) => c.name), rows: out.map((r) => r.values), pagesRead };
-}
-
-function keyText(v: SqlValue): string {
-  if (v === null) return 'n';
-  if (typeof v === 'bigint' || typeof v === 'number') return `#${Number(v)}`;
-  if (typeof v === 'string') return `s${v}`;
-  return `b${Array.from(v).join(',')}`;
 }
