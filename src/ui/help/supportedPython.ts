@@ -37,12 +37,14 @@ export const SUPPORTED_PYTHON: readonly SupportedGroup[] = [
       'collections (deque, defaultdict, Counter, namedtuple, OrderedDict, ChainMap, UserDict, UserList, abc), itertools, functools (lru_cache, partial, reduce, wraps, cached_property), operator',
       'array, bisect, heapq, copy, struct, mmap, io (StringIO, BytesIO), csv, json, pickle, zlib, hashlib, uuid',
       'gzip (compress, decompress, GzipFile and gzip.open writing to a BytesIO or a file; not read or text mode)',
+      'zipfile (ZipFile read/write/extract over a BytesIO or a file), xml.etree.ElementTree (parse, iterparse, fromstring, tostring, find/findall/iter, building trees)',
       'math, cmath (sqrt, exp, log, log10, phase, polar, rect, sin/cos/sinh/cosh, isclose; finite arguments), random (seeded as CPython seeds it), statistics (NormalDist included), decimal, fractions',
       'difflib (SequenceMatcher and its ratios, opcodes and autojunk, unified_diff, context_diff, ndiff, Differ, get_close_matches, restore, diff_bytes; not HtmlDiff), shlex (split, quote, join, the shlex lexer), getopt (getopt, gnu_getopt)',
       'argparse (ArgumentParser, add_argument with type/default/action/nargs/choices, groups, mutually exclusive groups, subparsers, parse_args and parse_known_args, help and usage text, errors as SystemExit(2) with the usage on stderr); sys.exit ends the run as CPython does (no traceback)',
       'fnmatch (fnmatch, fnmatchcase, filter, translate; str patterns)',
       'urllib.parse (urlparse, urlsplit with its lru_cache, urljoin, urlunparse, urldefrag, quote/quote_plus/unquote, urlencode, parse_qs/parse_qsl; str and bytes; hostname/port/username/password), html (escape, unescape, html.entities), copyreg (not copyreg.pickle: copy and pickle do not consult its table)',
       'string.Template and its subclasses (delimiter, idpattern, braceidpattern, pattern), string.Formatter (format, vformat, parse, get_field and the other overridable methods)',
+      "sqlite3 (connect to ':memory:' or a file, execute/executemany/executescript with ? and :name parameters, cursors, fetchone/fetchmany/fetchall and iteration, sqlite3.Row, commit/rollback and `with con:`, the statement cache; SQL: CREATE TABLE/INDEX, DROP, INSERT [OR REPLACE/IGNORE] … VALUES/SELECT, SELECT with WHERE, JOIN, GROUP BY, HAVING, ORDER BY, LIMIT, aggregates and the common scalar functions, UPDATE, DELETE, VACUUM, PRAGMA page_count/cache_size; SQLite's own pages, journal and statements in glibc's heap; not user functions, adapters/converters, subqueries or compound SELECTs)",
       'graphlib (TopologicalSorter: static_order, prepare/get_ready/done, CycleError)',
       'atexit (register with arguments, unregister, handlers run at exit last first, in the CLI and in the page (their output ends the last statement’s), an exception in one printed and the next run; weakref.finalize objects still alive run at exit), signal (Signals/Handlers, signal, getsignal, raise_signal and os.kill of the process itself running the handler, default_int_handler, strsignal, valid_signals; not alarm/setitimer), importlib.import_module (not reload)',
       'platform (python_version, system, machine, platform(), uname, … as this machine answers under each release)',
@@ -59,7 +61,7 @@ export const SUPPORTED_PYTHON: readonly SupportedGroup[] = [
   {
     title: 'Not yet',
     items: [
-      "asyncio's streams, subprocesses and sockets, and other modules not listed (sqlite3, subprocess, multiprocessing, socket, zipfile, xml.etree.ElementTree, tarfile, zoneinfo, ast, dis, …)",
+      "asyncio's streams, subprocesses and sockets, and other modules not listed (subprocess, multiprocessing, socket, tarfile, zoneinfo, ast, dis, …)",
       'subclasses of random.Random (secrets.SystemRandom runs on its own)',
       "textwrap.TextWrapper, datetime.astimezone() to local time, logging's '$' format style",
       "math.expm1/log1p/tanh/atanh's last bit (about 1 argument in 2,000 differs from glibc's)",

@@ -60,6 +60,7 @@ import { statisticsModule } from './statistics';
 import { decimalModule } from './decimal';
 import { loggingHandlersModule, loggingModule } from './logging';
 import { zipfileModule } from './zipfile';
+import { sqlite3Module } from './sqlite3';
 import { etreeModules } from './etree';
 import { configparserModule } from './configparser';
 import { unicodedataModule } from './unicodedata';
@@ -187,6 +188,7 @@ registerModules([
   localeModule,
   ipaddressModule,
   zipfileModule,
+  sqlite3Module,
   ...etreeModules,
 ]);
 
