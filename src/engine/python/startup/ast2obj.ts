@@ -208,7 +208,10 @@ export class Ast2Obj {
   }
 
   private comprehension(c: Comprehension): TreeNode {
-    return this.node([this.e(c.target), this.e(c.iter), this.exprs(c.ifs), this.int(c.isAsync ? 1 : 0)], null);
+    return this.node(
+      [this.e(c.target), this.e(c.iter), this.exprs(c.ifs), this.int(c.isAsync ? 1 : 0)],
+      null,
+    );
   }
 
   private withItem(w: WithItem): TreeNode {
@@ -238,9 +241,17 @@ export class Ast2Obj {
       case 'MatchMapping':
         return F(this.exprs(p.keys), pats(p.patterns), SHARED);
       case 'MatchClass':
-        return F(this.e(p.cls), pats(p.patterns), this.list(p.kwdAttrs, () => null), pats(p.kwdPatterns));
+        return F(
+          this.e(p.cls),
+          pats(p.patterns),
+          this.list(p.kwdAttrs, () => null),
+          pats(p.kwdPatterns),
+        );
       case 'MatchAs':
-        return F(this.opt(p.pattern, (q) => this.pattern(q)), SHARED);
+        return F(
+          this.opt(p.pattern, (q) => this.pattern(q)),
+          SHARED,
+        );
     }
   }
 }

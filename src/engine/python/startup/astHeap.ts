@@ -1,4 +1,4 @@
-import { dictKeysBytes, SMALL_REQUEST_THRESHOLD, usable } from '../compiler/cheap/heap';
+import { dictKeysBytes, sizeClass, SMALL_REQUEST_THRESHOLD, usable } from '../compiler/cheap/heap';
 
 /**
  * The pymalloc side of the Python objects tools/hw_child.py's `_build` makes and drops: the AST
@@ -79,7 +79,15 @@ export class AstHeap {
 
   /** PyType_GenericNew of an AST type: the node; its dict comes with the first attribute. */
   node(): TreeNode {
-    return { kind: 'node', rc: 1, addr: this.mem.malloc(this.shape.astObjectBytes), dict: 0, keys: 0, log2: 0, values: [] };
+    return {
+      kind: 'node',
+      rc: 1,
+      addr: this.mem.malloc(this.shape.astObjectBytes),
+      dict: 0,
+      keys: 0,
+      log2: 0,
+      values: [],
+    };
   }
 
   /** PyLong_FromLong: small ints are the cached ones (null: nothing allocated). */
@@ -103,7 +111,7 @@ export class AstHeap {
       // pymalloc_realloc keeps a block the new size still fits; else a new block, the old freed
       if (!(old && n * 8 <= cap.block)) {
         l.items = n * 8 <= SMALL_REQUEST_THRESHOLD ? this.mem.malloc(n * 8) : 0;
-        cap.block = l.items ? roundClass(n * 8) : 0;
+        cap.block = l.items ? sizeClass(n * 8) : 0;
         if (old) this.mem.free(old);
       }
       cap.allocated = n;
@@ -212,8 +220,4 @@ export class AstHeap {
     while (this.dicts.length) this.mem.free(this.dicts.pop()!);
     while (this.keys.length) this.mem.free(this.keys.pop()!);
   }
-}
-
-function roundClass(n: number): number {
-  return ((n + 15) >> 4) << 4;
 }

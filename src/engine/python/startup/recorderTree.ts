@@ -1,9 +1,17 @@
-import { SMALL_REQUEST_THRESHOLD } from '../compiler/cheap/heap';
+import { sizeClass, SMALL_REQUEST_THRESHOLD } from '../compiler/cheap/heap';
 import { BYTES_HEADER } from '../compiler/cheap/compileCost';
 import { futurePrefix } from '../eval/script';
 import type { Module } from '../syntax/ast';
 import { Ast2Obj } from './ast2obj';
-import { AstHeap, type AstObjectShape, type ListCapacity, type PyObj, type TreeList, type TreeMemory, type TreeNode } from './astHeap';
+import {
+  AstHeap,
+  type AstObjectShape,
+  type ListCapacity,
+  type PyObj,
+  type TreeList,
+  type TreeMemory,
+  type TreeNode,
+} from './astHeap';
 
 /** enumerate's object (head, index, iterator, result, long index) and a list iterator, with GC headers. */
 const ENUMERATE_BYTES = 64;
@@ -41,14 +49,18 @@ export class RecorderTree {
   private lastI: PyObj = null;
   private lastStmt: PyObj = null;
 
-  constructor(mem: TreeMemory, private readonly shape: RecorderTreeShape) {
+  constructor(
+    mem: TreeMemory,
+    private readonly shape: RecorderTreeShape,
+  ) {
     this.heap = new AstHeap(mem, shape);
   }
 
   build(tree: Module, sourceBytes: number): void {
     const h = this.heap;
     // FileIO.readall: PyBytes of n + 1, _PyBytes_Resize to n (the same block)
-    if (BYTES_HEADER + sourceBytes + 1 <= SMALL_REQUEST_THRESHOLD) this.src = h.mem.malloc(BYTES_HEADER + sourceBytes + 1);
+    if (BYTES_HEADER + sourceBytes + 1 <= SMALL_REQUEST_THRESHOLD)
+      this.src = h.mem.malloc(BYTES_HEADER + sourceBytes + 1);
     // ast2obj_mod: Module(body, type_ignores)
     const mod = new Ast2Obj(h, this.shape.typeParams).module(tree);
     const b = mod.values[0] as TreeList;
@@ -66,7 +78,7 @@ export class RecorderTree {
     for (const o of [...head.elts, ...first.elts]) body.elts.push(h.incref(o));
     h.decref(head);
     h.decref(first);
-    const cap: ListCapacity = { allocated: lead + 1, block: lead + 1 <= 64 ? roundClass((lead + 1) * 8) : 0 };
+    const cap: ListCapacity = { allocated: lead + 1, block: lead + 1 <= 64 ? sizeClass((lead + 1) * 8) : 0 };
 
     // for i, stmt in enumerate(b, 1): body.append(stmt) after the lead; body.append(step(i, …))
     const dropEnumerate = h.transient(ENUMERATE_BYTES);
@@ -142,10 +154,6 @@ export class RecorderTree {
     afterBuild?.(h);
     h.clearFreeLists();
   }
-}
-
-function roundClass(n: number): number {
-  return ((n + 15) >> 4) << 4;
 }
 
 /** The script's length in bytes, as f.read() returns it. */
