@@ -12,6 +12,8 @@ import { EventLimitReached, type EventLog } from '../trace/eventLog';
 import { EventKind, type EventSink } from '../trace/events';
 import { bootProcess, replaySegment, type BootResult } from './boot';
 import { CompileTailBuilder, replayTail } from './startup/compileTail';
+import { RecorderTree, sourceBytes } from './startup/recorderTree';
+import type { AstHeap } from './startup/astHeap';
 import type { CallLog } from './compiler/cheap/heap';
 import { NotSupported, PyError, PySyntaxError } from './errors';
 import { Interpreter } from './eval/interpreter';
@@ -277,8 +279,21 @@ export class PythonProcess {
     for (const ext of this.opts.extensions ?? []) ext(this);
     // the recorder's compile of the script (the start-up's last part) runs with the script's own,
     // its calls replayed before the constants are made
-    const startup = own ? { probe: own.probe, compiled: () => this.finishBoot(own.end()) } : undefined;
+    // The pymalloc side of that compile (startup/recorderTree.ts): the PyCF_ONLY_AST tree and the
+    // markers live while the constants are made (they land among the tree's blocks), then _build
+    // returns and gc.collect() empties the free lists its objects went to.
+    const recorderTree = own ? new RecorderTree(this.vm.mem, this.version.compileTail) : null;
+    const startup = own
+      ? {
+          probe: own.probe,
+          compiled: () => {
+            recorderTree!.build(own.tree, sourceBytes(input));
+            this.finishBoot(own.end());
+          },
+        }
+      : undefined;
     this.script = new Script(it, tree, source, filename, startup);
+    recorderTree?.release((heap) => this.mainNamespaceAfterBuild(heap));
     this.settle();
     this.script.begin();
     return this.script.statements;
@@ -524,6 +539,37 @@ export class PythonProcess {
     if (this.opts.recorderNamespace) return false;
     const child = this.opts.recorderChild?.toLowerCase();
     return child === undefined || !OLD_MAIN_CHILDREN.some((c) => c.startsWith(child) || child.startsWith(c));
+  }
+
+  /**
+   * hw_child.py makes the __main__ namespace right after _build returns, before its gc.collect():
+   * `type(sys)("__main__")` takes its dict from the dict free list the tree's dicts just filled
+   * (PyDict_New) and its first keys from the keys free list (module_init_dict's 5 keys), `{}` for
+   * __annotations__ the next free dict, and the 6th key resizes the keys to 16 slots
+   * (dictresize: a new 208-byte block, the 8-slot keys back to the free list). So these blocks sit
+   * in the pools the tree took, which they keep (3.11.7: 53–55 pools of 64 bytes at `<start>`
+   * against 52 for `pass`). The dicts exist already (makeGlobals): they move there.
+   */
+  private mainNamespaceAfterBuild(heap: AstHeap): void {
+    if (!this.pymainGlobals) return;
+    const vm = this.vm;
+    const g = this.globals;
+    const move = (h: number, to: number): void => {
+      const old = vm.table.addr[h];
+      vm.table.addr[h] = to;
+      vm.mem.free(old);
+    };
+    move(g, heap.newDict());
+    const firstKeys = heap.newKeys(3);
+    const annotations = dictGetItem(vm, g, intern(vm, '__annotations__'));
+    if (annotations) move(annotations, heap.newDict());
+    const side = vm.table.side[g] as { keysAddr: number };
+    if (side.keysAddr && !Mem.isAccounted(side.keysAddr)) {
+      const old = side.keysAddr;
+      side.keysAddr = vm.mem.malloc(this.pymalloc.blockSize(old));
+      vm.mem.free(old);
+    }
+    heap.freeKeys(firstKeys, 3);
   }
 
   /** Free one calibrated start-up block of the same size class for each block the boot itself took. */

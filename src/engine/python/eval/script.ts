@@ -164,7 +164,7 @@ export function withMarkers(tree: Module): Module {
 }
 
 /** How many statements open the module as future.c allows: a docstring, then future imports (0 when none). */
-function futurePrefix(stmts: readonly Stmt[]): number {
+export function futurePrefix(stmts: readonly Stmt[]): number {
   let i = 0;
   const first = stmts[0];
   if (first?.k === 'Expr' && first.value.k === 'Constant' && first.value.value.t === 'str') i = 1;

@@ -57,6 +57,7 @@ export const CPYTHON_3_11: CPythonVersion = {
     fstringSubParsers: true, // Parser/action_helpers.c fstring_compile_expr
     stmtBytes: 72,
     typeParams: false,
+    astObjectBytes: 48, // AST_object (basicsize 32) + GC header
     codegen: 'blocks', // Python/compile.c compiler_next_instr: a basicblock's b_instr
     compilerUnit: 792,
     sequenceInstr: 0,

@@ -82,6 +82,7 @@ export const CPYTHON_3_12: CPythonVersion = {
     pegen: { objectsPerObject: 1.3, arenaPerObject: 72, arenaPerToken: 24 },
     stmtBytes: 80, // FunctionDef: name, args, body, decorator_list, returns, type_comment, type_params
     typeParams: true,
+    astObjectBytes: 56, // basicsize 24 + GC header + managed-weakref pre-header
     codegen: 'sequence', // compile.c instr_sequence_addop; flowgraph.c _PyCfgBuilder_Addop at assembly
     compilerUnit: 640,
     sequenceInstr: 36, // opcode, oparg, location (16), except-handler info (12)

@@ -229,6 +229,12 @@ export interface CompileTailProfile {
   /** obj2ast reads FunctionDef's and ClassDef's type_params (an empty asdl_seq each, 3.12+). */
   readonly typeParams: boolean;
   /**
+   * An AST node object with its headers (startup/recorderTree.ts): 3.11's basicsize 32 + GC 16 = 48;
+   * 3.12+ basicsize 24 + GC 16 + the managed-weakref pre-header 16 = 56 (type flags 0x8; tracemalloc
+   * on 3.12.1 and 3.13.0).
+   */
+  readonly astObjectBytes: number;
+  /**
    * How compile.c holds instructions: in basic blocks as it emits them (3.11), or in one instruction
    * sequence per unit that flowgraph.c turns into basic blocks at assembly (3.12+).
    */
