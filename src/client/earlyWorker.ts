@@ -7,6 +7,12 @@
  * worker was even made (bench/shareLinkParts.ts).
  */
 let early: Worker | null = null;
+/**
+ * Its script failed to load (a 404, a network error) before the client adopted it: that error event
+ * has gone by with no one to hear it, so the worker is not handed over; the client starts its own,
+ * which fails in its hands and is reported with Retry.
+ */
+let failed = false;
 
 /** The simulator's worker as Vite bundles it (one bundle, however many workers the page starts). */
 export const newWorker = (): Worker =>
@@ -15,6 +21,10 @@ export const newWorker = (): Worker =>
 if (typeof Worker !== 'undefined' && typeof document !== 'undefined') {
   try {
     early = newWorker();
+    early.onerror = (e: ErrorEvent) => {
+      e.preventDefault?.();
+      failed = true;
+    };
   } catch {
     early = null; // the page's client starts its own and reports why it cannot
   }
@@ -24,5 +34,9 @@ if (typeof Worker !== 'undefined' && typeof document !== 'undefined') {
 export function takeEarlyWorker(): Worker | null {
   const w = early;
   early = null;
+  if (w !== null && failed) {
+    w.terminate();
+    return null;
+  }
   return w;
 }
