@@ -27,7 +27,7 @@ describe('errors, worded as CPython 3.11 words them', () => {
     ['a, b, c = [1, 2]', 'ValueError', 'not enough values to unpack (expected 3, got 2)', 1],
     ['x = [].pop()', 'IndexError', 'pop from empty list', 1],
     ['x = hash([])', 'TypeError', "unhashable type: 'list'", 1],
-    ['import sqlite3', 'NotSupported', 'not supported by Highwater yet: import sqlite3', 1],
+    ['import zoneinfo', 'NotSupported', 'not supported by Highwater yet: import zoneinfo', 1],
     // not in the standard library nor in 3.11.7's site-packages on these machines: the real error
     ['x = 1\nimport psutil', 'ModuleNotFoundError', "No module named 'psutil'", 2],
     ['from pympler import asizeof', 'ModuleNotFoundError', "No module named 'pympler'", 1],
