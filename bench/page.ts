@@ -16,6 +16,18 @@ import { launchBrowser, newPage, pageState, startPreview, waitDrawn, waitIdle } 
  *  - bytes the worker sends per step.
  * Call with `await benchPage()`; it builds dist/ first, so the figures are the current code's.
  */
+/** The share link of the first seed scenario at `statement` (what a user opens from a shared URL). */
+export const seedShareLink = (base: string, statement: number): string =>
+  base +
+  encodeShare({
+    source: DEFAULT_SCENARIO.source,
+    scenarioId: DEFAULT_SCENARIO.id,
+    tunables: {},
+    mode: 'statement',
+    statement,
+    event: 0,
+  });
+
 export async function benchPage(): Promise<string[]> {
   const build = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build'], { stdio: 'ignore' });
   if (build.status !== 0 || !existsSync('dist/index.html'))
@@ -28,16 +40,7 @@ export async function benchPage(): Promise<string[]> {
   const browser = await launchBrowser();
   try {
     const page = await newPage(browser);
-    const link = (statement: number): string =>
-      preview.url +
-      encodeShare({
-        source: DEFAULT_SCENARIO.source,
-        scenarioId: DEFAULT_SCENARIO.id,
-        tunables: {},
-        mode: 'statement',
-        statement,
-        event: 0,
-      });
+    const link = (statement: number): string => seedShareLink(preview.url, statement);
 
     const t0 = performance.now();
     await page.goto(link(2));

@@ -1,7 +1,6 @@
 import { loadavg } from 'node:os';
-import { DEFAULT_SCENARIO } from '../src/scenarios/node';
-import { encodeShare } from '../src/url/shareCodec';
 import { launchBrowser, newPage, startPreview, waitDrawn } from '../tests/e2e/harness';
+import { seedShareLink } from './page';
 
 /**
  * Where the share link's first run waits before the worker takes it (issue 10; perf-16 measured
@@ -20,16 +19,7 @@ export async function shareLinkParts(runs = 1): Promise<string[]> {
   try {
     for (let r = 0; r < runs; r++) {
       const page = await newPage(browser);
-      const url =
-        preview.url +
-        encodeShare({
-          source: DEFAULT_SCENARIO.source,
-          scenarioId: DEFAULT_SCENARIO.id,
-          tunables: {},
-          mode: 'statement',
-          statement: 2,
-          event: 0,
-        });
+      const url = seedShareLink(preview.url, 2);
       const load = loadavg()[0];
       const workerReady = page.waitForEvent('worker');
       await page.goto(url);
