@@ -80,10 +80,7 @@ export function cancelledError(statement: number, line: number): ScriptError {
   return {
     kind: 'cancelled',
     pyType: 'Cancelled',
-    message:
-      statement === 0
-        ? `you cancelled the run during statement 1: the views show the interpreter as it started`
-        : `you cancelled the run during statement ${statement + 1}: the views show the memory after the ${statement} statement${statement === 1 ? '' : 's'} before it`,
+    message: `cancelled during statement ${statement + 1} (line ${line}): the views show the ${statement === 0 ? 'interpreter as it started' : 'statements before it'}`,
     line,
     col: null,
     statement,

@@ -12,7 +12,6 @@ export function RunProgress(props: { stale: boolean }): React.JSX.Element {
   const status = useRun((s) => s.status);
   const p = useRun((s) => s.progress);
   const hasRun = useRun((s) => s.snapshot !== null);
-  const cancelled = useRun((s) => s.cancelled);
   const error = useRun((s) => s.error);
   if (status !== 'idle' && p) {
     const pct = p.expectedEvents
@@ -48,13 +47,11 @@ export function RunProgress(props: { stale: boolean }): React.JSX.Element {
       </div>
     );
   }
-  if (!props.stale && hasRun && cancelled && error?.kind === 'cancelled')
+  // a run cut by Cancel (its error, worker/errors.ts cancelledError, says where and what is shown)
+  if (!props.stale && hasRun && error?.kind === 'cancelled')
     return (
       <div className="progress-line stale-line" data-testid="cancelled">
-        <span role="status">
-          Cancelled during statement {error.statement! + 1} (line {error.line}): the views show the{' '}
-          {error.statement === 0 ? 'interpreter as it started' : 'statements before it'}.
-        </span>
+        <span role="status">{error.message.charAt(0).toUpperCase() + error.message.slice(1)}.</span>
         <button type="button" className="primary" onClick={runToEnd}>
           Run it to the end
         </button>
