@@ -25,14 +25,9 @@ import { Database } from './sqlitedb';
 import { SqlError } from './sqliteeval';
 import { SqlConnection, type Result } from './sqliteexec';
 import { SqliteMemory, statementBlocks } from './sqlitemem';
-import {
-  parseStatement,
-  splitStatements,
-  SqlMultiple,
-  SqlSyntaxError,
-  SqlUnsupported,
-  type Stmt,
-} from './sqlitesql';
+import type { Stmt } from './sqliteast';
+import { splitStatements, SqlMultiple, SqlSyntaxError, SqlUnsupported } from './sqlitelex';
+import { parseStatement } from './sqlitesql';
 import type { SqlValue } from './sqlitevalue';
 import { unsupportedHelper, moduleFromGlobals } from './typing';
 

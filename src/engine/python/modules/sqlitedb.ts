@@ -1,6 +1,6 @@
 import { IndexTree, PageIds, TableTree, type Leaf } from './sqlitebtree';
 import { SqlError } from './sqliteeval';
-import type { ColumnDef } from './sqlitesql';
+import type { ColumnDef } from './sqliteast';
 import { affinityOf, compareValues, type Affinity, type SqlValue } from './sqlitevalue';
 
 /**

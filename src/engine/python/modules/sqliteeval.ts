@@ -1,5 +1,5 @@
-import type { Expr } from './sqlitesql';
-import { SqlUnsupported } from './sqlitesql';
+import type { Expr } from './sqliteast';
+import { SqlUnsupported } from './sqlitelex';
 import {
   applyAffinity,
   compareValues,

@@ -1,7 +1,8 @@
 import { Database, type Table, type Undo } from './sqlitedb';
 import { evaluate, isAggregate, SqlError, truth, type Env } from './sqliteeval';
 import { SqliteMemory, tableSchemaBlocks } from './sqlitemem';
-import { SqlUnsupported, type Expr, type Select, type Stmt } from './sqlitesql';
+import type { Expr, Select, Stmt } from './sqliteast';
+import { SqlUnsupported } from './sqlitelex';
 import { applyAffinity, compareValues, type Affinity, type SqlValue } from './sqlitevalue';
 import { keyText, type Leaf } from './sqlitebtree';
 
