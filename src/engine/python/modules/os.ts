@@ -18,6 +18,9 @@ import { FILE_FUNCTIONS, fspath, O_FLAGS, SEEK_WHENCE } from './osfile';
 import { absPath, simFs } from './simfs';
 import { STRERROR } from './errnoData';
 import { killSelf } from './signalmod';
+import { DIR_FUNCTIONS, statFloatField } from './osdir';
+import { OS_SOURCE } from './osSource';
+import { partName, runPythonPart } from './pythonpart';
 
 /**
  * os and os.path (posixpath) as memory snippets use them. Both are loaded at start-up in the
@@ -26,8 +29,9 @@ import { killSelf } from './signalmod';
  * (PATH, HOME, LANG, PYTHONHASHSEED, PYTHONDONTWRITEBYTECODE: tools/hw_common.py), 2 CPUs and
  * 24 GiB (this machine, measured), 4 KiB pages. The file system is the simulated /proc
  * (procfs.ts) and the files the script writes (simfs.ts; osfile.ts has open/read/write/close,
- * fdopen, remove/unlink, mkdir/rmdir, listdir); what needs a process (system, popen, fork) or
- * more of the file system (stat, walk, scandir) says it is not supported.
+ * fdopen, remove/unlink, mkdir/rmdir, listdir; osdir.ts has stat and scandir; osSource.ts the
+ * Python half: makedirs, walk, removedirs); what needs a process (system, popen, fork) says it is
+ * not supported.
  */
 const ENVIRON: [string, string][] = [
   ['PATH', '/usr/local/bin:/usr/bin:/bin'],
@@ -135,10 +139,7 @@ export const osModule: ModuleSpec = {
         void vm2;
       }),
       ...FILE_FUNCTIONS,
-      refuse('scandir'),
-      refuse('walk'),
-      refuse('stat'),
-      refuse('makedirs'),
+      ...DIR_FUNCTIONS,
       refuse('system'),
       refuse('popen'),
       refuse('fork'),
@@ -175,6 +176,11 @@ export const osModule: ModuleSpec = {
     }
     const path = importModule('os.path');
     attrs.set('path', path);
+    // the Python half (osSource.ts) runs in a globals dict that sees os's names, as os.py's do
+    const names: Record<string, number> = {};
+    for (const [k, v] of attrs) names[k] = v;
+    const globals = runPythonPart(vm, 'os', OS_SOURCE, names);
+    for (const n of ['makedirs', 'removedirs', 'walk', '_walk']) attrs.set(n, partName(vm, globals, n));
     return m;
   },
 };
@@ -283,6 +289,11 @@ export const osPathModule: ModuleSpec = {
         vm2.incref(vm2.s.emptyStr);
         return tupleFromItems(vm2, [vm2.s.emptyStr, p]);
       }),
+      // no symbolic links on the simulated file system (lstat's S_ISLNK is never true)
+      def('islink', Meth.O, (vm2, _s, a) => (existsKind(vm2, a[0], 'islink'), vm2.s.False)),
+      def('getmtime', Meth.O, (vm2, _s, a) => statFloatField(vm2, a[0], 'st_mtime', 'getmtime')),
+      def('getatime', Meth.O, (vm2, _s, a) => statFloatField(vm2, a[0], 'st_atime', 'getatime')),
+      def('getctime', Meth.O, (vm2, _s, a) => statFloatField(vm2, a[0], 'st_ctime', 'getctime')),
       def('isfile', Meth.O, (vm2, _s, a) => vm2.s.bool(existsKind(vm2, a[0], 'isfile') === 'file')),
       def('isdir', Meth.O, (vm2, _s, a) => vm2.s.bool(existsKind(vm2, a[0], 'isdir') === 'dir')),
       // st_size of a /proc file is 0 (procfs files have no size until read); a directory's is 4096 (measured on /tmp: 4096 × blocks)

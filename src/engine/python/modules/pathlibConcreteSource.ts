@@ -1,3 +1,5 @@
+import { PATH_GLOB_METHODS } from './pathlibGlobSource';
+
 /**
  * pathlib's concrete paths (Lib/pathlib.py 3.11's Path and PosixPath, written for Highwater): no
  * slots of their own (PurePath's seven), construction as the pure paths do it, and the file
@@ -72,7 +74,7 @@ export const PATH_FILE_METHODS = `    def __enter__(self):
     def rmdir(self):
         _os.rmdir(str(self))
 
-`;
+${PATH_GLOB_METHODS}`;
 
 export const PATHLIB_CONCRETE_SOURCE = `
 

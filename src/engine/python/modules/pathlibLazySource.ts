@@ -16,6 +16,7 @@
  */
 import { PATH_FILE_METHODS } from './pathlibConcreteSource';
 import { PATHLIB_FNMATCH_SOURCE } from './pathlibFlavourSource';
+import { PATHLIB_GLOB_SOURCE } from './pathlibGlobSource';
 import { PATH_NAME_PROPERTIES } from './pathlibSource';
 
 /** The pure classes; `v313` adds 3.13's base-class slots and its `/` straight to with_segments. */
@@ -415,5 +416,5 @@ class PosixPath(Path, PurePosixPath):
 
 /** pathlib's Python half for 3.12 or 3.13 (pathlib.ts picks it by the process's version). */
 export function pathlibLazySource(v313: boolean): string {
-  return pureSource(v313) + PATHLIB_FNMATCH_SOURCE + PARENTS_SOURCE + CONCRETE_SOURCE;
+  return pureSource(v313) + PATHLIB_FNMATCH_SOURCE + PARENTS_SOURCE + PATHLIB_GLOB_SOURCE + CONCRETE_SOURCE;
 }

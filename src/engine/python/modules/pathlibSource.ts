@@ -10,10 +10,11 @@
  * the list and its item array), 4 when the last part is a new string; `p / "x"` and `p.parent` 3,
  * p.name 0, p.suffix, str(p), hash(p) 1 each.
  * The concrete PosixPath reaches the simulated file system through os and open, as the real
- * methods do. Not modelled: glob, stat(), resolve() of symlinks, Windows paths.
+ * methods do; glob/rglob/stat in pathlibGlobSource.ts. Not modelled: symlinks, Windows paths.
  */
 import { PATHLIB_CONCRETE_SOURCE } from './pathlibConcreteSource';
 import { PATHLIB_FLAVOUR_SOURCE, PATHLIB_HELPERS_SOURCE } from './pathlibFlavourSource';
+import { PATHLIB_GLOB_SOURCE } from './pathlibGlobSource';
 
 /**
  * The name's suffix, suffixes and stem, read from `name` the same way on every release modelled
@@ -322,4 +323,4 @@ class PurePosixPath(PurePath):
 `;
 
 export const PATHLIB_SOURCE =
-  PATHLIB_FLAVOUR_SOURCE + PURE_SOURCE + PATHLIB_HELPERS_SOURCE + PATHLIB_CONCRETE_SOURCE;
+  PATHLIB_FLAVOUR_SOURCE + PURE_SOURCE + PATHLIB_HELPERS_SOURCE + PATHLIB_GLOB_SOURCE + PATHLIB_CONCRETE_SOURCE;

@@ -8,7 +8,8 @@
  *    numbers and '_', \s = Python's whitespace set; ASCII flag keeps them ASCII.
  *  - `(?P<name>…)`, `(?P=name)`; inline flags at the start (`(?i)`, `(?m)`, `(?s)`, `(?x)`, `(?a)`);
  *    VERBOSE's whitespace and comments; a `{` that is not a repeat is a literal.
- * Refused: atomic groups and possessive repeats, conditionals, scoped inline flags, \N{…}.
+ * Scoped inline flags: s and m (`(?s:…)`, as fnmatch.translate writes); i, a, x only where global.
+ * Refused: atomic groups and possessive repeats, conditionals, other scoped flags, \N{…}.
  */
 export const FLAGS = { I: 2, L: 4, M: 8, S: 16, U: 32, X: 64, A: 256 } as const;
 
@@ -49,8 +50,10 @@ export function translate(pattern: string, flagsIn: number): Translated {
   }
   const ascii = (flags & FLAGS.A) !== 0;
   const verbose = (flags & FLAGS.X) !== 0;
-  const dotall = (flags & FLAGS.S) !== 0;
-  const multiline = (flags & FLAGS.M) !== 0;
+  let dotall = (flags & FLAGS.S) !== 0;
+  let multiline = (flags & FLAGS.M) !== 0;
+  // scoped inline flags (?s:…) / (?-m:…): the [dotall, multiline] to restore at each ')' (null: none)
+  const scoped: ([boolean, boolean] | null)[] = [];
   const W = ascii ? 'a-zA-Z0-9_' : W_UNI;
   const D = ascii ? '0-9' : '\\p{Nd}';
   const S = ascii ? ' \\t\\n\\r\\f\\v' : S_UNI;
@@ -177,6 +180,7 @@ export function translate(pattern: string, flagsIn: number): Translated {
           openCapture();
           out += `(?<${named[1]}>`;
           open.push(i);
+          scoped.push(null);
           i += 2 + named[0].length;
           continue;
         }
@@ -197,6 +201,7 @@ export function translate(pattern: string, flagsIn: number): Translated {
           out += '(?' + rest.slice(0, k);
           capturing.push(0);
           open.push(i);
+          scoped.push(null);
           i += 2 + k;
           continue;
         }
@@ -204,6 +209,28 @@ export function translate(pattern: string, flagsIn: number): Translated {
           const end = pattern.indexOf(')', i);
           if (end < 0) throw new RegexSyntax('missing ), unterminated comment', i);
           i = end + 1;
+          continue;
+        }
+        // _parser.py's scoped flags: fnmatch.translate writes (?s:…); '.', '^' and '$' are translated
+        // here, so s and m change how the group's text is written; i, a, x inside only when already global
+        const flagGroup = /^([aimsx]*)(?:-([imsx]+))?:/.exec(rest);
+        if (flagGroup && (flagGroup[1] || flagGroup[2])) {
+          const set = flagGroup[1];
+          const clear = flagGroup[2] ?? '';
+          for (const f of ['a', 'i', 'x'] as const) {
+            const global = (flags & FLAGS[f === 'a' ? 'A' : f === 'i' ? 'I' : 'X']) !== 0;
+            if ((set.includes(f) && !global) || (clear.includes(f) && global))
+              throw new RegexUnsupported(`the scoped flag group (?${flagGroup[0]}…`);
+          }
+          scoped.push([dotall, multiline]);
+          if (set.includes('s')) dotall = true;
+          if (clear.includes('s')) dotall = false;
+          if (set.includes('m')) multiline = true;
+          if (clear.includes('m')) multiline = false;
+          out += '(?:';
+          capturing.push(0);
+          open.push(i);
+          i += 2 + flagGroup[0].length;
           continue;
         }
         if (rest.startsWith('>')) throw new RegexUnsupported('an atomic group (?>...)');
@@ -214,12 +241,15 @@ export function translate(pattern: string, flagsIn: number): Translated {
       openCapture();
       out += '(';
       open.push(i);
+      scoped.push(null);
       i++;
       continue;
     }
     if (c === ')') {
       if (open.pop() === undefined) throw new RegexSyntax('unbalanced parenthesis', i);
       capturing.pop();
+      const restore = scoped.pop();
+      if (restore) [dotall, multiline] = restore;
       out += ')';
       i++;
       continue;
