@@ -18,7 +18,7 @@ import { FILE_FUNCTIONS, fspath, O_FLAGS, SEEK_WHENCE } from './osfile';
 import { absPath, simFs } from './simfs';
 import { STRERROR } from './errnoData';
 import { killSelf } from './signalmod';
-import { DIR_FUNCTIONS, statFloatField } from './osdir';
+import { DIR_FUNCTIONS, statAndDrop, statFloatField } from './osdir';
 import { OS_SOURCE } from './osSource';
 import { partName, runPythonPart } from './pythonpart';
 
@@ -231,7 +231,10 @@ function existsKind(vm: Vm, h: number, fn: string): 'file' | 'dir' | null {
   const p = str(vm, h, fn);
   const abs = p.startsWith('/') ? p : CWD + p;
   if (normalizePath(abs).startsWith('/proc/')) return procPathKind(abs);
-  return simFs(vm).kind(abs);
+  const kind = simFs(vm).kind(abs);
+  // the real function's os.stat: a stat_result built and dropped (a missing path raises inside, not modelled)
+  if (kind !== null) statAndDrop(vm, p);
+  return kind;
 }
 
 export const osPathModule: ModuleSpec = {

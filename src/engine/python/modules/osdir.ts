@@ -2,7 +2,7 @@ import { typeError } from '../abstract/errors';
 import { NotSupported } from '../errors';
 import { bytesNew } from '../objects/bytes';
 import { fromDouble } from '../objects/float';
-import { fromLong, intAddSub, intMul } from '../objects/int';
+import { fromLong, fromSsize, intAddSub, intMul } from '../objects/int';
 import { moduleType } from '../objects/modtypes';
 import { strNew, strValue } from '../objects/str';
 import { structSeqNew, structSeqType, type StructSeqDesc } from '../objects/structseq';
@@ -23,13 +23,14 @@ import { wallNs } from './simclock';
  *   and st_blksize past the small-int cache are new ints), and per time (fill_time) the seconds,
  *   the nanoseconds, their product by 10**9 and its sum (the _ns field), and a float: the product
  *   and the nanoseconds are freed at once.
- * - `ScandirIterator` (os_scandir_impl): a 120-byte object (sys.getsizeof, not GC), the path's
- *   bytes (path_converter's PyUnicode_EncodeFSDefault, kept until the iterator dies) and glibc's
+ * - `ScandirIterator` (os_scandir_impl): the path's bytes first (path_converter's
+ *   PyUnicode_EncodeFSDefault, kept until the iterator dies), a 104-byte object (not GC) and glibc's
  *   opendir DIR: malloc(header + 32 KiB) (__alloc_dir: max(st_blksize, 32768)), freed by
  *   closedir at the end of the listing, at close() or __exit__.
  * - `DirEntry` (DirEntry_from_posix_info): 72 bytes (not GC), its name and path strs (the joined
- *   path built in a PyMem block of len(dir) + len(name) + 2 and freed), is_dir()/is_file() from
- *   d_type without a system call, stat() made once and kept on the entry.
+ *   path built first in a PyMem block of len(dir) + len(name) + 2, freed once the path str is
+ *   made), is_dir()/is_file() from d_type without a system call, stat() made once and kept on the
+ *   entry (DirEntry_fetch_stat frees the path's bytes before building the result; os.stat after).
  * The simulated file system has no symbolic links: lstat is stat and is_symlink() is False.
  * Times: a path's times are the simulated wall clock when it was first asked about.
  */
@@ -60,11 +61,11 @@ const STAT: StructSeqDesc = {
   visible: 10,
 };
 const StatResultType = structSeqType(STAT);
-/** /dev/vda1's st_dev on this machine (0xfe01, measured on /tmp). */
-const ST_DEV = 0xfe01;
+/** /dev/vda st_dev on this machine (0xfe00 = 65024, measured on /tmp). */
+const ST_DEV = 0xfe00;
 const S_IFDIR = 0o040000;
 const S_IFREG = 0o100000;
-const SCANDIR_BASIC = 120;
+const SCANDIR_BASIC = 104;
 const DIRENTRY_BASIC = 72;
 /** sizeof(struct __dirstream) in glibc 2.36 (x86-64) before its buffer. */
 const DIR_HEADER = 48;
@@ -106,12 +107,12 @@ function fillTime(vm: Vm, ns: bigint): [number, number, number] {
   const sec = ns / 1_000_000_000n;
   const frac = ns % 1_000_000_000n;
   const s = fromLong(vm, sec);
-  const nsFractional = fromLong(vm, frac);
+  const nsFractional = fromSsize(vm, frac); // PyLong_FromUnsignedLong: exactly sized
   const sInNs = intMul(vm, sec, 1_000_000_000n);
   const total = intAddSub(vm, sec * 1_000_000_000n, frac, false);
   const f = fromDouble(vm, Number(sec) + Number(frac) * 1e-9);
-  vm.decref(sInNs);
   vm.decref(nsFractional);
+  vm.decref(sInNs);
   return [s, f, total];
 }
 
@@ -123,7 +124,7 @@ function statResult(vm: Vm, p: string): number {
   const dirs = kind === 'dir' ? simFs(vm).list(abs).filter((n) => simFs(vm).kind(`${abs}/${n}`) === 'dir').length : 0;
   const head = [
     fromLong(vm, kind === 'dir' ? S_IFDIR | 0o755 : S_IFREG | 0o644),
-    fromLong(vm, meta.ino),
+    fromSsize(vm, meta.ino), // PyLong_FromUnsignedLongLong: exactly sized (28), the others PyLong_FromLong(Long)
     fromLong(vm, ST_DEV),
     fromLong(vm, kind === 'dir' ? 2 + dirs : 1),
     fromLong(vm, 0),
@@ -197,7 +198,11 @@ const DirEntryType = (_vm: Vm, id: number): TypeSlots =>
       is_symlink: def('is_symlink', Meth.NoArgs, (vm) => vm.s.False),
       stat: def('stat', Meth.Fastcall | Meth.Keywords, (vm, h) => {
         const e = entryOf(vm, h);
-        if (e.stat === 0) e.stat = withPathBytes(vm, strValue(vm, e.path), () => statResult(vm, strValue(vm, e.path)));
+        if (e.stat === 0) {
+          // DirEntry_fetch_stat: PyUnicode_FSConverter's bytes, stat(2), the bytes freed, then the result
+          vm.decref(bytesNew(vm, strValue(vm, e.path)));
+          e.stat = statResult(vm, strValue(vm, e.path));
+        }
         vm.incref(e.stat);
         return e.stat;
       }),
@@ -229,15 +234,19 @@ function closeDir(vm: Vm, st: ScandirState): void {
 /** DirEntry_from_posix_info: the entry, its name, the joined path (a PyMem block, freed) as a str. */
 function newEntry(vm: Vm, st: ScandirState, name: string): number {
   const h = vm.newObject(moduleType(vm, DirEntryType).id, DIRENTRY_BASIC);
+  // measured order: the joined path's block, the name, the path, the block freed
+  let block = 0;
+  if (st.prefix !== '') {
+    const joinedLen = st.prefix.length + name.length + 2;
+    block = vm.mem.malloc(joinedLen);
+    vm.mem.touch(block, joinedLen);
+  }
   const nameObj = strNew(vm, name);
   let pathObj: number;
-  if (st.prefix === '') {
+  if (block === 0) {
     vm.incref(nameObj);
     pathObj = nameObj;
   } else {
-    const joinedLen = st.prefix.length + name.length + 2;
-    const block = vm.mem.malloc(joinedLen);
-    vm.mem.touch(block, joinedLen);
     pathObj = strNew(vm, st.prefix.endsWith('/') ? st.prefix + name : `${st.prefix}/${name}`);
     vm.mem.free(block);
   }
@@ -294,9 +303,9 @@ function scandir(vm: Vm, _s: number, a: readonly number[], kw: Kwargs | null): n
       throw new NotSupported(`os.scandir of ${given} (the simulated file system holds only the files the script writes)`);
     throw osError(vm, 'FileNotFoundError', 2, 'No such file or directory', given);
   }
-  const h = vm.newObject(moduleType(vm, ScandirIteratorType).id, SCANDIR_BASIC);
   const pathBytes = given === '' ? vm.s.None : bytesNew(vm, given);
   if (pathBytes === vm.s.None) vm.incref(pathBytes);
+  const h = vm.newObject(moduleType(vm, ScandirIteratorType).id, SCANDIR_BASIC);
   const names = fs.list(dir);
   const filled = ['.', '..', ...names].reduce((n, name) => n + direntBytes(name), 0);
   const dirp = cMalloc(vm, DIR_HEADER + DIR_BUFFER, DIR_HEADER + Math.min(DIR_BUFFER, filled));
@@ -309,6 +318,14 @@ export const DIR_FUNCTIONS: MethodDef[] = [
   def('lstat', Meth.Fastcall | Meth.Keywords, (vm, s, a, kw) => statCall(vm, s, a, kw, 'lstat')),
   def('scandir', Meth.Fastcall | Meth.Keywords, scandir),
 ];
+
+/**
+ * genericpath's exists/isfile/isdir/getsize and posixpath's islink/lexists call os.stat or os.lstat
+ * and read one field: the whole stat_result is built (with the path's bytes) and freed at once.
+ */
+export function statAndDrop(vm: Vm, p: string): void {
+  vm.decref(withPathBytes(vm, p, () => statResult(vm, p)));
+}
 
 /** os.path.getmtime and friends read st_mtime (genericpath: os.stat(p).st_mtime: the whole result, freed). */
 export function statFloatField(vm: Vm, target: number, field: 'st_mtime' | 'st_atime' | 'st_ctime', fn: string): number {

@@ -1,4 +1,4 @@
-import { PATH_GLOB_METHODS } from './pathlibGlobSource';
+import { pathGlobMethods } from './pathlibGlobSource';
 
 /**
  * pathlib's concrete paths (Lib/pathlib.py 3.11's Path and PosixPath, written for Highwater): no
@@ -74,7 +74,7 @@ export const PATH_FILE_METHODS = `    def __enter__(self):
     def rmdir(self):
         _os.rmdir(str(self))
 
-${PATH_GLOB_METHODS}`;
+`;
 
 export const PATHLIB_CONCRETE_SOURCE = `
 
@@ -89,7 +89,7 @@ class Path(PurePath):
     def _make_child_relpath(self, part):
         return self._from_parsed_parts(self._drv, self._root, self._parts + [part])
 
-${PATH_FILE_METHODS}    def iterdir(self):
+${PATH_FILE_METHODS}${pathGlobMethods(true)}    def iterdir(self):
         for name in _os.listdir(str(self)):
             yield self._make_child_relpath(name)
 

@@ -153,8 +153,23 @@ class _RecursiveWildcardSelector(_Selector):
             return
 `;
 
+/**
+ * The pattern's parts: 3.11 parses the pattern as a path (`_flavour.parse_parts`, interning each
+ * part); 3.12 and 3.13 split it here (their own parse is lazy and differs in detail).
+ */
+const PATTERN_PARTS_311 = `        if not pattern:
+            raise ValueError("Unacceptable pattern: {!r}".format(pattern))
+        drv, root, pattern_parts = self._flavour.parse_parts((pattern,))
+        if drv or root:
+            raise NotImplementedError("Non-relative patterns are unsupported")
+        if pattern[-1] in (self._flavour.sep, self._flavour.altsep):
+            pattern_parts.append('')
+`;
+const PATTERN_PARTS_LAZY = `        pattern_parts = _hw_pattern_parts(pattern)
+`;
+
 /** The concrete path's glob methods and what they stand on (stat, lstat, _scandir). */
-export const PATH_GLOB_METHODS = `    def _scandir(self):
+export const pathGlobMethods = (eager: boolean): string => `    def _scandir(self):
         return _os.scandir(self)
 
     def stat(self, *, follow_symlinks=True):
@@ -167,14 +182,12 @@ export const PATH_GLOB_METHODS = `    def _scandir(self):
         return False
 
     def glob(self, pattern):
-        pattern_parts = _hw_pattern_parts(pattern)
-        selector = _make_selector(tuple(pattern_parts))
+${eager ? PATTERN_PARTS_311 : PATTERN_PARTS_LAZY}        selector = _make_selector(tuple(pattern_parts))
         for p in selector.select_from(self):
             yield p
 
     def rglob(self, pattern):
-        pattern_parts = _hw_pattern_parts(pattern)
-        selector = _make_selector(("**",) + tuple(pattern_parts))
+${eager ? PATTERN_PARTS_311 : PATTERN_PARTS_LAZY}        selector = _make_selector(("**",) + tuple(pattern_parts))
         for p in selector.select_from(self):
             yield p
 

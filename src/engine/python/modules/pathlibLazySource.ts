@@ -16,7 +16,7 @@
  */
 import { PATH_FILE_METHODS } from './pathlibConcreteSource';
 import { PATHLIB_FNMATCH_SOURCE } from './pathlibFlavourSource';
-import { PATHLIB_GLOB_SOURCE } from './pathlibGlobSource';
+import { pathGlobMethods, PATHLIB_GLOB_SOURCE } from './pathlibGlobSource';
 import { PATH_NAME_PROPERTIES } from './pathlibSource';
 
 /** The pure classes; `v313` adds 3.13's base-class slots and its `/` straight to with_segments. */
@@ -394,7 +394,7 @@ class Path(PurePath):
         path._tail_cached = tail + [name]
         return path
 
-${PATH_FILE_METHODS}    def iterdir(self):
+${PATH_FILE_METHODS}${pathGlobMethods(false)}    def iterdir(self):
         for name in _os.listdir(str(self)):
             yield self._make_child_relpath(name)
 
