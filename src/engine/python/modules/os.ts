@@ -274,6 +274,20 @@ export const osPathModule: ModuleSpec = {
         const p = str(vm2, a[0], 'abspath');
         return strNew(vm2, normpath(p.startsWith('/') ? p : CWD + p));
       }),
+      // posixpath.relpath: both made absolute, the common leading components dropped, '..' for each of start's left
+      def('relpath', Meth.Fastcall, (vm2, _s, a) => {
+        if (a.length < 1 || a.length > 2) throw typeError(vm2, 'relpath() takes from 1 to 2 positional arguments');
+        const p = str(vm2, a[0], 'relpath');
+        if (!p) throw raiseString(vm2, E.ValueError, 'no path specified');
+        const start = a.length > 1 && a[1] !== vm2.s.None ? str(vm2, a[1], 'relpath') : '.';
+        const parts = (x: string): string[] => normpath(x.startsWith('/') ? x : CWD + x).split('/').filter(Boolean);
+        const to = parts(p);
+        const from = parts(start);
+        let i = 0;
+        while (i < to.length && i < from.length && to[i] === from[i]) i++;
+        const rel = [...Array<string>(from.length - i).fill('..'), ...to.slice(i)];
+        return strNew(vm2, rel.length ? rel.join('/') : '.');
+      }),
       def('isabs', Meth.O, (vm2, _s, a) => vm2.s.bool(str(vm2, a[0], 'isabs').startsWith('/'))),
       def('exists', Meth.O, (vm2, _s, a) => vm2.s.bool(existsKind(vm2, a[0], 'exists') !== null)),
       // the simulated file system has no symbolic links: lstat succeeds exactly where stat does
