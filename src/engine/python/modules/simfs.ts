@@ -199,7 +199,9 @@ export class SimFs {
   rmdir(vm: Vm, path: string): void {
     const abs = absPath(path);
     if (!this.dirs.has(abs)) throw osError(vm, 'FileNotFoundError', 2, 'No such file or directory', path);
-    if (this.list(abs).length) throw osError(vm, 'OSError', 39, 'Directory not empty', path);
+    // the machine's own directories hold what other processes put there (os.removedirs climbs to them)
+    if (abs === '/') throw osError(vm, 'OSError', 16, 'Device or resource busy', path);
+    if (abs === '/tmp' || abs === '/proc' || abs === '/dev' || this.list(abs).length) throw osError(vm, 'OSError', 39, 'Directory not empty', path);
     this.dirs.delete(abs);
   }
 
