@@ -229,6 +229,10 @@ describe('Highwater in Chromium', () => {
     await expect(other.getByTestId('cancelled').textContent()).resolves.toMatch(
       /Cancelled during statement 2 \(line 2\): the views show the statements before it/,
     );
+    // the editor marks the cut statement with the same sentence (not "Cancelled: cancelled …")
+    await expect(other.locator('.cm-error-message').textContent()).resolves.toMatch(
+      /^cancelled during statement 2 \(line 2\)/,
+    );
     const st = await pageState(other);
     expect(st.status).toBe('idle');
     expect(st.statement).toBe(1);

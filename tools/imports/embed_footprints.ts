@@ -13,7 +13,11 @@
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateSync, strToU8 } from 'fflate';
-import type { PackedFootprint, PackedFootprints } from '../../src/engine/python/modules/footprints/types';
+import type {
+  ImportGarbage,
+  PackedFootprint,
+  PackedFootprints,
+} from '../../src/engine/python/modules/footprints/types';
 
 /** A trace deflated and base64-encoded: footprints/packed.ts inflates it on first use (8.7 MB → ~2 MB). */
 const pack = (text: string): string => Buffer.from(deflateSync(strToU8(text), { level: 9 })).toString('base64');
@@ -68,12 +72,26 @@ function entry(dir: string, name: string, version: string): PackedFootprint {
     delta: delta(info.before, info.after),
     trace: pack(readFileSync(join(dir, `${name}.trace`), 'utf8')),
   };
+  // the cycles the import leaves for the collector (capture_garbage.py); none where not captured
+  const garbagePath = join(dir, `${name}.garbage.json`);
+  const garbage = existsSync(garbagePath)
+    ? (JSON.parse(readFileSync(garbagePath, 'utf8')) as { after: ImportGarbage | null; alone?: ImportGarbage | null })
+    : null;
+  const useful = (g: ImportGarbage | null | undefined): ImportGarbage | undefined =>
+    g && g.some((e) => e.count > 0 || e.p.length + e.g.length > 0)
+      ? g.map((e) => ({ count: e.count, p: e.p, g: e.g }))
+      : undefined;
+  const after = useful(garbage?.after);
+  if (after) fp.garbage = after;
   const alonePath = join(dir, `${name}.alone.trace`);
-  if (info.alone && existsSync(alonePath) && statSync(alonePath).size <= aloneMaxChars(version))
+  if (info.alone && existsSync(alonePath) && statSync(alonePath).size <= aloneMaxChars(version)) {
     fp.alone = {
       delta: delta(info.alone.before, info.alone.after),
       trace: pack(readFileSync(alonePath, 'utf8')),
     };
+    const alone = useful(garbage?.alone);
+    if (alone) fp.alone.garbage = alone;
+  }
   return fp;
 }
 

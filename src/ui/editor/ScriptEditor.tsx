@@ -5,6 +5,7 @@ import { syntaxHighlighting } from '@codemirror/language';
 import { EditorState } from '@codemirror/state';
 import { EditorView, keymap, lineNumbers } from '@codemirror/view';
 import { useRun } from '../../client/runStore';
+import { errorLine } from '../../protocol/errorText';
 import { useEditor } from '../../store/editor';
 import { usePlayhead } from '../../store/playhead';
 import { marksField, setMarks, type Marks } from './decorations';
@@ -66,9 +67,9 @@ export function ScriptEditor(): React.JSX.Element {
       const st = statements[idx];
       if (st) current = { line: st.line, endLine: st.endLine };
     }
-    const err = error
-      ? { line: error.line, col: error.col, message: `${error.pyType}: ${error.message}` }
-      : null;
+    // The same line the explain panel shows: CPython's last traceback line for a Python error,
+    // our own sentence (no made-up type) for a cut run or what Highwater does not run yet.
+    const err = error ? { line: error.line, col: error.col, message: errorLine(error) } : null;
     v.dispatch({ effects: setMarks.of({ current, error: err }) });
   }, [statements, error, shownStatement, mode, fresh, source]);
 

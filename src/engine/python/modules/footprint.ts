@@ -4,7 +4,8 @@ import { importHistogram } from '../runtime/gcInventoryData';
 import { importWalk, playWalk, type ImportWalk } from '../runtime/importWalks';
 import type { Vm } from '../runtime/vm';
 import { footprintSet } from './footprints/store';
-import type { FootprintDelta, FootprintSet } from './footprints/types';
+import type { FootprintDelta, FootprintSet, ImportGarbage } from './footprints/types';
+import { registerImportGarbage } from './importGarbage';
 
 /**
  * What `import X` costs (tools/imports/capture_import.py): a module the recorder's process has
@@ -34,13 +35,15 @@ interface HostState {
   imported: Set<string>;
   /** What each replayed import left live: `module:p:id` / `module:g:id` → pointer. */
   made: Map<string, number>;
+  /** Blocks an import left live that the collector freed as its garbage (a later trace naming one skips it). */
+  gone: Set<string>;
 }
 
 const hosts = new WeakMap<Vm, HostState>();
 
 /** Called by the process when it is made (python/process.ts). */
 export function attachImportHost(vm: Vm, host: ImportHost): void {
-  hosts.set(vm, { host, imported: new Set(), made: new Map() });
+  hosts.set(vm, { host, imported: new Set(), made: new Map(), gone: new Set() });
 }
 
 function footprints(version: string | null): FootprintSet | null {
@@ -97,6 +100,7 @@ export function importCost(
     // none of it is imported yet: the whole import as it ran, the dependencies' nested inside
     for (const dep of fp.deps) h.imported.add(dep);
     replay(vm, h, name, fp.alone.trace, fp.alone.delta, importWalk(h.host.version, name, true));
+    leaveGarbage(vm, h, name, fp.alone.garbage);
     for (const dep of fp.deps) if (modelled(dep)) vm.decref(importModule(dep));
     return;
   }
@@ -105,6 +109,24 @@ export function importCost(
     else importCost(vm, dep, importModule, modelled);
   }
   replay(vm, h, name, fp.trace, fp.delta, importWalk(h.host.version, name, false));
+  leaveGarbage(vm, h, name, fp.garbage);
+}
+
+/** The import's cycles, for the collector to free at its next collection of their generation. */
+function leaveGarbage(vm: Vm, h: HostState, name: string, garbage: ImportGarbage | undefined): void {
+  if (garbage === undefined) return;
+  registerImportGarbage(vm, `import ${name}`, garbage, {
+    take(domain, id) {
+      const key = `${name}:${domain}:${id}`;
+      const p = h.made.get(key);
+      if (p === undefined) return 0;
+      h.made.delete(key);
+      h.gone.add(key);
+      return p;
+    },
+    freePymalloc: (p) => vm.mem.free(p),
+    freeLibc: (p) => h.host.libc.free(p),
+  });
 }
 
 function replay(
@@ -117,8 +139,8 @@ function replay(
 ): void {
   const host = h.host;
   const rss0 = host.kernel.rss;
-  const pm: Ids = { own: new Map(), made: h.made };
-  const g: Ids = { own: new Map(), made: h.made };
+  const pm: Ids = { own: new Map(), made: h.made, gone: h.gone };
+  const g: Ids = { own: new Map(), made: h.made, gone: h.gone };
   const anon0 = host.kernel.anonMmapBytes;
   for (const line of trace.split('\n')) {
     if (line === '' || line.startsWith('#')) continue;
@@ -138,6 +160,7 @@ function replay(
 interface Ids {
   own: Map<number, number>;
   made: Map<string, number>;
+  gone: Set<string>;
 }
 
 /** A block made before the import: a calibrated start-up block of the size class, or a start-up chunk. */
@@ -176,6 +199,8 @@ function resolve(host: ImportHost, ids: Ids, ref: string): number {
       ids.made.delete(key);
       return p;
     }
+    // freed by the collector as that import's garbage (importGarbage.ts): not another block of its size
+    if (ids.gone.has(key)) return 0;
     return dom === 'p' ? preexisting(host, `~${(Number(size) + 15) & ~15}`) : 0;
   }
   const id = Number(ref);

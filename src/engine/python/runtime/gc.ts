@@ -31,6 +31,16 @@ export interface GcHost {
   finalize?(h: number): boolean;
 }
 
+/**
+ * Garbage in the counters that the model does not hold object by object: the cycles an import left
+ * (modules/importGarbage.ts). A collection of `generation` or an older one finds it: `collect` frees
+ * its blocks and returns how many objects it was (0 when they were freed already).
+ */
+export interface CountedGarbage {
+  readonly generation: number;
+  collect(): number;
+}
+
 const NUM_GENERATIONS = 3;
 /** The list an object sits in while it is found unreachable (not a generation: not counted). */
 const UNREACHABLE = 3;
@@ -62,6 +72,8 @@ export class Gc {
   adoptions: Map<number, number> | null = null;
   /** What the counted (not modelled) part of the sizes is: the start-up's and imports' objects. */
   readonly inventory = new GcInventory();
+  /** The counted population's garbage, oldest first (CountedGarbage). */
+  readonly countedGarbage: CountedGarbage[] = [];
   enabled = true;
   collecting = false;
 
@@ -207,6 +219,7 @@ export class Gc {
     if (generation + 1 < NUM_GENERATIONS) this.count[generation + 1]++;
     for (let i = 0; i <= generation; i++) this.count[i] = 0;
     for (let i = 0; i < generation; i++) this.merge(i, generation);
+    const counted = this.collectCounted(generation);
     // One method per phase: each walk of the generation is a tight loop of its own (one function
     // held them all, and the helpers of the mark phase were called rather than inlined).
     const edges = this.subtractRefs(generation);
@@ -253,10 +266,30 @@ export class Gc {
       }
     }
     if (full) host.clearFreeLists();
-    this.collected[generation] += nCleared + freedByCallbacks;
-    host.onCollect?.(generation, nCleared + freedByCallbacks);
-    host.phase?.('stop', generation, nCleared + freedByCallbacks, 0);
-    return nCleared + freedByCallbacks;
+    const found = nCleared + freedByCallbacks + counted;
+    this.collected[generation] += found;
+    host.onCollect?.(generation, found);
+    host.phase?.('stop', generation, found, 0);
+    return found;
+  }
+
+  /**
+   * The counted garbage in the generations this collection examines: freed with the modelled
+   * garbage, counted in what the collection returns, and gone from the counters.
+   */
+  private collectCounted(generation: number): number {
+    const list = this.countedGarbage;
+    if (list.length === 0) return 0;
+    let n = 0;
+    for (let i = 0; i < list.length; ) {
+      if (list[i].generation > generation) {
+        i++;
+        continue;
+      }
+      n += list.splice(i, 1)[0].collect();
+    }
+    this.size[generation] = Math.max(0, this.size[generation] - n);
+    return n;
   }
 
   /**

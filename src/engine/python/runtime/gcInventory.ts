@@ -62,6 +62,18 @@ export class GcInventory {
     return count - left;
   }
 
+  /**
+   * `count` of a source's objects were garbage and are freed (an import's cycles: modules/
+   * importGarbage.ts): its newest ones leave the inventory.
+   */
+  drop(source: string, count: number): void {
+    const seg = this.segments.find((s) => s.source === source);
+    if (seg === undefined) return;
+    const n = Math.min(count, seg.names.length);
+    for (const name of seg.names.splice(seg.names.length - n, n)) if (name === null) this.adopted--;
+    this.total -= n;
+  }
+
   /** How many counted objects are modelled ones now (adopt). */
   adopted = 0;
 

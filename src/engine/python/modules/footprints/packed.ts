@@ -21,6 +21,7 @@ function packedFootprint(packed: PackedFootprint): Footprint {
   const fp: Footprint = {
     deps: packed.deps,
     delta: packed.delta,
+    garbage: packed.garbage,
     get trace(): string {
       return (trace ??= unpack(packed.trace));
     },
@@ -30,6 +31,7 @@ function packedFootprint(packed: PackedFootprint): Footprint {
     let aloneTrace: string | undefined;
     fp.alone = {
       delta: alone.delta,
+      garbage: alone.garbage,
       get trace(): string {
         return (aloneTrace ??= unpack(alone.trace));
       },
