@@ -130,6 +130,28 @@ function aheapsort(v: ArrayLike<number>, idx: Int32Array | number[], lo: number,
 export class Sorting {
   constructor(readonly arrays: Arrays) {}
 
+  /**
+   * _new_sortlike / _new_argsortlike's `needcopy` (item_selection.c, 1.24): the values along the
+   * sorted axis are first copied (copyswapn) into a contiguous `PyArray_malloc(N * elsize)` buffer
+   * when the array is not aligned or its axis stride is not the item size — a field of a
+   * structured array (`orders["price"]`, stride 14, offset 4), a column, a reversed or stepped
+   * view. Measured on 1.24.2: argsort(kind='stable') of a 200,000-row float64 field of a 14-byte
+   * record grows the brk heap by 4.2 MiB (the 1.6 MB result, this 1.6 MB buffer and timsort's
+   * merge buffer), 1.6 MB more than of the contiguous column. Returns the buffer (0 when none).
+   */
+  valueBuffer(h: number, n: number): number {
+    const A = this.arrays;
+    const dt = A.dtype(h);
+    const strides = A.strides(h);
+    const axisStride = strides.length ? strides[strides.length - 1] : dt.itemsize;
+    const align = alignmentOf(dt);
+    const aligned = A.data(h) % align === 0 && strides.every((s) => s % align === 0);
+    if (aligned && axisStride === dt.itemsize) return 0;
+    const p = rawMalloc(A.alloc.libc, n * dt.itemsize);
+    if (p) A.vm.mem.touch(p, n * dt.itemsize);
+    return p;
+  }
+
   /** PyArray_IterAllButAxis's iterator object (PyArray_malloc). */
   iterObject(): number {
     const A = this.arrays;
@@ -146,6 +168,7 @@ export class Sorting {
     if (n <= 1 || A.size(h) === 0) return;
     requireValues(A, h, 'sorting');
     const it = this.iterObject();
+    const buffer = this.valueBuffer(h, n);
     const vals = readBroadcast(A, h, shape);
     for (let o = 0; o < vals.length; o += n) {
       const row = Array.from(vals.subarray(o, o + n)).sort((a, b) => (lt(a, b) ? -1 : lt(b, a) ? 1 : 0));
@@ -153,6 +176,7 @@ export class Sorting {
     }
     writeValues(A, h, (k) => vals[k]);
     A.writeAll(h);
+    if (buffer) A.alloc.libc.free(buffer);
     if (it) A.alloc.libc.free(it);
   }
 
@@ -173,6 +197,7 @@ export class Sorting {
     requireValues(A, h, 'argsort');
     const a = this.iterObject();
     const b = this.iterObject();
+    const buffer = this.valueBuffer(h, n);
     const vals = readBroadcast(A, h, shape);
     const out = new Float64Array(vals.length);
     for (let o = 0; o < vals.length; o += n) {
@@ -191,8 +216,15 @@ export class Sorting {
     writeValues(A, r, (k) => out[k]);
     A.writeAll(r);
     const libc = A.alloc.libc;
+    if (buffer) libc.free(buffer);
     if (a) libc.free(a);
     if (b) libc.free(b);
     return r;
   }
+}
+
+/** The dtype's alignment (its C type's): a str's is its UCS4 unit's, a bytes' or record's 1. */
+function alignmentOf(dt: DType): number {
+  if (dt.kind === 'U') return 4;
+  return dt.kind === 'S' || dt.kind === 'V' ? 1 : dt.itemsize;
 }
