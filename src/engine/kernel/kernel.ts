@@ -123,13 +123,7 @@ export class Kernel {
    */
   mapObject(span: number, anon: readonly (readonly [number, number])[], label: string): number {
     const len = pageUp(span);
-    const base = findGap(
-      this.mappings,
-      this.mmapBase,
-      Math.max(DEFAULT_MMAP_MIN, pageUp(this.brk)),
-      len,
-      this.loaded,
-    );
+    const base = this.topDownGap(len);
     if (base < 0) return -1;
     let at = 0;
     for (const [offset, length] of anon) {
@@ -139,6 +133,17 @@ export class Kernel {
     if (len > at) this.reserveLoaded(base + at, len - at);
     for (const [offset, length] of anon) this.mmap(length, 'interpreter', label, { hint: base + offset });
     return base;
+  }
+
+  /** vm_unmapped_area top-down: the highest gap of `len` bytes between the break and mmap_base, or -1. */
+  private topDownGap(len: number): number {
+    return findGap(
+      this.mappings,
+      this.mmapBase,
+      Math.max(DEFAULT_MMAP_MIN, pageUp(this.brk)),
+      len,
+      this.loaded,
+    );
   }
 
   /** Resident set size in bytes, as /proc/self/statm would count it. */
@@ -228,13 +233,7 @@ export class Kernel {
       hint >= Math.max(DEFAULT_MMAP_MIN, pageUp(this.brk)) &&
       isFree(this.mappings, this.mmapBase, hint, len, this.loaded)
         ? hint
-        : findGap(
-            this.mappings,
-            this.mmapBase,
-            Math.max(DEFAULT_MMAP_MIN, pageUp(this.brk)),
-            len,
-            this.loaded,
-          );
+        : this.topDownGap(len);
     if (start < 0) return -1;
     const m = new Mapping(start, len, tag, label, new PageBits(pagesIn(len)), prot);
     m.file = (opts.file ?? false) || (opts.shmem ?? false);
@@ -310,13 +309,7 @@ export class Kernel {
         m.length = newLen;
       } else {
         this.mappings.splice(i, 1);
-        const start = findGap(
-          this.mappings,
-          this.mmapBase,
-          Math.max(DEFAULT_MMAP_MIN, pageUp(this.brk)),
-          newLen,
-          this.loaded,
-        );
+        const start = this.topDownGap(newLen);
         if (start < 0) {
           insertMapping(this.mappings, m);
           return -1;

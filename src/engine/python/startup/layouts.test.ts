@@ -13,14 +13,22 @@ function loadedSpans(p: PythonProcess): string[] {
   return spans.map((s) => `${hex(s.start)}-${hex(s.end)}`);
 }
 
-describe('the loader layout (startup/layouts.ts)', () => {
-  it('places the 3.12.1 start-up arenas below the locale archive, as the real process has them', () => {
-    const p = new PythonProcess({ python: '3.12' });
-    p.load('x = 1\nimport random\ny = 2\n');
-    // real: one anonymous mapping 7ffff7365000-7ffff75c7000 (radix nodes 65 + 33 pages, 2 arenas)
-    expect(arenas(p)).toEqual(['7ffff7365000', '7ffff7465000']);
+/** A process of `python` booted for `x = 1; import random; y = 2`, run through `import random` when `run`. */
+function randomScript(python: '3.12' | '3.13', run: boolean): PythonProcess {
+  const p = new PythonProcess({ python });
+  p.load('x = 1\nimport random\ny = 2\n');
+  if (run) {
     p.runStatement(0);
     p.runStatement(1);
+  }
+  return p;
+}
+
+describe('the loader layout (startup/layouts.ts)', () => {
+  it('places the 3.12.1 start-up arenas below the locale archive, as the real process has them', () => {
+    // real: one anonymous mapping 7ffff7365000-7ffff75c7000 (radix nodes 65 + 33 pages, 2 arenas)
+    expect(arenas(randomScript('3.12', false))).toEqual(['7ffff7365000', '7ffff7465000']);
+    const p = randomScript('3.12', true);
     // real: math 7ffff7321000-7ffff7337000, _random 7ffff731a000-…, _sha2 7ffff7309000-… (the .so
     // files under _struct's, which the recorder's child imported)
     const spans = loadedSpans(p);
@@ -30,13 +38,9 @@ describe('the loader layout (startup/layouts.ts)', () => {
   });
 
   it('places the 3.13.0 start-up arenas below libc and math.so below them', () => {
-    const p = new PythonProcess({ python: '3.13' });
-    p.load('x = 1\nimport random\ny = 2\n');
     // real: 7ffff741e000-7ffff761e000 (2 arenas; the radix nodes went into the gap by libpython)
-    expect(arenas(p)).toEqual(['7ffff741e000', '7ffff751e000']);
-    p.runStatement(0);
-    p.runStatement(1);
-    expect(loadedSpans(p)).toContain('7ffff73fc000-7ffff7412000');
+    expect(arenas(randomScript('3.13', false))).toEqual(['7ffff741e000', '7ffff751e000']);
+    expect(loadedSpans(randomScript('3.13', true))).toContain('7ffff73fc000-7ffff7412000');
   });
 
   it('keeps 3.11 on the bare mmap base (its arenas were already at the real page offset)', () => {
