@@ -21,6 +21,8 @@ import {
   indexOf,
   insertMapping,
   isFree,
+  nextOccupied,
+  type Span,
   mergeAround,
   pagesIn,
   splitAt,
@@ -84,6 +86,12 @@ export class Kernel {
   /** setrlimit(RLIMIT_AS): brk and mmap fail (ENOMEM) past it, as mm/mmap.c's may_expand_vm refuses. */
   addressSpaceLimit = Infinity;
   private peakVm = 0;
+  /**
+   * What the process has mapped that the model does not hold (the loader's objects, the locale
+   * archive, [vdso], extension modules' .so files): placement only, their bytes are in the
+   * baselines. Sorted by start, disjoint (vmas.ts Span).
+   */
+  private readonly loaded: Span[] = [];
   /** Sum of the mappings' lengths, kept as they change (VmSize is read at every brk/mmap). */
   private mappedBytes = 0;
 
@@ -94,6 +102,48 @@ export class Kernel {
     this.commitLimit = opts.commitLimit ?? DEFAULT_COMMIT_LIMIT;
     this.baselineRss = opts.baselineRss ?? 0;
     this.ram = opts.ram ?? MACHINE_RAM;
+  }
+
+  /**
+   * Mark [start, start + length) as mapped by something outside the model (a loaded object at the
+   * address the real process has it); later mmaps step around it.
+   */
+  reserveLoaded(start: number, length: number): void {
+    const span = { start, end: start + pageUp(length) };
+    let k = this.loaded.length;
+    while (k > 0 && this.loaded[k - 1].start > start) k--;
+    this.loaded.splice(k, 0, span);
+  }
+
+  /**
+   * Map a shared object as ld.so does (_dl_map_segments): one reservation of its whole load span,
+   * placed top-down like any mmap, its file segments kept as loaded spans and its zero-fill pages
+   * past a segment's file size (`anon`, [offset, length] in the span: the .bss) anonymous
+   * mappings at their address. Returns the base address (-1 when nothing fits).
+   */
+  mapObject(span: number, anon: readonly (readonly [number, number])[], label: string): number {
+    const len = pageUp(span);
+    const base = this.topDownGap(len);
+    if (base < 0) return -1;
+    let at = 0;
+    for (const [offset, length] of anon) {
+      if (offset > at) this.reserveLoaded(base + at, offset - at);
+      at = offset + pageUp(length);
+    }
+    if (len > at) this.reserveLoaded(base + at, len - at);
+    for (const [offset, length] of anon) this.mmap(length, 'interpreter', label, { hint: base + offset });
+    return base;
+  }
+
+  /** vm_unmapped_area top-down: the highest gap of `len` bytes between the break and mmap_base, or -1. */
+  private topDownGap(len: number): number {
+    return findGap(
+      this.mappings,
+      this.mmapBase,
+      Math.max(DEFAULT_MMAP_MIN, pageUp(this.brk)),
+      len,
+      this.loaded,
+    );
   }
 
   /** Resident set size in bytes, as /proc/self/statm would count it. */
@@ -181,9 +231,9 @@ export class Kernel {
       hint !== undefined &&
       hint % PAGE_SIZE === 0 &&
       hint >= Math.max(DEFAULT_MMAP_MIN, pageUp(this.brk)) &&
-      isFree(this.mappings, this.mmapBase, hint, len)
+      isFree(this.mappings, this.mmapBase, hint, len, this.loaded)
         ? hint
-        : findGap(this.mappings, this.mmapBase, Math.max(DEFAULT_MMAP_MIN, pageUp(this.brk)), len);
+        : this.topDownGap(len);
     if (start < 0) return -1;
     const m = new Mapping(start, len, tag, label, new PageBits(pagesIn(len)), prot);
     m.file = (opts.file ?? false) || (opts.shmem ?? false);
@@ -253,19 +303,13 @@ export class Kernel {
       residentDelta = -m.resident.clearRange(pagesIn(newLen), pagesIn(m.length));
       m.length = newLen;
     } else {
-      const next = this.mappings[i + 1];
-      const roomAbove = (next ? next.start : this.mmapBase) - m.start;
+      const roomAbove = nextOccupied(this.mappings, i, m.start, this.mmapBase, this.loaded) - m.start;
       m.resident.ensure(pagesIn(newLen));
       if (roomAbove >= newLen) {
         m.length = newLen;
       } else {
         this.mappings.splice(i, 1);
-        const start = findGap(
-          this.mappings,
-          this.mmapBase,
-          Math.max(DEFAULT_MMAP_MIN, pageUp(this.brk)),
-          newLen,
-        );
+        const start = this.topDownGap(newLen);
         if (start < 0) {
           insertMapping(this.mappings, m);
           return -1;

@@ -73,25 +73,75 @@ export function firstAtOrAbove(ms: Mapping[], addr: number): number {
   return lo;
 }
 
-/** Is [addr, addr + len) below mmap_base and clear of every mapping? */
-export function isFree(ms: Mapping[], mmapBase: number, addr: number, len: number): boolean {
+/**
+ * Address ranges the model does not hold but the process has mapped (the loader's objects, the
+ * locale archive, [vdso]: kernel.ts `reserveLoaded`), sorted by start and disjoint: placement
+ * steps around them as vm_unmapped_area steps around every VMA.
+ */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+const NO_SPANS: readonly Span[] = [];
+
+/** Is [addr, addr + len) below mmap_base and clear of every mapping and loaded span? */
+export function isFree(
+  ms: Mapping[],
+  mmapBase: number,
+  addr: number,
+  len: number,
+  loaded: readonly Span[] = NO_SPANS,
+): boolean {
   if (addr + len > mmapBase) return false;
   const i = firstAtOrAbove(ms, addr);
   const above = ms[i];
   const below = ms[i - 1];
-  return (above === undefined || above.start >= addr + len) && (below === undefined || below.end <= addr);
+  if (above !== undefined && above.start < addr + len) return false;
+  if (below !== undefined && below.end > addr) return false;
+  for (const s of loaded) if (s.start < addr + len && addr < s.end) return false;
+  return true;
 }
 
-/** Top-down placement: the highest gap of `len` bytes below mmap_base (vm_unmapped_area). */
-export function findGap(ms: Mapping[], mmapBase: number, low: number, len: number): number {
+/**
+ * Top-down placement: the highest gap of `len` bytes below mmap_base (vm_unmapped_area), the
+ * mappings and the loaded spans walked together from the top.
+ */
+export function findGap(
+  ms: Mapping[],
+  mmapBase: number,
+  low: number,
+  len: number,
+  loaded: readonly Span[] = NO_SPANS,
+): number {
   let hi = mmapBase;
-  for (let i = ms.length - 1; i >= 0; i--) {
-    const m = ms[i];
-    if (m.start >= hi) continue;
-    if (hi - m.end >= len) return hi - len;
-    hi = m.start;
+  let i = ms.length - 1;
+  let j = loaded.length - 1;
+  while (i >= 0 || j >= 0) {
+    // the next occupied range down: whichever of the two lists starts higher
+    const takeMapping = j < 0 || (i >= 0 && ms[i].start >= loaded[j].start);
+    const start = takeMapping ? ms[i].start : loaded[j].start;
+    const end = takeMapping ? ms[i].end : loaded[j].end;
+    if (takeMapping) i--;
+    else j--;
+    if (start >= hi) continue;
+    if (hi - end >= len) return hi - len;
+    hi = start;
   }
   return hi - low >= len ? hi - len : -1;
+}
+
+/** The lowest start of a mapping or loaded span above `addr` (mremap's room to grow in place). */
+export function nextOccupied(
+  ms: Mapping[],
+  i: number,
+  addr: number,
+  ceiling: number,
+  loaded: readonly Span[],
+): number {
+  let next = ms[i + 1] ? ms[i + 1].start : ceiling;
+  for (const s of loaded) if (s.start > addr && s.start < next) next = s.start;
+  return next;
 }
 
 export function insertMapping(ms: Mapping[], m: Mapping): void {

@@ -13,6 +13,7 @@ import { EventKind, type EventSink } from '../trace/events';
 import { bootProcess, replaySegment, type BootResult } from './boot';
 import { CompileTailBuilder, replayTail } from './startup/compileTail';
 import { RecorderTree, sourceBytes } from './startup/recorderTree';
+import { loadExtension, placeLoaded, processLayout } from './startup/layouts';
 import type { AstHeap } from './startup/astHeap';
 import type { CallLog } from './compiler/cheap/heap';
 import { NotSupported, PyError, PySyntaxError } from './errors';
@@ -165,6 +166,8 @@ export class PythonProcess {
   /** The NumPy version once the script imported numpy (set by the numpy layer), else null. */
   numpy: string | null = null;
   private readonly globals: number;
+  /** Shared objects dlopen has mapped (by file name), so a library two modules need is mapped once. */
+  private readonly loadedObjects = new Set<string>();
   private readonly dataStack: DataStack;
   private evaluator: Interpreter | null = null;
   private script: Script | null = null;
@@ -180,7 +183,11 @@ export class PythonProcess {
         pymallocOff: env.pythonMalloc === 'malloc',
         recorderChild: opts.recorderChild,
       });
-    this.kernel = new Kernel();
+    // the real process's loaded objects, so mmaps land at the real page offsets (startup/layouts.ts);
+    // an LD_PRELOADed allocator's .so moves them, and is not in the recorded layout
+    const layout = env.allocator === 'glibc' ? processLayout(this.profile.name) : null;
+    this.kernel = new Kernel(layout ? { mmapBase: layout.mmap_base } : {});
+    if (layout) placeLoaded(this.kernel, layout);
     checkPythonMalloc(env, this.version);
     this.clock.wallPerCpu = opts.wallPerCpu ?? 1;
     this.clock.cpuPerModelCpu = opts.cpuPerModelCpu ?? 1;
@@ -240,6 +247,7 @@ export class PythonProcess {
       liveIds: this.boot.liveIds,
       liveBlocks: this.boot.liveBlocks,
       blockSize: (p) => this.pymalloc.blockSize(p),
+      loadExtension: layout ? (m) => loadExtension(this.kernel, layout, m, this.loadedObjects) : undefined,
     });
     this.dataStack = new DataStack(this.kernel, this.boot.dataStackRoot);
     this.globals = this.makeGlobals();

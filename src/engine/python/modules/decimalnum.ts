@@ -103,11 +103,35 @@ export function pow10(n: number): bigint {
   return 10n ** BigInt(n);
 }
 
-/** The number of decimal digits of a non-negative coefficient (1 for zero). */
+/** Powers of ten past POW10's range that ndigits compared with lately (_pylong's sizes repeat). */
+const BIG_POW10 = new Map<number, bigint>();
+function bigPow10(n: number): bigint {
+  if (n < 400) return pow10(n);
+  let p = BIG_POW10.get(n);
+  if (p === undefined) {
+    if (BIG_POW10.size >= 256) BIG_POW10.clear();
+    p = 10n ** BigInt(n);
+    BIG_POW10.set(n, p);
+  }
+  return p;
+}
+
+/**
+ * The number of decimal digits of a non-negative coefficient (1 for zero). A long one from its
+ * bit length (hex is linear to print, decimal is not: `str(10**12000 // 7)` through _pylong on
+ * 3.12 asks this of 12,000-digit coefficients at every operation): 2^(b-1) <= c < 2^b puts
+ * log10(c) within log10(2) < 1 of (b-1)·log10(2), so the count is that floor + 1 or + 2; the
+ * comparisons with the powers of ten settle it (and a rounding of the product either way).
+ */
 export function ndigits(c: bigint): number {
   if (c < 10n) return 1;
-  const n = c.toString(10).length;
-  return n;
+  if (c < 1_000_000_000_000_000n) return c.toString(10).length;
+  const hex = c.toString(16);
+  const bits = hex.length * 4 - (Math.clz32(parseInt(hex[0], 16)) - 28);
+  let d = Math.floor((bits - 1) * Math.LOG10E * Math.LN2) + 1;
+  while (c < bigPow10(d - 1)) d--;
+  while (c >= bigPow10(d)) d++;
+  return d;
 }
 
 export const adjusted = (d: Dec): number => d.exp + ndigits(d.coeff) - 1;

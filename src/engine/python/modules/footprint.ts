@@ -28,6 +28,11 @@ export interface ImportHost {
   /** The calibrated start-up blocks (boot.liveBlocks; 0 once given back). */
   liveBlocks: Float64Array;
   blockSize: (p: number) => number;
+  /**
+   * dlopen of an extension module's shared objects where the process knows their layout
+   * (startup/layouts.ts loadExtension): called as each module's replay begins.
+   */
+  loadExtension?: (module: string) => void;
 }
 
 interface HostState {
@@ -99,7 +104,7 @@ export function importCost(
   if (fp.alone !== undefined && fp.deps.every((d) => !h.imported.has(d))) {
     // none of it is imported yet: the whole import as it ran, the dependencies' nested inside
     for (const dep of fp.deps) h.imported.add(dep);
-    replay(vm, h, name, fp.alone.trace, fp.alone.delta, importWalk(h.host.version, name, true));
+    replay(vm, h, name, fp.alone.trace, fp.alone.delta, importWalk(h.host.version, name, true), fp.deps);
     leaveGarbage(vm, h, name, fp.alone.garbage);
     for (const dep of fp.deps) if (modelled(dep)) vm.decref(importModule(dep));
     return;
@@ -136,12 +141,17 @@ function replay(
   trace: string,
   delta: FootprintDelta,
   walk: ImportWalk | undefined,
+  /** Imported inside this replay (a whole import as it ran: its dependencies, in order). */
+  nested: readonly string[] = [],
 ): void {
   const host = h.host;
   const rss0 = host.kernel.rss;
   const pm: Ids = { own: new Map(), made: h.made, gone: h.gone };
   const g: Ids = { own: new Map(), made: h.made, gone: h.gone };
   const anon0 = host.kernel.anonMmapBytes;
+  // the .so files first (their .bss is part of the import's anonymous mappings, counted below);
+  // where inside the import each dlopen ran is not in the capture
+  if (host.loadExtension) for (const m of [...nested, name]) host.loadExtension(m);
   for (const line of trace.split('\n')) {
     if (line === '' || line.startsWith('#')) continue;
     const [dom, op, a, b, c] = line.split(' ');
