@@ -37,17 +37,7 @@ export function describeHeldout(
       it(`has the ${count} recordings`, () => {
         expect(names).toHaveLength(count);
       });
-      for (const name of names) {
-        (known.has(`${preset}/${name}`) ? it.fails : it)(name, { timeout: 600_000 }, () => {
-          const { matched, simError, attempts } = judgeEnvRecording(preset, name);
-          expect(simError).toBeNull();
-          const why = attempts.map((a) => `${a.label}: ${a.mismatches.join(' ')}\n${a.rows.join('\n')}`);
-          expect(
-            matched,
-            `${preset}/${name}, no real run agrees at every step\n${why.join('\n')}`,
-          ).not.toBeNull();
-        });
-      }
+      for (const name of names) envRecordingTest(preset, name, known.has(`${preset}/${name}`));
     });
   }
 }
