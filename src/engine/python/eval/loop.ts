@@ -437,11 +437,17 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
           case O.PRECALL: {
             const isMeth = s[sp - arg - 2] !== 0;
             const fnIdx = sp - arg - 1 - (isMeth ? 1 : 0);
+            // the CALL after it runs generic (a C FASTCALL function's vectorcall counts the depth)
+            it.genericCall = true;
             if (code.quickened) {
               const i = ip - 1;
               let form: Spec = code.spec[i];
               if (form === Spec.Generic && attemptNow(code, i))
                 form = specialized(code, i, spec.precallSpec(it, s[fnIdx], arg, isMeth, kwnames));
+              if (form !== Spec.Generic && form !== Spec.PrecallStr1) {
+                if (spec.precallGuard(vm, form, s[fnIdx], kwnames)) it.genericCall = false;
+                else miss(code, i);
+              }
               if (form === Spec.PrecallStr1) {
                 if (!isMeth && s[fnIdx] === it.strType && kwnames === 0) {
                   sp = spec.precallStr1(it, s, sp);
