@@ -16,6 +16,7 @@ import { asciiOf } from '../objects/strformat';
 import { tupleFromItems, tupleFromStack, tupleItem } from '../objects/tuple';
 import { T } from '../objects/types';
 import type { Interpreter } from './interpreter';
+import { DEFERRED } from '../runtime/deferred';
 import { dictMergeInto } from './kwmerge';
 
 /**
@@ -386,11 +387,34 @@ export function formatValue(it: Interpreter, s: Int32Array, sp: number, arg: num
   }
   let r: number;
   try {
+    // a Python __format__ / __str__ runs in this loop (runtime/deferred.ts): `it.deferred` then
+    // holds its frame, the loop enters it, and the value and spec go after PyObject_Format's rest
+    it.deferArmed = true;
     r = format(vm, value, spec);
-  } finally {
+  } catch (e) {
+    it.deferArmed = false;
     vm.decref(value);
     if (spec) vm.decref(spec);
+    throw e;
   }
+  it.deferArmed = false;
+  if (r === DEFERRED) {
+    it.continueWith({
+      done: (vm2, res) => {
+        vm2.decref(value);
+        if (spec) vm2.decref(spec);
+        return res;
+      },
+      fail: (vm2) => {
+        vm2.decref(value);
+        if (spec) vm2.decref(spec);
+      },
+    });
+    // the slot the result goes to
+    return sp + 1;
+  }
+  vm.decref(value);
+  if (spec) vm.decref(spec);
   s[sp++] = r;
   return sp;
 }

@@ -618,6 +618,14 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
           default:
             // the instructions off the hot path (coldops.ts)
             sp = coldInstr(it, f, s, sp, ip, op, arg);
+            if (it.deferred !== null) {
+              // FORMAT_VALUE's __format__/__str__ runs here; its result goes to the slot left empty
+              f.ip = ip;
+              f.sp = sp - 1;
+              f = enterCallee(t, f, takeDeferred(it));
+              starting = true;
+              continue frames;
+            }
             break;
         }
       }
