@@ -286,7 +286,10 @@ export function cFastcallDef(vm: Vm, fn: number): MethodDef | null {
 export function precallGuard(vm: Vm, form: Spec, fn: number, kwnames: number): boolean {
   const def = cFastcallDef(vm, fn);
   if (form === Spec.PrecallCFast)
-    return def !== null && (kwnames === 0 || (vm.table.type[fn] === T.Builtin && (def.flags & Meth.Keywords) !== 0));
+    return (
+      def !== null &&
+      (kwnames === 0 || (vm.table.type[fn] === T.Builtin && (def.flags & Meth.Keywords) !== 0))
+    );
   return def === null;
 }
 
