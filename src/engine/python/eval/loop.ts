@@ -23,7 +23,7 @@ import * as gen from './genops';
 import { coldInstr } from './coldops';
 import { deferredOperands, takeDeferred } from './deferredcalls';
 import { DEFERRED } from '../runtime/deferred';
-import { breakerPauses, enterCallee, giveReturn, iterNextDefers } from './frameswitch';
+import { breakerPauses, enterCallee, enterDeferredResult, giveReturn, iterNextDefers } from './frameswitch';
 import * as attr from './attrops';
 
 /** What the loop returns when the module frame reached a step marker (__hw_step__). */
@@ -454,9 +454,7 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
                   ip += 1 + 5; // PRECALL's cache, then SKIP_CALL(): the CALL and its caches
                   if (it.deferred !== null) {
                     // str(x)'s __str__ runs here; its result goes to the slot precallStr1 left empty
-                    f.ip = ip;
-                    f.sp = sp - 1;
-                    f = enterCallee(t, f, takeDeferred(it));
+                    f = enterDeferredResult(it, f, ip, sp);
                     starting = true;
                     continue frames;
                   }
@@ -620,9 +618,7 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
             sp = coldInstr(it, f, s, sp, ip, op, arg);
             if (it.deferred !== null) {
               // FORMAT_VALUE's __format__/__str__ runs here; its result goes to the slot left empty
-              f.ip = ip;
-              f.sp = sp - 1;
-              f = enterCallee(t, f, takeDeferred(it));
+              f = enterDeferredResult(it, f, ip, sp);
               starting = true;
               continue frames;
             }
