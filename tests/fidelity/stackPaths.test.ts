@@ -22,7 +22,7 @@ const WORKER_STACK_KB = 440;
  * | instantiate        | 499         | 499                                 |
  * | dunder_call        | 499         | 499                                 |
  * | repr               | 333 (1)     | 333 (1)                             |
- * | sorted_key         | 496         | 500 (1) (see below)                 |
+ * | sorted_key         | 496         | 496 (was 500 (1), stack-18)         |
  * | map / filter       | 999 / 999   | 999 / 999                           |
  * | for_map/for_filter | 999 / 999   | 999 / 999 (was 227 / 218 stack-out) |
  * | min_key / max_key  | 500 (1)     | 500 (1) (was 165 / 138 stack-out)   |
@@ -34,7 +34,10 @@ const WORKER_STACK_KB = 440;
  * | json_default       | 199         | 79 stack-out                        |
  * | deepcopy           | 499         | 135 stack-out                       |
  * | dict_hash / set_eq | 997 / 499   | 143 / 114 stack-out                 |
- * | fstring_nested     | 333 (1)     | 107 stack-out                       |
+ * | fstring_nested     | 333 (1)     | 333 (1) (was 126 stack-out)         |
+ * | format_nested      | 990         | 990 (was 161 stack-out)             |
+ * | print_repr         | 333 (1)     | 333 (1) (was 333 plain)             |
+ * | print_print/_str   | 495 / 495   | 495 / 495 (was 113 / 118 stack-out) |
  * | repr_list          | 250 (1)     | 121 stack-out                       |
  * | pickle_getstate    | 332         | 327 stack-out (499 with a big stack) |
  * | starmap/accumulate | 999 (1)     | 140 / 164 stack-out                 |
@@ -42,9 +45,10 @@ const WORKER_STACK_KB = 440;
  * | deepcopy_reduce_ex | 333         | not supported (`__reduce_ex__`)     |
  *
  * (1) " while calling a Python object" (repr_list, fstring_nested: the same); the rest the frame
- * push's plain message. sorted_key runs in the loop but stops at 500 levels with " while calling a
- * Python object" (real 496, the frame's message): the loop's CALL of sorted counts on 3.11 until
- * its site specializes, which is not modelled (tools/stack/README.md, stack-15).
+ * push's plain message. The loop's generic CALL of a C METH_FASTCALL function (sorted, print,
+ * format) counts cfunction_vectorcall_FASTCALL*'s check; a quickened site's PRECALL_*_FAST* does
+ * not: on 3.11 the first 7 levels of a recursion count it (co_warmup), hence sorted_key 496 and
+ * print_print 495, and the module level's print(A()) makes print_repr stop at a C site.
  */
 const DEFERRED_PATHS = [
   'lru_cache',
@@ -62,6 +66,12 @@ const DEFERRED_PATHS = [
   'max_key',
   'reduce',
   'str_nested',
+  'sorted_key',
+  'print_repr',
+  'print_print',
+  'print_str',
+  'format_nested',
+  'fstring_nested',
 ];
 
 const real = new Map(

@@ -206,6 +206,40 @@ def f(a, b):
     d[0] = b
     return list(itertools.accumulate([a, b + 1], f))[-1]
 f(0, 1)`,
+  print_repr: `
+class A:
+    def __init__(self, n):
+        self.n = n
+    def __repr__(self):
+        d[0] = self.n
+        return repr(A(self.n + 1))
+print(A(1))`,
+  print_print: `
+class A:
+    def __init__(self, n):
+        self.n = n
+    def __repr__(self):
+        d[0] = self.n
+        print(A(self.n + 1))
+        return 'x'
+print(A(1))`,
+  print_str: `
+class A:
+    def __init__(self, n):
+        self.n = n
+    def __str__(self):
+        d[0] = self.n
+        print(A(self.n + 1))
+        return 'x'
+print(A(1))`,
+  format_nested: `
+class A:
+    def __init__(self, n):
+        self.n = n
+    def __format__(self, spec):
+        d[0] = self.n
+        return format(A(self.n + 1), spec)
+format(A(1), '')`,
 };
 
 /**

@@ -105,12 +105,19 @@ export function builtinFunctions(host: BuiltinsHost): MethodDef[] {
     }),
     // builtin_ascii: PyObject_ASCII
     def('ascii', Meth.O, (vm2, _s, a) => asciiOf(vm2, a[0])),
-    def('format', Meth.Fastcall, (vm2, _s, a) => {
-      nargs(vm2, 'format', a, 1, 2);
-      if (a.length === 2 && vm2.table.type[a[1]] !== T.Str)
-        throw typeError(vm2, 'format() argument 2 must be str, not %.200s', vm2.typeOf(a[1]).name);
-      return format(vm2, a[0], a[1] ?? 0);
-    }),
+    // builtin_format: PyObject_Format, whose Python __format__ / __str__ may run in the calling loop
+    def(
+      'format',
+      Meth.Fastcall,
+      defersCall((vm2, _s, a) => {
+        const defer = takeDefer(vm2);
+        nargs(vm2, 'format', a, 1, 2);
+        if (a.length === 2 && vm2.table.type[a[1]] !== T.Str)
+          throw typeError(vm2, 'format() argument 2 must be str, not %.200s', vm2.typeOf(a[1]).name);
+        if (defer) deferrer(vm2)!.armDefer();
+        return format(vm2, a[0], a[1] ?? 0);
+      }),
+    ),
     def('sorted', Meth.Fastcall | Meth.Keywords, sortedImpl),
     def('callable', Meth.O, (vm2, _s, a) =>
       vm2.s.bool(

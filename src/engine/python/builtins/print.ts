@@ -6,6 +6,7 @@ import { str } from '../abstract/repr';
 import { tupleFromItems } from '../objects/tuple';
 import { Meth, T, type Kwargs, type MethodDef } from '../objects/types';
 import type { Vm } from '../runtime/vm';
+import { DEFERRED, defersCall, deferrer, takeDefer } from '../runtime/deferred';
 
 /**
  * builtin_print (3.11, Argument Clinic, METH_FASTCALL | METH_KEYWORDS): the parser's kwtuple
@@ -19,22 +20,39 @@ export function printDef(stdout: () => number): MethodDef {
   return {
     name: 'print',
     flags: Meth.Fastcall | Meth.Keywords,
-    impl: (vm, _self, args, kw) => printImpl(vm, stdout(), args, kw),
+    impl: defersCall((vm, _self, args, kw) => printImpl(vm, stdout(), args, kw)),
   };
 }
 
 function printImpl(vm: Vm, stdoutObj: number, args: readonly number[], kw: Kwargs | null): number {
+  const defer = takeDefer(vm);
   argParserInit(vm, 'print', ['sep', 'end', 'file', 'flush']);
   for (const a of args) vm.incref(a);
   const varargs = tupleFromItems(vm, args);
+  let r = 0;
   try {
-    return printArgs(vm, stdoutObj, args, kw);
+    r = printArgs(vm, stdoutObj, args, kw, defer);
   } finally {
-    vm.decref(varargs);
+    if (r !== DEFERRED) vm.decref(varargs);
   }
+  if (r === DEFERRED)
+    deferrer(vm)!.continueWith({
+      done: (vm2, res) => {
+        vm2.decref(varargs);
+        return res;
+      },
+      fail: (vm2) => vm2.decref(varargs),
+    });
+  return r;
 }
 
-function printArgs(vm: Vm, stdoutObj: number, args: readonly number[], kw: Kwargs | null): number {
+function printArgs(
+  vm: Vm,
+  stdoutObj: number,
+  args: readonly number[],
+  kw: Kwargs | null,
+  defer: boolean,
+): number {
   let sep = 0;
   let end = 0;
   let file = stdoutObj;
@@ -52,38 +70,83 @@ function printArgs(vm: Vm, stdoutObj: number, args: readonly number[], kw: Kwarg
     throw typeError(vm, 'end must be None or a string, not %.200s', vm.typeOf(end).name);
   // sys.stdout may be None (no stream connected): print writes nothing
   if (file === vm.s.None) return vm.s.None;
-  // any object with a write method (a StringIO, a file, a class of one's own): PyFile_WriteObject
-  // looks `write` up for every piece, as for sys.stdout
-  for (let i = 0; i < args.length; i++) {
-    if (i > 0) writeObject(vm, sep !== 0 ? sep : vm.s.char(32), file);
-    writeObject(vm, args[i], file);
-  }
-  writeObject(vm, end !== 0 ? end : vm.s.char(10), file);
-  if (flush) {
-    const m = getAttr(vm, file, 'flush');
-    try {
-      vm.decref(call(vm, m, [], null));
-    } finally {
-      vm.decref(m);
-    }
-  }
-  return vm.s.None;
+  return new PrintWalk(args, sep, end, file, flush, defer).run(vm, 0);
 }
 
-/** PyFile_WriteObject(v, f, Py_PRINT_RAW). */
-function writeObject(vm: Vm, v: number, f: number): void {
-  const writer = getAttr(vm, f, 'write');
-  let value: number;
-  try {
-    value = str(vm, v);
-  } catch (e) {
-    vm.decref(writer);
-    throw e;
+/**
+ * builtin_print's loop over its pieces (argument i at piece 2i, the separator before it at 2i - 1,
+ * `end` last), then the flush. PyFile_WriteObject looks `write` up for every piece (any object
+ * with a write method: a StringIO, a file, a class of one's own, as for sys.stdout). A Python
+ * __str__/__repr__ of an argument runs in the calling loop when the loop's CALL allows it
+ * (runtime/deferred.ts): the walk goes on from its result, so a __str__ that prints its children
+ * (a tree printed recursively) costs no JS stack (real 3.11.7: 495 levels at the limit of 1000).
+ */
+class PrintWalk {
+  constructor(
+    private readonly args: readonly number[],
+    private readonly sep: number,
+    private readonly end: number,
+    private readonly file: number,
+    private readonly flush: boolean,
+    private readonly defer: boolean,
+  ) {}
+
+  /** The pieces from `piece` on: None at the end, or DEFERRED (a __str__ runs in the loop). */
+  run(vm: Vm, piece: number): number {
+    // the last piece is `end`: after the last argument (2n - 2), or alone for print()
+    const last = Math.max(0, 2 * this.args.length - 1);
+    for (; piece <= last; piece++) {
+      const v =
+        piece === last
+          ? this.end !== 0
+            ? this.end
+            : vm.s.char(10)
+          : piece % 2 === 1
+            ? this.sep !== 0
+              ? this.sep
+              : vm.s.char(32)
+            : this.args[piece / 2];
+      // PyFile_WriteObject(v, f, Py_PRINT_RAW)
+      const writer = getAttr(vm, this.file, 'write');
+      let value: number;
+      try {
+        if (this.defer) deferrer(vm)!.armDefer();
+        value = str(vm, v);
+      } catch (e) {
+        vm.decref(writer);
+        throw e;
+      }
+      if (value === DEFERRED) {
+        const next = piece + 1;
+        deferrer(vm)!.continueWith({
+          done: (vm2, res) => {
+            this.write(vm2, writer, res);
+            return this.run(vm2, next);
+          },
+          fail: (vm2) => vm2.decref(writer),
+        });
+        return DEFERRED;
+      }
+      this.write(vm, writer, value);
+    }
+    if (this.flush) {
+      const m = getAttr(vm, this.file, 'flush');
+      try {
+        vm.decref(call(vm, m, [], null));
+      } finally {
+        vm.decref(m);
+      }
+    }
+    return vm.s.None;
   }
-  try {
-    vm.decref(call(vm, writer, [value], null));
-  } finally {
-    vm.decref(value);
-    vm.decref(writer);
+
+  /** PyFile_WriteObject's rest: `writer(value)`, then the value and the bound method released. */
+  private write(vm: Vm, writer: number, value: number): void {
+    try {
+      vm.decref(call(vm, writer, [value], null));
+    } finally {
+      vm.decref(value);
+      vm.decref(writer);
+    }
   }
 }

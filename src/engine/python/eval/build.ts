@@ -16,6 +16,8 @@ import { asciiOf } from '../objects/strformat';
 import { tupleFromItems, tupleFromStack, tupleItem } from '../objects/tuple';
 import { T } from '../objects/types';
 import type { Interpreter } from './interpreter';
+import { DEFERRED } from '../runtime/deferred';
+import type { Vm } from '../runtime/vm';
 import { dictMergeInto } from './kwmerge';
 
 /**
@@ -360,6 +362,17 @@ export function pyIterNext(it: Interpreter, iter: number): number {
   }
 }
 
+/** FORMAT_VALUE's rest after a deferred conversion: PyObject_Format unless a str with no spec. */
+function formatConverted(vm: Vm, value: number, spec: number): number {
+  if (vm.table.type[value] === T.Str && spec === 0) return value;
+  try {
+    return format(vm, value, spec);
+  } finally {
+    vm.decref(value);
+    if (spec) vm.decref(spec);
+  }
+}
+
 /** FORMAT_VALUE: the conversion (!s !r !a), then PyObject_Format unless it is a str and no spec. */
 export function formatValue(it: Interpreter, s: Int32Array, sp: number, arg: number): number {
   const vm = it.vm;
@@ -371,11 +384,29 @@ export function formatValue(it: Interpreter, s: Int32Array, sp: number, arg: num
   if (conv !== 0) {
     let r: number;
     try {
+      // !s / !r: a Python __str__ / __repr__ runs in this loop (runtime/deferred.ts)
+      if (conv !== 3) it.deferArmed = true;
       r = conv === 1 ? str(vm, value) : conv === 2 ? repr(vm, value) : asciiOf(vm, value);
     } catch (e) {
+      it.deferArmed = false;
       vm.decref(value);
       if (spec) vm.decref(spec);
       throw e;
+    }
+    it.deferArmed = false;
+    if (r === DEFERRED) {
+      const converted = value;
+      it.continueWith({
+        done: (vm2, res) => {
+          vm2.decref(converted);
+          return formatConverted(vm2, res, spec);
+        },
+        fail: (vm2) => {
+          vm2.decref(converted);
+          if (spec) vm2.decref(spec);
+        },
+      });
+      return sp + 1;
     }
     vm.decref(value);
     value = r;
@@ -386,11 +417,34 @@ export function formatValue(it: Interpreter, s: Int32Array, sp: number, arg: num
   }
   let r: number;
   try {
+    // a Python __format__ / __str__ runs in this loop (runtime/deferred.ts): `it.deferred` then
+    // holds its frame, the loop enters it, and the value and spec go after PyObject_Format's rest
+    it.deferArmed = true;
     r = format(vm, value, spec);
-  } finally {
+  } catch (e) {
+    it.deferArmed = false;
     vm.decref(value);
     if (spec) vm.decref(spec);
+    throw e;
   }
+  it.deferArmed = false;
+  if (r === DEFERRED) {
+    it.continueWith({
+      done: (vm2, res) => {
+        vm2.decref(value);
+        if (spec) vm2.decref(spec);
+        return res;
+      },
+      fail: (vm2) => {
+        vm2.decref(value);
+        if (spec) vm2.decref(spec);
+      },
+    });
+    // the slot the result goes to
+    return sp + 1;
+  }
+  vm.decref(value);
+  if (spec) vm.decref(spec);
   s[sp++] = r;
   return sp;
 }

@@ -1,5 +1,7 @@
 import { PyError } from '../errors';
-import { call as vectorcall, callTuple, vectorcallOf } from '../abstract/call';
+import { CALLING, LEAVE_RECURSIVE_CALL, call as vectorcall, callTuple, vectorcallOf } from '../abstract/call';
+import { enterRecursiveCall, leaveRecursiveCall } from '../objects/recursion';
+import { cFastcallDef } from './specops';
 import { DEFERRED, callDefers } from '../runtime/deferred';
 import { builtinDef } from '../objects/descr';
 import type { Vm } from '../runtime/vm';
@@ -107,15 +109,28 @@ export function call(it: Interpreter, s: Int32Array, sp: number, oparg: number, 
   let err: unknown = null;
   // a library function modelled in TypeScript whose frame takes the arguments (NativeCode.owned)
   const owned = nativeOwnedCall(vm, fn);
+  // the generic CALL of a C FASTCALL function: PyObject_Vectorcall -> cfunction_vectorcall_FASTCALL*
+  // (method_vectorcall_FASTCALL*) enters the recursion check that the specialized PRECALL skips
+  const checked = it.genericCall && cFastcallDef(vm, fn) !== null;
+  it.genericCall = true;
   try {
-    // a tp_call that may push its Python callee's frame for this loop to run (runtime/deferred.ts)
-    if (owned === null && mayDefer(vm, fn)) it.deferArmed = true;
-    res = owned !== null ? owned(vm, fn, args, kw) : vectorcall(vm, fn, args, kw);
+    // a failed check gives its unit back itself (_Py_CheckRecursiveCall)
+    if (checked) enterRecursiveCall(vm, CALLING);
+    try {
+      // a tp_call that may push its Python callee's frame for this loop to run (runtime/deferred.ts)
+      if (owned === null && mayDefer(vm, fn)) it.deferArmed = true;
+      res = owned !== null ? owned(vm, fn, args, kw) : vectorcall(vm, fn, args, kw);
+    } finally {
+      if (checked && res !== DEFERRED) leaveRecursiveCall(vm);
+    }
   } catch (e) {
     err = e;
   }
   it.deferArmed = false;
-  if (res === DEFERRED && err === null) return deferredCall(it, s, sp, argsAt, total, isMeth);
+  if (res === DEFERRED && err === null) {
+    if (checked) it.continueWith(LEAVE_RECURSIVE_CALL);
+    return deferredCall(it, s, sp, argsAt, total, isMeth);
+  }
   vm.decref(fn);
   if (owned === null) for (let i = 0; i < total; i++) vm.decref(s[argsAt + i]);
   if (err !== null) {

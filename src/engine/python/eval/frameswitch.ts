@@ -14,6 +14,16 @@ import type { ThreadState } from './thread';
  * so that a RecursionError is raised in the callee's frame, as CPython raises it.
  */
 
+/**
+ * An instruction whose C layers deferred a Python callee (PRECALL_NO_KW_STR_1's __str__, FORMAT_VALUE's
+ * __format__): the caller resumes at `ip` with the callee's result in the slot `sp - 1` it left empty.
+ */
+export function enterDeferredResult(it: Interpreter, caller: Frame, ip: number, sp: number): Frame {
+  caller.ip = ip;
+  caller.sp = sp - 1;
+  return enterCallee(it.thread, caller, takeDeferred(it));
+}
+
 /** Link `callee` under `caller` and make it the thread's current frame: the loop runs it next. */
 export function enterCallee(t: ThreadState, caller: Frame, callee: Frame): Frame {
   callee.previous = caller;

@@ -236,6 +236,8 @@ export class Interpreter implements Evaluator, DeferringEvaluator, InterpreterSe
 
   // ---- deferred C -> Python calls (runtime/deferred.ts) ------------------------------------
 
+  /** Set by PRECALL: the CALL after it is the generic one (not a specialized PRECALL_*'s direct call). */
+  genericCall = true;
   /** Set by the loop's CALL for the tp_call it makes; read (and cleared) by the first deferring layer. */
   deferArmed = false;
   /** Per built-in type, whether FOR_ITER may defer its tp_iternext: 0 not asked, 1 no, 2 yes (frameswitch.ts). */

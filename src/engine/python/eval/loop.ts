@@ -23,7 +23,7 @@ import * as gen from './genops';
 import { coldInstr } from './coldops';
 import { deferredOperands, takeDeferred } from './deferredcalls';
 import { DEFERRED } from '../runtime/deferred';
-import { breakerPauses, enterCallee, giveReturn, iterNextDefers } from './frameswitch';
+import { breakerPauses, enterCallee, enterDeferredResult, giveReturn, iterNextDefers } from './frameswitch';
 import * as attr from './attrops';
 
 /** What the loop returns when the module frame reached a step marker (__hw_step__). */
@@ -437,20 +437,24 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
           case O.PRECALL: {
             const isMeth = s[sp - arg - 2] !== 0;
             const fnIdx = sp - arg - 1 - (isMeth ? 1 : 0);
+            // the CALL after it runs generic (a C FASTCALL function's vectorcall counts the depth)
+            it.genericCall = true;
             if (code.quickened) {
               const i = ip - 1;
               let form: Spec = code.spec[i];
               if (form === Spec.Generic && attemptNow(code, i))
                 form = specialized(code, i, spec.precallSpec(it, s[fnIdx], arg, isMeth, kwnames));
+              if (form !== Spec.Generic && form !== Spec.PrecallStr1) {
+                if (spec.precallGuard(vm, form, s[fnIdx], kwnames)) it.genericCall = false;
+                else miss(code, i);
+              }
               if (form === Spec.PrecallStr1) {
                 if (!isMeth && s[fnIdx] === it.strType && kwnames === 0) {
                   sp = spec.precallStr1(it, s, sp);
                   ip += 1 + 5; // PRECALL's cache, then SKIP_CALL(): the CALL and its caches
                   if (it.deferred !== null) {
                     // str(x)'s __str__ runs here; its result goes to the slot precallStr1 left empty
-                    f.ip = ip;
-                    f.sp = sp - 1;
-                    f = enterCallee(t, f, takeDeferred(it));
+                    f = enterDeferredResult(it, f, ip, sp);
                     starting = true;
                     continue frames;
                   }
@@ -612,6 +616,12 @@ export function evalFrame(it: Interpreter, entry: Frame, pending: unknown = null
           default:
             // the instructions off the hot path (coldops.ts)
             sp = coldInstr(it, f, s, sp, ip, op, arg);
+            if (it.deferred !== null) {
+              // FORMAT_VALUE's __format__/__str__ runs here; its result goes to the slot left empty
+              f = enterDeferredResult(it, f, ip, sp);
+              starting = true;
+              continue frames;
+            }
             break;
         }
       }

@@ -10,7 +10,10 @@ import type { CodeRt } from './code';
  * - BINARY_OP_INPLACE_ADD_UNICODE (`s += t` into the fast local `s`) appends in place;
  * - UNPACK_SEQUENCE_TWO_TUPLE / _TUPLE / _LIST read the items: no iterator object;
  * - BINARY_SUBSCR_LIST_INT / _TUPLE_INT / _DICT release the index before the container;
- * - PRECALL_NO_KW_STR_1 calls PyObject_Str: no argument tuple for `str(x)`.
+ * - PRECALL_NO_KW_STR_1 calls PyObject_Str: no argument tuple for `str(x)`;
+ * - PRECALL_*_FAST* call a METH_FASTCALL function without cfunction_vectorcall_FASTCALL's
+ *   recursion check: the generic CALL counts one unit more (the first 7 calls of a recursive
+ *   function, before its code is quickened: print/sorted/format recursions stop 7 levels later).
  *
  * The state lives where CPython keeps it: per instruction, the form it took (`code.spec`) and
  * its counter (`code.counter`, the first inline cache entry). _PyCode_Quicken leaves every
@@ -37,6 +40,11 @@ export const enum Spec {
   /** Any other specialization that succeeded (its behaviour is the generic one's). */
   Other,
   PrecallStr1,
+  /**
+   * PRECALL_NO_KW_BUILTIN_FAST, PRECALL_BUILTIN_FAST_WITH_KEYWORDS and the METHOD_DESCRIPTOR_FAST
+   * forms: the C function called directly, without the recursion check its vectorcall makes.
+   */
+  PrecallCFast,
 }
 
 const ADAPTIVE_BACKOFF_BITS = 4;

@@ -7,7 +7,8 @@ import { F_BIG, type ObjectTable } from '../objects/table';
 import { strAppendInPlace, strConcat } from '../objects/str';
 import { listItem } from '../objects/list';
 import { tupleItem } from '../objects/tuple';
-import { NB, T, TpFlags } from '../objects/types';
+import { Meth, NB, T, TpFlags, type MethodDef } from '../objects/types';
+import { builtinDef, methodDescrDef } from '../objects/descr';
 import type { Vm } from '../runtime/vm';
 import type { CodeRt } from './code';
 import type { Interpreter } from './interpreter';
@@ -246,12 +247,50 @@ export function precallSpec(
   kwnames: number,
 ): Spec {
   const vm = it.vm;
-  if (vm.table.type[fn] === T.Type) {
+  const type = vm.table.type[fn];
+  if (type === T.Type) {
     const s = vm.slotsOf(fn);
     if (s.flags & TpFlags.HeapType) return Spec.Generic;
     if (fn === it.strType && !isMeth && oparg === 1 && kwnames === 0) return Spec.PrecallStr1;
   }
+  // specialize_c_call / specialize_method_descriptor: METH_FASTCALL without keyword names, or
+  // METH_FASTCALL | METH_KEYWORDS (a descriptor takes no keyword names at all)
+  const def = cFastcallDef(vm, fn);
+  if (def !== null) {
+    if (kwnames === 0 || (type === T.Builtin && def.flags & Meth.Keywords)) return Spec.PrecallCFast;
+    return Spec.Generic;
+  }
   return Spec.Other;
+}
+
+/**
+ * The PyMethodDef of a C function (builtin_function_or_method, method_descriptor) called through
+ * cfunction_vectorcall_FASTCALL(_KEYWORDS) / method_vectorcall_FASTCALL(_KEYWORDS), whose
+ * _Py_EnterRecursiveCallTstate counts " while calling a Python object"; null for anything else
+ * (a Python-level library function modelled natively is a Python call).
+ */
+export function cFastcallDef(vm: Vm, fn: number): MethodDef | null {
+  const type = vm.table.type[fn];
+  let def: MethodDef;
+  if (type === T.Builtin) def = builtinDef(vm, fn);
+  else if (type === T.MethodDescr) def = methodDescrDef(vm, fn);
+  else return null;
+  if (!(def.flags & Meth.Fastcall) || def.flags & Meth.Varargs || def.pythonLevel) return null;
+  return def;
+}
+
+/**
+ * Whether this run of a quickened PRECALL in form `form` keeps its specialized path for `fn`
+ * (its guard holds): a C FASTCALL function at a site specialized for something else is a miss.
+ */
+export function precallGuard(vm: Vm, form: Spec, fn: number, kwnames: number): boolean {
+  const def = cFastcallDef(vm, fn);
+  if (form === Spec.PrecallCFast)
+    return (
+      def !== null &&
+      (kwnames === 0 || (vm.table.type[fn] === T.Builtin && (def.flags & Meth.Keywords) !== 0))
+    );
+  return def === null;
 }
 
 /** PRECALL_NO_KW_STR_1: PyObject_Str(arg), no argument tuple; the CALL is skipped. */

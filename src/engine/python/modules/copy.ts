@@ -11,7 +11,7 @@ import { dictGetItem, dictNew, dictSetItem } from '../objects/dict';
 import { fromLong } from '../objects/int';
 import { listAppend, listNew, listPut } from '../objects/list';
 import { tupleFromItems, tupleItems } from '../objects/tuple';
-import { Meth, T } from '../objects/types';
+import { Meth, T, type MethodDef } from '../objects/types';
 import type { Vm } from '../runtime/vm';
 import { bindArgs } from './bind';
 import { quickened, tick } from './pyframe';
@@ -421,12 +421,15 @@ function keepAlive(vm: Vm, x: number, memo: number): void {
   vm.decref(frame);
 }
 
+/** copy.py's deepcopy is Python: a CALL of it pushes a frame (withPythonFrame), no C check. */
+const pythonLevel = (d: MethodDef): MethodDef => ({ ...d, pythonLevel: true });
+
 export const copyModule: ModuleSpec = {
   name: 'copy',
   load(vm) {
     return makeModule(vm, 'copy', [
       fn('copy', Meth.O, (vm2, _m, a) => shallowCopy(vm2, a[0])),
-      fn('deepcopy', Meth.Fastcall | Meth.Keywords, (vm2, _m, a, kw) => {
+      pythonLevel(fn('deepcopy', Meth.Fastcall | Meth.Keywords, (vm2, _m, a, kw) => {
         const [x, memoArg] = bindArgs(
           vm2,
           'deepcopy',
@@ -444,7 +447,7 @@ export const copyModule: ModuleSpec = {
           vm2.decref(memo);
           for (const d of later) vm2.decref(d);
         }
-      }),
+      })),
     ]);
   },
 };

@@ -26,6 +26,7 @@ const fn = (
   qualname,
   flags: Meth.Fastcall | Meth.Keywords,
   impl: (vm, _self, args, kw) => impl(vm, args, kw),
+  pythonLevel: true,
 });
 
 const JSON_FUNCTIONS: MethodDef[] = [

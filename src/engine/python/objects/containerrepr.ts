@@ -2,6 +2,7 @@ import { unicodeFromFormat } from '../abstract/fromformat';
 import { repr } from '../abstract/repr';
 import { sequenceList } from '../abstract/sequence';
 import type { Vm } from '../runtime/vm';
+import { DEFERRED, defersCall, deferrer, takeDefer } from '../runtime/deferred';
 import { dictData, dictGetItem, dictNew, dictSetItem } from './dict';
 import { listAppend, listItem, listNew } from './list';
 import { listAssSlice } from './listops';
@@ -61,7 +62,88 @@ export function reprLeave(vm: Vm, obj: number): void {
 /** PyUnicode_FromString of a short literal ("[]", "(...)"). */
 const literal = (vm: Vm, s: string): number => strResult(vm, s);
 
-/** One item's repr copied into the writer and released. */
+/**
+ * The items of a sequence between brackets (list_repr, tuplerepr): each item's repr copied into
+ * the writer and released. When the caller allows it (runtime/deferred.ts) an item's Python
+ * __repr__ runs in the calling loop and the walk goes on from its result: a tree whose __repr__
+ * shows its children list costs no JS stack (real 3.11.7: 250 levels, 4 units each).
+ */
+class SeqReprWalk {
+  constructor(
+    private readonly h: number,
+    private readonly n: () => number,
+    private readonly item: (i: number) => number,
+    private readonly close: string,
+    private readonly w: UnicodeWriter,
+    private readonly defer: boolean,
+  ) {}
+
+  /** The items from `i` on, then the close: the str, or DEFERRED (an item's __repr__ runs in the loop). */
+  run(vm: Vm, i: number): number {
+    const w = this.w;
+    try {
+      for (; i < this.n(); i++) {
+        if (i > 0) w.writeASCII(', ');
+        const v = this.item(i);
+        vm.incref(v);
+        let s: number;
+        try {
+          if (this.defer) deferrer(vm)!.armDefer();
+          s = repr(vm, v);
+        } catch (e) {
+          vm.decref(v);
+          throw e;
+        }
+        if (s === DEFERRED) {
+          const next = i + 1;
+          deferrer(vm)!.continueWith({
+            done: (vm2, res) => {
+              try {
+                this.write(vm2, res, v);
+              } catch (e) {
+                this.fail(vm2);
+                throw e;
+              }
+              return this.run(vm2, next);
+            },
+            fail: (vm2) => {
+              vm2.decref(v);
+              this.fail(vm2);
+            },
+          });
+          return DEFERRED;
+        }
+        this.write(vm, s, v);
+      }
+      w.overallocate = false;
+      if (this.close.length === 1) w.writeChar(this.close);
+      else w.writeASCII(this.close);
+    } catch (e) {
+      this.fail(vm);
+      throw e;
+    }
+    reprLeave(vm, this.h);
+    return w.finish();
+  }
+
+  /** An item's repr `s` copied in and released, then the item. */
+  private write(vm: Vm, s: number, v: number): void {
+    try {
+      this.w.writeStr(s);
+    } finally {
+      vm.decref(s);
+      vm.decref(v);
+    }
+  }
+
+  /** The error path: the writer's buffer freed, the container out of Py_Repr's list. */
+  private fail(vm: Vm): void {
+    this.w.dealloc();
+    reprLeave(vm, this.h);
+  }
+}
+
+/** One item's repr copied into the writer and released (dict and set reprs). */
 function writeRepr(vm: Vm, w: UnicodeWriter, item: number): void {
   const s = repr(vm, item);
   try {
@@ -80,36 +162,24 @@ function seqRepr(
   open: string,
   close: string,
   minLength: number,
+  defer: boolean,
 ): number {
   const w = new UnicodeWriter(vm);
   w.overallocate = true;
   w.minLength = minLength;
   try {
     w.writeChar(open);
-    for (let i = 0; i < n(); i++) {
-      if (i > 0) w.writeASCII(', ');
-      const v = item(i);
-      vm.incref(v);
-      try {
-        writeRepr(vm, w, v);
-      } finally {
-        vm.decref(v);
-      }
-    }
-    w.overallocate = false;
-    if (close.length === 1) w.writeChar(close);
-    else w.writeASCII(close);
   } catch (e) {
     w.dealloc();
     reprLeave(vm, h);
     throw e;
   }
-  reprLeave(vm, h);
-  return w.finish();
+  return new SeqReprWalk(h, n, item, close, w, defer).run(vm, 0);
 }
 
-/** list_repr. */
-export function listRepr(vm: Vm, h: number): number {
+/** list_repr (its items' Python __repr__ may run in the calling loop). */
+export const listRepr = defersCall((vm: Vm, h: number): number => {
+  const defer = takeDefer(vm);
   const t = vm.table;
   if (t.n[h] === 0) return literal(vm, '[]');
   const r = reprEnter(vm, h);
@@ -122,11 +192,13 @@ export function listRepr(vm: Vm, h: number): number {
     '[',
     ']',
     1 + 1 + 3 * (t.n[h] - 1) + 1,
+    defer,
   );
-}
+});
 
-/** tuplerepr. */
-export function tupleRepr(vm: Vm, h: number): number {
+/** tuplerepr (its items' Python __repr__ may run in the calling loop). */
+export const tupleRepr = defersCall((vm: Vm, h: number): number => {
+  const defer = takeDefer(vm);
   const n = vm.table.n[h];
   if (n === 0) return literal(vm, '()');
   const r = reprEnter(vm, h);
@@ -139,8 +211,9 @@ export function tupleRepr(vm: Vm, h: number): number {
     '(',
     n > 1 ? ')' : ',)',
     n > 1 ? 1 + 1 + 3 * (n - 1) + 1 : 4,
+    defer,
   );
-}
+});
 
 /** dict_repr (Py_ReprEnter comes before the empty check). */
 export function dictRepr(vm: Vm, h: number): number {

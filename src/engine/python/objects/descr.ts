@@ -56,6 +56,9 @@ export function builtinDef(vm: Vm, h: number): MethodDef {
   return (vm.table.side[h] as CFunctionData).def;
 }
 
+/** The PyMethodDef a method_descriptor calls. */
+export const methodDescrDef = (vm: Vm, h: number): MethodDef => descrData<MethodDef>(vm, h).def;
+
 function builtinDealloc(vm: Vm, h: number): void {
   vm.gc.untrack(h);
   vm.xdecref(vm.table.ref[h]);

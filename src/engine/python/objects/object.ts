@@ -7,6 +7,7 @@ import { identityHash } from '../abstract/hash';
 import { isTrue } from '../abstract/object';
 import { str } from '../abstract/repr';
 import type { Vm } from '../runtime/vm';
+import { defersCall, deferrer, takeDefer } from '../runtime/deferred';
 import { InstanceState, initInstanceDict, instanceDict, type HeapTypeData } from './instance';
 import { embeddedValues, inlineValuesBytes, nextValuesSize } from './values';
 import { fromSsize } from './int';
@@ -205,7 +206,9 @@ export const ObjectType = (): TypeSlots =>
         name: '__format__',
         flags: Meth.O,
         qualname: 'object.__format__',
-        impl: (vm, self, args) => {
+        // object_format's PyObject_Str may run a class's __str__ in the calling loop (runtime/deferred.ts)
+        impl: defersCall((vm, self, args) => {
+          const defer = takeDefer(vm);
           if (vm.table.type[args[0]] !== T.Str) throw typeError(vm, 'argument to __format__ must be str');
           // the built-in type's own formatting (int.__format__ on an IntEnum member): a class's
           // format slot calls __format__ again, so the nearest static type's slot is the one
@@ -218,8 +221,9 @@ export const ObjectType = (): TypeSlots =>
             }
           }
           f ??= objectFormat;
+          if (defer && f === objectFormat && vm.table.n[args[0]] === 0) deferrer(vm)!.armDefer();
           return f(vm, self, strValue(vm, args[0]));
-        },
+        }),
       },
     },
     getset: {

@@ -227,6 +227,11 @@ export interface MethodDef {
   impl: (vm: Vm, self: number, args: readonly number[], kw: Kwargs | null, argsTuple?: number) => number;
   /** The qualified name in messages ("list.append"), when it differs from `name`. */
   qualname?: string;
+  /**
+   * A Python-level library function modelled natively (json.dumps, copy.deepcopy): the real CALL
+   * of it is a Python call (PRECALL_PYFUNC), not a C function's vectorcall with its recursion check.
+   */
+  pythonLevel?: true;
 }
 
 /** PyMemberDef for an object field (T_OBJECT / T_OBJECT_EX): a handle kept in the object's side data. */
