@@ -90,6 +90,8 @@ export interface ProcessOptions {
    * the page's figure; the CLI gives half of node's heap limit), and the host's own heap figures.
    */
   memoryBudget?: number | null;
+  /** Bytes of typed-array memory (columns, pool, slabs) the simulation may hold apart from memoryBudget (hostmem.ts externalBudget). */
+  memoryExternalBudget?: number | null;
   memoryProbe?: HostMemoryOptions['probe'];
   /** The script's file name in tracebacks. */
   filename?: string;
@@ -216,6 +218,7 @@ export class PythonProcess {
     this.vm.mem.clock = this.clock;
     this.vm.hostMem = new HostMemory({
       budget: opts.memoryBudget,
+      externalBudget: opts.memoryExternalBudget,
       probe: opts.memoryProbe,
       extra: () => (events ? events.length * EVENT_BYTES : 0),
     });
