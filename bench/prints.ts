@@ -1,5 +1,5 @@
 import { DEFAULT_ENV } from '../src/protocol/environment';
-import { runScript } from '../src/engine/python/process';
+import { runScript } from '../src/engine/python/runscript';
 import { Session } from '../src/worker/session';
 
 const OPTIONS = { tunables: {}, env: DEFAULT_ENV };

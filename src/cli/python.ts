@@ -10,6 +10,7 @@ import { resolve } from 'node:path';
 import { SIMULATOR_STACK_OUT } from '../engine/python/process';
 import { rerunWithDeeperStack } from './deepstack';
 import { getHeapStatistics } from 'node:v8';
+import { totalmem } from 'node:os';
 import { MB } from '../engine/python/runtime/hostmem';
 
 /**
@@ -53,20 +54,29 @@ export function runPythonCli(source: string | Buffer, args: CliArgs): number {
 
 /**
  * The simulator's memory budget in node: half the heap V8 may grow to (2,072 MB on these 24 GiB
- * machines, where V8's limit is 4,144 MB), so the model's figure leaves room for what it does not
- * count; V8's own figure as a second guard at 85% of that limit, well before node would abort with
- * "JavaScript heap out of memory". Not the page's 1.5 GB: the model charges 100 bytes an object
- * (hostmem.ts), so 1.5 GB stopped `{i: None for i in range(17_000_000)}` at 16.1 M objects, a
- * dict CPython makes in 16 s and 1.17 GB, for which node itself then held 1.18 GB (issue 12 §8).
+ * machines, where V8's limit is 4,144 MB) for what the model puts in the JS heap, so the model's
+ * figure leaves room for what it does not count; V8's own figure as a second guard at 85% of that
+ * limit, well before node would abort with "JavaScript heap out of memory". Not the page's 1.5 GB:
+ * the model charges 100 bytes an object (hostmem.ts), so 1.5 GB stopped `{i: None for i in
+ * range(17_000_000)}` at 16.1 M objects, a dict CPython makes in 16 s and 1.17 GB, for which node
+ * itself then held 1.18 GB (issue 12 §8).
+ *
+ * The typed arrays (the object table's columns, the item pool, the dict-table slabs) are outside
+ * V8's heap and its limit: they get a budget of their own, half the machine's memory. Under one
+ * 2,072 MB budget, `[{'a': i, 'b': str(i)} for i in range(10**7)]` (CPython: 3.2 s, 2.85 GB)
+ * stopped at 20.8 M of its 30 M objects (perf-18). `--max-memory MB` is one
+ * budget for all of it, as before.
  */
 export function memoryLimits(args: Pick<CliArgs, 'maxMemoryMB'>): {
   memoryBudget: number;
+  memoryExternalBudget: number | null;
   memoryProbe: { used: () => number; limit: number };
 } {
   const limit = getHeapStatistics().heap_size_limit;
-  const budget = args.maxMemoryMB !== undefined ? args.maxMemoryMB * MB : Math.floor(limit / 2);
+  const given = args.maxMemoryMB !== undefined;
   return {
-    memoryBudget: budget,
+    memoryBudget: given ? args.maxMemoryMB! * MB : Math.floor(limit / 2),
+    memoryExternalBudget: given ? null : Math.floor(totalmem() / 2),
     memoryProbe: { used: () => getHeapStatistics().used_heap_size, limit: Math.floor(limit * 0.85) },
   };
 }

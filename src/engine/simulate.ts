@@ -1,5 +1,7 @@
 import { installNumpy } from './numpy';
-import { PythonProcess, runScript, type ProcessOptions } from './python/process';
+import { PythonProcess } from './python/process';
+import { runScript } from './python/runscript';
+import { type ProcessOptions } from './python/processoptions';
 import type { Report } from './python/report';
 import type { ProfileName } from './python/startup/profiles';
 import { cpythonVersion, type VersionName } from './python/versions';
@@ -14,7 +16,10 @@ export function createProcess(opts: ProcessOptions = {}): PythonProcess {
 }
 
 /** `<start>`, then one step per top-level statement, up to the first error (the recorder's schema). */
-export function simulateScript(source: string | Uint8Array, opts: ProcessOptions & { scenario?: string } = {}): Report {
+export function simulateScript(
+  source: string | Uint8Array,
+  opts: ProcessOptions & { scenario?: string } = {},
+): Report {
   return runScript(source, withLayers(opts));
 }
 

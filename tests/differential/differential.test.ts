@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runScript } from '../../src/engine/python/process';
+import { runScript } from '../../src/engine/python/runscript';
 
 /**
  * Behaviour differentials: each NAME.py evaluates one expression (or `statements; r = value`) a

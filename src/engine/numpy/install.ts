@@ -1,5 +1,7 @@
 import { NotSupported } from '../python/errors';
-import { runScript, type ProcessOptions, type PythonProcess } from '../python/process';
+import { type PythonProcess } from '../python/process';
+import { runScript } from '../python/runscript';
+import { type ProcessOptions } from '../python/processoptions';
 import type { Report } from '../python/report';
 import { EventLimitReached } from '../trace/eventLog';
 import { importFootprint, type ImportReport } from './importFootprint';
@@ -28,7 +30,8 @@ export function installNumpy(p: PythonProcess): NumpyHandle {
   const load = (): number => {
     if (handle.runtime) return handle.runtime.module;
     // NumPy 1.24 is measured on Debian's CPython 3.11.2 only (no NumPy for pyenv's 3.12/3.13 here)
-    if (p.version.name !== '3.11') throw new NotSupported(`NumPy on CPython ${p.version.name} (modelled on 3.11)`);
+    if (p.version.name !== '3.11')
+      throw new NotSupported(`NumPy on CPython ${p.version.name} (modelled on 3.11)`);
     const rt = new NumpyRuntime(it.vm, p.libc);
     registerOwnerProvider(it.vm, numpyOwnerProvider(rt));
     handle.importReport = importFootprint(p, rt.alloc);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runScript } from './process';
+import { runScript } from './runscript';
 
 const errorOf = (source: string, opts = {}) => {
   const e = runScript(source, opts).error;

@@ -5,7 +5,8 @@ import { parseTrace } from '../libc/trace';
 import { EventLimitReached, EventLog } from '../trace/eventLog';
 import { EventKind } from '../trace/events';
 import { F_FREELISTED, F_IMMORTAL } from './objects/table';
-import { PythonProcess, runScript } from './process';
+import { PythonProcess } from './process';
+import { runScript } from './runscript';
 
 const MB = 1e6;
 
@@ -33,7 +34,7 @@ describe('the process: boot, steps and the report', () => {
     }
   });
 
-  it('a `from __future__` lead runs before <start>, after the recorder child\'s gc.collect(), and its steps are empty', () => {
+  it("a `from __future__` lead runs before <start>, after the recorder child's gc.collect(), and its steps are empty", () => {
     // hw_child.py (ec017255) keeps a docstring and the future imports ahead of __hw_step__(0):
     // the real 3.11.7's <start> of future_annotations_parts_tree reads gc count [65, 0, 0] (the
     // import of __future__ made 64 young objects on top of exec's function; 1 without a lead)

@@ -1,11 +1,14 @@
+import { cpythonVersion, type CPythonVersion, type VersionName } from './versions';
+import { applyVersionLayouts } from './versions/layouts';
+import { placeStaticObjects } from './runtime/staticids';
+import { startupHistogram } from './runtime/gcInventoryData';
+import { OutputReader } from './outputReader';
 import { setScriptName } from './modules/sysextra';
 import { Clock } from '../kernel/clock';
 import { HandleUseAfterFree } from './runtime/debughandles';
 import { Kernel } from '../kernel/kernel';
 import { ModelLimit, OomKilled } from '../kernel/limits';
 import { createLibc, defaultLibcEnv } from '../libc/create';
-import { EnvError, type LibcEnvironment } from '../libc/env';
-import type { GlibcTunables } from '../libc/glibcTunables';
 import type { LibcModel } from '../libc/libc';
 import { Pymalloc } from '../pymalloc';
 import { EventLimitReached, type EventLog } from '../trace/eventLog';
@@ -16,14 +19,13 @@ import { RecorderTree, sourceBytes } from './startup/recorderTree';
 import { loadExtension, placeLoaded, processLayout } from './startup/layouts';
 import type { AstHeap } from './startup/astHeap';
 import type { CallLog } from './compiler/cheap/heap';
-import { NotSupported, PyError, PySyntaxError } from './errors';
+import { PyError, PySyntaxError } from './errors';
 import { Interpreter } from './eval/interpreter';
 import { Script } from './eval/script';
 import { RECORDER_FRAMES } from './eval/thread';
 import { PythonSyntaxError, parse } from './syntax';
 import { prepareSource } from './syntax/source';
 import { systemExit } from './eval/systemexit';
-import { runExitFuncs } from './modules/atexitmod';
 import { syntaxErrorText, uncaughtException } from './eval/uncaught';
 import { MallocLog, TeeSink } from './mallocLog';
 import { dictGetItem } from './objects/dict';
@@ -32,90 +34,20 @@ import { installBuiltinTypes } from './objects/registry';
 import { intern } from './objects/str';
 import { F_FREELISTED } from './objects/table';
 import { T } from './objects/types';
-import {
-  REPORT_SCHEMA,
-  type Report,
-  type ReportError,
-  type ReportStep,
-  type StepMeasurement,
-} from './report';
+import { type ReportError, type StepMeasurement } from './report';
 import { DataStack } from './runtime/datastack';
 import { MallocDomain, Mem } from './runtime/mem';
 import { Vm } from './runtime/vm';
-import { EVENT_BYTES, HostMemory, type HostMemoryOptions } from './runtime/hostmem';
+import { EVENT_BYTES, HostMemory } from './runtime/hostmem';
 import { attachImportHost } from './modules/footprint';
 import { mallocStatsText } from './modules/mallocstats';
-import { startupProfile, type ProfileName, type StartupProfile } from './startup/profiles';
-import { cpythonVersion, type CPythonVersion, type VersionName } from './versions';
-import { applyVersionLayouts } from './versions/layouts';
-import { placeStaticObjects } from './runtime/staticids';
-import { startupHistogram } from './runtime/gcInventoryData';
-import { OutputReader } from './outputReader';
+import { startupProfile, type StartupProfile } from './startup/profiles';
+import { ProcessOptions } from './processoptions';
+import { checkPythonMalloc, jsLimitError, preloadedFigures } from './runscript';
 
 /** The RecursionError message of a run that exhausted the engine's own JavaScript stack. */
 export const SIMULATOR_STACK_OUT =
   "maximum recursion depth exceeded (the simulator's own stack ran out before CPython's limit)";
-
-export interface ProcessOptions {
-  /**
-   * The CPython version the process runs as (python/versions/; default 3.11). Its start-up
-   * capture is the boot unless `profile` or `startup` names another capture of the same version.
-   */
-  python?: VersionName;
-  profile?: ProfileName;
-  /** The environment the process starts in (allocator, glibc tunables, CPUs): libc/env.ts parseLibcEnv. */
-  env?: LibcEnvironment;
-  /** glibc tunables on top of `env`'s (the page's options menu, the CLI's tunable flags). */
-  tunables?: GlibcTunables;
-  /** Seconds of simulator CPU time before a run stops (null or absent: no limit). */
-  maxSeconds?: number | null;
-  /** The clock the time budget reads, in ms (default performance.now). */
-  clock?: () => number;
-  /**
-   * Wall time per CPU time of the simulated process's work (kernel/clock.ts wallPerCpu): 1 on an
-   * idle machine; a recording made on a busy one measured its own (tests/fidelity/envRuns.ts).
-   */
-  wallPerCpu?: number;
-  /**
-   * A recording's own wall time per CPU time for each step (index 1 = the first statement; runScript
-   * sets the clock's wallPerCpu to it before the statement runs): the load of a shared machine
-   * changes from statement to statement, and the recorder measures it (tools/record.py `cpu`).
-   */
-  stepWallPerCpu?: readonly number[];
-  /** The real process's CPU time per CPU time the model charges (kernel/clock.ts cpuPerModelCpu). */
-  cpuPerModelCpu?: number;
-  /** Called after each step is measured (0: `<start>`), with the clock: the harness's calibration. */
-  onStepClock?: (step: number, clock: Clock) => void;
-  /**
-   * Bytes of JS memory the simulation may hold (runtime/hostmem.ts; default DEFAULT_HOST_BUDGET,
-   * the page's figure; the CLI gives half of node's heap limit), and the host's own heap figures.
-   */
-  memoryBudget?: number | null;
-  memoryProbe?: HostMemoryOptions['probe'];
-  /** The script's file name in tracebacks. */
-  filename?: string;
-  events?: EventLog | null;
-  /** Keep a `--malloc-log` of every C-library call the process makes, boot included (PythonProcess.mallocLog). */
-  mallocLog?: boolean;
-  /** Layers above python/ (numpy) that add modules and types to the process once a script is loaded. */
-  extensions?: ProcessExtension[];
-  /** Boot from this capture instead of the profile's (e.g. a scenario's own start-up trace). */
-  startup?: StartupProfile;
-  /**
-   * The recorder child (tools/hw_child.py) whose start-up to boot, by its fingerprint (a recording's
-   * `recorder.child_sha256`, 8+ hex digits): its own capture where the profile has one (profiles.ts),
-   * else the profile's. Comparing with a recording made by another child starts a few blocks off.
-   */
-  recorderChild?: string;
-  /** __main__.__file__ (an absolute path, as pymain makes it); default /home/user/ + filename. */
-  mainFile?: string;
-  /**
-   * Globals of {"__name__": "__main__", "__builtins__": …} only, not pymain's 9 keys: the exec()
-   * namespace of tools/allocations/record_allocations.py and record_numpy.py, whose call sequences
-   * include the dict's resize at the 6th key (testing.ts callsOf).
-   */
-  recorderNamespace?: boolean;
-}
 
 /**
  * Recorder children (tools/hw_child.py fingerprints, 8 hex digits) whose scenario globals held
@@ -223,6 +155,7 @@ export class PythonProcess {
     this.vm.mem.clock = this.clock;
     this.vm.hostMem = new HostMemory({
       budget: opts.memoryBudget,
+      externalBudget: opts.memoryExternalBudget,
       probe: opts.memoryProbe,
       extra: () => (events ? events.length * EVENT_BYTES : 0),
     });
@@ -630,128 +563,4 @@ export class PythonProcess {
         events.record(EventKind.Brk + kind, addr, bytes, aux);
     }
   }
-}
-
-/** Run a whole script: `<start>`, then one step per top-level statement, up to the first error. */
-export function runScript(
-  source: string | Uint8Array,
-  opts: ProcessOptions & { scenario?: string } = {},
-): Report {
-  const p = new PythonProcess(opts);
-  const report: Report = {
-    schema: REPORT_SCHEMA,
-    python: p.profile.info.python ?? (opts.profile === 'debian-3.11.2' ? '3.11.2' : p.version.release),
-    glibc: '2.36',
-    ...(p.libc.kind === 'glibc' ? {} : { allocator: p.libc.version }),
-    numpy: null,
-    scenario: opts.scenario ?? 'script',
-    steps: [],
-  };
-  let statements: Statement[] = [];
-  try {
-    statements = p.load(source);
-  } catch (e) {
-    report.error = safeErrorReport(p, e, 0);
-  }
-  report.steps.push(step('<start>', 0, p.measure()));
-  opts.onStepClock?.(0, p.clock);
-  if (report.error) return report;
-  const stepOutput: string[] = [''];
-  const written = p.outputReader();
-  written.read();
-  let pythonEnded = true;
-  for (let i = 0; i < statements.length; i++) {
-    const wallPerCpu = opts.stepWallPerCpu?.[i + 1];
-    if (wallPerCpu !== undefined && wallPerCpu > 0) p.clock.wallPerCpu = wallPerCpu;
-    try {
-      p.runStatement(i);
-    } catch (e) {
-      report.error = safeErrorReport(p, e, statements[i].line);
-      pythonEnded = e instanceof PyError && e.excType >= 0;
-      break;
-    } finally {
-      stepOutput.push(written.read().stdout);
-    }
-    report.steps.push(step(statements[i].code, statements[i].line, p.measure()));
-    opts.onStepClock?.(i + 1, p.clock);
-  }
-  // Py_FinalizeEx: the exit callbacks run after the last statement (or the uncaught exception's
-  // traceback); a simulator stop (not supported, internal) ends the run without them
-  if (pythonEnded) {
-    try {
-      runExitFuncs(p.vm);
-    } catch (e) {
-      report.error ??= safeErrorReport(p, e, 0);
-    }
-  }
-  if (stepOutput.some((x) => x)) report.stepOutput = stepOutput.slice(0, report.steps.length);
-  if (p.output) report.output = p.output;
-  const errText = p.errOutput.map((e) => e.text).join('');
-  if (errText) report.stderr = errText;
-  report.numpy = p.numpy;
-  return report;
-}
-
-/**
- * PYTHONMALLOC as the version reads it: pymalloc (the default) is what the simulator runs;
- * mimalloc makes a version without it (3.11, 3.12) exit at start-up, and is not modelled yet
- * where it exists (3.13: the allocator work); the others are not modelled yet.
- */
-function checkPythonMalloc(env: LibcEnvironment, py: CPythonVersion): void {
-  const v = env.pythonMalloc;
-  if (v === null || v === 'pymalloc' || v === 'default' || v === 'malloc') return;
-  if ((v === 'mimalloc' || v === 'mimalloc_debug') && !py.pythonMallocChoices.includes(v))
-    throw new EnvError(
-      `Fatal Python error: preconfig_init_allocator: PYTHONMALLOC: unknown allocator (CPython ${py.name} has no mimalloc)`,
-    );
-  throw new EnvError(`not supported by Highwater yet: PYTHONMALLOC=${v}`);
-}
-
-function step(code: string, line: number, m: StepMeasurement): ReportStep {
-  return { code, line, ...m };
-}
-
-/**
- * A limit of the JS engine met where no check of the simulator's came first: said as what it is,
- * a limit of Highwater's (or its memory budget), never as a JS message.
- */
-function jsLimitError(e: unknown): PyError | null {
-  if (!(e instanceof RangeError)) return null;
-  if (/Invalid string length/.test(e.message))
-    return new NotSupported(
-      `strs of more than ${(2 ** 29 - 24).toLocaleString('en-US')} characters (the JS engine's limit)`,
-    );
-  if (/Map maximum size|Set maximum size/.test(e.message))
-    return new NotSupported("dicts and sets of more than 16,777,216 entries (the JS engine's limit)");
-  if (/Maximum BigInt size/.test(e.message))
-    return new NotSupported("ints of more than 2**30 bits (the JS engine's limit)");
-  if (/Array buffer allocation failed|Invalid typed array length|Invalid array length/.test(e.message)) {
-    const stop = new PyError(
-      'MemoryError',
-      "the simulator's own memory ran out (the JS engine refused a buffer)",
-    );
-    stop.excType = -1;
-    return stop;
-  }
-  return null;
-}
-
-/** errorReport, and if describing the error fails too, an internal error: the steps are kept either way. */
-function safeErrorReport(p: PythonProcess, e: unknown, line: number): ReportError {
-  try {
-    return p.errorReport(e, line);
-  } catch (inner) {
-    const what = e instanceof Error ? e.message : String(e);
-    return {
-      type: 'InternalError',
-      message: `internal error in Highwater: ${what} (and then: ${inner instanceof Error ? inner.message : String(inner)})`,
-      line,
-    };
-  }
-}
-
-/** An LD_PRELOADed allocator's own figures for the report (LibcModel.counters). */
-function preloadedFigures(libc: LibcModel): { in_use: number; free: number; mapped: number } {
-  const c = libc.counters();
-  return { in_use: c.inUseBytes, free: c.freeBytes, mapped: c.mappedBytes };
 }

@@ -1,6 +1,7 @@
 import { reprText } from './abstract/repr';
 import { EventKind } from '../trace/events';
-import { PythonProcess, type ProcessOptions } from './process';
+import { PythonProcess } from './process';
+import { type ProcessOptions } from './processoptions';
 
 /** Test helper: a booted process that has run every statement of `source`. */
 export function runAll(source: string, opts: ProcessOptions = {}): PythonProcess {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runScript } from '../../../src/engine/python/process';
+import { runScript } from '../../../src/engine/python/runscript';
 
 /**
  * sys.getsizeof/__sizeof__ of instances of classes over built-in types, per release: list, dict, set,

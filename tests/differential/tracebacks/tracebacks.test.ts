@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runScript } from '../../../src/engine/python/process';
+import { runScript } from '../../../src/engine/python/runscript';
 
 /**
  * Traceback text per release: tb_carets.py raises 23 shapes of statement (calls that are the whole

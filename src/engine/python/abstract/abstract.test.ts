@@ -5,7 +5,7 @@ import { E } from '../objects/exctypes';
 import { intern, strValue } from '../objects/str';
 import { T } from '../objects/types';
 import { PythonProcess } from '../process';
-import { runScript } from '../process';
+import { runScript } from '../runscript';
 import { runAll, valueOf } from '../testing';
 import { getAttr, lookupAttr } from './attr';
 import { format } from './format';

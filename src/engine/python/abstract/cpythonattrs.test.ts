@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import recorded from '../testdata/builtin_type_attrs.json';
-import { PythonProcess, runScript } from '../process';
+import { PythonProcess } from '../process';
+import { runScript } from '../runscript';
 import { TpFlags } from '../objects/types';
 import { tpName } from './cpythonattrs';
 

@@ -1,7 +1,8 @@
 import { NotSupported } from '../errors';
 import { E } from '../objects/exctypes';
 import { floatBufSize, floatRepr } from '../objects/float';
-import { checkIntStrDigits, intToStr, intValue } from '../objects/int';
+import { intToStr, intValue } from '../objects/int';
+import { checkIntStrDigits } from '../objects/intsize';
 import { strKindOf, strNew, strValue } from '../objects/str';
 import { T } from '../objects/types';
 import type { Vm } from '../runtime/vm';

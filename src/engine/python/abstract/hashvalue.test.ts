@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runScript } from '../process';
+import { runScript } from '../runscript';
 
 /** hash() values CPython 3.11.7 prints (python3 -c, any PYTHONHASHSEED: no str or bytes inside). */
 describe('hash() as CPython 3.11 computes it', () => {

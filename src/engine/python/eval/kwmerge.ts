@@ -1,5 +1,6 @@
 import { typeError } from '../abstract/errors';
-import { dictData, dictGetItem, dictSetItem } from '../objects/dict';
+import { dictGetItem, dictSetItem } from '../objects/dict';
+import { dictData } from '../objects/dictkeys';
 import { dictUpdateArg } from '../objects/dictmethods';
 import { T } from '../objects/types';
 import type { Interpreter } from './interpreter';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runScript } from '../process';
+import { runScript } from '../runscript';
 import { closestName, editDistance } from './suggestions';
 
 /** Each script's last stderr line on python3.11.7 (print_exception's ". Did you mean" included). */

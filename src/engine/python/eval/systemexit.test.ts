@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runScript } from '../process';
+import { runScript } from '../runscript';
 
 /** handle_system_exit (pythonrun.c): an uncaught SystemExit ends the process without a traceback. */
 describe('an uncaught SystemExit', () => {

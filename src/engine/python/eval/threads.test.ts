@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseLibcEnv } from '../../libc/env';
-import { runScript } from '../process';
+import { runScript } from '../runscript';
 import { runAll, valueOf } from '../testing';
 
 const out = (source: string): string => runAll(source).output;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runScript } from '../process';
+import { runScript } from '../runscript';
 import type { ProfileName } from '../startup/profiles';
 
 /**
@@ -41,7 +41,7 @@ print(out)
 
 const REST = "(False, False, True, True), (True, True), 6, (True, False, '<Task'), 'cancelled', (5, True)]\n";
 
-describe('asyncio Future and Task are the size of the release\'s C objects', () => {
+describe("asyncio Future and Task are the size of the release's C objects", () => {
   for (const [profile, sizes] of [
     ['cpython-3.11.7', '(144, 192)'],
     ['cpython-3.12.1', '(144, 192)'],

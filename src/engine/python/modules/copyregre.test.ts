@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runScript } from '../process';
+import { runScript } from '../runscript';
 
 /**
  * re's import registers Pattern's reducer in copyreg (re/__init__.py: copyreg.pickle(Pattern,
@@ -9,7 +9,8 @@ import { runScript } from '../process';
  */
 const COPYREG_FIRST =
   'import copyreg\nprint(len(copyreg.dispatch_table))\nimport re\nprint(len(copyreg.dispatch_table), sorted(t.__name__ for t in copyreg.dispatch_table))\nprint(re._pickle(re.compile("a+b", re.I)), copyreg.dispatch_table[re.Pattern] is re._pickle, re._pickle.__module__)\n';
-const RE_FIRST = 'import re\nimport copyreg\nprint(len(copyreg.dispatch_table), copyreg.dispatch_table[re.Pattern].__name__)\n';
+const RE_FIRST =
+  'import re\nimport copyreg\nprint(len(copyreg.dispatch_table), copyreg.dispatch_table[re.Pattern].__name__)\n';
 const TAIL = "3 ['Pattern', 'UnionType', 'complex']\n(<function _compile at ADDR>, ('a+b', 34)) True re\n";
 
 describe("re registers Pattern's reducer in copyreg", () => {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { PythonProcess, runScript } from '../process';
+import { PythonProcess } from '../process';
+import { runScript } from '../runscript';
 
 /**
  * `from __future__ import annotations` as modern code opens with it: the statement compiles (the

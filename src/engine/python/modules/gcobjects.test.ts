@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runScript } from '../process';
+import { runScript } from '../runscript';
 import { GcInventory } from '../runtime/gcInventory';
 import printed from '../testdata/gc/printed-cpython-3.11.7.json';
 
@@ -21,7 +21,8 @@ const SCRIPTS: Record<string, string> = {
   'gco_referrers_main.py': join(root, 'tests', 'corpus', 'snippets', 'gco_referrers_main.py'),
 };
 
-const simulated = (name: string): string[] => runScript(readFileSync(SCRIPTS[name], 'utf8')).output!.split('\n');
+const simulated = (name: string): string[] =>
+  runScript(readFileSync(SCRIPTS[name], 'utf8')).output!.split('\n');
 const real = (name: string): string[] => recorded[name].split('\n');
 
 /** The line's words equal, each number within `tol` (absolute) of the real one. */
@@ -81,23 +82,55 @@ describe('gc.get_objects() sees the whole process', () => {
     // generation 2 holds the start-up's objects, the same ones each time
     expect(out[0]).toBe('0 True True');
     expect(out[1]).toBe('True');
-    expect(r.error?.message ?? '').toMatch(/not supported by Highwater yet: the contents of a \w+ object made at start-up/);
+    expect(r.error?.message ?? '').toMatch(
+      /not supported by Highwater yet: the contents of a \w+ object made at start-up/,
+    );
   });
 });
 
 describe('GcInventory', () => {
   it('lays sources end to end, cuts a histogram to the counted number, adopts newest first', () => {
     const inv = new GcInventory();
-    inv.add('start-up', [['dict', 2], ['function', 3]], 5);
-    inv.add('import x', [['tuple', 4], ['cell', 2], ['dict', -1]], 3);
+    inv.add(
+      'start-up',
+      [
+        ['dict', 2],
+        ['function', 3],
+      ],
+      5,
+    );
+    inv.add(
+      'import x',
+      [
+        ['tuple', 4],
+        ['cell', 2],
+        ['dict', -1],
+      ],
+      3,
+    );
     expect(inv.known).toBe(8);
     expect([...Array(9).keys()].map((i) => inv.typeName(i))).toEqual([
-      'dict', 'dict', 'function', 'function', 'function', 'tuple', 'tuple', 'tuple', null,
+      'dict',
+      'dict',
+      'function',
+      'function',
+      'function',
+      'tuple',
+      'tuple',
+      'tuple',
+      null,
     ]);
     expect(inv.adopt('start-up', 'function', 2)).toBe(2);
     expect(inv.adopt('import x', 'dict', 5)).toBe(2);
     expect([...Array(8).keys()].map((i) => inv.typeName(i))).toEqual([
-      null, null, 'function', null, null, 'tuple', 'tuple', 'tuple',
+      null,
+      null,
+      'function',
+      null,
+      null,
+      'tuple',
+      'tuple',
+      'tuple',
     ]);
   });
 });

@@ -2,7 +2,7 @@ import { raiseFormat } from '../abstract/errors';
 import { typeName } from '../abstract/object';
 import { methodNew } from '../objects/classobject';
 import { builtinStatic, staticDescriptor } from '../objects/descr';
-import { emptyDictData } from '../objects/dict';
+import { emptyDictData } from '../objects/dictkeys';
 import { E } from '../objects/exctypes';
 import { encodeBasestring } from '../objects/jsonencoder';
 import { ScannerType } from '../objects/jsontypes';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runScript } from '../process';
+import { runScript } from '../runscript';
 
 /** keyword as python3.11.7, 3.12.1 and 3.13.0 printed this script (3.12 added the soft keyword `type`). */
 const SCRIPT =

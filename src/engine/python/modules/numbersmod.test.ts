@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { PythonProcess, runScript } from '../process';
+import { PythonProcess } from '../process';
+import { runScript } from '../runscript';
 
 /** numbers as python3.11.7 printed this script, and its import at the recorded cost (footprints/3.11.7/numbers.json). */
 const SCRIPT =

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runScript } from '../process';
+import { runScript } from '../runscript';
 import { callsOf } from '../testing';
 import expected from '../testdata/pickle2_expected.json';
 
@@ -44,15 +44,23 @@ describe('pickling instances as a script sees it', () => {
 /** Protocols 2 and 3 name a class with GLOBAL ('c__main__\nNode\n'), as python3.11 (3.11.7) printed. */
 describe('pickling instances below protocol 4', () => {
   it('writes GLOBAL and the same bytes as python3.11, and loads them back', () => {
-    const r = runScript("import pickle\nclass Node:\n    def __init__(self, name):\n        self.name = name\n        self.kids = []\n        self.parent = None\nroot = Node(\"r\")\nfor i in range(3):\n    k = Node(f\"k{i}\")\n    k.parent = root\n    root.kids.append(k)\nfor proto in (2, 3):\n    b = pickle.dumps(root, protocol=proto)\n    print(proto, len(b), b)\n    back = pickle.loads(b)\n    print(back.kids[1].parent is back, [k.name for k in back.kids])\nprint(pickle.dumps(Node, protocol=2), pickle.dumps([Node, Node], protocol=3))\n");
+    const r = runScript(
+      'import pickle\nclass Node:\n    def __init__(self, name):\n        self.name = name\n        self.kids = []\n        self.parent = None\nroot = Node("r")\nfor i in range(3):\n    k = Node(f"k{i}")\n    k.parent = root\n    root.kids.append(k)\nfor proto in (2, 3):\n    b = pickle.dumps(root, protocol=proto)\n    print(proto, len(b), b)\n    back = pickle.loads(b)\n    print(back.kids[1].parent is back, [k.name for k in back.kids])\nprint(pickle.dumps(Node, protocol=2), pickle.dumps([Node, Node], protocol=3))\n',
+    );
     expect(r.error ?? null).toBeNull();
-    expect(r.output).toBe("2 175 b'\\x80\\x02c__main__\\nNode\\nq\\x00)\\x81q\\x01}q\\x02(X\\x04\\x00\\x00\\x00nameq\\x03X\\x01\\x00\\x00\\x00rq\\x04X\\x04\\x00\\x00\\x00kidsq\\x05]q\\x06(h\\x00)\\x81q\\x07}q\\x08(h\\x03X\\x02\\x00\\x00\\x00k0q\\th\\x05]q\\nX\\x06\\x00\\x00\\x00parentq\\x0bh\\x01ubh\\x00)\\x81q\\x0c}q\\r(h\\x03X\\x02\\x00\\x00\\x00k1q\\x0eh\\x05]q\\x0fh\\x0bh\\x01ubh\\x00)\\x81q\\x10}q\\x11(h\\x03X\\x02\\x00\\x00\\x00k2q\\x12h\\x05]q\\x13h\\x0bh\\x01ubeh\\x0bNub.'\nTrue ['k0', 'k1', 'k2']\n3 175 b'\\x80\\x03c__main__\\nNode\\nq\\x00)\\x81q\\x01}q\\x02(X\\x04\\x00\\x00\\x00nameq\\x03X\\x01\\x00\\x00\\x00rq\\x04X\\x04\\x00\\x00\\x00kidsq\\x05]q\\x06(h\\x00)\\x81q\\x07}q\\x08(h\\x03X\\x02\\x00\\x00\\x00k0q\\th\\x05]q\\nX\\x06\\x00\\x00\\x00parentq\\x0bh\\x01ubh\\x00)\\x81q\\x0c}q\\r(h\\x03X\\x02\\x00\\x00\\x00k1q\\x0eh\\x05]q\\x0fh\\x0bh\\x01ubh\\x00)\\x81q\\x10}q\\x11(h\\x03X\\x02\\x00\\x00\\x00k2q\\x12h\\x05]q\\x13h\\x0bh\\x01ubeh\\x0bNub.'\nTrue ['k0', 'k1', 'k2']\nb'\\x80\\x02c__main__\\nNode\\nq\\x00.' b'\\x80\\x03]q\\x00(c__main__\\nNode\\nq\\x01h\\x01e.'\n");
+    expect(r.output).toBe(
+      "2 175 b'\\x80\\x02c__main__\\nNode\\nq\\x00)\\x81q\\x01}q\\x02(X\\x04\\x00\\x00\\x00nameq\\x03X\\x01\\x00\\x00\\x00rq\\x04X\\x04\\x00\\x00\\x00kidsq\\x05]q\\x06(h\\x00)\\x81q\\x07}q\\x08(h\\x03X\\x02\\x00\\x00\\x00k0q\\th\\x05]q\\nX\\x06\\x00\\x00\\x00parentq\\x0bh\\x01ubh\\x00)\\x81q\\x0c}q\\r(h\\x03X\\x02\\x00\\x00\\x00k1q\\x0eh\\x05]q\\x0fh\\x0bh\\x01ubh\\x00)\\x81q\\x10}q\\x11(h\\x03X\\x02\\x00\\x00\\x00k2q\\x12h\\x05]q\\x13h\\x0bh\\x01ubeh\\x0bNub.'\nTrue ['k0', 'k1', 'k2']\n3 175 b'\\x80\\x03c__main__\\nNode\\nq\\x00)\\x81q\\x01}q\\x02(X\\x04\\x00\\x00\\x00nameq\\x03X\\x01\\x00\\x00\\x00rq\\x04X\\x04\\x00\\x00\\x00kidsq\\x05]q\\x06(h\\x00)\\x81q\\x07}q\\x08(h\\x03X\\x02\\x00\\x00\\x00k0q\\th\\x05]q\\nX\\x06\\x00\\x00\\x00parentq\\x0bh\\x01ubh\\x00)\\x81q\\x0c}q\\r(h\\x03X\\x02\\x00\\x00\\x00k1q\\x0eh\\x05]q\\x0fh\\x0bh\\x01ubh\\x00)\\x81q\\x10}q\\x11(h\\x03X\\x02\\x00\\x00\\x00k2q\\x12h\\x05]q\\x13h\\x0bh\\x01ubeh\\x0bNub.'\nTrue ['k0', 'k1', 'k2']\nb'\\x80\\x02c__main__\\nNode\\nq\\x00.' b'\\x80\\x03]q\\x00(c__main__\\nNode\\nq\\x01h\\x01e.'\n",
+    );
   });
 
   it('pickles protocols 0 and 1 through copyreg._reduce_ex as python3.11 does; loading them back is refused, not faked', () => {
     // the bytes of more cases are held by tests/differential/sample9.py
-    const r = runScript('import pickle\nclass A:\n    pass\nprint(pickle.dumps(A(), protocol=1))\nb = pickle.loads(pickle.dumps(A(), protocol=0))\n');
-    expect(r.output).toBe("b'ccopy_reg\\n_reconstructor\\nq\\x00(c__main__\\nA\\nq\\x01c__builtin__\\nobject\\nq\\x02Ntq\\x03Rq\\x04.'\n");
+    const r = runScript(
+      'import pickle\nclass A:\n    pass\nprint(pickle.dumps(A(), protocol=1))\nb = pickle.loads(pickle.dumps(A(), protocol=0))\n',
+    );
+    expect(r.output).toBe(
+      "b'ccopy_reg\\n_reconstructor\\nq\\x00(c__main__\\nA\\nq\\x01c__builtin__\\nobject\\nq\\x02Ntq\\x03Rq\\x04.'\n",
+    );
     expect(JSON.stringify(r.error)).toMatch(/unpickling the global copy_reg._reconstructor/);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runScript } from '../process';
+import { runScript } from '../runscript';
 
 /**
  * SQLite's page counts decide how much glibc memory a database holds (an in-memory database is its

@@ -2,9 +2,17 @@ import { raiseString, typeError } from '../abstract/errors';
 import { asSsize, index } from '../abstract/number';
 import { NotSupported, memoryError } from '../errors';
 import { bytesContent, byteString, bytesNew, latin1Text } from '../objects/bytes';
-import { bufferBytes, bufferWrite, getBuffer, getWritableBuffer, hasBuffer, releaseBuffer } from '../objects/buffer';
+import {
+  bufferBytes,
+  bufferWrite,
+  getBuffer,
+  getWritableBuffer,
+  hasBuffer,
+  releaseBuffer,
+} from '../objects/buffer';
 import { isMemoryview, memoryviewBuffer } from '../objects/memoryview';
-import { dictClear, dictData, dictGetItem, dictNew, dictSetItem, keysBytes } from '../objects/dict';
+import { dictClear, dictGetItem, dictNew, dictSetItem } from '../objects/dict';
+import { dictData, keysBytes } from '../objects/dictkeys';
 import { E } from '../objects/exctypes';
 import { fromDouble } from '../objects/float';
 import { fromLong, fromSsize, intValue } from '../objects/int';
@@ -275,8 +283,7 @@ function unpackFrom(vm: Vm, st: StructState, buf: number, off: number): number {
   let offset = off;
   const [rec] = readBuffer(vm, buf, (len) => {
     if (offset < 0) {
-      if (offset + size > 0)
-        structError(vm, `not enough data to unpack ${size} bytes at offset ${offset}`);
+      if (offset + size > 0) structError(vm, `not enough data to unpack ${size} bytes at offset ${offset}`);
       if (offset + len < 0) structError(vm, `offset ${offset} out of range for ${len}-byte buffer`);
       offset += len;
     }
@@ -423,7 +430,11 @@ export const StructType = (_vm: Vm, id: number): TypeSlots =>
             offsetArg(vm, a[1] ?? kw?.get('offset')),
           ),
       },
-      pack_into: { name: 'pack_into', flags: Meth.Fastcall, impl: (vm, h, a) => packInto(vm, structOf(vm, h), a) },
+      pack_into: {
+        name: 'pack_into',
+        flags: Meth.Fastcall,
+        impl: (vm, h, a) => packInto(vm, structOf(vm, h), a),
+      },
       iter_unpack: { name: 'iter_unpack', flags: Meth.O, impl: (vm, h, a) => iterUnpack(vm, h, a[0]) },
       // s_sizeof: the object and its formatcodes
       __sizeof__: {

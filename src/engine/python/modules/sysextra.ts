@@ -1,5 +1,6 @@
 import { raiseString, typeError } from '../abstract/errors';
-import { dictSetItem, log2Keysize, keysBytes } from '../objects/dict';
+import { dictSetItem } from '../objects/dict';
+import { log2Keysize, keysBytes } from '../objects/dictkeys';
 import { namespaceType } from '../objects/namespace';
 import { E } from '../objects/exctypes';
 import { fromLong, fromSsize } from '../objects/int';
@@ -158,7 +159,8 @@ function startupObjects(vm: Vm): Record<string, number> {
     const executable = strNew(vm, `/usr/local/bin/python${major}.${minor}`);
     const hexversion = fromLong(vm, (major << 24) | (minor << 16) | (micro << 8) | 0xf0);
     const implementation = implementationNamespace(vm, major, minor, micro);
-    for (const h of [info, argv, version, executable, hexversion, implementation]) vm.table.flags[h] |= F_IMMORTAL;
+    for (const h of [info, argv, version, executable, hexversion, implementation])
+      vm.table.flags[h] |= F_IMMORTAL;
     return {
       version_info: info,
       argv,

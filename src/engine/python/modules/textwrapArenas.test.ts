@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runScript } from '../process';
+import { runScript } from '../runscript';
 
 /**
  * textwrap.wrap of a 540 KB paragraph (60,000 words): the chunks die line by line as

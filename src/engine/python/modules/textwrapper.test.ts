@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runScript } from '../process';
+import { runScript } from '../runscript';
 
 /** textwrap.TextWrapper as python3.11.7 printed this script: max_lines and placeholder, fill, a changed width, indents. */
 const SCRIPT =

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runScript } from '../process';
+import { runScript } from '../runscript';
 
 /**
  * Snapshot.filter_traces with tracemalloc.Filter (Lib/tracemalloc.py, 3.11): an inclusive filter on

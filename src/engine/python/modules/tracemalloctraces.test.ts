@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runScript } from '../process';
+import { runScript } from '../runscript';
 
 /**
  * Snapshot.traces (Lib/tracemalloc.py, 3.11): one _Traces per snapshot (the same object each time),

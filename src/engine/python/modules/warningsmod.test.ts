@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runScript } from '../process';
+import { runScript } from '../runscript';
 
 /**
  * warnings as python3.11 (3.11.7) ran this script (as script.py, stderr caught in a StringIO):

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runScript } from '../process';
+import { runScript } from '../runscript';
 
 /**
  * bytes.join's Py_buffer array (80 bytes an item, stringlib/join.h) is written item by item, so

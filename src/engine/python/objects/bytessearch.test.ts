@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runScript } from '../process';
+import { runScript } from '../runscript';
 
 /**
  * Searching big bytes kept as a fill (bytes(n), bytearray(n) past 1 MiB) and big stores written in

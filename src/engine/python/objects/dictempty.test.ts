@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runAll, valueOf } from '../testing';
-import { dictData } from './dict';
+import { dictData } from './dictkeys';
 
 /**
  * Every empty dict shares one frozen Py_EMPTY_KEYS record (dict.ts emptyDictData); the first insert

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runAll } from '../testing';
-import { dictData, dictDelItem, dictEntries, dictGetItem, dictNew, dictSetItem } from './dict';
+import { dictDelItem, dictEntries, dictGetItem, dictNew, dictSetItem } from './dict';
+import { dictData } from './dictkeys';
 import { fromDouble } from './float';
 import { fromLong } from './int';
 import { strNew } from './str';

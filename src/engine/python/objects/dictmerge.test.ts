@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runScript } from '../process';
+import { runScript } from '../runscript';
 
 /**
  * dict_merge into an instance's empty split __dict__ (`self.__dict__.update(state)`, the usual

@@ -1,18 +1,18 @@
 import { memoryError } from '../errors';
 import type { Vm } from '../runtime/vm';
+import { dictSetItemKnownHash } from './dict';
 import {
   copyTable,
   newBlock,
   releaseBlock,
   tableSnapshot,
   dictData,
-  dictSetItemKnownHash,
   ownDictData,
   keysBytes,
   log2Keysize,
   moveEntries,
   type DictData,
-} from './dict';
+} from './dictkeys';
 import { entryHash, entryKey, isFastKey, keyAt, valueAt } from './dictindex';
 import { raiseString } from '../abstract/errors';
 import { E } from './exctypes';

@@ -8,8 +8,6 @@ import type { Vm } from '../runtime/vm';
 import {
   dictClear,
   dictCopy,
-  dictData,
-  emptyDictData,
   dictDelItem,
   dictEntries,
   dictGetItem,
@@ -19,6 +17,7 @@ import {
   dictSetItem,
   DICT_BASIC,
 } from './dict';
+import { dictData, emptyDictData } from './dictkeys';
 import { entryHash, entryKey, keyAt, valueAt } from './dictindex';
 import { dictMerge } from './dictmerge';
 import { DICT_FROMKEYS } from './dictfromkeys';

@@ -1,6 +1,6 @@
 import { raiseString } from '../abstract/errors';
 import type { Vm } from '../runtime/vm';
-import { dictData } from './dict';
+import { dictData } from './dictkeys';
 import { E } from './exctypes';
 import { jsIterNew, jsIterType, type JsIterState } from './jsiter';
 import { tupleAlloc } from './tuple';

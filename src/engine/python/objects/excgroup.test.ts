@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runScript } from '../process';
+import { runScript } from '../runscript';
 
 /**
  * An uncaught exception group prints as CPython 3.11.7 prints it (pythonrun.c

@@ -8,12 +8,24 @@ import { FLOAT_ROUND } from './round';
 import { FLOAT_EXTRA_METHODS } from './floatmethods';
 import { floatPowValue } from './floatpow';
 import { complexNew, complexPow } from './complex';
-import { fromLong, intValue, longNew, ndigits, norm, type IntValue } from './int';
+import { fromLong, intValue, longNew, norm } from './int';
+import { ndigits, type IntValue } from './intsize';
 import { strNew, strValue } from './str';
 import { tupleFromItems, tupleItem } from './tuple';
 import { genericAlloc } from './object';
 import { noKeywords } from './getargs';
-import { Cmp, Meth, NB, T, TpFlags, defineType, numberSlots, type BinarySlot, type Kwargs, type TypeSlots } from './types';
+import {
+  Cmp,
+  Meth,
+  NB,
+  T,
+  TpFlags,
+  defineType,
+  numberSlots,
+  type BinarySlot,
+  type Kwargs,
+  type TypeSlots,
+} from './types';
 
 /**
  * float objects (Objects/floatobject.c): 16-byte header + a double = 24 bytes, a 32-byte block.
@@ -128,7 +140,8 @@ function floatRichcompare(vm: Vm, a: number, b: number, op: Cmp): number {
   const type = vm.table.type[b];
   let y: number | bigint;
   if (type === T.Float || vm.types[type].mro.includes(T.Float)) y = vm.table.num[b];
-  else if (type === T.Int || type === T.Bool || vm.types[type].flags & TpFlags.LongSubclass) y = intValue(vm, b);
+  else if (type === T.Int || type === T.Bool || vm.types[type].flags & TpFlags.LongSubclass)
+    y = intValue(vm, b);
   else return vm.s.NotImplemented;
   const c = x < y ? -1 : x > y ? 1 : x == y ? 0 : NaN;
   return vm.s.bool(cmpResult(c, op));
@@ -261,7 +274,12 @@ export const FloatType = (): TypeSlots =>
     typeVectorcall: floatVectorcall,
     new: floatTypeNew,
     methods: {
-      is_integer: { name: 'is_integer', flags: Meth.NoArgs, impl: (vm, self) => vm.s.bool(Number.isInteger(vm.table.num[self])), qualname: 'float.is_integer' },
+      is_integer: {
+        name: 'is_integer',
+        flags: Meth.NoArgs,
+        impl: (vm, self) => vm.s.bool(Number.isInteger(vm.table.num[self])),
+        qualname: 'float.is_integer',
+      },
       __trunc__: { name: '__trunc__', flags: Meth.NoArgs, impl: floatToInt, qualname: 'float.__trunc__' },
       __round__: FLOAT_ROUND,
       ...FLOAT_EXTRA_METHODS,

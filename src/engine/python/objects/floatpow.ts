@@ -3,7 +3,7 @@ import { NotSupported } from '../errors';
 import { setObject, zeroDivision } from '../abstract/errors';
 import type { Vm } from '../runtime/vm';
 import { E } from './exctypes';
-import type { IntValue } from './int';
+import type { IntValue } from './intsize';
 import { strNew } from './str';
 import { tupleFromItems } from './tuple';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runScript } from '../process';
+import { runScript } from '../runscript';
 
 /**
  * A builtin's unknown keyword (getargs.c's error_unexpected_keyword_arg), as python3.11.7, 3.12.1 and

@@ -1,10 +1,5 @@
-import * as libm from '../../libm';
-import { NotSupported, PyError, memoryError } from '../errors';
-import { byteString, bytesContent, bytesCopy } from './bytes';
-import { dictEntries } from './dict';
-import { raiseString, typeError, valueError, zeroDivision } from '../abstract/errors';
+import { raiseString, valueError, zeroDivision } from '../abstract/errors';
 import { intFormat } from '../abstract/format';
-import { typeName } from '../abstract/object';
 import { Singletons } from '../runtime/singletons';
 import type { Vm } from '../runtime/vm';
 import { INT_BYTES_METHODS } from './intbytes';
@@ -12,15 +7,27 @@ import { E } from './exctypes';
 import { INT_ROUND } from './round';
 import { fromDouble } from './float';
 import { intDivMod } from './intdiv';
-import { strNew, strValue } from './str';
+import { strNew } from './str';
 import { F_BIG } from './table';
 import { floatPowValue, intTrueDivideValue } from './floatpow';
-import { tupleFromItems, tupleItem } from './tuple';
-import { genericAlloc } from './object';
+import { tupleFromItems } from './tuple';
 import { Cmp, Meth, NB, T, TpFlags, defineType, numberSlots, type BinarySlot, type TypeSlots } from './types';
 import { cmpResult } from '../abstract/compare';
 import { INT_TO_DECIMAL_CHAR_NS, INT_TO_DECIMAL_NS } from '../runtime/cwork';
-import { callPylong, pylongDivmod, pylongFromStr, pylongIntDivmod, pylongToStr } from './intpylong';
+import { callPylong, pylongDivmod, pylongIntDivmod, pylongToStr } from './intpylong';
+import {
+  IntValue,
+  MEDIUM,
+  ndigits,
+  bitLength,
+  bitLengthNear,
+  JS_MAX_INT_BITS,
+  checkIntBits,
+  STR_DIGITS_CHECKED_FROM,
+  checkIntStrDigits,
+  longBytes,
+} from './intsize';
+import { intTypeNew } from './intnew';
 
 /**
  * int objects (Objects/longobject.c, 3.11): 30-bit digits, `offsetof(PyLongObject, ob_digit)` = 24
@@ -28,141 +35,6 @@ import { callPylong, pylongDivmod, pylongFromStr, pylongIntDivmod, pylongToStr }
  * single-digit result built by _PyLong_FromMedium asks for sizeof(PyLongObject) = 32. Which of
  * the two an operation uses, and how many digits it allocates, is what decides the block class.
  */
-export type IntValue = number | bigint;
-
-const MEDIUM = 2 ** 30; // |v| < 2^30: one digit (IS_MEDIUM_VALUE)
-
-/** Number of 30-bit digits of |v| (0 for zero). */
-export function ndigits(v: IntValue): number {
-  if (typeof v === 'number') {
-    let a = Math.abs(v);
-    let n = 0;
-    while (a >= 1) {
-      a = Math.floor(a / MEDIUM);
-      n++;
-    }
-    return n;
-  }
-  return Math.ceil(bitLength(v) / 30);
-}
-
-/**
- * Bits of |v| (int.bit_length()): linear in the size, where shifting 30 bits at a time copied the
- * number once a digit (10**10**6 spent 572 s in that loop).
- */
-export function bitLength(v: IntValue): number {
-  if (typeof v === 'number') {
-    const a = Math.abs(v);
-    return a < 1
-      ? 0
-      : a < 2 ** 31
-        ? 32 - Math.clz32(a)
-        : Math.floor(Math.log2(a)) + 1 - (2 ** Math.floor(Math.log2(a)) > a ? 1 : 0);
-  }
-  const a = v < 0n ? -v : v;
-  if (a === 0n) return 0;
-  if (a < 1n << 52n) return bitLength(Number(a));
-  for (let i = 0; i < MEMO; i++) if (memoValue[i] === a) return memoBits[i];
-  const hex = a.toString(16);
-  return remember(a, (hex.length - 1) * 4 + (32 - Math.clz32(parseInt(hex[0], 16))));
-}
-
-/**
- * The bit lengths of the last few big results: a loop such as `x = x * i` asks for the length of
- * the number it just made, and a product's length is known from its factors' with one shift
- * (see bitLengthNear), where the hex text of a 250,000-bit number costs as much as the product.
- */
-const MEMO = 4;
-const memoValue: bigint[] = new Array<bigint>(MEMO).fill(0n);
-const memoBits: number[] = new Array<number>(MEMO).fill(0);
-let memoNext = 0;
-function remember(a: bigint, bits: number): number {
-  memoValue[memoNext] = a;
-  memoBits[memoNext] = bits;
-  memoNext = (memoNext + 1) % MEMO;
-  return bits;
-}
-
-/** bitLength(v) when it is `guess` or `guess − 1` (a product's), in O(1): one shift by guess − 1. */
-function bitLengthNear(v: bigint, guess: number): number {
-  const a = v < 0n ? -v : v;
-  if (guess < 64) return bitLength(a);
-  return remember(a, a >> BigInt(guess - 1) === 0n ? guess - 1 : guess);
-}
-
-/**
- * The longest int the JS engine holds (V8's BigInt::kMaxLengthBits = 2**30). CPython would go on
- * (a 2**30-bit int is 128 MiB), so past it a result is "not supported", after the simulated
- * allocation (which fails first, as CPython's does, when the process has no room for it).
- */
-export const JS_MAX_INT_BITS = 2 ** 30;
-
-/** Refuse a result of `bits` bits the JS engine cannot make; `nd` digits are asked of the allocator first. */
-export function checkIntBits(vm: Vm, bits: number): void {
-  if (bits <= JS_MAX_INT_BITS - 64) return;
-  const nd = Math.ceil(bits / 30);
-  if (nd > 2 ** 58) throw memoryError(); // _PyLong_New: past MAX_LONG_DIGITS, or a malloc no host grants
-  vm.objectFree(vm.newObject(T.Int, longBytes(nd)));
-  throw new NotSupported(
-    `ints of more than 2**30 bits (the JS engine's limit; this one would have ${bits.toLocaleString('en-US')} bits)`,
-  );
-}
-
-// ---- int <-> str: CPython 3.11's limit on decimal conversions (CVE-2020-10735) -------------------
-
-/** sys.int_info.default_max_str_digits and str_digits_check_threshold. */
-export const DEFAULT_MAX_STR_DIGITS = 4300;
-export const MAX_STR_DIGITS_THRESHOLD = 640;
-const maxStrDigits = new WeakMap<Vm, number>();
-
-/** interp->int_max_str_digits (sys.get_int_max_str_digits()): 0 means no limit. */
-export const intMaxStrDigits = (vm: Vm): number => maxStrDigits.get(vm) ?? DEFAULT_MAX_STR_DIGITS;
-
-/** sys.set_int_max_str_digits(maxdigits): 0, or at least the threshold. */
-export function setIntMaxStrDigits(vm: Vm, n: number): void {
-  if (n !== 0 && n < MAX_STR_DIGITS_THRESHOLD)
-    throw valueError(vm, 'maxdigits must be 0 or larger than %d', MAX_STR_DIGITS_THRESHOLD);
-  maxStrDigits.set(vm, n);
-}
-
-/** Digits (of 30 bits) from which long_to_decimal_string_internal checks the limit: 73. */
-const STR_DIGITS_CHECKED_FROM = Math.floor((10 * MAX_STR_DIGITS_THRESHOLD) / 90) + 2;
-
-const TO_STR_LIMIT =
-  'Exceeds the limit (%d digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit';
-
-/**
- * long_to_decimal_string_internal's limit: a cheap test on the digit count before converting (no
- * scratch allocated), then the exact decimal length after (the scratch made and freed first, by
- * the caller's `scratch` callback).
- */
-export function checkIntStrDigits(vm: Vm, v: IntValue, sizeA = ndigits(v), scratch?: () => void): void {
-  // the size test first: below it no limit applies, and reading the limit is a WeakMap probe
-  if (sizeA < STR_DIGITS_CHECKED_FROM) return;
-  const limit = intMaxStrDigits(vm);
-  if (limit <= 0) return;
-  if (Math.floor(limit / 90) <= Math.floor((sizeA - 11) / 10)) throw valueError(vm, TO_STR_LIMIT, limit);
-  const digits = (v < 0 ? -BigInt(v) : BigInt(v)).toString().length;
-  if (digits > limit) {
-    scratch?.();
-    throw valueError(vm, TO_STR_LIMIT, limit);
-  }
-}
-
-/** PyLong_FromString's limit, checked on the count of digits before any is converted. */
-export function checkStrIntDigits(vm: Vm, digits: number): void {
-  const limit = intMaxStrDigits(vm);
-  if (limit > 0 && digits > MAX_STR_DIGITS_THRESHOLD && digits > limit)
-    throw valueError(
-      vm,
-      'Exceeds the limit (%d digits) for integer string conversion: value has %zd digits; use sys.set_int_max_str_digits() to increase the limit',
-      limit,
-      digits,
-    );
-}
-
-/** Bytes _PyLong_New(n) asks for. */
-export const longBytes = (n: number): number => 24 + 4 * Math.max(n, 1);
 
 /** A JS number when exact, else a bigint. */
 export function norm(v: bigint): IntValue {
@@ -185,7 +57,7 @@ export function longNew(vm: Vm, v: IntValue, nd: number): number {
   return h;
 }
 
-function setValue(vm: Vm, h: number, v: IntValue): void {
+export function setValue(vm: Vm, h: number, v: IntValue): void {
   const t = vm.table;
   if (typeof v === 'bigint') {
     t.flags[h] |= F_BIG;
@@ -228,9 +100,9 @@ function maybeSmall(vm: Vm, h: number, v: IntValue): number {
   return h;
 }
 
-const big = (v: IntValue): bigint => (typeof v === 'bigint' ? v : BigInt(v));
+export const big = (v: IntValue): bigint => (typeof v === 'bigint' ? v : BigInt(v));
 const neg = (v: IntValue): boolean => v < 0;
-const abs = (v: bigint): bigint => (v < 0n ? -v : v);
+export const abs = (v: bigint): bigint => (v < 0n ? -v : v);
 
 /** _PyLong_Add / _PyLong_Subtract: x_add allocates size_a + 1 digits, x_sub the significant part. */
 export function intAddSub(vm: Vm, a: IntValue, b: IntValue, subtract: boolean): number {
@@ -319,7 +191,8 @@ export function intBitOp(vm: Vm, op: string, a: IntValue, b: IntValue): number {
       r = A >> (B > 1n << 31n ? 1n << 31n : B);
   }
   const v = norm(r);
-  if ((op === '&' || op === '|' || op === '^') && !(isMedium(a) && isMedium(b))) return longBitwise(vm, op, a, b, v);
+  if ((op === '&' || op === '|' || op === '^') && !(isMedium(a) && isMedium(b)))
+    return longBitwise(vm, op, a, b, v);
   if (isSmall(v) || isMedium(v)) return fromLong(vm, v);
   return longNew(vm, v, op === '<<' ? ndigits(a) + Number(B / 30n) + 1 : ndigits(v));
 }
@@ -476,7 +349,9 @@ const isInt = (vm: Vm, h: number): boolean => {
 
 /** CHECK_BINOP around an operation on the two values (`ha`: the left handle when it is an exact int). */
 const binop =
-  (f: (vm: Vm, a: IntValue, b: IntValue, ha: number, operands: readonly [number, number]) => number): BinarySlot =>
+  (
+    f: (vm: Vm, a: IntValue, b: IntValue, ha: number, operands: readonly [number, number]) => number,
+  ): BinarySlot =>
   (vm, a, b) => {
     if (!isInt(vm, a) || !isInt(vm, b)) return vm.s.NotImplemented;
     return f(vm, intValue(vm, a), intValue(vm, b), vm.table.type[a] === T.Int ? a : 0, [a, b]);
@@ -533,197 +408,7 @@ function intRichcompare(vm: Vm, a: number, b: number, op: Cmp): number {
   return vm.s.bool(cmpResult(x < y ? -1 : x > y ? 1 : 0, op));
 }
 
-/** "invalid literal": a bytearray is shown as the bytes _PyLong_FromBytes copies it into for the message. */
-function literalError(vm: Vm, a: number, base: number): PyError {
-  if (vm.table.type[a] !== T.ByteArray)
-    return valueError(vm, 'invalid literal for int() with base %d: %.200R', base, a);
-  const shown = bytesCopy(vm, bytesContent(vm, a));
-  try {
-    return valueError(vm, 'invalid literal for int() with base %d: %.200R', base, shown);
-  } finally {
-    vm.decref(shown);
-  }
-}
-
-/**
- * _PyUnicode_TransformDecimalAndSpaceToASCII: any Unicode decimal digit (category Nd) reads as
- * its ASCII digit. Nd digits come in runs of ten, 0 to 9, so a digit's value is its distance
- * from the start of its run, mod 10.
- */
-function asciiDigits(text: string): string {
-  return text.replace(/\p{Nd}/gu, (ch) => {
-    let cp = ch.codePointAt(0)!;
-    if (cp < 0x80) return ch;
-    const start = cp;
-    while (/\p{Nd}/u.test(String.fromCodePoint(cp - 1))) cp--;
-    return String((start - cp) % 10);
-  });
-}
-
-/** int(x) of a str: PyLong_FromString's digits; an invalid literal is PyErr_Format'd twice (see exceptions). */
-export function intFromStr(vm: Vm, a: number, base: number): number {
-  const type = vm.table.type[a];
-  // _PyLong_FromBytes for bytes and bytearray: the same parse of the raw bytes (no Unicode digits)
-  const text =
-    type === T.Bytes || type === T.ByteArray ? (byteString(bytesContent(vm, a)) ?? '') : strValue(vm, a);
-  const trimmed = asciiDigits(text.trim());
-  if (base !== 10) return intFromStrBase(vm, a, trimmed, base);
-  // an underscore only between two digits (PyLong_FromString's prev == '_' checks)
-  const s = /^[+-]?\d+(?:_\d+)*$/.test(trimmed) ? trimmed.replace(/_/g, '') : '';
-  if (!/^[+-]?\d+$/.test(s)) {
-    // PyLong_FromString: the digit array it started (_PyLong_New), freed; its own error …
-    // (sized for the run of digits it scanned: long_from_non_binary_base)
-    // (3.12 checks the digits before it allocates: no array)
-    if (vm.py.intParseScratch) {
-      const scanned = /^[+-]?([\d_]*)/.exec(text.trim())![1].length;
-      const z = vm.newObject(T.Int, longBytes(Math.floor((scanned * libm.log(10)) / libm.log(2 ** 30)) + 1));
-      vm.objectFree(z);
-    }
-    const first = literalError(vm, a, base);
-    // … which PyLong_FromUnicodeObject replaces (PyErr_Format clears the current error first).
-    vm.decref(first.value);
-    first.value = 0;
-    throw literalError(vm, a, base);
-  }
-  checkStrIntDigits(vm, s.replace(/^[+-]/, '').length);
-  if (pylongFromStr(vm, s.replace(/^[+-]/, '').length)) return intFromPylong(vm, text, s.startsWith('-'));
-  const v = BigInt(s);
-  if (v >= -5n && v <= 256n) return vm.s.smallInt(Number(v));
-  // PyLong_FromString: digits × log(10)/log(2**30) + 1 digits, normalized in place
-  const digits = s.replace(/^[+-]/, '').length;
-  return longNew(vm, norm(v), Math.floor((digits * libm.log(10)) / libm.log(2 ** 30)) + 1);
-}
-
-/**
- * pylong_int_from_string: the digits after the sign up to the last digit or underscore as a str
- * (PyUnicode_FromStringAndSize), _pylong.int_from_string(s), the str freed; a minus sign negates
- * the result in place (_PyLong_Negate of the only reference).
- */
-function intFromPylong(vm: Vm, text: string, negative: boolean): number {
-  const body = /^\s*[+-]?\s*([\d_]*\d)/.exec(asciiDigits(text))![1];
-  const s = strNew(vm, body, 0);
-  let h: number;
-  try {
-    h = callPylong(vm, 'int_from_string', [s]);
-  } finally {
-    vm.decref(s);
-  }
-  if (negative) {
-    const v = intValue(vm, h);
-    if (vm.table.flags[h] & F_BIG) vm.hostMem.release(h);
-    setValue(vm, h, norm(-big(v)));
-  }
-  return h;
-}
-
-/**
- * PyLong_FromString with another base (0 reads the prefix): a power-of-two base goes through
- * long_from_binary_base (_PyLong_New of exactly the digits its characters need, then
- * maybe_small_long frees it for a cached small int); any other base as base 10 does.
- */
-function intFromStrBase(vm: Vm, a: number, s: string, base: number): number {
-  if (base !== 0 && (base < 2 || base > 36)) throw valueError(vm, 'int() base must be >= 2 and <= 36, or 0');
-  // a 0x/0o/0b prefix counts only for its own base (or base 0), and may be followed by one '_';
-  // elsewhere an underscore stands only between two digits
-  const m = /^([+-]?)(0[xob](?=_?[0-9a-z]))?(_?[0-9a-z]+(?:_[0-9a-z]+)*)$/i.exec(s);
-  let b = base;
-  let body = '';
-  let ok = m !== null;
-  if (m !== null) {
-    let prefix = (m[2] ?? '').toLowerCase();
-    const fromPrefix = prefix === '0x' ? 16 : prefix === '0o' ? 8 : prefix === '0b' ? 2 : 0;
-    if (b === 0) b = fromPrefix || 10;
-    body = m[3];
-    if (prefix && fromPrefix !== b) {
-      if (base === 0) ok = false;
-      body = prefix + body; // "0b1" in base 16 is three hex digits
-      prefix = '';
-    }
-    if (!prefix && body.startsWith('_')) ok = false;
-    body = body.replace(/_/g, '').toLowerCase();
-    if (base === 0 && !prefix && body.length > 1 && body[0] === '0' && /[^0]/.test(body)) ok = false;
-    for (const ch of body) if (parseInt(ch, 36) >= b) ok = false;
-  }
-  if (!ok || m === null) throw literalError(vm, a, base);
-  let v = 0n;
-  for (const ch of body) v = v * BigInt(b) + BigInt(parseInt(ch, 36));
-  if (m[1] === '-') v = -v;
-  if ((b & (b - 1)) === 0) {
-    const bits = Math.log2(b);
-    const z = longNew(vm, norm(v), Math.max(1, Math.ceil((body.length * bits) / 30)));
-    if (v >= -5n && v <= 256n) {
-      vm.decref(z);
-      return vm.s.smallInt(Number(v));
-    }
-    return z;
-  }
-  if (v >= -5n && v <= 256n) return vm.s.smallInt(Number(v));
-  return longNew(vm, norm(v), Math.floor((body.length * libm.log(b)) / libm.log(2 ** 30)) + 1);
-}
-
-/** long_new_impl (tp_new, through type_call: int(x) packs an argument tuple). */
-function intTypeNew(vm: Vm, type: TypeSlots, args: number, kwargs: number): number {
-  if (type.id === T.Int) return intExactNew(vm, args, kwargs);
-  // long_subtype_new: the exact int first, then tp_alloc(type, n) with at least one digit, copied
-  const tmp = intExactNew(vm, args, kwargs);
-  try {
-    const v = intValue(vm, tmp);
-    const h = genericAlloc(vm, type, Math.max(1, ndigits(v)));
-    setValue(vm, h, v);
-    return h;
-  } finally {
-    vm.decref(tmp);
-  }
-}
-
-/** long_new_impl(&PyLong_Type, x, base). */
-function intExactNew(vm: Vm, args: number, kwargs: number): number {
-  let n = vm.table.n[args];
-  // long_new's clinic parser: int(x=0, /, base=10): only base by keyword
-  let baseArg = n === 2 ? tupleItem(vm, args, 1) : 0;
-  if (kwargs !== 0)
-    for (const [k, v] of dictEntries(vm, kwargs)) {
-      const name = vm.table.type[k] === T.Str ? strValue(vm, k) : '';
-      if (name !== 'base') throw typeError(vm, "'%s' is an invalid keyword argument for int()", name);
-      if (n >= 2) throw typeError(vm, "argument for int() given by name ('base') and position (2)");
-      baseArg = v;
-      n = 2;
-    }
-  if (n === 0) return vm.s.smallInt(0);
-  if (n > 2) throw typeError(vm, 'int() takes at most 2 arguments (%zd given)', n);
-  if (vm.table.n[args] === 0) throw typeError(vm, 'int() missing string argument');
-  const a = tupleItem(vm, args, 0);
-  if (n === 2) {
-    const base = Number(intValue(vm, baseArg));
-    const type = vm.table.type[a];
-    if (
-      type !== T.Str &&
-      type !== T.Bytes &&
-      type !== T.ByteArray &&
-      !(vm.typeOf(a).flags & TpFlags.UnicodeSubclass)
-    )
-      throw typeError(vm, "int() can't convert non-string with explicit base");
-    return intFromStr(vm, a, base);
-  }
-  return numberLong(vm, a);
-}
-
-/** PyNumber_Long of one argument: a str parsed in base 10, else __int__ / __index__. */
-export function numberLong(vm: Vm, a: number): number {
-  const type = vm.table.type[a];
-  if (type === T.Str) return intFromStr(vm, a, 10);
-  const nb = vm.types[type].number;
-  if (nb?.int) return nb.int(vm, a);
-  if (nb?.index) return nb.index(vm, a);
-  if (type === T.Bytes || type === T.ByteArray) return intFromStr(vm, a, 10);
-  throw typeError(
-    vm,
-    "int() argument must be a string, a bytes-like object or a real number, not '%.200s'",
-    typeName(vm, a),
-  );
-}
-
-const m = (name: string, flags: number, impl: (vm: Vm, self: number) => number) => ({
+export const m = (name: string, flags: number, impl: (vm: Vm, self: number) => number) => ({
   name,
   flags,
   impl,

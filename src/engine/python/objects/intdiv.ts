@@ -1,7 +1,8 @@
 import { zeroDivision } from '../abstract/errors';
 import type { Vm } from '../runtime/vm';
 import { pylongDivmod, pylongIntDivmod } from './intpylong';
-import { fromLong, intAddSub, intValue, longNew, ndigits, norm, type IntValue } from './int';
+import { fromLong, intAddSub, intValue, longNew, norm } from './int';
+import { ndigits, type IntValue } from './intsize';
 
 /**
  * int // and % (Objects/longobject.c long_div, long_mod, l_divmod, l_mod, long_divrem, long_rem,
@@ -36,7 +37,8 @@ function xDivremQuotientDigits(a: IntValue, b: IntValue): number {
   const V = absBig(a) << d;
   const Ws = W << d;
   const carry = V >> (B * BigInt(sizeV));
-  const extra = carry !== 0n || topDigit(V & ((1n << (B * BigInt(sizeV))) - 1n), sizeV) >= topDigit(Ws, sizeW) ? 1 : 0;
+  const extra =
+    carry !== 0n || topDigit(V & ((1n << (B * BigInt(sizeV))) - 1n), sizeV) >= topDigit(Ws, sizeW) ? 1 : 0;
   return sizeV + extra - sizeW;
 }
 
@@ -51,7 +53,13 @@ function longResult(vm: Vm, v: IntValue, nd: number): number {
 }
 
 /** long_divrem / long_rem: truncating quotient (if wanted) and remainder, as new references. */
-function divrem(vm: Vm, a: IntValue, b: IntValue, wantDiv: boolean, ha: number): { div: number; rem: number } {
+function divrem(
+  vm: Vm,
+  a: IntValue,
+  b: IntValue,
+  wantDiv: boolean,
+  ha: number,
+): { div: number; rem: number } {
   const A = big(a);
   const Bv = big(b);
   const q = norm(A / Bv);
@@ -95,7 +103,8 @@ export function intDivMod(
   ha = 0,
   operands?: readonly [number, number],
 ): number {
-  if (b === 0 || b === 0n) throw zeroDivision(vm, want === 'div' ? 'integer division or modulo by zero' : 'integer modulo by zero');
+  if (b === 0 || b === 0n)
+    throw zeroDivision(vm, want === 'div' ? 'integer division or modulo by zero' : 'integer modulo by zero');
   // 3.12+ long_div → l_divmod: a long division goes to _pylong.int_divmod (l_mod does not: measured)
   if (want === 'div' && operands !== undefined && pylongDivmod(vm, ndigits(a), ndigits(b))) {
     const [q, r] = pylongIntDivmod(vm, operands[0], operands[1]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runScript } from '../process';
+import { runScript } from '../runscript';
 
 /**
  * longobject.c's hand-offs to _pylong on 3.12+ (intpylong.ts), each printed as python3.11.7, 3.12.1

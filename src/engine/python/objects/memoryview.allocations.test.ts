@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runScript } from '../process';
+import { runScript } from '../runscript';
 import { callsOf } from '../testing';
 import expected from '../testdata/memoryview_expected.json';
 

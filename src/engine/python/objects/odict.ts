@@ -3,7 +3,8 @@ import { setKeyError } from '../abstract/errors';
 import { reprText } from '../abstract/repr';
 import { memoryError } from '../errors';
 import type { Vm } from '../runtime/vm';
-import { dictClear, dictData, dictDelItemKnownHash, dictPopKnownHash, dictSetItemKnownHash } from './dict';
+import { dictClear, dictDelItemKnownHash, dictPopKnownHash, dictSetItemKnownHash } from './dict';
+import { dictData } from './dictkeys';
 import { hashOfKey, isFastKey, lookupHashKey } from './dictindex';
 import type { HashKey } from './types';
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { runScript, PythonProcess } from '../process';
+import { PythonProcess } from '../process';
+import { runScript } from '../runscript';
 import { hashValue } from '../abstract/hashvalue';
 import { hashKey } from '../abstract/hash';
 import { computeEntryHash, entryHash } from './sethash';

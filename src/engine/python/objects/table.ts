@@ -86,6 +86,28 @@ export const LAYOUT_COLUMNS: readonly (readonly Column[])[] = [
   ['type', 'flags', 'refcnt', 'addr', 'n', 'ref', 'pcap', 'gen', 'gcNext', 'gcPrev', 'gcRefs'],
 ];
 
+/** Bytes a row takes in each column (its typed array's element size). */
+const COLUMN_SIZE: Record<Column, number> = {
+  type: 2,
+  flags: 1,
+  refcnt: 4,
+  addr: 8,
+  n: 8,
+  cap: 8,
+  ptr: 8,
+  num: 8,
+  ref: 4,
+  pcap: 4,
+  gen: 1,
+  gcNext: 4,
+  gcPrev: 4,
+  gcRefs: 4,
+};
+/** Bytes of columns a row of each layout writes: All 68, Scalar 24, Str 52, Tuple 44. */
+export const LAYOUT_ROW_BYTES: readonly number[] = LAYOUT_COLUMNS.map((cols) =>
+  cols.reduce((sum, c) => sum + COLUMN_SIZE[c], 0),
+);
+
 /** log2 of the handles in a block: 16,384 (a Float64 column's block is 32 pages). */
 const BLOCK_SHIFT = 14;
 const BLOCK = 1 << BLOCK_SHIFT;

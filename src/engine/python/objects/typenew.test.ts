@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runScript } from '../process';
+import { runScript } from '../runscript';
 import { callsOf, runAll, valueOf } from '../testing';
 import { T } from './types';
 import { valuesBytes } from './values';

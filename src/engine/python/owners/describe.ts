@@ -1,6 +1,6 @@
 import type { MemoryRef } from '../../explain/types';
 import { typeName } from '../abstract/object';
-import { dictData } from '../objects/dict';
+import { dictData } from '../objects/dictkeys';
 import { heapInstanceState } from '../objects/instance';
 import { setData } from '../objects/set';
 import { F_FREELISTED, F_IMMORTAL } from '../objects/table';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAP_BOT_BYTES } from '../../pymalloc/constants';
 import { createProcess } from '../../simulate';
-import { dictData } from '../objects/dict';
+import { dictData } from '../objects/dictkeys';
 import { listItem } from '../objects/list';
 import { strValue } from '../objects/str';
 import { T } from '../objects/types';

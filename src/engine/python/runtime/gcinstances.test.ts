@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runScript } from '../process';
+import { runScript } from '../runscript';
 
 /**
  * Instances of classes with a managed dict (pre-header 32 bytes: GC head + dict/values pointers)

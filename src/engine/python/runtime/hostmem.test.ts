@@ -34,3 +34,29 @@ describe("the simulator's memory budget charges each row by its layout", () => {
     expect(r.error?.message).toMatch(/simulator's memory budget \(24 MB\) ran out/);
   });
 });
+
+describe('the typed arrays get a budget of their own when the host gives one (the CLI)', () => {
+  // 300,000 tuples of two new ints: ~25 MB of columns and pool, ~10 MB of side slots charged to the heap
+  const source = 'a = [(i, i) for i in range(300_000)]\n';
+  it('runs where one budget of the same size would stop it', () => {
+    expect(simulateScript(source, { memoryBudget: 24 * MB }).error?.type).toBe('MemoryError');
+    const r = simulateScript(source, { memoryBudget: 24 * MB, memoryExternalBudget: 64 * MB });
+    expect(r.error).toBeUndefined();
+  });
+  it('stops at the typed-array budget and names it', () => {
+    const r = simulateScript(source, { memoryBudget: 64 * MB, memoryExternalBudget: 16 * MB });
+    expect(r.error?.type).toBe('MemoryError');
+    expect(r.error?.message).toMatch(/simulator's memory budget \(16 MB\) ran out/);
+  });
+  it('splits the figure into the columns, pool and slabs and the rest', () => {
+    const p = createProcess({});
+    const statements = p.load(source);
+    for (let i = 0; i < statements.length; i++) p.runStatement(i);
+    const { hostMem, table, pool } = p.vm;
+    const ext = hostMem.external(table, pool);
+    // every non-scalar row is at least a tuple's 44 bytes of columns, every scalar row 24
+    const scalars = table.rowsOf(Layout.Scalar);
+    expect(ext).toBeGreaterThanOrEqual(scalars * 24 + (table.end - scalars) * 44 + pool.data.byteLength);
+    expect(ext).toBeLessThan(hostMem.used(table, pool));
+  });
+});

@@ -1,5 +1,5 @@
 import { PyError } from '../errors';
-import { Layout, type ObjectTable } from '../objects/table';
+import { Layout, LAYOUT_ROW_BYTES, type ObjectTable } from '../objects/table';
 import type { ItemPool } from '../objects/pool';
 
 /**
@@ -46,10 +46,19 @@ export interface HostMemoryOptions {
   probe?: { used: () => number; limit: number } | null;
   /** Bytes the layers below hold (glibc's chunk store, the event log), read at each check. */
   extra?: () => number;
+  /**
+   * A second budget for what lives in typed arrays outside the JS heap (the object table's
+   * columns, the item pool, the dict-table slabs, the layers' stores: `extra`). Given, `budget`
+   * counts only what the model puts in the JS heap (rows' `side` slots and Map entries, strings),
+   * since V8's heap limit, which `budget` guards, does not include ArrayBuffer memory; null: one
+   * budget for all of it (the page's worker, whose tab has one memory ceiling).
+   */
+  externalBudget?: number | null;
 }
 
 export class HostMemory {
   readonly budget: number;
+  readonly externalBudget: number | null;
   private readonly probe: { used: () => number; limit: number } | null;
   extra: () => number;
   /** Charged string data by handle (strs of BIG_STR characters or more). */
@@ -60,6 +69,24 @@ export class HostMemory {
     this.budget = opts.budget ?? DEFAULT_HOST_BUDGET;
     this.probe = opts.probe ?? null;
     this.extra = opts.extra ?? (() => 0);
+    this.externalBudget = opts.externalBudget ?? null;
+  }
+
+  /** What of `used` is typed-array memory outside the JS heap (columns, pool, slabs, the layers' stores). */
+  external(table: ObjectTable, pool: ItemPool): number {
+    return columnBytes(table) + pool.data.byteLength + this.dictTableBytes + this.extra();
+  }
+
+  /**
+   * The budget `used` plus `bytes` passes (0: none): the one budget, or (externalBudget given) the
+   * part's whose figure passes it.
+   */
+  private over(table: ObjectTable, pool: ItemPool, bytes: number): number {
+    const used = this.used(table, pool);
+    if (this.externalBudget === null) return used + bytes > this.budget ? this.budget : 0;
+    const external = this.external(table, pool);
+    if (external + bytes > this.externalBudget) return this.externalBudget;
+    return used - external + bytes > this.budget ? this.budget : 0;
   }
 
   /** What the model counts now, in bytes. */
@@ -76,9 +103,8 @@ export class HostMemory {
    */
   reserve(table: ObjectTable, pool: ItemPool, bytes: number, what: string): void {
     if (bytes < BIG_STR) return;
-    const used = this.used(table, pool);
-    if (used + bytes > this.budget)
-      throw new SimulatorMemoryError(this.budget, what, this.breakdown(table, pool));
+    const over = this.over(table, pool, bytes);
+    if (over) throw new SimulatorMemoryError(over, what, this.breakdown(table, pool));
   }
 
   /** The str `h` holds `bytes` of charged string data (replaces what it held). */
@@ -104,14 +130,14 @@ export class HostMemory {
 
   /** A structure is about to grow by `bytes` (the item pool, a table): throws if that passes the budget. */
   grow(table: ObjectTable, pool: ItemPool, bytes: number, what: string): void {
-    if (this.used(table, pool) + bytes > this.budget)
-      throw new SimulatorMemoryError(this.budget, what, this.breakdown(table, pool));
+    const over = this.over(table, pool, bytes);
+    if (over) throw new SimulatorMemoryError(over, what, this.breakdown(table, pool));
   }
 
   /** The eval breaker's check: the model, then the host's own figure. */
   check(table: ObjectTable, pool: ItemPool): void {
-    if (this.used(table, pool) > this.budget)
-      throw new SimulatorMemoryError(this.budget, null, this.breakdown(table, pool));
+    const over = this.over(table, pool, 0);
+    if (over) throw new SimulatorMemoryError(over, null, this.breakdown(table, pool));
     if (this.probe && this.probe.used() > this.probe.limit)
       throw new SimulatorMemoryError(
         this.budget,
@@ -131,6 +157,16 @@ export class HostMemory {
     if (extra >= 64 * MB) parts.push(`${mb(extra)} of allocator and event records`);
     return parts.join(', ');
   }
+}
+
+/**
+ * The object table's columns for the blocks handed out, each at its layout's row bytes (the part
+ * of a row's charge outside the JS heap; the untouched reserve is never resident).
+ */
+function columnBytes(table: ObjectTable): number {
+  let bytes = 0;
+  for (let l = 0; l < LAYOUT_ROW_BYTES.length; l++) bytes += table.rowsOf(l as Layout) * LAYOUT_ROW_BYTES[l];
+  return bytes;
 }
 
 /** The object table's charge: scalars' rows at SCALAR_ROW_BYTES, every other row at ROW_BYTES. */

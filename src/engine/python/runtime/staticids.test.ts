@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runScript } from '../process';
+import { runScript } from '../runscript';
 
 /**
  * Static objects at their real addresses (staticids.ts): hash(None) (pointer-based on 3.11, a

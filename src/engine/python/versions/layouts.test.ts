@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createProcess } from '../../simulate';
-import { dictData } from '../objects/dict';
+import { dictData } from '../objects/dictkeys';
 import { heapInstanceState } from '../objects/instance';
 import { strValue } from '../objects/str';
 import { pythonOwnerLookup } from '../owners';
@@ -20,7 +20,8 @@ function instance(python: VersionName) {
   for (let i = 0; i < n; i++) p.runStatement(i);
   const g = dictData(p.vm, p.interpreter!.globals);
   let c = 0;
-  for (let i = 0; i < g.nentries; i++) if (valueAt(g, i) && strValue(p.vm, keyAt(g, i)) === 'c') c = valueAt(g, i);
+  for (let i = 0; i < g.nentries; i++)
+    if (valueAt(g, i) && strValue(p.vm, keyAt(g, i)) === 'c') c = valueAt(g, i);
   return { p, c };
 }
 

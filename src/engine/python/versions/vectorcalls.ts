@@ -1,6 +1,7 @@
 import { makeTpCall } from '../abstract/call';
 import { str } from '../abstract/repr';
-import { intFromStr, intValue, numberLong } from '../objects/int';
+import { intValue } from '../objects/int';
+import { intFromStr, numberLong } from '../objects/intnew';
 import { T, type Kwargs, type VectorcallFn } from '../objects/types';
 
 /**
