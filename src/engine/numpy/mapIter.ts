@@ -36,7 +36,7 @@ export class FancyIndexing {
   }
 
   /** An index array from a list (PyArray_FromAny) or the array itself; `temp` when made here. */
-  private indexArray(h: number): { h: number; temp: boolean } {
+  indexArray(h: number): { h: number; temp: boolean } {
     const A = this.arrays;
     if (A.isArray(h)) return { h, temp: false };
     if (!this.asArray) throw new NotSupported('indexing with a list');
@@ -50,7 +50,7 @@ export class FancyIndexing {
   }
 
   /** The selected flat (C-order) element positions of `h` for a fancy key, and the result shape. */
-  private select(h: number, items: IndexItem[]): { shape: number[]; picks: number[] } {
+  select(h: number, items: IndexItem[]): { shape: number[]; picks: number[] } {
     const A = this.arrays;
     const vm = this.vm;
     const shape = A.shape(h);
