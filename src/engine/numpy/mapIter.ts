@@ -2,7 +2,7 @@ import { indexError, valueError } from '../python/abstract/errors';
 import { NotSupported } from '../python/errors';
 import { INT64, OBJECT } from './dtypes';
 import { itemHandles, storeItems } from './objectItems';
-import { forEachValue, readBroadcast, valueAt, writeAt, writeValues } from './elements';
+import { flatAddress, forEachValue, readBroadcast, valueAt, writeAt, writeValues } from './elements';
 import { selectMixed } from './fancyIndex';
 import { shapeText, size } from './ndarray';
 import { iteratorBytes } from './nditer';
@@ -295,15 +295,8 @@ export class FancyIndexing {
           ? readBroadcast(A, src, ss)
           : readBroadcast(A, src, shape);
       const itemsize = A.dtype(h).itemsize;
-      const all = A.shape(h);
-      const allStrides = A.strides(h);
       for (let k = 0; k < picks.length; k++) {
-        let rem = picks[k];
-        let addr = A.data(h);
-        for (let ax = all.length - 1; ax >= 0; ax--) {
-          addr += (rem % all[ax]) * allStrides[ax];
-          rem = Math.floor(rem / all[ax]);
-        }
+        const addr = flatAddress(A, h, picks[k]);
         A.alloc.write(addr, itemsize);
         writeAt(A, h, addr, vals[k]);
       }

@@ -1,7 +1,8 @@
 import { indexError, typeError, valueError } from '../python/abstract/errors';
 import { NotSupported } from '../python/errors';
+import { NPY_BUFSIZE } from './constants';
 import { INT64, OBJECT, type DType } from './dtypes';
-import { readBroadcast, requireValues, valueAt, writeAt } from './elements';
+import { flatAddress, readBroadcast, requireValues, valueAt, writeAt } from './elements';
 import { kernel, resolveUnary, unaryKernel, type UfuncName, type UnaryName } from './loops';
 import type { NumpyRuntime } from './module';
 import { iteratorBytes } from './nditer';
@@ -22,8 +23,9 @@ const INDEX_ITER_BYTES = 376;
  *  - `b` through PyArray_FromAny (a 0-d array for a number); a list index becomes an intp array;
  *  - PyArray_MapIterArrayCopyIfOverlap: the mapiter (PyArray_malloc 1,424), its outer NpyIter
  *    (376), `mit->ait` = PyArray_IterNew(a) (2,632); an index array that is not intp is checked
- *    through a casting iterator (376 + n·8 buffer, freed) and the outer iterator keeps an n·8 cast
- *    buffer (allocated at PyArray_MapIterReset);
+ *    through a casting iterator (376 + a buffer of min(8192, n) intp, freed) and the outer iterator
+ *    keeps a cast buffer as big (allocated at PyArray_MapIterReset: 65,536 bytes for 300,000 int32
+ *    indices, measured through the heap's growth);
  *  - PyArray_BroadcastToShape(b) (2,632); the type resolution (value-based for a 0-d `b`: the
  *    legacy resolver's tuple of Nones); one 1-element array per operand (new_array_op: 96 bytes
  *    each, dims from the cache); the buffered NpyIter over them (776 for three operands), and a
@@ -95,16 +97,16 @@ export function ufuncAt(
       const casts = fancy.filter((h) => A.dtype(h) !== INT64 && A.dtype(h).kind !== 'b');
       for (const h of casts) {
         const it = vm.mem.malloc(INDEX_ITER_BYTES);
-        const buf = libc.malloc(A.size(h) * 8);
+        const buf = libc.malloc(Math.min(NPY_BUFSIZE, A.size(h)) * 8);
         for (let k = 0; k < A.size(h); k++) checkIndex(rt, op1, items, h, k);
         if (buf) libc.free(buf);
         vm.mem.free(it);
       }
       // PyArray_MapIterReset: the outer iterator's cast buffers
       for (const h of casts) {
-        const buf = libc.malloc(A.size(h) * 8);
+        const buf = libc.malloc(Math.min(NPY_BUFSIZE, A.size(h)) * 8);
         if (buf) {
-          vm.mem.touch(buf, A.size(h) * 8);
+          vm.mem.touch(buf, Math.min(NPY_BUFSIZE, A.size(h)) * 8);
           outerBuffers.push(buf);
         }
       }
@@ -141,15 +143,8 @@ export function ufuncAt(
       if (op2) requireValues(A, op2, `np.${name}.at`);
       const vals = op2 ? readBroadcast(A, op2, shape) : null;
       const d1 = A.dtype(op1);
-      const all = A.shape(op1);
-      const strides = A.strides(op1);
       for (let k = 0; k < picks.length; k++) {
-        let rem = picks[k];
-        let addr = A.data(op1);
-        for (let ax = all.length - 1; ax >= 0; ax--) {
-          addr += (rem % all[ax]) * strides[ax];
-          rem = Math.floor(rem / all[ax]);
-        }
+        const addr = flatAddress(A, op1, picks[k]);
         const x = valueAt(A, op1, picks[k]);
         A.alloc.write(addr, d1.itemsize);
         writeAt(A, op1, addr, castValue(d1, apply(x, vals ? vals[k] : 0)));
