@@ -240,3 +240,16 @@ export function requireValues(A: Arrays, h: number, what: string): void {
   if (!valuesKnown(A, h))
     throw new NotSupported(`${what} of an array whose values were not kept (over the value budget)`);
 }
+
+/** The address of element `flat` (its C-order position) of `h`, through its shape and strides. */
+export function flatAddress(A: Arrays, h: number, flat: number): number {
+  const shape = A.shape(h);
+  const strides = A.strides(h);
+  let rem = flat;
+  let addr = A.data(h);
+  for (let ax = shape.length - 1; ax >= 0; ax--) {
+    addr += (rem % shape[ax]) * strides[ax];
+    rem = Math.floor(rem / shape[ax]);
+  }
+  return addr;
+}

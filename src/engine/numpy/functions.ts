@@ -34,7 +34,7 @@ type Fn = { flags: number; fn: (args: number[], kw: Kwargs) => number };
 const FK = Meth.Fastcall | Meth.Keywords;
 const VK = Meth.Varargs | Meth.Keywords;
 
-const UNARY: UnaryName[] = [
+export const UNARY: UnaryName[] = [
   'sqrt',
   'exp',
   'log',
@@ -58,7 +58,7 @@ const UNARY: UnaryName[] = [
   'signbit',
   'logical_not',
 ];
-const BINARY: UfuncName[] = [
+export const BINARY: UfuncName[] = [
   'logical_and',
   'logical_or',
   'logical_xor',

@@ -2,7 +2,7 @@ import { indexError, valueError } from '../python/abstract/errors';
 import { NotSupported } from '../python/errors';
 import { INT64, OBJECT } from './dtypes';
 import { itemHandles, storeItems } from './objectItems';
-import { forEachValue, readBroadcast, valueAt, writeAt, writeValues } from './elements';
+import { flatAddress, forEachValue, readBroadcast, valueAt, writeAt, writeValues } from './elements';
 import { selectMixed } from './fancyIndex';
 import { shapeText, size } from './ndarray';
 import { iteratorBytes } from './nditer';
@@ -36,7 +36,7 @@ export class FancyIndexing {
   }
 
   /** An index array from a list (PyArray_FromAny) or the array itself; `temp` when made here. */
-  private indexArray(h: number): { h: number; temp: boolean } {
+  indexArray(h: number): { h: number; temp: boolean } {
     const A = this.arrays;
     if (A.isArray(h)) return { h, temp: false };
     if (!this.asArray) throw new NotSupported('indexing with a list');
@@ -50,7 +50,7 @@ export class FancyIndexing {
   }
 
   /** The selected flat (C-order) element positions of `h` for a fancy key, and the result shape. */
-  private select(h: number, items: IndexItem[]): { shape: number[]; picks: number[] } {
+  select(h: number, items: IndexItem[]): { shape: number[]; picks: number[] } {
     const A = this.arrays;
     const vm = this.vm;
     const shape = A.shape(h);
@@ -295,15 +295,8 @@ export class FancyIndexing {
           ? readBroadcast(A, src, ss)
           : readBroadcast(A, src, shape);
       const itemsize = A.dtype(h).itemsize;
-      const all = A.shape(h);
-      const allStrides = A.strides(h);
       for (let k = 0; k < picks.length; k++) {
-        let rem = picks[k];
-        let addr = A.data(h);
-        for (let ax = all.length - 1; ax >= 0; ax--) {
-          addr += (rem % all[ax]) * allStrides[ax];
-          rem = Math.floor(rem / all[ax]);
-        }
+        const addr = flatAddress(A, h, picks[k]);
         A.alloc.write(addr, itemsize);
         writeAt(A, h, addr, vals[k]);
       }

@@ -12,7 +12,9 @@ import { NumpyErrors } from './errors';
 import { FromList } from './fromlist';
 import { Constructors } from './create';
 import { Joining } from './joining';
-import { Functions } from './functions';
+import { BINARY, Functions, UNARY } from './functions';
+import type { UfuncName, UnaryName } from './loops';
+import { UfuncObjects } from './ufuncObject';
 import { installCloseness } from './closeness';
 import { installNpyFormat } from './npyFormat';
 import { VoidScalars } from './records';
@@ -155,7 +157,20 @@ export class NumpyRuntime {
     const add = (name: string, h: number): void => {
       moduleData(vm, this.module).attrs.set(name, h);
     };
-    for (const [name, impl] of Object.entries(this.functions.table())) {
+    // the ufuncs are numpy.ufunc objects (np.abs is np.absolute, np.divide is np.true_divide)
+    const ufuncs = new UfuncObjects(this);
+    const ufuncAlias: Record<string, string> = { abs: 'absolute', divide: 'true_divide', mod: 'remainder' };
+    const table = this.functions.table();
+    const made = new Map<string, number>();
+    const ufuncOf = (name: UfuncName | UnaryName, nin: number): number => {
+      if (!made.has(name)) made.set(name, ufuncs.make({ name, nin, call: table[name].fn }));
+      return made.get(name)!;
+    };
+    for (const name of UNARY) add(name, ufuncOf(name, 1));
+    for (const name of BINARY) add(name, ufuncOf(name, 2));
+    for (const [alias, name] of Object.entries(ufuncAlias)) add(alias, made.get(name)!);
+    for (const [name, impl] of Object.entries(table)) {
+      if (made.has(name) || name in ufuncAlias) continue;
       const def: MethodDef = {
         name,
         qualname: `numpy.${name}`,

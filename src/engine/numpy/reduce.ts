@@ -12,6 +12,7 @@ import type { Arrays } from './ndarray';
 import type { Scalars } from './scalars';
 import { iteratorBytes } from './nditer';
 import { castValue } from './values';
+import { kernel, type UfuncName } from './loops';
 import { chargeLoop, REDUCE_ELEMENT_NS } from './loopCost';
 
 export type ReduceOp =
@@ -279,7 +280,7 @@ export class Reductions {
    * ufunc.accumulate (np.cumsum, np.cumprod): the result of the input's shape (flattened for
    * axis=None: PyArray_Ravel first), a buffered iterator for a 2-d input, sequential sums.
    */
-  accumulate(op: 'add' | 'multiply', h: number, axisIn: number | null, dtypeIn: DType | null): number {
+  accumulate(op: UfuncName, h: number, axisIn: number | null, dtypeIn: DType | null): number {
     const A = this.arrays;
     const vm = this.vm;
     let src = h;
@@ -293,8 +294,9 @@ export class Reductions {
     try {
       const shape = A.shape(src);
       const axis = this.axis(axisIn ?? 0, shape.length) ?? 0;
-      const dtype = dtypeIn ?? reduceDtype(op, A.dtype(src));
-      requireValues(A, src, 'np.cumsum');
+      const dtype =
+        dtypeIn ?? (op === 'add' || op === 'multiply' ? reduceDtype(op, A.dtype(src)) : A.dtype(src));
+      requireValues(A, src, `np.${op}.accumulate`);
       // PyUFunc_Accumulate: an outer NpyIter (unbuffered, multi-index: accumulate cannot buffer)
       // when the input has more than one dimension or is not already of the loop's dtype (a
       // bool or int32 cumsum runs on int64); for a cast, NPY_ITER_COPY makes a whole copy of the
@@ -320,13 +322,14 @@ export class Reductions {
         const outer = shape.slice(0, axis).reduce((a, b) => a * b, 1);
         const out = new Float64Array(vals.length);
         const f32 = dtype === FLOAT32 ? Math.fround : (x: number) => x;
+        const step = kernel(op, dtype);
         for (let o = 0; o < outer; o++)
           for (let i = 0; i < inner; i++) {
             let acc = op === 'add' ? 0 : 1;
             for (let k = 0; k < len; k++) {
               const at = o * len * inner + k * inner + i;
               const v = castValue(dtype, vals[at]);
-              acc = k === 0 ? v : castValue(dtype, f32(op === 'add' ? acc + v : acc * v));
+              acc = k === 0 ? v : castValue(dtype, f32(step(acc, v)));
               out[at] = acc;
             }
           }

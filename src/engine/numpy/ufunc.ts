@@ -248,19 +248,11 @@ export class Ufuncs {
   private run(name: UfuncName, ops: Operand[], out: number, resolved?: () => void): number {
     const A = this.arrays;
     const vm = this.vm;
-    const types = ops.map((o) => this.operandType(o.h));
-    const res = resolveLoop(name, types);
-    if ('error' in res) throw typeError(vm, '%s', res.error);
+    const res = this.resolve(
+      name,
+      ops.map((o) => o.h),
+    );
     const { loop } = res;
-    // force_legacy_promotion: a 0-d operand among arrays, value-based (should_use_min_scalar)
-    const anyScalar = types.some((t) => t.scalar !== null);
-    const allScalar = types.every((t) => t.scalar !== null);
-    if (anyScalar && !allScalar && this.shouldUseMinScalar(types)) {
-      const nop = ops.length + 1;
-      const nones = new Array<number>(nop).fill(vm.s.None);
-      for (let i = 0; i < nop; i++) vm.incref(vm.s.None);
-      vm.decref(tupleFromItems(vm, nones));
-    }
     // the outputs' __array_wrap__ is looked up once the loop is resolved (measured order)
     resolved?.();
     if (name === 'power' && loop.kind !== 'f' && ops.length === 2) {
@@ -307,6 +299,27 @@ export class Ufuncs {
     this.computeValues(name, ops, loop, res.out, result, shape);
     A.writeAll(result);
     return result;
+  }
+
+  /**
+   * promote_and_get_ufuncimpl for arrays `ops`: the loop and output dtypes (value-based for 0-d
+   * operands); force_legacy_promotion's tuple of Nones (nop + 1 items) made and dropped when a 0-d
+   * operand meets arrays and should_use_min_scalar holds (measured: 64 bytes for add.at's 3).
+   */
+  resolve(name: UfuncName, ops: readonly number[]): { loop: DType; out: DType } {
+    const vm = this.vm;
+    const types = ops.map((h) => this.operandType(h));
+    const res = resolveLoop(name, types);
+    if ('error' in res) throw typeError(vm, '%s', res.error);
+    const anyScalar = types.some((t) => t.scalar !== null);
+    const allScalar = types.every((t) => t.scalar !== null);
+    if (anyScalar && !allScalar && this.shouldUseMinScalar(types)) {
+      const nop = ops.length + 1;
+      const nones = new Array<number>(nop).fill(vm.s.None);
+      for (let i = 0; i < nop; i++) vm.incref(vm.s.None);
+      vm.decref(tupleFromItems(vm, nones));
+    }
+    return res;
   }
 
   /** should_use_min_scalar: no 0-d operand of a higher kind category than the arrays'. */

@@ -165,7 +165,7 @@ export class Views {
   // ---- indexing ----------------------------------------------------------------------------
 
   /** prepare_index: the key as index items (a tuple's items; a list or array is fancy). */
-  private items(key: number): IndexItem[] {
+  items(key: number): IndexItem[] {
     const vm = this.vm;
     const parts = vm.table.type[key] === T.Tuple ? Array.from(tupleItems(vm, key)) : [key];
     return parts.map((p) => this.item(p));

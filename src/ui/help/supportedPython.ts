@@ -54,7 +54,7 @@ export const SUPPORTED_PYTHON: readonly SupportedGroup[] = [
       'threading, queue, concurrent.futures (threads run as the OS would schedule them, with the GIL)',
       'asyncio (run, tasks, gather, wait, wait_for, as_completed, sleep, Queue, Lock, Event, Semaphore, TaskGroup, timeout, run_in_executor, to_thread, wrap_future; time passes on the simulated clock), contextvars',
       'ctypes.CDLL("libc.so.6") (malloc_trim, malloc_stats), ctypes.util.find_library',
-      'numpy: array creation, views and copies, reshaping, arithmetic, reductions, np.random, concatenate/stack, dot/matmul/@, split, tile/repeat, flip, broadcast_to, searchsorted, median/percentile/quantile, clip, meshgrid, linalg.norm, nansum/nanmean/nanstd/nanvar/nanmax/nanmin/nanargmax/nanargmin/nanprod, nan_to_num, isinf/signbit, bincount, isclose/allclose/array_equal, result_type, astype(str), structured dtypes (np.dtype([(name, fmt), ...]), field views and assignment, records from tuples, their printing)',
+      'numpy: array creation, views and copies, reshaping, arithmetic, reductions, np.random, concatenate/stack, dot/matmul/@, split, tile/repeat, flip, broadcast_to, searchsorted, median/percentile/quantile, clip, meshgrid, linalg.norm, nansum/nanmean/nanstd/nanvar/nanmax/nanmin/nanargmax/nanargmin/nanprod, nan_to_num, isinf/signbit, bincount, ufunc methods (np.add.at, reduce, accumulate, outer), isclose/allclose/array_equal, result_type, astype(str), structured dtypes (np.dtype([(name, fmt), ...]), field views and assignment, records from tuples, their printing)',
       'a module that is neither in the standard library nor installed here (psutil, pympler) raises ModuleNotFoundError, as it does on these machines',
     ],
   },
@@ -65,7 +65,7 @@ export const SUPPORTED_PYTHON: readonly SupportedGroup[] = [
       'subclasses of random.Random (secrets.SystemRandom runs on its own)',
       "textwrap.TextWrapper, datetime.astimezone() to local time, logging's '$' format style",
       "math.expm1/log1p/tanh/atanh's last bit (about 1 argument in 2,000 differs from glibc's)",
-      'numpy: nanmedian/nanpercentile, histogram, lexsort, pad, unique(return_counts/return_index/return_inverse), einsum, linalg beyond norm, memmap and save/load, products of 3-d arrays, ufuncs and sorting on whole structured arrays (use a field), structured dtypes with align=True, sub-arrays or titles',
+      'numpy: nanmedian/nanpercentile, histogram, lexsort, pad, unique(return_counts/return_index/return_inverse), einsum, linalg beyond norm, memmap and save/load, products of 3-d arrays, ufunc.reduceat, ufuncs and sorting on whole structured arrays (use a field), structured dtypes with align=True, sub-arrays or titles',
     ],
   },
 ];
