@@ -133,8 +133,11 @@ describe("the recorder's compile of a script, generated against recorded ones", 
     // s15_itertools_combinatorics, s15_namedtuple_protocol, s15_os_walk_scandir_sizes, s15_singledispatch_serializer);
     // the eighteenth session's stdlib-18 add 6, all new scripts (their compile tails not call for call:
     // not looked into, the compiler is not this task's): s18std_glob_rglob_report, s18std_pathlib_project_index,
-    // s18std_scandir_disk_usage, s18std_stat_snapshot_diff, s18std_tempdir_tree_cleanup, s18std_walk_largest_files
-    expect(off.length, off.join(', ')).toBeLessThanOrEqual(105);
+    // s18std_scandir_disk_usage, s18std_stat_snapshot_diff, s18std_tempdir_tree_cleanup, s18std_walk_largest_files;
+    // sample-16's 40 add 5, all new scripts: s16_enum_heavy_orders, s16_init_subclass_registry,
+    // s16_record_types_compare, s16_strptime_many_lines, s16_tracemalloc_compare_to (the lead's l18_,
+    // stack-18's s18stk_ and numpy-17's numpy_n17_ add none)
+    expect(off.length, off.join(', ')).toBeLessThanOrEqual(110);
   });
 
   it('leaves the heap after <start> as the real compile left it in most scripts, exact calls in some', () => {
