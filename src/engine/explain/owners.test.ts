@@ -93,3 +93,15 @@ describe('explain names the Python objects that hold memory', () => {
     );
   }, 60_000);
 });
+
+describe('a mapped chunk named after a step that unmapped another', () => {
+  it('is said to be still mapped (not read as the one just freed)', () => {
+    const { steps } = explainScript('a = [0] * 200000\nb = [1] * 200000\ndel a\n');
+    expect(sentenceText(sentence(steps[2], 'mmap-freed')!)).toMatch(/^free\(\) unmapped the 1\.53 MiB block at once/);
+    expect(sentenceText(sentence(steps[2], 'mmap-owner-0')!)).toBe(
+      'The 1.53 MiB chunk still mapped is the item buffer of a list of 200,000 items, kept alive by the name b.',
+    );
+    // a step that unmapped nothing says it plainly
+    expect(sentenceText(sentence(steps[1], 'mmap-owner-0')!)).toMatch(/^The 1\.53 MiB chunk is the item buffer/);
+  });
+});

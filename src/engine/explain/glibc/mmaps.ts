@@ -51,6 +51,8 @@ export function explainMmaps(
   const out: Sentence[] = [];
   const av = glibc.av;
   const made: number[] = [];
+  // this step unmapped chunks of its own: a sentence about one still mapped must say so
+  let unmapped = false;
   if (ev) {
     // One pass picks the few events the sentences read (a step of the seed has 4 million events,
     // nearly all small mallocs and pymalloc blocks); the loops below walk only those.
@@ -127,6 +129,7 @@ export function explainMmaps(
           `realloc() grew ${remaps === 1 ? 'a mapped block' : `mapped blocks ${remaps.toLocaleString('en-US')} times`} with mremap (up to ${bytes(remapMax)}): the kernel moves or extends the pages of a mapping without copying them.`,
         ],
       });
+    unmapped = freedCount > 0;
     if (freedCount > 0 && freedBytes >= 64 * 1024)
       out.push({
         id: 'mmap-freed',
@@ -192,16 +195,22 @@ export function explainMmaps(
       ],
     });
   if (owners && av.mp.nMmaps > 0)
-    out.push(...mmapOwners(glibc, kernel, owners, new Set(bigMade.map(([a]) => a))));
+    out.push(...mmapOwners(glibc, kernel, owners, new Set(bigMade.map(([a]) => a)), unmapped));
   return out;
 }
 
 /**
  * What each big mapped chunk is and who keeps it: "The 76 MB chunk is the data buffer of an
  * ndarray of 10,000,000 int64, still referenced as the base of the view v." Chunks a name-kept
- * sentence already named are left out.
+ * sentence already named are left out. In a step that unmapped chunks, each is "still mapped".
  */
-function mmapOwners(glibc: GlibcMalloc, kernel: Kernel, owners: OwnerAnswer, said: Set<number>): Sentence[] {
+function mmapOwners(
+  glibc: GlibcMalloc,
+  kernel: Kernel,
+  owners: OwnerAnswer,
+  said: Set<number>,
+  afterUnmap: boolean,
+): Sentence[] {
   const out: Sentence[] = [];
   const named = new Set<number>(said);
   for (const u of owners.unbound) if (u.memory?.ref.kind === 'mmappedChunk') named.add(u.memory.ref.address);
@@ -210,7 +219,8 @@ function mmapOwners(glibc: GlibcMalloc, kernel: Kernel, owners: OwnerAnswer, sai
     if (!o || named.has(chunk)) continue;
     const parts: SentencePart[] = [
       { text: `The ${bytes(size)} chunk`, ref: { kind: 'mmappedChunk', address: chunk, size } },
-      ` is ${o.what}`,
+      // after "free() unmapped the 1.55 MiB block", "The 1.55 MiB chunk is …" read as the freed one
+      `${afterUnmap ? ' still mapped' : ''} is ${o.what}`,
     ];
     const held = heldBy(o.holders);
     if (held.length > 0) parts.push(', kept alive ', ...held);
