@@ -134,7 +134,6 @@ def generations(lines_of_gc: list[list[str]], module: str, ids: dict) -> tuple[l
 
 def run(interp, module: str, deps: list[str], tmp: Path, footprint: str, alone: bool) -> dict | None:
     shim = ci.build(ci.SHIM_SRC, ci.CACHE / "alloc_shim.so", shared=True)
-    ci.build_hwpm(interp, tmp)
     log, counts = tmp / "shim.log", tmp / "counts.txt"
     counts.unlink(missing_ok=True)
     hook = ci.hook_statements(tmp, log)
@@ -209,6 +208,7 @@ def main(argv=None) -> int:
 
     with tempfile.TemporaryDirectory(prefix="hwgc-") as t:
         tmp = Path(t)
+        ci.build_hwpm(interp, tmp)  # once: every run and the baseline load it from tmp
         started: set[str] = set()
 
         def visit(m: str) -> None:

@@ -121,16 +121,16 @@ export function importCost(
 function leaveGarbage(vm: Vm, h: HostState, name: string, garbage: ImportGarbage | undefined): void {
   if (garbage === undefined) return;
   registerImportGarbage(vm, `import ${name}`, garbage, {
-    take(domain, id) {
+    free(domain, id) {
       const key = `${name}:${domain}:${id}`;
       const p = h.made.get(key);
-      if (p === undefined) return 0;
+      if (p === undefined) return false;
       h.made.delete(key);
       h.gone.add(key);
-      return p;
+      if (domain === 'p') vm.mem.free(p);
+      else h.host.libc.free(p);
+      return true;
     },
-    freePymalloc: (p) => vm.mem.free(p),
-    freeLibc: (p) => h.host.libc.free(p),
   });
 }
 

@@ -14,10 +14,11 @@ import type { ImportGarbage } from './footprints/types';
  * and that collection counts them in what gc.collect() returns.
  */
 export interface ImportGarbageHost {
-  /** The block the import's footprint calls `id` in `domain`, taken from what the import left live (0 if gone). */
-  take(domain: 'p' | 'g', id: number): number;
-  freePymalloc(p: number): void;
-  freeLibc(p: number): void;
+  /**
+   * Free the block the import's footprint calls `id` in `domain` (`p`: through pymalloc, `g`: the C
+   * library) if the import left it live and nothing freed it since; true when it was freed here.
+   */
+  free(domain: 'p' | 'g', id: number): boolean;
 }
 
 /** Hand an import's garbage to the collector, one entry per generation holding any. */
@@ -28,20 +29,8 @@ export function registerImportGarbage(vm: Vm, source: string, garbage: ImportGar
       generation,
       collect(): number {
         let freed = 0;
-        for (const id of gen.p) {
-          const p = host.take('p', id);
-          if (p) {
-            host.freePymalloc(p);
-            freed++;
-          }
-        }
-        for (const id of gen.g) {
-          const p = host.take('g', id);
-          if (p) {
-            host.freeLibc(p);
-            freed++;
-          }
-        }
+        for (const id of gen.p) if (host.free('p', id)) freed++;
+        for (const id of gen.g) if (host.free('g', id)) freed++;
         // every block gone already: a collection inside a later import's trace freed them (its
         // capture ran one there), and that import's counts hold them
         if (freed === 0 && gen.p.length + gen.g.length > 0) return 0;
